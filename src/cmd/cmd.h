@@ -1,0 +1,33 @@
+/*
+ * cmd.h - the options every subcommand shares, and the subcommands.
+ *
+ * main.c parses the command line into struct opts; each cmd_*.c wires
+ * the pipeline stages for one subcommand and returns the exit status.
+ */
+#ifndef POSTSLEUTH_CMD_H
+#define POSTSLEUTH_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct opts {
+	int year;               /* --year, 0 = infer */
+	bool json;              /* --json */
+	bool all;               /* events --all: also noise and non-Postfix lines */
+	bool journal;           /* --journal */
+	bool show_secrets;      /* --show-secrets */
+	int color;              /* -1 auto, 0 never, 1 always */
+	bool have_since, have_until;
+	int64_t since_us, until_us;
+	const char *query;      /* trace ID / explain selector value */
+	const char *select;     /* explain: ip, account, session, queue-id */
+	const char *sort;       /* clients/accounts --sort */
+	const char *verdict;    /* clients/accounts --verdict filter */
+	char **files;
+	int nfiles;
+};
+
+int cmd_events(struct opts *o);
+int cmd_trace(struct opts *o);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * events.c - "postsleuth events": every event as NDJSON, plus a session
+ * record and a message record as each closes (see docs/events.md).
+ */
+#include "cmd.h"
+#include "../input/feed.h"
+#include "../report/events_json.h"
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+struct ev_ctx {
+	struct buf out;
+	bool all;
+};
+
+/* on_event - write each event worth showing */
+static void on_event(const struct event *ev, void *vctx)
+{
+	struct ev_ctx *c = vctx;
+	if (!c->all && (ev->type == EV_NOISE || ev->type == EV_OTHER))
+		return;
+	events_json_write(&c->out, ev);
+	if (c->out.n > 1 << 16)
+		buf_flush(&c->out, stdout);
+}
+
+/* cmd_events - run the feed and print events */
+int cmd_events(struct opts *o)
+{
+	struct ev_ctx c = {.all = o->all};
+	struct feed f = {.forced_year = o->year, .want_journal = o->journal, .fn = on_event, .ctx = &c};
+	if (o->have_since || o->have_until) {
+		f.filter_time = true;
+		f.since_us = o->have_since ? o->since_us : INT64_MIN;
+		f.until_us = o->have_until ? o->until_us : INT64_MAX;
+	}
+	int n;
+	bool journal;
+	char **paths = feed_expand(o->files, o->nfiles, &n, &journal);
+	if (journal)
+		f.want_journal = true;
+	int rc = feed_run(&f, paths, n);
+	buf_flush(&c.out, stdout);
+	buf_free(&c.out);
+	for (int i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	if (fflush(stdout) != 0)
+		fatal(EXIT_ENV, "write error on standard output");
+	return rc;
+}
+
+/* cmd_trace - placeholder until the model lands */
+int cmd_trace(struct opts *o)
+{
+	(void)o;
+	fatal(EXIT_USAGE, "trace: not built yet");
+}

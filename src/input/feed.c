@@ -1,0 +1,97 @@
+/*
+ * feed.c - run the named inputs through lines -> prefix -> parse and
+ * hand each event to the consumer; keep the counters.
+ */
+#include "feed.h"
+#include "lines.h"
+#include "source.h"
+#include "../util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* feed_logline - parse an already split line and deliver its event */
+void feed_logline(struct feed *f, const struct logline *l)
+{
+	if (f->filter_time && (l->ts.us < f->since_us || l->ts.us >= f->until_us))
+		return;
+	struct event ev;
+	parse_line(l, &ev);
+	f->st.by_type[ev.type]++;
+	if (ev.type == EV_OTHER) {
+		f->st.other++;
+	} else {
+		f->st.postfix++;
+		if (ev.type == EV_UNKNOWN)
+			f->st.unknown++;
+		else
+			f->st.recognised++;
+		if (ev.type == EV_NOISE)
+			f->st.noise++;
+	}
+	f->fn(&ev, f->ctx);
+}
+
+/* feed_line - one raw line of text */
+void feed_line(struct feed *f, struct syslog_state *st, struct span line)
+{
+	struct logline l;
+	f->st.lines++;
+	if (!syslog_parse(st, line, &l)) {
+		f->st.no_prefix++;
+		return;
+	}
+	feed_logline(f, &l);
+}
+
+/* feed_file - one file or stdin */
+static int feed_file(struct feed *f, const char *path)
+{
+	struct source *src = source_open(path);
+	f->st.files++;
+	f->file_name = path;
+	if (src->kind == SRC_JOURNAL && !src->error) {
+		source_close(src);
+		const char *one[] = {path, NULL};
+		return feed_journal(f, one, 1);
+	}
+	struct syslog_state st;
+	syslog_state_init(&st, f->forced_year, src->mtime);
+	struct lines lr;
+	lines_init(&lr, src);
+	struct span line;
+	while (lines_next(&lr, &line)) {
+		f->lineno = lr.lineno;
+		feed_line(f, &st, line);
+	}
+	f->st.truncated += lr.truncated;
+	f->st.bytes += lr.bytes;
+	int rc = 0;
+	if (src->error) {
+		warnx_("%s", src->error);
+		f->st.file_errors++;
+		rc = EXIT_INPUT;
+	}
+	lines_free(&lr);
+	source_close(src);
+	f->file_index++;
+	return rc;
+}
+
+/* feed_run - every path in order; returns 0 or EXIT_INPUT if any failed */
+int feed_run(struct feed *f, char **paths, int npaths)
+{
+	int rc = 0;
+	if (f->want_journal) {
+		int r = feed_journal(f, NULL, 0);
+		if (r)
+			rc = r;
+	}
+	for (int i = 0; i < npaths; i++) {
+		int r = feed_file(f, paths[i]);
+		if (r)
+			rc = r;
+	}
+	return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * feed.h - the front of the pipeline: named inputs -> lines -> syslog
+ * prefix -> events, handed one at a time to a consumer callback.
+ *
+ * The event and its spans are valid only during the callback.  The feed
+ * counts everything it sees so that no line is lost silently.
+ */
+#ifndef POSTSLEUTH_FEED_H
+#define POSTSLEUTH_FEED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../parse/event.h"
+
+struct feed_stats {
+	uint64_t lines;          /* all lines read */
+	uint64_t bytes;          /* decompressed bytes */
+	uint64_t no_prefix;      /* no syslog shape at all */
+	uint64_t other;          /* syslog lines of other programs (skipped) */
+	uint64_t postfix;        /* Postfix lines */
+	uint64_t recognised;     /* Postfix lines with a known type (incl. noise) */
+	uint64_t noise;          /* verbose/debug lines recognised as noise */
+	uint64_t unknown;        /* Postfix lines of no known type */
+	uint64_t truncated;      /* lines cut at LINE_MAX_LEN */
+	uint64_t files;
+	uint64_t file_errors;
+	uint64_t by_type[EV__COUNT];
+};
+
+typedef void (*feed_fn)(const struct event *ev, void *ctx);
+
+struct feed {
+	int forced_year;
+	bool want_journal;       /* --journal: the local systemd journal */
+	bool filter_time;
+	int64_t since_us, until_us;
+	feed_fn fn;
+	void *ctx;
+	struct feed_stats st;
+	uint64_t file_index;     /* which input the current line came from */
+	uint64_t lineno;         /* its line number in that input */
+	const char *file_name;
+};
+
+char **feed_expand(char **args, int nargs, int *nout, bool *use_journal);
+int feed_run(struct feed *f, char **paths, int npaths);
+void feed_line(struct feed *f, struct syslog_state *st, struct span line);
+void feed_logline(struct feed *f, const struct logline *l);
+bool feed_journal_available(void);
+int feed_journal(struct feed *f, const char *const *files, int nfiles);
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * common.c - scanners for the pieces every Postfix program logs:
+ * queue IDs, "name[addr]:port", key=<value> lists, SMTP replies, the
+ * smtpd reject tail and disconnect command statistics.
+ */
+#include "common.h"
+
+/* is_long_qid_char - Postfix's base-52 long queue ID alphabet (no vowels) */
+static bool is_long_qid_char(char c)
+{
+	if (c >= '0' && c <= '9')
+		return true;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return !strchr("AEIOUaeiou", c);
+	return false;
+}
+
+/* pc_queue_id - a short (hex) or long (base-52 with 'z') queue ID */
+bool pc_queue_id(struct span t)
+{
+	if (t.n < 5 || t.n > 32)
+		return false;
+	bool hex = true, lng = true, z = false;
+	for (size_t i = 0; i < t.n; i++) {
+		char c = t.p[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')))
+			hex = false;
+		if (!is_long_qid_char(c))
+			lng = false;
+		if (c == 'z')
+			z = true;
+	}
+	return hex || (lng && z && t.n >= 12);
+}
+
+/* pc_take_queue_id - "QID: rest" -> qid, text = rest */
+bool pc_take_queue_id(struct span *text, struct span *qid)
+{
+	ptrdiff_t i = span_index(*text, ": ");
+	if (i < 5 || i > 32)
+		return false;
+	struct span t = span_head(*text, (size_t)i);
+	if (!pc_queue_id(t))
+		return false;
+	*qid = t;
+	*text = span_skip(*text, (size_t)i + 2);
+	return true;
+}
+
+/* pc_namaddr - "name[addr]" or "name[addr]:port" */
+bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port)
+{
+	*port = SPAN_NULL;
+	ptrdiff_t rb = span_rchr(s, ']');
+	if (rb < 0)
+		return false;
+	if ((size_t)rb + 1 < s.n) {
+		if (s.p[rb + 1] != ':')
+			return false;
+		*port = span_skip(s, (size_t)rb + 2);
+		if (!span_digits(*port))
+			return false;
+	}
+	struct span head = span_head(s, (size_t)rb);
+	ptrdiff_t lb = span_rchr(head, '[');
+	if (lb < 0)
+		return false;
+	*name = span_head(s, (size_t)lb);
+	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
+	return true;
+}
+
+/*
+ * pc_angle_value - at *cur "key=<value>" followed by ", nextkey=" or end.
+ * The value ends at the first ">" that is followed by one of next_keys
+ * (each given with its leading ", "), or at the last ">" of the text when
+ * next_keys is NULL.
+ */
+bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
+		    struct span *out)
+{
+	size_t kn = strlen(key);
+	if (cur->n < kn + 2 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=' ||
+	    cur->p[kn + 1] != '<')
+		return false;
+	struct span v = span_skip(*cur, kn + 2);
+	ptrdiff_t best = -1;
+	if (next_keys) {
+		for (int i = 0; next_keys[i]; i++) {
+			char pat[64];
+			size_t pn = strlen(next_keys[i]);
+			if (pn + 2 > sizeof pat)
+				continue;
+			pat[0] = '>';
+			memcpy(pat + 1, next_keys[i], pn + 1);
+			ptrdiff_t k = span_index(v, pat);
+			if (k >= 0 && (best < 0 || k < best))
+				best = k;
+		}
+	}
+	if (best < 0) {
+		if (next_keys && next_keys[0] == NULL)
+			return false;
+		best = span_rchr(v, '>');
+		if (best < 0)
+			return false;
+	}
+	*out = span_head(v, (size_t)best);
+	*cur = span_skip(v, (size_t)best + 1);
+	return true;
+}
+
+/* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
+bool pc_word_value(struct span *cur, const char *key, struct span *out)
+{
+	size_t kn = strlen(key);
+	if (cur->n < kn + 1 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=')
+		return false;
+	struct span v = span_skip(*cur, kn + 1);
+	size_t i = 0;
+	while (i < v.n && v.p[i] != ',' && v.p[i] != ' ')
+		i++;
+	*out = span_head(v, i);
+	*cur = span_skip(v, i);
+	return true;
+}
+
+/* pc_reply - "554 5.7.1 text" or "554 text" -> code, dsn, text */
+bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text)
+{
+	*code = *dsn = SPAN_NULL;
+	*text = s;
+	if (s.n < 3 || !span_digits(span_head(s, 3)) || (s.n > 3 && s.p[3] != ' ' && s.p[3] != '-'))
+		return false;
+	*code = span_head(s, 3);
+	s = span_skip(s, 4);
+	/* D.D.D enhanced status */
+	size_t i = 0;
+	int dots = 0;
+	while (i < s.n && ((s.p[i] >= '0' && s.p[i] <= '9') || s.p[i] == '.')) {
+		dots += s.p[i] == '.';
+		i++;
+	}
+	if (dots == 2 && i >= 5 && (i == s.n || s.p[i] == ' ')) {
+		*dsn = span_head(s, i);
+		s = span_skip(s, i + (i < s.n));
+	}
+	*text = s;
+	return true;
+}
+
+/*
+ * pc_smtpd_tail - the "; from=<a> to=<b> proto=ESMTP helo=<h>" tail of a
+ * reject line (smtpd separates with ' ', postscreen with ", "; milter
+ * and 3.10+ add sasl_* fields).
+ */
+void pc_smtpd_tail(struct span t, struct event *ev)
+{
+	static const char *const after_from[] = {" to=<", ", to=<", " proto=", ", proto=", NULL};
+	static const char *const after_to[] = {" proto=", ", proto=", " helo=<", ", helo=<", NULL};
+	static const char *const after_helo[] = {" sasl_", ", sasl_", NULL};
+	while (t.n) {
+		while (t.n && (t.p[0] == ' ' || t.p[0] == ',' || t.p[0] == ';'))
+			t = span_skip(t, 1);
+		struct span v;
+		if (pc_angle_value(&t, "from", after_from, &v))
+			ev->from = v;
+		else if (pc_angle_value(&t, "to", after_to, &v))
+			ev->to = v;
+		else if (pc_angle_value(&t, "helo", after_helo, &v))
+			ev->helo = v;
+		else if (pc_word_value(&t, "proto", &v))
+			ev->proto = v;
+		else if (pc_word_value(&t, "sasl_method", &v))
+			ev->sasl_method = v;
+		else if (span_starts(t, "sasl_username=<") &&
+			 pc_angle_value(&t, "sasl_username", after_helo, &v))
+			ev->sasl_username = v;
+		else if (pc_word_value(&t, "sasl_username", &v))
+			ev->sasl_username = v;
+		else if (span_starts(t, "sasl_sender=<") && pc_angle_value(&t, "sasl_sender", NULL, &v))
+			ev->sasl_sender = v;
+		else if (pc_word_value(&t, "sasl_sender", &v))
+			ev->sasl_sender = v;
+		else {
+			/* unknown key: skip one token */
+			size_t i = 0;
+			while (i < t.n && t.p[i] != ' ')
+				i++;
+			t = span_skip(t, i);
+		}
+	}
+}
+
+/* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats */
+bool pc_cmd_stats(struct span s, struct event *ev)
+{
+	ev->nstats = 0;
+	while (s.n) {
+		while (s.n && s.p[0] == ' ')
+			s = span_skip(s, 1);
+		if (!s.n)
+			break;
+		size_t i = 0;
+		while (i < s.n && s.p[i] != ' ')
+			i++;
+		struct span tok = span_head(s, i);
+		s = span_skip(s, i);
+		struct span name;
+		if (!span_until_chr(&tok, '=', &name))
+			continue; /* "notes=bare_lf" style words fall here too */
+		struct span a = tok, b = SPAN_NULL;
+		ptrdiff_t sl = span_chr(tok, '/');
+		if (sl >= 0) {
+			a = span_head(tok, (size_t)sl);
+			b = span_skip(tok, (size_t)sl + 1);
+		}
+		uint64_t ok, total;
+		if (!span_u64(a, &ok))
+			continue;
+		if (b.p) {
+			if (!span_u64(b, &total))
+				continue;
+		} else {
+			total = ok;
+		}
+		if (ev->nstats < CMD_STATS_MAX) {
+			struct cmd_stat *cs = &ev->stats[ev->nstats++];
+			cs->name = name;
+			cs->ok = ok > UINT32_MAX ? UINT32_MAX : (uint32_t)ok;
+			cs->total = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+		}
+	}
+	return ev->nstats > 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * common.h - field scanners shared by the per-program parsers.
+ *
+ * All take spans into the current line and return spans into it.
+ * Untrusted input: addresses may hold spaces, '>' and ','; anchors are
+ * the next known key, never the first delimiter (see the grammar notes).
+ */
+#ifndef POSTSLEUTH_PARSE_COMMON_H
+#define POSTSLEUTH_PARSE_COMMON_H
+
+#include "event.h"
+
+bool pc_queue_id(struct span tok);
+bool pc_take_queue_id(struct span *text, struct span *qid);
+bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port);
+bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
+		    struct span *out);
+bool pc_word_value(struct span *cur, const char *key, struct span *out);
+bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
+void pc_smtpd_tail(struct span tail, struct event *ev);
+bool pc_cmd_stats(struct span s, struct event *ev);
+
+void parse_smtpd(const struct logline *l, struct event *ev);
+void parse_postscreen(const struct logline *l, struct event *ev);
+void parse_qmgr(const struct logline *l, struct event *ev);
+void parse_cleanup(const struct logline *l, struct event *ev);
+void parse_delivery(const struct logline *l, struct event *ev);
+void parse_bounce(const struct logline *l, struct event *ev);
+void parse_pickup(const struct logline *l, struct event *ev);
+void parse_postsuper(const struct logline *l, struct event *ev);
+void parse_master(const struct logline *l, struct event *ev);
+void parse_anvil(const struct logline *l, struct event *ev);
+bool parse_verbose(const struct logline *l, struct event *ev);
+void parse_generic(const struct logline *l, struct event *ev);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * dispatch.c - route a syslog line to the parser of its Postfix program.
+ *
+ * Routing is by the daemon part of the tag (postfix/submission/smtpd ->
+ * smtpd), so any syslog_name and multi-instance prefix works.  Every
+ * Postfix line ends up typed: if no parser knows it, it is EV_UNKNOWN
+ * (counted and shown by the callers, never dropped silently).
+ */
+#include "common.h"
+
+/* parse_line - fill ev from line */
+void parse_line(const struct logline *l, struct event *ev)
+{
+	ev_reset(ev, l);
+	if (!l->postfix) {
+		ev->type = EV_OTHER;
+		ev->text = l->text;
+		return;
+	}
+	ev->type = EV_UNKNOWN;
+	struct span d = l->daemon;
+	if (parse_verbose(l, ev))
+		return;
+	if (span_eqs(d, "smtpd"))
+		parse_smtpd(l, ev);
+	else if (span_eqs(d, "qmgr") || span_eqs(d, "nqmgr") || span_eqs(d, "oqmgr"))
+		parse_qmgr(l, ev);
+	else if (span_eqs(d, "cleanup"))
+		parse_cleanup(l, ev);
+	else if (span_eqs(d, "smtp") || span_eqs(d, "lmtp") || span_eqs(d, "local") ||
+		 span_eqs(d, "virtual") || span_eqs(d, "pipe") || span_eqs(d, "error") ||
+		 span_eqs(d, "retry") || span_eqs(d, "discard") || span_eqs(d, "relay"))
+		parse_delivery(l, ev);
+	else if (span_eqs(d, "bounce") || span_eqs(d, "defer") || span_eqs(d, "trace"))
+		parse_bounce(l, ev);
+	else if (span_eqs(d, "pickup"))
+		parse_pickup(l, ev);
+	else if (span_eqs(d, "postsuper"))
+		parse_postsuper(l, ev);
+	else if (span_eqs(d, "postscreen") || span_eqs(d, "dnsblog"))
+		parse_postscreen(l, ev);
+	else if (span_eqs(d, "master") || span_eqs(d, "postfix-script") || span_eqs(d, "postfix"))
+		parse_master(l, ev);
+	else if (span_eqs(d, "anvil"))
+		parse_anvil(l, ev);
+	if (ev->type == EV_UNKNOWN)
+		parse_generic(l, ev);
+	if (!ev->text.p && (ev->type == EV_UNKNOWN || ev->type == EV_NOISE || ev->type == EV_INFO))
+		ev->text = l->text;
+}

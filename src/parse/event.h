@@ -1,0 +1,156 @@
+/*
+ * event.h - one recognised log line, as a typed event.
+ *
+ * The parsers (src/parse/<program>.c) fill a struct event from a struct
+ * logline.  Every text field is a span into the line: valid only until
+ * the next line is read.  Consumers that keep anything copy it (the model
+ * interns or duplicates).  Fields a line does not carry are left unset
+ * (span.p == NULL, numbers at their "absent" values, see ev_reset).
+ *
+ * The JSON names of types and fields are the stable schema documented in
+ * docs/events.md; keep the two tables in event.c in step with it.
+ */
+#ifndef POSTSLEUTH_EVENT_H
+#define POSTSLEUTH_EVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../syslog/prefix.h"
+#include "../util/span.h"
+
+/* X-macro: enum name, JSON type name */
+#define EVENT_TYPES(X)                                                           \
+	X(EV_NONE, "none")                 /* not a log line of interest */       \
+	X(EV_UNKNOWN, "unknown")           /* a Postfix line we do not know */    \
+	X(EV_NOISE, "noise")               /* verbose/debug chatter, recognised */\
+	X(EV_OTHER, "other")               /* a non-Postfix line (dovecot ...) */ \
+	/* smtpd */                                                               \
+	X(EV_CONNECT, "connect")                                                  \
+	X(EV_DISCONNECT, "disconnect")                                            \
+	X(EV_LOST, "lost")                 /* lost connection/timeout/too many errors after X */ \
+	X(EV_REJECT, "reject")             /* NOQUEUE/QID: action: stage from ...: ... */ \
+	X(EV_SASL_FAIL, "sasl_fail")                                              \
+	X(EV_SASL_ABORT, "sasl_abort")                                            \
+	X(EV_CLIENT, "client")             /* QID: client=... */                  \
+	X(EV_HOSTNAME_VERIFY, "hostname_verify")                                  \
+	X(EV_NON_SMTP, "non_smtp")         /* warning: non-SMTP command from */   \
+	X(EV_PIPELINING, "pipelining")     /* improper command pipelining */      \
+	X(EV_RATE_LIMIT, "rate_limit")                                            \
+	X(EV_TLS, "tls")                   /* TLS connection established */       \
+	X(EV_TLS_ERROR, "tls_error")                                              \
+	X(EV_SMTP_IN, "smtp_in")           /* verbose "< client: COMMAND" */      \
+	X(EV_SMTP_OUT, "smtp_out")         /* verbose "> client: reply" */        \
+	X(EV_TLS_READ, "tls_read")         /* TLS debug "Read N chars: ..." */    \
+	X(EV_TLS_WRITE, "tls_write")       /* TLS debug "Write N chars: ..." */   \
+	/* cleanup */                                                             \
+	X(EV_MESSAGE_ID, "message_id")                                            \
+	X(EV_CLEANUP_ACTION, "cleanup_action") /* header/body/milter checks */    \
+	X(EV_CLEANUP_REMOVED, "cleanup_removed")                                  \
+	/* qmgr */                                                                \
+	X(EV_QUEUED, "queued")             /* from=<>, size=, nrcpt= (queue active) */ \
+	X(EV_REMOVED, "removed")                                                  \
+	X(EV_EXPIRED, "expired")           /* from=<>, status=expired, returned */\
+	/* delivery agents */                                                     \
+	X(EV_DELIVERY, "delivery")         /* to=<>, relay=, status= */           \
+	X(EV_SMTP_CONN_FAIL, "smtp_conn_fail") /* smtp: connect to X: refused */  \
+	X(EV_SMTP_ERROR, "smtp_error")     /* smtp: QID: host X said/refused...*/ \
+	/* bounce, pickup, postsuper */                                           \
+	X(EV_NOTIFICATION, "notification") /* QID: sender ... notification: NEW */\
+	X(EV_PICKUP, "pickup")                                                    \
+	X(EV_POSTSUPER, "postsuper")                                              \
+	/* postscreen */                                                          \
+	X(EV_PS_CONNECT, "ps_connect")                                            \
+	X(EV_PS_PASS, "ps_pass")                                                  \
+	X(EV_PS_PREGREET, "ps_pregreet")                                          \
+	X(EV_PS_HANGUP, "ps_hangup")                                              \
+	X(EV_PS_DNSBL, "ps_dnsbl")                                                \
+	X(EV_PS_VIOLATION, "ps_violation") /* NON-SMTP COMMAND, BARE NEWLINE, COMMAND PIPELINING ... */ \
+	X(EV_PS_LISTED, "ps_listed")       /* ALLOWLISTED/DENYLISTED/WHITE/BLACK */ \
+	X(EV_PS_DISCONNECT, "ps_disconnect")                                      \
+	/* other daemons */                                                       \
+	X(EV_ANVIL, "anvil")                                                      \
+	X(EV_MASTER, "master")                                                    \
+	X(EV_WARNING, "warning")           /* any warning/error/fatal/panic not */\
+	                                   /* recognised more precisely */         \
+	X(EV_INFO, "info")                 /* recognised informational line */
+
+enum ev_type {
+#define X(e, s) e,
+	EVENT_TYPES(X)
+#undef X
+	EV__COUNT
+};
+
+/* SMTP commands counted in "disconnect from ... ehlo=1 quit=1 commands=2" */
+#define CMD_STATS_MAX 24
+struct cmd_stat {
+	struct span name;
+	uint32_t ok, total;
+};
+
+/* X-macro of span fields: member, JSON name */
+#define EVENT_SPANS(X)                                                          \
+	X(queue_id, "queue_id")                                                 \
+	X(client_name, "client_name")                                           \
+	X(client_ip, "client_ip")                                               \
+	X(client_port, "client_port")                                           \
+	X(helo, "helo")                                                         \
+	X(sasl_method, "sasl_method")                                           \
+	X(sasl_username, "sasl_username")                                       \
+	X(sasl_sender, "sasl_sender")                                           \
+	X(from, "from")                                                         \
+	X(to, "to")                                                             \
+	X(orig_to, "orig_to")                                                   \
+	X(proto, "proto")                                                       \
+	X(action, "action")          /* reject, hold, discard, ...; kind of */ \
+	X(stage, "stage")            /* CONNECT, RCPT, DATA, ... */             \
+	X(code, "code")              /* SMTP reply code, "554" */               \
+	X(dsn, "dsn")                                                           \
+	X(status, "status")          /* sent, deferred, bounced, expired ... */ \
+	X(relay, "relay")                                                       \
+	X(relay_name, "relay_name")                                             \
+	X(relay_ip, "relay_ip")                                                 \
+	X(relay_port, "relay_port")                                             \
+	X(delay, "delay")                                                       \
+	X(delays, "delays")                                                     \
+	X(conn_use, "conn_use")                                                 \
+	X(reason, "reason")          /* free text: (reply), SASL reason, ... */ \
+	X(command, "command")        /* SMTP command line, verbose or quoted */ \
+	X(message_id, "message_id")                                             \
+	X(new_queue_id, "new_queue_id")   /* notification / queued as */        \
+	X(orig_queue_id, "orig_queue_id")                                       \
+	X(orig_client, "orig_client")                                           \
+	X(tls_trust, "tls_trust")    /* Anonymous, Untrusted, Trusted, Verified */ \
+	X(tls_proto, "tls_proto")                                               \
+	X(tls_cipher, "tls_cipher")                                             \
+	X(tls_level, "tls_level")                                               \
+	X(uid, "uid")                                                           \
+	X(listed, "listed")          /* postscreen list name, DNSBL detail */   \
+	X(text, "text")              /* unknown/warning lines: the message */
+
+#define EVENT_NUMS(X)                                                           \
+	X(size, "size")                                                         \
+	X(nrcpt, "nrcpt")                                                       \
+	X(count, "count")            /* chars for tls_read, rank for dnsbl ... */
+
+struct event {
+	enum ev_type type;
+	const struct logline *line;
+#define X(m, s) struct span m;
+	EVENT_SPANS(X)
+#undef X
+#define X(m, s) int64_t m;
+	EVENT_NUMS(X)
+#undef X
+	unsigned nstats;
+	struct cmd_stat stats[CMD_STATS_MAX];
+};
+
+void ev_reset(struct event *ev, const struct logline *line);
+const char *ev_type_name(enum ev_type t);
+bool ev_type_from_name(const char *s, enum ev_type *t);
+
+/* the parser entry point: fills ev from a parsed syslog line */
+void parse_line(const struct logline *line, struct event *ev);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * generic.c - the fallback for Postfix lines no program parser claimed:
+ * warnings, errors, fatal errors and panics become EV_WARNING (with the
+ * severity in ev->action and the queue ID when the text starts with one);
+ * everything else stays EV_UNKNOWN.
+ */
+#include "common.h"
+
+/* parse_generic - classify what the specific parsers left */
+void parse_generic(const struct logline *l, struct event *ev)
+{
+	if (ev->type != EV_UNKNOWN)
+		return;
+	struct span t = l->text, qid;
+	if (l->severity.n) {
+		ev->type = EV_WARNING;
+		ev->action = l->severity;
+		if (pc_take_queue_id(&t, &qid))
+			ev->queue_id = qid;
+		ev->text = t;
+		return;
+	}
+}

@@ -1,0 +1,61 @@
+/*
+ * events_json.c - write one event as a JSON object on one line.
+ *
+ * Field order is fixed: ts, host, service, pid, severity, type, then the
+ * type's fields in the order of EVENT_SPANS/EVENT_NUMS, then stats.  All
+ * strings pass through buf_json (escaped, UTF-8 repaired).
+ */
+#include "events_json.h"
+#include "../util/timefmt.h"
+
+/* events_json_write - append ev as one NDJSON line */
+void events_json_write(struct buf *b, const struct event *ev)
+{
+	const struct logline *l = ev->line;
+	buf_puts(b, "{\"ts\":\"");
+	buf_stamp(b, l->ts);
+	buf_puts(b, "\",\"host\":");
+	buf_json(b, l->host);
+	buf_puts(b, ",\"service\":");
+	buf_json(b, l->prog);
+	if (l->pid >= 0) {
+		buf_puts(b, ",\"pid\":");
+		buf_i64(b, l->pid);
+	}
+	if (l->severity.n) {
+		buf_puts(b, ",\"severity\":");
+		buf_json(b, l->severity);
+	}
+	buf_puts(b, ",\"type\":\"");
+	buf_puts(b, ev_type_name(ev->type));
+	buf_putc(b, '"');
+#define X(m, s)                                                                  \
+	if (ev->m.p) {                                                           \
+		buf_puts(b, ",\"" s "\":");                                      \
+		buf_json(b, ev->m);                                              \
+	}
+	EVENT_SPANS(X)
+#undef X
+#define X(m, s)                                                                  \
+	if (ev->m >= 0) {                                                        \
+		buf_puts(b, ",\"" s "\":");                                      \
+		buf_i64(b, ev->m);                                               \
+	}
+	EVENT_NUMS(X)
+#undef X
+	if (ev->nstats) {
+		buf_puts(b, ",\"stats\":{");
+		for (unsigned i = 0; i < ev->nstats; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_json(b, ev->stats[i].name);
+			buf_puts(b, ":[");
+			buf_u64(b, ev->stats[i].ok);
+			buf_putc(b, ',');
+			buf_u64(b, ev->stats[i].total);
+			buf_putc(b, ']');
+		}
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "}\n");
+}

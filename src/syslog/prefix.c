@@ -1,0 +1,373 @@
+/*
+ * prefix.c - parse the syslog prefix of a line in any of the shapes
+ * listed in prefix.h.  Untrusted input: every access is bounds-checked
+ * through span helpers; a line that fits no shape returns false.
+ */
+#include "prefix.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* isdig - ASCII digit */
+static inline bool isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* num - n digits at p as a number, or -1 */
+static int num(const char *p, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdig(p[i]))
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	return v;
+}
+
+/* syslog_state_init - start a new file: reset year inference */
+void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref)
+{
+	memset(st, 0, sizeof *st);
+	st->forced_year = forced_year;
+	st->ref = ref ? ref : time(NULL);
+	st->hour_key = -1;
+}
+
+/* local_hour - epoch seconds and UTC offset of a local civil hour */
+static void local_hour(struct syslog_state *st, int y, int mo, int d, int h, int64_t *epoch,
+		       int *off)
+{
+	int64_t key = (((int64_t)y * 13 + mo) * 32 + d) * 24 + h;
+	if (key != st->hour_key) {
+		struct tm tm = {0};
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_isdst = -1;
+		time_t t = mktime(&tm);
+		struct tm lt;
+		localtime_r(&t, &lt);
+		st->hour_key = key;
+		st->hour_epoch = (int64_t)t;
+		st->hour_off = (int)(lt.tm_gmtoff / 60);
+	}
+	*epoch = st->hour_epoch;
+	*off = st->hour_off;
+}
+
+/* infer_year - the year of a classic timestamp in month mo */
+static int infer_year(struct syslog_state *st, int mo)
+{
+	if (!st->year) {
+		if (st->forced_year) {
+			st->year = st->forced_year;
+		} else {
+			struct tm rt;
+			localtime_r(&st->ref, &rt);
+			st->year = rt.tm_year + 1900;
+			if (mo > rt.tm_mon + 1)
+				st->year--; /* a month after the file's date: last year */
+		}
+	} else if (st->last_month >= 10 && mo <= 3 && mo < st->last_month) {
+		st->year++; /* Dec -> Jan */
+	}
+	st->last_month = mo;
+	return st->year;
+}
+
+/* parse_fraction - ".ffffff" at *p; returns microseconds, sets digits */
+static int64_t parse_fraction(struct span *cur, uint8_t *prec)
+{
+	*prec = 0;
+	if (!cur->n || cur->p[0] != '.')
+		return 0;
+	size_t i = 1;
+	int64_t us = 0;
+	int k = 0;
+	while (i < cur->n && isdig(cur->p[i])) {
+		if (k < 6) {
+			us = us * 10 + (cur->p[i] - '0');
+			k++;
+		}
+		i++;
+	}
+	if (i == 1)
+		return 0;
+	*prec = (uint8_t)k;
+	for (int j = k; j < 6; j++)
+		us *= 10;
+	*cur = span_skip(*cur, i);
+	return us;
+}
+
+/* parse_classic - "Mmm dd hh:mm:ss[.frac] " */
+static bool parse_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	const char *p = cur->p;
+	if (cur->n < 16)
+		return false;
+	int mo = month_from_abbr(p);
+	if (!mo || p[3] != ' ')
+		return false;
+	int d;
+	size_t i = 4;
+	if (p[4] == ' ' && isdig(p[5]))
+		d = p[5] - '0', i = 6;
+	else if (isdig(p[4]) && isdig(p[5]))
+		d = (p[4] - '0') * 10 + (p[5] - '0'), i = 6;
+	else if (isdig(p[4]) && p[5] == ' ')
+		d = p[4] - '0', i = 5;
+	else
+		return false;
+	if (i + 9 > cur->n || p[i] != ' ')
+		return false;
+	int h = num(p + i + 1, 2), mi = num(p + i + 4, 2), s = num(p + i + 7, 2);
+	if (h < 0 || mi < 0 || s < 0 || p[i + 3] != ':' || p[i + 6] != ':' || h > 23 || mi > 59 ||
+	    s > 60 || d < 1 || d > 31)
+		return false;
+	*cur = span_skip(*cur, i + 9);
+	int64_t us = parse_fraction(cur, &ts->prec);
+	int y = infer_year(st, mo);
+	int64_t epoch;
+	int off;
+	local_hour(st, y, mo, d, h, &epoch, &off);
+	ts->us = (epoch + mi * 60 + s) * 1000000 + us;
+	ts->tzoff = (int16_t)off;
+	return true;
+}
+
+/* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?" */
+static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	const char *p = cur->p;
+	if (cur->n < 19 || p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') ||
+	    p[13] != ':' || p[16] != ':')
+		return false;
+	int y = num(p, 4), mo = num(p + 5, 2), d = num(p + 8, 2);
+	int h = num(p + 11, 2), mi = num(p + 14, 2), s = num(p + 17, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+	    s < 0 || s > 60)
+		return false;
+	*cur = span_skip(*cur, 19);
+	int64_t us = parse_fraction(cur, &ts->prec);
+	int off = 0;
+	bool have_off = false;
+	if (cur->n && cur->p[0] == 'Z') {
+		*cur = span_skip(*cur, 1);
+		have_off = true;
+	} else if (cur->n >= 5 && (cur->p[0] == '+' || cur->p[0] == '-')) {
+		int oh = num(cur->p + 1, 2), om = -1;
+		size_t len = 0;
+		if (cur->n >= 6 && cur->p[3] == ':')
+			om = num(cur->p + 4, 2), len = 6;
+		else
+			om = num(cur->p + 3, 2), len = 5;
+		if (oh < 0 || om < 0 || oh > 23 || om > 59)
+			return false;
+		off = oh * 60 + om;
+		if (cur->p[0] == '-')
+			off = -off;
+		*cur = span_skip(*cur, len);
+		have_off = true;
+	}
+	int64_t secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + s;
+	if (have_off) {
+		ts->us = (secs - (int64_t)off * 60) * 1000000 + us;
+		ts->tzoff = (int16_t)off;
+	} else {
+		int64_t epoch;
+		int loff;
+		local_hour(st, y, mo, d, h, &epoch, &loff);
+		ts->us = (epoch + mi * 60 + s) * 1000000 + us;
+		ts->tzoff = (int16_t)loff;
+	}
+	return true;
+}
+
+/* next_token - cut the next space-delimited token */
+static bool next_token(struct span *cur, struct span *tok)
+{
+	while (cur->n && cur->p[0] == ' ')
+		*cur = span_skip(*cur, 1);
+	if (!cur->n)
+		return false;
+	ptrdiff_t i = span_chr(*cur, ' ');
+	if (i < 0) {
+		*tok = *cur;
+		*cur = span_skip(*cur, cur->n);
+	} else {
+		*tok = span_head(*cur, (size_t)i);
+		*cur = span_skip(*cur, (size_t)i + 1);
+	}
+	return true;
+}
+
+/* syslog_is_postfix_daemon - a program name that Postfix ships */
+bool syslog_is_postfix_daemon(struct span d)
+{
+	static const char *const names[] = {
+	    "smtpd", "smtp", "lmtp", "qmgr", "nqmgr", "cleanup", "pickup", "bounce", "defer",
+	    "trace", "local", "virtual", "pipe", "error", "retry", "discard", "master", "anvil",
+	    "scache", "showq", "flush", "proxymap", "proxywrite", "verify", "tlsmgr",
+	    "tlsproxy", "postscreen", "dnsblog", "spawn", "qmqpd", "oqmgr", "postdrop",
+	    "postsuper", "postqueue", "sendmail", "postfix-script", "postmap", "postalias",
+	    "postlog", "postlogd", "postconf", "postmulti", "postkick", "postcat", "relay",
+	    "policy-spf", "postfix", NULL};
+	for (int i = 0; names[i]; i++)
+		if (span_eqs(d, names[i]))
+			return true;
+	return false;
+}
+
+/* syslog_split_tag - fill prog/instance/service/daemon from "a/b/c" */
+bool syslog_split_tag(struct span tag, struct logline *out)
+{
+	out->prog = tag;
+	ptrdiff_t first = span_chr(tag, '/');
+	ptrdiff_t last = span_rchr(tag, '/');
+	if (first < 0) {
+		out->instance = SPAN_NULL;
+		out->service = SPAN_NULL;
+		out->daemon = tag;
+		out->postfix = span_eqs(tag, "postfix") || span_eqs(tag, "postsuper") ||
+			       span_eqs(tag, "postqueue") || span_eqs(tag, "postdrop") ||
+			       span_eqs(tag, "sendmail") || span_eqs(tag, "postlog");
+		return out->postfix;
+	}
+	out->instance = span_head(tag, (size_t)first);
+	out->daemon = span_skip(tag, (size_t)last + 1);
+	if (last > first)
+		out->service = span_make(tag.p + first + 1, (size_t)(last - first - 1));
+	else
+		out->service = SPAN_NULL;
+	out->postfix = span_starts(out->instance, "postfix") || syslog_is_postfix_daemon(out->daemon);
+	return out->postfix;
+}
+
+/* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag */
+static bool parse_tag(struct span tok, struct logline *out)
+{
+	if (!tok.n || tok.p[tok.n - 1] != ':')
+		return false;
+	tok.n--;
+	out->pid = -1;
+	if (tok.n && tok.p[tok.n - 1] == ']') {
+		ptrdiff_t lb = span_rchr(tok, '[');
+		if (lb <= 0)
+			return false;
+		struct span pid = span_make(tok.p + lb + 1, tok.n - (size_t)lb - 2);
+		int64_t v;
+		if (!span_i64(pid, &v))
+			return false;
+		out->pid = v;
+		tok.n = (size_t)lb;
+	}
+	if (!tok.n)
+		return false;
+	syslog_split_tag(tok, out);
+	return true;
+}
+
+/* syslog_take_severity - strip a Postfix "warning: " etc. from the text */
+void syslog_take_severity(struct logline *out)
+{
+	static const char *const sev[] = {"warning", "error", "fatal", "panic", NULL};
+	if (!out->postfix)
+		return;
+	for (int i = 0; sev[i]; i++) {
+		size_t n = strlen(sev[i]);
+		if (out->text.n > n + 1 && memcmp(out->text.p, sev[i], n) == 0 &&
+		    out->text.p[n] == ':' && out->text.p[n + 1] == ' ') {
+			out->severity = span_head(out->text, n);
+			out->text = span_skip(out->text, n + 2);
+			return;
+		}
+	}
+}
+
+/* parse_5424 - "1 TS HOST APP PROCID MSGID SD MSG" after the PRI */
+static bool parse_5424(struct syslog_state *st, struct span cur, struct logline *out)
+{
+	struct span tok;
+	if (!span_eat(&cur, "1 "))
+		return false;
+	if (!parse_iso(st, &cur, &out->ts) || !span_eat(&cur, " "))
+		return false;
+	struct span host, app, procid, msgid;
+	if (!next_token(&cur, &host) || !next_token(&cur, &app) || !next_token(&cur, &procid) ||
+	    !next_token(&cur, &msgid))
+		return false;
+	(void)msgid;
+	/* structured data: "-" or one or more [..] with \] escapes */
+	if (span_eat(&cur, "-")) {
+		span_eat(&cur, " ");
+	} else {
+		while (cur.n && cur.p[0] == '[') {
+			size_t i = 1;
+			while (i < cur.n && cur.p[i] != ']')
+				i += (cur.p[i] == '\\' && i + 1 < cur.n) ? 2 : 1;
+			if (i >= cur.n)
+				return false;
+			cur = span_skip(cur, i + 1);
+		}
+		span_eat(&cur, " ");
+	}
+	span_eat(&cur, "\xef\xbb\xbf"); /* BOM */
+	out->format = FMT_RFC5424;
+	out->host = span_eqs(host, "-") ? span_make(host.p, 0) : host;
+	out->pid = -1;
+	syslog_split_tag(app, out);
+	int64_t pid;
+	if (span_i64(procid, &pid))
+		out->pid = pid;
+	out->text = cur;
+	(void)tok;
+	syslog_take_severity(out);
+	return true;
+}
+
+/* syslog_parse - parse line into out; false when it has no syslog shape */
+bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
+{
+	memset(out, 0, sizeof *out);
+	out->raw = line;
+	out->pid = -1;
+	struct span cur = line;
+	/* optional <PRI> */
+	if (cur.n > 2 && cur.p[0] == '<') {
+		size_t i = 1;
+		while (i < cur.n && i < 5 && isdig(cur.p[i]))
+			i++;
+		if (i > 1 && i < cur.n && cur.p[i] == '>') {
+			cur = span_skip(cur, i + 1);
+			if (cur.n > 2 && cur.p[0] == '1' && cur.p[1] == ' ')
+				return parse_5424(st, cur, out);
+		}
+	}
+	if (cur.n && isdig(cur.p[0])) {
+		if (!parse_iso(st, &cur, &out->ts))
+			return false;
+		out->format = FMT_ISO;
+	} else {
+		if (!parse_classic(st, &cur, &out->ts))
+			return false;
+		out->format = FMT_CLASSIC;
+	}
+	if (!span_eat(&cur, " "))
+		return false;
+	struct span tok;
+	if (!next_token(&cur, &tok))
+		return false;
+	if (!parse_tag(tok, out)) {
+		out->host = tok;
+		if (!next_token(&cur, &tok) || !parse_tag(tok, out))
+			return false;
+	}
+	out->text = cur;
+	syslog_take_severity(out);
+	return true;
+}

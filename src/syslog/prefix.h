@@ -1,0 +1,54 @@
+/*
+ * prefix.h - the syslog part of a log line: time, host, program, pid,
+ * severity, and the text that the program logged.
+ *
+ * Accepted shapes (see docs/VARIANTS.md): classic BSD syslog
+ * "Mmm dd hh:mm:ss host prog[pid]: text" (also with a fraction, as
+ * journalctl -o short-precise writes, zero-padded days as Postfix's own
+ * maillog_file writes, and with no host at all), ISO-8601/RFC 3339
+ * timestamps (rsyslog, journalctl -o short-iso), RFC 5424, and an
+ * optional leading "<PRI>".  Spans point into the line.
+ */
+#ifndef POSTSLEUTH_PREFIX_H
+#define POSTSLEUTH_PREFIX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+#include "../util/span.h"
+#include "../util/timefmt.h"
+
+enum line_format { FMT_NONE, FMT_CLASSIC, FMT_ISO, FMT_RFC5424, FMT_JOURNAL };
+
+struct logline {
+	struct stamp ts;
+	enum line_format format;
+	struct span host;       /* empty when the line had none */
+	struct span prog;       /* whole tag: postfix/submission/smtpd */
+	struct span instance;   /* first part of a Postfix tag: postfix, postfix-out */
+	struct span daemon;     /* last part: smtpd */
+	struct span service;    /* middle part, the master.cf service: submission */
+	int64_t pid;            /* -1 when absent */
+	struct span severity;   /* warning, error, fatal, panic, or empty */
+	struct span text;       /* after "prog[pid]: " and the severity */
+	struct span raw;        /* the whole line */
+	bool postfix;           /* the tag is a Postfix program */
+};
+
+struct syslog_state {
+	int forced_year;        /* --year, or 0 */
+	int year;               /* current inferred year */
+	int last_month;
+	time_t ref;             /* reference time for inference (file mtime) */
+	/* cache of the last local hour converted with mktime */
+	int64_t hour_key, hour_epoch;
+	int hour_off;
+};
+
+void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref);
+bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out);
+bool syslog_split_tag(struct span tag, struct logline *out);
+bool syslog_is_postfix_daemon(struct span daemon);
+void syslog_take_severity(struct logline *out);
+
+#endif

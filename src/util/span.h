@@ -1,0 +1,131 @@
+/*
+ * span.h - borrowed byte ranges and cursor parsing over them.
+ *
+ * A span points into a buffer it does not own (usually the current log
+ * line).  Every parser in src/parse works on spans and allocates nothing;
+ * whatever must outlive the line is copied by the model (see DESIGN.md).
+ * All helpers are bounds-checked: they never read past p + n, whatever
+ * the bytes are (NUL, invalid UTF-8, control characters).
+ */
+#ifndef POSTSLEUTH_SPAN_H
+#define POSTSLEUTH_SPAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct span {
+	const char *p;
+	size_t n;
+};
+
+#define SPAN_NULL ((struct span){NULL, 0})
+#define SPAN_LIT(s) ((struct span){(s), sizeof(s) - 1})
+
+/* span_of - a span over a NUL-terminated string */
+static inline struct span span_of(const char *s)
+{
+	return (struct span){s, s ? strlen(s) : 0};
+}
+
+/* span_make - a span over p[0..n) */
+static inline struct span span_make(const char *p, size_t n)
+{
+	return (struct span){p, n};
+}
+
+/* span_set - true when the span was filled in (possibly empty) */
+static inline bool span_set(struct span s)
+{
+	return s.p != NULL;
+}
+
+/* span_eq - byte equality of two spans */
+static inline bool span_eq(struct span a, struct span b)
+{
+	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* span_eqs - equality with a C string */
+static inline bool span_eqs(struct span a, const char *s)
+{
+	size_t n = strlen(s);
+	return a.n == n && (n == 0 || memcmp(a.p, s, n) == 0);
+}
+
+/* span_starts - does s begin with the C string pfx */
+static inline bool span_starts(struct span s, const char *pfx)
+{
+	size_t n = strlen(pfx);
+	return s.n >= n && memcmp(s.p, pfx, n) == 0;
+}
+
+/* span_ends - does s end with the C string sfx */
+static inline bool span_ends(struct span s, const char *sfx)
+{
+	size_t n = strlen(sfx);
+	return s.n >= n && memcmp(s.p + s.n - n, sfx, n) == 0;
+}
+
+/* span_skip - drop the first k bytes (clamped) */
+static inline struct span span_skip(struct span s, size_t k)
+{
+	if (k > s.n)
+		k = s.n;
+	return (struct span){s.p + k, s.n - k};
+}
+
+/* span_eat - if s starts with pfx, consume it and return true */
+static inline bool span_eat(struct span *s, const char *pfx)
+{
+	if (!span_starts(*s, pfx))
+		return false;
+	*s = span_skip(*s, strlen(pfx));
+	return true;
+}
+
+/* span_chr - index of the first c in s, or -1 */
+static inline ptrdiff_t span_chr(struct span s, char c)
+{
+	const char *q = s.n ? memchr(s.p, c, s.n) : NULL;
+	return q ? q - s.p : -1;
+}
+
+/* span_rchr - index of the last c in s, or -1 */
+static inline ptrdiff_t span_rchr(struct span s, char c)
+{
+	for (size_t i = s.n; i > 0; i--)
+		if (s.p[i - 1] == c)
+			return (ptrdiff_t)(i - 1);
+	return -1;
+}
+
+/* span_head - the first k bytes (clamped) */
+static inline struct span span_head(struct span s, size_t k)
+{
+	return (struct span){s.p, k < s.n ? k : s.n};
+}
+
+/* span_trim - strip ASCII blanks at both ends */
+static inline struct span span_trim(struct span s)
+{
+	while (s.n && (s.p[0] == ' ' || s.p[0] == '\t'))
+		s.p++, s.n--;
+	while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == '\t' ||
+		       s.p[s.n - 1] == '\r'))
+		s.n--;
+	return s;
+}
+
+struct span span_find(struct span hay, const char *needle);
+ptrdiff_t span_index(struct span hay, const char *needle);
+bool span_until(struct span *cur, const char *delim, struct span *out);
+bool span_until_chr(struct span *cur, char c, struct span *out);
+bool span_u64(struct span s, uint64_t *out);
+bool span_i64(struct span s, int64_t *out);
+bool span_digits(struct span s);
+uint64_t span_hash(struct span s);
+uint64_t span_hash_seed(struct span s, uint64_t seed);
+
+#endif

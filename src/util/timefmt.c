@@ -1,0 +1,173 @@
+/*
+ * timefmt.c - civil <-> day-number conversion (proleptic Gregorian) and
+ * ISO-8601 output.  No libc time zone calls here: they are slow and
+ * depend on the environment; the syslog layer decides offsets.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "timefmt.h"
+
+/* days_from_civil - days since 1970-01-01 of y-m-d */
+int64_t days_from_civil(int y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/* civil_from_days - inverse of days_from_civil */
+void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t yy = (int64_t)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yy + (*m <= 2));
+}
+
+/* floordiv - division rounding toward minus infinity */
+static int64_t floordiv(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+/* two - two zero-padded digits */
+static void two(struct buf *b, unsigned v)
+{
+	buf_putc(b, (char)('0' + (v / 10) % 10));
+	buf_putc(b, (char)('0' + v % 10));
+}
+
+/* stamp_parts - local civil parts of a stamp */
+static void stamp_parts(struct stamp t, int *y, unsigned *mo, unsigned *d, unsigned *h,
+			unsigned *mi, unsigned *s, unsigned *us)
+{
+	int64_t local = t.us + (int64_t)t.tzoff * 60 * 1000000;
+	int64_t secs = floordiv(local, 1000000);
+	*us = (unsigned)(local - secs * 1000000);
+	int64_t days = floordiv(secs, 86400);
+	unsigned sod = (unsigned)(secs - days * 86400);
+	civil_from_days(days, y, mo, d);
+	*h = sod / 3600;
+	*mi = sod / 60 % 60;
+	*s = sod % 60;
+}
+
+/* buf_stamp - ISO-8601 with the fraction the source had and its offset */
+void buf_stamp(struct buf *b, struct stamp t)
+{
+	int y;
+	unsigned mo, d, h, mi, s, us;
+	stamp_parts(t, &y, &mo, &d, &h, &mi, &s, &us);
+	if (y < 0 || y > 9999)
+		y = 0;
+	two(b, (unsigned)y / 100);
+	two(b, (unsigned)y % 100);
+	buf_putc(b, '-');
+	two(b, mo);
+	buf_putc(b, '-');
+	two(b, d);
+	buf_putc(b, 'T');
+	two(b, h);
+	buf_putc(b, ':');
+	two(b, mi);
+	buf_putc(b, ':');
+	two(b, s);
+	if (t.prec) {
+		char frac[7];
+		unsigned v = us;
+		for (int i = 5; i >= 0; i--) {
+			frac[i] = (char)('0' + v % 10);
+			v /= 10;
+		}
+		buf_putc(b, '.');
+		buf_put(b, frac, t.prec > 6 ? 6 : t.prec);
+	}
+	int off = t.tzoff;
+	buf_putc(b, off < 0 ? '-' : '+');
+	if (off < 0)
+		off = -off;
+	two(b, (unsigned)off / 60);
+	buf_putc(b, ':');
+	two(b, (unsigned)off % 60);
+}
+
+/* buf_stamp_short - "YYYY-MM-DD hh:mm:ss" in the stamp's own offset */
+void buf_stamp_short(struct buf *b, struct stamp t)
+{
+	int y;
+	unsigned mo, d, h, mi, s, us;
+	stamp_parts(t, &y, &mo, &d, &h, &mi, &s, &us);
+	if (y < 0 || y > 9999)
+		y = 0;
+	buf_printf(b, "%04d-%02u-%02u %02u:%02u:%02u", y, mo, d, h, mi, s);
+}
+
+/* month_from_abbr - three-letter English month to 1..12, else 0 */
+int month_from_abbr(const char *p)
+{
+	static const char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	for (int i = 0; i < 12; i++)
+		if (p[0] == names[i * 3] && p[1] == names[i * 3 + 1] && p[2] == names[i * 3 + 2])
+			return i + 1;
+	return 0;
+}
+
+/* parse_time_arg - "YYYY-MM-DD[ THH:MM[:SS]]" in local time, or "@EPOCH" */
+bool parse_time_arg(const char *s, int64_t *us)
+{
+	if (s[0] == '@') {
+		char *end;
+		long long v = strtoll(s + 1, &end, 10);
+		if (*end || end == s + 1)
+			return false;
+		*us = (int64_t)v * 1000000;
+		return true;
+	}
+	struct tm tm = {0};
+	int n = 0;
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	if (sscanf(s, "%d-%d-%d%n", &y, &mo, &d, &n) != 3)
+		return false;
+	const char *rest = s + n;
+	if (*rest == 'T' || *rest == ' ') {
+		int k = 0;
+		if (sscanf(rest + 1, "%d:%d%n", &h, &mi, &k) != 2)
+			return false;
+		rest += 1 + k;
+		if (*rest == ':') {
+			if (sscanf(rest + 1, "%d%n", &se, &k) != 1)
+				return false;
+			rest += 1 + k;
+		}
+	}
+	if (*rest)
+		return false;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+		return false;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	*us = (int64_t)t * 1000000;
+	return true;
+}

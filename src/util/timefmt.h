@@ -1,0 +1,28 @@
+/*
+ * timefmt.h - calendar arithmetic and ISO-8601 formatting.
+ *
+ * Times inside postsleuth are microseconds since the Unix epoch (UTC)
+ * plus the UTC offset, in minutes, that the log line carried or that the
+ * local zone had; output shows the time in that offset.
+ */
+#ifndef POSTSLEUTH_TIMEFMT_H
+#define POSTSLEUTH_TIMEFMT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "buf.h"
+
+struct stamp {
+	int64_t us;       /* microseconds since the epoch, UTC */
+	int16_t tzoff;    /* minutes east of UTC, as shown */
+	uint8_t prec;     /* digits of fraction that the source had (0..6) */
+};
+
+int64_t days_from_civil(int y, unsigned m, unsigned d);
+void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);
+void buf_stamp(struct buf *b, struct stamp t);      /* 2026-11-22T11:32:05.650309+00:00 */
+void buf_stamp_short(struct buf *b, struct stamp t);/* 2026-11-22 11:32:05 */
+int month_from_abbr(const char *p);                  /* "Jan" -> 1, else 0 */
+bool parse_time_arg(const char *s, int64_t *us);     /* --since/--until values */
+
+#endif
