@@ -26,26 +26,30 @@ ALL_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(SYSDEF) -DPOSTSLEUTH_VERSION='"$(
               $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 
+# BUILD/SAN_DIR/BIN may be overridden to keep several build trees apart.
+BUILD   ?= build
+SAN_DIR ?= build-san
+BIN     ?= postsleuth
+
 SRC     := $(sort $(wildcard src/*/*.c))
-LIB_OBJ := $(SRC:%.c=build/%.o)
-MAIN_OBJ := build/src/main.o
-SAN_DIR := build-san
+LIB_OBJ := $(SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test unit golden san-check bench install uninstall clean examples fuzz e2e
+.PHONY: all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e
 
-all: postsleuth
+all: $(BIN)
 
-postsleuth: $(LIB_OBJ) $(MAIN_OBJ)
+$(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-build/%.o: %.c $(wildcard src/*/*.h)
+$(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/unit_tests: $(LIB_OBJ) $(UNIT_SRC) tests/unit/tap.h
+$(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_SRC) tests/unit/tap.h
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(LIB_OBJ) $(LIBS)
 
 # The sanitizer build is a separate tree with its own objects.
@@ -58,21 +62,25 @@ $(SAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
 
 # make check: every suite, plain then sanitized; one summary line at the end.
-check: postsleuth build/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
-	@sh tests/run-all.sh ./postsleuth build/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
+check: $(BIN) $(BUILD)/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
+	@sh tests/run-all.sh $(BIN) $(BUILD)/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
+
+# quick: plain build only, no sanitizers
+check-fast: $(BIN) $(BUILD)/unit_tests
+	@sh tests/run-all.sh $(BIN) $(BUILD)/unit_tests
 
 test: check
 
-bench: postsleuth
+bench: $(BIN)
 	@sh bench/run.sh
 
-install: postsleuth
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 postsleuth $(DESTDIR)$(BINDIR)/postsleuth
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postsleuth
 	install -m 644 man/postsleuth.1 $(DESTDIR)$(MANDIR)/man1/postsleuth.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1
 
 clean:
-	rm -rf build $(SAN_DIR) postsleuth
+	rm -rf $(BUILD) $(SAN_DIR) $(BIN)
