@@ -4,7 +4,9 @@
  */
 #include "cmd.h"
 #include "../input/feed.h"
+#include "../model/correlate.h"
 #include "../report/events_json.h"
+#include "../report/model_json.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
@@ -14,17 +16,44 @@
 struct ev_ctx {
 	struct buf out;
 	bool all;
+	struct feed *feed;
+	struct model *model;
 };
 
-/* on_event - write each event worth showing */
+/* maybe_flush - keep the output buffer small */
+static void maybe_flush(struct ev_ctx *c)
+{
+	if (c->out.n > 1 << 16)
+		buf_flush(&c->out, stdout);
+}
+
+/* on_event - write each event worth showing, then feed the model */
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct ev_ctx *c = vctx;
-	if (!c->all && (ev->type == EV_NOISE || ev->type == EV_OTHER))
-		return;
-	events_json_write(&c->out, ev);
-	if (c->out.n > 1 << 16)
-		buf_flush(&c->out, stdout);
+	if (c->all || (ev->type != EV_NOISE && ev->type != EV_OTHER)) {
+		events_json_write(&c->out, ev);
+		maybe_flush(c);
+	}
+	model_event(c->model, ev, c->feed->lineno, c->feed->file_index);
+}
+
+/* on_session - a session record when it closes */
+static void on_session(const struct session *s, void *vctx)
+{
+	struct ev_ctx *c = vctx;
+	session_json(&c->out, s, true);
+	buf_putc(&c->out, '\n');
+	maybe_flush(c);
+}
+
+/* on_message - a message record when it closes */
+static void on_message(const struct message *m, void *vctx)
+{
+	struct ev_ctx *c = vctx;
+	message_json(&c->out, m);
+	buf_putc(&c->out, '\n');
+	maybe_flush(c);
 }
 
 /* cmd_events - run the feed and print events */
@@ -32,6 +61,9 @@ int cmd_events(struct opts *o)
 {
 	struct ev_ctx c = {.all = o->all};
 	struct feed f = {.forced_year = o->year, .want_journal = o->journal, .fn = on_event, .ctx = &c};
+	struct model_sink sink = {on_session, on_message, &c};
+	c.feed = &f;
+	c.model = model_new(&sink);
 	if (o->have_since || o->have_until) {
 		f.filter_time = true;
 		f.since_us = o->have_since ? o->since_us : INT64_MIN;
@@ -43,6 +75,8 @@ int cmd_events(struct opts *o)
 	if (journal)
 		f.want_journal = true;
 	int rc = feed_run(&f, paths, n);
+	model_finish(c.model);
+	model_free(c.model);
 	buf_flush(&c.out, stdout);
 	buf_free(&c.out);
 	for (int i = 0; i < n; i++)

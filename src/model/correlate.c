@@ -1,0 +1,876 @@
+/*
+ * correlate.c - sessions and messages from events.
+ *
+ * Open objects live in two hash tables and two LRU lists (least recently
+ * touched first).  Each event touches at most a session and a message
+ * (two for links).  Strings from events are copied, capped at
+ * MODEL_STR_MAX; host/service/instance names are interned once.
+ */
+#include "correlate.h"
+#include "../util/buf.h"
+#include "../util/hmap.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct osess {
+	struct session s;        /* first: a session* is an osess* */
+	uint64_t h;
+	int64_t touched;
+	struct osess *prev, *next;
+	bool pre_connect;        /* opened by a warning logged before "connect" */
+};
+
+struct omsg {
+	struct message m;        /* first: a message* is an omsg* */
+	uint64_t h;
+	struct omsg *prev, *next;
+};
+
+struct pending_link {        /* "queued as X" whose X has not been seen yet */
+	char *qid;
+	char *parent_host, *parent_qid;
+	enum link_kind kind;
+	int64_t at;
+};
+
+#define PENDING_MAX 4096
+#define PENDING_WINDOW_US (600LL * 1000000)
+
+struct model {
+	struct model_sink sink;
+	struct model_stats st;
+	struct hmap sessions, messages, interned;
+	struct osess *shead, *stail;
+	struct omsg *mhead, *mtail;
+	uint64_t nsess, nmsg;
+	uint64_t max_sessions, max_messages;
+	int64_t idle_us;
+	uint64_t next_sid, next_mid;
+	int64_t now;
+	struct pending_link pending[PENDING_MAX];
+	unsigned npending;
+};
+
+/* ---- strings ---- */
+
+/* mstr - a capped heap copy of a span, NULL for an unset span */
+static char *mstr(struct span s)
+{
+	if (!s.p)
+		return NULL;
+	if (s.n > MODEL_STR_MAX)
+		s.n = MODEL_STR_MAX;
+	return xspandup(s);
+}
+
+/* setstr - replace *dst with a copy of s when s is set */
+static void setstr(char **dst, struct span s)
+{
+	if (!s.p)
+		return;
+	free(*dst);
+	*dst = mstr(s);
+}
+
+/* setstr_once - fill *dst from s only when still empty */
+static void setstr_once(char **dst, struct span s)
+{
+	if (!*dst && s.p)
+		*dst = mstr(s);
+}
+
+/* intern_eq - interned strings compare by content */
+static bool intern_eq(const void *obj, const void *key)
+{
+	return span_eqs(*(const struct span *)key, obj);
+}
+
+/* intern - one shared copy per distinct host/service/instance name */
+static char *intern(struct model *m, struct span s)
+{
+	if (!s.p)
+		s = SPAN_LIT("");
+	if (s.n > 255)
+		s.n = 255;
+	uint64_t h = span_hash(s);
+	char *v = hmap_get(&m->interned, h, intern_eq, &s);
+	if (!v) {
+		v = xspandup(s);
+		hmap_put(&m->interned, h, v);
+	}
+	return v;
+}
+
+/* ---- LRU lists ---- */
+
+#define LRU_UNLINK(head, tail, o)                                             \
+	do {                                                                  \
+		if ((o)->prev) (o)->prev->next = (o)->next; else (head) = (o)->next; \
+		if ((o)->next) (o)->next->prev = (o)->prev; else (tail) = (o)->prev; \
+		(o)->prev = (o)->next = NULL;                                 \
+	} while (0)
+
+#define LRU_APPEND(head, tail, o)                                             \
+	do {                                                                  \
+		(o)->prev = (tail);                                           \
+		(o)->next = NULL;                                             \
+		if (tail) (tail)->next = (o); else (head) = (o);              \
+		(tail) = (o);                                                 \
+	} while (0)
+
+/* ---- sessions ---- */
+
+struct skey {
+	struct span host;
+	int64_t pid;
+};
+
+/* sess_hash - hash of (host, pid) */
+static uint64_t sess_hash(struct span host, int64_t pid)
+{
+	return span_hash_seed(host, (uint64_t)pid * 0x9e3779b97f4a7c15ULL);
+}
+
+/* sess_eq - does the open session match the key */
+static bool sess_eq(const void *obj, const void *key)
+{
+	const struct osess *o = obj;
+	const struct skey *k = key;
+	return o->s.pid == k->pid && span_eqs(k->host, o->s.host);
+}
+
+/* sess_emit - hand a session to the sink, then free it */
+static void sess_emit(struct model *m, struct osess *o, enum session_end how)
+{
+	if (o->s.end_kind == END_OPEN)
+		o->s.end_kind = how;
+	hmap_del(&m->sessions, o->h, o);
+	LRU_UNLINK(m->shead, m->stail, o);
+	m->nsess--;
+	m->st.sessions++;
+	if (how == END_EVICTED)
+		m->st.sessions_evicted++;
+	else if (how == END_REPLACED)
+		m->st.sessions_replaced++;
+	else if (how == END_OPEN)
+		m->st.sessions_unclosed++;
+	if (!o->s.saw_connect)
+		m->st.sessions_partial++;
+	m->st.dialogue_dropped += o->s.dialogue_dropped;
+	if (m->sink.session_closed)
+		m->sink.session_closed(&o->s, m->sink.ctx);
+	session_free(&o->s);
+	free(o);
+}
+
+/* sess_open - a new session for the event's (host, pid) */
+static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t h)
+{
+	const struct logline *l = ev->line;
+	struct osess *o = xcalloc(1, sizeof *o);
+	o->h = h;
+	o->s.id = ++m->next_sid;
+	o->s.host = intern(m, l->host);
+	o->s.service = intern(m, l->prog);
+	o->s.pid = l->pid;
+	o->s.start = o->s.end = l->ts;
+	hmap_put(&m->sessions, h, o);
+	LRU_APPEND(m->shead, m->stail, o);
+	if (++m->nsess > m->st.sessions_open_peak)
+		m->st.sessions_open_peak = m->nsess;
+	while (m->nsess > m->max_sessions && m->shead)
+		sess_emit(m, m->shead, END_EVICTED);
+	return o;
+}
+
+/* sess_find - the open session of the event's process, opened if asked */
+static struct osess *sess_find(struct model *m, const struct event *ev, bool create)
+{
+	const struct logline *l = ev->line;
+	struct skey k = {l->host, l->pid};
+	uint64_t h = sess_hash(l->host, l->pid);
+	struct osess *o = hmap_get(&m->sessions, h, sess_eq, &k);
+	if (!o && create)
+		o = sess_open(m, ev, h);
+	if (o) {
+		o->touched = l->ts.us;
+		o->s.end = l->ts;
+		LRU_UNLINK(m->shead, m->stail, o);
+		LRU_APPEND(m->shead, m->stail, o);
+	}
+	return o;
+}
+
+/* sess_client - fill the client name/address once */
+static void sess_client(struct session *s, const struct event *ev)
+{
+	setstr_once(&s->client_name, ev->client_name);
+	setstr_once(&s->client_ip, ev->client_ip);
+	setstr_once(&s->client_port, ev->client_port);
+}
+
+/* sess_dialogue - append a verbose/TLS-debug dialogue line, capped */
+static void sess_dialogue(struct session *s, char dir, bool tls, struct span text)
+{
+	if (s->ndialogue >= SESSION_MAX_DIALOGUE) {
+		s->dialogue_dropped++;
+		return;
+	}
+	if (s->ndialogue == s->dialogue_cap) {
+		s->dialogue_cap = s->dialogue_cap ? s->dialogue_cap * 2 : 16;
+		s->dialogue = xrealloc(s->dialogue, s->dialogue_cap * sizeof *s->dialogue);
+	}
+	s->dialogue[s->ndialogue++] = (struct dialogue_line){dir, tls, mstr(text)};
+}
+
+/* strip_crlf_marks - TLS debug shows CR LF as "??" at the end */
+static struct span strip_crlf_marks(struct span t)
+{
+	while (t.n && (t.p[t.n - 1] == '?' || t.p[t.n - 1] == '\r' || t.p[t.n - 1] == '\n'))
+		t.n--;
+	return t;
+}
+
+/* sess_helo_from - take the HELO name from an EHLO/HELO command line */
+static void sess_helo_from(struct session *s, struct span cmd)
+{
+	if (s->helo || cmd.n < 5)
+		return;
+	char c0 = cmd.p[0] & ~0x20, c1 = cmd.p[1] & ~0x20, c2 = cmd.p[2] & ~0x20,
+	     c3 = cmd.p[3] & ~0x20;
+	if (!((c0 == 'E' || c0 == 'H') && c1 == 'H' && c2 == 'L' && c3 == 'O' && cmd.p[4] == ' '))
+		return;
+	s->helo = mstr(span_trim(span_skip(cmd, 5)));
+}
+
+/* sess_tried - count a SASL username tried and failed */
+static void sess_tried(struct session *s, struct span name)
+{
+	if (!name.p || !name.n)
+		return;
+	for (uint32_t i = 0; i < s->ntried; i++)
+		if (span_eqs(name.n > MODEL_STR_MAX ? span_head(name, MODEL_STR_MAX) : name,
+			     s->tried[i].name)) {
+			s->tried[i].count++;
+			return;
+		}
+	if (s->ntried < SESSION_MAX_TRIED)
+		s->tried[s->ntried++] = (struct tried_name){mstr(name), 1};
+}
+
+/* ---- messages ---- */
+
+struct mkey {
+	struct span host, instance, qid;
+};
+
+/* msg_hash - hash of (host, instance, qid) */
+static uint64_t msg_hash(struct span host, struct span instance, struct span qid)
+{
+	return span_hash_seed(qid, span_hash(host) ^ (span_hash(instance) << 1));
+}
+
+/* msg_eq - does the open message match the key */
+static bool msg_eq(const void *obj, const void *key)
+{
+	const struct omsg *o = obj;
+	const struct mkey *k = key;
+	return span_eqs(k->qid, o->m.qid) && span_eqs(k->host, o->m.host) &&
+	       span_eqs(k->instance, o->m.instance);
+}
+
+/* msg_emit - hand a message to the sink, then free it */
+static void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
+{
+	o->m.end_kind = how;
+	hmap_del(&m->messages, o->h, o);
+	LRU_UNLINK(m->mhead, m->mtail, o);
+	m->nmsg--;
+	m->st.messages++;
+	if (how == MEND_EVICTED)
+		m->st.messages_evicted++;
+	else if (how == MEND_OPEN)
+		m->st.messages_unclosed++;
+	m->st.rcpts_dropped += o->m.rcpts_dropped;
+	if (m->sink.message_closed)
+		m->sink.message_closed(&o->m, m->sink.ctx);
+	message_free(&o->m);
+	free(o);
+}
+
+static void pending_claim(struct model *m, struct omsg *child);
+
+/* msg_find_key - the open message (host, instance, qid), opened if asked */
+static struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
+				 struct span qid, const struct stamp *ts, bool create)
+{
+	struct mkey k = {host, instance, qid};
+	uint64_t h = msg_hash(host, instance, qid);
+	struct omsg *o = hmap_get(&m->messages, h, msg_eq, &k);
+	if (!o && create) {
+		o = xcalloc(1, sizeof *o);
+		o->h = h;
+		o->m.id = ++m->next_mid;
+		o->m.host = intern(m, host);
+		o->m.instance = intern(m, instance);
+		o->m.qid = mstr(qid);
+		o->m.start = o->m.end = *ts;
+		o->m.size = o->m.nrcpt = -1;
+		hmap_put(&m->messages, h, o);
+		LRU_APPEND(m->mhead, m->mtail, o);
+		if (++m->nmsg > m->st.messages_open_peak)
+			m->st.messages_open_peak = m->nmsg;
+		pending_claim(m, o);
+		while (m->nmsg > m->max_messages && m->mhead && m->mhead != o)
+			msg_emit(m, m->mhead, MEND_EVICTED);
+	}
+	if (o) {
+		o->m.end = *ts;
+		LRU_UNLINK(m->mhead, m->mtail, o);
+		LRU_APPEND(m->mhead, m->mtail, o);
+	}
+	return o;
+}
+
+/* msg_find - the open message of the event's queue ID */
+static struct omsg *msg_find(struct model *m, const struct event *ev, bool create)
+{
+	const struct logline *l = ev->line;
+	struct omsg *o = msg_find_key(m, l->host, l->instance, ev->queue_id, &l->ts, create);
+	return o;
+}
+
+/* msg_rcpt - the recipient record for (to, orig_to), added if new */
+static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span orig_to)
+{
+	for (uint32_t i = 0; i < msg->nrcpts; i++) {
+		struct rcpt *r = &msg->rcpts[i];
+		bool same_orig = (!r->orig_to && !orig_to.p) ||
+				 (r->orig_to && orig_to.p && span_eqs(orig_to, r->orig_to));
+		if (r->to && span_eqs(to.n > MODEL_STR_MAX ? span_head(to, MODEL_STR_MAX) : to, r->to) &&
+		    same_orig)
+			return r;
+	}
+	if (msg->nrcpts >= MESSAGE_MAX_RCPTS) {
+		msg->rcpts_dropped++;
+		return NULL;
+	}
+	if (msg->nrcpts == msg->rcpt_cap) {
+		msg->rcpt_cap = msg->rcpt_cap ? msg->rcpt_cap * 2 : 4;
+		msg->rcpts = xrealloc(msg->rcpts, msg->rcpt_cap * sizeof *msg->rcpts);
+	}
+	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
+	memset(r, 0, sizeof *r);
+	r->to = mstr(to);
+	r->orig_to = mstr(orig_to);
+	return r;
+}
+
+/* link - record parent -> child on both open messages */
+static void link(struct model *m, struct omsg *parent, struct omsg *child, enum link_kind kind)
+{
+	if (parent == child)
+		return;
+	m->st.links++;
+	if (!child->m.parent_qid) {
+		child->m.parent_qid = xstrdup(parent->m.qid);
+		child->m.parent_kind = kind;
+	}
+	if (kind == LINK_FILTER)
+		child->m.origin = ORIGIN_REINJECTED;
+	else if (kind != LINK_FORWARD && child->m.origin == ORIGIN_UNKNOWN)
+		child->m.origin = ORIGIN_NOTIFICATION;
+	for (uint32_t i = 0; i < parent->m.nchildren; i++)
+		if (strcmp(parent->m.children[i].qid, child->m.qid) == 0)
+			return;
+	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN)
+		parent->m.children[parent->m.nchildren++] =
+		    (struct child_link){xstrdup(child->m.qid), kind};
+	/* a re-injected copy inherits where the original came from */
+	if (kind == LINK_FILTER) {
+		struct message *c = &child->m, *p = &parent->m;
+		if (!c->sasl_username && p->sasl_username)
+			c->sasl_username = xstrdup(p->sasl_username);
+		if (!c->client_ip && p->client_ip)
+			c->client_ip = xstrdup(p->client_ip);
+		if (!c->client_name && p->client_name)
+			c->client_name = xstrdup(p->client_name);
+	}
+}
+
+/* pending_add - remember a link whose child has not appeared yet */
+static void pending_add(struct model *m, struct omsg *parent, struct span qid, enum link_kind kind)
+{
+	if (m->npending == PENDING_MAX) {
+		struct pending_link *old = &m->pending[0];
+		free(old->qid);
+		free(old->parent_qid);
+		memmove(m->pending, m->pending + 1, (PENDING_MAX - 1) * sizeof *m->pending);
+		m->npending--;
+		m->st.links_pending_dropped++;
+	}
+	/* record the parent as a child entry too, so trace can follow it */
+	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN)
+		parent->m.children[parent->m.nchildren++] = (struct child_link){mstr(qid), kind};
+	m->pending[m->npending++] = (struct pending_link){
+	    mstr(qid), parent->m.host, xstrdup(parent->m.qid), kind, m->now};
+}
+
+/* pending_claim - a newly opened message may be a pending link's child */
+static void pending_claim(struct model *m, struct omsg *child)
+{
+	for (unsigned i = 0; i < m->npending; i++) {
+		struct pending_link *p = &m->pending[i];
+		if (strcmp(p->qid, child->m.qid) != 0)
+			continue;
+		if (m->now - p->at <= PENDING_WINDOW_US && !child->m.parent_qid) {
+			child->m.parent_qid = xstrdup(p->parent_qid);
+			child->m.parent_kind = p->kind;
+			child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
+			m->st.links++;
+		}
+		free(p->qid);
+		free(p->parent_qid);
+		memmove(p, p + 1, (m->npending - i - 1) * sizeof *p);
+		m->npending--;
+		return;
+	}
+}
+
+/* link_to_qid - parent names child by queue ID: link now or later */
+static void link_to_qid(struct model *m, struct omsg *parent, const struct event *ev,
+			struct span child_qid, enum link_kind kind, bool create_child)
+{
+	const struct logline *l = ev->line;
+	struct omsg *c = msg_find_key(m, l->host, l->instance, child_qid, &l->ts, create_child);
+	if (c)
+		link(m, parent, c, kind);
+	else
+		pending_add(m, parent, child_qid, kind);
+}
+
+/* queued_as - the queue ID in "... queued as 3F1A2B)" of a relay reply */
+static bool queued_as(struct span reason, struct span *qid)
+{
+	struct span t = span_find(reason, "queued as ");
+	if (!t.p)
+		return false;
+	t = span_skip(t, 10);
+	size_t i = 0;
+	while (i < t.n && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
+			   (t.p[i] >= 'a' && t.p[i] <= 'z')))
+		i++;
+	if (i < 5)
+		return false;
+	*qid = span_head(t, i);
+	return true;
+}
+
+/* ---- events ---- */
+
+/* is_smtpd - events from smtpd (not postscreen) build sessions */
+static bool is_smtpd(const struct event *ev)
+{
+	return span_eqs(ev->line->daemon, "smtpd") && ev->line->pid >= 0;
+}
+
+/* is_real_qid - a queue ID, not NOQUEUE */
+static bool is_real_qid(struct span q)
+{
+	return q.p && q.n && !span_eqs(q, "NOQUEUE");
+}
+
+/* on_session_event - the smtpd side */
+static void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
+			     uint64_t file_index)
+{
+	struct osess *o;
+	if (ev->type == EV_CONNECT) {
+		o = sess_find(m, ev, false);
+		if (o && !o->pre_connect)
+			sess_emit(m, o, END_REPLACED), o = NULL;
+		if (!o)
+			o = sess_find(m, ev, true);
+		o->pre_connect = false;
+		o->s.saw_connect = true;
+		o->s.start = ev->line->ts;
+		o->s.first_line = lineno;
+		o->s.file_index = file_index;
+	} else {
+		o = sess_find(m, ev, true);
+		if (!o->s.first_line) {
+			o->s.first_line = lineno;
+			o->s.file_index = file_index;
+		}
+	}
+	struct session *s = &o->s;
+	s->last_line = lineno;
+	if (ev->client_ip.p)
+		sess_client(s, ev);
+	switch (ev->type) {
+	case EV_HOSTNAME_VERIFY:
+		if (!s->saw_connect)
+			o->pre_connect = true;
+		s->hostname_unverified = true;
+		break;
+	case EV_DISCONNECT:
+		s->have_stats = ev->nstats > 0;
+		s->nstats = 0;
+		for (unsigned i = 0; i < ev->nstats && i < SESSION_MAX_STATS; i++) {
+			size_t n = ev->stats[i].name.n;
+			if (n >= sizeof s->stats[0].name)
+				n = sizeof s->stats[0].name - 1;
+			memcpy(s->stats[s->nstats].name, ev->stats[i].name.p, n);
+			s->stats[s->nstats].name[n] = 0;
+			s->stats[s->nstats].ok = ev->stats[i].ok;
+			s->stats[s->nstats].total = ev->stats[i].total;
+			s->nstats++;
+		}
+		sess_emit(m, o, END_DISCONNECT);
+		return;
+	case EV_LOST:
+		setstr(&s->lost_reason, ev->reason);
+		setstr(&s->lost_stage, ev->stage);
+		break;
+	case EV_REJECT:
+		if (span_eqs(ev->action, "reject_warning"))
+			s->reject_warnings++;
+		else
+			s->rejects++;
+		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
+			s->relay_denied++;
+		setstr_once(&s->helo, ev->helo);
+		{
+			struct buf b = {0};
+			if (ev->code.p) {
+				buf_putspan(&b, ev->code);
+				buf_putc(&b, ' ');
+			}
+			if (ev->dsn.p) {
+				buf_putspan(&b, ev->dsn);
+				buf_putc(&b, ' ');
+			}
+			buf_putspan(&b, ev->reason);
+			free(s->last_reject);
+			s->last_reject = mstr(buf_span(&b));
+			buf_free(&b);
+		}
+		setstr(&s->last_reject_stage, ev->stage);
+		break;
+	case EV_SASL_FAIL:
+		s->auth_failures++;
+		sess_tried(s, ev->sasl_username);
+		setstr(&s->last_auth_reason, ev->reason);
+		break;
+	case EV_SASL_ABORT:
+		s->auth_aborts++;
+		break;
+	case EV_CLIENT:
+		s->messages++;
+		if (s->nqids < SESSION_MAX_QIDS)
+			s->qids[s->nqids++] = mstr(ev->queue_id);
+		setstr(&s->sasl_method, ev->sasl_method);
+		setstr(&s->sasl_username, ev->sasl_username);
+		break;
+	case EV_TLS:
+		s->tls = true;
+		setstr(&s->tls_trust, ev->tls_trust);
+		setstr(&s->tls_proto, ev->tls_proto);
+		setstr(&s->tls_cipher, ev->tls_cipher);
+		break;
+	case EV_NON_SMTP:
+		s->non_smtp_count++;
+		setstr_once(&s->non_smtp, ev->command);
+		break;
+	case EV_PIPELINING:
+		setstr_once(&s->pipelining, ev->command);
+		setstr_once(&s->pipelining_stage, ev->stage);
+		break;
+	case EV_RATE_LIMIT:
+		s->rate_limited = true;
+		break;
+	case EV_SMTP_IN:
+		sess_dialogue(s, '<', false, ev->command);
+		sess_helo_from(s, ev->command);
+		break;
+	case EV_SMTP_OUT: {
+		struct buf b = {0};
+		if (ev->code.p) {
+			buf_putspan(&b, ev->code);
+			buf_putc(&b, ' ');
+		}
+		buf_putspan(&b, ev->reason.p ? ev->reason : ev->command);
+		sess_dialogue(s, '>', false, buf_span(&b));
+		buf_free(&b);
+		break;
+	}
+	case EV_TLS_READ:
+		sess_dialogue(s, '<', true, ev->command);
+		sess_helo_from(s, strip_crlf_marks(ev->command));
+		break;
+	case EV_TLS_WRITE:
+		sess_dialogue(s, '>', true, ev->command);
+		break;
+	default:
+		break;
+	}
+}
+
+/* session_event_type - event types that belong to an smtpd session */
+static bool session_event_type(enum ev_type t)
+{
+	switch (t) {
+	case EV_CONNECT: case EV_DISCONNECT: case EV_LOST: case EV_REJECT: case EV_SASL_FAIL:
+	case EV_SASL_ABORT: case EV_CLIENT: case EV_HOSTNAME_VERIFY: case EV_NON_SMTP:
+	case EV_PIPELINING: case EV_RATE_LIMIT: case EV_TLS: case EV_SMTP_IN: case EV_SMTP_OUT:
+	case EV_TLS_READ: case EV_TLS_WRITE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* notification_kind - bounce's action word to a link kind */
+static enum link_kind notification_kind(struct span action)
+{
+	if (span_eqs(action, "delay"))
+		return LINK_DELAY;
+	if (span_eqs(action, "delivery-status"))
+		return LINK_DSN;
+	if (span_eqs(action, "postmaster-non-delivery"))
+		return LINK_POSTMASTER;
+	return LINK_BOUNCE;
+}
+
+/* on_message_event - the queue side */
+static void on_message_event(struct model *m, const struct event *ev, uint64_t lineno,
+			     struct osess *sess)
+{
+	if (!is_real_qid(ev->queue_id))
+		return;
+	bool closes = ev->type == EV_REMOVED || ev->type == EV_CLEANUP_REMOVED ||
+		      (ev->type == EV_POSTSUPER && span_eqs(ev->action, "removed"));
+	struct omsg *o = msg_find(m, ev, true);
+	struct message *msg = &o->m;
+	if (!msg->first_line)
+		msg->first_line = lineno;
+	msg->last_line = lineno;
+	switch (ev->type) {
+	case EV_CLIENT:
+		msg->origin = ORIGIN_SMTPD;
+		setstr_once(&msg->client_name, ev->client_name);
+		setstr_once(&msg->client_ip, ev->client_ip);
+		setstr(&msg->sasl_method, ev->sasl_method);
+		setstr(&msg->sasl_username, ev->sasl_username);
+		setstr(&msg->sasl_sender, ev->sasl_sender);
+		if (sess) {
+			msg->session_id = sess->s.id;
+			if (sess->s.helo && !msg->helo)
+				msg->helo = xstrdup(sess->s.helo);
+			msg->tls = sess->s.tls;
+		}
+		if (is_real_qid(ev->orig_queue_id)) {
+			struct omsg *p = msg_find_key(m, ev->line->host, ev->line->instance,
+						      ev->orig_queue_id, &ev->line->ts, false);
+			if (p)
+				link(m, p, o, LINK_FILTER);
+		}
+		break;
+	case EV_PICKUP:
+		msg->origin = ORIGIN_PICKUP;
+		setstr(&msg->uid, ev->uid);
+		if (ev->from.p) {
+			setstr(&msg->from, ev->from);
+			msg->have_from = true;
+		}
+		break;
+	case EV_MESSAGE_ID:
+		if (!span_eqs(ev->action, "resent"))
+			setstr(&msg->message_id, ev->message_id);
+		break;
+	case EV_QUEUED:
+		setstr(&msg->from, ev->from);
+		msg->have_from = ev->from.p != NULL;
+		if (ev->size >= 0)
+			msg->size = ev->size;
+		if (ev->nrcpt >= 0)
+			msg->nrcpt = ev->nrcpt;
+		break;
+	case EV_DELIVERY: {
+		struct rcpt *r = msg_rcpt(msg, ev->to, ev->orig_to);
+		if (r) {
+			setstr(&r->status, ev->status);
+			setstr(&r->dsn, ev->dsn);
+			setstr(&r->relay, ev->relay);
+			setstr(&r->reason, ev->reason);
+			setstr(&r->delay, ev->delay);
+			setstr(&r->delays, ev->delays);
+			r->attempts++;
+			if (span_eqs(ev->status, "deferred"))
+				r->deferrals++;
+			r->last = ev->line->ts;
+		}
+		struct span child;
+		if (is_real_qid(ev->new_queue_id)) {
+			bool fwd = ev->reason.p && span_index(ev->reason, "forwarded as") >= 0;
+			link_to_qid(m, o, ev, ev->new_queue_id, fwd ? LINK_FORWARD : LINK_FILTER, false);
+		} else if (span_eqs(ev->status, "sent") && ev->reason.p && queued_as(ev->reason, &child)) {
+			link_to_qid(m, o, ev, child, LINK_FILTER, false);
+		}
+		break;
+	}
+	case EV_NOTIFICATION:
+		if (is_real_qid(ev->new_queue_id))
+			link_to_qid(m, o, ev, ev->new_queue_id, notification_kind(ev->action), true);
+		break;
+	case EV_EXPIRED:
+		msg->expired = true;
+		if (!msg->have_from && ev->from.p) {
+			setstr(&msg->from, ev->from);
+			msg->have_from = true;
+		}
+		break;
+	case EV_CLEANUP_ACTION:
+		setstr(&msg->cleanup_action, ev->action);
+		setstr(&msg->cleanup_reason, ev->reason);
+		if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard") ||
+		    span_eqs(ev->action, "milter-reject") || span_eqs(ev->action, "milter-discard"))
+			msg_emit(m, o, MEND_REMOVED);
+		return;
+	case EV_REJECT:
+		/* "QID: reject: DATA from ..." after the queue file was made */
+		if (!span_eqs(ev->action, "reject_warning")) {
+			setstr(&msg->cleanup_action, ev->action);
+			setstr(&msg->cleanup_reason, ev->reason);
+			if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard"))
+				msg_emit(m, o, MEND_REMOVED);
+		}
+		return;
+	case EV_SMTP_ERROR:
+		setstr(&msg->last_error, ev->reason);
+		break;
+	default:
+		break;
+	}
+	if (closes)
+		msg_emit(m, o, MEND_REMOVED);
+}
+
+/* evict_idle - sessions untouched for longer than the idle limit */
+static void evict_idle(struct model *m)
+{
+	while (m->shead && m->idle_us > 0 && m->shead->touched + m->idle_us < m->now)
+		sess_emit(m, m->shead, END_EVICTED);
+}
+
+/* model_event - apply one event */
+void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index)
+{
+	if (ev->line->ts.us > m->now)
+		m->now = ev->line->ts.us;
+	struct osess *sess = NULL;
+	if (session_event_type(ev->type) && is_smtpd(ev)) {
+		bool closes = ev->type == EV_DISCONNECT;
+		on_session_event(m, ev, lineno, file_index);
+		if (!closes)
+			sess = sess_find(m, ev, false);
+	}
+	switch (ev->type) {
+	case EV_CLIENT: case EV_PICKUP: case EV_MESSAGE_ID: case EV_QUEUED: case EV_DELIVERY:
+	case EV_NOTIFICATION: case EV_EXPIRED: case EV_CLEANUP_ACTION: case EV_CLEANUP_REMOVED:
+	case EV_REMOVED: case EV_POSTSUPER: case EV_SMTP_ERROR:
+		on_message_event(m, ev, lineno, sess);
+		break;
+	case EV_REJECT:
+		if (is_smtpd(ev) && is_real_qid(ev->queue_id))
+			on_message_event(m, ev, lineno, sess);
+		break;
+	default:
+		break;
+	}
+	evict_idle(m);
+}
+
+/* model_new - an empty model emitting into sink */
+struct model *model_new(const struct model_sink *sink)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+	m->sink = *sink;
+	hmap_init(&m->sessions);
+	hmap_init(&m->messages);
+	hmap_init(&m->interned);
+	m->max_sessions = 20000;
+	m->max_messages = 50000;
+	m->idle_us = 3600LL * 1000000;
+	return m;
+}
+
+/* model_limits - change the caps (0 keeps the current value) */
+void model_limits(struct model *m, uint64_t max_sessions, uint64_t max_messages,
+		  int64_t session_idle_us)
+{
+	if (max_sessions)
+		m->max_sessions = max_sessions;
+	if (max_messages)
+		m->max_messages = max_messages;
+	if (session_idle_us)
+		m->idle_us = session_idle_us;
+}
+
+/* model_finish - emit what is still open, oldest first */
+void model_finish(struct model *m)
+{
+	while (m->shead)
+		sess_emit(m, m->shead, END_OPEN);
+	/* messages in order of opening, for stable output */
+	size_t n = m->nmsg, k = 0;
+	struct omsg **all = xmalloc((n + 1) * sizeof *all);
+	for (struct omsg *o = m->mhead; o; o = o->next)
+		all[k++] = o;
+	for (size_t i = 1; i < k; i++) {
+		struct omsg *x = all[i];
+		size_t j = i;
+		while (j > 0 && all[j - 1]->m.id > x->m.id) {
+			all[j] = all[j - 1];
+			j--;
+		}
+		all[j] = x;
+	}
+	for (size_t i = 0; i < k; i++)
+		msg_emit(m, all[i], MEND_OPEN);
+	free(all);
+}
+
+/* model_stats - the counters */
+const struct model_stats *model_stats(const struct model *m)
+{
+	return &m->st;
+}
+
+/* model_free - everything, including still-open objects (not emitted) */
+void model_free(struct model *m)
+{
+	while (m->shead) {
+		struct osess *o = m->shead;
+		LRU_UNLINK(m->shead, m->stail, o);
+		session_free(&o->s);
+		free(o);
+	}
+	while (m->mhead) {
+		struct omsg *o = m->mhead;
+		LRU_UNLINK(m->mhead, m->mtail, o);
+		message_free(&o->m);
+		free(o);
+	}
+	for (unsigned i = 0; i < m->npending; i++) {
+		free(m->pending[i].qid);
+		free(m->pending[i].parent_qid);
+	}
+	hmap_foreach(&m->interned, free);
+	hmap_free(&m->sessions);
+	hmap_free(&m->messages);
+	hmap_free(&m->interned);
+	free(m);
+}

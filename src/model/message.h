@@ -1,0 +1,78 @@
+/*
+ * message.h - one message's life in one Postfix queue: from the line
+ * that opened its queue ID (client=, uid=, or the first line naming it)
+ * to "removed" (or the end of the log).
+ *
+ * Owned by the correlator; consumers see it when it closes.  Strings are
+ * copied (capped at MODEL_STR_MAX) and untrusted.
+ */
+#ifndef POSTSLEUTH_MESSAGE_H
+#define POSTSLEUTH_MESSAGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "session.h"
+
+#define MESSAGE_MAX_RCPTS 1024
+#define MESSAGE_MAX_CHILDREN 64
+
+enum msg_origin { ORIGIN_UNKNOWN, ORIGIN_SMTPD, ORIGIN_PICKUP, ORIGIN_NOTIFICATION, ORIGIN_REINJECTED };
+enum msg_end { MEND_OPEN, MEND_REMOVED, MEND_EVICTED };
+
+/* how a child queue ID relates to its parent */
+enum link_kind { LINK_NONE, LINK_BOUNCE, LINK_DELAY, LINK_DSN, LINK_POSTMASTER, LINK_FILTER, LINK_FORWARD };
+
+struct rcpt {
+	char *to, *orig_to;
+	char *status;            /* last status: sent, deferred, bounced, expired ... */
+	char *dsn, *relay, *reason;
+	char *delay;             /* total delay of the last attempt, seconds as logged */
+	char *delays;            /* a/b/c/d of the last attempt */
+	uint32_t attempts;       /* delivery lines seen */
+	uint32_t deferrals;
+	struct stamp last;
+};
+
+struct child_link {
+	char *qid;
+	enum link_kind kind;
+};
+
+struct message {
+	uint64_t id;
+	char *host, *instance, *qid;
+	struct stamp start, end;
+	enum msg_end end_kind;
+	enum msg_origin origin;
+	uint64_t first_line, last_line;
+
+	/* where it came from */
+	uint64_t session_id;     /* 0 when unknown */
+	char *client_name, *client_ip, *helo;
+	char *sasl_method, *sasl_username, *sasl_sender;
+	bool tls;
+	char *uid;               /* pickup */
+	char *parent_qid;        /* the message that caused this one */
+	enum link_kind parent_kind;
+
+	/* what it was */
+	char *message_id;
+	char *from;
+	bool have_from;
+	int64_t size, nrcpt;
+	char *cleanup_action;    /* reject/hold/discard by header/body checks */
+	char *cleanup_reason;
+	bool expired;            /* returned to sender after the queue lifetime */
+
+	uint32_t nrcpts, rcpts_dropped, rcpt_cap;
+	struct rcpt *rcpts;
+	uint32_t nchildren;
+	struct child_link children[MESSAGE_MAX_CHILDREN];
+	char *last_error;        /* smtp: host X said ... not tied to a to= line */
+};
+
+void message_free(struct message *m);
+const char *link_kind_name(enum link_kind k);
+const char *msg_origin_name(enum msg_origin o);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * session.h - one SMTP session as smtpd saw it, from "connect from" to
+ * "disconnect from" (or to whatever ended it in the log).
+ *
+ * Everything here is copied out of the log lines (each string capped at
+ * MODEL_STR_MAX bytes) and owned by the session; the correlator frees the
+ * session after handing it to the consumers.  The strings are untrusted
+ * text: writers must escape them.
+ */
+#ifndef POSTSLEUTH_SESSION_H
+#define POSTSLEUTH_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../util/timefmt.h"
+
+#define MODEL_STR_MAX 512
+#define SESSION_MAX_QIDS 64
+#define SESSION_MAX_TRIED 32
+#define SESSION_MAX_DIALOGUE 256
+#define SESSION_MAX_STATS 24
+
+enum session_end {
+	END_OPEN,          /* still open when it was emitted (end of input) */
+	END_DISCONNECT,    /* "disconnect from" seen */
+	END_REPLACED,      /* a new connect on the same process before disconnect */
+	END_EVICTED,       /* dropped for the open-session cap or idle timeout */
+};
+
+struct dialogue_line {
+	char dir;           /* '<' client to server, '>' server to client */
+	bool tls;           /* from TLS debug Read/Write rather than -v */
+	char *text;
+};
+
+struct tried_name {
+	char *name;
+	uint32_t count;
+};
+
+struct session {
+	uint64_t id;                 /* sequential, in order of opening */
+	char *host, *service;        /* syslog host and program: postfix/submission/smtpd */
+	int64_t pid;
+	struct stamp start, end;
+	bool saw_connect;            /* false: the log began mid-session */
+	enum session_end end_kind;
+	uint64_t first_line, last_line; /* global line numbers for evidence */
+	uint64_t file_index;
+
+	char *client_name, *client_ip, *client_port;
+	char *helo;                  /* from reject lines or the verbose dialogue */
+
+	/* what happened */
+	bool tls;
+	char *tls_trust, *tls_proto, *tls_cipher;
+	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
+	uint32_t auth_failures, auth_aborts;
+	uint32_t ntried;
+	struct tried_name tried[SESSION_MAX_TRIED];  /* sasl_username of failures */
+	char *last_auth_reason;
+	uint32_t rejects, reject_warnings, relay_denied;
+	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
+	char *last_reject_stage;
+	uint32_t nqids;
+	char *qids[SESSION_MAX_QIDS];
+	uint32_t messages;           /* client= lines */
+	char *lost_reason, *lost_stage;      /* lost connection|timeout|too many errors, after X */
+	char *non_smtp;              /* first non-SMTP command text */
+	uint32_t non_smtp_count;
+	char *pipelining;            /* improper pipelining: what was sent */
+	char *pipelining_stage;
+	bool rate_limited;
+	bool hostname_unverified;
+
+	/* "disconnect from ... ehlo=1 auth=0/1 quit=1 commands=2/3" */
+	bool have_stats;
+	uint32_t nstats;
+	struct { char name[16]; uint32_t ok, total; } stats[SESSION_MAX_STATS];
+
+	/* verbose / TLS-debug dialogue, capped */
+	uint32_t ndialogue, dialogue_dropped;
+	struct dialogue_line *dialogue;
+	uint32_t dialogue_cap;
+};
+
+void session_free(struct session *s);
+bool session_stat(const struct session *s, const char *name, uint32_t *ok, uint32_t *total);
+const char *session_end_name(enum session_end e);
+
+#endif

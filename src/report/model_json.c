@@ -1,0 +1,231 @@
+/*
+ * model_json.c - sessions and messages as JSON objects (one line each).
+ * Every string is untrusted and goes through buf_json().  Absent values
+ * are left out rather than written as null; the schema is in
+ * docs/events.md.
+ */
+#include "model_json.h"
+
+/* json_key - "," when needed, then "key": */
+void json_key(struct buf *b, bool *first, const char *key)
+{
+	if (!*first)
+		buf_putc(b, ',');
+	*first = false;
+	buf_putc(b, '"');
+	buf_puts(b, key);
+	buf_puts(b, "\":");
+}
+
+/* json_kv_str - "key":"value", skipped when val is NULL */
+void json_kv_str(struct buf *b, bool *first, const char *key, const char *val)
+{
+	if (!val)
+		return;
+	json_key(b, first, key);
+	buf_jsons(b, val);
+}
+
+/* json_kv_int - "key":N */
+void json_kv_int(struct buf *b, bool *first, const char *key, int64_t val)
+{
+	json_key(b, first, key);
+	buf_i64(b, val);
+}
+
+/* json_kv_bool - "key":true|false */
+void json_kv_bool(struct buf *b, bool *first, const char *key, bool val)
+{
+	json_key(b, first, key);
+	buf_puts(b, val ? "true" : "false");
+}
+
+/* json_kv_stamp - "key":"ISO-8601" */
+void json_kv_stamp(struct buf *b, bool *first, const char *key, struct stamp t)
+{
+	json_key(b, first, key);
+	buf_putc(b, '"');
+	buf_stamp(b, t);
+	buf_putc(b, '"');
+}
+
+/* session_json - one session as a JSON object */
+void session_json(struct buf *b, const struct session *s, bool show_dialogue)
+{
+	bool f = true;
+	buf_putc(b, '{');
+	json_kv_stamp(b, &f, "ts", s->end);
+	json_kv_str(b, &f, "host", s->host);
+	json_kv_str(b, &f, "service", s->service);
+	json_kv_int(b, &f, "pid", s->pid);
+	json_kv_str(b, &f, "type", "session");
+	json_kv_int(b, &f, "session_id", (int64_t)s->id);
+	json_kv_stamp(b, &f, "start", s->start);
+	json_kv_stamp(b, &f, "end", s->end);
+	json_kv_str(b, &f, "end_kind", session_end_name(s->end_kind));
+	json_kv_bool(b, &f, "saw_connect", s->saw_connect);
+	json_kv_str(b, &f, "client_name", s->client_name);
+	json_kv_str(b, &f, "client_ip", s->client_ip);
+	json_kv_str(b, &f, "client_port", s->client_port);
+	json_kv_str(b, &f, "helo", s->helo);
+	json_kv_bool(b, &f, "tls", s->tls);
+	json_kv_str(b, &f, "tls_trust", s->tls_trust);
+	json_kv_str(b, &f, "tls_proto", s->tls_proto);
+	json_kv_str(b, &f, "tls_cipher", s->tls_cipher);
+	json_kv_str(b, &f, "sasl_method", s->sasl_method);
+	json_kv_str(b, &f, "sasl_username", s->sasl_username);
+	json_kv_int(b, &f, "auth_failures", s->auth_failures);
+	if (s->auth_aborts)
+		json_kv_int(b, &f, "auth_aborts", s->auth_aborts);
+	if (s->ntried) {
+		json_key(b, &f, "usernames_tried");
+		buf_putc(b, '{');
+		for (uint32_t i = 0; i < s->ntried; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_jsons(b, s->tried[i].name);
+			buf_putc(b, ':');
+			buf_u64(b, s->tried[i].count);
+		}
+		buf_putc(b, '}');
+	}
+	json_kv_str(b, &f, "last_auth_reason", s->last_auth_reason);
+	json_kv_int(b, &f, "rejects", s->rejects);
+	if (s->reject_warnings)
+		json_kv_int(b, &f, "reject_warnings", s->reject_warnings);
+	if (s->relay_denied)
+		json_kv_int(b, &f, "relay_denied", s->relay_denied);
+	json_kv_str(b, &f, "last_reject", s->last_reject);
+	json_kv_str(b, &f, "last_reject_stage", s->last_reject_stage);
+	json_kv_int(b, &f, "messages", s->messages);
+	if (s->nqids) {
+		json_key(b, &f, "queue_ids");
+		buf_putc(b, '[');
+		for (uint32_t i = 0; i < s->nqids; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_jsons(b, s->qids[i]);
+		}
+		buf_putc(b, ']');
+	}
+	json_kv_str(b, &f, "lost_reason", s->lost_reason);
+	json_kv_str(b, &f, "lost_stage", s->lost_stage);
+	json_kv_str(b, &f, "non_smtp", s->non_smtp);
+	if (s->non_smtp_count)
+		json_kv_int(b, &f, "non_smtp_count", s->non_smtp_count);
+	json_kv_str(b, &f, "pipelining", s->pipelining);
+	json_kv_str(b, &f, "pipelining_stage", s->pipelining_stage);
+	if (s->rate_limited)
+		json_kv_bool(b, &f, "rate_limited", true);
+	if (s->hostname_unverified)
+		json_kv_bool(b, &f, "hostname_unverified", true);
+	if (s->have_stats) {
+		json_key(b, &f, "stats");
+		buf_putc(b, '{');
+		for (uint32_t i = 0; i < s->nstats; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_jsons(b, s->stats[i].name);
+			buf_puts(b, ":[");
+			buf_u64(b, s->stats[i].ok);
+			buf_putc(b, ',');
+			buf_u64(b, s->stats[i].total);
+			buf_putc(b, ']');
+		}
+		buf_putc(b, '}');
+	}
+	if (show_dialogue && s->ndialogue) {
+		json_key(b, &f, "dialogue");
+		buf_putc(b, '[');
+		for (uint32_t i = 0; i < s->ndialogue; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_puts(b, s->dialogue[i].dir == '<' ? "[\"<\"," : "[\">\",");
+			buf_jsons(b, s->dialogue[i].text);
+			buf_putc(b, ']');
+		}
+		buf_putc(b, ']');
+		if (s->dialogue_dropped)
+			json_kv_int(b, &f, "dialogue_dropped", s->dialogue_dropped);
+	}
+	buf_putc(b, '}');
+}
+
+/* message_json - one message as a JSON object */
+void message_json(struct buf *b, const struct message *m)
+{
+	bool f = true;
+	buf_putc(b, '{');
+	json_kv_stamp(b, &f, "ts", m->end);
+	json_kv_str(b, &f, "host", m->host);
+	json_kv_str(b, &f, "type", "message");
+	json_kv_str(b, &f, "queue_id", m->qid);
+	if (m->instance && *m->instance)
+		json_kv_str(b, &f, "instance", m->instance);
+	json_kv_stamp(b, &f, "start", m->start);
+	json_kv_stamp(b, &f, "end", m->end);
+	json_kv_str(b, &f, "end_kind", m->end_kind == MEND_REMOVED ? "removed"
+				      : m->end_kind == MEND_EVICTED ? "evicted" : "open");
+	json_kv_str(b, &f, "origin", msg_origin_name(m->origin));
+	if (m->session_id)
+		json_kv_int(b, &f, "session_id", (int64_t)m->session_id);
+	json_kv_str(b, &f, "client_name", m->client_name);
+	json_kv_str(b, &f, "client_ip", m->client_ip);
+	json_kv_str(b, &f, "helo", m->helo);
+	json_kv_str(b, &f, "sasl_method", m->sasl_method);
+	json_kv_str(b, &f, "sasl_username", m->sasl_username);
+	json_kv_str(b, &f, "sasl_sender", m->sasl_sender);
+	if (m->origin == ORIGIN_SMTPD)
+		json_kv_bool(b, &f, "tls", m->tls);
+	json_kv_str(b, &f, "uid", m->uid);
+	json_kv_str(b, &f, "parent_queue_id", m->parent_qid);
+	if (m->parent_qid)
+		json_kv_str(b, &f, "parent_kind", link_kind_name(m->parent_kind));
+	json_kv_str(b, &f, "message_id", m->message_id);
+	if (m->have_from)
+		json_kv_str(b, &f, "from", m->from ? m->from : "");
+	if (m->size >= 0)
+		json_kv_int(b, &f, "size", m->size);
+	if (m->nrcpt >= 0)
+		json_kv_int(b, &f, "nrcpt", m->nrcpt);
+	json_kv_str(b, &f, "cleanup_action", m->cleanup_action);
+	json_kv_str(b, &f, "cleanup_reason", m->cleanup_reason);
+	if (m->expired)
+		json_kv_bool(b, &f, "expired", true);
+	json_key(b, &f, "recipients");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < m->nrcpts; i++) {
+		const struct rcpt *r = &m->rcpts[i];
+		bool g = true;
+		buf_puts(b, i ? ",{" : "{");
+		json_kv_str(b, &g, "to", r->to);
+		json_kv_str(b, &g, "orig_to", r->orig_to);
+		json_kv_str(b, &g, "status", r->status);
+		json_kv_str(b, &g, "dsn", r->dsn);
+		json_kv_str(b, &g, "relay", r->relay);
+		json_kv_str(b, &g, "delay", r->delay);
+		json_kv_str(b, &g, "delays", r->delays);
+		json_kv_int(b, &g, "attempts", r->attempts);
+		if (r->deferrals)
+			json_kv_int(b, &g, "deferrals", r->deferrals);
+		json_kv_str(b, &g, "reason", r->reason);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	if (m->rcpts_dropped)
+		json_kv_int(b, &f, "recipients_dropped", m->rcpts_dropped);
+	if (m->nchildren) {
+		json_key(b, &f, "children");
+		buf_putc(b, '[');
+		for (uint32_t i = 0; i < m->nchildren; i++) {
+			bool g = true;
+			buf_puts(b, i ? ",{" : "{");
+			json_kv_str(b, &g, "queue_id", m->children[i].qid);
+			json_kv_str(b, &g, "kind", link_kind_name(m->children[i].kind));
+			buf_putc(b, '}');
+		}
+		buf_putc(b, ']');
+	}
+	json_kv_str(b, &f, "last_error", m->last_error);
+	buf_putc(b, '}');
+}

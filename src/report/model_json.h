@@ -1,0 +1,19 @@
+/*
+ * model_json.h - JSON objects for closed sessions and messages, used by
+ * "events" (as NDJSON records) and "trace --json".
+ */
+#ifndef POSTSLEUTH_MODEL_JSON_H
+#define POSTSLEUTH_MODEL_JSON_H
+
+#include "../model/message.h"
+#include "../util/buf.h"
+
+void session_json(struct buf *b, const struct session *s, bool show_dialogue);
+void message_json(struct buf *b, const struct message *m);
+void json_kv_str(struct buf *b, bool *first, const char *key, const char *val);
+void json_kv_int(struct buf *b, bool *first, const char *key, int64_t val);
+void json_kv_bool(struct buf *b, bool *first, const char *key, bool val);
+void json_kv_stamp(struct buf *b, bool *first, const char *key, struct stamp t);
+void json_key(struct buf *b, bool *first, const char *key);
+
+#endif
