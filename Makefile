@@ -72,7 +72,7 @@ check-fast: $(BIN) $(BUILD)/unit_tests
 test: check
 
 bench: $(BIN)
-	@sh bench/run.sh
+	@bash bench/run.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
