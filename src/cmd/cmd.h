@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct feed;
+
 struct opts {
 	int year;               /* --year, 0 = infer */
 	bool json;              /* --json */
@@ -29,5 +31,12 @@ struct opts {
 
 int cmd_events(struct opts *o);
 int cmd_trace(struct opts *o);
+
+/* helpers shared by the commands (common.c) */
+bool cmd_color(const struct opts *o);
+void cmd_feed_setup(struct feed *f, const struct opts *o);
+char **cmd_inputs(const struct opts *o, int *n, bool *journal);
+void cmd_inputs_free(char **paths, int n);
+bool cmd_rereadable(char **paths, int n, bool journal);
 
 #endif

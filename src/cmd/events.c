@@ -60,18 +60,14 @@ static void on_message(const struct message *m, void *vctx)
 int cmd_events(struct opts *o)
 {
 	struct ev_ctx c = {.all = o->all};
-	struct feed f = {.forced_year = o->year, .want_journal = o->journal, .fn = on_event, .ctx = &c};
+	struct feed f = {.fn = on_event, .ctx = &c};
+	cmd_feed_setup(&f, o);
 	struct model_sink sink = {on_session, on_message, &c};
 	c.feed = &f;
 	c.model = model_new(&sink);
-	if (o->have_since || o->have_until) {
-		f.filter_time = true;
-		f.since_us = o->have_since ? o->since_us : INT64_MIN;
-		f.until_us = o->have_until ? o->until_us : INT64_MAX;
-	}
 	int n;
 	bool journal;
-	char **paths = feed_expand(o->files, o->nfiles, &n, &journal);
+	char **paths = cmd_inputs(o, &n, &journal);
 	if (journal)
 		f.want_journal = true;
 	int rc = feed_run(&f, paths, n);
@@ -79,17 +75,8 @@ int cmd_events(struct opts *o)
 	model_free(c.model);
 	buf_flush(&c.out, stdout);
 	buf_free(&c.out);
-	for (int i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
+	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
 	return rc;
-}
-
-/* cmd_trace - placeholder until the model lands */
-int cmd_trace(struct opts *o)
-{
-	(void)o;
-	fatal(EXIT_USAGE, "trace: not built yet");
 }

@@ -7,8 +7,10 @@
  * MODEL_STR_MAX; host/service/instance names are interned once.
  */
 #include "correlate.h"
+#include "../parse/common.h"
 #include "../util/buf.h"
 #include "../util/hmap.h"
+#include "../util/strset.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -42,6 +44,7 @@ struct model {
 	struct model_sink sink;
 	struct model_stats st;
 	struct hmap sessions, messages, interned;
+	struct strset hosts;     /* syslog hosts seen, for cross-host links */
 	struct osess *shead, *stail;
 	struct omsg *mhead, *mtail;
 	uint64_t nsess, nmsg;
@@ -314,6 +317,7 @@ static struct omsg *msg_find_key(struct model *m, struct span host, struct span 
 		o->h = h;
 		o->m.id = ++m->next_mid;
 		o->m.host = intern(m, host);
+		strset_add(&m->hosts, host);
 		o->m.instance = intern(m, instance);
 		o->m.qid = mstr(qid);
 		o->m.start = o->m.end = *ts;
@@ -411,9 +415,6 @@ static void pending_add(struct model *m, struct omsg *parent, struct span qid, e
 		m->npending--;
 		m->st.links_pending_dropped++;
 	}
-	/* record the parent as a child entry too, so trace can follow it */
-	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN)
-		parent->m.children[parent->m.nchildren++] = (struct child_link){mstr(qid), kind};
 	m->pending[m->npending++] = (struct pending_link){
 	    mstr(qid), parent->m.host, xstrdup(parent->m.qid), kind, m->now};
 }
@@ -426,10 +427,20 @@ static void pending_claim(struct model *m, struct omsg *child)
 		if (strcmp(p->qid, child->m.qid) != 0)
 			continue;
 		if (m->now - p->at <= PENDING_WINDOW_US && !child->m.parent_qid) {
-			child->m.parent_qid = xstrdup(p->parent_qid);
-			child->m.parent_kind = p->kind;
-			child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
-			m->st.links++;
+			struct omsg *parent = NULL;
+			for (struct omsg *q = m->mtail; q; q = q->prev)
+				if (strcmp(q->m.qid, p->parent_qid) == 0 && q->m.host == p->parent_host) {
+					parent = q;
+					break;
+				}
+			if (parent) {
+				link(m, parent, child, p->kind);
+			} else {
+				child->m.parent_qid = xstrdup(p->parent_qid);
+				child->m.parent_kind = p->kind;
+				child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
+				m->st.links++;
+			}
 		}
 		free(p->qid);
 		free(p->parent_qid);
@@ -466,6 +477,30 @@ static bool queued_as(struct span reason, struct span *qid)
 		return false;
 	*qid = span_head(t, i);
 	return true;
+}
+
+/* relay_is_local - a "queued as" reply from this host (content filter) */
+static bool relay_is_local(const struct event *ev)
+{
+	struct span name = ev->relay_name, ip = ev->relay_ip, port;
+	if (!ip.p && ev->relay.p)
+		pc_namaddr(ev->relay, &name, &ip, &port);
+	if (!ip.p)
+		return false;
+	return span_starts(ip, "127.") || span_eqs(ip, "::1") || span_eqs(ip, "ipv6:::1");
+}
+
+/* relay_is_known_host - the relay is another host whose log we read */
+static bool relay_is_known_host(struct model *m, const struct event *ev)
+{
+	struct span name = ev->relay_name, ip, port;
+	if (!name.p && ev->relay.p && !pc_namaddr(ev->relay, &name, &ip, &port))
+		return false;
+	if (!name.p || !name.n)
+		return false;
+	ptrdiff_t dot = span_chr(name, '.');
+	struct span first = dot > 0 ? span_head(name, (size_t)dot) : name;
+	return !span_eq(first, ev->line->host) && strset_has(&m->hosts, first);
 }
 
 /* ---- events ---- */
@@ -712,12 +747,18 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 				r->deferrals++;
 			r->last = ev->line->ts;
 		}
-		struct span child;
-		if (is_real_qid(ev->new_queue_id)) {
-			bool fwd = ev->reason.p && span_index(ev->reason, "forwarded as") >= 0;
-			link_to_qid(m, o, ev, ev->new_queue_id, fwd ? LINK_FORWARD : LINK_FILTER, false);
-		} else if (span_eqs(ev->status, "sent") && ev->reason.p && queued_as(ev->reason, &child)) {
-			link_to_qid(m, o, ev, child, LINK_FILTER, false);
+		struct span child = SPAN_NULL;
+		if (is_real_qid(ev->new_queue_id))
+			child = ev->new_queue_id;
+		else if (span_eqs(ev->status, "sent") && ev->reason.p)
+			queued_as(ev->reason, &child);
+		if (child.p) {
+			if (ev->reason.p && span_index(ev->reason, "forwarded as") >= 0)
+				link_to_qid(m, o, ev, child, LINK_FORWARD, false);
+			else if (relay_is_local(ev))
+				link_to_qid(m, o, ev, child, LINK_FILTER, false);
+			else if (relay_is_known_host(m, ev))
+				pending_add(m, o, child, LINK_FILTER);
 		}
 		break;
 	}
@@ -801,6 +842,7 @@ struct model *model_new(const struct model_sink *sink)
 	hmap_init(&m->sessions);
 	hmap_init(&m->messages);
 	hmap_init(&m->interned);
+	strset_init(&m->hosts, 1024);
 	m->max_sessions = 20000;
 	m->max_messages = 50000;
 	m->idle_us = 3600LL * 1000000;
@@ -869,6 +911,7 @@ void model_free(struct model *m)
 		free(m->pending[i].parent_qid);
 	}
 	hmap_foreach(&m->interned, free);
+	strset_free(&m->hosts);
 	hmap_free(&m->sessions);
 	hmap_free(&m->messages);
 	hmap_free(&m->interned);

@@ -1,0 +1,62 @@
+/*
+ * common.c - what every command does the same way: colour decision,
+ * feed options, input expansion.
+ */
+#include "cmd.h"
+#include "../input/feed.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* cmd_color - --color, else a terminal without NO_COLOR */
+bool cmd_color(const struct opts *o)
+{
+	if (o->color >= 0)
+		return o->color == 1;
+	const char *nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return false;
+	return isatty(STDOUT_FILENO);
+}
+
+/* cmd_feed_setup - year, journal and time window from the options */
+void cmd_feed_setup(struct feed *f, const struct opts *o)
+{
+	f->forced_year = o->year;
+	f->want_journal = o->journal;
+	if (o->have_since || o->have_until) {
+		f->filter_time = true;
+		f->since_us = o->have_since ? o->since_us : INT64_MIN;
+		f->until_us = o->have_until ? o->until_us : INT64_MAX;
+	}
+}
+
+/* cmd_inputs - the ordered input files (see feed_expand) */
+char **cmd_inputs(const struct opts *o, int *n, bool *journal)
+{
+	return feed_expand(o->files, o->nfiles, n, journal);
+}
+
+/* cmd_inputs_free - release cmd_inputs' list */
+void cmd_inputs_free(char **paths, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+/* cmd_rereadable - can the inputs be read twice (no stdin, no journal) */
+bool cmd_rereadable(char **paths, int n, bool journal)
+{
+	if (journal)
+		return false;
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+			return false;
+	}
+	return true;
+}

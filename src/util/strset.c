@@ -1,0 +1,56 @@
+/*
+ * strset.c - string set on top of hmap; each member is a NUL-terminated
+ * heap copy.
+ */
+#include "strset.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+
+/* member_eq - compare a member with a span key */
+static bool member_eq(const void *obj, const void *key)
+{
+	return span_eqs(*(const struct span *)key, obj);
+}
+
+/* strset_init - empty set, at most max members (0: no cap) */
+void strset_init(struct strset *s, size_t max)
+{
+	hmap_init(&s->map);
+	s->max = max;
+	s->dropped = 0;
+}
+
+/* strset_free - members and table */
+void strset_free(struct strset *s)
+{
+	hmap_foreach(&s->map, free);
+	hmap_free(&s->map);
+}
+
+/* strset_has - membership */
+bool strset_has(const struct strset *s, struct span v)
+{
+	if (!v.p)
+		return false;
+	return hmap_get(&s->map, span_hash(v), member_eq, &v) != NULL;
+}
+
+/* strset_add - insert a copy of v; true when it was not there */
+bool strset_add(struct strset *s, struct span v)
+{
+	if (!v.p || strset_has(s, v))
+		return false;
+	if (s->max && s->map.len >= s->max) {
+		s->dropped++;
+		return false;
+	}
+	hmap_put(&s->map, span_hash(v), xspandup(v));
+	return true;
+}
+
+/* strset_len - number of members */
+size_t strset_len(const struct strset *s)
+{
+	return s->map.len;
+}
