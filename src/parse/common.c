@@ -84,6 +84,18 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 	    cur->p[kn + 1] != '<')
 		return false;
 	struct span v = span_skip(*cur, kn + 2);
+	/* 3.5+ quotes a local part holding '>', ',' or blanks: search after it */
+	size_t q = 0;
+	if (v.n && v.p[0] == '"')
+		for (size_t i = 1; i < v.n; i++) {
+			if (v.p[i] == '\\') {
+				i++;
+			} else if (v.p[i] == '"') {
+				q = i + 1;
+				break;
+			}
+		}
+	struct span vq = span_skip(v, q);
 	ptrdiff_t best = -1;
 	if (next_keys) {
 		for (int i = 0; next_keys[i]; i++) {
@@ -93,7 +105,7 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 				continue;
 			pat[0] = '>';
 			memcpy(pat + 1, next_keys[i], pn + 1);
-			ptrdiff_t k = span_index(v, pat);
+			ptrdiff_t k = span_index(vq, pat);
 			if (k >= 0 && (best < 0 || k < best))
 				best = k;
 		}
@@ -101,10 +113,11 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 	if (best < 0) {
 		if (next_keys && next_keys[0] == NULL)
 			return false;
-		best = span_rchr(v, '>');
+		best = span_rchr(vq, '>');
 		if (best < 0)
 			return false;
 	}
+	best += (ptrdiff_t)q;
 	*out = span_head(v, (size_t)best);
 	*cur = span_skip(v, (size_t)best + 1);
 	return true;
