@@ -19,6 +19,8 @@ bool pc_word_value(struct span *cur, const char *key, struct span *out);
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
 void pc_smtpd_tail(struct span tail, struct event *ev);
 bool pc_cmd_stats(struct span s, struct event *ev);
+bool pc_delivery_status(struct span t, struct event *ev);
+bool pc_tls(const struct logline *l, struct span t, struct event *ev);
 
 void parse_smtpd(const struct logline *l, struct event *ev);
 void parse_postscreen(const struct logline *l, struct event *ev);
@@ -30,6 +32,8 @@ void parse_pickup(const struct logline *l, struct event *ev);
 void parse_postsuper(const struct logline *l, struct event *ev);
 void parse_master(const struct logline *l, struct event *ev);
 void parse_anvil(const struct logline *l, struct event *ev);
+void parse_scache(const struct logline *l, struct event *ev);
+void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
 

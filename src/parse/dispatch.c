@@ -43,6 +43,10 @@ void parse_line(const struct logline *l, struct event *ev)
 		parse_master(l, ev);
 	else if (span_eqs(d, "anvil"))
 		parse_anvil(l, ev);
+	else if (span_eqs(d, "scache"))
+		parse_scache(l, ev);
+	else if (span_eqs(d, "tlsproxy"))
+		parse_tlsproxy(l, ev);
 	if (ev->type == EV_UNKNOWN)
 		parse_generic(l, ev);
 	if (!ev->text.p && (ev->type == EV_UNKNOWN || ev->type == EV_NOISE || ev->type == EV_INFO))

@@ -126,7 +126,9 @@ struct cmd_stat {
 	X(tls_level, "tls_level")                                               \
 	X(uid, "uid")                                                           \
 	X(listed, "listed")          /* postscreen list name, DNSBL detail */   \
-	X(text, "text")              /* unknown/warning lines: the message */
+	X(text, "text")              /* unknown/warning lines: the message */   \
+	X(server_ip, "server_ip")    /* local end: postscreen CONNECT ... to */ \
+	X(server_port, "server_port")
 
 #define EVENT_NUMS(X)                                                           \
 	X(size, "size")                                                         \

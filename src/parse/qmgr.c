@@ -20,6 +20,9 @@ void parse_qmgr(const struct logline *l, struct event *ev)
 		ev->type = EV_REMOVED;
 		return;
 	}
+	/* recipients qmgr defers or bounces itself: "to=<r>, relay=none, ..." */
+	if (span_starts(t, "to=") && pc_delivery_status(t, ev))
+		return;
 	static const char *const after_from[] = {", size=", ", status=", NULL};
 	struct span from;
 	if (!pc_angle_value(&t, "from", after_from, &from))

@@ -1,0 +1,76 @@
+/*
+ * anvil.c - the periodic statistics of anvil (connection and rate limits
+ * per client) and scache (the SMTP connection cache).
+ *
+ *   statistics: max connection rate N/Ts for (SERVICE:ADDR) at Mmm dd hh:mm:ss
+ *   statistics: max connection count N for (SERVICE:ADDR) at ...
+ *   statistics: max message|recipient|newtls|auth|tlstrace rate N/Ts for (...)
+ *   statistics: max cache size N at ...                  (anvil/anvil.c:525)
+ *   statistics: start interval ..., domain lookup hits=N miss=N success=N%,
+ *   address lookup ..., max simultaneous domains=N ...   (scache/scache.c:477)
+ */
+#include "common.h"
+
+/* leading_number - the decimal number at the start of s */
+static int64_t leading_number(struct span s)
+{
+	size_t i = 0;
+	uint64_t n;
+	while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
+		i++;
+	if (!span_u64(span_head(s, i), &n))
+		return -1;
+	return n > INT64_MAX ? INT64_MAX : (int64_t)n;
+}
+
+/* parse_anvil - fill ev from an anvil statistics line */
+void parse_anvil(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text;
+	if (l->severity.n || !span_eat(&t, "statistics: max "))
+		return;
+	struct span what = t;
+	ptrdiff_t k = span_index(t, " rate ");
+	ptrdiff_t c = span_index(t, " count ");
+	ptrdiff_t z = span_index(t, "cache size ");
+	if (z == 0) {
+		what = span_head(t, 10);
+		t = span_skip(t, 11);
+	} else if (k > 0 && (c < 0 || k < c)) {
+		what = span_head(t, (size_t)k + 5);
+		t = span_skip(t, (size_t)k + 6);
+	} else if (c > 0) {
+		what = span_head(t, (size_t)c + 6);
+		t = span_skip(t, (size_t)c + 7);
+	} else {
+		return;
+	}
+	ev->count = leading_number(t);
+	if (ev->count < 0)
+		return;
+	/* "for (smtp:192.0.2.1)": the service, then the client address */
+	struct span id = span_find(t, " for (");
+	if (id.p) {
+		id = span_skip(id, 6);
+		struct span svc, addr;
+		if (span_until_chr(&id, ':', &svc) && span_until_chr(&id, ')', &addr) && addr.n)
+			ev->client_ip = addr;
+	}
+	ev->type = EV_ANVIL;
+	ev->action = what;
+	ev->text = l->text;
+}
+
+/* parse_scache - the connection cache's statistics: informational */
+void parse_scache(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text;
+	if (l->severity.n || !span_eat(&t, "statistics: "))
+		return;
+	if (span_starts(t, "start interval ") || span_starts(t, "domain lookup ") ||
+	    span_starts(t, "address lookup ") || span_starts(t, "max simultaneous ")) {
+		ev->type = EV_INFO;
+		ev->action = SPAN_LIT("statistics");
+		ev->text = l->text;
+	}
+}

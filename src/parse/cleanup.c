@@ -1,0 +1,220 @@
+/*
+ * cleanup.c - the cleanup daemon: message IDs, header/body/milter check
+ * actions, and (3.10+) messages removed before they were queued.
+ *
+ *   QID: message-id=<ID>          (or the raw header value, or <>)
+ *   QID: resent-message-id=<ID>
+ *   QID: ACTION: header|body CONTENT from ORIGIN; from=<a> to=<b>
+ *        proto=P helo=<h>[: TEXT]                 (cleanup_message.c:272)
+ *   QID: milter-ACTION: EVENT from NAME[IP]: TEXT; from=<a> ...
+ *                                                 (cleanup_milter.c:2120)
+ *   QID: milter-header-ACTION: header CONTENT from NAME[IP]; ...
+ *   QID: reject: mime-error ERR: TEXT from ORIGIN; from=<a> to=<b>
+ *   QID: removed (canceled|discarded)             (cleanup_api.c:371)
+ *
+ * Untrusted: everything after the queue ID - header lines and addresses
+ * come from the sender, so "from " or "; from=<" may appear inside them.
+ */
+#include "common.h"
+
+/* message_id - the value after "message-id=": <ID>, <>, or raw text */
+static void message_id(struct span v, struct event *ev)
+{
+	if (span_starts(v, "<")) {
+		ptrdiff_t e = span_rchr(v, '>');
+		if (e > 0)
+			v = span_make(v.p + 1, (size_t)e - 1);
+		else
+			v = span_skip(v, 1);
+	}
+	ev->message_id = v;
+	ev->type = EV_MESSAGE_ID;
+}
+
+/* is_action - a lower-case action word: reject, milter-reject, ... */
+static bool is_action(struct span a)
+{
+	if (a.n == 0 || a.n > 40)
+		return false;
+	for (size_t i = 0; i < a.n; i++)
+		if (!((a.p[i] >= 'a' && a.p[i] <= 'z') || a.p[i] == '-' || a.p[i] == '_'))
+			return false;
+	return true;
+}
+
+/* origin_at - offset of " from ORIGIN;" in t (ORIGIN has no blank), or -1 */
+static ptrdiff_t origin_at(struct span t, struct span *origin)
+{
+	struct span s = t;
+	ptrdiff_t k;
+	while ((k = span_index(s, " from ")) >= 0) {
+		struct span o = span_skip(s, (size_t)k + 6);
+		size_t i = 0;
+		while (i < o.n && o.p[i] != ' ' && o.p[i] != ';')
+			i++;
+		if (i > 0 && i < o.n && o.p[i] == ';') {
+			*origin = span_head(o, i);
+			return (s.p - t.p) + k;
+		}
+		s = span_skip(s, (size_t)k + 1);
+	}
+	return -1;
+}
+
+/* set_origin - "name[addr]" into client_*, else "local"/"unknown" as name */
+static void set_origin(struct span o, struct event *ev)
+{
+	struct span name, ip, port;
+	if (pc_namaddr(o, &name, &ip, &port)) {
+		ev->client_name = name;
+		ev->client_ip = ip;
+		if (port.p)
+			ev->client_port = port;
+	} else {
+		ev->client_name = o;
+	}
+}
+
+/* dsn_text - "5.7.1 text" (a check's optional text) into dsn and text */
+static void dsn_text(struct span s, struct event *ev)
+{
+	struct span code, dsn, text;
+	if (pc_reply(s, &code, &dsn, &text)) {
+		ev->code = code;
+		ev->dsn = dsn;
+		ev->text = text;
+		return;
+	}
+	size_t i = 0;
+	int dots = 0;
+	while (i < s.n && ((s.p[i] >= '0' && s.p[i] <= '9') || s.p[i] == '.'))
+		dots += s.p[i++] == '.';
+	if (dots == 2 && i >= 5 && (s.p[0] == '2' || s.p[0] == '4' || s.p[0] == '5') &&
+	    (i == s.n || s.p[i] == ' ')) {
+		ev->dsn = span_head(s, i);
+		s = span_skip(s, i + (i < s.n));
+	}
+	ev->text = s;
+}
+
+/*
+ * tail - "from=<a> to=<b> proto=P helo=<h>[: TEXT]" after "ORIGIN;".
+ * The HELO name cannot hold '>' (smtpd replaces it), so the first '>'
+ * after "helo=<" ends it and what follows ": " is the optional text.
+ */
+static void tail(struct span t, struct event *ev)
+{
+	ptrdiff_t h = span_index(t, " helo=<");
+	if (h >= 0) {
+		struct span hv = span_skip(t, (size_t)h + 7), helo;
+		if (span_until_chr(&hv, '>', &helo)) {
+			ev->helo = helo;
+			if (span_eat(&hv, ": "))
+				dsn_text(hv, ev);
+			t = span_head(t, (size_t)h);
+		}
+	} else {
+		/* no HELO (local origin): the text follows the last address */
+		ptrdiff_t k, last = -1;
+		struct span s = t;
+		while ((k = span_index(s, ">: ")) >= 0) {
+			last = (s.p - t.p) + k;
+			s = span_skip(s, (size_t)k + 1);
+		}
+		if (last >= 0) {
+			dsn_text(span_skip(t, (size_t)last + 3), ev);
+			t = span_head(t, (size_t)last + 1);
+		} else {
+			ptrdiff_t p = span_index(t, " proto=");
+			struct span pv = p >= 0 ? span_skip(t, (size_t)p + 7) : SPAN_NULL;
+			ptrdiff_t c = span_index(pv, ": ");
+			if (c >= 0) {
+				dsn_text(span_skip(pv, (size_t)c + 2), ev);
+				t = span_head(t, (size_t)(pv.p - t.p) + (size_t)c);
+			}
+		}
+	}
+	struct span save_helo = ev->helo;
+	pc_smtpd_tail(t, ev);
+	if (save_helo.p)
+		ev->helo = save_helo;
+}
+
+/* check_action - "ACTION: CLASS CONTENT from ORIGIN; tail" */
+static bool check_action(struct span act, struct span t, struct event *ev)
+{
+	struct span cls = t, c;
+	if (!span_until_chr(&cls, ' ', &c))
+		return false;
+	struct span rest = cls, origin;
+	if (span_eqs(c, "header") || span_eqs(c, "body") || span_eqs(c, "mime-error")) {
+		ptrdiff_t o = origin_at(rest, &origin);
+		if (o < 0)
+			return false;
+		ev->stage = c;
+		ev->reason = span_head(rest, (size_t)o);
+		set_origin(origin, ev);
+		tail(span_skip(rest, (size_t)o + 6 + origin.n + 1), ev);
+	} else {
+		/* milter: "EVENT from NAME[IP]: TEXT; from=<a> ..." */
+		if (!span_eat(&rest, "from "))
+			return false;
+		ptrdiff_t rb = span_index(rest, "]: ");
+		if (rb < 0)
+			return false;
+		set_origin(span_head(rest, (size_t)rb + 1), ev);
+		rest = span_skip(rest, (size_t)rb + 3);
+		static const char *const keys[] = {"; from=<", "; to=<", "; proto=", "; helo=<", NULL};
+		ptrdiff_t best = -1;
+		for (int i = 0; keys[i]; i++) {
+			ptrdiff_t k = span_index(rest, keys[i]);
+			if (k >= 0 && (best < 0 || k < best))
+				best = k;
+		}
+		struct span text = rest;
+		if (best >= 0) {
+			text = span_head(rest, (size_t)best);
+			tail(span_skip(rest, (size_t)best + 1), ev);
+		} else if (span_ends(text, ";")) {
+			text.n--;
+		}
+		ev->stage = c;
+		dsn_text(text, ev);
+		ev->reason = ev->text;
+		ev->text = SPAN_NULL;
+	}
+	ev->action = act;
+	ev->type = EV_CLEANUP_ACTION;
+	return true;
+}
+
+/* parse_cleanup - fill ev from a cleanup line */
+void parse_cleanup(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text, qid;
+	if (l->severity.n)
+		return; /* warnings (milter trouble, hopcount...): generic.c */
+	if (!pc_take_queue_id(&t, &qid))
+		return;
+	ev->queue_id = qid;
+	if (span_eat(&t, "message-id=")) {
+		message_id(t, ev);
+		return;
+	}
+	if (span_eat(&t, "resent-message-id=")) {
+		message_id(t, ev);
+		ev->action = SPAN_LIT("resent");
+		return;
+	}
+	if (span_eat(&t, "removed (")) {
+		if (span_ends(t, ")"))
+			t.n--;
+		ev->type = EV_CLEANUP_REMOVED;
+		ev->action = SPAN_LIT("removed");
+		ev->reason = t;
+		return;
+	}
+	struct span rest = t, act;
+	if (span_until(&rest, ": ", &act) && is_action(act) && check_action(act, rest, ev))
+		return;
+}

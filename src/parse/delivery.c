@@ -1,0 +1,289 @@
+/*
+ * delivery.c - the delivery agents: smtp, lmtp, local, virtual, pipe,
+ * error, retry, discard, relay.
+ *
+ *   QID: to=<r>[, orig_to=<o>], relay=R[, conn_use=N], delay=D,
+ *        delays=a/b/c/d[, tls=L/F (3.11+)], dsn=X.Y.Z, status=S (TEXT)
+ *        (global/log_adhoc.c; qmgr logs the same shape with relay=none)
+ *   connect to HOST[IP]:PORT: REASON                     (smtp_connect.c)
+ *   QID: host HOST[IP] said: REPLY (in reply to CMD command)
+ *   QID: host HOST[IP] refused to talk to me: REPLY
+ *   QID: lost connection with HOST[IP] while WHAT
+ *   QID: conversation with HOST[IP] timed out while WHAT  (smtp_trouble.c)
+ *   TLS summaries and failures (tls.c)
+ *
+ * Untrusted: recipient addresses (may hold ", " and ">"), every remote
+ * server reply, remote host names.
+ */
+#include "common.h"
+
+/* set_relay - "name[ip]:port" into relay_*, else a transport word */
+static void set_relay(struct event *ev, struct span r)
+{
+	struct span name, ip, port;
+	ev->relay = r;
+	if (pc_namaddr(r, &name, &ip, &port)) {
+		ev->relay_name = name;
+		ev->relay_ip = ip;
+		ev->relay_port = port;
+	} else {
+		ev->relay_name = r;
+	}
+}
+
+/* take_qid_after - the queue ID after marker in s ("queued as 3F1A2B") */
+static bool take_qid_after(struct span s, const char *marker, struct span *qid)
+{
+	struct span v = span_find(s, marker);
+	if (!v.p)
+		return false;
+	v = span_skip(v, strlen(marker));
+	size_t i = 0;
+	while (i < v.n && ((v.p[i] >= '0' && v.p[i] <= '9') || (v.p[i] >= 'A' && v.p[i] <= 'Z') ||
+			   (v.p[i] >= 'a' && v.p[i] <= 'z')))
+		i++;
+	if (!pc_queue_id(span_head(v, i)))
+		return false;
+	*qid = span_head(v, i);
+	return true;
+}
+
+/* skip_item - past the next ", " (an unknown key=value) */
+static bool skip_item(struct span *t)
+{
+	struct span junk;
+	return span_until(t, ", ", &junk);
+}
+
+/*
+ * pc_delivery_status - "to=<r>, ..., status=S (TEXT)" after the queue ID,
+ * shared with qmgr (which logs it for recipients it defers or bounces).
+ */
+bool pc_delivery_status(struct span t, struct event *ev)
+{
+	static const char *const after_to[] = {", orig_to=<", ", relay=", NULL};
+	static const char *const after_orig[] = {", relay=", NULL};
+	struct span v;
+	if (span_starts(t, "to=<")) {
+		if (!pc_angle_value(&t, "to", after_to, &v))
+			return false;
+	} else if (span_eat(&t, "to=")) {
+		/* damaged logs drop the brackets: anchor on the next key */
+		ptrdiff_t k = span_index(t, ", relay=");
+		ptrdiff_t o = span_index(t, ", orig_to=");
+		if (o >= 0 && (k < 0 || o < k))
+			k = o;
+		if (k < 0)
+			return false;
+		v = span_head(t, (size_t)k);
+		t = span_skip(t, (size_t)k);
+	} else {
+		return false;
+	}
+	ev->to = v;
+	if (span_eat(&t, ", ") && span_starts(t, "orig_to=")) {
+		if (pc_angle_value(&t, "orig_to", after_orig, &v))
+			ev->orig_to = v;
+		else if (!skip_item(&t))
+			return false;
+		if (!span_eat(&t, ", "))
+			return false;
+	}
+	bool relay = false;
+	for (;;) {
+		if (pc_word_value(&t, "relay", &v)) {
+			set_relay(ev, v);
+			relay = true;
+		} else if (pc_word_value(&t, "conn_use", &v)) {
+			ev->conn_use = v;
+		} else if (pc_word_value(&t, "delays", &v)) {
+			ev->delays = v;
+		} else if (pc_word_value(&t, "delay", &v)) {
+			ev->delay = v;
+		} else if (pc_word_value(&t, "tls", &v)) {
+			ev->tls_level = v;
+		} else if (pc_word_value(&t, "dsn", &v)) {
+			ev->dsn = v;
+		} else if (pc_word_value(&t, "status", &v)) {
+			ev->status = v;
+			if (span_eat(&t, " (")) {
+				if (span_ends(t, ")"))
+					t.n--;
+				ev->reason = t;
+			} else if (t.n) {
+				ev->reason = span_trim(t); /* "expired, returned to sender" */
+				if (span_eat(&ev->reason, ","))
+					ev->reason = span_trim(ev->reason);
+			}
+			break;
+		} else if (!skip_item(&t)) {
+			break;
+		} else {
+			continue;
+		}
+		if (!span_eat(&t, ", "))
+			break;
+	}
+	if (!relay && !ev->status.p)
+		return false;
+	struct span nq;
+	if (ev->reason.p && (take_qid_after(ev->reason, "queued as ", &nq) ||
+			     take_qid_after(ev->reason, "forwarded as ", &nq)))
+		ev->new_queue_id = nq;
+	ev->type = EV_DELIVERY;
+	return true;
+}
+
+/* smtp_error - "host X said: ...", "lost connection with X while ..." */
+static bool smtp_error(struct span t, struct event *ev)
+{
+	struct span na, rest = t, code, dsn, text;
+	if (span_eat(&rest, "host ")) {
+		ptrdiff_t i = span_index(rest, "] said: ");
+		ptrdiff_t j = span_index(rest, "] refused to talk to me: ");
+		if (i >= 0 && (j < 0 || i < j)) {
+			na = span_head(rest, (size_t)i + 1);
+			rest = span_skip(rest, (size_t)i + 8);
+			ev->action = span_make(t.p + 5 + na.n + 1, 4); /* "said" */
+			/* " (in reply to RCPT TO command)" ends the reply */
+			ptrdiff_t r = -1, k;
+			struct span s = rest;
+			while ((k = span_index(s, " (in reply to ")) >= 0) {
+				r = (s.p - rest.p) + k;
+				s = span_skip(s, (size_t)k + 1);
+			}
+			if (r >= 0) {
+				struct span st = span_skip(rest, (size_t)r + 14);
+				if (span_ends(st, ")"))
+					st.n--;
+				if (span_ends(st, " command"))
+					st.n -= 8;
+				ev->stage = st;
+				rest = span_head(rest, (size_t)r);
+			}
+		} else if (j >= 0) {
+			na = span_head(rest, (size_t)j + 1);
+			rest = span_skip(rest, (size_t)j + 25);
+			ev->action = span_make(t.p + 5 + na.n + 1, 7); /* "refused" */
+		} else {
+			return false;
+		}
+		pc_reply(rest, &code, &dsn, &text);
+		ev->code = code;
+		ev->dsn = dsn;
+		ev->reason = text;
+	} else if (span_eat(&rest, "lost connection with ") ||
+		   span_eat(&rest, "conversation with ")) {
+		bool lost = span_starts(t, "lost");
+		ptrdiff_t i = span_index(rest, lost ? "] while " : "] timed out while ");
+		if (i < 0)
+			return false;
+		na = span_head(rest, (size_t)i + 1);
+		ev->stage = span_skip(rest, (size_t)i + (lost ? 8 : 18));
+		ev->action = lost ? span_make(t.p, 4) : SPAN_LIT("timeout");
+		ev->reason = t;
+	} else if (span_eat(&rest, "local data error while talking to ")) {
+		na = rest;
+		ev->action = SPAN_LIT("local-error");
+		ev->reason = t;
+	} else {
+		return false;
+	}
+	struct span name, ip, port;
+	if (pc_namaddr(na, &name, &ip, &port)) {
+		ev->relay = na;
+		ev->relay_name = name;
+		ev->relay_ip = ip;
+	}
+	ev->type = EV_SMTP_ERROR;
+	return true;
+}
+
+/* conn_fail - "connect to HOST[IP]:PORT: Connection refused" */
+static bool conn_fail(struct span t, struct event *ev)
+{
+	if (!span_eat(&t, "connect to "))
+		return false;
+	struct span na;
+	ptrdiff_t rb = span_chr(t, ']');
+	if (rb >= 0) {
+		struct span after = span_skip(t, (size_t)rb + 1);
+		ptrdiff_t c = span_index(after, ": ");
+		if (c < 0)
+			return false;
+		na = span_head(t, (size_t)rb + 1 + (size_t)c);
+		t = span_skip(after, (size_t)c + 2);
+		set_relay(ev, na);
+	} else {
+		/* unix-domain: "connect to private/dovecot-lmtp: No such file" */
+		if (!span_until(&t, ": ", &na))
+			return false;
+		ev->relay = ev->relay_name = na;
+	}
+	ev->reason = t;
+	ev->type = EV_SMTP_CONN_FAIL;
+	return true;
+}
+
+/* is_smtp - the SMTP/LMTP client, which logs session-level failures */
+static bool is_smtp(const struct logline *l)
+{
+	return span_eqs(l->daemon, "smtp") || span_eqs(l->daemon, "lmtp");
+}
+
+/* queue_line - "QID: ..." lines other than the status line */
+static void queue_line(const struct logline *l, struct span t, struct event *ev)
+{
+	static const char *const infos[] = {
+	    "enabling PIX workarounds: ", "breaking line > ", "Sender requested REQUIRETLS",
+	    "got ", "replacing server reply ", NULL};
+	if (!is_smtp(l))
+		return;
+	if (smtp_error(t, ev))
+		return;
+	for (int i = 0; infos[i]; i++)
+		if (span_starts(t, infos[i])) {
+			ev->type = EV_INFO;
+			ev->text = t;
+			return;
+		}
+	/* smtp_header_checks: "QID: ACTION: header CONTENT[: TEXT]" */
+	struct span c = t, act;
+	if (span_until(&c, ": ", &act) && act.n && span_chr(act, ' ') < 0 &&
+	    (span_starts(c, "header ") || span_starts(c, "body "))) {
+		struct span cls;
+		span_until_chr(&c, ' ', &cls);
+		ev->type = EV_CLEANUP_ACTION;
+		ev->action = act;
+		ev->stage = cls;
+		ev->reason = c;
+		return;
+	}
+	/* every other "QID: text" is a failure reason (smtp_trouble.c:254,429) */
+	ev->type = EV_SMTP_ERROR;
+	ev->reason = t;
+}
+
+/* parse_delivery - fill ev from a delivery agent line */
+void parse_delivery(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text, qid;
+	if (l->severity.n)
+		return; /* warnings: generic.c (with the queue ID) */
+	if (pc_take_queue_id(&t, &qid)) {
+		ev->queue_id = qid;
+		if (pc_delivery_status(t, ev))
+			return;
+		queue_line(l, t, ev);
+		return;
+	}
+	if (is_smtp(l)) {
+		if (conn_fail(t, ev) || pc_tls(l, t, ev))
+			return;
+		if (span_starts(t, "discarding EHLO keywords: ") ||
+		    span_starts(t, "Host offered STARTTLS: ")) {
+			ev->type = EV_INFO;
+			return;
+		}
+	}
+}

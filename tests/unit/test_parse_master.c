@@ -1,0 +1,111 @@
+/*
+ * test_parse_master.c - master, postfix-script and anvil/scache lines.
+ * Real lines from ../corpus and the conformance logs.
+ */
+#include "progs.h"
+
+TEST(master_start_reload_stop)
+{
+	const struct event *ev = progs_line("Nov 22 11:32:03 mx1 postfix/master[15080]: daemon "
+					    "started -- version 3.7.11, configuration /etc/postfix");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "started");
+	CHECK_SPAN(ev->text, "daemon started -- version 3.7.11, configuration /etc/postfix");
+	ev = progs_line("Dec 15 15:24:40 phoenix postfix/master[28943]: reload -- version 2.11.1, "
+			"configuration /etc/postfix");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "reload");
+	ev = progs_line("2026-11-22T11:46:11.177326+00:00 mx1 postfix/master[15080]: terminating on "
+			"signal 15");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "terminate");
+	CHECK_INT(ev->count, 15);
+}
+
+TEST(master_children)
+{
+	const struct event *ev = progs_line("Aug 31 12:37:51 xxxxxxxx postfix/master[30530]: warning: "
+					    "process /usr/lib/postfix/sbin/smtp pid 1933 exit status 1");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "process-exit");
+	CHECK_SPAN(ev->command, "/usr/lib/postfix/sbin/smtp");
+	CHECK_INT(ev->count, 1);
+	ev = progs_line("Aug 31 12:37:51 xxxxxxxx postfix/master[30530]: warning: "
+			"/usr/lib/postfix/sbin/smtp: bad command startup -- throttling");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "throttle");
+	CHECK_SPAN(ev->command, "/usr/lib/postfix/sbin/smtp");
+	/* built from master_spawn.c:335 */
+	ev = progs_msg("postfix/master",
+		       "warning: process /usr/lib/postfix/sbin/smtpd pid 4711 killed by signal 9");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "process-killed");
+	CHECK_INT(ev->count, 9);
+	/* other master warnings stay warnings */
+	ev = progs_msg("postfix/master", "warning: service \"smtp\" (25) has reached its process "
+					 "limit \"100\": new clients may be delayed");
+	CHECK_STR(progs_type(ev), "warning");
+}
+
+TEST(postfix_script)
+{
+	const struct event *ev = progs_line("2026-11-22T11:32:03.519078+00:00 mx1 "
+					    "postfix/postfix-script[15078]: starting the Postfix mail system");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "start");
+	ev = progs_line("Aug 31 21:09:55 xxxxxxxx postfix/postfix-script[5865]: stopping the "
+			"Postfix mail system");
+	CHECK_SPAN(ev->action, "stop");
+	ev = progs_msg("postfix/postfix-script", "refreshing the Postfix mail system");
+	CHECK_SPAN(ev->action, "refresh");
+	ev = progs_msg("postfix/postfix-script", "warning: stopping the Postfix mail system with force");
+	CHECK_SPAN(ev->action, "stop-force");
+	ev = progs_msg("postfix/postfix-script", "the Postfix mail system is running: PID: 95072");
+	CHECK_SPAN(ev->action, "running");
+	ev = progs_line("2026-11-22T11:32:03.504311+00:00 mx1 postfix/postfix-script[15066]: warning: "
+			"/var/spool/postfix/etc/resolv.conf and /etc/resolv.conf differ");
+	CHECK_STR(progs_type(ev), "warning");
+}
+
+TEST(anvil_statistics)
+{
+	const struct event *ev = progs_line(
+	    "Nov 22 11:42:05 mx1 postfix/anvil[15101]: statistics: max connection rate 22/60s for "
+	    "(smtp:203.0.113.67) at Nov 22 11:33:04");
+	CHECK_STR(progs_type(ev), "anvil");
+	CHECK_SPAN(ev->action, "connection rate");
+	CHECK_INT(ev->count, 22);
+	CHECK_SPAN(ev->client_ip, "203.0.113.67");
+	ev = progs_line("Nov 22 11:42:05 mx1 postfix/anvil[15101]: statistics: max connection count "
+			"1 for (smtp:203.0.113.67) at Nov 22 11:32:05");
+	CHECK_SPAN(ev->action, "connection count");
+	CHECK_INT(ev->count, 1);
+	CHECK_SPAN(ev->client_ip, "203.0.113.67");
+	ev = progs_line("Nov 22 11:42:05 mx1 postfix/anvil[15101]: statistics: max cache size 18 at "
+			"Nov 22 11:37:40");
+	CHECK_STR(progs_type(ev), "anvil");
+	CHECK_SPAN(ev->action, "cache size");
+	CHECK_INT(ev->count, 18);
+	CHECK_SPAN(ev->client_ip, NULL);
+	/* anvil.c:525 with an IPv6 client and the other rates */
+	ev = progs_msg("postfix/anvil", "statistics: max recipient rate 120/60s for "
+					"(submission:2001:db8::7) at Mar 14 02:47:07");
+	CHECK_SPAN(ev->action, "recipient rate");
+	CHECK_INT(ev->count, 120);
+	CHECK_SPAN(ev->client_ip, "2001:db8::7");
+	ev = progs_msg("postfix/anvil", "statistics: max newtls rate 3/60s for (smtp:192.0.2.4) at "
+					"Mar 14 02:47:07");
+	CHECK_SPAN(ev->action, "newtls rate");
+}
+
+TEST(scache_statistics)
+{
+	const struct event *ev =
+	    progs_msg("postfix/scache", "statistics: domain lookup hits=0 miss=149 success=0%");
+	CHECK_STR(progs_type(ev), "info");
+	CHECK_SPAN(ev->action, "statistics");
+	ev = progs_msg("postfix/scache", "statistics: start interval Dec 15 07:40:09");
+	CHECK_STR(progs_type(ev), "info");
+	ev = progs_msg("postfix/scache", "statistics: something new");
+	CHECK_STR(progs_type(ev), "unknown");
+}
