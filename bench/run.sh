@@ -73,7 +73,7 @@ measure() {
 	# best wall time of $runs runs (the machine may be shared); worst RSS
 	for ((i = 0; i < runs; i++)); do
 		t0=$(date +%s.%N)
-		/usr/bin/time -f '%M %U %S' -o "$tmp" "$@" >/dev/null 2>"$tmp.err" || rc=$?
+		/usr/bin/time -f '%M %U %S' -o "$tmp" "$@" <"${in:-/dev/null}" >/dev/null 2>"$tmp.err" || rc=$?
 		t1=$(date +%s.%N)
 		if [ $rc != 0 ]; then
 			echo "bench: $name failed with exit $rc:" >&2
@@ -90,7 +90,7 @@ measure() {
 	done
 	rm -f "$tmp.err"
 	if [ -z "$best" ]; then
-		rows+=("| $name | failed | | | | | $note |")
+		rows+=("| $name | failed | | | | | | $note |")
 		echo "${rows[-1]}"
 		return
 	fi
@@ -98,8 +98,9 @@ measure() {
 	rows+=("$(awk -v n="$name" -v t0="$t0" -v t1="$t1" -v b="$fbytes" -v l="$flines" \
 		-v s="$scale" -v rss="$rss" -v u="$usr" -v sy="$sys" -v note="$note" 'BEGIN {
 		w = t1 - t0
-		printf "| %s | %.2f | %.2f | %.0f | %.2f | %.1f | %s |", n, w * s, (u + sy) * s,
-			b / w / 1e6, l / w / 1e6, rss / 1024, note
+		c = u + sy; if (c < 0.01) c = 0.01
+		printf "| %s | %.2f | %.2f | %.0f | %.0f | %.2f | %.1f | %s |", n, w * s, (u + sy) * s,
+			b / w / 1e6, b / c / 1e6, l / w / 1e6, rss / 1024, note
 	}')")
 	echo "${rows[-1]}"
 }
@@ -108,14 +109,20 @@ lines=$(wc -l <"$big")
 slines=$(wc -l <"$slice")
 echo "bench: $big: $bytes bytes, $lines lines; binary $bin"
 echo
-echo "| step | wall s | cpu s | MB/s | M lines/s | peak RSS MiB | note |"
-echo "|---|---:|---:|---:|---:|---:|---|"
+echo "| step | wall s | cpu s | MB/s | MB/s per cpu s | M lines/s | peak RSS MiB | note |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|"
 measure "wc -l" "$bytes" "$lines" 1 "" wc -l "$big"
-measure "postsleuth events" "$bytes" "$lines" 1 "NDJSON to /dev/null" "$bin" events "$big"
+measure "postsleuth events" "$bytes" "$lines" 1 "parse + correlate + NDJSON of every line to /dev/null" \
+	"$bin" events "$big"
+if "$bin" --help 2>/dev/null | grep -qE '^  trace '; then
+	in=$big measure "postsleuth trace NOSUCHID -" "$bytes" "$lines" 1 \
+		"stdin, one pass: parse + correlate, no output (nearest to report until it lands)" \
+		"$bin" trace NOSUCHID -
+fi
 if "$bin" --help 2>/dev/null | grep -qE '^  report '; then
 	measure "postsleuth report" "$bytes" "$lines" 1 "parse + correlate + analyse" "$bin" report "$big"
 else
-	rows+=("| postsleuth report | n/a | n/a | n/a | n/a | n/a | not built yet |")
+	rows+=("| postsleuth report | n/a | n/a | n/a | n/a | n/a | n/a | not built yet |")
 	echo "${rows[-1]}"
 fi
 if command -v pflogsumm >/dev/null; then
@@ -124,7 +131,7 @@ if command -v pflogsumm >/dev/null; then
 		"timed on the first $slice_mib MiB, wall and cpu scaled x$scale; RSS of the slice run" \
 		pflogsumm "$slice"
 else
-	rows+=("| pflogsumm | n/a | n/a | n/a | n/a | n/a | not installed |")
+	rows+=("| pflogsumm | n/a | n/a | n/a | n/a | n/a | n/a | not installed |")
 	echo "${rows[-1]}"
 fi
 
@@ -143,8 +150,8 @@ section=$(mktemp)
 	echo "Input: $bytes bytes, $lines lines (examples/mail.log amplified), in the page cache;"
 	echo "best of $runs runs per step (pflogsumm: one run on a $slice_mib MiB slice, scaled)."
 	echo
-	echo "| step | wall s | cpu s | MB/s | M lines/s | peak RSS MiB | note |"
-	echo "|---|---:|---:|---:|---:|---:|---|"
+	echo "| step | wall s | cpu s | MB/s | MB/s per cpu s | M lines/s | peak RSS MiB | note |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---|"
 	printf '%s\n' "${rows[@]}"
 	echo "<!-- bench:end -->"
 } >"$section"
