@@ -149,12 +149,15 @@ static bool check_action(struct span act, struct span t, struct event *ev)
 	struct span rest = cls, origin;
 	if (span_eqs(c, "header") || span_eqs(c, "body") || span_eqs(c, "mime-error")) {
 		ptrdiff_t o = origin_at(rest, &origin);
-		if (o < 0)
-			return false;
 		ev->stage = c;
-		ev->reason = span_head(rest, (size_t)o);
-		set_origin(origin, ev);
-		tail(span_skip(rest, (size_t)o + 6 + origin.n + 1), ev);
+		if (o < 0) {
+			/* no origin (smtp_hbc_logger's form): content[: text] */
+			ev->reason = rest;
+		} else {
+			ev->reason = span_head(rest, (size_t)o);
+			set_origin(origin, ev);
+			tail(span_skip(rest, (size_t)o + 6 + origin.n + 1), ev);
+		}
 	} else {
 		/* milter: "EVENT from NAME[IP]: TEXT; from=<a> ..." */
 		if (!span_eat(&rest, "from "))

@@ -82,10 +82,17 @@ bool pc_delivery_status(struct span t, struct event *ev)
 	}
 	ev->to = v;
 	if (span_eat(&t, ", ") && span_starts(t, "orig_to=")) {
-		if (pc_angle_value(&t, "orig_to", after_orig, &v))
+		if (pc_angle_value(&t, "orig_to", after_orig, &v)) {
 			ev->orig_to = v;
-		else if (!skip_item(&t))
-			return false;
+		} else {
+			/* without brackets (damaged logs): up to ", relay=" */
+			t = span_skip(t, 8);
+			ptrdiff_t k = span_index(t, ", relay=");
+			if (k < 0)
+				return false;
+			ev->orig_to = span_head(t, (size_t)k);
+			t = span_skip(t, (size_t)k);
+		}
 		if (!span_eat(&t, ", "))
 			return false;
 	}
@@ -228,7 +235,8 @@ static bool conn_fail(struct span t, struct event *ev)
 /* is_smtp - the SMTP/LMTP client, which logs session-level failures */
 static bool is_smtp(const struct logline *l)
 {
-	return span_eqs(l->daemon, "smtp") || span_eqs(l->daemon, "lmtp");
+	return span_eqs(l->daemon, "smtp") || span_eqs(l->daemon, "lmtp") ||
+	       span_eqs(l->daemon, "relay"); /* master.cf's "relay ... smtp" */
 }
 
 /* queue_line - "QID: ..." lines other than the status line */

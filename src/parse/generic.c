@@ -20,4 +20,10 @@ void parse_generic(const struct logline *l, struct event *ev)
 		ev->text = t;
 		return;
 	}
+	/* library lines any daemon may log (util/dict_cache.c, table reloads) */
+	if ((span_starts(t, "table ") && span_ends(t, " has changed -- restarting")) ||
+	    (span_starts(t, "cache ") && span_find(t, " cleanup: retained=").p)) {
+		ev->type = EV_INFO;
+		ev->text = t;
+	}
 }

@@ -209,3 +209,19 @@ TEST(cleanup_hostile_header_text)
 		CHECK(ev->type != EV_NONE);
 	}
 }
+
+TEST(cleanup_action_without_origin)
+{
+	/* Sekoia's case: header_checks logged with no "from ORIGIN;" part */
+	const struct event *ev = progs_msg(
+	    "postfix/cleanup",
+	    "95BCC140E40: replace: header From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
+	    "From: [noreply@example.org](mailto:noreply@example.org)");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	CHECK_SPAN(ev->queue_id, "95BCC140E40");
+	CHECK_SPAN(ev->action, "replace");
+	CHECK_SPAN(ev->stage, "header");
+	CHECK_SPAN(ev->client_name, NULL);
+	CHECK_SPAN(ev->reason, "From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
+			       "From: [noreply@example.org](mailto:noreply@example.org)");
+}

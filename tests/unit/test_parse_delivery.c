@@ -378,3 +378,21 @@ TEST(delivery_truncated_and_hostile_lines)
 	CHECK_SPAN(ev->dsn, "5.7.");
 	CHECK_SPAN(ev->status, NULL);
 }
+
+TEST(delivery_damaged_orig_to_and_relay_service)
+{
+	/* Sekoia's case: both addresses lost their brackets */
+	const struct event *ev = progs_msg(
+	    "postfix/local", "04B953035FC2: to=john.doe@example.org, orig_to=jane.doe@example.com, "
+			     "relay=127.0.0.1:2525, delay=0.44, delays=0.13/0/0.02/0.29, dsn=2.0.0, "
+			     "status=sent (250 Ok)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->to, "john.doe@example.org");
+	CHECK_SPAN(ev->orig_to, "jane.doe@example.com");
+	CHECK_SPAN(ev->relay_name, "127.0.0.1:2525");
+	CHECK_SPAN(ev->status, "sent");
+	/* master.cf's "relay" service runs smtp(8): its failures are typed too */
+	ev = progs_msg("postfix/relay", "connect to mx.example.org[192.0.2.3]:25: Connection timed out");
+	CHECK_STR(progs_type(ev), "smtp_conn_fail");
+	CHECK_SPAN(ev->relay_ip, "192.0.2.3");
+}

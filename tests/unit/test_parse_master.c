@@ -109,3 +109,17 @@ TEST(scache_statistics)
 	ev = progs_msg("postfix/scache", "statistics: something new");
 	CHECK_STR(progs_type(ev), "unknown");
 }
+
+TEST(library_info_lines_any_daemon)
+{
+	/* grok-pattern test data for verify; util/dict_cache.c:463 */
+	const struct event *ev = progs_msg("postfix/verify", "cache lmdb:/var/lib/postfix/verify_cache "
+							     "full cleanup: retained=724 dropped=6 entries");
+	CHECK_STR(progs_type(ev), "info");
+	/* a table reload, as in the conformance logs (there from smtpd) */
+	ev = progs_msg("postfix/trivial-rewrite", "table hash:/etc/postfix/virtual_mailbox_maps"
+						  "(0,lock|fold_fix) has changed -- restarting");
+	CHECK_STR(progs_type(ev), "info");
+	ev = progs_msg("postfix/verify", "cache lmdb:/x something else");
+	CHECK_STR(progs_type(ev), "unknown");
+}
