@@ -105,6 +105,7 @@ measure() {
 	echo "${rows[-1]}"
 }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 lines=$(wc -l <"$big")
 slines=$(wc -l <"$slice")
 echo "bench: $big: $bytes bytes, $lines lines; binary $bin"
@@ -147,6 +148,7 @@ section=$(mktemp)
 	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($cpu), $mem RAM,"
 	echo "$(. /etc/os-release && echo "$PRETTY_NAME"), $(cc --version | head -n 1);"
 	echo "postsleuth $("$bin" --version | cut -d' ' -f2) at commit $commit."
+	echo "Load average before the run: $load0 (other work on the machine inflates wall times)."
 	echo "Input: $bytes bytes, $lines lines (examples/mail.log amplified), in the page cache;"
 	echo "best of $runs runs per step (pflogsumm: one run on a $slice_mib MiB slice, scaled)."
 	echo
