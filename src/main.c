@@ -27,8 +27,13 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"report", cmd_report, false, "what is happening and what to do (the default)"},
+    {"clients", cmd_clients, false, "one line per client address with its verdict"},
+    {"accounts", cmd_accounts, false, "one line per SASL account with its verdict"},
+    {"explain", cmd_explain, false, "sessions told step by step (--ip, --account, --session, --queue-id)"},
     {"events", cmd_events, false, "every recognised log line as an NDJSON event"},
     {"trace", cmd_trace, true, "the whole story of a queue ID, Message-ID or address"},
+    {"summary", cmd_summary, false, "traffic summary: pflogsumm's report and numbers, and more"},
     {NULL, NULL, false, NULL},
 };
 

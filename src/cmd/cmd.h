@@ -31,6 +31,7 @@ struct opts {
 
 int cmd_events(struct opts *o);
 int cmd_trace(struct opts *o);
+int cmd_summary(struct opts *o);
 
 /* helpers shared by the commands (common.c) */
 bool cmd_color(const struct opts *o);
@@ -38,5 +39,10 @@ void cmd_feed_setup(struct feed *f, const struct opts *o);
 char **cmd_inputs(const struct opts *o, int *n, bool *journal);
 void cmd_inputs_free(char **paths, int n);
 bool cmd_rereadable(char **paths, int n, bool journal);
+void cmd_spool_stdin(char **paths, int n);
+int cmd_report(struct opts *o);
+int cmd_clients(struct opts *o);
+int cmd_accounts(struct opts *o);
+int cmd_explain(struct opts *o);
 
 #endif

@@ -6,6 +6,8 @@
 #include "../input/feed.h"
 #include "../util/xalloc.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,4 +61,43 @@ bool cmd_rereadable(char **paths, int n, bool journal)
 			return false;
 	}
 	return true;
+}
+
+static char *spooled;
+
+/* remove_spool - at exit: the temporary copy of stdin */
+static void remove_spool(void)
+{
+	if (spooled)
+		unlink(spooled);
+}
+
+/* cmd_spool_stdin - replace "-" by a temporary copy, so it can be read twice */
+void cmd_spool_stdin(char **paths, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (strcmp(paths[i], "-") != 0 || spooled)
+			continue;
+		const char *dir = getenv("TMPDIR");
+		size_t len = strlen(dir && *dir ? dir : "/tmp") + 32;
+		char *tmpl = xmalloc(len);
+		snprintf(tmpl, len, "%s/postsleuth.XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(tmpl);
+		if (fd < 0)
+			fatal(EXIT_ENV, "cannot create a temporary file in %s: %s", dir ? dir : "/tmp",
+			      strerror(errno));
+		spooled = tmpl;
+		atexit(remove_spool);
+		char buf[1 << 16];
+		ssize_t r;
+		while ((r = read(0, buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR)) {
+			if (r < 0)
+				continue;
+			if (write(fd, buf, (size_t)r) != r)
+				fatal(EXIT_ENV, "cannot write %s: %s", tmpl, strerror(errno));
+		}
+		close(fd);
+		free(paths[i]);
+		paths[i] = xstrdup(tmpl);
+	}
 }

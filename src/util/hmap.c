@@ -98,3 +98,11 @@ void hmap_foreach(struct hmap *m, void (*fn)(void *obj))
 		if (m->slots[i].v && m->slots[i].v != TOMB)
 			fn(m->slots[i].v);
 }
+
+/* hmap_each - call fn(obj, ctx) on every live object (table order) */
+void hmap_each(struct hmap *m, void (*fn)(void *obj, void *ctx), void *ctx)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].v && m->slots[i].v != TOMB)
+			fn(m->slots[i].v, ctx);
+}

@@ -1,0 +1,108 @@
+/*
+ * evidence.c - second pass over the inputs for the lines that prove a
+ * verdict.  Line numbers are those of the first pass (struct feed).
+ */
+#include "evidence.h"
+#include "../input/lines.h"
+#include "../input/source.h"
+#include "../parse/event.h"
+#include "../syslog/prefix.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ref_cmp - by file, then first line */
+static int ref_cmp(const void *x, const void *y)
+{
+	const struct evidence_lines *a = x, *b = y;
+	if (a->ref->file_index != b->ref->file_index)
+		return a->ref->file_index < b->ref->file_index ? -1 : 1;
+	if (a->ref->first_line != b->ref->first_line)
+		return a->ref->first_line < b->ref->first_line ? -1 : 1;
+	return 0;
+}
+
+/* evidence_collect - read each file once, keeping the chosen lines */
+void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
+		      char **paths, int npaths, int forced_year)
+{
+	out->n = nrefs;
+	out->v = xcalloc(nrefs + 1, sizeof *out->v);
+	for (size_t i = 0; i < nrefs; i++)
+		out->v[i].ref = refs[i];
+	qsort(out->v, nrefs, sizeof *out->v, ref_cmp);
+	size_t next = 0;
+	for (int f = 0; f < npaths && next < nrefs; f++) {
+		if (out->v[next].ref->file_index != (uint64_t)f)
+			continue;
+		struct source *src = source_open(paths[f]);
+		if (src->error || src->kind == SRC_JOURNAL) {
+			source_close(src);
+			while (next < nrefs && out->v[next].ref->file_index == (uint64_t)f)
+				next++;
+			continue;
+		}
+		struct syslog_state st;
+		syslog_state_init(&st, forced_year, src->mtime);
+		struct lines lr;
+		lines_init(&lr, src);
+		struct span line;
+		size_t lo = next, hi = next;
+		while (hi < nrefs && out->v[hi].ref->file_index == (uint64_t)f)
+			hi++;
+		while (lo < hi && lines_next(&lr, &line)) {
+			uint64_t no = lr.lineno;
+			while (lo < hi && out->v[lo].ref->last_line < no)
+				lo++;
+			struct logline l;
+			struct event ev;
+			bool parsed = false, typed = false;
+			for (size_t k = lo; k < hi && out->v[k].ref->first_line <= no; k++) {
+				struct evidence_lines *e = &out->v[k];
+				if (no > e->ref->last_line)
+					continue;
+				if (!parsed) {
+					if (!syslog_parse(&st, line, &l))
+						break;
+					parsed = true;
+				}
+				if (l.pid != e->ref->pid || !span_eqs(l.host, e->ref->host ? e->ref->host : ""))
+					continue;
+				if (!typed) {
+					parse_line(&l, &ev);
+					typed = true;
+				}
+				if (ev.type == EV_NOISE)
+					continue;
+				if (e->n < EVIDENCE_MAX_LINES)
+					e->line[e->n++] = xspandup(span_head(line, EVIDENCE_LINE_MAX));
+				else
+					e->more++;
+			}
+		}
+		next = hi;
+		lines_free(&lr);
+		source_close(src);
+	}
+}
+
+/* evidence_for - the lines of one reference, or NULL */
+const struct evidence_lines *evidence_for(const struct evidence_set *set, const struct evidence_ref *ref)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (set->v[i].ref == ref)
+			return &set->v[i];
+	return NULL;
+}
+
+/* evidence_free - the copied lines */
+void evidence_free(struct evidence_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (uint32_t j = 0; j < set->v[i].n; j++)
+			free(set->v[i].line[j]);
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}

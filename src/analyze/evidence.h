@@ -1,0 +1,31 @@
+/*
+ * evidence.h - fetch the log lines behind a verdict by reading the
+ * inputs again: for each reference (file, line range, host, pid) the
+ * lines of that process in that range, at most EVIDENCE_MAX_LINES.
+ * Only the few chosen sessions are kept, so memory stays small.
+ */
+#ifndef POSTSLEUTH_EVIDENCE_H
+#define POSTSLEUTH_EVIDENCE_H
+
+#include "analysis.h"
+
+#define EVIDENCE_MAX_LINES 12
+#define EVIDENCE_LINE_MAX 400
+
+struct evidence_lines {
+	const struct evidence_ref *ref;
+	uint32_t n, more;
+	char *line[EVIDENCE_MAX_LINES];
+};
+
+struct evidence_set {
+	struct evidence_lines *v;
+	size_t n;
+};
+
+void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
+		      char **paths, int npaths, int forced_year);
+const struct evidence_lines *evidence_for(const struct evidence_set *set, const struct evidence_ref *ref);
+void evidence_free(struct evidence_set *set);
+
+#endif

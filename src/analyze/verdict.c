@@ -1,0 +1,514 @@
+/*
+ * verdict.c - decide what each session, client and account was doing,
+ * and say it in plain words.
+ *
+ * The rules are written for the admin's questions (seeds 000-004): a
+ * capability probe (EHLO then QUIT, no AUTH, no MAIL), a non-SMTP probe
+ * (a lone ".", HTTP, garbage: 500/502 replies), SASL brute force, relay
+ * attempts, and accounts sending mass mail.  A client that delivered
+ * mail or logged in is never called hostile on weak evidence: a hostile
+ * verdict needs the hostile behaviour to dominate.
+ */
+#include "analysis.h"
+#include "../util/buf.h"
+#include "../util/timefmt.h"
+#include "../util/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+	const char *id;
+	int severity;
+} verdicts[] = {
+#define X(e, s, sev) {s, sev},
+    VERDICTS(X)
+#undef X
+};
+
+/* verdict_id - the stable id used in JSON and --verdict */
+const char *verdict_id(enum verdict v)
+{
+	return (unsigned)v < V__COUNT ? verdicts[v].id : "unknown";
+}
+
+/* verdict_severity - 0 fine .. 4 alarm */
+int verdict_severity(enum verdict v)
+{
+	return (unsigned)v < V__COUNT ? verdicts[v].severity : 1;
+}
+
+/* verdict_from_id - parse a --verdict value */
+bool verdict_from_id(const char *s, enum verdict *v)
+{
+	for (unsigned i = 0; i < V__COUNT; i++)
+		if (!strcmp(verdicts[i].id, s)) {
+			*v = (enum verdict)i;
+			return true;
+		}
+	return false;
+}
+
+/* stat_total - attempted count of one command in the disconnect line */
+static uint32_t stat_total(const struct session *s, const char *name)
+{
+	uint32_t ok, total;
+	session_stat(s, name, &ok, &total);
+	return total;
+}
+
+/* stat_ok - succeeded count of one command */
+static uint32_t stat_ok(const struct session *s, const char *name)
+{
+	uint32_t ok, total;
+	session_stat(s, name, &ok, &total);
+	return ok;
+}
+
+/* is_stage - lost/timeout stage equals one of the names */
+static bool is_stage(const char *st, const char *a, const char *b)
+{
+	return st && (!strcmp(st, a) || (b && !strcmp(st, b)));
+}
+
+/* session_auth_failures - failed AUTH commands: SASL failures, or refused
+ * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503) */
+uint32_t session_auth_failures(const struct session *s)
+{
+	uint32_t ok, total;
+	session_stat(s, "auth", &ok, &total);
+	uint32_t refused = total - ok;
+	return s->auth_failures > refused ? s->auth_failures : refused;
+}
+
+/* verdict_session - what one session was */
+enum verdict verdict_session(const struct session *s)
+{
+	if (s->sasl_username)
+		return V_LEGITIMATE;
+	if (session_auth_failures(s))
+		return V_AUTH_BRUTEFORCE;
+	if (s->relay_denied)
+		return V_RELAY_ATTEMPT;
+	if (s->pipelining)
+		return s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT") ? V_PREGREET
+										       : V_PIPELINING;
+	uint32_t hello = stat_ok(s, "ehlo") + stat_ok(s, "helo");
+	uint32_t unknown = stat_total(s, "unknown");
+	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
+	    (s->lost_reason && !strcmp(s->lost_reason, "too many errors") && !hello))
+		return V_NON_SMTP_PROBE;
+	if (s->messages)
+		return V_LEGITIMATE;
+	if (s->rejects)
+		return V_SPAM_REJECTED;
+	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +
+			stat_total(s, "data") + stat_total(s, "bdat") + stat_total(s, "vrfy") +
+			stat_total(s, "etrn");
+	if (s->have_stats && hello && !work)
+		return V_CAPABILITY_PROBE;
+	if (!s->have_stats && is_stage(s->lost_stage, "EHLO", "HELO"))
+		return V_CAPABILITY_PROBE;
+	if (!s->have_stats && is_stage(s->lost_stage, "STARTTLS", NULL))
+		return V_CAPABILITY_PROBE;
+	return V_UNKNOWN;
+}
+
+/* helo_is_fqdn - a dotted name with letters, not an address literal */
+bool helo_is_fqdn(const char *h)
+{
+	if (!h || !*h || h[0] == '[')
+		return false;
+	const char *dot = strchr(h, '.');
+	if (!dot || dot == h || !dot[1])
+		return false;
+	bool alpha = false;
+	for (const char *p = h; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			alpha = true;
+		else if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_'))
+			return false;
+	}
+	return alpha;
+}
+
+/* ptr_is_generic - a PTR name that looks assigned by an ISP to a pool */
+bool ptr_is_generic(const char *ptr, const char *ip)
+{
+	if (!ptr)
+		return false;
+	static const char *const words[] = {"dsl", "pool", "dynamic", "dyn.", "-dyn", "broadband",
+					    "customer", "cable", "dhcp", "ppp", "client", "static",
+					    "residential", "host-", "ip-", "user", NULL};
+	char low[256];
+	size_t n = 0;
+	for (const char *p = ptr; *p && n + 1 < sizeof low; p++)
+		low[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	low[n] = 0;
+	for (int i = 0; words[i]; i++)
+		if (strstr(low, words[i]))
+			return true;
+	/* the address's digits embedded in the name: 192-0-2-1, 1.2.0.192 ... */
+	if (ip) {
+		int oct[4];
+		if (sscanf(ip, "%d.%d.%d.%d", &oct[0], &oct[1], &oct[2], &oct[3]) == 4) {
+			char a[32], b[32];
+			snprintf(a, sizeof a, "%d-%d-%d-%d", oct[0], oct[1], oct[2], oct[3]);
+			snprintf(b, sizeof b, "%d.%d.%d.%d", oct[3], oct[2], oct[1], oct[0]);
+			if (strstr(low, a) || strstr(low, b))
+				return true;
+			int digits = 0;
+			for (const char *p = low; *p; p++)
+				digits += *p >= '0' && *p <= '9';
+			if (digits >= 8)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* span_of_time - "11:32:05" style clock of a stamp */
+static void clock_of(struct buf *b, struct stamp t)
+{
+	struct buf tmp = {0};
+	buf_stamp_short(&tmp, t);
+	buf_putspan(b, tmp.n > 11 ? span_skip(buf_span(&tmp), 11) : buf_span(&tmp));
+	buf_free(&tmp);
+}
+
+/* u32_cmp - for qsort */
+static int u32_cmp(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* client_period - median interval between visits and its median deviation, ms */
+bool client_period(const struct client *c, uint32_t *median, uint32_t *mad)
+{
+	uint32_t n = c->nsample;
+	if (n < 3)
+		return false;
+	uint32_t v[CLIENT_MAX_INTERVALS], d[CLIENT_MAX_INTERVALS];
+	memcpy(v, c->sample, n * sizeof *v);
+	qsort(v, n, sizeof *v, u32_cmp);
+	*median = v[n / 2];
+	for (uint32_t i = 0; i < n; i++)
+		d[i] = v[i] > *median ? v[i] - *median : *median - v[i];
+	qsort(d, n, sizeof *d, u32_cmp);
+	*mad = d[n / 2];
+	return true;
+}
+
+/* period_text - "about every 180 s (± 4 s)" when the visits are regular */
+static void period_text(struct buf *b, const struct client *c)
+{
+	uint32_t med, mad;
+	if (!client_period(c, &med, &mad) || med < 1000)
+		return;
+	if (mad * 4 <= med)
+		buf_printf(b, ", regularly: about every %.0f s (± %.0f s)", med / 1000.0,
+			   mad < 1000 ? 1.0 : mad / 1000.0);
+	else
+		buf_printf(b, ", irregularly (typically %.0f s apart)", med / 1000.0);
+}
+
+/* identity_text - PTR and HELO facts */
+static void identity_text(struct buf *b, const struct client *c)
+{
+	if (!c->ptr)
+		buf_puts(b, " Its address has no PTR name that resolves back to it (Postfix logs it as unknown).");
+	else if (ptr_is_generic(c->ptr, c->ip))
+		buf_printf(b, " Its PTR name %s looks like a dynamic or consumer address, not a mail server.",
+			   c->ptr);
+	if (c->nhelo) {
+		const char *h = c->helo[0].name;
+		buf_printf(b, " It introduced itself as \"%s\"", h);
+		if (!helo_is_fqdn(h))
+			buf_puts(b, ", which is not a fully qualified domain name");
+		else if (c->ptr && strcasecmp(h, c->ptr) != 0)
+			buf_printf(b, ", which does not match its PTR name %s", c->ptr);
+		buf_puts(b, ".");
+	}
+}
+
+/* tried_total - attempts naming a user: the larger of the two sources */
+static uint32_t tried_count(const struct tried_user *t)
+{
+	return t->from_postfix > t->from_dovecot ? t->from_postfix : t->from_dovecot;
+}
+
+/* tried_text - "admin (3, unknown user), alice (1, Password mismatch: the account exists)" */
+static void tried_text(struct buf *b, const struct client *c, uint32_t max)
+{
+	for (uint32_t i = 0; i < c->ntried && i < max; i++) {
+		const struct tried_user *t = &c->tried[i];
+		buf_printf(b, "%s%s", i ? ", " : "", t->name);
+		uint32_t n = tried_count(t);
+		if (n > 1 || t->result) {
+			buf_puts(b, " (");
+			if (n > 1)
+				buf_printf(b, "%u×", n);
+			if (t->result) {
+				if (n > 1)
+					buf_puts(b, ", ");
+				if (strstr(t->result, "mismatch"))
+					buf_puts(b, "wrong password: this account exists");
+				else
+					buf_puts(b, t->result);
+			}
+			buf_putc(b, ')');
+		}
+	}
+	if (c->ntried > max)
+		buf_printf(b, " and %u more", c->ntried - max);
+}
+
+/* dominant - the session verdict with most sessions among the given ones */
+static bool dominant(const struct client *c, enum verdict v)
+{
+	uint64_t total = 0;
+	for (int i = 0; i < V__COUNT; i++)
+		total += c->by_verdict[i];
+	return total && c->by_verdict[v] * 2 >= total;
+}
+
+/* first_account_compromised - did it log in as a compromised-suspect account */
+static struct account *abused_account(struct analysis *a, const struct client *c)
+{
+	for (uint32_t i = 0; i < c->nlogin; i++) {
+		struct account *ac = analysis_account(a, c->login[i].name);
+		if (ac && ac->compromised && ac->new_ip && !strcmp(ac->new_ip, c->ip))
+			return ac;
+	}
+	return NULL;
+}
+
+/* verdict_client - the client's verdict and its explanation */
+void verdict_client(struct analysis *a, struct client *c)
+{
+	struct buf b = {0};
+	uint64_t fails = c->auth_failures;
+	uint32_t tried_names = c->ntried;
+	struct account *abused = abused_account(a, c);
+	buf_printf(&b, "%s", c->ip);
+	if (c->sessions) {
+		buf_printf(&b, " connected %llu time%s between ", (unsigned long long)c->sessions,
+			   c->sessions == 1 ? "" : "s");
+		clock_of(&b, c->first);
+		buf_puts(&b, " and ");
+		clock_of(&b, c->last);
+		period_text(&b, c);
+		buf_puts(&b, ".");
+	} else if (c->ps_connects) {
+		buf_printf(&b, " was seen %llu time%s by postscreen.", (unsigned long long)c->ps_connects,
+			   c->ps_connects == 1 ? "" : "s");
+	} else {
+		buf_puts(&b, " appears only in side lines (Dovecot or postscreen).");
+	}
+	if (abused) {
+		c->verdict = V_ACCOUNT_ABUSE;
+		buf_printf(&b, " It logged in as %s, an account that looks compromised, and sent %llu message%s "
+			       "to %llu recipient%s from this address. Whoever is behind it has the account's "
+			       "password; see the account's entry.",
+			   abused->name, (unsigned long long)c->messages, c->messages == 1 ? "" : "s",
+			   (unsigned long long)c->recipients, c->recipients == 1 ? "" : "s");
+	} else if (fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us) {
+		c->verdict = V_AUTH_SUCCESS_AFTER_FAILURES;
+		buf_printf(&b, " It failed SASL authentication %llu time%s and then logged in successfully",
+			   (unsigned long long)fails, fails == 1 ? "" : "s");
+		if (c->nlogin)
+			buf_printf(&b, " as %s", c->login[0].name);
+		buf_puts(&b, ". Either a user mistyped a password several times, or a guessed password worked: "
+			     "check with the account's owner now.");
+		if (tried_names) {
+			buf_puts(&b, " Usernames tried: ");
+			tried_text(&b, c, 12);
+			buf_puts(&b, ".");
+		}
+	} else if (fails >= 3 || (fails >= 1 && tried_names >= 2 && !c->auth_successes) ||
+		   (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))) {
+		c->verdict = V_AUTH_BRUTEFORCE;
+		buf_printf(&b, " It tried SASL authentication and failed %llu time%s", (unsigned long long)fails,
+			   fails == 1 ? "" : "s");
+		if (c->sessions && c->last.us > c->first.us)
+			buf_printf(&b, " in %.0f minutes", (double)(c->last.us - c->first.us) / 60e6);
+		if (tried_names) {
+			buf_printf(&b, " with %u different username%s: ", tried_names, tried_names == 1 ? "" : "s");
+			tried_text(&b, c, 12);
+		}
+		buf_puts(&b, ". This is password guessing. ");
+		if (!c->auth_successes)
+			buf_puts(&b, "None of its attempts succeeded.");
+	} else if (c->relay_denied && !c->messages) {
+		c->verdict = V_RELAY_ATTEMPT;
+		buf_printf(&b, " It tried %llu time%s to send mail to domains this server does not serve "
+			       "without authenticating, and was refused (Relay access denied): it was testing "
+			       "whether your server is an open relay.",
+			   (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
+	} else if (c->by_verdict[V_NON_SMTP_PROBE] && dominant(c, V_NON_SMTP_PROBE)) {
+		c->verdict = V_NON_SMTP_PROBE;
+		buf_puts(&b, " It did not speak SMTP: it sent lines the server did not recognise as commands");
+		if (c->non_smtp)
+			buf_puts(&b, " (logged as \"non-SMTP command\")");
+		else
+			buf_puts(&b, " (counted as \"unknown\" in the disconnect line, answered with 500/502 5.5.2)");
+		buf_puts(&b, " and dropped the connection. A lone \".\" followed by an empty line is a scanner "
+			     "checking whether something answers on the port; an HTTP request is a web "
+			     "scanner that hit port 25. No mail was involved.");
+	} else if (c->pregreet && !c->messages) {
+		c->verdict = V_PREGREET;
+		buf_puts(&b, " It talked before the server's greeting (improper command pipelining after "
+			     "CONNECT): real mail servers wait for the 220 banner; spam bots do not.");
+	} else if (c->pipelining && !c->messages) {
+		c->verdict = V_PIPELINING;
+		buf_puts(&b, " It sent several commands without waiting for the replies although the server "
+			     "did not allow it (improper command pipelining): typical of spam bots.");
+	} else if (c->messages || c->auth_successes) {
+		c->verdict = V_LEGITIMATE;
+		if (c->messages)
+			buf_printf(&b, " It delivered %llu message%s", (unsigned long long)c->messages,
+				   c->messages == 1 ? "" : "s");
+		if (c->auth_successes)
+			buf_printf(&b, "%s logged in %llu time%s as %s", c->messages ? " and" : " It",
+				   (unsigned long long)c->auth_successes, c->auth_successes == 1 ? "" : "s",
+				   c->nlogin ? c->login[0].name : "?");
+		buf_puts(&b, ": ordinary mail traffic.");
+		if (c->rejects)
+			buf_printf(&b, " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
+				       "real sender (unknown recipients and the like).",
+				   (unsigned long long)c->rejects, c->reject_text[0].name);
+	} else if (c->rejects && dominant(c, V_SPAM_REJECTED)) {
+		c->verdict = V_SPAM_REJECTED;
+		buf_printf(&b, " Every attempt was refused by your restrictions (%llu reject%s, e.g. \"%s\"); "
+			       "nothing was accepted.",
+			   (unsigned long long)c->rejects, c->rejects == 1 ? "" : "s",
+			   c->nreject_text ? c->reject_text[0].name : "?");
+	} else if (c->by_verdict[V_CAPABILITY_PROBE] && dominant(c, V_CAPABILITY_PROBE)) {
+		c->verdict = V_CAPABILITY_PROBE;
+		buf_puts(&b, " Each time it greeted the server (EHLO/HELO), read the list of capabilities it "
+			     "offers");
+		if (c->offered)
+			buf_printf(&b, " (%s)", c->offered);
+		buf_puts(&b, " and left without trying to log in or to send mail. That is a scanner "
+			     "cataloguing servers: it learns whether you offer STARTTLS and AUTH, to come back "
+			     "later with password guessing or spam. It did nothing that needs blocking by itself, "
+			     "but it is hostile reconnaissance.");
+		if (c->lost_stage)
+			buf_printf(&b, " (Some sessions ended with a lost connection or timeout after %s.)",
+				   c->lost_stage);
+	} else {
+		c->verdict = V_UNKNOWN;
+		if (c->by_verdict[V_UNKNOWN] && !c->cmd[0] && !c->cmd[1])
+			buf_puts(&b, " It connected and left without sending a single command (lost connection "
+				     "after CONNECT): a port scanner or a monitoring check; the log does not say "
+				     "more.");
+		else
+			buf_puts(&b, " The log does not show enough to tell what it wanted.");
+	}
+	identity_text(&b, c);
+	if (c->ps_dnsbl_rank)
+		buf_printf(&b, " postscreen found it on DNS blocklists (rank %llu).",
+			   (unsigned long long)c->ps_dnsbl_rank);
+	c->explanation = xspandup(buf_span(&b));
+	buf_free(&b);
+}
+
+/* peak_rate - most messages in any 10-minute window */
+static uint32_t peak_rate(struct account *ac)
+{
+	int64_t *t = ac->times;
+	uint32_t n = ac->ntimes, best = 0;
+	for (uint32_t i = 1; i < n; i++) { /* insertion sort: n is small and nearly sorted */
+		int64_t x = t[i];
+		uint32_t j = i;
+		while (j > 0 && t[j - 1] > x) {
+			t[j] = t[j - 1];
+			j--;
+		}
+		t[j] = x;
+	}
+	uint32_t lo = 0;
+	for (uint32_t hi = 0; hi < n; hi++) {
+		while (t[hi] - t[lo] > 600LL * 1000000)
+			lo++;
+		if (hi - lo + 1 > best)
+			best = hi - lo + 1;
+	}
+	return best;
+}
+
+/* verdict_account - normal or compromised-suspect, with the reasons */
+void verdict_account(struct analysis *a, struct account *ac)
+{
+	(void)a;
+	ac->peak_10min = peak_rate(ac);
+	uint64_t done = ac->sent + ac->bounced + ac->expired;
+	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
+	size_t domains = strset_len(&ac->domains);
+	/* the address that carried most of the volume, and whether it is new */
+	struct acct_ip *top = NULL, *earliest = NULL;
+	for (uint32_t i = 0; i < ac->nips; i++) {
+		if (!top || ac->ips[i].recipients > top->recipients)
+			top = &ac->ips[i];
+		if (!earliest || ac->ips[i].first.us < earliest->first.us)
+			earliest = &ac->ips[i];
+	}
+	bool new_ip = top && earliest && top != earliest && top->recipients >= 20 &&
+		      top->recipients * 10 >= ac->recipients * 8;
+	int score = 0;
+	bool volume = ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20);
+	score += volume;
+	score += done >= 10 && bounce >= 0.25;
+	score += ac->remote_content_rejects >= 3;
+	score += domains >= 15;
+	score += new_ip;
+	ac->compromised = score >= 2;
+	struct buf b = {0};
+	buf_printf(&b, "%s logged in %llu time%s", ac->name, (unsigned long long)ac->logins,
+		   ac->logins == 1 ? "" : "s");
+	if (ac->nips) {
+		buf_puts(&b, " from ");
+		for (uint32_t i = 0; i < ac->nips && i < 5; i++)
+			buf_printf(&b, "%s%s (%u)", i ? ", " : "", ac->ips[i].ip, ac->ips[i].logins);
+	}
+	buf_printf(&b, " and sent %llu message%s to %llu recipient%s in %zu domain%s",
+		   (unsigned long long)ac->messages, ac->messages == 1 ? "" : "s",
+		   (unsigned long long)ac->recipients, ac->recipients == 1 ? "" : "s", domains,
+		   domains == 1 ? "" : "s");
+	if (ac->messages > 1 && ac->last.us > ac->first.us) {
+		double secs = (double)(ac->last.us - ac->first.us) / 1e6;
+		if (secs < 120)
+			buf_printf(&b, " within %.0f seconds", secs);
+		else
+			buf_printf(&b, " over %.0f minutes", secs / 60);
+		buf_printf(&b, " (at most %u in 10 minutes)", ac->peak_10min);
+	}
+	buf_puts(&b, ".");
+	if (done)
+		buf_printf(&b, " %.0f %% of the recipients bounced or expired (%llu delivered, %llu bounced, "
+			       "%llu expired).",
+			   bounce * 100, (unsigned long long)ac->sent, (unsigned long long)ac->bounced,
+			   (unsigned long long)ac->expired);
+	if (ac->remote_content_rejects)
+		buf_printf(&b, " %llu recipient%s refused by remote servers as spam, virus or policy "
+			       "violation (e.g. \"%s\").",
+			   (unsigned long long)ac->remote_content_rejects,
+			   ac->remote_content_rejects == 1 ? " was" : "s were", ac->remote_reject_example);
+	if (new_ip) {
+		ac->new_ip = xstrdup(top->ip);
+		buf_printf(&b, " %u of its %llu recipients came from %s, an address it had not used before in "
+			       "this log (its earlier address was %s).",
+			   top->recipients, (unsigned long long)ac->recipients, top->ip, earliest->ip);
+	}
+	if (ac->compromised)
+		buf_puts(&b, " This looks like a compromised account used to send spam: change its password "
+			     "now (banning the address does not stop whoever has the password).");
+	else
+		buf_puts(&b, " Nothing unusual.");
+	ac->explanation = xspandup(buf_span(&b));
+	buf_free(&b);
+}

@@ -1,0 +1,136 @@
+/*
+ * actions_text.c - "What to do": for each kind of finding present in the
+ * log, the actions an expert would take, with the caveats experts give.
+ * Addresses and names in it come from the log and pass buf_term.
+ */
+#include "report.h"
+
+/* list_ips - up to max client addresses with verdict v */
+static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		if (a->clist[i]->verdict != v)
+			continue;
+		if (n < max) {
+			buf_puts(b, n ? ", " : "");
+			buf_term(b, span_of(a->clist[i]->ip));
+		}
+		n++;
+	}
+	if (n > max)
+		buf_printf(b, " and %zu more", n - max);
+	return n;
+}
+
+/* has - is there a client with verdict v */
+static bool has(const struct analysis *a, enum verdict v)
+{
+	for (size_t i = 0; i < a->nclist; i++)
+		if (a->clist[i]->verdict == v)
+			return true;
+	return false;
+}
+
+/* item - one action paragraph */
+static void item(struct buf *b, const char *text)
+{
+	wrap_text(b, text, 4, 78);
+}
+
+/* report_actions_text - the "What to do" section */
+void report_actions_text(struct buf *b, const struct analysis *a, bool color)
+{
+	if (color)
+		buf_puts(b, "\033[1m");
+	buf_puts(b, "What to do");
+	if (color)
+		buf_puts(b, "\033[0m");
+	buf_putc(b, '\n');
+	bool any = false;
+	for (size_t i = 0; i < a->nalist; i++) {
+		const struct account *ac = a->alist[i];
+		if (!ac->compromised)
+			continue;
+		any = true;
+		buf_puts(b, "  - Account ");
+		buf_term(b, span_of(ac->name));
+		buf_puts(b, " (compromised):\n");
+		item(b, "Change its password now and check the owner's devices for malware. Banning the "
+			"source address does not help: whoever has the password will log in from another one.");
+		item(b, "Remove the spam still queued (postqueue -p, then postsuper -d QUEUEID for each, "
+			"or by sender), and expect bounces and delay notices to keep arriving for a while.");
+		item(b, "Make a stolen password less useful: smtpd_sender_login_maps with "
+			"reject_sender_login_mismatch (a login may only send as its own addresses), and a "
+			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
+			"per client address, not per account).");
+	}
+	if (has(a, V_AUTH_SUCCESS_AFTER_FAILURES)) {
+		any = true;
+		buf_puts(b, "  - Logins after failed attempts (");
+		list_ips(b, a, V_AUTH_SUCCESS_AFTER_FAILURES, 5);
+		buf_puts(b, "):\n");
+		item(b, "Ask the owner of the account whether that login was theirs. If not, treat it as "
+			"compromised: change the password.");
+	}
+	if (has(a, V_AUTH_BRUTEFORCE)) {
+		any = true;
+		buf_puts(b, "  - Password guessing (");
+		list_ips(b, a, V_AUTH_BRUTEFORCE, 5);
+		buf_puts(b, "):\n");
+		item(b, "Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
+			"authentication failed\"). Guessers rotate addresses, so bans slow them down but "
+			"strong passwords are what stops them.");
+		item(b, "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
+			"submissions (465) with smtpd_tls_auth_only=yes.");
+		item(b, "Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
+			"anvil_rate_time_unit).");
+	}
+	if (has(a, V_RELAY_ATTEMPT)) {
+		any = true;
+		buf_puts(b, "  - Open-relay tests (");
+		list_ips(b, a, V_RELAY_ATTEMPT, 5);
+		buf_puts(b, "):\n");
+		item(b, "Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
+			"reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
+			"optional.");
+	}
+	if (has(a, V_NON_SMTP_PROBE)) {
+		any = true;
+		buf_puts(b, "  - Non-SMTP probes (");
+		list_ips(b, a, V_NON_SMTP_PROBE, 5);
+		buf_puts(b, "):\n");
+		item(b, "Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
+			"match what Postfix logs for these sessions: \"lost connection after UNKNOWN\", "
+			"\"unknown=0/N\" in the disconnect line, or \"warning: non-SMTP command\". A filter on "
+			"\"reject: RCPT from ...: 502 5.5.2\" never matches: those sessions never reach RCPT.");
+		item(b, "postscreen (postscreen_non_smtp_command_enable, postscreen_bare_newline_enable) "
+			"drops them before smtpd; Postfix 3.7.10 and later also drop them at the first bad "
+			"line with the default smtpd_forbidden_commands.");
+	}
+	if (has(a, V_CAPABILITY_PROBE) || has(a, V_PREGREET) || has(a, V_PIPELINING)) {
+		any = true;
+		buf_puts(b, "  - Probes and bots (");
+		size_t n = list_ips(b, a, V_CAPABILITY_PROBE, 5);
+		if (n && (has(a, V_PREGREET) || has(a, V_PIPELINING)))
+			buf_puts(b, ", ");
+		n = list_ips(b, a, V_PREGREET, 3);
+		if (n && has(a, V_PIPELINING))
+			buf_puts(b, ", ");
+		list_ips(b, a, V_PIPELINING, 3);
+		buf_puts(b, "):\n");
+		item(b, "Reconnaissance: nothing is broken. postscreen with DNS blocklists "
+			"(postscreen_dnsbl_sites) and its pregreet test (postscreen_greet_action = enforce) "
+			"turns most of these away before smtpd; reject_unauth_pipelining in "
+			"smtpd_data_restrictions catches the impatient ones.");
+		item(b, "smtpd_helo_required = yes and reject_non_fqdn_helo_hostname, "
+			"reject_invalid_helo_hostname in smtpd_helo_restrictions also stop many bots "
+			"(\"EHLO User\"), but put them after permit_mynetworks and "
+			"permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
+			"names.");
+	}
+	if (!any)
+		buf_puts(b, "  Nothing needs doing.\n");
+	buf_putc(b, '\n');
+}

@@ -1,0 +1,38 @@
+/*
+ * report.h - the writers of "postsleuth report", "clients", "accounts":
+ * plain text for people (findings first, then what to do) and one JSON
+ * document (schema in docs/report.md).
+ */
+#ifndef POSTSLEUTH_REPORT_H
+#define POSTSLEUTH_REPORT_H
+
+#include "../analyze/analysis.h"
+#include "../analyze/evidence.h"
+#include "../input/feed.h"
+#include "../model/correlate.h"
+#include "../util/buf.h"
+
+struct report_input {
+	const struct analysis *a;
+	const struct feed_stats *feed;
+	const struct model_stats *model;
+	const struct evidence_set *evidence;
+	bool color;
+	bool show_secrets;
+	bool all_clients;            /* list legitimate clients in full too */
+	void (*extra_text)(struct buf *b, void *ctx, bool color);   /* traffic summary */
+	void (*extra_json)(struct buf *b, void *ctx);
+	void *extra_ctx;
+};
+
+void report_text(struct buf *b, const struct report_input *in);
+void report_json(struct buf *b, const struct report_input *in);
+void report_actions_text(struct buf *b, const struct analysis *a, bool color);
+void report_input_text(struct buf *b, const struct report_input *in);
+void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev);
+void account_json(struct buf *b, const struct account *ac);
+void wrap_text(struct buf *b, const char *text, int indent, int width);
+void clients_table(struct buf *b, struct client *const *list, size_t n, bool color);
+void accounts_table(struct buf *b, struct account *const *list, size_t n, bool color);
+
+#endif

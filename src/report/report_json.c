@@ -1,0 +1,272 @@
+/*
+ * report_json.c - the report as one JSON document (docs/report.md):
+ * {"generator", "period", "input", "model", "clients":[...],
+ *  "accounts":[...], then the traffic summary's members ("totals", ...)}.
+ * Every string from the log goes through buf_json.
+ */
+#include "report.h"
+#include "model_json.h"
+
+#include <math.h>
+#include <strings.h>
+
+/* evidence_json - the lines behind a client's verdict */
+static void evidence_json(struct buf *b, const struct client *c, const struct evidence_set *ev)
+{
+	buf_putc(b, '[');
+	bool first = true;
+	for (uint32_t i = 0; ev && i < c->nevidence; i++) {
+		const struct evidence_lines *e = evidence_for(ev, &c->evidence[i]);
+		if (!e)
+			continue;
+		if (!first)
+			buf_putc(b, ',');
+		first = false;
+		bool f = true;
+		buf_putc(b, '{');
+		json_kv_int(b, &f, "session_id", (int64_t)c->evidence[i].session_id);
+		json_kv_str(b, &f, "verdict", verdict_id(c->evidence[i].verdict));
+		json_key(b, &f, "lines");
+		buf_putc(b, '[');
+		for (uint32_t j = 0; j < e->n; j++) {
+			if (j)
+				buf_putc(b, ',');
+			buf_jsons(b, e->line[j]);
+		}
+		buf_putc(b, ']');
+		if (e->more)
+			json_kv_int(b, &f, "more_lines", e->more);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}
+
+/* client_json - one client */
+void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev)
+{
+	bool f = true;
+	buf_putc(b, '{');
+	json_kv_str(b, &f, "ip", c->ip);
+	json_kv_str(b, &f, "verdict", verdict_id(c->verdict));
+	json_kv_int(b, &f, "severity", verdict_severity(c->verdict));
+	json_kv_int(b, &f, "sessions", (int64_t)c->sessions);
+	if (c->sessions) {
+		json_kv_stamp(b, &f, "first_seen", c->first);
+		json_kv_stamp(b, &f, "last_seen", c->last);
+	}
+	uint32_t med, mad;
+	if (client_period(c, &med, &mad)) {
+		json_key(b, &f, "interval_s");
+		buf_printf(b, "{\"median\":%.1f,\"mad\":%.1f,\"mean\":%.1f,\"stddev\":%.1f,\"n\":%llu}",
+			   med / 1000.0, mad / 1000.0, c->iv_mean,
+			   sqrt(c->iv_m2 / (double)(c->nintervals - 1)), (unsigned long long)c->nintervals);
+	}
+	json_key(b, &f, "ptr");
+	if (c->ptr)
+		buf_jsons(b, c->ptr);
+	else
+		buf_puts(b, "null");
+	json_kv_bool(b, &f, "ptr_generic", ptr_is_generic(c->ptr, c->ip));
+	json_key(b, &f, "helo");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < c->nhelo; i++) {
+		bool g = true;
+		buf_puts(b, i ? ",{" : "{");
+		json_kv_str(b, &g, "name", c->helo[i].name);
+		json_kv_int(b, &g, "count", c->helo[i].count);
+		json_kv_bool(b, &g, "fqdn", helo_is_fqdn(c->helo[i].name));
+		json_kv_bool(b, &g, "matches_ptr", c->ptr && !strcasecmp(c->ptr, c->helo[i].name));
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	json_key(b, &f, "services");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < c->nservice; i++) {
+		if (i)
+			buf_putc(b, ',');
+		buf_jsons(b, c->service[i].name);
+	}
+	buf_putc(b, ']');
+	json_kv_int(b, &f, "tls_sessions", (int64_t)c->tls_sessions);
+	json_kv_int(b, &f, "auth_failures", (int64_t)c->auth_failures);
+	json_kv_int(b, &f, "auth_successes", (int64_t)c->auth_successes);
+	json_key(b, &f, "usernames_tried");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < c->ntried; i++) {
+		const struct tried_user *t = &c->tried[i];
+		bool g = true;
+		buf_puts(b, i ? ",{" : "{");
+		json_kv_str(b, &g, "username", t->name);
+		json_kv_int(b, &g, "count", t->from_postfix > t->from_dovecot ? t->from_postfix : t->from_dovecot);
+		json_kv_int(b, &g, "logged_by_postfix", t->from_postfix);
+		json_kv_int(b, &g, "logged_by_dovecot", t->from_dovecot);
+		json_kv_int(b, &g, "successes", t->successes);
+		json_kv_str(b, &g, "result", t->result);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	json_key(b, &f, "logins");
+	buf_putc(b, '{');
+	for (uint32_t i = 0; i < c->nlogin; i++) {
+		if (i)
+			buf_putc(b, ',');
+		buf_jsons(b, c->login[i].name);
+		buf_printf(b, ":%u", c->login[i].count);
+	}
+	buf_putc(b, '}');
+	json_kv_int(b, &f, "messages", (int64_t)c->messages);
+	json_kv_int(b, &f, "recipients", (int64_t)c->recipients);
+	json_kv_int(b, &f, "rejects", (int64_t)c->rejects);
+	json_kv_int(b, &f, "relay_denied", (int64_t)c->relay_denied);
+	json_kv_int(b, &f, "non_smtp_commands", (int64_t)c->non_smtp);
+	json_kv_int(b, &f, "pregreet", (int64_t)c->pregreet);
+	json_kv_int(b, &f, "pipelining", (int64_t)c->pipelining);
+	json_key(b, &f, "commands");
+	static const char *const names[] = {"ehlo", "helo", "starttls", "auth", "mail", "rcpt",
+					    "data", "quit", "rset", "noop", "unknown", "other"};
+	buf_putc(b, '{');
+	bool g = true;
+	for (int i = 0; i < 12; i++)
+		if (c->cmd[i])
+			json_kv_int(b, &g, names[i], (int64_t)c->cmd[i]);
+	buf_putc(b, '}');
+	json_kv_str(b, &f, "offered", c->offered);
+	json_key(b, &f, "replies");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < c->nreject_text; i++) {
+		if (i)
+			buf_putc(b, ',');
+		buf_jsons(b, c->reject_text[i].name);
+	}
+	buf_putc(b, ']');
+	json_key(b, &f, "sessions_by_verdict");
+	buf_putc(b, '{');
+	g = true;
+	for (int i = 0; i < V__COUNT; i++)
+		if (c->by_verdict[i])
+			json_kv_int(b, &g, verdict_id((enum verdict)i), c->by_verdict[i]);
+	buf_putc(b, '}');
+	json_kv_str(b, &f, "explanation", c->explanation);
+	json_key(b, &f, "evidence");
+	evidence_json(b, c, ev);
+	buf_putc(b, '}');
+}
+
+/* account_json - one account */
+void account_json(struct buf *b, const struct account *ac)
+{
+	bool f = true;
+	uint64_t done = ac->sent + ac->bounced + ac->expired;
+	buf_putc(b, '{');
+	json_kv_str(b, &f, "username", ac->name);
+	json_kv_str(b, &f, "verdict", ac->compromised ? "compromised-suspect" : "normal");
+	json_kv_int(b, &f, "logins", (int64_t)ac->logins);
+	json_kv_int(b, &f, "messages", (int64_t)ac->messages);
+	json_kv_int(b, &f, "recipients", (int64_t)ac->recipients);
+	json_kv_int(b, &f, "recipient_domains", (int64_t)strset_len(&ac->domains));
+	json_kv_int(b, &f, "sent", (int64_t)ac->sent);
+	json_kv_int(b, &f, "bounced", (int64_t)ac->bounced);
+	json_kv_int(b, &f, "deferred", (int64_t)ac->deferred);
+	json_kv_int(b, &f, "expired", (int64_t)ac->expired);
+	json_key(b, &f, "bounce_ratio");
+	buf_printf(b, "%.3f", done ? (double)(ac->bounced + ac->expired) / (double)done : 0.0);
+	json_kv_int(b, &f, "peak_messages_10min", ac->peak_10min);
+	json_kv_int(b, &f, "remote_content_rejects", (int64_t)ac->remote_content_rejects);
+	if (ac->messages) {
+		json_kv_stamp(b, &f, "first_message", ac->first);
+		json_kv_stamp(b, &f, "last_message", ac->last);
+	}
+	json_key(b, &f, "source_ips");
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < ac->nips; i++) {
+		const struct acct_ip *ip = &ac->ips[i];
+		bool g = true;
+		buf_puts(b, i ? ",{" : "{");
+		json_kv_str(b, &g, "ip", ip->ip);
+		json_kv_int(b, &g, "logins", ip->logins);
+		json_kv_int(b, &g, "messages", ip->messages);
+		json_kv_int(b, &g, "recipients", ip->recipients);
+		json_kv_stamp(b, &g, "first_seen", ip->first);
+		json_kv_stamp(b, &g, "last_seen", ip->last);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	json_kv_str(b, &f, "new_source_ip", ac->new_ip);
+	json_kv_str(b, &f, "explanation", ac->explanation);
+	buf_putc(b, '}');
+}
+
+/* report_json - the whole document */
+void report_json(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	const struct feed_stats *fs = in->feed;
+	bool f = true;
+	buf_putc(b, '{');
+	json_kv_str(b, &f, "generator", "postsleuth " POSTSLEUTH_VERSION);
+	if (a->have_time) {
+		json_key(b, &f, "period");
+		bool g = true;
+		buf_putc(b, '{');
+		json_kv_stamp(b, &g, "first", a->first);
+		json_kv_stamp(b, &g, "last", a->last);
+		buf_putc(b, '}');
+	}
+	json_key(b, &f, "input");
+	{
+		bool g = true;
+		buf_putc(b, '{');
+		json_kv_int(b, &g, "files", (int64_t)fs->files);
+		json_kv_int(b, &g, "lines", (int64_t)fs->lines);
+		json_kv_int(b, &g, "postfix_lines", (int64_t)fs->postfix);
+		json_kv_int(b, &g, "recognised", (int64_t)fs->recognised);
+		json_kv_int(b, &g, "noise", (int64_t)fs->noise);
+		json_kv_int(b, &g, "unknown", (int64_t)fs->unknown);
+		json_kv_int(b, &g, "other_programs", (int64_t)fs->other);
+		json_kv_int(b, &g, "no_syslog_prefix", (int64_t)fs->no_prefix);
+		json_kv_int(b, &g, "truncated", (int64_t)fs->truncated);
+		json_kv_int(b, &g, "file_errors", (int64_t)fs->file_errors);
+		buf_putc(b, '}');
+	}
+	if (in->model) {
+		const struct model_stats *m = in->model;
+		json_key(b, &f, "model");
+		bool g = true;
+		buf_putc(b, '{');
+		json_kv_int(b, &g, "sessions", (int64_t)m->sessions);
+		json_kv_int(b, &g, "sessions_partial", (int64_t)m->sessions_partial);
+		json_kv_int(b, &g, "sessions_unclosed", (int64_t)m->sessions_unclosed);
+		json_kv_int(b, &g, "sessions_replaced", (int64_t)m->sessions_replaced);
+		json_kv_int(b, &g, "sessions_evicted", (int64_t)m->sessions_evicted);
+		json_kv_int(b, &g, "sessions_open_peak", (int64_t)m->sessions_open_peak);
+		json_kv_int(b, &g, "messages", (int64_t)m->messages);
+		json_kv_int(b, &g, "messages_unclosed", (int64_t)m->messages_unclosed);
+		json_kv_int(b, &g, "messages_evicted", (int64_t)m->messages_evicted);
+		json_kv_int(b, &g, "messages_open_peak", (int64_t)m->messages_open_peak);
+		json_kv_int(b, &g, "links", (int64_t)m->links);
+		json_kv_int(b, &g, "clients_untracked", (int64_t)a->clients_dropped);
+		json_kv_int(b, &g, "accounts_untracked", (int64_t)a->accounts_dropped);
+		buf_putc(b, '}');
+	}
+	json_key(b, &f, "clients");
+	buf_putc(b, '[');
+	for (size_t i = 0; i < a->nclist; i++) {
+		if (i)
+			buf_putc(b, ',');
+		client_json(b, a->clist[i], in->evidence);
+	}
+	buf_putc(b, ']');
+	json_key(b, &f, "accounts");
+	buf_putc(b, '[');
+	for (size_t i = 0; i < a->nalist; i++) {
+		if (i)
+			buf_putc(b, ',');
+		account_json(b, a->alist[i]);
+	}
+	buf_putc(b, ']');
+	if (in->extra_json) {
+		buf_putc(b, ',');
+		in->extra_json(b, in->extra_ctx);
+	}
+	buf_puts(b, "}\n");
+}

@@ -1,0 +1,313 @@
+/*
+ * report_text.c - the text report: what is happening (the most serious
+ * findings first, each with a paragraph, figures and evidence lines),
+ * then what to do, then the tables and the input counters.
+ *
+ * Everything from the log goes through buf_term.
+ */
+#include "report.h"
+#include "../util/timefmt.h"
+
+#include <string.h>
+
+#define C_BOLD "\033[1m"
+#define C_RED "\033[31m"
+#define C_YEL "\033[33m"
+#define C_GRN "\033[32m"
+#define C_OFF "\033[0m"
+
+/* col - a colour code when colour is on */
+static void col(struct buf *b, bool color, const char *code)
+{
+	if (color)
+		buf_puts(b, code);
+}
+
+/* wrap_text - untrusted text folded at width, each line indented */
+void wrap_text(struct buf *b, const char *text, int indent, int width)
+{
+	struct buf clean = {0};
+	buf_term(&clean, span_of(text));
+	struct span t = buf_span(&clean);
+	int avail = width - indent;
+	if (avail < 20)
+		avail = 20;
+	while (t.n) {
+		while (t.n && t.p[0] == ' ')
+			t = span_skip(t, 1);
+		if (!t.n)
+			break;
+		size_t cut = t.n;
+		/* count display columns roughly: UTF-8 continuation bytes are free */
+		size_t cols = 0, i = 0, last_space = 0;
+		for (; i < t.n; i++) {
+			if (((unsigned char)t.p[i] & 0xc0) != 0x80)
+				cols++;
+			if (t.p[i] == ' ')
+				last_space = i;
+			if (cols > (size_t)avail)
+				break;
+		}
+		if (i < t.n)
+			cut = last_space ? last_space : i;
+		buf_printf(b, "%*s", indent, "");
+		buf_put(b, t.p, cut);
+		buf_putc(b, '\n');
+		t = span_skip(t, cut);
+	}
+	buf_free(&clean);
+}
+
+/* severity_mark - a short tag per severity */
+static const char *severity_word(int sev)
+{
+	switch (sev) {
+	case 4: return "ALARM";
+	case 3: return "hostile";
+	case 2: return "nuisance";
+	case 1: return "unclear";
+	default: return "ok";
+	}
+}
+
+/* verdict_title - the finding's headline */
+static const char *verdict_title(enum verdict v)
+{
+	switch (v) {
+	case V_AUTH_SUCCESS_AFTER_FAILURES: return "logged in after failed password attempts";
+	case V_ACCOUNT_ABUSE: return "sending through a compromised account";
+	case V_AUTH_BRUTEFORCE: return "guessing SASL passwords";
+	case V_RELAY_ATTEMPT: return "testing for an open relay";
+	case V_NON_SMTP_PROBE: return "probing with non-SMTP input";
+	case V_CAPABILITY_PROBE: return "capability probe (EHLO, then QUIT)";
+	case V_PREGREET: return "talks before the greeting (bot)";
+	case V_PIPELINING: return "improper pipelining (bot)";
+	case V_SPAM_REJECTED: return "refused by your restrictions";
+	case V_LEGITIMATE: return "ordinary mail traffic";
+	default: return "not enough evidence";
+	}
+}
+
+/* evidence_text - the lines behind a client's verdict */
+static void evidence_text(struct buf *b, const struct client *c, const struct evidence_set *ev)
+{
+	if (!ev)
+		return;
+	for (uint32_t i = 0; i < c->nevidence; i++) {
+		const struct evidence_lines *e = evidence_for(ev, &c->evidence[i]);
+		if (!e || !e->n)
+			continue;
+		buf_printf(b, "      evidence (session #%llu, %s):\n",
+			   (unsigned long long)c->evidence[i].session_id, verdict_id(c->evidence[i].verdict));
+		for (uint32_t j = 0; j < e->n; j++) {
+			buf_puts(b, "        ");
+			buf_term(b, span_of(e->line[j]));
+			buf_putc(b, '\n');
+		}
+		if (e->more)
+			buf_printf(b, "        ... %u more line%s\n", e->more, e->more == 1 ? "" : "s");
+	}
+}
+
+/* finding_client - one client as a finding */
+static void finding_client(struct buf *b, const struct client *c, const struct evidence_set *ev,
+			   bool color)
+{
+	int sev = verdict_severity(c->verdict);
+	buf_puts(b, "  ");
+	col(b, color, sev >= 4 ? C_BOLD C_RED : sev == 3 ? C_RED : sev == 2 ? C_YEL : "");
+	buf_printf(b, "[%s] ", verdict_id(c->verdict));
+	buf_term(b, span_of(c->ip));
+	col(b, color, C_OFF);
+	buf_puts(b, " - ");
+	buf_puts(b, verdict_title(c->verdict));
+	buf_printf(b, " (%s)\n", severity_word(sev));
+	wrap_text(b, c->explanation, 6, 78);
+	evidence_text(b, c, ev);
+	buf_putc(b, '\n');
+}
+
+/* report_text - the whole report */
+void report_text(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	bool color = in->color;
+	col(b, color, C_BOLD);
+	buf_puts(b, "postsleuth report");
+	col(b, color, C_OFF);
+	if (a->have_time) {
+		buf_puts(b, ": ");
+		buf_stamp_short(b, a->first);
+		buf_puts(b, " to ");
+		buf_stamp_short(b, a->last);
+	}
+	buf_putc(b, '\n');
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		int s = verdict_severity(a->clist[i]->verdict);
+		hostile += s >= 3;
+		probes += s == 2;
+		unclear += s == 1;
+		legit += s == 0;
+	}
+	for (size_t i = 0; i < a->nalist; i++)
+		compromised += a->alist[i]->compromised;
+	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n\n",
+		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
+
+	col(b, color, C_BOLD);
+	buf_puts(b, "What is happening\n");
+	col(b, color, C_OFF);
+	if (compromised)
+		buf_printf(b, "  %zu account%s look%s compromised and %s sending mail for someone else.\n",
+			   compromised, compromised == 1 ? "" : "s", compromised == 1 ? "s" : "",
+			   compromised == 1 ? "is" : "are");
+	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
+		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
+		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+
+	if (a->nalist) {
+		col(b, color, C_BOLD);
+		buf_puts(b, "Accounts\n");
+		col(b, color, C_OFF);
+		for (size_t i = 0; i < a->nalist; i++) {
+			const struct account *ac = a->alist[i];
+			buf_puts(b, "  ");
+			col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
+			buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
+			buf_term(b, span_of(ac->name));
+			col(b, color, C_OFF);
+			buf_putc(b, '\n');
+			if (ac->compromised || in->all_clients)
+				wrap_text(b, ac->explanation, 6, 78);
+		}
+		buf_putc(b, '\n');
+	}
+
+	col(b, color, C_BOLD);
+	buf_puts(b, "Clients, most serious first\n");
+	col(b, color, C_OFF);
+	size_t shown = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict == V_LEGITIMATE && !in->all_clients)
+			continue;
+		finding_client(b, c, in->evidence, color);
+		shown++;
+	}
+	if (!shown)
+		buf_puts(b, "  nothing hostile or unclear\n\n");
+	if (legit && !in->all_clients) {
+		buf_printf(b, "  Legitimate (%zu): ", legit);
+		size_t k = 0;
+		for (size_t i = 0; i < a->nclist; i++) {
+			const struct client *c = a->clist[i];
+			if (c->verdict != V_LEGITIMATE)
+				continue;
+			if (k++)
+				buf_puts(b, ", ");
+			buf_term(b, span_of(c->ip));
+			if (c->ptr) {
+				buf_puts(b, " (");
+				buf_term(b, span_of(c->ptr));
+				buf_putc(b, ')');
+			}
+		}
+		buf_puts(b, "\n\n");
+	}
+	report_actions_text(b, a, color);
+	if (in->extra_text)
+		in->extra_text(b, in->extra_ctx, color);
+	report_input_text(b, in);
+}
+
+/* report_input_text - what was read, so that nothing is lost silently */
+void report_input_text(struct buf *b, const struct report_input *in)
+{
+	const struct feed_stats *f = in->feed;
+	col(b, in->color, C_BOLD);
+	buf_puts(b, "Input\n");
+	col(b, in->color, C_OFF);
+	buf_printf(b, "  %llu lines read from %llu input%s: %llu Postfix lines (%llu recognised, of which "
+		      "%llu verbose/debug noise; %llu unknown), %llu lines of other programs, %llu lines "
+		      "without a syslog prefix, %llu truncated at 64 KiB.\n",
+		   (unsigned long long)f->lines, (unsigned long long)f->files, f->files == 1 ? "" : "s",
+		   (unsigned long long)f->postfix, (unsigned long long)f->recognised,
+		   (unsigned long long)f->noise, (unsigned long long)f->unknown,
+		   (unsigned long long)f->other, (unsigned long long)f->no_prefix,
+		   (unsigned long long)f->truncated);
+	if (f->file_errors)
+		buf_printf(b, "  %llu input%s could not be read completely (see the messages above).\n",
+			   (unsigned long long)f->file_errors, f->file_errors == 1 ? "" : "s");
+	const struct model_stats *m = in->model;
+	if (m) {
+		buf_printf(b, "  Sessions: %llu rebuilt (%llu began before the log, %llu still open at its end, "
+			      "%llu without a disconnect line, %llu given up at the memory cap).\n",
+			   (unsigned long long)m->sessions, (unsigned long long)m->sessions_partial,
+			   (unsigned long long)m->sessions_unclosed, (unsigned long long)m->sessions_replaced,
+			   (unsigned long long)m->sessions_evicted);
+		buf_printf(b, "  Messages: %llu rebuilt (%llu still in the queue at the end, %llu given up at "
+			      "the memory cap), %llu links between queue IDs.\n",
+			   (unsigned long long)m->messages, (unsigned long long)m->messages_unclosed,
+			   (unsigned long long)m->messages_evicted, (unsigned long long)m->links);
+	}
+	if (in->a->clients_dropped || in->a->accounts_dropped)
+		buf_printf(b, "  Over the caps: %llu client addresses and %llu accounts not tracked.\n",
+			   (unsigned long long)in->a->clients_dropped,
+			   (unsigned long long)in->a->accounts_dropped);
+}
+
+/* clients_table - one line per client */
+void clients_table(struct buf *b, struct client *const *list, size_t n, bool color)
+{
+	buf_printf(b, "%-28s %-27s %8s %8s %6s %6s %s\n", "CLIENT", "VERDICT", "SESSIONS", "MESSAGES",
+		   "AUTH-", "AUTH+", "PTR / HELO");
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = list[i];
+		int sev = verdict_severity(c->verdict);
+		struct buf ip = {0};
+		buf_term(&ip, span_of(c->ip));
+		buf_putc(&ip, 0);
+		buf_printf(b, "%-28s ", ip.p);
+		buf_free(&ip);
+		col(b, color, sev >= 3 ? C_RED : sev == 2 ? C_YEL : "");
+		buf_printf(b, "%-27s", verdict_id(c->verdict));
+		col(b, color, sev >= 2 ? C_OFF : "");
+		buf_printf(b, " %8llu %8llu %6llu %6llu ", (unsigned long long)c->sessions,
+			   (unsigned long long)c->messages, (unsigned long long)c->auth_failures,
+			   (unsigned long long)c->auth_successes);
+		buf_term(b, span_of(c->ptr ? c->ptr : "unknown"));
+		if (c->nhelo) {
+			buf_puts(b, " / ");
+			buf_term(b, span_of(c->helo[0].name));
+		}
+		buf_putc(b, '\n');
+	}
+}
+
+/* accounts_table - one line per account */
+void accounts_table(struct buf *b, struct account *const *list, size_t n, bool color)
+{
+	buf_printf(b, "%-32s %-20s %7s %8s %10s %8s %7s %s\n", "ACCOUNT", "VERDICT", "LOGINS", "MESSAGES",
+		   "RECIPIENTS", "BOUNCED", "DOMAINS", "SOURCE ADDRESSES");
+	for (size_t i = 0; i < n; i++) {
+		const struct account *ac = list[i];
+		struct buf name = {0};
+		buf_term(&name, span_of(ac->name));
+		buf_putc(&name, 0);
+		buf_printf(b, "%-32s ", name.p);
+		buf_free(&name);
+		col(b, color, ac->compromised ? C_RED : "");
+		buf_printf(b, "%-20s", ac->compromised ? "compromised-suspect" : "normal");
+		col(b, color, ac->compromised ? C_OFF : "");
+		buf_printf(b, " %7llu %8llu %10llu %8llu %7zu ", (unsigned long long)ac->logins,
+			   (unsigned long long)ac->messages, (unsigned long long)ac->recipients,
+			   (unsigned long long)(ac->bounced + ac->expired), strset_len(&ac->domains));
+		for (uint32_t k = 0; k < ac->nips; k++) {
+			if (k)
+				buf_puts(b, ", ");
+			buf_term(b, span_of(ac->ips[k].ip));
+		}
+		buf_putc(b, '\n');
+	}
+}
