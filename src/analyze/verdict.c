@@ -281,7 +281,12 @@ static struct account *abused_account(struct analysis *a, const struct client *c
 {
 	for (uint32_t i = 0; i < c->nlogin; i++) {
 		struct account *ac = analysis_account(a, c->login[i].name);
-		if (ac && ac->compromised && ac->new_ip && !strcmp(ac->new_ip, c->ip))
+		if (!ac || !ac->compromised)
+			continue;
+		if (ac->new_ip && !strcmp(ac->new_ip, c->ip))
+			return ac;
+		/* no earlier address in this log: the one that sent most of it */
+		if (!ac->new_ip && c->recipients * 10 >= ac->recipients * 8 && c->recipients >= 20)
 			return ac;
 	}
 	return NULL;
