@@ -1,0 +1,673 @@
+/*
+ * smtpd.c - the SMTP server, under any master.cf service name
+ * (postfix/smtpd, postfix/submission/smtpd, ...): sessions, policy
+ * decisions, SASL, TLS and the warnings an smtpd writes about clients.
+ *
+ *   connect from NAMADDR                                  EV_CONNECT
+ *   disconnect from NAMADDR[ cmd=N[/M]... commands=N[/M]][ notes=bare_lf]
+ *                                                         EV_DISCONNECT
+ *   [QID|NOQUEUE: ]REASON after WHERE[ ([approximately ]N bytes)] from NAMADDR
+ *        REASON: lost connection, timeout, too many errors,
+ *        bare <LF> received (3.9 snapshots)               EV_LOST
+ *   disconnect: bare <LF> received from NAMADDR           EV_LOST
+ *   QID|NOQUEUE: ACTION: WHERE from NAMADDR: REPLY;[ from=<> to=<> proto=
+ *        helo=<>[ sasl_*]]                                EV_REJECT (permit: EV_INFO)
+ *   [QID: ]proxy-reject|proxy-accept: WHERE: REPLY;TAIL   EV_REJECT / EV_INFO
+ *   QID: client=NAMADDR[, sasl_method=M][, sasl_username=U][, sasl_sender=S]
+ *        [, orig_queue_id=Q][, orig_client=C]             EV_CLIENT
+ *   improper command pipelining after WHERE from NAMADDR[: TEXT]
+ *                                                         EV_PIPELINING
+ *   the TLS library's lines (summary, SSL_accept error, certificate
+ *        failures, set-up and detail): pc_tls in tls.c   EV_TLS, EV_TLS_ERROR, EV_INFO
+ *   NOQUEUE: abort: TLS from NAMADDR: WHY                 EV_TLS_ERROR
+ *   warning: NAMADDR: SASL M authentication failed: R[, sasl_username=U]
+ *                                                         EV_SASL_FAIL
+ *   warning: NAMADDR: SASL M authentication aborted       EV_SASL_ABORT
+ *   warning: hostname H does not resolve to address A[: R]
+ *   warning: A: address not listed for hostname H         (before 2.9)
+ *   warning: A: hostname H verification failed: R         (before 2.9)
+ *                                                         EV_HOSTNAME_VERIFY
+ *   warning: non-SMTP command from NAMADDR: TEXT          EV_NON_SMTP
+ *   warning: KIND limit exceeded: N from NAMADDR for service S
+ *                                                         EV_RATE_LIMIT
+ *   warning: TLS library problem: ..., Refusing STARTTLS request from ...
+ *                                                         EV_TLS_ERROR
+ *
+ * NAMADDR is "name[addr]" or "name[addr]:port".  The other info lines we
+ * know are EV_INFO (with the client when the text starts with NAMADDR);
+ * other warnings, errors, fatals and panics are EV_WARNING (action = the
+ * severity) with the queue ID and client when the text has them.  A line
+ * nobody knows stays EV_UNKNOWN.
+ *
+ * Untrusted: addresses, HELO names, SASL usernames and reply texts are
+ * client controlled; fields end at the next known key (quoted local
+ * parts skipped), never at the first delimiter.  All fields are spans
+ * into the line, or into static strings (action of EV_HOSTNAME_VERIFY).
+ */
+#include "common.h"
+
+/* set_client - copy a parsed name/addr/port into ev */
+static void set_client(struct event *ev, struct span name, struct span ip, struct span port)
+{
+	ev->client_name = name;
+	ev->client_ip = ip;
+	if (port.p)
+		ev->client_port = port;
+}
+
+/* namaddr - pc_namaddr, and the name holds no blank (it is a hostname) */
+static bool namaddr(struct span s, struct span *name, struct span *ip, struct span *port)
+{
+	return pc_namaddr(s, name, ip, port) && span_chr(*name, ' ') < 0 &&
+	       span_chr(*ip, ' ') < 0;
+}
+
+/*
+ * smtpd_client - "name[addr]" or "name[addr]:port" (blanks trimmed).
+ * Tolerates junk after the closing ']' (seen in logs mangled by CSV
+ * exports); the junk is ignored.
+ */
+static bool smtpd_client(struct span s, struct event *ev)
+{
+	struct span name, ip, port;
+	s = span_trim(s);
+	if (namaddr(s, &name, &ip, &port)) {
+		set_client(ev, name, ip, port);
+		return true;
+	}
+	ptrdiff_t lb = span_chr(s, '[');
+	if (lb < 0)
+		return false;
+	ptrdiff_t rb = span_chr(span_skip(s, (size_t)lb), ']');
+	if (rb < 0)
+		return false;
+	size_t end = (size_t)lb + (size_t)rb + 1;
+	if (end < s.n && s.p[end] == ':') {
+		size_t k = end + 1;
+		while (k < s.n && s.p[k] >= '0' && s.p[k] <= '9')
+			k++;
+		if (k > end + 1)
+			end = k;
+	}
+	if (!namaddr(span_head(s, end), &name, &ip, &port))
+		return false;
+	set_client(ev, name, ip, port);
+	return true;
+}
+
+/*
+ * take_client - at *t "NAMADDR: rest": fill the client, leave *t at rest.
+ * The client ends at the first ']' (names and addresses hold none),
+ * optionally followed by ":port".
+ */
+static bool take_client(struct span *t, struct event *ev)
+{
+	ptrdiff_t rb = span_chr(*t, ']');
+	if (rb < 0)
+		return false;
+	size_t end = (size_t)rb + 1;
+	if (end < t->n && t->p[end] == ':' && end + 1 < t->n && t->p[end + 1] != ' ') {
+		size_t k = end + 1;
+		while (k < t->n && t->p[k] >= '0' && t->p[k] <= '9')
+			k++;
+		end = k;
+	}
+	if (end + 1 >= t->n || t->p[end] != ':' || t->p[end + 1] != ' ')
+		return false;
+	struct span name, ip, port;
+	if (!namaddr(span_head(*t, end), &name, &ip, &port))
+		return false;
+	set_client(ev, name, ip, port);
+	*t = span_skip(*t, end + 2);
+	return true;
+}
+
+/* rfind - index of the last occurrence of needle in s, or -1 */
+static ptrdiff_t rfind(struct span s, const char *needle)
+{
+	ptrdiff_t last = -1, off = 0;
+	for (;;) {
+		ptrdiff_t i = span_index(span_skip(s, (size_t)off), needle);
+		if (i < 0)
+			return last;
+		last = off + i;
+		off = last + 1;
+	}
+}
+
+/* take_qid - "QID: " or "NOQUEUE: " at the start of *t */
+static bool take_qid(struct span *t, struct event *ev)
+{
+	struct span qid;
+	if (span_eat(t, "NOQUEUE: "))
+		return true;
+	if (pc_take_queue_id(t, &qid)) {
+		ev->queue_id = qid;
+		return true;
+	}
+	return false;
+}
+
+/* ---- session start and end ---------------------------------------------- */
+
+/* parse_disconnect - "NAMADDR[ stats][ notes=...]" */
+static bool parse_disconnect(struct span t, struct event *ev)
+{
+	t = span_trim(t);
+	ptrdiff_t sp = span_chr(t, ' ');
+	struct span who = sp < 0 ? t : span_head(t, (size_t)sp);
+	if (!smtpd_client(who, ev))
+		return false;
+	ev->type = EV_DISCONNECT;
+	if (sp >= 0) {
+		struct span rest = span_skip(t, (size_t)sp + 1);
+		pc_cmd_stats(rest, ev);
+		ptrdiff_t k = span_index(rest, "notes=");
+		if (k >= 0) {
+			struct span v = span_skip(rest, (size_t)k + 6);
+			ptrdiff_t e = span_chr(v, ' ');
+			ev->reason = e < 0 ? v : span_head(v, (size_t)e);
+		}
+	}
+	return true;
+}
+
+/*
+ * parse_lost - "REASON after WHERE[ (N bytes)] from NAMADDR"; the caller
+ * has taken any "QID: " / "NOQUEUE: " prefix (Postfix 3.10 and later).
+ */
+static bool parse_lost(struct span t, struct event *ev)
+{
+	static const char *const reasons[] = {"lost connection", "timeout", "too many errors",
+					      "bare <LF> received", NULL};
+	struct span reason = SPAN_NULL;
+	for (int i = 0; reasons[i]; i++) {
+		size_t n = strlen(reasons[i]);
+		if (span_starts(t, reasons[i]) && span_starts(span_skip(t, n), " after ")) {
+			reason = span_head(t, n);
+			t = span_skip(t, n + 7);
+			break;
+		}
+	}
+	if (!reason.p)
+		return false;
+	ptrdiff_t f = rfind(t, " from ");
+	if (f < 0)
+		return false;
+	struct span where = span_head(t, (size_t)f);
+	if (!smtpd_client(span_skip(t, (size_t)f + 6), ev))
+		return false;
+	/* "DATA (123 bytes)", "DATA (approximately 123 bytes)" */
+	ptrdiff_t par = span_index(where, " (");
+	if (par >= 0 && span_ends(where, " bytes)")) {
+		struct span num = span_skip(where, (size_t)par + 2);
+		num = span_head(num, num.n - 7);
+		span_eat(&num, "approximately ");
+		uint64_t v;
+		if (span_u64(num, &v))
+			ev->count = (int64_t)v;
+		where = span_head(where, (size_t)par);
+	}
+	ev->type = EV_LOST;
+	ev->reason = reason;
+	ev->stage = where;
+	return true;
+}
+
+/* ---- policy decisions ---------------------------------------------------- */
+
+/* tail_starts - is s empty or " key=..." of an smtpd reject tail */
+static bool tail_starts(struct span s)
+{
+	static const char *const keys[] = {" from=<", " to=<", " proto=", " helo=<", " sasl_method=",
+					   " sasl_username=", " sasl_sender=", NULL};
+	if (span_trim(s).n == 0)
+		return true;
+	for (int k = 0; keys[k]; k++)
+		if (span_starts(s, keys[k]))
+			return true;
+	return false;
+}
+
+/* reply_end - index of the ';' that ends the reply, or -1; quoted
+ * strings ("a;b"@example.com, 3.5+ external form) are skipped if asked */
+static ptrdiff_t reply_end(struct span s, bool skip_quotes)
+{
+	bool quoted = false;
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		if (skip_quotes && quoted) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				quoted = false;
+		} else if (skip_quotes && c == '"') {
+			quoted = true;
+		} else if (c == ';' && tail_starts(span_skip(s, i + 1))) {
+			return (ptrdiff_t)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * split_reply - "REPLY;TAIL": the reply ends at the first ';' outside a
+ * quoted local part that is followed by a tail key or by the end of the
+ * text (DNSBL replies hold "; " themselves); when quotes are unbalanced,
+ * quotes are ignored.  Without such a ';' the whole text is the reply
+ * (the 421 "Server local data error" form has no tail).
+ */
+static void split_reply(struct span s, struct span *reply, struct span *tail)
+{
+	ptrdiff_t i = reply_end(s, true);
+	if (i < 0)
+		i = reply_end(s, false);
+	if (i < 0) {
+		*reply = span_trim(s);
+		*tail = SPAN_NULL;
+		return;
+	}
+	*reply = span_head(s, (size_t)i);
+	*tail = span_skip(s, (size_t)i + 1);
+}
+
+/* fill_reply - code/dsn/reason from a reply, tail fields from the tail */
+static void fill_reply(struct span reply_tail, struct event *ev)
+{
+	struct span reply, tail, code, dsn, text;
+	split_reply(reply_tail, &reply, &tail);
+	pc_reply(reply, &code, &dsn, &text);
+	ev->code = code;
+	ev->dsn = dsn;
+	ev->reason = text;
+	if (tail.p)
+		pc_smtpd_tail(tail, ev);
+}
+
+/* is_action - a lowercase action word: reject, reject_warning, milter-hold */
+static bool is_action(struct span a)
+{
+	if (!a.n || a.n > 32)
+		return false;
+	for (size_t i = 0; i < a.n; i++) {
+		char c = a.p[i];
+		if (!((c >= 'a' && c <= 'z') || c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * parse_action - after the queue ID: "ACTION: WHERE from NAMADDR: REPLY;TAIL"
+ * (smtpd_check log_whatsup, milter replies, the 421 data error).  "permit"
+ * (smtpd_log_access_permit_actions) is EV_INFO; every other action is
+ * EV_REJECT with ev->action telling which.
+ */
+static bool parse_action(struct span t, struct event *ev)
+{
+	ptrdiff_t c = span_index(t, ": ");
+	if (c < 0 || !is_action(span_head(t, (size_t)c)))
+		return false;
+	struct span action = span_head(t, (size_t)c);
+	struct span rest = span_skip(t, (size_t)c + 2);
+	ptrdiff_t f = span_index(rest, " from ");
+	if (f <= 0 || f > 40)
+		return false;
+	struct span where = span_head(rest, (size_t)f);
+	rest = span_skip(rest, (size_t)f + 6);
+	if (!take_client(&rest, ev))
+		return false;
+	ev->type = span_eqs(action, "permit") ? EV_INFO : EV_REJECT;
+	ev->action = action;
+	ev->stage = where;
+	fill_reply(rest, ev);
+	return true;
+}
+
+/* parse_proxy - "proxy-accept|proxy-reject: WHERE: REPLY;TAIL" (smtpd_proxy_filter) */
+static bool parse_proxy(struct span t, struct event *ev)
+{
+	if (!span_starts(t, "proxy-accept: ") && !span_starts(t, "proxy-reject: "))
+		return false;
+	struct span action = span_head(t, 12);
+	t = span_skip(t, 14);
+	ptrdiff_t c = span_index(t, ": ");
+	if (c <= 0)
+		return false;
+	ev->type = span_eqs(action, "proxy-reject") ? EV_REJECT : EV_INFO;
+	ev->action = action;
+	ev->stage = span_head(t, (size_t)c);
+	fill_reply(span_skip(t, (size_t)c + 2), ev);
+	return true;
+}
+
+/* ---- transactions ---------------------------------------------------------- */
+
+/* next_key - the earliest ", key=" of keys[from..] in s, its index and which */
+static ptrdiff_t next_key(struct span s, const char *const *keys, int from, int *which)
+{
+	ptrdiff_t best = -1;
+	for (int k = from; keys[k]; k++) {
+		ptrdiff_t i = span_index(s, keys[k]);
+		if (i >= 0 && (best < 0 || i < best)) {
+			best = i;
+			*which = k;
+		}
+	}
+	return best;
+}
+
+/* parse_client_line - after "QID: client=" */
+static bool parse_client_line(struct span t, struct event *ev)
+{
+	static const char *const keys[] = {", sasl_method=", ", sasl_username=", ", sasl_sender=",
+					   ", orig_queue_id=", ", orig_client=", NULL};
+	int which = 0;
+	ptrdiff_t k = next_key(t, keys, 0, &which);
+	if (!smtpd_client(k < 0 ? t : span_head(t, (size_t)k), ev))
+		return false;
+	ev->type = EV_CLIENT;
+	while (k >= 0) {
+		int cur = which;
+		t = span_skip(t, (size_t)k + strlen(keys[cur]));
+		k = next_key(t, keys, cur + 1, &which);
+		struct span v = span_trim(k < 0 ? t : span_head(t, (size_t)k));
+		switch (cur) {
+		case 0: ev->sasl_method = v; break;
+		case 1: ev->sasl_username = v; break;
+		case 2: ev->sasl_sender = v; break;
+		case 3: ev->orig_queue_id = v; break;
+		default: ev->orig_client = v; break;
+		}
+	}
+	return true;
+}
+
+/* parse_queue_line - lines that start with "QID: " or "NOQUEUE: " */
+static bool parse_queue_line(struct span t, struct event *ev)
+{
+	if (!take_qid(&t, ev))
+		return false;
+	if (span_eat(&t, "client="))
+		return parse_client_line(t, ev);
+	if (parse_lost(t, ev) || parse_proxy(t, ev))
+		return true;
+	if (span_eat(&t, "abort: TLS from ")) {
+		if (!take_client(&t, ev))
+			return false;
+		ev->type = EV_TLS_ERROR;
+		ev->reason = span_trim(t);
+		return true;
+	}
+	if (parse_action(t, ev))
+		return true;
+	if (span_starts(t, "reply filter ")) {
+		ev->type = EV_INFO;
+		return true;
+	}
+	return false;
+}
+
+/* ---- TLS ------------------------------------------------------------------ */
+
+/*
+ * parse_tls_info - TLS lines at info level: the TLS library's (summary,
+ * SSL_accept errors, certificate failures, set-up and detail lines) are
+ * pc_tls's (tls.c, shared with the smtp client); smtpd adds its own.
+ */
+static bool parse_tls_info(const struct logline *l, struct span t, struct event *ev)
+{
+	if (pc_tls(l, t, ev))
+		return true;
+	static const char *const infos[] = {"TLS SNI ", "skipping TLS trace output",
+					    "TLS protocol trace for ", "subject=", "issuer=", NULL};
+	for (int i = 0; infos[i]; i++)
+		if (span_starts(t, infos[i])) {
+			ev->type = EV_INFO;
+			return true;
+		}
+	return false;
+}
+
+/* ---- other info lines ------------------------------------------------------ */
+
+/* parse_info - the remaining everyday info lines */
+static bool parse_info(struct span t, struct event *ev)
+{
+	if (span_eat(&t, "improper command pipelining after ")) {
+		ptrdiff_t f = span_index(t, " from ");
+		if (f < 0)
+			return false;
+		struct span where = span_head(t, (size_t)f);
+		t = span_skip(t, (size_t)f + 6);
+		if (take_client(&t, ev)) {
+			ev->command = t;
+		} else {
+			/* older versions log no text; some end in a bare ':' */
+			t = span_trim(t);
+			if (span_ends(t, ":"))
+				t.n--;
+			if (!smtpd_client(t, ev))
+				return false;
+		}
+		ev->type = EV_PIPELINING;
+		ev->stage = where;
+		return true;
+	}
+	static const char *const infos[] = {
+	    "discarding EHLO keywords: ", "table ", "using backwards-compatible default setting",
+	    "skipping address family ", "Relaying allowed for ", NULL};
+	for (int i = 0; infos[i]; i++)
+		if (span_starts(t, infos[i])) {
+			ev->type = EV_INFO;
+			return true;
+		}
+	/* "NAMADDR: TLS cipher list ...", "NAMADDR: Issuing session ticket ...",
+	 * "NAMADDR: Reusing old session", "NAMADDR: subject_CN=...", "NAMADDR:
+	 * replacing command ..." */
+	struct span r = t;
+	if (take_client(&r, ev)) {
+		ev->type = EV_INFO;
+		return true;
+	}
+	return false;
+}
+
+/* ---- warnings -------------------------------------------------------------- */
+
+/* parse_sasl - "NAMADDR: SASL METHOD authentication failed|aborted..." */
+static bool parse_sasl(struct span t, struct event *ev)
+{
+	if (!take_client(&t, ev))
+		return false;
+	if (!span_eat(&t, "SASL "))
+		goto no;
+	ptrdiff_t a = span_index(t, " authentication ");
+	if (a <= 0)
+		goto no;
+	ev->sasl_method = span_head(t, (size_t)a);
+	t = span_skip(t, (size_t)a + 16);
+	if (span_starts(t, "aborted")) {
+		ev->type = EV_SASL_ABORT;
+		return true;
+	}
+	if (!span_eat(&t, "failed:"))
+		goto no;
+	ev->type = EV_SASL_FAIL;
+	/* 3.9+: ", sasl_username=U" ("(unavailable)" when unknown) */
+	ptrdiff_t u = span_index(t, ", sasl_username=");
+	if (u >= 0) {
+		struct span user = span_trim(span_skip(t, (size_t)u + 16));
+		if (!span_eqs(user, "(unavailable)"))
+			ev->sasl_username = user;
+		t = span_head(t, (size_t)u);
+	}
+	ev->reason = span_trim(t);
+	return true;
+no:
+	ev->client_name = ev->client_ip = ev->client_port = ev->sasl_method = SPAN_NULL;
+	return false;
+}
+
+/* parse_hostname - the three forms of failed forward-confirmed reverse DNS */
+static bool parse_hostname(struct span t, struct event *ev)
+{
+	if (span_eat(&t, "hostname ")) {
+		/* "hostname H does not resolve to address A[: R]" */
+		ptrdiff_t d = span_index(t, " does not resolve to address ");
+		if (d <= 0)
+			return false;
+		ev->client_name = span_head(t, (size_t)d);
+		t = span_skip(t, (size_t)d + 29);
+		ptrdiff_t c = span_index(t, ": ");
+		ev->client_ip = span_trim(c < 0 ? t : span_head(t, (size_t)c));
+		if (c >= 0)
+			ev->reason = span_trim(span_skip(t, (size_t)c + 2));
+		ev->action = SPAN_LIT("unresolved");
+		ev->type = EV_HOSTNAME_VERIFY;
+		return true;
+	}
+	/* "A: address not listed for hostname H", "A: hostname H verification failed: R" */
+	ptrdiff_t c = span_index(t, ": ");
+	if (c <= 0 || c > 45 || span_chr(span_head(t, (size_t)c), ' ') >= 0)
+		return false;
+	struct span addr = span_head(t, (size_t)c);
+	struct span r = span_skip(t, (size_t)c + 2);
+	if (span_eat(&r, "address not listed for hostname ")) {
+		ev->client_name = span_trim(r);
+		ev->action = SPAN_LIT("not_listed");
+	} else if (span_eat(&r, "hostname ")) {
+		ptrdiff_t v = span_index(r, " verification failed");
+		if (v <= 0)
+			return false;
+		ev->client_name = span_head(r, (size_t)v);
+		r = span_skip(r, (size_t)v + 20);
+		if (span_eat(&r, ": "))
+			ev->reason = span_trim(r);
+		ev->action = SPAN_LIT("verify_failed");
+	} else {
+		return false;
+	}
+	ev->client_ip = addr;
+	ev->type = EV_HOSTNAME_VERIFY;
+	return true;
+}
+
+/* parse_rate_limit - "KIND limit exceeded: N from NAMADDR for service S" */
+static bool parse_rate_limit(struct span t, struct event *ev)
+{
+	ptrdiff_t k = span_index(t, " limit exceeded: ");
+	if (k <= 0 || k > 40)
+		return false;
+	struct span kind = span_head(t, (size_t)k + 15);
+	struct span r = span_skip(t, (size_t)k + 17);
+	ptrdiff_t f = span_index(r, " from ");
+	uint64_t n;
+	if (f <= 0 || !span_u64(span_head(r, (size_t)f), &n))
+		return false;
+	r = span_skip(r, (size_t)f + 6);
+	ptrdiff_t s = rfind(r, " for service ");
+	if (!smtpd_client(s < 0 ? r : span_head(r, (size_t)s), ev))
+		return false;
+	ev->type = EV_RATE_LIMIT;
+	ev->reason = kind;
+	ev->count = (int64_t)n;
+	return true;
+}
+
+/* parse_tls_warning - TLS trouble logged as a warning */
+static bool parse_tls_warning(struct span t, struct event *ev)
+{
+	if (span_eat(&t, "TLS library problem: ") || span_starts(t, "tlsproxy handshake failed")) {
+		ev->type = EV_TLS_ERROR;
+		ev->reason = span_trim(t);
+		return true;
+	}
+	/* "Refusing STARTTLS request from NAMADDR for service S",
+	 * "Wrapper-mode request dropped from NAMADDR for service S. ...",
+	 * "Refusing TLS service request from NAMADDR for service S",
+	 * "TLS SNI from NAMADDR is invalid: SNI" */
+	static const char *const forms[] = {"Refusing STARTTLS request from ",
+					    "Wrapper-mode request dropped from ",
+					    "Refusing TLS service request from ", "TLS SNI from ",
+					    "TLS SNI changed from ", NULL};
+	for (int i = 0; forms[i]; i++) {
+		if (!span_starts(t, forms[i]))
+			continue;
+		struct span r = span_skip(t, strlen(forms[i]));
+		ptrdiff_t sp = span_chr(r, ' ');
+		smtpd_client(sp < 0 ? r : span_head(r, (size_t)sp), ev);
+		ev->type = EV_TLS_ERROR;
+		ev->reason = t;
+		return true;
+	}
+	return false;
+}
+
+/* parse_warning - warning/error/fatal/panic lines */
+static void parse_warning(const struct logline *l, struct span t, struct event *ev)
+{
+	if (parse_sasl(t, ev) || parse_hostname(t, ev) || parse_rate_limit(t, ev) ||
+	    parse_tls_warning(t, ev))
+		return;
+	if (span_starts(t, "non-SMTP command from ")) {
+		struct span r = span_skip(t, 22);
+		if (take_client(&r, ev)) {
+			ev->type = EV_NON_SMTP;
+			ev->command = r;
+			return;
+		}
+	}
+	/* anything else: a warning, with what context we can find */
+	ev->type = EV_WARNING;
+	ev->action = l->severity;
+	struct span qid;
+	if (pc_take_queue_id(&t, &qid))
+		ev->queue_id = qid;
+	ev->text = t;
+	struct span r = t;
+	if (take_client(&r, ev))
+		return;
+	/* "Illegal address syntax from NAMADDR in MAIL command: ...",
+	 * "QID: malformed BDAT command syntax from NAMADDR: ...", ... */
+	ptrdiff_t f = span_index(t, " from ");
+	if (f >= 0) {
+		r = span_skip(t, (size_t)f + 6);
+		ptrdiff_t e = span_chr(r, ']');
+		if (e >= 0) {
+			struct span tok = span_head(r, (size_t)e + 1);
+			if (span_chr(tok, ' ') < 0)
+				smtpd_client(tok, ev);
+		}
+	}
+}
+
+/* parse_smtpd - fill ev from an smtpd line */
+void parse_smtpd(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text;
+	if (l->severity.n) {
+		parse_warning(l, t, ev);
+		return;
+	}
+	if (span_eat(&t, "connect from ")) {
+		if (smtpd_client(t, ev))
+			ev->type = EV_CONNECT;
+		return;
+	}
+	if (span_eat(&t, "disconnect from ")) {
+		parse_disconnect(t, ev);
+		return;
+	}
+	/* 3.9 snapshots, 3.8.4, 3.7.9 ...: smtpd_forbid_bare_newline */
+	if (span_eat(&t, "disconnect: bare <LF> received from ")) {
+		if (smtpd_client(t, ev)) {
+			ev->type = EV_LOST;
+			ev->reason = SPAN_LIT("bare <LF> received");
+		}
+		return;
+	}
+	if (parse_lost(t, ev) || parse_queue_line(t, ev) || parse_proxy(t, ev) ||
+	    parse_tls_info(l, t, ev) || parse_info(t, ev))
+		return;
+}

@@ -1,0 +1,292 @@
+/*
+ * verbose.c - verbose (-v, debug_peer_list) and TLS-debug
+ * (*_tls_loglevel >= 2) chatter of any Postfix daemon.
+ *
+ * Called for every Postfix line before the program parser; it claims a
+ * line only when the line is one of:
+ *
+ *   < NAMADDR: TEXT          EV_SMTP_IN   what Postfix received
+ *   > NAMADDR: TEXT          EV_SMTP_OUT  what Postfix sent
+ *   Read N chars: TEXT       EV_TLS_READ  (count = N, command = TEXT)
+ *   Write N chars: TEXT      EV_TLS_WRITE
+ *   everything else below    EV_NOISE
+ *
+ * For smtpd (and any daemon but smtp/lmtp) "<" lines carry the client's
+ * command (ev->command) and ">" lines the server's reply (ev->code, dsn,
+ * reason); the peer is the client (client_*).  For the smtp/lmtp client
+ * the roles swap: "<" is the remote server's reply, ">" our command, and
+ * the peer goes to relay_*.  TLS debug text is cut by Postfix at 40
+ * characters and non-printable bytes show as '?': a complete text that
+ * ends in "??" (CR LF) has them removed; a cut text is kept as it is.
+ *
+ * Noise: SSL_accept:/SSL_connect: state lines, SSL3 alerts, BIO
+ * "read from/write to HEX [HEX]" lines and their hex dumps, attribute
+ * protocol traces (send attr, input attribute, X: wanted attribute:),
+ * "connect to subsystem", Berkeley DB versions, "process generation:",
+ * "connection established/closed", "X stream disconnect", smtpd_check
+ * ">>> ... <<<" banners, and the general rule: a line that starts with a
+ * lowercase C identifier holding '_' followed by ": " or " = " (the
+ * "myname: ..." convention of Postfix's msg_verbose logging).
+ * Lines with a severity (warning:, error: ...) are never claimed: real
+ * warnings also start with function names ("warning: valid_hostname: ...").
+ */
+#include "common.h"
+
+/* is_lhex - lowercase hex digit, as %lx prints */
+static bool is_lhex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+/* is_uhex - uppercase hex digit, as %lX prints */
+static bool is_uhex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+}
+
+/* rtrim - strip trailing blanks (pasted logs often carry them) */
+static struct span rtrim(struct span s)
+{
+	while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == '\t' || s.p[s.n - 1] == '\r'))
+		s.n--;
+	return s;
+}
+
+/* take_peer - "NAME[ADDR][:PORT]: " at the start of *t */
+static bool take_peer(struct span *t, struct span *name, struct span *ip, struct span *port)
+{
+	ptrdiff_t rb = span_chr(*t, ']');
+	if (rb < 0)
+		return false;
+	size_t end = (size_t)rb + 1;
+	if (end + 1 < t->n && t->p[end] == ':' && t->p[end + 1] != ' ') {
+		size_t k = end + 1;
+		while (k < t->n && t->p[k] >= '0' && t->p[k] <= '9')
+			k++;
+		end = k;
+	}
+	if (end >= t->n || t->p[end] != ':' || (end + 1 < t->n && t->p[end + 1] != ' '))
+		return false;
+	if (!pc_namaddr(span_head(*t, end), name, ip, port))
+		return false;
+	*t = span_skip(*t, end + 2);
+	return true;
+}
+
+/* parse_dialogue - "< NAMADDR: TEXT" or "> NAMADDR: TEXT" */
+static bool parse_dialogue(const struct logline *l, struct span t, struct event *ev)
+{
+	if (t.n < 3 || t.p[1] != ' ')
+		return false;
+	bool in = t.p[0] == '<';
+	t = span_skip(t, 2);
+	struct span name, ip, port;
+	if (!take_peer(&t, &name, &ip, &port)) {
+		/* smtpd_proxy "< 127.0.0.1:10025: 250 ..." and the like */
+		if (span_index(t, ": ") < 0)
+			return false;
+		ev->type = EV_NOISE;
+		ev->text = l->text;
+		return true;
+	}
+	t = rtrim(t);
+	bool client_role = span_eqs(l->daemon, "smtp") || span_eqs(l->daemon, "lmtp");
+	if (client_role) {
+		ev->relay_name = name;
+		ev->relay_ip = ip;
+		ev->relay_port = port;
+	} else {
+		ev->client_name = name;
+		ev->client_ip = ip;
+		ev->client_port = port;
+	}
+	ev->type = in ? EV_SMTP_IN : EV_SMTP_OUT;
+	bool is_reply = client_role ? in : !in;
+	struct span code, dsn, text;
+	if (is_reply && pc_reply(t, &code, &dsn, &text)) {
+		ev->code = code;
+		ev->dsn = dsn;
+		ev->reason = text;
+	} else if (is_reply) {
+		ev->reason = t;
+	} else {
+		ev->command = t;
+	}
+	return true;
+}
+
+/* parse_tls_rw - "Read N chars: TEXT" / "Write N chars: TEXT" */
+static bool parse_tls_rw(struct span t, struct event *ev)
+{
+	enum ev_type type;
+	if (span_eat(&t, "Read "))
+		type = EV_TLS_READ;
+	else if (span_eat(&t, "Write "))
+		type = EV_TLS_WRITE;
+	else
+		return false;
+	ptrdiff_t sp = span_index(t, " chars:");
+	uint64_t n;
+	if (sp <= 0 || !span_u64(span_head(t, (size_t)sp), &n))
+		return false;
+	t = span_skip(t, (size_t)sp + 7);
+	span_eat(&t, " ");
+	/* complete (not cut at 40) and ending in CR LF shown as "??" */
+	if (t.n == n && span_ends(t, "??"))
+		t.n -= 2;
+	ev->type = type;
+	ev->count = n > INT64_MAX ? INT64_MAX : (int64_t)n;
+	ev->command = t;
+	return true;
+}
+
+/* is_hexdump - "0000 16 03 01 02 ..." or "0128 - <SPACES/NULLS>" */
+static bool is_hexdump(struct span t)
+{
+	size_t i = 0;
+	while (i < t.n && i < 9 && is_lhex(t.p[i]))
+		i++;
+	if (i < 4 || i > 8 || i >= t.n || t.p[i] != ' ')
+		return false;
+	struct span r = span_skip(t, i + 1);
+	if (span_starts(r, "- <SPACES/NULLS>"))
+		return true;
+	return r.n >= 3 && is_lhex(r.p[0]) && is_lhex(r.p[1]) && (r.p[2] == ' ' || r.p[2] == '|');
+}
+
+/* is_bio_trace - "read from 7FD6... [7FD6...] (11 bytes => ...)", "write to ..." */
+static bool is_bio_trace(struct span t)
+{
+	if (!span_eat(&t, "read from ") && !span_eat(&t, "write to "))
+		return false;
+	size_t i = 0;
+	while (i < t.n && is_uhex(t.p[i]))
+		i++;
+	return i > 0 && span_starts(span_skip(t, i), " [");
+}
+
+/*
+ * is_ident_prefix - a lowercase C identifier holding '_' (or a known
+ * function without one) followed by ": ", ":" at the end, or " = ".
+ */
+static bool is_ident_prefix(struct span t)
+{
+	size_t i = 0;
+	bool under = false;
+	if (!t.n || !(t.p[0] >= 'a' && t.p[0] <= 'z'))
+		return false;
+	while (i < t.n && ((t.p[i] >= 'a' && t.p[i] <= 'z') || (t.p[i] >= '0' && t.p[i] <= '9') ||
+			   t.p[i] == '_')) {
+		under |= t.p[i] == '_';
+		i++;
+	}
+	if (!under) {
+		struct span w = span_head(t, i);
+		if (!span_eqs(w, "fsspace") && !span_eqs(w, "mynetworks"))
+			return false;
+	}
+	struct span r = span_skip(t, i);
+	return span_starts(r, ": ") || span_eqs(r, ":") || span_starts(r, " = ");
+}
+
+/* is_wanted_attr - "private/anvil: wanted attribute: X", "P socket: wanted attribute: X" */
+static bool is_wanted_attr(struct span t)
+{
+	size_t i = 0;
+	while (i < t.n && ((t.p[i] >= 'a' && t.p[i] <= 'z') || (t.p[i] >= '0' && t.p[i] <= '9') ||
+			   t.p[i] == '/' || t.p[i] == '_' || t.p[i] == '-' || t.p[i] == '.'))
+		i++;
+	if (i == 0)
+		return false;
+	struct span r = span_skip(t, i);
+	span_eat(&r, " socket");
+	return span_starts(r, ": wanted attribute: ");
+}
+
+/* starts_any - does t begin with one of the strings */
+static bool starts_any(struct span t, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (span_starts(t, list[i]))
+			return true;
+	return false;
+}
+
+/* is_lower_noise - the forms that begin with a lowercase letter */
+static bool is_lower_noise(struct span t)
+{
+	static const char *const prefixes[] = {
+	    "send attr ", "input attribute ", "connect to subsystem ", "process generation: ",
+	    "before input_transp_cleanup: ", "after input_transp_cleanup: ",
+	    "connection established", "connection closed", "start move queue ", "end move queue ",
+	    "starting new SASL client", NULL};
+	/* master/{single,multi,trigger}_server.c, qmgr, oqmgr under msg_verbose */
+	static const char *const exact[] = {
+	    "start sorted recipient list", "end sorted recipient list", "idle timeout -- exiting",
+	    "master disconnect -- exiting", "time to retire -- exiting", "daemon started",
+	    "request ignored", "received master trigger", "qmgr_enable_all", NULL};
+	if (starts_any(t, prefixes))
+		return true;
+	struct span tt = rtrim(t);
+	for (int i = 0; exact[i]; i++)
+		if (span_eqs(tt, exact[i]))
+			return true;
+	if (is_ident_prefix(t) || is_bio_trace(t) || is_wanted_attr(t))
+		return true;
+	/* trigger servers: "request: %d (%c)"; qmgr: "done %s queue scan",
+	 * "wakeup %s after %ld secs"; clnt_stream.c: "%s stream disconnect" */
+	if (span_starts(t, "request: ") && t.n > 9 && t.p[9] >= '0' && t.p[9] <= '9')
+		return true;
+	if (span_starts(t, "done ") && span_ends(tt, " queue scan"))
+		return true;
+	if (span_starts(t, "wakeup ") && span_ends(tt, " secs") && span_index(t, " after ") > 0)
+		return true;
+	if (span_ends(tt, " stream disconnect") && span_chr(span_head(tt, tt.n - 18), ' ') < 0)
+		return true;
+	return false;
+}
+
+/* is_noise - every other verbose or TLS-debug form, by its first byte */
+static bool is_noise(struct span t)
+{
+	static const char *const upper[] = {"SSL_accept:", "SSL_connect:", "SSL3 alert ",
+					    "Compiled against Berkeley DB",
+					    "Run-time linked against Berkeley DB", NULL};
+	char c = t.p[0];
+	if (is_lhex(c) && is_hexdump(t))
+		return true;
+	if (c >= 'a' && c <= 'z')
+		return is_lower_noise(t);
+	if (c == 'S' || c == 'C' || c == 'R')
+		return starts_any(t, upper);
+	if (c == '>')
+		return span_starts(t, ">>> "); /* smtpd_check: ">>> START %s RESTRICTIONS <<<" */
+	return false;
+}
+
+/* parse_verbose - claim verbose/debug lines; false leaves the line alone */
+bool parse_verbose(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text;
+	if (l->severity.n || !t.n)
+		return false;
+	switch (t.p[0]) {
+	case '<':
+	case '>':
+		if (t.n > 1 && t.p[1] == ' ')
+			return parse_dialogue(l, t, ev);
+		break;
+	case 'R':
+	case 'W':
+		if (parse_tls_rw(t, ev))
+			return true;
+		break;
+	default:
+		break;
+	}
+	if (!is_noise(t))
+		return false;
+	ev->type = EV_NOISE;
+	ev->text = t;
+	return true;
+}
