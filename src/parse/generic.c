@@ -20,9 +20,11 @@ void parse_generic(const struct logline *l, struct event *ev)
 		ev->text = t;
 		return;
 	}
-	/* library lines any daemon may log (util/dict_cache.c, table reloads) */
+	/* library lines any daemon may log (util/dict_cache.c, table reloads,
+	 * compatibility_level notes) */
 	if ((span_starts(t, "table ") && span_ends(t, " has changed -- restarting")) ||
-	    (span_starts(t, "cache ") && span_find(t, " cleanup: retained=").p)) {
+	    (span_starts(t, "cache ") && span_find(t, " cleanup: retained=").p) ||
+	    span_find(t, "using backwards-compatible default setting ").p) {
 		ev->type = EV_INFO;
 		ev->text = t;
 	}

@@ -9,6 +9,7 @@
  *   warning: PATH: bad command startup -- throttling  (master/master_spawn.c)
  *   starting|stopping|refreshing|aborting the Postfix mail system
  *                                                     (conf/postfix-script)
+ *   Postfix is using backwards-compatible default settings (postfix.c:602)
  */
 #include "common.h"
 
@@ -28,6 +29,12 @@ static const struct {
     {"reload -- version ", "reload"},
     {"terminating on signal ", "terminate"},
     {"master exit time has arrived", "exit"},
+    /* the postfix command at start with a low compatibility_level */
+    {"Postfix is using backwards-compatible default settings", "compat"},
+    {"Postfix is running with backwards-compatible default settings", "compat"},
+    {"See https://www.postfix.org/COMPATIBILITY_README.html", "compat"},
+    {"See http://www.postfix.org/COMPATIBILITY_README.html", "compat"},
+    {"To disable backwards compatibility use ", "compat"},
 };
 
 /* number_at - the decimal number that starts s */

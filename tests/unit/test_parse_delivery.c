@@ -396,3 +396,25 @@ TEST(delivery_damaged_orig_to_and_relay_service)
 	CHECK_STR(progs_type(ev), "smtp_conn_fail");
 	CHECK_SPAN(ev->relay_ip, "192.0.2.3");
 }
+
+TEST(qmgr_defers_recipients_itself)
+{
+	/* built from global/defer.c:285 + log_adhoc.c: qmgr logs the status line
+	 * when it defers a recipient without a delivery agent */
+	const struct event *ev = progs_msg(
+	    "postfix/qmgr", "4F9D5E5A1C: to=<user@example.com>, relay=none, delay=1000, "
+			    "delays=1000/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->queue_id, "4F9D5E5A1C");
+	CHECK_SPAN(ev->to, "user@example.com");
+	CHECK_SPAN(ev->relay_name, "none");
+	CHECK_SPAN(ev->status, "deferred");
+	CHECK_SPAN(ev->reason, "mail transport unavailable");
+	/* the other qmgr lines are unchanged */
+	ev = progs_line("Nov 22 11:43:03 mx1 postfix/qmgr[15082]: 3C4631165B1: "
+			"from=<dave@example.test>, status=expired, returned to sender");
+	CHECK_STR(progs_type(ev), "expired");
+	ev = progs_line("Dec 15 19:30:03 phoenix postfix/qmgr[19166]: 144EC11002A1: skipped, still "
+			"being delivered");
+	CHECK_STR(progs_type(ev), "info");
+}

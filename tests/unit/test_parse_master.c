@@ -123,3 +123,23 @@ TEST(library_info_lines_any_daemon)
 	ev = progs_msg("postfix/verify", "cache lmdb:/x something else");
 	CHECK_STR(progs_type(ev), "unknown");
 }
+
+TEST(postfix_command_compat_notes)
+{
+	/* postfix/postfix.c:602-605, and the 3.0-era wording */
+	const struct event *ev = progs_msg("postfix/postfix", "Postfix is using backwards-compatible "
+							      "default settings");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "compat");
+	ev = progs_msg("postfix/postfix", "Postfix is running with backwards-compatible default settings");
+	CHECK_SPAN(ev->action, "compat");
+	ev = progs_msg("postfix/postfix", "See https://www.postfix.org/COMPATIBILITY_README.html for details");
+	CHECK_SPAN(ev->action, "compat");
+	ev = progs_msg("postfix/postfix", "To disable backwards compatibility use \"postconf "
+					  "compatibility_level=3.6\" and \"postfix reload\"");
+	CHECK_SPAN(ev->action, "compat");
+	/* server_acl.c:189, logged by whichever daemon applies the default */
+	ev = progs_msg("postfix/smtp", "using backwards-compatible default setting "
+				       "mynetworks_style=subnet to permit request from client \"192.0.2.1\"");
+	CHECK_STR(progs_type(ev), "info");
+}
