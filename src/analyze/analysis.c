@@ -47,8 +47,10 @@ struct analysis *analysis_new(void)
 /* client_get - the client for ip, created unless over the cap */
 static struct client *client_get(struct analysis *a, struct span ip)
 {
-	if (!ip.p || !ip.n)
+	if (!ip.p)
 		return NULL;
+	if (!ip.n)
+		ip = SPAN_LIT(CLIENT_NO_ADDRESS); /* "unknown[]": the address was removed */
 	uint64_t h = span_hash(ip);
 	struct client *c = hmap_get(&a->clients, h, client_eq, &ip);
 	if (c)

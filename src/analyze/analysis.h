@@ -24,6 +24,7 @@
 #define CLIENT_MAX_TRIED 48
 #define CLIENT_MAX_EVIDENCE 2
 #define CLIENT_MAX_INTERVALS 64
+#define CLIENT_NO_ADDRESS "(address not logged)"
 #define ACCOUNT_MAX_IPS 16
 #define ACCOUNT_MAX_TIMES 4096
 
@@ -156,6 +157,10 @@ struct client *analysis_client(struct analysis *a, const char *ip);
 struct account *analysis_account(struct analysis *a, const char *name);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
+struct dlg_counts {
+	uint32_t hello, work, quit, unknown;
+};
+struct dlg_counts dialogue_counts(const struct session *s);
 bool client_period(const struct client *c, uint32_t *median_ms, uint32_t *mad_ms);
 bool ptr_is_generic(const char *ptr, const char *ip);
 

@@ -84,6 +84,32 @@ uint32_t session_auth_failures(const struct session *s)
 	return s->auth_failures > refused ? s->auth_failures : refused;
 }
 
+/* dialogue_counts - commands seen in a -v/TLS-debug dialogue, for logs
+ * whose disconnect line has no counts (Postfix before 3.0) */
+struct dlg_counts dialogue_counts(const struct session *s)
+{
+	struct dlg_counts c = {0};
+	if (s->have_stats)
+		return c;
+	for (uint32_t i = 0; i < s->ndialogue; i++) {
+		if (s->dialogue[i].dir != '<')
+			continue;
+		const char *t = s->dialogue[i].text;
+		if (!strncasecmp(t, "EHLO", 4) || !strncasecmp(t, "HELO", 4))
+			c.hello++;
+		else if (!strncasecmp(t, "MAIL", 4) || !strncasecmp(t, "RCPT", 4) ||
+			 !strncasecmp(t, "AUTH", 4) || !strncasecmp(t, "DATA", 4) ||
+			 !strncasecmp(t, "BDAT", 4) || !strncasecmp(t, "VRFY", 4))
+			c.work++;
+		else if (!strncasecmp(t, "QUIT", 4))
+			c.quit++;
+		else if (strncasecmp(t, "STARTTLS", 8) && strncasecmp(t, "RSET", 4) &&
+			 strncasecmp(t, "NOOP", 4))
+			c.unknown++;
+	}
+	return c;
+}
+
 /* verdict_session - what one session was */
 enum verdict verdict_session(const struct session *s)
 {
@@ -96,8 +122,9 @@ enum verdict verdict_session(const struct session *s)
 	if (s->pipelining)
 		return s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT") ? V_PREGREET
 										       : V_PIPELINING;
-	uint32_t hello = stat_ok(s, "ehlo") + stat_ok(s, "helo");
-	uint32_t unknown = stat_total(s, "unknown");
+	struct dlg_counts dc = dialogue_counts(s);
+	uint32_t hello = stat_ok(s, "ehlo") + stat_ok(s, "helo") + dc.hello;
+	uint32_t unknown = stat_total(s, "unknown") + dc.unknown;
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (s->lost_reason && !strcmp(s->lost_reason, "too many errors") && !hello))
 		return V_NON_SMTP_PROBE;
@@ -110,6 +137,8 @@ enum verdict verdict_session(const struct session *s)
 			stat_total(s, "etrn");
 	if (s->have_stats && hello && !work)
 		return V_CAPABILITY_PROBE;
+	if (!s->have_stats && dc.hello && !dc.work)
+		return V_CAPABILITY_PROBE; /* older Postfix: no counts, but a -v dialogue */
 	if (!s->have_stats && is_stage(s->lost_stage, "EHLO", "HELO"))
 		return V_CAPABILITY_PROBE;
 	if (!s->have_stats && is_stage(s->lost_stage, "STARTTLS", NULL))
@@ -219,7 +248,9 @@ static void period_text(struct buf *b, const struct client *c)
 /* identity_text - PTR and HELO facts */
 static void identity_text(struct buf *b, const struct client *c)
 {
-	if (!c->ptr)
+	if (!strcmp(c->ip, CLIENT_NO_ADDRESS))
+		buf_puts(b, " Its address was removed from this log (\"unknown[]\").");
+	else if (!c->ptr)
 		buf_puts(b, " Its address has no PTR name that resolves back to it (Postfix logs it as unknown).");
 	else if (ptr_is_generic(c->ptr, c->ip))
 		buf_printf(b, " Its PTR name %s looks like a dynamic or consumer address, not a mail server.",
@@ -337,17 +368,23 @@ void verdict_client(struct analysis *a, struct client *c)
 	} else if (fails >= 3 || (fails >= 1 && tried_names >= 2 && !c->auth_successes) ||
 		   (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))) {
 		c->verdict = V_AUTH_BRUTEFORCE;
-		buf_printf(&b, " It tried SASL authentication and failed %llu time%s", (unsigned long long)fails,
+		buf_printf(&b, " It failed SASL authentication %llu time%s", (unsigned long long)fails,
 			   fails == 1 ? "" : "s");
-		if (c->sessions && c->last.us > c->first.us)
-			buf_printf(&b, " in %.0f minutes", (double)(c->last.us - c->first.us) / 60e6);
-		if (tried_names) {
-			buf_printf(&b, " with %u different username%s: ", tried_names, tried_names == 1 ? "" : "s");
+		if (c->sessions && c->last.us - c->first.us >= 120LL * 1000000)
+			buf_printf(&b, " over %.0f minutes", (double)(c->last.us - c->first.us) / 60e6);
+		if (tried_names == 1) {
+			buf_puts(&b, ", as ");
+			tried_text(&b, c, 1);
+		} else if (tried_names) {
+			buf_printf(&b, ", with %u different usernames: ", tried_names);
 			tried_text(&b, c, 12);
 		}
-		buf_puts(&b, ". This is password guessing. ");
+		buf_puts(&b, fails >= 3 || tried_names >= 2 ? ". This is password guessing."
+							  : ". Alone this proves little, but nothing else "
+							    "in the log explains it: treat it as password "
+							    "guessing and watch for more.");
 		if (!c->auth_successes)
-			buf_puts(&b, "None of its attempts succeeded.");
+			buf_puts(&b, " None of its attempts succeeded.");
 	} else if (c->relay_denied && !c->messages) {
 		c->verdict = V_RELAY_ATTEMPT;
 		buf_printf(&b, " It tried %llu time%s to send mail to domains this server does not serve "

@@ -39,7 +39,7 @@ static void item(struct buf *b, const char *text)
 }
 
 /* report_actions_text - the "What to do" section */
-void report_actions_text(struct buf *b, const struct analysis *a, bool color)
+void report_actions_text(struct buf *b, const struct analysis *a, bool color, bool debug_on)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -129,6 +129,13 @@ void report_actions_text(struct buf *b, const struct analysis *a, bool color)
 			"(\"EHLO User\"), but put them after permit_mynetworks and "
 			"permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
 			"names.");
+	}
+	if (debug_on) {
+		any = true;
+		buf_puts(b, "  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n");
+		item(b, "It writes what clients send into the log, AUTH credentials included (base64 is "
+			"not encryption). Turn it back down once you have seen what you needed, and protect "
+			"or purge these logs.");
 	}
 	if (!any)
 		buf_puts(b, "  Nothing needs doing.\n");

@@ -108,6 +108,8 @@ static const char *command_meaning(struct span c)
 		if (c.n >= n && !strncasecmp(c.p, k[i].w, n) && (c.n == n || c.p[n] == ' ' || c.p[n] == ':'))
 			return k[i].m;
 	}
+	if (c.n == 1 && c.p[0] == '*')
+		return "cancels the login exchange";
 	if (c.n == 1 && c.p[0] == '.')
 		return "a lone \".\": ends message content, meaningless outside DATA (a probe)";
 	if (c.n == 0)
@@ -284,7 +286,7 @@ static void session_story(struct buf *b, const struct session *s, bool show_secr
 	}
 	if (s->auth_failures) {
 		buf_printf(b, "  Login failed %u time%s", s->auth_failures, s->auth_failures == 1 ? "" : "s");
-		if (s->last_auth_reason) {
+		if (s->last_auth_reason && *s->last_auth_reason) {
 			buf_puts(b, " (");
 			text_str(b, s->last_auth_reason);
 			buf_putc(b, ')');

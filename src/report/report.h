@@ -27,7 +27,7 @@ struct report_input {
 
 void report_text(struct buf *b, const struct report_input *in);
 void report_json(struct buf *b, const struct report_input *in);
-void report_actions_text(struct buf *b, const struct analysis *a, bool color);
+void report_actions_text(struct buf *b, const struct analysis *a, bool color, bool debug_on);
 void report_input_text(struct buf *b, const struct report_input *in);
 void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev);
 void account_json(struct buf *b, const struct account *ac);

@@ -215,7 +215,7 @@ void report_text(struct buf *b, const struct report_input *in)
 		}
 		buf_puts(b, "\n\n");
 	}
-	report_actions_text(b, a, color);
+	report_actions_text(b, a, color, in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
 	if (in->extra_text)
 		in->extra_text(b, in->extra_ctx, color);
 	report_input_text(b, in);
