@@ -3,6 +3,7 @@
  * per client) and scache (the SMTP connection cache).
  *
  *   statistics: max connection rate N/Ts for (SERVICE:ADDR) at Mmm dd hh:mm:ss
+ *       (SERVICE is a master.cf name: "smtp", "submission", "127.0.0.1:2525")
  *   statistics: max connection count N for (SERVICE:ADDR) at ...
  *   statistics: max message|recipient|newtls|auth|tlstrace rate N/Ts for (...)
  *   statistics: max cache size N at ...                  (anvil/anvil.c:525)
@@ -10,6 +11,8 @@
  *   address lookup ..., max simultaneous domains=N ...   (scache/scache.c:477)
  */
 #include "common.h"
+
+#include <arpa/inet.h>
 
 /* leading_number - the decimal number at the start of s */
 static int64_t leading_number(struct span s)
@@ -21,6 +24,33 @@ static int64_t leading_number(struct span s)
 	if (!span_u64(span_head(s, i), &n))
 		return -1;
 	return n > INT64_MAX ? INT64_MAX : (int64_t)n;
+}
+
+/* is_ip - an IPv4 or IPv6 address in text form */
+static bool is_ip(struct span s)
+{
+	char buf[INET6_ADDRSTRLEN + 1];
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (s.n == 0 || s.n >= sizeof buf)
+		return false;
+	memcpy(buf, s.p, s.n);
+	buf[s.n] = 0;
+	return inet_pton(AF_INET, buf, bin) == 1 || inet_pton(AF_INET6, buf, bin) == 1;
+}
+
+/*
+ * ident_addr - the client address in "SERVICE:ADDR"; the service may be
+ * "smtp" or an inet listener "127.0.0.1:2525", the address IPv6, so the
+ * address is the first tail after a ':' that is an IP address.
+ */
+static bool ident_addr(struct span id, struct span *addr)
+{
+	for (size_t i = 0; i < id.n; i++)
+		if (id.p[i] == ':' && is_ip(span_skip(id, i + 1))) {
+			*addr = span_skip(id, i + 1);
+			return true;
+		}
+	return false;
 }
 
 /* parse_anvil - fill ev from an anvil statistics line */
@@ -49,11 +79,10 @@ void parse_anvil(const struct logline *l, struct event *ev)
 	if (ev->count < 0)
 		return;
 	/* "for (smtp:192.0.2.1)": the service, then the client address */
-	struct span id = span_find(t, " for (");
+	struct span id = span_find(t, " for ("), ident, addr;
 	if (id.p) {
 		id = span_skip(id, 6);
-		struct span svc, addr;
-		if (span_until_chr(&id, ':', &svc) && span_until_chr(&id, ')', &addr) && addr.n)
+		if (span_until_chr(&id, ')', &ident) && ident_addr(ident, &addr))
 			ev->client_ip = addr;
 	}
 	ev->type = EV_ANVIL;

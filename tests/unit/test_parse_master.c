@@ -143,3 +143,21 @@ TEST(postfix_command_compat_notes)
 				       "mynetworks_style=subnet to permit request from client \"192.0.2.1\"");
 	CHECK_STR(progs_type(ev), "info");
 }
+
+TEST(anvil_service_names_and_unknown_client)
+{
+	/* grok-pattern test data: an inet-listener service name and an unknown
+	 * client address (no client_ip then) */
+	const struct event *ev = progs_msg("postfix/anvil", "statistics: max connection count 1 for "
+							     "(127.0.0.1:2525:127.0.0.1) at Oct 26 19:46:00");
+	CHECK_STR(progs_type(ev), "anvil");
+	CHECK_SPAN(ev->client_ip, "127.0.0.1");
+	ev = progs_msg("postfix/anvil", "statistics: max connection rate 1/5m for "
+					"(smtpd:2604:8d00:0:1::3) at Oct 26 17:46:59");
+	CHECK_SPAN(ev->client_ip, "2604:8d00:0:1::3");
+	CHECK_INT(ev->count, 1);
+	ev = progs_msg("postfix/anvil", "statistics: max connection rate 1/7d for (smtp:unknown) at "
+					"Sep 7 07:14:19");
+	CHECK_STR(progs_type(ev), "anvil");
+	CHECK_SPAN(ev->client_ip, NULL);
+}
