@@ -331,7 +331,10 @@ void verdict_client(struct analysis *a, struct client *c)
 	uint32_t tried_names = c->ntried;
 	struct account *abused = abused_account(a, c);
 	buf_printf(&b, "%s", c->ip);
-	if (c->sessions) {
+	if (c->sessions && !c->first.us) {
+		buf_printf(&b, " made %llu session%s (told by postmaster transcripts, which carry no time).",
+			   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
+	} else if (c->sessions) {
 		buf_printf(&b, " connected %llu time%s between ", (unsigned long long)c->sessions,
 			   c->sessions == 1 ? "" : "s");
 		clock_of(&b, c->first);
@@ -397,7 +400,8 @@ void verdict_client(struct analysis *a, struct client *c)
 		if (c->non_smtp)
 			buf_puts(&b, " (logged as \"non-SMTP command\")");
 		else
-			buf_puts(&b, " (counted as \"unknown\" in the disconnect line, answered with 500/502 5.5.2)");
+			buf_puts(&b, " (Postfix answered 500/502 5.5.2 \"command not recognized\" or \"bad "
+				     "syntax\" and counted them as \"unknown\" commands)");
 		buf_puts(&b, " and dropped the connection. A lone \".\" followed by an empty line is a scanner "
 			     "checking whether something answers on the port; an HTTP request is a web "
 			     "scanner that hit port 25. No mail was involved.");

@@ -38,6 +38,13 @@ static void on_event(const struct event *ev, void *vctx)
 	model_event(c->model, ev, c->feed->lineno, c->feed->file_index);
 }
 
+/* on_transcript - postmaster transcripts become session records too */
+static void on_transcript(const struct transcript *t, void *vctx)
+{
+	struct ev_ctx *c = vctx;
+	model_transcript(c->model, t, c->feed->lineno, c->feed->file_index);
+}
+
 /* on_session - a session record when it closes */
 static void on_session(const struct session *s, void *vctx)
 {
@@ -60,7 +67,7 @@ static void on_message(const struct message *m, void *vctx)
 int cmd_events(struct opts *o)
 {
 	struct ev_ctx c = {.all = o->all};
-	struct feed f = {.fn = on_event, .ctx = &c};
+	struct feed f = {.fn = on_event, .transcript_fn = on_transcript, .ctx = &c};
 	cmd_feed_setup(&f, o);
 	struct model_sink sink = {on_session, on_message, &c};
 	c.feed = &f;

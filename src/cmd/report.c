@@ -34,6 +34,13 @@ static void on_event(const struct event *ev, void *vctx)
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
 }
 
+/* on_transcript - a postmaster transcript is a session told by the server */
+static void on_transcript(const struct transcript *t, void *vctx)
+{
+	struct run *r = vctx;
+	model_transcript(r->model, t, r->feed.lineno, r->feed.file_index);
+}
+
 /* on_session - closed sessions go to the analysis */
 static void on_session(const struct session *s, void *vctx)
 {
@@ -62,6 +69,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	if (r->journal)
 		r->feed.want_journal = true;
 	r->feed.fn = on_event;
+	r->feed.transcript_fn = on_transcript;
 	r->feed.ctx = r;
 	r->a = analysis_new();
 	r->a->show_secrets = o->show_secrets;

@@ -33,6 +33,14 @@ void feed_logline(struct feed *f, const struct logline *l)
 	f->fn(&ev, f->ctx);
 }
 
+/* deliver_transcript - hand a complete transcript over, then forget it */
+static void deliver_transcript(struct feed *f)
+{
+	f->st.transcripts++;
+	f->transcript_fn(f->tr, f->ctx);
+	transcript_reset(f->tr);
+}
+
 /* feed_line - one raw line of text */
 void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 {
@@ -40,6 +48,14 @@ void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 	f->st.lines++;
 	if (!syslog_parse(st, line, &l)) {
 		f->st.no_prefix++;
+		if (f->transcript_fn) {
+			if (!f->tr)
+				f->tr = xcalloc(1, sizeof *f->tr);
+			if (transcript_feed(f->tr, line)) {
+				deliver_transcript(f);
+				transcript_feed(f->tr, line); /* it may start the next mail */
+			}
+		}
 		return;
 	}
 	feed_logline(f, &l);
@@ -65,6 +81,10 @@ static int feed_file(struct feed *f, const char *path)
 		f->lineno = lr.lineno;
 		feed_line(f, &st, line);
 	}
+	if (f->tr && transcript_end(f->tr))
+		deliver_transcript(f);
+	if (f->tr)
+		transcript_reset(f->tr);
 	f->st.truncated += lr.truncated;
 	f->st.bytes += lr.bytes;
 	int rc = 0;
@@ -83,6 +103,7 @@ static int feed_file(struct feed *f, const char *path)
 int feed_run(struct feed *f, char **paths, int npaths)
 {
 	int rc = 0;
+	f->file_index = 0;
 	if (f->want_journal) {
 		int r = feed_journal(f, NULL, 0);
 		if (r)
@@ -93,5 +114,7 @@ int feed_run(struct feed *f, char **paths, int npaths)
 		if (r)
 			rc = r;
 	}
+	free(f->tr);
+	f->tr = NULL;
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "../parse/event.h"
+#include "../parse/transcript.h"
 
 struct feed_stats {
 	uint64_t lines;          /* all lines read */
@@ -22,6 +23,7 @@ struct feed_stats {
 	uint64_t noise;          /* verbose/debug lines recognised as noise */
 	uint64_t unknown;        /* Postfix lines of no known type */
 	uint64_t truncated;      /* lines cut at LINE_MAX_LEN */
+	uint64_t transcripts;    /* postmaster transcripts found in non-syslog text */
 	uint64_t files;
 	uint64_t file_errors;
 	uint64_t by_type[EV__COUNT];
@@ -36,6 +38,9 @@ struct feed {
 	int64_t since_us, until_us;
 	feed_fn fn;
 	void *ctx;
+	/* postmaster transcripts in the text (optional) */
+	void (*transcript_fn)(const struct transcript *t, void *ctx);
+	struct transcript *tr;
 	struct feed_stats st;
 	uint64_t file_index;     /* which input the current line came from */
 	uint64_t lineno;         /* its line number in that input */

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct osess {
 	struct session s;        /* first: a session* is an osess* */
@@ -832,6 +833,62 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 		break;
 	}
 	evict_idle(m);
+}
+
+/* model_transcript - a postmaster transcript becomes a finished session */
+void model_transcript(struct model *m, const struct transcript *t, uint64_t lineno,
+		      uint64_t file_index)
+{
+	struct osess *o = xcalloc(1, sizeof *o);
+	struct session *s = &o->s;
+	s->id = ++m->next_sid;
+	s->host = intern(m, span_of(t->host));
+	s->service = intern(m, SPAN_LIT("postmaster-transcript"));
+	s->pid = -1;
+	if (t->have_ts)
+		s->start = s->end = t->ts;
+	s->saw_connect = true;
+	s->end_kind = END_DISCONNECT;
+	s->first_line = s->last_line = lineno;
+	s->file_index = file_index;
+	struct span name, ip, port;
+	if (pc_namaddr(span_of(t->client), &name, &ip, &port)) {
+		s->client_name = mstr(name);
+		s->client_ip = mstr(ip);
+		s->client_port = mstr(port);
+	} else {
+		s->client_name = xstrdup("unknown");
+		s->client_ip = xstrdup("");
+	}
+	for (uint32_t i = 0; i < t->nlines; i++) {
+		const struct transcript_line *l = &t->line[i];
+		sess_dialogue(s, l->dir, false, span_of(l->text));
+		if (l->dir == '<')
+			sess_helo_from(s, span_of(l->text));
+	}
+	s->dialogue_dropped += t->dropped;
+	if (t->reason[0]) {
+		s->lost_reason = xstrdup(t->reason);
+		/* the last command the client sent, as smtpd's "after X" would say */
+		static const char *const verbs[] = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT",
+						    "DATA", "BDAT", "RSET", "NOOP", "VRFY", "ETRN",
+						    "QUIT", NULL};
+		const char *stage = "CONNECT";
+		for (uint32_t i = t->nlines; i > 0 && !strcmp(stage, "CONNECT"); i--) {
+			if (t->line[i - 1].dir != '<')
+				continue;
+			stage = "UNKNOWN";
+			for (int k = 0; verbs[k]; k++)
+				if (!strncasecmp(t->line[i - 1].text, verbs[k], strlen(verbs[k])))
+					stage = verbs[k];
+		}
+		s->lost_stage = xstrdup(stage);
+	}
+	m->st.sessions++;
+	if (m->sink.session_closed)
+		m->sink.session_closed(s, m->sink.ctx);
+	session_free(s);
+	free(o);
 }
 
 /* model_new - an empty model emitting into sink */

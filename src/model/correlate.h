@@ -19,6 +19,7 @@
 #include "message.h"
 #include "session.h"
 #include "../parse/event.h"
+#include "../parse/transcript.h"
 
 struct model_sink {
 	void (*session_closed)(const struct session *s, void *ctx);
@@ -44,6 +45,8 @@ void model_limits(struct model *m, uint64_t max_sessions, uint64_t max_messages,
 		  int64_t session_idle_us);
 void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
 void model_finish(struct model *m);    /* emit everything still open */
+void model_transcript(struct model *m, const struct transcript *t, uint64_t lineno,
+		      uint64_t file_index);
 const struct model_stats *model_stats(const struct model *m);
 void model_free(struct model *m);
 

@@ -225,6 +225,7 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "other_programs", (int64_t)fs->other);
 		json_kv_int(b, &g, "no_syslog_prefix", (int64_t)fs->no_prefix);
 		json_kv_int(b, &g, "truncated", (int64_t)fs->truncated);
+		json_kv_int(b, &g, "transcripts", (int64_t)fs->transcripts);
 		json_kv_int(b, &g, "file_errors", (int64_t)fs->file_errors);
 		buf_putc(b, '}');
 	}

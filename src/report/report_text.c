@@ -236,6 +236,9 @@ void report_input_text(struct buf *b, const struct report_input *in)
 		   (unsigned long long)f->noise, (unsigned long long)f->unknown,
 		   (unsigned long long)f->other, (unsigned long long)f->no_prefix,
 		   (unsigned long long)f->truncated);
+	if (f->transcripts)
+		buf_printf(b, "  %llu postmaster transcript%s (\"Transcript of session follows\") read as sessions.\n",
+			   (unsigned long long)f->transcripts, f->transcripts == 1 ? "" : "s");
 	if (f->file_errors)
 		buf_printf(b, "  %llu input%s could not be read completely (see the messages above).\n",
 			   (unsigned long long)f->file_errors, f->file_errors == 1 ? "" : "s");
