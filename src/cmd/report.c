@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "../analyze/analysis.h"
 #include "../analyze/evidence.h"
+#include "../analyze/summary.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
 #include "../report/explain.h"
@@ -21,6 +22,7 @@ struct run {
 	struct model *model;
 	struct analysis *a;
 	struct explain *ex;       /* explain: the sessions told step by step */
+	struct summary *sum;      /* report: pflogsumm's traffic summary */
 	char **paths;
 	int npaths;
 	bool journal;
@@ -31,6 +33,8 @@ static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_event(r->a, ev);
+	if (r->sum)
+		summary_event(r->sum, ev);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
 }
 
@@ -84,6 +88,8 @@ static int run_analysis(struct run *r, struct opts *o)
 /* run_free - everything */
 static void run_free(struct run *r)
 {
+	if (r->sum)
+		summary_free(r->sum);
 	model_free(r->model);
 	analysis_free(r->a);
 	cmd_inputs_free(r->paths, r->npaths);
@@ -126,16 +132,32 @@ static void finish_output(struct buf *b)
 		fatal(EXIT_ENV, "write error on standard output");
 }
 
+/* sum_text - the traffic summary inside the text report */
+static void sum_text(struct buf *b, void *ctx, bool color)
+{
+	summary_text(ctx, b, color);
+	buf_putc(b, '\n');
+}
+
+/* sum_json - the traffic summary's members inside the JSON report */
+static void sum_json(struct buf *b, void *ctx)
+{
+	summary_json(ctx, b);
+}
+
 /* cmd_report - findings, actions, summary, input counters */
 int cmd_report(struct opts *o)
 {
 	struct run r = {0};
+	r.sum = summary_new();
+	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = run_analysis(&r, o);
 	struct evidence_set ev;
 	fetch_evidence(&r, &ev, o->all, o->year);
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev,
-	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all};
+	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
+	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum};
 	struct buf b = {0};
 	if (o->json)
 		report_json(&b, &in);
