@@ -17,14 +17,16 @@
  */
 #include "common.h"
 
-/* set_relay - "name[ip]:port" into relay_*, else a transport word */
+/* set_relay - "name[ip]:port" into relay_*, else a transport word; an
+ * LMTP socket "name[/var/run/dovecot/lmtp]" has no address */
 static void set_relay(struct event *ev, struct span r)
 {
 	struct span name, ip, port;
 	ev->relay = r;
 	if (pc_namaddr(r, &name, &ip, &port)) {
 		ev->relay_name = name;
-		ev->relay_ip = ip;
+		if (span_chr(ip, '/') < 0)
+			ev->relay_ip = ip;
 		ev->relay_port = port;
 	} else {
 		ev->relay_name = r;

@@ -418,3 +418,18 @@ TEST(qmgr_defers_recipients_itself)
 			"being delivered");
 	CHECK_STR(progs_type(ev), "info");
 }
+
+TEST(delivery_lmtp_unix_socket)
+{
+	/* lightmeter: LMTP to Dovecot over a unix socket: no relay address */
+	const struct event *ev = progs_line(
+	    "Dec  9 10:18:26 mail postfix/lmtp[20071]: C7B4530001DA: to=<sender@mydomain.com>, "
+	    "relay=mail.mydomain.com[/var/run/dovecot/lmtp], delay=0.04, delays=0/0.01/0.01/0.01, "
+	    "dsn=2.0.0, status=sent (250 2.0.0 <sender@mydomain.com> b18/MnKk0F9oTgAAWP5Hkg Saved)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->relay, "mail.mydomain.com[/var/run/dovecot/lmtp]");
+	CHECK_SPAN(ev->relay_name, "mail.mydomain.com");
+	CHECK_SPAN(ev->relay_ip, NULL);
+	CHECK_SPAN(ev->relay_port, NULL);
+	CHECK_SPAN(ev->reason, "250 2.0.0 <sender@mydomain.com> b18/MnKk0F9oTgAAWP5Hkg Saved");
+}
