@@ -16,7 +16,7 @@ run() {
 	rc=$?
 	cat "$log"
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-	p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
+	p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')
 	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
 	[ -n "$line" ] || { p=0; f=1; echo "$label: no summary line (crashed?)"; }
 	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; echo "$label: exit $rc"; fi

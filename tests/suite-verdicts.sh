@@ -4,7 +4,7 @@
 # per truth.json (what the scenario drivers did), with no false accusation.
 # Last line: "verdicts: N passed, N failed".
 set -u
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: verdicts.py runs it, a bare "postsleuth" is not on PATH
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=$top/tests/data
 truth=$data/truth.json
