@@ -199,7 +199,9 @@ static struct osess *sess_find(struct model *m, const struct event *ev, bool cre
 	if (!o && create)
 		o = sess_open(m, ev, h);
 	if (o) {
-		o->touched = l->ts.us;
+		/* the model's clock, not the line's: a log whose time goes
+		 * backwards must not make every session look idle */
+		o->touched = m->now;
 		o->s.end = l->ts;
 		LRU_UNLINK(m->shead, m->stail, o);
 		LRU_APPEND(m->shead, m->stail, o);
