@@ -431,10 +431,42 @@ static bool content_reject(const char *reason)
 	return false;
 }
 
+/* orphan_message - a message received before the log began */
+static void orphan_message(struct analysis *a, const struct message *m)
+{
+	struct orphans *o = &a->orphans;
+	if (m->origin != ORIGIN_UNKNOWN || !m->nrcpts || (m->have_from && m->from && !*m->from))
+		return; /* known origin, no delivery seen, or a notification (null sender) */
+	if (!o->messages || m->start.us < o->first.us)
+		o->first = m->start;
+	if (m->end.us > o->last.us)
+		o->last = m->end;
+	o->messages++;
+	o->recipients += m->nrcpts;
+	if (o->nqids < ORPHAN_MAX_QIDS)
+		o->qids[o->nqids++] = xstrdup(m->qid);
+	for (uint32_t i = 0; i < m->nrcpts; i++) {
+		const struct rcpt *r = &m->rcpts[i];
+		const char *st = r->status ? r->status : "";
+		if (!strcmp(st, "sent"))
+			o->sent++;
+		else if (!strcmp(st, "bounced"))
+			o->bounced++;
+		else if (!strcmp(st, "deferred"))
+			o->deferred++;
+		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason)) {
+			o->remote_content_rejects++;
+			if (!o->example_reject)
+				o->example_reject = xstrdup(r->reason);
+		}
+	}
+}
+
 /* analysis_message - fold one closed message into its client and account */
 void analysis_message(struct analysis *a, const struct message *m)
 {
 	a->messages++;
+	orphan_message(a, m);
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
 		struct client *c = client_get(a, span_of(m->client_ip));
 		if (c)
@@ -586,6 +618,9 @@ void analysis_free(struct analysis *a)
 	hmap_foreach(&a->accounts, account_free);
 	hmap_free(&a->clients);
 	hmap_free(&a->accounts);
+	for (uint32_t i = 0; i < a->orphans.nqids; i++)
+		free(a->orphans.qids[i]);
+	free(a->orphans.example_reject);
 	free(a->clist);
 	free(a->alist);
 	free(a);

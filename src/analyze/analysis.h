@@ -128,6 +128,16 @@ struct account {
 	char *new_ip;                        /* the unusual source, if any */
 };
 
+/* messages whose receiving line is not in the log (seed 003) */
+#define ORPHAN_MAX_QIDS 12
+struct orphans {
+	uint64_t messages, recipients, sent, bounced, deferred, remote_content_rejects;
+	uint32_t nqids;
+	char *qids[ORPHAN_MAX_QIDS];
+	char *example_reject;
+	struct stamp first, last;
+};
+
 struct analysis {
 	struct hmap clients, accounts;
 	uint64_t nclients, naccounts, clients_dropped, accounts_dropped;
@@ -136,6 +146,7 @@ struct analysis {
 	struct client **clist;               /* after finish: sorted by severity */
 	struct account **alist;
 	size_t nclist, nalist;
+	struct orphans orphans;
 	struct stamp first, last;            /* the time the log covers */
 	bool have_time;
 };

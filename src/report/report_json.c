@@ -265,6 +265,26 @@ void report_json(struct buf *b, const struct report_input *in)
 		account_json(b, a->alist[i]);
 	}
 	buf_putc(b, ']');
+	if (a->orphans.messages) {
+		const struct orphans *o = &a->orphans;
+		json_key(b, &f, "unknown_origin");
+		bool g = true;
+		buf_putc(b, '{');
+		json_kv_int(b, &g, "messages", (int64_t)o->messages);
+		json_kv_int(b, &g, "recipients", (int64_t)o->recipients);
+		json_kv_int(b, &g, "sent", (int64_t)o->sent);
+		json_kv_int(b, &g, "bounced", (int64_t)o->bounced);
+		json_kv_int(b, &g, "deferred", (int64_t)o->deferred);
+		json_kv_int(b, &g, "remote_content_rejects", (int64_t)o->remote_content_rejects);
+		json_key(b, &g, "queue_ids");
+		buf_putc(b, '[');
+		for (uint32_t i = 0; i < o->nqids; i++) {
+			if (i)
+				buf_putc(b, ',');
+			buf_jsons(b, o->qids[i]);
+		}
+		buf_puts(b, "],\"missing\":\"the smtpd client= or pickup uid= lines of these queue IDs\"}");
+	}
 	if (in->extra_json) {
 		buf_putc(b, ',');
 		in->extra_json(b, in->extra_ctx);

@@ -127,6 +127,42 @@ static void finding_client(struct buf *b, const struct client *c, const struct e
 	buf_putc(b, '\n');
 }
 
+/* orphans_text - mail whose sender the log cannot name, and how to find it */
+static void orphans_text(struct buf *b, const struct orphans *o, bool color)
+{
+	if (!o->messages)
+		return;
+	col(b, color, C_BOLD);
+	buf_puts(b, "Mail whose origin is not in this log\n");
+	col(b, color, C_OFF);
+	struct buf t = {0};
+	buf_printf(&t, "%llu message%s to %llu recipient%s were delivered or attempted, but the lines that "
+		       "received them (smtpd \"QUEUEID: client=...\" with sasl_username, or pickup "
+		       "\"uid=\") are not in this log: they came in before it starts. So the sending account "
+		       "and the source address cannot be told from it.",
+		   (unsigned long long)o->messages, o->messages == 1 ? "" : "s",
+		   (unsigned long long)o->recipients, o->recipients == 1 ? "" : "s");
+	buf_printf(&t, " Of their recipients %llu were delivered, %llu bounced, %llu deferred.",
+		   (unsigned long long)o->sent, (unsigned long long)o->bounced,
+		   (unsigned long long)o->deferred);
+	if (o->remote_content_rejects)
+		buf_printf(&t, " %llu were refused by remote servers as spam, virus or policy violation "
+			       "(e.g. \"%s\"): a sign of a compromised account or machine sending through "
+			       "this server.",
+			   (unsigned long long)o->remote_content_rejects, o->example_reject);
+	buf_puts(&t, " To find the sender, search the older logs for the queue IDs' client= lines, or run "
+		     "postsleuth trace QUEUEID on them. Queue IDs: ");
+	for (uint32_t i = 0; i < o->nqids; i++)
+		buf_printf(&t, "%s%s", i ? ", " : "", o->qids[i]);
+	if (o->messages > o->nqids)
+		buf_printf(&t, " and %llu more", (unsigned long long)(o->messages - o->nqids));
+	buf_puts(&t, ".");
+	buf_putc(&t, 0);
+	wrap_text(b, t.p, 2, 78);
+	buf_free(&t);
+	buf_putc(b, '\n');
+}
+
 /* report_text - the whole report */
 void report_text(struct buf *b, const struct report_input *in)
 {
@@ -162,6 +198,10 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_printf(b, "  %zu account%s look%s compromised and %s sending mail for someone else.\n",
 			   compromised, compromised == 1 ? "" : "s", compromised == 1 ? "s" : "",
 			   compromised == 1 ? "is" : "are");
+	if (a->orphans.remote_content_rejects)
+		buf_printf(b, "  Mail of unknown origin is being refused by remote servers as spam or virus "
+			      "(%llu recipients): see \"Mail whose origin is not in this log\".\n",
+			   (unsigned long long)a->orphans.remote_content_rejects);
 	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
 		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
 		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
@@ -184,6 +224,7 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_putc(b, '\n');
 	}
 
+	orphans_text(b, &a->orphans, color);
 	col(b, color, C_BOLD);
 	buf_puts(b, "Clients, most serious first\n");
 	col(b, color, C_OFF);
@@ -196,7 +237,7 @@ void report_text(struct buf *b, const struct report_input *in)
 		shown++;
 	}
 	if (!shown)
-		buf_puts(b, "  nothing hostile or unclear\n\n");
+		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
 	if (legit && !in->all_clients) {
 		buf_printf(b, "  Legitimate (%zu): ", legit);
 		size_t k = 0;
