@@ -71,6 +71,6 @@ sed -E 's/.*"service":"([^"]*)".*"type":"([^"]*)".*/\1 \2/' "$tmp/ev" |
 	       printf "%-16s %7d lines %7d recognised %6.2f%%\n", "ALL", N, OK, N ? 100 * OK / N : 0 }'
 echo "top unknown shapes (program: text with IDs, numbers and addresses folded):"
 grep '"type":"unknown"' "$tmp/ev" |
-    sed -E 's/.*"service":"[^"]*\/([^"/]*)".*"text":"(.*)"}$/\1: \2/' |
+    sed -E 's/.*"service":"([^"]*\/)?([^"/]*)".*"text":"(.*)"}$/\2: \3/' |
     sed -E -e 's/: [0-9A-Za-z]{8,16}: /: QID: /' -e 's/<[^>]*>/<A>/g' -e 's/\[[^]]*\]/[X]/g' \
 	-e 's/[0-9]+/N/g' | cut -c1-110 | sort | uniq -c | sort -rn | head -n "$top"

@@ -191,14 +191,30 @@ static bool check_action(struct span act, struct span t, struct event *ev)
 	return true;
 }
 
+/* verbose - cleanup -v's record dump (cleanup_envelope.c:138 ...) */
+static bool verbose(struct span t)
+{
+	static const char *const pfx[] = {
+	    "initial envelope ", "extracted envelope ", "open incoming/", "open maildrop/",
+	    "cleanup flags = ", "client flags = ", "server flags = ", "cleanup_open: ",
+	    "cleanup_flush: ", "cleanup_out: ", NULL};
+	for (int i = 0; pfx[i]; i++)
+		if (span_starts(t, pfx[i]))
+			return true;
+	return false;
+}
+
 /* parse_cleanup - fill ev from a cleanup line */
 void parse_cleanup(const struct logline *l, struct event *ev)
 {
 	struct span t = l->text, qid;
 	if (l->severity.n)
 		return; /* warnings (milter trouble, hopcount...): generic.c */
-	if (!pc_take_queue_id(&t, &qid))
+	if (!pc_take_queue_id(&t, &qid)) {
+		if (verbose(t))
+			ev->type = EV_NOISE;
 		return;
+	}
 	ev->queue_id = qid;
 	if (span_eat(&t, "message-id=")) {
 		message_id(t, ev);

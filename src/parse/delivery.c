@@ -295,5 +295,15 @@ void parse_delivery(const struct logline *l, struct event *ev)
 			ev->type = EV_INFO;
 			return;
 		}
+		/* smtp -v: the MX and address lookups (smtp_addr.c:142-152) */
+		if (span_starts(t, "host name lookup methods: ") || span_starts(t, "pref ") ||
+		    span_starts(t, "connecting to ") ||
+		    ((span_starts(t, "begin ") || span_starts(t, "end ")) &&
+		     span_ends(t, " address list")) ||
+		    (span_starts(t, "lookup ") && span_find(t, " type ").p &&
+		     span_find(t, " flags ").p)) {
+			ev->type = EV_NOISE;
+			return;
+		}
 	}
 }

@@ -225,3 +225,15 @@ TEST(cleanup_action_without_origin)
 	CHECK_SPAN(ev->reason, "From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
 			       "From: [noreply@example.org](mailto:noreply@example.org)");
 }
+
+TEST(cleanup_verbose_is_noise)
+{
+	/* infohtreasure's cleanup -v log (cleanup_envelope.c:138, _extracted.c:120) */
+	const struct event *ev = progs_line("Feb 26 12:27:16 server1 postfix/cleanup[6009]: initial "
+					    "envelope A client_address=127.0.0.1");
+	CHECK_STR(progs_type(ev), "noise");
+	ev = progs_msg("postfix/cleanup", "extracted envelope E");
+	CHECK_STR(progs_type(ev), "noise");
+	ev = progs_msg("postfix/cleanup", "something else entirely");
+	CHECK_STR(progs_type(ev), "unknown");
+}

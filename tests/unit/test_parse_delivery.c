@@ -433,3 +433,17 @@ TEST(delivery_lmtp_unix_socket)
 	CHECK_SPAN(ev->relay_port, NULL);
 	CHECK_SPAN(ev->reason, "250 2.0.0 <sender@mydomain.com> b18/MnKk0F9oTgAAWP5Hkg Saved");
 }
+
+TEST(smtp_verbose_lookups_are_noise)
+{
+	/* infohtreasure's smtp -v log (smtp_addr.c:142-152, smtp_connect.c:1062) */
+	const char *lines[] = {"host name lookup methods: dns", "begin tecadmin.net address list",
+			       "pref    0 host tecadmin.net/172.67.134.5", "end tecadmin.net address list",
+			       "lookup tecadmin.net type A flags 0", "connecting to tecadmin.net port 25"};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		const struct event *ev = progs_msg("postfix/smtp", lines[i]);
+		CHECK_STR(progs_type(ev), "noise");
+	}
+	const struct event *ev = progs_msg("postfix/smtp", "begin something");
+	CHECK_STR(progs_type(ev), "unknown");
+}
