@@ -32,6 +32,7 @@ static const struct command commands[] = {
     {"accounts", cmd_accounts, false, "one line per SASL account with its verdict"},
     {"explain", cmd_explain, false, "sessions told step by step (--ip, --account, --session, --queue-id)"},
     {"events", cmd_events, false, "every recognised log line as an NDJSON event"},
+    {"stats", cmd_stats, false, "how many lines of each kind were read (parse + correlate only)"},
     {"trace", cmd_trace, true, "the whole story of a queue ID, Message-ID or address"},
     {"summary", cmd_summary, false, "traffic summary: pflogsumm's report and numbers, and more"},
     {NULL, NULL, false, NULL},

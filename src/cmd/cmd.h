@@ -30,6 +30,7 @@ struct opts {
 };
 
 int cmd_events(struct opts *o);
+int cmd_stats(struct opts *o);
 int cmd_trace(struct opts *o);
 int cmd_summary(struct opts *o);
 

@@ -87,3 +87,78 @@ int cmd_events(struct opts *o)
 		fatal(EXIT_ENV, "write error on standard output");
 	return rc;
 }
+
+/* stats_event - feed the model only */
+static void stats_event(const struct event *ev, void *vctx)
+{
+	struct ev_ctx *c = vctx;
+	model_event(c->model, ev, c->feed->lineno, c->feed->file_index);
+}
+
+/* cmd_stats - parse and correlate, then print what was recognised */
+int cmd_stats(struct opts *o)
+{
+	struct ev_ctx c = {0};
+	struct feed f = {.fn = stats_event, .transcript_fn = on_transcript, .ctx = &c};
+	cmd_feed_setup(&f, o);
+	struct model_sink sink = {NULL, NULL, &c};
+	c.feed = &f;
+	c.model = model_new(&sink);
+	int n;
+	bool journal;
+	char **paths = cmd_inputs(o, &n, &journal);
+	if (journal)
+		f.want_journal = true;
+	int rc = feed_run(&f, paths, n);
+	model_finish(c.model);
+	const struct model_stats *ms = model_stats(c.model);
+	struct buf *b = &c.out;
+	const struct feed_stats *s = &f.st;
+	if (o->json) {
+		buf_printf(b, "{\"lines\":%llu,\"bytes\":%llu,\"postfix\":%llu,\"recognised\":%llu,"
+			      "\"noise\":%llu,\"unknown\":%llu,\"other\":%llu,\"no_prefix\":%llu,"
+			      "\"truncated\":%llu,\"transcripts\":%llu,\"sessions\":%llu,\"messages\":%llu,"
+			      "\"sessions_open_peak\":%llu,\"messages_open_peak\":%llu,\"types\":{",
+			   (unsigned long long)s->lines, (unsigned long long)s->bytes,
+			   (unsigned long long)s->postfix, (unsigned long long)s->recognised,
+			   (unsigned long long)s->noise, (unsigned long long)s->unknown,
+			   (unsigned long long)s->other, (unsigned long long)s->no_prefix,
+			   (unsigned long long)s->truncated, (unsigned long long)s->transcripts,
+			   (unsigned long long)ms->sessions, (unsigned long long)ms->messages,
+			   (unsigned long long)ms->sessions_open_peak,
+			   (unsigned long long)ms->messages_open_peak);
+		bool first = true;
+		for (int t = 0; t < EV__COUNT; t++) {
+			if (!s->by_type[t])
+				continue;
+			buf_printf(b, "%s\"%s\":%llu", first ? "" : ",", ev_type_name((enum ev_type)t),
+				   (unsigned long long)s->by_type[t]);
+			first = false;
+		}
+		buf_puts(b, "}}\n");
+	} else {
+		buf_printf(b, "%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n"
+			      "%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n",
+			   "lines", (unsigned long long)s->lines, "postfix lines",
+			   (unsigned long long)s->postfix, "recognised", (unsigned long long)s->recognised,
+			   "  of which noise", (unsigned long long)s->noise, "unknown",
+			   (unsigned long long)s->unknown, "other programs", (unsigned long long)s->other,
+			   "no syslog prefix", (unsigned long long)s->no_prefix, "truncated",
+			   (unsigned long long)s->truncated, "transcripts",
+			   (unsigned long long)s->transcripts);
+		buf_printf(b, "%-22s %12llu\n%-22s %12llu\n", "sessions", (unsigned long long)ms->sessions,
+			   "messages", (unsigned long long)ms->messages);
+		buf_puts(b, "\nevent types:\n");
+		for (int t = 0; t < EV__COUNT; t++)
+			if (s->by_type[t])
+				buf_printf(b, "  %-20s %12llu\n", ev_type_name((enum ev_type)t),
+					   (unsigned long long)s->by_type[t]);
+	}
+	buf_flush(b, stdout);
+	buf_free(b);
+	model_free(c.model);
+	cmd_inputs_free(paths, n);
+	if (fflush(stdout) != 0)
+		fatal(EXIT_ENV, "write error on standard output");
+	return rc;
+}

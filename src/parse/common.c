@@ -5,14 +5,19 @@
  */
 #include "common.h"
 
-/* is_long_qid_char - Postfix's base-52 long queue ID alphabet (no vowels) */
-static bool is_long_qid_char(char c)
+/* qid_class - per byte: 1 short-ID (upper hex) char, 2 long-ID char, 3 both */
+static unsigned char qid_class[256];
+
+/* qid_class_init - fill the table once (short: 0-9A-F; long: 0-9 and letters without vowels) */
+static void qid_class_init(void)
 {
-	if (c >= '0' && c <= '9')
-		return true;
-	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-		return !strchr("AEIOUaeiou", c);
-	return false;
+	for (int c = '0'; c <= '9'; c++)
+		qid_class[c] = 3;
+	for (int c = 'A'; c <= 'Z'; c++)
+		qid_class[c] = (unsigned char)((c <= 'F' ? 1 : 0) | (strchr("AEIOU", c) ? 0 : 2));
+	for (int c = 'a'; c <= 'z'; c++)
+		qid_class[c] = strchr("aeiou", c) ? 0 : 2;
+	qid_class[0] = 0;
 }
 
 /* pc_queue_id - a short (hex) or long (base-52 with 'z') queue ID */
@@ -20,17 +25,15 @@ bool pc_queue_id(struct span t)
 {
 	if (t.n < 5 || t.n > 32)
 		return false;
-	bool hex = true, lng = true, z = false;
-	for (size_t i = 0; i < t.n; i++) {
-		char c = t.p[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')))
-			hex = false;
-		if (!is_long_qid_char(c))
-			lng = false;
-		if (c == 'z')
-			z = true;
+	if (!qid_class['0'])
+		qid_class_init();
+	unsigned all = 3;
+	bool z = false;
+	for (size_t i = 0; i < t.n && all; i++) {
+		all &= qid_class[(unsigned char)t.p[i]];
+		z |= t.p[i] == 'z';
 	}
-	return hex || (lng && z && t.n >= 12);
+	return (all & 1) || ((all & 2) && z && t.n >= 12);
 }
 
 /* pc_take_queue_id - "QID: rest" -> qid, text = rest */
@@ -79,6 +82,8 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
 		    struct span *out)
 {
+	if (!cur->n || cur->p[0] != key[0])
+		return false;
 	size_t kn = strlen(key);
 	if (cur->n < kn + 2 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=' ||
 	    cur->p[kn + 1] != '<')
@@ -126,6 +131,8 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 /* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
 bool pc_word_value(struct span *cur, const char *key, struct span *out)
 {
+	if (!cur->n || cur->p[0] != key[0])
+		return false;
 	size_t kn = strlen(key);
 	if (cur->n < kn + 1 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=')
 		return false;

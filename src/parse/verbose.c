@@ -270,6 +270,11 @@ bool parse_verbose(const struct logline *l, struct event *ev)
 	struct span t = l->text;
 	if (l->severity.n || !t.n)
 		return false;
+	/* the everyday smtpd lines are never verbose: decide them at once */
+	if (t.p[0] == 'c' || t.p[0] == 'd' || t.p[0] == 'l')
+		if (span_starts(t, "connect from ") || span_starts(t, "disconnect from ") ||
+		    span_starts(t, "lost connection after "))
+			return false;
 	switch (t.p[0]) {
 	case '<':
 	case '>':

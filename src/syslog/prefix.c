@@ -276,7 +276,10 @@ static bool parse_tag(struct span tok, struct logline *out)
 void syslog_take_severity(struct logline *out)
 {
 	static const char *const sev[] = {"warning", "error", "fatal", "panic", NULL};
-	if (!out->postfix)
+	if (!out->postfix || !out->text.n)
+		return;
+	char c = out->text.p[0];
+	if (c != 'w' && c != 'e' && c != 'f' && c != 'p')
 		return;
 	for (int i = 0; sev[i]; i++) {
 		size_t n = strlen(sev[i]);

@@ -20,56 +20,59 @@ struct span {
 	size_t n;
 };
 
+/* always inlined: a literal argument's strlen/memcmp then fold to constants */
+#define SPAN_INLINE static inline __attribute__((always_inline))
+
 #define SPAN_NULL ((struct span){NULL, 0})
 #define SPAN_LIT(s) ((struct span){(s), sizeof(s) - 1})
 
 /* span_of - a span over a NUL-terminated string */
-static inline struct span span_of(const char *s)
+SPAN_INLINE struct span span_of(const char *s)
 {
 	return (struct span){s, s ? strlen(s) : 0};
 }
 
 /* span_make - a span over p[0..n) */
-static inline struct span span_make(const char *p, size_t n)
+SPAN_INLINE struct span span_make(const char *p, size_t n)
 {
 	return (struct span){p, n};
 }
 
 /* span_set - true when the span was filled in (possibly empty) */
-static inline bool span_set(struct span s)
+SPAN_INLINE bool span_set(struct span s)
 {
 	return s.p != NULL;
 }
 
 /* span_eq - byte equality of two spans */
-static inline bool span_eq(struct span a, struct span b)
+SPAN_INLINE bool span_eq(struct span a, struct span b)
 {
 	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 
 /* span_eqs - equality with a C string */
-static inline bool span_eqs(struct span a, const char *s)
+SPAN_INLINE bool span_eqs(struct span a, const char *s)
 {
 	size_t n = strlen(s);
 	return a.n == n && (n == 0 || memcmp(a.p, s, n) == 0);
 }
 
 /* span_starts - does s begin with the C string pfx */
-static inline bool span_starts(struct span s, const char *pfx)
+SPAN_INLINE bool span_starts(struct span s, const char *pfx)
 {
 	size_t n = strlen(pfx);
 	return s.n >= n && memcmp(s.p, pfx, n) == 0;
 }
 
 /* span_ends - does s end with the C string sfx */
-static inline bool span_ends(struct span s, const char *sfx)
+SPAN_INLINE bool span_ends(struct span s, const char *sfx)
 {
 	size_t n = strlen(sfx);
 	return s.n >= n && memcmp(s.p + s.n - n, sfx, n) == 0;
 }
 
 /* span_skip - drop the first k bytes (clamped) */
-static inline struct span span_skip(struct span s, size_t k)
+SPAN_INLINE struct span span_skip(struct span s, size_t k)
 {
 	if (k > s.n)
 		k = s.n;
@@ -77,7 +80,7 @@ static inline struct span span_skip(struct span s, size_t k)
 }
 
 /* span_eat - if s starts with pfx, consume it and return true */
-static inline bool span_eat(struct span *s, const char *pfx)
+SPAN_INLINE bool span_eat(struct span *s, const char *pfx)
 {
 	if (!span_starts(*s, pfx))
 		return false;
@@ -86,14 +89,14 @@ static inline bool span_eat(struct span *s, const char *pfx)
 }
 
 /* span_chr - index of the first c in s, or -1 */
-static inline ptrdiff_t span_chr(struct span s, char c)
+SPAN_INLINE ptrdiff_t span_chr(struct span s, char c)
 {
 	const char *q = s.n ? memchr(s.p, c, s.n) : NULL;
 	return q ? q - s.p : -1;
 }
 
 /* span_rchr - index of the last c in s, or -1 */
-static inline ptrdiff_t span_rchr(struct span s, char c)
+SPAN_INLINE ptrdiff_t span_rchr(struct span s, char c)
 {
 	for (size_t i = s.n; i > 0; i--)
 		if (s.p[i - 1] == c)
@@ -102,13 +105,13 @@ static inline ptrdiff_t span_rchr(struct span s, char c)
 }
 
 /* span_head - the first k bytes (clamped) */
-static inline struct span span_head(struct span s, size_t k)
+SPAN_INLINE struct span span_head(struct span s, size_t k)
 {
 	return (struct span){s.p, k < s.n ? k : s.n};
 }
 
 /* span_trim - strip ASCII blanks at both ends */
-static inline struct span span_trim(struct span s)
+SPAN_INLINE struct span span_trim(struct span s)
 {
 	while (s.n && (s.p[0] == ' ' || s.p[0] == '\t'))
 		s.p++, s.n--;
