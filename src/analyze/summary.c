@@ -539,7 +539,7 @@ static void on_reject(struct summary *s, const struct event *ev)
 		struct buf rr = {0};
 		sk_reply_reason(rest, &rr);
 		struct span rs = rr.n ? buf_span(&rr) : SPAN_LIT("");
-		struct srow *r = stab_get(&s->by_restriction, span_of(sk_restriction(rs)));
+		struct srow *r = stab_get(&s->by_restriction, span_of(sk_restriction(rs, l->daemon)));
 		if (r)
 			r->count++;
 		if ((r = stab_get(&s->by_reason, rs)))

@@ -166,7 +166,7 @@ void sk_reject_detail(struct span text, struct span type, struct span from, stru
 bool sk_cleanup_parts(struct span text, struct span *action, struct span *where,
 		      struct span *rest);
 void sk_cleanup_key(struct span rest, struct buf *out);
-const char *sk_restriction(struct span reason);
+const char *sk_restriction(struct span reason, struct span daemon);
 void sk_reply_reason(struct span rest, struct buf *out);
 
 #endif

@@ -624,9 +624,17 @@ static const struct {
     {"blocked using", "DNS block list"},
 };
 
-/* sk_restriction - which restriction a reject reply comes from */
-const char *sk_restriction(struct span reason)
+/* sk_restriction - which restriction a reject reply comes from; the
+ * daemon tells postscreen's own tests from smtpd's restrictions */
+const char *sk_restriction(struct span reason, struct span daemon)
 {
+	if (span_eqs(daemon, "postscreen")) {
+		if (span_index(reason, "blocked using") >= 0)
+			return "postscreen_dnsbl_sites (postscreen_dnsbl_action)";
+		if (span_index(reason, "Protocol error") >= 0)
+			return "postscreen protocol tests (bare newline, non-SMTP command, pipelining)";
+		return "postscreen (pregreet, DNSBL or denylist)";
+	}
 	for (size_t i = 0; i < sizeof restrictions / sizeof restrictions[0]; i++)
 		if (span_index(reason, restrictions[i].text) >= 0)
 			return restrictions[i].restriction;
