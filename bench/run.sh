@@ -117,7 +117,7 @@ measure "postsleuth events" "$bytes" "$lines" 1 "parse + correlate + NDJSON of e
 	"$bin" events "$big"
 if "$bin" --help 2>/dev/null | grep -qE '^  trace '; then
 	in=$big measure "postsleuth trace NOSUCHID -" "$bytes" "$lines" 1 \
-		"stdin, one pass: parse + correlate, no output (nearest to report until it lands)" \
+		"stdin, one pass: parse + correlate only, no output" \
 		"$bin" trace NOSUCHID -
 fi
 if "$bin" --help 2>/dev/null | grep -qE '^  report '; then
