@@ -102,7 +102,8 @@ static int cmp_day(const void *a, const void *b)
 static void traffic(struct buf *b, struct summary *s)
 {
 	buf_puts(b, ",\"per_day\":[");
-	qsort(s->days, s->ndays, sizeof *s->days, cmp_day);
+	if (s->ndays)
+		qsort(s->days, s->ndays, sizeof *s->days, cmp_day);
 	bool first = true;
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];
