@@ -199,5 +199,6 @@ static int item_cmp(const void *a, const void *b)
 /* trace_sort - put the story in time order */
 void trace_sort(struct trace *t)
 {
-	qsort(t->items, t->nitems, sizeof *t->items, item_cmp);
+	if (t->nitems)
+		qsort(t->items, t->nitems, sizeof *t->items, item_cmp);
 }

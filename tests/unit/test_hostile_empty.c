@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include "analyze/summary.h"
+#include "analyze/trace.h"
 #include "report/summary_json.h"
 #include "util/buf.h"
 
@@ -22,4 +23,14 @@ TEST(hostile_empty_summary_json)
 	CHECK(strstr(b.p, "\"per_day\":[]") != NULL);
 	buf_free(&b);
 	summary_free(s);
+}
+
+/* trace of an ID the log does not hold: nothing to sort */
+TEST(hostile_empty_trace_sort)
+{
+	struct trace t;
+	trace_init(&t, "NOSUCHID");
+	trace_sort(&t);
+	CHECK_INT(t.nitems, 0);
+	trace_free(&t);
 }
