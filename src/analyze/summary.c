@@ -87,10 +87,12 @@ static struct srow *stab_get(struct stab *t, struct span key)
 				return r;
 		}
 	}
-	if (t->n >= t->max) {
+	if (t->n >= t->max || (t->pool && *t->pool >= t->pool_max)) {
 		(*t->dropped)++;
 		return NULL;
 	}
+	if (t->pool)
+		(*t->pool)++;
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
@@ -118,6 +120,8 @@ static struct stab *stab_sub(struct srow *r, const struct stab *parent)
 	if (!r->sub) {
 		r->sub = xmalloc(sizeof *r->sub);
 		stab_init(r->sub, SUM_MAX_DETAIL, parent->dropped);
+		r->sub->pool = parent->pool;
+		r->sub->pool_max = parent->pool_max;
 	}
 	return r->sub;
 }
@@ -260,8 +264,11 @@ struct summary *summary_new(void)
 				 &s->holds,    &s->discards, &s->smtp_fail, &s->warnings,
 				 &s->fatals,   &s->panics,   &s->master,   &s->by_restriction,
 				 &s->by_reason};
-	for (size_t i = 0; i < sizeof detail / sizeof detail[0]; i++)
+	for (size_t i = 0; i < sizeof detail / sizeof detail[0]; i++) {
 		stab_init(detail[i], SUM_MAX_DETAIL, &d->detail);
+		detail[i]->pool = &s->detail_rows;
+		detail[i]->pool_max = SUM_MAX_DETAIL_ROWS;
+	}
 	stab_init(&s->accounts, SUM_MAX_ACCOUNTS, &d->accounts);
 	s->nqbuckets = 1024;
 	s->qbuckets = xcalloc(s->nqbuckets, sizeof *s->qbuckets);

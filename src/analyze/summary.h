@@ -23,6 +23,7 @@
 #define SUM_MAX_USERS   200000  /* senders, recipients (each) */
 #define SUM_MAX_DOMAINS 50000   /* sending, recipient domains (each) */
 #define SUM_MAX_DETAIL  5000    /* keys per level of each detail table */
+#define SUM_MAX_DETAIL_ROWS 100000 /* rows of all detail tables together */
 #define SUM_MAX_ACCOUNTS 20000  /* SASL accounts */
 #define SUM_MAX_NOSIZE  5000    /* "messages with no size data" */
 #define SUM_MAX_DAYS    3660    /* per-day rows */
@@ -53,6 +54,8 @@ struct stab {
 	size_t icap;
 	size_t max;
 	uint64_t *dropped;      /* where refused additions are counted */
+	size_t *pool;           /* rows used in a pool of tables, or NULL */
+	size_t pool_max;
 };
 
 /* a fixed-bucket histogram of seconds, with the largest value of each
@@ -128,6 +131,7 @@ struct summary {
 	size_t nqbuckets, nq;
 	struct qent *lru_head, *lru_tail;         /* head = least recently used */
 	struct sum_limits dropped;
+	size_t detail_rows;                       /* pool of the detail tables */
 };
 
 struct summary *summary_new(void);

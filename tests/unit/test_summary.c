@@ -547,6 +547,38 @@ TEST(summary_caps)
 	summary_free(s);
 }
 
+/* the detail tables share one pool of rows: 21 reasons x 5000 clients
+ * of nested reject detail stop at SUM_MAX_DETAIL_ROWS, the totals not */
+TEST(summary_detail_pool)
+{
+	struct summary *s = summary_new();
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	char line[300];
+	for (unsigned r = 0; r < 21; r++) {
+		for (unsigned i = 0; i < SUM_MAX_DETAIL; i++) {
+			snprintf(line, sizeof line,
+				 "Nov 22 10:00:00 mx1 postfix/smtpd[1]: NOQUEUE: reject: RCPT from "
+				 "unknown[10.%u.%u.%u]: 554 5.7.1 <a@b.test>: Client host rejected: "
+				 "rule %u; from=<x@y.test> to=<a@b.test> proto=ESMTP helo=<h>",
+				 r, i / 256, i % 256, r);
+			struct logline l;
+			struct event ev;
+			if (!syslog_parse(&st, span_of(line), &l))
+				continue;
+			parse_line(&l, &ev);
+			summary_event(s, &ev);
+		}
+	}
+	CHECK_INT(s->rejected, 21 * SUM_MAX_DETAIL);
+	const struct srow *r = row(&s->rejects, "RCPT");
+	CHECK(r && r->count == 21 * SUM_MAX_DETAIL);
+	CHECK_INT(s->detail_rows, SUM_MAX_DETAIL_ROWS);
+	CHECK(s->dropped.detail > 5000);
+	CHECK_INT(leaf(&s->rejects, "RCPT", "Client host rejected: rule 0", "10.0.0.0"), 1);
+	summary_free(s);
+}
+
 /* hostile text reaches the terminal escaped, JSON escaped */
 TEST(summary_hostile_text)
 {
