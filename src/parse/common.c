@@ -128,23 +128,6 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 	return true;
 }
 
-/* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
-bool pc_word_value(struct span *cur, const char *key, struct span *out)
-{
-	if (!cur->n || cur->p[0] != key[0])
-		return false;
-	size_t kn = strlen(key);
-	if (cur->n < kn + 1 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=')
-		return false;
-	struct span v = span_skip(*cur, kn + 1);
-	size_t i = 0;
-	while (i < v.n && v.p[i] != ',' && v.p[i] != ' ')
-		i++;
-	*out = span_head(v, i);
-	*cur = span_skip(v, i);
-	return true;
-}
-
 /* pc_reply - "554 5.7.1 text" or "554 text" -> code, dsn, text */
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text)
 {

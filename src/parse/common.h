@@ -15,7 +15,23 @@ bool pc_take_queue_id(struct span *text, struct span *qid);
 bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port);
 bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
 		    struct span *out);
-bool pc_word_value(struct span *cur, const char *key, struct span *out);
+/* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
+SPAN_INLINE bool pc_word_value(struct span *cur, const char *key, struct span *out)
+{
+	if (!cur->n || cur->p[0] != key[0])
+		return false;
+	size_t kn = strlen(key);
+	if (cur->n < kn + 1 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=')
+		return false;
+	struct span v = span_skip(*cur, kn + 1);
+	size_t i = 0;
+	while (i < v.n && v.p[i] != ',' && v.p[i] != ' ')
+		i++;
+	*out = span_head(v, i);
+	*cur = span_skip(v, i);
+	return true;
+}
+
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
 void pc_smtpd_tail(struct span tail, struct event *ev);
 bool pc_cmd_stats(struct span s, struct event *ev);

@@ -85,6 +85,16 @@ static int64_t parse_fraction(struct span *cur, uint8_t *prec)
 	*prec = 0;
 	if (!cur->n || cur->p[0] != '.')
 		return 0;
+	if (cur->n >= 8) { /* the common case: exactly six digits (rsyslog) */
+		const unsigned char *q = (const unsigned char *)cur->p + 1;
+		unsigned d0 = q[0] - '0', d1 = q[1] - '0', d2 = q[2] - '0', d3 = q[3] - '0',
+			 d4 = q[4] - '0', d5 = q[5] - '0', d6 = q[6] - '0';
+		if ((d0 | d1 | d2 | d3 | d4 | d5) <= 9 && d6 > 9) {
+			*prec = 6;
+			*cur = span_skip(*cur, 7);
+			return ((((d0 * 10 + d1) * 10 + d2) * 10 + d3) * 10 + d4) * 10 + d5;
+		}
+	}
 	size_t i = 1;
 	int64_t us = 0;
 	int k = 0;
@@ -140,51 +150,86 @@ static bool parse_classic(struct syslog_state *st, struct span *cur, struct stam
 	return true;
 }
 
-/* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?" */
+/* iso_zone - "Z", "+hh:mm" or "+hhmm" at *cur: minutes east, consumed */
+static bool iso_zone(struct syslog_state *st, struct span *cur, int *off, bool *have)
+{
+	*have = false;
+	if (cur->n && cur->p[0] == 'Z') {
+		*cur = span_skip(*cur, 1);
+		*off = 0;
+		*have = true;
+		return true;
+	}
+	if (cur->n < 5 || (cur->p[0] != '+' && cur->p[0] != '-'))
+		return true; /* no zone: local time */
+	size_t len = cur->n >= 6 && cur->p[3] == ':' ? 6 : 5;
+	if (st->zone_valid && st->zone_len == len && memcmp(cur->p, st->zone_key, len) == 0) {
+		*off = st->zone_off;
+	} else {
+		int oh = num(cur->p + 1, 2), om = num(cur->p + (len == 6 ? 4 : 3), 2);
+		if (oh < 0 || om < 0 || oh > 23 || om > 59)
+			return false;
+		*off = oh * 60 + om;
+		if (cur->p[0] == '-')
+			*off = -*off;
+		memcpy(st->zone_key, cur->p, len);
+		st->zone_len = len;
+		st->zone_off = *off;
+		st->zone_valid = true;
+	}
+	*cur = span_skip(*cur, len);
+	*have = true;
+	return true;
+}
+
+/* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?"
+ * Lines of the same second share their first 19 bytes: the converted
+ * value of the last one is reused. */
 static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *ts)
 {
 	const char *p = cur->p;
-	if (cur->n < 19 || p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') ||
-	    p[13] != ':' || p[16] != ':')
+	if (cur->n < 19)
 		return false;
-	int y = num(p, 4), mo = num(p + 5, 2), d = num(p + 8, 2);
-	int h = num(p + 11, 2), mi = num(p + 14, 2), s = num(p + 17, 2);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
-	    s < 0 || s > 60)
-		return false;
+	int64_t secs;
+	int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+	if (st->iso_valid && memcmp(p, st->iso_key, 19) == 0) {
+		secs = st->iso_secs;
+	} else {
+		if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') || p[13] != ':' ||
+		    p[16] != ':')
+			return false;
+		y = num(p, 4), mo = num(p + 5, 2), d = num(p + 8, 2);
+		h = num(p + 11, 2), mi = num(p + 14, 2), s = num(p + 17, 2);
+		if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 ||
+		    mi > 59 || s < 0 || s > 60)
+			return false;
+		secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + s;
+		memcpy(st->iso_key, p, 19);
+		st->iso_secs = secs;
+		st->iso_valid = true;
+	}
 	*cur = span_skip(*cur, 19);
 	int64_t us = parse_fraction(cur, &ts->prec);
 	int off = 0;
-	bool have_off = false;
-	if (cur->n && cur->p[0] == 'Z') {
-		*cur = span_skip(*cur, 1);
-		have_off = true;
-	} else if (cur->n >= 5 && (cur->p[0] == '+' || cur->p[0] == '-')) {
-		int oh = num(cur->p + 1, 2), om = -1;
-		size_t len = 0;
-		if (cur->n >= 6 && cur->p[3] == ':')
-			om = num(cur->p + 4, 2), len = 6;
-		else
-			om = num(cur->p + 3, 2), len = 5;
-		if (oh < 0 || om < 0 || oh > 23 || om > 59)
-			return false;
-		off = oh * 60 + om;
-		if (cur->p[0] == '-')
-			off = -off;
-		*cur = span_skip(*cur, len);
-		have_off = true;
-	}
-	int64_t secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + s;
+	bool have_off;
+	if (!iso_zone(st, cur, &off, &have_off))
+		return false;
 	if (have_off) {
 		ts->us = (secs - (int64_t)off * 60) * 1000000 + us;
 		ts->tzoff = (int16_t)off;
-	} else {
-		int64_t epoch;
-		int loff;
-		local_hour(st, y, mo, d, h, &epoch, &loff);
-		ts->us = (epoch + mi * 60 + s) * 1000000 + us;
-		ts->tzoff = (int16_t)loff;
+		return true;
 	}
+	/* no zone: local time, by the hour cache */
+	int64_t day = secs / 86400, sod = secs % 86400;
+	int yy;
+	unsigned mm, dd;
+	civil_from_days(day, &yy, &mm, &dd);
+	int64_t epoch;
+	int loff;
+	local_hour(st, yy, (int)mm, (int)dd, (int)(sod / 3600), &epoch, &loff);
+	ts->us = (epoch + (sod % 3600)) * 1000000 + us;
+	ts->tzoff = (int16_t)loff;
+	(void)y, (void)mo, (void)d, (void)h, (void)mi, (void)s;
 	return true;
 }
 

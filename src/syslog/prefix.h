@@ -40,6 +40,13 @@ struct syslog_state {
 	int year;               /* current inferred year */
 	int last_month;
 	time_t ref;             /* reference time for inference (file mtime) */
+	/* the last ISO date-time (19 bytes) and zone text, and their values */
+	char iso_key[19];
+	int64_t iso_secs;
+	char zone_key[6];
+	size_t zone_len;
+	int zone_off;
+	bool iso_valid, zone_valid;
 	/* cache of the last local hour converted with mktime */
 	int64_t hour_key, hour_epoch;
 	int hour_off;

@@ -71,6 +71,18 @@ bool span_digits(struct span s)
 /* span_u64 - decimal digits to a number, saturating at UINT64_MAX */
 bool span_u64(struct span s, uint64_t *out)
 {
+	if (s.n && s.n <= 19) {
+		/* up to 19 digits cannot overflow: one pass, no division */
+		uint64_t v = 0;
+		for (size_t i = 0; i < s.n; i++) {
+			unsigned d = (unsigned)(unsigned char)s.p[i] - '0';
+			if (d > 9)
+				return false;
+			v = v * 10 + d;
+		}
+		*out = v;
+		return true;
+	}
 	if (!span_digits(s))
 		return false;
 	uint64_t v = 0;
