@@ -49,10 +49,12 @@ same "rotated set named out of order" "$tmp/ref2" "$tmp/got"
 "$bin" report --json "$tmp/rot" | sed -e 's/"files":[0-9]*,//' >"$tmp/got"
 same "rotated set as a directory" "$tmp/ref2" "$tmp/got"
 
-# journal file and journalctl renderings: same sessions and messages
+# journal file and journalctl renderings (short-iso, short-precise, json):
+# same sessions and messages
 sess() { "$bin" stats --json "$@" | sed -E 's/.*"sessions":([0-9]+),"messages":([0-9]+).*/\1 \2/'; }
 want=$(sess "$log")
-for f in "$data/extra/mail.journal" "$data/extra/mail.journal.short-iso.log"; do
+for f in "$data/extra/mail.journal" "$data/extra/mail.journal.short-iso.log" \
+	"$data/extra/mail.journal.json"; do
 	got=$(sess "$f")
 	[ "$got" = "$want" ] && ok || ko "$(basename "$f"): sessions/messages $got, want $want"
 done

@@ -26,6 +26,7 @@ python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/mail.log" >"$out"; tally
 python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/mail-classic.log" --year 2026 >"$out"; tally "$out"
 python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/extra/mail.journal" >"$out"; tally "$out"
 python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/extra/mail.journal.short-iso.log" >"$out"; tally "$out"
+python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/extra/mail.journal.json" >"$out"; tally "$out"
 python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/extra/mail.journal.short-precise.log" --year 2026 >"$out"; tally "$out"
 # each scenario's own window: its clients only
 python3 - "$truth" >"$out.list" <<'PY'

@@ -670,4 +670,7 @@ void parse_smtpd(const struct logline *l, struct event *ev)
 	if (parse_lost(t, ev) || parse_queue_line(t, ev) || parse_proxy(t, ev) ||
 	    parse_tls_info(l, t, ev) || parse_info(t, ev))
 		return;
+	/* Postfix 2.0 and older: "reject: RCPT from C: 554 ...;" with no NOQUEUE */
+	if ((span_starts(t, "reject: ") || span_starts(t, "reject_warning: ")) && parse_action(t, ev))
+		return;
 }

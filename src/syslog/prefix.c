@@ -385,6 +385,8 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 	out->raw = line;
 	out->pid = -1;
 	struct span cur = line;
+	if (cur.n && cur.p[0] == '{')
+		return syslog_parse_json(st, line, out); /* journalctl -o json */
 	/* optional <PRI> */
 	if (cur.n > 2 && cur.p[0] == '<') {
 		size_t i = 1;

@@ -47,6 +47,7 @@ struct syslog_state {
 	size_t zone_len;
 	int zone_off;
 	bool iso_valid, zone_valid;
+	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
 	/* cache of the last local hour converted with mktime */
 	int64_t hour_key, hour_epoch;
 	int hour_off;
@@ -57,5 +58,6 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 bool syslog_split_tag(struct span tag, struct logline *out);
 bool syslog_is_postfix_daemon(struct span daemon);
 void syslog_take_severity(struct logline *out);
+bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline *out);
 
 #endif

@@ -581,3 +581,20 @@ TEST(smtpd_other_warnings_and_info)
 	};
 	CHECK_ROWS(rows);
 }
+
+TEST(smtpd_reject_without_noqueue_old_postfix)
+{
+	struct syslog_state st;
+	struct logline l;
+	struct event ev;
+	syslog_state_init(&st, 2004, 0);
+	CHECK(syslog_parse(&st, span_of("Mar  3 10:00:00 mail postfix/smtpd[811]: reject: RCPT from unknown[192.0.2.5]: 554 <x@example.org>: Relay access denied; from=<a@example.net> to=<x@example.org>"), &l));
+	parse_line(&l, &ev);
+	CHECK_INT(ev.type, EV_REJECT);
+	CHECK_SPAN(ev.queue_id, NULL);
+	CHECK_SPAN(ev.action, "reject");
+	CHECK_SPAN(ev.stage, "RCPT");
+	CHECK_SPAN(ev.client_ip, "192.0.2.5");
+	CHECK_SPAN(ev.code, "554");
+	CHECK_SPAN(ev.to, "x@example.org");
+}
