@@ -27,6 +27,9 @@ modes=plain
 [ $# -ge 4 ] && modes="plain sanitized"
 for mode in $modes; do
 	if [ $mode = plain ]; then bin=$1 unit=$2; else bin=$3 unit=$4; fi
+	# absolute, so suites may run it from anywhere (BIN=postsleuth has no slash)
+	case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+	case $unit in /*) ;; *) unit=$(pwd)/$unit ;; esac
 	run "unit ($mode)" "$unit"
 	run "golden ($mode)" sh "$top/tests/golden.sh" "$bin"
 	for s in "$top"/tests/suite-*.sh; do
