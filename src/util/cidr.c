@@ -1,0 +1,178 @@
+/*
+ * cidr.c - parse, compare and print IPv4/IPv6 addresses and prefixes.
+ *
+ * Input text is untrusted (log lines, command line, postconf output):
+ * only what inet_pton accepts, optionally followed by "/LEN" in decimal,
+ * is an address; everything else is refused.
+ */
+#include "cidr.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+
+/* unmap - ::ffff:a.b.c.d becomes a.b.c.d (prefix length adjusted) */
+static void unmap(struct cidr *c)
+{
+	static const unsigned char pfx[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	if (c->family != AF_INET6 || memcmp(c->a, pfx, sizeof pfx) != 0 || c->plen < 96)
+		return;
+	memmove(c->a, c->a + 12, 4);
+	memset(c->a + 4, 0, 12);
+	c->family = AF_INET;
+	c->plen -= 96;
+}
+
+/* pton - inet_pton of a bounded copy, either family */
+static bool pton(const char *s, size_t n, struct cidr *out)
+{
+	char tmp[INET6_ADDRSTRLEN + 1];
+	if (n == 0 || n >= sizeof tmp)
+		return false;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	memset(out, 0, sizeof *out);
+	if (inet_pton(AF_INET, tmp, out->a) == 1) {
+		out->family = AF_INET;
+		out->plen = 32;
+		return true;
+	}
+	if (inet_pton(AF_INET6, tmp, out->a) == 1) {
+		out->family = AF_INET6;
+		out->plen = 128;
+		return true;
+	}
+	return false;
+}
+
+/* cidr_maxlen - 32 or 128 */
+unsigned cidr_maxlen(const struct cidr *c)
+{
+	return c->family == AF_INET ? 32 : 128;
+}
+
+/* cidr_addr - one address exactly as inet_pton reads it, as a /32 or /128 */
+bool cidr_addr(const char *s, struct cidr *out)
+{
+	if (!s || !pton(s, strlen(s), out))
+		return false;
+	unmap(out);
+	return true;
+}
+
+/* cidr_mask - shorten to plen bits, clearing the host bits */
+void cidr_mask(struct cidr *c, unsigned plen)
+{
+	unsigned max = cidr_maxlen(c);
+	if (plen > max)
+		plen = max;
+	c->plen = plen;
+	for (unsigned bit = plen; bit < max; bit++)
+		c->a[bit / 8] &= (unsigned char)~(0x80u >> (bit % 8));
+}
+
+/* cidr_parse - "addr", "addr/len", "[v6]" or "[v6]/len" (Postfix style);
+ * host bits are cleared and reported through *host_bits */
+bool cidr_parse(const char *s, struct cidr *out, bool *host_bits)
+{
+	if (host_bits)
+		*host_bits = false;
+	if (!s)
+		return false;
+	size_t n = strlen(s);
+	const char *slash = memchr(s, '/', n);
+	size_t alen = slash ? (size_t)(slash - s) : n;
+	const char *a = s;
+	if (alen >= 2 && a[0] == '[' && a[alen - 1] == ']') {
+		a++;
+		alen -= 2;
+		if (memchr(a, ':', alen) == NULL)
+			return false;   /* brackets are for IPv6 only */
+	}
+	if (!pton(a, alen, out))
+		return false;
+	unsigned max = cidr_maxlen(out);
+	unsigned plen = max;
+	if (slash) {
+		const char *d = slash + 1;
+		size_t dn = n - alen - (size_t)(a != s ? 2 : 0) - 1;
+		if (dn == 0 || dn > 3)
+			return false;
+		plen = 0;
+		for (size_t i = 0; i < dn; i++) {
+			if (d[i] < '0' || d[i] > '9')
+				return false;
+			plen = plen * 10 + (unsigned)(d[i] - '0');
+		}
+		if (plen > max)
+			return false;
+	}
+	struct cidr full = *out;
+	cidr_mask(out, plen);
+	if (host_bits)
+		*host_bits = memcmp(full.a, out->a, sizeof out->a) != 0;
+	unmap(out);
+	return true;
+}
+
+/* cidr_contains - is x (address or prefix) inside net */
+bool cidr_contains(const struct cidr *net, const struct cidr *x)
+{
+	if (net->family != x->family || x->plen < net->plen)
+		return false;
+	struct cidr t = *x;
+	cidr_mask(&t, net->plen);
+	return memcmp(t.a, net->a, 16) == 0;
+}
+
+/* cidr_overlaps - do two prefixes share any address */
+bool cidr_overlaps(const struct cidr *x, const struct cidr *y)
+{
+	return cidr_contains(x, y) || cidr_contains(y, x);
+}
+
+/* cidr_cmp - IPv4 before IPv6, then by address, then shorter prefix first */
+int cidr_cmp(const struct cidr *x, const struct cidr *y)
+{
+	if (x->family != y->family)
+		return x->family == AF_INET ? -1 : 1;
+	int c = memcmp(x->a, y->a, 16);
+	if (c)
+		return c < 0 ? -1 : 1;
+	return x->plen == y->plen ? 0 : x->plen < y->plen ? -1 : 1;
+}
+
+/* cidr_format - inet_ntop text, with "/len" unless it is a single
+ * address and always_len is false */
+void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len)
+{
+	char a[INET6_ADDRSTRLEN];
+	if (!inet_ntop(c->family, c->a, a, sizeof a))
+		a[0] = 0;
+	if (always_len || c->plen != cidr_maxlen(c))
+		snprintf(out, n, "%s/%u", a, c->plen);
+	else
+		snprintf(out, n, "%s", a);
+}
+
+/* cidr_special - why an address can never be a remote client worth
+ * banning (loopback, link-local, multicast, unspecified), or NULL */
+const char *cidr_special(const struct cidr *c)
+{
+	static const struct {
+		const char *net, *why;
+	} specials[] = {
+	    {"127.0.0.0/8", "loopback"},      {"::1/128", "loopback"},
+	    {"0.0.0.0/8", "unspecified"},     {"::/128", "unspecified"},
+	    {"169.254.0.0/16", "link-local"}, {"fe80::/10", "link-local"},
+	    {"224.0.0.0/4", "multicast"},     {"ff00::/8", "multicast"},
+	    {"255.255.255.255/32", "broadcast"},
+	};
+	for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++) {
+		struct cidr net;
+		if (cidr_parse(specials[i].net, &net, NULL) && cidr_contains(&net, c))
+			return specials[i].why;
+	}
+	return NULL;
+}

@@ -1,0 +1,104 @@
+/* test_cidr.c - addresses and prefixes for the ban lists: only what
+ * inet_pton accepts, prefix arithmetic on the bytes. */
+#include "tap.h"
+#include "util/cidr.h"
+
+#include <netinet/in.h>
+
+/* fmt - format helper for the checks */
+static const char *fmt(const struct cidr *c, bool always)
+{
+	static char t[CIDR_STRLEN];
+	cidr_format(c, t, sizeof t, always);
+	return t;
+}
+
+TEST(cidr_addr_accepts_only_addresses)
+{
+	struct cidr c;
+	CHECK(cidr_addr("192.0.2.1", &c));
+	CHECK_INT(c.family, AF_INET);
+	CHECK_INT(c.plen, 32);
+	CHECK_STR(fmt(&c, false), "192.0.2.1");
+	CHECK(cidr_addr("2001:DB8::1", &c));
+	CHECK_STR(fmt(&c, false), "2001:db8::1");   /* written back by inet_ntop */
+	CHECK_INT(c.plen, 128);
+	static const char *const bad[] = {"", "unknown", "192.0.2", "192.0.2.256", "192.0.2.1 ",
+					  " 192.0.2.1", "192.0.2.1;reboot", "192.0.2.1/24",
+					  "(address not logged)", "1.2.3.4\n", "fe80::1%eth0",
+					  "[2001:db8::1]", "0x7f.1.1.1", "01.2.3.4", NULL};
+	for (int i = 0; bad[i]; i++)
+		if (cidr_addr(bad[i], &c))
+			test_fail(__FILE__, __LINE__, "cidr_addr accepted \"%s\"", bad[i]);
+}
+
+TEST(cidr_addr_unmaps_v4_mapped)
+{
+	struct cidr c;
+	CHECK(cidr_addr("::ffff:198.51.100.7", &c));
+	CHECK_INT(c.family, AF_INET);
+	CHECK_STR(fmt(&c, false), "198.51.100.7");
+}
+
+TEST(cidr_parse_networks_postfix_style)
+{
+	struct cidr c;
+	bool host;
+	CHECK(cidr_parse("192.0.2.0/24", &c, &host));
+	CHECK(!host);
+	CHECK_STR(fmt(&c, false), "192.0.2.0/24");
+	CHECK(cidr_parse("192.0.2.77/24", &c, &host));
+	CHECK(host);                                 /* host bits cleared, and said */
+	CHECK_STR(fmt(&c, false), "192.0.2.0/24");
+	CHECK(cidr_parse("[::1]/128", &c, &host));   /* mynetworks writes IPv6 in brackets */
+	CHECK_STR(fmt(&c, false), "::1");
+	CHECK(cidr_parse("[::ffff:127.0.0.0]/104", &c, &host));
+	CHECK_INT(c.family, AF_INET);
+	CHECK_STR(fmt(&c, true), "127.0.0.0/8");
+	CHECK(cidr_parse("2001:db8::/32", &c, NULL));
+	CHECK_STR(fmt(&c, true), "2001:db8::/32");
+	CHECK(cidr_parse("0.0.0.0/0", &c, NULL));
+	CHECK_INT(c.plen, 0);
+	static const char *const bad[] = {"192.0.2.0/33", "2001:db8::/129", "192.0.2.0/", "/24",
+					  "192.0.2.0/2x", "192.0.2.0/-1", "[192.0.2.1]",
+					  "hash:/etc/postfix/network_table", "192.0.2.0/0024",
+					  "192.0.2.0/24/8", NULL};
+	for (int i = 0; bad[i]; i++)
+		if (cidr_parse(bad[i], &c, NULL))
+			test_fail(__FILE__, __LINE__, "cidr_parse accepted \"%s\"", bad[i]);
+}
+
+TEST(cidr_contains_and_overlaps)
+{
+	struct cidr net, a, b, v6;
+	CHECK(cidr_parse("198.51.100.0/24", &net, NULL));
+	CHECK(cidr_addr("198.51.100.206", &a));
+	CHECK(cidr_addr("198.51.101.1", &b));
+	CHECK(cidr_parse("2001:db8::/64", &v6, NULL));
+	CHECK(cidr_contains(&net, &a));
+	CHECK(!cidr_contains(&net, &b));
+	CHECK(!cidr_contains(&a, &net));
+	CHECK(cidr_overlaps(&a, &net) && cidr_overlaps(&net, &a));
+	CHECK(!cidr_overlaps(&net, &v6));
+	struct cidr m = a;
+	cidr_mask(&m, 24);
+	CHECK(cidr_cmp(&m, &net) == 0);
+	CHECK(cidr_cmp(&a, &v6) < 0);                /* IPv4 sorts first */
+}
+
+TEST(cidr_special_ranges)
+{
+	struct cidr c;
+	CHECK(cidr_addr("127.0.0.5", &c));
+	CHECK_STR(cidr_special(&c), "loopback");
+	CHECK(cidr_addr("::1", &c));
+	CHECK_STR(cidr_special(&c), "loopback");
+	CHECK(cidr_addr("::ffff:127.0.0.1", &c));
+	CHECK_STR(cidr_special(&c), "loopback");
+	CHECK(cidr_addr("fe80::1", &c));
+	CHECK_STR(cidr_special(&c), "link-local");
+	CHECK(cidr_addr("0.0.0.0", &c));
+	CHECK_STR(cidr_special(&c), "unspecified");
+	CHECK(cidr_addr("203.0.113.67", &c));
+	CHECK(cidr_special(&c) == NULL);
+}
