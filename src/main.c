@@ -35,6 +35,9 @@ static const struct command commands[] = {
     {"stats", cmd_stats, false, "how many lines of each kind were read (parse + correlate only)"},
     {"trace", cmd_trace, true, "the whole story of a queue ID, Message-ID or address"},
     {"summary", cmd_summary, false, "traffic summary: pflogsumm's report and numbers, and more"},
+    {"ban", cmd_ban, false, "hostile addresses as nft/ipset/Postfix/postscreen/plain lists"},
+    {"fail2ban", cmd_fail2ban, false, "fail2ban filters, checked with fail2ban-regex on the log"},
+    {"advise", cmd_advise, false, "Postfix settings for what the log shows, with the evidence"},
     {NULL, NULL, false, NULL},
 };
 
@@ -60,6 +63,13 @@ static void usage(FILE *f)
 		"  --journal         read the local systemd journal\n"
 		"  --all             events: also verbose noise and non-Postfix lines\n"
 		"  --show-secrets    print decoded AUTH passwords (hidden by default)\n"
+		"  --format F        ban: nft, ipset, postfix-cidr, postscreen, plain (default)\n"
+		"  --verdict V       ban: verdicts to list (repeatable; default: the hostile ones)\n"
+		"  --allow CIDR      ban: never list these networks (repeatable; mynetworks too)\n"
+		"  --min-sessions N  ban: only addresses with at least N sessions\n"
+		"  --include-authenticated  ban: also addresses that logged in as compromised accounts\n"
+		"  --aggregate       ban: /24 and /64 prefixes where nothing else lives in them\n"
+		"  --output DIR      fail2ban: write filter.d/ and jail.d/ under DIR (default: print)\n"
 		"  --color=WHEN      auto, always, never (NO_COLOR is honoured)\n"
 		"  -h, --help        this text\n"
 		"  --version         print the version\n"
@@ -95,7 +105,8 @@ int main(int argc, char **argv)
 	if (!cmd)
 		cmd = &commands[0];
 	enum { O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
-	       O_IP, O_ACCOUNT, O_SESSION, O_QID, O_SORT, O_VERDICT };
+	       O_IP, O_ACCOUNT, O_SESSION, O_QID, O_SORT, O_VERDICT,
+	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT };
 	static const struct option longopts[] = {
 	    {"json", no_argument, NULL, 'j'},
 	    {"year", required_argument, NULL, O_YEAR},
@@ -114,6 +125,12 @@ int main(int argc, char **argv)
 	    {"queue-id", required_argument, NULL, O_QID},
 	    {"sort", required_argument, NULL, O_SORT},
 	    {"verdict", required_argument, NULL, O_VERDICT},
+	    {"format", required_argument, NULL, O_FORMAT},
+	    {"allow", required_argument, NULL, O_ALLOW},
+	    {"min-sessions", required_argument, NULL, O_MIN_SESSIONS},
+	    {"include-authenticated", no_argument, NULL, O_INCLUDE_AUTH},
+	    {"aggregate", no_argument, NULL, O_AGGREGATE},
+	    {"output", required_argument, NULL, O_OUTPUT},
 	    {NULL, 0, NULL, 0},
 	};
 	/* getopt on the arguments after the command */
@@ -155,7 +172,29 @@ int main(int argc, char **argv)
 		case O_SESSION: o.select = "session"; o.query = optarg; break;
 		case O_QID: o.select = "queue-id"; o.query = optarg; break;
 		case O_SORT: o.sort = optarg; break;
-		case O_VERDICT: o.verdict = optarg; break;
+		case O_VERDICT:
+			o.verdict = optarg;
+			if (o.nverdicts >= OPTS_MAX_LIST)
+				fatal(EXIT_USAGE, "--verdict: too many (use commas)");
+			o.verdicts[o.nverdicts++] = optarg;
+			break;
+		case O_FORMAT: o.format = optarg; break;
+		case O_ALLOW:
+			if (o.nallow >= OPTS_MAX_LIST)
+				fatal(EXIT_USAGE, "--allow: too many (use commas)");
+			o.allow[o.nallow++] = optarg;
+			break;
+		case O_MIN_SESSIONS: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 0 || v > 1000000000)
+				fatal(EXIT_USAGE, "--min-sessions: want a number, not '%s'", optarg);
+			o.min_sessions = v;
+			break;
+		}
+		case O_INCLUDE_AUTH: o.include_auth = true; break;
+		case O_AGGREGATE: o.aggregate = true; break;
+		case O_OUTPUT: o.output = optarg; break;
 		case '?':
 		default:
 			fprintf(stderr, "postsleuth: unknown option '%s'\n", sub_argv[optind - 1]);

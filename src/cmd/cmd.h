@@ -12,6 +12,8 @@
 
 struct feed;
 
+#define OPTS_MAX_LIST 64        /* repeated --verdict / --allow */
+
 struct opts {
 	int year;               /* --year, 0 = infer */
 	bool json;              /* --json */
@@ -27,6 +29,16 @@ struct opts {
 	const char *verdict;    /* clients/accounts --verdict filter */
 	char **files;
 	int nfiles;
+	/* ban, fail2ban, advise (act.c, ban.c, fail2ban.c, advise.c) */
+	const char *verdicts[OPTS_MAX_LIST];   /* ban --verdict, repeatable, comma lists */
+	int nverdicts;
+	const char *allow[OPTS_MAX_LIST];      /* ban --allow CIDR, repeatable */
+	int nallow;
+	const char *format;     /* ban --format */
+	const char *output;     /* fail2ban --output DIR */
+	long min_sessions;      /* ban --min-sessions */
+	bool include_auth;      /* ban --include-authenticated */
+	bool aggregate;         /* ban --aggregate */
 };
 
 int cmd_events(struct opts *o);
@@ -45,5 +57,8 @@ int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);
 int cmd_explain(struct opts *o);
+int cmd_ban(struct opts *o);
+int cmd_fail2ban(struct opts *o);
+int cmd_advise(struct opts *o);
 
 #endif

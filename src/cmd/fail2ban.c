@@ -1,0 +1,590 @@
+/*
+ * fail2ban.c - "postsleuth fail2ban": fail2ban filters for the behaviours
+ * in the log, each checked with the real fail2ban-regex on the same log:
+ * its matches, address by address, must equal what postsleuth counted,
+ * and it must match nothing of the clients postsleuth calls legitimate.
+ *
+ * Dry run by default: the files are printed; --output DIR writes them
+ * under DIR/filter.d and DIR/jail.d.  Nothing is installed or reloaded.
+ * fail2ban-regex runs without a shell, on the user's files (compressed
+ * ones decompressed into a private scratch directory first); its output
+ * is untrusted and every line must parse as an address.
+ */
+#include "act.h"
+#include "../input/source.h"
+#include "../report/fail2ban.h"
+#include "../util/cidr.h"
+#include "../util/run.h"
+#include "../util/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef POSTSLEUTH_VERSION
+#define POSTSLEUTH_VERSION "0.1.0"
+#endif
+
+#define F2B_COMMON "/etc/fail2ban/filter.d/common.conf"
+#define F2B_COMMON_LOCAL "/etc/fail2ban/filter.d/common.local"
+
+struct addr_count {
+	struct cidr a;
+	uint64_t n;
+};
+
+struct alist {
+	struct addr_count *v;
+	size_t n, cap;
+};
+
+struct scratch {
+	char *dir;
+	char **files;           /* every file we made, removed at the end */
+	int nfiles;
+};
+
+/* on_event - count every event of each kind, per address */
+static void on_event(struct act_run *r, const struct event *ev)
+{
+	unsigned k = f2b_classify(ev);
+	if (!k)
+		return;
+	struct act_ip *x = act_ip_get(r, ev->client_ip);
+	if (!x)
+		return;
+	for (unsigned i = 0; i < F2B__COUNT && i < ACT_KINDS; i++)
+		if (k & (1u << i))
+			x->kind[i]++;
+}
+
+/* alist_add - append one address with a count */
+static void alist_add(struct alist *l, const struct cidr *a, uint64_t n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n].a = *a;
+	l->v[l->n].n = n;
+	l->n++;
+}
+
+/* ac_cmp - by address */
+static int ac_cmp(const void *x, const void *y)
+{
+	return cidr_cmp(&((const struct addr_count *)x)->a, &((const struct addr_count *)y)->a);
+}
+
+/* alist_fold - sort and merge equal addresses, adding their counts */
+static void alist_fold(struct alist *l)
+{
+	if (!l->n)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, ac_cmp);
+	size_t w = 0;
+	for (size_t i = 1; i < l->n; i++) {
+		if (cidr_cmp(&l->v[w].a, &l->v[i].a) == 0)
+			l->v[w].n += l->v[i].n;
+		else
+			l->v[++w] = l->v[i];
+	}
+	l->n = w + 1;
+}
+
+/* alist_find - binary search */
+static const struct addr_count *alist_find(const struct alist *l, const struct cidr *a)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = cidr_cmp(&l->v[mid].a, a);
+		if (c == 0)
+			return &l->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* scratch_path - DIR/name, remembered for removal */
+static char *scratch_path(struct scratch *s, const char *name)
+{
+	size_t n = strlen(s->dir) + strlen(name) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", s->dir, name);
+	s->files = xrealloc(s->files, (size_t)(s->nfiles + 1) * sizeof *s->files);
+	s->files[s->nfiles++] = p;
+	return p;
+}
+
+/* write_file - create path exclusively (never through a symlink) with the
+ * buffer's bytes; false with errno set on failure */
+static bool write_file(const char *path, const struct buf *b, bool replace)
+{
+	int flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL);
+	int fd = open(path, flags, 0644);
+	if (fd < 0)
+		return false;
+	size_t off = 0;
+	while (off < b->n) {
+		ssize_t w = write(fd, b->p + off, b->n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return false;
+		}
+		off += (size_t)w;
+	}
+	return close(fd) == 0;
+}
+
+/* scratch_open - a private directory with filter.d/common.conf linked to
+ * the system's (the one the filters will really be used with) */
+static const char *scratch_open(struct scratch *s)
+{
+	if (access(F2B_COMMON, R_OK) != 0)
+		return "no " F2B_COMMON " (is fail2ban installed?)";
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	size_t n = strlen(tmp) + 32;
+	s->dir = xmalloc(n);
+	snprintf(s->dir, n, "%s/postsleuth-f2b.XXXXXX", tmp);
+	if (!mkdtemp(s->dir)) {
+		free(s->dir);
+		s->dir = NULL;
+		return "cannot create a scratch directory";
+	}
+	char *fd = scratch_path(s, "filter.d");
+	if (mkdir(fd, 0700) != 0)
+		return "cannot create a scratch directory";
+	if (symlink(F2B_COMMON, scratch_path(s, "filter.d/common.conf")) != 0)
+		return "cannot link common.conf";
+	if (access(F2B_COMMON_LOCAL, R_OK) == 0 &&
+	    symlink(F2B_COMMON_LOCAL, scratch_path(s, "filter.d/common.local")) != 0)
+		return "cannot link common.local";
+	return NULL;
+}
+
+/* scratch_close - remove what we made, deepest first */
+static void scratch_close(struct scratch *s)
+{
+	for (int i = s->nfiles - 1; i >= 0; i--) {
+		if (unlink(s->files[i]) != 0)
+			rmdir(s->files[i]);
+		free(s->files[i]);
+	}
+	free(s->files);
+	if (s->dir)
+		rmdir(s->dir);
+	free(s->dir);
+}
+
+/* plain_input - path itself when fail2ban-regex can read it as it is,
+ * else a decompressed copy in the scratch directory; NULL on failure */
+static const char *plain_input(struct scratch *s, const char *path, int i, const char **why)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*why = "an input is not a regular file";
+		return NULL;
+	}
+	struct source *src = source_open(path);
+	if (!src || src->error) {
+		*why = "an input cannot be read";
+		if (src)
+			source_close(src);
+		return NULL;
+	}
+	if (src->kind == SRC_PLAIN) {
+		source_close(src);
+		return path;
+	}
+	if (src->kind == SRC_JOURNAL) {
+		source_close(src);
+		*why = "journal files: export with journalctl -o short-iso first";
+		return NULL;
+	}
+	char name[32];
+	snprintf(name, sizeof name, "input-%d.log", i);
+	char *out = scratch_path(s, name);
+	int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		source_close(src);
+		*why = "cannot decompress an input into the scratch directory";
+		return NULL;
+	}
+	char buf[1 << 16];
+	ssize_t r;
+	bool ok = true;
+	while (ok && (r = source_read(src, buf, sizeof buf)) > 0)
+		ok = write(fd, buf, (size_t)r) == r;
+	if (src->error)
+		ok = false;
+	close(fd);
+	source_close(src);
+	if (!ok) {
+		*why = "cannot decompress an input";
+		return NULL;
+	}
+	return out;
+}
+
+/* regex_run - fail2ban-regex on every input with one filter: the
+ * addresses it matched, or an error */
+static const char *regex_run(const char *const *inputs, int n, const char *filter, struct alist *hits,
+			     uint64_t *garbage)
+{
+	for (int i = 0; i < n; i++) {
+		const char *argv[] = {"fail2ban-regex", "-r", "--usedns=no", "-o", "ip", "--",
+				      inputs[i], filter, NULL};
+		struct run_result rr;
+		run_prog(argv, &rr);
+		if (rr.not_found || rr.status != 0) {
+			run_result_free(&rr);
+			return rr.not_found ? "fail2ban-regex not found" : "fail2ban-regex failed";
+		}
+		struct span out = buf_span(&rr.out), line;
+		while (out.n) {
+			if (!span_until_chr(&out, '\n', &line)) {
+				line = out;
+				out.n = 0;
+			}
+			line = span_trim(line);
+			if (!line.n)
+				continue;
+			char tmp[CIDR_STRLEN];
+			struct cidr a;
+			if (line.n < sizeof tmp) {
+				memcpy(tmp, line.p, line.n);
+				tmp[line.n] = 0;
+				if (cidr_addr(tmp, &a)) {
+					alist_add(hits, &a, 1);
+					continue;
+				}
+			}
+			(*garbage)++;
+		}
+		run_result_free(&rr);
+	}
+	alist_fold(hits);
+	return NULL;
+}
+
+/* ours_list - postsleuth's per-address counts of one kind (addresses
+ * only: "unknown[]" lines are counted apart as unbannable) */
+static void ours_list(struct act_run *r, enum f2b_kind k, struct alist *l)
+{
+	for (uint64_t i = 0; i < r->nips; i++) {
+		struct act_ip *x = r->iplist[i];
+		if (!x->kind[k])
+			continue;
+		struct cidr a;
+		if (cidr_addr(x->ip, &a))
+			alist_add(l, &a, x->kind[k]);
+	}
+	alist_fold(l);
+}
+
+/* legit_list - addresses of the clients postsleuth calls legitimate */
+static void legit_list(struct act_run *r, struct alist *l)
+{
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		struct cidr a;
+		if (r->a->clist[i]->verdict == V_LEGITIMATE && cidr_addr(r->a->clist[i]->ip, &a))
+			alist_add(l, &a, 1);
+	}
+	alist_fold(l);
+}
+
+/* compare - fill the check from both lists */
+static void compare(struct f2b_check *c, const struct alist *ours, const struct alist *theirs,
+		    const struct alist *legit)
+{
+	c->theirs = 0;
+	c->addrs_theirs = theirs->n;
+	for (size_t i = 0; i < theirs->n; i++) {
+		c->theirs += theirs->v[i].n;
+		const struct addr_count *o = alist_find(ours, &theirs->v[i].a);
+		if (!o || o->n != theirs->v[i].n) {
+			if (!c->mismatched) {
+				char t[CIDR_STRLEN];
+				cidr_format(&theirs->v[i].a, t, sizeof t, false);
+				snprintf(c->mismatch_example, sizeof c->mismatch_example,
+					 "%s: postsleuth %llu, fail2ban %llu", t,
+					 (unsigned long long)(o ? o->n : 0),
+					 (unsigned long long)theirs->v[i].n);
+			}
+			c->mismatched++;
+		}
+		if (alist_find(legit, &theirs->v[i].a)) {
+			if (!c->legit_hits)
+				cidr_format(&theirs->v[i].a, c->legit_example, sizeof c->legit_example,
+					    false);
+			c->legit_hits += theirs->v[i].n;
+		}
+	}
+	for (size_t i = 0; i < ours->n; i++) {
+		if (alist_find(theirs, &ours->v[i].a))
+			continue;
+		if (!c->mismatched) {
+			char t[CIDR_STRLEN];
+			cidr_format(&ours->v[i].a, t, sizeof t, false);
+			snprintf(c->mismatch_example, sizeof c->mismatch_example,
+				 "%s: postsleuth %llu, fail2ban 0", t, (unsigned long long)ours->v[i].n);
+		}
+		c->mismatched++;
+	}
+	c->verified = !c->mismatched && !c->legit_hits && !c->garbage && c->theirs == c->ours;
+}
+
+/* make_dir - mkdir unless it exists as a directory */
+static void make_dir(const char *path)
+{
+	struct stat st;
+	if (mkdir(path, 0755) != 0 && (errno != EEXIST || lstat(path, &st) != 0 || !S_ISDIR(st.st_mode)))
+		fatal(EXIT_ENV, "cannot create directory %s: %s", path, strerror(errno));
+}
+
+/* put_file - --output: write DIR/sub/name through a temporary file and
+ * rename, never following a symlink; without --output: print it */
+static void put_file(struct buf *out, const char *dir, const char *sub, const char *name,
+		     const struct buf *content)
+{
+	if (!dir) {
+		buf_printf(out, "==> %s/%s <==\n", sub, name);
+		buf_put(out, content->p, content->n);
+		buf_putc(out, '\n');
+		return;
+	}
+	size_t n = strlen(dir) + strlen(sub) + strlen(name) + 16;
+	char *path = xmalloc(n), *tmp = xmalloc(n + 8);
+	snprintf(path, n, "%s/%s/%s", dir, sub, name);
+	snprintf(tmp, n + 8, "%s/%s/.%s.tmp", dir, sub, name);
+	unlink(tmp);
+	if (!write_file(tmp, content, false) || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		fatal(EXIT_ENV, "cannot write %s: %s", path, strerror(e));
+	}
+	buf_printf(out, "wrote %s/%s\n", sub, name);
+	free(path);
+	free(tmp);
+}
+
+/* tool_version - "fail2ban-regex 1.0.2", printable */
+static void tool_version(char *out, size_t n)
+{
+	const char *argv[] = {"fail2ban-regex", "--version", NULL};
+	struct run_result rr;
+	run_prog(argv, &rr);
+	snprintf(out, n, "fail2ban-regex");
+	if (rr.status == 0 && rr.out.n) {
+		struct span s = span_trim(buf_span(&rr.out));
+		ptrdiff_t nl = span_chr(s, '\n');
+		if (nl >= 0)
+			s = span_head(s, (size_t)nl);
+		struct buf b = {0};
+		buf_term(&b, s);
+		snprintf(out, n, "%.*s", (int)(b.n < 60 ? b.n : 60), b.p);
+		buf_free(&b);
+	}
+	run_result_free(&rr);
+}
+
+/* seed002_check - fail2ban-regex with the filter posted for seed 002 */
+static void seed002_check(struct buf *out, struct scratch *s, const char *const *inputs, int n,
+			  uint64_t non_smtp, uint64_t non_smtp_addrs, const char *unit)
+{
+	struct buf f = {0};
+	buf_puts(&f, "[INCLUDES]\nbefore = common.conf\n[Definition]\n"
+		     "failregex = reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\n"
+		     "            reject: RCPT from (.*)\\[<HOST>\\]: 500 5.5.2\n"
+		     "ignoreregex =\n");
+	char *path = scratch_path(s, "filter.d/seed002-postfix-syntax.conf");
+	struct alist hits = {0};
+	uint64_t garbage = 0;
+	const char *err = write_file(path, &f, false) ? regex_run(inputs, n, path, &hits, &garbage)
+						      : "cannot write the filter";
+	uint64_t total = 0;
+	for (size_t i = 0; i < hits.n; i++)
+		total += hits.v[i].n;
+	if (err)
+		buf_printf(out, "The filter often posted for \".\" probes could not be checked: %s.\n", err);
+	else
+		buf_printf(out,
+			   "The filter often posted for \".\" probes (seed 002): fail2ban-regex found %llu\n"
+			   "match%s in this log, which holds %llu non-SMTP probe %s from %llu "
+			   "address%s.\n",
+			   (unsigned long long)total, total == 1 ? "" : "es", (unsigned long long)non_smtp,
+			   unit, (unsigned long long)non_smtp_addrs, non_smtp_addrs == 1 ? "" : "es");
+	f2b_seed002_text(out);
+	buf_putc(out, '\n');
+	free(hits.v);
+	buf_free(&f);
+}
+
+/* cmd_fail2ban - filters, verification table, files */
+int cmd_fail2ban(struct opts *o)
+{
+	if (o->have_since || o->have_until)
+		fatal(EXIT_USAGE, "fail2ban: --since/--until do not apply: the filters are checked "
+				  "against whole files (cut the file first)");
+	struct act_run r = {0};
+	r.event_hook = on_event;
+	int rc = act_run(&r, o);
+	bool modern = r.sessions_with_stats > 0;
+	size_t nf;
+	const struct f2b_filter *fl = f2b_filters(&nf);
+	struct f2b_check *checks = xcalloc(nf, sizeof *checks);
+	size_t nc = 0;
+	uint64_t unbannable = 0;        /* of behaviours with no bannable address at all */
+	for (size_t i = 0; i < nf; i++) {
+		if (fl[i].legacy == modern)
+			continue;
+		struct f2b_check *c = &checks[nc];
+		c->f = &fl[i];
+		for (uint64_t k = 0; k < r.nips; k++) {
+			uint64_t v = r.iplist[k]->kind[fl[i].kind];
+			struct cidr a;
+			if (v && !cidr_addr(r.iplist[k]->ip, &a)) {
+				c->unbannable += v;     /* "unknown[]": no filter can ban it */
+				continue;
+			}
+			c->ours += v;
+			c->addrs_ours += v > 0;
+			if (v > c->max_per_addr)
+				c->max_per_addr = v;
+		}
+		if (c->ours)
+			nc++;
+		else if (c->unbannable)
+			unbannable += c->unbannable;
+	}
+	struct buf out = {0};
+	buf_printf(&out, "postsleuth fail2ban: %zu filter%s for what this log shows; nothing was "
+			 "installed.\n\n",
+		   nc, nc == 1 ? "" : "s");
+	if (!modern && r.sessions_without_stats)
+		buf_puts(&out, "This log's \"disconnect from\" lines carry no command counts (Postfix "
+			       "before 3.0):\nthe filters match single lines instead of sessions, and "
+			       "capability probes\ncannot be told from a single line.\n\n");
+	if (unbannable)
+		buf_printf(&out, "%llu matching line%s without a client address (\"unknown[]\", as in "
+				 "redacted logs):\nno filter can ban those.\n\n",
+			   (unsigned long long)unbannable, unbannable == 1 ? "" : "s");
+	if (modern && r.sessions_without_stats)
+		buf_printf(&out, "%llu sessions without command counts (Postfix before 3.0) are not "
+				 "covered.\n\n",
+			   (unsigned long long)r.sessions_without_stats);
+	/* verification */
+	struct scratch s = {0};
+	const char *why = NULL;
+	char tool[64] = "fail2ban-regex";
+	const char **inputs = xcalloc((size_t)r.npaths + 1, sizeof *inputs);
+	if (nc) {
+		if (r.journal || r.npaths == 0)
+			why = "the journal: export it with journalctl -o short-iso and run on the file";
+		else if (!run_find("fail2ban-regex"))
+			why = "fail2ban-regex is not installed (Debian: apt-get install fail2ban)";
+		else
+			why = scratch_open(&s);
+		for (int i = 0; !why && i < r.npaths; i++)
+			inputs[i] = plain_input(&s, r.paths[i], i, &why);
+		if (!why)
+			tool_version(tool, sizeof tool);
+	}
+	struct alist legit = {0};
+	legit_list(&r, &legit);
+	bool all_ok = true;
+	for (size_t i = 0; i < nc; i++) {
+		struct f2b_check *c = &checks[i];
+		if (why) {
+			c->error = why;
+			all_ok = false;
+			continue;
+		}
+		struct buf f = {0};
+		f2b_filter_text(&f, c->f, NULL, POSTSLEUTH_VERSION);
+		char name[96];
+		snprintf(name, sizeof name, "filter.d/%s.conf", c->f->name);
+		char *path = scratch_path(&s, name);
+		struct alist ours = {0}, theirs = {0};
+		ours_list(&r, c->f->kind, &ours);
+		c->error = write_file(path, &f, false)
+			       ? regex_run(inputs, r.npaths, path, &theirs, &c->garbage)
+			       : "cannot write the filter into the scratch directory";
+		if (!c->error)
+			compare(c, &ours, &theirs, &legit);
+		all_ok &= c->verified;
+		free(ours.v);
+		free(theirs.v);
+		buf_free(&f);
+	}
+	if (nc) {
+		f2b_table(&out, checks, nc, tool);
+		buf_putc(&out, '\n');
+	} else {
+		buf_puts(&out, "Nothing in this log calls for a fail2ban filter: no capability probes, "
+			       "non-SMTP\nprobes, failed AUTH sessions or relay attempts.\n\n");
+	}
+	uint64_t ns = 0, na = 0;
+	for (uint64_t k = 0; k < r.nips; k++) {
+		uint64_t v = r.iplist[k]->kind[modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES];
+		ns += v;
+		na += v > 0;
+	}
+	if (ns && !why)
+		seed002_check(&out, &s, inputs, r.npaths, ns, na, modern ? "sessions" : "lines");
+	else if (ns)
+		f2b_seed002_text(&out), buf_putc(&out, '\n');
+	/* the files */
+	if (nc) {
+		if (o->output) {
+			make_dir(o->output);
+			size_t n = strlen(o->output) + 16;
+			char *d = xmalloc(n);
+			snprintf(d, n, "%s/filter.d", o->output);
+			make_dir(d);
+			snprintf(d, n, "%s/jail.d", o->output);
+			make_dir(d);
+			free(d);
+		}
+		for (size_t i = 0; i < nc; i++) {
+			struct buf f = {0};
+			f2b_filter_text(&f, checks[i].f, checks[i].error ? NULL : &checks[i],
+					POSTSLEUTH_VERSION);
+			char name[96];
+			snprintf(name, sizeof name, "%s.conf", checks[i].f->name);
+			put_file(&out, o->output, "filter.d", name, &f);
+			buf_free(&f);
+		}
+		struct buf j = {0};
+		f2b_jail_text(&j, checks, nc, POSTSLEUTH_VERSION);
+		put_file(&out, o->output, "jail.d", "postsleuth.conf", &j);
+		buf_free(&j);
+	}
+	buf_flush(&out, stdout);
+	buf_free(&out);
+	if (fflush(stdout) != 0)
+		fatal(EXIT_ENV, "write error on standard output");
+	if (!all_ok)
+		fprintf(stderr, "postsleuth: fail2ban: %s\n",
+			why ? "the filters could not be checked" : "a filter did not verify");
+	scratch_close(&s);
+	free(inputs);
+	free(legit.v);
+	free(checks);
+	act_free(&r);
+	return all_ok ? rc : EXIT_UNVERIFIED;
+}

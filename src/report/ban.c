@@ -1,0 +1,201 @@
+/*
+ * ban.c - ban list backends: nftables sets (nft -f), an ipset restore
+ * file (ipset restore), a Postfix check_client_access CIDR table and a
+ * postscreen_access_list CIDR table (cidr:), or one address per line.
+ *
+ * Input is a ban_set of binary addresses: every address is printed with
+ * inet_ntop (cidr_format), every other word is ours.  Each file says in
+ * its comments what it is and how to load it; none is loaded here.
+ */
+#include "ban.h"
+
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+
+/* header - "# ..." lines common to the commented formats */
+static void header(struct buf *b, const struct ban_set *s, const char *load)
+{
+	buf_printf(b, "# Written by postsleuth %s (ban): %zu entr%s for %llu address%s.\n", s->version,
+		   s->n, s->n == 1 ? "y" : "ies", (unsigned long long)s->naddrs,
+		   s->naddrs == 1 ? "" : "es");
+	buf_printf(b, "# Verdicts: %s.\n", s->verdicts);
+	if (s->period && *s->period)
+		buf_printf(b, "# Log period: %s.\n", s->period);
+	buf_puts(b, "# Review before use: postsleuth changed nothing.\n");
+	buf_printf(b, "# Load with: %s\n", load);
+}
+
+/* addr - one entry as text: address, or prefix/len */
+static void addr(struct buf *b, const struct ban_item *it)
+{
+	char t[CIDR_STRLEN];
+	cidr_format(&it->net, t, sizeof t, false);
+	buf_puts(b, t);
+}
+
+/* note - "# 198.51.100.206: auth-bruteforce, 14 sessions" */
+static void note(struct buf *b, const struct ban_item *it)
+{
+	buf_puts(b, "# ");
+	addr(b, it);
+	buf_printf(b, ": %s, %llu session%s", verdict_id(it->verdict),
+		   (unsigned long long)it->sessions, it->sessions == 1 ? "" : "s");
+	if (it->naddrs > 1)
+		buf_printf(b, " from %u addresses", it->naddrs);
+	buf_putc(b, '\n');
+}
+
+/* count_family - items of one address family */
+static size_t count_family(const struct ban_set *s, int family)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		n += s->v[i].net.family == family;
+	return n;
+}
+
+/* nft_set - one "set" block; elements omitted when empty (nft refuses "{ }") */
+static void nft_set(struct buf *b, const struct ban_set *s, int family)
+{
+	bool v4 = family == AF_INET;
+	buf_printf(b, "\tset %s {\n\t\ttype %s\n\t\tflags interval\n", v4 ? "ban4" : "ban6",
+		   v4 ? "ipv4_addr" : "ipv6_addr");
+	if (count_family(s, family)) {
+		buf_puts(b, "\t\telements = {");
+		size_t k = 0;
+		for (size_t i = 0; i < s->n; i++) {
+			if (s->v[i].net.family != family)
+				continue;
+			buf_puts(b, k ? ",\n\t\t\t" : "\n\t\t\t");
+			addr(b, &s->v[i]);
+			k++;
+		}
+		buf_puts(b, "\n\t\t}\n");
+	}
+	buf_puts(b, "\t}\n");
+}
+
+/* write_nft - an inet table with two interval sets and a chain that drops
+ * their SMTP traffic; reloading replaces the table */
+static void write_nft(struct buf *b, const struct ban_set *s)
+{
+	header(b, s, "nft -f FILE   (check first with: nft -c -f FILE)");
+	buf_puts(b, "# Only SMTP ports are blocked (25, 465, 587); everything else is accepted.\n");
+	for (size_t i = 0; i < s->n; i++)
+		note(b, &s->v[i]);
+	buf_puts(b, "\n# replace the table as a whole on reload\n"
+		    "table inet postsleuth\n"
+		    "delete table inet postsleuth\n\n"
+		    "table inet postsleuth {\n");
+	nft_set(b, s, AF_INET);
+	buf_putc(b, '\n');
+	nft_set(b, s, AF_INET6);
+	buf_puts(b, "\n\tchain input {\n"
+		    "\t\ttype filter hook input priority filter - 5; policy accept;\n"
+		    "\t\tip saddr @ban4 tcp dport { 25, 465, 587 } drop\n"
+		    "\t\tip6 saddr @ban6 tcp dport { 25, 465, 587 } drop\n"
+		    "\t}\n"
+		    "}\n");
+}
+
+/* write_ipset - two hash:net sets, flushed and refilled */
+static void write_ipset(struct buf *b, const struct ban_set *s)
+{
+	header(b, s, "ipset restore < FILE");
+	buf_puts(b, "# then, e.g.: iptables -I INPUT -p tcp -m multiport --dports 25,465,587 "
+		    "-m set --match-set postsleuth4 src -j DROP\n"
+		    "#       ip6tables ... --match-set postsleuth6 src -j DROP\n");
+	static const struct {
+		int family;
+		const char *name, *fam;
+	} sets[] = {{AF_INET, "postsleuth4", "inet"}, {AF_INET6, "postsleuth6", "inet6"}};
+	for (size_t k = 0; k < 2; k++) {
+		buf_printf(b, "create %s hash:net family %s -exist\nflush %s\n", sets[k].name,
+			   sets[k].fam, sets[k].name);
+		for (size_t i = 0; i < s->n; i++) {
+			if (s->v[i].net.family != sets[k].family)
+				continue;
+			note(b, &s->v[i]);
+			buf_printf(b, "add %s ", sets[k].name);
+			addr(b, &s->v[i]);
+			buf_puts(b, " -exist\n");
+		}
+	}
+}
+
+/* ban_reject_text - the reply text of a check_client_access REJECT */
+const char *ban_reject_text(enum verdict v)
+{
+	switch (v) {
+	case V_AUTH_BRUTEFORCE:
+	case V_AUTH_SUCCESS_AFTER_FAILURES:
+		return "Access denied: repeated authentication failures";
+	case V_RELAY_ATTEMPT:
+		return "Access denied: relay attempts";
+	case V_ACCOUNT_ABUSE:
+		return "Access denied: abuse";
+	default:
+		return "Access denied";
+	}
+}
+
+/* write_postfix_cidr - check_client_access cidr table: ADDR REJECT text */
+static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
+{
+	header(b, s, "smtpd_client_restrictions = ... check_client_access cidr:/etc/postfix/FILE");
+	buf_puts(b, "# (cidr: tables are read directly: no postmap needed; test with\n"
+		    "#  postmap -q 192.0.2.1 cidr:/etc/postfix/FILE)\n");
+	for (size_t i = 0; i < s->n; i++) {
+		note(b, &s->v[i]);
+		addr(b, &s->v[i]);
+		buf_printf(b, " REJECT %s\n", ban_reject_text(s->v[i].verdict));
+	}
+}
+
+/* write_postscreen - postscreen_access_list cidr table: ADDR reject */
+static void write_postscreen(struct buf *b, const struct ban_set *s)
+{
+	header(b, s, "postscreen_access_list = permit_mynetworks, cidr:/etc/postfix/FILE");
+	buf_puts(b, "# (postscreen_blacklist_action / postscreen_denylist_action decides what\n"
+		    "#  happens to them: ignore (default), enforce or drop)\n");
+	for (size_t i = 0; i < s->n; i++) {
+		note(b, &s->v[i]);
+		addr(b, &s->v[i]);
+		buf_puts(b, " reject\n");
+	}
+}
+
+/* write_plain - one address or prefix per line, nothing else */
+static void write_plain(struct buf *b, const struct ban_set *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		addr(b, &s->v[i]);
+		buf_putc(b, '\n');
+	}
+}
+
+static const struct ban_backend backends[] = {
+    {"nft", "an nftables table with sets ban4/ban6 and a chain dropping their SMTP traffic",
+     write_nft},
+    {"ipset", "an ipset restore file with sets postsleuth4/postsleuth6", write_ipset},
+    {"postfix-cidr", "a check_client_access CIDR table: ADDRESS REJECT text", write_postfix_cidr},
+    {"postscreen", "a postscreen_access_list CIDR table: ADDRESS reject", write_postscreen},
+    {"plain", "one address or prefix per line", write_plain},
+};
+
+/* ban_backends - the table */
+const struct ban_backend *ban_backends(size_t *n)
+{
+	*n = sizeof backends / sizeof backends[0];
+	return backends;
+}
+
+/* ban_backend_find - by name, NULL when unknown */
+const struct ban_backend *ban_backend_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof backends / sizeof backends[0]; i++)
+		if (!strcmp(backends[i].name, name))
+			return &backends[i];
+	return NULL;
+}

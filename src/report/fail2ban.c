@@ -1,0 +1,338 @@
+/*
+ * fail2ban.c - the filters, the rules postsleuth uses to count the same
+ * lines, and the texts of "postsleuth fail2ban".
+ *
+ * Each filter is written for fail2ban's conventions: common.conf's
+ * __prefix_line and prefregex, <HOST>, _daemon for every smtpd service
+ * name (postfix/smtpd, postfix/submission/smtpd, postfix-out/smtpd),
+ * journalmatch for Debian's postfix@-.service.  Beside each regular
+ * expression, f2b_classify() states the same rule over parsed events.
+ * No text from the log goes into anything written here: the comments
+ * hold counts, verdict names and addresses formatted by inet_ntop.
+ */
+#include "fail2ban.h"
+#include "../util/span.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* the end of a "disconnect from" line after NAMADDR, shared by the rules */
+#define DISC_TAIL "(?: [a-z]+=\\d+(?:/\\d+)?)+(?: notes=\\S+)?$"
+#define CLIENT "^[^[]*\\[<HOST>\\]%(_port)s"
+#define DISC_PREF "^%(__prefix_line)sdisconnect from <F-CONTENT>.+</F-CONTENT>$"
+
+static const struct f2b_filter filters[] = {
+    {
+	.name = "postsleuth-capability-probe",
+	.kind = F2B_CAPABILITY,
+	.verdict = V_CAPABILITY_PROBE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
+		"# greeted (EHLO or HELO accepted), perhaps started TLS, and left: no AUTH,\n"
+		"# no MAIL, no RCPT, no unknown command (\"ehlo=1 quit=1 commands=2\").\n"
+		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?=(?: \\S+)*? (?:ehlo|helo)=[1-9])"
+			     "(?: (?:helo|ehlo|starttls|rset|noop|quit)=\\d+(?:/\\d+)?)+"
+			     " commands=\\d+(?:/\\d+)?(?: notes=\\S+)?$"},
+	.maxretry = 20,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Scanners cataloguing servers.  An external monitor that checks port 25\n"
+		     "# with EHLO/QUIT looks the same: put its address in ignoreip.",
+    },
+    {
+	.name = "postsleuth-non-smtp-probe",
+	.kind = F2B_NON_SMTP,
+	.verdict = V_NON_SMTP_PROBE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
+		"# sent lines Postfix did not recognise as commands (\".\", HTTP, garbage:\n"
+		"# \"unknown=0/1\") and never had an EHLO or HELO accepted.\n"
+		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?!(?: \\S+)*? (?:ehlo|helo)=[1-9])"
+			     "(?=(?: \\S+)*? unknown=(?:\\d+/)?[1-9])" DISC_TAIL},
+	.maxretry = 3,
+	.findtime = "10m",
+	.bantime = "1h",
+	.jail_note = "Port scanners and web scanners that hit port 25.",
+    },
+    {
+	.name = "postsleuth-auth-bruteforce",
+	.kind = F2B_AUTH,
+	.verdict = V_AUTH_BRUTEFORCE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which every AUTH\n"
+		"# command failed (\"auth=0/3\"): wrong passwords, unknown users, AUTH\n"
+		"# refused before STARTTLS.  A session where a login finally worked does\n"
+		"# not match.  One match is one session.  Needs Postfix 3.0 or later.",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?=(?: \\S+)*? auth=0/[1-9])" DISC_TAIL},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "# strong passwords stop them.",
+    },
+    {
+	.name = "postsleuth-relay-attempt",
+	.kind = F2B_RELAY,
+	.verdict = V_RELAY_ATTEMPT,
+	.per_line = true,
+	.unit = "refused RCPT commands",
+	.what = "\"reject: RCPT from ...: 554 5.7.1 <rcpt>: Relay access denied\": a client\n"
+		"# that did not authenticate asked to send to a domain this server does not\n"
+		"# serve.  One match is one refused recipient.",
+	.prefregex = "^%(__prefix_line)s(?:NOQUEUE|[0-9A-Za-z]+): reject: RCPT from "
+		     "<F-CONTENT>.+</F-CONTENT>$",
+	.failregex = {CLIENT ": [45]\\d\\d [45]\\.\\d{1,3}\\.\\d{1,3} <.*>: Relay access denied;"},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Open-relay testers.  Postfix refused them; banning repeat testers is\n"
+		     "# optional.",
+    },
+    {
+	.name = "postsleuth-non-smtp-probe",
+	.kind = F2B_NON_SMTP_LINES,
+	.verdict = V_NON_SMTP_PROBE,
+	.per_line = true,
+	.legacy = true,
+	.unit = "lines",
+	.what = "what Postfix before 3.0 logs for clients that do not speak SMTP:\n"
+		"# \"warning: non-SMTP command from ...\" and \"lost connection / timeout /\n"
+		"# too many errors after UNKNOWN from ...\".  One session can give two\n"
+		"# matches (a warning and a lost connection).",
+	.failregex = {"^%(__prefix_line)swarning: non-SMTP command from [^[]*\\[<HOST>\\]%(_port)s: ",
+		      "^%(__prefix_line)s(?:NOQUEUE: |[0-9A-Za-z]+: )?(?:lost connection|timeout|"
+		      "too many errors) after UNKNOWN from [^[]*\\[<HOST>\\]%(_port)s$"},
+	.maxretry = 5,
+	.findtime = "10m",
+	.bantime = "1h",
+	.jail_note = "Port scanners and web scanners that hit port 25.",
+    },
+    {
+	.name = "postsleuth-auth-bruteforce",
+	.kind = F2B_AUTH_LINES,
+	.verdict = V_AUTH_BRUTEFORCE,
+	.per_line = true,
+	.legacy = true,
+	.unit = "failed AUTH attempts",
+	.what = "\"warning: ...: SASL LOGIN authentication failed: ...\": one failed\n"
+		"# password (or unknown user).  For logs without command counts\n"
+		"# (Postfix before 3.0); AUTH refused before STARTTLS is not logged.",
+	.prefregex = "^%(__prefix_line)swarning: <F-CONTENT>.+</F-CONTENT>$",
+	.failregex = {CLIENT ": SASL \\S+ authentication failed:"},
+	.maxretry = 5,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "# strong passwords stop them.",
+    },
+};
+
+/* f2b_filters - the table */
+const struct f2b_filter *f2b_filters(size_t *n)
+{
+	*n = sizeof filters / sizeof filters[0];
+	return filters;
+}
+
+/* stat_of - ok/total of one command in a disconnect line; false if absent */
+static bool stat_of(const struct event *ev, const char *name, uint32_t *ok, uint32_t *total)
+{
+	for (unsigned i = 0; i < ev->nstats; i++)
+		if (span_eqs(ev->stats[i].name, name)) {
+			*ok = ev->stats[i].ok;
+			*total = ev->stats[i].total;
+			return true;
+		}
+	*ok = *total = 0;
+	return false;
+}
+
+/* only_greeting - every counted command is a greeting, TLS, RSET, NOOP or QUIT */
+static bool only_greeting(const struct event *ev)
+{
+	static const char *const ok[] = {"helo", "ehlo", "starttls", "rset", "noop", "quit",
+					 "commands", NULL};
+	for (unsigned i = 0; i < ev->nstats; i++) {
+		bool found = false;
+		for (int k = 0; ok[k] && !found; k++)
+			found = span_eqs(ev->stats[i].name, ok[k]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* f2b_classify - which kinds (bit 1 << enum f2b_kind) an smtpd event is;
+ * the same rules as the filters' regular expressions, over parsed events */
+unsigned f2b_classify(const struct event *ev)
+{
+	if (!ev->line || !span_eqs(ev->line->daemon, "smtpd") || !ev->client_ip.p)
+		return 0;
+	unsigned k = 0;
+	uint32_t ok, total, hok, htot;
+	switch (ev->type) {
+	case EV_DISCONNECT:
+		if (!stat_of(ev, "commands", &ok, &total))
+			return 0;
+		stat_of(ev, "ehlo", &hok, &htot);
+		stat_of(ev, "helo", &ok, &total);
+		hok += ok;
+		if (hok && only_greeting(ev))
+			k |= 1u << F2B_CAPABILITY;
+		if (!hok && stat_of(ev, "unknown", &ok, &total) && total)
+			k |= 1u << F2B_NON_SMTP;
+		if (stat_of(ev, "auth", &ok, &total) && total && !ok)
+			k |= 1u << F2B_AUTH;
+		return k;
+	case EV_REJECT:
+		if (span_eqs(ev->action, "reject") && span_eqs(ev->stage, "RCPT") &&
+		    span_starts(ev->reason, "<") && span_ends(ev->reason, ">: Relay access denied"))
+			k |= 1u << F2B_RELAY;
+		return k;
+	case EV_NON_SMTP:
+		return 1u << F2B_NON_SMTP_LINES;
+	case EV_LOST:
+		if (span_eqs(ev->stage, "UNKNOWN") &&
+		    (span_eqs(ev->reason, "lost connection") || span_eqs(ev->reason, "timeout") ||
+		     span_eqs(ev->reason, "too many errors")))
+			k |= 1u << F2B_NON_SMTP_LINES;
+		return k;
+	case EV_SASL_FAIL:
+		return 1u << F2B_AUTH_LINES;
+	default:
+		return 0;
+	}
+}
+
+/* f2b_filter_text - filter.d/NAME.conf; c (may be NULL) adds the counts */
+void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
+		     const char *version)
+{
+	buf_printf(b, "# %s.conf - fail2ban filter written by postsleuth %s.\n#\n", f->name,
+		   version);
+	buf_printf(b, "# Matches %s\n#\n", f->what);
+	if (c) {
+		buf_printf(b, "# In the log it was made from, postsleuth counted %llu %s from %llu\n"
+			      "# address%s; fail2ban-regex matched %llu: %s.\n#\n",
+			   (unsigned long long)c->ours, f->unit, (unsigned long long)c->addrs_ours,
+			   c->addrs_ours == 1 ? "" : "es", (unsigned long long)c->theirs,
+			   c->verified ? "verified" : "NOT verified");
+	}
+	buf_puts(b, "# Check it on your own log before enabling the jail:\n"
+		    "#   fail2ban-regex /var/log/mail.log filter.d/");
+	buf_puts(b, f->name);
+	buf_puts(b, ".conf\n\n"
+		    "[INCLUDES]\n\n"
+		    "before = common.conf\n\n"
+		    "[Definition]\n\n"
+		    "_daemon = postfix(-[\\w.-]+)?/(?:[\\w.-]+/)?smtpd\n"
+		    "_port = (?::\\d+)?\n\n");
+	if (f->prefregex)
+		buf_printf(b, "prefregex = %s\n\n", f->prefregex);
+	buf_puts(b, "failregex = ");
+	for (int i = 0; i < 3 && f->failregex[i]; i++)
+		buf_printf(b, "%s%s\n", i ? "            " : "", f->failregex[i]);
+	buf_puts(b, "\nignoreregex =\n\n"
+		    "[Init]\n\n"
+		    "# Debian 12 runs Postfix as the postfix@-.service instance\n"
+		    "journalmatch = _SYSTEMD_UNIT=postfix@-.service\n");
+}
+
+/* f2b_jail_text - jail.d/postsleuth.conf for the filters that verified
+ * (and, marked, those that did not) */
+void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, const char *version)
+{
+	buf_printf(b,
+		   "# postsleuth.conf - fail2ban jails for the postsleuth-* filters, written by\n"
+		   "# postsleuth %s.  Review before use: postsleuth installs nothing and\n"
+		   "# reloads nothing.  Copy filter.d/ and jail.d/ into /etc/fail2ban, then\n"
+		   "# \"fail2ban-client reload\".\n#\n"
+		   "# logpath: %%(syslog_mail)s is /var/log/mail.log on Debian (all mail lines;\n"
+		   "# postfix_log may point at mail.warn elsewhere, which lacks the\n"
+		   "# \"disconnect from\" lines).  Without a syslog daemon (the Debian 12\n"
+		   "# default) set \"backend = systemd\": the filters carry a journalmatch.\n"
+		   "# usedns = no: <HOST> is always the address Postfix logged.\n",
+		   version);
+	for (size_t i = 0; i < n; i++) {
+		const struct f2b_check *c = &checks[i];
+		const struct f2b_filter *f = c->f;
+		buf_printf(b, "\n# %s\n", f->jail_note);
+		buf_printf(b, "# This log: %llu %s from %llu address%s (most from one address: %llu).\n",
+			   (unsigned long long)c->ours, f->unit, (unsigned long long)c->addrs_ours,
+			   c->addrs_ours == 1 ? "" : "es", (unsigned long long)c->max_per_addr);
+		if (!c->verified)
+			buf_puts(b, "# NOT VERIFIED on this log (see the table postsleuth printed):\n"
+				    "# left disabled.\n");
+		buf_printf(b,
+			   "[%s]\n"
+			   "enabled  = %s\n"
+			   "filter   = %s\n"
+			   "port     = smtp,submission,submissions\n"
+			   "logpath  = %%(syslog_mail)s\n"
+			   "backend  = %%(postfix_backend)s\n"
+			   "usedns   = no\n"
+			   "maxretry = %d\n"
+			   "findtime = %s\n"
+			   "bantime  = %s\n",
+			   f->name, c->verified ? "true" : "false", f->name, f->maxretry, f->findtime,
+			   f->bantime);
+	}
+}
+
+/* f2b_seed002_text - why the filter posted for seed 002 cannot match */
+void f2b_seed002_text(struct buf *b)
+{
+	buf_puts(b,
+		 "Why \"reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\" matches nothing: Postfix\n"
+		 "logs \"reject: RCPT from\" only when it refuses a RCPT TO command, and these\n"
+		 "clients never get that far.\n"
+		 "They send \".\" or \"GET /\" instead of EHLO; smtpd answers 502 (or 500) 5.5.2\n"
+		 "without logging the reply, and the session ends with \"lost connection after\n"
+		 "UNKNOWN\" and \"disconnect from ... unknown=0/1 commands=0/1\" (Postfix 3.7.10\n"
+		 "and later: \"warning: non-SMTP command from ...\").  The \"502 5.5.2\" text\n"
+		 "people quote comes from the postmaster's session transcript mail, not from\n"
+		 "the log.  postsleuth-non-smtp-probe matches what the log does say.\n");
+}
+
+/* f2b_table - the verification table */
+void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const char *tool)
+{
+	buf_printf(b, "Checked with %s on the same log:\n\n", tool);
+	buf_printf(b, "  %-28s %10s %10s %9s %10s  %s\n", "FILTER", "POSTSLEUTH", "FAIL2BAN",
+		   "ADDRESSES", "LEGITIMATE", "RESULT");
+	for (size_t i = 0; i < n; i++) {
+		const struct f2b_check *c = &checks[i];
+		buf_printf(b, "  %-28s %10llu ", c->f->name, (unsigned long long)c->ours);
+		if (c->error) {
+			buf_printf(b, "%10s %9llu %10s  not checked: %s\n", "-",
+				   (unsigned long long)c->addrs_ours, "-", c->error);
+			continue;
+		}
+		buf_printf(b, "%10llu %9llu %10llu  %s\n", (unsigned long long)c->theirs,
+			   (unsigned long long)c->addrs_theirs, (unsigned long long)c->legit_hits,
+			   c->verified ? "verified" : "NOT VERIFIED");
+		if (c->mismatched)
+			buf_printf(b, "      %llu address%s counted differently, e.g. %s\n",
+				   (unsigned long long)c->mismatched, c->mismatched == 1 ? "" : "es",
+				   c->mismatch_example);
+		if (c->legit_hits)
+			buf_printf(b, "      matches lines of a client postsleuth calls legitimate: %s\n",
+				   c->legit_example);
+		if (c->unbannable)
+			buf_printf(b, "      and %llu line%s without a client address (\"unknown[]\"): "
+				      "no filter can ban those\n",
+				   (unsigned long long)c->unbannable, c->unbannable == 1 ? "" : "s");
+		if (c->garbage)
+			buf_printf(b, "      %llu line%s of fail2ban-regex output were not addresses\n",
+				   (unsigned long long)c->garbage, c->garbage == 1 ? "" : "s");
+	}
+	buf_puts(b, "\n  POSTSLEUTH: the lines postsleuth's parser counts for that behaviour;\n"
+		    "  FAIL2BAN: lines the filter matched; ADDRESSES: distinct addresses matched;\n"
+		    "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
+		    "  Verified = same count for every address, and no legitimate client hit.\n");
+}
