@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""check.py BIN OUT - postsleuth on the logs of an e2e run, against truth.json.
+
+OUT holds what e2e/harness.py left: the logs (mail.log and mail-classic.log
+from rsyslogd, maillog from Postfix's maillog_file) and truth.json, written
+from what the drivers, the sinks, the mailboxes and the queue recorded.
+For every log of every Postfix instance it checks:
+
+  - postsleuth reads it whole: exit 0, no unknown line, no line without
+    a syslog shape;
+  - every client address: its verdict (table below), sessions, AUTH
+    failures and successes, accepted messages, the usernames it tried;
+  - every SASL account: verdict (dave compromised-suspect, the others
+    normal), logins, messages, recipients, and how many were sent,
+    bounced and expired;
+  - every accepted message (trace QUEUEID --json): found, complete, from
+    the right client and account, each recipient with its real fate;
+  - every bounce or delay notice found in a mailbox: the trace of the
+    message it is about links it as a child of that kind, and the notice
+    names that message as its parent.
+
+It also checks that the harness did what the issue asked (verbose and
+TLS-debug lines present, queues empty, no driver error).  One FAIL line per
+failed check; the last line is "e2e: N passed, N failed".
+"""
+import json, os, re, subprocess, sys, time
+
+VERDICT = {
+    "capability_probe": "capability-probe",
+    "dot_probe": "non-smtp-probe",
+    "auth_bruteforce": "auth-bruteforce",
+    "auth_bruteforce_tlsdebug": "auth-bruteforce",
+    "relay_attempt": "relay-attempt",
+    "verbose_client": "legitimate",
+    "normal_inbound": "legitimate",
+    "normal_submission": "legitimate",
+    "account_usual": "legitimate",
+    "compromised_account": "account-abuse",
+}
+FATE_STATUS = {"sent": "sent", "sent_after_retry": "sent", "delivered_local": "sent",
+               "bounced": "bounced", "expired": "deferred"}
+SHAPE = {
+    "mail.log": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 mx1 \S+: ",
+    "mail-classic.log": r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d mx1 \S+: ",
+    "maillog": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d mx1 postfix",
+}
+
+
+class Checks:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL", what, flush=True)
+        return ok
+
+
+def run(bin_, args):
+    p = subprocess.run([bin_] + args, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check_log(bin_, out, log, inst, year, ok):
+    path = os.path.join(out, log)
+    name = f"{inst['logging']}:{log}"
+    if not ok(os.path.exists(path) and os.path.getsize(path) > 0, f"{name}: no log written"):
+        return
+    lines = open(path, errors="replace").read().splitlines()
+    ok(all(re.match(SHAPE[log], line) for line in lines),
+       f"{name}: a line not in the expected shape: "
+       f"{next((line for line in lines if not re.match(SHAPE[log], line)), '')!r}")
+    yr = ["--year", year] if log != "mail.log" else []
+    rc, so, se = run(bin_, ["report", "--json", path] + yr)
+    if not ok(rc == 0, f"{name}: report exit {rc}: {se.strip()}"):
+        return
+    rep = json.loads(so)
+    inp = rep["input"]
+    ok(inp["unknown"] == 0, f"{name}: {inp['unknown']} unknown lines "
+                            f"(postsleuth events {log} | grep '\"type\": *\"unknown\"')")
+    ok(inp["no_syslog_prefix"] == 0, f"{name}: {inp['no_syslog_prefix']} lines without a syslog prefix")
+    clients = {c["ip"]: c for c in rep["clients"]}
+    for ip, t in sorted(inst["clients"].items()):
+        c = clients.get(ip)
+        sc = t["scenario"]
+        if not ok(c is not None, f"{name}: client {ip} ({sc}) missing from the report"):
+            continue
+        what = f"{name}: {ip} ({sc})"
+        ok(c["verdict"] == VERDICT[sc], f"{what}: verdict {c['verdict']}, want {VERDICT[sc]}")
+        ok(c["sessions"] == t["connections"], f"{what}: sessions {c['sessions']}, truth {t['connections']}")
+        ok(c["auth_failures"] == t["auth_failures"],
+           f"{what}: auth_failures {c['auth_failures']}, truth {t['auth_failures']}")
+        ok(c["auth_successes"] == t["auth_successes"],
+           f"{what}: auth_successes {c['auth_successes']}, truth {t['auth_successes']}")
+        ok(c["messages"] == t["messages_accepted"],
+           f"{what}: messages {c['messages']}, truth {t['messages_accepted']}")
+        tried = sorted(u["username"] for u in c.get("usernames_tried", []))
+        ok(tried == sorted(t["usernames_sent_to_sasl"]),
+           f"{what}: usernames_tried {tried}, truth {sorted(t['usernames_sent_to_sasl'])}")
+    for ip, c in sorted(clients.items()):
+        if ip not in inst["clients"]:  # e.g. the other instance's clients in Dovecot's lines
+            ok(c["verdict"] in ("unknown", "legitimate"),
+               f"{name}: {ip}, not a client of this server, accused: {c['verdict']}")
+    accounts = {a["username"]: a for a in rep["accounts"]}
+    comp = inst["compromised_account"]["username"]
+    for user, t in sorted(inst["accounts"].items()):
+        a = accounts.get(user)
+        if not ok(a is not None, f"{name}: account {user} missing from the report"):
+            continue
+        what = f"{name}: account {user}"
+        want = "compromised-suspect" if user == comp else "normal"
+        ok(a["verdict"] == want, f"{what}: verdict {a['verdict']}, want {want}")
+        ok(a["logins"] == t["logins"], f"{what}: logins {a['logins']}, truth {t['logins']}")
+        ok(a["messages"] == t["messages"], f"{what}: messages {a['messages']}, truth {t['messages']}")
+        ok(a["recipients"] == t["recipients"], f"{what}: recipients {a['recipients']}, truth {t['recipients']}")
+        f = t["fates"]
+        sent = f.get("sent", 0) + f.get("sent_after_retry", 0) + f.get("delivered_local", 0)
+        for key, want_n in (("sent", sent), ("bounced", f.get("bounced", 0)), ("expired", f.get("expired", 0))):
+            ok(a.get(key) == want_n, f"{what}: {key} {a.get(key)}, truth {want_n}")
+    ok(set(accounts) <= set(inst["accounts"]),
+       f"{name}: accounts that never logged in: {sorted(set(accounts) - set(inst['accounts']))}")
+
+    # traces: each accepted message, then each notice back to its message
+    traces = {}
+    for qid, m in sorted(inst["messages"].items()):
+        rc, so, se = run(bin_, ["trace", "--json", qid, path] + yr)
+        what = f"{name}: trace {qid} ({m['scenario']})"
+        if not ok(rc == 0, f"{what}: exit {rc}: {se.strip()}"):
+            continue
+        tr = traces[qid] = json.loads(so)
+        msg = next((x for x in tr["messages"] if x["queue_id"] == qid), None)
+        if not ok(msg is not None, f"{what}: message not found"):
+            continue
+        problems = []
+        if msg.get("end_kind") != "removed":
+            problems.append(f"end_kind {msg.get('end_kind')}")
+        if msg.get("client_ip") != m["client_ip"]:
+            problems.append(f"client_ip {msg.get('client_ip')}, truth {m['client_ip']}")
+        if msg.get("sasl_username") != m["sasl_username"]:
+            problems.append(f"sasl_username {msg.get('sasl_username')}, truth {m['sasl_username']}")
+        if msg.get("message_id") != m["message_id"]:
+            problems.append(f"message_id {msg.get('message_id')}, truth {m['message_id']}")
+        if msg.get("from") != m["sender"]:
+            problems.append(f"from {msg.get('from')}, truth {m['sender']}")
+        got = {r["to"]: r for r in msg.get("recipients", [])}
+        for addr, r in sorted(m["recipients"].items()):
+            if r["fate"] == "rejected_by_postfix":
+                if addr in got:
+                    problems.append(f"{addr} was refused at RCPT, yet listed")
+                continue
+            g = got.get(addr)
+            want = FATE_STATUS.get(r["fate"], r["fate"])
+            if g is None:
+                problems.append(f"{addr} ({r['fate']}) missing")
+            elif g.get("status") != want:
+                problems.append(f"{addr}: status {g.get('status')}, truth {r['fate']}")
+            elif r["fate"] == "sent_after_retry" and (g.get("attempts") or 0) < 2:
+                problems.append(f"{addr}: sent after a retry, attempts {g.get('attempts')}")
+        if any(r["fate"] == "expired" for r in m["recipients"].values()) and not msg.get("expired"):
+            problems.append("not marked expired")
+        ok(not problems, f"{what}: " + "; ".join(problems))
+    for n in inst["notices"]:
+        about = n["about_queue_id"]
+        what = f"{name}: {n['kind']} notice {n['queue_id']} about {about}"
+        if not ok(about is not None and n["queue_id"],
+                  f"{name}: {n['kind']} notice {n['queue_id']} about an unknown message {n['about_message_id']}"):
+            continue
+        tr = traces.get(about)
+        if tr is None:
+            ok(False, f"{what}: no trace of {about}")
+            continue
+        orig = next((x for x in tr["messages"] if x["queue_id"] == about), {})
+        kids = {(c["queue_id"], c["kind"]) for c in orig.get("children", [])}
+        notice = next((x for x in tr["messages"] if x["queue_id"] == n["queue_id"]), None)
+        ok((n["queue_id"], n["kind"]) in kids,
+           f"{what}: not among the message's children {sorted(kids)}")
+        ok(notice is not None and notice.get("parent_queue_id") == about
+           and notice.get("parent_kind") == n["kind"],
+           f"{what}: the trace does not show the notice with this parent "
+           f"({None if notice is None else (notice.get('parent_queue_id'), notice.get('parent_kind'))})")
+
+
+def main():
+    bin_, out = sys.argv[1], sys.argv[2]
+    truth = json.load(open(os.path.join(out, "truth.json")))
+    ok = Checks()
+    # the harness itself
+    ok(not truth["driver_errors"], f"harness: driver errors: {truth['driver_errors']}")
+    start = min(c["start"] for i in truth["instances"].values() for c in i["connections"])
+    year = time.strftime("%Y", time.gmtime(start))
+    for name, inst in sorted(truth["instances"].items()):
+        ok(inst["queue_left"] == 0, f"harness {name}: {inst['queue_left']} messages still queued at the end")
+        fates = [r["fate"] for m in inst["messages"].values() for r in m["recipients"].values()]
+        ok(not {"deferred", "not_delivered"} & set(fates), f"harness {name}: unfinished recipients")
+        ok(any(f == "bounced" for f in fates) and any(n["kind"] == "bounce" for n in inst["notices"]),
+           f"harness {name}: no bounce at all")
+        for log in inst["logs"]:
+            text = open(os.path.join(out, log), errors="replace").read() \
+                if os.path.exists(os.path.join(out, log)) else ""
+            vip = next(ip for ip, c in inst["clients"].items() if c["scenario"] == "verbose_client")
+            ok(re.search(r"smtpd\[\d+\]: > \S+\[" + re.escape(vip) + r"\]: 250", text),
+               f"harness {name}:{log}: no verbose (debug_peer_list) dialogue for {vip}")
+            ok(re.search(r"smtpd\[\d+\]: Read \d+ chars: ", text),
+               f"harness {name}:{log}: no 'Read N chars:' line (smtpd_tls_loglevel 4)")
+    for name, inst in sorted(truth["instances"].items()):
+        for log in inst["logs"]:
+            check_log(bin_, out, log, inst, year, ok)
+    if os.environ.get("E2E_START"):
+        print(f"e2e: took {time.time() - float(os.environ['E2E_START']):.0f} s; logs and truth in {out}")
+    print(f"e2e: {ok.passed} passed, {ok.failed} failed")
+    return 1 if ok.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

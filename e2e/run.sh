@@ -1,0 +1,64 @@
+#!/bin/sh
+# e2e/run.sh BIN [OUT] - postsleuth against a real Postfix (make e2e).
+#
+# Starts Postfix (two instances), Dovecot, rsyslogd and the sinks in
+# private namespaces (network: loopback only; mounts: a private /dev/log,
+# /etc/hosts, files-only name service; pids: everything dies with the run),
+# plays the scenarios (e2e/drivers.py), then checks postsleuth's verdicts,
+# counts and traces on the logs against the drivers' truth (e2e/check.py).
+# Logs and truth.json are left in OUT (default: e2e-out beside BIN).
+# Last line: "e2e: N passed, N failed" (", N skipped" when it cannot run:
+# not root, or a package missing; with CI=true that is a failure instead).
+# E2E_KEEP=1 keeps the scratch directory.  docs/e2e.md tells the rest.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+out=${2:-$(dirname "$bin")/e2e-out}
+export TZ=UTC LC_ALL=C
+
+cannot() {
+	if [ "${CI:-}" = true ]; then
+		echo "e2e: cannot run: $1"
+		echo "e2e: 0 passed, 1 failed"
+		exit 1
+	fi
+	echo "e2e: skipped: $1"
+	echo "e2e: 0 passed, 0 failed, 1 skipped"
+	exit 0
+}
+
+[ "$(id -u)" = 0 ] || cannot "needs root (it starts Postfix, Dovecot and rsyslogd in private namespaces)"
+for tool in postfix:postfix dovecot:dovecot-core rsyslogd:rsyslog openssl:openssl \
+	python3:python3 unshare:util-linux ip:iproute2; do
+	command -v "${tool%%:*}" >/dev/null 2>&1 ||
+		cannot "${tool%%:*} missing: apt-get install ${tool#*:} (see docs/e2e.md)"
+done
+[ -x /usr/lib/postfix/sbin/postlogd ] || cannot "postfix has no postlogd (Postfix >= 3.4 needed)"
+unshare --mount --net --uts --pid --fork --mount-proc true 2>/dev/null ||
+	cannot "unshare cannot make mount, network, UTS and PID namespaces here"
+[ -x "$bin" ] || { echo "e2e: no $bin"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+
+work=$(mktemp -d /tmp/postsleuth-e2e.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+	if [ "${E2E_KEEP:-0}" = 1 ]; then echo "e2e: scratch kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/sink.jsonl "$out"/truth.json
+chmod 755 "$out"
+
+start=$(date +%s)
+# The harness is PID 1 of its namespace: when it ends (or is killed at the
+# time limit) the kernel kills every daemon it started.
+timeout --kill-after=10 480 unshare --mount --net --uts --pid --fork --mount-proc \
+	--propagation private --kill-child python3 "$top/e2e/harness.py" "$work" "$out"
+rc=$?
+if [ "$rc" != 0 ]; then
+	echo "e2e: the harness failed (exit $rc)"
+	echo "e2e: 0 passed, 1 failed"
+	exit 1
+fi
+E2E_START=$start exec python3 "$top/e2e/check.py" "$bin" "$out"
