@@ -3,6 +3,8 @@
 #   make            build ./postsleuth
 #   make check      unit + golden tests, then the same again under ASan+UBSan
 #   make bench      throughput and memory on a 1 GiB log (docs/performance.md)
+#   make e2e        against a real Postfix, Dovecot and rsyslog (root; docs/e2e.md)
+#   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -73,6 +75,14 @@ test: check
 
 bench: $(BIN)
 	@bash bench/run.sh $(BIN)
+
+# Not part of check: needs root, Postfix, Dovecot, rsyslog; a few minutes.
+e2e: $(BIN)
+	@sh e2e/run.sh $(BIN) $(BUILD)/e2e
+
+examples: $(BIN)
+	@E2E_ONLY=syslog sh e2e/run.sh $(BIN) $(BUILD)/e2e-examples; \
+	test -s $(BUILD)/e2e-examples/truth.json && python3 e2e/examples.py $(BUILD)/e2e-examples examples/mail.log
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
