@@ -784,8 +784,11 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 			msg_emit(m, o, MEND_REMOVED);
 		return;
 	case EV_REJECT:
-		/* "QID: reject: DATA from ..." after the queue file was made */
-		if (!span_eqs(ev->action, "reject_warning")) {
+		/* "QID: reject: DATA from ..." after the queue file was made; not
+		 * "QID: reject: RCPT from ...", one recipient refused after another
+		 * was accepted: the message goes on */
+		if (!span_eqs(ev->action, "reject_warning") &&
+		    !(span_eqs(ev->action, "reject") && span_eqs(ev->stage, "RCPT"))) {
 			setstr(&msg->cleanup_action, ev->action);
 			setstr(&msg->cleanup_reason, ev->reason);
 			if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard"))
