@@ -79,7 +79,9 @@ static void pc_load(struct pc *pc)
 	const char *margv[] = {"postconf", "-M", "smtp/inet", NULL};
 	run_prog(margv, &rr);
 	if (rr.status == 0) {
-		struct span t = span_trim(buf_span(&rr.out)), w;
+		struct span t = buf_span(&rr.out), w;
+		while (t.n && (t.p[t.n - 1] == '\n' || t.p[t.n - 1] == '\r'))
+			t.n--;
 		while (t.n && pc->nsmtp < 8) {
 			t = span_trim(t);
 			if (!span_until_chr(&t, ' ', &w)) {

@@ -48,12 +48,20 @@ struct scratch {
 	int nfiles;
 };
 
+static char odd_tag[64];        /* an smtpd tag the filters' _daemon does not cover */
+
 /* on_event - count every event of each kind, per address */
 static void on_event(struct act_run *r, const struct event *ev)
 {
 	unsigned k = f2b_classify(ev);
 	if (!k)
 		return;
+	if (!odd_tag[0] && !span_starts(ev->line->prog, "postfix")) {
+		struct buf b = {0};
+		buf_term(&b, span_head(ev->line->prog, ev->line->prog.n < 40 ? ev->line->prog.n : 40));
+		snprintf(odd_tag, sizeof odd_tag, "%.*s", (int)b.n, b.p);
+		buf_free(&b);
+	}
 	struct act_ip *x = act_ip_get(r, ev->client_ip);
 	if (!x)
 		return;
@@ -534,6 +542,11 @@ int cmd_fail2ban(struct opts *o)
 	if (nc) {
 		f2b_table(&out, checks, nc, tool);
 		buf_putc(&out, '\n');
+		if (odd_tag[0] && !all_ok)
+			buf_printf(&out, "This log tags smtpd lines \"%s\" (a syslog_name of your own?), which "
+					 "the filters'\n_daemon (postfix[-name]/[service/]smtpd) does not "
+					 "match: adjust _daemon.\n\n",
+				   odd_tag);
 	} else {
 		buf_puts(&out, "Nothing in this log calls for a fail2ban filter: no capability probes, "
 			       "non-SMTP\nprobes, failed AUTH sessions or relay attempts.\n\n");
