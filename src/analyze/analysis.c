@@ -39,9 +39,45 @@ static bool account_eq(const void *obj, const void *key)
 struct analysis *analysis_new(void)
 {
 	struct analysis *a = xcalloc(1, sizeof *a);
+	a->rng = 0x9e3779b97f4a7c15ULL;
 	hmap_init(&a->clients);
 	hmap_init(&a->accounts);
 	return a;
+}
+
+static void client_free(void *obj);
+
+/* client_score - how much a client matters for the report so far */
+static uint64_t client_score(const struct client *c)
+{
+	return c->sessions + c->auth_failures + c->rejects + c->non_smtp + c->relay_denied +
+	       c->messages + 3 * c->auth_successes + c->ps_connects + c->ntried;
+}
+
+/* client_evict - free the least significant of 16 sampled clients */
+static void client_evict(struct analysis *a)
+{
+	struct client *worst = NULL;
+	uint64_t worst_h = 0;
+	int seen = 0;
+	for (int k = 0; k < 256 && seen < 16; k++) {
+		a->rng ^= a->rng << 13;
+		a->rng ^= a->rng >> 7;
+		a->rng ^= a->rng << 17;
+		uint64_t h;
+		struct client *c = hmap_slot(&a->clients, a->rng, &h);
+		if (!c)
+			continue;
+		seen++;
+		if (!worst || client_score(c) < client_score(worst))
+			worst = c, worst_h = h;
+	}
+	if (!worst)
+		return;
+	hmap_del(&a->clients, worst_h, worst);
+	client_free(worst);
+	a->nclients--;
+	a->clients_evicted++;
 }
 
 /* client_get - the client for ip, created unless over the cap */
@@ -55,10 +91,8 @@ static struct client *client_get(struct analysis *a, struct span ip)
 	struct client *c = hmap_get(&a->clients, h, client_eq, &ip);
 	if (c)
 		return c;
-	if (a->nclients >= ANALYSIS_MAX_CLIENTS) {
-		a->clients_dropped++;
-		return NULL;
-	}
+	if (a->nclients >= ANALYSIS_MAX_CLIENTS)
+		client_evict(a);
 	c = xcalloc(1, sizeof *c);
 	c->ip = cap_dup(ip);
 	c->prev_start_us = INT64_MIN;
@@ -483,7 +517,11 @@ void analysis_message(struct analysis *a, const struct message *m)
 		ac->first = m->start;
 	if (m->start.us > ac->last.us)
 		ac->last = m->start;
-	if (ac->ntimes < ACCOUNT_MAX_TIMES)
+	if (ac->ntimes == ac->times_cap && ac->times_cap < ACCOUNT_MAX_TIMES) {
+		ac->times_cap = ac->times_cap ? ac->times_cap * 2 : 16;
+		ac->times = xrealloc(ac->times, ac->times_cap * sizeof *ac->times);
+	}
+	if (ac->ntimes < ac->times_cap)
 		ac->times[ac->ntimes++] = m->start.us;
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
@@ -608,6 +646,7 @@ static void account_free(void *obj)
 		free(ac->ips[i].ip);
 	free(ac->explanation);
 	free(ac->new_ip);
+	free(ac->times);
 	free(ac);
 }
 

@@ -7,8 +7,10 @@
  * by events the model does not keep (analysis_event: Dovecot's auth
  * lines, postscreen, NOQUEUE rejects).  analysis_finish computes the
  * verdicts.  Memory is bounded by the number of distinct clients and
- * accounts, each capped (ANALYSIS_MAX_CLIENTS / _ACCOUNTS); what does
- * not fit is counted in ->clients_dropped / ->accounts_dropped.
+ * accounts, each capped (ANALYSIS_MAX_CLIENTS / _ACCOUNTS).  At the client
+ * cap the least significant of a few sampled clients (fewest sessions and
+ * failures) makes room and is counted in ->clients_evicted; accounts past
+ * their cap are counted in ->accounts_dropped.
  */
 #ifndef POSTSLEUTH_ANALYSIS_H
 #define POSTSLEUTH_ANALYSIS_H
@@ -18,12 +20,12 @@
 #include "../util/hmap.h"
 #include "../util/strset.h"
 
-#define ANALYSIS_MAX_CLIENTS 200000
+#define ANALYSIS_MAX_CLIENTS 30000
 #define ANALYSIS_MAX_ACCOUNTS 20000
 #define CLIENT_MAX_NAMES 8
 #define CLIENT_MAX_TRIED 48
 #define CLIENT_MAX_EVIDENCE 2
-#define CLIENT_MAX_INTERVALS 64
+#define CLIENT_MAX_INTERVALS 32
 #define CLIENT_NO_ADDRESS "(address not logged)"
 #define ACCOUNT_MAX_IPS 16
 #define ACCOUNT_MAX_TIMES 4096
@@ -119,8 +121,8 @@ struct account {
 	struct strset domains;
 	uint32_t nips;
 	struct acct_ip ips[ACCOUNT_MAX_IPS];
-	uint32_t ntimes;
-	int64_t times[ACCOUNT_MAX_TIMES];    /* message start times, for the peak rate */
+	uint32_t ntimes, times_cap;
+	int64_t *times;                      /* message start times, for the peak rate */
 	struct stamp first, last;
 	uint32_t peak_10min;
 	bool compromised;
@@ -141,6 +143,8 @@ struct orphans {
 struct analysis {
 	struct hmap clients, accounts;
 	uint64_t nclients, naccounts, clients_dropped, accounts_dropped;
+	uint64_t clients_evicted;            /* the least significant, at the cap */
+	uint64_t rng;
 	uint64_t sessions, messages;
 	bool show_secrets;
 	struct client **clist;               /* after finish: sorted by severity */

@@ -101,19 +101,23 @@ static bool want_client(const struct client *c, bool all)
 	return all || c->verdict != V_LEGITIMATE;
 }
 
-/* fetch_evidence - the lines behind the shown clients' verdicts */
+/* fetch_evidence - the lines behind the first shown clients' verdicts */
 static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->a->nclist; i++)
-		if (want_client(r->a->clist[i], all))
+	size_t n = 0, chosen = 0;
+	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++)
+		if (want_client(r->a->clist[i], all)) {
 			n += r->a->clist[i]->nevidence;
+			chosen++;
+		}
 	struct evidence_ref **refs = xcalloc(n + 1, sizeof *refs);
 	size_t k = 0;
-	for (size_t i = 0; i < r->a->nclist; i++) {
+	chosen = 0;
+	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++) {
 		struct client *c = r->a->clist[i];
 		if (!want_client(c, all))
 			continue;
+		chosen++;
 		for (uint32_t j = 0; j < c->nevidence; j++)
 			refs[k++] = &c->evidence[j];
 	}
@@ -157,7 +161,7 @@ int cmd_report(struct opts *o)
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
-	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum};
+	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout};
 	struct buf b = {0};
 	if (o->json)
 		report_json(&b, &in);

@@ -12,6 +12,11 @@
 #include "../model/correlate.h"
 #include "../util/buf.h"
 
+/* clients told in full in the text report (the rest are counted by
+ * verdict); clients whose evidence lines are fetched (text and JSON) */
+#define REPORT_DETAIL_MAX 40
+#define REPORT_EVIDENCE_MAX 200
+
 struct report_input {
 	const struct analysis *a;
 	const struct feed_stats *feed;
@@ -23,6 +28,7 @@ struct report_input {
 	void (*extra_text)(struct buf *b, void *ctx, bool color);   /* traffic summary */
 	void (*extra_json)(struct buf *b, void *ctx);
 	void *extra_ctx;
+	FILE *out;                   /* when set, the writers flush into it as they go */
 };
 
 void report_text(struct buf *b, const struct report_input *in);

@@ -245,7 +245,7 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "messages_evicted", (int64_t)m->messages_evicted);
 		json_kv_int(b, &g, "messages_open_peak", (int64_t)m->messages_open_peak);
 		json_kv_int(b, &g, "links", (int64_t)m->links);
-		json_kv_int(b, &g, "clients_untracked", (int64_t)a->clients_dropped);
+		json_kv_int(b, &g, "clients_untracked", (int64_t)(a->clients_dropped + a->clients_evicted));
 		json_kv_int(b, &g, "accounts_untracked", (int64_t)a->accounts_dropped);
 		buf_putc(b, '}');
 	}
@@ -255,6 +255,8 @@ void report_json(struct buf *b, const struct report_input *in)
 		if (i)
 			buf_putc(b, ',');
 		client_json(b, a->clist[i], in->evidence);
+		if (in->out && b->n > (1 << 16))
+			buf_flush(b, in->out);
 	}
 	buf_putc(b, ']');
 	json_key(b, &f, "accounts");

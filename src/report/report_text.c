@@ -228,13 +228,28 @@ void report_text(struct buf *b, const struct report_input *in)
 	col(b, color, C_BOLD);
 	buf_puts(b, "Clients, most serious first\n");
 	col(b, color, C_OFF);
-	size_t shown = 0;
+	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict == V_LEGITIMATE && !in->all_clients)
 			continue;
+		if (shown >= REPORT_DETAIL_MAX) {
+			more[c->verdict]++;
+			nmore++;
+			continue;
+		}
 		finding_client(b, c, in->evidence, color);
 		shown++;
+		if (in->out && b->n > (1 << 16))
+			buf_flush(b, in->out);
+	}
+	if (nmore) {
+		buf_printf(b, "  ... and %zu more:", nmore);
+		for (int v = V__COUNT - 1; v >= 0; v--)
+			if (more[v])
+				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
+		b->n--; /* the last comma */
+		buf_puts(b, "\n  (postsleuth clients --verdict V lists them; report --json has them all)\n\n");
 	}
 	if (!shown)
 		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
@@ -245,6 +260,10 @@ void report_text(struct buf *b, const struct report_input *in)
 			const struct client *c = a->clist[i];
 			if (c->verdict != V_LEGITIMATE)
 				continue;
+			if (k == 20) {
+				buf_printf(b, " and %zu more", legit - 20);
+				break;
+			}
 			if (k++)
 				buf_puts(b, ", ");
 			buf_term(b, span_of(c->ip));
@@ -295,9 +314,11 @@ void report_input_text(struct buf *b, const struct report_input *in)
 			   (unsigned long long)m->messages, (unsigned long long)m->messages_unclosed,
 			   (unsigned long long)m->messages_evicted, (unsigned long long)m->links);
 	}
-	if (in->a->clients_dropped || in->a->accounts_dropped)
-		buf_printf(b, "  Over the caps: %llu client addresses and %llu accounts not tracked.\n",
-			   (unsigned long long)in->a->clients_dropped,
+	if (in->a->clients_dropped || in->a->clients_evicted || in->a->accounts_dropped)
+		buf_printf(b, "  Over the caps (%d client addresses, %d accounts): %llu client addresses "
+			      "with the least activity and %llu accounts were not kept.\n",
+			   ANALYSIS_MAX_CLIENTS, ANALYSIS_MAX_ACCOUNTS,
+			   (unsigned long long)(in->a->clients_dropped + in->a->clients_evicted),
 			   (unsigned long long)in->a->accounts_dropped);
 }
 

@@ -106,3 +106,13 @@ void hmap_each(struct hmap *m, void (*fn)(void *obj, void *ctx), void *ctx)
 		if (m->slots[i].v && m->slots[i].v != TOMB)
 			fn(m->slots[i].v, ctx);
 }
+
+/* hmap_slot - the live object in slot r (mod capacity), or NULL: for sampling */
+void *hmap_slot(const struct hmap *m, uint64_t r, uint64_t *h)
+{
+	const struct hslot *sl = &m->slots[r & (m->cap - 1)];
+	if (!sl->v || sl->v == TOMB)
+		return NULL;
+	*h = sl->h;
+	return sl->v;
+}

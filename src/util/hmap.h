@@ -33,6 +33,7 @@ void *hmap_get(const struct hmap *m, uint64_t h, hmap_eq_fn eq, const void *key)
 void hmap_put(struct hmap *m, uint64_t h, void *obj);
 bool hmap_del(struct hmap *m, uint64_t h, const void *obj);
 void hmap_foreach(struct hmap *m, void (*fn)(void *obj));
+void *hmap_slot(const struct hmap *m, uint64_t r, uint64_t *h);
 void hmap_each(struct hmap *m, void (*fn)(void *obj, void *ctx), void *ctx);
 
 #endif
