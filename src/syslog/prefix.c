@@ -278,9 +278,10 @@ bool syslog_split_tag(struct span tag, struct logline *out)
 		out->instance = SPAN_NULL;
 		out->service = SPAN_NULL;
 		out->daemon = tag;
+		/* a bare "sendmail" tag is Sendmail 8; Postfix's is postfix/sendmail */
 		out->postfix = span_eqs(tag, "postfix") || span_eqs(tag, "postsuper") ||
 			       span_eqs(tag, "postqueue") || span_eqs(tag, "postdrop") ||
-			       span_eqs(tag, "sendmail") || span_eqs(tag, "postlog");
+			       span_eqs(tag, "postlog");
 		return out->postfix;
 	}
 	out->instance = span_head(tag, (size_t)first);
