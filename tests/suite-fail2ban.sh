@@ -124,6 +124,12 @@ gzip -c "$data/mail.log" >"$tmp/mail.log.gz"
 "$bin" fail2ban "$tmp/mail.log.gz" >"$tmp/stdout" 2>&1
 check '[ $? = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "gzip input verified"
 
+# IPv6 clients, one written in a non-canonical form: compared as addresses
+sed 's/198\.51\.100\.206\]/2001:DB8:0:0::CE]/' "$data/scenarios/03_auth_bruteforce.log" >"$tmp/v6.log"
+"$bin" fail2ban "$tmp/v6.log" >"$tmp/stdout" 2>&1
+check '[ $? = 0 ] && grep -q "postsleuth-auth-bruteforce  *7  *7  *1  *0  verified" "$tmp/stdout"' \
+	"IPv6 client: 7 failed-AUTH sessions verified"
+
 # broken on purpose: the command must refuse (exit 4)
 # a legitimate client with one EHLO/QUIT session: the probe filter hits it
 cp "$data/scenarios/08_normal_inbound.log" "$tmp/legit.log"

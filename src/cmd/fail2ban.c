@@ -248,45 +248,69 @@ static const char *plain_input(struct scratch *s, const char *path, int i, const
 	return out;
 }
 
-/* regex_run - fail2ban-regex on every input with one filter: the
- * addresses it matched, or an error */
-static const char *regex_run(const char *const *inputs, int n, const char *filter, struct alist *hits,
-			     uint64_t *garbage)
+struct job {
+	const char *filter;     /* path of the filter in the scratch directory */
+	struct alist hits;      /* what fail2ban-regex matched, per address */
+	uint64_t garbage;       /* output lines that are not addresses */
+	const char *error;
+};
+
+/* parse_hits - fail2ban-regex -o ip output into job->hits */
+static void parse_hits(struct job *j, const struct buf *outb)
 {
-	for (int i = 0; i < n; i++) {
-		const char *argv[] = {"fail2ban-regex", "-r", "--usedns=no", "-o", "ip", "--",
-				      inputs[i], filter, NULL};
-		struct run_result rr;
-		run_prog(argv, &rr);
-		if (rr.not_found || rr.status != 0) {
-			run_result_free(&rr);
-			return rr.not_found ? "fail2ban-regex not found" : "fail2ban-regex failed";
+	struct span out = buf_span(outb), line;
+	while (out.n) {
+		if (!span_until_chr(&out, '\n', &line)) {
+			line = out;
+			out.n = 0;
 		}
-		struct span out = buf_span(&rr.out), line;
-		while (out.n) {
-			if (!span_until_chr(&out, '\n', &line)) {
-				line = out;
-				out.n = 0;
-			}
-			line = span_trim(line);
-			if (!line.n)
+		line = span_trim(line);
+		if (!line.n)
+			continue;
+		char tmp[CIDR_STRLEN];
+		struct cidr a;
+		if (line.n < sizeof tmp) {
+			memcpy(tmp, line.p, line.n);
+			tmp[line.n] = 0;
+			if (cidr_addr(tmp, &a)) {
+				alist_add(&j->hits, &a, 1);
 				continue;
-			char tmp[CIDR_STRLEN];
-			struct cidr a;
-			if (line.n < sizeof tmp) {
-				memcpy(tmp, line.p, line.n);
-				tmp[line.n] = 0;
-				if (cidr_addr(tmp, &a)) {
-					alist_add(hits, &a, 1);
-					continue;
-				}
 			}
-			(*garbage)++;
 		}
-		run_result_free(&rr);
+		j->garbage++;
 	}
-	alist_fold(hits);
-	return NULL;
+}
+
+/* regex_batch - fail2ban-regex for every job on every input, in parallel
+ * (one process per CPU); fills each job's hits or error */
+static void regex_batch(struct job *jobs, size_t nj, const char *const *inputs, size_t ni)
+{
+	size_t n = nj * ni;
+	const char *(*argv)[9] = xcalloc(n + 1, sizeof *argv);
+	const char *const **argvp = xcalloc(n + 1, sizeof *argvp);
+	struct run_result *rr = xcalloc(n + 1, sizeof *rr);
+	for (size_t k = 0; k < n; k++) {
+		const char *a[9] = {"fail2ban-regex", "-r", "--usedns=no", "-o", "ip", "--",
+				    inputs[k % ni], jobs[k / ni].filter, NULL};
+		memcpy(argv[k], a, sizeof a);
+		argvp[k] = argv[k];
+	}
+	run_batch(argvp, rr, n, 0);
+	for (size_t k = 0; k < n; k++) {
+		struct job *j = &jobs[k / ni];
+		if (rr[k].not_found)
+			j->error = "fail2ban-regex not found";
+		else if (rr[k].status != 0)
+			j->error = "fail2ban-regex failed";
+		else
+			parse_hits(j, &rr[k].out);
+		run_result_free(&rr[k]);
+	}
+	for (size_t i = 0; i < nj; i++)
+		alist_fold(&jobs[i].hits);
+	free(rr);
+	free(argvp);
+	free(argv);
 }
 
 /* ours_list - postsleuth's per-address counts of one kind (addresses
@@ -410,9 +434,8 @@ static void tool_version(char *out, size_t n)
 	run_result_free(&rr);
 }
 
-/* seed002_check - fail2ban-regex with the filter posted for seed 002 */
-static void seed002_check(struct buf *out, struct scratch *s, const char *const *inputs, int n,
-			  uint64_t non_smtp, uint64_t non_smtp_addrs, const char *unit)
+/* seed002_filter - the filter posted for seed 002, into the scratch dir */
+static const char *seed002_filter(struct scratch *s)
 {
 	struct buf f = {0};
 	buf_puts(&f, "[INCLUDES]\nbefore = common.conf\n[Definition]\n"
@@ -420,15 +443,21 @@ static void seed002_check(struct buf *out, struct scratch *s, const char *const 
 		     "            reject: RCPT from (.*)\\[<HOST>\\]: 500 5.5.2\n"
 		     "ignoreregex =\n");
 	char *path = scratch_path(s, "filter.d/seed002-postfix-syntax.conf");
-	struct alist hits = {0};
-	uint64_t garbage = 0;
-	const char *err = write_file(path, &f, false) ? regex_run(inputs, n, path, &hits, &garbage)
-						      : "cannot write the filter";
+	bool ok = write_file(path, &f, false);
+	buf_free(&f);
+	return ok ? path : NULL;
+}
+
+/* seed002_text - what fail2ban-regex made of it, and why */
+static void seed002_text(struct buf *out, const struct job *j, uint64_t non_smtp,
+			 uint64_t non_smtp_addrs, const char *unit)
+{
 	uint64_t total = 0;
-	for (size_t i = 0; i < hits.n; i++)
-		total += hits.v[i].n;
-	if (err)
-		buf_printf(out, "The filter often posted for \".\" probes could not be checked: %s.\n", err);
+	for (size_t i = 0; i < j->hits.n; i++)
+		total += j->hits.v[i].n;
+	if (j->error)
+		buf_printf(out, "The filter often posted for \".\" probes could not be checked: %s.\n",
+			   j->error);
 	else
 		buf_printf(out,
 			   "The filter often posted for \".\" probes (seed 002): fail2ban-regex found %llu\n"
@@ -438,8 +467,6 @@ static void seed002_check(struct buf *out, struct scratch *s, const char *const 
 			   unit, (unsigned long long)non_smtp_addrs, non_smtp_addrs == 1 ? "" : "es");
 	f2b_seed002_text(out);
 	buf_putc(out, '\n');
-	free(hits.v);
-	buf_free(&f);
 }
 
 /* cmd_fail2ban - filters, verification table, files */
@@ -514,30 +541,43 @@ int cmd_fail2ban(struct opts *o)
 	}
 	struct alist legit = {0};
 	legit_list(&r, &legit);
+	uint64_t ns = 0, na = 0;
+	for (uint64_t k = 0; k < r.nips; k++) {
+		uint64_t v = r.iplist[k]->kind[modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES];
+		ns += v;
+		na += v > 0;
+	}
+	/* one job per filter, and seed 002's when there are non-SMTP probes */
+	struct job *jobs = xcalloc(nc + 2, sizeof *jobs);
+	size_t nj = 0;
+	for (size_t i = 0; !why && i < nc; i++) {
+		struct buf f = {0};
+		f2b_filter_text(&f, checks[i].f, NULL, POSTSLEUTH_VERSION);
+		char name[96];
+		snprintf(name, sizeof name, "filter.d/%s.conf", checks[i].f->name);
+		char *path = scratch_path(&s, name);
+		if (!write_file(path, &f, false))
+			why = "cannot write the filters into the scratch directory";
+		jobs[nj++].filter = path;
+		buf_free(&f);
+	}
+	const struct job *seed = NULL;
+	if (!why && ns && (jobs[nj].filter = seed002_filter(&s)) != NULL)
+		seed = &jobs[nj++];
+	if (!why && nj)
+		regex_batch(jobs, nj, inputs, (size_t)r.npaths);
 	bool all_ok = true;
 	for (size_t i = 0; i < nc; i++) {
 		struct f2b_check *c = &checks[i];
-		if (why) {
-			c->error = why;
-			all_ok = false;
-			continue;
+		c->error = why ? why : jobs[i].error;
+		c->garbage = why ? 0 : jobs[i].garbage;
+		if (!c->error) {
+			struct alist ours = {0};
+			ours_list(&r, c->f->kind, &ours);
+			compare(c, &ours, &jobs[i].hits, &legit);
+			free(ours.v);
 		}
-		struct buf f = {0};
-		f2b_filter_text(&f, c->f, NULL, POSTSLEUTH_VERSION);
-		char name[96];
-		snprintf(name, sizeof name, "filter.d/%s.conf", c->f->name);
-		char *path = scratch_path(&s, name);
-		struct alist ours = {0}, theirs = {0};
-		ours_list(&r, c->f->kind, &ours);
-		c->error = write_file(path, &f, false)
-			       ? regex_run(inputs, r.npaths, path, &theirs, &c->garbage)
-			       : "cannot write the filter into the scratch directory";
-		if (!c->error)
-			compare(c, &ours, &theirs, &legit);
 		all_ok &= c->verified;
-		free(ours.v);
-		free(theirs.v);
-		buf_free(&f);
 	}
 	if (nc) {
 		f2b_table(&out, checks, nc, tool);
@@ -551,14 +591,8 @@ int cmd_fail2ban(struct opts *o)
 		buf_puts(&out, "Nothing in this log calls for a fail2ban filter: no capability probes, "
 			       "non-SMTP\nprobes, failed AUTH sessions or relay attempts.\n\n");
 	}
-	uint64_t ns = 0, na = 0;
-	for (uint64_t k = 0; k < r.nips; k++) {
-		uint64_t v = r.iplist[k]->kind[modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES];
-		ns += v;
-		na += v > 0;
-	}
-	if (ns && !why)
-		seed002_check(&out, &s, inputs, r.npaths, ns, na, modern ? "sessions" : "lines");
+	if (seed)
+		seed002_text(&out, seed, ns, na, modern ? "sessions" : "lines");
 	else if (ns)
 		f2b_seed002_text(&out), buf_putc(&out, '\n');
 	/* the files */
@@ -594,6 +628,9 @@ int cmd_fail2ban(struct opts *o)
 	if (!all_ok)
 		fprintf(stderr, "postsleuth: fail2ban: %s\n",
 			why ? "the filters could not be checked" : "a filter did not verify");
+	for (size_t i = 0; i < nj; i++)
+		free(jobs[i].hits.v);
+	free(jobs);
 	scratch_close(&s);
 	free(inputs);
 	free(legit.v);

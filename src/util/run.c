@@ -1,6 +1,7 @@
 /*
- * run.c - fork/exec a helper with stdin from /dev/null, its stdout and
- * stderr read through pipes with poll (no deadlock on either), no shell.
+ * run.c - fork/exec helpers with stdin from /dev/null, their stdout and
+ * stderr read through pipes with poll (no deadlock on either), no shell;
+ * several at once when asked (run_batch), as many as there are CPUs.
  */
 #include "run.h"
 
@@ -13,6 +14,12 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+struct child {
+	pid_t pid;
+	int fd[2];              /* stdout, stderr; -1 once closed */
+	struct run_result *r;
+};
 
 /* run_find - is prog an executable in $PATH (or a path to one) */
 bool run_find(const char *prog)
@@ -56,26 +63,28 @@ static bool drain(int fd, struct buf *b)
 	return true;
 }
 
-/* run_prog - run argv[0] (looked up in $PATH) with argv; fills r */
-void run_prog(const char *const argv[], struct run_result *r)
+/* start - fork and exec one helper; false (r->status -1) if it cannot */
+static bool start(const char *const argv[], struct run_result *r, struct child *c)
 {
 	memset(r, 0, sizeof *r);
 	r->status = -1;
+	c->r = r;
+	c->pid = -1;
 	int po[2], pe[2], px[2];
-	if (pipe(po) != 0)
-		return;
-	if (pipe(pe) != 0) {
+	if (pipe2(po, O_CLOEXEC) != 0)
+		return false;
+	if (pipe2(pe, O_CLOEXEC) != 0) {
 		close(po[0]), close(po[1]);
-		return;
+		return false;
 	}
 	if (pipe2(px, O_CLOEXEC) != 0) {
 		close(po[0]), close(po[1]), close(pe[0]), close(pe[1]);
-		return;
+		return false;
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(po[0]), close(po[1]), close(pe[0]), close(pe[1]), close(px[0]), close(px[1]);
-		return;
+		return false;
 	}
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
@@ -83,7 +92,6 @@ void run_prog(const char *const argv[], struct run_result *r)
 			dup2(null, 0);
 		dup2(po[1], 1);
 		dup2(pe[1], 2);
-		close(po[0]), close(pe[0]), close(px[0]);
 		signal(SIGPIPE, SIG_DFL);
 		execvp(argv[0], (char *const *)argv);
 		int e = errno;
@@ -100,32 +108,88 @@ void run_prog(const char *const argv[], struct run_result *r)
 	close(px[0]);
 	if (got == (ssize_t)sizeof e && e == ENOENT)
 		r->not_found = true;
-	struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
-	int open_fds = 2;
-	while (open_fds > 0) {
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
+	c->pid = pid;
+	c->fd[0] = po[0];
+	c->fd[1] = pe[0];
+	return true;
+}
+
+/* reap - wait for a child whose pipes are closed, record its status */
+static void reap(struct child *c)
+{
+	int st;
+	while (waitpid(c->pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return;
+	c->r->status = WIFEXITED(st)	? WEXITSTATUS(st)
+		       : WIFSIGNALED(st) ? 128 + WTERMSIG(st)
+					 : -1;
+	c->pid = -1;
+}
+
+/* run_batch - run the n helpers, up to max at a time (0: one per CPU);
+ * results in r[i], in the order given */
+void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max)
+{
+	if (max == 0) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		max = cpus > 0 ? (size_t)cpus : 1;
+	}
+	if (max > 32)
+		max = 32;
+	struct child kids[32];
+	size_t nkids = 0, next = 0;
+	while (next < n || nkids > 0) {
+		while (next < n && nkids < max) {
+			if (start(argv[next], &r[next], &kids[nkids]))
+				nkids++;
+			next++;
 		}
-		for (int i = 0; i < 2; i++) {
-			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+		if (!nkids)
+			continue;
+		struct pollfd fds[64];
+		size_t map[64];
+		size_t nf = 0;
+		for (size_t k = 0; k < nkids; k++)
+			for (int j = 0; j < 2; j++)
+				if (kids[k].fd[j] >= 0) {
+					fds[nf] = (struct pollfd){kids[k].fd[j], POLLIN, 0};
+					map[nf++] = k * 2 + (size_t)j;
+				}
+		if (nf && poll(fds, nf, -1) < 0 && errno != EINTR)
+			break;
+		for (size_t i = 0; i < nf; i++) {
+			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
-			if (!drain(fds[i].fd, i == 0 ? &r->out : &r->err)) {
-				close(fds[i].fd);
-				fds[i].fd = -1;
-				open_fds--;
+			struct child *c = &kids[map[i] / 2];
+			int j = (int)(map[i] % 2);
+			if (!drain(c->fd[j], j == 0 ? &c->r->out : &c->r->err)) {
+				close(c->fd[j]);
+				c->fd[j] = -1;
+			}
+		}
+		for (size_t k = 0; k < nkids;) {
+			if (kids[k].fd[0] < 0 && kids[k].fd[1] < 0) {
+				reap(&kids[k]);
+				kids[k] = kids[--nkids];
+			} else {
+				k++;
 			}
 		}
 	}
-	for (int i = 0; i < 2; i++)
-		if (fds[i].fd >= 0)
-			close(fds[i].fd);
-	int st;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return;
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : -1;
+	for (size_t k = 0; k < nkids; k++) {      /* poll failed: do not leave zombies */
+		for (int j = 0; j < 2; j++)
+			if (kids[k].fd[j] >= 0)
+				close(kids[k].fd[j]);
+		reap(&kids[k]);
+	}
+}
+
+/* run_prog - run argv[0] (looked up in $PATH) with argv; fills r */
+void run_prog(const char *const argv[], struct run_result *r)
+{
+	const char *const *const one[] = {argv};
+	run_batch(one, r, 1, 1);
 }
 
 /* run_result_free - the captured output */

@@ -10,6 +10,7 @@
 #define POSTSLEUTH_RUN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "buf.h"
 
 #define RUN_MAX_OUTPUT (64u << 20)   /* keep at most this much of each stream */
@@ -22,6 +23,7 @@ struct run_result {
 
 bool run_find(const char *prog);
 void run_prog(const char *const argv[], struct run_result *r);
+void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max);
 void run_result_free(struct run_result *r);
 
 #endif
