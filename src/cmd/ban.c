@@ -86,7 +86,6 @@ static void mynetworks(struct nets *allow)
 	}
 	buf_putc(&rr.out, 0);
 	char *p = rr.out.p;
-	size_t nread = 0;
 	while (*p) {
 		size_t k = strcspn(p, ", \t\r\n");
 		if (k) {
@@ -96,7 +95,6 @@ static void mynetworks(struct nets *allow)
 			snprintf(tok, sizeof tok, "%.*s", (int)(k < 127 ? k : 127), p);
 			if (k < sizeof tok && cidr_parse(tok, &c, &host)) {
 				nets_add(allow, &c, "mynetworks");
-				nread++;
 			} else {
 				struct buf b = {0};
 				buf_term(&b, span_make(p, k < 80 ? k : 80));
@@ -112,7 +110,6 @@ static void mynetworks(struct nets *allow)
 			p++;
 	}
 	run_result_free(&rr);
-	(void)nread;
 }
 
 /* default_verdict - hostile: severity 3 and more, and the probes */

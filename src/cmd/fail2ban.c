@@ -588,8 +588,9 @@ int cmd_fail2ban(struct opts *o)
 					 "match: adjust _daemon.\n\n",
 				   odd_tag);
 	} else {
-		buf_puts(&out, "Nothing in this log calls for a fail2ban filter: no capability probes, "
-			       "non-SMTP\nprobes, failed AUTH sessions or relay attempts.\n\n");
+		buf_puts(&out, "No filter to write: this log has no capability probes, non-SMTP probes, "
+			       "failed\nAUTH sessions or relay attempts that a filter could match and "
+			       "ban.\n\n");
 	}
 	if (seed)
 		seed002_text(&out, seed, ns, na, modern ? "sessions" : "lines");

@@ -290,13 +290,13 @@ void f2b_seed002_text(struct buf *b)
 	buf_puts(b,
 		 "Why \"reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\" matches nothing: Postfix\n"
 		 "logs \"reject: RCPT from\" only when it refuses a RCPT TO command, and these\n"
-		 "clients never get that far.\n"
-		 "They send \".\" or \"GET /\" instead of EHLO; smtpd answers 502 (or 500) 5.5.2\n"
-		 "without logging the reply, and the session ends with \"lost connection after\n"
-		 "UNKNOWN\" and \"disconnect from ... unknown=0/1 commands=0/1\" (Postfix 3.7.10\n"
-		 "and later: \"warning: non-SMTP command from ...\").  The \"502 5.5.2\" text\n"
-		 "people quote comes from the postmaster's session transcript mail, not from\n"
-		 "the log.  postsleuth-non-smtp-probe matches what the log does say.\n");
+		 "clients never get that far.  They send \".\" or \"GET /\" instead of EHLO;\n"
+		 "smtpd answers 502 (or 500) 5.5.2 without logging the reply, and the session\n"
+		 "ends with \"lost connection after UNKNOWN\" and \"disconnect from ...\n"
+		 "unknown=0/1 commands=0/1\" (Postfix 3.7.10 and later: \"warning: non-SMTP\n"
+		 "command from ...\").  The \"502 5.5.2\" text people quote comes from the\n"
+		 "postmaster's session transcript mail, not from the log.\n"
+		 "postsleuth-non-smtp-probe matches what the log does say.\n");
 }
 
 /* f2b_table - the verification table */
