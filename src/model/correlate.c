@@ -29,6 +29,8 @@ struct omsg {
 	struct message m;        /* first: a message* is an omsg* */
 	uint64_t h;
 	struct omsg *prev, *next;
+	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
+	struct stamp removed;    /* when, while it lingers */
 };
 
 struct pending_link {        /* "queued as X" whose X has not been seen yet */
@@ -40,6 +42,11 @@ struct pending_link {        /* "queued as X" whose X has not been seen yet */
 
 #define PENDING_MAX 4096
 #define PENDING_WINDOW_US (600LL * 1000000)
+/* A notification (from=<>, no client) can be delivered and removed before
+ * bounce(8) logs "QID: sender non-delivery notification: CHILD", since the
+ * lines come from different processes: keep it this long for that line. */
+#define LINGER_MAX 256
+#define LINGER_US (10LL * 1000000)
 
 struct model {
 	struct model_sink sink;
@@ -55,6 +62,8 @@ struct model {
 	int64_t now;
 	struct pending_link pending[PENDING_MAX];
 	unsigned npending;
+	struct omsg *linger[LINGER_MAX];
+	unsigned nlinger;
 };
 
 /* ---- strings ---- */
@@ -290,6 +299,17 @@ static bool msg_eq(const void *obj, const void *key)
 /* msg_emit - hand a message to the sink, then free it */
 static void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 {
+	if (o->linger_until) {
+		how = MEND_REMOVED;
+		o->m.end = o->removed;
+		for (unsigned i = 0; i < m->nlinger; i++)
+			if (m->linger[i] == o) {
+				memmove(m->linger + i, m->linger + i + 1,
+					(m->nlinger - i - 1) * sizeof *m->linger);
+				m->nlinger--;
+				break;
+			}
+	}
 	o->m.end_kind = how;
 	hmap_del(&m->messages, o->h, o);
 	LRU_UNLINK(m->mhead, m->mtail, o);
@@ -463,6 +483,25 @@ static void link_to_qid(struct model *m, struct omsg *parent, const struct event
 		link(m, parent, c, kind);
 	else
 		pending_add(m, parent, child_qid, kind);
+	if (c && c->linger_until)
+		msg_emit(m, c, MEND_REMOVED);
+}
+
+/* msg_close - a removed message: emitted, or kept a while if it looks
+ * like a notification whose parent has not been named yet */
+static void msg_close(struct model *m, struct omsg *o)
+{
+	struct message *msg = &o->m;
+	if (!o->linger_until && msg->origin == ORIGIN_UNKNOWN && !msg->parent_qid &&
+	    msg->have_from && msg->from && !msg->from[0]) {
+		if (m->nlinger == LINGER_MAX)
+			msg_emit(m, m->linger[0], MEND_REMOVED);
+		o->linger_until = m->now + LINGER_US;
+		o->removed = msg->end;
+		m->linger[m->nlinger++] = o;
+		return;
+	}
+	msg_emit(m, o, MEND_REMOVED);
 }
 
 /* queued_as - the queue ID in "... queued as 3F1A2B)" of a relay reply */
@@ -802,12 +841,15 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		break;
 	}
 	if (closes)
-		msg_emit(m, o, MEND_REMOVED);
+		msg_close(m, o);
 }
 
-/* evict_idle - sessions untouched for longer than the idle limit */
+/* evict_idle - notifications past their wait for a parent, and sessions
+ * untouched for longer than the idle limit */
 static void evict_idle(struct model *m)
 {
+	while (m->nlinger && m->linger[0]->linger_until < m->now)
+		msg_emit(m, m->linger[0], MEND_REMOVED);
 	while (m->shead && m->idle_us > 0 && m->shead->touched + m->idle_us < m->now)
 		sess_emit(m, m->shead, END_EVICTED);
 }
