@@ -369,6 +369,45 @@ static struct omsg *msg_find(struct model *m, const struct event *ev, bool creat
 	return o;
 }
 
+/* rcpt_update - rebuild a recipient's blob: each field from the event when
+ * it has it, else the old value (ev NULL: only to/orig_to) */
+static void rcpt_update(struct rcpt *r, struct span to, struct span orig_to, const struct event *ev)
+{
+	struct span f[8] = {
+	    to, orig_to,
+	    ev && ev->status.p ? ev->status : span_of(r->status),
+	    ev && ev->dsn.p ? ev->dsn : span_of(r->dsn),
+	    ev && ev->relay.p ? ev->relay : span_of(r->relay),
+	    ev && ev->reason.p ? ev->reason : span_of(r->reason),
+	    ev && ev->delay.p ? ev->delay : span_of(r->delay),
+	    ev && ev->delays.p ? ev->delays : span_of(r->delays),
+	};
+	bool set[8];
+	size_t total = 0;
+	for (int i = 0; i < 8; i++) {
+		set[i] = f[i].p != NULL;
+		if (f[i].n > MODEL_STR_MAX)
+			f[i].n = MODEL_STR_MAX;
+		total += set[i] ? f[i].n + 1 : 0;
+	}
+	char *blob = xmalloc(total + 1), *p = blob;
+	char *out[8];
+	for (int i = 0; i < 8; i++) {
+		if (!set[i]) {
+			out[i] = NULL;
+			continue;
+		}
+		memcpy(p, f[i].p, f[i].n);
+		p[f[i].n] = 0;
+		out[i] = p;
+		p += f[i].n + 1;
+	}
+	free(r->blob); /* after the copy: the old strings were inputs */
+	r->blob = blob;
+	r->to = out[0], r->orig_to = out[1], r->status = out[2], r->dsn = out[3];
+	r->relay = out[4], r->reason = out[5], r->delay = out[6], r->delays = out[7];
+}
+
 /* msg_rcpt - the recipient record for (to, orig_to), added if new */
 static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span orig_to)
 {
@@ -389,9 +428,7 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 		msg->rcpts = xrealloc(msg->rcpts, msg->rcpt_cap * sizeof *msg->rcpts);
 	}
 	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
-	memset(r, 0, sizeof *r);
-	r->to = mstr(to);
-	r->orig_to = mstr(orig_to);
+	memset(r, 0, sizeof *r); /* the caller fills it with rcpt_update */
 	return r;
 }
 
@@ -778,12 +815,7 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_DELIVERY: {
 		struct rcpt *r = msg_rcpt(msg, ev->to, ev->orig_to);
 		if (r) {
-			setstr(&r->status, ev->status);
-			setstr(&r->dsn, ev->dsn);
-			setstr(&r->relay, ev->relay);
-			setstr(&r->reason, ev->reason);
-			setstr(&r->delay, ev->delay);
-			setstr(&r->delays, ev->delays);
+			rcpt_update(r, ev->to, ev->orig_to, ev);
 			r->attempts++;
 			if (span_eqs(ev->status, "deferred"))
 				r->deferrals++;

@@ -75,15 +75,7 @@ void message_free(struct message *m)
 	free(m->cleanup_reason);
 	free(m->last_error);
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		struct rcpt *r = &m->rcpts[i];
-		free(r->to);
-		free(r->orig_to);
-		free(r->status);
-		free(r->dsn);
-		free(r->relay);
-		free(r->reason);
-		free(r->delay);
-		free(r->delays);
+		free(m->rcpts[i].blob);
 	}
 	free(m->rcpts);
 	for (uint32_t i = 0; i < m->nchildren; i++)

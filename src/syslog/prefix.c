@@ -89,7 +89,7 @@ static int64_t parse_fraction(struct span *cur, uint8_t *prec)
 		const unsigned char *q = (const unsigned char *)cur->p + 1;
 		unsigned d0 = q[0] - '0', d1 = q[1] - '0', d2 = q[2] - '0', d3 = q[3] - '0',
 			 d4 = q[4] - '0', d5 = q[5] - '0', d6 = q[6] - '0';
-		if ((d0 | d1 | d2 | d3 | d4 | d5) <= 9 && d6 > 9) {
+		if (d0 <= 9 && d1 <= 9 && d2 <= 9 && d3 <= 9 && d4 <= 9 && d5 <= 9 && d6 > 9) {
 			*prec = 6;
 			*cur = span_skip(*cur, 7);
 			return ((((d0 * 10 + d1) * 10 + d2) * 10 + d3) * 10 + d4) * 10 + d5;
