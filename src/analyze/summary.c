@@ -83,7 +83,8 @@ static struct srow *stab_get(struct stab *t, struct span key)
 	if (t->icap) {
 		for (size_t j = h & (t->icap - 1); t->idx[j]; j = (j + 1) & (t->icap - 1)) {
 			struct srow *r = &t->rows[t->idx[j] - 1];
-			if (r->h == h && r->klen == key.n && memcmp(r->key, key.p, key.n) == 0)
+			if (r->h == h && r->klen == key.n &&
+			    (key.n == 0 || memcmp(r->key, key.p, key.n) == 0))
 				return r;
 		}
 	}
