@@ -74,6 +74,8 @@ static int infer_year(struct syslog_state *st, int mo)
 		}
 	} else if (st->last_month >= 10 && mo <= 3 && mo < st->last_month) {
 		st->year++; /* Dec -> Jan */
+	} else if (st->last_month == 1 && mo == 12) {
+		return st->year - 1; /* a late line of the old year (merged logs) */
 	}
 	st->last_month = mo;
 	return st->year;
