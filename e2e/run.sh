@@ -56,9 +56,11 @@ start=$(date +%s)
 timeout --kill-after=10 480 unshare --mount --net --uts --pid --fork --mount-proc \
 	--propagation private --kill-child python3 "$top/e2e/harness.py" "$work" "$out"
 rc=$?
+cleanup
+trap - EXIT
 if [ "$rc" != 0 ]; then
 	echo "e2e: the harness failed (exit $rc)"
 	echo "e2e: 0 passed, 1 failed"
 	exit 1
 fi
-E2E_START=$start exec python3 "$top/e2e/check.py" "$bin" "$out"
+E2E_START=$start python3 "$top/e2e/check.py" "$bin" "$out"
