@@ -61,5 +61,306 @@ for f in "$top"/tests/hostile/fuzz_stream/* "$top"/tests/hostile/fuzz_parse/* \
 	all_commands "$f" "$(basename "$(dirname "$f")")/$(basename "$f")"
 done
 
+## 2. Terminal escapes, newlines, NUL and bad UTF-8 in attacker-controlled
+## fields (PTR name, HELO, AUTH payloads decoded from base64, usernames,
+## non-SMTP commands, addresses, Message-ID, replies, transcripts)
+python3 - "$t/esc.log" <<'PY'
+import base64, sys
+E = "\x1b]0;PWNED\x07\x1b[2J\x1b[31m"           # set title, clear screen, red
+C1 = "\u009b31m"                                  # CSI as a C1 control
+LINK = "\x1b]8;;http://evil.test/\x1b\\click\x1b]8;;\x1b\\"
+BAD = b"\xff\xfe \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82"  # invalid UTF-8
+b64 = lambda b: base64.b64encode(b).decode()
+ts = "2026-11-22T10:00:%02d+00:00 mx1 postfix/smtpd[%d]: "
+lines = []
+def L(sec, pid, text):
+    lines.append((ts % (sec, pid)).encode() + (text.encode() if isinstance(text, str) else text))
+c = "unknown[192.0.2.66]"
+L(1, 100, "connect from evil" + E + ".test[192.0.2.66]")
+L(1, 100, "< evil.test[192.0.2.66]: EHLO " + E + "helo" + C1 + LINK)
+L(1, 100, "< evil.test[192.0.2.66]: AUTH PLAIN " + b64(b"\0user\x1b[31m\nFAKE LINE: root logged in\r\0pw\x1b]0;x\x07\x08\x7f"))
+L(1, 100, "> evil.test[192.0.2.66]: 535 5.7.8 Error: authentication failed")
+L(2, 100, "< evil.test[192.0.2.66]: AUTH LOGIN")
+L(2, 100, "> evil.test[192.0.2.66]: 334 VXNlcm5hbWU6")
+L(2, 100, "< evil.test[192.0.2.66]: " + b64(b"bob\x1b[1A\x1b[2K\nFAKE LINE: root"))
+L(2, 100, "> evil.test[192.0.2.66]: 334 UGFzc3dvcmQ6")
+L(2, 100, "< evil.test[192.0.2.66]: " + b64(b"x\r\nFAKE LINE: \x1b[0m\x00secret"))
+L(2, 100, "warning: evil.test[192.0.2.66]: SASL LOGIN authentication failed: " + E + ", sasl_username=adm" + E + "in")
+L(3, 100, "warning: non-SMTP command from evil.test[192.0.2.66]: GET /" + E + " HTTP/1.1")
+L(3, 100, "NOQUEUE: reject: RCPT from evil.test[192.0.2.66]: 554 5.7.1 <v" + E + "@x.test>: Relay access denied; from=<a" + E + "@b.test> to=<v" + E + "@x.test> proto=ESMTP helo=<" + E + C1 + ">")
+L(3, 100, b"NOQUEUE: reject: RCPT from evil.test[192.0.2.66]: 554 5.7.1 <v@x.test>: Relay access denied; from=<a\x00b@b.test> to=<v@x.test> proto=ESMTP helo=<nul\x00" + BAD + b">")
+L(3, 100, "improper command pipelining after CONNECT from evil.test[192.0.2.66]: EHLO " + E + "\\r\\n")
+L(4, 100, "disconnect from evil.test[192.0.2.66] ehlo=1 auth=0/2 rcpt=0/2 commands=1/5")
+L(5, 101, "connect from unknown[192.0.2.67]")
+L(5, 101, "ABCDE12345: client=unknown[192.0.2.67], sasl_method=PLAIN, sasl_username=da" + E + "ve")
+lines.append(b"2026-11-22T10:00:05+00:00 mx1 postfix/cleanup[102]: ABCDE12345: message-id=<" + E.encode() + b"@x.test>")
+lines.append(b"2026-11-22T10:00:05+00:00 mx1 postfix/qmgr[103]: ABCDE12345: from=<f" + E.encode() + b"@x.test>, size=10, nrcpt=1 (queue active)")
+lines.append(b"2026-11-22T10:00:06+00:00 mx1 postfix/smtp[104]: ABCDE12345: to=<t" + E.encode() + b"@y.test>, relay=mx.y.test[198.51.100.9]:25, delay=1, delays=0/0/0/1, dsn=5.0.0, status=bounced (host mx.y.test[198.51.100.9] said: 550 " + E.encode() + BAD + b" (in reply to RCPT TO command))")
+lines.append(b"2026-11-22T10:00:06+00:00 mx1 postfix/qmgr[103]: ABCDE12345: removed")
+L(7, 101, "disconnect from unknown[192.0.2.67] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6")
+lines += [b"Transcript of session follows.", b"Out: 220 mx1 ESMTP", ("In:  EHLO " + E + C1).encode(),
+          b"Out: 250 mx1", b"In:  " + BAD, b"Session aborted, reason: lost connection"]
+open(sys.argv[1], "wb").write(b"\n".join(lines) + b"\n")
+PY
+# textok FILE - no ESC, no control byte but \n, valid UTF-8, no smuggled line
+textok() {
+	python3 - "$1" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+bad = [i for i, c in enumerate(b) if (c < 0x20 and c != 10) or c == 0x7f]
+s = b.decode("utf-8")  # raises on invalid UTF-8
+bad += [i for i, ch in enumerate(s) if 0x80 <= ord(ch) < 0xa0]
+forged = [l for l in s.split("\n") if l.lstrip().startswith("FAKE LINE")]
+if bad or forged:
+    print("control at", bad[:5], "forged lines", forged[:2]); sys.exit(1)
+PY
+}
+# jsonok FILE - every line or the whole is JSON; the ESC is there, escaped
+jsonok() {
+	python3 - "$1" <<'PY'
+import json, sys
+s = open(sys.argv[1], "rb").read().decode("utf-8")
+try:
+    json.loads(s)
+except ValueError:
+    for l in s.splitlines():
+        if l.strip():
+            json.loads(l)
+if "\x1b" in s or "\\u001b" not in s:
+    print("raw ESC in JSON, or the escaped form missing"); sys.exit(1)
+PY
+}
+for c in report "report --all" clients accounts explain "explain --show-secrets" \
+	"explain --ip 192.0.2.66 --show-secrets" summary "trace ABCDE12345" \
+	"trace 192.0.2.67" stats; do
+	# shellcheck disable=SC2086
+	clean_run "escapes: $c" 0 $c "$t/esc.log"
+	check "escapes: $c: terminal-safe text" textok "$t/out"
+done
+for c in report "report --all" clients accounts explain "explain --show-secrets" summary \
+	"trace ABCDE12345" events "events --all"; do
+	# shellcheck disable=SC2086
+	clean_run "escapes: $c --json" 0 $c --json "$t/esc.log"
+	check "escapes: $c --json: valid JSON, ESC escaped" jsonok "$t/out"
+done
+# the fields are shown neutralised, not dropped
+run explain --show-secrets "$t/esc.log"
+check "escapes: explain shows ESC as ^[" grep -q '\^\[\]0;PWNED' "$t/out"
+run events --json "$t/esc.log"
+check "escapes: events keeps the NUL as \\u0000" grep -q 'a\\u0000b@b.test' "$t/out"
+check "escapes: events marks bad UTF-8 as U+FFFD" grep -q '\\ufffd' "$t/out"
+
+# jget FILE EXPR - a value from a JSON document (python expression on d)
+jget() {
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+# expect NAME GOT WANT - equality of two values
+expect() {
+	if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi
+}
+# sessions N PIDBASE IPNET - N complete EHLO/QUIT sessions
+sessions() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		echo "2026-11-22T10:00:01+00:00 mx1 postfix/smtpd[$(($2 + i))]: connect from unknown[$3.$((i + 1))]"
+		echo "2026-11-22T10:00:02+00:00 mx1 postfix/smtpd[$(($2 + i))]: disconnect from unknown[$3.$((i + 1))] ehlo=1 quit=1 commands=2"
+		i=$((i + 1))
+	done
+}
+
+## 3. Huge lines: cut at 64 KiB, counted, and the lines around them intact
+{
+	sessions 3 400 192.0.2
+	printf '2026-11-22T10:00:03+00:00 mx1 postfix/smtpd[500]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 554 5.7.1 x; helo=<'
+	head -c 10485760 /dev/zero | tr '\0' 'A'
+	printf '>\n'
+	sessions 3 410 198.51.100
+	head -c 10485760 /dev/zero | tr '\0' 'B'
+} >"$t/huge.log"
+clean_run "10 MB lines: report" 0 report --json "$t/huge.log"
+cp "$t/out" "$t/huge.json"
+expect "10 MB lines: lines read" "$(jget "$t/huge.json" 'd["input"]["lines"]')" 14
+expect "10 MB lines: truncated" "$(jget "$t/huge.json" 'd["input"]["truncated"]')" 2
+expect "10 MB lines: sessions around them" "$(jget "$t/huge.json" 'd["model"]["sessions"]')" 7
+clean_run "10 MB lines: report text" 0 report --all "$t/huge.log"
+check "10 MB lines: says so in the Input section" grep -q '2 truncated at 64 KiB' "$t/out"
+check "10 MB lines: no output line longer than the 64 KiB cut" \
+	awk 'length($0) > 66000 { exit 1 }' "$t/out"
+for c in clients explain summary "events --all"; do
+	# shellcheck disable=SC2086
+	clean_run "10 MB lines: $c" 0 $c "$t/huge.log"
+done
+rm -f "$t/huge.log"
+
+## 4. NUL bytes and invalid UTF-8 in the syslog prefix and the text
+printf '2026-11-22T10:00:01+00:00 mx\0001 postfix/smtpd[1]: connect from unknown[192.0.2.1]\n\0\0\0\n\377\376\375 garbage\n2026-11-22T10:00:02+00:00 mx1 postfix/smtpd[2]: warning: \300\257\355\240\200: \0\n' >"$t/nul.log"
+clean_run "NUL/UTF-8: report" 0 report --json "$t/nul.log"
+expect "NUL/UTF-8: lines read" "$(jget "$t/out" 'd["input"]["lines"]')" 4
+expect "NUL/UTF-8: no syslog prefix" "$(jget "$t/out" 'd["input"]["no_syslog_prefix"]')" 2
+clean_run "NUL/UTF-8: events --all" 0 events --all "$t/nul.log"
+check "NUL/UTF-8: events is valid JSON" python3 -c '
+import json, sys
+for l in open(sys.argv[1], "rb").read().decode("utf-8").splitlines():
+    json.loads(l)' "$t/out"
+check "NUL/UTF-8: the NUL is kept, escaped" grep -q 'mx\\u00001' "$t/out"
+
+## 5. Time going backwards: a later file before an earlier one
+sed 's/^2026-11-22/2026-11-23/' "$top/tests/data/mail.log" >"$t/back.log"
+cat "$top/tests/data/mail.log" >>"$t/back.log"
+clean_run "time backwards: report" 0 report --json "$top/tests/data/mail.log"
+once=$(jget "$t/out" 'd["model"]["sessions"]')
+clean_run "time backwards: report" 0 report --json "$t/back.log"
+expect "time backwards: every session twice" "$(jget "$t/out" 'd["model"]["sessions"]')" $((once * 2))
+expect "time backwards: none evicted" "$(jget "$t/out" 'd["model"]["sessions_evicted"]')" 0
+expect "time backwards: none partial" "$(jget "$t/out" 'd["model"]["sessions_partial"]')" 0
+rm -f "$t/back.log"
+
+## 6. Dec -> Jan in classic syslog, with a late December line
+printf '%s\n' \
+	'Dec 31 23:59:58 mx1 postfix/smtpd[200]: connect from unknown[192.0.2.5]' \
+	'Jan  1 00:00:01 mx1 postfix/smtpd[201]: connect from unknown[192.0.2.6]' \
+	'Dec 31 23:59:59 mx1 postfix/smtpd[200]: disconnect from unknown[192.0.2.5] ehlo=1 quit=1 commands=2' \
+	'Jan  1 00:00:02 mx1 postfix/smtpd[201]: disconnect from unknown[192.0.2.6] ehlo=1 quit=1 commands=2' \
+	>"$t/newyear.log"
+touch -d 2026-01-05 "$t/newyear.log"
+for y in "--year 2025" ""; do
+	# shellcheck disable=SC2086
+	clean_run "Dec -> Jan $y: events" 0 events $y "$t/newyear.log"
+	got=$(sed -n 's/^{"ts":"\([0-9-]*\)T.*"type":"\([a-z]*\)".*/\1 \2/p' "$t/out" | tr '\n' ' ')
+	expect "Dec -> Jan $y: dates" "$got" "2025-12-31 connect 2026-01-01 connect 2025-12-31 disconnect 2025-12-31 session 2026-01-01 disconnect 2026-01-01 session "
+done
+
+## 7. Floods past the caps: sessions that never close, messages that are
+## never removed; evictions counted in the report's Input section and JSON
+python3 -c '
+for i in range(25000):
+    print("2026-11-22T10:00:00+00:00 mx1 postfix/smtpd[%d]: connect from unknown[10.1.%d.%d]" % (1000 + i, i // 250, i % 250))
+for i in range(55000):
+    print("2026-11-22T10:00:01+00:00 mx1 postfix/cleanup[9]: %010X: message-id=<%d@x.test>" % (0x1000000 + i, i))
+' >"$t/flood.log"
+clean_run "never closed: report --json" 0 report --json "$t/flood.log"
+expect "never closed: sessions evicted at the cap" "$(jget "$t/out" 'd["model"]["sessions_evicted"]')" 5000
+expect "never closed: sessions open at the end" "$(jget "$t/out" 'd["model"]["sessions_unclosed"]')" 20000
+expect "never closed: messages evicted at the cap" "$(jget "$t/out" 'd["model"]["messages_evicted"]')" 5000
+expect "never closed: open peak bounded" "$(jget "$t/out" 'd["model"]["sessions_open_peak"] <= 20001 and d["model"]["messages_open_peak"] <= 50001')" True
+clean_run "never closed: report" 0 report "$t/flood.log"
+check "never closed: Input says 5000 sessions given up" grep -q '5000 given up at the memory cap)\.' "$t/out"
+check "never closed: Input says 5000 messages given up" grep -q '5000 given up at the memory cap), ' "$t/out"
+rm -f "$t/flood.log"
+
+## 8. Reused queue IDs: one ID, two messages, each with its own sender
+python3 -c '
+for n, (h, ip, who) in enumerate([("10", "192.0.2.10", "one"), ("11", "192.0.2.11", "two")]):
+    p = "2026-11-22T%s:00:0%%d+00:00 mx1 postfix/" % h
+    print(p % 1 + "smtpd[%d]: connect from unknown[%s]" % (300 + n, ip))
+    print(p % 1 + "smtpd[%d]: AAAAA11111: client=unknown[%s]" % (300 + n, ip))
+    print(p % 1 + "cleanup[301]: AAAAA11111: message-id=<%s@x.test>" % who)
+    print(p % 1 + "qmgr[302]: AAAAA11111: from=<%s@x.test>, size=100, nrcpt=1 (queue active)" % who)
+    print(p % 2 + "smtpd[%d]: disconnect from unknown[%s] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5" % (300 + n, ip))
+    print(p % 2 + "local[303]: AAAAA11111: to=<%s@y.test>, relay=local, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered to mailbox)" % who)
+    print(p % 2 + "qmgr[302]: AAAAA11111: removed")
+' >"$t/reuse.log"
+clean_run "reused queue ID: events" 0 events "$t/reuse.log"
+got=$(grep '"type":"message"' "$t/out" | sed 's/.*"client_ip":"\([^"]*\)".*"from":"\([^"]*\)".*"to":"\([^"]*\)".*/\1 \2 \3/' | tr '\n' ' ')
+expect "reused queue ID: two messages" "$got" "192.0.2.10 one@x.test one@y.test 192.0.2.11 two@x.test two@y.test "
+clean_run "reused queue ID: trace" 0 trace AAAAA11111 "$t/reuse.log"
+check "reused queue ID: trace tells both" grep -q '^Trace of queue ID AAAAA11111: 2 messages' "$t/out"
+
+## 9. Damaged compressed files: the file and the byte offset on stderr,
+## exit 1, and every line before the damage still counted
+src=$top/tests/data/mail.log
+total=$(wc -l <"$src")
+for z in gzip xz zstd; do
+	command -v $z >/dev/null || { echo "hostile: no $z command, $z cases skipped"; continue; }
+	$z -c "$src" >"$t/full.$z"
+	size=$(wc -c <"$t/full.$z")
+	half=$((size / 2))
+	head -c $half "$t/full.$z" >"$t/cut.$z"
+	clean_run "$z cut short: report" 1 report --json "$t/cut.$z"
+	check "$z cut short: stderr names the file and the offset" \
+		grep -q "^postsleuth: $t/cut.$z: truncated $z file at byte offset $half\$" "$t/err"
+	want=$($z -dc "$t/cut.$z" 2>/dev/null | wc -l)
+	got=$(jget "$t/out" 'd["input"]["lines"]')
+	# the last, incomplete line is counted too
+	expect "$z cut short: every complete line read" \
+		"$(python3 -c "print($want <= $got <= $want + 1 and $got < $total)")" True
+	expect "$z cut short: file_errors" "$(jget "$t/out" 'd["input"]["file_errors"]')" 1
+	run report "$t/cut.$z"
+	check "$z cut short: report text says an input was damaged" \
+		grep -q '1 input could not be read completely' "$t/out"
+	# damage in the middle: a later valid file is still read in full
+	cp "$t/full.$z" "$t/bad.$z"
+	printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | dd of="$t/bad.$z" bs=1 seek=$half conv=notrunc 2>/dev/null
+	clean_run "$z corrupt: report" 1 report --json "$t/bad.$z" "$src"
+	off=$(sed -n "s|^postsleuth: $t/bad.$z: corrupt $z data at byte offset \([0-9]*\)\$|\1|p" "$t/err")
+	expect "$z corrupt: offset within the file" \
+		"$(python3 -c "print(0 < int('${off:-0}') <= $size)")" True
+	expect "$z corrupt: the next input read in full" \
+		"$(jget "$t/out" 'd["input"]["lines"] >= '"$total"' and d["input"]["files"] == 2')" True
+done
+printf 'BZh91AY&SY' >"$t/x.bz2"
+clean_run "bzip2: refused with a reason" 1 report "$t/x.bz2"
+check "bzip2: says so" grep -q "x.bz2: bzip2 files are not supported" "$t/err"
+
+## 10. Errors: what is said, and the exit status (man page, EXIT STATUS)
+clean_run "unreadable file: exit 1" 1 report --json "$t/nonexistent.log" "$src"
+check "unreadable file: named on stderr" grep -q "^postsleuth: $t/nonexistent.log: No such file or directory" "$t/err"
+expect "unreadable file: the readable one still used" \
+	"$(jget "$t/out" 'd["input"]["lines"] == '"$total"' and d["input"]["file_errors"] == 1')" True
+clean_run "bad option: exit 2" 2 report --no-such-option "$src"
+check "bad option: named on stderr" grep -q "unknown option '--no-such-option'" "$t/err"
+clean_run "bad --year: exit 2" 2 report --year 19 "$src"
+clean_run "bad --since: exit 2" 2 report --since yesterday "$src"
+clean_run "bad --verdict: exit 2" 2 clients --verdict nice "$src"
+clean_run "trace without an ID: exit 2" 2 trace
+head -c 100000 /dev/urandom >"$t/random.bin"
+clean_run "random bytes: read, exit 0" 0 report --json "$t/random.bin"
+expect "random bytes: lines counted as unknown shape" \
+	"$(jget "$t/out" 'd["input"]["no_syslog_prefix"] == d["input"]["lines"] > 0')" True
+clean_run "empty input: exit 0" 0 report --json /dev/null
+for c in report clients accounts explain summary events "trace X"; do
+	# shellcheck disable=SC2086
+	clean_run "empty input: $c" 0 $c /dev/null
+	# shellcheck disable=SC2086
+	clean_run "empty input: $c --json" 0 $c --json /dev/null
+done
+check "man page documents the exit status" grep -q '^Usage error' "$top/man/postsleuth.1"
+
+## 11. A million distinct client addresses: bounded memory, and the
+## addresses over the cap are counted, not silently lost
+python3 -c '
+import sys
+w = sys.stdout.write
+for i in range(1000000):
+    ip = "10.%d.%d.%d" % (i >> 16, (i >> 8) & 255, i & 255)
+    ts = "2026-11-%02dT%02d:%02d:%02d+00:00" % (1 + i // 86400, i // 3600 % 24, i // 60 % 60, i % 60)
+    pid = 1000 + i % 30000
+    w("%s mx1 postfix/smtpd[%d]: connect from unknown[%s]\n" % (ts, pid, ip))
+    w("%s mx1 postfix/smtpd[%d]: disconnect from unknown[%s] ehlo=1 quit=1 commands=2\n" % (ts, pid, ip))
+' >"$t/million.log"
+sanitized=no
+grep -q -a __asan_init "$bin" && sanitized=yes
+# peak RSS bound: generous (measured ~55 MB plain), ASan's shadow and quarantine on top
+limit=262144
+[ $sanitized = yes ] && limit=2097152
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$t/rss" "$bin" report --json "$t/million.log" >"$t/out" 2>"$t/err"
+	rc=$?
+	rss=$(tail -n 1 "$t/rss")
+	echo "hostile: a million clients: report peak RSS ${rss} KB (sanitized: $sanitized)"
+	expect "a million clients: peak RSS under $limit KB" "$(awk "BEGIN { print ($rss < $limit) }")" 1
+else
+	echo "hostile: /usr/bin/time missing (package time): RSS not measured"
+	run report --json "$t/million.log"
+fi
+expect "a million clients: exit 0" "$rc" 0
+expect "a million clients: every session" "$(jget "$t/out" 'd["model"]["sessions"]')" 1000000
+expect "a million clients: kept + over the cap = all" \
+	"$(jget "$t/out" 'len(d["clients"]) + d["model"]["clients_untracked"]')" 1000000
+run report "$t/million.log"
+check "a million clients: the report says how many were not kept" \
+	grep -q 'Over the caps.*client addresses with the least activity' "$t/out"
+rm -f "$t/million.log"
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
