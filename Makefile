@@ -5,6 +5,8 @@
 #   make bench      throughput and memory on a 1 GiB log (docs/performance.md)
 #   make e2e        against a real Postfix, Dovecot and rsyslog (root; docs/e2e.md)
 #   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang; docs/security.md)
+#   make valgrind   the golden commands under valgrind memcheck
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -40,7 +42,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e
+.PHONY: all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e \
+	fuzz-build valgrind
 
 all: $(BIN)
 
@@ -84,6 +87,38 @@ examples: $(BIN)
 	@E2E_ONLY=syslog sh e2e/run.sh $(BIN) $(BUILD)/e2e-examples; \
 	test -s $(BUILD)/e2e-examples/truth.json && python3 e2e/examples.py $(BUILD)/e2e-examples examples/mail.log
 
+# make fuzz: libFuzzer targets (fuzz/fuzz_*.c, clang) from seed corpora
+# built out of the real logs, each run for FUZZ_SECONDS; crashes are kept
+# in $(FUZZ_BUILD)/crashes/.  Library objects are built once per tree.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= $(BUILD)-libfuzzer
+FUZZ_SAN     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_OBJ     := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(filter-out src/cmd/%,$(SRC)))
+
+$(FUZZ_BUILD)/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/libpostsleuth.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $(FUZZ_OBJ)
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_BUILD)/libpostsleuth.a
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc -o $@ $< \
+		$(FUZZ_BUILD)/libpostsleuth.a $(LIBS)
+
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_BUILD)/libpostsleuth.a
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# make valgrind: the golden set's commands under memcheck; any error fails.
+valgrind: $(BIN)
+	@sh tests/valgrind.sh $(BIN)
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postsleuth
@@ -93,4 +128,4 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1
 
 clean:
-	rm -rf $(BUILD) $(SAN_DIR) $(BIN)
+	rm -rf $(BUILD) $(SAN_DIR) $(BIN) $(FUZZ_BUILD)

@@ -1,0 +1,38 @@
+/*
+ * fuzz_source.c - libFuzzer target: the byte sources and the line
+ * splitter on an arbitrary file (plain, or gzip/xz/zstd by magic, so
+ * corrupt and truncated compressed data), read through a memfd.  The
+ * error, if any, must name the file and a byte offset within it.
+ */
+#include "fuzz.h"
+#include "input/lines.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* LLVMFuzzerTestOneInput - write the input to a memfd, read it all */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	int fd = memfd_create("fuzz", MFD_CLOEXEC);
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+		abort();
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	struct source *src = source_open(path);
+	struct lines lr;
+	lines_init(&lr, src);
+	struct span line;
+	uint64_t total = 0;
+	while (lines_next(&lr, &line))
+		for (size_t i = 0; i < line.n; i++)
+			total += (unsigned char)line.p[i]; /* every byte read, for ASan */
+	if (lr.truncated > lr.lineno || (src->error && !strstr(src->error, path)) ||
+	    src->raw_off > size)
+		abort();
+	lines_free(&lr);
+	source_close(src);
+	close(fd);
+	return (int)(total & 0);
+}

@@ -1,0 +1,92 @@
+/*
+ * fuzz_stream.c - libFuzzer target: the whole pipeline on a fuzzed log.
+ * Lines -> syslog prefix (or transcripts) -> parsers -> correlator (with tiny caps, so
+ * eviction runs) -> analysis, explain and summary -> every text and JSON
+ * writer.  Text must be terminal-safe and JSON must parse.
+ */
+#include "fuzz.h"
+#include "analyze/summary.h"
+#include "model/correlate.h"
+#include "report/explain.h"
+#include "report/report.h"
+#include "report/summary_json.h"
+
+struct run {
+	struct feed f;
+	struct model *m;
+	struct analysis *a;
+	struct explain *x;
+	struct summary *sum;
+};
+
+/* on_event, on_session, on_message - wired as the commands wire them */
+static void on_event(const struct event *ev, void *c)
+{
+	struct run *r = c;
+	analysis_event(r->a, ev);
+	summary_event(r->sum, ev);
+	model_event(r->m, ev, r->f.st.lines, 0);
+}
+static void on_session(const struct session *s, void *c)
+{
+	analysis_session(((struct run *)c)->a, s);
+	explain_session(((struct run *)c)->x, s);
+}
+static void on_message(const struct message *m, void *c)
+{
+	analysis_message(((struct run *)c)->a, m);
+	explain_message(((struct run *)c)->x, m);
+}
+static void on_transcript(const struct transcript *t, void *c)
+{
+	model_transcript(((struct run *)c)->m, t, ((struct run *)c)->f.st.lines, 0);
+}
+
+/* render - one writer's output through its oracle */
+#define RENDER(check, call) do { b.n = 0; call; check(&b); } while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* LLVMFuzzerTestOneInput - one fuzzed log through everything */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct run r = {.f = {.fn = on_event, .transcript_fn = on_transcript, .ctx = &r}};
+	struct model_sink sink = {on_session, on_message, &r};
+	r.m = model_new(&sink);
+	model_limits(r.m, 3, 3, 60 * 1000000LL);
+	r.a = analysis_new();
+	r.a->show_secrets = size & 1;
+	r.x = explain_new("all", NULL, size & 1, false);
+	r.sum = summary_new();
+	struct syslog_state st;
+	syslog_state_init(&st, 0, 1795000000);
+	struct span cur = span_make((const char *)data, size), line;
+	while (fuzz_next_line(&cur, &line)) {
+		char *p = fuzz_copy((const uint8_t *)line.p, line.n);
+		feed_line(&r.f, &st, span_make(p, line.n));
+		free(p);
+	}
+	if (r.f.tr && transcript_end(r.f.tr))
+		on_transcript(r.f.tr, &r);
+	model_finish(r.m);
+	analysis_finish(r.a);
+	struct evidence_set ev = {0};
+	struct report_input in = {.a = r.a, .feed = &r.f.st, .model = model_stats(r.m),
+				  .evidence = &ev, .show_secrets = size & 1, .all_clients = true};
+	struct buf b = {0};
+	RENDER(fuzz_check_text, report_text(&b, &in));
+	RENDER(fuzz_check_json, report_json(&b, &in));
+	RENDER(fuzz_check_text, explain_write(r.x, r.a, &b, false));
+	RENDER(fuzz_check_json, explain_write(r.x, r.a, &b, true));
+	RENDER(fuzz_check_text, clients_table(&b, r.a->clist, r.a->nclist, false));
+	RENDER(fuzz_check_text, accounts_table(&b, r.a->alist, r.a->nalist, false));
+	RENDER(fuzz_check_text, summary_text(r.sum, &b, false));
+	RENDER(fuzz_check_json, (buf_putc(&b, '{'), summary_json(r.sum, &b), buf_putc(&b, '}')));
+	buf_free(&b);
+	summary_free(r.sum);
+	free(r.f.tr);
+	explain_free(r.x);
+	model_free(r.m);
+	analysis_free(r.a);
+	return 0;
+}

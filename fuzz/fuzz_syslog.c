@@ -1,0 +1,34 @@
+/*
+ * fuzz_syslog.c - libFuzzer target: syslog_parse on one arbitrary line,
+ * with the year inferred and forced.  Every span of the result must lie
+ * inside the line.
+ */
+#include "fuzz.h"
+#include "syslog/prefix.h"
+
+/* inside - s is unset, or within [p, p + n) */
+static void inside(struct span s, const char *p, size_t n)
+{
+	if (s.p && (s.p < p || s.p + s.n > p + n))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* LLVMFuzzerTestOneInput - one input, two year modes */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *p = fuzz_copy(data, size);
+	for (int forced = 0; forced <= 2026; forced += 2026) {
+		struct syslog_state st;
+		struct logline l;
+		syslog_state_init(&st, forced, 1795000000);
+		if (syslog_parse(&st, span_make(p, size), &l)) {
+			inside(l.host, p, size), inside(l.prog, p, size), inside(l.text, p, size);
+			inside(l.instance, p, size), inside(l.service, p, size);
+			inside(l.daemon, p, size), inside(l.severity, p, size);
+		}
+	}
+	free(p);
+	return 0;
+}

@@ -1,0 +1,83 @@
+#!/bin/sh
+# seeds.sh OUTDIR - build the seed corpus of every fuzz target from real
+# logs: tests/data (always), and the shared corpus, seeds and conformance
+# logs when present ($POSTSLEUTH_SHARED, else /work/shared).  Writes
+# OUTDIR/<target>/ (rebuilt each time; nothing here is committed).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$1
+shared=${POSTSLEUTH_SHARED:-/work/shared}
+rm -rf "$out"
+mkdir -p "$out/fuzz_syslog" "$out/fuzz_parse" "$out/fuzz_auth" "$out/fuzz_stream" \
+	"$out/fuzz_source" "$out/fuzz_transcript"
+logs=$(mktemp)
+trap 'rm -f "$logs"' EXIT
+{
+	find "$top/tests/data" -name '*.log'
+	[ -d "$shared/corpus" ] && find "$shared/corpus" -name '*.log'
+	[ -d "$shared/conformance" ] && find "$shared/conformance" -name '*.log' -size -2M
+	[ -d "$shared/seeds" ] && find "$shared/seeds" -name '*.txt'
+} | sort >"$logs"
+
+# syslog, parse: distinct lines (at most 3000); parse gets the program's
+# index in fuzz_parse.c's progs[] table as its first byte (keep in step)
+tr "\n" "\0" <"$logs" | xargs -0 cat 2>/dev/null | awk '!seen[$0]++' | head -n 3000 | awk -v out="$out" '
+BEGIN {
+	n = split("smtpd submission/smtpd qmgr cleanup smtp lmtp local virtual pipe error " \
+		  "bounce pickup postsuper postscreen dnsblog master anvil scache tlsproxy " \
+		  "postfix-script trace discard sendmail postqueue", progs, " ")
+	for (i = 1; i <= n; i++) idx[progs[i]] = i - 1
+}
+{
+	f = sprintf("%s/fuzz_syslog/l%05d", out, NR)
+	printf "%s", $0 >f; close(f)
+	if (match($0, /postfix[^ \/]*\/[^ \[]+\[[0-9]+\]: /)) {
+		tag = substr($0, RSTART, RLENGTH)
+		sub(/^postfix[^\/]*\//, "", tag); sub(/\[.*/, "", tag)
+		k = (tag in idx) ? idx[tag] : 0
+		f = sprintf("%s/fuzz_parse/l%05d", out, NR)
+		printf "%c%s", k + 72, substr($0, RSTART + RLENGTH) >f; close(f)
+	}
+}'
+
+# stream: runs of 40 consecutive lines of each log (at most 25 per log)
+while read -r f; do
+	b=$(echo "$f" | sed "s|^$top/||; s|^$shared/||; s|[^A-Za-z0-9]|_|g")
+	split -l 40 -a 3 "$f" "$out/fuzz_stream/$b." 2>/dev/null
+	ls "$out/fuzz_stream/$b."* 2>/dev/null | tail -n +26 | xargs rm -f
+done <"$logs"
+
+# auth: each smtpd process's -v dialogue as "<line" / ">line"
+tr "\n" "\0" <"$logs" | xargs -0 cat 2>/dev/null | awk -v out="$out" '
+/smtpd\[[0-9]+\]: [<>] [^ ]*\[[^]]*\]: / {
+	match($0, /smtpd\[[0-9]+\]/); pid = substr($0, RSTART, RLENGTH)
+	match($0, /\]: [<>] [^ ]*\[[^]]*\]: /)
+	dir = substr($0, RSTART + 3, 1)
+	f = sprintf("%s/fuzz_auth/%s", out, pid); gsub(/[^A-Za-z0-9\/_.-]/, "_", f)
+	printf "%s%s\n", dir, substr($0, RSTART + RLENGTH) >>f
+	n[f]++; if (n[f] % 50 == 0) close(f)
+}'
+for f in "$out"/fuzz_auth/*; do [ -f "$f" ] && head -n 60 "$f" >"$f.t" && mv "$f.t" "$f"; done
+printf '<AUTH PLAIN AGFsaWNlAHNlY3JldA==\n>235 2.7.0 ok\n' >"$out/fuzz_auth/plain"
+printf '<AUTH LOGIN\n>334 VXNlcm5hbWU6\n<YWxpY2U=\n>334 UGFzc3dvcmQ6\n<c2VjcmV0\n' >"$out/fuzz_auth/login"
+
+# source: short logs plain, gzip, xz, zstd, concatenated and cut short
+src="$top/tests/data/short-iso-40.log"
+cp "$src" "$out/fuzz_source/plain"
+gzip -c "$src" >"$out/fuzz_source/gz"
+cat "$out/fuzz_source/gz" "$out/fuzz_source/gz" >"$out/fuzz_source/gz2"
+head -c 700 "$out/fuzz_source/gz" >"$out/fuzz_source/gz-cut"
+if command -v xz >/dev/null; then
+	xz -c "$src" >"$out/fuzz_source/xz"
+	head -c 700 "$out/fuzz_source/xz" >"$out/fuzz_source/xz-cut"
+fi
+if command -v zstd >/dev/null; then
+	zstd -q -c "$src" >"$out/fuzz_source/zst"
+	head -c 700 "$out/fuzz_source/zst" >"$out/fuzz_source/zst-cut"
+fi
+
+# transcript: the postmaster transcripts, NDRs and delay notices
+cp "$top"/tests/data/mail_samples/*.eml "$out/fuzz_transcript/" 2>/dev/null
+for t in "$out"/*/; do
+	echo "seeds: $(basename "$t"): $(ls "$t" | wc -l) inputs"
+done
