@@ -96,6 +96,10 @@ static void add_dir(const char *dir, char ***list, int *n, int *cap)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
+		if (*n == *cap) {
+			*cap *= 2;
+			*list = xrealloc(*list, (size_t)*cap * sizeof **list);
+		}
 		(*list)[(*n)++] = xstrdup(dir); /* let the reader report it */
 		return;
 	}
