@@ -307,6 +307,11 @@ clean_run "unreadable file: exit 1" 1 report --json "$t/nonexistent.log" "$src"
 check "unreadable file: named on stderr" grep -q "^postsleuth: $t/nonexistent.log: No such file or directory" "$t/err"
 expect "unreadable file: the readable one still used" \
 	"$(jget "$t/out" 'd["input"]["lines"] == '"$total"' and d["input"]["file_errors"] == 1')" True
+mkdir "$t/nologs"
+touch "$t/nologs/notes.txt"
+clean_run "directory without mail logs: exit 1" 1 report "$t/nologs"
+check "directory without mail logs: says so" \
+	grep -q "^postsleuth: $t/nologs: a directory with no mail log in it" "$t/err"
 clean_run "bad option: exit 2" 2 report --no-such-option "$src"
 check "bad option: named on stderr" grep -q "unknown option '--no-such-option'" "$t/err"
 clean_run "bad --year: exit 2" 2 report --year 19 "$src"

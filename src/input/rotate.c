@@ -104,6 +104,7 @@ static void add_dir(const char *dir, char ***list, int *n, int *cap)
 		return;
 	}
 	struct dirent *e;
+	int before = *n;
 	while ((e = readdir(d))) {
 		if (!looks_like_mail_log(e->d_name))
 			continue;
@@ -122,6 +123,14 @@ static void add_dir(const char *dir, char ***list, int *n, int *cap)
 		(*list)[(*n)++] = p;
 	}
 	closedir(d);
+	if (*n == before) {
+		/* no mail log in it: the reader says so, rather than nothing */
+		if (*n == *cap) {
+			*cap *= 2;
+			*list = xrealloc(*list, (size_t)*cap * sizeof **list);
+		}
+		(*list)[(*n)++] = xstrdup(dir);
+	}
 }
 
 /* feed_expand - ordered list of files; *use_journal when none given/found */

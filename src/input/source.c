@@ -114,8 +114,9 @@ struct source *source_open(const char *path)
 		if (fstat(s->fd, &st) == 0) {
 			s->mtime = st.st_mtime;
 			if (S_ISDIR(st.st_mode)) {
-				s->error = xmalloc(strlen(path) + 64);
-				snprintf(s->error, strlen(path) + 64, "%s: is a directory", path);
+				s->error = xmalloc(strlen(path) + 128);
+				snprintf(s->error, strlen(path) + 128, "%s: a directory with no mail log "
+					 "in it (mail.log*, maillog*, mail.info*, postfix.log*, mail-*)", path);
 				s->eof = true;
 				return s;
 			}
