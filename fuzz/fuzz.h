@@ -2,7 +2,7 @@
  * fuzz.h - what the libFuzzer targets in fuzz/ share: a heap copy of
  * the input of exactly its size (so ASan sees any read past the end),
  * line splitting, and the output oracles: terminal text holds no
- * control byte but '\n' and is valid UTF-8; JSON parses.  A broken
+ * control byte but '\n', no bidi override, and is valid UTF-8; JSON parses.  A broken
  * oracle prints the output and aborts, which libFuzzer records as a crash.
  */
 #ifndef POSTSLEUTH_FUZZ_H
@@ -32,7 +32,7 @@ static inline void fuzz_fail(const char *what, const struct buf *b, size_t at)
 	abort();
 }
 
-/* fuzz_check_text - terminal output: no C0/DEL/C1 byte but '\n', valid UTF-8 */
+/* fuzz_check_text - terminal output: no C0/DEL/C1 but '\n', no bidi, valid UTF-8 */
 static inline void fuzz_check_text(const struct buf *b)
 {
 	const unsigned char *p = (const unsigned char *)b->p;
@@ -40,6 +40,11 @@ static inline void fuzz_check_text(const struct buf *b)
 		if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f ||
 		    (p[i] == 0xc2 && i + 1 < b->n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0))
 			fuzz_fail("control character in text output", b, i);
+		else if (p[i] == 0xe2 && i + 2 < b->n &&
+			 ((p[i + 1] == 0x80 && (p[i + 2] == 0x8e || p[i + 2] == 0x8f ||
+						 (p[i + 2] >= 0xa8 && p[i + 2] <= 0xae))) ||
+			  (p[i + 1] == 0x81 && p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9)))
+			fuzz_fail("bidi override or line separator in text output", b, i);
 	size_t ok = utf8_valid_prefix(p, b->n);
 	if (ok != b->n)
 		fuzz_fail("invalid UTF-8 in text output", b, ok);

@@ -68,6 +68,7 @@ python3 - "$t/esc.log" <<'PY'
 import base64, sys
 E = "\x1b]0;PWNED\x07\x1b[2J\x1b[31m"           # set title, clear screen, red
 C1 = "\u009b31m"                                  # CSI as a C1 control
+BIDI = "\u202egpj.exe\u2066\u2028"                # reorder, isolate, line separator
 LINK = "\x1b]8;;http://evil.test/\x1b\\click\x1b]8;;\x1b\\"
 BAD = b"\xff\xfe \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82"  # invalid UTF-8
 b64 = lambda b: base64.b64encode(b).decode()
@@ -77,7 +78,7 @@ def L(sec, pid, text):
     lines.append((ts % (sec, pid)).encode() + (text.encode() if isinstance(text, str) else text))
 c = "unknown[192.0.2.66]"
 L(1, 100, "connect from evil" + E + ".test[192.0.2.66]")
-L(1, 100, "< evil.test[192.0.2.66]: EHLO " + E + "helo" + C1 + LINK)
+L(1, 100, "< evil.test[192.0.2.66]: EHLO " + E + "helo" + C1 + LINK + BIDI)
 L(1, 100, "< evil.test[192.0.2.66]: AUTH PLAIN " + b64(b"\0user\x1b[31m\nFAKE LINE: root logged in\r\0pw\x1b]0;x\x07\x08\x7f"))
 L(1, 100, "> evil.test[192.0.2.66]: 535 5.7.8 Error: authentication failed")
 L(2, 100, "< evil.test[192.0.2.66]: AUTH LOGIN")
@@ -109,7 +110,8 @@ import sys
 b = open(sys.argv[1], "rb").read()
 bad = [i for i, c in enumerate(b) if (c < 0x20 and c != 10) or c == 0x7f]
 s = b.decode("utf-8")  # raises on invalid UTF-8
-bad += [i for i, ch in enumerate(s) if 0x80 <= ord(ch) < 0xa0]
+bad += [i for i, ch in enumerate(s) if 0x80 <= ord(ch) < 0xa0 or ch in
+        "\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
 forged = [l for l in s.split("\n") if l.lstrip().startswith("FAKE LINE")]
 if bad or forged:
     print("control at", bad[:5], "forged lines", forged[:2]); sys.exit(1)

@@ -138,6 +138,17 @@ static int is_c1(const unsigned char *p, size_t k)
 	return k == 2 && p[0] == 0xc2 && p[1] < 0xa0;
 }
 
+/* is_bidi - U+200E/F, U+202A..E, U+2066..9 (they reorder what follows on
+ * screen) and U+2028/9 (some viewers break the line there) */
+static int is_bidi(const unsigned char *p, size_t k)
+{
+	if (k != 3 || p[0] != 0xe2)
+		return 0;
+	if (p[1] == 0x80)
+		return p[2] == 0x8e || p[2] == 0x8f || (p[2] >= 0xa8 && p[2] <= 0xae);
+	return p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9;
+}
+
 /* buf_json - append s as a JSON string: escapes, U+FFFD for bad UTF-8 */
 void buf_json(struct buf *b, struct span s)
 {
@@ -208,7 +219,7 @@ void buf_term(struct buf *b, struct span s)
 			i++;
 		} else {
 			size_t k = utf8_seq(p + i, s.n - i);
-			if (!k || is_c1(p + i, k)) {
+			if (!k || is_c1(p + i, k) || is_bidi(p + i, k)) {
 				buf_putc(b, '?');
 				i += k ? k : 1;
 			} else {

@@ -2,7 +2,8 @@
  * buf.h - growable output buffers and the escaping rules for untrusted text.
  *
  * Everything written to a terminal goes through buf_term(): control
- * characters (C0, DEL, C1, ESC sequences) and invalid UTF-8 are replaced,
+ * characters (C0, DEL, C1, ESC sequences), bidi overrides and invalid
+ * UTF-8 are replaced,
  * so a HELO name cannot move the cursor or set a window title.  JSON goes
  * through buf_json(), HTML through buf_html(); both also repair UTF-8.
  */
