@@ -152,3 +152,71 @@ TEST(hostile_time_backwards_classic)
 	CHECK_INT(p->closed_disconnect, 2);
 	pipe_free(p);
 }
+
+/* connects that never disconnect: past the cap the oldest is given up,
+ * counted, and the open count never exceeds the cap by more than one */
+TEST(hostile_cap_sessions)
+{
+	struct pipe *p = pipe_new();
+	model_limits(p->model, 100, 0, 0);
+	for (int i = 0; i < 250; i++)
+		pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/smtpd[%d]: connect from "
+			     "unknown[10.0.%d.%d]", 1000 + i, i / 200, i % 200);
+	const struct model_stats *ms = model_stats(p->model);
+	CHECK_INT(ms->sessions_evicted, 150);
+	CHECK(ms->sessions_open_peak <= 101);
+	pipe_finish(p);
+	CHECK_INT(ms->sessions_unclosed, 100);
+	CHECK_INT(p->closed_evicted, 150);
+	CHECK_INT(ms->sessions, 250);
+	pipe_free(p);
+}
+
+/* queue IDs that are never removed: the same for messages */
+TEST(hostile_cap_messages)
+{
+	struct pipe *p = pipe_new();
+	model_limits(p->model, 0, 100, 0);
+	for (int i = 0; i < 250; i++)
+		pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/cleanup[9]: %010X: "
+			     "message-id=<%d@x.test>", 0x100000 + i, i);
+	const struct model_stats *ms = model_stats(p->model);
+	CHECK_INT(ms->messages_evicted, 150);
+	CHECK(ms->messages_open_peak <= 101);
+	pipe_finish(p);
+	CHECK_INT(p->msgs_evicted, 150);
+	CHECK_INT(p->msgs_open, 100);
+	pipe_free(p);
+}
+
+/* "queued as X" links whose X never shows up: at most 4096 wait, the
+ * rest are dropped and counted */
+TEST(hostile_cap_pending_links)
+{
+	struct pipe *p = pipe_new();
+	for (int i = 0; i < 5000; i++)
+		pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/smtp[9]: %010X: to=<a@x.test>, "
+			     "relay=127.0.0.1[127.0.0.1]:10025, delay=1, delays=0/0/0/1, dsn=2.0.0, "
+			     "status=sent (250 2.0.0 Ok: queued as %010X)", 0x100000 + i, 0x900000 + i);
+	pipe_finish(p);
+	CHECK_INT(model_stats(p->model)->links_pending_dropped, 5000 - 4096);
+	pipe_free(p);
+}
+
+/* more client addresses than the analysis keeps: the total is kept,
+ * the rest counted as not tracked */
+TEST(hostile_cap_clients)
+{
+	struct pipe *p = pipe_new();
+	int n = ANALYSIS_MAX_CLIENTS + 500;
+	char ip[32];
+	for (int i = 0; i < n; i++) {
+		snprintf(ip, sizeof ip, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
+		session_at(p, "2026-11-22T10:00:00+00:00", 1000 + i % 30000, ip);
+	}
+	pipe_finish(p);
+	CHECK(p->a->nclients <= ANALYSIS_MAX_CLIENTS);
+	CHECK_INT(p->a->nclients + p->a->clients_dropped + p->a->clients_evicted, n);
+	CHECK_INT(p->a->sessions, n);
+	pipe_free(p);
+}
