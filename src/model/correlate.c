@@ -807,6 +807,9 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_QUEUED:
 		setstr(&msg->from, ev->from);
 		msg->have_from = ev->from.p != NULL;
+		/* smtpd's and the bounce daemon's notices to the postmaster */
+		if (msg->origin == ORIGIN_UNKNOWN && span_starts(ev->from, "double-bounce@"))
+			msg->origin = ORIGIN_POSTFIX;
 		if (ev->size >= 0)
 			msg->size = ev->size;
 		if (ev->nrcpt >= 0)

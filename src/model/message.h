@@ -16,7 +16,8 @@
 #define MESSAGE_MAX_RCPTS 1024
 #define MESSAGE_MAX_CHILDREN 64
 
-enum msg_origin { ORIGIN_UNKNOWN, ORIGIN_SMTPD, ORIGIN_PICKUP, ORIGIN_NOTIFICATION, ORIGIN_REINJECTED };
+enum msg_origin { ORIGIN_UNKNOWN, ORIGIN_SMTPD, ORIGIN_PICKUP, ORIGIN_NOTIFICATION, ORIGIN_REINJECTED,
+		  ORIGIN_POSTFIX /* a notice Postfix wrote itself (sender double-bounce@) */ };
 enum msg_end { MEND_OPEN, MEND_REMOVED, MEND_EVICTED };
 
 /* how a child queue ID relates to its parent */

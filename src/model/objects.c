@@ -92,6 +92,7 @@ const char *link_kind_name(enum link_kind k)
 /* msg_origin_name - stable name of how a message entered the queue */
 const char *msg_origin_name(enum msg_origin o)
 {
-	static const char *const n[] = {"unknown", "smtpd", "pickup", "notification", "reinjected"};
-	return (unsigned)o < 5 ? n[o] : "unknown";
+	static const char *const n[] = {"unknown", "smtpd", "pickup", "notification", "reinjected",
+					"postfix"};
+	return (unsigned)o < 6 ? n[o] : "unknown";
 }

@@ -219,6 +219,9 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 			text_str(b, m->sasl_username);
 		}
 		break;
+	case ORIGIN_POSTFIX:
+		buf_puts(b, "Postfix itself: a notice to the postmaster (sender double-bounce)");
+		break;
 	default:
 		buf_puts(b, "unknown: the log has no line where this queue ID was received\n");
 		buf_puts(b, "             (no smtpd \"");
