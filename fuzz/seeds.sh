@@ -13,15 +13,17 @@ mkdir -p "$out/fuzz_syslog" "$out/fuzz_parse" "$out/fuzz_auth" "$out/fuzz_stream
 logs=$(mktemp)
 trap 'rm -f "$logs"' EXIT
 {
-	find "$top/tests/data" -name '*.log'
+	find "$top/tests/data" -name '*.log' -o -name 'mail.journal.json'
 	[ -d "$shared/corpus" ] && find "$shared/corpus" -name '*.log'
 	[ -d "$shared/conformance" ] && find "$shared/conformance" -name '*.log' -size -2M
 	[ -d "$shared/seeds" ] && find "$shared/seeds" -name '*.txt'
 } | sort >"$logs"
 
-# syslog, parse: distinct lines (at most 3000); parse gets the program's
-# index in fuzz_parse.c's progs[] table as its first byte (keep in step)
-tr "\n" "\0" <"$logs" | xargs -0 cat 2>/dev/null | awk '!seen[$0]++' | head -n 3000 | awk -v out="$out" '
+# syslog, parse: distinct lines (at most 200 from each log, 4000 in
+# all); parse gets the program's index in fuzz_parse.c's progs[] table
+# as its first byte (keep in step)
+while read -r f; do head -n 200 "$f"; done <"$logs" | awk '!seen[$0]++' | head -n 4000 |
+	awk -v out="$out" '
 BEGIN {
 	n = split("smtpd submission/smtpd qmgr cleanup smtp lmtp local virtual pipe error " \
 		  "bounce pickup postsuper postscreen dnsblog master anvil scache tlsproxy " \
