@@ -46,7 +46,7 @@ clean_run() {
 all_commands() {
 	f=$1 label=$2
 	for c in report "report --all" clients accounts explain "explain --show-secrets" summary \
-		"events --all" "trace 91652" "trace a@b"; do
+		"events --all" "trace 91652" "trace a@b" stats ban advise; do
 		# shellcheck disable=SC2086
 		clean_run "$label: $c" 0 $c "$f"
 		# shellcheck disable=SC2086
@@ -134,7 +134,7 @@ PY
 }
 for c in report "report --all" clients accounts explain "explain --show-secrets" \
 	"explain --ip 192.0.2.66 --show-secrets" summary "trace ABCDE12345" \
-	"trace 192.0.2.67" stats; do
+	"trace 192.0.2.67" stats ban advise; do
 	# shellcheck disable=SC2086
 	clean_run "escapes: $c" 0 $c "$t/esc.log"
 	check "escapes: $c: terminal-safe text" textok "$t/out"
@@ -144,6 +144,11 @@ for c in report "report --all" clients accounts explain "explain --show-secrets"
 	# shellcheck disable=SC2086
 	clean_run "escapes: $c --json" 0 $c --json "$t/esc.log"
 	check "escapes: $c --json: valid JSON, ESC escaped" jsonok "$t/out"
+done
+for c in "advise --json"; do
+	# shellcheck disable=SC2086
+	clean_run "escapes: $c" 0 $c "$t/esc.log"
+	check "escapes: $c: valid JSON" python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$t/out"
 done
 # the fields are shown neutralised, not dropped
 run explain --show-secrets "$t/esc.log"
