@@ -193,10 +193,14 @@ clean_run "10 MB lines: report text" 0 report --all "$t/huge.log"
 check "10 MB lines: says so in the Input section" grep -q '2 truncated at 64 KiB' "$t/out"
 check "10 MB lines: no output line longer than the 64 KiB cut" \
 	awk 'length($0) > 66000 { exit 1 }' "$t/out"
-for c in clients explain summary "events --all"; do
+for c in clients accounts explain summary "events --all" "trace 192.0.2.1"; do
 	# shellcheck disable=SC2086
 	clean_run "10 MB lines: $c" 0 $c "$t/huge.log"
+	check "10 MB lines: $c says on stderr what was cut" \
+		grep -q '^postsleuth: of 14 lines read: 1 lines without a syslog prefix, 2 lines cut at 64 KiB' "$t/err"
 done
+clean_run "clean log: clients" 0 clients "$top/tests/data/mail.log"
+check "clean log: nothing said on stderr" test ! -s "$t/err"
 rm -f "$t/huge.log"
 
 ## 4. NUL bytes and invalid UTF-8 in the syslog prefix and the text

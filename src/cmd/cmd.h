@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 struct feed;
+struct feed_stats;
+struct model_stats;
 
 #define OPTS_MAX_LIST 64        /* repeated --verdict / --allow */
 
@@ -53,6 +55,7 @@ char **cmd_inputs(const struct opts *o, int *n, bool *journal);
 void cmd_inputs_free(char **paths, int n);
 bool cmd_rereadable(char **paths, int n, bool journal);
 void cmd_spool_stdin(char **paths, int n);
+void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 #include "../input/feed.h"
+#include "../model/correlate.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
@@ -100,4 +101,32 @@ void cmd_spool_stdin(char **paths, int n)
 		free(paths[i]);
 		paths[i] = xstrdup(tmpl);
 	}
+}
+
+/* cmd_input_note - on stderr, for outputs without an Input section: what
+ * was read but not used, so that nothing is lost silently (m may be NULL) */
+void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
+{
+	struct {
+		uint64_t n;
+		const char *what;
+	} lost[] = {
+	    {f->unknown, "Postfix lines of no known kind"},
+	    {f->no_prefix, "lines without a syslog prefix"},
+	    {f->truncated, "lines cut at 64 KiB"},
+	    {m ? m->sessions_evicted : 0, "sessions given up (memory cap or an hour idle)"},
+	    {m ? m->messages_evicted : 0, "messages given up at the memory cap"},
+	};
+	bool any = false;
+	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++) {
+		if (!lost[i].n)
+			continue;
+		if (!any)
+			fprintf(stderr, "postsleuth: of %llu lines read: ", (unsigned long long)f->lines);
+		fprintf(stderr, "%s%llu %s", any ? ", " : "", (unsigned long long)lost[i].n,
+			lost[i].what);
+		any = true;
+	}
+	if (any)
+		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
 }

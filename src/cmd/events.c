@@ -79,12 +79,14 @@ int cmd_events(struct opts *o)
 		f.want_journal = true;
 	int rc = feed_run(&f, paths, n);
 	model_finish(c.model);
+	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);
 	buf_flush(&c.out, stdout);
 	buf_free(&c.out);
 	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
+	cmd_input_note(&f.st, &ms);
 	return rc;
 }
 

@@ -244,6 +244,7 @@ int cmd_clients(struct opts *o)
 		clients_table(&b, list, n, cmd_color(o));
 	}
 	finish_output(&b);
+	cmd_input_note(&r.feed.st, model_stats(r.model));
 	free(list);
 	run_free(&r);
 	return rc;
@@ -298,6 +299,7 @@ int cmd_accounts(struct opts *o)
 		accounts_table(&b, list, n, cmd_color(o));
 	}
 	finish_output(&b);
+	cmd_input_note(&r.feed.st, model_stats(r.model));
 	free(list);
 	run_free(&r);
 	return rc;
@@ -312,6 +314,7 @@ int cmd_explain(struct opts *o)
 	struct buf b = {0};
 	explain_write(r.ex, r.a, &b, o->json);
 	finish_output(&b);
+	cmd_input_note(&r.feed.st, model_stats(r.model));
 	explain_free(r.ex);
 	run_free(&r);
 	return rc;

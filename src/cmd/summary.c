@@ -54,5 +54,6 @@ int cmd_summary(struct opts *o)
 	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
+	cmd_input_note(&f.st, NULL);
 	return rc;
 }

@@ -142,6 +142,7 @@ int cmd_trace(struct opts *o)
 	c.model = model_new(&sink);
 	rc = feed_run(&f, paths, n);
 	model_finish(c.model);
+	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);
 	trace_sort(&c.t);
 	if (o->json)
@@ -152,5 +153,6 @@ int cmd_trace(struct opts *o)
 	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
+	cmd_input_note(&f.st, &ms);
 	return rc;
 }
