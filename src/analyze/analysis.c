@@ -161,9 +161,12 @@ static struct tried_user *tried_get(struct client *c, struct span name)
 		c->tried_dropped++;
 		return NULL;
 	}
-	if (!c->tried)
-		c->tried = xcalloc(CLIENT_MAX_TRIED, sizeof *c->tried);
+	if ((c->ntried & (c->ntried - 1)) == 0) { /* 0, 1, 2, 4, 8 ...: grow by doubling */
+		uint32_t cap = c->ntried ? c->ntried * 2 : 1;
+		c->tried = xrealloc(c->tried, cap * sizeof *c->tried);
+	}
 	struct tried_user *t = &c->tried[c->ntried++];
+	memset(t, 0, sizeof *t);
 	t->name = cap_dup(name);
 	return t;
 }

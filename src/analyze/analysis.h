@@ -20,7 +20,7 @@
 #include "../util/hmap.h"
 #include "../util/strset.h"
 
-#define ANALYSIS_MAX_CLIENTS 30000
+#define ANALYSIS_MAX_CLIENTS 20000
 #define ANALYSIS_MAX_ACCOUNTS 20000
 #define CLIENT_MAX_NAMES 8
 #define CLIENT_MAX_TRIED 48

@@ -116,6 +116,14 @@ static char *intern(struct model *m, struct span s)
 	return v;
 }
 
+/* grow - room for element n of an array that doubles (n = 0, 1, 2, 4 ...) */
+static void *grow(void *p, uint32_t n, size_t elem)
+{
+	if (n & (n - 1))
+		return p; /* not a power of two: there is room */
+	return xrealloc(p, (n ? n * 2 : 1) * elem);
+}
+
 /* ---- LRU lists ---- */
 
 #define LRU_UNLINK(head, tail, o)                                             \
@@ -271,8 +279,10 @@ static void sess_tried(struct session *s, struct span name)
 			s->tried[i].count++;
 			return;
 		}
-	if (s->ntried < SESSION_MAX_TRIED)
+	if (s->ntried < SESSION_MAX_TRIED) {
+		s->tried = grow(s->tried, s->ntried, sizeof *s->tried);
 		s->tried[s->ntried++] = (struct tried_name){mstr(name), 1};
+	}
 }
 
 /* ---- messages ---- */
@@ -449,9 +459,12 @@ static void link(struct model *m, struct omsg *parent, struct omsg *child, enum 
 	for (uint32_t i = 0; i < parent->m.nchildren; i++)
 		if (strcmp(parent->m.children[i].qid, child->m.qid) == 0)
 			return;
-	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN)
+	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN) {
+		parent->m.children = grow(parent->m.children, parent->m.nchildren,
+					  sizeof *parent->m.children);
 		parent->m.children[parent->m.nchildren++] =
 		    (struct child_link){xstrdup(child->m.qid), kind};
+	}
 	/* a re-injected copy inherits where the original came from */
 	if (kind == LINK_FILTER) {
 		struct message *c = &child->m, *p = &parent->m;
@@ -632,6 +645,8 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_DISCONNECT:
 		s->have_stats = ev->nstats > 0;
 		s->nstats = 0;
+		free(s->stats);
+		s->stats = ev->nstats ? xcalloc(ev->nstats, sizeof *s->stats) : NULL;
 		for (unsigned i = 0; i < ev->nstats && i < SESSION_MAX_STATS; i++) {
 			size_t n = ev->stats[i].name.n;
 			if (n >= sizeof s->stats[0].name)
@@ -683,8 +698,10 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		break;
 	case EV_CLIENT:
 		s->messages++;
-		if (s->nqids < SESSION_MAX_QIDS)
+		if (s->nqids < SESSION_MAX_QIDS) {
+			s->qids = grow(s->qids, s->nqids, sizeof *s->qids);
 			s->qids[s->nqids++] = mstr(ev->queue_id);
+		}
 		setstr(&s->sasl_method, ev->sasl_method);
 		setstr(&s->sasl_username, ev->sasl_username);
 		break;

@@ -71,7 +71,7 @@ struct message {
 	uint32_t nrcpts, rcpts_dropped, rcpt_cap;
 	struct rcpt *rcpts;
 	uint32_t nchildren;
-	struct child_link children[MESSAGE_MAX_CHILDREN];
+	struct child_link *children; /* grows, capped at MESSAGE_MAX_CHILDREN */
 	char *last_error;        /* smtp: host X said ... not tied to a to= line */
 };
 

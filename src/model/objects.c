@@ -30,8 +30,11 @@ void session_free(struct session *s)
 	free(s->pipelining_stage);
 	for (uint32_t i = 0; i < s->ntried; i++)
 		free(s->tried[i].name);
+	free(s->tried);
 	for (uint32_t i = 0; i < s->nqids; i++)
 		free(s->qids[i]);
+	free(s->qids);
+	free(s->stats);
 	for (uint32_t i = 0; i < s->ndialogue; i++)
 		free(s->dialogue[i].text);
 	free(s->dialogue);
@@ -80,6 +83,7 @@ void message_free(struct message *m)
 	free(m->rcpts);
 	for (uint32_t i = 0; i < m->nchildren; i++)
 		free(m->children[i].qid);
+	free(m->children);
 }
 
 /* link_kind_name - stable name of a parent/child relation */

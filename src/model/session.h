@@ -15,6 +15,8 @@
 #include "../util/timefmt.h"
 
 #define MODEL_STR_MAX 512
+/* arrays in sessions and messages grow by doubling up to their cap, so an
+ * open object costs only what it holds (floods of open objects stay small) */
 #define SESSION_MAX_QIDS 64
 #define SESSION_MAX_TRIED 32
 #define SESSION_MAX_DIALOGUE 256
@@ -57,13 +59,13 @@ struct session {
 	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
 	uint32_t auth_failures, auth_aborts;
 	uint32_t ntried;
-	struct tried_name tried[SESSION_MAX_TRIED];  /* sasl_username of failures */
+	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;
 	uint32_t rejects, reject_warnings, relay_denied;
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
 	char *last_reject_stage;
 	uint32_t nqids;
-	char *qids[SESSION_MAX_QIDS];
+	char **qids;                 /* grows, capped at SESSION_MAX_QIDS */
 	uint32_t messages;           /* client= lines */
 	char *lost_reason, *lost_stage;      /* lost connection|timeout|too many errors, after X */
 	char *non_smtp;              /* first non-SMTP command text */
@@ -76,7 +78,7 @@ struct session {
 	/* "disconnect from ... ehlo=1 auth=0/1 quit=1 commands=2/3" */
 	bool have_stats;
 	uint32_t nstats;
-	struct { char name[16]; uint32_t ok, total; } stats[SESSION_MAX_STATS];
+	struct session_stat { char name[16]; uint32_t ok, total; } *stats;  /* set at disconnect */
 
 	/* verbose / TLS-debug dialogue, capped */
 	uint32_t ndialogue, dialogue_dropped;
