@@ -12,6 +12,8 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
 export TZ=UTC LC_ALL=C NO_COLOR=1
 pass=0 fail=0
+sanitized=no
+grep -q -a __asan_init "$bin" && sanitized=yes
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 
@@ -260,6 +262,28 @@ check "never closed: Input says 5000 sessions given up" grep -q '5000 given up a
 check "never closed: Input says 5000 messages given up" grep -q '5000 given up at the memory cap), ' "$t/out"
 rm -f "$t/flood.log"
 
+## 7b. "queued as X" links whose X never shows up keep the pending list
+## full: each new line must stay cheap (a linear string scan made such a
+## log 16 times slower than the same log without links).  CPU time ratio,
+## plain build only (ASan changes the proportions).
+if [ $sanitized = no ] && [ -x /usr/bin/time ]; then
+	for kind in links plain; do
+		python3 -c '
+import sys
+links = sys.argv[1] == "links"
+for i in range(100000):
+    tail = "relay=127.0.0.1[127.0.0.1]:10025, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as %010X)" % (0x9000000 + i) if links else "relay=mx.x.test[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 Ok: id %010X)" % (0x9000000 + i)
+    print("2026-11-22T10:00:00+00:00 mx1 postfix/smtp[9]: %010X: to=<a@x.test>, %s" % (0x100000 + i, tail))
+' $kind >"$t/pend-$kind.log"
+		/usr/bin/time -f %U -o "$t/cpu-$kind" "$bin" stats "$t/pend-$kind.log" >/dev/null 2>&1
+	done
+	cpu_links=$(tail -n 1 "$t/cpu-links") cpu_plain=$(tail -n 1 "$t/cpu-plain")
+	echo "hostile: 100000 pending links: ${cpu_links} s CPU, without links ${cpu_plain} s"
+	expect "pending links: under 4 times the cost of plain lines" \
+		"$(awk "BEGIN { print ($cpu_links < 4 * ($cpu_plain + 0.05)) }")" 1
+	rm -f "$t"/pend-*.log
+fi
+
 ## 8. Reused queue IDs: one ID, two messages, each with its own sender
 python3 -c '
 for n, (h, ip, who) in enumerate([("10", "192.0.2.10", "one"), ("11", "192.0.2.11", "two")]):
@@ -355,8 +379,6 @@ for i in range(1000000):
     w("%s mx1 postfix/smtpd[%d]: connect from unknown[%s]\n" % (ts, pid, ip))
     w("%s mx1 postfix/smtpd[%d]: disconnect from unknown[%s] ehlo=1 quit=1 commands=2\n" % (ts, pid, ip))
 ' >"$t/million.log"
-sanitized=no
-grep -q -a __asan_init "$bin" && sanitized=yes
 # peak RSS bound: generous (measured ~55 MB plain), ASan's shadow and quarantine on top
 limit=262144
 [ $sanitized = yes ] && limit=2097152

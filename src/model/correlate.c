@@ -35,6 +35,7 @@ struct omsg {
 
 struct pending_link {        /* "queued as X" whose X has not been seen yet */
 	char *qid;
+	uint64_t h;              /* span_hash of qid, its key in pending_idx */
 	char *parent_host, *parent_qid;
 	enum link_kind kind;
 	int64_t at;
@@ -52,6 +53,7 @@ struct model {
 	struct model_sink sink;
 	struct model_stats st;
 	struct hmap sessions, messages, interned;
+	struct hmap pending_idx;  /* live pending slots by qid hash */
 	struct strset hosts;     /* syslog hosts seen, for cross-host links */
 	struct osess *shead, *stail;
 	struct omsg *mhead, *mtail;
@@ -60,8 +62,8 @@ struct model {
 	int64_t idle_us;
 	uint64_t next_sid, next_mid;
 	int64_t now;
-	struct pending_link pending[PENDING_MAX];
-	unsigned npending;
+	struct pending_link pending[PENDING_MAX];   /* a ring, oldest at phead */
+	unsigned npending, phead;
 	struct omsg *linger[LINGER_MAX];
 	unsigned nlinger;
 };
@@ -477,49 +479,71 @@ static void link(struct model *m, struct omsg *parent, struct omsg *child, enum 
 	}
 }
 
-/* pending_add - remember a link whose child has not appeared yet */
+/* pending_at - the i-th oldest slot of the pending ring (claimed: qid NULL) */
+static struct pending_link *pending_at(struct model *m, unsigned i)
+{
+	return &m->pending[(m->phead + i) % PENDING_MAX];
+}
+
+/* pending_add - remember a link whose child has not appeared yet; when
+ * the ring is full the oldest slot goes (no memmove: a log whose links
+ * never resolve keeps it full, and every line paid for a 200 KB copy) */
 static void pending_add(struct model *m, struct omsg *parent, struct span qid, enum link_kind kind)
 {
 	if (m->npending == PENDING_MAX) {
-		struct pending_link *old = &m->pending[0];
+		struct pending_link *old = pending_at(m, 0);
+		if (old->qid) {
+			m->st.links_pending_dropped++;
+			hmap_del(&m->pending_idx, old->h, old);
+		}
 		free(old->qid);
 		free(old->parent_qid);
-		memmove(m->pending, m->pending + 1, (PENDING_MAX - 1) * sizeof *m->pending);
+		m->phead = (m->phead + 1) % PENDING_MAX;
 		m->npending--;
-		m->st.links_pending_dropped++;
 	}
-	m->pending[m->npending++] = (struct pending_link){
-	    mstr(qid), parent->m.host, xstrdup(parent->m.qid), kind, m->now};
+	char *q = mstr(qid);
+	struct pending_link *p = pending_at(m, m->npending++);
+	*p = (struct pending_link){
+	    q, span_hash(span_of(q)), parent->m.host, xstrdup(parent->m.qid), kind, m->now};
+	hmap_put(&m->pending_idx, p->h, p);
+}
+
+/* pending_eq - a live pending slot for this queue ID */
+static bool pending_eq(const void *obj, const void *key)
+{
+	return strcmp(((const struct pending_link *)obj)->qid, key) == 0;
 }
 
 /* pending_claim - a newly opened message may be a pending link's child */
 static void pending_claim(struct model *m, struct omsg *child)
 {
-	for (unsigned i = 0; i < m->npending; i++) {
-		struct pending_link *p = &m->pending[i];
-		if (strcmp(p->qid, child->m.qid) != 0)
-			continue;
-		if (m->now - p->at <= PENDING_WINDOW_US && !child->m.parent_qid) {
-			struct omsg *parent = NULL;
-			for (struct omsg *q = m->mtail; q; q = q->prev)
-				if (strcmp(q->m.qid, p->parent_qid) == 0 && q->m.host == p->parent_host) {
-					parent = q;
-					break;
-				}
-			if (parent) {
-				link(m, parent, child, p->kind);
-			} else {
-				child->m.parent_qid = xstrdup(p->parent_qid);
-				child->m.parent_kind = p->kind;
-				child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
-				m->st.links++;
-			}
-		}
-		free(p->qid);
-		free(p->parent_qid);
-		memmove(p, p + 1, (m->npending - i - 1) * sizeof *p);
-		m->npending--;
+	uint64_t h = span_hash(span_of(child->m.qid));
+	struct pending_link *p = hmap_get(&m->pending_idx, h, pending_eq, child->m.qid);
+	if (!p)
 		return;
+	if (m->now - p->at <= PENDING_WINDOW_US && !child->m.parent_qid) {
+		struct omsg *parent = NULL;
+		for (struct omsg *q = m->mtail; q; q = q->prev)
+			if (strcmp(q->m.qid, p->parent_qid) == 0 && q->m.host == p->parent_host) {
+				parent = q;
+				break;
+			}
+		if (parent) {
+			link(m, parent, child, p->kind);
+		} else {
+			child->m.parent_qid = xstrdup(p->parent_qid);
+			child->m.parent_kind = p->kind;
+			child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
+			m->st.links++;
+		}
+	}
+	hmap_del(&m->pending_idx, p->h, p);
+	free(p->qid);
+	free(p->parent_qid);
+	p->qid = p->parent_qid = NULL; /* a hole until it is the oldest */
+	while (m->npending && !pending_at(m, 0)->qid) {
+		m->phead = (m->phead + 1) % PENDING_MAX;
+		m->npending--;
 	}
 }
 
@@ -998,6 +1022,7 @@ struct model *model_new(const struct model_sink *sink)
 	hmap_init(&m->sessions);
 	hmap_init(&m->messages);
 	hmap_init(&m->interned);
+	hmap_init(&m->pending_idx);
 	strset_init(&m->hosts, 1024);
 	m->max_sessions = 20000;
 	m->max_messages = 50000;
@@ -1063,13 +1088,14 @@ void model_free(struct model *m)
 		free(o);
 	}
 	for (unsigned i = 0; i < m->npending; i++) {
-		free(m->pending[i].qid);
-		free(m->pending[i].parent_qid);
+		free(pending_at(m, i)->qid);
+		free(pending_at(m, i)->parent_qid);
 	}
 	hmap_foreach(&m->interned, free);
 	strset_free(&m->hosts);
 	hmap_free(&m->sessions);
 	hmap_free(&m->messages);
 	hmap_free(&m->interned);
+	hmap_free(&m->pending_idx);
 	free(m);
 }
