@@ -964,7 +964,7 @@ const struct srow **summary_sorted(const struct stab *t, enum sum_order o)
 		v[i].len = keys.n - v[i].off;
 	}
 	sort_order = o;
-	sort_keys = keys.p;
+	sort_keys = keys.p ? keys.p : ""; /* no key text at all: not NULL + 0 */
 	qsort(v, t->n, sizeof *v, cmp_rows);
 	const struct srow **out = xmalloc((t->n + 1) * sizeof *out);
 	for (size_t i = 0; i < t->n; i++)

@@ -490,7 +490,9 @@ void sk_reject_detail(struct span text, struct span type, struct span from, stru
 {
 	size_t r0 = reason->n;
 	sk_reject_reason(type, rest, reason);
-	struct span rs = span_make(reason->p + r0, reason->n - r0), v;
+	struct span v, rs = SPAN_LIT("");
+	if (reason->p) /* nothing written yet: not NULL + 0 */
+		rs = span_make(reason->p + r0, reason->n - r0);
 	if (span_starts(rs, "Sender address rejected:")) {
 		buf_putspan(key, angle_value(rest, "from=<", &v) ? v : SPAN_LIT("<>"));
 		return;
