@@ -130,3 +130,18 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 	if (any)
 		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
 }
+
+/* cmd_run_inputs - the command's inputs through the feed, in one call:
+ * expand them (rotation order, directories, the journal when none) and
+ * run; the list is freed */
+int cmd_run_inputs(struct feed *f, const struct opts *o)
+{
+	int n;
+	bool journal;
+	char **paths = cmd_inputs(o, &n, &journal);
+	if (journal)
+		f->want_journal = true;
+	int rc = feed_run(f, paths, n);
+	cmd_inputs_free(paths, n);
+	return rc;
+}

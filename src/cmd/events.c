@@ -72,18 +72,12 @@ int cmd_events(struct opts *o)
 	struct model_sink sink = {on_session, on_message, &c};
 	c.feed = &f;
 	c.model = model_new(&sink);
-	int n;
-	bool journal;
-	char **paths = cmd_inputs(o, &n, &journal);
-	if (journal)
-		f.want_journal = true;
-	int rc = feed_run(&f, paths, n);
+	int rc = cmd_run_inputs(&f, o);
 	model_finish(c.model);
 	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);
 	buf_flush(&c.out, stdout);
 	buf_free(&c.out);
-	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
 	cmd_input_note(&f.st, &ms);
@@ -106,12 +100,7 @@ int cmd_stats(struct opts *o)
 	struct model_sink sink = {NULL, NULL, &c};
 	c.feed = &f;
 	c.model = model_new(&sink);
-	int n;
-	bool journal;
-	char **paths = cmd_inputs(o, &n, &journal);
-	if (journal)
-		f.want_journal = true;
-	int rc = feed_run(&f, paths, n);
+	int rc = cmd_run_inputs(&f, o);
 	model_finish(c.model);
 	const struct model_stats *ms = model_stats(c.model);
 	struct buf *b = &c.out;
@@ -159,7 +148,6 @@ int cmd_stats(struct opts *o)
 	buf_flush(b, stdout);
 	buf_free(b);
 	model_free(c.model);
-	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
 	return rc;

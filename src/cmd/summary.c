@@ -26,12 +26,7 @@ int cmd_summary(struct opts *o)
 	struct feed f = {.fn = on_event, .ctx = s};
 	cmd_feed_setup(&f, o);
 	summary_window(s, o->have_since, o->since_us, o->have_until, o->until_us);
-	int n;
-	bool journal;
-	char **paths = cmd_inputs(o, &n, &journal);
-	if (journal)
-		f.want_journal = true;
-	int rc = feed_run(&f, paths, n);
+	int rc = cmd_run_inputs(&f, o);
 	struct buf out = {0};
 	if (o->json) {
 		buf_putc(&out, '{');
@@ -51,7 +46,6 @@ int cmd_summary(struct opts *o)
 	buf_flush(&out, stdout);
 	buf_free(&out);
 	summary_free(s);
-	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
 		fatal(EXIT_ENV, "write error on standard output");
 	cmd_input_note(&f.st, NULL);
