@@ -203,44 +203,83 @@ static bool is_wanted_attr(struct span t)
 	return span_starts(r, ": wanted attribute: ");
 }
 
-/* starts_any - does t begin with one of the strings */
-static bool starts_any(struct span t, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (span_starts(t, list[i]))
-			return true;
-	return false;
-}
-
-/* is_lower_noise - the forms that begin with a lowercase letter */
+/* is_lower_noise - the forms that begin with a lowercase letter.
+ * Dispatched on the first byte so that each literal is compared inline. */
 static bool is_lower_noise(struct span t)
 {
-	static const char *const prefixes[] = {
-	    "send attr ", "input attribute ", "connect to subsystem ", "process generation: ",
-	    "before input_transp_cleanup: ", "after input_transp_cleanup: ",
-	    "connection established", "connection closed", "start move queue ", "end move queue ",
-	    "starting new SASL client", NULL};
-	/* master/{single,multi,trigger}_server.c, qmgr, oqmgr under msg_verbose */
-	static const char *const exact[] = {
-	    "start sorted recipient list", "end sorted recipient list", "idle timeout -- exiting",
-	    "master disconnect -- exiting", "time to retire -- exiting", "daemon started",
-	    "request ignored", "received master trigger", "qmgr_enable_all", NULL};
-	if (starts_any(t, prefixes))
+	if (is_ident_prefix(t))
 		return true;
 	struct span tt = rtrim(t);
-	for (int i = 0; exact[i]; i++)
-		if (span_eqs(tt, exact[i]))
+	switch (t.p[0]) {
+	case 'a':
+		if (span_starts(t, "after input_transp_cleanup: "))
 			return true;
-	if (is_ident_prefix(t) || is_bio_trace(t) || is_wanted_attr(t))
+		break;
+	case 'b':
+		if (span_starts(t, "before input_transp_cleanup: "))
+			return true;
+		break;
+	case 'c':
+		if (span_starts(t, "connect to subsystem ") ||
+		    span_starts(t, "connection established") || span_starts(t, "connection closed"))
+			return true;
+		break;
+	case 'd':
+		/* qmgr: "done %s queue scan" */
+		if (span_eqs(tt, "daemon started") ||
+		    (span_starts(t, "done ") && span_ends(tt, " queue scan")))
+			return true;
+		break;
+	case 'e':
+		if (span_starts(t, "end move queue ") || span_eqs(tt, "end sorted recipient list"))
+			return true;
+		break;
+	case 'i':
+		if (span_starts(t, "input attribute ") || span_eqs(tt, "idle timeout -- exiting"))
+			return true;
+		break;
+	case 'm':
+		if (span_eqs(tt, "master disconnect -- exiting"))
+			return true;
+		break;
+	case 'p':
+		if (span_starts(t, "process generation: "))
+			return true;
+		break;
+	case 'q':
+		if (span_eqs(tt, "qmgr_enable_all"))
+			return true;
+		break;
+	case 'r':
+		/* trigger servers: "request: %d (%c)" */
+		if (span_eqs(tt, "request ignored") || span_eqs(tt, "received master trigger") ||
+		    (span_starts(t, "request: ") && t.n > 9 && t.p[9] >= '0' && t.p[9] <= '9') ||
+		    is_bio_trace(t))
+			return true;
+		break;
+	case 's':
+		if (span_starts(t, "send attr ") || span_starts(t, "start move queue ") ||
+		    span_starts(t, "starting new SASL client") ||
+		    span_eqs(tt, "start sorted recipient list"))
+			return true;
+		break;
+	case 't':
+		if (span_eqs(tt, "time to retire -- exiting"))
+			return true;
+		break;
+	case 'w':
+		/* qmgr: "wakeup %s after %ld secs" */
+		if ((span_starts(t, "wakeup ") && span_ends(tt, " secs") &&
+		     span_index(t, " after ") > 0) ||
+		    is_bio_trace(t))
+			return true;
+		break;
+	default:
+		break;
+	}
+	if (is_wanted_attr(t))
 		return true;
-	/* trigger servers: "request: %d (%c)"; qmgr: "done %s queue scan",
-	 * "wakeup %s after %ld secs"; clnt_stream.c: "%s stream disconnect" */
-	if (span_starts(t, "request: ") && t.n > 9 && t.p[9] >= '0' && t.p[9] <= '9')
-		return true;
-	if (span_starts(t, "done ") && span_ends(tt, " queue scan"))
-		return true;
-	if (span_starts(t, "wakeup ") && span_ends(tt, " secs") && span_index(t, " after ") > 0)
-		return true;
+	/* clnt_stream.c: "%s stream disconnect" */
 	if (span_ends(tt, " stream disconnect") && span_chr(span_head(tt, tt.n - 18), ' ') < 0)
 		return true;
 	return false;
@@ -249,16 +288,18 @@ static bool is_lower_noise(struct span t)
 /* is_noise - every other verbose or TLS-debug form, by its first byte */
 static bool is_noise(struct span t)
 {
-	static const char *const upper[] = {"SSL_accept:", "SSL_connect:", "SSL3 alert ",
-					    "Compiled against Berkeley DB",
-					    "Run-time linked against Berkeley DB", NULL};
 	char c = t.p[0];
 	if (is_lhex(c) && is_hexdump(t))
 		return true;
 	if (c >= 'a' && c <= 'z')
 		return is_lower_noise(t);
-	if (c == 'S' || c == 'C' || c == 'R')
-		return starts_any(t, upper);
+	if (c == 'S')
+		return span_starts(t, "SSL_accept:") || span_starts(t, "SSL_connect:") ||
+		       span_starts(t, "SSL3 alert ");
+	if (c == 'C')
+		return span_starts(t, "Compiled against Berkeley DB");
+	if (c == 'R')
+		return span_starts(t, "Run-time linked against Berkeley DB");
 	if (c == '>')
 		return span_starts(t, ">>> "); /* smtpd_check: ">>> START %s RESTRICTIONS <<<" */
 	return false;

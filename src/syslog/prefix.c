@@ -165,7 +165,10 @@ static bool iso_zone(struct syslog_state *st, struct span *cur, int *off, bool *
 	if (cur->n < 5 || (cur->p[0] != '+' && cur->p[0] != '-'))
 		return true; /* no zone: local time */
 	size_t len = cur->n >= 6 && cur->p[3] == ':' ? 6 : 5;
-	if (st->zone_valid && st->zone_len == len && memcmp(cur->p, st->zone_key, len) == 0) {
+	if (st->zone_valid && st->zone_len == len && cur->p[1] == st->zone_key[1] &&
+	    cur->p[2] == st->zone_key[2] && cur->p[len - 2] == st->zone_key[len - 2] &&
+	    cur->p[len - 1] == st->zone_key[len - 1] && cur->p[0] == st->zone_key[0] &&
+	    cur->p[3] == st->zone_key[3]) {
 		*off = st->zone_off;
 	} else {
 		int oh = num(cur->p + 1, 2), om = num(cur->p + (len == 6 ? 4 : 3), 2);
@@ -184,6 +187,15 @@ static bool iso_zone(struct syslog_state *st, struct span *cur, int *off, bool *
 	return true;
 }
 
+/* same19 - are the 19 bytes at a and b equal (three loads each, no call) */
+static inline bool same19(const char *a, const char *b)
+{
+	uint64_t a0, a1, a2, b0, b1, b2;
+	memcpy(&a0, a, 8), memcpy(&a1, a + 8, 8), memcpy(&a2, a + 11, 8);
+	memcpy(&b0, b, 8), memcpy(&b1, b + 8, 8), memcpy(&b2, b + 11, 8);
+	return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
+}
+
 /* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?"
  * Lines of the same second share their first 19 bytes: the converted
  * value of the last one is reused. */
@@ -194,7 +206,7 @@ static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *t
 		return false;
 	int64_t secs;
 	int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-	if (st->iso_valid && memcmp(p, st->iso_key, 19) == 0) {
+	if (st->iso_valid && same19(p, st->iso_key)) {
 		secs = st->iso_secs;
 	} else {
 		if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') || p[13] != ':' ||
@@ -235,21 +247,22 @@ static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *t
 	return true;
 }
 
-/* next_token - cut the next space-delimited token */
-static bool next_token(struct span *cur, struct span *tok)
+/* next_token - cut the next space-delimited token (host names and tags
+ * are short: a plain loop beats a memchr call) */
+static inline bool next_token(struct span *cur, struct span *tok)
 {
-	while (cur->n && cur->p[0] == ' ')
-		*cur = span_skip(*cur, 1);
-	if (!cur->n)
+	const char *p = cur->p, *end = cur->p + cur->n;
+	while (p < end && *p == ' ')
+		p++;
+	if (p == end) {
+		*cur = span_make(end, 0);
 		return false;
-	ptrdiff_t i = span_chr(*cur, ' ');
-	if (i < 0) {
-		*tok = *cur;
-		*cur = span_skip(*cur, cur->n);
-	} else {
-		*tok = span_head(*cur, (size_t)i);
-		*cur = span_skip(*cur, (size_t)i + 1);
 	}
+	const char *q = span_scan(p, end, ' ');
+	*tok = span_make(p, (size_t)(q - p));
+	if (q < end)
+		q++;
+	*cur = span_make(q, (size_t)(end - q));
 	return true;
 }
 
@@ -270,12 +283,10 @@ bool syslog_is_postfix_daemon(struct span d)
 	return false;
 }
 
-/* syslog_split_tag - fill prog/instance/service/daemon from "a/b/c" */
-bool syslog_split_tag(struct span tag, struct logline *out)
+/* split_tag_at - syslog_split_tag with the first and last '/' known */
+static bool split_tag_at(struct span tag, ptrdiff_t first, ptrdiff_t last, struct logline *out)
 {
 	out->prog = tag;
-	ptrdiff_t first = span_chr(tag, '/');
-	ptrdiff_t last = span_rchr(tag, '/');
 	if (first < 0) {
 		out->instance = SPAN_NULL;
 		out->service = SPAN_NULL;
@@ -296,28 +307,75 @@ bool syslog_split_tag(struct span tag, struct logline *out)
 	return out->postfix;
 }
 
-/* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag */
+/* syslog_split_tag - fill prog/instance/service/daemon from "a/b/c" */
+bool syslog_split_tag(struct span tag, struct logline *out)
+{
+	return split_tag_at(tag, span_chr(tag, '/'), span_rchr(tag, '/'), out);
+}
+
+/* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag.
+ * One forward pass finds the first and last '/' and the '['; the pid
+ * digits are read in the same pass (this runs on every line). */
 static bool parse_tag(struct span tok, struct logline *out)
 {
-	if (!tok.n || tok.p[tok.n - 1] != ':')
+	if (tok.n < 2 || tok.p[tok.n - 1] != ':')
 		return false;
-	tok.n--;
+	size_t n = tok.n - 1;
+	const char *p = tok.p;
 	out->pid = -1;
-	if (tok.n && tok.p[tok.n - 1] == ']') {
-		ptrdiff_t lb = span_rchr(tok, '[');
+	size_t i = (size_t)(span_scan(p, p + n, '[') - p);
+	ptrdiff_t first = span_scan(p, p + i, '/') - p, last = -1;
+	if ((size_t)first == i) {
+		first = -1;
+	} else {
+		last = (ptrdiff_t)i - 1;
+		while (p[last] != '/')
+			last--;
+	}
+	if (i < n) {
+		/* "[digits]" must end the tag; a '[' elsewhere: fall back */
+		if (i == 0 || p[n - 1] != ']')
+			goto slow;
+		size_t j = i + 1;
+		bool neg = j < n - 1 && p[j] == '-';
+		j += neg;
+		if (j >= n - 1 || n - 1 - j > 19)
+			goto slow;
+		uint64_t v = 0;
+		for (; j < n - 1; j++) {
+			unsigned d = (unsigned)(unsigned char)p[j] - '0';
+			if (d > 9)
+				goto slow;
+			v = v * 10 + d;
+		}
+		if (v > (uint64_t)INT64_MAX)
+			v = (uint64_t)INT64_MAX;
+		out->pid = neg ? -(int64_t)v : (int64_t)v;
+		n = i;
+	} else if (p[n - 1] == ']') {
+		return false; /* "x]:" with no '[' */
+	}
+	if (!n)
+		return false;
+	split_tag_at(span_make(p, n), first, last, out);
+	return true;
+slow:
+	/* a '[' inside the name or an odd pid: the general rules */
+	{
+		struct span t = span_make(p, tok.n - 1);
+		if (!t.n || t.p[t.n - 1] != ']')
+			return false;
+		ptrdiff_t lb = span_rchr(t, '[');
 		if (lb <= 0)
 			return false;
-		struct span pid = span_make(tok.p + lb + 1, tok.n - (size_t)lb - 2);
 		int64_t v;
-		if (!span_i64(pid, &v))
+		if (!span_i64(span_make(t.p + lb + 1, t.n - (size_t)lb - 2), &v))
 			return false;
 		out->pid = v;
-		tok.n = (size_t)lb;
+		t.n = (size_t)lb;
+		syslog_split_tag(t, out);
+		return true;
 	}
-	if (!tok.n)
-		return false;
-	syslog_split_tag(tok, out);
-	return true;
 }
 
 /* syslog_take_severity - strip a Postfix "warning: " etc. from the text */
