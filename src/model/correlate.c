@@ -21,6 +21,7 @@ struct osess {
 	struct session s;        /* first: a session* is an osess* */
 	uint64_t h;
 	int64_t touched;
+	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
 	struct osess *prev, *next;
 	bool pre_connect;        /* opened by a warning logged before "connect" */
 };
@@ -28,6 +29,7 @@ struct osess {
 struct omsg {
 	struct message m;        /* first: a message* is an omsg* */
 	uint64_t h;
+	uint32_t qid_n, host_n, inst_n; /* their lengths: no strlen per lookup */
 	struct omsg *prev, *next;
 	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
 	struct stamp removed;    /* when, while it lingers */
@@ -161,7 +163,8 @@ static bool sess_eq(const void *obj, const void *key)
 {
 	const struct osess *o = obj;
 	const struct skey *k = key;
-	return o->s.pid == k->pid && span_eqs(k->host, o->s.host);
+	return o->s.pid == k->pid && o->host_n == k->host.n &&
+	       (!k->host.n || memcmp(k->host.p, o->s.host, k->host.n) == 0);
 }
 
 /* sess_emit - hand a session to the sink, then free it */
@@ -196,6 +199,7 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	o->h = h;
 	o->s.id = ++m->next_sid;
 	o->s.host = intern(m, l->host);
+	o->host_n = (uint32_t)strlen(o->s.host);
 	o->s.service = intern(m, l->prog);
 	o->s.pid = l->pid;
 	o->s.start = o->s.end = l->ts;
@@ -304,8 +308,10 @@ static bool msg_eq(const void *obj, const void *key)
 {
 	const struct omsg *o = obj;
 	const struct mkey *k = key;
-	return span_eqs(k->qid, o->m.qid) && span_eqs(k->host, o->m.host) &&
-	       span_eqs(k->instance, o->m.instance);
+	return o->qid_n == k->qid.n && o->host_n == k->host.n && o->inst_n == k->instance.n &&
+	       (!k->qid.n || memcmp(k->qid.p, o->m.qid, k->qid.n) == 0) &&
+	       (!k->host.n || memcmp(k->host.p, o->m.host, k->host.n) == 0) &&
+	       (!k->instance.n || memcmp(k->instance.p, o->m.instance, k->instance.n) == 0);
 }
 
 /* msg_emit - hand a message to the sink, then free it */
@@ -355,6 +361,9 @@ static struct omsg *msg_find_key(struct model *m, struct span host, struct span 
 		strset_add(&m->hosts, host);
 		o->m.instance = intern(m, instance);
 		o->m.qid = mstr(qid);
+		o->qid_n = (uint32_t)strlen(o->m.qid);
+		o->host_n = (uint32_t)strlen(o->m.host);
+		o->inst_n = (uint32_t)strlen(o->m.instance);
 		o->m.start = o->m.end = *ts;
 		o->m.size = o->m.nrcpt = -1;
 		hmap_put(&m->messages, h, o);

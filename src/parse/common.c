@@ -103,16 +103,16 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 	struct span vq = span_skip(v, q);
 	ptrdiff_t best = -1;
 	if (next_keys) {
-		for (int i = 0; next_keys[i]; i++) {
-			char pat[64];
-			size_t pn = strlen(next_keys[i]);
-			if (pn + 2 > sizeof pat)
-				continue;
-			pat[0] = '>';
-			memcpy(pat + 1, next_keys[i], pn + 1);
-			ptrdiff_t k = span_index(vq, pat);
-			if (k >= 0 && (best < 0 || k < best))
-				best = k;
+		/* the first '>' that one of the next keys follows */
+		const char *p = vq.p, *end = vq.p + vq.n, *gt;
+		while (best < 0 && p < end && (gt = memchr(p, '>', (size_t)(end - p)))) {
+			struct span rest = span_make(gt + 1, (size_t)(end - gt - 1));
+			for (int i = 0; next_keys[i]; i++)
+				if (span_starts(rest, next_keys[i])) {
+					best = gt - vq.p;
+					break;
+				}
+			p = gt + 1;
 		}
 	}
 	if (best < 0) {

@@ -2,6 +2,7 @@
  * event.c - the event type table and resetting an event between lines.
  */
 #include "event.h"
+#include "../util/xalloc.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -32,7 +33,7 @@ bool ev_type_from_name(const char *s, enum ev_type *t)
 /* ev_reset - an empty event for line: all spans unset, numbers -1 */
 void ev_reset(struct event *ev, const struct logline *line)
 {
-	memset(ev, 0, offsetof(struct event, stats));
+	zero(ev, offsetof(struct event, stats));
 	ev->line = line;
 #define X(m, s) ev->m = -1;
 	EVENT_NUMS(X)

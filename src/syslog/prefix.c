@@ -4,6 +4,7 @@
  * through span helpers; a line that fits no shape returns false.
  */
 #include "prefix.h"
+#include "../util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -442,7 +443,7 @@ static bool parse_5424(struct syslog_state *st, struct span cur, struct logline 
 /* syslog_parse - parse line into out; false when it has no syslog shape */
 bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
 {
-	memset(out, 0, sizeof *out);
+	zero(out, sizeof *out);
 	out->raw = line;
 	out->pid = -1;
 	struct span cur = line;

@@ -6,43 +6,44 @@
  */
 #include "span.h"
 
-/* span_index - offset of needle in hay, or -1 */
-ptrdiff_t span_index(struct span hay, const char *needle)
+/* span_index_n - offset of needle[0..n) in hay, or -1 */
+ptrdiff_t span_index_n(struct span hay, const char *needle, size_t n)
 {
-	size_t n = strlen(needle);
 	if (n == 0)
 		return 0;
 	if (n > hay.n)
 		return -1;
 	const char *p = hay.p, *end = hay.p + hay.n - n + 1;
+	const char first = needle[0], last = needle[n - 1];
 	while (p < end) {
-		const char *q = memchr(p, needle[0], (size_t)(end - p));
+		const char *q = memchr(p, first, (size_t)(end - p));
 		if (!q)
 			return -1;
-		if (memcmp(q, needle, n) == 0)
+		/* the last byte first: most candidates fail there, without a call */
+		if (q[n - 1] == last && memcmp(q, needle, n) == 0)
 			return q - hay.p;
 		p = q + 1;
 	}
 	return -1;
 }
 
-/* span_find - the rest of hay starting at needle, or SPAN_NULL */
-struct span span_find(struct span hay, const char *needle)
+/* span_find_n - the rest of hay starting at needle[0..n), or SPAN_NULL */
+struct span span_find_n(struct span hay, const char *needle, size_t n)
 {
-	ptrdiff_t i = span_index(hay, needle);
+	ptrdiff_t i = span_index_n(hay, needle, n);
 	if (i < 0)
 		return SPAN_NULL;
 	return span_skip(hay, (size_t)i);
 }
 
-/* span_until - cut *cur at delim: out = before, *cur = after delim */
-bool span_until(struct span *cur, const char *delim, struct span *out)
+/* span_until_n - cut *cur at delim[0..n): out = before, *cur = after it */
+bool span_until_n(struct span *cur, const char *delim, size_t n, struct span *out)
 {
-	ptrdiff_t i = span_index(*cur, delim);
+	ptrdiff_t i = span_index_n(*cur, delim, n);
 	if (i < 0)
 		return false;
 	*out = span_head(*cur, (size_t)i);
-	*cur = span_skip(*cur, (size_t)i + strlen(delim));
+	*cur = span_skip(*cur, (size_t)i + n);
 	return true;
 }
 
@@ -111,16 +112,41 @@ bool span_i64(struct span s, int64_t *out)
 	return true;
 }
 
-/* span_hash_seed - 64-bit FNV-1a mixed with a seed and a final avalanche */
+/* span_hash_seed - eight bytes per step (multiply and fold), the length
+ * mixed in, and a final avalanche (MurmurHash3's fmix64) so that the low
+ * bits the tables index with depend on every byte.  Not keyed: the
+ * tables are capped, so a crafted collision flood costs probes, not
+ * memory. */
 uint64_t span_hash_seed(struct span s, uint64_t seed)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-	for (size_t i = 0; i < s.n; i++) {
-		h ^= (unsigned char)s.p[i];
-		h *= 0x100000001b3ULL;
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = (0xcbf29ce484222325ULL ^ seed) + s.n * k;
+	const char *p = s.p;
+	size_t n = s.n;
+	uint64_t w = 0;
+	if (n > 8) {
+		while (n > 8) {
+			memcpy(&w, p, 8);
+			h = (h ^ w) * k;
+			h ^= h >> 32;
+			p += 8;
+			n -= 8;
+		}
+		memcpy(&w, s.p + s.n - 8, 8); /* the last 8, overlapping */
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, p, 4);
+		memcpy(&b, p + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n) {
+		w = (uint64_t)(unsigned char)p[0] << 16 | (uint64_t)(unsigned char)p[n / 2] << 8 |
+		    (unsigned char)p[n - 1];
 	}
+	h = (h ^ w) * k;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
 }

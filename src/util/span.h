@@ -142,9 +142,28 @@ SPAN_INLINE struct span span_trim(struct span s)
 	return s;
 }
 
-struct span span_find(struct span hay, const char *needle);
-ptrdiff_t span_index(struct span hay, const char *needle);
-bool span_until(struct span *cur, const char *delim, struct span *out);
+ptrdiff_t span_index_n(struct span hay, const char *needle, size_t n);
+struct span span_find_n(struct span hay, const char *needle, size_t n);
+bool span_until_n(struct span *cur, const char *delim, size_t n, struct span *out);
+
+/* span_index - offset of needle in hay, or -1 (inline: a literal
+ * needle's length is folded, not measured on every call) */
+SPAN_INLINE ptrdiff_t span_index(struct span hay, const char *needle)
+{
+	return span_index_n(hay, needle, strlen(needle));
+}
+
+/* span_find - the rest of hay starting at needle, or SPAN_NULL */
+SPAN_INLINE struct span span_find(struct span hay, const char *needle)
+{
+	return span_find_n(hay, needle, strlen(needle));
+}
+
+/* span_until - cut *cur at delim: out = before, *cur = after delim */
+SPAN_INLINE bool span_until(struct span *cur, const char *delim, struct span *out)
+{
+	return span_until_n(cur, delim, strlen(delim), out);
+}
 bool span_until_chr(struct span *cur, char c, struct span *out);
 bool span_u64(struct span s, uint64_t *out);
 bool span_i64(struct span s, int64_t *out);

@@ -20,6 +20,7 @@ void *xcalloc(size_t k, size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xspandup(struct span s);
+void zero(void *p, size_t n);
 void fatal(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern const char *progname;
