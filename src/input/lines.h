@@ -21,6 +21,8 @@ struct lines {
 	char *buf;
 	size_t cap, start, end;
 	bool skipping;          /* inside the tail of a truncated line */
+	bool mapped;            /* buf is the whole file, mapped read-only */
+	size_t dropped;         /* mapped: bytes before this were given back */
 	bool done;
 	uint64_t lineno;        /* 1-based number of the last line returned */
 	uint64_t bytes;         /* decompressed bytes consumed */
