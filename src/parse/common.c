@@ -5,19 +5,26 @@
  */
 #include "common.h"
 
-/* qid_class - per byte: 1 short-ID (upper hex) char, 2 long-ID char, 3 both */
+/* qid_class - per byte: 1 short-ID (upper hex) char, 2 long-ID char, 3
+ * both; 4 is set for every ASCII letter and digit */
 static unsigned char qid_class[256];
 
 /* qid_class_init - fill the table once (short: 0-9A-F; long: 0-9 and letters without vowels) */
 static void qid_class_init(void)
 {
 	for (int c = '0'; c <= '9'; c++)
-		qid_class[c] = 3;
+		qid_class[c] = 3 | 4;
 	for (int c = 'A'; c <= 'Z'; c++)
-		qid_class[c] = (unsigned char)((c <= 'F' ? 1 : 0) | (strchr("AEIOU", c) ? 0 : 2));
+		qid_class[c] = (unsigned char)(4 | (c <= 'F' ? 1 : 0) | (strchr("AEIOU", c) ? 0 : 2));
 	for (int c = 'a'; c <= 'z'; c++)
-		qid_class[c] = strchr("aeiou", c) ? 0 : 2;
+		qid_class[c] = (unsigned char)(4 | (strchr("aeiou", c) ? 0 : 2));
 	qid_class[0] = 0;
+}
+
+/* qid_ok - the class bits of a whole candidate: a short or a long ID */
+static inline bool qid_ok(unsigned all, bool z, size_t n)
+{
+	return (all & 1) || ((all & 2) && z && n >= 12);
 }
 
 /* pc_queue_id - a short (hex) or long (base-52 with 'z') queue ID */
@@ -33,20 +40,32 @@ bool pc_queue_id(struct span t)
 		all &= qid_class[(unsigned char)t.p[i]];
 		z |= t.p[i] == 'z';
 	}
-	return (all & 1) || ((all & 2) && z && t.n >= 12);
+	return qid_ok(all, z, t.n);
 }
 
-/* pc_take_queue_id - "QID: rest" -> qid, text = rest */
+/* pc_take_queue_id - "QID: rest" -> qid, text = rest.  One pass over the
+ * letters and digits at the start; they must end at ": " (this runs on
+ * most lines). */
 bool pc_take_queue_id(struct span *text, struct span *qid)
 {
-	ptrdiff_t i = span_index(*text, ": ");
-	if (i < 5 || i > 32)
+	if (!qid_class['0'])
+		qid_class_init();
+	const char *p = text->p;
+	size_t n = text->n, lim = n < 33 ? n : 33, i = 0;
+	unsigned all = 3;
+	bool z = false;
+	while (i < lim) {
+		unsigned c = qid_class[(unsigned char)p[i]];
+		if (!(c & 4))
+			break;
+		all &= c;
+		z |= p[i] == 'z';
+		i++;
+	}
+	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ' || !qid_ok(all, z, i))
 		return false;
-	struct span t = span_head(*text, (size_t)i);
-	if (!pc_queue_id(t))
-		return false;
-	*qid = t;
-	*text = span_skip(*text, (size_t)i + 2);
+	*qid = span_head(*text, i);
+	*text = span_skip(*text, i + 2);
 	return true;
 }
 
@@ -196,42 +215,58 @@ void pc_smtpd_tail(struct span t, struct event *ev)
 }
 
 /* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats */
+/* digits_u32 - [p, e) all digits and not empty: the value, saturated */
+static inline bool digits_u32(const char *p, const char *e, uint32_t *out)
+{
+	if (p == e)
+		return false;
+	uint64_t v = 0;
+	for (; p < e; p++) {
+		unsigned d = (unsigned)(unsigned char)*p - '0';
+		if (d > 9)
+			return false;
+		v = v * 10 + d;
+		if (v > UINT32_MAX)
+			v = (uint64_t)UINT32_MAX + 1; /* stays put: saturates below */
+	}
+	*out = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+	return true;
+}
+
 bool pc_cmd_stats(struct span s, struct event *ev)
 {
 	ev->nstats = 0;
-	while (s.n) {
-		while (s.n && s.p[0] == ' ')
-			s = span_skip(s, 1);
-		if (!s.n)
+	const char *p = s.p, *end = s.p + s.n;
+	while (p < end) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end)
 			break;
-		size_t i = 0;
-		while (i < s.n && s.p[i] != ' ')
-			i++;
-		struct span tok = span_head(s, i);
-		s = span_skip(s, i);
-		struct span name;
-		if (!span_until_chr(&tok, '=', &name))
-			continue; /* "notes=bare_lf" style words fall here too */
-		struct span a = tok, b = SPAN_NULL;
-		ptrdiff_t sl = span_chr(tok, '/');
-		if (sl >= 0) {
-			a = span_head(tok, (size_t)sl);
-			b = span_skip(tok, (size_t)sl + 1);
+		/* one token: NAME=OK[/TOTAL]; "notes=bare_lf" style words fail the digits */
+		const char *tok = p, *eq = NULL, *sl = NULL;
+		while (p < end && *p != ' ') {
+			if (*p == '=' && !eq)
+				eq = p;
+			else if (*p == '/' && eq && !sl)
+				sl = p;
+			p++;
 		}
-		uint64_t ok, total;
-		if (!span_u64(a, &ok))
+		if (!eq)
 			continue;
-		if (b.p) {
-			if (!span_u64(b, &total))
+		uint32_t ok, total;
+		if (!digits_u32(eq + 1, sl ? sl : p, &ok))
+			continue;
+		if (sl) {
+			if (!digits_u32(sl + 1, p, &total))
 				continue;
 		} else {
 			total = ok;
 		}
 		if (ev->nstats < CMD_STATS_MAX) {
 			struct cmd_stat *cs = &ev->stats[ev->nstats++];
-			cs->name = name;
-			cs->ok = ok > UINT32_MAX ? UINT32_MAX : (uint32_t)ok;
-			cs->total = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+			cs->name = span_make(tok, (size_t)(eq - tok));
+			cs->ok = ok;
+			cs->total = total;
 		}
 	}
 	return ev->nstats > 0;
