@@ -22,6 +22,7 @@ struct lines {
 	size_t cap, start, end;
 	bool skipping;          /* inside the tail of a truncated line */
 	bool mapped;            /* buf is the whole file, mapped read-only */
+	bool populate;          /* mapped: MADV_POPULATE_READ works here */
 	size_t dropped;         /* mapped: bytes before this were given back */
 	bool done;
 	uint64_t lineno;        /* 1-based number of the last line returned */
