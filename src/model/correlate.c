@@ -164,7 +164,7 @@ static bool sess_eq(const void *obj, const void *key)
 	const struct osess *o = obj;
 	const struct skey *k = key;
 	return o->s.pid == k->pid && o->host_n == k->host.n &&
-	       (!k->host.n || memcmp(k->host.p, o->s.host, k->host.n) == 0);
+	       bytes_eq(k->host.p, o->s.host, k->host.n);
 }
 
 /* sess_emit - hand a session to the sink, then free it */
@@ -309,9 +309,8 @@ static bool msg_eq(const void *obj, const void *key)
 	const struct omsg *o = obj;
 	const struct mkey *k = key;
 	return o->qid_n == k->qid.n && o->host_n == k->host.n && o->inst_n == k->instance.n &&
-	       (!k->qid.n || memcmp(k->qid.p, o->m.qid, k->qid.n) == 0) &&
-	       (!k->host.n || memcmp(k->host.p, o->m.host, k->host.n) == 0) &&
-	       (!k->instance.n || memcmp(k->instance.p, o->m.instance, k->instance.n) == 0);
+	       bytes_eq(k->qid.p, o->m.qid, k->qid.n) && bytes_eq(k->host.p, o->m.host, k->host.n) &&
+	       bytes_eq(k->instance.p, o->m.instance, k->instance.n);
 }
 
 /* msg_emit - hand a message to the sink, then free it */

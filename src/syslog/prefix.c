@@ -314,6 +314,29 @@ bool syslog_split_tag(struct span tag, struct logline *out)
 	return split_tag_at(tag, span_chr(tag, '/'), span_rchr(tag, '/'), out);
 }
 
+/* swar_digits - the k (1..8) decimal digits that end w8 + 8, read as one
+ * word: no chain of multiply-adds per digit (a pid is on every line) */
+static inline bool swar_digits(const char *w8, size_t k, uint64_t *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t zeros = 0x3030303030303030ULL, highs = 0x8080808080808080ULL;
+	uint64_t w, keep = k >= 8 ? ~0ULL : ~0ULL << (8 * (8 - k));
+	memcpy(&w, w8, 8);
+	w = (w & keep) | (zeros & ~keep); /* the bytes before the digits read as '0' */
+	if (((w + 0x4646464646464646ULL) | (w - zeros) | w) & highs)
+		return false; /* a byte outside '0'..'9' */
+	w -= zeros;
+	w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFULL;
+	w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFULL;
+	w = (w * 10000 + (w >> 32)) & 0xFFFFFFFFULL;
+	*out = w;
+	return true;
+#else
+	(void)w8, (void)k, (void)out;
+	return false;
+#endif
+}
+
 /* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag.
  * One forward pass finds the first and last '/' and the '['; the pid
  * digits are read in the same pass (this runs on every line). */
@@ -343,6 +366,8 @@ static bool parse_tag(struct span tok, struct logline *out)
 		if (j >= n - 1 || n - 1 - j > 19)
 			goto slow;
 		uint64_t v = 0;
+		if (!neg && n - 1 - j <= 8 && n - 1 >= 8 && swar_digits(p + n - 9, n - 1 - j, &v))
+			j = n - 1;
 		for (; j < n - 1; j++) {
 			unsigned d = (unsigned)(unsigned char)p[j] - '0';
 			if (d > 9)

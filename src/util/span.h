@@ -44,6 +44,32 @@ SPAN_INLINE bool span_set(struct span s)
 	return s.p != NULL;
 }
 
+/* bytes_eq - a[0..n) == b[0..n).  Short keys (queue IDs, host names,
+ * the hash-table lookups of every line) are compared with overlapping
+ * word loads in place of a memcmp call; reads stay inside both ranges. */
+SPAN_INLINE bool bytes_eq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, z, w;
+	uint32_t c, d, e, f;
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, a, 8), memcpy(&y, b, 8);
+		memcpy(&z, a + n - 8, 8), memcpy(&w, b + n - 8, 8);
+		return ((x ^ y) | (z ^ w)) == 0;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&c, a, 4), memcpy(&d, b, 4);
+		memcpy(&e, a + n - 4, 4), memcpy(&f, b + n - 4, 4);
+		return ((c ^ d) | (e ^ f)) == 0;
+	}
+	if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != b[i])
+				return false;
+		return true;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
 /* span_eq - byte equality of two spans */
 SPAN_INLINE bool span_eq(struct span a, struct span b)
 {

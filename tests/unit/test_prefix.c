@@ -166,3 +166,43 @@ TEST(prefix_rejects_garbage)
 	CHECK(syslog_parse(&st, span_make(nul, sizeof nul - 1), &l));
 	CHECK_INT(l.text.n, 3);
 }
+
+/* pids of every length (one to eight digits are read as one word, longer
+ * ones digit by digit), short tags, and a bad byte in any position */
+TEST(prefix_pid_every_length)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 0, 0);
+	const char *tags[] = {"postfix/smtpd", "smtpd", "p/s"};
+	for (int t = 0; t < 3; t++) {
+		uint64_t want = 0;
+		for (int k = 1; k <= 19; k++) {
+			want = want * 10 + (uint64_t)(k % 10);
+			char line[160], digits[24];
+			snprintf(digits, sizeof digits, "%llu", (unsigned long long)want);
+			snprintf(line, sizeof line, "2026-11-22T11:32:05+00:00 mx1 %s[%s]: connect from x",
+				 tags[t], digits);
+			if (!parse(&st, line, &l) || l.pid != (int64_t)want) {
+				test_fail(__FILE__, __LINE__, "%s: pid %lld", line, (long long)l.pid);
+				break;
+			}
+			CHECK_SPAN(l.text, "connect from x");
+			/* a byte that is not a digit, at each place: not a pid */
+			for (size_t at = 0; at < strlen(digits); at++) {
+				for (const char *bad = "/:\x80" "a" "\x06"; *bad; bad++) {
+					char d2[24];
+					strcpy(d2, digits);
+					d2[at] = *bad;
+					snprintf(line, sizeof line,
+						 "2026-11-22T11:32:05+00:00 mx1 %s[%s]: x", tags[t], d2);
+					if (parse(&st, line, &l))
+						test_fail(__FILE__, __LINE__, "%s: took pid %lld", line,
+							  (long long)l.pid);
+				}
+			}
+		}
+	}
+	CHECK(parse(&st, "2026-11-22T11:32:05+00:00 mx1 postfix/smtpd[-12]: x", &l));
+	CHECK_INT(l.pid, -12);
+}
