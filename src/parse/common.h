@@ -24,9 +24,7 @@ SPAN_INLINE bool pc_word_value(struct span *cur, const char *key, struct span *o
 	if (cur->n < kn + 1 || memcmp(cur->p, key, kn) != 0 || cur->p[kn] != '=')
 		return false;
 	struct span v = span_skip(*cur, kn + 1);
-	size_t i = 0;
-	while (i < v.n && v.p[i] != ',' && v.p[i] != ' ')
-		i++;
+	size_t i = (size_t)(span_scan2(v.p, v.p + v.n, ',', ' ') - v.p);
 	*out = span_head(v, i);
 	*cur = span_skip(v, i);
 	return true;

@@ -32,16 +32,35 @@
  */
 #include "common.h"
 
+/* byte classes, one table lookup per byte in the loops below */
+enum { C_LHEX = 1, C_UHEX = 2, C_IDENT = 4, C_PATH = 8 };
+static const unsigned char cls[256] = {
+#define D (C_LHEX | C_UHEX | C_IDENT | C_PATH)
+#define L (C_LHEX | C_IDENT | C_PATH)
+#define W (C_IDENT | C_PATH)
+    ['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D, ['5'] = D, ['6'] = D, ['7'] = D,
+    ['8'] = D, ['9'] = D,
+    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L, ['g'] = W, ['h'] = W,
+    ['i'] = W, ['j'] = W, ['k'] = W, ['l'] = W, ['m'] = W, ['n'] = W, ['o'] = W, ['p'] = W,
+    ['q'] = W, ['r'] = W, ['s'] = W, ['t'] = W, ['u'] = W, ['v'] = W, ['w'] = W, ['x'] = W,
+    ['y'] = W, ['z'] = W,
+    ['A'] = C_UHEX, ['B'] = C_UHEX, ['C'] = C_UHEX, ['D'] = C_UHEX, ['E'] = C_UHEX, ['F'] = C_UHEX,
+    ['_'] = W, ['/'] = C_PATH, ['-'] = C_PATH, ['.'] = C_PATH,
+#undef D
+#undef L
+#undef W
+};
+
 /* is_lhex - lowercase hex digit, as %lx prints */
-static bool is_lhex(char c)
+static inline bool is_lhex(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+	return cls[(unsigned char)c] & C_LHEX;
 }
 
 /* is_uhex - uppercase hex digit, as %lX prints */
-static bool is_uhex(char c)
+static inline bool is_uhex(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+	return cls[(unsigned char)c] & C_UHEX;
 }
 
 /* rtrim - strip trailing blanks (pasted logs often carry them) */
@@ -175,8 +194,7 @@ static bool is_ident_prefix(struct span t)
 	bool under = false;
 	if (!t.n || !(t.p[0] >= 'a' && t.p[0] <= 'z'))
 		return false;
-	while (i < t.n && ((t.p[i] >= 'a' && t.p[i] <= 'z') || (t.p[i] >= '0' && t.p[i] <= '9') ||
-			   t.p[i] == '_')) {
+	while (i < t.n && (cls[(unsigned char)t.p[i]] & C_IDENT)) {
 		under |= t.p[i] == '_';
 		i++;
 	}
@@ -193,8 +211,7 @@ static bool is_ident_prefix(struct span t)
 static bool is_wanted_attr(struct span t)
 {
 	size_t i = 0;
-	while (i < t.n && ((t.p[i] >= 'a' && t.p[i] <= 'z') || (t.p[i] >= '0' && t.p[i] <= '9') ||
-			   t.p[i] == '/' || t.p[i] == '_' || t.p[i] == '-' || t.p[i] == '.'))
+	while (i < t.n && (cls[(unsigned char)t.p[i]] & C_PATH))
 		i++;
 	if (i == 0)
 		return false;

@@ -142,6 +142,27 @@ SPAN_INLINE const char *span_scan(const char *p, const char *end, char c)
 	return p;
 }
 
+/* span_scan2 - the first c1 or c2 in [p, end), or end (as span_scan:
+ * the lowest flagged byte of either test is a true match) */
+SPAN_INLINE const char *span_scan2(const char *p, const char *end, char c1, char c2)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	const uint64_t pat1 = ones * (unsigned char)c1, pat2 = ones * (unsigned char)c2;
+	while (end - p >= 8) {
+		uint64_t w, a, b;
+		memcpy(&w, p, 8);
+		a = w ^ pat1;
+		b = w ^ pat2;
+		uint64_t z = ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
+		if (z)
+			return p + (__builtin_ctzll(z) >> 3);
+		p += 8;
+	}
+	while (p < end && *p != c1 && *p != c2)
+		p++;
+	return p;
+}
+
 /* span_rchr - index of the last c in s, or -1 */
 SPAN_INLINE ptrdiff_t span_rchr(struct span s, char c)
 {
