@@ -68,6 +68,11 @@ struct model {
 	unsigned npending, phead;
 	struct omsg *linger[LINGER_MAX];
 	unsigned nlinger;
+	/* the last names interned and their lengths: most lookups repeat one */
+	char *recent[4];
+	size_t recent_n[4];
+	unsigned recent_next;
+	char *host_added;        /* the last host put in ->hosts */
 };
 
 /* ---- strings ---- */
@@ -111,11 +116,19 @@ static char *intern(struct model *m, struct span s)
 		s = SPAN_LIT("");
 	if (s.n > 255)
 		s.n = 255;
+	for (unsigned i = 0; i < 4; i++)
+		if (m->recent[i] && m->recent_n[i] == s.n && bytes_eq(m->recent[i], s.p, s.n))
+			return m->recent[i];
 	uint64_t h = span_hash(s);
 	char *v = hmap_get(&m->interned, h, intern_eq, &s);
 	if (!v) {
 		v = xspandup(s);
 		hmap_put(&m->interned, h, v);
+	}
+	if (strlen(v) == s.n) { /* not for a name with a NUL inside */
+		m->recent[m->recent_next] = v;
+		m->recent_n[m->recent_next] = s.n;
+		m->recent_next = (m->recent_next + 1) % 4;
 	}
 	return v;
 }
@@ -357,7 +370,10 @@ static struct omsg *msg_find_key(struct model *m, struct span host, struct span 
 		o->h = h;
 		o->m.id = ++m->next_mid;
 		o->m.host = intern(m, host);
-		strset_add(&m->hosts, host);
+		if (o->m.host != m->host_added) {
+			strset_add(&m->hosts, host);
+			m->host_added = o->m.host;
+		}
 		o->m.instance = intern(m, instance);
 		o->m.qid = mstr(qid);
 		o->qid_n = (uint32_t)strlen(o->m.qid);
@@ -525,6 +541,8 @@ static bool pending_eq(const void *obj, const void *key)
 /* pending_claim - a newly opened message may be a pending link's child */
 static void pending_claim(struct model *m, struct omsg *child)
 {
+	if (!m->pending_idx.len)
+		return; /* the usual case: no link waits */
 	uint64_t h = span_hash(span_of(child->m.qid));
 	struct pending_link *p = hmap_get(&m->pending_idx, h, pending_eq, child->m.qid);
 	if (!p)
