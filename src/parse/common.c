@@ -52,17 +52,18 @@ bool pc_take_queue_id(struct span *text, struct span *qid)
 		qid_class_init();
 	const char *p = text->p;
 	size_t n = text->n, lim = n < 33 ? n : 33, i = 0;
-	unsigned all = 3;
-	bool z = false;
+	unsigned all = 7;
 	while (i < lim) {
 		unsigned c = qid_class[(unsigned char)p[i]];
 		if (!(c & 4))
 			break;
 		all &= c;
-		z |= p[i] == 'z';
 		i++;
 	}
-	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ' || !qid_ok(all, z, i))
+	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ')
+		return false;
+	/* the 'z' of a long ID is looked for only when the short form fails */
+	if (!(all & 1) && !qid_ok(all, memchr(p, 'z', i) != NULL, i))
 		return false;
 	*qid = span_head(*text, i);
 	*text = span_skip(*text, i + 2);
