@@ -206,3 +206,33 @@ TEST(prefix_pid_every_length)
 	CHECK(parse(&st, "2026-11-22T11:32:05+00:00 mx1 postfix/smtpd[-12]: x", &l));
 	CHECK_INT(l.pid, -12);
 }
+
+/* lines of one second in a row (the cached second, fraction and zone),
+ * then the same second with another zone, more digits, a bad digit */
+TEST(prefix_iso_same_second_in_a_row)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 0, 0);
+	static const char *const in[][2] = {
+	    {"2026-11-22T11:32:05.650309+00:00", "2026-11-22T11:32:05.650309+00:00"},
+	    {"2026-11-22T11:32:05.000001+00:00", "2026-11-22T11:32:05.000001+00:00"},
+	    {"2026-11-22T11:32:05.999999+00:00", "2026-11-22T11:32:05.999999+00:00"},
+	    {"2026-11-22T11:32:05.000002+02:00", "2026-11-22T11:32:05.000002+02:00"},
+	    {"2026-11-22T11:32:05.000003-05:30", "2026-11-22T11:32:05.000003-05:30"},
+	    {"2026-11-22T11:32:05.1234567+00:00", "2026-11-22T11:32:05.123456+00:00"},
+	    {"2026-11-22T11:32:05.123+00:00", "2026-11-22T11:32:05.123+00:00"},
+	    {"2026-11-22T11:32:05.650309Z", "2026-11-22T11:32:05.650309+00:00"},
+	    {"2026-11-22T11:32:06.650309+00:00", "2026-11-22T11:32:06.650309+00:00"},
+	};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		char line[128];
+		snprintf(line, sizeof line, "%s mx1 postfix/smtpd[1]: connect from x", in[i][0]);
+		CHECK(parse(&st, line, &l));
+		CHECK_STR(iso_of(l.ts), in[i][1]);
+		CHECK_SPAN(l.host, "mx1");
+	}
+	/* a byte that is not a digit in the fraction: not this shape */
+	CHECK(!parse(&st, "2026-11-22T11:32:06.65x309+00:00 mx1 postfix/smtpd[1]: x", &l) ||
+	      !span_eq(l.host, SPAN_LIT("mx1")));
+}
