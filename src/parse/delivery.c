@@ -34,7 +34,7 @@ static void set_relay(struct event *ev, struct span r)
 }
 
 /* take_qid_after - the queue ID after marker in s ("queued as 3F1A2B") */
-static bool take_qid_after(struct span s, const char *marker, struct span *qid)
+SPAN_INLINE bool take_qid_after(struct span s, const char *marker, struct span *qid)
 {
 	struct span v = span_find(s, marker);
 	if (!v.p)
