@@ -1,13 +1,14 @@
 /*
- * hmap.c - linear-probing pointer table with tombstones.
+ * hmap.c - linear-probing pointer table, at most half full, deletions by
+ * backward shift (no tombstones: a lookup that misses stops at the first
+ * empty slot, two or three probes away).  Tombstones made the tables of
+ * open messages, where entries come and go all the time, fill up with
+ * dead slots that every missed lookup had to walk.
  */
 #include "hmap.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
-
-static char tomb_;
-#define TOMB ((void *)&tomb_)
 
 /* hmap_init - an empty table */
 void hmap_init(struct hmap *m)
@@ -25,16 +26,15 @@ void hmap_free(struct hmap *m)
 	m->cap = m->len = m->used = 0;
 }
 
-/* rehash - rebuild at a new capacity, dropping tombstones */
+/* rehash - rebuild at a new capacity */
 static void rehash(struct hmap *m, size_t cap)
 {
 	struct hslot *old = m->slots;
 	size_t ocap = m->cap;
 	m->slots = xcalloc(cap, sizeof *m->slots);
 	m->cap = cap;
-	m->used = m->len;
 	for (size_t i = 0; i < ocap; i++) {
-		if (!old[i].v || old[i].v == TOMB)
+		if (!old[i].v)
 			continue;
 		size_t j = old[i].h & (cap - 1);
 		while (m->slots[j].v)
@@ -52,7 +52,7 @@ void *hmap_get(const struct hmap *m, uint64_t h, hmap_eq_fn eq, const void *key)
 		void *v = m->slots[j].v;
 		if (!v)
 			return NULL;
-		if (v != TOMB && m->slots[j].h == h && eq(v, key))
+		if (m->slots[j].h == h && eq(v, key))
 			return v;
 		j = (j + 1) & (m->cap - 1);
 	}
@@ -61,41 +61,53 @@ void *hmap_get(const struct hmap *m, uint64_t h, hmap_eq_fn eq, const void *key)
 /* hmap_put - insert obj (the caller checked it is not there) */
 void hmap_put(struct hmap *m, uint64_t h, void *obj)
 {
-	if ((m->used + 1) * 4 > m->cap * 3)
-		rehash(m, m->len * 2 + 2 > m->cap / 2 ? m->cap * 2 : m->cap);
+	if ((m->len + 1) * 2 > m->cap)
+		rehash(m, m->cap * 2);
 	size_t j = h & (m->cap - 1);
-	while (m->slots[j].v && m->slots[j].v != TOMB)
+	while (m->slots[j].v)
 		j = (j + 1) & (m->cap - 1);
-	if (!m->slots[j].v)
-		m->used++;
 	m->slots[j].h = h;
 	m->slots[j].v = obj;
 	m->len++;
+	m->used = m->len;
 }
 
-/* hmap_del - remove exactly obj; false when absent */
+/* hmap_del - remove exactly obj; false when absent.  The entries after it
+ * in its run move back into the hole when their home slot allows, so that
+ * every entry stays reachable from its home without tombstones. */
 bool hmap_del(struct hmap *m, uint64_t h, const void *obj)
 {
-	size_t j = h & (m->cap - 1);
+	size_t mask = m->cap - 1, j = h & mask;
 	for (;;) {
 		void *v = m->slots[j].v;
 		if (!v)
 			return false;
-		if (v == obj) {
-			m->slots[j].v = TOMB;
-			m->len--;
-			return true;
-		}
-		j = (j + 1) & (m->cap - 1);
+		if (v == obj)
+			break;
+		j = (j + 1) & mask;
 	}
-	(void)h;
+	for (size_t k = (j + 1) & mask; m->slots[k].v; k = (k + 1) & mask) {
+		size_t home = m->slots[k].h & mask;
+		/* the entry at k may fill the hole at j unless its home lies
+		 * cyclically in (j, k] */
+		bool stays = j <= k ? (home > j && home <= k) : (home > j || home <= k);
+		if (!stays) {
+			m->slots[j] = m->slots[k];
+			j = k;
+		}
+	}
+	m->slots[j].v = NULL;
+	m->slots[j].h = 0;
+	m->len--;
+	m->used = m->len;
+	return true;
 }
 
 /* hmap_foreach - call fn on every live object (table order) */
 void hmap_foreach(struct hmap *m, void (*fn)(void *obj))
 {
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].v && m->slots[i].v != TOMB)
+		if (m->slots[i].v)
 			fn(m->slots[i].v);
 }
 
@@ -103,7 +115,7 @@ void hmap_foreach(struct hmap *m, void (*fn)(void *obj))
 void hmap_each(struct hmap *m, void (*fn)(void *obj, void *ctx), void *ctx)
 {
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].v && m->slots[i].v != TOMB)
+		if (m->slots[i].v)
 			fn(m->slots[i].v, ctx);
 }
 
@@ -111,7 +123,7 @@ void hmap_each(struct hmap *m, void (*fn)(void *obj, void *ctx), void *ctx)
 void *hmap_slot(const struct hmap *m, uint64_t r, uint64_t *h)
 {
 	const struct hslot *sl = &m->slots[r & (m->cap - 1)];
-	if (!sl->v || sl->v == TOMB)
+	if (!sl->v)
 		return NULL;
 	*h = sl->h;
 	return sl->v;

@@ -3,8 +3,8 @@
  * hash plus an equality callback, for the model's open objects.
  *
  * The table stores only (hash, pointer); the objects own their keys.
- * Lookups cost one probe sequence; deletions leave tombstones that are
- * swept when the table is rebuilt.
+ * Lookups cost one probe sequence; the table is kept at most half full
+ * and deletions shift the following entries back (no tombstones).
  */
 #ifndef POSTSLEUTH_HMAP_H
 #define POSTSLEUTH_HMAP_H
@@ -22,7 +22,7 @@ struct hmap {
 	struct hslot *slots;
 	size_t cap;     /* power of two */
 	size_t len;     /* live entries */
-	size_t used;    /* live + tombstones */
+	size_t used;    /* = len (kept for callers that read it) */
 };
 
 typedef bool (*hmap_eq_fn)(const void *obj, const void *key);
