@@ -87,20 +87,18 @@ static char *mstr(struct span s)
 	return xspandup(s);
 }
 
-/* setstr - replace *dst with a copy of s when s is set */
-static void setstr(char **dst, struct span s)
+/* setstr - replace *dst with a copy of s (in pool) when s is set */
+static void setstr(struct strpool *pool, char **dst, struct span s)
 {
-	if (!s.p)
-		return;
-	free(*dst);
-	*dst = mstr(s);
+	if (s.p)
+		*dst = pool_set(pool, *dst, s);
 }
 
-/* setstr_once - fill *dst from s only when still empty */
-static void setstr_once(char **dst, struct span s)
+/* setstr_once - fill *dst from s (in pool) only when still empty */
+static void setstr_once(struct strpool *pool, char **dst, struct span s)
 {
 	if (!*dst && s.p)
-		*dst = mstr(s);
+		*dst = pool_dup(pool, s);
 }
 
 /* intern_eq - interned strings compare by content */
@@ -209,6 +207,7 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 {
 	const struct logline *l = ev->line;
 	struct osess *o = xcalloc(1, sizeof *o);
+	pool_init(&o->s.pool);
 	o->h = h;
 	o->s.id = ++m->next_sid;
 	o->s.host = intern(m, l->host);
@@ -248,9 +247,9 @@ static struct osess *sess_find(struct model *m, const struct event *ev, bool cre
 /* sess_client - fill the client name/address once */
 static void sess_client(struct session *s, const struct event *ev)
 {
-	setstr_once(&s->client_name, ev->client_name);
-	setstr_once(&s->client_ip, ev->client_ip);
-	setstr_once(&s->client_port, ev->client_port);
+	setstr_once(&s->pool, &s->client_name, ev->client_name);
+	setstr_once(&s->pool, &s->client_ip, ev->client_ip);
+	setstr_once(&s->pool, &s->client_port, ev->client_port);
 }
 
 /* sess_dialogue - append a verbose/TLS-debug dialogue line, capped */
@@ -264,7 +263,7 @@ static void sess_dialogue(struct session *s, char dir, bool tls, struct span tex
 		s->dialogue_cap = s->dialogue_cap ? s->dialogue_cap * 2 : 16;
 		s->dialogue = xrealloc(s->dialogue, s->dialogue_cap * sizeof *s->dialogue);
 	}
-	s->dialogue[s->ndialogue++] = (struct dialogue_line){dir, tls, mstr(text)};
+	s->dialogue[s->ndialogue++] = (struct dialogue_line){dir, tls, pool_dup(&s->pool, text)};
 }
 
 /* strip_crlf_marks - TLS debug shows CR LF as "??" at the end */
@@ -284,7 +283,7 @@ static void sess_helo_from(struct session *s, struct span cmd)
 	     c3 = cmd.p[3] & ~0x20;
 	if (!((c0 == 'E' || c0 == 'H') && c1 == 'H' && c2 == 'L' && c3 == 'O' && cmd.p[4] == ' '))
 		return;
-	s->helo = mstr(span_trim(span_skip(cmd, 5)));
+	s->helo = pool_dup(&s->pool, span_trim(span_skip(cmd, 5)));
 }
 
 /* sess_tried - count a SASL username tried and failed */
@@ -300,7 +299,7 @@ static void sess_tried(struct session *s, struct span name)
 		}
 	if (s->ntried < SESSION_MAX_TRIED) {
 		s->tried = grow(s->tried, s->ntried, sizeof *s->tried);
-		s->tried[s->ntried++] = (struct tried_name){mstr(name), 1};
+		s->tried[s->ntried++] = (struct tried_name){pool_dup(&s->pool, name), 1};
 	}
 }
 
@@ -375,7 +374,8 @@ static struct omsg *msg_find_key(struct model *m, struct span host, struct span 
 			m->host_added = o->m.host;
 		}
 		o->m.instance = intern(m, instance);
-		o->m.qid = mstr(qid);
+		pool_init(&o->m.pool);
+		o->m.qid = pool_dup(&o->m.pool, qid);
 		o->qid_n = (uint32_t)strlen(o->m.qid);
 		o->host_n = (uint32_t)strlen(o->m.host);
 		o->inst_n = (uint32_t)strlen(o->m.instance);
@@ -475,7 +475,7 @@ static void link(struct model *m, struct omsg *parent, struct omsg *child, enum 
 		return;
 	m->st.links++;
 	if (!child->m.parent_qid) {
-		child->m.parent_qid = xstrdup(parent->m.qid);
+		child->m.parent_qid = pool_strdup(&child->m.pool, parent->m.qid);
 		child->m.parent_kind = kind;
 	}
 	if (kind == LINK_FILTER)
@@ -489,17 +489,17 @@ static void link(struct model *m, struct omsg *parent, struct omsg *child, enum 
 		parent->m.children = grow(parent->m.children, parent->m.nchildren,
 					  sizeof *parent->m.children);
 		parent->m.children[parent->m.nchildren++] =
-		    (struct child_link){xstrdup(child->m.qid), kind};
+		    (struct child_link){pool_strdup(&parent->m.pool, child->m.qid), kind};
 	}
 	/* a re-injected copy inherits where the original came from */
 	if (kind == LINK_FILTER) {
 		struct message *c = &child->m, *p = &parent->m;
 		if (!c->sasl_username && p->sasl_username)
-			c->sasl_username = xstrdup(p->sasl_username);
+			c->sasl_username = pool_strdup(&c->pool, p->sasl_username);
 		if (!c->client_ip && p->client_ip)
-			c->client_ip = xstrdup(p->client_ip);
+			c->client_ip = pool_strdup(&c->pool, p->client_ip);
 		if (!c->client_name && p->client_name)
-			c->client_name = xstrdup(p->client_name);
+			c->client_name = pool_strdup(&c->pool, p->client_name);
 	}
 }
 
@@ -557,7 +557,7 @@ static void pending_claim(struct model *m, struct omsg *child)
 		if (parent) {
 			link(m, parent, child, p->kind);
 		} else {
-			child->m.parent_qid = xstrdup(p->parent_qid);
+			child->m.parent_qid = pool_strdup(&child->m.pool, p->parent_qid);
 			child->m.parent_kind = p->kind;
 			child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
 			m->st.links++;
@@ -710,8 +710,8 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		sess_emit(m, o, END_DISCONNECT);
 		return;
 	case EV_LOST:
-		setstr(&s->lost_reason, ev->reason);
-		setstr(&s->lost_stage, ev->stage);
+		setstr(&s->pool, &s->lost_reason, ev->reason);
+		setstr(&s->pool, &s->lost_stage, ev->stage);
 		break;
 	case EV_REJECT:
 		if (span_eqs(ev->action, "reject_warning"))
@@ -720,7 +720,7 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 			s->rejects++;
 		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
 			s->relay_denied++;
-		setstr_once(&s->helo, ev->helo);
+		setstr_once(&s->pool, &s->helo, ev->helo);
 		{
 			struct buf b = {0};
 			if (ev->code.p) {
@@ -732,16 +732,15 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 				buf_putc(&b, ' ');
 			}
 			buf_putspan(&b, ev->reason);
-			free(s->last_reject);
-			s->last_reject = mstr(buf_span(&b));
+			s->last_reject = pool_set(&s->pool, s->last_reject, buf_span(&b));
 			buf_free(&b);
 		}
-		setstr(&s->last_reject_stage, ev->stage);
+		setstr(&s->pool, &s->last_reject_stage, ev->stage);
 		break;
 	case EV_SASL_FAIL:
 		s->auth_failures++;
 		sess_tried(s, ev->sasl_username);
-		setstr(&s->last_auth_reason, ev->reason);
+		setstr(&s->pool, &s->last_auth_reason, ev->reason);
 		break;
 	case EV_SASL_ABORT:
 		s->auth_aborts++;
@@ -750,24 +749,24 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		s->messages++;
 		if (s->nqids < SESSION_MAX_QIDS) {
 			s->qids = grow(s->qids, s->nqids, sizeof *s->qids);
-			s->qids[s->nqids++] = mstr(ev->queue_id);
+			s->qids[s->nqids++] = pool_dup(&s->pool, ev->queue_id);
 		}
-		setstr(&s->sasl_method, ev->sasl_method);
-		setstr(&s->sasl_username, ev->sasl_username);
+		setstr(&s->pool, &s->sasl_method, ev->sasl_method);
+		setstr(&s->pool, &s->sasl_username, ev->sasl_username);
 		break;
 	case EV_TLS:
 		s->tls = true;
-		setstr(&s->tls_trust, ev->tls_trust);
-		setstr(&s->tls_proto, ev->tls_proto);
-		setstr(&s->tls_cipher, ev->tls_cipher);
+		setstr(&s->pool, &s->tls_trust, ev->tls_trust);
+		setstr(&s->pool, &s->tls_proto, ev->tls_proto);
+		setstr(&s->pool, &s->tls_cipher, ev->tls_cipher);
 		break;
 	case EV_NON_SMTP:
 		s->non_smtp_count++;
-		setstr_once(&s->non_smtp, ev->command);
+		setstr_once(&s->pool, &s->non_smtp, ev->command);
 		break;
 	case EV_PIPELINING:
-		setstr_once(&s->pipelining, ev->command);
-		setstr_once(&s->pipelining_stage, ev->stage);
+		setstr_once(&s->pool, &s->pipelining, ev->command);
+		setstr_once(&s->pool, &s->pipelining_stage, ev->stage);
 		break;
 	case EV_RATE_LIMIT:
 		s->rate_limited = true;
@@ -841,15 +840,15 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	switch (ev->type) {
 	case EV_CLIENT:
 		msg->origin = ORIGIN_SMTPD;
-		setstr_once(&msg->client_name, ev->client_name);
-		setstr_once(&msg->client_ip, ev->client_ip);
-		setstr(&msg->sasl_method, ev->sasl_method);
-		setstr(&msg->sasl_username, ev->sasl_username);
-		setstr(&msg->sasl_sender, ev->sasl_sender);
+		setstr_once(&msg->pool, &msg->client_name, ev->client_name);
+		setstr_once(&msg->pool, &msg->client_ip, ev->client_ip);
+		setstr(&msg->pool, &msg->sasl_method, ev->sasl_method);
+		setstr(&msg->pool, &msg->sasl_username, ev->sasl_username);
+		setstr(&msg->pool, &msg->sasl_sender, ev->sasl_sender);
 		if (sess) {
 			msg->session_id = sess->s.id;
 			if (sess->s.helo && !msg->helo)
-				msg->helo = xstrdup(sess->s.helo);
+				msg->helo = pool_strdup(&msg->pool, sess->s.helo);
 			msg->tls = sess->s.tls;
 		}
 		if (is_real_qid(ev->orig_queue_id)) {
@@ -861,18 +860,18 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		break;
 	case EV_PICKUP:
 		msg->origin = ORIGIN_PICKUP;
-		setstr(&msg->uid, ev->uid);
+		setstr(&msg->pool, &msg->uid, ev->uid);
 		if (ev->from.p) {
-			setstr(&msg->from, ev->from);
+			setstr(&msg->pool, &msg->from, ev->from);
 			msg->have_from = true;
 		}
 		break;
 	case EV_MESSAGE_ID:
 		if (!span_eqs(ev->action, "resent"))
-			setstr(&msg->message_id, ev->message_id);
+			setstr(&msg->pool, &msg->message_id, ev->message_id);
 		break;
 	case EV_QUEUED:
-		setstr(&msg->from, ev->from);
+		setstr(&msg->pool, &msg->from, ev->from);
 		msg->have_from = ev->from.p != NULL;
 		/* smtpd's and the bounce daemon's notices to the postmaster */
 		if (msg->origin == ORIGIN_UNKNOWN && span_starts(ev->from, "double-bounce@"))
@@ -913,13 +912,13 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_EXPIRED:
 		msg->expired = true;
 		if (!msg->have_from && ev->from.p) {
-			setstr(&msg->from, ev->from);
+			setstr(&msg->pool, &msg->from, ev->from);
 			msg->have_from = true;
 		}
 		break;
 	case EV_CLEANUP_ACTION:
-		setstr(&msg->cleanup_action, ev->action);
-		setstr(&msg->cleanup_reason, ev->reason);
+		setstr(&msg->pool, &msg->cleanup_action, ev->action);
+		setstr(&msg->pool, &msg->cleanup_reason, ev->reason);
 		if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard") ||
 		    span_eqs(ev->action, "milter-reject") || span_eqs(ev->action, "milter-discard"))
 			msg_emit(m, o, MEND_REMOVED);
@@ -930,14 +929,14 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		 * was accepted: the message goes on */
 		if (!span_eqs(ev->action, "reject_warning") &&
 		    !(span_eqs(ev->action, "reject") && span_eqs(ev->stage, "RCPT"))) {
-			setstr(&msg->cleanup_action, ev->action);
-			setstr(&msg->cleanup_reason, ev->reason);
+			setstr(&msg->pool, &msg->cleanup_action, ev->action);
+			setstr(&msg->pool, &msg->cleanup_reason, ev->reason);
 			if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard"))
 				msg_emit(m, o, MEND_REMOVED);
 		}
 		return;
 	case EV_SMTP_ERROR:
-		setstr(&msg->last_error, ev->reason);
+		setstr(&msg->pool, &msg->last_error, ev->reason);
 		break;
 	default:
 		break;
@@ -990,6 +989,7 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 {
 	struct osess *o = xcalloc(1, sizeof *o);
 	struct session *s = &o->s;
+	pool_init(&s->pool);
 	s->id = ++m->next_sid;
 	s->host = intern(m, span_of(t->host));
 	s->service = intern(m, SPAN_LIT("postmaster-transcript"));
@@ -1002,12 +1002,12 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 	s->file_index = file_index;
 	struct span name, ip, port;
 	if (pc_namaddr(span_of(t->client), &name, &ip, &port)) {
-		s->client_name = mstr(name);
-		s->client_ip = mstr(ip);
-		s->client_port = mstr(port);
+		s->client_name = pool_dup(&s->pool, name);
+		s->client_ip = pool_dup(&s->pool, ip);
+		s->client_port = pool_dup(&s->pool, port);
 	} else {
-		s->client_name = xstrdup("unknown");
-		s->client_ip = xstrdup("");
+		s->client_name = pool_strdup(&s->pool, "unknown");
+		s->client_ip = pool_strdup(&s->pool, "");
 	}
 	for (uint32_t i = 0; i < t->nlines; i++) {
 		const struct transcript_line *l = &t->line[i];
@@ -1017,7 +1017,7 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 	}
 	s->dialogue_dropped += t->dropped;
 	if (t->reason[0]) {
-		s->lost_reason = xstrdup(t->reason);
+		s->lost_reason = pool_strdup(&s->pool, t->reason);
 		/* the last command the client sent, as smtpd's "after X" would say */
 		static const char *const verbs[] = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT",
 						    "DATA", "BDAT", "RSET", "NOOP", "VRFY", "ETRN",
@@ -1031,7 +1031,7 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 				if (!strncasecmp(t->line[i - 1].text, verbs[k], strlen(verbs[k])))
 					stage = verbs[k];
 		}
-		s->lost_stage = xstrdup(stage);
+		s->lost_stage = pool_strdup(&s->pool, stage);
 	}
 	m->st.sessions++;
 	if (m->sink.session_closed)

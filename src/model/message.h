@@ -73,6 +73,9 @@ struct message {
 	uint32_t nchildren;
 	struct child_link *children; /* grows, capped at MESSAGE_MAX_CHILDREN */
 	char *last_error;        /* smtp: host X said ... not tied to a to= line */
+
+	struct strpool pool;     /* every string above but host/instance and the
+				  * recipients' blobs lives here */
 };
 
 void message_free(struct message *m);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "../util/strpool.h"
 #include "../util/timefmt.h"
 
 #define MODEL_STR_MAX 512
@@ -84,6 +85,8 @@ struct session {
 	uint32_t ndialogue, dialogue_dropped;
 	struct dialogue_line *dialogue;
 	uint32_t dialogue_cap;
+
+	struct strpool pool;         /* every string above but host/service lives here */
 };
 
 void session_free(struct session *s);
