@@ -114,7 +114,8 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 	    {f->unknown, "Postfix lines of no known kind"},
 	    {f->no_prefix, "lines without a syslog prefix"},
 	    {f->truncated, "lines cut at 64 KiB"},
-	    {m ? m->sessions_evicted : 0, "sessions given up (memory cap or an hour idle)"},
+	    {m ? m->sessions_evicted - m->sessions_idle : 0, "sessions given up at the memory cap"},
+	    {m ? m->sessions_idle : 0, "sessions given up after an hour without a line"},
 	    {m ? m->messages_evicted : 0, "messages given up at the memory cap"},
 	};
 	bool any = false;

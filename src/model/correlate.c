@@ -951,8 +951,10 @@ static void evict_idle(struct model *m)
 {
 	while (m->nlinger && m->linger[0]->linger_until < m->now)
 		msg_emit(m, m->linger[0], MEND_REMOVED);
-	while (m->shead && m->idle_us > 0 && m->shead->touched + m->idle_us < m->now)
+	while (m->shead && m->idle_us > 0 && m->shead->touched + m->idle_us < m->now) {
+		m->st.sessions_idle++;
 		sess_emit(m, m->shead, END_EVICTED);
+	}
 }
 
 /* model_event - apply one event */

@@ -31,6 +31,7 @@ struct model_stats {
 	uint64_t sessions, messages;                 /* closed and emitted */
 	uint64_t sessions_open_peak, messages_open_peak;
 	uint64_t sessions_evicted, messages_evicted; /* by cap or timeout */
+	uint64_t sessions_idle;                      /* of sessions_evicted: an hour idle */
 	uint64_t sessions_replaced;                  /* connect without disconnect */
 	uint64_t sessions_partial;                   /* began before the log */
 	uint64_t sessions_unclosed, messages_unclosed; /* open at end of input */

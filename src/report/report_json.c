@@ -239,12 +239,14 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "sessions_unclosed", (int64_t)m->sessions_unclosed);
 		json_kv_int(b, &g, "sessions_replaced", (int64_t)m->sessions_replaced);
 		json_kv_int(b, &g, "sessions_evicted", (int64_t)m->sessions_evicted);
+		json_kv_int(b, &g, "sessions_idle", (int64_t)m->sessions_idle);
 		json_kv_int(b, &g, "sessions_open_peak", (int64_t)m->sessions_open_peak);
 		json_kv_int(b, &g, "messages", (int64_t)m->messages);
 		json_kv_int(b, &g, "messages_unclosed", (int64_t)m->messages_unclosed);
 		json_kv_int(b, &g, "messages_evicted", (int64_t)m->messages_evicted);
 		json_kv_int(b, &g, "messages_open_peak", (int64_t)m->messages_open_peak);
 		json_kv_int(b, &g, "links", (int64_t)m->links);
+		json_kv_int(b, &g, "links_dropped", (int64_t)m->links_pending_dropped);
 		json_kv_int(b, &g, "clients_untracked", (int64_t)(a->clients_dropped + a->clients_evicted));
 		json_kv_int(b, &g, "accounts_untracked", (int64_t)a->accounts_dropped);
 		buf_putc(b, '}');

@@ -305,14 +305,20 @@ void report_input_text(struct buf *b, const struct report_input *in)
 	const struct model_stats *m = in->model;
 	if (m) {
 		buf_printf(b, "  Sessions: %llu rebuilt (%llu began before the log, %llu still open at its end, "
-			      "%llu without a disconnect line, %llu given up at the memory cap).\n",
+			      "%llu without a disconnect line, %llu given up at the memory cap, "
+			      "%llu given up after an hour without a line).\n",
 			   (unsigned long long)m->sessions, (unsigned long long)m->sessions_partial,
 			   (unsigned long long)m->sessions_unclosed, (unsigned long long)m->sessions_replaced,
-			   (unsigned long long)m->sessions_evicted);
+			   (unsigned long long)(m->sessions_evicted - m->sessions_idle),
+			   (unsigned long long)m->sessions_idle);
 		buf_printf(b, "  Messages: %llu rebuilt (%llu still in the queue at the end, %llu given up at "
-			      "the memory cap), %llu links between queue IDs.\n",
+			      "the memory cap), %llu links between queue IDs",
 			   (unsigned long long)m->messages, (unsigned long long)m->messages_unclosed,
 			   (unsigned long long)m->messages_evicted, (unsigned long long)m->links);
+		if (m->links_pending_dropped)
+			buf_printf(b, " (%llu more given up: the queue ID they named never appeared)",
+				   (unsigned long long)m->links_pending_dropped);
+		buf_puts(b, ".\n");
 	}
 	if (in->a->clients_dropped || in->a->clients_evicted || in->a->accounts_dropped)
 		buf_printf(b, "  Over the caps (%d client addresses, %d accounts): %llu client addresses "

@@ -220,3 +220,22 @@ TEST(hostile_cap_clients)
 	CHECK_INT(p->a->sessions, n);
 	pipe_free(p);
 }
+
+/* sessions left open for more than an hour of log time are given up and
+ * counted as idle, apart from the ones the memory cap pushes out */
+TEST(hostile_idle_sessions_counted_apart)
+{
+	struct pipe *p = pipe_new();
+	model_limits(p->model, 2, 0, 0);
+	for (int i = 0; i < 5; i++)
+		pipe_line(p, "2026-11-22T10:00:0%d+00:00 mx1 postfix/smtpd[%d]: connect from "
+			     "unknown[192.0.2.%d]", i, 2000 + i, i + 1);
+	const struct model_stats *ms = model_stats(p->model);
+	CHECK_INT(ms->sessions_evicted, 3); /* the cap of 2 */
+	CHECK_INT(ms->sessions_idle, 0);
+	pipe_line(p, "2026-11-22T11:30:00+00:00 mx1 postfix/qmgr[9]: 3F2A1B4C5D: removed");
+	CHECK_INT(ms->sessions_evicted, 5);
+	CHECK_INT(ms->sessions_idle, 2);
+	pipe_finish(p);
+	pipe_free(p);
+}
