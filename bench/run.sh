@@ -6,7 +6,7 @@
 # input, the tool or the size changes), warms the page cache, then times
 # `wc -l`, `postsleuth events`, `postsleuth report` (when built) and
 # pflogsumm (when installed; timed on a 100 MiB slice and scaled).
-# Each step runs BENCH_RUNS times (default 3; pflogsumm once): best wall
+# Each step runs BENCH_RUNS times (default 5; pflogsumm once): best wall
 # time, with the CPU time of that run, and the largest peak RSS.
 # Prints a Markdown table and rewrites the marked section of
 # docs/performance.md.  Needs python3 (amplify-log) and GNU time.
@@ -21,7 +21,7 @@ amplify=${AMPLIFY:-$top/../shared/tools/amplify-log}
 dir=${BENCH_DIR:-/var/tmp/postsleuth-bench}
 size_mib=${BENCH_MIB:-1024}
 slice_mib=100
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
 src=$top/examples/mail.log
 doc=$top/docs/performance.md
 
