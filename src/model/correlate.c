@@ -348,6 +348,8 @@ static void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 		m->st.messages_evicted++;
 	else if (how == MEND_OPEN)
 		m->st.messages_unclosed++;
+	else if (how == MEND_REPLACED)
+		m->st.messages_replaced++;
 	m->st.rcpts_dropped += o->m.rcpts_dropped;
 	if (m->sink.message_closed)
 		m->sink.message_closed(&o->m, m->sink.ctx);
@@ -832,6 +834,16 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		return;
 	bool closes = ev->type == EV_REMOVED || ev->type == EV_CLEANUP_REMOVED ||
 		      (ev->type == EV_POSTSUPER && span_eqs(ev->action, "removed"));
+	if (ev->type == EV_CLIENT || ev->type == EV_PICKUP) {
+		/* a message begins: if its queue ID is still open from a message
+		 * that began before, that one's "removed" line was lost (short
+		 * queue IDs come back): close it rather than merge the two */
+		struct omsg *old = msg_find(m, ev, false);
+		if (old && old->linger_until)
+			msg_emit(m, old, MEND_REMOVED);
+		else if (old && (old->m.origin == ORIGIN_SMTPD || old->m.origin == ORIGIN_PICKUP))
+			msg_emit(m, old, MEND_REPLACED);
+	}
 	struct omsg *o = msg_find(m, ev, true);
 	struct message *msg = &o->m;
 	if (!msg->first_line)

@@ -33,6 +33,7 @@ struct model_stats {
 	uint64_t sessions_evicted, messages_evicted; /* by cap or timeout */
 	uint64_t sessions_idle;                      /* of sessions_evicted: an hour idle */
 	uint64_t sessions_replaced;                  /* connect without disconnect */
+	uint64_t messages_replaced;                  /* queue ID reused, no removed line */
 	uint64_t sessions_partial;                   /* began before the log */
 	uint64_t sessions_unclosed, messages_unclosed; /* open at end of input */
 	uint64_t links, links_pending_dropped;

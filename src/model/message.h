@@ -18,7 +18,10 @@
 
 enum msg_origin { ORIGIN_UNKNOWN, ORIGIN_SMTPD, ORIGIN_PICKUP, ORIGIN_NOTIFICATION, ORIGIN_REINJECTED,
 		  ORIGIN_POSTFIX /* a notice Postfix wrote itself (sender double-bounce@) */ };
-enum msg_end { MEND_OPEN, MEND_REMOVED, MEND_EVICTED };
+/* how a message record ended: removed from the queue, given up at the
+ * memory cap, still open at the end of the log, or replaced: its queue ID
+ * began a new message before its "removed" line (a lost line) */
+enum msg_end { MEND_OPEN, MEND_REMOVED, MEND_EVICTED, MEND_REPLACED };
 
 /* how a child queue ID relates to its parent */
 enum link_kind { LINK_NONE, LINK_BOUNCE, LINK_DELAY, LINK_DSN, LINK_POSTMASTER, LINK_FILTER, LINK_FORWARD };

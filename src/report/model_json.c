@@ -164,8 +164,10 @@ void message_json(struct buf *b, const struct message *m)
 		json_kv_str(b, &f, "instance", m->instance);
 	json_kv_stamp(b, &f, "start", m->start);
 	json_kv_stamp(b, &f, "end", m->end);
-	json_kv_str(b, &f, "end_kind", m->end_kind == MEND_REMOVED ? "removed"
-				      : m->end_kind == MEND_EVICTED ? "evicted" : "open");
+	json_kv_str(b, &f, "end_kind", m->end_kind == MEND_REMOVED    ? "removed"
+				      : m->end_kind == MEND_EVICTED  ? "evicted"
+				      : m->end_kind == MEND_REPLACED ? "replaced"
+								     : "open");
 	json_kv_str(b, &f, "origin", msg_origin_name(m->origin));
 	if (m->session_id)
 		json_kv_int(b, &f, "session_id", (int64_t)m->session_id);

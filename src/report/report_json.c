@@ -244,6 +244,7 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "messages", (int64_t)m->messages);
 		json_kv_int(b, &g, "messages_unclosed", (int64_t)m->messages_unclosed);
 		json_kv_int(b, &g, "messages_evicted", (int64_t)m->messages_evicted);
+		json_kv_int(b, &g, "messages_replaced", (int64_t)m->messages_replaced);
 		json_kv_int(b, &g, "messages_open_peak", (int64_t)m->messages_open_peak);
 		json_kv_int(b, &g, "links", (int64_t)m->links);
 		json_kv_int(b, &g, "links_dropped", (int64_t)m->links_pending_dropped);

@@ -312,9 +312,13 @@ void report_input_text(struct buf *b, const struct report_input *in)
 			   (unsigned long long)(m->sessions_evicted - m->sessions_idle),
 			   (unsigned long long)m->sessions_idle);
 		buf_printf(b, "  Messages: %llu rebuilt (%llu still in the queue at the end, %llu given up at "
-			      "the memory cap), %llu links between queue IDs",
+			      "the memory cap",
 			   (unsigned long long)m->messages, (unsigned long long)m->messages_unclosed,
-			   (unsigned long long)m->messages_evicted, (unsigned long long)m->links);
+			   (unsigned long long)m->messages_evicted);
+		if (m->messages_replaced)
+			buf_printf(b, ", %llu whose \"removed\" line is missing",
+				   (unsigned long long)m->messages_replaced);
+		buf_printf(b, "), %llu links between queue IDs", (unsigned long long)m->links);
 		if (m->links_pending_dropped)
 			buf_printf(b, " (%llu more given up: the queue ID they named never appeared)",
 				   (unsigned long long)m->links_pending_dropped);

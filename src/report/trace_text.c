@@ -311,6 +311,8 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 		buf_puts(b, " (still in the queue at the end of the log)");
 	else if (m->end_kind == MEND_EVICTED)
 		buf_puts(b, " (no longer followed: too many open messages)");
+	else if (m->end_kind == MEND_REPLACED)
+		buf_puts(b, " (its \"removed\" line is missing: the queue ID began another message)");
 	buf_putc(b, '\n');
 }
 

@@ -24,7 +24,7 @@ static void on_sess(const struct session *s, void *ctx)
 	g->nsess++;
 }
 
-/* on_msg - record "qid origin parent children rcpts" */
+/* on_msg - record "qid origin parent children rcpts status end" */
 static void on_msg(const struct message *m, void *ctx)
 {
 	struct got *g = ctx;
@@ -34,9 +34,10 @@ static void on_msg(const struct message *m, void *ctx)
 			strcat(kids, m->children[i].qid);
 			strcat(kids, ",");
 		}
-		snprintf(g->msg[g->nmsg], sizeof g->msg[0], "%s %s parent=%s kids=%s rcpts=%u %s",
+		snprintf(g->msg[g->nmsg], sizeof g->msg[0], "%s %s parent=%s kids=%s rcpts=%u %s%s",
 			 m->qid, msg_origin_name(m->origin), m->parent_qid ? m->parent_qid : "-", kids,
-			 m->nrcpts, m->nrcpts ? (m->rcpts[0].status ? m->rcpts[0].status : "?") : "-");
+			 m->nrcpts, m->nrcpts ? (m->rcpts[0].status ? m->rcpts[0].status : "?") : "-",
+			 m->end_kind == MEND_REPLACED ? " replaced" : "");
 	}
 	g->nmsg++;
 }
@@ -120,6 +121,30 @@ TEST(correlate_reused_queue_id_is_two_messages)
 	CHECK_INT(g.nmsg, 2);
 	CHECK_STR(g.msg[0], "1A2B3C4D5E pickup parent=- kids= rcpts=1 sent");
 	CHECK_STR(g.msg[1], "1A2B3C4D5E pickup parent=- kids= rcpts=0 -");
+}
+
+/* the "removed" line of the first message is lost: the second "client="
+ * for its queue ID begins a new message instead of merging into it */
+TEST(correlate_reused_queue_id_without_removed_line)
+{
+	static const char *const lines[] = {
+	    "Nov 22 10:00:00 mx1 postfix/smtpd[1]: 3F2A1B: client=a[192.0.2.1]",
+	    "Nov 22 10:00:00 mx1 postfix/qmgr[5]: 3F2A1B: from=<a@x.test>, size=100, nrcpt=1 (queue active)",
+	    "Nov 22 10:00:01 mx1 postfix/local[6]: 3F2A1B: to=<u@y.test>, relay=local, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered to mailbox)",
+	    "Nov 22 10:05:00 mx1 postfix/smtpd[2]: 3F2A1B: client=b[192.0.2.2]",
+	    "Nov 22 10:05:00 mx1 postfix/qmgr[5]: 3F2A1B: from=<b@x.test>, size=200, nrcpt=1 (queue active)",
+	    "Nov 22 10:05:01 mx1 postfix/local[6]: 3F2A1B: to=<v@y.test>, relay=local, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (unknown user)",
+	    "Nov 22 10:05:01 mx1 postfix/qmgr[5]: 3F2A1B: removed",
+	    "Nov 22 10:06:00 mx1 postfix/pickup[7]: 3F2A1B: uid=0 from=<root>",
+	    "Nov 22 10:06:00 mx1 postfix/pickup[7]: 3F2A1B: uid=0 from=<root>",
+	    NULL};
+	struct got g;
+	run(&g, lines, 0, 0);
+	CHECK_INT(g.nmsg, 4);
+	CHECK_STR(g.msg[0], "3F2A1B smtpd parent=- kids= rcpts=1 sent replaced");
+	CHECK_STR(g.msg[1], "3F2A1B smtpd parent=- kids= rcpts=1 bounced");
+	CHECK_STR(g.msg[2], "3F2A1B pickup parent=- kids= rcpts=0 - replaced");
+	CHECK_STR(g.msg[3], "3F2A1B pickup parent=- kids= rcpts=0 -");
 }
 
 TEST(correlate_content_filter_reinjection_links_local_relay_only)
