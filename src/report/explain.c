@@ -10,6 +10,7 @@
 #include "report.h"
 #include "trace_text.h"
 #include "../analyze/auth.h"
+#include "../util/strset.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -31,6 +32,7 @@ struct explain {
 	bool show_secrets, color;
 	struct xitem *items;
 	size_t n, cap, dropped;
+	struct strset kept;      /* "verdict ip" of the stories kept (no selector) */
 };
 
 /* explain_new - what to explain: ip, account, session, queue-id or all */
@@ -41,6 +43,7 @@ struct explain *explain_new(const char *select, const char *value, bool show_sec
 	x->value = value ? xstrdup(value) : NULL;
 	x->show_secrets = show_secrets;
 	x->color = color;
+	strset_init(&x->kept, 0);
 	return x;
 }
 
@@ -346,16 +349,21 @@ void explain_session(struct explain *x, const struct session *s)
 	if (!selected(x, s))
 		return;
 	/* with no selector: one session per client and kind is enough */
-	if (!x->value) {
-		enum verdict v = verdict_session(s);
-		for (size_t i = 0; i < x->n; i++)
-			if (x->items[i].ip && s->client_ip && !strcmp(x->items[i].ip, s->client_ip) &&
-			    x->items[i].v == v)
-				return;
+	char key[600];
+	struct span k = SPAN_NULL;
+	if (!x->value && s->client_ip) {
+		/* a set of the kept (verdict, address) pairs: a linear look
+		 * through the stories made explain quadratic in the clients */
+		int n = snprintf(key, sizeof key, "%d %s", (int)verdict_session(s), s->client_ip);
+		k = span_make(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1);
+		if (strset_has(&x->kept, k))
+			return;
 	}
 	struct xitem *it = push(x);
 	if (!it)
 		return;
+	if (k.p)
+		strset_add(&x->kept, k);
 	it->ip = s->client_ip ? xstrdup(s->client_ip) : NULL;
 	it->v = verdict_session(s);
 	session_story(&it->text, s, x->show_secrets, x->color);
@@ -436,5 +444,6 @@ void explain_free(struct explain *x)
 	free(x->items);
 	free(x->select);
 	free(x->value);
+	strset_free(&x->kept);
 	free(x);
 }
