@@ -4,81 +4,21 @@
  * Open objects live in two hash tables and two LRU lists (least recently
  * touched first).  Each event touches at most a session and a message
  * (two for links).  Strings from events are copied, capped at
- * MODEL_STR_MAX; host/service/instance names are interned once.
+ * MODEL_STR_MAX; host/service/instance names are interned once.  Links
+ * between queue IDs are in links.c, postmaster transcripts in
+ * transcript_session.c; what they share is in model_internal.h.
  */
-#include "correlate.h"
-#include "../parse/common.h"
+#include "model_internal.h"
 #include "../util/buf.h"
-#include "../util/hmap.h"
-#include "../util/strset.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-struct osess {
-	struct session s;        /* first: a session* is an osess* */
-	uint64_t h;
-	int64_t touched;
-	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
-	struct osess *prev, *next;
-	bool pre_connect;        /* opened by a warning logged before "connect" */
-};
-
-struct omsg {
-	struct message m;        /* first: a message* is an omsg* */
-	uint64_t h;
-	uint32_t qid_n, host_n, inst_n; /* their lengths: no strlen per lookup */
-	struct omsg *prev, *next;
-	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
-	struct stamp removed;    /* when, while it lingers */
-};
-
-struct pending_link {        /* "queued as X" whose X has not been seen yet */
-	char *qid;
-	uint64_t h;              /* span_hash of qid, its key in pending_idx */
-	char *parent_host, *parent_qid;
-	enum link_kind kind;
-	int64_t at;
-};
-
-#define PENDING_MAX 4096
-#define PENDING_WINDOW_US (600LL * 1000000)
-/* A notification (from=<>, no client) can be delivered and removed before
- * bounce(8) logs "QID: sender non-delivery notification: CHILD", since the
- * lines come from different processes: keep it this long for that line. */
-#define LINGER_MAX 256
-#define LINGER_US (10LL * 1000000)
-
-struct model {
-	struct model_sink sink;
-	struct model_stats st;
-	struct hmap sessions, messages, interned;
-	struct hmap pending_idx;  /* live pending slots by qid hash */
-	struct strset hosts;     /* syslog hosts seen, for cross-host links */
-	struct osess *shead, *stail;
-	struct omsg *mhead, *mtail;
-	uint64_t nsess, nmsg;
-	uint64_t max_sessions, max_messages;
-	int64_t idle_us;
-	uint64_t next_sid, next_mid;
-	int64_t now;
-	struct pending_link pending[PENDING_MAX];   /* a ring, oldest at phead */
-	unsigned npending, phead;
-	struct omsg *linger[LINGER_MAX];
-	unsigned nlinger;
-	/* the last names interned and their lengths: most lookups repeat one */
-	char *recent[4];
-	size_t recent_n[4];
-	unsigned recent_next;
-	char *host_added;        /* the last host put in ->hosts */
-};
 
 /* ---- strings ---- */
 
 /* mstr - a capped heap copy of a span, NULL for an unset span */
-static char *mstr(struct span s)
+char *mstr(struct span s)
 {
 	if (!s.p)
 		return NULL;
@@ -108,7 +48,7 @@ static bool intern_eq(const void *obj, const void *key)
 }
 
 /* intern - one shared copy per distinct host/service/instance name */
-static char *intern(struct model *m, struct span s)
+char *intern(struct model *m, struct span s)
 {
 	if (!s.p)
 		s = SPAN_LIT("");
@@ -132,7 +72,7 @@ static char *intern(struct model *m, struct span s)
 }
 
 /* grow - room for element n of an array that doubles (n = 0, 1, 2, 4 ...) */
-static void *grow(void *p, uint32_t n, size_t elem)
+void *grow(void *p, uint32_t n, size_t elem)
 {
 	if (n & (n - 1))
 		return p; /* not a power of two: there is room */
@@ -253,7 +193,7 @@ static void sess_client(struct session *s, const struct event *ev)
 }
 
 /* sess_dialogue - append a verbose/TLS-debug dialogue line, capped */
-static void sess_dialogue(struct session *s, char dir, bool tls, struct span text)
+void sess_dialogue(struct session *s, char dir, bool tls, struct span text)
 {
 	if (s->ndialogue >= SESSION_MAX_DIALOGUE) {
 		s->dialogue_dropped++;
@@ -275,7 +215,7 @@ static struct span strip_crlf_marks(struct span t)
 }
 
 /* sess_helo_from - take the HELO name from an EHLO/HELO command line */
-static void sess_helo_from(struct session *s, struct span cmd)
+void sess_helo_from(struct session *s, struct span cmd)
 {
 	if (s->helo || cmd.n < 5)
 		return;
@@ -326,7 +266,7 @@ static bool msg_eq(const void *obj, const void *key)
 }
 
 /* msg_emit - hand a message to the sink, then free it */
-static void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
+void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 {
 	if (o->linger_until) {
 		how = MEND_REMOVED;
@@ -357,11 +297,9 @@ static void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 	free(o);
 }
 
-static void pending_claim(struct model *m, struct omsg *child);
-
 /* msg_find_key - the open message (host, instance, qid), opened if asked */
-static struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
-				 struct span qid, const struct stamp *ts, bool create)
+struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
+			  struct span qid, const struct stamp *ts, bool create)
 {
 	struct mkey k = {host, instance, qid};
 	uint64_t h = msg_hash(host, instance, qid);
@@ -468,183 +406,6 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
 	memset(r, 0, sizeof *r); /* the caller fills it with rcpt_update */
 	return r;
-}
-
-/* link - record parent -> child on both open messages */
-static void link(struct model *m, struct omsg *parent, struct omsg *child, enum link_kind kind)
-{
-	if (parent == child)
-		return;
-	m->st.links++;
-	if (!child->m.parent_qid) {
-		child->m.parent_qid = pool_strdup(&child->m.pool, parent->m.qid);
-		child->m.parent_kind = kind;
-	}
-	if (kind == LINK_FILTER)
-		child->m.origin = ORIGIN_REINJECTED;
-	else if (kind != LINK_FORWARD && child->m.origin == ORIGIN_UNKNOWN)
-		child->m.origin = ORIGIN_NOTIFICATION;
-	for (uint32_t i = 0; i < parent->m.nchildren; i++)
-		if (strcmp(parent->m.children[i].qid, child->m.qid) == 0)
-			return;
-	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN) {
-		parent->m.children = grow(parent->m.children, parent->m.nchildren,
-					  sizeof *parent->m.children);
-		parent->m.children[parent->m.nchildren++] =
-		    (struct child_link){pool_strdup(&parent->m.pool, child->m.qid), kind};
-	}
-	/* a re-injected copy inherits where the original came from */
-	if (kind == LINK_FILTER) {
-		struct message *c = &child->m, *p = &parent->m;
-		if (!c->sasl_username && p->sasl_username)
-			c->sasl_username = pool_strdup(&c->pool, p->sasl_username);
-		if (!c->client_ip && p->client_ip)
-			c->client_ip = pool_strdup(&c->pool, p->client_ip);
-		if (!c->client_name && p->client_name)
-			c->client_name = pool_strdup(&c->pool, p->client_name);
-	}
-}
-
-/* pending_at - the i-th oldest slot of the pending ring (claimed: qid NULL) */
-static struct pending_link *pending_at(struct model *m, unsigned i)
-{
-	return &m->pending[(m->phead + i) % PENDING_MAX];
-}
-
-/* pending_add - remember a link whose child has not appeared yet; when
- * the ring is full the oldest slot goes (no memmove: a log whose links
- * never resolve keeps it full, and every line paid for a 200 KB copy) */
-static void pending_add(struct model *m, struct omsg *parent, struct span qid, enum link_kind kind)
-{
-	if (m->npending == PENDING_MAX) {
-		struct pending_link *old = pending_at(m, 0);
-		if (old->qid) {
-			m->st.links_pending_dropped++;
-			hmap_del(&m->pending_idx, old->h, old);
-		}
-		free(old->qid);
-		free(old->parent_qid);
-		m->phead = (m->phead + 1) % PENDING_MAX;
-		m->npending--;
-	}
-	char *q = mstr(qid);
-	struct pending_link *p = pending_at(m, m->npending++);
-	*p = (struct pending_link){
-	    q, span_hash(span_of(q)), parent->m.host, xstrdup(parent->m.qid), kind, m->now};
-	hmap_put(&m->pending_idx, p->h, p);
-}
-
-/* pending_eq - a live pending slot for this queue ID */
-static bool pending_eq(const void *obj, const void *key)
-{
-	return strcmp(((const struct pending_link *)obj)->qid, key) == 0;
-}
-
-/* pending_claim - a newly opened message may be a pending link's child */
-static void pending_claim(struct model *m, struct omsg *child)
-{
-	if (!m->pending_idx.len)
-		return; /* the usual case: no link waits */
-	uint64_t h = span_hash(span_of(child->m.qid));
-	struct pending_link *p = hmap_get(&m->pending_idx, h, pending_eq, child->m.qid);
-	if (!p)
-		return;
-	if (m->now - p->at <= PENDING_WINDOW_US && !child->m.parent_qid) {
-		struct omsg *parent = NULL;
-		for (struct omsg *q = m->mtail; q; q = q->prev)
-			if (strcmp(q->m.qid, p->parent_qid) == 0 && q->m.host == p->parent_host) {
-				parent = q;
-				break;
-			}
-		if (parent) {
-			link(m, parent, child, p->kind);
-		} else {
-			child->m.parent_qid = pool_strdup(&child->m.pool, p->parent_qid);
-			child->m.parent_kind = p->kind;
-			child->m.origin = p->kind == LINK_FILTER ? ORIGIN_REINJECTED : child->m.origin;
-			m->st.links++;
-		}
-	}
-	hmap_del(&m->pending_idx, p->h, p);
-	free(p->qid);
-	free(p->parent_qid);
-	p->qid = p->parent_qid = NULL; /* a hole until it is the oldest */
-	while (m->npending && !pending_at(m, 0)->qid) {
-		m->phead = (m->phead + 1) % PENDING_MAX;
-		m->npending--;
-	}
-}
-
-/* link_to_qid - parent names child by queue ID: link now or later */
-static void link_to_qid(struct model *m, struct omsg *parent, const struct event *ev,
-			struct span child_qid, enum link_kind kind, bool create_child)
-{
-	const struct logline *l = ev->line;
-	struct omsg *c = msg_find_key(m, l->host, l->instance, child_qid, &l->ts, create_child);
-	if (c)
-		link(m, parent, c, kind);
-	else
-		pending_add(m, parent, child_qid, kind);
-	if (c && c->linger_until)
-		msg_emit(m, c, MEND_REMOVED);
-}
-
-/* msg_close - a removed message: emitted, or kept a while if it looks
- * like a notification whose parent has not been named yet */
-static void msg_close(struct model *m, struct omsg *o)
-{
-	struct message *msg = &o->m;
-	if (!o->linger_until && msg->origin == ORIGIN_UNKNOWN && !msg->parent_qid &&
-	    msg->have_from && msg->from && !msg->from[0]) {
-		if (m->nlinger == LINGER_MAX)
-			msg_emit(m, m->linger[0], MEND_REMOVED);
-		o->linger_until = m->now + LINGER_US;
-		o->removed = msg->end;
-		m->linger[m->nlinger++] = o;
-		return;
-	}
-	msg_emit(m, o, MEND_REMOVED);
-}
-
-/* queued_as - the queue ID in "... queued as 3F1A2B)" of a relay reply */
-static bool queued_as(struct span reason, struct span *qid)
-{
-	struct span t = span_find(reason, "queued as ");
-	if (!t.p)
-		return false;
-	t = span_skip(t, 10);
-	size_t i = 0;
-	while (i < t.n && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
-			   (t.p[i] >= 'a' && t.p[i] <= 'z')))
-		i++;
-	if (i < 5)
-		return false;
-	*qid = span_head(t, i);
-	return true;
-}
-
-/* relay_is_local - a "queued as" reply from this host (content filter) */
-static bool relay_is_local(const struct event *ev)
-{
-	struct span name = ev->relay_name, ip = ev->relay_ip, port;
-	if (!ip.p && ev->relay.p)
-		pc_namaddr(ev->relay, &name, &ip, &port);
-	if (!ip.p)
-		return false;
-	return span_starts(ip, "127.") || span_eqs(ip, "::1") || span_eqs(ip, "ipv6:::1");
-}
-
-/* relay_is_known_host - the relay is another host whose log we read */
-static bool relay_is_known_host(struct model *m, const struct event *ev)
-{
-	struct span name = ev->relay_name, ip, port;
-	if (!name.p && ev->relay.p && !pc_namaddr(ev->relay, &name, &ip, &port))
-		return false;
-	if (!name.p || !name.n)
-		return false;
-	ptrdiff_t dot = span_chr(name, '.');
-	struct span first = dot > 0 ? span_head(name, (size_t)dot) : name;
-	return !span_eq(first, ev->line->host) && strset_has(&m->hosts, first);
 }
 
 /* ---- events ---- */
@@ -814,17 +575,6 @@ static bool session_event_type(enum ev_type t)
 	}
 }
 
-/* notification_kind - bounce's action word to a link kind */
-static enum link_kind notification_kind(struct span action)
-{
-	if (span_eqs(action, "delay"))
-		return LINK_DELAY;
-	if (span_eqs(action, "delivery-status"))
-		return LINK_DSN;
-	if (span_eqs(action, "postmaster-non-delivery"))
-		return LINK_POSTMASTER;
-	return LINK_BOUNCE;
-}
 
 /* on_message_event - the queue side */
 static void on_message_event(struct model *m, const struct event *ev, uint64_t lineno,
@@ -867,7 +617,7 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 			struct omsg *p = msg_find_key(m, ev->line->host, ev->line->instance,
 						      ev->orig_queue_id, &ev->line->ts, false);
 			if (p)
-				link(m, p, o, LINK_FILTER);
+				model_link(m, p, o, LINK_FILTER);
 		}
 		break;
 	case EV_PICKUP:
@@ -995,63 +745,6 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 		break;
 	}
 	evict_idle(m);
-}
-
-/* model_transcript - a postmaster transcript becomes a finished session */
-void model_transcript(struct model *m, const struct transcript *t, uint64_t lineno,
-		      uint64_t file_index)
-{
-	struct osess *o = xcalloc(1, sizeof *o);
-	struct session *s = &o->s;
-	pool_init(&s->pool);
-	s->id = ++m->next_sid;
-	s->host = intern(m, span_of(t->host));
-	s->service = intern(m, SPAN_LIT("postmaster-transcript"));
-	s->pid = -1;
-	if (t->have_ts)
-		s->start = s->end = t->ts;
-	s->saw_connect = true;
-	s->end_kind = END_DISCONNECT;
-	s->first_line = s->last_line = lineno;
-	s->file_index = file_index;
-	struct span name, ip, port;
-	if (pc_namaddr(span_of(t->client), &name, &ip, &port)) {
-		s->client_name = pool_dup(&s->pool, name);
-		s->client_ip = pool_dup(&s->pool, ip);
-		s->client_port = pool_dup(&s->pool, port);
-	} else {
-		s->client_name = pool_strdup(&s->pool, "unknown");
-		s->client_ip = pool_strdup(&s->pool, "");
-	}
-	for (uint32_t i = 0; i < t->nlines; i++) {
-		const struct transcript_line *l = &t->line[i];
-		sess_dialogue(s, l->dir, false, span_of(l->text));
-		if (l->dir == '<')
-			sess_helo_from(s, span_of(l->text));
-	}
-	s->dialogue_dropped += t->dropped;
-	if (t->reason[0]) {
-		s->lost_reason = pool_strdup(&s->pool, t->reason);
-		/* the last command the client sent, as smtpd's "after X" would say */
-		static const char *const verbs[] = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT",
-						    "DATA", "BDAT", "RSET", "NOOP", "VRFY", "ETRN",
-						    "QUIT", NULL};
-		const char *stage = "CONNECT";
-		for (uint32_t i = t->nlines; i > 0 && !strcmp(stage, "CONNECT"); i--) {
-			if (t->line[i - 1].dir != '<')
-				continue;
-			stage = "UNKNOWN";
-			for (int k = 0; verbs[k]; k++)
-				if (!strncasecmp(t->line[i - 1].text, verbs[k], strlen(verbs[k])))
-					stage = verbs[k];
-		}
-		s->lost_stage = pool_strdup(&s->pool, stage);
-	}
-	m->st.sessions++;
-	if (m->sink.session_closed)
-		m->sink.session_closed(s, m->sink.ctx);
-	session_free(s);
-	free(o);
 }
 
 /* model_new - an empty model emitting into sink */

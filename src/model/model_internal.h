@@ -1,0 +1,94 @@
+/*
+ * model_internal.h - what correlate.c, links.c and transcript_session.c
+ * share: the open objects, the model itself and the helpers each calls in
+ * another.  Not for use outside src/model/.
+ */
+#ifndef POSTSLEUTH_MODEL_INTERNAL_H
+#define POSTSLEUTH_MODEL_INTERNAL_H
+
+#include "correlate.h"
+#include "../util/hmap.h"
+#include "../util/strset.h"
+
+struct osess {
+	struct session s;        /* first: a session* is an osess* */
+	uint64_t h;
+	int64_t touched;
+	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
+	struct osess *prev, *next;
+	bool pre_connect;        /* opened by a warning logged before "connect" */
+};
+
+struct omsg {
+	struct message m;        /* first: a message* is an omsg* */
+	uint64_t h;
+	uint32_t qid_n, host_n, inst_n; /* their lengths: no strlen per lookup */
+	struct omsg *prev, *next;
+	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
+	struct stamp removed;    /* when, while it lingers */
+};
+
+struct pending_link {        /* "queued as X" whose X has not been seen yet */
+	char *qid;
+	uint64_t h;              /* span_hash of qid, its key in pending_idx */
+	char *parent_host, *parent_qid;
+	enum link_kind kind;
+	int64_t at;
+};
+
+#define PENDING_MAX 4096
+#define PENDING_WINDOW_US (600LL * 1000000)
+/* A notification (from=<>, no client) can be delivered and removed before
+ * bounce(8) logs "QID: sender non-delivery notification: CHILD", since the
+ * lines come from different processes: keep it this long for that line. */
+#define LINGER_MAX 256
+#define LINGER_US (10LL * 1000000)
+
+struct model {
+	struct model_sink sink;
+	struct model_stats st;
+	struct hmap sessions, messages, interned;
+	struct hmap pending_idx;  /* live pending slots by qid hash */
+	struct strset hosts;     /* syslog hosts seen, for cross-host links */
+	struct osess *shead, *stail;
+	struct omsg *mhead, *mtail;
+	uint64_t nsess, nmsg;
+	uint64_t max_sessions, max_messages;
+	int64_t idle_us;
+	uint64_t next_sid, next_mid;
+	int64_t now;
+	struct pending_link pending[PENDING_MAX];   /* a ring, oldest at phead */
+	unsigned npending, phead;
+	struct omsg *linger[LINGER_MAX];
+	unsigned nlinger;
+	/* the last names interned and their lengths: most lookups repeat one */
+	char *recent[4];
+	size_t recent_n[4];
+	unsigned recent_next;
+	char *host_added;        /* the last host put in ->hosts */
+};
+
+/* correlate.c */
+char *mstr(struct span s);
+char *intern(struct model *m, struct span s);
+void *grow(void *p, uint32_t n, size_t elem);
+void sess_dialogue(struct session *s, char dir, bool tls, struct span text);
+void sess_helo_from(struct session *s, struct span cmd);
+void msg_emit(struct model *m, struct omsg *o, enum msg_end how);
+struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
+			  struct span qid, const struct stamp *ts, bool create);
+
+/* links.c */
+void model_link(struct model *m, struct omsg *parent, struct omsg *child, enum link_kind kind);
+struct pending_link *pending_at(struct model *m, unsigned i);
+void pending_add(struct model *m, struct omsg *parent, struct span qid, enum link_kind kind);
+void pending_claim(struct model *m, struct omsg *child);
+void link_to_qid(struct model *m, struct omsg *parent, const struct event *ev,
+		 struct span child_qid, enum link_kind kind, bool create_child);
+void msg_close(struct model *m, struct omsg *o);
+bool queued_as(struct span reason, struct span *qid);
+bool relay_is_local(const struct event *ev);
+bool relay_is_known_host(struct model *m, const struct event *ev);
+enum link_kind notification_kind(struct span action);
+
+#endif
