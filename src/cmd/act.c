@@ -194,12 +194,7 @@ static void collect(void *obj, void *ctx)
  * feed's exit status (1 when some input could not be read) */
 int act_run(struct act_run *r, struct opts *o)
 {
-	memset(&r->feed, 0, sizeof r->feed);
-	cmd_feed_setup(&r->feed, o);
-	r->paths = cmd_inputs(o, &r->npaths, &r->journal);
-	cmd_spool_stdin(r->paths, r->npaths);
-	if (r->journal)
-		r->feed.want_journal = true;
+	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal);
 	r->feed.fn = on_event;
 	r->feed.ctx = r;
 	hmap_init(&r->ips);

@@ -56,6 +56,7 @@ void cmd_inputs_free(char **paths, int n);
 bool cmd_rereadable(char **paths, int n, bool journal);
 void cmd_spool_stdin(char **paths, int n);
 int cmd_run_inputs(struct feed *f, const struct opts *o);
+char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal);
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);

@@ -132,6 +132,20 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
 }
 
+/* cmd_reread_setup - a fresh feed set up from the options, and the input
+ * list kept for a second pass (stdin spooled to a file that can be read
+ * again); the caller sets fn/ctx, runs the feed, and frees the list */
+char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal)
+{
+	memset(f, 0, sizeof *f);
+	cmd_feed_setup(f, o);
+	char **paths = cmd_inputs(o, n, journal);
+	cmd_spool_stdin(paths, *n);
+	if (*journal)
+		f->want_journal = true;
+	return paths;
+}
+
 /* cmd_run_inputs - the command's inputs through the feed, in one call:
  * expand them (rotation order, directories, the journal when none) and
  * run; the list is freed */

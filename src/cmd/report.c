@@ -66,12 +66,7 @@ static void on_message(const struct message *m, void *vctx)
 /* run_analysis - read everything, compute verdicts */
 static int run_analysis(struct run *r, struct opts *o)
 {
-	memset(&r->feed, 0, sizeof r->feed);
-	cmd_feed_setup(&r->feed, o);
-	r->paths = cmd_inputs(o, &r->npaths, &r->journal);
-	cmd_spool_stdin(r->paths, r->npaths);
-	if (r->journal)
-		r->feed.want_journal = true;
+	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal);
 	r->feed.fn = on_event;
 	r->feed.transcript_fn = on_transcript;
 	r->feed.ctx = r;
