@@ -16,7 +16,7 @@
 
 #define BUF_CAP (1024 * 1024)
 #define MAP_MIN (1024 * 1024)        /* smaller files are read */
-#define MAP_GIVE_BACK (4 * 1024 * 1024) /* unmap what was read, by this much */
+#define MAP_GIVE_BACK (2 * 1024 * 1024) /* unmap what was read, by this much */
 
 /*
  * A file that shrinks while it is mapped (logrotate's copytruncate) makes
