@@ -90,7 +90,7 @@ struct sum_limits {
 	uint64_t detail, accounts, nosize, days, qids, qid_too_long;
 };
 
-/* the per-message state, one per open queue ID (summary.c) */
+/* the per-message state, one per open queue ID (summary_internal.h) */
 struct qent;
 
 struct summary {
