@@ -1,0 +1,527 @@
+/*
+ * advise_rules.c - the rules of "postsleuth advise": for each thing the
+ * log shows, the evidence (which clients, verdicts, counts), the settings
+ * that answer it, checked against the current values, and the caveats
+ * experts give.
+ *
+ * Untrusted: everything from the log, which only reaches evidence text
+ * (escaped by the writers), never a setting.
+ */
+#include "advise_internal.h"
+#include "../util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LISTED 5
+
+/* ev_add - one evidence sentence */
+static void ev_add(struct advice *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ev_add(struct advice *a, const char *fmt, ...)
+{
+	if (a->nevidence >= ADV_MAX_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		fatal(EXIT_ENV, "out of memory");
+	va_end(ap);
+	a->evidence[a->nevidence++] = s;
+}
+
+/* main_set - propose name = value; unchanged when the current value is it */
+static void main_set(struct advice *a, const struct pc *pc, const char *name, const char *value)
+{
+	if (a->nmain >= ADV_MAX_MAIN)
+		return;
+	struct adv_main *m = &a->main[a->nmain++];
+	m->name = xstrdup(name);
+	m->value = xstrdup(value);
+	const char *cur = pc->ok ? pc_get(pc, name) : NULL;
+	m->current = cur ? xstrdup(cur) : NULL;
+	m->unchanged = cur && !strcmp(cur, value);
+}
+
+/* main_set_own - like main_set, value already decided (and owned) */
+static void main_set_own(struct advice *a, const struct pc *pc, const char *name, char *value,
+			 bool unchanged)
+{
+	main_set(a, pc, name, value);
+	a->main[a->nmain - 1].unchanged |= unchanged && pc->ok;
+	free(value);
+}
+
+/* master_set - one postconf -M / -P change */
+static void master_set(struct advice *a, char op, const char *key, const char *value)
+{
+	if (a->nmaster >= ADV_MAX_MASTER)
+		return;
+	a->master[a->nmaster++] = (struct adv_master){op, xstrdup(key), xstrdup(value)};
+}
+
+/* count_verdict - clients and sessions with verdict v */
+static size_t count_verdict(const struct analysis *an, enum verdict v, uint64_t *sessions)
+{
+	size_t n = 0;
+	*sessions = 0;
+	for (size_t i = 0; i < an->nclist; i++)
+		if (an->clist[i]->verdict == v) {
+			n++;
+			*sessions += an->clist[i]->sessions;
+		}
+	return n;
+}
+
+/* ip_list - "a (N sessions), b (M)" for up to MAX_LISTED clients of v */
+static char *ip_list(const struct analysis *an, enum verdict v)
+{
+	struct buf b = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < an->nclist; i++) {
+		const struct client *c = an->clist[i];
+		if (c->verdict != v)
+			continue;
+		if (n < MAX_LISTED)
+			buf_printf(&b, "%s%s (%llu session%s)", n ? ", " : "", c->ip,
+				   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
+		n++;
+	}
+	if (n > MAX_LISTED)
+		buf_printf(&b, " and %zu more", n - MAX_LISTED);
+	buf_putc(&b, 0);
+	return b.p;
+}
+
+/* version_at_least - "3.7.11" >= a.b.c */
+static bool version_at_least(const char *v, int a, int b, int c)
+{
+	int x = 0, y = 0, z = 0;
+	if (!v || sscanf(v, "%d.%d.%d", &x, &y, &z) < 2)
+		return false;
+	return x != a ? x > a : y != b ? y > b : z >= c;
+}
+
+/* forbidden_default_version - Postfix versions whose default
+ * smtpd_forbidden_commands drops lines not starting with a letter */
+static bool forbidden_default_version(const char *v)
+{
+	if (version_at_least(v, 3, 10, 0))
+		return true;
+	if (version_at_least(v, 3, 9, 0))
+		return version_at_least(v, 3, 9, 1);
+	if (version_at_least(v, 3, 8, 0))
+		return version_at_least(v, 3, 8, 5);
+	return version_at_least(v, 3, 7, 10);
+}
+
+/* account_name_ok - safe to show in a map file example */
+static bool account_name_ok(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '.' || *s == '_' || *s == '-' || *s == '@' || *s == '+'))
+			return false;
+	return true;
+}
+
+/* adv_compromised - password change, sender login maps */
+void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	const struct analysis *an = r->a;
+	struct buf names = {0};
+	int shown = 0;
+	for (size_t i = 0; i < an->nalist; i++) {
+		const struct account *ac = an->alist[i];
+		if (!ac->compromised)
+			continue;
+		uint64_t done = ac->sent + ac->bounced + ac->expired;
+		ev_add(a, "%s: %llu login%s from %u address%s, %llu message%s to %llu recipients; %.0f %% "
+			  "bounced or expired%s%s%s.",
+		       ac->name, (unsigned long long)ac->logins, ac->logins == 1 ? "" : "s", ac->nips,
+		       ac->nips == 1 ? "" : "es", (unsigned long long)ac->messages,
+		       ac->messages == 1 ? "" : "s", (unsigned long long)ac->recipients,
+		       done ? 100.0 * (double)(ac->bounced + ac->expired) / (double)done : 0.0,
+		       ac->new_ip ? "; most of it from " : "", ac->new_ip ? ac->new_ip : "",
+		       ac->new_ip ? ", an address it had not used before" : "");
+		if (account_name_ok(ac->name) && shown < 3)
+			buf_printf(&names, "%syou@example.com %s", shown++ ? "\", \"" : "", ac->name);
+	}
+	a->why = "Whoever sent this has the password: banning the address does not help, they log in "
+		 "from another one.  Tying each login to its own sender addresses keeps a stolen "
+		 "password from sending as anybody else.";
+	a->steps[a->nsteps++] = "Change the password of each account now, and check its owner's "
+				"devices for malware.";
+	a->steps[a->nsteps++] = "Remove the spam still queued: postqueue -p, then postsuper -d "
+				"QUEUEID (bounces and delay notices will keep arriving for a while).";
+	a->steps[a->nsteps++] = "Create /etc/postfix/sender_login_maps: one line per address a login "
+				"may send as, \"ADDRESS LOGIN\"; then run postmap on it.";
+	if (names.n) {
+		buf_putc(&names, 0);
+		if (asprintf(&a->step_extra, "For example: \"%s\" (with the real addresses in place "
+					     "of you@example.com).",
+			     names.p) < 0)
+			fatal(EXIT_ENV, "out of memory");
+	}
+	buf_free(&names);
+	const char *cur = pc_get(pc, "smtpd_sender_login_maps");
+	main_set(a, pc, "smtpd_sender_login_maps",
+		 cur && *cur ? cur : "hash:/etc/postfix/sender_login_maps");
+	static const char *const want[] = {"reject_sender_login_mismatch", NULL};
+	bool same;
+	char *v = pc_list_merge(pc_get(pc, "smtpd_sender_restrictions"), want, true, NULL, NULL, &same);
+	main_set_own(a, pc, "smtpd_sender_restrictions", v, same);
+	a->caveats[a->ncaveats++] = "The map must list every address and alias each login may use, "
+				    "or users cannot send as them any more.";
+	a->caveats[a->ncaveats++] = "reject_sender_login_mismatch also refuses unauthenticated mail "
+				    "whose sender is one of the mapped addresses (forwarders, mailing "
+				    "lists, devices that do not log in); if that bites, use "
+				    "reject_authenticated_sender_login_mismatch, which checks logged-in "
+				    "clients only.";
+	a->caveats[a->ncaveats++] = "smtpd_client_message_rate_limit counts per client address, not "
+				    "per login: a per-user sending limit needs a policy service.";
+}
+
+/* runs_postscreen - does master.cf already put postscreen on port 25 */
+static bool runs_postscreen(const struct pc *pc)
+{
+	return pc->nsmtp >= 8 && !strcmp(pc->smtp_fields[7], "postscreen");
+}
+
+/* adv_auth - AUTH only on submission, rate limit, TLS first */
+void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool postscreen_too)
+{
+	const struct analysis *an = r->a;
+	uint64_t on25 = 0, other = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < an->nclist; i++) {
+		const struct client *c = an->clist[i];
+		if (c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
+			continue;
+		const struct act_ip *x = act_ip(r, c->ip);
+		if (x) {
+			on25 += x->auth_fail_smtp;
+			other += x->auth_fail_other;
+		}
+		if (n++ >= MAX_LISTED)
+			continue;
+		if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES)
+			ev_add(a, "%s failed %llu AUTH attempt%s, then logged in as %s: ask the owner "
+				  "whether that was them.",
+			       c->ip, (unsigned long long)c->auth_failures, c->auth_failures == 1 ? "" : "s",
+			       c->nlogin ? c->login[0].name : "an account");
+		else
+			ev_add(a, "%s (auth-bruteforce): %llu failed AUTH attempt%s in %llu session%s, %u "
+				  "username%s tried.",
+			       c->ip, (unsigned long long)c->auth_failures, c->auth_failures == 1 ? "" : "s",
+			       (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s", c->ntried,
+			       c->ntried == 1 ? "" : "s");
+	}
+	if (n > MAX_LISTED)
+		ev_add(a, "... and %zu more addresses.", n - MAX_LISTED);
+	ev_add(a, "Sessions with only failed AUTH: %llu on the port 25 service (smtp), %llu on "
+		  "submission or other services.",
+	       (unsigned long long)on25, (unsigned long long)other);
+	a->why = "Mail servers never log in on port 25; only your users do, on submission (587) or "
+		 "submissions (465).  Not offering AUTH on port 25 removes the target, and anvil caps "
+		 "how fast one address may guess where AUTH stays.";
+	const char *svc = runs_postscreen(pc) ? "smtpd/pass/smtpd_sasl_auth_enable"
+					      : "smtp/inet/smtpd_sasl_auth_enable";
+	if (on25)
+		master_set(a, 'P', svc, "no");
+	if (on25 && postscreen_too && !runs_postscreen(pc))
+		a->caveats[a->ncaveats++] = "With postscreen (below) smtpd runs as smtpd/pass: the "
+					    "postscreen item sets this option there too.";
+	else
+		a->steps[a->nsteps++] = "All these failures came through submission: keep AUTH there, "
+					"and make sure port 25 does not offer it (master.cf: "
+					"-o smtpd_sasl_auth_enable=no on the smtp service).";
+	const char *cur = pc_get(pc, "smtpd_client_auth_rate_limit");
+	long lim = cur ? strtol(cur, NULL, 10) : 0;
+	main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
+	main_set(a, pc, "smtpd_tls_auth_only", "yes");
+	a->steps[a->nsteps++] = "Ban repeat guessers for a while: postsleuth fail2ban writes a "
+				"filter checked against this log.";
+	a->caveats[a->ncaveats++] = "Before turning AUTH off on port 25, make sure no user's mail "
+				    "program submits on port 25: move them to 587 or 465 first.";
+	a->caveats[a->ncaveats++] = "anvil counts AUTH commands per client address per "
+				    "anvil_rate_time_unit (60 s) and exempts "
+				    "smtpd_client_event_limit_exceptions ($mynetworks): users behind "
+				    "one NAT address share the limit.";
+	a->caveats[a->ncaveats++] = "Guessers rotate addresses: limits and bans slow them down; "
+				    "strong passwords are what stops them.";
+}
+
+/* adv_relay - keep reject_unauth_destination */
+void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	uint64_t s;
+	size_t n = count_verdict(r->a, V_RELAY_ATTEMPT, &s);
+	uint64_t denied = 0;
+	for (size_t i = 0; i < r->a->nclist; i++)
+		if (r->a->clist[i]->verdict == V_RELAY_ATTEMPT)
+			denied += r->a->clist[i]->relay_denied;
+	char *l = ip_list(r->a, V_RELAY_ATTEMPT);
+	ev_add(a, "%zu address%s tested for an open relay: %s; %llu recipient%s refused with "
+		  "\"Relay access denied\".",
+	       n, n == 1 ? "" : "es", l, (unsigned long long)denied, denied == 1 ? "" : "s");
+	free(l);
+	ev_add(a, "Every attempt was refused: nothing was relayed.");
+	const char *mn = pc_get(pc, "mynetworks");
+	if (mn)
+		ev_add(a, "mynetworks is now: %s", mn);
+	a->why = "reject_unauth_destination is what refuses them; keep it, after the permits for your "
+		 "own networks and logged-in users.  Postfix's default defer_unauth_destination answers "
+		 "454 (try again later), reject answers 554 and testers stop retrying.";
+	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
+					   "reject_unauth_destination", NULL};
+	bool same;
+	const char *cur = pc_get(pc, "smtpd_relay_restrictions");
+	char *v = pc_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
+					    "defer_unauth_destination",
+				want, false, "defer_unauth_destination", "reject_unauth_destination", &same);
+	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
+	a->caveats[a->ncaveats++] = "mynetworks must hold only your own networks: anything in it may "
+				    "relay without a password.";
+	a->caveats[a->ncaveats++] = "Configurations from before Postfix 2.10 put "
+				    "reject_unauth_destination in smtpd_recipient_restrictions; keep "
+				    "it there too if it is there.";
+}
+
+/* adv_debug - turn verbose and TLS debug logging back down */
+void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	uint64_t decoded = 0;
+	for (size_t i = 0; i < r->a->nclist; i++)
+		decoded += r->a->clist[i]->nauth_decoded;
+	ev_add(a, "%llu line%s of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+		  "(debug_peer_list, master.cf -v).",
+	       (unsigned long long)r->debug_lines, r->debug_lines == 1 ? "" : "s");
+	if (decoded)
+		ev_add(a, "postsleuth could decode %llu AUTH credential%s from them (never shown unless "
+			  "--show-secrets).",
+		       (unsigned long long)decoded, decoded == 1 ? "" : "s");
+	a->why = "Debug logging writes what clients send into the log, AUTH credentials included "
+		 "(base64 is not encryption), and floods it.";
+	const char *cur = pc_get(pc, "smtpd_tls_loglevel");
+	main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
+	main_set(a, pc, "debug_peer_list", "");
+	if (pc->ok && a->main[0].unchanged && a->main[1].unchanged)
+		ev_add(a, "The configuration here has both turned down already: the log is from while "
+			  "debugging was on.");
+	a->steps[a->nsteps++] = "Remove any -v from the smtpd lines in master.cf.";
+	a->steps[a->nsteps++] = "Protect or purge the logs written while debugging was on (they hold "
+				"passwords): chmod 640, rotate them out.";
+	a->caveats[a->ncaveats++] = "smtpd_tls_loglevel 1 logs one summary line per TLS session, "
+				    "which is enough for day-to-day work (and for postsleuth).";
+}
+
+/* adv_non_smtp - smtpd_forbidden_commands */
+void adv_non_smtp(struct advice *a, struct act_run *r, const struct pc *pc, const char *version)
+{
+	uint64_t s;
+	size_t n = count_verdict(r->a, V_NON_SMTP_PROBE, &s);
+	char *l = ip_list(r->a, V_NON_SMTP_PROBE);
+	ev_add(a, "%zu address%s sent non-SMTP lines (\".\", HTTP, garbage) in %llu session%s: %s.", n,
+	       n == 1 ? "" : "es", (unsigned long long)s, s == 1 ? "" : "s", l);
+	free(l);
+	a->why = "They are harmless (Postfix answered 5xx and they left), but each session costs an "
+		 "smtpd process until the client gives up.  smtpd_forbidden_commands ends the session "
+		 "at the first line that is not a command.";
+	static const char *const value = "CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}";
+	if (version && *version && !forbidden_default_version(version) &&
+	    !version_at_least(version, 3, 7, 0)) {
+		a->steps[a->nsteps++] = "Upgrade Postfix: the versions from 3.7.10, 3.8.5 and 3.9.1 on "
+					"drop these clients at the first bogus line by default.";
+	} else {
+		main_set(a, pc, "smtpd_forbidden_commands", value);
+	}
+	a->steps[a->nsteps++] = "To stop the repeat visitors altogether: postsleuth fail2ban "
+				"(a filter on what Postfix really logs for them) or postscreen.";
+	a->caveats[a->ncaveats++] = "Needs Postfix 3.7 or later for the inline regexp table; it is "
+				    "the default from 3.7.10, 3.8.5 and 3.9.1.";
+	a->caveats[a->ncaveats++] = "A fail2ban filter on \"reject: RCPT from ... 502 5.5.2\" never "
+				    "matches these sessions: they never reach RCPT.";
+}
+
+/* adv_postscreen - postscreen with DNS blocklists in front of smtpd */
+void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bool auth_off)
+{
+	static const enum verdict probes[] = {V_CAPABILITY_PROBE, V_NON_SMTP_PROBE, V_PREGREET,
+					      V_PIPELINING, V_SPAM_REJECTED};
+	for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+		uint64_t s;
+		size_t n = count_verdict(r->a, probes[k], &s);
+		if (!n)
+			continue;
+		char *l = ip_list(r->a, probes[k]);
+		ev_add(a, "%s: %zu address%s, %llu session%s: %s.", verdict_id(probes[k]), n,
+		       n == 1 ? "" : "es", (unsigned long long)s, s == 1 ? "" : "s", l);
+		free(l);
+	}
+	a->why = "postscreen talks to new clients before smtpd does: it checks DNS blocklists and "
+		 "drops bots that talk before the greeting, so most probes never cost an smtpd.";
+	main_set(a, pc, "postscreen_dnsbl_sites",
+		 "zen.spamhaus.org*3, bl.spamcop.net*2, list.dnswl.org=127.0.[0..255].[0..255]*-3");
+	main_set(a, pc, "postscreen_dnsbl_threshold", "3");
+	main_set(a, pc, "postscreen_dnsbl_action", "enforce");
+	main_set(a, pc, "postscreen_greet_action", "enforce");
+	if (runs_postscreen(pc)) {
+		a->steps[a->nsteps++] = "master.cf already runs postscreen on port 25.";
+	} else {
+		const char *chroot = pc->nsmtp >= 8 ? pc->smtp_fields[4] : "y";
+		if (strcmp(chroot, "y") && strcmp(chroot, "n") && strcmp(chroot, "-"))
+			chroot = "y";
+		struct buf b = {0};
+		buf_printf(&b, "smtp inet n - %s - 1 postscreen", chroot);
+		buf_putc(&b, 0);
+		master_set(a, 'M', "smtp/inet", b.p);
+		b.n = 0;
+		buf_printf(&b, "smtpd pass - - %s - - smtpd", chroot);
+		buf_putc(&b, 0);
+		master_set(a, 'M', "smtpd/pass", b.p);
+		b.n = 0;
+		buf_printf(&b, "dnsblog unix - - %s - 0 dnsblog", chroot);
+		buf_putc(&b, 0);
+		master_set(a, 'M', "dnsblog/unix", b.p);
+		b.n = 0;
+		buf_printf(&b, "tlsproxy unix - - %s - 0 tlsproxy", chroot);
+		buf_putc(&b, 0);
+		master_set(a, 'M', "tlsproxy/unix", b.p);
+		/* -M replaced the smtp line and its -o options: smtpd/pass gets them */
+		bool have_auth = false;
+		for (int i = 0; i < pc->nsmtp_opt; i++) {
+			char *eq = strchr(pc->smtp_opt[i], '=');
+			b.n = 0;
+			buf_printf(&b, "smtpd/pass/%.*s", (int)(eq - pc->smtp_opt[i]), pc->smtp_opt[i]);
+			buf_putc(&b, 0);
+			have_auth |= !strcmp(b.p, "smtpd/pass/smtpd_sasl_auth_enable");
+			master_set(a, 'P', b.p, eq + 1);
+		}
+		if (auth_off && !have_auth)
+			master_set(a, 'P', "smtpd/pass/smtpd_sasl_auth_enable", "no");
+		buf_free(&b);
+	}
+	a->caveats[a->ncaveats++] = "Only on port 25: never put postscreen in front of submission, "
+				    "users' mail programs do not retry like servers.";
+	a->caveats[a->ncaveats++] = "DNSBL queries need your own resolver: Spamhaus refuses queries "
+				    "through public resolvers (8.8.8.8 and the like) and has a "
+				    "free-use volume limit.";
+	a->caveats[a->ncaveats++] = "Any -o options on the old smtp/inet line must move to the "
+				    "smtpd/pass line.";
+	a->caveats[a->ncaveats++] = "Leave the deep protocol tests (postscreen_pipelining_enable, "
+				    "_non_smtp_command_enable, _bare_newline_enable) off unless you "
+				    "accept greylisting-like delays for new senders.";
+}
+
+/* adv_rate - anvil connection rate limit, from the busiest minutes */
+bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	uint32_t legit = 0, worst = 0;
+	const char *legit_ip = NULL, *worst_ip = NULL;
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		const struct client *c = r->a->clist[i];
+		const struct act_ip *x = act_ip(r, c->ip);
+		if (!x)
+			continue;
+		if (c->verdict == V_LEGITIMATE && x->peak_minute > legit)
+			legit = x->peak_minute, legit_ip = c->ip;
+		if (verdict_severity(c->verdict) >= 2 && x->peak_minute > worst)
+			worst = x->peak_minute, worst_ip = c->ip;
+	}
+	uint32_t lim = legit * 2 > 10 ? legit * 2 : 10;
+	if (worst <= lim)
+		return false;
+	ev_add(a, "%s opened up to %u%s connections within one minute.", worst_ip, worst,
+	       worst >= ACT_RING ? " or more" : "");
+	if (legit_ip)
+		ev_add(a, "The busiest legitimate client (%s) opened at most %u in a minute.", legit_ip,
+		       legit);
+	else
+		ev_add(a, "No legitimate client in this log to compare with.");
+	a->why = "anvil refuses (421) a client that opens more connections per minute than the limit, "
+		 "so a scanner cannot tie up your smtpd processes.";
+	char v[16];
+	snprintf(v, sizeof v, "%u", lim);
+	const char *cur = pc_get(pc, "smtpd_client_connection_rate_limit");
+	long c = cur ? strtol(cur, NULL, 10) : 0;
+	main_set_own(a, pc, "smtpd_client_connection_rate_limit", xstrdup(v), c > 0 && c <= (long)lim);
+	a->caveats[a->ncaveats++] = "Set it above your busiest real sender's peak (big providers open "
+				    "many connections from one address during bursts); $mynetworks "
+				    "is exempt (smtpd_client_event_limit_exceptions).";
+	a->caveats[a->ncaveats++] = "It counts per client address per anvil_rate_time_unit (60 s); "
+				    "refusals are logged as \"Connection rate limit exceeded\".";
+	return true;
+}
+
+/* adv_helo - require a HELO and a sane one, after the permits */
+bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	size_t bad = 0, legit_bad = 0;
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		const struct client *c = r->a->clist[i];
+		for (uint32_t k = 0; k < c->nhelo; k++) {
+			if (helo_is_fqdn(c->helo[k].name))
+				continue;
+			if (c->verdict == V_LEGITIMATE) {
+				if (legit_bad++ < 3)
+					ev_add(a, "Legitimate client %s said HELO %s: %s.", c->ip,
+					       c->helo[k].name,
+					       c->auth_successes ? "it logs in, so permit_sasl_authenticated "
+								   "lets it through"
+								 : "it would be refused unless it is in "
+								   "mynetworks or logs in");
+			} else if (verdict_severity(c->verdict) >= 2) {
+				if (bad++ < MAX_LISTED)
+					ev_add(a, "%s (%s) said HELO %s, not a fully qualified name.", c->ip,
+					       verdict_id(c->verdict), c->helo[k].name);
+			}
+			break;
+		}
+	}
+	if (!bad)
+		return false;
+	a->why = "Bots announce themselves with names like \"User\", \"WIN-8D2KE\" or an address; real "
+		 "mail servers use their fully qualified name.";
+	main_set(a, pc, "smtpd_helo_required", "yes");
+	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
+					   "reject_invalid_helo_hostname",
+					   "reject_non_fqdn_helo_hostname", NULL};
+	bool same;
+	char *v = pc_list_merge(pc_get(pc, "smtpd_helo_restrictions"), want, false, NULL, NULL, &same);
+	main_set_own(a, pc, "smtpd_helo_restrictions", v, same);
+	a->caveats[a->ncaveats++] = "Keep them after permit_mynetworks and permit_sasl_authenticated: "
+				    "printers, scanners and old mail programs send bad HELO names.";
+	a->caveats[a->ncaveats++] = "Keep smtpd_delay_reject = yes (the default): the HELO checks then "
+				    "run at RCPT time, when the login is known.";
+	a->caveats[a->ncaveats++] = "Do not add reject_unknown_helo_hostname: a DNS hiccup would "
+				    "refuse real mail.";
+	return true;
+}
+
+/* adv_pipelining - reject_unauth_pipelining */
+void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc)
+{
+	static const enum verdict vs[] = {V_PREGREET, V_PIPELINING};
+	for (size_t k = 0; k < 2; k++) {
+		uint64_t s;
+		size_t n = count_verdict(r->a, vs[k], &s);
+		if (!n)
+			continue;
+		char *l = ip_list(r->a, vs[k]);
+		ev_add(a, "%s: %zu address%s: %s.", verdict_id(vs[k]), n, n == 1 ? "" : "es", l);
+		free(l);
+	}
+	a->why = "Spam bots send their commands without waiting for the replies; real servers wait "
+		 "when the server did not offer PIPELINING, and always at DATA.";
+	static const char *const want[] = {"reject_unauth_pipelining", NULL};
+	bool same;
+	char *v = pc_list_merge(pc_get(pc, "smtpd_data_restrictions"), want, true, NULL, NULL, &same);
+	main_set_own(a, pc, "smtpd_data_restrictions", v, same);
+	a->caveats[a->ncaveats++] = "postscreen's greeting test (postscreen_greet_action = enforce) "
+				    "catches the ones that talk before the banner even earlier.";
+}
