@@ -402,8 +402,10 @@ slow:
 	/* a '[' inside the name or an odd pid: the general rules */
 	{
 		struct span t = span_make(p, tok.n - 1);
-		if (!t.n || t.p[t.n - 1] != ']')
-			return false;
+		if (t.p[t.n - 1] != ']') {
+			syslog_split_tag(t, out); /* "prog[x:": all of it is the name */
+			return true;
+		}
 		ptrdiff_t lb = span_rchr(t, '[');
 		if (lb <= 0)
 			return false;

@@ -205,6 +205,14 @@ TEST(prefix_pid_every_length)
 	}
 	CHECK(parse(&st, "2026-11-22T11:32:05+00:00 mx1 postfix/smtpd[-12]: x", &l));
 	CHECK_INT(l.pid, -12);
+	/* a '[' that does not open a pid at the end: part of the name */
+	CHECK(parse(&st, "2026-11-22T11:32:05+00:00 mx1 postfix/smtpd[bar: x", &l));
+	CHECK_SPAN(l.prog, "postfix/smtpd[bar");
+	CHECK_INT(l.pid, -1);
+	CHECK(parse(&st, "2026-11-22T11:32:05+00:00 mx1 a[b][42]: x", &l));
+	CHECK_SPAN(l.prog, "a[b]");
+	CHECK_INT(l.pid, 42);
+	CHECK(!parse(&st, "2026-11-22T11:32:05+00:00 mx1 smtpd]: x", &l));
 }
 
 /* lines of one second in a row (the cached second, fraction and zone),
