@@ -192,10 +192,8 @@ static bool iso_zone(struct syslog_state *st, struct span *cur, int *off, bool *
  * word: no chain of multiply-adds per digit (a pid is on every line) */
 static inline bool swar_digits(const char *w8, size_t k, uint64_t *out)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t zeros = 0x3030303030303030ULL, highs = 0x8080808080808080ULL;
-	uint64_t w, keep = k >= 8 ? ~0ULL : ~0ULL << (8 * (8 - k));
-	memcpy(&w, w8, 8);
+	uint64_t w = load_le64(w8), keep = k >= 8 ? ~0ULL : ~0ULL << (8 * (8 - k));
 	w = (w & keep) | (zeros & ~keep); /* the bytes before the digits read as '0' */
 	if (((w + 0x4646464646464646ULL) | (w - zeros) | w) & highs)
 		return false; /* a byte outside '0'..'9' */
@@ -205,10 +203,6 @@ static inline bool swar_digits(const char *w8, size_t k, uint64_t *out)
 	w = (w * 10000 + (w >> 32)) & 0xFFFFFFFFULL;
 	*out = w;
 	return true;
-#else
-	(void)w8, (void)k, (void)out;
-	return false;
-#endif
 }
 
 /* same19 - are the 19 bytes at a and b equal (three loads each, no call) */

@@ -121,6 +121,18 @@ SPAN_INLINE ptrdiff_t span_chr(struct span s, char c)
 	return q ? q - s.p : -1;
 }
 
+/* load_le64 - eight bytes at p as a little-endian word: byte i is bits
+ * 8i..8i+7 on any host, as the byte tests below need */
+SPAN_INLINE uint64_t load_le64(const char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
 /* span_scan - the first c in [p, end), or end.  Eight bytes at a time
  * (no call, unlike memchr: the tokens scanned on every line are short);
  * never reads at or past end. */
@@ -129,9 +141,7 @@ SPAN_INLINE const char *span_scan(const char *p, const char *end, char c)
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	const uint64_t pat = ones * (unsigned char)c;
 	while (end - p >= 8) {
-		uint64_t w;
-		memcpy(&w, p, 8);
-		w ^= pat;
+		uint64_t w = load_le64(p) ^ pat;
 		uint64_t z = (w - ones) & ~w & highs;
 		if (z)
 			return p + (__builtin_ctzll(z) >> 3);
@@ -149,10 +159,7 @@ SPAN_INLINE const char *span_scan2(const char *p, const char *end, char c1, char
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	const uint64_t pat1 = ones * (unsigned char)c1, pat2 = ones * (unsigned char)c2;
 	while (end - p >= 8) {
-		uint64_t w, a, b;
-		memcpy(&w, p, 8);
-		a = w ^ pat1;
-		b = w ^ pat2;
+		uint64_t w = load_le64(p), a = w ^ pat1, b = w ^ pat2;
 		uint64_t z = ((a - ones) & ~a & highs) | ((b - ones) & ~b & highs);
 		if (z)
 			return p + (__builtin_ctzll(z) >> 3);
