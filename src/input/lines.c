@@ -26,6 +26,8 @@
  */
 static char *volatile map_lo, *volatile map_hi;
 static volatile sig_atomic_t map_shrank;
+static uintptr_t map_page;             /* the page size, for the handler */
+static struct sigaction old_sigbus;    /* put back when the mapping goes */
 
 /* on_sigbus - zeros over a vanished page of the mapping, else the default */
 static void on_sigbus(int sig, siginfo_t *si, void *uc)
@@ -33,9 +35,8 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	char *a = si->si_addr;
 	if (map_lo && a >= map_lo && a < map_hi) {
-		uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
-		void *base = (void *)((uintptr_t)a / pg * pg);
-		if (mmap(base, pg, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) !=
+		void *base = (void *)((uintptr_t)a / map_page * map_page);
+		if (mmap(base, map_page, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) !=
 		    MAP_FAILED) {
 			map_shrank = 1;
 			return;
@@ -54,15 +55,19 @@ static bool try_map(struct lines *l, struct source *src)
 	    fstat(src->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < MAP_MIN ||
 	    (uint64_t)st.st_size > SIZE_MAX / 2)
 		return false;
+	long pg = sysconf(_SC_PAGESIZE);
+	if (pg <= 0)
+		return false;
 	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, src->fd, 0);
 	if (p == MAP_FAILED)
 		return false;
+	map_page = (uintptr_t)pg;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_sigbus;
 	sa.sa_flags = SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGBUS, &sa, &old_sigbus);
 	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
 	l->buf = p;
 	l->cap = l->end = (size_t)st.st_size;
@@ -111,7 +116,7 @@ static void give_back(struct lines *l)
 {
 	if (l->start - l->dropped < MAP_GIVE_BACK)
 		return;
-	size_t pg = 4096, to = l->start / pg * pg;
+	size_t to = l->start / map_page * map_page;
 	if (to > l->dropped) {
 		madvise(l->buf + l->dropped, to - l->dropped, MADV_DONTNEED);
 		l->dropped = to;
@@ -208,9 +213,9 @@ void lines_free(struct lines *l)
 	if (l->mapped) {
 		munmap(l->buf, l->cap);
 		map_lo = map_hi = NULL;
-		signal(SIGBUS, SIG_DFL);
-	}
-	else
+		sigaction(SIGBUS, &old_sigbus, NULL);
+	} else {
 		free(l->buf);
+	}
 	l->buf = NULL;
 }
