@@ -215,7 +215,6 @@ void pc_smtpd_tail(struct span t, struct event *ev)
 	}
 }
 
-/* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats */
 /* digits_u32 - [p, e) all digits and not empty: the value, saturated */
 static inline bool digits_u32(const char *p, const char *e, uint32_t *out)
 {
@@ -234,6 +233,7 @@ static inline bool digits_u32(const char *p, const char *e, uint32_t *out)
 	return true;
 }
 
+/* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats */
 bool pc_cmd_stats(struct span s, struct event *ev)
 {
 	ev->nstats = 0;
