@@ -52,8 +52,7 @@ char *intern(struct model *m, struct span s)
 {
 	if (!s.p)
 		s = SPAN_LIT("");
-	if (s.n > 255)
-		s.n = 255;
+	s = name_key(s);
 	for (unsigned i = 0; i < 4; i++)
 		if (m->recent[i] && m->recent_n[i] == s.n && bytes_eq(m->recent[i], s.p, s.n))
 			return m->recent[i];
@@ -168,8 +167,8 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 static struct osess *sess_find(struct model *m, const struct event *ev, bool create)
 {
 	const struct logline *l = ev->line;
-	struct skey k = {l->host, l->pid};
-	uint64_t h = sess_hash(l->host, l->pid);
+	struct skey k = {name_key(l->host), l->pid};
+	uint64_t h = sess_hash(k.host, l->pid);
 	struct osess *o = hmap_get(&m->sessions, h, sess_eq, &k);
 	if (!o && create)
 		o = sess_open(m, ev, h);
@@ -301,6 +300,9 @@ void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
 			  struct span qid, const struct stamp *ts, bool create)
 {
+	/* as interned: a name cut at NAME_KEY_MAX must still find its object */
+	host = name_key(host);
+	instance = name_key(instance);
 	struct mkey k = {host, instance, qid};
 	uint64_t h = msg_hash(host, instance, qid);
 	struct omsg *o = hmap_get(&m->messages, h, msg_eq, &k);

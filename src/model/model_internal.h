@@ -70,6 +70,14 @@ struct model {
 
 /* correlate.c */
 char *mstr(struct span s);
+/* interned names (host, service, instance) are cut at this length; lookups
+ * by name cut their key the same way (name_key) */
+#define NAME_KEY_MAX 255
+static inline struct span name_key(struct span s)
+{
+	return s.n > NAME_KEY_MAX ? span_head(s, NAME_KEY_MAX) : s;
+}
+
 char *intern(struct model *m, struct span s);
 void *grow(void *p, uint32_t n, size_t elem);
 void sess_dialogue(struct session *s, char dir, bool tls, struct span text);

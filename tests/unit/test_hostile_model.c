@@ -239,3 +239,26 @@ TEST(hostile_idle_sessions_counted_apart)
 	pipe_finish(p);
 	pipe_free(p);
 }
+
+/* a syslog host name longer than the interned names (255 bytes): its
+ * session and message are still found again, not split in pieces */
+TEST(hostile_long_host_name)
+{
+	struct pipe *p = pipe_new();
+	char host[301];
+	memset(host, 'h', 300);
+	host[300] = 0;
+	pipe_line(p, "2026-11-22T10:00:00+00:00 %s postfix/smtpd[7]: connect from a[192.0.2.1]", host);
+	pipe_line(p, "2026-11-22T10:00:00+00:00 %s postfix/smtpd[7]: 3F2A1B4C5D: client=a[192.0.2.1]",
+		  host);
+	pipe_line(p, "2026-11-22T10:00:01+00:00 %s postfix/smtpd[7]: disconnect from a[192.0.2.1] "
+		     "ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5", host);
+	pipe_line(p, "2026-11-22T10:00:02+00:00 %s postfix/qmgr[9]: 3F2A1B4C5D: removed", host);
+	pipe_finish(p);
+	const struct model_stats *ms = model_stats(p->model);
+	CHECK_INT(ms->sessions, 1);
+	CHECK_INT(p->closed_disconnect, 1);
+	CHECK_INT(ms->messages, 1);
+	CHECK_INT(p->msgs_removed, 1);
+	pipe_free(p);
+}
