@@ -7,6 +7,7 @@
 #include "../analyze/analysis.h"
 #include "../analyze/evidence.h"
 #include "../analyze/summary.h"
+#include "../diagnose/diagnose.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
 #include "../report/explain.h"
@@ -23,6 +24,7 @@ struct run {
 	struct analysis *a;
 	struct explain *ex;       /* explain: the sessions told step by step */
 	struct summary *sum;      /* report: pflogsumm's traffic summary */
+	struct diag *diag;        /* the server's problems */
 	char **paths;
 	int npaths;
 	bool journal;
@@ -33,6 +35,7 @@ static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_event(r->a, ev);
+	diag_event(r->diag, ev);
 	if (r->sum)
 		summary_event(r->sum, ev);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
@@ -72,11 +75,13 @@ static int run_analysis(struct run *r, struct opts *o)
 	r->feed.ctx = r;
 	r->a = analysis_new();
 	r->a->show_secrets = o->show_secrets;
+	r->diag = diag_new();
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
 	model_finish(r->model);
 	analysis_finish(r->a);
+	diag_finish(r->diag);
 	return rc;
 }
 
@@ -87,6 +92,7 @@ static void run_free(struct run *r)
 		summary_free(r->sum);
 	model_free(r->model);
 	analysis_free(r->a);
+	diag_free(r->diag);
 	cmd_inputs_free(r->paths, r->npaths);
 }
 
@@ -154,7 +160,7 @@ int cmd_report(struct opts *o)
 	struct evidence_set ev;
 	fetch_evidence(&r, &ev, o->all, o->year);
 	struct report_input in = {
-	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev,
+	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev, .diag = r.diag,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
 	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout};
 	struct buf b = {0};

@@ -4,6 +4,7 @@
  * Addresses and names in it come from the log and pass buf_term.
  */
 #include "report.h"
+#include "findings.h"
 
 /* list_ips - up to max client addresses with verdict v */
 static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, size_t max)
@@ -39,7 +40,8 @@ static void item(struct buf *b, const char *text)
 }
 
 /* report_actions_text - the "What to do" section */
-void report_actions_text(struct buf *b, const struct analysis *a, bool color, bool debug_on)
+void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
+			 bool debug_on)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -137,6 +139,8 @@ void report_actions_text(struct buf *b, const struct analysis *a, bool color, bo
 			"not encryption). Turn it back down once you have seen what you needed, and protect "
 			"or purge these logs.");
 	}
+	if (findings_actions_text(b, d))
+		any = true;
 	if (!any)
 		buf_puts(b, "  Nothing needs doing.\n");
 	buf_putc(b, '\n');

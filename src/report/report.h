@@ -8,6 +8,7 @@
 
 #include "../analyze/analysis.h"
 #include "../analyze/evidence.h"
+#include "../diagnose/diagnose.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
@@ -22,6 +23,7 @@ struct report_input {
 	const struct feed_stats *feed;
 	const struct model_stats *model;
 	const struct evidence_set *evidence;
+	const struct diag *diag;     /* the server's problems (may be NULL) */
 	bool color;
 	bool show_secrets;
 	bool all_clients;            /* list legitimate clients in full too */
@@ -33,7 +35,8 @@ struct report_input {
 
 void report_text(struct buf *b, const struct report_input *in);
 void report_json(struct buf *b, const struct report_input *in);
-void report_actions_text(struct buf *b, const struct analysis *a, bool color, bool debug_on);
+void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
+			 bool debug_on);
 void report_input_text(struct buf *b, const struct report_input *in);
 void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev);
 void account_json(struct buf *b, const struct account *ac);

@@ -1,11 +1,12 @@
 /*
  * report_json.c - the report as one JSON document (docs/report.md):
- * {"generator", "period", "input", "model", "clients":[...],
+ * {"generator", "period", "input", "model", "findings":[...], "clients":[...],
  *  "accounts":[...], then the traffic summary's members ("totals", ...)}.
  * Every string from the log goes through buf_json.
  */
 #include "report.h"
 #include "model_json.h"
+#include "findings.h"
 
 #include <math.h>
 #include <strings.h>
@@ -251,6 +252,12 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "clients_untracked", (int64_t)(a->clients_dropped + a->clients_evicted));
 		json_kv_int(b, &g, "accounts_untracked", (int64_t)a->accounts_dropped);
 		buf_putc(b, '}');
+	}
+	if (in->diag) {
+		json_key(b, &f, "findings");
+		findings_json(b, in->diag);
+		if (in->diag->dropped)
+			json_kv_int(b, &f, "findings_dropped", (int64_t)in->diag->dropped);
 	}
 	json_key(b, &f, "clients");
 	buf_putc(b, '[');

@@ -6,6 +6,7 @@
  * Everything from the log goes through buf_term.
  */
 #include "report.h"
+#include "findings.h"
 #include "../util/timefmt.h"
 
 #include <string.h>
@@ -202,9 +203,12 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_printf(b, "  Mail of unknown origin is being refused by remote servers as spam or virus "
 			      "(%llu recipients): see \"Mail whose origin is not in this log\".\n",
 			   (unsigned long long)a->orphans.remote_content_rejects);
+	if (in->diag)
+		findings_headline_text(b, in->diag);
 	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
 		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
 		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+	findings_text(b, in->diag, color);
 
 	if (a->nalist) {
 		col(b, color, C_BOLD);
@@ -275,7 +279,7 @@ void report_text(struct buf *b, const struct report_input *in)
 		}
 		buf_puts(b, "\n\n");
 	}
-	report_actions_text(b, a, color, in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
+	report_actions_text(b, a, in->diag, color, in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
 	if (in->extra_text)
 		in->extra_text(b, in->extra_ctx, color);
 	report_input_text(b, in);

@@ -1,0 +1,260 @@
+/*
+ * diagnose.c - hits of the rules grouped by (finding, cause), with their
+ * counts, time span, the recipients' domains or clients they touched,
+ * and the first few lines as evidence; then, at the end, the conclusions
+ * that need the whole log (outbound port 25 blocked, address
+ * harvesting), and the groups sorted most serious first.
+ */
+#include "diagnose.h"
+#include "rules.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct group_key {
+	enum finding_id id;
+	const char *key;
+};
+
+/* group_hash - hash of (finding, key) */
+static uint64_t group_hash(enum finding_id id, const char *key)
+{
+	return span_hash_seed(span_of(key), (uint64_t)id * 0x9e3779b97f4a7c15ULL + 1);
+}
+
+/* group_eq - hmap equality */
+static bool group_eq(const void *obj, const void *k)
+{
+	const struct diag_group *g = obj;
+	const struct group_key *gk = k;
+	return g->id == gk->id && !strcmp(g->key, gk->key);
+}
+
+/* diag_new - an empty diagnosis */
+struct diag *diag_new(void)
+{
+	struct diag *d = xcalloc(1, sizeof *d);
+	hmap_init(&d->groups);
+	return d;
+}
+
+/* group_get - the group of (id, key), made on first use; NULL at the cap */
+static struct diag_group *group_get(struct diag *d, enum finding_id id, const char *key)
+{
+	struct group_key gk = {id, key};
+	uint64_t h = group_hash(id, key);
+	struct diag_group *g = hmap_get(&d->groups, h, group_eq, &gk);
+	if (g)
+		return g;
+	if (d->ngroups >= DIAG_MAX_GROUPS)
+		return NULL;
+	g = xcalloc(1, sizeof *g);
+	g->id = id;
+	g->key = xstrdup(key);
+	strset_init(&g->subjects, DIAG_SUBJECTS);
+	hmap_put(&d->groups, h, g);
+	d->ngroups++;
+	return g;
+}
+
+/* sample_copy - a bounded copy of a raw line */
+static char *sample_copy(struct span raw)
+{
+	size_t n = raw.n < DIAG_SAMPLE_MAX ? raw.n : DIAG_SAMPLE_MAX;
+	char *s = xmalloc(n + 1);
+	memcpy(s, raw.p, n);
+	s[n] = 0;
+	return s;
+}
+
+/* group_add - one more line for a group */
+static void group_add(struct diag_group *g, const struct event *ev, const struct diag_hit *hit)
+{
+	struct stamp ts = ev->line->ts;
+	if (!g->lines || ts.us < g->first.us)
+		g->first = ts;
+	if (!g->lines || ts.us > g->last.us)
+		g->last = ts;
+	g->lines++;
+	g->recipients += hit->recipient;
+	g->port25 |= hit->port25;
+	if (hit->subject[0])
+		strset_add(&g->subjects, span_of(hit->subject));
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = sample_copy(ev->line->raw);
+}
+
+/* diag_event - one event through the rules */
+void diag_event(struct diag *d, const struct event *ev)
+{
+	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
+	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
+		d->sent_port25++;
+	struct diag_hit hit;
+	if (!diag_classify(ev, &hit))
+		return;
+	struct diag_group *g = group_get(d, hit.id, hit.key);
+	if (!g) {
+		d->dropped++;
+		return;
+	}
+	group_add(g, ev, &hit);
+}
+
+/* group_free - one group */
+static void group_free(void *obj)
+{
+	struct diag_group *g = obj;
+	free(g->key);
+	for (uint32_t i = 0; i < g->nsample; i++)
+		free(g->sample[i]);
+	strset_free(&g->subjects);
+	free(g);
+}
+
+/* collect - the groups into d->list */
+static void collect(void *obj, void *ctx)
+{
+	struct diag *d = ctx;
+	d->list[d->nlist++] = obj;
+}
+
+/* group_cmp - most serious first, then what breaks mail, then the most lines */
+static int group_cmp(const void *x, const void *y)
+{
+	const struct diag_group *a = *(struct diag_group *const *)x;
+	const struct diag_group *b = *(struct diag_group *const *)y;
+	int sa = finding_severity(a->id), sb = finding_severity(b->id);
+	if (sa != sb)
+		return sb - sa;
+	bool ba = finding_impact(a->id) != IMPACT_NONE, bb = finding_impact(b->id) != IMPACT_NONE;
+	if (ba != bb)
+		return bb - ba;
+	if (a->lines != b->lines)
+		return a->lines < b->lines ? 1 : -1;
+	if (a->id != b->id)
+		return (int)a->id - (int)b->id;
+	return strcmp(a->key, b->key);
+}
+
+/* fold_port25 - timeouts to port 25 of three or more unrelated servers,
+ * and not one delivery over port 25: the port is blocked on this side */
+static void fold_port25(struct diag *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nlist; i++)
+		n += d->list[i]->id == F_OUT_TIMEOUT && d->list[i]->port25;
+	if (n < 3 || d->sent_port25)
+		return;
+	struct diag_group *into = xcalloc(1, sizeof *into);
+	into->id = F_OUT_PORT25_BLOCKED;
+	into->key = xstrdup("port 25");
+	strset_init(&into->subjects, DIAG_SUBJECTS);
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TIMEOUT || !g->port25) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (!into->lines || g->first.us < into->first.us)
+			into->first = g->first;
+		if (!into->lines || g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->recipients += g->recipients;
+		into->merged++;
+		strset_add(&into->subjects, span_of(g->key));
+		for (uint32_t j = 0; j < g->nsample && into->nsample < DIAG_SAMPLES; j++) {
+			into->sample[into->nsample++] = g->sample[j];
+			g->sample[j] = NULL;
+		}
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		group_free(g);
+	}
+	d->list[k++] = into;
+	d->nlist = k;
+	hmap_put(&d->groups, group_hash(into->id, into->key), into);
+}
+
+/* drop_weak - address harvesting needs many addresses from one client */
+static void drop_weak(struct diag *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) {
+			hmap_del(&d->groups, group_hash(g->id, g->key), g);
+			group_free(g);
+			continue;
+		}
+		d->list[k++] = g;
+	}
+	d->nlist = k;
+}
+
+/* diag_finish - whole-log conclusions, then the sorted list */
+void diag_finish(struct diag *d)
+{
+	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
+	d->nlist = 0;
+	hmap_each(&d->groups, collect, d);
+	fold_port25(d);
+	drop_weak(d);
+	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
+}
+
+/* diag_breaks_mail - something that stops or delays mail, or a service down */
+bool diag_breaks_mail(const struct diag *d)
+{
+	for (size_t i = 0; i < d->nlist; i++) {
+		enum finding_impact im = finding_impact(d->list[i]->id);
+		if (im != IMPACT_NONE && finding_severity(d->list[i]->id) >= 2)
+			return true;
+	}
+	return false;
+}
+
+/* diag_worst - the highest severity found, or -1 */
+int diag_worst(const struct diag *d)
+{
+	int w = -1;
+	for (size_t i = 0; i < d->nlist; i++)
+		if (finding_severity(d->list[i]->id) > w)
+			w = finding_severity(d->list[i]->id);
+	return w;
+}
+
+/* subject_cmp - qsort of C strings */
+static int subject_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* diag_subjects - a group's subjects, sorted (free the array, not the strings) */
+const char **diag_subjects(const struct diag_group *g, size_t *n)
+{
+	size_t want = strset_len(&g->subjects), k = 0;
+	const char **all = xcalloc(want + 1, sizeof *all);
+	for (uint64_t r = 0; k < want && r < g->subjects.map.cap; r++) {
+		uint64_t h;
+		void *v = hmap_slot(&g->subjects.map, r, &h);
+		if (v)
+			all[k++] = v;
+	}
+	qsort(all, k, sizeof *all, subject_cmp);
+	*n = k;
+	return all;
+}
+
+/* diag_free - everything */
+void diag_free(struct diag *d)
+{
+	if (!d)
+		return;
+	hmap_foreach(&d->groups, group_free);
+	hmap_free(&d->groups);
+	free(d->list);
+	free(d);
+}

@@ -1,0 +1,55 @@
+/*
+ * diagnose.h - the whole mail server's problems, not only its hostile
+ * clients: every event goes through the rules (rules.c), and the hits
+ * are grouped by finding and cause (one group for "Gmail refuses this
+ * server's IP: 37 recipients", not 37 lines).
+ *
+ * Memory is bounded: at most DIAG_MAX_GROUPS groups (past that, hits are
+ * counted in ->dropped), each with a few sample lines and a capped set
+ * of the recipients' domains or clients it touched.
+ */
+#ifndef POSTSLEUTH_DIAGNOSE_H
+#define POSTSLEUTH_DIAGNOSE_H
+
+#include "finding.h"
+#include "../parse/event.h"
+#include "../util/hmap.h"
+#include "../util/strset.h"
+#include "../util/timefmt.h"
+
+#define DIAG_MAX_GROUPS 4096
+#define DIAG_SAMPLES 3
+#define DIAG_SUBJECTS 256
+#define DIAG_SAMPLE_MAX 512
+
+struct diag_group {
+	enum finding_id id;
+	char *key;                   /* the cause: a table, socket, provider... */
+	uint64_t lines;              /* log lines that show it */
+	uint64_t recipients;         /* delivery lines among them */
+	struct stamp first, last;
+	struct strset subjects;      /* recipient domains or clients touched */
+	uint32_t nsample;
+	char *sample[DIAG_SAMPLES];  /* the first lines, raw (cut at DIAG_SAMPLE_MAX) */
+	bool port25;
+	uint32_t merged;             /* groups folded into this one (port 25) */
+};
+
+struct diag {
+	struct hmap groups;
+	size_t ngroups;
+	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
+	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
+	struct diag_group **list;    /* after diag_finish: most serious first */
+	size_t nlist;
+};
+
+struct diag *diag_new(void);
+void diag_event(struct diag *d, const struct event *ev);
+void diag_finish(struct diag *d);
+void diag_free(struct diag *d);
+bool diag_breaks_mail(const struct diag *d);
+int diag_worst(const struct diag *d);
+const char **diag_subjects(const struct diag_group *g, size_t *n);
+
+#endif

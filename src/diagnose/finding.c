@@ -1,0 +1,99 @@
+/*
+ * finding.c - the FINDINGS table read by id: headline, side at fault,
+ * severity, impact, and the JSON ids of each.
+ */
+#include "finding.h"
+
+#include <string.h>
+
+static const struct {
+	const char *id, *title;
+	enum finding_side side;
+	int severity;
+	enum finding_impact impact;
+} findings[] = {
+#define X(e, s, side, sev, imp, t) {s, t, side, sev, imp},
+    FINDINGS(X)
+#undef X
+};
+
+static const struct {
+	const char *id, *words;
+} sides[] = {
+#define X(e, s, w) {s, w},
+    FINDING_SIDES(X)
+#undef X
+};
+
+static const struct {
+	const char *id, *words;
+} impacts[] = {
+#define X(e, s, w) {s, w},
+    FINDING_IMPACTS(X)
+#undef X
+};
+
+/* finding_id - the stable id used in JSON */
+const char *finding_id(enum finding_id f)
+{
+	return (unsigned)f < F__COUNT ? findings[f].id : "unknown";
+}
+
+/* finding_title - the headline */
+const char *finding_title(enum finding_id f)
+{
+	return (unsigned)f < F__COUNT ? findings[f].title : "";
+}
+
+/* finding_side - who is at fault */
+enum finding_side finding_side(enum finding_id f)
+{
+	return (unsigned)f < F__COUNT ? findings[f].side : SIDE_CONFIG;
+}
+
+/* finding_severity - 0 benign .. 4 critical */
+int finding_severity(enum finding_id f)
+{
+	return (unsigned)f < F__COUNT ? findings[f].severity : 1;
+}
+
+/* finding_impact - what it breaks */
+enum finding_impact finding_impact(enum finding_id f)
+{
+	return (unsigned)f < F__COUNT ? findings[f].impact : IMPACT_NONE;
+}
+
+/* finding_from_id - parse a JSON id */
+bool finding_from_id(const char *s, enum finding_id *f)
+{
+	for (unsigned i = 0; i < F__COUNT; i++)
+		if (!strcmp(findings[i].id, s)) {
+			*f = (enum finding_id)i;
+			return true;
+		}
+	return false;
+}
+
+/* finding_side_id - JSON id of a side */
+const char *finding_side_id(enum finding_side s)
+{
+	return (unsigned)s < SIDE__COUNT ? sides[s].id : "";
+}
+
+/* finding_side_words - a side in words */
+const char *finding_side_words(enum finding_side s)
+{
+	return (unsigned)s < SIDE__COUNT ? sides[s].words : "";
+}
+
+/* finding_impact_id - JSON id of an impact */
+const char *finding_impact_id(enum finding_impact i)
+{
+	return (unsigned)i < IMPACT__COUNT ? impacts[i].id : "";
+}
+
+/* finding_impact_words - an impact in words */
+const char *finding_impact_words(enum finding_impact i)
+{
+	return (unsigned)i < IMPACT__COUNT ? impacts[i].words : "";
+}

@@ -1,0 +1,193 @@
+/*
+ * finding.h - what can go wrong on a Postfix server, as rows of data.
+ *
+ * A finding is a problem (or a benign curiosity) that the log proves,
+ * with the side at fault (a hostile client, a remote server, this
+ * server's configuration, this host's network or DNS, nobody), how
+ * serious it is, and what it breaks.  FINDINGS is the one table of
+ * them: adding a finding is one row here, one prose row in
+ * finding_prose.c, the matching rule(s) in rules.c, and its tests.
+ *
+ * The decision (which finding a line shows) lives in rules.c and is a
+ * pure function of the line; the words live in finding_prose.c.
+ */
+#ifndef POSTSLEUTH_FINDING_H
+#define POSTSLEUTH_FINDING_H
+
+#include <stdbool.h>
+
+/* who is at fault: enum, JSON id, words */
+#define FINDING_SIDES(X)                                                        \
+	X(SIDE_HOSTILE, "hostile-client", "a hostile client")                  \
+	X(SIDE_REMOTE, "remote-server", "a remote server")                     \
+	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
+	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
+	X(SIDE_BENIGN, "benign", "nobody (benign)")
+
+enum finding_side {
+#define X(e, s, w) e,
+	FINDING_SIDES(X)
+#undef X
+	SIDE__COUNT
+};
+
+/* what it breaks: enum, JSON id, words */
+#define FINDING_IMPACTS(X)                                                      \
+	X(IMPACT_NONE, "nothing", "nothing is broken")                         \
+	X(IMPACT_DELAYED, "mail-delayed", "mail is delayed (deferred, retried)") \
+	X(IMPACT_NOT_LEAVING, "mail-not-leaving", "outgoing mail is not delivered") \
+	X(IMPACT_REFUSED, "mail-refused", "incoming mail is refused")          \
+	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
+	X(IMPACT_DEGRADED, "degraded", "a feature is not working")
+
+enum finding_impact {
+#define X(e, s, w) e,
+	FINDING_IMPACTS(X)
+#undef X
+	IMPACT__COUNT
+};
+
+/*
+ * The findings: enum, JSON id, side, severity (0 benign .. 4 critical),
+ * impact, headline.  Ordered by family: outbound delivery, inbound
+ * refusals, local configuration, daemons, TLS, benign.
+ */
+#define FINDINGS(X)                                                                            \
+	/* outbound: this server's mail to others */                                           \
+	X(F_OUT_REPUTATION, "outbound-ip-reputation", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,       \
+	  "a remote server refuses mail because of this server's IP reputation")               \
+	X(F_OUT_AUTH_CHECKS, "outbound-spf-dkim-dmarc", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
+	  "a remote server refuses mail that fails SPF, DKIM or DMARC")                        \
+	X(F_OUT_NO_PTR, "outbound-no-ptr", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                  \
+	  "a remote server refuses mail because this server's IP has no proper reverse DNS")   \
+	X(F_OUT_BLOCKLISTED, "outbound-blocklisted", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,        \
+	  "a remote server refuses mail because this server's IP is on a blocklist")           \
+	X(F_OUT_RATE_LIMITED, "outbound-rate-limited", SIDE_REMOTE, 2, IMPACT_DELAYED,          \
+	  "a remote server slows this server down (rate limit)")                               \
+	X(F_OUT_GREYLISTED, "outbound-greylisted", SIDE_BENIGN, 1, IMPACT_DELAYED,              \
+	  "a remote server greylists this server's mail (it will be retried)")                 \
+	X(F_OUT_CONTENT, "outbound-content-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,        \
+	  "a remote server refuses mail as spam or virus")                                     \
+	X(F_OUT_USER_UNKNOWN, "outbound-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,      \
+	  "mail to recipient addresses that do not exist")                                    \
+	X(F_OUT_MAILBOX_FULL, "outbound-mailbox-full", SIDE_REMOTE, 1, IMPACT_DELAYED,          \
+	  "a recipient's mailbox is full")                                                     \
+	X(F_OUT_DANE, "outbound-dane-dnssec", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,               \
+	  "mail waits because the TLS policy needs DNSSEC/DANE the destination does not have") \
+	X(F_OUT_TLS_FAIL, "outbound-tls-failed", SIDE_REMOTE, 2, IMPACT_DELAYED,                \
+	  "TLS with a remote server fails")                                                    \
+	X(F_OUT_PORT25_BLOCKED, "outbound-port25-blocked", SIDE_NETWORK, 4, IMPACT_NOT_LEAVING, \
+	  "outbound port 25 looks blocked: connections to many unrelated mail servers time out") \
+	X(F_OUT_TIMEOUT, "outbound-connect-timeout", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
+	  "connections to a remote mail server time out")                                     \
+	X(F_OUT_REFUSED, "outbound-connect-refused", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
+	  "a remote mail server refuses connections")                                          \
+	X(F_OUT_NET_UNREACHABLE, "outbound-network-unreachable", SIDE_NETWORK, 2, IMPACT_DELAYED, \
+	  "this host has no route to some destinations (often IPv6)")                          \
+	X(F_OUT_DNS_TEMP, "outbound-dns-failure", SIDE_NETWORK, 3, IMPACT_DELAYED,              \
+	  "DNS lookups for destinations fail temporarily (this host's resolver)")              \
+	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
+	  "mail to domains that do not exist or have no mail server")                          \
+	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
+	  "mail for a domain loops back to this server")                                       \
+	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \
+	  "Postfix suspended delivery to a destination after failures")                        \
+	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
+	  "this server cannot log in to its relay host (smarthost)")                           \
+	X(F_OUT_REMOTE_TEMP, "outbound-remote-temporary", SIDE_REMOTE, 1, IMPACT_DELAYED,       \
+	  "a remote server answers with a temporary error")                                    \
+	X(F_OUT_REMOTE_PERM, "outbound-remote-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \
+	  "a remote server refuses mail for another reason")                                   \
+	/* inbound: mail to this server */                                                     \
+	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
+	  "the server refuses to relay for a client on its own network")                       \
+	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
+	  "a DNS blocklist answers with an error code, not a listing")                         \
+	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
+	  "a DNS blocklist refuses mail from a large, legitimate mail provider")               \
+	X(F_IN_HELO_NOT_FOUND, "helo-hostname-not-found", SIDE_CONFIG, 1, IMPACT_REFUSED,       \
+	  "legitimate senders refused for an unresolvable HELO name")                          \
+	X(F_IN_NO_STORAGE, "insufficient-storage", SIDE_CONFIG, 4, IMPACT_REFUSED,              \
+	  "mail refused: too little free space for the queue")                                 \
+	X(F_IN_CONFIG_PROBLEM, "server-configuration-problem", SIDE_CONFIG, 4, IMPACT_REFUSED,  \
+	  "mail refused with \"Server configuration problem\" (451 4.3.5)")                    \
+	X(F_IN_USER_UNKNOWN_HARVEST, "recipient-harvesting", SIDE_HOSTILE, 2, IMPACT_NONE,      \
+	  "a client tries many addresses that do not exist (dictionary attack)")               \
+	X(F_IN_LMTP_USER_UNKNOWN, "lmtp-user-unknown", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
+	  "mail accepted for a local domain bounces: the mailbox server does not know the user") \
+	/* local configuration and daemons */                                                  \
+	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
+	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
+	X(F_SASL_NO_MECHS, "sasl-no-mechanisms", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
+	  "smtpd has no SASL mechanism: logins are impossible")                                \
+	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
+	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
+	  "a lookup table is older than its source file (postmap not run)")                    \
+	X(F_MAP_UNAPPROVED, "proxymap-unapproved-table", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
+	  "proxymap refuses a table not listed in proxy_read_maps/proxy_write_maps")          \
+	X(F_MAP_CORRUPT, "lookup-table-corrupt", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
+	  "a database file is corrupt (Berkeley DB errors, panics)")                          \
+	X(F_MILTER_DOWN, "milter-unreachable", SIDE_CONFIG, 3, IMPACT_DEGRADED,                 \
+	  "a milter (OpenDKIM, rspamd, ...) does not answer")                                  \
+	X(F_MILTER_CRASHED, "milter-crashed", SIDE_CONFIG, 3, IMPACT_DEGRADED,                  \
+	  "a milter broke off in the middle of a message (crash or timeout)")                 \
+	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
+	  "the content filter (Amavis, ...) on this host refuses connections")                 \
+	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
+	  "local mailbox delivery (LMTP, Dovecot) refuses connections")                        \
+	X(F_TRANSPORT_MISSING, "transport-unavailable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,     \
+	  "a transport named in main.cf or a table is not in master.cf")                       \
+	X(F_POLICY_DOWN, "policy-service-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
+	  "a policy service (postgrey, SPF, quota) does not answer")                           \
+	X(F_DOMAIN_DOUBLE, "domain-listed-twice", SIDE_CONFIG, 2, IMPACT_DEGRADED,              \
+	  "a domain is in both mydestination and a virtual domain list")                       \
+	X(F_BIND_IN_USE, "listen-address-in-use", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
+	  "a service cannot listen: the address and port are taken")                           \
+	X(F_DAEMON_THROTTLED, "daemon-throttled", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
+	  "a Postfix daemon keeps dying and master throttles it")                              \
+	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
+	  "a Postfix daemon stops with a fatal error")                                         \
+	X(F_PICKUP_DOWN, "pickup-unreachable", SIDE_CONFIG, 3, IMPACT_DELAYED,                  \
+	  "locally submitted mail waits: the pickup service is not reachable")                 \
+	X(F_TLS_KEY, "tls-key-certificate", SIDE_CONFIG, 3, IMPACT_DEGRADED,                    \
+	  "the server's TLS key or certificate cannot be used: TLS is off")                    \
+	X(F_TLS_HANDSHAKE_IN, "tls-handshake-failures", SIDE_BENIGN, 1, IMPACT_NONE,            \
+	  "clients fail the TLS handshake (old clients or scanners)")                          \
+	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \
+	  "Postfix cannot read or write queue files")                                          \
+	/* benign */                                                                           \
+	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
+	  "postscreen's cache \"close database\" message at shutdown")                         \
+	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \
+	  "postscreen answers 450 4.3.2 to new clients until they pass its tests")             \
+	X(F_OTHER_WARNING, "other-warnings", SIDE_CONFIG, 1, IMPACT_NONE,                      \
+	  "other warnings from Postfix")
+
+enum finding_id {
+#define X(e, s, side, sev, imp, t) e,
+	FINDINGS(X)
+#undef X
+	F__COUNT
+};
+
+/* the words of a finding (finding_prose.c): what it means, what to do */
+struct finding_prose {
+	const char *meaning;    /* what the lines say, in plain words */
+	const char *fix;        /* the next step(s) */
+	const char *caveat;     /* what the lines cannot show; may be NULL */
+};
+
+const char *finding_id(enum finding_id f);
+const char *finding_title(enum finding_id f);
+enum finding_side finding_side(enum finding_id f);
+int finding_severity(enum finding_id f);
+enum finding_impact finding_impact(enum finding_id f);
+bool finding_from_id(const char *s, enum finding_id *f);
+const char *finding_side_id(enum finding_side s);
+const char *finding_side_words(enum finding_side s);
+const char *finding_impact_id(enum finding_impact i);
+const char *finding_impact_words(enum finding_impact i);
+const struct finding_prose *finding_prose(enum finding_id f);
+
+#endif

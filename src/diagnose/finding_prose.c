@@ -1,0 +1,387 @@
+/*
+ * finding_prose.c - the words of every finding: what the lines mean, the
+ * next step, and what the lines cannot show.  One row per FINDINGS row
+ * (a unit test checks that none is missing).  Kept apart from the
+ * decision (rules.c) so that the words can change, or be translated,
+ * without touching it.
+ */
+#include "finding.h"
+
+#include <stddef.h>
+
+static const struct finding_prose prose[F__COUNT] = {
+    [F_OUT_REPUTATION] = {
+	"The remote server accepted the connection but refused the mail because of the "
+	"reputation of the IP address this server sends from (the reply names the IP or "
+	"speaks of unsolicited mail or low reputation). Nothing is wrong in Postfix itself; "
+	"every message to that provider will be refused the same way.",
+	"Check the sending IP on blocklists and the provider's postmaster tools (Google "
+	"Postmaster Tools, Microsoft SNDS); make sure the IP has a PTR that matches the HELO "
+	"name, and that SPF, DKIM and DMARC pass; follow the link in the reply to ask for "
+	"delisting. If the address itself is burnt (common with new VPS addresses), ask the "
+	"provider for another one or relay through a reputable smarthost (relayhost).",
+	"The lines do not show why the IP has a bad reputation: its own sending, or an "
+	"address range abused before."},
+    [F_OUT_AUTH_CHECKS] = {
+	"The remote server refused or deferred the mail because it failed sender "
+	"authentication: SPF (the sending IP is not allowed for the sender's domain), DKIM "
+	"(no valid signature) or DMARC (neither aligned with the From: domain).",
+	"Publish an SPF record that includes this server's IP, sign outgoing mail with DKIM "
+	"(OpenDKIM or rspamd as a milter) and publish the key; check with a test message to "
+	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
+	"SPF: use SRS (postsrsd) for forwarding.",
+	"The lines do not show the DNS records themselves; check them with dig TXT."},
+    [F_OUT_NO_PTR] = {
+	"The remote server refused the mail because this server's IP has no reverse DNS "
+	"(PTR) name, or one that does not resolve back to the same address.",
+	"Ask whoever owns the IP (the hosting provider) to set a PTR record to this server's "
+	"mail name, make the name resolve back to the IP, and use the same name in myhostname "
+	"(smtp_helo_name).",
+	NULL},
+    [F_OUT_BLOCKLISTED] = {
+	"The remote server refused the mail because this server's IP is on a DNS blocklist "
+	"(the reply names the list).",
+	"Look the IP up on the list named in the reply and follow its delisting procedure; "
+	"first find out why it was listed (a compromised account or web form sending spam "
+	"shows in the accounts section of this report).",
+	NULL},
+    [F_OUT_RATE_LIMITED] = {
+	"The remote server is limiting how much mail it takes from this server at once; "
+	"Postfix defers the rest and tries again later.",
+	"Usually nothing: the mail goes out later. For large sends, lower the concurrency and "
+	"rate for that destination with a dedicated transport (default_destination_rate_delay, "
+	"smtp_destination_concurrency_limit) and check the volume is wanted.",
+	NULL},
+    [F_OUT_GREYLISTED] = {
+	"The remote server asks this server to come back later (greylisting). Postfix retries "
+	"by itself and the mail is normally delivered on a later attempt.",
+	"Nothing to do unless the mail never leaves; keep the queue retry times at their "
+	"defaults.",
+	NULL},
+    [F_OUT_CONTENT] = {
+	"The remote server refused the message's content as spam, phishing or a virus.",
+	"Find who sent those messages (the accounts section and `postsleuth trace` on the "
+	"queue ID); if the sender is legitimate, check what the message contained, if not, "
+	"treat the account or web application as compromised.",
+	NULL},
+    [F_OUT_USER_UNKNOWN] = {
+	"The remote server says the recipient address does not exist. The message bounces to "
+	"its sender.",
+	"Nothing on this server is wrong. Many of these from one sender or to random "
+	"addresses point to a spam run or to backscatter (bounces of forged mail).",
+	NULL},
+    [F_OUT_MAILBOX_FULL] = {
+	"The recipient's mailbox is over its quota on the remote side.",
+	"Nothing to do here; the recipient must make room.",
+	NULL},
+    [F_OUT_DANE] = {
+	"Postfix's TLS policy for this destination requires DANE (a TLSA record in a "
+	"DNSSEC-signed zone), and the destination does not have one, or this host's resolver "
+	"does not validate DNSSEC. The mail stays in the queue (dsn 4.7.5).",
+	"If the policy was not meant for this destination, lower smtp_tls_security_level "
+	"(dane, not dane-only) or fix the entry in smtp_tls_policy_maps; if it was, use a "
+	"validating resolver (unbound) on this host and set smtp_dns_support_level = dnssec.",
+	NULL},
+    [F_OUT_TLS_FAIL] = {
+	"The TLS handshake with the remote server failed.",
+	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
+	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
+	NULL},
+    [F_OUT_PORT25_BLOCKED] = {
+	"Connections to the mail servers of many unrelated domains time out, and none gets "
+	"through. That is what an outgoing port 25 filter looks like: most cloud and home "
+	"providers block it by default. Outgoing mail does not leave.",
+	"Ask the provider to open outbound port 25 (many do it on request for a server with a "
+	"PTR), or send through a smarthost on port 587 with SASL (relayhost = [smtp.provider]:587, "
+	"smtp_sasl_auth_enable = yes). Test with: nc -vz gmail-smtp-in.l.google.com 25",
+	"A local firewall rule dropping outgoing SYNs looks the same: check nft list ruleset "
+	"too."},
+    [F_OUT_TIMEOUT] = {
+	"Connections to the destination's mail server time out. It may be down or overloaded, "
+	"or a firewall on either side drops the traffic.",
+	"Postfix keeps retrying. If the same happens for many unrelated destinations, suspect "
+	"this host's outgoing port 25.",
+	NULL},
+    [F_OUT_REFUSED] = {
+	"The destination's mail server refuses the TCP connection.",
+	"Postfix keeps retrying; check the destination's MX records (dig MX) if it lasts.",
+	NULL},
+    [F_OUT_NET_UNREACHABLE] = {
+	"This host has no route to the destination address. When the addresses are IPv6, the "
+	"host has IPv6 enabled in Postfix but no working IPv6 connectivity; Postfix then tries "
+	"IPv4, and the mail is only slowed.",
+	"If this host has no IPv6 route, set inet_protocols = ipv4 (or fix the IPv6 "
+	"connectivity); otherwise check the routing table (ip route, ip -6 route).",
+	NULL},
+    [F_OUT_DNS_TEMP] = {
+	"DNS lookups of the destinations' mail servers fail temporarily (\"try again\", "
+	"SERVFAIL). When this hits many domains, this host's resolver is the problem, not the "
+	"domains.",
+	"Check /etc/resolv.conf and the resolver (in a container, the one the container sees, "
+	"and the chroot's copy in /var/spool/postfix/etc/resolv.conf); try dig MX gmail.com on "
+	"this host. A local caching resolver (unbound) avoids most of it.",
+	NULL},
+    [F_OUT_DNS_NXDOMAIN] = {
+	"The recipient's domain does not exist or has no mail server (no MX and no address "
+	"record). The message bounces.",
+	"Nothing on this server is wrong; the address was mistyped or the domain is gone.",
+	NULL},
+    [F_OUT_LOOP] = {
+	"Mail for a domain comes back to this server: the domain's MX points here (or the "
+	"remote server greeted with this server's own name), but Postfix is not configured to "
+	"receive mail for it.",
+	"If this server should receive that domain's mail, add the domain to mydestination, "
+	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
+	"also that myhostname is not the same name as another server's.",
+	NULL},
+    [F_OUT_SUSPENDED] = {
+	"After failures Postfix marked the destination as dead for a while and defers its "
+	"mail without trying (\"delivery temporarily suspended\"); the reason after it is the "
+	"real cause.",
+	"Look at the reason given after \"suspended:\" and at the first failure for the same "
+	"destination.",
+	NULL},
+    [F_OUT_RELAY_SASL] = {
+	"This server must log in to its relay host (smarthost) but cannot: the SMTP client "
+	"found no SASL mechanism in common with the relay (\"No worthy mechs found\" means the "
+	"Cyrus SASL plugins for PLAIN/LOGIN are not installed), or the relay refused the "
+	"credentials. Everything sent through the relay stays in the queue.",
+	"Install the SASL plugins (Debian: apt install libsasl2-modules), check "
+	"smtp_sasl_password_maps (postmap it) and smtp_sasl_security_options (noanonymous; "
+	"allow plaintext only over TLS: smtp_tls_security_level = encrypt), then postqueue -f.",
+	NULL},
+    [F_OUT_REMOTE_TEMP] = {
+	"A remote server answered with a temporary error; Postfix retries.",
+	"Nothing to do unless it lasts for days; read the reply text.",
+	NULL},
+    [F_OUT_REMOTE_PERM] = {
+	"A remote server refused the mail permanently; the sender gets a bounce.",
+	"Read the reply text: it says why.",
+	NULL},
+    [F_IN_OWN_RELAY_DENIED] = {
+	"A client on this server's own network (loopback or a private address) was refused "
+	"with \"Relay access denied\": it tried to send mail to outside domains without "
+	"logging in and is not in mynetworks. This is the server's own application or user, "
+	"not an attacker testing for an open relay.",
+	"Let the application log in on the submission port (587 or 465, with SASL), or, for a "
+	"trusted local application only, add its address to mynetworks. Behind Docker or a "
+	"NAT every client looks local: make sure the real addresses reach Postfix (proxy "
+	"protocol, host networking) before widening mynetworks.",
+	NULL},
+    [F_IN_DNSBL_ERROR] = {
+	"The DNS blocklist answered with an error code (127.255.255.x, or \"Error: open "
+	"resolver\"), not with a listing. The blocklist refuses queries from this host's "
+	"resolver (a public or shared resolver), and Postfix may be refusing mail on that "
+	"answer.",
+	"Use a local recursive resolver (unbound) instead of a public one, or the blocklist's "
+	"own query service with a key; filter the answer codes: "
+	"postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]*3 and "
+	"reject_rbl_client zen.spamhaus.org=127.0.0.[2..11].",
+	NULL},
+    [F_IN_DNSBL_BIG_PROVIDER] = {
+	"A DNS blocklist listed a server of a large mail provider (Google, Microsoft, Yahoo, "
+	"...), and Postfix refused its mail. Those servers send mostly legitimate mail: this "
+	"list refuses mail the users want.",
+	"Drop aggressive lists from reject_rbl_client (or use them only as a score in "
+	"postscreen_dnsbl_sites with a threshold), and allow the provider's known servers "
+	"(postscreen_dnsbl_allowlist_threshold, check_client_access).",
+	NULL},
+    [F_IN_HELO_NOT_FOUND] = {
+	"Senders were refused because their HELO name does not resolve "
+	"(reject_unknown_helo_hostname). Many legitimate servers use such names; the reply is "
+	"temporary (450), so they retry and then give up.",
+	"Remove reject_unknown_helo_hostname, or keep it only as a warning "
+	"(warn_if_reject reject_unknown_helo_hostname) and watch what it would refuse.",
+	NULL},
+    [F_IN_NO_STORAGE] = {
+	"Postfix refuses mail (452 4.3.1 Insufficient system storage) because the queue's file "
+	"system has less free space than 1.5 times message_size_limit (queue_minfree).",
+	"Free disk space on the queue's file system (df -h /var/spool/postfix), or lower "
+	"message_size_limit; the check needs free space above 1.5 x message_size_limit.",
+	NULL},
+    [F_IN_CONFIG_PROBLEM] = {
+	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
+	"table or service named in a restriction failed, and Postfix never treats a failed "
+	"lookup as \"no match\". Mail is refused until it is fixed.",
+	"Look at the warning lines just before (table lookup problem, unavailable, connect "
+	"to ...) and fix the table or service they name, then postfix reload.",
+	NULL},
+    [F_IN_USER_UNKNOWN_HARVEST] = {
+	"One client tried many different recipient addresses that do not exist here: it is "
+	"guessing addresses (a dictionary attack) or sending to an old list. Postfix refused "
+	"them, so no mail was accepted.",
+	"Nothing is broken. postscreen and fail2ban's postfix filter (mode = more) can block "
+	"such clients early; smtpd_hard_error_limit bounds the attempts per session.",
+	NULL},
+    [F_IN_LMTP_USER_UNKNOWN] = {
+	"Postfix accepted mail for a domain it hands to the mailbox server (LMTP, Dovecot), "
+	"and the mailbox server says the user does not exist. Accepted mail that bounces "
+	"later is backscatter risk, and the users' mail is lost.",
+	"Make Postfix know the valid recipients before accepting (virtual_mailbox_maps, or "
+	"reject_unverified_recipient), and check that the mailbox server's user database and "
+	"Postfix's domain lists agree (a domain split between two servers must relay, not "
+	"deliver locally).",
+	NULL},
+    [F_SASL_BACKEND_DOWN] = {
+	"smtpd cannot connect to its SASL authentication backend: Dovecot's auth socket "
+	"(smtpd_sasl_path, usually private/auth) is missing, or saslauthd is not running. "
+	"Every login fails, so users cannot send mail.",
+	"Start the backend (systemctl status dovecot / saslauthd) and check that the socket "
+	"exists inside Postfix's queue directory (/var/spool/postfix/private/auth, created by "
+	"Dovecot's unix_listener with user postfix) and matches smtpd_sasl_path.",
+	"The lines do not show why the backend is down; its own log does (journalctl -u "
+	"dovecot)."},
+    [F_SASL_NO_MECHS] = {
+	"smtpd stopped with \"no SASL authentication mechanisms\": it could not get any "
+	"mechanism from its SASL backend, so this smtpd service is down for every client.",
+	"Fix the SASL backend first (the warning before it names the socket or daemon); "
+	"then postfix reload.",
+	NULL},
+    [F_MAP_MISSING] = {
+	"A lookup table that the configuration names cannot be opened (the file is missing, "
+	"or its .db was never built). Postfix answers with a temporary error wherever the "
+	"table is used, so mail in that path is refused or deferred.",
+	"Create the file (an empty one is enough for a check_*_access table) and run postmap "
+	"on it for hash:/lmdb:/btree: tables (texthash: needs no postmap), or remove the "
+	"reference from main.cf/master.cf; then postfix reload.",
+	NULL},
+    [F_MAP_STALE] = {
+	"A table's compiled .db is older than its text source: someone edited the file but "
+	"did not run postmap, so Postfix still uses the old contents.",
+	"Run postmap on the source file named in the warning (postalias for aliases), then "
+	"postfix reload.",
+	NULL},
+    [F_MAP_UNAPPROVED] = {
+	"proxymap refused a table because it is not listed in proxy_read_maps or "
+	"proxy_write_maps; the daemon that asked for it (often postscreen with a shared "
+	"cache) stops with a fatal error.",
+	"Add the table exactly as the warning names it to proxy_write_maps (or "
+	"proxy_read_maps) in main.cf, e.g. postconf -e 'proxy_write_maps = $proxy_write_maps "
+	"proxy:btree:...', then postfix reload.",
+	NULL},
+    [F_MAP_CORRUPT] = {
+	"A database file Postfix uses is corrupt (Berkeley DB seek/cursor errors, a proxymap "
+	"panic), often after the disk filled up. The daemons using it keep dying.",
+	"Stop Postfix, remove the corrupt cache file (postscreen_cache.db or verify_cache.db "
+	"can be deleted: they are rebuilt) or rebuild the table with postmap, free disk space, "
+	"start Postfix.",
+	NULL},
+    [F_MILTER_DOWN] = {
+	"Postfix cannot connect to a milter (DKIM signing, spam filtering). What happens to the "
+	"mail depends on milter_default_action: by default (tempfail) mail is refused "
+	"temporarily; with accept it passes unsigned or unfiltered.",
+	"Start the milter (systemctl status opendkim / rspamd) and check that it listens "
+	"where smtpd_milters / non_smtpd_milters say (ss -ltnp); inside the chroot a unix "
+	"socket must be under /var/spool/postfix.",
+	NULL},
+    [F_MILTER_CRASHED] = {
+	"The milter broke off while Postfix was talking to it (it closed the connection or "
+	"did not answer in time): the milter crashed or hangs.",
+	"Look at the milter's own log and the kernel log (segfaults); update or restart it. "
+	"Set milter_default_action to decide what happens to mail meanwhile.",
+	NULL},
+    [F_FILTER_DOWN] = {
+	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "
+	"127.0.0.1:10024) and the filter refuses the connection: mail stays in the queue.",
+	"Start the filter (systemctl status amavis) or, if it was removed on purpose, remove "
+	"content_filter from main.cf and the -o content_filter overrides in master.cf, then "
+	"postqueue -f.",
+	NULL},
+    [F_LMTP_DOWN] = {
+	"Delivery to the mailboxes (LMTP to Dovecot or similar) is refused: the socket or port "
+	"does not answer. Mail for local users stays in the queue.",
+	"Start the mailbox server (systemctl status dovecot), check its LMTP listener "
+	"matches virtual_transport / mailbox_transport, then postqueue -f.",
+	NULL},
+    [F_TRANSPORT_MISSING] = {
+	"Mail is routed to a transport (in transport_maps, virtual_transport, ...) that is "
+	"not defined in master.cf, or whose service socket is missing: it waits in the "
+	"queue with \"mail transport unavailable\".",
+	"Define the transport in master.cf or fix the transport name in the table or "
+	"main.cf (postconf -M lists the services), postmap the transport table, postfix "
+	"reload, postqueue -f.",
+	NULL},
+    [F_POLICY_DOWN] = {
+	"A policy service named in the restrictions (check_policy_service: postgrey, an SPF "
+	"checker, a quota service) does not answer; Postfix answers 451 4.3.5 to clients "
+	"while it is down.",
+	"Start the policy service, or remove it from the restrictions; "
+	"smtpd_policy_service_default_action can make Postfix go on when it is down.",
+	NULL},
+    [F_DOMAIN_DOUBLE] = {
+	"A domain is listed both in mydestination and in a virtual domain list; Postfix "
+	"uses only one of them for it, and the other setting is ignored.",
+	"Keep the domain in one class only (usually virtual_mailbox_domains, and remove it "
+	"from mydestination).",
+	NULL},
+    [F_BIND_IN_USE] = {
+	"The master daemon cannot listen on an address and port because another process (or "
+	"a second service line for the same port in master.cf) already holds it. That "
+	"service, or the whole of Postfix, does not start.",
+	"Find who holds the port (ss -ltnp 'sport = :PORT') and remove the duplicate service "
+	"from master.cf (postconf -M), then start Postfix.",
+	NULL},
+    [F_DAEMON_THROTTLED] = {
+	"A Postfix daemon keeps exiting at start-up, and the master daemon throttles it "
+	"(\"bad command startup -- throttling\"): that service is down.",
+	"Read the fatal line the daemon writes just before (it says why), fix it, then "
+	"postfix reload.",
+	NULL},
+    [F_DAEMON_FATAL] = {
+	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "
+	"the cause is fixed.",
+	"Read the fatal line: it names the file, table or setting at fault. postfix check "
+	"finds many of these.",
+	NULL},
+    [F_PICKUP_DOWN] = {
+	"Mail submitted locally (sendmail, postdrop) cannot reach the pickup service; it "
+	"waits in the maildrop directory.",
+	"Start Postfix (postfix status) and check the pickup line in master.cf; the mail is "
+	"picked up once it runs.",
+	NULL},
+    [F_TLS_KEY] = {
+	"The server cannot use its TLS key or certificate (missing file, wrong permissions, "
+	"or a key that does not match the certificate), so it offers no TLS. Clients that "
+	"require TLS cannot send, and logins on port 587 fail.",
+	"Check smtpd_tls_chain_files (or smtpd_tls_cert_file/smtpd_tls_key_file): the files "
+	"exist, are readable by root, and the key matches the certificate "
+	"(openssl x509 -noout -pubkey -in CERT vs openssl pkey -pubout -in KEY).",
+	NULL},
+    [F_TLS_HANDSHAKE_IN] = {
+	"Clients started TLS and the handshake failed (no shared cipher or protocol, a "
+	"client that does not trust the certificate, or a scanner). Mail from them, if any, "
+	"is not accepted over TLS.",
+	"Usually nothing: scanners and very old clients do this. If a real partner is among "
+	"them, compare its TLS versions with smtpd_tls_protocols and "
+	"smtpd_tls_mandatory_ciphers.",
+	NULL},
+    [F_QUEUE_FILE] = {
+	"Postfix cannot read or write files in its queue (permissions, a full disk, a "
+	"damaged file).",
+	"Run postfix check (it fixes ownership) and postfix set-permissions; check free "
+	"space and the kernel log for file-system errors.",
+	NULL},
+    [F_PS_CACHE_CLOSE] = {
+	"postscreen writes this when it closes its cache at shutdown or reload inside the "
+	"chroot; the \"possible Berkeley DB bug\" text is harmless here.",
+	"Nothing to do.",
+	NULL},
+    [F_PS_DEEP_TEMPFAIL] = {
+	"postscreen's after-greeting tests (pipelining, non-SMTP, bare newline) are on: a "
+	"new client is told 450 4.3.2 once, passes the tests, and is let in when it retries. "
+	"Real mail servers retry, so mail is only delayed a few minutes the first time.",
+	"Nothing to do, unless the delay matters: then turn the after-greeting tests off or "
+	"allow known senders (postscreen_access_list).",
+	NULL},
+    [F_OTHER_WARNING] = {
+	"Postfix logged warnings that no finding above explains.",
+	"Read them: postfix check and postconf -n help with most.",
+	NULL},
+};
+
+/* finding_prose - the words of a finding */
+const struct finding_prose *finding_prose(enum finding_id f)
+{
+	static const struct finding_prose none = {"", "", NULL};
+	return (unsigned)f < F__COUNT && prose[f].meaning ? &prose[f] : &none;
+}

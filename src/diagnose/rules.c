@@ -1,0 +1,530 @@
+/*
+ * rules.c - from one event to the finding it shows: tables of rules, read
+ * top to bottom, the first match wins.
+ *
+ * Four kinds of line are looked at, nothing else (so the usual traffic
+ * costs one switch on the event type):
+ *   SRC_OUT     a delivery that did not succeed (status deferred, bounced,
+ *               expired), an SMTP client error or connection failure: the
+ *               reason text, the relay, the recipient;
+ *   SRC_REJECT  smtpd's and postscreen's NOQUEUE/queue-ID rejects;
+ *   SRC_DIAG    a line with a severity (warning, error, fatal, panic);
+ *   SRC_PLAIN   the few daemon lines that matter without a severity.
+ * Every text is untrusted: rules only search it (bounded, case-blind) and
+ * copy a bounded key out of it.
+ */
+#include "rules.h"
+#include "../util/cidr.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8 };
+
+enum key_kind {
+	K_NONE,      /* one group for the whole finding */
+	K_AFTER,     /* the token after rule->after */
+	K_PATH,      /* the first path-like token (a table, a socket) */
+	K_CONNHOST,  /* the host of "connect to HOST[...]", else the relay */
+	K_PROVIDER,  /* the remote provider (Gmail, Microsoft...), else relay */
+	K_SERVICE,   /* the logging service: smtps/smtpd */
+	K_CLIENT,    /* the client address */
+	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
+};
+
+#define NEEDLES 12
+
+struct rule {
+	enum finding_id id;
+	unsigned src;                /* SRC_* */
+	const char *daemon;          /* only this daemon, or NULL */
+	const char *any[NEEDLES];    /* one of these (case-blind), NULL-ended */
+	const char *also;            /* and this too, or NULL */
+	enum key_kind key;
+	const char *after;           /* K_AFTER */
+};
+
+/*
+ * Outbound: the reason of a failed delivery.  Local causes first (they
+ * name this host's own services), then DNS and connectivity, then the
+ * remote server's answer by what it says.
+ */
+static const struct rule out_rules[] = {
+    {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
+    {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
+    {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
+    {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"try again", "SERVFAIL", "Temporary failure in name resolution"}, "Name service error", K_NONE, NULL},
+    {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"Host or domain name not found. Name service error"}, "try again", K_NONE, NULL},
+    {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
+    {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
+    /* the remote server's answer */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
+    {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_SUSPENDED, SRC_OUT, NULL, {"delivery temporarily suspended"}, NULL, K_CONNHOST, NULL},
+};
+
+/* inbound: what smtpd and postscreen refused, when the refusal itself is the finding */
+static const struct rule reject_rules[] = {
+    {F_IN_NO_STORAGE, SRC_REJECT, NULL, {"Insufficient system storage"}, NULL, K_NONE, NULL},
+    {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
+    {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
+    {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
+    {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
+    {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
+};
+
+/* lines with a severity: the server telling about itself */
+static const struct rule diag_rules[] = {
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"cannot connect to saslauthd server"}, NULL, K_NONE, NULL},
+    {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
+    {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"No worthy mechs found", "SASL authentication failed", "cannot authenticate to server"}, NULL, K_NONE, NULL},
+    {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
+    {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
+    {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table"}, NULL, K_PATH, NULL},
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
+    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
+    {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
+    {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
+    {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
+    {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
+    {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},
+    {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
+    {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
+    {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
+    {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
+    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_NONE, NULL},
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt", "Permission denied"}, NULL, K_PATH, NULL},
+};
+
+/* the few lines without a severity that still tell a story */
+static const struct rule plain_rules[] = {
+    {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_NONE, NULL},
+};
+
+/* ci_find - offset of needle in hay, ASCII case-blind, or -1 */
+static ptrdiff_t ci_find(struct span hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n || n > hay.n)
+		return n ? -1 : 0;
+	unsigned char f = (unsigned char)tolower((unsigned char)needle[0]);
+	for (size_t i = 0; i + n <= hay.n; i++) {
+		if ((unsigned char)tolower((unsigned char)hay.p[i]) != f)
+			continue;
+		size_t k = 1;
+		while (k < n && tolower((unsigned char)hay.p[i + k]) == tolower((unsigned char)needle[k]))
+			k++;
+		if (k == n)
+			return (ptrdiff_t)i;
+	}
+	return -1;
+}
+
+/* copy_key - a bounded, printable copy of a span */
+static void copy_key(char *dst, struct span s)
+{
+	size_t n = s.n < DIAG_KEY_MAX - 1 ? s.n : DIAG_KEY_MAX - 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		dst[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	dst[n] = 0;
+}
+
+/* is_stop - a byte that ends a key token */
+static bool is_stop(char c)
+{
+	return c == ' ' || c == ':' || c == ';' || c == ',' || c == '"' || c == '\'' || c == '(' ||
+	       c == ')' || c == '\t';
+}
+
+/* token - the token at the start of s (up to a stop byte) */
+static struct span token(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && !is_stop(s.p[i]))
+		i++;
+	return span_head(s, i);
+}
+
+/* word - the word at the start of s, a trailing ':' or '.' dropped (so
+ * that "inet:localhost:8891" stays whole and "465:" becomes "465") */
+static struct span word(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && s.p[i] != ' ' && s.p[i] != ';' && s.p[i] != ',' && s.p[i] != '"' &&
+	       s.p[i] != '\'' && s.p[i] != '\t')
+		i++;
+	while (i && (s.p[i - 1] == ':' || s.p[i - 1] == '.'))
+		i--;
+	return span_head(s, i);
+}
+
+/* key_path - the first path-like token ("/..." or "private/...", the part
+ * after a "type:" prefix), with a compiled table's suffix dropped so that
+ * a table and its .db group together */
+static struct span key_path(struct span t)
+{
+	for (size_t i = 0; i < t.n; i++) {
+		bool start = !i || t.p[i - 1] == ' ' || t.p[i - 1] == ':' || t.p[i - 1] == '"';
+		if (!start)
+			continue;
+		struct span rest = span_skip(t, i);
+		bool path = rest.p[0] == '/' || span_starts(rest, "private/") || span_starts(rest, "public/");
+		if (!path)
+			continue;
+		struct span k = token(rest);
+		static const char *const sufx[] = {".db", ".lmdb", ".cdb", ".dir", ".pag"};
+		for (size_t j = 0; j < sizeof sufx / sizeof sufx[0]; j++)
+			if (span_ends(k, sufx[j]) && k.n > strlen(sufx[j]) + 1) {
+				k.n -= strlen(sufx[j]);
+				break;
+			}
+		return k;
+	}
+	return SPAN_NULL;
+}
+
+/* conn_host - the host of "connect to HOST[", or the relay name */
+static struct span conn_host(const struct event *ev, struct span t)
+{
+	struct span c = span_find(t, "connect to ");
+	if (c.p) {
+		c = span_skip(c, 11);
+		size_t i = 0;
+		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
+			i++;
+		if (i && i < c.n && c.p[i] == '[') {
+			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
+			struct span host = span_head(c, i);
+			ptrdiff_t rb = span_chr(c, ']');
+			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
+				struct span port = token(span_skip(c, (size_t)rb + 2));
+				if (port.n && !span_eqs(port, "25"))
+					return span_make(host.p, (size_t)(port.p + port.n - host.p));
+			}
+			return host;
+		}
+		if (i)
+			return token(c);
+	}
+	struct span h = span_find(t, "host ");
+	if (h.p && h.p == t.p) {
+		h = span_skip(h, 5);
+		size_t i = 0;
+		while (i < h.n && h.p[i] != '[' && h.p[i] != ' ')
+			i++;
+		if (i)
+			return span_head(h, i);
+	}
+	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
+		return ev->relay_name;
+	return SPAN_NULL;
+}
+
+/* provider - the big mail providers by the names of their servers */
+static const char *provider(struct span name)
+{
+	static const struct {
+		const char *suffix, *name;
+	} known[] = {
+	    {"google.com", "Gmail"},         {"googlemail.com", "Gmail"},
+	    {"outlook.com", "Microsoft"},    {"hotmail.com", "Microsoft"},
+	    {"live.com", "Microsoft"},       {"office365.us", "Microsoft"},
+	    {"yahoodns.net", "Yahoo"},       {"yahoo.com", "Yahoo"},
+	    {"aol.com", "Yahoo (AOL)"},      {"icloud.com", "Apple iCloud"},
+	    {"apple.com", "Apple iCloud"},   {"mail.ru", "Mail.ru"},
+	    {"yandex.net", "Yandex"},        {"yandex.ru", "Yandex"},
+	    {"gmx.net", "GMX/web.de"},       {"web.de", "GMX/web.de"},
+	    {"protonmail.ch", "Proton"},     {"zoho.com", "Zoho"},
+	    {"comcast.net", "Comcast"},      {"orange.fr", "Orange"},
+	    {"t-online.de", "T-Online"},     {"amazonses.com", "Amazon SES"},
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		size_t n = strlen(known[i].suffix);
+		if (name.n >= n && !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
+		    (name.n == n || name.p[name.n - n - 1] == '.'))
+			return known[i].name;
+	}
+	return NULL;
+}
+
+/* diag_big_provider - a client name under a large mail provider's domain */
+bool diag_big_provider(struct span name)
+{
+	return provider(name) != NULL;
+}
+
+/* rcpt_domain - the domain of a recipient address */
+static struct span rcpt_domain(struct span to)
+{
+	ptrdiff_t at = span_rchr(to, '@');
+	return at >= 0 ? span_skip(to, (size_t)at + 1) : SPAN_NULL;
+}
+
+/* diag_own_network - loopback, private (RFC 1918, RFC 6598), ULA, link-local */
+bool diag_own_network(struct span ip)
+{
+	char buf[CIDR_STRLEN];
+	if (!ip.n || ip.n >= sizeof buf)
+		return false;
+	memcpy(buf, ip.p, ip.n);
+	buf[ip.n] = 0;
+	struct cidr a;
+	if (!cidr_addr(buf, &a))
+		return false;
+	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
+					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+					   "::1/128",       "fc00::/7",    "fe80::/10"};
+	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
+		struct cidr n;
+		if (cidr_parse(nets[i], &n, NULL) && cidr_contains(&n, &a))
+			return true;
+	}
+	return false;
+}
+
+/* rule_matches - does the rule take this text */
+static bool rule_matches(const struct rule *r, const struct event *ev, struct span t)
+{
+	if (r->daemon && !span_eqs(ev->line->daemon, r->daemon))
+		return false;
+	if (r->also && ci_find(t, r->also) < 0)
+		return false;
+	for (int i = 0; i < NEEDLES && r->any[i]; i++)
+		if (ci_find(t, r->any[i]) >= 0)
+			return true;
+	return false;
+}
+
+/* make_key - the group key a rule asks for */
+static void make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit)
+{
+	struct span k = SPAN_NULL;
+	switch (r->key) {
+	case K_NONE:
+		break;
+	case K_AFTER: {
+		ptrdiff_t i = ci_find(t, r->after);
+		if (i >= 0)
+			k = word(span_skip(t, (size_t)i + strlen(r->after)));
+		break;
+	}
+	case K_PATH:
+		k = key_path(t);
+		break;
+	case K_CONNHOST:
+		k = conn_host(ev, t);
+		break;
+	case K_PROVIDER: {
+		struct span host = conn_host(ev, t);
+		const char *p = provider(host);
+		if (!p)
+			p = provider(rcpt_domain(ev->to));
+		if (p) {
+			snprintf(hit->key, sizeof hit->key, "%s", p);
+			return;
+		}
+		k = host.n ? host : rcpt_domain(ev->to);
+		break;
+	}
+	case K_SERVICE:
+		k = ev->line->service.n ? ev->line->service : ev->line->daemon;
+		if (ev->line->service.n) {
+			snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", (int)(ev->line->service.n % 64),
+				 ev->line->service.p, (int)(ev->line->daemon.n % 64), ev->line->daemon.p);
+			return;
+		}
+		break;
+	case K_CLIENT:
+		k = ev->client_ip;
+		break;
+	case K_NETFAMILY: {
+		struct span ip = ev->relay_ip;
+		if (!ip.n) {
+			struct span c = span_find(t, "[");
+			if (c.p)
+				ip = token(span_skip(c, 1));
+		}
+		k = span_chr(ip, ':') >= 0 ? SPAN_LIT("IPv6") : ip.n ? SPAN_LIT("IPv4") : SPAN_NULL;
+		break;
+	}
+	}
+	copy_key(hit->key, k);
+}
+
+/* apply - the first rule of a table that takes the text */
+static bool apply(const struct rule *rules, size_t n, const struct event *ev, struct span t,
+		  struct diag_hit *hit)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rule_matches(&rules[i], ev, t)) {
+			hit->id = rules[i].id;
+			make_key(&rules[i], ev, t, hit);
+			return true;
+		}
+	return false;
+}
+
+#define APPLY(tab, ev, t, hit) apply(tab, sizeof tab / sizeof tab[0], ev, t, hit)
+
+/* classify_out - a delivery that did not succeed */
+static bool classify_out(const struct event *ev, struct diag_hit *hit)
+{
+	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
+			: ev->reason.n				 ? ev->reason
+								 : ev->text;
+	if (!t.n)
+		return false;
+	/* "delivery temporarily suspended: CAUSE": the cause tells more */
+	struct span cause = t;
+	if (span_eat(&cause, "delivery temporarily suspended: ") && APPLY(out_rules, ev, cause, hit))
+		;
+	else if (!APPLY(out_rules, ev, t, hit)) {
+		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
+		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
+		struct span host = conn_host(ev, t);
+		const char *p = provider(host);
+		if (p)
+			snprintf(hit->key, sizeof hit->key, "%s", p);
+		else
+			copy_key(hit->key, host.n ? host : rcpt_domain(ev->to));
+	}
+	/* a refused connection to this host's own services is a local service down */
+	if (hit->id == F_OUT_REFUSED || hit->id == F_OUT_TIMEOUT) {
+		struct span ip = ev->relay_ip;
+		struct span c = span_find(t, "connect to ");
+		if (c.p) {
+			struct span lb = span_find(c, "[");
+			ip = SPAN_NULL;
+			if (lb.p) {
+				struct span in = span_skip(lb, 1);
+				ptrdiff_t end = span_chr(in, ']');
+				if (end >= 0)
+					ip = span_head(in, (size_t)end);
+			}
+			ptrdiff_t rb = span_chr(c, ']');
+			bool unix_socket = rb < 0;
+			if (unix_socket || span_eqs(ev->line->daemon, "lmtp"))
+				hit->id = span_eqs(ev->line->daemon, "lmtp") || ci_find(t, "lmtp") >= 0
+					      ? F_LMTP_DOWN
+					      : F_TRANSPORT_MISSING;
+			else if (diag_own_network(ip) && ci_find(t, "]:25:") < 0)
+				hit->id = F_FILTER_DOWN;
+		}
+	}
+	hit->port25 = ci_find(t, "]:25:") >= 0;
+	if (ev->to.n) {
+		hit->recipient = true;
+		copy_key(hit->subject, rcpt_domain(ev->to));
+	}
+	return true;
+}
+
+/* classify_reject - a refusal that says something about this server */
+static bool classify_reject(const struct event *ev, struct diag_hit *hit)
+{
+	struct span t = ev->reason;
+	if (APPLY(reject_rules, ev, t, hit))
+		;
+	else if (ci_find(t, "Relay access denied") >= 0 && diag_own_network(ev->client_ip)) {
+		hit->id = F_IN_OWN_RELAY_DENIED;
+		copy_key(hit->key, ev->client_ip);
+	} else if (ci_find(t, "blocked using ") >= 0 && diag_big_provider(ev->client_name)) {
+		hit->id = F_IN_DNSBL_BIG_PROVIDER;
+		struct span after = span_find(t, "blocked using ");
+		copy_key(hit->key, token(span_skip(after, 14)));
+	} else if (ci_find(t, "User unknown") >= 0 && ev->client_ip.n) {
+		hit->id = F_IN_USER_UNKNOWN_HARVEST;
+		copy_key(hit->key, ev->client_ip);
+		copy_key(hit->subject, ev->to);
+		return true;
+	} else {
+		return false;
+	}
+	copy_key(hit->subject, ev->client_ip);
+	return true;
+}
+
+/* classify_dnsbl - dnsblog's answers: 127.255.255.x is an error code */
+static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
+{
+	if (!span_starts(ev->reason, "127.255.255."))
+		return false;
+	hit->id = F_IN_DNSBL_ERROR;
+	copy_key(hit->key, ev->listed);
+	copy_key(hit->subject, ev->client_ip);
+	return true;
+}
+
+/* diag_classify - the finding one event shows, if any */
+bool diag_classify(const struct event *ev, struct diag_hit *hit)
+{
+	memset(hit, 0, sizeof *hit);
+	const struct logline *l = ev->line;
+	if (!l)
+		return false;
+	switch (ev->type) {
+	case EV_DELIVERY:
+		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
+		    span_eqs(ev->status, "undeliverable"))
+			return false;
+		return classify_out(ev, hit);
+	case EV_SMTP_ERROR:
+	case EV_SMTP_CONN_FAIL:
+		return classify_out(ev, hit);
+	case EV_REJECT:
+		return classify_reject(ev, hit);
+	case EV_PS_DNSBL:
+		return classify_dnsbl(ev, hit);
+	default:
+		break;
+	}
+	if (!l->postfix)
+		return false;
+	if (l->severity.n) {
+		if (APPLY(diag_rules, ev, l->text, hit))
+			return true;
+		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		if (fatal) {
+			hit->id = F_DAEMON_FATAL;
+			copy_key(hit->key, l->daemon);
+			return true;
+		}
+		/* client-related warnings belong to the verdicts, not here */
+		if (ev->type == EV_WARNING) {
+			hit->id = F_OTHER_WARNING;
+			copy_key(hit->key, l->daemon);
+			return true;
+		}
+		return false;
+	}
+	switch (ev->type) {
+	case EV_UNKNOWN:
+	case EV_INFO:
+	case EV_TLS_ERROR:
+	case EV_MASTER:
+		return APPLY(plain_rules, ev, l->text, hit);
+	default:
+		return false;
+	}
+}

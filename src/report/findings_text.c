@@ -1,0 +1,210 @@
+/*
+ * findings_text.c - the server's problems in words: one paragraph per
+ * (finding, cause), most serious first, with who is at fault, what it
+ * breaks, the figures, the meaning and the first lines that show it;
+ * then, in "What to do", one paragraph per finding with its fix.
+ */
+#include "findings.h"
+#include "report.h"
+#include "../util/timefmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define C_BOLD "\033[1m"
+#define C_RED "\033[31m"
+#define C_YEL "\033[33m"
+#define C_OFF "\033[0m"
+
+/* finding_severity_word - a short tag per severity */
+const char *finding_severity_word(int sev)
+{
+	switch (sev) {
+	case 4: return "critical";
+	case 3: return "serious";
+	case 2: return "warning";
+	case 1: return "minor";
+	default: return "benign";
+	}
+}
+
+/* subjects_text - up to max members of a group's subject set, sorted */
+static void subjects_text(struct buf *b, const struct diag_group *g, size_t max)
+{
+	size_t k;
+	const char **all = diag_subjects(g, &k);
+	for (size_t i = 0; i < k && i < max; i++) {
+		buf_puts(b, i ? ", " : "");
+		buf_term(b, span_of(all[i]));
+	}
+	if (k > max || g->subjects.dropped)
+		buf_printf(b, " and %zu more", k - (k > max ? max : k) + g->subjects.dropped);
+	free((void *)all);
+}
+
+/* group_line - one cause of a finding: its key, figures and subjects */
+static void group_line(struct buf *b, const struct diag_group *g)
+{
+	struct buf t = {0};
+	if (g->key[0]) {
+		buf_term(&t, span_of(g->key));
+		buf_puts(&t, ": ");
+	}
+	buf_printf(&t, "%llu line%s", (unsigned long long)g->lines, g->lines == 1 ? "" : "s");
+	if (g->recipients)
+		buf_printf(&t, ", %llu recipient%s", (unsigned long long)g->recipients,
+			   g->recipients == 1 ? "" : "s");
+	if (g->lines && g->first.us) {
+		buf_puts(&t, ", ");
+		buf_stamp_short(&t, g->first);
+		if (g->last.us != g->first.us) {
+			buf_puts(&t, " to ");
+			buf_stamp_short(&t, g->last);
+		}
+	}
+	if (strset_len(&g->subjects)) {
+		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED ? "; servers: "
+			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? "; addresses tried: "
+			     : g->recipients ? "; recipient domains: " : "; clients: ");
+		subjects_text(&t, g, 6);
+	}
+	buf_putc(&t, 0);
+	struct buf w = {0};
+	wrap_text(&w, t.p, 8, 78);
+	if (w.n >= 8)
+		memcpy(w.p, "      - ", 8);
+	buf_put(b, w.p, w.n);
+	buf_free(&w);
+	buf_free(&t);
+}
+
+/* finding_text - one finding with all its causes (groups i.. of the same id) */
+static void finding_text(struct buf *b, const struct diag *d, size_t i, bool color)
+{
+	const struct diag_group *g = d->list[i];
+	int sev = finding_severity(g->id);
+	buf_puts(b, "  ");
+	if (color)
+		buf_puts(b, sev >= 4 ? C_BOLD C_RED : sev == 3 ? C_RED : sev == 2 ? C_YEL : "");
+	buf_printf(b, "[%s] %s", finding_severity_word(sev), finding_title(g->id));
+	if (color)
+		buf_puts(b, C_OFF);
+	buf_putc(b, '\n');
+	buf_printf(b, "      at fault: %s; %s.\n", finding_side_words(finding_side(g->id)),
+		   finding_impact_words(finding_impact(g->id)));
+	size_t shown = 0, more = 0;
+	uint64_t more_lines = 0;
+	for (size_t j = i; j < d->nlist; j++) {
+		if (d->list[j]->id != g->id)
+			continue;
+		if (shown < FINDINGS_CAUSES_MAX) {
+			group_line(b, d->list[j]);
+			shown++;
+		} else {
+			more++;
+			more_lines += d->list[j]->lines;
+		}
+	}
+	if (more)
+		buf_printf(b, "      - and %zu more (%llu lines)\n", more, (unsigned long long)more_lines);
+	wrap_text(b, finding_prose(g->id)->meaning, 6, 78);
+	if (g->nsample) {
+		buf_puts(b, "      e.g. ");
+		buf_term(b, span_of(g->sample[0]));
+		buf_putc(b, '\n');
+	}
+	buf_putc(b, '\n');
+}
+
+/* findings_headline_text - one line per finding family for "What is happening" */
+void findings_headline_text(struct buf *b, const struct diag *d)
+{
+	bool seen[F__COUNT] = {false};
+	size_t n = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		enum finding_id id = d->list[i]->id;
+		if (finding_severity(id) >= 2 && !seen[id]) {
+			seen[id] = true;
+			n++;
+		}
+	}
+	if (!n)
+		return;
+	bool breaks = diag_breaks_mail(d);
+	buf_printf(b, "  %zu kind%s of problem with the server or its mail flow%s: see \"Problems found\".\n",
+		   n, n == 1 ? "" : "s", breaks ? ", and mail is affected" : "");
+}
+
+/* findings_text - the "Problems found" section */
+void findings_text(struct buf *b, const struct diag *d, bool color)
+{
+	if (!d || !d->nlist)
+		return;
+	if (color)
+		buf_puts(b, C_BOLD);
+	buf_puts(b, "Problems found, most serious first\n");
+	if (color)
+		buf_puts(b, C_OFF);
+	bool done[F__COUNT] = {false};
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		if (done[d->list[i]->id])
+			continue;
+		done[d->list[i]->id] = true;
+		if (shown >= FINDINGS_TEXT_MAX) {
+			more++;
+			continue;
+		}
+		finding_text(b, d, i, color);
+		shown++;
+	}
+	if (more)
+		buf_printf(b, "  ... and %zu more kinds (report --json has them all)\n\n", more);
+	if (d->dropped)
+		buf_printf(b, "  %llu more lines showed problems past the limit of %d kinds and causes.\n\n",
+			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
+}
+
+/* findings_actions_text - one fix paragraph per finding present (severity
+ * 1 and up); true when anything was written */
+bool findings_actions_text(struct buf *b, const struct diag *d)
+{
+	bool done[F__COUNT] = {false};
+	bool any = false;
+	for (size_t i = 0; d && i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (done[g->id] || finding_severity(g->id) < 1)
+			continue;
+		done[g->id] = true;
+		any = true;
+		struct buf t = {0};
+		buf_printf(&t, "%s", finding_title(g->id));
+		size_t nkeys = 0;
+		for (size_t j = i; j < d->nlist; j++)
+			if (d->list[j]->id == g->id && d->list[j]->key[0]) {
+				buf_puts(&t, nkeys ? ", " : " (");
+				if (nkeys == 4) {
+					buf_puts(&t, "...");
+					nkeys++;
+					break;
+				}
+				buf_term(&t, span_of(d->list[j]->key));
+				nkeys++;
+			}
+		if (nkeys)
+			buf_putc(&t, ')');
+		buf_puts(&t, ":");
+		buf_putc(&t, 0);
+		struct buf w = {0};
+		wrap_text(&w, t.p, 4, 78);
+		if (w.n >= 4)
+			memcpy(w.p, "  - ", 4);
+		buf_put(b, w.p, w.n);
+		buf_free(&w);
+		buf_free(&t);
+		wrap_text(b, finding_prose(g->id)->fix, 4, 78);
+		if (finding_prose(g->id)->caveat)
+			wrap_text(b, finding_prose(g->id)->caveat, 4, 78);
+	}
+	return any;
+}
