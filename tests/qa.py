@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""qa.py BIN QADEV EXPECT - each real admin's question (QADEV/NN-slug/input.log)
+against what tests/qa-dev.expect says postsleuth must state about it.
+Prints PASS/FAIL/SKIP lines and the summary "qa: N passed, N failed, N skipped"."""
+import glob, json, os, subprocess, sys
+
+bin_, qadev, expect = sys.argv[1:4]
+env = dict(os.environ, TZ="UTC", LC_ALL="C")
+passed = failed = skipped = 0
+
+
+def run(args):
+    p = subprocess.run([bin_] + args, capture_output=True, text=True, env=env, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+for raw in open(expect):
+    line = raw.split("#", 1)[0].strip()
+    if not line:
+        continue
+    nn, *words = line.split()
+    dirs = glob.glob(os.path.join(qadev, nn + "-*"))
+    if len(dirs) != 1:
+        print(f"FAIL {nn}: no case folder")
+        failed += 1
+        continue
+    case = os.path.basename(dirs[0])
+    log = os.path.join(dirs[0], "input.log")
+    pending = [w.split("=", 1)[1] for w in words if w.startswith("pending=")]
+    if pending:
+        print(f"SKIP {case}: {pending[0]}")
+        skipped += 1
+        continue
+    rc, out, err = run(["report", "--json", log])
+    try:
+        rep = json.loads(out)
+    except ValueError as e:
+        print(f"FAIL {case}: report --json is not JSON ({e}); stderr: {err.strip()[:200]}")
+        failed += 1
+        continue
+    found = {f["id"] for f in rep.get("findings", [])}
+    clients = {c["ip"]: c for c in rep.get("clients", [])}
+    problems = []
+    for w in words:
+        k, _, v = w.partition("=")
+        if k == "finding" and v not in found:
+            problems.append(f"finding {v} missing (got {sorted(found)})")
+        elif k == "nofinding" and v in found:
+            problems.append(f"finding {v} should not be there")
+        elif k == "calm":
+            c = clients.get(v)
+            if c and c["severity"] >= 3:
+                problems.append(f"{v} accused: {c['verdict']}")
+        elif k == "verdict":
+            ip, _, want = v.partition(":")
+            got = clients.get(ip, {}).get("verdict")
+            if got != want:
+                problems.append(f"{ip}: verdict {got}, want {want}")
+    affected = [f for f in rep.get("findings", []) if f["impact"] != "nothing" and f["severity"] >= 2]
+    if affected:
+        rc, text, err = run(["report", "--color=never", log])
+        if "Nothing needs doing" in text:
+            problems.append("says 'Nothing needs doing' while " + affected[0]["id"])
+        for f in affected:
+            if f["title"] not in text:
+                problems.append(f"text report does not tell {f['id']}")
+    if problems:
+        failed += 1
+        print(f"FAIL {case}: " + "; ".join(problems))
+    else:
+        passed += 1
+        print(f"PASS {case}")
+print(f"qa: {passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,257 @@
+/*
+ * test_diagnose.c - the findings table and the rules: every row has its
+ * words and a unique id; real lines (admins' pasted lines from public
+ * threads, the corpus, Postfix's own format strings) give the finding
+ * and the cause they show, and ordinary traffic gives none.
+ */
+#include "progs.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/rules.h"
+
+#include <stdlib.h>
+
+TEST(diagnose_table_complete)
+{
+	for (int i = 0; i < F__COUNT; i++) {
+		const struct finding_prose *p = finding_prose((enum finding_id)i);
+		CHECK(p->meaning && strlen(p->meaning) > 20);
+		CHECK(p->fix && strlen(p->fix) > 10);
+		CHECK(finding_title((enum finding_id)i)[0]);
+		CHECK(finding_severity((enum finding_id)i) >= 0 && finding_severity((enum finding_id)i) <= 4);
+		enum finding_id back;
+		CHECK(finding_from_id(finding_id((enum finding_id)i), &back) && back == (enum finding_id)i);
+		for (int j = 0; j < i; j++)
+			CHECK(strcmp(finding_id((enum finding_id)i), finding_id((enum finding_id)j)) != 0);
+	}
+	enum finding_id f;
+	CHECK(!finding_from_id("no-such-finding", &f));
+}
+
+static const struct {
+	const char *line;
+	const char *finding;     /* NULL: no finding */
+	const char *key;
+} cases[] = {
+    /* outbound: remote answers */
+    {"Feb 11 07:41:39 listy postfix/smtp[3006]: 4424441E46: to=<RECP@gmail.com>, relay=gmail-smtp-in.l.google.com[66.102.1.27]:25, delay=0.58, delays=0.01/0.01/0.2/0.35, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[66.102.1.27] said: 550-5.7.1 [104.248.27.183       1] Our system has detected an unusual rate of 550-5.7.1 unsolicited mail originating from your IP address. (in reply to end of DATA command))",
+     "outbound-ip-reputation", "Gmail"},
+    {"Jan 11 02:21:49 mx postfix/smtp[2755]: A16D218A1FD9: host gmail-smtp-in.l.google.com[172.253.124.27] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). (in reply to end of DATA command)",
+     "outbound-spf-dkim-dmarc", "Gmail"},
+    {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=4.7.0, status=deferred (host mx.example.org[198.51.100.58] said: 421 4.7.0 Too many concurrent SMTP connections from this IP; try again later (in reply to RCPT TO command))",
+     "outbound-rate-limited", "mx.example.org"},
+    {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.org[198.51.100.58] said: 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=1, delays=0/0/0/1, dsn=4.7.1, status=deferred (host mx.example.org[198.51.100.58] said: 450 4.7.1 <a@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html (in reply to RCPT TO command))",
+     "outbound-greylisted", "mx.example.org"},
+    /* outbound: this side */
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, orig_to=<system@server.com>, relay=none, delay=0.14, delays=0.13/0.01/0/0, dsn=4.4.1, status=deferred (connect to 127.0.0.1[127.0.0.1]:10024: Connection refused)",
+     "content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024"},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused",
+     "content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024"},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection timed out)",
+     "outbound-connect-timeout", "mx.example.com"},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=4.4.1, status=deferred (connect to mx.example.com[2001:db8::25]:25: Network is unreachable)",
+     "outbound-network-unreachable", "IPv6"},
+    {"Oct 12 11:39:44 mx postfix/error[7376]: 0A8CA8070E: to=<u@example.net>, relay=none, delay=47562, delays=47562/0.74/0/0.11, dsn=4.4.3, status=deferred (delivery temporarily suspended: Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)",
+     "outbound-dns-failure", ""},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<u@example.invalid>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.invalid type=A: Host not found)",
+     "outbound-domain-not-found", ""},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<u@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.1, delays=0/0/0.1/0, dsn=5.4.6, status=bounced (mail for example.com loops back to myself)",
+     "outbound-mail-loop", "mx.example.com"},
+    {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<u@example.com>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=4.7.5, status=deferred (non DNSSEC destination)",
+     "outbound-dane-dnssec", ""},
+    {"Sep 16 09:22:05 nixe postfix/error[23227]: 8973C8975E6C: to=<list@example.org>, relay=none, delay=0.03, delays=0.02/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)",
+     "transport-unavailable", ""},
+    {"Apr  7 12:16:58 779f6c28bfa9 postfix/smtp[249]: B46951A4DB1F8: SASL authentication failed; cannot authenticate to server email-smtp.eu-central-1.amazonaws.com[3.125.101.56]: no mechanism available",
+     "relayhost-sasl-failed", "email-smtp.eu-central-1.amazonaws.com"},
+    {"Apr  7 12:16:57 779f6c28bfa9 postfix/smtp[249]: warning: SASL authentication failure: No worthy mechs found",
+     "relayhost-sasl-failed", ""},
+    {"Dec 14 08:15:12 mail postfix/lmtp[19468]: 0965B121B6C: to=<support@example.net>, relay=mail.example.net[/var/run/dovecot/lmtp], delay=0.03, delays=0.01/0.01/0.01/0.01, dsn=5.1.1, status=bounced (host mail.example.net[/var/run/dovecot/lmtp] said: 550 5.1.1 <support@example.net> User doesn't exist: support@example.net (in reply to RCPT TO command))",
+     "lmtp-user-unknown", "mail.example.net"},
+    /* inbound refusals */
+    {"May 31 11:00:46 mx postfix/smtpd[782]: NOQUEUE: reject: MAIL from mail.example.com[192.0.2.9]: 452 4.3.1 Insufficient system storage; proto=ESMTP helo=<mail.example.com>",
+     "insufficient-storage", ""},
+    {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from mail-io0-f196.google.com[209.85.223.196]: 554 5.7.1 Service unavailable; Client host [209.85.223.196] blocked using dnsbl.sorbs.net; Currently Sending Spam; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-io0-f196.google.com>",
+     "dnsbl-refuses-big-provider", "dnsbl.sorbs.net"},
+    {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.64.0.0; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
+     "dnsbl-answers-error", "zen.spamhaus.org"},
+    {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/198.51.100.9; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
+     NULL, NULL},
+    {"Nov 22 11:40:00 mx1 postfix/smtpd[1234]: NOQUEUE: reject: RCPT from app.lan[192.168.1.20]: 454 4.7.1 <x@example.org>: Relay access denied; from=<app@example.com> to=<x@example.org> proto=ESMTP helo=<app>",
+     "own-client-relay-denied", "192.168.1.20"},
+    {"Nov 22 11:40:00 mx1 postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 454 4.7.1 <x@example.org>: Relay access denied; from=<a@example.com> to=<x@example.org> proto=ESMTP helo=<x>",
+     NULL, NULL},
+    {"Nov 22 11:40:00 mx1 postfix/dnsblog[99]: addr 203.0.113.5 listed by domain zen.spamhaus.org as 127.255.255.254",
+     "dnsbl-answers-error", "zen.spamhaus.org"},
+    {"Nov 22 11:40:00 mx1 postfix/dnsblog[99]: addr 203.0.113.5 listed by domain zen.spamhaus.org as 127.0.0.4",
+     NULL, NULL},
+    {"2025-07-17T00:47:20.613392+02:00 mx postfix/postscreen[4574]: NOQUEUE: reject: RCPT from [198.51.100.7]:48647: 450 4.3.2 Service currently unavailable; from=<a@example.net>, to=<b@example.com>, proto=ESMTP, helo=<mail.example.net>",
+     "postscreen-after-greeting-tests", ""},
+    /* the server about itself */
+    {"Feb 09 05:33:28 MainServer postfix/smtps/smtpd[24431]: warning: SASL: Connect to private/auth failed: No such file or directory",
+     "sasl-backend-unreachable", "private/auth"},
+    {"Feb 09 05:33:28 MainServer postfix/smtps/smtpd[24431]: fatal: no SASL authentication mechanisms",
+     "sasl-no-mechanisms", "smtps/smtpd"},
+    {"Oct  8 21:06:51 mail postfix/submission/smtpd[2797]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory",
+     "sasl-backend-unreachable", ""},
+    {"Feb 16 11:03:54 mail postfix/smtpd[13007]: error: open database /tmp/dms/postfix-send-access.cf: No such file or directory",
+     "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
+    {"Feb 16 11:03:54 mail postfix/smtpd[13007]: warning: texthash:/tmp/dms/postfix-send-access.cf: table lookup problem",
+     "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
+    {"Jan 1 00:00:00 mx postfix/smtpd[1]: warning: database /etc/postfix/virtual.db is older than source file /etc/postfix/virtual",
+     "lookup-table-stale", "/etc/postfix/virtual"},
+    {"2025-09-19T12:23:50.495191+00:00 dms postfix/proxymap[19102]: warning: request for unapproved table: \"btree:/var/lib/postfix/postscreen_12525_cache\"",
+     "proxymap-unapproved-table", "/var/lib/postfix/postscreen_12525_cache"},
+    {"Jan 1 00:00:00 mx postfix/proxymap[21497]: panic: dict_db_sequence: no cursor",
+     "lookup-table-corrupt", ""},
+    {"Jan 1 00:00:00 mx postfix/cleanup[1944]: warning: connect to Milter service inet:localhost:8891: Connection refused",
+     "milter-unreachable", "inet:localhost:8891"},
+    {"Jan 19 14:16:13 host postfix/cleanup[2829]: warning: milter inet:localhost:11332: can't read SMFIC_HEADER reply packet header: Success",
+     "milter-crashed", "inet:localhost:11332"},
+    {"Sep 16 09:22:05 nixe postfix/qmgr[23117]: warning: connect to transport private/mailman: No such file or directory",
+     "transport-unavailable", "private/mailman"},
+    {"Feb 21 22:49:02 email postfix/trivial-rewrite[17063]: warning: do not list domain example.net in BOTH mydestination and virtual_mailbox_domains",
+     "domain-listed-twice", "example.net"},
+    {"Jan 1 00:00:00 mx postfix/master[843]: fatal: bind 0.0.0.0 port 465: Address already in use",
+     "listen-address-in-use", "465"},
+    {"Jan 1 00:00:00 mx postfix/master[20375]: warning: /usr/lib/postfix/sbin/proxymap: bad command startup -- throttling",
+     "daemon-throttled", "/usr/lib/postfix/sbin/proxymap"},
+    {"May 31 11:00:46 mx postfix/smtpd[782]: warning: not enough free space in mail queue: 9679581184 bytes < 1.5*message size limit",
+     "insufficient-storage", ""},
+    {"Jun  7 19:46:36 email postfix/postscreen[17406]: close database /var/lib/postfix/postscreen_cache.db: No such file or directory (possible Berkeley DB bug)",
+     "postscreen-cache-close", "/var/lib/postfix/postscreen_cache"},
+    {"Jan 1 00:00:00 mx postfix/smtpd[5]: warning: cannot get RSA private key from file \"/etc/ssl/private/mail.key\": disabling TLS support",
+     "tls-key-certificate", "/etc/ssl/private/mail.key"},
+    {"Jan 1 00:00:00 mx postfix/postdrop[5]: warning: unable to look up public/pickup: No such file or directory",
+     "pickup-unreachable", ""},
+    {"Jan 1 00:00:00 mx postfix/smtpd[5]: fatal: open /etc/postfix/main.cf: Permission denied",
+     "daemon-fatal-error", "smtpd"},
+    /* ordinary traffic and the clients' own lines: no finding */
+    {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
+     NULL, NULL},
+    {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: unknown[203.0.113.9]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+     NULL, NULL},
+    {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9: Name or service not known",
+     NULL, NULL},
+    {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: connect from unknown[203.0.113.9]", NULL, NULL},
+};
+
+TEST(diagnose_rules_real_lines)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct event *ev = progs_line(cases[i].line);
+		struct diag_hit hit;
+		bool got = diag_classify(ev, &hit);
+		if (!cases[i].finding) {
+			if (got)
+				test_fail(__FILE__, __LINE__, "case %zu: got %s (%s), want no finding", i,
+					  finding_id(hit.id), hit.key);
+			continue;
+		}
+		if (!got) {
+			test_fail(__FILE__, __LINE__, "case %zu: got no finding, want %s", i, cases[i].finding);
+			continue;
+		}
+		if (strcmp(finding_id(hit.id), cases[i].finding) || strcmp(hit.key, cases[i].key))
+			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i,
+				  finding_id(hit.id), hit.key, cases[i].finding, cases[i].key);
+	}
+}
+
+TEST(diagnose_own_network)
+{
+	CHECK(diag_own_network(span_of("127.0.0.1")));
+	CHECK(diag_own_network(span_of("10.1.2.3")));
+	CHECK(diag_own_network(span_of("172.21.0.1")));
+	CHECK(diag_own_network(span_of("192.168.0.9")));
+	CHECK(diag_own_network(span_of("::1")));
+	CHECK(diag_own_network(span_of("fd00::5")));
+	CHECK(!diag_own_network(span_of("172.32.0.1")));
+	CHECK(!diag_own_network(span_of("203.0.113.5")));
+	CHECK(!diag_own_network(span_of("2001:db8::1")));
+	CHECK(!diag_own_network(span_of("IP")));
+	CHECK(!diag_own_network(span_of("")));
+	CHECK(diag_big_provider(span_of("mail-io0-f196.google.com")));
+	CHECK(!diag_big_provider(span_of("notgoogle.com")));
+	CHECK(!diag_big_provider(span_of("google.com.evil.example")));
+}
+
+/* feed - every line of a small log through one diagnosis */
+static void feed(struct diag *d, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+}
+
+TEST(diagnose_port25_blocked)
+{
+	/* timeouts to three unrelated MX and nothing sent: port 25 is blocked */
+	static const char *const blocked[] = {
+	    "Nov 23 11:06:46 m postfix/smtp[1]: 3B6EB951: to=<a@one.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.one.example[192.0.2.1]:25: Connection timed out)",
+	    "Nov 23 11:06:47 m postfix/smtp[2]: 3B6EB952: to=<b@two.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.two.example[198.51.100.2]:25: Connection timed out)",
+	    "Nov 23 11:06:48 m postfix/smtp[3]: 3B6EB953: to=<c@three.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.three.example[203.0.113.3]:25: Connection timed out)",
+	};
+	struct diag *d = diag_new();
+	feed(d, blocked, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+		CHECK_INT(d->list[0]->recipients, 3);
+		CHECK_INT(strset_len(&d->list[0]->subjects), 3);
+	}
+	CHECK(diag_breaks_mail(d));
+	diag_free(d);
+	/* the same with one delivery that went out over port 25: remote trouble */
+	static const char *const some[] = {
+	    blocked[0], blocked[1], blocked[2],
+	    "Nov 23 11:06:49 m postfix/smtp[4]: 3B6EB954: to=<d@four.example>, relay=mx.four.example[192.0.2.4]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	d = diag_new();
+	feed(d, some, 4);
+	CHECK_INT(d->nlist, 3);
+	for (size_t i = 0; i < d->nlist; i++)
+		CHECK_STR(finding_id(d->list[i]->id), "outbound-connect-timeout");
+	diag_free(d);
+}
+
+TEST(diagnose_harvesting_needs_many_addresses)
+{
+	char lines[6][400];
+	const char *p[6];
+	for (int i = 0; i < 6; i++) {
+		snprintf(lines[i], sizeof lines[i],
+			 "May  2 01:29:5%d mx postfix/smtpd[24007]: NOQUEUE: reject: RCPT from unknown[198.51.100.4]: "
+			 "550 5.1.1 <u%d@example.net>: Recipient address rejected: User unknown in virtual mailbox "
+			 "table; from=<x@example.it> to=<u%d@example.net> proto=ESMTP helo=<x>",
+			 i, i, i);
+		p[i] = lines[i];
+	}
+	struct diag *d = diag_new();
+	feed(d, p, 4);
+	CHECK_INT(d->nlist, 0);
+	diag_free(d);
+	d = diag_new();
+	feed(d, p, 6);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "recipient-harvesting");
+		CHECK_STR(d->list[0]->key, "198.51.100.4");
+	}
+	diag_free(d);
+}
+
+TEST(diagnose_groups_bounded)
+{
+	struct diag *d = diag_new();
+	char line[300];
+	for (int i = 0; i < DIAG_MAX_GROUPS + 10; i++) {
+		snprintf(line, sizeof line,
+			 "Jan 1 00:00:00 mx postfix/smtpd[1]: error: open database /etc/postfix/t%d.cf: No such file or directory", i);
+		diag_event(d, progs_line(line));
+	}
+	diag_finish(d);
+	CHECK_INT(d->nlist, DIAG_MAX_GROUPS);
+	CHECK_INT(d->dropped, 10);
+	diag_free(d);
+}
