@@ -70,5 +70,17 @@ for raw in open(expect):
     else:
         passed += 1
         print(f"PASS {case}")
+# every finding of the table is documented in docs/findings.md
+top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import re
+ids = re.findall(r'X\(F_\w+, "([\w-]+)"', open(os.path.join(top, "src/diagnose/finding.h")).read())
+doc = open(os.path.join(top, "docs/findings.md")).read()
+missing = [i for i in ids if f"| `{i}` |" not in doc]
+if len(ids) < 40 or missing:
+    failed += 1
+    print(f"FAIL docs/findings.md: {len(ids)} findings, undocumented: {missing}")
+else:
+    passed += 1
+    print(f"PASS docs/findings.md documents all {len(ids)} findings")
 print(f"qa: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)

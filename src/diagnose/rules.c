@@ -111,7 +111,7 @@ static const struct rule diag_rules[] = {
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_NONE, NULL},
-    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt", "Permission denied"}, NULL, K_PATH, NULL},
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 
 /* the few lines without a severity that still tell a story */
@@ -226,6 +226,15 @@ static struct span conn_host(const struct event *ev, struct span t)
 		}
 		if (i)
 			return token(c);
+	}
+	struct span srv = span_find(t, "to server ");
+	if (srv.p) {
+		srv = span_skip(srv, 10);
+		size_t i = 0;
+		while (i < srv.n && srv.p[i] != '[' && srv.p[i] != ' ' && srv.p[i] != ':')
+			i++;
+		if (i)
+			return span_head(srv, i);
 	}
 	struct span h = span_find(t, "host ");
 	if (h.p && h.p == t.p) {
@@ -360,10 +369,11 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 		break;
 	case K_NETFAMILY: {
 		struct span ip = ev->relay_ip;
-		if (!ip.n) {
-			struct span c = span_find(t, "[");
-			if (c.p)
-				ip = token(span_skip(c, 1));
+		struct span c = span_find(t, "[");
+		if (!ip.n && c.p) {
+			ip = span_skip(c, 1);
+			ptrdiff_t end = span_chr(ip, ']');
+			ip = end >= 0 ? span_head(ip, (size_t)end) : SPAN_NULL;
 		}
 		k = span_chr(ip, ':') >= 0 ? SPAN_LIT("IPv6") : ip.n ? SPAN_LIT("IPv4") : SPAN_NULL;
 		break;
