@@ -21,12 +21,39 @@
  */
 #include "common.h"
 
-/* client - "[IP]:PORT" into client_ip/client_port */
+/* bare_client - an address without brackets ("1.2.3.4", "1.2.3.4:5678",
+ * "2001:db8::1"), as some log rewriters and pasted excerpts show it */
+static bool bare_client(struct span s, struct event *ev)
+{
+	size_t dots = 0, colons = 0;
+	if (!s.n || s.n > 64)
+		return false;
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		dots += c == '.';
+		colons += c == ':';
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+		      c == '.' || c == ':'))
+			return false;
+	}
+	if (dots == 3 && colons == 1) {
+		ptrdiff_t c = span_chr(s, ':');
+		ev->client_ip = span_head(s, (size_t)c);
+		ev->client_port = span_skip(s, (size_t)c + 1);
+		return ev->client_ip.n && ev->client_port.n;
+	}
+	if (!(dots == 3 && !colons) && colons < 2)
+		return false;
+	ev->client_ip = s;
+	return true;
+}
+
+/* client - "[IP]:PORT" (or a bare address) into client_ip/client_port */
 static bool client(struct span s, struct event *ev)
 {
 	struct span name, ip, port;
 	if (!pc_namaddr(s, &name, &ip, &port) || name.n != 0)
-		return false;
+		return bare_client(s, ev);
 	ev->client_ip = ip;
 	ev->client_port = port;
 	return true;

@@ -49,6 +49,22 @@ TEST(ps_pregreet_hangup_dnsbl)
 	ev = progs_line("Jan 1 00:00:00 hostname postfix/postscreen[12345]: PREGREET 123 after 0.12 "
 			"from [123.45.67.89]:12345: EHLO User\\r\\n");
 	CHECK_SPAN(ev->command, "EHLO User\\r\\n");
+	/* an address without brackets, with or without its port */
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0 from "
+			"192.0.2.7: EHLO User\\r\\n");
+	CHECK_STR(progs_type(ev), "ps_pregreet");
+	CHECK_SPAN(ev->client_ip, "192.0.2.7");
+	CHECK_INT(ev->count, 11);
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0 from "
+			"192.0.2.7:4711: EHLO User\\r\\n");
+	CHECK_SPAN(ev->client_ip, "192.0.2.7");
+	CHECK_SPAN(ev->client_port, "4711");
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0 from "
+			"2001:db8::7: EHLO x");
+	CHECK_SPAN(ev->client_ip, "2001:db8::7");
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0 from "
+			"some host: EHLO x");
+	CHECK_STR(progs_type(ev), "unknown");
 	ev = progs_line("Feb 24 16:18:40 letterman postfix/postscreen[1234]: HANGUP after 2.5 from "
 			"[1.2.3.4]:5678 in tests after SMTP handshake");
 	CHECK_STR(progs_type(ev), "ps_hangup");
