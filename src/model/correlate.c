@@ -654,11 +654,8 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 				r->deferrals++;
 			r->last = ev->line->ts;
 		}
-		struct span child = SPAN_NULL;
-		if (is_real_qid(ev->new_queue_id))
-			child = ev->new_queue_id;
-		else if (span_eqs(ev->status, "sent") && ev->reason.p)
-			queued_as(ev->reason, &child);
+		/* the parser reads "queued as X" / "forwarded as X" */
+		struct span child = is_real_qid(ev->new_queue_id) ? ev->new_queue_id : SPAN_NULL;
 		if (child.p) {
 			if (ev->reason.p && span_index(ev->reason, "forwarded as") >= 0)
 				link_to_qid(m, o, ev, child, LINK_FORWARD, false);

@@ -147,23 +147,6 @@ void msg_close(struct model *m, struct omsg *o)
 	msg_emit(m, o, MEND_REMOVED);
 }
 
-/* queued_as - the queue ID in "... queued as 3F1A2B)" of a relay reply */
-bool queued_as(struct span reason, struct span *qid)
-{
-	struct span t = span_find(reason, "queued as ");
-	if (!t.p)
-		return false;
-	t = span_skip(t, 10);
-	size_t i = 0;
-	while (i < t.n && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
-			   (t.p[i] >= 'a' && t.p[i] <= 'z')))
-		i++;
-	if (i < 5)
-		return false;
-	*qid = span_head(t, i);
-	return true;
-}
-
 /* relay_is_local - a "queued as" reply from this host (content filter) */
 bool relay_is_local(const struct event *ev)
 {

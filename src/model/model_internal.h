@@ -94,7 +94,6 @@ void pending_claim(struct model *m, struct omsg *child);
 void link_to_qid(struct model *m, struct omsg *parent, const struct event *ev,
 		 struct span child_qid, enum link_kind kind, bool create_child);
 void msg_close(struct model *m, struct omsg *o);
-bool queued_as(struct span reason, struct span *qid);
 bool relay_is_local(const struct event *ev);
 bool relay_is_known_host(struct model *m, const struct event *ev);
 enum link_kind notification_kind(struct span action);

@@ -33,8 +33,10 @@ static void set_relay(struct event *ev, struct span r)
 	}
 }
 
-/* take_qid_after - the queue ID after marker in s ("queued as 3F1A2B") */
-SPAN_INLINE bool take_qid_after(struct span s, const char *marker, struct span *qid)
+/* take_qid_after - the queue ID after marker in s ("queued as 3F1A2B"):
+ * a Postfix queue ID, or, when any_mta, the next receiving MTA's own ID
+ * (five or more letters and digits: Exchange, Exim, sendmail IDs) */
+SPAN_INLINE bool take_qid_after(struct span s, const char *marker, bool any_mta, struct span *qid)
 {
 	struct span v = span_find(s, marker);
 	if (!v.p)
@@ -44,7 +46,7 @@ SPAN_INLINE bool take_qid_after(struct span s, const char *marker, struct span *
 	while (i < v.n && ((v.p[i] >= '0' && v.p[i] <= '9') || (v.p[i] >= 'A' && v.p[i] <= 'Z') ||
 			   (v.p[i] >= 'a' && v.p[i] <= 'z')))
 		i++;
-	if (!pc_queue_id(span_head(v, i)))
+	if (!pc_queue_id(span_head(v, i)) && !(any_mta && i >= 5))
 		return false;
 	*qid = span_head(v, i);
 	return true;
@@ -136,8 +138,8 @@ bool pc_delivery_status(struct span t, struct event *ev)
 	if (!relay && !ev->status.p)
 		return false;
 	struct span nq;
-	if (ev->reason.p && (take_qid_after(ev->reason, "queued as ", &nq) ||
-			     take_qid_after(ev->reason, "forwarded as ", &nq)))
+	if (ev->reason.p && (take_qid_after(ev->reason, "queued as ", span_eqs(ev->status, "sent"), &nq) ||
+			     take_qid_after(ev->reason, "forwarded as ", false, &nq)))
 		ev->new_queue_id = nq;
 	ev->type = EV_DELIVERY;
 	return true;
