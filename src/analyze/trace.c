@@ -1,13 +1,11 @@
 /*
  * trace.c - choose the queue IDs, sessions, messages and rejects of one
- * story and keep them rendered (the correlator frees its objects right
- * after the callbacks).  Matching of addresses is case-insensitive for
+ * story and keep them rendered by the caller's renderer (the correlator
+ * frees its objects right after the callbacks).  Matching of addresses is case-insensitive for
  * the domain and exact for the local part, as SMTP says.
  */
 #include "trace.h"
 #include "../parse/common.h"
-#include "../report/model_json.h"
-#include "../report/trace_text.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
@@ -140,8 +138,7 @@ void trace_session(struct trace *t, const struct session *s)
 	if (!hit)
 		return;
 	struct trace_item *it = new_item(t, 's', s->start);
-	trace_text_session(&it->text, s, t->color);
-	session_json(&it->json, s, true);
+	t->render->session(&it->text, &it->json, s, t->color);
 }
 
 /* trace_message - keep a message of the story */
@@ -150,8 +147,7 @@ void trace_message(struct trace *t, const struct message *m)
 	if (!strset_has(&t->qids, span_of(m->qid)))
 		return;
 	struct trace_item *it = new_item(t, 'm', m->start);
-	trace_text_message(&it->text, m, t->color);
-	message_json(&it->json, m);
+	t->render->message(&it->text, &it->json, m, t->color);
 }
 
 /* trace_reject - for address stories: a rejected attempt (no queue ID) */
@@ -160,31 +156,7 @@ void trace_reject(struct trace *t, const struct event *ev)
 	if (ev->type != EV_REJECT || t->kind != TRACE_ADDRESS || !event_matches(t, ev))
 		return;
 	struct trace_item *it = new_item(t, 'r', ev->line->ts);
-	trace_text_reject(&it->text, ev, t->color);
-	bool f = true;
-	buf_putc(&it->json, '{');
-	json_kv_stamp(&it->json, &f, "ts", ev->line->ts);
-	json_key(&it->json, &f, "host");
-	buf_json(&it->json, ev->line->host);
-	json_key(&it->json, &f, "service");
-	buf_json(&it->json, ev->line->prog);
-	json_kv_int(&it->json, &f, "pid", ev->line->pid);
-	static const struct { const char *k; size_t off; } fields[] = {
-	    {"action", offsetof(struct event, action)},   {"stage", offsetof(struct event, stage)},
-	    {"client_name", offsetof(struct event, client_name)},
-	    {"client_ip", offsetof(struct event, client_ip)},
-	    {"code", offsetof(struct event, code)},       {"dsn", offsetof(struct event, dsn)},
-	    {"reason", offsetof(struct event, reason)},   {"from", offsetof(struct event, from)},
-	    {"to", offsetof(struct event, to)},           {"helo", offsetof(struct event, helo)},
-	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		const struct span *sp = (const struct span *)((const char *)ev + fields[i].off);
-		if (!sp->p)
-			continue;
-		json_key(&it->json, &f, fields[i].k);
-		buf_json(&it->json, *sp);
-	}
-	buf_putc(&it->json, '}');
+	t->render->reject(&it->text, &it->json, ev, t->color);
 }
 
 /* item_cmp - chronological, then in order of discovery */

@@ -26,7 +26,16 @@ struct trace_item {
 	struct buf text, json;
 };
 
+/* how a kept object is rendered, as text and as JSON (report/trace_text.c
+ * has the usual one: trace_render_default) */
+struct trace_render {
+	void (*session)(struct buf *text, struct buf *json, const struct session *s, bool color);
+	void (*message)(struct buf *text, struct buf *json, const struct message *m, bool color);
+	void (*reject)(struct buf *text, struct buf *json, const struct event *ev, bool color);
+};
+
 struct trace {
+	const struct trace_render *render;
 	enum trace_kind kind;
 	char *query;             /* normalised: no <>; lower-cased for addresses */
 	struct strset qids;

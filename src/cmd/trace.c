@@ -12,6 +12,7 @@
 #include "../input/feed.h"
 #include "../model/correlate.h"
 #include "../report/model_json.h"
+#include "../report/trace_text.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -119,6 +120,7 @@ int cmd_trace(struct opts *o)
 	char **paths = cmd_inputs(o, &n, &journal);
 	trace_init(&c.t, o->query);
 	c.t.color = cmd_color(o);
+	c.t.render = &trace_render_default;
 	c.feed = &f;
 	bool two_pass = cmd_rereadable(paths, n, journal || o->journal);
 	if (two_pass) {

@@ -6,9 +6,11 @@
  * no escape sequences reach the terminal).
  */
 #include "trace_text.h"
+#include "model_json.h"
 #include "../util/timefmt.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <string.h>
 
 /* text_str - untrusted text for the terminal; "-" when absent */
@@ -356,3 +358,56 @@ void trace_text_reject(struct buf *b, const struct event *ev, bool color)
 		buf_puts(b, ">\n");
 	}
 }
+
+/* reject_json - a rejected attempt as a JSON object */
+static void reject_json(struct buf *b, const struct event *ev)
+{
+	bool f = true;
+	buf_putc(b, '{');
+	json_kv_stamp(b, &f, "ts", ev->line->ts);
+	json_key(b, &f, "host");
+	buf_json(b, ev->line->host);
+	json_key(b, &f, "service");
+	buf_json(b, ev->line->prog);
+	json_kv_int(b, &f, "pid", ev->line->pid);
+	static const struct {
+		const char *k;
+		size_t off;
+	} fields[] = {
+	    {"action", offsetof(struct event, action)},   {"stage", offsetof(struct event, stage)},
+	    {"client_name", offsetof(struct event, client_name)},
+	    {"client_ip", offsetof(struct event, client_ip)},
+	    {"code", offsetof(struct event, code)},       {"dsn", offsetof(struct event, dsn)},
+	    {"reason", offsetof(struct event, reason)},   {"from", offsetof(struct event, from)},
+	    {"to", offsetof(struct event, to)},           {"helo", offsetof(struct event, helo)},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const struct span *sp = (const struct span *)((const char *)ev + fields[i].off);
+		if (!sp->p)
+			continue;
+		json_key(b, &f, fields[i].k);
+		buf_json(b, *sp);
+	}
+	buf_putc(b, '}');
+}
+
+/* render_session, render_message, render_reject - trace's renderer */
+static void render_session(struct buf *text, struct buf *json, const struct session *s, bool color)
+{
+	trace_text_session(text, s, color);
+	session_json(json, s, true);
+}
+
+static void render_message(struct buf *text, struct buf *json, const struct message *m, bool color)
+{
+	trace_text_message(text, m, color);
+	message_json(json, m);
+}
+
+static void render_reject(struct buf *text, struct buf *json, const struct event *ev, bool color)
+{
+	trace_text_reject(text, ev, color);
+	reject_json(json, ev);
+}
+
+const struct trace_render trace_render_default = {render_session, render_message, render_reject};
