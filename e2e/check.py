@@ -19,6 +19,11 @@ For every log of every Postfix instance it checks:
     message it is about links it as a child of that kind, and the notice
     names that message as its parent.
 
+For the broken "diag" instance (e2e/diag.py) it checks that each fault
+played gives its finding in report --json (with its key where stable),
+that none of its clients is accused, and that the text report does not
+say "Nothing needs doing".
+
 It also checks that the harness did what the issue asked (verbose and
 TLS-debug lines present, queues empty, no driver error).  One FAIL line per
 failed check; the last line is "e2e: N passed, N failed".
@@ -43,7 +48,10 @@ SHAPE = {
     "mail.log": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 mx1 \S+: ",
     "mail-classic.log": r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d mx1 \S+: ",
     "maillog": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d mx1 postfix",
+    "diag.log": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d mx1 postfix",
 }
+# verdicts that accuse a client (severity 3 and up, as tests/qa.py's "calm")
+HOSTILE = {"relay-attempt", "auth-bruteforce", "account-abuse", "auth-success-after-failures"}
 
 
 class Checks:
@@ -90,7 +98,8 @@ def check_log(bin_, out, log, inst, year, ok):
             continue
         what = f"{name}: {ip} ({sc})"
         ok(c["verdict"] == VERDICT[sc], f"{what}: verdict {c['verdict']}, want {VERDICT[sc]}")
-        ok(c["sessions"] == t["connections"], f"{what}: sessions {c['sessions']}, truth {t['connections']}")
+        if t["ports"] != [2527]:  # postscreen's clients have no smtpd session
+            ok(c["sessions"] == t["connections"], f"{what}: sessions {c['sessions']}, truth {t['connections']}")
         ok(c["auth_failures"] == t["auth_failures"],
            f"{what}: auth_failures {c['auth_failures']}, truth {t['auth_failures']}")
         ok(c["auth_successes"] == t["auth_successes"],
@@ -183,13 +192,63 @@ def check_log(bin_, out, log, inst, year, ok):
            f"({None if notice is None else (notice.get('parent_queue_id'), notice.get('parent_kind'))})")
 
 
+def check_diag(bin_, out, dg, year, ok):
+    """The diag instance: each fault's finding, and no client accused."""
+    log = dg["log"]
+    path = os.path.join(out, log)
+    name = f"diag:{log}"
+    if not ok(os.path.exists(path) and os.path.getsize(path) > 0, f"{name}: no log written"):
+        return
+    lines = open(path, errors="replace").read().splitlines()
+    ok(all(re.match(SHAPE[log], line) for line in lines),
+       f"{name}: a line not in the expected shape: "
+       f"{next((line for line in lines if not re.match(SHAPE[log], line)), '')!r}")
+    rc, so, se = run(bin_, ["report", "--json", path, "--year", year])
+    if not ok(rc == 0, f"{name}: report exit {rc}: {se.strip()}"):
+        return
+    rep = json.loads(so)
+    ok(rep["input"]["unknown"] == 0, f"{name}: {rep['input']['unknown']} unknown lines "
+                                     f"(postsleuth events {log} | grep '\"type\": *\"unknown\"')")
+    found = {}
+    for f in rep.get("findings", []):
+        found.setdefault(f["id"], []).append(f["key"])
+    for w in dg["findings"]:
+        what = f"{name}: {w['finding']}" + (f" [{w['key']}]" if w["key"] else "")
+        # the harness first: the fault was played as planned
+        if not ok(w["done"], f"harness diag: not played: {w['why']}"):
+            continue
+        keys = found.get(w["finding"])
+        if not ok(keys is not None, f"{what} missing ({w['why']}); findings: "
+                                    f"{sorted((k, v) for k, vs in found.items() for v in vs)}"):
+            continue
+        if w["key"]:
+            ok(w["key"] in keys, f"{what}: key not found, got {keys}")
+    clients = {c["ip"]: c for c in rep["clients"]}
+    for ip, t in sorted(dg["clients"].items()):
+        c = clients.get(ip)
+        if not ok(c is not None, f"{name}: client {ip} ({t['scenario']}) missing from the report"):
+            continue
+        ok(c["verdict"] not in HOSTILE and c["severity"] < 3,
+           f"{name}: {ip} ({t['scenario']}), a legitimate client, accused: {c['verdict']}")
+        if t["ports"] != [2527]:  # postscreen's clients have no smtpd session
+            ok(c["sessions"] == t["connections"],
+               f"{name}: {ip} ({t['scenario']}): sessions {c['sessions']}, truth {t['connections']}")
+    for ip, c in sorted(clients.items()):
+        if ip not in dg["clients"]:
+            ok(c["verdict"] not in HOSTILE, f"{name}: {ip}, not a client here, accused: {c['verdict']}")
+    rc, so, se = run(bin_, ["report", "--color=never", path, "--year", year])
+    ok(rc == 0 and "Nothing needs doing" not in so,
+       f"{name}: the text report says 'Nothing needs doing' (exit {rc})")
+
+
 def main():
     bin_, out = sys.argv[1], sys.argv[2]
     truth = json.load(open(os.path.join(out, "truth.json")))
     ok = Checks()
     # the harness itself
     ok(not truth["driver_errors"], f"harness: driver errors: {truth['driver_errors']}")
-    start = min(c["start"] for i in truth["instances"].values() for c in i["connections"])
+    start = min(c["start"] for i in list(truth["instances"].values()) + [truth.get("diag", {})]
+                for c in i.get("connections", []))
     year = time.strftime("%Y", time.gmtime(start))
     for name, inst in sorted(truth["instances"].items()):
         ok(inst["queue_left"] == 0, f"harness {name}: {inst['queue_left']} messages still queued at the end")
@@ -208,6 +267,8 @@ def main():
     for name, inst in sorted(truth["instances"].items()):
         for log in inst["logs"]:
             check_log(bin_, out, log, inst, year, ok)
+    if "diag" in truth:
+        check_diag(bin_, out, truth["diag"], year, ok)
     if os.environ.get("E2E_START"):
         print(f"e2e: took {time.time() - float(os.environ['E2E_START']):.0f} s; logs and truth in {out}")
     print(f"e2e: {ok.passed} passed, {ok.failed} failed")

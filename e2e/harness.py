@@ -25,14 +25,22 @@ servers.  When the queues are empty (or a time limit passes) everything is
 stopped and OUT/truth.json is written from what the drivers, the sinks, the
 mailboxes and the final queue recorded: never from the logs.
 
-E2E_ONLY=NAME runs one instance only (make examples); E2E_SEED=N changes
-the recipients and the clients' random choices.
+A third instance, diag (diag.py), is a server with faults on purpose: a
+milter, an LMTP server, a content filter and a policy service that do not
+run, a table never made, a TLS key of the wrong pair, a DNSBL (served by a
+private dnsmasq on 127.0.0.1:53) that answers an error code, and the
+admin's own application outside mynetworks.  It logs to OUT/diag.log; its
+truth is what its clients did and were answered.
+
+E2E_ONLY=NAME runs one instance only (make examples: syslog; diag for a
+quick look at the diagnosis part); E2E_SEED=N changes the recipients and
+the clients' random choices.
 """
-import grp, json, os, pwd, re, signal, subprocess, sys, time
+import grp, json, os, pwd, re, signal, socket, subprocess, sys, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import drivers  # noqa: E402
+import diag, drivers  # noqa: E402
 
 DRAIN_LIMIT = 200       # seconds to wait for the queues to empty
 SINK_IP = {  # name -> address, kind
@@ -73,19 +81,19 @@ def note(msg):
     print(f"e2e: {time.strftime('%H:%M:%S')} {msg}", flush=True)
 
 
-def fill(template, out, **values):
+def fill(template, out, mode="w", **values):
     text = open(os.path.join(HERE, "conf", template)).read()
     for k, v in values.items():
         text = text.replace(f"@{k}@", v)
     left = re.findall(r"@[A-Z_]+@", text)
     assert not left, (template, left)
-    with open(out, "w") as f:
+    with open(out, mode) as f:
         f.write(text)
 
 
 # -- the private namespaces ---------------------------------------------------
 
-def private_system(work, hosts):
+def private_system(work, hosts, instances):
     """/dev with a /dev/log of our own, files-only name service, lo up."""
     dev = os.path.join(work, "dev")
     os.makedirs(dev)
@@ -118,8 +126,8 @@ def private_system(work, hosts):
         sh("mount", "--bind", path, "/etc/" + name)
     sh("hostname", "mx1")
     sh("ip", "link", "set", "lo", "up")
-    for inst in INSTANCES:  # Postfix listens only on interface addresses
-        for a in (inst["server"], inst["debug_server"]):
+    for inst in instances:  # Postfix listens only on interface addresses
+        for a in sorted({inst["server"], inst["debug_server"]}):
             if a != "127.0.0.1":
                 sh("ip", "addr", "add", a + "/32", "dev", "lo")
 
@@ -140,8 +148,33 @@ class Daemons:
         sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
            "-subj", "/CN=mx1.example.test", "-keyout", os.path.join(d, "key.pem"),
            "-out", os.path.join(d, "cert.pem"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.chmod(os.path.join(d, "key.pem"), 0o600)
+        # a key of another pair, for the diag instance's mismatched listener
+        sh("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
+           "-out", os.path.join(d, "other-key.pem"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for k in ("key.pem", "other-key.pem"):
+            os.chmod(os.path.join(d, k), 0o600)
         return d
+
+    def dnsmasq(self, zone, answer):
+        """A DNS server on 127.0.0.1:53 that answers every name under zone
+        with one address, and refuses everything else (no upstream)."""
+        d = os.path.join(self.work, "dnsmasq")
+        os.makedirs(d)
+        p = subprocess.Popen(["dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
+                              "--no-hosts", "--no-poll", "--listen-address=127.0.0.1", "--bind-interfaces",
+                              "--port=53", "--user=root", "--pid-file=",
+                              f"--log-facility={d}/dnsmasq.log", f"--address=/{zone}/{answer}"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(("dnsmasq", p))
+        for _ in range(100):
+            if p.poll() is not None:
+                raise RuntimeError(f"dnsmasq exited {p.returncode} (see {d}/dnsmasq.log)")
+            try:
+                with socket.create_connection(("127.0.0.1", 53), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("dnsmasq does not answer on 127.0.0.1:53")
 
     def rsyslog(self):
         d = os.path.join(self.work, "rsyslog")
@@ -206,15 +239,18 @@ class Daemons:
         if inst["logging"] == "syslog":
             logging = "# logging: syslog(3), to the harness's rsyslogd"
         else:
-            logging = (f"maillog_file = {self.logs}/maillog\n"
+            logging = (f"maillog_file = {self.logs}/{inst.get('log', 'maillog')}\n"
                        f"maillog_file_prefixes = {self.logs}")
+        listen = ", ".join(sorted({inst["server"], inst["debug_server"]}))
         fill("main.cf.in", os.path.join(conf, "main.cf"), QUEUE=queue, DATA=data, CONF=conf,
-             MAIL=mail, TLS=tls, LISTEN=f"{inst['server']}, {inst['debug_server']}",
+             MAIL=mail, TLS=tls, LISTEN=listen,
              SMTP_BIND=inst["server"], LOGGING=logging, SASL_PATH=f"{queue}/private/auth",
              DEBUG_PEERS=", ".join(debug_peers) or "", FORBIDDEN=inst["forbidden"])
-        fill("master.cf.in", os.path.join(conf, "master.cf"), SERVER=inst["server"],
-             DEBUG_SERVER=inst["debug_server"])
-        tables = drivers.postfix_tables()
+        if inst.get("main_extra"):  # the diag instance's faults, after the rest
+            fill(inst["main_extra"], os.path.join(conf, "main.cf"), "a", CONF=conf, DNSBL=diag.DNSBL)
+        fill(inst.get("master", "master.cf.in"), os.path.join(conf, "master.cf"), SERVER=inst["server"],
+             DEBUG_SERVER=inst["debug_server"], TLS=tls)
+        tables = inst["tables"]() if inst.get("tables") else drivers.postfix_tables()
         for name, text in tables.items():
             with open(os.path.join(conf, name), "w") as f:
                 f.write(text)
@@ -228,9 +264,9 @@ class Daemons:
             raise RuntimeError(f"postfix -c {inst['conf']} start: exit {p.returncode}: {p.stdout.strip()}")
         self.postfix_confs.append(inst["conf"])
 
-    def queue_size(self, inst):
+    def queue_size(self, inst, subs=("maildrop", "incoming", "active", "deferred", "hold")):
         n = 0
-        for sub in ("maildrop", "incoming", "active", "deferred", "hold"):
+        for sub in subs:
             for _root, _dirs, files in os.walk(os.path.join(inst["queue"], sub)):
                 n += len(files)
         return n
@@ -260,39 +296,59 @@ class Daemons:
 def main():
     global INSTANCES
     work, out = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    if os.environ.get("E2E_ONLY"):  # make examples: one server, one log
-        INSTANCES = [i for i in INSTANCES if i["name"] == os.environ["E2E_ONLY"]]
+    only = os.environ.get("E2E_ONLY")
+    if only:  # make examples: one server, one log
+        INSTANCES = [i for i in INSTANCES if i["name"] == only]
+    dg = diag.Diag() if not only or only == "diag" else None
     os.makedirs(out, exist_ok=True)
     os.environ["TZ"] = "UTC"
     plan = drivers.Plan(INSTANCES, seed=int(os.environ.get("E2E_SEED", "20261122")))
-    private_system(work, plan.hosts_file(SINK_IP))
+    servers = INSTANCES + ([diag.INSTANCE] if dg else [])
+    private_system(work, plan.hosts_file({**SINK_IP, **(diag.HOSTS if dg else {})}), servers)
     d = Daemons(work, out)
     t0 = time.time()
+    left, diag_left = {}, None
     try:
         tls = d.tls()
         d.rsyslog()
         d.sinks(plan.sink_policy())
+        if dg:
+            d.dnsmasq(diag.DNSBL, diag.DNSBL_ANSWER)
         queues = [d.postfix_prepare(inst, tls, plan.debug_peers(inst)) for inst in INSTANCES]
+        if dg:  # no Dovecot listener in its queue: its SASL backend is "down"
+            d.postfix_prepare(diag.INSTANCE, tls, [])
         d.dovecot(plan.sasl_users(), queues)
-        for inst in INSTANCES:
+        for inst in servers:
             d.postfix_start(inst)
-        note(f"Postfix x{len(INSTANCES)}, Dovecot, rsyslogd and the sinks are up; driving the scenarios")
+        note(f"Postfix x{len(servers)}, Dovecot, rsyslogd and the sinks are up; driving the scenarios")
         time.sleep(1)
+        dt = threading.Thread(target=dg.run, daemon=True) if dg else None
+        if dt:
+            dt.start()
         record = plan.run()
+        if dt:
+            dt.join(90)
         note(f"scenarios done in {time.time() - t0:.0f} s; waiting for the queues to drain")
         deadline = time.time() + DRAIN_LIMIT
         while time.time() < deadline and any(d.queue_size(i) for i in INSTANCES):
             time.sleep(2)
+        if dg:  # the diag instance's mail never leaves: wait until each was tried
+            deadline = time.time() + 30
+            while time.time() < deadline and d.queue_size(diag.INSTANCE, ("maildrop", "incoming", "active")):
+                time.sleep(1)
+            diag_left = d.queue_size(diag.INSTANCE)
         left = {i["name"]: d.queue_size(i) for i in INSTANCES}
         note(f"queues {left} after {time.time() - t0:.0f} s; stopping")
         time.sleep(2)
     finally:
         d.stop()
     truth = plan.truth(record, out, left, {i["name"]: i["mail"] for i in INSTANCES})
+    if dg:
+        truth["diag"] = dg.truth(diag_left)
+        truth["driver_errors"] += truth["diag"]["errors"]
     with open(os.path.join(out, "truth.json"), "w") as f:
         json.dump(truth, f, indent=1, sort_keys=True)
     note(f"harness done in {time.time() - t0:.0f} s")
-
 
 if __name__ == "__main__":
     main()

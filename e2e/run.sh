@@ -1,11 +1,13 @@
 #!/bin/sh
 # e2e/run.sh BIN [OUT] - postsleuth against a real Postfix (make e2e).
 #
-# Starts Postfix (two instances), Dovecot, rsyslogd and the sinks in
+# Starts Postfix (three instances, one of them broken on purpose),
+# Dovecot, rsyslogd, a DNS server (dnsmasq) and the sinks in
 # private namespaces (network: loopback only; mounts: a private /dev/log,
 # /etc/hosts, files-only name service; pids: everything dies with the run),
-# plays the scenarios (e2e/drivers.py), then checks postsleuth's verdicts,
-# counts and traces on the logs against the drivers' truth (e2e/check.py).
+# plays the scenarios (e2e/drivers.py, e2e/diag.py), then checks
+# postsleuth's verdicts, counts, traces and findings on the logs against
+# the drivers' truth (e2e/check.py).
 # Logs and truth.json are left in OUT (default: e2e-out beside BIN).
 # Last line: "e2e: N passed, N failed" (", N skipped" when it cannot run:
 # not root, or a package missing; with CI=true that is a failure instead).
@@ -33,6 +35,10 @@ for tool in postfix:postfix dovecot:dovecot-core rsyslogd:rsyslog openssl:openss
 	command -v "${tool%%:*}" >/dev/null 2>&1 ||
 		cannot "${tool%%:*} missing: apt-get install ${tool#*:} (see docs/e2e.md)"
 done
+case ${E2E_ONLY:-diag} in  # the diag instance's DNSBL is served by dnsmasq
+diag) command -v dnsmasq >/dev/null 2>&1 ||
+	cannot "dnsmasq missing: apt-get install dnsmasq-base (see docs/e2e.md)" ;;
+esac
 [ -x /usr/lib/postfix/sbin/postlogd ] || cannot "postfix has no postlogd (Postfix >= 3.4 needed)"
 unshare --mount --net --uts --pid --fork --mount-proc true 2>/dev/null ||
 	cannot "unshare cannot make mount, network, UTS and PID namespaces here"
@@ -47,7 +53,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/sink.jsonl "$out"/truth.json
+rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/diag.log "$out"/sink.jsonl "$out"/truth.json
 chmod 755 "$out"
 
 start=$(date +%s)

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "../util/xalloc.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ struct analysis *analysis_new(void)
 	a->rng = 0x9e3779b97f4a7c15ULL;
 	hmap_init(&a->clients);
 	hmap_init(&a->accounts);
+	strset_init(&a->local_domains, ANALYSIS_MAX_LOCAL_DOMAINS);
 	return a;
 }
 
@@ -250,7 +252,30 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			c->ps_dnsbl_rank = (uint64_t)ev->count;
 		break;
 	}
+	case EV_DELIVERY:
+		/* this server's own domains: what its mailbox delivery agents deliver */
+		if (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
+		    span_eqs(ev->line->daemon, "lmtp")) {
+			ptrdiff_t at = span_rchr(ev->to, '@');
+			char low[256];
+			struct span d = at >= 0 ? span_skip(ev->to, (size_t)at + 1) : SPAN_NULL;
+			if (d.n && d.n < sizeof low) {
+				for (size_t i = 0; i < d.n; i++)
+					low[i] = (char)tolower((unsigned char)d.p[i]);
+				strset_add(&a->local_domains, span_make(low, d.n));
+			}
+		}
+		break;
 	case EV_REJECT:
+		if (span_find(ev->reason, "Relay access denied").p && ev->from.n) {
+			struct client *c = client_get(a, ev->client_ip);
+			ptrdiff_t at = span_rchr(ev->from, '@');
+			if (c && !c->relay_from && at >= 0) {
+				c->relay_from = cap_dup(span_skip(ev->from, (size_t)at + 1));
+				for (char *p = c->relay_from; *p; p++)
+					*p = (char)tolower((unsigned char)*p);
+			}
+		}
 		/* postscreen rejects never reach a smtpd session */
 		if (span_eqs(ev->line->daemon, "postscreen")) {
 			struct client *c = client_get(a, ev->client_ip);
@@ -634,6 +659,7 @@ static void client_free(void *obj)
 	free(c->offered);
 	free(c->sample);
 	free(c->lost_stage);
+	free(c->relay_from);
 	free(c->explanation);
 	free(c);
 }
@@ -665,5 +691,6 @@ void analysis_free(struct analysis *a)
 	free(a->orphans.example_reject);
 	free(a->clist);
 	free(a->alist);
+	strset_free(&a->local_domains);
 	free(a);
 }

@@ -23,6 +23,7 @@
 #define ANALYSIS_MAX_CLIENTS 20000
 #define ANALYSIS_MAX_ACCOUNTS 20000
 #define CLIENT_MAX_NAMES 8
+#define ANALYSIS_MAX_LOCAL_DOMAINS 256
 #define CLIENT_MAX_TRIED 48
 #define CLIENT_MAX_EVIDENCE 2
 #define CLIENT_MAX_INTERVALS 32
@@ -98,6 +99,7 @@ struct client {
 	struct named_count reject_text[4];   /* most common reject replies */
 	char *offered;               /* capabilities the server offered (verbose) */
 	char *lost_stage;            /* most recent "lost connection after X" */
+	char *relay_from;            /* sender domain of its first "Relay access denied" */
 	uint64_t ps_connects, ps_dnsbl_rank;
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
@@ -153,6 +155,7 @@ struct analysis {
 	struct orphans orphans;
 	struct stamp first, last;            /* the time the log covers */
 	bool have_time;
+	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 };
 
 struct analysis *analysis_new(void);

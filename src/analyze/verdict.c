@@ -10,6 +10,7 @@
  * verdict needs the hostile behaviour to dominate.
  */
 #include "analysis.h"
+#include "../diagnose/rules.h"
 #include "../util/buf.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
@@ -323,6 +324,16 @@ static struct account *abused_account(struct analysis *a, const struct client *c
 	return NULL;
 }
 
+/* own_relay_client - refused relaying, on this server's own network, with a
+ * sender in a domain this server delivers to itself: the admin's own
+ * application or device outside mynetworks, not someone testing for an
+ * open relay (the finding own-client-relay-denied tells the fix) */
+static bool own_relay_client(const struct analysis *a, const struct client *c)
+{
+	return c->relay_denied && c->relay_from && diag_own_network(span_of(c->ip)) &&
+	       strset_has(&a->local_domains, span_of(c->relay_from));
+}
+
 /* verdict_client - the client's verdict and its explanation */
 void verdict_client(struct analysis *a, struct client *c)
 {
@@ -388,6 +399,13 @@ void verdict_client(struct analysis *a, struct client *c)
 							    "guessing and watch for more.");
 		if (!c->auth_successes)
 			buf_puts(&b, " None of its attempts succeeded.");
+	} else if (c->relay_denied && !c->messages && own_relay_client(a, c)) {
+		c->verdict = V_LEGITIMATE;
+		buf_printf(&b, " It is on this server's own network and sent as %s, a domain this server "
+			       "delivers to itself, but was refused %llu time%s (Relay access denied): it is "
+			       "your own application or device, not in mynetworks and not logged in. See the "
+			       "problem \"the server refuses to relay for a client on its own network\".",
+			   c->relay_from, (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
 	} else if (c->relay_denied && !c->messages) {
 		c->verdict = V_RELAY_ATTEMPT;
 		buf_printf(&b, " It tried %llu time%s to send mail to domains this server does not serve "

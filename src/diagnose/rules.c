@@ -90,6 +90,8 @@ static const struct rule reject_rules[] = {
 
 /* lines with a severity: the server telling about itself */
 static const struct rule diag_rules[] = {
+    /* Postfix 3.7 names the socket: "SASL: Connect to Dovecot auth socket 'private/auth' failed: ..." */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"cannot connect to saslauthd server"}, NULL, K_NONE, NULL},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
@@ -97,7 +99,7 @@ static const struct rule diag_rules[] = {
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
-    {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table"}, NULL, K_PATH, NULL},
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
@@ -217,6 +219,10 @@ static struct span conn_host(const struct event *ev, struct span t)
 			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
 			struct span host = span_head(c, i);
 			ptrdiff_t rb = span_chr(c, ']');
+			/* a UNIX socket: "connect to myhostname[private/dovecot-lmtp]" */
+			struct span in = rb > (ptrdiff_t)i ? span_make(c.p + i + 1, (size_t)rb - i - 1) : SPAN_NULL;
+			if (span_chr(in, '/') >= 0)
+				return in;
 			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
 				struct span port = token(span_skip(c, (size_t)rb + 2));
 				if (port.n && !span_eqs(port, "25"))

@@ -66,6 +66,11 @@ static const struct {
      "relayhost-sasl-failed", "email-smtp.eu-central-1.amazonaws.com"},
     {"Apr  7 12:16:57 779f6c28bfa9 postfix/smtp[249]: warning: SASL authentication failure: No worthy mechs found",
      "relayhost-sasl-failed", ""},
+    /* Postfix 3.7 in make e2e (e2e/diag.py): LMTP to a missing UNIX socket, to a closed port */
+    {"Dec 03 04:03:20 mx1 postfix/lmtp[216]: A4ABEA763FB: to=<team@lists.example.test>, relay=none, delay=0.01, delays=0/0.01/0/0, dsn=4.4.1, status=deferred (connect to mx1.example.test[private/dovecot-lmtp]: No such file or directory)",
+     "mailbox-delivery-unreachable", "private/dovecot-lmtp"},
+    {"Dec 03 04:03:20 mx1 postfix/lmtp[216]: A4E02A763FC: to=<alice@example.test>, relay=none, delay=0, delays=0/0/0/0, dsn=4.4.1, status=deferred (connect to 127.0.0.1[127.0.0.1]:24: Connection refused)",
+     "mailbox-delivery-unreachable", "127.0.0.1[127.0.0.1]:24"},
     {"Dec 14 08:15:12 mail postfix/lmtp[19468]: 0965B121B6C: to=<support@example.net>, relay=mail.example.net[/var/run/dovecot/lmtp], delay=0.03, delays=0.01/0.01/0.01/0.01, dsn=5.1.1, status=bounced (host mail.example.net[/var/run/dovecot/lmtp] said: 550 5.1.1 <support@example.net> User doesn't exist: support@example.net (in reply to RCPT TO command))",
      "lmtp-user-unknown", "mail.example.net"},
     /* inbound refusals */
@@ -90,6 +95,8 @@ static const struct {
     /* the server about itself */
     {"Feb 09 05:33:28 MainServer postfix/smtps/smtpd[24431]: warning: SASL: Connect to private/auth failed: No such file or directory",
      "sasl-backend-unreachable", "private/auth"},
+    {"Dec 03 04:03:20 mx1 postfix/submission/smtpd[203]: warning: SASL: Connect to Dovecot auth socket 'private/auth' failed: No such file or directory",
+     "sasl-backend-unreachable", "private/auth"},
     {"Feb 09 05:33:28 MainServer postfix/smtps/smtpd[24431]: fatal: no SASL authentication mechanisms",
      "sasl-no-mechanisms", "smtps/smtpd"},
     {"Oct  8 21:06:51 mail postfix/submission/smtpd[2797]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory",
@@ -98,6 +105,8 @@ static const struct {
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
     {"Feb 16 11:03:54 mail postfix/smtpd[13007]: warning: texthash:/tmp/dms/postfix-send-access.cf: table lookup problem",
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
+    {"Dec 03 04:03:20 mx1 postfix/smtpd[201]: warning: hash:/etc/postfix/sender_access lookup error for \"billing@partner-a.test\"",
+     "lookup-table-missing", "/etc/postfix/sender_access"},
     {"Jan 1 00:00:00 mx postfix/smtpd[1]: warning: database /etc/postfix/virtual.db is older than source file /etc/postfix/virtual",
      "lookup-table-stale", "/etc/postfix/virtual"},
     {"2025-09-19T12:23:50.495191+00:00 dms postfix/proxymap[19102]: warning: request for unapproved table: \"btree:/var/lib/postfix/postscreen_12525_cache\"",

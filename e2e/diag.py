@@ -1,0 +1,229 @@
+"""diag.py - the "diag" instance of the e2e harness: a Postfix with the
+faults real servers have, so that real Postfix writes the lines of the
+server's own problems, and what postsleuth must find in them.
+
+The instance (e2e/conf/main.cf.in + diag-main.cf.in, diag-master.cf.in)
+listens on 127.0.0.5 and logs through postlogd to OUT/diag.log.  Its
+faults, each with the client that shows it and the finding wanted
+(docs/findings.md):
+
+  port  what is wrong                           client                      finding
+  25    smtpd_milters inet:127.0.0.1:8891, down  every smtpd session         milter-unreachable
+  25    virtual_transport lmtp:inet:127.0.0.1:24 inbound mail to a user      mailbox-delivery-unreachable
+  25    transport lmtp:unix:private/dovecot-lmtp mail for lists.example.test mailbox-delivery-unreachable
+  25    transport smtp:[mx.closed.test]:25       mail for closed.test        outbound-connect-refused
+          (127.0.0.27, nothing listens)
+  25    transport "nosuch:" not in master.cf     mail for nowhere.test       transport-unavailable
+  25    mynetworks is 127.0.0.1/32 only          the admin's application     own-client-relay-denied
+          on 127.30.0.71, refused "Relay access denied" (not hostile)
+  2525  content_filter scan:[127.0.0.1]:10024    mail through it             content-filter-unreachable
+  2526  check_sender_access hash: never made     a sender, 451 4.3.5         lookup-table-missing,
+                                                                             server-configuration-problem
+  2527  postscreen, DNSBL dnsbl.test answering   a sender                    dnsbl-answers-error
+          127.255.255.254 (dnsmasq on 127.0.0.1:53)
+  2528  TLS key of another pair than the cert   a client asking STARTTLS    tls-key-certificate
+  2529  check_policy_service 127.0.0.1:10023     a sender, 451 4.3.5         policy-service-unreachable
+  587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
+
+Every client here is legitimate: postsleuth must accuse none of them.
+The truth is what the clients did and were answered (and what was
+configured), never the log.  Accepted mail has the null sender, so that
+no bounce or delay notice adds lines of its own.
+"""
+import email.utils, threading, time
+
+import drivers
+
+SERVER = "127.0.0.5"
+PREFIX = "127.30"
+DNSBL = "dnsbl.test"
+DNSBL_ANSWER = "127.255.255.254"
+CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there
+LOCAL = drivers.LOCAL_DOMAIN
+HOSTS = {CLOSED[0]: CLOSED[1]}
+
+
+def tables():
+    """The diag instance's lookup tables (no sender_access: never made)."""
+    t = drivers.postfix_tables()
+    t["transport"] = (f"closed.test smtp:[{CLOSED[0]}]:25\n"
+                      "nowhere.test nosuch:\n"
+                      f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
+    return t
+
+
+INSTANCE = {"name": "diag", "server": SERVER, "debug_server": SERVER, "prefix": PREFIX,
+            "logging": "maillog_file", "log": "diag.log", "master": "diag-master.cf.in",
+            "main_extra": "diag-main.cf.in", "tables": tables,
+            "forbidden": "# smtpd_forbidden_commands: Postfix's default"}
+
+
+class Recorder:
+    """What drivers.Session reports to: the connections, accepted and refused mail."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.conns, self.accepted_, self.rejects, self.errors = [], [], [], []
+
+    def connection(self, rec):
+        with self.lock:
+            self.conns.append(rec)
+
+    def accepted(self, rec, qid, sender, results, headers, sasl_user):
+        with self.lock:
+            self.accepted_.append({"ip": rec["ip"], "port": int(rec["server"].rsplit(":", 1)[1]),
+                                   "queue_id": qid, "recipients": sorted(results)})
+
+    def rejected(self, rec, sender, results):
+        with self.lock:
+            self.rejects.append({"ip": rec["ip"], "port": int(rec["server"].rsplit(":", 1)[1]),
+                                 "results": {a: [v["code"], v["reply"]] for a, v in results.items()}})
+
+
+def _headers(sender, rcpts, subject):
+    return {"From": f"<{sender or 'mailer-daemon@partner-a.test'}>", "To": ", ".join(f"<{a}>" for a in rcpts),
+            "Subject": subject, "Date": email.utils.formatdate(localtime=False),
+            "Message-ID": f"<{time.time():.6f}.diag@partner-a.test>"}
+
+
+class Diag:
+    def __init__(self):
+        self.rec = Recorder()
+        self.inst = INSTANCE
+        self.notes = {}          # what each scenario saw, for the truth
+
+    def ip(self, n):
+        return f"{PREFIX}.0.{n}"
+
+    def session(self, scenario, ip, port):
+        return drivers.Session(self.rec, self.inst, scenario, ip, SERVER, port)
+
+    def _send(self, scenario, ip, port, helo, sender, rcpts, tls=False):
+        s = self.session(scenario, ip, port)
+        try:
+            s.banner()
+            code, text = s.cmd(f"EHLO {helo}")
+            if tls:
+                self.notes["starttls_offered"] = "STARTTLS" in text
+                if "STARTTLS" in text:
+                    self.notes["starttls_code"] = s.starttls()
+                    s.cmd(f"EHLO {helo}")
+            for r in rcpts:
+                s.mail(sender, [r], _headers(sender, [r], "diag"))
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
+    # the scenarios, each from its own address
+    def own_app(self):
+        """The admin's application on a host of its own network, not in
+        mynetworks: its mail to customers is refused (Relay access denied)."""
+        for n in range(2):
+            self._send("own_app", self.ip(71), 25, "app01.example.test", f"orders@{LOCAL}",
+                       [f"customer{n}@partner-b.test"])
+            time.sleep(0.5)
+
+    def local_outbound(self):
+        """The server's own host (127.0.0.1, in mynetworks): mail to a domain
+        whose server is down, to an undefined transport, to a local list."""
+        self._send("local_outbound", "127.0.0.1", 25, "mx1.example.test", "",
+                   ["info@closed.test", "sales@nowhere.test", f"team@lists.{LOCAL}"])
+
+    def inbound_local(self):
+        self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
+                   [f"alice@{LOCAL}"])
+
+    def through_filter(self):
+        self._send("through_filter", "127.0.0.1", 2525, "mx1.example.test", "", [f"bob@{LOCAL}"])
+
+    def missing_table(self):
+        self._send("missing_table", self.ip(62), 2526, "mail.partner-a.test",
+                   "billing@partner-a.test", [f"carol@{LOCAL}"])
+
+    def dnsbl(self):
+        self._send("dnsbl", self.ip(91), 2527, "smtp.shop.test", "noreply@shop.test", [f"dave@{LOCAL}"])
+
+    def tls_mismatch(self):
+        self._send("tls_mismatch", self.ip(64), 2528, "mail.partner-a.test", "", [f"carol@{LOCAL}"], tls=True)
+
+    def policy_down(self):
+        self._send("policy_down", self.ip(63), 2529, "mail.partner-a.test", "billing@partner-a.test",
+                   [f"erin@{LOCAL}"])
+
+    def sasl_down(self):
+        self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
+
+    SCENARIOS = ["own_app", "local_outbound", "inbound_local", "through_filter", "missing_table",
+                 "dnsbl", "tls_mismatch", "policy_down", "sasl_down"]
+
+    def run(self):
+        def body(sc):
+            try:
+                getattr(self, sc)()
+            except Exception as e:  # a driver that breaks is a harness error
+                with self.rec.lock:
+                    self.rec.errors.append(f"diag {sc}: {type(e).__name__}: {e}")
+        ts = [threading.Thread(target=body, args=(sc,), daemon=True) for sc in self.SCENARIOS]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(60)
+            if t.is_alive():
+                self.rec.errors.append("diag: a scenario still running after 60 s")
+
+    # -- truth ------------------------------------------------------------------
+    def truth(self, queue_left):
+        """The findings the configuration and the clients' answers call for."""
+        r = self.rec
+        codes = {}               # (ip, port) -> [RCPT reply codes]
+        for rj in r.rejects:
+            codes.setdefault((rj["ip"], rj["port"]), []).extend(v[0] for v in rj["results"].values())
+        acc = {}                 # recipient -> queue ID
+        for a in r.accepted_:
+            for rc in a["recipients"]:
+                acc[rc] = a["queue_id"]
+        sessions = {}
+        for c in r.conns:
+            sessions.setdefault(c["ip"], []).append(int(c["server"].rsplit(":", 1)[1]))
+        want = []
+
+        def expect(fid, key, done, why):
+            want.append({"finding": fid, "key": key, "done": bool(done), "why": why})
+        expect("milter-unreachable", "inet:127.0.0.1:8891", r.conns,
+               "smtpd_milters = inet:127.0.0.1:8891, nothing listens; smtpd sessions were made")
+        expect("mailbox-delivery-unreachable", "127.0.0.1[127.0.0.1]:24", f"alice@{LOCAL}" in acc,
+               "virtual_transport = lmtp:inet:127.0.0.1:24, nothing listens; mail for alice accepted")
+        expect("mailbox-delivery-unreachable", "private/dovecot-lmtp", f"team@lists.{LOCAL}" in acc,
+               f"lists.{LOCAL} -> lmtp:unix:private/dovecot-lmtp, no such socket; mail accepted")
+        expect("outbound-connect-refused", CLOSED[0], "info@closed.test" in acc,
+               f"closed.test -> smtp:[{CLOSED[0]}]:25 ({CLOSED[1]}), nothing listens; mail accepted")
+        expect("transport-unavailable", None, "sales@nowhere.test" in acc,
+               "nowhere.test -> transport nosuch:, not in master.cf; mail accepted")
+        expect("content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024", f"bob@{LOCAL}" in acc,
+               "content_filter scan:[127.0.0.1]:10024 on port 2525, nothing listens; mail accepted")
+        expect("own-client-relay-denied", self.ip(71),
+               codes.get((self.ip(71), 25)) and all(c == 554 for c in codes[(self.ip(71), 25)]),
+               "the application's mail to another domain, answered 554 (Relay access denied)")
+        expect("lookup-table-missing", None, 451 in codes.get((self.ip(62), 2526), []),
+               "check_sender_access hash:sender_access, never made; the sender was answered 451")
+        expect("server-configuration-problem", None, 451 in codes.get((self.ip(62), 2526), []),
+               "the sender on port 2526 was answered 451 4.3.5")
+        expect("dnsbl-answers-error", DNSBL, 550 in codes.get((self.ip(91), 2527), []),
+               f"postscreen_dnsbl_sites = {DNSBL}, answering {DNSBL_ANSWER}; the sender was refused")
+        expect("tls-key-certificate", None, 2528 in sessions.get(self.ip(64), []),
+               "port 2528's smtpd_tls_key_file is of another pair than its certificate; a client came")
+        expect("policy-service-unreachable", "127.0.0.1:10023", 451 in codes.get((self.ip(63), 2529), []),
+               "check_policy_service inet:127.0.0.1:10023, nothing listens; the sender was answered 451")
+        expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
+               "port 587 with SASL through private/auth, no such socket; a client came")
+        clients = {}
+        for c in r.conns:
+            if c["ip"] == "127.0.0.1":
+                continue
+            t = clients.setdefault(c["ip"], {"scenario": c["scenario"], "connections": 0, "ports": []})
+            t["connections"] += 1
+            t["ports"].append(int(c["server"].rsplit(":", 1)[1]))
+        return {"server": SERVER, "log": INSTANCE["log"], "findings": want, "clients": clients,
+                "own_app": self.ip(71), "rejects": r.rejects, "accepted": r.accepted_,
+                "notes": self.notes, "queue_left": queue_left, "errors": r.errors,
+                "connections": r.conns}
