@@ -27,6 +27,7 @@ struct opts {
 	int64_t since_us, until_us;
 	const char *query;      /* trace ID / explain selector value */
 	const char *select;     /* explain: ip, account, session, queue-id */
+	int top;                /* explain --top N, 0 = the default */
 	const char *sort;       /* clients/accounts --sort */
 	const char *verdict;    /* clients/accounts --verdict filter */
 	char **files;

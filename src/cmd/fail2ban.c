@@ -472,9 +472,8 @@ static void seed002_text(struct buf *out, const struct job *j, uint64_t non_smtp
 /* cmd_fail2ban - filters, verification table, files */
 int cmd_fail2ban(struct opts *o)
 {
-	if (o->have_since || o->have_until)
-		fatal(EXIT_USAGE, "fail2ban: --since/--until do not apply: the filters are checked "
-				  "against whole files (cut the file first)");
+	/* --since/--until are refused by main.c: the filters are checked
+	 * against whole files */
 	struct act_run r = {0};
 	r.event_hook = on_event;
 	int rc = act_run(&r, o);
