@@ -98,6 +98,7 @@ expect "a missing value" 2 "option '--year' needs a value" report --year
 expect "an unknown short option" 2 "unknown option '-x'" -x
 expect "help of an unknown command" 2 "did you mean 'summary'?" help sumary
 expect "two explain selectors" 2 "one of --ip, --account" explain --ip 192.0.2.1 --session 3
+expect "ban: --json against another --format" 2 "ban: --json and --format nft: choose one" ban --json --format nft
 expect "--top with a selector" 2 "--top chooses among the findings" explain --top 3 --ip 192.0.2.1
 # an existing file is read, whatever its name looks like
 : >"$tmp/maillog"
