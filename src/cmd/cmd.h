@@ -59,6 +59,11 @@ void cmd_spool_stdin(char **paths, int n);
 int cmd_run_inputs(struct feed *f, const struct opts *o);
 char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal);
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
+struct buf;
+bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		       struct buf *b);
+int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		    int rc);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);

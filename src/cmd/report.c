@@ -76,6 +76,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
+	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
 	return rc;
@@ -154,16 +155,21 @@ int cmd_report(struct opts *o)
 	int rc = run_analysis(&r, o);
 	struct evidence_set ev;
 	fetch_evidence(&r, &ev, o->all, o->year);
+	struct buf problem = {0};
+	if (cmd_input_problem(&r.feed, o, r.paths, r.npaths, r.journal, &problem))
+		buf_putc(&problem, 0);
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
-	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout};
+	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout,
+	    .problem = problem.n ? problem.p : NULL};
 	struct buf b = {0};
 	if (o->json)
 		report_json(&b, &in);
 	else
 		report_text(&b, &in);
 	finish_output(&b);
+	buf_free(&problem);
 	evidence_free(&ev);
 	run_free(&r);
 	return rc;
