@@ -344,18 +344,22 @@ static void unknown_command(const char *word)
 }
 
 /* bad_option - an option getopt did not take: unknown (with the nearest
- * option), ambiguous, a value missing or not wanted; exit 2 */
-static void bad_option(const char *arg, int c, int optchar)
+ * option), ambiguous, a value missing or not wanted; exit 2.  getopt says
+ * which through optopt: 0 for a long option it does not know, the
+ * letter of an unknown short one, the key of a known one misused; arg is
+ * the argument it was in (for a long option) */
+static void bad_option(const char *arg, int c, int optchar, const char *shorts)
 {
 	char w[80];
-	if (strncmp(arg, "--", 2) != 0) {
-		/* a short option: -x */
+	if (c == '?' && optchar > 0 && optchar < 256 && !strchr(shorts, optchar)) {
 		char s[2] = {(char)optchar, 0};
-		if (c == ':')
-			fprintf(stderr, "postsleuth: option '-%s' needs a value\n", shown(s, w, sizeof w));
-		else
-			fprintf(stderr, "postsleuth: unknown option '-%s' (postsleuth --help lists them)\n",
-				shown(s, w, sizeof w));
+		fprintf(stderr, "postsleuth: unknown option '-%s' (postsleuth --help lists them)\n",
+			shown(s, w, sizeof w));
+		exit(EXIT_USAGE);
+	}
+	if (strncmp(arg, "--", 2) != 0) {
+		fprintf(stderr, "postsleuth: bad option in '%s' (postsleuth --help lists them)\n",
+			shown(arg, w, sizeof w));
 		exit(EXIT_USAGE);
 	}
 	char name[64];
@@ -523,7 +527,7 @@ int main(int argc, char **argv)
 		if (c == 1) {
 			pos[npos++] = optarg;
 		} else if (c == '?' || c == ':') {
-			bad_option(argv[optind - 1], c, optopt);
+			bad_option(argv[optind - 1], c, optopt, shorts + 2);
 		} else if (c == O_VERSION) {
 			printf("postsleuth %s\n", POSTSLEUTH_VERSION);
 			return 0;

@@ -96,6 +96,7 @@ expect "an ambiguous abbreviation" 2 "'--ver' is ambiguous: --verdict --version"
 expect "a value to a flag" 2 "option '--json' takes no value" --json=yes
 expect "a missing value" 2 "option '--year' needs a value" report --year
 expect "an unknown short option" 2 "unknown option '-x'" -x
+expect "an unknown short option inside a group, after a long one" 2 "unknown option '-x'" --json -xj
 expect "help of an unknown command" 2 "did you mean 'summary'?" help sumary
 expect "two explain selectors" 2 "one of --ip, --account" explain --ip 192.0.2.1 --session 3
 expect "ban: --json against another --format" 2 "ban: --json and --format nft: choose one" ban --json --format nft
