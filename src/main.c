@@ -495,6 +495,10 @@ static void check_explain(const bool given[O__END])
 		fatal(EXIT_USAGE, "explain: --top or --all, not both");
 }
 
+/* the arguments that are not options, in order: file-scope, so that the
+ * usage errors that exit from deep in the parsing leave nothing behind */
+static char **positional;
+
 /* is_input - an existing path, or "-" */
 static bool is_input(const char *arg)
 {
@@ -520,7 +524,7 @@ int main(int argc, char **argv)
 	shorts[ns] = 0;
 
 	bool given[O__END] = {0};
-	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	char **pos = positional = xcalloc((size_t)argc + 1, sizeof *pos);
 	int npos = 0, c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
@@ -563,7 +567,7 @@ int main(int argc, char **argv)
 		} else {
 			usage(stdout);
 		}
-		free(pos);
+		free(positional);
 		return 0;
 	}
 	if (!cmd)
@@ -584,6 +588,6 @@ int main(int argc, char **argv)
 	o.files = files;
 	o.nfiles = rest;
 	int rc = cmd->run(&o);
-	free(pos);
+	free(positional);
 	return rc;
 }
