@@ -1,12 +1,22 @@
 /*
- * main.c - postsleuth's command line: parse options, pick the
- * subcommand, run it.  Nothing else lives here.
+ * main.c - postsleuth's command line: the table of commands, the table
+ * of options (which commands each applies to, and its help line), the
+ * help texts drawn from them, and running the command.  Nothing else
+ * lives here.
  *
- * Exit status: 0 success; 1 some input could not be read (what could be
- * read was still analysed); 2 usage error; 3 environment failure (out of
- * memory, write error).
+ * The first argument that is not an option names the command.  When it
+ * is no command it is a file for the default command, but only if it
+ * exists (or is "-"): a word that is neither is an unknown command, with
+ * the nearest command suggested, never silently a missing file.  Options
+ * may come before or after the command and the files.  An option given
+ * to a command it does not apply to is refused, not ignored.
+ *
+ * Exit status: 0 success; 1 some input could not be read, or held no
+ * Postfix line at all (what could be read was still analysed); 2 usage
+ * error; 3 environment failure (out of memory, write error).
  */
 #include "cmd/cmd.h"
+#include "util/suggest.h"
 #include "util/timefmt.h"
 #include "util/xalloc.h"
 
@@ -14,68 +24,378 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef POSTSLEUTH_VERSION
 #define POSTSLEUTH_VERSION "0.1.0"
 #endif
 
+/* the commands, one bit each, for the options' "applies to" masks */
+enum {
+	C_REPORT = 1 << 0,
+	C_CLIENTS = 1 << 1,
+	C_ACCOUNTS = 1 << 2,
+	C_EXPLAIN = 1 << 3,
+	C_EVENTS = 1 << 4,
+	C_STATS = 1 << 5,
+	C_TRACE = 1 << 6,
+	C_SUMMARY = 1 << 7,
+	C_BAN = 1 << 8,
+	C_FAIL2BAN = 1 << 9,
+	C_ADVISE = 1 << 10,
+};
+#define C_ALL ((1u << 11) - 1)
+#define C_COLOR (C_REPORT | C_CLIENTS | C_ACCOUNTS | C_EXPLAIN | C_SUMMARY | C_TRACE)
+#define C_SECRETS (C_REPORT | C_EXPLAIN | C_EVENTS | C_TRACE)
+
 struct command {
 	const char *name;
 	int (*run)(struct opts *);
-	bool wants_query;
+	unsigned bit;
+	bool wants_query;         /* trace: the first argument after it is the ID */
+	const char *args;         /* its synopsis after the name */
 	const char *summary;
 };
 
 static const struct command commands[] = {
-    {"report", cmd_report, false, "what is happening and what to do (the default)"},
-    {"clients", cmd_clients, false, "one line per client address with its verdict"},
-    {"accounts", cmd_accounts, false, "one line per SASL account with its verdict"},
-    {"explain", cmd_explain, false, "sessions told step by step (--ip, --account, --session, --queue-id)"},
-    {"events", cmd_events, false, "every recognised log line as an NDJSON event"},
-    {"stats", cmd_stats, false, "how many lines of each kind were read (parse + correlate only)"},
-    {"trace", cmd_trace, true, "the whole story of a queue ID, Message-ID or address"},
-    {"summary", cmd_summary, false, "traffic summary: pflogsumm's report and numbers, and more"},
-    {"ban", cmd_ban, false, "hostile addresses as nft/ipset/Postfix/postscreen/plain lists"},
-    {"fail2ban", cmd_fail2ban, false, "fail2ban filters, checked with fail2ban-regex on the log"},
-    {"advise", cmd_advise, false, "Postfix settings for what the log shows, with the evidence"},
-    {NULL, NULL, false, NULL},
+    {"report", cmd_report, C_REPORT, false, "[OPTIONS] [FILE...]",
+     "what is happening and what to do (the default)"},
+    {"clients", cmd_clients, C_CLIENTS, false, "[OPTIONS] [FILE...]",
+     "one line per client address with its verdict"},
+    {"accounts", cmd_accounts, C_ACCOUNTS, false, "[OPTIONS] [FILE...]",
+     "one line per SASL account with its verdict"},
+    {"explain", cmd_explain, C_EXPLAIN, false,
+     "[--ip ADDR | --account USER | --session N | --queue-id QID] [OPTIONS] [FILE...]",
+     "the top findings, or the chosen sessions, told step by step"},
+    {"events", cmd_events, C_EVENTS, false, "[OPTIONS] [FILE...]",
+     "every recognised log line as an NDJSON event"},
+    {"stats", cmd_stats, C_STATS, false, "[OPTIONS] [FILE...]",
+     "how many lines of each kind were read (parse + correlate only)"},
+    {"trace", cmd_trace, C_TRACE, true, "ID [OPTIONS] [FILE...]",
+     "the whole story of a queue ID, Message-ID or address"},
+    {"summary", cmd_summary, C_SUMMARY, false, "[OPTIONS] [FILE...]",
+     "traffic summary: pflogsumm's report and numbers, and more"},
+    {"ban", cmd_ban, C_BAN, false, "[OPTIONS] [FILE...]",
+     "hostile addresses as nft/ipset/Postfix/postscreen/plain/JSON lists"},
+    {"fail2ban", cmd_fail2ban, C_FAIL2BAN, false, "[OPTIONS] [FILE...]",
+     "fail2ban filters, checked with fail2ban-regex on the log"},
+    {"advise", cmd_advise, C_ADVISE, false, "[OPTIONS] [FILE...]",
+     "Postfix settings for what the log shows, with the evidence"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+enum {
+	O_HELP = 'h',
+	O_JSON = 'j',
+	O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
+	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
+	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
+	O__END
 };
 
-/* usage - the --help text */
+/* one row per option and meaning: an option that means different things
+ * to different commands has a row for each (same name, same key) */
+struct optdef {
+	const char *name;
+	int has_arg;              /* no_argument, required_argument, optional_argument */
+	int key;                  /* what getopt_long returns */
+	char short_name;          /* 0: none */
+	unsigned cmds;            /* the commands it applies to */
+	const char *arg;          /* the value's name in the help */
+	const char *help;
+};
+
+static const struct optdef optdefs[] = {
+    {"ip", required_argument, O_IP, 0, C_EXPLAIN, "ADDR", "the sessions of this client address"},
+    {"account", required_argument, O_ACCOUNT, 0, C_EXPLAIN, "USER",
+     "the sessions and messages of this SASL account"},
+    {"session", required_argument, O_SESSION, 0, C_EXPLAIN, "N", "session number N"},
+    {"queue-id", required_argument, O_QID, 0, C_EXPLAIN, "QID",
+     "the session and message of this queue ID"},
+    {"queue-id", required_argument, O_QID, 0, C_TRACE, "QID", "the ID to trace (as the ID argument)"},
+    {"top", required_argument, O_TOP, 0, C_EXPLAIN, "N",
+     "no selector: the N most serious clients and accounts (default 10)"},
+    {"all", no_argument, O_ALL, 0, C_EXPLAIN, NULL, "no selector: every client and account"},
+    {"all", no_argument, O_ALL, 0, C_REPORT, NULL, "also the clients that look legitimate"},
+    {"all", no_argument, O_ALL, 0, C_EVENTS, NULL, "also verbose noise and non-Postfix lines"},
+    {"sort", required_argument, O_SORT, 0, C_CLIENTS, "KEY",
+     "severity (default), sessions, ip, first-seen, auth-failures"},
+    {"sort", required_argument, O_SORT, 0, C_ACCOUNTS, "KEY", "severity (default), recipients, name"},
+    {"verdict", required_argument, O_VERDICT, 0, C_CLIENTS | C_ACCOUNTS, "V", "only that verdict"},
+    {"verdict", required_argument, O_VERDICT, 0, C_BAN, "V",
+     "verdicts to list (repeatable, or a comma list; default: the hostile ones)"},
+    {"format", required_argument, O_FORMAT, 0, C_BAN, "F",
+     "nft, ipset, postfix-cidr, postscreen, json, plain (default)"},
+    {"allow", required_argument, O_ALLOW, 0, C_BAN, "CIDR",
+     "never list these networks (repeatable; mynetworks too)"},
+    {"min-sessions", required_argument, O_MIN_SESSIONS, 0, C_BAN, "N",
+     "only addresses with at least N sessions"},
+    {"include-authenticated", no_argument, O_INCLUDE_AUTH, 0, C_BAN, NULL,
+     "also addresses that logged in only as compromised accounts"},
+    {"aggregate", no_argument, O_AGGREGATE, 0, C_BAN, NULL,
+     "/24 and /64 prefixes where nothing else of the log lives"},
+    {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
+     "write filter.d/ and jail.d/ under DIR (default: print)"},
+    {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
+     "print decoded AUTH passwords (hidden by default)"},
+    {"json", no_argument, O_JSON, 'j', C_ALL, NULL, "JSON output instead of text (events: always)"},
+    {"color", optional_argument, O_COLOR, 0, C_COLOR, "WHEN",
+     "auto (default), always, never; NO_COLOR is honoured"},
+    {"colour", optional_argument, O_COLOR, 0, C_COLOR, "WHEN", "the same as --color"},
+    {"year", required_argument, O_YEAR, 0, C_ALL, "YYYY",
+     "year of classic syslog times (default: inferred)"},
+    {"since", required_argument, O_SINCE, 0, C_ALL & ~C_FAIL2BAN, "T",
+     "only lines from T on: YYYY-MM-DD[THH:MM[:SS]] or @EPOCH"},
+    {"until", required_argument, O_UNTIL, 0, C_ALL & ~C_FAIL2BAN, "T",
+     "only lines before T (the same forms)"},
+    {"journal", no_argument, O_JOURNAL, 0, C_ALL, NULL, "read the local systemd journal"},
+    {"help", no_argument, O_HELP, 'h', C_ALL, NULL, "this text; COMMAND --help: that command's"},
+    {"version", no_argument, O_VERSION, 0, C_ALL, NULL, "print the version"},
+};
+#define NOPTDEFS (sizeof optdefs / sizeof optdefs[0])
+
+/* opt_mask - the commands an option (by key) applies to, over its rows */
+static unsigned opt_mask(int key)
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < NOPTDEFS; i++)
+		if (optdefs[i].key == key)
+			m |= optdefs[i].cmds;
+	return m;
+}
+
+/* opt_name - the first long name of an option key */
+static const char *opt_name(int key)
+{
+	for (size_t i = 0; i < NOPTDEFS; i++)
+		if (optdefs[i].key == key)
+			return optdefs[i].name;
+	return "?";
+}
+
+/* first_row - is row i the first with its name (the others repeat it) */
+static bool first_row(size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (!strcmp(optdefs[j].name, optdefs[i].name))
+			return false;
+	return true;
+}
+
+/* mask_words - "ban", "clients, accounts": the commands in mask, or
+ * with but, those not in it */
+static void mask_words(char *out, size_t n, unsigned mask, bool but)
+{
+	size_t k = 0;
+	out[0] = 0;
+	bool first = true;
+	for (size_t i = 0; i < NCOMMANDS && k < n; i++) {
+		if (((mask & commands[i].bit) != 0) == but)
+			continue;
+		k += (size_t)snprintf(out + k, n - k, "%s%s", first ? "" : ", ", commands[i].name);
+		first = false;
+	}
+}
+
+/* nearly_all - an option of every command but one or two */
+static bool nearly_all(unsigned mask)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		count += (mask & commands[i].bit) != 0;
+	return count + 2 >= NCOMMANDS;
+}
+
+#define HELP_COL 28             /* where the help text of an option starts */
+#define HELP_WIDTH 79
+
+/* opt_line - "  -j, --json                 text", the text folded at
+ * HELP_WIDTH under its column; pre and post go before and after it */
+static void opt_line(FILE *f, const struct optdef *d, const char *pre, const char *post)
+{
+	char left[64], text[400];
+	int k = snprintf(left, sizeof left, "%s%s%s--%s", d->short_name ? "-" : "",
+			 d->short_name ? (char[]){d->short_name, 0} : "", d->short_name ? ", " : "", d->name);
+	if (d->arg && k > 0 && (size_t)k < sizeof left)
+		snprintf(left + k, sizeof left - (size_t)k,
+			 d->has_arg == optional_argument ? "[=%s]" : " %s", d->arg);
+	snprintf(text, sizeof text, "%s%s%s", pre, d->help, post);
+	fprintf(f, "  %-*s", HELP_COL - 3, left);
+	const char *t = text;
+	while (*t) {
+		size_t n = strlen(t), avail = HELP_WIDTH - HELP_COL;
+		if (n > avail) {
+			n = avail;
+			while (n > 0 && t[n] != ' ')
+				n--;
+			if (!n)
+				n = strcspn(t, " ");
+		}
+		fprintf(f, " %.*s\n", (int)n, t);
+		t += n;
+		while (*t == ' ')
+			t++;
+		if (*t)
+			fprintf(f, "%*s", HELP_COL - 1, "");
+	}
+}
+
+/* usage - the --help text: every command and every option */
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: postsleuth [COMMAND] [OPTIONS] [FILE...]\n"
+		"       postsleuth COMMAND --help\n"
 		"\n"
 		"Reads Postfix logs (plain, gzip, xz, zstd, journal files, or - for stdin;\n"
 		"with no FILE: /var/log/mail.log and its rotations, else the journal),\n"
 		"rebuilds every SMTP session and message, and explains what happened.\n"
 		"\n"
 		"commands:\n");
-	for (const struct command *c = commands; c->name; c++)
-		fprintf(f, "  %-9s %s\n", c->name, c->summary);
-	fprintf(f,
-		"\n"
-		"options:\n"
-		"  --json            JSON output\n"
-		"  --year YYYY       year of classic syslog timestamps (default: inferred)\n"
-		"  --since T, --until T   only lines in [T, T): YYYY-MM-DD[THH:MM[:SS]] or @EPOCH\n"
-		"  --journal         read the local systemd journal\n"
-		"  --all             events: also verbose noise and non-Postfix lines\n"
-		"  --show-secrets    print decoded AUTH passwords (hidden by default)\n"
-		"  --format F        ban: nft, ipset, postfix-cidr, postscreen, plain (default)\n"
-		"  --verdict V       ban: verdicts to list (repeatable; default: the hostile ones)\n"
-		"  --allow CIDR      ban: never list these networks (repeatable; mynetworks too)\n"
-		"  --min-sessions N  ban: only addresses with at least N sessions\n"
-		"  --include-authenticated  ban: also addresses that logged in as compromised accounts\n"
-		"  --aggregate       ban: /24 and /64 prefixes where nothing else lives in them\n"
-		"  --output DIR      fail2ban: write filter.d/ and jail.d/ under DIR (default: print)\n"
-		"  --color=WHEN      auto, always, never (NO_COLOR is honoured)\n"
-		"  -h, --help        this text\n"
-		"  --version         print the version\n"
-		"\n"
-		"Exit status: 0 ok, 1 some input unreadable, 2 usage error, 3 environment failure.\n"
-		"See postsleuth(1).\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\noptions of every command:\n", f);
+	for (size_t i = 0; i < NOPTDEFS; i++) {
+		if (!nearly_all(optdefs[i].cmds))
+			continue;
+		char words[160], post[170] = "";
+		if (optdefs[i].cmds != C_ALL) {
+			mask_words(words, sizeof words, optdefs[i].cmds, true);
+			snprintf(post, sizeof post, " (not %s)", words);
+		}
+		opt_line(f, &optdefs[i], "", post);
+	}
+	fputs("\noptions of some commands:\n", f);
+	for (size_t i = 0; i < NOPTDEFS; i++) {
+		if (nearly_all(optdefs[i].cmds))
+			continue;
+		char words[160], pre[170];
+		mask_words(words, sizeof words, optdefs[i].cmds, false);
+		snprintf(pre, sizeof pre, "%s: ", words);
+		opt_line(f, &optdefs[i], pre, "");
+	}
+	fputs("\n"
+	      "Exit status: 0 ok, 1 some input unreadable or no Postfix line at all,\n"
+	      "2 usage error, 3 environment failure.  See postsleuth(1).\n",
+	      f);
+}
+
+/* command_usage - COMMAND --help: its synopsis and the options it takes */
+static void command_usage(FILE *f, const struct command *c)
+{
+	fprintf(f, "usage: postsleuth %s %s\n\n%s.\n\noptions:\n", c->name, c->args, c->summary);
+	for (size_t i = 0; i < NOPTDEFS; i++)
+		if (optdefs[i].cmds & c->bit)
+			opt_line(f, &optdefs[i], "", "");
+	fprintf(f, "\nSee postsleuth(1), and postsleuth --help for the other commands.\n");
+}
+
+/* command_find - by exact name, NULL when none */
+static const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+/* looks_like_word - letters, digits, '-' and '_', starting with a letter:
+ * what a mistyped command looks like and a log file's name rarely does */
+static bool looks_like_word(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
+/* shown - an argument as it may be printed: cut, control bytes as '?' */
+static const char *shown(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < n; s++)
+		out[k++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
+	out[k] = 0;
+	return out;
+}
+
+/* unknown_command - a word that names no command and no file: exit 2 */
+static void unknown_command(const char *word)
+{
+	const char *names[NCOMMANDS + 1];
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	names[NCOMMANDS] = "help";
+	const char *near = suggest_nearest(word, names, NCOMMANDS + 1);
+	char w[80];
+	shown(word, w, sizeof w);
+	if (near) {
+		fprintf(stderr, "postsleuth: unknown command '%s'; did you mean '%s'?\n", w, near);
+	} else {
+		fprintf(stderr, "postsleuth: unknown command '%s', and no file of that name; commands:", w);
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", commands[i].name);
+		fputs(" (postsleuth --help)\n", stderr);
+	}
+	exit(EXIT_USAGE);
+}
+
+/* bad_option - an option getopt did not take: unknown (with the nearest
+ * option), ambiguous, a value missing or not wanted; exit 2.  getopt says
+ * which through optopt: 0 for a long option it does not know, the
+ * letter of an unknown short one, the key of a known one misused; arg is
+ * the argument it was in (for a long option) */
+static void bad_option(const char *arg, int c, int optchar, const char *shorts)
+{
+	char w[80];
+	if (c == '?' && optchar > 0 && optchar < 256 && !strchr(shorts, optchar)) {
+		char s[2] = {(char)optchar, 0};
+		fprintf(stderr, "postsleuth: unknown option '-%s' (postsleuth --help lists them)\n",
+			shown(s, w, sizeof w));
+		exit(EXIT_USAGE);
+	}
+	if (strncmp(arg, "--", 2) != 0) {
+		fprintf(stderr, "postsleuth: bad option in '%s' (postsleuth --help lists them)\n",
+			shown(arg, w, sizeof w));
+		exit(EXIT_USAGE);
+	}
+	char name[64];
+	size_t len = strcspn(arg + 2, "=");
+	snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg + 2);
+	shown(name, w, sizeof w);
+	const char *names[NOPTDEFS];
+	size_t n = 0, nprefix = 0;
+	for (size_t i = 0; i < NOPTDEFS; i++) {
+		if (!first_row(i))
+			continue;
+		names[n++] = optdefs[i].name;
+		if (!strcmp(optdefs[i].name, name) && c == '?') {
+			fprintf(stderr, "postsleuth: option '--%s' takes no value\n", w);
+			exit(EXIT_USAGE);
+		}
+		nprefix += len && !strncmp(optdefs[i].name, name, len);
+	}
+	if (c == ':') {
+		fprintf(stderr, "postsleuth: option '%s' needs a value\n", shown(arg, w, sizeof w));
+		exit(EXIT_USAGE);
+	}
+	if (nprefix > 1) {
+		fprintf(stderr, "postsleuth: option '--%s' is ambiguous:", w);
+		for (size_t i = 0; i < n; i++)
+			if (!strncmp(names[i], name, len))
+				fprintf(stderr, " --%s", names[i]);
+		fputc('\n', stderr);
+		exit(EXIT_USAGE);
+	}
+	const char *near = suggest_nearest(name, names, n);
+	if (near)
+		fprintf(stderr, "postsleuth: unknown option '--%s'; did you mean '--%s'?\n", w, near);
+	else
+		fprintf(stderr, "postsleuth: unknown option '--%s' (postsleuth --help lists them)\n", w);
+	exit(EXIT_USAGE);
 }
 
 /* parse_time - --since/--until value or a usage error */
@@ -87,132 +407,187 @@ static int64_t parse_time(const char *opt, const char *v)
 	return us;
 }
 
+/* parse_count - a number in [lo, hi] or a usage error */
+static long parse_count(const char *opt, const char *v, long lo, long hi)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*end || end == v || n < lo || n > hi)
+		fatal(EXIT_USAGE, "%s: want a number from %ld to %ld, not '%s'", opt, lo, hi, v);
+	return n;
+}
+
+/* set_option - one parsed option into struct opts */
+static void set_option(struct opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case O_JSON: o->json = true; break;
+	case O_YEAR: o->year = (int)parse_count("--year", arg, 1970, 9999); break;
+	case O_SINCE: o->since_us = parse_time("--since", arg); o->have_since = true; break;
+	case O_UNTIL: o->until_us = parse_time("--until", arg); o->have_until = true; break;
+	case O_JOURNAL: o->journal = true; break;
+	case O_ALL: o->all = true; break;
+	case O_SECRETS: o->show_secrets = true; break;
+	case O_COLOR:
+		if (!arg || strcmp(arg, "always") == 0)
+			o->color = 1;
+		else if (strcmp(arg, "never") == 0)
+			o->color = 0;
+		else if (strcmp(arg, "auto") == 0)
+			o->color = -1;
+		else
+			fatal(EXIT_USAGE, "--color: want auto, always or never");
+		break;
+	case O_IP: o->select = "ip"; o->query = arg; break;
+	case O_ACCOUNT: o->select = "account"; o->query = arg; break;
+	case O_SESSION: o->select = "session"; o->query = arg; break;
+	case O_QID: o->select = "queue-id"; o->query = arg; break;
+	case O_TOP: o->top = (int)parse_count("--top", arg, 1, 1000000); break;
+	case O_SORT: o->sort = arg; break;
+	case O_VERDICT:
+		o->verdict = arg;
+		if (o->nverdicts >= OPTS_MAX_LIST)
+			fatal(EXIT_USAGE, "--verdict: too many (use commas)");
+		o->verdicts[o->nverdicts++] = arg;
+		break;
+	case O_FORMAT: o->format = arg; break;
+	case O_ALLOW:
+		if (o->nallow >= OPTS_MAX_LIST)
+			fatal(EXIT_USAGE, "--allow: too many (use commas)");
+		o->allow[o->nallow++] = arg;
+		break;
+	case O_MIN_SESSIONS: o->min_sessions = parse_count("--min-sessions", arg, 0, 1000000000); break;
+	case O_INCLUDE_AUTH: o->include_auth = true; break;
+	case O_AGGREGATE: o->aggregate = true; break;
+	case O_OUTPUT: o->output = arg; break;
+	default: abort();
+	}
+}
+
+/* check_applies - refuse the options given that the command does not take */
+static void check_applies(const struct command *cmd, const bool given[O__END])
+{
+	for (int k = 0; k < O__END; k++) {
+		if (!given[k] || (opt_mask(k) & cmd->bit))
+			continue;
+		char words[160];
+		bool but = nearly_all(opt_mask(k));
+		mask_words(words, sizeof words, opt_mask(k), but);
+		fprintf(stderr, "postsleuth: --%s does not apply to '%s' (it is an option of %s%s); see "
+				"postsleuth %s --help\n",
+			opt_name(k), cmd->name, but ? "every command but " : "", words,
+			cmd->name);
+		exit(EXIT_USAGE);
+	}
+}
+
+/* check_explain - one selector at most, and --top/--all only without one */
+static void check_explain(const bool given[O__END])
+{
+	int n = given[O_IP] + given[O_ACCOUNT] + given[O_SESSION] + given[O_QID];
+	if (n > 1)
+		fatal(EXIT_USAGE, "explain: one of --ip, --account, --session, --queue-id at a time");
+	if (n && (given[O_TOP] || given[O_ALL]))
+		fatal(EXIT_USAGE, "explain: --%s chooses among the findings, which --ip, --account, "
+				  "--session and --queue-id do not list",
+		      given[O_TOP] ? "top" : "all");
+	if (given[O_TOP] && given[O_ALL])
+		fatal(EXIT_USAGE, "explain: --top or --all, not both");
+}
+
+/* the arguments that are not options, in order: file-scope, so that the
+ * usage errors that exit from deep in the parsing leave nothing behind */
+static char **positional;
+
+/* is_input - an existing path, or "-" */
+static bool is_input(const char *arg)
+{
+	struct stat st;
+	return !strcmp(arg, "-") || stat(arg, &st) == 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = {.color = -1};
-	const struct command *cmd = NULL;
-	int argi = 1;
-	if (argc > 1 && argv[1][0] != '-') {
-		for (const struct command *c = commands; c->name; c++)
-			if (strcmp(c->name, argv[1]) == 0)
-				cmd = c;
-		if (!cmd) {
-			/* not a command: a file for the default command */
+	struct option longopts[NOPTDEFS + 1];
+	char shorts[8] = "-:";        /* in order, ':' to tell a missing value */
+	size_t nl = 0, ns = 2;
+	for (size_t i = 0; i < NOPTDEFS; i++) {
+		const struct optdef *d = &optdefs[i];
+		if (!first_row(i))
+			continue;
+		longopts[nl++] = (struct option){d->name, d->has_arg, NULL, d->key};
+		if (d->short_name && ns + 1 < sizeof shorts)
+			shorts[ns++] = d->short_name;
+	}
+	longopts[nl] = (struct option){NULL, 0, NULL, 0};
+	shorts[ns] = 0;
+
+	bool given[O__END] = {0};
+	char **pos = positional = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos = 0, c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+		if (c == 1) {
+			pos[npos++] = optarg;
+		} else if (c == '?' || c == ':') {
+			bad_option(argv[optind - 1], c, optopt, shorts + 2);
+		} else if (c == O_VERSION) {
+			printf("postsleuth %s\n", POSTSLEUTH_VERSION);
+			return 0;
 		} else {
-			argi = 2;
+			given[c] = true;
+			if (c != O_HELP)
+				set_option(&o, c, optarg);
 		}
+	}
+	while (optind < argc)         /* after "--" */
+		pos[npos++] = argv[optind++];
+
+	const struct command *cmd = NULL;
+	int first = 0;
+	bool help_word = false;
+	if (npos > 0) {
+		cmd = command_find(pos[0]);
+		if (cmd) {
+			first = 1;
+		} else if (!strcmp(pos[0], "help")) {
+			/* postsleuth help [COMMAND] */
+			help_word = true;
+			if (npos > 1 && !(cmd = command_find(pos[1])))
+				unknown_command(pos[1]);
+		} else if (!is_input(pos[0]) && looks_like_word(pos[0])) {
+			unknown_command(pos[0]);
+		}
+	}
+	if (help_word || given[O_HELP]) {
+		if (cmd) {
+			check_applies(cmd, given);
+			command_usage(stdout, cmd);
+		} else {
+			usage(stdout);
+		}
+		free(positional);
+		return 0;
 	}
 	if (!cmd)
 		cmd = &commands[0];
-	enum { O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
-	       O_IP, O_ACCOUNT, O_SESSION, O_QID, O_SORT, O_VERDICT,
-	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT };
-	static const struct option longopts[] = {
-	    {"json", no_argument, NULL, 'j'},
-	    {"year", required_argument, NULL, O_YEAR},
-	    {"since", required_argument, NULL, O_SINCE},
-	    {"until", required_argument, NULL, O_UNTIL},
-	    {"journal", no_argument, NULL, O_JOURNAL},
-	    {"all", no_argument, NULL, O_ALL},
-	    {"show-secrets", no_argument, NULL, O_SECRETS},
-	    {"color", optional_argument, NULL, O_COLOR},
-	    {"colour", optional_argument, NULL, O_COLOR},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, O_VERSION},
-	    {"ip", required_argument, NULL, O_IP},
-	    {"account", required_argument, NULL, O_ACCOUNT},
-	    {"session", required_argument, NULL, O_SESSION},
-	    {"queue-id", required_argument, NULL, O_QID},
-	    {"sort", required_argument, NULL, O_SORT},
-	    {"verdict", required_argument, NULL, O_VERDICT},
-	    {"format", required_argument, NULL, O_FORMAT},
-	    {"allow", required_argument, NULL, O_ALLOW},
-	    {"min-sessions", required_argument, NULL, O_MIN_SESSIONS},
-	    {"include-authenticated", no_argument, NULL, O_INCLUDE_AUTH},
-	    {"aggregate", no_argument, NULL, O_AGGREGATE},
-	    {"output", required_argument, NULL, O_OUTPUT},
-	    {NULL, 0, NULL, 0},
-	};
-	/* getopt on the arguments after the command */
-	int sub_argc = argc - argi + 1;
-	char **sub_argv = argv + argi - 1;
-	sub_argv[0] = argv[0];
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(sub_argc, sub_argv, "hj", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': o.json = true; break;
-		case 'h': usage(stdout); return 0;
-		case O_VERSION: printf("postsleuth %s\n", POSTSLEUTH_VERSION); return 0;
-		case O_YEAR: {
-			char *end;
-			long y = strtol(optarg, &end, 10);
-			if (*end || y < 1970 || y > 9999)
-				fatal(EXIT_USAGE, "--year: bad year '%s'", optarg);
-			o.year = (int)y;
-			break;
-		}
-		case O_SINCE: o.since_us = parse_time("--since", optarg); o.have_since = true; break;
-		case O_UNTIL: o.until_us = parse_time("--until", optarg); o.have_until = true; break;
-		case O_JOURNAL: o.journal = true; break;
-		case O_ALL: o.all = true; break;
-		case O_SECRETS: o.show_secrets = true; break;
-		case O_COLOR:
-			if (!optarg || strcmp(optarg, "always") == 0)
-				o.color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				o.color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				o.color = -1;
-			else
-				fatal(EXIT_USAGE, "--color: want auto, always or never");
-			break;
-		case O_IP: o.select = "ip"; o.query = optarg; break;
-		case O_ACCOUNT: o.select = "account"; o.query = optarg; break;
-		case O_SESSION: o.select = "session"; o.query = optarg; break;
-		case O_QID: o.select = "queue-id"; o.query = optarg; break;
-		case O_SORT: o.sort = optarg; break;
-		case O_VERDICT:
-			o.verdict = optarg;
-			if (o.nverdicts >= OPTS_MAX_LIST)
-				fatal(EXIT_USAGE, "--verdict: too many (use commas)");
-			o.verdicts[o.nverdicts++] = optarg;
-			break;
-		case O_FORMAT: o.format = optarg; break;
-		case O_ALLOW:
-			if (o.nallow >= OPTS_MAX_LIST)
-				fatal(EXIT_USAGE, "--allow: too many (use commas)");
-			o.allow[o.nallow++] = optarg;
-			break;
-		case O_MIN_SESSIONS: {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || end == optarg || v < 0 || v > 1000000000)
-				fatal(EXIT_USAGE, "--min-sessions: want a number, not '%s'", optarg);
-			o.min_sessions = v;
-			break;
-		}
-		case O_INCLUDE_AUTH: o.include_auth = true; break;
-		case O_AGGREGATE: o.aggregate = true; break;
-		case O_OUTPUT: o.output = optarg; break;
-		case '?':
-		default:
-			fprintf(stderr, "postsleuth: unknown option '%s'\n", sub_argv[optind - 1]);
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	/* GNU-style: options may follow files too */
-	int rest = sub_argc - optind;
-	char **files = sub_argv + optind;
+	check_applies(cmd, given);
+	if (cmd->bit == C_EXPLAIN)
+		check_explain(given);
+
+	char **files = pos + first;
+	int rest = npos - first;
 	if (cmd->wants_query && !o.query) {
 		if (rest < 1)
-			fatal(EXIT_USAGE, "%s: which ID? (see --help)", cmd->name);
+			fatal(EXIT_USAGE, "%s: which ID? (see postsleuth %s --help)", cmd->name, cmd->name);
 		o.query = files[0];
 		files++;
 		rest--;
 	}
 	o.files = files;
 	o.nfiles = rest;
-	return cmd->run(&o);
+	int rc = cmd->run(&o);
+	free(positional);
+	return rc;
 }

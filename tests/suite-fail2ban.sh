@@ -152,6 +152,38 @@ if "$bin" events "$data/extra/mail.journal" >/dev/null 2>&1; then
 	rc=$?
 	check '[ $rc = 4 ] && grep -q "not checked" "$tmp/stdout"' "journal input: not checked, exit $rc, want 4"
 fi
+# --json: the same filters, counts, verdicts and files as the text, and
+# the same exit status; a broken log stays unverified
+"$bin" fail2ban "$data/mail.log" >"$tmp/text" 2>/dev/null
+rc_text=$?
+"$bin" fail2ban --json "$data/mail.log" >"$tmp/json" 2>/dev/null
+rc_json=$?
+check '[ $rc_text = $rc_json ]' "--json: exit $rc_json, text exit $rc_text"
+python3 - "$tmp/text" "$tmp/json" >"$tmp/why" 2>&1 <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+d = json.load(open(sys.argv[2]))
+rows = {m.group(1): tuple(map(int, m.group(2, 3, 4, 5))) + (m.group(6),)
+        for m in re.finditer(r"^  (postsleuth-\S+) +(\d+) +(\d+) +(\d+) +(\d+)  (verified|NOT VERIFIED)$", text, re.M)}
+got = {f["name"]: (f["check"]["postsleuth"], f["check"]["fail2ban"], f["check"]["addresses_fail2ban"],
+                   f["check"]["legitimate_hits"], "verified" if f["check"]["verified"] else "NOT VERIFIED")
+       for f in d["filters"]}
+assert rows and rows == got, (rows, got)
+for f in d["filters"]:
+    part = text.split("==> %s <==\n" % f["file"], 1)[1]
+    assert part.startswith(f["text"]), f["file"]
+assert text.split("==> jail.d/postsleuth.conf <==\n", 1)[1].startswith(d["jail"]["text"])
+assert d["verified"] is True and d["checked_with"].startswith("fail2ban-regex")
+assert d["dot_probe_filter"]["fail2ban"] == 0 and d["dot_probe_filter"]["non_smtp_probes"] > 0
+PY
+check '[ $? = 0 ]' "--json agrees with the text: $(cat "$tmp/why")"
+"$bin" fail2ban --json "$tmp/legit.log" >"$tmp/json" 2>/dev/null
+rc=$?
+check '[ $rc = 4 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert not d[\"verified\"] and any(f[\"check\"].get(\"legitimate_example\") == \"203.0.113.74\" for f in d[\"filters\"])" "$tmp/json"' \
+	"--json on a filter hitting a legitimate client: exit $rc, want 4, and the client named"
+"$bin" fail2ban --json --output "$tmp/out" "$data/mail.log" >"$tmp/json" 2>/dev/null
+check '[ -s "$tmp/out/jail.d/postsleuth.conf" ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"output\"] == sys.argv[2]" "$tmp/json" "$tmp/out"' \
+	"--json --output: files written and named"
 # --since would make the counts differ from fail2ban's whole-file view
 "$bin" fail2ban --since 2026-11-22 "$data/mail.log" >/dev/null 2>&1
 check '[ $? = 2 ]' "--since: usage error"

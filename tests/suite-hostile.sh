@@ -355,15 +355,20 @@ clean_run "bad --since: exit 2" 2 report --since yesterday "$src"
 clean_run "bad --verdict: exit 2" 2 clients --verdict nice "$src"
 clean_run "trace without an ID: exit 2" 2 trace
 head -c 100000 /dev/urandom >"$t/random.bin"
-clean_run "random bytes: read, exit 0" 0 report --json "$t/random.bin"
+# no Postfix line at all is not hostile, but is said first and exits 1
+clean_run "random bytes: read, exit 1 (no Postfix line)" 1 report --json "$t/random.bin"
 expect "random bytes: lines counted as unknown shape" \
 	"$(jget "$t/out" 'd["input"]["no_syslog_prefix"] == d["input"]["lines"] > 0')" True
-clean_run "empty input: exit 0" 0 report --json /dev/null
+expect "random bytes: the report says there was no Postfix line" \
+	"$(jget "$t/out" 'd["input_problem"].startswith("no Postfix log line found in ")')" True
+check "random bytes: stderr says so" grep -q '^postsleuth: no Postfix log line found in [0-9]* lines of ' "$t/err"
+clean_run "empty input: exit 1" 1 report --json /dev/null
 for c in report clients accounts explain summary events "trace X"; do
 	# shellcheck disable=SC2086
-	clean_run "empty input: $c" 0 $c /dev/null
+	clean_run "empty input: $c" 1 $c /dev/null
+	check "empty input: $c: says so on stderr" grep -q 'no Postfix log line found in 0 lines of /dev/null' "$t/err"
 	# shellcheck disable=SC2086
-	clean_run "empty input: $c --json" 0 $c --json /dev/null
+	clean_run "empty input: $c --json" 1 $c --json /dev/null
 done
 check "man page documents the exit status" grep -q '^Usage error' "$top/man/postsleuth.1"
 

@@ -200,13 +200,11 @@ bool ptr_is_generic(const char *ptr, const char *ip)
 	return false;
 }
 
-/* span_of_time - "11:32:05" style clock of a stamp */
-static void clock_of(struct buf *b, struct stamp t)
+/* clock_of - "11:32:05", or "2026-11-22 11:32:05" when the log covers
+ * more than one calendar day (a bare clock would not say which day) */
+static void clock_of(struct buf *b, const struct analysis *a, struct stamp t)
 {
-	struct buf tmp = {0};
-	buf_stamp_short(&tmp, t);
-	buf_putspan(b, tmp.n > 11 ? span_skip(buf_span(&tmp), 11) : buf_span(&tmp));
-	buf_free(&tmp);
+	buf_stamp_clock(b, t, a->have_time && !stamp_same_day(a->first, a->last));
 }
 
 /* u32_cmp - for qsort */
@@ -348,9 +346,9 @@ void verdict_client(struct analysis *a, struct client *c)
 	} else if (c->sessions) {
 		buf_printf(&b, " connected %llu time%s between ", (unsigned long long)c->sessions,
 			   c->sessions == 1 ? "" : "s");
-		clock_of(&b, c->first);
+		clock_of(&b, a, c->first);
 		buf_puts(&b, " and ");
-		clock_of(&b, c->last);
+		clock_of(&b, a, c->last);
 		period_text(&b, c);
 		buf_puts(&b, ".");
 	} else if (c->ps_connects) {

@@ -191,7 +191,8 @@ static void collect(void *obj, void *ctx)
 }
 
 /* act_run - read everything, compute verdicts and facts; returns the
- * feed's exit status (1 when some input could not be read) */
+ * feed's exit status (1 when some input could not be read, or held no
+ * Postfix line) */
 int act_run(struct act_run *r, struct opts *o)
 {
 	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal);
@@ -202,6 +203,7 @@ int act_run(struct act_run *r, struct opts *o)
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
+	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
 	uint64_t n = r->nips;

@@ -34,10 +34,6 @@ struct nets {
 	size_t n;
 };
 
-struct skipped {
-	uint64_t placeholder, invalid, special, allowed, authenticated, few_sessions;
-};
-
 /* nets_add - one network with its origin */
 static void nets_add(struct nets *s, const struct cidr *c, const char *why)
 {
@@ -213,6 +209,7 @@ static size_t aggregate(struct ban_item *v, size_t n, const struct cidr *keep, s
 		for (; i < j; i++) {
 			m.naddrs += v[i].naddrs;
 			m.sessions += v[i].sessions;
+			m.vmask |= v[i].vmask;
 			if (verdict_severity(v[i].verdict) > verdict_severity(m.verdict))
 				m.verdict = v[i].verdict;
 		}
@@ -237,10 +234,12 @@ static void special_nets(struct nets *s)
 /* cmd_ban - the ban list */
 int cmd_ban(struct opts *o)
 {
-	const char *fmt = o->format ? o->format : "plain";
+	const char *fmt = o->format ? o->format : o->json ? "json" : "plain";
+	if (o->json && strcmp(fmt, "json") != 0)
+		fatal(EXIT_USAGE, "ban: --json and --format %s: choose one", fmt);
 	const struct ban_backend *be = ban_backend_find(fmt);
 	if (!be)
-		fatal(EXIT_USAGE, "ban: --format: want nft, ipset, postfix-cidr, postscreen or plain");
+		fatal(EXIT_USAGE, "ban: --format: want nft, ipset, postfix-cidr, postscreen, json or plain");
 	bool sel[V__COUNT] = {0};
 	bool any_sel = false;
 	for (int i = 0; i < o->nverdicts; i++) {
@@ -284,7 +283,7 @@ int cmd_ban(struct opts *o)
 	struct ban_item *items = xcalloc(a->nclist + 1, sizeof *items);
 	struct cidr *keep = xcalloc(a->nclist + 1, sizeof *keep);
 	size_t n = 0, nkeep = 0;
-	struct skipped sk = {0};
+	struct ban_skipped sk = {0};
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		struct cidr addr;
@@ -311,7 +310,7 @@ int cmd_ban(struct opts *o)
 			say_authenticated(c, t, o->include_auth);
 			sk.authenticated++;
 		} else {
-			items[n++] = (struct ban_item){addr, c->verdict, 1, sessions};
+			items[n++] = (struct ban_item){addr, c->verdict, 1, sessions, 1u << c->verdict};
 			listed = true;
 		}
 		if (valid && !listed)
@@ -335,7 +334,9 @@ int cmd_ban(struct opts *o)
 		buf_stamp_short(&period, a->last);
 	}
 	buf_putc(&period, 0);
-	struct ban_set set = {items, n, naddrs, words.p, period.p, POSTSLEUTH_VERSION};
+	struct ban_set set = {.v = items, .n = n, .naddrs = naddrs, .verdicts = words.p,
+			      .period = period.p, .version = POSTSLEUTH_VERSION,
+			      .have_time = a->have_time, .first = a->first, .last = a->last, .skipped = &sk};
 	struct buf out = {0};
 	be->write(&out, &set);
 	buf_flush(&out, stdout);

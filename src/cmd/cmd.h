@@ -27,6 +27,7 @@ struct opts {
 	int64_t since_us, until_us;
 	const char *query;      /* trace ID / explain selector value */
 	const char *select;     /* explain: ip, account, session, queue-id */
+	int top;                /* explain --top N, 0 = the default */
 	const char *sort;       /* clients/accounts --sort */
 	const char *verdict;    /* clients/accounts --verdict filter */
 	char **files;
@@ -58,6 +59,11 @@ void cmd_spool_stdin(char **paths, int n);
 int cmd_run_inputs(struct feed *f, const struct opts *o);
 char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal);
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
+struct buf;
+bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		       struct buf *b);
+int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		    int rc);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);

@@ -1,10 +1,12 @@
 /*
  * common.c - what every command does the same way: colour decision,
- * feed options, input expansion.
+ * feed options, input expansion, and the check that the input held
+ * Postfix lines at all.
  */
 #include "cmd.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
+#include "../util/buf.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
@@ -132,6 +134,67 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
 }
 
+/* input_name - one input as the user knows it */
+static void input_name(struct buf *b, const char *path)
+{
+	if (!strcmp(path, "-") || (spooled && !strcmp(path, spooled)))
+		buf_puts(b, "standard input");
+	else
+		buf_term(b, span_of(path));
+}
+
+/* input_names - "a", "a and b", "a, b and c", "a, b, c and 2 more",
+ * with "the systemd journal" first when it was read */
+static void input_names(struct buf *b, char **paths, int n, bool journal)
+{
+	int total = n + journal, shown = total > 3 ? 3 : total;
+	for (int k = 0; k < shown; k++) {
+		if (k)
+			buf_puts(b, k + 1 == shown && total == shown ? " and " : ", ");
+		if (journal && k == 0)
+			buf_puts(b, "the systemd journal");
+		else
+			input_name(b, paths[k - journal]);
+	}
+	if (total > shown)
+		buf_printf(b, " and %d more", total - shown);
+}
+
+/* cmd_input_problem - when the run read no Postfix line (nor a postmaster
+ * transcript): the sentence that says so, into b, and true */
+bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		       struct buf *b)
+{
+	const struct feed_stats *st = &f->st;
+	if (st->postfix || st->transcripts)
+		return false;
+	bool local = journal || f->want_journal;
+	if (st->lines == 0 && st->file_errors && st->file_errors >= st->files + (local ? 1 : 0)) {
+		buf_puts(b, "could not read any input");
+		return true;
+	}
+	buf_printf(b, "no Postfix log line found %s %llu line%s of ",
+		   o->have_since || o->have_until ? "in the --since/--until window among" : "in",
+		   (unsigned long long)st->lines, st->lines == 1 ? "" : "s");
+	input_names(b, paths, n, local);
+	return true;
+}
+
+/* cmd_input_check - after the run: no Postfix line at all is said on
+ * stderr (before any output) and makes the exit status 1 */
+int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
+		    int rc)
+{
+	struct buf b = {0};
+	if (cmd_input_problem(f, o, paths, n, journal, &b)) {
+		fprintf(stderr, "postsleuth: %.*s\n", (int)b.n, b.p);
+		if (!rc)
+			rc = EXIT_INPUT;
+	}
+	buf_free(&b);
+	return rc;
+}
+
 /* cmd_reread_setup - a fresh feed set up from the options, and the input
  * list kept for a second pass (stdin spooled to a file that can be read
  * again); the caller sets fn/ctx, runs the feed, and frees the list */
@@ -157,6 +220,7 @@ int cmd_run_inputs(struct feed *f, const struct opts *o)
 	if (journal)
 		f->want_journal = true;
 	int rc = feed_run(f, paths, n);
+	rc = cmd_input_check(f, o, paths, n, journal, rc);
 	cmd_inputs_free(paths, n);
 	return rc;
 }

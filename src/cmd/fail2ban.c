@@ -472,9 +472,8 @@ static void seed002_text(struct buf *out, const struct job *j, uint64_t non_smtp
 /* cmd_fail2ban - filters, verification table, files */
 int cmd_fail2ban(struct opts *o)
 {
-	if (o->have_since || o->have_until)
-		fatal(EXIT_USAGE, "fail2ban: --since/--until do not apply: the filters are checked "
-				  "against whole files (cut the file first)");
+	/* --since/--until are refused by main.c: the filters are checked
+	 * against whole files */
 	struct act_run r = {0};
 	r.event_hook = on_event;
 	int rc = act_run(&r, o);
@@ -597,6 +596,7 @@ int cmd_fail2ban(struct opts *o)
 	else if (ns)
 		f2b_seed002_text(&out), buf_putc(&out, '\n');
 	/* the files */
+	struct buf *ftext = xcalloc(nc + 1, sizeof *ftext), jail = {0};
 	if (nc) {
 		if (o->output) {
 			make_dir(o->output);
@@ -609,19 +609,37 @@ int cmd_fail2ban(struct opts *o)
 			free(d);
 		}
 		for (size_t i = 0; i < nc; i++) {
-			struct buf f = {0};
-			f2b_filter_text(&f, checks[i].f, checks[i].error ? NULL : &checks[i],
+			f2b_filter_text(&ftext[i], checks[i].f, checks[i].error ? NULL : &checks[i],
 					POSTSLEUTH_VERSION);
 			char name[96];
 			snprintf(name, sizeof name, "%s.conf", checks[i].f->name);
-			put_file(&out, o->output, "filter.d", name, &f);
-			buf_free(&f);
+			put_file(&out, o->output, "filter.d", name, &ftext[i]);
 		}
-		struct buf j = {0};
-		f2b_jail_text(&j, checks, nc, POSTSLEUTH_VERSION);
-		put_file(&out, o->output, "jail.d", "postsleuth.conf", &j);
-		buf_free(&j);
+		f2b_jail_text(&jail, checks, nc, POSTSLEUTH_VERSION);
+		put_file(&out, o->output, "jail.d", "postsleuth.conf", &jail);
 	}
+	if (o->json) {
+		/* the same facts as the text, which is dropped */
+		struct f2b_doc doc = {
+		    .version = POSTSLEUTH_VERSION, .tool = why ? NULL : tool, .checks = checks, .n = nc,
+		    .filter_text = ftext, .jail_text = nc ? &jail : NULL, .output = o->output,
+		    .legacy = !modern && r.sessions_without_stats, .unbannable = unbannable,
+		    .sessions_without_counts = modern ? r.sessions_without_stats : 0,
+		    .verified = all_ok, .dot_probes = ns, .dot_addresses = na};
+		if (seed && !seed->error) {
+			doc.dot_checked = true;
+			for (size_t i = 0; i < seed->hits.n; i++)
+				doc.dot_matches += seed->hits.v[i].n;
+		} else if (ns) {
+			doc.dot_error = seed ? seed->error : why ? why : "the filter could not be written";
+		}
+		out.n = 0;
+		f2b_json(&out, &doc);
+	}
+	for (size_t i = 0; i < nc; i++)
+		buf_free(&ftext[i]);
+	free(ftext);
+	buf_free(&jail);
 	buf_flush(&out, stdout);
 	buf_free(&out);
 	if (fflush(stdout) != 0)

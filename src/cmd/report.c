@@ -1,7 +1,8 @@
 /*
  * report.c - "postsleuth report" (the default), "clients", "accounts"
  * and "explain": one pass through feed -> model -> analysis, verdicts,
- * then a second pass for the evidence lines of the clients shown.
+ * then a second pass for the evidence lines of the clients shown, or
+ * (explain with no selector) for the sessions of the top findings.
  */
 #include "cmd.h"
 #include "../analyze/analysis.h"
@@ -79,6 +80,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
+	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
 	diag_finish(r->diag);
@@ -159,16 +161,21 @@ int cmd_report(struct opts *o)
 	int rc = run_analysis(&r, o);
 	struct evidence_set ev;
 	fetch_evidence(&r, &ev, o->all, o->year);
+	struct buf problem = {0};
+	if (cmd_input_problem(&r.feed, o, r.paths, r.npaths, r.journal, &problem))
+		buf_putc(&problem, 0);
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev, .diag = r.diag,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
-	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout};
+	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout,
+	    .problem = problem.n ? problem.p : NULL};
 	struct buf b = {0};
 	if (o->json)
 		report_json(&b, &in);
 	else
 		report_text(&b, &in);
 	finish_output(&b);
+	buf_free(&problem);
 	evidence_free(&ev);
 	run_free(&r);
 	return rc;
@@ -306,11 +313,95 @@ int cmd_accounts(struct opts *o)
 	return rc;
 }
 
-/* cmd_explain - the selected sessions told step by step */
-int cmd_explain(struct opts *o)
+/* a second pass through feed -> model, the closed sessions to explain */
+struct retell {
+	struct feed feed;
+	struct model *model;
+	struct explain *ex;
+};
+
+/* retell_event - events only rebuild sessions this time */
+static void retell_event(const struct event *ev, void *vctx)
+{
+	struct retell *t = vctx;
+	model_event(t->model, ev, t->feed.lineno, t->feed.file_index);
+}
+
+/* retell_transcript - postmaster transcripts are sessions too */
+static void retell_transcript(const struct transcript *tr, void *vctx)
+{
+	struct retell *t = vctx;
+	model_transcript(t->model, tr, t->feed.lineno, t->feed.file_index);
+}
+
+/* retell_session - a closed session, to explain if it is a finding's */
+static void retell_session(const struct session *s, void *vctx)
+{
+	explain_session(((struct retell *)vctx)->ex, s);
+}
+
+/* top_findings - compromised accounts, then the clients that are not
+ * legitimate, most serious first: the first `top` (all when 0) go to
+ * the explanation, the others are counted */
+static void top_findings(struct run *r, struct explain *ex, size_t top)
+{
+	struct explain_finding *f = xcalloc(r->a->nalist + r->a->nclist + 1, sizeof *f);
+	size_t n = 0, more_c = 0, more_a = 0;
+	for (size_t i = 0; i < r->a->nalist; i++) {
+		if (!r->a->alist[i]->compromised)
+			continue;
+		if (top && n >= top)
+			more_a++;
+		else
+			f[n++].account = r->a->alist[i];
+	}
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		if (r->a->clist[i]->verdict == V_LEGITIMATE)
+			continue;
+		if (top && n >= top)
+			more_c++;
+		else
+			f[n++].client = r->a->clist[i];
+	}
+	explain_focus(ex, f, n, more_c, more_a);
+	free(f);
+}
+
+/* explain_top - no selector: find the most serious clients and accounts,
+ * then read the input again for their sessions */
+static int explain_top(struct opts *o)
 {
 	struct run r = {0};
-	r.ex = explain_new(o->select ? o->select : "all", o->query, o->show_secrets, cmd_color(o));
+	int rc = run_analysis(&r, o);
+	struct retell t = {.ex = explain_new("top", NULL, o->show_secrets, cmd_color(o))};
+	top_findings(&r, t.ex, o->all ? 0 : o->top ? (size_t)o->top : EXPLAIN_TOP_DEFAULT);
+	cmd_feed_setup(&t.feed, o);
+	if (r.journal)
+		t.feed.want_journal = true;
+	t.feed.fn = retell_event;
+	t.feed.transcript_fn = retell_transcript;
+	t.feed.ctx = &t;
+	struct model_sink sink = {retell_session, NULL, &t};
+	t.model = model_new(&sink);
+	feed_run(&t.feed, r.paths, r.npaths);
+	model_finish(t.model);
+	model_free(t.model);
+	struct buf b = {0};
+	explain_write(t.ex, r.a, &b, o->json);
+	finish_output(&b);
+	cmd_input_note(&r.feed.st, model_stats(r.model));
+	explain_free(t.ex);
+	run_free(&r);
+	return rc;
+}
+
+/* cmd_explain - the selected sessions told step by step, or the top findings */
+int cmd_explain(struct opts *o)
+{
+	if (!o->select)
+		return explain_top(o);
+	struct run r = {0};
+	r.ex = explain_new(o->select, o->query, o->show_secrets, cmd_color(o));
 	int rc = run_analysis(&r, o);
 	struct buf b = {0};
 	explain_write(r.ex, r.a, &b, o->json);

@@ -143,6 +143,7 @@ int cmd_trace(struct opts *o)
 	struct model_sink sink = {on_session, on_message, &c};
 	c.model = model_new(&sink);
 	rc = feed_run(&f, paths, n);
+	rc = cmd_input_check(&f, o, paths, n, journal, rc);
 	model_finish(c.model);
 	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);

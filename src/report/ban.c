@@ -1,7 +1,8 @@
 /*
  * ban.c - ban list backends: nftables sets (nft -f), an ipset restore
  * file (ipset restore), a Postfix check_client_access CIDR table and a
- * postscreen_access_list CIDR table (cidr:), or one address per line.
+ * postscreen_access_list CIDR table (cidr:), one address per line, or
+ * one JSON document (docs/actions.md).
  *
  * Input is a ban_set of binary addresses: every address is printed with
  * inet_ntop (cidr_format), every other word is ours.  Each file says in
@@ -166,6 +167,83 @@ static void write_postscreen(struct buf *b, const struct ban_set *s)
 	}
 }
 
+/* ban_reason - why addresses of a verdict are listed, in a few words */
+const char *ban_reason(enum verdict v)
+{
+	switch (v) {
+	case V_AUTH_SUCCESS_AFTER_FAILURES: return "logged in after failed password attempts";
+	case V_ACCOUNT_ABUSE: return "sent mail through a compromised account";
+	case V_AUTH_BRUTEFORCE: return "guessed SASL passwords";
+	case V_RELAY_ATTEMPT: return "tried to relay mail to other domains";
+	case V_NON_SMTP_PROBE: return "sent input that is not SMTP";
+	case V_CAPABILITY_PROBE: return "probed the server's capabilities (EHLO, then QUIT)";
+	case V_PREGREET: return "talked before the server's greeting";
+	case V_PIPELINING: return "sent commands without waiting for the replies";
+	case V_SPAM_REJECTED: return "its mail was refused by the restrictions";
+	default: return "chosen with --verdict";
+	}
+}
+
+/* json_words - "a, b, c" (our own verdict names) as a JSON array */
+static void json_words(struct buf *b, const char *words)
+{
+	buf_putc(b, '[');
+	for (const char *p = words; *p;) {
+		size_t k = strcspn(p, ",");
+		if (p != words)
+			buf_putc(b, ',');
+		buf_json(b, span_make(p, k));
+		p += k;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	buf_putc(b, ']');
+}
+
+/* write_json - {"generator","verdicts","period","addresses","entries":[...],
+ * "not_listed"}: one entry per address or prefix, with its verdicts,
+ * sessions and the reason it is listed */
+static void write_json(struct buf *b, const struct ban_set *s)
+{
+	buf_puts(b, "{\"generator\":");
+	buf_printf(b, "\"postsleuth %s\",\"verdicts\":", s->version);
+	json_words(b, s->verdicts);
+	if (s->have_time) {
+		buf_puts(b, ",\"period\":{\"first\":\"");
+		buf_stamp(b, s->first);
+		buf_puts(b, "\",\"last\":\"");
+		buf_stamp(b, s->last);
+		buf_puts(b, "\"}");
+	}
+	buf_printf(b, ",\"addresses\":%llu,\"entries\":[", (unsigned long long)s->naddrs);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct ban_item *it = &s->v[i];
+		buf_puts(b, i ? ",{\"address\":\"" : "{\"address\":\"");
+		addr(b, it);
+		buf_printf(b, "\",\"prefix\":%s,\"verdict\":\"%s\",\"verdicts\":[",
+			   it->naddrs > 1 ? "true" : "false", verdict_id(it->verdict));
+		bool first = true;
+		for (int v = V__COUNT - 1; v >= 0; v--) {
+			if (!(it->vmask & (1u << v)))
+				continue;
+			buf_printf(b, "%s\"%s\"", first ? "" : ",", verdict_id((enum verdict)v));
+			first = false;
+		}
+		buf_printf(b, "],\"addresses\":%u,\"sessions\":%llu,\"reason\":\"%s\"}", it->naddrs,
+			   (unsigned long long)it->sessions, ban_reason(it->verdict));
+	}
+	buf_putc(b, ']');
+	if (s->skipped) {
+		const struct ban_skipped *k = s->skipped;
+		buf_printf(b, ",\"not_listed\":{\"authenticated\":%llu,\"allowed\":%llu,\"special\":%llu,"
+			      "\"address_not_logged\":%llu,\"invalid\":%llu,\"few_sessions\":%llu}",
+			   (unsigned long long)k->authenticated, (unsigned long long)k->allowed,
+			   (unsigned long long)k->special, (unsigned long long)k->placeholder,
+			   (unsigned long long)k->invalid, (unsigned long long)k->few_sessions);
+	}
+	buf_puts(b, "}\n");
+}
+
 /* write_plain - one address or prefix per line, nothing else */
 static void write_plain(struct buf *b, const struct ban_set *s)
 {
@@ -182,6 +260,7 @@ static const struct ban_backend backends[] = {
     {"postfix-cidr", "a check_client_access CIDR table: ADDRESS REJECT text", write_postfix_cidr},
     {"postscreen", "a postscreen_access_list CIDR table: ADDRESS reject", write_postscreen},
     {"plain", "one address or prefix per line", write_plain},
+    {"json", "one JSON object: entries with their verdicts, sessions and reason", write_json},
 };
 
 /* ban_backends - the table */

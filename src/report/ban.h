@@ -1,7 +1,7 @@
 /*
  * ban.h - the ban list writers of "postsleuth ban": one backend per
  * consumer (nftables, ipset, Postfix check_client_access, postscreen
- * access list, plain text), chosen from a table by name.
+ * access list, plain text, JSON), chosen from a table by name.
  *
  * A ban_set holds only addresses in binary form (struct cidr, parsed
  * with inet_pton) and verdicts; the writers print them with inet_ntop
@@ -13,12 +13,19 @@
 #include "../analyze/analysis.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
+#include "../util/timefmt.h"
 
 struct ban_item {
 	struct cidr net;
 	enum verdict verdict;   /* the most severe verdict among its addresses */
 	uint32_t naddrs;        /* addresses it stands for: 1 unless aggregated */
 	uint64_t sessions;
+	uint32_t vmask;         /* 1 << verdict of every address in it */
+};
+
+/* hostile addresses left out of the list, by reason */
+struct ban_skipped {
+	uint64_t placeholder, invalid, special, allowed, authenticated, few_sessions;
 };
 
 struct ban_set {
@@ -28,6 +35,9 @@ struct ban_set {
 	const char *verdicts;   /* "auth-bruteforce, relay-attempt" (our own words) */
 	const char *period;     /* "2026-11-22 11:32:03 to 2026-11-22 11:43:57" or "" */
 	const char *version;
+	bool have_time;         /* the log's period, for JSON */
+	struct stamp first, last;
+	const struct ban_skipped *skipped;      /* NULL: not told */
 };
 
 struct ban_backend {
@@ -39,5 +49,6 @@ struct ban_backend {
 const struct ban_backend *ban_backends(size_t *n);
 const struct ban_backend *ban_backend_find(const char *name);
 const char *ban_reject_text(enum verdict v);
+const char *ban_reason(enum verdict v);
 
 #endif

@@ -24,6 +24,9 @@
 struct xitem {
 	struct buf text, json;
 	char *ip;
+	char *user;              /* the account it logged in as */
+	uint64_t session_id;
+	size_t told_under;       /* findings_text: 1 + the finding it was told under, or 0 */
 	enum verdict v;
 };
 
@@ -32,7 +35,12 @@ struct explain {
 	bool show_secrets, color;
 	struct xitem *items;
 	size_t n, cap, dropped;
-	struct strset kept;      /* "verdict ip" of the stories kept (no selector) */
+	struct strset kept;      /* "verdict ip user" of the stories kept (no selector) */
+	/* no selector: the findings to tell (explain_focus) */
+	bool top;
+	struct strset ips, users;
+	struct explain_finding *findings;
+	size_t nfindings, more_clients, more_accounts;
 };
 
 /* explain_new - what to explain: ip, account, session, queue-id or all */
@@ -43,13 +51,44 @@ struct explain *explain_new(const char *select, const char *value, bool show_sec
 	x->value = value ? xstrdup(value) : NULL;
 	x->show_secrets = show_secrets;
 	x->color = color;
+	x->top = !strcmp(select, "top");
 	strset_init(&x->kept, 0);
+	strset_init(&x->ips, 0);
+	strset_init(&x->users, 0);
 	return x;
+}
+
+/* explain_focus - with no selector: the findings whose sessions to tell,
+ * most serious first, and how many more there were */
+void explain_focus(struct explain *x, const struct explain_finding *f, size_t n, size_t more_clients,
+		   size_t more_accounts)
+{
+	x->findings = xcalloc(n + 1, sizeof *x->findings);
+	memcpy(x->findings, f, n * sizeof *f);
+	x->nfindings = n;
+	x->more_clients = more_clients;
+	x->more_accounts = more_accounts;
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].client)
+			strset_add(&x->ips, span_of(f[i].client->ip));
+		if (f[i].account)
+			strset_add(&x->users, span_of(f[i].account->name));
+	}
+}
+
+/* client_of - the session's client address as the analysis names it
+ * ("unknown[]" has its address removed: CLIENT_NO_ADDRESS) */
+static const char *client_of(const struct session *s)
+{
+	return s->client_ip && !*s->client_ip ? CLIENT_NO_ADDRESS : s->client_ip;
 }
 
 /* selected - does this session belong to the request */
 static bool selected(const struct explain *x, const struct session *s)
 {
+	if (x->top)
+		return (client_of(s) && strset_has(&x->ips, span_of(client_of(s)))) ||
+		       (s->sasl_username && strset_has(&x->users, span_of(s->sasl_username)));
 	if (!x->value)
 		return true;
 	if (!strcmp(x->select, "ip"))
@@ -354,7 +393,8 @@ void explain_session(struct explain *x, const struct session *s)
 	if (!x->value && s->client_ip) {
 		/* a set of the kept (verdict, address) pairs: a linear look
 		 * through the stories made explain quadratic in the clients */
-		int n = snprintf(key, sizeof key, "%d %s", (int)verdict_session(s), s->client_ip);
+		int n = snprintf(key, sizeof key, "%d %s %s", (int)verdict_session(s), s->client_ip,
+				 s->sasl_username ? s->sasl_username : "");
 		k = span_make(key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1);
 		if (strset_has(&x->kept, k))
 			return;
@@ -364,7 +404,9 @@ void explain_session(struct explain *x, const struct session *s)
 		return;
 	if (k.p)
 		strset_add(&x->kept, k);
-	it->ip = s->client_ip ? xstrdup(s->client_ip) : NULL;
+	it->ip = client_of(s) ? xstrdup(client_of(s)) : NULL;
+	it->user = s->sasl_username ? xstrdup(s->sasl_username) : NULL;
+	it->session_id = s->id;
 	it->v = verdict_session(s);
 	session_story(&it->text, s, x->show_secrets, x->color);
 	session_json(&it->json, s, x->show_secrets);
@@ -387,9 +429,154 @@ void explain_message(struct explain *x, const struct message *m)
 	message_json(&it->json, m);
 }
 
+/* of_finding - is this story one of the finding's sessions */
+static bool of_finding(const struct xitem *it, const struct explain_finding *f)
+{
+	if (f->client)
+		return it->ip && !strcmp(it->ip, f->client->ip);
+	return it->user && !strcmp(it->user, f->account->name);
+}
+
+/* more_text - "27 more findings (20 clients, 7 accounts)" and how to see them */
+static void more_text(struct buf *b, const struct explain *x)
+{
+	size_t more = x->more_clients + x->more_accounts;
+	buf_printf(b, "%zu more finding%s (", more, more == 1 ? "" : "s");
+	if (x->more_accounts)
+		buf_printf(b, "%zu account%s%s", x->more_accounts, x->more_accounts == 1 ? "" : "s",
+			   x->more_clients ? ", " : "");
+	if (x->more_clients)
+		buf_printf(b, "%zu client%s", x->more_clients, x->more_clients == 1 ? "" : "s");
+	buf_printf(b, ") not told here: postsleuth explain --top %zu tells them all, --ip ADDRESS "
+		      "or --account USER one of them in full.",
+		   x->nfindings + more);
+}
+
+/* findings_json - {"select":"top","findings":[...],"more":{...}} */
+static void findings_json(struct explain *x, struct buf *out)
+{
+	buf_printf(out, "{\"select\":\"top\",\"value\":null,\"findings\":[");
+	for (size_t i = 0; i < x->nfindings; i++) {
+		const struct explain_finding *f = &x->findings[i];
+		buf_puts(out, i ? ",{\"kind\":" : "{\"kind\":");
+		if (f->client) {
+			buf_puts(out, "\"client\",\"ip\":");
+			buf_jsons(out, f->client->ip);
+			buf_printf(out, ",\"verdict\":\"%s\",\"severity\":%d,\"explanation\":",
+				   verdict_id(f->client->verdict), verdict_severity(f->client->verdict));
+			buf_jsons(out, f->client->explanation);
+		} else {
+			buf_puts(out, "\"account\",\"username\":");
+			buf_jsons(out, f->account->name);
+			buf_puts(out, ",\"verdict\":\"compromised-suspect\",\"explanation\":");
+			buf_jsons(out, f->account->explanation);
+		}
+		buf_puts(out, ",\"items\":[");
+		size_t k = 0, total = 0;
+		for (size_t j = 0; j < x->n; j++) {
+			if (!of_finding(&x->items[j], f))
+				continue;
+			if (k < EXPLAIN_STORIES_MAX) {
+				if (k)
+					buf_putc(out, ',');
+				buf_putspan(out, buf_span(&x->items[j].json));
+				k++;
+			}
+			total++;
+		}
+		buf_printf(out, "],\"more_items\":%zu}", total - k);
+	}
+	buf_printf(out, "],\"more\":{\"clients\":%zu,\"accounts\":%zu}}\n", x->more_clients,
+		   x->more_accounts);
+}
+
+/* indented - text with every line shifted right */
+static void indented(struct buf *out, struct span t, int by)
+{
+	while (t.n) {
+		ptrdiff_t nl = span_chr(t, '\n');
+		size_t len = nl < 0 ? t.n : (size_t)nl + 1;
+		buf_printf(out, "%*s", by, "");
+		buf_put(out, t.p, len);
+		t = span_skip(t, len);
+	}
+}
+
+/* findings_text - each finding: its verdict, why, and a few of its sessions */
+static void findings_text(struct explain *x, struct buf *out)
+{
+	if (!x->nfindings) {
+		buf_puts(out, "Nothing to explain: no client or account looks hostile or unclear.\n"
+			      "postsleuth explain --ip ADDRESS tells any client's sessions.\n");
+		return;
+	}
+	size_t more = x->more_clients + x->more_accounts;
+	if (more)
+		text_heading(out, x->color, "The %zu most serious of %zu findings (the others at the end)",
+			     x->nfindings, x->nfindings + more);
+	else if (x->nfindings == 1)
+		text_heading(out, x->color, "One finding");
+	else
+		text_heading(out, x->color, "%zu findings, most serious first", x->nfindings);
+	buf_putc(out, '\n');
+	for (size_t i = 0; i < x->nfindings; i++) {
+		const struct explain_finding *f = &x->findings[i];
+		struct buf h = {0};
+		if (f->client)
+			buf_printf(&h, "%zu. Client %s: %s", i + 1, f->client->ip, verdict_id(f->client->verdict));
+		else
+			buf_printf(&h, "%zu. Account %s: compromised-suspect", i + 1, f->account->name);
+		buf_putc(&h, 0);
+		text_heading(out, x->color, "%s", h.p);
+		buf_free(&h);
+		wrap_text(out, f->client ? f->client->explanation : f->account->explanation, 3, 78);
+		size_t k = 0, total = 0;
+		for (size_t j = 0; j < x->n; j++) {
+			if (!of_finding(&x->items[j], f))
+				continue;
+			struct xitem *it = &x->items[j];
+			if (k < EXPLAIN_STORIES_MAX) {
+				buf_putc(out, '\n');
+				if (it->told_under)
+					buf_printf(out, "   Session #%llu: told above, under %zu.\n",
+						   (unsigned long long)it->session_id, it->told_under);
+				else
+					indented(out, buf_span(&it->text), 3);
+				if (!it->told_under)
+					it->told_under = i + 1;
+				k++;
+			}
+			total++;
+		}
+		if (total > k)
+			buf_printf(out, "\n   (%zu more kind%s of session: postsleuth explain --%s %s)\n",
+				   total - k, total - k == 1 ? "" : "s", f->client ? "ip" : "account",
+				   f->client ? f->client->ip : f->account->name);
+		else if (!total)
+			buf_puts(out, "   (no session of it in the log: it appears only in side lines)\n");
+		buf_putc(out, '\n');
+	}
+	if (more) {
+		struct buf t = {0};
+		more_text(&t, x);
+		buf_putc(&t, 0);
+		wrap_text(out, t.p, 0, 78);
+		buf_free(&t);
+	}
+	if (x->dropped)
+		buf_printf(out, "(%zu more sessions not kept)\n", x->dropped);
+}
+
 /* explain_write - the rendered stories, then the client's verdict */
 void explain_write(struct explain *x, const struct analysis *a, struct buf *out, bool json)
 {
+	if (x->top) {
+		if (json)
+			findings_json(x, out);
+		else
+			findings_text(x, out);
+		return;
+	}
 	if (json) {
 		buf_puts(out, "{\"select\":");
 		buf_jsons(out, x->select);
@@ -440,10 +627,14 @@ void explain_free(struct explain *x)
 		buf_free(&x->items[i].text);
 		buf_free(&x->items[i].json);
 		free(x->items[i].ip);
+		free(x->items[i].user);
 	}
 	free(x->items);
 	free(x->select);
 	free(x->value);
+	free(x->findings);
 	strset_free(&x->kept);
+	strset_free(&x->ips);
+	strset_free(&x->users);
 	free(x);
 }

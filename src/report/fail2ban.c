@@ -336,3 +336,82 @@ void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const ch
 		    "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
 		    "  Verified = same count for every address, and no legitimate client hit.\n");
 }
+
+/* check_json - one filter's fail2ban-regex result */
+static void check_json(struct buf *b, const struct f2b_check *c)
+{
+	buf_printf(b, "{\"postsleuth\":%llu,\"addresses_postsleuth\":%llu,\"max_per_address\":%llu,"
+		      "\"unbannable\":%llu",
+		   (unsigned long long)c->ours, (unsigned long long)c->addrs_ours,
+		   (unsigned long long)c->max_per_addr, (unsigned long long)c->unbannable);
+	if (c->error) {
+		buf_puts(b, ",\"verified\":false,\"error\":");
+		buf_jsons(b, c->error);
+		buf_putc(b, '}');
+		return;
+	}
+	buf_printf(b, ",\"fail2ban\":%llu,\"addresses_fail2ban\":%llu,\"legitimate_hits\":%llu,"
+		      "\"mismatched_addresses\":%llu,\"unparsed_output_lines\":%llu,\"verified\":%s",
+		   (unsigned long long)c->theirs, (unsigned long long)c->addrs_theirs,
+		   (unsigned long long)c->legit_hits, (unsigned long long)c->mismatched,
+		   (unsigned long long)c->garbage, c->verified ? "true" : "false");
+	if (c->mismatched) {
+		buf_puts(b, ",\"mismatch_example\":");
+		buf_jsons(b, c->mismatch_example);
+	}
+	if (c->legit_hits) {
+		buf_puts(b, ",\"legitimate_example\":");
+		buf_jsons(b, c->legit_example);
+	}
+	buf_putc(b, '}');
+}
+
+/* f2b_json - the filters, the jail and the fail2ban-regex checks as one
+ * JSON object (docs/actions.md); texts are ours, addresses inet_ntop's */
+void f2b_json(struct buf *b, const struct f2b_doc *d)
+{
+	buf_printf(b, "{\"generator\":\"postsleuth %s\",\"checked_with\":", d->version);
+	buf_jsons(b, d->tool);
+	buf_printf(b, ",\"verified\":%s,\"legacy_log\":%s,\"unbannable_lines\":%llu,"
+		      "\"sessions_without_counts\":%llu",
+		   d->verified ? "true" : "false", d->legacy ? "true" : "false",
+		   (unsigned long long)d->unbannable, (unsigned long long)d->sessions_without_counts);
+	if (d->output) {
+		buf_puts(b, ",\"output\":");
+		buf_jsons(b, d->output);
+	}
+	buf_puts(b, ",\"filters\":[");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct f2b_filter *f = d->checks[i].f;
+		buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+		buf_jsons(b, f->name);
+		buf_printf(b, ",\"file\":\"filter.d/%s.conf\",\"verdict\":\"%s\",\"unit\":", f->name,
+			   verdict_id(f->verdict));
+		buf_jsons(b, f->unit);
+		buf_printf(b, ",\"per_line\":%s,\"maxretry\":%d,\"findtime\":\"%s\",\"bantime\":\"%s\","
+			      "\"check\":",
+			   f->per_line ? "true" : "false", f->maxretry, f->findtime, f->bantime);
+		check_json(b, &d->checks[i]);
+		buf_puts(b, ",\"text\":");
+		buf_json(b, buf_span(&d->filter_text[i]));
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	if (d->jail_text) {
+		buf_puts(b, ",\"jail\":{\"file\":\"jail.d/postsleuth.conf\",\"text\":");
+		buf_json(b, buf_span(d->jail_text));
+		buf_putc(b, '}');
+	}
+	if (d->dot_checked || d->dot_error) {
+		buf_printf(b, ",\"dot_probe_filter\":{\"non_smtp_probes\":%llu,\"addresses\":%llu",
+			   (unsigned long long)d->dot_probes, (unsigned long long)d->dot_addresses);
+		if (d->dot_error) {
+			buf_puts(b, ",\"error\":");
+			buf_jsons(b, d->dot_error);
+		} else {
+			buf_printf(b, ",\"fail2ban\":%llu", (unsigned long long)d->dot_matches);
+		}
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "}\n");
+}

@@ -27,6 +27,7 @@ struct report_input {
 	bool color;
 	bool show_secrets;
 	bool all_clients;            /* list legitimate clients in full too */
+	const char *problem;         /* "no Postfix log line found in ...", or NULL */
 	void (*extra_text)(struct buf *b, void *ctx, bool color);   /* traffic summary */
 	void (*extra_json)(struct buf *b, void *ctx);
 	void *extra_ctx;

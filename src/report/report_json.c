@@ -205,6 +205,8 @@ void report_json(struct buf *b, const struct report_input *in)
 	bool f = true;
 	buf_putc(b, '{');
 	json_kv_str(b, &f, "generator", "postsleuth " POSTSLEUTH_VERSION);
+	if (in->problem)
+		json_kv_str(b, &f, "input_problem", in->problem);
 	if (a->have_time) {
 		json_key(b, &f, "period");
 		bool g = true;

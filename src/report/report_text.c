@@ -179,6 +179,11 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_stamp_short(b, a->last);
 	}
 	buf_putc(b, '\n');
+	if (in->problem) {
+		buf_puts(b, "Warning: ");
+		buf_term(b, span_of(in->problem));
+		buf_puts(b, ".\n");
+	}
 	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int s = verdict_severity(a->clist[i]->verdict);

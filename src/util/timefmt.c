@@ -118,6 +118,32 @@ void buf_stamp_short(struct buf *b, struct stamp t)
 	buf_printf(b, "%04d-%02u-%02u %02u:%02u:%02u", y, mo, d, h, mi, s);
 }
 
+/* buf_stamp_clock - "hh:mm:ss" in the stamp's own offset, or with date
+ * "YYYY-MM-DD hh:mm:ss": a text that names times of a log spanning more
+ * than one calendar day must say which day */
+void buf_stamp_clock(struct buf *b, struct stamp t, bool date)
+{
+	if (date) {
+		buf_stamp_short(b, t);
+		return;
+	}
+	int y;
+	unsigned mo, d, h, mi, s, us;
+	stamp_parts(t, &y, &mo, &d, &h, &mi, &s, &us);
+	buf_printf(b, "%02u:%02u:%02u", h, mi, s);
+}
+
+/* stamp_same_day - do both fall on one calendar day, each read in its own
+ * offset (as they are printed) */
+bool stamp_same_day(struct stamp a, struct stamp b)
+{
+	int ya, yb;
+	unsigned ma, mb, da, db, h, mi, s, us;
+	stamp_parts(a, &ya, &ma, &da, &h, &mi, &s, &us);
+	stamp_parts(b, &yb, &mb, &db, &h, &mi, &s, &us);
+	return ya == yb && ma == mb && da == db;
+}
+
 /* month_from_abbr - three-letter English month to 1..12, else 0 */
 int month_from_abbr(const char *p)
 {

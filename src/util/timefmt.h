@@ -22,6 +22,8 @@ int64_t days_from_civil(int y, unsigned m, unsigned d);
 void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);
 void buf_stamp(struct buf *b, struct stamp t);      /* 2026-11-22T11:32:05.650309+00:00 */
 void buf_stamp_short(struct buf *b, struct stamp t);/* 2026-11-22 11:32:05 */
+void buf_stamp_clock(struct buf *b, struct stamp t, bool date); /* 11:32:05, or with the date */
+bool stamp_same_day(struct stamp a, struct stamp b); /* one calendar day, each in its offset */
 int month_from_abbr(const char *p);                  /* "Jan" -> 1, else 0 */
 bool parse_time_arg(const char *s, int64_t *us);     /* --since/--until values */
 

@@ -1,0 +1,117 @@
+#!/bin/sh
+# suite-cli.sh BIN - the command line against its own tables: every option
+# the parser accepts (the optdefs table of src/main.c, long and short names)
+# is in --help, in man/postsleuth.1 and in README.md, and --help names no
+# option the parser refuses; each command takes exactly the options its
+# "COMMAND --help" lists and refuses every other with exit 2; mistyped
+# commands and options get the nearest one suggested.
+# Last line: "cli: N passed, N failed".
+set -u
+bin=$1
+top=$(cd "$(dirname "$0")/.." && pwd)
+export TZ=UTC LC_ALL=C NO_COLOR=1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# the table, as the parser is built from it: {"name", has_arg, key, 'c', ...
+sed -n '/^static const struct optdef optdefs\[\] = {/,/^};/p' "$top/src/main.c" >"$tmp/table"
+grep -o '{"[a-z0-9-]*", [a-z_]*' "$tmp/table" | sed 's/{"\([^"]*\)", \(.*\)/\1 \2/' |
+	sort -u >"$tmp/options"
+grep -o "O_[A-Z_]*, '[a-zA-Z]'" "$tmp/table" | sed "s/.*'\(.\)'/\1/" | sort -u >"$tmp/shorts"
+n=$(wc -l <"$tmp/options")
+[ "$n" -ge 20 ] && ok || ko "only $n options found in src/main.c's optdefs table: did its shape change?"
+[ -s "$tmp/shorts" ] && ok || ko "no short option found in the optdefs table"
+
+"$bin" --help >"$tmp/help" 2>&1 && ok || ko "--help: exit $?"
+# the man page's option names with \- unescaped
+sed 's/\\-/-/g' "$top/man/postsleuth.1" >"$tmp/man"
+
+while read -r name arg; do
+	grep -q -e "--$name\\b" "$tmp/help" && ok || ko "--$name is accepted but not in --help"
+	grep -q -e "--$name\\b" "$tmp/man" && ok || ko "--$name is accepted but not in man/postsleuth.1"
+	grep -q -e "--$name\\b" "$top/README.md" && ok || ko "--$name is accepted but not in README.md"
+done <"$tmp/options"
+while read -r s; do
+	grep -q -e "-$s, --" "$tmp/help" && ok || ko "-$s is accepted but not in --help"
+	grep -q -e "-$s, --\|-$s\\b" "$tmp/man" && ok || ko "-$s is accepted but not in man/postsleuth.1"
+done <"$tmp/shorts"
+# and the other way: what --help names, the parser takes
+for o in $(grep -o -e '--[a-z][a-z0-9-]*' "$tmp/help" | sort -u); do
+	grep -q "^${o#--} " "$tmp/options" && ok || ko "--help names $o, which the parser does not know"
+done
+
+# a value each option accepts, so that only the command decides
+value() {
+	case $1 in
+	year) echo 2026 ;;
+	since | until) echo 2026-01-01 ;;
+	session | top | min-sessions) echo 1 ;;
+	*) echo x ;;
+	esac
+}
+commands=$(sed -n '/^commands:/,/^$/p' "$tmp/help" | awk 'NF > 1 { print $1 }')
+[ "$(echo $commands | wc -w)" -ge 11 ] && ok || ko "--help lists only: $commands"
+for c in $commands; do
+	"$bin" "$c" --help >"$tmp/chelp" 2>&1 || { ko "$c --help: exit $?"; continue; }
+	head -1 "$tmp/chelp" | grep -q "^usage: postsleuth $c " && ok || ko "$c --help: no usage line"
+	while read -r name arg; do
+		case $arg in
+		required_argument) set -- "--$name" "$(value "$name")" ;;
+		optional_argument) set -- "--$name=never" ;;
+		*) set -- "--$name" ;;
+		esac
+		"$bin" "$c" "$@" --help >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		if grep -q -e "--$name\\b" "$tmp/chelp"; then
+			[ $rc = 0 ] && ok || ko "$c $*: exit $rc, but $c --help lists --$name: $(cat "$tmp/err")"
+		else
+			[ $rc = 2 ] && grep -q "does not apply to '$c'" "$tmp/err" && ok ||
+				ko "$c $*: exit $rc, want 2 and 'does not apply' ($c --help does not list it)"
+		fi
+	done <"$tmp/options"
+done
+
+# mistakes, with the nearest word suggested
+cd "$tmp"
+expect() { # expect LABEL RC STDERR-TEXT ARGS...
+	label=$1 want=$2 text=$3
+	shift 3
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ $rc = "$want" ] && ok || ko "$label: exit $rc, want $want"
+	grep -qF -e "$text" "$tmp/err" && ok || ko "$label: stderr lacks \"$text\": $(cat "$tmp/err")"
+	[ -s "$tmp/out" ] && ko "$label: something on stdout" || ok
+}
+expect "typo of a command" 2 "unknown command 'reprot'; did you mean 'report'?" reprot
+expect "typo of a command, options first" 2 "did you mean 'clients'?" --json clinets x.log
+expect "typo of a command, swapped letters" 2 "did you mean 'fail2ban'?" fial2ban
+expect "a word that is neither command nor file" 2 "unknown command 'maillog', and no file" maillog
+expect "typo of an option" 2 "unknown option '--jsno'; did you mean '--json'?" report --jsno
+expect "typo of an option with a value" 2 "did you mean '--verdict'?" clients --verdit=x
+expect "an unknown option far from any" 2 "unknown option '--frobnicate'" --frobnicate
+expect "an ambiguous abbreviation" 2 "'--ver' is ambiguous: --verdict --version" --ver
+expect "a value to a flag" 2 "option '--json' takes no value" --json=yes
+expect "a missing value" 2 "option '--year' needs a value" report --year
+expect "an unknown short option" 2 "unknown option '-x'" -x
+expect "an unknown short option inside a group, after a long one" 2 "unknown option '-x'" --json -xj
+expect "help of an unknown command" 2 "did you mean 'summary'?" help sumary
+expect "two explain selectors" 2 "one of --ip, --account" explain --ip 192.0.2.1 --session 3
+expect "ban: --json against another --format" 2 "ban: --json and --format nft: choose one" ban --json --format nft
+expect "--top with a selector" 2 "--top chooses among the findings" explain --top 3 --ip 192.0.2.1
+# an existing file is read, whatever its name looks like
+: >"$tmp/maillog"
+"$bin" stats maillog >/dev/null 2>"$tmp/err"
+grep -q "unknown command" "$tmp/err" && ko "an existing file taken for a command" || ok
+# a path that does not exist is a file, not a command
+"$bin" stats ./missing.log >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q "missing.log: No such file" "$tmp/err" && ok || ko "missing file: exit $rc: $(cat "$tmp/err")"
+"$bin" help ban >"$tmp/out" 2>&1 && cmp -s "$tmp/out" /dev/null && ko "help ban: empty" || ok
+"$bin" ban --help >"$tmp/out2" 2>&1
+cmp -s "$tmp/out" "$tmp/out2" && ok || ko "help ban and ban --help differ"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

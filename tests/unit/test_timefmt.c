@@ -1,0 +1,47 @@
+/* test_timefmt.c - clocks with or without the date, and calendar days in
+ * each stamp's own offset. */
+#include "tap.h"
+#include "util/timefmt.h"
+
+/* at - a stamp from civil UTC time and an offset in minutes */
+static struct stamp at(int y, unsigned mo, unsigned d, int h, int mi, int s, int tzoff)
+{
+	int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	return (struct stamp){secs * 1000000, (int16_t)tzoff, 0};
+}
+
+/* clock - buf_stamp_clock into a static string */
+static const char *clock(struct stamp t, bool date)
+{
+	static char out[64];
+	struct buf b = {0};
+	buf_stamp_clock(&b, t, date);
+	snprintf(out, sizeof out, "%.*s", (int)b.n, b.p);
+	buf_free(&b);
+	return out;
+}
+
+TEST(timefmt_clock_with_and_without_date)
+{
+	struct stamp t = at(2026, 11, 21, 23, 59, 58, 0);
+	CHECK_STR(clock(t, false), "23:59:58");
+	CHECK_STR(clock(t, true), "2026-11-21 23:59:58");
+	/* shown in the stamp's own offset: 23:30 UTC is 01:30 the next day at +02:00 */
+	struct stamp e = at(2026, 12, 31, 23, 30, 0, 120);
+	CHECK_STR(clock(e, false), "01:30:00");
+	CHECK_STR(clock(e, true), "2027-01-01 01:30:00");
+}
+
+TEST(timefmt_same_day_in_own_offset)
+{
+	CHECK(stamp_same_day(at(2026, 11, 22, 0, 0, 0, 0), at(2026, 11, 22, 23, 59, 59, 0)));
+	CHECK(!stamp_same_day(at(2026, 11, 22, 23, 59, 59, 0), at(2026, 11, 23, 0, 0, 0, 0)));
+	CHECK(!stamp_same_day(at(2026, 11, 22, 12, 0, 0, 0), at(2027, 11, 22, 12, 0, 0, 0)));
+	/* the same UTC day, two local days at -05:00 */
+	CHECK(!stamp_same_day(at(2026, 11, 22, 3, 0, 0, -300), at(2026, 11, 22, 6, 0, 0, -300)));
+	/* two UTC days, one local day at +01:00 */
+	CHECK(stamp_same_day(at(2026, 11, 21, 23, 30, 0, 60), at(2026, 11, 22, 22, 0, 0, 60)));
+	/* before the epoch */
+	CHECK(stamp_same_day(at(1969, 12, 31, 0, 0, 1, 0), at(1969, 12, 31, 23, 59, 59, 0)));
+	CHECK(!stamp_same_day(at(1969, 12, 31, 23, 59, 59, 0), at(1970, 1, 1, 0, 0, 0, 0)));
+}
