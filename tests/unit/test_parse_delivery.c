@@ -127,14 +127,21 @@ TEST(delivery_content_filter_queued_as)
 
 TEST(delivery_remote_queue_id_not_postfix_shape)
 {
-	/* the corpus sink answers "queued as S47399735": not a Postfix queue ID */
+	/* the corpus sink answers "queued as S47399735": not a Postfix queue ID,
+	 * but the next MTA's own, kept for the links to other hosts' logs */
 	const struct event *ev = progs_line(
 	    "Nov 22 11:36:39 mx1 postfix/smtp[16139]: A346A11658A: to=<chris37@corpnet.test>, "
 	    "relay=mx.corpnet.test[198.51.100.40]:25, delay=0.07, delays=0/0.03/0.03/0.01, "
 	    "dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as S47399735)");
 	CHECK_STR(progs_type(ev), "delivery");
-	CHECK_SPAN(ev->new_queue_id, NULL);
+	CHECK_SPAN(ev->new_queue_id, "S47399735");
 	CHECK_SPAN(ev->reason, "250 2.0.0 Ok: queued as S47399735");
+	/* not taken from a line that did not go out */
+	ev = progs_line(
+	    "Nov 22 11:36:39 mx1 postfix/smtp[16139]: A346A11658A: to=<chris37@corpnet.test>, "
+	    "relay=mx.corpnet.test[198.51.100.40]:25, delay=0.07, delays=0/0.03/0.03/0.01, "
+	    "dsn=4.0.0, status=deferred (host mx.corpnet.test said: 451 queued as S47399735 later)");
+	CHECK_SPAN(ev->new_queue_id, NULL);
 }
 
 TEST(delivery_local_forwarded_long_qid)
