@@ -30,6 +30,12 @@ SPAN_INLINE bool pc_word_value(struct span *cur, const char *key, struct span *o
 	return true;
 }
 
+/* pc_count - a number read from the line, bounded to EV_NUM_MAX */
+SPAN_INLINE int64_t pc_count(uint64_t n)
+{
+	return n > (uint64_t)EV_NUM_MAX ? EV_NUM_MAX : (int64_t)n;
+}
+
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
 void pc_smtpd_tail(struct span tail, struct event *ev);
 bool pc_cmd_stats(struct span s, struct event *ev);

@@ -130,6 +130,11 @@ struct cmd_stat {
 	X(server_ip, "server_ip")    /* local end: postscreen CONNECT ... to */ \
 	X(server_port, "server_port")
 
+/* numbers read from a line are 0..EV_NUM_MAX (pc_count), or -1 when absent:
+ * a byte count of 10^12 is beyond any message, and sums of many such
+ * stay far inside 64 bits */
+#define EV_NUM_MAX INT64_C(1000000000000)
+
 #define EVENT_NUMS(X)                                                           \
 	X(size, "size")                                                         \
 	X(nrcpt, "nrcpt")                                                       \

@@ -1,19 +1,24 @@
 /*
  * test_hostile_numbers.c - numbers a log (or the command line) can make
  * absurd: journal timestamps near 2^63 and 2^64, ISO year 0000,
- * "--since @99999999999999999999".  Times are clamped into 1970..9999
- * when read.  Under the sanitizer build each of these once stopped with
- * a signed overflow (correlate.c, timefmt.c, analysis.c, verdict.c, act.c).
+ * "--since @99999999999999999999", delay=1e999, sizes past 2^64.  Times
+ * are clamped into 1970..9999 when read, delays are finite and bounded,
+ * counts bounded, and a JSON number is never "inf" or "nan".  Under the
+ * sanitizer build each of these once stopped with a signed overflow
+ * (correlate.c, timefmt.c, analysis.c, verdict.c, act.c).
  */
 #include "tap.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "analyze/summary.h"
 #include "analyze/analysis.h"
 #include "cmd/act.h"
 #include "model/correlate.h"
 #include "parse/event.h"
+#include "report/summary_json.h"
 #include "syslog/prefix.h"
 #include "util/timefmt.h"
 
@@ -222,3 +227,89 @@ TEST(numbers_act_peak_minute_wide_span)
 	act_free(&r);
 }
 
+/* summary_member - the text after "\"name\":" in s, up to ',' or '}' */
+static void summary_member(const struct buf *b, const char *name, char *out, size_t n)
+{
+	char key[64];
+	snprintf(key, sizeof key, "\"%s\":", name);
+	out[0] = 0;
+	const char *p = memmem(b->p, b->n, key, strlen(key));
+	if (!p)
+		return;
+	p += strlen(key);
+	size_t i = 0;
+	while (p + i < b->p + b->n && p[i] != ',' && p[i] != '}' && i + 1 < n)
+		i++;
+	memcpy(out, p, i);
+	out[i] = 0;
+}
+
+/* delay=1e999 (and "nan", 400 digits): finite and bounded, so the
+ * summary's mean and maximum are numbers, not "inf" */
+TEST(numbers_delay_infinite_bounded)
+{
+	struct summary *s = summary_new();
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	static const char *const lines[] = {
+	    "Nov 22 11:33:31 mx1 postfix/local[1]: 8885E11658A: to=<a@example.test>, relay=local, delay=1e999, delays=1e999/nan/inf/0e999, dsn=2.0.0, status=sent (delivered to mailbox)",
+	    "Nov 22 11:33:32 mx1 postfix/local[1]: 8885E11658B: to=<a@example.test>, relay=local, delay=99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999, delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to mailbox)",
+	    NULL};
+	for (int i = 0; lines[i]; i++) {
+		struct logline l;
+		struct event ev;
+		CHECK(syslog_parse(&st, span_of(lines[i]), &l));
+		parse_line(&l, &ev);
+		summary_event(s, &ev);
+	}
+	struct buf b = {0};
+	buf_putc(&b, '{');
+	summary_json(s, &b);
+	buf_putc(&b, '}');
+	char v[64];
+	summary_member(&b, "avg_delay", v, sizeof v);
+	CHECK_STR(v, "1000000000.000");
+	summary_member(&b, "max", v, sizeof v);
+	CHECK_STR(v, "1000000000.000");
+	CHECK(memmem(b.p, b.n, "inf", 3) == NULL);
+	CHECK(memmem(b.p, b.n, "nan", 3) == NULL);
+	buf_free(&b);
+	summary_free(s);
+}
+
+/* the JSON number writer: null for what JSON cannot say */
+TEST(numbers_json_num_not_finite)
+{
+	struct buf b = {0};
+	buf_json_num(&b, INFINITY, 3);
+	buf_putc(&b, ' ');
+	buf_json_num(&b, -INFINITY, 3);
+	buf_putc(&b, ' ');
+	buf_json_num(&b, NAN, 1);
+	buf_putc(&b, ' ');
+	buf_json_num(&b, 0.25, 3);
+	buf_putc(&b, 0);
+	CHECK_STR(b.p, "null null null 0.250");
+	buf_free(&b);
+}
+
+/* counts past 2^64 (saturated) were cast to int64_t and read as -1,
+ * "absent"; now bounded to EV_NUM_MAX */
+TEST(numbers_counts_bounded)
+{
+	struct syslog_state st;
+	struct logline l;
+	struct event ev;
+	syslog_state_init(&st, 2026, 0);
+	const char *q = "Nov 22 11:33:31 mx1 postfix/qmgr[2]: 8885E11658A: from=<a@example.test>, "
+			"size=99999999999999999999999, nrcpt=18446744073709551615 (queue active)";
+	CHECK(syslog_parse(&st, span_of(q), &l));
+	parse_line(&l, &ev);
+	CHECK_STR(ev_type_name(ev.type), "queued");
+	CHECK_INT(ev.size, EV_NUM_MAX);
+	CHECK_INT(ev.nrcpt, EV_NUM_MAX);
+	const char *t = "Nov 22 11:33:31 mx1 postfix/smtpd[2]: Read 99999999999999999999 chars: AUTH";
+	CHECK(syslog_parse(&st, span_of(t), &l));
+	parse_line(&l, &ev);
+	CHECK_INT(ev.count, EV_NUM_MAX);
+}
