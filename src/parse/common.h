@@ -13,6 +13,7 @@
 bool pc_queue_id(struct span tok);
 bool pc_take_queue_id(struct span *text, struct span *qid);
 bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port);
+void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX]);
 bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
 		    struct span *out);
 /* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
