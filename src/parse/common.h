@@ -57,5 +57,6 @@ void parse_scache(const struct logline *l, struct event *ev);
 void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
+void parse_dovecot(const struct logline *l, struct event *ev);
 
 #endif

@@ -28,6 +28,10 @@ void parse_line(const struct logline *l, struct event *ev)
 	if (!l->postfix) {
 		ev->type = EV_OTHER;
 		ev->text = l->text;
+		if (span_eqs(l->daemon, "dovecot")) {
+			parse_dovecot(l, ev);
+			canon_addrs(ev);
+		}
 		return;
 	}
 	ev->type = EV_UNKNOWN;

@@ -1,7 +1,7 @@
 /*
  * test_parse_addr.c - one text per host: pc_addr_canon on its own, then
  * every parser's address fields (smtpd, postscreen, anvil, cleanup,
- * delivery, tlsproxy) on lines that write the same host another
+ * delivery, tlsproxy, Dovecot) on lines that write the same host another
  * way: IPv4-mapped IPv6, upper case, uncompressed, "IPv6:", a zone.
  */
 #include "progs.h"
@@ -124,4 +124,26 @@ TEST(addr_canon_in_every_parser)
 	CHECK_SPAN(ev->client_ip, "203.0.113.70");
 	ev = progs_msg("postfix/tlsproxy", "CONNECT from [IPv6:2001:DB8::7]:47992");
 	CHECK_SPAN(ev->client_ip, "2001:db8::7");
+}
+
+/* Dovecot, the SASL server: its auth process's "(user,addr)" and the
+ * login processes' "rip=", the last one (the username comes before it) */
+TEST(addr_canon_dovecot)
+{
+	const struct event *ev = progs_line("Nov 22 11:40:01 mx1 dovecot: auth: passwd-file("
+					    "alice,::ffff:203.0.113.70): Password mismatch");
+	CHECK_STR(progs_type(ev), "other");
+	CHECK_SPAN(ev->client_ip, "203.0.113.70");
+	CHECK_SPAN(ev->sasl_username, "alice");
+	CHECK_SPAN(ev->reason, "Password mismatch");
+	ev = progs_line("Nov 22 11:40:01 mx1 dovecot: auth-worker(4242): passwd-file(bob,"
+			"2001:DB8::7,<Ab12>): unknown user");
+	CHECK_SPAN(ev->client_ip, "2001:db8::7");
+	CHECK_SPAN(ev->sasl_username, "bob");
+	ev = progs_line("Nov 22 11:40:01 mx1 dovecot: imap-login: Login: user=<x, rip=192.0.2.66, y>, "
+			"method=PLAIN, rip=::ffff:203.0.113.70, lip=192.0.2.1, mpid=77, TLS");
+	CHECK_SPAN(ev->client_ip, "203.0.113.70");
+	CHECK_SPAN(ev->sasl_username, NULL);
+	ev = progs_line("Nov 22 11:40:01 mx1 dovecot: master: Dovecot v2.3.19.1 starting up");
+	CHECK_SPAN(ev->client_ip, NULL);
 }
