@@ -2,40 +2,57 @@
  * fuzz_stream.c - libFuzzer target: the whole pipeline on a fuzzed log.
  * Lines -> syslog prefix (or transcripts) -> parsers -> correlator (with tiny caps, so
  * eviction runs) -> analysis, explain and summary -> every text and JSON
- * writer.  Text must be terminal-safe and JSON must parse.
+ * writer, the events' NDJSON and the session and message records
+ * included.  Text must be terminal-safe and JSON must parse strictly (no
+ * inf or nan: fuzz.h's validator knows only JSON's own numbers).
  */
 #include "fuzz.h"
 #include "analyze/summary.h"
 #include "model/correlate.h"
+#include "report/events_json.h"
 #include "report/explain.h"
+#include "report/model_json.h"
 #include "report/report.h"
 #include "report/summary_json.h"
 
 struct run {
 	struct feed f;
+	struct buf rec;         /* one event or record as JSON, checked at once */
 	struct model *m;
 	struct analysis *a;
 	struct explain *x;
 	struct summary *sum;
 };
 
-/* on_event, on_session, on_message - wired as the commands wire them */
+/* on_event, on_session, on_message - wired as the commands wire them,
+ * each also written as the "events" command writes it */
 static void on_event(const struct event *ev, void *c)
 {
 	struct run *r = c;
+	r->rec.n = 0;
+	events_json_write(&r->rec, ev);
+	fuzz_check_json(&r->rec);
 	analysis_event(r->a, ev);
 	summary_event(r->sum, ev);
 	model_event(r->m, ev, r->f.st.lines, 0);
 }
 static void on_session(const struct session *s, void *c)
 {
-	analysis_session(((struct run *)c)->a, s);
-	explain_session(((struct run *)c)->x, s);
+	struct run *r = c;
+	r->rec.n = 0;
+	session_json(&r->rec, s, true);
+	fuzz_check_json(&r->rec);
+	analysis_session(r->a, s);
+	explain_session(r->x, s);
 }
 static void on_message(const struct message *m, void *c)
 {
-	analysis_message(((struct run *)c)->a, m);
-	explain_message(((struct run *)c)->x, m);
+	struct run *r = c;
+	r->rec.n = 0;
+	message_json(&r->rec, m);
+	fuzz_check_json(&r->rec);
+	analysis_message(r->a, m);
+	explain_message(r->x, m);
 }
 static void on_transcript(const struct transcript *t, void *c)
 {
@@ -83,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	RENDER(fuzz_check_text, summary_text(r.sum, &b, false));
 	RENDER(fuzz_check_json, (buf_putc(&b, '{'), summary_json(r.sum, &b), buf_putc(&b, '}')));
 	buf_free(&b);
+	buf_free(&r.rec);
 	summary_free(r.sum);
 	free(r.f.tr);
 	explain_free(r.x);

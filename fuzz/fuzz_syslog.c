@@ -2,7 +2,7 @@
  * fuzz_syslog.c - libFuzzer target: syslog_parse on one arbitrary line,
  * with the year inferred and forced (and journalctl -o json lines).
  * Every span of the result must lie inside the line or the unescaped
- * MESSAGE.
+ * MESSAGE, and the time inside 1970..9999 (TIME_MIN_US..TIME_MAX_US).
  */
 #include "fuzz.h"
 #include "syslog/prefix.h"
@@ -32,6 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			inside(l.host, p, size), inside(l.prog, p, size), inside(l.text, p, size);
 			inside(l.instance, p, size), inside(l.service, p, size);
 			inside(l.daemon, p, size), inside(l.severity, p, size);
+			if (l.ts.us < TIME_MIN_US || l.ts.us > TIME_MAX_US)
+				abort();
 		}
 	}
 	free(p);

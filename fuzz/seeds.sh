@@ -49,6 +49,46 @@ while read -r f; do
 	ls "$out/fuzz_stream/$b."* 2>/dev/null | tail -n +26 | xargs rm -f
 done <"$logs"
 
+# numbers: journal times near 2^63 and 2^64, ISO year 0000 and 9999,
+# delay=1e999/inf/nan, counts past 2^64 (syslog, parse and stream seeds)
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+def j(ts, pid, msg):
+    return json.dumps({"__REALTIME_TIMESTAMP": ts, "SYSLOG_IDENTIFIER": "postfix/smtpd",
+                       "SYSLOG_PID": str(pid), "_HOSTNAME": "mx1",
+                       "_SYSTEMD_UNIT": "postfix@-.service", "MESSAGE": msg})
+ip = "203.0.113.9"
+sess = []
+for pid, ts in ((7, "0"), (8, "4600000000000000000"), (9, "9223372036854775807"),
+                (10, "9223372036854775808"), (11, "18446744073709551615"),
+                (12, "99999999999999999999999")):
+    sess += [j(ts, pid, "connect from unknown[%s]" % ip),
+             j(ts, pid, "warning: unknown[%s]: SASL LOGIN authentication failed: UGFzc3dvcmQ6" % ip),
+             j(ts, pid, "disconnect from unknown[%s] ehlo=1 auth=0/1 quit=1 commands=2/3" % ip)]
+iso = ["0000-01-01T00:00:00+00:00 mx1 postfix/smtpd[7]: connect from unknown[%s]" % ip,
+       "9999-12-31T23:59:59.999999-23:59 mx1 postfix/smtpd[7]: disconnect from unknown[%s] ehlo=1 quit=1 commands=2" % ip]
+msgs = []
+for k, (d, ds, n) in enumerate((("1e999", "1e999/nan/inf/0e999", "99999999999999999999999"),
+                                ("9" * 400, "0/0/0/0", "18446744073709551615"),
+                                ("nan", "inf/-1/1e-999/x", "9223372036854775808"))):
+    q = "ABCDE1234%d" % k
+    msgs += ["Nov 22 10:00:1%d mx1 postfix/qmgr[21]: %s: from=<a@example.test>, size=%s, nrcpt=%s (queue active)" % (k, q, n, n),
+             "Nov 22 10:00:1%d mx1 postfix/smtp[22]: %s: to=<b@example.net>, relay=mx.example.net[192.0.2.5]:25, delay=%s, delays=%s, dsn=2.0.0, status=sent (250 ok)" % (k, q, d, ds),
+             "Nov 22 10:00:1%d mx1 postfix/qmgr[21]: %s: removed" % (k, q)]
+msgs += ["Nov 22 10:00:20 mx1 postfix/postscreen[30]: DNSBL rank 99999999999999999999999 for [198.51.100.8]:4000"]
+def w(path, lines):
+    open(path, "w").write("\n".join(lines) + "\n")
+for i, l in enumerate(sess + iso + msgs):
+    w("%s/fuzz_syslog/numbers%02d" % (out, i), [l])
+# fuzz_parse: the first byte is the program (fuzz_parse.c's progs[]: qmgr 2, smtp 4)
+for i, l in enumerate(msgs[:6]):
+    prog = 2 if "qmgr" in l else 4
+    open("%s/fuzz_parse/numbers%02d" % (out, i), "w").write(chr(prog + 72) + l.split(": ", 1)[1])
+w(out + "/fuzz_stream/numbers-journal", sess + iso)
+w(out + "/fuzz_stream/numbers-delays", msgs)
+PY
+
 # auth: each smtpd process's -v dialogue as "<line" / ">line"
 tr "\n" "\0" <"$logs" | xargs -0 cat 2>/dev/null | awk -v out="$out" '
 /smtpd\[[0-9]+\]: [<>] [^ ]*\[[^]]*\]: / {

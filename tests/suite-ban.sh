@@ -138,6 +138,15 @@ check 'grep -q "not an IP address" "$tmp/err"' "dropped addresses counted on std
 check '! grep -q "not logged" "$tmp/out" && grep -q "address not logged" "$tmp/err"' \
 	"the (address not logged) placeholder is never listed"
 
+# 4b. one text per host: tests/data/addr-forms.log writes 203.0.113.70 as
+# ::ffff:203.0.113.70 where it logs in as alice and plainly where it fails
+# AUTH, and a prober as 2001:DB8::7 and 2001:db8:0:0:0:0:0:7
+"$bin" ban "$data/addr-forms.log" >"$tmp/out" 2>"$tmp/err"
+echo 2001:db8::7 >"$tmp/want"
+check 'cmp -s "$tmp/out" "$tmp/want"' "IPv6 written two ways: listed once, canonical ($(tr '\n' ' ' <"$tmp/out"))"
+check 'grep -q "not listed: 203.0.113.70 (auth-success-after-failures) logged in as alice" "$tmp/err"' \
+	"::ffff:203.0.113.70 logged in: 203.0.113.70 not listed, and said why"
+
 # 5. --aggregate: a prefix only where nothing else of the log lives
 "$bin" ban --aggregate "$data/scenarios/02_syntax_probe.log" >"$tmp/out" 2>/dev/null
 printf '192.0.2.120\n198.51.100.0/24\n' >"$tmp/want"

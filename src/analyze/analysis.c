@@ -183,33 +183,13 @@ static void stamp_span(struct stamp *first, struct stamp *last, bool *have, stru
 	*have = true;
 }
 
-/* dovecot_auth - "auth: passwd-file(user,1.2.3.4[,<id>]): unknown user" */
+/* dovecot_auth - "auth: passwd-file(user,1.2.3.4[,<id>]): unknown user",
+ * as parse_dovecot split it (the address canonical) */
 static void dovecot_auth(struct analysis *a, const struct event *ev)
 {
-	struct span t = ev->line->text;
-	if (!span_eat(&t, "auth: ") && !span_eat(&t, "auth-worker"))
+	struct span user = ev->sasl_username, ip = ev->client_ip, result = ev->reason;
+	if (!user.p || !ip.p || !result.p)
 		return;
-	ptrdiff_t lp = span_index(t, "(");
-	ptrdiff_t rp = span_index(t, "): ");
-	if (lp < 0 || rp < lp)
-		return;
-	/* skip "auth-worker(123): " to the driver's parenthesis */
-	struct span inner = span_make(t.p + lp + 1, (size_t)(rp - lp - 1));
-	struct span result = span_skip(t, (size_t)rp + 3);
-	if (span_digits(inner)) {
-		t = result;
-		lp = span_index(t, "(");
-		rp = span_index(t, "): ");
-		if (lp < 0 || rp < lp)
-			return;
-		inner = span_make(t.p + lp + 1, (size_t)(rp - lp - 1));
-		result = span_skip(t, (size_t)rp + 3);
-	}
-	struct span user, ip;
-	if (!span_until_chr(&inner, ',', &user))
-		return;
-	if (!span_until_chr(&inner, ',', &ip))
-		ip = inner;
 	if (span_starts(result, "Debug:") || span_starts(result, "Info:"))
 		return;
 	struct client *c = client_get(a, ip);
@@ -220,7 +200,7 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		return;
 	tu->from_dovecot++;
 	if (!tu->result || span_starts(result, "Password mismatch"))
-		{ free(tu->result); tu->result = cap_dup(span_trim(result)); }
+		{ free(tu->result); tu->result = cap_dup(result); }
 }
 
 /* analysis_event - the side events the model does not keep */

@@ -37,6 +37,7 @@ void q_free(struct summary *s, struct qent *e);
 struct qent *q_get(struct summary *s, struct span qid, bool create);
 
 /* summary_store.c: numbers and time */
+#define SUM_SECS_MAX 1e9        /* a delay above ~31 years is cut to it */
 double parse_secs(struct span v);
 void hist_add(struct shist *h, double v);
 int64_t local_secs(struct stamp t);

@@ -228,7 +228,10 @@ struct qent *q_get(struct summary *s, struct span qid, bool create)
 
 /* ---- numbers ---- */
 
-/* parse_secs - a Postfix delay ("0.28", "39", "1.2e+02"); -1 if not one */
+/* parse_secs - a Postfix delay ("0.28", "39", "1.2e+02"); -1 if not one.
+ * The log is untrusted: "1e999" or 400 digits would be infinite, and an
+ * infinite delay makes every sum, mean and percentile (and the JSON) bad;
+ * a value is always finite and at most SUM_SECS_MAX. */
 double parse_secs(struct span v)
 {
 	size_t i = 0;
@@ -255,9 +258,12 @@ double parse_secs(struct span v)
 			sign = v.p[i++] == '-' ? -1 : 1;
 		while (i < v.n && v.p[i] >= '0' && v.p[i] <= '9' && e < 400)
 			e = e * 10 + (v.p[i++] - '0');
-		x *= pow(10, sign * e);
+		if (x != 0) /* 0 * 10^999 would be 0 * inf: NaN */
+			x *= pow(10, sign * e);
 	}
-	return i == v.n ? x : -1;
+	if (i != v.n)
+		return -1;
+	return isfinite(x) && x <= SUM_SECS_MAX ? x : SUM_SECS_MAX;
 }
 
 /* hist_bucket - the bucket of v seconds */

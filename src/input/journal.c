@@ -82,7 +82,7 @@ int feed_journal(struct feed *f, const char *const *files, int nfiles)
 			f->st.no_prefix++;
 			continue;
 		}
-		l.ts.us = (int64_t)usec;
+		l.ts.us = time_clamp_u64(usec); /* a damaged entry's time as well */
 		l.ts.prec = 6;
 		l.ts.tzoff = 0;
 		struct span ident = copy(field(j, "SYSLOG_IDENTIFIER"), identbuf, sizeof identbuf);

@@ -23,7 +23,7 @@ static int64_t leading_number(struct span s)
 		i++;
 	if (!span_u64(span_head(s, i), &n))
 		return -1;
-	return n > INT64_MAX ? INT64_MAX : (int64_t)n;
+	return pc_count(n);
 }
 
 /* is_ip - an IPv4 or IPv6 address in text form */

@@ -14,6 +14,11 @@
  *
  * Untrusted: everything after the queue ID - header lines and addresses
  * come from the sender, so "from " or "; from=<" may appear inside them.
+ * The origin of a header/body action is found as Postfix wrote it
+ * (find_origin): CONTENT, at most 200 bytes, comes before the real
+ * " from ORIGIN;" and the addresses after it, so the real one is the
+ * first whose tail reads exactly as cleanup_act_log writes it and after
+ * whose addresses no other " from ORIGIN;" appears.
  */
 #include "common.h"
 
@@ -42,23 +47,189 @@ static bool is_action(struct span a)
 	return true;
 }
 
-/* origin_at - offset of " from ORIGIN;" in t (ORIGIN has no blank), or -1 */
-static ptrdiff_t origin_at(struct span t, struct span *origin)
+/* origin_ok - an origin as Postfix logs it: "local", "unknown", or
+ * NAME[ADDR] with an optional ":PORT" (NAME a host name or "unknown") */
+static bool origin_ok(struct span o)
 {
+	if (span_eqs(o, "local") || span_eqs(o, "unknown"))
+		return true;
+	ptrdiff_t lb = span_chr(o, '[');
+	if (lb <= 0)
+		return false;
+	for (ptrdiff_t i = 0; i < lb; i++) {
+		char c = o.p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '.' || c == '-' || c == '_'))
+			return false;
+	}
+	size_t i = (size_t)lb + 1, a = i;
+	while (i < o.n && o.p[i] != ']') {
+		char c = o.p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '.' || c == ':' || c == '%' || c == '-' || c == '_'))
+			return false;
+		i++;
+	}
+	if (i == a || i >= o.n)
+		return false;
+	struct span port = span_skip(o, i + 1);
+	return port.n == 0 || (port.p[0] == ':' && port.n > 1 && span_digits(span_skip(port, 1)));
+}
+
+/* quoted_len - the length of the quoted string ("...", with \ escapes)
+ * that starts v, or 0 when v does not start with one or it is not closed */
+static size_t quoted_len(struct span v)
+{
+	if (!v.n || v.p[0] != '"')
+		return 0;
+	for (size_t i = 1; i < v.n; i++) {
+		if (v.p[i] == '\\')
+			i++;
+		else if (v.p[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* addr_ok - an envelope address as Postfix logs it (external form): a
+ * local part that needs quoting is quoted, so outside a leading quoted
+ * string there is no blank and no quote */
+static bool addr_ok(struct span a)
+{
+	size_t q = quoted_len(a);
+	if (a.n && a.p[0] == '"' && !q)
+		return false;
+	struct span rest = span_skip(a, q);
+	if (q && rest.n && rest.p[0] != '@')
+		return false;
+	return span_chr(rest, ' ') < 0 && span_chr(rest, '"') < 0;
+}
+
+/* angle_end - in "VALUE>REST", the '>' (after a leading quoted string)
+ * that one of keys, or the end of v, follows; -1 if none */
+static ptrdiff_t angle_end(struct span v, const char *const *keys)
+{
+	for (size_t i = quoted_len(v); i < v.n; i++) {
+		if (v.p[i] != '>')
+			continue;
+		struct span rest = span_skip(v, i + 1);
+		if (!rest.n)
+			return (ptrdiff_t)i;
+		for (int k = 0; keys[k]; k++)
+			if (span_starts(rest, keys[k]))
+				return (ptrdiff_t)i;
+	}
+	return -1;
+}
+
+/* angle_field - at *t " KEY=<VALUE>" followed by one of keys or the end;
+ * VALUE an address as Postfix logs it */
+static bool angle_field(struct span *t, const char *key, const char *const *keys, struct span *v)
+{
+	if (!span_eat(t, key))
+		return false;
+	ptrdiff_t e = angle_end(*t, keys);
+	if (e < 0 || !addr_ok(span_head(*t, (size_t)e)))
+		return false;
+	*v = span_head(*t, (size_t)e);
+	*t = span_skip(*t, (size_t)e + 1);
+	return true;
+}
+
+/* the fields after "from ORIGIN", as cleanup_act_log writes them */
+struct act_tail {
+	struct span from, to, proto, helo, text;
+	const char *addrs_end;  /* after the addresses: only Postfix's own words follow */
+};
+
+/*
+ * act_tail - t is ";" " from=<S>"[" to=<R>"][" proto=P"][" helo=<H>"][": TEXT"]
+ * exactly (cleanup_message.c, cleanup_act_log).  The HELO name holds none
+ * of <>();:@\" (smtpd neuters them), the protocol is one word.
+ */
+static bool act_tail(struct span t, struct act_tail *o)
+{
+	static const char *const after_from[] = {" to=<", " proto=", " helo=<", ": ", NULL};
+	static const char *const after_to[] = {" proto=", " helo=<", ": ", NULL};
+	*o = (struct act_tail){0};
+	if (!span_eat(&t, ";") || !angle_field(&t, " from=<", after_from, &o->from))
+		return false;
+	angle_field(&t, " to=<", after_to, &o->to);
+	if (span_starts(t, " to=<"))
+		return false;
+	o->addrs_end = t.p;
+	if (span_eat(&t, " proto=")) {
+		size_t i = 0;
+		while (i < t.n && t.p[i] != ' ' && t.p[i] != ':')
+			i++;
+		if (!i)
+			return false;
+		o->proto = span_head(t, i);
+		t = span_skip(t, i);
+	}
+	if (span_eat(&t, " helo=<")) {
+		size_t i = 0;
+		while (i < t.n && !strchr("<>();:@\\\"", t.p[i]))
+			i++;
+		if (i >= t.n || t.p[i] != '>')
+			return false;
+		o->helo = span_head(t, i);
+		t = span_skip(t, i + 1);
+	}
+	if (span_eat(&t, ": "))
+		o->text = t;
+	else if (t.n)
+		return false;
+	return true;
+}
+
+#define ORIGIN_CANDIDATES 32    /* CONTENT (200 bytes) holds at most 19 */
+
+/*
+ * find_origin - the offset of the real " from ORIGIN;" in t, or -1.
+ * CONTENT before it and the addresses after it are the sender's: the
+ * real one is the first candidate whose tail reads exactly as Postfix
+ * writes it (act_tail) with no later candidate after its addresses (a
+ * forged one in CONTENT has the real one in its "TEXT").  When no
+ * candidate passes, the first " from ORIGIN;" (*strict false).
+ */
+static ptrdiff_t find_origin(struct span t, struct span *origin, struct act_tail *tail, bool *strict)
+{
+	ptrdiff_t at[ORIGIN_CANDIDATES];
+	struct span org[ORIGIN_CANDIDATES];
+	int n = 0;
 	struct span s = t;
 	ptrdiff_t k;
-	while ((k = span_index(s, " from ")) >= 0) {
+	while (n < ORIGIN_CANDIDATES && (k = span_index(s, " from ")) >= 0) {
 		struct span o = span_skip(s, (size_t)k + 6);
 		size_t i = 0;
 		while (i < o.n && o.p[i] != ' ' && o.p[i] != ';')
 			i++;
-		if (i > 0 && i < o.n && o.p[i] == ';') {
-			*origin = span_head(o, i);
-			return (s.p - t.p) + k;
+		if (i > 0 && i < o.n && o.p[i] == ';' && origin_ok(span_head(o, i))) {
+			at[n] = (s.p - t.p) + k;
+			org[n++] = span_head(o, i);
 		}
 		s = span_skip(s, (size_t)k + 1);
 	}
-	return -1;
+	*strict = false;
+	for (int c = 0; c < n; c++) {
+		struct act_tail tl;
+		if (!act_tail(span_skip(t, (size_t)at[c] + 6 + org[c].n), &tl))
+			continue;
+		int later = c + 1;
+		while (later < n && t.p + at[later] < tl.addrs_end)
+			later++;
+		if (later < n)
+			continue;
+		*origin = org[c];
+		*tail = tl;
+		*strict = true;
+		return at[c];
+	}
+	if (!n)
+		return -1;
+	*origin = org[0];
+	return at[0];
 }
 
 /* set_origin - "name[addr]" into client_*, else "local"/"unknown" as name */
@@ -148,7 +319,9 @@ static bool check_action(struct span act, struct span t, struct event *ev)
 		return false;
 	struct span rest = cls, origin;
 	if (span_eqs(c, "header") || span_eqs(c, "body") || span_eqs(c, "mime-error")) {
-		ptrdiff_t o = origin_at(rest, &origin);
+		struct act_tail tl;
+		bool strict;
+		ptrdiff_t o = find_origin(rest, &origin, &tl, &strict);
 		ev->stage = c;
 		if (o < 0) {
 			/* no origin (smtp_hbc_logger's form): content[: text] */
@@ -156,7 +329,16 @@ static bool check_action(struct span act, struct span t, struct event *ev)
 		} else {
 			ev->reason = span_head(rest, (size_t)o);
 			set_origin(origin, ev);
-			tail(span_skip(rest, (size_t)o + 6 + origin.n + 1), ev);
+			if (strict) {
+				ev->from = tl.from;
+				ev->to = tl.to;
+				ev->proto = tl.proto;
+				ev->helo = tl.helo;
+				if (tl.text.p)
+					dsn_text(tl.text, ev);
+			} else {
+				tail(span_skip(rest, (size_t)o + 6 + origin.n + 1), ev);
+			}
 		}
 	} else {
 		/* milter: "EVENT from NAME[IP]: TEXT; from=<a> ..." */

@@ -5,6 +5,10 @@
  */
 #include "common.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <strings.h>
+
 /* qid_class - per byte: 1 short-ID (upper hex) char, 2 long-ID char, 3
  * both; 4 is set for every ASCII letter and digit */
 static unsigned char qid_class[256];
@@ -91,6 +95,93 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 	*name = span_head(s, (size_t)lb);
 	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
 	return true;
+}
+
+/* v4_byte - 1 for '0'-'9' and '.', the bytes of IPv4 text */
+static const unsigned char v4_byte[256] = {
+    ['.'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1};
+
+/* all_digits_dots - only '0'-'9' and '.' (IPv4 text, canonical or not an
+ * address); no branch per byte, it runs for nearly every address */
+static inline bool all_digits_dots(struct span s)
+{
+	const unsigned char *p = (const unsigned char *)s.p;
+	unsigned ok = 1;
+	size_t i = 0;
+	for (; i + 4 <= s.n; i += 4)
+		ok &= v4_byte[p[i]] & v4_byte[p[i + 1]] & v4_byte[p[i + 2]] & v4_byte[p[i + 3]];
+	for (; i < s.n; i++)
+		ok &= v4_byte[p[i]];
+	return ok;
+}
+
+/* zone_ok - an IPv6 zone (scope) after '%': an interface name or index */
+static bool zone_ok(struct span z)
+{
+	if (z.n == 0 || z.n >= 16)
+		return false;
+	for (size_t i = 0; i < z.n; i++) {
+		char c = z.p[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      c == '.' || c == '-' || c == '_'))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * pc_addr_canon - one text per host: *addr as inet_ntop writes it.
+ * IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes a.b.c.d, IPv6 is lower case
+ * and compressed (RFC 5952), an "IPv6:" prefix is dropped, a zone
+ * ("fe80::1%eth0") is kept after the canonical address.  Text of digits
+ * and dots is left alone at once: it is either canonical IPv4 or no
+ * address at all (inet_pton takes only a.b.c.d without leading zeros),
+ * and it is nearly every address of a log.  Anything inet_pton refuses
+ * ("unknown", junk) is left as it is.  When the canonical text differs
+ * from the line's, it is written to buf and *addr points there.
+ */
+void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX])
+{
+	struct span s = *addr;
+	if (!s.n || all_digits_dots(s))
+		return;
+	if (s.n > 5 && (s.p[0] == 'I' || s.p[0] == 'i') && strncasecmp(s.p, "IPv6:", 5) == 0) {
+		s = span_skip(s, 5);
+		if (all_digits_dots(s)) {
+			*addr = s;
+			return;
+		}
+	}
+	struct span zone = SPAN_NULL;
+	ptrdiff_t pct = span_chr(s, '%');
+	if (pct >= 0) {
+		zone = span_skip(s, (size_t)pct + 1);
+		s = span_head(s, (size_t)pct);
+		if (!zone_ok(zone))
+			return;
+	}
+	char tmp[INET6_ADDRSTRLEN];
+	unsigned char a[16];
+	if (s.n == 0 || s.n >= sizeof tmp || span_chr(s, ':') < 0)
+		return;
+	memcpy(tmp, s.p, s.n);
+	tmp[s.n] = 0;
+	if (inet_pton(AF_INET6, tmp, a) != 1)
+		return;
+	static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	bool v4 = memcmp(a, mapped, sizeof mapped) == 0;
+	if (!inet_ntop(v4 ? AF_INET : AF_INET6, v4 ? a + 12 : a, buf, INET6_ADDRSTRLEN))
+		return;
+	size_t n = strlen(buf);
+	if (zone.p && !v4) {
+		buf[n++] = '%';
+		memcpy(buf + n, zone.p, zone.n);
+		n += zone.n;
+	}
+	struct span canon = span_make(buf, n);
+	/* already canonical: keep the line's own text */
+	*addr = span_eq(canon, *addr) ? *addr : canon;
 }
 
 /*

@@ -13,6 +13,7 @@
 bool pc_queue_id(struct span tok);
 bool pc_take_queue_id(struct span *text, struct span *qid);
 bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port);
+void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX]);
 bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
 		    struct span *out);
 /* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
@@ -28,6 +29,12 @@ SPAN_INLINE bool pc_word_value(struct span *cur, const char *key, struct span *o
 	*out = span_head(v, i);
 	*cur = span_skip(v, i);
 	return true;
+}
+
+/* pc_count - a number read from the line, bounded to EV_NUM_MAX */
+SPAN_INLINE int64_t pc_count(uint64_t n)
+{
+	return n > (uint64_t)EV_NUM_MAX ? EV_NUM_MAX : (int64_t)n;
 }
 
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
@@ -50,5 +57,6 @@ void parse_scache(const struct logline *l, struct event *ev);
 void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
+void parse_dovecot(const struct logline *l, struct event *ev);
 
 #endif

@@ -5,8 +5,21 @@
  * smtpd), so any syslog_name and multi-instance prefix works.  Every
  * Postfix line ends up typed: if no parser knows it, it is EV_UNKNOWN
  * (counted and shown by the callers, never dropped silently).
+ * Addresses are made canonical here, once, whichever parser found them
+ * (pc_addr_canon): no parser can forget it.
  */
 #include "common.h"
+
+/* canon_addrs - every address of the event in its one canonical text */
+static void canon_addrs(struct event *ev)
+{
+	if (ev->client_ip.p)
+		pc_addr_canon(&ev->client_ip, ev->addr_text[EV_ADDR_CLIENT]);
+	if (ev->relay_ip.p)
+		pc_addr_canon(&ev->relay_ip, ev->addr_text[EV_ADDR_RELAY]);
+	if (ev->server_ip.p)
+		pc_addr_canon(&ev->server_ip, ev->addr_text[EV_ADDR_SERVER]);
+}
 
 /* parse_line - fill ev from line */
 void parse_line(const struct logline *l, struct event *ev)
@@ -15,6 +28,10 @@ void parse_line(const struct logline *l, struct event *ev)
 	if (!l->postfix) {
 		ev->type = EV_OTHER;
 		ev->text = l->text;
+		if (span_eqs(l->daemon, "dovecot")) {
+			parse_dovecot(l, ev);
+			canon_addrs(ev);
+		}
 		return;
 	}
 	ev->type = EV_UNKNOWN;
@@ -51,4 +68,5 @@ void parse_line(const struct logline *l, struct event *ev)
 		parse_generic(l, ev);
 	if (!ev->text.p && (ev->type == EV_UNKNOWN || ev->type == EV_NOISE || ev->type == EV_INFO))
 		ev->text = l->text;
+	canon_addrs(ev);
 }

@@ -6,6 +6,9 @@
  * the next line is read.  Consumers that keep anything copy it (the model
  * interns or duplicates).  Fields a line does not carry are left unset
  * (span.p == NULL, numbers at their "absent" values, see ev_reset).
+ * Addresses are canonical (pc_addr_canon, once per line in parse_line):
+ * "::ffff:192.0.2.1" is 192.0.2.1, "2001:DB8:0::7" is 2001:db8::7; the
+ * canonical text, when it differs, lives in the event itself.
  *
  * The JSON names of types and fields are the stable schema documented in
  * docs/events.md; keep the two tables in event.c in step with it.
@@ -130,10 +133,22 @@ struct cmd_stat {
 	X(server_ip, "server_ip")    /* local end: postscreen CONNECT ... to */ \
 	X(server_port, "server_port")
 
+/* numbers read from a line are 0..EV_NUM_MAX (pc_count), or -1 when absent:
+ * a byte count of 10^12 is beyond any message, and sums of many such
+ * stay far inside 64 bits */
+#define EV_NUM_MAX INT64_C(1000000000000)
+
 #define EVENT_NUMS(X)                                                           \
 	X(size, "size")                                                         \
 	X(nrcpt, "nrcpt")                                                       \
 	X(count, "count")            /* chars for tls_read, rank for dnsbl ... */
+
+/* the longest canonical address text: an IPv6 address (INET6_ADDRSTRLEN,
+ * 46 with the NUL), '%' and an interface name (IF_NAMESIZE, 16) */
+#define EV_ADDR_MAX 64
+
+/* the address spans that pc_addr_canon rewrites, each with its buffer */
+enum { EV_ADDR_CLIENT, EV_ADDR_RELAY, EV_ADDR_SERVER, EV_ADDR__COUNT };
 
 struct event {
 	enum ev_type type;
@@ -146,6 +161,10 @@ struct event {
 #undef X
 	unsigned nstats;
 	struct cmd_stat stats[CMD_STATS_MAX];
+	/* client_ip, relay_ip and server_ip in canonical form when the line's
+	 * text was not (pc_addr_canon): those spans point here.  Not cleared
+	 * by ev_reset; an event must not be copied by value. */
+	char addr_text[EV_ADDR__COUNT][EV_ADDR_MAX];
 };
 
 void ev_reset(struct event *ev, const struct logline *line);

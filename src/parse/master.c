@@ -46,7 +46,7 @@ static int64_t number_at(struct span s)
 		i++;
 	if (!span_u64(span_head(s, i), &n))
 		return -1;
-	return n > INT64_MAX ? INT64_MAX : (int64_t)n;
+	return pc_count(n);
 }
 
 /* child - "process PATH pid N exit status N", "PATH: bad command startup" */

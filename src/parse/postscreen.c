@@ -217,7 +217,7 @@ void parse_postscreen(const struct logline *l, struct event *ev)
 		    !span_until(&t, " from ", &s) || !client_until(&t, ": ", ev))
 			return;
 		ev->type = EV_PS_PREGREET;
-		ev->count = n > INT64_MAX ? INT64_MAX : (int64_t)n;
+		ev->count = pc_count(n);
 		ev->delay = s;
 		ev->command = t;
 	} else if (span_eat(&t, "HANGUP after ")) {
@@ -230,7 +230,7 @@ void parse_postscreen(const struct logline *l, struct event *ev)
 		if (!span_until(&t, " for ", &v) || !span_u64(v, &n) || !client(t, ev))
 			return;
 		ev->type = EV_PS_DNSBL;
-		ev->count = n > INT64_MAX ? INT64_MAX : (int64_t)n;
+		ev->count = pc_count(n);
 	} else if (violation(t, ev) || listed(t, ev) || reject(t, ev) || info(t, ev)) {
 		return;
 	}

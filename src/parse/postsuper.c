@@ -26,7 +26,7 @@ static bool count_line(struct span t, struct event *ev)
 			return false;
 		ev->type = EV_POSTSUPER;
 		ev->action = span_head(t, strlen(kinds[i]));
-		ev->count = n > INT64_MAX ? INT64_MAX : (int64_t)n;
+		ev->count = pc_count(n);
 		return true;
 	}
 	return false;

@@ -42,7 +42,7 @@ void parse_qmgr(const struct logline *l, struct event *ev)
 	struct span v;
 	uint64_t n;
 	if (span_eat(&t, ", size=") && span_until(&t, ", ", &v) && span_u64(v, &n))
-		ev->size = (int64_t)n;
+		ev->size = pc_count(n);
 	else
 		goto info;
 	if (span_eat(&t, "nrcpt=")) {
@@ -50,7 +50,7 @@ void parse_qmgr(const struct logline *l, struct event *ev)
 		while (i < t.n && t.p[i] >= '0' && t.p[i] <= '9')
 			i++;
 		if (span_u64(span_head(t, i), &n))
-			ev->nrcpt = (int64_t)n;
+			ev->nrcpt = pc_count(n);
 		t = span_skip(t, i);
 	}
 	ev->type = EV_QUEUED;

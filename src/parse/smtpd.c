@@ -205,7 +205,7 @@ static bool parse_lost(struct span t, struct event *ev)
 		span_eat(&num, "approximately ");
 		uint64_t v;
 		if (span_u64(num, &v))
-			ev->count = (int64_t)v;
+			ev->count = pc_count(v);
 		where = span_head(where, (size_t)par);
 	}
 	ev->type = EV_LOST;
@@ -571,7 +571,7 @@ static bool parse_rate_limit(struct span t, struct event *ev)
 		return false;
 	ev->type = EV_RATE_LIMIT;
 	ev->reason = kind;
-	ev->count = (int64_t)n;
+	ev->count = pc_count(n);
 	return true;
 }
 

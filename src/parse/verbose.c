@@ -154,7 +154,7 @@ static bool parse_tls_rw(struct span t, struct event *ev)
 	if (t.n == n && span_ends(t, "??"))
 		t.n -= 2;
 	ev->type = type;
-	ev->count = n > INT64_MAX ? INT64_MAX : (int64_t)n;
+	ev->count = pc_count(n);
 	ev->command = t;
 	return true;
 }

@@ -58,9 +58,11 @@ void client_json(struct buf *b, const struct client *c, const struct evidence_se
 	uint32_t med, mad;
 	if (client_period(c, &med, &mad)) {
 		json_key(b, &f, "interval_s");
-		buf_printf(b, "{\"median\":%.1f,\"mad\":%.1f,\"mean\":%.1f,\"stddev\":%.1f,\"n\":%llu}",
-			   med / 1000.0, mad / 1000.0, c->iv_mean,
-			   sqrt(c->iv_m2 / (double)(c->nintervals - 1)), (unsigned long long)c->nintervals);
+		buf_printf(b, "{\"median\":%.1f,\"mad\":%.1f,\"mean\":", med / 1000.0, mad / 1000.0);
+		buf_json_num(b, c->iv_mean, 1);
+		buf_puts(b, ",\"stddev\":");
+		buf_json_num(b, sqrt(c->iv_m2 / (double)(c->nintervals - 1)), 1);
+		buf_printf(b, ",\"n\":%llu}", (unsigned long long)c->nintervals);
 	}
 	json_key(b, &f, "ptr");
 	if (c->ptr)
@@ -170,7 +172,7 @@ void account_json(struct buf *b, const struct account *ac)
 	json_kv_int(b, &f, "deferred", (int64_t)ac->deferred);
 	json_kv_int(b, &f, "expired", (int64_t)ac->expired);
 	json_key(b, &f, "bounce_ratio");
-	buf_printf(b, "%.3f", done ? (double)(ac->bounced + ac->expired) / (double)done : 0.0);
+	buf_json_num(b, done ? (double)(ac->bounced + ac->expired) / (double)done : 0.0, 3);
 	json_kv_int(b, &f, "peak_messages_10min", ac->peak_10min);
 	json_kv_int(b, &f, "remote_content_rejects", (int64_t)ac->remote_content_rejects);
 	if (ac->messages) {

@@ -18,10 +18,11 @@ static void num(struct buf *b, const char *name, uint64_t v, bool comma)
 	buf_printf(b, "%s\"%s\":%llu", comma ? "," : "", name, (unsigned long long)v);
 }
 
-/* secs - "name":seconds, three decimals */
+/* secs - "name":seconds, three decimals (null if not finite) */
 static void secs(struct buf *b, const char *name, double v)
 {
-	buf_printf(b, ",\"%s\":%.3f", name, v);
+	buf_printf(b, ",\"%s\":", name);
+	buf_json_num(b, v, 3);
 }
 
 /* key - "name":"key" */

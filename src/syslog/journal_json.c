@@ -6,9 +6,11 @@
  *
  * Untrusted: MESSAGE is unescaped into st->json_msg (bounded); \u0000
  * and invalid escapes are kept as '?' rather than trusted; the scanner
- * never reads past the line.
+ * never reads past the line.  __REALTIME_TIMESTAMP is clamped into
+ * 1970..9999 (time_clamp_u64).
  */
 #include "prefix.h"
+#include "../util/timefmt.h"
 
 #include <string.h>
 
@@ -173,7 +175,7 @@ bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline
 	memset(out, 0, sizeof *out);
 	out->raw = line;
 	out->format = FMT_JOURNAL;
-	out->ts.us = (int64_t)us;
+	out->ts.us = time_clamp_u64(us); /* "18446744073709551615" is a number too */
 	out->ts.prec = 6;
 	out->host = host.p ? host : span_make(line.p, 0);
 	out->pid = -1;

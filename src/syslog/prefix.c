@@ -474,8 +474,8 @@ static bool parse_5424(struct syslog_state *st, struct span cur, struct logline 
 	return true;
 }
 
-/* syslog_parse - parse line into out; false when it has no syslog shape */
-bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
+/* parse_any - the prefix in any text shape (the work of syslog_parse) */
+static bool parse_any(struct syslog_state *st, struct span line, struct logline *out)
 {
 	zero(out, sizeof *out);
 	out->raw = line;
@@ -515,5 +515,16 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 	}
 	out->text = cur;
 	syslog_take_severity(out);
+	return true;
+}
+
+/* syslog_parse - parse line into out; false when it has no syslog shape.
+ * The time is clamped into 1970..9999 (time_clamp): an ISO year 0000 or
+ * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
+bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
+{
+	if (!parse_any(st, line, out))
+		return false;
+	out->ts.us = time_clamp(out->ts.us);
 	return true;
 }

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "xalloc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -197,6 +198,16 @@ void buf_jsons(struct buf *b, const char *s)
 		buf_puts(b, "null");
 	else
 		buf_json(b, span_of(s));
+}
+
+/* buf_json_num - a JSON number with prec decimals; JSON has no infinity
+ * or NaN ("inf", "nan" would make the whole document invalid): null */
+void buf_json_num(struct buf *b, double v, int prec)
+{
+	if (!isfinite(v))
+		buf_puts(b, "null");
+	else
+		buf_printf(b, "%.*f", prec, v);
 }
 
 /* buf_term - append s with controls and bad UTF-8 made visible and inert */

@@ -29,6 +29,7 @@ void buf_u64(struct buf *b, uint64_t v);
 void buf_i64(struct buf *b, int64_t v);
 void buf_json(struct buf *b, struct span s);    /* "quoted, escaped" */
 void buf_jsons(struct buf *b, const char *s);
+void buf_json_num(struct buf *b, double v, int prec); /* null if not finite */
 void buf_term(struct buf *b, struct span s);    /* printable, no quotes */
 void buf_html(struct buf *b, struct span s);
 void buf_flush(struct buf *b, FILE *f);

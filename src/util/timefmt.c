@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "timefmt.h"
+#include "span.h"
 
 /* days_from_civil - days since 1970-01-01 of y-m-d */
 int64_t days_from_civil(int y, unsigned m, unsigned d)
@@ -57,7 +58,10 @@ static void two(struct buf *b, unsigned v)
 static void stamp_parts(struct stamp t, int *y, unsigned *mo, unsigned *d, unsigned *h,
 			unsigned *mi, unsigned *s, unsigned *us)
 {
-	int64_t local = t.us + (int64_t)t.tzoff * 60 * 1000000;
+	/* clamped: a time near the end of 9999 shown east of UTC stays in 9999 */
+	int64_t local = time_clamp(t.us) + (int64_t)t.tzoff * 60 * 1000000;
+	if (local > TIME_MAX_US)
+		local = TIME_MAX_US;
 	int64_t secs = floordiv(local, 1000000);
 	*us = (unsigned)(local - secs * 1000000);
 	int64_t days = floordiv(secs, 86400);
@@ -154,37 +158,45 @@ int month_from_abbr(const char *p)
 	return 0;
 }
 
-/* parse_time_arg - "YYYY-MM-DD[ THH:MM[:SS]]" in local time, or "@EPOCH" */
+/* parse_time_arg - "YYYY-MM-DD[ THH:MM[:SS]]" in local time, or "@EPOCH"
+ * (seconds, any number of digits); the result is clamped (time_clamp) */
 bool parse_time_arg(const char *s, int64_t *us)
 {
 	if (s[0] == '@') {
-		char *end;
-		long long v = strtoll(s + 1, &end, 10);
-		if (*end || end == s + 1)
+		int64_t v;
+		if (!span_i64(span_of(s + 1), &v))
 			return false;
-		*us = (int64_t)v * 1000000;
+		/* whole seconds first, so that v * 1000000 cannot overflow */
+		if (v > TIME_MAX_US / 1000000)
+			*us = TIME_MAX_US;
+		else if (v < TIME_MIN_US / 1000000)
+			*us = TIME_MIN_US;
+		else
+			*us = time_clamp(v * 1000000);
 		return true;
 	}
 	struct tm tm = {0};
 	int n = 0;
 	int y, mo, d, h = 0, mi = 0, se = 0;
-	if (sscanf(s, "%d-%d-%d%n", &y, &mo, &d, &n) != 3)
+	/* field widths: no conversion can overflow an int */
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
 		return false;
 	const char *rest = s + n;
 	if (*rest == 'T' || *rest == ' ') {
 		int k = 0;
-		if (sscanf(rest + 1, "%d:%d%n", &h, &mi, &k) != 2)
+		if (sscanf(rest + 1, "%2d:%2d%n", &h, &mi, &k) != 2)
 			return false;
 		rest += 1 + k;
 		if (*rest == ':') {
-			if (sscanf(rest + 1, "%d%n", &se, &k) != 1)
+			if (sscanf(rest + 1, "%2d%n", &se, &k) != 1)
 				return false;
 			rest += 1 + k;
 		}
 	}
 	if (*rest)
 		return false;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59 || se < 0 || se > 60)
 		return false;
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;
@@ -194,6 +206,7 @@ bool parse_time_arg(const char *s, int64_t *us)
 	tm.tm_sec = se;
 	tm.tm_isdst = -1;
 	time_t t = mktime(&tm);
-	*us = (int64_t)t * 1000000;
+	/* years 0..9999 (and the day the zone moves them) stay far from overflow */
+	*us = time_clamp((int64_t)t * 1000000);
 	return true;
 }

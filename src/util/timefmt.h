@@ -4,6 +4,11 @@
  * Times inside postsleuth are microseconds since the Unix epoch (UTC)
  * plus the UTC offset, in minutes, that the log line carried or that the
  * local zone had; output shows the time in that offset.
+ *
+ * Every time read from a log or the command line is clamped into
+ * 1970-01-01T00:00:00Z .. 9999-12-31T23:59:59.999999Z (time_clamp), so
+ * that differences and sums of times (idle limits, durations, intervals)
+ * never overflow an int64_t.
  */
 #ifndef POSTSLEUTH_TIMEFMT_H
 #define POSTSLEUTH_TIMEFMT_H
@@ -17,6 +22,21 @@ struct stamp {
 	int16_t tzoff;    /* minutes east of UTC, as shown */
 	uint8_t prec;     /* digits of fraction that the source had (0..6) */
 };
+
+#define TIME_MIN_US INT64_C(0)                     /* 1970-01-01T00:00:00Z */
+#define TIME_MAX_US INT64_C(253402300799999999)    /* 9999-12-31T23:59:59.999999Z */
+
+/* time_clamp - a time in microseconds into TIME_MIN_US..TIME_MAX_US */
+static inline int64_t time_clamp(int64_t us)
+{
+	return us < TIME_MIN_US ? TIME_MIN_US : us > TIME_MAX_US ? TIME_MAX_US : us;
+}
+
+/* time_clamp_u64 - an unsigned count of microseconds (the journal's), clamped */
+static inline int64_t time_clamp_u64(uint64_t us)
+{
+	return us > (uint64_t)TIME_MAX_US ? TIME_MAX_US : (int64_t)us;
+}
 
 int64_t days_from_civil(int y, unsigned m, unsigned d);
 void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);

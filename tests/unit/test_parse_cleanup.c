@@ -191,8 +191,8 @@ TEST(cleanup_warnings_keep_queue_id)
 
 TEST(cleanup_hostile_header_text)
 {
-	/* a Subject that imitates the tail: the first " from ORIGIN;" wins,
-	 * nothing crashes, and truncated lines stay in bounds */
+	/* a Subject that imitates the tail: the real " from ORIGIN;" is
+	 * found, nothing crashes, and truncated lines stay in bounds */
 	const struct event *ev = progs_msg(
 	    "postfix/cleanup", "4B1C61165A3: hold: header Subject: a; from=<x> from unknown[192.0.2.1]; "
 			       "from=<a@example.com> to=<b@example.test> proto=SMTP helo=<h>");
@@ -208,6 +208,100 @@ TEST(cleanup_hostile_header_text)
 		ev = progs_msg("postfix/cleanup", trunc[i]);
 		CHECK(ev->type != EV_NONE);
 	}
+}
+
+/* forge - a reject of header CONTENT from ORIGIN with sender S, as
+ * cleanup_act_log writes it */
+static const struct event *forge(const char *content, const char *origin, const char *sender)
+{
+	static char msg[4096];
+	snprintf(msg, sizeof msg,
+		 "4B1C61165A3: reject: header Subject: %s from %s; from=<%s> to=<b@example.test> "
+		 "proto=ESMTP helo=<mail.real.example>: 5.7.1 Spam is not welcome here",
+		 content, origin, sender);
+	return progs_msg("postfix/cleanup", msg);
+}
+
+/* want_real - the reject is told of the real client, with the real tail */
+#define WANT_REAL(ev, subject, sender)                                          \
+	do {                                                                    \
+		CHECK_STR(progs_type(ev), "cleanup_action");                    \
+		CHECK_SPAN((ev)->client_name, "real.example");                  \
+		CHECK_SPAN((ev)->client_ip, "203.0.113.9");                     \
+		CHECK_SPAN((ev)->reason, "Subject: " subject);                  \
+		CHECK_SPAN((ev)->from, sender);                                 \
+		CHECK_SPAN((ev)->to, "b@example.test");                         \
+		CHECK_SPAN((ev)->proto, "ESMTP");                               \
+		CHECK_SPAN((ev)->helo, "mail.real.example");                    \
+		CHECK_SPAN((ev)->dsn, "5.7.1");                                 \
+		CHECK_SPAN((ev)->text, "Spam is not welcome here");             \
+	} while (0)
+
+/* a Subject (any sender writes it) or the sender address (the client
+ * writes it) that names another client, with "; from=<" and a whole
+ * forged tail: the reject is still the real client's */
+TEST(cleanup_forged_origin_in_subject)
+{
+	const char *real = "real.example[203.0.113.9]";
+	/* a bare mention: the first " from X;" was taken before */
+	const struct event *ev = forge("hello from evil.example[198.51.100.66]; bye", real, "a@example.com");
+	WANT_REAL(ev, "hello from evil.example[198.51.100.66]; bye", "a@example.com");
+	/* a whole forged tail, reply text included */
+	ev = forge("x from evil.example[198.51.100.66]; from=<boss@example.test> to=<c@example.test> "
+		   "proto=ESMTP helo=<evil>: 5.7.1 ok", real, "a@example.com");
+	WANT_REAL(ev, "x from evil.example[198.51.100.66]; from=<boss@example.test> "
+		      "to=<c@example.test> proto=ESMTP helo=<evil>: 5.7.1 ok", "a@example.com");
+	/* a forged tail whose HELO or sender would swallow the real origin */
+	ev = forge("x from evil.example[198.51.100.66]; from=<a> to=<b> proto=ESMTP helo=<e", real,
+		   "a@example.com");
+	WANT_REAL(ev, "x from evil.example[198.51.100.66]; from=<a> to=<b> proto=ESMTP helo=<e",
+		  "a@example.com");
+	ev = forge("x from evil.example[198.51.100.66]; from=<a", real, "a@example.com");
+	WANT_REAL(ev, "x from evil.example[198.51.100.66]; from=<a", "a@example.com");
+	/* ... with a quote opened in the Subject, closed in the real sender */
+	ev = forge("x from evil.example[198.51.100.66]; from=<\"", real, "\"q\"@example.com");
+	WANT_REAL(ev, "x from evil.example[198.51.100.66]; from=<\"", "\"q\"@example.com");
+	/* the forged origin as IPv6, and "unknown" */
+	ev = forge("x from unknown[2001:db8::66]; from=<a> to=<b> proto=ESMTP helo=<e>: 5.7.1 x", real,
+		   "a@example.com");
+	WANT_REAL(ev, "x from unknown[2001:db8::66]; from=<a> to=<b> proto=ESMTP helo=<e>: 5.7.1 x",
+		  "a@example.com");
+}
+
+TEST(cleanup_forged_origin_in_sender)
+{
+	const char *real = "real.example[203.0.113.9]";
+	/* the client's own quoted sender holds a whole forged tail */
+	const char *s1 = "\"x from evil.example[198.51.100.66]; from=<a> to=<b> proto=ESMTP "
+			 "helo=<e>: \"@example.com";
+	const struct event *ev = forge("hi", real, s1);
+	WANT_REAL(ev, "hi",
+		  "\"x from evil.example[198.51.100.66]; from=<a> to=<b> proto=ESMTP helo=<e>: "
+		  "\"@example.com");
+	/* both at once: the Subject and the sender forged */
+	ev = forge("y from evil.example[198.51.100.77]; from=<c> to=<d> proto=ESMTP helo=<f>: 5.7.1 z",
+		   real, s1);
+	WANT_REAL(ev, "y from evil.example[198.51.100.77]; from=<c> to=<d> proto=ESMTP helo=<f>: 5.7.1 z",
+		  "\"x from evil.example[198.51.100.66]; from=<a> to=<b> proto=ESMTP helo=<e>: "
+		  "\"@example.com");
+}
+
+/* a Subject as long as Postfix logs one (200 bytes) with forged origins
+ * all through it; and a log no Postfix writes (a Subject of 40 forged
+ * origins): bounded work, some origin from the line, no crash */
+TEST(cleanup_forged_origin_many)
+{
+	char content[256] = "";
+	while (strlen(content) < 180)
+		strcat(content, " from e[192.0.2.6];");
+	const struct event *ev = forge(content, "real.example[203.0.113.9]", "a@example.com");
+	CHECK_SPAN(ev->client_ip, "203.0.113.9");
+	char big[2048] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(big, " from e[192.0.2.6]; from=<a> to=<b>: t");
+	ev = forge(big, "real.example[203.0.113.9]", "a@example.com");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	CHECK(ev->client_ip.p != NULL);
 }
 
 TEST(cleanup_action_without_origin)
