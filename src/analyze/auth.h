@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "../model/session.h"
+#include "../util/base64.h"
 #include "../util/span.h"
 
 #define AUTH_MAX_TRIES 16
@@ -27,7 +28,6 @@ struct auth_try {
 	bool have_secret;
 };
 
-size_t base64_decode(struct span in, unsigned char *out, size_t cap, bool *truncated);
 size_t auth_from_dialogue(const struct session *s, struct auth_try *out, size_t max);
 const char *auth_secret_mask(void);
 
