@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct span cur = span_make(p, size), l;
 	while (s.ndialogue < SESSION_MAX_DIALOGUE && fuzz_next_line(&cur, &l)) {
 		char dir = l.n && (l.p[0] == '<' || l.p[0] == '>') ? l.p[0] : '<';
-		lines[s.ndialogue++] = (struct dialogue_line){dir, false, xspandup(span_skip(l, 1))};
+		lines[s.ndialogue++] = (struct dialogue_line){dir, false, xspandup(span_skip(l, 1)), false};
 	}
 	s.dialogue = lines;
 	struct auth_try tries[AUTH_MAX_TRIES];
