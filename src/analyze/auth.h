@@ -6,7 +6,9 @@
  * far as it goes and marked truncated.
  *
  * Passwords are kept only so that --show-secrets can print them; every
- * writer prints auth_secret_mask() otherwise.
+ * writer prints auth_secret_mask() otherwise, and prints the dialogue's
+ * raw lines through the redactor (parse/redact.h), which decides here
+ * too what each line is.
  */
 #ifndef POSTSLEUTH_AUTH_H
 #define POSTSLEUTH_AUTH_H
