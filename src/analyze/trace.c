@@ -141,7 +141,7 @@ void trace_session(struct trace *t, const struct session *s)
 		return;
 	struct trace_item *it = new_item(t, 's', s->start);
 	trace_text_session(&it->text, s, t->color);
-	session_json(&it->json, s, true);
+	session_json(&it->json, s, t->show_secrets);
 }
 
 /* trace_message - keep a message of the story */

@@ -35,6 +35,7 @@ struct trace {
 	size_t nitems, cap;
 	uint64_t order;
 	bool color;
+	bool show_secrets;       /* sessions' dialogues with their SASL data */
 };
 
 void trace_init(struct trace *t, const char *query);

@@ -97,7 +97,8 @@ static bool want_client(const struct client *c, bool all)
 }
 
 /* fetch_evidence - the lines behind the first shown clients' verdicts */
-static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year)
+static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year,
+			   bool show_secrets)
 {
 	size_t n = 0, chosen = 0;
 	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++)
@@ -118,7 +119,7 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int
 	}
 	memset(ev, 0, sizeof *ev);
 	if (!r->journal && !r->feed.want_journal)
-		evidence_collect(ev, refs, k, r->paths, r->npaths, year);
+		evidence_collect(ev, refs, k, r->paths, r->npaths, year, show_secrets);
 	free(refs);
 }
 
@@ -152,7 +153,7 @@ int cmd_report(struct opts *o)
 	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = run_analysis(&r, o);
 	struct evidence_set ev;
-	fetch_evidence(&r, &ev, o->all, o->year);
+	fetch_evidence(&r, &ev, o->all, o->year, o->show_secrets);
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
