@@ -62,7 +62,7 @@ static void usage(FILE *f)
 		"  --since T, --until T   only lines in [T, T): YYYY-MM-DD[THH:MM[:SS]] or @EPOCH\n"
 		"  --journal         read the local systemd journal\n"
 		"  --all             events: also verbose noise and non-Postfix lines\n"
-		"  --show-secrets    print decoded AUTH passwords (hidden by default)\n"
+		"  --show-secrets    print SASL passwords and AUTH data (redacted by default)\n"
 		"  --format F        ban: nft, ipset, postfix-cidr, postscreen, plain (default)\n"
 		"  --verdict V       ban: verdicts to list (repeatable; default: the hostile ones)\n"
 		"  --allow CIDR      ban: never list these networks (repeatable; mynetworks too)\n"
