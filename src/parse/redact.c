@@ -450,7 +450,10 @@ void redact_msg(struct redact *st, const struct logline *l, struct redact_mask *
 	const char *end = t.p + t.n;
 	if (!l->postfix) {
 		other_program(t, end, m);
-		return;
+		if (m->n)
+			return;
+		/* a Postfix under a tag not known as Postfix's: its shapes
+		 * are looked for all the same */
 	}
 	if (l->severity.n) {
 		if (span_eat(&t, "non-SMTP command from ") && after_peer(t, &body))
