@@ -580,7 +580,7 @@ static void placeholder(struct buf *out, const struct redact_hit *h)
 void redact_put(struct buf *out, struct span s, const struct redact_mask *m)
 {
 	uintptr_t p = (uintptr_t)s.p, end = p + s.n;
-	for (;;) {
+	while (p < end) {
 		/* the first hit that ends after p (hits need not be sorted) */
 		const struct redact_hit *best = NULL;
 		for (unsigned i = 0; m && i < m->n; i++) {

@@ -307,3 +307,28 @@ TEST(redact_postfix_shapes_under_any_tag)
 			   "response: password1"),
 		  "xsasl_cyrus_server_next: decoded response: <redacted: 9 bytes>");
 }
+
+TEST(redact_put_span_inside_a_hit)
+{
+	/* a field that holds only part of a secret (or ends inside it):
+	 * one placeholder, and the printing ends (fuzz_parse found a loop) */
+	const char *text = "AUTH PLAIN AHUAcGFzc3dvcmQx rest";
+	struct redact st;
+	redact_init(&st, true);
+	struct redact_mask m;
+	redact_dialogue(&st, true, false, span_make(text, 27), &m);
+	CHECK_INT(m.n, 1);
+	struct buf b = {0};
+	redact_put(&b, span_make(text + 15, 5), &m);
+	buf_putc(&b, 0);
+	CHECK_STR(b.p, "<redacted: 16 bytes; user \"u\">");
+	b.n = 0;
+	redact_put(&b, span_make(text + 5, 14), &m);
+	buf_putc(&b, 0);
+	CHECK_STR(b.p, "PLAIN <redacted: 16 bytes; user \"u\">");
+	b.n = 0;
+	redact_put(&b, span_of(text), &m);
+	buf_putc(&b, 0);
+	CHECK_STR(b.p, "AUTH PLAIN <redacted: 16 bytes; user \"u\"> rest");
+	buf_free(&b);
+}
