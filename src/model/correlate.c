@@ -258,7 +258,8 @@ static void dialogue_read(struct osess *o, const struct event *ev)
 	/* the server reads only once it has written everything: no reply
 	 * before this point is still waiting for its Write */
 	o->out_from = s->ndialogue;
-	int64_t at = sess_dialogue(s, '<', true, ev_tls_cut(ev), ev->command);
+	bool cut = ev_tls_cut(ev) || ev->command.n > MODEL_STR_MAX; /* or by the copy */
+	int64_t at = sess_dialogue(s, '<', true, cut, ev->command);
 	o->read_at = at < 0 ? 0 : (uint32_t)at + 1;
 	o->read_seg = 0;
 	o->read_text = at < 0 ? NULL : s->dialogue[at].text;
@@ -295,10 +296,17 @@ static void dialogue_write(struct osess *o, const struct event *ev)
 {
 	struct session *s = &o->s;
 	bool cut = ev_tls_cut(ev);
+	/* as it would be kept, so that each tls_line() below costs at most
+	 * MODEL_STR_MAX bytes whatever the line */
+	struct span rec = ev->command;
+	if (rec.n > MODEL_STR_MAX) {
+		rec.n = MODEL_STR_MAX;
+		cut = true;
+	}
 	struct span part;
 	bool last;
 	uint32_t i = o->out_from, k = 0;
-	while (tls_line(ev->command, k, &part, &last)) {
+	while (tls_line(rec, k, &part, &last)) {
 		/* the first line may follow replies no Write repeats (those
 		 * sent before STARTTLS); the others follow one another */
 		while (i < s->ndialogue &&
@@ -314,7 +322,7 @@ static void dialogue_write(struct osess *o, const struct event *ev)
 		o->out_from = i;
 		return;
 	}
-	sess_dialogue(s, '>', true, cut, ev->command);
+	sess_dialogue(s, '>', true, cut, rec);
 }
 
 /* reply_text - a -v reply as logged: "250-PIPELINING", "535 5.7.8 ..." */
