@@ -30,7 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { RP_UNKNOWN, RP_SMTP, RP_AUTH };
 enum { RQ_NONE, RQ_USER, RQ_PASS, RQ_OTHER };
 enum role { ROLE_PEER, ROLE_US, ROLE_EITHER };  /* who the client is */
 

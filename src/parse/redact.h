@@ -57,9 +57,12 @@ struct redact_mask {
 	struct redact_hit hit[REDACT_MAX_HITS];
 };
 
+/* where a conversation is: joined mid-way, SMTP commands, inside AUTH */
+enum redact_phase { RP_UNKNOWN, RP_SMTP, RP_AUTH };
+
 /* what one conversation has shown so far */
 struct redact {
-	uint8_t phase;          /* unknown, SMTP commands, inside AUTH */
+	uint8_t phase;          /* enum redact_phase */
 	uint8_t prompt;         /* the last 334 prompt: none, Username:, Password:, other */
 	uint8_t answers;        /* SASL answers since the AUTH command */
 	char mech[16];
