@@ -3,7 +3,8 @@
  * byte picks a Postfix program; the rest is the text it logged, put
  * behind a fixed syslog prefix for that program, then parsed again as a
  * whole line behind whatever prefix the fuzzer wrote.  Each event is
- * written as NDJSON, which reads every span (ASan) and must parse.
+ * written as NDJSON, which reads every span (ASan) and must parse, then
+ * again with the line's SASL secrets hidden (the redactor's ranges).
  */
 #include "fuzz.h"
 #include "parse/event.h"
@@ -25,7 +26,15 @@ static void parse_one(const char *p, size_t n, struct buf *b)
 		return;
 	parse_line(&l, &ev);
 	b->n = 0;
-	events_json_write(b, &ev);
+	events_json_write(b, &ev, NULL);
+	fuzz_check_json(b);
+	/* and with its secrets hidden, as postsleuth events prints it */
+	struct redact rd;
+	struct redact_mask m;
+	redact_init(&rd, l.pid & 1);
+	redact_msg(&rd, &l, &m);
+	b->n = 0;
+	events_json_write(b, &ev, &m);
 	fuzz_check_json(b);
 }
 

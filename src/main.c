@@ -137,7 +137,7 @@ static const struct optdef optdefs[] = {
     {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
      "write filter.d/ and jail.d/ under DIR (default: print)"},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
-     "print decoded AUTH passwords (hidden by default)"},
+     "print SASL passwords and AUTH data (redacted by default)"},
     {"json", no_argument, O_JSON, 'j', C_ALL, NULL, "JSON output instead of text (events: always)"},
     {"color", optional_argument, O_COLOR, 0, C_COLOR, "WHEN",
      "auto (default), always, never; NO_COLOR is honoured"},

@@ -7,6 +7,7 @@
  */
 #include "analysis.h"
 #include "auth.h"
+#include "../parse/redact.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
@@ -183,6 +184,25 @@ static void stamp_span(struct stamp *first, struct stamp *last, bool *have, stru
 	*have = true;
 }
 
+/* line_part_dup - a part of a log line, kept with its SASL secrets
+ * hidden (Dovecot's auth_verbose_passwords "given password: ...") */
+static char *line_part_dup(const struct analysis *a, const struct logline *l, struct span part)
+{
+	if (a->show_secrets)
+		return cap_dup(part);
+	struct redact st;
+	struct redact_mask m;
+	redact_init(&st, true);
+	redact_msg(&st, l, &m);
+	if (!redact_touches(&m, part))
+		return cap_dup(part);
+	struct buf b = {0};
+	redact_put(&b, part, &m);
+	char *s = cap_dup(buf_span(&b));
+	buf_free(&b);
+	return s;
+}
+
 /* dovecot_auth - "auth: passwd-file(user,1.2.3.4[,<id>]): unknown user",
  * as parse_dovecot split it (the address canonical) */
 static void dovecot_auth(struct analysis *a, const struct event *ev)
@@ -200,7 +220,7 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		return;
 	tu->from_dovecot++;
 	if (!tu->result || span_starts(result, "Password mismatch"))
-		{ free(tu->result); tu->result = cap_dup(result); }
+		{ free(tu->result); tu->result = line_part_dup(a, ev->line, span_trim(result)); }
 }
 
 /* analysis_event - the side events the model does not keep */

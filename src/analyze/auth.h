@@ -6,7 +6,9 @@
  * far as it goes and marked truncated.
  *
  * Passwords are kept only so that --show-secrets can print them; every
- * writer prints auth_secret_mask() otherwise.
+ * writer prints auth_secret_mask() otherwise, and prints the dialogue's
+ * raw lines through the redactor (parse/redact.h), which decides here
+ * too what each line is.
  */
 #ifndef POSTSLEUTH_AUTH_H
 #define POSTSLEUTH_AUTH_H
@@ -14,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "../model/session.h"
+#include "../util/base64.h"
 #include "../util/span.h"
 
 #define AUTH_MAX_TRIES 16
@@ -27,7 +30,6 @@ struct auth_try {
 	bool have_secret;
 };
 
-size_t base64_decode(struct span in, unsigned char *out, size_t cap, bool *truncated);
 size_t auth_from_dialogue(const struct session *s, struct auth_try *out, size_t max);
 const char *auth_secret_mask(void);
 

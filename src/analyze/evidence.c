@@ -23,14 +23,38 @@ static int ref_cmp(const void *x, const void *y)
 	return 0;
 }
 
+/* kept_line - the line as shown: cut, and its secrets (m) replaced.  A
+ * journalctl -o json line holds its message escaped, apart from the
+ * text the mask points into: then the message is shown, not the JSON. */
+static char *kept_line(struct span line, const struct logline *l, const struct redact_mask *m)
+{
+	if (!m || !m->n)
+		return xspandup(span_head(line, EVIDENCE_LINE_MAX));
+	struct buf b = {0};
+	if (l->text.p >= line.p && l->text.p + l->text.n <= line.p + line.n) {
+		redact_put(&b, line, m);
+	} else {
+		buf_putspan(&b, l->prog);
+		if (l->pid >= 0)
+			buf_printf(&b, "[%lld]", (long long)l->pid);
+		buf_puts(&b, ": ");
+		redact_put(&b, l->text, m);
+	}
+	char *s = xspandup(span_head(buf_span(&b), EVIDENCE_LINE_MAX));
+	buf_free(&b);
+	return s;
+}
+
 /* evidence_collect - read each file once, keeping the chosen lines */
 void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
-		      char **paths, int npaths, int forced_year)
+		      char **paths, int npaths, int forced_year, bool show_secrets)
 {
 	out->n = nrefs;
 	out->v = xcalloc(nrefs + 1, sizeof *out->v);
-	for (size_t i = 0; i < nrefs; i++)
+	for (size_t i = 0; i < nrefs; i++) {
 		out->v[i].ref = refs[i];
+		redact_init(&out->v[i].rd, false);
+	}
 	qsort(out->v, nrefs, sizeof *out->v, ref_cmp);
 	size_t next = 0;
 	for (int f = 0; f < npaths && next < nrefs; f++) {
@@ -73,10 +97,15 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 					parse_line(&l, &ev);
 					typed = true;
 				}
+				/* every line of the process moves the conversation on,
+				 * shown or not */
+				struct redact_mask m;
+				if (!show_secrets)
+					redact_msg(&e->rd, &l, &m);
 				if (ev.type == EV_NOISE)
 					continue;
 				if (e->n < EVIDENCE_MAX_LINES)
-					e->line[e->n++] = xspandup(span_head(line, EVIDENCE_LINE_MAX));
+					e->line[e->n++] = kept_line(line, &l, show_secrets ? NULL : &m);
 				else
 					e->more++;
 			}

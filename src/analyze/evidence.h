@@ -2,12 +2,16 @@
  * evidence.h - fetch the log lines behind a verdict by reading the
  * inputs again: for each reference (file, line range, host, pid) the
  * lines of that process in that range, at most EVIDENCE_MAX_LINES.
- * Only the few chosen sessions are kept, so memory stays small.
+ * Only the few chosen sessions are kept, so memory stays small.  Each
+ * line is kept with its SASL secrets replaced (parse/redact.h), the
+ * reference's conversation followed from its first line, unless
+ * show_secrets.
  */
 #ifndef POSTSLEUTH_EVIDENCE_H
 #define POSTSLEUTH_EVIDENCE_H
 
 #include "analysis.h"
+#include "../parse/redact.h"
 
 #define EVIDENCE_MAX_LINES 12
 #define EVIDENCE_LINE_MAX 400
@@ -16,6 +20,7 @@ struct evidence_lines {
 	const struct evidence_ref *ref;
 	uint32_t n, more;
 	char *line[EVIDENCE_MAX_LINES];
+	struct redact rd;       /* the conversation so far, for the redaction */
 };
 
 struct evidence_set {
@@ -24,7 +29,7 @@ struct evidence_set {
 };
 
 void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
-		      char **paths, int npaths, int forced_year);
+		      char **paths, int npaths, int forced_year, bool show_secrets);
 const struct evidence_lines *evidence_for(const struct evidence_set *set, const struct evidence_ref *ref);
 void evidence_free(struct evidence_set *set);
 

@@ -138,7 +138,7 @@ void trace_session(struct trace *t, const struct session *s)
 	if (!hit)
 		return;
 	struct trace_item *it = new_item(t, 's', s->start);
-	t->render->session(&it->text, &it->json, s, t->color);
+	t->render->session(&it->text, &it->json, s, t->color, t->show_secrets);
 }
 
 /* trace_message - keep a message of the story */

@@ -29,7 +29,8 @@ struct trace_item {
 /* how a kept object is rendered, as text and as JSON (report/trace_text.c
  * has the usual one: trace_render_default) */
 struct trace_render {
-	void (*session)(struct buf *text, struct buf *json, const struct session *s, bool color);
+	void (*session)(struct buf *text, struct buf *json, const struct session *s, bool color,
+			bool show_secrets);
 	void (*message)(struct buf *text, struct buf *json, const struct message *m, bool color);
 	void (*reject)(struct buf *text, struct buf *json, const struct event *ev, bool color);
 };
@@ -44,6 +45,7 @@ struct trace {
 	size_t nitems, cap;
 	uint64_t order;
 	bool color;
+	bool show_secrets;       /* sessions' dialogues with their SASL data */
 };
 
 void trace_init(struct trace *t, const char *query);

@@ -1,6 +1,7 @@
 /*
  * events.c - "postsleuth events": every event as NDJSON, plus a session
  * record and a message record as each closes (see docs/events.md).
+ * SASL secrets are hidden (parse/redact.h) unless --show-secrets.
  */
 #include "cmd.h"
 #include "../input/feed.h"
@@ -15,9 +16,10 @@
 
 struct ev_ctx {
 	struct buf out;
-	bool all;
+	bool all, show_secrets;
 	struct feed *feed;
 	struct model *model;
+	struct redact_table *rt;   /* each process's conversation, for the redaction */
 };
 
 /* maybe_flush - keep the output buffer small */
@@ -31,8 +33,12 @@ static void maybe_flush(struct ev_ctx *c)
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct ev_ctx *c = vctx;
+	/* every line moves its process's conversation on, shown or not */
+	struct redact_mask m;
+	if (!c->show_secrets)
+		redact_msg(redact_table_get(c->rt, ev->line->host, ev->line->pid), ev->line, &m);
 	if (c->all || (ev->type != EV_NOISE && ev->type != EV_OTHER)) {
-		events_json_write(&c->out, ev);
+		events_json_write(&c->out, ev, c->show_secrets ? NULL : &m);
 		maybe_flush(c);
 	}
 	model_event(c->model, ev, c->feed->lineno, c->feed->file_index);
@@ -49,7 +55,7 @@ static void on_transcript(const struct transcript *t, void *vctx)
 static void on_session(const struct session *s, void *vctx)
 {
 	struct ev_ctx *c = vctx;
-	session_json(&c->out, s, true);
+	session_json(&c->out, s, c->show_secrets);
 	buf_putc(&c->out, '\n');
 	maybe_flush(c);
 }
@@ -66,8 +72,9 @@ static void on_message(const struct message *m, void *vctx)
 /* cmd_events - run the feed and print events */
 int cmd_events(struct opts *o)
 {
-	struct ev_ctx c = {.all = o->all};
+	struct ev_ctx c = {.all = o->all, .show_secrets = o->show_secrets};
 	struct feed f = {.fn = on_event, .transcript_fn = on_transcript, .ctx = &c};
+	c.rt = redact_table_new();
 	cmd_feed_setup(&f, o);
 	struct model_sink sink = {on_session, on_message, &c};
 	c.feed = &f;
@@ -76,6 +83,7 @@ int cmd_events(struct opts *o)
 	model_finish(c.model);
 	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);
+	redact_table_free(c.rt);
 	buf_flush(&c.out, stdout);
 	buf_free(&c.out);
 	if (fflush(stdout) != 0)

@@ -105,7 +105,8 @@ static bool want_client(const struct client *c, bool all)
 }
 
 /* fetch_evidence - the lines behind the first shown clients' verdicts */
-static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year)
+static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year,
+			   bool show_secrets)
 {
 	size_t n = 0, chosen = 0;
 	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++)
@@ -126,7 +127,7 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int
 	}
 	memset(ev, 0, sizeof *ev);
 	if (!r->journal && !r->feed.want_journal)
-		evidence_collect(ev, refs, k, r->paths, r->npaths, year);
+		evidence_collect(ev, refs, k, r->paths, r->npaths, year, show_secrets);
 	free(refs);
 }
 
@@ -160,7 +161,7 @@ int cmd_report(struct opts *o)
 	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = run_analysis(&r, o);
 	struct evidence_set ev;
-	fetch_evidence(&r, &ev, o->all, o->year);
+	fetch_evidence(&r, &ev, o->all, o->year, o->show_secrets);
 	struct buf problem = {0};
 	if (cmd_input_problem(&r.feed, o, r.paths, r.npaths, r.journal, &problem))
 		buf_putc(&problem, 0);

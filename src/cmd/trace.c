@@ -121,6 +121,7 @@ int cmd_trace(struct opts *o)
 	trace_init(&c.t, o->query);
 	c.t.color = cmd_color(o);
 	c.t.render = &trace_render_default;
+	c.t.show_secrets = o->show_secrets;
 	c.feed = &f;
 	bool two_pass = cmd_rereadable(paths, n, journal || o->journal);
 	if (two_pass) {

@@ -17,6 +17,12 @@ struct osess {
 	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
 	struct osess *prev, *next;
 	bool pre_connect;        /* opened by a warning logged before "connect" */
+	/* merging the -v and TLS-debug views of the dialogue (correlate.c) */
+	uint32_t read_at;        /* 1 + index of the last TLS Read not yet told by -v, or 0 */
+	uint32_t read_seg;       /* how many of its lines -v has told */
+	const char *read_text;   /* its text (in the session's pool) */
+	bool read_cut;
+	uint32_t out_from;       /* first -v reply a TLS Write may still repeat */
 };
 
 struct omsg {
@@ -80,7 +86,7 @@ static inline struct span name_key(struct span s)
 
 char *intern(struct model *m, struct span s);
 void *grow(void *p, uint32_t n, size_t elem);
-void sess_dialogue(struct session *s, char dir, bool tls, struct span text);
+int64_t sess_dialogue(struct session *s, char dir, bool tls, bool cut, struct span text);
 void sess_helo_from(struct session *s, struct span cmd);
 void msg_emit(struct model *m, struct omsg *o, enum msg_end how);
 struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,

@@ -33,7 +33,8 @@ enum session_end {
 struct dialogue_line {
 	char dir;           /* '<' client to server, '>' server to client */
 	bool tls;           /* from TLS debug Read/Write rather than -v */
-	char *text;
+	char *text;         /* as logged; TLS debug joins lines with "??" */
+	bool cut;           /* TLS debug cut the text short (it shows 40 characters) */
 };
 
 struct tried_name {
@@ -81,7 +82,8 @@ struct session {
 	uint32_t nstats;
 	struct session_stat { char name[16]; uint32_t ok, total; } *stats;  /* set at disconnect */
 
-	/* verbose / TLS-debug dialogue, capped */
+	/* verbose / TLS-debug dialogue, capped; a line seen both ways is kept
+	 * once, as -v logged it (complete), see correlate.c */
 	uint32_t ndialogue, dialogue_dropped;
 	struct dialogue_line *dialogue;
 	uint32_t dialogue_cap;

@@ -174,4 +174,7 @@ bool ev_type_from_name(const char *s, enum ev_type *t);
 /* the parser entry point: fills ev from a parsed syslog line */
 void parse_line(const struct logline *line, struct event *ev);
 
+/* a TLS-debug Read/Write whose text the log cut short (verbose.c) */
+bool ev_tls_cut(const struct event *ev);
+
 #endif

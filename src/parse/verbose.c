@@ -159,6 +159,19 @@ static bool parse_tls_rw(struct span t, struct event *ev)
 	return true;
 }
 
+/* ev_tls_cut - Postfix shows at most 40 of the N characters: was the
+ * text of this Read/Write record cut short */
+bool ev_tls_cut(const struct event *ev)
+{
+	if ((ev->type != EV_TLS_READ && ev->type != EV_TLS_WRITE) || !ev->line || !ev->command.p)
+		return false;
+	struct span t = ev->line->text;
+	if (ev->command.p < t.p || ev->command.p > t.p + t.n)
+		return false;
+	size_t shown = (size_t)(t.p + t.n - ev->command.p);
+	return ev->count > 0 && (uint64_t)ev->count > shown;
+}
+
 /* is_hexdump - "0000 16 03 01 02 ..." or "0128 - <SPACES/NULLS>" */
 static bool is_hexdump(struct span t)
 {

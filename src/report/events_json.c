@@ -3,13 +3,15 @@
  *
  * Field order is fixed: ts, host, service, pid, severity, type, then the
  * type's fields in the order of EVENT_SPANS/EVENT_NUMS, then stats.  All
- * strings pass through buf_json (escaped, UTF-8 repaired).
+ * strings pass through buf_json (escaped, UTF-8 repaired); the fields of
+ * the line's text through redact_json first, so that a secret is hidden
+ * in whichever field the parser put it.
  */
 #include "events_json.h"
 #include "../util/timefmt.h"
 
-/* events_json_write - append ev as one NDJSON line */
-void events_json_write(struct buf *b, const struct event *ev)
+/* events_json_write - append ev as one NDJSON line, m's secrets hidden */
+void events_json_write(struct buf *b, const struct event *ev, const struct redact_mask *mask)
 {
 	const struct logline *l = ev->line;
 	buf_puts(b, "{\"ts\":\"");
@@ -32,7 +34,7 @@ void events_json_write(struct buf *b, const struct event *ev)
 #define X(m, s)                                                                  \
 	if (ev->m.p) {                                                           \
 		buf_puts(b, ",\"" s "\":");                                      \
-		buf_json(b, ev->m);                                              \
+		redact_json(b, ev->m, mask);                                     \
 	}
 	EVENT_SPANS(X)
 #undef X

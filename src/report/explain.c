@@ -2,14 +2,16 @@
  * explain.c - a session in plain words.  The dialogue (from -v or TLS
  * debug logs) is shown line by line with what each command and reply
  * means; without it the story is rebuilt from the disconnect statistics
- * and the warnings.  AUTH payloads are decoded; passwords are hidden
- * unless --show-secrets.  Log text passes buf_term / buf_json.
+ * and the warnings.  AUTH payloads are decoded; passwords, and every
+ * SASL answer in the lines shown, are hidden unless --show-secrets (the
+ * redactor, parse/redact.h).  Log text passes buf_term / buf_json.
  */
 #include "explain.h"
 #include "model_json.h"
 #include "report.h"
 #include "trace_text.h"
 #include "../analyze/auth.h"
+#include "../parse/redact.h"
 #include "../util/strset.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
@@ -168,73 +170,83 @@ static struct span clean(const char *t)
 	return s;
 }
 
-/* dialogue_text - the conversation with meanings; AUTH payloads hidden */
+/* try_text - what an AUTH command tried, as decoded */
+static void try_text(struct buf *b, const struct auth_try *a, bool show_secrets)
+{
+	buf_puts(b, "tries to log in");
+	if (a->user[0]) {
+		buf_puts(b, " as \"");
+		buf_term(b, span_of(a->user));
+		buf_putc(b, '"');
+	}
+	if (a->have_secret) {
+		buf_puts(b, ", password ");
+		if (show_secrets) {
+			buf_putc(b, '"');
+			buf_term(b, span_of(a->secret));
+			buf_putc(b, '"');
+		} else {
+			buf_puts(b, auth_secret_mask());
+		}
+	}
+	if (a->truncated)
+		buf_puts(b, "; the log cut the data short");
+}
+
+/* answer_meaning - what a SASL answer line is, by the redactor's kind */
+static const char *answer_meaning(int kind)
+{
+	switch (kind) {
+	case RK_USER: return "the username, in base64 (decoded above)";
+	case RK_PASS: return "the password, in base64";
+	case RK_RESPONSE: return "login data, in base64 (decoded above when the mechanism is known)";
+	case RK_GUESS: return "base64, most likely the answer to a login prompt logged before";
+	default: return "login data";
+	}
+}
+
+/*
+ * dialogue_text - the conversation with meanings.  Each line is printed
+ * through the redactor (SASL data hidden unless show_secrets); an AUTH
+ * command is followed by what it tried, decoded, the answers by what
+ * they are.  The redactor and auth_from_dialogue read the dialogue the
+ * same way, so the n-th AUTH command here is the n-th try there.
+ */
 static void dialogue_text(struct buf *b, const struct session *s, bool show_secrets)
 {
 	struct auth_try tries[AUTH_MAX_TRIES];
 	size_t ntries = auth_from_dialogue(s, tries, AUTH_MAX_TRIES);
 	size_t next_try = 0;
-	bool in_auth = false;
+	struct redact st;
+	redact_init(&st, s->saw_connect);
 	for (uint32_t i = 0; i < s->ndialogue; i++) {
 		const struct dialogue_line *d = &s->dialogue[i];
 		struct span t = clean(d->text);
+		struct redact_mask m;
+		redact_dialogue(&st, d->dir == '<', d->cut, span_of(d->text), &m);
 		if (d->dir == '<') {
-			bool is_auth = t.n >= 4 && !strncasecmp(t.p, "AUTH", 4);
 			buf_puts(b, "    client: ");
-			if (is_auth || in_auth) {
-				/* never echo credentials: show what was decoded instead */
-				if (is_auth) {
-					struct span mech = span_skip(t, 5);
-					ptrdiff_t sp = span_chr(mech, ' ');
-					buf_puts(b, "AUTH ");
-					buf_term(b, sp < 0 ? mech : span_head(mech, (size_t)sp));
-					if (next_try < ntries) {
-						const struct auth_try *a = &tries[next_try++];
-						buf_puts(b, "  (tries to log in");
-						if (a->user[0]) {
-							buf_puts(b, " as \"");
-							buf_term(b, span_of(a->user));
-							buf_putc(b, '"');
-						}
-						if (a->have_secret) {
-							buf_puts(b, ", password ");
-							if (show_secrets) {
-								buf_putc(b, '"');
-								buf_term(b, span_of(a->secret));
-								buf_putc(b, '"');
-							} else {
-								buf_puts(b, auth_secret_mask());
-							}
-						}
-						if (a->truncated)
-							buf_puts(b, "; the log cut the data short");
-						buf_putc(b, ')');
-					}
-					in_auth = true;
-				} else {
-					buf_puts(b, "(base64 credentials, decoded above)");
-				}
-				buf_putc(b, '\n');
-				continue;
-			}
-			buf_term(b, t);
+			redact_term(b, t, show_secrets ? NULL : &m);
 			buf_puts(b, "  -- ");
-			buf_puts(b, command_meaning(t));
+			if (m.n && m.hit[0].kind == RK_AUTH && next_try < ntries)
+				try_text(b, &tries[next_try++], show_secrets);
+			else if (m.n && m.hit[0].kind == RK_AUTH)
+				buf_puts(b, "tries to log in");
+			else if (m.n && m.hit[0].p == t.p)
+				buf_puts(b, answer_meaning(m.hit[0].kind));
+			else
+				buf_puts(b, command_meaning(t));
 			buf_putc(b, '\n');
 		} else {
 			struct buf tmp = {0};
 			buf_term(&tmp, t);
 			buf_putc(&tmp, 0);
-			if (tmp.p[0] == '3' && tmp.p[1] == '3' && tmp.p[2] == '4')
-				;
-			else
-				in_auth = false;
 			buf_puts(b, "    server: ");
 			buf_puts(b, tmp.p);
-			const char *m = reply_meaning(tmp.p);
-			if (*m && (tmp.p[3] == ' ' || tmp.p[3] == 0)) {
+			const char *mn = reply_meaning(tmp.p);
+			if (*mn && (tmp.p[3] == ' ' || tmp.p[3] == 0)) {
 				buf_puts(b, "  -- ");
-				buf_puts(b, m);
+				buf_puts(b, mn);
 			}
 			buf_putc(b, '\n');
 			buf_free(&tmp);
@@ -269,6 +281,14 @@ static void stats_text(struct buf *b, const struct session *s)
 			buf_printf(b, ": %u refused", total - ok);
 		buf_putc(b, '\n');
 	}
+}
+
+/* client_str - client input quoted after a command, SASL data hidden */
+static void client_str(struct buf *b, const char *text, const char *stage, bool show_secrets)
+{
+	struct redact_mask m;
+	redact_client_text(span_of(stage), span_of(text), &m);
+	redact_term(b, span_of(text), show_secrets ? NULL : &m);
 }
 
 /* session_story - one session told step by step */
@@ -315,12 +335,12 @@ static void session_story(struct buf *b, const struct session *s, bool show_secr
 	}
 	if (s->non_smtp) {
 		buf_puts(b, "  It sent something that is not SMTP: \"");
-		text_str(b, s->non_smtp);
+		client_str(b, s->non_smtp, NULL, show_secrets);
 		buf_puts(b, "\", and the server hung up.\n");
 	}
 	if (s->pipelining) {
 		buf_puts(b, "  It sent \"");
-		text_str(b, s->pipelining);
+		client_str(b, s->pipelining, s->pipelining_stage, show_secrets);
 		buf_puts(b, "\" without waiting for the server");
 		if (s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
 			buf_puts(b, "'s greeting (a bot's habit)");

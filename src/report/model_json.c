@@ -5,6 +5,7 @@
  * docs/events.md.
  */
 #include "model_json.h"
+#include "../parse/redact.h"
 
 /* json_key - "," when needed, then "key": */
 void json_key(struct buf *b, bool *first, const char *key)
@@ -49,8 +50,39 @@ void json_kv_stamp(struct buf *b, bool *first, const char *key, struct stamp t)
 	buf_putc(b, '"');
 }
 
+/* json_kv_client - "key":"client input quoted after stage", secrets hidden */
+static void json_kv_client(struct buf *b, bool *first, const char *key, const char *val,
+			   const char *stage, bool show_secrets)
+{
+	if (!val)
+		return;
+	json_key(b, first, key);
+	struct redact_mask m;
+	redact_client_text(span_of(stage), span_of(val), &m);
+	redact_json(b, span_of(val), show_secrets ? NULL : &m);
+}
+
+/* dialogue_json - ["<", "line"] pairs, each line through the redactor */
+static void dialogue_json(struct buf *b, const struct session *s, bool show_secrets)
+{
+	struct redact st;
+	redact_init(&st, s->saw_connect);
+	buf_putc(b, '[');
+	for (uint32_t i = 0; i < s->ndialogue; i++) {
+		const struct dialogue_line *d = &s->dialogue[i];
+		struct redact_mask m;
+		redact_dialogue(&st, d->dir == '<', d->cut, span_of(d->text), &m);
+		if (i)
+			buf_putc(b, ',');
+		buf_puts(b, d->dir == '<' ? "[\"<\"," : "[\">\",");
+		redact_json(b, span_of(d->text), show_secrets ? NULL : &m);
+		buf_putc(b, ']');
+	}
+	buf_putc(b, ']');
+}
+
 /* session_json - one session as a JSON object */
-void session_json(struct buf *b, const struct session *s, bool show_dialogue)
+void session_json(struct buf *b, const struct session *s, bool show_secrets)
 {
 	bool f = true;
 	buf_putc(b, '{');
@@ -110,10 +142,10 @@ void session_json(struct buf *b, const struct session *s, bool show_dialogue)
 	}
 	json_kv_str(b, &f, "lost_reason", s->lost_reason);
 	json_kv_str(b, &f, "lost_stage", s->lost_stage);
-	json_kv_str(b, &f, "non_smtp", s->non_smtp);
+	json_kv_client(b, &f, "non_smtp", s->non_smtp, NULL, show_secrets);
 	if (s->non_smtp_count)
 		json_kv_int(b, &f, "non_smtp_count", s->non_smtp_count);
-	json_kv_str(b, &f, "pipelining", s->pipelining);
+	json_kv_client(b, &f, "pipelining", s->pipelining, s->pipelining_stage, show_secrets);
 	json_kv_str(b, &f, "pipelining_stage", s->pipelining_stage);
 	if (s->rate_limited)
 		json_kv_bool(b, &f, "rate_limited", true);
@@ -134,17 +166,9 @@ void session_json(struct buf *b, const struct session *s, bool show_dialogue)
 		}
 		buf_putc(b, '}');
 	}
-	if (show_dialogue && s->ndialogue) {
+	if (s->ndialogue) {
 		json_key(b, &f, "dialogue");
-		buf_putc(b, '[');
-		for (uint32_t i = 0; i < s->ndialogue; i++) {
-			if (i)
-				buf_putc(b, ',');
-			buf_puts(b, s->dialogue[i].dir == '<' ? "[\"<\"," : "[\">\",");
-			buf_jsons(b, s->dialogue[i].text);
-			buf_putc(b, ']');
-		}
-		buf_putc(b, ']');
+		dialogue_json(b, s, show_secrets);
 		if (s->dialogue_dropped)
 			json_kv_int(b, &f, "dialogue_dropped", s->dialogue_dropped);
 	}

@@ -1,6 +1,8 @@
 /*
  * model_json.h - JSON objects for closed sessions and messages, used by
- * "events" (as NDJSON records) and "trace --json".
+ * "events" (as NDJSON records), "trace --json" and "explain --json".  A
+ * session's dialogue and the client input it quotes are printed with
+ * their SASL secrets hidden (parse/redact.h) unless show_secrets.
  */
 #ifndef POSTSLEUTH_MODEL_JSON_H
 #define POSTSLEUTH_MODEL_JSON_H
@@ -8,7 +10,7 @@
 #include "../model/message.h"
 #include "../util/buf.h"
 
-void session_json(struct buf *b, const struct session *s, bool show_dialogue);
+void session_json(struct buf *b, const struct session *s, bool show_secrets);
 void message_json(struct buf *b, const struct message *m);
 void json_kv_str(struct buf *b, bool *first, const char *key, const char *val);
 void json_kv_int(struct buf *b, bool *first, const char *key, int64_t val);

@@ -392,10 +392,11 @@ static void reject_json(struct buf *b, const struct event *ev)
 }
 
 /* render_session, render_message, render_reject - trace's renderer */
-static void render_session(struct buf *text, struct buf *json, const struct session *s, bool color)
+static void render_session(struct buf *text, struct buf *json, const struct session *s, bool color,
+			   bool show_secrets)
 {
 	trace_text_session(text, s, color);
-	session_json(json, s, true);
+	session_json(json, s, show_secrets);
 }
 
 static void render_message(struct buf *text, struct buf *json, const struct message *m, bool color)

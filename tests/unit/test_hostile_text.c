@@ -113,15 +113,15 @@ TEST(hostile_text_base64)
 TEST(hostile_text_auth_fields)
 {
 	struct dialogue_line d[] = {
-	    {'<', false, (char *)"AUTH PLAIN AHVzZXIbWzMxbQpGQUtFDQBwdxtdMDt4Bwh/"},
-	    {'<', false, (char *)"AUTH LOGIN"},
-	    {'>', false, (char *)"334 VXNlcm5hbWU6"},
-	    {'<', false, (char *)"Ym9iG1sxQRtbMksKRkFLRQ=="},
-	    {'>', false, (char *)"334 UGFzc3dvcmQ6"},
-	    {'<', false, (char *)"eA0KRkFLRQAbWzBt"},
-	    {'<', false, (char *)"AUTH PLAIN"},
-	    {'<', false, (char *)"*"},
-	    {'<', false, (char *)"auth plain QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"},
+	    {'<', false, (char *)"AUTH PLAIN AHVzZXIbWzMxbQpGQUtFDQBwdxtdMDt4Bwh/", false},
+	    {'<', false, (char *)"AUTH LOGIN", false},
+	    {'>', false, (char *)"334 VXNlcm5hbWU6", false},
+	    {'<', false, (char *)"Ym9iG1sxQRtbMksKRkFLRQ==", false},
+	    {'>', false, (char *)"334 UGFzc3dvcmQ6", false},
+	    {'<', false, (char *)"eA0KRkFLRQAbWzBt", false},
+	    {'<', false, (char *)"AUTH PLAIN", false},
+	    {'<', false, (char *)"*", false},
+	    {'<', false, (char *)"auth plain QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB", false},
 	};
 	struct session s = {0};
 	s.dialogue = d;
