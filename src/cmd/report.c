@@ -77,6 +77,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	r->a = analysis_new();
 	r->a->show_secrets = o->show_secrets;
 	r->diag = diag_new();
+	r->diag->show_secrets = o->show_secrets;
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);

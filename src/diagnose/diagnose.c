@@ -7,6 +7,8 @@
  */
 #include "diagnose.h"
 #include "rules.h"
+#include "../parse/redact.h"
+#include "../util/buf.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -58,18 +60,30 @@ static struct diag_group *group_get(struct diag *d, enum finding_id id, const ch
 	return g;
 }
 
-/* sample_copy - a bounded copy of a raw line */
-static char *sample_copy(struct span raw)
+/* sample_copy - a bounded copy of a raw line, its SASL secrets hidden
+ * unless asked for */
+static char *sample_copy(const struct logline *l, bool show_secrets)
 {
-	size_t n = raw.n < DIAG_SAMPLE_MAX ? raw.n : DIAG_SAMPLE_MAX;
+	struct buf b = {0};
+	struct redact st;
+	struct redact_mask m;
+	redact_init(&st, false);
+	redact_msg(&st, l, &m);
+	if (show_secrets || !redact_touches(&m, l->raw))
+		buf_putspan(&b, l->raw);
+	else
+		redact_put(&b, l->raw, &m);
+	size_t n = b.n < DIAG_SAMPLE_MAX ? b.n : DIAG_SAMPLE_MAX;
 	char *s = xmalloc(n + 1);
-	memcpy(s, raw.p, n);
+	memcpy(s, b.p, n);
 	s[n] = 0;
+	buf_free(&b);
 	return s;
 }
 
 /* group_add - one more line for a group */
-static void group_add(struct diag_group *g, const struct event *ev, const struct diag_hit *hit)
+static void group_add(struct diag *d, struct diag_group *g, const struct event *ev,
+		      const struct diag_hit *hit)
 {
 	struct stamp ts = ev->line->ts;
 	if (!g->lines || ts.us < g->first.us)
@@ -82,7 +96,7 @@ static void group_add(struct diag_group *g, const struct event *ev, const struct
 	if (hit->subject[0])
 		strset_add(&g->subjects, span_of(hit->subject));
 	if (g->nsample < DIAG_SAMPLES)
-		g->sample[g->nsample++] = sample_copy(ev->line->raw);
+		g->sample[g->nsample++] = sample_copy(ev->line, d->show_secrets);
 }
 
 /* diag_event - one event through the rules */
@@ -99,7 +113,7 @@ void diag_event(struct diag *d, const struct event *ev)
 		d->dropped++;
 		return;
 	}
-	group_add(g, ev, &hit);
+	group_add(d, g, ev, &hit);
 }
 
 /* group_free - one group */

@@ -5,7 +5,8 @@
  * server's IP: 37 recipients", not 37 lines).
  *
  * Memory is bounded: at most DIAG_MAX_GROUPS groups (past that, hits are
- * counted in ->dropped), each with a few sample lines and a capped set
+ * counted in ->dropped), each with a few sample lines (SASL secrets
+ * redacted unless ->show_secrets) and a capped set
  * of the recipients' domains or clients it touched.
  */
 #ifndef POSTSLEUTH_DIAGNOSE_H
@@ -40,6 +41,7 @@ struct diag {
 	size_t ngroups;
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
+	bool show_secrets;           /* sample lines with their SASL data */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
