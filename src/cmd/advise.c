@@ -13,6 +13,7 @@
  * changed: the output is advice and postconf commands to run by hand.
  */
 #include "advise_internal.h"
+#include "../report/writer.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -109,10 +110,7 @@ int cmd_advise(struct opts *o)
 	buf_putc(&src, 0);
 	struct advise_out out = {v, n, src.p, version ? version : ""};
 	struct buf b = {0};
-	if (o->json)
-		advise_json(&b, &out);
-	else
-		advise_text(&b, &out);
+	cmd_writer(o)->advice(&b, &out);
 	buf_flush(&b, stdout);
 	buf_free(&b);
 	if (fflush(stdout) != 0)

@@ -50,7 +50,9 @@ int cmd_trace(struct opts *o);
 int cmd_summary(struct opts *o);
 
 /* helpers shared by the commands (common.c) */
+struct writer;
 bool cmd_color(const struct opts *o);
+const struct writer *cmd_writer(const struct opts *o);
 void cmd_feed_setup(struct feed *f, const struct opts *o);
 char **cmd_inputs(const struct opts *o, int *n, bool *journal);
 void cmd_inputs_free(char **paths, int n);

@@ -4,6 +4,7 @@
  * Postfix lines at all.
  */
 #include "cmd.h"
+#include "../report/writer.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
@@ -15,6 +16,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* cmd_writer - the output backend the options ask for: JSON or text */
+const struct writer *cmd_writer(const struct opts *o)
+{
+	return o->json ? &writer_json : &writer_text;
+}
 
 /* cmd_color - --color, else a terminal without NO_COLOR */
 bool cmd_color(const struct opts *o)

@@ -5,6 +5,7 @@
  * (explain with no selector) for the sessions of the top findings.
  */
 #include "cmd.h"
+#include "../report/writer.h"
 #include "../analyze/analysis.h"
 #include "../analyze/evidence.h"
 #include "../analyze/summary.h"
@@ -172,10 +173,7 @@ int cmd_report(struct opts *o)
 	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout,
 	    .problem = problem.n ? problem.p : NULL};
 	struct buf b = {0};
-	if (o->json)
-		report_json(&b, &in);
-	else
-		report_text(&b, &in);
+	cmd_writer(o)->report(&b, &in);
 	finish_output(&b);
 	buf_free(&problem);
 	evidence_free(&ev);
@@ -242,17 +240,7 @@ int cmd_clients(struct opts *o)
 			qsort(list, n, sizeof *list, cmp);
 	}
 	struct buf b = {0};
-	if (o->json) {
-		buf_puts(&b, "{\"clients\":[");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				buf_putc(&b, ',');
-			client_json(&b, list[i], NULL);
-		}
-		buf_puts(&b, "]}\n");
-	} else {
-		clients_table(&b, list, n, cmd_color(o));
-	}
+	cmd_writer(o)->clients(&b, list, n, cmd_color(o));
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
 	free(list);
@@ -297,17 +285,7 @@ int cmd_accounts(struct opts *o)
 			fatal(EXIT_USAGE, "--sort: want severity, recipients or name");
 	}
 	struct buf b = {0};
-	if (o->json) {
-		buf_puts(&b, "{\"accounts\":[");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				buf_putc(&b, ',');
-			account_json(&b, list[i]);
-		}
-		buf_puts(&b, "]}\n");
-	} else {
-		accounts_table(&b, list, n, cmd_color(o));
-	}
+	cmd_writer(o)->accounts(&b, list, n, cmd_color(o));
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
 	free(list);
@@ -389,7 +367,7 @@ static int explain_top(struct opts *o)
 	model_finish(t.model);
 	model_free(t.model);
 	struct buf b = {0};
-	explain_write(t.ex, r.a, &b, o->json);
+	cmd_writer(o)->explain(&b, t.ex, r.a);
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
 	explain_free(t.ex);
@@ -406,7 +384,7 @@ int cmd_explain(struct opts *o)
 	r.ex = explain_new(o->select, o->query, o->show_secrets, cmd_color(o));
 	int rc = run_analysis(&r, o);
 	struct buf b = {0};
-	explain_write(r.ex, r.a, &b, o->json);
+	cmd_writer(o)->explain(&b, r.ex, r.a);
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
 	explain_free(r.ex);

@@ -4,6 +4,7 @@
  * (docs/summary.md); --json writes one JSON object.
  */
 #include "cmd.h"
+#include "../report/writer.h"
 #include "../analyze/summary.h"
 #include "../input/feed.h"
 #include "../report/summary_json.h"
@@ -28,21 +29,8 @@ int cmd_summary(struct opts *o)
 	summary_window(s, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = cmd_run_inputs(&f, o);
 	struct buf out = {0};
-	if (o->json) {
-		buf_putc(&out, '{');
-		summary_json(s, &out);
-		buf_printf(&out, ",\"input\":{\"lines\":%llu,\"postfix_lines\":%llu,"
-				 "\"unknown_lines\":%llu,\"files\":%llu,\"file_errors\":%llu}}\n",
-			   (unsigned long long)f.st.lines, (unsigned long long)f.st.postfix,
-			   (unsigned long long)f.st.unknown, (unsigned long long)f.st.files,
-			   (unsigned long long)f.st.file_errors);
-	} else {
-		summary_text(s, &out, cmd_color(o));
-		if (f.st.unknown)
-			buf_printf(&out, "\n(%llu Postfix lines of no known kind were not counted; "
-					 "see \"postsleuth events\")\n",
-				   (unsigned long long)f.st.unknown);
-	}
+	struct summary_input in = {s, &f.st, cmd_color(o)};
+	cmd_writer(o)->summary(&out, &in);
 	buf_flush(&out, stdout);
 	buf_free(&out);
 	summary_free(s);

@@ -8,6 +8,7 @@
  * missed, and the output says so.
  */
 #include "cmd.h"
+#include "../report/writer.h"
 #include "../analyze/trace.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
@@ -52,64 +53,6 @@ static void on_message(const struct message *m, void *vctx)
 	trace_message(&((struct trace_ctx *)vctx)->t, m);
 }
 
-/* print_text - the story, heading first */
-static void print_text(struct trace *t, bool single_pass)
-{
-	struct buf b = {0};
-	size_t ns = 0, nm = 0, nr = 0;
-	for (size_t i = 0; i < t->nitems; i++) {
-		ns += t->items[i].kind == 's';
-		nm += t->items[i].kind == 'm';
-		nr += t->items[i].kind == 'r';
-	}
-	buf_puts(&b, "Trace of ");
-	buf_puts(&b, t->kind == TRACE_QID ? "queue ID " : t->kind == TRACE_MSGID ? "Message-ID " : "address ");
-	buf_term(&b, span_of(t->query));
-	buf_printf(&b, ": %zu message%s, %zu session%s", nm, nm == 1 ? "" : "s", ns, ns == 1 ? "" : "s");
-	if (t->kind == TRACE_ADDRESS)
-		buf_printf(&b, ", %zu rejected attempt%s", nr, nr == 1 ? "" : "s");
-	buf_puts(&b, "\n");
-	if (single_pass)
-		buf_puts(&b, "(read from a stream in one pass: links to earlier lines may be missing)\n");
-	if (!t->nitems)
-		buf_puts(&b, "Nothing in the log matches it.\n");
-	for (size_t i = 0; i < t->nitems; i++) {
-		buf_putc(&b, '\n');
-		buf_putspan(&b, buf_span(&t->items[i].text));
-	}
-	buf_flush(&b, stdout);
-	buf_free(&b);
-}
-
-/* print_json - {"query":..,"kind":..,"sessions":[..],"messages":[..],"rejects":[..]} */
-static void print_json(struct trace *t, bool single_pass)
-{
-	struct buf b = {0};
-	buf_puts(&b, "{\"query\":");
-	buf_jsons(&b, t->query);
-	buf_puts(&b, ",\"kind\":\"");
-	buf_puts(&b, trace_kind_name(t->kind));
-	buf_printf(&b, "\",\"complete\":%s", single_pass ? "false" : "true");
-	static const struct { char k; const char *name; } parts[] = {
-	    {'s', "sessions"}, {'m', "messages"}, {'r', "rejects"}};
-	for (int p = 0; p < 3; p++) {
-		buf_printf(&b, ",\"%s\":[", parts[p].name);
-		bool first = true;
-		for (size_t i = 0; i < t->nitems; i++) {
-			if (t->items[i].kind != parts[p].k)
-				continue;
-			if (!first)
-				buf_putc(&b, ',');
-			first = false;
-			buf_putspan(&b, buf_span(&t->items[i].json));
-		}
-		buf_putc(&b, ']');
-	}
-	buf_puts(&b, "}\n");
-	buf_flush(&b, stdout);
-	buf_free(&b);
-}
-
 /* cmd_trace - select, rebuild, print */
 int cmd_trace(struct opts *o)
 {
@@ -149,10 +92,11 @@ int cmd_trace(struct opts *o)
 	struct model_stats ms = *model_stats(c.model);
 	model_free(c.model);
 	trace_sort(&c.t);
-	if (o->json)
-		print_json(&c.t, !two_pass);
-	else
-		print_text(&c.t, !two_pass);
+	struct trace_input in = {&c.t, !two_pass};
+	struct buf b = {0};
+	cmd_writer(o)->trace(&b, &in);
+	buf_flush(&b, stdout);
+	buf_free(&b);
 	trace_free(&c.t);
 	cmd_inputs_free(paths, n);
 	if (fflush(stdout) != 0)
