@@ -76,5 +76,42 @@ lines=$(awk '/^lines/ {print $2}' "$tmp/out")
 "$bin" report --no-such-option >/dev/null 2>&1; rc=$?
 [ $rc = 2 ] && ok || ko "bad option: exit $rc, want 2"
 
+# text cut to a byte budget is cut between characters, never inside one:
+# evidence lines (400 bytes), model strings (512), lines (64 KiB), and
+# fail2ban's note on an odd smtpd tag (printed as it is, so a cut "é"
+# made the output invalid UTF-8)
+utf8ok() { python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1" 2>/dev/null; }
+python3 - >"$tmp/cut.log" <<'PY'
+import sys
+e = "\u00e9"
+p1 = ("Nov 22 10:00:01 mx1 postfix/smtpd[100]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: "
+      "554 5.7.1 <x@example.org>: Relay access denied; from=<")
+k = 1 if (400 - len(p1)) % 2 == 0 else 0   # byte 400 falls inside an "é"
+p3 = "Nov 22 10:00:03 mx1 postfix/smtpd[101]: warning: "
+sys.stdout.write("\n".join([
+    "Nov 22 10:00:00 mx1 postfix/smtpd[100]: connect from unknown[192.0.2.9]",
+    p1 + "f" * k + e * 300 + "@example.org> to=<x@example.org> proto=ESMTP helo=<"
+    + "h" * 511 + e * 20 + ">",
+    "Nov 22 10:00:02 mx1 postfix/smtpd[100]: disconnect from unknown[192.0.2.9] ehlo=1 mail=1 "
+    "rcpt=0/1 quit=1 commands=3/4",
+    p3 + "w" * (65535 - len(p3)) + e * 10]) + "\n")
+PY
+for c in "events --all" "report --json --all" "explain --json --ip 192.0.2.9" "report --all" \
+	"explain --ip 192.0.2.9"; do
+	"$bin" $c "$tmp/cut.log" >"$tmp/out" 2>/dev/null
+	if utf8ok "$tmp/out" && ! grep -q 'ufffd' "$tmp/out" && ! grep -q "$(printf '\303\251?')" "$tmp/out"
+	then ok; else ko "$c: a cut left half a character: $(grep -o '.\{20\}\(ufffd\|é?\).\{10\}' "$tmp/out" | head -3)"; fi
+done
+"$bin" report --json --all "$tmp/cut.log" 2>/dev/null | grep -q "\($(printf '\303\251')\)\{50\}\"," \
+	&& ok || ko "report: the evidence line cut at 400 bytes does not end with its last whole character"
+python3 - "$data/mail.log" >"$tmp/oddtag.log" <<'PY'
+import sys
+src = open(sys.argv[1], "rb").read()
+sys.stdout.buffer.write(src.replace(b"postfix/smtpd[", b"\x01" * 25 + "\u00e9".encode() * 10 + b"/smtpd["))
+PY
+"$bin" fail2ban "$tmp/oddtag.log" >"$tmp/out" 2>&1
+grep -q 'This log tags smtpd lines "^A^A' "$tmp/out" && ok || ko "fail2ban: no note on the odd tag"
+utf8ok "$tmp/out" && ok || ko "fail2ban: the note on the odd tag is not valid UTF-8"
+
 echo "input: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -76,7 +76,7 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 				if (ev.type == EV_NOISE)
 					continue;
 				if (e->n < EVIDENCE_MAX_LINES)
-					e->line[e->n++] = xspandup(span_head(line, EVIDENCE_LINE_MAX));
+					e->line[e->n++] = xspandup(span_cut(line, EVIDENCE_LINE_MAX));
 				else
 					e->more++;
 			}

@@ -58,8 +58,10 @@ static void on_event(struct act_run *r, const struct event *ev)
 		return;
 	if (!odd_tag[0] && !span_starts(ev->line->prog, "postfix")) {
 		struct buf b = {0};
-		buf_term(&b, span_head(ev->line->prog, ev->line->prog.n < 40 ? ev->line->prog.n : 40));
-		snprintf(odd_tag, sizeof odd_tag, "%.*s", (int)b.n, b.p);
+		buf_term(&b, span_cut(ev->line->prog, 40));
+		struct span t = span_cut(buf_span(&b), sizeof odd_tag - 1);
+		memcpy(odd_tag, t.p, t.n);
+		odd_tag[t.n] = 0;
 		buf_free(&b);
 	}
 	struct act_ip *x = act_ip_get(r, ev->client_ip);
@@ -428,7 +430,8 @@ static void tool_version(char *out, size_t n)
 			s = span_head(s, (size_t)nl);
 		struct buf b = {0};
 		buf_term(&b, s);
-		snprintf(out, n, "%.*s", (int)(b.n < 60 ? b.n : 60), b.p);
+		struct span t = span_cut(buf_span(&b), n - 1 < 60 ? n - 1 : 60);
+		snprintf(out, n, "%.*s", (int)t.n, t.p);
 		buf_free(&b);
 	}
 	run_result_free(&rr);

@@ -179,7 +179,7 @@ bool lines_next(struct lines *l, struct span *out)
 			}
 			if (b - a > LINE_MAX_LEN) {
 				l->truncated++;
-				b = a + LINE_MAX_LEN;
+				b = a + utf8_cut(l->buf + a, b - a, LINE_MAX_LEN);
 			}
 			return emit(l, a, b, out);
 		}
@@ -191,7 +191,7 @@ bool lines_next(struct lines *l, struct span *out)
 			l->start += avail;
 			l->skipping = true;
 			l->truncated++;
-			emit(l, a, a + LINE_MAX_LEN, out);
+			emit(l, a, a + utf8_cut(l->buf + a, avail, LINE_MAX_LEN), out);
 			/* keep the span valid: the bytes stay in place until refill */
 			l->start = l->end;
 			return true;
