@@ -10,6 +10,7 @@
 #include "util/timefmt.h"
 #include "util/xalloc.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,12 +71,39 @@ static void usage(FILE *f)
 		"  --include-authenticated  ban: also addresses that logged in as compromised accounts\n"
 		"  --aggregate       ban: /24 and /64 prefixes where nothing else lives in them\n"
 		"  --output DIR      fail2ban: write filter.d/ and jail.d/ under DIR (default: print)\n"
+		"  --decompress-max SIZE  memory a gzip/xz/zstd input may take (default 256M)\n"
+		"  --spool-max SIZE  report: piped input kept for the evidence lines (default 1G)\n"
 		"  --color=WHEN      auto, always, never (NO_COLOR is honoured)\n"
 		"  -h, --help        this text\n"
 		"  --version         print the version\n"
 		"\n"
 		"Exit status: 0 ok, 1 some input unreadable, 2 usage error, 3 environment failure.\n"
 		"See postsleuth(1).\n");
+}
+
+/* parse_size - a byte count with an optional binary suffix (K, M, G, T,
+ * and "iB" or "B" after it), at least min, or a usage error */
+static uint64_t parse_size(const char *opt, const char *v, uint64_t min)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	int shift = 0;
+	const char *units = "KMGT";
+	const char *u = *end ? strchr(units, *end & ~0x20) : NULL;
+	if (u) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+		if (*end == 'i' && end[1] == 'B')
+			end += 2;
+		else if (*end == 'B')
+			end++;
+	}
+	if (end == v || *v == '-' || *end || errno || (shift && n > (UINT64_MAX >> shift)) ||
+	    (n << shift) < min)
+		fatal(EXIT_USAGE, "%s: want a size of at least %llu MiB (e.g. 512M, 2G), not '%s'", opt,
+		      (unsigned long long)(min >> 20), v);
+	return (uint64_t)n << shift;
 }
 
 /* parse_time - --since/--until value or a usage error */
@@ -106,7 +134,8 @@ int main(int argc, char **argv)
 		cmd = &commands[0];
 	enum { O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	       O_IP, O_ACCOUNT, O_SESSION, O_QID, O_SORT, O_VERDICT,
-	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT };
+	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
+	       O_DECOMPRESS_MAX, O_SPOOL_MAX };
 	static const struct option longopts[] = {
 	    {"json", no_argument, NULL, 'j'},
 	    {"year", required_argument, NULL, O_YEAR},
@@ -131,6 +160,8 @@ int main(int argc, char **argv)
 	    {"include-authenticated", no_argument, NULL, O_INCLUDE_AUTH},
 	    {"aggregate", no_argument, NULL, O_AGGREGATE},
 	    {"output", required_argument, NULL, O_OUTPUT},
+	    {"decompress-max", required_argument, NULL, O_DECOMPRESS_MAX},
+	    {"spool-max", required_argument, NULL, O_SPOOL_MAX},
 	    {NULL, 0, NULL, 0},
 	};
 	/* getopt on the arguments after the command */
@@ -195,6 +226,11 @@ int main(int argc, char **argv)
 		case O_INCLUDE_AUTH: o.include_auth = true; break;
 		case O_AGGREGATE: o.aggregate = true; break;
 		case O_OUTPUT: o.output = optarg; break;
+		case O_DECOMPRESS_MAX: o.decompress_max = parse_size("--decompress-max", optarg, 1 << 20); break;
+		case O_SPOOL_MAX:
+			o.spool_max = parse_size("--spool-max", optarg, 0);
+			o.have_spool_max = true;
+			break;
 		case '?':
 		default:
 			fprintf(stderr, "postsleuth: unknown option '%s'\n", sub_argv[optind - 1]);

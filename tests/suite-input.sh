@@ -76,6 +76,36 @@ lines=$(awk '/^lines/ {print $2}' "$tmp/out")
 "$bin" report --no-such-option >/dev/null 2>&1; rc=$?
 [ $rc = 2 ] && ok || ko "bad option: exit $rc, want 2"
 
+# decompressors: a valid file that needs more memory than the limit is
+# refused with the figure it needs (not "corrupt"), and read under a
+# higher --decompress-max; NUL padding after gzip data is not corruption
+if xz -9e --lzma2=dict=1536MiB -c "$log" >"$tmp/dict.xz" 2>/dev/null; then
+	"$bin" stats "$tmp/dict.xz" >/dev/null 2>"$tmp/err"; rc=$?
+	[ $rc = 1 ] && grep -q "dict.xz: needs 1537 MiB of memory to decompress, above the limit of 256 MiB" \
+		"$tmp/err" && ok || ko "xz dict=1536MiB: exit $rc, $(cat "$tmp/err")"
+	counts --decompress-max 2G "$tmp/dict.xz" >"$tmp/got"
+	same "xz dict=1536MiB under --decompress-max 2G" "$tmp/ref" "$tmp/got"
+else
+	ko "xz -9e --lzma2=dict=1536MiB failed"
+fi
+if cat "$log" | zstd -q --long=30 -c >"$tmp/long.zst"; then
+	"$bin" stats "$tmp/long.zst" >/dev/null 2>"$tmp/err"; rc=$?
+	[ $rc = 1 ] && grep -q "long.zst: needs 1024 MiB of memory to decompress, above the limit of 256 MiB" \
+		"$tmp/err" && ok || ko "zstd --long=30: exit $rc, $(cat "$tmp/err")"
+	counts --decompress-max 1G "$tmp/long.zst" >"$tmp/got"
+	same "zstd --long=30 under --decompress-max 1G" "$tmp/ref" "$tmp/got"
+fi
+"$bin" stats --decompress-max 12x "$log" >/dev/null 2>&1; rc=$?
+[ $rc = 2 ] && ok || ko "--decompress-max 12x: exit $rc, want 2"
+{ gzip -c "$log"; head -c 10000 /dev/zero; } >"$tmp/pad.gz"
+counts "$tmp/pad.gz" >"$tmp/got" 2>"$tmp/err"
+same "gzip with NUL padding" "$tmp/ref" "$tmp/got"
+[ -s "$tmp/err" ] && ko "gzip with NUL padding: $(cat "$tmp/err")" || ok
+{ gzip -c "$log"; head -c 100 /dev/zero; echo junk; } >"$tmp/junk.gz"
+"$bin" stats "$tmp/junk.gz" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "junk.gz: corrupt gzip data at byte offset" "$tmp/err" && ok \
+	|| ko "gzip, NUL padding, then junk: exit $rc, $(cat "$tmp/err")"
+
 # text cut to a byte budget is cut between characters, never inside one:
 # evidence lines (400 bytes), model strings (512), lines (64 KiB), and
 # fail2ban's note on an odd smtpd tag (printed as it is, so a cut "é"

@@ -41,6 +41,10 @@ struct opts {
 	long min_sessions;      /* ban --min-sessions */
 	bool include_auth;      /* ban --include-authenticated */
 	bool aggregate;         /* ban --aggregate */
+	/* inputs (common.c) */
+	uint64_t decompress_max;  /* --decompress-max: decoder memory, 0 = the default */
+	uint64_t spool_max;       /* --spool-max: piped input kept for a second pass */
+	bool have_spool_max;
 };
 
 int cmd_events(struct opts *o);

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 #include "../input/feed.h"
+#include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/xalloc.h"
 
@@ -28,6 +29,7 @@ bool cmd_color(const struct opts *o)
 /* cmd_feed_setup - year, journal and time window from the options */
 void cmd_feed_setup(struct feed *f, const struct opts *o)
 {
+	source_set_mem_limit(o->decompress_max ? o->decompress_max : SOURCE_MEM_DEFAULT);
 	f->forced_year = o->year;
 	f->want_journal = o->journal;
 	if (o->have_since || o->have_until) {
