@@ -106,6 +106,21 @@ same "gzip with NUL padding" "$tmp/ref" "$tmp/got"
 [ $rc = 1 ] && grep -q "junk.gz: corrupt gzip data at byte offset" "$tmp/err" && ok \
 	|| ko "gzip, NUL padding, then junk: exit $rc, $(cat "$tmp/err")"
 
+# one line of 200 MB in a mapped file: cut at 64 KiB, the lines after it
+# read, and the file's pages given back as the reader passes them (it
+# made the peak RSS the size of the file)
+if [ -x /usr/bin/time ]; then
+	{ head -c 200000000 /dev/zero | tr '\0' a; echo; cat "$log"; } >"$tmp/long-line.log"
+	/usr/bin/time -v "$bin" stats --json "$tmp/long-line.log" >"$tmp/out" 2>"$tmp/time"
+	rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$tmp/time")
+	grep -q '"lines":3370,' "$tmp/out" && grep -q '"truncated":1,' "$tmp/out" && ok \
+		|| ko "200 MB line: $(head -c 200 "$tmp/out")"
+	[ "${rss:-999999}" -lt 100000 ] && ok || ko "200 MB line: peak RSS ${rss} kB, want < 100 MB"
+	rm -f "$tmp/long-line.log"
+else
+	echo "SKIP 200 MB line: /usr/bin/time missing (Debian: apt-get install time)"
+fi
+
 # text cut to a byte budget is cut between characters, never inside one:
 # evidence lines (400 bytes), model strings (512), lines (64 KiB), and
 # fail2ban's note on an odd smtpd tag (printed as it is, so a cut "é"
