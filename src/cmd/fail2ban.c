@@ -200,30 +200,30 @@ static void scratch_close(struct scratch *s)
 	free(s->dir);
 }
 
-/* plain_input - path itself when fail2ban-regex can read it as it is,
- * else a decompressed copy in the scratch directory; NULL on failure */
-static const char *plain_input(struct scratch *s, const char *path, int i, const char **why)
+/* plain_input - the input's path when fail2ban-regex can read it as it
+ * is (a plain regular file), else a plain copy in the scratch directory
+ * (decompressed, or what was kept of a pipe); NULL on failure */
+static const char *plain_input(struct scratch *s, const struct feed_input *in, int i,
+			       const char **why)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*why = "an input is not a regular file";
+	if (in->journal) {
+		*why = "journal files: export with journalctl -o short-iso first";
 		return NULL;
 	}
-	struct source *src = source_open(path);
+	if (in->spool && in->cut) {
+		*why = "a piped input was longer than --spool-max (run on the file)";
+		return NULL;
+	}
+	struct source *src = feed_reopen(in);
 	if (!src || src->error) {
-		*why = "an input cannot be read";
+		*why = "an input cannot be read again";
 		if (src)
 			source_close(src);
 		return NULL;
 	}
-	if (src->kind == SRC_PLAIN) {
+	if (src->kind == SRC_PLAIN && in->regular) {
 		source_close(src);
-		return path;
-	}
-	if (src->kind == SRC_JOURNAL) {
-		source_close(src);
-		*why = "journal files: export with journalctl -o short-iso first";
-		return NULL;
+		return in->name;
 	}
 	char name[32];
 	snprintf(name, sizeof name, "input-%d.log", i);
@@ -478,7 +478,7 @@ int cmd_fail2ban(struct opts *o)
 	if (o->have_since || o->have_until)
 		fatal(EXIT_USAGE, "fail2ban: --since/--until do not apply: the filters are checked "
 				  "against whole files (cut the file first)");
-	struct act_run r = {0};
+	struct act_run r = {.reread = true};
 	r.event_hook = on_event;
 	int rc = act_run(&r, o);
 	bool modern = r.sessions_with_stats > 0;
@@ -538,7 +538,11 @@ int cmd_fail2ban(struct opts *o)
 		else
 			why = scratch_open(&s);
 		for (int i = 0; !why && i < r.npaths; i++)
-			inputs[i] = plain_input(&s, r.paths[i], i, &why);
+			inputs[i] = (size_t)i < r.feed.ninputs ? plain_input(&s, &r.feed.inputs[i], i, &why)
+							       : NULL;
+		for (int i = 0; !why && i < r.npaths; i++)
+			if (!inputs[i])
+				why = "an input cannot be read again";
 		if (!why)
 			tool_version(tool, sizeof tool);
 	}

@@ -185,6 +185,8 @@ static int zstd_log_max(void)
 	return log;
 }
 
+static void detect(struct source *s);
+
 /* source_open - open path ("-" = stdin) and detect its kind */
 struct source *source_open(const char *path)
 {
@@ -212,6 +214,30 @@ struct source *source_open(const char *path)
 			}
 		}
 	}
+	detect(s);
+	return s;
+}
+
+/* source_open_fd - fd read again from its start, through a descriptor of
+ * its own: a spool of lines (plain text, !sniff) or a regular standard
+ * input (sniffed like a file); name is for messages */
+struct source *source_open_fd(const char *name, int fd, bool sniff)
+{
+	struct source *s = xcalloc(1, sizeof *s);
+	s->name = xstrdup(name);
+	s->fd = fcntl(fd, F_DUPFD_CLOEXEC, 1);
+	if (s->fd < 0 || lseek(s->fd, 0, SEEK_SET) != 0) {
+		set_error(s, strerror(errno));
+		return s;
+	}
+	if (sniff)
+		detect(s);
+	return s;
+}
+
+/* detect - read the magic bytes, choose the kind, set up its decoder */
+static void detect(struct source *s)
+{
 	while (s->peek_len < sizeof s->peek) {
 		ssize_t r = read(s->fd, s->peek + s->peek_len, sizeof s->peek - s->peek_len);
 		if (r < 0 && errno == EINTR)
@@ -246,7 +272,6 @@ struct source *source_open(const char *path)
 	} else if (s->kind == SRC_BZIP2) {
 		set_error(s, "bzip2 files are not supported (decompress with bunzip2 and pipe into -)");
 	}
-	return s;
 }
 
 /* read_gzip - inflate, restarting on each concatenated gzip member */

@@ -43,6 +43,7 @@ struct source {
 void source_set_mem_limit(uint64_t bytes);
 uint64_t source_mem_limit(void);
 struct source *source_open(const char *path);
+struct source *source_open_fd(const char *name, int fd, bool sniff);
 ssize_t source_read(struct source *s, void *buf, size_t n);
 void source_close(struct source *s);
 enum source_kind source_sniff(const unsigned char *p, size_t n);
