@@ -103,6 +103,37 @@ same "rotated set named out of order" "$tmp/ref2" "$tmp/got"
 "$bin" report --json "$tmp/rot" | sed -e 's/"files":[0-9]*,//' >"$tmp/got"
 same "rotated set as a directory" "$tmp/ref2" "$tmp/got"
 
+# a directory's rotations: a dangling link and a link loop are skipped
+# with a word each, a link to the live file is not read twice, and files
+# named as Postfix rotates its maillog_file (postfix.log.YYYYMMDD-HHMMSS.gz)
+# are read oldest first
+mkdir -p "$tmp/links"
+cp "$log" "$tmp/links/mail.log"
+ln -s mail.log "$tmp/links/mail.log.0"
+ln -s nowhere "$tmp/links/mail.log.1"
+ln -s mail.log.3.gz "$tmp/links/mail.log.2.gz"
+ln -s mail.log.2.gz "$tmp/links/mail.log.3.gz"
+counts "$tmp/links" >"$tmp/got" 2>"$tmp/err"
+same "a link to mail.log beside it is read once" "$tmp/ref" "$tmp/got"
+grep -q "links/mail.log.0: the same file as .*links/mail.log, read once" "$tmp/err" && ok \
+	|| ko "link to mail.log: no word of it: $(cat "$tmp/err")"
+grep -q "links/mail.log.1: a dangling symbolic link, skipped" "$tmp/err" && ok \
+	|| ko "dangling link: $(cat "$tmp/err")"
+grep -q "links/mail.log.2.gz: a symbolic link in a loop, skipped" "$tmp/err" && ok \
+	|| ko "link loop: $(cat "$tmp/err")"
+counts "$tmp/links/mail.log" "$tmp/links/mail.log" >"$tmp/got" 2>/dev/null
+same "a file named twice is read once" "$tmp/ref" "$tmp/got"
+mkdir -p "$tmp/pf"
+head -n $third "$log" | gzip -c >"$tmp/pf/postfix.log.20261122-113000.gz"
+sed -n "$((third + 1)),$((2 * third))p" "$log" | gzip -c >"$tmp/pf/postfix.log.20261122-114000.gz"
+tail -n +$((2 * third + 1)) "$log" >"$tmp/pf/postfix.log"
+counts "$tmp/pf" >"$tmp/got" 2>"$tmp/err"
+same "Postfix's own rotation names, as a directory" "$tmp/ref" "$tmp/got"
+[ -s "$tmp/err" ] && ko "Postfix's rotation names: $(cat "$tmp/err")" || ok
+counts "$tmp/pf/postfix.log" "$tmp/pf/postfix.log.20261122-114000.gz" \
+	"$tmp/pf/postfix.log.20261122-113000.gz" >"$tmp/got" 2>"$tmp/err"
+same "Postfix's own rotation names, named newest first" "$tmp/ref" "$tmp/got"
+[ -s "$tmp/err" ] && ko "Postfix's rotation names named newest first: $(cat "$tmp/err")" || ok
 # journal file and journalctl renderings (short-iso, short-precise, json):
 # same sessions and messages
 sess() { "$bin" stats --json "$@" | sed -E 's/.*"sessions":([0-9]+),"messages":([0-9]+).*/\1 \2/'; }
