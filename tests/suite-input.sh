@@ -106,7 +106,8 @@ same "rotated set as a directory" "$tmp/ref2" "$tmp/got"
 # a directory's rotations: a dangling link and a link loop are skipped
 # with a word each, a link to the live file is not read twice, and files
 # named as Postfix rotates its maillog_file (postfix.log.YYYYMMDD-HHMMSS.gz)
-# are read oldest first
+# are read oldest first; time going back from one input to the next is
+# said on stderr
 mkdir -p "$tmp/links"
 cp "$log" "$tmp/links/mail.log"
 ln -s mail.log "$tmp/links/mail.log.0"
@@ -134,6 +135,14 @@ counts "$tmp/pf/postfix.log" "$tmp/pf/postfix.log.20261122-114000.gz" \
 	"$tmp/pf/postfix.log.20261122-113000.gz" >"$tmp/got" 2>"$tmp/err"
 same "Postfix's own rotation names, named newest first" "$tmp/ref" "$tmp/got"
 [ -s "$tmp/err" ] && ko "Postfix's rotation names named newest first: $(cat "$tmp/err")" || ok
+cp "$tmp/pf/postfix.log" "$tmp/newer.log"
+gzip -dc "$tmp/pf/postfix.log.20261122-114000.gz" >"$tmp/older.log"
+"$bin" stats "$tmp/newer.log" "$tmp/older.log" >/dev/null 2>"$tmp/err"
+grep -q "time goes back [0-9:]* from the end of .*newer.log (2026-11-22 [0-9:]*) to the start of .*older.log (2026-11-22 [0-9:]*): inputs out of order?" \
+	"$tmp/err" && ok || ko "time going back between inputs: $(cat "$tmp/err")"
+"$bin" stats "$tmp/older.log" "$tmp/newer.log" >/dev/null 2>"$tmp/err"
+[ -s "$tmp/err" ] && ko "inputs in order: $(cat "$tmp/err")" || ok
+
 # journal file and journalctl renderings (short-iso, short-precise, json):
 # same sessions and messages
 sess() { "$bin" stats --json "$@" | sed -E 's/.*"sessions":([0-9]+),"messages":([0-9]+).*/\1 \2/'; }

@@ -11,6 +11,11 @@
  * as read, in an unlinked temporary file (nothing to remove, whatever
  * signal ends the run), at most ->spool_max bytes for all of them; past
  * that the run goes on, saying that later lines have no second pass.
+ *
+ * Inputs are read in the order given (rotate.c puts rotated sets oldest
+ * first); when the first line of an input is more than FEED_TIME_BACK_US
+ * older than the last line of the one before, the feed says so on
+ * stderr: sessions and messages that span the two are cut, counts wrong.
  */
 #ifndef POSTSLEUTH_FEED_H
 #define POSTSLEUTH_FEED_H
@@ -43,6 +48,7 @@ struct buf;
 struct source;
 
 #define FEED_SPOOL_DEFAULT (1024ULL << 20)
+#define FEED_TIME_BACK_US (60 * 1000000LL)
 
 /* one input as the first pass found it, for a second pass (feed_reopen) */
 struct feed_input {
@@ -77,6 +83,11 @@ struct feed {
 	struct feed_input *inputs; /* one per named input, in order */
 	size_t ninputs;
 	struct buf *spool_buf;
+	/* line times across inputs: a warning when they go back from the
+	 * end of one input to the start of the next (feed_run) */
+	struct stamp in_first, in_last, prev_last;
+	bool in_any, prev_any;
+	char *prev_name;
 	uint64_t file_index;     /* which input the current line came from */
 	uint64_t lineno;         /* its line number in that input */
 	const char *file_name;
