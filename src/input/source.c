@@ -27,6 +27,7 @@
 #define IN_CAP (256 * 1024)
 #define MIB (1024 * 1024)
 #define ZSTD_HEADER_MAX 18      /* magic, descriptor, window, dictionary ID, content size */
+#define ZSTD_FEED (16 * 1024)   /* input per call: an error is placed within this much */
 
 static uint64_t mem_limit = SOURCE_MEM_DEFAULT;
 
@@ -369,7 +370,8 @@ static ssize_t read_zstd(struct source *s, void *buf, size_t n)
 		}
 		if (!fill_in(s))
 			break;
-		ZSTD_inBuffer in = {s->inbuf + s->in_pos, s->in_len - s->in_pos, 0};
+		size_t avail = s->in_len - s->in_pos;
+		ZSTD_inBuffer in = {s->inbuf + s->in_pos, avail < ZSTD_FEED ? avail : ZSTD_FEED, 0};
 		size_t r = ZSTD_decompressStream(z, &out, &in);
 		s->in_pos += in.pos;
 		if (ZSTD_isError(r) && ZSTD_getErrorCode(r) == ZSTD_error_frameParameter_windowTooLarge) {
@@ -377,7 +379,7 @@ static ssize_t read_zstd(struct source *s, void *buf, size_t n)
 			break;
 		}
 		if (ZSTD_isError(r)) {
-			s->raw_off -= in.size - in.pos;
+			s->raw_off -= s->in_len - s->in_pos; /* where this call began */
 			set_error(s, "corrupt zstd data");
 			break;
 		}
