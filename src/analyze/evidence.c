@@ -36,8 +36,8 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 	size_t next = 0;
 	while (next < nrefs) {
 		uint64_t f = out->v[next].ref->file_index;
-		const struct feed_input *in = feed_input_at(feed, f);
-		struct source *src = in ? feed_reopen(in) : NULL;
+		const struct feed_input *in = reread_input(feed, f);
+		struct source *src = in ? reread_open(in) : NULL;
 		if (!src || src->error || src->kind == SRC_JOURNAL) {
 			if (src)
 				source_close(src);

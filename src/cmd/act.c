@@ -228,6 +228,6 @@ void act_free(struct act_run *r)
 	hmap_foreach(&r->ips, ip_free);
 	hmap_free(&r->ips);
 	free(r->iplist);
-	feed_inputs_free(&r->feed);
+	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }

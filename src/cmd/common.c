@@ -96,8 +96,8 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 
 /* cmd_reread_setup - a fresh feed set up from the options, and the input
  * list; with keep, the feed notes what it needs to read the inputs again
- * (feed_reopen; pipes kept up to --spool-max).  The caller sets fn/ctx,
- * runs the feed, frees the list and the feed's inputs (feed_inputs_free) */
+ * (reread_open; pipes kept up to --spool-max).  The caller sets fn/ctx,
+ * runs the feed, frees the list and the feed's inputs (reread_free) */
 char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal, bool keep)
 {
 	memset(f, 0, sizeof *f);

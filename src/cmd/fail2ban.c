@@ -214,7 +214,7 @@ static const char *plain_input(struct scratch *s, const struct feed_input *in, i
 		*why = "a piped input was longer than --spool-max (run on the file)";
 		return NULL;
 	}
-	struct source *src = feed_reopen(in);
+	struct source *src = reread_open(in);
 	if (!src || src->error) {
 		*why = "an input cannot be read again";
 		if (src)

@@ -88,7 +88,7 @@ static void run_free(struct run *r)
 		summary_free(r->sum);
 	model_free(r->model);
 	analysis_free(r->a);
-	feed_inputs_free(&r->feed);
+	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }
 

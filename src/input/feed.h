@@ -10,7 +10,8 @@
  * and opened again by name, and the lines of any other input are kept,
  * as read, in an unlinked temporary file (nothing to remove, whatever
  * signal ends the run), at most ->spool_max bytes for all of them; past
- * that the run goes on, saying that later lines have no second pass.
+ * that the run goes on, saying that later lines have no second pass
+ * (reread.c).
  *
  * Inputs are read in the order given (rotate.c puts rotated sets oldest
  * first); when the first line of an input is more than FEED_TIME_BACK_US
@@ -50,7 +51,7 @@ struct source;
 #define FEED_SPOOL_DEFAULT (1024ULL << 20)
 #define FEED_TIME_BACK_US (60 * 1000000LL)
 
-/* one input as the first pass found it, for a second pass (feed_reopen) */
+/* one input as the first pass found it, for a second pass (reread_open) */
 struct feed_input {
 	char *name;
 	uint64_t index;          /* its feed file_index */
@@ -94,9 +95,10 @@ struct feed {
 };
 
 char **feed_expand(char **args, int nargs, int *nout, bool *use_journal);
-const struct feed_input *feed_input_at(const struct feed *f, uint64_t file_index);
-struct source *feed_reopen(const struct feed_input *in);
-void feed_inputs_free(struct feed *f);
+/* a second pass (reread.c) */
+const struct feed_input *reread_input(const struct feed *f, uint64_t file_index);
+struct source *reread_open(const struct feed_input *in);
+void reread_free(struct feed *f);
 int feed_run(struct feed *f, char **paths, int npaths);
 void feed_line(struct feed *f, struct syslog_state *st, struct span line);
 void feed_logline(struct feed *f, const struct logline *l);
