@@ -20,6 +20,7 @@
 #include "util/timefmt.h"
 #include "util/xalloc.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,7 @@ enum {
 	O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
+	O_DECOMPRESS_MAX, O_SPOOL_MAX,
 	O__END
 };
 
@@ -136,6 +138,10 @@ static const struct optdef optdefs[] = {
      "/24 and /64 prefixes where nothing else of the log lives"},
     {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
      "write filter.d/ and jail.d/ under DIR (default: print)"},
+    {"spool-max", required_argument, O_SPOOL_MAX, 0, C_REPORT | C_FAIL2BAN, "SIZE",
+     "piped input kept, unlinked, to read it again (default 1G); past it, no evidence lines"},
+    {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_ALL, "SIZE",
+     "memory a gzip/xz/zstd input may take (default 256M)"},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
      "print SASL passwords and AUTH data (redacted by default)"},
     {"json", no_argument, O_JSON, 'j', C_ALL, NULL, "JSON output instead of text (events: always)"},
@@ -407,6 +413,31 @@ static int64_t parse_time(const char *opt, const char *v)
 	return us;
 }
 
+/* parse_size - a byte count with an optional binary suffix (K, M, G, T,
+ * and "iB" or "B" after it), at least min, or a usage error */
+static uint64_t parse_size(const char *opt, const char *v, uint64_t min)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	int shift = 0;
+	const char *units = "KMGT";
+	const char *u = *end ? strchr(units, *end & ~0x20) : NULL;
+	if (u) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+		if (*end == 'i' && end[1] == 'B')
+			end += 2;
+		else if (*end == 'B')
+			end++;
+	}
+	if (end == v || *v == '-' || *end || errno || (shift && n > (UINT64_MAX >> shift)) ||
+	    (n << shift) < min)
+		fatal(EXIT_USAGE, "%s: want a size of at least %llu MiB (e.g. 512M, 2G), not '%s'", opt,
+		      (unsigned long long)(min >> 20), v);
+	return (uint64_t)n << shift;
+}
+
 /* parse_count - a number in [lo, hi] or a usage error */
 static long parse_count(const char *opt, const char *v, long lo, long hi)
 {
@@ -460,6 +491,11 @@ static void set_option(struct opts *o, int c, const char *arg)
 	case O_INCLUDE_AUTH: o->include_auth = true; break;
 	case O_AGGREGATE: o->aggregate = true; break;
 	case O_OUTPUT: o->output = arg; break;
+	case O_DECOMPRESS_MAX: o->decompress_max = parse_size("--decompress-max", arg, 1 << 20); break;
+	case O_SPOOL_MAX:
+		o->spool_max = parse_size("--spool-max", arg, 0);
+		o->have_spool_max = true;
+		break;
 	default: abort();
 	}
 }

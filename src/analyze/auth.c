@@ -20,7 +20,7 @@
 static void copy_field(char *dst, size_t cap, const unsigned char *p, size_t n)
 {
 	if (n >= cap)
-		n = cap - 1;
+		n = utf8_cut((const char *)p, n, cap - 1);
 	memcpy(dst, p, n);
 	dst[n] = 0;
 }

@@ -3,6 +3,7 @@
  * verdict.  Line numbers are those of the first pass (struct feed).
  */
 #include "evidence.h"
+#include "../input/feed.h"
 #include "../input/lines.h"
 #include "../input/source.h"
 #include "../parse/event.h"
@@ -29,7 +30,7 @@ static int ref_cmp(const void *x, const void *y)
 static char *kept_line(struct span line, const struct logline *l, const struct redact_mask *m)
 {
 	if (!m || !m->n)
-		return xspandup(span_head(line, EVIDENCE_LINE_MAX));
+		return xspandup(span_cut(line, EVIDENCE_LINE_MAX));
 	struct buf b = {0};
 	if (l->text.p >= line.p && l->text.p + l->text.n <= line.p + line.n) {
 		redact_put(&b, line, m);
@@ -40,14 +41,14 @@ static char *kept_line(struct span line, const struct logline *l, const struct r
 		buf_puts(&b, ": ");
 		redact_put(&b, l->text, m);
 	}
-	char *s = xspandup(span_head(buf_span(&b), EVIDENCE_LINE_MAX));
+	char *s = xspandup(span_cut(buf_span(&b), EVIDENCE_LINE_MAX));
 	buf_free(&b);
 	return s;
 }
 
 /* evidence_collect - read each file once, keeping the chosen lines */
 void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
-		      char **paths, int npaths, int forced_year, bool show_secrets)
+		      const struct feed *feed, int forced_year, bool show_secrets)
 {
 	out->n = nrefs;
 	out->v = xcalloc(nrefs + 1, sizeof *out->v);
@@ -57,25 +58,27 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 	}
 	qsort(out->v, nrefs, sizeof *out->v, ref_cmp);
 	size_t next = 0;
-	for (int f = 0; f < npaths && next < nrefs; f++) {
-		if (out->v[next].ref->file_index != (uint64_t)f)
-			continue;
-		struct source *src = source_open(paths[f]);
-		if (src->error || src->kind == SRC_JOURNAL) {
-			source_close(src);
-			while (next < nrefs && out->v[next].ref->file_index == (uint64_t)f)
+	while (next < nrefs) {
+		uint64_t f = out->v[next].ref->file_index;
+		const struct feed_input *in = reread_input(feed, f);
+		struct source *src = in ? reread_open(in) : NULL;
+		if (!src || src->error || src->kind == SRC_JOURNAL) {
+			if (src)
+				source_close(src);
+			while (next < nrefs && out->v[next].ref->file_index == f)
 				next++;
 			continue;
 		}
+		uint64_t upto = in->spool ? in->lines : UINT64_MAX;
 		struct syslog_state st;
 		syslog_state_init(&st, forced_year, src->mtime);
 		struct lines lr;
 		lines_init(&lr, src);
 		struct span line;
 		size_t lo = next, hi = next;
-		while (hi < nrefs && out->v[hi].ref->file_index == (uint64_t)f)
+		while (hi < nrefs && out->v[hi].ref->file_index == f)
 			hi++;
-		while (lo < hi && lines_next(&lr, &line)) {
+		while (lo < hi && lines_next(&lr, &line) && lr.lineno <= upto) {
 			uint64_t no = lr.lineno;
 			while (lo < hi && out->v[lo].ref->last_line < no)
 				lo++;

@@ -13,6 +13,8 @@
 #include "analysis.h"
 #include "../parse/redact.h"
 
+struct feed;
+
 #define EVIDENCE_MAX_LINES 12
 #define EVIDENCE_LINE_MAX 400
 
@@ -29,7 +31,7 @@ struct evidence_set {
 };
 
 void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
-		      char **paths, int npaths, int forced_year, bool show_secrets);
+		      const struct feed *feed, int forced_year, bool show_secrets);
 const struct evidence_lines *evidence_for(const struct evidence_set *set, const struct evidence_ref *ref);
 void evidence_free(struct evidence_set *set);
 

@@ -162,7 +162,7 @@ void sk_gimme_domain(struct span c, struct buf *out)
 void sk_trim(struct span s, size_t max, struct buf *out)
 {
 	if (s.n > max) {
-		buf_putspan(out, span_head(s, max - 3));
+		buf_putspan(out, span_cut(s, max - 3));
 		buf_puts(out, "...");
 	} else {
 		buf_putspan(out, s);
@@ -687,7 +687,7 @@ void sk_reply_reason(struct span r, struct buf *out)
 				  out->p[out->n - 1] == ';'))
 		out->n--;
 	if (out->n - start > 120) {
-		out->n = start + 117;
+		out->n = start + utf8_cut(out->p + start, out->n - start, 117);
 		buf_puts(out, "...");
 	}
 }

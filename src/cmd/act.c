@@ -195,7 +195,7 @@ static void collect(void *obj, void *ctx)
  * Postfix line) */
 int act_run(struct act_run *r, struct opts *o)
 {
-	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal);
+	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->reread);
 	r->feed.fn = on_event;
 	r->feed.ctx = r;
 	hmap_init(&r->ips);
@@ -230,5 +230,6 @@ void act_free(struct act_run *r)
 	hmap_foreach(&r->ips, ip_free);
 	hmap_free(&r->ips);
 	free(r->iplist);
+	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }

@@ -40,6 +40,7 @@ struct act_run {
 	char **paths;
 	int npaths;
 	bool journal;
+	bool reread;                    /* the inputs are read again after (reread_open) */
 	struct hmap ips;
 	uint64_t nips, ips_dropped;
 	struct act_ip **iplist;         /* after act_run: sorted by address text */

@@ -93,7 +93,7 @@ static void mynetworks(struct nets *allow)
 				nets_add(allow, &c, "mynetworks");
 			} else {
 				struct buf b = {0};
-				buf_term(&b, span_make(p, k < 80 ? k : 80));
+				buf_term(&b, span_cut(span_make(p, k), 80));
 				fprintf(stderr, "postsleuth: ban: mynetworks entry \"%.*s\" is not an address "
 						"or network (a table?): not read; pass those networks with "
 						"--allow\n",

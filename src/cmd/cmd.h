@@ -42,6 +42,10 @@ struct opts {
 	long min_sessions;      /* ban --min-sessions */
 	bool include_auth;      /* ban --include-authenticated */
 	bool aggregate;         /* ban --aggregate */
+	/* inputs (common.c) */
+	uint64_t decompress_max;  /* --decompress-max: decoder memory, 0 = the default */
+	uint64_t spool_max;       /* --spool-max: piped input kept for a second pass */
+	bool have_spool_max;
 };
 
 int cmd_events(struct opts *o);
@@ -57,9 +61,8 @@ void cmd_feed_setup(struct feed *f, const struct opts *o);
 char **cmd_inputs(const struct opts *o, int *n, bool *journal);
 void cmd_inputs_free(char **paths, int n);
 bool cmd_rereadable(char **paths, int n, bool journal);
-void cmd_spool_stdin(char **paths, int n);
 int cmd_run_inputs(struct feed *f, const struct opts *o);
-char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal);
+char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal, bool keep);
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
 struct buf;
 bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,

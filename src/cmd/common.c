@@ -6,11 +6,11 @@
 #include "cmd.h"
 #include "../report/writer.h"
 #include "../input/feed.h"
+#include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +37,7 @@ bool cmd_color(const struct opts *o)
 /* cmd_feed_setup - year, journal and time window from the options */
 void cmd_feed_setup(struct feed *f, const struct opts *o)
 {
+	source_set_mem_limit(o->decompress_max ? o->decompress_max : SOURCE_MEM_DEFAULT);
 	f->forced_year = o->year;
 	f->want_journal = o->journal;
 	if (o->have_since || o->have_until) {
@@ -73,45 +74,6 @@ bool cmd_rereadable(char **paths, int n, bool journal)
 	return true;
 }
 
-static char *spooled;
-
-/* remove_spool - at exit: the temporary copy of stdin */
-static void remove_spool(void)
-{
-	if (spooled)
-		unlink(spooled);
-}
-
-/* cmd_spool_stdin - replace "-" by a temporary copy, so it can be read twice */
-void cmd_spool_stdin(char **paths, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (strcmp(paths[i], "-") != 0 || spooled)
-			continue;
-		const char *dir = getenv("TMPDIR");
-		size_t len = strlen(dir && *dir ? dir : "/tmp") + 32;
-		char *tmpl = xmalloc(len);
-		snprintf(tmpl, len, "%s/postsleuth.XXXXXX", dir && *dir ? dir : "/tmp");
-		int fd = mkstemp(tmpl);
-		if (fd < 0)
-			fatal(EXIT_ENV, "cannot create a temporary file in %s: %s", dir ? dir : "/tmp",
-			      strerror(errno));
-		spooled = tmpl;
-		atexit(remove_spool);
-		char buf[1 << 16];
-		ssize_t r;
-		while ((r = read(0, buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR)) {
-			if (r < 0)
-				continue;
-			if (write(fd, buf, (size_t)r) != r)
-				fatal(EXIT_ENV, "cannot write %s: %s", tmpl, strerror(errno));
-		}
-		close(fd);
-		free(paths[i]);
-		paths[i] = xstrdup(tmpl);
-	}
-}
-
 /* cmd_input_note - on stderr, for outputs without an Input section: what
  * was read but not used, so that nothing is lost silently (m may be NULL) */
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
@@ -144,7 +106,7 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 /* input_name - one input as the user knows it */
 static void input_name(struct buf *b, const char *path)
 {
-	if (!strcmp(path, "-") || (spooled && !strcmp(path, spooled)))
+	if (!strcmp(path, "-"))
 		buf_puts(b, "standard input");
 	else
 		buf_term(b, span_of(path));
@@ -203,14 +165,16 @@ int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, in
 }
 
 /* cmd_reread_setup - a fresh feed set up from the options, and the input
- * list kept for a second pass (stdin spooled to a file that can be read
- * again); the caller sets fn/ctx, runs the feed, and frees the list */
-char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal)
+ * list; with keep, the feed notes what it needs to read the inputs again
+ * (reread_open; pipes kept up to --spool-max).  The caller sets fn/ctx,
+ * runs the feed, frees the list and the feed's inputs (reread_free) */
+char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal, bool keep)
 {
 	memset(f, 0, sizeof *f);
 	cmd_feed_setup(f, o);
+	f->keep = keep;
+	f->spool_max = o->have_spool_max ? o->spool_max : FEED_SPOOL_DEFAULT;
 	char **paths = cmd_inputs(o, n, journal);
-	cmd_spool_stdin(paths, *n);
 	if (*journal)
 		f->want_journal = true;
 	return paths;

@@ -58,8 +58,10 @@ static void on_event(struct act_run *r, const struct event *ev)
 		return;
 	if (!odd_tag[0] && !span_starts(ev->line->prog, "postfix")) {
 		struct buf b = {0};
-		buf_term(&b, span_head(ev->line->prog, ev->line->prog.n < 40 ? ev->line->prog.n : 40));
-		snprintf(odd_tag, sizeof odd_tag, "%.*s", (int)b.n, b.p);
+		buf_term(&b, span_cut(ev->line->prog, 40));
+		struct span t = span_cut(buf_span(&b), sizeof odd_tag - 1);
+		memcpy(odd_tag, t.p, t.n);
+		odd_tag[t.n] = 0;
 		buf_free(&b);
 	}
 	struct act_ip *x = act_ip_get(r, ev->client_ip);
@@ -198,30 +200,30 @@ static void scratch_close(struct scratch *s)
 	free(s->dir);
 }
 
-/* plain_input - path itself when fail2ban-regex can read it as it is,
- * else a decompressed copy in the scratch directory; NULL on failure */
-static const char *plain_input(struct scratch *s, const char *path, int i, const char **why)
+/* plain_input - the input's path when fail2ban-regex can read it as it
+ * is (a plain regular file), else a plain copy in the scratch directory
+ * (decompressed, or what was kept of a pipe); NULL on failure */
+static const char *plain_input(struct scratch *s, const struct feed_input *in, int i,
+			       const char **why)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*why = "an input is not a regular file";
+	if (in->journal) {
+		*why = "journal files: export with journalctl -o short-iso first";
 		return NULL;
 	}
-	struct source *src = source_open(path);
+	if (in->spool && in->cut) {
+		*why = "a piped input was longer than --spool-max (run on the file)";
+		return NULL;
+	}
+	struct source *src = reread_open(in);
 	if (!src || src->error) {
-		*why = "an input cannot be read";
+		*why = "an input cannot be read again";
 		if (src)
 			source_close(src);
 		return NULL;
 	}
-	if (src->kind == SRC_PLAIN) {
+	if (src->kind == SRC_PLAIN && in->regular) {
 		source_close(src);
-		return path;
-	}
-	if (src->kind == SRC_JOURNAL) {
-		source_close(src);
-		*why = "journal files: export with journalctl -o short-iso first";
-		return NULL;
+		return in->name;
 	}
 	char name[32];
 	snprintf(name, sizeof name, "input-%d.log", i);
@@ -428,7 +430,8 @@ static void tool_version(char *out, size_t n)
 			s = span_head(s, (size_t)nl);
 		struct buf b = {0};
 		buf_term(&b, s);
-		snprintf(out, n, "%.*s", (int)(b.n < 60 ? b.n : 60), b.p);
+		struct span t = span_cut(buf_span(&b), n - 1 < 60 ? n - 1 : 60);
+		snprintf(out, n, "%.*s", (int)t.n, t.p);
 		buf_free(&b);
 	}
 	run_result_free(&rr);
@@ -474,7 +477,7 @@ int cmd_fail2ban(struct opts *o)
 {
 	/* --since/--until are refused by main.c: the filters are checked
 	 * against whole files */
-	struct act_run r = {0};
+	struct act_run r = {.reread = true};
 	r.event_hook = on_event;
 	int rc = act_run(&r, o);
 	bool modern = r.sessions_with_stats > 0;
@@ -534,7 +537,11 @@ int cmd_fail2ban(struct opts *o)
 		else
 			why = scratch_open(&s);
 		for (int i = 0; !why && i < r.npaths; i++)
-			inputs[i] = plain_input(&s, r.paths[i], i, &why);
+			inputs[i] = (size_t)i < r.feed.ninputs ? plain_input(&s, &r.feed.inputs[i], i, &why)
+							       : NULL;
+		for (int i = 0; !why && i < r.npaths; i++)
+			if (!inputs[i])
+				why = "an input cannot be read again";
 		if (!why)
 			tool_version(tool, sizeof tool);
 	}

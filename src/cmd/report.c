@@ -30,6 +30,7 @@ struct run {
 	char **paths;
 	int npaths;
 	bool journal;
+	bool evidence;            /* report: the inputs are read again for evidence */
 };
 
 /* on_event - every event feeds the model and the analysis */
@@ -71,7 +72,7 @@ static void on_message(const struct message *m, void *vctx)
 /* run_analysis - read everything, compute verdicts */
 static int run_analysis(struct run *r, struct opts *o)
 {
-	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal);
+	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->evidence);
 	r->feed.fn = on_event;
 	r->feed.transcript_fn = on_transcript;
 	r->feed.ctx = r;
@@ -97,6 +98,7 @@ static void run_free(struct run *r)
 	model_free(r->model);
 	analysis_free(r->a);
 	diag_free(r->diag);
+	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }
 
@@ -129,7 +131,7 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int
 	}
 	memset(ev, 0, sizeof *ev);
 	if (!r->journal && !r->feed.want_journal)
-		evidence_collect(ev, refs, k, r->paths, r->npaths, year, show_secrets);
+		evidence_collect(ev, refs, k, &r->feed, year, show_secrets);
 	free(refs);
 }
 
@@ -158,7 +160,7 @@ static void sum_json(struct buf *b, void *ctx)
 /* cmd_report - findings, actions, summary, input counters */
 int cmd_report(struct opts *o)
 {
-	struct run r = {0};
+	struct run r = {.evidence = true};
 	r.sum = summary_new();
 	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = run_analysis(&r, o);

@@ -1,10 +1,14 @@
 /*
  * feed.c - run the named inputs through lines -> prefix -> parse and
- * hand each event to the consumer; keep the counters.
+ * hand each event to the consumer; keep the counters, and (reread.c)
+ * what a second pass needs to read the inputs again.
  */
 #include "feed.h"
 #include "lines.h"
+#include "reread.h"
 #include "source.h"
+#include "../util/buf.h"
+#include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -14,6 +18,10 @@
 /* feed_logline - parse an already split line and deliver its event */
 void feed_logline(struct feed *f, const struct logline *l)
 {
+	if (!f->in_any)
+		f->in_first = l->ts;
+	f->in_any = true;
+	f->in_last = l->ts;
 	if (f->filter_time && (l->ts.us < f->since_us || l->ts.us >= f->until_us))
 		return;
 	struct event ev;
@@ -65,6 +73,10 @@ void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 static int feed_file(struct feed *f, const char *path)
 {
 	struct source *src = source_open(path);
+	struct feed_input *in = f->keep ? reread_note(f, path, src) : NULL;
+	if (in && (!in->spool || in->fd < 0))
+		in = NULL; /* nothing to keep while reading */
+	uint64_t pending = 0;
 	f->st.files++;
 	f->file_name = path;
 	if (src->kind == SRC_JOURNAL && !src->error) {
@@ -79,8 +91,12 @@ static int feed_file(struct feed *f, const char *path)
 	struct span line;
 	while (lines_next(&lr, &line)) {
 		f->lineno = lr.lineno;
+		if (in && !in->cut)
+			reread_line(f, in, line, &pending);
 		feed_line(f, &st, line);
 	}
+	if (in && !in->cut)
+		reread_flush(f, in, pending);
 	if (f->tr && transcript_end(f->tr))
 		deliver_transcript(f);
 	if (f->tr)
@@ -99,6 +115,42 @@ static int feed_file(struct feed *f, const char *path)
 	return rc;
 }
 
+/* put_span_of_time - "2 d 03:04:05", "03:04:05" */
+static void put_span_of_time(struct buf *b, int64_t us)
+{
+	int64_t s = us / 1000000;
+	if (s >= 86400)
+		buf_printf(b, "%lld d ", (long long)(s / 86400));
+	buf_printf(b, "%02lld:%02lld:%02lld", (long long)(s / 3600 % 24), (long long)(s / 60 % 60),
+		   (long long)(s % 60));
+}
+
+/* time_step - an input is done: does time go back from the one before */
+static void time_step(struct feed *f, const char *name)
+{
+	if (!f->in_any)
+		return;
+	if (f->prev_any && f->prev_last.us > f->in_first.us &&
+	    (uint64_t)f->prev_last.us - (uint64_t)f->in_first.us > (uint64_t)FEED_TIME_BACK_US) {
+		struct buf b = {0};
+		buf_puts(&b, "time goes back ");
+		put_span_of_time(&b, (int64_t)((uint64_t)f->prev_last.us - (uint64_t)f->in_first.us));
+		buf_printf(&b, " from the end of %s (", f->prev_name);
+		buf_stamp_short(&b, f->prev_last);
+		buf_printf(&b, ") to the start of %s (", name);
+		buf_stamp_short(&b, f->in_first);
+		buf_puts(&b, "): inputs out of order? Sessions and messages across them are cut, "
+			     "and counts may be wrong");
+		warnx_("%.*s", (int)b.n, b.p);
+		buf_free(&b);
+	}
+	f->prev_any = true;
+	f->prev_last = f->in_last;
+	free(f->prev_name);
+	f->prev_name = xstrdup(name);
+	f->in_any = false;
+}
+
 /* feed_run - every path in order; returns 0 or EXIT_INPUT if any failed */
 int feed_run(struct feed *f, char **paths, int npaths)
 {
@@ -108,13 +160,18 @@ int feed_run(struct feed *f, char **paths, int npaths)
 		int r = feed_journal(f, NULL, 0);
 		if (r)
 			rc = r;
+		time_step(f, "the journal");
 	}
 	for (int i = 0; i < npaths; i++) {
 		int r = feed_file(f, paths[i]);
 		if (r)
 			rc = r;
+		time_step(f, paths[i]);
 	}
 	free(f->tr);
 	f->tr = NULL;
+	free(f->prev_name);
+	f->prev_name = NULL;
+	f->prev_any = false;
 	return rc;
 }

@@ -4,12 +4,26 @@
  *
  * The event and its spans are valid only during the callback.  The feed
  * counts everything it sees so that no line is lost silently.
+ *
+ * A second pass (report's evidence lines, fail2ban's check) never opens
+ * a pipe or FIFO again: with ->keep, regular files are noted by identity
+ * and opened again by name, and the lines of any other input are kept,
+ * as read, in an unlinked temporary file (nothing to remove, whatever
+ * signal ends the run), at most ->spool_max bytes for all of them; past
+ * that the run goes on, saying that later lines have no second pass
+ * (reread.c).
+ *
+ * Inputs are read in the order given (rotate.c puts rotated sets oldest
+ * first); when the first line of an input is more than FEED_TIME_BACK_US
+ * older than the last line of the one before, the feed says so on
+ * stderr: sessions and messages that span the two are cut, counts wrong.
  */
 #ifndef POSTSLEUTH_FEED_H
 #define POSTSLEUTH_FEED_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "../parse/event.h"
 #include "../parse/transcript.h"
 
@@ -31,6 +45,27 @@ struct feed_stats {
 
 typedef void (*feed_fn)(const struct event *ev, void *ctx);
 
+struct buf;
+struct source;
+
+#define FEED_SPOOL_DEFAULT (1024ULL << 20)
+#define FEED_TIME_BACK_US (60 * 1000000LL)
+
+/* one input as the first pass found it, for a second pass (reread_open) */
+struct feed_input {
+	char *name;
+	uint64_t index;          /* its feed file_index */
+	bool regular;            /* a regular file by name: opened again, if still the same */
+	dev_t dev;
+	ino_t ino;
+	time_t mtime;
+	bool journal;            /* a journal file: read through libsystemd, not again */
+	int fd;                  /* else what is kept of it, or -1 */
+	bool spool;              /* fd holds its lines (else: a regular stdin, read again) */
+	bool cut;                /* the spool stopped before the input's end */
+	uint64_t lines, size;    /* whole lines and bytes in the spool */
+};
+
 struct feed {
 	int forced_year;
 	bool want_journal;       /* --journal: the local systemd journal */
@@ -42,12 +77,28 @@ struct feed {
 	void (*transcript_fn)(const struct transcript *t, void *ctx);
 	struct transcript *tr;
 	struct feed_stats st;
+	/* inputs read again later (cmd_reread_setup) */
+	bool keep;
+	uint64_t spool_max;      /* bytes of spooled lines, all inputs together */
+	uint64_t spooled;
+	struct feed_input *inputs; /* one per named input, in order */
+	size_t ninputs;
+	struct buf *spool_buf;
+	/* line times across inputs: a warning when they go back from the
+	 * end of one input to the start of the next (feed_run) */
+	struct stamp in_first, in_last, prev_last;
+	bool in_any, prev_any;
+	char *prev_name;
 	uint64_t file_index;     /* which input the current line came from */
 	uint64_t lineno;         /* its line number in that input */
 	const char *file_name;
 };
 
 char **feed_expand(char **args, int nargs, int *nout, bool *use_journal);
+/* a second pass (reread.c) */
+const struct feed_input *reread_input(const struct feed *f, uint64_t file_index);
+struct source *reread_open(const struct feed_input *in);
+void reread_free(struct feed *f);
 int feed_run(struct feed *f, char **paths, int npaths);
 void feed_line(struct feed *f, struct syslog_state *st, struct span line);
 void feed_logline(struct feed *f, const struct logline *l);

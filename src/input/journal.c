@@ -47,8 +47,7 @@ static struct span copy(struct span s, char *buf, size_t cap)
 {
 	if (!s.p)
 		return s;
-	if (s.n > cap)
-		s.n = cap;
+	s = span_cut(s, cap);
 	memcpy(buf, s.p, s.n);
 	return span_make(buf, s.n);
 }
@@ -100,7 +99,7 @@ int feed_journal(struct feed *f, const char *const *files, int nfiles)
 			continue;
 		}
 		if (msg.n > sizeof msgbuf) {
-			msg.n = sizeof msgbuf;
+			msg = span_cut(msg, sizeof msgbuf);
 			f->st.truncated++;
 		}
 		memcpy(msgbuf, msg.p, msg.n);

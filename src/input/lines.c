@@ -8,6 +8,7 @@
 #include "../util/xalloc.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -164,8 +165,16 @@ bool lines_next(struct lines *l, struct span *out)
 	if (l->mapped)
 		give_back(l);
 	for (;;) {
-		size_t avail = l->end - l->start;
-		char *nl = avail ? memchr(l->buf + l->start, '\n', avail) : NULL;
+		/* mapped: look no further than a line may be long, or when
+		 * skipping an overlong line's tail, than a stretch of it */
+		size_t avail = l->end - l->start, look = avail;
+		size_t stretch = l->skipping ? MAP_GIVE_BACK : LINE_MAX_LEN + 1;
+		if (l->mapped && look > stretch)
+			look = stretch;
+		char *nl = look ? memchr(l->buf + l->start, '\n', look) : NULL;
+		/* the scan, which may fault, before the flag the fault raises:
+		 * memchr is pure to the compiler, which could move it past */
+		atomic_signal_fence(memory_order_seq_cst);
 		if (map_shrank && l->mapped) {
 			shrunk(l);
 			continue;
@@ -179,21 +188,26 @@ bool lines_next(struct lines *l, struct span *out)
 			}
 			if (b - a > LINE_MAX_LEN) {
 				l->truncated++;
-				b = a + LINE_MAX_LEN;
+				b = a + utf8_cut(l->buf + a, b - a, LINE_MAX_LEN);
 			}
 			return emit(l, a, b, out);
 		}
 		if (l->skipping) {
-			l->start = l->end;
+			/* mapped: the tail of an overlong line is passed a stretch at
+			 * a time and given back, not made resident all at once */
+			l->start += look;
+			if (l->mapped && l->start < l->end) {
+				give_back(l);
+				continue;
+			}
 		} else if (avail > LINE_MAX_LEN) {
 			/* a line with no newline in sight: cut it and skip the rest */
 			size_t a = l->start;
-			l->start += avail;
 			l->skipping = true;
 			l->truncated++;
-			emit(l, a, a + LINE_MAX_LEN, out);
+			emit(l, a, a + utf8_cut(l->buf + a, avail, LINE_MAX_LEN), out);
 			/* keep the span valid: the bytes stay in place until refill */
-			l->start = l->end;
+			l->start += look;
 			return true;
 		}
 		if (!refill(l)) {

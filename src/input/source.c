@@ -4,7 +4,10 @@
  *
  * The decoders are the libraries' own streaming APIs; a truncated or
  * corrupt file ends its source with an error naming the file and the
- * compressed offset where decoding failed.
+ * compressed offset where decoding failed.  A stream that needs more
+ * memory than the limit (source.h) ends with the figure it needs.  NUL
+ * bytes after a gzip member (the padding tape and copy tools leave) end
+ * the file as well as its end does.
  */
 #include "source.h"
 #include "../util/xalloc.h"
@@ -19,8 +22,26 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #define IN_CAP (256 * 1024)
+#define MIB (1024 * 1024)
+#define ZSTD_HEADER_MAX 18      /* magic, descriptor, window, dictionary ID, content size */
+#define ZSTD_FEED (16 * 1024)   /* input per call: an error is placed within this much */
+
+static uint64_t mem_limit = SOURCE_MEM_DEFAULT;
+
+/* source_set_mem_limit - the decoders' memory limit from now on */
+void source_set_mem_limit(uint64_t bytes)
+{
+	mem_limit = bytes;
+}
+
+/* source_mem_limit - the decoders' memory limit */
+uint64_t source_mem_limit(void)
+{
+	return mem_limit;
+}
 
 /* source_sniff - the kind of stream these first bytes begin */
 enum source_kind source_sniff(const unsigned char *p, size_t n)
@@ -54,6 +75,24 @@ static void set_error(struct source *s, const char *what)
 	s->error = xmalloc(n);
 	snprintf(s->error, n, "%s: %s at byte offset %llu", s->name, what,
 		 (unsigned long long)s->raw_off);
+	s->eof = true;
+}
+
+/* set_too_big - a valid stream that needs more memory than the limit
+ * (need 0: the decoder did not say how much) */
+static void set_too_big(struct source *s, uint64_t need)
+{
+	if (s->error)
+		return;
+	size_t n = strlen(s->name) + 160;
+	s->error = xmalloc(n);
+	if (need)
+		snprintf(s->error, n, "%s: needs %llu MiB of memory to decompress, above the limit of "
+			 "%llu MiB (--decompress-max)", s->name,
+			 (unsigned long long)((need + MIB - 1) / MIB), (unsigned long long)(mem_limit / MIB));
+	else
+		snprintf(s->error, n, "%s: needs more memory to decompress than the limit of %llu MiB "
+			 "(--decompress-max)", s->name, (unsigned long long)(mem_limit / MIB));
 	s->eof = true;
 }
 
@@ -95,6 +134,60 @@ static bool fill_in(struct source *s)
 	return true;
 }
 
+/* fill_at_least - k unread bytes in the input buffer, or all that is left */
+static void fill_at_least(struct source *s, size_t k)
+{
+	if (s->in_len - s->in_pos >= k)
+		return;
+	memmove(s->inbuf, s->inbuf + s->in_pos, s->in_len - s->in_pos);
+	s->in_len -= s->in_pos;
+	s->in_pos = 0;
+	while (s->in_len < k) {
+		ssize_t r = raw_read(s, s->inbuf + s->in_len, s->in_cap - s->in_len);
+		if (r <= 0)
+			break;
+		s->in_len += (size_t)r;
+	}
+}
+
+/* zstd_window - the window a zstd frame header declares (RFC 8878,
+ * 3.1.1.1), which is what the decoder allocates; false when p[0..n) does
+ * not begin a whole frame header (a skippable frame, too few bytes) */
+static bool zstd_window(const unsigned char *p, size_t n, uint64_t *w)
+{
+	static const unsigned did_len[] = {0, 1, 2, 4}, fcs_len[] = {1, 2, 4, 8};
+	if (n < 6 || memcmp(p, "\x28\xb5\x2f\xfd", 4) != 0)
+		return false;
+	unsigned fhd = p[4];
+	if (!(fhd & 0x20)) { /* a window descriptor: 2^(10+exponent) plus eighths */
+		uint64_t base = 1ULL << (10 + (p[5] >> 3));
+		*w = base + base / 8 * (p[5] & 7);
+		return true;
+	}
+	/* a single segment: the window is the content size */
+	size_t at = 5 + did_len[fhd & 3], k = fcs_len[fhd >> 6];
+	if (n < at + k)
+		return false;
+	uint64_t v = 0;
+	for (size_t i = k; i-- > 0;)
+		v = v << 8 | p[at + i];
+	*w = k == 2 ? v + 256 : v;
+	return true;
+}
+
+/* zstd_log_max - the smallest power of two that holds the limit, as the
+ * decoder's own bound (the exact check is zstd_window's, per frame) */
+static int zstd_log_max(void)
+{
+	ZSTD_bounds b = ZSTD_dParam_getBounds(ZSTD_d_windowLogMax);
+	int log = b.lowerBound;
+	while (log < b.upperBound && (1ULL << log) < mem_limit)
+		log++;
+	return log;
+}
+
+static void detect(struct source *s);
+
 /* source_open - open path ("-" = stdin) and detect its kind */
 struct source *source_open(const char *path)
 {
@@ -122,6 +215,30 @@ struct source *source_open(const char *path)
 			}
 		}
 	}
+	detect(s);
+	return s;
+}
+
+/* source_open_fd - fd read again from its start, through a descriptor of
+ * its own: a spool of lines (plain text, !sniff) or a regular standard
+ * input (sniffed like a file); name is for messages */
+struct source *source_open_fd(const char *name, int fd, bool sniff)
+{
+	struct source *s = xcalloc(1, sizeof *s);
+	s->name = xstrdup(name);
+	s->fd = fcntl(fd, F_DUPFD_CLOEXEC, 1);
+	if (s->fd < 0 || lseek(s->fd, 0, SEEK_SET) != 0) {
+		set_error(s, strerror(errno));
+		return s;
+	}
+	if (sniff)
+		detect(s);
+	return s;
+}
+
+/* detect - read the magic bytes, choose the kind, set up its decoder */
+static void detect(struct source *s)
+{
 	while (s->peek_len < sizeof s->peek) {
 		ssize_t r = read(s->fd, s->peek + s->peek_len, sizeof s->peek - s->peek_len);
 		if (r < 0 && errno == EINTR)
@@ -142,7 +259,7 @@ struct source *source_open(const char *path)
 		s->codec = z;
 	} else if (s->kind == SRC_XZ) {
 		lzma_stream *l = xcalloc(1, sizeof *l);
-		if (lzma_stream_decoder(l, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK)
+		if (lzma_stream_decoder(l, mem_limit, LZMA_CONCATENATED) != LZMA_OK)
 			fatal(EXIT_ENV, "liblzma initialisation failed");
 		s->codec = l;
 	} else if (s->kind == SRC_ZSTD) {
@@ -150,11 +267,12 @@ struct source *source_open(const char *path)
 		if (!z)
 			fatal(EXIT_ENV, "libzstd initialisation failed");
 		ZSTD_initDStream(z);
+		ZSTD_DCtx_setParameter(z, ZSTD_d_windowLogMax, zstd_log_max());
 		s->codec = z;
+		s->between = true;
 	} else if (s->kind == SRC_BZIP2) {
 		set_error(s, "bzip2 files are not supported (decompress with bunzip2 and pipe into -)");
 	}
-	return s;
 }
 
 /* read_gzip - inflate, restarting on each concatenated gzip member */
@@ -166,6 +284,13 @@ static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 	while (z->avail_out == n) {
 		if (!fill_in(s))
 			break;
+		if (s->between) { /* NUL padding after a member is not a member */
+			while (s->in_pos < s->in_len && s->inbuf[s->in_pos] == 0)
+				s->in_pos++;
+			if (s->in_pos == s->in_len)
+				continue;
+			s->between = false;
+		}
 		z->next_in = s->inbuf + s->in_pos;
 		z->avail_in = (uInt)(s->in_len - s->in_pos);
 		int r = inflate(z, Z_NO_FLUSH);
@@ -174,6 +299,7 @@ static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 		if (r == Z_STREAM_END) {
 			inflateReset(z);
 			s->mid_frame = false;
+			s->between = true;
 			continue;
 		}
 		if (r != Z_OK && r != Z_BUF_ERROR) {
@@ -214,6 +340,10 @@ static ssize_t read_xz(struct source *s, void *buf, size_t n)
 			s->eof = true;
 			break;
 		}
+		if (r == LZMA_MEMLIMIT_ERROR) {
+			set_too_big(s, lzma_memusage(l));
+			break;
+		}
 		if (r != LZMA_OK) {
 			s->raw_off -= l->avail_in;
 			set_error(s, r == LZMA_BUF_ERROR ? "truncated xz file" : "corrupt xz data");
@@ -229,17 +359,32 @@ static ssize_t read_zstd(struct source *s, void *buf, size_t n)
 	ZSTD_DStream *z = s->codec;
 	ZSTD_outBuffer out = {buf, n, 0};
 	while (out.pos == 0) {
+		if (s->between) { /* a frame begins: is its window within the limit */
+			fill_at_least(s, ZSTD_HEADER_MAX);
+			uint64_t w;
+			if (zstd_window(s->inbuf + s->in_pos, s->in_len - s->in_pos, &w) && w > mem_limit) {
+				set_too_big(s, w);
+				break;
+			}
+			s->between = false;
+		}
 		if (!fill_in(s))
 			break;
-		ZSTD_inBuffer in = {s->inbuf + s->in_pos, s->in_len - s->in_pos, 0};
+		size_t avail = s->in_len - s->in_pos;
+		ZSTD_inBuffer in = {s->inbuf + s->in_pos, avail < ZSTD_FEED ? avail : ZSTD_FEED, 0};
 		size_t r = ZSTD_decompressStream(z, &out, &in);
 		s->in_pos += in.pos;
+		if (ZSTD_isError(r) && ZSTD_getErrorCode(r) == ZSTD_error_frameParameter_windowTooLarge) {
+			set_too_big(s, 0);
+			break;
+		}
 		if (ZSTD_isError(r)) {
-			s->raw_off -= in.size - in.pos;
+			s->raw_off -= s->in_len - s->in_pos; /* where this call began */
 			set_error(s, "corrupt zstd data");
 			break;
 		}
 		s->mid_frame = r != 0;
+		s->between = r == 0;
 	}
 	if (out.pos == 0 && !s->error) {
 		if (s->mid_frame)

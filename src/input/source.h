@@ -5,6 +5,11 @@
  * A source yields decompressed bytes; errors (unreadable file, corrupt
  * compressed data) are recorded in the source with the file name and the
  * offset in the file, and reading stops there: what came before is kept.
+ *
+ * Decoders get at most SOURCE_MEM_DEFAULT bytes of memory (xz: its memory
+ * limit; zstd: the window a frame declares), or what source_set_mem_limit
+ * says: a valid file that asks for more is refused with the figure it
+ * needs, rather than allowed to take a gigabyte or called corrupt.
  */
 #ifndef POSTSLEUTH_SOURCE_H
 #define POSTSLEUTH_SOURCE_H
@@ -13,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#define SOURCE_MEM_DEFAULT (256ULL << 20)
 
 enum source_kind { SRC_PLAIN, SRC_GZIP, SRC_XZ, SRC_ZSTD, SRC_JOURNAL, SRC_BZIP2 };
 
@@ -25,6 +32,7 @@ struct source {
 	char *error;            /* first error, or NULL */
 	bool eof;
 	bool mid_frame;         /* a compressed member/frame is incomplete */
+	bool between;           /* gzip: after a member's end; zstd: before a frame's header */
 	void *codec;            /* decoder state, per kind */
 	unsigned char *inbuf;   /* compressed input */
 	size_t in_len, in_pos, in_cap;
@@ -32,7 +40,10 @@ struct source {
 	size_t peek_len, peek_pos;
 };
 
+void source_set_mem_limit(uint64_t bytes);
+uint64_t source_mem_limit(void);
 struct source *source_open(const char *path);
+struct source *source_open_fd(const char *name, int fd, bool sniff);
 ssize_t source_read(struct source *s, void *buf, size_t n);
 void source_close(struct source *s);
 enum source_kind source_sniff(const unsigned char *p, size_t n);

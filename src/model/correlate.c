@@ -22,9 +22,7 @@ char *mstr(struct span s)
 {
 	if (!s.p)
 		return NULL;
-	if (s.n > MODEL_STR_MAX)
-		s.n = MODEL_STR_MAX;
-	return xspandup(s);
+	return xspandup(span_cut(s, MODEL_STR_MAX));
 }
 
 /* setstr - replace *dst with a copy of s (in pool) when s is set */
@@ -360,7 +358,7 @@ static void sess_tried(struct session *s, struct span name)
 	if (!name.p || !name.n)
 		return;
 	for (uint32_t i = 0; i < s->ntried; i++)
-		if (span_eqs(name.n > MODEL_STR_MAX ? span_head(name, MODEL_STR_MAX) : name,
+		if (span_eqs(span_cut(name, MODEL_STR_MAX),
 			     s->tried[i].name)) {
 			s->tried[i].count++;
 			return;
@@ -493,8 +491,7 @@ static void rcpt_update(struct rcpt *r, struct span to, struct span orig_to, con
 	size_t total = 0;
 	for (int i = 0; i < 8; i++) {
 		set[i] = f[i].p != NULL;
-		if (f[i].n > MODEL_STR_MAX)
-			f[i].n = MODEL_STR_MAX;
+		f[i] = span_cut(f[i], MODEL_STR_MAX);
 		total += set[i] ? f[i].n + 1 : 0;
 	}
 	char *blob = xmalloc(total + 1), *p = blob;
@@ -522,7 +519,7 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 		struct rcpt *r = &msg->rcpts[i];
 		bool same_orig = (!r->orig_to && !orig_to.p) ||
 				 (r->orig_to && orig_to.p && span_eqs(orig_to, r->orig_to));
-		if (r->to && span_eqs(to.n > MODEL_STR_MAX ? span_head(to, MODEL_STR_MAX) : to, r->to) &&
+		if (r->to && span_eqs(span_cut(to, MODEL_STR_MAX), r->to) &&
 		    same_orig)
 			return r;
 	}

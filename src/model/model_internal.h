@@ -81,7 +81,7 @@ char *mstr(struct span s);
 #define NAME_KEY_MAX 255
 static inline struct span name_key(struct span s)
 {
-	return s.n > NAME_KEY_MAX ? span_head(s, NAME_KEY_MAX) : s;
+	return span_cut(s, NAME_KEY_MAX);
 }
 
 char *intern(struct model *m, struct span s);

@@ -13,8 +13,7 @@
 /* copy_cap - a span into a fixed buffer, NUL-terminated */
 static void copy_cap(char *dst, size_t cap, struct span s)
 {
-	if (s.n >= cap)
-		s.n = cap - 1;
+	s = span_cut(s, cap - 1);
 	memcpy(dst, s.p, s.n);
 	dst[s.n] = 0;
 }

@@ -156,3 +156,22 @@ uint64_t span_hash(struct span s)
 {
 	return span_hash_seed(s, 0);
 }
+
+/* utf8_cut - where to cut p[0..n) to at most k bytes (k < n): k, or the
+ * start of the character that position k would split.  Only a complete
+ * lead byte whose sequence crosses k moves the cut; invalid bytes are
+ * cut where they are (they were invalid before the cut too). */
+size_t utf8_cut(const char *p, size_t n, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (k >= n || (u[k] & 0xc0) != 0x80)
+		return k < n ? k : n;
+	for (size_t i = k; i > 0 && k - i < 3;) {
+		unsigned char c = u[--i];
+		if ((c & 0xc0) == 0x80)
+			continue;
+		size_t len = c >= 0xf5 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+		return len && i + len > k ? i : k;
+	}
+	return k;
+}

@@ -185,6 +185,16 @@ SPAN_INLINE struct span span_head(struct span s, size_t k)
 	return (struct span){s.p, k < s.n ? k : s.n};
 }
 
+size_t utf8_cut(const char *p, size_t n, size_t k);
+
+/* span_cut - the first k bytes at most, shortened so as not to end
+ * inside a UTF-8 character: cutting valid text to a byte budget keeps it
+ * valid (every cap on log text goes through here, see utf8_cut) */
+SPAN_INLINE struct span span_cut(struct span s, size_t k)
+{
+	return (struct span){s.p, k < s.n ? utf8_cut(s.p, s.n, k) : s.n};
+}
+
 /* span_trim - strip ASCII blanks at both ends */
 SPAN_INLINE struct span span_trim(struct span s)
 {

@@ -49,8 +49,7 @@ char *pool_set(struct strpool *p, char *old, struct span s)
 {
 	if (!s.p)
 		return NULL;
-	if (s.n > POOL_STR_MAX)
-		s.n = POOL_STR_MAX;
+	s = span_cut(s, POOL_STR_MAX);
 	char *dst = NULL;
 	if (old) {
 		uint16_t cap;

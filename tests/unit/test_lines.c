@@ -106,3 +106,40 @@ TEST(lines_mapped_file_cut_short)
 	source_close(src);
 	unlink(path);
 }
+
+/* overlong lines in a mapped file, one in the middle and one at the end
+ * without a newline: each cut at LINE_MAX_LEN, the lines after the first
+ * one intact, no read past the end (the tail is skipped a stretch at a
+ * time, so the stretches must stop at the end of the file) */
+TEST(lines_mapped_file_overlong_lines)
+{
+	char path[] = "/tmp/postsleuth-lines.XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	size_t size = (size_t)fprintf(f, "first\n");
+	for (int i = 0; i < 5 * 1024 * 1024 + 77; i++)
+		fputc('y', f);
+	size += 5 * 1024 * 1024 + 77;
+	size += (size_t)fprintf(f, "\nafter\n");
+	for (int i = 0; i < 3 * 1024 * 1024 + 5; i++)
+		fputc('z', f);
+	size += 3 * 1024 * 1024 + 5;
+	fclose(f);
+	struct source *src = source_open(path);
+	struct lines l;
+	lines_init(&l, src);
+	CHECK(l.mapped);
+	struct span s;
+	CHECK(lines_next(&l, &s) && span_eqs(s, "first"));
+	CHECK(lines_next(&l, &s) && s.n == LINE_MAX_LEN && s.p[0] == 'y' && s.p[s.n - 1] == 'y');
+	CHECK(lines_next(&l, &s) && span_eqs(s, "after"));
+	CHECK(lines_next(&l, &s) && s.n == LINE_MAX_LEN && s.p[0] == 'z' && s.p[s.n - 1] == 'z');
+	CHECK(!lines_next(&l, &s));
+	CHECK_INT(l.truncated, 2);
+	CHECK_INT(l.lineno, 4);
+	CHECK(l.bytes == size);
+	lines_free(&l);
+	source_close(src);
+	unlink(path);
+}

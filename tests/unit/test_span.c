@@ -28,3 +28,27 @@ TEST(span_index_does_not_overread)
 	CHECK(span_index(span_make(buf, 3), "cd") == -1);
 	CHECK(span_index(span_make(buf, 2), "bc") == -1);
 }
+
+/* a cut to a byte budget never ends inside a character: "é" is 2 bytes,
+ * "€" 3, "😀" 4; invalid bytes are cut where they are */
+TEST(span_cut_keeps_characters_whole)
+{
+	struct span s = SPAN_LIT("ab\xc3\xa9" "c\xe2\x82\xac" "d\xf0\x9f\x98\x80");
+	CHECK_SPAN(span_cut(s, 2), "ab");
+	CHECK_SPAN(span_cut(s, 3), "ab");              /* inside é */
+	CHECK_SPAN(span_cut(s, 4), "ab\xc3\xa9");
+	CHECK_SPAN(span_cut(s, 6), "ab\xc3\xa9" "c");  /* inside € */
+	CHECK_SPAN(span_cut(s, 7), "ab\xc3\xa9" "c");
+	CHECK_SPAN(span_cut(s, 8), "ab\xc3\xa9" "c\xe2\x82\xac");
+	CHECK_SPAN(span_cut(s, 10), "ab\xc3\xa9" "c\xe2\x82\xac" "d"); /* inside 😀 */
+	CHECK_SPAN(span_cut(s, 12), "ab\xc3\xa9" "c\xe2\x82\xac" "d");
+	CHECK_INT(span_cut(s, 13).n, 13);
+	CHECK_INT(span_cut(s, 99).n, 13);
+	CHECK_INT(span_cut(s, 0).n, 0);
+	/* stray continuation bytes and a truncated sequence: cut as asked */
+	CHECK_INT(span_cut(SPAN_LIT("a\x80\x80\x80\x80" "b"), 3).n, 3);
+	CHECK_INT(span_cut(SPAN_LIT("\xc3\xa9\xa9\xa9"), 3).n, 3);
+	CHECK_INT(span_cut(SPAN_LIT("\xff\x80\x80"), 2).n, 2);
+	char buf[2] = {'\xe2', '\x82'}; /* no NUL, and the sequence is cut short */
+	CHECK_INT(span_cut(span_make(buf, 2), 1).n, 0);
+}
