@@ -61,7 +61,7 @@ static void local_hour(struct syslog_state *st, int y, int mo, int d, int h, int
 }
 
 /* infer_year - the year of a classic timestamp in month mo */
-static int infer_year(struct syslog_state *st, int mo)
+static inline __attribute__((always_inline)) int infer_year(struct syslog_state *st, int mo)
 {
 	if (!st->year) {
 		if (st->forced_year) {
@@ -118,10 +118,10 @@ static int64_t parse_fraction(struct span *cur, uint8_t *prec)
 }
 
 /* parse_classic - "Mmm dd hh:mm:ss[.frac] " */
-static bool parse_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
+static inline __attribute__((always_inline)) bool parse_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
 {
 	const char *p = cur->p;
-	if (cur->n < 16)
+	if (cur->n < 14)
 		return false;
 	int mo = month_from_abbr(p);
 	if (!mo || p[3] != ' ')
@@ -344,15 +344,12 @@ bool syslog_split_tag(struct span tag, struct logline *out)
 	return split_tag_at(tag, span_chr(tag, '/'), span_rchr(tag, '/'), out);
 }
 
-/* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag.
- * One forward pass finds the first and last '/' and the '['; the pid
- * digits are read in the same pass (this runs on every line). */
-static bool parse_tag(struct span tok, struct logline *out)
+/* parse_tag_n - "prog[pid]" or "prog", the n bytes at p (n >= 1) before
+ * the tag's ':'.  One forward pass finds the first and last '/' and the
+ * '['; the pid digits are read in the same pass (this runs on every line). */
+static inline bool parse_tag_n(const char *p, size_t n, struct logline *out)
 {
-	if (tok.n < 2 || tok.p[tok.n - 1] != ':')
-		return false;
-	size_t n = tok.n - 1;
-	const char *p = tok.p;
+	const size_t taglen = n;
 	out->pid = -1;
 	size_t i = (size_t)(span_scan(p, p + n, '[') - p);
 	ptrdiff_t first = span_scan(p, p + i, '/') - p, last = -1;
@@ -395,7 +392,7 @@ static bool parse_tag(struct span tok, struct logline *out)
 slow:
 	/* a '[' inside the name or an odd pid: the general rules */
 	{
-		struct span t = span_make(p, tok.n - 1);
+		struct span t = span_make(p, taglen);
 		if (t.p[t.n - 1] != ']') {
 			syslog_split_tag(t, out); /* "prog[x:": all of it is the name */
 			return true;
@@ -403,14 +400,29 @@ slow:
 		ptrdiff_t lb = span_rchr(t, '[');
 		if (lb <= 0)
 			return false;
-		int64_t v;
-		if (!span_i64(span_make(t.p + lb + 1, t.n - (size_t)lb - 2), &v))
+		int64_t v = -1; /* "prog[]": the pid was cut out of a pasted line */
+		if ((size_t)lb + 2 < t.n &&
+		    !span_i64(span_make(t.p + lb + 1, t.n - (size_t)lb - 2), &v))
 			return false;
 		out->pid = v;
 		t.n = (size_t)lb;
 		syslog_split_tag(t, out);
 		return true;
 	}
+}
+
+/* parse_tag - "prog[pid]:" or "prog:"; false if tok is not a tag */
+static inline bool parse_tag(struct span tok, struct logline *out)
+{
+	if (tok.n < 2 || tok.p[tok.n - 1] != ':')
+		return false;
+	return parse_tag_n(tok.p, tok.n - 1, out);
+}
+
+/* syslog_read_tag - "prog[pid]" or "prog" without its ':' (paste.c) */
+bool syslog_read_tag(struct span name_pid, struct logline *out)
+{
+	return name_pid.n && parse_tag_n(name_pid.p, name_pid.n, out);
 }
 
 /* syslog_take_severity - strip a Postfix "warning: " etc. from the text */
@@ -474,15 +486,33 @@ static bool parse_5424(struct syslog_state *st, struct span cur, struct logline 
 	return true;
 }
 
-/* parse_any - the prefix in any text shape (the work of syslog_parse) */
-static bool parse_any(struct syslog_state *st, struct span line, struct logline *out)
+/* host_suspect - a "host" that a pasted line put where syslog puts the
+ * host: a level word (INFO, warning) or a column separator ('|', '-').
+ * Most host names are ruled out by their length or first letter. */
+static inline bool host_suspect(struct span h)
+{
+	if (h.n == 1)
+		return h.p[0] == '|' || h.p[0] == '-';
+	if (h.n < 3 || h.n > 13)
+		return false;
+	switch (h.p[0] | 0x20) {
+	case 'a': case 'c': case 'd': case 'e': case 'f': case 'i': case 'n': case 'p':
+	case 't': case 'w': case '<': case '(':
+	case '{': /* '[' | 0x20 */
+		return syslog_is_level(h);
+	default:
+		return false;
+	}
+}
+
+/* parse_plain - the shapes syslog writes; false when the line has none
+ * (then the pasted shapes are tried) */
+static inline bool parse_plain(struct syslog_state *st, struct span line, struct logline *out)
 {
 	zero(out, sizeof *out);
 	out->raw = line;
 	out->pid = -1;
 	struct span cur = line;
-	if (cur.n && cur.p[0] == '{')
-		return syslog_parse_json(st, line, out); /* journalctl -o json */
 	/* optional <PRI> */
 	if (cur.n > 2 && cur.p[0] == '<') {
 		size_t i = 1;
@@ -510,7 +540,7 @@ static bool parse_any(struct syslog_state *st, struct span line, struct logline 
 		return false;
 	if (!parse_tag(tok, out)) {
 		out->host = tok;
-		if (!next_token(&cur, &tok) || !parse_tag(tok, out))
+		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(out->host))
 			return false;
 	}
 	out->text = cur;
@@ -523,8 +553,32 @@ static bool parse_any(struct syslog_state *st, struct span line, struct logline 
  * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
 bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
 {
-	if (!parse_any(st, line, out))
+	if (line.n && line.p[0] == '{') {
+		if (!syslog_parse_json(st, line, out)) /* journalctl -o json */
+			return false;
+	} else if (!parse_plain(st, line, out) && !syslog_parse_pasted(st, line, out)) {
 		return false;
+	}
 	out->ts.us = time_clamp(out->ts.us);
+	if (out->format != FMT_NOTIME)
+		st->last_ts = out->ts;
+	return true;
+}
+
+/* syslog_read_time - an ISO or classic time at *cur, consumed (paste.c) */
+bool syslog_read_time(struct syslog_state *st, struct span *cur, struct stamp *ts,
+		      enum line_format *fmt)
+{
+	struct span c = *cur;
+	if (c.n && isdig(c.p[0])) {
+		if (!parse_iso(st, &c, ts))
+			return false;
+		*fmt = FMT_ISO;
+	} else {
+		if (!parse_classic(st, &c, ts))
+			return false;
+		*fmt = FMT_CLASSIC;
+	}
+	*cur = c;
 	return true;
 }

@@ -7,7 +7,10 @@
  * journalctl -o short-precise writes, zero-padded days as Postfix's own
  * maillog_file writes, and with no host at all), ISO-8601/RFC 3339
  * timestamps (rsyslog, journalctl -o short-iso), RFC 5424, and an
- * optional leading "<PRI>".  Spans point into the line.
+ * optional leading "<PRI>".  Lines pasted by hand (web-UI columns,
+ * docker-compose prefixes, markdown bullets, no time) are read by
+ * paste.c, only after these shapes have failed.  Spans point into the
+ * line.
  */
 #ifndef POSTSLEUTH_PREFIX_H
 #define POSTSLEUTH_PREFIX_H
@@ -18,7 +21,9 @@
 #include "../util/span.h"
 #include "../util/timefmt.h"
 
-enum line_format { FMT_NONE, FMT_CLASSIC, FMT_ISO, FMT_RFC5424, FMT_JOURNAL };
+/* FMT_NOTIME: a pasted line with no time; ts is then the last time read
+ * before it from the same input, or 0 (paste.c) */
+enum line_format { FMT_NONE, FMT_CLASSIC, FMT_ISO, FMT_RFC5424, FMT_JOURNAL, FMT_NOTIME };
 
 struct logline {
 	struct stamp ts;
@@ -51,6 +56,7 @@ struct syslog_state {
 	/* cache of the last local hour converted with mktime */
 	int64_t hour_key, hour_epoch;
 	int hour_off;
+	struct stamp last_ts;   /* the last time read, for a line that has none */
 };
 
 void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref);
@@ -59,5 +65,12 @@ bool syslog_split_tag(struct span tag, struct logline *out);
 bool syslog_is_postfix_daemon(struct span daemon);
 void syslog_take_severity(struct logline *out);
 bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline *out);
+
+/* for paste.c: the pieces of the plain shapes, and the pasted shapes */
+bool syslog_read_time(struct syslog_state *st, struct span *cur, struct stamp *ts,
+		      enum line_format *fmt);
+bool syslog_read_tag(struct span name_pid, struct logline *out);
+bool syslog_is_level(struct span tok);
+bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out);
 
 #endif

@@ -244,3 +244,248 @@ TEST(prefix_iso_same_second_in_a_row)
 	CHECK(!parse(&st, "2026-11-22T11:32:06.65x309+00:00 mx1 postfix/smtpd[1]: x", &l) ||
 	      !span_eq(l.host, SPAN_LIT("mx1")));
 }
+
+/* ---- pasted shapes (paste.c) ---------------------------------------------- */
+
+/* one pasted line: want_ok, then what the logline must hold; host NULL
+ * means "no host", ts NULL means "no time on the line" (FMT_NOTIME) */
+struct pasted_case {
+	const char *line;
+	bool ok;
+	const char *ts, *host, *prog;
+	long long pid;
+	const char *severity, *text;
+};
+
+/* check_pasted - run one table of lines through one state, in order */
+static void check_pasted(const struct pasted_case *c, size_t n)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	for (size_t i = 0; i < n; i++, c++) {
+		bool ok = parse(&st, c->line, &l);
+		if (ok != c->ok) {
+			test_fail(__FILE__, __LINE__, "%s: got %s, want %s", c->line,
+				  ok ? "a log line" : "no prefix", c->ok ? "a log line" : "no prefix");
+			continue;
+		}
+		if (!ok)
+			continue;
+		if (c->ts) {
+			CHECK_STR(iso_of(l.ts), c->ts);
+			CHECK(l.format == FMT_ISO || l.format == FMT_CLASSIC);
+		} else {
+			CHECK_INT(l.format, FMT_NOTIME);
+		}
+		if (!c->host ? l.host.n != 0 : !span_eqs(l.host, c->host))
+			test_fail(__FILE__, __LINE__, "%s: host: got \"%.*s\", want \"%s\"", c->line,
+				  (int)l.host.n, l.host.p ? l.host.p : "", c->host ? c->host : "");
+		if (!span_eqs(l.prog, c->prog))
+			test_fail(__FILE__, __LINE__, "%s: prog: got \"%.*s\", want \"%s\"", c->line,
+				  (int)l.prog.n, l.prog.p ? l.prog.p : "", c->prog);
+		if (l.pid != c->pid)
+			test_fail(__FILE__, __LINE__, "%s: pid: got %lld, want %lld", c->line,
+				  (long long)l.pid, c->pid);
+		if (!span_eqs(l.severity, c->severity))
+			test_fail(__FILE__, __LINE__, "%s: severity: got \"%.*s\", want \"%s\"", c->line,
+				  (int)l.severity.n, l.severity.p ? l.severity.p : "", c->severity);
+		if (!span_eqs(l.text, c->text))
+			test_fail(__FILE__, __LINE__, "%s: text: got \"%.*s\", want \"%s\"", c->line,
+				  (int)l.text.n, l.text.p ? l.text.p : "", c->text);
+	}
+}
+
+/* docker-compose prefixes: "service  | " before the syslog line, colour
+ * codes or not (qa-dev 05, 37) */
+TEST(prefix_pasted_docker_compose)
+{
+	static const struct pasted_case c[] = {
+	    {"postfix-mailcow_1    | Oct 12 11:39:44 mx postfix/error[7376]: 0A8CA8070E: to=<munged>, relay=none, dsn=4.4.3, status=deferred (delivery temporarily suspended: Host or domain name not found. Name service error",
+	     true, "2026-10-12T11:39:44+00:00", "mx", "postfix/error", 7376, "",
+	     "0A8CA8070E: to=<munged>, relay=none, dsn=4.4.3, status=deferred (delivery temporarily suspended: Host or domain name not found. Name service error"},
+	    {"postfix-mailcow_1    | May 31 11:00:46 postfix/smtpd[782]: warning: not enough free space in mail queue: 9679581184 bytes < 1.5*message size limit",
+	     true, "2026-05-31T11:00:46+00:00", NULL, "postfix/smtpd", 782, "warning",
+	     "not enough free space in mail queue: 9679581184 bytes < 1.5*message size limit"},
+	    {"\x1b[36mmailserver_1  |\x1b[0m Feb 16 11:03:54 mail postfix/postscreen[12994]: PASS OLD [172.21.0.1]:54410",
+	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/postscreen", 12994, "",
+	     "PASS OLD [172.21.0.1]:54410"},
+	    {"mailserver-1  | 2026-02-16T11:03:54.123456+00:00 mail postfix/smtpd[13007]: connect from unknown[172.21.0.1]",
+	     true, "2026-02-16T11:03:54.123456+00:00", "mail", "postfix/smtpd", 13007, "",
+	     "connect from unknown[172.21.0.1]"},
+	    /* a service named "postfix" is a label, not a tag */
+	    {"postfix  | Feb 16 11:03:54 mail postfix/smtpd[13007]: connect from unknown[172.21.0.1]",
+	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/smtpd", 13007, "",
+	     "connect from unknown[172.21.0.1]"},
+	    /* docker logs -t: the engine's time first, syslog's skipped */
+	    {"2026-07-12T10:11:12.123456789Z Jul 12 10:11:12 mail postfix/smtpd[1]: connect from x[192.0.2.1]",
+	     true, "2026-07-12T10:11:12.123456+00:00", "mail", "postfix/smtpd", 1, "",
+	     "connect from x[192.0.2.1]"},
+	    /* kubectl logs --prefix */
+	    {"[pod/mail-0/postfix] Feb 16 11:03:54 mail postfix/smtpd[9]: connect from x[192.0.2.1]",
+	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/smtpd", 9, "", "connect from x[192.0.2.1]"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}
+
+/* web-UI exports: "date | level | message" and other column orders,
+ * tabs, a markdown table, newest first */
+TEST(prefix_pasted_web_ui_columns)
+{
+	static const struct pasted_case c[] = {
+	    {"2026-01-02 10:11:12 | warning | postfix/smtpd[123]: warning: hostname mail.example does not resolve to address 192.0.2.7",
+	     true, "2026-01-02T10:11:12+00:00", NULL, "postfix/smtpd", 123, "warning",
+	     "hostname mail.example does not resolve to address 192.0.2.7"},
+	    {"2026-01-02 10:11:11 | info | postfix/smtpd[123]: connect from mail.example[192.0.2.7]",
+	     true, "2026-01-02T10:11:11+00:00", NULL, "postfix/smtpd", 123, "",
+	     "connect from mail.example[192.0.2.7]"},
+	    {"2026-01-02 10:11:10 | mx1 | INFO | postfix/smtpd[123]: connect from a[192.0.2.8]",
+	     true, "2026-01-02T10:11:10+00:00", "mx1", "postfix/smtpd", 123, "",
+	     "connect from a[192.0.2.8]"},
+	    {"warning | 2026-01-02 10:11:09 | postfix/smtpd[123]: warning: x",
+	     true, "2026-01-02T10:11:09+00:00", NULL, "postfix/smtpd", 123, "warning", "x"},
+	    {"2026-01-02 10:11:08\tinfo\tpostfix/qmgr[7]: 4C3F81234: removed",
+	     true, "2026-01-02T10:11:08+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81234: removed"},
+	    /* the message first, the level and date after it */
+	    {"postfix/qmgr[7]: 4C3F81235: removed | info | 2026-01-02 10:11:07",
+	     true, "2026-01-02T10:11:07+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81235: removed"},
+	    {"| 2026-01-02 10:11:06 | info | postfix/qmgr[7]: 4C3F81236: removed |",
+	     true, "2026-01-02T10:11:06+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81236: removed"},
+	    /* the tag in a column of its own */
+	    {"2026-01-02 10:11:05 | postfix/qmgr[7] | 4C3F81237: removed",
+	     true, "2026-01-02T10:11:05+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81237: removed"},
+	    {"2026-01-02 10:11:04,517 INFO postfix/qmgr[7]: 4C3F81238: removed",
+	     true, "2026-01-02T10:11:04+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81238: removed"},
+	    /* the header row of the table is no log line */
+	    {.line = "| Time | Level | Message |"},
+	    {.line = "Time\tPriority\tMessage"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}
+
+/* "ISO-ts LEVEL postfix/...": the level is not the host */
+TEST(prefix_pasted_iso_level)
+{
+	static const struct pasted_case c[] = {
+	    {"2021-03-04T05:06:07.123Z INFO postfix/smtpd[12]: connect from unknown[192.0.2.1]",
+	     true, "2021-03-04T05:06:07.123+00:00", NULL, "postfix/smtpd", 12, "",
+	     "connect from unknown[192.0.2.1]"},
+	    {"2021-03-04T05:06:08Z mx1 WARNING postfix/smtpd[12]: warning: x", true,
+	     "2021-03-04T05:06:08+00:00", "mx1", "postfix/smtpd", 12, "warning", "x"},
+	    {"2021-03-04T05:06:09Z [error] postfix/smtpd[12]: x", true, "2021-03-04T05:06:09+00:00",
+	     NULL, "postfix/smtpd", 12, "", "x"},
+	    {"Mar  4 05:06:10 notice postfix/smtpd[12]: x", true, "2026-03-04T05:06:10+00:00", NULL,
+	     "postfix/smtpd", 12, "", "x"},
+	    /* a '|' where the host goes is no host */
+	    {"2021-03-04 05:06:11 | postfix/smtpd[12]: x", true, "2021-03-04T05:06:11+00:00", NULL,
+	     "postfix/smtpd", 12, "", "x"},
+	    /* real host names that start like level words stay hosts */
+	    {"2021-03-04T05:06:12Z email postfix/smtpd[12]: x", true, "2021-03-04T05:06:12+00:00",
+	     "email", "postfix/smtpd", 12, "", "x"},
+	    {"2021-03-04T05:06:13Z info.example.org postfix/smtpd[12]: x", true,
+	     "2021-03-04T05:06:13+00:00", "info.example.org", "postfix/smtpd", 12, "", "x"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}
+
+/* markdown and mail artefacts: bullets, quotes, numbers, indentation; a
+ * line wrapped by the paste tool stays without prefix (qa-dev 26) */
+TEST(prefix_pasted_markdown)
+{
+	static const struct pasted_case c[] = {
+	    {"- Feb 16 11:03:54 mail postfix/smtpd[13007]: warning: texthash:/tmp/docker-mailserver/postfix-send-access.cf is unavailable. open database /tmp/docker-mailserver/postfix-send-access.cf: No such f",
+	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/smtpd", 13007, "warning",
+	     "texthash:/tmp/docker-mailserver/postfix-send-access.cf is unavailable. open database /tmp/docker-mailserver/postfix-send-access.cf: No such f"},
+	    {.line = "- ile or directory"},
+	    {"> Feb 16 11:03:55 mail postfix/smtpd[1]: x", true, "2026-02-16T11:03:55+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
+	    {">> Feb 16 11:03:56 mail postfix/smtpd[1]: x", true, "2026-02-16T11:03:56+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
+	    {"* Feb 16 11:03:57 mail postfix/smtpd[1]: x", true, "2026-02-16T11:03:57+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
+	    {"    Feb 16 11:03:58 mail postfix/smtpd[1]: x", true, "2026-02-16T11:03:58+00:00",
+	     "mail", "postfix/smtpd", 1, "", "x"},
+	    {"\tFeb 16 11:03:59 mail postfix/smtpd[1]: x", true, "2026-02-16T11:03:59+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
+	    {"12. Feb 16 11:04:00 mail postfix/smtpd[1]: x", true, "2026-02-16T11:04:00+00:00",
+	     "mail", "postfix/smtpd", 1, "", "x"},
+	    {"\xe2\x80\xa2 Feb 16 11:04:01 mail postfix/smtpd[1]: x", true,
+	     "2026-02-16T11:04:01+00:00", "mail", "postfix/smtpd", 1, "", "x"},
+	    {"`Feb 16 11:04:02 mail postfix/smtpd[1]: x`", true, "2026-02-16T11:04:02+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x`"},
+	    {"\xef\xbb\xbf" "Feb 16 11:04:03 mail postfix/smtpd[1]: x", true,
+	     "2026-02-16T11:04:03+00:00", "mail", "postfix/smtpd", 1, "", "x"},
+	    /* a non-Postfix line pasted with its time: read, not Postfix's */
+	    {"- Jan 19 14:16:13 host kernel: rmilter[2867]: segfault at 7fafac021024", true,
+	     "2026-01-19T14:16:13+00:00", "host", "kernel", -1, "",
+	     "rmilter[2867]: segfault at 7fafac021024"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}
+
+/* no time, no host, no pid, an empty pid, no tag (qa-dev 17, 19, 23, 28) */
+TEST(prefix_pasted_no_time_no_pid)
+{
+	static const struct pasted_case c[] = {
+	    {"postfix/master[843]: fatal: bind IP.IP.IP.IP port 465: Address already in use", true,
+	     NULL, NULL, "postfix/master", 843, "fatal", "bind IP.IP.IP.IP port 465: Address already in use"},
+	    {"mail postfix/master[20375]: warning: process /usr/lib/postfix/sbin/proxymap pid 21497 killed by signal 6",
+	     true, NULL, "mail", "postfix/master", 20375, "warning",
+	     "process /usr/lib/postfix/sbin/proxymap pid 21497 killed by signal 6"},
+	    {"postfix/cleanup: warning: connect to Milter service inet:localhost:8891: Connection refused",
+	     true, NULL, NULL, "postfix/cleanup", -1, "warning",
+	     "connect to Milter service inet:localhost:8891: Connection refused"},
+	    {"Sep 16 09:22:05 nixe.k4cg.org postfix/qmgr[23117]: warning: connect to transport private/mailman: No such file or directory",
+	     true, "2026-09-16T09:22:05+00:00", "nixe.k4cg.org", "postfix/qmgr", 23117, "warning",
+	     "connect to transport private/mailman: No such file or directory"},
+	    /* Postfix's own text with no tag at all: its time is the last one read */
+	    {"warning: database /var/lib/mlmmj/transports.db is older than source file /var/lib/mlmmj/transports",
+	     true, NULL, NULL, "", -1, "warning",
+	     "database /var/lib/mlmmj/transports.db is older than source file /var/lib/mlmmj/transports"},
+	    {"Feb 16 11:03:54 mail postfix/smtpd[]: connect from unknown[192.0.2.1]", true,
+	     "2026-02-16T11:03:54+00:00", "mail", "postfix/smtpd", -1, "", "connect from unknown[192.0.2.1]"},
+	    {"postfix/smtpd[]: connect from unknown[192.0.2.1]", true, NULL, NULL, "postfix/smtpd", -1,
+	     "", "connect from unknown[192.0.2.1]"},
+	    {"postfix-mailcow_1 | postfix/smtpd[5]: connect from unknown[192.0.2.1]", true, NULL, NULL,
+	     "postfix/smtpd", 5, "", "connect from unknown[192.0.2.1]"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+	/* the time a line without one takes: the last one read, or none */
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "postfix/master[1]: warning: x", &l));
+	CHECK_INT(l.ts.us, 0);
+	CHECK(parse(&st, "2026-09-16T09:22:05Z mx postfix/qmgr[2]: warning: x", &l));
+	CHECK(parse(&st, "warning: database a.db is older than source file a", &l));
+	CHECK_STR(iso_of(l.ts), "2026-09-16T09:22:05+00:00");
+	CHECK_INT(l.format, FMT_NOTIME);
+}
+
+/* what must stay without prefix: prose, mail headers, a pasted
+ * transcript's dialogue (read by transcript.c from lines with no prefix),
+ * a timeless line of another program, a wrapped line */
+TEST(prefix_pasted_rejects_prose)
+{
+	static const struct pasted_case c[] = {
+	    {.line = "Transcript of session follows."},
+	    {.line = "Out: 220 hostname.tld ESMTP Postfix"},
+	    {.line = "In: ."},
+	    {.line = "Out: 502 5.5.2 Error: command not recognized"},
+	    {.line = "Session aborted, reason: lost connection"},
+	    {.line = "Subject: Postfix SMTP server: errors from unknown[192.0.2.1]"},
+	    {.line = "Received: from mail.example.com (mail.example.com [192.0.2.1])"},
+	    {.line = "X-Postfix-Queue-ID: 4C3F81234"},
+	    {.line = "kernel: rmilter[20385]: segfault at 7fe124021034"},
+	    {.line = "I see postfix/smtpd[1]: connect from x[192.0.2.1] every minute"},
+	    {.line = "Postfix warning: something"},
+	    {.line = "ile or directory"},
+	    {.line = "(some cipher text)"},
+	    {.line = "- "},
+	    {.line = "|"},
+	    {.line = "\x1b[0m"},
+	    {.line = "```"},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}

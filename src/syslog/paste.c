@@ -1,0 +1,383 @@
+/*
+ * paste.c - the shapes a Postfix line takes when an admin copies it out
+ * of a terminal, a container log or a web page and pastes it into a
+ * question, rather than when syslog writes it.  Tried only when the
+ * plain shapes of prefix.c have failed (or put a level word or a '|'
+ * where the host goes), so the usual lines never come here.
+ *
+ * A line is read as decorations, columns, the program tag, the text and
+ * trailing columns:
+ *   decorations  blanks, ANSI colour codes, a byte-order mark, markdown
+ *                bullets and quote marks ("- ", "* ", "+ ", "• ", ">",
+ *                "1. "), backticks, a table's leading '|';
+ *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
+ *                any order: the time (ISO or classic; a second one is
+ *                skipped: "docker logs -t" puts its own before syslog's),
+ *                level words (INFO, warning, [err], <notice>, anywhere),
+ *                one host name after the time, and before it one label
+ *                that is never taken for the host: a docker-compose
+ *                service ("mailserver_1  | "), a kubectl "[pod/P/C]";
+ *   the tag      "prog[pid]:", "prog:", "prog[]:" (prefix.c), or
+ *                "prog[pid]" without its ':' when a column separator
+ *                follows; or no tag at all when the text is Postfix's own
+ *                "warning: ..." (error, fatal, panic): a Postfix line
+ *                whose program was not pasted;
+ *   trailing     columns after the text that are a time, a level word or
+ *                empty (a table's closing '|') are taken off.
+ * A line with no time gets the last time read before it from the same
+ * input (0 when none) and format FMT_NOTIME; it must then carry a Postfix
+ * tag or severity, so that prose, mail headers and the "In:"/"Out:"
+ * lines of a pasted transcript are not taken for log lines.  A line
+ * wrapped by the paste tool has none of this and stays a line without a
+ * prefix (no host is made up for it).
+ *
+ * Untrusted input: every access is bounds-checked; at most PASTE_TOKENS
+ * tokens are looked at before the tag, three columns after the text.
+ */
+#include "prefix.h"
+#include "../util/xalloc.h"
+
+#include <string.h>
+
+#define PASTE_TOKENS 12
+#define PASTE_WORDS 3 /* host and label candidates before the tag */
+
+/* blank - a byte between columns */
+static inline bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* isdigit_ - ASCII digit */
+static inline bool isdigit_(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* skip_ansi - an ANSI escape at the start of *cur, consumed: ESC '['
+ * parameter bytes and one final byte, or ESC and one byte */
+static bool skip_ansi(struct span *cur)
+{
+	if (!cur->n || cur->p[0] != '\x1b')
+		return false;
+	size_t i = 1;
+	if (i < cur->n && cur->p[i] == '[') {
+		i++;
+		while (i < cur->n && (unsigned char)cur->p[i] >= 0x20 &&
+		       (unsigned char)cur->p[i] <= 0x3f)
+			i++;
+		if (i < cur->n && (unsigned char)cur->p[i] >= 0x40 &&
+		    (unsigned char)cur->p[i] <= 0x7e)
+			i++;
+	} else if (i < cur->n) {
+		i++;
+	}
+	*cur = span_skip(*cur, i);
+	return true;
+}
+
+/* skip_blanks - blanks and colour codes */
+static void skip_blanks(struct span *cur)
+{
+	for (;;) {
+		if (cur->n && blank(cur->p[0]))
+			*cur = span_skip(*cur, 1);
+		else if (!skip_ansi(cur))
+			return;
+	}
+}
+
+/* strip_decorations - what a paste put before the line */
+static void strip_decorations(struct span *cur)
+{
+	for (int k = 0; k < 8; k++) {
+		skip_blanks(cur);
+		const char *p = cur->p;
+		size_t n = cur->n, i = 0;
+		if (!n)
+			return;
+		if (n >= 3 && (!memcmp(p, "\xef\xbb\xbf", 3) || !memcmp(p, "\xe2\x80\xa2", 3))) {
+			*cur = span_skip(*cur, 3); /* a byte-order mark, a bullet */
+			continue;
+		}
+		if (p[0] == '>' || p[0] == '`' || p[0] == '|') {
+			*cur = span_skip(*cur, 1); /* quote, code, table */
+			continue;
+		}
+		if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && n >= 2 && blank(p[1])) {
+			*cur = span_skip(*cur, 2); /* a bullet */
+			continue;
+		}
+		while (i < n && i < 3 && isdigit_(p[i]))
+			i++;
+		if (i && i + 1 < n && (p[i] == '.' || p[i] == ')') && blank(p[i + 1])) {
+			*cur = span_skip(*cur, i + 2); /* "1. " */
+			continue;
+		}
+		return;
+	}
+}
+
+/* cut_token - the next token of *cur, which must not start blank: up to a
+ * blank, an ESC or a '|' (a '|' alone is a token) */
+static struct span cut_token(struct span *cur)
+{
+	size_t i = 0;
+	if (cur->p[0] == '|') {
+		i = 1;
+	} else {
+		while (i < cur->n && !blank(cur->p[i]) && cur->p[i] != '\x1b' && cur->p[i] != '|')
+			i++;
+	}
+	struct span tok = span_head(*cur, i);
+	*cur = span_skip(*cur, i);
+	return tok;
+}
+
+/* is_separator - a token that only separates columns */
+static bool is_separator(struct span t)
+{
+	return span_eqs(t, "|") || span_eqs(t, "-") || span_eqs(t, "\xe2\x94\x82"); /* │ */
+}
+
+/* syslog_is_level - a log level word as web UIs and loggers print it:
+ * INFO, warning, Err, [notice], <debug>, (crit), WARN: ... */
+bool syslog_is_level(struct span tok)
+{
+	static const char *const words[] = {
+	    "emerg", "emergency", "alert", "crit", "critical", "err", "error", "warn", "warning",
+	    "notice", "info", "informational", "debug", "trace", "fatal", "panic", NULL};
+	struct span w = tok;
+	if (w.n && w.p[w.n - 1] == ':')
+		w.n--;
+	if (w.n >= 2 && ((w.p[0] == '[' && w.p[w.n - 1] == ']') ||
+			 (w.p[0] == '<' && w.p[w.n - 1] == '>') ||
+			 (w.p[0] == '(' && w.p[w.n - 1] == ')')))
+		w = span_make(w.p + 1, w.n - 2);
+	if (w.n < 3 || w.n > 13)
+		return false;
+	char low[13];
+	for (size_t i = 0; i < w.n; i++) {
+		char c = w.p[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == w.n && !memcmp(low, words[i], w.n))
+			return true;
+	return false;
+}
+
+/* hostlike - letters, digits, '.', '-', '_': a host or service name;
+ * a label must hold a letter (a number before a time is a year, which
+ * we do not read: "2013 Jun 16 16:05:06" is not taken) */
+static bool hostlike(struct span s, bool label)
+{
+	bool letter = false;
+	if (!s.n || s.n > 255)
+		return false;
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		letter |= alpha;
+		if (!(alpha || isdigit_(c) || c == '.' || c == '-' || c == '_'))
+			return false;
+	}
+	return letter || !label;
+}
+
+/* bracketed - "[...]": a kubectl --prefix label */
+static bool bracketed(struct span s)
+{
+	return s.n >= 3 && s.p[0] == '[' && s.p[s.n - 1] == ']';
+}
+
+/* may_start_time - the first byte of an ISO or classic time */
+static inline bool may_start_time(char c)
+{
+	return isdigit_(c) || c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
+	       c == 'O' || c == 'N' || c == 'D';
+}
+
+/* read_time - a time at *cur that ends its column; a ",mmm" fraction
+ * (Java and Python loggers) is read over */
+static bool read_time(struct syslog_state *st, struct span *cur, struct stamp *ts,
+		      enum line_format *fmt)
+{
+	if (!cur->n || !may_start_time(cur->p[0]))
+		return false;
+	struct span c = *cur;
+	if (!syslog_read_time(st, &c, ts, fmt))
+		return false;
+	if (c.n && c.p[0] == ',') {
+		size_t i = 1;
+		while (i < c.n && isdigit_(c.p[i]))
+			i++;
+		c = span_skip(c, i);
+	}
+	if (c.n && !blank(c.p[0]) && c.p[0] != '|' && c.p[0] != '\x1b')
+		return false;
+	*cur = c;
+	return true;
+}
+
+/* take_time - keep the first time of the line, skip the others */
+static void take_time(struct logline *out, int *times, struct stamp ts, enum line_format fmt)
+{
+	if (!(*times)++) {
+		out->ts = ts;
+		out->format = fmt;
+	}
+}
+
+/* postfix_severity - "warning:" and the like: Postfix's own text */
+static bool postfix_severity(struct span t)
+{
+	return span_eqs(t, "warning:") || span_eqs(t, "error:") || span_eqs(t, "fatal:") ||
+	       span_eqs(t, "panic:");
+}
+
+/* peel_trailing - take off the columns a web UI or a table put after the
+ * text: a time (kept when the line had none), a level word, nothing */
+static struct span peel_trailing(struct syslog_state *st, struct span text, struct logline *out,
+				 int *times)
+{
+	for (int k = 0; k < 3; k++) {
+		struct span t = span_trim(text);
+		size_t at = t.n;
+		while (at > 0 && t.p[at - 1] != '|' && t.p[at - 1] != '\t')
+			at--;
+		if (!at)
+			return t;
+		struct span col = span_trim(span_skip(t, at));
+		if (col.n && !syslog_is_level(col)) {
+			struct stamp ts;
+			enum line_format fmt;
+			struct span c = col;
+			if (!read_time(st, &c, &ts, &fmt) || c.n)
+				return t;
+			take_time(out, times, ts, fmt);
+		}
+		text = span_head(t, at - 1);
+	}
+	return span_trim(text);
+}
+
+/* word - a token before the tag that is neither a time, a level nor a
+ * separator: a host or a label */
+struct word {
+	struct span s;
+	bool after_time;
+	bool sep_after; /* a column separator followed it */
+};
+
+/* pick_host - the host among the words, or false when they are more than
+ * a pasted line has (prose, a wrapped line): after a time, one word, the
+ * host; before it, one label; with no time, a label followed by a
+ * separator, then a host followed by none */
+static bool pick_host(const struct word *w, int nw, int times, struct span *host)
+{
+	int before = 0, after = 0;
+	*host = SPAN_NULL;
+	for (int i = 0; i < nw; i++) {
+		if (w[i].after_time) {
+			if (after++ || !hostlike(w[i].s, false))
+				return false;
+			*host = w[i].s;
+		} else if (times) {
+			if (before++ || !(hostlike(w[i].s, true) || bracketed(w[i].s)))
+				return false;
+		} else if (i + 1 < nw) {
+			if (!w[i].sep_after || before++ || !(hostlike(w[i].s, true) || bracketed(w[i].s)))
+				return false;
+		} else if (!w[i].sep_after) {
+			if (!hostlike(w[i].s, false))
+				return false;
+			*host = w[i].s;
+		} else if (before++ || !(hostlike(w[i].s, true) || bracketed(w[i].s))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* next_is_separator - a column separator follows at cur (after blanks),
+ * or the token before cur ended at a tab */
+static bool next_is_separator(struct span cur)
+{
+	if (cur.n && cur.p[0] == '\t')
+		return true;
+	skip_blanks(&cur);
+	return cur.n && cur.p[0] == '|';
+}
+
+/* syslog_parse_pasted - a line the plain shapes refused; false when no
+ * log line is found in it */
+bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out)
+{
+	zero(out, sizeof *out);
+	out->raw = line;
+	out->pid = -1;
+	struct span cur = line, text;
+	strip_decorations(&cur);
+	struct word w[PASTE_WORDS];
+	int nw = 0, times = 0;
+	bool tagless = false;
+	for (int k = 0;; k++) {
+		skip_blanks(&cur);
+		if (!cur.n || k == PASTE_TOKENS)
+			return false;
+		struct stamp ts;
+		enum line_format fmt;
+		if (times < 2 && read_time(st, &cur, &ts, &fmt)) {
+			take_time(out, &times, ts, fmt);
+			continue;
+		}
+		struct span tok = cut_token(&cur);
+		if (is_separator(tok)) {
+			if (nw)
+				w[nw - 1].sep_after = true;
+			continue;
+		}
+		if (postfix_severity(tok)) {
+			/* Postfix's own "warning: text" with its tag not pasted */
+			out->prog = out->daemon = span_make(tok.p, 0);
+			out->instance = out->service = SPAN_NULL;
+			out->pid = -1;
+			out->postfix = true;
+			tagless = true;
+			text = span_make(tok.p, line.n - (size_t)(tok.p - line.p));
+			break;
+		}
+		if (tok.n >= 2 && tok.p[tok.n - 1] == ':') {
+			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) || (!out->postfix && !times))
+				return false;
+			text = cur;
+			break;
+		}
+		if (times && next_is_separator(cur) &&
+		    (span_chr(tok, '/') >= 0 || span_chr(tok, '[') >= 0) &&
+		    syslog_read_tag(tok, out) && out->postfix) {
+			/* "date | postfix/smtpd[1] | text": the tag's own column */
+			skip_blanks(&cur);
+			span_eat(&cur, "|");
+			text = cur;
+			break;
+		}
+		out->pid = -1;
+		if (syslog_is_level(tok))
+			continue;
+		if (nw == PASTE_WORDS)
+			return false;
+		w[nw++] = (struct word){tok, times > 0, false};
+		if (cur.n && cur.p[0] == '\t')
+			w[nw - 1].sep_after = true;
+	}
+	if (!pick_host(w, nw, times, &out->host) || (tagless && out->host.p))
+		return false; /* "Postfix warning: ..." is prose, not a host */
+	skip_blanks(&text);
+	out->text = peel_trailing(st, text, out, &times);
+	if (!times)
+		out->ts = st->last_ts, out->format = FMT_NOTIME;
+	syslog_take_severity(out);
+	return true;
+}
