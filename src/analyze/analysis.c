@@ -226,7 +226,8 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 /* analysis_event - the side events the model does not keep */
 void analysis_event(struct analysis *a, const struct event *ev)
 {
-	stamp_span(&a->first, &a->last, &a->have_time, ev->line->ts);
+	if (ev->line->format != FMT_NOTIME) /* a pasted line with no time */
+		stamp_span(&a->first, &a->last, &a->have_time, ev->line->ts);
 	switch (ev->type) {
 	case EV_OTHER:
 		if (span_eqs(ev->line->daemon, "dovecot"))

@@ -499,7 +499,9 @@ void summary_event(struct summary *s, const struct event *ev)
 	if (!l || !l->postfix || ev->type == EV_NONE || ev->type == EV_OTHER)
 		return;
 	s->postfix_lines++;
-	if (!s->have_first) {
+	if (l->format == FMT_NOTIME) {
+		/* a pasted line with no time: in no time span, no day */
+	} else if (!s->have_first) {
 		s->first = s->last = l->ts;
 		s->have_first = true;
 	} else {
@@ -509,7 +511,7 @@ void summary_event(struct summary *s, const struct event *ev)
 			s->last = l->ts;
 	}
 	/* make sure the day counts even without traffic: pflogsumm's dayCnt */
-	{
+	if (l->format != FMT_NOTIME) {
 		int64_t t = local_secs(l->ts);
 		day_row(s, t / 86400 - (t % 86400 < 0));
 	}

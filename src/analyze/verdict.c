@@ -341,7 +341,9 @@ void verdict_client(struct analysis *a, struct client *c)
 	struct account *abused = abused_account(a, c);
 	buf_printf(&b, "%s", c->ip);
 	if (c->sessions && !c->first.us) {
-		buf_printf(&b, " made %llu session%s (told by postmaster transcripts, which carry no time).",
+		buf_printf(&b,
+			   " made %llu session%s (told by lines that carry no time: postmaster"
+			   " transcripts or a pasted excerpt).",
 			   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
 	} else if (c->sessions) {
 		buf_printf(&b, " connected %llu time%s between ", (unsigned long long)c->sessions,

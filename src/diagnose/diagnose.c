@@ -86,10 +86,12 @@ static void group_add(struct diag *d, struct diag_group *g, const struct event *
 		      const struct diag_hit *hit)
 {
 	struct stamp ts = ev->line->ts;
-	if (!g->lines || ts.us < g->first.us)
-		g->first = ts;
-	if (!g->lines || ts.us > g->last.us)
-		g->last = ts;
+	if (ev->line->format != FMT_NOTIME) { /* a pasted line with no time widens nothing */
+		if (!g->first.us || ts.us < g->first.us) /* 0: not yet, as the writers read it */
+			g->first = ts;
+		if (!g->last.us || ts.us > g->last.us)
+			g->last = ts;
+	}
 	g->lines++;
 	g->recipients += hit->recipient;
 	g->port25 |= hit->port25;

@@ -14,9 +14,13 @@
 void events_json_write(struct buf *b, const struct event *ev, const struct redact_mask *mask)
 {
 	const struct logline *l = ev->line;
-	buf_puts(b, "{\"ts\":\"");
-	buf_stamp(b, l->ts);
-	buf_puts(b, "\",\"host\":");
+	buf_putc(b, '{');
+	if (l->format != FMT_NOTIME) { /* a pasted line with no time has none */
+		buf_puts(b, "\"ts\":\"");
+		buf_stamp(b, l->ts);
+		buf_puts(b, "\",");
+	}
+	buf_puts(b, "\"host\":");
 	buf_json(b, l->host);
 	buf_puts(b, ",\"service\":");
 	buf_json(b, l->prog);
