@@ -4,6 +4,7 @@
  * smtpd reject tail and disconnect command statistics.
  */
 #include "common.h"
+#include "masked.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -74,7 +75,8 @@ bool pc_take_queue_id(struct span *text, struct span *qid)
 	return true;
 }
 
-/* pc_namaddr - "name[addr]" or "name[addr]:port" */
+/* pc_namaddr - "name[addr]" or "name[addr]:port"; an address masked
+ * before pasting (masked.c) comes back empty, as in "unknown[]" */
 bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port)
 {
 	*port = SPAN_NULL;
@@ -94,6 +96,8 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 		return false;
 	*name = span_head(s, (size_t)lb);
 	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
+	if (addr_is_masked(*ip))
+		ip->n = 0; /* "[IP]", "[x.x.x.x]" in a pasted line: not shown */
 	return true;
 }
 

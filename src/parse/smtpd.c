@@ -55,11 +55,15 @@ static void set_client(struct event *ev, struct span name, struct span ip, struc
 		ev->client_port = port;
 }
 
-/* namaddr - pc_namaddr, and the name holds no blank (it is a hostname) */
+/* namaddr - pc_namaddr, and the name holds no blank (it is a hostname);
+ * "name [x.x.x.x]": the blank that came with a masked address is dropped */
 static bool namaddr(struct span s, struct span *name, struct span *ip, struct span *port)
 {
-	return pc_namaddr(s, name, ip, port) && span_chr(*name, ' ') < 0 &&
-	       span_chr(*ip, ' ') < 0;
+	if (!pc_namaddr(s, name, ip, port))
+		return false;
+	if (name->n && name->p[name->n - 1] == ' ' && !ip->n && ip->p[0] != ']')
+		name->n--; /* ip->p is inside s: ']' there means "[]" as logged */
+	return span_chr(*name, ' ') < 0 && span_chr(*ip, ' ') < 0;
 }
 
 /*

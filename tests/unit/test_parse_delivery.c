@@ -57,7 +57,8 @@ TEST(delivery_smtp_bounced_conn_use)
 
 TEST(delivery_seed_bounced_end_of_data)
 {
-	/* seed 003: an obfuscated relay name and address stay as logged */
+	/* seed 003: an obfuscated relay name stays as logged; the address typed
+	 * over ("198.x.x.x") is not shown, not an address */
 	const struct event *ev = progs_line(
 	    "Apr 16 06:29:12 mail.xxx.com postfix/smtp[12954]: 418621D80D: to=<xxx@medi**.com.cn>, "
 	    "relay=mxw**.com[198.x.x.x]:25, delay=51, delays=38/0/8.5/4.5, dsn=5.0.0, "
@@ -66,7 +67,7 @@ TEST(delivery_seed_bounced_end_of_data)
 	CHECK_STR(progs_type(ev), "delivery");
 	CHECK_SPAN(ev->to, "xxx@medi**.com.cn");
 	CHECK_SPAN(ev->relay_name, "mxw**.com");
-	CHECK_SPAN(ev->relay_ip, "198.x.x.x");
+	CHECK_SPAN(ev->relay_ip, "");
 	CHECK_SPAN(ev->delay, "51");
 	CHECK_SPAN(ev->delays, "38/0/8.5/4.5");
 	CHECK_SPAN(ev->status, "bounced");

@@ -1,0 +1,57 @@
+/*
+ * masked.h - addresses that whoever pasted a log line typed over before
+ * pasting it ("[IP]", "[x.x.x.x]", "[XXX.XXX.XXX.XXX]", "[1.2.3.xxx]",
+ * "[IP.IP.IP.IP]", "[REDACTED]"): the line is still read, and the
+ * address is taken as not shown, as Postfix's own "unknown[]" is, never
+ * as a client address.  The common cases, an IPv4 address and an IPv6
+ * one, are decided inline (this runs on most lines); the rest in
+ * masked.c.
+ */
+#ifndef POSTSLEUTH_MASKED_H
+#define POSTSLEUTH_MASKED_H
+
+#include "../util/span.h"
+
+/* byte classes of an address: digit, hex letter, colon, anything else */
+enum { ADDR_DIGIT = 1, ADDR_HEX = 2, ADDR_COLON = 4, ADDR_OTHER = 8 };
+extern const unsigned char addr_class[256];
+
+bool addr_is_masked_slow(struct span addr);
+
+/* addr_outside - the high bit of each byte of w that is not in '.'..'9'
+ * (digits, '.' and '/': a path is no placeholder either) */
+static inline uint64_t addr_outside(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	return ((w - ones * '.') & ~w) | ((w + ones * (127 - '9')) | w);
+}
+
+/* addr_is_masked - addr (the text between the brackets) is a placeholder
+ * typed over an address, rather than an address, "unknown", a socket
+ * path or nothing.  An IPv4 address (up to 16 bytes of digits and dots)
+ * is told in two word tests; the rest by a table lookup per byte. */
+static inline bool addr_is_masked(struct span a)
+{
+	if (a.n - 1 < 16) {
+		uint64_t w0, w1;
+		if (a.n >= 8) {
+			memcpy(&w0, a.p, 8);
+			memcpy(&w1, a.p + a.n - 8, 8);
+		} else {
+			w0 = w1 = 0x3030303030303030ULL; /* '0' where the address is not */
+			memcpy(&w0, a.p, a.n);
+		}
+		if (!((addr_outside(w0) | addr_outside(w1)) & 0x8080808080808080ULL) &&
+		    a.p[0] != '.')
+			return false; /* digits and dots: an IPv4 address ("...": none) */
+	}
+	unsigned all = 0;
+	for (size_t i = 0; i < a.n; i++)
+		all |= addr_class[(unsigned char)a.p[i]];
+	if (!a.n || ((all & (ADDR_OTHER | ADDR_DIGIT)) == ADDR_DIGIT &&
+		     ((all & ADDR_COLON) || !(all & ADDR_HEX))))
+		return false; /* "unknown[]", an IPv6 address */
+	return addr_is_masked_slow(a);
+}
+
+#endif
