@@ -15,6 +15,8 @@
  *   [QID: ]proxy-reject|proxy-accept: WHERE: REPLY;TAIL   EV_REJECT / EV_INFO
  *   QID: client=NAMADDR[, sasl_method=M][, sasl_username=U][, sasl_sender=S]
  *        [, orig_queue_id=Q][, orig_client=C]             EV_CLIENT
+ *        (pasted with the queue ID, the address or the username masked or
+ *        cut out: still EV_CLIENT, the masked parts not shown)
  *   improper command pipelining after WHERE from NAMADDR[: TEXT]
  *                                                         EV_PIPELINING
  *   the TLS library's lines (summary, SSL_accept error, certificate
@@ -42,7 +44,8 @@
  * Untrusted: addresses, HELO names, SASL usernames and reply texts are
  * client controlled; fields end at the next known key (quoted local
  * parts skipped), never at the first delimiter.  All fields are spans
- * into the line, or into static strings (action of EV_HOSTNAME_VERIFY).
+ * into the line, or into static strings (action of EV_HOSTNAME_VERIFY, a
+ * SASL username emptied before pasting).
  */
 #include "common.h"
 
@@ -368,8 +371,16 @@ static bool parse_client_line(struct span t, struct event *ev)
 					   ", orig_queue_id=", ", orig_client=", NULL};
 	int which = 0;
 	ptrdiff_t k = next_key(t, keys, 0, &which);
-	if (!smtpd_client(k < 0 ? t : span_head(t, (size_t)k), ev))
-		return false;
+	struct span head = k < 0 ? t : span_head(t, (size_t)k);
+	if (!smtpd_client(head, ev)) {
+		/* "client=unknown", "client=<hidden>": the address was cut out
+		 * before pasting; the login and the rest still count */
+		head = span_trim(head);
+		if (!head.n || span_chr(head, ' ') >= 0)
+			return false;
+		ev->client_name = head;
+		ev->client_ip = span_make(head.p + head.n, 0);
+	}
 	ev->type = EV_CLIENT;
 	while (k >= 0) {
 		int cur = which;
@@ -378,7 +389,9 @@ static bool parse_client_line(struct span t, struct event *ev)
 		struct span v = span_trim(k < 0 ? t : span_head(t, (size_t)k));
 		switch (cur) {
 		case 0: ev->sasl_method = v; break;
-		case 1: ev->sasl_username = v; break;
+		case 1: /* emptied before pasting: the login happened all the same */
+			ev->sasl_username = v.n ? v : SPAN_LIT("(username not shown)");
+			break;
 		case 2: ev->sasl_sender = v; break;
 		case 3: ev->orig_queue_id = v; break;
 		default: ev->orig_client = v; break;
@@ -390,8 +403,14 @@ static bool parse_client_line(struct span t, struct event *ev)
 /* parse_queue_line - lines that start with "QID: " or "NOQUEUE: " */
 static bool parse_queue_line(struct span t, struct event *ev)
 {
-	if (!take_qid(&t, ev))
-		return false;
+	if (!take_qid(&t, ev)) {
+		/* "XXXXXXXXXX: client=...": a queue ID masked before pasting is
+		 * no queue ID (messages would merge), but the login still counts */
+		ptrdiff_t c = span_index(t, ": client=");
+		if (c <= 0 || c > 32 || span_chr(span_head(t, (size_t)c), ' ') >= 0)
+			return false;
+		return parse_client_line(span_skip(t, (size_t)c + 9), ev);
+	}
 	if (span_eat(&t, "client="))
 		return parse_client_line(t, ev);
 	if (parse_lost(t, ev) || parse_proxy(t, ev))

@@ -402,6 +402,38 @@ TEST(smtpd_client_line)
 	     {"queue_id", "4Bk2Vx5yN9zJ7Lm", "client_name", "x.example", "client_ip", "192.0.2.7",
 	      "client_port", "54321", "sasl_method", "PLAIN", "sasl_username", "joe@example.com",
 	      "sasl_sender", "owner@example.com"}},
+	    /* pasted with parts masked or cut out: the login is kept, a masked
+	     * address is not shown (empty, as in "unknown[]") */
+	    {C "4C3F81234: client=unknown[IP], sasl_method=PLAIN, sasl_username=XXX", EV_CLIENT,
+	     {"queue_id", "4C3F81234", "client_name", "unknown", "client_ip", "", "sasl_method",
+	      "PLAIN", "sasl_username", "XXX"}},
+	    {C "4C3F81235: client=unknown[XXX.XXX.XXX.XXX], sasl_method=PLAIN, "
+	       "sasl_username=RECP@gmail.com",
+	     EV_CLIENT,
+	     {"queue_id", "4C3F81235", "client_name", "unknown", "client_ip", "", "sasl_method",
+	      "PLAIN", "sasl_username", "RECP@gmail.com"}},
+	    {C "4C3F81236: client=xx.xx.com [xxx.xxx.xxx.xxx], sasl_method=PLAIN, "
+	       "sasl_username=<user@example.com>",
+	     EV_CLIENT,
+	     {"queue_id", "4C3F81236", "client_name", "xx.xx.com", "client_ip", "", "sasl_method",
+	      "PLAIN", "sasl_username", "<user@example.com>"}},
+	    {C "4C3F81237: client=unknown, sasl_method=LOGIN, sasl_username=info@example.com",
+	     EV_CLIENT,
+	     {"queue_id", "4C3F81237", "client_name", "unknown", "client_ip", "", "sasl_method",
+	      "LOGIN", "sasl_username", "info@example.com"}},
+	    {C "4C3F81238: client=mail.example.com[x.x.x.x], sasl_method=PLAIN, sasl_username=",
+	     EV_CLIENT,
+	     {"queue_id", "4C3F81238", "client_name", "mail.example.com", "client_ip", "",
+	      "sasl_method", "PLAIN", "sasl_username", "(username not shown)"}},
+	    {C "XXXXXXXXXX: client=unknown[172.21.0.1], sasl_method=PLAIN, sasl_username=John Doe",
+	     EV_CLIENT,
+	     {"client_name", "unknown", "client_ip", "172.21.0.1", "sasl_method", "PLAIN",
+	      "sasl_username", "John Doe"}},
+	    /* a real address stays as logged */
+	    {C "4C3F81239: client=unknown[192.0.2.1], sasl_method=PLAIN, sasl_username=a",
+	     EV_CLIENT,
+	     {"queue_id", "4C3F81239", "client_name", "unknown", "client_ip", "192.0.2.1",
+	      "sasl_method", "PLAIN", "sasl_username", "a"}},
 	    /* XFORWARD from a content filter */
 	    {C "3F2A81C0A5: client=localhost[127.0.0.1], orig_queue_id=9B1E22C0F1, "
 	       "orig_client=mail.example.com[192.0.2.10]",
@@ -576,8 +608,11 @@ TEST(smtpd_other_warnings_and_info)
 	    {C "discarding EHLO keywords: CHUNKING ETRN DSN 8BITMIME", EV_INFO, {NULL}},
 	    {C "table hash:/etc/postfix/access(0,lock|fold_fix) has changed -- restarting", EV_INFO,
 	     {NULL}},
-	    /* still unknown: a queue-ID-looking token that is no queue ID */
-	    {C "FGHIJ67890: client=other.example.com[192.168.1.2]", EV_UNKNOWN, {NULL}},
+	    /* a queue ID Postfix cannot write was typed by a person (masked or
+	     * made up): a client line all the same, with no queue ID, so that
+	     * messages do not merge under it */
+	    {C "FGHIJ67890: client=other.example.com[192.168.1.2]", EV_CLIENT,
+	     {"client_name", "other.example.com", "client_ip", "192.168.1.2"}},
 	};
 	CHECK_ROWS(rows);
 }
