@@ -21,8 +21,9 @@ void parse_generic(const struct logline *l, struct event *ev)
 		return;
 	}
 	/* library lines any daemon may log (util/dict_cache.c, table reloads,
-	 * compatibility_level notes) */
+	 * compatibility_level notes, util/dict_db.c's close at exit) */
 	if ((span_starts(t, "table ") && span_ends(t, " has changed -- restarting")) ||
+	    (span_starts(t, "close database ") && span_ends(t, " (possible Berkeley DB bug)")) ||
 	    (span_starts(t, "cache ") && span_find(t, " cleanup: retained=").p) ||
 	    span_find(t, "using backwards-compatible default setting ").p) {
 		ev->type = EV_INFO;

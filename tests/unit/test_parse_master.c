@@ -77,7 +77,14 @@ TEST(library_info_lines_any_daemon)
 	ev = progs_msg("postfix/trivial-rewrite", "table hash:/etc/postfix/virtual_mailbox_maps"
 						  "(0,lock|fold_fix) has changed -- restarting");
 	CHECK_STR(progs_type(ev), "info");
+	/* util/dict_db.c at exit, pasted in qa-dev 16 (from postscreen) */
+	ev = progs_line("Jun  7 19:46:36 email postfix/postscreen[17406]: close database "
+			"/var/lib/postfix/postscreen_cache.db: No such file or directory (possible "
+			"Berkeley DB bug)");
+	CHECK_STR(progs_type(ev), "info");
 	ev = progs_msg("postfix/verify", "cache lmdb:/x something else");
+	CHECK_STR(progs_type(ev), "unknown");
+	ev = progs_msg("postfix/verify", "close database /x: error");
 	CHECK_STR(progs_type(ev), "unknown");
 }
 
