@@ -5,6 +5,7 @@
  */
 #include "feed.h"
 #include "lines.h"
+#include "order.h"
 #include "reread.h"
 #include "source.h"
 #include "../util/buf.h"
@@ -69,6 +70,23 @@ void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 	feed_logline(f, &l);
 }
 
+/* spool - what spool_read needs: the lines of a pipe kept for a second
+ * pass (reread.c) */
+struct spool {
+	struct feed *f;
+	struct feed_input *in;
+	uint64_t pending;
+};
+
+/* spool_read - keep a line as it is read, in the file's order (order.c
+ * may hand the lines over in another) */
+static void spool_read(void *ctx, struct span line)
+{
+	struct spool *sp = ctx;
+	if (!sp->in->cut)
+		reread_line(sp->f, sp->in, line, &sp->pending);
+}
+
 /* feed_file - one file or stdin */
 static int feed_file(struct feed *f, const char *path)
 {
@@ -76,7 +94,6 @@ static int feed_file(struct feed *f, const char *path)
 	struct feed_input *in = f->keep ? reread_note(f, path, src) : NULL;
 	if (in && (!in->spool || in->fd < 0))
 		in = NULL; /* nothing to keep while reading */
-	uint64_t pending = 0;
 	f->st.files++;
 	f->file_name = path;
 	if (src->kind == SRC_JOURNAL && !src->error) {
@@ -88,15 +105,19 @@ static int feed_file(struct feed *f, const char *path)
 	syslog_state_init(&st, f->forced_year, src->mtime);
 	struct lines lr;
 	lines_init(&lr, src);
+	struct order ord; /* an input newest first is handed over oldest first */
+	order_init(&ord, &lr, f->forced_year, src->mtime);
 	struct span line;
-	while (lines_next(&lr, &line)) {
-		f->lineno = lr.lineno;
-		if (in && !in->cut)
-			reread_line(f, in, line, &pending);
+	struct spool sp = {f, in, 0};
+	if (in)
+		order_on_read(&ord, spool_read, &sp); /* kept in file order */
+	while (order_next(&ord, &line)) {
+		f->lineno = ord.lineno;
 		feed_line(f, &st, line);
 	}
+	order_free(&ord);
 	if (in && !in->cut)
-		reread_flush(f, in, pending);
+		reread_flush(f, in, sp.pending);
 	if (f->tr && transcript_end(f->tr))
 		deliver_transcript(f);
 	if (f->tr)

@@ -574,7 +574,10 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		}
 	}
 	struct session *s = &o->s;
-	s->last_line = lineno;
+	if (file_index != s->file_index || lineno >= s->last_line)
+		s->last_line = lineno; /* lines as read: the usual case */
+	else if (lineno < s->first_line)
+		s->first_line = lineno; /* an input handed over newest first (order.c) */
 	if (ev->client_ip.p)
 		sess_client(s, ev);
 	switch (ev->type) {

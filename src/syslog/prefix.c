@@ -6,6 +6,7 @@
 #include "prefix.h"
 #include "../util/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -31,7 +32,7 @@ static int num(const char *p, int n)
 /* syslog_state_init - start a new file: reset year inference */
 void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref)
 {
-	memset(st, 0, sizeof *st);
+	memset(st, 0, offsetof(struct syslog_state, json_msg));
 	st->forced_year = forced_year;
 	st->ref = ref ? ref : time(NULL);
 	st->hour_key = -1;

@@ -52,11 +52,12 @@ struct syslog_state {
 	size_t zone_len;
 	int zone_off;
 	bool iso_valid, zone_valid;
-	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
 	/* cache of the last local hour converted with mktime */
 	int64_t hour_key, hour_epoch;
 	int hour_off;
 	struct stamp last_ts;   /* the last time read, for a line that has none */
+	/* last: written before it is read, so not cleared by syslog_state_init */
+	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
 };
 
 void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref);

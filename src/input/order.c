@@ -1,0 +1,167 @@
+/*
+ * order.c - the lines of one input in the order they happened.
+ *
+ * A web UI's export, or an excerpt pasted from one, is often newest
+ * first; read in that order every session and message would be cut in
+ * two (the disconnect before the connect, "removed" before the
+ * delivery).  The first lines of an input are looked at until two
+ * different times are seen: going forwards (nearly every input), the
+ * lines are handed over as read.  Going backwards, the input is kept
+ * (up to ORDER_MAX_BYTES and ORDER_MAX_LINES) and, when no time goes
+ * forwards anywhere in it, handed over last line first; each line with a
+ * prefix still followed by the lines without one that came after it (a
+ * line wrapped by the paste tool, a transcript), and the lines before
+ * the first prefix staying first.  Past the caps, or when a time goes
+ * forwards later on, everything is handed over as read.  Lines without a
+ * time (pasted without one) do not count either way.
+ *
+ * Line numbers stay those of the file (the model keeps the lowest and
+ * highest of a session's or message's lines, so the evidence pass finds
+ * them reading the file in its own order).  The times are read with a
+ * scratch syslog_state, so that the real one sees the lines in the
+ * order handed over.  Memory: the kept copies, bounded as above.
+ */
+#include "order.h"
+#include "../syslog/prefix.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* order_init - read lr in order */
+void order_init(struct order *o, struct lines *lr, int forced_year, time_t ref)
+{
+	memset(o, 0, sizeof *o);
+	o->lr = lr;
+	o->st = xmalloc(sizeof *o->st);
+	syslog_state_init(o->st, forced_year, ref);
+}
+
+/* order_on_read - have fn called with each line as it is read, in the
+ * file's order, whatever the order the lines are handed over in */
+void order_on_read(struct order *o, void (*fn)(void *ctx, struct span line), void *ctx)
+{
+	o->on_read = fn;
+	o->ctx = ctx;
+}
+
+/* keep - a copy of one line and its number */
+static void keep(struct order *o, struct span line, uint64_t lineno)
+{
+	if (!o->buf || o->used + line.n > o->cap) {
+		o->cap = (o->used + line.n) * 2 + 4096;
+		o->buf = xrealloc(o->buf, o->cap);
+	}
+	if (o->n == o->cap_v) {
+		o->cap_v = o->cap_v ? o->cap_v * 2 : 64;
+		o->v = xrealloc(o->v, o->cap_v * sizeof *o->v);
+	}
+	if (line.n)
+		memcpy(o->buf + o->used, line.p, line.n);
+	o->v[o->n++] = (struct order_line){o->used, line.n, lineno};
+	o->used += line.n;
+}
+
+/* look - keep the first lines and decide the order: *heads marks the
+ * lines with a prefix */
+static void look(struct order *o, bool **heads)
+{
+	int dir = 0; /* 1 forwards, -1 backwards, 0 not known yet */
+	bool have_first = false;
+	int64_t first = 0, prev = 0;
+	size_t cap_h = 0;
+	struct span line;
+	*heads = NULL;
+	o->more = true;
+	for (;;) {
+		if (o->used >= ORDER_MAX_BYTES || o->n >= ORDER_MAX_LINES)
+			return; /* too long to keep: as read */
+		if (!lines_next(o->lr, &line)) {
+			o->more = false;
+			break;
+		}
+		keep(o, line, o->lr->lineno);
+		if (o->on_read)
+			o->on_read(o->ctx, line);
+		struct logline l;
+		bool head = syslog_parse(o->st, line, &l);
+		if (o->n > cap_h) {
+			cap_h = o->cap_v;
+			*heads = xrealloc(*heads, cap_h * sizeof **heads);
+		}
+		(*heads)[o->n - 1] = head;
+		if (!head || l.format == FMT_NOTIME)
+			continue;
+		int64_t t = l.ts.us;
+		if (!have_first) {
+			have_first = true;
+			first = prev = t;
+		} else if (dir == 0 && t != first) {
+			dir = t > first ? 1 : -1;
+		} else if (dir < 0 && t > prev) {
+			dir = 1; /* forwards after all: not newest first */
+		}
+		prev = t;
+		if (dir > 0)
+			return;
+	}
+	o->reversed = dir < 0;
+}
+
+/* reverse - seq: the blocks (a line with a prefix and the lines without
+ * one after it) last first, the lines before the first block first */
+static void reverse(struct order *o, const bool *heads)
+{
+	size_t k = 0, lead = 0;
+	while (lead < o->n && !heads[lead])
+		lead++;
+	for (size_t i = 0; i < lead; i++)
+		o->seq[k++] = i;
+	size_t end = o->n;
+	for (size_t i = o->n; i-- > lead;) {
+		if (!heads[i])
+			continue;
+		for (size_t j = i; j < end; j++)
+			o->seq[k++] = j;
+		end = i;
+	}
+}
+
+/* order_next_kept - order_next before and while the kept lines are
+ * handed over */
+bool order_next_kept(struct order *o, struct span *line)
+{
+	if (!o->looked) {
+		bool *heads;
+		o->looked = true;
+		look(o, &heads);
+		o->seq = xmalloc((o->n + 1) * sizeof *o->seq);
+		if (o->reversed) {
+			reverse(o, heads);
+		} else {
+			for (size_t i = 0; i < o->n; i++)
+				o->seq[i] = i;
+		}
+		free(heads);
+	}
+	if (o->next < o->n) {
+		const struct order_line *v = &o->v[o->seq[o->next++]];
+		*line = span_make(o->buf + v->off, v->len);
+		o->lineno = v->lineno;
+		return true;
+	}
+	if (!o->more)
+		return false;
+	o->pass = true;
+	return order_next(o, line);
+}
+
+/* order_free - the copies and the scratch state */
+void order_free(struct order *o)
+{
+	free(o->st);
+	free(o->buf);
+	free(o->v);
+	free(o->seq);
+	memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,100 @@
+/*
+ * test_order.c - an input's lines in the order they happened: newest
+ * first handed over oldest first (a line's unprefixed followers kept
+ * after it), everything else as read, with the file's line numbers.
+ */
+#include "tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "input/lines.h"
+#include "input/order.h"
+#include "input/source.h"
+
+/* order_of - the file line numbers of text's lines as order hands them
+ * over, as "3 1 2" */
+static const char *order_of(const char *text)
+{
+	static char out[4096];
+	char path[] = "/tmp/postsleuth-order.XXXXXX";
+	int fd = mkstemp(path);
+	out[0] = 0;
+	if (fd < 0)
+		return "mkstemp failed";
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+		close(fd);
+		unlink(path);
+		return "write failed";
+	}
+	close(fd);
+	struct source *src = source_open(path);
+	struct lines lr;
+	lines_init(&lr, src);
+	struct order o;
+	order_init(&o, &lr, 2026, 0);
+	struct span line;
+	size_t n = 0;
+	while (order_next(&o, &line) && n + 24 < sizeof out)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%llu", n ? " " : "",
+				      (unsigned long long)o.lineno);
+	order_free(&o);
+	lines_free(&lr);
+	source_close(src);
+	unlink(path);
+	return out;
+}
+
+TEST(order_newest_first_and_as_read)
+{
+	setenv("TZ", "UTC", 1);
+	/* a web UI's export, newest first */
+	CHECK_STR(order_of("2026-01-02 10:11:14 | info | postfix/smtpd[1]: disconnect from a[192.0.2.1]\n"
+			   "2026-01-02 10:11:13 | info | postfix/smtpd[1]: 4C3F8: client=a[192.0.2.1]\n"
+			   "2026-01-02 10:11:12 | info | postfix/smtpd[1]: connect from a[192.0.2.1]\n"),
+		  "3 2 1");
+	/* in order: as read */
+	CHECK_STR(order_of("Feb 16 11:03:54 mail postfix/smtpd[1]: connect from a[192.0.2.1]\n"
+			   "Feb 16 11:03:55 mail postfix/smtpd[1]: disconnect from a[192.0.2.1]\n"
+			   "Feb 16 11:03:53 mail postfix/qmgr[2]: 4C3F8: removed\n"),
+		  "1 2 3");
+	/* backwards, then forwards: not newest first, as read */
+	CHECK_STR(order_of("Feb 16 11:03:55 mail postfix/smtpd[1]: x\n"
+			   "Feb 16 11:03:54 mail postfix/smtpd[1]: y\n"
+			   "Feb 16 11:03:56 mail postfix/smtpd[1]: z\n"),
+		  "1 2 3");
+	/* prose before the first line stays first; a wrapped line stays after
+	 * its line; equal times and lines with no time count neither way */
+	CHECK_STR(order_of("Here is my log:\n"
+			   "- Feb 16 11:03:56 mail postfix/smtpd[1]: warning: texthash:/x is unavail\n"
+			   "- able\n"
+			   "- Feb 16 11:03:56 mail postfix/smtpd[1]: b\n"
+			   "postfix/master[9]: warning: c\n"
+			   "- Feb 16 11:03:54 mail postfix/smtpd[1]: connect from a[192.0.2.1]\n"),
+		  "1 6 5 4 2 3");
+	/* Dec 31 after Jan 1, newest first across the new year */
+	CHECK_STR(order_of("Jan  1 00:00:01 mail postfix/smtpd[1]: b\n"
+			   "Dec 31 23:59:59 mail postfix/smtpd[1]: a\n"),
+		  "2 1");
+	/* one time only, or none: as read */
+	CHECK_STR(order_of("Feb 16 11:03:54 mail postfix/smtpd[1]: a\nno prefix\n"), "1 2");
+	CHECK_STR(order_of("postfix/master[1]: warning: a\npostfix/master[1]: warning: b\n"), "1 2");
+	CHECK_STR(order_of(""), "");
+}
+
+/* past the caps a newest-first input is read as it comes */
+TEST(order_capped)
+{
+	size_t n = ORDER_MAX_LINES + 10, cap = n * 64;
+	char *text = malloc(cap), *p = text;
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "2026-01-02T%02zu:%02zu:%02zuZ mx postfix/qmgr[1]: x\n",
+			     (n - i) / 3600, (n - i) / 60 % 60, (n - i) % 60);
+	const char *got = order_of(text);
+	CHECK(strncmp(got, "1 2 3 4 ", 8) == 0);
+	/* the same under the caps: newest first */
+	sprintf(text, "2026-01-02T10:00:02Z mx postfix/qmgr[1]: x\n"
+		      "2026-01-02T10:00:01Z mx postfix/qmgr[1]: x\n");
+	CHECK_STR(order_of(text), "2 1");
+	free(text);
+}
