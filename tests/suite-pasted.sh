@@ -1,0 +1,129 @@
+#!/bin/sh
+# suite-pasted.sh BIN - lines as admins paste them (docs/VARIANTS.md,
+# "Pasted lines"):
+#  1. every qa-dev question's input.log ($POSTSLEUTH_SHARED/qa-dev, read
+#     at run time; skipped when absent): no Postfix line left unknown,
+#     every line a Postfix line but for the exceptions listed below with
+#     their reason, and the hosts read from the lines as written (no host
+#     made up from a docker-compose label, a level or a '|');
+#  2. a web-UI export newest first (tests/data/pasted) gives the clients,
+#     sessions and messages of the same lines as syslog wrote them, and
+#     tests/data/mail.log read backwards the same report as forwards.
+# Last line: "pasted: N passed, N failed".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/.." && pwd)
+shared=${POSTSLEUTH_SHARED:-/work/shared}
+export TZ=UTC LC_ALL=C
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL pasted $*"; }
+
+# field NAME - a number from the stats --json object in $tmp/stats
+field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/" "$tmp/stats"; }
+
+# The qa-dev cases: NN, then the lines that are rightly not Postfix lines
+# (other programs, no prefix), then the hosts the lines name ("-" for a
+# line without host), sorted.  A reason for every exception.
+#   25: the kernel logs the milter's segfault (2 lines of "kernel:")
+#   26: the paste tool wrapped a line: "- ile or directory" has no prefix
+#   34: the milter's own line ("rmilter[3897]: ...")
+cases='
+01 0 0 listy
+02 0 0 mail
+04 0 0 -
+05 0 0 mx
+07 0 0 779f6c28bfa9
+08 0 0 mail
+10 0 0 mx
+11 0 0 anonaddy
+13 0 0 MainServer
+14 0 0 mail
+16 0 0 email
+17 0 0 -,nixe.k4cg.org
+19 0 0 -
+20 0 0 mail
+22 0 0 email
+23 0 0 -
+25 2 0 host
+26 0 1 mail
+28 0 0 -,mail
+29 0 0 postfix
+31 0 0 mx.example.com
+32 0 0 mail
+34 1 0 myserver
+35 0 0 mail
+37 0 0 -
+38 0 0 docker-mailserver-58b49658b7-cd4tc
+'
+if [ -d "$shared/qa-dev" ]; then
+	for d in "$shared"/qa-dev/[0-9]*/; do
+		[ -f "$d/input.log" ] || continue
+		nn=$(basename "$d" | cut -c1-2)
+		want=$(echo "$cases" | awk -v n="$nn" '$1 == n')
+		if [ -z "$want" ]; then
+			ko "qa-dev $nn: a case this suite does not know: add it to its table"
+			continue
+		fi
+		set -- $want
+		w_other=$2 w_noprefix=$3 w_hosts=$4
+		"$bin" stats --json "$d/input.log" >"$tmp/stats" 2>/dev/null
+		lines=$(field lines) postfix=$(field postfix) unknown=$(field unknown)
+		other=$(field other) noprefix=$(field no_prefix)
+		if [ "$unknown" != 0 ]; then
+			ko "qa-dev $nn: $unknown Postfix lines of no known kind"
+			"$bin" events "$d/input.log" 2>/dev/null | grep '"type":"unknown"' | head -5
+		else
+			ok
+		fi
+		if [ "$other" != "$w_other" ] || [ "$noprefix" != "$w_noprefix" ] ||
+			[ $((postfix + other + noprefix)) != "$lines" ]; then
+			ko "qa-dev $nn: of $lines lines $postfix Postfix, $other other, $noprefix without prefix; want $w_other other, $w_noprefix without prefix"
+		else
+			ok
+		fi
+		hosts=$("$bin" events --all "$d/input.log" 2>/dev/null |
+			grep -v '"type":"\(session\|message\)"' |
+			sed -E 's/.*"host":"([^"]*)".*/\1/; s/^$/-/' | sort -u | paste -sd, -)
+		if [ "$hosts" != "$w_hosts" ]; then
+			ko "qa-dev $nn: hosts \"$hosts\", want \"$w_hosts\""
+		else
+			ok
+		fi
+	done
+else
+	echo "pasted: no $shared/qa-dev, its cases skipped"
+fi
+
+# the same lines as syslog wrote them and as a web UI exported them,
+# newest first ("date | level | message", no host, whole seconds)
+data=$top/tests/data
+head -n 400 "$data/mail.log" >"$tmp/fwd.log"
+web=$data/pasted/web-ui-newest-first.log
+"$bin" clients "$tmp/fwd.log" >"$tmp/a" 2>&1
+"$bin" clients "$web" >"$tmp/b" 2>&1
+if cmp -s "$tmp/a" "$tmp/b" && [ -s "$tmp/a" ]; then ok; else
+	ko "web-UI export newest first: clients differ from the syslog lines'"
+	diff "$tmp/a" "$tmp/b" | head -10
+fi
+sm() { "$bin" stats --json "$1" | sed -E 's/.*("sessions":[0-9]+,"messages":[0-9]+).*/\1/'; }
+a=$(sm "$tmp/fwd.log") b=$(sm "$web")
+[ "$a" = "$b" ] && ok || ko "web-UI export newest first: $b, want $a"
+
+# the whole test log backwards: the same report but for evidence order
+awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$data/mail.log" >"$tmp/rev.log"
+for cmd in clients accounts summary; do
+	"$bin" $cmd "$data/mail.log" >"$tmp/a" 2>&1
+	"$bin" $cmd "$tmp/rev.log" >"$tmp/b" 2>&1
+	if cmp -s "$tmp/a" "$tmp/b"; then ok; else
+		ko "mail.log backwards: $cmd differs"
+		diff "$tmp/a" "$tmp/b" | head -10
+	fi
+done
+a=$(sm "$data/mail.log") b=$(sm "$tmp/rev.log")
+[ "$a" = "$b" ] && ok || ko "mail.log backwards: $b, want $a"
+
+echo "pasted: $pass passed, $fail failed"
+[ "$fail" = 0 ]
