@@ -2,10 +2,13 @@
  * fuzz_source.c - libFuzzer target: the byte sources and the line
  * splitter on an arbitrary file (plain, or gzip/xz/zstd by magic, so
  * corrupt and truncated compressed data), read through a memfd.  The
- * error, if any, must name the file and a byte offset within it.
+ * error, if any, must name the file and a byte offset within it.  Then
+ * the same lines through order.c (newest first read oldest first): the
+ * same lines, each once, whatever their order.
  */
 #include "fuzz.h"
 #include "input/lines.h"
+#include "input/order.h"
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -31,6 +34,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (lr.truncated > lr.lineno || (src->error && !strstr(src->error, path)) ||
 	    src->raw_off > size)
 		abort();
+	uint64_t n = lr.lineno;
+	lines_free(&lr);
+	source_close(src);
+	src = source_open(path);
+	lines_init(&lr, src);
+	struct order o;
+	order_init(&o, &lr, 0, 1795000000);
+	uint64_t total2 = 0, n2 = 0, nosum = 0;
+	while (order_next(&o, &line)) {
+		for (size_t i = 0; i < line.n; i++)
+			total2 += (unsigned char)line.p[i];
+		if (o.lineno < 1 || o.lineno > n)
+			abort();
+		n2++;
+		nosum += o.lineno;
+	}
+	if (n2 != n || total2 != total || nosum != n * (n + 1) / 2)
+		abort();
+	order_free(&o);
 	lines_free(&lr);
 	source_close(src);
 	close(fd);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # seeds.sh OUTDIR - build the seed corpus of every fuzz target from real
-# logs: tests/data (always), and the shared corpus, seeds and conformance
-# logs when present ($POSTSLEUTH_SHARED, else /work/shared).  Writes
+# logs: tests/data (always), and the shared corpus, seeds, qa-dev
+# questions and conformance logs when present ($POSTSLEUTH_SHARED, else
+# /work/shared).  Writes
 # OUTDIR/<target>/ (rebuilt each time; nothing here is committed).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ trap 'rm -f "$logs"' EXIT
 	[ -d "$shared/corpus" ] && find "$shared/corpus" -name '*.log'
 	[ -d "$shared/conformance" ] && find "$shared/conformance" -name '*.log' -size -2M
 	[ -d "$shared/seeds" ] && find "$shared/seeds" -name '*.txt'
+	[ -d "$shared/qa-dev" ] && find "$shared/qa-dev" -name 'input.log'
 } | sort >"$logs"
 
 # syslog, parse: distinct lines (at most 200 from each log, 4000 in
