@@ -554,10 +554,14 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
  * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
 bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
 {
+	int year = st->year, last_month = st->last_month;
 	if (line.n && line.p[0] == '{') {
 		if (!syslog_parse_json(st, line, out)) /* journalctl -o json */
 			return false;
 	} else if (!parse_plain(st, line, out) && !syslog_parse_pasted(st, line, out)) {
+		/* a refused line leaves the year as it was ("Jan  3 10:00:00"
+		 * in prose in a November log would have moved it on) */
+		st->year = year, st->last_month = last_month;
 		return false;
 	}
 	out->ts.us = time_clamp(out->ts.us);

@@ -489,3 +489,19 @@ TEST(prefix_pasted_rejects_prose)
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 }
+
+/* a refused line leaves the year as it was: prose quoting a January time
+ * in a November log (the seeds' questions have such prose) would have
+ * moved it to the next year */
+TEST(prefix_refused_line_keeps_year)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "Nov 30 10:00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]", &l));
+	CHECK(!parse(&st, "Jan  3 10:00:00 was when it broke, then", &l));
+	CHECK(!parse(&st, "On Jan  3 10:00:00 it broke, I think", &l));
+	CHECK(parse(&st, "Nov 30 10:00:01 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-30T10:00:01+00:00");
+}
