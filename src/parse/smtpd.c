@@ -400,6 +400,20 @@ static bool parse_client_line(struct span t, struct event *ev)
 	return true;
 }
 
+/* masked_qid - a queue ID typed over: mask characters only ("XXXXXXXXXX",
+ * "**********"), or a word in brackets ("[QID]", "<queue-id>"); a wrong
+ * ID that looks like one (made-up test data) is not taken */
+static bool masked_qid(struct span q)
+{
+	if (q.n >= 3 && ((q.p[0] == '[' && q.p[q.n - 1] == ']') ||
+			 (q.p[0] == '<' && q.p[q.n - 1] == '>')))
+		return span_chr(q, ' ') < 0;
+	for (size_t i = 0; i < q.n; i++)
+		if (!strchr("xX*#?._-", q.p[i]) || !q.p[i])
+			return false;
+	return q.n >= 3;
+}
+
 /* parse_queue_line - lines that start with "QID: " or "NOQUEUE: " */
 static bool parse_queue_line(struct span t, struct event *ev)
 {
@@ -407,7 +421,7 @@ static bool parse_queue_line(struct span t, struct event *ev)
 		/* "XXXXXXXXXX: client=...": a queue ID masked before pasting is
 		 * no queue ID (messages would merge), but the login still counts */
 		ptrdiff_t c = span_index(t, ": client=");
-		if (c <= 0 || c > 32 || span_chr(span_head(t, (size_t)c), ' ') >= 0)
+		if (c <= 0 || c > 32 || !masked_qid(span_head(t, (size_t)c)))
 			return false;
 		return parse_client_line(span_skip(t, (size_t)c + 9), ev);
 	}

@@ -429,6 +429,11 @@ TEST(smtpd_client_line)
 	     EV_CLIENT,
 	     {"client_name", "unknown", "client_ip", "172.21.0.1", "sasl_method", "PLAIN",
 	      "sasl_username", "John Doe"}},
+	    {C "[QID]: client=unknown[IP], sasl_method=LOGIN, sasl_username=joe", EV_CLIENT,
+	     {"client_name", "unknown", "client_ip", "", "sasl_method", "LOGIN", "sasl_username",
+	      "joe"}},
+	    {C "xxxxxxxxxx: client=a.example[192.0.2.3]", EV_CLIENT,
+	     {"client_name", "a.example", "client_ip", "192.0.2.3"}},
 	    /* a real address stays as logged */
 	    {C "4C3F81239: client=unknown[192.0.2.1], sasl_method=PLAIN, sasl_username=a",
 	     EV_CLIENT,
@@ -608,11 +613,9 @@ TEST(smtpd_other_warnings_and_info)
 	    {C "discarding EHLO keywords: CHUNKING ETRN DSN 8BITMIME", EV_INFO, {NULL}},
 	    {C "table hash:/etc/postfix/access(0,lock|fold_fix) has changed -- restarting", EV_INFO,
 	     {NULL}},
-	    /* a queue ID Postfix cannot write was typed by a person (masked or
-	     * made up): a client line all the same, with no queue ID, so that
-	     * messages do not merge under it */
-	    {C "FGHIJ67890: client=other.example.com[192.168.1.2]", EV_CLIENT,
-	     {"client_name", "other.example.com", "client_ip", "192.168.1.2"}},
+	    /* still unknown: a queue-ID-looking token that is no queue ID (a
+	     * masked one, "XXXXXXXXXX", is read: test_parse_pasted.c) */
+	    {C "FGHIJ67890: client=other.example.com[192.168.1.2]", EV_UNKNOWN, {NULL}},
 	};
 	CHECK_ROWS(rows);
 }
