@@ -488,22 +488,22 @@ static bool parse_5424(struct syslog_state *st, struct span cur, struct logline 
 }
 
 /* host_suspect - a "host" that a pasted line put where syslog puts the
- * host: a level word (INFO, warning) or a column separator ('|', '-').
- * Most host names are ruled out by their length or first letter. */
+ * host: a level word (INFO, warning, [err]) or a column separator ('|',
+ * '-').  One bit test rules out most host names by their first byte. */
 static inline bool host_suspect(struct span h)
 {
-	if (h.n == 1)
-		return h.p[0] == '|' || h.p[0] == '-';
-	if (h.n < 3 || h.n > 13)
-		return false;
-	switch (h.p[0] | 0x20) {
-	case 'a': case 'c': case 'd': case 'e': case 'f': case 'i': case 'n': case 'p':
-	case 't': case 'w': case '<': case '(':
-	case '{': /* '[' | 0x20 */
-		return syslog_is_level(h);
-	default:
-		return false;
-	}
+	/* bytes 64..127 that may start one: the first letters of alert crit
+	 * debug emerg fatal info notice panic trace warning in both cases,
+	 * '[' and '|' */
+#define B(ch) (1ULL << ((ch) - 64))
+	const uint64_t m = B('A') | B('C') | B('D') | B('E') | B('F') | B('I') | B('N') | B('P') |
+			   B('T') | B('W') | B('a') | B('c') | B('d') | B('e') | B('f') | B('i') |
+			   B('n') | B('p') | B('t') | B('w') | B('[') | B('|');
+#undef B
+	unsigned c = (unsigned char)h.p[0] - 64u;
+	if (c < 64)
+		return (m >> c & 1) && (h.n == 1 ? h.p[0] == '|' : syslog_is_level(h));
+	return h.n == 1 ? h.p[0] == '-' : (h.p[0] == '<' || h.p[0] == '(') && syslog_is_level(h);
 }
 
 /* parse_plain - the shapes syslog writes; false when the line has none
@@ -558,15 +558,20 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 	if (line.n && line.p[0] == '{') {
 		if (!syslog_parse_json(st, line, out)) /* journalctl -o json */
 			return false;
-	} else if (!parse_plain(st, line, out) && !syslog_parse_pasted(st, line, out)) {
-		/* a refused line leaves the year as it was ("Jan  3 10:00:00"
-		 * in prose in a November log would have moved it on) */
-		st->year = year, st->last_month = last_month;
-		return false;
+	} else if (!parse_plain(st, line, out)) {
+		if (!syslog_parse_pasted(st, line, out)) {
+			/* a refused line leaves the year as it was ("Jan  3
+			 * 10:00:00" in prose in a November log would move it on) */
+			st->year = year, st->last_month = last_month;
+			return false;
+		}
+		out->ts.us = time_clamp(out->ts.us);
+		if (out->format != FMT_NOTIME)
+			st->last_ts = out->ts;
+		return true;
 	}
 	out->ts.us = time_clamp(out->ts.us);
-	if (out->format != FMT_NOTIME)
-		st->last_ts = out->ts;
+	st->last_ts = out->ts;
 	return true;
 }
 
