@@ -7,6 +7,7 @@
  * memory, write error).
  */
 #include "cmd/cmd.h"
+#include "util/spillvec.h"
 #include "util/timefmt.h"
 #include "util/xalloc.h"
 
@@ -70,6 +71,8 @@ static void usage(FILE *f)
 		"  --include-authenticated  ban: also addresses that logged in as compromised accounts\n"
 		"  --aggregate       ban: /24 and /64 prefixes where nothing else lives in them\n"
 		"  --output DIR      fail2ban: write filter.d/ and jail.d/ under DIR (default: print)\n"
+		"  --memory-budget SIZE  memory for the per-client tables before they move to a\n"
+		"                    file in $TMPDIR (e.g. 512M, 4G; default: half the RAM)\n"
 		"  --color=WHEN      auto, always, never (NO_COLOR is honoured)\n"
 		"  -h, --help        this text\n"
 		"  --version         print the version\n"
@@ -106,7 +109,8 @@ int main(int argc, char **argv)
 		cmd = &commands[0];
 	enum { O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	       O_IP, O_ACCOUNT, O_SESSION, O_QID, O_SORT, O_VERDICT,
-	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT };
+	       O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
+	       O_MEMORY_BUDGET };
 	static const struct option longopts[] = {
 	    {"json", no_argument, NULL, 'j'},
 	    {"year", required_argument, NULL, O_YEAR},
@@ -131,6 +135,7 @@ int main(int argc, char **argv)
 	    {"include-authenticated", no_argument, NULL, O_INCLUDE_AUTH},
 	    {"aggregate", no_argument, NULL, O_AGGREGATE},
 	    {"output", required_argument, NULL, O_OUTPUT},
+	    {"memory-budget", required_argument, NULL, O_MEMORY_BUDGET},
 	    {NULL, 0, NULL, 0},
 	};
 	/* getopt on the arguments after the command */
@@ -195,6 +200,10 @@ int main(int argc, char **argv)
 		case O_INCLUDE_AUTH: o.include_auth = true; break;
 		case O_AGGREGATE: o.aggregate = true; break;
 		case O_OUTPUT: o.output = optarg; break;
+		case O_MEMORY_BUDGET:
+			if (!membudget_parse(optarg, &o.memory_budget) || o.memory_budget < (1u << 20))
+				fatal(EXIT_USAGE, "--memory-budget: want a size of at least 1M, like 512M or 4G");
+			break;
 		case '?':
 		default:
 			fprintf(stderr, "postsleuth: unknown option '%s'\n", sub_argv[optind - 1]);

@@ -8,8 +8,10 @@
 #define POSTSLEUTH_CMD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+struct analysis;
 struct feed;
 struct feed_stats;
 struct model_stats;
@@ -31,6 +33,7 @@ struct opts {
 	const char *verdict;    /* clients/accounts --verdict filter */
 	char **files;
 	int nfiles;
+	size_t memory_budget;   /* --memory-budget, bytes (0: the default) */
 	/* ban, fail2ban, advise (act.c, ban.c, fail2ban.c, advise.c) */
 	const char *verdicts[OPTS_MAX_LIST];   /* ban --verdict, repeatable, comma lists */
 	int nverdicts;
@@ -58,6 +61,7 @@ void cmd_spool_stdin(char **paths, int n);
 int cmd_run_inputs(struct feed *f, const struct opts *o);
 char **cmd_reread_setup(struct feed *f, const struct opts *o, int *n, bool *journal);
 void cmd_input_note(const struct feed_stats *f, const struct model_stats *m);
+void cmd_analysis_note(const struct analysis *a);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);

@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "../input/feed.h"
 #include "../model/correlate.h"
+#include "../report/report.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
@@ -130,6 +131,16 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 	}
 	if (any)
 		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
+}
+
+/* cmd_analysis_note - on stderr, for outputs without an Input section:
+ * what the analysis could not keep in memory (nothing when all was kept) */
+void cmd_analysis_note(const struct analysis *a)
+{
+	struct buf b = {0};
+	analysis_note_text(&b, a, "postsleuth: ");
+	buf_flush(&b, stderr);
+	buf_free(&b);
 }
 
 /* cmd_reread_setup - a fresh feed set up from the options, and the input

@@ -405,10 +405,13 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		if (!strcmp(x->select, "ip") && x->value) {
 			struct client *c = analysis_client((struct analysis *)a, x->value);
 			if (c) {
+				struct buf t = {0};
+				client_explain(a, c, &t);
 				buf_puts(out, ",\"verdict\":");
 				buf_jsons(out, verdict_id(c->verdict));
 				buf_puts(out, ",\"explanation\":");
-				buf_jsons(out, c->explanation);
+				buf_json(out, buf_span(&t));
+				buf_free(&t);
 			}
 		}
 		buf_puts(out, "}\n");
@@ -418,7 +421,7 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		struct client *c = analysis_client((struct analysis *)a, x->value);
 		if (c) {
 			text_heading(out, x->color, "In short: %s", verdict_id(c->verdict));
-			wrap_text(out, c->explanation, 2, 78);
+			wrap_explanation(out, a, c, 2);
 			buf_putc(out, '\n');
 		}
 	}
