@@ -1,46 +1,19 @@
 /*
  * analysis.c - aggregate sessions, messages and side events per client
- * address and per SASL account.  Verdicts are in verdict.c.
- *
- * Every client, account and login is a fixed-size record in a flat
- * array (util/spillvec), found through an index of record numbers
- * (util/idxmap) keyed by the binary address or the name, with a hash
- * seeded at random per run so that a crafted flood of addresses cannot
- * pile up on one probe sequence.  Records are never removed.  The detail
- * (struct client_detail, struct account_detail) lives in a bounded cache:
- * when it is full, the least active of 16 sampled owners gives its detail
- * up for a more active newcomer; both are flagged as having lost detail.
+ * address and per SASL account into their records (records.c); verdicts
+ * are in verdict.c.
  *
  * Untrusted: every name kept here came from the log; they are copied
- * (capped) and escaped by the writers.  An "address" that is not an IP
- * address written the way inet_ntop writes it is kept as text, so that
- * what is printed is always what the log said.
+ * (capped) and escaped by the writers.
  */
-#include "analysis.h"
+#include "records.h"
 #include "auth.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
-#include <arpa/inet.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
-
-#define NAME_CAP 256
-#define EVICT_SAMPLES 16
-
-_Static_assert(sizeof(struct client) <= 200, "the compact client record grew past 200 bytes");
-
-/* a client address as a key: binary, or text */
-struct ckey {
-	uint8_t kind;
-	unsigned char addr[16];
-	struct span text;
-};
 
 /* cap_dup - a capped copy */
 static char *cap_dup(struct span s)
@@ -57,548 +30,13 @@ static void sat_add(uint32_t *x, uint64_t n)
 	*x = s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
 }
 
-/* crec - client number i */
-static struct client *crec(const struct analysis *a, uint32_t i)
+/* ---- names in the detail ---- */
+
+/* domain_note - remember up to ACCOUNT_DOMAIN_HASHES different domains
+ * (a fixed seed: the verdict must not depend on the run's) */
+static void domain_note(struct account *ac, struct span dom)
 {
-	return spillvec_at(&a->clients, i);
-}
-
-/* arec - account number i */
-static struct account *arec(const struct analysis *a, uint32_t i)
-{
-	return spillvec_at(&a->accounts, i);
-}
-
-/* lrec - login number i */
-static struct login *lrec(const struct analysis *a, uint32_t i)
-{
-	return spillvec_at(&a->logins, i);
-}
-
-/* cnum - the number of a client record */
-static uint32_t cnum(const struct analysis *a, const struct client *c)
-{
-	return (uint32_t)(((const unsigned char *)c - a->clients.p) / sizeof *c);
-}
-
-/* anum - the number of an account record */
-static uint32_t anum(const struct analysis *a, const struct account *ac)
-{
-	return (uint32_t)(((const unsigned char *)ac - a->accounts.p) / sizeof *ac);
-}
-
-/* client_text - the text of a CA_TEXT client */
-static const char *client_text(const struct client *c)
-{
-	const char *t;
-	memcpy(&t, c->addr, sizeof t);
-	return t;
-}
-
-/* random_seed - per-run hash seed: the kernel's, else time and pid */
-static uint64_t random_seed(void)
-{
-	uint64_t s;
-	if (getrandom(&s, sizeof s, GRND_NONBLOCK) == (ssize_t)sizeof s)
-		return s;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^ (uint64_t)getpid() << 32 ^
-	       (uint64_t)ts.tv_sec;
-}
-
-/* analysis_new - empty, with the default limits */
-struct analysis *analysis_new(void)
-{
-	struct analysis *a = xcalloc(1, sizeof *a);
-	a->rng = 0x9e3779b97f4a7c15ULL;
-	a->seed = random_seed();
-	a->budget.limit = membudget_default();
-	a->cdetail_max = ANALYSIS_DETAIL_CLIENTS;
-	a->adetail_max = ANALYSIS_DETAIL_ACCOUNTS;
-	spillvec_init(&a->clients, sizeof(struct client), &a->budget);
-	spillvec_init(&a->accounts, sizeof(struct account), &a->budget);
-	spillvec_init(&a->logins, sizeof(struct login), &a->budget);
-	idxmap_init(&a->client_ix);
-	idxmap_init(&a->account_ix);
-	idxmap_init(&a->login_ix);
-	a->budget.held += idxmap_bytes(&a->client_ix) + idxmap_bytes(&a->account_ix) +
-			  idxmap_bytes(&a->login_ix);
-	return a;
-}
-
-/* analysis_limits - memory budget for the records (0: the default) and
- * how many clients and accounts keep their detail, at most one per 16 KiB
- * of an explicit budget; before the first event */
-void analysis_limits(struct analysis *a, size_t memory_budget, uint32_t detail_clients,
-		     uint32_t detail_accounts)
-{
-	a->cdetail_max = detail_clients;
-	a->adetail_max = detail_accounts;
-	if (!memory_budget)
-		return;
-	a->budget.limit = memory_budget;
-	size_t room = memory_budget >> 14;
-	if (room < a->cdetail_max)
-		a->cdetail_max = (uint32_t)room;
-	if (room < a->adetail_max)
-		a->adetail_max = (uint32_t)room;
-}
-
-/* ix_add - index a new record, counting the index's growth in the budget */
-static void ix_add(struct analysis *a, struct idxmap *ix, uint64_t h, size_t rec)
-{
-	size_t before = idxmap_bytes(ix);
-	idxmap_add(ix, h, (uint32_t)rec);
-	a->budget.held += idxmap_bytes(ix) - before;
-}
-
-/* next_rand - xorshift, for eviction samples (fixed seed: runs repeat) */
-static uint64_t next_rand(struct analysis *a)
-{
-	a->rng ^= a->rng << 13;
-	a->rng ^= a->rng >> 7;
-	a->rng ^= a->rng << 17;
-	return a->rng;
-}
-
-/* ---- client addresses ---- */
-
-/* ntop_same - does the address format back to exactly the text t */
-static bool ntop_same(int af, const void *bin, const char *t)
-{
-	char back[INET6_ADDRSTRLEN];
-	return inet_ntop(af, bin, back, sizeof back) && !strcmp(back, t);
-}
-
-/* ckey_of - the key of an address as the log wrote it */
-static struct ckey ckey_of(struct span ip)
-{
-	struct ckey k = {0};
-	if (!ip.n)
-		ip = SPAN_LIT(CLIENT_NO_ADDRESS); /* "unknown[]": the address was removed */
-	if (ip.n > NAME_CAP)
-		ip.n = NAME_CAP;
-	char t[INET6_ADDRSTRLEN];
-	if (ip.n < sizeof t && !memchr(ip.p, 0, ip.n)) {
-		memcpy(t, ip.p, ip.n);
-		t[ip.n] = 0;
-		struct in_addr v4;
-		struct in6_addr v6;
-		if (inet_pton(AF_INET, t, &v4) == 1 && ntop_same(AF_INET, &v4, t)) {
-			k.kind = CA_V4;
-			k.addr[10] = k.addr[11] = 0xff;
-			memcpy(k.addr + 12, &v4, 4);
-			return k;
-		}
-		if (memchr(t, ':', ip.n) && inet_pton(AF_INET6, t, &v6) == 1 && ntop_same(AF_INET6, &v6, t)) {
-			k.kind = CA_V6;
-			memcpy(k.addr, &v6, 16);
-			return k;
-		}
-	}
-	k.kind = CA_TEXT;
-	k.text = ip;
-	return k;
-}
-
-/* ckey_hash - seeded hash of a key */
-static uint64_t ckey_hash(const struct analysis *a, const struct ckey *k)
-{
-	if (k->kind == CA_TEXT)
-		return span_hash_seed(k->text, a->seed ^ CA_TEXT);
-	return span_hash_seed(span_make((const char *)k->addr, 16), a->seed ^ k->kind);
-}
-
-/* ckey_eq - does client c have key k */
-static bool ckey_eq(const struct client *c, const struct ckey *k)
-{
-	if (c->kind != k->kind)
-		return false;
-	if (k->kind == CA_TEXT)
-		return span_eqs(k->text, client_text(c));
-	return !memcmp(c->addr, k->addr, 16);
-}
-
-/* client_find - the client with key k, or NULL */
-static struct client *client_find(struct analysis *a, const struct ckey *k, uint64_t h)
-{
-	struct idxmap_iter it;
-	for (uint32_t i = idxmap_first(&a->client_ix, h, &it); i != IDXMAP_NONE;
-	     i = idxmap_next(&a->client_ix, &it)) {
-		struct client *c = crec(a, i);
-		if (ckey_eq(c, k)) {
-			spillvec_touch(&a->clients);
-			return c;
-		}
-	}
-	return NULL;
-}
-
-/* client_get - the client for ip, created when new (NULL only for no ip) */
-static struct client *client_get(struct analysis *a, struct span ip)
-{
-	if (!ip.p)
-		return NULL;
-	struct ckey k = ckey_of(ip);
-	uint64_t h = ckey_hash(a, &k);
-	struct client *c = client_find(a, &k, h);
-	if (c)
-		return c;
-	c = spillvec_push(&a->clients);
-	c->kind = k.kind;
-	if (k.kind == CA_TEXT) {
-		char *t = arena_dup(&a->names, k.text);
-		memcpy(c->addr, &t, sizeof t);
-	} else {
-		memcpy(c->addr, k.addr, 16);
-	}
-	c->first_fail_us = INT64_MAX;
-	c->last_success_us = INT64_MIN;
-	ix_add(a, &a->client_ix, h, a->clients.n - 1);
-	return c;
-}
-
-/* analysis_client - lookup by address as the log writes it (NULL when unknown) */
-struct client *analysis_client(struct analysis *a, const char *ip)
-{
-	struct ckey k = ckey_of(span_of(ip));
-	return client_find(a, &k, ckey_hash(a, &k));
-}
-
-/* analysis_client_get - the number of the client for ip, made when new
- * (UINT32_MAX when there is no address at all) */
-uint32_t analysis_client_get(struct analysis *a, struct span ip)
-{
-	struct client *c = client_get(a, ip);
-	return c ? cnum(a, c) : UINT32_MAX;
-}
-
-/* analysis_client_number - a client's number (its place in the records) */
-uint32_t analysis_client_number(const struct analysis *a, const struct client *c)
-{
-	return cnum(a, c);
-}
-
-/* client_addr - the address as text */
-struct client_addr client_addr(const struct client *c)
-{
-	struct client_addr t;
-	t.s[0] = 0;
-	if (c->kind == CA_V4)
-		inet_ntop(AF_INET, c->addr + 12, t.s, sizeof t.s);
-	else if (c->kind == CA_V6)
-		inet_ntop(AF_INET6, c->addr, t.s, sizeof t.s);
-	else if (c->kind == CA_TEXT)
-		snprintf(t.s, sizeof t.s, "%s", client_text(c));
-	return t;
-}
-
-/* client_is_placeholder - the "(address not logged)" client */
-bool client_is_placeholder(const struct client *c)
-{
-	return c->kind == CA_TEXT && !strcmp(client_text(c), CLIENT_NO_ADDRESS);
-}
-
-/* v4_rank - for each octet, the place of its decimal text among the 256
- * (so that comparing ranks octet by octet orders like strcmp on the text) */
-static const uint8_t *v4_rank(void)
-{
-	static uint8_t rank[256];
-	static bool done;
-	if (!done) {
-		/* "0" "1" "10" "100" ... "109" "11" "110" ...: count the texts below each */
-		char txt[256][4];
-		for (int i = 0; i < 256; i++)
-			snprintf(txt[i], sizeof txt[i], "%d", i);
-		for (int i = 0; i < 256; i++) {
-			int r = 0;
-			for (int j = 0; j < 256; j++)
-				r += strcmp(txt[j], txt[i]) < 0;
-			rank[i] = (uint8_t)r;
-		}
-		done = true;
-	}
-	return rank;
-}
-
-/* v4_key - an IPv4 client's text order as a number */
-static uint32_t v4_key(const struct client *c)
-{
-	const uint8_t *r = v4_rank();
-	const unsigned char *p = c->addr + 12;
-	return (uint32_t)r[p[0]] << 24 | (uint32_t)r[p[1]] << 16 | (uint32_t)r[p[2]] << 8 | r[p[3]];
-}
-
-/* client_cmp_addr - clients in the order of their address texts (strcmp) */
-int client_cmp_addr(const struct client *x, const struct client *y)
-{
-	if (x->kind == CA_V4 && y->kind == CA_V4) {
-		uint32_t a = v4_key(x), b = v4_key(y);
-		return a < b ? -1 : a > b;
-	}
-	if (x->kind == CA_TEXT && y->kind == CA_TEXT)
-		return strcmp(client_text(x), client_text(y));
-	return strcmp(client_addr(x).s, client_addr(y).s);
-}
-
-/* stamp_make - a stamp from its parts */
-static struct stamp stamp_make(int64_t us, int16_t tz, uint8_t prec)
-{
-	struct stamp t = {0};
-	t.us = us;
-	t.tzoff = tz;
-	t.prec = prec;
-	return t;
-}
-
-/* client_first - when its first session began */
-struct stamp client_first(const struct client *c)
-{
-	return stamp_make(c->first_us, c->first_tz, c->first_prec);
-}
-
-/* client_last - when its last session ended */
-struct stamp client_last(const struct client *c)
-{
-	return stamp_make(c->last_us, c->last_tz, c->last_prec);
-}
-
-/* ---- client detail ---- */
-
-/* client_score - how much a client matters for keeping its detail */
-static uint64_t client_score(const struct client *c)
-{
-	return (uint64_t)c->sessions + c->auth_failures + c->rejects + c->non_smtp + c->relay_denied +
-	       c->messages + 3ULL * c->auth_successes + c->ps_connects +
-	       !!(c->flags & CF_TRIED_ONE) + 2 * !!(c->flags & CF_TRIED_MANY);
-}
-
-/* client_detail - its detail, or NULL */
-const struct client_detail *client_detail(const struct analysis *a, const struct client *c)
-{
-	return c->detail ? a->cdetail[c->detail - 1] : NULL;
-}
-
-/* cdetail_free - one client's detail */
-static void cdetail_free(struct client_detail *d)
-{
-	free(d->ptr);
-	for (uint32_t i = 0; i < d->nhelo; i++)
-		free(d->helo[i].name);
-	for (uint32_t i = 0; i < d->nservice; i++)
-		free(d->service[i].name);
-	for (uint32_t i = 0; i < d->ntried; i++) {
-		free(d->tried[i].name);
-		free(d->tried[i].result);
-	}
-	free(d->tried);
-	for (uint32_t i = 0; i < d->nreject_text; i++)
-		free(d->reject_text[i].name);
-	for (uint32_t i = 0; i < d->nevidence; i++)
-		free(d->evidence[i].host);
-	free(d->offered);
-	free(d->sample);
-	free(d->lost_stage);
-	free(d->ring);
-	free(d);
-}
-
-/* score32 - a score as kept beside the detail cache */
-static uint32_t score32(uint64_t s)
-{
-	return s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
-}
-
-/* cdetail_evict - free the detail of the least active of a few sampled
- * owners, if it is less active than score; false when none is.  The
- * owners' scores are read from a->cdscore, a small dense array refreshed
- * at each of their sessions, not from the scattered records. */
-static bool cdetail_evict(struct analysis *a, uint64_t score)
-{
-	uint32_t worst = UINT32_MAX;
-	uint64_t worst_score = 0;
-	for (int k = 0; k < EVICT_SAMPLES && a->ncdetail; k++) {
-		uint32_t i = (uint32_t)(next_rand(a) % a->ncdetail);
-		uint64_t s = a->cdscore[i];
-		if (worst == UINT32_MAX || s < worst_score)
-			worst = i, worst_score = s;
-	}
-	if (worst == UINT32_MAX || worst_score >= score)
-		return false;
-	struct client_detail *d = a->cdetail[worst];
-	struct client *owner = crec(a, d->owner);
-	owner->detail = 0;
-	owner->flags |= CF_DETAIL_LOST;
-	cdetail_free(d);
-	a->ncdetail--;
-	a->cdetail[worst] = a->cdetail[a->ncdetail];
-	a->cdscore[worst] = a->cdscore[a->ncdetail];
-	if (worst < a->ncdetail)
-		crec(a, a->cdetail[worst]->owner)->detail = worst + 1;
-	return true;
-}
-
-/* detail_get - c's detail, made (maybe in place of a less active
- * client's) when it has none; NULL when c is not active enough */
-static struct client_detail *detail_get(struct analysis *a, struct client *c)
-{
-	uint64_t score = client_score(c);
-	if (c->detail) {
-		a->cdscore[c->detail - 1] = score32(score);
-		return a->cdetail[c->detail - 1];
-	}
-	if (a->ncdetail >= a->cdetail_max && !cdetail_evict(a, score)) {
-		c->flags |= CF_DETAIL_LOST;
-		return NULL;
-	}
-	if (!a->cdetail) {
-		a->cdetail = xcalloc(a->cdetail_max + 1, sizeof *a->cdetail);
-		a->cdscore = xcalloc(a->cdetail_max + 1, sizeof *a->cdscore);
-	}
-	struct client_detail *d = xcalloc(1, sizeof *d);
-	d->owner = cnum(a, c);
-	d->prev_start_us = INT64_MIN;
-	a->cdetail[a->ncdetail] = d;
-	a->cdscore[a->ncdetail++] = score32(score);
-	c->detail = a->ncdetail;
-	return d;
-}
-
-/* ---- accounts ---- */
-
-/* account_find - the account named name, or NULL */
-static struct account *account_find(struct analysis *a, struct span name, uint64_t h)
-{
-	struct idxmap_iter it;
-	for (uint32_t i = idxmap_first(&a->account_ix, h, &it); i != IDXMAP_NONE;
-	     i = idxmap_next(&a->account_ix, &it)) {
-		struct account *ac = arec(a, i);
-		if (span_eqs(name, ac->name)) {
-			spillvec_touch(&a->accounts);
-			return ac;
-		}
-	}
-	return NULL;
-}
-
-/* account_get - the account for name, created when new */
-static struct account *account_get(struct analysis *a, struct span name)
-{
-	if (!name.p || !name.n)
-		return NULL;
-	if (name.n > NAME_CAP)
-		name.n = NAME_CAP;
-	uint64_t h = span_hash_seed(name, a->seed);
-	struct account *ac = account_find(a, name, h);
-	if (ac)
-		return ac;
-	ac = spillvec_push(&a->accounts);
-	ac->name = arena_dup(&a->names, name);
-	ix_add(a, &a->account_ix, h, a->accounts.n - 1);
-	return ac;
-}
-
-/* analysis_account - lookup by name */
-struct account *analysis_account(struct analysis *a, const char *name)
-{
-	struct span k = span_of(name);
-	if (k.n > NAME_CAP)
-		k.n = NAME_CAP;
-	return account_find(a, k, span_hash_seed(k, a->seed));
-}
-
-/* account_detail - its detail, or NULL */
-const struct account_detail *account_detail(const struct analysis *a, const struct account *ac)
-{
-	return ac->detail ? a->adetail[ac->detail - 1] : NULL;
-}
-
-/* account_score - how much an account matters for keeping its detail */
-static uint64_t account_score(const struct account *ac)
-{
-	return (uint64_t)ac->messages + ac->recipients + ac->logins;
-}
-
-/* adetail_free - one account's detail */
-static void adetail_free(struct account_detail *d)
-{
-	strset_free(&d->domains);
-	free(d->times);
-	free(d->remote_reject_example);
-	free(d);
-}
-
-/* adetail_evict - as cdetail_evict, for accounts */
-static bool adetail_evict(struct analysis *a, uint64_t score)
-{
-	uint32_t worst = UINT32_MAX;
-	uint64_t worst_score = 0;
-	for (int k = 0; k < EVICT_SAMPLES && a->nadetail; k++) {
-		uint32_t i = (uint32_t)(next_rand(a) % a->nadetail);
-		uint64_t s = a->adscore[i];
-		if (worst == UINT32_MAX || s < worst_score)
-			worst = i, worst_score = s;
-	}
-	if (worst == UINT32_MAX || worst_score >= score)
-		return false;
-	struct account_detail *d = a->adetail[worst];
-	struct account *owner = arec(a, d->owner);
-	owner->detail = 0;
-	owner->flags |= AF_DETAIL_LOST;
-	adetail_free(d);
-	a->nadetail--;
-	a->adetail[worst] = a->adetail[a->nadetail];
-	a->adscore[worst] = a->adscore[a->nadetail];
-	if (worst < a->nadetail)
-		arec(a, a->adetail[worst]->owner)->detail = worst + 1;
-	return true;
-}
-
-/* adetail_get - ac's detail, made when it has none and is active enough */
-static struct account_detail *adetail_get(struct analysis *a, struct account *ac)
-{
-	uint64_t score = account_score(ac);
-	if (ac->detail) {
-		a->adscore[ac->detail - 1] = score32(score);
-		return a->adetail[ac->detail - 1];
-	}
-	if (a->nadetail >= a->adetail_max && !adetail_evict(a, score)) {
-		ac->flags |= AF_DETAIL_LOST;
-		return NULL;
-	}
-	if (!a->adetail) {
-		a->adetail = xcalloc(a->adetail_max + 1, sizeof *a->adetail);
-		a->adscore = xcalloc(a->adetail_max + 1, sizeof *a->adscore);
-	}
-	struct account_detail *d = xcalloc(1, sizeof *d);
-	d->owner = anum(a, ac);
-	strset_init(&d->domains, 100000);
-	a->adetail[a->nadetail] = d;
-	a->adscore[a->nadetail++] = score32(score);
-	ac->detail = a->nadetail;
-	return d;
-}
-
-/* account_domains - how many recipient domains; *at_least when only a
- * lower bound is known (the detail was not kept) */
-size_t account_domains(const struct analysis *a, const struct account *ac, bool *at_least)
-{
-	const struct account_detail *d = account_detail(a, ac);
-	*at_least = false;
-	if (d && !(ac->flags & AF_DETAIL_LOST))
-		return strset_len(&d->domains);
-	size_t n = ac->ndomain_hash;
-	if (d && strset_len(&d->domains) > n)
-		n = strset_len(&d->domains);
-	*at_least = (ac->flags & AF_DOMAINS_MANY) || (ac->flags & AF_DETAIL_LOST);
-	return n;
-}
-
-/* domain_note - remember up to ACCOUNT_DOMAIN_HASHES different domains */
-static void domain_note(struct analysis *a, struct account *ac, struct span dom)
-{
-	uint32_t h = (uint32_t)span_hash_seed(dom, a->seed);
+	uint32_t h = (uint32_t)span_hash_seed(dom, 0x646f6d);
 	for (uint32_t i = 0; i < ac->ndomain_hash; i++)
 		if (ac->domain_hash[i] == h)
 			return;
@@ -607,70 +45,6 @@ static void domain_note(struct analysis *a, struct account *ac, struct span dom)
 	else
 		ac->flags |= AF_DOMAINS_MANY;
 }
-
-/* ---- logins: (client, account) pairs ---- */
-
-/* login_hash - of a pair */
-static uint64_t login_hash(const struct analysis *a, uint32_t client, uint32_t account)
-{
-	uint32_t k[2] = {client, account};
-	return span_hash_seed(span_make((const char *)k, sizeof k), a->seed ^ 0x4c);
-}
-
-/* login_find - the pair, or NULL */
-static struct login *login_find(struct analysis *a, uint32_t client, uint32_t account, uint64_t h)
-{
-	struct idxmap_iter it;
-	for (uint32_t i = idxmap_first(&a->login_ix, h, &it); i != IDXMAP_NONE;
-	     i = idxmap_next(&a->login_ix, &it)) {
-		struct login *l = lrec(a, i);
-		if (l->client == client && l->account == account) {
-			spillvec_touch(&a->logins);
-			return l;
-		}
-	}
-	return NULL;
-}
-
-/* login_get - the pair, created when new */
-static struct login *login_get(struct analysis *a, uint32_t client, uint32_t account)
-{
-	uint64_t h = login_hash(a, client, account);
-	struct login *l = login_find(a, client, account, h);
-	if (l)
-		return l;
-	l = spillvec_push(&a->logins);
-	l->client = client;
-	l->account = account;
-	ix_add(a, &a->login_ix, h, a->logins.n - 1);
-	return l;
-}
-
-/* client_login - after finish: the i-th account c logged in as (first login first) */
-const struct login *client_login(const struct analysis *a, const struct client *c, uint32_t i)
-{
-	return i < c->nlogin ? lrec(a, a->logins_by_client[c->login0 + i]) : NULL;
-}
-
-/* account_login - after finish: the i-th address that logged in as ac */
-const struct login *account_login(const struct analysis *a, const struct account *ac, uint32_t i)
-{
-	return i < ac->nlogin ? lrec(a, a->logins_by_account[ac->login0 + i]) : NULL;
-}
-
-/* login_client - the client of a pair */
-const struct client *login_client(const struct analysis *a, const struct login *l)
-{
-	return crec(a, l->client);
-}
-
-/* login_account - the account of a pair */
-const struct account *login_account(const struct analysis *a, const struct login *l)
-{
-	return arec(a, l->account);
-}
-
-/* ---- names in the detail ---- */
 
 /* count_name - bump name in a small fixed table */
 static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct span name,
@@ -685,12 +59,13 @@ static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct 
 		t[(*n)++] = (struct named_count){cap_dup(name), by};
 }
 
-/* tried_note - the compact facts: one username, or several */
-static void tried_note(struct analysis *a, struct client *c, struct span name)
+/* tried_note - the compact facts: one username, or several (a fixed
+ * seed: the verdict must not depend on the run's) */
+static void tried_note(struct client *c, struct span name)
 {
 	if (name.n > NAME_CAP)
 		name.n = NAME_CAP;
-	uint32_t h = (uint32_t)span_hash_seed(name, a->seed ^ 0x7472);
+	uint32_t h = (uint32_t)span_hash_seed(name, 0x7472);
 	if (!(c->flags & (CF_TRIED_ONE | CF_TRIED_MANY))) {
 		c->flags |= CF_TRIED_ONE;
 		c->tried_hash = h;
@@ -767,11 +142,11 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		ip = inner;
 	if (span_starts(result, "Debug:") || span_starts(result, "Info:"))
 		return;
-	struct client *c = client_get(a, ip);
+	struct client *c = records_client_get(a, ip);
 	if (!c || !user.n)
 		return;
-	tried_note(a, c, user);
-	struct client_detail *d = detail_get(a, c);
+	tried_note(c, user);
+	struct client_detail *d = records_detail_get(a, c);
 	struct tried_user *tu = d ? tried_get(d, user) : NULL;
 	if (!tu)
 		return;
@@ -790,13 +165,13 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			dovecot_auth(a, ev);
 		break;
 	case EV_PS_CONNECT: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c)
 			sat_add(&c->ps_connects, 1);
 		break;
 	}
 	case EV_PS_PREGREET: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c) {
 			sat_add(&c->pregreet, 1);
 			sat_add(&c->by_verdict[V_PREGREET], 1);
@@ -804,7 +179,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		break;
 	}
 	case EV_PS_DNSBL: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c && ev->count > 0 && (uint64_t)ev->count > c->ps_dnsbl_rank)
 			c->ps_dnsbl_rank = ev->count > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->count;
 		break;
@@ -812,7 +187,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 	case EV_REJECT:
 		/* postscreen rejects never reach a smtpd session */
 		if (span_eqs(ev->line->daemon, "postscreen")) {
-			struct client *c = client_get(a, ev->client_ip);
+			struct client *c = records_client_get(a, ev->client_ip);
 			if (c) {
 				sat_add(&c->rejects, 1);
 				sat_add(&c->by_verdict[V_SPAM_REJECTED], 1);
@@ -884,8 +259,7 @@ bool analysis_is_port25(const char *program)
 }
 
 /* session_counts - the compact facts of one session */
-static void session_counts(struct analysis *a, struct client *c, const struct session *s,
-			   enum verdict v)
+static void session_counts(struct client *c, const struct session *s, enum verdict v)
 {
 	sat_add(&c->by_verdict[v], 1);
 	if (!c->sessions || s->start.us < c->first_us) {
@@ -919,7 +293,7 @@ static void session_counts(struct analysis *a, struct client *c, const struct se
 	if (fails && !ok && !s->sasl_username)
 		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
 	for (uint32_t i = 0; i < s->ntried; i++)
-		tried_note(a, c, span_of(s->tried[i].name));
+		tried_note(c, span_of(s->tried[i].name));
 	sat_add(&c->messages, s->messages);
 	sat_add(&c->rejects, s->rejects);
 	sat_add(&c->relay_denied, s->relay_denied);
@@ -933,11 +307,11 @@ static void session_counts(struct analysis *a, struct client *c, const struct se
 /* session_login - a successful login: the account and the pair */
 static void session_login(struct analysis *a, struct client *c, const struct session *s)
 {
-	struct account *ac = account_get(a, span_of(s->sasl_username));
+	struct account *ac = records_account_get(a, span_of(s->sasl_username));
 	if (!ac)
 		return;
 	sat_add(&ac->logins, 1);
-	struct login *l = login_get(a, cnum(a, c), anum(a, ac));
+	struct login *l = records_login_get(a, records_client_number(a, c), records_account_number(a, ac));
 	if (!l->logins) {
 		l->first = s->start;
 		l->last = s->end;
@@ -1035,9 +409,9 @@ void analysis_session(struct analysis *a, const struct session *s)
 	a->sessions++;
 	if (!s->client_ip)
 		return;
-	struct client *c = client_get(a, span_of(s->client_ip));
+	struct client *c = records_client_get(a, span_of(s->client_ip));
 	enum verdict v = verdict_session(s);
-	session_counts(a, c, s, v);
+	session_counts(c, s, v);
 	if (s->sasl_username)
 		session_login(a, c, s);
 	/* AUTH decoded from -v or TLS-debug dialogue, when 3.9+ did not name it */
@@ -1050,9 +424,9 @@ void analysis_session(struct analysis *a, const struct session *s)
 			continue;
 		a->auth_decoded++;
 		if (!(s->sasl_username && !strcmp(tries[i].user, s->sasl_username)))
-			tried_note(a, c, span_of(tries[i].user));
+			tried_note(c, span_of(tries[i].user));
 	}
-	struct client_detail *d = detail_get(a, c);
+	struct client_detail *d = records_detail_get(a, c);
 	if (!d)
 		return;
 	session_detail(a, d, c, s, v);
@@ -1137,13 +511,13 @@ void analysis_message(struct analysis *a, const struct message *m)
 	a->messages++;
 	orphan_message(a, m);
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
-		struct client *c = client_get(a, span_of(m->client_ip));
+		struct client *c = records_client_get(a, span_of(m->client_ip));
 		if (c)
 			sat_add(&c->recipients, m->nrcpts);
 	}
 	if (!m->sasl_username || m->origin == ORIGIN_REINJECTED)
 		return;
-	struct account *ac = account_get(a, span_of(m->sasl_username));
+	struct account *ac = records_account_get(a, span_of(m->sasl_username));
 	if (!ac)
 		return;
 	sat_add(&ac->messages, 1);
@@ -1152,7 +526,7 @@ void analysis_message(struct analysis *a, const struct message *m)
 		ac->first = m->start;
 	if (m->start.us > ac->last.us)
 		ac->last = m->start;
-	struct account_detail *d = adetail_get(a, ac);
+	struct account_detail *d = records_adetail_get(a, ac);
 	if (d)
 		account_times(d, m->start.us);
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
@@ -1160,7 +534,7 @@ void analysis_message(struct analysis *a, const struct message *m)
 		char dom[256];
 		struct span dm = rcpt_domain(r->to ? r->to : "", dom, sizeof dom);
 		if (dm.p) {
-			domain_note(a, ac, dm);
+			domain_note(ac, dm);
 			if (d)
 				strset_add(&d->domains, dm);
 		}
@@ -1182,13 +556,10 @@ void analysis_message(struct analysis *a, const struct message *m)
 		}
 	}
 	if (m->client_ip) {
-		struct ckey k = ckey_of(span_of(m->client_ip));
-		struct client *c = client_find(a, &k, ckey_hash(a, &k));
+		struct client *c = records_client_find(a, span_of(m->client_ip));
 		struct login *l = NULL;
-		if (c) {
-			uint32_t ci = cnum(a, c), ai = anum(a, ac);
-			l = login_find(a, ci, ai, login_hash(a, ci, ai));
-		}
+		if (c)
+			l = records_login_find(a, records_client_number(a, c), records_account_number(a, ac));
 		if (l) {
 			sat_add(&l->messages, 1);
 			sat_add(&l->recipients, m->nrcpts);
@@ -1204,27 +575,27 @@ static void index_logins(struct analysis *a)
 	a->logins_by_client = xcalloc(nl + 1, sizeof *a->logins_by_client);
 	a->logins_by_account = xcalloc(nl + 1, sizeof *a->logins_by_account);
 	for (size_t i = 0; i < nl; i++) {
-		crec(a, lrec(a, (uint32_t)i)->client)->nlogin++;
-		arec(a, lrec(a, (uint32_t)i)->account)->nlogin++;
+		records_client(a, records_login(a, (uint32_t)i)->client)->nlogin++;
+		records_account(a, records_login(a, (uint32_t)i)->account)->nlogin++;
 	}
 	uint32_t at = 0;
 	for (size_t i = 0; i < a->clients.n; i++) {
-		struct client *c = crec(a, (uint32_t)i);
+		struct client *c = records_client(a, (uint32_t)i);
 		c->login0 = at;
 		at += c->nlogin;
 		c->nlogin = 0;
 	}
 	at = 0;
 	for (size_t i = 0; i < a->accounts.n; i++) {
-		struct account *ac = arec(a, (uint32_t)i);
+		struct account *ac = records_account(a, (uint32_t)i);
 		ac->login0 = at;
 		at += ac->nlogin;
 		ac->nlogin = 0;
 	}
 	for (size_t i = 0; i < nl; i++) {
-		const struct login *l = lrec(a, (uint32_t)i);
-		struct client *c = crec(a, l->client);
-		struct account *ac = arec(a, l->account);
+		const struct login *l = records_login(a, (uint32_t)i);
+		struct client *c = records_client(a, l->client);
+		struct account *ac = records_account(a, l->account);
 		a->logins_by_client[c->login0 + c->nlogin++] = (uint32_t)i;
 		a->logins_by_account[ac->login0 + ac->nlogin++] = (uint32_t)i;
 	}
@@ -1236,11 +607,11 @@ static void index_logins(struct analysis *a)
 static void mark_abused(struct analysis *a)
 {
 	for (size_t i = 0; i < a->accounts.n; i++) {
-		const struct account *ac = arec(a, (uint32_t)i);
+		const struct account *ac = records_account(a, (uint32_t)i);
 		if (!ac->compromised)
 			continue;
 		for (uint32_t k = 0; k < ac->nlogin; k++) {
-			struct client *c = crec(a, account_login(a, ac, k)->client);
+			struct client *c = records_client(a, account_login(a, ac, k)->client);
 			if (ac->new_ip ? ac->new_ip - 1 == account_login(a, ac, k)->client
 				       : (uint64_t)c->recipients * 10 >= (uint64_t)ac->recipients * 8 &&
 					     c->recipients >= 20)
@@ -1263,7 +634,7 @@ static int by_severity(const void *x, const void *y, void *ctx)
 	if (p->k != q->k)
 		return p->k < q->k ? -1 : 1;
 	const struct analysis *a = ctx;
-	const struct client *cp = crec(a, p->i), *cq = crec(a, q->i);
+	const struct client *cp = records_client(a, p->i), *cq = records_client(a, q->i);
 	if (cp->kind == CA_V4 && cq->kind == CA_V4)
 		return p->v4 < q->v4 ? -1 : p->v4 > q->v4;
 	return client_cmp_addr(cp, cq);
@@ -1286,15 +657,15 @@ static void sort_clients(struct analysis *a)
 	size_t n = a->clients.n;
 	struct ckey_sort *keys = xcalloc(n + 1, sizeof *keys);
 	for (size_t i = 0; i < n; i++) {
-		const struct client *c = crec(a, (uint32_t)i);
+		const struct client *c = records_client(a, (uint32_t)i);
 		keys[i].k = (uint64_t)(4 - verdict_severity(c->verdict)) << 32 | (UINT32_MAX - c->sessions);
-		keys[i].v4 = c->kind == CA_V4 ? v4_key(c) : 0;
+		keys[i].v4 = c->kind == CA_V4 ? records_v4_key(c) : 0;
 		keys[i].i = (uint32_t)i;
 	}
 	qsort_r(keys, n, sizeof *keys, by_severity, a);
 	a->clist = xcalloc(n + 1, sizeof *a->clist);
 	for (size_t i = 0; i < n; i++)
-		a->clist[i] = crec(a, keys[i].i);
+		a->clist[i] = records_client(a, keys[i].i);
 	a->nclist = n;
 	free(keys);
 }
@@ -1305,45 +676,17 @@ void analysis_finish(struct analysis *a)
 	index_logins(a);
 	a->alist = xcalloc(a->accounts.n + 1, sizeof *a->alist);
 	for (size_t i = 0; i < a->accounts.n; i++) {
-		struct account *ac = arec(a, (uint32_t)i);
+		struct account *ac = records_account(a, (uint32_t)i);
 		verdict_account(a, ac);
 		a->accounts_detail_lost += !!(ac->flags & AF_DETAIL_LOST);
 		a->alist[a->nalist++] = ac;
 	}
 	mark_abused(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
-		struct client *c = crec(a, (uint32_t)i);
+		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);
 		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
 	}
 	sort_clients(a);
 	qsort(a->alist, a->nalist, sizeof *a->alist, by_account);
-}
-
-/* analysis_free - everything */
-void analysis_free(struct analysis *a)
-{
-	for (uint32_t i = 0; i < a->ncdetail; i++)
-		cdetail_free(a->cdetail[i]);
-	for (uint32_t i = 0; i < a->nadetail; i++)
-		adetail_free(a->adetail[i]);
-	free(a->cdetail);
-	free(a->adetail);
-	free(a->cdscore);
-	free(a->adscore);
-	spillvec_free(&a->clients);
-	spillvec_free(&a->accounts);
-	spillvec_free(&a->logins);
-	idxmap_free(&a->client_ix);
-	idxmap_free(&a->account_ix);
-	idxmap_free(&a->login_ix);
-	arena_free(&a->names);
-	for (uint32_t i = 0; i < a->orphans.nqids; i++)
-		free(a->orphans.qids[i]);
-	free(a->orphans.example_reject);
-	free(a->clist);
-	free(a->alist);
-	free(a->logins_by_client);
-	free(a->logins_by_account);
-	free(a);
 }
