@@ -72,6 +72,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.m = model_new(&sink);
 	model_limits(r.m, 3, 3, 60 * 1000000LL);
 	r.a = analysis_new();
+	analysis_limits(r.a, 0, 3, 3);
 	r.a->show_secrets = size & 1;
 	r.x = explain_new("all", NULL, size & 1, false);
 	r.sum = summary_new();
@@ -95,8 +96,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	RENDER(fuzz_check_json, report_json(&b, &in));
 	RENDER(fuzz_check_text, explain_write(r.x, r.a, &b, false));
 	RENDER(fuzz_check_json, explain_write(r.x, r.a, &b, true));
-	RENDER(fuzz_check_text, clients_table(&b, r.a->clist, r.a->nclist, false));
-	RENDER(fuzz_check_text, accounts_table(&b, r.a->alist, r.a->nalist, false));
+	RENDER(fuzz_check_text, clients_table(&b, r.a, r.a->clist, r.a->nclist, false, NULL));
+	RENDER(fuzz_check_text, accounts_table(&b, r.a, r.a->alist, r.a->nalist, false, NULL));
 	RENDER(fuzz_check_text, summary_text(r.sum, &b, false));
 	RENDER(fuzz_check_json, (buf_putc(&b, '{'), summary_json(r.sum, &b), buf_putc(&b, '}')));
 	buf_free(&b);

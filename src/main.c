@@ -17,6 +17,7 @@
  */
 #include "cmd/cmd.h"
 #include "util/suggest.h"
+#include "util/spillvec.h"
 #include "util/timefmt.h"
 #include "util/xalloc.h"
 
@@ -91,7 +92,7 @@ enum {
 	O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
-	O_DECOMPRESS_MAX, O_SPOOL_MAX,
+	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET,
 	O__END
 };
 
@@ -140,6 +141,9 @@ static const struct optdef optdefs[] = {
      "write filter.d/ and jail.d/ under DIR (default: print)"},
     {"spool-max", required_argument, O_SPOOL_MAX, 0, C_REPORT | C_FAIL2BAN, "SIZE",
      "piped input kept, unlinked, to read it again (default 1G); past it, no evidence lines"},
+    {"memory-budget", required_argument, O_MEMORY_BUDGET, 0,
+     C_ALL & ~(C_EVENTS | C_STATS | C_TRACE | C_SUMMARY), "SIZE",
+     "memory for the per-client tables before they move to a file in $TMPDIR (default: half the RAM)"},
     {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_ALL, "SIZE",
      "memory a gzip/xz/zstd input may take (default 256M)"},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
@@ -491,6 +495,10 @@ static void set_option(struct opts *o, int c, const char *arg)
 	case O_INCLUDE_AUTH: o->include_auth = true; break;
 	case O_AGGREGATE: o->aggregate = true; break;
 	case O_OUTPUT: o->output = arg; break;
+	case O_MEMORY_BUDGET:
+		if (!membudget_parse(arg, &o->memory_budget) || o->memory_budget < (1u << 20))
+			fatal(EXIT_USAGE, "--memory-budget: want a size of at least 1M, like 512M or 4G");
+		break;
 	case O_DECOMPRESS_MAX: o->decompress_max = parse_size("--decompress-max", arg, 1 << 20); break;
 	case O_SPOOL_MAX:
 		o->spool_max = parse_size("--spool-max", arg, 0);

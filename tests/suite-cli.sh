@@ -49,7 +49,7 @@ value() {
 	year) echo 2026 ;;
 	since | until) echo 2026-01-01 ;;
 	session | top | min-sessions) echo 1 ;;
-	decompress-max | spool-max) echo 64M ;;
+	decompress-max | spool-max | memory-budget) echo 64M ;;
 	*) echo x ;;
 	esac
 }

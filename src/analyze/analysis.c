@@ -1,21 +1,22 @@
 /*
  * analysis.c - aggregate sessions, messages and side events per client
- * address and per SASL account.  Verdicts are in verdict.c.
+ * address and per SASL account into their records (records.c); verdicts
+ * are in verdict.c.
  *
  * Untrusted: every name kept here came from the log; they are copied
  * (capped) and escaped by the writers.
  */
-#include "analysis.h"
+#include "records.h"
 #include "auth.h"
+#include "../diagnose/rules.h"
 #include "../parse/redact.h"
+#include "../util/buf.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NAME_CAP 256
 
 /* cap_dup - a capped copy */
 static char *cap_dup(struct span s)
@@ -25,120 +26,27 @@ static char *cap_dup(struct span s)
 	return xspandup(s);
 }
 
-/* client_eq - clients by address */
-static bool client_eq(const void *obj, const void *key)
+/* sat_add - add to a 32-bit counter, stopping at its maximum */
+static void sat_add(uint32_t *x, uint64_t n)
 {
-	return span_eqs(*(const struct span *)key, ((const struct client *)obj)->ip);
+	uint64_t s = (uint64_t)*x + n;
+	*x = s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
 }
 
-/* account_eq - accounts by name */
-static bool account_eq(const void *obj, const void *key)
-{
-	return span_eqs(*(const struct span *)key, ((const struct account *)obj)->name);
-}
+/* ---- names in the detail ---- */
 
-/* analysis_new - empty */
-struct analysis *analysis_new(void)
+/* domain_note - remember up to ACCOUNT_DOMAIN_HASHES different domains
+ * (a fixed seed: the verdict must not depend on the run's) */
+static void domain_note(struct account *ac, struct span dom)
 {
-	struct analysis *a = xcalloc(1, sizeof *a);
-	a->rng = 0x9e3779b97f4a7c15ULL;
-	hmap_init(&a->clients);
-	hmap_init(&a->accounts);
-	strset_init(&a->local_domains, ANALYSIS_MAX_LOCAL_DOMAINS);
-	return a;
-}
-
-static void client_free(void *obj);
-
-/* client_score - how much a client matters for the report so far */
-static uint64_t client_score(const struct client *c)
-{
-	return c->sessions + c->auth_failures + c->rejects + c->non_smtp + c->relay_denied +
-	       c->messages + 3 * c->auth_successes + c->ps_connects + c->ntried;
-}
-
-/* client_evict - free the least significant of 16 sampled clients */
-static void client_evict(struct analysis *a)
-{
-	struct client *worst = NULL;
-	uint64_t worst_h = 0;
-	int seen = 0;
-	for (int k = 0; k < 256 && seen < 16; k++) {
-		a->rng ^= a->rng << 13;
-		a->rng ^= a->rng >> 7;
-		a->rng ^= a->rng << 17;
-		uint64_t h;
-		struct client *c = hmap_slot(&a->clients, a->rng, &h);
-		if (!c)
-			continue;
-		seen++;
-		if (!worst || client_score(c) < client_score(worst))
-			worst = c, worst_h = h;
-	}
-	if (!worst)
-		return;
-	hmap_del(&a->clients, worst_h, worst);
-	client_free(worst);
-	a->nclients--;
-	a->clients_evicted++;
-}
-
-/* client_get - the client for ip, created unless over the cap */
-static struct client *client_get(struct analysis *a, struct span ip)
-{
-	if (!ip.p)
-		return NULL;
-	if (!ip.n)
-		ip = SPAN_LIT(CLIENT_NO_ADDRESS); /* "unknown[]": the address was removed */
-	uint64_t h = span_hash(ip);
-	struct client *c = hmap_get(&a->clients, h, client_eq, &ip);
-	if (c)
-		return c;
-	if (a->nclients >= ANALYSIS_MAX_CLIENTS)
-		client_evict(a);
-	c = xcalloc(1, sizeof *c);
-	c->ip = cap_dup(ip);
-	c->prev_start_us = INT64_MIN;
-	c->first_fail_us = INT64_MAX;
-	c->last_success_us = INT64_MIN;
-	hmap_put(&a->clients, h, c);
-	a->nclients++;
-	return c;
-}
-
-/* analysis_client - lookup by address (NULL when unknown) */
-struct client *analysis_client(struct analysis *a, const char *ip)
-{
-	struct span k = span_of(ip);
-	return hmap_get(&a->clients, span_hash(k), client_eq, &k);
-}
-
-/* account_get - the account for name, created unless over the cap */
-static struct account *account_get(struct analysis *a, struct span name)
-{
-	if (!name.p || !name.n)
-		return NULL;
-	uint64_t h = span_hash(name);
-	struct account *ac = hmap_get(&a->accounts, h, account_eq, &name);
-	if (ac)
-		return ac;
-	if (a->naccounts >= ANALYSIS_MAX_ACCOUNTS) {
-		a->accounts_dropped++;
-		return NULL;
-	}
-	ac = xcalloc(1, sizeof *ac);
-	ac->name = cap_dup(name);
-	strset_init(&ac->domains, 100000);
-	hmap_put(&a->accounts, h, ac);
-	a->naccounts++;
-	return ac;
-}
-
-/* analysis_account - lookup by name */
-struct account *analysis_account(struct analysis *a, const char *name)
-{
-	struct span k = span_of(name);
-	return hmap_get(&a->accounts, span_hash(k), account_eq, &k);
+	uint32_t h = (uint32_t)span_hash_seed(dom, 0x646f6d);
+	for (uint32_t i = 0; i < ac->ndomain_hash; i++)
+		if (ac->domain_hash[i] == h)
+			return;
+	if (ac->ndomain_hash < ACCOUNT_DOMAIN_HASHES)
+		ac->domain_hash[ac->ndomain_hash++] = h;
+	else
+		ac->flags |= AF_DOMAINS_MANY;
 }
 
 /* count_name - bump name in a small fixed table */
@@ -154,24 +62,89 @@ static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct 
 		t[(*n)++] = (struct named_count){cap_dup(name), by};
 }
 
-/* tried_get - the tried-username record, added if room */
-static struct tried_user *tried_get(struct client *c, struct span name)
+/* tried_note - the compact facts: one username, or several (a fixed
+ * seed: the verdict must not depend on the run's) */
+static void tried_note(struct client *c, struct span name)
 {
-	for (uint32_t i = 0; i < c->ntried; i++)
-		if (span_eqs(name, c->tried[i].name))
-			return &c->tried[i];
-	if (c->ntried >= CLIENT_MAX_TRIED) {
-		c->tried_dropped++;
+	if (name.n > NAME_CAP)
+		name.n = NAME_CAP;
+	uint32_t h = (uint32_t)span_hash_seed(name, 0x7472);
+	if (!(c->flags & (CF_TRIED_ONE | CF_TRIED_MANY))) {
+		c->flags |= CF_TRIED_ONE;
+		c->tried_hash = h;
+	} else if ((c->flags & CF_TRIED_ONE) && h != c->tried_hash) {
+		c->flags = (uint8_t)((c->flags & ~CF_TRIED_ONE) | CF_TRIED_MANY);
+	}
+}
+
+/* tried_get - the tried-username record in d, added if room */
+static struct tried_user *tried_get(struct client_detail *d, struct span name)
+{
+	for (uint32_t i = 0; i < d->ntried; i++)
+		if (span_eqs(name, d->tried[i].name))
+			return &d->tried[i];
+	if (d->ntried >= CLIENT_MAX_TRIED) {
+		d->tried_dropped++;
 		return NULL;
 	}
-	if ((c->ntried & (c->ntried - 1)) == 0) { /* 0, 1, 2, 4, 8 ...: grow by doubling */
-		uint32_t cap = c->ntried ? c->ntried * 2 : 1;
-		c->tried = xrealloc(c->tried, cap * sizeof *c->tried);
+	if ((d->ntried & (d->ntried - 1)) == 0) { /* 0, 1, 2, 4, 8 ...: grow by doubling */
+		uint32_t cap = d->ntried ? d->ntried * 2 : 1;
+		d->tried = xrealloc(d->tried, cap * sizeof *d->tried);
 	}
-	struct tried_user *t = &c->tried[c->ntried++];
+	struct tried_user *t = &d->tried[d->ntried++];
 	memset(t, 0, sizeof *t);
 	t->name = cap_dup(name);
 	return t;
+}
+
+/* client_tried_names - how many different usernames c tried (2 stands
+ * for "two or more" when the detail was not kept) */
+uint32_t client_tried_names(const struct analysis *a, const struct client *c)
+{
+	uint32_t n = c->flags & CF_TRIED_MANY ? 2 : c->flags & CF_TRIED_ONE ? 1 : 0;
+	const struct client_detail *d = client_detail(a, c);
+	return d && d->ntried > n ? d->ntried : n;
+}
+
+/* domain_hash - a domain's hash, case-blind, never 0 */
+static uint32_t domain_hash(struct span d)
+{
+	char low[256];
+	size_t n = d.n < sizeof low ? d.n : sizeof low;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)d.p[i]);
+	uint32_t h = (uint32_t)span_hash_seed(span_make(low, n), 0x72656c);
+	return h ? h : 1;
+}
+
+/* own_app_hash - is h the hash of a domain this server delivers to itself */
+static void own_app_mark(void *obj, void *ctx)
+{
+	uint32_t *h = ctx;
+	if (*h && domain_hash(span_of(obj)) == *h)
+		*h = 0;
+}
+
+/* mark_own_apps - CF_OWN_APP: refused relaying, on this server's own network,
+ * with a sender in a domain this server delivers to itself: the admin's own
+ * application or device outside mynetworks, not someone testing for an open
+ * relay (the finding own-client-relay-denied tells the fix) */
+static void mark_own_apps(struct analysis *a)
+{
+	if (!strset_len(&a->local_domains))
+		return;
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->relay_denied || !c->relay_from_hash)
+			continue;
+		struct client_addr ip = client_addr(c);
+		if (!diag_own_network(span_of(ip.s)))
+			continue;
+		uint32_t h = c->relay_from_hash;
+		hmap_each(&a->local_domains.map, own_app_mark, &h);
+		if (!h)
+			c->flags |= CF_OWN_APP;
+	}
 }
 
 /* stamp_span - widen [first, last] */
@@ -212,10 +185,12 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		return;
 	if (span_starts(result, "Debug:") || span_starts(result, "Info:"))
 		return;
-	struct client *c = client_get(a, ip);
+	struct client *c = records_client_get(a, ip);
 	if (!c || !user.n)
 		return;
-	struct tried_user *tu = tried_get(c, user);
+	tried_note(c, user);
+	struct client_detail *d = records_detail_get(a, c);
+	struct tried_user *tu = d ? tried_get(d, user) : NULL;
 	if (!tu)
 		return;
 	tu->from_dovecot++;
@@ -234,23 +209,23 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			dovecot_auth(a, ev);
 		break;
 	case EV_PS_CONNECT: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c)
-			c->ps_connects++;
+			sat_add(&c->ps_connects, 1);
 		break;
 	}
 	case EV_PS_PREGREET: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c) {
-			c->pregreet++;
-			c->by_verdict[V_PREGREET]++;
+			sat_add(&c->pregreet, 1);
+			sat_add(&c->by_verdict[V_PREGREET], 1);
 		}
 		break;
 	}
 	case EV_PS_DNSBL: {
-		struct client *c = client_get(a, ev->client_ip);
+		struct client *c = records_client_get(a, ev->client_ip);
 		if (c && ev->count > 0 && (uint64_t)ev->count > c->ps_dnsbl_rank)
-			c->ps_dnsbl_rank = (uint64_t)ev->count;
+			c->ps_dnsbl_rank = ev->count > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->count;
 		break;
 	}
 	case EV_DELIVERY:
@@ -269,20 +244,17 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		break;
 	case EV_REJECT:
 		if (span_find(ev->reason, "Relay access denied").p && ev->from.n) {
-			struct client *c = client_get(a, ev->client_ip);
+			struct client *c = records_client_get(a, ev->client_ip);
 			ptrdiff_t at = span_rchr(ev->from, '@');
-			if (c && !c->relay_from && at >= 0) {
-				c->relay_from = cap_dup(span_skip(ev->from, (size_t)at + 1));
-				for (char *p = c->relay_from; *p; p++)
-					*p = (char)tolower((unsigned char)*p);
-			}
+			if (c && !c->relay_from_hash && at >= 0)
+				c->relay_from_hash = domain_hash(span_skip(ev->from, (size_t)at + 1));
 		}
 		/* postscreen rejects never reach a smtpd session */
 		if (span_eqs(ev->line->daemon, "postscreen")) {
-			struct client *c = client_get(a, ev->client_ip);
+			struct client *c = records_client_get(a, ev->client_ip);
 			if (c) {
-				c->rejects++;
-				c->by_verdict[V_SPAM_REJECTED]++;
+				sat_add(&c->rejects, 1);
+				sat_add(&c->by_verdict[V_SPAM_REJECTED], 1);
 			}
 		}
 		break;
@@ -291,7 +263,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 	}
 }
 
-/* cmd_index - slot of a command name in client->cmd */
+/* cmd_index - slot of a command name in client_detail->cmd */
 static int cmd_index(const char *name)
 {
 	static const char *const names[] = {"ehlo", "helo", "starttls", "auth", "mail", "rcpt",
@@ -303,16 +275,16 @@ static int cmd_index(const char *name)
 }
 
 /* collect_offered - capabilities the server advertised, from the dialogue */
-static void collect_offered(struct client *c, const struct session *s)
+static void collect_offered(struct client_detail *d, const struct session *s)
 {
-	if (c->offered)
+	if (d->offered)
 		return;
 	struct buf b = {0};
 	for (uint32_t i = 0; i < s->ndialogue; i++) {
-		const struct dialogue_line *d = &s->dialogue[i];
-		if (d->dir != '>')
+		const struct dialogue_line *dl = &s->dialogue[i];
+		if (dl->dir != '>')
 			continue;
-		struct span t = span_of(d->text);
+		struct span t = span_of(dl->text);
 		/* "250-STARTTLS" or TLS-debug "250-x??250-PIPELINING??250 ..." */
 		while (t.n) {
 			struct span part;
@@ -331,8 +303,168 @@ static void collect_offered(struct client *c, const struct session *s)
 		}
 	}
 	if (b.n)
-		c->offered = cap_dup(buf_span(&b));
+		d->offered = cap_dup(buf_span(&b));
 	buf_free(&b);
+}
+
+/* analysis_is_port25 - is this smtpd program name the port 25 "smtp" service:
+ * postfix/smtpd or postfix-inst/smtp/smtpd, not postfix/submission/smtpd */
+bool analysis_is_port25(const char *program)
+{
+	if (!program)
+		return false;
+	const char *s1 = strchr(program, '/');
+	if (!s1)
+		return false;
+	const char *s2 = strchr(s1 + 1, '/');
+	if (!s2)
+		return true;
+	return (size_t)(s2 - s1 - 1) == 4 && !strncmp(s1 + 1, "smtp", 4);
+}
+
+/* session_counts - the compact facts of one session */
+static void session_counts(struct client *c, const struct session *s, enum verdict v)
+{
+	sat_add(&c->by_verdict[v], 1);
+	if (!c->sessions || s->start.us < c->first_us) {
+		c->first_us = s->start.us;
+		c->first_tz = s->start.tzoff;
+		c->first_prec = s->start.prec;
+	}
+	if (!c->sessions || s->end.us > c->last_us) {
+		c->last_us = s->end.us;
+		c->last_tz = s->end.tzoff;
+		c->last_prec = s->end.prec;
+	}
+	sat_add(&c->sessions, 1);
+	sat_add(&c->tls_sessions, s->tls);
+	uint32_t fails = session_auth_failures(s);
+	sat_add(&c->auth_failures, fails);
+	if (fails && s->start.us < c->first_fail_us)
+		c->first_fail_us = s->start.us;
+	if (s->sasl_username) {
+		sat_add(&c->auth_successes, 1);
+		if (s->end.us > c->last_success_us)
+			c->last_success_us = s->end.us;
+	}
+	uint32_t ok = 0, total = 0;
+	session_stat(s, "auth", &ok, &total);
+	if (ok || s->sasl_username) {
+		sat_add(&c->auth_ok_sessions, 1);
+		if (s->sasl_username)
+			sat_add(&c->auth_named_sessions, 1);
+	}
+	if (fails && !ok && !s->sasl_username)
+		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
+	for (uint32_t i = 0; i < s->ntried; i++)
+		tried_note(c, span_of(s->tried[i].name));
+	sat_add(&c->messages, s->messages);
+	sat_add(&c->rejects, s->rejects);
+	sat_add(&c->relay_denied, s->relay_denied);
+	sat_add(&c->non_smtp, s->non_smtp_count);
+	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
+		sat_add(&c->pregreet, 1);
+	else if (s->pipelining)
+		sat_add(&c->pipelining, 1);
+}
+
+/* session_login - a successful login: the account and the pair */
+static void session_login(struct analysis *a, struct client *c, const struct session *s)
+{
+	struct account *ac = records_account_get(a, span_of(s->sasl_username));
+	if (!ac)
+		return;
+	sat_add(&ac->logins, 1);
+	struct login *l = records_login_get(a, records_client_number(a, c), records_account_number(a, ac));
+	if (!l->logins) {
+		l->first = s->start;
+		l->last = s->end;
+	}
+	sat_add(&l->logins, 1);
+	if (s->start.us < l->first.us)
+		l->first = s->start;
+	if (s->end.us > l->last.us)
+		l->last = s->end;
+}
+
+/* note_start - the busiest minute of an address, over its last starts */
+static void note_start(struct client *c, struct client_detail *d, int64_t us)
+{
+	if (!d->ring)
+		d->ring = xcalloc(CLIENT_RING, sizeof *d->ring);
+	d->ring[d->ring_pos] = us;
+	d->ring_pos = (d->ring_pos + 1) % CLIENT_RING;
+	if (d->nring < CLIENT_RING)
+		d->nring++;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < d->nring; i++)
+		if (d->ring[i] <= us && us - d->ring[i] < 60LL * 1000000)
+			n++;
+	if (n > c->peak_minute)
+		c->peak_minute = (uint8_t)n;
+}
+
+/* session_detail - what only the prose needs */
+static void session_detail(struct analysis *a, struct client_detail *d, struct client *c,
+			   const struct session *s, enum verdict v)
+{
+	/* periodicity: intervals between successive session starts */
+	if (d->prev_start_us != INT64_MIN && s->saw_connect) {
+		double iv = fabs((double)(s->start.us - d->prev_start_us)) / 1e6;
+		d->nintervals++;
+		double dv = iv - d->iv_mean;
+		d->iv_mean += dv / (double)d->nintervals;
+		d->iv_m2 += dv * (iv - d->iv_mean);
+		if (d->nsample < CLIENT_MAX_INTERVALS) {
+			if (!d->sample)
+				d->sample = xcalloc(CLIENT_MAX_INTERVALS, sizeof *d->sample);
+			d->sample[d->nsample++] = iv * 1000 > 4e9 ? 4000000000u : (uint32_t)(iv * 1000);
+		}
+	}
+	if (s->saw_connect)
+		d->prev_start_us = s->start.us;
+	if (s->saw_connect && a->track_peak)
+		note_start(c, d, s->start.us);
+	if (s->client_name && strcmp(s->client_name, "unknown") != 0 && !d->ptr)
+		d->ptr = xstrdup(s->client_name);
+	if (s->helo)
+		count_name(d->helo, &d->nhelo, CLIENT_MAX_NAMES, span_of(s->helo), 1);
+	count_name(d->service, &d->nservice, 4, span_of(s->service), 1);
+	if (s->sasl_username)
+		for (uint32_t i = 0; i < d->ntried; i++)
+			if (!strcmp(d->tried[i].name, s->sasl_username))
+				d->tried[i].successes++;
+	for (uint32_t i = 0; i < s->ntried; i++) {
+		struct tried_user *tu = tried_get(d, span_of(s->tried[i].name));
+		if (tu)
+			tu->from_postfix += s->tried[i].count;
+	}
+	if (s->last_reject)
+		count_name(d->reject_text, &d->nreject_text, 4, span_of(s->last_reject), 1);
+	if (s->lost_stage) {
+		free(d->lost_stage);
+		d->lost_stage = xstrdup(s->lost_stage);
+	}
+	for (uint32_t i = 0; i < s->nstats; i++) {
+		if (!strcmp(s->stats[i].name, "commands"))
+			continue;
+		d->cmd[cmd_index(s->stats[i].name)] += s->stats[i].total;
+	}
+	collect_offered(d, s);
+	/* evidence: the first session, and the first of another kind */
+	bool have_kind = false;
+	for (uint32_t i = 0; i < d->nevidence; i++)
+		have_kind |= d->evidence[i].verdict == v;
+	if (d->nevidence < CLIENT_MAX_EVIDENCE && !have_kind && s->first_line) {
+		struct evidence_ref *e = &d->evidence[d->nevidence++];
+		e->file_index = s->file_index;
+		e->first_line = s->first_line;
+		e->last_line = s->last_line;
+		e->pid = s->pid;
+		e->host = xstrdup(s->host ? s->host : "");
+		e->session_id = s->id;
+		e->verdict = v;
+	}
 }
 
 /* analysis_session - fold one closed smtpd session into its client */
@@ -341,132 +473,33 @@ void analysis_session(struct analysis *a, const struct session *s)
 	a->sessions++;
 	if (!s->client_ip)
 		return;
-	struct client *c = client_get(a, span_of(s->client_ip));
-	if (!c)
-		return;
+	struct client *c = records_client_get(a, span_of(s->client_ip));
 	enum verdict v = verdict_session(s);
-	c->by_verdict[v]++;
-	if (!c->sessions || s->start.us < c->first.us)
-		c->first = s->start;
-	if (!c->sessions || s->end.us > c->last.us)
-		c->last = s->end;
-	c->sessions++;
-	/* periodicity: intervals between successive session starts */
-	if (c->prev_start_us != INT64_MIN && s->saw_connect) {
-		double iv = fabs((double)(s->start.us - c->prev_start_us)) / 1e6;
-		c->nintervals++;
-		double d = iv - c->iv_mean;
-		c->iv_mean += d / (double)c->nintervals;
-		c->iv_m2 += d * (iv - c->iv_mean);
-		if (c->nsample < CLIENT_MAX_INTERVALS) {
-			if (!c->sample)
-				c->sample = xcalloc(CLIENT_MAX_INTERVALS, sizeof *c->sample);
-			c->sample[c->nsample++] = iv * 1000 > 4e9 ? 4000000000u : (uint32_t)(iv * 1000);
-		}
-	}
-	if (s->saw_connect)
-		c->prev_start_us = s->start.us;
-	if (s->client_name && strcmp(s->client_name, "unknown") != 0) {
-		if (!c->ptr)
-			c->ptr = xstrdup(s->client_name);
-	} else {
-		c->sessions_unresolved++;
-	}
-	if (s->helo)
-		count_name(c->helo, &c->nhelo, CLIENT_MAX_NAMES, span_of(s->helo), 1);
-	count_name(c->service, &c->nservice, 4, span_of(s->service), 1);
-	c->tls_sessions += s->tls;
-	uint32_t fails = session_auth_failures(s);
-	c->auth_failures += fails;
-	if (fails && s->start.us < c->first_fail_us)
-		c->first_fail_us = s->start.us;
-	if (s->sasl_username) {
-		c->auth_successes++;
-		if (s->end.us > c->last_success_us)
-			c->last_success_us = s->end.us;
-		count_name(c->login, &c->nlogin, CLIENT_MAX_NAMES, span_of(s->sasl_username), 1);
-		struct tried_user *tu = NULL;
-		for (uint32_t i = 0; i < c->ntried; i++)
-			if (!strcmp(c->tried[i].name, s->sasl_username))
-				tu = &c->tried[i];
-		if (tu)
-			tu->successes++;
-		struct account *ac = account_get(a, span_of(s->sasl_username));
-		if (ac) {
-			ac->logins++;
-			struct acct_ip *ai = NULL;
-			for (uint32_t i = 0; i < ac->nips; i++)
-				if (!strcmp(ac->ips[i].ip, s->client_ip))
-					ai = &ac->ips[i];
-			if (!ai && ac->nips < ACCOUNT_MAX_IPS) {
-				ai = &ac->ips[ac->nips++];
-				ai->ip = xstrdup(s->client_ip);
-				ai->first = s->start;
-				ai->last = s->end;
-			}
-			if (ai) {
-				ai->logins++;
-				if (s->start.us < ai->first.us)
-					ai->first = s->start;
-				if (s->end.us > ai->last.us)
-					ai->last = s->end;
-			}
-		}
-	}
-	for (uint32_t i = 0; i < s->ntried; i++) {
-		struct tried_user *tu = tried_get(c, span_of(s->tried[i].name));
-		if (tu)
-			tu->from_postfix += s->tried[i].count;
-	}
+	session_counts(c, s, v);
+	if (s->sasl_username)
+		session_login(a, c, s);
 	/* AUTH decoded from -v or TLS-debug dialogue, when 3.9+ did not name it */
-	if (s->ndialogue && !s->ntried) {
-		struct auth_try tries[AUTH_MAX_TRIES];
-		size_t n = auth_from_dialogue(s, tries, AUTH_MAX_TRIES);
-		for (size_t i = 0; i < n; i++) {
-			if (!tries[i].user[0])
-				continue;
-			c->nauth_decoded++;
-			if (s->sasl_username && !strcmp(tries[i].user, s->sasl_username))
-				continue; /* the successful login */
-			struct tried_user *tu = tried_get(c, span_of(tries[i].user));
-			if (tu)
-				tu->from_postfix++;
-		}
-	}
-	c->messages += s->messages;
-	c->rejects += s->rejects;
-	c->relay_denied += s->relay_denied;
-	c->non_smtp += s->non_smtp_count;
-	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
-		c->pregreet++;
-	else if (s->pipelining)
-		c->pipelining++;
-	c->rate_limited += s->rate_limited;
-	if (s->last_reject)
-		count_name(c->reject_text, &c->nreject_text, 4, span_of(s->last_reject), 1);
-	if (s->lost_stage) {
-		free(c->lost_stage);
-		c->lost_stage = xstrdup(s->lost_stage);
-	}
-	for (uint32_t i = 0; i < s->nstats; i++) {
-		if (!strcmp(s->stats[i].name, "commands"))
+	struct auth_try tries[AUTH_MAX_TRIES];
+	size_t ntries = 0;
+	if (s->ndialogue && !s->ntried)
+		ntries = auth_from_dialogue(s, tries, AUTH_MAX_TRIES);
+	for (size_t i = 0; i < ntries; i++) {
+		if (!tries[i].user[0])
 			continue;
-		c->cmd[cmd_index(s->stats[i].name)] += s->stats[i].total;
+		a->auth_decoded++;
+		if (!(s->sasl_username && !strcmp(tries[i].user, s->sasl_username)))
+			tried_note(c, span_of(tries[i].user));
 	}
-	collect_offered(c, s);
-	/* evidence: the first session, and the first of another kind */
-	bool have_kind = false;
-	for (uint32_t i = 0; i < c->nevidence; i++)
-		have_kind |= c->evidence[i].verdict == v;
-	if (c->nevidence < CLIENT_MAX_EVIDENCE && !have_kind && s->first_line) {
-		struct evidence_ref *e = &c->evidence[c->nevidence++];
-		e->file_index = s->file_index;
-		e->first_line = s->first_line;
-		e->last_line = s->last_line;
-		e->pid = s->pid;
-		e->host = xstrdup(s->host ? s->host : "");
-		e->session_id = s->id;
-		e->verdict = v;
+	struct client_detail *d = records_detail_get(a, c);
+	if (!d)
+		return;
+	session_detail(a, d, c, s, v);
+	for (size_t i = 0; i < ntries; i++) {
+		if (!tries[i].user[0] || (s->sasl_username && !strcmp(tries[i].user, s->sasl_username)))
+			continue; /* the successful login */
+		struct tried_user *tu = tried_get(d, span_of(tries[i].user));
+		if (tu)
+			tu->from_postfix++;
 	}
 }
 
@@ -525,75 +558,150 @@ static void orphan_message(struct analysis *a, const struct message *m)
 	}
 }
 
+/* account_times - a message start, for the peak rate (in the detail) */
+static void account_times(struct account_detail *d, int64_t us)
+{
+	if (d->ntimes == d->times_cap && d->times_cap < ACCOUNT_MAX_TIMES) {
+		d->times_cap = d->times_cap ? d->times_cap * 2 : 16;
+		d->times = xrealloc(d->times, d->times_cap * sizeof *d->times);
+	}
+	if (d->ntimes < d->times_cap)
+		d->times[d->ntimes++] = us;
+}
+
 /* analysis_message - fold one closed message into its client and account */
 void analysis_message(struct analysis *a, const struct message *m)
 {
 	a->messages++;
 	orphan_message(a, m);
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
-		struct client *c = client_get(a, span_of(m->client_ip));
+		struct client *c = records_client_get(a, span_of(m->client_ip));
 		if (c)
-			c->recipients += m->nrcpts;
+			sat_add(&c->recipients, m->nrcpts);
 	}
 	if (!m->sasl_username || m->origin == ORIGIN_REINJECTED)
 		return;
-	struct account *ac = account_get(a, span_of(m->sasl_username));
+	struct account *ac = records_account_get(a, span_of(m->sasl_username));
 	if (!ac)
 		return;
-	ac->messages++;
-	ac->recipients += m->nrcpts + m->rcpts_dropped;
+	sat_add(&ac->messages, 1);
+	sat_add(&ac->recipients, (uint64_t)m->nrcpts + m->rcpts_dropped);
 	if (!ac->first.us || m->start.us < ac->first.us)
 		ac->first = m->start;
 	if (m->start.us > ac->last.us)
 		ac->last = m->start;
-	if (ac->ntimes == ac->times_cap && ac->times_cap < ACCOUNT_MAX_TIMES) {
-		ac->times_cap = ac->times_cap ? ac->times_cap * 2 : 16;
-		ac->times = xrealloc(ac->times, ac->times_cap * sizeof *ac->times);
-	}
-	if (ac->ntimes < ac->times_cap)
-		ac->times[ac->ntimes++] = m->start.us;
+	struct account_detail *d = records_adetail_get(a, ac);
+	if (d)
+		account_times(d, m->start.us);
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
 		char dom[256];
-		struct span d = rcpt_domain(r->to ? r->to : "", dom, sizeof dom);
-		if (d.p)
-			strset_add(&ac->domains, d);
+		struct span dm = rcpt_domain(r->to ? r->to : "", dom, sizeof dom);
+		if (dm.p) {
+			domain_note(ac, dm);
+			if (d)
+				strset_add(&d->domains, dm);
+		}
 		const char *st = r->status ? r->status : "";
 		if (!strcmp(st, "sent"))
-			ac->sent++;
+			sat_add(&ac->sent, 1);
 		else if (!strcmp(st, "bounced"))
-			ac->bounced++;
+			sat_add(&ac->bounced, 1);
 		else if (!strcmp(st, "expired") || (m->expired && !strcmp(st, "deferred")))
-			ac->expired++;
+			sat_add(&ac->expired, 1);
 		else if (!strcmp(st, "deferred"))
-			ac->deferred++;
+			sat_add(&ac->deferred, 1);
 		else
-			ac->pending++;
+			sat_add(&ac->pending, 1);
 		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason)) {
-			ac->remote_content_rejects++;
-			if (!ac->remote_reject_example)
-				ac->remote_reject_example = xstrdup(r->reason);
+			sat_add(&ac->remote_content_rejects, 1);
+			if (d && !d->remote_reject_example)
+				d->remote_reject_example = xstrdup(r->reason);
 		}
 	}
 	if (m->client_ip) {
-		for (uint32_t i = 0; i < ac->nips; i++)
-			if (!strcmp(ac->ips[i].ip, m->client_ip)) {
-				ac->ips[i].messages++;
-				ac->ips[i].recipients += m->nrcpts;
-			}
+		struct client *c = records_client_find(a, span_of(m->client_ip));
+		struct login *l = NULL;
+		if (c)
+			l = records_login_find(a, records_client_number(a, c), records_account_number(a, ac));
+		if (l) {
+			sat_add(&l->messages, 1);
+			sat_add(&l->recipients, m->nrcpts);
+		}
 	}
 }
 
-/* by_severity - clients: most serious verdict first, then sessions, then address */
-static int by_severity(const void *x, const void *y)
+/* index_logins - the logins of each client and of each account, in the
+ * order they first happened (a counting sort over the pairs) */
+static void index_logins(struct analysis *a)
 {
-	const struct client *a = *(struct client *const *)x, *b = *(struct client *const *)y;
-	int sa = verdict_severity(a->verdict), sb = verdict_severity(b->verdict);
-	if (sa != sb)
-		return sb - sa;
-	if (a->sessions != b->sessions)
-		return a->sessions < b->sessions ? 1 : -1;
-	return strcmp(a->ip, b->ip);
+	size_t nl = a->logins.n;
+	a->logins_by_client = xcalloc(nl + 1, sizeof *a->logins_by_client);
+	a->logins_by_account = xcalloc(nl + 1, sizeof *a->logins_by_account);
+	for (size_t i = 0; i < nl; i++) {
+		records_client(a, records_login(a, (uint32_t)i)->client)->nlogin++;
+		records_account(a, records_login(a, (uint32_t)i)->account)->nlogin++;
+	}
+	uint32_t at = 0;
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		c->login0 = at;
+		at += c->nlogin;
+		c->nlogin = 0;
+	}
+	at = 0;
+	for (size_t i = 0; i < a->accounts.n; i++) {
+		struct account *ac = records_account(a, (uint32_t)i);
+		ac->login0 = at;
+		at += ac->nlogin;
+		ac->nlogin = 0;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		const struct login *l = records_login(a, (uint32_t)i);
+		struct client *c = records_client(a, l->client);
+		struct account *ac = records_account(a, l->account);
+		a->logins_by_client[c->login0 + c->nlogin++] = (uint32_t)i;
+		a->logins_by_account[ac->login0 + ac->nlogin++] = (uint32_t)i;
+	}
+}
+
+/* mark_abused - clients that sent through a compromised account: its
+ * unusual new source, or, with no earlier address in the log, the one
+ * that sent most of it */
+static void mark_abused(struct analysis *a)
+{
+	for (size_t i = 0; i < a->accounts.n; i++) {
+		const struct account *ac = records_account(a, (uint32_t)i);
+		if (!ac->compromised)
+			continue;
+		for (uint32_t k = 0; k < ac->nlogin; k++) {
+			struct client *c = records_client(a, account_login(a, ac, k)->client);
+			if (ac->new_ip ? ac->new_ip - 1 == account_login(a, ac, k)->client
+				       : (uint64_t)c->recipients * 10 >= (uint64_t)ac->recipients * 8 &&
+					     c->recipients >= 20)
+				c->flags |= CF_ABUSED;
+		}
+	}
+}
+
+/* sort keys: severity and sessions in one number, then the address */
+struct ckey_sort {
+	uint64_t k;
+	uint32_t v4;            /* v4_key, for two IPv4 clients */
+	uint32_t i;
+};
+
+/* by_severity - clients: most serious verdict first, then sessions, then address */
+static int by_severity(const void *x, const void *y, void *ctx)
+{
+	const struct ckey_sort *p = x, *q = y;
+	if (p->k != q->k)
+		return p->k < q->k ? -1 : 1;
+	const struct analysis *a = ctx;
+	const struct client *cp = records_client(a, p->i), *cq = records_client(a, q->i);
+	if (cp->kind == CA_V4 && cq->kind == CA_V4)
+		return p->v4 < q->v4 ? -1 : p->v4 > q->v4;
+	return client_cmp_addr(cp, cq);
 }
 
 /* by_account - compromised first, then volume, then name */
@@ -607,91 +715,43 @@ static int by_account(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
-/* collect_client - hmap_each callback */
-static void collect_client(void *obj, void *ctx)
+/* sort_clients - a->clist, most serious first */
+static void sort_clients(struct analysis *a)
 {
-	struct analysis *a = ctx;
-	a->clist[a->nclist++] = obj;
-}
-
-/* collect_account - hmap_each callback */
-static void collect_account(void *obj, void *ctx)
-{
-	struct analysis *a = ctx;
-	a->alist[a->nalist++] = obj;
+	size_t n = a->clients.n;
+	struct ckey_sort *keys = xcalloc(n + 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = records_client(a, (uint32_t)i);
+		keys[i].k = (uint64_t)(4 - verdict_severity(c->verdict)) << 32 | (UINT32_MAX - c->sessions);
+		keys[i].v4 = c->kind == CA_V4 ? records_v4_key(c) : 0;
+		keys[i].i = (uint32_t)i;
+	}
+	qsort_r(keys, n, sizeof *keys, by_severity, a);
+	a->clist = xcalloc(n + 1, sizeof *a->clist);
+	for (size_t i = 0; i < n; i++)
+		a->clist[i] = records_client(a, keys[i].i);
+	a->nclist = n;
+	free(keys);
 }
 
 /* analysis_finish - verdicts for everyone, sorted lists */
 void analysis_finish(struct analysis *a)
 {
-	a->clist = xcalloc(a->nclients + 1, sizeof *a->clist);
-	a->alist = xcalloc(a->naccounts + 1, sizeof *a->alist);
-	hmap_each(&a->clients, collect_client, a);
-	hmap_each(&a->accounts, collect_account, a);
-	for (size_t i = 0; i < a->nalist; i++)
-		verdict_account(a, a->alist[i]);
-	for (size_t i = 0; i < a->nclist; i++)
-		verdict_client(a, a->clist[i]);
-	qsort(a->clist, a->nclist, sizeof *a->clist, by_severity);
-	qsort(a->alist, a->nalist, sizeof *a->alist, by_account);
-}
-
-/* client_free - one client */
-static void client_free(void *obj)
-{
-	struct client *c = obj;
-	free(c->ip);
-	free(c->ptr);
-	for (uint32_t i = 0; i < c->nhelo; i++)
-		free(c->helo[i].name);
-	for (uint32_t i = 0; i < c->nservice; i++)
-		free(c->service[i].name);
-	for (uint32_t i = 0; i < c->ntried; i++) {
-		free(c->tried[i].name);
-		free(c->tried[i].result);
+	index_logins(a);
+	a->alist = xcalloc(a->accounts.n + 1, sizeof *a->alist);
+	for (size_t i = 0; i < a->accounts.n; i++) {
+		struct account *ac = records_account(a, (uint32_t)i);
+		verdict_account(a, ac);
+		a->accounts_detail_lost += !!(ac->flags & AF_DETAIL_LOST);
+		a->alist[a->nalist++] = ac;
 	}
-	free(c->tried);
-	for (uint32_t i = 0; i < c->nlogin; i++)
-		free(c->login[i].name);
-	for (uint32_t i = 0; i < c->nreject_text; i++)
-		free(c->reject_text[i].name);
-	for (uint32_t i = 0; i < c->nevidence; i++)
-		free(c->evidence[i].host);
-	free(c->offered);
-	free(c->sample);
-	free(c->lost_stage);
-	free(c->relay_from);
-	free(c->explanation);
-	free(c);
-}
-
-/* account_free - one account */
-static void account_free(void *obj)
-{
-	struct account *ac = obj;
-	free(ac->name);
-	free(ac->remote_reject_example);
-	strset_free(&ac->domains);
-	for (uint32_t i = 0; i < ac->nips; i++)
-		free(ac->ips[i].ip);
-	free(ac->explanation);
-	free(ac->new_ip);
-	free(ac->times);
-	free(ac);
-}
-
-/* analysis_free - everything */
-void analysis_free(struct analysis *a)
-{
-	hmap_foreach(&a->clients, client_free);
-	hmap_foreach(&a->accounts, account_free);
-	hmap_free(&a->clients);
-	hmap_free(&a->accounts);
-	for (uint32_t i = 0; i < a->orphans.nqids; i++)
-		free(a->orphans.qids[i]);
-	free(a->orphans.example_reject);
-	free(a->clist);
-	free(a->alist);
-	strset_free(&a->local_domains);
-	free(a);
+	mark_abused(a);
+	mark_own_apps(a);
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		c->verdict = (uint8_t)verdict_decide(c);
+		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
+	}
+	sort_clients(a);
+	qsort(a->alist, a->nalist, sizeof *a->alist, by_account);
 }

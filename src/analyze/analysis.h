@@ -6,30 +6,47 @@
  * Fed by the correlator's sink (analysis_session, analysis_message) and
  * by events the model does not keep (analysis_event: Dovecot's auth
  * lines, postscreen, NOQUEUE rejects).  analysis_finish computes the
- * verdicts.  Memory is bounded by the number of distinct clients and
- * accounts, each capped (ANALYSIS_MAX_CLIENTS / _ACCOUNTS).  At the client
- * cap the least significant of a few sampled clients (fewest sessions and
- * failures) makes room and is counted in ->clients_evicted; accounts past
- * their cap are counted in ->accounts_dropped.
+ * verdicts.
+ *
+ * No client, account or verdict is ever dropped.  Each client address
+ * has a compact fixed-size record (struct client: the binary address and
+ * the counters its verdict is decided from, under 200 bytes), each
+ * account one too (struct account), each (client, account) pair that
+ * logged in one more (struct login); they sit in flat arrays indexed by
+ * hash, and past the memory budget (analysis_limits) the arrays move to
+ * a file on disk (util/spillvec.h) rather than anything being forgotten.
+ * What only the prose and the JSON need (names, usernames tried, reply
+ * texts, evidence references, intervals between visits) is the detail:
+ * kept for at most ANALYSIS_DETAIL_CLIENTS clients and
+ * ANALYSIS_DETAIL_ACCOUNTS accounts, the most active ones; a client whose
+ * detail had to go keeps its counts and its verdict, and is flagged
+ * (CF_DETAIL_LOST) so that the writers say so.
  */
 #ifndef POSTSLEUTH_ANALYSIS_H
 #define POSTSLEUTH_ANALYSIS_H
 
 #include "../model/message.h"
 #include "../parse/event.h"
-#include "../util/hmap.h"
+#include "../util/arena.h"
+#include "../util/idxmap.h"
+#include "../util/spillvec.h"
 #include "../util/strset.h"
 
-#define ANALYSIS_MAX_CLIENTS 20000
-#define ANALYSIS_MAX_ACCOUNTS 20000
+struct buf;
+
+#define ANALYSIS_DETAIL_CLIENTS 20000
+#define ANALYSIS_DETAIL_ACCOUNTS 20000
 #define CLIENT_MAX_NAMES 8
 #define ANALYSIS_MAX_LOCAL_DOMAINS 256
 #define CLIENT_MAX_TRIED 48
 #define CLIENT_MAX_EVIDENCE 2
 #define CLIENT_MAX_INTERVALS 32
+#define CLIENT_RING 64          /* session starts kept for the busiest minute */
 #define CLIENT_NO_ADDRESS "(address not logged)"
-#define ACCOUNT_MAX_IPS 16
+#define CLIENT_ADDR_MAX 260     /* an address as text, NUL included */
+#define ACCOUNT_SHOW_IPS 16     /* source addresses listed in the accounts table */
 #define ACCOUNT_MAX_TIMES 4096
+#define ACCOUNT_DOMAIN_HASHES 15
 
 #define VERDICTS(X)                                                             \
 	X(V_UNKNOWN, "unknown", 1)                                             \
@@ -49,6 +66,51 @@ enum verdict {
 	VERDICTS(X)
 #undef X
 	V__COUNT
+};
+
+/* how a client's address is held */
+enum client_kind {
+	CA_V4 = 1,              /* addr is ::ffff:a.b.c.d */
+	CA_V6,                  /* addr is the address (written as inet_ntop writes it) */
+	CA_TEXT,                /* addr holds a char * to the text, in the analysis's arena */
+};
+
+/* client flags */
+#define CF_TRIED_ONE 0x01       /* one username tried (tried_hash) */
+#define CF_TRIED_MANY 0x02      /* two or more different usernames tried */
+#define CF_DETAIL_LOST 0x04     /* some of its detail could not be kept */
+#define CF_ABUSED 0x08          /* after finish: sent through a compromised account */
+#define CF_OWN_APP 0x10         /* after finish: refused relaying, on this server's own network,
+                                 * with a sender of a domain this server delivers to itself */
+
+/* the compact record of one client address: everything its verdict and
+ * the tables need; 192 bytes */
+struct client {
+	unsigned char addr[16];
+	uint8_t kind, verdict, flags;
+	uint8_t peak_minute;         /* most sessions begun within 60 s (at most CLIENT_RING) */
+	uint32_t detail;             /* 1 + its slot in the detail cache; 0: none */
+	uint32_t sessions, tls_sessions;
+	uint32_t by_verdict[V__COUNT];       /* sessions (and postscreen events) by verdict */
+	uint32_t auth_failures, auth_successes, messages, recipients;
+	uint32_t rejects, relay_denied, non_smtp, pregreet, pipelining;
+	uint32_t ps_connects, ps_dnsbl_rank;
+	uint32_t auth_ok_sessions;   /* some AUTH succeeded (counts or a named login) */
+	uint32_t auth_named_sessions;/* ... and the log names the account */
+	uint32_t auth_fail_smtp;     /* sessions with only failed AUTH, port 25 service */
+	uint32_t auth_fail_other;    /* ... submission or any other service */
+	uint32_t tried_hash;         /* of the first username tried */
+	uint32_t relay_from_hash;    /* of the sender domain of its first "Relay access denied", or 0 */
+	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
+	int64_t first_us, last_us;   /* first session start, last session end */
+	int64_t first_fail_us, last_success_us;
+	int16_t first_tz, last_tz;
+	uint8_t first_prec, last_prec;
+};
+
+/* a client's address as text, for printing: client_addr(c).s */
+struct client_addr {
+	char s[CLIENT_ADDR_MAX];
 };
 
 struct named_count {
@@ -72,64 +134,65 @@ struct evidence_ref {
 	enum verdict verdict;
 };
 
-struct client {
-	char *ip;
+/* what only the prose and the JSON need, for the most active clients */
+struct client_detail {
+	uint32_t owner;             /* the client's number */
 	char *ptr;                  /* first resolved name; NULL: never resolved */
-	uint64_t sessions, sessions_unresolved;
-	struct stamp first, last;
 	int64_t prev_start_us;
 	uint64_t nintervals;
 	double iv_mean, iv_m2;      /* Welford over start-to-start intervals, seconds */
 	uint32_t nsample;           /* the first intervals, ms, for the median */
 	uint32_t *sample;
-	uint32_t by_verdict[V__COUNT];
 	uint32_t nhelo;
 	struct named_count helo[CLIENT_MAX_NAMES];
 	uint32_t nservice;
 	struct named_count service[4];
-	uint64_t tls_sessions, auth_failures, auth_successes, messages, recipients;
-	uint64_t rejects, relay_denied, non_smtp, pregreet, pipelining, rate_limited;
-	int64_t first_fail_us, last_success_us;
 	uint32_t ntried, tried_dropped;
 	struct tried_user *tried;
-	uint32_t nlogin;
-	struct named_count login[CLIENT_MAX_NAMES];  /* accounts it logged in as */
-	uint64_t cmd[12];            /* ehlo helo starttls auth mail rcpt data quit rset noop unknown other */
+	uint64_t cmd[12];           /* ehlo helo starttls auth mail rcpt data quit rset noop unknown other */
 	uint32_t nreject_text;
 	struct named_count reject_text[4];   /* most common reject replies */
-	char *offered;               /* capabilities the server offered (verbose) */
-	char *lost_stage;            /* most recent "lost connection after X" */
-	char *relay_from;            /* sender domain of its first "Relay access denied" */
-	uint64_t ps_connects, ps_dnsbl_rank;
+	char *offered;              /* capabilities the server offered (verbose) */
+	char *lost_stage;           /* most recent "lost connection after X" */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
-	uint32_t nauth_decoded;
-	enum verdict verdict;
-	char *explanation;
+	int64_t *ring;              /* the last CLIENT_RING session starts (analysis_track_peak) */
+	uint32_t nring, ring_pos;
 };
 
-struct acct_ip {
-	char *ip;
+/* account flags */
+#define AF_DETAIL_LOST 0x02     /* some of its detail could not be kept */
+#define AF_DOMAINS_MANY 0x04    /* more different domains than domain_hash holds */
+
+/* the compact record of one SASL account */
+struct account {
+	char *name;                          /* in the analysis's arena */
+	uint32_t detail;                     /* 1 + its slot in the detail cache; 0: none */
+	uint8_t flags, ndomain_hash;
+	bool compromised;
 	uint32_t logins, messages, recipients;
+	uint32_t sent, bounced, deferred, expired, pending;
+	uint32_t remote_content_rejects;     /* virus/spam/policy 5xx from remote servers */
+	uint32_t peak_10min;
+	uint32_t new_ip;                     /* after finish: 1 + client number of the unusual source */
+	uint32_t login0, nlogin;             /* after finish: a->logins_by_account[login0 .. +nlogin] */
+	uint32_t domain_hash[ACCOUNT_DOMAIN_HASHES];   /* the first recipient domains */
 	struct stamp first, last;
 };
 
-struct account {
-	char *name;
-	uint64_t logins, messages, recipients;
-	uint64_t sent, bounced, deferred, expired, pending;
-	uint64_t remote_content_rejects;     /* virus/spam/policy 5xx from remote servers */
-	char *remote_reject_example;
+struct account_detail {
+	uint32_t owner;
 	struct strset domains;
-	uint32_t nips;
-	struct acct_ip ips[ACCOUNT_MAX_IPS];
 	uint32_t ntimes, times_cap;
 	int64_t *times;                      /* message start times, for the peak rate */
+	char *remote_reject_example;
+};
+
+/* one client address that logged in as one account */
+struct login {
+	uint32_t client, account;
+	uint32_t logins, messages, recipients;
 	struct stamp first, last;
-	uint32_t peak_10min;
-	bool compromised;
-	char *explanation;
-	char *new_ip;                        /* the unusual source, if any */
 };
 
 /* messages whose receiving line is not in the log (seed 003) */
@@ -143,15 +206,25 @@ struct orphans {
 };
 
 struct analysis {
-	struct hmap clients, accounts;
-	uint64_t nclients, naccounts, clients_dropped, accounts_dropped;
-	uint64_t clients_evicted;            /* the least significant, at the cap */
-	uint64_t rng;
+	struct membudget budget;
+	struct spillvec clients, accounts, logins;   /* struct client, account, login */
+	struct idxmap client_ix, account_ix, login_ix;
+	struct arena names;
+	uint64_t seed, rng;
+	struct client_detail **cdetail;      /* the detail cache, dense */
+	struct account_detail **adetail;
+	uint32_t *cdscore, *adscore;         /* their owners' scores, for eviction */
+	uint32_t ncdetail, nadetail, cdetail_max, adetail_max;
+	bool track_peak;                     /* keep session starts for peak_minute */
+	uint64_t clients_detail_lost;        /* after finish: clients flagged CF_DETAIL_LOST */
+	uint64_t accounts_detail_lost;
+	uint64_t auth_decoded;               /* AUTH usernames decoded from dialogues */
 	uint64_t sessions, messages;
 	bool show_secrets;
 	struct client **clist;               /* after finish: sorted by severity */
 	struct account **alist;
 	size_t nclist, nalist;
+	uint32_t *logins_by_client, *logins_by_account;   /* after finish: login numbers */
 	struct orphans orphans;
 	struct stamp first, last;            /* the time the log covers */
 	bool have_time;
@@ -159,6 +232,8 @@ struct analysis {
 };
 
 struct analysis *analysis_new(void);
+void analysis_limits(struct analysis *a, size_t memory_budget, uint32_t detail_clients,
+		     uint32_t detail_accounts);
 void analysis_event(struct analysis *a, const struct event *ev);
 void analysis_session(struct analysis *a, const struct session *s);
 void analysis_message(struct analysis *a, const struct message *m);
@@ -169,17 +244,37 @@ const char *verdict_id(enum verdict v);
 int verdict_severity(enum verdict v);
 bool verdict_from_id(const char *s, enum verdict *v);
 enum verdict verdict_session(const struct session *s);
-void verdict_client(struct analysis *a, struct client *c);
+enum verdict verdict_decide(const struct client *c);
+void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
+void account_explain(const struct analysis *a, const struct account *ac, struct buf *b);
+
 struct client *analysis_client(struct analysis *a, const char *ip);
+uint32_t analysis_client_get(struct analysis *a, struct span ip);
+uint32_t analysis_client_number(const struct analysis *a, const struct client *c);
 struct account *analysis_account(struct analysis *a, const char *name);
+struct client_addr client_addr(const struct client *c);
+bool client_is_placeholder(const struct client *c);
+int client_cmp_addr(const struct client *x, const struct client *y);
+struct stamp client_first(const struct client *c);
+struct stamp client_last(const struct client *c);
+const struct client_detail *client_detail(const struct analysis *a, const struct client *c);
+const struct account_detail *account_detail(const struct analysis *a, const struct account *ac);
+uint32_t client_tried_names(const struct analysis *a, const struct client *c);
+const struct login *client_login(const struct analysis *a, const struct client *c, uint32_t i);
+const struct login *account_login(const struct analysis *a, const struct account *ac, uint32_t i);
+const struct client *login_client(const struct analysis *a, const struct login *l);
+const struct account *login_account(const struct analysis *a, const struct login *l);
+size_t account_domains(const struct analysis *a, const struct account *ac, bool *at_least);
+
+bool analysis_is_port25(const char *program);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
 struct dlg_counts {
 	uint32_t hello, work, quit, unknown;
 };
 struct dlg_counts dialogue_counts(const struct session *s);
-bool client_period(const struct client *c, uint32_t *median_ms, uint32_t *mad_ms);
+bool client_period(const struct client_detail *d, uint32_t *median_ms, uint32_t *mad_ms);
 bool ptr_is_generic(const char *ptr, const char *ip);
 
 #endif

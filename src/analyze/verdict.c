@@ -215,27 +215,27 @@ static int u32_cmp(const void *x, const void *y)
 }
 
 /* client_period - median interval between visits and its median deviation, ms */
-bool client_period(const struct client *c, uint32_t *median, uint32_t *mad)
+bool client_period(const struct client_detail *d, uint32_t *median, uint32_t *mad)
 {
-	uint32_t n = c->nsample;
+	uint32_t n = d ? d->nsample : 0;
 	if (n < 3)
 		return false;
-	uint32_t v[CLIENT_MAX_INTERVALS], d[CLIENT_MAX_INTERVALS];
-	memcpy(v, c->sample, n * sizeof *v);
+	uint32_t v[CLIENT_MAX_INTERVALS], dv[CLIENT_MAX_INTERVALS];
+	memcpy(v, d->sample, n * sizeof *v);
 	qsort(v, n, sizeof *v, u32_cmp);
 	*median = v[n / 2];
 	for (uint32_t i = 0; i < n; i++)
-		d[i] = v[i] > *median ? v[i] - *median : *median - v[i];
-	qsort(d, n, sizeof *d, u32_cmp);
-	*mad = d[n / 2];
+		dv[i] = v[i] > *median ? v[i] - *median : *median - v[i];
+	qsort(dv, n, sizeof *dv, u32_cmp);
+	*mad = dv[n / 2];
 	return true;
 }
 
 /* period_text - "about every 180 s (± 4 s)" when the visits are regular */
-static void period_text(struct buf *b, const struct client *c)
+static void period_text(struct buf *b, const struct client_detail *d)
 {
 	uint32_t med, mad;
-	if (!client_period(c, &med, &mad) || med < 1000)
+	if (!client_period(d, &med, &mad) || med < 1000)
 		return;
 	if (mad * 4 <= med)
 		buf_printf(b, ", regularly: about every %.0f s (± %.0f s)", med / 1000.0,
@@ -244,38 +244,41 @@ static void period_text(struct buf *b, const struct client *c)
 		buf_printf(b, ", irregularly (typically %.0f s apart)", med / 1000.0);
 }
 
-/* identity_text - PTR and HELO facts */
-static void identity_text(struct buf *b, const struct client *c)
+/* identity_text - PTR and HELO facts (from the detail, when kept) */
+static void identity_text(struct buf *b, const struct client *c, const struct client_detail *d,
+			  const char *ip)
 {
-	if (!strcmp(c->ip, CLIENT_NO_ADDRESS))
+	if (client_is_placeholder(c))
 		buf_puts(b, " Its address was removed from this log (\"unknown[]\").");
-	else if (!c->ptr)
+	else if (!d)
+		return;
+	else if (!d->ptr)
 		buf_puts(b, " Its address has no PTR name that resolves back to it (Postfix logs it as unknown).");
-	else if (ptr_is_generic(c->ptr, c->ip))
+	else if (ptr_is_generic(d->ptr, ip))
 		buf_printf(b, " Its PTR name %s looks like a dynamic or consumer address, not a mail server.",
-			   c->ptr);
-	if (c->nhelo) {
-		const char *h = c->helo[0].name;
+			   d->ptr);
+	if (d && d->nhelo) {
+		const char *h = d->helo[0].name;
 		buf_printf(b, " It introduced itself as \"%s\"", h);
 		if (!helo_is_fqdn(h))
 			buf_puts(b, ", which is not a fully qualified domain name");
-		else if (c->ptr && strcasecmp(h, c->ptr) != 0)
-			buf_printf(b, ", which does not match its PTR name %s", c->ptr);
+		else if (d->ptr && strcasecmp(h, d->ptr) != 0)
+			buf_printf(b, ", which does not match its PTR name %s", d->ptr);
 		buf_puts(b, ".");
 	}
 }
 
-/* tried_total - attempts naming a user: the larger of the two sources */
+/* tried_count - attempts naming a user: the larger of the two sources */
 static uint32_t tried_count(const struct tried_user *t)
 {
 	return t->from_postfix > t->from_dovecot ? t->from_postfix : t->from_dovecot;
 }
 
 /* tried_text - "admin (3, unknown user), alice (1, Password mismatch: the account exists)" */
-static void tried_text(struct buf *b, const struct client *c, uint32_t max)
+static void tried_text(struct buf *b, const struct client_detail *d, uint32_t max)
 {
-	for (uint32_t i = 0; i < c->ntried && i < max; i++) {
-		const struct tried_user *t = &c->tried[i];
+	for (uint32_t i = 0; i < d->ntried && i < max; i++) {
+		const struct tried_user *t = &d->tried[i];
 		buf_printf(b, "%s%s", i ? ", " : "", t->name);
 		uint32_t n = tried_count(t);
 		if (n > 1 || t->result) {
@@ -293,199 +296,264 @@ static void tried_text(struct buf *b, const struct client *c, uint32_t max)
 			buf_putc(b, ')');
 		}
 	}
-	if (c->ntried > max)
-		buf_printf(b, " and %u more", c->ntried - max);
+	if (d->ntried > max)
+		buf_printf(b, " and %u more", d->ntried - max);
 }
 
-/* dominant - the session verdict with most sessions among the given ones */
+/* dominant - is v the verdict of at least half the client's sessions */
 static bool dominant(const struct client *c, enum verdict v)
 {
 	uint64_t total = 0;
 	for (int i = 0; i < V__COUNT; i++)
 		total += c->by_verdict[i];
-	return total && c->by_verdict[v] * 2 >= total;
+	return total && (uint64_t)c->by_verdict[v] * 2 >= total;
 }
 
-/* first_account_compromised - did it log in as a compromised-suspect account */
-static struct account *abused_account(struct analysis *a, const struct client *c)
+/* verdict_decide - the client's verdict, from its compact facts alone
+ * (CF_ABUSED is set by analysis_finish from the accounts' verdicts) */
+enum verdict verdict_decide(const struct client *c)
+{
+	uint64_t fails = c->auth_failures;
+	uint32_t tried = c->flags & CF_TRIED_MANY ? 2 : c->flags & CF_TRIED_ONE ? 1 : 0;
+	if (c->flags & CF_ABUSED)
+		return V_ACCOUNT_ABUSE;
+	if (fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
+		return V_AUTH_SUCCESS_AFTER_FAILURES;
+	if (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
+	    (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE)))
+		return V_AUTH_BRUTEFORCE;
+	if (c->relay_denied && !c->messages && (c->flags & CF_OWN_APP))
+		return V_LEGITIMATE;
+	if (c->relay_denied && !c->messages)
+		return V_RELAY_ATTEMPT;
+	if (c->by_verdict[V_NON_SMTP_PROBE] && dominant(c, V_NON_SMTP_PROBE))
+		return V_NON_SMTP_PROBE;
+	if (c->pregreet && !c->messages)
+		return V_PREGREET;
+	if (c->pipelining && !c->messages)
+		return V_PIPELINING;
+	if (c->messages || c->auth_successes)
+		return V_LEGITIMATE;
+	if (c->rejects && dominant(c, V_SPAM_REJECTED))
+		return V_SPAM_REJECTED;
+	if (c->by_verdict[V_CAPABILITY_PROBE] && dominant(c, V_CAPABILITY_PROBE))
+		return V_CAPABILITY_PROBE;
+	return V_UNKNOWN;
+}
+
+/* abused_account - the compromised-suspect account it sent through */
+static const struct account *abused_account(const struct analysis *a, const struct client *c)
 {
 	for (uint32_t i = 0; i < c->nlogin; i++) {
-		struct account *ac = analysis_account(a, c->login[i].name);
-		if (!ac || !ac->compromised)
+		const struct login *l = client_login(a, c, i);
+		const struct account *ac = login_account(a, l);
+		if (!ac->compromised)
 			continue;
-		if (ac->new_ip && !strcmp(ac->new_ip, c->ip))
+		if (ac->new_ip && ac->new_ip - 1 == l->client)
 			return ac;
 		/* no earlier address in this log: the one that sent most of it */
-		if (!ac->new_ip && c->recipients * 10 >= ac->recipients * 8 && c->recipients >= 20)
+		if (!ac->new_ip && (uint64_t)c->recipients * 10 >= (uint64_t)ac->recipients * 8 &&
+		    c->recipients >= 20)
 			return ac;
 	}
 	return NULL;
 }
 
-/* own_relay_client - refused relaying, on this server's own network, with a
- * sender in a domain this server delivers to itself: the admin's own
- * application or device outside mynetworks, not someone testing for an
- * open relay (the finding own-client-relay-denied tells the fix) */
-static bool own_relay_client(const struct analysis *a, const struct client *c)
+/* first_login - the name of the first account it logged in as, or NULL */
+static const char *first_login(const struct analysis *a, const struct client *c)
 {
-	return c->relay_denied && c->relay_from && diag_own_network(span_of(c->ip)) &&
-	       strset_has(&a->local_domains, span_of(c->relay_from));
+	return c->nlogin ? login_account(a, client_login(a, c, 0))->name : NULL;
 }
 
-/* verdict_client - the client's verdict and its explanation */
-void verdict_client(struct analysis *a, struct client *c)
+/* visits_text - how often and when it came */
+static void visits_text(struct buf *b, const struct analysis *a, const struct client *c,
+			const struct client_detail *d)
 {
-	struct buf b = {0};
-	uint64_t fails = c->auth_failures;
-	uint32_t tried_names = c->ntried;
-	struct account *abused = abused_account(a, c);
-	buf_printf(&b, "%s", c->ip);
-	if (c->sessions && !c->first.us) {
-		buf_printf(&b,
+	if (c->sessions && !c->first_us) {
+		buf_printf(b,
 			   " made %llu session%s (told by lines that carry no time: postmaster"
 			   " transcripts or a pasted excerpt).",
 			   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
 	} else if (c->sessions) {
-		buf_printf(&b, " connected %llu time%s between ", (unsigned long long)c->sessions,
+		buf_printf(b, " connected %llu time%s between ", (unsigned long long)c->sessions,
 			   c->sessions == 1 ? "" : "s");
-		clock_of(&b, a, c->first);
-		buf_puts(&b, " and ");
-		clock_of(&b, a, c->last);
-		period_text(&b, c);
-		buf_puts(&b, ".");
+		clock_of(b, a, client_first(c));
+		buf_puts(b, " and ");
+		clock_of(b, a, client_last(c));
+		period_text(b, d);
+		buf_puts(b, ".");
 	} else if (c->ps_connects) {
-		buf_printf(&b, " was seen %llu time%s by postscreen.", (unsigned long long)c->ps_connects,
+		buf_printf(b, " was seen %llu time%s by postscreen.", (unsigned long long)c->ps_connects,
 			   c->ps_connects == 1 ? "" : "s");
 	} else {
-		buf_puts(&b, " appears only in side lines (Dovecot or postscreen).");
+		buf_puts(b, " appears only in side lines (Dovecot or postscreen).");
 	}
-	if (abused) {
-		c->verdict = V_ACCOUNT_ABUSE;
-		buf_printf(&b, " It logged in as %s, an account that looks compromised, and sent %llu message%s "
-			       "to %llu recipient%s from this address. Whoever is behind it has the account's "
-			       "password; see the account's entry.",
-			   abused->name, (unsigned long long)c->messages, c->messages == 1 ? "" : "s",
-			   (unsigned long long)c->recipients, c->recipients == 1 ? "" : "s");
-	} else if (fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us) {
-		c->verdict = V_AUTH_SUCCESS_AFTER_FAILURES;
-		buf_printf(&b, " It failed SASL authentication %llu time%s and then logged in successfully",
+}
+
+/* auth_text - the SASL verdicts' prose */
+static void auth_text(struct buf *b, const struct analysis *a, const struct client *c,
+		      const struct client_detail *d)
+{
+	uint64_t fails = c->auth_failures;
+	uint32_t tried_names = client_tried_names(a, c);
+	if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES) {
+		buf_printf(b, " It failed SASL authentication %llu time%s and then logged in successfully",
 			   (unsigned long long)fails, fails == 1 ? "" : "s");
-		if (c->nlogin)
-			buf_printf(&b, " as %s", c->login[0].name);
-		buf_puts(&b, ". Either a user mistyped a password several times, or a guessed password worked: "
-			     "check with the account's owner now.");
-		if (tried_names) {
-			buf_puts(&b, " Usernames tried: ");
-			tried_text(&b, c, 12);
-			buf_puts(&b, ".");
+		if (first_login(a, c))
+			buf_printf(b, " as %s", first_login(a, c));
+		buf_puts(b, ". Either a user mistyped a password several times, or a guessed password worked: "
+			    "check with the account's owner now.");
+		if (tried_names && d && d->ntried) {
+			buf_puts(b, " Usernames tried: ");
+			tried_text(b, d, 12);
+			buf_puts(b, ".");
 		}
-	} else if (fails >= 3 || (fails >= 1 && tried_names >= 2 && !c->auth_successes) ||
-		   (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))) {
-		c->verdict = V_AUTH_BRUTEFORCE;
-		buf_printf(&b, " It failed SASL authentication %llu time%s", (unsigned long long)fails,
-			   fails == 1 ? "" : "s");
-		if (c->sessions && c->last.us - c->first.us >= 120LL * 1000000)
-			buf_printf(&b, " over %.0f minutes", (double)(c->last.us - c->first.us) / 60e6);
-		if (tried_names == 1) {
-			buf_puts(&b, ", as ");
-			tried_text(&b, c, 1);
-		} else if (tried_names) {
-			buf_printf(&b, ", with %u different usernames: ", tried_names);
-			tried_text(&b, c, 12);
-		}
-		buf_puts(&b, fails >= 3 || tried_names >= 2 ? ". This is password guessing."
-							  : ". Alone this proves little, but nothing else "
-							    "in the log explains it: treat it as password "
-							    "guessing and watch for more.");
-		if (!c->auth_successes)
-			buf_puts(&b, " None of its attempts succeeded.");
-	} else if (c->relay_denied && !c->messages && own_relay_client(a, c)) {
-		c->verdict = V_LEGITIMATE;
-		buf_printf(&b, " It is on this server's own network and sent as %s, a domain this server "
-			       "delivers to itself, but was refused %llu time%s (Relay access denied): it is "
-			       "your own application or device, not in mynetworks and not logged in. See the "
-			       "problem \"the server refuses to relay for a client on its own network\".",
-			   c->relay_from, (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
-	} else if (c->relay_denied && !c->messages) {
-		c->verdict = V_RELAY_ATTEMPT;
-		buf_printf(&b, " It tried %llu time%s to send mail to domains this server does not serve "
-			       "without authenticating, and was refused (Relay access denied): it was testing "
-			       "whether your server is an open relay.",
+		return;
+	}
+	buf_printf(b, " It failed SASL authentication %llu time%s", (unsigned long long)fails,
+		   fails == 1 ? "" : "s");
+	if (c->sessions && c->last_us - c->first_us >= 120LL * 1000000)
+		buf_printf(b, " over %.0f minutes", (double)(c->last_us - c->first_us) / 60e6);
+	if (!d || !d->ntried) {
+		if (tried_names >= 2)
+			buf_puts(b, ", with several different usernames");
+	} else if (tried_names == 1) {
+		buf_puts(b, ", as ");
+		tried_text(b, d, 1);
+	} else if (c->flags & CF_DETAIL_LOST) {
+		buf_puts(b, ", with several different usernames, among them: ");
+		tried_text(b, d, 12);
+	} else {
+		buf_printf(b, ", with %u different usernames: ", tried_names);
+		tried_text(b, d, 12);
+	}
+	buf_puts(b, fails >= 3 || tried_names >= 2 ? ". This is password guessing."
+						   : ". Alone this proves little, but nothing else "
+						     "in the log explains it: treat it as password "
+						     "guessing and watch for more.");
+	if (!c->auth_successes)
+		buf_puts(b, " None of its attempts succeeded.");
+}
+
+/* client_explain - the client's verdict in words (c->verdict is set) */
+void client_explain(const struct analysis *a, const struct client *c, struct buf *b)
+{
+	static const struct client_detail none; /* nothing was ever noted: no name, no HELO */
+	const struct client_detail *d = client_detail(a, c);
+	if (!d && !(c->flags & CF_DETAIL_LOST))
+		d = &none;
+	struct client_addr ip = client_addr(c);
+	buf_puts(b, ip.s);
+	visits_text(b, a, c, d);
+	switch (c->verdict) {
+	case V_ACCOUNT_ABUSE: {
+		const struct account *abused = abused_account(a, c);
+		buf_printf(b, " It logged in as %s, an account that looks compromised, and sent %llu message%s "
+			      "to %llu recipient%s from this address. Whoever is behind it has the account's "
+			      "password; see the account's entry.",
+			   abused ? abused->name : "?", (unsigned long long)c->messages,
+			   c->messages == 1 ? "" : "s", (unsigned long long)c->recipients,
+			   c->recipients == 1 ? "" : "s");
+		break;
+	}
+	case V_AUTH_SUCCESS_AFTER_FAILURES:
+	case V_AUTH_BRUTEFORCE:
+		auth_text(b, a, c, d);
+		break;
+	case V_RELAY_ATTEMPT:
+		buf_printf(b, " It tried %llu time%s to send mail to domains this server does not serve "
+			      "without authenticating, and was refused (Relay access denied): it was testing "
+			      "whether your server is an open relay.",
 			   (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
-	} else if (c->by_verdict[V_NON_SMTP_PROBE] && dominant(c, V_NON_SMTP_PROBE)) {
-		c->verdict = V_NON_SMTP_PROBE;
-		buf_puts(&b, " It did not speak SMTP: it sent lines the server did not recognise as commands");
+		break;
+	case V_NON_SMTP_PROBE:
+		buf_puts(b, " It did not speak SMTP: it sent lines the server did not recognise as commands");
 		if (c->non_smtp)
-			buf_puts(&b, " (logged as \"non-SMTP command\")");
+			buf_puts(b, " (logged as \"non-SMTP command\")");
 		else
-			buf_puts(&b, " (Postfix answered 500/502 5.5.2 \"command not recognized\" or \"bad "
-				     "syntax\" and counted them as \"unknown\" commands)");
-		buf_puts(&b, " and dropped the connection. A lone \".\" followed by an empty line is a scanner "
-			     "checking whether something answers on the port; an HTTP request is a web "
-			     "scanner that hit port 25. No mail was involved.");
-	} else if (c->pregreet && !c->messages) {
-		c->verdict = V_PREGREET;
-		buf_puts(&b, " It talked before the server's greeting (improper command pipelining after "
-			     "CONNECT): real mail servers wait for the 220 banner; spam bots do not.");
-	} else if (c->pipelining && !c->messages) {
-		c->verdict = V_PIPELINING;
-		buf_puts(&b, " It sent several commands without waiting for the replies although the server "
-			     "did not allow it (improper command pipelining): typical of spam bots.");
-	} else if (c->messages || c->auth_successes) {
-		c->verdict = V_LEGITIMATE;
+			buf_puts(b, " (Postfix answered 500/502 5.5.2 \"command not recognized\" or \"bad "
+				    "syntax\" and counted them as \"unknown\" commands)");
+		buf_puts(b, " and dropped the connection. A lone \".\" followed by an empty line is a scanner "
+			    "checking whether something answers on the port; an HTTP request is a web "
+			    "scanner that hit port 25. No mail was involved.");
+		break;
+	case V_PREGREET:
+		buf_puts(b, " It talked before the server's greeting (improper command pipelining after "
+			    "CONNECT): real mail servers wait for the 220 banner; spam bots do not.");
+		break;
+	case V_PIPELINING:
+		buf_puts(b, " It sent several commands without waiting for the replies although the server "
+			    "did not allow it (improper command pipelining): typical of spam bots.");
+		break;
+	case V_LEGITIMATE:
+		if (c->flags & CF_OWN_APP) {
+			buf_printf(b, " It is on this server's own network and sent with a sender in a "
+				      "domain this server delivers to itself, but was refused %llu time%s "
+				      "(Relay access denied): it is your own application or device, not in "
+				      "mynetworks and not logged in. See the problem \"the server refuses to "
+				      "relay for a client on its own network\".",
+				   (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
+			break;
+		}
 		if (c->messages)
-			buf_printf(&b, " It delivered %llu message%s", (unsigned long long)c->messages,
+			buf_printf(b, " It delivered %llu message%s", (unsigned long long)c->messages,
 				   c->messages == 1 ? "" : "s");
 		if (c->auth_successes)
-			buf_printf(&b, "%s logged in %llu time%s as %s", c->messages ? " and" : " It",
+			buf_printf(b, "%s logged in %llu time%s as %s", c->messages ? " and" : " It",
 				   (unsigned long long)c->auth_successes, c->auth_successes == 1 ? "" : "s",
-				   c->nlogin ? c->login[0].name : "?");
-		buf_puts(&b, ": ordinary mail traffic.");
+				   first_login(a, c) ? first_login(a, c) : "?");
+		buf_puts(b, ": ordinary mail traffic.");
 		if (c->rejects)
-			buf_printf(&b, " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
-				       "real sender (unknown recipients and the like).",
-				   (unsigned long long)c->rejects, c->reject_text[0].name);
-	} else if (c->rejects && dominant(c, V_SPAM_REJECTED)) {
-		c->verdict = V_SPAM_REJECTED;
-		buf_printf(&b, " Every attempt was refused by your restrictions (%llu reject%s, e.g. \"%s\"); "
-			       "nothing was accepted.",
+			buf_printf(b, " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
+				      "real sender (unknown recipients and the like).",
+				   (unsigned long long)c->rejects,
+				   d && d->nreject_text ? d->reject_text[0].name : "?");
+		break;
+	case V_SPAM_REJECTED:
+		buf_printf(b, " Every attempt was refused by your restrictions (%llu reject%s, e.g. \"%s\"); "
+			      "nothing was accepted.",
 			   (unsigned long long)c->rejects, c->rejects == 1 ? "" : "s",
-			   c->nreject_text ? c->reject_text[0].name : "?");
-	} else if (c->by_verdict[V_CAPABILITY_PROBE] && dominant(c, V_CAPABILITY_PROBE)) {
-		c->verdict = V_CAPABILITY_PROBE;
-		buf_puts(&b, " Each time it greeted the server (EHLO/HELO), read the list of capabilities it "
-			     "offers");
-		if (c->offered)
-			buf_printf(&b, " (%s)", c->offered);
-		buf_puts(&b, " and left without trying to log in or to send mail. That is a scanner "
-			     "cataloguing servers: it learns whether you offer STARTTLS and AUTH, to come back "
-			     "later with password guessing or spam. It did nothing that needs blocking by itself, "
-			     "but it is hostile reconnaissance.");
-		if (c->lost_stage)
-			buf_printf(&b, " (Some sessions ended with a lost connection or timeout after %s.)",
-				   c->lost_stage);
-	} else {
-		c->verdict = V_UNKNOWN;
-		if (c->by_verdict[V_UNKNOWN] && !c->cmd[0] && !c->cmd[1])
-			buf_puts(&b, " It connected and left without sending a single command (lost connection "
-				     "after CONNECT): a port scanner or a monitoring check; the log does not say "
-				     "more.");
+			   d && d->nreject_text ? d->reject_text[0].name : "?");
+		break;
+	case V_CAPABILITY_PROBE:
+		buf_puts(b, " Each time it greeted the server (EHLO/HELO), read the list of capabilities it "
+			    "offers");
+		if (d && d->offered)
+			buf_printf(b, " (%s)", d->offered);
+		buf_puts(b, " and left without trying to log in or to send mail. That is a scanner "
+			    "cataloguing servers: it learns whether you offer STARTTLS and AUTH, to come back "
+			    "later with password guessing or spam. It did nothing that needs blocking by itself, "
+			    "but it is hostile reconnaissance.");
+		if (d && d->lost_stage)
+			buf_printf(b, " (Some sessions ended with a lost connection or timeout after %s.)",
+				   d->lost_stage);
+		break;
+	default:
+		if (c->by_verdict[V_UNKNOWN] && d && !d->cmd[0] && !d->cmd[1])
+			buf_puts(b, " It connected and left without sending a single command (lost connection "
+				    "after CONNECT): a port scanner or a monitoring check; the log does not say "
+				    "more.");
 		else
-			buf_puts(&b, " The log does not show enough to tell what it wanted.");
+			buf_puts(b, " The log does not show enough to tell what it wanted.");
+		break;
 	}
-	identity_text(&b, c);
+	identity_text(b, c, d, ip.s);
 	if (c->ps_dnsbl_rank)
-		buf_printf(&b, " postscreen found it on DNS blocklists (rank %llu).",
+		buf_printf(b, " postscreen found it on DNS blocklists (rank %llu).",
 			   (unsigned long long)c->ps_dnsbl_rank);
-	c->explanation = xspandup(buf_span(&b));
-	buf_free(&b);
+	if (c->flags & CF_DETAIL_LOST)
+		buf_puts(b, " (Not all of its details were kept, because the log has more active clients "
+			    "than the detail memory holds: its names, usernames and evidence may be "
+			    "incomplete; its counts and verdict are not.)");
 }
 
 /* peak_rate - most messages in any 10-minute window */
-static uint32_t peak_rate(struct account *ac)
+static uint32_t peak_rate(const struct account_detail *d)
 {
-	int64_t *t = ac->times;
-	uint32_t n = ac->ntimes, best = 0;
+	if (!d)
+		return 0;
+	int64_t *t = d->times;
+	uint32_t n = d->ntimes, best = 0;
 	for (uint32_t i = 1; i < n; i++) { /* insertion sort: n is small and nearly sorted */
 		int64_t x = t[i];
 		uint32_t j = i;
@@ -505,74 +573,105 @@ static uint32_t peak_rate(struct account *ac)
 	return best;
 }
 
-/* verdict_account - normal or compromised-suspect, with the reasons */
+/* top_sources - the address that carried most of the volume, and the earliest one */
+static void top_sources(const struct analysis *a, const struct account *ac, const struct login **top,
+			const struct login **earliest)
+{
+	*top = *earliest = NULL;
+	for (uint32_t i = 0; i < ac->nlogin; i++) {
+		const struct login *l = account_login(a, ac, i);
+		if (!*top || l->recipients > (*top)->recipients)
+			*top = l;
+		if (!*earliest || l->first.us < (*earliest)->first.us)
+			*earliest = l;
+	}
+}
+
+/* new_source - the unusual source that sent most of it, or NULL */
+static const struct login *new_source(const struct analysis *a, const struct account *ac,
+				      const struct login **earliest)
+{
+	const struct login *top;
+	top_sources(a, ac, &top, earliest);
+	bool is_new = top && *earliest && top != *earliest && top->recipients >= 20 &&
+		      (uint64_t)top->recipients * 10 >= (uint64_t)ac->recipients * 8;
+	return is_new ? top : NULL;
+}
+
+/* verdict_account - normal or compromised-suspect (after the logins are indexed) */
 void verdict_account(struct analysis *a, struct account *ac)
 {
-	(void)a;
-	ac->peak_10min = peak_rate(ac);
-	uint64_t done = ac->sent + ac->bounced + ac->expired;
+	struct account_detail *d = ac->detail ? a->adetail[ac->detail - 1] : NULL;
+	ac->peak_10min = peak_rate(d);
+	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
 	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
-	size_t domains = strset_len(&ac->domains);
-	/* the address that carried most of the volume, and whether it is new */
-	struct acct_ip *top = NULL, *earliest = NULL;
-	for (uint32_t i = 0; i < ac->nips; i++) {
-		if (!top || ac->ips[i].recipients > top->recipients)
-			top = &ac->ips[i];
-		if (!earliest || ac->ips[i].first.us < earliest->first.us)
-			earliest = &ac->ips[i];
-	}
-	bool new_ip = top && earliest && top != earliest && top->recipients >= 20 &&
-		      top->recipients * 10 >= ac->recipients * 8;
+	const struct login *earliest, *top = new_source(a, ac, &earliest);
 	int score = 0;
 	bool volume = ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20);
 	score += volume;
 	score += done >= 10 && bounce >= 0.25;
 	score += ac->remote_content_rejects >= 3;
-	score += domains >= 15;
-	score += new_ip;
+	score += ac->ndomain_hash >= 15;
+	score += top != NULL;
 	ac->compromised = score >= 2;
-	struct buf b = {0};
-	buf_printf(&b, "%s logged in %llu time%s", ac->name, (unsigned long long)ac->logins,
+	ac->new_ip = top ? top->client + 1 : 0;
+}
+
+/* account_explain - the account's verdict in words */
+void account_explain(const struct analysis *a, const struct account *ac, struct buf *b)
+{
+	const struct account_detail *d = account_detail(a, ac);
+	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
+	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
+	bool at_least;
+	size_t domains = account_domains(a, ac, &at_least);
+	buf_printf(b, "%s logged in %llu time%s", ac->name, (unsigned long long)ac->logins,
 		   ac->logins == 1 ? "" : "s");
-	if (ac->nips) {
-		buf_puts(&b, " from ");
-		for (uint32_t i = 0; i < ac->nips && i < 5; i++)
-			buf_printf(&b, "%s%s (%u)", i ? ", " : "", ac->ips[i].ip, ac->ips[i].logins);
+	if (ac->nlogin) {
+		buf_puts(b, " from ");
+		for (uint32_t i = 0; i < ac->nlogin && i < 5; i++) {
+			const struct login *l = account_login(a, ac, i);
+			buf_printf(b, "%s%s (%u)", i ? ", " : "", client_addr(login_client(a, l)).s,
+				   l->logins);
+		}
 	}
-	buf_printf(&b, " and sent %llu message%s to %llu recipient%s in %zu domain%s",
+	buf_printf(b, " and sent %llu message%s to %llu recipient%s in %s%zu domain%s",
 		   (unsigned long long)ac->messages, ac->messages == 1 ? "" : "s",
-		   (unsigned long long)ac->recipients, ac->recipients == 1 ? "" : "s", domains,
-		   domains == 1 ? "" : "s");
+		   (unsigned long long)ac->recipients, ac->recipients == 1 ? "" : "s",
+		   at_least ? "at least " : "", domains, domains == 1 ? "" : "s");
 	if (ac->messages > 1 && ac->last.us > ac->first.us) {
 		double secs = (double)(ac->last.us - ac->first.us) / 1e6;
 		if (secs < 120)
-			buf_printf(&b, " within %.0f seconds", secs);
+			buf_printf(b, " within %.0f seconds", secs);
 		else
-			buf_printf(&b, " over %.0f minutes", secs / 60);
-		buf_printf(&b, " (at most %u in 10 minutes)", ac->peak_10min);
+			buf_printf(b, " over %.0f minutes", secs / 60);
+		buf_printf(b, " (at most %u in 10 minutes)", ac->peak_10min);
 	}
-	buf_puts(&b, ".");
+	buf_puts(b, ".");
 	if (done)
-		buf_printf(&b, " %.0f %% of the recipients bounced or expired (%llu delivered, %llu bounced, "
-			       "%llu expired).",
+		buf_printf(b, " %.0f %% of the recipients bounced or expired (%llu delivered, %llu bounced, "
+			      "%llu expired).",
 			   bounce * 100, (unsigned long long)ac->sent, (unsigned long long)ac->bounced,
 			   (unsigned long long)ac->expired);
 	if (ac->remote_content_rejects)
-		buf_printf(&b, " %llu recipient%s refused by remote servers as spam, virus or policy "
-			       "violation (e.g. \"%s\").",
+		buf_printf(b, " %llu recipient%s refused by remote servers as spam, virus or policy "
+			      "violation (e.g. \"%s\").",
 			   (unsigned long long)ac->remote_content_rejects,
-			   ac->remote_content_rejects == 1 ? " was" : "s were", ac->remote_reject_example);
-	if (new_ip) {
-		ac->new_ip = xstrdup(top->ip);
-		buf_printf(&b, " %u of its %llu recipients came from %s, an address it had not used before in "
-			       "this log (its earlier address was %s).",
-			   top->recipients, (unsigned long long)ac->recipients, top->ip, earliest->ip);
-	}
+			   ac->remote_content_rejects == 1 ? " was" : "s were",
+			   d && d->remote_reject_example ? d->remote_reject_example : "?");
+	const struct login *earliest, *top = new_source(a, ac, &earliest);
+	if (top)
+		buf_printf(b, " %u of its %llu recipients came from %s, an address it had not used before in "
+			      "this log (its earlier address was %s).",
+			   top->recipients, (unsigned long long)ac->recipients,
+			   client_addr(login_client(a, top)).s, client_addr(login_client(a, earliest)).s);
 	if (ac->compromised)
-		buf_puts(&b, " This looks like a compromised account used to send spam: change its password "
-			     "now (banning the address does not stop whoever has the password).");
+		buf_puts(b, " This looks like a compromised account used to send spam: change its password "
+			    "now (banning the address does not stop whoever has the password).");
 	else
-		buf_puts(&b, " Nothing unusual.");
-	ac->explanation = xspandup(buf_span(&b));
-	buf_free(&b);
+		buf_puts(b, " Nothing unusual.");
+	if (ac->flags & AF_DETAIL_LOST)
+		buf_puts(b, " (Not all of its details were kept, because the log has more active accounts "
+			    "than the detail memory holds: its domains and busiest ten minutes are lower "
+			    "bounds.)");
 }

@@ -1,8 +1,8 @@
 /*
  * act.c - one pass feed -> model -> analysis for the action commands,
- * plus per-address facts the actions need.  The log is untrusted: the
- * address strings kept here are copies of what the log said, capped,
- * and are validated later by whoever writes them anywhere.
+ * plus fail2ban's per-address event counts, kept by client number.  The
+ * log is untrusted: addresses are validated later by whoever writes them
+ * anywhere.
  */
 #include "act.h"
 #include "../util/xalloc.h"
@@ -11,58 +11,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ACT_IP_MAX 64           /* longer "addresses" are not addresses */
-
-/* ip_eq - hmap equality on the address text */
-static bool ip_eq(const void *obj, const void *key)
+/* act_kinds - fail2ban's counters for the address ip (made when new),
+ * or NULL when the event names no address */
+uint32_t *act_kinds(struct act_run *r, struct span ip)
 {
-	const struct act_ip *x = obj;
-	const struct span *k = key;
-	return span_eqs(*k, x->ip);
-}
-
-/* act_ip_get - the facts for an address, created unless over the cap */
-struct act_ip *act_ip_get(struct act_run *r, struct span ip)
-{
-	if (!ip.p || ip.n > ACT_IP_MAX)
+	uint32_t i = analysis_client_get(r->a, ip);
+	if (i == UINT32_MAX)
 		return NULL;
-	if (!ip.n)
-		ip = SPAN_LIT(CLIENT_NO_ADDRESS);
-	uint64_t h = span_hash(ip);
-	struct act_ip *x = hmap_get(&r->ips, h, ip_eq, &ip);
-	if (x)
-		return x;
-	if (r->nips >= ACT_MAX_IPS) {
-		r->ips_dropped++;
-		return NULL;
+	if (i >= r->nkinds) {
+		size_t n = r->nkinds ? r->nkinds : 1024;
+		while (n <= i)
+			n *= 2;
+		r->kinds = xrealloc(r->kinds, n * sizeof *r->kinds);
+		memset(r->kinds + r->nkinds, 0, (n - r->nkinds) * sizeof *r->kinds);
+		r->nkinds = n;
 	}
-	x = xcalloc(1, sizeof *x);
-	x->ip = xspandup(ip);
-	hmap_put(&r->ips, h, x);
-	r->nips++;
-	return x;
+	return r->kinds[i];
 }
 
-/* act_ip - lookup only */
-struct act_ip *act_ip(struct act_run *r, const char *ip)
+/* act_kind - how many events of fail2ban behaviour k client c had */
+uint32_t act_kind(const struct act_run *r, const struct client *c, unsigned k)
 {
-	struct span k = span_of(ip);
-	return hmap_get(&r->ips, span_hash(k), ip_eq, &k);
+	uint32_t i = analysis_client_number(r->a, c);
+	return i < r->nkinds && k < ACT_KINDS ? r->kinds[i][k] : 0;
 }
 
-/* act_is_port25 - is this smtpd program name the port 25 "smtp" service:
- * postfix/smtpd or postfix-inst/smtp/smtpd, not postfix/submission/smtpd */
-bool act_is_port25(const char *program)
+/* act_auth_fail_smtp - sessions with only failed AUTH on the port 25 service */
+uint64_t act_auth_fail_smtp(const struct act_run *r)
 {
-	if (!program)
-		return false;
-	const char *s1 = strchr(program, '/');
-	if (!s1)
-		return false;
-	const char *s2 = strchr(s1 + 1, '/');
-	if (!s2)
-		return true;
-	return (size_t)(s2 - s1 - 1) == 4 && !strncmp(s1 + 1, "smtp", 4);
+	uint64_t n = 0;
+	for (size_t i = 0; i < r->a->nclist; i++)
+		n += r->a->clist[i]->auth_fail_smtp;
+	return n;
 }
 
 /* act_list_add - append the comma- or blank-separated words of arg */
@@ -123,22 +103,7 @@ static void on_event(const struct event *ev, void *vctx)
 		r->event_hook(r, ev);
 }
 
-/* note_start - the busiest minute of an address, over its last starts */
-static void note_start(struct act_ip *x, int64_t us)
-{
-	x->ring[x->ring_pos] = us;
-	x->ring_pos = (x->ring_pos + 1) % ACT_RING;
-	if (x->nring < ACT_RING)
-		x->nring++;
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < x->nring; i++)
-		if (x->ring[i] <= us && us - x->ring[i] < 60LL * 1000000)
-			n++;
-	if (n > x->peak_minute)
-		x->peak_minute = n;
-}
-
-/* on_session - closed sessions go to the analysis, and to our facts */
+/* on_session - closed sessions go to the analysis */
 static void on_session(const struct session *s, void *vctx)
 {
 	struct act_run *r = vctx;
@@ -147,27 +112,6 @@ static void on_session(const struct session *s, void *vctx)
 		r->sessions_with_stats++;
 	else if (s->end_kind == END_DISCONNECT)
 		r->sessions_without_stats++;
-	if (!s->client_ip)
-		return;
-	struct act_ip *x = act_ip_get(r, span_of(s->client_ip));
-	if (!x)
-		return;
-	x->sessions++;
-	if (s->saw_connect)
-		note_start(x, s->start.us);
-	uint32_t ok = 0, total = 0;
-	session_stat(s, "auth", &ok, &total);
-	if (ok || s->sasl_username) {
-		x->auth_ok_sessions++;
-		if (s->sasl_username)
-			x->auth_named_sessions++;
-	}
-	if (session_auth_failures(s) && !ok && !s->sasl_username) {
-		if (act_is_port25(s->service))
-			x->auth_fail_smtp++;
-		else
-			x->auth_fail_other++;
-	}
 }
 
 /* on_message - closed messages go to the analysis */
@@ -175,19 +119,6 @@ static void on_message(const struct message *m, void *vctx)
 {
 	struct act_run *r = vctx;
 	analysis_message(r->a, m);
-}
-
-/* by_ip - sort the facts by address text */
-static int by_ip(const void *x, const void *y)
-{
-	return strcmp((*(struct act_ip *const *)x)->ip, (*(struct act_ip *const *)y)->ip);
-}
-
-/* collect - hmap_each callback into iplist */
-static void collect(void *obj, void *ctx)
-{
-	struct act_run *r = ctx;
-	r->iplist[r->nips++] = obj;
 }
 
 /* act_run - read everything, compute verdicts and facts; returns the
@@ -198,28 +129,16 @@ int act_run(struct act_run *r, struct opts *o)
 	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->reread);
 	r->feed.fn = on_event;
 	r->feed.ctx = r;
-	hmap_init(&r->ips);
 	r->a = analysis_new();
+	analysis_limits(r->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
+	r->a->track_peak = true;
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
 	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
-	uint64_t n = r->nips;
-	r->iplist = xcalloc(n + 1, sizeof *r->iplist);
-	r->nips = 0;
-	hmap_each(&r->ips, collect, r);
-	qsort(r->iplist, r->nips, sizeof *r->iplist, by_ip);
 	return rc;
-}
-
-/* ip_free - one address's facts */
-static void ip_free(void *obj)
-{
-	struct act_ip *x = obj;
-	free(x->ip);
-	free(x);
 }
 
 /* act_free - everything act_run made */
@@ -227,9 +146,7 @@ void act_free(struct act_run *r)
 {
 	model_free(r->model);
 	analysis_free(r->a);
-	hmap_foreach(&r->ips, ip_free);
-	hmap_free(&r->ips);
-	free(r->iplist);
+	free(r->kinds);
 	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }

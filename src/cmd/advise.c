@@ -20,15 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* auth_fail_on25 - sessions with only failed AUTH on the port 25 service */
-static uint64_t auth_fail_on25(struct act_run *r)
-{
-	uint64_t n = 0;
-	for (uint64_t i = 0; i < r->nips; i++)
-		n += r->iplist[i]->auth_fail_smtp;
-	return n;
-}
-
 /* has_verdict - any client with one of the verdicts */
 static bool has_verdict(const struct analysis *an, enum verdict v1, enum verdict v2)
 {
@@ -79,7 +70,7 @@ int cmd_advise(struct opts *o)
 	if (probes) {
 		v[n] = (struct advice){.id = "postscreen", .title = "Probes and bots: postscreen with DNS "
 								    "blocklists"};
-		adv_postscreen(&v[n++], &r, &pc, auth && auth_fail_on25(&r) > 0);
+		adv_postscreen(&v[n++], &r, &pc, auth && act_auth_fail_smtp(&r) > 0);
 	}
 	v[n] = (struct advice){.id = "connection-rate", .title = "Connection rate limit"};
 	if (adv_rate(&v[n], &r, &pc))
@@ -120,6 +111,7 @@ int cmd_advise(struct opts *o)
 	free(v);
 	buf_free(&src);
 	pc_free(&pc);
+	cmd_analysis_note(r.a);
 	act_free(&r);
 	return rc;
 }

@@ -85,7 +85,7 @@ static char *ip_list(const struct analysis *an, enum verdict v)
 		if (c->verdict != v)
 			continue;
 		if (n < MAX_LISTED)
-			buf_printf(&b, "%s%s (%llu session%s)", n ? ", " : "", c->ip,
+			buf_printf(&b, "%s%s (%llu session%s)", n ? ", " : "", client_addr(c).s,
 				   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
 		n++;
 	}
@@ -142,11 +142,12 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc)
 		uint64_t done = ac->sent + ac->bounced + ac->expired;
 		ev_add(a, "%s: %llu login%s from %u address%s, %llu message%s to %llu recipients; %.0f %% "
 			  "bounced or expired%s%s%s.",
-		       ac->name, (unsigned long long)ac->logins, ac->logins == 1 ? "" : "s", ac->nips,
-		       ac->nips == 1 ? "" : "es", (unsigned long long)ac->messages,
+		       ac->name, (unsigned long long)ac->logins, ac->logins == 1 ? "" : "s", ac->nlogin,
+		       ac->nlogin == 1 ? "" : "es", (unsigned long long)ac->messages,
 		       ac->messages == 1 ? "" : "s", (unsigned long long)ac->recipients,
 		       done ? 100.0 * (double)(ac->bounced + ac->expired) / (double)done : 0.0,
-		       ac->new_ip ? "; most of it from " : "", ac->new_ip ? ac->new_ip : "",
+		       ac->new_ip ? "; most of it from " : "",
+		       ac->new_ip ? client_addr(spillvec_at(&an->clients, ac->new_ip - 1)).s : "",
 		       ac->new_ip ? ", an address it had not used before" : "");
 		if (account_name_ok(ac->name) && shown < 3)
 			buf_printf(&names, "%syou@example.com %s", shown++ ? "\", \"" : "", ac->name);
@@ -202,24 +203,25 @@ void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool pos
 		const struct client *c = an->clist[i];
 		if (c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
 			continue;
-		const struct act_ip *x = act_ip(r, c->ip);
-		if (x) {
-			on25 += x->auth_fail_smtp;
-			other += x->auth_fail_other;
-		}
+		on25 += c->auth_fail_smtp;
+		other += c->auth_fail_other;
 		if (n++ >= MAX_LISTED)
 			continue;
+		uint32_t tried = client_tried_names(an, c);
 		if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES)
 			ev_add(a, "%s failed %llu AUTH attempt%s, then logged in as %s: ask the owner "
 				  "whether that was them.",
-			       c->ip, (unsigned long long)c->auth_failures, c->auth_failures == 1 ? "" : "s",
-			       c->nlogin ? c->login[0].name : "an account");
+			       client_addr(c).s, (unsigned long long)c->auth_failures,
+			       c->auth_failures == 1 ? "" : "s",
+			       c->nlogin ? login_account(an, client_login(an, c, 0))->name : "an account");
 		else
-			ev_add(a, "%s (auth-bruteforce): %llu failed AUTH attempt%s in %llu session%s, %u "
+			ev_add(a, "%s (auth-bruteforce): %llu failed AUTH attempt%s in %llu session%s, %s%u "
 				  "username%s tried.",
-			       c->ip, (unsigned long long)c->auth_failures, c->auth_failures == 1 ? "" : "s",
-			       (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s", c->ntried,
-			       c->ntried == 1 ? "" : "s");
+			       client_addr(c).s, (unsigned long long)c->auth_failures,
+			       c->auth_failures == 1 ? "" : "s", (unsigned long long)c->sessions,
+			       c->sessions == 1 ? "" : "s",
+			       c->flags & CF_DETAIL_LOST && tried >= 2 ? "at least " : "", tried,
+			       tried == 1 ? "" : "s");
 	}
 	if (n > MAX_LISTED)
 		ev_add(a, "... and %zu more addresses.", n - MAX_LISTED);
@@ -295,9 +297,7 @@ void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
 /* adv_debug - turn verbose and TLS debug logging back down */
 void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc)
 {
-	uint64_t decoded = 0;
-	for (size_t i = 0; i < r->a->nclist; i++)
-		decoded += r->a->clist[i]->nauth_decoded;
+	uint64_t decoded = r->a->auth_decoded;
 	ev_add(a, "%llu line%s of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
 		  "(debug_peer_list, master.cf -v).",
 	       (unsigned long long)r->debug_lines, r->debug_lines == 1 ? "" : "s");
@@ -422,25 +422,22 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bo
 bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc)
 {
 	uint32_t legit = 0, worst = 0;
-	const char *legit_ip = NULL, *worst_ip = NULL;
+	const struct client *legit_c = NULL, *worst_c = NULL;
 	for (size_t i = 0; i < r->a->nclist; i++) {
 		const struct client *c = r->a->clist[i];
-		const struct act_ip *x = act_ip(r, c->ip);
-		if (!x)
-			continue;
-		if (c->verdict == V_LEGITIMATE && x->peak_minute > legit)
-			legit = x->peak_minute, legit_ip = c->ip;
-		if (verdict_severity(c->verdict) >= 2 && x->peak_minute > worst)
-			worst = x->peak_minute, worst_ip = c->ip;
+		if (c->verdict == V_LEGITIMATE && c->peak_minute > legit)
+			legit = c->peak_minute, legit_c = c;
+		if (verdict_severity(c->verdict) >= 2 && c->peak_minute > worst)
+			worst = c->peak_minute, worst_c = c;
 	}
 	uint32_t lim = legit * 2 > 10 ? legit * 2 : 10;
 	if (worst <= lim)
 		return false;
-	ev_add(a, "%s opened up to %u%s connections within one minute.", worst_ip, worst,
-	       worst >= ACT_RING ? " or more" : "");
-	if (legit_ip)
-		ev_add(a, "The busiest legitimate client (%s) opened at most %u in a minute.", legit_ip,
-		       legit);
+	ev_add(a, "%s opened up to %u%s connections within one minute.", client_addr(worst_c).s, worst,
+	       worst >= CLIENT_RING ? " or more" : "");
+	if (legit_c)
+		ev_add(a, "The busiest legitimate client (%s) opened at most %u in a minute.",
+		       client_addr(legit_c).s, legit);
 	else
 		ev_add(a, "No legitimate client in this log to compare with.");
 	a->why = "anvil refuses (421) a client that opens more connections per minute than the limit, "
@@ -464,21 +461,22 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc)
 	size_t bad = 0, legit_bad = 0;
 	for (size_t i = 0; i < r->a->nclist; i++) {
 		const struct client *c = r->a->clist[i];
-		for (uint32_t k = 0; k < c->nhelo; k++) {
-			if (helo_is_fqdn(c->helo[k].name))
+		const struct client_detail *d = client_detail(r->a, c);
+		for (uint32_t k = 0; d && k < d->nhelo; k++) {
+			if (helo_is_fqdn(d->helo[k].name))
 				continue;
 			if (c->verdict == V_LEGITIMATE) {
 				if (legit_bad++ < 3)
-					ev_add(a, "Legitimate client %s said HELO %s: %s.", c->ip,
-					       c->helo[k].name,
+					ev_add(a, "Legitimate client %s said HELO %s: %s.", client_addr(c).s,
+					       d->helo[k].name,
 					       c->auth_successes ? "it logs in, so permit_sasl_authenticated "
 								   "lets it through"
 								 : "it would be refused unless it is in "
 								   "mynetworks or logs in");
 			} else if (verdict_severity(c->verdict) >= 2) {
 				if (bad++ < MAX_LISTED)
-					ev_add(a, "%s (%s) said HELO %s, not a fully qualified name.", c->ip,
-					       verdict_id(c->verdict), c->helo[k].name);
+					ev_add(a, "%s (%s) said HELO %s, not a fully qualified name.",
+					       client_addr(c).s, verdict_id(c->verdict), d->helo[k].name);
 			}
 			break;
 		}

@@ -117,28 +117,27 @@ static bool default_verdict(enum verdict v)
 
 /* only_compromised - did every login of this address use a
  * compromised-suspect account, and does the log name them all */
-static bool only_compromised(struct act_run *r, const struct client *c, const struct act_ip *x)
+static bool only_compromised(struct act_run *r, const struct client *c)
 {
-	if (!c->nlogin || c->nlogin >= CLIENT_MAX_NAMES)
+	if (!c->nlogin)
 		return false;
-	if (x && x->auth_ok_sessions != x->auth_named_sessions)
+	if (c->auth_ok_sessions != c->auth_named_sessions)
 		return false;           /* a login the log does not name */
-	for (uint32_t i = 0; i < c->nlogin; i++) {
-		struct account *ac = analysis_account(r->a, c->login[i].name);
-		if (!ac || !ac->compromised)
+	for (uint32_t i = 0; i < c->nlogin; i++)
+		if (!login_account(r->a, client_login(r->a, c, i))->compromised)
 			return false;
-	}
 	return true;
 }
 
 /* say_authenticated - stderr: why an authenticated address is left out */
-static void say_authenticated(const struct client *c, const char *ip, bool include_auth)
+static void say_authenticated(const struct analysis *a, const struct client *c, const char *ip,
+			      bool include_auth)
 {
 	struct buf b = {0};
 	buf_printf(&b, "postsleuth: ban: not listed: %s (%s) logged in", ip, verdict_id(c->verdict));
 	for (uint32_t i = 0; i < c->nlogin && i < 3; i++) {
 		buf_puts(&b, i ? ", " : " as ");
-		buf_term(&b, span_of(c->login[i].name));
+		buf_term(&b, span_of(login_account(a, client_login(a, c, i))->name));
 	}
 	if (include_auth)
 		buf_puts(&b, ", and not only as compromised-suspect accounts");
@@ -287,15 +286,14 @@ int cmd_ban(struct opts *o)
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		struct cidr addr;
-		bool valid = cidr_addr(c->ip, &addr);
-		struct act_ip *x = act_ip(&r, c->ip);
+		bool valid = cidr_addr(client_addr(c).s, &addr);
 		uint64_t sessions = c->sessions ? c->sessions : c->ps_connects;
 		bool listed = false;
 		if (!sel[c->verdict]) {
 			/* not wanted: only protects its prefix */
 		} else if (sessions < (uint64_t)o->min_sessions) {
 			sk.few_sessions++;
-		} else if (!strcmp(c->ip, CLIENT_NO_ADDRESS)) {
+		} else if (client_is_placeholder(c)) {
 			sk.placeholder++;
 		} else if (!valid) {
 			sk.invalid++;
@@ -303,11 +301,11 @@ int cmd_ban(struct opts *o)
 			sk.special++;
 		} else if (nets_hit(&allow, &addr) >= 0) {
 			sk.allowed++;
-		} else if ((c->auth_successes || c->nlogin || (x && x->auth_ok_sessions)) &&
-			   !(o->include_auth && only_compromised(&r, c, x))) {
+		} else if ((c->auth_successes || c->nlogin || c->auth_ok_sessions) &&
+			   !(o->include_auth && only_compromised(&r, c))) {
 			char t[CIDR_STRLEN];
 			cidr_format(&addr, t, sizeof t, false);
-			say_authenticated(c, t, o->include_auth);
+			say_authenticated(a, c, t, o->include_auth);
 			sk.authenticated++;
 		} else {
 			items[n++] = (struct ban_item){addr, c->verdict, 1, sessions, 1u << c->verdict};
@@ -368,6 +366,7 @@ int cmd_ban(struct opts *o)
 			}
 	}
 	fputc('\n', stderr);
+	cmd_analysis_note(a);
 	buf_free(&words);
 	buf_free(&period);
 	free(items);

@@ -8,8 +8,10 @@
 #define POSTSLEUTH_CMD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+struct analysis;
 struct feed;
 struct feed_stats;
 struct model_stats;
@@ -32,6 +34,7 @@ struct opts {
 	const char *verdict;    /* clients/accounts --verdict filter */
 	char **files;
 	int nfiles;
+	size_t memory_budget;   /* --memory-budget, bytes (0: the default) */
 	/* ban, fail2ban, advise (act.c, ban.c, fail2ban.c, advise.c) */
 	const char *verdicts[OPTS_MAX_LIST];   /* ban --verdict, repeatable, comma lists */
 	int nverdicts;
@@ -69,6 +72,7 @@ bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths,
 		       struct buf *b);
 int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
 		    int rc);
+void cmd_analysis_note(const struct analysis *a);
 int cmd_report(struct opts *o);
 int cmd_clients(struct opts *o);
 int cmd_accounts(struct opts *o);

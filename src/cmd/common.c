@@ -9,6 +9,7 @@
 #include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
+#include "../report/report.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -162,6 +163,16 @@ int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, in
 	}
 	buf_free(&b);
 	return rc;
+}
+
+/* cmd_analysis_note - on stderr, for outputs without an Input section:
+ * what the analysis could not keep in memory (nothing when all was kept) */
+void cmd_analysis_note(const struct analysis *a)
+{
+	struct buf b = {0};
+	analysis_note_text(&b, a, "postsleuth: ");
+	buf_flush(&b, stderr);
+	buf_free(&b);
 }
 
 /* cmd_reread_setup - a fresh feed set up from the options, and the input

@@ -64,12 +64,12 @@ static void on_event(struct act_run *r, const struct event *ev)
 		odd_tag[t.n] = 0;
 		buf_free(&b);
 	}
-	struct act_ip *x = act_ip_get(r, ev->client_ip);
+	uint32_t *x = act_kinds(r, ev->client_ip);
 	if (!x)
 		return;
 	for (unsigned i = 0; i < F2B__COUNT && i < ACT_KINDS; i++)
-		if (k & (1u << i))
-			x->kind[i]++;
+		if (k & (1u << i) && x[i] < UINT32_MAX)
+			x[i]++;
 }
 
 /* alist_add - append one address with a count */
@@ -319,13 +319,14 @@ static void regex_batch(struct job *jobs, size_t nj, const char *const *inputs, 
  * only: "unknown[]" lines are counted apart as unbannable) */
 static void ours_list(struct act_run *r, enum f2b_kind k, struct alist *l)
 {
-	for (uint64_t i = 0; i < r->nips; i++) {
-		struct act_ip *x = r->iplist[i];
-		if (!x->kind[k])
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		const struct client *c = r->a->clist[i];
+		uint32_t v = act_kind(r, c, k);
+		if (!v)
 			continue;
 		struct cidr a;
-		if (cidr_addr(x->ip, &a))
-			alist_add(l, &a, x->kind[k]);
+		if (cidr_addr(client_addr(c).s, &a))
+			alist_add(l, &a, v);
 	}
 	alist_fold(l);
 }
@@ -335,7 +336,7 @@ static void legit_list(struct act_run *r, struct alist *l)
 {
 	for (size_t i = 0; i < r->a->nclist; i++) {
 		struct cidr a;
-		if (r->a->clist[i]->verdict == V_LEGITIMATE && cidr_addr(r->a->clist[i]->ip, &a))
+		if (r->a->clist[i]->verdict == V_LEGITIMATE && cidr_addr(client_addr(r->a->clist[i]).s, &a))
 			alist_add(l, &a, 1);
 	}
 	alist_fold(l);
@@ -491,10 +492,10 @@ int cmd_fail2ban(struct opts *o)
 			continue;
 		struct f2b_check *c = &checks[nc];
 		c->f = &fl[i];
-		for (uint64_t k = 0; k < r.nips; k++) {
-			uint64_t v = r.iplist[k]->kind[fl[i].kind];
+		for (size_t k = 0; k < r.a->nclist; k++) {
+			uint64_t v = act_kind(&r, r.a->clist[k], fl[i].kind);
 			struct cidr a;
-			if (v && !cidr_addr(r.iplist[k]->ip, &a)) {
+			if (v && !cidr_addr(client_addr(r.a->clist[k]).s, &a)) {
 				c->unbannable += v;     /* "unknown[]": no filter can ban it */
 				continue;
 			}
@@ -548,8 +549,8 @@ int cmd_fail2ban(struct opts *o)
 	struct alist legit = {0};
 	legit_list(&r, &legit);
 	uint64_t ns = 0, na = 0;
-	for (uint64_t k = 0; k < r.nips; k++) {
-		uint64_t v = r.iplist[k]->kind[modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES];
+	for (size_t k = 0; k < r.a->nclist; k++) {
+		uint64_t v = act_kind(&r, r.a->clist[k], modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES);
 		ns += v;
 		na += v > 0;
 	}
@@ -661,6 +662,7 @@ int cmd_fail2ban(struct opts *o)
 	free(inputs);
 	free(legit.v);
 	free(checks);
+	cmd_analysis_note(r.a);
 	act_free(&r);
 	return all_ok ? rc : EXIT_UNVERIFIED;
 }

@@ -77,6 +77,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	r->feed.transcript_fn = on_transcript;
 	r->feed.ctx = r;
 	r->a = analysis_new();
+	analysis_limits(r->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
 	r->a->show_secrets = o->show_secrets;
 	r->diag = diag_new();
 	r->diag->show_secrets = o->show_secrets;
@@ -115,7 +116,8 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int
 	size_t n = 0, chosen = 0;
 	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++)
 		if (want_client(r->a->clist[i], all)) {
-			n += r->a->clist[i]->nevidence;
+			const struct client_detail *d = client_detail(r->a, r->a->clist[i]);
+			n += d ? d->nevidence : 0;
 			chosen++;
 		}
 	struct evidence_ref **refs = xcalloc(n + 1, sizeof *refs);
@@ -126,8 +128,9 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int
 		if (!want_client(c, all))
 			continue;
 		chosen++;
-		for (uint32_t j = 0; j < c->nevidence; j++)
-			refs[k++] = &c->evidence[j];
+		struct client_detail *d = r->a->cdetail && c->detail ? r->a->cdetail[c->detail - 1] : NULL;
+		for (uint32_t j = 0; d && j < d->nevidence; j++)
+			refs[k++] = &d->evidence[j];
 	}
 	memset(ev, 0, sizeof *ev);
 	if (!r->journal && !r->feed.want_journal)
@@ -195,21 +198,21 @@ static bool client_selected(const struct client *c, const struct opts *o)
 static int cmp_sessions(const void *x, const void *y)
 {
 	const struct client *a = *(struct client *const *)x, *b = *(struct client *const *)y;
-	return a->sessions == b->sessions ? strcmp(a->ip, b->ip) : a->sessions < b->sessions ? 1 : -1;
+	return a->sessions == b->sessions ? client_cmp_addr(a, b) : a->sessions < b->sessions ? 1 : -1;
 }
 static int cmp_ip(const void *x, const void *y)
 {
-	return strcmp((*(struct client *const *)x)->ip, (*(struct client *const *)y)->ip);
+	return client_cmp_addr(*(struct client *const *)x, *(struct client *const *)y);
 }
 static int cmp_first(const void *x, const void *y)
 {
 	const struct client *a = *(struct client *const *)x, *b = *(struct client *const *)y;
-	return a->first.us == b->first.us ? strcmp(a->ip, b->ip) : a->first.us < b->first.us ? -1 : 1;
+	return a->first_us == b->first_us ? client_cmp_addr(a, b) : a->first_us < b->first_us ? -1 : 1;
 }
 static int cmp_auth(const void *x, const void *y)
 {
 	const struct client *a = *(struct client *const *)x, *b = *(struct client *const *)y;
-	return a->auth_failures == b->auth_failures ? strcmp(a->ip, b->ip)
+	return a->auth_failures == b->auth_failures ? client_cmp_addr(a, b)
 						    : a->auth_failures < b->auth_failures ? 1 : -1;
 }
 
@@ -242,9 +245,10 @@ int cmd_clients(struct opts *o)
 			qsort(list, n, sizeof *list, cmp);
 	}
 	struct buf b = {0};
-	cmd_writer(o)->clients(&b, list, n, cmd_color(o));
+	cmd_writer(o)->clients(&b, r.a, list, n, cmd_color(o), stdout);
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
+	cmd_analysis_note(r.a);
 	free(list);
 	run_free(&r);
 	return rc;
@@ -287,9 +291,10 @@ int cmd_accounts(struct opts *o)
 			fatal(EXIT_USAGE, "--sort: want severity, recipients or name");
 	}
 	struct buf b = {0};
-	cmd_writer(o)->accounts(&b, list, n, cmd_color(o));
+	cmd_writer(o)->accounts(&b, r.a, list, n, cmd_color(o), stdout);
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
+	cmd_analysis_note(r.a);
 	free(list);
 	run_free(&r);
 	return rc;
@@ -345,7 +350,7 @@ static void top_findings(struct run *r, struct explain *ex, size_t top)
 		else
 			f[n++].client = r->a->clist[i];
 	}
-	explain_focus(ex, f, n, more_c, more_a);
+	explain_focus(ex, r->a, f, n, more_c, more_a);
 	free(f);
 }
 
@@ -389,6 +394,7 @@ int cmd_explain(struct opts *o)
 	cmd_writer(o)->explain(&b, r.ex, r.a);
 	finish_output(&b);
 	cmd_input_note(&r.feed.st, model_stats(r.model));
+	cmd_analysis_note(r.a);
 	explain_free(r.ex);
 	run_free(&r);
 	return rc;

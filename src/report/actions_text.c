@@ -15,7 +15,7 @@ static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, 
 			continue;
 		if (n < max) {
 			buf_puts(b, n ? ", " : "");
-			buf_term(b, span_of(a->clist[i]->ip));
+			buf_term(b, span_of(client_addr(a->clist[i]).s));
 		}
 		n++;
 	}

@@ -32,6 +32,14 @@ struct xitem {
 	enum verdict v;
 };
 
+/* a finding to tell, copied out of the analysis when chosen */
+struct xfinding {
+	bool client;             /* a client; else an account */
+	char *who;               /* its address or username */
+	enum verdict v;
+	char *explanation;
+};
+
 struct explain {
 	char *select, *value;
 	bool show_secrets, color;
@@ -41,7 +49,7 @@ struct explain {
 	/* no selector: the findings to tell (explain_focus) */
 	bool top;
 	struct strset ips, users;
-	struct explain_finding *findings;
+	struct xfinding *findings;
 	size_t nfindings, more_clients, more_accounts;
 };
 
@@ -62,19 +70,30 @@ struct explain *explain_new(const char *select, const char *value, bool show_sec
 
 /* explain_focus - with no selector: the findings whose sessions to tell,
  * most serious first, and how many more there were */
-void explain_focus(struct explain *x, const struct explain_finding *f, size_t n, size_t more_clients,
-		   size_t more_accounts)
+void explain_focus(struct explain *x, const struct analysis *a, const struct explain_finding *f,
+		   size_t n, size_t more_clients, size_t more_accounts)
 {
 	x->findings = xcalloc(n + 1, sizeof *x->findings);
-	memcpy(x->findings, f, n * sizeof *f);
 	x->nfindings = n;
 	x->more_clients = more_clients;
 	x->more_accounts = more_accounts;
 	for (size_t i = 0; i < n; i++) {
-		if (f[i].client)
-			strset_add(&x->ips, span_of(f[i].client->ip));
-		if (f[i].account)
-			strset_add(&x->users, span_of(f[i].account->name));
+		struct xfinding *xf = &x->findings[i];
+		struct buf b = {0};
+		if (f[i].client) {
+			xf->client = true;
+			xf->who = xstrdup(client_addr(f[i].client).s);
+			xf->v = (enum verdict)f[i].client->verdict;
+			client_explain(a, f[i].client, &b);
+			strset_add(&x->ips, span_of(xf->who));
+		} else {
+			xf->who = xstrdup(f[i].account->name);
+			account_explain(a, f[i].account, &b);
+			strset_add(&x->users, span_of(xf->who));
+		}
+		buf_putc(&b, 0);
+		xf->explanation = xstrdup(b.p);
+		buf_free(&b);
 	}
 }
 
@@ -450,11 +469,11 @@ void explain_message(struct explain *x, const struct message *m)
 }
 
 /* of_finding - is this story one of the finding's sessions */
-static bool of_finding(const struct xitem *it, const struct explain_finding *f)
+static bool of_finding(const struct xitem *it, const struct xfinding *f)
 {
 	if (f->client)
-		return it->ip && !strcmp(it->ip, f->client->ip);
-	return it->user && !strcmp(it->user, f->account->name);
+		return it->ip && !strcmp(it->ip, f->who);
+	return it->user && !strcmp(it->user, f->who);
 }
 
 /* more_text - "27 more findings (20 clients, 7 accounts)" and how to see them */
@@ -477,19 +496,19 @@ static void findings_json(struct explain *x, struct buf *out)
 {
 	buf_printf(out, "{\"select\":\"top\",\"value\":null,\"findings\":[");
 	for (size_t i = 0; i < x->nfindings; i++) {
-		const struct explain_finding *f = &x->findings[i];
+		const struct xfinding *f = &x->findings[i];
 		buf_puts(out, i ? ",{\"kind\":" : "{\"kind\":");
 		if (f->client) {
 			buf_puts(out, "\"client\",\"ip\":");
-			buf_jsons(out, f->client->ip);
+			buf_jsons(out, f->who);
 			buf_printf(out, ",\"verdict\":\"%s\",\"severity\":%d,\"explanation\":",
-				   verdict_id(f->client->verdict), verdict_severity(f->client->verdict));
-			buf_jsons(out, f->client->explanation);
+				   verdict_id(f->v), verdict_severity(f->v));
+			buf_jsons(out, f->explanation);
 		} else {
 			buf_puts(out, "\"account\",\"username\":");
-			buf_jsons(out, f->account->name);
+			buf_jsons(out, f->who);
 			buf_puts(out, ",\"verdict\":\"compromised-suspect\",\"explanation\":");
-			buf_jsons(out, f->account->explanation);
+			buf_jsons(out, f->explanation);
 		}
 		buf_puts(out, ",\"items\":[");
 		size_t k = 0, total = 0;
@@ -540,16 +559,16 @@ static void findings_text(struct explain *x, struct buf *out)
 		text_heading(out, x->color, "%zu findings, most serious first", x->nfindings);
 	buf_putc(out, '\n');
 	for (size_t i = 0; i < x->nfindings; i++) {
-		const struct explain_finding *f = &x->findings[i];
+		const struct xfinding *f = &x->findings[i];
 		struct buf h = {0};
 		if (f->client)
-			buf_printf(&h, "%zu. Client %s: %s", i + 1, f->client->ip, verdict_id(f->client->verdict));
+			buf_printf(&h, "%zu. Client %s: %s", i + 1, f->who, verdict_id(f->v));
 		else
-			buf_printf(&h, "%zu. Account %s: compromised-suspect", i + 1, f->account->name);
+			buf_printf(&h, "%zu. Account %s: compromised-suspect", i + 1, f->who);
 		buf_putc(&h, 0);
 		text_heading(out, x->color, "%s", h.p);
 		buf_free(&h);
-		wrap_text(out, f->client ? f->client->explanation : f->account->explanation, 3, 78);
+		wrap_text(out, f->explanation, 3, 78);
 		size_t k = 0, total = 0;
 		for (size_t j = 0; j < x->n; j++) {
 			if (!of_finding(&x->items[j], f))
@@ -571,7 +590,7 @@ static void findings_text(struct explain *x, struct buf *out)
 		if (total > k)
 			buf_printf(out, "\n   (%zu more kind%s of session: postsleuth explain --%s %s)\n",
 				   total - k, total - k == 1 ? "" : "s", f->client ? "ip" : "account",
-				   f->client ? f->client->ip : f->account->name);
+				   f->who);
 		else if (!total)
 			buf_puts(out, "   (no session of it in the log: it appears only in side lines)\n");
 		buf_putc(out, '\n');
@@ -612,10 +631,13 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		if (!strcmp(x->select, "ip") && x->value) {
 			struct client *c = analysis_client((struct analysis *)a, x->value);
 			if (c) {
+				struct buf t = {0};
+				client_explain(a, c, &t);
 				buf_puts(out, ",\"verdict\":");
 				buf_jsons(out, verdict_id(c->verdict));
 				buf_puts(out, ",\"explanation\":");
-				buf_jsons(out, c->explanation);
+				buf_json(out, buf_span(&t));
+				buf_free(&t);
 			}
 		}
 		buf_puts(out, "}\n");
@@ -625,7 +647,7 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		struct client *c = analysis_client((struct analysis *)a, x->value);
 		if (c) {
 			text_heading(out, x->color, "In short: %s", verdict_id(c->verdict));
-			wrap_text(out, c->explanation, 2, 78);
+			wrap_explanation(out, a, c, 2);
 			buf_putc(out, '\n');
 		}
 	}
@@ -652,6 +674,10 @@ void explain_free(struct explain *x)
 	free(x->items);
 	free(x->select);
 	free(x->value);
+	for (size_t i = 0; i < x->nfindings; i++) {
+		free(x->findings[i].who);
+		free(x->findings[i].explanation);
+	}
 	free(x->findings);
 	strset_free(&x->kept);
 	strset_free(&x->ips);

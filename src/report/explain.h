@@ -30,8 +30,8 @@ struct explain_finding {
 struct explain *explain_new(const char *select, const char *value, bool show_secrets, bool color);
 void explain_session(struct explain *x, const struct session *s);
 void explain_message(struct explain *x, const struct message *m);
-void explain_focus(struct explain *x, const struct explain_finding *f, size_t n, size_t more_clients,
-		   size_t more_accounts);
+void explain_focus(struct explain *x, const struct analysis *a, const struct explain_finding *f,
+		   size_t n, size_t more_clients, size_t more_accounts);
 void explain_write(struct explain *x, const struct analysis *a, struct buf *out, bool json);
 void explain_free(struct explain *x);
 

@@ -39,10 +39,15 @@ void report_json(struct buf *b, const struct report_input *in);
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
 			 bool debug_on);
 void report_input_text(struct buf *b, const struct report_input *in);
-void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev);
-void account_json(struct buf *b, const struct account *ac);
+void analysis_note_text(struct buf *b, const struct analysis *a, const char *indent);
+void client_json(struct buf *b, const struct analysis *a, const struct client *c,
+		 const struct evidence_set *ev);
+void account_json(struct buf *b, const struct analysis *a, const struct account *ac);
 void wrap_text(struct buf *b, const char *text, int indent, int width);
-void clients_table(struct buf *b, struct client *const *list, size_t n, bool color);
-void accounts_table(struct buf *b, struct account *const *list, size_t n, bool color);
+void wrap_explanation(struct buf *b, const struct analysis *a, const struct client *c, int indent);
+void clients_table(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
+		   bool color, FILE *out);
+void accounts_table(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
+		    bool color, FILE *out);
 
 #endif

@@ -12,12 +12,12 @@
 #include <strings.h>
 
 /* evidence_json - the lines behind a client's verdict */
-static void evidence_json(struct buf *b, const struct client *c, const struct evidence_set *ev)
+static void evidence_json(struct buf *b, const struct client_detail *d, const struct evidence_set *ev)
 {
 	buf_putc(b, '[');
 	bool first = true;
-	for (uint32_t i = 0; ev && i < c->nevidence; i++) {
-		const struct evidence_lines *e = evidence_for(ev, &c->evidence[i]);
+	for (uint32_t i = 0; ev && d && i < d->nevidence; i++) {
+		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e)
 			continue;
 		if (!first)
@@ -25,8 +25,8 @@ static void evidence_json(struct buf *b, const struct client *c, const struct ev
 		first = false;
 		bool f = true;
 		buf_putc(b, '{');
-		json_kv_int(b, &f, "session_id", (int64_t)c->evidence[i].session_id);
-		json_kv_str(b, &f, "verdict", verdict_id(c->evidence[i].verdict));
+		json_kv_int(b, &f, "session_id", (int64_t)d->evidence[i].session_id);
+		json_kv_str(b, &f, "verdict", verdict_id(d->evidence[i].verdict));
 		json_key(b, &f, "lines");
 		buf_putc(b, '[');
 		for (uint32_t j = 0; j < e->n; j++) {
@@ -43,51 +43,55 @@ static void evidence_json(struct buf *b, const struct client *c, const struct ev
 }
 
 /* client_json - one client */
-void client_json(struct buf *b, const struct client *c, const struct evidence_set *ev)
+void client_json(struct buf *b, const struct analysis *a, const struct client *c,
+		 const struct evidence_set *ev)
 {
+	static const struct client_detail none = {0};
+	const struct client_detail *d = client_detail(a, c) ? client_detail(a, c) : &none;
+	struct client_addr ip = client_addr(c);
 	bool f = true;
 	buf_putc(b, '{');
-	json_kv_str(b, &f, "ip", c->ip);
+	json_kv_str(b, &f, "ip", ip.s);
 	json_kv_str(b, &f, "verdict", verdict_id(c->verdict));
 	json_kv_int(b, &f, "severity", verdict_severity(c->verdict));
 	json_kv_int(b, &f, "sessions", (int64_t)c->sessions);
 	if (c->sessions) {
-		json_kv_stamp(b, &f, "first_seen", c->first);
-		json_kv_stamp(b, &f, "last_seen", c->last);
+		json_kv_stamp(b, &f, "first_seen", client_first(c));
+		json_kv_stamp(b, &f, "last_seen", client_last(c));
 	}
 	uint32_t med, mad;
-	if (client_period(c, &med, &mad)) {
+	if (client_period(d, &med, &mad)) {
 		json_key(b, &f, "interval_s");
 		buf_printf(b, "{\"median\":%.1f,\"mad\":%.1f,\"mean\":", med / 1000.0, mad / 1000.0);
-		buf_json_num(b, c->iv_mean, 1);
+		buf_json_num(b, d->iv_mean, 1);
 		buf_puts(b, ",\"stddev\":");
-		buf_json_num(b, sqrt(c->iv_m2 / (double)(c->nintervals - 1)), 1);
-		buf_printf(b, ",\"n\":%llu}", (unsigned long long)c->nintervals);
+		buf_json_num(b, sqrt(d->iv_m2 / (double)(d->nintervals - 1)), 1);
+		buf_printf(b, ",\"n\":%llu}", (unsigned long long)d->nintervals);
 	}
 	json_key(b, &f, "ptr");
-	if (c->ptr)
-		buf_jsons(b, c->ptr);
+	if (d->ptr)
+		buf_jsons(b, d->ptr);
 	else
 		buf_puts(b, "null");
-	json_kv_bool(b, &f, "ptr_generic", ptr_is_generic(c->ptr, c->ip));
+	json_kv_bool(b, &f, "ptr_generic", ptr_is_generic(d->ptr, ip.s));
 	json_key(b, &f, "helo");
 	buf_putc(b, '[');
-	for (uint32_t i = 0; i < c->nhelo; i++) {
+	for (uint32_t i = 0; i < d->nhelo; i++) {
 		bool g = true;
 		buf_puts(b, i ? ",{" : "{");
-		json_kv_str(b, &g, "name", c->helo[i].name);
-		json_kv_int(b, &g, "count", c->helo[i].count);
-		json_kv_bool(b, &g, "fqdn", helo_is_fqdn(c->helo[i].name));
-		json_kv_bool(b, &g, "matches_ptr", c->ptr && !strcasecmp(c->ptr, c->helo[i].name));
+		json_kv_str(b, &g, "name", d->helo[i].name);
+		json_kv_int(b, &g, "count", d->helo[i].count);
+		json_kv_bool(b, &g, "fqdn", helo_is_fqdn(d->helo[i].name));
+		json_kv_bool(b, &g, "matches_ptr", d->ptr && !strcasecmp(d->ptr, d->helo[i].name));
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
 	json_key(b, &f, "services");
 	buf_putc(b, '[');
-	for (uint32_t i = 0; i < c->nservice; i++) {
+	for (uint32_t i = 0; i < d->nservice; i++) {
 		if (i)
 			buf_putc(b, ',');
-		buf_jsons(b, c->service[i].name);
+		buf_jsons(b, d->service[i].name);
 	}
 	buf_putc(b, ']');
 	json_kv_int(b, &f, "tls_sessions", (int64_t)c->tls_sessions);
@@ -95,8 +99,8 @@ void client_json(struct buf *b, const struct client *c, const struct evidence_se
 	json_kv_int(b, &f, "auth_successes", (int64_t)c->auth_successes);
 	json_key(b, &f, "usernames_tried");
 	buf_putc(b, '[');
-	for (uint32_t i = 0; i < c->ntried; i++) {
-		const struct tried_user *t = &c->tried[i];
+	for (uint32_t i = 0; i < d->ntried; i++) {
+		const struct tried_user *t = &d->tried[i];
 		bool g = true;
 		buf_puts(b, i ? ",{" : "{");
 		json_kv_str(b, &g, "username", t->name);
@@ -111,10 +115,11 @@ void client_json(struct buf *b, const struct client *c, const struct evidence_se
 	json_key(b, &f, "logins");
 	buf_putc(b, '{');
 	for (uint32_t i = 0; i < c->nlogin; i++) {
+		const struct login *l = client_login(a, c, i);
 		if (i)
 			buf_putc(b, ',');
-		buf_jsons(b, c->login[i].name);
-		buf_printf(b, ":%u", c->login[i].count);
+		buf_jsons(b, login_account(a, l)->name);
+		buf_printf(b, ":%u", l->logins);
 	}
 	buf_putc(b, '}');
 	json_kv_int(b, &f, "messages", (int64_t)c->messages);
@@ -130,16 +135,16 @@ void client_json(struct buf *b, const struct client *c, const struct evidence_se
 	buf_putc(b, '{');
 	bool g = true;
 	for (int i = 0; i < 12; i++)
-		if (c->cmd[i])
-			json_kv_int(b, &g, names[i], (int64_t)c->cmd[i]);
+		if (d->cmd[i])
+			json_kv_int(b, &g, names[i], (int64_t)d->cmd[i]);
 	buf_putc(b, '}');
-	json_kv_str(b, &f, "offered", c->offered);
+	json_kv_str(b, &f, "offered", d->offered);
 	json_key(b, &f, "replies");
 	buf_putc(b, '[');
-	for (uint32_t i = 0; i < c->nreject_text; i++) {
+	for (uint32_t i = 0; i < d->nreject_text; i++) {
 		if (i)
 			buf_putc(b, ',');
-		buf_jsons(b, c->reject_text[i].name);
+		buf_jsons(b, d->reject_text[i].name);
 	}
 	buf_putc(b, ']');
 	json_key(b, &f, "sessions_by_verdict");
@@ -149,24 +154,32 @@ void client_json(struct buf *b, const struct client *c, const struct evidence_se
 		if (c->by_verdict[i])
 			json_kv_int(b, &g, verdict_id((enum verdict)i), c->by_verdict[i]);
 	buf_putc(b, '}');
-	json_kv_str(b, &f, "explanation", c->explanation);
+	struct buf t = {0};
+	client_explain(a, c, &t);
+	json_key(b, &f, "explanation");
+	buf_json(b, buf_span(&t));
+	buf_free(&t);
+	if (c->flags & CF_DETAIL_LOST)
+		json_kv_bool(b, &f, "detail_incomplete", true);
 	json_key(b, &f, "evidence");
-	evidence_json(b, c, ev);
+	evidence_json(b, client_detail(a, c), ev);
 	buf_putc(b, '}');
 }
 
 /* account_json - one account */
-void account_json(struct buf *b, const struct account *ac)
+void account_json(struct buf *b, const struct analysis *a, const struct account *ac)
 {
 	bool f = true;
-	uint64_t done = ac->sent + ac->bounced + ac->expired;
+	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
+	bool at_least; /* the detail_incomplete flag says so */
+	size_t domains = account_domains(a, ac, &at_least);
 	buf_putc(b, '{');
 	json_kv_str(b, &f, "username", ac->name);
 	json_kv_str(b, &f, "verdict", ac->compromised ? "compromised-suspect" : "normal");
 	json_kv_int(b, &f, "logins", (int64_t)ac->logins);
 	json_kv_int(b, &f, "messages", (int64_t)ac->messages);
 	json_kv_int(b, &f, "recipients", (int64_t)ac->recipients);
-	json_kv_int(b, &f, "recipient_domains", (int64_t)strset_len(&ac->domains));
+	json_kv_int(b, &f, "recipient_domains", (int64_t)domains);
 	json_kv_int(b, &f, "sent", (int64_t)ac->sent);
 	json_kv_int(b, &f, "bounced", (int64_t)ac->bounced);
 	json_kv_int(b, &f, "deferred", (int64_t)ac->deferred);
@@ -181,11 +194,11 @@ void account_json(struct buf *b, const struct account *ac)
 	}
 	json_key(b, &f, "source_ips");
 	buf_putc(b, '[');
-	for (uint32_t i = 0; i < ac->nips; i++) {
-		const struct acct_ip *ip = &ac->ips[i];
+	for (uint32_t i = 0; i < ac->nlogin; i++) {
+		const struct login *ip = account_login(a, ac, i);
 		bool g = true;
 		buf_puts(b, i ? ",{" : "{");
-		json_kv_str(b, &g, "ip", ip->ip);
+		json_kv_str(b, &g, "ip", client_addr(login_client(a, ip)).s);
 		json_kv_int(b, &g, "logins", ip->logins);
 		json_kv_int(b, &g, "messages", ip->messages);
 		json_kv_int(b, &g, "recipients", ip->recipients);
@@ -194,8 +207,15 @@ void account_json(struct buf *b, const struct account *ac)
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
-	json_kv_str(b, &f, "new_source_ip", ac->new_ip);
-	json_kv_str(b, &f, "explanation", ac->explanation);
+	json_kv_str(b, &f, "new_source_ip",
+		    ac->new_ip ? client_addr(spillvec_at(&a->clients, ac->new_ip - 1)).s : NULL);
+	struct buf t = {0};
+	account_explain(a, ac, &t);
+	json_key(b, &f, "explanation");
+	buf_json(b, buf_span(&t));
+	buf_free(&t);
+	if (ac->flags & AF_DETAIL_LOST)
+		json_kv_bool(b, &f, "detail_incomplete", true);
 	buf_putc(b, '}');
 }
 
@@ -253,8 +273,14 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "messages_open_peak", (int64_t)m->messages_open_peak);
 		json_kv_int(b, &g, "links", (int64_t)m->links);
 		json_kv_int(b, &g, "links_dropped", (int64_t)m->links_pending_dropped);
-		json_kv_int(b, &g, "clients_untracked", (int64_t)(a->clients_dropped + a->clients_evicted));
-		json_kv_int(b, &g, "accounts_untracked", (int64_t)a->accounts_dropped);
+		json_kv_int(b, &g, "clients_untracked", 0);
+		json_kv_int(b, &g, "accounts_untracked", 0);
+		if (a->clients_detail_lost)
+			json_kv_int(b, &g, "clients_detail_incomplete", (int64_t)a->clients_detail_lost);
+		if (a->accounts_detail_lost)
+			json_kv_int(b, &g, "accounts_detail_incomplete", (int64_t)a->accounts_detail_lost);
+		if (a->budget.spilled)
+			json_kv_int(b, &g, "spilled_bytes", (int64_t)a->budget.spilled);
 		buf_putc(b, '}');
 	}
 	if (in->diag) {
@@ -268,7 +294,7 @@ void report_json(struct buf *b, const struct report_input *in)
 	for (size_t i = 0; i < a->nclist; i++) {
 		if (i)
 			buf_putc(b, ',');
-		client_json(b, a->clist[i], in->evidence);
+		client_json(b, a, a->clist[i], in->evidence);
 		if (in->out && b->n > (1 << 16))
 			buf_flush(b, in->out);
 	}
@@ -278,7 +304,7 @@ void report_json(struct buf *b, const struct report_input *in)
 	for (size_t i = 0; i < a->nalist; i++) {
 		if (i)
 			buf_putc(b, ',');
-		account_json(b, a->alist[i]);
+		account_json(b, a, a->alist[i]);
 	}
 	buf_putc(b, ']');
 	if (a->orphans.messages) {

@@ -90,16 +90,16 @@ static const char *verdict_title(enum verdict v)
 }
 
 /* evidence_text - the lines behind a client's verdict */
-static void evidence_text(struct buf *b, const struct client *c, const struct evidence_set *ev)
+static void evidence_text(struct buf *b, const struct client_detail *d, const struct evidence_set *ev)
 {
-	if (!ev)
+	if (!ev || !d)
 		return;
-	for (uint32_t i = 0; i < c->nevidence; i++) {
-		const struct evidence_lines *e = evidence_for(ev, &c->evidence[i]);
+	for (uint32_t i = 0; i < d->nevidence; i++) {
+		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e || !e->n)
 			continue;
 		buf_printf(b, "      evidence (session #%llu, %s):\n",
-			   (unsigned long long)c->evidence[i].session_id, verdict_id(c->evidence[i].verdict));
+			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict));
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
@@ -110,21 +110,31 @@ static void evidence_text(struct buf *b, const struct client *c, const struct ev
 	}
 }
 
+/* wrap_explanation - a client's verdict in words, folded */
+void wrap_explanation(struct buf *b, const struct analysis *a, const struct client *c, int indent)
+{
+	struct buf t = {0};
+	client_explain(a, c, &t);
+	buf_putc(&t, 0);
+	wrap_text(b, t.p, indent, 78);
+	buf_free(&t);
+}
+
 /* finding_client - one client as a finding */
-static void finding_client(struct buf *b, const struct client *c, const struct evidence_set *ev,
-			   bool color)
+static void finding_client(struct buf *b, const struct analysis *a, const struct client *c,
+			   const struct evidence_set *ev, bool color)
 {
 	int sev = verdict_severity(c->verdict);
 	buf_puts(b, "  ");
 	col(b, color, sev >= 4 ? C_BOLD C_RED : sev == 3 ? C_RED : sev == 2 ? C_YEL : "");
 	buf_printf(b, "[%s] ", verdict_id(c->verdict));
-	buf_term(b, span_of(c->ip));
+	buf_term(b, span_of(client_addr(c).s));
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
 	buf_puts(b, verdict_title(c->verdict));
 	buf_printf(b, " (%s)\n", severity_word(sev));
-	wrap_text(b, c->explanation, 6, 78);
-	evidence_text(b, c, ev);
+	wrap_explanation(b, a, c, 6);
+	evidence_text(b, client_detail(a, c), ev);
 	buf_putc(b, '\n');
 }
 
@@ -194,8 +204,10 @@ void report_text(struct buf *b, const struct report_input *in)
 	}
 	for (size_t i = 0; i < a->nalist; i++)
 		compromised += a->alist[i]->compromised;
-	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n\n",
+	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
+	analysis_note_text(b, a, "");
+	buf_putc(b, '\n');
 
 	col(b, color, C_BOLD);
 	buf_puts(b, "What is happening\n");
@@ -227,8 +239,13 @@ void report_text(struct buf *b, const struct report_input *in)
 			buf_term(b, span_of(ac->name));
 			col(b, color, C_OFF);
 			buf_putc(b, '\n');
-			if (ac->compromised || in->all_clients)
-				wrap_text(b, ac->explanation, 6, 78);
+			if (ac->compromised || in->all_clients) {
+				struct buf t = {0};
+				account_explain(a, ac, &t);
+				buf_putc(&t, 0);
+				wrap_text(b, t.p, 6, 78);
+				buf_free(&t);
+			}
 		}
 		buf_putc(b, '\n');
 	}
@@ -247,7 +264,7 @@ void report_text(struct buf *b, const struct report_input *in)
 			nmore++;
 			continue;
 		}
-		finding_client(b, c, in->evidence, color);
+		finding_client(b, a, c, in->evidence, color);
 		shown++;
 		if (in->out && b->n > (1 << 16))
 			buf_flush(b, in->out);
@@ -275,10 +292,11 @@ void report_text(struct buf *b, const struct report_input *in)
 			}
 			if (k++)
 				buf_puts(b, ", ");
-			buf_term(b, span_of(c->ip));
-			if (c->ptr) {
+			buf_term(b, span_of(client_addr(c).s));
+			const struct client_detail *d = client_detail(a, c);
+			if (d && d->ptr) {
 				buf_puts(b, " (");
-				buf_term(b, span_of(c->ptr));
+				buf_term(b, span_of(d->ptr));
 				buf_putc(b, ')');
 			}
 		}
@@ -333,24 +351,45 @@ void report_input_text(struct buf *b, const struct report_input *in)
 				   (unsigned long long)m->links_pending_dropped);
 		buf_puts(b, ".\n");
 	}
-	if (in->a->clients_dropped || in->a->clients_evicted || in->a->accounts_dropped)
-		buf_printf(b, "  Over the caps (%d client addresses, %d accounts): %llu client addresses "
-			      "with the least activity and %llu accounts were not kept.\n",
-			   ANALYSIS_MAX_CLIENTS, ANALYSIS_MAX_ACCOUNTS,
-			   (unsigned long long)(in->a->clients_dropped + in->a->clients_evicted),
-			   (unsigned long long)in->a->accounts_dropped);
+	analysis_note_text(b, in->a, "  ");
 }
 
-/* clients_table - one line per client */
-void clients_table(struct buf *b, struct client *const *list, size_t n, bool color)
+/* analysis_note_text - one line per thing the analysis could not keep in
+ * memory (nothing when all was kept) */
+void analysis_note_text(struct buf *b, const struct analysis *a, const char *indent)
+{
+	if (a->clients_detail_lost)
+		buf_printf(b, "%sDetails (names, usernames tried, evidence) are kept for the %u most active "
+			      "client addresses only: %llu of %zu have incomplete details; every address is "
+			      "still counted and judged.\n",
+			   indent, a->cdetail_max, (unsigned long long)a->clients_detail_lost, a->nclist);
+	if (a->accounts_detail_lost)
+		buf_printf(b, "%sDetails (recipient domains, message times) are kept for the %u most active "
+			      "accounts only: %llu of %zu have incomplete details; every account is still "
+			      "counted and judged.\n",
+			   indent, a->adetail_max, (unsigned long long)a->accounts_detail_lost, a->nalist);
+	if (a->budget.spilled)
+		buf_printf(b, "%sThe per-client tables outgrew the memory budget (%zu MiB) and were moved "
+			      "to a file on disk (%llu MiB): nothing was dropped.\n",
+			   indent, a->budget.limit >> 20, (unsigned long long)(a->budget.spilled >> 20));
+	if (a->budget.failed)
+		buf_printf(b, "%sThe per-client tables outgrew the memory budget (%zu MiB) and no spill "
+			      "file could be made: they were kept in memory.\n",
+			   indent, a->budget.limit >> 20);
+}
+
+/* clients_table - one line per client (flushed into out as it goes, when set) */
+void clients_table(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
+		   bool color, FILE *out)
 {
 	buf_printf(b, "%-28s %-27s %8s %8s %6s %6s %s\n", "CLIENT", "VERDICT", "SESSIONS", "MESSAGES",
 		   "AUTH-", "AUTH+", "PTR / HELO");
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = list[i];
+		const struct client_detail *d = client_detail(a, c);
 		int sev = verdict_severity(c->verdict);
 		struct buf ip = {0};
-		buf_term(&ip, span_of(c->ip));
+		buf_term(&ip, span_of(client_addr(c).s));
 		buf_putc(&ip, 0);
 		buf_printf(b, "%-28s ", ip.p);
 		buf_free(&ip);
@@ -360,17 +399,24 @@ void clients_table(struct buf *b, struct client *const *list, size_t n, bool col
 		buf_printf(b, " %8llu %8llu %6llu %6llu ", (unsigned long long)c->sessions,
 			   (unsigned long long)c->messages, (unsigned long long)c->auth_failures,
 			   (unsigned long long)c->auth_successes);
-		buf_term(b, span_of(c->ptr ? c->ptr : "unknown"));
-		if (c->nhelo) {
-			buf_puts(b, " / ");
-			buf_term(b, span_of(c->helo[0].name));
+		if (d || !(c->flags & CF_DETAIL_LOST)) {
+			buf_term(b, span_of(d && d->ptr ? d->ptr : "unknown"));
+			if (d && d->nhelo) {
+				buf_puts(b, " / ");
+				buf_term(b, span_of(d->helo[0].name));
+			}
+		} else {
+			buf_puts(b, "(not kept)");
 		}
 		buf_putc(b, '\n');
+		if (out && b->n > (1 << 16))
+			buf_flush(b, out);
 	}
 }
 
-/* accounts_table - one line per account */
-void accounts_table(struct buf *b, struct account *const *list, size_t n, bool color)
+/* accounts_table - one line per account (flushed into out as it goes, when set) */
+void accounts_table(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
+		    bool color, FILE *out)
 {
 	buf_printf(b, "%-32s %-20s %7s %8s %10s %8s %7s %s\n", "ACCOUNT", "VERDICT", "LOGINS", "MESSAGES",
 		   "RECIPIENTS", "BOUNCED", "DOMAINS", "SOURCE ADDRESSES");
@@ -384,14 +430,22 @@ void accounts_table(struct buf *b, struct account *const *list, size_t n, bool c
 		col(b, color, ac->compromised ? C_RED : "");
 		buf_printf(b, "%-20s", ac->compromised ? "compromised-suspect" : "normal");
 		col(b, color, ac->compromised ? C_OFF : "");
-		buf_printf(b, " %7llu %8llu %10llu %8llu %7zu ", (unsigned long long)ac->logins,
+		bool at_least;
+		size_t ndom = account_domains(a, ac, &at_least);
+		char domains[24];
+		snprintf(domains, sizeof domains, "%zu%s", ndom, at_least ? "+" : "");
+		buf_printf(b, " %7llu %8llu %10llu %8llu %7s ", (unsigned long long)ac->logins,
 			   (unsigned long long)ac->messages, (unsigned long long)ac->recipients,
-			   (unsigned long long)(ac->bounced + ac->expired), strset_len(&ac->domains));
-		for (uint32_t k = 0; k < ac->nips; k++) {
+			   (unsigned long long)ac->bounced + ac->expired, domains);
+		for (uint32_t k = 0; k < ac->nlogin && k < ACCOUNT_SHOW_IPS; k++) {
 			if (k)
 				buf_puts(b, ", ");
-			buf_term(b, span_of(ac->ips[k].ip));
+			buf_term(b, span_of(client_addr(login_client(a, account_login(a, ac, k))).s));
 		}
+		if (ac->nlogin > ACCOUNT_SHOW_IPS)
+			buf_printf(b, " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS);
 		buf_putc(b, '\n');
+		if (out && b->n > (1 << 16))
+			buf_flush(b, out);
 	}
 }

@@ -30,8 +30,10 @@ struct trace_input {
 struct writer {
 	const char *name;
 	void (*report)(struct buf *b, const struct report_input *in);
-	void (*clients)(struct buf *b, struct client *const *list, size_t n, bool color);
-	void (*accounts)(struct buf *b, struct account *const *list, size_t n, bool color);
+	void (*clients)(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
+			bool color, FILE *out);
+	void (*accounts)(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
+			 bool color, FILE *out);
 	void (*summary)(struct buf *b, const struct summary_input *in);
 	void (*trace)(struct buf *b, const struct trace_input *in);
 	void (*explain)(struct buf *b, struct explain *x, const struct analysis *a);

@@ -6,27 +6,33 @@
 #include "summary_json.h"
 
 /* clients_out - {"clients":[...]} */
-static void clients_out(struct buf *b, struct client *const *list, size_t n, bool color)
+static void clients_out(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
+			bool color, FILE *out)
 {
 	(void)color;
 	buf_puts(b, "{\"clients\":[");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(b, ',');
-		client_json(b, list[i], NULL);
+		client_json(b, a, list[i], NULL);
+		if (out && b->n > (1 << 16))
+			buf_flush(b, out);
 	}
 	buf_puts(b, "]}\n");
 }
 
 /* accounts_out - {"accounts":[...]} */
-static void accounts_out(struct buf *b, struct account *const *list, size_t n, bool color)
+static void accounts_out(struct buf *b, const struct analysis *a, struct account *const *list,
+			 size_t n, bool color, FILE *out)
 {
 	(void)color;
 	buf_puts(b, "{\"accounts\":[");
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(b, ',');
-		account_json(b, list[i]);
+		account_json(b, a, list[i]);
+		if (out && b->n > (1 << 16))
+			buf_flush(b, out);
 	}
 	buf_puts(b, "]}\n");
 }

@@ -203,22 +203,97 @@ TEST(hostile_cap_pending_links)
 	pipe_free(p);
 }
 
-/* more client addresses than the analysis keeps: the total is kept,
- * the rest counted as not tracked */
-TEST(hostile_cap_clients)
+/* a_helo_session - one EHLO/QUIT session with a HELO name (so that the
+ * detail has something to keep) */
+static void helo_session(struct pipe *p, int pid, const char *ip)
+{
+	pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/smtpd[%d]: connect from unknown[%s]", pid,
+		  ip);
+	pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/smtpd[%d]: NOQUEUE: reject: RCPT from "
+		     "unknown[%s]: 554 5.7.1 <x@y.test>: Relay access denied; from=<a@b.test> "
+		     "to=<x@y.test> proto=ESMTP helo=<bot%d>", pid, ip, pid);
+	pipe_line(p, "2026-11-22T10:00:00+00:00 mx1 postfix/smtpd[%d]: disconnect from unknown[%s] "
+		     "ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4", pid, ip);
+}
+
+/* more client addresses than the detail memory holds: every one is kept,
+ * counted and judged; only the detail of the least active is given up,
+ * and each of those is flagged */
+TEST(hostile_many_clients_none_dropped)
 {
 	struct pipe *p = pipe_new();
-	int n = ANALYSIS_MAX_CLIENTS + 500;
+	analysis_limits(p->a, 0, 100, 100);
+	int n = 3000;
 	char ip[32];
 	for (int i = 0; i < n; i++) {
 		snprintf(ip, sizeof ip, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
-		session_at(p, "2026-11-22T10:00:00+00:00", 1000 + i % 30000, ip);
+		helo_session(p, 1000 + i % 30000, ip);
 	}
+	/* a busy newcomer takes the detail of a one-session client */
+	for (int k = 0; k < 3; k++)
+		helo_session(p, 999, "192.0.2.77");
 	pipe_finish(p);
-	CHECK(p->a->nclients <= ANALYSIS_MAX_CLIENTS);
-	CHECK_INT(p->a->nclients + p->a->clients_dropped + p->a->clients_evicted, n);
-	CHECK_INT(p->a->sessions, n);
+	CHECK_INT(p->a->nclist, n + 1);
+	CHECK_INT(p->a->sessions, n + 3);
+	size_t relay = 0, with_detail = 0, flagged = 0;
+	for (size_t i = 0; i < p->a->nclist; i++) {
+		const struct client *c = p->a->clist[i];
+		relay += c->verdict == V_RELAY_ATTEMPT;
+		with_detail += client_detail(p->a, c) != NULL;
+		flagged += (c->flags & CF_DETAIL_LOST) != 0;
+		if (client_detail(p->a, c))
+			CHECK_INT(client_detail(p->a, c)->nhelo, 1);
+	}
+	CHECK_INT(relay, n + 1);
+	CHECK_INT(with_detail, 100);
+	CHECK_INT(flagged, n + 1 - 99);            /* 192.0.2.77 lost its first session's detail */
+	CHECK_INT(p->a->clients_detail_lost, flagged);
+	const struct client *busy = analysis_client(p->a, "192.0.2.77");
+	CHECK(busy != NULL);
+	CHECK(busy && client_detail(p->a, busy) != NULL);
+	CHECK_INT(busy ? busy->sessions : 0, 3);
+	CHECK_INT(busy ? busy->relay_denied : 0, 3);
 	pipe_free(p);
+}
+
+/* past the memory budget the records move to a file, and every count and
+ * verdict is what it is in memory */
+TEST(hostile_spill_same_verdicts)
+{
+	struct pipe *mem = pipe_new(), *disk = pipe_new();
+	analysis_limits(disk->a, 1 << 20, 100, 100);
+	int n = 12000;
+	char ip[64];
+	for (int i = 0; i < n; i++) {
+		if (i % 3)
+			snprintf(ip, sizeof ip, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
+		else
+			snprintf(ip, sizeof ip, "2001:db8::%x", i);
+		if (i % 5) {
+			helo_session(mem, 1000 + i, ip);
+			helo_session(disk, 1000 + i, ip);
+		} else {
+			session_at(mem, "2026-11-22T10:00:00+00:00", 1000 + i, ip);
+			session_at(disk, "2026-11-22T10:00:00+00:00", 1000 + i, ip);
+		}
+	}
+	pipe_finish(mem);
+	pipe_finish(disk);
+	CHECK(mem->a->budget.spilled == 0);
+	CHECK(disk->a->budget.spilled > 0);
+	CHECK(spillvec_spilled(&disk->a->clients));
+	CHECK_INT(disk->a->nclist, n);
+	CHECK_INT(mem->a->nclist, n);
+	size_t same = 0;
+	for (size_t i = 0; i < (size_t)n && i < disk->a->nclist && i < mem->a->nclist; i++) {
+		const struct client *x = mem->a->clist[i], *y = disk->a->clist[i];
+		same += !strcmp(client_addr(x).s, client_addr(y).s) && x->verdict == y->verdict &&
+			x->sessions == y->sessions && x->relay_denied == y->relay_denied &&
+			x->first_us == y->first_us;
+	}
+	CHECK_INT(same, n);
+	pipe_free(mem);
+	pipe_free(disk);
 }
 
 /* sessions left open for more than an hour of log time are given up and

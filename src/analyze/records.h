@@ -1,0 +1,52 @@
+/*
+ * records.h - inside the analysis: the tables of client, account and
+ * login records and their detail caches (records.c), as analysis.c
+ * fills them.  Not for the writers: they read analysis.h.
+ */
+#ifndef POSTSLEUTH_RECORDS_H
+#define POSTSLEUTH_RECORDS_H
+
+#include "analysis.h"
+
+#define NAME_CAP 256            /* kept names and text addresses are cut here */
+
+struct client *records_client_get(struct analysis *a, struct span ip);
+struct client *records_client_find(struct analysis *a, struct span ip);
+struct account *records_account_get(struct analysis *a, struct span name);
+struct login *records_login_get(struct analysis *a, uint32_t client, uint32_t account);
+struct login *records_login_find(struct analysis *a, uint32_t client, uint32_t account);
+struct client_detail *records_detail_get(struct analysis *a, struct client *c);
+struct account_detail *records_adetail_get(struct analysis *a, struct account *ac);
+uint32_t records_v4_key(const struct client *c);
+
+/* records_client - client number i */
+static inline struct client *records_client(const struct analysis *a, uint32_t i)
+{
+	return spillvec_at(&a->clients, i);
+}
+
+/* records_account - account number i */
+static inline struct account *records_account(const struct analysis *a, uint32_t i)
+{
+	return spillvec_at(&a->accounts, i);
+}
+
+/* records_login - login number i */
+static inline struct login *records_login(const struct analysis *a, uint32_t i)
+{
+	return spillvec_at(&a->logins, i);
+}
+
+/* records_client_number - the number of a client record */
+static inline uint32_t records_client_number(const struct analysis *a, const struct client *c)
+{
+	return (uint32_t)(((const unsigned char *)c - a->clients.p) / sizeof *c);
+}
+
+/* records_account_number - the number of an account record */
+static inline uint32_t records_account_number(const struct analysis *a, const struct account *ac)
+{
+	return (uint32_t)(((const unsigned char *)ac - a->accounts.p) / sizeof *ac);
+}
+
+#endif

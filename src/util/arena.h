@@ -1,0 +1,21 @@
+/*
+ * arena.h - strings kept for the whole run (account names, client
+ * "addresses" that are not IP addresses), bump-allocated from large
+ * blocks: no header per string, never moved, all freed at once.
+ */
+#ifndef POSTSLEUTH_ARENA_H
+#define POSTSLEUTH_ARENA_H
+
+#include <stddef.h>
+#include "span.h"
+
+struct arena {
+	char *cur, *end;        /* free room in the newest block */
+	void *blocks;           /* chained by their first word */
+	size_t bytes;           /* held in blocks */
+};
+
+char *arena_dup(struct arena *a, struct span s);
+void arena_free(struct arena *a);
+
+#endif

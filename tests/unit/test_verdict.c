@@ -1,0 +1,132 @@
+/*
+ * test_verdict.c - a client's verdict as a pure function of its compact
+ * facts (table: facts -> verdict), and client addresses: kept in binary,
+ * printed back exactly as the log wrote them, ordered like their text.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include "analyze/analysis.h"
+
+/* facts - a client record with the given counters */
+struct facts {
+	const char *name;
+	uint32_t sessions, fails, successes, messages, relay, rejects, pregreet, pipelining, non_smtp;
+	uint8_t flags;
+	int64_t first_fail, last_success;
+	enum verdict dominant;      /* by_verdict: every session of this kind */
+	enum verdict want;
+};
+
+TEST(verdict_decide_table)
+{
+	static const struct facts cases[] = {
+	    {"guesser", 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, INT64_MIN, V_AUTH_BRUTEFORCE, V_AUTH_BRUTEFORCE},
+	    {"one failure, one name", 1, 1, 0, 0, 0, 0, 0, 0, 0, CF_TRIED_ONE, 1, INT64_MIN,
+	     V_AUTH_BRUTEFORCE, V_AUTH_BRUTEFORCE},
+	    {"one failure, two names", 2, 1, 0, 0, 0, 0, 0, 0, 0, CF_TRIED_MANY, 1, INT64_MIN,
+	     V_UNKNOWN, V_AUTH_BRUTEFORCE},
+	    {"one failure among probes", 4, 1, 0, 0, 0, 0, 0, 0, 0, CF_TRIED_ONE, 1, INT64_MIN,
+	     V_CAPABILITY_PROBE, V_CAPABILITY_PROBE},
+	    {"failures then a login", 5, 4, 1, 0, 0, 0, 0, 0, 0, CF_TRIED_MANY, 10, 20, V_LEGITIMATE,
+	     V_AUTH_SUCCESS_AFTER_FAILURES},
+	    {"login before the failures", 5, 4, 1, 0, 0, 0, 0, 0, 0, CF_TRIED_MANY, 30, 20,
+	     V_AUTH_BRUTEFORCE, V_AUTH_BRUTEFORCE},
+	    {"abused account", 2, 0, 2, 40, 0, 0, 0, 0, 0, CF_ABUSED, INT64_MAX, 5, V_LEGITIMATE,
+	     V_ACCOUNT_ABUSE},
+	    {"relay tester", 2, 0, 0, 0, 2, 2, 0, 0, 0, 0, INT64_MAX, INT64_MIN, V_RELAY_ATTEMPT,
+	     V_RELAY_ATTEMPT},
+	    {"relay refusal of a sender", 9, 0, 0, 8, 1, 1, 0, 0, 0, 0, INT64_MAX, INT64_MIN,
+	     V_LEGITIMATE, V_LEGITIMATE},
+	    {"dot prober", 3, 0, 0, 0, 0, 0, 0, 0, 3, 0, INT64_MAX, INT64_MIN, V_NON_SMTP_PROBE,
+	     V_NON_SMTP_PROBE},
+	    {"pregreet", 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, INT64_MAX, INT64_MIN, V_PREGREET, V_PREGREET},
+	    {"pipelining", 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, INT64_MAX, INT64_MIN, V_PIPELINING, V_PIPELINING},
+	    {"sender", 4, 0, 0, 4, 0, 0, 0, 0, 0, 0, INT64_MAX, INT64_MIN, V_LEGITIMATE, V_LEGITIMATE},
+	    {"refused", 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, INT64_MAX, INT64_MIN, V_SPAM_REJECTED,
+	     V_SPAM_REJECTED},
+	    {"capability probe", 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, INT64_MAX, INT64_MIN, V_CAPABILITY_PROBE,
+	     V_CAPABILITY_PROBE},
+	    {"nothing", 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, INT64_MAX, INT64_MIN, V_UNKNOWN, V_UNKNOWN},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct facts *f = &cases[i];
+		struct client c = {0};
+		c.sessions = f->sessions;
+		c.auth_failures = f->fails;
+		c.auth_successes = f->successes;
+		c.messages = f->messages;
+		c.relay_denied = f->relay;
+		c.rejects = f->rejects;
+		c.pregreet = f->pregreet;
+		c.pipelining = f->pipelining;
+		c.non_smtp = f->non_smtp;
+		c.flags = f->flags;
+		c.first_fail_us = f->first_fail;
+		c.last_success_us = f->last_success;
+		c.by_verdict[f->dominant] = f->sessions;
+		enum verdict got = verdict_decide(&c);
+		if (got != f->want)
+			test_fail(__FILE__, __LINE__, "%s: got %s, want %s", f->name, verdict_id(got),
+				  verdict_id(f->want));
+	}
+}
+
+TEST(client_addresses_print_back_as_written)
+{
+	static const char *const in[] = {
+	    "192.0.2.1", "10.0.0.10", "10.0.0.2", "2001:db8::7", "2001:DB8::7", "::ffff:192.0.2.1",
+	    "fe80::1%eth0", "", "unknown", "001.2.3.4", "1.2.3", "255.255.255.255", "::",
+	};
+	struct analysis *a = analysis_new();
+	size_t n = sizeof in / sizeof in[0];
+	for (size_t i = 0; i < n; i++)
+		CHECK_INT(analysis_client_get(a, span_of(in[i])), i);
+	/* the same texts again are the same clients */
+	for (size_t i = 0; i < n; i++)
+		CHECK_INT(analysis_client_get(a, span_of(in[i])), i);
+	analysis_finish(a);
+	CHECK_INT(a->nclist, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = spillvec_at(&a->clients, i);
+		CHECK_STR(client_addr(c).s, in[i][0] ? in[i] : CLIENT_NO_ADDRESS);
+	}
+	CHECK_INT(((const struct client *)spillvec_at(&a->clients, 0))->kind, CA_V4);
+	CHECK_INT(((const struct client *)spillvec_at(&a->clients, 3))->kind, CA_V6);
+	CHECK_INT(((const struct client *)spillvec_at(&a->clients, 4))->kind, CA_TEXT);
+	CHECK_INT(((const struct client *)spillvec_at(&a->clients, 5))->kind, CA_V6);
+	CHECK(client_is_placeholder(spillvec_at(&a->clients, 7)));
+	CHECK(analysis_client(a, "10.0.0.2") == spillvec_at(&a->clients, 2));
+	CHECK(analysis_client(a, "10.0.0.3") == NULL);
+	analysis_free(a);
+}
+
+TEST(client_order_is_text_order)
+{
+	struct analysis *a = analysis_new();
+	char t[64];
+	uint64_t rnd = 0x2545F4914F6CDD1DULL;
+	enum { N = 3000 };
+	for (int i = 0; i < N; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		if (i % 10 == 0)
+			snprintf(t, sizeof t, "2001:db8::%x", (unsigned)(rnd & 0xffff));
+		else if (i % 10 == 1)
+			snprintf(t, sizeof t, "x%u", (unsigned)(rnd & 0xff));
+		else
+			snprintf(t, sizeof t, "%u.%u.%u.%u", (unsigned)(rnd & 0xff),
+				 (unsigned)(rnd >> 8 & 0x3), (unsigned)(rnd >> 16 & 0xff),
+				 (unsigned)(rnd >> 24 & 0xff));
+		analysis_client_get(a, span_of(t));
+	}
+	analysis_finish(a);
+	size_t bad = 0;
+	for (size_t i = 1; i < a->nclist; i++) {
+		const struct client *x = a->clist[i - 1], *y = a->clist[i];
+		bad += strcmp(client_addr(x).s, client_addr(y).s) >= 0;
+		bad += (client_cmp_addr(x, y) < 0) != (strcmp(client_addr(x).s, client_addr(y).s) < 0);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(a->nclist > N / 2);
+	analysis_free(a);
+}
