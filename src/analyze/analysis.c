@@ -208,6 +208,17 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		if (span_eqs(ev->line->daemon, "dovecot"))
 			dovecot_auth(a, ev);
 		break;
+	case EV_SASL_FAIL:
+		/* Cyrus's SASL_FAIL ("generic failure": saslauthd unreachable) is
+		 * the server failing, not a wrong password.  Dovecot's
+		 * "Connection lost to authentication server" is not counted: it
+		 * also ends the sessions of guessers that hang up mid-AUTH */
+		if (span_eqs(ev->reason, "generic failure")) {
+			struct client *c = records_client_get(a, ev->client_ip);
+			if (c)
+				sat_add(&c->auth_backend_fail, 1);
+		}
+		break;
 	case EV_PS_CONNECT: {
 		struct client *c = records_client_get(a, ev->client_ip);
 		if (c)

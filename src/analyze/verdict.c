@@ -313,7 +313,8 @@ static bool dominant(const struct client *c, enum verdict v)
  * (CF_ABUSED is set by analysis_finish from the accounts' verdicts) */
 enum verdict verdict_decide(const struct client *c)
 {
-	uint64_t fails = c->auth_failures;
+	/* failures the server's SASL backend caused are no guesses */
+	uint64_t fails = c->auth_failures > c->auth_backend_fail ? c->auth_failures - c->auth_backend_fail : 0;
 	uint32_t tried = c->flags & CF_TRIED_MANY ? 2 : c->flags & CF_TRIED_ONE ? 1 : 0;
 	if (c->flags & CF_ABUSED)
 		return V_ACCOUNT_ABUSE;
@@ -538,6 +539,12 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	identity_text(b, c, d, ip.s);
+	if (c->auth_backend_fail)
+		buf_printf(b, " %llu of its SASL logins failed because the server's own authentication "
+			      "backend failed (\"generic failure\": saslauthd not answering), not "
+			      "because of a wrong password: see the problem \"smtpd cannot "
+			      "reach its SASL backend\".",
+			   (unsigned long long)c->auth_backend_fail);
 	if (c->ps_dnsbl_rank)
 		buf_printf(b, " postscreen found it on DNS blocklists (rank %llu).",
 			   (unsigned long long)c->ps_dnsbl_rank);

@@ -425,6 +425,13 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		else
 			copy_key(hit->key, host.n ? host : rcpt_domain(ev->to));
 	}
+	/* Postfix defers on a DNS lookup only when the failure is temporary
+	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
+	if (hit->id == F_OUT_DNS_NXDOMAIN &&
+	    (span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4'))) {
+		hit->id = F_OUT_DNS_TEMP;
+		hit->key[0] = 0;
+	}
 	/* a refused connection to this host's own services is a local service down */
 	if (hit->id == F_OUT_REFUSED || hit->id == F_OUT_TIMEOUT) {
 		struct span ip = ev->relay_ip;

@@ -54,6 +54,9 @@ static const struct {
      "outbound-network-unreachable", "IPv6"},
     {"Oct 12 11:39:44 mx postfix/error[7376]: 0A8CA8070E: to=<u@example.net>, relay=none, delay=47562, delays=47562/0.74/0/0.11, dsn=4.4.3, status=deferred (delivery temporarily suspended: Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},
+    /* the reply cut by the paste, but deferred with dsn 4.4.3: temporary */
+    {"Oct 12 11:39:44 mx postfix/error[7376]: 0A8CA8070E: to=<munged>, relay=none, delay=47562, delays=47562/0.74/0/0.11, dsn=4.4.3, status=deferred (delivery temporarily suspended: Host or domain name not found. Name service error",
+     "outbound-dns-failure", ""},
     {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<u@example.invalid>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.invalid type=A: Host not found)",
      "outbound-domain-not-found", ""},
     {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<u@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.1, delays=0/0/0.1/0, dsn=5.4.6, status=bounced (mail for example.com loops back to myself)",

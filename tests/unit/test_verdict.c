@@ -72,6 +72,32 @@ TEST(verdict_decide_table)
 	}
 }
 
+/* the server's own failures: neither its SASL backend failing nor its own
+ * application refused relaying is an attack */
+TEST(verdict_decide_server_side)
+{
+	struct client c = {0};
+	c.sessions = 1;
+	c.auth_failures = 1;
+	c.flags = CF_TRIED_ONE;
+	c.first_fail_us = 1;
+	c.last_success_us = INT64_MIN;
+	c.by_verdict[V_AUTH_BRUTEFORCE] = 1;
+	CHECK_INT(verdict_decide(&c), V_AUTH_BRUTEFORCE);
+	c.auth_backend_fail = 1; /* "generic failure": saslauthd down */
+	CHECK(verdict_severity(verdict_decide(&c)) < 3);
+	c.auth_failures = 4;     /* three real failures beside it */
+	CHECK_INT(verdict_decide(&c), V_AUTH_BRUTEFORCE);
+	struct client r = {0};
+	r.sessions = 2;
+	r.relay_denied = 2;
+	r.rejects = 2;
+	r.by_verdict[V_RELAY_ATTEMPT] = 2;
+	CHECK_INT(verdict_decide(&r), V_RELAY_ATTEMPT);
+	r.flags = CF_OWN_APP;
+	CHECK_INT(verdict_decide(&r), V_LEGITIMATE);
+}
+
 TEST(client_addresses_print_back_as_written)
 {
 	static const char *const in[] = {
