@@ -42,6 +42,19 @@ static void subjects_text(struct buf *b, const struct diag_group *g, size_t max)
 	free((void *)all);
 }
 
+/* bullet_text - t folded at 78 columns, indented, its first line marked
+ * with "- " in the last two columns of the indent */
+static void bullet_text(struct buf *b, struct buf *t, int indent)
+{
+	buf_putc(t, 0);
+	struct buf w = {0};
+	wrap_text(&w, t->p, indent, 78);
+	if (w.n >= (size_t)indent)
+		memcpy(w.p + indent - 2, "- ", 2);
+	buf_put(b, w.p, w.n);
+	buf_free(&w);
+}
+
 /* group_line - one cause of a finding: its key, figures and subjects */
 static void group_line(struct buf *b, const struct diag_group *g)
 {
@@ -68,13 +81,7 @@ static void group_line(struct buf *b, const struct diag_group *g)
 			     : g->recipients ? "; recipient domains: " : "; clients: ");
 		subjects_text(&t, g, 6);
 	}
-	buf_putc(&t, 0);
-	struct buf w = {0};
-	wrap_text(&w, t.p, 8, 78);
-	if (w.n >= 8)
-		memcpy(w.p, "      - ", 8);
-	buf_put(b, w.p, w.n);
-	buf_free(&w);
+	bullet_text(b, &t, 8);
 	buf_free(&t);
 }
 
@@ -194,13 +201,7 @@ bool findings_actions_text(struct buf *b, const struct diag *d)
 		if (nkeys)
 			buf_putc(&t, ')');
 		buf_puts(&t, ":");
-		buf_putc(&t, 0);
-		struct buf w = {0};
-		wrap_text(&w, t.p, 4, 78);
-		if (w.n >= 4)
-			memcpy(w.p, "  - ", 4);
-		buf_put(b, w.p, w.n);
-		buf_free(&w);
+		bullet_text(b, &t, 4);
 		buf_free(&t);
 		wrap_text(b, finding_prose(g->id)->fix, 4, 78);
 		if (finding_prose(g->id)->caveat)
