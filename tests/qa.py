@@ -56,6 +56,16 @@ for raw in open(expect):
             got = clients.get(ip, {}).get("verdict")
             if got != want:
                 problems.append(f"{ip}: verdict {got}, want {want}")
+    # advise carries the same findings, with their fixes
+    rc, out, err = run(["advise", "--json", log])
+    try:
+        adv = {f["id"] for f in json.loads(out).get("findings", [])}
+    except ValueError:
+        adv = None
+    if adv is None:
+        problems.append("advise --json is not JSON")
+    elif adv != found:
+        problems.append(f"advise tells findings {sorted(adv)}, report {sorted(found)}")
     affected = [f for f in rep.get("findings", []) if f["impact"] != "nothing" and f["severity"] >= 2]
     if affected:
         rc, text, err = run(["report", "--color=never", log])

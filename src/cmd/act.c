@@ -5,6 +5,7 @@
  * anywhere.
  */
 #include "act.h"
+#include "../diagnose/diagnose.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -87,6 +88,7 @@ static void on_event(const struct event *ev, void *vctx)
 {
 	struct act_run *r = vctx;
 	analysis_event(r->a, ev);
+	diag_event(r->diag, ev);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
 	switch (ev->type) {
 	case EV_SMTP_IN: case EV_SMTP_OUT: case EV_TLS_READ: case EV_TLS_WRITE:
@@ -132,12 +134,15 @@ int act_run(struct act_run *r, struct opts *o)
 	r->a = analysis_new();
 	analysis_limits(r->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
 	r->a->track_peak = true;
+	r->diag = diag_new();
+	r->diag->show_secrets = o->show_secrets;
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
 	int rc = feed_run(&r->feed, r->paths, r->npaths);
 	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
+	diag_finish(r->diag);
 	return rc;
 }
 
@@ -146,6 +151,7 @@ void act_free(struct act_run *r)
 {
 	model_free(r->model);
 	analysis_free(r->a);
+	diag_free(r->diag);
 	free(r->kinds);
 	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);

@@ -18,10 +18,13 @@
 
 #define ACT_KINDS 8             /* per-address event counters for fail2ban */
 
+struct diag;
+
 struct act_run {
 	struct feed feed;
 	struct model *model;
 	struct analysis *a;
+	struct diag *diag;              /* the server's own problems (src/diagnose) */
 	char **paths;
 	int npaths;
 	bool journal;

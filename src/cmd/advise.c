@@ -99,7 +99,7 @@ int cmd_advise(struct opts *o)
 		buf_puts(&src, "postconf not available here: proposals start from Postfix's defaults");
 	}
 	buf_putc(&src, 0);
-	struct advise_out out = {v, n, src.p, version ? version : ""};
+	struct advise_out out = {v, n, src.p, version ? version : "", r.diag};
 	struct buf b = {0};
 	cmd_writer(o)->advice(&b, &out);
 	buf_flush(&b, stdout);

@@ -6,6 +6,7 @@
  * shell and hold only setting names and values (ours or postconf's).
  */
 #include "advise.h"
+#include "findings.h"
 #include "model_json.h"
 #include "report.h"
 
@@ -70,8 +71,15 @@ void advise_text(struct buf *b, const struct advise_out *o)
 	buf_printf(b, "Current values: %s.\n", o->config_source);
 	if (o->postfix_version && *o->postfix_version)
 		buf_printf(b, "The log shows Postfix %s.\n", o->postfix_version);
-	if (!o->n)
+	bool problems = o->diag && diag_worst(o->diag) >= 1;
+	if (!o->n && !problems)
 		buf_puts(b, "\nNothing in this log calls for a change.\n");
+	if (problems) {
+		buf_putc(b, '\n');
+		wrap_text(b, "Problems of the server itself that the log shows (postsleuth report "
+			     "tells them with their evidence):", 0, 78);
+		findings_actions_text(b, o->diag);
+	}
 	for (int i = 0; i < o->n; i++) {
 		const struct advice *a = &o->v[i];
 		buf_printf(b, "\n%d. %s  [%s]\n", i + 1, a->title, a->id);
@@ -175,6 +183,10 @@ void advise_json(struct buf *b, const struct advise_out *o)
 	buf_putc(b, '{');
 	json_kv_str(b, &f, "config_source", o->config_source);
 	json_kv_str(b, &f, "postfix_version", o->postfix_version ? o->postfix_version : "");
+	if (o->diag) {
+		json_key(b, &f, "findings");
+		findings_json(b, o->diag);
+	}
 	json_key(b, &f, "advice");
 	buf_putc(b, '[');
 	for (int i = 0; i < o->n; i++) {

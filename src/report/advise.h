@@ -11,6 +11,8 @@
 #ifndef POSTSLEUTH_ADVISE_H
 #define POSTSLEUTH_ADVISE_H
 
+#include "../diagnose/diagnose.h"
+
 #include <stdbool.h>
 #include "../util/buf.h"
 
@@ -50,6 +52,7 @@ struct advise_out {
 	int n;
 	const char *config_source;      /* "postconf (/etc/postfix)" or why not */
 	const char *postfix_version;    /* from the log, or "" */
+	const struct diag *diag;        /* the server's own problems, or NULL */
 };
 
 void advise_text(struct buf *b, const struct advise_out *o);
