@@ -568,6 +568,15 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		o->s.file_index = file_index;
 	} else {
 		o = sess_find(m, ev, true);
+		/* smtpd serves one client after another in the same process: a
+		 * line naming another client than the open session's, with no
+		 * connect line between (the log began mid-way, or lost it), is
+		 * another session, not more of this one */
+		if (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
+		    !span_eqs(ev->client_ip, o->s.client_ip)) {
+			sess_emit(m, o, END_REPLACED);
+			o = sess_find(m, ev, true);
+		}
 		if (!o->s.first_line) {
 			o->s.first_line = lineno;
 			o->s.file_index = file_index;

@@ -184,3 +184,20 @@ TEST(correlate_caps_evict_and_count)
 	CHECK_INT(g.nmsg, 3);
 	CHECK(strncmp(g.msg[0], "AAAAAAAAA1 ", 11) == 0);
 }
+
+/* one smtpd process, one client after another, the log joined after the
+ * connect lines (qa-dev 32): each address is a session of its own, its
+ * failures its own */
+TEST(correlate_pid_reused_without_connect)
+{
+	static const char *const lines[] = {
+	    "Nov 14 09:08:41 mail postfix/smtpd[2380700]: warning: unknown[42.180.162.34]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Nov 14 09:09:11 mail postfix/smtpd[2380700]: warning: unknown[58.18.42.74]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Nov 14 09:09:12 mail postfix/smtpd[2380700]: disconnect from unknown[58.18.42.74] ehlo=1 auth=0/1 commands=1/2",
+	    NULL};
+	struct got g;
+	run(&g, lines, 0, 0);
+	CHECK_INT(g.nsess, 2);
+	CHECK_STR(g.sess[0], "42.180.162.34 replaced q=0 fails=1 user=-");
+	CHECK_STR(g.sess[1], "58.18.42.74 disconnect q=0 fails=1 user=-");
+}
