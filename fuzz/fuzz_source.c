@@ -8,7 +8,7 @@
  */
 #include "fuzz.h"
 #include "input/lines.h"
-#include "input/order.h"
+#include "feed/order.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

@@ -13,7 +13,7 @@
 
 #include "cmd.h"
 #include "../analyze/analysis.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../model/correlate.h"
 
 #define ACT_KINDS 8             /* per-address event counters for fail2ban */

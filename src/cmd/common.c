@@ -5,7 +5,7 @@
  */
 #include "cmd.h"
 #include "../report/writer.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"

@@ -4,7 +4,7 @@
  * SASL secrets are hidden (parse/redact.h) unless --show-secrets.
  */
 #include "cmd.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../report/events_json.h"
 #include "../report/model_json.h"

@@ -10,7 +10,7 @@
 #include "../analyze/evidence.h"
 #include "../analyze/summary.h"
 #include "../diagnose/diagnose.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../report/explain.h"
 #include "../report/report.h"

@@ -6,7 +6,7 @@
 #include "cmd.h"
 #include "../report/writer.h"
 #include "../analyze/summary.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../report/summary_json.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"

@@ -10,7 +10,7 @@
 #include "cmd.h"
 #include "../report/writer.h"
 #include "../analyze/trace.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../report/model_json.h"
 #include "../report/trace_text.h"

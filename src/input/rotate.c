@@ -8,7 +8,7 @@
  * With no inputs: /var/log/mail.log and its rotations, then
  * /var/log/maillog, else the systemd journal.
  */
-#include "feed.h"
+#include "../feed/feed.h"
 #include "../util/xalloc.h"
 
 #include <dirent.h>

@@ -9,7 +9,7 @@
 #include "../analyze/analysis.h"
 #include "../analyze/evidence.h"
 #include "../diagnose/diagnose.h"
-#include "../input/feed.h"
+#include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
 

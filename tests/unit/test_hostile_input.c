@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "input/feed.h"
+#include "feed/feed.h"
 #include "input/lines.h"
 #include "input/source.h"
 

@@ -10,7 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include "analyze/analysis.h"
-#include "input/feed.h"
+#include "feed/feed.h"
 #include "model/correlate.h"
 
 /* the pipeline under test, with the closed objects counted */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "input/lines.h"
-#include "input/order.h"
+#include "feed/order.h"
 #include "input/source.h"
 
 /* order_of - the file line numbers of text's lines as order hands them

@@ -4,10 +4,10 @@
  * what a second pass needs to read the inputs again.
  */
 #include "feed.h"
-#include "lines.h"
+#include "../input/lines.h"
 #include "order.h"
 #include "reread.h"
-#include "source.h"
+#include "../input/source.h"
 #include "../util/buf.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"

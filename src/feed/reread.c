@@ -16,7 +16,7 @@
  * gives the same lines with the same numbers.
  */
 #include "reread.h"
-#include "source.h"
+#include "../input/source.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 

@@ -9,7 +9,7 @@
  * identifier that names a Postfix program.  Built only with libsystemd
  * (HAVE_SYSTEMD); without it, asking for the journal is a clear error.
  */
-#include "feed.h"
+#include "../feed/feed.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>

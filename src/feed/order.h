@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
-#include "lines.h"
+#include "../input/lines.h"
 
 struct syslog_state;
 
