@@ -8,7 +8,7 @@
 #ifndef POSTSLEUTH_WRITER_H
 #define POSTSLEUTH_WRITER_H
 
-#include "advise.h"
+#include "advise_writers.h"
 #include "explain.h"
 #include "report.h"
 #include "../analyze/summary.h"

@@ -4,7 +4,7 @@
  * themselves are checked by the real fail2ban-regex in
  * tests/suite-fail2ban.sh. */
 #include "progs.h"
-#include "report/fail2ban.h"
+#include "act/fail2ban_rules.h"
 
 #define CAP (1u << F2B_CAPABILITY)
 #define NSM (1u << F2B_NON_SMTP)

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include "analyze/summary.h"
 #include "analyze/analysis.h"
-#include "cmd/act.h"
+#include "act/act.h"
 #include "model/correlate.h"
 #include "parse/event.h"
 #include "report/summary_json.h"

@@ -10,9 +10,9 @@
  * ones decompressed into a private scratch directory first); its output
  * is untrusted and every line must parse as an address.
  */
-#include "act.h"
+#include "../act/act.h"
 #include "../input/source.h"
-#include "../report/fail2ban.h"
+#include "../act/fail2ban_rules.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
 #include "../util/xalloc.h"

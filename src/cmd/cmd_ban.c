@@ -12,8 +12,8 @@
  * formed where they hold no address that is not being banned.  The list
  * is printed: no firewall or Postfix setting is touched.
  */
-#include "act.h"
-#include "../report/ban.h"
+#include "../act/act.h"
+#include "../report/ban_writers.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
 #include "../util/timefmt.h"

@@ -10,7 +10,7 @@
  * No text from the log goes into anything written here: the comments
  * hold counts, verdict names and addresses formatted by inet_ntop.
  */
-#include "fail2ban.h"
+#include "../act/fail2ban_rules.h"
 #include "../util/span.h"
 
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * buf_term / buf_json; the postconf commands are single-quoted for the
  * shell and hold only setting names and values (ours or postconf's).
  */
-#include "advise.h"
+#include "advise_writers.h"
 #include "findings.h"
 #include "model_json.h"
 #include "report.h"

@@ -12,7 +12,7 @@
  * configuration, kept as text and escaped when shown).  Nothing is
  * changed: the output is advice and postconf commands to run by hand.
  */
-#include "advise_internal.h"
+#include "../act/advise_rules.h"
 #include "../report/writer.h"
 #include "../util/xalloc.h"
 

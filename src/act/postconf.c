@@ -6,7 +6,7 @@
  * Untrusted: postconf's output (the admin's own configuration), kept as
  * text and escaped when shown.  Nothing is changed here.
  */
-#include "advise_internal.h"
+#include "advise_rules.h"
 #include "../util/run.h"
 #include "../util/xalloc.h"
 

@@ -7,7 +7,7 @@
  * Untrusted: everything from the log, which only reaches evidence text
  * (escaped by the writers), never a setting.
  */
-#include "advise_internal.h"
+#include "advise_rules.h"
 #include "../util/xalloc.h"
 
 #include <stdarg.h>

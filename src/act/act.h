@@ -11,7 +11,7 @@
 #ifndef POSTSLEUTH_ACT_H
 #define POSTSLEUTH_ACT_H
 
-#include "cmd.h"
+#include "../cmd/cmd.h"
 #include "../analyze/analysis.h"
 #include "../feed/feed.h"
 #include "../model/correlate.h"

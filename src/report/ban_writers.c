@@ -8,7 +8,7 @@
  * inet_ntop (cidr_format), every other word is ours.  Each file says in
  * its comments what it is and how to load it; none is loaded here.
  */
-#include "ban.h"
+#include "ban_writers.h"
 
 #include <netinet/in.h>
 #include <stdio.h>

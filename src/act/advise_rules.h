@@ -7,7 +7,7 @@
 #define POSTSLEUTH_ADVISE_INTERNAL_H
 
 #include "act.h"
-#include "../report/advise.h"
+#include "../report/advise_writers.h"
 
 #include <stdbool.h>
 
