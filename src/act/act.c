@@ -123,27 +123,27 @@ static void on_message(const struct message *m, void *vctx)
 	analysis_message(r->a, m);
 }
 
-/* act_run - read everything, compute verdicts and facts; returns the
- * feed's exit status (1 when some input could not be read, or held no
- * Postfix line) */
-int act_run(struct act_run *r, struct opts *o)
+/* act_begin - the feed (set up by the caller) into the model, the
+ * analysis and the diagnosis; the caller runs the feed, then act_end */
+void act_begin(struct act_run *r, size_t memory_budget, bool show_secrets)
 {
-	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->reread);
 	r->feed.fn = on_event;
 	r->feed.ctx = r;
 	r->a = analysis_new();
-	analysis_limits(r->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
+	analysis_limits(r->a, memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
 	r->a->track_peak = true;
 	r->diag = diag_new();
-	r->diag->show_secrets = o->show_secrets;
+	r->diag->show_secrets = show_secrets;
 	struct model_sink sink = {on_session, on_message, r};
 	r->model = model_new(&sink);
-	int rc = feed_run(&r->feed, r->paths, r->npaths);
-	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
+}
+
+/* act_end - everything read: close what is open, decide the verdicts */
+void act_end(struct act_run *r)
+{
 	model_finish(r->model);
 	analysis_finish(r->a);
 	diag_finish(r->diag);
-	return rc;
 }
 
 /* act_free - everything act_run made */
@@ -154,5 +154,7 @@ void act_free(struct act_run *r)
 	diag_free(r->diag);
 	free(r->kinds);
 	reread_free(&r->feed);
-	cmd_inputs_free(r->paths, r->npaths);
+	for (int i = 0; i < r->npaths; i++)
+		free(r->paths[i]);
+	free(r->paths);
 }

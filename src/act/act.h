@@ -11,7 +11,6 @@
 #ifndef POSTSLEUTH_ACT_H
 #define POSTSLEUTH_ACT_H
 
-#include "../cmd/cmd.h"
 #include "../analyze/analysis.h"
 #include "../feed/feed.h"
 #include "../model/correlate.h"
@@ -40,7 +39,8 @@ struct act_run {
 	void *hook_ctx;
 };
 
-int act_run(struct act_run *r, struct opts *o);
+void act_begin(struct act_run *r, size_t memory_budget, bool show_secrets);
+void act_end(struct act_run *r);
 void act_free(struct act_run *r);
 uint32_t *act_kinds(struct act_run *r, struct span ip);
 uint32_t act_kind(const struct act_run *r, const struct client *c, unsigned k);

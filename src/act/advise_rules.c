@@ -523,3 +523,20 @@ void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc)
 	a->caveats[a->ncaveats++] = "postscreen's greeting test (postscreen_greet_action = enforce) "
 				    "catches the ones that talk before the banner even earlier.";
 }
+
+/* advice_free - the strings an item owns */
+void advice_free(struct advice *a)
+{
+	for (int i = 0; i < a->nevidence; i++)
+		free(a->evidence[i]);
+	for (int i = 0; i < a->nmain; i++) {
+		free(a->main[i].name);
+		free(a->main[i].value);
+		free(a->main[i].current);
+	}
+	for (int i = 0; i < a->nmaster; i++) {
+		free(a->master[i].key);
+		free(a->master[i].value);
+	}
+	free(a->step_extra);
+}

@@ -7,9 +7,39 @@
 #define POSTSLEUTH_ADVISE_INTERNAL_H
 
 #include "act.h"
-#include "../report/advise_writers.h"
 
 #include <stdbool.h>
+
+#define ADV_MAX_MAIN 8
+#define ADV_MAX_MASTER 40
+#define ADV_MAX_NOTES 8
+
+struct adv_main {               /* one main.cf parameter */
+	char *name, *value;
+	char *current;          /* as postconf printed it; NULL: not known */
+	bool unchanged;         /* current already equals value */
+};
+
+struct adv_master {             /* one master.cf change, as postconf -M / -P */
+	char op;                /* 'M' service line, 'P' service parameter (-o) */
+	char *key;              /* "smtpd/pass", "smtp/inet/smtpd_sasl_auth_enable" */
+	char *value;
+};
+
+struct advice {
+	const char *id, *title;
+	char *evidence[ADV_MAX_NOTES];  /* may quote the log: escaped by the writers */
+	int nevidence;
+	const char *why;
+	const char *steps[ADV_MAX_NOTES];   /* things to do that are not settings */
+	char *step_extra;               /* one more step, built (may quote the log) */
+	const char *caveats[ADV_MAX_NOTES];
+	int ncaveats, nsteps;
+	struct adv_main main[ADV_MAX_MAIN];
+	int nmain;
+	struct adv_master master[ADV_MAX_MASTER];
+	int nmaster;
+};
 
 #define PC_MAX 32
 
@@ -31,7 +61,10 @@ void pc_free(struct pc *pc);
 char *pc_list_merge(const char *cur, const char *const *want, bool first, const char *from,
 		    const char *to, bool *unchanged);
 
-/* advise_rules.c: adv_rate and adv_helo return false when the log gives no reason */
+/* advise_rules.c */
+void advice_free(struct advice *a);
+
+/* adv_rate and adv_helo return false when the log gives no reason */
 void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc);
 void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool postscreen_too);
 void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc);

@@ -8,7 +8,7 @@
  */
 #include "records.h"
 #include "auth.h"
-#include "../diagnose/rules.h"
+#include "../util/cidr.h"
 #include "../parse/redact.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -138,7 +138,7 @@ static void mark_own_apps(struct analysis *a)
 		if (!c->relay_denied || !c->relay_from_hash)
 			continue;
 		struct client_addr ip = client_addr(c);
-		if (!diag_own_network(span_of(ip.s)))
+		if (!cidr_own_network(ip.s, strlen(ip.s)))
 			continue;
 		uint32_t h = c->relay_from_hash;
 		hmap_each(&a->local_domains.map, own_app_mark, &h);

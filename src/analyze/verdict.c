@@ -10,7 +10,6 @@
  * verdict needs the hostile behaviour to dominate.
  */
 #include "analysis.h"
-#include "../diagnose/rules.h"
 #include "../util/buf.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"

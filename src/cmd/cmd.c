@@ -4,8 +4,10 @@
  * Postfix lines at all.
  */
 #include "cmd.h"
+#include "../act/act.h"
 #include "../report/writer.h"
 #include "../feed/feed.h"
+#include "../input/rotate.h"
 #include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
@@ -48,10 +50,10 @@ void cmd_feed_setup(struct feed *f, const struct opts *o)
 	}
 }
 
-/* cmd_inputs - the ordered input files (see feed_expand) */
+/* cmd_inputs - the ordered input files (see rotate_expand) */
 char **cmd_inputs(const struct opts *o, int *n, bool *journal)
 {
-	return feed_expand(o->files, o->nfiles, n, journal);
+	return rotate_expand(o->files, o->nfiles, n, journal, feed_journal_available);
 }
 
 /* cmd_inputs_free - release cmd_inputs' list */
@@ -204,5 +206,18 @@ int cmd_run_inputs(struct feed *f, const struct opts *o)
 	int rc = feed_run(f, paths, n);
 	rc = cmd_input_check(f, o, paths, n, journal, rc);
 	cmd_inputs_free(paths, n);
+	return rc;
+}
+
+/* cmd_act_run - read everything for ban, fail2ban and advise: verdicts
+ * and facts (act/act.c); returns the feed's exit status (1 when some
+ * input could not be read, or held no Postfix line) */
+int cmd_act_run(struct act_run *r, struct opts *o)
+{
+	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->reread);
+	act_begin(r, o->memory_budget, o->show_secrets);
+	int rc = feed_run(&r->feed, r->paths, r->npaths);
+	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
+	act_end(r);
 	return rc;
 }

@@ -81,4 +81,8 @@ int cmd_ban(struct opts *o);
 int cmd_fail2ban(struct opts *o);
 int cmd_advise(struct opts *o);
 
+/* the action commands' pass (cmd.c over act/act.c) */
+struct act_run;
+int cmd_act_run(struct act_run *r, struct opts *o);
+
 #endif

@@ -12,6 +12,7 @@
  * configuration, kept as text and escaped when shown).  Nothing is
  * changed: the output is advice and postconf commands to run by hand.
  */
+#include "cmd.h"
 #include "../act/advise_rules.h"
 #include "../report/writer.h"
 #include "../util/xalloc.h"
@@ -33,7 +34,7 @@ static bool has_verdict(const struct analysis *an, enum verdict v1, enum verdict
 int cmd_advise(struct opts *o)
 {
 	struct act_run r = {0};
-	int rc = act_run(&r, o);
+	int rc = cmd_act_run(&r, o);
 	struct pc pc;
 	pc_load(&pc);
 	struct advice *v = xcalloc(12, sizeof *v);

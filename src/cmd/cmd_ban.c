@@ -12,6 +12,7 @@
  * formed where they hold no address that is not being banned.  The list
  * is printed: no firewall or Postfix setting is touched.
  */
+#include "cmd.h"
 #include "../act/act.h"
 #include "../report/ban_writers.h"
 #include "../util/cidr.h"
@@ -277,7 +278,7 @@ int cmd_ban(struct opts *o)
 	mynetworks(&allow);
 
 	struct act_run r = {0};
-	int rc = act_run(&r, o);
+	int rc = cmd_act_run(&r, o);
 	struct analysis *a = r.a;
 	struct ban_item *items = xcalloc(a->nclist + 1, sizeof *items);
 	struct cidr *keep = xcalloc(a->nclist + 1, sizeof *keep);

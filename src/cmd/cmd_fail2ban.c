@@ -10,6 +10,7 @@
  * ones decompressed into a private scratch directory first); its output
  * is untrusted and every line must parse as an address.
  */
+#include "cmd.h"
 #include "../act/act.h"
 #include "../input/source.h"
 #include "../act/fail2ban_rules.h"
@@ -480,7 +481,7 @@ int cmd_fail2ban(struct opts *o)
 	 * against whole files */
 	struct act_run r = {.reread = true};
 	r.event_hook = on_event;
-	int rc = act_run(&r, o);
+	int rc = cmd_act_run(&r, o);
 	bool modern = r.sessions_with_stats > 0;
 	size_t nf;
 	const struct f2b_filter *fl = f2b_filters(&nf);

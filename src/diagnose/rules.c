@@ -296,28 +296,6 @@ static struct span rcpt_domain(struct span to)
 	return at >= 0 ? span_skip(to, (size_t)at + 1) : SPAN_NULL;
 }
 
-/* diag_own_network - loopback, private (RFC 1918, RFC 6598), ULA, link-local */
-bool diag_own_network(struct span ip)
-{
-	char buf[CIDR_STRLEN];
-	if (!ip.n || ip.n >= sizeof buf)
-		return false;
-	memcpy(buf, ip.p, ip.n);
-	buf[ip.n] = 0;
-	struct cidr a;
-	if (!cidr_addr(buf, &a))
-		return false;
-	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
-					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
-					   "::1/128",       "fc00::/7",    "fe80::/10"};
-	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
-		struct cidr n;
-		if (cidr_parse(nets[i], &n, NULL) && cidr_contains(&n, &a))
-			return true;
-	}
-	return false;
-}
-
 /* rule_matches - does the rule take this text */
 static bool rule_matches(const struct rule *r, const struct event *ev, struct span t)
 {
@@ -451,7 +429,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 				hit->id = span_eqs(ev->line->daemon, "lmtp") || ci_find(t, "lmtp") >= 0
 					      ? F_LMTP_DOWN
 					      : F_TRANSPORT_MISSING;
-			else if (diag_own_network(ip) && ci_find(t, "]:25:") < 0)
+			else if (cidr_own_network(ip.p, ip.n) && ci_find(t, "]:25:") < 0)
 				hit->id = F_FILTER_DOWN;
 		}
 	}
@@ -469,7 +447,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	struct span t = ev->reason;
 	if (APPLY(reject_rules, ev, t, hit))
 		;
-	else if (ci_find(t, "Relay access denied") >= 0 && diag_own_network(ev->client_ip)) {
+	else if (ci_find(t, "Relay access denied") >= 0 && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		copy_key(hit->key, ev->client_ip);
 	} else if (ci_find(t, "blocked using ") >= 0 && diag_big_provider(ev->client_name)) {

@@ -19,7 +19,6 @@ struct diag_hit {
 };
 
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
-bool diag_own_network(struct span ip);
 bool diag_big_provider(struct span name);
 
 #endif

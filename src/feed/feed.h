@@ -94,7 +94,6 @@ struct feed {
 	const char *file_name;
 };
 
-char **feed_expand(char **args, int nargs, int *nout, bool *use_journal);
 /* a second pass (reread.c) */
 const struct feed_input *reread_input(const struct feed *f, uint64_t file_index);
 struct source *reread_open(const struct feed_input *in);

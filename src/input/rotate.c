@@ -8,7 +8,7 @@
  * With no inputs: /var/log/mail.log and its rotations, then
  * /var/log/maillog, else the systemd journal.
  */
-#include "../feed/feed.h"
+#include "rotate.h"
 #include "../util/xalloc.h"
 
 #include <dirent.h>
@@ -221,8 +221,8 @@ static int dedupe(char **list, int n)
 	return m;
 }
 
-/* feed_expand - ordered list of files; *use_journal when none given/found */
-char **feed_expand(char **args, int nargs, int *nout, bool *use_journal)
+/* rotate_expand - ordered list of files; *use_journal when none given/found */
+char **rotate_expand(char **args, int nargs, int *nout, bool *use_journal, bool (*have_journal)(void))
 {
 	int cap = 16 + nargs, n = 0;
 	char **list = xmalloc((size_t)cap * sizeof *list);
@@ -231,7 +231,7 @@ char **feed_expand(char **args, int nargs, int *nout, bool *use_journal)
 		struct stat st;
 		if (stat("/var/log/mail.log", &st) == 0 || stat("/var/log/maillog", &st) == 0) {
 			add_dir("/var/log", &list, &n, &cap);
-		} else if (feed_journal_available()) {
+		} else if (have_journal()) {
 			*use_journal = true;
 		} else {
 			list[n++] = xstrdup("/var/log/mail.log");

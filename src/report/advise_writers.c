@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* shell_quote - 'text' for a POSIX shell, quotes inside escaped */
-void shell_quote(struct buf *b, const char *s)
+static void shell_quote(struct buf *b, const char *s)
 {
 	buf_putc(b, '\'');
 	for (; *s; s++) {
@@ -227,21 +227,4 @@ void advise_json(struct buf *b, const struct advise_out *o)
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "]}\n");
-}
-
-/* advice_free - the strings an item owns */
-void advice_free(struct advice *a)
-{
-	for (int i = 0; i < a->nevidence; i++)
-		free(a->evidence[i]);
-	for (int i = 0; i < a->nmain; i++) {
-		free(a->main[i].name);
-		free(a->main[i].value);
-		free(a->main[i].current);
-	}
-	for (int i = 0; i < a->nmaster; i++) {
-		free(a->master[i].key);
-		free(a->master[i].value);
-	}
-	free(a->step_extra);
 }

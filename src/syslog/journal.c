@@ -1,6 +1,7 @@
 /*
- * journal.c - read Postfix entries from the systemd journal (the local
- * one with --journal, or journal files given by name) through libsystemd.
+ * journal.c - Postfix entries from the systemd journal (the local one
+ * with --journal, or journal files given by name) through libsystemd,
+ * made into struct logline one at a time; feed/feed_journal.c drives it.
  *
  * Entries are turned straight into struct logline from their fields
  * (__REALTIME_TIMESTAMP, _HOSTNAME, SYSLOG_IDENTIFIER, SYSLOG_PID/_PID,
@@ -9,7 +10,8 @@
  * identifier that names a Postfix program.  Built only with libsystemd
  * (HAVE_SYSTEMD); without it, asking for the journal is a clear error.
  */
-#include "../feed/feed.h"
+#include "journal.h"
+#include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -32,8 +34,8 @@ static struct span field(sd_journal *j, const char *name)
 	return span_make((const char *)data + k + 1, len - k - 1);
 }
 
-/* feed_journal_available - is there a journal to read */
-bool feed_journal_available(void)
+/* journal_available - is there a journal to read */
+bool journal_available(void)
 {
 	sd_journal *j;
 	if (sd_journal_open(&j, SD_JOURNAL_LOCAL_ONLY) < 0)
@@ -52,85 +54,112 @@ static struct span copy(struct span s, char *buf, size_t cap)
 	return span_make(buf, s.n);
 }
 
-/* feed_journal - entries of files (NULL-terminated; the local journal when nfiles=0) */
-int feed_journal(struct feed *f, const char *const *files, int nfiles)
+/* the reader: one open journal and the copies of the current entry's fields */
+struct journal {
+	sd_journal *j;
+	char hostbuf[256], identbuf[256], unitbuf[256];
+	char msgbuf[64 * 1024];
+};
+
+/* journal_open - the entries of files (the local journal when nfiles=0);
+ * NULL and *err (a negative errno) when it cannot be opened */
+struct journal *journal_open(const char *const *files, int nfiles, int *err)
 {
 	sd_journal *j;
 	int r = nfiles ? sd_journal_open_files(&j, (const char **)files, 0)
 		       : sd_journal_open(&j, SD_JOURNAL_LOCAL_ONLY);
 	if (r < 0) {
-		warnx_("%s: cannot open the journal: %s", nfiles ? files[0] : "journal",
-		       strerror(-r));
-		f->st.file_errors++;
-		return EXIT_INPUT;
+		*err = r;
+		return NULL;
 	}
 	sd_journal_set_data_threshold(j, 0);
-	static char hostbuf[256], identbuf[256], unitbuf[256];
-	static char msgbuf[64 * 1024];
-	uint64_t n = 0;
-	SD_JOURNAL_FOREACH(j)
-	{
-		struct logline l;
-		memset(&l, 0, sizeof l);
-		l.format = FMT_JOURNAL;
-		l.pid = -1;
-		f->st.lines++;
-		n++;
-		uint64_t usec;
-		if (sd_journal_get_realtime_usec(j, &usec) < 0) {
-			f->st.no_prefix++;
-			continue;
-		}
-		l.ts.us = time_clamp_u64(usec); /* a damaged entry's time as well */
-		l.ts.prec = 6;
-		l.ts.tzoff = 0;
-		struct span ident = copy(field(j, "SYSLOG_IDENTIFIER"), identbuf, sizeof identbuf);
-		struct span unit = copy(field(j, "_SYSTEMD_UNIT"), unitbuf, sizeof unitbuf);
-		l.host = copy(field(j, "_HOSTNAME"), hostbuf, sizeof hostbuf);
-		struct span pid = field(j, "SYSLOG_PID");
-		if (!pid.p)
-			pid = field(j, "_PID");
-		int64_t v;
-		if (pid.p && span_i64(pid, &v))
-			l.pid = v;
-		struct span msg = field(j, "MESSAGE");
-		if (!ident.p || !msg.p) {
-			f->st.no_prefix++;
-			continue;
-		}
-		if (msg.n > sizeof msgbuf) {
-			msg = span_cut(msg, sizeof msgbuf);
-			f->st.truncated++;
-		}
-		memcpy(msgbuf, msg.p, msg.n);
-		l.text = span_make(msgbuf, msg.n);
-		l.raw = l.text;
-		syslog_split_tag(ident, &l);
-		if (span_starts(unit, "postfix"))
-			l.postfix = true;
-		syslog_take_severity(&l);
-		f->lineno = n;
-		feed_logline(f, &l);
+	sd_journal_seek_head(j);
+	struct journal *jr = xmalloc(sizeof *jr);
+	jr->j = j;
+	return jr;
+}
+
+/* journal_next - the next entry as a line; *truncated when its message
+ * was cut to the line buffer */
+enum journal_entry journal_next(struct journal *jr, struct logline *out, bool *truncated)
+{
+	sd_journal *j = jr->j;
+	*truncated = false;
+	if (sd_journal_next(j) <= 0)
+		return JOURNAL_END;
+	struct logline l;
+	memset(&l, 0, sizeof l);
+	l.format = FMT_JOURNAL;
+	l.pid = -1;
+	uint64_t usec;
+	if (sd_journal_get_realtime_usec(j, &usec) < 0)
+		return JOURNAL_NO_PREFIX;
+	l.ts.us = time_clamp_u64(usec); /* a damaged entry's time as well */
+	l.ts.prec = 6;
+	l.ts.tzoff = 0;
+	struct span ident = copy(field(j, "SYSLOG_IDENTIFIER"), jr->identbuf, sizeof jr->identbuf);
+	struct span unit = copy(field(j, "_SYSTEMD_UNIT"), jr->unitbuf, sizeof jr->unitbuf);
+	l.host = copy(field(j, "_HOSTNAME"), jr->hostbuf, sizeof jr->hostbuf);
+	struct span pid = field(j, "SYSLOG_PID");
+	if (!pid.p)
+		pid = field(j, "_PID");
+	int64_t v;
+	if (pid.p && span_i64(pid, &v))
+		l.pid = v;
+	struct span msg = field(j, "MESSAGE");
+	if (!ident.p || !msg.p)
+		return JOURNAL_NO_PREFIX;
+	if (msg.n > sizeof jr->msgbuf) {
+		msg = span_cut(msg, sizeof jr->msgbuf);
+		*truncated = true;
 	}
-	sd_journal_close(j);
-	f->file_index++;
-	return 0;
+	memcpy(jr->msgbuf, msg.p, msg.n);
+	l.text = span_make(jr->msgbuf, msg.n);
+	l.raw = l.text;
+	syslog_split_tag(ident, &l);
+	if (span_starts(unit, "postfix"))
+		l.postfix = true;
+	syslog_take_severity(&l);
+	*out = l;
+	return JOURNAL_LINE;
+}
+
+/* journal_close - the reader and its journal */
+void journal_close(struct journal *jr)
+{
+	if (!jr)
+		return;
+	sd_journal_close(jr->j);
+	free(jr);
 }
 
 #else
 
-/* feed_journal_available - built without libsystemd */
-bool feed_journal_available(void)
+/* journal_available - built without libsystemd */
+bool journal_available(void)
 {
 	return false;
 }
 
-/* feed_journal - built without libsystemd: say so */
-int feed_journal(struct feed *f, const char *const *files, int nfiles)
+/* journal_open - built without libsystemd: never */
+struct journal *journal_open(const char *const *files, int nfiles, int *err)
 {
-	warnx_("%s: this postsleuth was built without libsystemd; use journalctl -o short-iso | postsleuth ... -",
-	       nfiles ? files[0] : "journal");
-	f->st.file_errors++;
-	return EXIT_INPUT;
+	(void)files, (void)nfiles;
+	*err = 0;
+	return NULL;
+}
+
+/* journal_next - built without libsystemd: no entry */
+enum journal_entry journal_next(struct journal *jr, struct logline *out, bool *truncated)
+{
+	(void)jr, (void)out;
+	*truncated = false;
+	return JOURNAL_END;
+}
+
+/* journal_close - built without libsystemd: nothing to close */
+void journal_close(struct journal *jr)
+{
+	(void)jr;
 }
 #endif

@@ -176,3 +176,26 @@ const char *cidr_special(const struct cidr *c)
 	}
 	return NULL;
 }
+
+/* cidr_own_network - the address text p[0..n) is loopback, private
+ * (RFC 1918, RFC 6598), ULA or link-local: a network of the site itself */
+bool cidr_own_network(const char *p, size_t n)
+{
+	char buf[CIDR_STRLEN];
+	if (!n || n >= sizeof buf)
+		return false;
+	memcpy(buf, p, n);
+	buf[n] = 0;
+	struct cidr a;
+	if (!cidr_addr(buf, &a))
+		return false;
+	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
+					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+					   "::1/128",       "fc00::/7",    "fe80::/10"};
+	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
+		struct cidr net;
+		if (cidr_parse(nets[i], &net, NULL) && cidr_contains(&net, &a))
+			return true;
+	}
+	return false;
+}

@@ -32,5 +32,6 @@ bool cidr_overlaps(const struct cidr *x, const struct cidr *y);
 int cidr_cmp(const struct cidr *x, const struct cidr *y);
 void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len);
 const char *cidr_special(const struct cidr *c);
+bool cidr_own_network(const char *p, size_t n);
 
 #endif

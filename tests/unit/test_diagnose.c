@@ -7,6 +7,7 @@
 #include "progs.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/rules.h"
+#include "util/cidr.h"
 
 #include <stdlib.h>
 
@@ -172,17 +173,17 @@ TEST(diagnose_rules_real_lines)
 
 TEST(diagnose_own_network)
 {
-	CHECK(diag_own_network(span_of("127.0.0.1")));
-	CHECK(diag_own_network(span_of("10.1.2.3")));
-	CHECK(diag_own_network(span_of("172.21.0.1")));
-	CHECK(diag_own_network(span_of("192.168.0.9")));
-	CHECK(diag_own_network(span_of("::1")));
-	CHECK(diag_own_network(span_of("fd00::5")));
-	CHECK(!diag_own_network(span_of("172.32.0.1")));
-	CHECK(!diag_own_network(span_of("203.0.113.5")));
-	CHECK(!diag_own_network(span_of("2001:db8::1")));
-	CHECK(!diag_own_network(span_of("IP")));
-	CHECK(!diag_own_network(span_of("")));
+	CHECK(cidr_own_network("127.0.0.1", sizeof "127.0.0.1" - 1));
+	CHECK(cidr_own_network("10.1.2.3", sizeof "10.1.2.3" - 1));
+	CHECK(cidr_own_network("172.21.0.1", sizeof "172.21.0.1" - 1));
+	CHECK(cidr_own_network("192.168.0.9", sizeof "192.168.0.9" - 1));
+	CHECK(cidr_own_network("::1", sizeof "::1" - 1));
+	CHECK(cidr_own_network("fd00::5", sizeof "fd00::5" - 1));
+	CHECK(!cidr_own_network("172.32.0.1", sizeof "172.32.0.1" - 1));
+	CHECK(!cidr_own_network("203.0.113.5", sizeof "203.0.113.5" - 1));
+	CHECK(!cidr_own_network("2001:db8::1", sizeof "2001:db8::1" - 1));
+	CHECK(!cidr_own_network("IP", sizeof "IP" - 1));
+	CHECK(!cidr_own_network("", sizeof "" - 1));
 	CHECK(diag_big_provider(span_of("mail-io0-f196.google.com")));
 	CHECK(!diag_big_provider(span_of("notgoogle.com")));
 	CHECK(!diag_big_provider(span_of("google.com.evil.example")));

@@ -1,7 +1,7 @@
 /*
  * test_hostile_input.c - the front of the pipeline on awkward inputs:
  * directories that cannot be listed, lines of any length with any bytes.
- * The checks are on what feed_expand and the line reader return; the
+ * The checks are on what rotate_expand and the line reader return; the
  * sanitized build also sees any write out of bounds.
  */
 #include "tap.h"
@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "feed/feed.h"
 #include "input/lines.h"
+#include "input/rotate.h"
 #include "input/source.h"
 
 /* touch - create an empty file */
@@ -42,7 +43,7 @@ TEST(hostile_input_unlistable_dir_after_full_list)
 	snprintf(shut, sizeof shut, "%s/shut", top);
 	mkdir(full, 0755);
 	mkdir(shut, 0);
-	/* feed_expand's first capacity is 16 + number of arguments */
+	/* rotate_expand's first capacity is 16 + number of arguments */
 	for (int i = 0; i < 18; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "mail.log.%d", i + 1);
@@ -55,7 +56,7 @@ TEST(hostile_input_unlistable_dir_after_full_list)
 		char *args[] = {full, shut};
 		int n;
 		bool journal;
-		char **list = feed_expand(args, 2, &n, &journal);
+		char **list = rotate_expand(args, 2, &n, &journal, feed_journal_available);
 		int found = 0;
 		for (int i = 0; i < n; i++)
 			found += strcmp(list[i], shut) == 0;

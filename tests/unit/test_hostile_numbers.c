@@ -16,6 +16,7 @@
 #include "analyze/summary.h"
 #include "analyze/analysis.h"
 #include "act/act.h"
+#include "cmd/cmd.h"
 #include "model/correlate.h"
 #include "parse/event.h"
 #include "report/summary_json.h"
@@ -214,7 +215,7 @@ TEST(numbers_act_peak_minute_wide_span)
 	char *files[] = {path};
 	struct opts o = {.files = files, .nfiles = 1};
 	struct act_run r = {0};
-	CHECK_INT(act_run(&r, &o), 0);
+	CHECK_INT(cmd_act_run(&r, &o), 0);
 	unlink(path);
 	struct client *c = analysis_client(r.a, "203.0.113.9");
 	CHECK(c != NULL);
