@@ -1,7 +1,9 @@
 /*
- * fail2ban.h - fail2ban filters for the behaviours postsleuth finds, the
- * rule postsleuth itself uses to count the same log lines, the jail
- * file, and the table that shows both counts side by side.
+ * fail2ban_rules.h - fail2ban filters for the behaviours postsleuth
+ * finds and the rule postsleuth itself uses to count the same log lines
+ * (fail2ban_rules.c), the counts per address and their check against
+ * fail2ban-regex (fail2ban_count.c).  The writers are in
+ * report/fail2ban_writers.c.
  *
  * The filters' regular expressions and f2b_classify() describe the same
  * lines twice, once for fail2ban and once over postsleuth's parsed
@@ -9,10 +11,12 @@
  * agree on the log at hand.  Nothing from the log is ever written into
  * a filter or a jail: only counts and validated addresses in comments.
  */
-#ifndef POSTSLEUTH_FAIL2BAN_H
-#define POSTSLEUTH_FAIL2BAN_H
+#ifndef POSTSLEUTH_FAIL2BAN_RULES_H
+#define POSTSLEUTH_FAIL2BAN_RULES_H
 
+#include "act.h"
 #include "../analyze/analysis.h"
+#include "../util/cidr.h"
 #include "../parse/event.h"
 #include "../util/buf.h"
 
@@ -59,32 +63,29 @@ struct f2b_check {
 	bool verified;
 };
 
-/* everything "fail2ban --json" says, for f2b_json */
-struct f2b_doc {
-	const char *version;
-	const char *tool;               /* "fail2ban-regex 1.0.2" */
-	const struct f2b_check *checks;
-	size_t n;
-	const struct buf *filter_text;  /* one per check, with its counts */
-	const struct buf *jail_text;    /* NULL: no filter */
-	const char *output;             /* --output DIR, NULL: printed only */
-	bool legacy;                    /* no command counts (Postfix < 3.0) */
-	uint64_t unbannable;            /* lines of behaviours no filter can ban */
-	uint64_t sessions_without_counts;
-	bool verified;                  /* every filter verified */
-	/* the filter posted for "." probes, run on the same log */
-	bool dot_checked;
-	const char *dot_error;
-	uint64_t dot_matches, dot_probes, dot_addresses;
-};
-
 const struct f2b_filter *f2b_filters(size_t *n);
 unsigned f2b_classify(const struct event *ev);
-void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
-		     const char *version);
-void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, const char *version);
-void f2b_seed002_text(struct buf *b);
-void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const char *tool);
-void f2b_json(struct buf *b, const struct f2b_doc *d);
+
+/* fail2ban_count.c: postsleuth's counts per address, fail2ban-regex's
+ * matches per address, and the check of one against the other */
+struct f2b_addr_count {
+	struct cidr a;
+	uint64_t n;
+};
+
+struct f2b_alist {
+	struct f2b_addr_count *v;
+	size_t n, cap;
+};
+
+void f2b_count_event(struct act_run *r, const struct event *ev);
+const char *f2b_odd_tag(void);
+void f2b_alist_add(struct f2b_alist *l, const struct cidr *a, uint64_t n);
+void f2b_alist_fold(struct f2b_alist *l);
+const struct f2b_addr_count *f2b_alist_find(const struct f2b_alist *l, const struct cidr *a);
+void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l);
+void f2b_legit_list(struct act_run *r, struct f2b_alist *l);
+void f2b_compare(struct f2b_check *c, const struct f2b_alist *ours, const struct f2b_alist *theirs,
+		 const struct f2b_alist *legit);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * ban.c - "postsleuth ban": the hostile client addresses of the log as a
- * ban list for nftables, ipset, Postfix or postscreen, or plain text.
+ * cmd_ban.c - "postsleuth ban": the hostile client addresses of the log
+ * as a ban list for nftables, ipset, Postfix or postscreen, or plain
+ * text; which addresses is decided in act/ban_rules.c.
  *
  * Every address comes from the log and is untrusted: it must pass
  * inet_pton (util/cidr.c) and is written back by inet_ntop.  Never
@@ -14,6 +15,7 @@
  */
 #include "cmd.h"
 #include "../act/act.h"
+#include "../act/ban_rules.h"
 #include "../report/ban_writers.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
@@ -29,208 +31,6 @@
 #define POSTSLEUTH_VERSION "0.1.0"
 #endif
 
-struct nets {
-	struct cidr *v;
-	char **why;             /* where each came from: "--allow", "mynetworks" */
-	size_t n;
-};
-
-/* nets_add - one network with its origin */
-static void nets_add(struct nets *s, const struct cidr *c, const char *why)
-{
-	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	s->why = xrealloc(s->why, (s->n + 1) * sizeof *s->why);
-	s->v[s->n] = *c;
-	s->why[s->n] = xstrdup(why);
-	s->n++;
-}
-
-/* nets_hit - the first network containing or overlapping c, or -1 */
-static ptrdiff_t nets_hit(const struct nets *s, const struct cidr *c)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (cidr_overlaps(&s->v[i], c))
-			return (ptrdiff_t)i;
-	return -1;
-}
-
-/* nets_free - the list */
-static void nets_free(struct nets *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->why[i]);
-	free(s->v);
-	free(s->why);
-}
-
-/* mynetworks - the networks "postconf -xh mynetworks" reports, when
- * postconf is installed; tables and names cannot be read and are said so */
-static void mynetworks(struct nets *allow)
-{
-	if (!run_find("postconf")) {
-		fprintf(stderr, "postsleuth: ban: postconf not found: mynetworks not read (use --allow "
-				"for your own networks)\n");
-		return;
-	}
-	const char *argv[] = {"postconf", "-xh", "mynetworks", NULL};
-	struct run_result rr;
-	run_prog(argv, &rr);
-	if (rr.status != 0) {
-		fprintf(stderr, "postsleuth: ban: postconf -xh mynetworks failed: mynetworks not read "
-				"(use --allow for your own networks)\n");
-		run_result_free(&rr);
-		return;
-	}
-	buf_putc(&rr.out, 0);
-	char *p = rr.out.p;
-	while (*p) {
-		size_t k = strcspn(p, ", \t\r\n");
-		if (k) {
-			char tok[128];
-			struct cidr c;
-			bool host;
-			snprintf(tok, sizeof tok, "%.*s", (int)(k < 127 ? k : 127), p);
-			if (k < sizeof tok && cidr_parse(tok, &c, &host)) {
-				nets_add(allow, &c, "mynetworks");
-			} else {
-				struct buf b = {0};
-				buf_term(&b, span_cut(span_make(p, k), 80));
-				fprintf(stderr, "postsleuth: ban: mynetworks entry \"%.*s\" is not an address "
-						"or network (a table?): not read; pass those networks with "
-						"--allow\n",
-					(int)b.n, b.p);
-				buf_free(&b);
-			}
-		}
-		p += k;
-		while (*p == ',' || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-			p++;
-	}
-	run_result_free(&rr);
-}
-
-/* default_verdict - hostile: severity 3 and more, and the probes */
-static bool default_verdict(enum verdict v)
-{
-	return verdict_severity(v) >= 3 || v == V_CAPABILITY_PROBE || v == V_NON_SMTP_PROBE ||
-	       v == V_PREGREET || v == V_PIPELINING;
-}
-
-/* only_compromised - did every login of this address use a
- * compromised-suspect account, and does the log name them all */
-static bool only_compromised(struct act_run *r, const struct client *c)
-{
-	if (!c->nlogin)
-		return false;
-	if (c->auth_ok_sessions != c->auth_named_sessions)
-		return false;           /* a login the log does not name */
-	for (uint32_t i = 0; i < c->nlogin; i++)
-		if (!login_account(r->a, client_login(r->a, c, i))->compromised)
-			return false;
-	return true;
-}
-
-/* say_authenticated - stderr: why an authenticated address is left out */
-static void say_authenticated(const struct analysis *a, const struct client *c, const char *ip,
-			      bool include_auth)
-{
-	struct buf b = {0};
-	buf_printf(&b, "postsleuth: ban: not listed: %s (%s) logged in", ip, verdict_id(c->verdict));
-	for (uint32_t i = 0; i < c->nlogin && i < 3; i++) {
-		buf_puts(&b, i ? ", " : " as ");
-		buf_term(&b, span_of(login_account(a, client_login(a, c, i))->name));
-	}
-	if (include_auth)
-		buf_puts(&b, ", and not only as compromised-suspect accounts");
-	else
-		buf_puts(&b, ": a stolen password works from any address, change it; "
-			     "--include-authenticated lists it too");
-	buf_putc(&b, '\n');
-	fwrite(b.p, 1, b.n, stderr);
-	buf_free(&b);
-}
-
-/* item_cmp - ban items by address */
-static int item_cmp(const void *x, const void *y)
-{
-	return cidr_cmp(&((const struct ban_item *)x)->net, &((const struct ban_item *)y)->net);
-}
-
-/* cidr_cmp_v - qsort adaptor */
-static int cidr_cmp_v(const void *x, const void *y)
-{
-	return cidr_cmp(x, y);
-}
-
-/* protected_in - the first address of keep[] inside net, or NULL */
-static const struct cidr *protected_in(const struct cidr *keep, size_t nkeep, const struct cidr *net)
-{
-	for (size_t i = 0; i < nkeep; i++)
-		if (cidr_contains(net, &keep[i]))
-			return &keep[i];
-	return NULL;
-}
-
-/* aggregate - merge items sharing a /24 (IPv4) or /64 (IPv6) prefix into
- * that prefix, unless it holds an address we must not ban or overlaps an
- * allowed network; returns the new count */
-static size_t aggregate(struct ban_item *v, size_t n, const struct cidr *keep, size_t nkeep,
-			const struct nets *allow, const struct nets *special)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n;) {
-		struct cidr p = v[i].net;
-		cidr_mask(&p, p.family == AF_INET ? 24 : 64);
-		size_t j = i + 1;
-		while (j < n && cidr_contains(&p, &v[j].net))
-			j++;
-		const struct cidr *k = NULL;
-		ptrdiff_t a = -1, sp = -1;
-		if (j - i >= 2) {
-			k = protected_in(keep, nkeep, &p);
-			a = nets_hit(allow, &p);
-			sp = nets_hit(special, &p);
-		}
-		if (j - i < 2 || k || a >= 0 || sp >= 0) {
-			if (j - i >= 2) {
-				char t[CIDR_STRLEN], u[CIDR_STRLEN];
-				cidr_format(&p, t, sizeof t, true);
-				if (k)
-					cidr_format(k, u, sizeof u, false);
-				fprintf(stderr, "postsleuth: ban: %s not aggregated: it holds %s%s\n", t,
-					k ? "the address " : a >= 0 ? "allowed network from " : "special range ",
-					k ? u : a >= 0 ? allow->why[a] : special->why[sp]);
-			}
-			while (i < j)
-				v[w++] = v[i++];
-			continue;
-		}
-		struct ban_item m = {.net = p, .verdict = v[i].verdict};
-		for (; i < j; i++) {
-			m.naddrs += v[i].naddrs;
-			m.sessions += v[i].sessions;
-			m.vmask |= v[i].vmask;
-			if (verdict_severity(v[i].verdict) > verdict_severity(m.verdict))
-				m.verdict = v[i].verdict;
-		}
-		v[w++] = m;
-	}
-	return w;
-}
-
-/* special_nets - the ranges cidr_special() knows, for overlap tests */
-static void special_nets(struct nets *s)
-{
-	static const char *const nets[] = {"127.0.0.0/8", "::1/128", "0.0.0.0/8", "::/128",
-					   "169.254.0.0/16", "fe80::/10", "224.0.0.0/4", "ff00::/8",
-					   "255.255.255.255/32", NULL};
-	for (int i = 0; nets[i]; i++) {
-		struct cidr c;
-		if (cidr_parse(nets[i], &c, NULL))
-			nets_add(s, &c, nets[i]);
-	}
-}
-
 /* cmd_ban - the ban list */
 int cmd_ban(struct opts *o)
 {
@@ -240,7 +40,9 @@ int cmd_ban(struct opts *o)
 	const struct ban_backend *be = ban_backend_find(fmt);
 	if (!be)
 		fatal(EXIT_USAGE, "ban: --format: want nft, ipset, postfix-cidr, postscreen, json or plain");
-	bool sel[V__COUNT] = {0};
+	struct ban_rules rules = {.min_sessions = o->min_sessions, .include_auth = o->include_auth,
+				  .aggregate = o->aggregate};
+	bool *sel = rules.sel;
 	bool any_sel = false;
 	for (int i = 0; i < o->nverdicts; i++) {
 		char **words = NULL;
@@ -257,9 +59,8 @@ int cmd_ban(struct opts *o)
 		free(words);
 	}
 	for (int v = 0; !any_sel && v < V__COUNT; v++)
-		sel[v] = default_verdict((enum verdict)v);
-	struct nets allow = {0}, special = {0};
-	special_nets(&special);
+		sel[v] = ban_default_verdict((enum verdict)v);
+	ban_special_nets(&rules.special);
 	for (int i = 0; i < o->nallow; i++) {
 		char **words = NULL;
 		int nw = 0;
@@ -270,56 +71,22 @@ int cmd_ban(struct opts *o)
 			if (!cidr_parse(words[k], &c, &host))
 				fatal(EXIT_USAGE, "ban: --allow: '%s' is not an address or CIDR network",
 				      words[k]);
-			nets_add(&allow, &c, "--allow");
+			ban_nets_add(&rules.allow, &c, "--allow");
 			free(words[k]);
 		}
 		free(words);
 	}
-	mynetworks(&allow);
+	ban_mynetworks(&rules.allow);
 
 	struct act_run r = {0};
 	int rc = cmd_act_run(&r, o);
 	struct analysis *a = r.a;
-	struct ban_item *items = xcalloc(a->nclist + 1, sizeof *items);
-	struct cidr *keep = xcalloc(a->nclist + 1, sizeof *keep);
-	size_t n = 0, nkeep = 0;
-	struct ban_skipped sk = {0};
-	for (size_t i = 0; i < a->nclist; i++) {
-		const struct client *c = a->clist[i];
-		struct cidr addr;
-		bool valid = cidr_addr(client_addr(c).s, &addr);
-		uint64_t sessions = c->sessions ? c->sessions : c->ps_connects;
-		bool listed = false;
-		if (!sel[c->verdict]) {
-			/* not wanted: only protects its prefix */
-		} else if (sessions < (uint64_t)o->min_sessions) {
-			sk.few_sessions++;
-		} else if (client_is_placeholder(c)) {
-			sk.placeholder++;
-		} else if (!valid) {
-			sk.invalid++;
-		} else if (cidr_special(&addr)) {
-			sk.special++;
-		} else if (nets_hit(&allow, &addr) >= 0) {
-			sk.allowed++;
-		} else if ((c->auth_successes || c->nlogin || c->auth_ok_sessions) &&
-			   !(o->include_auth && only_compromised(&r, c))) {
-			char t[CIDR_STRLEN];
-			cidr_format(&addr, t, sizeof t, false);
-			say_authenticated(a, c, t, o->include_auth);
-			sk.authenticated++;
-		} else {
-			items[n++] = (struct ban_item){addr, c->verdict, 1, sessions, 1u << c->verdict};
-			listed = true;
-		}
-		if (valid && !listed)
-			keep[nkeep++] = addr;
-	}
-	qsort(items, n, sizeof *items, item_cmp);
-	qsort(keep, nkeep, sizeof *keep, cidr_cmp_v);
-	uint64_t naddrs = n;
-	if (o->aggregate)
-		n = aggregate(items, n, keep, nkeep, &allow, &special);
+	struct ban_list bl;
+	ban_select(&bl, &r, &rules);
+	struct ban_item *items = bl.v;
+	size_t n = bl.n;
+	uint64_t naddrs = bl.naddrs;
+	struct ban_skipped sk = bl.skipped;
 
 	struct buf words = {0};
 	for (int v = 0; v < V__COUNT; v++)
@@ -371,9 +138,8 @@ int cmd_ban(struct opts *o)
 	buf_free(&words);
 	buf_free(&period);
 	free(items);
-	free(keep);
-	nets_free(&allow);
-	nets_free(&special);
+	ban_nets_free(&rules.allow);
+	ban_nets_free(&rules.special);
 	act_free(&r);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * fail2ban.c - "postsleuth fail2ban": fail2ban filters for the behaviours
+ * cmd_fail2ban.c - "postsleuth fail2ban": fail2ban filters for the behaviours
  * in the log, each checked with the real fail2ban-regex on the same log:
  * its matches, address by address, must equal what postsleuth counted,
  * and it must match nothing of the clients postsleuth calls legitimate.
@@ -14,6 +14,7 @@
 #include "../act/act.h"
 #include "../input/source.h"
 #include "../act/fail2ban_rules.h"
+#include "../report/fail2ban_writers.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
 #include "../util/xalloc.h"
@@ -33,96 +34,11 @@
 #define F2B_COMMON "/etc/fail2ban/filter.d/common.conf"
 #define F2B_COMMON_LOCAL "/etc/fail2ban/filter.d/common.local"
 
-struct addr_count {
-	struct cidr a;
-	uint64_t n;
-};
-
-struct alist {
-	struct addr_count *v;
-	size_t n, cap;
-};
-
 struct scratch {
 	char *dir;
 	char **files;           /* every file we made, removed at the end */
 	int nfiles;
 };
-
-static char odd_tag[64];        /* an smtpd tag the filters' _daemon does not cover */
-
-/* on_event - count every event of each kind, per address */
-static void on_event(struct act_run *r, const struct event *ev)
-{
-	unsigned k = f2b_classify(ev);
-	if (!k)
-		return;
-	if (!odd_tag[0] && !span_starts(ev->line->prog, "postfix")) {
-		struct buf b = {0};
-		buf_term(&b, span_cut(ev->line->prog, 40));
-		struct span t = span_cut(buf_span(&b), sizeof odd_tag - 1);
-		memcpy(odd_tag, t.p, t.n);
-		odd_tag[t.n] = 0;
-		buf_free(&b);
-	}
-	uint32_t *x = act_kinds(r, ev->client_ip);
-	if (!x)
-		return;
-	for (unsigned i = 0; i < F2B__COUNT && i < ACT_KINDS; i++)
-		if (k & (1u << i) && x[i] < UINT32_MAX)
-			x[i]++;
-}
-
-/* alist_add - append one address with a count */
-static void alist_add(struct alist *l, const struct cidr *a, uint64_t n)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n].a = *a;
-	l->v[l->n].n = n;
-	l->n++;
-}
-
-/* ac_cmp - by address */
-static int ac_cmp(const void *x, const void *y)
-{
-	return cidr_cmp(&((const struct addr_count *)x)->a, &((const struct addr_count *)y)->a);
-}
-
-/* alist_fold - sort and merge equal addresses, adding their counts */
-static void alist_fold(struct alist *l)
-{
-	if (!l->n)
-		return;
-	qsort(l->v, l->n, sizeof *l->v, ac_cmp);
-	size_t w = 0;
-	for (size_t i = 1; i < l->n; i++) {
-		if (cidr_cmp(&l->v[w].a, &l->v[i].a) == 0)
-			l->v[w].n += l->v[i].n;
-		else
-			l->v[++w] = l->v[i];
-	}
-	l->n = w + 1;
-}
-
-/* alist_find - binary search */
-static const struct addr_count *alist_find(const struct alist *l, const struct cidr *a)
-{
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = cidr_cmp(&l->v[mid].a, a);
-		if (c == 0)
-			return &l->v[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
 
 /* scratch_path - DIR/name, remembered for removal */
 static char *scratch_path(struct scratch *s, const char *name)
@@ -253,7 +169,7 @@ static const char *plain_input(struct scratch *s, const struct feed_input *in, i
 
 struct job {
 	const char *filter;     /* path of the filter in the scratch directory */
-	struct alist hits;      /* what fail2ban-regex matched, per address */
+	struct f2b_alist hits;      /* what fail2ban-regex matched, per address */
 	uint64_t garbage;       /* output lines that are not addresses */
 	const char *error;
 };
@@ -276,7 +192,7 @@ static void parse_hits(struct job *j, const struct buf *outb)
 			memcpy(tmp, line.p, line.n);
 			tmp[line.n] = 0;
 			if (cidr_addr(tmp, &a)) {
-				alist_add(&j->hits, &a, 1);
+				f2b_alist_add(&j->hits, &a, 1);
 				continue;
 			}
 		}
@@ -310,78 +226,10 @@ static void regex_batch(struct job *jobs, size_t nj, const char *const *inputs, 
 		run_result_free(&rr[k]);
 	}
 	for (size_t i = 0; i < nj; i++)
-		alist_fold(&jobs[i].hits);
+		f2b_alist_fold(&jobs[i].hits);
 	free(rr);
 	free(argvp);
 	free(argv);
-}
-
-/* ours_list - postsleuth's per-address counts of one kind (addresses
- * only: "unknown[]" lines are counted apart as unbannable) */
-static void ours_list(struct act_run *r, enum f2b_kind k, struct alist *l)
-{
-	for (size_t i = 0; i < r->a->nclist; i++) {
-		const struct client *c = r->a->clist[i];
-		uint32_t v = act_kind(r, c, k);
-		if (!v)
-			continue;
-		struct cidr a;
-		if (cidr_addr(client_addr(c).s, &a))
-			alist_add(l, &a, v);
-	}
-	alist_fold(l);
-}
-
-/* legit_list - addresses of the clients postsleuth calls legitimate */
-static void legit_list(struct act_run *r, struct alist *l)
-{
-	for (size_t i = 0; i < r->a->nclist; i++) {
-		struct cidr a;
-		if (r->a->clist[i]->verdict == V_LEGITIMATE && cidr_addr(client_addr(r->a->clist[i]).s, &a))
-			alist_add(l, &a, 1);
-	}
-	alist_fold(l);
-}
-
-/* compare - fill the check from both lists */
-static void compare(struct f2b_check *c, const struct alist *ours, const struct alist *theirs,
-		    const struct alist *legit)
-{
-	c->theirs = 0;
-	c->addrs_theirs = theirs->n;
-	for (size_t i = 0; i < theirs->n; i++) {
-		c->theirs += theirs->v[i].n;
-		const struct addr_count *o = alist_find(ours, &theirs->v[i].a);
-		if (!o || o->n != theirs->v[i].n) {
-			if (!c->mismatched) {
-				char t[CIDR_STRLEN];
-				cidr_format(&theirs->v[i].a, t, sizeof t, false);
-				snprintf(c->mismatch_example, sizeof c->mismatch_example,
-					 "%s: postsleuth %llu, fail2ban %llu", t,
-					 (unsigned long long)(o ? o->n : 0),
-					 (unsigned long long)theirs->v[i].n);
-			}
-			c->mismatched++;
-		}
-		if (alist_find(legit, &theirs->v[i].a)) {
-			if (!c->legit_hits)
-				cidr_format(&theirs->v[i].a, c->legit_example, sizeof c->legit_example,
-					    false);
-			c->legit_hits += theirs->v[i].n;
-		}
-	}
-	for (size_t i = 0; i < ours->n; i++) {
-		if (alist_find(theirs, &ours->v[i].a))
-			continue;
-		if (!c->mismatched) {
-			char t[CIDR_STRLEN];
-			cidr_format(&ours->v[i].a, t, sizeof t, false);
-			snprintf(c->mismatch_example, sizeof c->mismatch_example,
-				 "%s: postsleuth %llu, fail2ban 0", t, (unsigned long long)ours->v[i].n);
-		}
-		c->mismatched++;
-	}
-	c->verified = !c->mismatched && !c->legit_hits && !c->garbage && c->theirs == c->ours;
 }
 
 /* make_dir - mkdir unless it exists as a directory */
@@ -480,7 +328,7 @@ int cmd_fail2ban(struct opts *o)
 	/* --since/--until are refused by main.c: the filters are checked
 	 * against whole files */
 	struct act_run r = {.reread = true};
-	r.event_hook = on_event;
+	r.event_hook = f2b_count_event;
 	int rc = cmd_act_run(&r, o);
 	bool modern = r.sessions_with_stats > 0;
 	size_t nf;
@@ -547,8 +395,8 @@ int cmd_fail2ban(struct opts *o)
 		if (!why)
 			tool_version(tool, sizeof tool);
 	}
-	struct alist legit = {0};
-	legit_list(&r, &legit);
+	struct f2b_alist legit = {0};
+	f2b_legit_list(&r, &legit);
 	uint64_t ns = 0, na = 0;
 	for (size_t k = 0; k < r.a->nclist; k++) {
 		uint64_t v = act_kind(&r, r.a->clist[k], modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES);
@@ -580,9 +428,9 @@ int cmd_fail2ban(struct opts *o)
 		c->error = why ? why : jobs[i].error;
 		c->garbage = why ? 0 : jobs[i].garbage;
 		if (!c->error) {
-			struct alist ours = {0};
-			ours_list(&r, c->f->kind, &ours);
-			compare(c, &ours, &jobs[i].hits, &legit);
+			struct f2b_alist ours = {0};
+			f2b_ours_list(&r, c->f->kind, &ours);
+			f2b_compare(c, &ours, &jobs[i].hits, &legit);
 			free(ours.v);
 		}
 		all_ok &= c->verified;
@@ -590,11 +438,11 @@ int cmd_fail2ban(struct opts *o)
 	if (nc) {
 		f2b_table(&out, checks, nc, tool);
 		buf_putc(&out, '\n');
-		if (odd_tag[0] && !all_ok)
+		if (f2b_odd_tag()[0] && !all_ok)
 			buf_printf(&out, "This log tags smtpd lines \"%s\" (a syslog_name of your own?), which "
 					 "the filters'\n_daemon (postfix[-name]/[service/]smtpd) does not "
 					 "match: adjust _daemon.\n\n",
-				   odd_tag);
+				   f2b_odd_tag());
 	} else {
 		buf_puts(&out, "No filter to write: this log has no capability probes, non-SMTP probes, "
 			       "failed\nAUTH sessions or relay attempts that a filter could match and "

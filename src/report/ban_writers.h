@@ -10,23 +10,11 @@
 #ifndef POSTSLEUTH_BAN_H
 #define POSTSLEUTH_BAN_H
 
+#include "../act/ban_rules.h"
 #include "../analyze/analysis.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
 #include "../util/timefmt.h"
-
-struct ban_item {
-	struct cidr net;
-	enum verdict verdict;   /* the most severe verdict among its addresses */
-	uint32_t naddrs;        /* addresses it stands for: 1 unless aggregated */
-	uint64_t sessions;
-	uint32_t vmask;         /* 1 << verdict of every address in it */
-};
-
-/* hostile addresses left out of the list, by reason */
-struct ban_skipped {
-	uint64_t placeholder, invalid, special, allowed, authenticated, few_sessions;
-};
 
 struct ban_set {
 	struct ban_item *v;     /* sorted: IPv4 first, then by address */

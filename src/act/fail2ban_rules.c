@@ -1,0 +1,210 @@
+/*
+ * fail2ban_rules.c - the fail2ban filters for the behaviours postsleuth
+ * finds, and f2b_classify(), the same rules over parsed events, with
+ * which postsleuth counts the lines each filter must match.
+ *
+ * Each filter is written for fail2ban's conventions: common.conf's
+ * __prefix_line and prefregex, <HOST>, _daemon for every smtpd service
+ * name (postfix/smtpd, postfix/submission/smtpd, postfix-out/smtpd),
+ * journalmatch for Debian's postfix@-.service.  Beside each regular
+ * expression, f2b_classify() states the same rule over parsed events.
+ * No text from the log goes into a filter.
+ */
+#include "fail2ban_rules.h"
+#include "../util/span.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* the end of a "disconnect from" line after NAMADDR, shared by the rules */
+#define DISC_TAIL "(?: [a-z]+=\\d+(?:/\\d+)?)+(?: notes=\\S+)?$"
+#define CLIENT "^[^[]*\\[<HOST>\\]%(_port)s"
+#define DISC_PREF "^%(__prefix_line)sdisconnect from <F-CONTENT>.+</F-CONTENT>$"
+
+static const struct f2b_filter filters[] = {
+    {
+	.name = "postsleuth-capability-probe",
+	.kind = F2B_CAPABILITY,
+	.verdict = V_CAPABILITY_PROBE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
+		"# greeted (EHLO or HELO accepted), perhaps started TLS, and left: no AUTH,\n"
+		"# no MAIL, no RCPT, no unknown command (\"ehlo=1 quit=1 commands=2\").\n"
+		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?=(?: \\S+)*? (?:ehlo|helo)=[1-9])"
+			     "(?: (?:helo|ehlo|starttls|rset|noop|quit)=\\d+(?:/\\d+)?)+"
+			     " commands=\\d+(?:/\\d+)?(?: notes=\\S+)?$"},
+	.maxretry = 20,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Scanners cataloguing servers.  An external monitor that checks port 25\n"
+		     "# with EHLO/QUIT looks the same: put its address in ignoreip.",
+    },
+    {
+	.name = "postsleuth-non-smtp-probe",
+	.kind = F2B_NON_SMTP,
+	.verdict = V_NON_SMTP_PROBE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
+		"# sent lines Postfix did not recognise as commands (\".\", HTTP, garbage:\n"
+		"# \"unknown=0/1\") and never had an EHLO or HELO accepted.\n"
+		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?!(?: \\S+)*? (?:ehlo|helo)=[1-9])"
+			     "(?=(?: \\S+)*? unknown=(?:\\d+/)?[1-9])" DISC_TAIL},
+	.maxretry = 3,
+	.findtime = "10m",
+	.bantime = "1h",
+	.jail_note = "Port scanners and web scanners that hit port 25.",
+    },
+    {
+	.name = "postsleuth-auth-bruteforce",
+	.kind = F2B_AUTH,
+	.verdict = V_AUTH_BRUTEFORCE,
+	.unit = "sessions",
+	.what = "the \"disconnect from\" line of an smtpd session in which every AUTH\n"
+		"# command failed (\"auth=0/3\"): wrong passwords, unknown users, AUTH\n"
+		"# refused before STARTTLS.  A session where a login finally worked does\n"
+		"# not match.  One match is one session.  Needs Postfix 3.0 or later.",
+	.prefregex = DISC_PREF,
+	.failregex = {CLIENT "(?=(?: \\S+)*? auth=0/[1-9])" DISC_TAIL},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "# strong passwords stop them.",
+    },
+    {
+	.name = "postsleuth-relay-attempt",
+	.kind = F2B_RELAY,
+	.verdict = V_RELAY_ATTEMPT,
+	.per_line = true,
+	.unit = "refused RCPT commands",
+	.what = "\"reject: RCPT from ...: 554 5.7.1 <rcpt>: Relay access denied\": a client\n"
+		"# that did not authenticate asked to send to a domain this server does not\n"
+		"# serve.  One match is one refused recipient.",
+	.prefregex = "^%(__prefix_line)s(?:NOQUEUE|[0-9A-Za-z]+): reject: RCPT from "
+		     "<F-CONTENT>.+</F-CONTENT>$",
+	.failregex = {CLIENT ": [45]\\d\\d [45]\\.\\d{1,3}\\.\\d{1,3} <.*>: Relay access denied;"},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Open-relay testers.  Postfix refused them; banning repeat testers is\n"
+		     "# optional.",
+    },
+    {
+	.name = "postsleuth-non-smtp-probe",
+	.kind = F2B_NON_SMTP_LINES,
+	.verdict = V_NON_SMTP_PROBE,
+	.per_line = true,
+	.legacy = true,
+	.unit = "lines",
+	.what = "what Postfix before 3.0 logs for clients that do not speak SMTP:\n"
+		"# \"warning: non-SMTP command from ...\" and \"lost connection / timeout /\n"
+		"# too many errors after UNKNOWN from ...\".  One session can give two\n"
+		"# matches (a warning and a lost connection).",
+	.failregex = {"^%(__prefix_line)swarning: non-SMTP command from [^[]*\\[<HOST>\\]%(_port)s: ",
+		      "^%(__prefix_line)s(?:NOQUEUE: |[0-9A-Za-z]+: )?(?:lost connection|timeout|"
+		      "too many errors) after UNKNOWN from [^[]*\\[<HOST>\\]%(_port)s$"},
+	.maxretry = 5,
+	.findtime = "10m",
+	.bantime = "1h",
+	.jail_note = "Port scanners and web scanners that hit port 25.",
+    },
+    {
+	.name = "postsleuth-auth-bruteforce",
+	.kind = F2B_AUTH_LINES,
+	.verdict = V_AUTH_BRUTEFORCE,
+	.per_line = true,
+	.legacy = true,
+	.unit = "failed AUTH attempts",
+	.what = "\"warning: ...: SASL LOGIN authentication failed: ...\": one failed\n"
+		"# password (or unknown user).  For logs without command counts\n"
+		"# (Postfix before 3.0); AUTH refused before STARTTLS is not logged.",
+	.prefregex = "^%(__prefix_line)swarning: <F-CONTENT>.+</F-CONTENT>$",
+	.failregex = {CLIENT ": SASL \\S+ authentication failed:"},
+	.maxretry = 5,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "# strong passwords stop them.",
+    },
+};
+
+/* f2b_filters - the table */
+const struct f2b_filter *f2b_filters(size_t *n)
+{
+	*n = sizeof filters / sizeof filters[0];
+	return filters;
+}
+
+/* stat_of - ok/total of one command in a disconnect line; false if absent */
+static bool stat_of(const struct event *ev, const char *name, uint32_t *ok, uint32_t *total)
+{
+	for (unsigned i = 0; i < ev->nstats; i++)
+		if (span_eqs(ev->stats[i].name, name)) {
+			*ok = ev->stats[i].ok;
+			*total = ev->stats[i].total;
+			return true;
+		}
+	*ok = *total = 0;
+	return false;
+}
+
+/* only_greeting - every counted command is a greeting, TLS, RSET, NOOP or QUIT */
+static bool only_greeting(const struct event *ev)
+{
+	static const char *const ok[] = {"helo", "ehlo", "starttls", "rset", "noop", "quit",
+					 "commands", NULL};
+	for (unsigned i = 0; i < ev->nstats; i++) {
+		bool found = false;
+		for (int k = 0; ok[k] && !found; k++)
+			found = span_eqs(ev->stats[i].name, ok[k]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* f2b_classify - which kinds (bit 1 << enum f2b_kind) an smtpd event is;
+ * the same rules as the filters' regular expressions, over parsed events */
+unsigned f2b_classify(const struct event *ev)
+{
+	if (!ev->line || !span_eqs(ev->line->daemon, "smtpd") || !ev->client_ip.p)
+		return 0;
+	unsigned k = 0;
+	uint32_t ok, total, hok, htot;
+	switch (ev->type) {
+	case EV_DISCONNECT:
+		if (!stat_of(ev, "commands", &ok, &total))
+			return 0;
+		stat_of(ev, "ehlo", &hok, &htot);
+		stat_of(ev, "helo", &ok, &total);
+		hok += ok;
+		if (hok && only_greeting(ev))
+			k |= 1u << F2B_CAPABILITY;
+		if (!hok && stat_of(ev, "unknown", &ok, &total) && total)
+			k |= 1u << F2B_NON_SMTP;
+		if (stat_of(ev, "auth", &ok, &total) && total && !ok)
+			k |= 1u << F2B_AUTH;
+		return k;
+	case EV_REJECT:
+		if (span_eqs(ev->action, "reject") && span_eqs(ev->stage, "RCPT") &&
+		    span_starts(ev->reason, "<") && span_ends(ev->reason, ">: Relay access denied"))
+			k |= 1u << F2B_RELAY;
+		return k;
+	case EV_NON_SMTP:
+		return 1u << F2B_NON_SMTP_LINES;
+	case EV_LOST:
+		if (span_eqs(ev->stage, "UNKNOWN") &&
+		    (span_eqs(ev->reason, "lost connection") || span_eqs(ev->reason, "timeout") ||
+		     span_eqs(ev->reason, "too many errors")))
+			k |= 1u << F2B_NON_SMTP_LINES;
+		return k;
+	case EV_SASL_FAIL:
+		return 1u << F2B_AUTH_LINES;
+	default:
+		return 0;
+	}
+}
