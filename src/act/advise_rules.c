@@ -351,15 +351,17 @@ void adv_non_smtp(struct advice *a, struct act_run *r, const struct pc *pc, cons
 /* adv_postscreen - postscreen with DNS blocklists in front of smtpd */
 void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bool auth_off)
 {
-	static const enum verdict probes[] = {V_CAPABILITY_PROBE, V_NON_SMTP_PROBE, V_PREGREET,
-					      V_PIPELINING, V_SPAM_REJECTED};
-	for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+	/* the probes: every verdict of severity "nuisance", in table order */
+	for (int k = 0; k < V__COUNT; k++) {
+		enum verdict vk = (enum verdict)k;
+		if (verdict_severity(vk) != SEV_NUISANCE)
+			continue;
 		uint64_t s;
-		size_t n = count_verdict(r->a, probes[k], &s);
+		size_t n = count_verdict(r->a, vk, &s);
 		if (!n)
 			continue;
-		char *l = ip_list(r->a, probes[k]);
-		ev_add(a, "%s: %zu address%s, %llu session%s: %s.", verdict_id(probes[k]), n,
+		char *l = ip_list(r->a, vk);
+		ev_add(a, "%s: %zu address%s, %llu session%s: %s.", verdict_id(vk), n,
 		       n == 1 ? "" : "es", (unsigned long long)s, s == 1 ? "" : "s", l);
 		free(l);
 	}

@@ -94,11 +94,11 @@ void ban_mynetworks(struct ban_nets *allow)
 	run_result_free(&rr);
 }
 
-/* ban_default_verdict - hostile: severity 3 and more, and the probes */
+/* ban_default_verdict - listed when no --verdict is given: the row's
+ * "ban" column (VERDICTS, analyze/verdicts.h) */
 bool ban_default_verdict(enum verdict v)
 {
-	return verdict_severity(v) >= 3 || v == V_CAPABILITY_PROBE || v == V_NON_SMTP_PROBE ||
-	       v == V_PREGREET || v == V_PIPELINING;
+	return verdict_row(v)->ban;
 }
 
 /* only_compromised - did every login of this address use a

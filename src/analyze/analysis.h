@@ -25,6 +25,7 @@
 #ifndef POSTSLEUTH_ANALYSIS_H
 #define POSTSLEUTH_ANALYSIS_H
 
+#include "verdicts.h"
 #include "../model/message.h"
 #include "../parse/event.h"
 #include "../util/arena.h"
@@ -47,26 +48,6 @@ struct buf;
 #define ACCOUNT_SHOW_IPS 16     /* source addresses listed in the accounts table */
 #define ACCOUNT_MAX_TIMES 4096
 #define ACCOUNT_DOMAIN_HASHES 15
-
-#define VERDICTS(X)                                                             \
-	X(V_UNKNOWN, "unknown", 1)                                             \
-	X(V_LEGITIMATE, "legitimate", 0)                                       \
-	X(V_CAPABILITY_PROBE, "capability-probe", 2)                           \
-	X(V_NON_SMTP_PROBE, "non-smtp-probe", 2)                               \
-	X(V_PREGREET, "pregreet", 2)                                           \
-	X(V_PIPELINING, "pipelining", 2)                                       \
-	X(V_SPAM_REJECTED, "spam-rejected", 2)                                 \
-	X(V_RELAY_ATTEMPT, "relay-attempt", 3)                                 \
-	X(V_AUTH_BRUTEFORCE, "auth-bruteforce", 3)                             \
-	X(V_ACCOUNT_ABUSE, "account-abuse", 4)                                 \
-	X(V_AUTH_SUCCESS_AFTER_FAILURES, "auth-success-after-failures", 4)
-
-enum verdict {
-#define X(e, s, sev) e,
-	VERDICTS(X)
-#undef X
-	V__COUNT
-};
 
 /* how a client's address is held */
 enum client_kind {
@@ -241,9 +222,6 @@ void analysis_message(struct analysis *a, const struct message *m);
 void analysis_finish(struct analysis *a);
 void analysis_free(struct analysis *a);
 
-const char *verdict_id(enum verdict v);
-int verdict_severity(enum verdict v);
-bool verdict_from_id(const char *s, enum verdict *v);
 enum verdict verdict_session(const struct session *s);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);

@@ -20,25 +20,48 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct {
-	const char *id;
-	int severity;
-} verdicts[] = {
-#define X(e, s, sev) {s, sev},
+static const struct verdict_row verdicts[] = {
+#define X(e, id, sev, side, ban, act, nlist, title, reason, reject) \
+	{id, sev, side, ban, act, nlist, title, reason, reject},
     VERDICTS(X)
 #undef X
 };
 
+static const char *const severity_words[] = {
+#define X(e, word) word,
+    VERDICT_SEVERITIES(X)
+#undef X
+};
+
+/* verdict_row - the row of v in VERDICTS (unknown's when out of range) */
+const struct verdict_row *verdict_row(enum verdict v)
+{
+	return &verdicts[(unsigned)v < V__COUNT ? v : V_UNKNOWN];
+}
+
 /* verdict_id - the stable id used in JSON and --verdict */
 const char *verdict_id(enum verdict v)
 {
-	return (unsigned)v < V__COUNT ? verdicts[v].id : "unknown";
+	return verdict_row(v)->id;
 }
 
 /* verdict_severity - 0 fine .. 4 alarm */
 int verdict_severity(enum verdict v)
 {
-	return (unsigned)v < V__COUNT ? verdicts[v].severity : 1;
+	return (int)verdict_row(v)->sev;
+}
+
+/* verdict_severity_word - the report's word for a severity */
+const char *verdict_severity_word(int sev)
+{
+	return sev >= SEV_OK && sev <= SEV_ALARM ? severity_words[sev] : severity_words[SEV_OK];
+}
+
+/* verdict_hostile - the one definition of a hostile client: severity 3
+ * (hostile) or 4 (alarm) */
+bool verdict_hostile(enum verdict v)
+{
+	return verdict_row(v)->sev >= SEV_HOSTILE;
 }
 
 /* verdict_from_id - parse a --verdict value */

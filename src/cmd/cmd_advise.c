@@ -48,9 +48,9 @@ int cmd_advise(struct opts *o)
 		v[n] = (struct advice){.id = "compromised-account", .title = "A compromised account"};
 		adv_compromised(&v[n++], &r, &pc);
 	}
-	bool probes = has_verdict(an, V_CAPABILITY_PROBE, V_NON_SMTP_PROBE) ||
-		      has_verdict(an, V_PREGREET, V_PIPELINING) ||
-		      has_verdict(an, V_SPAM_REJECTED, V_SPAM_REJECTED);
+	bool probes = false;            /* a client of severity "nuisance" */
+	for (size_t i = 0; i < an->nclist; i++)
+		probes |= verdict_severity(an->clist[i]->verdict) == SEV_NUISANCE;
 	bool auth = has_verdict(an, V_AUTH_BRUTEFORCE, V_AUTH_SUCCESS_AFTER_FAILURES);
 	if (auth) {
 		v[n] = (struct advice){.id = "auth-guessing", .title = "Password guessing on SMTP AUTH"};

@@ -39,6 +39,80 @@ static void item(struct buf *b, const char *text)
 	wrap_text(b, text, 4, 78);
 }
 
+/* the paragraphs of the verdicts' act column (analyze/verdicts.h): a
+ * heading, then the addresses of every verdict of the paragraph, then
+ * what to do */
+#define ACT_MAX_ITEMS 3
+static const struct {
+	const char *heading;
+	const char *items[ACT_MAX_ITEMS];
+} paragraphs[VACT__COUNT] = {
+    [VACT_LOGIN_AFTER_FAILURES] = {
+	"Logins after failed attempts",
+	{"Ask the owner of the account whether that login was theirs. If not, treat it as "
+	 "compromised: change the password."}},
+    [VACT_PASSWORD_GUESSING] = {
+	"Password guessing",
+	{"Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
+	 "authentication failed\"). Guessers rotate addresses, so bans slow them down but "
+	 "strong passwords are what stops them.",
+	 "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+	 "service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
+	 "submissions (465) with smtpd_tls_auth_only=yes.",
+	 "Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
+	 "anvil_rate_time_unit)."}},
+    [VACT_RELAY_TEST] = {
+	"Open-relay tests",
+	{"Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
+	 "reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
+	 "optional."}},
+    [VACT_NON_SMTP] = {
+	"Non-SMTP probes",
+	{"Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
+	 "match what Postfix logs for these sessions: \"lost connection after UNKNOWN\", "
+	 "\"unknown=0/N\" in the disconnect line, or \"warning: non-SMTP command\". A filter on "
+	 "\"reject: RCPT from ...: 502 5.5.2\" never matches: those sessions never reach RCPT.",
+	 "postscreen (postscreen_non_smtp_command_enable, postscreen_bare_newline_enable) "
+	 "drops them before smtpd; Postfix 3.7.10 and later also drop them at the first bad "
+	 "line with the default smtpd_forbidden_commands."}},
+    [VACT_PROBES] = {
+	"Probes and bots",
+	{"Reconnaissance: nothing is broken. postscreen with DNS blocklists "
+	 "(postscreen_dnsbl_sites) and its pregreet test (postscreen_greet_action = enforce) "
+	 "turns most of these away before smtpd; reject_unauth_pipelining in "
+	 "smtpd_data_restrictions catches the impatient ones.",
+	 "smtpd_helo_required = yes and reject_non_fqdn_helo_hostname, "
+	 "reject_invalid_helo_hostname in smtpd_helo_restrictions also stop many bots "
+	 "(\"EHLO User\"), but put them after permit_mynetworks and "
+	 "permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
+	 "names."}},
+};
+
+/* act_paragraph - paragraph g, when a client has one of its verdicts:
+ * "  - Heading (addresses of each verdict in table order):" and the items */
+static bool act_paragraph(struct buf *b, const struct analysis *a, enum verdict_act g)
+{
+	bool present = false;
+	for (int v = 0; v < V__COUNT && !present; v++)
+		present = verdict_row((enum verdict)v)->act == g && has(a, (enum verdict)v);
+	if (!present)
+		return false;
+	buf_printf(b, "  - %s (", paragraphs[g].heading);
+	bool listed = false;
+	for (int v = 0; v < V__COUNT; v++) {
+		const struct verdict_row *row = verdict_row((enum verdict)v);
+		if (row->act != g || !has(a, (enum verdict)v))
+			continue;
+		if (listed)
+			buf_puts(b, ", ");
+		listed = list_ips(b, a, (enum verdict)v, row->nlist) > 0;
+	}
+	buf_puts(b, "):\n");
+	for (int i = 0; i < ACT_MAX_ITEMS && paragraphs[g].items[i]; i++)
+		item(b, paragraphs[g].items[i]);
+	return true;
+}
+
 /* report_actions_text - the "What to do" section */
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
 			 bool debug_on)
@@ -67,71 +141,8 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
 			"per client address, not per account).");
 	}
-	if (has(a, V_AUTH_SUCCESS_AFTER_FAILURES)) {
-		any = true;
-		buf_puts(b, "  - Logins after failed attempts (");
-		list_ips(b, a, V_AUTH_SUCCESS_AFTER_FAILURES, 5);
-		buf_puts(b, "):\n");
-		item(b, "Ask the owner of the account whether that login was theirs. If not, treat it as "
-			"compromised: change the password.");
-	}
-	if (has(a, V_AUTH_BRUTEFORCE)) {
-		any = true;
-		buf_puts(b, "  - Password guessing (");
-		list_ips(b, a, V_AUTH_BRUTEFORCE, 5);
-		buf_puts(b, "):\n");
-		item(b, "Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
-			"authentication failed\"). Guessers rotate addresses, so bans slow them down but "
-			"strong passwords are what stops them.");
-		item(b, "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
-			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
-			"submissions (465) with smtpd_tls_auth_only=yes.");
-		item(b, "Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
-			"anvil_rate_time_unit).");
-	}
-	if (has(a, V_RELAY_ATTEMPT)) {
-		any = true;
-		buf_puts(b, "  - Open-relay tests (");
-		list_ips(b, a, V_RELAY_ATTEMPT, 5);
-		buf_puts(b, "):\n");
-		item(b, "Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
-			"reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
-			"optional.");
-	}
-	if (has(a, V_NON_SMTP_PROBE)) {
-		any = true;
-		buf_puts(b, "  - Non-SMTP probes (");
-		list_ips(b, a, V_NON_SMTP_PROBE, 5);
-		buf_puts(b, "):\n");
-		item(b, "Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
-			"match what Postfix logs for these sessions: \"lost connection after UNKNOWN\", "
-			"\"unknown=0/N\" in the disconnect line, or \"warning: non-SMTP command\". A filter on "
-			"\"reject: RCPT from ...: 502 5.5.2\" never matches: those sessions never reach RCPT.");
-		item(b, "postscreen (postscreen_non_smtp_command_enable, postscreen_bare_newline_enable) "
-			"drops them before smtpd; Postfix 3.7.10 and later also drop them at the first bad "
-			"line with the default smtpd_forbidden_commands.");
-	}
-	if (has(a, V_CAPABILITY_PROBE) || has(a, V_PREGREET) || has(a, V_PIPELINING)) {
-		any = true;
-		buf_puts(b, "  - Probes and bots (");
-		size_t n = list_ips(b, a, V_CAPABILITY_PROBE, 5);
-		if (n && (has(a, V_PREGREET) || has(a, V_PIPELINING)))
-			buf_puts(b, ", ");
-		n = list_ips(b, a, V_PREGREET, 3);
-		if (n && has(a, V_PIPELINING))
-			buf_puts(b, ", ");
-		list_ips(b, a, V_PIPELINING, 3);
-		buf_puts(b, "):\n");
-		item(b, "Reconnaissance: nothing is broken. postscreen with DNS blocklists "
-			"(postscreen_dnsbl_sites) and its pregreet test (postscreen_greet_action = enforce) "
-			"turns most of these away before smtpd; reject_unauth_pipelining in "
-			"smtpd_data_restrictions catches the impatient ones.");
-		item(b, "smtpd_helo_required = yes and reject_non_fqdn_helo_hostname, "
-			"reject_invalid_helo_hostname in smtpd_helo_restrictions also stop many bots "
-			"(\"EHLO User\"), but put them after permit_mynetworks and "
-			"permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
-			"names.");
-	}
+	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++)
+		any |= act_paragraph(b, a, (enum verdict_act)g);
 	if (debug_on) {
 		any = true;
 		buf_puts(b, "  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n");

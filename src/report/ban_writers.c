@@ -125,22 +125,6 @@ static void write_ipset(struct buf *b, const struct ban_set *s)
 	}
 }
 
-/* ban_reject_text - the reply text of a check_client_access REJECT */
-const char *ban_reject_text(enum verdict v)
-{
-	switch (v) {
-	case V_AUTH_BRUTEFORCE:
-	case V_AUTH_SUCCESS_AFTER_FAILURES:
-		return "Access denied: repeated authentication failures";
-	case V_RELAY_ATTEMPT:
-		return "Access denied: relay attempts";
-	case V_ACCOUNT_ABUSE:
-		return "Access denied: abuse";
-	default:
-		return "Access denied";
-	}
-}
-
 /* write_postfix_cidr - check_client_access cidr table: ADDR REJECT text */
 static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
 {
@@ -150,7 +134,7 @@ static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
 	for (size_t i = 0; i < s->n; i++) {
 		note(b, &s->v[i]);
 		addr(b, &s->v[i]);
-		buf_printf(b, " REJECT %s\n", ban_reject_text(s->v[i].verdict));
+		buf_printf(b, " REJECT %s\n", verdict_row(s->v[i].verdict)->reject);
 	}
 }
 
@@ -164,23 +148,6 @@ static void write_postscreen(struct buf *b, const struct ban_set *s)
 		note(b, &s->v[i]);
 		addr(b, &s->v[i]);
 		buf_puts(b, " reject\n");
-	}
-}
-
-/* ban_reason - why addresses of a verdict are listed, in a few words */
-const char *ban_reason(enum verdict v)
-{
-	switch (v) {
-	case V_AUTH_SUCCESS_AFTER_FAILURES: return "logged in after failed password attempts";
-	case V_ACCOUNT_ABUSE: return "sent mail through a compromised account";
-	case V_AUTH_BRUTEFORCE: return "guessed SASL passwords";
-	case V_RELAY_ATTEMPT: return "tried to relay mail to other domains";
-	case V_NON_SMTP_PROBE: return "sent input that is not SMTP";
-	case V_CAPABILITY_PROBE: return "probed the server's capabilities (EHLO, then QUIT)";
-	case V_PREGREET: return "talked before the server's greeting";
-	case V_PIPELINING: return "sent commands without waiting for the replies";
-	case V_SPAM_REJECTED: return "its mail was refused by the restrictions";
-	default: return "chosen with --verdict";
 	}
 }
 
@@ -230,7 +197,7 @@ static void write_json(struct buf *b, const struct ban_set *s)
 			first = false;
 		}
 		buf_printf(b, "],\"addresses\":%u,\"sessions\":%llu,\"reason\":\"%s\"}", it->naddrs,
-			   (unsigned long long)it->sessions, ban_reason(it->verdict));
+			   (unsigned long long)it->sessions, verdict_row(it->verdict)->reason);
 	}
 	buf_putc(b, ']');
 	if (s->skipped) {

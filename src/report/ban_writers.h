@@ -36,7 +36,5 @@ struct ban_backend {
 
 const struct ban_backend *ban_backends(size_t *n);
 const struct ban_backend *ban_backend_find(const char *name);
-const char *ban_reject_text(enum verdict v);
-const char *ban_reason(enum verdict v);
 
 #endif

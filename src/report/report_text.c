@@ -59,36 +59,6 @@ void wrap_text(struct buf *b, const char *text, int indent, int width)
 	buf_free(&clean);
 }
 
-/* severity_mark - a short tag per severity */
-static const char *severity_word(int sev)
-{
-	switch (sev) {
-	case 4: return "ALARM";
-	case 3: return "hostile";
-	case 2: return "nuisance";
-	case 1: return "unclear";
-	default: return "ok";
-	}
-}
-
-/* verdict_title - the finding's headline */
-static const char *verdict_title(enum verdict v)
-{
-	switch (v) {
-	case V_AUTH_SUCCESS_AFTER_FAILURES: return "logged in after failed password attempts";
-	case V_ACCOUNT_ABUSE: return "sending through a compromised account";
-	case V_AUTH_BRUTEFORCE: return "guessing SASL passwords";
-	case V_RELAY_ATTEMPT: return "testing for an open relay";
-	case V_NON_SMTP_PROBE: return "probing with non-SMTP input";
-	case V_CAPABILITY_PROBE: return "capability probe (EHLO, then QUIT)";
-	case V_PREGREET: return "talks before the greeting (bot)";
-	case V_PIPELINING: return "improper pipelining (bot)";
-	case V_SPAM_REJECTED: return "refused by your restrictions";
-	case V_LEGITIMATE: return "ordinary mail traffic";
-	default: return "not enough evidence";
-	}
-}
-
 /* evidence_text - the lines behind a client's verdict */
 static void evidence_text(struct buf *b, const struct client_detail *d, const struct evidence_set *ev)
 {
@@ -131,8 +101,8 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_term(b, span_of(client_addr(c).s));
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
-	buf_puts(b, verdict_title(c->verdict));
-	buf_printf(b, " (%s)\n", severity_word(sev));
+	buf_puts(b, verdict_row(c->verdict)->title);
+	buf_printf(b, " (%s)\n", verdict_severity_word(sev));
 	wrap_explanation(b, a, c, 6);
 	evidence_text(b, client_detail(a, c), ev);
 	buf_putc(b, '\n');
@@ -196,11 +166,12 @@ void report_text(struct buf *b, const struct report_input *in)
 	}
 	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
-		int s = verdict_severity(a->clist[i]->verdict);
-		hostile += s >= 3;
-		probes += s == 2;
-		unclear += s == 1;
-		legit += s == 0;
+		enum verdict v = a->clist[i]->verdict;
+		int s = verdict_severity(v);
+		hostile += verdict_hostile(v);
+		probes += s == SEV_NUISANCE;
+		unclear += s == SEV_UNCLEAR;
+		legit += s == SEV_OK;
 	}
 	for (size_t i = 0; i < a->nalist; i++)
 		compromised += a->alist[i]->compromised;

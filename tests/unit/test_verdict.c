@@ -156,3 +156,37 @@ TEST(client_order_is_text_order)
 	CHECK(a->nclist > N / 2);
 	analysis_free(a);
 }
+
+/* the VERDICTS rows are consistent: every writer finds its column filled,
+ * names are unique and parse back, and the one definition of hostile
+ * (severity 3 and more) is what the report and the ban default agree on */
+TEST(verdict_rows_complete)
+{
+	for (int i = 0; i < V__COUNT; i++) {
+		enum verdict v = (enum verdict)i, back;
+		const struct verdict_row *r = verdict_row(v);
+		CHECK(r->id && r->id[0]);
+		CHECK(r->title && r->title[0]);
+		CHECK(r->reason && r->reason[0]);
+		CHECK(r->reject && !strncmp(r->reject, "Access denied", 13));
+		CHECK(verdict_from_id(r->id, &back) && back == v);
+		CHECK_INT(verdict_severity(v), r->sev);
+		CHECK_INT(verdict_hostile(v), r->sev >= SEV_HOSTILE);
+		CHECK(r->sev >= SEV_OK && r->sev <= SEV_ALARM);
+		/* a hostile client is always listed by default; nobody at fault never */
+		if (verdict_hostile(v))
+			CHECK(r->ban);
+		if (r->side == VSIDE_NONE || r->side == VSIDE_UNCLEAR)
+			CHECK(!r->ban && r->act == VACT_NONE && !verdict_hostile(v));
+		/* a "What to do" paragraph names some addresses, and only then */
+		CHECK_INT(r->act != VACT_NONE, r->nlist > 0);
+		for (int j = 0; j < i; j++)
+			CHECK(strcmp(verdict_row((enum verdict)j)->id, r->id) != 0);
+	}
+	CHECK_STR(verdict_id((enum verdict)V__COUNT), "unknown");
+	CHECK_INT(verdict_severity((enum verdict)-1), SEV_UNCLEAR);
+	CHECK_STR(verdict_severity_word(SEV_HOSTILE), "hostile");
+	CHECK_STR(verdict_severity_word(SEV_ALARM), "ALARM");
+	CHECK_STR(verdict_severity_word(9), "ok");
+	CHECK(!verdict_from_id("hostile", &(enum verdict){0}));
+}
