@@ -329,7 +329,8 @@ int64_t local_secs(struct stamp t)
 	return sec + (int64_t)t.tzoff * 60;
 }
 
-/* day_row - the per-day counters of a day, NULL when over the cap */
+/* day_row - the per-day counters of a day, NULL when over the cap; the
+ * rows are kept in date order */
 struct sday *day_row(struct summary *s, int64_t day)
 {
 	for (size_t i = s->ndays; i > 0; i--)
@@ -343,7 +344,12 @@ struct sday *day_row(struct summary *s, int64_t day)
 		s->capdays = s->capdays ? s->capdays * 2 : 8;
 		s->days = xrealloc(s->days, s->capdays * sizeof *s->days);
 	}
-	struct sday *d = &s->days[s->ndays++];
+	size_t at = s->ndays;           /* kept in date order: writers only read */
+	while (at > 0 && s->days[at - 1].day > day)
+		at--;
+	memmove(&s->days[at + 1], &s->days[at], (s->ndays - at) * sizeof *s->days);
+	s->ndays++;
+	struct sday *d = &s->days[at];
 	memset(d, 0, sizeof *d);
 	d->day = day;
 	return d;

@@ -11,20 +11,19 @@
 #include <strings.h>
 
 /* qid_class - per byte: 1 short-ID (upper hex) char, 2 long-ID char, 3
- * both; 4 is set for every ASCII letter and digit */
-static unsigned char qid_class[256];
-
-/* qid_class_init - fill the table once (short: 0-9A-F; long: 0-9 and letters without vowels) */
-static void qid_class_init(void)
-{
-	for (int c = '0'; c <= '9'; c++)
-		qid_class[c] = 3 | 4;
-	for (int c = 'A'; c <= 'Z'; c++)
-		qid_class[c] = (unsigned char)(4 | (c <= 'F' ? 1 : 0) | (strchr("AEIOU", c) ? 0 : 2));
-	for (int c = 'a'; c <= 'z'; c++)
-		qid_class[c] = (unsigned char)(4 | (strchr("aeiou", c) ? 0 : 2));
-	qid_class[0] = 0;
-}
+ * both; 4 is set for every ASCII letter and digit.  Short IDs are 0-9A-F,
+ * long IDs 0-9 and the letters without vowels (the long ID's 'z' is its
+ * separator). */
+static const unsigned char qid_class[256] = {
+	['0'] = 7, ['1'] = 7, ['2'] = 7, ['3'] = 7, ['4'] = 7, ['5'] = 7, ['6'] = 7, ['7'] = 7,
+	['8'] = 7, ['9'] = 7, ['A'] = 5, ['B'] = 7, ['C'] = 7, ['D'] = 7, ['E'] = 5, ['F'] = 7,
+	['G'] = 6, ['H'] = 6, ['I'] = 4, ['J'] = 6, ['K'] = 6, ['L'] = 6, ['M'] = 6, ['N'] = 6,
+	['O'] = 4, ['P'] = 6, ['Q'] = 6, ['R'] = 6, ['S'] = 6, ['T'] = 6, ['U'] = 4, ['V'] = 6,
+	['W'] = 6, ['X'] = 6, ['Y'] = 6, ['Z'] = 6, ['a'] = 4, ['b'] = 6, ['c'] = 6, ['d'] = 6,
+	['e'] = 4, ['f'] = 6, ['g'] = 6, ['h'] = 6, ['i'] = 4, ['j'] = 6, ['k'] = 6, ['l'] = 6,
+	['m'] = 6, ['n'] = 6, ['o'] = 4, ['p'] = 6, ['q'] = 6, ['r'] = 6, ['s'] = 6, ['t'] = 6,
+	['u'] = 4, ['v'] = 6, ['w'] = 6, ['x'] = 6, ['y'] = 6, ['z'] = 6
+};
 
 /* qid_ok - the class bits of a whole candidate: a short or a long ID */
 static inline bool qid_ok(unsigned all, bool z, size_t n)
@@ -37,8 +36,6 @@ bool pc_queue_id(struct span t)
 {
 	if (t.n < 5 || t.n > 32)
 		return false;
-	if (!qid_class['0'])
-		qid_class_init();
 	unsigned all = 3;
 	bool z = false;
 	for (size_t i = 0; i < t.n && all; i++) {
@@ -53,8 +50,6 @@ bool pc_queue_id(struct span t)
  * most lines). */
 bool pc_take_queue_id(struct span *text, struct span *qid)
 {
-	if (!qid_class['0'])
-		qid_class_init();
 	const char *p = text->p;
 	size_t n = text->n, lim = n < 33 ? n : 33, i = 0;
 	unsigned all = 7;

@@ -92,19 +92,10 @@ static void window(struct buf *b, const struct summary *s)
 static const char *const traffic_names[SD__N] = {"received", "delivered", "deferred", "bounced",
 						 "rejected"};
 
-/* cmp_day - days in date order */
-static int cmp_day(const void *a, const void *b)
-{
-	int64_t x = ((const struct sday *)a)->day, y = ((const struct sday *)b)->day;
-	return x < y ? -1 : x > y;
-}
-
 /* traffic - per-day (days with traffic) and per-hour (sums) counts */
-static void traffic(struct buf *b, struct summary *s)
+static void traffic(struct buf *b, const struct summary *s)
 {
 	buf_puts(b, ",\"per_day\":[");
-	if (s->ndays)
-		qsort(s->days, s->ndays, sizeof *s->days, cmp_day);
 	bool first = true;
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];

@@ -121,13 +121,6 @@ static void grand_totals(struct tctx *c, const struct summary *s)
 	buf_putc(c->b, '\n');
 }
 
-/* cmp_day - days in date order */
-static int cmp_day(const void *a, const void *b)
-{
-	int64_t x = ((const struct sday *)a)->day, y = ((const struct sday *)b)->day;
-	return x < y ? -1 : x > y;
-}
-
 /* traffic_head - the column heading of the traffic tables */
 static void traffic_head(struct tctx *c, const char *first)
 {
@@ -137,13 +130,12 @@ static void traffic_head(struct tctx *c, const char *first)
 }
 
 /* per_day - "Per-Day Traffic Summary", days with traffic, when > 1 day */
-static void per_day(struct tctx *c, struct summary *s)
+static void per_day(struct tctx *c, const struct summary *s)
 {
 	if (summary_days_seen(s) < 2)
 		return;
 	title(c, "Per-Day Traffic Summary");
 	traffic_head(c, "date");
-	qsort(s->days, s->ndays, sizeof *s->days, cmp_day);
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];
 		uint64_t any = 0;
