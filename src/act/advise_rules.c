@@ -33,20 +33,20 @@ static void ev_add(struct advice *a, const char *fmt, ...)
 }
 
 /* main_set - propose name = value; unchanged when the current value is it */
-static void main_set(struct advice *a, const struct pc *pc, const char *name, const char *value)
+static void main_set(struct advice *a, const struct postconf *pc, const char *name, const char *value)
 {
 	if (a->nmain >= ADV_MAX_MAIN)
 		return;
 	struct adv_main *m = &a->main[a->nmain++];
 	m->name = xstrdup(name);
 	m->value = xstrdup(value);
-	const char *cur = pc->ok ? pc_get(pc, name) : NULL;
+	const char *cur = pc->ok ? postconf_get(pc, name) : NULL;
 	m->current = cur ? xstrdup(cur) : NULL;
 	m->unchanged = cur && !strcmp(cur, value);
 }
 
 /* main_set_own - like main_set, value already decided (and owned) */
-static void main_set_own(struct advice *a, const struct pc *pc, const char *name, char *value,
+static void main_set_own(struct advice *a, const struct postconf *pc, const char *name, char *value,
 			 bool unchanged)
 {
 	main_set(a, pc, name, value);
@@ -130,7 +130,7 @@ static bool account_name_ok(const char *s)
 }
 
 /* adv_compromised - password change, sender login maps */
-void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc)
+void adv_compromised(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	const struct analysis *an = r->a;
 	struct buf names = {0};
@@ -169,12 +169,12 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc)
 			fatal(EXIT_ENV, "out of memory");
 	}
 	buf_free(&names);
-	const char *cur = pc_get(pc, "smtpd_sender_login_maps");
+	const char *cur = postconf_get(pc, "smtpd_sender_login_maps");
 	main_set(a, pc, "smtpd_sender_login_maps",
 		 cur && *cur ? cur : "hash:/etc/postfix/sender_login_maps");
 	static const char *const want[] = {"reject_sender_login_mismatch", NULL};
 	bool same;
-	char *v = pc_list_merge(pc_get(pc, "smtpd_sender_restrictions"), want, true, NULL, NULL, &same);
+	char *v = postconf_list_merge(postconf_get(pc, "smtpd_sender_restrictions"), want, true, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_sender_restrictions", v, same);
 	a->caveats[a->ncaveats++] = "The map must list every address and alias each login may use, "
 				    "or users cannot send as them any more.";
@@ -188,13 +188,13 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc)
 }
 
 /* runs_postscreen - does master.cf already put postscreen on port 25 */
-static bool runs_postscreen(const struct pc *pc)
+static bool runs_postscreen(const struct postconf *pc)
 {
 	return pc->nsmtp >= 8 && !strcmp(pc->smtp_fields[7], "postscreen");
 }
 
 /* adv_auth - AUTH only on submission, rate limit, TLS first */
-void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool postscreen_too)
+void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bool postscreen_too)
 {
 	const struct analysis *an = r->a;
 	uint64_t on25 = 0, other = 0;
@@ -242,7 +242,7 @@ void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool pos
 		a->steps[a->nsteps++] = "All these failures came through submission: keep AUTH there, "
 					"and make sure port 25 does not offer it (master.cf: "
 					"-o smtpd_sasl_auth_enable=no on the smtp service).";
-	const char *cur = pc_get(pc, "smtpd_client_auth_rate_limit");
+	const char *cur = postconf_get(pc, "smtpd_client_auth_rate_limit");
 	long lim = cur ? strtol(cur, NULL, 10) : 0;
 	main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
 	main_set(a, pc, "smtpd_tls_auth_only", "yes");
@@ -259,7 +259,7 @@ void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool pos
 }
 
 /* adv_relay - keep reject_unauth_destination */
-void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
+void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint64_t s;
 	size_t n = count_verdict(r->a, V_RELAY_ATTEMPT, &s);
@@ -273,7 +273,7 @@ void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
 	       n, n == 1 ? "" : "es", l, (unsigned long long)denied, denied == 1 ? "" : "s");
 	free(l);
 	ev_add(a, "Every attempt was refused: nothing was relayed.");
-	const char *mn = pc_get(pc, "mynetworks");
+	const char *mn = postconf_get(pc, "mynetworks");
 	if (mn)
 		ev_add(a, "mynetworks is now: %s", mn);
 	a->why = "reject_unauth_destination is what refuses them; keep it, after the permits for your "
@@ -282,8 +282,8 @@ void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
 	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
 					   "reject_unauth_destination", NULL};
 	bool same;
-	const char *cur = pc_get(pc, "smtpd_relay_restrictions");
-	char *v = pc_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
+	const char *cur = postconf_get(pc, "smtpd_relay_restrictions");
+	char *v = postconf_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
 					    "defer_unauth_destination",
 				want, false, "defer_unauth_destination", "reject_unauth_destination", &same);
 	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
@@ -295,7 +295,7 @@ void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc)
 }
 
 /* adv_debug - turn verbose and TLS debug logging back down */
-void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc)
+void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint64_t decoded = r->a->auth_decoded;
 	ev_add(a, "%llu line%s of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
@@ -307,7 +307,7 @@ void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc)
 		       (unsigned long long)decoded, decoded == 1 ? "" : "s");
 	a->why = "Debug logging writes what clients send into the log, AUTH credentials included "
 		 "(base64 is not encryption), and floods it.";
-	const char *cur = pc_get(pc, "smtpd_tls_loglevel");
+	const char *cur = postconf_get(pc, "smtpd_tls_loglevel");
 	main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
 	main_set(a, pc, "debug_peer_list", "");
 	if (pc->ok && a->main[0].unchanged && a->main[1].unchanged)
@@ -321,7 +321,7 @@ void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc)
 }
 
 /* adv_non_smtp - smtpd_forbidden_commands */
-void adv_non_smtp(struct advice *a, struct act_run *r, const struct pc *pc, const char *version)
+void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc, const char *version)
 {
 	uint64_t s;
 	size_t n = count_verdict(r->a, V_NON_SMTP_PROBE, &s);
@@ -349,7 +349,7 @@ void adv_non_smtp(struct advice *a, struct act_run *r, const struct pc *pc, cons
 }
 
 /* adv_postscreen - postscreen with DNS blocklists in front of smtpd */
-void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bool auth_off)
+void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *pc, bool auth_off)
 {
 	/* the probes: every verdict of severity "nuisance", in table order */
 	for (int k = 0; k < V__COUNT; k++) {
@@ -421,7 +421,7 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bo
 }
 
 /* adv_rate - anvil connection rate limit, from the busiest minutes */
-bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc)
+bool adv_rate(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint32_t legit = 0, worst = 0;
 	const struct client *legit_c = NULL, *worst_c = NULL;
@@ -446,7 +446,7 @@ bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc)
 		 "so a scanner cannot tie up your smtpd processes.";
 	char v[16];
 	snprintf(v, sizeof v, "%u", lim);
-	const char *cur = pc_get(pc, "smtpd_client_connection_rate_limit");
+	const char *cur = postconf_get(pc, "smtpd_client_connection_rate_limit");
 	long c = cur ? strtol(cur, NULL, 10) : 0;
 	main_set_own(a, pc, "smtpd_client_connection_rate_limit", xstrdup(v), c > 0 && c <= (long)lim);
 	a->caveats[a->ncaveats++] = "Set it above your busiest real sender's peak (big providers open "
@@ -458,7 +458,7 @@ bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc)
 }
 
 /* adv_helo - require a HELO and a sane one, after the permits */
-bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc)
+bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	size_t bad = 0, legit_bad = 0;
 	for (size_t i = 0; i < r->a->nclist; i++) {
@@ -492,7 +492,7 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc)
 					   "reject_invalid_helo_hostname",
 					   "reject_non_fqdn_helo_hostname", NULL};
 	bool same;
-	char *v = pc_list_merge(pc_get(pc, "smtpd_helo_restrictions"), want, false, NULL, NULL, &same);
+	char *v = postconf_list_merge(postconf_get(pc, "smtpd_helo_restrictions"), want, false, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_helo_restrictions", v, same);
 	a->caveats[a->ncaveats++] = "Keep them after permit_mynetworks and permit_sasl_authenticated: "
 				    "printers, scanners and old mail programs send bad HELO names.";
@@ -504,7 +504,7 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc)
 }
 
 /* adv_pipelining - reject_unauth_pipelining */
-void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc)
+void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	static const enum verdict vs[] = {V_PREGREET, V_PIPELINING};
 	for (size_t k = 0; k < 2; k++) {
@@ -520,7 +520,7 @@ void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc)
 		 "when the server did not offer PIPELINING, and always at DATA.";
 	static const char *const want[] = {"reject_unauth_pipelining", NULL};
 	bool same;
-	char *v = pc_list_merge(pc_get(pc, "smtpd_data_restrictions"), want, true, NULL, NULL, &same);
+	char *v = postconf_list_merge(postconf_get(pc, "smtpd_data_restrictions"), want, true, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_data_restrictions", v, same);
 	a->caveats[a->ncaveats++] = "postscreen's greeting test (postscreen_greet_action = enforce) "
 				    "catches the ones that talk before the banner even earlier.";

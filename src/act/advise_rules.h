@@ -41,38 +41,38 @@ struct advice {
 	int nmaster;
 };
 
-#define PC_MAX 32
+#define POSTCONF_MAX 32
 
 /* the current settings: main.cf values by name, master.cf's smtp/inet service */
-struct pc {
+struct postconf {
 	bool ok;
-	char *name[PC_MAX], *value[PC_MAX];
+	char *name[POSTCONF_MAX], *value[POSTCONF_MAX];
 	int n;
 	char *smtp_fields[8];           /* master.cf "smtp inet ..." line, split */
 	int nsmtp;
-	char *smtp_opt[PC_MAX];         /* its -o options: "name=value" */
+	char *smtp_opt[POSTCONF_MAX];         /* its -o options: "name=value" */
 	int nsmtp_opt;
 };
 
 /* postconf.c */
-void pc_load(struct pc *pc);
-const char *pc_get(const struct pc *pc, const char *name);
-void pc_free(struct pc *pc);
-char *pc_list_merge(const char *cur, const char *const *want, bool first, const char *from,
+void postconf_load(struct postconf *pc);
+const char *postconf_get(const struct postconf *pc, const char *name);
+void postconf_free(struct postconf *pc);
+char *postconf_list_merge(const char *cur, const char *const *want, bool first, const char *from,
 		    const char *to, bool *unchanged);
 
 /* advise_rules.c */
 void advice_free(struct advice *a);
 
 /* adv_rate and adv_helo return false when the log gives no reason */
-void adv_compromised(struct advice *a, struct act_run *r, const struct pc *pc);
-void adv_auth(struct advice *a, struct act_run *r, const struct pc *pc, bool postscreen_too);
-void adv_relay(struct advice *a, struct act_run *r, const struct pc *pc);
-void adv_debug(struct advice *a, struct act_run *r, const struct pc *pc);
-void adv_non_smtp(struct advice *a, struct act_run *r, const struct pc *pc, const char *version);
-void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bool auth_off);
-bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc);
-bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc);
-void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc);
+void adv_compromised(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bool postscreen_too);
+void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc, const char *version);
+void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *pc, bool auth_off);
+bool adv_rate(struct advice *a, struct act_run *r, const struct postconf *pc);
+bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *pc);
 
 #endif

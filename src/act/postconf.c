@@ -24,16 +24,16 @@ static const char *const pc_names[] = {
     "postscreen_dnsbl_threshold", "postscreen_dnsbl_action", "postscreen_greet_action", NULL,
 };
 
-/* pc_load - current values from "postconf -x NAME..." and the smtp/inet
+/* postconf_load - current values from "postconf -x NAME..." and the smtp/inet
  * service from "postconf -M smtp/inet"; pc->ok false when unavailable */
-void pc_load(struct pc *pc)
+void postconf_load(struct postconf *pc)
 {
 	memset(pc, 0, sizeof *pc);
 	if (!run_find("postconf"))
 		return;
-	const char *argv[PC_MAX + 3] = {"postconf", "-x"};
+	const char *argv[POSTCONF_MAX + 3] = {"postconf", "-x"};
 	int k = 2;
-	for (int i = 0; pc_names[i] && k < PC_MAX + 2; i++)
+	for (int i = 0; pc_names[i] && k < POSTCONF_MAX + 2; i++)
 		argv[k++] = pc_names[i];
 	argv[k] = NULL;
 	struct run_result rr;
@@ -44,7 +44,7 @@ void pc_load(struct pc *pc)
 	}
 	pc->ok = true;
 	struct span out = buf_span(&rr.out), line;
-	while (out.n && pc->n < PC_MAX) {
+	while (out.n && pc->n < POSTCONF_MAX) {
 		if (!span_until_chr(&out, '\n', &line)) {
 			line = out;
 			out.n = 0;
@@ -78,7 +78,7 @@ void pc_load(struct pc *pc)
 	const char *pargv[] = {"postconf", "-P", "smtp/inet", NULL};
 	run_prog(pargv, &rr);
 	struct span out2 = buf_span(&rr.out);
-	while (rr.status == 0 && out2.n && pc->nsmtp_opt < PC_MAX) {
+	while (rr.status == 0 && out2.n && pc->nsmtp_opt < POSTCONF_MAX) {
 		if (!span_until_chr(&out2, '\n', &line)) {
 			line = out2;
 			out2.n = 0;
@@ -96,8 +96,8 @@ void pc_load(struct pc *pc)
 	run_result_free(&rr);
 }
 
-/* pc_get - a current value, NULL when unknown */
-const char *pc_get(const struct pc *pc, const char *name)
+/* postconf_get - a current value, NULL when unknown */
+const char *postconf_get(const struct postconf *pc, const char *name)
 {
 	for (int i = 0; i < pc->n; i++)
 		if (!strcmp(pc->name[i], name))
@@ -105,8 +105,8 @@ const char *pc_get(const struct pc *pc, const char *name)
 	return NULL;
 }
 
-/* pc_free - the values */
-void pc_free(struct pc *pc)
+/* postconf_free - the values */
+void postconf_free(struct postconf *pc)
 {
 	for (int i = 0; i < pc->n; i++) {
 		free(pc->name[i]);
@@ -160,10 +160,10 @@ static void insert_word(char **w, int *n, int pos, const char *word)
 	(*n)++;
 }
 
-/* pc_list_merge - the current restriction list with the wanted words added:
+/* postconf_list_merge - the current restriction list with the wanted words added:
  * permit_mynetworks and permit_sasl_authenticated first, the others after
  * them (or at the very start with first); from[i] is replaced by to[i] */
-char *pc_list_merge(const char *cur, const char *const *want, bool first, const char *from,
+char *postconf_list_merge(const char *cur, const char *const *want, bool first, const char *from,
 		    const char *to, bool *unchanged)
 {
 	char *w[LIST_MAX_WORDS + 1];

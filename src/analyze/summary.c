@@ -24,21 +24,21 @@ struct summary *summary_new(void)
 {
 	struct summary *s = xcalloc(1, sizeof *s);
 	struct sum_limits *d = &s->dropped;
-	stab_init(&s->senders, SUM_MAX_USERS, &d->senders);
-	stab_init(&s->recipients, SUM_MAX_USERS, &d->recipients);
-	stab_init(&s->sending_domains, SUM_MAX_DOMAINS, &d->sending_domains);
-	stab_init(&s->recipient_domains, SUM_MAX_DOMAINS, &d->recipient_domains);
-	stab_init(&s->nosize, SUM_MAX_NOSIZE, &d->nosize);
+	summary_stab_init(&s->senders, SUM_MAX_USERS, &d->senders);
+	summary_stab_init(&s->recipients, SUM_MAX_USERS, &d->recipients);
+	summary_stab_init(&s->sending_domains, SUM_MAX_DOMAINS, &d->sending_domains);
+	summary_stab_init(&s->recipient_domains, SUM_MAX_DOMAINS, &d->recipient_domains);
+	summary_stab_init(&s->nosize, SUM_MAX_NOSIZE, &d->nosize);
 	struct stab *detail[] = {&s->deferral, &s->bounce,   &s->rejects,  &s->warns,
 				 &s->holds,    &s->discards, &s->smtp_fail, &s->warnings,
 				 &s->fatals,   &s->panics,   &s->master,   &s->by_restriction,
 				 &s->by_reason};
 	for (size_t i = 0; i < sizeof detail / sizeof detail[0]; i++) {
-		stab_init(detail[i], SUM_MAX_DETAIL, &d->detail);
+		summary_stab_init(detail[i], SUM_MAX_DETAIL, &d->detail);
 		detail[i]->pool = &s->detail_rows;
 		detail[i]->pool_max = SUM_MAX_DETAIL_ROWS;
 	}
-	stab_init(&s->accounts, SUM_MAX_ACCOUNTS, &d->accounts);
+	summary_stab_init(&s->accounts, SUM_MAX_ACCOUNTS, &d->accounts);
 	s->nqbuckets = 1024;
 	s->qbuckets = xcalloc(s->nqbuckets, sizeof *s->qbuckets);
 	return s;
@@ -60,7 +60,7 @@ void summary_free(struct summary *s)
 	if (!s)
 		return;
 	while (s->lru_head)
-		q_free(s, s->lru_head);
+		summary_q_free(s, s->lru_head);
 	free(s->qbuckets);
 	struct stab *all[] = {&s->senders,  &s->recipients, &s->sending_domains,
 			      &s->recipient_domains, &s->nosize, &s->deferral, &s->bounce,
@@ -68,7 +68,7 @@ void summary_free(struct summary *s)
 			      &s->smtp_fail, &s->warnings,  &s->fatals,   &s->panics,
 			      &s->master,   &s->accounts,   &s->by_restriction, &s->by_reason};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		stab_free(all[i]);
+		summary_stab_free(all[i]);
 	for (size_t i = 0; i < s->noutliers; i++)
 		free(s->outliers[i].from);
 	free(s->days);
@@ -112,7 +112,7 @@ static bool on_severity(struct summary *s, const struct logline *l, struct span 
 	}
 	struct buf k = {0};
 	sk_trim(after_last(full, lit), 66, &k);
-	count2(t, l->daemon, buf_span(&k));
+	summary_count2(t, l->daemon, buf_span(&k));
 	buf_free(&k);
 	return true;
 }
@@ -134,16 +134,16 @@ static bool on_cleanup(struct summary *s, const struct logline *l, struct span f
 		t = &s->discards, s->discarded++;
 	struct buf k = {0};
 	sk_cleanup_key(rest, &k);
-	count3(t, SPAN_LIT("cleanup"), where, buf_span(&k));
+	summary_count3(t, SPAN_LIT("cleanup"), where, buf_span(&k));
 	buf_free(&k);
-	bump(s, l, SD_REJ);
+	summary_bump(s, l, SD_REJ);
 	return true;
 }
 
 /* account - the row of a SASL account, or NULL */
 static struct srow *account(struct summary *s, const char *name)
 {
-	return name ? stab_get(&s->accounts, span_of(name)) : NULL;
+	return name ? summary_stab_get(&s->accounts, span_of(name)) : NULL;
 }
 
 /* on_reject - smtpd/postscreen reject, reject_warning, hold, discard */
@@ -166,7 +166,7 @@ static void on_reject(struct summary *s, const struct event *ev)
 		return;
 	if (span_starts(ev->action, "milter-"))
 		s->milter_rejects++;
-	bump(s, l, SD_REJ);
+	summary_bump(s, l, SD_REJ);
 	struct span type, from, rest;
 	if (!sk_reject_parts(l->text, &type, &from, &rest)) {
 		type = ev->stage.p ? ev->stage : SPAN_LIT("");
@@ -175,18 +175,18 @@ static void on_reject(struct summary *s, const struct event *ev)
 	}
 	struct buf reason = {0}, key = {0};
 	sk_reject_detail(l->text, type, from, rest, &reason, &key);
-	count3(t, type, buf_span(&reason), buf_span(&key));
+	summary_count3(t, type, buf_span(&reason), buf_span(&key));
 	if (real) {
 		struct buf rr = {0};
 		sk_reply_reason(rest, &rr);
 		struct span rs = rr.n ? buf_span(&rr) : SPAN_LIT("");
-		struct srow *r = stab_get(&s->by_restriction, span_of(sk_restriction(rs, l->daemon)));
+		struct srow *r = summary_stab_get(&s->by_restriction, span_of(sk_restriction(rs, l->daemon)));
 		if (r)
 			r->count++;
-		if ((r = stab_get(&s->by_reason, rs)))
+		if ((r = summary_stab_get(&s->by_reason, rs)))
 			r->count++;
 		buf_free(&rr);
-		if (ev->sasl_username.n && (r = stab_get(&s->accounts, ev->sasl_username)))
+		if (ev->sasl_username.n && (r = summary_stab_get(&s->accounts, ev->sasl_username)))
 			r->rejected++;
 	}
 	buf_free(&reason);
@@ -216,8 +216,8 @@ static void on_client(struct summary *s, const struct event *ev)
 	sk_gimme_domain(c, &dom);
 	buf_putc(&dom, '\0');
 	s->received++;
-	bump(s, l, SD_RCVD);
-	struct qent *q = q_get(s, ev->queue_id, true);
+	summary_bump(s, l, SD_RCVD);
+	struct qent *q = summary_q_get(s, ev->queue_id, true);
 	if (q) {
 		q->rcvd = true;
 		free(q->rcvd_from);
@@ -238,8 +238,8 @@ static void on_client(struct summary *s, const struct event *ev)
 static void on_pickup(struct summary *s, const struct event *ev)
 {
 	s->received++;
-	bump(s, ev->line, SD_RCVD);
-	struct qent *q = q_get(s, ev->queue_id, true);
+	summary_bump(s, ev->line, SD_RCVD);
+	struct qent *q = summary_q_get(s, ev->queue_id, true);
 	if (q) {
 		q->rcvd = true;
 		free(q->rcvd_from);
@@ -250,7 +250,7 @@ static void on_pickup(struct summary *s, const struct event *ev)
 /* on_queued - qmgr "from=<...>, size=N": sizes and the sender tables */
 static void on_queued(struct summary *s, const struct event *ev)
 {
-	struct qent *q = q_get(s, ev->queue_id, true);
+	struct qent *q = summary_q_get(s, ev->queue_id, true);
 	if (!q || q->sized)
 		return; /* pflogsumm counts the first qmgr line of a message */
 	q->sized = true;
@@ -274,10 +274,10 @@ static void on_queued(struct summary *s, const struct event *ev)
 			dom = a;
 		else
 			dom = span_of(q->rcvd_from ? q->rcvd_from : "");
-		struct srow *r = stab_get(&s->sending_domains, dom);
+		struct srow *r = summary_stab_get(&s->sending_domains, dom);
 		if (r)
 			r->count++, r->bytes += size;
-		if ((r = stab_get(&s->senders, a)))
+		if ((r = summary_stab_get(&s->senders, a)))
 			r->count++, r->bytes += size;
 		s->bytes_received += size;
 		if ((r = account(s, q->sasl)))
@@ -316,16 +316,16 @@ static struct span strip_code(struct span r)
 static void add_delays(struct summary *s, const struct event *ev, double delay)
 {
 	if (delay >= 0)
-		hist_add(&s->dly_total, delay);
+		summary_hist_add(&s->dly_total, delay);
 	struct span d = ev->delays, part;
 	for (int i = 0; i < 4 && d.p; i++) {
 		if (!span_until_chr(&d, '/', &part)) {
 			part = d;
 			d = SPAN_NULL;
 		}
-		double v = parse_secs(part);
+		double v = summary_parse_secs(part);
 		if (v >= 0)
-			hist_add(&s->dly_part[i], v);
+			summary_hist_add(&s->dly_part[i], v);
 	}
 }
 
@@ -338,7 +338,7 @@ static void on_delivery(struct summary *s, const struct event *ev)
 	bool bounced = span_eqs(st, "bounced");
 	if (!sent && !deferred && !bounced)
 		return;
-	double delay = parse_secs(ev->delay);
+	double delay = summary_parse_secs(ev->delay);
 	double dly = delay > 0 ? delay : 0;
 	struct buf addr = {0};
 	sk_lower_domain(ev->to.p ? ev->to : SPAN_LIT(""), &addr);
@@ -346,7 +346,7 @@ static void on_delivery(struct summary *s, const struct event *ev)
 	ptrdiff_t at_ = span_chr(a, '@');
 	if (at_ > 0)
 		dom = span_skip(a, (size_t)at_ + 1);
-	struct qent *q = q_get(s, ev->queue_id, deferred);
+	struct qent *q = summary_q_get(s, ev->queue_id, deferred);
 	struct srow *acct = q ? account(s, q->sasl) : NULL;
 	if (q) {
 		q->dlv++;
@@ -360,7 +360,7 @@ static void on_delivery(struct summary *s, const struct event *ev)
 			goto out;
 		}
 		uint64_t size = q && q->sized && q->size > 0 ? (uint64_t)q->size : 0;
-		struct srow *r = stab_get(&s->recipient_domains, dom);
+		struct srow *r = summary_stab_get(&s->recipient_domains, dom);
 		if (r) {
 			if (!r->count++)
 				s->recipient_domains_sent++;
@@ -369,12 +369,12 @@ static void on_delivery(struct summary *s, const struct event *ev)
 				r->dly_max = dly;
 			r->bytes += size;
 		}
-		if ((r = stab_get(&s->recipients, a)))
+		if ((r = summary_stab_get(&s->recipients, a)))
 			r->count++, r->bytes += size;
 		s->delivered++;
-		bump(s, l, SD_DLVD);
+		summary_bump(s, l, SD_DLVD);
 		s->bytes_delivered += size;
-		if (!size && ev->queue_id.n && (r = stab_get(&s->nosize, ev->queue_id))) {
+		if (!size && ev->queue_id.n && (r = summary_stab_get(&s->nosize, ev->queue_id))) {
 			free(r->val);
 			r->val = xspandup(a);
 		}
@@ -386,17 +386,17 @@ static void on_delivery(struct summary *s, const struct event *ev)
 		sk_said_trim(paren_reason(l->text, ", status=deferred (", false), 65, &k);
 		struct span r1 = strip_code(buf_span(&k));
 		span_eat(&r1, "connect to ");
-		count2(&s->deferral, l->daemon, r1);
+		summary_count2(&s->deferral, l->daemon, r1);
 		buf_free(&k);
 		s->deferrals++;
-		bump(s, l, SD_DFRD);
+		summary_bump(s, l, SD_DFRD);
 		if (q && !q->deferred) {
 			q->deferred = true;
 			s->deferred++;
 		} else if (!q) {
 			s->deferred++;
 		}
-		struct srow *r = stab_get(&s->recipient_domains, dom);
+		struct srow *r = summary_stab_get(&s->recipient_domains, dom);
 		if (r) {
 			r->defers++;
 			if (dly > r->dly_max)
@@ -408,10 +408,10 @@ static void on_delivery(struct summary *s, const struct event *ev)
 		struct buf k = {0};
 		sk_said_trim(paren_reason(l->text, ", status=bounced (", true), 66, &k);
 		struct span relay = ev->relay.p ? ev->relay : SPAN_LIT("");
-		count2(&s->bounce, relay, strip_code(buf_span(&k)));
+		summary_count2(&s->bounce, relay, strip_code(buf_span(&k)));
 		buf_free(&k);
 		s->bounced++;
-		bump(s, l, SD_BNCD);
+		summary_bump(s, l, SD_BNCD);
 		if (acct)
 			acct->bounced++;
 	}
@@ -436,7 +436,7 @@ static void on_conn_fail(struct summary *s, const struct event *ev)
 	struct buf r = {0};
 	for (size_t i = 0; i < why.n; i++)
 		buf_putc(&r, why.p[i] >= 'A' && why.p[i] <= 'Z' ? (char)(why.p[i] + 32) : why.p[i]);
-	count2(&s->smtp_fail, buf_span(&r), host);
+	summary_count2(&s->smtp_fail, buf_span(&r), host);
 	buf_free(&r);
 }
 
@@ -467,18 +467,18 @@ static void outlier(struct summary *s, const struct qent *q, const struct loglin
 /* on_removed - the message left the queue: forget its state */
 static void on_removed(struct summary *s, const struct event *ev)
 {
-	struct qent *q = q_get(s, ev->queue_id, false);
+	struct qent *q = summary_q_get(s, ev->queue_id, false);
 	if (!q)
 		return;
 	if (q->dlv)
 		outlier(s, q, ev->line);
-	q_free(s, q);
+	summary_q_free(s, q);
 }
 
 /* on_master - pflogsumm's "master daemon messages": after the last ": " */
 static void on_master(struct summary *s, struct span full)
 {
-	struct srow *r = stab_get(&s->master, after_last(full, ": "));
+	struct srow *r = summary_stab_get(&s->master, after_last(full, ": "));
 	if (r)
 		r->count++;
 }
@@ -487,7 +487,7 @@ static void on_master(struct summary *s, struct span full)
 static void on_sasl_fail(struct summary *s, const struct event *ev)
 {
 	struct srow *r;
-	if (ev->sasl_username.n && (r = stab_get(&s->accounts, ev->sasl_username)))
+	if (ev->sasl_username.n && (r = summary_stab_get(&s->accounts, ev->sasl_username)))
 		r->authfail++;
 }
 
@@ -512,8 +512,8 @@ void summary_event(struct summary *s, const struct event *ev)
 	}
 	/* make sure the day counts even without traffic: pflogsumm's dayCnt */
 	if (l->format != FMT_NOTIME) {
-		int64_t t = local_secs(l->ts);
-		day_row(s, t / 86400 - (t % 86400 < 0));
+		int64_t t = summary_local_secs(l->ts);
+		summary_day_row(s, t / 86400 - (t % 86400 < 0));
 	}
 	struct span full = full_text(l);
 	if (span_eqs(l->daemon, "cleanup") && on_cleanup(s, l, full))

@@ -26,22 +26,22 @@ struct qent {
 };
 
 /* summary_store.c: tables of distinct keys */
-void stab_init(struct stab *t, size_t max, uint64_t *dropped);
-void stab_free(struct stab *t);
-struct srow *stab_get(struct stab *t, struct span key);
-void count2(struct stab *t, struct span k1, struct span k2);
-void count3(struct stab *t, struct span k1, struct span k2, struct span k3);
+void summary_stab_init(struct stab *t, size_t max, uint64_t *dropped);
+void summary_stab_free(struct stab *t);
+struct srow *summary_stab_get(struct stab *t, struct span key);
+void summary_count2(struct stab *t, struct span k1, struct span k2);
+void summary_count3(struct stab *t, struct span k1, struct span k2, struct span k3);
 
 /* summary_store.c: the queue ID table */
-void q_free(struct summary *s, struct qent *e);
-struct qent *q_get(struct summary *s, struct span qid, bool create);
+void summary_q_free(struct summary *s, struct qent *e);
+struct qent *summary_q_get(struct summary *s, struct span qid, bool create);
 
 /* summary_store.c: numbers and time */
 #define SUM_SECS_MAX 1e9        /* a delay above ~31 years is cut to it */
-double parse_secs(struct span v);
-void hist_add(struct shist *h, double v);
-int64_t local_secs(struct stamp t);
-struct sday *day_row(struct summary *s, int64_t day);
-void bump(struct summary *s, const struct logline *l, int k);
+double summary_parse_secs(struct span v);
+void summary_hist_add(struct shist *h, double v);
+int64_t summary_local_secs(struct stamp t);
+struct sday *summary_day_row(struct summary *s, int64_t day);
+void summary_bump(struct summary *s, const struct logline *l, int k);
 
 #endif

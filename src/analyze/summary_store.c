@@ -13,22 +13,22 @@
 
 /* ---- tables of distinct keys ---- */
 
-/* stab_init - an empty table of at most max keys */
-void stab_init(struct stab *t, size_t max, uint64_t *dropped)
+/* summary_stab_init - an empty table of at most max keys */
+void summary_stab_init(struct stab *t, size_t max, uint64_t *dropped)
 {
 	memset(t, 0, sizeof *t);
 	t->max = max;
 	t->dropped = dropped;
 }
 
-/* stab_free - release a table and its nested tables */
-void stab_free(struct stab *t)
+/* summary_stab_free - release a table and its nested tables */
+void summary_stab_free(struct stab *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->rows[i].key);
 		free(t->rows[i].val);
 		if (t->rows[i].sub) {
-			stab_free(t->rows[i].sub);
+			summary_stab_free(t->rows[i].sub);
 			free(t->rows[i].sub);
 		}
 	}
@@ -51,10 +51,10 @@ static void stab_rehash(struct stab *t, size_t icap)
 	}
 }
 
-/* stab_get - the row of key, created if absent; NULL when the table is
+/* summary_stab_get - the row of key, created if absent; NULL when the table is
  * full (counted as dropped).  The pointer is valid until the next
  * insertion into the same table. */
-struct srow *stab_get(struct stab *t, struct span key)
+struct srow *summary_stab_get(struct stab *t, struct span key)
 {
 	uint64_t h = span_hash(key);
 	if (t->icap) {
@@ -97,33 +97,33 @@ static struct stab *stab_sub(struct srow *r, const struct stab *parent)
 {
 	if (!r->sub) {
 		r->sub = xmalloc(sizeof *r->sub);
-		stab_init(r->sub, SUM_MAX_DETAIL, parent->dropped);
+		summary_stab_init(r->sub, SUM_MAX_DETAIL, parent->dropped);
 		r->sub->pool = parent->pool;
 		r->sub->pool_max = parent->pool_max;
 	}
 	return r->sub;
 }
 
-/* count2 - ++t{k1}{k2}, keeping the total on the k1 row */
-void count2(struct stab *t, struct span k1, struct span k2)
+/* summary_count2 - ++t{k1}{k2}, keeping the total on the k1 row */
+void summary_count2(struct stab *t, struct span k1, struct span k2)
 {
-	struct srow *r = stab_get(t, k1);
+	struct srow *r = summary_stab_get(t, k1);
 	if (!r)
 		return;
 	r->count++;
-	struct srow *r2 = stab_get(stab_sub(r, t), k2);
+	struct srow *r2 = summary_stab_get(stab_sub(r, t), k2);
 	if (r2)
 		r2->count++;
 }
 
-/* count3 - ++t{k1}{k2}{k3} */
-void count3(struct stab *t, struct span k1, struct span k2, struct span k3)
+/* summary_count3 - ++t{k1}{k2}{k3} */
+void summary_count3(struct stab *t, struct span k1, struct span k2, struct span k3)
 {
-	struct srow *r = stab_get(t, k1);
+	struct srow *r = summary_stab_get(t, k1);
 	if (!r)
 		return;
 	r->count++;
-	count2(stab_sub(r, t), k2, k3);
+	summary_count2(stab_sub(r, t), k2, k3);
 }
 
 /* ---- the queue ID table ---- */
@@ -154,8 +154,8 @@ static void q_append(struct summary *s, struct qent *e)
 	s->lru_tail = e;
 }
 
-/* q_free - forget one queue ID */
-void q_free(struct summary *s, struct qent *e)
+/* summary_q_free - forget one queue ID */
+void summary_q_free(struct summary *s, struct qent *e)
 {
 	struct qent **pp = &s->qbuckets[e->h & (s->nqbuckets - 1)];
 	while (*pp != e)
@@ -187,9 +187,9 @@ static void q_grow(struct summary *s)
 	s->nqbuckets = nb;
 }
 
-/* q_get - the state of a queue ID; created when create is set (evicting
+/* summary_q_get - the state of a queue ID; created when create is set (evicting
  * the least recently used one when the table is full) */
-struct qent *q_get(struct summary *s, struct span qid, bool create)
+struct qent *summary_q_get(struct summary *s, struct span qid, bool create)
 {
 	if (!qid.n)
 		return NULL;
@@ -210,7 +210,7 @@ struct qent *q_get(struct summary *s, struct span qid, bool create)
 		return NULL;
 	if (s->nq >= SUM_MAX_QIDS) {
 		s->dropped.qids++;
-		q_free(s, s->lru_head);
+		summary_q_free(s, s->lru_head);
 	}
 	if (s->nq + 1 > s->nqbuckets)
 		q_grow(s);
@@ -228,11 +228,11 @@ struct qent *q_get(struct summary *s, struct span qid, bool create)
 
 /* ---- numbers ---- */
 
-/* parse_secs - a Postfix delay ("0.28", "39", "1.2e+02"); -1 if not one.
+/* summary_parse_secs - a Postfix delay ("0.28", "39", "1.2e+02"); -1 if not one.
  * The log is untrusted: "1e999" or 400 digits would be infinite, and an
  * infinite delay makes every sum, mean and percentile (and the JSON) bad;
  * a value is always finite and at most SUM_SECS_MAX. */
-double parse_secs(struct span v)
+double summary_parse_secs(struct span v)
 {
 	size_t i = 0;
 	double x = 0, scale = 1;
@@ -281,8 +281,8 @@ static size_t hist_bucket(double v)
 	return 2 + (size_t)k;
 }
 
-/* hist_add - count one value */
-void hist_add(struct shist *h, double v)
+/* summary_hist_add - count one value */
+void summary_hist_add(struct shist *h, double v)
 {
 	size_t i = hist_bucket(v);
 	h->b[i]++;
@@ -320,8 +320,8 @@ uint64_t summary_pct(uint64_t part, uint64_t a, uint64_t b, uint64_t c)
 
 /* ---- time ---- */
 
-/* local_secs - the line's time as written: seconds in its own offset */
-int64_t local_secs(struct stamp t)
+/* summary_local_secs - the line's time as written: seconds in its own offset */
+int64_t summary_local_secs(struct stamp t)
 {
 	int64_t sec = t.us / 1000000;
 	if (t.us % 1000000 < 0)
@@ -329,9 +329,9 @@ int64_t local_secs(struct stamp t)
 	return sec + (int64_t)t.tzoff * 60;
 }
 
-/* day_row - the per-day counters of a day, NULL when over the cap; the
+/* summary_day_row - the per-day counters of a day, NULL when over the cap; the
  * rows are kept in date order */
-struct sday *day_row(struct summary *s, int64_t day)
+struct sday *summary_day_row(struct summary *s, int64_t day)
 {
 	for (size_t i = s->ndays; i > 0; i--)
 		if (s->days[i - 1].day == day)
@@ -355,14 +355,14 @@ struct sday *day_row(struct summary *s, int64_t day)
 	return d;
 }
 
-/* bump - one more of kind k in the hour and the day of the line */
-void bump(struct summary *s, const struct logline *l, int k)
+/* summary_bump - one more of kind k in the hour and the day of the line */
+void summary_bump(struct summary *s, const struct logline *l, int k)
 {
-	int64_t t = local_secs(l->ts);
+	int64_t t = summary_local_secs(l->ts);
 	int64_t day = t / 86400 - (t % 86400 < 0);
 	int64_t sod = t - day * 86400;
 	s->hour[sod / 3600][k]++;
-	struct sday *d = day_row(s, day);
+	struct sday *d = summary_day_row(s, day);
 	if (d)
 		d->n[k]++;
 }

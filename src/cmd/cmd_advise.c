@@ -35,15 +35,15 @@ int cmd_advise(struct opts *o)
 {
 	struct act_run r = {0};
 	int rc = cmd_act_run(&r, o);
-	struct pc pc;
-	pc_load(&pc);
+	struct postconf pc;
+	postconf_load(&pc);
 	struct advice *v = xcalloc(12, sizeof *v);
 	int n = 0;
 	const struct analysis *an = r.a;
 	bool compromised = false;
 	for (size_t i = 0; i < an->nalist; i++)
 		compromised |= an->alist[i]->compromised;
-	const char *version = r.postfix_version[0] ? r.postfix_version : pc_get(&pc, "mail_version");
+	const char *version = r.postfix_version[0] ? r.postfix_version : postconf_get(&pc, "mail_version");
 	if (compromised) {
 		v[n] = (struct advice){.id = "compromised-account", .title = "A compromised account"};
 		adv_compromised(&v[n++], &r, &pc);
@@ -89,7 +89,7 @@ int cmd_advise(struct opts *o)
 	}
 	struct buf src = {0};
 	if (pc.ok) {
-		const char *cd = pc_get(&pc, "config_directory");
+		const char *cd = postconf_get(&pc, "config_directory");
 		buf_puts(&src, "from postconf");
 		if (cd) {
 			buf_puts(&src, " (");
@@ -111,7 +111,7 @@ int cmd_advise(struct opts *o)
 		advice_free(&v[i]);
 	free(v);
 	buf_free(&src);
-	pc_free(&pc);
+	postconf_free(&pc);
 	cmd_analysis_note(r.a);
 	act_free(&r);
 	return rc;

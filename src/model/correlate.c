@@ -17,8 +17,8 @@
 
 /* ---- strings ---- */
 
-/* mstr - a capped heap copy of a span, NULL for an unset span */
-char *mstr(struct span s)
+/* model_str - a capped heap copy of a span, NULL for an unset span */
+char *model_str(struct span s)
 {
 	if (!s.p)
 		return NULL;
@@ -45,8 +45,8 @@ static bool intern_eq(const void *obj, const void *key)
 	return span_eqs(*(const struct span *)key, obj);
 }
 
-/* intern - one shared copy per distinct host/service/instance name */
-char *intern(struct model *m, struct span s)
+/* model_intern - one shared copy per distinct host/service/instance name */
+char *model_intern(struct model *m, struct span s)
 {
 	if (!s.p)
 		s = SPAN_LIT("");
@@ -68,8 +68,8 @@ char *intern(struct model *m, struct span s)
 	return v;
 }
 
-/* grow - room for element n of an array that doubles (n = 0, 1, 2, 4 ...) */
-void *grow(void *p, uint32_t n, size_t elem)
+/* model_grow - room for element n of an array that doubles (n = 0, 1, 2, 4 ...) */
+void *model_grow(void *p, uint32_t n, size_t elem)
 {
 	if (n & (n - 1))
 		return p; /* not a power of two: there is room */
@@ -147,9 +147,9 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	pool_init(&o->s.pool);
 	o->h = h;
 	o->s.id = ++m->next_sid;
-	o->s.host = intern(m, l->host);
+	o->s.host = model_intern(m, l->host);
 	o->host_n = (uint32_t)strlen(o->s.host);
-	o->s.service = intern(m, l->prog);
+	o->s.service = model_intern(m, l->prog);
 	o->s.pid = l->pid;
 	o->s.start = o->s.end = l->ts;
 	hmap_put(&m->sessions, h, o);
@@ -364,7 +364,7 @@ static void sess_tried(struct session *s, struct span name)
 			return;
 		}
 	if (s->ntried < SESSION_MAX_TRIED) {
-		s->tried = grow(s->tried, s->ntried, sizeof *s->tried);
+		s->tried = model_grow(s->tried, s->ntried, sizeof *s->tried);
 		s->tried[s->ntried++] = (struct tried_name){pool_dup(&s->pool, name), 1};
 	}
 }
@@ -437,12 +437,12 @@ struct omsg *msg_find_key(struct model *m, struct span host, struct span instanc
 		o = xcalloc(1, sizeof *o);
 		o->h = h;
 		o->m.id = ++m->next_mid;
-		o->m.host = intern(m, host);
+		o->m.host = model_intern(m, host);
 		if (o->m.host != m->host_added) {
 			strset_add(&m->hosts, host);
 			m->host_added = o->m.host;
 		}
-		o->m.instance = intern(m, instance);
+		o->m.instance = model_intern(m, instance);
 		pool_init(&o->m.pool);
 		o->m.qid = pool_dup(&o->m.pool, qid);
 		o->qid_n = (uint32_t)strlen(o->m.qid);
@@ -651,7 +651,7 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_CLIENT:
 		s->messages++;
 		if (s->nqids < SESSION_MAX_QIDS) {
-			s->qids = grow(s->qids, s->nqids, sizeof *s->qids);
+			s->qids = model_grow(s->qids, s->nqids, sizeof *s->qids);
 			s->qids[s->nqids++] = pool_dup(&s->pool, ev->queue_id);
 		}
 		setstr(&s->pool, &s->sasl_method, ev->sasl_method);

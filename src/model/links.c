@@ -29,7 +29,7 @@ void model_link(struct model *m, struct omsg *parent, struct omsg *child, enum l
 		if (strcmp(parent->m.children[i].qid, child->m.qid) == 0)
 			return;
 	if (parent->m.nchildren < MESSAGE_MAX_CHILDREN) {
-		parent->m.children = grow(parent->m.children, parent->m.nchildren,
+		parent->m.children = model_grow(parent->m.children, parent->m.nchildren,
 					  sizeof *parent->m.children);
 		parent->m.children[parent->m.nchildren++] =
 		    (struct child_link){pool_strdup(&parent->m.pool, child->m.qid), kind};
@@ -68,7 +68,7 @@ void pending_add(struct model *m, struct omsg *parent, struct span qid, enum lin
 		m->phead = (m->phead + 1) % PENDING_MAX;
 		m->npending--;
 	}
-	char *q = mstr(qid);
+	char *q = model_str(qid);
 	struct pending_link *p = pending_at(m, m->npending++);
 	*p = (struct pending_link){
 	    q, span_hash(span_of(q)), parent->m.host, xstrdup(parent->m.qid), kind, m->now};

@@ -75,7 +75,7 @@ struct model {
 };
 
 /* correlate.c */
-char *mstr(struct span s);
+char *model_str(struct span s);
 /* interned names (host, service, instance) are cut at this length; lookups
  * by name cut their key the same way (name_key) */
 #define NAME_KEY_MAX 255
@@ -84,8 +84,8 @@ static inline struct span name_key(struct span s)
 	return span_cut(s, NAME_KEY_MAX);
 }
 
-char *intern(struct model *m, struct span s);
-void *grow(void *p, uint32_t n, size_t elem);
+char *model_intern(struct model *m, struct span s);
+void *model_grow(void *p, uint32_t n, size_t elem);
 int64_t sess_dialogue(struct session *s, char dir, bool tls, bool cut, struct span text);
 void sess_helo_from(struct session *s, struct span cmd);
 void msg_emit(struct model *m, struct omsg *o, enum msg_end how);

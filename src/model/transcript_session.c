@@ -17,8 +17,8 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 	struct session *s = &o->s;
 	pool_init(&s->pool);
 	s->id = ++m->next_sid;
-	s->host = intern(m, span_of(t->host));
-	s->service = intern(m, SPAN_LIT("postmaster-transcript"));
+	s->host = model_intern(m, span_of(t->host));
+	s->service = model_intern(m, SPAN_LIT("postmaster-transcript"));
 	s->pid = -1;
 	if (t->have_ts)
 		s->start = s->end = t->ts;
