@@ -1,10 +1,17 @@
 /*
- * advise_internal.h - what advise.c, advise_rules.c and postconf.c share:
- * the current Postfix settings (postconf.c) and the advice rules, one
- * item each (advise_rules.c).  Not for use outside "postsleuth advise".
+ * advise_rules.h - the Postfix settings "postsleuth advise" proposes
+ * (struct advice, one item each, made by advise_rules.c), each tied to
+ * its evidence in the log and with the caveats experts give, and the
+ * current Postfix settings they are checked against (postconf.c).  The
+ * writers are in report/advise_writers.c.
+ *
+ * Evidence sentences may quote the log (addresses, HELO names, account
+ * names): writers escape them (buf_term, buf_json).  Setting names and
+ * values are postsleuth's own words, or the admin's current values as
+ * postconf printed them; nothing from the log goes into a setting.
  */
-#ifndef POSTSLEUTH_ADVISE_INTERNAL_H
-#define POSTSLEUTH_ADVISE_INTERNAL_H
+#ifndef POSTSLEUTH_ADVISE_RULES_H
+#define POSTSLEUTH_ADVISE_RULES_H
 
 #include "act.h"
 

@@ -1,5 +1,5 @@
 /*
- * common.c - what every command does the same way: colour decision,
+ * cmd.c - what every command does the same way: colour decision,
  * feed options, input expansion, and the check that the input held
  * Postfix lines at all.
  */

@@ -1,5 +1,5 @@
 /*
- * advise.c - "postsleuth advise": the Postfix settings that answer what
+ * cmd_advise.c - "postsleuth advise": the Postfix settings that answer what
  * the log shows, each with its evidence (which clients, verdicts, counts)
  * and the caveats experts give.  The admin's current values are read
  * with postconf when it is installed (MAIL_CONFIG is honoured), so that

@@ -1,5 +1,5 @@
 /*
- * events.c - "postsleuth events": every event as NDJSON, plus a session
+ * cmd_events.c - "postsleuth events": every event as NDJSON, plus a session
  * record and a message record as each closes (see docs/events.md).
  * SASL secrets are hidden (parse/redact.h) unless --show-secrets.
  */

@@ -1,5 +1,5 @@
 /*
- * report.c - "postsleuth report" (the default), "clients", "accounts"
+ * cmd_report.c - "postsleuth report" (the default), "clients", "accounts"
  * and "explain": one pass through feed -> model -> analysis, verdicts,
  * then a second pass for the evidence lines of the clients shown, or
  * (explain with no selector) for the sessions of the top findings.

@@ -1,5 +1,5 @@
 /*
- * summary.c - "postsleuth summary": the traffic summary of the logs,
+ * cmd_summary.c - "postsleuth summary": the traffic summary of the logs,
  * pflogsumm's report with pflogsumm's numbers plus our own sections
  * (docs/summary.md); --json writes one JSON object.
  */

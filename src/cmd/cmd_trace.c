@@ -1,5 +1,5 @@
 /*
- * trace.c - "postsleuth trace ID": the whole story of a queue ID,
+ * cmd_trace.c - "postsleuth trace ID": the whole story of a queue ID,
  * Message-ID or address.  When the inputs are files, a first pass (run
  * again while it finds more) collects every linked queue ID, so a bounce
  * notice leads back to its original and the original's session; a second

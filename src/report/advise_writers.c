@@ -1,5 +1,5 @@
 /*
- * advise.c - writers of "postsleuth advise": each item's evidence, why,
+ * advise_writers.c - writers of "postsleuth advise": each item's evidence, why,
  * settings (main.cf, master.cf), the postconf commands that apply them,
  * and the caveats.  Evidence may quote the log and goes through
  * buf_term / buf_json; the postconf commands are single-quoted for the

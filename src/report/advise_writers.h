@@ -1,15 +1,11 @@
 /*
- * advise.h - the Postfix settings "postsleuth advise" proposes, each
- * tied to its evidence in the log and with the caveats experts give,
- * and their text and JSON writers.
- *
- * Evidence sentences may quote the log (addresses, HELO names, account
- * names): writers escape them (buf_term, buf_json).  Setting names and
- * values are postsleuth's own words, or the admin's current values as
- * postconf printed them; nothing from the log goes into a setting.
+ * advise_writers.h - the text and JSON writers of "postsleuth advise":
+ * the items of act/advise_rules.c with their evidence, settings, the
+ * postconf commands that apply them, and the server's own problems.
+ * Evidence may quote the log: it goes through buf_term / buf_json.
  */
-#ifndef POSTSLEUTH_ADVISE_H
-#define POSTSLEUTH_ADVISE_H
+#ifndef POSTSLEUTH_ADVISE_WRITERS_H
+#define POSTSLEUTH_ADVISE_WRITERS_H
 
 #include "../act/advise_rules.h"
 #include "../diagnose/diagnose.h"

@@ -1,5 +1,5 @@
 /*
- * ban.c - ban list backends: nftables sets (nft -f), an ipset restore
+ * ban_writers.c - ban list backends: nftables sets (nft -f), an ipset restore
  * file (ipset restore), a Postfix check_client_access CIDR table and a
  * postscreen_access_list CIDR table (cidr:), one address per line, or
  * one JSON document (docs/actions.md).

@@ -1,5 +1,5 @@
 /*
- * ban.h - the ban list writers of "postsleuth ban": one backend per
+ * ban_writers.h - the ban list writers of "postsleuth ban": one backend per
  * consumer (nftables, ipset, Postfix check_client_access, postscreen
  * access list, plain text, JSON), chosen from a table by name.
  *
@@ -7,8 +7,8 @@
  * with inet_pton) and verdicts; the writers print them with inet_ntop
  * and fixed text, so nothing from the log reaches the output verbatim.
  */
-#ifndef POSTSLEUTH_BAN_H
-#define POSTSLEUTH_BAN_H
+#ifndef POSTSLEUTH_BAN_WRITERS_H
+#define POSTSLEUTH_BAN_WRITERS_H
 
 #include "../act/ban_rules.h"
 #include "../analyze/analysis.h"
