@@ -23,7 +23,7 @@ struct pipe {
 	uint64_t msgs_removed, msgs_open, msgs_evicted;
 };
 
-/* on_event - as cmd/report.c: analysis, then model */
+/* on_event - as cmd/cmd_report.c: analysis, then model */
 static void on_event(const struct event *ev, void *ctx)
 {
 	struct pipe *p = ctx;
