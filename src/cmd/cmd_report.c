@@ -7,7 +7,7 @@
 #include "cmd.h"
 #include "../report/writer.h"
 #include "../analyze/analysis.h"
-#include "../analyze/evidence.h"
+#include "../feed/evidence.h"
 #include "../analyze/summary.h"
 #include "../diagnose/diagnose.h"
 #include "../feed/feed.h"

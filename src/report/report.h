@@ -7,7 +7,7 @@
 #define POSTSLEUTH_REPORT_H
 
 #include "../analyze/analysis.h"
-#include "../analyze/evidence.h"
+#include "../feed/evidence.h"
 #include "../diagnose/diagnose.h"
 #include "../feed/feed.h"
 #include "../model/correlate.h"

@@ -10,7 +10,7 @@
 #ifndef POSTSLEUTH_EVIDENCE_H
 #define POSTSLEUTH_EVIDENCE_H
 
-#include "analysis.h"
+#include "../analyze/analysis.h"
 #include "../parse/redact.h"
 
 struct feed;

@@ -3,7 +3,7 @@
  * verdict.  Line numbers are those of the first pass (struct feed).
  */
 #include "evidence.h"
-#include "../feed/feed.h"
+#include "feed.h"
 #include "../input/lines.h"
 #include "../input/source.h"
 #include "../parse/event.h"
