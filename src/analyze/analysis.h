@@ -26,6 +26,7 @@
 #define POSTSLEUTH_ANALYSIS_H
 
 #include "verdicts.h"
+#include "../feed/evidence.h"
 #include "../model/message.h"
 #include "../parse/event.h"
 #include "../util/arena.h"
@@ -108,13 +109,6 @@ struct tried_user {
 	char *result;               /* "unknown user", "Password mismatch", ... */
 };
 
-struct evidence_ref {
-	uint64_t file_index, first_line, last_line;
-	int64_t pid;
-	char *host;
-	uint64_t session_id;
-	enum verdict verdict;
-};
 
 /* what only the prose and the JSON need, for the most active clients */
 struct client_detail {

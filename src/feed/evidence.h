@@ -10,10 +10,24 @@
 #ifndef POSTSLEUTH_EVIDENCE_H
 #define POSTSLEUTH_EVIDENCE_H
 
-#include "../analyze/analysis.h"
 #include "../parse/redact.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 struct feed;
+
+/* the lines of one session: which input, which line range, which process;
+ * the analysis keeps a few per client, and says which verdict (an enum
+ * verdict of analyze/verdicts.h) and which session they prove */
+struct evidence_ref {
+	uint64_t file_index, first_line, last_line;
+	int64_t pid;
+	char *host;
+	uint64_t session_id;
+	uint8_t verdict;
+};
 
 #define EVIDENCE_MAX_LINES 12
 #define EVIDENCE_LINE_MAX 400
