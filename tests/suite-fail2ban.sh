@@ -75,7 +75,7 @@ for log in mail.log mail-classic.log; do
 	rc=$?
 	check '[ $rc = 0 ]' "fail2ban $log: exit $rc ($(cat "$tmp/stderr"))"
 	check '[ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "fail2ban $log: 4 filters verified by postsleuth"
-	check 'grep -q "(seed 002): fail2ban-regex found 0" "$tmp/stdout"' \
+	check 'grep -q "probes: fail2ban-regex found 0" "$tmp/stdout"' \
 		"fail2ban $log: seed 002's filter shown to match nothing"
 	check '[ -f "$out/jail.d/postsleuth.conf" ] && [ "$(ls "$out"/filter.d | wc -l)" = 4 ]' \
 		"fail2ban $log: --output wrote 4 filters and a jail"

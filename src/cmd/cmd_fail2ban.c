@@ -287,22 +287,22 @@ static void tool_version(char *out, size_t n)
 	run_result_free(&rr);
 }
 
-/* seed002_filter - the filter posted for seed 002, into the scratch dir */
-static const char *seed002_filter(struct scratch *s)
+/* dot_filter - the filter often posted for "." probes, into the scratch dir */
+static const char *dot_filter(struct scratch *s)
 {
 	struct buf f = {0};
 	buf_puts(&f, "[INCLUDES]\nbefore = common.conf\n[Definition]\n"
 		     "failregex = reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\n"
 		     "            reject: RCPT from (.*)\\[<HOST>\\]: 500 5.5.2\n"
 		     "ignoreregex =\n");
-	char *path = scratch_path(s, "filter.d/seed002-postfix-syntax.conf");
+	char *path = scratch_path(s, "filter.d/dot-probe-postfix-syntax.conf");
 	bool ok = write_file(path, &f, false);
 	buf_free(&f);
 	return ok ? path : NULL;
 }
 
-/* seed002_text - what fail2ban-regex made of it, and why */
-static void seed002_text(struct buf *out, const struct job *j, uint64_t non_smtp,
+/* dot_filter_text - what fail2ban-regex made of it, and why */
+static void dot_filter_text(struct buf *out, const struct job *j, uint64_t non_smtp,
 			 uint64_t non_smtp_addrs, const char *unit)
 {
 	uint64_t total = 0;
@@ -313,12 +313,12 @@ static void seed002_text(struct buf *out, const struct job *j, uint64_t non_smtp
 			   j->error);
 	else
 		buf_printf(out,
-			   "The filter often posted for \".\" probes (seed 002): fail2ban-regex found %llu\n"
+			   "The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
 			   "match%s in this log, which holds %llu non-SMTP probe %s from %llu "
 			   "address%s.\n",
 			   (unsigned long long)total, total == 1 ? "" : "es", (unsigned long long)non_smtp,
 			   unit, (unsigned long long)non_smtp_addrs, non_smtp_addrs == 1 ? "" : "es");
-	f2b_seed002_text(out);
+	f2b_dot_filter_why(out);
 	buf_putc(out, '\n');
 }
 
@@ -403,7 +403,7 @@ int cmd_fail2ban(struct opts *o)
 		ns += v;
 		na += v > 0;
 	}
-	/* one job per filter, and seed 002's when there are non-SMTP probes */
+	/* one job per filter, and the "." probes' filter when there are non-SMTP probes */
 	struct job *jobs = xcalloc(nc + 2, sizeof *jobs);
 	size_t nj = 0;
 	for (size_t i = 0; !why && i < nc; i++) {
@@ -417,9 +417,9 @@ int cmd_fail2ban(struct opts *o)
 		jobs[nj++].filter = path;
 		buf_free(&f);
 	}
-	const struct job *seed = NULL;
-	if (!why && ns && (jobs[nj].filter = seed002_filter(&s)) != NULL)
-		seed = &jobs[nj++];
+	const struct job *dot = NULL;
+	if (!why && ns && (jobs[nj].filter = dot_filter(&s)) != NULL)
+		dot = &jobs[nj++];
 	if (!why && nj)
 		regex_batch(jobs, nj, inputs, (size_t)r.npaths);
 	bool all_ok = true;
@@ -448,10 +448,10 @@ int cmd_fail2ban(struct opts *o)
 			       "failed\nAUTH sessions or relay attempts that a filter could match and "
 			       "ban.\n\n");
 	}
-	if (seed)
-		seed002_text(&out, seed, ns, na, modern ? "sessions" : "lines");
+	if (dot)
+		dot_filter_text(&out, dot, ns, na, modern ? "sessions" : "lines");
 	else if (ns)
-		f2b_seed002_text(&out), buf_putc(&out, '\n');
+		f2b_dot_filter_why(&out), buf_putc(&out, '\n');
 	/* the files */
 	struct buf *ftext = xcalloc(nc + 1, sizeof *ftext), jail = {0};
 	if (nc) {
@@ -483,12 +483,12 @@ int cmd_fail2ban(struct opts *o)
 		    .legacy = !modern && r.sessions_without_stats, .unbannable = unbannable,
 		    .sessions_without_counts = modern ? r.sessions_without_stats : 0,
 		    .verified = all_ok, .dot_probes = ns, .dot_addresses = na};
-		if (seed && !seed->error) {
+		if (dot && !dot->error) {
 			doc.dot_checked = true;
-			for (size_t i = 0; i < seed->hits.n; i++)
-				doc.dot_matches += seed->hits.v[i].n;
+			for (size_t i = 0; i < dot->hits.n; i++)
+				doc.dot_matches += dot->hits.v[i].n;
 		} else if (ns) {
-			doc.dot_error = seed ? seed->error : why ? why : "the filter could not be written";
+			doc.dot_error = dot ? dot->error : why ? why : "the filter could not be written";
 		}
 		out.n = 0;
 		f2b_json(&out, &doc);

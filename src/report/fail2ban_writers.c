@@ -87,8 +87,8 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 	}
 }
 
-/* f2b_seed002_text - why the filter posted for seed 002 cannot match */
-void f2b_seed002_text(struct buf *b)
+/* f2b_dot_filter_why - why the filter often posted for "." probes cannot match */
+void f2b_dot_filter_why(struct buf *b)
 {
 	buf_puts(b,
 		 "Why \"reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\" matches nothing: Postfix\n"

@@ -31,7 +31,7 @@ struct f2b_doc {
 void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
 		     const char *version);
 void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, const char *version);
-void f2b_seed002_text(struct buf *b);
+void f2b_dot_filter_why(struct buf *b);
 void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const char *tool);
 void f2b_json(struct buf *b, const struct f2b_doc *d);
 
