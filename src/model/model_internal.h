@@ -17,7 +17,7 @@ struct osess {
 	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
 	struct osess *prev, *next;
 	bool pre_connect;        /* opened by a warning logged before "connect" */
-	/* merging the -v and TLS-debug views of the dialogue (correlate.c) */
+	/* merging the -v and TLS-debug views of the dialogue (dialogue.c) */
 	uint32_t read_at;        /* 1 + index of the last TLS Read not yet told by -v, or 0 */
 	uint32_t read_seg;       /* how many of its lines -v has told */
 	const char *read_text;   /* its text (in the session's pool) */
@@ -86,8 +86,14 @@ static inline struct span name_key(struct span s)
 
 char *model_intern(struct model *m, struct span s);
 void *model_grow(void *p, uint32_t n, size_t elem);
-int64_t sess_dialogue(struct session *s, char dir, bool tls, bool cut, struct span text);
-void sess_helo_from(struct session *s, struct span cmd);
+int64_t dialogue_add(struct session *s, char dir, bool tls, bool cut, struct span text);
+void dialogue_helo_from(struct session *s, struct span cmd);
+/* dialogue.c: the -v and TLS-debug views of the dialogue, merged */
+void dialogue_tls_read(struct osess *o, const struct event *ev);
+void dialogue_in(struct osess *o, struct span cmd);
+void dialogue_tls_write(struct osess *o, const struct event *ev);
+struct span dialogue_reply_text(const struct event *ev);
+struct span dialogue_strip_crlf(struct span t);
 void msg_emit(struct model *m, struct omsg *o, enum msg_end how);
 struct omsg *msg_find_key(struct model *m, struct span host, struct span instance,
 			  struct span qid, const struct stamp *ts, bool create);

@@ -37,9 +37,9 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 	}
 	for (uint32_t i = 0; i < t->nlines; i++) {
 		const struct transcript_line *l = &t->line[i];
-		sess_dialogue(s, l->dir, false, false, span_of(l->text));
+		dialogue_add(s, l->dir, false, false, span_of(l->text));
 		if (l->dir == '<')
-			sess_helo_from(s, span_of(l->text));
+			dialogue_helo_from(s, span_of(l->text));
 	}
 	s->dialogue_dropped += t->dropped;
 	if (t->reason[0]) {
