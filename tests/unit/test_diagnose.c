@@ -216,7 +216,7 @@ TEST(diagnose_port25_blocked)
 	CHECK(diag_breaks_mail(d));
 	diag_free(d);
 	/* the same with one delivery that went out over port 25: remote trouble */
-	static const char *const some[] = {
+	const char *const some[] = {
 	    blocked[0], blocked[1], blocked[2],
 	    "Nov 23 11:06:49 m postfix/smtp[4]: 3B6EB954: to=<d@four.example>, relay=mx.four.example[192.0.2.4]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
 	};
