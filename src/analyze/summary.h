@@ -154,8 +154,6 @@ double summary_percentile(const struct shist *h, double p);
 uint64_t summary_pct(uint64_t part, uint64_t a, uint64_t b, uint64_t c);
 uint64_t summary_open_messages(const struct summary *s);
 
-void summary_text(struct summary *s, struct buf *out, bool color);
-void summary_json(struct summary *s, struct buf *out);
 
 /* pflogsumm's textual rules (summary_keys.c); results into out */
 void sk_gimme_domain(struct span client, struct buf *out);

@@ -14,6 +14,7 @@
 #include "../model/correlate.h"
 #include "../report/explain.h"
 #include "../report/report.h"
+#include "../report/summary_json.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>

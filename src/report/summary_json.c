@@ -288,7 +288,7 @@ static void limits(struct buf *b, const struct summary *s)
 }
 
 /* summary_json - every section, as members of an enclosing object */
-void summary_json(struct summary *s, struct buf *b)
+void summary_json(const struct summary *s, struct buf *b)
 {
 	totals(b, s);
 	window(b, s);

@@ -8,7 +8,7 @@
 #include "../analyze/summary.h"
 
 /* members "totals":{...},"window":{...},... without the outer braces */
-void summary_json(struct summary *s, struct buf *out);
-void summary_text(struct summary *s, struct buf *out, bool color);
+void summary_json(const struct summary *s, struct buf *out);
+void summary_text(const struct summary *s, struct buf *out, bool color);
 
 #endif

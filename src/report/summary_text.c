@@ -6,6 +6,7 @@
  * Every key printed comes from the log: it goes through buf_term().
  * Colour (bold section titles, problem counts) only when asked.
  */
+#include "summary_json.h"
 #include "../analyze/summary.h"
 #include "../util/timefmt.h"
 
@@ -438,7 +439,7 @@ static void window(struct tctx *c, const struct summary *s)
 }
 
 /* summary_text - the whole summary as text */
-void summary_text(struct summary *s, struct buf *out, bool color)
+void summary_text(const struct summary *s, struct buf *out, bool color)
 {
 	struct tctx c = {out, color};
 	window(&c, s);
