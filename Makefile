@@ -74,16 +74,18 @@ $(BUILD)/locale/%/LC_MESSAGES/postsleuth.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
-# make pot: the template from the sources; make po: merged into each catalogue
+# make pot: the template from the sources (POT=FILE: elsewhere); make po:
+# merged into each catalogue
+POT     ?= po/postsleuth.pot
 pot:
 	xgettext --from-code=UTF-8 --package-name=postsleuth --package-version=$(VERSION) \
 	  --add-comments=TRANSLATORS --sort-by-file -k_ -kN_ -kP_:1,2 -kC_:1c,2 \
-	  -o po/postsleuth.pot $(filter-out $(POT_ALL),$(POT_SRC))
+	  -o $(POT) $(filter-out $(POT_ALL),$(POT_SRC))
 	xgettext --from-code=UTF-8 --join-existing --sort-by-file -kX:6,6t -kX:3,3t \
-	  -o po/postsleuth.pot src/diagnose/finding.h
+	  -o $(POT) src/diagnose/finding.h
 	xgettext --from-code=UTF-8 --join-existing --sort-by-file --extract-all \
-	  -o po/postsleuth.pot $(POT_ALL)
-	sed -i 's/charset=CHARSET/charset=UTF-8/' po/postsleuth.pot
+	  -o $(POT) $(POT_ALL)
+	sed -i 's/charset=CHARSET/charset=UTF-8/' $(POT)
 
 po: pot
 	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/postsleuth.pot; done
