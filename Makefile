@@ -12,6 +12,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -27,6 +28,7 @@ WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-proto
            -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(SYSDEF) -DPOSTSLEUTH_VERSION='"$(VERSION)"' \
+              -DLOCALEDIR='"$(LOCALEDIR)"' \
               $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 
@@ -42,13 +44,51 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e \
+# sources whose every string is prose (tables of words without a marker)
+POT_ALL := src/diagnose/finding_prose.c
+
+.PHONY: locale pot po all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e \
 	fuzz-build valgrind
 
-all: $(BIN)
+all: $(BIN) locale
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+# The catalogues (po/): compiled into $(BUILD)/locale, the tree the tests
+# point POSTSLEUTH_LOCALEDIR at; without msgfmt (Debian's gettext) the
+# binary builds and speaks English.
+LINGUAS := $(shell cat po/LINGUAS)
+MO      := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/postsleuth.mo)
+MSGFMT  := $(shell command -v msgfmt 2>/dev/null)
+POT_SRC := $(shell cat po/POTFILES)
+
+ifneq ($(MSGFMT),)
+locale: $(MO)
+else
+locale:
+	@echo "msgfmt not found (Debian package gettext): the catalogues are not built"
+endif
+
+$(BUILD)/locale/%/LC_MESSAGES/postsleuth.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# make pot: the template from the sources (POT=FILE: elsewhere); make po:
+# merged into each catalogue
+POT     ?= po/postsleuth.pot
+pot:
+	xgettext --from-code=UTF-8 --package-name=postsleuth --package-version=$(VERSION) \
+	  --add-comments=TRANSLATORS --sort-by-file -k_ -kN_ -kP_:1,2 -kC_:1c,2 \
+	  -o $(POT) $(filter-out $(POT_ALL),$(POT_SRC))
+	xgettext --from-code=UTF-8 --join-existing --sort-by-file -kX:6,6t -kX:3,3t \
+	  -o $(POT) src/diagnose/finding.h
+	xgettext --from-code=UTF-8 --join-existing --sort-by-file --extract-all \
+	  -o $(POT) $(POT_ALL)
+	sed -i 's/charset=CHARSET/charset=UTF-8/' $(POT)
+
+po: pot
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/postsleuth.pot; done
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -66,12 +106,15 @@ $(SAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h
 	@mkdir -p $(SAN_DIR)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
 
+# the suites read the catalogues of this tree
+check check-fast: export POSTSLEUTH_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
+
 # make check: every suite, plain then sanitized; one summary line at the end.
-check: $(BIN) $(BUILD)/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
+check: $(BIN) locale $(BUILD)/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
 	@sh tests/run-all.sh $(BIN) $(BUILD)/unit_tests $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests
 
 # quick: plain build only, no sanitizers
-check-fast: $(BIN) $(BUILD)/unit_tests
+check-fast: $(BIN) locale $(BUILD)/unit_tests
 	@sh tests/run-all.sh $(BIN) $(BUILD)/unit_tests
 
 test: check
@@ -119,13 +162,19 @@ fuzz: fuzz-build
 valgrind: $(BIN)
 	@sh tests/valgrind.sh $(BIN)
 
-install: $(BIN)
+install: $(BIN) locale
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postsleuth
 	install -m 644 man/postsleuth.1 $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	for l in $(LINGUAS); do \
+	  if [ -f $(BUILD)/locale/$$l/LC_MESSAGES/postsleuth.mo ]; then \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/postsleuth.mo \
+	      $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; fi; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; done
 
 clean:
 	rm -rf $(BUILD) $(SAN_DIR) $(BIN) $(FUZZ_BUILD)

@@ -16,6 +16,7 @@
  * error; 3 environment failure (out of memory, write error).
  */
 #include "cmd/cmd.h"
+#include "util/i18n.h"
 #include "util/suggest.h"
 #include "util/spillvec.h"
 #include "util/timefmt.h"
@@ -92,7 +93,7 @@ enum {
 	O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
-	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET,
+	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET, O_LANG,
 	O__END
 };
 
@@ -159,6 +160,8 @@ static const struct optdef optdefs[] = {
     {"until", required_argument, O_UNTIL, 0, C_ALL & ~C_FAIL2BAN, "T",
      "only lines before T (the same forms)"},
     {"journal", no_argument, O_JOURNAL, 0, C_ALL, NULL, "read the local systemd journal"},
+    {"lang", required_argument, O_LANG, 0, C_ALL, "L",
+     "language of the prose: en, pt_BR, es (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"},
     {"help", no_argument, O_HELP, 'h', C_ALL, NULL, "this text; COMMAND --help: that command's"},
     {"version", no_argument, O_VERSION, 0, C_ALL, NULL, "print the version"},
 };
@@ -452,11 +455,15 @@ static long parse_count(const char *opt, const char *v, long lo, long hi)
 	return n;
 }
 
+/* --lang: read once the options are parsed */
+static const char *lang_opt;
+
 /* set_option - one parsed option into struct opts */
 static void set_option(struct opts *o, int c, const char *arg)
 {
 	switch (c) {
 	case O_JSON: o->json = true; break;
+	case O_LANG: lang_opt = arg; break;
 	case O_YEAR: o->year = (int)parse_count("--year", arg, 1970, 9999); break;
 	case O_SINCE: o->since_us = parse_time("--since", arg); o->have_since = true; break;
 	case O_UNTIL: o->until_us = parse_time("--until", arg); o->have_until = true; break;
@@ -587,6 +594,9 @@ int main(int argc, char **argv)
 	}
 	while (optind < argc)         /* after "--" */
 		pos[npos++] = argv[optind++];
+	if (!i18n_init(lang_opt) && lang_opt)
+		fprintf(stderr, "postsleuth: no catalogue for language \"%s\" (there are en, pt_BR, es): "
+			"the prose stays in English\n", lang_opt);
 
 	const struct command *cmd = NULL;
 	int first = 0;

@@ -6,6 +6,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 total_pass=0 total_fail=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# the prose in English whatever the caller's locale (suite-i18n.sh asks for others)
+export LC_ALL=C LANGUAGE=
+unset LC_MESSAGES LANG
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run() {

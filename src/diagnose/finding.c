@@ -1,8 +1,10 @@
 /*
  * finding.c - the FINDINGS table read by id: headline, side at fault,
- * severity, impact, and the JSON ids of each.
+ * severity, impact, and the JSON ids of each.  The words come out in the
+ * language of the catalogue in use (util/i18n.h); the ids never change.
  */
 #include "finding.h"
+#include "../util/i18n.h"
 
 #include <string.h>
 
@@ -42,7 +44,7 @@ const char *finding_id(enum finding_id f)
 /* finding_title - the headline */
 const char *finding_title(enum finding_id f)
 {
-	return (unsigned)f < F__COUNT ? findings[f].title : "";
+	return (unsigned)f < F__COUNT ? _(findings[f].title) : "";
 }
 
 /* finding_side - who is at fault */
@@ -83,7 +85,7 @@ const char *finding_side_id(enum finding_side s)
 /* finding_side_words - a side in words */
 const char *finding_side_words(enum finding_side s)
 {
-	return (unsigned)s < SIDE__COUNT ? sides[s].words : "";
+	return (unsigned)s < SIDE__COUNT ? _(sides[s].words) : "";
 }
 
 /* finding_impact_id - JSON id of an impact */
@@ -95,5 +97,20 @@ const char *finding_impact_id(enum finding_impact i)
 /* finding_impact_words - an impact in words */
 const char *finding_impact_words(enum finding_impact i)
 {
-	return (unsigned)i < IMPACT__COUNT ? impacts[i].words : "";
+	return (unsigned)i < IMPACT__COUNT ? _(impacts[i].words) : "";
+}
+
+/* finding_prose - the words of a finding (finding_prose.c), in the
+ * catalogue's language */
+const struct finding_prose *finding_prose(enum finding_id f)
+{
+	static const struct finding_prose none = {"", "", NULL};
+	static struct finding_prose tr[F__COUNT];
+	if ((unsigned)f >= F__COUNT || !finding_prose_table[f].meaning)
+		return &none;
+	const struct finding_prose *p = &finding_prose_table[f];
+	tr[f].meaning = _(p->meaning);
+	tr[f].fix = _(p->fix);
+	tr[f].caveat = p->caveat ? _(p->caveat) : NULL;
+	return &tr[f];
 }

@@ -189,5 +189,7 @@ const char *finding_side_words(enum finding_side s);
 const char *finding_impact_id(enum finding_impact i);
 const char *finding_impact_words(enum finding_impact i);
 const struct finding_prose *finding_prose(enum finding_id f);
+/* the rows themselves, in English (finding_prose.c); read them through finding_prose() */
+extern const struct finding_prose finding_prose_table[F__COUNT];
 
 #endif

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-static const struct finding_prose prose[F__COUNT] = {
+const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_OUT_REPUTATION] = {
 	"The remote server accepted the connection but refused the mail because of the "
 	"reputation of the IP address this server sends from (the reply names the IP or "
@@ -378,10 +378,3 @@ static const struct finding_prose prose[F__COUNT] = {
 	"Read them: postfix check and postconf -n help with most.",
 	NULL},
 };
-
-/* finding_prose - the words of a finding */
-const struct finding_prose *finding_prose(enum finding_id f)
-{
-	static const struct finding_prose none = {"", "", NULL};
-	return (unsigned)f < F__COUNT && prose[f].meaning ? &prose[f] : &none;
-}

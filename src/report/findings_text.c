@@ -6,6 +6,7 @@
  */
 #include "findings.h"
 #include "report.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 
 #include <stdlib.h>
@@ -20,11 +21,11 @@
 const char *finding_severity_word(int sev)
 {
 	switch (sev) {
-	case 4: return "critical";
-	case 3: return "serious";
-	case 2: return "warning";
-	case 1: return "minor";
-	default: return "benign";
+	case 4: return C_("severity", "critical");
+	case 3: return C_("severity", "serious");
+	case 2: return C_("severity", "warning");
+	case 1: return C_("severity", "minor");
+	default: return C_("severity", "benign");
 	}
 }
 
@@ -34,11 +35,14 @@ static void subjects_text(struct buf *b, const struct diag_group *g, size_t max)
 	size_t k;
 	const char **all = diag_subjects(g, &k);
 	for (size_t i = 0; i < k && i < max; i++) {
-		buf_puts(b, i ? ", " : "");
+		buf_puts(b, i ? _(", ") : "");
 		buf_term(b, span_of(all[i]));
 	}
 	if (k > max || g->subjects.dropped)
-		buf_printf(b, " and %zu more", k - (k > max ? max : k) + g->subjects.dropped);
+	{
+		size_t more = k - (k > max ? max : k) + g->subjects.dropped;
+		buf_printf(b, P_(" and %zu more", " and %zu more", more), more);
+	}
 	free((void *)all);
 }
 
@@ -63,22 +67,22 @@ static void group_line(struct buf *b, const struct diag_group *g)
 		buf_term(&t, span_of(g->key));
 		buf_puts(&t, ": ");
 	}
-	buf_printf(&t, "%llu line%s", (unsigned long long)g->lines, g->lines == 1 ? "" : "s");
+	buf_printf(&t, P_("%llu line", "%llu lines", g->lines), (unsigned long long)g->lines);
 	if (g->recipients)
-		buf_printf(&t, ", %llu recipient%s", (unsigned long long)g->recipients,
-			   g->recipients == 1 ? "" : "s");
+		buf_printf(&t, P_(", %llu recipient", ", %llu recipients", g->recipients),
+			   (unsigned long long)g->recipients);
 	if (g->lines && g->first.us) {
 		buf_puts(&t, ", ");
 		buf_stamp_short(&t, g->first);
 		if (g->last.us != g->first.us) {
-			buf_puts(&t, " to ");
+			buf_puts(&t, _(" to "));
 			buf_stamp_short(&t, g->last);
 		}
 	}
 	if (strset_len(&g->subjects)) {
-		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED ? "; servers: "
-			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? "; addresses tried: "
-			     : g->recipients ? "; recipient domains: " : "; clients: ");
+		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED ? _("; servers: ")
+			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? _("; addresses tried: ")
+			     : g->recipients ? _("; recipient domains: ") : _("; clients: "));
 		subjects_text(&t, g, 6);
 	}
 	bullet_text(b, &t, 8);
@@ -97,7 +101,7 @@ static void finding_text(struct buf *b, const struct diag *d, size_t i, bool col
 	if (color)
 		buf_puts(b, C_OFF);
 	buf_putc(b, '\n');
-	buf_printf(b, "      at fault: %s; %s.\n", finding_side_words(finding_side(g->id)),
+	buf_printf(b, _("      at fault: %s; %s.\n"), finding_side_words(finding_side(g->id)),
 		   finding_impact_words(finding_impact(g->id)));
 	size_t shown = 0, more = 0;
 	uint64_t more_lines = 0;
@@ -113,10 +117,11 @@ static void finding_text(struct buf *b, const struct diag *d, size_t i, bool col
 		}
 	}
 	if (more)
-		buf_printf(b, "      - and %zu more (%llu lines)\n", more, (unsigned long long)more_lines);
+		buf_printf(b, P_("      - and %zu more (%llu lines)\n", "      - and %zu more (%llu lines)\n", more),
+			   more, (unsigned long long)more_lines);
 	wrap_text(b, finding_prose(g->id)->meaning, 6, 78);
 	if (g->nsample) {
-		buf_puts(b, "      e.g. ");
+		buf_puts(b, _("      e.g. "));
 		buf_term(b, span_of(g->sample[0]));
 		buf_putc(b, '\n');
 	}
@@ -138,8 +143,13 @@ void findings_headline_text(struct buf *b, const struct diag *d)
 	if (!n)
 		return;
 	bool breaks = diag_breaks_mail(d);
-	buf_printf(b, "  %zu kind%s of problem with the server or its mail flow%s: see \"Problems found\".\n",
-		   n, n == 1 ? "" : "s", breaks ? ", and mail is affected" : "");
+	buf_printf(b, breaks ? P_("  %zu kind of problem with the server or its mail flow, and mail is affected: "
+				  "see \"Problems found\".\n",
+				  "  %zu kinds of problem with the server or its mail flow, and mail is affected: "
+				  "see \"Problems found\".\n", n)
+		   : P_("  %zu kind of problem with the server or its mail flow: see \"Problems found\".\n",
+			"  %zu kinds of problem with the server or its mail flow: see \"Problems found\".\n", n),
+		   n);
 }
 
 /* findings_text - the "Problems found" section */
@@ -149,7 +159,7 @@ void findings_text(struct buf *b, const struct diag *d, bool color)
 		return;
 	if (color)
 		buf_puts(b, C_BOLD);
-	buf_puts(b, "Problems found, most serious first\n");
+	buf_puts(b, _("Problems found, most serious first\n"));
 	if (color)
 		buf_puts(b, C_OFF);
 	bool done[F__COUNT] = {false};
@@ -166,9 +176,12 @@ void findings_text(struct buf *b, const struct diag *d, bool color)
 		shown++;
 	}
 	if (more)
-		buf_printf(b, "  ... and %zu more kinds (report --json has them all)\n\n", more);
+		buf_printf(b, P_("  ... and %zu more kind (report --json has them all)\n\n",
+				 "  ... and %zu more kinds (report --json has them all)\n\n", more), more);
 	if (d->dropped)
-		buf_printf(b, "  %llu more lines showed problems past the limit of %d kinds and causes.\n\n",
+		buf_printf(b, P_("  %llu more line showed problems past the limit of %d kinds and causes.\n\n",
+				 "  %llu more lines showed problems past the limit of %d kinds and causes.\n\n",
+				 d->dropped),
 			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
 }
 

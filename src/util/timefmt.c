@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "timefmt.h"
+#include "i18n.h"
 #include "span.h"
 
 /* days_from_civil - days since 1970-01-01 of y-m-d */
@@ -119,7 +120,21 @@ void buf_stamp_short(struct buf *b, struct stamp t)
 	stamp_parts(t, &y, &mo, &d, &h, &mi, &s, &us);
 	if (y < 0 || y > 9999)
 		y = 0;
-	buf_printf(b, "%04d-%02u-%02u %02u:%02u:%02u", y, mo, d, h, mi, s);
+	/* TRANSLATORS: a date and time in the text output, as strftime(3)
+	 * writes it; only the numeric conversions %Y %m %d %H %M %S */
+	const char *fmt = C_("date and time", "%Y-%m-%d %H:%M:%S");
+	if (!strcmp(fmt, "%Y-%m-%d %H:%M:%S")) {
+		buf_printf(b, "%04d-%02u-%02u %02u:%02u:%02u", y, mo, d, h, mi, s);
+		return;
+	}
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = (int)mo - 1, .tm_mday = (int)d,
+			.tm_hour = (int)h, .tm_min = (int)mi, .tm_sec = (int)s};
+	char out[64];
+	size_t n = strftime(out, sizeof out, fmt, &tm);
+	if (n)
+		buf_put(b, out, n);
+	else
+		buf_printf(b, "%04d-%02u-%02u %02u:%02u:%02u", y, mo, d, h, mi, s);
 }
 
 /* buf_stamp_clock - "hh:mm:ss" in the stamp's own offset, or with date

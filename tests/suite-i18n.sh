@@ -1,0 +1,142 @@
+#!/bin/sh
+# suite-i18n.sh BIN - the prose in English, Brazilian Portuguese and
+# Spanish: the same finding told in the three languages (goldens in
+# tests/i18n/, UPDATE=1 rewrites them), JSON keys and ids unchanged by
+# the language, the language picked from --lang and the environment as
+# gettext does, and the catalogues complete: every string the sources
+# mark is translated in every catalogue, none fuzzy.
+set -u
+bin=$1
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${POSTSLEUTH_LOCALEDIR:=$top/build/locale}"
+export POSTSLEUTH_LOCALEDIR
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset LC_ALL LC_MESSAGES LANG LANGUAGE
+
+log=$top/tests/data/seed003.log
+
+# the first finding's paragraph of the text report: from its "  [" tag to the blank line
+finding_block() {
+	awk '/^  \[/ { on = 1 } on && /^$/ { exit } on { print }'
+}
+
+# 1. the same finding in three languages
+for l in en pt_BR es; do
+	"$bin" report --color=never --lang "$l" "$log" >"$tmp/report.$l" 2>"$tmp/err.$l"
+	finding_block <"$tmp/report.$l" >"$tmp/finding.$l"
+	want=$top/tests/i18n/seed003-finding.$l.txt
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$tmp/finding.$l" "$want"
+	fi
+	if [ -s "$tmp/finding.$l" ] && cmp -s "$tmp/finding.$l" "$want"; then
+		ok
+	else
+		bad "$l: the finding's paragraph differs from tests/i18n/seed003-finding.$l.txt"
+		diff -u "$want" "$tmp/finding.$l" | head -20
+	fi
+	[ -s "$tmp/err.$l" ] && bad "$l: stderr: $(head -c 300 "$tmp/err.$l")" || ok
+done
+# the three differ from one another (a catalogue that is not read would pass above once UPDATE'd)
+if ! cmp -s "$tmp/finding.en" "$tmp/finding.pt_BR" && ! cmp -s "$tmp/finding.en" "$tmp/finding.es" &&
+	! cmp -s "$tmp/finding.pt_BR" "$tmp/finding.es"; then ok; else bad "the languages give the same words"; fi
+
+# 2. JSON: the same keys and the same ids, numbers, addresses in every language
+for l in en pt_BR es; do
+	"$bin" report --json --lang "$l" "$log" >"$tmp/json.$l" || bad "$l: report --json failed"
+done
+if python3 - "$tmp/json.en" "$tmp/json.pt_BR" "$tmp/json.es" <<'PY'
+import json, sys
+PROSE = {"title", "meaning", "fix", "caveat", "side_words", "impact_words", "headline",
+         "explanation", "text", "summary", "words", "advice", "why", "caveats"}
+def shape(v, path="$"):
+    out = []
+    if isinstance(v, dict):
+        for k in sorted(v):
+            out.append(path + "." + k)
+            if k in PROSE and isinstance(v[k], str):
+                continue
+            out += shape(v[k], path + "." + k)
+    elif isinstance(v, list):
+        out.append(path + "[%d]" % len(v))
+        for i, x in enumerate(v):
+            out += shape(x, path + "[]")
+    else:
+        out.append(path + "=" + json.dumps(v))
+    return out
+docs = [json.load(open(p)) for p in sys.argv[1:]]
+base = shape(docs[0])
+ok = True
+for p, d in zip(sys.argv[2:], docs[1:]):
+    s = shape(d)
+    if s != base:
+        ok = False
+        diff = [x for x in s if x not in base][:5] + ["--"] + [x for x in base if x not in s][:5]
+        print("differs from English:", p, diff)
+sys.exit(0 if ok else 1)
+PY
+then ok; else bad "report --json is not the same structure in every language"; fi
+# and the prose in it is translated
+if grep -q '"title":"a remote server refuses mail as spam or virus"' "$tmp/json.pt_BR"; then
+	bad "pt_BR JSON keeps the English title"
+else ok; fi
+
+# 3. the language from the environment, as gettext picks it
+LANG=pt_BR.UTF-8 "$bin" report --color=never "$log" 2>/dev/null | finding_block >"$tmp/env.1"
+cmp -s "$tmp/env.1" "$tmp/finding.pt_BR" && ok || bad "LANG=pt_BR.UTF-8 does not give Portuguese"
+LANG=en_US.UTF-8 LANGUAGE=es "$bin" report --color=never "$log" 2>/dev/null | finding_block >"$tmp/env.2"
+cmp -s "$tmp/env.2" "$tmp/finding.es" && ok || bad "LANGUAGE=es does not give Spanish"
+LC_ALL=C LANGUAGE=pt_BR "$bin" report --color=never "$log" 2>/dev/null | finding_block >"$tmp/env.3"
+cmp -s "$tmp/env.3" "$tmp/finding.en" && ok || bad "LC_ALL=C with LANGUAGE=pt_BR is not English (gettext ignores LANGUAGE in C)"
+LANG=pt_BR.UTF-8 "$bin" report --color=never --lang en "$log" 2>/dev/null | finding_block >"$tmp/env.4"
+cmp -s "$tmp/env.4" "$tmp/finding.en" && ok || bad "--lang en does not win over LANG"
+"$bin" report --color=never --lang fr "$log" >"$tmp/fr.out" 2>"$tmp/fr.err"
+rc=$?
+finding_block <"$tmp/fr.out" >"$tmp/env.5"
+if [ $rc = 0 ] && cmp -s "$tmp/env.5" "$tmp/finding.en" && grep -q 'no catalogue for language "fr"' "$tmp/fr.err"; then
+	ok
+else
+	bad "--lang fr: want English, a warning and exit 0 (rc $rc)"
+fi
+# an installed tree: the catalogue found under LOCALEDIR without the variable
+if [ -d "$POSTSLEUTH_LOCALEDIR" ]; then
+	mkdir -p "$tmp/inst"
+	make -s -C "$top" install DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null 2>&1
+	if [ -f "$tmp/inst/usr/share/locale/pt_BR/LC_MESSAGES/postsleuth.mo" ] &&
+		[ -f "$tmp/inst/usr/share/locale/es/LC_MESSAGES/postsleuth.mo" ]; then ok; else
+		bad "make install does not install the catalogues under PREFIX/share/locale"
+	fi
+fi
+
+# 4. complete catalogues: the sources' strings today, each translated, none fuzzy
+if command -v xgettext >/dev/null && command -v msgfmt >/dev/null; then
+	for po in "$top"/po/*.po; do
+		l=$(basename "$po" .po)
+		st=$(msgfmt --check --statistics -o /dev/null "$po" 2>&1)
+		case $st in
+		*untranslated* | *fuzzy*) bad "$l: $st" ;;
+		*" translated message"*) ok ;;
+		*) bad "$l: msgfmt: $st" ;;
+		esac
+	done
+	# a fresh template from the sources, as make pot builds it
+	make -s -C "$top" pot POT="$tmp/a.pot" >/dev/null 2>&1 || bad "make pot failed"
+	for po in "$top"/po/*.po; do
+		l=$(basename "$po" .po)
+		# the template's msgids that the catalogue lacks or leaves untranslated
+		msgmerge --quiet -o "$tmp/m.$l.po" "$po" "$tmp/a.pot" 2>/dev/null
+		st=$(msgfmt --statistics -o /dev/null "$tmp/m.$l.po" 2>&1)
+		case $st in
+		*untranslated* | *fuzzy*) bad "$l: strings in the sources not in po/$l.po (make po, then translate): $st" ;;
+		*) ok ;;
+		esac
+	done
+else
+	bad "xgettext/msgfmt missing (Debian package gettext)"
+fi
+
+echo "suite-i18n: $pass passed, $fail failed"
+[ $fail = 0 ]
