@@ -7,6 +7,7 @@
  */
 #include "report.h"
 #include "findings.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 
 #include <string.h>
@@ -101,7 +102,7 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_term(b, span_of(client_addr(c).s));
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
-	buf_puts(b, verdict_row(c->verdict)->title);
+	buf_puts(b, _(verdict_row(c->verdict)->title));
 	buf_printf(b, " (%s)\n", verdict_severity_word(sev));
 	wrap_explanation(b, a, c, 6);
 	evidence_text(b, client_detail(a, c), ev);

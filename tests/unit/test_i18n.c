@@ -1,5 +1,6 @@
 /*
- * test_i18n.c - the catalogues: every finding's words exist in each
+ * test_i18n.c - the catalogues: every finding's words and every
+ * verdict's headline exist in each
  * language postsleuth ships (a new row without its translation fails
  * here), the language is picked from --lang and the environment as
  * gettext does, plurals and the decimal mark follow the language.
@@ -8,6 +9,7 @@
  * it at build/locale), else from build/locale under the current directory.
  */
 #include "progs.h"
+#include "analyze/verdicts.h"
 #include "diagnose/finding.h"
 #include "util/i18n.h"
 
@@ -56,6 +58,13 @@ TEST(i18n_every_finding_translated)
 			if (finding_title(f) == title_en)
 				test_fail(__FILE__, __LINE__, "%s: the title of %s is not translated", shipped[l],
 					  finding_id(f));
+		}
+		/* the verdicts' headlines (analyze/verdicts.h) */
+		for (int v = 0; v < V__COUNT; v++) {
+			const char *en = verdict_row((enum verdict)v)->title;
+			if (_(en) == en)
+				test_fail(__FILE__, __LINE__, "%s: verdict %s's title is not translated",
+					  shipped[l], verdict_row((enum verdict)v)->id);
 		}
 		for (int s = 0; s < SIDE__COUNT; s++)
 			CHECK(strcmp(finding_side_words((enum finding_side)s), "") != 0);
