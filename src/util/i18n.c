@@ -9,7 +9,9 @@
  * text is UTF-8 whatever the locale's codeset.
  *
  * Catalogues are looked up in $POSTSLEUTH_LOCALEDIR when set (the tests
- * point it at the build tree), else in LOCALEDIR (make install).
+ * point it at the build tree), else in LOCALEDIR (make install), then
+ * beside the program: build/locale of a source tree, ../share/locale of
+ * a moved installation.
  */
 #include "i18n.h"
 
@@ -19,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -91,11 +94,35 @@ bool i18n_init(const char *want)
 	}
 	if (!strcmp(l, "en") || !strncmp(l, "en_", 3))
 		return true;
-	const char *dir = getenv("POSTSLEUTH_LOCALEDIR");
-	if (!dir || !*dir)
-		dir = LOCALEDIR;
-	if (!has_catalogue(dir, l))
+	/* where the catalogue is: the variable, the installation's directory,
+	 * then beside the program (a build tree's build/locale, or a prefix
+	 * moved elsewhere: bin/../share/locale) */
+	char exe[4096], alt[2][4200];
+	const char *cand[4] = {getenv("POSTSLEUTH_LOCALEDIR"), LOCALEDIR, NULL, NULL};
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (k > 0) {
+		exe[k] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			snprintf(alt[0], sizeof alt[0], "%s/build/locale", exe);
+			snprintf(alt[1], sizeof alt[1], "%s/../share/locale", exe);
+			cand[2] = alt[0];
+			cand[3] = alt[1];
+		}
+	}
+	const char *dir = NULL;
+	char base[16];
+	for (int i = 0; i < 4 && !dir; i++) {
+		memcpy(base, l, sizeof base);
+		if (cand[i] && *cand[i] && has_catalogue(cand[i], base))
+			dir = cand[i];
+		if (i == 0 && cand[0] && *cand[0])
+			break;  /* the variable, when set, is the only place */
+	}
+	if (!dir)
 		return false;
+	memcpy(l, base, sizeof base);
 	/* the locale itself when it is compiled, else C.UTF-8 + LANGUAGE */
 	char name[40];
 	snprintf(name, sizeof name, "%s.UTF-8", l);
