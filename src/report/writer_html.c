@@ -17,6 +17,7 @@
 #include "html.h"
 #include "html_svg.h"
 #include "../util/timefmt.h"
+#include "../util/xalloc.h"
 
 #include "html_assets.h"
 
@@ -94,15 +95,52 @@ static void top(struct buf *b, const struct report_input *in)
 		    "<a href=\"#input\">What was read</a></nav>\n</header>\n<main>\n");
 }
 
-/* subjects - the sorted subject set of a finding, capped */
-static void subjects(struct buf *b, const struct diag_group *g)
+/* the clients told in full (their articles' anchors), for the links
+ * from the findings that touched them */
+struct told {
+	size_t n;
+	size_t idx[REPORT_DETAIL_MAX];
+	char ip[REPORT_DETAIL_MAX][CLIENT_ADDR_MAX];
+};
+
+/* told_clients - the clients "Clients and accounts" tells, in its order */
+static void told_clients(struct told *t, const struct report_input *in)
+{
+	t->n = 0;
+	for (size_t i = 0; i < in->a->nclist && t->n < REPORT_DETAIL_MAX; i++) {
+		const struct client *c = in->a->clist[i];
+		if (c->verdict == V_LEGITIMATE && !in->all_clients)
+			continue;
+		t->idx[t->n] = i + 1;
+		memcpy(t->ip[t->n], client_addr(c).s, CLIENT_ADDR_MAX);
+		t->n++;
+	}
+}
+
+/* told_anchor - the article number of a client address told in full, or 0 */
+static size_t told_anchor(const struct told *t, const char *ip)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->ip[i], ip))
+			return t->idx[i];
+	return 0;
+}
+
+/* subjects - the sorted subject set of a finding, capped; a client told
+ * in full links to it */
+static void subjects(struct buf *b, const struct diag_group *g, const struct told *t)
 {
 	size_t k;
 	const char **all = diag_subjects(g, &k);
 	for (size_t i = 0; i < k && i < HTML_SUBJECTS_MAX; i++) {
 		if (i)
 			buf_puts(b, ", ");
+		size_t at = told_anchor(t, all[i]);
+		if (at)
+			buf_printf(b, "<a href=\"#c-%zu\">", at);
 		html_s(b, all[i]);
+		if (at)
+			buf_puts(b, "</a>");
 	}
 	if (k > HTML_SUBJECTS_MAX || g->subjects.dropped)
 		buf_printf(b, " and %llu more",
@@ -140,7 +178,8 @@ static void finding_index(struct buf *b, const struct diag *d)
 
 /* finding_article - one finding: who is at fault, figures, meaning, fix,
  * and its evidence lines behind a <details> */
-static void finding_article(struct buf *b, const struct diag_group *g, size_t i)
+static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
+			    const struct told *t)
 {
 	int sev = finding_severity(g->id);
 	const struct finding_prose *p = finding_prose(g->id);
@@ -174,7 +213,7 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i)
 	}
 	if (strset_len(&g->subjects) || g->subjects.dropped) {
 		buf_puts(b, "<dt>Touched</dt><dd>");
-		subjects(b, g);
+		subjects(b, g, t);
 		buf_puts(b, "</dd>");
 	}
 	buf_puts(b, "</dl>\n<p>");
@@ -217,10 +256,13 @@ static void problems(struct buf *b, const struct report_input *in)
 			      "serious first.</p>\n",
 			   d->nlist, plural(d->nlist));
 		finding_index(b, d);
+		struct told *t = xmalloc(sizeof *t);
+		told_clients(t, in);
 		for (size_t i = 0; i < d->nlist; i++) {
-			finding_article(b, d->list[i], i + 1);
+			finding_article(b, d->list[i], i + 1, t);
 			flush_some(b, in);
 		}
+		free(t);
 	}
 	if (d && d->dropped)
 		buf_printf(b, "<p class=\"mute\">%llu more lines showed problems past the %d kinds kept.</p>\n",
