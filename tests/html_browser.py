@@ -246,6 +246,36 @@ def main():
               "got %s, want %s" % (got_a[:3], want_a[:3]))
         svgs = b.js("document.querySelectorAll('svg').length")
         check("charts drawn as inline SVG", svgs >= 5, "%s svg elements" % svgs)
+        # the charts' numbers (each bar's tooltip) add up to the JSON's
+        sums = b.js("""(function () {
+            var out = {};
+            document.querySelectorAll('figure.chart').forEach(function (f) {
+                var cap = f.querySelector('figcaption').textContent;
+                f.querySelectorAll('rect').forEach(function (r) {
+                    var t = r.querySelector('title').textContent;
+                    var k = cap.split(' ')[0] + '/' + r.getAttribute('class');
+                    out[k] = (out[k] || 0) + parseInt(t.slice(t.lastIndexOf(': ') + 2), 10);
+                }); });
+            return out; })()""")
+        m = rep["model"]
+        check("connections chart adds up to the sessions",
+              sums.get("Connections/s0") == m["sessions"], "%s vs %s" % (sums.get("Connections/s0"),
+                                                                    m["sessions"]))
+        check("messages chart adds up to the messages",
+              sums.get("Connections/s2") == m["messages"], "%s vs %s" % (sums.get("Connections/s2"),
+                                                                    m["messages"]))
+        verdict_total = sum(v for k, v in sums.items() if k.startswith("SMTP/"))
+        check("verdicts chart adds up to the sessions", verdict_total == m["sessions"],
+              "%s vs %s" % (verdict_total, m["sessions"]))
+        t = rep["totals"]
+        shown = b.js("""(function () {
+            var f = Array.prototype.filter.call(document.querySelectorAll('figure.chart'),
+                function (f) { return /^Deliveries by status/.test(f.querySelector('figcaption').textContent); })[0];
+            return Array.prototype.filter.call(f.querySelectorAll('text'), function (e) {
+                return /^[0-9]+$/.test(e.textContent); }).map(function (e) { return +e.textContent; }); })()""")
+        want = [t["delivered"], t["forwarded"], t["deferred"], t["bounced"], t["rejected"],
+                t["reject_warnings"], t["held"], t["discarded"]]
+        check("deliveries by status are the JSON's totals", shown == want, "%s vs %s" % (shown, want))
 
         # drill-down: a finding's evidence link, then a client's session
         if want_f:
