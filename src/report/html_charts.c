@@ -60,7 +60,8 @@ static void width_words(char out[32], int64_t w)
 void html_chart_timeline(struct buf *b, const struct timeline *t)
 {
 	if (!t || !t->any) {
-		buf_puts(b, "<p class=\"mute\">No time stamps: no chart over time.</p>\n");
+		buf_puts(b, "<p class=\"mute\">No SMTP session or message with a time: no chart over "
+			    "time.</p>\n");
 		return;
 	}
 	static char labels[TIMELINE_BUCKETS][LABEL_MAX];
@@ -100,6 +101,27 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 		}
 	snprintf(title, sizeof title, "SMTP sessions by verdict per %s", per);
 	svg_columns(b, title, lp, t->n, vs, nv, true);
+
+	/* the same numbers as a table, for reading and for screen readers */
+	buf_puts(b, "<details><summary>The numbers of these two charts</summary><div class=\"wide\">"
+		    "<table id=\"timeline-table\"><thead><tr><th>From</th><th class=\"n\">Connections</th>"
+		    "<th class=\"n\">Messages</th>");
+	for (size_t k = 0; k < nv; k++) {
+		buf_puts(b, "<th class=\"n\">");
+		html_s(b, vs[k].name);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>\n");
+	for (uint32_t i = 0; i < t->n; i++) {
+		buf_puts(b, "<tr><td>");
+		html_s(b, lp[i]);
+		buf_printf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>",
+			   (unsigned long long)conn[i], (unsigned long long)msgs[i]);
+		for (size_t k = 0; k < nv; k++)
+			buf_printf(b, "<td class=\"n\">%llu</td>", (unsigned long long)vs[k].v[i]);
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody></table></div></details>\n");
 }
 
 /* html_chart_hours - pflogsumm's per-hour traffic (all days added up) */
