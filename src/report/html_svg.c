@@ -94,10 +94,10 @@ void svg_columns(struct buf *b, const char *title, const char *const *labels, si
 	buf_puts(b, "\">\n");
 	/* the value axis: 0, half, top */
 	for (int g = 0; g <= 2; g++) {
-		int y = y0 - svg_scale(top * (uint64_t)g, 2 * top, ph);
+		int y = y0 - ph * g / 2;
 		buf_printf(b, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", g ? "grid" : "axis",
 			   PAD_LEFT, y, PAD_LEFT + pw, y);
-		uint64_t val = top * (uint64_t)g / 2;
+		uint64_t val = g == 0 ? 0 : g == 1 ? top / 2 : top;
 		buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%llu%s</text>\n", PAD_LEFT - 6,
 			   y + 4, (unsigned long long)val, top % 2 && g == 1 ? ".5" : "");
 	}

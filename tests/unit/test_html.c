@@ -162,3 +162,20 @@ TEST(timeline_earlier_moments_and_the_log_clock)
 	CHECK_INT(total(t), 4);
 	free(t);
 }
+
+TEST(svg_columns_axis_at_the_largest_counts)
+{
+	uint64_t a[] = {UINT64_MAX, 1};
+	const char *labels[] = {"a", "b"};
+	struct svg_series s[] = {{"x", "s0", a}};
+	struct buf out = {0};
+	svg_columns(&out, "big", labels, 2, s, 1, false);
+	buf_putc(&out, 0);
+	int n;
+	/* the full column is the plot's height, the tiny one a pixel */
+	CHECK_INT(rect_heights(out.p, &n), SVG_HEIGHT - 44 + 1);
+	CHECK_INT(n, 2);
+	CHECK(strstr(out.p, ">18446744073709551615</text>") != NULL);   /* the axis top */
+	CHECK(strstr(out.p, ">9223372036854775807.5</text>") != NULL);  /* its half */
+	buf_free(&out);
+}
