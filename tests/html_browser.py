@@ -4,8 +4,9 @@ real browser: Debian's chromium, headless, driven over the DevTools
 protocol (python3-websocket), the network cut off.
 
 PAGE and JSON are `report --html` and `report --json` of the same log;
-HOSTILE_PAGE the report of a log whose HELO is <script>alert(1)</script>
-and whose username is "><img src=x onerror=alert(2)>.  Checks: the page
+HOSTILE_PAGE the report of a log whose HELO is <script>alert(1)</script>,
+whose username is "><img src=x onerror=alert(2)> and whose destination
+domain is <svg onload=alert(4)>.test.  Checks: the page
 loads from file:// with no console error, no exception, no CSP violation
 and no request but its own file; its style sheet and script run (their
 hashes are in the CSP); the findings, clients and accounts it shows equal
@@ -341,6 +342,10 @@ def main():
         check("hostile HELO shown as text", "<script>alert(1)</script>" in body, "not in the text")
         check("hostile username shown as text", '"><img src=x onerror=alert(2)>' in body,
               "not in the text")
+        check("hostile domain shown as text (chart label and table)",
+              body.count("<svg onload=alert(4)>.test") >= 2, "not in the text")
+        check("no SVG made from the log", b.js("document.querySelectorAll('svg svg').length") == 0,
+              "nested svg")
         check("no element made from the log",
               b.js("document.scripts.length") == 1 and b.js("document.images.length") == 0 and
               b.js("document.querySelectorAll('[onerror],[onload],[onclick]').length") == 0,

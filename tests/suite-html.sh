@@ -2,7 +2,9 @@
 # suite-html.sh BIN - "report --html": the page of the corpus log
 # (tests/data/mail.log) and of a hostile log (the corpus's relay-test and
 # password-guessing sessions with the HELO made <script>alert(1)</script>
-# and the username "><img src=x onerror=alert(2)>) are checked as files
+# and the username "><img src=x onerror=alert(2)>, and a delivery to the
+# domain <svg onload=alert(4)>.test, which the charts and tables show)
+# are checked as files
 # (self-contained, CSP hashes equal to the SHA-256 of the page's own
 # style and script, same page on stdout, usage and write errors, no
 # planted password), then in a real browser: Debian's chromium, headless,
@@ -123,10 +125,12 @@ then ok; else bad "a planted password in the HTML report"; fi
 		sed 's|helo=<WIN-8D2KE>|helo=<<script>alert(1)</script>>|'
 	grep 'submission/smtpd\[15320\]' "$data/mail.log" | head -n 40 |
 		sed 's|sasl_username=.*|sasl_username="><img src=x onerror=alert(2)>|'
+	grep -m 1 'status=sent' "$data/mail.log" | sed 's|@[a-z0-9.-]*>|@<svg onload=alert(4)>.test>|'
 } >"$tmp/hostile.log"
 "$bin" report --html "$tmp/hostile.html" "$tmp/hostile.log" 2>/dev/null
 if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/hostile.html" &&
 	grep -q '&quot;&gt;&lt;img src=x onerror=alert(2)&gt;' "$tmp/hostile.html" &&
+	grep -q '&lt;svg onload=alert(4)&gt;.test' "$tmp/hostile.html" &&
 	! grep -q '<img' "$tmp/hostile.html" && [ "$(grep -c '<script>' "$tmp/hostile.html")" = 1 ]; then
 	ok
 else
