@@ -22,28 +22,35 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return (a % b != 0 && a < 0) ? q - 1 : q;
 }
 
-/* local_label - "11-22 14:00" (or "11-22" with whole days) of local seconds */
-static void local_label(char *out, int64_t sec, bool date_only)
+/* local_label - a bucket's start, local seconds, as precise as its width:
+ * "11-22" (whole days), "11-22 14:00", or "14:00:05" (under a minute) */
+static void local_label(char *out, int64_t sec, int64_t width)
 {
 	int y;
 	unsigned m, d;
 	int64_t day = floor_div(sec, 86400), rem = sec - day * 86400;
 	civil_from_days(day, &y, &m, &d);
-	if (date_only)
+	if (width % 86400 == 0)
 		snprintf(out, LABEL_MAX, "%02u-%02u", m, d);
-	else
+	else if (width % 60 == 0)
 		snprintf(out, LABEL_MAX, "%02u-%02u %02d:%02d", m, d, (int)(rem / 3600),
 			 (int)(rem % 3600 / 60));
+	else
+		snprintf(out, LABEL_MAX, "%02d:%02d:%02d", (int)(rem / 3600), (int)(rem % 3600 / 60),
+			 (int)(rem % 60));
 }
 
-/* width_words - "minute", "10 minutes", "hour", "6 hours", "day", "4 days" */
+/* width_words - "second", "5 seconds", "minute", "hour", "6 hours", "4 days" */
 static void width_words(char out[32], int64_t w)
 {
 	static const struct {
 		int64_t secs;
 		const char *one, *many;
-	} units[] = {{86400, "day", "days"}, {3600, "hour", "hours"}, {60, "minute", "minutes"}};
-	for (size_t i = 0; i < 3; i++)
+	} units[] = {{86400, "day", "days"},
+		     {3600, "hour", "hours"},
+		     {60, "minute", "minutes"},
+		     {1, "second", "seconds"}};
+	for (size_t i = 0; i < 4; i++)
 		if (w % units[i].secs == 0) {
 			long long k = (long long)(w / units[i].secs);
 			if (k == 1)
@@ -52,7 +59,6 @@ static void width_words(char out[32], int64_t w)
 				snprintf(out, 32, "%lld %s", k, units[i].many);
 			return;
 		}
-	snprintf(out, 32, "%lld seconds", (long long)w);
 }
 
 /* html_chart_timeline - connections and messages, then the sessions'
@@ -69,7 +75,7 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 	uint64_t conn[TIMELINE_BUCKETS], msgs[TIMELINE_BUCKETS];
 	static uint64_t byv[V__COUNT][TIMELINE_BUCKETS];
 	for (uint32_t i = 0; i < t->n; i++) {
-		local_label(labels[i], t->start + (int64_t)i * t->width, t->width % 86400 == 0);
+		local_label(labels[i], t->start + (int64_t)i * t->width, t->width);
 		lp[i] = labels[i];
 		conn[i] = t->b[i].sessions;
 		msgs[i] = t->b[i].messages;
@@ -203,10 +209,15 @@ void html_chart_bursts(struct buf *b, const struct analysis *a, const struct acc
 		hi = d->times[i] > hi ? d->times[i] : hi;
 	}
 	int64_t off = (int64_t)ac->first.tzoff * 60;
-	int64_t w = TIMELINE_MIN_WIDTH; /* wider when the period needs it */
+	/* the narrowest width that covers its period: a burst may last seconds */
+	static const int64_t seconds[] = {1, 2, 5, 10, 20, 30};
+	size_t k = 0;
+	int64_t w = seconds[0];
 	int64_t start = floor_div(lo / 1000000 + off, w) * w;
 	while ((hi / 1000000 + off - start) / w >= HTML_BURSTS_BUCKETS) {
-		w = timeline_next_width(w);
+		k++;
+		w = k < sizeof seconds / sizeof seconds[0] ? seconds[k]
+		    : w < TIMELINE_MIN_WIDTH ? TIMELINE_MIN_WIDTH : timeline_next_width(w);
 		start = floor_div(lo / 1000000 + off, w) * w;
 	}
 	size_t n = (size_t)((hi / 1000000 + off - start) / w) + 1;
@@ -216,7 +227,7 @@ void html_chart_bursts(struct buf *b, const struct analysis *a, const struct acc
 	for (uint32_t i = 0; i < d->ntimes; i++)
 		v[(d->times[i] / 1000000 + off - start) / w]++;
 	for (size_t i = 0; i < n; i++) {
-		local_label(labels[i], start + (int64_t)i * w, false);
+		local_label(labels[i], start + (int64_t)i * w, w);
 		lp[i] = labels[i];
 	}
 	char title[160], per[32];

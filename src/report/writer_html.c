@@ -355,7 +355,7 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 
 /* account_article - a compromised account (or any, with --all) */
 static void account_article(struct buf *b, const struct analysis *a, const struct account *ac,
-			    size_t idx)
+			    size_t idx, const struct told *t)
 {
 	int sev = ac->compromised ? 4 : 0;
 	bool at_least;
@@ -366,13 +366,34 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 	html_s(b, ac->name);
 	buf_printf(b, "</span></h3>\n<dl class=\"facts\"><dt>Logins</dt><dd>%u</dd><dt>Messages</dt>"
 		      "<dd>%u</dd><dt>Recipients</dt><dd>%u, in %s%zu domain%s</dd><dt>Sent</dt><dd>%u</dd>"
-		      "<dt>Bounced</dt><dd>%u</dd><dt>Deferred</dt><dd>%u</dd></dl>\n<p>",
+		      "<dt>Bounced</dt><dd>%u</dd><dt>Deferred</dt><dd>%u</dd>",
 		   ac->logins, ac->messages, ac->recipients, at_least ? "at least " : "", domains,
 		   plural(domains), ac->sent, ac->bounced, ac->deferred);
-	struct buf t = {0};
-	account_explain(a, ac, &t);
-	buf_html(b, buf_span(&t));
-	buf_free(&t);
+	if (ac->nlogin) {
+		buf_puts(b, "<dt>From</dt><dd>");
+		for (uint32_t i = 0; i < ac->nlogin && i < ACCOUNT_SHOW_IPS; i++) {
+			const struct login *l = account_login(a, ac, i);
+			struct client_addr ip = client_addr(login_client(a, l));
+			size_t at = told_anchor(t, ip.s);
+			if (i)
+				buf_puts(b, ", ");
+			if (at)
+				buf_printf(b, "<a href=\"#c-%zu\">", at);
+			html_s(b, ip.s);
+			if (at)
+				buf_puts(b, "</a>");
+			buf_printf(b, " (%u login%s, %u message%s)", l->logins, plural(l->logins), l->messages,
+				   plural(l->messages));
+		}
+		if (ac->nlogin > ACCOUNT_SHOW_IPS)
+			buf_printf(b, " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS);
+		buf_puts(b, "</dd>");
+	}
+	buf_puts(b, "</dl>\n<p>");
+	struct buf e = {0};
+	account_explain(a, ac, &e);
+	buf_html(b, buf_span(&e));
+	buf_free(&e);
 	buf_puts(b, "</p>\n");
 	html_chart_bursts(b, a, ac);
 	buf_puts(b, "</article>\n");
@@ -416,9 +437,12 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		      "probed or were refused, %zu sent ordinary mail, %zu left too little evidence.</p>\n",
 		   compromised, plural(compromised), compromised == 1 ? "s" : "", by_sev[3] + by_sev[4],
 		   plural(by_sev[3] + by_sev[4]), by_sev[2], by_sev[0], by_sev[1]);
+	struct told *t = xmalloc(sizeof *t);
+	told_clients(t, in);
 	for (size_t i = 0; i < a->nalist; i++)
 		if (a->alist[i]->compromised || in->all_clients)
-			account_article(b, a, a->alist[i], i + 1);
+			account_article(b, a, a->alist[i], i + 1, t);
+	free(t);
 	orphans(b, &a->orphans);
 	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
