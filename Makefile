@@ -37,6 +37,12 @@ BUILD   ?= build
 SAN_DIR ?= build-san
 BIN     ?= postsleuth
 
+# the HTML report's style sheet and script, as C strings with their
+# CSP hashes (src/report/html_assets.sh), included by writer_html.c
+GEN     := $(BUILD)/gen
+ALL_CFLAGS += -I$(GEN)
+HTML_ASSETS := src/report/html_page.css src/report/html_sort.js
+
 SRC     := $(sort $(wildcard src/*/*.c))
 LIB_OBJ := $(SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
@@ -96,6 +102,12 @@ $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(GEN)/html_assets.h: src/report/html_assets.sh $(HTML_ASSETS)
+	@mkdir -p $(dir $@)
+	sh src/report/html_assets.sh $@ $(HTML_ASSETS)
+
+$(BUILD)/src/report/writer_html.o $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests: $(GEN)/html_assets.h
+
 $(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_SRC) tests/unit/tap.h
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(LIB_OBJ) $(LIBS)
 
@@ -146,6 +158,8 @@ FUZZ_OBJ     := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(filter-out src/cmd/%,$(SRC)))
 $(FUZZ_BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/src/report/writer_html.o: $(GEN)/html_assets.h
 
 $(FUZZ_BUILD)/libpostsleuth.a: $(FUZZ_OBJ)
 	rm -f $@ && ar rcs $@ $(FUZZ_OBJ)

@@ -93,7 +93,7 @@ enum {
 	O_YEAR = 256, O_SINCE, O_UNTIL, O_JOURNAL, O_ALL, O_SECRETS, O_COLOR, O_VERSION,
 	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
-	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET, O_LANG,
+	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET, O_LANG, O_HTML,
 	O__END
 };
 
@@ -150,6 +150,8 @@ static const struct optdef optdefs[] = {
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
      "print SASL passwords and AUTH data (redacted by default)"},
     {"json", no_argument, O_JSON, 'j', C_ALL, NULL, "JSON output instead of text (events: always)"},
+    {"html", required_argument, O_HTML, 0, C_REPORT, "FILE",
+     "the report as one self-contained web page into FILE (- for stdout)"},
     {"color", optional_argument, O_COLOR, 0, C_COLOR, "WHEN",
      "auto (default), always, never; NO_COLOR is honoured"},
     {"colour", optional_argument, O_COLOR, 0, C_COLOR, "WHEN", "the same as --color"},
@@ -464,6 +466,7 @@ static void set_option(struct opts *o, int c, const char *arg)
 	switch (c) {
 	case O_JSON: o->json = true; break;
 	case O_LANG: lang_opt = arg; break;
+	case O_HTML: o->html = arg; break;
 	case O_YEAR: o->year = (int)parse_count("--year", arg, 1970, 9999); break;
 	case O_SINCE: o->since_us = parse_time("--since", arg); o->have_since = true; break;
 	case O_UNTIL: o->until_us = parse_time("--until", arg); o->have_until = true; break;

@@ -20,10 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* cmd_writer - the output backend the options ask for: JSON or text */
+/* cmd_writer - the output backend the options ask for: HTML, JSON or text */
 const struct writer *cmd_writer(const struct opts *o)
 {
-	return o->json ? &writer_json : &writer_text;
+	return o->html ? &writer_html : o->json ? &writer_json : &writer_text;
 }
 
 /* cmd_color - --color, else a terminal without NO_COLOR */

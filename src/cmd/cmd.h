@@ -21,6 +21,7 @@ struct model_stats;
 struct opts {
 	int year;               /* --year, 0 = infer */
 	bool json;              /* --json */
+	const char *html;       /* report --html FILE ("-": standard output) */
 	bool all;               /* events --all: also noise and non-Postfix lines */
 	bool journal;           /* --journal */
 	bool show_secrets;      /* --show-secrets */

@@ -9,6 +9,7 @@
 #include "../analyze/analysis.h"
 #include "../feed/evidence.h"
 #include "../analyze/summary.h"
+#include "../analyze/timeline.h"
 #include "../diagnose/diagnose.h"
 #include "../feed/feed.h"
 #include "../model/correlate.h"
@@ -17,6 +18,7 @@
 #include "../report/summary_json.h"
 #include "../util/xalloc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,7 @@ struct run {
 	struct explain *ex;       /* explain: the sessions told step by step */
 	struct summary *sum;      /* report: pflogsumm's traffic summary */
 	struct diag *diag;        /* the server's problems */
+	struct timeline *tl;      /* report --html: counts over time, for its charts */
 	char **paths;
 	int npaths;
 	bool journal;
@@ -57,6 +60,8 @@ static void on_session(const struct session *s, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_session(r->a, s);
+	if (r->tl)
+		timeline_session(r->tl, s);
 	if (r->ex)
 		explain_session(r->ex, s);
 }
@@ -66,6 +71,8 @@ static void on_message(const struct message *m, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_message(r->a, m);
+	if (r->tl)
+		timeline_message(r->tl, m);
 	if (r->ex)
 		explain_message(r->ex, m);
 }
@@ -100,6 +107,7 @@ static void run_free(struct run *r)
 	model_free(r->model);
 	analysis_free(r->a);
 	diag_free(r->diag);
+	free(r->tl);
 	reread_free(&r->feed);
 	cmd_inputs_free(r->paths, r->npaths);
 }
@@ -148,6 +156,29 @@ static void finish_output(struct buf *b)
 		fatal(EXIT_ENV, "write error on standard output");
 }
 
+/* open_html - report --html FILE: the file, created now so that a path
+ * that cannot be written fails before the work; "-" is standard output */
+static FILE *open_html(const struct opts *o)
+{
+	if (o->json)
+		fatal(EXIT_USAGE, "--html and --json: choose one");
+	if (!strcmp(o->html, "-"))
+		return stdout;
+	FILE *f = fopen(o->html, "w");
+	if (!f)
+		fatal(EXIT_ENV, "cannot write %s: %s", o->html, strerror(errno));
+	return f;
+}
+
+/* close_html - the page written in full, or a write error */
+static void close_html(const struct opts *o, FILE *f, struct buf *b)
+{
+	buf_flush(b, f);
+	buf_free(b);
+	if (f == stdout ? fflush(f) != 0 : fclose(f) != 0)
+		fatal(EXIT_ENV, "write error on %s", f == stdout ? "standard output" : o->html);
+}
+
 /* sum_text - the traffic summary inside the text report */
 static void sum_text(struct buf *b, void *ctx, bool color)
 {
@@ -165,6 +196,11 @@ static void sum_json(struct buf *b, void *ctx)
 int cmd_report(struct opts *o)
 {
 	struct run r = {.evidence = true};
+	FILE *out = stdout;
+	if (o->html) {
+		out = open_html(o);
+		r.tl = xcalloc(1, sizeof *r.tl);
+	}
 	r.sum = summary_new();
 	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
 	int rc = run_analysis(&r, o);
@@ -176,11 +212,14 @@ int cmd_report(struct opts *o)
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev, .diag = r.diag,
 	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
-	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = stdout,
-	    .problem = problem.n ? problem.p : NULL};
+	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = out,
+	    .problem = problem.n ? problem.p : NULL, .summary = r.sum, .timeline = r.tl};
 	struct buf b = {0};
 	cmd_writer(o)->report(&b, &in);
-	finish_output(&b);
+	if (o->html)
+		close_html(o, out, &b);
+	else
+		finish_output(&b);
 	buf_free(&problem);
 	evidence_free(&ev);
 	run_free(&r);

@@ -18,6 +18,9 @@
 #define REPORT_DETAIL_MAX 40
 #define REPORT_EVIDENCE_MAX 200
 
+struct summary;
+struct timeline;
+
 struct report_input {
 	const struct analysis *a;
 	const struct feed_stats *feed;
@@ -32,6 +35,8 @@ struct report_input {
 	void (*extra_json)(struct buf *b, void *ctx);
 	void *extra_ctx;
 	FILE *out;                   /* when set, the writers flush into it as they go */
+	const struct summary *summary;     /* HTML: its charts and destinations (may be NULL) */
+	const struct timeline *timeline;   /* HTML: its charts over time (may be NULL) */
 };
 
 void report_text(struct buf *b, const struct report_input *in);

@@ -1,9 +1,9 @@
 /*
  * writer.h - an output backend: one struct of functions per format, text
- * for people and JSON for programs (HTML is meant to be the third), chosen
+ * for people, JSON for programs, HTML for a browser (report only), chosen
  * once from the command line (cmd_writer), so that no command asks which
  * format it is writing.  Every writer escapes what comes from the log
- * (buf_term for text, buf_json for JSON).
+ * (buf_term for text, buf_json for JSON, buf_html for HTML).
  */
 #ifndef POSTSLEUTH_WRITER_H
 #define POSTSLEUTH_WRITER_H
@@ -40,6 +40,6 @@ struct writer {
 	void (*advice)(struct buf *b, const struct advise_out *o);
 };
 
-extern const struct writer writer_text, writer_json;
+extern const struct writer writer_text, writer_json, writer_html;
 
 #endif

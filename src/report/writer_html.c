@@ -1,0 +1,673 @@
+/*
+ * writer_html.c - the HTML backend: "report --html FILE" as one
+ * self-contained page (docs/report.md, "HTML"): the server's problems
+ * first, then the clients' and accounts' verdicts, charts as inline SVG,
+ * sortable tables, and what was read.  Drill-down needs no script: each
+ * finding and client links to its evidence lines in a <details> (a link
+ * to an element inside opens it).  The numbers are those of the JSON
+ * report, read from the same structures.
+ *
+ * Safe to open from a mail attachment: a strict Content-Security-Policy
+ * (no network, no style or script but the page's own two, named by their
+ * SHA-256 computed at build time: html_assets.sh), no style attributes,
+ * and every string from the log through buf_html.
+ */
+#include "writer.h"
+#include "findings.h"
+#include "html.h"
+#include "html_svg.h"
+#include "../util/timefmt.h"
+#include "../util/xalloc.h"
+
+#include "html_assets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HTML_TABLE_MAX 500      /* rows of the clients and accounts tables */
+#define HTML_DESTINATIONS_MAX 100
+#define HTML_SUBJECTS_MAX 40
+
+/* html_s - a C string escaped for text and attribute values; NULL: nothing */
+void html_s(struct buf *b, const char *s)
+{
+	if (s)
+		buf_html(b, span_of(s));
+}
+
+/* flush_some - write out what is built so far, to keep the buffer small */
+static void flush_some(struct buf *b, const struct report_input *in)
+{
+	if (in->out && b->n > (1 << 16))
+		buf_flush(b, in->out);
+}
+
+/* plural - "s" unless one */
+static const char *plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* head - doctype, CSP, title, the style sheet */
+static void head(struct buf *b, const struct analysis *a)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		    "style-src 'sha256-");
+	buf_puts(b, html_page_css_sha256);
+	buf_puts(b, "'; script-src 'sha256-");
+	buf_puts(b, html_sort_js_sha256);
+	buf_puts(b, "'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		    "<meta name=\"generator\" content=\"postsleuth " POSTSLEUTH_VERSION "\">\n"
+		    "<title>Postfix log report");
+	if (a->have_time) {
+		buf_puts(b, ": ");
+		html_stamp(b, a->first);
+		buf_puts(b, " to ");
+		html_stamp(b, a->last);
+	}
+	buf_puts(b, "</title>\n<style>");
+	buf_puts(b, html_page_css);
+	buf_puts(b, "</style>\n</head>\n");
+}
+
+/* top - the heading, the period, the one-line totals, the contents */
+static void top(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	buf_puts(b, "<body>\n<header>\n<h1>Postfix log report</h1>\n<p class=\"meta\">");
+	if (a->have_time) {
+		html_stamp(b, a->first);
+		buf_puts(b, " to ");
+		html_stamp(b, a->last);
+		buf_puts(b, " &middot; ");
+	}
+	buf_printf(b, "<span id=\"total-sessions\">%llu</span> session%s from "
+		      "<span id=\"total-clients\">%zu</span> client address%s, "
+		      "<span id=\"total-messages\">%llu</span> message%s, "
+		      "<span id=\"total-accounts\">%zu</span> SASL account%s</p>\n",
+		   (unsigned long long)a->sessions, plural(a->sessions), a->nclist,
+		   a->nclist == 1 ? "" : "es", (unsigned long long)a->messages, plural(a->messages),
+		   a->nalist, plural(a->nalist));
+	buf_puts(b, "<nav><a href=\"#problems\">Problems found</a><a href=\"#verdicts\">Clients and "
+		    "accounts</a><a href=\"#charts\">Charts</a><a href=\"#tables\">Tables</a>"
+		    "<a href=\"#input\">What was read</a></nav>\n</header>\n<main>\n");
+}
+
+/* the clients told in full (their articles' anchors), for the links
+ * from the findings that touched them */
+struct told {
+	size_t n;
+	size_t idx[REPORT_DETAIL_MAX];
+	char ip[REPORT_DETAIL_MAX][CLIENT_ADDR_MAX];
+};
+
+/* told_clients - the clients "Clients and accounts" tells, in its order */
+static void told_clients(struct told *t, const struct report_input *in)
+{
+	t->n = 0;
+	for (size_t i = 0; i < in->a->nclist && t->n < REPORT_DETAIL_MAX; i++) {
+		const struct client *c = in->a->clist[i];
+		if (c->verdict == V_LEGITIMATE && !in->all_clients)
+			continue;
+		t->idx[t->n] = i + 1;
+		memcpy(t->ip[t->n], client_addr(c).s, CLIENT_ADDR_MAX);
+		t->n++;
+	}
+}
+
+/* told_anchor - the article number of a client address told in full, or 0 */
+static size_t told_anchor(const struct told *t, const char *ip)
+{
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->ip[i], ip))
+			return t->idx[i];
+	return 0;
+}
+
+/* subjects - the sorted subject set of a finding, capped; a client told
+ * in full links to it */
+static void subjects(struct buf *b, const struct diag_group *g, const struct told *t)
+{
+	size_t k;
+	const char **all = diag_subjects(g, &k);
+	for (size_t i = 0; i < k && i < HTML_SUBJECTS_MAX; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		size_t at = told_anchor(t, all[i]);
+		if (at)
+			buf_printf(b, "<a href=\"#c-%zu\">", at);
+		html_s(b, all[i]);
+		if (at)
+			buf_puts(b, "</a>");
+	}
+	if (k > HTML_SUBJECTS_MAX || g->subjects.dropped)
+		buf_printf(b, " and %llu more",
+			   (unsigned long long)(k - (k > HTML_SUBJECTS_MAX ? HTML_SUBJECTS_MAX : k) +
+						g->subjects.dropped));
+	free((void *)all);
+}
+
+/* finding_index - one row per finding, linking to it and its evidence */
+static void finding_index(struct buf *b, const struct diag *d)
+{
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\"><thead><tr><th>Severity</th>"
+		    "<th>At fault</th><th>Finding</th><th>Cause</th><th class=\"n\">Lines</th>"
+		    "<th class=\"n\">Recipients</th><th>Evidence</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		int sev = finding_severity(g->id);
+		buf_printf(b, "<tr class=\"f-row\"><td><span class=\"badge sev-%d\">%s</span></td><td>", sev,
+			   finding_severity_word(sev));
+		html_s(b, finding_side_id(finding_side(g->id)));
+		buf_printf(b, "</td><td><a href=\"#f-%zu\" class=\"f-id\">", i + 1);
+		html_s(b, finding_id(g->id));
+		buf_puts(b, "</a></td><td>");
+		html_s(b, g->key);
+		buf_printf(b, "</td><td class=\"n f-lines\">%llu</td><td class=\"n f-recipients\">%llu</td>"
+			      "<td>",
+			   (unsigned long long)g->lines, (unsigned long long)g->recipients);
+		if (g->nsample)
+			buf_printf(b, "<a href=\"#f-%zu-ev\" class=\"f-ev\">%u line%s</a>", i + 1, g->nsample,
+				   plural(g->nsample));
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody></table></div>\n");
+}
+
+/* finding_article - one finding: who is at fault, figures, meaning, fix,
+ * and its evidence lines behind a <details> */
+static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
+			    const struct told *t)
+{
+	int sev = finding_severity(g->id);
+	const struct finding_prose *p = finding_prose(g->id);
+	buf_printf(b, "<article class=\"finding sev-%d\" id=\"f-%zu\">\n<h3><span class=\"badge sev-%d\">%s"
+		      "</span> ",
+		   sev, i, sev, finding_severity_word(sev));
+	html_s(b, finding_title(g->id));
+	buf_puts(b, "</h3>\n<dl class=\"facts\"><dt>Finding</dt><dd class=\"f-id\">");
+	html_s(b, finding_id(g->id));
+	buf_puts(b, "</dd><dt>At fault</dt><dd>");
+	html_s(b, finding_side_words(finding_side(g->id)));
+	buf_puts(b, "</dd><dt>Impact</dt><dd>");
+	html_s(b, finding_impact_words(finding_impact(g->id)));
+	buf_puts(b, "</dd>");
+	if (g->key && g->key[0]) {
+		buf_puts(b, "<dt>Cause</dt><dd class=\"f-key\">");
+		html_s(b, g->key);
+		buf_puts(b, "</dd>");
+	}
+	buf_printf(b, "<dt>Lines</dt><dd class=\"f-lines\">%llu</dd><dt>Recipients</dt>"
+		      "<dd class=\"f-recipients\">%llu</dd>",
+		   (unsigned long long)g->lines, (unsigned long long)g->recipients);
+	if (g->lines && g->first.us) {
+		buf_puts(b, "<dt>When</dt><dd>");
+		html_stamp(b, g->first);
+		if (g->last.us != g->first.us) {
+			buf_puts(b, " to ");
+			html_stamp(b, g->last);
+		}
+		buf_puts(b, "</dd>");
+	}
+	if (strset_len(&g->subjects) || g->subjects.dropped) {
+		buf_puts(b, "<dt>Touched</dt><dd>");
+		subjects(b, g, t);
+		buf_puts(b, "</dd>");
+	}
+	buf_puts(b, "</dl>\n<p>");
+	html_s(b, p->meaning);
+	buf_puts(b, "</p>\n<p class=\"fix\"><strong>Fix:</strong> ");
+	html_s(b, p->fix);
+	buf_puts(b, "</p>\n");
+	if (p->caveat) {
+		buf_puts(b, "<p class=\"mute\">");
+		html_s(b, p->caveat);
+		buf_puts(b, "</p>\n");
+	}
+	if (g->nsample) {
+		buf_printf(b, "<details class=\"evidence\"><summary>Evidence: the first %u line%s of %llu</summary>"
+			      "<pre id=\"f-%zu-ev\">",
+			   g->nsample, plural(g->nsample), (unsigned long long)g->lines, i);
+		for (uint32_t k = 0; k < g->nsample; k++) {
+			html_s(b, g->sample[k]);
+			buf_putc(b, '\n');
+		}
+		buf_puts(b, "</pre></details>\n");
+	}
+	buf_puts(b, "</article>\n");
+}
+
+/* problems - "Problems found": the server's own problems */
+static void problems(struct buf *b, const struct report_input *in)
+{
+	const struct diag *d = in->diag;
+	buf_puts(b, "<section id=\"problems\">\n<h2>Problems found</h2>\n");
+	if (in->problem) {
+		buf_puts(b, "<p class=\"problem\" id=\"input-problem\">Warning: ");
+		html_s(b, in->problem);
+		buf_puts(b, ".</p>\n");
+	}
+	if (!d || !d->nlist) {
+		buf_puts(b, "<p class=\"ok-note\">No problem of the server's own shows in this log.</p>\n");
+	} else {
+		buf_printf(b, "<p><span id=\"findings-count\">%zu</span> problem%s of the server's own, most "
+			      "serious first.</p>\n",
+			   d->nlist, plural(d->nlist));
+		finding_index(b, d);
+		struct told *t = xmalloc(sizeof *t);
+		told_clients(t, in);
+		for (size_t i = 0; i < d->nlist; i++) {
+			finding_article(b, d->list[i], i + 1, t);
+			flush_some(b, in);
+		}
+		free(t);
+	}
+	if (d && d->dropped)
+		buf_printf(b, "<p class=\"mute\">%llu more lines showed problems past the %d kinds kept.</p>\n",
+			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
+	buf_puts(b, "</section>\n");
+}
+
+/* client_evidence - a client's sessions, each behind a <details> */
+static void client_evidence(struct buf *b, const struct analysis *a, const struct client *c,
+			    const struct evidence_set *ev, size_t idx)
+{
+	const struct client_detail *d = client_detail(a, c);
+	for (uint32_t i = 0; ev && d && i < d->nevidence; i++) {
+		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
+		if (!e || !e->n)
+			continue;
+		buf_printf(b, "<details class=\"evidence\"><summary>Session #%llu (%s): %u line%s</summary>"
+			      "<pre id=\"c-%zu-s%u\">",
+			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict),
+			   e->n + e->more, plural(e->n + e->more), idx, i + 1);
+		for (uint32_t j = 0; j < e->n; j++) {
+			html_s(b, e->line[j]);
+			buf_putc(b, '\n');
+		}
+		if (e->more)
+			buf_printf(b, "... %u more line%s\n", e->more, plural(e->more));
+		buf_puts(b, "</pre></details>\n");
+	}
+}
+
+/* client_article - one client whose verdict is worth telling */
+static void client_article(struct buf *b, const struct analysis *a, const struct client *c,
+			   const struct evidence_set *ev, size_t idx)
+{
+	int sev = verdict_severity(c->verdict);
+	const struct client_detail *d = client_detail(a, c);
+	buf_printf(b, "<article class=\"client sev-%d\" id=\"c-%zu\">\n<h3><span class=\"badge sev-%d\">",
+		   sev, idx, sev);
+	html_s(b, verdict_id(c->verdict));
+	buf_puts(b, "</span> <span class=\"c-ip\">");
+	html_s(b, client_addr(c).s);
+	buf_puts(b, "</span>");
+	if (d && d->ptr) {
+		buf_puts(b, " <span class=\"mute\">(");
+		html_s(b, d->ptr);
+		buf_puts(b, ")</span>");
+	}
+	buf_printf(b, "</h3>\n<dl class=\"facts\"><dt>Sessions</dt><dd class=\"c-sessions\">%u</dd>"
+		      "<dt>Failed logins</dt><dd>%u</dd><dt>Messages</dt><dd>%u</dd><dt>Rejects</dt>"
+		      "<dd>%u</dd>",
+		   c->sessions, c->auth_failures, c->messages, c->rejects);
+	if (c->sessions) {
+		buf_puts(b, "<dt>Seen</dt><dd>");
+		html_stamp(b, client_first(c));
+		buf_puts(b, " to ");
+		html_stamp(b, client_last(c));
+		buf_puts(b, "</dd>");
+	}
+	if (d && d->nhelo) {
+		buf_puts(b, "<dt>HELO</dt><dd>");
+		for (uint32_t i = 0; i < d->nhelo; i++) {
+			if (i)
+				buf_puts(b, ", ");
+			buf_puts(b, "<code>");
+			html_s(b, d->helo[i].name);
+			buf_printf(b, "</code> (%u)", d->helo[i].count);
+		}
+		buf_puts(b, "</dd>");
+	}
+	if (d && d->ntried) {
+		buf_puts(b, "<dt>Usernames tried</dt><dd>");
+		for (uint32_t i = 0; i < d->ntried; i++) {
+			if (i)
+				buf_puts(b, ", ");
+			buf_puts(b, "<code>");
+			html_s(b, d->tried[i].name);
+			buf_puts(b, "</code>");
+		}
+		buf_puts(b, "</dd>");
+	}
+	buf_puts(b, "</dl>\n<p>");
+	struct buf t = {0};
+	client_explain(a, c, &t);
+	buf_html(b, buf_span(&t));
+	buf_free(&t);
+	buf_puts(b, "</p>\n");
+	client_evidence(b, a, c, ev, idx);
+	buf_puts(b, "</article>\n");
+}
+
+/* account_article - a compromised account (or any, with --all) */
+static void account_article(struct buf *b, const struct analysis *a, const struct account *ac,
+			    size_t idx, const struct told *t)
+{
+	int sev = ac->compromised ? 4 : 0;
+	bool at_least;
+	size_t domains = account_domains(a, ac, &at_least);
+	buf_printf(b, "<article class=\"account sev-%d\" id=\"a-%zu\">\n<h3><span class=\"badge sev-%d\">%s"
+		      "</span> <span class=\"a-name\">",
+		   sev, idx, sev, ac->compromised ? "compromised-suspect" : "normal");
+	html_s(b, ac->name);
+	buf_printf(b, "</span></h3>\n<dl class=\"facts\"><dt>Logins</dt><dd>%u</dd><dt>Messages</dt>"
+		      "<dd>%u</dd><dt>Recipients</dt><dd>%u, in %s%zu domain%s</dd><dt>Sent</dt><dd>%u</dd>"
+		      "<dt>Bounced</dt><dd>%u</dd><dt>Deferred</dt><dd>%u</dd>",
+		   ac->logins, ac->messages, ac->recipients, at_least ? "at least " : "", domains,
+		   plural(domains), ac->sent, ac->bounced, ac->deferred);
+	if (ac->nlogin) {
+		buf_puts(b, "<dt>From</dt><dd>");
+		for (uint32_t i = 0; i < ac->nlogin && i < ACCOUNT_SHOW_IPS; i++) {
+			const struct login *l = account_login(a, ac, i);
+			struct client_addr ip = client_addr(login_client(a, l));
+			size_t at = told_anchor(t, ip.s);
+			if (i)
+				buf_puts(b, ", ");
+			if (at)
+				buf_printf(b, "<a href=\"#c-%zu\">", at);
+			html_s(b, ip.s);
+			if (at)
+				buf_puts(b, "</a>");
+			buf_printf(b, " (%u login%s, %u message%s)", l->logins, plural(l->logins), l->messages,
+				   plural(l->messages));
+		}
+		if (ac->nlogin > ACCOUNT_SHOW_IPS)
+			buf_printf(b, " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS);
+		buf_puts(b, "</dd>");
+	}
+	buf_puts(b, "</dl>\n<p>");
+	struct buf e = {0};
+	account_explain(a, ac, &e);
+	buf_html(b, buf_span(&e));
+	buf_free(&e);
+	buf_puts(b, "</p>\n");
+	html_chart_bursts(b, a, ac);
+	buf_puts(b, "</article>\n");
+}
+
+/* orphans - mail whose sender the log cannot name */
+static void orphans(struct buf *b, const struct orphans *o)
+{
+	if (!o->messages)
+		return;
+	buf_printf(b, "<h3 id=\"unknown-origin\">Mail whose origin is not in this log</h3>\n<p>%llu message%s "
+		      "to %llu recipient%s (%llu delivered, %llu bounced, %llu deferred) came in before "
+		      "the log starts: their client= or pickup lines are missing, so the sending account "
+		      "and address cannot be told. Queue IDs: ",
+		   (unsigned long long)o->messages, plural(o->messages), (unsigned long long)o->recipients,
+		   plural(o->recipients), (unsigned long long)o->sent, (unsigned long long)o->bounced,
+		   (unsigned long long)o->deferred);
+	for (uint32_t i = 0; i < o->nqids; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		buf_puts(b, "<code>");
+		html_s(b, o->qids[i]);
+		buf_puts(b, "</code>");
+	}
+	if (o->messages > o->nqids)
+		buf_printf(b, " and %llu more", (unsigned long long)(o->messages - o->nqids));
+	buf_puts(b, ".</p>\n");
+}
+
+/* verdicts - "Clients and accounts": the per-client and per-account verdicts */
+static void verdicts(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	size_t by_sev[5] = {0}, compromised = 0;
+	for (size_t i = 0; i < a->nclist; i++)
+		by_sev[verdict_severity(a->clist[i]->verdict)]++;
+	for (size_t i = 0; i < a->nalist; i++)
+		compromised += a->alist[i]->compromised;
+	buf_puts(b, "<section id=\"verdicts\">\n<h2>Clients and accounts</h2>\n");
+	buf_printf(b, "<p>%zu account%s look%s compromised. %zu client%s behaved in a hostile way, %zu only "
+		      "probed or were refused, %zu sent ordinary mail, %zu left too little evidence.</p>\n",
+		   compromised, plural(compromised), compromised == 1 ? "s" : "", by_sev[3] + by_sev[4],
+		   plural(by_sev[3] + by_sev[4]), by_sev[2], by_sev[0], by_sev[1]);
+	struct told *t = xmalloc(sizeof *t);
+	told_clients(t, in);
+	for (size_t i = 0; i < a->nalist; i++)
+		if (a->alist[i]->compromised || in->all_clients)
+			account_article(b, a, a->alist[i], i + 1, t);
+	free(t);
+	orphans(b, &a->orphans);
+	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict == V_LEGITIMATE && !in->all_clients)
+			continue;
+		if (shown >= REPORT_DETAIL_MAX) {
+			more[c->verdict]++;
+			nmore++;
+			continue;
+		}
+		client_article(b, a, c, in->evidence, i + 1);
+		shown++;
+		flush_some(b, in);
+	}
+	if (nmore) {
+		buf_printf(b, "<p>And %zu more (in the <a href=\"#clients\">clients table</a>):", nmore);
+		for (int v = V__COUNT - 1; v >= 0; v--)
+			if (more[v])
+				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
+		b->n--; /* the last comma */
+		buf_puts(b, ".</p>\n");
+	}
+	if (!shown)
+		buf_puts(b, a->nclist ? "<p>Nothing hostile or unclear.</p>\n"
+				      : "<p>No SMTP client sessions in this log.</p>\n");
+	buf_puts(b, "</section>\n");
+}
+
+/* charts - over time, by hour, by status, by destination */
+static void charts(struct buf *b, const struct report_input *in)
+{
+	buf_puts(b, "<section id=\"charts\">\n<h2>Charts</h2>\n");
+	html_chart_timeline(b, in->timeline);
+	html_chart_hours(b, in->summary);
+	html_chart_deliveries(b, in->summary);
+	html_chart_destinations(b, in->summary);
+	buf_puts(b, "</section>\n");
+}
+
+/* clients_rows - the clients table, most serious first */
+static void clients_rows(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	buf_printf(b, "<h3 id=\"clients\">Clients (%zu)</h3>\n", a->nclist);
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\"><thead><tr><th>Address</th>"
+		    "<th>Verdict</th><th class=\"n\">Severity</th><th class=\"n\">Sessions</th>"
+		    "<th class=\"n\">Failed logins</th><th class=\"n\">Messages</th>"
+		    "<th class=\"n\">Recipients</th><th class=\"n\">Rejects</th><th>First seen</th>"
+		    "<th>Last seen</th><th>Name</th></tr></thead><tbody>\n");
+	size_t detailed = 0;
+	for (size_t i = 0; i < a->nclist && i < HTML_TABLE_MAX; i++) {
+		const struct client *c = a->clist[i];
+		const struct client_detail *d = client_detail(a, c);
+		bool has_article = (c->verdict != V_LEGITIMATE || in->all_clients) &&
+				   detailed < REPORT_DETAIL_MAX;
+		detailed += c->verdict != V_LEGITIMATE || in->all_clients;
+		buf_puts(b, "<tr><td>");
+		if (has_article)
+			buf_printf(b, "<a href=\"#c-%zu\">", i + 1);
+		html_s(b, client_addr(c).s);
+		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%u</td>"
+			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
+			      "<td class=\"n\">%u</td><td class=\"t\">",
+			   has_article ? "</a>" : "", verdict_id(c->verdict), verdict_severity(c->verdict),
+			   c->sessions, c->auth_failures, c->messages, c->recipients, c->rejects);
+		if (c->sessions)
+			html_stamp(b, client_first(c));
+		buf_puts(b, "</td><td class=\"t\">");
+		if (c->sessions)
+			html_stamp(b, client_last(c));
+		buf_puts(b, "</td><td>");
+		if (d)
+			html_s(b, d->ptr);
+		buf_puts(b, "</td></tr>\n");
+		flush_some(b, in);
+	}
+	buf_puts(b, "</tbody></table></div>\n");
+	if (a->nclist > HTML_TABLE_MAX)
+		buf_printf(b, "<p class=\"mute\">The first %d of %zu; <code>postsleuth report --json</code> "
+			      "has them all.</p>\n",
+			   HTML_TABLE_MAX, a->nclist);
+}
+
+/* accounts_rows - the accounts table */
+static void accounts_rows(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	buf_printf(b, "<h3 id=\"accounts\">SASL accounts (%zu)</h3>\n", a->nalist);
+	if (!a->nalist) {
+		buf_puts(b, "<p class=\"mute\">No SASL login in this log.</p>\n");
+		return;
+	}
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\"><thead><tr><th>Username</th>"
+		    "<th>Verdict</th><th class=\"n\">Logins</th><th class=\"n\">Messages</th>"
+		    "<th class=\"n\">Recipients</th><th class=\"n\">Sent</th><th class=\"n\">Bounced</th>"
+		    "<th class=\"n\">Deferred</th><th class=\"n\">Most in 10 min</th>"
+		    "<th class=\"n\">Source addresses</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < a->nalist && i < HTML_TABLE_MAX; i++) {
+		const struct account *ac = a->alist[i];
+		bool has_article = ac->compromised || in->all_clients;
+		buf_puts(b, "<tr><td>");
+		if (has_article)
+			buf_printf(b, "<a href=\"#a-%zu\">", i + 1);
+		html_s(b, ac->name);
+		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
+			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
+			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td></tr>\n",
+			   has_article ? "</a>" : "", ac->compromised ? "compromised-suspect" : "normal",
+			   ac->logins, ac->messages, ac->recipients, ac->sent, ac->bounced, ac->deferred,
+			   ac->peak_10min, ac->nlogin);
+	}
+	buf_puts(b, "</tbody></table></div>\n");
+	if (a->nalist > HTML_TABLE_MAX)
+		buf_printf(b, "<p class=\"mute\">The first %d of %zu; <code>postsleuth report --json</code> "
+			      "has them all.</p>\n",
+			   HTML_TABLE_MAX, a->nalist);
+}
+
+/* destinations_rows - deliveries per recipient domain (the summary's) */
+static void destinations_rows(struct buf *b, const struct summary *s)
+{
+	if (!s)
+		return;
+	buf_printf(b, "<h3 id=\"destinations\">Destinations (%zu)</h3>\n", s->recipient_domains.n);
+	const struct srow **rows = summary_sorted(&s->recipient_domains, SO_COUNT_SIZE);
+	if (!rows[0]) {
+		buf_puts(b, "<p class=\"mute\">No delivery in this log.</p>\n");
+		free(rows);
+		return;
+	}
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\"><thead><tr><th>Domain</th>"
+		    "<th class=\"n\">Delivered</th><th class=\"n\">Deferrals</th><th class=\"n\">Bytes</th>"
+		    "<th class=\"n\">Average delay (s)</th><th class=\"n\">Longest delay (s)</th>"
+		    "</tr></thead><tbody>\n");
+	size_t n = 0;
+	for (; rows[n] && n < HTML_DESTINATIONS_MAX; n++) {
+		const struct srow *r = rows[n];
+		buf_puts(b, "<tr><td>");
+		buf_html(b, span_make(r->key, r->klen));
+		buf_printf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+			      "<td class=\"n\">%.1f</td><td class=\"n\">%.1f</td></tr>\n",
+			   (unsigned long long)r->count, (unsigned long long)r->defers,
+			   (unsigned long long)r->bytes, r->count ? r->dly_sum / (double)r->count : 0.0,
+			   r->dly_max);
+	}
+	buf_puts(b, "</tbody></table></div>\n");
+	if (s->recipient_domains.n > n)
+		buf_printf(b, "<p class=\"mute\">The first %zu of %zu; <code>postsleuth summary</code> has "
+			      "them all.</p>\n",
+			   n, s->recipient_domains.n);
+	free(rows);
+}
+
+/* tables - clients, accounts, destinations */
+static void tables(struct buf *b, const struct report_input *in)
+{
+	buf_puts(b, "<section id=\"tables\">\n<h2>Tables</h2>\n<p class=\"mute\">Click a column heading to "
+		    "sort (with script enabled); the order as written is the most serious first.</p>\n");
+	clients_rows(b, in);
+	accounts_rows(b, in);
+	destinations_rows(b, in->summary);
+	buf_puts(b, "</section>\n");
+}
+
+/* fact - one <dt>/<dd> pair of counters */
+static void fact(struct buf *b, const char *name, uint64_t v)
+{
+	buf_printf(b, "<dt>%s</dt><dd>%llu</dd>", name, (unsigned long long)v);
+}
+
+/* input - what was read, and what the limits dropped */
+static void input(struct buf *b, const struct report_input *in)
+{
+	const struct feed_stats *f = in->feed;
+	buf_puts(b, "<section id=\"input\">\n<h2>What was read</h2>\n<dl class=\"facts\">");
+	fact(b, "files", f->files);
+	fact(b, "lines", f->lines);
+	fact(b, "Postfix lines", f->postfix);
+	fact(b, "recognised", f->recognised);
+	fact(b, "verbose noise", f->noise);
+	fact(b, "of no known kind", f->unknown);
+	fact(b, "other programs", f->other);
+	fact(b, "no syslog prefix", f->no_prefix);
+	fact(b, "cut (too long)", f->truncated);
+	fact(b, "unreadable files", f->file_errors);
+	if (in->model) {
+		const struct model_stats *m = in->model;
+		fact(b, "sessions", m->sessions);
+		fact(b, "sessions begun before the log", m->sessions_partial);
+		fact(b, "sessions still open at its end", m->sessions_unclosed);
+		fact(b, "sessions evicted (cap)", m->sessions_evicted);
+		fact(b, "messages", m->messages);
+		fact(b, "messages still open at its end", m->messages_unclosed);
+		fact(b, "messages evicted (cap)", m->messages_evicted);
+	}
+	if (in->a->clients_detail_lost)
+		fact(b, "clients with incomplete detail", in->a->clients_detail_lost);
+	if (in->a->accounts_detail_lost)
+		fact(b, "accounts with incomplete detail", in->a->accounts_detail_lost);
+	buf_puts(b, "</dl>\n</section>\n");
+}
+
+/* report_html - the whole page */
+static void report_html(struct buf *b, const struct report_input *in)
+{
+	head(b, in->a);
+	top(b, in);
+	problems(b, in);
+	flush_some(b, in);
+	verdicts(b, in);
+	flush_some(b, in);
+	charts(b, in);
+	flush_some(b, in);
+	tables(b, in);
+	input(b, in);
+	buf_puts(b, "</main>\n<footer>Written by postsleuth " POSTSLEUTH_VERSION
+		    "; every string from the log is shown as text. Works offline.</footer>\n<script>");
+	buf_puts(b, html_sort_js);
+	buf_puts(b, "</script>\n</body>\n</html>\n");
+}
+
+/* the HTML backend writes the report only: main.c gives --html to no
+ * other command, so cmd_writer never hands it to one */
+const struct writer writer_html = {
+    .name = "html",
+    .report = report_html,
+};

@@ -1,0 +1,166 @@
+#!/bin/sh
+# suite-html.sh BIN - "report --html": the page of the corpus log
+# (tests/data/mail.log) and of a hostile log (the corpus's relay-test and
+# password-guessing sessions with the HELO made <script>alert(1)</script>
+# and the username "><img src=x onerror=alert(2)>, and a delivery to the
+# domain <svg onload=alert(4)>.test, which the charts and tables show)
+# are checked as files
+# (self-contained, CSP hashes equal to the SHA-256 of the page's own
+# style and script, same page on stdout, usage and write errors, no
+# planted password), then in a real browser: Debian's chromium, headless,
+# driven over the DevTools protocol by tests/html_browser.py (python3 and
+# python3-websocket), the network cut off.  Installs nothing: without
+# chromium or the websocket module the suite fails (CI installs them).
+# The browser's screenshot is kept as build/suite-html/report.png.
+# Last line: "html: N passed, N failed".
+set -u
+bin=$1
+top=$(cd "$(dirname "$0")/.." && pwd)
+data=$top/tests/data
+export TZ=UTC LC_ALL=C NO_COLOR=1
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# a python3 with the websocket module: Debian's, which python3-websocket serves
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import websocket' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+
+# the corpus page, its JSON, and stdout
+"$bin" report --html "$tmp/mail.html" "$data/mail.log" >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+if [ $rc = 0 ] && [ -s "$tmp/mail.html" ] && ! [ -s "$tmp/stdout" ]; then ok; else
+	bad "report --html FILE: exit $rc, stdout $(wc -c <"$tmp/stdout") bytes"; fi
+"$bin" report --json "$data/mail.log" >"$tmp/mail.json" 2>/dev/null
+"$bin" report --html - "$data/mail.log" >"$tmp/stdout.html" 2>/dev/null
+if cmp -s "$tmp/mail.html" "$tmp/stdout.html"; then ok; else bad "--html - differs from --html FILE"; fi
+if head -c 15 "$tmp/mail.html" | grep -q '^<!DOCTYPE html>' && tail -n 1 "$tmp/mail.html" | grep -q '^</html>$'
+then ok; else bad "not a whole HTML document"; fi
+
+# usage and environment errors
+"$bin" report --html "$tmp/x.html" --json "$data/mail.log" >/dev/null 2>&1
+rc=$?
+if [ $rc = 2 ]; then ok; else bad "--html with --json: exit $rc, want 2"; fi
+"$bin" clients --html "$tmp/x.html" "$data/mail.log" >/dev/null 2>&1
+rc=$?
+if [ $rc = 2 ]; then ok; else bad "clients --html: exit $rc, want 2"; fi
+"$bin" report --html "$tmp/no/such/dir/x.html" "$data/mail.log" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc = 3 ] && grep -q 'cannot write' "$tmp/err"; then ok; else bad "unwritable --html: exit $rc, want 3"; fi
+
+# self-contained: nothing fetched, and the CSP names the page's own style and script
+if python3 - "$tmp/mail.html" <<'PY'
+import base64, hashlib, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+def h(s):
+    return base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
+csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page).group(1)
+styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+errors = []
+if "default-src 'none'" not in csp:
+    errors.append("no default-src 'none'")
+if len(styles) != 1 or "style-src 'sha256-%s'" % h(styles[0]) not in csp:
+    errors.append("style hash")
+if len(scripts) != 1 or "script-src 'sha256-%s'" % h(scripts[0]) not in csp:
+    errors.append("script hash")
+if "unsafe-inline" in csp or re.search(r"\sstyle=", page):
+    errors.append("inline style")
+if re.search(r'(src|href|action)="(https?:)?//', page) or "@import" in page or "url(" in page:
+    errors.append("a fetch")
+if re.search(r"\son[a-z]+=", page):
+    errors.append("an event handler attribute")
+print("\n".join(errors))
+sys.exit(1 if errors else 0)
+PY
+then ok; else bad "CSP or self-containment (above)"; fi
+
+# the numbers are the JSON's (the browser checks the same from the DOM)
+if python3 - "$tmp/mail.html" "$tmp/mail.json" <<'PY'
+import json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+rep = json.load(open(sys.argv[2]))
+rows = re.findall(r'class="f-id">([^<]*)</a></td><td>([^<]*)</td><td class="n f-lines">(\d+)</td>'
+                  r'<td class="n f-recipients">(\d+)</td>', page)
+want = [(f["id"], f["key"], str(f["lines"]), str(f["recipients"])) for f in rep["findings"]]
+if rows != want or not want:
+    print("findings: got %s, want %s" % (rows, want))
+    sys.exit(1)
+PY
+then ok; else bad "findings in the page differ from the JSON's"; fi
+
+# no password: the planted ones of tests/data/secrets-planted.log (see
+# suite-secrets.sh), looked for in the page as the browser shows it
+"$bin" report --html "$tmp/secrets.html" "$data/secrets-planted.log" 2>/dev/null
+"$bin" report --html "$tmp/secrets-all.html" --all "$data/secrets-planted.log" 2>/dev/null
+if python3 - "$tmp/secrets.html" "$tmp/secrets-all.html" <<'PY'
+import base64, html, sys
+pws = ["Tr0ub4dor&3xyz", "correcthorsebattery", "hunter2hunter2", "Zq9plain!", "n0IRsecretX1",
+       "pipel1nedSecret", "pregreetPw99", "cyrusDecoded7", "legitUserPw42", "R3layK3yQ77"]
+bad = 0
+for path in sys.argv[1:]:
+    text = html.unescape(open(path, encoding="utf-8").read())
+    for pw in pws:
+        for form in (pw, base64.b64encode(pw.encode()).decode().rstrip("=")):
+            if form in text:
+                print("LEAK %s in %s" % (form, path))
+                bad += 1
+    if "<script>" not in text:
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+then ok; else bad "a planted password in the HTML report"; fi
+
+# the hostile log, made of the corpus's own lines
+{
+	grep 'smtpd\[15550\]' "$data/mail.log" | head -n 4 |
+		sed 's|helo=<WIN-8D2KE>|helo=<<script>alert(1)</script>>|'
+	grep 'submission/smtpd\[15320\]' "$data/mail.log" | head -n 40 |
+		sed 's|sasl_username=.*|sasl_username="><img src=x onerror=alert(2)>|'
+	grep -m 1 'status=sent' "$data/mail.log" | sed 's|@[a-z0-9.-]*>|@<svg onload=alert(4)>.test>|'
+} >"$tmp/hostile.log"
+"$bin" report --html "$tmp/hostile.html" "$tmp/hostile.log" 2>/dev/null
+if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/hostile.html" &&
+	grep -q '&quot;&gt;&lt;img src=x onerror=alert(2)&gt;' "$tmp/hostile.html" &&
+	grep -q '&lt;svg onload=alert(4)&gt;.test' "$tmp/hostile.html" &&
+	! grep -q '<img' "$tmp/hostile.html" && [ "$(grep -c '<script>' "$tmp/hostile.html")" = 1 ]; then
+	ok
+else
+	bad "hostile strings not escaped in the file"
+fi
+
+# the browser
+shot=$top/build/suite-html/report.png
+if ! command -v chromium >/dev/null 2>&1; then
+	bad "chromium missing (apt-get install chromium)"
+elif [ -z "$py" ]; then
+	bad "python3's websocket module missing (apt-get install python3-websocket)"
+else
+	rm -f "$shot"
+	timeout 300 "$py" "$top/tests/html_browser.py" "$tmp/mail.html" "$tmp/mail.json" \
+		"$tmp/hostile.html" "$shot" >"$tmp/browser" 2>&1
+	rc=$?
+	grep -v '^PASS' "$tmp/browser"
+	line=$(grep -E '^html-browser: [0-9]+ passed, [0-9]+ failed$' "$tmp/browser")
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+		f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed/\1/')
+		pass=$((pass + p))
+		fail=$((fail + f))
+		[ $rc = 0 ] || [ "$f" != 0 ] || bad "html_browser.py: exit $rc"
+	else
+		bad "html_browser.py: no summary line (exit $rc)"
+	fi
+	if [ -s "$shot" ]; then echo "screenshot: $shot"; fi
+fi
+
+echo "html: $pass passed, $fail failed"
+[ "$fail" = 0 ]
