@@ -6,12 +6,28 @@
 #include "report.h"
 #include "findings.h"
 
-/* list_ips - up to max client addresses with verdict v */
-static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, size_t max)
+/* item - one action paragraph */
+static void item(struct buf *b, const char *text)
+{
+	wrap_text(b, text, 4, 78);
+}
+
+/* in_slow - client clist[i] is part of a distributed password-guessing
+ * campaign (told in its own paragraph) */
+static bool in_slow(const struct campaigns *cs, size_t i)
+{
+	const struct campaign *c = campaign_of(cs, i);
+	return c && c->kind == CK_SLOW_AUTH;
+}
+
+/* list_ips - up to max client addresses with verdict v, outside the
+ * distributed password guessing */
+static size_t list_ips(struct buf *b, const struct analysis *a, const struct campaigns *cs,
+		       enum verdict v, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
-		if (a->clist[i]->verdict != v)
+		if (a->clist[i]->verdict != v || in_slow(cs, i))
 			continue;
 		if (n < max) {
 			buf_puts(b, n ? ", " : "");
@@ -24,24 +40,44 @@ static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, 
 	return n;
 }
 
-/* has - is there a client with verdict v */
-static bool has(const struct analysis *a, enum verdict v)
+/* has - is there a client with verdict v (outside the distributed
+ * password guessing) */
+static bool has(const struct analysis *a, const struct campaigns *cs, enum verdict v)
 {
 	for (size_t i = 0; i < a->nclist; i++)
-		if (a->clist[i]->verdict == v)
+		if (a->clist[i]->verdict == v && !in_slow(cs, i))
 			return true;
 	return false;
 }
 
-/* item - one action paragraph */
-static void item(struct buf *b, const char *text)
+/* slow_auth_text - what stops password guessing spread over many addresses */
+static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 {
-	wrap_text(b, text, 4, 78);
+	for (size_t i = 0; cs && i < cs->n; i++) {
+		const struct campaign *c = &cs->list[i];
+		if (c->kind != CK_SLOW_AUTH)
+			continue;
+		buf_printf(b, "  - Distributed password guessing (campaign %zu, %u addresses):\n", i + 1,
+			   c->addresses);
+		item(b, "Banning addresses cannot stop it: each one stays under any per-address limit, and "
+			"the next attempt comes from a new one.");
+		item(b, "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
+			"submissions (465) with smtpd_tls_auth_only=yes.");
+		item(b, "Limit failures per username, not per address: a policy service, or Dovecot's "
+			"auth_failure_delay and auth penalty when Postfix authenticates through Dovecot. "
+			"Make every password strong and unique, and watch for a login from an unusual "
+			"address (postsleuth accounts).");
+		item(b, "fail2ban with a long findtime (a day) and a low maxretry (2) is a partial "
+			"measure: it slows the campaign down, it does not stop it.");
+		return true;
+	}
+	return false;
 }
 
 /* report_actions_text - the "What to do" section */
-void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
-			 bool debug_on)
+void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
+			 const struct campaigns *cs, bool color, bool debug_on)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -67,18 +103,20 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
 			"per client address, not per account).");
 	}
-	if (has(a, V_AUTH_SUCCESS_AFTER_FAILURES)) {
+	if (has(a, cs, V_AUTH_SUCCESS_AFTER_FAILURES)) {
 		any = true;
 		buf_puts(b, "  - Logins after failed attempts (");
-		list_ips(b, a, V_AUTH_SUCCESS_AFTER_FAILURES, 5);
+		list_ips(b, a, cs, V_AUTH_SUCCESS_AFTER_FAILURES, 5);
 		buf_puts(b, "):\n");
 		item(b, "Ask the owner of the account whether that login was theirs. If not, treat it as "
 			"compromised: change the password.");
 	}
-	if (has(a, V_AUTH_BRUTEFORCE)) {
+	if (slow_auth_text(b, cs))
+		any = true;
+	if (has(a, cs, V_AUTH_BRUTEFORCE)) {
 		any = true;
 		buf_puts(b, "  - Password guessing (");
-		list_ips(b, a, V_AUTH_BRUTEFORCE, 5);
+		list_ips(b, a, cs, V_AUTH_BRUTEFORCE, 5);
 		buf_puts(b, "):\n");
 		item(b, "Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
 			"authentication failed\"). Guessers rotate addresses, so bans slow them down but "
@@ -89,19 +127,19 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 		item(b, "Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
 			"anvil_rate_time_unit).");
 	}
-	if (has(a, V_RELAY_ATTEMPT)) {
+	if (has(a, cs, V_RELAY_ATTEMPT)) {
 		any = true;
 		buf_puts(b, "  - Open-relay tests (");
-		list_ips(b, a, V_RELAY_ATTEMPT, 5);
+		list_ips(b, a, cs, V_RELAY_ATTEMPT, 5);
 		buf_puts(b, "):\n");
 		item(b, "Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
 			"reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
 			"optional.");
 	}
-	if (has(a, V_NON_SMTP_PROBE)) {
+	if (has(a, cs, V_NON_SMTP_PROBE)) {
 		any = true;
 		buf_puts(b, "  - Non-SMTP probes (");
-		list_ips(b, a, V_NON_SMTP_PROBE, 5);
+		list_ips(b, a, cs, V_NON_SMTP_PROBE, 5);
 		buf_puts(b, "):\n");
 		item(b, "Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
 			"match what Postfix logs for these sessions: \"lost connection after UNKNOWN\", "
@@ -111,16 +149,16 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 			"drops them before smtpd; Postfix 3.7.10 and later also drop them at the first bad "
 			"line with the default smtpd_forbidden_commands.");
 	}
-	if (has(a, V_CAPABILITY_PROBE) || has(a, V_PREGREET) || has(a, V_PIPELINING)) {
+	if (has(a, cs, V_CAPABILITY_PROBE) || has(a, cs, V_PREGREET) || has(a, cs, V_PIPELINING)) {
 		any = true;
 		buf_puts(b, "  - Probes and bots (");
-		size_t n = list_ips(b, a, V_CAPABILITY_PROBE, 5);
-		if (n && (has(a, V_PREGREET) || has(a, V_PIPELINING)))
+		size_t n = list_ips(b, a, cs, V_CAPABILITY_PROBE, 5);
+		if (n && (has(a, cs, V_PREGREET) || has(a, cs, V_PIPELINING)))
 			buf_puts(b, ", ");
-		n = list_ips(b, a, V_PREGREET, 3);
-		if (n && has(a, V_PIPELINING))
+		n = list_ips(b, a, cs, V_PREGREET, 3);
+		if (n && has(a, cs, V_PIPELINING))
 			buf_puts(b, ", ");
-		list_ips(b, a, V_PIPELINING, 3);
+		list_ips(b, a, cs, V_PIPELINING, 3);
 		buf_puts(b, "):\n");
 		item(b, "Reconnaissance: nothing is broken. postscreen with DNS blocklists "
 			"(postscreen_dnsbl_sites) and its pregreet test (postscreen_greet_action = enforce) "

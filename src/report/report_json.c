@@ -289,6 +289,8 @@ void report_json(struct buf *b, const struct report_input *in)
 		if (in->diag->dropped)
 			json_kv_int(b, &f, "findings_dropped", (int64_t)in->diag->dropped);
 	}
+	json_key(b, &f, "campaigns");
+	campaigns_json(b, a, in->campaigns);
 	json_key(b, &f, "clients");
 	buf_putc(b, '[');
 	for (size_t i = 0; i < a->nclist; i++) {

@@ -1,7 +1,11 @@
 /*
- * report_text.c - the text report: what is happening (the most serious
- * findings first, each with a paragraph, figures and evidence lines),
- * then what to do, then the tables and the input counters.
+ * report_text.c - the text report: a first screen that says what matters
+ * most ("At a glance", overview_text.c), then what to do, then one
+ * section per kind of finding (accounts, campaigns, the server's
+ * problems, clients, mail of unknown origin) ordered by the most serious
+ * thing in each, with the first --top N items of each told in full, then
+ * the input counters; --all tells every item and adds the traffic
+ * summary.
  *
  * Everything from the log goes through buf_term.
  */
@@ -59,8 +63,8 @@ void wrap_text(struct buf *b, const char *text, int indent, int width)
 	buf_free(&clean);
 }
 
-/* severity_mark - a short tag per severity */
-static const char *severity_word(int sev)
+/* severity_word - a short tag per client severity */
+const char *severity_word(int sev)
 {
 	switch (sev) {
 	case 4: return "ALARM";
@@ -72,7 +76,7 @@ static const char *severity_word(int sev)
 }
 
 /* verdict_title - the finding's headline */
-static const char *verdict_title(enum verdict v)
+const char *verdict_title(enum verdict v)
 {
 	switch (v) {
 	case V_AUTH_SUCCESS_AFTER_FAILURES: return "logged in after failed password attempts";
@@ -90,7 +94,8 @@ static const char *verdict_title(enum verdict v)
 }
 
 /* evidence_text - the lines behind a client's verdict */
-static void evidence_text(struct buf *b, const struct client_detail *d, const struct evidence_set *ev)
+void evidence_text(struct buf *b, const struct client *c, const struct client_detail *d,
+		   const struct evidence_set *ev)
 {
 	if (!ev || !d)
 		return;
@@ -98,8 +103,13 @@ static void evidence_text(struct buf *b, const struct client_detail *d, const st
 		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e || !e->n)
 			continue;
+		/* a session that looked legitimate on its own is evidence of what
+		 * the client is (a login to a compromised account): say that */
+		enum verdict v = d->evidence[i].verdict;
+		if (v == V_LEGITIMATE && c->verdict != V_LEGITIMATE)
+			v = c->verdict;
 		buf_printf(b, "      evidence (session #%llu, %s):\n",
-			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict));
+			   (unsigned long long)d->evidence[i].session_id, verdict_id(v));
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
@@ -134,7 +144,7 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, verdict_title(c->verdict));
 	buf_printf(b, " (%s)\n", severity_word(sev));
 	wrap_explanation(b, a, c, 6);
-	evidence_text(b, client_detail(a, c), ev);
+	evidence_text(b, c, client_detail(a, c), ev);
 	buf_putc(b, '\n');
 }
 
@@ -174,92 +184,80 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 	buf_putc(b, '\n');
 }
 
-/* report_text - the whole report */
-void report_text(struct buf *b, const struct report_input *in)
+/* accounts_text - the compromised accounts in full, the others named */
+static void accounts_text(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	bool color = in->color;
+	if (!a->nalist)
+		return;
+	col(b, color, C_BOLD);
+	buf_puts(b, "Accounts\n");
+	col(b, color, C_OFF);
+	size_t normal = 0;
+	for (size_t i = 0; i < a->nalist; i++) {
+		const struct account *ac = a->alist[i];
+		if (!ac->compromised && !in->all_clients) {
+			normal++;
+			continue;
+		}
+		buf_puts(b, "  ");
+		col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
+		buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
+		buf_term(b, span_of(ac->name));
+		col(b, color, C_OFF);
+		buf_putc(b, '\n');
+		struct buf t = {0};
+		account_explain(a, ac, &t);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 6, REPORT_WIDTH);
+		buf_free(&t);
+	}
+	if (normal) {
+		struct buf t = {0};
+		buf_printf(&t, "Normal (%zu): ", normal);
+		size_t k = 0;
+		for (size_t i = 0; i < a->nalist; i++) {
+			const struct account *ac = a->alist[i];
+			if (ac->compromised)
+				continue;
+			if (k == 20) {
+				buf_printf(&t, " and %zu more (report --all tells them)", normal - 20);
+				break;
+			}
+			buf_puts(&t, k++ ? ", " : "");
+			buf_term(&t, span_of(ac->name));
+		}
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+	}
+	buf_putc(b, '\n');
+}
+
+/* clients_text - the clients outside the campaigns that are not
+ * legitimate, the first in->top in full, the rest counted by verdict;
+ * then the legitimate ones named */
+static void clients_text(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
 	bool color = in->color;
 	col(b, color, C_BOLD);
-	buf_puts(b, "postsleuth report");
-	col(b, color, C_OFF);
-	if (a->have_time) {
-		buf_puts(b, ": ");
-		buf_stamp_short(b, a->first);
-		buf_puts(b, " to ");
-		buf_stamp_short(b, a->last);
-	}
-	buf_putc(b, '\n');
-	if (in->problem) {
-		buf_puts(b, "Warning: ");
-		buf_term(b, span_of(in->problem));
-		buf_puts(b, ".\n");
-	}
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
-	for (size_t i = 0; i < a->nclist; i++) {
-		int s = verdict_severity(a->clist[i]->verdict);
-		hostile += s >= 3;
-		probes += s == 2;
-		unclear += s == 1;
-		legit += s == 0;
-	}
-	for (size_t i = 0; i < a->nalist; i++)
-		compromised += a->alist[i]->compromised;
-	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
-		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
-	analysis_note_text(b, a, "");
-	buf_putc(b, '\n');
-
-	col(b, color, C_BOLD);
-	buf_puts(b, "What is happening\n");
-	col(b, color, C_OFF);
-	if (compromised)
-		buf_printf(b, "  %zu account%s look%s compromised and %s sending mail for someone else.\n",
-			   compromised, compromised == 1 ? "" : "s", compromised == 1 ? "s" : "",
-			   compromised == 1 ? "is" : "are");
-	if (a->orphans.remote_content_rejects)
-		buf_printf(b, "  Mail of unknown origin is being refused by remote servers as spam or virus "
-			      "(%llu recipients): see \"Mail whose origin is not in this log\".\n",
-			   (unsigned long long)a->orphans.remote_content_rejects);
-	if (in->diag)
-		findings_headline_text(b, in->diag);
-	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
-		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
-		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
-	findings_text(b, in->diag, color);
-
-	if (a->nalist) {
-		col(b, color, C_BOLD);
-		buf_puts(b, "Accounts\n");
-		col(b, color, C_OFF);
-		for (size_t i = 0; i < a->nalist; i++) {
-			const struct account *ac = a->alist[i];
-			buf_puts(b, "  ");
-			col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
-			buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
-			buf_term(b, span_of(ac->name));
-			col(b, color, C_OFF);
-			buf_putc(b, '\n');
-			if (ac->compromised || in->all_clients) {
-				struct buf t = {0};
-				account_explain(a, ac, &t);
-				buf_putc(&t, 0);
-				wrap_text(b, t.p, 6, 78);
-				buf_free(&t);
-			}
-		}
-		buf_putc(b, '\n');
-	}
-
-	orphans_text(b, &a->orphans, color);
-	col(b, color, C_BOLD);
 	buf_puts(b, "Clients, most serious first\n");
 	col(b, color, C_OFF);
-	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0;
+	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0, legit = 0, in_campaigns = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
-		if (c->verdict == V_LEGITIMATE && !in->all_clients)
+		if (campaign_of(in->campaigns, i)) {
+			in_campaigns++;
 			continue;
-		if (shown >= REPORT_DETAIL_MAX) {
+		}
+		if (c->verdict == V_LEGITIMATE) {
+			legit++;
+			if (!in->all_clients)
+				continue;
+		}
+		if (in->top && shown >= in->top) {
 			more[c->verdict]++;
 			nmore++;
 			continue;
@@ -275,34 +273,133 @@ void report_text(struct buf *b, const struct report_input *in)
 			if (more[v])
 				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
 		b->n--; /* the last comma */
-		buf_puts(b, "\n  (postsleuth clients --verdict V lists them; report --json has them all)\n\n");
+		buf_printf(b, "\n  (report --top %zu or --all tells them; postsleuth clients --verdict V lists "
+			      "them)\n\n", shown + nmore);
 	}
-	if (!shown)
+	if (in_campaigns)
+		buf_printf(b, "  %zu %saddress%s %s told under \"Campaigns\".\n\n", in_campaigns,
+			   shown || legit ? "more " : "", in_campaigns == 1 ? "" : "es",
+			   in_campaigns == 1 ? "is" : "are");
+	if (!shown && !in_campaigns)
 		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
 	if (legit && !in->all_clients) {
-		buf_printf(b, "  Legitimate (%zu): ", legit);
+		struct buf t = {0};
+		buf_printf(&t, "Legitimate (%zu): ", legit);
 		size_t k = 0;
 		for (size_t i = 0; i < a->nclist; i++) {
 			const struct client *c = a->clist[i];
 			if (c->verdict != V_LEGITIMATE)
 				continue;
 			if (k == 20) {
-				buf_printf(b, " and %zu more", legit - 20);
+				buf_printf(&t, " and %zu more", legit - 20);
 				break;
 			}
 			if (k++)
-				buf_puts(b, ", ");
-			buf_term(b, span_of(client_addr(c).s));
+				buf_puts(&t, ", ");
+			buf_term(&t, span_of(client_addr(c).s));
 			const struct client_detail *d = client_detail(a, c);
 			if (d && d->ptr) {
-				buf_puts(b, " (");
-				buf_term(b, span_of(d->ptr));
-				buf_putc(b, ')');
+				buf_puts(&t, " (");
+				buf_term(&t, span_of(d->ptr));
+				buf_putc(&t, ')');
 			}
 		}
-		buf_puts(b, "\n\n");
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+		buf_putc(b, '\n');
 	}
-	report_actions_text(b, a, in->diag, color, in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
+}
+
+/* the sections below "What to do", each with the severity of the most
+ * serious thing it tells (0..4, one scale for clients and findings) */
+enum section { S_ACCOUNTS, S_CAMPAIGNS, S_PROBLEMS, S_CLIENTS, S_ORPHANS, S__COUNT };
+
+/* section_severity - what decides a section's place */
+static int section_severity(const struct report_input *in, enum section s)
+{
+	const struct analysis *a = in->a;
+	int worst = 0;
+	switch (s) {
+	case S_ACCOUNTS:
+		for (size_t i = 0; i < a->nalist; i++)
+			if (a->alist[i]->compromised)
+				return 4;
+		return 0;
+	case S_CAMPAIGNS:
+		for (size_t i = 0; in->campaigns && i < in->campaigns->n; i++)
+			if (campaign_severity(&in->campaigns->list[i]) > worst)
+				worst = campaign_severity(&in->campaigns->list[i]);
+		return worst;
+	case S_PROBLEMS:
+		return in->diag && in->diag->nlist ? diag_worst(in->diag) : 0;
+	case S_CLIENTS:
+		for (size_t i = 0; i < a->nclist; i++)
+			if (!campaign_of(in->campaigns, i) && verdict_severity(a->clist[i]->verdict) > worst)
+				worst = verdict_severity(a->clist[i]->verdict);
+		return worst;
+	default:
+		return a->orphans.remote_content_rejects ? 3 : 1;
+	}
+}
+
+/* section_text - one section */
+static void section_text(struct buf *b, const struct report_input *in, enum section s)
+{
+	switch (s) {
+	case S_ACCOUNTS: accounts_text(b, in); break;
+	case S_CAMPAIGNS: campaigns_text(b, in); break;
+	case S_PROBLEMS: findings_text(b, in->diag, in->color, in->top); break;
+	case S_CLIENTS: clients_text(b, in); break;
+	default: orphans_text(b, &in->a->orphans, in->color); break;
+	}
+}
+
+/* report_text - the whole report */
+void report_text(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	bool color = in->color;
+	size_t start = b->n;
+	col(b, color, C_BOLD);
+	buf_puts(b, "postsleuth report");
+	col(b, color, C_OFF);
+	if (a->have_time) {
+		buf_puts(b, ": ");
+		buf_stamp_short(b, a->first);
+		buf_puts(b, " to ");
+		buf_stamp_short(b, a->last);
+	}
+	buf_putc(b, '\n');
+	if (in->problem) {
+		buf_puts(b, "Warning: ");
+		buf_term(b, span_of(in->problem));
+		buf_puts(b, ".\n");
+	}
+	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
+		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
+	analysis_note_text(b, a, "");
+	buf_putc(b, '\n');
+	size_t before = 0;
+	for (size_t i = start; i < b->n; i++)
+		before += b->p[i] == '\n';
+	overview_text(b, in, before);
+	report_actions_text(b, a, in->diag, in->campaigns, color,
+			    in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
+
+	enum section order[S__COUNT];
+	int sev[S__COUNT];
+	for (int s = 0; s < S__COUNT; s++) {
+		sev[s] = section_severity(in, (enum section)s);
+		int j = s;
+		while (j > 0 && sev[order[j - 1]] < sev[s]) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = (enum section)s;
+	}
+	for (int s = 0; s < S__COUNT; s++)
+		section_text(b, in, order[s]);
 	if (in->extra_text)
 		in->extra_text(b, in->extra_ctx, color);
 	report_input_text(b, in);
