@@ -107,8 +107,8 @@ static void run_free(struct run *r)
 /* fetch_evidence - the lines behind the verdicts of the clients the
  * report tells: for JSON the first REPORT_EVIDENCE_MAX that are not
  * legitimate (all with --all); for text the first `top` outside the
- * campaigns (all with --all, up to REPORT_EVIDENCE_MAX) and each
- * campaign's samples */
+ * campaigns and each campaign's samples, or with --all the first
+ * REPORT_EVIDENCE_MAX of all */
 static void fetch_evidence(struct run *r, struct evidence_set *ev, const struct campaigns *cs,
 			   const struct opts *o, size_t top)
 {
@@ -119,7 +119,7 @@ static void fetch_evidence(struct run *r, struct evidence_set *ev, const struct 
 		const struct client *c = a->clist[i];
 		if (!o->all && c->verdict == V_LEGITIMATE)
 			continue;
-		if (!o->json && campaign_of(cs, i))
+		if (!o->json && !o->all && campaign_of(cs, i))
 			continue;
 		if (!o->json && top && chosen >= top)
 			break;

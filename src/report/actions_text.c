@@ -86,15 +86,22 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 		buf_puts(b, "\033[0m");
 	buf_putc(b, '\n');
 	bool any = false;
-	for (size_t i = 0; i < a->nalist; i++) {
-		const struct account *ac = a->alist[i];
-		if (!ac->compromised)
-			continue;
+	size_t ncomp = 0;
+	for (size_t i = 0; i < a->nalist; i++)
+		ncomp += a->alist[i]->compromised;
+	if (ncomp) {
 		any = true;
-		buf_puts(b, "  - Account ");
-		buf_term(b, span_of(ac->name));
+		buf_printf(b, "  - Account%s ", ncomp == 1 ? "" : "s");
+		size_t k = 0;
+		for (size_t i = 0; i < a->nalist && k < 5; i++)
+			if (a->alist[i]->compromised) {
+				buf_puts(b, k++ ? ", " : "");
+				buf_term(b, span_of(a->alist[i]->name));
+			}
+		if (ncomp > k)
+			buf_printf(b, " and %zu more", ncomp - k);
 		buf_puts(b, " (compromised):\n");
-		item(b, "Change its password now and check the owner's devices for malware. Banning the "
+		item(b, "Change the password now and check the owner's devices for malware. Banning the "
 			"source address does not help: whoever has the password will log in from another one.");
 		item(b, "Remove the spam still queued (postqueue -p, then postsuper -d QUEUEID for each, "
 			"or by sender), and expect bounces and delay notices to keep arriving for a while.");

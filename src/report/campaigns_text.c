@@ -36,7 +36,7 @@ static void users_text(struct buf *b, const struct campaign *c)
 		buf_printf(b, " %u", c->top[i].count);
 	}
 	if (c->nusers > c->ntop)
-		buf_puts(b, ", ...");
+		buf_printf(b, " and %u more", c->nusers - c->ntop);
 }
 
 /* campaign_headline - one sentence: what, how many, how long, how fast */
@@ -153,7 +153,7 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 6, REPORT_WIDTH);
 	buf_free(&t);
-	for (uint32_t i = 0; i < c->nsample; i++) {
+	for (uint32_t i = 0; i < c->nsample && (i == 0 || in->all_clients); i++) {
 		const struct client *m = a->clist[c->sample[i]];
 		buf_puts(b, "      sample: ");
 		buf_term(b, span_of(client_addr(m).s));

@@ -215,10 +215,7 @@ static void finding_items(struct glances *g, const struct diag *d)
 		if (rcpt)
 			buf_printf(t, ", %llu recipient%s", (unsigned long long)rcpt, rcpt == 1 ? "" : "s");
 		buf_printf(t, "; %s. Next: ", finding_impact_words(finding_impact(x->id)));
-		size_t at = t->n;
 		finding_next_step(t, x->id);
-		if (t->n > at + 1 && islower((unsigned char)t->p[at + 1]))
-			t->p[at] = (char)tolower((unsigned char)t->p[at]);
 		buf_free(&keys);
 	}
 	if (minor == 1)
@@ -253,7 +250,8 @@ static void client_items(struct glances *g, const struct report_input *in)
 		buf_printf(t, "%zu address%s guessed SASL passwords, %llu failures (", n, n == 1 ? "" : "es",
 			   (unsigned long long)fails);
 		addrs(t, in, V_AUTH_BRUTEFORCE, n);
-		buf_puts(t, "). Next: ban them (postsleuth ban), and offer AUTH only on ports 587/465.");
+		buf_printf(t, "). Next: ban %s (postsleuth ban), and offer AUTH only on ports 587/465.",
+			   n == 1 ? "it" : "them");
 	}
 	if ((n = by[V_RELAY_ATTEMPT])) {
 		struct buf *t = item(g, 3);

@@ -194,13 +194,18 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 	col(b, color, C_BOLD);
 	buf_puts(b, "Accounts\n");
 	col(b, color, C_OFF);
-	size_t normal = 0;
+	size_t normal = 0, shown = 0, more = 0;
 	for (size_t i = 0; i < a->nalist; i++) {
 		const struct account *ac = a->alist[i];
 		if (!ac->compromised && !in->all_clients) {
 			normal++;
 			continue;
 		}
+		if (in->top && shown >= in->top) {
+			more++;
+			continue;
+		}
+		shown++;
 		buf_puts(b, "  ");
 		col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
 		buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
@@ -213,6 +218,9 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 		wrap_text(b, t.p, 6, REPORT_WIDTH);
 		buf_free(&t);
 	}
+	if (more)
+		buf_printf(b, "  ... and %zu more compromised-suspect: report --top %zu or --all tells them\n",
+			   more, shown + more);
 	if (normal) {
 		struct buf t = {0};
 		buf_printf(&t, "Normal (%zu): ", normal);
@@ -248,7 +256,7 @@ static void clients_text(struct buf *b, const struct report_input *in)
 	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0, legit = 0, in_campaigns = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
-		if (campaign_of(in->campaigns, i)) {
+		if (campaign_of(in->campaigns, i) && !in->all_clients) {
 			in_campaigns++;
 			continue;
 		}
