@@ -123,6 +123,8 @@ check "distributed attack: says what works" \
 check "distributed attack: per-username limits" grep -q 'auth_failure_delay' "$t/spray.flat"
 check "distributed attack: on the first screen" \
 	sh -c "sed '/^What to do\$/,\$d' '$t/spray.txt' | tr '\n' ' ' | grep -q 'campaign from 300 addresses'"
+check "distributed attack: names its first addresses" \
+	grep -q 'Addresses: [0-9][0-9.]*, [0-9.]*, .* and 292 more (report --all or --json lists them)' "$t/spray.flat"
 check "distributed attack: no paragraph per address" sh -c "! grep -q 'Alone this proves little' '$t/spray.txt'"
 n=$(wc -l <"$t/spray.txt")
 check "distributed attack: report is $n lines, over 120" [ "$n" -le 120 ]

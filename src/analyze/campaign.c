@@ -367,6 +367,20 @@ void campaigns_find(struct campaigns *cs, const struct analysis *a)
 		if (cs->member[i])
 			cs->member[i] = renum[cs->member[i] - 1];
 	free(renum);
+	/* the members of each, by a counting sort */
+	cs->start = xcalloc(cs->n + 2, sizeof *cs->start);
+	cs->by = xcalloc(cs->members + 1, sizeof *cs->by);
+	for (size_t i = 0; i < a->nclist; i++)
+		if (cs->member[i])
+			cs->start[cs->member[i]]++;
+	for (size_t k = 1; k <= cs->n; k++)
+		cs->start[k] += cs->start[k - 1];
+	size_t *at = xcalloc(cs->n + 1, sizeof *at);
+	memcpy(at, cs->start, cs->n * sizeof *at);
+	for (size_t i = 0; i < a->nclist; i++)
+		if (cs->member[i])
+			cs->by[at[cs->member[i] - 1]++] = (uint32_t)i;
+	free(at);
 }
 
 /* campaigns_free - everything campaigns_find allocated */
@@ -374,6 +388,8 @@ void campaigns_free(struct campaigns *cs)
 {
 	free(cs->list);
 	free(cs->member);
+	free(cs->by);
+	free(cs->start);
 	memset(cs, 0, sizeof *cs);
 }
 

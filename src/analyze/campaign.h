@@ -73,6 +73,8 @@ struct campaigns {
 	uint32_t *member;       /* per a->clist index: 1 + its campaign, or 0 */
 	size_t nmember;
 	uint64_t members;       /* clients in a campaign */
+	uint32_t *by;           /* the members' clist indexes, campaign after campaign */
+	size_t *start;          /* campaign k's are by[start[k] .. start[k + 1]) */
 };
 
 void campaigns_find(struct campaigns *cs, const struct analysis *a);
@@ -80,6 +82,13 @@ void campaigns_free(struct campaigns *cs);
 const char *campaign_kind_id(enum campaign_kind k);
 int campaign_severity(const struct campaign *c);
 double campaign_rate_per_hour(const struct campaign *c);
+
+/* campaign_members - the clist indexes of campaign k's members, in clist order */
+static inline const uint32_t *campaign_members(const struct campaigns *cs, size_t k, size_t *n)
+{
+	*n = cs->start[k + 1] - cs->start[k];
+	return cs->by + cs->start[k];
+}
 
 /* campaign_of - the campaign client clist[i] belongs to, or NULL */
 static inline const struct campaign *campaign_of(const struct campaigns *cs, size_t i)

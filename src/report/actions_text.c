@@ -6,6 +6,8 @@
 #include "report.h"
 #include "findings.h"
 
+#include <string.h>
+
 /* item - one action paragraph */
 static void item(struct buf *b, const char *text)
 {
@@ -75,9 +77,41 @@ static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 	return false;
 }
 
-/* report_actions_text - the "What to do" section */
+static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
+		    const struct campaigns *cs, bool color, bool debug_on);
+
+/* report_actions_text - the "What to do" section, its headings folded at
+ * 78 columns (they name addresses, as many as fit) */
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
 			 const struct campaigns *cs, bool color, bool debug_on)
+{
+	struct buf o = {0};
+	actions(&o, a, d, cs, color, debug_on);
+	struct span t = buf_span(&o);
+	while (t.n) {
+		const char *nl = memchr(t.p, '\n', t.n);
+		size_t n = nl ? (size_t)(nl - t.p) + 1 : t.n;
+		if (n > 80 && !memcmp(t.p, "  - ", 4)) {
+			struct buf h = {0}, w = {0};
+			buf_put(&h, t.p + 4, n - 5);
+			buf_putc(&h, 0);
+			wrap_text(&w, h.p, 4, 78);
+			if (w.n >= 4)
+				memcpy(w.p + 2, "- ", 2);
+			buf_put(b, w.p, w.n);
+			buf_free(&h);
+			buf_free(&w);
+		} else {
+			buf_put(b, t.p, n);
+		}
+		t = span_skip(t, n);
+	}
+	buf_free(&o);
+}
+
+/* actions - the section as written, before the headings are folded */
+static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
+		    const struct campaigns *cs, bool color, bool debug_on)
 {
 	if (color)
 		buf_puts(b, "\033[1m");

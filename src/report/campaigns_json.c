@@ -48,14 +48,12 @@ void campaigns_json(struct buf *b, const struct analysis *a, const struct campai
 		buf_putc(b, ']');
 		json_key(b, &f, "members");
 		buf_putc(b, '[');
-		bool first = true;
-		for (size_t k = 0; k < a->nclist; k++) {
-			if (campaign_of(cs, k) != c)
-				continue;
-			if (!first)
+		size_t n;
+		const uint32_t *m = campaign_members(cs, i, &n);
+		for (size_t k = 0; k < n; k++) {
+			if (k)
 				buf_putc(b, ',');
-			first = false;
-			buf_jsons(b, client_addr(a->clist[k]).s);
+			buf_jsons(b, client_addr(a->clist[m[k]]).s);
 		}
 		buf_puts(b, "]}");
 	}

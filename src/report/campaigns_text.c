@@ -138,13 +138,11 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 	wrap_text(b, t.p, 6, REPORT_WIDTH);
 	t.n = 0;
 	buf_puts(&t, "Addresses: ");
-	size_t k = 0, limit = in->all_clients ? c->addresses : CAMPAIGN_ADDRS_SHOWN;
-	const struct campaigns *cs = in->campaigns;
-	for (size_t i = 0; i < a->nclist && k < limit; i++) {
-		if (campaign_of(cs, i) != c)
-			continue;
-		buf_puts(&t, k++ ? ", " : "");
-		buf_term(&t, span_of(client_addr(a->clist[i]).s));
+	size_t k = 0, n, limit = in->all_clients ? c->addresses : CAMPAIGN_ADDRS_SHOWN;
+	const uint32_t *m = campaign_members(in->campaigns, no - 1, &n);
+	for (; k < n && k < limit; k++) {
+		buf_puts(&t, k ? ", " : "");
+		buf_term(&t, span_of(client_addr(a->clist[m[k]]).s));
 	}
 	if (c->addresses > k)
 		buf_printf(&t, " and %llu more (report --all or --json lists them)",
@@ -154,11 +152,11 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 	wrap_text(b, t.p, 6, REPORT_WIDTH);
 	buf_free(&t);
 	for (uint32_t i = 0; i < c->nsample && (i == 0 || in->all_clients); i++) {
-		const struct client *m = a->clist[c->sample[i]];
+		const struct client *s = a->clist[c->sample[i]];
 		buf_puts(b, "      sample: ");
-		buf_term(b, span_of(client_addr(m).s));
+		buf_term(b, span_of(client_addr(s).s));
 		buf_putc(b, '\n');
-		evidence_text(b, m, client_detail(a, m), in->evidence);
+		evidence_text(b, s, client_detail(a, s), in->evidence);
 	}
 	buf_putc(b, '\n');
 }

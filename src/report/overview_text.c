@@ -149,9 +149,12 @@ static void campaign_items(struct glances *g, const struct report_input *in)
 	size_t rest = 0;
 	uint64_t rest_addrs = 0;
 	int rest_sev = 0;
+	size_t told = 0;
 	for (size_t i = 0; i < cs->n; i++) {
 		const struct campaign *c = &cs->list[i];
-		if (i >= GLANCE_CAMPAIGNS) {
+		if (campaign_severity(c) < 3)
+			continue;       /* nuisance: in the probes' item */
+		if (told++ >= GLANCE_CAMPAIGNS) {
 			rest++;
 			rest_addrs += c->addresses;
 			if (campaign_severity(c) > rest_sev)
@@ -231,9 +234,20 @@ static void client_items(struct glances *g, const struct report_input *in)
 	const struct analysis *a = in->a;
 	size_t by[V__COUNT] = {0};
 	uint64_t fails = 0;
+	size_t alike = 0, nalike = 0;       /* nuisance campaigns, their members */
+	for (size_t i = 0; in->campaigns && i < in->campaigns->n; i++)
+		if (campaign_severity(&in->campaigns->list[i]) < 3) {
+			alike++;
+			nalike += in->campaigns->list[i].addresses;
+		}
 	for (size_t i = 0; i < a->nclist; i++) {
-		if (campaign_of(in->campaigns, i))
+		const struct campaign *c = campaign_of(in->campaigns, i);
+		if (c && campaign_severity(c) >= 3)
 			continue;
+		if (c) {
+			by[a->clist[i]->verdict]++;     /* a nuisance: counted with the others */
+			continue;
+		}
 		by[a->clist[i]->verdict]++;
 		if (a->clist[i]->verdict == V_AUTH_BRUTEFORCE)
 			fails += a->clist[i]->auth_failures;
@@ -274,7 +288,11 @@ static void client_items(struct glances *g, const struct report_input *in)
 				buf_printf(t, "%s%zu %s", first ? "" : ", ", by[v], verdict_id((enum verdict)v));
 				first = false;
 			}
-		buf_puts(t, "). Next: harmless; postscreen turns most of them away.");
+		buf_putc(t, ')');
+		if (alike)
+			buf_printf(t, ", %zu of them in %zu campaign%s of alike clients", nalike, alike,
+				   alike == 1 ? "" : "s");
+		buf_puts(t, ". Next: harmless; postscreen turns most of them away.");
 	}
 	if ((n = by[V_UNKNOWN]))
 		buf_printf(item(g, 1), "%zu address%s left too little evidence to judge.", n, n == 1 ? "" : "es");
@@ -300,7 +318,7 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 	accounts_item(&g, a);
 	if (a->orphans.remote_content_rejects)
 		buf_printf(item(&g, 3), "%llu recipients of mail whose sender is not in this log were refused "
-			   "by remote servers as spam or virus. Next: look its queue IDs up in older logs "
+			   "by remote servers as spam or virus. Next: look their queue IDs up in older logs "
 			   "(see \"Mail whose origin is not in this log\").",
 			   (unsigned long long)a->orphans.remote_content_rejects);
 	campaign_items(&g, in);

@@ -386,6 +386,23 @@ void report_text(struct buf *b, const struct report_input *in)
 	}
 	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		int sev = verdict_severity(a->clist[i]->verdict);
+		hostile += sev >= 3;
+		probes += sev == 2;
+		unclear += sev == 1;
+		legit += sev == 0;
+	}
+	if (a->nclist) {
+		struct buf t = {0};
+		buf_printf(&t, "%zu client%s behaved in a hostile way, %zu only probed or were refused, "
+			       "%zu sent ordinary mail, %zu left too little evidence.",
+			   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 0, REPORT_WIDTH);
+		buf_free(&t);
+	}
 	analysis_note_text(b, a, "");
 	buf_putc(b, '\n');
 	size_t before = 0;
