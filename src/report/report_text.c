@@ -379,10 +379,14 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_stamp_short(b, a->last);
 	}
 	buf_putc(b, '\n');
+	struct buf t = {0};
 	if (in->problem) {
-		buf_puts(b, "Warning: ");
-		buf_term(b, span_of(in->problem));
-		buf_puts(b, ".\n");
+		buf_puts(&t, "Warning: ");
+		buf_puts(&t, in->problem);
+		buf_puts(&t, ".");
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 0, REPORT_WIDTH);
+		t.n = 0;
 	}
 	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
@@ -395,15 +399,26 @@ void report_text(struct buf *b, const struct report_input *in)
 		legit += sev == 0;
 	}
 	if (a->nclist) {
-		struct buf t = {0};
 		buf_printf(&t, "%zu client%s behaved in a hostile way, %zu only probed or were refused, "
 			       "%zu sent ordinary mail, %zu left too little evidence.",
 			   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
-		buf_free(&t);
+		t.n = 0;
 	}
-	analysis_note_text(b, a, "");
+	/* what could not be kept: one paragraph each, folded */
+	analysis_note_text(&t, a, "");
+	for (struct span r = buf_span(&t); r.n;) {
+		const char *nl = memchr(r.p, '\n', r.n);
+		size_t n = nl ? (size_t)(nl - r.p) + 1 : r.n;
+		struct buf p = {0};
+		buf_put(&p, r.p, nl ? n - 1 : n);
+		buf_putc(&p, 0);
+		wrap_text(b, p.p, 0, REPORT_WIDTH);
+		buf_free(&p);
+		r = span_skip(r, n);
+	}
+	buf_free(&t);
 	buf_putc(b, '\n');
 	size_t before = 0;
 	for (size_t i = start; i < b->n; i++)
