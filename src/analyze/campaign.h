@@ -13,8 +13,9 @@
  *
  * Built from the compact client records and the detail kept for them;
  * the memory is a few words per client for the grouping (freed before
- * campaigns_find returns), one word per client for the membership, and
- * per campaign a bounded table of usernames.  The per-client verdicts
+ * campaigns_find returns), two words per client for the membership, and
+ * per campaign its CAMPAIGN_USERS most tried usernames (counted from the
+ * usernames kept in the detail cache, itself bounded).  The per-client verdicts
  * are not touched: campaigns are told on top of them.
  */
 #ifndef POSTSLEUTH_CAMPAIGN_H
@@ -26,7 +27,6 @@
 #define CAMPAIGN_MIN 5          /* addresses that make a campaign */
 #define CAMPAIGN_SLOW_MAX 4     /* SASL failures per address that stay under fail2ban's maxretry (5) */
 #define CAMPAIGN_USERS 6        /* the most tried usernames kept per campaign */
-#define CAMPAIGN_USERS_MAX 4096 /* distinct usernames counted per campaign (past it: at least) */
 #define CAMPAIGN_SAMPLES 2      /* members whose evidence lines are shown */
 
 #define CAMPAIGN_KINDS(X)                                                       \
@@ -59,7 +59,7 @@ struct campaign {
 	struct stamp first, last;
 	char key[CLIENT_ADDR_MAX];   /* the HELO name or the network, as text */
 	uint32_t nusers;        /* distinct usernames tried (at least, when users_partial) */
-	bool users_partial;     /* some members' usernames were not kept, or past CAMPAIGN_USERS_MAX */
+	bool users_partial;     /* some members' usernames were not kept */
 	uint32_t ntop;
 	struct campaign_user top[CAMPAIGN_USERS];   /* the most tried, most first */
 	uint32_t nsample;
