@@ -274,7 +274,8 @@ static void figures(struct campaigns *cs, const struct analysis *a)
 		if (!j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h)
 			cs->list[nets[j].campaign - 1].networks++;
 	free(nets);
-	qsort(refs, nref, sizeof *refs, cmp_uref);
+	if (nref)
+		qsort(refs, nref, sizeof *refs, cmp_uref);
 	for (size_t r = 0; r < nref;) {
 		size_t e = r;
 		uint64_t n = 0;
@@ -359,7 +360,8 @@ void campaigns_find(struct campaigns *cs, const struct analysis *a)
 	/* most serious first; the membership follows the new order */
 	for (size_t i = 0; i < cs->n; i++)
 		cs->list[i].found = (uint32_t)i;
-	qsort(cs->list, cs->n, sizeof *cs->list, cmp_campaign);
+	if (cs->n)
+		qsort(cs->list, cs->n, sizeof *cs->list, cmp_campaign);
 	uint32_t *renum = xcalloc(cs->n + 1, sizeof *renum);
 	for (size_t i = 0; i < cs->n; i++)
 		renum[cs->list[i].found] = (uint32_t)i + 1;

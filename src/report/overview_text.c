@@ -327,7 +327,8 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 	if (in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN])
 		buf_puts(item(&g, 2), "Debug logging is on: the log holds what clients sent, AUTH credentials "
 			 "included. Next: turn it back down and protect these logs.");
-	qsort(g.v, g.n, sizeof *g.v, cmp_glance);
+	if (g.n)
+		qsort(g.v, g.n, sizeof *g.v, cmp_glance);
 
 	if (in->color)
 		buf_puts(b, "\033[1m");
