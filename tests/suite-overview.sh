@@ -175,8 +175,10 @@ PY
 for f in "$data"/*.log "$data"/*.txt "$data"/scenarios/*.log "$data"/pasted/*.log "$t/big.log" "$t/spray.log"; do
 	[ -f "$f" ] || continue
 	b=$(basename "$f")
-	"$bin" report "$f" >"$t/c.txt" 2>/dev/null
-	"$bin" report --json "$f" >"$t/c.json" 2>/dev/null
+	"$bin" report "$f" >"$t/c.txt" 2>"$t/c.err"
+	"$bin" report --json "$f" >"$t/c.json" 2>>"$t/c.err"
+	"$bin" report --all "$f" >/dev/null 2>>"$t/c.err"
+	check "$b: a sanitizer report" sh -c "! grep -q 'runtime error\|Sanitizer' '$t/c.err'"
 	if grep -q 'Nothing needs doing' "$t/c.txt"; then
 		check "$b: 'Nothing needs doing' beside a finding that breaks something" python3 - "$t/c.json" <<'PY'
 import json, sys
