@@ -1,13 +1,14 @@
 #!/bin/sh
 # suite-overview.sh BIN - the text report reads like an incident summary
-# (issue 14), on logs made here, deterministically, from real line shapes:
+# (issue 14), on logs of real line shapes, made here deterministically or
+# kept in tests/data:
 #   - a large log of real structure (tests/data/mail.log, one copy per day
 #     for 8 days, each copy's client addresses moved): the first screen
 #     (everything above "What to do") fits 40 lines of 80 columns, and the
 #     default report is no longer than on the single day;
-#   - a distributed SASL attack (300 addresses, one failure each, three
-#     hours across midnight: crowdsec-hub issue 1159): one campaign in the
-#     text and in the JSON, "per-address banning cannot stop it", times
+#   - a distributed SASL attack (tests/data/distributed-sasl.log: 300
+#     addresses, one failure each, three hours across midnight; the pattern
+#     of crowdsec-hub issue 1159): one campaign in the text and in the JSON, "per-address banning cannot stop it", times
 #     with their dates; the per-client verdicts unchanged;
 #   - --top N and --all choose the detail; the traffic summary only with --all;
 #   - no contradiction on every log of tests/data: "Nothing needs doing"
@@ -92,22 +93,10 @@ check "--top with --all: usage error" [ $? = 2 ]
 "$bin" summary "$data/mail.log" >"$t/sum.txt" 2>/dev/null
 check "summary still prints the traffic summary" grep -q '^Grand Totals' "$t/sum.txt"
 
-## a distributed SASL attack: 300 addresses, one failure each, every 36 s
-## from 22:30 for three hours (across midnight), port 25, Postfix 3.9 lines
-awk 'BEGIN {
-	split("23 31 37 41 45 46 49 58 61 77 78 79 80 81 82 83 85 89 91 93 94 95 103 106 109 112 113 114 116 117", o, " ")
-	split("admin info test office support sales", u, " ")
-	for (i = 0; i < 300; i++) {
-		ip = o[i % 30 + 1] "." (i * 53 % 256) "." (i * 11 % 256) "." (1 + i * 7 % 254)
-		s = 22 * 3600 + 30 * 60 + i * 36
-		d = 22 + int(s / 86400); s %= 86400
-		ts = sprintf("2026-11-%02dT%02d:%02d:%02d.%06d+00:00", d, int(s / 3600), int(s % 3600 / 60), s % 60, i * 997 % 1000000)
-		pid = 4000 + i
-		printf "%s mx1 postfix/smtpd[%d]: connect from unknown[%s]\n", ts, pid, ip
-		printf "%s mx1 postfix/smtpd[%d]: warning: unknown[%s]: SASL LOGIN authentication failed: (reason unavailable), sasl_username=%s@example.test\n", ts, pid, ip, u[i % 6 + 1]
-		printf "%s mx1 postfix/smtpd[%d]: disconnect from unknown[%s] ehlo=1 auth=0/1 quit=1 commands=2/3\n", ts, pid, ip
-	}
-}' >"$t/spray.log"
+## a distributed SASL attack (tests/data/distributed-sasl.log, see its README):
+## 300 addresses, one failure each, every 36 s from 22:30 for three hours
+## (across midnight), port 25, Postfix 3.9 lines
+cp "$data/distributed-sasl.log" "$t/spray.log"
 "$bin" report "$t/spray.log" >"$t/spray.txt" 2>/dev/null
 check "distributed attack: report exits 0" [ $? = 0 ]
 k=$(grep -c '^  \[[a-z]*\] campaign [0-9]*:' "$t/spray.txt")
@@ -172,7 +161,7 @@ assert c[0]["addresses"] == 12 and c[0]["verdict"] == "relay-attempt", c
 PY
 
 ## no contradictions, on every log of tests/data
-for f in "$data"/*.log "$data"/*.txt "$data"/scenarios/*.log "$data"/pasted/*.log "$t/big.log" "$t/spray.log"; do
+for f in "$data"/*.log "$data"/*.txt "$data"/scenarios/*.log "$data"/pasted/*.log "$t/big.log"; do
 	[ -f "$f" ] || continue
 	b=$(basename "$f")
 	"$bin" report "$f" >"$t/c.txt" 2>"$t/c.err"
