@@ -276,13 +276,18 @@ static void clients_text(struct buf *b, const struct report_input *in)
 			buf_flush(b, in->out);
 	}
 	if (nmore) {
-		buf_printf(b, "  ... and %zu more:", nmore);
+		struct buf t = {0};
+		buf_printf(&t, "... and %zu more:", nmore);
 		for (int v = V__COUNT - 1; v >= 0; v--)
 			if (more[v])
-				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
-		b->n--; /* the last comma */
-		buf_printf(b, "\n  (report --top %zu or --all tells them; postsleuth clients --verdict V lists "
-			      "them)\n\n", shown + nmore);
+				buf_printf(&t, " %zu %s,", more[v], verdict_id((enum verdict)v));
+		t.n--; /* the last comma */
+		buf_printf(&t, " (report --top %zu or --all tells them; postsleuth clients --verdict V lists "
+			       "them).", shown + nmore);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+		buf_putc(b, '\n');
 	}
 	if (in_campaigns)
 		buf_printf(b, "  %zu %saddress%s %s told under \"Campaigns\".\n\n", in_campaigns,
