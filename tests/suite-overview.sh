@@ -114,6 +114,9 @@ check "distributed attack: on the first screen" \
 	sh -c "sed '/^What to do\$/,\$d' '$t/spray.txt' | tr '\n' ' ' | grep -q 'campaign from 300 addresses'"
 check "distributed attack: names its first addresses" \
 	grep -q 'Addresses: [0-9][0-9.]*, [0-9.]*, .* and 292 more (report --all or --json lists them)' "$t/spray.flat"
+"$bin" report --all "$t/spray.log" >"$t/spray-all.txt" 2>/dev/null
+k=$(tr '\n' ' ' <"$t/spray-all.txt" | sed 's/  */ /g' | grep -o 'It is one of the 300 addresses of campaign 1 (distributed password guessing)' | wc -l)
+check "distributed attack: --all tells each member with its campaign, got $k" [ "$k" = 300 ]
 check "distributed attack: no paragraph per address" sh -c "! grep -q 'Alone this proves little' '$t/spray.txt'"
 n=$(wc -l <"$t/spray.txt")
 check "distributed attack: report is $n lines, over 120" [ "$n" -le 120 ]
@@ -133,6 +136,7 @@ assert c["span_s"] == 10764 and c["auth_fail_sessions_port25"] == 300, c
 ips = {x["ip"] for x in d["clients"]}
 assert len(ips) == 300 and set(c["members"]) == ips, "members are not the clients"
 assert all(x["verdict"] == "auth-bruteforce" for x in d["clients"])
+assert all(x.get("campaign") == 0 for x in d["clients"]), "a client without its campaign"
 PY
 # four addresses are not a campaign: each stays a client of its own
 head -n 12 "$t/spray.log" >"$t/four.log"

@@ -297,6 +297,12 @@ void report_json(struct buf *b, const struct report_input *in)
 		if (i)
 			buf_putc(b, ',');
 		client_json(b, a, a->clist[i], in->evidence);
+		const struct campaign *k = campaign_of(in->campaigns, i);
+		if (k && b->n && b->p[b->n - 1] == '}') {
+			/* its campaign's place in "campaigns", inside the client's object */
+			b->n--;
+			buf_printf(b, ",\"campaign\":%zu}", (size_t)(k - in->campaigns->list));
+		}
 		if (in->out && b->n > (1 << 16))
 			buf_flush(b, in->out);
 	}

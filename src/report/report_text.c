@@ -132,7 +132,7 @@ void wrap_explanation(struct buf *b, const struct analysis *a, const struct clie
 
 /* finding_client - one client as a finding */
 static void finding_client(struct buf *b, const struct analysis *a, const struct client *c,
-			   const struct evidence_set *ev, bool color)
+			   const struct evidence_set *ev, const struct campaigns *cs, size_t i, bool color)
 {
 	int sev = verdict_severity(c->verdict);
 	buf_puts(b, "  ");
@@ -144,6 +144,16 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, verdict_title(c->verdict));
 	buf_printf(b, " (%s)\n", severity_word(sev));
 	wrap_explanation(b, a, c, 6);
+	const struct campaign *k = campaign_of(cs, i);
+	if (k) {
+		struct buf t = {0};
+		buf_printf(&t, "It is one of the %u addresses of campaign %zu (%s): see \"Campaigns\".",
+			   k->addresses, (size_t)(k - cs->list) + 1,
+			   k->kind == CK_SLOW_AUTH ? "distributed password guessing" : verdict_title(k->verdict));
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 6, REPORT_WIDTH);
+		buf_free(&t);
+	}
 	evidence_text(b, c, client_detail(a, c), ev);
 	buf_putc(b, '\n');
 }
@@ -270,7 +280,7 @@ static void clients_text(struct buf *b, const struct report_input *in)
 			nmore++;
 			continue;
 		}
-		finding_client(b, a, c, in->evidence, color);
+		finding_client(b, a, c, in->evidence, in->campaigns, i, color);
 		shown++;
 		if (in->out && b->n > (1 << 16))
 			buf_flush(b, in->out);
