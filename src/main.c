@@ -120,7 +120,10 @@ static const struct optdef optdefs[] = {
     {"top", required_argument, O_TOP, 0, C_EXPLAIN, "N",
      "no selector: the N most serious clients and accounts (default 10)"},
     {"all", no_argument, O_ALL, 0, C_EXPLAIN, NULL, "no selector: every client and account"},
-    {"all", no_argument, O_ALL, 0, C_REPORT, NULL, "also the clients that look legitimate"},
+    {"top", required_argument, O_TOP, 0, C_REPORT, "N",
+     "tell the N most serious items of each section (default 5)"},
+    {"all", no_argument, O_ALL, 0, C_REPORT, NULL,
+     "every item of every section, legitimate clients too, and the traffic summary"},
     {"all", no_argument, O_ALL, 0, C_EVENTS, NULL, "also verbose noise and non-Postfix lines"},
     {"sort", required_argument, O_SORT, 0, C_CLIENTS, "KEY",
      "severity (default), sessions, ip, first-seen, auth-failures"},
@@ -632,6 +635,8 @@ int main(int argc, char **argv)
 	check_applies(cmd, given);
 	if (cmd->bit == C_EXPLAIN)
 		check_explain(given);
+	if (cmd->bit == C_REPORT && given[O_TOP] && given[O_ALL])
+		fatal(EXIT_USAGE, "report: --top or --all, not both");
 
 	char **files = pos + first;
 	int rest = npos - first;

@@ -51,6 +51,11 @@ for raw in open(expect):
             c = clients.get(v)
             if c and c["severity"] >= 3:
                 problems.append(f"{v} accused: {c['verdict']}")
+        elif k == "campaign":
+            kind, _, n = v.partition(":")
+            got = [(c["kind"], c["addresses"]) for c in rep.get("campaigns", [])]
+            if got != [(kind, int(n))]:
+                problems.append(f"campaigns {got}, want one {kind} of {n} addresses")
         elif k == "verdict":
             ip, _, want = v.partition(":")
             got = clients.get(ip, {}).get("verdict")

@@ -72,6 +72,9 @@ check "botnet: ban says what it could not keep" grep -q 'have incomplete details
 sort "$t/out" >"$t/ban.mem"
 
 run report --json "$t/botnet.log"
+expect "botnet: report --json: one campaign of every address" \
+	"$(jget "$t/out" '[(c["kind"], c["addresses"], len(c["members"])) for c in d["campaigns"]]')" \
+	"[('distributed-auth', 60000, 60000)]"
 expect "botnet: report --json sessions" "$(jget "$t/out" 'd["model"]["sessions"]')" 180000
 expect "botnet: report --json clients" \
 	"$(jget "$t/out" 'sum(c["verdict"] == "auth-bruteforce" for c in d["clients"])')" 60000
@@ -84,9 +87,13 @@ check "botnet: report's totals" grep -q '^180000 sessions from 60000 client addr
 check "botnet: report's count of hostile clients" \
 	grep -q '60000 clients behaved in a hostile way' "$t/out"
 check "botnet: report says at the top what it could not keep" \
-	sh -c "sed -n 3p '$t/out' | grep -q 'kept for the 20000 most active client addresses only'"
-check "botnet: report's list of the rest" \
-	grep -q '\.\.\. and 59960 more: 59960 auth-bruteforce' "$t/out"
+	sh -c "sed -n '1,/^At a glance/p' '$t/out' | tr '\n' ' ' | grep -q 'kept for the 20000 most active client addresses only'"
+check "botnet: report's first screen: one campaign, not 60000 clients" \
+	sh -c "sed '/^What to do\$/,\$d' '$t/out' | tr '\n' ' ' | sed 's/  */ /g' | grep -q 'One distributed password-guessing campaign from 60000 addresses: 180000 SASL failures, at most 3 per address'"
+check "botnet: report's first screen: 40 lines of 80 columns at most" \
+	sh -c "[ \$(sed '/^What to do\$/,\$d' '$t/out' | wc -l) -le 40 ] && ! sed '/^What to do\$/,\$d' '$t/out' | awk 'length > 80' | grep -q ."
+check "botnet: report's campaign counts the addresses it does not name" \
+	sh -c "tr '\n' ' ' <'$t/out' | sed 's/  */ /g' | grep -q 'and 59992 more (report --all or --json lists them)'"
 
 run explain --ip 10.0.234.95 "$t/botnet.log"
 check "botnet: explain judges a late address" grep -q 'In short: auth-bruteforce' "$t/out"

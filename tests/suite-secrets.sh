@@ -152,11 +152,13 @@ has() { # has FILE-GLOB TEXT WHAT
 	if grep -F -q -- "$2" $1 2>/dev/null; then ok; else bad "$3: no '$2' in $1"; fi
 }
 o=$tmp/out
+# the default report tells one member of a campaign (192.0.2.31-37 are one
+# distributed password guessing), --all every member
 has "$o/*-report" 'AUTH PLAIN <redacted: 48 bytes; user "alice@example.test">' "report evidence"
 has "$o/*-report" 'Read 61 chars: AUTH PLAIN <redacted: 29 bytes, cut; user "alice@example.test">' "report evidence, cut Read"
-has "$o/*-report" '< unknown[192.0.2.32]: <redacted: 4 bytes; user "bob">' "report evidence, LOGIN username"
-has "$o/*-report" '< unknown[192.0.2.32]: <redacted: 28 bytes>' "report evidence, LOGIN password"
-has "$o/*-report" 'Read 22 chars: <redacted: 20 bytes>??' "report evidence, TLS-debug password"
+has "$o/*-report-all" '< unknown[192.0.2.32]: <redacted: 4 bytes; user "bob">' "report evidence, LOGIN username"
+has "$o/*-report-all" '< unknown[192.0.2.32]: <redacted: 28 bytes>' "report evidence, LOGIN password"
+has "$o/*-report-all" 'Read 22 chars: <redacted: 20 bytes>??' "report evidence, TLS-debug password"
 has "$o/*-report-json" 'AUTH PLAIN <redacted: 48 bytes; user \"alice@example.test\">' "report --json evidence"
 has "$o/*-events" '"command":"<redacted: 28 bytes>"' "events, -v answer"
 has "$o/*-events-all" 'init_response <redacted: 48 bytes>' "events --all, xsasl debug line"
@@ -178,7 +180,7 @@ sh_out explain --ip 192.0.2.33 "$log" >"$tmp/s3"
 has "$tmp/s3" 'password "hunter2hunter2"' "--show-secrets explain, TLS-debug LOGIN"
 sh_out explain --ip 192.0.2.34 "$log" >"$tmp/s4"
 has "$tmp/s4" 'password "n0IRsecretX1"' "--show-secrets explain, PLAIN without initial response"
-sh_out report "$log" >"$tmp/s5"
+sh_out report --all "$log" >"$tmp/s5"
 has "$tmp/s5" '< unknown[192.0.2.32]: Y29ycmVjdGhvcnNlYmF0dGVyeQ==' "--show-secrets report evidence"
 
 echo "secrets: $pass passed, $fail failed"

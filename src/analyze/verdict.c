@@ -271,7 +271,8 @@ static void identity_text(struct buf *b, const struct client *c, const struct cl
 			  const char *ip)
 {
 	if (client_is_placeholder(c))
-		buf_puts(b, " Its address was removed from this log (\"unknown[]\").");
+		buf_puts(b, " The log does not give its address (it names it \"unknown[]\", or it is a "
+			    "postmaster transcript, which does not carry it).");
 	else if (!d)
 		return;
 	else if (!d->ptr)
@@ -398,11 +399,14 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 			   " transcripts or a pasted excerpt).",
 			   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
 	} else if (c->sessions) {
-		buf_printf(b, " connected %llu time%s between ", (unsigned long long)c->sessions,
-			   c->sessions == 1 ? "" : "s");
+		bool one_moment = c->first_us / 1000000 == c->last_us / 1000000;
+		buf_printf(b, " connected %llu time%s %s ", (unsigned long long)c->sessions,
+			   c->sessions == 1 ? "" : "s", one_moment ? "at" : "between");
 		clock_of(b, a, client_first(c));
-		buf_puts(b, " and ");
-		clock_of(b, a, client_last(c));
+		if (!one_moment) {
+			buf_puts(b, " and ");
+			clock_of(b, a, client_last(c));
+		}
 		period_text(b, d);
 		buf_puts(b, ".");
 	} else if (c->ps_connects) {

@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "../report/writer.h"
 #include "../analyze/analysis.h"
+#include "../analyze/campaign.h"
 #include "../feed/evidence.h"
 #include "../analyze/summary.h"
 #include "../analyze/timeline.h"
@@ -112,39 +113,50 @@ static void run_free(struct run *r)
 	cmd_inputs_free(r->paths, r->npaths);
 }
 
-/* want_client - shown in the report (and so needs evidence) */
-static bool want_client(const struct client *c, bool all)
+/* fetch_evidence - the lines behind the verdicts of the clients the
+ * report tells: for JSON the first REPORT_EVIDENCE_MAX that are not
+ * legitimate (all with --all); for text the first `top` outside the
+ * campaigns and each campaign's samples, or with --all the first
+ * REPORT_EVIDENCE_MAX of all */
+static void fetch_evidence(struct run *r, struct evidence_set *ev, const struct campaigns *cs,
+			   const struct opts *o, size_t top)
 {
-	return all || c->verdict != V_LEGITIMATE;
-}
-
-/* fetch_evidence - the lines behind the first shown clients' verdicts */
-static void fetch_evidence(struct run *r, struct evidence_set *ev, bool all, int year,
-			   bool show_secrets)
-{
-	size_t n = 0, chosen = 0;
-	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++)
-		if (want_client(r->a->clist[i], all)) {
-			const struct client_detail *d = client_detail(r->a, r->a->clist[i]);
+	const struct analysis *a = r->a;
+	bool full = o->json || o->html;         /* machines and the page take every client */
+	bool *want = xcalloc(a->nclist + 1, sizeof *want);
+	size_t chosen = 0, n = 0;
+	for (size_t i = 0; i < a->nclist && chosen < REPORT_EVIDENCE_MAX; i++) {
+		const struct client *c = a->clist[i];
+		if (!o->all && c->verdict == V_LEGITIMATE)
+			continue;
+		if (!full && !o->all && campaign_of(cs, i))
+			continue;
+		if (!full && top && chosen >= top)
+			break;
+		want[i] = true;
+		chosen++;
+	}
+	for (size_t k = 0; !full && k < cs->n && (!top || k < top); k++)
+		for (uint32_t j = 0; j < cs->list[k].nsample; j++)
+			want[cs->list[k].sample[j]] = true;
+	for (size_t i = 0; i < a->nclist; i++)
+		if (want[i]) {
+			const struct client_detail *d = client_detail(a, a->clist[i]);
 			n += d ? d->nevidence : 0;
-			chosen++;
 		}
 	struct evidence_ref **refs = xcalloc(n + 1, sizeof *refs);
 	size_t k = 0;
-	chosen = 0;
-	for (size_t i = 0; i < r->a->nclist && chosen < REPORT_EVIDENCE_MAX; i++) {
-		struct client *c = r->a->clist[i];
-		if (!want_client(c, all))
-			continue;
-		chosen++;
-		struct client_detail *d = r->a->cdetail && c->detail ? r->a->cdetail[c->detail - 1] : NULL;
+	for (size_t i = 0; i < a->nclist; i++) {
+		struct client *c = a->clist[i];
+		struct client_detail *d = want[i] && a->cdetail && c->detail ? a->cdetail[c->detail - 1] : NULL;
 		for (uint32_t j = 0; d && j < d->nevidence; j++)
 			refs[k++] = &d->evidence[j];
 	}
 	memset(ev, 0, sizeof *ev);
 	if (!r->journal && !r->feed.want_journal)
-		evidence_collect(ev, refs, k, &r->feed, year, show_secrets);
+		evidence_collect(ev, refs, k, &r->feed, o->year, o->show_secrets);
 	free(refs);
+	free(want);
 }
 
 /* finish_output - flush and check the write */
@@ -192,7 +204,9 @@ static void sum_json(struct buf *b, void *ctx)
 	summary_json(ctx, b);
 }
 
-/* cmd_report - findings, actions, summary, input counters */
+/* cmd_report - the first screen, what to do, the sections by severity
+ * (the first --top N items of each; --all: every item and the traffic
+ * summary), the input counters; JSON has everything */
 int cmd_report(struct opts *o)
 {
 	struct run r = {.evidence = true};
@@ -201,19 +215,27 @@ int cmd_report(struct opts *o)
 		out = open_html(o);
 		r.tl = xcalloc(1, sizeof *r.tl);
 	}
-	r.sum = summary_new();
-	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
+	/* the summary: in JSON and HTML always, in text with --all */
+	bool with_summary = o->json || o->all || o->html;
+	if (with_summary) {
+		r.sum = summary_new();
+		summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);
+	}
 	int rc = run_analysis(&r, o);
+	struct campaigns cs;
+	campaigns_find(&cs, r.a);
+	size_t top = o->all ? 0 : o->top ? (size_t)o->top : REPORT_TOP_DEFAULT;
 	struct evidence_set ev;
-	fetch_evidence(&r, &ev, o->all, o->year, o->show_secrets);
+	fetch_evidence(&r, &ev, &cs, o, top);
 	struct buf problem = {0};
 	if (cmd_input_problem(&r.feed, o, r.paths, r.npaths, r.journal, &problem))
 		buf_putc(&problem, 0);
 	struct report_input in = {
 	    .a = r.a, .feed = &r.feed.st, .model = model_stats(r.model), .evidence = &ev, .diag = r.diag,
-	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all,
-	    .extra_text = sum_text, .extra_json = sum_json, .extra_ctx = r.sum, .out = out,
-	    .problem = problem.n ? problem.p : NULL, .summary = r.sum, .timeline = r.tl};
+	    .color = cmd_color(o), .show_secrets = o->show_secrets, .all_clients = o->all, .top = top,
+	    .campaigns = &cs, .extra_text = o->all ? sum_text : NULL, .extra_json = sum_json,
+	    .extra_ctx = r.sum, .out = out, .problem = problem.n ? problem.p : NULL, .summary = r.sum,
+	    .timeline = r.tl};
 	struct buf b = {0};
 	cmd_writer(o)->report(&b, &in);
 	if (o->html)
@@ -222,6 +244,7 @@ int cmd_report(struct opts *o)
 		finish_output(&b);
 	buf_free(&problem);
 	evidence_free(&ev);
+	campaigns_free(&cs);
 	run_free(&r);
 	return rc;
 }

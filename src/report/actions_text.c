@@ -6,12 +6,30 @@
 #include "report.h"
 #include "findings.h"
 
-/* list_ips - up to max client addresses with verdict v */
-static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, size_t max)
+#include <string.h>
+
+/* item - one action paragraph */
+static void item(struct buf *b, const char *text)
+{
+	wrap_text(b, text, 4, 78);
+}
+
+/* in_slow - client clist[i] is part of a distributed password-guessing
+ * campaign (told in its own paragraph) */
+static bool in_slow(const struct campaigns *cs, size_t i)
+{
+	const struct campaign *c = campaign_of(cs, i);
+	return c && c->kind == CK_SLOW_AUTH;
+}
+
+/* list_ips - up to max client addresses with verdict v, outside the
+ * distributed password guessing */
+static size_t list_ips(struct buf *b, const struct analysis *a, const struct campaigns *cs,
+		       enum verdict v, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
-		if (a->clist[i]->verdict != v)
+		if (a->clist[i]->verdict != v || in_slow(cs, i))
 			continue;
 		if (n < max) {
 			buf_puts(b, n ? ", " : "");
@@ -24,19 +42,39 @@ static size_t list_ips(struct buf *b, const struct analysis *a, enum verdict v, 
 	return n;
 }
 
-/* has - is there a client with verdict v */
-static bool has(const struct analysis *a, enum verdict v)
+/* has - is there a client with verdict v (outside the distributed
+ * password guessing) */
+static bool has(const struct analysis *a, const struct campaigns *cs, enum verdict v)
 {
 	for (size_t i = 0; i < a->nclist; i++)
-		if (a->clist[i]->verdict == v)
+		if (a->clist[i]->verdict == v && !in_slow(cs, i))
 			return true;
 	return false;
 }
 
-/* item - one action paragraph */
-static void item(struct buf *b, const char *text)
+/* slow_auth_text - what stops password guessing spread over many addresses */
+static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 {
-	wrap_text(b, text, 4, 78);
+	for (size_t i = 0; cs && i < cs->n; i++) {
+		const struct campaign *c = &cs->list[i];
+		if (c->kind != CK_SLOW_AUTH)
+			continue;
+		buf_printf(b, "  - Distributed password guessing (campaign %zu, %u addresses):\n", i + 1,
+			   c->addresses);
+		item(b, "Banning addresses cannot stop it: each one stays under any per-address limit, and "
+			"the next attempt comes from a new one.");
+		item(b, "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
+			"submissions (465) with smtpd_tls_auth_only=yes.");
+		item(b, "Limit failures per username, not per address: a policy service, or Dovecot's "
+			"auth_failure_delay and auth penalty when Postfix authenticates through Dovecot. "
+			"Make every password strong and unique, and watch for a login from an unusual "
+			"address (postsleuth accounts).");
+		item(b, "fail2ban with a long findtime (a day) and a low maxretry (2) is a partial "
+			"measure: it slows the campaign down, it does not stop it.");
+		return true;
+	}
+	return false;
 }
 
 /* the paragraphs of the verdicts' act column (analyze/verdicts.h): a
@@ -90,22 +128,23 @@ static const struct {
 
 /* act_paragraph - paragraph g, when a client has one of its verdicts:
  * "  - Heading (addresses of each verdict in table order):" and the items */
-static bool act_paragraph(struct buf *b, const struct analysis *a, enum verdict_act g)
+static bool act_paragraph(struct buf *b, const struct analysis *a, const struct campaigns *cs,
+			  enum verdict_act g)
 {
 	bool present = false;
 	for (int v = 0; v < V__COUNT && !present; v++)
-		present = verdict_row((enum verdict)v)->act == g && has(a, (enum verdict)v);
+		present = verdict_row((enum verdict)v)->act == g && has(a, cs, (enum verdict)v);
 	if (!present)
 		return false;
 	buf_printf(b, "  - %s (", paragraphs[g].heading);
 	bool listed = false;
 	for (int v = 0; v < V__COUNT; v++) {
 		const struct verdict_row *row = verdict_row((enum verdict)v);
-		if (row->act != g || !has(a, (enum verdict)v))
+		if (row->act != g || !has(a, cs, (enum verdict)v))
 			continue;
 		if (listed)
 			buf_puts(b, ", ");
-		listed = list_ips(b, a, (enum verdict)v, row->nlist) > 0;
+		listed = list_ips(b, a, cs, (enum verdict)v, row->nlist) > 0;
 	}
 	buf_puts(b, "):\n");
 	for (int i = 0; i < ACT_MAX_ITEMS && paragraphs[g].items[i]; i++)
@@ -113,9 +152,9 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, enum verdict_
 	return true;
 }
 
-/* report_actions_text - the "What to do" section */
-void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
-			 bool debug_on)
+/* actions - the section as written, before the headings are folded */
+static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
+		    const struct campaigns *cs, bool color, bool debug_on)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -124,15 +163,22 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 		buf_puts(b, "\033[0m");
 	buf_putc(b, '\n');
 	bool any = false;
-	for (size_t i = 0; i < a->nalist; i++) {
-		const struct account *ac = a->alist[i];
-		if (!ac->compromised)
-			continue;
+	size_t ncomp = 0;
+	for (size_t i = 0; i < a->nalist; i++)
+		ncomp += a->alist[i]->compromised;
+	if (ncomp) {
 		any = true;
-		buf_puts(b, "  - Account ");
-		buf_term(b, span_of(ac->name));
+		buf_printf(b, "  - Account%s ", ncomp == 1 ? "" : "s");
+		size_t k = 0;
+		for (size_t i = 0; i < a->nalist && k < 5; i++)
+			if (a->alist[i]->compromised) {
+				buf_puts(b, k++ ? ", " : "");
+				buf_term(b, span_of(a->alist[i]->name));
+			}
+		if (ncomp > k)
+			buf_printf(b, " and %zu more", ncomp - k);
 		buf_puts(b, " (compromised):\n");
-		item(b, "Change its password now and check the owner's devices for malware. Banning the "
+		item(b, "Change the password now and check the owner's devices for malware. Banning the "
 			"source address does not help: whoever has the password will log in from another one.");
 		item(b, "Remove the spam still queued (postqueue -p, then postsuper -d QUEUEID for each, "
 			"or by sender), and expect bounces and delay notices to keep arriving for a while.");
@@ -141,8 +187,12 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
 			"per client address, not per account).");
 	}
-	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++)
-		any |= act_paragraph(b, a, (enum verdict_act)g);
+	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
+		/* distributed guessing first: what stops it is not a ban */
+		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))
+			any = true;
+		any |= act_paragraph(b, a, cs, (enum verdict_act)g);
+	}
 	if (debug_on) {
 		any = true;
 		buf_puts(b, "  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n");
@@ -155,4 +205,33 @@ void report_actions_text(struct buf *b, const struct analysis *a, const struct d
 	if (!any)
 		buf_puts(b, "  Nothing needs doing.\n");
 	buf_putc(b, '\n');
+}
+
+/* report_actions_text - the "What to do" section, its headings folded at
+ * 78 columns (they name addresses, as many as fit) */
+void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
+			 const struct campaigns *cs, bool color, bool debug_on)
+{
+	struct buf o = {0};
+	actions(&o, a, d, cs, color, debug_on);
+	struct span t = buf_span(&o);
+	while (t.n) {
+		const char *nl = memchr(t.p, '\n', t.n);
+		size_t n = nl ? (size_t)(nl - t.p) + 1 : t.n;
+		if (n > 80 && !memcmp(t.p, "  - ", 4)) {
+			struct buf h = {0}, w = {0};
+			buf_put(&h, t.p + 4, n - 5);
+			buf_putc(&h, 0);
+			wrap_text(&w, h.p, 4, 78);
+			if (w.n >= 4)
+				memcpy(w.p + 2, "- ", 2);
+			buf_put(b, w.p, w.n);
+			buf_free(&h);
+			buf_free(&w);
+		} else {
+			buf_put(b, t.p, n);
+		}
+		t = span_skip(t, n);
+	}
+	buf_free(&o);
 }

@@ -9,12 +9,12 @@
 #include "../diagnose/diagnose.h"
 #include "../util/buf.h"
 
-/* findings told in the text report, and causes listed under each; the
- * rest are counted (report --json has them all) */
-#define FINDINGS_TEXT_MAX 25
+/* causes listed under each finding in the text report; the rest are
+ * counted (report --json has them all) */
 #define FINDINGS_CAUSES_MAX 6
 
-void findings_text(struct buf *b, const struct diag *d, bool color);
+void findings_text(struct buf *b, const struct diag *d, bool color, size_t top);
+void finding_next_step(struct buf *b, enum finding_id id);
 bool findings_actions_text(struct buf *b, const struct diag *d);
 void findings_headline_text(struct buf *b, const struct diag *d);
 void findings_json(struct buf *b, const struct diag *d);

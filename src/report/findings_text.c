@@ -152,8 +152,8 @@ void findings_headline_text(struct buf *b, const struct diag *d)
 		   n);
 }
 
-/* findings_text - the "Problems found" section */
-void findings_text(struct buf *b, const struct diag *d, bool color)
+/* findings_text - the "Problems found" section: the first top kinds (0: all) */
+void findings_text(struct buf *b, const struct diag *d, bool color, size_t top)
 {
 	if (!d || !d->nlist)
 		return;
@@ -168,7 +168,7 @@ void findings_text(struct buf *b, const struct diag *d, bool color)
 		if (done[d->list[i]->id])
 			continue;
 		done[d->list[i]->id] = true;
-		if (shown >= FINDINGS_TEXT_MAX) {
+		if (top && shown >= top) {
 			more++;
 			continue;
 		}
@@ -176,13 +176,34 @@ void findings_text(struct buf *b, const struct diag *d, bool color)
 		shown++;
 	}
 	if (more)
-		buf_printf(b, P_("  ... and %zu more kind (report --json has them all)\n\n",
-				 "  ... and %zu more kinds (report --json has them all)\n\n", more), more);
+		buf_printf(b, P_("  ... and %zu more kind: report --top %zu or --all tells them\n\n",
+				 "  ... and %zu more kinds: report --top %zu or --all tells them\n\n", more),
+			   more, shown + more);
 	if (d->dropped)
 		buf_printf(b, P_("  %llu more line showed problems past the limit of %d kinds and causes.\n\n",
 				 "  %llu more lines showed problems past the limit of %d kinds and causes.\n\n",
 				 d->dropped),
 			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
+}
+
+/* finding_next_step - the first step of a finding's fix: its text up to
+ * the first sentence or clause end */
+void finding_next_step(struct buf *b, enum finding_id id)
+{
+	const char *fix = finding_prose(id)->fix;
+	if (!fix)
+		return;
+	size_t n = strlen(fix);
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((fix[i] == '.' || fix[i] == ';') && fix[i + 1] == ' ' &&
+		    !(i >= 3 && (!strncmp(fix + i - 3, "e.g", 3) || !strncmp(fix + i - 3, "i.e", 3)))) {
+			n = i;
+			break;
+		}
+	if (n && (fix[n - 1] == '.' || fix[n - 1] == ';'))
+		n--;
+	buf_put(b, fix, n);
+	buf_putc(b, '.');
 }
 
 /* findings_actions_text - one fix paragraph per finding present (severity

@@ -7,16 +7,20 @@
 #define POSTSLEUTH_REPORT_H
 
 #include "../analyze/analysis.h"
+#include "../analyze/campaign.h"
 #include "../feed/evidence.h"
 #include "../diagnose/diagnose.h"
 #include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
 
-/* clients told in full in the text report (the rest are counted by
- * verdict); clients whose evidence lines are fetched (text and JSON) */
-#define REPORT_DETAIL_MAX 40
+/* items told per section of the text report by default (--top N, --all);
+ * clients whose evidence lines are fetched for JSON; the lines of the
+ * report's first screen ("At a glance" and what comes before it) */
+#define REPORT_TOP_DEFAULT 5
 #define REPORT_EVIDENCE_MAX 200
+#define REPORT_SCREEN 40
+#define REPORT_WIDTH 78
 
 struct summary;
 struct timeline;
@@ -29,7 +33,9 @@ struct report_input {
 	const struct diag *diag;     /* the server's problems (may be NULL) */
 	bool color;
 	bool show_secrets;
-	bool all_clients;            /* list legitimate clients in full too */
+	bool all_clients;            /* --all: legitimate clients in full too, and the summary */
+	size_t top;                  /* items told per section (0: all of them) */
+	const struct campaigns *campaigns;   /* clients that act alike (may be NULL) */
 	const char *problem;         /* "no Postfix log line found in ...", or NULL */
 	void (*extra_text)(struct buf *b, void *ctx, bool color);   /* traffic summary */
 	void (*extra_json)(struct buf *b, void *ctx);
@@ -41,8 +47,15 @@ struct report_input {
 
 void report_text(struct buf *b, const struct report_input *in);
 void report_json(struct buf *b, const struct report_input *in);
-void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d, bool color,
-			 bool debug_on);
+void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
+			 const struct campaigns *cs, bool color, bool debug_on);
+void overview_text(struct buf *b, const struct report_input *in, size_t lines_before);
+void campaigns_text(struct buf *b, const struct report_input *in);
+void campaigns_json(struct buf *b, const struct analysis *a, const struct campaigns *cs);
+void campaign_headline(struct buf *b, const struct campaign *c, const struct analysis *a);
+void when_text(struct buf *b, const struct analysis *a, struct stamp first, struct stamp last);
+void evidence_text(struct buf *b, const struct client *c, const struct client_detail *d,
+		   const struct evidence_set *ev);
 void report_input_text(struct buf *b, const struct report_input *in);
 void analysis_note_text(struct buf *b, const struct analysis *a, const char *indent);
 void client_json(struct buf *b, const struct analysis *a, const struct client *c,

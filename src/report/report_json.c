@@ -289,12 +289,20 @@ void report_json(struct buf *b, const struct report_input *in)
 		if (in->diag->dropped)
 			json_kv_int(b, &f, "findings_dropped", (int64_t)in->diag->dropped);
 	}
+	json_key(b, &f, "campaigns");
+	campaigns_json(b, a, in->campaigns);
 	json_key(b, &f, "clients");
 	buf_putc(b, '[');
 	for (size_t i = 0; i < a->nclist; i++) {
 		if (i)
 			buf_putc(b, ',');
 		client_json(b, a, a->clist[i], in->evidence);
+		const struct campaign *k = campaign_of(in->campaigns, i);
+		if (k && b->n && b->p[b->n - 1] == '}') {
+			/* its campaign's place in "campaigns", inside the client's object */
+			b->n--;
+			buf_printf(b, ",\"campaign\":%zu}", (size_t)(k - in->campaigns->list));
+		}
 		if (in->out && b->n > (1 << 16))
 			buf_flush(b, in->out);
 	}

@@ -1,7 +1,11 @@
 /*
- * report_text.c - the text report: what is happening (the most serious
- * findings first, each with a paragraph, figures and evidence lines),
- * then what to do, then the tables and the input counters.
+ * report_text.c - the text report: a first screen that says what matters
+ * most ("At a glance", overview_text.c), then what to do, then one
+ * section per kind of finding (accounts, campaigns, the server's
+ * problems, clients, mail of unknown origin) ordered by the most serious
+ * thing in each, with the first --top N items of each told in full, then
+ * the input counters; --all tells every item and adds the traffic
+ * summary.
  *
  * Everything from the log goes through buf_term.
  */
@@ -61,7 +65,8 @@ void wrap_text(struct buf *b, const char *text, int indent, int width)
 }
 
 /* evidence_text - the lines behind a client's verdict */
-static void evidence_text(struct buf *b, const struct client_detail *d, const struct evidence_set *ev)
+void evidence_text(struct buf *b, const struct client *c, const struct client_detail *d,
+		   const struct evidence_set *ev)
 {
 	if (!ev || !d)
 		return;
@@ -69,8 +74,13 @@ static void evidence_text(struct buf *b, const struct client_detail *d, const st
 		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e || !e->n)
 			continue;
+		/* a session that looked legitimate on its own is evidence of what
+		 * the client is (a login to a compromised account): say that */
+		enum verdict v = d->evidence[i].verdict;
+		if (v == V_LEGITIMATE && c->verdict != V_LEGITIMATE)
+			v = c->verdict;
 		buf_printf(b, "      evidence (session #%llu, %s):\n",
-			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict));
+			   (unsigned long long)d->evidence[i].session_id, verdict_id(v));
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
@@ -93,7 +103,7 @@ void wrap_explanation(struct buf *b, const struct analysis *a, const struct clie
 
 /* finding_client - one client as a finding */
 static void finding_client(struct buf *b, const struct analysis *a, const struct client *c,
-			   const struct evidence_set *ev, bool color)
+			   const struct evidence_set *ev, const struct campaigns *cs, size_t i, bool color)
 {
 	int sev = verdict_severity(c->verdict);
 	buf_puts(b, "  ");
@@ -105,7 +115,17 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, _(verdict_row(c->verdict)->title));
 	buf_printf(b, " (%s)\n", verdict_severity_word(sev));
 	wrap_explanation(b, a, c, 6);
-	evidence_text(b, client_detail(a, c), ev);
+	const struct campaign *k = campaign_of(cs, i);
+	if (k) {
+		struct buf t = {0};
+		buf_printf(&t, "It is one of the %u addresses of campaign %zu (%s): see \"Campaigns\".",
+			   k->addresses, (size_t)(k - cs->list) + 1,
+			   k->kind == CK_SLOW_AUTH ? "distributed password guessing" : _(verdict_row(k->verdict)->title));
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 6, REPORT_WIDTH);
+		buf_free(&t);
+	}
+	evidence_text(b, c, client_detail(a, c), ev);
 	buf_putc(b, '\n');
 }
 
@@ -145,11 +165,196 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 	buf_putc(b, '\n');
 }
 
+/* accounts_text - the compromised accounts in full, the others named */
+static void accounts_text(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	bool color = in->color;
+	if (!a->nalist)
+		return;
+	col(b, color, C_BOLD);
+	buf_puts(b, "Accounts\n");
+	col(b, color, C_OFF);
+	size_t normal = 0, shown = 0, more = 0;
+	for (size_t i = 0; i < a->nalist; i++) {
+		const struct account *ac = a->alist[i];
+		if (!ac->compromised && !in->all_clients) {
+			normal++;
+			continue;
+		}
+		if (in->top && shown >= in->top) {
+			more++;
+			continue;
+		}
+		shown++;
+		buf_puts(b, "  ");
+		col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
+		buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
+		buf_term(b, span_of(ac->name));
+		col(b, color, C_OFF);
+		buf_putc(b, '\n');
+		struct buf t = {0};
+		account_explain(a, ac, &t);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 6, REPORT_WIDTH);
+		buf_free(&t);
+	}
+	if (more)
+		buf_printf(b, "  ... and %zu more compromised-suspect: report --top %zu or --all tells them\n",
+			   more, shown + more);
+	if (normal) {
+		struct buf t = {0};
+		buf_printf(&t, "Normal (%zu): ", normal);
+		size_t k = 0;
+		for (size_t i = 0; i < a->nalist; i++) {
+			const struct account *ac = a->alist[i];
+			if (ac->compromised)
+				continue;
+			if (k == 20) {
+				buf_printf(&t, " and %zu more (report --all tells them)", normal - 20);
+				break;
+			}
+			buf_puts(&t, k++ ? ", " : "");
+			buf_term(&t, span_of(ac->name));
+		}
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+	}
+	buf_putc(b, '\n');
+}
+
+/* clients_text - the clients outside the campaigns that are not
+ * legitimate, the first in->top in full, the rest counted by verdict;
+ * then the legitimate ones named */
+static void clients_text(struct buf *b, const struct report_input *in)
+{
+	const struct analysis *a = in->a;
+	bool color = in->color;
+	col(b, color, C_BOLD);
+	buf_puts(b, "Clients, most serious first\n");
+	col(b, color, C_OFF);
+	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0, legit = 0, in_campaigns = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (campaign_of(in->campaigns, i) && !in->all_clients) {
+			in_campaigns++;
+			continue;
+		}
+		if (c->verdict == V_LEGITIMATE) {
+			legit++;
+			if (!in->all_clients)
+				continue;
+		}
+		if (in->top && shown >= in->top) {
+			more[c->verdict]++;
+			nmore++;
+			continue;
+		}
+		finding_client(b, a, c, in->evidence, in->campaigns, i, color);
+		shown++;
+		if (in->out && b->n > (1 << 16))
+			buf_flush(b, in->out);
+	}
+	if (nmore) {
+		struct buf t = {0};
+		buf_printf(&t, "... and %zu more:", nmore);
+		for (int v = V__COUNT - 1; v >= 0; v--)
+			if (more[v])
+				buf_printf(&t, " %zu %s,", more[v], verdict_id((enum verdict)v));
+		t.n--; /* the last comma */
+		buf_printf(&t, " (report --top %zu or --all tells them; postsleuth clients --verdict V lists "
+			       "them).", shown + nmore);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+		buf_putc(b, '\n');
+	}
+	if (in_campaigns)
+		buf_printf(b, "  %zu %saddress%s %s told under \"Campaigns\".\n\n", in_campaigns,
+			   shown || legit ? "more " : "", in_campaigns == 1 ? "" : "es",
+			   in_campaigns == 1 ? "is" : "are");
+	if (!shown && !in_campaigns)
+		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
+	if (legit && !in->all_clients) {
+		struct buf t = {0};
+		buf_printf(&t, "Legitimate (%zu): ", legit);
+		size_t k = 0;
+		for (size_t i = 0; i < a->nclist; i++) {
+			const struct client *c = a->clist[i];
+			if (c->verdict != V_LEGITIMATE)
+				continue;
+			if (k == 20) {
+				buf_printf(&t, " and %zu more", legit - 20);
+				break;
+			}
+			if (k++)
+				buf_puts(&t, ", ");
+			buf_term(&t, span_of(client_addr(c).s));
+			const struct client_detail *d = client_detail(a, c);
+			if (d && d->ptr) {
+				buf_puts(&t, " (");
+				buf_term(&t, span_of(d->ptr));
+				buf_putc(&t, ')');
+			}
+		}
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 2, REPORT_WIDTH);
+		buf_free(&t);
+		buf_putc(b, '\n');
+	}
+}
+
+/* the sections below "What to do", each with the severity of the most
+ * serious thing it tells (0..4, one scale for clients and findings) */
+enum section { S_ACCOUNTS, S_CAMPAIGNS, S_PROBLEMS, S_CLIENTS, S_ORPHANS, S__COUNT };
+
+/* section_severity - what decides a section's place */
+static int section_severity(const struct report_input *in, enum section s)
+{
+	const struct analysis *a = in->a;
+	int worst = 0;
+	switch (s) {
+	case S_ACCOUNTS:
+		for (size_t i = 0; i < a->nalist; i++)
+			if (a->alist[i]->compromised)
+				return 4;
+		return 0;
+	case S_CAMPAIGNS:
+		for (size_t i = 0; in->campaigns && i < in->campaigns->n; i++)
+			if (campaign_severity(&in->campaigns->list[i]) > worst)
+				worst = campaign_severity(&in->campaigns->list[i]);
+		return worst;
+	case S_PROBLEMS:
+		return in->diag && in->diag->nlist ? diag_worst(in->diag) : 0;
+	case S_CLIENTS:
+		for (size_t i = 0; i < a->nclist; i++)
+			if (!campaign_of(in->campaigns, i) && verdict_severity(a->clist[i]->verdict) > worst)
+				worst = verdict_severity(a->clist[i]->verdict);
+		return worst;
+	default:
+		return a->orphans.remote_content_rejects ? 3 : 1;
+	}
+}
+
+/* section_text - one section */
+static void section_text(struct buf *b, const struct report_input *in, enum section s)
+{
+	switch (s) {
+	case S_ACCOUNTS: accounts_text(b, in); break;
+	case S_CAMPAIGNS: campaigns_text(b, in); break;
+	case S_PROBLEMS: findings_text(b, in->diag, in->color, in->top); break;
+	case S_CLIENTS: clients_text(b, in); break;
+	default: orphans_text(b, &in->a->orphans, in->color); break;
+	}
+}
+
 /* report_text - the whole report */
 void report_text(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
 	bool color = in->color;
+	size_t start = b->n;
 	col(b, color, C_BOLD);
 	buf_puts(b, "postsleuth report");
 	col(b, color, C_OFF);
@@ -160,121 +365,67 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_stamp_short(b, a->last);
 	}
 	buf_putc(b, '\n');
+	struct buf t = {0};
 	if (in->problem) {
-		buf_puts(b, "Warning: ");
-		buf_term(b, span_of(in->problem));
-		buf_puts(b, ".\n");
+		buf_puts(&t, "Warning: ");
+		buf_puts(&t, in->problem);
+		buf_puts(&t, ".");
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 0, REPORT_WIDTH);
+		t.n = 0;
 	}
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
-	for (size_t i = 0; i < a->nclist; i++) {
-		enum verdict v = a->clist[i]->verdict;
-		int s = verdict_severity(v);
-		hostile += verdict_hostile(v);
-		probes += s == SEV_NUISANCE;
-		unclear += s == SEV_UNCLEAR;
-		legit += s == SEV_OK;
-	}
-	for (size_t i = 0; i < a->nalist; i++)
-		compromised += a->alist[i]->compromised;
 	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
-	analysis_note_text(b, a, "");
-	buf_putc(b, '\n');
-
-	col(b, color, C_BOLD);
-	buf_puts(b, "What is happening\n");
-	col(b, color, C_OFF);
-	if (compromised)
-		buf_printf(b, "  %zu account%s look%s compromised and %s sending mail for someone else.\n",
-			   compromised, compromised == 1 ? "" : "s", compromised == 1 ? "s" : "",
-			   compromised == 1 ? "is" : "are");
-	if (a->orphans.remote_content_rejects)
-		buf_printf(b, "  Mail of unknown origin is being refused by remote servers as spam or virus "
-			      "(%llu recipients): see \"Mail whose origin is not in this log\".\n",
-			   (unsigned long long)a->orphans.remote_content_rejects);
-	if (in->diag)
-		findings_headline_text(b, in->diag);
-	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
-		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
-		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
-	findings_text(b, in->diag, color);
-
-	if (a->nalist) {
-		col(b, color, C_BOLD);
-		buf_puts(b, "Accounts\n");
-		col(b, color, C_OFF);
-		for (size_t i = 0; i < a->nalist; i++) {
-			const struct account *ac = a->alist[i];
-			buf_puts(b, "  ");
-			col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
-			buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
-			buf_term(b, span_of(ac->name));
-			col(b, color, C_OFF);
-			buf_putc(b, '\n');
-			if (ac->compromised || in->all_clients) {
-				struct buf t = {0};
-				account_explain(a, ac, &t);
-				buf_putc(&t, 0);
-				wrap_text(b, t.p, 6, 78);
-				buf_free(&t);
-			}
-		}
-		buf_putc(b, '\n');
-	}
-
-	orphans_text(b, &a->orphans, color);
-	col(b, color, C_BOLD);
-	buf_puts(b, "Clients, most serious first\n");
-	col(b, color, C_OFF);
-	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0;
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
-		const struct client *c = a->clist[i];
-		if (c->verdict == V_LEGITIMATE && !in->all_clients)
-			continue;
-		if (shown >= REPORT_DETAIL_MAX) {
-			more[c->verdict]++;
-			nmore++;
-			continue;
+		int sev = verdict_severity(a->clist[i]->verdict);
+		hostile += sev >= 3;
+		probes += sev == 2;
+		unclear += sev == 1;
+		legit += sev == 0;
+	}
+	if (a->nclist) {
+		buf_printf(&t, "%zu client%s behaved in a hostile way, %zu only probed or were refused, "
+			       "%zu sent ordinary mail, %zu left too little evidence.",
+			   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+		buf_putc(&t, 0);
+		wrap_text(b, t.p, 0, REPORT_WIDTH);
+		t.n = 0;
+	}
+	/* what could not be kept: one paragraph each, folded */
+	analysis_note_text(&t, a, "");
+	for (struct span r = buf_span(&t); r.n;) {
+		const char *nl = memchr(r.p, '\n', r.n);
+		size_t n = nl ? (size_t)(nl - r.p) + 1 : r.n;
+		struct buf p = {0};
+		buf_put(&p, r.p, nl ? n - 1 : n);
+		buf_putc(&p, 0);
+		wrap_text(b, p.p, 0, REPORT_WIDTH);
+		buf_free(&p);
+		r = span_skip(r, n);
+	}
+	buf_free(&t);
+	buf_putc(b, '\n');
+	size_t before = 0;
+	for (size_t i = start; i < b->n; i++)
+		before += b->p[i] == '\n';
+	overview_text(b, in, before);
+	report_actions_text(b, a, in->diag, in->campaigns, color,
+			    in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
+
+	enum section order[S__COUNT];
+	int sev[S__COUNT];
+	for (int s = 0; s < S__COUNT; s++) {
+		sev[s] = section_severity(in, (enum section)s);
+		int j = s;
+		while (j > 0 && sev[order[j - 1]] < sev[s]) {
+			order[j] = order[j - 1];
+			j--;
 		}
-		finding_client(b, a, c, in->evidence, color);
-		shown++;
-		if (in->out && b->n > (1 << 16))
-			buf_flush(b, in->out);
+		order[j] = (enum section)s;
 	}
-	if (nmore) {
-		buf_printf(b, "  ... and %zu more:", nmore);
-		for (int v = V__COUNT - 1; v >= 0; v--)
-			if (more[v])
-				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
-		b->n--; /* the last comma */
-		buf_puts(b, "\n  (postsleuth clients --verdict V lists them; report --json has them all)\n\n");
-	}
-	if (!shown)
-		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
-	if (legit && !in->all_clients) {
-		buf_printf(b, "  Legitimate (%zu): ", legit);
-		size_t k = 0;
-		for (size_t i = 0; i < a->nclist; i++) {
-			const struct client *c = a->clist[i];
-			if (c->verdict != V_LEGITIMATE)
-				continue;
-			if (k == 20) {
-				buf_printf(b, " and %zu more", legit - 20);
-				break;
-			}
-			if (k++)
-				buf_puts(b, ", ");
-			buf_term(b, span_of(client_addr(c).s));
-			const struct client_detail *d = client_detail(a, c);
-			if (d && d->ptr) {
-				buf_puts(b, " (");
-				buf_term(b, span_of(d->ptr));
-				buf_putc(b, ')');
-			}
-		}
-		buf_puts(b, "\n\n");
-	}
-	report_actions_text(b, a, in->diag, color, in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN]);
+	for (int s = 0; s < S__COUNT; s++)
+		section_text(b, in, order[s]);
 	if (in->extra_text)
 		in->extra_text(b, in->extra_ctx, color);
 	report_input_text(b, in);

@@ -95,19 +95,22 @@ static void top(struct buf *b, const struct report_input *in)
 		    "<a href=\"#input\">What was read</a></nav>\n</header>\n<main>\n");
 }
 
+/* the clients the page tells in full, each with its evidence */
+#define HTML_DETAIL_MAX 40
+
 /* the clients told in full (their articles' anchors), for the links
  * from the findings that touched them */
 struct told {
 	size_t n;
-	size_t idx[REPORT_DETAIL_MAX];
-	char ip[REPORT_DETAIL_MAX][CLIENT_ADDR_MAX];
+	size_t idx[HTML_DETAIL_MAX];
+	char ip[HTML_DETAIL_MAX][CLIENT_ADDR_MAX];
 };
 
 /* told_clients - the clients "Clients and accounts" tells, in its order */
 static void told_clients(struct told *t, const struct report_input *in)
 {
 	t->n = 0;
-	for (size_t i = 0; i < in->a->nclist && t->n < REPORT_DETAIL_MAX; i++) {
+	for (size_t i = 0; i < in->a->nclist && t->n < HTML_DETAIL_MAX; i++) {
 		const struct client *c = in->a->clist[i];
 		if (c->verdict == V_LEGITIMATE && !in->all_clients)
 			continue;
@@ -449,7 +452,7 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		const struct client *c = a->clist[i];
 		if (c->verdict == V_LEGITIMATE && !in->all_clients)
 			continue;
-		if (shown >= REPORT_DETAIL_MAX) {
+		if (shown >= HTML_DETAIL_MAX) {
 			more[c->verdict]++;
 			nmore++;
 			continue;
@@ -498,7 +501,7 @@ static void clients_rows(struct buf *b, const struct report_input *in)
 		const struct client *c = a->clist[i];
 		const struct client_detail *d = client_detail(a, c);
 		bool has_article = (c->verdict != V_LEGITIMATE || in->all_clients) &&
-				   detailed < REPORT_DETAIL_MAX;
+				   detailed < HTML_DETAIL_MAX;
 		detailed += c->verdict != V_LEGITIMATE || in->all_clients;
 		buf_puts(b, "<tr><td>");
 		if (has_article)
