@@ -634,3 +634,33 @@ TEST(summary_percentiles)
 	CHECK(near(s->dly_part[3].max, 300) && near(s->dly_part[0].max, 0));
 	summary_free(s);
 }
+
+/* the per-day rows are kept in date order as they are made, whatever the
+ * order of the inputs, so that the writers only read them */
+TEST(summary_days_in_date_order)
+{
+	static const char *const lines[] = {
+	    "2026-11-25T10:00:00.000000+00:00 mx1 postfix/smtpd[100]: NOQUEUE: reject: RCPT from "
+	    "unknown[203.0.113.5]: 554 5.7.1 <x@example.net>: Relay access denied; from=<a@b.test> "
+	    "to=<x@example.net> proto=ESMTP helo=<h>",
+	    "2026-11-20T10:00:00.000000+00:00 mx1 postfix/smtpd[101]: NOQUEUE: reject: RCPT from "
+	    "unknown[203.0.113.5]: 554 5.7.1 <x@example.net>: Relay access denied; from=<a@b.test> "
+	    "to=<x@example.net> proto=ESMTP helo=<h>",
+	    "2026-11-22T10:00:00.000000+00:00 mx1 postfix/smtpd[102]: NOQUEUE: reject: RCPT from "
+	    "unknown[203.0.113.5]: 554 5.7.1 <x@example.net>: Relay access denied; from=<a@b.test> "
+	    "to=<x@example.net> proto=ESMTP helo=<h>",
+	    "2026-11-20T11:00:00.000000+00:00 mx1 postfix/smtpd[103]: NOQUEUE: reject: RCPT from "
+	    "unknown[203.0.113.5]: 554 5.7.1 <x@example.net>: Relay access denied; from=<a@b.test> "
+	    "to=<x@example.net> proto=ESMTP helo=<h>",
+	    NULL};
+	struct summary *s = feed(lines);
+	CHECK_INT(summary_days_seen(s), 3);
+	if (s->ndays == 3) {
+		CHECK(s->days[0].day < s->days[1].day && s->days[1].day < s->days[2].day);
+		CHECK_INT(s->days[0].n[SD_REJ], 2);     /* the 20th, twice */
+		CHECK_INT(s->days[1].n[SD_REJ], 1);
+		CHECK_INT(s->days[2].n[SD_REJ], 1);
+		CHECK_INT(s->days[2].day - s->days[0].day, 5);
+	}
+	summary_free(s);
+}
