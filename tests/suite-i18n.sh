@@ -84,6 +84,13 @@ if grep -q '"title":"a remote server refuses mail as spam or virus"' "$tmp/json.
 	bad "pt_BR JSON keeps the English title"
 else ok; fi
 
+# the HTML page says its language, and tells the finding in it
+"$bin" report --html - --lang pt_BR "$log" >"$tmp/page.html" 2>/dev/null
+if grep -q '<html lang="pt-BR">' "$tmp/page.html" &&
+	grep -q 'um servidor remoto recusa e-mails como spam ou v' "$tmp/page.html"; then ok; else
+	bad "report --html --lang pt_BR: want lang=\"pt-BR\" and the Portuguese finding"
+fi
+
 # 3. the language from the environment, as gettext picks it
 LANG=pt_BR.UTF-8 "$bin" report --color=never "$log" 2>/dev/null | finding_block >"$tmp/env.1"
 cmp -s "$tmp/env.1" "$tmp/finding.pt_BR" && ok || bad "LANG=pt_BR.UTF-8 does not give Portuguese"

@@ -12,6 +12,7 @@
  * SHA-256 computed at build time: html_assets.sh), no style attributes,
  * and every string from the log through buf_html.
  */
+#include "../util/i18n.h"
 #include "writer.h"
 #include "findings.h"
 #include "html.h"
@@ -51,7 +52,13 @@ static const char *plural(uint64_t n)
 /* head - doctype, CSP, title, the style sheet */
 static void head(struct buf *b, const struct analysis *a)
 {
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	/* the page's language is the prose's: pt-BR, es, en */
+	char lang[16];
+	snprintf(lang, sizeof lang, "%s", i18n_lang());
+	for (char *p = lang; *p; p++)
+		*p = *p == '_' ? '-' : *p;
+	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n", lang);
+	buf_puts(b, "<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 		    "style-src 'sha256-");
 	buf_puts(b, html_page_css_sha256);
