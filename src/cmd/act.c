@@ -87,6 +87,7 @@ static void master_version(struct act_run *r, const struct event *ev)
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct act_run *r = vctx;
+	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
 	diag_event(r->diag, ev);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);

@@ -37,6 +37,7 @@ struct run {
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
+	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
 	diag_event(r->diag, ev);
 	if (r->sum)

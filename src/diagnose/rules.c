@@ -32,6 +32,7 @@ enum key_kind {
 	K_SERVICE,   /* the logging service: smtps/smtpd */
 	K_CLIENT,    /* the client address */
 	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
+	K_TLSKIND,   /* what a failed TLS handshake's reason says */
 };
 
 #define NEEDLES 12
@@ -112,14 +113,14 @@ static const struct rule diag_rules[] = {
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
-    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_NONE, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 
 /* the few lines without a severity that still tell a story */
 static const struct rule plain_rules[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
-    {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_NONE, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
 };
 
 /* ci_find - offset of needle in hay, ASCII case-blind, or -1 */
@@ -373,6 +374,17 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 	case K_CLIENT:
 		k = ev->client_ip;
 		break;
+	case K_TLSKIND: {
+		static const char *const words[] = {
+		    [TLSE_NONE] = "other", [TLSE_HANGUP] = "the client hung up mid-handshake",
+		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
+		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
+		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "other"};
+		struct span why = ev->reason.n ? ev->reason : t;
+		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
+		copy_key(hit->subject, ev->client_ip);
+		return;
+	}
 	case K_NETFAMILY: {
 		struct span ip = ev->relay_ip;
 		struct span c = span_find(t, "[");

@@ -85,6 +85,8 @@ static const char *verdict_title(enum verdict v)
 	case V_PIPELINING: return "improper pipelining (bot)";
 	case V_SPAM_REJECTED: return "refused by your restrictions";
 	case V_LEGITIMATE: return "ordinary mail traffic";
+	case V_HEALTH_CHECK: return "health check (own network or a monitor)";
+	case V_TLS_FAILURE: return "TLS handshake failed";
 	default: return "not enough evidence";
 	}
 }
@@ -98,8 +100,12 @@ static void evidence_text(struct buf *b, const struct client_detail *d, const st
 		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e || !e->n)
 			continue;
-		buf_printf(b, "      evidence (session #%llu, %s):\n",
-			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict));
+		if (d->evidence[i].session_id)
+			buf_printf(b, "      evidence (session #%llu, %s):\n",
+				   (unsigned long long)d->evidence[i].session_id,
+				   verdict_id(d->evidence[i].verdict));
+		else
+			buf_puts(b, "      evidence (postscreen, before any smtpd session):\n");
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
@@ -194,13 +200,14 @@ void report_text(struct buf *b, const struct report_input *in)
 		buf_term(b, span_of(in->problem));
 		buf_puts(b, ".\n");
 	}
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0;
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, compromised = 0, health = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int s = verdict_severity(a->clist[i]->verdict);
 		hostile += s >= 3;
 		probes += s == 2;
 		unclear += s == 1;
-		legit += s == 0;
+		legit += a->clist[i]->verdict == V_LEGITIMATE;
+		health += a->clist[i]->verdict == V_HEALTH_CHECK;
 	}
 	for (size_t i = 0; i < a->nalist; i++)
 		compromised += a->alist[i]->compromised;
@@ -223,8 +230,12 @@ void report_text(struct buf *b, const struct report_input *in)
 	if (in->diag)
 		findings_headline_text(b, in->diag);
 	buf_printf(b, "  %zu client%s behaved in a hostile way, %zu only probed or were refused, "
-		      "%zu sent ordinary mail, %zu left too little evidence.\n\n",
-		   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+		      "%zu sent ordinary mail, ",
+		   hostile, hostile == 1 ? "" : "s", probes, legit);
+	if (health)
+		buf_printf(b, "%zu %s (your own network or a monitor), ", health,
+			   health == 1 ? "was a health check" : "were health checks");
+	buf_printf(b, "%zu left too little evidence.\n\n", unclear);
 	findings_text(b, in->diag, color);
 
 	if (a->nalist) {
