@@ -41,5 +41,6 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct pc *pc, bo
 bool adv_rate(struct advice *a, struct act_run *r, const struct pc *pc);
 bool adv_helo(struct advice *a, struct act_run *r, const struct pc *pc);
 void adv_pipelining(struct advice *a, struct act_run *r, const struct pc *pc);
+void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct pc *pc);
 
 #endif

@@ -312,6 +312,15 @@ bool diag_breaks_mail(const struct diag *d)
 	return false;
 }
 
+/* diag_has - the diagnosis holds this finding */
+bool diag_has(const struct diag *d, enum finding_id id)
+{
+	for (size_t i = 0; d && i < d->nlist; i++)
+		if (d->list[i]->id == id)
+			return true;
+	return false;
+}
+
 /* diag_worst - the highest severity found, or -1 */
 int diag_worst(const struct diag *d)
 {

@@ -60,6 +60,7 @@ void diag_event(struct diag *d, const struct event *ev);
 void diag_finish(struct diag *d);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
+bool diag_has(const struct diag *d, enum finding_id id);
 int diag_worst(const struct diag *d);
 const char **diag_subjects(const struct diag_group *g, size_t *n);
 
