@@ -93,6 +93,13 @@ for raw in open(expect):
             if k == "calm" and any(l["client"] == v and l["at_fault"] == "hostile-client"
                                    for l in ex["lines"]):
                 problems.append(f"explain blames calm client {v}")
+    nosay = [w.split("=", 1)[1].replace("_", " ") for w in words if w.startswith("nosay=")]
+    if nosay:
+        _, text, _ = run(["report", "--color=never", log])
+        _, xtext, _ = run(["explain", "--color=never", log])
+        for phrase in nosay:
+            if phrase in text or phrase in xtext:
+                problems.append(f"says {phrase!r}")
     affected = [f for f in rep.get("findings", []) if f["impact"] != "nothing" and f["severity"] >= 2]
     if affected:
         rc, text, err = run(["report", "--color=never", log])

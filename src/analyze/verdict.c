@@ -523,11 +523,12 @@ static void unknown_text(struct buf *b, const struct client *c, const struct cli
 {
 	bool own = diag_own_network(span_of(ip));
 	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
-		buf_puts(b, " It was refused, but only because of this server's own fault (a "
-			    "configuration error such as \"451 4.3.5 Server configuration problem\", a "
-			    "missing table, or a DNS blocklist answering an error code): it is a victim of "
-			    "a problem listed under \"Problems found\", not a hostile client; its mail "
-			    "will come through once that is fixed.");
+		buf_puts(b, " It was refused, but only by replies that accuse nobody: this server's "
+			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
+			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
+			    "\"Problems found\"), or postscreen's temporary 450 4.3.2 to a new client "
+			    "until it passes the tests after the greeting. It is no hostile client: a "
+			    "real server retries, and its mail comes through once the cause is gone.");
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
 		buf_puts(b, " The log ends before its session does, so it does not show what the client "
 			    "went on to do.");

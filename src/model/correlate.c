@@ -640,7 +640,7 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 			s->rejects++;
 		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
 			s->relay_denied++;
-		if (!span_eqs(ev->action, "reject_warning") && ev_reject_local_fault(ev))
+		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
 			s->local_rejects++;
 		setstr_once(&s->pool, &s->helo, ev->helo);
 		{

@@ -67,7 +67,7 @@ struct session {
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;
 	uint32_t rejects, reject_warnings, relay_denied;
-	uint32_t local_rejects;      /* of rejects: the server's own fault (ev_reject_local_fault) */
+	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
 	char *last_reject_stage;
 	uint32_t nqids;

@@ -178,6 +178,7 @@ void parse_line(const struct logline *line, struct event *ev);
  * configuration or backend, not the client */
 bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_local_fault(const struct event *ev);
+bool ev_reject_accuses_nobody(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
 

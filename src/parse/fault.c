@@ -46,6 +46,19 @@ bool ev_reject_local_fault(const struct event *ev)
 	return bl.p && ev_dnsbl_error_answer(span_skip(bl, 14));
 }
 
+/* ev_reject_accuses_nobody - a refusal that says nothing against the
+ * client: the server's own fault, or postscreen's "450 4.3.2 Service
+ * currently unavailable" to a new client until it passes the tests run
+ * after the greeting (a real server retries and gets through) */
+bool ev_reject_accuses_nobody(const struct event *ev)
+{
+	if (ev_reject_local_fault(ev))
+		return true;
+	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
+	       has(ev->reason, "Service currently unavailable") &&
+	       (span_eqs(ev->dsn, "4.3.2") || has(ev->reason, "4.3.2") || span_eqs(ev->code, "450"));
+}
+
 /* ev_sasl_backend_fault - a SASL failure the server's own backend caused */
 bool ev_sasl_backend_fault(const struct event *ev)
 {
