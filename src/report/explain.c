@@ -377,6 +377,11 @@ static void session_story(struct buf *b, const struct session *s, bool show_secr
 			buf_putc(b, ')');
 		}
 		buf_puts(b, ".\n");
+		if (s->auth_backend_failures)
+			buf_printf(b, "  %u of these failed because the server's own authentication "
+				      "backend failed (\"generic failure\": saslauthd or its like not "
+				      "answering), not because of the password.\n",
+				   s->auth_backend_failures);
 	}
 	if (s->sasl_username) {
 		buf_puts(b, "  It logged in as ");
