@@ -148,8 +148,12 @@ enum verdict verdict_session(const struct session *s)
 		return V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
-	/* refusals that were all the server's own fault accuse nobody */
-	if (s->rejects > s->local_rejects)
+	/* refusals that were all the server's own fault accuse nobody; nor does
+	 * a DNS blocklist refusing a large mail provider's server (the
+	 * finding dnsbl-refuses-big-provider: the list's false positive) */
+	bool big_listed = s->client_name && diag_big_provider(span_of(s->client_name)) &&
+			  s->last_reject && strstr(s->last_reject, "blocked using ");
+	if (s->rejects > s->local_rejects && !big_listed)
 		return V_SPAM_REJECTED;
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +
 			stat_total(s, "data") + stat_total(s, "bdat") + stat_total(s, "vrfy") +
@@ -526,7 +530,8 @@ static void unknown_text(struct buf *b, const struct client *c, const struct cli
 		buf_puts(b, " It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
 			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
-			    "\"Problems found\"), or postscreen's temporary 450 4.3.2 to a new client "
+			    "\"Problems found\"), a DNS blocklist listing a large mail provider's "
+			    "server, or postscreen's temporary 450 4.3.2 to a new client "
 			    "until it passes the tests after the greeting. It is no hostile client: a "
 			    "real server retries, and its mail comes through once the cause is gone.");
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {

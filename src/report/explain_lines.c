@@ -148,7 +148,12 @@ static void meaning(struct buf *b, const struct event *ev)
 		buf_puts(b, span_eqs(ev->action, "reject_warning") ? "a refusal only logged (warn_if_reject): "
 			    : ev->code.n && ev->code.p[0] == '4' ? "refused for now (a temporary error: the sender retries): "
 								   : "refused: ");
-		buf_term(b, span_cut(ev->reason, 200));
+		{
+			struct span r = span_trim(ev->reason);
+			while (r.n && (r.p[r.n - 1] == ';' || r.p[r.n - 1] == ' '))
+				r.n--;
+			buf_term(b, span_cut(r, 200));
+		}
 		if (ev_reject_local_fault(ev))
 			buf_puts(b, " -- this reply is the server's own failure, not the client's");
 		break;

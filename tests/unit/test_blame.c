@@ -341,3 +341,24 @@ TEST(blame_pasted_bullet_not_in_evidence)
 	}
 	pipe_free(p);
 }
+
+/* a DNS blocklist refusing a large provider's server is the list's false
+ * positive (the finding dnsbl-refuses-big-provider), not a spammer */
+TEST(blame_dnsbl_big_provider_not_spam)
+{
+	const char *const lines[] = {
+	    "May 26 05:38:34 mail postfix/smtpd[2923]: connect from mail-io0-f196.google.com[209.85.223.196]",
+	    "May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from mail-io0-f196.google.com[209.85.223.196]: 554 5.7.1 Service unavailable; Client host [209.85.223.196] blocked using dnsbl.sorbs.net; Currently Sending Spam See: http://www.sorbs.net/lookup.shtml?209.85.223.196; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-io0-f196.google.com>",
+	    "May 26 05:38:45 mail postfix/smtpd[2923]: disconnect from mail-io0-f196.google.com[209.85.223.196] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* the same refusal of an unknown host stays spam-rejected */
+	    "May 26 05:39:34 mail postfix/smtpd[2924]: connect from unknown[203.0.113.44]",
+	    "May 26 05:39:45 mail postfix/smtpd[2924]: NOQUEUE: reject: RCPT from unknown[203.0.113.44]: 554 5.7.1 Service unavailable; Client host [203.0.113.44] blocked using dnsbl.sorbs.net; Currently Sending Spam; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
+	    "May 26 05:39:45 mail postfix/smtpd[2924]: disconnect from unknown[203.0.113.44] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "209.85.223.196"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "203.0.113.44"), V_SPAM_REJECTED);
+	CHECK(has_finding(p, F_IN_DNSBL_BIG_PROVIDER));
+	pipe_free(p);
+}
