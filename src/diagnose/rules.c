@@ -113,6 +113,7 @@ static const struct rule diag_rules[] = {
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
+    {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
@@ -376,10 +377,10 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 		break;
 	case K_TLSKIND: {
 		static const char *const words[] = {
-		    [TLSE_NONE] = "other", [TLSE_HANGUP] = "the client hung up mid-handshake",
+		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
 		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
 		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
-		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "other"};
+		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
 		struct span why = ev->reason.n ? ev->reason : t;
 		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
 		copy_key(hit->subject, ev->client_ip);

@@ -138,6 +138,13 @@ static const struct {
      "pickup-unreachable", ""},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: fatal: open /etc/postfix/main.cf: Permission denied",
      "daemon-fatal-error", "smtpd"},
+    /* TLS: the library's own words; the kind of failure is the cause */
+    {"Mar  3 10:00:01 mx postfix/smtpd[2001]: warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2220:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
+    {"Mar  3 10:00:01 mx postfix/smtpd[2001]: SSL_accept error from unknown[203.0.113.5]: -1",
+     "tls-handshake-failures", "the client hung up mid-handshake"},
+    {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
+     "outbound-tls-failed", "another TLS error"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
