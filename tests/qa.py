@@ -71,6 +71,40 @@ for raw in open(expect):
         problems.append("advise --json is not JSON")
     elif adv != found:
         problems.append(f"advise tells findings {sorted(adv)}, report {sorted(found)}")
+    # explain on the excerpt as pasted (stdin, no selector): every line told,
+    # each finding of the report tied to a line, calm clients never blamed
+    with open(log, "rb") as fh:
+        data = fh.read()
+    p = subprocess.run([bin_, "explain", "--json", "-"], input=data, capture_output=True, env=env,
+                       timeout=120)
+    try:
+        ex = json.loads(p.stdout)
+    except ValueError:
+        ex = None
+    if not ex or ex.get("select") != "lines":
+        problems.append("explain - does not tell the lines")
+    else:
+        told = len(ex["lines"]) + sum(l["last_line"] - l["line"] for l in ex["lines"])
+        want = sum(1 for l in data.split(b"\n") if l.strip())
+        if told != want:
+            problems.append(f"explain tells {told} of {want} lines")
+        on_lines = {l["finding"] for l in ex["lines"] if l["finding"]}
+        for f in found - on_lines:
+            problems.append(f"explain ties no line to finding {f}")
+        if {f["id"] for f in ex.get("findings", [])} != found:
+            problems.append("explain's findings differ from report's")
+        for w in words:
+            k, _, v = w.partition("=")
+            if k == "calm" and any(l["client"] == v and l["at_fault"] == "hostile-client"
+                                   for l in ex["lines"]):
+                problems.append(f"explain blames calm client {v}")
+    nosay = [w.split("=", 1)[1].replace("_", " ") for w in words if w.startswith("nosay=")]
+    if nosay:
+        _, text, _ = run(["report", "--color=never", log])
+        _, xtext, _ = run(["explain", "--color=never", log])
+        for phrase in nosay:
+            if phrase in text or phrase in xtext:
+                problems.append(f"says {phrase!r}")
     affected = [f for f in rep.get("findings", []) if f["impact"] != "nothing" and f["severity"] >= 2]
     if affected:
         rc, text, err = run(["report", "--color=never", log])

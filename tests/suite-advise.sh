@@ -210,6 +210,49 @@ check '[ "$(cat "$tmp/ext")" = "permit_mynetworks, permit_sasl_authenticated, re
 	"smtpd_helo_restrictions extended after the permits, the admin's own entries kept: $(cat "$tmp/ext")"
 check 'apply_json "$tmp/ext.json" "$a" && postfix -c "$a" check' "the extended lists apply: $(head -n 2 "$tmp/apply.err" 2>/dev/null)"
 
+# what the log proves configured is not proposed again: postscreen runs
+# (its lines), DNSBLs answer; a DNSBL's error code (127.255.255.254,
+# "Error: open resolver") gets the return-code filter on the admin's own
+# entries, not another list
+cat >"$tmp/dnsbl.log" <<'EOF2'
+Feb 16 11:05:00 mail postfix/postscreen[900]: CONNECT from [192.0.2.50]:40000 to [192.0.2.1]:25
+Feb 16 11:05:00 mail postfix/dnsblog[901]: addr 192.0.2.50 listed by domain zen.spamhaus.org as 127.255.255.254
+Feb 16 11:05:00 mail postfix/postscreen[900]: DNSBL rank 3 for [192.0.2.50]:40000
+Feb 16 11:05:06 mail postfix/postscreen[900]: NOQUEUE: reject: RCPT from [192.0.2.50]:40000: 550 5.7.1 Service unavailable; client [192.0.2.50] blocked using zen.spamhaus.org; from=<a@example.org>, to=<b@example.com>, proto=ESMTP, helo=<mx.example.org>
+Feb 16 11:06:00 mail postfix/postscreen[900]: CONNECT from [192.0.2.60]:40001 to [192.0.2.1]:25
+Feb 16 11:06:00 mail postfix/postscreen[900]: PREGREET 14 after 0.08 from [192.0.2.60]:40001: EHLO ylmf-pc\r\n
+Feb 16 11:06:01 mail postfix/postscreen[900]: DISCONNECT [192.0.2.60]:40001
+Feb 16 11:07:00 mail postfix/smtpd[950]: connect from mx.example.net[198.51.100.20]
+Feb 16 11:07:00 mail postfix/smtpd[950]: NOQUEUE: reject: RCPT from mx.example.net[198.51.100.20]: 554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.64.36.1; from=<x@example.net> to=<b@example.com> proto=ESMTP helo=<mx.example.net>
+Feb 16 11:07:00 mail postfix/smtpd[950]: disconnect from mx.example.net[198.51.100.20] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4
+EOF2
+newconf "$a"
+postconf -c "$a" -e 'postscreen_dnsbl_sites = zen.spamhaus.org*3, bl.spamcop.net*2' \
+	'smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination, reject_rbl_client zen.spamhaus.org'
+MAIL_CONFIG=$a "$bin" advise --json "$tmp/dnsbl.log" >"$tmp/dnsbl.json" 2>/dev/null
+python3 - "$tmp/dnsbl.json" <<'PY' >"$tmp/dnsbl.out"
+import json, sys
+adv = json.load(open(sys.argv[1]))
+items = {a["id"]: a for a in adv["advice"]}
+main = {m["name"]: m["value"] for a in adv["advice"] for m in a["main_cf"] if not m["unchanged"]}
+master = [m for a in adv["advice"] for m in a["master_cf"]]
+print("dnsbl-error" in items)
+print(main.get("postscreen_dnsbl_sites"))
+print(main.get("smtpd_recipient_restrictions"))
+print(bool(master))
+print(any(m["name"] == "postscreen_dnsbl_threshold" for a in adv["advice"] for m in a["main_cf"]))
+PY
+check '[ "$(sed -n 1p "$tmp/dnsbl.out")" = True ]' "a DNSBL error answer: the dnsbl-error item"
+check '[ "$(sed -n 2p "$tmp/dnsbl.out")" = "zen.spamhaus.org=127.0.0.[2..11]*3, bl.spamcop.net*2" ]' \
+	"postscreen_dnsbl_sites: the admin's entry filtered, weight kept: $(sed -n 2p "$tmp/dnsbl.out")"
+check '[ "$(sed -n 3p "$tmp/dnsbl.out")" = "permit_mynetworks, reject_unauth_destination, reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]" ]' \
+	"reject_rbl_client filtered: $(sed -n 3p "$tmp/dnsbl.out")"
+check '[ "$(sed -n 4p "$tmp/dnsbl.out")" = False ]' "postscreen lines in the log: no master.cf change proposed"
+check '[ "$(sed -n 5p "$tmp/dnsbl.out")" = False ]' "DNSBL answers in the log: no other list or threshold proposed"
+check 'apply_json "$tmp/dnsbl.json" "$a" && postfix -c "$a" check' "the filtered lists apply: $(head -n 2 "$tmp/apply.err" 2>/dev/null)"
+check 'postconf -c "$a" -h postscreen_dnsbl_sites | grep -qx "zen.spamhaus.org=127.0.0.\[2..11\]\*3, bl.spamcop.net\*2"' \
+	"postconf reads the filtered postscreen_dnsbl_sites back"
+
 # no postconf here: still advice, against Postfix's defaults
 mkdir -p "$tmp/nobin"
 PATH=$tmp/nobin "$bin" advise "$data/mail.log" >"$tmp/nopc.txt" 2>&1

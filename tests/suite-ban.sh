@@ -125,7 +125,9 @@ check '[ $? = 2 ]' "--verdict with an unknown verdict: usage error"
 check '[ $? = 2 ]' "--format unknown: usage error"
 
 # 4. hostile input: loopback, an impossible address, a shell word, the placeholder
-sed 's/203\.0\.113\.67\]/127.0.0.9]/' "$data/scenarios/01_capability_probe.log" >"$tmp/loop.log"
+# (a non-SMTP prober: an EHLO/QUIT from loopback is a health check, no candidate at all)
+sed 's/\(192\.0\.2\.120\|198\.51\.100\.240\|198\.51\.100\.37\)\]/127.0.0.9]/' \
+	"$data/scenarios/02_syntax_probe.log" >"$tmp/loop.log"
 "$bin" ban "$tmp/loop.log" >"$tmp/out" 2>"$tmp/err"
 check '[ ! -s "$tmp/out" ] && grep -q "1 loopback or special" "$tmp/err"' "loopback never listed"
 sed 's/198\.51\.100\.240\]/198.51.100.999]/; s/192\.0\.2\.120\]/192.0.2.1;reboot]/' \

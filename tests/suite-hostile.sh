@@ -386,7 +386,7 @@ python3 -c '
 import sys
 w = sys.stdout.write
 for i in range(1000000):
-    ip = "10.%d.%d.%d" % (i >> 16, (i >> 8) & 255, i & 255)
+    ip = "11.%d.%d.%d" % (i >> 16, (i >> 8) & 255, i & 255)  # not a private network: those are health checks
     ts = "2026-11-%02dT%02d:%02d:%02d+00:00" % (1 + i // 86400, i // 3600 % 24, i // 60 % 60, i % 60)
     pid = 1000 + i % 30000
     w("%s mx1 postfix/smtpd[%d]: connect from unknown[%s]\n" % (ts, pid, ip))

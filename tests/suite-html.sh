@@ -162,5 +162,13 @@ else
 	if [ -s "$shot" ]; then echo "screenshot: $shot"; fi
 fi
 
+# every verdict has its colour in the page's style sheet (a class per verdict id)
+top=$(cd "$(dirname "$0")/.." && pwd)
+for id in $(sed -n 's/^[[:space:]]*X(V_[A-Z_]*, "\([a-z-]*\)".*/\1/p' "$top/src/analyze/verdicts.h"); do
+	if grep -q "^\.v-$id {" "$top/src/report/html_page.css"; then ok; else
+		bad "html_page.css has no colour for verdict $id (.v-$id)"
+	fi
+done
+
 echo "html: $pass passed, $fail failed"
 [ "$fail" = 0 ]

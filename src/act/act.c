@@ -87,9 +87,18 @@ static void master_version(struct act_run *r, const struct event *ev)
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct act_run *r = vctx;
+	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
 	diag_event(r->diag, ev);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
+	if (span_eqs(ev->line->daemon, "postscreen"))
+		r->postscreen_lines++;
+	if (ev->type == EV_PIPELINING && span_eqs(ev->stage, "CONNECT") &&
+	    span_eqs(ev->line->daemon, "smtpd"))
+		r->pregreet_passed++;
+	if (ev->type == EV_PS_DNSBL ||
+	    (ev->type == EV_REJECT && span_find(ev->reason, "blocked using ").p))
+		r->dnsbl_answers++;
 	switch (ev->type) {
 	case EV_SMTP_IN: case EV_SMTP_OUT: case EV_TLS_READ: case EV_TLS_WRITE:
 		r->debug_lines++;

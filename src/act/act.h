@@ -33,6 +33,9 @@ struct act_run {
 	/* log-wide facts */
 	uint64_t sessions_with_stats, sessions_without_stats;
 	uint64_t debug_lines;           /* -v dialogue and TLS debug lines */
+	uint64_t postscreen_lines;      /* postscreen runs in front of smtpd: the log proves it */
+	uint64_t dnsbl_answers;         /* DNSBL answers (dnsblog, DNSBL rank, "blocked using") */
+	uint64_t pregreet_passed;       /* PREGREET clients that still reached smtpd (greet test not enforced) */
 	char postfix_version[24];       /* from master's "daemon started -- version X" */
 	/* optional: every event, after the pipeline saw it */
 	void (*event_hook)(struct act_run *r, const struct event *ev);

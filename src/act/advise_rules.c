@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../diagnose/diagnose.h"
+
 #define MAX_LISTED 5
 
 /* ev_add - one evidence sentence */
@@ -233,15 +235,18 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 		 "how fast one address may guess where AUTH stays.";
 	const char *svc = runs_postscreen(pc) ? "smtpd/pass/smtpd_sasl_auth_enable"
 					      : "smtp/inet/smtpd_sasl_auth_enable";
+	if (on25 && r->postscreen_lines && !runs_postscreen(pc))
+		svc = "smtpd/pass/smtpd_sasl_auth_enable"; /* the log shows postscreen on port 25 */
 	if (on25)
 		master_set(a, 'P', svc, "no");
-	if (on25 && postscreen_too && !runs_postscreen(pc))
+	if (on25 && postscreen_too && !runs_postscreen(pc) && !r->postscreen_lines)
 		a->caveats[a->ncaveats++] = "With postscreen (below) smtpd runs as smtpd/pass: the "
 					    "postscreen item sets this option there too.";
-	else
-		a->steps[a->nsteps++] = "All these failures came through submission: keep AUTH there, "
-					"and make sure port 25 does not offer it (master.cf: "
-					"-o smtpd_sasl_auth_enable=no on the smtp service).";
+	else if (!on25)
+		/* the log shows no AUTH on port 25: what is already so is not proposed */
+		a->steps[a->nsteps++] = "All these failures came through submission, where AUTH "
+					"belongs; the log shows no login attempt on port 25, so "
+					"nothing changes there.";
 	const char *cur = postconf_get(pc, "smtpd_client_auth_rate_limit");
 	long lim = cur ? strtol(cur, NULL, 10) : 0;
 	main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
@@ -367,13 +372,31 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 	}
 	a->why = "postscreen talks to new clients before smtpd does: it checks DNS blocklists and "
 		 "drops bots that talk before the greeting, so most probes never cost an smtpd.";
-	main_set(a, pc, "postscreen_dnsbl_sites",
-		 "zen.spamhaus.org*3, bl.spamcop.net*2, list.dnswl.org=127.0.[0..255].[0..255]*-3");
-	main_set(a, pc, "postscreen_dnsbl_threshold", "3");
-	main_set(a, pc, "postscreen_dnsbl_action", "enforce");
-	main_set(a, pc, "postscreen_greet_action", "enforce");
-	if (runs_postscreen(pc)) {
-		a->steps[a->nsteps++] = "master.cf already runs postscreen on port 25.";
+	/* what the log proves configured is not proposed again */
+	if (r->dnsbl_answers)
+		ev_add(a, "DNS blocklists are in use: the log shows %llu of their answers, so no "
+			  "other list is proposed.",
+		       (unsigned long long)r->dnsbl_answers);
+	else {
+		main_set(a, pc, "postscreen_dnsbl_sites",
+			 "zen.spamhaus.org=127.0.0.[2..11]*3, bl.spamcop.net*2, "
+			 "list.dnswl.org=127.0.[0..255].[0..255]*-3");
+		main_set(a, pc, "postscreen_dnsbl_threshold", "3");
+		main_set(a, pc, "postscreen_dnsbl_action", "enforce");
+	}
+	if (!r->postscreen_lines || r->pregreet_passed) {
+		if (r->pregreet_passed)
+			ev_add(a, "%llu client%s talked before the greeting and still reached smtpd: "
+				  "postscreen only logs the greeting test.",
+			       (unsigned long long)r->pregreet_passed, r->pregreet_passed == 1 ? "" : "s");
+		main_set(a, pc, "postscreen_greet_action", "enforce");
+	}
+	if (runs_postscreen(pc) || r->postscreen_lines) {
+		if (r->postscreen_lines)
+			ev_add(a, "postscreen already runs on port 25: the log shows %llu of its lines.",
+			       (unsigned long long)r->postscreen_lines);
+		a->steps[a->nsteps++] = "master.cf already runs postscreen on port 25: nothing to "
+					"install.";
 	} else {
 		const char *chroot = pc->nsmtp >= 8 ? pc->smtp_fields[4] : "y";
 		if (strcmp(chroot, "y") && strcmp(chroot, "n") && strcmp(chroot, "-"))
@@ -413,8 +436,9 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 	a->caveats[a->ncaveats++] = "DNSBL queries need your own resolver: Spamhaus refuses queries "
 				    "through public resolvers (8.8.8.8 and the like) and has a "
 				    "free-use volume limit.";
-	a->caveats[a->ncaveats++] = "Any -o options on the old smtp/inet line must move to the "
-				    "smtpd/pass line.";
+	if (!runs_postscreen(pc) && !r->postscreen_lines)
+		a->caveats[a->ncaveats++] = "Any -o options on the old smtp/inet line must move to "
+					    "the smtpd/pass line.";
 	a->caveats[a->ncaveats++] = "Leave the deep protocol tests (postscreen_pipelining_enable, "
 				    "_non_smtp_command_enable, _bare_newline_enable) off unless you "
 				    "accept greylisting-like delays for new senders.";
@@ -541,4 +565,96 @@ void advice_free(struct advice *a)
 		free(a->master[i].value);
 	}
 	free(a->step_extra);
+}
+
+/* rc_filter - a DNSBL entry with only its listing codes: error answers
+ * (127.255.255.x) then count for nothing */
+static const char *rc_filter(const char *list)
+{
+	size_t n = strlen(list);
+	bool spamhaus = n >= 12 && !strcmp(list + n - 12, "spamhaus.org");
+	return spamhaus ? "=127.0.0.[2..11]" : "=127.0.0.[2..255]";
+}
+
+/* with_filter - the setting's value with every unfiltered entry of the
+ * list given its return-code filter; NULL when the value names it not */
+static char *with_filter(const char *cur, const char *list)
+{
+	if (!cur)
+		return NULL;
+	struct buf b = {0};
+	size_t n = strlen(list);
+	bool hit = false;
+	for (const char *p = cur; *p;) {
+		const char *q = strstr(p, list);
+		bool start = q && (q == cur || q[-1] == ' ' || q[-1] == ',' || q[-1] == '\t');
+		if (!q) {
+			buf_puts(&b, p);
+			break;
+		}
+		buf_put(&b, p, (size_t)(q - p) + n);
+		p = q + n;
+		if (start && *p != '=' && *p != '.' && *p != '-') {
+			buf_puts(&b, rc_filter(list));
+			hit = true;
+		}
+	}
+	buf_putc(&b, 0);
+	if (!hit) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.p;
+}
+
+/* adv_dnsbl_error - a DNS blocklist answers error codes: filter them
+ * (and query it through a resolver it accepts), no other list */
+void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf *pc)
+{
+	const struct diag *d = r->diag;
+	const char *lists[8];
+	size_t nl = 0;
+	for (size_t i = 0; d && i < d->nlist && nl < 8; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_IN_DNSBL_ERROR)
+			continue;
+		ev_add(a, "%s answered an error code, not a listing, on %llu line%s (%zu client%s "
+			  "refused or scored on it).",
+		       g->key[0] ? g->key : "a DNS blocklist", (unsigned long long)g->lines,
+		       g->lines == 1 ? "" : "s", strset_len(&g->subjects),
+		       strset_len(&g->subjects) == 1 ? "" : "s");
+		if (g->key[0])
+			lists[nl++] = g->key;
+	}
+	a->why = "A DNSBL answers 127.255.255.252 (list name mistyped), .254 (query through a "
+		 "public or open resolver) or .255 (too many queries) when it refuses the query; "
+		 "without a return-code filter Postfix takes that for a listing and refuses or "
+		 "scores innocent clients.  Another list is not the fix: the filter is.";
+	static const char *const settings[] = {"postscreen_dnsbl_sites", "smtpd_client_restrictions",
+					       "smtpd_recipient_restrictions", "smtpd_relay_restrictions"};
+	bool proposed = false;
+	for (size_t i = 0; i < nl; i++)
+		for (size_t k = 0; pc->ok && k < sizeof settings / sizeof settings[0]; k++) {
+			char *v = with_filter(postconf_get(pc, settings[k]), lists[i]);
+			if (v) {
+				main_set_own(a, pc, settings[k], v, false);
+				proposed = true;
+			}
+		}
+	if (!proposed && nl) {
+		struct buf b = {0};
+		buf_puts(&b, "Give each such list its return-code filter wherever it is named:");
+		for (size_t i = 0; i < nl; i++)
+			buf_printf(&b, " %s%s", lists[i], rc_filter(lists[i]));
+		buf_puts(&b, r->postscreen_lines ? " in postscreen_dnsbl_sites (keep its *weight after it)"
+						 : " in reject_rbl_client (smtpd_*_restrictions)");
+		buf_puts(&b, ", then postfix reload.");
+		buf_putc(&b, 0);
+		a->step_extra = b.p;
+	}
+	a->steps[a->nsteps++] = "Query the lists through a resolver of your own (unbound on "
+				"localhost), not a public one (8.8.8.8, 1.1.1.1, your provider's): "
+				"the lists refuse those.";
+	a->caveats[a->ncaveats++] = "Spamhaus's free use has a volume limit; past it, its "
+				    "Data Query Service (a key in the query name) is the way.";
 }

@@ -81,5 +81,6 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 bool adv_rate(struct advice *a, struct act_run *r, const struct postconf *pc);
 bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf *pc);
 
 #endif

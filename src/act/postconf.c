@@ -21,7 +21,8 @@ static const char *const pc_names[] = {
     "smtpd_data_restrictions", "smtpd_sender_restrictions", "smtpd_sender_login_maps",
     "smtpd_client_auth_rate_limit", "smtpd_client_connection_rate_limit", "smtpd_tls_auth_only",
     "smtpd_tls_loglevel", "debug_peer_list", "smtpd_forbidden_commands", "postscreen_dnsbl_sites",
-    "postscreen_dnsbl_threshold", "postscreen_dnsbl_action", "postscreen_greet_action", NULL,
+    "postscreen_dnsbl_threshold", "postscreen_dnsbl_action", "postscreen_greet_action",
+    "smtpd_client_restrictions", "smtpd_recipient_restrictions", NULL,
 };
 
 /* postconf_load - current values from "postconf -x NAME..." and the smtp/inet

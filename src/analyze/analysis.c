@@ -198,6 +198,35 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		{ free(tu->result); tu->result = line_part_dup(a, ev->line, span_trim(result)); }
 }
 
+/* analysis_at - where the next event's line is, for the evidence of the
+ * clients only postscreen saw (0: not known) */
+void analysis_at(struct analysis *a, uint64_t file_index, uint64_t lineno)
+{
+	a->at_file = file_index;
+	a->at_line = lineno;
+}
+
+/* ps_evidence - a postscreen or dnsblog line as evidence for a client
+ * no smtpd session tells of: the line itself, one per kind */
+static void ps_evidence(struct analysis *a, struct client *c, const struct event *ev, enum verdict v)
+{
+	if (!a->at_line || c->sessions)
+		return;
+	struct client_detail *d = records_detail_get(a, c);
+	if (!d || d->nevidence >= CLIENT_MAX_EVIDENCE)
+		return;
+	for (uint32_t i = 0; i < d->nevidence; i++)
+		if (d->evidence[i].verdict == v)
+			return;
+	struct evidence_ref *e = &d->evidence[d->nevidence++];
+	e->file_index = a->at_file;
+	e->first_line = e->last_line = a->at_line;
+	e->pid = ev->line->pid;
+	e->host = xspandup(ev->line->host);
+	e->session_id = 0;
+	e->verdict = v;
+}
+
 /* analysis_event - the side events the model does not keep */
 void analysis_event(struct analysis *a, const struct event *ev)
 {
@@ -230,13 +259,37 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		if (c) {
 			sat_add(&c->pregreet, 1);
 			sat_add(&c->by_verdict[V_PREGREET], 1);
+			struct client_detail *d = records_detail_get(a, c);
+			if (d && !d->pregreet) {
+				d->pregreet = line_part_dup(a, ev->line, ev->command);
+				d->pregreet_bytes = ev->count > 0 && ev->count < UINT32_MAX ? (uint32_t)ev->count : 0;
+			}
+			ps_evidence(a, c, ev, V_PREGREET);
 		}
 		break;
 	}
 	case EV_PS_DNSBL: {
 		struct client *c = records_client_get(a, ev->client_ip);
-		if (c && ev->count > 0 && (uint64_t)ev->count > c->ps_dnsbl_rank)
-			c->ps_dnsbl_rank = ev->count > UINT32_MAX ? UINT32_MAX : (uint32_t)ev->count;
+		if (!c)
+			break;
+		if (ev->listed.n) {
+			/* dnsblog's answer: a listing, or an error code that is none */
+			c->flags |= ev_dnsbl_error_answer(ev->reason) ? CF_DNSBL_ERROR : CF_DNSBL_LISTED;
+			struct client_detail *d = records_detail_get(a, c);
+			if (d && (!d->dnsbl || !ev_dnsbl_error_answer(ev->reason))) {
+				struct buf b = {0};
+				buf_putspan(&b, ev->listed);
+				buf_puts(&b, " as ");
+				buf_putspan(&b, ev->reason);
+				free(d->dnsbl);
+				d->dnsbl = cap_dup(buf_span(&b));
+				buf_free(&b);
+			}
+			break;
+		}
+		if (ev->count > 0 && (uint64_t)ev->count > c->ps_dnsbl_rank)
+			c->ps_dnsbl_rank = ev->count > UINT16_MAX ? UINT16_MAX : (uint16_t)ev->count;
+		ps_evidence(a, c, ev, V_UNKNOWN);
 		break;
 	}
 	case EV_DELIVERY:
@@ -260,13 +313,19 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			if (c && !c->relay_from_hash && at >= 0)
 				c->relay_from_hash = domain_hash(span_skip(ev->from, (size_t)at + 1));
 		}
-		/* postscreen rejects never reach a smtpd session */
+		/* postscreen rejects never reach a smtpd session; a refusal
+		 * that was the server's own fault (a DNSBL's error code, its
+		 * configuration) accuses nobody */
 		if (span_eqs(ev->line->daemon, "postscreen")) {
 			struct client *c = records_client_get(a, ev->client_ip);
-			if (c) {
-				sat_add(&c->rejects, 1);
-				sat_add(&c->by_verdict[V_SPAM_REJECTED], 1);
-			}
+			if (!c)
+				break;
+			sat_add(&c->rejects, 1);
+			bool own = ev_reject_accuses_nobody(ev) ||
+				   ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED) &&
+				    span_find(ev->reason, "blocked using").p);
+			sat_add(&c->by_verdict[own ? V_UNKNOWN : V_SPAM_REJECTED], 1);
+			ps_evidence(a, c, ev, own ? V_UNKNOWN : V_SPAM_REJECTED);
 		}
 		break;
 	default:
@@ -371,6 +430,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		tried_note(c, span_of(s->tried[i].name));
 	sat_add(&c->messages, s->messages);
 	sat_add(&c->rejects, s->rejects);
+	if (s->helo && ev_monitor_helo(span_of(s->helo)))
+		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
 	sat_add(&c->non_smtp, s->non_smtp_count);
 	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
@@ -456,6 +517,10 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		free(d->lost_stage);
 		d->lost_stage = xstrdup(s->lost_stage);
 	}
+	if (s->tls_error && !d->tls_error)
+		d->tls_error = xstrdup(s->tls_error);
+	if (s->end_kind == END_OPEN)
+		d->open_sessions++;
 	for (uint32_t i = 0; i < s->nstats; i++) {
 		if (!strcmp(s->stats[i].name, "commands"))
 			continue;

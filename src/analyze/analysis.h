@@ -64,9 +64,12 @@ enum client_kind {
 #define CF_ABUSED 0x08          /* after finish: sent through a compromised account */
 #define CF_OWN_APP 0x10         /* after finish: refused relaying, on this server's own network,
                                  * with a sender of a domain this server delivers to itself */
+#define CF_DNSBL_ERROR 0x20     /* a DNSBL answered an error code for it (127.255.255.x) */
+#define CF_DNSBL_LISTED 0x40    /* a DNSBL really listed it */
+#define CF_MONITOR_HELO 0x80    /* it introduced itself with a monitoring tool's name */
 
 /* the compact record of one client address: everything its verdict and
- * the tables need; 192 bytes */
+ * the tables need; 200 bytes */
 struct client {
 	unsigned char addr[16];
 	uint8_t kind, verdict, flags;
@@ -76,7 +79,9 @@ struct client {
 	uint32_t by_verdict[V__COUNT];       /* sessions (and postscreen events) by verdict */
 	uint32_t auth_failures, auth_successes, messages, recipients;
 	uint32_t rejects, relay_denied, non_smtp, pregreet, pipelining;
-	uint32_t ps_connects, ps_dnsbl_rank;
+	uint32_t ps_connects;
+	uint16_t ps_dnsbl_rank;      /* the highest "DNSBL rank" (saturates) */
+	uint8_t first_prec, last_prec;
 	uint32_t auth_ok_sessions;   /* some AUTH succeeded (counts or a named login) */
 	uint32_t auth_named_sessions;/* ... and the log names the account */
 	uint32_t auth_fail_smtp;     /* sessions with only failed AUTH, port 25 service */
@@ -85,10 +90,9 @@ struct client {
 	uint32_t relay_from_hash;    /* of the sender domain of its first "Relay access denied", or 0 */
 	uint32_t auth_backend_fail;  /* SASL failures that were the server's: its backend failed */
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
+	int16_t first_tz, last_tz;
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
-	int16_t first_tz, last_tz;
-	uint8_t first_prec, last_prec;
 };
 
 /* a client's address as text, for printing: client_addr(c).s */
@@ -130,6 +134,11 @@ struct client_detail {
 	struct named_count reject_text[4];   /* most common reject replies */
 	char *offered;              /* capabilities the server offered (verbose) */
 	char *lost_stage;           /* most recent "lost connection after X" */
+	char *tls_error;            /* the first failed TLS handshake's reason */
+	char *pregreet;             /* what it sent before the greeting (postscreen) */
+	uint32_t pregreet_bytes;
+	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
+	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
 	int64_t *ring;              /* the last CLIENT_RING session starts (analysis_track_peak) */
@@ -205,11 +214,13 @@ struct analysis {
 	struct stamp first, last;            /* the time the log covers */
 	bool have_time;
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
+	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
 };
 
 struct analysis *analysis_new(void);
 void analysis_limits(struct analysis *a, size_t memory_budget, uint32_t detail_clients,
 		     uint32_t detail_accounts);
+void analysis_at(struct analysis *a, uint64_t file_index, uint64_t lineno);
 void analysis_event(struct analysis *a, const struct event *ev);
 void analysis_session(struct analysis *a, const struct session *s);
 void analysis_message(struct analysis *a, const struct message *m);

@@ -357,6 +357,9 @@ static void cdetail_free(struct client_detail *d)
 	free(d->offered);
 	free(d->sample);
 	free(d->lost_stage);
+	free(d->tls_error);
+	free(d->pregreet);
+	free(d->dnsbl);
 	free(d->ring);
 	free(d);
 }

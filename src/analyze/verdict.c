@@ -10,7 +10,10 @@
  * verdict needs the hostile behaviour to dominate.
  */
 #include "analysis.h"
+#include "../parse/dnsbl.h"
+#include "../parse/provider.h"
 #include "../util/buf.h"
+#include "../util/cidr.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -133,12 +136,34 @@ struct dlg_counts dialogue_counts(const struct session *s)
 	return c;
 }
 
+/* session_tls_failed - the TLS handshake failed: an error logged for it,
+ * or the client left right after STARTTLS with no TLS set up */
+static bool session_tls_failed(const struct session *s)
+{
+	return !s->tls && (s->tls_error || is_stage(s->lost_stage, "STARTTLS", NULL));
+}
+
+/* own_net - loopback, a private network or ULA: the server's own side */
+static bool own_net(struct span s)
+{
+	return s.p && cidr_own_network(s.p, s.n);
+}
+
+/* session_own - a client of this server's own network, or one that
+ * names itself as a monitoring tool */
+static bool session_own(const struct session *s)
+{
+	return (s->client_ip && own_net(span_of(s->client_ip))) ||
+	       (s->helo && ev_monitor_helo(span_of(s->helo)));
+}
+
 /* verdict_session - what one session was */
 enum verdict verdict_session(const struct session *s)
 {
 	if (s->sasl_username)
 		return V_LEGITIMATE;
-	if (session_auth_failures(s))
+	/* failures the server's own SASL backend caused are no guesses */
+	if (session_auth_failures(s) > s->auth_backend_failures)
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
@@ -153,11 +178,23 @@ enum verdict verdict_session(const struct session *s)
 		return V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
-	if (s->rejects)
+	/* refusals that were all the server's own fault accuse nobody; nor does
+	 * a DNS blocklist refusing a large mail provider's server (the
+	 * finding dnsbl-refuses-big-provider: the list's false positive) */
+	bool big_listed = s->client_name && provider_name(span_of(s->client_name)) &&
+			  s->last_reject && strstr(s->last_reject, "blocked using ");
+	if (s->rejects > s->local_rejects && !big_listed)
 		return V_SPAM_REJECTED;
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +
 			stat_total(s, "data") + stat_total(s, "bdat") + stat_total(s, "vrfy") +
-			stat_total(s, "etrn");
+			stat_total(s, "etrn") + dc.work + s->rejects + s->auth_failures;
+	if (!work && session_tls_failed(s))
+		return V_TLS_FAILURE;
+	/* connect, EHLO or nothing, QUIT or hang up, from this server's own
+	 * network or a monitoring tool: a health check (not when the log
+	 * merely ends mid-session: that proves nothing) */
+	if (!work && session_own(s) && s->end_kind != END_OPEN && s->end_kind != END_EVICTED)
+		return V_HEALTH_CHECK;
 	if (s->have_stats && hello && !work)
 		return V_CAPABILITY_PROBE;
 	if (!s->have_stats && dc.hello && !dc.work)
@@ -273,8 +310,8 @@ static void identity_text(struct buf *b, const struct client *c, const struct cl
 	if (client_is_placeholder(c))
 		buf_puts(b, " The log does not give its address (it names it \"unknown[]\", or it is a "
 			    "postmaster transcript, which does not carry it).");
-	else if (!d)
-		return;
+	else if (!d || !c->sessions)
+		return; /* postscreen looks up no names: nothing to say of them */
 	else if (!d->ptr)
 		buf_puts(b, " Its address has no PTR name that resolves back to it (Postfix logs it as unknown).");
 	else if (ptr_is_generic(d->ptr, ip))
@@ -358,10 +395,16 @@ enum verdict verdict_decide(const struct client *c)
 		return V_PIPELINING;
 	if (c->messages || c->auth_successes)
 		return V_LEGITIMATE;
-	if (c->rejects && dominant(c, V_SPAM_REJECTED))
+	/* refused only because a DNSBL answered an error code: the server's fault */
+	bool dnsbl_fault = (c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED);
+	if (c->rejects && !dnsbl_fault && c->by_verdict[V_SPAM_REJECTED] && dominant(c, V_SPAM_REJECTED))
 		return V_SPAM_REJECTED;
 	if (c->by_verdict[V_CAPABILITY_PROBE] && dominant(c, V_CAPABILITY_PROBE))
 		return V_CAPABILITY_PROBE;
+	if (c->by_verdict[V_TLS_FAILURE] && dominant(c, V_TLS_FAILURE))
+		return V_TLS_FAILURE;
+	if (c->by_verdict[V_HEALTH_CHECK] && dominant(c, V_HEALTH_CHECK))
+		return V_HEALTH_CHECK;
 	return V_UNKNOWN;
 }
 
@@ -462,6 +505,116 @@ static void auth_text(struct buf *b, const struct analysis *a, const struct clie
 		buf_puts(b, " None of its attempts succeeded.");
 }
 
+/* pregreet_text - what it sent before the greeting, and how postscreen shows it */
+static void pregreet_text(struct buf *b, const struct client_detail *d)
+{
+	if (!d || !d->pregreet)
+		return;
+	buf_puts(b, " postscreen logged");
+	if (d->pregreet_bytes)
+		buf_printf(b, " %u byte%s", d->pregreet_bytes, d->pregreet_bytes == 1 ? "" : "s");
+	buf_puts(b, " sent too early: \"");
+	buf_term(b, span_cut(span_of(d->pregreet), 100));
+	buf_puts(b, "\"");
+	if (strstr(d->pregreet, "??") || strstr(d->pregreet, "\\r\\n"))
+		buf_puts(b, " (\"\\r\\n\" or \"??\" is the carriage return and line feed that end an SMTP line, "
+			    "which postscreen cannot print)");
+	buf_puts(b, ".");
+}
+
+/* tls_text - a client whose TLS handshakes failed, by what the error says */
+static void tls_text(struct buf *b, const struct client_detail *d)
+{
+	const char *e = d && d->tls_error ? d->tls_error : NULL;
+	buf_puts(b, " Its TLS handshake failed after STARTTLS");
+	if (e) {
+		buf_puts(b, " (\"");
+		buf_term(b, span_cut(span_of(e), 160));
+		buf_puts(b, "\")");
+	}
+	switch (e ? ev_tls_error_kind(span_of(e)) : TLSE_HANGUP) {
+	case TLSE_MISMATCH:
+		buf_puts(b, ": it and this server have no TLS protocol version or cipher in common. If "
+			    "many different clients show this, this server's TLS settings are too strict "
+			    "or too old (smtpd_tls_protocols, smtpd_tls_mandatory_ciphers, the OpenSSL "
+			    "security level; see the problem about TLS handshakes); if it is only this "
+			    "client, it is an old mail server or a scanner testing which TLS you accept.");
+		break;
+	case TLSE_NOT_TLS:
+		buf_puts(b, ": it did not speak TLS at all (an HTTP request to a mail port): a scanner.");
+		break;
+	case TLSE_CERT:
+		buf_puts(b, ": a certificate was refused (the client's certificate, or the client "
+			    "refusing this server's).");
+		break;
+	default:
+		buf_puts(b, ": it hung up in the middle of the handshake. One client doing this is a "
+			    "scanner or a client that does not trust this server's certificate; many "
+			    "doing it points at this server's certificate or TLS settings.");
+		break;
+	}
+}
+
+/* unknown_text - a client whose intent the log does not show: say what it does show */
+static void unknown_text(struct buf *b, const struct client *c, const struct client_detail *d,
+			 const char *ip)
+{
+	bool own = own_net(span_of(ip));
+	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
+		buf_puts(b, " It was refused, but only by replies that accuse nobody: this server's "
+			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
+			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
+			    "\"Problems found\"), a DNS blocklist listing a large mail provider's "
+			    "server, or postscreen's temporary 450 4.3.2 to a new client "
+			    "until it passes the tests after the greeting. It is no hostile client: a "
+			    "real server retries, and its mail comes through once the cause is gone.");
+	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
+		buf_puts(b, " The log ends before its session does, so it does not show what the client "
+			    "went on to do.");
+	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4]) {
+		buf_puts(b, " It connected and left without sending a single command");
+		if (d->lost_stage)
+			buf_printf(b, " (lost connection after %s)", d->lost_stage);
+		buf_puts(b, own ? "." : ": a port scanner or a monitoring check; the log does not say more.");
+	} else {
+		buf_puts(b, " The log does not show enough to tell what it wanted.");
+	}
+	if (own)
+		buf_puts(b, " Its address is on this server's own network (loopback or private): one "
+			    "of your own hosts or applications, or a container or NAT gateway that stands "
+			    "in for the real clients (a Docker bridge gateway such as 172.17.0.1 hides "
+			    "their addresses), so it is not to be banned.");
+}
+
+/* dnsbl_text - what postscreen's DNS blocklists said about it */
+static void dnsbl_text(struct buf *b, const struct client *c, const struct client_detail *d)
+{
+	if (d && d->dnsbl) {
+		struct span t = span_of(d->dnsbl), list = t, answer = SPAN_NULL;
+		ptrdiff_t as = span_index(t, " as ");
+		if (as >= 0) {
+			list = span_head(t, (size_t)as);
+			answer = span_skip(t, (size_t)as + 4);
+		}
+		const char *m = dnsbl_meaning(list, answer);
+		buf_puts(b, " dnsblog: ");
+		buf_term(b, t);
+		if (m)
+			buf_printf(b, " (%s)", m);
+		buf_puts(b, ".");
+	}
+	if ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED)) {
+		buf_puts(b, " A DNS blocklist answered an error code for it, not a listing: that says "
+			    "nothing about the client, and postscreen counted it into its rank only "
+			    "because the list has no return-code filter (see the problem \"a DNS "
+			    "blocklist answers with an error code\").");
+		return;
+	}
+	if (c->ps_dnsbl_rank)
+		buf_printf(b, " postscreen found it on DNS blocklists (rank %llu).",
+			   (unsigned long long)c->ps_dnsbl_rank);
+}
+
 /* client_explain - the client's verdict in words (c->verdict is set) */
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b)
 {
@@ -507,6 +660,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	case V_PREGREET:
 		buf_puts(b, " It talked before the server's greeting (improper command pipelining after "
 			    "CONNECT): real mail servers wait for the 220 banner; spam bots do not.");
+		pregreet_text(b, d);
+		break;
+	case V_TLS_FAILURE:
+		tls_text(b, d);
+		break;
+	case V_HEALTH_CHECK:
+		buf_puts(b, c->flags & CF_MONITOR_HELO && !own_net(span_of(ip.s))
+				? " It introduced itself with a monitoring tool's name"
+				: " It is on this server's own network (loopback or a private address)");
+		buf_puts(b, " and each time connected, at most greeted the server, and left without "
+			    "logging in or sending mail: a health check (a monitoring system, a load "
+			    "balancer or a container's probe), not an attack. Nothing needs doing; a "
+			    "check that says QUIT keeps the log free of \"lost connection\" lines.");
 		break;
 	case V_PIPELINING:
 		buf_puts(b, " It sent several commands without waiting for the replies although the server "
@@ -556,12 +722,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   d->lost_stage);
 		break;
 	default:
-		if (c->by_verdict[V_UNKNOWN] && d && !d->cmd[0] && !d->cmd[1])
-			buf_puts(b, " It connected and left without sending a single command (lost connection "
-				    "after CONNECT): a port scanner or a monitoring check; the log does not say "
-				    "more.");
-		else
-			buf_puts(b, " The log does not show enough to tell what it wanted.");
+		unknown_text(b, c, d, ip.s);
 		break;
 	}
 	identity_text(b, c, d, ip.s);
@@ -571,9 +732,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			      "because of a wrong password: see the problem \"smtpd cannot "
 			      "reach its SASL backend\".",
 			   (unsigned long long)c->auth_backend_fail);
-	if (c->ps_dnsbl_rank)
-		buf_printf(b, " postscreen found it on DNS blocklists (rank %llu).",
-			   (unsigned long long)c->ps_dnsbl_rank);
+	dnsbl_text(b, c, d);
 	if (c->flags & CF_DETAIL_LOST)
 		buf_puts(b, " (Not all of its details were kept, because the log has more active clients "
 			    "than the detail memory holds: its names, usernames and evidence may be "

@@ -36,6 +36,10 @@
 	  "not enough evidence", "chosen with --verdict", REJ_DEFAULT)                               \
 	X(V_LEGITIMATE, "legitimate", SEV_OK, VSIDE_NONE, false, VACT_NONE, 0,                      \
 	  "ordinary mail traffic", "chosen with --verdict", REJ_DEFAULT)                             \
+	X(V_HEALTH_CHECK, "health-check", SEV_OK, VSIDE_NONE, false, VACT_NONE, 0,                  \
+	  "health check (own network or a monitor)", "chosen with --verdict", REJ_DEFAULT)           \
+	X(V_TLS_FAILURE, "tls-failure", SEV_UNCLEAR, VSIDE_UNCLEAR, false, VACT_NONE, 0,            \
+	  "TLS handshake failed", "chosen with --verdict", REJ_DEFAULT)                              \
 	X(V_CAPABILITY_PROBE, "capability-probe", SEV_NUISANCE, VSIDE_CLIENT, true, VACT_PROBES, 5, \
 	  "capability probe (EHLO, then QUIT)", "probed the server's capabilities (EHLO, then QUIT)", \
 	  REJ_DEFAULT)                                                                              \

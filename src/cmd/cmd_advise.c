@@ -14,6 +14,7 @@
  */
 #include "cmd.h"
 #include "../act/advise_rules.h"
+#include "../diagnose/diagnose.h"
 #include "../report/writer.h"
 #include "../util/xalloc.h"
 
@@ -30,6 +31,18 @@ static bool has_verdict(const struct analysis *an, enum verdict v1, enum verdict
 	return false;
 }
 
+/* smtpd_impatient - a client that did not wait reached smtpd (bots that
+ * postscreen dropped before smtpd need no smtpd setting) */
+static bool smtpd_impatient(const struct analysis *an)
+{
+	for (size_t i = 0; i < an->nclist; i++) {
+		const struct client *c = an->clist[i];
+		if (c->verdict == V_PIPELINING || (c->verdict == V_PREGREET && c->sessions))
+			return true;
+	}
+	return false;
+}
+
 /* cmd_advise - build the items, print them */
 int cmd_advise(struct opts *o)
 {
@@ -37,7 +50,7 @@ int cmd_advise(struct opts *o)
 	int rc = cmd_act_run(&r, o);
 	struct postconf pc;
 	postconf_load(&pc);
-	struct advice *v = xcalloc(12, sizeof *v);
+	struct advice *v = xcalloc(13, sizeof *v);
 	int n = 0;
 	const struct analysis *an = r.a;
 	bool compromised = false;
@@ -68,9 +81,17 @@ int cmd_advise(struct opts *o)
 		v[n] = (struct advice){.id = "non-smtp", .title = "Clients that do not speak SMTP"};
 		adv_non_smtp(&v[n++], &r, &pc, version);
 	}
+	if (diag_has(r.diag, F_IN_DNSBL_ERROR)) {
+		v[n] = (struct advice){.id = "dnsbl-error", .title = "A DNS blocklist answers error "
+								      "codes: filter them"};
+		adv_dnsbl_error(&v[n++], &r, &pc);
+	}
 	if (probes) {
-		v[n] = (struct advice){.id = "postscreen", .title = "Probes and bots: postscreen with DNS "
-								    "blocklists"};
+		v[n] = (struct advice){.id = "postscreen",
+				       .title = r.postscreen_lines ? "Probes and bots: postscreen already "
+								     "runs"
+								   : "Probes and bots: postscreen with DNS "
+								     "blocklists"};
 		adv_postscreen(&v[n++], &r, &pc, auth && act_auth_fail_smtp(&r) > 0);
 	}
 	v[n] = (struct advice){.id = "connection-rate", .title = "Connection rate limit"};
@@ -83,7 +104,7 @@ int cmd_advise(struct opts *o)
 		n++;
 	else
 		advice_free(&v[n]), memset(&v[n], 0, sizeof v[n]);
-	if (has_verdict(an, V_PREGREET, V_PIPELINING)) {
+	if (smtpd_impatient(an)) {
 		v[n] = (struct advice){.id = "pipelining", .title = "Impatient clients (pipelining)"};
 		adv_pipelining(&v[n++], &r, &pc);
 	}

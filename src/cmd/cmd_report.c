@@ -15,6 +15,7 @@
 #include "../feed/feed.h"
 #include "../model/correlate.h"
 #include "../report/explain.h"
+#include "../report/explain_lines.h"
 #include "../report/report.h"
 #include "../report/summary_json.h"
 #include "../util/xalloc.h"
@@ -42,6 +43,7 @@ struct run {
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
+	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
 	diag_event(r->diag, ev);
 	if (r->sum)
@@ -417,25 +419,39 @@ static void top_findings(struct run *r, struct explain *ex, size_t top)
 	free(f);
 }
 
+/* retell_inputs - the second pass: the inputs as the first pass kept
+ * them (a pipe's spooled lines, a file opened again), or the journal */
+static void retell_inputs(struct retell *t, struct run *r, struct opts *o)
+{
+	cmd_feed_setup(&t->feed, o);
+	t->feed.fn = retell_event;
+	t->feed.transcript_fn = retell_transcript;
+	t->feed.ctx = t;
+	struct model_sink sink = {retell_session, NULL, t};
+	t->model = model_new(&sink);
+	if (r->journal) {
+		t->feed.want_journal = true;
+		feed_run(&t->feed, r->paths, r->npaths);
+	} else {
+		feed_again(&t->feed, &r->feed);
+	}
+	model_finish(t->model);
+	model_free(t->model);
+}
+
 /* explain_top - no selector: find the most serious clients and accounts,
- * then read the input again for their sessions */
+ * then read the input again for their sessions; a short input (a pasted
+ * excerpt) is told line by line first */
 static int explain_top(struct opts *o)
 {
-	struct run r = {0};
+	struct run r = {.evidence = true}; /* a pipe is spooled for the second pass */
 	int rc = run_analysis(&r, o);
 	struct retell t = {.ex = explain_new("top", NULL, o->show_secrets, cmd_color(o))};
 	top_findings(&r, t.ex, o->all ? 0 : o->top ? (size_t)o->top : EXPLAIN_TOP_DEFAULT);
-	cmd_feed_setup(&t.feed, o);
-	if (r.journal)
-		t.feed.want_journal = true;
-	t.feed.fn = retell_event;
-	t.feed.transcript_fn = retell_transcript;
-	t.feed.ctx = &t;
-	struct model_sink sink = {retell_session, NULL, &t};
-	t.model = model_new(&sink);
-	feed_run(&t.feed, r.paths, r.npaths);
-	model_finish(t.model);
-	model_free(t.model);
+	if (r.feed.st.lines <= EXPLAIN_LINES_MAX && !o->top && !o->all && !r.journal)
+		explain_by_line(t.ex, explain_lines_read(&r.feed, r.a, r.diag, o->year, o->show_secrets),
+				r.diag);
+	retell_inputs(&t, &r, o);
 	struct buf b = {0};
 	cmd_writer(o)->explain(&b, t.ex, r.a);
 	finish_output(&b);

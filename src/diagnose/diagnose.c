@@ -11,6 +11,7 @@
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,15 +102,48 @@ static void group_add(struct diag *d, struct diag_group *g, const struct event *
 		g->sample[g->nsample++] = sample_copy(ev->line, d->show_secrets);
 }
 
+/* serving_note - the client an smtpd process now serves */
+static void serving_note(struct diag *d, const struct event *ev)
+{
+	uint32_t slot = d->serving_next;
+	for (uint32_t i = 0; i < DIAG_SERVING; i++)
+		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0]) {
+			slot = i;
+			break;
+		}
+	if (slot == d->serving_next)
+		d->serving_next = (d->serving_next + 1) % DIAG_SERVING;
+	d->serving[slot].pid = ev->line->pid;
+	memcpy(d->serving[slot].ip, ev->client_ip.p, ev->client_ip.n);
+	d->serving[slot].ip[ev->client_ip.n] = 0;
+}
+
+/* serving_client - the client of the line's smtpd process, if known */
+static void serving_client(const struct diag *d, const struct event *ev, char *out, size_t n)
+{
+	if (ev->line->pid < 0)
+		return;
+	for (uint32_t i = 0; i < DIAG_SERVING; i++)
+		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0]) {
+			snprintf(out, n, "%s", d->serving[i].ip);
+			return;
+		}
+}
+
 /* diag_event - one event through the rules */
 void diag_event(struct diag *d, const struct event *ev)
 {
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
 		d->sent_port25++;
+	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
+	    ev->client_ip.n < sizeof d->serving[0].ip)
+		serving_note(d, ev);
 	struct diag_hit hit;
 	if (!diag_classify(ev, &hit))
 		return;
+	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
+		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	struct diag_group *g = group_get(d, hit.id, hit.key);
 	if (!g) {
 		d->dropped++;
@@ -210,6 +244,51 @@ static void drop_weak(struct diag *d)
 	d->nlist = k;
 }
 
+/* subjects_within - every subject of g is one of h's too */
+static bool subjects_within(const struct diag_group *g, const struct diag_group *h)
+{
+	size_t n;
+	const char **all = diag_subjects(g, &n);
+	bool in = n > 0;
+	for (size_t i = 0; i < n && in; i++)
+		in = strset_has(&h->subjects, span_of(all[i]));
+	free(all);
+	return in;
+}
+
+/* tls_settings - a handshake SSL_accept calls "-1" whose library line
+ * then tells why is told once, by the why; no TLS in common with several
+ * different clients is this server's settings, not the clients (one
+ * scanner stays benign) */
+static void tls_settings(struct diag *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		bool told = false;
+		for (size_t j = 0; j < d->nlist && g->id == F_TLS_HANDSHAKE_IN && !told; j++)
+			told = j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN &&
+			       !strcmp(g->key, "the client hung up mid-handshake") &&
+			       subjects_within(g, d->list[j]);
+		if (told) {
+			hmap_del(&d->groups, group_hash(g->id, g->key), g);
+			group_free(g);
+			continue;
+		}
+		d->list[k++] = g;
+	}
+	d->nlist = k;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||
+		    strset_len(&g->subjects) < DIAG_TLS_SETTINGS_CLIENTS)
+			continue;
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		g->id = F_TLS_SETTINGS_IN;
+		hmap_put(&d->groups, group_hash(g->id, g->key), g);
+	}
+}
+
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
@@ -218,6 +297,7 @@ void diag_finish(struct diag *d)
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
 	drop_weak(d);
+	tls_settings(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }
 
@@ -229,6 +309,15 @@ bool diag_breaks_mail(const struct diag *d)
 		if (im != IMPACT_NONE && finding_severity(d->list[i]->id) >= 2)
 			return true;
 	}
+	return false;
+}
+
+/* diag_has - the diagnosis holds this finding */
+bool diag_has(const struct diag *d, enum finding_id id)
+{
+	for (size_t i = 0; d && i < d->nlist; i++)
+		if (d->list[i]->id == id)
+			return true;
 	return false;
 }
 

@@ -22,6 +22,8 @@
 #define DIAG_SAMPLES 3
 #define DIAG_SUBJECTS 256
 #define DIAG_SAMPLE_MAX 512
+#define DIAG_SERVING 64              /* smtpd processes whose client is remembered */
+#define DIAG_TLS_SETTINGS_CLIENTS 3  /* different clients with no TLS in common: our settings */
 
 struct diag_group {
 	enum finding_id id;
@@ -42,6 +44,13 @@ struct diag {
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	bool show_secrets;           /* sample lines with their SASL data */
+	/* the client each smtpd process serves, by its connect line: a
+	 * pid-only "TLS library problem" warning is that client's */
+	struct {
+		int64_t pid;
+		char ip[64];
+	} serving[DIAG_SERVING];
+	uint32_t serving_next;
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
@@ -51,6 +60,7 @@ void diag_event(struct diag *d, const struct event *ev);
 void diag_finish(struct diag *d);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
+bool diag_has(const struct diag *d, enum finding_id id);
 int diag_worst(const struct diag *d);
 const char **diag_subjects(const struct diag_group *g, size_t *n);
 

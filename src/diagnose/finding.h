@@ -152,6 +152,8 @@ enum finding_impact {
 	  "locally submitted mail waits: the pickup service is not reachable")                 \
 	X(F_TLS_KEY, "tls-key-certificate", SIDE_CONFIG, 3, IMPACT_DEGRADED,                    \
 	  "the server's TLS key or certificate cannot be used: TLS is off")                    \
+	X(F_TLS_SETTINGS_IN, "tls-settings-mismatch", SIDE_CONFIG, 2, IMPACT_DEGRADED,          \
+	  "many different clients share no TLS protocol or cipher with this server")           \
 	X(F_TLS_HANDSHAKE_IN, "tls-handshake-failures", SIDE_BENIGN, 1, IMPACT_NONE,            \
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \

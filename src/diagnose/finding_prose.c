@@ -347,6 +347,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"exist, are readable by root, and the key matches the certificate "
 	"(openssl x509 -noout -pubkey -in CERT vs openssl pkey -pubout -in KEY).",
 	NULL},
+    [F_TLS_SETTINGS_IN] = {
+	"Several different clients started TLS and the handshake failed because they and "
+	"this server have no protocol version or cipher in common (\"no shared cipher\", "
+	"\"unsupported protocol\", \"wrong version number\"). One client doing this is a "
+	"scanner or an old server; many different ones point at this server's TLS settings: "
+	"too strict (only TLSv1.3, a high OpenSSL security level, a short cipher list) or too "
+	"old (a certificate or OpenSSL build that current clients refuse).",
+	"Compare postconf smtpd_tls_protocols smtpd_tls_mandatory_protocols "
+	"smtpd_tls_ciphers smtpd_tls_mandatory_ciphers tls_high_cipherlist with the Postfix "
+	"defaults (postconf -d); on port 25 keep opportunistic TLS with the defaults "
+	"(smtpd_tls_security_level = may), then postfix reload.",
+	"The lines do not show which TLS versions the clients offered; "
+	"posttls-finger or openssl s_client -starttls smtp against this server shows what "
+	"it accepts."},
     [F_TLS_HANDSHAKE_IN] = {
 	"Clients started TLS and the handshake failed (no shared cipher or protocol, a "
 	"client that does not trust the certificate, or a scanner). Mail from them, if any, "

@@ -14,6 +14,7 @@
  * copy a bounded key out of it.
  */
 #include "rules.h"
+#include "../parse/provider.h"
 #include "../util/cidr.h"
 
 #include <ctype.h>
@@ -32,6 +33,7 @@ enum key_kind {
 	K_SERVICE,   /* the logging service: smtps/smtpd */
 	K_CLIENT,    /* the client address */
 	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
+	K_TLSKIND,   /* what a failed TLS handshake's reason says */
 };
 
 #define NEEDLES 12
@@ -112,14 +114,15 @@ static const struct rule diag_rules[] = {
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
-    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_NONE, NULL},
+    {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 
 /* the few lines without a severity that still tell a story */
 static const struct rule plain_rules[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
-    {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_NONE, NULL},
+    {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
 };
 
 /* ci_find - offset of needle in hay, ASCII case-blind, or -1 */
@@ -256,39 +259,6 @@ static struct span conn_host(const struct event *ev, struct span t)
 	return SPAN_NULL;
 }
 
-/* provider - the big mail providers by the names of their servers */
-static const char *provider(struct span name)
-{
-	static const struct {
-		const char *suffix, *name;
-	} known[] = {
-	    {"google.com", "Gmail"},         {"googlemail.com", "Gmail"},
-	    {"outlook.com", "Microsoft"},    {"hotmail.com", "Microsoft"},
-	    {"live.com", "Microsoft"},       {"office365.us", "Microsoft"},
-	    {"yahoodns.net", "Yahoo"},       {"yahoo.com", "Yahoo"},
-	    {"aol.com", "Yahoo (AOL)"},      {"icloud.com", "Apple iCloud"},
-	    {"apple.com", "Apple iCloud"},   {"mail.ru", "Mail.ru"},
-	    {"yandex.net", "Yandex"},        {"yandex.ru", "Yandex"},
-	    {"gmx.net", "GMX/web.de"},       {"web.de", "GMX/web.de"},
-	    {"protonmail.ch", "Proton"},     {"zoho.com", "Zoho"},
-	    {"comcast.net", "Comcast"},      {"orange.fr", "Orange"},
-	    {"t-online.de", "T-Online"},     {"amazonses.com", "Amazon SES"},
-	};
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t n = strlen(known[i].suffix);
-		if (name.n >= n && !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
-		    (name.n == n || name.p[name.n - n - 1] == '.'))
-			return known[i].name;
-	}
-	return NULL;
-}
-
-/* diag_big_provider - a client name under a large mail provider's domain */
-bool diag_big_provider(struct span name)
-{
-	return provider(name) != NULL;
-}
-
 /* rcpt_domain - the domain of a recipient address */
 static struct span rcpt_domain(struct span to)
 {
@@ -330,9 +300,9 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 		break;
 	case K_PROVIDER: {
 		struct span host = conn_host(ev, t);
-		const char *p = provider(host);
+		const char *p = provider_name(host);
 		if (!p)
-			p = provider(rcpt_domain(ev->to));
+			p = provider_name(rcpt_domain(ev->to));
 		if (p) {
 			snprintf(hit->key, sizeof hit->key, "%s", p);
 			return;
@@ -351,6 +321,17 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 	case K_CLIENT:
 		k = ev->client_ip;
 		break;
+	case K_TLSKIND: {
+		static const char *const words[] = {
+		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
+		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
+		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
+		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
+		struct span why = ev->reason.n ? ev->reason : t;
+		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
+		copy_key(hit->subject, ev->client_ip);
+		return;
+	}
 	case K_NETFAMILY: {
 		struct span ip = ev->relay_ip;
 		struct span c = span_find(t, "[");
@@ -397,7 +378,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
 		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
 		struct span host = conn_host(ev, t);
-		const char *p = provider(host);
+		const char *p = provider_name(host);
 		if (p)
 			snprintf(hit->key, sizeof hit->key, "%s", p);
 		else
@@ -450,7 +431,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	else if (ci_find(t, "Relay access denied") >= 0 && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		copy_key(hit->key, ev->client_ip);
-	} else if (ci_find(t, "blocked using ") >= 0 && diag_big_provider(ev->client_name)) {
+	} else if (ci_find(t, "blocked using ") >= 0 && provider_name(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
 		copy_key(hit->key, token(span_skip(after, 14)));

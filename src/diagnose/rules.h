@@ -19,6 +19,5 @@ struct diag_hit {
 };
 
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
-bool diag_big_provider(struct span name);
 
 #endif

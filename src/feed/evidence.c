@@ -108,7 +108,8 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 				if (ev.type == EV_NOISE)
 					continue;
 				if (e->n < EVIDENCE_MAX_LINES)
-					e->line[e->n++] = kept_line(line, &l, show_secrets ? NULL : &m);
+					e->line[e->n++] = kept_line(l.raw.p ? l.raw : line, &l,
+								    show_secrets ? NULL : &m);
 				else
 					e->more++;
 			}

@@ -136,6 +136,47 @@ static int feed_file(struct feed *f, const char *path)
 	return rc;
 }
 
+/* feed_again - a second pass over the inputs another feed kept (its keep
+ * was set): each read as feed_run read it (oldest first, transcripts),
+ * a pipe from its spooled lines; the journal is not read again here */
+void feed_again(struct feed *f, const struct feed *first)
+{
+	for (size_t i = 0; i < first->ninputs; i++) {
+		const struct feed_input *in = &first->inputs[i];
+		struct source *src = reread_open(in);
+		if (!src || src->error || src->kind == SRC_JOURNAL) {
+			if (src)
+				source_close(src);
+			continue;
+		}
+		f->file_index = in->index;
+		f->file_name = in->name;
+		struct syslog_state st;
+		syslog_state_init(&st, f->forced_year, src->mtime);
+		struct lines lr;
+		lines_init(&lr, src);
+		struct order ord;
+		order_init(&ord, &lr, f->forced_year, src->mtime);
+		uint64_t upto = in->spool ? in->lines : UINT64_MAX;
+		struct span line;
+		while (order_next(&ord, &line)) {
+			if (ord.lineno > upto)
+				continue;
+			f->lineno = ord.lineno;
+			feed_line(f, &st, line);
+		}
+		order_free(&ord);
+		if (f->tr && transcript_end(f->tr))
+			deliver_transcript(f);
+		if (f->tr)
+			transcript_reset(f->tr);
+		lines_free(&lr);
+		source_close(src);
+	}
+	free(f->tr);
+	f->tr = NULL;
+}
+
 /* put_span_of_time - "2 d 03:04:05", "03:04:05" */
 static void put_span_of_time(struct buf *b, int64_t us)
 {

@@ -99,6 +99,7 @@ const struct feed_input *reread_input(const struct feed *f, uint64_t file_index)
 struct source *reread_open(const struct feed_input *in);
 void reread_free(struct feed *f);
 int feed_run(struct feed *f, char **paths, int npaths);
+void feed_again(struct feed *f, const struct feed *first);
 void feed_line(struct feed *f, struct syslog_state *st, struct span line);
 void feed_logline(struct feed *f, const struct logline *l);
 bool feed_journal_available(void);

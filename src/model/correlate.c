@@ -393,6 +393,23 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 			     uint64_t file_index)
 {
 	struct osess *o;
+	if (ev->type == EV_TLS_ERROR) {
+		/* "warning: TLS library problem: ..." names no client: it is
+		 * the open session's of the same process; with none open (the
+		 * log began after its connect) it opens none */
+		o = sess_find(m, ev, false);
+		if (!o || (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
+			   !span_eqs(ev->client_ip, o->s.client_ip)))
+			return;
+		struct session *s = &o->s;
+		if (lineno >= s->last_line)
+			s->last_line = lineno;
+		/* the library's "error:...:no shared cipher:..." tells more than
+		 * SSL_accept's "-1" or "lost connection" */
+		if (!s->tls_error || span_find(ev->reason, "error:").p)
+			s->tls_error = pool_set(&s->pool, s->tls_error, ev->reason);
+		return;
+	}
 	if (ev->type == EV_CONNECT) {
 		o = sess_find(m, ev, false);
 		if (o && !o->pre_connect)
@@ -461,6 +478,8 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 			s->rejects++;
 		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
 			s->relay_denied++;
+		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
+			s->local_rejects++;
 		setstr_once(&s->pool, &s->helo, ev->helo);
 		{
 			struct buf b = {0};
@@ -480,6 +499,8 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		break;
 	case EV_SASL_FAIL:
 		s->auth_failures++;
+		if (ev_sasl_backend_fault(ev))
+			s->auth_backend_failures++;
 		sess_tried(s, ev->sasl_username);
 		setstr(&s->pool, &s->last_auth_reason, ev->reason);
 		break;
@@ -538,7 +559,7 @@ static bool session_event_type(enum ev_type t)
 	case EV_CONNECT: case EV_DISCONNECT: case EV_LOST: case EV_REJECT: case EV_SASL_FAIL:
 	case EV_SASL_ABORT: case EV_CLIENT: case EV_HOSTNAME_VERIFY: case EV_NON_SMTP:
 	case EV_PIPELINING: case EV_RATE_LIMIT: case EV_TLS: case EV_SMTP_IN: case EV_SMTP_OUT:
-	case EV_TLS_READ: case EV_TLS_WRITE:
+	case EV_TLS_READ: case EV_TLS_WRITE: case EV_TLS_ERROR:
 		return true;
 	default:
 		return false;

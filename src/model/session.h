@@ -58,12 +58,16 @@ struct session {
 	/* what happened */
 	bool tls;
 	char *tls_trust, *tls_proto, *tls_cipher;
+	char *tls_error;             /* the first failed handshake's reason (SSL_accept error,
+	                              * TLS library problem on the same process) */
 	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
 	uint32_t auth_failures, auth_aborts;
+	uint32_t auth_backend_failures;  /* of auth_failures: the server's backend failed */
 	uint32_t ntried;
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;
 	uint32_t rejects, reject_warnings, relay_denied;
+	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
 	char *last_reject_stage;
 	uint32_t nqids;

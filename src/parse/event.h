@@ -174,6 +174,25 @@ bool ev_type_from_name(const char *s, enum ev_type *t);
 /* the parser entry point: fills ev from a parsed syslog line */
 void parse_line(const struct logline *line, struct event *ev);
 
+/* whose fault a refusal or a failed login is (fault.c): the server's own
+ * configuration or backend, not the client */
+bool ev_dnsbl_error_answer(struct span answer);
+bool ev_reject_local_fault(const struct event *ev);
+bool ev_reject_accuses_nobody(const struct event *ev);
+bool ev_sasl_backend_fault(const struct event *ev);
+bool ev_monitor_helo(struct span helo);
+
+/* what a failed TLS handshake's reason says (fault.c) */
+enum tls_error_kind {
+	TLSE_NONE,
+	TLSE_HANGUP,     /* the client hung up mid-handshake (-1, lost connection) */
+	TLSE_MISMATCH,   /* no protocol version or cipher in common */
+	TLSE_NOT_TLS,    /* it spoke something else (HTTP) to a TLS port */
+	TLSE_CERT,       /* a certificate was refused */
+	TLSE_OTHER,
+};
+enum tls_error_kind ev_tls_error_kind(struct span reason);
+
 /* a TLS-debug Read/Write whose text the log cut short (verbose.c) */
 bool ev_tls_cut(const struct event *ev);
 

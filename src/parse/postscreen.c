@@ -213,9 +213,30 @@ void parse_postscreen(const struct logline *l, struct event *ev)
 		if (client(t, ev))
 			ev->type = EV_PS_DISCONNECT;
 	} else if (span_eat(&t, "PREGREET ")) {
-		if (!span_until(&t, " after ", &v) || !span_u64(v, &n) ||
-		    !span_until(&t, " from ", &s) || !client_until(&t, ": ", ev))
+		if (!span_until(&t, " after ", &v) || !span_u64(v, &n))
 			return;
+		if (span_find(t, " from ").p == NULL) {
+			/* "PREGREET N after T: TEXT": the address left out of
+			 * the paste; the client is then one whose address is
+			 * not logged, as a masked one */
+			if (!span_until(&t, ": ", &s) && !span_until(&t, ":", &s))
+				return;
+			ev->type = EV_PS_PREGREET;
+			ev->client_ip = span_make(l->text.p, 0);
+			ev->count = pc_count(n);
+			ev->delay = s;
+			ev->command = t;
+			return;
+		}
+		if (!span_until(&t, " from ", &s))
+			return;
+		/* the text may be missing: cut by the paste, or by a log
+		 * rewriter that keeps only "from ADDR" */
+		if (!client_until(&t, ": ", ev)) {
+			if (!client(span_trim(t), ev))
+				return;
+			t = SPAN_NULL;
+		}
 		ev->type = EV_PS_PREGREET;
 		ev->count = pc_count(n);
 		ev->delay = s;

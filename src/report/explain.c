@@ -7,6 +7,7 @@
  * redactor, parse/redact.h).  Log text passes buf_term / buf_json.
  */
 #include "explain.h"
+#include "explain_lines.h"
 #include "model_json.h"
 #include "report.h"
 #include "trace_text.h"
@@ -51,6 +52,9 @@ struct explain {
 	struct strset ips, users;
 	struct xfinding *findings;
 	size_t nfindings, more_clients, more_accounts;
+	/* a short input told line by line (explain_by_line) */
+	struct explain_lines *lines;
+	const struct diag *diag;
 };
 
 /* explain_new - what to explain: ip, account, session, queue-id or all */
@@ -373,6 +377,11 @@ static void session_story(struct buf *b, const struct session *s, bool show_secr
 			buf_putc(b, ')');
 		}
 		buf_puts(b, ".\n");
+		if (s->auth_backend_failures)
+			buf_printf(b, "  %u of these failed because the server's own authentication "
+				      "backend failed (\"generic failure\": saslauthd or its like not "
+				      "answering), not because of the password.\n",
+				   s->auth_backend_failures);
 	}
 	if (s->sasl_username) {
 		buf_puts(b, "  It logged in as ");
@@ -606,9 +615,29 @@ static void findings_text(struct explain *x, struct buf *out)
 		buf_printf(out, "(%zu more sessions not kept)\n", x->dropped);
 }
 
+/* explain_by_line - tell the lines one by one rather than the top findings */
+void explain_by_line(struct explain *x, struct explain_lines *el, const struct diag *d)
+{
+	x->lines = el;
+	x->diag = d;
+}
+
 /* explain_write - the rendered stories, then the client's verdict */
 void explain_write(struct explain *x, const struct analysis *a, struct buf *out, bool json)
 {
+	if (x->lines) {
+		if (json) {
+			explain_lines_json(out, x->lines, a, x->diag);
+			return;
+		}
+		bool problems = explain_lines_text(out, x->lines, x->diag, x->color);
+		if (x->nfindings)
+			findings_text(x, out);
+		else if (!problems)
+			buf_puts(out, "Nothing wrong: no problem of the server and no client that is "
+				      "hostile or unclear in these lines.\n");
+		return;
+	}
 	if (x->top) {
 		if (json)
 			findings_json(x, out);
@@ -679,6 +708,7 @@ void explain_free(struct explain *x)
 		free(x->findings[i].explanation);
 	}
 	free(x->findings);
+	explain_lines_free(x->lines);
 	strset_free(&x->kept);
 	strset_free(&x->ips);
 	strset_free(&x->users);

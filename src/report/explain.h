@@ -33,6 +33,11 @@ void explain_message(struct explain *x, const struct message *m);
 void explain_focus(struct explain *x, const struct analysis *a, const struct explain_finding *f,
 		   size_t n, size_t more_clients, size_t more_accounts);
 void explain_write(struct explain *x, const struct analysis *a, struct buf *out, bool json);
+/* a short input: its lines told one by one, then the whole (explain_lines.h);
+ * x owns el from then on, d is the run's diagnosis */
+struct explain_lines;
+struct diag;
+void explain_by_line(struct explain *x, struct explain_lines *el, const struct diag *d);
 void explain_free(struct explain *x);
 
 #endif

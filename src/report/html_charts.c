@@ -91,7 +91,7 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 
 	/* verdicts: the most serious on top of the stack */
 	struct svg_series vs[V__COUNT];
-	static char cls[V__COUNT][8];
+	static char cls[V__COUNT][40];
 	size_t nv = 0;
 	for (int sev = 0; sev <= 4; sev++)
 		for (int v = 0; v < V__COUNT; v++) {
@@ -102,7 +102,7 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 				any += byv[v][i];
 			if (!any)
 				continue;
-			snprintf(cls[v], sizeof cls[v], "v%d", v);
+			snprintf(cls[v], sizeof cls[v], "v-%s", verdict_id((enum verdict)v));
 			vs[nv++] = (struct svg_series){verdict_id((enum verdict)v), cls[v], byv[v]};
 		}
 	snprintf(title, sizeof title, "SMTP sessions by verdict per %s", per);

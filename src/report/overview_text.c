@@ -296,8 +296,14 @@ static void client_items(struct glances *g, const struct report_input *in)
 	}
 	if ((n = by[V_UNKNOWN]))
 		buf_printf(item(g, 1), "%zu address%s left too little evidence to judge.", n, n == 1 ? "" : "es");
+	if ((n = by[V_TLS_FAILURE]))
+		buf_printf(item(g, 1), "%zu address%s failed the TLS handshake; the clients section says "
+			   "why.", n, n == 1 ? "" : "es");
 	if ((n = by[V_LEGITIMATE]))
 		buf_printf(item(g, 0), "%zu client%s sent ordinary mail or logged in.", n, n == 1 ? "" : "s");
+	if ((n = by[V_HEALTH_CHECK]))
+		buf_printf(item(g, 0), "%zu address%s of this server's own network or a monitor only "
+			   "connected and left (health checks).", n, n == 1 ? "" : "es");
 }
 
 /* lines_of - newlines in b */

@@ -79,8 +79,11 @@ void evidence_text(struct buf *b, const struct client *c, const struct client_de
 		enum verdict v = d->evidence[i].verdict;
 		if (v == V_LEGITIMATE && c->verdict != V_LEGITIMATE)
 			v = c->verdict;
-		buf_printf(b, "      evidence (session #%llu, %s):\n",
-			   (unsigned long long)d->evidence[i].session_id, verdict_id(v));
+		if (d->evidence[i].session_id)
+			buf_printf(b, "      evidence (session #%llu, %s):\n",
+				   (unsigned long long)d->evidence[i].session_id, verdict_id(v));
+		else
+			buf_puts(b, "      evidence (postscreen, before any smtpd session):\n");
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
@@ -376,18 +379,24 @@ void report_text(struct buf *b, const struct report_input *in)
 	}
 	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0;
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int sev = verdict_severity(a->clist[i]->verdict);
+		bool hc = a->clist[i]->verdict == V_HEALTH_CHECK;
 		hostile += sev >= 3;
 		probes += sev == 2;
 		unclear += sev == 1;
-		legit += sev == 0;
+		legit += sev == 0 && !hc;
+		health += hc;
 	}
 	if (a->nclist) {
 		buf_printf(&t, "%zu client%s behaved in a hostile way, %zu only probed or were refused, "
-			       "%zu sent ordinary mail, %zu left too little evidence.",
-			   hostile, hostile == 1 ? "" : "s", probes, legit, unclear);
+			       "%zu sent ordinary mail, ",
+			   hostile, hostile == 1 ? "" : "s", probes, legit);
+		if (health)
+			buf_printf(&t, "%zu %s (your own network or a monitor), ", health,
+				   health == 1 ? "was a health check" : "were health checks");
+		buf_printf(&t, "%zu left too little evidence.", unclear);
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
 		t.n = 0;

@@ -319,6 +319,9 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->pid = -1;
 	struct span cur = line, text;
 	strip_decorations(&cur);
+	/* what the writers show of it: the line without the bullet or
+	 * quote mark it was pasted with */
+	out->raw = cur;
 	struct word w[PASTE_WORDS];
 	int nw = 0, times = 0;
 	bool tagless = false;

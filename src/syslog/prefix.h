@@ -36,7 +36,7 @@ struct logline {
 	int64_t pid;            /* -1 when absent */
 	struct span severity;   /* warning, error, fatal, panic, or empty */
 	struct span text;       /* after "prog[pid]: " and the severity */
-	struct span raw;        /* the whole line */
+	struct span raw;        /* the whole line (a pasted one without its bullet) */
 	bool postfix;           /* the tag is a Postfix program */
 };
 

@@ -7,6 +7,7 @@
 #include "progs.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/rules.h"
+#include "parse/provider.h"
 #include "util/cidr.h"
 
 #include <stdlib.h>
@@ -139,6 +140,13 @@ static const struct {
      "pickup-unreachable", ""},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: fatal: open /etc/postfix/main.cf: Permission denied",
      "daemon-fatal-error", "smtpd"},
+    /* TLS: the library's own words; the kind of failure is the cause */
+    {"Mar  3 10:00:01 mx postfix/smtpd[2001]: warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2220:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
+    {"Mar  3 10:00:01 mx postfix/smtpd[2001]: SSL_accept error from unknown[203.0.113.5]: -1",
+     "tls-handshake-failures", "the client hung up mid-handshake"},
+    {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
+     "outbound-tls-failed", "another TLS error"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
@@ -184,9 +192,9 @@ TEST(diagnose_own_network)
 	CHECK(!cidr_own_network("2001:db8::1", sizeof "2001:db8::1" - 1));
 	CHECK(!cidr_own_network("IP", sizeof "IP" - 1));
 	CHECK(!cidr_own_network("", sizeof "" - 1));
-	CHECK(diag_big_provider(span_of("mail-io0-f196.google.com")));
-	CHECK(!diag_big_provider(span_of("notgoogle.com")));
-	CHECK(!diag_big_provider(span_of("google.com.evil.example")));
+	CHECK_STR(provider_name(span_of("mail-io0-f196.google.com")), "Gmail");
+	CHECK(!provider_name(span_of("notgoogle.com")));
+	CHECK(!provider_name(span_of("google.com.evil.example")));
 }
 
 /* feed - every line of a small log through one diagnosis */

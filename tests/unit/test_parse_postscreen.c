@@ -65,6 +65,17 @@ TEST(ps_pregreet_hangup_dnsbl)
 	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0 from "
 			"some host: EHLO x");
 	CHECK_STR(progs_type(ev), "unknown");
+	/* the text cut by the paste; the address left out of it */
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0.1 from "
+			"[192.0.2.4]:1234");
+	CHECK_STR(progs_type(ev), "ps_pregreet");
+	CHECK_SPAN(ev->client_ip, "192.0.2.4");
+	CHECK_INT(ev->command.n, 0);
+	ev = progs_line("Jan 1 00:00:00 mx postfix/postscreen[12]: PREGREET 11 after 0.12: EHLO x??");
+	CHECK_STR(progs_type(ev), "ps_pregreet");
+	CHECK(ev->client_ip.p && ev->client_ip.n == 0);
+	CHECK_SPAN(ev->delay, "0.12");
+	CHECK_SPAN(ev->command, "EHLO x??");
 	ev = progs_line("Feb 24 16:18:40 letterman postfix/postscreen[1234]: HANGUP after 2.5 from "
 			"[1.2.3.4]:5678 in tests after SMTP handshake");
 	CHECK_STR(progs_type(ev), "ps_hangup");

@@ -1,0 +1,121 @@
+/*
+ * fault.c - whose fault a refusal or a failed login is, by the words
+ * Postfix itself uses.  A few replies are Postfix telling the client
+ * that the server failed, not that the client did wrong: "451 4.3.5
+ * Server configuration problem" (a table, a map or a policy service it
+ * needs is missing), "Insufficient system storage", a DNS blocklist
+ * answering with an error code (127.255.255.x: the query was refused,
+ * an open resolver, a typo in the list name) rather than a listing, and
+ * Cyrus SASL's "generic failure" (saslauthd or the auth backend not
+ * answering).  The model and the verdicts use these to keep such
+ * clients out of the hostile columns: they are victims of the server's
+ * own configuration (the finding names it).
+ */
+#include "event.h"
+
+#include <string.h>
+
+/* has - s contains the literal, case-sensitively (Postfix's own words) */
+static bool has(struct span s, const char *lit)
+{
+	return span_find(s, lit).p != NULL;
+}
+
+/* ev_dnsbl_error_answer - a DNSBL reply that is an error code, not a listing:
+ * Spamhaus 127.255.255.252..255, or its text "Error: open resolver" */
+bool ev_dnsbl_error_answer(struct span answer)
+{
+	return span_starts(answer, "127.255.255.") || has(answer, "Error: open resolver") ||
+	       has(answer, "Error: ");
+}
+
+/* ev_reject_local_fault - an EV_REJECT whose reply says the server failed */
+bool ev_reject_local_fault(const struct event *ev)
+{
+	if (ev->type != EV_REJECT)
+		return false;
+	struct span r = ev->reason;
+	static const char *const own[] = {
+	    "Server configuration problem", "Server configuration error",
+	    "Insufficient system storage", "Temporary lookup failure", NULL};
+	for (int i = 0; own[i]; i++)
+		if (has(r, own[i]))
+			return true;
+	/* "blocked using zen.spamhaus.org; Error: open resolver; ..." */
+	struct span bl = span_find(r, "blocked using ");
+	return bl.p && ev_dnsbl_error_answer(span_skip(bl, 14));
+}
+
+/* ev_reject_accuses_nobody - a refusal that says nothing against the
+ * client: the server's own fault, or postscreen's "450 4.3.2 Service
+ * currently unavailable" to a new client until it passes the tests run
+ * after the greeting (a real server retries and gets through) */
+bool ev_reject_accuses_nobody(const struct event *ev)
+{
+	if (ev_reject_local_fault(ev))
+		return true;
+	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
+	       has(ev->reason, "Service currently unavailable") &&
+	       (span_eqs(ev->dsn, "4.3.2") || has(ev->reason, "4.3.2") || span_eqs(ev->code, "450"));
+}
+
+/* ev_sasl_backend_fault - a SASL failure the server's own backend caused */
+bool ev_sasl_backend_fault(const struct event *ev)
+{
+	return ev->type == EV_SASL_FAIL && span_eqs(ev->reason, "generic failure");
+}
+
+/* ev_tls_error_kind - what a failed TLS handshake's reason says */
+enum tls_error_kind ev_tls_error_kind(struct span reason)
+{
+	static const struct {
+		const char *w;
+		enum tls_error_kind k;
+	} words[] = {
+	    {"http request", TLSE_NOT_TLS},
+	    {"http_request", TLSE_NOT_TLS},
+	    {"no shared cipher", TLSE_MISMATCH},
+	    {"no suitable", TLSE_MISMATCH},
+	    {"no cipher", TLSE_MISMATCH},
+	    {"unsupported protocol", TLSE_MISMATCH},
+	    {"version too low", TLSE_MISMATCH},
+	    {"protocol version", TLSE_MISMATCH},
+	    {"wrong version number", TLSE_MISMATCH},
+	    {"unknown protocol", TLSE_MISMATCH},
+	    {"handshake failure", TLSE_MISMATCH},
+	    {"inappropriate fallback", TLSE_MISMATCH},
+	    {"certificate", TLSE_CERT},
+	    {"unknown ca", TLSE_CERT},
+	    {"bad certificate", TLSE_CERT},
+	    {"lost connection", TLSE_HANGUP},
+	    {"unexpected eof", TLSE_HANGUP},
+	    {"Connection reset", TLSE_HANGUP},
+	    {"timed out", TLSE_HANGUP},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (span_find(reason, words[i].w).p)
+			return words[i].k;
+	/* SSL_accept's bare return code: "-1", "0" */
+	struct span r = span_trim(reason);
+	if (r.n && r.n <= 3 && (r.p[0] == '-' || (r.p[0] >= '0' && r.p[0] <= '9')))
+		return TLSE_HANGUP;
+	return r.n ? TLSE_OTHER : TLSE_NONE;
+}
+
+/* ev_monitor_helo - a HELO name that monitoring tools use */
+bool ev_monitor_helo(struct span helo)
+{
+	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
+					    "check-smtp", "healthcheck", "health-check", "uptime",
+					    "blackbox", "prometheus", "checkmk", "munin", NULL};
+	char low[64];
+	if (!helo.n || helo.n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < helo.n; i++)
+		low[i] = (char)(helo.p[i] >= 'A' && helo.p[i] <= 'Z' ? helo.p[i] + 32 : helo.p[i]);
+	low[helo.n] = 0;
+	for (int i = 0; names[i]; i++)
+		if (strstr(low, names[i]))
+			return true;
+	return false;
+}

@@ -1,0 +1,604 @@
+/*
+ * explain_lines.c - "postsleuth explain" on a pasted excerpt (a short
+ * input and no selector): each line in plain words (which program wrote
+ * it, what it says, which side is at fault, the finding it belongs to,
+ * the verdict of the client it names), then the whole: the findings and
+ * the clients' verdicts, most serious first.
+ *
+ * The lines are read again (input/reread: a pipe's lines were spooled by
+ * the first pass), parsed as the first pass did, and judged with what
+ * the first pass concluded: a line's finding is the diagnosis' group it
+ * went to (after the whole-log conclusions), its client's verdict the
+ * analysis' one.  At most EXPLAIN_LINES_MAX lines are told.  SASL
+ * secrets are hidden unless show_secrets (parse/redact.h); every log
+ * string passes buf_term or buf_json.
+ */
+#include "explain.h"
+#include "explain_lines.h"
+#include "findings.h"
+#include "report.h"
+#include "trace_text.h"
+#include "../parse/dnsbl.h"
+#include "../diagnose/rules.h"
+#include "../feed/feed.h"
+#include "../input/lines.h"
+#include "../input/source.h"
+#include "../parse/redact.h"
+#include "../util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* what each Postfix program is for */
+static const struct {
+	const char *daemon, *role;
+} roles[] = {
+    {"smtpd", "receives mail over SMTP"},
+    {"postscreen", "screens SMTP clients on port 25 before smtpd"},
+    {"dnsblog", "postscreen's DNS blocklist lookups"},
+    {"tlsproxy", "TLS for postscreen and the SMTP client"},
+    {"smtp", "delivers mail to other servers"},
+    {"lmtp", "delivers mail to the mailbox server over LMTP"},
+    {"local", "delivers to local mailboxes, aliases and .forward"},
+    {"virtual", "delivers to virtual mailboxes"},
+    {"pipe", "hands mail to an external program"},
+    {"error", "defers or bounces mail without trying to deliver it"},
+    {"discard", "throws mail away on purpose"},
+    {"qmgr", "the queue manager"},
+    {"cleanup", "checks and writes new messages into the queue"},
+    {"pickup", "takes locally submitted mail into the queue"},
+    {"bounce", "writes delivery status notifications"},
+    {"defer", "writes delivery status notifications"},
+    {"trace", "writes delivery status notifications"},
+    {"master", "starts and watches the Postfix daemons"},
+    {"proxymap", "reads lookup tables for other daemons"},
+    {"trivial-rewrite", "resolves addresses and transports"},
+    {"anvil", "counts connections and rates per client"},
+    {"scache", "caches connections to other servers"},
+    {"verify", "address verification"},
+    {"tlsmgr", "TLS session cache and random numbers"},
+    {"postfix-script", "the postfix command (start, stop, check)"},
+    {"postsuper", "queue maintenance"},
+    {"postqueue", "the queue listing and flush command"},
+    {"postdrop", "local submission (sendmail)"},
+    {"sendmail", "local submission"},
+    {"postmap", "builds lookup tables"},
+};
+
+/* role - what the program is for, or NULL */
+static const char *role(struct span daemon)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (span_eqs(daemon, roles[i].daemon))
+			return roles[i].role;
+	return NULL;
+}
+
+/* one line, told */
+struct line_note {
+	uint64_t file_index, lineno;
+	char *text;              /* as shown: redacted, cut */
+	char *program;           /* the tag, or NULL */
+	const char *role;        /* what the program is for, or NULL */
+	char *meaning;
+	int side;                /* enum finding_side, or -1: nobody decided */
+	int finding;             /* enum finding_id, or -1 */
+	char *client;            /* the client it names, or NULL */
+	int verdict;             /* that client's verdict, or -1 */
+	bool noise;              /* debug detail: a run of them is one note */
+	int64_t pid;
+	uint64_t last_lineno, nnoise;
+};
+
+struct explain_lines {
+	struct line_note *v;
+	size_t n, cap;
+	uint64_t more;           /* lines past EXPLAIN_LINES_MAX */
+	size_t ninputs;
+	bool cut;                /* a pipe's spool stopped before its end */
+};
+
+/* verb - the SMTP command word at the start of what a client sent (only
+ * the word: the rest may be login data) */
+static void verb(struct buf *b, struct span cmd)
+{
+	static const char *const verbs[] = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT",
+					    "DATA", "BDAT", "RSET", "NOOP", "VRFY", "QUIT", "ETRN",
+					    NULL};
+	for (int i = 0; verbs[i]; i++) {
+		size_t k = strlen(verbs[i]);
+		if (cmd.n >= k && !strncasecmp(cmd.p, verbs[i], k) &&
+		    (cmd.n == k || cmd.p[k] == ' ' || cmd.p[k] == ':' || cmd.p[k] == '?')) {
+			buf_printf(b, ": the %s command", verbs[i]);
+			return;
+		}
+	}
+}
+
+/* meaning - what the line says, in words */
+static void meaning(struct buf *b, const struct event *ev)
+{
+	const struct logline *l = ev->line;
+	switch (ev->type) {
+	case EV_CONNECT:
+		buf_puts(b, "a client opened an SMTP connection");
+		if (span_eqs(ev->client_name, "unknown"))
+			buf_puts(b, "; its address has no PTR name that resolves back to it (\"unknown\")");
+		break;
+	case EV_DISCONNECT:
+		buf_puts(b, "the connection ended; the counts are the commands it sent (name=ok/tried)");
+		break;
+	case EV_LOST:
+		buf_puts(b, "the client ");
+		buf_puts(b, span_eqs(ev->reason, "timeout") ? "stopped talking and the server gave up"
+			    : span_eqs(ev->reason, "too many errors") ? "made too many errors and was cut off"
+								      : "hung up without QUIT");
+		if (ev->stage.n) {
+			buf_puts(b, ", after ");
+			buf_term(b, ev->stage);
+			if (span_eqs(ev->stage, "CONNECT"))
+				buf_puts(b, " (before sending any command)");
+			else if (span_eqs(ev->stage, "STARTTLS"))
+				buf_puts(b, " (in or right after the TLS handshake)");
+		}
+		break;
+	case EV_REJECT:
+		buf_puts(b, span_eqs(ev->action, "reject_warning") ? "a refusal only logged (warn_if_reject): "
+			    : ev->code.n && ev->code.p[0] == '4' ? "refused for now (a temporary error: the sender retries): "
+								   : "refused: ");
+		{
+			struct span r = span_trim(ev->reason);
+			while (r.n && (r.p[r.n - 1] == ';' || r.p[r.n - 1] == ' '))
+				r.n--;
+			buf_term(b, span_cut(r, 200));
+		}
+		if (ev_reject_local_fault(ev))
+			buf_puts(b, " -- this reply is the server's own failure, not the client's");
+		break;
+	case EV_SASL_FAIL:
+		buf_puts(b, "a SASL login failed");
+		if (ev->sasl_username.n) {
+			buf_puts(b, " for ");
+			buf_term(b, ev->sasl_username);
+		}
+		if (ev_sasl_backend_fault(ev))
+			buf_puts(b, ": \"generic failure\" is the server's authentication backend failing "
+				    "(saslauthd or its like not answering), not a wrong password");
+		else if (ev->reason.n) {
+			buf_puts(b, ": ");
+			buf_term(b, span_cut(ev->reason, 120));
+		}
+		break;
+	case EV_SASL_ABORT: buf_puts(b, "the client gave up its login (\"*\")"); break;
+	case EV_CLIENT:
+		buf_puts(b, "a message was accepted from this client and queued");
+		if (ev->sasl_username.n) {
+			buf_puts(b, "; it logged in as ");
+			buf_term(b, ev->sasl_username);
+		}
+		break;
+	case EV_HOSTNAME_VERIFY:
+		buf_puts(b, "the client's PTR name does not resolve back to its address");
+		break;
+	case EV_NON_SMTP: buf_puts(b, "the client sent something that is not SMTP (HTTP, garbage)"); break;
+	case EV_PIPELINING:
+		buf_puts(b, "the client sent commands without waiting for the replies");
+		if (span_eqs(ev->stage, "CONNECT"))
+			buf_puts(b, ", even before the greeting: real mail servers wait, bots do not");
+		break;
+	case EV_RATE_LIMIT: buf_puts(b, "anvil's limit on connections or commands was reached"); break;
+	case EV_TLS:
+		buf_puts(b, "TLS was set up: ");
+		buf_term(b, ev->tls_proto);
+		buf_puts(b, " with ");
+		buf_term(b, ev->tls_cipher);
+		break;
+	case EV_TLS_ERROR: {
+		struct span why = ev->reason.n ? ev->reason : l->text;
+		buf_puts(b, "a TLS handshake failed");
+		switch (ev_tls_error_kind(why)) {
+		case TLSE_MISMATCH: buf_puts(b, ": no protocol version or cipher in common"); break;
+		case TLSE_NOT_TLS: buf_puts(b, ": the peer did not speak TLS (HTTP to a mail port)"); break;
+		case TLSE_CERT: buf_puts(b, ": a certificate was refused"); break;
+		case TLSE_HANGUP: buf_puts(b, ": the peer hung up mid-handshake (SSL_accept's -1 or 0 says no more)"); break;
+		default: break;
+		}
+		if (ev->client_ip.n == 0 && l->pid >= 0)
+			buf_puts(b, "; the line names no client: it is the one this process serves");
+		break;
+	}
+	case EV_SMTP_IN:
+	case EV_TLS_READ:
+		buf_puts(b, ev->type == EV_SMTP_IN ? "verbose logging: what the peer sent"
+						   : "TLS debug logging: what the peer sent");
+		verb(b, ev->command);
+		break;
+	case EV_SMTP_OUT: buf_puts(b, "verbose logging: the reply"); break;
+	case EV_TLS_WRITE: buf_puts(b, "TLS debug logging: what this side sent"); break;
+	case EV_MESSAGE_ID: buf_puts(b, "the message's Message-ID header, as cleanup saw it"); break;
+	case EV_CLEANUP_ACTION:
+		buf_puts(b, "a header, body or milter check acted on the message: ");
+		buf_term(b, ev->action);
+		break;
+	case EV_CLEANUP_REMOVED: buf_puts(b, "the message was removed before it was queued"); break;
+	case EV_QUEUED: buf_puts(b, "the message is in the active queue: sender, size, number of recipients"); break;
+	case EV_REMOVED: buf_puts(b, "the message is done and left the queue"); break;
+	case EV_EXPIRED: buf_puts(b, "the message waited too long in the queue and is returned to its sender"); break;
+	case EV_DELIVERY:
+		if (span_eqs(ev->status, "sent"))
+			buf_puts(b, "a recipient was delivered");
+		else if (span_eqs(ev->status, "deferred"))
+			buf_puts(b, "delivery to a recipient failed for now and will be retried");
+		else if (span_eqs(ev->status, "bounced"))
+			buf_puts(b, "delivery to a recipient failed for good: the sender gets a bounce");
+		else {
+			buf_puts(b, "a delivery attempt: status ");
+			buf_term(b, ev->status);
+		}
+		if (ev->reason.n && !span_eqs(ev->status, "sent")) {
+			buf_puts(b, " (");
+			buf_term(b, span_cut(ev->reason, 200));
+			buf_putc(b, ')');
+		}
+		break;
+	case EV_SMTP_CONN_FAIL: buf_puts(b, "this server could not connect to another server"); break;
+	case EV_SMTP_ERROR: buf_puts(b, "another server answered this server with an error"); break;
+	case EV_NOTIFICATION: buf_puts(b, "a delivery status notification (bounce, delay warning) was made"); break;
+	case EV_PICKUP: buf_puts(b, "a locally submitted message was picked up"); break;
+	case EV_POSTSUPER: buf_puts(b, "the admin changed the queue (postsuper)"); break;
+	case EV_PS_CONNECT: buf_puts(b, "a client connected; postscreen checks it before smtpd sees it"); break;
+	case EV_PS_PASS:
+		buf_puts(b, span_eqs(ev->action, "OLD") ? "the client passed postscreen's tests before (cached) and goes on to smtpd"
+			    : "the client passed postscreen's tests and goes on to smtpd");
+		break;
+	case EV_PS_PREGREET:
+		buf_printf(b, "the client sent %lld byte%s before the server's greeting", (long long)ev->count,
+			   ev->count == 1 ? "" : "s");
+		verb(b, ev->command); /* only the word: the rest may be login data */
+		buf_puts(b, ": real mail servers wait for the greeting, spam bots do not");
+		if (span_find(ev->command, "??").p || span_find(ev->command, "\\r\\n").p)
+			buf_puts(b, "; \"??\" or \"\\r\\n\" is the line end postscreen cannot print");
+		break;
+	case EV_PS_HANGUP: buf_puts(b, "the client hung up during postscreen's tests"); break;
+	case EV_PS_DNSBL:
+		if (ev->listed.n) {
+			const char *m = dnsbl_meaning(ev->listed, ev->reason);
+			buf_puts(b, "a DNS blocklist answered for the client: ");
+			buf_term(b, ev->listed);
+			buf_puts(b, " says ");
+			buf_term(b, ev->reason);
+			if (m)
+				buf_printf(b, ", %s", m);
+		} else {
+			buf_printf(b, "the client's DNSBL score is %lld (the sum of the weights of the "
+				      "lists that answered; postscreen_dnsbl_threshold decides)",
+				   (long long)ev->count);
+		}
+		break;
+	case EV_PS_VIOLATION: buf_puts(b, "the client broke the SMTP protocol during postscreen's tests"); break;
+	case EV_PS_LISTED: buf_puts(b, "the client is on postscreen's access list"); break;
+	case EV_PS_DISCONNECT: buf_puts(b, "postscreen's connection ended"); break;
+	case EV_ANVIL: buf_puts(b, "anvil's statistics: the most connections or commands of one client"); break;
+	case EV_MASTER: buf_puts(b, "master, about the daemons it runs"); break;
+	case EV_NOISE: buf_puts(b, "verbose or debug detail, no story of its own"); break;
+	case EV_INFO: buf_puts(b, "an informational line"); break;
+	case EV_OTHER: buf_puts(b, "a line of another program"); break;
+	default:
+		if (l->severity.n) {
+			buf_puts(b, span_eqs(l->severity, "error") ? "an error" : "a ");
+			if (!span_eqs(l->severity, "error"))
+				buf_term(b, l->severity);
+			buf_puts(b, " logged by Postfix about itself or its configuration");
+		} else {
+			buf_puts(b, "a Postfix line of no kind postsleuth knows");
+		}
+		break;
+	}
+}
+
+/* group_of - the diagnosis' group a hit went to, after its conclusions */
+static const struct diag_group *group_of(const struct diag *d, const struct diag_hit *hit)
+{
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == hit->id && !strcmp(d->list[i]->key, hit->key))
+			return d->list[i];
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if ((hit->id == F_TLS_HANDSHAKE_IN && g->id == F_TLS_SETTINGS_IN && !strcmp(g->key, hit->key)) ||
+		    (hit->id == F_OUT_TIMEOUT && hit->port25 && g->id == F_OUT_PORT25_BLOCKED))
+			return g;
+	}
+	return NULL;
+}
+
+/* hostile_verdict - a verdict that blames the client (refused mail alone does not) */
+static bool hostile_verdict(enum verdict v)
+{
+	return verdict_severity(v) >= 3 || v == V_CAPABILITY_PROBE || v == V_NON_SMTP_PROBE ||
+	       v == V_PREGREET || v == V_PIPELINING;
+}
+
+/* client_act - a line that shows what the client did (not its connect or TLS) */
+static bool client_act(enum ev_type t)
+{
+	switch (t) {
+	case EV_REJECT: case EV_SASL_FAIL: case EV_SASL_ABORT: case EV_NON_SMTP: case EV_PIPELINING:
+	case EV_LOST: case EV_DISCONNECT: case EV_PS_PREGREET: case EV_PS_VIOLATION: case EV_PS_HANGUP:
+	case EV_SMTP_IN: case EV_TLS_READ:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* judge - the side at fault, the finding and the client of one line */
+static void judge(struct line_note *n, const struct event *ev, const struct analysis *a,
+		  const struct diag *d)
+{
+	n->side = -1;
+	n->finding = -1;
+	n->verdict = -1;
+	struct diag_hit hit;
+	if (diag_classify(ev, &hit)) {
+		const struct diag_group *g = group_of(d, &hit);
+		if (g) {
+			n->finding = (int)g->id;
+			n->side = (int)finding_side(g->id);
+		}
+	}
+	struct span ip = ev->client_ip;
+	if (ip.n) {
+		char buf[CLIENT_ADDR_MAX];
+		snprintf(buf, sizeof buf, "%.*s", (int)(ip.n % CLIENT_ADDR_MAX), ip.p);
+		struct client *c = analysis_client((struct analysis *)a, buf);
+		if (c) {
+			n->client = xstrdup(client_addr(c).s);
+			n->verdict = c->verdict;
+		}
+	}
+	if (n->side >= 0)
+		return;
+	if (ev_reject_local_fault(ev) || ev_sasl_backend_fault(ev) ||
+	    (ev->type == EV_PS_DNSBL && ev->listed.n && dnsbl_is_error(ev->reason)))
+		n->side = SIDE_CONFIG;
+	else if (n->verdict >= 0 && hostile_verdict((enum verdict)n->verdict) && client_act(ev->type))
+		n->side = SIDE_HOSTILE;
+	else if (n->verdict == V_HEALTH_CHECK)
+		n->side = SIDE_BENIGN;
+	/* the lines of ordinary traffic blame nobody and say so by saying nothing */
+}
+
+/* push - one more note, or NULL past the cap */
+static struct line_note *push(struct explain_lines *el)
+{
+	if (el->n >= EXPLAIN_LINES_MAX) {
+		el->more++;
+		return NULL;
+	}
+	if (el->n == el->cap) {
+		el->cap = el->cap ? el->cap * 2 : 64;
+		el->v = xrealloc(el->v, el->cap * sizeof *el->v);
+	}
+	struct line_note *n = &el->v[el->n++];
+	memset(n, 0, sizeof *n);
+	return n;
+}
+
+/* shown - the line as told: its pasted bullet off, secrets hidden, cut */
+static char *shown(const struct logline *l, struct span line, struct redact *rd, bool show_secrets)
+{
+	struct span raw = l->raw.p ? l->raw : line;
+	struct redact_mask m;
+	redact_msg(rd, l, &m);
+	struct buf b = {0};
+	if (show_secrets || !redact_touches(&m, raw))
+		buf_putspan(&b, span_cut(raw, 400));
+	else
+		redact_put(&b, span_cut(raw, 400), &m);
+	char *s = xspandup(buf_span(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* explain_lines_read - each line of the inputs, told */
+struct explain_lines *explain_lines_read(const struct feed *feed, const struct analysis *a,
+					 const struct diag *d, int forced_year, bool show_secrets)
+{
+	struct explain_lines *el = xcalloc(1, sizeof *el);
+	el->ninputs = feed->ninputs;
+	struct redact_table *rt = redact_table_new();
+	for (size_t i = 0; i < feed->ninputs; i++) {
+		const struct feed_input *in = &feed->inputs[i];
+		struct source *src = reread_open(in);
+		if (!src || src->error || src->kind == SRC_JOURNAL) {
+			if (src)
+				source_close(src);
+			continue;
+		}
+		el->cut |= in->cut;
+		uint64_t upto = in->spool ? in->lines : UINT64_MAX;
+		struct syslog_state st;
+		syslog_state_init(&st, forced_year, src->mtime);
+		struct lines lr;
+		lines_init(&lr, src);
+		struct span line;
+		while (lines_next(&lr, &line) && lr.lineno <= upto) {
+			struct logline l;
+			if (!span_trim(line).n)
+				continue;
+			struct line_note *n = push(el);
+			if (!n)
+				continue;
+			n->file_index = in->index;
+			n->lineno = lr.lineno;
+			if (!syslog_parse(&st, line, &l)) {
+				/* no log line: tell it anyway, the reader pasted it */
+				n->text = xspandup(span_cut(line, 400));
+				n->meaning = xstrdup("not a log line: the rest of the line before, wrapped "
+						     "when it was pasted, or other text");
+				n->side = n->finding = n->verdict = -1;
+				n->last_lineno = lr.lineno;
+				continue;
+			}
+			struct event ev;
+			parse_line(&l, &ev);
+			struct redact *rd = redact_table_get(rt, l.host, l.pid);
+			/* a run of debug detail of one process is told once */
+			struct line_note *prev = el->n >= 2 ? &el->v[el->n - 2] : NULL;
+			if (ev.type == EV_NOISE && prev && prev->noise && prev->pid == l.pid &&
+			    prev->last_lineno + 1 == lr.lineno) {
+				struct redact_mask m;
+				redact_msg(rd, &l, &m);
+				prev->last_lineno = lr.lineno;
+				prev->nnoise++;
+				el->n--;
+				continue;
+			}
+			n->noise = ev.type == EV_NOISE;
+			n->pid = l.pid;
+			n->last_lineno = lr.lineno;
+			n->nnoise = 1;
+			n->text = shown(&l, line, rd, show_secrets);
+			n->program = l.prog.n ? xspandup(l.prog) : NULL;
+			n->role = role(l.daemon);
+			struct buf b = {0};
+			meaning(&b, &ev);
+			n->meaning = xspandup(buf_span(&b));
+			buf_free(&b);
+			judge(n, &ev, a, d);
+		}
+		lines_free(&lr);
+		source_close(src);
+	}
+	redact_table_free(rt);
+	return el;
+}
+
+/* line_text - one told line */
+static void line_text(struct buf *b, const struct explain_lines *el, const struct line_note *n)
+{
+	if (el->ninputs > 1)
+		buf_printf(b, "  %llu:%llu  ", (unsigned long long)n->file_index + 1,
+			   (unsigned long long)n->lineno);
+	else
+		buf_printf(b, "  %3llu  ", (unsigned long long)n->lineno);
+	buf_term(b, span_of(n->text));
+	buf_putc(b, '\n');
+	if (n->nnoise > 1)
+		buf_printf(b, "       ... and %llu more lines of it, to line %llu\n",
+			   (unsigned long long)n->nnoise - 1, (unsigned long long)n->last_lineno);
+	struct buf t = {0};
+	if (n->program)
+		buf_term(&t, span_of(n->program));
+	if (n->program && n->role)
+		buf_printf(&t, " (%s)", n->role);
+	if (n->program)
+		buf_puts(&t, ": ");
+	buf_puts(&t, n->meaning);
+	buf_puts(&t, ".");
+	if (n->side >= 0) {
+		buf_puts(&t, " At fault: ");
+		buf_puts(&t, finding_side_words((enum finding_side)n->side));
+		buf_puts(&t, ".");
+	}
+	if (n->finding >= 0) {
+		buf_puts(&t, " Problem: ");
+		buf_puts(&t, finding_title((enum finding_id)n->finding));
+		buf_printf(&t, " [%s].", finding_severity_word(finding_severity((enum finding_id)n->finding)));
+	}
+	if (n->client && n->verdict >= 0)
+		buf_printf(&t, " Client %s: %s.", n->client, verdict_id((enum verdict)n->verdict));
+	buf_putc(&t, 0);
+	wrap_text(b, t.p, 7, 78);
+	buf_free(&t);
+}
+
+/* explain_lines_text - line by line, then the heading of the whole and
+ * the server's problems; true when there were any (the caller tells the
+ * clients after them) */
+bool explain_lines_text(struct buf *b, const struct explain_lines *el, const struct diag *d,
+			bool color)
+{
+	text_heading(b, color, "Line by line");
+	buf_putc(b, '\n');
+	for (size_t i = 0; i < el->n; i++)
+		line_text(b, el, &el->v[i]);
+	if (el->more)
+		buf_printf(b, "  (%llu more lines not told: explain tells at most %d; postsleuth report "
+			      "reads any length)\n",
+			   (unsigned long long)el->more, EXPLAIN_LINES_MAX);
+	if (el->cut)
+		buf_puts(b, "  (the piped input was longer than the spool kept: not every line is told)\n");
+	buf_putc(b, '\n');
+	text_heading(b, color, "The whole, most serious first");
+	buf_putc(b, '\n');
+	if (!d || !d->nlist)
+		return false;
+	findings_text(b, d, color, 0);
+	return true;
+}
+
+/* explain_lines_json - {"select":"lines","lines":[...],"findings":[...],"clients":[...]} */
+void explain_lines_json(struct buf *b, const struct explain_lines *el, const struct analysis *a,
+			const struct diag *d)
+{
+	buf_puts(b, "{\"select\":\"lines\",\"value\":null,\"lines\":[");
+	for (size_t i = 0; i < el->n; i++) {
+		const struct line_note *n = &el->v[i];
+		buf_printf(b, "%s{\"input\":%llu,\"line\":%llu,\"last_line\":%llu,\"text\":",
+			   i ? "," : "", (unsigned long long)n->file_index + 1,
+			   (unsigned long long)n->lineno, (unsigned long long)n->last_lineno);
+		buf_jsons(b, n->text);
+		buf_puts(b, ",\"program\":");
+		buf_jsons(b, n->program);
+		buf_puts(b, ",\"role\":");
+		buf_jsons(b, n->role);
+		buf_puts(b, ",\"meaning\":");
+		buf_jsons(b, n->meaning);
+		buf_puts(b, ",\"at_fault\":");
+		buf_jsons(b, n->side >= 0 ? finding_side_id((enum finding_side)n->side) : NULL);
+		buf_puts(b, ",\"finding\":");
+		buf_jsons(b, n->finding >= 0 ? finding_id((enum finding_id)n->finding) : NULL);
+		buf_puts(b, ",\"client\":");
+		buf_jsons(b, n->client);
+		buf_puts(b, ",\"verdict\":");
+		buf_jsons(b, n->verdict >= 0 ? verdict_id((enum verdict)n->verdict) : NULL);
+		buf_putc(b, '}');
+	}
+	buf_printf(b, "],\"more_lines\":%llu,\"findings\":", (unsigned long long)el->more);
+	findings_json(b, d);
+	buf_puts(b, ",\"clients\":[");
+	size_t k = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict == V_LEGITIMATE)
+			continue;
+		struct buf t = {0};
+		client_explain(a, c, &t);
+		buf_printf(b, "%s{\"ip\":", k++ ? "," : "");
+		buf_jsons(b, client_addr(c).s);
+		buf_printf(b, ",\"verdict\":\"%s\",\"severity\":%d,\"explanation\":", verdict_id(c->verdict),
+			   verdict_severity(c->verdict));
+		buf_json(b, buf_span(&t));
+		buf_putc(b, '}');
+		buf_free(&t);
+	}
+	buf_puts(b, "]}\n");
+}
+
+/* explain_lines_free - everything */
+void explain_lines_free(struct explain_lines *el)
+{
+	if (!el)
+		return;
+	for (size_t i = 0; i < el->n; i++) {
+		free(el->v[i].text);
+		free(el->v[i].program);
+		free(el->v[i].meaning);
+		free(el->v[i].client);
+	}
+	free(el->v);
+	free(el);
+}

@@ -1,0 +1,364 @@
+/*
+ * test_blame.c - the right side blamed, on real line shapes fed through
+ * the whole front of the pipeline (prefix, parsers, model, analysis,
+ * diagnosis) as the report command does: TLS handshake failures apart
+ * from capability probes (the pid-only library warning tied to its
+ * session), health checks from this server's own network, clients
+ * refused by the server's own configuration or a DNSBL's error answer,
+ * SASL failures of the server's own backend, postscreen's PREGREET and
+ * dnsblog answers, and a pasted line's bullet.
+ */
+#include "tap.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include "analyze/analysis.h"
+#include "diagnose/diagnose.h"
+#include "parse/dnsbl.h"
+#include "feed/feed.h"
+#include "model/correlate.h"
+
+#define MAX_SESSIONS 16
+
+struct pipe {
+	struct feed feed;
+	struct syslog_state st;
+	struct model *model;
+	struct analysis *a;
+	struct diag *diag;
+	size_t nsess;
+	char *sess_ip[MAX_SESSIONS];
+	enum verdict sess_v[MAX_SESSIONS];
+	char *sess_tls_error[MAX_SESSIONS];
+};
+
+static void on_event(const struct event *ev, void *ctx)
+{
+	struct pipe *p = ctx;
+	analysis_at(p->a, 0, p->feed.st.lines);
+	analysis_event(p->a, ev);
+	diag_event(p->diag, ev);
+	model_event(p->model, ev, p->feed.st.lines, 0);
+}
+
+/* on_session - fold it, and keep its label (as explain, trace, events show it) */
+static void on_session(const struct session *s, void *ctx)
+{
+	struct pipe *p = ctx;
+	analysis_session(p->a, s);
+	if (p->nsess < MAX_SESSIONS) {
+		p->sess_ip[p->nsess] = strdup(s->client_ip ? s->client_ip : "");
+		p->sess_v[p->nsess] = verdict_session(s);
+		p->sess_tls_error[p->nsess] = s->tls_error ? strdup(s->tls_error) : NULL;
+		p->nsess++;
+	}
+}
+
+static void on_message(const struct message *m, void *ctx)
+{
+	analysis_message(((struct pipe *)ctx)->a, m);
+}
+
+static struct pipe *pipe_new(void)
+{
+	struct pipe *p = calloc(1, sizeof *p);
+	p->feed.fn = on_event;
+	p->feed.ctx = p;
+	syslog_state_init(&p->st, 2026, 0);
+	p->a = analysis_new();
+	p->diag = diag_new();
+	struct model_sink sink = {on_session, on_message, p};
+	p->model = model_new(&sink);
+	return p;
+}
+
+/* pipe_lines - the lines, then the end of input */
+static void pipe_lines(struct pipe *p, const char *const *lines)
+{
+	for (size_t i = 0; lines[i]; i++)
+		feed_line(&p->feed, &p->st, span_of(lines[i]));
+	model_finish(p->model);
+	analysis_finish(p->a);
+	diag_finish(p->diag);
+}
+
+static void pipe_free(struct pipe *p)
+{
+	for (size_t i = 0; i < p->nsess; i++) {
+		free(p->sess_ip[i]);
+		free(p->sess_tls_error[i]);
+	}
+	model_free(p->model);
+	analysis_free(p->a);
+	diag_free(p->diag);
+	free(p);
+}
+
+/* verdict_of - a client's verdict, or -1 when the client is not known */
+static int verdict_of(struct pipe *p, const char *ip)
+{
+	struct client *c = analysis_client(p->a, ip);
+	return c ? (int)c->verdict : -1;
+}
+
+/* has_finding - the diagnosis holds the finding */
+static bool has_finding(const struct pipe *p, enum finding_id id)
+{
+	for (size_t i = 0; i < p->diag->nlist; i++)
+		if (p->diag->list[i]->id == id)
+			return true;
+	return false;
+}
+
+/* explanation - a client's explanation, in a static buffer */
+static const char *explanation(struct pipe *p, const char *ip)
+{
+	static char out[4096];
+	struct client *c = analysis_client(p->a, ip);
+	struct buf b = {0};
+	if (c)
+		client_explain(p->a, c, &b);
+	snprintf(out, sizeof out, "%.*s", (int)b.n, b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* a client with no cipher in common: SSL_accept says -1, the library warning
+ * (pid only, no client) says why, then it hangs up after STARTTLS */
+static const char *const tls_lines[] = {
+    "Mar  3 10:00:01 mx postfix/smtpd[2001]: connect from unknown[203.0.113.5]",
+    "Mar  3 10:00:01 mx postfix/smtpd[2001]: SSL_accept error from unknown[203.0.113.5]: -1",
+    "Mar  3 10:00:01 mx postfix/smtpd[2001]: warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:../ssl/statem/statem_srvr.c:2220:",
+    "Mar  3 10:00:01 mx postfix/smtpd[2001]: lost connection after STARTTLS from unknown[203.0.113.5]",
+    "Mar  3 10:00:01 mx postfix/smtpd[2001]: disconnect from unknown[203.0.113.5] ehlo=1 starttls=0/1 commands=1/2",
+    "Mar  3 10:01:01 mx postfix/smtpd[2002]: connect from mail.example.net[198.51.100.7]",
+    "Mar  3 10:01:01 mx postfix/smtpd[2002]: SSL_accept error from mail.example.net[198.51.100.7]: -1",
+    "Mar  3 10:01:01 mx postfix/smtpd[2002]: warning: TLS library problem: error:0A000102:SSL routines::unsupported protocol:../ssl/statem/statem_srvr.c:1719:",
+    "Mar  3 10:01:01 mx postfix/smtpd[2002]: lost connection after STARTTLS from mail.example.net[198.51.100.7]",
+    "Mar  3 10:01:01 mx postfix/smtpd[2002]: disconnect from mail.example.net[198.51.100.7] ehlo=1 starttls=0/1 commands=1/2",
+    "Mar  3 10:02:01 mx postfix/smtpd[2001]: connect from mx.other.org[192.0.2.77]",
+    "Mar  3 10:02:01 mx postfix/smtpd[2001]: SSL_accept error from mx.other.org[192.0.2.77]: lost connection",
+    "Mar  3 10:02:01 mx postfix/smtpd[2001]: warning: TLS library problem: error:1408A10B:SSL routines:ssl3_get_client_hello:wrong version number:s3_srvr.c:1093:",
+    "Mar  3 10:02:01 mx postfix/smtpd[2001]: lost connection after STARTTLS from mx.other.org[192.0.2.77]",
+    "Mar  3 10:02:01 mx postfix/smtpd[2001]: disconnect from mx.other.org[192.0.2.77] ehlo=1 starttls=0/1 commands=1/2",
+    /* a capability probe, for contrast: EHLO, QUIT */
+    "Mar  3 10:03:01 mx postfix/smtpd[2003]: connect from unknown[192.0.2.200]",
+    "Mar  3 10:03:01 mx postfix/smtpd[2003]: disconnect from unknown[192.0.2.200] ehlo=1 quit=1 commands=2",
+    NULL};
+
+TEST(blame_tls_failure_apart_from_probe)
+{
+	struct pipe *p = pipe_new();
+	pipe_lines(p, tls_lines);
+	CHECK_INT(p->nsess, 4);
+	/* the pid-only warning belongs to the session its process serves */
+	CHECK(p->sess_tls_error[0] && strstr(p->sess_tls_error[0], "no shared cipher"));
+	CHECK(p->sess_tls_error[2] && strstr(p->sess_tls_error[2], "wrong version number"));
+	for (size_t i = 0; i < 3; i++)
+		CHECK_STR(verdict_id(p->sess_v[i]), "tls-failure");
+	CHECK_STR(verdict_id(p->sess_v[3]), "capability-probe");
+	CHECK_INT(verdict_of(p, "203.0.113.5"), V_TLS_FAILURE);
+	CHECK_INT(verdict_of(p, "192.0.2.200"), V_CAPABILITY_PROBE);
+	CHECK(strstr(explanation(p, "198.51.100.7"), "no TLS protocol version or cipher in common"));
+	/* three different clients with nothing in common: this server's settings */
+	CHECK(has_finding(p, F_TLS_SETTINGS_IN));
+	pipe_free(p);
+}
+
+TEST(blame_tls_one_client_is_no_config_problem)
+{
+	const char *const lines[] = {tls_lines[0], tls_lines[1], tls_lines[2], tls_lines[3],
+				     tls_lines[4], NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(!has_finding(p, F_TLS_SETTINGS_IN));
+	CHECK(has_finding(p, F_TLS_HANDSHAKE_IN));
+	pipe_free(p);
+}
+
+TEST(blame_health_checks)
+{
+	const char *const lines[] = {
+	    "Mar  3 10:05:00 mx postfix/smtpd[3001]: connect from localhost[127.0.0.1]",
+	    "Mar  3 10:05:00 mx postfix/smtpd[3001]: disconnect from localhost[127.0.0.1] ehlo=1 quit=1 commands=2",
+	    "Mar  3 10:10:00 mx postfix/smtpd[3001]: connect from localhost[127.0.0.1]",
+	    "Mar  3 10:10:00 mx postfix/smtpd[3001]: disconnect from localhost[127.0.0.1] ehlo=1 quit=1 commands=2",
+	    "Mar  3 10:15:00 mx postfix/smtpd[3001]: connect from localhost[127.0.0.1]",
+	    "Mar  3 10:15:00 mx postfix/smtpd[3001]: disconnect from localhost[127.0.0.1] ehlo=1 quit=1 commands=2",
+	    /* a load balancer on the own network: connect, hang up */
+	    "Mar  3 10:05:00 mx postfix/smtpd[3002]: connect from unknown[10.0.0.2]",
+	    "Mar  3 10:05:00 mx postfix/smtpd[3002]: lost connection after CONNECT from unknown[10.0.0.2]",
+	    "Mar  3 10:05:00 mx postfix/smtpd[3002]: disconnect from unknown[10.0.0.2] commands=0/0",
+	    /* the same from outside is no health check */
+	    "Mar  3 10:05:00 mx postfix/smtpd[3003]: connect from unknown[198.51.100.99]",
+	    "Mar  3 10:05:00 mx postfix/smtpd[3003]: disconnect from unknown[198.51.100.99] ehlo=1 quit=1 commands=2",
+	    /* a Docker gateway whose session the excerpt cuts: not a health check,
+	     * and not "a port scanner or a monitoring check" either */
+	    "Feb 16 11:03:54 mail postfix/smtpd[13007]: connect from unknown[172.21.0.1]",
+	    "Feb 16 11:03:54 mail postfix/smtpd[13007]: Anonymous TLS connection established from unknown[172.21.0.1]: TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "127.0.0.1"), V_HEALTH_CHECK);
+	CHECK_INT(verdict_of(p, "10.0.0.2"), V_HEALTH_CHECK);
+	CHECK_INT(verdict_of(p, "198.51.100.99"), V_CAPABILITY_PROBE);
+	CHECK_INT(verdict_of(p, "172.21.0.1"), V_UNKNOWN);
+	const char *x = explanation(p, "127.0.0.1");
+	CHECK(strstr(x, "health check") && !strstr(x, "reconnaissance"));
+	x = explanation(p, "172.21.0.1");
+	CHECK(!strstr(x, "port scanner"));
+	CHECK(strstr(x, "own network") && strstr(x, "gateway"));
+	pipe_free(p);
+}
+
+TEST(blame_own_configuration_refusals)
+{
+	const char *const lines[] = {
+	    /* a missing access table: 451 4.3.5 to a real sender */
+	    "Feb 16 11:03:54 mail postfix/smtpd[13007]: connect from mail-qk1-f170.google.com[209.85.222.170]",
+	    "Feb 16 11:03:55 mail postfix/smtpd[13007]: NOQUEUE: reject: RCPT from mail-qk1-f170.google.com[209.85.222.170]: 451 4.3.5 <a@example.org>: Sender address rejected: Server configuration problem; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-qk1-f170.google.com>",
+	    "Feb 16 11:03:55 mail postfix/smtpd[13007]: disconnect from mail-qk1-f170.google.com[209.85.222.170] ehlo=2 starttls=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=4/6",
+	    /* smtpd's reject_rbl_client: the list answers its open-resolver error */
+	    "Feb 16 11:04:00 mail postfix/smtpd[13008]: connect from mx.example.net[198.51.100.20]",
+	    "Feb 16 11:04:00 mail postfix/smtpd[13008]: NOQUEUE: reject: RCPT from mx.example.net[198.51.100.20]: 554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.64.36.1; from=<x@example.net> to=<b@example.com> proto=ESMTP helo=<mx.example.net>",
+	    "Feb 16 11:04:00 mail postfix/smtpd[13008]: disconnect from mx.example.net[198.51.100.20] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* postscreen: dnsblog's error answer, the rank, the refusal */
+	    "Feb 16 11:05:00 mail postfix/postscreen[900]: CONNECT from [192.0.2.50]:40000 to [192.0.2.1]:25",
+	    "Feb 16 11:05:00 mail postfix/dnsblog[901]: addr 192.0.2.50 listed by domain zen.spamhaus.org as 127.255.255.254",
+	    "Feb 16 11:05:00 mail postfix/postscreen[900]: DNSBL rank 3 for [192.0.2.50]:40000",
+	    "Feb 16 11:05:06 mail postfix/postscreen[900]: NOQUEUE: reject: RCPT from [192.0.2.50]:40000: 550 5.7.1 Service unavailable; client [192.0.2.50] blocked using zen.spamhaus.org; from=<a@example.org>, to=<b@example.com>, proto=ESMTP, helo=<mx.example.org>",
+	    /* and a client really listed (XBL) */
+	    "Feb 16 11:06:00 mail postfix/postscreen[900]: CONNECT from [192.0.2.60]:40001 to [192.0.2.1]:25",
+	    "Feb 16 11:06:00 mail postfix/dnsblog[901]: addr 192.0.2.60 listed by domain zen.spamhaus.org as 127.0.0.4",
+	    "Feb 16 11:06:00 mail postfix/postscreen[900]: DNSBL rank 3 for [192.0.2.60]:40001",
+	    "Feb 16 11:06:06 mail postfix/postscreen[900]: NOQUEUE: reject: RCPT from [192.0.2.60]:40001: 550 5.7.1 Service unavailable; client [192.0.2.60] blocked using zen.spamhaus.org; from=<a@example.org>, to=<b@example.com>, proto=ESMTP, helo=<x>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_STR(verdict_id(p->sess_v[0]), "unknown");
+	CHECK_STR(verdict_id(p->sess_v[1]), "unknown");
+	CHECK(verdict_of(p, "209.85.222.170") != V_SPAM_REJECTED);
+	CHECK(verdict_of(p, "198.51.100.20") != V_SPAM_REJECTED);
+	CHECK(verdict_of(p, "192.0.2.50") != V_SPAM_REJECTED);
+	CHECK_INT(verdict_of(p, "192.0.2.60"), V_SPAM_REJECTED);
+	CHECK(strstr(explanation(p, "209.85.222.170"), "this server's own fault"));
+	const char *x = explanation(p, "192.0.2.50");
+	CHECK(strstr(x, "error code") && !strstr(x, "PTR"));
+	CHECK(strstr(explanation(p, "192.0.2.60"), "XBL"));
+	CHECK(has_finding(p, F_IN_CONFIG_PROBLEM));
+	CHECK(has_finding(p, F_IN_DNSBL_ERROR));
+	/* the postscreen-only client has its line as evidence */
+	struct client *c = analysis_client(p->a, "192.0.2.50");
+	const struct client_detail *d = c ? client_detail(p->a, c) : NULL;
+	CHECK(d && d->nevidence >= 1 && d->evidence[0].first_line > 0);
+	pipe_free(p);
+}
+
+TEST(blame_sasl_backend_session_label)
+{
+	const char *const lines[] = {
+	    "Mar  3 10:20:00 mx postfix/smtpd[4001]: connect from unknown[192.0.2.9]",
+	    "Mar  3 10:20:00 mx postfix/smtpd[4001]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory",
+	    "Mar  3 10:20:00 mx postfix/smtpd[4001]: warning: unknown[192.0.2.9]: SASL LOGIN authentication failed: generic failure",
+	    "Mar  3 10:20:01 mx postfix/smtpd[4001]: disconnect from unknown[192.0.2.9] ehlo=1 auth=0/1 quit=1 commands=2/3",
+	    /* a guess with a wrong password stays one */
+	    "Mar  3 10:21:00 mx postfix/smtpd[4002]: connect from unknown[203.0.113.40]",
+	    "Mar  3 10:21:00 mx postfix/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:01 mx postfix/smtpd[4002]: disconnect from unknown[203.0.113.40] ehlo=1 auth=0/1 quit=1 commands=2/3",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(p->nsess, 2);
+	CHECK(p->sess_v[0] != V_AUTH_BRUTEFORCE);
+	CHECK_STR(verdict_id(p->sess_v[1]), "auth-bruteforce");
+	CHECK(verdict_of(p, "192.0.2.9") != V_AUTH_BRUTEFORCE);
+	CHECK(has_finding(p, F_SASL_BACKEND_DOWN));
+	pipe_free(p);
+}
+
+TEST(blame_pregreet_forms)
+{
+	const char *const lines[] = {
+	    "Dec 23 19:39:13 xxx postfix/postscreen[21057]: CONNECT from [192.0.2.2]:59415 to [198.51.100.1]:25",
+	    "Dec 23 19:39:13 xxx postfix/postscreen[21057]: PREGREET 14 after 0.08 from [192.0.2.2]:59415: EHLO ylmf-pc\\r\\n",
+	    /* the text cut off, and a bare address */
+	    "Dec 23 19:39:14 xxx postfix/postscreen[21057]: PREGREET 11 after 0.1 from [192.0.2.4]:1234",
+	    "Dec 23 19:39:15 xxx postfix/postscreen[21057]: PREGREET 6 after 1.2 from 192.0.2.5: RSET??",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.0.2.2"), V_PREGREET);
+	CHECK_INT(verdict_of(p, "192.0.2.4"), V_PREGREET);
+	CHECK_INT(verdict_of(p, "192.0.2.5"), V_PREGREET);
+	const char *x = explanation(p, "192.0.2.2");
+	CHECK(strstr(x, "14 bytes") && strstr(x, "EHLO ylmf-pc") && strstr(x, "carriage return"));
+	CHECK(!strstr(x, "PTR"));
+	CHECK(strstr(explanation(p, "192.0.2.5"), "\"??\""));
+	pipe_free(p);
+}
+
+TEST(blame_dnsbl_answers)
+{
+	static const struct {
+		const char *list, *answer, *want;
+	} cases[] = {
+	    {"zen.spamhaus.org", "127.0.0.2", "SBL"},
+	    {"zen.spamhaus.org", "127.0.0.3", "CSS"},
+	    {"zen.spamhaus.org", "127.0.0.4", "XBL"},
+	    {"zen.spamhaus.org", "127.0.0.7", "XBL"},
+	    {"zen.spamhaus.org", "127.0.0.9", "DROP"},
+	    {"zen.spamhaus.org", "127.0.0.10", "PBL"},
+	    {"zen.spamhaus.org", "127.0.0.11", "PBL"},
+	    {"zen.spamhaus.org", "127.255.255.252", "mistyped"},
+	    {"zen.spamhaus.org", "127.255.255.254", "open resolver"},
+	    {"zen.spamhaus.org", "127.255.255.255", "too many queries"},
+	    {"bl.spamcop.net", "127.0.0.2", "listed"},
+	    {"b.barracudacentral.org", "127.255.255.254", "error code"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *m = dnsbl_meaning(span_of(cases[i].list), span_of(cases[i].answer));
+		if (!m || !strstr(m, cases[i].want))
+			test_fail(__FILE__, __LINE__, "%s %s: got \"%s\", want \"%s\"", cases[i].list,
+				  cases[i].answer, m ? m : "(null)", cases[i].want);
+	}
+	CHECK(dnsbl_meaning(span_of("zen.spamhaus.org"), span_of("garbage")) == NULL);
+	CHECK(dnsbl_meaning(span_of("zen.spamhaus.org"), span_of("127.0.0.9999")) == NULL);
+	CHECK(dnsbl_is_error(span_of("127.255.255.254")));
+	CHECK(!dnsbl_is_error(span_of("127.0.0.2")));
+}
+
+TEST(blame_pasted_bullet_not_in_evidence)
+{
+	const char *const lines[] = {
+	    "- Feb 16 11:03:54 mail postfix/smtpd[13007]: error: open database /tmp/docker-mailserver/postfix-send-access.cf: No such file or directory",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(p->diag->nlist == 1);
+	if (p->diag->nlist == 1) {
+		CHECK(p->diag->list[0]->nsample == 1);
+		CHECK(!strncmp(p->diag->list[0]->sample[0], "Feb 16 11:03:54 mail", 20));
+	}
+	pipe_free(p);
+}
+
+/* a DNS blocklist refusing a large provider's server is the list's false
+ * positive (the finding dnsbl-refuses-big-provider), not a spammer */
+TEST(blame_dnsbl_big_provider_not_spam)
+{
+	const char *const lines[] = {
+	    "May 26 05:38:34 mail postfix/smtpd[2923]: connect from mail-io0-f196.google.com[209.85.223.196]",
+	    "May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from mail-io0-f196.google.com[209.85.223.196]: 554 5.7.1 Service unavailable; Client host [209.85.223.196] blocked using dnsbl.sorbs.net; Currently Sending Spam See: http://www.sorbs.net/lookup.shtml?209.85.223.196; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-io0-f196.google.com>",
+	    "May 26 05:38:45 mail postfix/smtpd[2923]: disconnect from mail-io0-f196.google.com[209.85.223.196] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* the same refusal of an unknown host stays spam-rejected */
+	    "May 26 05:39:34 mail postfix/smtpd[2924]: connect from unknown[203.0.113.44]",
+	    "May 26 05:39:45 mail postfix/smtpd[2924]: NOQUEUE: reject: RCPT from unknown[203.0.113.44]: 554 5.7.1 Service unavailable; Client host [203.0.113.44] blocked using dnsbl.sorbs.net; Currently Sending Spam; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
+	    "May 26 05:39:45 mail postfix/smtpd[2924]: disconnect from unknown[203.0.113.44] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "209.85.223.196"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "203.0.113.44"), V_SPAM_REJECTED);
+	CHECK(has_finding(p, F_IN_DNSBL_BIG_PROVIDER));
+	pipe_free(p);
+}
