@@ -213,6 +213,26 @@ static void fold_free(struct folded *f)
 	free(f->heap);
 }
 
+/* fold_skip - f now holds its text from byte k on (k may be negative to
+ * go back); the byte pairs of the whole text still rule needles out */
+static void fold_skip(struct folded *f, ptrdiff_t k)
+{
+	f->t = span_make(f->t.p + k, (size_t)((ptrdiff_t)f->t.n - k));
+	f->low = span_make(f->low.p + k, (size_t)((ptrdiff_t)f->low.n - k));
+}
+
+/* ci_has_lit - does the folded text hold lit, case-blind (ci_find >= 0) */
+static bool ci_has_lit(const struct folded *f, const char *lit)
+{
+	size_t n = strlen(lit);
+	if (n >= NEEDLE_MAX)
+		return ci_find(f->t, lit) >= 0;
+	char l[NEEDLE_MAX];
+	for (size_t i = 0; i < n; i++)
+		l[i] = (char)lower((unsigned char)lit[i]);
+	return !n || (n <= f->low.n && memmem(f->low.p, f->low.n, l, n));
+}
+
 /* needle_compile - one needle of a table, lowered */
 static void needle_compile(struct cneedle *c, const char *s)
 {
@@ -502,7 +522,7 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 
 /* apply - the first rule of a table that takes the text */
 static bool apply(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
-		  struct span t, struct diag_hit *hit)
+		  const struct folded *f, struct diag_hit *hit)
 {
 	if (!c[0].any[0].s) /* the table's first use: lower its needles */
 		for (size_t i = 0; i < n; i++) {
@@ -510,17 +530,13 @@ static bool apply(const struct rule *rules, struct crule *c, size_t n, const str
 			for (int j = 0; j < NEEDLES; j++)
 				needle_compile(&c[i].any[j], rules[i].any[j]);
 		}
-	struct folded f;
-	fold(&f, t);
-	bool found = false;
-	for (size_t i = 0; i < n && !found; i++)
-		if (rule_matches(&rules[i], &c[i], ev, &f)) {
+	for (size_t i = 0; i < n; i++)
+		if (rule_matches(&rules[i], &c[i], ev, f)) {
 			hit->id = rules[i].id;
-			make_key(&rules[i], ev, t, hit);
-			found = true;
+			make_key(&rules[i], ev, f->t, hit);
+			return true;
 		}
-	fold_free(&f);
-	return found;
+	return false;
 }
 
 /* the lowered needles of each table, made at its first use */
@@ -528,7 +544,19 @@ static bool apply(const struct rule *rules, struct crule *c, size_t n, const str
 static struct crule out_rules_c[NRULES(out_rules)], reject_rules_c[NRULES(reject_rules)],
     diag_rules_c[NRULES(diag_rules)], plain_rules_c[NRULES(plain_rules)];
 
-#define APPLY(tab, ev, t, hit) apply(tab, tab##_c, NRULES(tab), ev, t, hit)
+#define APPLY(tab, ev, f, hit) apply(tab, tab##_c, NRULES(tab), ev, f, hit)
+
+/* apply_text - a rule table on a text not folded yet */
+#define APPLY_TEXT(tab, ev, t, hit) apply_text(tab, tab##_c, NRULES(tab), ev, t, hit)
+static bool apply_text(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
+		       struct span t, struct diag_hit *hit)
+{
+	struct folded f;
+	fold(&f, t);
+	bool found = apply(rules, c, n, ev, &f, hit);
+	fold_free(&f);
+	return found;
+}
 
 /* classify_out - a delivery that did not succeed */
 static bool classify_out(const struct event *ev, struct diag_hit *hit)
@@ -538,11 +566,20 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (!t.n)
 		return false;
+	/* the text is folded once for every search below */
+	struct folded f;
+	fold(&f, t);
 	/* "delivery temporarily suspended: CAUSE": the cause tells more */
-	struct span cause = t;
-	if (span_eat(&cause, "delivery temporarily suspended: ") && APPLY(out_rules, ev, cause, hit))
+	static const char suspended[] = "delivery temporarily suspended: ";
+	bool by_cause = false;
+	if (span_starts(t, suspended)) {
+		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
+		by_cause = APPLY(out_rules, ev, &f, hit);
+		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
+	}
+	if (by_cause)
 		;
-	else if (!APPLY(out_rules, ev, t, hit)) {
+	else if (!APPLY(out_rules, ev, &f, hit)) {
 		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
 		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
 		struct span host = conn_host(ev, t);
@@ -575,14 +612,15 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 			ptrdiff_t rb = span_chr(c, ']');
 			bool unix_socket = rb < 0;
 			if (unix_socket || span_eqs(ev->line->daemon, "lmtp"))
-				hit->id = span_eqs(ev->line->daemon, "lmtp") || ci_find(t, "lmtp") >= 0
+				hit->id = span_eqs(ev->line->daemon, "lmtp") || ci_has_lit(&f, "lmtp")
 					      ? F_LMTP_DOWN
 					      : F_TRANSPORT_MISSING;
-			else if (diag_own_network(ip) && ci_find(t, "]:25:") < 0)
+			else if (diag_own_network(ip) && !ci_has_lit(&f, "]:25:"))
 				hit->id = F_FILTER_DOWN;
 		}
 	}
-	hit->port25 = ci_find(t, "]:25:") >= 0;
+	hit->port25 = ci_has_lit(&f, "]:25:");
+	fold_free(&f);
 	if (ev->to.n) {
 		hit->recipient = true;
 		copy_key(hit->subject, rcpt_domain(ev->to));
@@ -594,25 +632,31 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason;
-	if (APPLY(reject_rules, ev, t, hit))
+	struct folded f; /* folded once for every search below */
+	fold(&f, t);
+	bool found = true;
+	if (APPLY(reject_rules, ev, &f, hit))
 		;
-	else if (ci_find(t, "Relay access denied") >= 0 && diag_own_network(ev->client_ip)) {
+	else if (ci_has_lit(&f, "Relay access denied") && diag_own_network(ev->client_ip)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		copy_key(hit->key, ev->client_ip);
-	} else if (ci_find(t, "blocked using ") >= 0 && diag_big_provider(ev->client_name)) {
+	} else if (ci_has_lit(&f, "blocked using ") && diag_big_provider(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
 		copy_key(hit->key, token(span_skip(after, 14)));
-	} else if (ci_find(t, "User unknown") >= 0 && ev->client_ip.n) {
+	} else if (ci_has_lit(&f, "User unknown") && ev->client_ip.n) {
 		hit->id = F_IN_USER_UNKNOWN_HARVEST;
 		copy_key(hit->key, ev->client_ip);
 		copy_key(hit->subject, ev->to);
+		fold_free(&f);
 		return true;
 	} else {
-		return false;
+		found = false;
 	}
-	copy_key(hit->subject, ev->client_ip);
-	return true;
+	fold_free(&f);
+	if (found)
+		copy_key(hit->subject, ev->client_ip);
+	return found;
 }
 
 /* classify_dnsbl - dnsblog's answers: 127.255.255.x is an error code */
@@ -652,7 +696,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	if (!l->postfix)
 		return false;
 	if (l->severity.n) {
-		if (APPLY(diag_rules, ev, l->text, hit))
+		if (APPLY_TEXT(diag_rules, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal) {
@@ -673,7 +717,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_INFO:
 	case EV_TLS_ERROR:
 	case EV_MASTER:
-		return APPLY(plain_rules, ev, l->text, hit);
+		return APPLY_TEXT(plain_rules, ev, l->text, hit);
 	default:
 		return false;
 	}
