@@ -153,13 +153,14 @@ static ptrdiff_t ci_find(struct span hay, const char *needle)
  * a third of report's time as a byte loop per needle.  Now the text is
  * lowered once, with the set of its byte pairs (struct folded); each
  * needle is lowered once, at the first use of its table (struct cneedle),
- * and looked for with memmem only when the text holds its first, middle
- * and last two bytes, which rules out nearly all of them in a few bit
- * tests.
+ * and looked for with memmem only when the text holds each of its byte
+ * pairs (up to 16 of them), which rules out nearly all of them in a bit
+ * test or two.
  */
 #define FOLD_STACK 1024
 #define NEEDLE_MAX 64
-#define PAIR_BITS 4096
+#define PAIR_BITS 8192
+#define NEEDLE_PAIRS 16
 
 struct folded {
 	struct span t;           /* the text as it is */
@@ -171,8 +172,8 @@ struct folded {
 
 struct cneedle {
 	const char *s;           /* as written in the table, or NULL */
-	uint16_t n;
-	uint16_t pair[3];        /* pair_hash of the first, middle and last two bytes */
+	uint16_t n, npairs;
+	uint16_t pair[NEEDLE_PAIRS]; /* pair_hash of its byte pairs (up to 16, spread) */
 	char low[NEEDLE_MAX];    /* lowered (when n < NEEDLE_MAX) */
 };
 
@@ -183,7 +184,7 @@ struct crule {
 /* pair_hash - two lowered bytes to a bit of struct folded's set */
 static inline unsigned pair_hash(unsigned char a, unsigned char b)
 {
-	return ((unsigned)a << 5 ^ b) & (PAIR_BITS - 1);
+	return ((unsigned)a * 131 + b) & (PAIR_BITS - 1);
 }
 
 /* fold - t lowered into f (f->heap when it does not fit the stack) */
@@ -244,15 +245,19 @@ static void needle_compile(struct cneedle *c, const char *s)
 	for (size_t i = 0; i < n && i < NEEDLE_MAX; i++)
 		c->low[i] = (char)lower((unsigned char)s[i]);
 	if (n >= 2 && n < NEEDLE_MAX) {
+		/* every pair, or 16 spread from the first to the last */
 		const unsigned char *l = (const unsigned char *)c->low;
-		c->pair[0] = (uint16_t)pair_hash(l[0], l[1]);
-		c->pair[1] = (uint16_t)pair_hash(l[n / 2 - 1], l[n / 2]);
-		c->pair[2] = (uint16_t)pair_hash(l[n - 2], l[n - 1]);
+		size_t np = n - 1 < NEEDLE_PAIRS ? n - 1 : NEEDLE_PAIRS;
+		for (size_t i = 0; i < np; i++) {
+			size_t at = np > 1 ? i * (n - 2) / (np - 1) : 0;
+			c->pair[i] = (uint16_t)pair_hash(l[at], l[at + 1]);
+		}
+		c->npairs = (uint16_t)np;
 	}
 }
 
 /* ci_has - does the folded text hold the needle, case-blind */
-static bool ci_has(const struct folded *f, const struct cneedle *c)
+static inline bool ci_has(const struct folded *f, const struct cneedle *c)
 {
 	if (c->n >= NEEDLE_MAX)
 		return ci_find(f->t, c->s) >= 0;
@@ -260,7 +265,7 @@ static bool ci_has(const struct folded *f, const struct cneedle *c)
 		return false;
 	if (c->n < 2)
 		return !c->n || memchr(f->low.p, c->low[0], f->low.n);
-	for (int i = 0; i < 3; i++)
+	for (unsigned i = 0; i < c->npairs; i++)
 		if (!(f->pairs[c->pair[i] / 64] & 1ULL << (c->pair[i] % 64)))
 			return false;
 	return memmem(f->low.p, f->low.n, c->low, c->n) != NULL;
@@ -384,24 +389,32 @@ static struct span conn_host(const struct event *ev, struct span t)
 /* provider - the big mail providers by the names of their servers */
 static const char *provider(struct span name)
 {
+	/* with the suffixes' lengths: tried on every failed delivery */
+#define P(suffix, name) {suffix, sizeof suffix - 1, name}
 	static const struct {
-		const char *suffix, *name;
+		const char *suffix;
+		size_t n;
+		const char *name;
 	} known[] = {
-	    {"google.com", "Gmail"},         {"googlemail.com", "Gmail"},
-	    {"outlook.com", "Microsoft"},    {"hotmail.com", "Microsoft"},
-	    {"live.com", "Microsoft"},       {"office365.us", "Microsoft"},
-	    {"yahoodns.net", "Yahoo"},       {"yahoo.com", "Yahoo"},
-	    {"aol.com", "Yahoo (AOL)"},      {"icloud.com", "Apple iCloud"},
-	    {"apple.com", "Apple iCloud"},   {"mail.ru", "Mail.ru"},
-	    {"yandex.net", "Yandex"},        {"yandex.ru", "Yandex"},
-	    {"gmx.net", "GMX/web.de"},       {"web.de", "GMX/web.de"},
-	    {"protonmail.ch", "Proton"},     {"zoho.com", "Zoho"},
-	    {"comcast.net", "Comcast"},      {"orange.fr", "Orange"},
-	    {"t-online.de", "T-Online"},     {"amazonses.com", "Amazon SES"},
+	    P("google.com", "Gmail"),         P("googlemail.com", "Gmail"),
+	    P("outlook.com", "Microsoft"),    P("hotmail.com", "Microsoft"),
+	    P("live.com", "Microsoft"),       P("office365.us", "Microsoft"),
+	    P("yahoodns.net", "Yahoo"),       P("yahoo.com", "Yahoo"),
+	    P("aol.com", "Yahoo (AOL)"),      P("icloud.com", "Apple iCloud"),
+	    P("apple.com", "Apple iCloud"),   P("mail.ru", "Mail.ru"),
+	    P("yandex.net", "Yandex"),        P("yandex.ru", "Yandex"),
+	    P("gmx.net", "GMX/web.de"),       P("web.de", "GMX/web.de"),
+	    P("protonmail.ch", "Proton"),     P("zoho.com", "Zoho"),
+	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
+	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
 	};
+#undef P
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t n = strlen(known[i].suffix);
-		if (name.n >= n && !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
+		size_t n = known[i].n;
+		/* the last byte first (the suffixes are in lower case) */
+		if (name.n >= n &&
+		    lower((unsigned char)name.p[name.n - 1]) == (unsigned char)known[i].suffix[n - 1] &&
+		    !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
 		    (name.n == n || name.p[name.n - n - 1] == '.'))
 			return known[i].name;
 	}
