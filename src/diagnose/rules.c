@@ -209,6 +209,7 @@ static void fold(struct folded *f, struct span t)
 	f->low = span_make(d, t.n);
 }
 
+/* fold_free - what fold took from the heap */
 static void fold_free(struct folded *f)
 {
 	free(f->heap);
@@ -552,7 +553,8 @@ static bool apply(const struct rule *rules, struct crule *c, size_t n, const str
 	return false;
 }
 
-/* the lowered needles of each table, made at its first use */
+/* the lowered needles of each table, made at its first use (by the one
+ * thread that classifies: the findings follow the events in order) */
 #define NRULES(tab) (sizeof tab / sizeof tab[0])
 static struct crule out_rules_c[NRULES(out_rules)], reject_rules_c[NRULES(reject_rules)],
     diag_rules_c[NRULES(diag_rules)], plain_rules_c[NRULES(plain_rules)];
