@@ -113,7 +113,7 @@ void explain_focus(struct explain *x, const struct analysis *a, const struct exp
 	x->nfindings = n;
 	x->more_clients = more_clients;
 	x->more_accounts = more_accounts;
-	(void)a;
+	(void)a; /* read when the findings are told (explain_write), not here */
 	for (size_t i = 0; i < n; i++) {
 		struct xfinding *xf = &x->findings[i];
 		if (f[i].client) {
