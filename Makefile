@@ -2,7 +2,7 @@
 #
 #   make            build ./postsleuth
 #   make check      unit + golden tests, then the same again under ASan+UBSan
-#   make bench      throughput and memory on a 1 GiB log (docs/performance.md)
+#   make bench      throughput and memory on three 256 MiB logs, peers beside (docs/performance.md)
 #   make e2e        against a real Postfix, Dovecot and rsyslog (root; docs/e2e.md)
 #   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang; docs/security.md)

@@ -1,13 +1,28 @@
 #!/bin/bash
-# bench/run.sh [BIN] - throughput and peak memory on a 1 GiB Postfix log.
+# bench/run.sh [BIN] - throughput and peak memory on three Postfix logs of
+# different structure, with the peers measured in the same run.
 #
-# Builds the log once from examples/mail.log with ../shared/tools/amplify-log
-# (cached in $BENCH_DIR, default /var/tmp/postsleuth-bench; rebuilt when the
-# input, the tool or the size changes), warms the page cache, then times
-# `wc -l`, `postsleuth events`, `postsleuth report` (when built) and
-# pflogsumm (when installed; timed on a 100 MiB slice and scaled).
-# Each step runs BENCH_RUNS times (default 5; pflogsumm once): best wall
-# time, with the CPU time of that run, and the largest peak RSS.
+# The logs (each amplified to BENCH_MIB MiB, default 256, with
+# ../shared/tools/amplify-log; cached in $BENCH_DIR, default
+# /var/tmp/postsleuth-bench, rebuilt when the input, the tool or the size
+# changes):
+#   example      examples/mail.log: a test server, TLS and -v debug lines,
+#                delivery failures of every kind
+#   corpus       ../shared/corpus/mail.log: the annotated corpus, attacks,
+#                SASL, LMTP, Dovecot
+#   conformance  ../shared/conformance/kdent-postfix_log_analysis/mail2.log:
+#                a real classic-syslog server, mostly spam refused
+# and the example log gzipped (the decompression ceiling: gzip -dc).
+#
+# For each log: `wc -l` (the floor: reading the bytes), `postsleuth stats`
+# (parse + correlate), `postsleuth report` (parse, correlate, analyse,
+# evidence), pflogsumm (on the first BENCH_SLICE_MIB MiB, default 32,
+# scaled) and fail2ban-regex with Debian's postfix filter (on the first
+# BENCH_F2B_MIB MiB, default 8, scaled).  Each step runs BENCH_RUNS times
+# (default 3; the peers once): the best wall time with the CPU time of
+# that run, and the largest peak RSS (GNU time).  "x pflogsumm" is the
+# ratio of MB per CPU second to pflogsumm's on the same log in the same
+# run, which holds on a loaded machine where wall times do not.
 # Prints a Markdown table and rewrites the marked section of
 # docs/performance.md.  Needs python3 (amplify-log) and GNU time.
 # MB = 10^6 bytes; MiB = 2^20 bytes.
@@ -17,13 +32,15 @@ export LC_ALL=C TZ=UTC
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$top/postsleuth}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
-amplify=${AMPLIFY:-$top/../shared/tools/amplify-log}
+shared=${SHARED:-$top/../shared}
+amplify=${AMPLIFY:-$shared/tools/amplify-log}
 dir=${BENCH_DIR:-/var/tmp/postsleuth-bench}
-size_mib=${BENCH_MIB:-1024}
-slice_mib=100
-runs=${BENCH_RUNS:-5}
-src=$top/examples/mail.log
+size_mib=${BENCH_MIB:-256}
+slice_mib=${BENCH_SLICE_MIB:-32}
+f2b_mib=${BENCH_F2B_MIB:-8}
+runs=${BENCH_RUNS:-3}
 doc=$top/docs/performance.md
+f2b_filter=/etc/fail2ban/filter.d/postfix.conf
 
 if [ ! -x "$amplify" ]; then
 	echo "bench: $amplify not found (it lives in ../shared/tools beside the repository); skipped"
@@ -37,46 +54,67 @@ for tool in python3 /usr/bin/time; do
 done
 [ -x "$bin" ] || { echo "bench: no binary $bin (run make first)" >&2; exit 2; }
 
-# -- the 1 GiB log, cached -------------------------------------------------
-mkdir -p "$dir"
-big=$dir/mail-${size_mib}MiB.log
-slice=$dir/mail-${slice_mib}MiB-slice.log
-want="$(sha256sum "$src" "$amplify" | cut -d' ' -f1 | tr '\n' ' ')$size_mib"
-target=$((size_mib * 1024 * 1024))
-have=$(stat -c %s "$big" 2>/dev/null || echo 0)
-if [ "$(cat "$big.key" 2>/dev/null)" != "$want" ] || [ "$have" -lt "$target" ]; then
-	echo "bench: building $big from examples/mail.log (a few minutes, once)"
-	rm -f "$big" "$big.key" "$slice"
-	python3 "$amplify" "$src" --mb "$size_mib" -o "$big.tmp"
-	mv "$big.tmp" "$big"
-	echo "$want" >"$big.key"
-fi
-if [ ! -s "$slice" ]; then
-	# the first 100 MiB, cut back to a whole line
-	head -c $((slice_mib * 1024 * 1024)) "$big" | sed '$d' >"$slice.tmp"
-	mv "$slice.tmp" "$slice"
-fi
-bytes=$(stat -c %s "$big")
-sbytes=$(stat -c %s "$slice")
-cat "$big" "$slice" >/dev/null # into the page cache
+names=(example corpus conformance)
+srcs=("$top/examples/mail.log" "$shared/corpus/mail.log"
+	"$shared/conformance/kdent-postfix_log_analysis/mail2.log")
 
-# -- measuring -------------------------------------------------------------
+# -- the logs, cached --------------------------------------------------------
+mkdir -p "$dir"
+# slice FILE MIB OUT - the first MIB MiB of FILE, cut back to a whole line
+slice() {
+	if [ ! -s "$3" ] || [ "$3" -ot "$1" ]; then
+		head -c $(($2 * 1024 * 1024)) "$1" | sed '$d' >"$3.tmp"
+		mv "$3.tmp" "$3"
+	fi
+}
+have=()
+for i in "${!names[@]}"; do
+	name=${names[$i]} src=${srcs[$i]}
+	big=$dir/$name-${size_mib}MiB.log
+	if [ ! -f "$src" ]; then
+		echo "bench: $src is missing; the $name log is skipped"
+		continue
+	fi
+	have+=("$name")
+	want="$(sha256sum "$src" "$amplify" | cut -d' ' -f1 | tr '\n' ' ')$size_mib"
+	if [ "$(cat "$big.key" 2>/dev/null)" != "$want" ] || [ ! -s "$big" ]; then
+		echo "bench: building $big from $src (a minute or two, once)"
+		rm -f "$big" "$big.key" "$big".*
+		python3 "$amplify" "$src" --mb "$size_mib" -o "$big.tmp" >/dev/null
+		mv "$big.tmp" "$big"
+		echo "$want" >"$big.key"
+	fi
+	slice "$big" "$slice_mib" "$big.slice-$slice_mib"
+	slice "$big" "$f2b_mib" "$big.f2b-$f2b_mib"
+done
+[ ${#have[@]} -gt 0 ] || { echo "bench: no log to measure" >&2; exit 2; }
+names=("${have[@]}")
+gz=$dir/${names[0]}-${size_mib}MiB.log.gz
+if [ ! -s "$gz" ] || [ "$gz" -ot "${gz%.gz}" ]; then
+	echo "bench: gzipping the ${names[0]} log (once)"
+	gzip -c "${gz%.gz}" >"$gz.tmp"
+	mv "$gz.tmp" "$gz"
+fi
+
+# -- measuring -----------------------------------------------------------------
 rows=()
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.err"' EXIT
+base=0 # pflogsumm's MB per CPU second on the current log
 
-# measure NAME BYTES LINES SCALE NOTE CMD... - wall time, rates, peak RSS
+# measure LOG STEP BYTES SCALE NOTE CMD... - best wall time of $runs, its
+# CPU time, the largest peak RSS; one table row
 measure() {
-	local name=$1 fbytes=$2 flines=$3 scale=$4 note=$5
+	local log=$1 name=$2 fbytes=$3 scale=$4 note=$5
 	shift 5
-	local t0 t1 w rc=0 i best="" rss=0 usr sys r u sy
-	# best wall time of $runs runs (the machine may be shared); worst RSS
+	local t0 t1 w rc=0 i best="" rss=0 usr=0 sys=0 r u sy
 	for ((i = 0; i < runs; i++)); do
 		t0=$(date +%s.%N)
-		/usr/bin/time -f '%M %U %S' -o "$tmp" "$@" <"${in:-/dev/null}" >/dev/null 2>"$tmp.err" || rc=$?
+		/usr/bin/time -f '%M %U %S' -o "$tmp" "$@" >/dev/null 2>"$tmp.err" || rc=$?
 		t1=$(date +%s.%N)
+		# fail2ban-regex and pflogsumm exit 0; postsleuth 1 only without a Postfix line
 		if [ $rc != 0 ]; then
-			echo "bench: $name failed with exit $rc:" >&2
+			echo "bench: $log $name failed with exit $rc:" >&2
 			head -5 "$tmp.err" >&2
 			note="exit $rc; $note"
 			break
@@ -88,52 +126,60 @@ measure() {
 			best=$w usr=$u sys=$sy
 		fi
 	done
-	rm -f "$tmp.err"
 	if [ -z "$best" ]; then
-		rows+=("| $name | failed | | | | | | $note |")
+		rows+=("| $log | $name | failed | | | | | | $note |")
 		echo "${rows[-1]}"
 		return
 	fi
-	t0=0 t1=$best
-	rows+=("$(awk -v n="$name" -v t0="$t0" -v t1="$t1" -v b="$fbytes" -v l="$flines" \
-		-v s="$scale" -v rss="$rss" -v u="$usr" -v sy="$sys" -v note="$note" 'BEGIN {
-		w = t1 - t0
-		c = u + sy; if (c < 0.01) c = 0.01
-		printf "| %s | %.2f | %.2f | %.0f | %.0f | %.2f | %.1f | %s |", n, w * s, (u + sy) * s,
-			b / w / 1e6, b / c / 1e6, l / w / 1e6, rss / 1024, note
+	local cpurate
+	cpurate=$(awk -v b="$fbytes" -v u="$usr" -v sy="$sys" 'BEGIN {
+		c = u + sy; if (c < 0.01) c = 0.01; printf "%.3f", b / c / 1e6 }')
+	[ "$name" = pflogsumm ] && base=$cpurate
+	rows+=("$(awk -v lg="$log" -v n="$name" -v w="$best" -v b="$fbytes" -v s="$scale" \
+		-v rss="$rss" -v u="$usr" -v sy="$sys" -v cr="$cpurate" -v base="$base" -v note="$note" 'BEGIN {
+		ratio = base > 0 ? sprintf("%.1f", cr / base) : ""
+		printf "| %s | %s | %.2f | %.2f | %.0f | %.0f | %s | %.1f | %s |", lg, n, w * s,
+			(u + sy) * s, b / w / 1e6, cr, ratio, rss / 1024, note
 	}')")
 	echo "${rows[-1]}"
 }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-lines=$(wc -l <"$big")
-slines=$(wc -l <"$slice")
-echo "bench: $big: $bytes bytes, $lines lines; binary $bin"
+header="| log | step | wall s | cpu s | MB/s | MB/s per cpu s | x pflogsumm (cpu) | peak RSS MiB | note |"
+rule="|---|---|---:|---:|---:|---:|---:|---:|---|"
+echo "bench: binary $bin, $runs runs per step; load average $load0"
 echo
-echo "| step | wall s | cpu s | MB/s | MB/s per cpu s | M lines/s | peak RSS MiB | note |"
-echo "|---|---:|---:|---:|---:|---:|---:|---|"
-measure "wc -l" "$bytes" "$lines" 1 "" wc -l "$big"
-measure "postsleuth events" "$bytes" "$lines" 1 "parse + correlate + NDJSON of every line to /dev/null" \
-	"$bin" events "$big"
-if "$bin" --help 2>/dev/null | grep -qE '^  stats '; then
-	measure "postsleuth stats" "$bytes" "$lines" 1 "parse + correlate only (the 500 MB/s target)" \
-		"$bin" stats "$big"
-fi
-if "$bin" --help 2>/dev/null | grep -qE '^  report '; then
-	measure "postsleuth report" "$bytes" "$lines" 1 "parse + correlate + analyse" "$bin" report "$big"
-else
-	rows+=("| postsleuth report | n/a | n/a | n/a | n/a | n/a | n/a | not built yet |")
-	echo "${rows[-1]}"
-fi
-if command -v pflogsumm >/dev/null; then
-	scale=$(awk -v a="$bytes" -v b="$sbytes" 'BEGIN { printf "%.4f", a / b }')
-	runs=1 measure "pflogsumm" "$sbytes" "$slines" "$scale" \
-		"timed on the first $slice_mib MiB, wall and cpu scaled x$scale; RSS of the slice run" \
-		pflogsumm "$slice"
-else
-	rows+=("| pflogsumm | n/a | n/a | n/a | n/a | n/a | n/a | not installed |")
-	echo "${rows[-1]}"
-fi
+echo "$header"
+echo "$rule"
+for i in "${!names[@]}"; do
+	name=${names[$i]}
+	big=$dir/$name-${size_mib}MiB.log
+	s=$big.slice-$slice_mib f=$big.f2b-$f2b_mib
+	bytes=$(stat -c %s "$big")
+	cat "$big" >/dev/null # into the page cache
+	base=0
+	if command -v pflogsumm >/dev/null; then
+		sb=$(stat -c %s "$s")
+		runs=1 measure "$name" pflogsumm "$sb" "$(awk -v a="$bytes" -v b="$sb" 'BEGIN { print a / b }')" \
+			"first $slice_mib MiB, times scaled to the whole log" pflogsumm "$s"
+	fi
+	measure "$name" "wc -l" "$bytes" 1 "reading the bytes" wc -l "$big"
+	measure "$name" "postsleuth stats" "$bytes" 1 "parse + correlate" "$bin" stats "$big"
+	measure "$name" "postsleuth report" "$bytes" 1 "parse, correlate, analyse, evidence" \
+		"$bin" report "$big"
+	if command -v fail2ban-regex >/dev/null && [ -f "$f2b_filter" ]; then
+		fb=$(stat -c %s "$f")
+		runs=1 measure "$name" "fail2ban-regex" "$fb" "$(awk -v a="$bytes" -v b="$fb" 'BEGIN { print a / b }')" \
+			"Debian's postfix filter, first $f2b_mib MiB, scaled" \
+			fail2ban-regex -r --print-no-missed --print-no-ignored "$f" "$f2b_filter"
+	fi
+done
+# gzip: the decompression ceiling apart from the rest
+bytes=$(stat -c %s "${gz%.gz}")
+base=0
+measure "${names[0]}.gz" "gzip -dc" "$bytes" 1 "the zlib decompression ceiling (MB of output)" \
+	gzip -dc "$gz"
+measure "${names[0]}.gz" "postsleuth report" "$bytes" 1 "zlib, MB of output" "$bin" report "$gz"
 
 # -- docs/performance.md ---------------------------------------------------
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -141,18 +187,21 @@ mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git -C "$top" status --porcelain --untracked-files=no -- src 2>/dev/null | head -1)
 [ -n "$dirty" ] && commit="$commit + uncommitted changes in src/"
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
 section=$(mktemp)
 {
 	echo "<!-- bench:begin (written by bench/run.sh; edits here are overwritten) -->"
 	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs ($cpu), $mem RAM,"
 	echo "$(. /etc/os-release && echo "$PRETTY_NAME"), $(cc --version | head -n 1);"
 	echo "postsleuth $("$bin" --version | cut -d' ' -f2) at commit $commit."
-	echo "Load average before the run: $load0 (other work on the machine inflates wall times)."
-	echo "Input: $bytes bytes, $lines lines (examples/mail.log amplified), in the page cache;"
-	echo "best of $runs runs per step (pflogsumm: one run on a $slice_mib MiB slice, scaled)."
+	echo "Load average before and after the run: $load0; $load1 (other work on the machine"
+	echo "inflates wall times; the CPU-time columns and the ratios hold better)."
+	echo "Each log amplified to $size_mib MiB, in the page cache; best wall time of $runs runs"
+	echo "per step; pflogsumm on the first $slice_mib MiB and fail2ban-regex on the first"
+	echo "$f2b_mib MiB, one run each, their times scaled to the whole log."
 	echo
-	echo "| step | wall s | cpu s | MB/s | MB/s per cpu s | M lines/s | peak RSS MiB | note |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---|"
+	echo "$header"
+	echo "$rule"
 	printf '%s\n' "${rows[@]}"
 	echo "<!-- bench:end -->"
 } >"$section"

@@ -90,7 +90,7 @@ static struct span after_last(struct span s, const char *lit)
 {
 	size_t n = strlen(lit);
 	for (size_t i = s.n >= n ? s.n - n + 1 : 0; i > 0; i--)
-		if (memcmp(s.p + i - 1, lit, n) == 0)
+		if (s.p[i - 1] == lit[0] && memcmp(s.p + i - 1, lit, n) == 0)
 			return span_skip(s, i - 1 + n);
 	return s;
 }

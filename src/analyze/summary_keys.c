@@ -279,6 +279,9 @@ bool sk_reject_parts(struct span t, struct span *type, struct span *from, struct
 		size_t i = p - 1;
 		if (i > 0 && t.p[i - 1] != ' ')
 			continue;
+		/* the first letters of kw[] */
+		if (i >= t.n || (t.p[i] != 'r' && t.p[i] != 'h' && t.p[i] != 'd'))
+			continue;
 		for (int k = 0; kw[k]; k++)
 			if (at(t, i, kw[k]) && tail_match(t, i + strlen(kw[k]), type, from, rest))
 				return true;
@@ -532,6 +535,10 @@ bool sk_cleanup_parts(struct span t, struct span *action, struct span *where, st
 					 NULL};
 	static const char *const wh[] = {"header", "body", "END-OF-MESSAGE", NULL};
 	for (size_t i = 0; i < t.n; i++) {
+		/* the first letters of kw[]: most bytes are ruled out at once */
+		char c = t.p[i];
+		if (c != 'm' && c != 'r' && c != 'w' && c != 'h' && c != 'd')
+			continue;
 		if (i > 0 && isword(t.p[i - 1]))
 			continue;
 		for (int k = 0; kw[k]; k++) {

@@ -4,30 +4,39 @@
  */
 #include "provider.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 /* provider_name - the big mail providers by the names of their servers */
 const char *provider_name(struct span name)
 {
+	/* with the suffixes' lengths: tried on every failed delivery */
+#define P(suffix, name) {suffix, sizeof suffix - 1, name}
 	static const struct {
-		const char *suffix, *name;
+		const char *suffix;
+		size_t n;
+		const char *name;
 	} known[] = {
-	    {"google.com", "Gmail"},         {"googlemail.com", "Gmail"},
-	    {"outlook.com", "Microsoft"},    {"hotmail.com", "Microsoft"},
-	    {"live.com", "Microsoft"},       {"office365.us", "Microsoft"},
-	    {"yahoodns.net", "Yahoo"},       {"yahoo.com", "Yahoo"},
-	    {"aol.com", "Yahoo (AOL)"},      {"icloud.com", "Apple iCloud"},
-	    {"apple.com", "Apple iCloud"},   {"mail.ru", "Mail.ru"},
-	    {"yandex.net", "Yandex"},        {"yandex.ru", "Yandex"},
-	    {"gmx.net", "GMX/web.de"},       {"web.de", "GMX/web.de"},
-	    {"protonmail.ch", "Proton"},     {"zoho.com", "Zoho"},
-	    {"comcast.net", "Comcast"},      {"orange.fr", "Orange"},
-	    {"t-online.de", "T-Online"},     {"amazonses.com", "Amazon SES"},
+	    P("google.com", "Gmail"),         P("googlemail.com", "Gmail"),
+	    P("outlook.com", "Microsoft"),    P("hotmail.com", "Microsoft"),
+	    P("live.com", "Microsoft"),       P("office365.us", "Microsoft"),
+	    P("yahoodns.net", "Yahoo"),       P("yahoo.com", "Yahoo"),
+	    P("aol.com", "Yahoo (AOL)"),      P("icloud.com", "Apple iCloud"),
+	    P("apple.com", "Apple iCloud"),   P("mail.ru", "Mail.ru"),
+	    P("yandex.net", "Yandex"),        P("yandex.ru", "Yandex"),
+	    P("gmx.net", "GMX/web.de"),       P("web.de", "GMX/web.de"),
+	    P("protonmail.ch", "Proton"),     P("zoho.com", "Zoho"),
+	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
+	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
 	};
+#undef P
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t n = strlen(known[i].suffix);
-		if (name.n >= n && !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
+		size_t n = known[i].n;
+		/* the last byte first (the suffixes are in lower case) */
+		if (name.n >= n && (unsigned char)tolower((unsigned char)name.p[name.n - 1]) ==
+					   (unsigned char)known[i].suffix[n - 1] &&
+		    !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
 		    (name.n == n || name.p[name.n - n - 1] == '.'))
 			return known[i].name;
 	}

@@ -33,12 +33,19 @@ struct xitem {
 	enum verdict v;
 };
 
-/* a finding to tell, copied out of the analysis when chosen */
+/* a finding to tell, chosen after the first pass; its explanation is
+ * written when it is told (explain --all on a million clients kept a
+ * million explanations), its stories found through ->items, not by
+ * comparing every finding with every story kept */
 struct xfinding {
 	bool client;             /* a client; else an account */
 	char *who;               /* its address or username */
 	enum verdict v;
-	char *explanation;
+	const struct client *c;  /* what to explain (in the analysis) */
+	const struct account *ac;
+	size_t same;             /* 1 + the next finding of the same kind and who, or 0 */
+	size_t seen;             /* stories of it pushed so far */
+	size_t *items, nitems;   /* its stories, in the order kept */
 };
 
 struct explain {
@@ -50,6 +57,7 @@ struct explain {
 	/* no selector: the findings to tell (explain_focus) */
 	bool top;
 	struct strset ips, users;
+	struct hmap by_who;      /* the findings by kind and who (find_finding) */
 	struct xfinding *findings;
 	size_t nfindings, more_clients, more_accounts;
 	/* a short input told line by line (explain_by_line) */
@@ -69,7 +77,35 @@ struct explain *explain_new(const char *select, const char *value, bool show_sec
 	strset_init(&x->kept, 0);
 	strset_init(&x->ips, 0);
 	strset_init(&x->users, 0);
+	hmap_init(&x->by_who);
 	return x;
+}
+
+/* who_hash - a finding's key: its kind and its address or username */
+static uint64_t who_hash(bool client, const char *who)
+{
+	return span_hash(span_of(who)) ^ (client ? 0x9e3779b97f4a7c15ULL : 0);
+}
+
+struct who_key {
+	bool client;
+	const char *who;
+};
+
+static bool who_eq(const void *obj, const void *key)
+{
+	const struct xfinding *f = obj;
+	const struct who_key *k = key;
+	return f->client == k->client && !strcmp(f->who, k->who);
+}
+
+/* find_finding - the first finding of that kind and who, or NULL */
+static struct xfinding *find_finding(const struct explain *x, bool client, const char *who)
+{
+	if (!who)
+		return NULL;
+	struct who_key k = {client, who};
+	return hmap_get(&x->by_who, who_hash(client, who), who_eq, &k);
 }
 
 /* explain_focus - with no selector: the findings whose sessions to tell,
@@ -81,24 +117,57 @@ void explain_focus(struct explain *x, const struct analysis *a, const struct exp
 	x->nfindings = n;
 	x->more_clients = more_clients;
 	x->more_accounts = more_accounts;
+	(void)a; /* read when the findings are told (explain_write), not here */
 	for (size_t i = 0; i < n; i++) {
 		struct xfinding *xf = &x->findings[i];
-		struct buf b = {0};
 		if (f[i].client) {
 			xf->client = true;
 			xf->who = xstrdup(client_addr(f[i].client).s);
 			xf->v = (enum verdict)f[i].client->verdict;
-			client_explain(a, f[i].client, &b);
+			xf->c = f[i].client;
 			strset_add(&x->ips, span_of(xf->who));
 		} else {
 			xf->who = xstrdup(f[i].account->name);
-			account_explain(a, f[i].account, &b);
+			xf->ac = f[i].account;
 			strset_add(&x->users, span_of(xf->who));
 		}
-		buf_putc(&b, 0);
-		xf->explanation = xstrdup(b.p);
-		buf_free(&b);
+		/* the same who twice: chained behind the first, in order */
+		struct xfinding *first = find_finding(x, xf->client, xf->who);
+		if (!first) {
+			hmap_put(&x->by_who, who_hash(xf->client, xf->who), xf);
+			continue;
+		}
+		while (first->same)
+			first = &x->findings[first->same - 1];
+		first->same = i + 1;
 	}
+}
+
+/* finding_explanation - why the finding has its verdict, as the analysis says */
+static void finding_explanation(const struct xfinding *f, const struct analysis *a, struct buf *b)
+{
+	if (f->client)
+		client_explain(a, f->c, b);
+	else
+		account_explain(a, f->ac, b);
+	buf_putc(b, 0);
+}
+
+/* finding_add - story j belongs to every finding of that kind and who;
+ * true when it is among the first EXPLAIN_STORIES_MAX of one of them
+ * (so it may be shown) */
+static bool finding_add(struct explain *x, bool client, const char *who, size_t j)
+{
+	bool shown = false;
+	for (struct xfinding *f = find_finding(x, client, who); f;
+	     f = f->same ? &x->findings[f->same - 1] : NULL) {
+		if (f->seen++ < EXPLAIN_STORIES_MAX)
+			shown = true;
+		if (!(f->nitems & (f->nitems + 1))) /* 0, 1, 3, 7...: grow */
+			f->items = xrealloc(f->items, (2 * f->nitems + 1) * sizeof *f->items);
+		f->items[f->nitems++] = j;
+	}
+	return shown;
 }
 
 /* client_of - the session's client address as the analysis names it
@@ -456,6 +525,16 @@ void explain_session(struct explain *x, const struct session *s)
 	it->user = s->sasl_username ? xstrdup(s->sasl_username) : NULL;
 	it->session_id = s->id;
 	it->v = verdict_session(s);
+	if (x->top) {
+		/* no selector: only the first few stories of each finding are
+		 * told; the others are only counted, not written */
+		size_t j = (size_t)(it - x->items);
+		bool shown = finding_add(x, true, it->ip, j);
+		if (finding_add(x, false, it->user, j))
+			shown = true;
+		if (!shown)
+			return;
+	}
 	session_story(&it->text, s, x->show_secrets, x->color);
 	session_json(&it->json, s, x->show_secrets);
 }
@@ -477,14 +556,6 @@ void explain_message(struct explain *x, const struct message *m)
 	message_json(&it->json, m);
 }
 
-/* of_finding - is this story one of the finding's sessions */
-static bool of_finding(const struct xitem *it, const struct xfinding *f)
-{
-	if (f->client)
-		return it->ip && !strcmp(it->ip, f->who);
-	return it->user && !strcmp(it->user, f->who);
-}
-
 /* more_text - "27 more findings (20 clients, 7 accounts)" and how to see them */
 static void more_text(struct buf *b, const struct explain *x)
 {
@@ -501,36 +572,33 @@ static void more_text(struct buf *b, const struct explain *x)
 }
 
 /* findings_json - {"select":"top","findings":[...],"more":{...}} */
-static void findings_json(struct explain *x, struct buf *out)
+static void findings_json(struct explain *x, const struct analysis *a, struct buf *out)
 {
 	buf_printf(out, "{\"select\":\"top\",\"value\":null,\"findings\":[");
 	for (size_t i = 0; i < x->nfindings; i++) {
 		const struct xfinding *f = &x->findings[i];
+		struct buf why = {0};
+		finding_explanation(f, a, &why);
 		buf_puts(out, i ? ",{\"kind\":" : "{\"kind\":");
 		if (f->client) {
 			buf_puts(out, "\"client\",\"ip\":");
 			buf_jsons(out, f->who);
 			buf_printf(out, ",\"verdict\":\"%s\",\"severity\":%d,\"explanation\":",
 				   verdict_id(f->v), verdict_severity(f->v));
-			buf_jsons(out, f->explanation);
+			buf_jsons(out, why.p);
 		} else {
 			buf_puts(out, "\"account\",\"username\":");
 			buf_jsons(out, f->who);
 			buf_puts(out, ",\"verdict\":\"compromised-suspect\",\"explanation\":");
-			buf_jsons(out, f->explanation);
+			buf_jsons(out, why.p);
 		}
+		buf_free(&why);
 		buf_puts(out, ",\"items\":[");
-		size_t k = 0, total = 0;
-		for (size_t j = 0; j < x->n; j++) {
-			if (!of_finding(&x->items[j], f))
-				continue;
-			if (k < EXPLAIN_STORIES_MAX) {
-				if (k)
-					buf_putc(out, ',');
-				buf_putspan(out, buf_span(&x->items[j].json));
-				k++;
-			}
-			total++;
+		size_t k = 0, total = f->nitems;
+		for (; k < total && k < EXPLAIN_STORIES_MAX; k++) {
+			if (k)
+				buf_putc(out, ',');
+			buf_putspan(out, buf_span(&x->items[f->items[k]].json));
 		}
 		buf_printf(out, "],\"more_items\":%zu}", total - k);
 	}
@@ -551,7 +619,7 @@ static void indented(struct buf *out, struct span t, int by)
 }
 
 /* findings_text - each finding: its verdict, why, and a few of its sessions */
-static void findings_text(struct explain *x, struct buf *out)
+static void findings_text(struct explain *x, const struct analysis *a, struct buf *out)
 {
 	if (!x->nfindings) {
 		buf_puts(out, "Nothing to explain: no client or account looks hostile or unclear.\n"
@@ -577,24 +645,21 @@ static void findings_text(struct explain *x, struct buf *out)
 		buf_putc(&h, 0);
 		text_heading(out, x->color, "%s", h.p);
 		buf_free(&h);
-		wrap_text(out, f->explanation, 3, 78);
-		size_t k = 0, total = 0;
-		for (size_t j = 0; j < x->n; j++) {
-			if (!of_finding(&x->items[j], f))
-				continue;
-			struct xitem *it = &x->items[j];
-			if (k < EXPLAIN_STORIES_MAX) {
-				buf_putc(out, '\n');
-				if (it->told_under)
-					buf_printf(out, "   Session #%llu: told above, under %zu.\n",
-						   (unsigned long long)it->session_id, it->told_under);
-				else
-					indented(out, buf_span(&it->text), 3);
-				if (!it->told_under)
-					it->told_under = i + 1;
-				k++;
-			}
-			total++;
+		struct buf why = {0};
+		finding_explanation(f, a, &why);
+		wrap_text(out, why.p, 3, 78);
+		buf_free(&why);
+		size_t k = 0, total = f->nitems;
+		for (; k < total && k < EXPLAIN_STORIES_MAX; k++) {
+			struct xitem *it = &x->items[f->items[k]];
+			buf_putc(out, '\n');
+			if (it->told_under)
+				buf_printf(out, "   Session #%llu: told above, under %zu.\n",
+					   (unsigned long long)it->session_id, it->told_under);
+			else
+				indented(out, buf_span(&it->text), 3);
+			if (!it->told_under)
+				it->told_under = i + 1;
 		}
 		if (total > k)
 			buf_printf(out, "\n   (%zu more kind%s of session: postsleuth explain --%s %s)\n",
@@ -640,9 +705,9 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 	}
 	if (x->top) {
 		if (json)
-			findings_json(x, out);
+			findings_json(x, a, out);
 		else
-			findings_text(x, out);
+			findings_text(x, a, out);
 		return;
 	}
 	if (json) {
@@ -705,12 +770,13 @@ void explain_free(struct explain *x)
 	free(x->value);
 	for (size_t i = 0; i < x->nfindings; i++) {
 		free(x->findings[i].who);
-		free(x->findings[i].explanation);
+		free(x->findings[i].items);
 	}
 	free(x->findings);
 	explain_lines_free(x->lines);
 	strset_free(&x->kept);
 	strset_free(&x->ips);
 	strset_free(&x->users);
+	hmap_free(&x->by_who);
 	free(x);
 }

@@ -144,9 +144,17 @@ static bool is_separator(struct span t)
  * INFO, warning, Err, [notice], <debug>, (crit), WARN: ... */
 bool syslog_is_level(struct span tok)
 {
-	static const char *const words[] = {
-	    "emerg", "emergency", "alert", "crit", "critical", "err", "error", "warn", "warning",
-	    "notice", "info", "informational", "debug", "trace", "fatal", "panic", NULL};
+	/* with their lengths: a host name that starts like one of them
+	 * ("conch", "ns1") is tried on every line, and strlen was most of it */
+#define W(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} words[] = {W("emerg"),  W("emergency"),     W("alert"), W("crit"),    W("critical"),
+		     W("err"),    W("error"),         W("warn"),  W("warning"), W("notice"),
+		     W("info"),   W("informational"), W("debug"), W("trace"),   W("fatal"),
+		     W("panic")};
+#undef W
 	struct span w = tok;
 	if (w.n && w.p[w.n - 1] == ':')
 		w.n--;
@@ -161,8 +169,8 @@ bool syslog_is_level(struct span tok)
 		char c = w.p[i];
 		low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == w.n && !memcmp(low, words[i], w.n))
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i].n == w.n && words[i].s[0] == low[0] && !memcmp(low, words[i].s, w.n))
 			return true;
 	return false;
 }

@@ -490,7 +490,8 @@ static bool parse_5424(struct syslog_state *st, struct span cur, struct logline 
 /* host_suspect - a "host" that a pasted line put where syslog puts the
  * host: a level word (INFO, warning, [err]) or a column separator ('|',
  * '-').  One bit test rules out most host names by their first byte. */
-static inline bool host_suspect(struct span h)
+static inline bool level_cached(struct syslog_state *st, struct span h);
+static inline bool host_suspect(struct syslog_state *st, struct span h)
 {
 	/* bytes 64..127 that may start one: the first letters of alert crit
 	 * debug emerg fatal info notice panic trace warning in both cases,
@@ -502,8 +503,23 @@ static inline bool host_suspect(struct span h)
 #undef B
 	unsigned c = (unsigned char)h.p[0] - 64u;
 	if (c < 64)
-		return (m >> c & 1) && (h.n == 1 ? h.p[0] == '|' : syslog_is_level(h));
-	return h.n == 1 ? h.p[0] == '-' : (h.p[0] == '<' || h.p[0] == '(') && syslog_is_level(h);
+		return (m >> c & 1) && (h.n == 1 ? h.p[0] == '|' : level_cached(st, h));
+	return h.n == 1 ? h.p[0] == '-' : (h.p[0] == '<' || h.p[0] == '(') && level_cached(st, h);
+}
+
+/* level_cached - syslog_is_level, remembered for the last host name: a
+ * host named like a level word ("conch", "ns1") was tried on every line */
+static inline bool level_cached(struct syslog_state *st, struct span h)
+{
+	if (h.n == st->host_len && !memcmp(h.p, st->host_key, h.n))
+		return st->host_bad;
+	bool bad = syslog_is_level(h);
+	if (h.n && h.n <= sizeof st->host_key) {
+		memcpy(st->host_key, h.p, h.n);
+		st->host_len = h.n;
+		st->host_bad = bad;
+	}
+	return bad;
 }
 
 /* parse_plain - the shapes syslog writes; false when the line has none
@@ -541,7 +557,7 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
 		return false;
 	if (!parse_tag(tok, out)) {
 		out->host = tok;
-		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(out->host))
+		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
 			return false;
 	}
 	out->text = cur;

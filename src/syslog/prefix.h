@@ -56,6 +56,11 @@ struct syslog_state {
 	int64_t hour_key, hour_epoch;
 	int hour_off;
 	struct stamp last_ts;   /* the last time read, for a line that has none */
+	/* the last host name tried as a level word, and the answer
+	 * (prefix.c, level_cached): a log has one or a few hosts */
+	char host_key[32];
+	size_t host_len;        /* 0: none kept */
+	bool host_bad;
 	/* last: written before it is read, so not cleared by syslog_state_init */
 	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
 };

@@ -192,10 +192,16 @@ bool cidr_own_network(const char *p, size_t n)
 	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
 					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
 					   "::1/128",       "fc00::/7",    "fe80::/10"};
-	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
-		struct cidr net;
-		if (cidr_parse(nets[i], &net, NULL) && cidr_contains(&net, &a))
-			return true;
+	enum { NNETS = sizeof nets / sizeof nets[0] };
+	static struct cidr parsed[NNETS]; /* parsed at the first call, not at each */
+	static bool ok[NNETS], ready;
+	if (!ready) {
+		for (size_t i = 0; i < NNETS; i++)
+			ok[i] = cidr_parse(nets[i], &parsed[i], NULL);
+		ready = true;
 	}
+	for (size_t i = 0; i < NNETS; i++)
+		if (ok[i] && cidr_contains(&parsed[i], &a))
+			return true;
 	return false;
 }

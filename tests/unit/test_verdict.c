@@ -127,6 +127,33 @@ TEST(client_addresses_print_back_as_written)
 	analysis_free(a);
 }
 
+TEST(client_ipv4_only_in_inet_ntop_form)
+{
+	/* records.c reads the usual dotted quad itself: only the form
+	 * inet_ntop writes is an IPv4 address, every other text is kept as
+	 * written (and printed back so) */
+	static const struct {
+		const char *ip;
+		int kind;
+	} cases[] = {
+	    {"0.0.0.0", CA_V4},      {"255.255.255.255", CA_V4}, {"10.20.30.40", CA_V4},
+	    {"1.2.3.256", CA_TEXT},  {"1.2.3.04", CA_TEXT},      {"01.2.3.4", CA_TEXT},
+	    {"1.2.3.4.", CA_TEXT},   {"1..2.3", CA_TEXT},        {"1.2.3.4x", CA_TEXT},
+	    {"1.2.3.4 ", CA_TEXT},   {"1.2.3.1000", CA_TEXT},    {"1.2.3", CA_TEXT},
+	    {".1.2.3.4", CA_TEXT},   {"1.2.3.-4", CA_TEXT},
+	};
+	struct analysis *a = analysis_new();
+	size_t n = sizeof cases / sizeof cases[0];
+	for (size_t i = 0; i < n; i++)
+		CHECK_INT(analysis_client_get(a, span_of(cases[i].ip)), i);
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = spillvec_at(&a->clients, i);
+		CHECK_INT(c->kind, cases[i].kind);
+		CHECK_STR(client_addr(c).s, cases[i].ip);
+	}
+	analysis_free(a);
+}
+
 TEST(client_order_is_text_order)
 {
 	struct analysis *a = analysis_new();
