@@ -16,7 +16,7 @@ CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
 VERSION := 0.1.0
-PKGS    := zlib liblzma libzstd
+PKGS    := zlib liblzma libzstd sqlite3
 HAVE_SYSTEMD := $(shell $(PKG_CONFIG) --exists libsystemd 2>/dev/null && echo yes)
 ifeq ($(HAVE_SYSTEMD),yes)
 PKGS    += libsystemd

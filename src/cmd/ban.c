@@ -13,6 +13,7 @@
  * is printed: no firewall or Postfix setting is touched.
  */
 #include "act.h"
+#include "allow.h"
 #include "../report/ban.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
@@ -27,86 +28,6 @@
 #ifndef POSTSLEUTH_VERSION
 #define POSTSLEUTH_VERSION "0.1.0"
 #endif
-
-struct nets {
-	struct cidr *v;
-	char **why;             /* where each came from: "--allow", "mynetworks" */
-	size_t n;
-};
-
-/* nets_add - one network with its origin */
-static void nets_add(struct nets *s, const struct cidr *c, const char *why)
-{
-	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	s->why = xrealloc(s->why, (s->n + 1) * sizeof *s->why);
-	s->v[s->n] = *c;
-	s->why[s->n] = xstrdup(why);
-	s->n++;
-}
-
-/* nets_hit - the first network containing or overlapping c, or -1 */
-static ptrdiff_t nets_hit(const struct nets *s, const struct cidr *c)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (cidr_overlaps(&s->v[i], c))
-			return (ptrdiff_t)i;
-	return -1;
-}
-
-/* nets_free - the list */
-static void nets_free(struct nets *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->why[i]);
-	free(s->v);
-	free(s->why);
-}
-
-/* mynetworks - the networks "postconf -xh mynetworks" reports, when
- * postconf is installed; tables and names cannot be read and are said so */
-static void mynetworks(struct nets *allow)
-{
-	if (!run_find("postconf")) {
-		fprintf(stderr, "postsleuth: ban: postconf not found: mynetworks not read (use --allow "
-				"for your own networks)\n");
-		return;
-	}
-	const char *argv[] = {"postconf", "-xh", "mynetworks", NULL};
-	struct run_result rr;
-	run_prog(argv, &rr);
-	if (rr.status != 0) {
-		fprintf(stderr, "postsleuth: ban: postconf -xh mynetworks failed: mynetworks not read "
-				"(use --allow for your own networks)\n");
-		run_result_free(&rr);
-		return;
-	}
-	buf_putc(&rr.out, 0);
-	char *p = rr.out.p;
-	while (*p) {
-		size_t k = strcspn(p, ", \t\r\n");
-		if (k) {
-			char tok[128];
-			struct cidr c;
-			bool host;
-			snprintf(tok, sizeof tok, "%.*s", (int)(k < 127 ? k : 127), p);
-			if (k < sizeof tok && cidr_parse(tok, &c, &host)) {
-				nets_add(allow, &c, "mynetworks");
-			} else {
-				struct buf b = {0};
-				buf_term(&b, span_cut(span_make(p, k), 80));
-				fprintf(stderr, "postsleuth: ban: mynetworks entry \"%.*s\" is not an address "
-						"or network (a table?): not read; pass those networks with "
-						"--allow\n",
-					(int)b.n, b.p);
-				buf_free(&b);
-			}
-		}
-		p += k;
-		while (*p == ',' || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-			p++;
-	}
-	run_result_free(&rr);
-}
 
 /* default_verdict - hostile: severity 3 and more, and the probes */
 static bool default_verdict(enum verdict v)
@@ -217,19 +138,6 @@ static size_t aggregate(struct ban_item *v, size_t n, const struct cidr *keep, s
 	return w;
 }
 
-/* special_nets - the ranges cidr_special() knows, for overlap tests */
-static void special_nets(struct nets *s)
-{
-	static const char *const nets[] = {"127.0.0.0/8", "::1/128", "0.0.0.0/8", "::/128",
-					   "169.254.0.0/16", "fe80::/10", "224.0.0.0/4", "ff00::/8",
-					   "255.255.255.255/32", NULL};
-	for (int i = 0; nets[i]; i++) {
-		struct cidr c;
-		if (cidr_parse(nets[i], &c, NULL))
-			nets_add(s, &c, nets[i]);
-	}
-}
-
 /* cmd_ban - the ban list */
 int cmd_ban(struct opts *o)
 {
@@ -274,7 +182,7 @@ int cmd_ban(struct opts *o)
 		}
 		free(words);
 	}
-	mynetworks(&allow);
+	mynetworks(&allow, "ban");
 
 	struct act_run r = {0};
 	int rc = act_run(&r, o);

@@ -1,0 +1,302 @@
+/*
+ * follow.c - follow a log file by name across rename, delete+recreate
+ * and copytruncate rotations, handing over whole lines with their place
+ * (see follow.h for the cases and the rules).
+ */
+#include "follow.h"
+#include "../input/lines.h"
+#include "../util/xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CHUNK (64 * 1024)
+
+/* set_note - remember what to say (the caller prints and clears it) */
+static void set_note(struct follow *f, struct buf *b)
+{
+	buf_putc(b, 0);
+	free(f->note);
+	f->note = xstrdup(b->p);
+	buf_free(b);
+}
+
+/* watch_file - (re)arm inotify on the file now followed */
+static void watch_file(struct follow *f)
+{
+	if (f->ifd < 0)
+		return;
+	if (f->wd_file >= 0)
+		inotify_rm_watch(f->ifd, f->wd_file);
+	f->wd_file = inotify_add_watch(f->ifd, f->path,
+				       IN_MODIFY | IN_MOVE_SELF | IN_DELETE_SELF | IN_ATTRIB);
+}
+
+/* follow_init - nothing opened yet; inotify on the file's directory when
+ * the kernel gives it (else follow_wait sleeps and polls) */
+void follow_init(struct follow *f, const char *path, follow_line_fn fn, void *ctx)
+{
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(path);
+	f->fd = -1;
+	f->fn = fn;
+	f->ctx = ctx;
+	f->wd_dir = f->wd_file = -1;
+	f->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (f->ifd >= 0) {
+		char *d = xstrdup(path);
+		f->wd_dir = inotify_add_watch(f->ifd, dirname(d),
+					      IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE);
+		free(d);
+	}
+}
+
+/* follow_find - the file that is (dev, ino): the path itself or, after a
+ * rotation, a sibling named after it (path.1, path-20261203, ...) that is
+ * not compressed; *found is malloc'd */
+bool follow_find(const char *path, uint64_t dev, uint64_t ino, char **found)
+{
+	struct stat st;
+	*found = NULL;
+	if (stat(path, &st) == 0 && (uint64_t)st.st_ino == ino && (uint64_t)st.st_dev == dev) {
+		*found = xstrdup(path);
+		return true;
+	}
+	char *d = xstrdup(path), *b = xstrdup(path);
+	const char *dir = dirname(d), *base = basename(b);
+	size_t bn = strlen(base);
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	while (dp && (e = readdir(dp))) {
+		if (strncmp(e->d_name, base, bn) != 0 || !e->d_name[bn])
+			continue;
+		if ((uint64_t)e->d_ino != ino)
+			continue;
+		size_t n = strlen(dir) + strlen(e->d_name) + 2;
+		char *p = xmalloc(n);
+		snprintf(p, n, "%s/%s", dir, e->d_name);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_ino == ino &&
+		    (uint64_t)st.st_dev == dev) {
+			*found = p;
+			break;
+		}
+		free(p);
+	}
+	if (dp)
+		closedir(dp);
+	free(d);
+	free(b);
+	return *found != NULL;
+}
+
+/* open_at - follow the file at name from off (beyond its end: from 0 in
+ * a new gen, it was truncated) */
+static bool open_at(struct follow *f, const char *name, uint64_t gen, uint64_t off)
+{
+	int fd = open(name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return false;
+	}
+	if ((uint64_t)st.st_size < off) {
+		struct buf b = {0};
+		buf_printf(&b, "%s is shorter (%llu bytes) than where we stood (%llu): truncated, read "
+			       "from its start",
+			   name, (unsigned long long)st.st_size, (unsigned long long)off);
+		set_note(f, &b);
+		f->truncations++;
+		gen++;
+		off = 0;
+	}
+	if (lseek(fd, (off_t)off, SEEK_SET) < 0) {
+		close(fd);
+		return false;
+	}
+	f->fd = fd;
+	f->cur = (struct follow_at){(uint64_t)st.st_dev, (uint64_t)st.st_ino, gen, off};
+	f->part.n = 0;
+	f->skipping = false;
+	return true;
+}
+
+/* follow_start - begin where at says (NULL or no inode: at the path's
+ * start, or its end with at_end); when that file is gone (rotated twice,
+ * compressed, deleted while we were stopped), at the path's start in the
+ * next gen, and the loss is noted */
+void follow_start(struct follow *f, const struct follow_at *at, bool at_end)
+{
+	watch_file(f);
+	if (!at || !at->ino) {
+		if (open_at(f, f->path, 1, 0) && at_end) {
+			off_t e = lseek(f->fd, 0, SEEK_END);
+			f->cur.off = e > 0 ? (uint64_t)e : 0;
+		}
+		if (f->fd < 0)
+			f->cur.gen = 0;     /* follow_poll opens gen 1 when it appears */
+		return;
+	}
+	char *name;
+	if (follow_find(f->path, at->dev, at->ino, &name)) {
+		bool ok = open_at(f, name, at->gen, at->off);
+		f->old = ok && strcmp(name, f->path) != 0;
+		free(name);
+		if (ok)
+			return;
+	}
+	struct buf b = {0};
+	buf_printf(&b, "the file we stood in (inode %llu, offset %llu) is no longer beside %s "
+		       "uncompressed: its lines after that offset are not read",
+		   (unsigned long long)at->ino, (unsigned long long)at->off, f->path);
+	set_note(f, &b);
+	f->lost_starts++;
+	f->cur = (struct follow_at){0, 0, at->gen, 0};
+	open_at(f, f->path, at->gen + 1, 0);
+}
+
+/* emit - the line collected in ->part ends here */
+static void emit(struct follow *f)
+{
+	struct follow_at at = f->cur;
+	at.off = f->part_off;
+	f->lines++;
+	f->fn(f->ctx, span_make(f->part.p ? f->part.p : "", f->part.n), &at, f->cur.off);
+	f->part.n = 0;
+	f->skipping = false;
+}
+
+/* take - n bytes read at ->cur.off: split into lines */
+static void take(struct follow *f, const char *p, size_t n)
+{
+	while (n) {
+		const char *q = memchr(p, '\n', n);
+		size_t k = q ? (size_t)(q - p) : n;
+		if (!f->part.n && !f->skipping)
+			f->part_off = f->cur.off;
+		if (!f->skipping) {
+			size_t room = LINE_MAX_LEN - f->part.n, put = k < room ? k : room;
+			buf_put(&f->part, p, put);
+			if (k > room) {
+				f->skipping = true;
+				f->truncated++;
+			}
+		}
+		f->cur.off += k;
+		p += k;
+		n -= k;
+		if (q) {
+			f->cur.off++;
+			p++;
+			n--;
+			emit(f);
+		}
+	}
+}
+
+/* leave - the file is left: an unended last line goes as it is */
+static void leave(struct follow *f)
+{
+	if (f->part.n || f->skipping)
+		emit(f);
+	if (f->fd >= 0)
+		close(f->fd);
+	f->fd = -1;
+	f->old = false;
+}
+
+/* drain - read the open file to its current end */
+static void drain(struct follow *f)
+{
+	static char chunk[CHUNK];
+	while (!(f->stop && *f->stop)) {
+		ssize_t r = read(f->fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return;
+		take(f, chunk, (size_t)r);
+	}
+}
+
+/* follow_poll - read what was written since, following a rotation or a
+ * truncation; returns the lines handed over */
+size_t follow_poll(struct follow *f)
+{
+	uint64_t before = f->lines;
+	for (int round = 0; round < 8 && !(f->stop && *f->stop); round++) {
+		if (f->fd < 0) {
+			if (!open_at(f, f->path, f->cur.gen + 1, 0))
+				break;
+			watch_file(f);
+		}
+		drain(f);
+		struct stat st;
+		if (stat(f->path, &st) != 0) {
+			f->old = true;  /* moved or deleted, nothing new yet: the old one may still grow */
+			break;
+		}
+		if ((uint64_t)st.st_ino != f->cur.ino || (uint64_t)st.st_dev != f->cur.dev) {
+			f->old = true;
+			if (st.st_size == 0)
+				break;  /* the writer may not have reopened yet */
+			drain(f);       /* what it wrote before it did */
+			leave(f);
+			f->rotations++;
+			continue;
+		}
+		if ((uint64_t)st.st_size < f->cur.off) {
+			if (f->part.n || f->skipping)
+				emit(f);
+			f->truncations++;
+			f->cur.gen++;
+			f->cur.off = 0;
+			f->part.n = 0;
+			if (lseek(f->fd, 0, SEEK_SET) < 0) {
+				leave(f);
+				break;
+			}
+			continue;
+		}
+		break;
+	}
+	return (size_t)(f->lines - before);
+}
+
+/* follow_wait - until inotify says something changed, a signal comes,
+ * or timeout_ms pass */
+void follow_wait(struct follow *f, int timeout_ms)
+{
+	if (f->ifd < 0) {
+		poll(NULL, 0, timeout_ms);
+		return;
+	}
+	struct pollfd p = {f->ifd, POLLIN, 0};
+	if (poll(&p, 1, timeout_ms) > 0) {
+		char ev[4096];
+		while (read(f->ifd, ev, sizeof ev) > 0)
+			;
+	}
+}
+
+/* follow_free - close everything */
+void follow_free(struct follow *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	if (f->ifd >= 0)
+		close(f->ifd);
+	buf_free(&f->part);
+	free(f->path);
+	free(f->note);
+}
