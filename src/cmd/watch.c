@@ -111,7 +111,6 @@ struct watch {
 	bool replaying;
 	struct follow_at done;    /* after the last line folded */
 	bool have_done;
-	struct follow_at files[2];   /* the file of the current gen and of the one before */
 	uint64_t oldest;          /* while saving: the first line of the oldest open object */
 	/* what changed since the last save */
 	struct marks dirty[3], check, acheck;
@@ -287,9 +286,8 @@ static void oldest_open(void *ctx, char kind, uint64_t first_line)
 		*o = first_line;
 }
 
-/* replay_place - where a restart reads again from: the first line of the
- * oldest open object, when its file is known; else the start of the
- * saved file */
+/* replay_place - where a restart reads again from: the first line of
+ * the oldest open object, or where we stand */
 static struct follow_at replay_place(struct watch *w)
 {
 	uint64_t oldest = UINT64_MAX;
@@ -297,14 +295,8 @@ static struct follow_at replay_place(struct watch *w)
 	struct follow_at r = w->done;
 	if (oldest >= follow_pos(w->done.gen, w->done.off))
 		return r;
-	uint64_t gen = oldest >> FOLLOW_GEN_SHIFT, off = oldest & ((1ULL << FOLLOW_GEN_SHIFT) - 1);
-	for (int k = 0; k < 2; k++)
-		if (w->files[k].ino && w->files[k].gen == gen) {
-			r = w->files[k];
-			r.off = off;
-			return r;
-		}
-	r.off = 0;
+	r = (struct follow_at){0, 0, oldest >> FOLLOW_GEN_SHIFT,
+			       oldest & ((1ULL << FOLLOW_GEN_SHIFT) - 1), 0, {0}};
 	return r;
 }
 
@@ -372,6 +364,7 @@ static void save(struct watch *w)
 	count_add(w, "hook_error", NULL, w->ast.hook_errors - w->ast_saved.hook_errors);
 	struct state_source src = {w->done, replay_place(w)};
 	state_source_put(w->db, w->path, &src);
+	state_gen_put(w->db, w->path, &w->done, src.replay.gen);
 	int64_t t = now_ms();
 	if (t - w->last_prune_ms >= WATCH_PRUNE_MS && a->have_time) {
 		state_prune(w->db, a->last.us - (int64_t)w->o->max_age_days * 86400 * 1000000);
@@ -395,14 +388,10 @@ static void save(struct watch *w)
 static void on_line(void *ctx, struct span line, const struct follow_at *at, uint64_t end)
 {
 	struct watch *w = ctx;
-	if (!w->files[0].ino || w->files[0].gen != at->gen) {
-		if (w->files[0].ino && w->files[0].gen < at->gen)
-			w->files[1] = w->files[0];
-		w->files[0] = *at;
-		w->files[0].off = 0;
-	}
 	w->pos = follow_pos(at->gen, at->off);
 	w->replaying = w->pos < w->replay_until;
+	if (!w->replaying && w->have_done && at->gen != w->done.gen)
+		save(w);        /* where the file before was left is saved with it */
 	feed_line(&w->feed, w->st, line);
 	if (w->replaying) {
 		marks_clear(&w->check);
@@ -434,37 +423,69 @@ static void on_acted(void *ctx, const char *addr)
 		done_set(w, records_client_number(w->a, c), DONE_ACTED);
 }
 
-/* start - where to begin: the saved replay place when its file can be
- * found and reading on from it reaches the saved file (the same file, or
- * the one before the path's); else the beginning of the saved file (what
- * was open across the rotation is cut); with nothing saved, the file's
- * start (or end, --from-end) */
+/* say_cut - files followed before could not be found again */
+static void say_cut(struct watch *w, const char *what)
+{
+	struct buf b = {0};
+	buf_term(&b, span_of(w->path));
+	fprintf(stderr, "postsleuth: watch: %s (not beside %.*s, even compressed): sessions and messages "
+			"open across it are cut\n",
+		what, (int)b.n, b.p);
+	buf_free(&b);
+}
+
+/* start - where to begin.  With nothing saved: the file's start (or end,
+ * --from-end).  Else the files followed since the oldest open object's
+ * first line are read again into the model only, each found by the
+ * bytes before where it was left (renamed, copied by copytruncate,
+ * compressed: follow_locate), as far back as they all are found; then
+ * the saved file on, counting from the saved place.  Files not found
+ * are said: what was open across them is cut, nothing counted twice. */
 static void start(struct watch *w)
 {
 	struct state_source src;
 	if (!state_source_get(w->db, w->path, &src)) {
-		follow_start(&w->fl, NULL, w->o->from_end);
+		follow_start(&w->fl, NULL, NULL, w->o->from_end);
 		return;
 	}
 	w->replay_until = follow_pos(src.done.gen, src.done.off);
 	w->done = src.done;
-	struct follow_at at = src.done;
-	char *found = NULL, *here = NULL;
-	if (src.replay.gen == src.done.gen && src.replay.ino == src.done.ino) {
-		at = src.replay;
-	} else if (src.replay.gen + 1 == src.done.gen &&
-		   follow_find(w->path, src.replay.dev, src.replay.ino, &found) &&
-		   follow_find(w->path, src.done.dev, src.done.ino, &here) && !strcmp(here, w->path)) {
-		at = src.replay;
-	} else {
-		at.off = 0;
-		fprintf(stderr, "postsleuth: watch: the oldest open session began in a file no longer "
-				"beside %s: read again from the start of the saved one\n",
-			w->path);
-	}
-	free(found);
+	uint64_t from = src.replay.gen, last = src.done.gen, first = last;
+	size_t n = last >= from ? (size_t)(last - from + 1) : 1;
+	char **names = xcalloc(n, sizeof *names);
+	struct follow_at *ends = xcalloc(n, sizeof *ends);
+	/* the saved file: still at the path's inode, holding what we read? */
+	char *here = NULL;
+	bool in_place = follow_find(w->path, src.done.dev, src.done.ino, &here) &&
+			follow_locate(w->path, &src.done, &names[n - 1]) && !strcmp(names[n - 1], here);
 	free(here);
-	follow_start(&w->fl, &at, false);
+	ends[n - 1] = src.done;
+	if (!in_place && !names[n - 1])
+		first = last + 1;
+	for (uint64_t g = last; g-- > from && first == g + 1;) {
+		size_t k = (size_t)(g - from);
+		if (state_gen_get(w->db, w->path, g, &ends[k]) && follow_locate(w->path, &ends[k], &names[k]))
+			first = g;
+	}
+	if (first > from)
+		say_cut(w, first > last ? "the file we stopped in is gone" : "a file followed before is gone");
+	for (uint64_t g = first; g < last || (g == last && !in_place && names[n - 1]); g++) {
+		size_t k = (size_t)(g - from);
+		follow_replay(&w->fl, names[k], &ends[k], g == from ? src.replay.off : 0);
+	}
+	struct follow_at at = src.done;
+	if (in_place) {
+		at.off = first == from && from == last ? src.replay.off : 0;
+		at.ntail = 0;
+		follow_start(&w->fl, &at, &src.done, false);
+	} else {
+		at.ino = 0;     /* the path from its start, in the next gen */
+		follow_start(&w->fl, &at, NULL, false);
+	}
+	for (size_t k = 0; k < n; k++)
+		free(names[k]);
+	free(names);
+	free(ends);
 }
 
 /* allow_setup - --allow and mynetworks (again at SIGHUP) */
@@ -583,7 +604,7 @@ int cmd_watch(struct opts *o)
 			w->fl.stop = &got_term;
 			struct follow_at at = w->done;
 			if (w->have_done)
-				follow_start(&w->fl, &at, false);
+				follow_start(&w->fl, &at, &at, false);
 			else
 				start(w);
 			continue;

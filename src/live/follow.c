@@ -5,6 +5,7 @@
  */
 #include "follow.h"
 #include "../input/lines.h"
+#include "../input/source.h"
 #include "../util/xalloc.h"
 
 #include <dirent.h>
@@ -98,6 +99,32 @@ bool follow_find(const char *path, uint64_t dev, uint64_t ino, char **found)
 	return *found != NULL;
 }
 
+/* tail_add - n more bytes read: keep the last FOLLOW_TAIL */
+static void tail_add(struct follow_at *at, const char *p, size_t n)
+{
+	if (n >= FOLLOW_TAIL) {
+		memcpy(at->tail, p + n - FOLLOW_TAIL, FOLLOW_TAIL);
+		at->ntail = FOLLOW_TAIL;
+		return;
+	}
+	size_t keep = at->ntail + n > FOLLOW_TAIL ? FOLLOW_TAIL - n : at->ntail;
+	memmove(at->tail, at->tail + at->ntail - keep, keep);
+	memcpy(at->tail + keep, p, n);
+	at->ntail = (uint8_t)(keep + n);
+}
+
+/* tail_ok - does fd still hold at's tail just before at->off */
+static bool tail_ok(int fd, const struct follow_at *at)
+{
+	if (!at->ntail)
+		return true;
+	if (at->off < at->ntail)
+		return false;
+	unsigned char b[FOLLOW_TAIL];
+	return pread(fd, b, at->ntail, (off_t)(at->off - at->ntail)) == (ssize_t)at->ntail &&
+	       !memcmp(b, at->tail, at->ntail);
+}
+
 /* open_at - follow the file at name from off (beyond its end: from 0 in
  * a new gen, it was truncated) */
 static bool open_at(struct follow *f, const char *name, uint64_t gen, uint64_t off)
@@ -125,20 +152,27 @@ static bool open_at(struct follow *f, const char *name, uint64_t gen, uint64_t o
 		return false;
 	}
 	f->fd = fd;
-	f->cur = (struct follow_at){(uint64_t)st.st_dev, (uint64_t)st.st_ino, gen, off};
+	f->cur = (struct follow_at){(uint64_t)st.st_dev, (uint64_t)st.st_ino, gen, off, 0, {0}};
 	f->part.n = 0;
 	f->skipping = false;
 	return true;
 }
 
-/* follow_start - begin where at says (NULL or no inode: at the path's
- * start, or its end with at_end); when that file is gone (rotated twice,
+/* follow_start - begin where at says (NULL: at the path's start, or its
+ * end with at_end; no inode: at the path's start in the gen after
+ * at->gen); when that file is gone (rotated twice,
  * compressed, deleted while we were stopped), at the path's start in the
  * next gen, and the loss is noted */
-void follow_start(struct follow *f, const struct follow_at *at, bool at_end)
+void follow_start(struct follow *f, const struct follow_at *at, const struct follow_at *verify,
+		  bool at_end)
 {
 	watch_file(f);
-	if (!at || !at->ino) {
+	if (at && !at->ino) {
+		if (!open_at(f, f->path, at->gen + 1, 0))
+			f->cur.gen = at->gen;   /* follow_poll opens gen + 1 when it appears */
+		return;
+	}
+	if (!at) {
 		if (open_at(f, f->path, 1, 0) && at_end) {
 			off_t e = lseek(f->fd, 0, SEEK_END);
 			f->cur.off = e > 0 ? (uint64_t)e : 0;
@@ -151,6 +185,21 @@ void follow_start(struct follow *f, const struct follow_at *at, bool at_end)
 	if (follow_find(f->path, at->dev, at->ino, &name)) {
 		bool ok = open_at(f, name, at->gen, at->off);
 		f->old = ok && strcmp(name, f->path) != 0;
+		if (ok && at->off && at->ntail)
+			memcpy(f->cur.tail, at->tail, sizeof at->tail), f->cur.ntail = at->ntail;
+		if (ok && verify && verify->ino == f->cur.ino && verify->dev == f->cur.dev &&
+		    !tail_ok(f->fd, verify)) {
+			struct buf b = {0};
+			buf_printf(&b, "%s changed below where we stood (truncated and written again, "
+				       "copytruncate?): read from its start",
+				   name);
+			set_note(f, &b);
+			f->truncations++;
+			uint64_t gen = verify->gen + 1;
+			close(f->fd);
+			f->fd = -1;
+			ok = open_at(f, name, gen, 0);
+		}
 		free(name);
 		if (ok)
 			return;
@@ -161,7 +210,7 @@ void follow_start(struct follow *f, const struct follow_at *at, bool at_end)
 		   (unsigned long long)at->ino, (unsigned long long)at->off, f->path);
 	set_note(f, &b);
 	f->lost_starts++;
-	f->cur = (struct follow_at){0, 0, at->gen, 0};
+	f->cur = (struct follow_at){0, 0, at->gen, 0, 0, {0}};
 	open_at(f, f->path, at->gen + 1, 0);
 }
 
@@ -176,7 +225,8 @@ static void emit(struct follow *f)
 	f->skipping = false;
 }
 
-/* take - n bytes read at ->cur.off: split into lines */
+/* take - n bytes read at ->cur.off: split into lines; the tail follows
+ * every byte, so the place handed over with a line recognises the file */
 static void take(struct follow *f, const char *p, size_t n)
 {
 	while (n) {
@@ -192,15 +242,13 @@ static void take(struct follow *f, const char *p, size_t n)
 				f->truncated++;
 			}
 		}
-		f->cur.off += k;
-		p += k;
-		n -= k;
-		if (q) {
-			f->cur.off++;
-			p++;
-			n--;
+		size_t adv = k + (q != NULL);
+		tail_add(&f->cur, p, adv);
+		f->cur.off += adv;
+		p += adv;
+		n -= adv;
+		if (q)
 			emit(f);
-		}
 	}
 }
 
@@ -229,6 +277,123 @@ static void drain(struct follow *f)
 	}
 }
 
+/* truncated - the file was cut (copytruncate): from its start, in a new gen */
+static void truncated(struct follow *f)
+{
+	if (f->part.n || f->skipping)
+		emit(f);
+	f->truncations++;
+	f->cur.gen++;
+	f->cur.off = 0;
+	f->cur.ntail = 0;
+	if (lseek(f->fd, 0, SEEK_SET) < 0)
+		leave(f);
+}
+
+/* skip_to - read src up to byte off (it is at *at); false if it ends first */
+static bool skip_to(struct source *src, uint64_t *at, uint64_t off, char *chunk)
+{
+	while (*at < off) {
+		size_t want = off - *at < CHUNK ? (size_t)(off - *at) : CHUNK;
+		ssize_t r = source_read(src, chunk, want);
+		if (r <= 0)
+			return false;
+		*at += (uint64_t)r;
+	}
+	return true;
+}
+
+/* content_match - does the file at name, plain or compressed, hold
+ * end's tail just before end->off */
+static bool content_match(const char *name, const struct follow_at *end)
+{
+	static char chunk[CHUNK];
+	if (!end->ntail || end->off < end->ntail)
+		return false;
+	struct source *src = source_open(name);
+	uint64_t at = 0;
+	unsigned char b[FOLLOW_TAIL];
+	size_t got = 0;
+	bool ok = !src->error && skip_to(src, &at, end->off - end->ntail, chunk);
+	while (ok && got < end->ntail) {
+		ssize_t r = source_read(src, b + got, end->ntail - got);
+		if (r <= 0)
+			ok = false;
+		else
+			got += (size_t)r;
+	}
+	ok = ok && !memcmp(b, end->tail, end->ntail);
+	source_close(src);
+	return ok;
+}
+
+/* follow_locate - the file that was gen end->gen, where we left it at
+ * end: by inode when it still holds those bytes, else any sibling named
+ * after the path, compressed or not, that holds them (copytruncate's
+ * copy, a rotation compressed since); *found is malloc'd */
+bool follow_locate(const char *path, const struct follow_at *end, char **found)
+{
+	if (follow_find(path, end->dev, end->ino, found)) {
+		int fd = open(*found, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+		bool ok = fd >= 0 && tail_ok(fd, end);
+		if (fd >= 0)
+			close(fd);
+		if (ok)
+			return true;
+		free(*found);
+		*found = NULL;
+	}
+	char *d = xstrdup(path), *b = xstrdup(path);
+	const char *dir = dirname(d), *base = basename(b);
+	size_t bn = strlen(base);
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	while (dp && !*found && (e = readdir(dp))) {
+		if (strncmp(e->d_name, base, bn) != 0)
+			continue;
+		size_t n = strlen(dir) + strlen(e->d_name) + 2;
+		char *p = xmalloc(n);
+		snprintf(p, n, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && content_match(p, end))
+			*found = p;
+		else
+			free(p);
+	}
+	if (dp)
+		closedir(dp);
+	free(d);
+	free(b);
+	return *found != NULL;
+}
+
+/* follow_replay - hand over the lines of the file at name from byte from
+ * up to end->off, as gen end->gen (a restart reading again what is
+ * before where it stopped); false if the file ends first */
+bool follow_replay(struct follow *f, const char *name, const struct follow_at *end, uint64_t from)
+{
+	static char chunk[CHUNK];
+	struct source *src = source_open(name);
+	struct follow_at keep = f->cur;
+	f->cur = (struct follow_at){end->dev, end->ino, end->gen, 0, 0, {0}};
+	f->part.n = 0;
+	f->skipping = false;
+	bool ok = !src->error && skip_to(src, &f->cur.off, from, chunk);
+	while (ok && f->cur.off < end->off && !(f->stop && *f->stop)) {
+		size_t want = end->off - f->cur.off < CHUNK ? (size_t)(end->off - f->cur.off) : CHUNK;
+		ssize_t r = source_read(src, chunk, want);
+		if (r <= 0)
+			ok = false;
+		else
+			take(f, chunk, (size_t)r);
+	}
+	if (f->part.n || f->skipping)
+		emit(f);
+	source_close(src);
+	f->cur = keep;
+	return ok;
+}
+
 /* follow_poll - read what was written since, following a rotation or a
  * truncation; returns the lines handed over */
 size_t follow_poll(struct follow *f)
@@ -239,6 +404,10 @@ size_t follow_poll(struct follow *f)
 			if (!open_at(f, f->path, f->cur.gen + 1, 0))
 				break;
 			watch_file(f);
+		}
+		if (!tail_ok(f->fd, &f->cur)) {
+			truncated(f);
+			continue;
 		}
 		drain(f);
 		struct stat st;
@@ -255,17 +424,8 @@ size_t follow_poll(struct follow *f)
 			f->rotations++;
 			continue;
 		}
-		if ((uint64_t)st.st_size < f->cur.off) {
-			if (f->part.n || f->skipping)
-				emit(f);
-			f->truncations++;
-			f->cur.gen++;
-			f->cur.off = 0;
-			f->part.n = 0;
-			if (lseek(f->fd, 0, SEEK_SET) < 0) {
-				leave(f);
-				break;
-			}
+		if ((uint64_t)st.st_size < f->cur.off || !tail_ok(f->fd, &f->cur)) {
+			truncated(f);
 			continue;
 		}
 		break;

@@ -15,8 +15,10 @@
  *     left when the new file has data (the writer may log a few more
  *     lines into the old one before it reopens) or has gone;
  *   - delete and recreate: the same, the old file read until it ends;
- *   - copytruncate: the same inode, shorter than our offset: start again
- *     at 0 (a new gen, so places still grow);
+ *   - copytruncate: the same inode, shorter than our offset, or the
+ *     bytes before our offset are no longer those we read (it grew past
+ *     it again before we looked): start again at 0 (a new gen, so places
+ *     still grow);
  *   - compression of the old file afterwards (.1 -> .1.gz): never
  *     opened by name, so never read twice.
  * A line longer than LINE_MAX_LEN is cut there and the rest skipped; a
@@ -35,10 +37,16 @@
 
 #define FOLLOW_GEN_SHIFT 40     /* a file may hold up to 1 TiB */
 
-/* where reading starts or stands */
+#define FOLLOW_TAIL 32       /* bytes before a place kept to recognise the file */
+
+/* where reading starts or stands; tail holds the ntail bytes before off,
+ * so that a file truncated and grown past off again (copytruncate) is
+ * told from the same file grown */
 struct follow_at {
 	uint64_t dev, ino;      /* the file (0: not known) */
 	uint64_t gen, off;
+	uint8_t ntail;
+	unsigned char tail[FOLLOW_TAIL];
 };
 
 typedef void (*follow_line_fn)(void *ctx, struct span line, const struct follow_at *at,
@@ -68,7 +76,10 @@ static inline uint64_t follow_pos(uint64_t gen, uint64_t off)
 
 void follow_init(struct follow *f, const char *path, follow_line_fn fn, void *ctx);
 bool follow_find(const char *path, uint64_t dev, uint64_t ino, char **found);
-void follow_start(struct follow *f, const struct follow_at *at, bool at_end);
+bool follow_locate(const char *path, const struct follow_at *end, char **found);
+bool follow_replay(struct follow *f, const char *name, const struct follow_at *end, uint64_t from);
+void follow_start(struct follow *f, const struct follow_at *at, const struct follow_at *verify,
+		  bool at_end);
 size_t follow_poll(struct follow *f);
 void follow_wait(struct follow *f, int timeout_ms);
 void follow_free(struct follow *f);

@@ -13,13 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS source(name TEXT PRIMARY KEY, dev INTEGER, ino INTEGER,"
     " gen INTEGER, off INTEGER, replay_dev INTEGER, replay_ino INTEGER, replay_gen INTEGER,"
-    " replay_off INTEGER);"
+    " replay_off INTEGER, tail BLOB);"
     "CREATE TABLE IF NOT EXISTS client(addr TEXT PRIMARY KEY, verdict TEXT NOT NULL,"
     " sessions INTEGER, auth_failures INTEGER, auth_successes INTEGER, messages INTEGER,"
     " first_us INTEGER, last_us INTEGER, rec BLOB NOT NULL);"
@@ -31,15 +34,17 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS verdict(addr TEXT PRIMARY KEY, verdict TEXT NOT NULL,"
     " first_us INTEGER, last_us INTEGER, acted INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS alert(account TEXT PRIMARY KEY, first_us INTEGER, last_us INTEGER);"
-    "CREATE TABLE IF NOT EXISTS counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL);";
+    "CREATE TABLE IF NOT EXISTS counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS gen(source TEXT NOT NULL, gen INTEGER NOT NULL, dev INTEGER,"
+    " ino INTEGER, off INTEGER, tail BLOB, PRIMARY KEY(source, gen));";
 
 /* the statements, one enum and one text each */
 #define STMTS(X)                                                                                 \
 	X(Q_BEGIN, "BEGIN IMMEDIATE")                                                            \
 	X(Q_COMMIT, "COMMIT")                                                                    \
-	X(Q_SOURCE_GET, "SELECT dev, ino, gen, off, replay_dev, replay_ino, replay_gen, replay_off " \
+	X(Q_SOURCE_GET, "SELECT dev, ino, gen, off, replay_dev, replay_ino, replay_gen, replay_off, tail " \
 			"FROM source WHERE name = ?1")                                           \
-	X(Q_SOURCE_PUT, "INSERT OR REPLACE INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+	X(Q_SOURCE_PUT, "INSERT OR REPLACE INTO source VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
 	X(Q_CLIENT_PUT, "INSERT OR REPLACE INTO client VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
 	X(Q_ACCOUNT_PUT, "INSERT OR REPLACE INTO account VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")     \
 	X(Q_LOGIN_PUT, "INSERT OR REPLACE INTO login VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")         \
@@ -53,7 +58,10 @@ static const char schema[] =
 	X(Q_COUNTER_ADD, "INSERT INTO counter VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET "    \
 			 "value = value + excluded.value")                                         \
 	X(Q_COUNTERS, "SELECT name, value FROM counter ORDER BY name")                           \
-	X(Q_VERDICT_COUNTS, "SELECT verdict, count(*) FROM client GROUP BY verdict")
+	X(Q_VERDICT_COUNTS, "SELECT verdict, count(*) FROM client GROUP BY verdict")             \
+	X(Q_GEN_PUT, "INSERT OR REPLACE INTO gen VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                \
+	X(Q_GEN_GET, "SELECT dev, ino, off, tail FROM gen WHERE source = ?1 AND gen = ?2")        \
+	X(Q_GEN_PRUNE, "DELETE FROM gen WHERE source = ?1 AND gen < ?2")
 
 enum {
 #define X(e, s) e,
@@ -72,6 +80,7 @@ struct state {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	int lock;               /* path-lock, flock'd: one writer at a time */
 	sqlite3_stmt *q[Q__COUNT];
 };
 
@@ -154,10 +163,29 @@ struct state *state_open(const char *path, bool readonly, char **err)
 			return NULL;
 		}
 	}
+	s->lock = -1;
+	if (!readonly) {
+		size_t n = strlen(path) + 8;
+		char *lp = xmalloc(n);
+		snprintf(lp, n, "%s-lock", path);
+		s->lock = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+		free(lp);
+		if (s->lock < 0 || flock(s->lock, LOCK_EX | LOCK_NB) != 0) {
+			*err = xstrdup(s->lock < 0 ? strerror(errno)
+						   : "in use by another postsleuth watch (one per state)");
+			if (s->lock >= 0)
+				close(s->lock);
+			free(s->path);
+			free(s);
+			return NULL;
+		}
+	}
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		*err = xstrdup(s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		sqlite3_close(s->db);
+		if (s->lock >= 0)
+			close(s->lock);
 		free(s->path);
 		free(s);
 		return NULL;
@@ -192,6 +220,8 @@ void state_close(struct state *s)
 	for (int i = 0; i < Q__COUNT; i++)
 		sqlite3_finalize(s->q[i]);
 	sqlite3_close(s->db);
+	if (s->lock >= 0)
+		close(s->lock);
 	free(s->path);
 	free(s);
 }
@@ -216,8 +246,15 @@ bool state_source_get(struct state *s, const char *name, struct state_source *ou
 		uint64_t v[8];
 		for (int i = 0; i < 8; i++)
 			v[i] = (uint64_t)sqlite3_column_int64(q, i);
-		out->done = (struct follow_at){v[0], v[1], v[2], v[3]};
-		out->replay = (struct follow_at){v[4], v[5], v[6], v[7]};
+		memset(out, 0, sizeof *out);
+		out->done = (struct follow_at){v[0], v[1], v[2], v[3], 0, {0}};
+		out->replay = (struct follow_at){v[4], v[5], v[6], v[7], 0, {0}};
+		int n = sqlite3_column_bytes(q, 8);
+		const void *t = sqlite3_column_blob(q, 8);
+		if (t && n > 0 && n <= FOLLOW_TAIL) {
+			memcpy(out->done.tail, t, (size_t)n);
+			out->done.ntail = (uint8_t)n;
+		}
 	}
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
@@ -237,7 +274,52 @@ void state_source_put(struct state *s, const char *name, const struct state_sour
 		sqlite3_bind_int64(q, 4 + 4 * k, (int64_t)p[k]->gen);
 		sqlite3_bind_int64(q, 5 + 4 * k, (int64_t)p[k]->off);
 	}
+	sqlite3_bind_blob(q, 10, src->done.tail, src->done.ntail, SQLITE_TRANSIENT);
 	step(s, q);
+}
+
+/* state_gen_put - where the file of at->gen was read up to (the file
+ * is recognised by it later, even compressed), and forget the files
+ * before gen keep_from */
+void state_gen_put(struct state *s, const char *name, const struct follow_at *at, uint64_t keep_from)
+{
+	sqlite3_stmt *q = s->q[Q_GEN_PUT];
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, (int64_t)at->gen);
+	sqlite3_bind_int64(q, 3, (int64_t)at->dev);
+	sqlite3_bind_int64(q, 4, (int64_t)at->ino);
+	sqlite3_bind_int64(q, 5, (int64_t)at->off);
+	sqlite3_bind_blob(q, 6, at->tail, at->ntail, SQLITE_TRANSIENT);
+	step(s, q);
+	q = s->q[Q_GEN_PRUNE];
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, (int64_t)keep_from);
+	step(s, q);
+}
+
+/* state_gen_get - where the file of gen was left */
+bool state_gen_get(struct state *s, const char *name, uint64_t gen, struct follow_at *out)
+{
+	sqlite3_stmt *q = s->q[Q_GEN_GET];
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, (int64_t)gen);
+	bool found = sqlite3_step(q) == SQLITE_ROW;
+	if (found) {
+		memset(out, 0, sizeof *out);
+		out->dev = (uint64_t)sqlite3_column_int64(q, 0);
+		out->ino = (uint64_t)sqlite3_column_int64(q, 1);
+		out->gen = gen;
+		out->off = (uint64_t)sqlite3_column_int64(q, 2);
+		int n = sqlite3_column_bytes(q, 3);
+		const void *t = sqlite3_column_blob(q, 3);
+		if (t && n > 0 && n <= FOLLOW_TAIL) {
+			memcpy(out->tail, t, (size_t)n);
+			out->ntail = (uint8_t)n;
+		}
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return found;
 }
 
 /* state_save_client - one client record, with its verdict now */

@@ -6,6 +6,10 @@
  * verdict with its first and last time and whether it was acted on,
  * account alerts, and the counters behind the metrics.
  *
+ * For each file followed (each gen) since the oldest open object began,
+ * the place it was read up to, with the bytes before it: a restart finds
+ * that file again by them, renamed, copied or compressed.
+ *
  * A save (state_save_*) happens inside one transaction with the source's
  * place, so the database always holds the records of exactly the lines
  * before that place: a kill at any moment loses nothing and counts
@@ -46,6 +50,8 @@ void state_begin(struct state *s);
 void state_commit(struct state *s);
 bool state_source_get(struct state *s, const char *name, struct state_source *out);
 void state_source_put(struct state *s, const char *name, const struct state_source *src);
+void state_gen_put(struct state *s, const char *name, const struct follow_at *at, uint64_t keep_from);
+bool state_gen_get(struct state *s, const char *name, uint64_t gen, struct follow_at *out);
 void state_save_client(struct state *s, const struct analysis *a, const struct client *c,
 		       enum verdict v);
 void state_save_account(struct state *s, const struct account *ac);

@@ -19,6 +19,7 @@ struct got {
 	char text[4096];        /* lines joined with '|' */
 	size_t n;
 	struct follow_at last;  /* place of the last line */
+	struct follow_at after[16];     /* the place after each line, as watch saves it */
 	uint64_t end, longest;
 };
 
@@ -31,6 +32,10 @@ static void collect(void *ctx, struct span line, const struct follow_at *at, uin
 	g->n++;
 	g->last = *at;
 	g->end = end;
+	if (g->n <= 16) {
+		g->after[g->n - 1] = *at;
+		g->after[g->n - 1].off = end;
+	}
 	if (line.n > g->longest)
 		g->longest = line.n;
 }
@@ -76,7 +81,7 @@ TEST(follow_lines_and_partial_last_line)
 	struct follow f;
 	append(path, "a\nbb\n");
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	CHECK_INT(follow_poll(&f), 2);
 	CHECK_STR(g.text, "a|bb");
 	CHECK_INT(g.last.off, 2);
@@ -101,7 +106,7 @@ TEST(follow_rename_rotation)
 	struct follow f;
 	append(path, "one\n");
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	follow_poll(&f);
 	reset(&g);
 	CHECK(rename(path, path1) == 0);
@@ -137,7 +142,7 @@ TEST(follow_copytruncate)
 	struct follow f;
 	append(path, "first line\nsecond line\n");
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	follow_poll(&f);
 	CHECK(truncate(path, 0) == 0);
 	append(path, "x\n");
@@ -147,6 +152,25 @@ TEST(follow_copytruncate)
 	CHECK_INT(g.last.gen, 2);
 	CHECK_INT(g.last.off, 0);
 	CHECK_INT(f.truncations, 1);
+	/* truncated and grown past where we stood before we looked */
+	CHECK(truncate(path, 0) == 0);
+	append(path, "a line longer than x\n");
+	reset(&g);
+	CHECK_INT(follow_poll(&f), 1);
+	CHECK_STR(g.text, "a line longer than x");
+	CHECK_INT(g.last.gen, 3);
+	/* ... and so while stopped */
+	struct follow_at at = g.after[0];
+	follow_free(&f);
+	CHECK(truncate(path, 0) == 0);
+	append(path, "yet another line, longer\n");
+	reset(&g);
+	follow_init(&f, path, collect, &g);
+	follow_start(&f, &at, &at, false);
+	CHECK(f.note != NULL);
+	CHECK_INT(follow_poll(&f), 1);
+	CHECK_STR(g.text, "yet another line, longer");
+	CHECK_INT(g.last.gen, 4);
 	follow_free(&f);
 	cleanup();
 }
@@ -158,7 +182,7 @@ TEST(follow_delete_and_recreate)
 	struct follow f;
 	append(path, "a\n");
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	follow_poll(&f);
 	unlink(path);
 	reset(&g);
@@ -178,7 +202,7 @@ TEST(follow_file_appears_later)
 	struct got g = {0};
 	struct follow f;
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	CHECK_INT(follow_poll(&f), 0);
 	append(path, "a\n");
 	CHECK_INT(follow_poll(&f), 1);
@@ -194,14 +218,15 @@ TEST(follow_restart_from_saved_place)
 	struct follow f;
 	append(path, "a\nb\nc\n");
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	follow_poll(&f);
-	struct follow_at at = g.last;
-	at.off = 4;                     /* after "a\nb\n" */
+	struct follow_at at = g.after[1];       /* after "a\nb\n" */
+	CHECK_INT(at.off, 4);
+	CHECK_INT(at.ntail, 4);
 	follow_free(&f);
 	reset(&g);
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, &at, false);
+	follow_start(&f, &at, &at, false);
 	CHECK_INT(follow_poll(&f), 1);
 	CHECK_STR(g.text, "c");
 	CHECK_INT(g.last.off, 4);
@@ -211,7 +236,7 @@ TEST(follow_restart_from_saved_place)
 	append(path, "d\n");
 	reset(&g);
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, &at, false);
+	follow_start(&f, &at, &at, false);
 	CHECK_INT(follow_poll(&f), 2);
 	CHECK_STR(g.text, "c|d");
 	CHECK_INT(g.last.gen, at.gen + 1);
@@ -220,7 +245,7 @@ TEST(follow_restart_from_saved_place)
 	unlink(path1);
 	reset(&g);
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, &at, false);
+	follow_start(&f, &at, &at, false);
 	CHECK(f.note != NULL);
 	CHECK_INT(f.lost_starts, 1);
 	CHECK_INT(follow_poll(&f), 1);
@@ -230,7 +255,7 @@ TEST(follow_restart_from_saved_place)
 	/* at the end, with nothing saved */
 	reset(&g);
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, true);
+	follow_start(&f, NULL, NULL, true);
 	CHECK_INT(follow_poll(&f), 0);
 	append(path, "e\n");
 	CHECK_INT(follow_poll(&f), 1);
@@ -253,7 +278,7 @@ TEST(follow_overlong_line_cut)
 	append(path, "short\n");
 	free(big);
 	follow_init(&f, path, collect, &g);
-	follow_start(&f, NULL, false);
+	follow_start(&f, NULL, NULL, false);
 	CHECK_INT(follow_poll(&f), 2);
 	CHECK_INT(g.longest, LINE_MAX_LEN);
 	CHECK_INT(f.truncated, 1);
@@ -300,7 +325,7 @@ TEST(state_round_trip)
 	state_save_login(s, a, l);
 	state_verdict(s, "192.0.2.7", V_AUTH_BRUTEFORCE, 2000, true);
 	state_counter_add(s, "lines", 42);
-	struct state_source src = {{1, 2, 3, 4}, {1, 2, 3, 1}};
+	struct state_source src = {{1, 2, 3, 4, 2, "ab"}, {1, 2, 3, 1, 0, {0}}};
 	state_source_put(s, "/var/log/mail.log", &src);
 	state_commit(s);
 	state_close(s);
@@ -338,6 +363,8 @@ TEST(state_round_trip)
 	CHECK_INT(got.done.off, 4);
 	CHECK_INT(got.replay.off, 1);
 	CHECK_INT(got.done.ino, 2);
+	CHECK_INT(got.done.ntail, 2);
+	CHECK(!memcmp(got.done.tail, "ab", 2));
 	struct state_counter *cv;
 	size_t n = state_counters(s, &cv);
 	CHECK_INT(n, 1);
