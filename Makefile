@@ -7,11 +7,12 @@
 #   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang; docs/security.md)
 #   make valgrind   the golden commands under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man page, systemd unit)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -120,12 +121,15 @@ valgrind: $(BIN)
 	@sh tests/valgrind.sh $(BIN)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postsleuth
 	install -m 644 man/postsleuth.1 $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/postsleuth-watch.service.in >$(DESTDIR)$(UNITDIR)/postsleuth-watch.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/postsleuth-watch.service
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1 \
+		$(DESTDIR)$(UNITDIR)/postsleuth-watch.service
 
 clean:
 	rm -rf $(BUILD) $(SAN_DIR) $(BIN) $(FUZZ_BUILD)

@@ -24,12 +24,13 @@ static bool name_ok(const char *s)
 	return true;
 }
 
-/* action_cfg_nft - "inet filter postsleuth_ban" into its three words */
+/* action_cfg_nft - "inet filter postsleuth_ban" (or with ':' between, for
+ * an environment variable that systemd splits on blanks) into its three words */
 bool action_cfg_nft(char *out[3], const char *arg)
 {
 	char *t = xstrdup(arg), *save = NULL;
 	int n = 0;
-	for (char *w = strtok_r(t, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+	for (char *w = strtok_r(t, " \t:", &save); w; w = strtok_r(NULL, " \t:", &save)) {
 		if (n == 3 || !name_ok(w)) {
 			n = 4;
 			break;
