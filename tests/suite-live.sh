@@ -186,7 +186,24 @@ assert len(b) == int(sys.argv[2]) and all(x[\"acted\"] for x in b), v
 assert [x[\"account\"] for x in v if x[\"type\"] == \"account-alert\"] == [\"dave\"], v
 " "$a/hook.out" "$nb"' "hook: want $nb JSON ban objects and an alert for dave"
 
-# 5. --follow points to watch; watch takes one file
+# 5. report --state: the verdicts and counts of a batch report, from the
+# state the live run left (killed twice, rotated) without the logs
+"$bin" report --all --json --state "$l/state.db" >"$tmp/rs.json" 2>"$tmp/rs.err"
+check '[ $? = 0 ]' "report --state: exit status"
+MAIL_CONFIG=$tmp/nocfg "$bin" report --all --json "$log" >"$tmp/rb.json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+s, b = (json.load(open(f)) for f in sys.argv[1:3])
+key = lambda c: (c[\"ip\"], c[\"verdict\"], c[\"sessions\"], c[\"auth_failures\"], c[\"messages\"], c[\"recipients\"])
+assert sorted(map(key, s[\"clients\"])) == sorted(map(key, b[\"clients\"])), (s[\"clients\"], b[\"clients\"])
+akey = lambda a: (a[\"username\"], a[\"verdict\"], a[\"logins\"], a[\"messages\"], a[\"recipients\"])
+assert sorted(map(akey, s[\"accounts\"])) == sorted(map(akey, b[\"accounts\"]))
+" "$tmp/rs.json" "$tmp/rb.json"' "report --state: clients or accounts differ from the batch report"
+check 'grep -q "no evidence lines" "$tmp/rs.err"' "report --state: does not say what it lacks"
+"$bin" report --state "$tmp/none.db" >/dev/null 2>&1
+check '[ $? = 1 ]' "report --state on a missing database: want exit 1"
+
+# 6. --follow points to watch; watch takes one file
 "$bin" --follow "$log" >/dev/null 2>"$tmp/f.err"
 check '[ $? = 2 ] && grep -q "postsleuth watch" "$tmp/f.err"' "--follow: no pointer to watch"
 "$bin" watch --state "$tmp/x.db" "$log" "$log" >/dev/null 2>&1

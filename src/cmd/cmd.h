@@ -92,5 +92,6 @@ int cmd_ban(struct opts *o);
 int cmd_fail2ban(struct opts *o);
 int cmd_advise(struct opts *o);
 int cmd_watch(struct opts *o);
+int cmd_report_state(struct opts *o);
 
 #endif

@@ -163,6 +163,8 @@ static void sum_json(struct buf *b, void *ctx)
 /* cmd_report - findings, actions, summary, input counters */
 int cmd_report(struct opts *o)
 {
+	if (o->state_path)
+		return cmd_report_state(o);
 	struct run r = {.evidence = true};
 	r.sum = summary_new();
 	summary_window(r.sum, o->have_since, o->since_us, o->have_until, o->until_us);

@@ -116,7 +116,7 @@ struct watch {
 	struct marks dirty[3], check, acheck;
 	uint8_t *done_by;         /* DONE_* by client number */
 	size_t ndone;
-	uint64_t lines;           /* counted, not yet saved */
+	uint64_t lines, postfix;  /* counted, not yet saved */
 	uint64_t findings[F__COUNT];
 	uint64_t verdicts[V__COUNT], bans[V__COUNT], alerts;
 	bool unsaved, save_now;
@@ -159,6 +159,7 @@ static void on_event(const struct event *ev, void *ctx)
 {
 	struct watch *w = ctx;
 	if (!w->replaying) {
+		w->postfix += ev->type != EV_OTHER;
 		analysis_event(w->a, ev);
 		struct diag_hit hit;
 		if (ev->type != EV_OTHER && diag_classify(ev, &hit))
@@ -353,6 +354,7 @@ static void save(struct watch *w)
 	for (size_t k = 0; k < w->dirty[REC_LOGIN].n; k++)
 		state_save_login(w->db, a, records_login(a, w->dirty[REC_LOGIN].list[k]));
 	count_add(w, "lines", NULL, w->lines);
+	count_add(w, "postfix_lines", NULL, w->postfix);
 	for (int f = 0; f < F__COUNT; f++)
 		count_add(w, "finding", finding_id((enum finding_id)f), w->findings[f]);
 	for (int v = 0; v < V__COUNT; v++) {
@@ -373,7 +375,7 @@ static void save(struct watch *w)
 	state_commit(w->db);
 	for (int k = 0; k < 3; k++)
 		marks_clear(&w->dirty[k]);
-	w->lines = 0;
+	w->lines = w->postfix = 0;
 	memset(w->findings, 0, sizeof w->findings);
 	memset(w->verdicts, 0, sizeof w->verdicts);
 	memset(w->bans, 0, sizeof w->bans);
