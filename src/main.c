@@ -153,7 +153,7 @@ static const struct optdef optdefs[] = {
     {"nft-set", required_argument, O_NFT_SET, 0, C_WATCH, "\"F T S\"",
      "add IPv4 bans to nftables set S of table T, family F (a set you made, flags timeout)"},
     {"nft-set6", required_argument, O_NFT_SET6, 0, C_WATCH, "\"F T S\"", "the same for IPv6"},
-    {"ipset", required_argument, O_IPSET, 0, C_WATCH, "NAME", "add bans to this ipset instead"},
+    {"ipset", required_argument, O_IPSET, 0, C_WATCH, "NAME", "add bans to this ipset (with --nft-set: to both)"},
     {"ban-time", required_argument, O_BAN_TIME, 0, C_WATCH, "T",
      "how long a ban lasts: 3600, 90m, 1h, 2d (default 1h)"},
     {"act", no_argument, O_ACT, 0, C_WATCH, NULL,
@@ -167,8 +167,9 @@ static const struct optdef optdefs[] = {
      "with no saved place, start at the end of the file, not its start"},
     {"max-age", required_argument, O_MAX_AGE, 0, C_WATCH, "DAYS",
      "forget clients and accounts idle this long (default 30)"},
-    {"follow", no_argument, O_FOLLOW, 0, C_ALL, NULL,
-     "not an option: 'postsleuth watch' follows a live log"},
+    {"follow", no_argument, O_FOLLOW, 0, C_WATCH, NULL,
+     "accepted, as fail2ban users type it: watch follows anyway (the other commands, which "
+     "read finished logs, refuse it and name watch)"},
     {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
      "write filter.d/ and jail.d/ under DIR (default: print)"},
     {"spool-max", required_argument, O_SPOOL_MAX, 0, C_REPORT | C_FAIL2BAN, "SIZE",
@@ -561,10 +562,7 @@ static void set_option(struct opts *o, int c, const char *arg)
 	case O_ONCE: o->once = true; break;
 	case O_FROM_END: o->from_end = true; break;
 	case O_MAX_AGE: o->max_age_days = parse_count("--max-age", arg, 1, 36500); break;
-	case O_FOLLOW:
-		fatal(EXIT_USAGE, "--follow: the other commands read finished logs; to follow a live "
-				  "log, ban as it goes and remember between runs, use 'postsleuth watch "
-				  "[FILE]' (postsleuth watch --help)");
+	case O_FOLLOW: break;   /* watch follows anyway; check_applies names watch to the others */
 	case O_SPOOL_MAX:
 		o->spool_max = parse_size("--spool-max", arg, 0);
 		o->have_spool_max = true;
@@ -682,6 +680,7 @@ int main(int argc, char **argv)
 	if (!cmd)
 		cmd = &commands[0];
 	check_applies(cmd, given);
+
 	if (cmd->bit == C_EXPLAIN)
 		check_explain(given);
 

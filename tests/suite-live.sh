@@ -205,7 +205,9 @@ check '[ $? = 1 ]' "report --state on a missing database: want exit 1"
 
 # 6. --follow points to watch; watch takes one file
 "$bin" --follow "$log" >/dev/null 2>"$tmp/f.err"
-check '[ $? = 2 ] && grep -q "postsleuth watch" "$tmp/f.err"' "--follow: no pointer to watch"
+check '[ $? = 2 ] && grep -q "it is an option of watch" "$tmp/f.err"' "--follow: no pointer to watch: $(cat "$tmp/f.err")"
+"$bin" watch --follow --once --state "$tmp/f.db" "$log" >/dev/null 2>&1
+check '[ $? = 0 ]' "watch --follow: want it accepted"
 "$bin" watch --state "$tmp/x.db" "$log" "$log" >/dev/null 2>&1
 check '[ $? = 2 ]' "watch with two files: want a usage error"
 
