@@ -277,19 +277,6 @@ static void drain(struct follow *f)
 	}
 }
 
-/* truncated - the file was cut (copytruncate): from its start, in a new gen */
-static void truncated(struct follow *f)
-{
-	if (f->part.n || f->skipping)
-		emit(f);
-	f->truncations++;
-	f->cur.gen++;
-	f->cur.off = 0;
-	f->cur.ntail = 0;
-	if (lseek(f->fd, 0, SEEK_SET) < 0)
-		leave(f);
-}
-
 /* skip_to - read src up to byte off (it is at *at); false if it ends first */
 static bool skip_to(struct source *src, uint64_t *at, uint64_t off, char *chunk)
 {
@@ -392,6 +379,41 @@ bool follow_replay(struct follow *f, const char *name, const struct follow_at *e
 	source_close(src);
 	f->cur = keep;
 	return ok;
+}
+
+/* read_rest - the lines of the file at name from ->cur.off to its end,
+ * in the current gen (copytruncate's copy: what was written before the
+ * cut that we had not read yet) */
+static void read_rest(struct follow *f, const char *name)
+{
+	static char chunk[CHUNK];
+	struct source *src = source_open(name);
+	uint64_t at = 0;
+	if (!src->error && skip_to(src, &at, f->cur.off, chunk)) {
+		ssize_t r;
+		while (!(f->stop && *f->stop) && (r = source_read(src, chunk, CHUNK)) > 0)
+			take(f, chunk, (size_t)r);
+	}
+	source_close(src);
+}
+
+/* truncated - the file was cut (copytruncate): what we had not read yet
+ * is in the copy, if it is beside the file (found by the bytes before
+ * where we stand); then the file from its start, in a new gen */
+static void truncated(struct follow *f)
+{
+	char *copy = NULL;
+	if (follow_locate(f->path, &f->cur, &copy) && strcmp(copy, f->path) != 0)
+		read_rest(f, copy);
+	free(copy);
+	if (f->part.n || f->skipping)
+		emit(f);
+	f->truncations++;
+	f->cur.gen++;
+	f->cur.off = 0;
+	f->cur.ntail = 0;
+	if (lseek(f->fd, 0, SEEK_SET) < 0)
+		leave(f);
 }
 
 /* follow_poll - read what was written since, following a rotation or a

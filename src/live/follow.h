@@ -17,8 +17,11 @@
  *   - delete and recreate: the same, the old file read until it ends;
  *   - copytruncate: the same inode, shorter than our offset, or the
  *     bytes before our offset are no longer those we read (it grew past
- *     it again before we looked): start again at 0 (a new gen, so places
- *     still grow);
+ *     it again before we looked): what we had not read yet is taken from
+ *     the copy when it is beside the file (recognised by those bytes,
+ *     compressed or not), then the file from 0 (a new gen, so places
+ *     still grow).  Lines written between the copy and the cut are in
+ *     neither: copytruncate's own loss;
  *   - compression of the old file afterwards (.1 -> .1.gz): never
  *     opened by name, so never read twice.
  * A line longer than LINE_MAX_LEN is cut there and the rest skipped; a

@@ -175,6 +175,30 @@ TEST(follow_copytruncate)
 	cleanup();
 }
 
+TEST(follow_copytruncate_unread_rest_from_the_copy)
+{
+	fresh();
+	struct got g = {0};
+	struct follow f;
+	append(path, "first line\n");
+	follow_init(&f, path, collect, &g);
+	follow_start(&f, NULL, NULL, false);
+	follow_poll(&f);
+	append(path, "written before the copy\n");  /* not read yet */
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && gzip '%s'", path, path1, path1);
+	CHECK(system(cmd) == 0);                    /* the copy, compressed at once */
+	CHECK(truncate(path, 0) == 0);
+	append(path, "after\n");
+	reset(&g);
+	CHECK_INT(follow_poll(&f), 2);
+	CHECK_STR(g.text, "written before the copy|after");
+	CHECK_INT(g.after[0].gen, 1);
+	CHECK_INT(g.after[1].gen, 2);
+	follow_free(&f);
+	cleanup();
+}
+
 TEST(follow_delete_and_recreate)
 {
 	fresh();
