@@ -2,7 +2,8 @@
 #
 #   make            build ./postsleuth
 #   make check      unit + golden tests, then the same again under ASan+UBSan
-#   make bench      throughput and memory on a 1 GiB log (docs/performance.md)
+#   make bench      throughput and memory on a 1 GiB log, then watch's lag and CPU
+#                   at a sustained line rate (make bench-live alone; docs/performance.md)
 #   make e2e        against a real Postfix, Dovecot and rsyslog (root; docs/e2e.md)
 #   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang; docs/security.md)
@@ -43,7 +44,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e \
+.PHONY: all check check-fast test unit golden san-check bench bench-live install uninstall clean examples fuzz e2e \
 	fuzz-build valgrind
 
 all: $(BIN)
@@ -79,6 +80,11 @@ test: check
 
 bench: $(BIN)
 	@bash bench/run.sh $(BIN)
+	@python3 bench/live.py $(BIN)
+
+# watch alone: lag from a line written to its ban, and CPU, at a sustained rate
+bench-live: $(BIN)
+	@python3 bench/live.py $(BIN)
 
 # Not part of check: needs root, Postfix, Dovecot, rsyslog; a few minutes.
 e2e: $(BIN)

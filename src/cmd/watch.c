@@ -611,7 +611,9 @@ int cmd_watch(struct opts *o)
 			free(w->fl.note);
 			w->fl.note = NULL;
 		}
-		if (w->unsaved)
+		/* saved at least every WATCH_SAVE_MS, not after every wake: a
+		 * busy log wakes us every few milliseconds */
+		if (w->unsaved && (o->once || w->save_now || now_ms() - w->last_save_ms >= WATCH_SAVE_MS))
 			save(w);
 		if (o->once)
 			break;
@@ -630,7 +632,7 @@ int cmd_watch(struct opts *o)
 				start(w);
 			continue;
 		}
-		follow_wait(&w->fl, 1000);
+		follow_wait(&w->fl, w->unsaved ? WATCH_SAVE_MS / 4 : 1000);
 	}
 	if (w->unsaved)
 		save(w);
