@@ -203,7 +203,23 @@ check 'grep -q "no evidence lines" "$tmp/rs.err"' "report --state: does not say 
 "$bin" report --state "$tmp/none.db" >/dev/null 2>&1
 check '[ $? = 1 ]' "report --state on a missing database: want exit 1"
 
-# 6. --follow points to watch; watch takes one file
+# 6. SIGHUP reopens (mynetworks read again) and loses nothing
+h=$tmp/hup
+mkdir -p "$h"
+piece 1 100 >"$h/mail.log"
+MAIL_CONFIG=$tmp/nocfg "$bin" watch --state "$h/state.db" "$h/mail.log" >/dev/null 2>"$h/err" &
+wpid=$!
+n=0
+while [ "$(lines_of "$h/state.db" 2>/dev/null)" != 100 ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+kill -HUP $wpid
+piece 101 200 >>"$h/mail.log"
+n=0
+while [ "$(lines_of "$h/state.db" 2>/dev/null)" != 200 ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+kill -TERM $wpid; wait $wpid; wpid=
+check 'grep -q "SIGHUP: mynetworks read again" "$h/err" && [ "$(lines_of "$h/state.db")" = 200 ]' \
+	"SIGHUP: $(lines_of "$h/state.db") lines counted, want 200: $(cat "$h/err")"
+
+# 7. --follow points to watch; watch takes one file
 "$bin" --follow "$log" >/dev/null 2>"$tmp/f.err"
 check '[ $? = 2 ] && grep -q "it is an option of watch" "$tmp/f.err"' "--follow: no pointer to watch: $(cat "$tmp/f.err")"
 "$bin" watch --follow --once --state "$tmp/f.db" "$log" >/dev/null 2>&1

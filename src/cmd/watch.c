@@ -118,9 +118,11 @@ struct watch {
 	uint8_t *done_by;         /* DONE_* by client number */
 	size_t ndone;
 	uint64_t lines, postfix;  /* counted, not yet saved */
+	uint64_t run_lines;       /* counted in this run */
 	uint64_t findings[F__COUNT];
 	uint64_t verdicts[V__COUNT], bans[V__COUNT], alerts;
 	bool unsaved, save_now;
+	bool in_message;          /* inside on_message: its account is alert-checked */
 	int64_t last_save_ms, last_prune_ms;
 	int64_t last_line_us;     /* log time of the last line read */
 };
@@ -151,8 +153,8 @@ static void on_touched(void *ctx, enum record_table t, uint32_t i)
 	mark(&w->dirty[t], i);
 	if (t == REC_CLIENT)
 		mark(&w->check, i);
-	else if (t == REC_ACCOUNT)
-		mark(&w->acheck, i);
+	else if (t == REC_ACCOUNT && w->in_message)
+		mark(&w->acheck, i);   /* what makes an account look compromised is its mail */
 }
 
 /* on_event - replayed lines feed the model only */
@@ -180,8 +182,11 @@ static void on_session(const struct session *s, void *ctx)
 static void on_message(const struct message *m, void *ctx)
 {
 	struct watch *w = ctx;
-	if (!w->replaying)
-		analysis_message(w->a, m);
+	if (w->replaying)
+		return;
+	w->in_message = true;
+	analysis_message(w->a, m);
+	w->in_message = false;
 }
 
 /* done_get / done_set - what was done for client i */
@@ -402,6 +407,7 @@ static void on_line(void *ctx, struct span line, const struct follow_at *at, uin
 		return;
 	}
 	w->lines++;
+	w->run_lines++;
 	for (size_t k = 0; k < w->check.n; k++)
 		decide(w, w->check.list[k]);
 	marks_clear(&w->check);
@@ -637,9 +643,9 @@ int cmd_watch(struct opts *o)
 	if (w->unsaved)
 		save(w);
 	write_metrics(w);
-	fprintf(stderr, "postsleuth: watch: stopped; %llu lines read, %llu addresses acted on, "
+	fprintf(stderr, "postsleuth: watch: stopped; %llu lines counted, %llu addresses acted on, "
 			"state saved\n",
-		(unsigned long long)w->fl.lines, (unsigned long long)w->ast.bans);
+		(unsigned long long)w->run_lines, (unsigned long long)w->ast.bans);
 	/* open sessions stay open: the next run rebuilds them (no model_finish) */
 	follow_free(&w->fl);
 	model_free(w->model);
