@@ -179,6 +179,7 @@ static void on_session(const struct session *s, void *ctx)
 		analysis_session(w->a, s);
 }
 
+/* on_message - a closed message; its account is checked for an alert */
 static void on_message(const struct message *m, void *ctx)
 {
 	struct watch *w = ctx;

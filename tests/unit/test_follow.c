@@ -397,6 +397,13 @@ TEST(state_round_trip)
 	uint64_t counts[V__COUNT];
 	CHECK_INT(state_verdict_counts(s, counts), 2);
 	CHECK_INT(counts[V_AUTH_BRUTEFORCE], 1);
+	/* pruned by age: the IPv6 client (last seen at 0), its login, the
+	 * account (no time): the IPv4 client, last seen at 2000, stays */
+	state_begin(s);
+	CHECK_INT(state_prune(s, 1500), 3);
+	state_commit(s);
+	CHECK_INT(state_verdict_counts(s, counts), 1);
+	CHECK_INT(counts[V_AUTH_BRUTEFORCE], 1);
 	state_close(s);
 	analysis_free(a);
 	analysis_free(b);
