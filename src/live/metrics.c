@@ -21,7 +21,8 @@
 	  "Client addresses that reached a verdict, by verdict.")                                  \
 	X("finding", "postsleuth_findings_total", "finding",                                       \
 	  "Log lines showing one of the server's own problems, by finding.")                       \
-	X("ban", "postsleuth_bans_total", "verdict", "Addresses banned (or, in dry run, that would be), by verdict.") \
+	X("ban", "postsleuth_bans_total", "verdict",                                               \
+	  "Addresses banned (or, in dry run, that would be), by verdict.")                          \
 	X("ban_error", "postsleuth_ban_errors_total", NULL, "Ban commands that failed.")           \
 	X("hook_error", "postsleuth_hook_errors_total", NULL, "Hook commands that failed.")       \
 	X("alert", "postsleuth_account_alerts_total", NULL, "Accounts alerted on as compromised.")
@@ -78,7 +79,8 @@ void metrics_text(struct buf *b, const struct state_counter *c, size_t n,
 		    "# TYPE postsleuth_follow_lag_seconds gauge\n");
 	if (g->have_lag)
 		buf_printf(b, "postsleuth_follow_lag_seconds %.3f\n", g->lag_seconds);
-	buf_printf(b, "# HELP postsleuth_follow_rotations_total Rotations and truncations of the log followed since start.\n"
+	buf_printf(b, "# HELP postsleuth_follow_rotations_total Rotations and truncations of the log "
+		      "followed since start.\n"
 		      "# TYPE postsleuth_follow_rotations_total counter\n"
 		      "postsleuth_follow_rotations_total %llu\n"
 		      "# HELP postsleuth_tracked_clients Client address records held.\n"
