@@ -2,22 +2,25 @@
 #
 #   make            build ./postsleuth
 #   make check      unit + golden tests, then the same again under ASan+UBSan
-#   make bench      throughput and memory on three 256 MiB logs, peers beside (docs/performance.md)
+#   make bench      throughput and memory on three 256 MiB logs, peers beside, then
+#                   watch's lag and CPU at a sustained line rate (make bench-live
+#                   alone; docs/performance.md)
 #   make e2e        against a real Postfix, Dovecot and rsyslog (root; docs/e2e.md)
 #   make examples   examples/mail.log from a fresh e2e run (root; docs/e2e.md)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang; docs/security.md)
 #   make valgrind   the golden commands under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man page, systemd unit)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 
 VERSION := 0.1.0
-PKGS    := zlib liblzma libzstd
+PKGS    := zlib liblzma libzstd sqlite3
 HAVE_SYSTEMD := $(shell $(PKG_CONFIG) --exists libsystemd 2>/dev/null && echo yes)
 ifeq ($(HAVE_SYSTEMD),yes)
 PKGS    += libsystemd
@@ -53,7 +56,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 # sources whose every string is prose (tables of words without a marker)
 POT_ALL := src/diagnose/finding_prose.c
 
-.PHONY: locale pot po all check check-fast test unit golden san-check bench install uninstall clean examples fuzz e2e \
+.PHONY: locale pot po all check check-fast test unit golden san-check bench bench-live install uninstall clean \
+	examples fuzz e2e \
 	fuzz-build valgrind
 
 all: $(BIN) locale
@@ -135,6 +139,11 @@ test: check
 
 bench: $(BIN)
 	@bash bench/run.sh $(BIN)
+	@python3 bench/live.py $(BIN)
+
+# watch alone: lag from a line written to its ban, and CPU, at a sustained rate
+bench-live: $(BIN)
+	@python3 bench/live.py $(BIN)
 
 # Not part of check: needs root, Postfix, Dovecot, rsyslog; a few minutes.
 e2e: $(BIN)
@@ -179,9 +188,11 @@ valgrind: $(BIN)
 	@sh tests/valgrind.sh $(BIN)
 
 install: $(BIN) locale
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/postsleuth
 	install -m 644 man/postsleuth.1 $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/postsleuth-watch.service.in >$(DESTDIR)$(UNITDIR)/postsleuth-watch.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/postsleuth-watch.service
 	for l in $(LINGUAS); do \
 	  if [ -f $(BUILD)/locale/$$l/LC_MESSAGES/postsleuth.mo ]; then \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
@@ -189,7 +200,8 @@ install: $(BIN) locale
 	      $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; fi; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1
+	rm -f $(DESTDIR)$(BINDIR)/postsleuth $(DESTDIR)$(MANDIR)/man1/postsleuth.1 \
+		$(DESTDIR)$(UNITDIR)/postsleuth-watch.service
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; done
 
 clean:

@@ -241,6 +241,82 @@ def check_diag(bin_, out, dg, year, ok):
        f"{name}: the text report says 'Nothing needs doing' (exit {rc})")
 
 
+# what "postsleuth ban" lists by default, so what watch bans (severity 3 and
+# up, and the probes); the account-abuse client logged in: never banned
+BANNABLE = {"capability-probe", "non-smtp-probe", "auth-bruteforce", "relay-attempt",
+            "pregreet", "pipelining"}
+
+
+def sql(db, q):
+    p = subprocess.run(["sqlite3", db, q], capture_output=True, text=True)
+    return p.stdout.strip()
+
+
+def check_live(bin_, out, inst, ok):
+    """postsleuth watch followed live/mail.log while logrotate rotated it and
+    it was killed with SIGKILL twice (e2e/live.py): the nftables set of the
+    namespace, what it printed, its SQLite state and its metrics"""
+    d = os.path.join(out, "live")
+    if not ok(os.path.exists(os.path.join(d, "result.json")), "live: no live/result.json (watch not run?)"):
+        return
+    res = json.load(open(os.path.join(d, "result.json")))
+    ok(not res["errors"], f"live: the harness's steps failed: {res['errors']}")
+    ok(res["exit"] == 0, f"live: watch exit {res['exit']} after SIGTERM")
+    ev = [e for _t, e in res["events"]]
+    ok(ev.count("kill -9") == 2 and "logrotate create" in ev and "logrotate copytruncate" in ev,
+       f"live: not every disturbance happened: {ev}")
+    names = sorted(os.listdir(d))
+    ok("mail.log.1" in names and "mail.log.2.gz" in names,
+       f"live: logrotate left {names}, want mail.log.1 and mail.log.2.gz")
+    db = os.path.join(d, "state.db")
+    full = sum(1 for _ in open(os.path.join(out, "mail.log"), "rb"))
+    read = int(sql(db, "SELECT value FROM counter WHERE name = 'lines'") or 0)
+    ok(res["lines_written"] == full, f"live: the rotated files hold {res['lines_written']} lines, "
+                                     f"mail.log {full}: a line lost in rotation")
+    ok(read == full, f"live: watch counted {read} lines, {full} were written (0 lost, 0 twice)")
+    # the set: every hostile client of this server once, no legitimate one,
+    # the element put there before still there
+    sets = [x["set"] for x in json.load(open(os.path.join(d, "nft.json")))["nftables"] if "set" in x]
+    elems = set()
+    for e in sets[0].get("elem", []) if sets else []:
+        v = e["elem"]["val"] if isinstance(e, dict) and "elem" in e else e
+        elems.add(v)
+    want = {ip for ip, t in inst["clients"].items() if VERDICT[t["scenario"]] in BANNABLE}
+    legit = set(inst["clients"]) - want
+    ok(res["sentinel"] in elems, f"live: {res['sentinel']}, in the set before, is gone: the set was flushed")
+    ok(not want - elems, f"live: hostile clients not in the set: {sorted(want - elems)}")
+    ok(not legit & elems, f"live: legitimate clients in the set: "
+                          f"{sorted((ip, inst['clients'][ip]['scenario']) for ip in legit & elems)}")
+    ok(not elems - want - {res["sentinel"]}, f"live: other addresses in the set: {sorted(elems - want)}")
+    text = open(os.path.join(d, "out")).read()
+    ran = re.findall(r"^ran: nft add element inet e2e ban \{ (\S+) timeout 3600s \}$", text, re.M)
+    ok(len(ran) == len(set(ran)), f"live: an address banned twice: "
+                                  f"{sorted(ip for ip in set(ran) if ran.count(ip) > 1)}")
+    ok(set(ran) == want, f"live: bans printed {sorted(set(ran))}, want {sorted(want)}")
+    ok(sql(db, "SELECT count(*) FROM verdict WHERE acted") == str(len(want)),
+       "live: the state's acted verdicts differ from the bans")
+    hooks = [json.loads(line) for line in open(os.path.join(d, "hook.jsonl"))] \
+        if os.path.exists(os.path.join(d, "hook.jsonl")) else []
+    ok(sorted(h["address"] for h in hooks if h["type"] == "ban") == sorted(ran),
+       "live: the hook's JSON differs from the bans")
+    comp = inst["compromised_account"]["username"]
+    ok([h["account"] for h in hooks if h["type"] == "account-alert"] == [comp],
+       f"live: account alerts {[h.get('account') for h in hooks if h['type'] == 'account-alert']}, want [{comp}]")
+    # the state: the same clients and counts as a batch report on the whole log
+    rc, so, se = run(bin_, ["report", "--all", "--json", "--state", db])
+    rc2, so2, _ = run(bin_, ["report", "--all", "--json", os.path.join(out, "mail.log")])
+    if ok(rc == 0 and rc2 == 0, f"live: report --state exit {rc}: {se.strip()}"):
+        key = lambda c: (c["ip"], c["verdict"], c["sessions"], c["auth_failures"], c["auth_successes"],  # noqa: E731
+                         c["messages"], c["recipients"])
+        s_, b_ = sorted(map(key, json.loads(so)["clients"])), sorted(map(key, json.loads(so2)["clients"]))
+        ok(s_ == b_, f"live: the state's clients differ from a batch report: "
+                     f"{sorted(set(s_) ^ set(b_))[:6]}")
+    m = open(os.path.join(d, "metrics.prom")).read()
+    ok(f"postsleuth_lines_total {full}\n" in m, "live: metrics: postsleuth_lines_total")
+    print(f"e2e: live: {len(want)} hostile addresses banned once each while the log rotated twice "
+          f"and watch was killed twice; {read} lines counted", flush=True)
+
+
 def main():
     bin_, out = sys.argv[1], sys.argv[2]
     truth = json.load(open(os.path.join(out, "truth.json")))
@@ -269,6 +345,8 @@ def main():
             check_log(bin_, out, log, inst, year, ok)
     if "diag" in truth:
         check_diag(bin_, out, truth["diag"], year, ok)
+    if "syslog" in truth["instances"] and os.path.exists(os.path.join(out, "live")):
+        check_live(bin_, out, truth["instances"]["syslog"], ok)
     if os.environ.get("E2E_START"):
         print(f"e2e: took {time.time() - float(os.environ['E2E_START']):.0f} s; logs and truth in {out}")
     print(f"e2e: {ok.passed} passed, {ok.failed} failed")

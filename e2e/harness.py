@@ -36,11 +36,11 @@ E2E_ONLY=NAME runs one instance only (make examples: syslog; diag for a
 quick look at the diagnosis part); E2E_SEED=N changes the recipients and
 the clients' random choices.
 """
-import grp, json, os, pwd, re, signal, socket, subprocess, sys, threading, time
+import grp, json, os, pwd, re, shutil, signal, socket, subprocess, sys, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import diag, drivers  # noqa: E402
+import diag, drivers, live  # noqa: E402
 
 DRAIN_LIMIT = 200       # seconds to wait for the queues to empty
 SINK_IP = {  # name -> address, kind
@@ -180,7 +180,8 @@ class Daemons:
         d = os.path.join(self.work, "rsyslog")
         os.makedirs(d)
         conf = os.path.join(d, "rsyslog.conf")
-        fill("rsyslog.conf.in", conf, WORK=d, LOGS=self.logs)
+        os.makedirs(os.path.join(self.logs, "live"), exist_ok=True)
+        fill("rsyslog.conf.in", conf, WORK=d, LOGS=self.logs, LIVE=os.path.join(self.logs, "live"))
         p = subprocess.Popen(["rsyslogd", "-n", "-f", conf, "-i", os.path.join(d, "pid")],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.procs.append(("rsyslogd", p))
@@ -308,6 +309,7 @@ def main():
     d = Daemons(work, out)
     t0 = time.time()
     left, diag_left = {}, None
+    lv = None
     try:
         tls = d.tls()
         d.rsyslog()
@@ -322,6 +324,12 @@ def main():
             d.postfix_start(inst)
         note(f"Postfix x{len(servers)}, Dovecot, rsyslogd and the sinks are up; driving the scenarios")
         time.sleep(1)
+        syslog = [i for i in INSTANCES if i["name"] == "syslog"]
+        if os.environ.get("POSTSLEUTH_BIN") and syslog:  # postsleuth watch, live (live.py)
+            lv = live.Live(os.environ["POSTSLEUTH_BIN"], out, work,
+                           os.path.join(work, "rsyslog", "pid"), syslog[0]["conf"])
+            lv.begin()
+            note("postsleuth watch follows live/mail.log")
         dt = threading.Thread(target=dg.run, daemon=True) if dg else None
         if dt:
             dt.start()
@@ -342,6 +350,9 @@ def main():
         time.sleep(2)
     finally:
         d.stop()
+        if lv:
+            lv.finish()
+            note("postsleuth watch stopped")
     truth = plan.truth(record, out, left, {i["name"]: i["mail"] for i in INSTANCES})
     if dg:
         truth["diag"] = dg.truth(diag_left)

@@ -31,7 +31,8 @@ cannot() {
 
 [ "$(id -u)" = 0 ] || cannot "needs root (it starts Postfix, Dovecot and rsyslogd in private namespaces)"
 for tool in postfix:postfix dovecot:dovecot-core rsyslogd:rsyslog openssl:openssl \
-	python3:python3 unshare:util-linux ip:iproute2; do
+	python3:python3 unshare:util-linux ip:iproute2 nft:nftables logrotate:logrotate \
+	sqlite3:sqlite3; do
 	command -v "${tool%%:*}" >/dev/null 2>&1 ||
 		cannot "${tool%%:*} missing: apt-get install ${tool#*:} (see docs/e2e.md)"
 done
@@ -54,13 +55,14 @@ trap 'exit 130' INT TERM
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/diag.log "$out"/sink.jsonl "$out"/truth.json
+rm -rf "$out"/live
 chmod 755 "$out"
 
 start=$(date +%s)
 # The harness is PID 1 of its namespace: when it ends (or is killed at the
 # time limit) the kernel kills every daemon it started.
 timeout --kill-after=10 480 unshare --mount --net --uts --pid --fork --mount-proc \
-	--propagation private --kill-child python3 "$top/e2e/harness.py" "$work" "$out"
+	--propagation private --kill-child env POSTSLEUTH_BIN="$bin" python3 "$top/e2e/harness.py" "$work" "$out"
 rc=$?
 cleanup
 trap - EXIT

@@ -17,6 +17,7 @@
  */
 #include "cmd/cmd.h"
 #include "util/i18n.h"
+#include "live/state.h"
 #include "util/suggest.h"
 #include "util/spillvec.h"
 #include "util/timefmt.h"
@@ -46,8 +47,10 @@ enum {
 	C_BAN = 1 << 8,
 	C_FAIL2BAN = 1 << 9,
 	C_ADVISE = 1 << 10,
+	C_WATCH = 1 << 11,
 };
-#define C_ALL ((1u << 11) - 1)
+#define C_ALL ((1u << 12) - 1)
+#define C_BATCH (C_ALL & ~C_WATCH)     /* the commands that read finished files */
 #define C_COLOR (C_REPORT | C_CLIENTS | C_ACCOUNTS | C_EXPLAIN | C_SUMMARY | C_TRACE)
 #define C_SECRETS (C_REPORT | C_EXPLAIN | C_EVENTS | C_TRACE)
 
@@ -84,6 +87,8 @@ static const struct command commands[] = {
      "fail2ban filters, checked with fail2ban-regex on the log"},
     {"advise", cmd_advise, C_ADVISE, false, "[OPTIONS] [FILE...]",
      "Postfix settings for what the log shows, with the evidence"},
+    {"watch", cmd_watch, C_WATCH, false, "[OPTIONS] [FILE]",
+     "follow a live log across rotations, ban as verdicts are reached, remember (SQLite)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -94,6 +99,8 @@ enum {
 	O_IP, O_ACCOUNT, O_SESSION, O_QID, O_TOP, O_SORT, O_VERDICT,
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
 	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET, O_LANG, O_HTML,
+	O_STATE, O_NFT_SET, O_NFT_SET6, O_IPSET, O_BAN_TIME, O_ACT, O_HOOK, O_METRICS, O_ONCE,
+	O_FROM_END, O_MAX_AGE, O_FOLLOW,
 	O__END
 };
 
@@ -131,16 +138,42 @@ static const struct optdef optdefs[] = {
     {"verdict", required_argument, O_VERDICT, 0, C_CLIENTS | C_ACCOUNTS, "V", "only that verdict"},
     {"verdict", required_argument, O_VERDICT, 0, C_BAN, "V",
      "verdicts to list (repeatable, or a comma list; default: the hostile ones)"},
+    {"verdict", required_argument, O_VERDICT, 0, C_WATCH, "V",
+     "verdicts to ban (repeatable, or a comma list; default: those of ban)"},
     {"format", required_argument, O_FORMAT, 0, C_BAN, "F",
      "nft, ipset, postfix-cidr, postscreen, json, plain (default)"},
-    {"allow", required_argument, O_ALLOW, 0, C_BAN, "CIDR",
+    {"allow", required_argument, O_ALLOW, 0, C_BAN | C_WATCH, "CIDR",
      "never list these networks (repeatable; mynetworks too)"},
-    {"min-sessions", required_argument, O_MIN_SESSIONS, 0, C_BAN, "N",
+    {"min-sessions", required_argument, O_MIN_SESSIONS, 0, C_BAN | C_WATCH, "N",
      "only addresses with at least N sessions"},
     {"include-authenticated", no_argument, O_INCLUDE_AUTH, 0, C_BAN, NULL,
      "also addresses that logged in only as compromised accounts"},
     {"aggregate", no_argument, O_AGGREGATE, 0, C_BAN, NULL,
      "/24 and /64 prefixes where nothing else of the log lives"},
+    {"state", required_argument, O_STATE, 0, C_WATCH, "DB",
+     "the SQLite state (default " STATE_DEFAULT_PATH ")"},
+    {"state", required_argument, O_STATE, 0, C_REPORT, "DB",
+     "report on what watch saved in DB instead of reading logs"},
+    {"nft-set", required_argument, O_NFT_SET, 0, C_WATCH, "\"F T S\"",
+     "add IPv4 bans to nftables set S of table T, family F (a set you made, flags timeout)"},
+    {"nft-set6", required_argument, O_NFT_SET6, 0, C_WATCH, "\"F T S\"", "the same for IPv6"},
+    {"ipset", required_argument, O_IPSET, 0, C_WATCH, "NAME", "add bans to this ipset (with --nft-set: to both)"},
+    {"ban-time", required_argument, O_BAN_TIME, 0, C_WATCH, "T",
+     "how long a ban lasts: 3600, 90m, 1h, 2d (default 1h)"},
+    {"act", no_argument, O_ACT, 0, C_WATCH, NULL,
+     "run the bans and the hook (default: a dry run that prints them)"},
+    {"hook", required_argument, O_HOOK, 0, C_WATCH, "PROG",
+     "run PROG with each ban or account alert as JSON on its standard input"},
+    {"metrics", required_argument, O_METRICS, 0, C_WATCH, "FILE",
+     "Prometheus metrics in FILE, for node_exporter's textfile collector"},
+    {"once", no_argument, O_ONCE, 0, C_WATCH, NULL, "read what is there, save, and exit"},
+    {"from-end", no_argument, O_FROM_END, 0, C_WATCH, NULL,
+     "with no saved place, start at the end of the file, not its start"},
+    {"max-age", required_argument, O_MAX_AGE, 0, C_WATCH, "DAYS",
+     "forget clients and accounts idle this long (default 30)"},
+    {"follow", no_argument, O_FOLLOW, 0, C_WATCH, NULL,
+     "accepted, as fail2ban users type it: watch follows anyway (the other commands, which "
+     "read finished logs, refuse it and name watch)"},
     {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
      "write filter.d/ and jail.d/ under DIR (default: print)"},
     {"spool-max", required_argument, O_SPOOL_MAX, 0, C_REPORT | C_FAIL2BAN, "SIZE",
@@ -148,11 +181,11 @@ static const struct optdef optdefs[] = {
     {"memory-budget", required_argument, O_MEMORY_BUDGET, 0,
      C_ALL & ~(C_EVENTS | C_STATS | C_TRACE | C_SUMMARY), "SIZE",
      "memory for the per-client tables before they move to a file in $TMPDIR (default: half the RAM)"},
-    {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_ALL, "SIZE",
+    {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_BATCH, "SIZE",
      "memory a gzip/xz/zstd input may take (default 256M)"},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
      "print SASL passwords and AUTH data (redacted by default)"},
-    {"json", no_argument, O_JSON, 'j', C_ALL, NULL, "JSON output instead of text (events: always)"},
+    {"json", no_argument, O_JSON, 'j', C_BATCH, NULL, "JSON output instead of text (events: always)"},
     {"html", required_argument, O_HTML, 0, C_REPORT, "FILE",
      "the report as one self-contained web page into FILE (- for stdout)"},
     {"color", optional_argument, O_COLOR, 0, C_COLOR, "WHEN",
@@ -160,9 +193,9 @@ static const struct optdef optdefs[] = {
     {"colour", optional_argument, O_COLOR, 0, C_COLOR, "WHEN", "the same as --color"},
     {"year", required_argument, O_YEAR, 0, C_ALL, "YYYY",
      "year of classic syslog times (default: inferred)"},
-    {"since", required_argument, O_SINCE, 0, C_ALL & ~C_FAIL2BAN, "T",
+    {"since", required_argument, O_SINCE, 0, C_BATCH & ~C_FAIL2BAN, "T",
      "only lines from T on: YYYY-MM-DD[THH:MM[:SS]] or @EPOCH"},
-    {"until", required_argument, O_UNTIL, 0, C_ALL & ~C_FAIL2BAN, "T",
+    {"until", required_argument, O_UNTIL, 0, C_BATCH & ~C_FAIL2BAN, "T",
      "only lines before T (the same forms)"},
     {"journal", no_argument, O_JOURNAL, 0, C_ALL, NULL, "read the local systemd journal"},
     {"lang", required_argument, O_LANG, 0, C_ALL, "L",
@@ -462,6 +495,23 @@ static long parse_count(const char *opt, const char *v, long lo, long hi)
 
 /* --lang: read once the options are parsed */
 static const char *lang_opt;
+/* parse_duration - seconds: N, or N with s, m, h or d; at least 1 s */
+static uint64_t parse_duration(const char *opt, const char *v)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	static const struct {
+		char unit;
+		unsigned mult;
+	} units[] = {{0, 1}, {'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (*end == units[i].unit && (!*end || !end[1]) && end != v && *v != '-' && !errno &&
+		    n > 0 && n <= 366ULL * 86400 / units[i].mult)
+			return n * units[i].mult;
+	fatal(EXIT_USAGE, "%s: want a duration like 3600, 90m, 1h or 2d (at most a year), not '%s'",
+	      opt, v);
+}
 
 /* set_option - one parsed option into struct opts */
 static void set_option(struct opts *o, int c, const char *arg)
@@ -513,6 +563,18 @@ static void set_option(struct opts *o, int c, const char *arg)
 			fatal(EXIT_USAGE, "--memory-budget: want a size of at least 1M, like 512M or 4G");
 		break;
 	case O_DECOMPRESS_MAX: o->decompress_max = parse_size("--decompress-max", arg, 1 << 20); break;
+	case O_STATE: o->state_path = arg; break;
+	case O_NFT_SET: o->nft_set = arg; break;
+	case O_NFT_SET6: o->nft_set6 = arg; break;
+	case O_IPSET: o->ipset = arg; break;
+	case O_BAN_TIME: o->ban_seconds = parse_duration("--ban-time", arg); break;
+	case O_ACT: o->act = true; break;
+	case O_HOOK: o->hook = arg; break;
+	case O_METRICS: o->metrics = arg; break;
+	case O_ONCE: o->once = true; break;
+	case O_FROM_END: o->from_end = true; break;
+	case O_MAX_AGE: o->max_age_days = parse_count("--max-age", arg, 1, 36500); break;
+	case O_FOLLOW: break;   /* watch follows anyway; check_applies names watch to the others */
 	case O_SPOOL_MAX:
 		o->spool_max = parse_size("--spool-max", arg, 0);
 		o->have_spool_max = true;
@@ -565,7 +627,7 @@ static bool is_input(const char *arg)
 
 int main(int argc, char **argv)
 {
-	struct opts o = {.color = -1};
+	struct opts o = {.color = -1, .max_age_days = 30};
 	struct option longopts[NOPTDEFS + 1];
 	char shorts[8] = "-:";        /* in order, ':' to tell a missing value */
 	size_t nl = 0, ns = 2;
@@ -633,6 +695,7 @@ int main(int argc, char **argv)
 	if (!cmd)
 		cmd = &commands[0];
 	check_applies(cmd, given);
+
 	if (cmd->bit == C_EXPLAIN)
 		check_explain(given);
 	if (cmd->bit == C_REPORT && given[O_TOP] && given[O_ALL])

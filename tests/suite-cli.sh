@@ -50,6 +50,8 @@ value() {
 	since | until) echo 2026-01-01 ;;
 	session | top | min-sessions) echo 1 ;;
 	decompress-max | spool-max | memory-budget) echo 64M ;;
+	ban-time) echo 1h ;;
+	max-age) echo 30 ;;
 	*) echo x ;;
 	esac
 }

@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top/src" || exit 1
 export LC_ALL=C
 # the stages, first to last (DESIGN.md); main.c is the last
-LAYERS="util input syslog parse feed model analyze diagnose act report cmd main"
+LAYERS="util input syslog parse feed model analyze diagnose act live report cmd main"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

@@ -50,19 +50,19 @@ void ban_nets_free(struct ban_nets *s)
 
 /* ban_mynetworks - the networks "postconf -xh mynetworks" reports, when
  * postconf is installed; tables and names cannot be read and are said so */
-void ban_mynetworks(struct ban_nets *allow)
+void ban_mynetworks(struct ban_nets *allow, const char *cmd)
 {
 	if (!run_find("postconf")) {
-		fprintf(stderr, "postsleuth: ban: postconf not found: mynetworks not read (use --allow "
-				"for your own networks)\n");
+		fprintf(stderr, "postsleuth: %s: postconf not found: mynetworks not read (use --allow "
+				"for your own networks)\n", cmd);
 		return;
 	}
 	const char *argv[] = {"postconf", "-xh", "mynetworks", NULL};
 	struct run_result rr;
 	run_prog(argv, &rr);
 	if (rr.status != 0) {
-		fprintf(stderr, "postsleuth: ban: postconf -xh mynetworks failed: mynetworks not read "
-				"(use --allow for your own networks)\n");
+		fprintf(stderr, "postsleuth: %s: postconf -xh mynetworks failed: mynetworks not read "
+				"(use --allow for your own networks)\n", cmd);
 		run_result_free(&rr);
 		return;
 	}
@@ -80,10 +80,10 @@ void ban_mynetworks(struct ban_nets *allow)
 			} else {
 				struct buf b = {0};
 				buf_term(&b, span_cut(span_make(p, k), 80));
-				fprintf(stderr, "postsleuth: ban: mynetworks entry \"%.*s\" is not an address "
+				fprintf(stderr, "postsleuth: %s: mynetworks entry \"%.*s\" is not an address "
 						"or network (a table?): not read; pass those networks with "
 						"--allow\n",
-					(int)b.n, b.p);
+					cmd, (int)b.n, b.p);
 				buf_free(&b);
 			}
 		}

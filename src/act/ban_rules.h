@@ -55,7 +55,7 @@ bool ban_default_verdict(enum verdict v);
 void ban_nets_add(struct ban_nets *s, const struct cidr *c, const char *why);
 ptrdiff_t ban_nets_hit(const struct ban_nets *s, const struct cidr *c);
 void ban_nets_free(struct ban_nets *s);
-void ban_mynetworks(struct ban_nets *allow);
+void ban_mynetworks(struct ban_nets *allow, const char *cmd);
 void ban_special_nets(struct ban_nets *s);
 void ban_select(struct ban_list *out, struct act_run *r, const struct ban_rules *rules);
 

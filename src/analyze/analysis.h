@@ -190,6 +190,9 @@ struct orphans {
 	struct stamp first, last;
 };
 
+/* the record tables, for analysis->touched */
+enum record_table { REC_CLIENT, REC_ACCOUNT, REC_LOGIN };
+
 struct analysis {
 	struct membudget budget;
 	struct spillvec clients, accounts, logins;   /* struct client, account, login */
@@ -215,6 +218,10 @@ struct analysis {
 	bool have_time;
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
+	/* optional: told of every record found or made (live/watch.c keeps
+	 * what changed since its last save) */
+	void (*touched)(void *ctx, enum record_table t, uint32_t i);
+	void *touched_ctx;
 };
 
 struct analysis *analysis_new(void);

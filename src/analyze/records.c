@@ -213,6 +213,7 @@ static struct client *client_find(struct analysis *a, const struct ckey *k, uint
 		struct client *c = records_client(a, i);
 		if (ckey_eq(c, k)) {
 			spillvec_touch(&a->clients);
+			records_touched(a, REC_CLIENT, i);
 			return c;
 		}
 	}
@@ -247,6 +248,7 @@ struct client *records_client_get(struct analysis *a, struct span ip)
 	c->first_fail_us = INT64_MAX;
 	c->last_success_us = INT64_MIN;
 	ix_add(a, &a->client_ix, h, a->clients.n - 1);
+	records_touched(a, REC_CLIENT, (uint32_t)(a->clients.n - 1));
 	return c;
 }
 
@@ -469,6 +471,7 @@ static struct account *account_find(struct analysis *a, struct span name, uint64
 		struct account *ac = records_account(a, i);
 		if (span_eqs(name, ac->name)) {
 			spillvec_touch(&a->accounts);
+			records_touched(a, REC_ACCOUNT, i);
 			return ac;
 		}
 	}
@@ -489,6 +492,7 @@ struct account *records_account_get(struct analysis *a, struct span name)
 	ac = spillvec_push(&a->accounts);
 	ac->name = arena_dup(&a->names, name);
 	ix_add(a, &a->account_ix, h, a->accounts.n - 1);
+	records_touched(a, REC_ACCOUNT, (uint32_t)(a->accounts.n - 1));
 	return ac;
 }
 
@@ -606,6 +610,7 @@ static struct login *login_find(struct analysis *a, uint32_t client, uint32_t ac
 		struct login *l = records_login(a, i);
 		if (l->client == client && l->account == account) {
 			spillvec_touch(&a->logins);
+			records_touched(a, REC_LOGIN, i);
 			return l;
 		}
 	}
@@ -623,6 +628,7 @@ struct login *records_login_get(struct analysis *a, uint32_t client, uint32_t ac
 	l->client = client;
 	l->account = account;
 	ix_add(a, &a->login_ix, h, a->logins.n - 1);
+	records_touched(a, REC_LOGIN, (uint32_t)(a->logins.n - 1));
 	return l;
 }
 

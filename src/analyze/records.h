@@ -19,6 +19,14 @@ struct client_detail *records_detail_get(struct analysis *a, struct client *c);
 struct account_detail *records_adetail_get(struct analysis *a, struct account *ac);
 uint32_t records_v4_key(const struct client *c);
 
+/* records_touched - tell the watcher (live/) that record i of a table
+ * was found or made, so may change: it saves and re-decides only those */
+static inline void records_touched(struct analysis *a, enum record_table t, uint32_t i)
+{
+	if (a->touched)
+		a->touched(a->touched_ctx, t, i);
+}
+
 /* records_client - client number i */
 static inline struct client *records_client(const struct analysis *a, uint32_t i)
 {

@@ -50,6 +50,17 @@ struct opts {
 	uint64_t decompress_max;  /* --decompress-max: decoder memory, 0 = the default */
 	uint64_t spool_max;       /* --spool-max: piped input kept for a second pass */
 	bool have_spool_max;
+	/* watch (watch.c), and report --state */
+	const char *state_path;   /* --state DB */
+	const char *nft_set, *nft_set6;  /* --nft-set "FAMILY TABLE SET" */
+	const char *ipset;        /* --ipset NAME */
+	uint64_t ban_seconds;     /* --ban-time */
+	bool act;                 /* --act: run the actions (default: dry run) */
+	const char *hook;         /* --hook PROGRAM */
+	const char *metrics;      /* --metrics FILE */
+	bool once;                /* --once: read to the end, save, exit */
+	bool from_end;            /* --from-end: a first start skips what is there */
+	long max_age_days;        /* --max-age: state rows kept (days) */
 };
 
 int cmd_events(struct opts *o);
@@ -81,6 +92,8 @@ int cmd_explain(struct opts *o);
 int cmd_ban(struct opts *o);
 int cmd_fail2ban(struct opts *o);
 int cmd_advise(struct opts *o);
+int cmd_watch(struct opts *o);
+int cmd_report_state(struct opts *o);
 
 /* the action commands' pass (cmd.c over act/act.c) */
 struct act_run;

@@ -76,7 +76,7 @@ int cmd_ban(struct opts *o)
 		}
 		free(words);
 	}
-	ban_mynetworks(&rules.allow);
+	ban_mynetworks(&rules.allow, "ban");
 
 	struct act_run r = {0};
 	int rc = cmd_act_run(&r, o);

@@ -211,6 +211,8 @@ static void sum_json(struct buf *b, void *ctx)
  * summary), the input counters; JSON has everything */
 int cmd_report(struct opts *o)
 {
+	if (o->state_path)
+		return cmd_report_state(o);
 	struct run r = {.evidence = true};
 	FILE *out = stdout;
 	if (o->html) {

@@ -50,6 +50,8 @@ void model_finish(struct model *m);    /* emit everything still open */
 void model_transcript(struct model *m, const struct transcript *t, uint64_t lineno,
 		      uint64_t file_index);
 const struct model_stats *model_stats(const struct model *m);
+void model_open_lines(const struct model *m, void (*fn)(void *ctx, char kind, uint64_t first_line),
+		      void *ctx);
 void model_free(struct model *m);
 
 #endif

@@ -697,7 +697,7 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		}
 		bool problems = explain_lines_text(out, x->lines, x->diag, x->color);
 		if (x->nfindings)
-			findings_text(x, out);
+			findings_text(x, a, out);
 		else if (!problems)
 			buf_puts(out, "Nothing wrong: no problem of the server and no client that is "
 				      "hostile or unclear in these lines.\n");

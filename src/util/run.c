@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,7 +65,7 @@ static bool drain(int fd, struct buf *b)
 }
 
 /* start - fork and exec one helper; false (r->status -1) if it cannot */
-static bool start(const char *const argv[], struct run_result *r, struct child *c)
+static bool start(const char *const argv[], struct run_result *r, struct child *c, int in_fd)
 {
 	memset(r, 0, sizeof *r);
 	r->status = -1;
@@ -87,7 +88,7 @@ static bool start(const char *const argv[], struct run_result *r, struct child *
 		return false;
 	}
 	if (pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
+		int null = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
 		if (null >= 0)
 			dup2(null, 0);
 		dup2(po[1], 1);
@@ -127,9 +128,9 @@ static void reap(struct child *c)
 	c->pid = -1;
 }
 
-/* run_batch - run the n helpers, up to max at a time (0: one per CPU);
- * results in r[i], in the order given */
-void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max)
+/* batch - run_batch, the helpers' standard input from in_fd (-1: /dev/null) */
+static void batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max,
+		  int in_fd)
 {
 	if (max == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -141,7 +142,7 @@ void run_batch(const char *const *const argv[], struct run_result r[], size_t n,
 	size_t nkids = 0, next = 0;
 	while (next < n || nkids > 0) {
 		while (next < n && nkids < max) {
-			if (start(argv[next], &r[next], &kids[nkids]))
+			if (start(argv[next], &r[next], &kids[nkids], in_fd))
 				nkids++;
 			next++;
 		}
@@ -185,11 +186,35 @@ void run_batch(const char *const *const argv[], struct run_result r[], size_t n,
 	}
 }
 
+/* run_batch - run the n helpers, up to max at a time (0: one per CPU);
+ * results in r[i], in the order given */
+void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max)
+{
+	batch(argv, r, n, max, -1);
+}
+
 /* run_prog - run argv[0] (looked up in $PATH) with argv; fills r */
 void run_prog(const char *const argv[], struct run_result *r)
 {
 	const char *const *const one[] = {argv};
-	run_batch(one, r, 1, 1);
+	batch(one, r, 1, 1, -1);
+}
+
+/* run_prog_input - run_prog with n bytes of input on its standard input
+ * (an unlinked memory file: no pipe to fill, no deadlock) */
+void run_prog_input(const char *const argv[], const void *input, size_t n, struct run_result *r)
+{
+	int fd = memfd_create("postsleuth-input", MFD_CLOEXEC);
+	if (fd < 0 || write(fd, input, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET) != 0) {
+		memset(r, 0, sizeof *r);
+		r->status = -1;
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	const char *const *const one[] = {argv};
+	batch(one, r, 1, 1, fd);
+	close(fd);
 }
 
 /* run_result_free - the captured output */

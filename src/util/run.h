@@ -24,6 +24,7 @@ struct run_result {
 bool run_find(const char *prog);
 void run_prog(const char *const argv[], struct run_result *r);
 void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max);
+void run_prog_input(const char *const argv[], const void *input, size_t n, struct run_result *r);
 void run_result_free(struct run_result *r);
 
 #endif

@@ -1,0 +1,666 @@
+/*
+ * cmd_watch.c - "postsleuth watch": follow a live mail log across its
+ * rotations (live/follow.c), run every line through the same pipeline
+ * as the batch commands (feed -> model -> analysis), decide a client's
+ * verdict again whenever its record changes, act once when it becomes
+ * bannable (live/action.c), and keep everything in SQLite
+ * (live/state.c) so that a restart goes on where it stopped.
+ *
+ * Exactly once, across kill -9: a save writes the changed records and
+ * the place of the last line folded into them in one transaction.  The
+ * sessions and messages still open are not saved as such; the save
+ * also records the place of the first line of the oldest of them, and a
+ * restart reads again from there, feeding the model only (no analysis,
+ * no counter) up to the saved place: the open objects are rebuilt, and
+ * an object the replay closes before that place was already counted.
+ * When that first line is in a file no longer beside the log (rotated
+ * twice, compressed), the replay starts at the saved file's beginning,
+ * and what was open across that rotation is cut.
+ *
+ * A ban follows the rules of "postsleuth ban" (ban.c): the same default
+ * verdicts (or --verdict), never loopback or special addresses, never
+ * --allow or mynetworks, never an address that logged in successfully;
+ * and each address is acted on once (remembered in the state).
+ */
+#include "cmd.h"
+#include "../act/ban_rules.h"
+#include "../analyze/analysis.h"
+#include "../analyze/records.h"
+#include "../diagnose/rules.h"
+#include "../feed/feed.h"
+#include "../live/action.h"
+#include "../live/follow.h"
+#include "../live/metrics.h"
+#include "../live/state.h"
+#include "../model/correlate.h"
+#include "../util/cidr.h"
+#include "../util/timefmt.h"
+#include "../util/xalloc.h"
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define WATCH_DEFAULT_LOG "/var/log/mail.log"
+#define WATCH_SAVE_MS 1000      /* save at least this often while lines come */
+#define WATCH_PRUNE_MS (3600 * 1000)
+
+/* a set of record numbers: a bit each and the list of those set */
+struct marks {
+	uint8_t *bit;
+	size_t cap;
+	uint32_t *list;
+	size_t n, lcap;
+};
+
+static void mark(struct marks *m, uint32_t i)
+{
+	if (i >= m->cap) {
+		size_t n = m->cap ? m->cap : 1024;
+		while (n <= i)
+			n *= 2;
+		m->bit = xrealloc(m->bit, n);
+		memset(m->bit + m->cap, 0, n - m->cap);
+		m->cap = n;
+	}
+	if (m->bit[i])
+		return;
+	m->bit[i] = 1;
+	if (m->n == m->lcap) {
+		m->lcap = m->lcap ? 2 * m->lcap : 256;
+		m->list = xrealloc(m->list, m->lcap * sizeof *m->list);
+	}
+	m->list[m->n++] = i;
+}
+
+static void marks_clear(struct marks *m)
+{
+	for (size_t k = 0; k < m->n; k++)
+		m->bit[m->list[k]] = 0;
+	m->n = 0;
+}
+
+static void marks_free(struct marks *m)
+{
+	free(m->bit);
+	free(m->list);
+}
+
+/* per client number: what was done */
+enum { DONE_NOTHING, DONE_ACTED, DONE_SPARED };
+
+struct watch {
+	struct opts *o;
+	const char *path;
+	struct feed feed;
+	struct syslog_state *st;
+	struct model *model;
+	struct analysis *a;
+	struct state *db;
+	struct follow fl;
+	struct action_cfg cfg;
+	struct action_stats ast, ast_saved;
+	struct ban_nets allow;
+	struct ban_nets test_loopback;      /* $POSTSLEUTH_TEST_BANNABLE: loopback nets a test may ban */
+	bool sel[V__COUNT];
+	/* places */
+	uint64_t pos;             /* of the line being read */
+	uint64_t replay_until;    /* lines before it were counted before a restart */
+	bool replaying;
+	struct follow_at done;    /* after the last line folded */
+	bool have_done;
+	uint64_t oldest;          /* while saving: the first line of the oldest open object */
+	/* what changed since the last save */
+	struct marks dirty[3], check, acheck;
+	uint8_t *done_by;         /* DONE_* by client number */
+	size_t ndone;
+	uint64_t lines, postfix;  /* counted, not yet saved */
+	uint64_t run_lines;       /* counted in this run */
+	uint64_t findings[F__COUNT];
+	uint64_t verdicts[V__COUNT], bans[V__COUNT], alerts;
+	bool unsaved, save_now;
+	bool in_message;          /* inside on_message: its account is alert-checked */
+	int64_t last_save_ms, last_prune_ms;
+	int64_t last_line_us;     /* log time of the last line read */
+};
+
+static volatile sig_atomic_t got_term, got_hup;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		got_hup = 1;
+	else
+		got_term = 1;
+}
+
+/* now_ms - monotonic */
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* on_touched - the analysis found or made a record: save it next time,
+ * and decide its client again after this line */
+static void on_touched(void *ctx, enum record_table t, uint32_t i)
+{
+	struct watch *w = ctx;
+	mark(&w->dirty[t], i);
+	if (t == REC_CLIENT)
+		mark(&w->check, i);
+	else if (t == REC_ACCOUNT && w->in_message)
+		mark(&w->acheck, i);   /* what makes an account look compromised is its mail */
+}
+
+/* on_event - replayed lines feed the model only */
+static void on_event(const struct event *ev, void *ctx)
+{
+	struct watch *w = ctx;
+	if (!w->replaying) {
+		w->postfix += ev->type != EV_OTHER;
+		analysis_event(w->a, ev);
+		struct diag_hit hit;
+		if (ev->type != EV_OTHER && diag_classify(ev, &hit))
+			w->findings[hit.id]++;
+	}
+	model_event(w->model, ev, w->pos, 0);
+}
+
+/* on_session - a closed session; while replaying, it was counted */
+static void on_session(const struct session *s, void *ctx)
+{
+	struct watch *w = ctx;
+	if (!w->replaying)
+		analysis_session(w->a, s);
+}
+
+/* on_message - a closed message; its account is checked for an alert */
+static void on_message(const struct message *m, void *ctx)
+{
+	struct watch *w = ctx;
+	if (w->replaying)
+		return;
+	w->in_message = true;
+	analysis_message(w->a, m);
+	w->in_message = false;
+}
+
+/* done_get / done_set - what was done for client i */
+static uint8_t done_get(const struct watch *w, uint32_t i)
+{
+	return i < w->ndone ? w->done_by[i] : DONE_NOTHING;
+}
+
+static void done_set(struct watch *w, uint32_t i, uint8_t v)
+{
+	if (i >= w->ndone) {
+		size_t n = w->ndone ? w->ndone : 1024;
+		while (n <= i)
+			n *= 2;
+		w->done_by = xrealloc(w->done_by, n);
+		memset(w->done_by + w->ndone, 0, n - w->ndone);
+		w->ndone = n;
+	}
+	w->done_by[i] = v;
+}
+
+static const char not_yet[] = "";
+
+/* spare - why a bannable client is left alone, or NULL (ban.c's rules);
+ * not_yet: fewer sessions than --min-sessions so far */
+static const char *spare(struct watch *w, const struct client *c, struct cidr *addr)
+{
+	uint64_t sessions = c->sessions ? c->sessions : c->ps_connects;
+	if (sessions < (uint64_t)w->o->min_sessions)
+		return not_yet;
+	if (client_is_placeholder(c))
+		return "address not logged";
+	if (!cidr_addr(client_addr(c).s, addr))
+		return "not an IP address";
+	if (cidr_special(addr) && ban_nets_hit(&w->test_loopback, addr) < 0)
+		return "loopback or special";
+	ptrdiff_t k = ban_nets_hit(&w->allow, addr);
+	if (k >= 0)
+		return w->allow.why[k];
+	if (c->auth_successes || c->auth_ok_sessions || c->nlogin)
+		return "logged in successfully";
+	return NULL;
+}
+
+/* decide - client i's verdict again; act when it newly became bannable */
+static void decide(struct watch *w, uint32_t i)
+{
+	struct client *c = records_client(w->a, i);
+	enum verdict v = verdict_decide(c);
+	if (v != c->verdict) {
+		c->verdict = (uint8_t)v;
+		w->verdicts[v]++;
+	}
+	if (!w->sel[v] || done_get(w, i) != DONE_NOTHING)
+		return;
+	struct cidr addr;
+	const char *why = spare(w, c, &addr);
+	if (why == not_yet)
+		return;
+	char text[CIDR_STRLEN];
+	if (why) {
+		done_set(w, i, DONE_SPARED);
+		struct buf b = {0};
+		buf_term(&b, span_cut(span_of(client_addr(c).s), 80));
+		fprintf(stderr, "postsleuth: watch: not banned: %.*s (%s): %s\n", (int)b.n, b.p,
+			verdict_id(v), why);
+		buf_free(&b);
+		return;
+	}
+	cidr_format(&addr, text, sizeof text, false);
+	struct action_ban b = {text, addr.family == AF_INET6, v, c};
+	action_ban(&w->cfg, &b, &w->ast);
+	done_set(w, i, DONE_ACTED);
+	w->bans[v]++;
+	w->save_now = true;
+}
+
+/* alert_check - account i: compromised-suspect from its record alone (the
+ * rule of verdict_account without the whole-log "new source" test) */
+static void alert_check(struct watch *w, uint32_t i)
+{
+	struct account *ac = records_account(w->a, i);
+	if (ac->compromised)
+		return;
+	uint32_t l0 = ac->login0, nl = ac->nlogin;
+	ac->login0 = ac->nlogin = 0;
+	verdict_account(w->a, ac);
+	ac->login0 = l0;
+	ac->nlogin = nl;
+	if (!ac->compromised || state_alerted(w->db, ac->name))
+		return;
+	action_alert(&w->cfg, ac, &w->ast);
+	state_alert(w->db, ac->name, ac->last.us);
+	w->alerts++;
+	w->save_now = true;
+}
+
+/* oldest_open - model_open_lines' callback */
+static void oldest_open(void *ctx, char kind, uint64_t first_line)
+{
+	(void)kind;
+	uint64_t *o = ctx;
+	if (first_line < *o)
+		*o = first_line;
+}
+
+/* replay_place - where a restart reads again from: the first line of
+ * the oldest open object, or where we stand */
+static struct follow_at replay_place(struct watch *w)
+{
+	uint64_t oldest = UINT64_MAX;
+	model_open_lines(w->model, oldest_open, &oldest);
+	struct follow_at r = w->done;
+	if (oldest >= follow_pos(w->done.gen, w->done.off))
+		return r;
+	r = (struct follow_at){0, 0, oldest >> FOLLOW_GEN_SHIFT,
+			       oldest & ((1ULL << FOLLOW_GEN_SHIFT) - 1), 0, {0}};
+	return r;
+}
+
+/* count_add - one counter with an optional label */
+static void count_add(struct watch *w, const char *family, const char *label, uint64_t n)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s%s%s", family, label ? ":" : "", label ? label : "");
+	state_counter_add(w->db, name, n);
+}
+
+/* write_metrics - the textfile, from the saved counters */
+static void write_metrics(struct watch *w)
+{
+	if (!w->o->metrics)
+		return;
+	struct state_counter *c;
+	size_t n = state_counters(w->db, &c);
+	struct metrics_gauges g = {.clients = w->a->clients.n, .accounts = w->a->accounts.n,
+				   .rotations = w->fl.rotations + w->fl.truncations};
+	if (w->last_line_us) {
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		g.lag_seconds = (double)t.tv_sec + t.tv_nsec / 1e9 - (double)w->last_line_us / 1e6;
+		g.have_lag = true;
+	}
+	char *err = NULL;
+	if (!metrics_write(w->o->metrics, c, n, &g, &err)) {
+		fprintf(stderr, "postsleuth: watch: metrics: %s\n", err);
+		free(err);
+	}
+	state_counters_free(c, n);
+}
+
+/* save - the changed records, the counters and the places, in one
+ * transaction */
+static void save(struct watch *w)
+{
+	if (!w->have_done || w->replaying)
+		return;
+	state_begin(w->db);
+	struct analysis *a = w->a;
+	for (size_t k = 0; k < w->dirty[REC_CLIENT].n; k++) {
+		uint32_t i = w->dirty[REC_CLIENT].list[k];
+		const struct client *c = records_client(a, i);
+		enum verdict v = (enum verdict)c->verdict;
+		state_save_client(w->db, a, c, v);
+		if (verdict_severity(v) >= 2)
+			state_verdict(w->db, client_addr(c).s, v, c->last_us ? c->last_us : c->first_us,
+				      done_get(w, i) == DONE_ACTED);
+	}
+	for (size_t k = 0; k < w->dirty[REC_ACCOUNT].n; k++)
+		state_save_account(w->db, records_account(a, w->dirty[REC_ACCOUNT].list[k]));
+	for (size_t k = 0; k < w->dirty[REC_LOGIN].n; k++)
+		state_save_login(w->db, a, records_login(a, w->dirty[REC_LOGIN].list[k]));
+	count_add(w, "lines", NULL, w->lines);
+	count_add(w, "postfix_lines", NULL, w->postfix);
+	for (int f = 0; f < F__COUNT; f++)
+		count_add(w, "finding", finding_id((enum finding_id)f), w->findings[f]);
+	for (int v = 0; v < V__COUNT; v++) {
+		count_add(w, "verdict", verdict_id((enum verdict)v), w->verdicts[v]);
+		count_add(w, "ban", verdict_id((enum verdict)v), w->bans[v]);
+	}
+	count_add(w, "alert", NULL, w->alerts);
+	count_add(w, "ban_error", NULL, w->ast.ban_errors - w->ast_saved.ban_errors);
+	count_add(w, "hook_error", NULL, w->ast.hook_errors - w->ast_saved.hook_errors);
+	struct state_source src = {w->done, replay_place(w)};
+	state_source_put(w->db, w->path, &src);
+	state_gen_put(w->db, w->path, &w->done, src.replay.gen);
+	int64_t t = now_ms();
+	if (t - w->last_prune_ms >= WATCH_PRUNE_MS && a->have_time) {
+		state_prune(w->db, a->last.us - (int64_t)w->o->max_age_days * 86400 * 1000000);
+		w->last_prune_ms = t;
+	}
+	state_commit(w->db);
+	for (int k = 0; k < 3; k++)
+		marks_clear(&w->dirty[k]);
+	w->lines = w->postfix = 0;
+	memset(w->findings, 0, sizeof w->findings);
+	memset(w->verdicts, 0, sizeof w->verdicts);
+	memset(w->bans, 0, sizeof w->bans);
+	w->alerts = 0;
+	w->ast_saved = w->ast;
+	w->unsaved = w->save_now = false;
+	w->last_save_ms = t;
+	write_metrics(w);
+}
+
+/* on_line - one line of the followed file, at its place */
+static void on_line(void *ctx, struct span line, const struct follow_at *at, uint64_t end)
+{
+	struct watch *w = ctx;
+	w->pos = follow_pos(at->gen, at->off);
+	w->replaying = w->pos < w->replay_until;
+	if (!w->replaying && w->have_done && at->gen != w->done.gen)
+		save(w);        /* where the file before was left is saved with it */
+	feed_line(&w->feed, w->st, line);
+	if (w->replaying) {
+		marks_clear(&w->check);
+		marks_clear(&w->acheck);
+		return;
+	}
+	w->lines++;
+	w->run_lines++;
+	for (size_t k = 0; k < w->check.n; k++)
+		decide(w, w->check.list[k]);
+	marks_clear(&w->check);
+	for (size_t k = 0; k < w->acheck.n; k++)
+		alert_check(w, w->acheck.list[k]);
+	marks_clear(&w->acheck);
+	w->done = *at;
+	w->done.off = end;
+	w->have_done = w->unsaved = true;
+	if (w->a->have_time)
+		w->last_line_us = w->a->last.us;
+	if (w->save_now || (w->lines % 1024 == 0 && now_ms() - w->last_save_ms >= WATCH_SAVE_MS))
+		save(w);
+}
+
+/* on_acted - an address acted on in an earlier run */
+static void on_acted(void *ctx, const char *addr)
+{
+	struct watch *w = ctx;
+	struct client *c = records_client_find(w->a, span_of(addr));
+	if (c)
+		done_set(w, records_client_number(w->a, c), DONE_ACTED);
+}
+
+/* say_cut - files followed before could not be found again */
+static void say_cut(struct watch *w, const char *what)
+{
+	struct buf b = {0};
+	buf_term(&b, span_of(w->path));
+	fprintf(stderr, "postsleuth: watch: %s (not beside %.*s, even compressed): sessions and messages "
+			"open across it are cut\n",
+		what, (int)b.n, b.p);
+	buf_free(&b);
+}
+
+/* start - where to begin.  With nothing saved: the file's start (or end,
+ * --from-end).  Else the files followed since the oldest open object's
+ * first line are read again into the model only, each found by the
+ * bytes before where it was left (renamed, copied by copytruncate,
+ * compressed: follow_locate), as far back as they all are found; then
+ * the saved file on, counting from the saved place.  Files not found
+ * are said: what was open across them is cut, nothing counted twice. */
+static void start(struct watch *w)
+{
+	struct state_source src;
+	if (!state_source_get(w->db, w->path, &src)) {
+		follow_start(&w->fl, NULL, NULL, w->o->from_end);
+		return;
+	}
+	w->replay_until = follow_pos(src.done.gen, src.done.off);
+	w->done = src.done;
+	uint64_t from = src.replay.gen, last = src.done.gen, first = last;
+	size_t n = last >= from ? (size_t)(last - from + 1) : 1;
+	char **names = xcalloc(n, sizeof *names);
+	struct follow_at *ends = xcalloc(n, sizeof *ends);
+	/* the saved file: still at the path's inode, holding what we read? */
+	char *here = NULL;
+	bool in_place = follow_find(w->path, src.done.dev, src.done.ino, &here) &&
+			follow_locate(w->path, &src.done, &names[n - 1]) && !strcmp(names[n - 1], here);
+	free(here);
+	ends[n - 1] = src.done;
+	if (!in_place && !names[n - 1])
+		first = last + 1;
+	for (uint64_t g = last; g-- > from && first == g + 1;) {
+		size_t k = (size_t)(g - from);
+		if (state_gen_get(w->db, w->path, g, &ends[k]) && follow_locate(w->path, &ends[k], &names[k]))
+			first = g;
+	}
+	if (first > from)
+		say_cut(w, first > last ? "the file we stopped in is gone" : "a file followed before is gone");
+	for (uint64_t g = first; g < last || (g == last && !in_place && names[n - 1]); g++) {
+		size_t k = (size_t)(g - from);
+		follow_replay(&w->fl, names[k], &ends[k], g == from ? src.replay.off : 0);
+	}
+	struct follow_at at = src.done;
+	if (in_place) {
+		at.off = first == from && from == last ? src.replay.off : 0;
+		at.ntail = 0;
+		follow_start(&w->fl, &at, &src.done, false);
+	} else {
+		at.ino = 0;     /* the path from its start, in the next gen */
+		follow_start(&w->fl, &at, NULL, false);
+	}
+	for (size_t k = 0; k < n; k++)
+		free(names[k]);
+	free(names);
+	free(ends);
+}
+
+/* allow_setup - --allow and mynetworks (again at SIGHUP) */
+static void allow_setup(struct watch *w)
+{
+	struct opts *o = w->o;
+	ban_nets_free(&w->allow);
+	memset(&w->allow, 0, sizeof w->allow);
+	for (int i = 0; i < o->nallow; i++) {
+		char *t = xstrdup(o->allow[i]), *save = NULL;
+		for (char *x = strtok_r(t, ", \t", &save); x; x = strtok_r(NULL, ", \t", &save)) {
+			struct cidr c;
+			if (!cidr_parse(x, &c, NULL))
+				fatal(EXIT_USAGE, "watch: --allow: '%s' is not an address or CIDR network", x);
+			ban_nets_add(&w->allow, &c, "--allow");
+		}
+		free(t);
+	}
+	ban_mynetworks(&w->allow, "watch");
+}
+
+/* setup - options into the watcher; usage errors exit 2 */
+static void setup(struct watch *w, struct opts *o)
+{
+	w->o = o;
+	if (o->journal)
+		fatal(EXIT_USAGE, "watch: following the journal is not done yet: follow the file "
+				  "rsyslog writes (watch /var/log/mail.log)");
+	if (o->nfiles > 1)
+		fatal(EXIT_USAGE, "watch: one log file at a time (it follows its rotations itself)");
+	w->path = o->nfiles ? o->files[0] : WATCH_DEFAULT_LOG;
+	if (!strcmp(w->path, "-"))
+		fatal(EXIT_USAGE, "watch: follows a file by name, not standard input");
+	w->cfg.enabled = o->act;
+	w->cfg.ban_seconds = o->ban_seconds ? o->ban_seconds : 3600;
+	w->cfg.hook = o->hook;
+	w->cfg.ipset = o->ipset;
+	if (o->nft_set && !action_cfg_nft(w->cfg.nft, o->nft_set))
+		fatal(EXIT_USAGE, "watch: --nft-set: want \"FAMILY TABLE SET\", e.g. \"inet filter "
+				  "postsleuth_ban\" (a set you made, with flags timeout)");
+	if (o->nft_set6 && !action_cfg_nft(w->cfg.nft6, o->nft_set6))
+		fatal(EXIT_USAGE, "watch: --nft-set6: want \"FAMILY TABLE SET\"");
+	bool any = false;
+	for (int i = 0; i < o->nverdicts; i++) {
+		enum verdict v;
+		char *t = xstrdup(o->verdicts[i]), *save = NULL;
+		for (char *x = strtok_r(t, ", \t", &save); x; x = strtok_r(NULL, ", \t", &save)) {
+			if (!verdict_from_id(x, &v))
+				fatal(EXIT_USAGE, "watch: --verdict: no verdict '%s' (see postsleuth(1))", x);
+			w->sel[v] = any = true;
+		}
+		free(t);
+	}
+	for (int v = 0; !any && v < V__COUNT; v++)
+		w->sel[v] = verdict_row((enum verdict)v)->ban;     /* as "ban" lists by default */
+	allow_setup(w);
+	/* tests on loopback (make e2e) play their attackers from 127.x: only
+	 * there may loopback networks be banned, each named, in a namespace */
+	const char *t = getenv("POSTSLEUTH_TEST_BANNABLE");
+	if (t && *t) {
+		char *v = xstrdup(t), *save = NULL;
+		for (char *x = strtok_r(v, ", ", &save); x; x = strtok_r(NULL, ", ", &save)) {
+			struct cidr c;
+			if (!cidr_parse(x, &c, NULL) || !cidr_special(&c))
+				fatal(EXIT_USAGE, "watch: POSTSLEUTH_TEST_BANNABLE: '%s' is not a loopback "
+						  "network",
+				      x);
+			ban_nets_add(&w->test_loopback, &c, "POSTSLEUTH_TEST_BANNABLE");
+		}
+		free(v);
+		fprintf(stderr, "postsleuth: watch: POSTSLEUTH_TEST_BANNABLE=%s: these loopback "
+				"addresses may be banned (for tests only)\n",
+			t);
+	}
+}
+
+/* cmd_watch - follow, decide, act, remember */
+int cmd_watch(struct opts *o)
+{
+	struct watch *w = xcalloc(1, sizeof *w);
+	setup(w, o);
+	const char *dbpath = o->state_path ? o->state_path : STATE_DEFAULT_PATH;
+	char *err = NULL;
+	w->db = state_open(dbpath, false, &err);
+	if (!w->db)
+		fatal(EXIT_ENV, "watch: state %s: %s", dbpath, err);
+	w->a = analysis_new();
+	analysis_limits(w->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
+	state_load(w->db, w->a, on_acted, w);
+	w->a->touched = on_touched;
+	w->a->touched_ctx = w;
+	struct model_sink sink = {on_session, on_message, w};
+	w->model = model_new(&sink);
+	cmd_feed_setup(&w->feed, o);
+	w->feed.fn = on_event;
+	w->feed.ctx = w;
+	w->st = xmalloc(sizeof *w->st);
+	syslog_state_init(w->st, o->year, time(NULL));
+	follow_init(&w->fl, w->path, on_line, w);
+	w->fl.stop = &got_term;
+	start(w);
+
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	w->last_save_ms = w->last_prune_ms = now_ms();
+	fprintf(stderr, "postsleuth: watch: following %s (state %s, %s)\n", w->path, dbpath,
+		o->act ? "acting" : "dry run: --act to act");
+	while (!got_term) {
+		follow_poll(&w->fl);
+		if (w->fl.note) {
+			struct buf b = {0};
+			buf_term(&b, span_of(w->fl.note));
+			fprintf(stderr, "postsleuth: watch: %.*s\n", (int)b.n, b.p);
+			buf_free(&b);
+			free(w->fl.note);
+			w->fl.note = NULL;
+		}
+		/* saved at least every WATCH_SAVE_MS, not after every wake: a
+		 * busy log wakes us every few milliseconds */
+		if (w->unsaved && (o->once || w->save_now || now_ms() - w->last_save_ms >= WATCH_SAVE_MS))
+			save(w);
+		if (o->once)
+			break;
+		if (got_hup) {
+			got_hup = 0;
+			allow_setup(w);
+			fprintf(stderr, "postsleuth: watch: SIGHUP: mynetworks read again, %s reopened\n",
+				w->path);
+			follow_free(&w->fl);
+			follow_init(&w->fl, w->path, on_line, w);
+			w->fl.stop = &got_term;
+			struct follow_at at = w->done;
+			if (w->have_done)
+				follow_start(&w->fl, &at, &at, false);
+			else
+				start(w);
+			continue;
+		}
+		follow_wait(&w->fl, w->unsaved ? WATCH_SAVE_MS / 4 : 1000);
+	}
+	if (w->unsaved)
+		save(w);
+	write_metrics(w);
+	fprintf(stderr, "postsleuth: watch: stopped; %llu lines counted, %llu addresses acted on, "
+			"state saved\n",
+		(unsigned long long)w->run_lines, (unsigned long long)w->ast.bans);
+	/* open sessions stay open: the next run rebuilds them (no model_finish) */
+	follow_free(&w->fl);
+	model_free(w->model);
+	analysis_free(w->a);
+	state_close(w->db);
+	for (int k = 0; k < 3; k++)
+		marks_free(&w->dirty[k]);
+	marks_free(&w->check);
+	marks_free(&w->acheck);
+	free(w->done_by);
+	ban_nets_free(&w->allow);
+	ban_nets_free(&w->test_loopback);
+	for (int i = 0; i < 3; i++)
+		free(w->cfg.nft[i]), free(w->cfg.nft6[i]);
+	free(w->st);
+	free(w);
+	return 0;
+}
