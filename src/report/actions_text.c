@@ -39,7 +39,7 @@ static size_t list_ips(struct buf *b, const struct analysis *a, const struct cam
 		n++;
 	}
 	if (n > max)
-		buf_printf(b, _(" and %zu more"), n - max);
+		buf_printf(b, P_(" and %zu more", " and %zu more", n - max), n - max);
 	return n;
 }
 
@@ -177,7 +177,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 				buf_term(&names, span_of(a->alist[i]->name));
 			}
 		if (ncomp > k)
-			buf_printf(&names, _(" and %zu more"), ncomp - k);
+			buf_printf(&names, P_(" and %zu more", " and %zu more", ncomp - k), ncomp - k);
 		buf_putc(&names, 0);
 		buf_printf(b, P_("  - Account %s (compromised):\n", "  - Accounts %s (compromised):\n", ncomp),
 			   names.p);

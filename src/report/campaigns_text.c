@@ -37,7 +37,7 @@ static void users_text(struct buf *b, const struct campaign *c)
 		buf_printf(b, " %u", c->top[i].count);
 	}
 	if (c->nusers > c->ntop)
-		buf_printf(b, _(" and %u more"), c->nusers - c->ntop);
+		buf_printf(b, P_(" and %u more", " and %u more", c->nusers - c->ntop), c->nusers - c->ntop);
 }
 
 /* campaign_headline - one sentence: what, how many, how long, how fast */
@@ -154,7 +154,8 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 		buf_term(&l, span_of(client_addr(a->clist[m[k]]).s));
 	}
 	if (c->addresses > k)
-		buf_printf(&l, _(" and %llu more (report --all or --json lists them)"),
+		buf_printf(&l, P_(" and %llu more (report --all or --json lists them)",
+				  " and %llu more (report --all or --json lists them)", c->addresses - k),
 			   (unsigned long long)(c->addresses - k));
 	buf_putc(&l, 0);
 	t.n = 0;

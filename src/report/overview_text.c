@@ -108,7 +108,7 @@ static void addrs(struct buf *b, const struct report_input *in, enum verdict v, 
 		buf_term(b, span_of(client_addr(a->clist[i]).s));
 	}
 	if (n > k)
-		buf_printf(b, _(" and %zu more"), n - k);
+		buf_printf(b, P_(" and %zu more", " and %zu more", n - k), n - k);
 }
 
 /* accounts_item - the compromised accounts */
@@ -127,7 +127,7 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 			buf_term(&names, span_of(a->alist[i]->name));
 		}
 	if (n > k)
-		buf_printf(&names, _(" and %zu more"), n - k);
+		buf_printf(&names, P_(" and %zu more", " and %zu more", n - k), n - k);
 	buf_printf(item(g, 4),
 		   P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
 		      "password now (banning the address does not help).",
@@ -225,7 +225,7 @@ static void finding_items(struct glances *g, const struct diag *d)
 			nkeys += !!d->list[j]->key[0];
 		}
 		if (nkeys > 3)
-			buf_printf(&keys, _(" and %zu more"), nkeys - 3);
+			buf_printf(&keys, P_(" and %zu more", " and %zu more", nkeys - 3), nkeys - 3);
 		struct buf what = {0}, count = {0}, next = {0};
 		buf_puts(&what, finding_title(x->id));
 		what.p[0] = (char)toupper((unsigned char)what.p[0]);
