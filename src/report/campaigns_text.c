@@ -28,6 +28,20 @@ static const char *verdict_plural(enum verdict v)
 	}
 }
 
+/* severity_tag - the campaign's tag: the severity word of analyze/verdicts.h,
+ * in the reader's language */
+static const char *severity_tag(int sev)
+{
+	switch (sev) {
+	case SEV_OK: return C_("severity tag", "ok");
+	case SEV_UNCLEAR: return C_("severity tag", "unclear");
+	case SEV_NUISANCE: return C_("severity tag", "nuisance");
+	case SEV_HOSTILE: return C_("severity tag", "hostile");
+	case SEV_ALARM: return C_("severity tag", "ALARM");
+	default: return verdict_severity_word(sev);
+	}
+}
+
 /* users_text - the most tried usernames with their counts */
 static void users_text(struct buf *b, const struct campaign *c)
 {
@@ -122,7 +136,7 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 {
 	const struct analysis *a = in->a;
 	int sev = campaign_severity(c);
-	buf_printf(b, _("  [%s] campaign %zu: "), verdict_severity_word(sev), no);
+	buf_printf(b, _("  [%s] campaign %zu: "), severity_tag(sev), no);
 	buf_puts(b, c->kind == CK_SLOW_AUTH ? _("distributed password guessing") : _(verdict_row(c->verdict)->title));
 	buf_putc(b, '\n');
 	struct buf t = {0};
