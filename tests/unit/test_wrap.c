@@ -54,11 +54,11 @@ static size_t widest(const char *s)
 TEST(wrap_counts_characters_not_bytes)
 {
 	static const char *const texts[] = {
-		"2 endereços tentaram adivinhar senhas SASL, 16 falhas (198.51.100.206, "
-		"203.0.113.251). Próximo passo: bloqueie-os (postsleuth ban) e ofereça AUTH só "
-		"nas portas 587/465.",
-		"El log de depuración está activado: el log contiene lo que enviaron los clientes, "
-		"credenciales de AUTH incluidas. Siguiente paso: vuelva a bajar el nivel.",
+		("2 endereços tentaram adivinhar senhas SASL, 16 falhas (198.51.100.206, "
+		 "203.0.113.251). Próximo passo: bloqueie-os (postsleuth ban) e ofereça AUTH só "
+		 "nas portas 587/465."),
+		("El log de depuración está activado: el log contiene lo que enviaron los clientes, "
+		 "credenciales de AUTH incluidas. Siguiente paso: vuelva a bajar el nivel."),
 		"ção ção ção ção ção ção ção ção ção ção ção ção ção ção ção ção ção ção ção",
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
