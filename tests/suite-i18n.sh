@@ -44,6 +44,40 @@ done
 if ! cmp -s "$tmp/finding.en" "$tmp/finding.pt_BR" && ! cmp -s "$tmp/finding.en" "$tmp/finding.es" &&
 	! cmp -s "$tmp/finding.pt_BR" "$tmp/finding.es"; then ok; else bad "the languages give the same words"; fi
 
+# 1b. the first screen ("At a glance") of examples/mail.log in three languages:
+# the block after the report's opening paragraph, up to its blank line
+glance_block() {
+	awk 'NF == 0 { if (++blank == 2) exit; next } blank == 1 { print }'
+}
+for l in en pt_BR es; do
+	"$bin" report --color=never --lang "$l" "$top/examples/mail.log" 2>/dev/null | glance_block >"$tmp/glance.$l"
+	want=$top/tests/i18n/mail-glance.$l.txt
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$tmp/glance.$l" "$want"
+	fi
+	if [ -s "$tmp/glance.$l" ] && cmp -s "$tmp/glance.$l" "$want"; then
+		ok
+	else
+		bad "$l: the first screen differs from tests/i18n/mail-glance.$l.txt"
+		diff -u "$want" "$tmp/glance.$l" | head -20
+	fi
+	# accented text folds at 78 columns like English: characters, not bytes
+	if python3 -c '
+import sys
+long = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if len(l) > 78]
+sys.exit(1 if long else 0)' "$tmp/glance.$l"; then ok; else
+		bad "$l: a first-screen line is wider than 78 columns"
+	fi
+done
+if ! cmp -s "$tmp/glance.en" "$tmp/glance.pt_BR" && ! cmp -s "$tmp/glance.en" "$tmp/glance.es" &&
+	! cmp -s "$tmp/glance.pt_BR" "$tmp/glance.es"; then ok; else bad "the first screen is the same in two languages"; fi
+# no English sentence left on the translated first screens
+for l in pt_BR es; do
+	if grep -E 'Next:|At a glance|address(es)? |client(s)? sent|see "' "$tmp/glance.$l" >"$tmp/left.$l"; then
+		bad "$l: English left on the first screen: $(head -3 "$tmp/left.$l")"
+	else ok; fi
+done
+
 # 2. JSON: the same keys and the same ids, numbers, addresses in every language
 for l in en pt_BR es; do
 	"$bin" report --json --lang "$l" "$log" >"$tmp/json.$l" || bad "$l: report --json failed"

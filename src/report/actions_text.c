@@ -5,6 +5,7 @@
  */
 #include "report.h"
 #include "findings.h"
+#include "../util/i18n.h"
 
 #include <string.h>
 
@@ -38,7 +39,7 @@ static size_t list_ips(struct buf *b, const struct analysis *a, const struct cam
 		n++;
 	}
 	if (n > max)
-		buf_printf(b, " and %zu more", n - max);
+		buf_printf(b, P_(" and %zu more", " and %zu more", n - max), n - max);
 	return n;
 }
 
@@ -59,19 +60,19 @@ static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 		const struct campaign *c = &cs->list[i];
 		if (c->kind != CK_SLOW_AUTH)
 			continue;
-		buf_printf(b, "  - Distributed password guessing (campaign %zu, %u addresses):\n", i + 1,
+		buf_printf(b, _("  - Distributed password guessing (campaign %zu, %u addresses):\n"), i + 1,
 			   c->addresses);
-		item(b, "Banning addresses cannot stop it: each one stays under any per-address limit, and "
-			"the next attempt comes from a new one.");
-		item(b, "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+		item(b, _("Banning addresses cannot stop it: each one stays under any per-address limit, and "
+			"the next attempt comes from a new one."));
+		item(b, _("Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
 			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
-			"submissions (465) with smtpd_tls_auth_only=yes.");
-		item(b, "Limit failures per username, not per address: a policy service, or Dovecot's "
+			"submissions (465) with smtpd_tls_auth_only=yes."));
+		item(b, _("Limit failures per username, not per address: a policy service, or Dovecot's "
 			"auth_failure_delay and auth penalty when Postfix authenticates through Dovecot. "
 			"Make every password strong and unique, and watch for a login from an unusual "
-			"address (postsleuth accounts).");
-		item(b, "fail2ban with a long findtime (a day) and a low maxretry (2) is a partial "
-			"measure: it slows the campaign down, it does not stop it.");
+			"address (postsleuth accounts)."));
+		item(b, _("fail2ban with a long findtime (a day) and a low maxretry (2) is a partial "
+			"measure: it slows the campaign down, it does not stop it."));
 		return true;
 	}
 	return false;
@@ -86,44 +87,44 @@ static const struct {
 	const char *items[ACT_MAX_ITEMS];
 } paragraphs[VACT__COUNT] = {
     [VACT_LOGIN_AFTER_FAILURES] = {
-	"Logins after failed attempts",
-	{"Ask the owner of the account whether that login was theirs. If not, treat it as "
-	 "compromised: change the password."}},
+	N_("Logins after failed attempts"),
+	{N_("Ask the owner of the account whether that login was theirs. If not, treat it as "
+	 "compromised: change the password.")}},
     [VACT_PASSWORD_GUESSING] = {
-	"Password guessing",
-	{"Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
+	N_("Password guessing"),
+	{N_("Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
 	 "authentication failed\"). Guessers rotate addresses, so bans slow them down but "
-	 "strong passwords are what stops them.",
-	 "Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
+	 "strong passwords are what stops them."),
+	 N_("Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
 	 "service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
-	 "submissions (465) with smtpd_tls_auth_only=yes.",
-	 "Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
-	 "anvil_rate_time_unit)."}},
+	 "submissions (465) with smtpd_tls_auth_only=yes."),
+	 N_("Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
+	 "anvil_rate_time_unit).")}},
     [VACT_RELAY_TEST] = {
-	"Open-relay tests",
-	{"Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
+	N_("Open-relay tests"),
+	{N_("Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
 	 "reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
-	 "optional."}},
+	 "optional.")}},
     [VACT_NON_SMTP] = {
-	"Non-SMTP probes",
-	{"Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
+	N_("Non-SMTP probes"),
+	{N_("Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "
 	 "match what Postfix logs for these sessions: \"lost connection after UNKNOWN\", "
 	 "\"unknown=0/N\" in the disconnect line, or \"warning: non-SMTP command\". A filter on "
-	 "\"reject: RCPT from ...: 502 5.5.2\" never matches: those sessions never reach RCPT.",
-	 "postscreen (postscreen_non_smtp_command_enable, postscreen_bare_newline_enable) "
+	 "\"reject: RCPT from ...: 502 5.5.2\" never matches: those sessions never reach RCPT."),
+	 N_("postscreen (postscreen_non_smtp_command_enable, postscreen_bare_newline_enable) "
 	 "drops them before smtpd; Postfix 3.7.10 and later also drop them at the first bad "
-	 "line with the default smtpd_forbidden_commands."}},
+	 "line with the default smtpd_forbidden_commands.")}},
     [VACT_PROBES] = {
-	"Probes and bots",
-	{"Reconnaissance: nothing is broken. postscreen with DNS blocklists "
+	N_("Probes and bots"),
+	{N_("Reconnaissance: nothing is broken. postscreen with DNS blocklists "
 	 "(postscreen_dnsbl_sites) and its pregreet test (postscreen_greet_action = enforce) "
 	 "turns most of these away before smtpd; reject_unauth_pipelining in "
-	 "smtpd_data_restrictions catches the impatient ones.",
-	 "smtpd_helo_required = yes and reject_non_fqdn_helo_hostname, "
+	 "smtpd_data_restrictions catches the impatient ones."),
+	 N_("smtpd_helo_required = yes and reject_non_fqdn_helo_hostname, "
 	 "reject_invalid_helo_hostname in smtpd_helo_restrictions also stop many bots "
 	 "(\"EHLO User\"), but put them after permit_mynetworks and "
 	 "permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
-	 "names."}},
+	 "names.")}},
 };
 
 /* act_paragraph - paragraph g, when a client has one of its verdicts:
@@ -136,7 +137,7 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, const struct 
 		present = verdict_row((enum verdict)v)->act == g && has(a, cs, (enum verdict)v);
 	if (!present)
 		return false;
-	buf_printf(b, "  - %s (", paragraphs[g].heading);
+	buf_printf(b, "  - %s (", _(paragraphs[g].heading));
 	bool listed = false;
 	for (int v = 0; v < V__COUNT; v++) {
 		const struct verdict_row *row = verdict_row((enum verdict)v);
@@ -148,7 +149,7 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, const struct 
 	}
 	buf_puts(b, "):\n");
 	for (int i = 0; i < ACT_MAX_ITEMS && paragraphs[g].items[i]; i++)
-		item(b, paragraphs[g].items[i]);
+		item(b, _(paragraphs[g].items[i]));
 	return true;
 }
 
@@ -158,7 +159,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 {
 	if (color)
 		buf_puts(b, "\033[1m");
-	buf_puts(b, "What to do");
+	buf_puts(b, _("What to do"));
 	if (color)
 		buf_puts(b, "\033[0m");
 	buf_putc(b, '\n');
@@ -168,24 +169,27 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 		ncomp += a->alist[i]->compromised;
 	if (ncomp) {
 		any = true;
-		buf_printf(b, "  - Account%s ", ncomp == 1 ? "" : "s");
+		struct buf names = {0};
 		size_t k = 0;
 		for (size_t i = 0; i < a->nalist && k < 5; i++)
 			if (a->alist[i]->compromised) {
-				buf_puts(b, k++ ? ", " : "");
-				buf_term(b, span_of(a->alist[i]->name));
+				buf_puts(&names, k++ ? ", " : "");
+				buf_term(&names, span_of(a->alist[i]->name));
 			}
 		if (ncomp > k)
-			buf_printf(b, " and %zu more", ncomp - k);
-		buf_puts(b, " (compromised):\n");
-		item(b, "Change the password now and check the owner's devices for malware. Banning the "
-			"source address does not help: whoever has the password will log in from another one.");
-		item(b, "Remove the spam still queued (postqueue -p, then postsuper -d QUEUEID for each, "
-			"or by sender), and expect bounces and delay notices to keep arriving for a while.");
-		item(b, "Make a stolen password less useful: smtpd_sender_login_maps with "
+			buf_printf(&names, P_(" and %zu more", " and %zu more", ncomp - k), ncomp - k);
+		buf_putc(&names, 0);
+		buf_printf(b, P_("  - Account %s (compromised):\n", "  - Accounts %s (compromised):\n", ncomp),
+			   names.p);
+		buf_free(&names);
+		item(b, _("Change the password now and check the owner's devices for malware. Banning the "
+			"source address does not help: whoever has the password will log in from another one."));
+		item(b, _("Remove the spam still queued (postqueue -p, then postsuper -d QUEUEID for each, "
+			"or by sender), and expect bounces and delay notices to keep arriving for a while."));
+		item(b, _("Make a stolen password less useful: smtpd_sender_login_maps with "
 			"reject_sender_login_mismatch (a login may only send as its own addresses), and a "
 			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
-			"per client address, not per account).");
+			"per client address, not per account)."));
 	}
 	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
 		/* distributed guessing first: what stops it is not a ban */
@@ -195,15 +199,15 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 	}
 	if (debug_on) {
 		any = true;
-		buf_puts(b, "  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n");
-		item(b, "It writes what clients send into the log, AUTH credentials included (base64 is "
+		buf_puts(b, _("  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n"));
+		item(b, _("It writes what clients send into the log, AUTH credentials included (base64 is "
 			"not encryption). Turn it back down once you have seen what you needed, and protect "
-			"or purge these logs.");
+			"or purge these logs."));
 	}
 	if (findings_actions_text(b, d))
 		any = true;
 	if (!any)
-		buf_puts(b, "  Nothing needs doing.\n");
+		buf_puts(b, _("  Nothing needs doing.\n"));
 	buf_putc(b, '\n');
 }
 

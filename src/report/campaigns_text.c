@@ -17,14 +17,28 @@
 static const char *verdict_plural(enum verdict v)
 {
 	switch (v) {
-	case V_AUTH_BRUTEFORCE: return "password guessers";
-	case V_RELAY_ATTEMPT: return "open-relay testers";
-	case V_NON_SMTP_PROBE: return "non-SMTP probes";
-	case V_CAPABILITY_PROBE: return "capability probes";
-	case V_PREGREET: return "bots talking before the greeting";
-	case V_PIPELINING: return "bots pipelining commands";
-	case V_SPAM_REJECTED: return "senders refused by your restrictions";
-	default: return "clients";
+	case V_AUTH_BRUTEFORCE: return _("password guessers");
+	case V_RELAY_ATTEMPT: return _("open-relay testers");
+	case V_NON_SMTP_PROBE: return _("non-SMTP probes");
+	case V_CAPABILITY_PROBE: return _("capability probes");
+	case V_PREGREET: return _("bots talking before the greeting");
+	case V_PIPELINING: return _("bots pipelining commands");
+	case V_SPAM_REJECTED: return _("senders refused by your restrictions");
+	default: return _("clients");
+	}
+}
+
+/* severity_tag - the campaign's tag: the severity word of analyze/verdicts.h,
+ * in the reader's language */
+static const char *severity_tag(int sev)
+{
+	switch (sev) {
+	case SEV_OK: return C_("severity tag", "ok");
+	case SEV_UNCLEAR: return C_("severity tag", "unclear");
+	case SEV_NUISANCE: return C_("severity tag", "nuisance");
+	case SEV_HOSTILE: return C_("severity tag", "hostile");
+	case SEV_ALARM: return C_("severity tag", "ALARM");
+	default: return verdict_severity_word(sev);
 	}
 }
 
@@ -37,44 +51,50 @@ static void users_text(struct buf *b, const struct campaign *c)
 		buf_printf(b, " %u", c->top[i].count);
 	}
 	if (c->nusers > c->ntop)
-		buf_printf(b, " and %u more", c->nusers - c->ntop);
+		buf_printf(b, P_(" and %u more", " and %u more", c->nusers - c->ntop), c->nusers - c->ntop);
 }
 
 /* campaign_headline - one sentence: what, how many, how long, how fast */
 void campaign_headline(struct buf *b, const struct campaign *c, const struct analysis *a)
 {
 	if (c->kind == CK_SLOW_AUTH) {
-		buf_printf(b, "One distributed password-guessing campaign from %u addresses: %llu SASL "
-			      "failure%s, at most %u per address",
-			   c->addresses, (unsigned long long)c->attempts, c->attempts == 1 ? "" : "s",
-			   c->max_per_address);
+		buf_printf(b, P_("One distributed password-guessing campaign from %u addresses: %llu SASL "
+				 "failure, at most %u per address",
+				 "One distributed password-guessing campaign from %u addresses: %llu SASL "
+				 "failures, at most %u per address", c->attempts),
+			   c->addresses, (unsigned long long)c->attempts, c->max_per_address);
 	} else {
-		buf_printf(b, "%u %s ", c->addresses, verdict_plural(c->verdict));
-		if (c->kind == CK_HELO) {
-			buf_puts(b, "with the same HELO name \"");
-			buf_term(b, span_of(c->key));
-			buf_putc(b, '"');
-		} else if (c->kind == CK_NETWORK) {
-			buf_puts(b, "from one network, ");
-			buf_term(b, span_of(c->key));
-		} else {
-			buf_puts(b, "trying the same usernames");
-		}
-		if (c->verdict == V_AUTH_BRUTEFORCE)
-			buf_printf(b, ": %llu SASL failure%s", (unsigned long long)c->attempts,
-				   c->attempts == 1 ? "" : "s");
+		struct buf key = {0};
+		buf_term(&key, span_of(c->key));
+		buf_putc(&key, 0);
+		/* TRANSLATORS: the first %s is what they are ("password guessers", ...) */
+		if (c->kind == CK_HELO)
+			buf_printf(b, _("%u %s with the same HELO name \"%s\""), c->addresses,
+				   verdict_plural(c->verdict), key.p);
+		else if (c->kind == CK_NETWORK)
+			buf_printf(b, _("%u %s from one network, %s"), c->addresses, verdict_plural(c->verdict),
+				   key.p);
 		else
-			buf_printf(b, ": %llu session%s", (unsigned long long)c->sessions,
-				   c->sessions == 1 ? "" : "s");
+			buf_printf(b, _("%u %s trying the same usernames"), c->addresses,
+				   verdict_plural(c->verdict));
+		buf_free(&key);
+		if (c->verdict == V_AUTH_BRUTEFORCE)
+			buf_printf(b, P_(": %llu SASL failure", ": %llu SASL failures", c->attempts),
+				   (unsigned long long)c->attempts);
+		else
+			buf_printf(b, P_(": %llu session", ": %llu sessions", c->sessions),
+				   (unsigned long long)c->sessions);
 	}
-	if (c->nusers)
-		buf_printf(b, ", %s%u username%s tried", c->users_partial ? "at least " : "", c->nusers,
-			   c->nusers == 1 ? "" : "s");
+	if (c->nusers && c->users_partial)
+		buf_printf(b, P_(", at least %u username tried", ", at least %u usernames tried", c->nusers),
+			   c->nusers);
+	else if (c->nusers)
+		buf_printf(b, P_(", %u username tried", ", %u usernames tried", c->nusers), c->nusers);
 	if (c->first.us) {
 		buf_puts(b, ", ");
 		when_text(b, a, c->first, c->last);
 		if (c->last.us - c->first.us >= INT64_C(60000000))
-			buf_printf(b, ", %.0f an hour", campaign_rate_per_hour(c));
+			buf_printf(b, _(", %.0f an hour"), campaign_rate_per_hour(c));
 	}
 }
 
@@ -82,7 +102,7 @@ void campaign_headline(struct buf *b, const struct campaign *c, const struct ana
 static const char *what_works(const struct campaign *c)
 {
 	if (c->kind == CK_SLOW_AUTH)
-		return "Each address stays under any per-address limit (fail2ban's postfix-sasl jail bans "
+		return _("Each address stays under any per-address limit (fail2ban's postfix-sasl jail bans "
 		       "after 5 failures within 10 minutes by default): per-address banning cannot stop "
 		       "it. What works: offer AUTH only where users submit mail, on submission (587) and "
 		       "submissions (465), with -o smtpd_sasl_auth_enable=no on the port 25 \"smtp\" service "
@@ -90,23 +110,23 @@ static const char *what_works(const struct campaign *c)
 		       "service, or Dovecot's auth_failure_delay and auth penalty when Postfix "
 		       "authenticates through Dovecot); strong, unique passwords on every account; and "
 		       "watch for a successful login from an unusual address. fail2ban with a long findtime "
-		       "(a day) and maxretry 2 only slows it down.";
+		       "(a day) and maxretry 2 only slows it down.");
 	switch (c->verdict) {
 	case V_AUTH_BRUTEFORCE:
-		return "One botnet or one operator behind many addresses: ban them (postsleuth ban "
+		return _("One botnet or one operator behind many addresses: ban them (postsleuth ban "
 		       "writes the list), but expect new addresses; offering AUTH only on ports 587/465 "
-		       "and strong passwords are what stop it.";
+		       "and strong passwords are what stop it.");
 	case V_RELAY_ATTEMPT:
-		return "One scanner behind many addresses testing for an open relay; Postfix refused every "
-		       "attempt. Keep reject_unauth_destination.";
+		return _("One scanner behind many addresses testing for an open relay; Postfix refused every "
+			 "attempt. Keep reject_unauth_destination.");
 	case V_SPAM_REJECTED:
-		return "One sender behind many addresses; your restrictions refused it every time.";
+		return _("One sender behind many addresses; your restrictions refused it every time.");
 	default:
 		return c->kind == CK_NETWORK
-			       ? "One scanner or botnet in one network: harmless, but banning the network "
-				 "stops all of it at once."
-			       : "One scanner or botnet behind many addresses: harmless; postscreen with "
-				 "DNS blocklists turns most of them away.";
+			       ? _("One scanner or botnet in one network: harmless, but banning the network "
+				   "stops all of it at once.")
+			       : _("One scanner or botnet behind many addresses: harmless; postscreen with "
+				   "DNS blocklists turns most of them away.");
 	}
 }
 
@@ -116,45 +136,51 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 {
 	const struct analysis *a = in->a;
 	int sev = campaign_severity(c);
-	buf_printf(b, "  [%s] campaign %zu: ", verdict_severity_word(sev), no);
-	buf_puts(b, c->kind == CK_SLOW_AUTH ? "distributed password guessing" : _(verdict_row(c->verdict)->title));
+	buf_printf(b, _("  [%s] campaign %zu: "), severity_tag(sev), no);
+	buf_puts(b, c->kind == CK_SLOW_AUTH ? _("distributed password guessing") : _(verdict_row(c->verdict)->title));
 	buf_putc(b, '\n');
 	struct buf t = {0};
 	campaign_headline(&t, c, a);
-	buf_printf(&t, ", from %u network%s (/24, /64).", c->networks, c->networks == 1 ? "" : "s");
+	buf_printf(&t, P_(", from %u network (/24, /64).", ", from %u networks (/24, /64).", c->networks),
+		   c->networks);
 	if (c->ntop) {
-		buf_puts(&t, " Usernames most tried: ");
-		users_text(&t, c);
-		buf_putc(&t, '.');
+		struct buf u = {0};
+		users_text(&u, c);
+		buf_putc(&u, 0);
+		buf_printf(&t, _(" Usernames most tried: %s."), u.p);
+		buf_free(&u);
 	}
 	if (c->auth_fail_port25 || c->auth_fail_other)
-		buf_printf(&t, " Sessions with failed AUTH: %llu on port 25 (smtp), %llu on other services "
-			       "(submission).",
+		buf_printf(&t, _(" Sessions with failed AUTH: %llu on port 25 (smtp), %llu on other services "
+				 "(submission)."),
 			   (unsigned long long)c->auth_fail_port25, (unsigned long long)c->auth_fail_other);
 	if (c->auth_fail_port25 && !c->auth_fail_other)
-		buf_puts(&t, " All of them came to port 25: with AUTH off there, this campaign gets nothing.");
+		buf_puts(&t, _(" All of them came to port 25: with AUTH off there, this campaign gets nothing."));
 	buf_putc(&t, ' ');
 	buf_puts(&t, what_works(c));
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 6, REPORT_WIDTH);
-	t.n = 0;
-	buf_puts(&t, "Addresses: ");
+	struct buf l = {0};
 	size_t k = 0, n, limit = in->all_clients ? c->addresses : CAMPAIGN_ADDRS_SHOWN;
 	const uint32_t *m = campaign_members(in->campaigns, no - 1, &n);
 	for (; k < n && k < limit; k++) {
-		buf_puts(&t, k ? ", " : "");
-		buf_term(&t, span_of(client_addr(a->clist[m[k]]).s));
+		buf_puts(&l, k ? ", " : "");
+		buf_term(&l, span_of(client_addr(a->clist[m[k]]).s));
 	}
 	if (c->addresses > k)
-		buf_printf(&t, " and %llu more (report --all or --json lists them)",
+		buf_printf(&l, P_(" and %llu more (report --all or --json lists them)",
+				  " and %llu more (report --all or --json lists them)", c->addresses - k),
 			   (unsigned long long)(c->addresses - k));
-	buf_putc(&t, '.');
+	buf_putc(&l, 0);
+	t.n = 0;
+	buf_printf(&t, _("Addresses: %s."), l.p);
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 6, REPORT_WIDTH);
+	buf_free(&l);
 	buf_free(&t);
 	for (uint32_t i = 0; i < c->nsample && (i == 0 || in->all_clients); i++) {
 		const struct client *s = a->clist[c->sample[i]];
-		buf_puts(b, "      sample: ");
+		buf_puts(b, _("      sample: "));
 		buf_term(b, span_of(client_addr(s).s));
 		buf_putc(b, '\n');
 		evidence_text(b, s, client_detail(a, s), in->evidence);
@@ -170,7 +196,7 @@ void campaigns_text(struct buf *b, const struct report_input *in)
 		return;
 	if (in->color)
 		buf_puts(b, "\033[1m");
-	buf_puts(b, "Campaigns: clients that act alike, most serious first\n");
+	buf_puts(b, _("Campaigns: clients that act alike, most serious first\n"));
 	if (in->color)
 		buf_puts(b, "\033[0m");
 	size_t shown = 0;
@@ -181,6 +207,8 @@ void campaigns_text(struct buf *b, const struct report_input *in)
 		shown++;
 	}
 	if (shown < cs->n)
-		buf_printf(b, "  ... and %zu more campaign%s: report --top %zu or --all tells them\n\n",
-			   cs->n - shown, cs->n - shown == 1 ? "" : "s", cs->n);
+		buf_printf(b, P_("  ... and %zu more campaign: report --top %zu or --all tells them\n\n",
+				 "  ... and %zu more campaigns: report --top %zu or --all tells them\n\n",
+				 cs->n - shown),
+			   cs->n - shown, cs->n);
 }

@@ -9,6 +9,7 @@
  */
 #include "report.h"
 #include "findings.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -29,6 +30,14 @@ struct glances {
 	struct glance *v;
 	size_t n, cap;
 };
+
+/* cstr - b's text NUL-terminated, for a %s of a translated sentence */
+static const char *cstr(struct buf *b)
+{
+	buf_putc(b, 0);
+	b->n--;
+	return b->p;
+}
 
 /* item - a new item of severity sev, its text to fill */
 static struct buf *item(struct glances *g, int sev)
@@ -62,7 +71,8 @@ static void duration_text(struct buf *b, int64_t s)
 	else if (s < 2 * 86400)
 		buf_printf(b, "%lld h", (long long)((s + 1800) / 3600));
 	else
-		buf_printf(b, "%lld days", (long long)((s + 43200) / 86400));
+		buf_printf(b, P_("%lld day", "%lld days", (unsigned long long)((s + 43200) / 86400)),
+			   (long long)((s + 43200) / 86400));
 }
 
 /* when_text - "09:08:30 to 11:10:00 (2 h)", each time with its date when
@@ -70,17 +80,20 @@ static void duration_text(struct buf *b, int64_t s)
 void when_text(struct buf *b, const struct analysis *a, struct stamp first, struct stamp last)
 {
 	bool date = (a->have_time && !stamp_same_day(a->first, a->last)) || !stamp_same_day(first, last);
+	struct buf from = {0}, to = {0}, len = {0};
+	buf_stamp_clock(&from, first, date);
 	if (first.us == last.us) {
-		buf_puts(b, "at ");
-		buf_stamp_clock(b, first, date);
-		return;
+		/* TRANSLATORS: the moment of a campaign: "at 12:54:35" */
+		buf_printf(b, _("at %s"), cstr(&from));
+	} else {
+		buf_stamp_clock(&to, last, date);
+		duration_text(&len, (last.us - first.us) / 1000000);
+		/* TRANSLATORS: a campaign's span: "12:54:35 to 12:56:20 (105 s)" */
+		buf_printf(b, _("%s to %s (%s)"), cstr(&from), cstr(&to), cstr(&len));
 	}
-	buf_stamp_clock(b, first, date);
-	buf_puts(b, " to ");
-	buf_stamp_clock(b, last, date);
-	buf_puts(b, " (");
-	duration_text(b, (last.us - first.us) / 1000000);
-	buf_putc(b, ')');
+	buf_free(&from);
+	buf_free(&to);
+	buf_free(&len);
 }
 
 /* addrs - up to max addresses of verdict v outside the campaigns, and "and N more" */
@@ -95,7 +108,7 @@ static void addrs(struct buf *b, const struct report_input *in, enum verdict v, 
 		buf_term(b, span_of(client_addr(a->clist[i]).s));
 	}
 	if (n > k)
-		buf_printf(b, " and %zu more", n - k);
+		buf_printf(b, P_(" and %zu more", " and %zu more", n - k), n - k);
 }
 
 /* accounts_item - the compromised accounts */
@@ -106,37 +119,40 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 		n += a->alist[i]->compromised;
 	if (!n)
 		return;
-	struct buf *t = item(g, 4);
-	buf_printf(t, "%zu SASL account%s look%s compromised and send%s spam: ", n, n == 1 ? "" : "s",
-		   n == 1 ? "s" : "", n == 1 ? "s" : "");
+	struct buf names = {0};
 	size_t k = 0;
 	for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++)
 		if (a->alist[i]->compromised) {
-			buf_puts(t, k++ ? ", " : "");
-			buf_term(t, span_of(a->alist[i]->name));
+			buf_puts(&names, k++ ? ", " : "");
+			buf_term(&names, span_of(a->alist[i]->name));
 		}
 	if (n > k)
-		buf_printf(t, " and %zu more", n - k);
-	buf_printf(t, ". Next: change %s password%s now (banning the address does not help).",
-		   n == 1 ? "its" : "their", n == 1 ? "" : "s");
+		buf_printf(&names, P_(" and %zu more", " and %zu more", n - k), n - k);
+	buf_printf(item(g, 4),
+		   P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
+		      "password now (banning the address does not help).",
+		      "%zu SASL accounts look compromised and send spam: %s. Next: change their "
+		      "passwords now (banning the address does not help).", n),
+		   n, cstr(&names));
+	buf_free(&names);
 }
 
 /* campaign_next - a campaign's one next step */
 static const char *campaign_next(const struct campaign *c)
 {
 	if (c->kind == CK_SLOW_AUTH)
-		return "per-address banning cannot stop it; offer AUTH only on ports 587/465 and "
-		       "limit failures per username.";
+		return _("per-address banning cannot stop it; offer AUTH only on ports 587/465 and "
+			 "limit failures per username.");
 	switch (c->verdict) {
 	case V_AUTH_BRUTEFORCE:
-		return "ban them, and offer AUTH only on ports 587/465.";
+		return _("ban them, and offer AUTH only on ports 587/465.");
 	case V_RELAY_ATTEMPT:
-		return "nothing leaked; keep reject_unauth_destination.";
+		return _("nothing leaked; keep reject_unauth_destination.");
 	case V_SPAM_REJECTED:
-		return "nothing: your restrictions refused them.";
+		return _("nothing: your restrictions refused them.");
 	default:
-		return c->kind == CK_NETWORK ? "harmless; ban the network if they annoy you."
-					     : "harmless; postscreen turns most away.";
+		return c->kind == CK_NETWORK ? _("harmless; ban the network if they annoy you.")
+					     : _("harmless; postscreen turns most away.");
 	}
 }
 
@@ -161,14 +177,18 @@ static void campaign_items(struct glances *g, const struct report_input *in)
 				rest_sev = campaign_severity(c);
 			continue;
 		}
-		struct buf *t = item(g, campaign_severity(c));
-		campaign_headline(t, c, in->a);
-		buf_puts(t, ". Next: ");
-		buf_puts(t, campaign_next(c));
+		struct buf head = {0};
+		campaign_headline(&head, c, in->a);
+		/* TRANSLATORS: an item of the first screen: what, then the one next step */
+		buf_printf(item(g, campaign_severity(c)), _("%s. Next: %s"), cstr(&head), campaign_next(c));
+		buf_free(&head);
 	}
 	if (rest)
-		buf_printf(item(g, rest_sev), "%zu more campaign%s of clients that act alike (%llu addresses): "
-			   "see \"Campaigns\".", rest, rest == 1 ? "" : "s", (unsigned long long)rest_addrs);
+		buf_printf(item(g, rest_sev),
+			   P_("%zu more campaign of clients that act alike (%llu addresses): see \"Campaigns\".",
+			      "%zu more campaigns of clients that act alike (%llu addresses): see \"Campaigns\".",
+			      rest),
+			   rest, (unsigned long long)rest_addrs);
 }
 
 /* finding_items - each kind of server problem worth a warning, the minor ones in one */
@@ -205,27 +225,36 @@ static void finding_items(struct glances *g, const struct diag *d)
 			nkeys += !!d->list[j]->key[0];
 		}
 		if (nkeys > 3)
-			buf_printf(&keys, " and %zu more", nkeys - 3);
-		struct buf *t = item(g, sev);
-		buf_puts(t, finding_title(x->id));
-		t->p[0] = (char)toupper((unsigned char)t->p[0]);
+			buf_printf(&keys, P_(" and %zu more", " and %zu more", nkeys - 3), nkeys - 3);
+		struct buf what = {0}, count = {0}, next = {0};
+		buf_puts(&what, finding_title(x->id));
+		what.p[0] = (char)toupper((unsigned char)what.p[0]);
 		if (keys.n) {
-			buf_puts(t, " (");
-			buf_put(t, keys.p, keys.n);
-			buf_putc(t, ')');
+			buf_puts(&what, " (");
+			buf_put(&what, keys.p, keys.n);
+			buf_putc(&what, ')');
 		}
-		buf_printf(t, ": %llu line%s", (unsigned long long)lines, lines == 1 ? "" : "s");
+		buf_printf(&count, P_("%llu line", "%llu lines", lines), (unsigned long long)lines);
 		if (rcpt)
-			buf_printf(t, ", %llu recipient%s", (unsigned long long)rcpt, rcpt == 1 ? "" : "s");
-		buf_printf(t, "; %s. Next: ", finding_impact_words(finding_impact(x->id)));
-		finding_next_step(t, x->id);
+			buf_printf(&count, P_(", %llu recipient", ", %llu recipients", rcpt),
+				   (unsigned long long)rcpt);
+		finding_next_step(&next, x->id);
+		/* TRANSLATORS: a kind of server problem: its title (and where), how many log
+		 * lines and recipients, what it costs, the one next step */
+		buf_printf(item(g, sev), _("%s: %s; %s. Next: %s"), cstr(&what), cstr(&count),
+			   finding_impact_words(finding_impact(x->id)), cstr(&next));
+		buf_free(&what);
+		buf_free(&count);
+		buf_free(&next);
 		buf_free(&keys);
 	}
 	if (minor == 1)
-		buf_printf(item(g, 1), "Minor: %s: see \"Problems found\".", minor_title);
+		buf_printf(item(g, 1), _("Minor: %s: see \"Problems found\"."), minor_title);
 	else if (minor)
-		buf_printf(item(g, 1), "%zu minor kinds of problem (%s, ...): see \"Problems found\".", minor,
-			   minor_title);
+		buf_printf(item(g, 1),
+			   P_("%zu minor kind of problem (%s, ...): see \"Problems found\".",
+			      "%zu minor kinds of problem (%s, ...): see \"Problems found\".", minor),
+			   minor, minor_title);
 }
 
 /* client_items - the clients outside the campaigns, by kind */
@@ -253,57 +282,81 @@ static void client_items(struct glances *g, const struct report_input *in)
 			fails += a->clist[i]->auth_failures;
 	}
 	size_t n;
+	struct buf l = {0};
 	if ((n = by[V_AUTH_SUCCESS_AFTER_FAILURES])) {
-		struct buf *t = item(g, 4);
-		buf_printf(t, "%zu address%s logged in after failed password attempts (", n, n == 1 ? "" : "es");
-		addrs(t, in, V_AUTH_SUCCESS_AFTER_FAILURES, n);
-		buf_puts(t, "). Next: ask the account's owner whether that login was theirs.");
+		l.n = 0;
+		addrs(&l, in, V_AUTH_SUCCESS_AFTER_FAILURES, n);
+		buf_printf(item(g, 4),
+			   P_("%zu address logged in after failed password attempts (%s). Next: ask the "
+			      "account's owner whether that login was theirs.",
+			      "%zu addresses logged in after failed password attempts (%s). Next: ask the "
+			      "account's owner whether that login was theirs.", n),
+			   n, cstr(&l));
 	}
 	if ((n = by[V_AUTH_BRUTEFORCE])) {
-		struct buf *t = item(g, 3);
-		buf_printf(t, "%zu address%s guessed SASL passwords, %llu failures (", n, n == 1 ? "" : "es",
-			   (unsigned long long)fails);
-		addrs(t, in, V_AUTH_BRUTEFORCE, n);
-		buf_printf(t, "). Next: ban %s (postsleuth ban), and offer AUTH only on ports 587/465.",
-			   n == 1 ? "it" : "them");
+		l.n = 0;
+		addrs(&l, in, V_AUTH_BRUTEFORCE, n);
+		buf_printf(item(g, 3),
+			   P_("%zu address guessed SASL passwords, %llu failures (%s). Next: ban it "
+			      "(postsleuth ban), and offer AUTH only on ports 587/465.",
+			      "%zu addresses guessed SASL passwords, %llu failures (%s). Next: ban them "
+			      "(postsleuth ban), and offer AUTH only on ports 587/465.", n),
+			   n, (unsigned long long)fails, cstr(&l));
 	}
 	if ((n = by[V_RELAY_ATTEMPT])) {
-		struct buf *t = item(g, 3);
-		buf_printf(t, "%zu address%s tested for an open relay and %s refused (", n, n == 1 ? "" : "es",
-			   n == 1 ? "was" : "were");
-		addrs(t, in, V_RELAY_ATTEMPT, n);
-		buf_puts(t, "). Next: nothing leaked; keep reject_unauth_destination.");
+		l.n = 0;
+		addrs(&l, in, V_RELAY_ATTEMPT, n);
+		buf_printf(item(g, 3),
+			   P_("%zu address tested for an open relay and was refused (%s). Next: nothing "
+			      "leaked; keep reject_unauth_destination.",
+			      "%zu addresses tested for an open relay and were refused (%s). Next: nothing "
+			      "leaked; keep reject_unauth_destination.", n),
+			   n, cstr(&l));
 	}
 	size_t nuis = 0;
 	for (int v = 0; v < V__COUNT; v++)
 		if (verdict_severity((enum verdict)v) == 2)
 			nuis += by[v];
 	if (nuis) {
-		struct buf *t = item(g, 2);
-		buf_printf(t, "%zu address%s only probed or %s refused (", nuis, nuis == 1 ? "" : "es",
-			   nuis == 1 ? "was" : "were");
+		/* the kinds by their ids (non-smtp-probe, ...): the same words in every language */
+		l.n = 0;
 		bool first = true;
 		for (int v = V__COUNT - 1; v >= 0; v--)
 			if (by[v] && verdict_severity((enum verdict)v) == 2) {
-				buf_printf(t, "%s%zu %s", first ? "" : ", ", by[v], verdict_id((enum verdict)v));
+				buf_printf(&l, "%s%zu %s", first ? "" : ", ", by[v], verdict_id((enum verdict)v));
 				first = false;
 			}
-		buf_putc(t, ')');
+		struct buf camp = {0};
 		if (alike)
-			buf_printf(t, ", %zu of them in %zu campaign%s of alike clients", nalike, alike,
-				   alike == 1 ? "" : "s");
-		buf_puts(t, ". Next: harmless; postscreen turns most of them away.");
+			buf_printf(&camp, P_(", %zu of them in %zu campaign of alike clients",
+					     ", %zu of them in %zu campaigns of alike clients", alike),
+				   nalike, alike);
+		/* TRANSLATORS: the second %s is empty or ", N of them in N campaigns of alike clients" */
+		buf_printf(item(g, 2),
+			   P_("%zu address only probed or was refused (%s)%s. Next: harmless; postscreen "
+			      "turns most of them away.",
+			      "%zu addresses only probed or were refused (%s)%s. Next: harmless; postscreen "
+			      "turns most of them away.", nuis),
+			   nuis, cstr(&l), cstr(&camp));
+		buf_free(&camp);
 	}
+	buf_free(&l);
 	if ((n = by[V_UNKNOWN]))
-		buf_printf(item(g, 1), "%zu address%s left too little evidence to judge.", n, n == 1 ? "" : "es");
+		buf_printf(item(g, 1), P_("%zu address left too little evidence to judge.",
+					  "%zu addresses left too little evidence to judge.", n), n);
 	if ((n = by[V_TLS_FAILURE]))
-		buf_printf(item(g, 1), "%zu address%s failed the TLS handshake; the clients section says "
-			   "why.", n, n == 1 ? "" : "es");
+		buf_printf(item(g, 1), P_("%zu address failed the TLS handshake; the clients section "
+					  "says why.",
+					  "%zu addresses failed the TLS handshake; the clients section "
+					  "says why.", n), n);
 	if ((n = by[V_LEGITIMATE]))
-		buf_printf(item(g, 0), "%zu client%s sent ordinary mail or logged in.", n, n == 1 ? "" : "s");
+		buf_printf(item(g, 0), P_("%zu client sent ordinary mail or logged in.",
+					  "%zu clients sent ordinary mail or logged in.", n), n);
 	if ((n = by[V_HEALTH_CHECK]))
-		buf_printf(item(g, 0), "%zu address%s of this server's own network or a monitor only "
-			   "connected and left (health checks).", n, n == 1 ? "" : "es");
+		buf_printf(item(g, 0), P_("%zu address of this server's own network or a monitor only "
+					  "connected and left (a health check).",
+					  "%zu addresses of this server's own network or a monitor only "
+					  "connected and left (health checks).", n), n);
 }
 
 /* lines_of - newlines in b */
@@ -323,28 +376,28 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 	struct glances g = {0};
 	accounts_item(&g, a);
 	if (a->orphans.remote_content_rejects)
-		buf_printf(item(&g, 3), "%llu recipients of mail whose sender is not in this log were refused "
+		buf_printf(item(&g, 3), _("%llu recipients of mail whose sender is not in this log were refused "
 			   "by remote servers as spam or virus. Next: look their queue IDs up in older logs "
-			   "(see \"Mail whose origin is not in this log\").",
+			   "(see \"Mail whose origin is not in this log\")."),
 			   (unsigned long long)a->orphans.remote_content_rejects);
 	campaign_items(&g, in);
 	finding_items(&g, in->diag);
 	client_items(&g, in);
 	if (in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN])
-		buf_puts(item(&g, 2), "Debug logging is on: the log holds what clients sent, AUTH credentials "
-			 "included. Next: turn it back down and protect these logs.");
+		buf_puts(item(&g, 2), _("Debug logging is on: the log holds what clients sent, AUTH credentials "
+			 "included. Next: turn it back down and protect these logs."));
 	if (g.n)
 		qsort(g.v, g.n, sizeof *g.v, cmp_glance); /* own list: the items made above */
 
 	if (in->color)
 		buf_puts(b, "\033[1m");
-	buf_puts(b, "At a glance, most serious first");
+	buf_puts(b, _("At a glance, most serious first"));
 	if (in->color)
 		buf_puts(b, "\033[0m");
 	buf_putc(b, '\n');
 	size_t used = lines_before + 1, shown = 0;
 	if (!g.n) {
-		buf_puts(b, "  No client sessions, accounts or server problems in this log.\n");
+		buf_puts(b, _("  No client sessions, accounts or server problems in this log.\n"));
 		used++;
 	}
 	for (size_t i = 0; i < g.n; i++) {
@@ -365,7 +418,7 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 		buf_free(&w);
 	}
 	if (shown < g.n)
-		buf_printf(b, "  ... and %zu more below.\n", g.n - shown);
+		buf_printf(b, _("  ... and %zu more below.\n"), g.n - shown);
 	buf_putc(b, '\n');
 	for (size_t i = 0; i < g.n; i++)
 		buf_free(&g.v[i].t);
