@@ -62,7 +62,7 @@ start=$(date +%s)
 # The harness is PID 1 of its namespace: when it ends (or is killed at the
 # time limit) the kernel kills every daemon it started.
 timeout --kill-after=10 480 unshare --mount --net --uts --pid --fork --mount-proc \
-	--propagation private --kill-child env POSTSLEUTH_BIN="$bin" python3 "$top/e2e/harness.py" "$work" "$out"
+	--propagation private --kill-child env POSTSLEUTH_BIN="$bin" POSTSLEUTH_TEST_BANNABLE=127.10.0.0/16,127.20.0.0/16 python3 "$top/e2e/harness.py" "$work" "$out"
 rc=$?
 cleanup
 trap - EXIT

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* unmap - ::ffff:a.b.c.d becomes a.b.c.d (prefix length adjusted) */
@@ -177,6 +178,33 @@ const char *cidr_special(const struct cidr *c)
 	return NULL;
 }
 
+/* test_internet - is a in a loopback network that a test on loopback
+ * plays the Internet from ($POSTSLEUTH_TEST_BANNABLE, comma-separated
+ * CIDRs inside 127.0.0.0/8; make e2e sets it, nothing else should) */
+static bool test_internet(const struct cidr *a)
+{
+	enum { MAX = 8 };
+	static struct cidr nets[MAX];
+	static size_t n;
+	static bool ready;
+	if (!ready) {
+		ready = true;
+		const char *e = getenv("POSTSLEUTH_TEST_BANNABLE");
+		char buf[256];
+		snprintf(buf, sizeof buf, "%s", e ? e : "");
+		struct cidr lo;
+		cidr_parse("127.0.0.0/8", &lo, NULL);
+		char *save = NULL;
+		for (char *t = strtok_r(buf, ", \t", &save); t && n < MAX; t = strtok_r(NULL, ", \t", &save))
+			if (cidr_parse(t, &nets[n], NULL) && cidr_contains(&lo, &nets[n]))
+				n++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (cidr_contains(&nets[i], a))
+			return true;
+	return false;
+}
+
 /* cidr_own_network - the address text p[0..n) is loopback, private
  * (RFC 1918, RFC 6598), ULA or link-local: a network of the site itself */
 bool cidr_own_network(const char *p, size_t n)
@@ -187,7 +215,7 @@ bool cidr_own_network(const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = 0;
 	struct cidr a;
-	if (!cidr_addr(buf, &a))
+	if (!cidr_addr(buf, &a) || test_internet(&a))
 		return false;
 	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
 					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
