@@ -28,9 +28,9 @@ static const char *verdict_plural(enum verdict v)
 	}
 }
 
-/* severity_tag - the campaign's tag: the severity word of analyze/verdicts.h,
+/* report_severity_tag - the campaign's tag: the severity word of analyze/verdicts.h,
  * in the reader's language */
-static const char *severity_tag(int sev)
+const char *report_severity_tag(int sev)
 {
 	switch (sev) {
 	case SEV_OK: return C_("severity tag", "ok");
@@ -136,7 +136,7 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 {
 	const struct analysis *a = in->a;
 	int sev = campaign_severity(c);
-	buf_printf(b, _("  [%s] campaign %zu: "), severity_tag(sev), no);
+	buf_printf(b, _("  [%s] campaign %zu: "), report_severity_tag(sev), no);
 	buf_puts(b, c->kind == CK_SLOW_AUTH ? _("distributed password guessing") : _(verdict_row(c->verdict)->title));
 	buf_putc(b, '\n');
 	struct buf t = {0};

@@ -68,4 +68,7 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 void accounts_table(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
 		    bool color, FILE *out);
 
+/* report_severity_tag - a client severity's tag in the reader's language (campaigns_text.c) */
+const char *report_severity_tag(int sev);
+
 #endif

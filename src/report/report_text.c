@@ -80,17 +80,17 @@ void evidence_text(struct buf *b, const struct client *c, const struct client_de
 		if (v == V_LEGITIMATE && c->verdict != V_LEGITIMATE)
 			v = c->verdict;
 		if (d->evidence[i].session_id)
-			buf_printf(b, "      evidence (session #%llu, %s):\n",
+			buf_printf(b, _("      evidence (session #%llu, %s):\n"),
 				   (unsigned long long)d->evidence[i].session_id, verdict_id(v));
 		else
-			buf_puts(b, "      evidence (postscreen, before any smtpd session):\n");
+			buf_puts(b, _("      evidence (postscreen, before any smtpd session):\n"));
 		for (uint32_t j = 0; j < e->n; j++) {
 			buf_puts(b, "        ");
 			buf_term(b, span_of(e->line[j]));
 			buf_putc(b, '\n');
 		}
 		if (e->more)
-			buf_printf(b, "        ... %u more line%s\n", e->more, e->more == 1 ? "" : "s");
+			buf_printf(b, P_("        ... %u more line\n", "        ... %u more lines\n", e->more), e->more);
 	}
 }
 
@@ -116,14 +116,15 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
 	buf_puts(b, _(verdict_row(c->verdict)->title));
-	buf_printf(b, " (%s)\n", verdict_severity_word(sev));
+	buf_printf(b, " (%s)\n", report_severity_tag(sev));
 	wrap_explanation(b, a, c, 6);
 	const struct campaign *k = campaign_of(cs, i);
 	if (k) {
 		struct buf t = {0};
-		buf_printf(&t, "It is one of the %u addresses of campaign %zu (%s): see \"Campaigns\".",
+		buf_printf(&t, _("It is one of the %u addresses of campaign %zu (%s): see \"Campaigns\"."),
 			   k->addresses, (size_t)(k - cs->list) + 1,
-			   k->kind == CK_SLOW_AUTH ? "distributed password guessing" : _(verdict_row(k->verdict)->title));
+			   k->kind == CK_SLOW_AUTH ? _("distributed password guessing")
+						   : _(verdict_row(k->verdict)->title));
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 6, REPORT_WIDTH);
 		buf_free(&t);
@@ -176,7 +177,7 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 	if (!a->nalist)
 		return;
 	col(b, color, C_BOLD);
-	buf_puts(b, "Accounts\n");
+	buf_puts(b, _("Accounts\n"));
 	col(b, color, C_OFF);
 	size_t normal = 0, shown = 0, more = 0;
 	for (size_t i = 0; i < a->nalist; i++) {
@@ -235,7 +236,7 @@ static void clients_text(struct buf *b, const struct report_input *in)
 	const struct analysis *a = in->a;
 	bool color = in->color;
 	col(b, color, C_BOLD);
-	buf_puts(b, "Clients, most serious first\n");
+	buf_puts(b, _("Clients, most serious first\n"));
 	col(b, color, C_OFF);
 	size_t shown = 0, more[V__COUNT] = {0}, nmore = 0, legit = 0, in_campaigns = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
@@ -278,7 +279,7 @@ static void clients_text(struct buf *b, const struct report_input *in)
 			   shown || legit ? "more " : "", in_campaigns == 1 ? "" : "es",
 			   in_campaigns == 1 ? "is" : "are");
 	if (!shown && !in_campaigns)
-		buf_puts(b, a->nclist ? "  nothing hostile or unclear\n\n" : "  no SMTP client sessions in this log\n\n");
+		buf_puts(b, a->nclist ? _("  nothing hostile or unclear\n\n") : _("  no SMTP client sessions in this log\n\n"));
 	if (legit && !in->all_clients) {
 		struct buf t = {0};
 		buf_printf(&t, "Legitimate (%zu): ", legit);
@@ -364,20 +365,20 @@ void report_text(struct buf *b, const struct report_input *in)
 	if (a->have_time) {
 		buf_puts(b, ": ");
 		buf_stamp_short(b, a->first);
-		buf_puts(b, " to ");
+		buf_puts(b, _(" to "));
 		buf_stamp_short(b, a->last);
 	}
 	buf_putc(b, '\n');
 	struct buf t = {0};
 	if (in->problem) {
-		buf_puts(&t, "Warning: ");
+		buf_puts(&t, _("Warning: "));
 		buf_puts(&t, in->problem);
 		buf_puts(&t, ".");
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
 		t.n = 0;
 	}
-	buf_printf(b, "%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n",
+	buf_printf(b, _("%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n"),
 		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
 	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
@@ -390,13 +391,16 @@ void report_text(struct buf *b, const struct report_input *in)
 		health += hc;
 	}
 	if (a->nclist) {
-		buf_printf(&t, "%zu client%s behaved in a hostile way, %zu only probed or were refused, "
-			       "%zu sent ordinary mail, ",
-			   hostile, hostile == 1 ? "" : "s", probes, legit);
+		buf_printf(&t, P_("%zu client behaved in a hostile way, %zu only probed or were refused, "
+				  "%zu sent ordinary mail, ",
+				  "%zu clients behaved in a hostile way, %zu only probed or were refused, "
+				  "%zu sent ordinary mail, ", hostile),
+			   hostile, probes, legit);
 		if (health)
-			buf_printf(&t, "%zu %s (your own network or a monitor), ", health,
-				   health == 1 ? "was a health check" : "were health checks");
-		buf_printf(&t, "%zu left too little evidence.", unclear);
+			buf_printf(&t, P_("%zu was a health check (your own network or a monitor), ",
+					  "%zu were health checks (your own network or a monitor), ", health),
+				   health);
+		buf_printf(&t, _("%zu left too little evidence."), unclear);
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
 		t.n = 0;
@@ -445,7 +449,7 @@ void report_input_text(struct buf *b, const struct report_input *in)
 {
 	const struct feed_stats *f = in->feed;
 	col(b, in->color, C_BOLD);
-	buf_puts(b, "Input\n");
+	buf_puts(b, _("Input\n"));
 	col(b, in->color, C_OFF);
 	buf_printf(b, "  %llu lines read from %llu input%s: %llu Postfix lines (%llu recognised, of which "
 		      "%llu verbose/debug noise; %llu unknown), %llu lines of other programs, %llu lines "
