@@ -122,13 +122,7 @@ static bool forbidden_default_version(const char *v)
 /* account_name_ok - safe to show in a map file example */
 static bool account_name_ok(const char *s)
 {
-	if (!*s || strlen(s) > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '.' || *s == '_' || *s == '-' || *s == '@' || *s == '+'))
-			return false;
-	return true;
+	return str_word_ok(s, 64, "._-@+");
 }
 
 /* adv_compromised - password change, sender login maps */

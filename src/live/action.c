@@ -15,13 +15,7 @@
 /* name_ok - an nft family, table or set name: letters, digits, '_', '-', '.' */
 static bool name_ok(const char *s)
 {
-	if (!*s || strlen(s) > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_' || *s == '-' || *s == '.'))
-			return false;
-	return true;
+	return str_word_ok(s, 64, "_-.");
 }
 
 /* action_cfg_nft - "inet filter postsleuth_ban" (or with ':' between, for

@@ -69,6 +69,20 @@ bool span_digits(struct span s)
 	return true;
 }
 
+/* str_word_ok - s is 1 to max ASCII letters, digits or characters of
+ * punct: a name safe to put in a command line or a configuration file */
+bool str_word_ok(const char *s, size_t max, const char *punct)
+{
+	size_t n = strlen(s);
+	if (!n || n > max)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      strchr(punct, *s)))
+			return false;
+	return true;
+}
+
 /* span_u64 - decimal digits to a number, saturating at UINT64_MAX */
 bool span_u64(struct span s, uint64_t *out)
 {

@@ -232,6 +232,7 @@ bool span_until_chr(struct span *cur, char c, struct span *out);
 bool span_u64(struct span s, uint64_t *out);
 bool span_i64(struct span s, int64_t *out);
 bool span_digits(struct span s);
+bool str_word_ok(const char *s, size_t max, const char *punct);
 uint64_t span_hash(struct span s);
 uint64_t span_hash_seed(struct span s, uint64_t seed);
 
