@@ -66,8 +66,14 @@ for j in "" --json; do
 	out "summary$s" summary $j "$log"
 	out "stats$s" stats $j "$log"
 	out "advise$s" advise $j "$log"
-	out "report-stdin$s" report $j - <"$log"
+	# piped: out() would give it /dev/null, so run it here
+	n=$((n + 1))
+	"$bin" report $j - <"$log" >"$tmp/out/$(printf %03d $n)-report-stdin$s" 2>&1
+	n=$((n + 1))
+	"$bin" explain $j - <"$log" >"$tmp/out/$(printf %03d $n)-explain-stdin$s" 2>&1
 done
+# the web page: every evidence line and drill-down of every client
+out report-html report --all --html - "$log"
 out events events "$log"
 out events-all events --all "$log"
 # a window that begins inside AUTH LOGIN exchanges (B's password line):
