@@ -22,27 +22,7 @@ bad() { fail=$((fail + 1)); echo "FAIL hostile: $*"; }
 # check NAME CMD... - the command must succeed
 check() { name=$1; shift; if "$@"; then ok; else bad "$name"; fi; }
 
-# run CMD... - postsleuth with stdout in $t/out, stderr in $t/err, status in $rc
-run() {
-	"$bin" "$@" >"$t/out" 2>"$t/err"
-	rc=$?
-}
-
-# clean_run NAME WANT_RC CMD... - that status, and no sanitizer report
-clean_run() {
-	name=$1 want=$2
-	shift 2
-	run "$@"
-	if [ "$rc" != "$want" ]; then
-		bad "$name: exit $rc, want $want"
-		head -n 5 "$t/err"
-	elif grep -qE 'runtime error|AddressSanitizer|LeakSanitizer' "$t/err"; then
-		bad "$name: sanitizer report"
-		head -n 5 "$t/err"
-	else
-		ok
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # every command, text and JSON, on FILE: exit 0 (1 when the file holds
 # no Postfix line at all, which every command says), nothing from the
