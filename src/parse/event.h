@@ -177,6 +177,7 @@ void parse_line(const struct logline *line, struct event *ev);
 /* whose fault a refusal or a failed login is (fault.c): the server's own
  * configuration or backend, not the client */
 bool ev_dnsbl_error_answer(struct span answer);
+bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);

@@ -46,6 +46,19 @@ bool ev_reject_local_fault(const struct event *ev)
 	return bl.p && ev_dnsbl_error_answer(span_skip(bl, 14));
 }
 
+/* ev_reject_strict_helo - a temporary refusal by reject_unknown_helo_hostname
+ * ("450 4.7.1 <name>: Helo command rejected: Host not found") of a client
+ * whose own address has a real name in DNS: many legitimate servers
+ * greet with a name that is not in DNS, and the 4xx code asks them to
+ * retry.  It says the server's policy is strict, not that the client is
+ * a spammer (the finding helo-hostname-not-found tells the policy). */
+bool ev_reject_strict_helo(const struct event *ev)
+{
+	return ev->type == EV_REJECT && ev->code.n == 3 && ev->code.p[0] == '4' &&
+	       has(ev->reason, "Helo command rejected: Host not found") && ev->client_name.n &&
+	       !span_eqs(ev->client_name, "unknown");
+}
+
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
  * client: the server's own fault, or postscreen's "450 4.3.2 Service
  * currently unavailable" to a new client until it passes the tests run
@@ -53,6 +66,8 @@ bool ev_reject_local_fault(const struct event *ev)
 bool ev_reject_accuses_nobody(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
+		return true;
+	if (ev_reject_strict_helo(ev))
 		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&

@@ -362,3 +362,29 @@ TEST(blame_dnsbl_big_provider_not_spam)
 	CHECK(has_finding(p, F_IN_DNSBL_BIG_PROVIDER));
 	pipe_free(p);
 }
+
+TEST(blame_strict_helo_check_not_spam)
+{
+	const char *const lines[] = {
+	    /* a named server greeting with a name not in DNS, told to retry */
+	    "Aug 21 09:15:14 mail postfix/smtpd[1902]: connect from mx2.example.net[198.51.100.91]",
+	    "Aug 21 09:15:15 mail postfix/smtpd[1902]: NOQUEUE: reject: RCPT from mx2.example.net[198.51.100.91]: 450 4.7.1 <smtp.example.net>: Helo command rejected: Host not found; from=<no_reply@example.net> to=<a@example.com> proto=ESMTP helo=<smtp.example.net>",
+	    "Aug 21 09:15:15 mail postfix/smtpd[1902]: disconnect from mx2.example.net[198.51.100.91] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* the same check answered with 5xx (unknown_hostname_reject_code
+	     * = 550) is final: that refusal still counts */
+	    "Aug 21 09:16:14 mail postfix/smtpd[1903]: connect from mx3.example.org[203.0.113.93]",
+	    "Aug 21 09:16:15 mail postfix/smtpd[1903]: NOQUEUE: reject: RCPT from mx3.example.org[203.0.113.93]: 550 5.7.1 <bot.example.org>: Helo command rejected: Host not found; from=<x@example.org> to=<a@example.com> proto=ESMTP helo=<bot.example.org>",
+	    "Aug 21 09:16:15 mail postfix/smtpd[1903]: disconnect from mx3.example.org[203.0.113.93] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* and a client without a PTR name: no sign of a real server */
+	    "Aug 21 09:17:14 mail postfix/smtpd[1904]: connect from unknown[203.0.113.94]",
+	    "Aug 21 09:17:15 mail postfix/smtpd[1904]: NOQUEUE: reject: RCPT from unknown[203.0.113.94]: 450 4.7.1 <bot.example.org>: Helo command rejected: Host not found; from=<x@example.org> to=<a@example.com> proto=ESMTP helo=<bot.example.org>",
+	    "Aug 21 09:17:15 mail postfix/smtpd[1904]: disconnect from unknown[203.0.113.94] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.91"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "203.0.113.93"), V_SPAM_REJECTED);
+	CHECK_INT(verdict_of(p, "203.0.113.94"), V_SPAM_REJECTED);
+	CHECK(has_finding(p, F_IN_HELO_NOT_FOUND));
+	pipe_free(p);
+}
