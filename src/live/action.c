@@ -63,19 +63,21 @@ static bool run_or_say(const struct action_cfg *cfg, const char *const argv[], c
 		return true;
 	}
 	struct run_result rr;
-	if (input)
-		run_prog_input(argv, input->p, input->n, &rr);
-	else
-		run_prog(argv, &rr);
-	bool ok = rr.status == 0;
+	run_prog_input_timeout(argv, input ? input->p : "", input ? input->n : 0, ACTION_TIMEOUT_MS,
+			       &rr);
+	bool ok = rr.status == 0 && !rr.timed_out;
 	if (ok) {
 		printf("ran: %.*s\n", (int)b.n, b.p);
 		fflush(stdout);
 	} else {
 		struct buf e = {0};
 		buf_term(&e, span_cut(span_make(rr.err.p ? rr.err.p : "", rr.err.n), 400));
-		fprintf(stderr, "postsleuth: watch: %.*s failed (%s%d): %.*s\n", (int)b.n, b.p,
-			rr.not_found ? "not installed, " : "status ", rr.status, (int)e.n, e.p);
+		if (rr.timed_out)
+			fprintf(stderr, "postsleuth: watch: %.*s failed (killed after %d s): %.*s\n",
+				(int)b.n, b.p, ACTION_TIMEOUT_MS / 1000, (int)e.n, e.p);
+		else
+			fprintf(stderr, "postsleuth: watch: %.*s failed (%s%d): %.*s\n", (int)b.n, b.p,
+				rr.not_found ? "not installed, " : "status ", rr.status, (int)e.n, e.p);
 		buf_free(&e);
 	}
 	run_result_free(&rr);

@@ -18,6 +18,10 @@
 #include <stdint.h>
 #include "../analyze/analysis.h"
 
+/* a command (nft, ipset, the hook) that has not finished by then is
+ * killed and counted as failed: the watcher must never hang on one */
+#define ACTION_TIMEOUT_MS 10000
+
 struct action_cfg {
 	bool enabled;           /* --act: really run (default: print) */
 	char *nft[3];           /* --nft-set "FAMILY TABLE SET" (IPv4) */

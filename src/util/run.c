@@ -1,7 +1,9 @@
 /*
  * run.c - fork/exec helpers with stdin from /dev/null, their stdout and
  * stderr read through pipes with poll (no deadlock on either), no shell;
- * several at once when asked (run_batch), as many as there are CPUs.
+ * several at once when asked (run_batch), as many as there are CPUs;
+ * with a time limit when asked (run_prog_input_timeout: SIGTERM, then
+ * SIGKILL after RUN_KILL_GRACE_MS), so a hung helper cannot hang us.
  */
 #include "run.h"
 
@@ -14,13 +16,26 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#define RUN_KILL_GRACE_MS 2000  /* from SIGTERM to SIGKILL */
 
 struct child {
 	pid_t pid;
 	int fd[2];              /* stdout, stderr; -1 once closed */
 	struct run_result *r;
+	int64_t deadline;       /* monotonic ms; 0: none */
+	int killed;             /* 0, then SIGTERM, then SIGKILL sent */
 };
+
+/* now_ms - the monotonic clock in milliseconds */
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 
 /* run_find - is prog an executable in $PATH (or a path to one) */
 bool run_find(const char *prog)
@@ -112,25 +127,68 @@ static bool start(const char *const argv[], struct run_result *r, struct child *
 	c->pid = pid;
 	c->fd[0] = po[0];
 	c->fd[1] = pe[0];
+	c->deadline = 0;
+	c->killed = 0;
 	return true;
 }
 
-/* reap - wait for a child whose pipes are closed, record its status */
-static void reap(struct child *c)
+/* reap - wait for a child whose pipes are closed, record its status;
+ * one with a time limit is only asked (it may have closed its output and
+ * go on running: its deadline then kills it), false while it runs */
+static bool reap(struct child *c)
 {
 	int st;
-	while (waitpid(c->pid, &st, 0) < 0)
+	pid_t got;
+	while ((got = waitpid(c->pid, &st, c->deadline ? WNOHANG : 0)) < 0)
 		if (errno != EINTR)
-			return;
+			return true;
+	if (got == 0)
+		return false;
 	c->r->status = WIFEXITED(st)	? WEXITSTATUS(st)
 		       : WIFSIGNALED(st) ? 128 + WTERMSIG(st)
 					 : -1;
 	c->pid = -1;
+	return true;
 }
 
-/* batch - run_batch, the helpers' standard input from in_fd (-1: /dev/null) */
+/* overdue - a child past its deadline gets SIGTERM, RUN_KILL_GRACE_MS
+ * later SIGKILL, and then its pipes are closed (a grandchild that
+ * inherited them must not keep us waiting); the poll timeout until the
+ * next deadline, or -1 */
+static int overdue(struct child *kids, size_t nkids)
+{
+	int64_t t = now_ms(), next = -1;
+	for (size_t k = 0; k < nkids; k++) {
+		struct child *c = &kids[k];
+		if (!c->deadline)
+			continue;
+		if (t >= c->deadline) {
+			c->r->timed_out = true;
+			if (c->killed == 0) {
+				kill(c->pid, SIGTERM);
+				c->killed = SIGTERM;
+				c->deadline = t + RUN_KILL_GRACE_MS;
+			} else {
+				if (c->killed == SIGTERM)
+					kill(c->pid, SIGKILL);
+				c->killed = SIGKILL;
+				c->deadline = 0;
+				for (int j = 0; j < 2; j++)
+					if (c->fd[j] >= 0)
+						close(c->fd[j]), c->fd[j] = -1;
+				continue;
+			}
+		}
+		if (next < 0 || c->deadline - t < next)
+			next = c->deadline - t;
+	}
+	return next < 0 ? -1 : next > 60000 ? 60000 : (int)next;
+}
+
+/* batch - run_batch, the helpers' standard input from in_fd (-1: /dev/null),
+ * each killed after timeout_ms (0: no limit) */
 static void batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max,
-		  int in_fd)
+		  int in_fd, int timeout_ms)
 {
 	if (max == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -142,12 +200,16 @@ static void batch(const char *const *const argv[], struct run_result r[], size_t
 	size_t nkids = 0, next = 0;
 	while (next < n || nkids > 0) {
 		while (next < n && nkids < max) {
-			if (start(argv[next], &r[next], &kids[nkids], in_fd))
+			if (start(argv[next], &r[next], &kids[nkids], in_fd)) {
+				if (timeout_ms > 0)
+					kids[nkids].deadline = now_ms() + timeout_ms;
 				nkids++;
+			}
 			next++;
 		}
 		if (!nkids)
 			continue;
+		int wait_ms = overdue(kids, nkids);
 		struct pollfd fds[64];
 		size_t map[64];
 		size_t nf = 0;
@@ -157,7 +219,11 @@ static void batch(const char *const *const argv[], struct run_result r[], size_t
 					fds[nf] = (struct pollfd){kids[k].fd[j], POLLIN, 0};
 					map[nf++] = k * 2 + (size_t)j;
 				}
-		if (nf && poll(fds, nf, -1) < 0 && errno != EINTR)
+		/* no pipe left open: a child that closed its output and runs on
+		 * is asked again every 50 ms */
+		if (!nf && (wait_ms < 0 || wait_ms > 50))
+			wait_ms = 50;
+		if (poll(fds, nf, wait_ms) < 0 && errno != EINTR)
 			break;
 		for (size_t i = 0; i < nf; i++) {
 			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -170,8 +236,7 @@ static void batch(const char *const *const argv[], struct run_result r[], size_t
 			}
 		}
 		for (size_t k = 0; k < nkids;) {
-			if (kids[k].fd[0] < 0 && kids[k].fd[1] < 0) {
-				reap(&kids[k]);
+			if (kids[k].fd[0] < 0 && kids[k].fd[1] < 0 && reap(&kids[k])) {
 				kids[k] = kids[--nkids];
 			} else {
 				k++;
@@ -182,6 +247,9 @@ static void batch(const char *const *const argv[], struct run_result r[], size_t
 		for (int j = 0; j < 2; j++)
 			if (kids[k].fd[j] >= 0)
 				close(kids[k].fd[j]);
+		if (kids[k].deadline)
+			kill(kids[k].pid, SIGKILL);
+		kids[k].deadline = 0;
 		reap(&kids[k]);
 	}
 }
@@ -190,19 +258,27 @@ static void batch(const char *const *const argv[], struct run_result r[], size_t
  * results in r[i], in the order given */
 void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max)
 {
-	batch(argv, r, n, max, -1);
+	batch(argv, r, n, max, -1, 0);
 }
 
 /* run_prog - run argv[0] (looked up in $PATH) with argv; fills r */
 void run_prog(const char *const argv[], struct run_result *r)
 {
 	const char *const *const one[] = {argv};
-	batch(one, r, 1, 1, -1);
+	batch(one, r, 1, 1, -1, 0);
 }
 
 /* run_prog_input - run_prog with n bytes of input on its standard input
  * (an unlinked memory file: no pipe to fill, no deadlock) */
 void run_prog_input(const char *const argv[], const void *input, size_t n, struct run_result *r)
+{
+	run_prog_input_timeout(argv, input, n, 0, r);
+}
+
+/* run_prog_input_timeout - run_prog_input, killed after timeout_ms
+ * (0: no limit; r->timed_out says it was) */
+void run_prog_input_timeout(const char *const argv[], const void *input, size_t n, int timeout_ms,
+			    struct run_result *r)
 {
 	int fd = memfd_create("postsleuth-input", MFD_CLOEXEC);
 	if (fd < 0 || write(fd, input, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET) != 0) {
@@ -213,7 +289,7 @@ void run_prog_input(const char *const argv[], const void *input, size_t n, struc
 		return;
 	}
 	const char *const *const one[] = {argv};
-	batch(one, r, 1, 1, fd);
+	batch(one, r, 1, 1, fd, timeout_ms);
 	close(fd);
 }
 

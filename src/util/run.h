@@ -18,6 +18,7 @@
 struct run_result {
 	int status;             /* exit status; -1 not started, 128+N killed by signal N */
 	bool not_found;         /* the program is not installed (exec failed: ENOENT) */
+	bool timed_out;         /* killed at its time limit (run_prog_input_timeout) */
 	struct buf out, err;
 };
 
@@ -25,6 +26,8 @@ bool run_find(const char *prog);
 void run_prog(const char *const argv[], struct run_result *r);
 void run_batch(const char *const *const argv[], struct run_result r[], size_t n, size_t max);
 void run_prog_input(const char *const argv[], const void *input, size_t n, struct run_result *r);
+void run_prog_input_timeout(const char *const argv[], const void *input, size_t n, int timeout_ms,
+			    struct run_result *r);
 void run_result_free(struct run_result *r);
 
 #endif
