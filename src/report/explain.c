@@ -290,7 +290,7 @@ static void try_text(struct buf *b, const struct auth_try *a, bool show_secrets)
 			buf_putc(&t, 0);
 		}
 		/* TRANSLATORS: %s is the password, quoted, or the mark that hides it */
-		buf_printf(b, _(", password %s"), show_secrets ? t.p : auth_secret_mask());
+		buf_printf(b, _(", password %s"), show_secrets ? t.p : _(auth_secret_mask()));
 	}
 	buf_free(&t);
 	if (a->truncated)
