@@ -666,6 +666,14 @@ static void indented(struct buf *out, struct span t, int by)
 	}
 }
 
+/* explain_client_words - the address, or "(address not logged)" translated */
+const char *explain_client_words(const char *addr)
+{
+	/* TRANSLATORS: stands for a client's address when the log does not
+	 * give it (Postfix wrote "unknown[]") */
+	return addr && !strcmp(addr, CLIENT_NO_ADDRESS) ? _("(address not logged)") : addr;
+}
+
 /* findings_text - each finding: its verdict, why, and a few of its sessions */
 static void findings_text(struct explain *x, const struct analysis *a, struct buf *out)
 {
@@ -693,7 +701,7 @@ static void findings_text(struct explain *x, const struct analysis *a, struct bu
 		if (f->client)
 			/* TRANSLATORS: "1. Client 192.0.2.7: auth-bruteforce": its
 			 * rank, address and verdict id (not translated) */
-			buf_printf(&h, _("%zu. Client %s: %s"), i + 1, f->who, verdict_id(f->v));
+			buf_printf(&h, _("%zu. Client %s: %s"), i + 1, explain_client_words(f->who), verdict_id(f->v));
 		else
 			/* TRANSLATORS: "2. Account info@example.com: compromised-suspect":
 			 * its rank and username; compromised-suspect is an id, kept */

@@ -552,7 +552,8 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 			   finding_severity_word(finding_severity((enum finding_id)n->finding)));
 	if (n->client && n->verdict >= 0)
 		/* TRANSLATORS: the client's address and its verdict id (not translated) */
-		buf_printf(&t, _(" Client %s: %s."), n->client, verdict_id((enum verdict)n->verdict));
+		buf_printf(&t, _(" Client %s: %s."), explain_client_words(n->client),
+			   verdict_id((enum verdict)n->verdict));
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 7, 78);
 	buf_free(&t);
