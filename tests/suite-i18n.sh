@@ -78,6 +78,89 @@ for l in pt_BR es; do
 	else ok; fi
 done
 
+# 1c. explain and trace in three languages: a pasted excerpt told line by
+# line (up to "the whole", which is the report's findings and the clients'
+# verdicts), a session with its SMTP dialogue and a hidden password, and
+# the trace of a bounce with its parent message
+excerpt=$top/tests/data/pasted/qa-dev-shapes.log
+for l in en pt_BR es; do
+	"$bin" explain --color=never --lang "$l" - <"$excerpt" 2>/dev/null |
+		awk 'NR > 1 && /^[^ ]/ { exit } { print }' >"$tmp/lines.$l"
+	"$bin" explain --color=never --lang "$l" --session 68 "$top/tests/data/mail.log" >"$tmp/session.$l" 2>&1
+	"$bin" trace --color=never --lang "$l" BE82711658A "$top/tests/data/mail.log" >"$tmp/trace.$l" 2>&1
+	for k in lines session trace; do
+		want=$top/tests/i18n/explain-$k.$l.txt
+		if [ "${UPDATE:-}" = 1 ]; then
+			cp "$tmp/$k.$l" "$want"
+		fi
+		if [ -s "$tmp/$k.$l" ] && cmp -s "$tmp/$k.$l" "$want"; then
+			ok
+		else
+			bad "$l: $k differs from tests/i18n/explain-$k.$l.txt"
+			diff -u "$want" "$tmp/$k.$l" | head -20
+		fi
+	done
+	# the notes under each line fold at 78 columns, counted in characters
+	if python3 -c '
+import sys
+long = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n")
+        if l.startswith("       ") and len(l) > 78]
+sys.exit(1 if long else 0)' "$tmp/lines.$l"; then ok; else
+		bad "$l: a line-by-line note is wider than 78 columns"
+	fi
+done
+for k in lines session trace; do
+	if ! cmp -s "$tmp/$k.en" "$tmp/$k.pt_BR" && ! cmp -s "$tmp/$k.en" "$tmp/$k.es" &&
+		! cmp -s "$tmp/$k.pt_BR" "$tmp/$k.es"; then ok; else bad "explain $k: two languages give the same words"; fi
+done
+# no English sentence left in the translated ones (log text and ids aside)
+for l in pt_BR es; do
+	if grep -hE 'At fault:|Problem:|receives mail|logged by Postfix|^Session #|^    (client|server): |introduces itself|Login failed|Trace of|came from|delivered via|\(hidden;' \
+		"$tmp/lines.$l" "$tmp/session.$l" "$tmp/trace.$l" >"$tmp/left.$l"; then
+		bad "$l: English left in explain/trace: $(head -3 "$tmp/left.$l")"
+	else ok; fi
+done
+# the dialogue's labels line up in every language: the text after
+# "client:"/"server:" starts in the same column
+for l in en pt_BR es; do
+	cols=$(grep -E '^    [^ ]+: ' "$tmp/session.$l" | python3 -c '
+import sys
+print(len({len(l.split(": ", 1)[0]) + 2 + len(l.split(": ", 1)[1]) - len(l.split(": ", 1)[1].lstrip(" ")) for l in sys.stdin}))')
+	[ "$cols" = 1 ] && ok || bad "$l: the dialogue's client/server labels do not line up"
+done
+# explain --json: the same keys, ids, numbers in every language; only the prose differs
+for l in en pt_BR es; do
+	"$bin" explain --json --lang "$l" - <"$excerpt" >"$tmp/xjson.$l" 2>/dev/null || bad "$l: explain --json failed"
+done
+if python3 - "$tmp/xjson.en" "$tmp/xjson.pt_BR" "$tmp/xjson.es" <<'PY'
+import json, sys
+PROSE = {"role", "meaning", "title", "fix", "caveat", "side_words", "impact_words", "explanation",
+         "headline", "words", "why", "caveats", "summary", "advice"}
+def shape(v, path="$"):
+    out = []
+    if isinstance(v, dict):
+        for k in sorted(v):
+            out.append(path + "." + k)
+            if k in PROSE and isinstance(v[k], str):
+                continue
+            out += shape(v[k], path + "." + k)
+    elif isinstance(v, list):
+        out.append(path + "[%d]" % len(v))
+        for x in v:
+            out += shape(x, path + "[]")
+    else:
+        out.append(path + "=" + json.dumps(v))
+    return out
+docs = [json.load(open(p)) for p in sys.argv[1:]]
+base = shape(docs[0])
+bad = [p for p, d in zip(sys.argv[2:], docs[1:]) if shape(d) != base]
+sys.exit(1 if bad else 0)
+PY
+then ok; else bad "explain --json is not the same structure in every language"; fi
+if grep -q '"meaning":"a client opened an SMTP connection' "$tmp/xjson.pt_BR"; then
+	bad "pt_BR explain JSON keeps the English meaning"
+else ok; fi
+
 # 2. JSON: the same keys and the same ids, numbers, addresses in every language
 for l in en pt_BR es; do
 	"$bin" report --json --lang "$l" "$log" >"$tmp/json.$l" || bad "$l: report --json failed"

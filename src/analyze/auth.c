@@ -13,6 +13,7 @@
  */
 #include "auth.h"
 #include "../parse/redact.h"
+#include "../util/i18n.h"
 
 #include <string.h>
 
@@ -116,8 +117,9 @@ size_t auth_from_dialogue(const struct session *s, struct auth_try *out, size_t 
 	return k;
 }
 
-/* auth_secret_mask - what is printed instead of a password */
+/* auth_secret_mask - what is printed instead of a password (English,
+ * marked for the catalogue: the writer prints it through _()) */
 const char *auth_secret_mask(void)
 {
-	return "(hidden; --show-secrets to print)";
+	return N_("(hidden; --show-secrets to print)");
 }

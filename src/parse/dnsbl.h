@@ -6,6 +6,7 @@
 
 #include "../util/span.h"
 
+/* the answer in words, English; marked N_(): print it through _() */
 const char *dnsbl_meaning(struct span list, struct span answer);
 bool dnsbl_is_error(struct span answer);
 

@@ -13,6 +13,7 @@
 #include "trace_text.h"
 #include "../analyze/auth.h"
 #include "../parse/redact.h"
+#include "../util/i18n.h"
 #include "../util/strset.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
@@ -212,10 +213,10 @@ static const char *reply_meaning(const char *t)
 	if (!t || strlen(t) < 3)
 		return "";
 	switch (t[0]) {
-	case '2': return "accepted";
-	case '3': return t[0] == '3' && t[1] == '3' && t[2] == '4' ? "go on (the server waits for more)" : "go on, send the data";
-	case '4': return "temporary refusal: try again later";
-	case '5': return !strncmp(t, "500", 3) || !strncmp(t, "502", 3) ? "not a command the server knows" : "refused";
+	case '2': return _("accepted");
+	case '3': return t[0] == '3' && t[1] == '3' && t[2] == '4' ? _("go on (the server waits for more)") : _("go on, send the data");
+	case '4': return _("temporary refusal: try again later");
+	case '5': return !strncmp(t, "500", 3) || !strncmp(t, "502", 3) ? _("not a command the server knows") : _("refused");
 	default: return "";
 	}
 }
@@ -224,33 +225,33 @@ static const char *reply_meaning(const char *t)
 static const char *command_meaning(struct span c)
 {
 	static const struct { const char *w; const char *m; } k[] = {
-	    {"EHLO", "introduces itself and asks for the list of extensions"},
-	    {"HELO", "introduces itself (old style, no extensions)"},
-	    {"STARTTLS", "asks to switch to an encrypted connection"},
-	    {"AUTH", "tries to log in"},
-	    {"MAIL", "starts a message: the envelope sender"},
-	    {"RCPT", "names a recipient"},
-	    {"DATA", "starts the message content"},
-	    {"BDAT", "sends message content in chunks"},
-	    {"RSET", "abandons the current message"},
-	    {"NOOP", "does nothing (keeps the connection alive)"},
-	    {"VRFY", "asks whether an address exists"},
-	    {"QUIT", "says goodbye"},
-	    {"GET", "an HTTP request: not SMTP at all"},
-	    {"POST", "an HTTP request: not SMTP at all"},
+	    {"EHLO", N_("introduces itself and asks for the list of extensions")},
+	    {"HELO", N_("introduces itself (old style, no extensions)")},
+	    {"STARTTLS", N_("asks to switch to an encrypted connection")},
+	    {"AUTH", N_("tries to log in")},
+	    {"MAIL", N_("starts a message: the envelope sender")},
+	    {"RCPT", N_("names a recipient")},
+	    {"DATA", N_("starts the message content")},
+	    {"BDAT", N_("sends message content in chunks")},
+	    {"RSET", N_("abandons the current message")},
+	    {"NOOP", N_("does nothing (keeps the connection alive)")},
+	    {"VRFY", N_("asks whether an address exists")},
+	    {"QUIT", N_("says goodbye")},
+	    {"GET", N_("an HTTP request: not SMTP at all")},
+	    {"POST", N_("an HTTP request: not SMTP at all")},
 	    {NULL, NULL}};
 	for (int i = 0; k[i].w; i++) {
 		size_t n = strlen(k[i].w);
 		if (c.n >= n && !strncasecmp(c.p, k[i].w, n) && (c.n == n || c.p[n] == ' ' || c.p[n] == ':'))
-			return k[i].m;
+			return _(k[i].m);
 	}
 	if (c.n == 1 && c.p[0] == '*')
-		return "cancels the login exchange";
+		return _("cancels the login exchange");
 	if (c.n == 1 && c.p[0] == '.')
-		return "a lone \".\": ends message content, meaningless outside DATA (a probe)";
+		return _("a lone \".\": ends message content, meaningless outside DATA (a probe)");
 	if (c.n == 0)
-		return "an empty line";
-	return "not an SMTP command";
+		return _("an empty line");
+	return _("not an SMTP command");
 }
 
 /* clean - strip the "??" CR LF marks of TLS-debug lines */
@@ -262,38 +263,49 @@ static struct span clean(const char *t)
 	return s;
 }
 
+/* termed - s made safe for the terminal, as a string held in t (reused) */
+static const char *termed(struct buf *t, struct span s)
+{
+	t->n = 0;
+	buf_term(t, s);
+	buf_putc(t, 0);
+	return t->p;
+}
+
 /* try_text - what an AUTH command tried, as decoded */
 static void try_text(struct buf *b, const struct auth_try *a, bool show_secrets)
 {
-	buf_puts(b, "tries to log in");
-	if (a->user[0]) {
-		buf_puts(b, " as \"");
-		buf_term(b, span_of(a->user));
-		buf_putc(b, '"');
-	}
+	struct buf t = {0};
+	if (a->user[0])
+		/* TRANSLATORS: %s is the username the client sent, decoded */
+		buf_printf(b, _("tries to log in as \"%s\""), termed(&t, span_of(a->user)));
+	else
+		buf_puts(b, _("tries to log in"));
 	if (a->have_secret) {
-		buf_puts(b, ", password ");
 		if (show_secrets) {
-			buf_putc(b, '"');
-			buf_term(b, span_of(a->secret));
-			buf_putc(b, '"');
-		} else {
-			buf_puts(b, auth_secret_mask());
+			t.n = 0;
+			buf_putc(&t, '"');
+			buf_term(&t, span_of(a->secret));
+			buf_putc(&t, '"');
+			buf_putc(&t, 0);
 		}
+		/* TRANSLATORS: %s is the password, quoted, or the mark that hides it */
+		buf_printf(b, _(", password %s"), show_secrets ? t.p : _(auth_secret_mask()));
 	}
+	buf_free(&t);
 	if (a->truncated)
-		buf_puts(b, "; the log cut the data short");
+		buf_puts(b, _("; the log cut the data short"));
 }
 
 /* answer_meaning - what a SASL answer line is, by the redactor's kind */
 static const char *answer_meaning(int kind)
 {
 	switch (kind) {
-	case RK_USER: return "the username, in base64 (decoded above)";
-	case RK_PASS: return "the password, in base64";
-	case RK_RESPONSE: return "login data, in base64 (decoded above when the mechanism is known)";
-	case RK_GUESS: return "base64, most likely the answer to a login prompt logged before";
-	default: return "login data";
+	case RK_USER: return _("the username, in base64 (decoded above)");
+	case RK_PASS: return _("the password, in base64");
+	case RK_RESPONSE: return _("login data, in base64 (decoded above when the mechanism is known)");
+	case RK_GUESS: return _("base64, most likely the answer to a login prompt logged before");
+	default: return _("login data");
 	}
 }
 
@@ -317,13 +329,14 @@ static void dialogue_text(struct buf *b, const struct session *s, bool show_secr
 		struct redact_mask m;
 		redact_dialogue(&st, d->dir == '<', d->cut, span_of(d->text), &m);
 		if (d->dir == '<') {
-			buf_puts(b, "    client: ");
+			/* TRANSLATORS: the client's line of the SMTP conversation follows */
+			buf_puts(b, _("    client: "));
 			redact_term(b, t, show_secrets ? NULL : &m);
 			buf_puts(b, "  -- ");
 			if (m.n && m.hit[0].kind == RK_AUTH && next_try < ntries)
 				try_text(b, &tries[next_try++], show_secrets);
 			else if (m.n && m.hit[0].kind == RK_AUTH)
-				buf_puts(b, "tries to log in");
+				buf_puts(b, _("tries to log in"));
 			else if (m.n && m.hit[0].p == t.p)
 				buf_puts(b, answer_meaning(m.hit[0].kind));
 			else
@@ -333,7 +346,8 @@ static void dialogue_text(struct buf *b, const struct session *s, bool show_secr
 			struct buf tmp = {0};
 			buf_term(&tmp, t);
 			buf_putc(&tmp, 0);
-			buf_puts(b, "    server: ");
+			/* TRANSLATORS: the server's reply in the SMTP conversation follows */
+			buf_puts(b, _("    server: "));
 			buf_puts(b, tmp.p);
 			const char *mn = reply_meaning(tmp.p);
 			if (*mn && (tmp.p[3] == ' ' || tmp.p[3] == 0)) {
@@ -345,33 +359,37 @@ static void dialogue_text(struct buf *b, const struct session *s, bool show_secr
 		}
 	}
 	if (s->dialogue_dropped)
-		buf_printf(b, "    ... %u more lines not kept\n", s->dialogue_dropped);
+		buf_printf(b, P_("    ... %u more lines not kept\n", "    ... %u more lines not kept\n",
+				 s->dialogue_dropped),
+			   s->dialogue_dropped);
 }
 
 /* stats_text - the story from the disconnect statistics */
 static void stats_text(struct buf *b, const struct session *s)
 {
 	static const struct { const char *name, *what; } k[] = {
-	    {"ehlo", "EHLO (introduced itself, asked for extensions)"},
-	    {"helo", "HELO (introduced itself)"},
-	    {"starttls", "STARTTLS (switched to encryption)"},
-	    {"auth", "AUTH (tried to log in)"},
-	    {"mail", "MAIL FROM (started a message)"},
-	    {"rcpt", "RCPT TO (named recipients)"},
-	    {"data", "DATA (sent message content)"},
-	    {"bdat", "BDAT (sent message content)"},
-	    {"rset", "RSET"}, {"noop", "NOOP"}, {"vrfy", "VRFY (asked whether addresses exist)"},
-	    {"etrn", "ETRN"}, {"quit", "QUIT (said goodbye)"},
-	    {"unknown", "lines that are not SMTP commands"},
+	    {"ehlo", N_("EHLO (introduced itself, asked for extensions)")},
+	    {"helo", N_("HELO (introduced itself)")},
+	    {"starttls", N_("STARTTLS (switched to encryption)")},
+	    {"auth", N_("AUTH (tried to log in)")},
+	    {"mail", N_("MAIL FROM (started a message)")},
+	    {"rcpt", N_("RCPT TO (named recipients)")},
+	    {"data", N_("DATA (sent message content)")},
+	    {"bdat", N_("BDAT (sent message content)")},
+	    {"rset", "RSET"}, {"noop", "NOOP"}, {"vrfy", N_("VRFY (asked whether addresses exist)")},
+	    {"etrn", "ETRN"}, {"quit", N_("QUIT (said goodbye)")},
+	    {"unknown", N_("lines that are not SMTP commands")},
 	    {NULL, NULL}};
 	for (int i = 0; k[i].name; i++) {
 		uint32_t ok, total;
 		if (!session_stat(s, k[i].name, &ok, &total))
 			continue;
-		buf_printf(b, "    %u × %s", total, k[i].what);
 		if (ok != total)
-			buf_printf(b, ": %u refused", total - ok);
-		buf_putc(b, '\n');
+			/* TRANSLATORS: "3 × AUTH (tried to log in): 3 refused" */
+			buf_printf(b, P_("    %u × %s: %u refused\n", "    %u × %s: %u refused\n", total - ok),
+				   total, _(k[i].what), total - ok);
+		else
+			buf_printf(b, "    %u × %s\n", total, _(k[i].what));
 	}
 }
 
@@ -387,100 +405,122 @@ static void client_str(struct buf *b, const char *text, const char *stage, bool 
 static void session_story(struct buf *b, const struct session *s, bool show_secrets, bool color)
 {
 	enum verdict v = verdict_session(s);
-	struct buf h = {0};
-	buf_printf(&h, "Session #%llu, ", (unsigned long long)s->id);
-	buf_stamp_short(&h, s->start);
-	buf_printf(&h, " (%.1f s), ", (double)(s->end.us - s->start.us) / 1e6);
-	buf_term(&h, span_of(s->client_name ? s->client_name : "unknown"));
-	buf_putc(&h, '[');
-	buf_term(&h, span_of(s->client_ip ? s->client_ip : "?"));
-	buf_puts(&h, "] to ");
-	buf_term(&h, span_of(s->service));
-	buf_printf(&h, ": %s", verdict_id(v));
-	buf_putc(&h, 0);
-	text_heading(b, color, "%s", h.p);
-	buf_free(&h);
+	struct buf t[3] = {{0}};
+	char secs[32];
+	buf_stamp_short(&t[0], s->start);
+	buf_putc(&t[0], 0);
+	buf_term(&t[1], span_of(s->client_name ? s->client_name : "unknown"));
+	buf_putc(&t[1], '[');
+	buf_term(&t[1], span_of(s->client_ip ? s->client_ip : "?"));
+	buf_puts(&t[1], "]");
+	buf_putc(&t[1], 0);
+	buf_term(&t[2], span_of(s->service));
+	buf_putc(&t[2], 0);
+	/* TRANSLATORS: "Session #12, 2026-11-22 11:41:04 (3.2 s),
+	 * unknown[192.0.2.7] to postfix/smtpd: auth-bruteforce": its number,
+	 * start, length in seconds, client, Postfix service and verdict id */
+	text_heading(b, color, _("Session #%llu, %s (%s s), %s to %s: %s"), (unsigned long long)s->id,
+		     t[0].p, i18n_decimal(secs, sizeof secs, (double)(s->end.us - s->start.us) / 1e6, 1),
+		     t[1].p, t[2].p, verdict_id(v));
 	if (!s->saw_connect)
-		buf_puts(b, "  The log begins in the middle of this session.\n");
+		buf_puts(b, _("  The log begins in the middle of this session.\n"));
 	else if (!s->client_name || !strcmp(s->client_name, "unknown"))
-		buf_puts(b, "  It connected; its address has no PTR name that resolves back to it.\n");
-	else {
-		buf_puts(b, "  It connected from ");
-		buf_term(b, span_of(s->client_name));
-		buf_puts(b, ".\n");
-	}
+		buf_puts(b, _("  It connected; its address has no PTR name that resolves back to it.\n"));
+	else
+		/* TRANSLATORS: %s is the client's host name */
+		buf_printf(b, _("  It connected from %s.\n"), termed(&t[0], span_of(s->client_name)));
 	if (s->hostname_unverified)
-		buf_puts(b, "  Its PTR name does not resolve back to its address (logged as a warning).\n");
+		buf_puts(b, _("  Its PTR name does not resolve back to its address (logged as a warning).\n"));
 	if (s->ndialogue) {
-		buf_puts(b, "  The conversation (from the verbose/TLS-debug lines):\n");
+		buf_puts(b, _("  The conversation (from the verbose/TLS-debug lines):\n"));
 		dialogue_text(b, s, show_secrets);
 	} else if (s->have_stats) {
-		buf_puts(b, "  What it sent (from the disconnect line's command counts):\n");
+		buf_puts(b, _("  What it sent (from the disconnect line's command counts):\n"));
 		stats_text(b, s);
 	}
-	if (s->tls) {
-		buf_puts(b, "  The connection was encrypted: ");
-		text_str(b, s->tls_proto);
-		buf_puts(b, " with ");
-		text_str(b, s->tls_cipher);
-		buf_puts(b, ".\n");
-	}
+	if (s->tls)
+		/* TRANSLATORS: the TLS protocol and cipher, as logged */
+		buf_printf(b, _("  The connection was encrypted: %s with %s.\n"),
+			   termed(&t[0], span_of(s->tls_proto ? s->tls_proto : "-")),
+			   termed(&t[1], span_of(s->tls_cipher ? s->tls_cipher : "-")));
 	if (s->non_smtp) {
-		buf_puts(b, "  It sent something that is not SMTP: \"");
-		client_str(b, s->non_smtp, NULL, show_secrets);
-		buf_puts(b, "\", and the server hung up.\n");
+		t[0].n = 0;
+		client_str(&t[0], s->non_smtp, NULL, show_secrets);
+		buf_putc(&t[0], 0);
+		/* TRANSLATORS: %s is what the client sent, as logged */
+		buf_printf(b, _("  It sent something that is not SMTP: \"%s\", and the server hung up.\n"), t[0].p);
 	}
 	if (s->pipelining) {
-		buf_puts(b, "  It sent \"");
-		client_str(b, s->pipelining, s->pipelining_stage, show_secrets);
-		buf_puts(b, "\" without waiting for the server");
+		t[0].n = 0;
+		client_str(&t[0], s->pipelining, s->pipelining_stage, show_secrets);
+		buf_putc(&t[0], 0);
 		if (s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
-			buf_puts(b, "'s greeting (a bot's habit)");
-		buf_puts(b, ".\n");
+			/* TRANSLATORS: %s is what the client sent, as logged */
+			buf_printf(b, _("  It sent \"%s\" without waiting for the server's greeting (a bot's habit).\n"),
+				   t[0].p);
+		else
+			/* TRANSLATORS: %s is what the client sent, as logged */
+			buf_printf(b, _("  It sent \"%s\" without waiting for the server.\n"), t[0].p);
 	}
 	if (s->auth_failures) {
-		buf_printf(b, "  Login failed %u time%s", s->auth_failures, s->auth_failures == 1 ? "" : "s");
-		if (s->last_auth_reason && *s->last_auth_reason) {
-			buf_puts(b, " (");
-			text_str(b, s->last_auth_reason);
-			buf_putc(b, ')');
-		}
-		buf_puts(b, ".\n");
+		if (s->last_auth_reason && *s->last_auth_reason)
+			/* TRANSLATORS: %s is the reason Postfix logged, e.g. "authentication failure" */
+			buf_printf(b, P_("  Login failed %u time (%s).\n", "  Login failed %u times (%s).\n",
+					 s->auth_failures),
+				   s->auth_failures, termed(&t[0], span_of(s->last_auth_reason)));
+		else
+			buf_printf(b, P_("  Login failed %u time.\n", "  Login failed %u times.\n", s->auth_failures),
+				   s->auth_failures);
 		if (s->auth_backend_failures)
-			buf_printf(b, "  %u of these failed because the server's own authentication "
-				      "backend failed (\"generic failure\": saslauthd or its like not "
-				      "answering), not because of the password.\n",
+			buf_printf(b, P_("  %u of these failed because the server's own authentication "
+					 "backend failed (\"generic failure\": saslauthd or its like not "
+					 "answering), not because of the password.\n",
+					 "  %u of these failed because the server's own authentication "
+					 "backend failed (\"generic failure\": saslauthd or its like not "
+					 "answering), not because of the password.\n",
+					 s->auth_backend_failures),
 				   s->auth_backend_failures);
 	}
-	if (s->sasl_username) {
-		buf_puts(b, "  It logged in as ");
-		text_str(b, s->sasl_username);
-		buf_puts(b, ".\n");
-	}
-	if (s->rejects) {
-		buf_printf(b, "  The server refused %u command%s; the last: ", s->rejects, s->rejects == 1 ? "" : "s");
-		text_str(b, s->last_reject);
-		buf_puts(b, ".\n");
-	}
+	if (s->sasl_username)
+		/* TRANSLATORS: %s is the SASL username */
+		buf_printf(b, _("  It logged in as %s.\n"), termed(&t[0], span_of(s->sasl_username)));
+	if (s->rejects)
+		/* TRANSLATORS: the last %s is Postfix's reply to the last refused command, as logged */
+		buf_printf(b, P_("  The server refused %u command; the last: %s.\n",
+				 "  The server refused %u commands; the last: %s.\n", s->rejects),
+			   s->rejects, termed(&t[0], span_of(s->last_reject ? s->last_reject : "-")));
 	if (s->nqids) {
-		buf_printf(b, "  It handed over %u message%s: ", s->nqids, s->nqids == 1 ? "" : "s");
+		t[0].n = 0;
 		for (uint32_t i = 0; i < s->nqids; i++) {
-			buf_puts(b, i ? ", " : "");
-			text_str(b, s->qids[i]);
+			buf_puts(&t[0], i ? ", " : "");
+			text_str(&t[0], s->qids[i]);
 		}
-		buf_puts(b, ".\n");
+		buf_putc(&t[0], 0);
+		/* TRANSLATORS: %s is the list of queue ids */
+		buf_printf(b, P_("  It handed over %u message: %s.\n", "  It handed over %u messages: %s.\n",
+				 s->nqids),
+			   s->nqids, t[0].p);
 	}
 	if (s->lost_reason) {
-		buf_puts(b, "  It ended with a ");
-		text_str(b, s->lost_reason);
-		buf_puts(b, " after ");
-		text_str(b, s->lost_stage);
-		buf_puts(b, !strcmp(s->lost_reason, "lost connection") ? ": the client hung up without QUIT.\n"
-			     : !strcmp(s->lost_reason, "timeout") ? ": the client stopped talking and the server gave up.\n"
-								  : ": the server hung up on it.\n");
+		const char *stage = termed(&t[1], span_of(s->lost_stage ? s->lost_stage : "-"));
+		/* TRANSLATORS: %s is the SMTP command or stage after which the
+		 * connection ended (CONNECT, EHLO, AUTH, DATA...) */
+		if (!strcmp(s->lost_reason, "lost connection"))
+			buf_printf(b, _("  It ended with a lost connection after %s: the client hung up without QUIT.\n"),
+				   stage);
+		else if (!strcmp(s->lost_reason, "timeout"))
+			buf_printf(b, _("  It ended with a timeout after %s: the client stopped talking and the server gave up.\n"),
+				   stage);
+		else
+			/* TRANSLATORS: "It ended with a too many errors after DATA": the
+			 * first %s is how Postfix names the end, the second the stage */
+			buf_printf(b, _("  It ended with a %s after %s: the server hung up on it.\n"),
+				   termed(&t[0], span_of(s->lost_reason)), stage);
 	} else if (s->end_kind == END_DISCONNECT) {
-		buf_puts(b, "  It disconnected normally.\n");
+		buf_puts(b, _("  It disconnected normally.\n"));
 	}
+	for (int i = 0; i < 3; i++)
+		buf_free(&t[i]);
 }
 
 /* push - keep a rendered item */
@@ -560,15 +600,23 @@ void explain_message(struct explain *x, const struct message *m)
 static void more_text(struct buf *b, const struct explain *x)
 {
 	size_t more = x->more_clients + x->more_accounts;
-	buf_printf(b, "%zu more finding%s (", more, more == 1 ? "" : "s");
+	struct buf who = {0};
 	if (x->more_accounts)
-		buf_printf(b, "%zu account%s%s", x->more_accounts, x->more_accounts == 1 ? "" : "s",
-			   x->more_clients ? ", " : "");
+		buf_printf(&who, P_("%zu account", "%zu accounts", x->more_accounts), x->more_accounts);
+	if (x->more_accounts && x->more_clients)
+		buf_puts(&who, ", ");
 	if (x->more_clients)
-		buf_printf(b, "%zu client%s", x->more_clients, x->more_clients == 1 ? "" : "s");
-	buf_printf(b, ") not told here: postsleuth explain --top %zu tells them all, --ip ADDRESS "
-		      "or --account USER one of them in full.",
-		   x->nfindings + more);
+		buf_printf(&who, P_("%zu client", "%zu clients", x->more_clients), x->more_clients);
+	buf_putc(&who, 0);
+	/* TRANSLATORS: "27 more findings (7 accounts, 20 clients) not told
+	 * here: ..."; the second %zu is the number that tells them all */
+	buf_printf(b, P_("%zu more finding (%s) not told here: postsleuth explain --top %zu tells them all, "
+			 "--ip ADDRESS or --account USER one of them in full.",
+			 "%zu more findings (%s) not told here: postsleuth explain --top %zu tells them all, "
+			 "--ip ADDRESS or --account USER one of them in full.",
+			 more),
+		   more, who.p, x->nfindings + more);
+	buf_free(&who);
 }
 
 /* findings_json - {"select":"top","findings":[...],"more":{...}} */
@@ -618,30 +666,46 @@ static void indented(struct buf *out, struct span t, int by)
 	}
 }
 
+/* explain_client_words - the address, or "(address not logged)" translated */
+const char *explain_client_words(const char *addr)
+{
+	/* TRANSLATORS: stands for a client's address when the log does not
+	 * give it (Postfix wrote "unknown[]") */
+	return addr && !strcmp(addr, CLIENT_NO_ADDRESS) ? _("(address not logged)") : addr;
+}
+
 /* findings_text - each finding: its verdict, why, and a few of its sessions */
 static void findings_text(struct explain *x, const struct analysis *a, struct buf *out)
 {
 	if (!x->nfindings) {
-		buf_puts(out, "Nothing to explain: no client or account looks hostile or unclear.\n"
-			      "postsleuth explain --ip ADDRESS tells any client's sessions.\n");
+		buf_puts(out, _("Nothing to explain: no client or account looks hostile or unclear.\n"
+				"postsleuth explain --ip ADDRESS tells any client's sessions.\n"));
 		return;
 	}
 	size_t more = x->more_clients + x->more_accounts;
 	if (more)
-		text_heading(out, x->color, "The %zu most serious of %zu findings (the others at the end)",
+		text_heading(out, x->color,
+			     P_("The %zu most serious of %zu findings (the others at the end)",
+				"The %zu most serious of %zu findings (the others at the end)", x->nfindings),
 			     x->nfindings, x->nfindings + more);
 	else if (x->nfindings == 1)
-		text_heading(out, x->color, "One finding");
+		text_heading(out, x->color, "%s", _("One finding"));
 	else
-		text_heading(out, x->color, "%zu findings, most serious first", x->nfindings);
+		text_heading(out, x->color,
+			     P_("%zu findings, most serious first", "%zu findings, most serious first", x->nfindings),
+			     x->nfindings);
 	buf_putc(out, '\n');
 	for (size_t i = 0; i < x->nfindings; i++) {
 		const struct xfinding *f = &x->findings[i];
 		struct buf h = {0};
 		if (f->client)
-			buf_printf(&h, "%zu. Client %s: %s", i + 1, f->who, verdict_id(f->v));
+			/* TRANSLATORS: "1. Client 192.0.2.7: auth-bruteforce": its
+			 * rank, address and verdict id (not translated) */
+			buf_printf(&h, _("%zu. Client %s: %s"), i + 1, explain_client_words(f->who), verdict_id(f->v));
 		else
-			buf_printf(&h, "%zu. Account %s: compromised-suspect", i + 1, f->who);
+			/* TRANSLATORS: "2. Account info@example.com: compromised-suspect":
+			 * its rank and username; compromised-suspect is an id, kept */
+			buf_printf(&h, _("%zu. Account %s: compromised-suspect"), i + 1, f->who);
 		buf_putc(&h, 0);
 		text_heading(out, x->color, "%s", h.p);
 		buf_free(&h);
@@ -654,7 +718,8 @@ static void findings_text(struct explain *x, const struct analysis *a, struct bu
 			struct xitem *it = &x->items[f->items[k]];
 			buf_putc(out, '\n');
 			if (it->told_under)
-				buf_printf(out, "   Session #%llu: told above, under %zu.\n",
+				/* TRANSLATORS: the session's number, then the finding's rank */
+				buf_printf(out, _("   Session #%llu: told above, under %zu.\n"),
 					   (unsigned long long)it->session_id, it->told_under);
 			else
 				indented(out, buf_span(&it->text), 3);
@@ -662,11 +727,12 @@ static void findings_text(struct explain *x, const struct analysis *a, struct bu
 				it->told_under = i + 1;
 		}
 		if (total > k)
-			buf_printf(out, "\n   (%zu more kind%s of session: postsleuth explain --%s %s)\n",
-				   total - k, total - k == 1 ? "" : "s", f->client ? "ip" : "account",
-				   f->who);
+			/* TRANSLATORS: "--%s %s" is an option and its value: "--ip 192.0.2.7" */
+			buf_printf(out, P_("\n   (%zu more kind of session: postsleuth explain --%s %s)\n",
+					   "\n   (%zu more kinds of session: postsleuth explain --%s %s)\n", total - k),
+				   total - k, f->client ? "ip" : "account", f->who);
 		else if (!total)
-			buf_puts(out, "   (no session of it in the log: it appears only in side lines)\n");
+			buf_puts(out, _("   (no session of it in the log: it appears only in side lines)\n"));
 		buf_putc(out, '\n');
 	}
 	if (more) {
@@ -677,7 +743,8 @@ static void findings_text(struct explain *x, const struct analysis *a, struct bu
 		buf_free(&t);
 	}
 	if (x->dropped)
-		buf_printf(out, "(%zu more sessions not kept)\n", x->dropped);
+		buf_printf(out, P_("(%zu more sessions not kept)\n", "(%zu more sessions not kept)\n", x->dropped),
+			   x->dropped);
 }
 
 /* explain_by_line - tell the lines one by one rather than the top findings */
@@ -699,8 +766,8 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 		if (x->nfindings)
 			findings_text(x, a, out);
 		else if (!problems)
-			buf_puts(out, "Nothing wrong: no problem of the server and no client that is "
-				      "hostile or unclear in these lines.\n");
+			buf_puts(out, _("Nothing wrong: no problem of the server and no client that is "
+					"hostile or unclear in these lines.\n"));
 		return;
 	}
 	if (x->top) {
@@ -740,20 +807,21 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 	if (!strcmp(x->select, "ip") && x->value) {
 		struct client *c = analysis_client((struct analysis *)a, x->value);
 		if (c) {
-			text_heading(out, x->color, "In short: %s", verdict_id(c->verdict));
+			/* TRANSLATORS: %s is the client's verdict id (not translated) */
+			text_heading(out, x->color, _("In short: %s"), verdict_id(c->verdict));
 			wrap_explanation(out, a, c, 2);
 			buf_putc(out, '\n');
 		}
 	}
 	if (!x->n)
-		buf_puts(out, "No session matches.\n");
+		buf_puts(out, _("No session matches.\n"));
 	for (size_t i = 0; i < x->n; i++) {
 		if (i)
 			buf_putc(out, '\n');
 		buf_putspan(out, buf_span(&x->items[i].text));
 	}
 	if (x->dropped)
-		buf_printf(out, "\n(%zu more not shown)\n", x->dropped);
+		buf_printf(out, P_("\n(%zu more not shown)\n", "\n(%zu more not shown)\n", x->dropped), x->dropped);
 }
 
 /* explain_free - everything */

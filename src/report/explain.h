@@ -39,5 +39,8 @@ struct explain_lines;
 struct diag;
 void explain_by_line(struct explain *x, struct explain_lines *el, const struct diag *d);
 void explain_free(struct explain *x);
+/* explain_client_words - a client's address as the text names it: the
+ * address, or CLIENT_NO_ADDRESS in the reader's language */
+const char *explain_client_words(const char *addr);
 
 #endif

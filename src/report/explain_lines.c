@@ -24,6 +24,7 @@
 #include "../input/lines.h"
 #include "../input/source.h"
 #include "../parse/redact.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -35,44 +36,44 @@
 static const struct {
 	const char *daemon, *role;
 } roles[] = {
-    {"smtpd", "receives mail over SMTP"},
-    {"postscreen", "screens SMTP clients on port 25 before smtpd"},
-    {"dnsblog", "postscreen's DNS blocklist lookups"},
-    {"tlsproxy", "TLS for postscreen and the SMTP client"},
-    {"smtp", "delivers mail to other servers"},
-    {"lmtp", "delivers mail to the mailbox server over LMTP"},
-    {"local", "delivers to local mailboxes, aliases and .forward"},
-    {"virtual", "delivers to virtual mailboxes"},
-    {"pipe", "hands mail to an external program"},
-    {"error", "defers or bounces mail without trying to deliver it"},
-    {"discard", "throws mail away on purpose"},
-    {"qmgr", "the queue manager"},
-    {"cleanup", "checks and writes new messages into the queue"},
-    {"pickup", "takes locally submitted mail into the queue"},
-    {"bounce", "writes delivery status notifications"},
-    {"defer", "writes delivery status notifications"},
-    {"trace", "writes delivery status notifications"},
-    {"master", "starts and watches the Postfix daemons"},
-    {"proxymap", "reads lookup tables for other daemons"},
-    {"trivial-rewrite", "resolves addresses and transports"},
-    {"anvil", "counts connections and rates per client"},
-    {"scache", "caches connections to other servers"},
-    {"verify", "address verification"},
-    {"tlsmgr", "TLS session cache and random numbers"},
-    {"postfix-script", "the postfix command (start, stop, check)"},
-    {"postsuper", "queue maintenance"},
-    {"postqueue", "the queue listing and flush command"},
-    {"postdrop", "local submission (sendmail)"},
-    {"sendmail", "local submission"},
-    {"postmap", "builds lookup tables"},
+    {"smtpd", N_("receives mail over SMTP")},
+    {"postscreen", N_("screens SMTP clients on port 25 before smtpd")},
+    {"dnsblog", N_("postscreen's DNS blocklist lookups")},
+    {"tlsproxy", N_("TLS for postscreen and the SMTP client")},
+    {"smtp", N_("delivers mail to other servers")},
+    {"lmtp", N_("delivers mail to the mailbox server over LMTP")},
+    {"local", N_("delivers to local mailboxes, aliases and .forward")},
+    {"virtual", N_("delivers to virtual mailboxes")},
+    {"pipe", N_("hands mail to an external program")},
+    {"error", N_("defers or bounces mail without trying to deliver it")},
+    {"discard", N_("throws mail away on purpose")},
+    {"qmgr", N_("the queue manager")},
+    {"cleanup", N_("checks and writes new messages into the queue")},
+    {"pickup", N_("takes locally submitted mail into the queue")},
+    {"bounce", N_("writes delivery status notifications")},
+    {"defer", N_("writes delivery status notifications")},
+    {"trace", N_("writes delivery status notifications")},
+    {"master", N_("starts and watches the Postfix daemons")},
+    {"proxymap", N_("reads lookup tables for other daemons")},
+    {"trivial-rewrite", N_("resolves addresses and transports")},
+    {"anvil", N_("counts connections and rates per client")},
+    {"scache", N_("caches connections to other servers")},
+    {"verify", N_("address verification")},
+    {"tlsmgr", N_("TLS session cache and random numbers")},
+    {"postfix-script", N_("the postfix command (start, stop, check)")},
+    {"postsuper", N_("queue maintenance")},
+    {"postqueue", N_("the queue listing and flush command")},
+    {"postdrop", N_("local submission (sendmail)")},
+    {"sendmail", N_("local submission")},
+    {"postmap", N_("builds lookup tables")},
 };
 
-/* role - what the program is for, or NULL */
+/* role - what the program is for, in the reader's language, or NULL */
 static const char *role(struct span daemon)
 {
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
 		if (span_eqs(daemon, roles[i].daemon))
-			return roles[i].role;
+			return _(roles[i].role);
 	return NULL;
 }
 
@@ -111,7 +112,8 @@ static void verb(struct buf *b, struct span cmd)
 		size_t k = strlen(verbs[i]);
 		if (cmd.n >= k && !strncasecmp(cmd.p, verbs[i], k) &&
 		    (cmd.n == k || cmd.p[k] == ' ' || cmd.p[k] == ':' || cmd.p[k] == '?')) {
-			buf_printf(b, ": the %s command", verbs[i]);
+			/* TRANSLATORS: %s is an SMTP command word (EHLO, AUTH...) */
+			buf_printf(b, _(": the %s command"), verbs[i]);
 			return;
 		}
 	}
@@ -123,31 +125,36 @@ static void meaning(struct buf *b, const struct event *ev)
 	const struct logline *l = ev->line;
 	switch (ev->type) {
 	case EV_CONNECT:
-		buf_puts(b, "a client opened an SMTP connection");
-		if (span_eqs(ev->client_name, "unknown"))
-			buf_puts(b, "; its address has no PTR name that resolves back to it (\"unknown\")");
+		buf_puts(b, span_eqs(ev->client_name, "unknown")
+				? _("a client opened an SMTP connection; its address has no PTR name that "
+				    "resolves back to it (\"unknown\")")
+				: _("a client opened an SMTP connection"));
 		break;
 	case EV_DISCONNECT:
-		buf_puts(b, "the connection ended; the counts are the commands it sent (name=ok/tried)");
+		buf_puts(b, _("the connection ended; the counts are the commands it sent (name=ok/tried)"));
 		break;
 	case EV_LOST:
-		buf_puts(b, "the client ");
-		buf_puts(b, span_eqs(ev->reason, "timeout") ? "stopped talking and the server gave up"
-			    : span_eqs(ev->reason, "too many errors") ? "made too many errors and was cut off"
-								      : "hung up without QUIT");
+		buf_puts(b, span_eqs(ev->reason, "timeout") ? _("the client stopped talking and the server gave up")
+			    : span_eqs(ev->reason, "too many errors") ? _("the client made too many errors and was cut off")
+								      : _("the client hung up without QUIT"));
 		if (ev->stage.n) {
-			buf_puts(b, ", after ");
-			buf_term(b, ev->stage);
+			struct buf t = {0};
+			buf_term(&t, ev->stage);
+			buf_putc(&t, 0);
+			/* TRANSLATORS: %s is the SMTP command or stage (CONNECT, EHLO, AUTH...) */
+			buf_printf(b, _(", after %s"), t.p);
+			buf_free(&t);
 			if (span_eqs(ev->stage, "CONNECT"))
-				buf_puts(b, " (before sending any command)");
+				buf_puts(b, _(" (before sending any command)"));
 			else if (span_eqs(ev->stage, "STARTTLS"))
-				buf_puts(b, " (in or right after the TLS handshake)");
+				buf_puts(b, _(" (in or right after the TLS handshake)"));
 		}
 		break;
 	case EV_REJECT:
-		buf_puts(b, span_eqs(ev->action, "reject_warning") ? "a refusal only logged (warn_if_reject): "
-			    : ev->code.n && ev->code.p[0] == '4' ? "refused for now (a temporary error: the sender retries): "
-								   : "refused: ");
+		/* TRANSLATORS: Postfix's reason for the refusal follows, as logged */
+		buf_puts(b, span_eqs(ev->action, "reject_warning") ? _("a refusal only logged (warn_if_reject): ")
+			    : ev->code.n && ev->code.p[0] == '4' ? _("refused for now (a temporary error: the sender retries): ")
+								   : _("refused: "));
 		{
 			struct span r = span_trim(ev->reason);
 			while (r.n && (r.p[r.n - 1] == ';' || r.p[r.n - 1] == ' '))
@@ -155,86 +162,105 @@ static void meaning(struct buf *b, const struct event *ev)
 			buf_term(b, span_cut(r, 200));
 		}
 		if (ev_reject_local_fault(ev))
-			buf_puts(b, " -- this reply is the server's own failure, not the client's");
+			buf_puts(b, _(" -- this reply is the server's own failure, not the client's"));
 		break;
 	case EV_SASL_FAIL:
-		buf_puts(b, "a SASL login failed");
 		if (ev->sasl_username.n) {
-			buf_puts(b, " for ");
-			buf_term(b, ev->sasl_username);
+			struct buf t = {0};
+			buf_term(&t, ev->sasl_username);
+			buf_putc(&t, 0);
+			/* TRANSLATORS: %s is the username the client tried */
+			buf_printf(b, _("a SASL login failed for %s"), t.p);
+			buf_free(&t);
+		} else {
+			buf_puts(b, _("a SASL login failed"));
 		}
 		if (ev_sasl_backend_fault(ev))
-			buf_puts(b, ": \"generic failure\" is the server's authentication backend failing "
-				    "(saslauthd or its like not answering), not a wrong password");
+			buf_puts(b, _(": \"generic failure\" is the server's authentication backend failing "
+				      "(saslauthd or its like not answering), not a wrong password"));
 		else if (ev->reason.n) {
 			buf_puts(b, ": ");
 			buf_term(b, span_cut(ev->reason, 120));
 		}
 		break;
-	case EV_SASL_ABORT: buf_puts(b, "the client gave up its login (\"*\")"); break;
+	case EV_SASL_ABORT: buf_puts(b, _("the client gave up its login (\"*\")")); break;
 	case EV_CLIENT:
-		buf_puts(b, "a message was accepted from this client and queued");
 		if (ev->sasl_username.n) {
-			buf_puts(b, "; it logged in as ");
-			buf_term(b, ev->sasl_username);
+			struct buf t = {0};
+			buf_term(&t, ev->sasl_username);
+			buf_putc(&t, 0);
+			/* TRANSLATORS: %s is the SASL username */
+			buf_printf(b, _("a message was accepted from this client and queued; it logged in as %s"), t.p);
+			buf_free(&t);
+		} else {
+			buf_puts(b, _("a message was accepted from this client and queued"));
 		}
 		break;
 	case EV_HOSTNAME_VERIFY:
-		buf_puts(b, "the client's PTR name does not resolve back to its address");
+		buf_puts(b, _("the client's PTR name does not resolve back to its address"));
 		break;
-	case EV_NON_SMTP: buf_puts(b, "the client sent something that is not SMTP (HTTP, garbage)"); break;
+	case EV_NON_SMTP: buf_puts(b, _("the client sent something that is not SMTP (HTTP, garbage)")); break;
 	case EV_PIPELINING:
-		buf_puts(b, "the client sent commands without waiting for the replies");
-		if (span_eqs(ev->stage, "CONNECT"))
-			buf_puts(b, ", even before the greeting: real mail servers wait, bots do not");
+		buf_puts(b, span_eqs(ev->stage, "CONNECT")
+				? _("the client sent commands without waiting for the replies, even before "
+				    "the greeting: real mail servers wait, bots do not")
+				: _("the client sent commands without waiting for the replies"));
 		break;
-	case EV_RATE_LIMIT: buf_puts(b, "anvil's limit on connections or commands was reached"); break;
-	case EV_TLS:
-		buf_puts(b, "TLS was set up: ");
-		buf_term(b, ev->tls_proto);
-		buf_puts(b, " with ");
-		buf_term(b, ev->tls_cipher);
+	case EV_RATE_LIMIT: buf_puts(b, _("anvil's limit on connections or commands was reached")); break;
+	case EV_TLS: {
+		struct buf t[2] = {{0}};
+		buf_term(&t[0], ev->tls_proto);
+		buf_putc(&t[0], 0);
+		buf_term(&t[1], ev->tls_cipher);
+		buf_putc(&t[1], 0);
+		/* TRANSLATORS: the TLS protocol and cipher, as logged */
+		buf_printf(b, _("TLS was set up: %s with %s"), t[0].p, t[1].p);
+		buf_free(&t[0]);
+		buf_free(&t[1]);
 		break;
+	}
 	case EV_TLS_ERROR: {
 		struct span why = ev->reason.n ? ev->reason : l->text;
-		buf_puts(b, "a TLS handshake failed");
+		buf_puts(b, _("a TLS handshake failed"));
 		switch (ev_tls_error_kind(why)) {
-		case TLSE_MISMATCH: buf_puts(b, ": no protocol version or cipher in common"); break;
-		case TLSE_NOT_TLS: buf_puts(b, ": the peer did not speak TLS (HTTP to a mail port)"); break;
-		case TLSE_CERT: buf_puts(b, ": a certificate was refused"); break;
-		case TLSE_HANGUP: buf_puts(b, ": the peer hung up mid-handshake (SSL_accept's -1 or 0 says no more)"); break;
+		case TLSE_MISMATCH: buf_puts(b, _(": no protocol version or cipher in common")); break;
+		case TLSE_NOT_TLS: buf_puts(b, _(": the peer did not speak TLS (HTTP to a mail port)")); break;
+		case TLSE_CERT: buf_puts(b, _(": a certificate was refused")); break;
+		case TLSE_HANGUP: buf_puts(b, _(": the peer hung up mid-handshake (SSL_accept's -1 or 0 says no more)")); break;
 		default: break;
 		}
 		if (ev->client_ip.n == 0 && l->pid >= 0)
-			buf_puts(b, "; the line names no client: it is the one this process serves");
+			buf_puts(b, _("; the line names no client: it is the one this process serves"));
 		break;
 	}
 	case EV_SMTP_IN:
 	case EV_TLS_READ:
-		buf_puts(b, ev->type == EV_SMTP_IN ? "verbose logging: what the peer sent"
-						   : "TLS debug logging: what the peer sent");
+		buf_puts(b, ev->type == EV_SMTP_IN ? _("verbose logging: what the peer sent")
+						   : _("TLS debug logging: what the peer sent"));
 		verb(b, ev->command);
 		break;
-	case EV_SMTP_OUT: buf_puts(b, "verbose logging: the reply"); break;
-	case EV_TLS_WRITE: buf_puts(b, "TLS debug logging: what this side sent"); break;
-	case EV_MESSAGE_ID: buf_puts(b, "the message's Message-ID header, as cleanup saw it"); break;
+	case EV_SMTP_OUT: buf_puts(b, _("verbose logging: the reply")); break;
+	case EV_TLS_WRITE: buf_puts(b, _("TLS debug logging: what this side sent")); break;
+	case EV_MESSAGE_ID: buf_puts(b, _("the message's Message-ID header, as cleanup saw it")); break;
 	case EV_CLEANUP_ACTION:
-		buf_puts(b, "a header, body or milter check acted on the message: ");
+		/* TRANSLATORS: cleanup's action word follows, as logged (reject, hold, discard...) */
+		buf_puts(b, _("a header, body or milter check acted on the message: "));
 		buf_term(b, ev->action);
 		break;
-	case EV_CLEANUP_REMOVED: buf_puts(b, "the message was removed before it was queued"); break;
-	case EV_QUEUED: buf_puts(b, "the message is in the active queue: sender, size, number of recipients"); break;
-	case EV_REMOVED: buf_puts(b, "the message is done and left the queue"); break;
-	case EV_EXPIRED: buf_puts(b, "the message waited too long in the queue and is returned to its sender"); break;
+	case EV_CLEANUP_REMOVED: buf_puts(b, _("the message was removed before it was queued")); break;
+	case EV_QUEUED: buf_puts(b, _("the message is in the active queue: sender, size, number of recipients")); break;
+	case EV_REMOVED: buf_puts(b, _("the message is done and left the queue")); break;
+	case EV_EXPIRED: buf_puts(b, _("the message waited too long in the queue and is returned to its sender")); break;
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent"))
-			buf_puts(b, "a recipient was delivered");
+			buf_puts(b, _("a recipient was delivered"));
 		else if (span_eqs(ev->status, "deferred"))
-			buf_puts(b, "delivery to a recipient failed for now and will be retried");
+			buf_puts(b, _("delivery to a recipient failed for now and will be retried"));
 		else if (span_eqs(ev->status, "bounced"))
-			buf_puts(b, "delivery to a recipient failed for good: the sender gets a bounce");
+			buf_puts(b, _("delivery to a recipient failed for good: the sender gets a bounce"));
 		else {
-			buf_puts(b, "a delivery attempt: status ");
+			/* TRANSLATORS: the delivery status follows, as logged */
+			buf_puts(b, _("a delivery attempt: status "));
 			buf_term(b, ev->status);
 		}
 		if (ev->reason.n && !span_eqs(ev->status, "sent")) {
@@ -243,56 +269,73 @@ static void meaning(struct buf *b, const struct event *ev)
 			buf_putc(b, ')');
 		}
 		break;
-	case EV_SMTP_CONN_FAIL: buf_puts(b, "this server could not connect to another server"); break;
-	case EV_SMTP_ERROR: buf_puts(b, "another server answered this server with an error"); break;
-	case EV_NOTIFICATION: buf_puts(b, "a delivery status notification (bounce, delay warning) was made"); break;
-	case EV_PICKUP: buf_puts(b, "a locally submitted message was picked up"); break;
-	case EV_POSTSUPER: buf_puts(b, "the admin changed the queue (postsuper)"); break;
-	case EV_PS_CONNECT: buf_puts(b, "a client connected; postscreen checks it before smtpd sees it"); break;
+	case EV_SMTP_CONN_FAIL: buf_puts(b, _("this server could not connect to another server")); break;
+	case EV_SMTP_ERROR: buf_puts(b, _("another server answered this server with an error")); break;
+	case EV_NOTIFICATION: buf_puts(b, _("a delivery status notification (bounce, delay warning) was made")); break;
+	case EV_PICKUP: buf_puts(b, _("a locally submitted message was picked up")); break;
+	case EV_POSTSUPER: buf_puts(b, _("the admin changed the queue (postsuper)")); break;
+	case EV_PS_CONNECT: buf_puts(b, _("a client connected; postscreen checks it before smtpd sees it")); break;
 	case EV_PS_PASS:
-		buf_puts(b, span_eqs(ev->action, "OLD") ? "the client passed postscreen's tests before (cached) and goes on to smtpd"
-			    : "the client passed postscreen's tests and goes on to smtpd");
+		buf_puts(b, span_eqs(ev->action, "OLD") ? _("the client passed postscreen's tests before (cached) and goes on to smtpd")
+			    : _("the client passed postscreen's tests and goes on to smtpd"));
 		break;
 	case EV_PS_PREGREET:
-		buf_printf(b, "the client sent %lld byte%s before the server's greeting", (long long)ev->count,
-			   ev->count == 1 ? "" : "s");
+		buf_printf(b, P_("the client sent %lld byte before the server's greeting",
+				 "the client sent %lld bytes before the server's greeting", (unsigned long long)ev->count),
+			   (long long)ev->count);
 		verb(b, ev->command); /* only the word: the rest may be login data */
-		buf_puts(b, ": real mail servers wait for the greeting, spam bots do not");
+		buf_puts(b, _(": real mail servers wait for the greeting, spam bots do not"));
 		if (span_find(ev->command, "??").p || span_find(ev->command, "\\r\\n").p)
-			buf_puts(b, "; \"??\" or \"\\r\\n\" is the line end postscreen cannot print");
+			buf_puts(b, _("; \"??\" or \"\\r\\n\" is the line end postscreen cannot print"));
 		break;
-	case EV_PS_HANGUP: buf_puts(b, "the client hung up during postscreen's tests"); break;
+	case EV_PS_HANGUP: buf_puts(b, _("the client hung up during postscreen's tests")); break;
 	case EV_PS_DNSBL:
 		if (ev->listed.n) {
 			const char *m = dnsbl_meaning(ev->listed, ev->reason);
-			buf_puts(b, "a DNS blocklist answered for the client: ");
-			buf_term(b, ev->listed);
-			buf_puts(b, " says ");
-			buf_term(b, ev->reason);
+			struct buf t[2] = {{0}};
+			buf_term(&t[0], ev->listed);
+			buf_putc(&t[0], 0);
+			buf_term(&t[1], ev->reason);
+			buf_putc(&t[1], 0);
+			/* TRANSLATORS: "a DNS blocklist answered for the client:
+			 * zen.spamhaus.org says 127.0.0.4": the list and its answer */
+			buf_printf(b, _("a DNS blocklist answered for the client: %s says %s"), t[0].p, t[1].p);
+			buf_free(&t[0]);
+			buf_free(&t[1]);
 			if (m)
-				buf_printf(b, ", %s", m);
+				buf_printf(b, ", %s", _(m));
 		} else {
-			buf_printf(b, "the client's DNSBL score is %lld (the sum of the weights of the "
-				      "lists that answered; postscreen_dnsbl_threshold decides)",
+			buf_printf(b, _("the client's DNSBL score is %lld (the sum of the weights of the "
+					"lists that answered; postscreen_dnsbl_threshold decides)"),
 				   (long long)ev->count);
 		}
 		break;
-	case EV_PS_VIOLATION: buf_puts(b, "the client broke the SMTP protocol during postscreen's tests"); break;
-	case EV_PS_LISTED: buf_puts(b, "the client is on postscreen's access list"); break;
-	case EV_PS_DISCONNECT: buf_puts(b, "postscreen's connection ended"); break;
-	case EV_ANVIL: buf_puts(b, "anvil's statistics: the most connections or commands of one client"); break;
-	case EV_MASTER: buf_puts(b, "master, about the daemons it runs"); break;
-	case EV_NOISE: buf_puts(b, "verbose or debug detail, no story of its own"); break;
-	case EV_INFO: buf_puts(b, "an informational line"); break;
-	case EV_OTHER: buf_puts(b, "a line of another program"); break;
+	case EV_PS_VIOLATION: buf_puts(b, _("the client broke the SMTP protocol during postscreen's tests")); break;
+	case EV_PS_LISTED: buf_puts(b, _("the client is on postscreen's access list")); break;
+	case EV_PS_DISCONNECT: buf_puts(b, _("postscreen's connection ended")); break;
+	case EV_ANVIL: buf_puts(b, _("anvil's statistics: the most connections or commands of one client")); break;
+	case EV_MASTER: buf_puts(b, _("master, about the daemons it runs")); break;
+	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
+	case EV_INFO: buf_puts(b, _("an informational line")); break;
+	case EV_OTHER: buf_puts(b, _("a line of another program")); break;
 	default:
-		if (l->severity.n) {
-			buf_puts(b, span_eqs(l->severity, "error") ? "an error" : "a ");
-			if (!span_eqs(l->severity, "error"))
-				buf_term(b, l->severity);
-			buf_puts(b, " logged by Postfix about itself or its configuration");
+		if (span_eqs(l->severity, "error")) {
+			buf_puts(b, _("an error logged by Postfix about itself or its configuration"));
+		} else if (span_eqs(l->severity, "warning")) {
+			buf_puts(b, _("a warning logged by Postfix about itself or its configuration"));
+		} else if (span_eqs(l->severity, "fatal")) {
+			buf_puts(b, _("a fatal logged by Postfix about itself or its configuration"));
+		} else if (span_eqs(l->severity, "panic")) {
+			buf_puts(b, _("a panic logged by Postfix about itself or its configuration"));
+		} else if (l->severity.n) {
+			struct buf t = {0};
+			buf_term(&t, l->severity);
+			buf_putc(&t, 0);
+			/* TRANSLATORS: %s is Postfix's severity word, as logged */
+			buf_printf(b, _("a %s logged by Postfix about itself or its configuration"), t.p);
+			buf_free(&t);
 		} else {
-			buf_puts(b, "a Postfix line of no kind postsleuth knows");
+			buf_puts(b, _("a Postfix line of no kind postsleuth knows"));
 		}
 		break;
 	}
@@ -436,8 +479,8 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			if (!syslog_parse(&st, line, &l)) {
 				/* no log line: tell it anyway, the reader pasted it */
 				n->text = xspandup(span_cut(line, 400));
-				n->meaning = xstrdup("not a log line: the rest of the line before, wrapped "
-						     "when it was pasted, or other text");
+				n->meaning = xstrdup(_("not a log line: the rest of the line before, wrapped "
+						       "when it was pasted, or other text"));
 				n->side = n->finding = n->verdict = -1;
 				n->last_lineno = lr.lineno;
 				continue;
@@ -487,7 +530,9 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 	buf_term(b, span_of(n->text));
 	buf_putc(b, '\n');
 	if (n->nnoise > 1)
-		buf_printf(b, "       ... and %llu more lines of it, to line %llu\n",
+		/* TRANSLATORS: how many more lines of debug detail, and the last one's number */
+		buf_printf(b, P_("       ... and %llu more lines of it, to line %llu\n",
+				 "       ... and %llu more lines of it, to line %llu\n", n->nnoise - 1),
 			   (unsigned long long)n->nnoise - 1, (unsigned long long)n->last_lineno);
 	struct buf t = {0};
 	if (n->program)
@@ -498,18 +543,17 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 		buf_puts(&t, ": ");
 	buf_puts(&t, n->meaning);
 	buf_puts(&t, ".");
-	if (n->side >= 0) {
-		buf_puts(&t, " At fault: ");
-		buf_puts(&t, finding_side_words((enum finding_side)n->side));
-		buf_puts(&t, ".");
-	}
-	if (n->finding >= 0) {
-		buf_puts(&t, " Problem: ");
-		buf_puts(&t, finding_title((enum finding_id)n->finding));
-		buf_printf(&t, " [%s].", finding_severity_word(finding_severity((enum finding_id)n->finding)));
-	}
+	if (n->side >= 0)
+		/* TRANSLATORS: %s is who is at fault: "this server's configuration" */
+		buf_printf(&t, _(" At fault: %s."), finding_side_words((enum finding_side)n->side));
+	if (n->finding >= 0)
+		/* TRANSLATORS: the finding's title and its severity tag */
+		buf_printf(&t, _(" Problem: %s [%s]."), finding_title((enum finding_id)n->finding),
+			   finding_severity_word(finding_severity((enum finding_id)n->finding)));
 	if (n->client && n->verdict >= 0)
-		buf_printf(&t, " Client %s: %s.", n->client, verdict_id((enum verdict)n->verdict));
+		/* TRANSLATORS: the client's address and its verdict id (not translated) */
+		buf_printf(&t, _(" Client %s: %s."), explain_client_words(n->client),
+			   verdict_id((enum verdict)n->verdict));
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 7, 78);
 	buf_free(&t);
@@ -521,18 +565,21 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 bool explain_lines_text(struct buf *b, const struct explain_lines *el, const struct diag *d,
 			bool color)
 {
-	text_heading(b, color, "Line by line");
+	text_heading(b, color, "%s", _("Line by line"));
 	buf_putc(b, '\n');
 	for (size_t i = 0; i < el->n; i++)
 		line_text(b, el, &el->v[i]);
 	if (el->more)
-		buf_printf(b, "  (%llu more lines not told: explain tells at most %d; postsleuth report "
-			      "reads any length)\n",
+		buf_printf(b, P_("  (%llu more lines not told: explain tells at most %d; postsleuth report "
+				 "reads any length)\n",
+				 "  (%llu more lines not told: explain tells at most %d; postsleuth report "
+				 "reads any length)\n",
+				 el->more),
 			   (unsigned long long)el->more, EXPLAIN_LINES_MAX);
 	if (el->cut)
-		buf_puts(b, "  (the piped input was longer than the spool kept: not every line is told)\n");
+		buf_puts(b, _("  (the piped input was longer than the spool kept: not every line is told)\n"));
 	buf_putc(b, '\n');
-	text_heading(b, color, "The whole, most serious first");
+	text_heading(b, color, "%s", _("The whole, most serious first"));
 	buf_putc(b, '\n');
 	if (!d || !d->nlist)
 		return false;

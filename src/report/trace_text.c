@@ -7,6 +7,7 @@
  */
 #include "trace_text.h"
 #include "model_json.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 
 #include <stdarg.h>
@@ -35,10 +36,24 @@ void text_heading(struct buf *b, bool color, const char *fmt, ...)
 	buf_putc(b, '\n');
 }
 
-/* label - "  label     " */
+/* label - "  label     ": padded to 10 characters, not bytes (a
+ * translated label may hold accented letters) */
 static void label(struct buf *b, const char *l)
 {
-	buf_printf(b, "  %-10s ", l);
+	int chars = 0;
+	for (const char *p = l; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	buf_printf(b, "  %s%*s ", l, chars < 10 ? 10 - chars : 0, "");
+}
+
+/* termed - s made safe for the terminal ("-" when absent), as a string
+ * held in t (reused) */
+static const char *termed(struct buf *t, const char *s)
+{
+	t->n = 0;
+	text_str(t, s);
+	buf_putc(t, 0);
+	return t->p;
 }
 
 /* client - "name[ip]" */
@@ -53,61 +68,56 @@ static void client(struct buf *b, const char *name, const char *ip)
 /* trace_text_session - one smtpd session */
 void trace_text_session(struct buf *b, const struct session *s, bool color)
 {
-	struct buf h = {0};
-	buf_printf(&h, "Session #%llu ", (unsigned long long)s->id);
-	buf_stamp_short(&h, s->start);
-	buf_puts(&h, " on ");
-	buf_term(&h, span_of(s->host && *s->host ? s->host : "-"));
-	buf_putc(&h, ' ');
-	buf_term(&h, span_of(s->service));
-	buf_printf(&h, "[%lld]", (long long)s->pid);
-	buf_putc(&h, 0);
-	text_heading(b, color, "%s", h.p);
-	buf_free(&h);
-	label(b, "client");
+	struct buf t[3] = {{0}};
+	buf_stamp_short(&t[0], s->start);
+	buf_putc(&t[0], 0);
+	termed(&t[1], s->host && *s->host ? s->host : "-");
+	termed(&t[2], s->service);
+	/* TRANSLATORS: "Session #12 2026-11-22 11:41:04 on mx1
+	 * postfix/smtpd[4242]": number, start, host, service and pid */
+	text_heading(b, color, _("Session #%llu %s on %s %s[%lld]"), (unsigned long long)s->id, t[0].p,
+		     t[1].p, t[2].p, (long long)s->pid);
+	label(b, C_("trace label", "client"));
 	client(b, s->client_name, s->client_ip);
 	if (!s->saw_connect)
-		buf_puts(b, "  (the log begins inside this session)");
+		buf_puts(b, _("  (the log begins inside this session)"));
 	buf_putc(b, '\n');
 	if (s->helo) {
-		label(b, "helo");
+		label(b, C_("trace label", "helo"));
 		text_str(b, s->helo);
 		buf_putc(b, '\n');
 	}
 	if (s->tls) {
-		label(b, "tls");
-		text_str(b, s->tls_trust);
-		buf_putc(b, ' ');
-		text_str(b, s->tls_proto);
-		buf_puts(b, " with ");
-		text_str(b, s->tls_cipher);
-		buf_putc(b, '\n');
+		label(b, C_("trace label", "tls"));
+		/* TRANSLATORS: "Anonymous TLSv1.3 with TLS_AES_256_GCM_SHA384":
+		 * the trust, protocol and cipher, as logged */
+		buf_printf(b, _("%s %s with %s\n"), termed(&t[0], s->tls_trust), termed(&t[1], s->tls_proto),
+			   termed(&t[2], s->tls_cipher));
 	}
 	if (s->sasl_username) {
-		label(b, "auth");
-		buf_puts(b, "logged in as ");
-		text_str(b, s->sasl_username);
-		buf_puts(b, " (");
-		text_str(b, s->sasl_method);
-		buf_puts(b, ")\n");
+		label(b, C_("trace label", "auth"));
+		/* TRANSLATORS: the SASL username and mechanism: "alice (LOGIN)" */
+		buf_printf(b, _("logged in as %s (%s)\n"), termed(&t[0], s->sasl_username),
+			   termed(&t[1], s->sasl_method));
 	}
 	if (s->auth_failures) {
-		label(b, "auth");
-		buf_printf(b, "%u failed attempt%s", s->auth_failures, s->auth_failures == 1 ? "" : "s");
-		if (s->last_auth_reason) {
-			buf_puts(b, ": ");
-			text_str(b, s->last_auth_reason);
-		}
-		buf_putc(b, '\n');
+		label(b, C_("trace label", "auth"));
+		if (s->last_auth_reason)
+			/* TRANSLATORS: %s is the reason Postfix logged */
+			buf_printf(b, P_("%u failed attempt: %s\n", "%u failed attempts: %s\n", s->auth_failures),
+				   s->auth_failures, termed(&t[0], s->last_auth_reason));
+		else
+			buf_printf(b, P_("%u failed attempt\n", "%u failed attempts\n", s->auth_failures),
+				   s->auth_failures);
 	}
 	if (s->rejects) {
-		label(b, "rejected");
-		buf_printf(b, "%u time%s, last: ", s->rejects, s->rejects == 1 ? "" : "s");
-		text_str(b, s->last_reject);
-		buf_putc(b, '\n');
+		label(b, C_("trace label", "rejected"));
+		/* TRANSLATORS: %s is the last refusal as Postfix logged it */
+		buf_printf(b, P_("%u time, last: %s\n", "%u times, last: %s\n", s->rejects), s->rejects,
+			   termed(&t[0], s->last_reject));
 	}
 	if (s->nqids) {
-		label(b, "queued");
+		label(b, C_("trace label", "queued"));
 		for (uint32_t i = 0; i < s->nqids; i++) {
 			if (i)
 				buf_puts(b, ", ");
@@ -115,19 +125,20 @@ void trace_text_session(struct buf *b, const struct session *s, bool color)
 		}
 		buf_putc(b, '\n');
 	}
-	label(b, "ended");
+	label(b, C_("trace label", "ended"));
 	buf_stamp_short(b, s->end);
 	buf_putc(b, ' ');
-	if (s->lost_reason) {
-		text_str(b, s->lost_reason);
-		buf_puts(b, " after ");
-		text_str(b, s->lost_stage);
-		buf_puts(b, ", then ");
-	}
-	buf_puts(b, s->end_kind == END_DISCONNECT ? "disconnected"
-		    : s->end_kind == END_REPLACED ? "no disconnect logged (process reused)"
-		    : s->end_kind == END_EVICTED ? "no disconnect logged (given up)"
-						  : "still open at the end of the log");
+	if (s->lost_reason)
+		/* TRANSLATORS: "lost connection after DATA, then ": how Postfix
+		 * named the end and the stage, as logged; how the session was
+		 * closed follows ("disconnected") */
+		buf_printf(b, _("%s after %s, then "), termed(&t[0], s->lost_reason), termed(&t[1], s->lost_stage));
+	for (int i = 0; i < 3; i++)
+		buf_free(&t[i]);
+	buf_puts(b, s->end_kind == END_DISCONNECT ? _("disconnected")
+		    : s->end_kind == END_REPLACED ? _("no disconnect logged (process reused)")
+		    : s->end_kind == END_EVICTED ? _("no disconnect logged (given up)")
+						  : _("still open at the end of the log"));
 	if (s->have_stats) {
 		buf_puts(b, ":");
 		for (uint32_t i = 0; i < s->nstats; i++) {
@@ -146,15 +157,15 @@ void trace_text_session(struct buf *b, const struct session *s, bool color)
 static const char *status_phrase(const char *st)
 {
 	if (!st)
-		return "no delivery attempt logged";
+		return _("no delivery attempt logged");
 	if (!strcmp(st, "sent"))
-		return "delivered";
+		return _("delivered");
 	if (!strcmp(st, "bounced"))
-		return "bounced (permanent failure)";
+		return _("bounced (permanent failure)");
 	if (!strcmp(st, "deferred"))
-		return "deferred (will retry)";
+		return _("deferred (will retry)");
 	if (!strcmp(st, "expired"))
-		return "expired in the queue";
+		return _("expired in the queue");
 	return st;
 }
 
@@ -162,98 +173,96 @@ static const char *status_phrase(const char *st)
 static const char *kind_phrase(enum link_kind k)
 {
 	switch (k) {
-	case LINK_BOUNCE: return "non-delivery notice (bounce)";
-	case LINK_DELAY: return "delay notice";
-	case LINK_DSN: return "delivery status notice";
-	case LINK_POSTMASTER: return "postmaster notice";
-	case LINK_FILTER: return "re-injected copy (content filter)";
-	case LINK_FORWARD: return "forwarded copy";
-	default: return "related message";
+	case LINK_BOUNCE: return _("non-delivery notice (bounce)");
+	case LINK_DELAY: return _("delay notice");
+	case LINK_DSN: return _("delivery status notice");
+	case LINK_POSTMASTER: return _("postmaster notice");
+	case LINK_FILTER: return _("re-injected copy (content filter)");
+	case LINK_FORWARD: return _("forwarded copy");
+	default: return _("related message");
 	}
 }
 
 /* trace_text_message - one message's life */
 void trace_text_message(struct buf *b, const struct message *m, bool color)
 {
-	struct buf h = {0};
-	buf_puts(&h, "Message ");
-	buf_term(&h, span_of(m->qid));
-	buf_puts(&h, " ");
-	buf_stamp_short(&h, m->start);
-	buf_puts(&h, " on ");
-	buf_term(&h, span_of(m->host && *m->host ? m->host : "-"));
-	buf_putc(&h, 0);
-	text_heading(b, color, "%s", h.p);
-	buf_free(&h);
-	label(b, "came from");
+	struct buf t[3] = {{0}};
+	termed(&t[0], m->qid);
+	buf_stamp_short(&t[1], m->start);
+	buf_putc(&t[1], 0);
+	termed(&t[2], m->host && *m->host ? m->host : "-");
+	/* TRANSLATORS: "Message 4A1B2C3D4E 2026-11-22 11:41:04 on mx1": the
+	 * queue ID, when it was first seen and the host */
+	text_heading(b, color, _("Message %s %s on %s"), t[0].p, t[1].p, t[2].p);
+	label(b, C_("trace label", "came from"));
 	switch (m->origin) {
 	case ORIGIN_SMTPD:
 		client(b, m->client_name, m->client_ip);
 		if (m->session_id)
-			buf_printf(b, " (session #%llu)", (unsigned long long)m->session_id);
-		if (m->sasl_username) {
-			buf_puts(b, ", authenticated as ");
-			text_str(b, m->sasl_username);
-		} else {
-			buf_puts(b, ", not authenticated");
-		}
+			buf_printf(b, _(" (session #%llu)"), (unsigned long long)m->session_id);
+		if (m->sasl_username)
+			/* TRANSLATORS: %s is the SASL username */
+			buf_printf(b, _(", authenticated as %s"), termed(&t[0], m->sasl_username));
+		else
+			buf_puts(b, _(", not authenticated"));
 		break;
 	case ORIGIN_PICKUP:
-		buf_puts(b, "local submission (sendmail/pickup), uid ");
-		text_str(b, m->uid);
+		/* TRANSLATORS: %s is the Unix user id that submitted it */
+		buf_printf(b, _("local submission (sendmail/pickup), uid %s"), termed(&t[0], m->uid));
 		break;
 	case ORIGIN_NOTIFICATION:
-		buf_puts(b, "Postfix itself: ");
-		buf_puts(b, kind_phrase(m->parent_kind));
-		buf_puts(b, " about ");
-		text_str(b, m->parent_qid);
+		/* TRANSLATORS: "Postfix itself: delay notice about 4A1B2C3D4E":
+		 * the kind of notice and the queue ID of the message it is about */
+		buf_printf(b, _("Postfix itself: %s about %s"), kind_phrase(m->parent_kind),
+			   termed(&t[0], m->parent_qid));
 		break;
 	case ORIGIN_REINJECTED:
-		buf_puts(b, "content filter re-injection of ");
-		text_str(b, m->parent_qid);
+		/* TRANSLATORS: %s is the queue ID of the original message */
+		buf_printf(b, _("content filter re-injection of %s"), termed(&t[0], m->parent_qid));
 		if (m->client_ip) {
-			buf_puts(b, " (via ");
-			client(b, m->client_name, m->client_ip);
-			buf_putc(b, ')');
+			t[1].n = 0;
+			client(&t[1], m->client_name, m->client_ip);
+			buf_putc(&t[1], 0);
+			/* TRANSLATORS: %s is the client that re-injected it: "name[address]" */
+			buf_printf(b, _(" (via %s)"), t[1].p);
 		}
-		if (m->sasl_username) {
-			buf_puts(b, ", originally authenticated as ");
-			text_str(b, m->sasl_username);
-		}
+		if (m->sasl_username)
+			/* TRANSLATORS: %s is the SASL username */
+			buf_printf(b, _(", originally authenticated as %s"), termed(&t[0], m->sasl_username));
 		break;
 	case ORIGIN_POSTFIX:
-		buf_puts(b, "Postfix itself: a notice to the postmaster (sender double-bounce)");
+		buf_puts(b, _("Postfix itself: a notice to the postmaster (sender double-bounce)"));
 		break;
 	default:
-		buf_puts(b, "unknown: the log has no line where this queue ID was received\n");
-		buf_puts(b, "             (no smtpd \"");
-		text_str(b, m->qid);
-		buf_puts(b, ": client=\" line and no pickup \"uid=\" line), so the client address\n"
-			    "             and SASL account are not in this log; search older logs for \"");
-		text_str(b, m->qid);
-		buf_puts(b, ": client=\"");
+		/* TRANSLATORS: both %s are the queue ID; the lines go on under
+		 * the value column (13 spaces) */
+		buf_printf(b, _("unknown: the log has no line where this queue ID was received\n"
+				"             (no smtpd \"%s: client=\" line and no pickup \"uid=\" line), so the client address\n"
+				"             and SASL account are not in this log; search older logs for \"%s: client=\""),
+			   termed(&t[0], m->qid), termed(&t[1], m->qid));
 	}
 	buf_putc(b, '\n');
 	if (m->message_id) {
-		label(b, "message-id");
+		label(b, C_("trace label", "message-id"));
 		text_str(b, m->message_id);
 		buf_putc(b, '\n');
 	}
 	if (m->have_from) {
-		label(b, "from");
+		label(b, C_("trace label", "from"));
 		buf_putc(b, '<');
 		text_str(b, m->from && *m->from ? m->from : "");
 		buf_putc(b, '>');
 		if (m->from && !*m->from)
-			buf_puts(b, " (null sender: a notification)");
+			buf_puts(b, _(" (null sender: a notification)"));
 		if (m->size >= 0)
-			buf_printf(b, ", %lld bytes", (long long)m->size);
+			buf_printf(b, P_(", %lld bytes", ", %lld bytes", (unsigned long long)m->size), (long long)m->size);
 		if (m->nrcpt >= 0)
-			buf_printf(b, ", %lld recipient%s", (long long)m->nrcpt, m->nrcpt == 1 ? "" : "s");
+			buf_printf(b, P_(", %lld recipient", ", %lld recipients", (unsigned long long)m->nrcpt),
+				   (long long)m->nrcpt);
 		buf_putc(b, '\n');
 	}
 	if (m->cleanup_action) {
-		label(b, "stopped");
+		label(b, C_("trace label", "stopped"));
 		text_str(b, m->cleanup_action);
 		buf_puts(b, ": ");
 		text_str(b, m->cleanup_reason);
@@ -261,23 +270,20 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 	}
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
-		label(b, "to");
+		label(b, C_("trace label", "to"));
 		buf_putc(b, '<');
 		text_str(b, r->to);
 		buf_putc(b, '>');
-		if (r->orig_to) {
-			buf_puts(b, " (was <");
-			text_str(b, r->orig_to);
-			buf_puts(b, ">)");
-		}
+		if (r->orig_to)
+			/* TRANSLATORS: %s is the address before rewriting (orig_to) */
+			buf_printf(b, _(" (was <%s>)"), termed(&t[0], r->orig_to));
 		buf_puts(b, ": ");
 		buf_puts(b, status_phrase(r->status));
 		if (r->attempts > 1)
-			buf_printf(b, " after %u attempts", r->attempts);
-		if (r->relay) {
-			buf_puts(b, " via ");
-			text_str(b, r->relay);
-		}
+			buf_printf(b, P_(" after %u attempts", " after %u attempts", r->attempts), r->attempts);
+		if (r->relay)
+			/* TRANSLATORS: %s is the relay the mail went to, as logged */
+			buf_printf(b, _(" via %s"), termed(&t[0], r->relay));
 		if (r->dsn) {
 			buf_puts(b, ", dsn ");
 			text_str(b, r->dsn);
@@ -290,51 +296,57 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 		}
 	}
 	if (m->rcpts_dropped)
-		buf_printf(b, "             (%u more recipients not kept)\n", m->rcpts_dropped);
+		buf_printf(b, P_("             (%u more recipients not kept)\n",
+				 "             (%u more recipients not kept)\n", m->rcpts_dropped),
+			   m->rcpts_dropped);
 	if (m->expired) {
-		label(b, "expired");
-		buf_puts(b, "returned to the sender after the maximal queue lifetime\n");
+		label(b, C_("trace label", "expired"));
+		buf_puts(b, _("returned to the sender after the maximal queue lifetime\n"));
 	}
 	if (m->last_error && !m->nrcpts) {
-		label(b, "error");
+		label(b, C_("trace label", "error"));
 		text_str(b, m->last_error);
 		buf_putc(b, '\n');
 	}
 	for (uint32_t i = 0; i < m->nchildren; i++) {
-		label(b, "caused");
+		label(b, C_("trace label", "caused"));
 		buf_puts(b, kind_phrase(m->children[i].kind));
 		buf_putc(b, ' ');
 		text_str(b, m->children[i].qid);
 		buf_putc(b, '\n');
 	}
-	label(b, m->end_kind == MEND_REMOVED ? "removed" : "last seen");
+	label(b, m->end_kind == MEND_REMOVED ? C_("trace label", "removed") : C_("trace label", "last seen"));
 	buf_stamp_short(b, m->end);
 	if (m->end_kind == MEND_OPEN)
-		buf_puts(b, " (still in the queue at the end of the log)");
+		buf_puts(b, _(" (still in the queue at the end of the log)"));
 	else if (m->end_kind == MEND_EVICTED)
-		buf_puts(b, " (no longer followed: too many open messages)");
+		buf_puts(b, _(" (no longer followed: too many open messages)"));
 	else if (m->end_kind == MEND_REPLACED)
-		buf_puts(b, " (its \"removed\" line is missing: the queue ID began another message)");
+		buf_puts(b, _(" (its \"removed\" line is missing: the queue ID began another message)"));
 	buf_putc(b, '\n');
+	for (int i = 0; i < 3; i++)
+		buf_free(&t[i]);
 }
 
 /* trace_text_reject - a rejected attempt that never got a queue ID */
 void trace_text_reject(struct buf *b, const struct event *ev, bool color)
 {
-	struct buf h = {0};
-	buf_puts(&h, "Rejected ");
-	buf_stamp_short(&h, ev->line->ts);
-	buf_puts(&h, " at ");
-	buf_term(&h, ev->stage.p ? ev->stage : SPAN_LIT("?"));
-	buf_putc(&h, 0);
-	text_heading(b, color, "%s", h.p);
-	buf_free(&h);
-	label(b, "client");
+	struct buf t[2] = {{0}};
+	buf_stamp_short(&t[0], ev->line->ts);
+	buf_putc(&t[0], 0);
+	buf_term(&t[1], ev->stage.p ? ev->stage : SPAN_LIT("?"));
+	buf_putc(&t[1], 0);
+	/* TRANSLATORS: "Rejected 2026-11-22 11:41:04 at RCPT": when, and the
+	 * SMTP stage (as logged) */
+	text_heading(b, color, _("Rejected %s at %s"), t[0].p, t[1].p);
+	buf_free(&t[0]);
+	buf_free(&t[1]);
+	label(b, C_("trace label", "client"));
 	buf_term(b, ev->client_name.p ? ev->client_name : SPAN_LIT("unknown"));
 	buf_putc(b, '[');
 	buf_term(b, ev->client_ip);
 	buf_puts(b, "]\n");
-	label(b, "reply");
+	label(b, C_("trace label", "reply"));
 	if (ev->code.p) {
 		buf_term(b, ev->code);
 		buf_putc(b, ' ');
@@ -346,13 +358,13 @@ void trace_text_reject(struct buf *b, const struct event *ev, bool color)
 	buf_term(b, ev->reason);
 	buf_putc(b, '\n');
 	if (ev->from.p) {
-		label(b, "from");
+		label(b, C_("trace label", "from"));
 		buf_putc(b, '<');
 		buf_term(b, ev->from);
 		buf_puts(b, ">\n");
 	}
 	if (ev->to.p) {
-		label(b, "to");
+		label(b, C_("trace label", "to"));
 		buf_putc(b, '<');
 		buf_term(b, ev->to);
 		buf_puts(b, ">\n");

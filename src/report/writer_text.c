@@ -6,6 +6,7 @@
  */
 #include "writer.h"
 #include "summary_json.h"
+#include "../util/i18n.h"
 
 /* summary_out - pflogsumm's summary, then what was not counted */
 static void summary_out(struct buf *b, const struct summary_input *in)
@@ -27,17 +28,31 @@ static void trace_out(struct buf *b, const struct trace_input *in)
 		nm += t->items[i].kind == 'm';
 		nr += t->items[i].kind == 'r';
 	}
-	buf_puts(b, "Trace of ");
-	buf_puts(b, t->kind == TRACE_QID ? "queue ID " : t->kind == TRACE_MSGID ? "Message-ID " : "address ");
-	buf_term(b, span_of(t->query));
-	buf_printf(b, ": %zu message%s, %zu session%s", nm, nm == 1 ? "" : "s", ns, ns == 1 ? "" : "s");
-	if (t->kind == TRACE_ADDRESS)
-		buf_printf(b, ", %zu rejected attempt%s", nr, nr == 1 ? "" : "s");
-	buf_puts(b, "\n");
+	struct buf q = {0}, m = {0}, s = {0}, r = {0};
+	buf_term(&q, span_of(t->query));
+	buf_putc(&q, 0);
+	buf_printf(&m, P_("%zu message", "%zu messages", nm), nm);
+	buf_putc(&m, 0);
+	buf_printf(&s, P_("%zu session", "%zu sessions", ns), ns);
+	buf_putc(&s, 0);
+	buf_printf(&r, P_("%zu rejected attempt", "%zu rejected attempts", nr), nr);
+	buf_putc(&r, 0);
+	/* TRANSLATORS: "Trace of queue ID 4A1B2C3D4E: 2 messages, 1 session":
+	 * what was asked for, then how many messages and sessions */
+	if (t->kind == TRACE_QID)
+		buf_printf(b, _("Trace of queue ID %s: %s, %s\n"), q.p, m.p, s.p);
+	else if (t->kind == TRACE_MSGID)
+		buf_printf(b, _("Trace of Message-ID %s: %s, %s\n"), q.p, m.p, s.p);
+	else
+		buf_printf(b, _("Trace of address %s: %s, %s, %s\n"), q.p, m.p, s.p, r.p);
+	buf_free(&q);
+	buf_free(&m);
+	buf_free(&s);
+	buf_free(&r);
 	if (in->single_pass)
-		buf_puts(b, "(read from a stream in one pass: links to earlier lines may be missing)\n");
+		buf_puts(b, _("(read from a stream in one pass: links to earlier lines may be missing)\n"));
 	if (!t->nitems)
-		buf_puts(b, "Nothing in the log matches it.\n");
+		buf_puts(b, _("Nothing in the log matches it.\n"));
 	for (size_t i = 0; i < t->nitems; i++) {
 		buf_putc(b, '\n');
 		buf_putspan(b, buf_span(&t->items[i].text));
