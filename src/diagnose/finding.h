@@ -120,6 +120,8 @@ enum finding_impact {
 	  "mail accepted for a local domain bounces: the mailbox server does not know the user") \
 	X(F_IN_REMOTE_DNS, "client-dns-inconsistent", SIDE_REMOTE, 0, IMPACT_NONE,             \
 	  "a client's or sender domain's DNS is inconsistent or malformed (their side)")        \
+	X(F_IN_ADDR_SYNTAX, "client-address-syntax", SIDE_REMOTE, 0, IMPACT_NONE,               \
+	  "a client sent an address with illegal syntax (refused with 501)")                    \
 	X(F_IN_DNSBL_TIMEOUT, "dnsbl-reply-timeout", SIDE_NETWORK, 1, IMPACT_DEGRADED,          \
 	  "a DNS blocklist does not answer in time: postscreen scores clients without it")     \
 	/* local configuration and daemons */                                                  \
@@ -129,6 +131,8 @@ enum finding_impact {
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
+	  "a line of a lookup table (header_checks, regexp, pcre, cidr) is wrong or repeated")   \
 	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
 	  "a lookup table is older than its source file (postmap not run)")                    \
 	X(F_MAP_UNAPPROVED, "proxymap-unapproved-table", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
@@ -165,6 +169,10 @@ enum finding_impact {
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \
 	  "Postfix cannot read or write queue files")                                          \
+	X(F_COMMAND_FAILED, "command-failed", SIDE_CONFIG, 1, IMPACT_NONE,                      \
+	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
+	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \
+	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \

@@ -246,6 +246,14 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Many of these saying \"Temporary failure in name resolution\", together with DNS "
 	"failures on outgoing mail, point to this host's resolver instead: try dig -x on one of "
 	"the addresses."},
+    [F_IN_ADDR_SYNTAX] = {
+	"smtpd refused a MAIL FROM or RCPT TO address that breaks the SMTP syntax (unbalanced "
+	"<>, quotes or brackets, a bare space) with 501 5.1.7 or 5.1.3. Broken bulk-mail "
+	"software and spam tools send these; the client has to fix its software.",
+	"Nothing to do on this server. If a wanted sender is refused, its admin must fix the "
+	"address its software writes; strict_rfc821_envelopes = no (the default) already "
+	"accepts the common sloppy forms.",
+	NULL},
     [F_IN_DNSBL_TIMEOUT] = {
 	"postscreen asked dnsblog to look clients up in a DNS blocklist and got no answer "
 	"within postscreen_dnsbl_timeout (or dnsblog's lookup failed); those clients are "
@@ -277,6 +285,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Create the file (an empty one is enough for a check_*_access table) and run postmap "
 	"on it for hash:/lmdb:/btree: tables (texthash: needs no postmap), or remove the "
 	"reference from main.cf/master.cf; then postfix reload.",
+	NULL},
+    [F_MAP_SYNTAX] = {
+	"Postfix found a line it cannot use in a lookup table: a regular expression that does "
+	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "
+	"table (header_checks, body_checks, access maps), a bad network in a cidr table, or a "
+	"key listed twice in a table postmap builds. The line is skipped (or the second key "
+	"ignored), so that rule does not do what it says.",
+	"Open the table at the line number in the message and fix it; test it with postmap -q "
+	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
+	"For a duplicate key, keep one line and run postmap on the table again.",
 	NULL},
     [F_MAP_STALE] = {
 	"A table's compiled .db is older than its text source: someone edited the file but "
@@ -408,6 +426,23 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Run postfix check (it fixes ownership) and postfix set-permissions; check free "
 	"space and the kernel log for file-system errors.",
 	NULL},
+    [F_COMMAND_FAILED] = {
+	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
+	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "
+	"an open error means a file that does not exist. No daemon stopped, but what the "
+	"command was meant to do (rebuild a table, delete or flush mail) did not happen.",
+	"Run the command again with the options of its manual page (man postsuper, man "
+	"postqueue, man postmap) and the right file name; check cron jobs and scripts that "
+	"call Postfix commands.",
+	NULL},
+    [F_LOCAL_TOO_BIG] = {
+	"A message submitted on this host with sendmail or postdrop was larger than "
+	"message_size_limit (or the file-size limit of the process that wrote it), and was "
+	"refused: the program that sent it got an error and nothing was queued.",
+	"If such messages must go out, raise message_size_limit (and mailbox_size_limit, which "
+	"must not be smaller) with postconf -e, then postfix reload; otherwise ask whoever "
+	"sends them to send smaller files or links.",
+	NULL},
     [F_QUEUE_VANISHED] = {
 	"A delivery agent (or qmgr) could not find a queue file that qmgr had just moved to the "
 	"active queue (\"open active ID: No such file or directory\"). The file was deleted "
@@ -477,7 +512,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"client and the mechanism. It says nothing about this server: one login failed.",
 	"Nothing here: the client's own line that follows is judged in the clients section (a "
 	"user's wrong password, or password guessing).",
-	NULL},
+	"When the same log says that smtpd cannot reach saslauthd or its password database "
+	"(sasl-backend-unreachable), the logins fail because of that, whatever the password."},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",
 	"Read them: postfix check and postconf -n help with most.",

@@ -108,13 +108,13 @@ static const struct rule diag_rules[] = {
     /* deliver_request.c "open %s %s: %m" (ENOENT only; other errors are
      * fatal) and qmgr_active.c "remove %s from %s: %m": the queue file
      * was deleted under Postfix */
-    {F_QUEUE_VANISHED, SRC_DIAG, NULL, {"open active ", "from active: ", "open deferred ", "open incoming "}, "No such file or directory", K_FIXED, "active queue"},
-    {F_QUEUE_FILE, SRC_DIAG, NULL, {"open active ", "open deferred ", "open incoming ", "open hold ", "open bounce ", "open defer ", "open trace "}, NULL, K_FIXED, "queue file"},
+    {F_QUEUE_VANISHED, SRC_DIAG, NULL, {"open active ", "from active: ", "open deferred ", "open incoming "}, "No such file or directory", K_FIXED, "active"},
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"open active ", "open deferred ", "open incoming ", "open hold ", "open bounce ", "open defer ", "open trace "}, NULL, K_AFTER, "open "},
     /* DNS data of other domains (dns_lookup.c valid_rr_name, smtp_addr.c,
      * util/valid_hostname.c): the SMTP client's are its destinations' */
     {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"numeric domain name in ", "malformed domain name in "}, NULL, K_AFTER, " record for "},
     {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"has a valid address record"}, NULL, K_AFTER, " host for "},
-    {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"valid_hostname: "}, NULL, K_FIXED, "(unnamed domain)"},
+    {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"valid_hostname: "}, NULL, K_FIXED, "valid_hostname"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"does not resolve to address ", "address not listed for hostname "}, NULL, K_FIXED, "reverse DNS does not match"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"valid_hostname: ", "numeric domain name in ", "malformed domain name in ", "has a valid address record"}, NULL, K_FIXED, "malformed DNS data"},
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
@@ -130,6 +130,14 @@ static const struct rule diag_rules[] = {
     {F_CHROOT_STALE, SRC_DIAG, "postfix-script", {" differ"}, " and /", K_PATH, NULL},
     /* bounce_template.c: a time printed in a unit it does not fill */
     {F_BOUNCE_TEMPLATE, SRC_DIAG, "bounce", {"template conversion of parameter", "time unit \"", "see the bounce(5) manual"}, NULL, K_NONE, NULL},
+    /* dict_regexp.c, dict_pcre.c, dict_cidr.c "TYPE map %s, line %d: ...";
+     * dict_dbm.c, dict_cdb.c "%s: duplicate entry" */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"regexp map ", "pcre map ", "cidr map ", "regexp file ", "pcre file "}, ", line ", K_PATH, NULL},
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {": duplicate entry: "}, NULL, K_PATH, NULL},
+    /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
+    {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
+    /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
+    {F_LOCAL_TOO_BIG, SRC_DIAG, NULL, {"message file too big", "File too large"}, NULL, K_NONE, NULL},
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
@@ -668,6 +676,19 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
 	return true;
 }
 
+/* is_command - a Postfix program that a person or a script runs, not a
+ * daemon that master runs: its fatal error stops that command only */
+static bool is_command(struct span daemon)
+{
+	static const char *const commands[] = {"postsuper", "postqueue", "postmap", "postalias",
+					       "postconf", "postcat", "postmulti", "postlog",
+					       "postkick", "postlock", "sendmail", "mailq", "newaliases"};
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (span_eqs(daemon, commands[i]))
+			return true;
+	return false;
+}
+
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
@@ -704,6 +725,11 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		if (APPLY_TEXT(diag_rules, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		if (fatal && is_command(l->daemon)) {
+			hit->id = F_COMMAND_FAILED;
+			copy_key(hit->key, l->daemon);
+			return true;
+		}
 		if (fatal) {
 			hit->id = F_DAEMON_FATAL;
 			copy_key(hit->key, l->daemon);

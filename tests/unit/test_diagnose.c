@@ -151,13 +151,13 @@ static const struct {
      * format strings (3.12 source), made-up names and documentation addresses */
     /* global/deliver_request.c "open %s %s: %m", qmgr_active.c "%s: remove %s from %s: %m" */
     {"Dec 15 11:04:47 mx postfix/smtp[4360]: warning: open active 72E3B1100D74: No such file or directory",
-     "queue-file-vanished", "active queue"},
+     "queue-file-vanished", "active"},
     {"Dec 15 11:04:47 mx postfix/error[4479]: warning: open active 8D08C1104A4D: No such file or directory",
-     "queue-file-vanished", "active queue"},
+     "queue-file-vanished", "active"},
     {"Dec 15 11:04:48 mx postfix/qmgr[2894]: warning: qmgr_active_done_2_generic: remove 72E3B1100D74 from active: No such file or directory",
-     "queue-file-vanished", "active queue"},
+     "queue-file-vanished", "active"},
     {"Dec 15 11:04:48 mx postfix/local[2894]: fatal: open active 72E3B1100D74: Permission denied",
-     "queue-file-problem", "queue file"},
+     "queue-file-problem", "active"},
     /* xsasl/xsasl_cyrus_log.c "SASL authentication failure: %s": the library's echo */
     {"Dec 15 11:04:49 mx postfix/smtpd[24226]: warning: SASL authentication failure: Password verification failed",
      "sasl-library-failure-note", ""},
@@ -171,7 +171,7 @@ static const struct {
     {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: no MX host for example.org has a valid address record",
      "destination-dns-malformed", "example.org"},
     {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: valid_hostname: misplaced delimiter: .",
-     "destination-dns-malformed", "(unnamed domain)"},
+     "destination-dns-malformed", "valid_hostname"},
     {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: valid_hostname: misplaced delimiter: .",
      "client-dns-inconsistent", "malformed DNS data"},
     {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: numeric domain name in resource data of MX record for example.com: 198.51.100.7",
@@ -215,6 +215,23 @@ static const struct {
      "lookup-table-missing", ""},
     {"Dec 15 11:04:58 mx postfix/cleanup[88]: warning: 3B6EB950: sender_canonical_maps map lookup problem for user@example.com -- message not accepted, try again later",
      "lookup-table-missing", ""},
+    /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
+    {"Dec 15 11:04:59 mx postfix/smtpd[27701]: warning: Illegal address syntax from mail.example.com[192.0.2.7] in MAIL command: <a b@example.com>",
+     "client-address-syntax", "192.0.2.7"},
+    /* dict_regexp.c, dict_pcre.c, dict_cdb.c */
+    {"Dec 15 11:05:00 mx postfix/cleanup[31]: warning: regexp map /etc/postfix/header_checks, line 3: unknown regexp option \"k\": skipping this rule",
+     "lookup-table-syntax", "/etc/postfix/header_checks"},
+    {"Dec 15 11:05:00 mx postfix/postmap[32]: warning: /etc/postfix/virtual.cdb: duplicate entry: \"user@example.com\"",
+     "lookup-table-syntax", "/etc/postfix/virtual"},
+    /* a command's fatal error is that command's, not a daemon down */
+    {"Dec 15 11:05:01 mx postfix/postsuper[77]: fatal: usage: postsuper [-c config_dir] [-d queue_id (delete)] [-h queue_id (hold)]",
+     "command-failed", "postsuper"},
+    {"Dec 15 11:05:01 mx postfix/postmap[78]: fatal: open /etc/postfix/transportx: No such file or directory",
+     "command-failed", "postmap"},
+    {"Dec 15 11:05:01 mx postfix/sendmail[79]: fatal: root(0): message file too big",
+     "local-submission-too-big", ""},
+    {"Dec 15 11:05:01 mx postfix/postdrop[80]: warning: uid=0: File too large",
+     "local-submission-too-big", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
