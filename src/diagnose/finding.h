@@ -190,6 +190,8 @@ enum finding_impact {
 	  "postscreen answers 450 4.3.2 to new clients until they pass its tests")             \
 	X(F_SASL_LIB_NOTE, "sasl-library-failure-note", SIDE_BENIGN, 0, IMPACT_NONE,            \
 	  "the SASL library's own note of a failed login (the client's line tells who)")       \
+	X(F_BENIGN_NOTICE, "benign-notice", SIDE_BENIGN, 0, IMPACT_NONE,                       \
+	  "a Postfix notice that needs no action")                                              \
 	X(F_OTHER_WARNING, "other-warnings", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "other warnings from Postfix")
 

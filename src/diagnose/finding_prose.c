@@ -514,6 +514,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"user's wrong password, or password guessing).",
 	"When the same log says that smtpd cannot reach saslauthd or its password database "
 	"(sasl-backend-unreachable), the logins fail because of that, whatever the password."},
+    [F_BENIGN_NOTICE] = {
+	"Postfix noted something harmless: IPv6 is off because the host has none "
+	"(inet_protocols), a client hung up before postscreen could look at it (getpeername), "
+	"NIS lookups are off because no NIS domain is set (an old default of alias_maps), "
+	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, or postfix check "
+	"found a symbolic link that leaves the configuration directory.",
+	"Nothing to do. To silence them: inet_protocols = ipv4 on a host without IPv6, "
+	"alias_maps without nis: (alias_maps = hash:/etc/aliases), bounce_queue_lifetime no "
+	"larger than maximal_queue_lifetime.",
+	NULL},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",
 	"Read them: postfix check and postconf -n help with most.",

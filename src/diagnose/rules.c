@@ -138,6 +138,12 @@ static const struct rule diag_rules[] = {
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
     {F_LOCAL_TOO_BIG, SRC_DIAG, NULL, {"message file too big", "File too large"}, NULL, K_NONE, NULL},
+    /* harmless notes: inet_proto.c, postscreen_endpt.c, dict_nis.c, qmgr.c, postfix-script */
+    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"disabling IPv6 name/address support"}, NULL, K_FIXED, "inet_protocols"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "postscreen", {"getpeername: "}, "dropping this connection", K_FIXED, "getpeername"},
+    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"NIS domain name not set - NIS lookups disabled"}, NULL, K_FIXED, "dict_nis"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "qmgr", {"bounce_queue_lifetime is larger than maximal_queue_lifetime"}, NULL, K_FIXED, "bounce_queue_lifetime"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"symlink leaves directory"}, NULL, K_FIXED, "postfix check"},
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},

@@ -232,6 +232,13 @@ static const struct {
      "local-submission-too-big", ""},
     {"Dec 15 11:05:01 mx postfix/postdrop[80]: warning: uid=0: File too large",
      "local-submission-too-big", ""},
+    /* harmless notes */
+    {"Dec 15 11:05:02 mx postfix/postscreen[18999]: warning: getpeername: Transport endpoint is not connected -- dropping this connection",
+     "benign-notice", "getpeername"},
+    {"Dec 15 11:05:02 mx postfix/smtpd[19000]: warning: inet_protocols: disabling IPv6 name/address support: Address family not supported by protocol",
+     "benign-notice", "inet_protocols"},
+    {"Dec 15 11:05:02 mx postfix/qmgr[19001]: warning: bounce_queue_lifetime is larger than maximal_queue_lifetime - adjusting bounce_queue_lifetime",
+     "benign-notice", "bounce_queue_lifetime"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
