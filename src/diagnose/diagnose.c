@@ -262,22 +262,25 @@ static bool subjects_within(const struct diag_group *g, const struct diag_group 
  * scanner stays benign) */
 static void tls_settings(struct diag *d)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < d->nlist; i++) {
+	/* decided over the whole list first, then dropped: freeing while
+	 * the list is compacted left a freed group in a slot the next
+	 * TLS group's search still read */
+	size_t hang = d->nlist;
+	for (size_t i = 0; i < d->nlist && hang == d->nlist; i++) {
 		struct diag_group *g = d->list[i];
-		bool told = false;
-		for (size_t j = 0; j < d->nlist && g->id == F_TLS_HANDSHAKE_IN && !told; j++)
-			told = j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN &&
-			       !strcmp(g->key, "the client hung up mid-handshake") &&
-			       subjects_within(g, d->list[j]);
-		if (told) {
-			hmap_del(&d->groups, group_hash(g->id, g->key), g);
-			group_free(g);
+		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "the client hung up mid-handshake"))
 			continue;
-		}
-		d->list[k++] = g;
+		for (size_t j = 0; j < d->nlist && hang == d->nlist; j++)
+			if (j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN && subjects_within(g, d->list[j]))
+				hang = i;
 	}
-	d->nlist = k;
+	if (hang < d->nlist) {
+		struct diag_group *g = d->list[hang];
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		group_free(g);
+		memmove(&d->list[hang], &d->list[hang + 1], (d->nlist - hang - 1) * sizeof *d->list);
+		d->nlist--;
+	}
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
 		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||

@@ -37,6 +37,7 @@ enum finding_side {
 	X(IMPACT_DELAYED, "mail-delayed", "mail is delayed (deferred, retried)") \
 	X(IMPACT_NOT_LEAVING, "mail-not-leaving", "outgoing mail is not delivered") \
 	X(IMPACT_REFUSED, "mail-refused", "incoming mail is refused")          \
+	X(IMPACT_LOST, "mail-lost", "mail is lost (gone from the queue)")               \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
 	X(IMPACT_DEGRADED, "degraded", "a feature is not working")
 
@@ -88,6 +89,8 @@ enum finding_impact {
 	  "DNS lookups for destinations fail temporarily (this host's resolver)")              \
 	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
 	  "mail to domains that do not exist or have no mail server")                          \
+	X(F_OUT_DNS_MALFORMED, "destination-dns-malformed", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING, \
+	  "a destination domain publishes broken MX data (a null MX, an IP address or a malformed name)") \
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
 	  "mail for a domain loops back to this server")                                       \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \
@@ -115,6 +118,12 @@ enum finding_impact {
 	  "a client tries many addresses that do not exist (dictionary attack)")               \
 	X(F_IN_LMTP_USER_UNKNOWN, "lmtp-user-unknown", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
 	  "mail accepted for a local domain bounces: the mailbox server does not know the user") \
+	X(F_IN_REMOTE_DNS, "client-dns-inconsistent", SIDE_REMOTE, 0, IMPACT_NONE,             \
+	  "a client's or sender domain's DNS is inconsistent or malformed (their side)")        \
+	X(F_IN_ADDR_SYNTAX, "client-address-syntax", SIDE_REMOTE, 0, IMPACT_NONE,               \
+	  "a client sent an address with illegal syntax (refused with 501)")                    \
+	X(F_IN_DNSBL_TIMEOUT, "dnsbl-reply-timeout", SIDE_NETWORK, 1, IMPACT_DEGRADED,          \
+	  "a DNS blocklist does not answer in time: postscreen scores clients without it")     \
 	/* local configuration and daemons */                                                  \
 	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
@@ -122,6 +131,8 @@ enum finding_impact {
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
+	  "a line of a lookup table (header_checks, regexp, pcre, cidr) is wrong or repeated")   \
 	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
 	  "a lookup table is older than its source file (postmap not run)")                    \
 	X(F_MAP_UNAPPROVED, "proxymap-unapproved-table", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
@@ -158,11 +169,29 @@ enum finding_impact {
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \
 	  "Postfix cannot read or write queue files")                                          \
+	X(F_COMMAND_FAILED, "command-failed", SIDE_CONFIG, 1, IMPACT_NONE,                      \
+	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
+	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \
+	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
+	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
+	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
+	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \
+	  "a service reached its process limit in master.cf: new clients wait")                \
+	X(F_INTERNAL_SERVICE, "internal-service-unreachable", SIDE_CONFIG, 2, IMPACT_DEGRADED,  \
+	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
+	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \
+	  "the chroot's copies of system files differ from the originals")                     \
+	X(F_BOUNCE_TEMPLATE, "bounce-template-time-unit", SIDE_CONFIG, 1, IMPACT_NONE,          \
+	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
 	  "postscreen's cache \"close database\" message at shutdown")                         \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \
 	  "postscreen answers 450 4.3.2 to new clients until they pass its tests")             \
+	X(F_SASL_LIB_NOTE, "sasl-library-failure-note", SIDE_BENIGN, 0, IMPACT_NONE,            \
+	  "the SASL library's own note of a failed login (the client's line tells who)")       \
+	X(F_BENIGN_NOTICE, "benign-notice", SIDE_BENIGN, 0, IMPACT_NONE,                       \
+	  "a Postfix notice that needs no action")                                              \
 	X(F_OTHER_WARNING, "other-warnings", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "other warnings from Postfix")
 

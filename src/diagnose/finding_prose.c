@@ -126,6 +126,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"record). The message bounces.",
 	"Nothing on this server is wrong; the address was mistyped or the domain is gone.",
 	NULL},
+    [F_OUT_DNS_MALFORMED] = {
+	"A destination domain's MX records hold something that is not a usable host name: a "
+	"null MX (\".\": the domain declares that it takes no mail, RFC 7505), an IP address "
+	"written where a name belongs, or a malformed name. Postfix skips that DNS data; when "
+	"no usable MX is left, mail to that domain is deferred or bounced (its delivery lines "
+	"say which).",
+	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN and, "
+	"if the mail matters, tell the domain's postmaster. A null MX means the domain wants no "
+	"mail: the recipient address is wrong.",
+	"A valid_hostname line does not name the domain; the delivery lines next to it do."},
     [F_OUT_LOOP] = {
 	"Mail for a domain comes back to this server: the domain's MX points here (or the "
 	"remote server greeted with this server's own name), but Postfix is not configured to "
@@ -222,6 +232,37 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix's domain lists agree (a domain split between two servers must relay, not "
 	"deliver locally).",
 	NULL},
+    [F_IN_REMOTE_DNS] = {
+	"The DNS of a client or of a sender's domain is inconsistent: the client's reverse "
+	"(PTR) name does not resolve back to its address (\"hostname ... does not resolve to "
+	"address\", \"address not listed for hostname\"), or a DNS answer holds a malformed "
+	"name (valid_hostname, a null or numeric MX). That is their DNS, not this server's, and "
+	"no sign of an attack: many legitimate servers and most home connections have it. "
+	"Postfix then names the client \"unknown\"; mail is refused only where a restriction "
+	"asks for a verified name (reject_unknown_client_hostname).",
+	"Nothing to do on this server. If a wanted sender is refused because of it, ask its "
+	"admin to fix the PTR record, or use reject_unknown_reverse_client_hostname instead of "
+	"reject_unknown_client_hostname.",
+	"Many of these saying \"Temporary failure in name resolution\", together with DNS "
+	"failures on outgoing mail, point to this host's resolver instead: try dig -x on one of "
+	"the addresses."},
+    [F_IN_ADDR_SYNTAX] = {
+	"smtpd refused a MAIL FROM or RCPT TO address that breaks the SMTP syntax (unbalanced "
+	"<>, quotes or brackets, a bare space) with 501 5.1.7 or 5.1.3. Broken bulk-mail "
+	"software and spam tools send these; the client has to fix its software.",
+	"Nothing to do on this server. If a wanted sender is refused, its admin must fix the "
+	"address its software writes; strict_rfc821_envelopes = no (the default) already "
+	"accepts the common sloppy forms.",
+	NULL},
+    [F_IN_DNSBL_TIMEOUT] = {
+	"postscreen asked dnsblog to look clients up in a DNS blocklist and got no answer "
+	"within postscreen_dnsbl_timeout (or dnsblog's lookup failed); those clients are "
+	"scored without that list. The list is slow or ignores this host's queries, or this "
+	"host's resolver is slow.",
+	"Test the resolver with the list's test entry (dig 2.0.0.127.zen.spamhaus.org); use a "
+	"local caching resolver (unbound); drop lists that keep timing out from "
+	"postscreen_dnsbl_sites.",
+	NULL},
     [F_SASL_BACKEND_DOWN] = {
 	"smtpd cannot connect to its SASL authentication backend: Dovecot's auth socket "
 	"(smtpd_sasl_path, usually private/auth) is missing, or saslauthd is not running. "
@@ -244,6 +285,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Create the file (an empty one is enough for a check_*_access table) and run postmap "
 	"on it for hash:/lmdb:/btree: tables (texthash: needs no postmap), or remove the "
 	"reference from main.cf/master.cf; then postfix reload.",
+	NULL},
+    [F_MAP_SYNTAX] = {
+	"Postfix found a line it cannot use in a lookup table: a regular expression that does "
+	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "
+	"table (header_checks, body_checks, access maps), a bad network in a cidr table, or a "
+	"key listed twice in a table postmap builds. The line is skipped (or the second key "
+	"ignored), so that rule does not do what it says.",
+	"Open the table at the line number in the message and fix it; test it with postmap -q "
+	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
+	"For a duplicate key, keep one line and run postmap on the table again.",
 	NULL},
     [F_MAP_STALE] = {
 	"A table's compiled .db is older than its text source: someone edited the file but "
@@ -375,6 +426,74 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Run postfix check (it fixes ownership) and postfix set-permissions; check free "
 	"space and the kernel log for file-system errors.",
 	NULL},
+    [F_COMMAND_FAILED] = {
+	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
+	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "
+	"an open error means a file that does not exist. No daemon stopped, but what the "
+	"command was meant to do (rebuild a table, delete or flush mail) did not happen.",
+	"Run the command again with the options of its manual page (man postsuper, man "
+	"postqueue, man postmap) and the right file name; check cron jobs and scripts that "
+	"call Postfix commands.",
+	NULL},
+    [F_LOCAL_TOO_BIG] = {
+	"A message submitted on this host with sendmail or postdrop was larger than "
+	"message_size_limit (or the file-size limit of the process that wrote it), and was "
+	"refused: the program that sent it got an error and nothing was queued.",
+	"If such messages must go out, raise message_size_limit (and mailbox_size_limit, which "
+	"must not be smaller) with postconf -e, then postfix reload; otherwise ask whoever "
+	"sends them to send smaller files or links.",
+	NULL},
+    [F_QUEUE_VANISHED] = {
+	"A delivery agent (or qmgr) could not find a queue file that qmgr had just moved to the "
+	"active queue (\"open active ID: No such file or directory\"). The file was deleted "
+	"behind Postfix's back: by postsuper -d while deliveries ran, by a script or a person "
+	"removing files under the queue directory, or by a second Postfix instance or master "
+	"using the same queue_directory. Those messages are gone, and nobody gets a bounce.",
+	"Find what deletes queue files: cron jobs and scripts that touch the queue directory "
+	"(postconf queue_directory) and postsuper -d runs; check that one master only runs on "
+	"this queue (postfix status; ps -C master -o pid,args) and that no two instances share "
+	"its queue_directory (postmulti -l). Delete mail with postsuper -d only, never with rm.",
+	"When an admin deleted those messages on purpose (postsuper -d ALL after a spam run), "
+	"nothing else is wrong; the lines cannot tell who deleted them."},
+    [F_PROCESS_LIMIT] = {
+	"master runs as many processes of a service as its maxproc column in master.cf (or "
+	"default_process_limit) allows; new connections wait until one is free. Under a flood "
+	"of hostile clients they cause it; under normal traffic the limit is too low for the "
+	"load.",
+	"See who holds the processes (the clients section: slow or idle clients); raise the "
+	"service's maxproc in master.cf (or default_process_limit) if the host has the memory, "
+	"put postscreen in front of smtpd, and read STRESS_README (smtpd_timeout under load); "
+	"then postfix reload.",
+	NULL},
+    [F_INTERNAL_SERVICE] = {
+	"A Postfix daemon could not talk to one of Postfix's own helper services: anvil "
+	"(connection and rate limits), tlsmgr (TLS session cache and random seed), scache (the "
+	"SMTP connection cache) or proxymap/proxywrite (shared tables). Postfix goes on without "
+	"it: no rate limits, no connection reuse, no shared cache. The line names the socket.",
+	"Check that the service is in master.cf and enabled (postconf -M anvil/unix, "
+	"tlsmgr/unix, scache/unix, proxywrite/unix), that master runs it (fatal or exit lines "
+	"of that daemon in this log), and its socket (ls -l /var/spool/postfix/private); then "
+	"postfix reload.",
+	"One such line at a reload or shutdown (\"Interrupted system call\") is harmless."},
+    [F_CHROOT_STALE] = {
+	"postfix check (run at every start) found that the copies of system files inside the "
+	"chroot, under the queue directory (etc/resolv.conf, etc/hosts, the TLS CA file, NSS "
+	"libraries), differ from the originals. Daemons that run chrooted (y in master.cf's "
+	"chroot column) read the old copies: stale DNS servers, host names or CA certificates.",
+	"Copy the files named in the lines again (on Debian, systemctl restart postfix does it), "
+	"or run those daemons without chroot (n in master.cf's chroot column), then postfix "
+	"reload.",
+	"Library copies that differ right after a system upgrade are harmless until the next "
+	"restart refreshes them."},
+    [F_BOUNCE_TEMPLATE] = {
+	"The bounce daemon prints times in its notices in the unit the template asks for "
+	"(delay_warning_time_hours, maximal_queue_lifetime_days); the configured time is less "
+	"than one such unit, so notices say \"0 hours\" or \"0 days\". The notices still go "
+	"out; only their text is wrong.",
+	"Use a smaller unit in a template of your own (bounce_template_file; bounce(5) lists "
+	"the _seconds, _minutes, _hours, _days and _weeks forms), or set delay_warning_time and "
+	"maximal_queue_lifetime to at least one hour and one day.",
+	NULL},
     [F_PS_CACHE_CLOSE] = {
 	"postscreen writes this when it closes its cache at shutdown or reload inside the "
 	"chroot; the \"possible Berkeley DB bug\" text is harmless here.",
@@ -386,6 +505,24 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Real mail servers retry, so mail is only delayed a few minutes the first time.",
 	"Nothing to do, unless the delay matters: then turn the after-greeting tests off or "
 	"allow known senders (postscreen_access_list).",
+	NULL},
+    [F_SASL_LIB_NOTE] = {
+	"The Cyrus SASL library logs a line of its own for a failed login (\"SASL "
+	"authentication failure: Password verification failed\"), just before smtpd logs the "
+	"client and the mechanism. It says nothing about this server: one login failed.",
+	"Nothing here: the client's own line that follows is judged in the clients section (a "
+	"user's wrong password, or password guessing).",
+	"When the same log says that smtpd cannot reach saslauthd or its password database "
+	"(sasl-backend-unreachable), the logins fail because of that, whatever the password."},
+    [F_BENIGN_NOTICE] = {
+	"Postfix noted something harmless: IPv6 is off because the host has none "
+	"(inet_protocols), a client hung up before postscreen could look at it (getpeername), "
+	"NIS lookups are off because no NIS domain is set (an old default of alias_maps), "
+	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, or postfix check "
+	"found a symbolic link that leaves the configuration directory.",
+	"Nothing to do. To silence them: inet_protocols = ipv4 on a host without IPv6, "
+	"alias_maps without nis: (alias_maps = hash:/etc/aliases), bounce_queue_lifetime no "
+	"larger than maximal_queue_lifetime.",
 	NULL},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",

@@ -35,6 +35,7 @@ enum key_kind {
 	K_CLIENT,    /* the client address */
 	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
 	K_TLSKIND,   /* what a failed TLS handshake's reason says */
+	K_FIXED,     /* the words in rule->after, for lines that name no cause */
 };
 
 #define NEEDLES 12
@@ -46,7 +47,7 @@ struct rule {
 	const char *any[NEEDLES];    /* one of these (case-blind), NULL-ended */
 	const char *also;            /* and this too, or NULL */
 	enum key_kind key;
-	const char *after;           /* K_AFTER */
+	const char *after;           /* K_AFTER; K_FIXED: the key itself */
 };
 
 /*
@@ -97,12 +98,58 @@ static const struct rule diag_rules[] = {
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"cannot connect to saslauthd server"}, NULL, K_NONE, NULL},
+    /* Cyrus SASL cannot read its own password file: no login can succeed */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
+    /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
+     * next smtpd line names the client, and the verdicts judge it */
+    {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"No worthy mechs found", "SASL authentication failed", "cannot authenticate to server"}, NULL, K_NONE, NULL},
+    /* deliver_request.c "open %s %s: %m" (ENOENT only; other errors are
+     * fatal) and qmgr_active.c "remove %s from %s: %m": the queue file
+     * was deleted under Postfix */
+    {F_QUEUE_VANISHED, SRC_DIAG, NULL, {"open active ", "from active: ", "open deferred ", "open incoming "}, "No such file or directory", K_FIXED, "active"},
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"open active ", "open deferred ", "open incoming ", "open hold ", "open bounce ", "open defer ", "open trace "}, NULL, K_AFTER, "open "},
+    /* DNS data of other domains (dns_lookup.c valid_rr_name, smtp_addr.c,
+     * util/valid_hostname.c): the SMTP client's are its destinations' */
+    {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"numeric domain name in ", "malformed domain name in "}, NULL, K_AFTER, " record for "},
+    {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"has a valid address record"}, NULL, K_AFTER, " host for "},
+    {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"valid_hostname: "}, NULL, K_FIXED, "valid_hostname"},
+    {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"does not resolve to address ", "address not listed for hostname "}, NULL, K_FIXED, "reverse DNS does not match"},
+    {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"valid_hostname: ", "numeric domain name in ", "malformed domain name in ", "has a valid address record"}, NULL, K_FIXED, "malformed DNS data"},
+    /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
+    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
+    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
+    /* master_avail.c: three lines for one event */
+    {F_PROCESS_LIMIT, SRC_DIAG, "master", {"has reached its process limit", "to avoid this condition, increase the process count", "STRESS_README.html for"}, NULL, K_NONE, NULL},
+    /* Postfix's own helper services (scache_clnt.c, attr_clnt.c for
+     * anvil and tlsmgr, postscreen's dnsblog and proxywrite) */
+    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"problem talking to service ", "problem talking to server private/anvil", "problem talking to server private/tlsmgr", "dnsblog service", "service private/proxy", "service private/scache"}, NULL, K_PATH, NULL},
+    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"disabling connection caching"}, NULL, K_FIXED, "private/scache"},
+    /* postfix-script (postfix check): "$queue_directory/$path and /$path differ" */
+    {F_CHROOT_STALE, SRC_DIAG, "postfix-script", {" differ"}, " and /", K_PATH, NULL},
+    /* bounce_template.c: a time printed in a unit it does not fill */
+    {F_BOUNCE_TEMPLATE, SRC_DIAG, "bounce", {"template conversion of parameter", "time unit \"", "see the bounce(5) manual"}, NULL, K_NONE, NULL},
+    /* dict_regexp.c, dict_pcre.c, dict_cidr.c "TYPE map %s, line %d: ...";
+     * dict_dbm.c, dict_cdb.c "%s: duplicate entry" */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"regexp map ", "pcre map ", "cidr map ", "regexp file ", "pcre file "}, ", line ", K_PATH, NULL},
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {": duplicate entry: "}, NULL, K_PATH, NULL},
+    /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
+    {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
+    /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
+    {F_LOCAL_TOO_BIG, SRC_DIAG, NULL, {"message file too big", "File too large"}, NULL, K_NONE, NULL},
+    /* harmless notes: inet_proto.c, postscreen_endpt.c, dict_nis.c, qmgr.c, postfix-script */
+    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"disabling IPv6 name/address support"}, NULL, K_FIXED, "inet_protocols"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "postscreen", {"getpeername: "}, "dropping this connection", K_FIXED, "getpeername"},
+    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"NIS domain name not set - NIS lookups disabled"}, NULL, K_FIXED, "dict_nis"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "qmgr", {"bounce_queue_lifetime is larger than maximal_queue_lifetime"}, NULL, K_FIXED, "bounce_queue_lifetime"},
+    {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"symlink leaves directory"}, NULL, K_FIXED, "postfix check"},
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
+    /* a table whose server does not answer (LDAP, SQL, tcp:, socketmap) */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "Can't contact LDAP server", "read TCP map reply", "connect to mysql server", "connect to pgsql server", "lookup failure"}, NULL, K_PATH, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
@@ -117,6 +164,8 @@ static const struct rule diag_rules[] = {
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
+    /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
+    {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 
@@ -453,6 +502,9 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 	case K_CLIENT:
 		k = ev->client_ip;
 		break;
+	case K_FIXED:
+		snprintf(hit->key, sizeof hit->key, "%s", r->after ? r->after : "");
+		return;
 	case K_TLSKIND: {
 		static const char *const words[] = {
 		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
@@ -630,6 +682,19 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
 	return true;
 }
 
+/* is_command - a Postfix program that a person or a script runs, not a
+ * daemon that master runs: its fatal error stops that command only */
+static bool is_command(struct span daemon)
+{
+	static const char *const commands[] = {"postsuper", "postqueue", "postmap", "postalias",
+					       "postconf", "postcat", "postmulti", "postlog",
+					       "postkick", "postlock", "sendmail", "mailq", "newaliases"};
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (span_eqs(daemon, commands[i]))
+			return true;
+	return false;
+}
+
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
@@ -655,10 +720,22 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	}
 	if (!l->postfix)
 		return false;
+	/* the client's DNS, not this server's: never a sign against it */
+	if (ev->type == EV_HOSTNAME_VERIFY) {
+		hit->id = F_IN_REMOTE_DNS;
+		snprintf(hit->key, sizeof hit->key, "reverse DNS does not match");
+		copy_key(hit->subject, ev->client_ip);
+		return true;
+	}
 	if (l->severity.n) {
 		if (APPLY_TEXT(diag_rules, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		if (fatal && is_command(l->daemon)) {
+			hit->id = F_COMMAND_FAILED;
+			copy_key(hit->key, l->daemon);
+			return true;
+		}
 		if (fatal) {
 			hit->id = F_DAEMON_FATAL;
 			copy_key(hit->key, l->daemon);

@@ -147,13 +147,104 @@ static const struct {
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
      "outbound-tls-failed", "another TLS error"},
+    /* the families of warnings that were "other warnings", from Postfix's
+     * format strings (3.12 source), made-up names and documentation addresses */
+    /* global/deliver_request.c "open %s %s: %m", qmgr_active.c "%s: remove %s from %s: %m" */
+    {"Dec 15 11:04:47 mx postfix/smtp[4360]: warning: open active 72E3B1100D74: No such file or directory",
+     "queue-file-vanished", "active"},
+    {"Dec 15 11:04:47 mx postfix/error[4479]: warning: open active 8D08C1104A4D: No such file or directory",
+     "queue-file-vanished", "active"},
+    {"Dec 15 11:04:48 mx postfix/qmgr[2894]: warning: qmgr_active_done_2_generic: remove 72E3B1100D74 from active: No such file or directory",
+     "queue-file-vanished", "active"},
+    {"Dec 15 11:04:48 mx postfix/local[2894]: fatal: open active 72E3B1100D74: Permission denied",
+     "queue-file-problem", "active"},
+    /* xsasl/xsasl_cyrus_log.c "SASL authentication failure: %s": the library's echo */
+    {"Dec 15 11:04:49 mx postfix/smtpd[24226]: warning: SASL authentication failure: Password verification failed",
+     "sasl-library-failure-note", ""},
+    {"Dec 15 11:04:49 mx postfix/smtpd[24226]: warning: SASL authentication problem: unable to open Berkeley db /etc/sasldb2: No such file or directory",
+     "sasl-backend-unreachable", "/etc/sasldb2"},
+    /* dns/dns_lookup.c valid_rr_name, util/valid_hostname.c, smtp/smtp_addr.c */
+    {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: numeric domain name in resource data of MX record for example.com: 192.0.2.25",
+     "destination-dns-malformed", "example.com"},
+    {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: malformed domain name in resource data of MX record for example.net: mx..example.net",
+     "destination-dns-malformed", "example.net"},
+    {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: no MX host for example.org has a valid address record",
+     "destination-dns-malformed", "example.org"},
+    {"Dec 15 11:04:50 mx postfix/smtp[3284]: warning: valid_hostname: misplaced delimiter: .",
+     "destination-dns-malformed", "valid_hostname"},
+    {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: valid_hostname: misplaced delimiter: .",
+     "client-dns-inconsistent", "malformed DNS data"},
+    {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: numeric domain name in resource data of MX record for example.com: 198.51.100.7",
+     "client-dns-inconsistent", "malformed DNS data"},
+    {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: 203.0.113.9: address not listed for hostname mail.example.com",
+     "client-dns-inconsistent", "reverse DNS does not match"},
+    {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: hostname mail.example.com does not resolve to address 203.0.113.9: Temporary failure in name resolution",
+     "client-dns-inconsistent", "reverse DNS does not match"},
+    /* postscreen/postscreen_dnsbl.c "dnsblog reply timeout %ds for %s", dnsblog.c */
+    {"Dec 15 11:04:52 mx postfix/postscreen[3163]: warning: dnsblog reply timeout 10s for zen.example.org",
+     "dnsbl-reply-timeout", "zen.example.org"},
+    {"Dec 15 11:04:52 mx postfix/dnsblog[3170]: warning: dnsblog_query: lookup error for DNS query 9.113.0.203.zen.example.org: Host or domain name not found. Name service error for name=9.113.0.203.zen.example.org type=A: Host not found, try again",
+     "dnsbl-reply-timeout", ""},
+    /* master/master_avail.c: three lines for one event */
+    {"Dec 15 11:04:53 mx postfix/master[1192]: warning: service \"smtp\" (25) has reached its process limit \"100\": new clients may experience noticeable delays",
+     "process-limit-reached", ""},
+    {"Dec 15 11:04:53 mx postfix/master[1192]: warning: to avoid this condition, increase the process count in master.cf or reduce the service time per client",
+     "process-limit-reached", ""},
+    /* global/scache_clnt.c, util/attr_clnt.c for anvil: Postfix's own helpers */
+    {"Dec 15 11:04:54 mx postfix/smtp[9]: warning: problem talking to service private/scache: Connection timed out",
+     "internal-service-unreachable", "private/scache"},
+    {"Dec 15 11:04:54 mx postfix/smtp[9]: warning: disabling connection caching",
+     "internal-service-unreachable", "private/scache"},
+    {"Dec 15 11:04:54 mx postfix/smtpd[9]: warning: problem talking to server private/anvil: Connection refused",
+     "internal-service-unreachable", "private/anvil"},
+    {"Dec 15 11:04:54 mx postfix/smtpd[9]: warning: problem talking to server inet:127.0.0.1:10023: Connection refused",
+     "policy-service-unreachable", "inet:127.0.0.1:10023"},
+    /* conf/postfix-script: "$queue_directory/$path and /$path differ" */
+    {"Dec 15 11:04:55 mx postfix/postfix-script[13453]: warning: /var/spool/postfix/etc/resolv.conf and /etc/resolv.conf differ",
+     "chroot-files-differ", "/var/spool/postfix/etc/resolv.conf"},
+    /* bounce/bounce_template.c */
+    {"Dec 15 11:04:56 mx postfix/bounce[77]: warning: [built-in]: zero result in delay template conversion of parameter \"maximal_queue_lifetime_days\"",
+     "bounce-template-time-unit", ""},
+    {"Dec 15 11:04:56 mx postfix/bounce[77]: warning: for instructions see the bounce(5) manual",
+     "bounce-template-time-unit", ""},
+    /* tlsproxy does postscreen's TLS: its clients' handshakes */
+    {"Dec 15 11:04:57 mx postfix/tlsproxy[312]: warning: TLS library problem: error:0A000102:SSL routines:tls_early_post_process_client_hello:unsupported protocol:../ssl/statem/statem_srvr.c:1657:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
+    /* a table whose server does not answer */
+    {"Dec 15 11:04:58 mx postfix/trivial-rewrite[88]: warning: dict_ldap_lookup: Search error -1: Can't contact LDAP server",
+     "lookup-table-missing", ""},
+    {"Dec 15 11:04:58 mx postfix/cleanup[88]: warning: 3B6EB950: sender_canonical_maps map lookup problem for user@example.com -- message not accepted, try again later",
+     "lookup-table-missing", ""},
+    /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
+    {"Dec 15 11:04:59 mx postfix/smtpd[27701]: warning: Illegal address syntax from mail.example.com[192.0.2.7] in MAIL command: <a b@example.com>",
+     "client-address-syntax", "192.0.2.7"},
+    /* dict_regexp.c, dict_pcre.c, dict_cdb.c */
+    {"Dec 15 11:05:00 mx postfix/cleanup[31]: warning: regexp map /etc/postfix/header_checks, line 3: unknown regexp option \"k\": skipping this rule",
+     "lookup-table-syntax", "/etc/postfix/header_checks"},
+    {"Dec 15 11:05:00 mx postfix/postmap[32]: warning: /etc/postfix/virtual.cdb: duplicate entry: \"user@example.com\"",
+     "lookup-table-syntax", "/etc/postfix/virtual"},
+    /* a command's fatal error is that command's, not a daemon down */
+    {"Dec 15 11:05:01 mx postfix/postsuper[77]: fatal: usage: postsuper [-c config_dir] [-d queue_id (delete)] [-h queue_id (hold)]",
+     "command-failed", "postsuper"},
+    {"Dec 15 11:05:01 mx postfix/postmap[78]: fatal: open /etc/postfix/transportx: No such file or directory",
+     "command-failed", "postmap"},
+    {"Dec 15 11:05:01 mx postfix/sendmail[79]: fatal: root(0): message file too big",
+     "local-submission-too-big", ""},
+    {"Dec 15 11:05:01 mx postfix/postdrop[80]: warning: uid=0: File too large",
+     "local-submission-too-big", ""},
+    /* harmless notes */
+    {"Dec 15 11:05:02 mx postfix/postscreen[18999]: warning: getpeername: Transport endpoint is not connected -- dropping this connection",
+     "benign-notice", "getpeername"},
+    {"Dec 15 11:05:02 mx postfix/smtpd[19000]: warning: inet_protocols: disabling IPv6 name/address support: Address family not supported by protocol",
+     "benign-notice", "inet_protocols"},
+    {"Dec 15 11:05:02 mx postfix/qmgr[19001]: warning: bounce_queue_lifetime is larger than maximal_queue_lifetime - adjusting bounce_queue_lifetime",
+     "benign-notice", "bounce_queue_lifetime"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
     {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: unknown[203.0.113.9]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
      NULL, NULL},
-    {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9: Name or service not known",
-     NULL, NULL},
+
     {"Nov 22 11:36:51 mx1 postfix/smtpd[16143]: connect from unknown[203.0.113.9]", NULL, NULL},
 };
 
@@ -177,6 +268,38 @@ TEST(diagnose_rules_real_lines)
 			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i,
 				  finding_id(hit.id), hit.key, cases[i].finding, cases[i].key);
 	}
+}
+
+/* the remote-DNS families are the other side's, never this server's nor
+ * a charge against a client: benign (severity 0), nothing broken */
+TEST(diagnose_remote_dns_is_theirs)
+{
+	static const char *const lines[] = {
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9: Name or service not known",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: 203.0.113.9: hostname x.example verification failed: Name or service not known",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: 203.0.113.9: address not listed for hostname x.example",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: valid_hostname: misplaced delimiter: .",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: valid_hostname: invalid character 95(decimal): a_b..example",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct diag_hit hit;
+		CHECK(diag_classify(progs_line(lines[i]), &hit));
+		CHECK_STR(finding_id(hit.id), "client-dns-inconsistent");
+		CHECK(finding_side(hit.id) == SIDE_REMOTE);
+		CHECK_INT(finding_severity(hit.id), 0);
+		CHECK(finding_impact(hit.id) == IMPACT_NONE);
+		if (i < 4)
+			CHECK_STR(hit.subject, "203.0.113.9");
+	}
+	/* a log of them breaks no mail */
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+	CHECK(!diag_breaks_mail(d));
+	CHECK_INT(diag_worst(d), 0);
+	diag_free(d);
 }
 
 TEST(diagnose_own_network)
