@@ -320,19 +320,19 @@ static void meaning(struct buf *b, const struct event *ev)
 	case EV_OTHER: buf_puts(b, _("a line of another program")); break;
 	default:
 		if (span_eqs(l->severity, "error")) {
-			buf_puts(b, _("an error logged by Postfix about itself or its configuration"));
+			buf_puts(b, _("an error logged by Postfix"));
 		} else if (span_eqs(l->severity, "warning")) {
-			buf_puts(b, _("a warning logged by Postfix about itself or its configuration"));
+			buf_puts(b, _("a warning logged by Postfix"));
 		} else if (span_eqs(l->severity, "fatal")) {
-			buf_puts(b, _("a fatal logged by Postfix about itself or its configuration"));
+			buf_puts(b, _("a fatal logged by Postfix"));
 		} else if (span_eqs(l->severity, "panic")) {
-			buf_puts(b, _("a panic logged by Postfix about itself or its configuration"));
+			buf_puts(b, _("a panic logged by Postfix"));
 		} else if (l->severity.n) {
 			struct buf t = {0};
 			buf_term(&t, l->severity);
 			buf_putc(&t, 0);
 			/* TRANSLATORS: %s is Postfix's severity word, as logged */
-			buf_printf(b, _("a %s logged by Postfix about itself or its configuration"), t.p);
+			buf_printf(b, _("a %s logged by Postfix"), t.p);
 			buf_free(&t);
 		} else {
 			buf_puts(b, _("a Postfix line of no kind postsleuth knows"));
