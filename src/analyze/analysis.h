@@ -239,6 +239,8 @@ enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 void account_explain(const struct analysis *a, const struct account *ac, struct buf *b);
+const struct login *account_new_source(const struct analysis *a, const struct account *ac,
+				       const struct login **earliest);
 
 struct client *analysis_client(struct analysis *a, const char *ip);
 uint32_t analysis_client_get(struct analysis *a, struct span ip);

@@ -6,6 +6,7 @@
  * page); the other lists answer 127.0.0.2 for "listed".
  */
 #include "dnsbl.h"
+#include "../util/i18n.h"
 
 #include <string.h>
 #include <strings.h>
@@ -34,7 +35,8 @@ static int last_octet(struct span a, struct span *prefix)
 	return v;
 }
 
-/* dnsbl_meaning - the answer in words, or NULL when unknown */
+/* dnsbl_meaning - the answer in words (marked for the catalogue: _() where
+ * shown), or NULL when unknown */
 const char *dnsbl_meaning(struct span list, struct span answer)
 {
 	struct span pfx;
@@ -43,10 +45,10 @@ const char *dnsbl_meaning(struct span list, struct span answer)
 		return NULL;
 	if (span_eqs(pfx, "127.255.255.")) {
 		switch (n) {
-		case 252: return "an error code, not a listing: the list name is mistyped or the zone is gone";
-		case 254: return "an error code, not a listing: the list refuses queries from a public or open resolver (use your own resolver, or the list's paid access)";
-		case 255: return "an error code, not a listing: too many queries (the free use limit is exceeded)";
-		default: return "an error code, not a listing: the list refused the query";
+		case 252: return N_("an error code, not a listing: the list name is mistyped or the zone is gone");
+		case 254: return N_("an error code, not a listing: the list refuses queries from a public or open resolver (use your own resolver, or the list's paid access)");
+		case 255: return N_("an error code, not a listing: too many queries (the free use limit is exceeded)");
+		default: return N_("an error code, not a listing: the list refused the query");
 		}
 	}
 	if (!span_eqs(pfx, "127.0.0.") && !span_eqs(pfx, "127.0.1.") && !span_eqs(pfx, "127.0.2."))
@@ -55,21 +57,21 @@ const char *dnsbl_meaning(struct span list, struct span answer)
 			ends_with(list, "dq.spamhaus.net");
 	if (spamhaus && span_eqs(pfx, "127.0.0.")) {
 		switch (n) {
-		case 2: return "SBL: a known spam source or spam operation";
-		case 3: return "SBL CSS: an address seen sending spam (snowshoe, compromised)";
+		case 2: return N_("SBL: a known spam source or spam operation");
+		case 3: return N_("SBL CSS: an address seen sending spam (snowshoe, compromised)");
 		case 4: case 5: case 6: case 7:
-			return "XBL: an infected machine, open proxy or exploited host";
-		case 9: return "SBL DROP: a hijacked or criminal network";
-		case 10: return "PBL (ISP): a dynamic or end-user address that should not send mail directly";
-		case 11: return "PBL (Spamhaus): an end-user address that should not send mail directly";
+			return N_("XBL: an infected machine, open proxy or exploited host");
+		case 9: return N_("SBL DROP: a hijacked or criminal network");
+		case 10: return N_("PBL (ISP): a dynamic or end-user address that should not send mail directly");
+		case 11: return N_("PBL (Spamhaus): an end-user address that should not send mail directly");
 		default: break;
 		}
 	}
 	if (spamhaus && span_eqs(pfx, "127.0.1."))
-		return "DBL: a domain listed as spam-related";
+		return N_("DBL: a domain listed as spam-related");
 	if (n == 2 && span_eqs(pfx, "127.0.0."))
-		return "listed";
-	return "listed (the list's own return code)";
+		return N_("listed");
+	return N_("listed (the list's own return code)");
 }
 
 /* dnsbl_is_error - a 127.255.255.x answer */
