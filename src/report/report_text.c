@@ -569,33 +569,39 @@ void analysis_note_text(struct buf *b, const struct analysis *a, const char *ind
 			   indent, a->budget.limit >> 20);
 }
 
-/* cell - s in a column of w characters (left-aligned when w < 0): printf's
- * width counts bytes, a translated heading has accented letters */
-static void cell(struct buf *b, const char *s, int w)
+/* heading - a table's column headings, each at least as wide as its
+ * column (w[i], left-aligned when negative), widened to fit a translated
+ * heading, which w[i] then says; printf's width counts bytes, a heading
+ * has accented letters, so the padding counts characters */
+static void heading(struct buf *b, const char *const *h, int *w, size_t n)
 {
-	size_t chars = 0;
-	for (const char *p = s; *p; p++)
-		chars += ((unsigned char)*p & 0xc0) != 0x80;
-	size_t width = (size_t)(w < 0 ? -w : w), pad = chars < width ? width - chars : 0;
-	if (w < 0)
-		buf_puts(b, s);
-	buf_printf(b, "%*s", (int)pad, "");
-	if (w >= 0)
-		buf_puts(b, s);
+	for (size_t i = 0; i < n; i++) {
+		int chars = 0;
+		for (const char *p = h[i]; *p; p++)
+			chars += ((unsigned char)*p & 0xc0) != 0x80;
+		int width = w[i] < 0 ? -w[i] : w[i];
+		if (chars > width)
+			w[i] = w[i] < 0 ? -chars : chars;
+		int pad = chars < width ? width - chars : 0;
+		if (i)
+			buf_putc(b, ' ');
+		if (w[i] < 0)
+			buf_puts(b, h[i]);
+		buf_printf(b, "%*s", pad, "");
+		if (w[i] >= 0)
+			buf_puts(b, h[i]);
+	}
 }
 
 /* clients_table - one line per client (flushed into out as it goes, when set) */
 void clients_table(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
 		   bool color, FILE *out)
 {
-	/* TRANSLATORS: the clients table's headings: 28, 27, 8, 8 columns wide */
-	cell(b, C_("column", "CLIENT"), -28);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "VERDICT"), -27);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "SESSIONS"), 8);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "MESSAGES"), 8);
+	/* TRANSLATORS: the clients table's headings (a longer one widens its column) */
+	const char *h[] = {C_("column", "CLIENT"), C_("column", "VERDICT"), C_("column", "SESSIONS"),
+			   C_("column", "MESSAGES")};
+	int w[] = {-28, -27, 8, 8};
+	heading(b, h, w, 4);
 	buf_puts(b, "  AUTH-  AUTH+ PTR / HELO\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = list[i];
@@ -604,12 +610,12 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 		struct buf ip = {0};
 		buf_term(&ip, span_of(client_addr(c).s));
 		buf_putc(&ip, 0);
-		buf_printf(b, "%-28s ", ip.p);
+		buf_printf(b, "%*s ", w[0], ip.p);
 		buf_free(&ip);
 		col(b, color, sev >= 3 ? C_RED : sev == 2 ? C_YEL : "");
-		buf_printf(b, "%-27s", verdict_id(c->verdict));
+		buf_printf(b, "%*s", w[1], verdict_id(c->verdict));
 		col(b, color, sev >= 2 ? C_OFF : "");
-		buf_printf(b, " %8llu %8llu %6llu %6llu ", (unsigned long long)c->sessions,
+		buf_printf(b, " %*llu %*llu %6llu %6llu ", w[2], (unsigned long long)c->sessions, w[3],
 			   (unsigned long long)c->messages, (unsigned long long)c->auth_failures,
 			   (unsigned long long)c->auth_successes);
 		if (d || !(c->flags & CF_DETAIL_LOST)) {
@@ -631,40 +637,31 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 void accounts_table(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
 		    bool color, FILE *out)
 {
-	/* TRANSLATORS: the accounts table's headings: 32, 20, 7, 8, 10, 8, 7 columns wide */
-	cell(b, C_("column", "ACCOUNT"), -32);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "VERDICT"), -20);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "LOGINS"), 7);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "MESSAGES"), 8);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "RECIPIENTS"), 10);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "BOUNCED"), 8);
-	buf_putc(b, ' ');
-	cell(b, C_("column", "DOMAINS"), 7);
-	buf_putc(b, ' ');
-	buf_puts(b, C_("column", "SOURCE ADDRESSES"));
+	/* TRANSLATORS: the accounts table's headings (a longer one widens its column) */
+	const char *h[] = {C_("column", "ACCOUNT"),    C_("column", "VERDICT"),
+			   C_("column", "LOGINS"),     C_("column", "MESSAGES"),
+			   C_("column", "RECIPIENTS"), C_("column", "BOUNCED"),
+			   C_("column", "DOMAINS"),    C_("column", "SOURCE ADDRESSES")};
+	int w[] = {-32, -20, 7, 8, 10, 8, 7, -1};
+	heading(b, h, w, 8);
 	buf_putc(b, '\n');
 	for (size_t i = 0; i < n; i++) {
 		const struct account *ac = list[i];
 		struct buf name = {0};
 		buf_term(&name, span_of(ac->name));
 		buf_putc(&name, 0);
-		buf_printf(b, "%-32s ", name.p);
+		buf_printf(b, "%*s ", w[0], name.p);
 		buf_free(&name);
 		col(b, color, ac->compromised ? C_RED : "");
-		buf_printf(b, "%-20s", ac->compromised ? "compromised-suspect" : "normal");
+		buf_printf(b, "%*s", w[1], ac->compromised ? "compromised-suspect" : "normal");
 		col(b, color, ac->compromised ? C_OFF : "");
 		bool at_least;
 		size_t ndom = account_domains(a, ac, &at_least);
 		char domains[24];
 		snprintf(domains, sizeof domains, "%zu%s", ndom, at_least ? "+" : "");
-		buf_printf(b, " %7llu %8llu %10llu %8llu %7s ", (unsigned long long)ac->logins,
-			   (unsigned long long)ac->messages, (unsigned long long)ac->recipients,
-			   (unsigned long long)ac->bounced + ac->expired, domains);
+		buf_printf(b, " %*llu %*llu %*llu %*llu %*s ", w[2], (unsigned long long)ac->logins, w[3],
+			   (unsigned long long)ac->messages, w[4], (unsigned long long)ac->recipients, w[5],
+			   (unsigned long long)ac->bounced + ac->expired, w[6], domains);
 		for (uint32_t k = 0; k < ac->nlogin && k < ACCOUNT_SHOW_IPS; k++) {
 			if (k)
 				buf_puts(b, ", ");
