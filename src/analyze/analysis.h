@@ -247,6 +247,7 @@ uint32_t analysis_client_get(struct analysis *a, struct span ip);
 uint32_t analysis_client_number(const struct analysis *a, const struct client *c);
 struct account *analysis_account(struct analysis *a, const char *name);
 struct client_addr client_addr(const struct client *c);
+struct client_addr client_shown(const struct client *c); /* for people: in their language */
 bool client_is_placeholder(const struct client *c);
 int client_cmp_addr(const struct client *x, const struct client *y);
 struct stamp client_first(const struct client *c);

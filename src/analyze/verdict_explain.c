@@ -77,6 +77,19 @@ bool ptr_is_generic(const char *ptr, const char *ip)
 	return false;
 }
 
+/* client_shown - the address as a reader sees it: CLIENT_NO_ADDRESS, the
+ * placeholder of a client the log gives no address for, in the reader's
+ * language (client_addr keeps it as the key JSON and the lists use) */
+struct client_addr client_shown(const struct client *c)
+{
+	struct client_addr t = client_addr(c);
+	if (client_is_placeholder(c))
+		/* TRANSLATORS: stands where a client's address would be when the log
+		 * does not give it ("unknown[]"); keep the parentheses */
+		snprintf(t.s, sizeof t.s, "%s", _("(address not logged)"));
+	return t;
+}
+
 /* clock_of - "11:32:05", or "2026-11-22 11:32:05" when the log covers
  * more than one calendar day (a bare clock would not say which day) */
 static void clock_of(struct buf *b, const struct analysis *a, struct stamp t)
@@ -472,7 +485,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	const struct client_detail *d = client_detail(a, c);
 	if (!d && !(c->flags & CF_DETAIL_LOST))
 		d = &none;
-	struct client_addr ip = client_addr(c);
+	struct client_addr ip = client_shown(c);
 	const char *reject = d && d->nreject_text ? d->reject_text[0].name : "?";
 	char n1[64], n2[64];
 	visits_text(b, a, c, d, ip.s);
@@ -642,7 +655,7 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 	struct buf from = {0}, when = {0};
 	for (uint32_t i = 0; i < ac->nlogin && i < 5; i++) {
 		const struct login *l = account_login(a, ac, i);
-		buf_printf(&from, "%s%s (%u)", i ? ", " : "", client_addr(login_client(a, l)).s, l->logins);
+		buf_printf(&from, "%s%s (%u)", i ? ", " : "", client_shown(login_client(a, l)).s, l->logins);
 	}
 	buf_putc(&from, 0);
 	if (ac->messages > 1 && ac->last.us > ac->first.us) {
@@ -700,7 +713,7 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 		buf_printf(b, _(" %u of its %llu recipients came from %s, an address it had not used before "
 				"in this log (its earlier address was %s)."),
 			   top->recipients, (unsigned long long)ac->recipients,
-			   client_addr(login_client(a, top)).s, client_addr(login_client(a, earliest)).s);
+			   client_shown(login_client(a, top)).s, client_shown(login_client(a, earliest)).s);
 	if (ac->compromised)
 		buf_puts(b, _(" This looks like a compromised account used to send spam: change its password "
 			      "now (banning the address does not stop whoever has the password)."));

@@ -112,7 +112,7 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, "  ");
 	col(b, color, sev >= 4 ? C_BOLD C_RED : sev == 3 ? C_RED : sev == 2 ? C_YEL : "");
 	buf_printf(b, "[%s] ", verdict_id(c->verdict));
-	buf_term(b, span_of(client_addr(c).s));
+	buf_term(b, span_of(client_shown(c).s));
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
 	buf_puts(b, _(verdict_row(c->verdict)->title));
@@ -321,7 +321,7 @@ static void clients_text(struct buf *b, const struct report_input *in)
 			}
 			if (k++)
 				buf_puts(&t, ", ");
-			buf_term(&t, span_of(client_addr(c).s));
+			buf_term(&t, span_of(client_shown(c).s));
 			const struct client_detail *d = client_detail(a, c);
 			if (d && d->ptr) {
 				buf_puts(&t, " (");
@@ -608,7 +608,7 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 		const struct client_detail *d = client_detail(a, c);
 		int sev = verdict_severity(c->verdict);
 		struct buf ip = {0};
-		buf_term(&ip, span_of(client_addr(c).s));
+		buf_term(&ip, span_of(client_shown(c).s));
 		buf_putc(&ip, 0);
 		buf_printf(b, "%*s ", w[0], ip.p);
 		buf_free(&ip);
@@ -665,7 +665,7 @@ void accounts_table(struct buf *b, const struct analysis *a, struct account *con
 		for (uint32_t k = 0; k < ac->nlogin && k < ACCOUNT_SHOW_IPS; k++) {
 			if (k)
 				buf_puts(b, ", ");
-			buf_term(b, span_of(client_addr(login_client(a, account_login(a, ac, k))).s));
+			buf_term(b, span_of(client_shown(login_client(a, account_login(a, ac, k))).s));
 		}
 		if (ac->nlogin > ACCOUNT_SHOW_IPS)
 			/* TRANSLATORS: after a list of addresses */
