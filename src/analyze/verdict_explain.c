@@ -693,11 +693,19 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 			   doms, when.p);
 	buf_free(&from);
 	buf_free(&when);
-	if (done)
-		buf_printf(b, _(" %.0f %% of the recipients bounced or expired (%llu delivered, %llu bounced, "
-				"%llu expired)."),
-			   bounce * 100, (unsigned long long)ac->sent, (unsigned long long)ac->bounced,
-			   (unsigned long long)ac->expired);
+	if (done) {
+		char sent[64], bounced[64], expired[64];
+		/* TRANSLATORS: English uses one form for every count in "(3 delivered, 1 bounced,
+		 * 0 expired)"; give your language's singular and plural */
+		count_text(sent, sizeof sent, P_("%llu delivered", "%llu delivered", ac->sent), ac->sent);
+		count_text(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", ac->bounced),
+			   ac->bounced);
+		count_text(expired, sizeof expired, P_("%llu expired", "%llu expired", ac->expired),
+			   ac->expired);
+		/* TRANSLATORS: a share of recipients, then "63 delivered", "45 bounced", "13 expired" */
+		buf_printf(b, _(" %.0f %% of the recipients bounced or expired (%s, %s, %s)."), bounce * 100,
+			   sent, bounced, expired);
+	}
 	if (ac->remote_content_rejects)
 		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
 		buf_printf(b, P_(" %llu recipient was refused by remote servers as spam, virus or policy "

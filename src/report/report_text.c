@@ -153,9 +153,17 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 			 "\"uid=\") are not in this log: they came in before it starts. So the sending "
 			 "account and the source address cannot be told from it."),
 		   msgs, rcpts);
-	buf_printf(&t, _(" Of their recipients %llu were delivered, %llu bounced, %llu deferred."),
-		   (unsigned long long)o->sent, (unsigned long long)o->bounced,
-		   (unsigned long long)o->deferred);
+	char sent[64], bounced[64], deferred[64];
+	/* TRANSLATORS: English uses one form for every count in "Of their recipients 3 were
+	 * delivered, 1 bounced, 0 deferred."; give your language's singular and plural */
+	snprintf(sent, sizeof sent, P_("%llu were delivered", "%llu were delivered", o->sent),
+		 (unsigned long long)o->sent);
+	snprintf(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", o->bounced),
+		 (unsigned long long)o->bounced);
+	snprintf(deferred, sizeof deferred, P_("%llu deferred", "%llu deferred", o->deferred),
+		 (unsigned long long)o->deferred);
+	/* TRANSLATORS: "3 were delivered", "1 bounced", "0 deferred" */
+	buf_printf(&t, _(" Of their recipients %s, %s, %s."), sent, bounced, deferred);
 	if (o->remote_content_rejects)
 		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
 		buf_printf(&t, P_(" %llu were refused by remote servers as spam, virus or policy violation "
