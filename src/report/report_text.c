@@ -577,27 +577,38 @@ void analysis_note_text(struct buf *b, const struct analysis *a, const char *ind
 			   indent, a->budget.limit >> 20);
 }
 
+/* chars - the characters of UTF-8 text (printf's widths count bytes) */
+static int chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* cell - s in a column w characters wide, left-aligned when w < 0 */
+static void cell(struct buf *b, const char *s, int w)
+{
+	int width = w < 0 ? -w : w, n = chars(s), pad = n < width ? width - n : 0;
+	if (w < 0)
+		buf_puts(b, s);
+	buf_printf(b, "%*s", pad, "");
+	if (w >= 0)
+		buf_puts(b, s);
+}
+
 /* heading - a table's column headings, each at least as wide as its
  * column (w[i], left-aligned when negative), widened to fit a translated
- * heading, which w[i] then says; printf's width counts bytes, a heading
- * has accented letters, so the padding counts characters */
+ * heading, which w[i] then says */
 static void heading(struct buf *b, const char *const *h, int *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		int chars = 0;
-		for (const char *p = h[i]; *p; p++)
-			chars += ((unsigned char)*p & 0xc0) != 0x80;
 		int width = w[i] < 0 ? -w[i] : w[i];
-		if (chars > width)
-			w[i] = w[i] < 0 ? -chars : chars;
-		int pad = chars < width ? width - chars : 0;
+		if (chars(h[i]) > width)
+			w[i] = w[i] < 0 ? -chars(h[i]) : chars(h[i]);
 		if (i)
 			buf_putc(b, ' ');
-		if (w[i] < 0)
-			buf_puts(b, h[i]);
-		buf_printf(b, "%*s", pad, "");
-		if (w[i] >= 0)
-			buf_puts(b, h[i]);
+		cell(b, h[i], w[i]);
 	}
 }
 
@@ -618,7 +629,8 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 		struct buf ip = {0};
 		buf_term(&ip, span_of(client_shown(c).s));
 		buf_putc(&ip, 0);
-		buf_printf(b, "%*s ", w[0], ip.p);
+		cell(b, ip.p, w[0]); /* a translated placeholder has accented letters */
+		buf_putc(b, ' ');
 		buf_free(&ip);
 		col(b, color, sev >= 3 ? C_RED : sev == 2 ? C_YEL : "");
 		buf_printf(b, "%*s", w[1], verdict_id(c->verdict));
@@ -658,7 +670,8 @@ void accounts_table(struct buf *b, const struct analysis *a, struct account *con
 		struct buf name = {0};
 		buf_term(&name, span_of(ac->name));
 		buf_putc(&name, 0);
-		buf_printf(b, "%*s ", w[0], name.p);
+		cell(b, name.p, w[0]); /* a login name may be UTF-8 */
+		buf_putc(b, ' ');
 		buf_free(&name);
 		col(b, color, ac->compromised ? C_RED : "");
 		buf_printf(b, "%*s", w[1], ac->compromised ? "compromised-suspect" : "normal");
