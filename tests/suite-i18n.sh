@@ -160,6 +160,50 @@ then ok; else bad "explain --json is not the same structure in every language"; 
 if grep -q '"meaning":"a client opened an SMTP connection' "$tmp/xjson.pt_BR"; then
 	bad "pt_BR explain JSON keeps the English meaning"
 else ok; fi
+# 1d. the words of the verdicts (verdict_explain.c, report_text.c) in three
+# languages: the opening lines of two small logs (each count with its own
+# plural: "1 messages" stays English's), examples/mail.log's accounts
+# section, its first client told in full, its Input section, and the
+# clients and accounts tables
+verdict_words() {
+	l=$1 vlog=$top/examples/mail.log
+	case $l in
+	en) acc="Accounts" cli="Clients, most serious first" inp="Input" ;;
+	pt_BR) acc="Contas" cli="Clientes, do mais grave ao menos grave" inp="Entrada" ;;
+	es) acc="Cuentas" cli="Clientes, de más a menos grave" inp="Entrada" ;;
+	esac
+	for f in seed004.log secrets-planted.log; do
+		"$bin" report --color=never --lang "$l" "$top/tests/data/$f" 2>/dev/null | sed -n 2p
+	done
+	"$bin" report --color=never --lang "$l" "$vlog" 2>/dev/null >"$tmp/words.report"
+	for h in "$acc" "$cli"; do
+		awk -v h="$h" '$0 == h { on = 1 } on && NF == 0 { if (++blank == 1 && h != "'"$acc"'") { print; next } exit } on { print }' "$tmp/words.report"
+	done
+	awk -v h="$inp" '$0 == h { on = 1 } on { print }' "$tmp/words.report"
+	"$bin" clients --color=never --lang "$l" "$vlog" 2>/dev/null | head -n 4
+	"$bin" accounts --color=never --lang "$l" "$vlog" 2>/dev/null
+}
+for l in en pt_BR es; do
+	verdict_words "$l" >"$tmp/words.$l"
+	want=$top/tests/i18n/mail-verdicts.$l.txt
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$tmp/words.$l" "$want"
+	fi
+	if [ -s "$tmp/words.$l" ] && cmp -s "$tmp/words.$l" "$want"; then
+		ok
+	else
+		bad "$l: the verdicts' words differ from tests/i18n/mail-verdicts.$l.txt"
+		diff -u "$want" "$tmp/words.$l" | head -20
+	fi
+done
+if ! cmp -s "$tmp/words.en" "$tmp/words.pt_BR" && ! cmp -s "$tmp/words.en" "$tmp/words.es" &&
+	! cmp -s "$tmp/words.pt_BR" "$tmp/words.es"; then ok; else bad "the verdicts' words are the same in two languages"; fi
+# the English of the explanations is the one the goldens always had (tests/golden)
+if grep -q '^1 sessions from 1 client addresses, 0 messages, 0 SASL accounts\.$' "$tmp/words.en" &&
+	grep -q '^1 sessão de 1 endereço de cliente, 0 mensagem, 0 conta SASL\.$' "$tmp/words.pt_BR" &&
+	grep -q '^7 sesiones de 8 direcciones de clientes, 1 mensaje, 1 cuenta SASL\.$' "$tmp/words.es"; then ok; else
+	bad "the report's opening line: each count with its language's plural"
+fi
 
 # 2. JSON: the same keys and the same ids, numbers, addresses in every language
 for l in en pt_BR es; do

@@ -239,12 +239,15 @@ enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 void account_explain(const struct analysis *a, const struct account *ac, struct buf *b);
+const struct login *account_new_source(const struct analysis *a, const struct account *ac,
+				       const struct login **earliest);
 
 struct client *analysis_client(struct analysis *a, const char *ip);
 uint32_t analysis_client_get(struct analysis *a, struct span ip);
 uint32_t analysis_client_number(const struct analysis *a, const struct client *c);
 struct account *analysis_account(struct analysis *a, const char *name);
 struct client_addr client_addr(const struct client *c);
+struct client_addr client_shown(const struct client *c); /* for people: in their language */
 bool client_is_placeholder(const struct client *c);
 int client_cmp_addr(const struct client *x, const struct client *y);
 struct stamp client_first(const struct client *c);

@@ -295,9 +295,9 @@ static void top_sources(const struct analysis *a, const struct account *ac, cons
 	}
 }
 
-/* new_source - the unusual source that sent most of it, or NULL */
-static const struct login *new_source(const struct analysis *a, const struct account *ac,
-				      const struct login **earliest)
+/* account_new_source - the unusual source that sent most of it, or NULL */
+const struct login *account_new_source(const struct analysis *a, const struct account *ac,
+				       const struct login **earliest)
 {
 	const struct login *top;
 	top_sources(a, ac, &top, earliest);
@@ -313,7 +313,7 @@ void verdict_account(struct analysis *a, struct account *ac)
 	ac->peak_10min = peak_rate(d);
 	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
 	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
-	const struct login *earliest, *top = new_source(a, ac, &earliest);
+	const struct login *earliest, *top = account_new_source(a, ac, &earliest);
 	int score = 0;
 	bool volume = ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20);
 	score += volume;
@@ -323,63 +323,4 @@ void verdict_account(struct analysis *a, struct account *ac)
 	score += top != NULL;
 	ac->compromised = score >= 2;
 	ac->new_ip = top ? top->client + 1 : 0;
-}
-
-/* account_explain - the account's verdict in words */
-void account_explain(const struct analysis *a, const struct account *ac, struct buf *b)
-{
-	const struct account_detail *d = account_detail(a, ac);
-	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
-	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
-	bool at_least;
-	size_t domains = account_domains(a, ac, &at_least);
-	buf_printf(b, "%s logged in %llu time%s", ac->name, (unsigned long long)ac->logins,
-		   ac->logins == 1 ? "" : "s");
-	if (ac->nlogin) {
-		buf_puts(b, " from ");
-		for (uint32_t i = 0; i < ac->nlogin && i < 5; i++) {
-			const struct login *l = account_login(a, ac, i);
-			buf_printf(b, "%s%s (%u)", i ? ", " : "", client_addr(login_client(a, l)).s,
-				   l->logins);
-		}
-	}
-	buf_printf(b, " and sent %llu message%s to %llu recipient%s in %s%zu domain%s",
-		   (unsigned long long)ac->messages, ac->messages == 1 ? "" : "s",
-		   (unsigned long long)ac->recipients, ac->recipients == 1 ? "" : "s",
-		   at_least ? "at least " : "", domains, domains == 1 ? "" : "s");
-	if (ac->messages > 1 && ac->last.us > ac->first.us) {
-		double secs = (double)(ac->last.us - ac->first.us) / 1e6;
-		if (secs < 120)
-			buf_printf(b, " within %.0f seconds", secs);
-		else
-			buf_printf(b, " over %.0f minutes", secs / 60);
-		buf_printf(b, " (at most %u in 10 minutes)", ac->peak_10min);
-	}
-	buf_puts(b, ".");
-	if (done)
-		buf_printf(b, " %.0f %% of the recipients bounced or expired (%llu delivered, %llu bounced, "
-			      "%llu expired).",
-			   bounce * 100, (unsigned long long)ac->sent, (unsigned long long)ac->bounced,
-			   (unsigned long long)ac->expired);
-	if (ac->remote_content_rejects)
-		buf_printf(b, " %llu recipient%s refused by remote servers as spam, virus or policy "
-			      "violation (e.g. \"%s\").",
-			   (unsigned long long)ac->remote_content_rejects,
-			   ac->remote_content_rejects == 1 ? " was" : "s were",
-			   d && d->remote_reject_example ? d->remote_reject_example : "?");
-	const struct login *earliest, *top = new_source(a, ac, &earliest);
-	if (top)
-		buf_printf(b, " %u of its %llu recipients came from %s, an address it had not used before in "
-			      "this log (its earlier address was %s).",
-			   top->recipients, (unsigned long long)ac->recipients,
-			   client_addr(login_client(a, top)).s, client_addr(login_client(a, earliest)).s);
-	if (ac->compromised)
-		buf_puts(b, " This looks like a compromised account used to send spam: change its password "
-			    "now (banning the address does not stop whoever has the password).");
-	else
-		buf_puts(b, " Nothing unusual.");
-	if (ac->flags & AF_DETAIL_LOST)
-		buf_puts(b, " (Not all of its details were kept, because the log has more active accounts "
-			    "than the detail memory holds: its domains and busiest ten minutes are lower "
-			    "bounds.)");
 }

@@ -2,12 +2,19 @@
  * verdict_explain.c - a client's verdict in plain words (client_explain):
  * who it is (names, HELO, PTR), when and how often it came, what it
  * tried, and why that is the verdict.  The decision itself is in
- * verdict.c; nothing here changes a verdict.
+ * verdict.c; nothing here changes a verdict.  Also an account's
+ * verdict in words (account_explain).
+ *
+ * Every sentence is one msgid of the catalogues (po/), with the log's
+ * data (addresses, names, replies) as %s arguments; a sentence that has
+ * several counts is built from counted pieces ("3 messages") so each
+ * count gets its language's plural.
  */
 #include "analysis.h"
 #include "../parse/dnsbl.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -70,6 +77,19 @@ bool ptr_is_generic(const char *ptr, const char *ip)
 	return false;
 }
 
+/* client_shown - the address as a reader sees it: CLIENT_NO_ADDRESS, the
+ * placeholder of a client the log gives no address for, in the reader's
+ * language (client_addr keeps it as the key JSON and the lists use) */
+struct client_addr client_shown(const struct client *c)
+{
+	struct client_addr t = client_addr(c);
+	if (client_is_placeholder(c))
+		/* TRANSLATORS: stands where a client's address would be when the log
+		 * does not give it ("unknown[]"); keep the parentheses */
+		snprintf(t.s, sizeof t.s, "%s", _("(address not logged)"));
+	return t;
+}
+
 /* clock_of - "11:32:05", or "2026-11-22 11:32:05" when the log covers
  * more than one calendar day (a bare clock would not say which day) */
 static void clock_of(struct buf *b, const struct analysis *a, struct stamp t)
@@ -108,10 +128,12 @@ static void period_text(struct buf *b, const struct client_detail *d)
 	if (!client_period(d, &med, &mad) || med < 1000)
 		return;
 	if (mad * 4 <= med)
-		buf_printf(b, ", regularly: about every %.0f s (± %.0f s)", med / 1000.0,
+		/* TRANSLATORS: continues "1.2.3.4 connected 12 times between 10:00 and 11:00" */
+		buf_printf(b, _(", regularly: about every %.0f s (± %.0f s)"), med / 1000.0,
 			   mad < 1000 ? 1.0 : mad / 1000.0);
 	else
-		buf_printf(b, ", irregularly (typically %.0f s apart)", med / 1000.0);
+		/* TRANSLATORS: continues "1.2.3.4 connected 12 times between 10:00 and 11:00" */
+		buf_printf(b, _(", irregularly (typically %.0f s apart)"), med / 1000.0);
 }
 
 /* identity_text - PTR and HELO facts (from the detail, when kept) */
@@ -119,23 +141,29 @@ static void identity_text(struct buf *b, const struct client *c, const struct cl
 			  const char *ip)
 {
 	if (client_is_placeholder(c))
-		buf_puts(b, " The log does not give its address (it names it \"unknown[]\", or it is a "
-			    "postmaster transcript, which does not carry it).");
+		buf_puts(b, _(" The log does not give its address (it names it \"unknown[]\", or it is a "
+			      "postmaster transcript, which does not carry it)."));
 	else if (!d || !c->sessions)
 		return; /* postscreen looks up no names: nothing to say of them */
 	else if (!d->ptr)
-		buf_puts(b, " Its address has no PTR name that resolves back to it (Postfix logs it as unknown).");
+		buf_puts(b, _(" Its address has no PTR name that resolves back to it (Postfix logs it as "
+			      "unknown)."));
 	else if (ptr_is_generic(d->ptr, ip))
-		buf_printf(b, " Its PTR name %s looks like a dynamic or consumer address, not a mail server.",
+		/* TRANSLATORS: %s is the client's PTR (reverse DNS) name */
+		buf_printf(b, _(" Its PTR name %s looks like a dynamic or consumer address, not a mail server."),
 			   d->ptr);
 	if (d && d->nhelo) {
 		const char *h = d->helo[0].name;
-		buf_printf(b, " It introduced itself as \"%s\"", h);
+		/* TRANSLATORS: %s is the name the client gave in HELO/EHLO */
 		if (!helo_is_fqdn(h))
-			buf_puts(b, ", which is not a fully qualified domain name");
+			buf_printf(b, _(" It introduced itself as \"%s\", which is not a fully qualified "
+					"domain name."), h);
 		else if (d->ptr && strcasecmp(h, d->ptr) != 0)
-			buf_printf(b, ", which does not match its PTR name %s", d->ptr);
-		buf_puts(b, ".");
+			/* TRANSLATORS: the HELO name, then the client's PTR name */
+			buf_printf(b, _(" It introduced itself as \"%s\", which does not match its PTR name %s."),
+				   h, d->ptr);
+		else
+			buf_printf(b, _(" It introduced itself as \"%s\"."), h);
 	}
 }
 
@@ -160,7 +188,7 @@ static void tried_text(struct buf *b, const struct client_detail *d, uint32_t ma
 				if (n > 1)
 					buf_puts(b, ", ");
 				if (strstr(t->result, "mismatch"))
-					buf_puts(b, "wrong password: this account exists");
+					buf_puts(b, _("wrong password: this account exists"));
 				else
 					buf_puts(b, t->result);
 			}
@@ -168,7 +196,8 @@ static void tried_text(struct buf *b, const struct client_detail *d, uint32_t ma
 		}
 	}
 	if (d->ntried > max)
-		buf_printf(b, " and %u more", d->ntried - max);
+		/* TRANSLATORS: after a list of usernames */
+		buf_printf(b, P_(" and %u more", " and %u more", d->ntried - max), d->ntried - max);
 }
 
 /* abused_account - the compromised-suspect account it sent through */
@@ -195,77 +224,121 @@ static const char *first_login(const struct analysis *a, const struct client *c)
 	return c->nlogin ? login_account(a, client_login(a, c, 0))->name : NULL;
 }
 
-/* visits_text - how often and when it came */
+/* visits_text - the first sentence: the address, how often and when it came */
 static void visits_text(struct buf *b, const struct analysis *a, const struct client *c,
-			const struct client_detail *d)
+			const struct client_detail *d, const char *ip)
 {
+	unsigned long long n = c->sessions;
 	if (c->sessions && !c->first_us) {
-		buf_printf(b,
-			   " made %llu session%s (told by lines that carry no time: postmaster"
-			   " transcripts or a pasted excerpt).",
-			   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
+		/* TRANSLATORS: %s is the client's address */
+		buf_printf(b, P_("%s made %llu session (told by lines that carry no time: postmaster"
+				 " transcripts or a pasted excerpt).",
+				 "%s made %llu sessions (told by lines that carry no time: postmaster"
+				 " transcripts or a pasted excerpt).", n),
+			   ip, n);
 	} else if (c->sessions) {
-		bool one_moment = c->first_us / 1000000 == c->last_us / 1000000;
-		buf_printf(b, " connected %llu time%s %s ", (unsigned long long)c->sessions,
-			   c->sessions == 1 ? "" : "s", one_moment ? "at" : "between");
-		clock_of(b, a, client_first(c));
-		if (!one_moment) {
-			buf_puts(b, " and ");
-			clock_of(b, a, client_last(c));
-		}
+		struct buf from = {0}, to = {0};
+		clock_of(&from, a, client_first(c));
+		clock_of(&to, a, client_last(c));
+		buf_putc(&from, 0);
+		buf_putc(&to, 0);
+		if (c->first_us / 1000000 == c->last_us / 1000000)
+			/* TRANSLATORS: the client's address, its count of sessions, a time */
+			buf_printf(b, P_("%s connected %llu time at %s", "%s connected %llu times at %s", n), ip,
+				   n, from.p);
+		else
+			/* TRANSLATORS: the client's address, its count of sessions, two times */
+			buf_printf(b, P_("%s connected %llu time between %s and %s",
+					 "%s connected %llu times between %s and %s", n),
+				   ip, n, from.p, to.p);
+		buf_free(&from);
+		buf_free(&to);
 		period_text(b, d);
 		buf_puts(b, ".");
 	} else if (c->ps_connects) {
-		buf_printf(b, " was seen %llu time%s by postscreen.", (unsigned long long)c->ps_connects,
-			   c->ps_connects == 1 ? "" : "s");
+		n = c->ps_connects;
+		/* TRANSLATORS: %s is the client's address */
+		buf_printf(b, P_("%s was seen %llu time by postscreen.", "%s was seen %llu times by postscreen.", n),
+			   ip, n);
 	} else {
-		buf_puts(b, " appears only in side lines (Dovecot or postscreen).");
+		/* TRANSLATORS: %s is the client's address */
+		buf_printf(b, _("%s appears only in side lines (Dovecot or postscreen)."), ip);
 	}
+}
+
+/* tried_list - tried_text as a string (freed by the caller) */
+static struct buf tried_list(const struct client_detail *d, uint32_t max)
+{
+	struct buf t = {0};
+	tried_text(&t, d, max);
+	buf_putc(&t, 0);
+	return t;
 }
 
 /* auth_text - the SASL verdicts' prose */
 static void auth_text(struct buf *b, const struct analysis *a, const struct client *c,
 		      const struct client_detail *d)
 {
-	uint64_t fails = c->auth_failures;
+	unsigned long long fails = c->auth_failures;
 	uint32_t tried_names = client_tried_names(a, c);
 	if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES) {
-		buf_printf(b, " It failed SASL authentication %llu time%s and then logged in successfully",
-			   (unsigned long long)fails, fails == 1 ? "" : "s");
 		if (first_login(a, c))
-			buf_printf(b, " as %s", first_login(a, c));
-		buf_puts(b, ". Either a user mistyped a password several times, or a guessed password worked: "
-			    "check with the account's owner now.");
+			/* TRANSLATORS: a count of failures, then the account's name */
+			buf_printf(b, P_(" It failed SASL authentication %llu time and then logged in "
+					 "successfully as %s.",
+					 " It failed SASL authentication %llu times and then logged in "
+					 "successfully as %s.", fails),
+				   fails, first_login(a, c));
+		else
+			buf_printf(b, P_(" It failed SASL authentication %llu time and then logged in "
+					 "successfully.",
+					 " It failed SASL authentication %llu times and then logged in "
+					 "successfully.", fails),
+				   fails);
+		buf_puts(b, _(" Either a user mistyped a password several times, or a guessed password "
+			      "worked: check with the account's owner now."));
 		if (tried_names && d && d->ntried) {
-			buf_puts(b, " Usernames tried: ");
-			tried_text(b, d, 12);
-			buf_puts(b, ".");
+			struct buf t = tried_list(d, 12);
+			/* TRANSLATORS: %s is a list of usernames, with counts and results */
+			buf_printf(b, _(" Usernames tried: %s."), t.p);
+			buf_free(&t);
 		}
 		return;
 	}
-	buf_printf(b, " It failed SASL authentication %llu time%s", (unsigned long long)fails,
-		   fails == 1 ? "" : "s");
+	buf_printf(b, P_(" It failed SASL authentication %llu time", " It failed SASL authentication %llu times",
+			 fails),
+		   fails);
 	if (c->sessions && c->last_us - c->first_us >= 120LL * 1000000)
-		buf_printf(b, " over %.0f minutes", (double)(c->last_us - c->first_us) / 60e6);
+		/* TRANSLATORS: continues "It failed SASL authentication 40 times" (at least 2 minutes) */
+		buf_printf(b, _(" over %.0f minutes"), (double)(c->last_us - c->first_us) / 60e6);
+	struct buf t = {0};
 	if (!d || !d->ntried) {
 		if (tried_names >= 2)
-			buf_puts(b, ", with several different usernames");
+			/* TRANSLATORS: continues "It failed SASL authentication 40 times" */
+			buf_puts(b, _(", with several different usernames"));
 	} else if (tried_names == 1) {
-		buf_puts(b, ", as ");
-		tried_text(b, d, 1);
+		t = tried_list(d, 1);
+		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; %s is the username */
+		buf_printf(b, _(", as %s"), t.p);
 	} else if (c->flags & CF_DETAIL_LOST) {
-		buf_puts(b, ", with several different usernames, among them: ");
-		tried_text(b, d, 12);
+		t = tried_list(d, 12);
+		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; %s lists usernames */
+		buf_printf(b, _(", with several different usernames, among them: %s"), t.p);
 	} else {
-		buf_printf(b, ", with %u different usernames: ", tried_names);
-		tried_text(b, d, 12);
+		t = tried_list(d, 12);
+		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; a count (2 or more),
+		 * then the list of usernames */
+		buf_printf(b, P_(", with %u different username: %s", ", with %u different usernames: %s",
+				 tried_names),
+			   tried_names, t.p);
 	}
-	buf_puts(b, fails >= 3 || tried_names >= 2 ? ". This is password guessing."
-						   : ". Alone this proves little, but nothing else "
-						     "in the log explains it: treat it as password "
-						     "guessing and watch for more.");
+	buf_free(&t);
+	buf_puts(b, fails >= 3 || tried_names >= 2 ? _(". This is password guessing.")
+						   : _(". Alone this proves little, but nothing else "
+						       "in the log explains it: treat it as password "
+						       "guessing and watch for more."));
 	if (!c->auth_successes)
-		buf_puts(b, " None of its attempts succeeded.");
+		buf_puts(b, _(" None of its attempts succeeded."));
 }
 
 /* pregreet_text - what it sent before the greeting, and how postscreen shows it */
@@ -273,15 +346,21 @@ static void pregreet_text(struct buf *b, const struct client_detail *d)
 {
 	if (!d || !d->pregreet)
 		return;
-	buf_puts(b, " postscreen logged");
+	struct buf t = {0};
+	buf_term(&t, span_cut(span_of(d->pregreet), 100));
+	buf_putc(&t, 0);
 	if (d->pregreet_bytes)
-		buf_printf(b, " %u byte%s", d->pregreet_bytes, d->pregreet_bytes == 1 ? "" : "s");
-	buf_puts(b, " sent too early: \"");
-	buf_term(b, span_cut(span_of(d->pregreet), 100));
-	buf_puts(b, "\"");
+		/* TRANSLATORS: a count of bytes, then what the client sent (quoted) */
+		buf_printf(b, P_(" postscreen logged %u byte sent too early: \"%s\"",
+				 " postscreen logged %u bytes sent too early: \"%s\"", d->pregreet_bytes),
+			   d->pregreet_bytes, t.p);
+	else
+		/* TRANSLATORS: %s is what the client sent before the greeting (quoted) */
+		buf_printf(b, _(" postscreen logged sent too early: \"%s\""), t.p);
+	buf_free(&t);
 	if (strstr(d->pregreet, "??") || strstr(d->pregreet, "\\r\\n"))
-		buf_puts(b, " (\"\\r\\n\" or \"??\" is the carriage return and line feed that end an SMTP line, "
-			    "which postscreen cannot print)");
+		buf_puts(b, _(" (\"\\r\\n\" or \"??\" is the carriage return and line feed that end an SMTP "
+			      "line, which postscreen cannot print)"));
 	buf_puts(b, ".");
 }
 
@@ -289,31 +368,37 @@ static void pregreet_text(struct buf *b, const struct client_detail *d)
 static void tls_text(struct buf *b, const struct client_detail *d)
 {
 	const char *e = d && d->tls_error ? d->tls_error : NULL;
-	buf_puts(b, " Its TLS handshake failed after STARTTLS");
 	if (e) {
-		buf_puts(b, " (\"");
-		buf_term(b, span_cut(span_of(e), 160));
-		buf_puts(b, "\")");
+		struct buf t = {0};
+		buf_term(&t, span_cut(span_of(e), 160));
+		buf_putc(&t, 0);
+		/* TRANSLATORS: %s is the TLS library's error (quoted); the reason follows after ":" */
+		buf_printf(b, _(" Its TLS handshake failed after STARTTLS (\"%s\")"), t.p);
+		buf_free(&t);
+	} else {
+		/* TRANSLATORS: the reason follows after ":" */
+		buf_puts(b, _(" Its TLS handshake failed after STARTTLS"));
 	}
+	/* TRANSLATORS: the reasons below continue "Its TLS handshake failed after STARTTLS" */
 	switch (e ? ev_tls_error_kind(span_of(e)) : TLSE_HANGUP) {
 	case TLSE_MISMATCH:
-		buf_puts(b, ": it and this server have no TLS protocol version or cipher in common. If "
+		buf_puts(b, _(": it and this server have no TLS protocol version or cipher in common. If "
 			    "many different clients show this, this server's TLS settings are too strict "
 			    "or too old (smtpd_tls_protocols, smtpd_tls_mandatory_ciphers, the OpenSSL "
 			    "security level; see the problem about TLS handshakes); if it is only this "
-			    "client, it is an old mail server or a scanner testing which TLS you accept.");
+			    "client, it is an old mail server or a scanner testing which TLS you accept."));
 		break;
 	case TLSE_NOT_TLS:
-		buf_puts(b, ": it did not speak TLS at all (an HTTP request to a mail port): a scanner.");
+		buf_puts(b, _(": it did not speak TLS at all (an HTTP request to a mail port): a scanner."));
 		break;
 	case TLSE_CERT:
-		buf_puts(b, ": a certificate was refused (the client's certificate, or the client "
-			    "refusing this server's).");
+		buf_puts(b, _(": a certificate was refused (the client's certificate, or the client "
+			    "refusing this server's)."));
 		break;
 	default:
-		buf_puts(b, ": it hung up in the middle of the handshake. One client doing this is a "
+		buf_puts(b, _(": it hung up in the middle of the handshake. One client doing this is a "
 			    "scanner or a client that does not trust this server's certificate; many "
-			    "doing it points at this server's certificate or TLS settings.");
+			    "doing it points at this server's certificate or TLS settings."));
 		break;
 	}
 }
@@ -324,29 +409,36 @@ static void unknown_text(struct buf *b, const struct client *c, const struct cli
 {
 	bool own = cidr_own_network(ip, strlen(ip));
 	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
-		buf_puts(b, " It was refused, but only by replies that accuse nobody: this server's "
+		buf_puts(b, _(" It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
 			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
 			    "\"Problems found\"), a DNS blocklist listing a large mail provider's "
 			    "server, or postscreen's temporary 450 4.3.2 to a new client "
 			    "until it passes the tests after the greeting. It is no hostile client: a "
-			    "real server retries, and its mail comes through once the cause is gone.");
+			    "real server retries, and its mail comes through once the cause is gone."));
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
-		buf_puts(b, " The log ends before its session does, so it does not show what the client "
-			    "went on to do.");
+		buf_puts(b, _(" The log ends before its session does, so it does not show what the client "
+			    "went on to do."));
 	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4]) {
-		buf_puts(b, " It connected and left without sending a single command");
+		struct buf lost = {0};
 		if (d->lost_stage)
-			buf_printf(b, " (lost connection after %s)", d->lost_stage);
-		buf_puts(b, own ? "." : ": a port scanner or a monitoring check; the log does not say more.");
+			/* TRANSLATORS: %s is the SMTP stage, such as CONNECT or EHLO */
+			buf_printf(&lost, _(" (lost connection after %s)"), d->lost_stage);
+		buf_putc(&lost, 0);
+		/* TRANSLATORS: %s is empty or " (lost connection after STAGE)" */
+		buf_printf(b, own ? _(" It connected and left without sending a single command%s.")
+				  : _(" It connected and left without sending a single command%s: a port "
+				      "scanner or a monitoring check; the log does not say more."),
+			   lost.p);
+		buf_free(&lost);
 	} else {
-		buf_puts(b, " The log does not show enough to tell what it wanted.");
+		buf_puts(b, _(" The log does not show enough to tell what it wanted."));
 	}
 	if (own)
-		buf_puts(b, " Its address is on this server's own network (loopback or private): one "
+		buf_puts(b, _(" Its address is on this server's own network (loopback or private): one "
 			    "of your own hosts or applications, or a container or NAT gateway that stands "
 			    "in for the real clients (a Docker bridge gateway such as 172.17.0.1 hides "
-			    "their addresses), so it is not to be banned.");
+			    "their addresses), so it is not to be banned."));
 }
 
 /* dnsbl_text - what postscreen's DNS blocklists said about it */
@@ -363,19 +455,27 @@ static void dnsbl_text(struct buf *b, const struct client *c, const struct clien
 		buf_puts(b, " dnsblog: ");
 		buf_term(b, t);
 		if (m)
-			buf_printf(b, " (%s)", m);
+			buf_printf(b, " (%s)", _(m));
 		buf_puts(b, ".");
 	}
 	if ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED)) {
-		buf_puts(b, " A DNS blocklist answered an error code for it, not a listing: that says "
+		buf_puts(b, _(" A DNS blocklist answered an error code for it, not a listing: that says "
 			    "nothing about the client, and postscreen counted it into its rank only "
 			    "because the list has no return-code filter (see the problem \"a DNS "
-			    "blocklist answers with an error code\").");
+			    "blocklist answers with an error code\")."));
 		return;
 	}
 	if (c->ps_dnsbl_rank)
-		buf_printf(b, " postscreen found it on DNS blocklists (rank %llu).",
+		buf_printf(b, _(" postscreen found it on DNS blocklists (rank %llu)."),
 			   (unsigned long long)c->ps_dnsbl_rank);
+}
+
+/* count_text - "3 messages" (fmt from P_() for k): a counted piece of a
+ * sentence with several counts */
+static const char *count_text(char *out, size_t n, const char *fmt, unsigned long long k)
+{
+	snprintf(out, n, fmt, k);
+	return out;
 }
 
 /* client_explain - the client's verdict in words (c->verdict is set) */
@@ -385,18 +485,20 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	const struct client_detail *d = client_detail(a, c);
 	if (!d && !(c->flags & CF_DETAIL_LOST))
 		d = &none;
-	struct client_addr ip = client_addr(c);
-	buf_puts(b, ip.s);
-	visits_text(b, a, c, d);
+	struct client_addr ip = client_shown(c);
+	const char *reject = d && d->nreject_text ? d->reject_text[0].name : "?";
+	char n1[64], n2[64];
+	visits_text(b, a, c, d, ip.s);
 	switch (c->verdict) {
 	case V_ACCOUNT_ABUSE: {
 		const struct account *abused = abused_account(a, c);
-		buf_printf(b, " It logged in as %s, an account that looks compromised, and sent %llu message%s "
-			      "to %llu recipient%s from this address. Whoever is behind it has the account's "
-			      "password; see the account's entry.",
-			   abused ? abused->name : "?", (unsigned long long)c->messages,
-			   c->messages == 1 ? "" : "s", (unsigned long long)c->recipients,
-			   c->recipients == 1 ? "" : "s");
+		/* TRANSLATORS: the account's name, "3 messages", "40 recipients" */
+		buf_printf(b, _(" It logged in as %s, an account that looks compromised, and sent %s to %s "
+				"from this address. Whoever is behind it has the account's password; see the "
+				"account's entry."),
+			   abused ? abused->name : "?",
+			   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
+			   count_text(n2, sizeof n2, P_("%llu recipient", "%llu recipients", c->recipients), c->recipients));
 		break;
 	}
 	case V_AUTH_SUCCESS_AFTER_FAILURES:
@@ -404,25 +506,30 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		auth_text(b, a, c, d);
 		break;
 	case V_RELAY_ATTEMPT:
-		buf_printf(b, " It tried %llu time%s to send mail to domains this server does not serve "
-			      "without authenticating, and was refused (Relay access denied): it was testing "
-			      "whether your server is an open relay.",
-			   (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
+		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
+				 "without authenticating, and was refused (Relay access denied): it was testing "
+				 "whether your server is an open relay.",
+				 " It tried %llu times to send mail to domains this server does not serve "
+				 "without authenticating, and was refused (Relay access denied): it was testing "
+				 "whether your server is an open relay.", c->relay_denied),
+			   (unsigned long long)c->relay_denied);
 		break;
 	case V_NON_SMTP_PROBE:
-		buf_puts(b, " It did not speak SMTP: it sent lines the server did not recognise as commands");
 		if (c->non_smtp)
-			buf_puts(b, " (logged as \"non-SMTP command\")");
+			buf_puts(b, _(" It did not speak SMTP: it sent lines the server did not recognise as "
+				      "commands (logged as \"non-SMTP command\") and dropped the connection."));
 		else
-			buf_puts(b, " (Postfix answered 500/502 5.5.2 \"command not recognized\" or \"bad "
-				    "syntax\" and counted them as \"unknown\" commands)");
-		buf_puts(b, " and dropped the connection. A lone \".\" followed by an empty line is a scanner "
-			    "checking whether something answers on the port; an HTTP request is a web "
-			    "scanner that hit port 25. No mail was involved.");
+			buf_puts(b, _(" It did not speak SMTP: it sent lines the server did not recognise as "
+				      "commands (Postfix answered 500/502 5.5.2 \"command not recognized\" or "
+				      "\"bad syntax\" and counted them as \"unknown\" commands) and dropped the "
+				      "connection."));
+		buf_puts(b, _(" A lone \".\" followed by an empty line is a scanner checking whether "
+			      "something answers on the port; an HTTP request is a web scanner that hit "
+			      "port 25. No mail was involved."));
 		break;
 	case V_PREGREET:
-		buf_puts(b, " It talked before the server's greeting (improper command pipelining after "
-			    "CONNECT): real mail servers wait for the 220 banner; spam bots do not.");
+		buf_puts(b, _(" It talked before the server's greeting (improper command pipelining after "
+			      "CONNECT): real mail servers wait for the 220 banner; spam bots do not."));
 		pregreet_text(b, d);
 		break;
 	case V_TLS_FAILURE:
@@ -430,58 +537,88 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	case V_HEALTH_CHECK:
 		buf_puts(b, c->flags & CF_MONITOR_HELO && !cidr_own_network(ip.s, strlen(ip.s))
-				? " It introduced itself with a monitoring tool's name"
-				: " It is on this server's own network (loopback or a private address)");
-		buf_puts(b, " and each time connected, at most greeted the server, and left without "
-			    "logging in or sending mail: a health check (a monitoring system, a load "
-			    "balancer or a container's probe), not an attack. Nothing needs doing; a "
-			    "check that says QUIT keeps the log free of \"lost connection\" lines.");
+				? _(" It introduced itself with a monitoring tool's name and each time "
+				    "connected, at most greeted the server, and left without logging in or "
+				    "sending mail: a health check (a monitoring system, a load balancer or a "
+				    "container's probe), not an attack.")
+				: _(" It is on this server's own network (loopback or a private address) and "
+				    "each time connected, at most greeted the server, and left without logging "
+				    "in or sending mail: a health check (a monitoring system, a load balancer or "
+				    "a container's probe), not an attack."));
+		buf_puts(b, _(" Nothing needs doing; a check that says QUIT keeps the log free of \"lost "
+			      "connection\" lines."));
 		break;
 	case V_PIPELINING:
-		buf_puts(b, " It sent several commands without waiting for the replies although the server "
-			    "did not allow it (improper command pipelining): typical of spam bots.");
+		buf_puts(b, _(" It sent several commands without waiting for the replies although the server "
+			      "did not allow it (improper command pipelining): typical of spam bots."));
 		break;
 	case V_LEGITIMATE:
 		if (c->flags & CF_OWN_APP) {
-			buf_printf(b, " It is on this server's own network and sent with a sender in a "
-				      "domain this server delivers to itself, but was refused %llu time%s "
-				      "(Relay access denied): it is your own application or device, not in "
-				      "mynetworks and not logged in. See the problem \"the server refuses to "
-				      "relay for a client on its own network\".",
-				   (unsigned long long)c->relay_denied, c->relay_denied == 1 ? "" : "s");
+			buf_printf(b, P_(" It is on this server's own network and sent with a sender in a "
+					 "domain this server delivers to itself, but was refused %llu time "
+					 "(Relay access denied): it is your own application or device, not in "
+					 "mynetworks and not logged in. See the problem \"the server refuses to "
+					 "relay for a client on its own network\".",
+					 " It is on this server's own network and sent with a sender in a "
+					 "domain this server delivers to itself, but was refused %llu times "
+					 "(Relay access denied): it is your own application or device, not in "
+					 "mynetworks and not logged in. See the problem \"the server refuses to "
+					 "relay for a client on its own network\".", c->relay_denied),
+				   (unsigned long long)c->relay_denied);
 			break;
 		}
-		if (c->messages)
-			buf_printf(b, " It delivered %llu message%s", (unsigned long long)c->messages,
-				   c->messages == 1 ? "" : "s");
-		if (c->auth_successes)
-			buf_printf(b, "%s logged in %llu time%s as %s", c->messages ? " and" : " It",
-				   (unsigned long long)c->auth_successes, c->auth_successes == 1 ? "" : "s",
+		if (c->messages && c->auth_successes)
+			/* TRANSLATORS: "3 messages", "2 times", the account's name */
+			buf_printf(b, _(" It delivered %s and logged in %s as %s: ordinary mail traffic."),
+				   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
+				   count_text(n2, sizeof n2, P_("%llu time", "%llu times", c->auth_successes), c->auth_successes),
 				   first_login(a, c) ? first_login(a, c) : "?");
-		buf_puts(b, ": ordinary mail traffic.");
+		else if (c->messages)
+			buf_printf(b, P_(" It delivered %llu message: ordinary mail traffic.",
+					 " It delivered %llu messages: ordinary mail traffic.", c->messages),
+				   (unsigned long long)c->messages);
+		else if (c->auth_successes)
+			/* TRANSLATORS: a count, then the account's name */
+			buf_printf(b, P_(" It logged in %llu time as %s: ordinary mail traffic.",
+					 " It logged in %llu times as %s: ordinary mail traffic.", c->auth_successes),
+				   (unsigned long long)c->auth_successes,
+				   first_login(a, c) ? first_login(a, c) : "?");
+		else
+			/* TRANSLATORS: continues "1.2.3.4 connected 3 times between 10:00 and 11:00." */
+			buf_puts(b, _(": ordinary mail traffic."));
 		if (c->rejects)
-			buf_printf(b, " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
-				      "real sender (unknown recipients and the like).",
-				   (unsigned long long)c->rejects,
-				   d && d->nreject_text ? d->reject_text[0].name : "?");
+			/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
+			buf_printf(b, P_(" %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
+					 "real sender (unknown recipients and the like).",
+					 " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
+					 "real sender (unknown recipients and the like).", c->rejects),
+				   (unsigned long long)c->rejects, reject);
 		break;
 	case V_SPAM_REJECTED:
-		buf_printf(b, " Every attempt was refused by your restrictions (%llu reject%s, e.g. \"%s\"); "
-			      "nothing was accepted.",
-			   (unsigned long long)c->rejects, c->rejects == 1 ? "" : "s",
-			   d && d->nreject_text ? d->reject_text[0].name : "?");
+		/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
+		buf_printf(b, P_(" Every attempt was refused by your restrictions (%llu reject, e.g. \"%s\"); "
+				 "nothing was accepted.",
+				 " Every attempt was refused by your restrictions (%llu rejects, e.g. \"%s\"); "
+				 "nothing was accepted.", c->rejects),
+			   (unsigned long long)c->rejects, reject);
 		break;
 	case V_CAPABILITY_PROBE:
-		buf_puts(b, " Each time it greeted the server (EHLO/HELO), read the list of capabilities it "
-			    "offers");
 		if (d && d->offered)
-			buf_printf(b, " (%s)", d->offered);
-		buf_puts(b, " and left without trying to log in or to send mail. That is a scanner "
-			    "cataloguing servers: it learns whether you offer STARTTLS and AUTH, to come back "
-			    "later with password guessing or spam. It did nothing that needs blocking by itself, "
-			    "but it is hostile reconnaissance.");
+			/* TRANSLATORS: %s is the list of EHLO keywords the server offered */
+			buf_printf(b, _(" Each time it greeted the server (EHLO/HELO), read the list of "
+					"capabilities it offers (%s) and left without trying to log in or to "
+					"send mail."),
+				   d->offered);
+		else
+			buf_puts(b, _(" Each time it greeted the server (EHLO/HELO), read the list of "
+				      "capabilities it offers and left without trying to log in or to send "
+				      "mail."));
+		buf_puts(b, _(" That is a scanner cataloguing servers: it learns whether you offer STARTTLS "
+			      "and AUTH, to come back later with password guessing or spam. It did nothing "
+			      "that needs blocking by itself, but it is hostile reconnaissance."));
 		if (d && d->lost_stage)
-			buf_printf(b, " (Some sessions ended with a lost connection or timeout after %s.)",
+			/* TRANSLATORS: %s is the SMTP stage, such as EHLO or AUTH */
+			buf_printf(b, _(" (Some sessions ended with a lost connection or timeout after %s.)"),
 				   d->lost_stage);
 		break;
 	default:
@@ -490,14 +627,108 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	}
 	identity_text(b, c, d, ip.s);
 	if (c->auth_backend_fail)
-		buf_printf(b, " %llu of its SASL logins failed because the server's own authentication "
-			      "backend failed (\"generic failure\": saslauthd not answering), not "
-			      "because of a wrong password: see the problem \"smtpd cannot "
-			      "reach its SASL backend\".",
+		buf_printf(b, P_(" %llu of its SASL logins failed because the server's own authentication "
+				 "backend failed (\"generic failure\": saslauthd not answering), not "
+				 "because of a wrong password: see the problem \"smtpd cannot "
+				 "reach its SASL backend\".",
+				 " %llu of its SASL logins failed because the server's own authentication "
+				 "backend failed (\"generic failure\": saslauthd not answering), not "
+				 "because of a wrong password: see the problem \"smtpd cannot "
+				 "reach its SASL backend\".", c->auth_backend_fail),
 			   (unsigned long long)c->auth_backend_fail);
 	dnsbl_text(b, c, d);
 	if (c->flags & CF_DETAIL_LOST)
-		buf_puts(b, " (Not all of its details were kept, because the log has more active clients "
-			    "than the detail memory holds: its names, usernames and evidence may be "
-			    "incomplete; its counts and verdict are not.)");
+		buf_puts(b, _(" (Not all of its details were kept, because the log has more active clients "
+			      "than the detail memory holds: its names, usernames and evidence may be "
+			      "incomplete; its counts and verdict are not.)"));
+}
+
+/* account_explain - the account's verdict in words */
+void account_explain(const struct analysis *a, const struct account *ac, struct buf *b)
+{
+	const struct account_detail *d = account_detail(a, ac);
+	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
+	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
+	bool at_least;
+	size_t domains = account_domains(a, ac, &at_least);
+	char logins[64], msgs[64], rcpts[64], doms[64];
+	struct buf from = {0}, when = {0};
+	for (uint32_t i = 0; i < ac->nlogin && i < 5; i++) {
+		const struct login *l = account_login(a, ac, i);
+		buf_printf(&from, "%s%s (%u)", i ? ", " : "", client_shown(login_client(a, l)).s, l->logins);
+	}
+	buf_putc(&from, 0);
+	if (ac->messages > 1 && ac->last.us > ac->first.us) {
+		double secs = (double)(ac->last.us - ac->first.us) / 1e6;
+		if (secs < 120)
+			/* TRANSLATORS: ends "alice logged in 3 times and sent 40 messages to 90
+			 * recipients in 12 domains"; the most messages in any 10 minutes */
+			buf_printf(&when, _(" within %.0f seconds (at most %u in 10 minutes)"), secs,
+				   ac->peak_10min);
+		else
+			/* TRANSLATORS: ends "alice logged in 3 times and sent 40 messages to 90
+			 * recipients in 12 domains"; the most messages in any 10 minutes */
+			buf_printf(&when, _(" over %.0f minutes (at most %u in 10 minutes)"), secs / 60,
+				   ac->peak_10min);
+	}
+	buf_putc(&when, 0);
+	count_text(logins, sizeof logins, P_("%llu time", "%llu times", ac->logins), ac->logins);
+	count_text(msgs, sizeof msgs, P_("%llu message", "%llu messages", ac->messages), ac->messages);
+	count_text(rcpts, sizeof rcpts, P_("%llu recipient", "%llu recipients", ac->recipients),
+		   ac->recipients);
+	count_text(doms, sizeof doms,
+		   at_least ? P_("at least %llu domain", "at least %llu domains", domains)
+			    : P_("%llu domain", "%llu domains", domains),
+		   domains);
+	if (ac->nlogin)
+		/* TRANSLATORS: the account's name, "3 times", its source addresses with their
+		 * logins "192.0.2.1 (2), 192.0.2.7 (1)", "40 messages", "90 recipients",
+		 * "12 domains", then empty or " within 30 seconds (at most 40 in 10 minutes)" */
+		buf_printf(b, _("%s logged in %s from %s and sent %s to %s in %s%s."), ac->name, logins,
+			   from.p, msgs, rcpts, doms, when.p);
+	else
+		/* TRANSLATORS: the account's name, "3 times", "40 messages", "90 recipients",
+		 * "12 domains", then empty or " within 30 seconds (at most 40 in 10 minutes)" */
+		buf_printf(b, _("%s logged in %s and sent %s to %s in %s%s."), ac->name, logins, msgs, rcpts,
+			   doms, when.p);
+	buf_free(&from);
+	buf_free(&when);
+	if (done) {
+		char sent[64], bounced[64], expired[64];
+		/* TRANSLATORS: English uses one form for every count in "(3 delivered, 1 bounced,
+		 * 0 expired)"; give your language's singular and plural */
+		count_text(sent, sizeof sent, P_("%llu delivered", "%llu delivered", ac->sent), ac->sent);
+		count_text(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", ac->bounced),
+			   ac->bounced);
+		count_text(expired, sizeof expired, P_("%llu expired", "%llu expired", ac->expired),
+			   ac->expired);
+		/* TRANSLATORS: a share of recipients, then "63 delivered", "45 bounced", "13 expired" */
+		buf_printf(b, _(" %.0f %% of the recipients bounced or expired (%s, %s, %s)."), bounce * 100,
+			   sent, bounced, expired);
+	}
+	if (ac->remote_content_rejects)
+		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
+		buf_printf(b, P_(" %llu recipient was refused by remote servers as spam, virus or policy "
+				 "violation (e.g. \"%s\").",
+				 " %llu recipients were refused by remote servers as spam, virus or policy "
+				 "violation (e.g. \"%s\").", ac->remote_content_rejects),
+			   (unsigned long long)ac->remote_content_rejects,
+			   d && d->remote_reject_example ? d->remote_reject_example : "?");
+	const struct login *earliest, *top = account_new_source(a, ac, &earliest);
+	if (top)
+		/* TRANSLATORS: recipients from the new address, all recipients, the new
+		 * address, the earlier address */
+		buf_printf(b, _(" %u of its %llu recipients came from %s, an address it had not used before "
+				"in this log (its earlier address was %s)."),
+			   top->recipients, (unsigned long long)ac->recipients,
+			   client_shown(login_client(a, top)).s, client_shown(login_client(a, earliest)).s);
+	if (ac->compromised)
+		buf_puts(b, _(" This looks like a compromised account used to send spam: change its password "
+			      "now (banning the address does not stop whoever has the password)."));
+	else
+		buf_puts(b, _(" Nothing unusual."));
+	if (ac->flags & AF_DETAIL_LOST)
+		buf_puts(b, _(" (Not all of its details were kept, because the log has more active accounts "
+			      "than the detail memory holds: its domains and busiest ten minutes are lower "
+			      "bounds.)"));
 }

@@ -47,6 +47,24 @@ const char *finding_title(enum finding_id f)
 	return (unsigned)f < F__COUNT ? _(findings[f].title) : "";
 }
 
+/* the causes (group keys) that are words of ours, not names from the log
+ * or Postfix's own words: the rules' K_FIXED and K_TLSKIND keys */
+static const char *const prose_keys[] = {
+    N_("reverse DNS does not match"), N_("malformed DNS data"), N_("another TLS error"),
+    N_("the client hung up mid-handshake"), N_("no protocol version or cipher in common"),
+    N_("not TLS (HTTP to a mail port)"), N_("a certificate refused")};
+
+/* finding_key_words - a group's key as the reader sees it: our own words
+ * translated, anything else (hosts, domains, parameters) as it is; JSON
+ * keeps the key itself */
+const char *finding_key_words(const char *key)
+{
+	for (size_t i = 0; i < sizeof prose_keys / sizeof prose_keys[0]; i++)
+		if (!strcmp(key, prose_keys[i]))
+			return _(prose_keys[i]);
+	return key;
+}
+
 /* finding_side - who is at fault */
 enum finding_side finding_side(enum finding_id f)
 {

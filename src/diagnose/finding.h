@@ -211,6 +211,7 @@ struct finding_prose {
 
 const char *finding_id(enum finding_id f);
 const char *finding_title(enum finding_id f);
+const char *finding_key_words(const char *key);
 enum finding_side finding_side(enum finding_id f);
 int finding_severity(enum finding_id f);
 enum finding_impact finding_impact(enum finding_id f);

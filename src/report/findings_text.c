@@ -64,7 +64,7 @@ static void group_line(struct buf *b, const struct diag_group *g)
 {
 	struct buf t = {0};
 	if (g->key[0]) {
-		buf_term(&t, span_of(g->key));
+		buf_term(&t, span_of(finding_key_words(g->key)));
 		buf_puts(&t, ": ");
 	}
 	buf_printf(&t, P_("%llu line", "%llu lines", g->lines), (unsigned long long)g->lines);
@@ -229,7 +229,7 @@ bool findings_actions_text(struct buf *b, const struct diag *d)
 					nkeys++;
 					break;
 				}
-				buf_term(&t, span_of(d->list[j]->key));
+				buf_term(&t, span_of(finding_key_words(d->list[j]->key)));
 				nkeys++;
 			}
 		if (nkeys)

@@ -220,7 +220,7 @@ static void finding_items(struct glances *g, const struct diag *d)
 			rcpt += d->list[j]->recipients;
 			if (d->list[j]->key[0] && nkeys < 3) {
 				buf_puts(&keys, nkeys ? ", " : "");
-				buf_term(&keys, span_of(d->list[j]->key));
+				buf_term(&keys, span_of(finding_key_words(d->list[j]->key)));
 			}
 			nkeys += !!d->list[j]->key[0];
 		}

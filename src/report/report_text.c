@@ -112,7 +112,7 @@ static void finding_client(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, "  ");
 	col(b, color, sev >= 4 ? C_BOLD C_RED : sev == 3 ? C_RED : sev == 2 ? C_YEL : "");
 	buf_printf(b, "[%s] ", verdict_id(c->verdict));
-	buf_term(b, span_of(client_addr(c).s));
+	buf_term(b, span_of(client_shown(c).s));
 	col(b, color, C_OFF);
 	buf_puts(b, " - ");
 	buf_puts(b, _(verdict_row(c->verdict)->title));
@@ -139,30 +139,56 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 	if (!o->messages)
 		return;
 	col(b, color, C_BOLD);
-	buf_puts(b, "Mail whose origin is not in this log\n");
+	buf_puts(b, _("Mail whose origin is not in this log\n"));
 	col(b, color, C_OFF);
 	struct buf t = {0};
-	buf_printf(&t, "%llu message%s to %llu recipient%s were delivered or attempted, but the lines that "
-		       "received them (smtpd \"QUEUEID: client=...\" with sasl_username, or pickup "
-		       "\"uid=\") are not in this log: they came in before it starts. So the sending account "
-		       "and the source address cannot be told from it.",
-		   (unsigned long long)o->messages, o->messages == 1 ? "" : "s",
-		   (unsigned long long)o->recipients, o->recipients == 1 ? "" : "s");
-	buf_printf(&t, " Of their recipients %llu were delivered, %llu bounced, %llu deferred.",
-		   (unsigned long long)o->sent, (unsigned long long)o->bounced,
-		   (unsigned long long)o->deferred);
+	char msgs[64], rcpts[64];
+	snprintf(msgs, sizeof msgs, P_("%llu message", "%llu messages", o->messages),
+		 (unsigned long long)o->messages);
+	snprintf(rcpts, sizeof rcpts, P_("%llu recipient", "%llu recipients", o->recipients),
+		 (unsigned long long)o->recipients);
+	/* TRANSLATORS: "3 messages", "5 recipients" */
+	buf_printf(&t, _("%s to %s were delivered or attempted, but the lines that "
+			 "received them (smtpd \"QUEUEID: client=...\" with sasl_username, or pickup "
+			 "\"uid=\") are not in this log: they came in before it starts. So the sending "
+			 "account and the source address cannot be told from it."),
+		   msgs, rcpts);
+	char sent[64], bounced[64], deferred[64];
+	/* TRANSLATORS: English uses one form for every count in "Of their recipients 3 were
+	 * delivered, 1 bounced, 0 deferred."; give your language's singular and plural */
+	snprintf(sent, sizeof sent, P_("%llu were delivered", "%llu were delivered", o->sent),
+		 (unsigned long long)o->sent);
+	snprintf(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", o->bounced),
+		 (unsigned long long)o->bounced);
+	snprintf(deferred, sizeof deferred, P_("%llu deferred", "%llu deferred", o->deferred),
+		 (unsigned long long)o->deferred);
+	/* TRANSLATORS: "3 were delivered", "1 bounced", "0 deferred" */
+	buf_printf(&t, _(" Of their recipients %s, %s, %s."), sent, bounced, deferred);
 	if (o->remote_content_rejects)
-		buf_printf(&t, " %llu were refused by remote servers as spam, virus or policy violation "
-			       "(e.g. \"%s\"): a sign of a compromised account or machine sending through "
-			       "this server.",
+		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
+		buf_printf(&t, P_(" %llu were refused by remote servers as spam, virus or policy violation "
+				  "(e.g. \"%s\"): a sign of a compromised account or machine sending "
+				  "through this server.",
+				  " %llu were refused by remote servers as spam, virus or policy violation "
+				  "(e.g. \"%s\"): a sign of a compromised account or machine sending "
+				  "through this server.", o->remote_content_rejects),
 			   (unsigned long long)o->remote_content_rejects, o->example_reject);
-	buf_puts(&t, " To find the sender, search the older logs for the queue IDs' client= lines, or run "
-		     "postsleuth trace QUEUEID on them. Queue IDs: ");
+	struct buf q = {0};
 	for (uint32_t i = 0; i < o->nqids; i++)
-		buf_printf(&t, "%s%s", i ? ", " : "", o->qids[i]);
+		buf_printf(&q, "%s%s", i ? ", " : "", o->qids[i]);
+	buf_putc(&q, 0);
 	if (o->messages > o->nqids)
-		buf_printf(&t, " and %llu more", (unsigned long long)(o->messages - o->nqids));
-	buf_puts(&t, ".");
+		/* TRANSLATORS: a list of queue IDs, then how many more there are */
+		buf_printf(&t, _(" To find the sender, search the older logs for the queue IDs' client= "
+				 "lines, or run postsleuth trace QUEUEID on them. Queue IDs: %s and %llu "
+				 "more."),
+			   q.p, (unsigned long long)(o->messages - o->nqids));
+	else
+		/* TRANSLATORS: %s is a list of queue IDs */
+		buf_printf(&t, _(" To find the sender, search the older logs for the queue IDs' client= "
+				 "lines, or run postsleuth trace QUEUEID on them. Queue IDs: %s."),
+			   q.p);
+	buf_free(&q);
 	buf_putc(&t, 0);
 	wrap_text(b, t.p, 2, 78);
 	buf_free(&t);
@@ -193,7 +219,7 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 		shown++;
 		buf_puts(b, "  ");
 		col(b, color, ac->compromised ? C_BOLD C_RED : C_GRN);
-		buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal");
+		buf_printf(b, "[%s] ", ac->compromised ? "compromised-suspect" : "normal"); /* ids */
 		buf_term(b, span_of(ac->name));
 		col(b, color, C_OFF);
 		buf_putc(b, '\n');
@@ -204,18 +230,20 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 		buf_free(&t);
 	}
 	if (more)
-		buf_printf(b, "  ... and %zu more compromised-suspect: report --top %zu or --all tells them\n",
+		/* TRANSLATORS: compromised-suspect is the verdict's id: keep it */
+		buf_printf(b, _("  ... and %zu more compromised-suspect: report --top %zu or --all tells them\n"),
 			   more, shown + more);
 	if (normal) {
 		struct buf t = {0};
-		buf_printf(&t, "Normal (%zu): ", normal);
+		/* TRANSLATORS: the accounts whose verdict is normal, then their names */
+		buf_printf(&t, _("Normal (%zu): "), normal);
 		size_t k = 0;
 		for (size_t i = 0; i < a->nalist; i++) {
 			const struct account *ac = a->alist[i];
 			if (ac->compromised)
 				continue;
 			if (k == 20) {
-				buf_printf(&t, " and %zu more (report --all tells them)", normal - 20);
+				buf_printf(&t, _(" and %zu more (report --all tells them)"), normal - 20);
 				break;
 			}
 			buf_puts(&t, k++ ? ", " : "");
@@ -262,39 +290,46 @@ static void clients_text(struct buf *b, const struct report_input *in)
 	}
 	if (nmore) {
 		struct buf t = {0};
-		buf_printf(&t, "... and %zu more:", nmore);
+		/* TRANSLATORS: followed by counts of verdict ids: " 3 auth-bruteforce, 2 ..." */
+		buf_printf(&t, _("... and %zu more:"), nmore);
 		for (int v = V__COUNT - 1; v >= 0; v--)
 			if (more[v])
 				buf_printf(&t, " %zu %s,", more[v], verdict_id((enum verdict)v));
 		t.n--; /* the last comma */
-		buf_printf(&t, " (report --top %zu or --all tells them; postsleuth clients --verdict V lists "
-			       "them).", shown + nmore);
+		buf_printf(&t, _(" (report --top %zu or --all tells them; postsleuth clients --verdict V "
+				 "lists them)."),
+			   shown + nmore);
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 2, REPORT_WIDTH);
 		buf_free(&t);
 		buf_putc(b, '\n');
 	}
 	if (in_campaigns)
-		buf_printf(b, "  %zu %saddress%s %s told under \"Campaigns\".\n\n", in_campaigns,
-			   shown || legit ? "more " : "", in_campaigns == 1 ? "" : "es",
-			   in_campaigns == 1 ? "is" : "are");
+		buf_printf(b, shown || legit ? P_("  %zu more address is told under \"Campaigns\".\n\n",
+						  "  %zu more addresses are told under \"Campaigns\".\n\n",
+						  in_campaigns)
+					     : P_("  %zu address is told under \"Campaigns\".\n\n",
+						  "  %zu addresses are told under \"Campaigns\".\n\n", in_campaigns),
+			   in_campaigns);
 	if (!shown && !in_campaigns)
 		buf_puts(b, a->nclist ? _("  nothing hostile or unclear\n\n") : _("  no SMTP client sessions in this log\n\n"));
 	if (legit && !in->all_clients) {
 		struct buf t = {0};
-		buf_printf(&t, "Legitimate (%zu): ", legit);
+		/* TRANSLATORS: the clients whose verdict is legitimate, then their addresses */
+		buf_printf(&t, _("Legitimate (%zu): "), legit);
 		size_t k = 0;
 		for (size_t i = 0; i < a->nclist; i++) {
 			const struct client *c = a->clist[i];
 			if (c->verdict != V_LEGITIMATE)
 				continue;
 			if (k == 20) {
-				buf_printf(&t, " and %zu more", legit - 20);
+				/* TRANSLATORS: after a list of addresses */
+				buf_printf(&t, P_(" and %zu more", " and %zu more", legit - 20), legit - 20);
 				break;
 			}
 			if (k++)
 				buf_puts(&t, ", ");
-			buf_term(&t, span_of(client_addr(c).s));
+			buf_term(&t, span_of(client_shown(c).s));
 			const struct client_detail *d = client_detail(a, c);
 			if (d && d->ptr) {
 				buf_puts(&t, " (");
@@ -378,8 +413,21 @@ void report_text(struct buf *b, const struct report_input *in)
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
 		t.n = 0;
 	}
-	buf_printf(b, _("%llu sessions from %zu client addresses, %llu messages, %zu SASL accounts.\n"),
-		   (unsigned long long)a->sessions, a->nclist, (unsigned long long)a->messages, a->nalist);
+	/* each count with its own plural; English keeps its plural for every count (as it always
+	 * printed "1 sessions": the goldens hold it) */
+	char ns[64], nc[64], nm[64], na[64];
+	/* TRANSLATORS: English uses its plural form for every count here; give your language's
+	 * singular and plural */
+	snprintf(ns, sizeof ns, P_("%llu sessions", "%llu sessions", a->sessions), (unsigned long long)a->sessions);
+	/* TRANSLATORS: English uses its plural form for every count here */
+	snprintf(nc, sizeof nc, P_("%zu client addresses", "%zu client addresses", a->nclist), a->nclist);
+	/* TRANSLATORS: English uses its plural form for every count here */
+	snprintf(nm, sizeof nm, P_("%llu messages", "%llu messages", a->messages), (unsigned long long)a->messages);
+	/* TRANSLATORS: English uses its plural form for every count here */
+	snprintf(na, sizeof na, P_("%zu SASL accounts", "%zu SASL accounts", a->nalist), a->nalist);
+	/* TRANSLATORS: the report's opening line: "7 sessions", "3 client addresses",
+	 * "2 messages", "1 SASL account" */
+	buf_printf(b, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
 	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int sev = verdict_severity(a->clist[i]->verdict);
@@ -451,39 +499,50 @@ void report_input_text(struct buf *b, const struct report_input *in)
 	col(b, in->color, C_BOLD);
 	buf_puts(b, _("Input\n"));
 	col(b, in->color, C_OFF);
-	buf_printf(b, "  %llu lines read from %llu input%s: %llu Postfix lines (%llu recognised, of which "
-		      "%llu verbose/debug noise; %llu unknown), %llu lines of other programs, %llu lines "
-		      "without a syslog prefix, %llu truncated at 64 KiB.\n",
-		   (unsigned long long)f->lines, (unsigned long long)f->files, f->files == 1 ? "" : "s",
+	char inputs[64];
+	snprintf(inputs, sizeof inputs, P_("%llu input", "%llu inputs", f->files), (unsigned long long)f->files);
+	/* TRANSLATORS: lines read, then "2 inputs" (files or streams), then counts of lines */
+	buf_printf(b, _("  %llu lines read from %s: %llu Postfix lines (%llu recognised, of which "
+			"%llu verbose/debug noise; %llu unknown), %llu lines of other programs, %llu lines "
+			"without a syslog prefix, %llu truncated at 64 KiB.\n"),
+		   (unsigned long long)f->lines, inputs,
 		   (unsigned long long)f->postfix, (unsigned long long)f->recognised,
 		   (unsigned long long)f->noise, (unsigned long long)f->unknown,
 		   (unsigned long long)f->other, (unsigned long long)f->no_prefix,
 		   (unsigned long long)f->truncated);
 	if (f->transcripts)
-		buf_printf(b, "  %llu postmaster transcript%s (\"Transcript of session follows\") read as sessions.\n",
-			   (unsigned long long)f->transcripts, f->transcripts == 1 ? "" : "s");
+		/* TRANSLATORS: "Transcript of session follows" is what the transcripts say: keep it */
+		buf_printf(b, P_("  %llu postmaster transcript (\"Transcript of session follows\") read as sessions.\n",
+				 "  %llu postmaster transcripts (\"Transcript of session follows\") read as sessions.\n",
+				 f->transcripts),
+			   (unsigned long long)f->transcripts);
 	if (f->file_errors)
-		buf_printf(b, "  %llu input%s could not be read completely (see the messages above).\n",
-			   (unsigned long long)f->file_errors, f->file_errors == 1 ? "" : "s");
+		buf_printf(b, P_("  %llu input could not be read completely (see the messages above).\n",
+				 "  %llu inputs could not be read completely (see the messages above).\n",
+				 f->file_errors),
+			   (unsigned long long)f->file_errors);
 	const struct model_stats *m = in->model;
 	if (m) {
-		buf_printf(b, "  Sessions: %llu rebuilt (%llu began before the log, %llu still open at its end, "
-			      "%llu without a disconnect line, %llu given up at the memory cap, "
-			      "%llu given up after an hour without a line).\n",
+		buf_printf(b, _("  Sessions: %llu rebuilt (%llu began before the log, %llu still open at its "
+				"end, %llu without a disconnect line, %llu given up at the memory cap, "
+				"%llu given up after an hour without a line).\n"),
 			   (unsigned long long)m->sessions, (unsigned long long)m->sessions_partial,
 			   (unsigned long long)m->sessions_unclosed, (unsigned long long)m->sessions_replaced,
 			   (unsigned long long)(m->sessions_evicted - m->sessions_idle),
 			   (unsigned long long)m->sessions_idle);
-		buf_printf(b, "  Messages: %llu rebuilt (%llu still in the queue at the end, %llu given up at "
-			      "the memory cap",
+		/* TRANSLATORS: the list goes on with the next two strings, then "), N links..." */
+		buf_printf(b, _("  Messages: %llu rebuilt (%llu still in the queue at the end, %llu given up "
+				"at the memory cap"),
 			   (unsigned long long)m->messages, (unsigned long long)m->messages_unclosed,
 			   (unsigned long long)m->messages_evicted);
 		if (m->messages_replaced)
-			buf_printf(b, ", %llu whose \"removed\" line is missing",
+			/* TRANSLATORS: continues "Messages: 40 rebuilt (...": removed is the log's word */
+			buf_printf(b, _(", %llu whose \"removed\" line is missing"),
 				   (unsigned long long)m->messages_replaced);
-		buf_printf(b, "), %llu links between queue IDs", (unsigned long long)m->links);
+		/* TRANSLATORS: closes the list of "Messages: 40 rebuilt (..." */
+		buf_printf(b, _("), %llu links between queue IDs"), (unsigned long long)m->links);
 		if (m->links_pending_dropped)
-			buf_printf(b, " (%llu more given up: the queue ID they named never appeared)",
+			buf_printf(b, _(" (%llu more given up: the queue ID they named never appeared)"),
 				   (unsigned long long)m->links_pending_dropped);
 		buf_puts(b, ".\n");
 	}
@@ -495,44 +554,88 @@ void report_input_text(struct buf *b, const struct report_input *in)
 void analysis_note_text(struct buf *b, const struct analysis *a, const char *indent)
 {
 	if (a->clients_detail_lost)
-		buf_printf(b, "%sDetails (names, usernames tried, evidence) are kept for the %u most active "
-			      "client addresses only: %llu of %zu have incomplete details; every address is "
-			      "still counted and judged.\n",
+		/* TRANSLATORS: the first %s is the line's indent (spaces): keep it first */
+		buf_printf(b, _("%sDetails (names, usernames tried, evidence) are kept for the %u most active "
+				"client addresses only: %llu of %zu have incomplete details; every address "
+				"is still counted and judged.\n"),
 			   indent, a->cdetail_max, (unsigned long long)a->clients_detail_lost, a->nclist);
 	if (a->accounts_detail_lost)
-		buf_printf(b, "%sDetails (recipient domains, message times) are kept for the %u most active "
-			      "accounts only: %llu of %zu have incomplete details; every account is still "
-			      "counted and judged.\n",
+		/* TRANSLATORS: the first %s is the line's indent (spaces): keep it first */
+		buf_printf(b, _("%sDetails (recipient domains, message times) are kept for the %u most "
+				"active accounts only: %llu of %zu have incomplete details; every account is "
+				"still counted and judged.\n"),
 			   indent, a->adetail_max, (unsigned long long)a->accounts_detail_lost, a->nalist);
 	if (a->budget.spilled)
-		buf_printf(b, "%sThe per-client tables outgrew the memory budget (%zu MiB) and were moved "
-			      "to a file on disk (%llu MiB): nothing was dropped.\n",
+		/* TRANSLATORS: the first %s is the line's indent (spaces): keep it first */
+		buf_printf(b, _("%sThe per-client tables outgrew the memory budget (%zu MiB) and were moved "
+				"to a file on disk (%llu MiB): nothing was dropped.\n"),
 			   indent, a->budget.limit >> 20, (unsigned long long)(a->budget.spilled >> 20));
 	if (a->budget.failed)
-		buf_printf(b, "%sThe per-client tables outgrew the memory budget (%zu MiB) and no spill "
-			      "file could be made: they were kept in memory.\n",
+		/* TRANSLATORS: the first %s is the line's indent (spaces): keep it first */
+		buf_printf(b, _("%sThe per-client tables outgrew the memory budget (%zu MiB) and no spill "
+				"file could be made: they were kept in memory.\n"),
 			   indent, a->budget.limit >> 20);
+}
+
+/* chars - the characters of UTF-8 text (printf's widths count bytes) */
+static int chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* cell - s in a column w characters wide, left-aligned when w < 0 */
+static void cell(struct buf *b, const char *s, int w)
+{
+	int width = w < 0 ? -w : w, n = chars(s), pad = n < width ? width - n : 0;
+	if (w < 0)
+		buf_puts(b, s);
+	buf_printf(b, "%*s", pad, "");
+	if (w >= 0)
+		buf_puts(b, s);
+}
+
+/* heading - a table's column headings, each at least as wide as its
+ * column (w[i], left-aligned when negative), widened to fit a translated
+ * heading, which w[i] then says */
+static void heading(struct buf *b, const char *const *h, int *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int width = w[i] < 0 ? -w[i] : w[i];
+		if (chars(h[i]) > width)
+			w[i] = w[i] < 0 ? -chars(h[i]) : chars(h[i]);
+		if (i)
+			buf_putc(b, ' ');
+		cell(b, h[i], w[i]);
+	}
 }
 
 /* clients_table - one line per client (flushed into out as it goes, when set) */
 void clients_table(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
 		   bool color, FILE *out)
 {
-	buf_printf(b, "%-28s %-27s %8s %8s %6s %6s %s\n", "CLIENT", "VERDICT", "SESSIONS", "MESSAGES",
-		   "AUTH-", "AUTH+", "PTR / HELO");
+	/* TRANSLATORS: the clients table's headings (a longer one widens its column) */
+	const char *h[] = {C_("column", "CLIENT"), C_("column", "VERDICT"), C_("column", "SESSIONS"),
+			   C_("column", "MESSAGES")};
+	int w[] = {-28, -27, 8, 8};
+	heading(b, h, w, 4);
+	buf_puts(b, "  AUTH-  AUTH+ PTR / HELO\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = list[i];
 		const struct client_detail *d = client_detail(a, c);
 		int sev = verdict_severity(c->verdict);
 		struct buf ip = {0};
-		buf_term(&ip, span_of(client_addr(c).s));
+		buf_term(&ip, span_of(client_shown(c).s));
 		buf_putc(&ip, 0);
-		buf_printf(b, "%-28s ", ip.p);
+		cell(b, ip.p, w[0]); /* a translated placeholder has accented letters */
+		buf_putc(b, ' ');
 		buf_free(&ip);
 		col(b, color, sev >= 3 ? C_RED : sev == 2 ? C_YEL : "");
-		buf_printf(b, "%-27s", verdict_id(c->verdict));
+		buf_printf(b, "%*s", w[1], verdict_id(c->verdict));
 		col(b, color, sev >= 2 ? C_OFF : "");
-		buf_printf(b, " %8llu %8llu %6llu %6llu ", (unsigned long long)c->sessions,
+		buf_printf(b, " %*llu %*llu %6llu %6llu ", w[2], (unsigned long long)c->sessions, w[3],
 			   (unsigned long long)c->messages, (unsigned long long)c->auth_failures,
 			   (unsigned long long)c->auth_successes);
 		if (d || !(c->flags & CF_DETAIL_LOST)) {
@@ -542,7 +645,7 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 				buf_term(b, span_of(d->helo[0].name));
 			}
 		} else {
-			buf_puts(b, "(not kept)");
+			buf_puts(b, _("(not kept)"));
 		}
 		buf_putc(b, '\n');
 		if (out && b->n > (1 << 16))
@@ -554,32 +657,41 @@ void clients_table(struct buf *b, const struct analysis *a, struct client *const
 void accounts_table(struct buf *b, const struct analysis *a, struct account *const *list, size_t n,
 		    bool color, FILE *out)
 {
-	buf_printf(b, "%-32s %-20s %7s %8s %10s %8s %7s %s\n", "ACCOUNT", "VERDICT", "LOGINS", "MESSAGES",
-		   "RECIPIENTS", "BOUNCED", "DOMAINS", "SOURCE ADDRESSES");
+	/* TRANSLATORS: the accounts table's headings (a longer one widens its column) */
+	const char *h[] = {C_("column", "ACCOUNT"),    C_("column", "VERDICT"),
+			   C_("column", "LOGINS"),     C_("column", "MESSAGES"),
+			   C_("column", "RECIPIENTS"), C_("column", "BOUNCED"),
+			   C_("column", "DOMAINS"),    C_("column", "SOURCE ADDRESSES")};
+	int w[] = {-32, -20, 7, 8, 10, 8, 7, -1};
+	heading(b, h, w, 8);
+	buf_putc(b, '\n');
 	for (size_t i = 0; i < n; i++) {
 		const struct account *ac = list[i];
 		struct buf name = {0};
 		buf_term(&name, span_of(ac->name));
 		buf_putc(&name, 0);
-		buf_printf(b, "%-32s ", name.p);
+		cell(b, name.p, w[0]); /* a login name may be UTF-8 */
+		buf_putc(b, ' ');
 		buf_free(&name);
 		col(b, color, ac->compromised ? C_RED : "");
-		buf_printf(b, "%-20s", ac->compromised ? "compromised-suspect" : "normal");
+		buf_printf(b, "%*s", w[1], ac->compromised ? "compromised-suspect" : "normal");
 		col(b, color, ac->compromised ? C_OFF : "");
 		bool at_least;
 		size_t ndom = account_domains(a, ac, &at_least);
 		char domains[24];
 		snprintf(domains, sizeof domains, "%zu%s", ndom, at_least ? "+" : "");
-		buf_printf(b, " %7llu %8llu %10llu %8llu %7s ", (unsigned long long)ac->logins,
-			   (unsigned long long)ac->messages, (unsigned long long)ac->recipients,
-			   (unsigned long long)ac->bounced + ac->expired, domains);
+		buf_printf(b, " %*llu %*llu %*llu %*llu %*s ", w[2], (unsigned long long)ac->logins, w[3],
+			   (unsigned long long)ac->messages, w[4], (unsigned long long)ac->recipients, w[5],
+			   (unsigned long long)ac->bounced + ac->expired, w[6], domains);
 		for (uint32_t k = 0; k < ac->nlogin && k < ACCOUNT_SHOW_IPS; k++) {
 			if (k)
 				buf_puts(b, ", ");
-			buf_term(b, span_of(client_addr(login_client(a, account_login(a, ac, k))).s));
+			buf_term(b, span_of(client_shown(login_client(a, account_login(a, ac, k))).s));
 		}
 		if (ac->nlogin > ACCOUNT_SHOW_IPS)
-			buf_printf(b, " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS);
+			/* TRANSLATORS: after a list of addresses */
+			buf_printf(b, P_(" and %u more", " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS),
+				   ac->nlogin - ACCOUNT_SHOW_IPS);
 		buf_putc(b, '\n');
 		if (out && b->n > (1 << 16))
 			buf_flush(b, out);

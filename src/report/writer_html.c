@@ -174,7 +174,7 @@ static void finding_index(struct buf *b, const struct diag *d)
 		buf_printf(b, "</td><td><a href=\"#f-%zu\" class=\"f-id\">", i + 1);
 		html_s(b, finding_id(g->id));
 		buf_puts(b, "</a></td><td>");
-		html_s(b, g->key);
+		html_s(b, finding_key_words(g->key));
 		buf_printf(b, "</td><td class=\"n f-lines\">%llu</td><td class=\"n f-recipients\">%llu</td>"
 			      "<td>",
 			   (unsigned long long)g->lines, (unsigned long long)g->recipients);
@@ -206,7 +206,7 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 	buf_puts(b, "</dd>");
 	if (g->key && g->key[0]) {
 		buf_puts(b, "<dt>Cause</dt><dd class=\"f-key\">");
-		html_s(b, g->key);
+		html_s(b, finding_key_words(g->key));
 		buf_puts(b, "</dd>");
 	}
 	buf_printf(b, "<dt>Lines</dt><dd class=\"f-lines\">%llu</dd><dt>Recipients</dt>"
