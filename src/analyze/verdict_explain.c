@@ -413,8 +413,10 @@ static void unknown_text(struct buf *b, const struct client *c, const struct cli
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
 			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
 			    "\"Problems found\"), a DNS blocklist listing a large mail provider's "
-			    "server, or postscreen's temporary 450 4.3.2 to a new client "
-			    "until it passes the tests after the greeting. It is no hostile client: a "
+			    "server, a strict HELO check's temporary 450 (reject_unknown_helo_hostname) "
+			    "to a server whose address has a real name, or postscreen's temporary "
+			    "450 4.3.2 to a new client until it passes the tests after the greeting. It "
+			    "is no hostile client: a "
 			    "real server retries, and its mail comes through once the cause is gone."));
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
 		buf_puts(b, _(" The log ends before its session does, so it does not show what the client "
