@@ -383,6 +383,7 @@ TEST(blame_strict_helo_check_not_spam)
 	struct pipe *p = pipe_new();
 	pipe_lines(p, lines);
 	CHECK_INT(verdict_of(p, "198.51.100.91"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "198.51.100.91"), "strict HELO check's temporary 450"));
 	CHECK_INT(verdict_of(p, "203.0.113.93"), V_SPAM_REJECTED);
 	CHECK_INT(verdict_of(p, "203.0.113.94"), V_SPAM_REJECTED);
 	CHECK(has_finding(p, F_IN_HELO_NOT_FOUND));
