@@ -40,15 +40,17 @@ struct run {
 };
 
 /* on_front - what needs each event but nothing of the model or the
- * analysis: pflogsumm's summary; run on the feed's reading thread when
- * there are two (feed.h), so nothing else touches r->sum until the end.
- * (The findings' rules would fit too, but they are as costly as the
- * model: the two threads are evenly loaded with them on this side.) */
-static void on_front(const struct event *ev, void *vctx)
+ * analysis: pflogsumm's summary and most of the findings' rules; run on
+ * the feed's reading thread when there are two (feed.h), so nothing
+ * else touches r->sum until the end; the rules touch no state, their
+ * answer is noted for on_event */
+_Static_assert(sizeof(struct diag_note) <= FEED_NOTE_MAX, "a diag_note fits in a feed note");
+static void on_front(const struct event *ev, void *vctx, void *note)
 {
 	struct run *r = vctx;
 	if (r->sum)
 		summary_event(r->sum, ev);
+	diag_front(ev, note);
 }
 
 /* on_event - every event feeds the model, the analysis and the findings */
@@ -57,7 +59,7 @@ static void on_event(const struct event *ev, void *vctx)
 	struct run *r = vctx;
 	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
-	diag_event(r->diag, ev);
+	diag_event_noted(r->diag, ev, r->feed.note);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
 }
 

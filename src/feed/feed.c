@@ -55,8 +55,10 @@ void feed_logline(struct feed *f, const struct logline *l)
 	struct event ev;
 	parse_line(l, &ev);
 	count(f, &ev);
-	if (f->front)
-		f->front(&ev, f->ctx);
+	if (f->front) {
+		f->front(&ev, f->ctx, f->note_buf);
+		f->note = f->note_buf;
+	}
 	f->fn(&ev, f->ctx);
 }
 
@@ -128,7 +130,7 @@ static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 	parse_line(&s->l, &s->ev);
 	count(f, &s->ev);
 	if (f->front)
-		f->front(&s->ev, f->ctx);
+		f->front(&s->ev, f->ctx, s->note);
 	pipe_commit(f->pipe);
 }
 
@@ -211,6 +213,7 @@ static void consume(struct feed *f, const struct pipe_batch *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const struct pipe_slot *s = &b->slot[i];
 		f->lineno = s->lineno;
+		f->note = (void *)s->note;
 		if (s->kind == PIPE_EVENT)
 			f->fn(&s->ev, f->ctx);
 		else

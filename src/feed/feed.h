@@ -31,6 +31,7 @@
 #define POSTSLEUTH_FEED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include "../parse/event.h"
@@ -63,6 +64,7 @@ struct feed_pipe;
 /* an input smaller than this (a quarter for a compressed one) is read
  * by one thread */
 #define FEED_THREADS_MIN (4ULL << 20)
+#define FEED_NOTE_MAX 384
 
 /* one input as the first pass found it, for a second pass (reread_open) */
 struct feed_input {
@@ -88,8 +90,12 @@ struct feed {
 	void *ctx;
 	/* optional: called with each event just before fn, but on the
 	 * reading thread when there are two (feed.c): it may touch only
-	 * state that nothing else touches until feed_run returns */
-	feed_fn front;
+	 * state that nothing else touches until feed_run returns, and
+	 * leave fn up to FEED_NOTE_MAX bytes about the event in note
+	 * (fn finds them at ->note) */
+	void (*front)(const struct event *ev, void *ctx, void *note);
+	void *note;              /* during fn: what front noted of this event */
+	_Alignas(max_align_t) unsigned char note_buf[FEED_NOTE_MAX];
 	int threads;             /* 1 or 2; 0: chosen per input (threads_for) */
 	struct feed_pipe *pipe;  /* the reading thread's hand-off, or NULL */
 	/* postmaster transcripts in the text (optional) */

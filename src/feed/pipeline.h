@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "../parse/event.h"
+#include "feed.h"
 
 #define PIPE_BATCHES 4
 #define PIPE_SLOTS 512
@@ -32,6 +32,7 @@ struct pipe_slot {
 	struct span raw;
 	struct logline l;
 	struct event ev;
+	_Alignas(max_align_t) unsigned char note[FEED_NOTE_MAX]; /* the feed's front callback's */
 };
 
 struct pipe_batch {

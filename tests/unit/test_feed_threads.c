@@ -2,7 +2,8 @@
  * test_feed_threads.c - the feed read by two threads (feed/pipeline.c)
  * hands the consumer exactly what one thread does: the same events, in
  * the same order, with the same line numbers, inputs, texts and
- * counters; the front callback sees every event once, in order; the
+ * counters; the front callback sees every event once, in order, and
+ * what it notes reaches fn with that event; the
  * transcripts and a journal JSON line's unescaped text survive the
  * batches.  Inputs: the repository's test logs (run from the top of the
  * tree, as make check does) and a generated one with lines long enough
@@ -21,7 +22,7 @@ struct digest {
 	struct feed *f;
 	struct buf seen;        /* what fn saw, in order */
 	struct buf front;       /* what front saw, in order */
-	uint64_t events, fronts, transcripts;
+	uint64_t events, fronts, transcripts, bad_notes;
 };
 
 /* put_event - every field of an event and its line, as text */
@@ -50,17 +51,23 @@ static void put_event(struct buf *b, const struct event *ev)
 	buf_putc(b, '\n');
 }
 
-static void on_front(const struct event *ev, void *ctx)
+/* on_front - notes the event's number, for on_event to check */
+static void on_front(const struct event *ev, void *ctx, void *note)
 {
 	struct digest *d = ctx;
 	d->fronts++;
 	put_event(&d->front, ev);
+	memcpy(note, &d->fronts, sizeof d->fronts);
 }
 
 static void on_event(const struct event *ev, void *ctx)
 {
 	struct digest *d = ctx;
 	d->events++;
+	uint64_t noted;
+	memcpy(&noted, d->f->note, sizeof noted);
+	if (noted != d->events)
+		d->bad_notes++;
 	buf_printf(&d->seen, "%llu:%llu:", (unsigned long long)d->f->file_index,
 		   (unsigned long long)d->f->lineno);
 	put_event(&d->seen, ev);
@@ -155,6 +162,8 @@ TEST(feed_threads_same_events)
 	CHECK_INT(two.transcripts, one.transcripts);
 	CHECK_INT(one.fronts, one.events);
 	CHECK_INT(two.fronts, two.events);
+	CHECK_INT(one.bad_notes, 0);
+	CHECK_INT(two.bad_notes, 0); /* each event comes with its own note */
 	CHECK(one.seen.n == two.seen.n && !memcmp(one.seen.p, two.seen.p, one.seen.n));
 	CHECK(one.front.n == two.front.n && !memcmp(one.front.p, two.front.p, one.front.n));
 	/* front saw the events fn saw: its digest is fn's without the places */
