@@ -30,10 +30,10 @@ endif
 WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(SYSDEF) -DPOSTSLEUTH_VERSION='"$(VERSION)"' \
+ALL_CFLAGS := -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(SYSDEF) -DPOSTSLEUTH_VERSION='"$(VERSION)"' \
               -DLOCALEDIR='"$(LOCALEDIR)"' \
               $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
-LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 
 # BUILD/SAN_DIR/BIN may be overridden to keep several build trees apart.
 BUILD   ?= build
@@ -56,7 +56,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 # sources whose every string is prose (tables of words without a marker)
 POT_ALL := src/diagnose/finding_prose.c
 
-.PHONY: locale pot po all check check-fast test unit golden san-check bench bench-live install uninstall clean \
+.PHONY: locale pot po all check check-fast test unit golden san-check tsan bench bench-live install uninstall clean \
 	examples fuzz e2e \
 	fuzz-build valgrind
 
@@ -123,6 +123,29 @@ $(SAN_DIR)/postsleuth: $(SRC) src/main.c $(wildcard src/*/*.h)
 $(SAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h
 	@mkdir -p $(SAN_DIR)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
+
+# make tsan: the two-thread feed (src/feed/pipeline.c) under ThreadSanitizer:
+# the unit tests (test_feed_threads.c), the golden set and the input suite
+# with two threads forced on every input; any report fails the run (exit 66).  Not part of check (a few
+# minutes); bench/same-output.sh OLD build-tsan/postsleuth with
+# POSTSLEUTH_THREADS=2 is the long form (docs/performance.md).
+TSAN_DIR ?= build-tsan
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+$(TSAN_DIR)/postsleuth: $(SRC) src/main.c $(wildcard src/*/*.h) $(GEN)/html_assets.h
+	@mkdir -p $(TSAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(TSAN_FLAGS) -o $@ $(SRC) src/main.c $(LIBS)
+
+tsan: export POSTSLEUTH_THREADS := 2
+tsan: export TSAN_OPTIONS := halt_on_error=1 exitcode=66
+tsan: export POSTSLEUTH_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
+$(TSAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h $(GEN)/html_assets.h
+	@mkdir -p $(TSAN_DIR)
+	$(CC) $(ALL_CFLAGS) $(TSAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
+
+tsan: $(TSAN_DIR)/postsleuth $(TSAN_DIR)/unit_tests locale
+	@$(TSAN_DIR)/unit_tests
+	@sh tests/golden.sh $(CURDIR)/$(TSAN_DIR)/postsleuth
+	@sh tests/suite-input.sh $(CURDIR)/$(TSAN_DIR)/postsleuth
 
 # the suites read the catalogues of this tree
 check check-fast: export POSTSLEUTH_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
@@ -205,4 +228,4 @@ uninstall:
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; done
 
 clean:
-	rm -rf $(BUILD) $(SAN_DIR) $(BIN) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(SAN_DIR) $(TSAN_DIR) $(BIN) $(FUZZ_BUILD)

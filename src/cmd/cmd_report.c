@@ -39,15 +39,27 @@ struct run {
 	bool evidence;            /* report: the inputs are read again for evidence */
 };
 
-/* on_event - every event feeds the model and the analysis */
+/* on_front - what needs each event but nothing of the model or the
+ * analysis: pflogsumm's summary and most of the findings' rules; run on
+ * the feed's reading thread when there are two (feed.h), so nothing
+ * else touches r->sum until the end; the rules touch no state, their
+ * answer is noted for on_event */
+_Static_assert(sizeof(struct diag_note) <= FEED_NOTE_MAX, "a diag_note fits in a feed note");
+static void on_front(const struct event *ev, void *vctx, void *note)
+{
+	struct run *r = vctx;
+	if (r->sum)
+		summary_event(r->sum, ev);
+	diag_front(ev, note);
+}
+
+/* on_event - every event feeds the model, the analysis and the findings */
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
 	analysis_event(r->a, ev);
-	diag_event(r->diag, ev);
-	if (r->sum)
-		summary_event(r->sum, ev);
+	diag_event_noted(r->diag, ev, r->feed.note);
 	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
 }
 
@@ -85,6 +97,7 @@ static int run_analysis(struct run *r, struct opts *o)
 {
 	r->paths = cmd_reread_setup(&r->feed, o, &r->npaths, &r->journal, r->evidence);
 	r->feed.fn = on_event;
+	r->feed.front = on_front;
 	r->feed.transcript_fn = on_transcript;
 	r->feed.ctx = r;
 	r->a = analysis_new();

@@ -130,8 +130,9 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 		}
 }
 
-/* diag_event - one event through the rules */
-void diag_event(struct diag *d, const struct event *ev)
+/* diag_hit_event - one event whose rule was looked up (hit: the finding
+ * it shows, or NULL) */
+static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
@@ -139,9 +140,9 @@ void diag_event(struct diag *d, const struct event *ev)
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
-	struct diag_hit hit;
-	if (!diag_classify(ev, &hit))
+	if (!in)
 		return;
+	struct diag_hit hit = *in;
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	struct diag_group *g = group_get(d, hit.id, hit.key);
@@ -150,6 +151,35 @@ void diag_event(struct diag *d, const struct event *ev)
 		return;
 	}
 	group_add(d, g, ev, &hit);
+}
+
+/* diag_event - one event through the rules */
+void diag_event(struct diag *d, const struct event *ev)
+{
+	struct diag_hit hit;
+	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
+}
+
+/* diag_front - the rules looked up ahead, on the feed's reading thread
+ * (a pure function of the event): for every event but the failed
+ * deliveries, whose rules are as costly as all the others together and
+ * stay on the consumer's side to share the work evenly */
+void diag_front(const struct event *ev, struct diag_note *n)
+{
+	n->looked = ev->type != EV_DELIVERY && ev->type != EV_SMTP_ERROR &&
+		    ev->type != EV_SMTP_CONN_FAIL;
+	if (n->looked)
+		n->hit = diag_classify(ev, &n->h);
+}
+
+/* diag_event_noted - diag_event with what diag_front found */
+void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n)
+{
+	if (!n->looked) {
+		diag_event(d, ev);
+		return;
+	}
+	diag_hit_event(d, ev, n->hit ? &n->h : NULL);
 }
 
 /* group_free - one group */

@@ -13,6 +13,7 @@
 #define POSTSLEUTH_DIAGNOSE_H
 
 #include "finding.h"
+#include "rules.h"
 #include "../parse/event.h"
 #include "../util/hmap.h"
 #include "../util/strset.h"
@@ -57,6 +58,15 @@ struct diag {
 
 struct diag *diag_new(void);
 void diag_event(struct diag *d, const struct event *ev);
+/* the same in two halves: diag_front on the feed's reading thread (it
+ * touches no struct diag), diag_event_noted later on the consumer's,
+ * in order, with the note diag_front wrote for that event */
+struct diag_note {
+	bool looked, hit;
+	struct diag_hit h;
+};
+void diag_front(const struct event *ev, struct diag_note *n);
+void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n);
 void diag_finish(struct diag *d);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);

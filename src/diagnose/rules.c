@@ -18,6 +18,7 @@
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -535,12 +536,6 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 static bool apply(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
 		  const struct folded *f, struct diag_hit *hit)
 {
-	if (!c[0].any[0].s) /* the table's first use: lower its needles */
-		for (size_t i = 0; i < n; i++) {
-			needle_compile(&c[i].also, rules[i].also);
-			for (int j = 0; j < NEEDLES; j++)
-				needle_compile(&c[i].any[j], rules[i].any[j]);
-		}
 	for (size_t i = 0; i < n; i++)
 		if (rule_matches(&rules[i], &c[i], ev, f)) {
 			hit->id = rules[i].id;
@@ -550,11 +545,32 @@ static bool apply(const struct rule *rules, struct crule *c, size_t n, const str
 	return false;
 }
 
-/* the lowered needles of each table, made at its first use (by the one
- * thread that classifies: the findings follow the events in order) */
+/* the lowered needles of each table, made once, at the first
+ * classification (pthread_once: the feed's reading thread classifies
+ * some events while the consumer's classifies others, diagnose.c) */
 #define NRULES(tab) (sizeof tab / sizeof tab[0])
 static struct crule out_rules_c[NRULES(out_rules)], reject_rules_c[NRULES(reject_rules)],
     diag_rules_c[NRULES(diag_rules)], plain_rules_c[NRULES(plain_rules)];
+static pthread_once_t compiled = PTHREAD_ONCE_INIT;
+
+/* compile_table - lower the needles of one table */
+static void compile_table(const struct rule *rules, struct crule *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		needle_compile(&c[i].also, rules[i].also);
+		for (int j = 0; j < NEEDLES; j++)
+			needle_compile(&c[i].any[j], rules[i].any[j]);
+	}
+}
+
+/* compile - every table */
+static void compile(void)
+{
+	compile_table(out_rules, out_rules_c, NRULES(out_rules));
+	compile_table(reject_rules, reject_rules_c, NRULES(reject_rules));
+	compile_table(diag_rules, diag_rules_c, NRULES(diag_rules));
+	compile_table(plain_rules, plain_rules_c, NRULES(plain_rules));
+}
 
 #define APPLY(tab, ev, f, hit) apply(tab, tab##_c, NRULES(tab), ev, f, hit)
 
@@ -698,6 +714,7 @@ static bool is_command(struct span daemon)
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
+	pthread_once(&compiled, compile);
 	memset(hit, 0, sizeof *hit);
 	const struct logline *l = ev->line;
 	if (!l)

@@ -6,38 +6,58 @@
 #include "feed.h"
 #include "../input/lines.h"
 #include "order.h"
+#include "pipeline.h"
 #include "reread.h"
 #include "../input/source.h"
 #include "../util/buf.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-/* feed_logline - parse an already split line and deliver its event */
-void feed_logline(struct feed *f, const struct logline *l)
+/* count - the counters of one parsed event */
+static void count(struct feed *f, const struct event *ev)
+{
+	f->st.by_type[ev->type]++;
+	if (ev->type == EV_OTHER) {
+		f->st.other++;
+	} else {
+		f->st.postfix++;
+		if (ev->type == EV_UNKNOWN)
+			f->st.unknown++;
+		else
+			f->st.recognised++;
+		if (ev->type == EV_NOISE)
+			f->st.noise++;
+	}
+}
+
+/* in_window - note the line's time; is it inside --since/--until */
+static bool in_window(struct feed *f, const struct logline *l)
 {
 	if (!f->in_any)
 		f->in_first = l->ts;
 	f->in_any = true;
 	f->in_last = l->ts;
-	if (f->filter_time && (l->ts.us < f->since_us || l->ts.us >= f->until_us))
+	return !f->filter_time || (l->ts.us >= f->since_us && l->ts.us < f->until_us);
+}
+
+/* feed_logline - parse an already split line and deliver its event */
+void feed_logline(struct feed *f, const struct logline *l)
+{
+	if (!in_window(f, l))
 		return;
 	struct event ev;
 	parse_line(l, &ev);
-	f->st.by_type[ev.type]++;
-	if (ev.type == EV_OTHER) {
-		f->st.other++;
-	} else {
-		f->st.postfix++;
-		if (ev.type == EV_UNKNOWN)
-			f->st.unknown++;
-		else
-			f->st.recognised++;
-		if (ev.type == EV_NOISE)
-			f->st.noise++;
+	count(f, &ev);
+	if (f->front) {
+		f->front(&ev, f->ctx, f->note_buf);
+		f->note = f->note_buf;
 	}
 	f->fn(&ev, f->ctx);
 }
@@ -50,21 +70,83 @@ static void deliver_transcript(struct feed *f)
 	transcript_reset(f->tr);
 }
 
+/* transcript_line - a line with no syslog prefix, for the transcripts */
+static void transcript_line(struct feed *f, struct span line)
+{
+	if (!f->tr)
+		f->tr = xcalloc(1, sizeof *f->tr);
+	if (transcript_feed(f->tr, line)) {
+		deliver_transcript(f);
+		transcript_feed(f->tr, line); /* it may start the next mail */
+	}
+}
+
+/* own_text - a journal JSON line's text is unescaped into the syslog
+ * state, which the next line overwrites: the batch keeps a copy of what
+ * the line's spans (text, severity) point to there */
+static void own_text(struct feed *f, const struct syslog_state *st, struct logline *l)
+{
+	struct span *v[] = {&l->host, &l->prog, &l->instance, &l->daemon,
+			    &l->service, &l->severity, &l->text, &l->raw};
+	const char *lo = st->json_msg, *hi = st->json_msg + sizeof st->json_msg;
+	const char *a = hi, *b = lo;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		if (v[i]->p < lo || v[i]->p >= hi)
+			continue;
+		if (v[i]->p < a)
+			a = v[i]->p;
+		if (v[i]->p + v[i]->n > b)
+			b = v[i]->p + v[i]->n;
+	}
+	if (a == hi)
+		return;
+	struct span c = pipe_extra(f->pipe, span_make(a, (size_t)(b - a)));
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (v[i]->p >= lo && v[i]->p < hi)
+			v[i]->p = c.p + (v[i]->p - a);
+}
+
+/* pipe_line - feed_line on the reading thread: the line is parsed into
+ * a slot of the batch that carries it to the consumer's thread */
+static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
+{
+	struct span copy;
+	struct pipe_slot *s = pipe_slot(f->pipe, line, &copy);
+	f->st.lines++;
+	s->lineno = f->lineno;
+	if (!syslog_parse(st, copy, &s->l)) {
+		f->st.no_prefix++;
+		if (f->transcript_fn) {
+			s->kind = PIPE_RAW;
+			s->raw = copy;
+			pipe_commit(f->pipe);
+		}
+		return;
+	}
+	own_text(f, st, &s->l);
+	if (!in_window(f, &s->l))
+		return;
+	s->kind = PIPE_EVENT;
+	parse_line(&s->l, &s->ev);
+	count(f, &s->ev);
+	if (f->front)
+		f->front(&s->ev, f->ctx, s->note);
+	pipe_commit(f->pipe);
+}
+
 /* feed_line - one raw line of text */
 void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 {
+	if (f->pipe) {
+		pipe_line(f, st, line);
+		return;
+	}
 	struct logline l;
 	f->st.lines++;
 	if (!syslog_parse(st, line, &l)) {
 		f->st.no_prefix++;
-		if (f->transcript_fn) {
-			if (!f->tr)
-				f->tr = xcalloc(1, sizeof *f->tr);
-			if (transcript_feed(f->tr, line)) {
-				deliver_transcript(f);
-				transcript_feed(f->tr, line); /* it may start the next mail */
-			}
-		}
+		if (f->transcript_fn)
+			transcript_line(f, line);
 		return;
 	}
 	feed_logline(f, &l);
@@ -87,6 +169,117 @@ static void spool_read(void *ctx, struct span line)
 		reread_line(sp->f, sp->in, line, &sp->pending);
 }
 
+/* read_lines - the lines of src, in order, through feed_line; a piped
+ * input's lines kept for a second pass (the reading half of feed_file) */
+static void read_lines(struct feed *f, struct source *src, struct lines *lr, struct feed_input *in)
+{
+	struct syslog_state st;
+	syslog_state_init(&st, f->forced_year, src->mtime);
+	struct order ord; /* an input newest first is handed over oldest first */
+	order_init(&ord, lr, f->forced_year, src->mtime);
+	struct span line;
+	struct spool sp = {f, in, 0};
+	if (in)
+		order_on_read(&ord, spool_read, &sp); /* kept in file order */
+	while (order_next(&ord, &line)) {
+		f->lineno = ord.lineno;
+		feed_line(f, &st, line);
+	}
+	order_free(&ord);
+	if (in && !in->cut)
+		reread_flush(f, in, sp.pending);
+}
+
+/* reader - what the reading thread runs: read_lines on its own copy of
+ * the feed, then the end of the batches */
+struct reader {
+	struct feed f;          /* the reading thread's: counters, times, spool */
+	struct source *src;
+	struct lines *lr;
+	struct feed_input *in;
+};
+
+static void *reader_run(void *arg)
+{
+	struct reader *rd = arg;
+	read_lines(&rd->f, rd->src, rd->lr, rd->in);
+	pipe_finish(rd->f.pipe);
+	return NULL;
+}
+
+/* consume - the events of one batch, in order, on the consumer's thread */
+static void consume(struct feed *f, const struct pipe_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct pipe_slot *s = &b->slot[i];
+		f->lineno = s->lineno;
+		f->note = (void *)s->note;
+		if (s->kind == PIPE_EVENT)
+			f->fn(&s->ev, f->ctx);
+		else
+			transcript_line(f, s->raw);
+	}
+}
+
+/* read_threaded - read_lines on a thread of its own while this one
+ * consumes the events; false (nothing read) if no thread could start */
+static bool read_threaded(struct feed *f, struct source *src, struct lines *lr, struct feed_input *in)
+{
+	struct reader *rd = xmalloc(sizeof *rd);
+	rd->f = *f;
+	rd->f.pipe = pipe_new();
+	rd->src = src;
+	rd->lr = lr;
+	rd->in = in;
+	pthread_t t;
+	if (pthread_create(&t, NULL, reader_run, rd) != 0) {
+		pipe_free(rd->f.pipe);
+		free(rd);
+		return false;
+	}
+	struct pipe_batch *b;
+	while ((b = pipe_take(rd->f.pipe))) {
+		consume(f, b);
+		pipe_give_back(rd->f.pipe, b);
+	}
+	pthread_join(t, NULL);
+	/* what the reader counted and noted; the transcripts were this side's */
+	uint64_t transcripts = f->st.transcripts;
+	f->st = rd->f.st;
+	f->st.transcripts = transcripts;
+	f->in_first = rd->f.in_first;
+	f->in_last = rd->f.in_last;
+	f->in_any = rd->f.in_any;
+	f->spooled = rd->f.spooled;
+	f->lineno = rd->f.lineno;
+	pipe_free(rd->f.pipe);
+	free(rd);
+	return true;
+}
+
+/* threads_for - how many threads read this input: 1 for the journal, a
+ * small input or (unless asked for) anything but a regular file; 2 for
+ * a large one when there are two CPUs.  POSTSLEUTH_THREADS=N (1 or 2)
+ * chooses for every input; f->threads when the caller set it. */
+static int threads_for(const struct feed *f, const struct source *src)
+{
+	if (src->kind == SRC_JOURNAL || src->error)
+		return 1;
+	int want = f->threads;
+	const char *e = getenv("POSTSLEUTH_THREADS");
+	if (!want && e && *e)
+		want = atoi(e);
+	if (want)
+		return want >= 2 ? 2 : 1;
+	struct stat sb;
+	if (src->fd < 0 || fstat(src->fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 1;
+	uint64_t min = src->kind == SRC_PLAIN ? FEED_THREADS_MIN : FEED_THREADS_MIN / 4;
+	if ((uint64_t)sb.st_size < min || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 1;
+	return 2;
+}
+
 /* feed_file - one file or stdin */
 static int feed_file(struct feed *f, const char *path)
 {
@@ -101,23 +294,10 @@ static int feed_file(struct feed *f, const char *path)
 		const char *one[] = {path, NULL};
 		return feed_journal(f, one, 1);
 	}
-	struct syslog_state st;
-	syslog_state_init(&st, f->forced_year, src->mtime);
 	struct lines lr;
 	lines_init(&lr, src);
-	struct order ord; /* an input newest first is handed over oldest first */
-	order_init(&ord, &lr, f->forced_year, src->mtime);
-	struct span line;
-	struct spool sp = {f, in, 0};
-	if (in)
-		order_on_read(&ord, spool_read, &sp); /* kept in file order */
-	while (order_next(&ord, &line)) {
-		f->lineno = ord.lineno;
-		feed_line(f, &st, line);
-	}
-	order_free(&ord);
-	if (in && !in->cut)
-		reread_flush(f, in, sp.pending);
+	if (threads_for(f, src) < 2 || !read_threaded(f, src, &lr, in))
+		read_lines(f, src, &lr, in);
 	if (f->tr && transcript_end(f->tr))
 		deliver_transcript(f);
 	if (f->tr)

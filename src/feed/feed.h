@@ -13,6 +13,15 @@
  * that the run goes on, saying that later lines have no second pass
  * (reread.c).
  *
+ * A large regular file (FEED_THREADS_MIN, a quarter of it compressed)
+ * is read by a thread of its own when there are two CPUs: it reads and
+ * decompresses, splits, parses the prefix and the Postfix line and calls
+ * ->front, and hands the events over in batches (pipeline.h) to the
+ * calling thread, which calls ->fn and ->transcript_fn in the same order
+ * and with the same ->lineno as one thread would.  ->threads (or
+ * POSTSLEUTH_THREADS) forces 1 or 2 for every input; the journal, pipes
+ * and small files are read by one thread.
+ *
  * Inputs are read in the order given (rotate.c puts rotated sets oldest
  * first); when the first line of an input is more than FEED_TIME_BACK_US
  * older than the last line of the one before, the feed says so on
@@ -22,6 +31,7 @@
 #define POSTSLEUTH_FEED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include "../parse/event.h"
@@ -47,9 +57,14 @@ typedef void (*feed_fn)(const struct event *ev, void *ctx);
 
 struct buf;
 struct source;
+struct feed_pipe;
 
 #define FEED_SPOOL_DEFAULT (1024ULL << 20)
 #define FEED_TIME_BACK_US (60 * 1000000LL)
+/* an input smaller than this (a quarter for a compressed one) is read
+ * by one thread */
+#define FEED_THREADS_MIN (4ULL << 20)
+#define FEED_NOTE_MAX 384
 
 /* one input as the first pass found it, for a second pass (reread_open) */
 struct feed_input {
@@ -73,6 +88,16 @@ struct feed {
 	int64_t since_us, until_us;
 	feed_fn fn;
 	void *ctx;
+	/* optional: called with each event just before fn, but on the
+	 * reading thread when there are two (feed.c): it may touch only
+	 * state that nothing else touches until feed_run returns, and
+	 * leave fn up to FEED_NOTE_MAX bytes about the event in note
+	 * (fn finds them at ->note) */
+	void (*front)(const struct event *ev, void *ctx, void *note);
+	void *note;              /* during fn: what front noted of this event */
+	_Alignas(max_align_t) unsigned char note_buf[FEED_NOTE_MAX];
+	int threads;             /* 1 or 2; 0: chosen per input (threads_for) */
+	struct feed_pipe *pipe;  /* the reading thread's hand-off, or NULL */
 	/* postmaster transcripts in the text (optional) */
 	void (*transcript_fn)(const struct transcript *t, void *ctx);
 	struct transcript *tr;

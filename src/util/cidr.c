@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,9 +123,19 @@ bool cidr_contains(const struct cidr *net, const struct cidr *x)
 {
 	if (net->family != x->family || x->plen < net->plen)
 		return false;
-	struct cidr t = *x;
-	cidr_mask(&t, net->plen);
-	return memcmp(t.a, net->a, 16) == 0;
+	/* x shortened to net's length (cidr_mask), compared with net: a
+	 * byte at a time, not a bit at a time (it runs on every failed
+	 * delivery, cidr_own_network) */
+	unsigned max = cidr_maxlen(x), plen = net->plen < max ? net->plen : max;
+	for (unsigned i = 0; i < 16; i++) {
+		unsigned lo = i * 8;
+		unsigned keep = lo >= max || lo + 8 <= plen ? 0xffu
+				: lo >= plen		 ? 0u
+							 : (0xff00u >> (plen - lo)) & 0xffu;
+		if ((x->a[i] & keep) != net->a[i])
+			return false;
+	}
+	return true;
 }
 
 /* cidr_overlaps - do two prefixes share any address */
@@ -178,29 +189,44 @@ const char *cidr_special(const struct cidr *c)
 	return NULL;
 }
 
-/* test_internet - is a in a loopback network that a test on loopback
- * plays the Internet from ($POSTSLEUTH_TEST_BANNABLE, comma-separated
+/* the loopback networks a test plays the Internet from, and the site's
+ * own networks, parsed once for the whole process: pthread_once, as the
+ * feed's two threads may both ask first (feed/pipeline.c) */
+enum { TEST_NETS_MAX = 8 };
+static struct cidr test_nets[TEST_NETS_MAX];
+static size_t test_nets_n;
+static const char *const own_nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
+				       "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
+				       "::1/128",       "fc00::/7",    "fe80::/10"};
+enum { OWN_NETS = sizeof own_nets / sizeof own_nets[0] };
+static struct cidr own_parsed[OWN_NETS];
+static bool own_ok[OWN_NETS];
+static pthread_once_t nets_once = PTHREAD_ONCE_INIT;
+
+/* nets_parse - both tables ($POSTSLEUTH_TEST_BANNABLE, comma-separated
  * CIDRs inside 127.0.0.0/8; make e2e sets it, nothing else should) */
+static void nets_parse(void)
+{
+	const char *e = getenv("POSTSLEUTH_TEST_BANNABLE");
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", e ? e : "");
+	struct cidr lo;
+	cidr_parse("127.0.0.0/8", &lo, NULL);
+	char *save = NULL;
+	for (char *t = strtok_r(buf, ", \t", &save); t && test_nets_n < TEST_NETS_MAX;
+	     t = strtok_r(NULL, ", \t", &save))
+		if (cidr_parse(t, &test_nets[test_nets_n], NULL) && cidr_contains(&lo, &test_nets[test_nets_n]))
+			test_nets_n++;
+	for (size_t i = 0; i < OWN_NETS; i++)
+		own_ok[i] = cidr_parse(own_nets[i], &own_parsed[i], NULL);
+}
+
+/* test_internet - is a in a loopback network that a test on loopback
+ * plays the Internet from */
 static bool test_internet(const struct cidr *a)
 {
-	enum { MAX = 8 };
-	static struct cidr nets[MAX];
-	static size_t n;
-	static bool ready;
-	if (!ready) {
-		ready = true;
-		const char *e = getenv("POSTSLEUTH_TEST_BANNABLE");
-		char buf[256];
-		snprintf(buf, sizeof buf, "%s", e ? e : "");
-		struct cidr lo;
-		cidr_parse("127.0.0.0/8", &lo, NULL);
-		char *save = NULL;
-		for (char *t = strtok_r(buf, ", \t", &save); t && n < MAX; t = strtok_r(NULL, ", \t", &save))
-			if (cidr_parse(t, &nets[n], NULL) && cidr_contains(&lo, &nets[n]))
-				n++;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (cidr_contains(&nets[i], a))
+	for (size_t i = 0; i < test_nets_n; i++)
+		if (cidr_contains(&test_nets[i], a))
 			return true;
 	return false;
 }
@@ -215,21 +241,11 @@ bool cidr_own_network(const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = 0;
 	struct cidr a;
+	pthread_once(&nets_once, nets_parse);
 	if (!cidr_addr(buf, &a) || test_internet(&a))
 		return false;
-	static const char *const nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0.0/12",
-					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16",
-					   "::1/128",       "fc00::/7",    "fe80::/10"};
-	enum { NNETS = sizeof nets / sizeof nets[0] };
-	static struct cidr parsed[NNETS]; /* parsed at the first call, not at each */
-	static bool ok[NNETS], ready;
-	if (!ready) {
-		for (size_t i = 0; i < NNETS; i++)
-			ok[i] = cidr_parse(nets[i], &parsed[i], NULL);
-		ready = true;
-	}
-	for (size_t i = 0; i < NNETS; i++)
-		if (ok[i] && cidr_contains(&parsed[i], &a))
+	for (size_t i = 0; i < OWN_NETS; i++)
+		if (own_ok[i] && cidr_contains(&own_parsed[i], &a))
 			return true;
 	return false;
 }

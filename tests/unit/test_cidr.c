@@ -86,6 +86,53 @@ TEST(cidr_contains_and_overlaps)
 	CHECK(cidr_cmp(&a, &v6) < 0);                /* IPv4 sorts first */
 }
 
+/* contains_by_mask - cidr_contains as it was written first: x shortened
+ * to net's length with cidr_mask, then the 16 bytes compared */
+static bool contains_by_mask(const struct cidr *net, const struct cidr *x)
+{
+	if (net->family != x->family || x->plen < net->plen)
+		return false;
+	struct cidr t = *x;
+	cidr_mask(&t, net->plen);
+	return memcmp(t.a, net->a, 16) == 0;
+}
+
+TEST(cidr_contains_as_by_mask)
+{
+	/* random pairs close to each other, host bits set or not, bytes past
+	 * an IPv4 address set or not, every length */
+	uint64_t r = 88172645463325252u;
+	size_t wrong = 0, inside = 0;
+	for (int k = 0; k < 200000; k++) {
+		struct cidr net = {0}, x = {0};
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		net.family = x.family = r & 1 ? AF_INET6 : AF_INET;
+		if ((r >> 1 & 15) == 0)
+			x.family = net.family == AF_INET ? AF_INET6 : AF_INET;
+		unsigned max = net.family == AF_INET ? 32 : 128;
+		net.plen = (unsigned)(r >> 8) % (max + 1);
+		x.plen = (unsigned)(r >> 16) % (max + 1);
+		if (r >> 24 & 1)
+			x.plen = max;
+		for (int i = 0; i < 16; i++) {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			net.a[i] = (unsigned char)r;
+			x.a[i] = r >> 8 & 3 ? net.a[i] : (unsigned char)(r >> 16);
+		}
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		if (r & 1)
+			cidr_mask(&net, net.plen);
+		if (r & 2 && net.family == AF_INET)
+			memset(net.a + 4, 0, 12), memset(x.a + 4, 0, 12);
+		bool want = contains_by_mask(&net, &x);
+		inside += want;
+		if (cidr_contains(&net, &x) != want)
+			wrong++;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK(inside > 1000);
+}
+
 TEST(cidr_special_ranges)
 {
 	struct cidr c;
