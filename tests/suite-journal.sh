@@ -221,4 +221,10 @@ check 'records "$s/state.db" | cmp -s - "$r/records"' "schema 1: records differ 
 watch --journal --once --state "$tmp/local.db" >/dev/null 2>"$tmp/local.err"
 check '[ $? = 0 ] && grep -q "following the local journal" "$tmp/local.err"' "--journal: $(cat "$tmp/local.err")"
 
+# ... and with a file, only a journal file: one source at a time
+watch --journal --once --state "$tmp/x.db" "$log" >/dev/null 2>"$tmp/x.err"
+check '[ $? = 2 ] && grep -q "is not one (one source at a time)" "$tmp/x.err"' "--journal with a text file: want a usage error: $(cat "$tmp/x.err")"
+watch --journal --once --state "$tmp/y.db" "$r/mail.journal" >/dev/null 2>&1
+check '[ "$(lines_of "$tmp/y.db")" = "$total" ]' "--journal with a journal file: $(lines_of "$tmp/y.db") entries, want $total"
+
 finish

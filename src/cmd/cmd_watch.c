@@ -714,7 +714,12 @@ static void setup(struct watch *w, struct opts *o)
 		fatal(EXIT_USAGE, "watch: follows a file by name, not standard input");
 	/* --journal: the local journal, or the journal file named; a file
 	 * holding a journal (by its magic, as the batch commands tell) too */
-	if (o->journal || (o->nfiles && is_journal_file(w->path))) {
+	bool jfile = o->nfiles && is_journal_file(w->path);
+	if (o->journal && o->nfiles && !jfile)
+		fatal(EXIT_USAGE, "watch: --journal follows the local journal, or the journal file "
+				  "named; '%s' is not one (one source at a time)",
+		      w->path);
+	if (o->journal || jfile) {
 		w->journal = true;
 		w->jfile = o->nfiles ? w->path : NULL;
 		w->path = o->nfiles ? w->path : "the local journal";
