@@ -104,7 +104,7 @@ banned "$r/out" | sort >"$r/banned"
 check '[ -s "$r/banned" ] && [ -z "$(uniq -d "$r/banned")" ]' "reference: nothing banned, or an address twice"
 # the same as watch on the log as text
 cp "$log" "$r/mail.log"
-watch --once --state "$r/text.db" "$r/mail.log" >"$r/text.out" 2>/dev/null
+watch --once --state "$r/text.db" "$r/mail.log" >"$r/text.out" 2>"$r/text.err"
 check 'records "$r/text.db" | cmp -s - "$r/records"' "journal and text records differ: $(records "$r/text.db" | diff - "$r/records" | head -4)"
 # the same as the batch commands on the journal file
 MAIL_CONFIG=$tmp/nocfg "$bin" ban "$r/mail.journal" 2>/dev/null | sort >"$r/ban-batch"
@@ -181,7 +181,7 @@ v=$tmp/vacuum
 mkdir -p "$v"
 half=$((total / 2))
 entries "$v/mail.journal" 1 $half
-watch --once --state "$v/state.db" "$v/mail.journal" >/dev/null 2>"$v/err"
+watch --once --state "$v/state.db" "$v/mail.journal" >/dev/null 2>"$v/first.err"
 rm "$v/mail.journal"
 entries "$v/mail.journal" $((half - 99)) "$total"
 watch --once --state "$v/state.db" "$v/mail.journal" >/dev/null 2>"$v/err"
@@ -197,7 +197,8 @@ mkdir -p "$e"
 entries "$e/mail.journal" 1 200
 MAIL_CONFIG=$tmp/nocfg "$bin" watch --from-end --state "$e/state.db" "$e/mail.journal" >/dev/null 2>"$e/err" &
 wpid=$!
-sleep 1
+n=0     # it says "following" once it stands at the end
+while ! grep -q "following" "$e/err" && [ $n -lt 150 ]; do sleep 0.1; n=$((n + 1)); done
 entries "$e/mail.journal" 201 300
 wait_lines "$e/state.db" 100
 kill -TERM $wpid; wait $wpid; wpid=
@@ -208,7 +209,7 @@ check '[ "$(lines_of "$e/state.db")" = 100 ]' "--from-end: $(lines_of "$e/state.
 s=$tmp/schema1
 mkdir -p "$s"
 sed -n "1,${half}p" "$log" >"$s/mail.log"
-watch --once --state "$s/state.db" "$s/mail.log" >"$s/out" 2>/dev/null
+watch --once --state "$s/state.db" "$s/mail.log" >"$s/out" 2>"$s/first.err"
 sqlite3 "$s/state.db" "DROP TABLE journal; UPDATE meta SET value = 1 WHERE key = 'schema'"
 sed -n "$((half + 1)),${total}p" "$log" >>"$s/mail.log"
 watch --once --state "$s/state.db" "$s/mail.log" >>"$s/out" 2>"$s/err"
@@ -224,7 +225,11 @@ check '[ $? = 0 ] && grep -q "following the local journal" "$tmp/local.err"' "--
 # ... and with a file, only a journal file: one source at a time
 watch --journal --once --state "$tmp/x.db" "$log" >/dev/null 2>"$tmp/x.err"
 check '[ $? = 2 ] && grep -q "is not one (one source at a time)" "$tmp/x.err"' "--journal with a text file: want a usage error: $(cat "$tmp/x.err")"
-watch --journal --once --state "$tmp/y.db" "$r/mail.journal" >/dev/null 2>&1
+watch --journal --once --state "$tmp/y.db" "$r/mail.journal" >/dev/null 2>"$tmp/y.err"
 check '[ "$(lines_of "$tmp/y.db")" = "$total" ]' "--journal with a journal file: $(lines_of "$tmp/y.db") entries, want $total"
+
+# no sanitizer report in any run's stderr (under make check's ASan build)
+san=$(find "$tmp" -name '*err' -exec grep -lE 'runtime error|AddressSanitizer|LeakSanitizer' {} + 2>/dev/null)
+check '[ -z "$san" ]' "sanitizer report in: $san"
 
 finish
