@@ -6,9 +6,10 @@
  *
  * Rotation and vacuuming are libsystemd's business: a cursor stays good
  * while its entry exists, and new journal files are found by the reader.
- * Waiting polls the descriptor of sd_journal_get_fd (inotify on the
- * journal directories), with a timeout: a journal file given by name is
- * not watched by libsystemd, and is looked at again at each timeout.
+ * Waiting polls the descriptor of sd_journal_get_fd: libsystemd's inotify
+ * on the journal directories (for a journal file given by name, on its
+ * directory, IN_MODIFY included, so an append wakes it too), with a
+ * timeout in case a change is not seen.
  */
 #ifndef POSTSLEUTH_FOLLOW_JOURNAL_H
 #define POSTSLEUTH_FOLLOW_JOURNAL_H
