@@ -657,6 +657,8 @@ static void journal_open_or_die(struct watch *w)
  * entry read (every entry read was folded, or replayed to its end) */
 static void journal_reopen(struct watch *w)
 {
+	if (w->unsaved)
+		save(w);        /* while the reader still stands on the last entry folded */
 	char *c = w->replaying ? NULL : journal_cursor(w->jf.j);
 	jfollow_close(&w->jf);
 	journal_open_or_die(w);
