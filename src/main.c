@@ -87,8 +87,8 @@ static const struct command commands[] = {
      "fail2ban filters, checked with fail2ban-regex on the log"},
     {"advise", cmd_advise, C_ADVISE, false, "[OPTIONS] [FILE...]",
      "Postfix settings for what the log shows, with the evidence"},
-    {"watch", cmd_watch, C_WATCH, false, "[OPTIONS] [FILE]",
-     "follow a live log across rotations, ban as verdicts are reached, remember (SQLite)"},
+    {"watch", cmd_watch, C_WATCH, false, "[OPTIONS] [FILE | FILE.journal | --journal]",
+     "follow a live log or the journal, ban as verdicts are reached, remember (SQLite)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

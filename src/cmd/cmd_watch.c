@@ -17,6 +17,16 @@
  * twice, compressed), the replay starts at the saved file's beginning,
  * and what was open across that rotation is cut.
  *
+ * The systemd journal (--journal, or a journal file by name) is followed
+ * the same way through libsystemd (live/follow_journal.c): the saved
+ * place is the cursor of the last entry folded, the replay place the
+ * realtime of the oldest open object's first entry; a restart seeks to
+ * that time and feeds the model only up to and including the saved
+ * entry.  The model's line numbers are made from the entries' realtime
+ * (live/journal_place.h says how and why).  When the saved entry has
+ * been vacuumed, reading goes on after its time, and what was open
+ * across the gap is cut.
+ *
  * A ban follows the rules of "postsleuth ban" (ban.c): the same default
  * verdicts (or --verdict), never loopback or special addresses, never
  * --allow or mynetworks, never an address that logged in successfully;
@@ -28,8 +38,11 @@
 #include "../analyze/records.h"
 #include "../diagnose/rules.h"
 #include "../feed/feed.h"
+#include "../input/source.h"
 #include "../live/action.h"
 #include "../live/follow.h"
+#include "../live/follow_journal.h"
+#include "../live/journal_place.h"
 #include "../live/metrics.h"
 #include "../live/state.h"
 #include "../model/correlate.h"
@@ -37,14 +50,17 @@
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WATCH_DEFAULT_LOG "/var/log/mail.log"
+#define WATCH_LOCAL_JOURNAL "local"     /* the local journal's name in the state */
 #define WATCH_SAVE_MS 1000      /* save at least this often while lines come */
 #define WATCH_PRUNE_MS (3600 * 1000)
 
@@ -101,6 +117,14 @@ struct watch {
 	struct analysis *a;
 	struct state *db;
 	struct follow fl;
+	/* or the journal */
+	bool journal;
+	const char *jfile;        /* a journal file, or NULL: the local journal */
+	const char *key;          /* its name in the state */
+	struct jfollow jf;
+	char *saved_cursor;       /* while replaying: the last entry counted before */
+	uint64_t saved_us;        /* its time */
+	uint64_t done_us;         /* the time of the last entry folded */
 	struct action_cfg cfg;
 	struct action_stats ast, ast_saved;
 	struct ban_nets allow;
@@ -308,6 +332,23 @@ static struct follow_at replay_place(struct watch *w)
 	return r;
 }
 
+/* journal_place_put - the cursor of the last entry folded (the reader
+ * stands on it whenever a save happens: every entry read is folded, or
+ * replayed and then save waits) and the time to read again from */
+static void journal_place_put(struct watch *w)
+{
+	char *c = journal_cursor(w->jf.j);
+	if (!c)
+		return;
+	uint64_t oldest = UINT64_MAX;
+	model_open_lines(w->model, oldest_open, &oldest);
+	struct state_journal sj = {c, w->done_us, 0};
+	if (oldest != UINT64_MAX)
+		sj.replay_us = jpos_realtime(oldest) ? jpos_realtime(oldest) : 1;
+	state_journal_put(w->db, w->key, &sj);
+	free(c);
+}
+
 /* count_add - one counter with an optional label */
 static void count_add(struct watch *w, const char *family, const char *label, uint64_t n)
 {
@@ -371,9 +412,13 @@ static void save(struct watch *w)
 	count_add(w, "alert", NULL, w->alerts);
 	count_add(w, "ban_error", NULL, w->ast.ban_errors - w->ast_saved.ban_errors);
 	count_add(w, "hook_error", NULL, w->ast.hook_errors - w->ast_saved.hook_errors);
-	struct state_source src = {w->done, replay_place(w)};
-	state_source_put(w->db, w->path, &src);
-	state_gen_put(w->db, w->path, &w->done, src.replay.gen);
+	if (w->journal) {
+		journal_place_put(w);
+	} else {
+		struct state_source src = {w->done, replay_place(w)};
+		state_source_put(w->db, w->path, &src);
+		state_gen_put(w->db, w->path, &w->done, src.replay.gen);
+	}
 	int64_t t = now_ms();
 	if (t - w->last_prune_ms >= WATCH_PRUNE_MS && a->have_time) {
 		state_prune(w->db, a->last.us - (int64_t)w->o->max_age_days * 86400 * 1000000);
@@ -393,19 +438,14 @@ static void save(struct watch *w)
 	write_metrics(w);
 }
 
-/* on_line - one line of the followed file, at its place */
-static void on_line(void *ctx, struct span line, const struct follow_at *at, uint64_t end)
+/* fold - after a line went through the feed: unless replayed, it is
+ * counted and the clients and accounts it touched decided again */
+static bool fold(struct watch *w)
 {
-	struct watch *w = ctx;
-	w->pos = follow_pos(at->gen, at->off);
-	w->replaying = w->pos < w->replay_until;
-	if (!w->replaying && w->have_done && at->gen != w->done.gen)
-		save(w);        /* where the file before was left is saved with it */
-	feed_line(&w->feed, w->st, line);
 	if (w->replaying) {
 		marks_clear(&w->check);
 		marks_clear(&w->acheck);
-		return;
+		return false;
 	}
 	w->lines++;
 	w->run_lines++;
@@ -415,13 +455,71 @@ static void on_line(void *ctx, struct span line, const struct follow_at *at, uin
 	for (size_t k = 0; k < w->acheck.n; k++)
 		alert_check(w, w->acheck.list[k]);
 	marks_clear(&w->acheck);
-	w->done = *at;
-	w->done.off = end;
+	return true;
+}
+
+/* folded - a line counted, its place noted: saved now and then */
+static void folded(struct watch *w)
+{
 	w->have_done = w->unsaved = true;
 	if (w->a->have_time)
 		w->last_line_us = w->a->last.us;
 	if (w->save_now || (w->lines % 1024 == 0 && now_ms() - w->last_save_ms >= WATCH_SAVE_MS))
 		save(w);
+}
+
+/* on_line - one line of the followed file, at its place */
+static void on_line(void *ctx, struct span line, const struct follow_at *at, uint64_t end)
+{
+	struct watch *w = ctx;
+	w->pos = follow_pos(at->gen, at->off);
+	w->replaying = w->pos < w->replay_until;
+	if (!w->replaying && w->have_done && at->gen != w->done.gen)
+		save(w);        /* where the file before was left is saved with it */
+	feed_line(&w->feed, w->st, line);
+	if (!fold(w))
+		return;
+	w->done = *at;
+	w->done.off = end;
+	folded(w);
+}
+
+/* on_entry - one entry of the followed journal, of time rt */
+static void on_entry(void *ctx, const struct logline *l, bool truncated, uint64_t rt)
+{
+	struct watch *w = ctx;
+	w->pos = jpos_next(w->pos, rt);
+	bool last = false;
+	if (w->replaying) {
+		switch (jreplay_step(journal_is(w->jf.j, w->saved_cursor), rt, w->saved_us)) {
+		case JR_REPLAY:
+			break;
+		case JR_LAST:
+			last = true;
+			break;
+		case JR_COUNT:
+			fprintf(stderr, "postsleuth: watch: the entry we stopped at was not met again "
+					"(entries out of time order): counting from a later one\n");
+			w->replaying = false;
+			break;
+		}
+	}
+	w->feed.st.lines++;
+	w->feed.st.truncated += truncated;
+	if (l)
+		feed_logline(&w->feed, l);
+	else
+		w->feed.st.no_prefix++;
+	if (!fold(w)) {
+		if (last) {
+			w->replaying = false;
+			free(w->saved_cursor);
+			w->saved_cursor = NULL;
+		}
+		return;
+	}
+	w->done_us = rt;
+	folded(w);
 }
 
 /* on_acted - an address acted on in an earlier run */
@@ -498,6 +596,96 @@ static void start(struct watch *w)
 	free(ends);
 }
 
+/* say_gone - the journal entry we stopped at is not there any more */
+static void say_gone(struct watch *w, uint64_t after_us)
+{
+	struct buf b = {0}, t = {0};
+	buf_term(&b, span_of(w->path));
+	buf_stamp(&t, (struct stamp){.us = time_clamp_u64(after_us), .prec = 6});
+	fprintf(stderr, "postsleuth: watch: the entry we stopped at is gone from %.*s (vacuumed or "
+			"rotated away): reading on from the first entry after %.*s; sessions and "
+			"messages open across it are cut\n",
+		(int)b.n, b.p, (int)t.n, t.p);
+	buf_free(&b);
+	buf_free(&t);
+}
+
+/* start_journal - where to begin in the journal (journal_place.h): the
+ * first entry, or the end with --from-end, when nothing is saved; else
+ * from the oldest open object's time, into the model only up to the
+ * saved entry; or on after the saved entry when nothing was open, or
+ * after its time when it is gone */
+static void start_journal(struct watch *w)
+{
+	struct state_journal sj = {0};
+	bool have = state_journal_get(w->db, w->key, &sj);
+	bool exists = have && journal_seek_cursor(w->jf.j, sj.cursor);
+	struct jstart p = jstart_plan(have, exists, w->o->from_end, sj.replay_us, sj.done_us);
+	switch (p.how) {
+	case JS_HEAD:
+	case JS_CURSOR:
+		break;          /* at the first entry, or on the saved one */
+	case JS_TAIL:
+		journal_seek_end(w->jf.j);
+		break;
+	case JS_REPLAY:
+		journal_seek_realtime(w->jf.j, p.us);
+		w->replaying = true;
+		w->saved_cursor = sj.cursor;
+		w->saved_us = sj.done_us;
+		sj.cursor = NULL;
+		break;
+	case JS_GONE:
+		say_gone(w, sj.done_us);
+		journal_seek_realtime(w->jf.j, p.us);
+		break;
+	}
+	w->done_us = sj.done_us;
+	free(sj.cursor);
+}
+
+/* journal_open_or_die - the journal followed (at start and SIGHUP) */
+static void journal_open_or_die(struct watch *w)
+{
+	char *err = NULL;
+	if (!jfollow_open(&w->jf, w->jfile, on_entry, w, &err))
+		fatal(EXIT_ENV, "watch: cannot open %s: %s", w->path, err);
+	w->jf.stop = &got_term;
+}
+
+/* journal_reopen - SIGHUP: the journal opened again, on after the last
+ * entry read (every entry read was folded, or replayed to its end) */
+static void journal_reopen(struct watch *w)
+{
+	if (w->unsaved)
+		save(w);        /* while the reader still stands on the last entry folded */
+	char *c = w->replaying ? NULL : journal_cursor(w->jf.j);
+	jfollow_close(&w->jf);
+	journal_open_or_die(w);
+	if (!c) {
+		w->replaying = false;
+		free(w->saved_cursor);
+		w->saved_cursor = NULL;
+		start_journal(w);
+	} else if (!journal_seek_cursor(w->jf.j, c)) {
+		say_gone(w, w->done_us);
+		journal_seek_realtime(w->jf.j, w->done_us + 1);
+	}
+	free(c);
+}
+
+/* is_journal_file - does path hold a systemd journal file (its magic) */
+static bool is_journal_file(const char *path)
+{
+	unsigned char m[8];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, m, sizeof m);
+	close(fd);
+	return n == (ssize_t)sizeof m && source_sniff(m, sizeof m) == SRC_JOURNAL;
+}
+
 /* allow_setup - --allow and mynetworks (again at SIGHUP) */
 static void allow_setup(struct watch *w)
 {
@@ -521,14 +709,24 @@ static void allow_setup(struct watch *w)
 static void setup(struct watch *w, struct opts *o)
 {
 	w->o = o;
-	if (o->journal)
-		fatal(EXIT_USAGE, "watch: following the journal is not done yet: follow the file "
-				  "rsyslog writes (watch /var/log/mail.log)");
 	if (o->nfiles > 1)
 		fatal(EXIT_USAGE, "watch: one log file at a time (it follows its rotations itself)");
 	w->path = o->nfiles ? o->files[0] : WATCH_DEFAULT_LOG;
 	if (!strcmp(w->path, "-"))
 		fatal(EXIT_USAGE, "watch: follows a file by name, not standard input");
+	/* --journal: the local journal, or the journal file named; a file
+	 * holding a journal (by its magic, as the batch commands tell) too */
+	bool jfile = o->nfiles && is_journal_file(w->path);
+	if (o->journal && o->nfiles && !jfile)
+		fatal(EXIT_USAGE, "watch: --journal follows the local journal, or the journal file "
+				  "named; '%s' is not one (one source at a time)",
+		      w->path);
+	if (o->journal || jfile) {
+		w->journal = true;
+		w->jfile = o->nfiles ? w->path : NULL;
+		w->path = o->nfiles ? w->path : "the local journal";
+		w->key = o->nfiles ? w->jfile : WATCH_LOCAL_JOURNAL;
+	}
 	w->cfg.enabled = o->act;
 	w->cfg.ban_seconds = o->ban_seconds ? o->ban_seconds : 3600;
 	w->cfg.hook = o->hook;
@@ -594,9 +792,14 @@ int cmd_watch(struct opts *o)
 	w->feed.ctx = w;
 	w->st = xmalloc(sizeof *w->st);
 	syslog_state_init(w->st, o->year, time(NULL));
-	follow_init(&w->fl, w->path, on_line, w);
-	w->fl.stop = &got_term;
-	start(w);
+	if (w->journal) {
+		journal_open_or_die(w);
+		start_journal(w);
+	} else {
+		follow_init(&w->fl, w->path, on_line, w);
+		w->fl.stop = &got_term;
+		start(w);
+	}
 
 	struct sigaction sa = {0};
 	sa.sa_handler = on_signal;
@@ -608,7 +811,10 @@ int cmd_watch(struct opts *o)
 	fprintf(stderr, "postsleuth: watch: following %s (state %s, %s)\n", w->path, dbpath,
 		o->act ? "acting" : "dry run: --act to act");
 	while (!got_term) {
-		follow_poll(&w->fl);
+		if (w->journal)
+			jfollow_poll(&w->jf);
+		else
+			follow_poll(&w->fl);
 		if (w->fl.note) {
 			struct buf b = {0};
 			buf_term(&b, span_of(w->fl.note));
@@ -628,6 +834,10 @@ int cmd_watch(struct opts *o)
 			allow_setup(w);
 			fprintf(stderr, "postsleuth: watch: SIGHUP: mynetworks read again, %s reopened\n",
 				w->path);
+			if (w->journal) {
+				journal_reopen(w);
+				continue;
+			}
 			follow_free(&w->fl);
 			follow_init(&w->fl, w->path, on_line, w);
 			w->fl.stop = &got_term;
@@ -638,7 +848,10 @@ int cmd_watch(struct opts *o)
 				start(w);
 			continue;
 		}
-		follow_wait(&w->fl, w->unsaved ? WATCH_SAVE_MS / 4 : 1000);
+		if (w->journal)
+			jfollow_wait(&w->jf, w->unsaved ? WATCH_SAVE_MS / 4 : 1000);
+		else
+			follow_wait(&w->fl, w->unsaved ? WATCH_SAVE_MS / 4 : 1000);
 	}
 	if (w->unsaved)
 		save(w);
@@ -647,7 +860,11 @@ int cmd_watch(struct opts *o)
 			"state saved\n",
 		(unsigned long long)w->run_lines, (unsigned long long)w->ast.bans);
 	/* open sessions stay open: the next run rebuilds them (no model_finish) */
-	follow_free(&w->fl);
+	if (w->journal)
+		jfollow_close(&w->jf);
+	else
+		follow_free(&w->fl);
+	free(w->saved_cursor);
 	model_free(w->model);
 	analysis_free(w->a);
 	state_close(w->db);

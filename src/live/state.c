@@ -36,7 +36,16 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS alert(account TEXT PRIMARY KEY, first_us INTEGER, last_us INTEGER);"
     "CREATE TABLE IF NOT EXISTS counter(name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS gen(source TEXT NOT NULL, gen INTEGER NOT NULL, dev INTEGER,"
-    " ino INTEGER, off INTEGER, tail BLOB, PRIMARY KEY(source, gen));";
+    " ino INTEGER, off INTEGER, tail BLOB, PRIMARY KEY(source, gen));"
+    /* schema 2: a journal followed, by the cursor of the last entry folded */
+    "CREATE TABLE IF NOT EXISTS journal(source TEXT PRIMARY KEY, cursor TEXT NOT NULL,"
+    " done_us INTEGER NOT NULL, replay_us INTEGER NOT NULL);";
+
+/* the migrations, each from the schema before it: schema 1 had no
+ * journal table (made above); a database written by it is used as it is */
+static const char *const migrate[STATE_SCHEMA + 1] = {
+    [2] = "UPDATE meta SET value = 2 WHERE key = 'schema' AND value = 1;",
+};
 
 /* the statements, one enum and one text each */
 #define STMTS(X)                                                                                 \
@@ -82,6 +91,7 @@ struct state {
 	bool readonly;
 	int lock;               /* path-lock, flock'd: one writer at a time */
 	sqlite3_stmt *q[Q__COUNT];
+	sqlite3_stmt *jget, *jput;      /* the journal table's, when used */
 };
 
 /* die - a database that will not work is an environment failure */
@@ -140,6 +150,42 @@ static bool meta_check(struct state *s, const char *key, int64_t want, char **er
 	return ok;
 }
 
+/* schema_version - the schema the database was written with (0: new) */
+static int64_t schema_version(struct state *s)
+{
+	sqlite3_stmt *q;
+	int64_t v = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return 0;       /* no meta table: not ours, or new */
+	if (sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* migrate_up - a database of an older schema brought to ours, one step
+ * at a time, each step in one transaction */
+static void migrate_up(struct state *s)
+{
+	int64_t v = schema_version(s);
+	for (; v >= 1 && v < STATE_SCHEMA; v++) {
+		exec(s, "BEGIN IMMEDIATE");
+		exec(s, migrate[v + 1]);
+		exec(s, "COMMIT");
+	}
+}
+
+/* schema_readable - a reader (report --state) takes every schema since
+ * 1: what it reads was there from the start */
+static bool schema_readable(struct state *s, char **err)
+{
+	int64_t v = schema_version(s);
+	if (v >= 1 && v <= STATE_SCHEMA)
+		return true;
+	return meta_check(s, "schema", STATE_SCHEMA, err);
+}
+
 /* state_open - open or create the database (and its directory, 0750);
  * NULL with *err said when it cannot be used */
 struct state *state_open(const char *path, bool readonly, char **err)
@@ -194,7 +240,9 @@ struct state *state_open(const char *path, bool readonly, char **err)
 	if (!readonly)
 		exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
 	exec(s, readonly ? "SELECT 1" : schema);
-	bool ok = meta_check(s, "schema", STATE_SCHEMA, err) &&
+	if (!readonly)
+		migrate_up(s);
+	bool ok = (readonly ? schema_readable(s, err) : meta_check(s, "schema", STATE_SCHEMA, err)) &&
 		  meta_check(s, "client_size", sizeof(struct client), err) &&
 		  meta_check(s, "account_size", sizeof(struct account), err) &&
 		  meta_check(s, "login_size", sizeof(struct login), err);
@@ -219,6 +267,8 @@ void state_close(struct state *s)
 		return;
 	for (int i = 0; i < Q__COUNT; i++)
 		sqlite3_finalize(s->q[i]);
+	sqlite3_finalize(s->jget);
+	sqlite3_finalize(s->jput);
 	sqlite3_close(s->db);
 	if (s->lock >= 0)
 		close(s->lock);
@@ -275,6 +325,41 @@ void state_source_put(struct state *s, const char *name, const struct state_sour
 		sqlite3_bind_int64(q, 5 + 4 * k, (int64_t)p[k]->off);
 	}
 	sqlite3_bind_blob(q, 10, src->done.tail, src->done.ntail, SQLITE_TRANSIENT);
+	step(s, q);
+}
+
+/* state_journal_get - the places saved for a journal; out->cursor is
+ * malloc'd */
+bool state_journal_get(struct state *s, const char *name, struct state_journal *out)
+{
+	if (!s->jget && sqlite3_prepare_v2(s->db, "SELECT cursor, done_us, replay_us FROM journal "
+						  "WHERE source = ?1", -1, &s->jget, NULL) != SQLITE_OK)
+		die(s, "journal");
+	sqlite3_stmt *q = s->jget;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	bool found = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0);
+	if (found) {
+		out->cursor = xstrdup((const char *)sqlite3_column_text(q, 0));
+		out->done_us = (uint64_t)sqlite3_column_int64(q, 1);
+		out->replay_us = (uint64_t)sqlite3_column_int64(q, 2);
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return found;
+}
+
+/* state_journal_put - the places of a journal (inside the transaction
+ * of the records they go with) */
+void state_journal_put(struct state *s, const char *name, const struct state_journal *j)
+{
+	if (!s->jput && sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO journal VALUES (?1, ?2, ?3, ?4)",
+					   -1, &s->jput, NULL) != SQLITE_OK)
+		die(s, "journal");
+	sqlite3_stmt *q = s->jput;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, j->cursor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 3, (int64_t)j->done_us);
+	sqlite3_bind_int64(q, 4, (int64_t)j->replay_us);
 	step(s, q);
 }
 

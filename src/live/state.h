@@ -6,6 +6,10 @@
  * verdict with its first and last time and whether it was acted on,
  * account alerts, and the counters behind the metrics.
  *
+ * A journal followed instead of a file (schema 2) is kept by the cursor
+ * of the last entry folded, its time and the time of the oldest open
+ * object (table journal).
+ *
  * For each file followed (each gen) since the oldest open object began,
  * the place it was read up to, with the bytes before it: a restart finds
  * that file again by them, renamed, copied or compressed.
@@ -27,7 +31,7 @@
 #include "../analyze/analysis.h"
 
 #define STATE_DEFAULT_PATH "/var/lib/postsleuth/state.db"
-#define STATE_SCHEMA 1
+#define STATE_SCHEMA 2         /* 2: the journal table; a schema-1 file is migrated */
 
 struct state;
 
@@ -37,6 +41,14 @@ struct state;
  * before done a second time */
 struct state_source {
 	struct follow_at done, replay;
+};
+
+/* a journal's places: the cursor of the last entry folded and its time;
+ * a restart reads again from replay_us (the oldest open object's time,
+ * 0: none open) up to that entry (live/journal_place.h) */
+struct state_journal {
+	char *cursor;
+	uint64_t done_us, replay_us;
 };
 
 struct state_counter {
@@ -51,6 +63,8 @@ void state_commit(struct state *s);
 bool state_source_get(struct state *s, const char *name, struct state_source *out);
 void state_source_put(struct state *s, const char *name, const struct state_source *src);
 void state_gen_put(struct state *s, const char *name, const struct follow_at *at, uint64_t keep_from);
+bool state_journal_get(struct state *s, const char *name, struct state_journal *out);
+void state_journal_put(struct state *s, const char *name, const struct state_journal *j);
 bool state_gen_get(struct state *s, const char *name, uint64_t gen, struct follow_at *out);
 void state_save_client(struct state *s, const struct analysis *a, const struct client *c,
 		       enum verdict v);

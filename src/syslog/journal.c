@@ -9,6 +9,10 @@
  * passed on: the unit postfix@-.service / postfix.service, or an
  * identifier that names a Postfix program.  Built only with libsystemd
  * (HAVE_SYSTEMD); without it, asking for the journal is a clear error.
+ *
+ * For "watch" (live/follow_journal.c) the reader also gives its place:
+ * the current entry's cursor and realtime, seeks to a cursor, a time or
+ * the end, and the descriptor that wakes a poll when the journal changes.
  */
 #include "journal.h"
 #include "../util/timefmt.h"
@@ -133,6 +137,63 @@ void journal_close(struct journal *jr)
 	free(jr);
 }
 
+/* journal_realtime - the current entry's time (0: none) */
+uint64_t journal_realtime(struct journal *jr)
+{
+	uint64_t us;
+	return sd_journal_get_realtime_usec(jr->j, &us) < 0 ? 0 : us;
+}
+
+/* journal_cursor - the current entry's cursor, malloc'd; NULL: none */
+char *journal_cursor(struct journal *jr)
+{
+	char *c = NULL;
+	if (sd_journal_get_cursor(jr->j, &c) < 0)
+		return NULL;
+	char *r = xstrdup(c);
+	free(c);
+	return r;
+}
+
+/* journal_is - is the current entry the one of cursor */
+bool journal_is(struct journal *jr, const char *cursor)
+{
+	return sd_journal_test_cursor(jr->j, cursor) > 0;
+}
+
+/* journal_seek_cursor - stand on the entry of cursor (journal_next goes
+ * on after it); false when that entry is not there any more */
+bool journal_seek_cursor(struct journal *jr, const char *cursor)
+{
+	return sd_journal_seek_cursor(jr->j, cursor) >= 0 && sd_journal_next(jr->j) > 0 &&
+	       sd_journal_test_cursor(jr->j, cursor) > 0;
+}
+
+/* journal_seek_realtime - journal_next gives the first entry at or after us */
+void journal_seek_realtime(struct journal *jr, uint64_t us)
+{
+	sd_journal_seek_realtime_usec(jr->j, us);
+}
+
+/* journal_seek_end - journal_next gives only entries written from now on */
+void journal_seek_end(struct journal *jr)
+{
+	sd_journal_seek_tail(jr->j);
+	sd_journal_previous(jr->j);     /* on the last entry: next is the one after */
+}
+
+/* journal_fd - a descriptor to poll for changes, or negative */
+int journal_fd(struct journal *jr)
+{
+	return sd_journal_get_fd(jr->j);
+}
+
+/* journal_process - after the descriptor woke: take the changes in */
+void journal_process(struct journal *jr)
+{
+	sd_journal_process(jr->j);
+}
+
 #else
 
 /* journal_available - built without libsystemd */
@@ -159,6 +220,52 @@ enum journal_entry journal_next(struct journal *jr, struct logline *out, bool *t
 
 /* journal_close - built without libsystemd: nothing to close */
 void journal_close(struct journal *jr)
+{
+	(void)jr;
+}
+
+/* the places of a reader that never opens: built without libsystemd */
+uint64_t journal_realtime(struct journal *jr)
+{
+	(void)jr;
+	return 0;
+}
+
+char *journal_cursor(struct journal *jr)
+{
+	(void)jr;
+	return NULL;
+}
+
+bool journal_is(struct journal *jr, const char *cursor)
+{
+	(void)jr, (void)cursor;
+	return false;
+}
+
+bool journal_seek_cursor(struct journal *jr, const char *cursor)
+{
+	(void)jr, (void)cursor;
+	return false;
+}
+
+void journal_seek_realtime(struct journal *jr, uint64_t us)
+{
+	(void)jr, (void)us;
+}
+
+void journal_seek_end(struct journal *jr)
+{
+	(void)jr;
+}
+
+int journal_fd(struct journal *jr)
+{
+	(void)jr;
+	return -1;
+}
+
+void journal_process(struct journal *jr)
 {
 	(void)jr;
 }
