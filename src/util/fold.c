@@ -53,3 +53,21 @@ void buf_rpad(struct buf *b, const char *s, int width)
 		buf_putc(b, ' ');
 	buf_put(b, s, n);
 }
+
+/* buf_prefix_lines - line by line; "#" alone for an empty line */
+void buf_prefix_lines(struct buf *b, const char *prefix, const char *text)
+{
+	size_t plen = strlen(prefix), bare = plen;
+	while (bare > 0 && prefix[bare - 1] == ' ')
+		bare--;
+	const char *p = text;
+	do {
+		size_t k = strcspn(p, "\n");
+		buf_put(b, prefix, k ? plen : bare);
+		buf_put(b, p, k);
+		buf_putc(b, '\n');
+		p += k;
+		if (*p == '\n')
+			p++;
+	} while (*p);
+}

@@ -24,4 +24,10 @@ void buf_pad(struct buf *b, const char *s, int width);
 /* buf_rpad - spaces, then s ending at width columns (like "%*s", in characters) */
 void buf_rpad(struct buf *b, const char *s, int width);
 
+/* buf_prefix_lines - every line of text after prefix ("# ": comment
+ * lines of a configuration file, whatever a translation holds); an empty
+ * line gets the prefix without its trailing spaces; a final newline is
+ * added when text lacks one */
+void buf_prefix_lines(struct buf *b, const char *prefix, const char *text);
+
 #endif

@@ -53,3 +53,14 @@ TEST(fold_pad_by_characters)
 	CHECK_STR(b.p, "mês   |  ação|toolong");
 	buf_free(&b);
 }
+
+TEST(fold_prefix_lines_comments_every_line)
+{
+	struct buf b = {0};
+	buf_prefix_lines(&b, "# ", "one\n\ntwo\n");
+	buf_prefix_lines(&b, "# ", "três");                    /* no final newline: added */
+	buf_prefix_lines(&b, "# ", "a translation\n[Definition]\nfailregex = x");
+	buf_putc(&b, 0);
+	CHECK_STR(b.p, "# one\n#\n# two\n# três\n# a translation\n# [Definition]\n# failregex = x\n");
+	buf_free(&b);
+}
