@@ -317,16 +317,18 @@ static void dot_filter_text(struct buf *out, const struct job *j, uint64_t non_s
 		buf_printf(out, _("The filter often posted for \".\" probes could not be checked: %s.\n"),
 			   _(j->error));
 	else {
-		char m[64], a[64];
-		snprintf(m, sizeof m, P_("%llu\nmatch", "%llu\nmatches", total), (unsigned long long)total);
+		char a[64];
 		snprintf(a, sizeof a, P_("%llu address", "%llu addresses", non_smtp_addrs),
 			 (unsigned long long)non_smtp_addrs);
-		/* TRANSLATORS: "N\nmatches" (the line breaks there), N, "sessions" or
-		 * "lines", "N addresses"; keep lines under 78 columns */
+		/* TRANSLATORS: N matches, N, "sessions" or "lines", "N addresses";
+		 * keep the line break (lines under 78 columns) */
 		buf_printf(out,
-			   _("The filter often posted for \".\" probes: fail2ban-regex found %s in this "
-			     "log, which holds %llu non-SMTP probe %s from %s.\n"),
-			   m, (unsigned long long)non_smtp, unit, a);
+			   P_("The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
+			      "match in this log, which holds %llu non-SMTP probe %s from %s.\n",
+			      "The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
+			      "matches in this log, which holds %llu non-SMTP probe %s from %s.\n",
+			      total),
+			   (unsigned long long)total, (unsigned long long)non_smtp, unit, a);
 	}
 	f2b_dot_filter_why(out);
 	buf_putc(out, '\n');

@@ -141,10 +141,11 @@ static void grand_totals(struct tctx *c, const struct summary *s)
 static void traffic_head(struct tctx *c, const char *first)
 {
 	buf_puts(c->b, "    ");
-	buf_pad(c->b, first, 14);
-	/* TRANSLATORS: the traffic table's column heads; each word ends where
-	 * it ends here (the numbers are right-aligned under it), in characters */
-	buf_puts(c->b, _("received  delivered   deferred    bounced     rejected\n"));
+	buf_pad(c->b, first, 13);
+	/* TRANSLATORS: the traffic table's column heads after the first one;
+	 * each word ends where it ends here (the numbers are right-aligned
+	 * under it), counted in characters; keep the leading space */
+	buf_puts(c->b, _(" received  delivered   deferred    bounced     rejected\n"));
 	buf_puts(c->b, "    --------------------------------------------------------------------\n");
 }
 
@@ -154,7 +155,7 @@ static void per_day(struct tctx *c, const struct summary *s)
 	if (summary_days_seen(s) < 2)
 		return;
 	title(c, N_("Per-Day Traffic Summary"));
-	/* TRANSLATORS: the first column's head of the per-day table (14 columns at most) */
+	/* TRANSLATORS: the first column's head of the per-day table (13 columns at most) */
 	traffic_head(c, _("date"));
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];
@@ -180,7 +181,7 @@ static void per_hour(struct tctx *c, const struct summary *s)
 {
 	unsigned days = summary_days_seen(s);
 	title(c, days > 1 ? N_("Per-Hour Traffic Daily Average") : N_("Per-Hour Traffic Summary"));
-	/* TRANSLATORS: the first column's head of the per-hour table (14 columns at most) */
+	/* TRANSLATORS: the first column's head of the per-hour table (13 columns at most) */
 	traffic_head(c, _("time"));
 	for (int h = 0; h < 24; h++) {
 		buf_printf(c->b, "    %02d00-%02d00  ", h, h + 1);
