@@ -380,7 +380,7 @@ static void delays(struct tctx *c, const struct summary *s)
 			buf_printf(c->b, "  %8.3g", summary_percentile(h, ps[k]));
 		buf_printf(c->b, "  %8.3g\n", h->max);
 	}
-	buf_printf(c->b, P_("  (%llu delivery; percentiles from a histogram, at most 12%% high)\n",
+	buf_printf(c->b, P_("  (%llu deliveries; percentiles from a histogram, at most 12%% high)\n",
 			    "  (%llu deliveries; percentiles from a histogram, at most 12%% high)\n",
 			    s->dly_total.n),
 		   (unsigned long long)s->dly_total.n);
@@ -405,7 +405,7 @@ static void outliers(struct tctx *c, const struct summary *s)
 	}
 	uint64_t open = summary_open_messages(s);
 	if (open)
-		buf_printf(c->b, P_("  (%llu message still in the queue at the end of the log)\n",
+		buf_printf(c->b, P_("  (%llu messages still in the queue at the end of the log)\n",
 				    "  (%llu messages still in the queue at the end of the log)\n", open),
 			   (unsigned long long)open);
 }
