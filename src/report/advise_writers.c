@@ -134,7 +134,8 @@ void advise_text(struct buf *b, const struct advise_out *o)
 			for (int k = 0; k < a->nmaster; k++) {
 				const struct adv_master *m = &a->master[k];
 				if (m->op == 'P') {
-					buf_puts(b, "      service ");
+					/* TRANSLATORS: a master.cf service ("smtpd/pass") follows */
+					buf_puts(b, _("      service "));
 					const char *slash = strrchr(m->key, '/');
 					size_t n = slash ? (size_t)(slash - m->key) : strlen(m->key);
 					buf_term(b, span_make(m->key, n));
