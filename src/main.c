@@ -16,6 +16,7 @@
  * error; 3 environment failure (out of memory, write error).
  */
 #include "cmd/cmd.h"
+#include "util/fold.h"
 #include "util/i18n.h"
 #include "live/state.h"
 #include "util/suggest.h"
@@ -60,35 +61,35 @@ struct command {
 	unsigned bit;
 	bool wants_query;         /* trace: the first argument after it is the ID */
 	const char *args;         /* its synopsis after the name */
-	const char *summary;
+	const char *summary;      /* N_(): translated where printed */
 };
 
 static const struct command commands[] = {
     {"report", cmd_report, C_REPORT, false, "[OPTIONS] [FILE...]",
-     "what is happening and what to do (the default)"},
+     N_("what is happening and what to do (the default)")},
     {"clients", cmd_clients, C_CLIENTS, false, "[OPTIONS] [FILE...]",
-     "one line per client address with its verdict"},
+     N_("one line per client address with its verdict")},
     {"accounts", cmd_accounts, C_ACCOUNTS, false, "[OPTIONS] [FILE...]",
-     "one line per SASL account with its verdict"},
+     N_("one line per SASL account with its verdict")},
     {"explain", cmd_explain, C_EXPLAIN, false,
      "[--ip ADDR | --account USER | --session N | --queue-id QID] [OPTIONS] [FILE...]",
-     "the top findings, or the chosen sessions, told step by step"},
+     N_("the top findings, or the chosen sessions, told step by step")},
     {"events", cmd_events, C_EVENTS, false, "[OPTIONS] [FILE...]",
-     "every recognised log line as an NDJSON event"},
+     N_("every recognised log line as an NDJSON event")},
     {"stats", cmd_stats, C_STATS, false, "[OPTIONS] [FILE...]",
-     "how many lines of each kind were read (parse + correlate only)"},
+     N_("how many lines of each kind were read (parse + correlate only)")},
     {"trace", cmd_trace, C_TRACE, true, "ID [OPTIONS] [FILE...]",
-     "the whole story of a queue ID, Message-ID or address"},
+     N_("the whole story of a queue ID, Message-ID or address")},
     {"summary", cmd_summary, C_SUMMARY, false, "[OPTIONS] [FILE...]",
-     "traffic summary: pflogsumm's report and numbers, and more"},
+     N_("traffic summary: pflogsumm's report and numbers, and more")},
     {"ban", cmd_ban, C_BAN, false, "[OPTIONS] [FILE...]",
-     "hostile addresses as nft/ipset/Postfix/postscreen/plain/JSON lists"},
+     N_("hostile addresses as nft/ipset/Postfix/postscreen/plain/JSON lists")},
     {"fail2ban", cmd_fail2ban, C_FAIL2BAN, false, "[OPTIONS] [FILE...]",
-     "fail2ban filters, checked with fail2ban-regex on the log"},
+     N_("fail2ban filters, checked with fail2ban-regex on the log")},
     {"advise", cmd_advise, C_ADVISE, false, "[OPTIONS] [FILE...]",
-     "Postfix settings for what the log shows, with the evidence"},
+     N_("Postfix settings for what the log shows, with the evidence")},
     {"watch", cmd_watch, C_WATCH, false, "[OPTIONS] [FILE | FILE.journal | --journal]",
-     "follow a live log or the journal, ban as verdicts are reached, remember (SQLite)"},
+     N_("follow a log or the journal live, ban on verdicts, keep state")},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -112,96 +113,102 @@ struct optdef {
 	int key;                  /* what getopt_long returns */
 	char short_name;          /* 0: none */
 	unsigned cmds;            /* the commands it applies to */
-	const char *arg;          /* the value's name in the help */
-	const char *help;
+	const char *arg;          /* the value's name in the help (never translated) */
+	const char *help;         /* N_(): translated where printed; %s is STATE_DEFAULT_PATH */
 };
 
 static const struct optdef optdefs[] = {
-    {"ip", required_argument, O_IP, 0, C_EXPLAIN, "ADDR", "the sessions of this client address"},
+    {"ip", required_argument, O_IP, 0, C_EXPLAIN, "ADDR",
+     N_("the sessions of this client address")},
     {"account", required_argument, O_ACCOUNT, 0, C_EXPLAIN, "USER",
-     "the sessions and messages of this SASL account"},
-    {"session", required_argument, O_SESSION, 0, C_EXPLAIN, "N", "session number N"},
+     N_("the sessions and messages of this SASL account")},
+    {"session", required_argument, O_SESSION, 0, C_EXPLAIN, "N", N_("session number N")},
     {"queue-id", required_argument, O_QID, 0, C_EXPLAIN, "QID",
-     "the session and message of this queue ID"},
-    {"queue-id", required_argument, O_QID, 0, C_TRACE, "QID", "the ID to trace (as the ID argument)"},
+     N_("the session and message of this queue ID")},
+    {"queue-id", required_argument, O_QID, 0, C_TRACE, "QID",
+     N_("the ID to trace (as the ID argument)")},
     {"top", required_argument, O_TOP, 0, C_EXPLAIN, "N",
-     "no selector: the N most serious clients and accounts (default 10)"},
-    {"all", no_argument, O_ALL, 0, C_EXPLAIN, NULL, "no selector: every client and account"},
+     N_("no selector: the N most serious clients and accounts (default 10)")},
+    {"all", no_argument, O_ALL, 0, C_EXPLAIN, NULL, N_("no selector: every client and account")},
     {"top", required_argument, O_TOP, 0, C_REPORT, "N",
-     "tell the N most serious items of each section (default 5)"},
+     N_("tell the N most serious items of each section (default 5)")},
     {"all", no_argument, O_ALL, 0, C_REPORT, NULL,
-     "every item of every section, legitimate clients too, and the traffic summary"},
-    {"all", no_argument, O_ALL, 0, C_EVENTS, NULL, "also verbose noise and non-Postfix lines"},
+     N_("every item of every section, legitimate clients too, and the traffic summary")},
+    {"all", no_argument, O_ALL, 0, C_EVENTS, NULL, N_("also verbose noise and non-Postfix lines")},
     {"sort", required_argument, O_SORT, 0, C_CLIENTS, "KEY",
-     "severity (default), sessions, ip, first-seen, auth-failures"},
-    {"sort", required_argument, O_SORT, 0, C_ACCOUNTS, "KEY", "severity (default), recipients, name"},
-    {"verdict", required_argument, O_VERDICT, 0, C_CLIENTS | C_ACCOUNTS, "V", "only that verdict"},
+     N_("severity (default), sessions, ip, first-seen, auth-failures")},
+    {"sort", required_argument, O_SORT, 0, C_ACCOUNTS, "KEY",
+     N_("severity (default), recipients, name")},
+    {"verdict", required_argument, O_VERDICT, 0, C_CLIENTS | C_ACCOUNTS, "V",
+     N_("only that verdict")},
     {"verdict", required_argument, O_VERDICT, 0, C_BAN, "V",
-     "verdicts to list (repeatable, or a comma list; default: the hostile ones)"},
+     N_("verdicts to list (repeatable, or a comma list; default: the hostile ones)")},
     {"verdict", required_argument, O_VERDICT, 0, C_WATCH, "V",
-     "verdicts to ban (repeatable, or a comma list; default: those of ban)"},
+     N_("verdicts to ban (repeatable, or a comma list; default: those of ban)")},
     {"format", required_argument, O_FORMAT, 0, C_BAN, "F",
-     "nft, ipset, postfix-cidr, postscreen, json, plain (default)"},
+     N_("nft, ipset, postfix-cidr, postscreen, json, plain (default)")},
     {"allow", required_argument, O_ALLOW, 0, C_BAN | C_WATCH, "CIDR",
-     "never list these networks (repeatable; mynetworks too)"},
+     N_("never list these networks (repeatable; mynetworks too)")},
     {"min-sessions", required_argument, O_MIN_SESSIONS, 0, C_BAN | C_WATCH, "N",
-     "only addresses with at least N sessions"},
+     N_("only addresses with at least N sessions")},
     {"include-authenticated", no_argument, O_INCLUDE_AUTH, 0, C_BAN, NULL,
-     "also addresses that logged in only as compromised accounts"},
+     N_("also addresses that logged in only as compromised accounts")},
     {"aggregate", no_argument, O_AGGREGATE, 0, C_BAN, NULL,
-     "/24 and /64 prefixes where nothing else of the log lives"},
-    {"state", required_argument, O_STATE, 0, C_WATCH, "DB",
-     "the SQLite state (default " STATE_DEFAULT_PATH ")"},
+     N_("/24 and /64 prefixes where nothing else of the log lives")},
+    {"state", required_argument, O_STATE, 0, C_WATCH, "DB", N_("the SQLite state (default %s)")},
     {"state", required_argument, O_STATE, 0, C_REPORT, "DB",
-     "report on what watch saved in DB instead of reading logs"},
+     N_("report on what watch saved in DB instead of reading logs")},
     {"nft-set", required_argument, O_NFT_SET, 0, C_WATCH, "\"F T S\"",
-     "add IPv4 bans to nftables set S of table T, family F (a set you made, flags timeout)"},
-    {"nft-set6", required_argument, O_NFT_SET6, 0, C_WATCH, "\"F T S\"", "the same for IPv6"},
-    {"ipset", required_argument, O_IPSET, 0, C_WATCH, "NAME", "add bans to this ipset (with --nft-set: to both)"},
+     N_("add IPv4 bans to nftables set S of table T, family F (a set you made, flags timeout)")},
+    {"nft-set6", required_argument, O_NFT_SET6, 0, C_WATCH, "\"F T S\"", N_("the same for IPv6")},
+    {"ipset", required_argument, O_IPSET, 0, C_WATCH, "NAME",
+     N_("add bans to this ipset (with --nft-set: to both)")},
     {"ban-time", required_argument, O_BAN_TIME, 0, C_WATCH, "T",
-     "how long a ban lasts: 3600, 90m, 1h, 2d (default 1h)"},
+     N_("how long a ban lasts: 3600, 90m, 1h, 2d (default 1h)")},
     {"act", no_argument, O_ACT, 0, C_WATCH, NULL,
-     "run the bans and the hook (default: a dry run that prints them)"},
+     N_("run the bans and the hook (default: a dry run that prints them)")},
     {"hook", required_argument, O_HOOK, 0, C_WATCH, "PROG",
-     "run PROG with each ban or account alert as JSON on its standard input"},
+     N_("run PROG with each ban or account alert as JSON on its standard input")},
     {"metrics", required_argument, O_METRICS, 0, C_WATCH, "FILE",
-     "Prometheus metrics in FILE, for node_exporter's textfile collector"},
-    {"once", no_argument, O_ONCE, 0, C_WATCH, NULL, "read what is there, save, and exit"},
+     N_("Prometheus metrics in FILE, for node_exporter's textfile collector")},
+    {"once", no_argument, O_ONCE, 0, C_WATCH, NULL, N_("read what is there, save, and exit")},
     {"from-end", no_argument, O_FROM_END, 0, C_WATCH, NULL,
-     "with no saved place, start at the end of the file, not its start"},
+     N_("with no saved place, start at the end of the file, not its start")},
     {"max-age", required_argument, O_MAX_AGE, 0, C_WATCH, "DAYS",
-     "forget clients and accounts idle this long (default 30)"},
+     N_("forget clients and accounts idle this long (default 30)")},
     {"follow", no_argument, O_FOLLOW, 0, C_WATCH, NULL,
-     "accepted, as fail2ban users type it: watch follows anyway (the other commands, which "
-     "read finished logs, refuse it and name watch)"},
+     N_("accepted, as fail2ban users type it: watch follows anyway (the other commands, which "
+	"read finished logs, refuse it and name watch)")},
     {"output", required_argument, O_OUTPUT, 0, C_FAIL2BAN, "DIR",
-     "write filter.d/ and jail.d/ under DIR (default: print)"},
+     N_("write filter.d/ and jail.d/ under DIR (default: print)")},
     {"spool-max", required_argument, O_SPOOL_MAX, 0, C_REPORT | C_FAIL2BAN, "SIZE",
-     "piped input kept, unlinked, to read it again (default 1G); past it, no evidence lines"},
+     N_("piped input kept, unlinked, to read it again (default 1G); past it, no evidence lines")},
     {"memory-budget", required_argument, O_MEMORY_BUDGET, 0,
      C_ALL & ~(C_EVENTS | C_STATS | C_TRACE | C_SUMMARY), "SIZE",
-     "memory for the per-client tables before they move to a file in $TMPDIR (default: half the RAM)"},
+     N_("memory for the per-client tables before they move to a file in $TMPDIR (default: half the RAM)")},
     {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_BATCH, "SIZE",
-     "memory a gzip/xz/zstd input may take (default 256M)"},
+     N_("memory a gzip/xz/zstd input may take (default 256M)")},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
-     "print SASL passwords and AUTH data (redacted by default)"},
-    {"json", no_argument, O_JSON, 'j', C_BATCH, NULL, "JSON output instead of text (events: always)"},
+     N_("print SASL passwords and AUTH data (redacted by default)")},
+    {"json", no_argument, O_JSON, 'j', C_BATCH, NULL,
+     N_("JSON output instead of text (events: always)")},
     {"html", required_argument, O_HTML, 0, C_REPORT, "FILE",
-     "the report as one self-contained web page into FILE (- for stdout)"},
+     N_("the report as one self-contained web page into FILE (- for stdout)")},
     {"color", optional_argument, O_COLOR, 0, C_COLOR, "WHEN",
-     "auto (default), always, never; NO_COLOR is honoured"},
-    {"colour", optional_argument, O_COLOR, 0, C_COLOR, "WHEN", "the same as --color"},
+     N_("auto (default), always, never; NO_COLOR is honoured")},
+    {"colour", optional_argument, O_COLOR, 0, C_COLOR, "WHEN", N_("the same as --color")},
     {"year", required_argument, O_YEAR, 0, C_ALL, "YYYY",
-     "year of classic syslog times (default: inferred)"},
+     N_("year of classic syslog times (default: inferred)")},
     {"since", required_argument, O_SINCE, 0, C_BATCH & ~C_FAIL2BAN, "T",
-     "only lines from T on: YYYY-MM-DD[THH:MM[:SS]] or @EPOCH"},
+     N_("only lines from T on: YYYY-MM-DD[THH:MM[:SS]] or @EPOCH")},
     {"until", required_argument, O_UNTIL, 0, C_BATCH & ~C_FAIL2BAN, "T",
-     "only lines before T (the same forms)"},
-    {"journal", no_argument, O_JOURNAL, 0, C_ALL, NULL, "read the local systemd journal"},
+     N_("only lines before T (the same forms)")},
+    {"journal", no_argument, O_JOURNAL, 0, C_ALL, NULL, N_("read the local systemd journal")},
     {"lang", required_argument, O_LANG, 0, C_ALL, "L",
-     "language of the prose: en, pt_BR, es (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"},
-    {"help", no_argument, O_HELP, 'h', C_ALL, NULL, "this text; COMMAND --help: that command's"},
-    {"version", no_argument, O_VERSION, 0, C_ALL, NULL, "print the version"},
+     N_("language of the prose: en, pt_BR, es (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")},
+    {"help", no_argument, O_HELP, 'h', C_ALL, NULL,
+     N_("this text; COMMAND --help: that command's")},
+    {"version", no_argument, O_VERSION, 0, C_ALL, NULL, N_("print the version")},
 };
 #define NOPTDEFS (sizeof optdefs / sizeof optdefs[0])
 
@@ -261,27 +268,22 @@ static bool nearly_all(unsigned mask)
 #define HELP_WIDTH 79
 
 /* opt_line - "  -j, --json                 text", the text folded at
- * HELP_WIDTH under its column; pre and post go before and after it */
+ * HELP_WIDTH under its column, counted in characters (the translated
+ * help has accents); pre and post go before and after it */
 static void opt_line(FILE *f, const struct optdef *d, const char *pre, const char *post)
 {
-	char left[64], text[400];
+	char left[64], help[400], text[800];
 	int k = snprintf(left, sizeof left, "%s%s%s--%s", d->short_name ? "-" : "",
 			 d->short_name ? (char[]){d->short_name, 0} : "", d->short_name ? ", " : "", d->name);
 	if (d->arg && k > 0 && (size_t)k < sizeof left)
 		snprintf(left + k, sizeof left - (size_t)k,
 			 d->has_arg == optional_argument ? "[=%s]" : " %s", d->arg);
-	snprintf(text, sizeof text, "%s%s%s", pre, d->help, post);
+	snprintf(help, sizeof help, _(d->help), STATE_DEFAULT_PATH);
+	snprintf(text, sizeof text, "%s%s%s", pre, help, post);
 	fprintf(f, "  %-*s", HELP_COL - 3, left);
 	const char *t = text;
 	while (*t) {
-		size_t n = strlen(t), avail = HELP_WIDTH - HELP_COL;
-		if (n > avail) {
-			n = avail;
-			while (n > 0 && t[n] != ' ')
-				n--;
-			if (!n)
-				n = strcspn(t, " ");
-		}
+		size_t n = fold_cut(t, HELP_WIDTH - HELP_COL);
 		fprintf(f, " %.*s\n", (int)n, t);
 		t += n;
 		while (*t == ' ')
@@ -294,29 +296,31 @@ static void opt_line(FILE *f, const struct optdef *d, const char *pre, const cha
 /* usage - the --help text: every command and every option */
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: postsleuth [COMMAND] [OPTIONS] [FILE...]\n"
+	/* TRANSLATORS: keep "usage:", the command line, COMMAND, OPTIONS, FILE
+	 * and the line breaks (at most 79 columns); the rest is prose */
+	fputs(_("usage: postsleuth [COMMAND] [OPTIONS] [FILE...]\n"
 		"       postsleuth COMMAND --help\n"
 		"\n"
 		"Reads Postfix logs (plain, gzip, xz, zstd, journal files, or - for stdin;\n"
 		"with no FILE: /var/log/mail.log and its rotations, else the journal),\n"
 		"rebuilds every SMTP session and message, and explains what happened.\n"
 		"\n"
-		"commands:\n");
+		"commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fputs("\noptions of every command:\n", f);
+		fprintf(f, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\noptions of every command:\n"), f);
 	for (size_t i = 0; i < NOPTDEFS; i++) {
 		if (!nearly_all(optdefs[i].cmds))
 			continue;
 		char words[160], post[170] = "";
 		if (optdefs[i].cmds != C_ALL) {
 			mask_words(words, sizeof words, optdefs[i].cmds, true);
-			snprintf(post, sizeof post, " (not %s)", words);
+			/* TRANSLATORS: after an option's help: the commands it is not for */
+			snprintf(post, sizeof post, _(" (not %s)"), words);
 		}
 		opt_line(f, &optdefs[i], "", post);
 	}
-	fputs("\noptions of some commands:\n", f);
+	fputs(_("\noptions of some commands:\n"), f);
 	for (size_t i = 0; i < NOPTDEFS; i++) {
 		if (nearly_all(optdefs[i].cmds))
 			continue;
@@ -325,20 +329,23 @@ static void usage(FILE *f)
 		snprintf(pre, sizeof pre, "%s: ", words);
 		opt_line(f, &optdefs[i], pre, "");
 	}
-	fputs("\n"
-	      "Exit status: 0 ok, 1 some input unreadable or no Postfix line at all,\n"
-	      "2 usage error, 3 environment failure.  See postsleuth(1).\n",
+	fputs(_("\n"
+		"Exit status: 0 ok, 1 some input unreadable or no Postfix line at all,\n"
+		"2 usage error, 3 environment failure.  See postsleuth(1).\n"),
 	      f);
 }
 
 /* command_usage - COMMAND --help: its synopsis and the options it takes */
 static void command_usage(FILE *f, const struct command *c)
 {
-	fprintf(f, "usage: postsleuth %s %s\n\n%s.\n\noptions:\n", c->name, c->args, c->summary);
+	/* TRANSLATORS: the command's name, its synopsis (untranslated) and its
+	 * summary (the translated line of postsleuth --help) */
+	fprintf(f, _("usage: postsleuth %s %s\n\n%s.\n\noptions:\n"), c->name, c->args,
+		_(c->summary));
 	for (size_t i = 0; i < NOPTDEFS; i++)
 		if (optdefs[i].cmds & c->bit)
 			opt_line(f, &optdefs[i], "", "");
-	fprintf(f, "\nSee postsleuth(1), and postsleuth --help for the other commands.\n");
+	fputs(_("\nSee postsleuth(1), and postsleuth --help for the other commands.\n"), f);
 }
 
 /* command_find - by exact name, NULL when none */
@@ -384,9 +391,11 @@ static void unknown_command(const char *word)
 	char w[80];
 	shown(word, w, sizeof w);
 	if (near) {
-		fprintf(stderr, "postsleuth: unknown command '%s'; did you mean '%s'?\n", w, near);
+		/* TRANSLATORS: the word typed, then the nearest command */
+		fprintf(stderr, _("postsleuth: unknown command '%s'; did you mean '%s'?\n"), w, near);
 	} else {
-		fprintf(stderr, "postsleuth: unknown command '%s', and no file of that name; commands:", w);
+		fprintf(stderr, _("postsleuth: unknown command '%s', and no file of that name; commands:"),
+			w);
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			fprintf(stderr, "%s %s", i ? "," : "", commands[i].name);
 		fputs(" (postsleuth --help)\n", stderr);
@@ -404,12 +413,12 @@ static void bad_option(const char *arg, int c, int optchar, const char *shorts)
 	char w[80];
 	if (c == '?' && optchar > 0 && optchar < 256 && !strchr(shorts, optchar)) {
 		char s[2] = {(char)optchar, 0};
-		fprintf(stderr, "postsleuth: unknown option '-%s' (postsleuth --help lists them)\n",
+		fprintf(stderr, _("postsleuth: unknown option '-%s' (postsleuth --help lists them)\n"),
 			shown(s, w, sizeof w));
 		exit(EXIT_USAGE);
 	}
 	if (strncmp(arg, "--", 2) != 0) {
-		fprintf(stderr, "postsleuth: bad option in '%s' (postsleuth --help lists them)\n",
+		fprintf(stderr, _("postsleuth: bad option in '%s' (postsleuth --help lists them)\n"),
 			shown(arg, w, sizeof w));
 		exit(EXIT_USAGE);
 	}
@@ -424,17 +433,18 @@ static void bad_option(const char *arg, int c, int optchar, const char *shorts)
 			continue;
 		names[n++] = optdefs[i].name;
 		if (!strcmp(optdefs[i].name, name) && c == '?') {
-			fprintf(stderr, "postsleuth: option '--%s' takes no value\n", w);
+			fprintf(stderr, _("postsleuth: option '--%s' takes no value\n"), w);
 			exit(EXIT_USAGE);
 		}
 		nprefix += len && !strncmp(optdefs[i].name, name, len);
 	}
 	if (c == ':') {
-		fprintf(stderr, "postsleuth: option '%s' needs a value\n", shown(arg, w, sizeof w));
+		fprintf(stderr, _("postsleuth: option '%s' needs a value\n"), shown(arg, w, sizeof w));
 		exit(EXIT_USAGE);
 	}
 	if (nprefix > 1) {
-		fprintf(stderr, "postsleuth: option '--%s' is ambiguous:", w);
+		/* TRANSLATORS: the options it may stand for follow, each " --name" */
+		fprintf(stderr, _("postsleuth: option '--%s' is ambiguous:"), w);
 		for (size_t i = 0; i < n; i++)
 			if (!strncmp(names[i], name, len))
 				fprintf(stderr, " --%s", names[i]);
@@ -443,9 +453,9 @@ static void bad_option(const char *arg, int c, int optchar, const char *shorts)
 	}
 	const char *near = suggest_nearest(name, names, n);
 	if (near)
-		fprintf(stderr, "postsleuth: unknown option '--%s'; did you mean '--%s'?\n", w, near);
+		fprintf(stderr, _("postsleuth: unknown option '--%s'; did you mean '--%s'?\n"), w, near);
 	else
-		fprintf(stderr, "postsleuth: unknown option '--%s' (postsleuth --help lists them)\n", w);
+		fprintf(stderr, _("postsleuth: unknown option '--%s' (postsleuth --help lists them)\n"), w);
 	exit(EXIT_USAGE);
 }
 
@@ -454,7 +464,7 @@ static int64_t parse_time(const char *opt, const char *v)
 {
 	int64_t us;
 	if (!parse_time_arg(v, &us))
-		fatal(EXIT_USAGE, "%s: bad time '%s' (want YYYY-MM-DD[THH:MM[:SS]] or @EPOCH)", opt, v);
+		fatal(EXIT_USAGE, _("%s: bad time '%s' (want YYYY-MM-DD[THH:MM[:SS]] or @EPOCH)"), opt, v);
 	return us;
 }
 
@@ -478,7 +488,7 @@ static uint64_t parse_size(const char *opt, const char *v, uint64_t min)
 	}
 	if (end == v || *v == '-' || *end || errno || (shift && n > (UINT64_MAX >> shift)) ||
 	    (n << shift) < min)
-		fatal(EXIT_USAGE, "%s: want a size of at least %llu MiB (e.g. 512M, 2G), not '%s'", opt,
+		fatal(EXIT_USAGE, _("%s: want a size of at least %llu MiB (e.g. 512M, 2G), not '%s'"), opt,
 		      (unsigned long long)(min >> 20), v);
 	return (uint64_t)n << shift;
 }
@@ -489,7 +499,7 @@ static long parse_count(const char *opt, const char *v, long lo, long hi)
 	char *end;
 	long n = strtol(v, &end, 10);
 	if (*end || end == v || n < lo || n > hi)
-		fatal(EXIT_USAGE, "%s: want a number from %ld to %ld, not '%s'", opt, lo, hi, v);
+		fatal(EXIT_USAGE, _("%s: want a number from %ld to %ld, not '%s'"), opt, lo, hi, v);
 	return n;
 }
 
@@ -509,7 +519,7 @@ static uint64_t parse_duration(const char *opt, const char *v)
 		if (*end == units[i].unit && (!*end || !end[1]) && end != v && *v != '-' && !errno &&
 		    n > 0 && n <= 366ULL * 86400 / units[i].mult)
 			return n * units[i].mult;
-	fatal(EXIT_USAGE, "%s: want a duration like 3600, 90m, 1h or 2d (at most a year), not '%s'",
+	fatal(EXIT_USAGE, _("%s: want a duration like 3600, 90m, 1h or 2d (at most a year), not '%s'"),
 	      opt, v);
 }
 
@@ -534,7 +544,7 @@ static void set_option(struct opts *o, int c, const char *arg)
 		else if (strcmp(arg, "auto") == 0)
 			o->color = -1;
 		else
-			fatal(EXIT_USAGE, "--color: want auto, always or never");
+			fatal(EXIT_USAGE, _("--color: want auto, always or never"));
 		break;
 	case O_IP: o->select = "ip"; o->query = arg; break;
 	case O_ACCOUNT: o->select = "account"; o->query = arg; break;
@@ -545,13 +555,13 @@ static void set_option(struct opts *o, int c, const char *arg)
 	case O_VERDICT:
 		o->verdict = arg;
 		if (o->nverdicts >= OPTS_MAX_LIST)
-			fatal(EXIT_USAGE, "--verdict: too many (use commas)");
+			fatal(EXIT_USAGE, _("--verdict: too many (use commas)"));
 		o->verdicts[o->nverdicts++] = arg;
 		break;
 	case O_FORMAT: o->format = arg; break;
 	case O_ALLOW:
 		if (o->nallow >= OPTS_MAX_LIST)
-			fatal(EXIT_USAGE, "--allow: too many (use commas)");
+			fatal(EXIT_USAGE, _("--allow: too many (use commas)"));
 		o->allow[o->nallow++] = arg;
 		break;
 	case O_MIN_SESSIONS: o->min_sessions = parse_count("--min-sessions", arg, 0, 1000000000); break;
@@ -560,7 +570,7 @@ static void set_option(struct opts *o, int c, const char *arg)
 	case O_OUTPUT: o->output = arg; break;
 	case O_MEMORY_BUDGET:
 		if (!membudget_parse(arg, &o->memory_budget) || o->memory_budget < (1u << 20))
-			fatal(EXIT_USAGE, "--memory-budget: want a size of at least 1M, like 512M or 4G");
+			fatal(EXIT_USAGE, _("--memory-budget: want a size of at least 1M, like 512M or 4G"));
 		break;
 	case O_DECOMPRESS_MAX: o->decompress_max = parse_size("--decompress-max", arg, 1 << 20); break;
 	case O_STATE: o->state_path = arg; break;
@@ -592,10 +602,13 @@ static void check_applies(const struct command *cmd, const bool given[O__END])
 		char words[160];
 		bool but = nearly_all(opt_mask(k));
 		mask_words(words, sizeof words, opt_mask(k), but);
-		fprintf(stderr, "postsleuth: --%s does not apply to '%s' (it is an option of %s%s); see "
-				"postsleuth %s --help\n",
-			opt_name(k), cmd->name, but ? "every command but " : "", words,
-			cmd->name);
+		/* TRANSLATORS: the option, the command typed, the commands the option
+		 * is for, the command typed again */
+		fprintf(stderr, but ? _("postsleuth: --%s does not apply to '%s' (it is an option of every "
+					"command but %s); see postsleuth %s --help\n")
+				    : _("postsleuth: --%s does not apply to '%s' (it is an option of %s); "
+					"see postsleuth %s --help\n"),
+			opt_name(k), cmd->name, words, cmd->name);
 		exit(EXIT_USAGE);
 	}
 }
@@ -605,18 +618,39 @@ static void check_explain(const bool given[O__END])
 {
 	int n = given[O_IP] + given[O_ACCOUNT] + given[O_SESSION] + given[O_QID];
 	if (n > 1)
-		fatal(EXIT_USAGE, "explain: one of --ip, --account, --session, --queue-id at a time");
+		fatal(EXIT_USAGE, _("explain: one of --ip, --account, --session, --queue-id at a time"));
 	if (n && (given[O_TOP] || given[O_ALL]))
-		fatal(EXIT_USAGE, "explain: --%s chooses among the findings, which --ip, --account, "
-				  "--session and --queue-id do not list",
+		fatal(EXIT_USAGE, _("explain: --%s chooses among the findings, which --ip, --account, "
+				    "--session and --queue-id do not list"),
 		      given[O_TOP] ? "top" : "all");
 	if (given[O_TOP] && given[O_ALL])
-		fatal(EXIT_USAGE, "explain: --top or --all, not both");
+		fatal(EXIT_USAGE, _("explain: --top or --all, not both"));
 }
 
 /* the arguments that are not options, in order: file-scope, so that the
  * usage errors that exit from deep in the parsing leave nothing behind */
 static char **positional;
+
+/* lang_prescan - --lang's value before getopt runs, so that its own
+ * complaints (a bad option) are already in the language: "--lang L",
+ * "--lang=L" or an abbreviation getopt would take ("--la L"); the last wins */
+static const char *lang_prescan(int argc, char **argv)
+{
+	const char *v = NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "--", 2) || !a[2])
+			continue;
+		size_t len = strcspn(a + 2, "=");
+		if (len < 2 || len > 4 || strncmp(a + 2, "lang", len))
+			continue;
+		if (a[2 + len] == '=')
+			v = a + 3 + len;
+		else if (i + 1 < argc)
+			v = argv[++i];
+	}
+	return v;
+}
 
 /* is_input - an existing path, or "-" */
 static bool is_input(const char *arg)
@@ -642,6 +676,8 @@ int main(int argc, char **argv)
 	longopts[nl] = (struct option){NULL, 0, NULL, 0};
 	shorts[ns] = 0;
 
+	const char *lang_pre = lang_prescan(argc, argv);
+	bool lang_ok = i18n_init(lang_pre);
 	bool given[O__END] = {0};
 	char **pos = positional = xcalloc((size_t)argc + 1, sizeof *pos);
 	int npos = 0, c;
@@ -662,7 +698,9 @@ int main(int argc, char **argv)
 	}
 	while (optind < argc)         /* after "--" */
 		pos[npos++] = argv[optind++];
-	if (!i18n_init(lang_opt) && lang_opt)
+	if (lang_opt != lang_pre)
+		lang_ok = i18n_init(lang_opt);
+	if (!lang_ok && lang_opt)
 		fprintf(stderr, "postsleuth: no catalogue for language \"%s\" (there are en, pt_BR, es): "
 			"the prose stays in English\n", lang_opt);
 
@@ -699,13 +737,13 @@ int main(int argc, char **argv)
 	if (cmd->bit == C_EXPLAIN)
 		check_explain(given);
 	if (cmd->bit == C_REPORT && given[O_TOP] && given[O_ALL])
-		fatal(EXIT_USAGE, "report: --top or --all, not both");
+		fatal(EXIT_USAGE, _("report: --top or --all, not both"));
 
 	char **files = pos + first;
 	int rest = npos - first;
 	if (cmd->wants_query && !o.query) {
 		if (rest < 1)
-			fatal(EXIT_USAGE, "%s: which ID? (see postsleuth %s --help)", cmd->name, cmd->name);
+			fatal(EXIT_USAGE, _("%s: which ID? (see postsleuth %s --help)"), cmd->name, cmd->name);
 		o.query = files[0];
 		files++;
 		rest--;

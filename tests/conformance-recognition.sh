@@ -5,11 +5,11 @@
 # program, then the TOP (default 30) most frequent unknown line shapes.
 # A Postfix line is one whose tag starts with "postfix" (PROVENANCE.md's
 # counting method).  Reads $POSTSLEUTH_SHARED/conformance (default
-# /work/shared) at run time; copies nothing into the tree.
+# ../shared) at run time; copies nothing into the tree.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=${2:-30}
-conf=${POSTSLEUTH_SHARED:-/work/shared}/conformance
+conf=${POSTSLEUTH_SHARED:-$top/../shared}/conformance
 export TZ=UTC LC_ALL=C
 if [ ! -d "$conf" ]; then
 	echo "conformance: $conf not found, nothing measured"

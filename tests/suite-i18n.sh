@@ -279,6 +279,101 @@ if [ -d "$POSTSLEUTH_LOCALEDIR" ]; then
 	fi
 fi
 
+# 3b. the commands of issue 16's second half in three languages (goldens in
+# tests/i18n/, UPDATE=1 rewrites them): --help, advise, summary, ban and
+# fail2ban on examples/mail.log; what programs read stays the same in every
+# language, and they read it: postmap, fail2ban-regex
+mail=$top/examples/mail.log
+cfg=$tmp/postfix                # postconf/postmap read this, not /etc/postfix
+mkdir -p "$cfg" "$tmp/nocfg"
+echo "mynetworks = 127.0.0.0/8 [::1]/128" >"$cfg/main.cf"
+golden() { # golden NAME LANG FILE - FILE against tests/i18n/NAME.LANG.txt
+	want=$top/tests/i18n/$1.$2.txt
+	[ "${UPDATE:-}" = 1 ] && cp "$3" "$want"
+	if [ -s "$3" ] && cmp -s "$3" "$want"; then ok; else
+		bad "$2: $1 differs from tests/i18n/$1.$2.txt"
+		diff -u "$want" "$3" | head -20
+	fi
+}
+same_but_comments() { # same_but_comments A B - equal once '#' lines are dropped
+	grep -v '^#' "$1" >"$tmp/a.nc"
+	grep -v '^#' "$2" >"$tmp/b.nc"
+	cmp -s "$tmp/a.nc" "$tmp/b.nc"
+}
+have_f2b=no
+command -v fail2ban-regex >/dev/null && [ -f /etc/fail2ban/filter.d/common.conf ] && have_f2b=yes
+for l in en pt_BR es; do
+	"$bin" ban --help --lang "$l" >"$tmp/banhelp.$l" 2>&1
+	golden help-ban "$l" "$tmp/banhelp.$l"
+	for c in "" report clients accounts explain events stats trace summary ban fail2ban advise watch; do
+		"$bin" $c --help --lang "$l"
+	done >"$tmp/allhelp.$l" 2>&1
+	# advise from Postfix's defaults (no main.cf): its items, after the findings
+	MAIL_CONFIG=$tmp/nocfg "$bin" advise --lang "$l" "$mail" 2>/dev/null |
+		awk '/^[0-9]+\. / { on = 1 } on' >"$tmp/advise.$l"
+	golden mail-advise "$l" "$tmp/advise.$l"
+	"$bin" summary --color=never --lang "$l" "$mail" >"$tmp/summary.$l" 2>&1
+	golden mail-summary "$l" "$tmp/summary.$l"
+	for f in nft ipset postfix-cidr postscreen; do
+		MAIL_CONFIG=$cfg "$bin" ban --format "$f" --lang "$l" "$mail" >"$tmp/ban-$f.$l" 2>/dev/null
+	done
+	golden mail-ban-nft "$l" "$tmp/ban-nft.$l"
+	if [ $have_f2b = yes ]; then
+		"$bin" fail2ban --lang "$l" --output "$tmp/f2b.$l" "$mail" >"$tmp/f2b-out.$l" 2>&1
+		echo "exit $?" >>"$tmp/f2b-out.$l"
+		# fail2ban-regex's version is the machine's
+		sed 's/fail2ban-regex [0-9][0-9.]*/fail2ban-regex VERSION/' "$tmp/f2b-out.$l" >"$tmp/f2b-table.$l"
+		golden mail-fail2ban "$l" "$tmp/f2b-table.$l"
+		golden mail-fail2ban-jail "$l" "$tmp/f2b.$l/jail.d/postsleuth.conf"
+	fi
+done
+for l in pt_BR es; do
+	# accented help folds like English: no line wider than 79 characters
+	# but the explain synopsis (as wide in English)
+	if python3 - "$tmp/allhelp.en" "$tmp/allhelp.$l" <<'PY'
+import sys
+wide = lambda p: [x for x in open(p, encoding="utf-8").read().split("\n") if len(x) > 79]
+en, tr = wide(sys.argv[1]), wide(sys.argv[2])
+bad = [x for x in tr if not x.startswith(("usage: postsleuth explain", "uso: postsleuth explain"))]
+print("\n".join(bad))
+sys.exit(1 if bad or len(tr) > len(en) else 0)
+PY
+	then ok; else bad "$l: a --help line is wider than 79 characters"; fi
+	# the files programs read differ only in their comment lines
+	for f in nft ipset postfix-cidr postscreen; do
+		same_but_comments "$tmp/ban-$f.en" "$tmp/ban-$f.$l" && ok ||
+			bad "$l: ban --format $f changes more than comment lines"
+		cmp -s "$tmp/ban-$f.en" "$tmp/ban-$f.$l" && bad "$l: ban --format $f: comments not translated" || ok
+	done
+	# Postfix reads the translated cidr: tables: every listed address matches
+	if command -v postmap >/dev/null; then
+		for f in postfix-cidr postscreen; do
+			miss=0 n=0
+			for a in $(grep -v '^#' "$tmp/ban-$f.$l" | awk 'NF { print $1 }'); do
+				n=$((n + 1))
+				r=$(postmap -c "$cfg" -q "$a" "cidr:$tmp/ban-$f.$l" 2>"$tmp/pm.err")
+				[ -n "$r" ] && [ ! -s "$tmp/pm.err" ] || miss=$((miss + 1))
+			done
+			[ $n -gt 0 ] && [ $miss = 0 ] && ok || bad "$l: postmap -q on the $f table: $miss of $n not matched"
+		done
+	fi
+	# fail2ban loads the translated filters and jail: same rules, same matches
+	if [ $have_f2b = yes ]; then
+		grep -q '^exit 0$' "$tmp/f2b-out.$l" && ok || bad "$l: fail2ban did not verify every filter"
+		for conf in "$tmp/f2b.en/filter.d/"*.conf "$tmp/f2b.en/jail.d/postsleuth.conf"; do
+			rel=${conf#"$tmp/f2b.en/"}
+			same_but_comments "$conf" "$tmp/f2b.$l/$rel" && ok ||
+				bad "$l: $rel changes more than comment lines"
+		done
+		for conf in "$tmp/f2b.$l/filter.d/"*.conf; do
+			n_en=$(fail2ban-regex -r --usedns=no -o ip "$mail" "$tmp/f2b.en/filter.d/${conf##*/}" 2>&1 | grep -c .)
+			n_l=$(fail2ban-regex -r --usedns=no -o ip "$mail" "$conf" 2>&1 | grep -c .)
+			[ "$n_en" = "$n_l" ] && [ "$n_l" -gt 0 ] && ok ||
+				bad "$l: fail2ban-regex with ${conf##*/}: $n_l matches, English $n_en"
+		done
+	fi
+done
+
 # 4. complete catalogues: the sources' strings today, each translated, none fuzzy
 if command -v xgettext >/dev/null && command -v msgfmt >/dev/null; then
 	for po in "$top"/po/*.po; do

@@ -13,7 +13,7 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
-shared=${POSTSLEUTH_SHARED:-/work/shared}
+shared=${POSTSLEUTH_SHARED:-$top/../shared}
 export TZ=UTC LC_ALL=C
 pass=0 fail=0
 tmp=$(mktemp -d)

@@ -2,7 +2,7 @@
 # suite-pflogsumm.sh BIN - "BIN summary --json" must report the same
 # grand totals as Debian's pflogsumm on every real log we have: the
 # corpus (mail.log, mail-classic.log, scenarios/*.log, extra/), the log
-# lines quoted in seed 003, and the logs of /work/shared/conformance
+# lines quoted in seed 003, and the logs of ../shared/conformance
 # that come with pflogsumm figures.  pflogsumm prints numbers above 512k
 # in k or m: ours are rounded the same way before comparing.
 #
@@ -11,12 +11,12 @@
 # log with that one mistake worked around, and the totals must still be
 # equal.  These are exactly the known cases; any other difference fails.
 #
-# Reads /work/shared (or $POSTSLEUTH_SHARED) at run time and copies
+# Reads ../shared beside the repository (or $POSTSLEUTH_SHARED) at run time and copies
 # nothing from it.  Skips, saying so, when pflogsumm or the corpus is
 # absent.  One case per log.  Last line: "pflogsumm: N passed, N failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-shared=${POSTSLEUTH_SHARED:-/work/shared}
+shared=${POSTSLEUTH_SHARED:-$(cd "$(dirname "$0")/.." && pwd)/../shared}
 pf=$(command -v pflogsumm 2>/dev/null || echo /usr/sbin/pflogsumm)
 export TZ=UTC LC_ALL=C
 pass=0 fail=0

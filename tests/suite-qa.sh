@@ -1,12 +1,12 @@
 #!/bin/sh
 # suite-qa.sh BIN - real admins' questions with pasted lines
-# ($POSTSLEUTH_SHARED/qa-dev, default /work/shared): each case's findings
+# ($POSTSLEUTH_SHARED/qa-dev, default ../shared beside the repository): each case's findings
 # and verdicts as tests/qa-dev.expect states them (see tests/qa.py).
 # Last line: "qa: N passed, N failed[, N skipped]".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
-shared=${POSTSLEUTH_SHARED:-/work/shared}
+shared=${POSTSLEUTH_SHARED:-$top/../shared}
 if [ ! -d "$shared/qa-dev" ]; then
 	if [ "${CI:-}" = true ]; then
 		echo "qa: $shared/qa-dev missing in CI"; echo "qa: 0 passed, 1 failed"; exit 1

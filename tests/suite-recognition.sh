@@ -3,12 +3,12 @@
 # the log excerpts quoted in the users' questions must be recognised:
 # "BIN events --all FILE" may not print a single "type":"unknown" event.
 # One case per file; a failing case prints (up to 20 of) its unknown
-# lines.  Reads /work/shared (or $POSTSLEUTH_SHARED) at run time and
+# lines.  Reads ../shared beside the repository (or $POSTSLEUTH_SHARED) at run time and
 # copies nothing from it; when it is absent the suite says so and counts
 # nothing.  Last line: "recognition: N passed, N failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-shared=${POSTSLEUTH_SHARED:-/work/shared}
+shared=${POSTSLEUTH_SHARED:-$(cd "$(dirname "$0")/.." && pwd)/../shared}
 export TZ=UTC LC_ALL=C
 pass=0 fail=0
 if [ ! -d "$shared/corpus" ] || [ ! -d "$shared/seeds" ]; then

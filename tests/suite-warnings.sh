@@ -1,7 +1,7 @@
 #!/bin/sh
 # suite-warnings.sh BIN - Postfix's warnings on real servers are explained:
 # of the warning/error/fatal/panic lines of the conformance logs
-# ($POSTSLEUTH_SHARED/conformance, default /work/shared; read there, never
+# ($POSTSLEUTH_SHARED/conformance, default ../shared beside the repository; read there, never
 # copied), under 10 % may be left to the catch-all "other-warnings", no
 # fatal line of a command (postsuper, postqueue...) is called a daemon
 # down, and the clients' DNS lines are the remote side's, severity 0.
@@ -9,7 +9,7 @@
 # Last line: "warnings: N passed, N failed[, N skipped]".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-shared=${POSTSLEUTH_SHARED:-/work/shared}
+shared=${POSTSLEUTH_SHARED:-$(cd "$(dirname "$0")/.." && pwd)/../shared}
 export TZ=UTC LC_ALL=C
 if [ ! -d "$shared/conformance" ]; then
 	echo "warnings: skipped, no $shared/conformance"; echo "warnings: 0 passed, 0 failed, 1 skipped"; exit 0

@@ -33,20 +33,23 @@ def blank(m):
 
 def strip_data(text):
     """the text with the marked prose and the data replaced by breakers"""
-    out = []
-    for line in text.split('\n'):
-        m = PROG.search(line)
-        if m:
-            st = STAMP.search(line, 0, m.start())
-            line = line[:st.start() if st else m.start()] + ' | '
-        out.append(line)
-    s = '\n'.join(out)
+    s = text
     while True:     # innermost first: a marked sentence holds marked pieces
         n = MARKED.sub(blank, s)
         if n == s:
             break
         s = n
     s = s.replace(OPEN, ' | ').replace(CLOSE, ' | ')
+    # then a log line from its time or program on (after the marked
+    # prose: "error: lines" inside a sentence is no log line)
+    out = []
+    for line in s.split('\n'):
+        m = PROG.search(line)
+        if m:
+            st = STAMP.search(line, 0, m.start())
+            line = line[:st.start() if st else m.start()] + ' | '
+        out.append(line)
+    s = '\n'.join(out)
     for q in QUOTED:
         s = q.sub(blank, s)
     return s
@@ -60,6 +63,9 @@ def escaped(text, allow=()):
     """[(line number, line)] of the lines with English prose outside the markers"""
     lines = text.split('\n')
     s = strip_data(text).split('\n')
+    # an allowed line is data: blank, so that no run of words goes on
+    # from it into the next line
+    s = ['' if any(a.search(lines[no]) for a in allow) else l for no, l in enumerate(s)]
     bad, run, words = set(), [], []
 
     def end():
@@ -82,8 +88,7 @@ def escaped(text, allow=()):
             if tok[-1] in ',.;:!?)':
                 end()
     end()
-    return [(no + 1, lines[no]) for no in sorted(bad)
-            if not any(a.search(lines[no]) for a in allow)]
+    return [(no + 1, lines[no]) for no in sorted(bad)]
 
 
 def load_allow(path):

@@ -6,8 +6,13 @@
  *
  * Untrusted: everything from the log, which only reaches evidence text
  * (escaped by the writers), never a setting.
+ *
+ * The prose (evidence, why, steps, caveats) is translated here (gettext):
+ * each sentence is one format string, its counts told by P_() phrases;
+ * setting names, values and commands stay as Postfix spells them.
  */
 #include "advise_rules.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 
 #include <stdarg.h>
@@ -32,6 +37,14 @@ static void ev_add(struct advice *a, const char *fmt, ...)
 		fatal(EXIT_ENV, "out of memory");
 	va_end(ap);
 	a->evidence[a->nevidence++] = s;
+}
+
+/* cnt - "3 sessions": a count with its noun, from a P_() format */
+static const char *cnt(char out[64], const char *fmt, unsigned long long n) __attribute__((format_arg(2)));
+static const char *cnt(char out[64], const char *fmt, unsigned long long n)
+{
+	snprintf(out, 64, fmt, n);
+	return out;
 }
 
 /* main_set - propose name = value; unchanged when the current value is it */
@@ -86,13 +99,16 @@ static char *ip_list(const struct analysis *an, enum verdict v)
 		const struct client *c = an->clist[i];
 		if (c->verdict != v)
 			continue;
-		if (n < MAX_LISTED)
-			buf_printf(&b, "%s%s (%llu session%s)", n ? ", " : "", client_addr(c).s,
-				   (unsigned long long)c->sessions, c->sessions == 1 ? "" : "s");
+		if (n < MAX_LISTED) {
+			buf_puts(&b, n ? ", " : "");
+			/* TRANSLATORS: a client address and its session count */
+			buf_printf(&b, P_("%s (%llu session)", "%s (%llu sessions)", c->sessions),
+				   client_addr(c).s, (unsigned long long)c->sessions);
+		}
 		n++;
 	}
 	if (n > MAX_LISTED)
-		buf_printf(&b, " and %zu more", n - MAX_LISTED);
+		buf_printf(&b, _(" and %zu more"), n - MAX_LISTED);
 	buf_putc(&b, 0);
 	return b.p;
 }
@@ -136,31 +152,36 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct postconf 
 		if (!ac->compromised)
 			continue;
 		uint64_t done = ac->sent + ac->bounced + ac->expired;
-		ev_add(a, "%s: %llu login%s from %u address%s, %llu message%s to %llu recipients; %.0f %% "
-			  "bounced or expired%s%s%s.",
-		       ac->name, (unsigned long long)ac->logins, ac->logins == 1 ? "" : "s", ac->nlogin,
-		       ac->nlogin == 1 ? "" : "es", (unsigned long long)ac->messages,
-		       ac->messages == 1 ? "" : "s", (unsigned long long)ac->recipients,
-		       done ? 100.0 * (double)(ac->bounced + ac->expired) / (double)done : 0.0,
-		       ac->new_ip ? "; most of it from " : "",
-		       ac->new_ip ? client_addr(spillvec_at(&an->clients, ac->new_ip - 1)).s : "",
-		       ac->new_ip ? ", an address it had not used before" : "");
+		char w1[64], w2[64], w3[64], tail[160] = "";
+		if (ac->new_ip)
+			/* TRANSLATORS: the address most of a stolen account's mail came from */
+			snprintf(tail, sizeof tail, _("; most of it from %s, an address it had not used before"),
+				 client_addr(spillvec_at(&an->clients, ac->new_ip - 1)).s);
+		/* TRANSLATORS: account: "N logins" from "N addresses", "N messages"
+		 * to N recipients; the share that bounced; the address it came from */
+		ev_add(a, _("%s: %s from %s, %s to %llu recipients; %.0f %% bounced or expired%s."),
+		       ac->name, cnt(w1, P_("%llu login", "%llu logins", ac->logins), ac->logins),
+		       cnt(w2, P_("%llu address", "%llu addresses", ac->nlogin), ac->nlogin),
+		       cnt(w3, P_("%llu message", "%llu messages", ac->messages), ac->messages),
+		       (unsigned long long)ac->recipients,
+		       done ? 100.0 * (double)(ac->bounced + ac->expired) / (double)done : 0.0, tail);
 		if (account_name_ok(ac->name) && shown < 3)
 			buf_printf(&names, "%syou@example.com %s", shown++ ? "\", \"" : "", ac->name);
 	}
-	a->why = "Whoever sent this has the password: banning the address does not help, they log in "
-		 "from another one.  Tying each login to its own sender addresses keeps a stolen "
-		 "password from sending as anybody else.";
-	a->steps[a->nsteps++] = "Change the password of each account now, and check its owner's "
-				"devices for malware.";
-	a->steps[a->nsteps++] = "Remove the spam still queued: postqueue -p, then postsuper -d "
-				"QUEUEID (bounces and delay notices will keep arriving for a while).";
-	a->steps[a->nsteps++] = "Create /etc/postfix/sender_login_maps: one line per address a login "
-				"may send as, \"ADDRESS LOGIN\"; then run postmap on it.";
+	a->why = _("Whoever sent this has the password: banning the address does not help, they log in "
+		   "from another one.  Tying each login to its own sender addresses keeps a stolen "
+		   "password from sending as anybody else.");
+	a->steps[a->nsteps++] = _("Change the password of each account now, and check its owner's "
+				  "devices for malware.");
+	a->steps[a->nsteps++] = _("Remove the spam still queued: postqueue -p, then postsuper -d "
+				  "QUEUEID (bounces and delay notices will keep arriving for a while).");
+	a->steps[a->nsteps++] = _("Create /etc/postfix/sender_login_maps: one line per address a login "
+				  "may send as, \"ADDRESS LOGIN\"; then run postmap on it.");
 	if (names.n) {
 		buf_putc(&names, 0);
-		if (asprintf(&a->step_extra, "For example: \"%s\" (with the real addresses in place "
-					     "of you@example.com).",
+		/* TRANSLATORS: map lines "you@example.com LOGIN" follow, quoted */
+		if (asprintf(&a->step_extra, _("For example: \"%s\" (with the real addresses in place "
+					       "of you@example.com)."),
 			     names.p) < 0)
 			fatal(EXIT_ENV, "out of memory");
 	}
@@ -172,15 +193,15 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct postconf 
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_sender_restrictions"), want, true, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_sender_restrictions", v, same);
-	a->caveats[a->ncaveats++] = "The map must list every address and alias each login may use, "
-				    "or users cannot send as them any more.";
-	a->caveats[a->ncaveats++] = "reject_sender_login_mismatch also refuses unauthenticated mail "
-				    "whose sender is one of the mapped addresses (forwarders, mailing "
-				    "lists, devices that do not log in); if that bites, use "
-				    "reject_authenticated_sender_login_mismatch, which checks logged-in "
-				    "clients only.";
-	a->caveats[a->ncaveats++] = "smtpd_client_message_rate_limit counts per client address, not "
-				    "per login: a per-user sending limit needs a policy service.";
+	a->caveats[a->ncaveats++] = _("The map must list every address and alias each login may use, "
+				      "or users cannot send as them any more.");
+	a->caveats[a->ncaveats++] = _("reject_sender_login_mismatch also refuses unauthenticated mail "
+				      "whose sender is one of the mapped addresses (forwarders, mailing "
+				      "lists, devices that do not log in); if that bites, use "
+				      "reject_authenticated_sender_login_mismatch, which checks logged-in "
+				      "clients only.");
+	a->caveats[a->ncaveats++] = _("smtpd_client_message_rate_limit counts per client address, not "
+				      "per login: a per-user sending limit needs a policy service.");
 }
 
 /* runs_postscreen - does master.cf already put postscreen on port 25 */
@@ -204,29 +225,41 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 		if (n++ >= MAX_LISTED)
 			continue;
 		uint32_t tried = client_tried_names(an, c);
-		if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES)
-			ev_add(a, "%s failed %llu AUTH attempt%s, then logged in as %s: ask the owner "
-				  "whether that was them.",
-			       client_addr(c).s, (unsigned long long)c->auth_failures,
-			       c->auth_failures == 1 ? "" : "s",
-			       c->nlogin ? login_account(an, client_login(an, c, 0))->name : "an account");
+		char w1[64], w2[64], w3[64];
+		if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES && c->nlogin)
+			/* TRANSLATORS: address, "N AUTH attempts", the account it logged in as */
+			ev_add(a, _("%s failed %s, then logged in as %s: ask the owner whether that was them."),
+			       client_addr(c).s,
+			       cnt(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
+				   c->auth_failures),
+			       login_account(an, client_login(an, c, 0))->name);
+		else if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES)
+			ev_add(a, _("%s failed %s, then logged in as an account: ask the owner whether that "
+				    "was them."),
+			       client_addr(c).s,
+			       cnt(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
+				   c->auth_failures));
 		else
-			ev_add(a, "%s (auth-bruteforce): %llu failed AUTH attempt%s in %llu session%s, %s%u "
-				  "username%s tried.",
-			       client_addr(c).s, (unsigned long long)c->auth_failures,
-			       c->auth_failures == 1 ? "" : "s", (unsigned long long)c->sessions,
-			       c->sessions == 1 ? "" : "s",
-			       c->flags & CF_DETAIL_LOST && tried >= 2 ? "at least " : "", tried,
-			       tried == 1 ? "" : "s");
+			/* TRANSLATORS: address, "N failed AUTH attempts", "N sessions",
+			 * "N usernames" (or "at least N usernames") */
+			ev_add(a, _("%s (auth-bruteforce): %s in %s, %s tried."), client_addr(c).s,
+			       cnt(w1, P_("%llu failed AUTH attempt", "%llu failed AUTH attempts",
+					  c->auth_failures),
+				   c->auth_failures),
+			       cnt(w2, P_("%llu session", "%llu sessions", c->sessions), c->sessions),
+			       c->flags & CF_DETAIL_LOST && tried >= 2
+				       ? cnt(w3, P_("at least %llu username", "at least %llu usernames", tried),
+					     tried)
+				       : cnt(w3, P_("%llu username", "%llu usernames", tried), tried));
 	}
 	if (n > MAX_LISTED)
-		ev_add(a, "... and %zu more addresses.", n - MAX_LISTED);
-	ev_add(a, "Sessions with only failed AUTH: %llu on the port 25 service (smtp), %llu on "
-		  "submission or other services.",
+		ev_add(a, _("... and %zu more addresses."), n - MAX_LISTED);
+	ev_add(a, _("Sessions with only failed AUTH: %llu on the port 25 service (smtp), %llu on "
+		    "submission or other services."),
 	       (unsigned long long)on25, (unsigned long long)other);
-	a->why = "Mail servers never log in on port 25; only your users do, on submission (587) or "
-		 "submissions (465).  Not offering AUTH on port 25 removes the target, and anvil caps "
-		 "how fast one address may guess where AUTH stays.";
+	a->why = _("Mail servers never log in on port 25; only your users do, on submission (587) or "
+		   "submissions (465).  Not offering AUTH on port 25 removes the target, and anvil caps "
+		   "how fast one address may guess where AUTH stays.");
 	const char *svc = runs_postscreen(pc) ? "smtpd/pass/smtpd_sasl_auth_enable"
 					      : "smtp/inet/smtpd_sasl_auth_enable";
 	if (on25 && r->postscreen_lines && !runs_postscreen(pc))
@@ -234,27 +267,27 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 	if (on25)
 		master_set(a, 'P', svc, "no");
 	if (on25 && postscreen_too && !runs_postscreen(pc) && !r->postscreen_lines)
-		a->caveats[a->ncaveats++] = "With postscreen (below) smtpd runs as smtpd/pass: the "
-					    "postscreen item sets this option there too.";
+		a->caveats[a->ncaveats++] = _("With postscreen (below) smtpd runs as smtpd/pass: the "
+					      "postscreen item sets this option there too.");
 	else if (!on25)
 		/* the log shows no AUTH on port 25: what is already so is not proposed */
-		a->steps[a->nsteps++] = "All these failures came through submission, where AUTH "
-					"belongs; the log shows no login attempt on port 25, so "
-					"nothing changes there.";
+		a->steps[a->nsteps++] = _("All these failures came through submission, where AUTH "
+					  "belongs; the log shows no login attempt on port 25, so "
+					  "nothing changes there.");
 	const char *cur = postconf_get(pc, "smtpd_client_auth_rate_limit");
 	long lim = cur ? strtol(cur, NULL, 10) : 0;
 	main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
 	main_set(a, pc, "smtpd_tls_auth_only", "yes");
-	a->steps[a->nsteps++] = "Ban repeat guessers for a while: postsleuth fail2ban writes a "
-				"filter checked against this log.";
-	a->caveats[a->ncaveats++] = "Before turning AUTH off on port 25, make sure no user's mail "
-				    "program submits on port 25: move them to 587 or 465 first.";
-	a->caveats[a->ncaveats++] = "anvil counts AUTH commands per client address per "
-				    "anvil_rate_time_unit (60 s) and exempts "
-				    "smtpd_client_event_limit_exceptions ($mynetworks): users behind "
-				    "one NAT address share the limit.";
-	a->caveats[a->ncaveats++] = "Guessers rotate addresses: limits and bans slow them down; "
-				    "strong passwords are what stops them.";
+	a->steps[a->nsteps++] = _("Ban repeat guessers for a while: postsleuth fail2ban writes a "
+				  "filter checked against this log.");
+	a->caveats[a->ncaveats++] = _("Before turning AUTH off on port 25, make sure no user's mail "
+				      "program submits on port 25: move them to 587 or 465 first.");
+	a->caveats[a->ncaveats++] = _("anvil counts AUTH commands per client address per "
+				      "anvil_rate_time_unit (60 s) and exempts "
+				      "smtpd_client_event_limit_exceptions ($mynetworks): users behind "
+				      "one NAT address share the limit.");
+	a->caveats[a->ncaveats++] = _("Guessers rotate addresses: limits and bans slow them down; "
+				      "strong passwords are what stops them.");
 }
 
 /* adv_relay - keep reject_unauth_destination */
@@ -267,17 +300,19 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 		if (r->a->clist[i]->verdict == V_RELAY_ATTEMPT)
 			denied += r->a->clist[i]->relay_denied;
 	char *l = ip_list(r->a, V_RELAY_ATTEMPT);
-	ev_add(a, "%zu address%s tested for an open relay: %s; %llu recipient%s refused with "
-		  "\"Relay access denied\".",
-	       n, n == 1 ? "" : "es", l, (unsigned long long)denied, denied == 1 ? "" : "s");
+	char w1[64], w2[64];
+	/* TRANSLATORS: "N addresses", their list, "N recipients" */
+	ev_add(a, _("%s tested for an open relay: %s; %s refused with \"Relay access denied\"."),
+	       cnt(w1, P_("%llu address", "%llu addresses", n), n), l,
+	       cnt(w2, P_("%llu recipient", "%llu recipients", denied), denied));
 	free(l);
-	ev_add(a, "Every attempt was refused: nothing was relayed.");
+	ev_add(a, "%s", _("Every attempt was refused: nothing was relayed."));
 	const char *mn = postconf_get(pc, "mynetworks");
 	if (mn)
-		ev_add(a, "mynetworks is now: %s", mn);
-	a->why = "reject_unauth_destination is what refuses them; keep it, after the permits for your "
-		 "own networks and logged-in users.  Postfix's default defer_unauth_destination answers "
-		 "454 (try again later), reject answers 554 and testers stop retrying.";
+		ev_add(a, _("mynetworks is now: %s"), mn);
+	a->why = _("reject_unauth_destination is what refuses them; keep it, after the permits for your "
+		   "own networks and logged-in users.  Postfix's default defer_unauth_destination answers "
+		   "454 (try again later), reject answers 554 and testers stop retrying.");
 	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
 					   "reject_unauth_destination", NULL};
 	bool same;
@@ -286,37 +321,43 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 					    "defer_unauth_destination",
 				want, false, "defer_unauth_destination", "reject_unauth_destination", &same);
 	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
-	a->caveats[a->ncaveats++] = "mynetworks must hold only your own networks: anything in it may "
-				    "relay without a password.";
-	a->caveats[a->ncaveats++] = "Configurations from before Postfix 2.10 put "
-				    "reject_unauth_destination in smtpd_recipient_restrictions; keep "
-				    "it there too if it is there.";
+	a->caveats[a->ncaveats++] = _("mynetworks must hold only your own networks: anything in it may "
+				      "relay without a password.");
+	a->caveats[a->ncaveats++] = _("Configurations from before Postfix 2.10 put "
+				      "reject_unauth_destination in smtpd_recipient_restrictions; keep "
+				      "it there too if it is there.");
 }
 
 /* adv_debug - turn verbose and TLS debug logging back down */
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint64_t decoded = r->a->auth_decoded;
-	ev_add(a, "%llu line%s of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
-		  "(debug_peer_list, master.cf -v).",
-	       (unsigned long long)r->debug_lines, r->debug_lines == 1 ? "" : "s");
+	ev_add(a, P_("%llu line of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+		     "(debug_peer_list, master.cf -v).",
+		     "%llu lines of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+		     "(debug_peer_list, master.cf -v).",
+		     r->debug_lines),
+	       (unsigned long long)r->debug_lines);
 	if (decoded)
-		ev_add(a, "postsleuth could decode %llu AUTH credential%s from them (never shown unless "
-			  "--show-secrets).",
-		       (unsigned long long)decoded, decoded == 1 ? "" : "s");
-	a->why = "Debug logging writes what clients send into the log, AUTH credentials included "
-		 "(base64 is not encryption), and floods it.";
+		ev_add(a, P_("postsleuth could decode %llu AUTH credential from them (never shown unless "
+			     "--show-secrets).",
+			     "postsleuth could decode %llu AUTH credentials from them (never shown unless "
+			     "--show-secrets).",
+			     decoded),
+		       (unsigned long long)decoded);
+	a->why = _("Debug logging writes what clients send into the log, AUTH credentials included "
+		   "(base64 is not encryption), and floods it.");
 	const char *cur = postconf_get(pc, "smtpd_tls_loglevel");
 	main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
 	main_set(a, pc, "debug_peer_list", "");
 	if (pc->ok && a->main[0].unchanged && a->main[1].unchanged)
-		ev_add(a, "The configuration here has both turned down already: the log is from while "
-			  "debugging was on.");
-	a->steps[a->nsteps++] = "Remove any -v from the smtpd lines in master.cf.";
-	a->steps[a->nsteps++] = "Protect or purge the logs written while debugging was on (they hold "
-				"passwords): chmod 640, rotate them out.";
-	a->caveats[a->ncaveats++] = "smtpd_tls_loglevel 1 logs one summary line per TLS session, "
-				    "which is enough for day-to-day work (and for postsleuth).";
+		ev_add(a, "%s", _("The configuration here has both turned down already: the log is from "
+				  "while debugging was on."));
+	a->steps[a->nsteps++] = _("Remove any -v from the smtpd lines in master.cf.");
+	a->steps[a->nsteps++] = _("Protect or purge the logs written while debugging was on (they hold "
+				  "passwords): chmod 640, rotate them out.");
+	a->caveats[a->ncaveats++] = _("smtpd_tls_loglevel 1 logs one summary line per TLS session, "
+				      "which is enough for day-to-day work (and for postsleuth).");
 }
 
 /* adv_non_smtp - smtpd_forbidden_commands */
@@ -325,26 +366,29 @@ void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc
 	uint64_t s;
 	size_t n = count_verdict(r->a, V_NON_SMTP_PROBE, &s);
 	char *l = ip_list(r->a, V_NON_SMTP_PROBE);
-	ev_add(a, "%zu address%s sent non-SMTP lines (\".\", HTTP, garbage) in %llu session%s: %s.", n,
-	       n == 1 ? "" : "es", (unsigned long long)s, s == 1 ? "" : "s", l);
+	char w1[64], w2[64];
+	/* TRANSLATORS: "N addresses", "N sessions", the addresses */
+	ev_add(a, _("%s sent non-SMTP lines (\".\", HTTP, garbage) in %s: %s."),
+	       cnt(w1, P_("%llu address", "%llu addresses", n), n),
+	       cnt(w2, P_("%llu session", "%llu sessions", s), s), l);
 	free(l);
-	a->why = "They are harmless (Postfix answered 5xx and they left), but each session costs an "
-		 "smtpd process until the client gives up.  smtpd_forbidden_commands ends the session "
-		 "at the first line that is not a command.";
+	a->why = _("They are harmless (Postfix answered 5xx and they left), but each session costs an "
+		   "smtpd process until the client gives up.  smtpd_forbidden_commands ends the session "
+		   "at the first line that is not a command.");
 	static const char *const value = "CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}";
 	if (version && *version && !forbidden_default_version(version) &&
 	    !version_at_least(version, 3, 7, 0)) {
-		a->steps[a->nsteps++] = "Upgrade Postfix: the versions from 3.7.10, 3.8.5 and 3.9.1 on "
-					"drop these clients at the first bogus line by default.";
+		a->steps[a->nsteps++] = _("Upgrade Postfix: the versions from 3.7.10, 3.8.5 and 3.9.1 on "
+					  "drop these clients at the first bogus line by default.");
 	} else {
 		main_set(a, pc, "smtpd_forbidden_commands", value);
 	}
-	a->steps[a->nsteps++] = "To stop the repeat visitors altogether: postsleuth fail2ban "
-				"(a filter on what Postfix really logs for them) or postscreen.";
-	a->caveats[a->ncaveats++] = "Needs Postfix 3.7 or later for the inline regexp table; it is "
-				    "the default from 3.7.10, 3.8.5 and 3.9.1.";
-	a->caveats[a->ncaveats++] = "A fail2ban filter on \"reject: RCPT from ... 502 5.5.2\" never "
-				    "matches these sessions: they never reach RCPT.";
+	a->steps[a->nsteps++] = _("To stop the repeat visitors altogether: postsleuth fail2ban "
+				  "(a filter on what Postfix really logs for them) or postscreen.");
+	a->caveats[a->ncaveats++] = _("Needs Postfix 3.7 or later for the inline regexp table; it is "
+				      "the default from 3.7.10, 3.8.5 and 3.9.1.");
+	a->caveats[a->ncaveats++] = _("A fail2ban filter on \"reject: RCPT from ... 502 5.5.2\" never "
+				      "matches these sessions: they never reach RCPT.");
 }
 
 /* adv_postscreen - postscreen with DNS blocklists in front of smtpd */
@@ -360,16 +404,22 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 		if (!n)
 			continue;
 		char *l = ip_list(r->a, vk);
-		ev_add(a, "%s: %zu address%s, %llu session%s: %s.", verdict_id(vk), n,
-		       n == 1 ? "" : "es", (unsigned long long)s, s == 1 ? "" : "s", l);
+		char w1[64], w2[64];
+		/* TRANSLATORS: verdict id, "N addresses", "N sessions", the addresses */
+		ev_add(a, _("%s: %s, %s: %s."), verdict_id(vk),
+		       cnt(w1, P_("%llu address", "%llu addresses", n), n),
+		       cnt(w2, P_("%llu session", "%llu sessions", s), s), l);
 		free(l);
 	}
-	a->why = "postscreen talks to new clients before smtpd does: it checks DNS blocklists and "
-		 "drops bots that talk before the greeting, so most probes never cost an smtpd.";
+	a->why = _("postscreen talks to new clients before smtpd does: it checks DNS blocklists and "
+		   "drops bots that talk before the greeting, so most probes never cost an smtpd.");
 	/* what the log proves configured is not proposed again */
 	if (r->dnsbl_answers)
-		ev_add(a, "DNS blocklists are in use: the log shows %llu of their answers, so no "
-			  "other list is proposed.",
+		ev_add(a, P_("DNS blocklists are in use: the log shows %llu of their answers, so no "
+			     "other list is proposed.",
+			     "DNS blocklists are in use: the log shows %llu of their answers, so no "
+			     "other list is proposed.",
+			     r->dnsbl_answers),
 		       (unsigned long long)r->dnsbl_answers);
 	else {
 		main_set(a, pc, "postscreen_dnsbl_sites",
@@ -380,17 +430,22 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 	}
 	if (!r->postscreen_lines || r->pregreet_passed) {
 		if (r->pregreet_passed)
-			ev_add(a, "%llu client%s talked before the greeting and still reached smtpd: "
-				  "postscreen only logs the greeting test.",
-			       (unsigned long long)r->pregreet_passed, r->pregreet_passed == 1 ? "" : "s");
+			ev_add(a, P_("%llu client talked before the greeting and still reached smtpd: "
+				     "postscreen only logs the greeting test.",
+				     "%llu clients talked before the greeting and still reached smtpd: "
+				     "postscreen only logs the greeting test.",
+				     r->pregreet_passed),
+			       (unsigned long long)r->pregreet_passed);
 		main_set(a, pc, "postscreen_greet_action", "enforce");
 	}
 	if (runs_postscreen(pc) || r->postscreen_lines) {
 		if (r->postscreen_lines)
-			ev_add(a, "postscreen already runs on port 25: the log shows %llu of its lines.",
+			ev_add(a, P_("postscreen already runs on port 25: the log shows %llu of its lines.",
+				     "postscreen already runs on port 25: the log shows %llu of its lines.",
+				     r->postscreen_lines),
 			       (unsigned long long)r->postscreen_lines);
-		a->steps[a->nsteps++] = "master.cf already runs postscreen on port 25: nothing to "
-					"install.";
+		a->steps[a->nsteps++] = _("master.cf already runs postscreen on port 25: nothing to "
+					  "install.");
 	} else {
 		const char *chroot = pc->nsmtp >= 8 ? pc->smtp_fields[4] : "y";
 		if (strcmp(chroot, "y") && strcmp(chroot, "n") && strcmp(chroot, "-"))
@@ -425,17 +480,17 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 			master_set(a, 'P', "smtpd/pass/smtpd_sasl_auth_enable", "no");
 		buf_free(&b);
 	}
-	a->caveats[a->ncaveats++] = "Only on port 25: never put postscreen in front of submission, "
-				    "users' mail programs do not retry like servers.";
-	a->caveats[a->ncaveats++] = "DNSBL queries need your own resolver: Spamhaus refuses queries "
-				    "through public resolvers (8.8.8.8 and the like) and has a "
-				    "free-use volume limit.";
+	a->caveats[a->ncaveats++] = _("Only on port 25: never put postscreen in front of submission, "
+				      "users' mail programs do not retry like servers.");
+	a->caveats[a->ncaveats++] = _("DNSBL queries need your own resolver: Spamhaus refuses queries "
+				      "through public resolvers (8.8.8.8 and the like) and has a "
+				      "free-use volume limit.");
 	if (!runs_postscreen(pc) && !r->postscreen_lines)
-		a->caveats[a->ncaveats++] = "Any -o options on the old smtp/inet line must move to "
-					    "the smtpd/pass line.";
-	a->caveats[a->ncaveats++] = "Leave the deep protocol tests (postscreen_pipelining_enable, "
-				    "_non_smtp_command_enable, _bare_newline_enable) off unless you "
-				    "accept greylisting-like delays for new senders.";
+		a->caveats[a->ncaveats++] = _("Any -o options on the old smtp/inet line must move to "
+					      "the smtpd/pass line.");
+	a->caveats[a->ncaveats++] = _("Leave the deep protocol tests (postscreen_pipelining_enable, "
+				      "_non_smtp_command_enable, _bare_newline_enable) off unless you "
+				      "accept greylisting-like delays for new senders.");
 }
 
 /* adv_rate - anvil connection rate limit, from the busiest minutes */
@@ -453,25 +508,29 @@ bool adv_rate(struct advice *a, struct act_run *r, const struct postconf *pc)
 	uint32_t lim = legit * 2 > 10 ? legit * 2 : 10;
 	if (worst <= lim)
 		return false;
-	ev_add(a, "%s opened up to %u%s connections within one minute.", client_addr(worst_c).s, worst,
-	       worst >= CLIENT_RING ? " or more" : "");
+	if (worst >= CLIENT_RING)
+		ev_add(a, _("%s opened up to %u or more connections within one minute."),
+		       client_addr(worst_c).s, worst);
+	else
+		ev_add(a, _("%s opened up to %u connections within one minute."), client_addr(worst_c).s,
+		       worst);
 	if (legit_c)
-		ev_add(a, "The busiest legitimate client (%s) opened at most %u in a minute.",
+		ev_add(a, _("The busiest legitimate client (%s) opened at most %u in a minute."),
 		       client_addr(legit_c).s, legit);
 	else
-		ev_add(a, "No legitimate client in this log to compare with.");
-	a->why = "anvil refuses (421) a client that opens more connections per minute than the limit, "
-		 "so a scanner cannot tie up your smtpd processes.";
+		ev_add(a, "%s", _("No legitimate client in this log to compare with."));
+	a->why = _("anvil refuses (421) a client that opens more connections per minute than the limit, "
+		   "so a scanner cannot tie up your smtpd processes.");
 	char v[16];
 	snprintf(v, sizeof v, "%u", lim);
 	const char *cur = postconf_get(pc, "smtpd_client_connection_rate_limit");
 	long c = cur ? strtol(cur, NULL, 10) : 0;
 	main_set_own(a, pc, "smtpd_client_connection_rate_limit", xstrdup(v), c > 0 && c <= (long)lim);
-	a->caveats[a->ncaveats++] = "Set it above your busiest real sender's peak (big providers open "
-				    "many connections from one address during bursts); $mynetworks "
-				    "is exempt (smtpd_client_event_limit_exceptions).";
-	a->caveats[a->ncaveats++] = "It counts per client address per anvil_rate_time_unit (60 s); "
-				    "refusals are logged as \"Connection rate limit exceeded\".";
+	a->caveats[a->ncaveats++] = _("Set it above your busiest real sender's peak (big providers open "
+				      "many connections from one address during bursts); $mynetworks "
+				      "is exempt (smtpd_client_event_limit_exceptions).");
+	a->caveats[a->ncaveats++] = _("It counts per client address per anvil_rate_time_unit (60 s); "
+				      "refusals are logged as \"Connection rate limit exceeded\".");
 	return true;
 }
 
@@ -487,15 +546,17 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 				continue;
 			if (c->verdict == V_LEGITIMATE) {
 				if (legit_bad++ < 3)
-					ev_add(a, "Legitimate client %s said HELO %s: %s.", client_addr(c).s,
-					       d->helo[k].name,
-					       c->auth_successes ? "it logs in, so permit_sasl_authenticated "
-								   "lets it through"
-								 : "it would be refused unless it is in "
-								   "mynetworks or logs in");
+					ev_add(a,
+					       c->auth_successes
+						       ? _("Legitimate client %s said HELO %s: it logs in, so "
+							   "permit_sasl_authenticated lets it through.")
+						       : _("Legitimate client %s said HELO %s: it would be "
+							   "refused unless it is in mynetworks or logs in."),
+					       client_addr(c).s, d->helo[k].name);
 			} else if (verdict_severity(c->verdict) >= 2) {
 				if (bad++ < MAX_LISTED)
-					ev_add(a, "%s (%s) said HELO %s, not a fully qualified name.",
+					/* TRANSLATORS: address, verdict id, the HELO name it gave */
+					ev_add(a, _("%s (%s) said HELO %s, not a fully qualified name."),
 					       client_addr(c).s, verdict_id(c->verdict), d->helo[k].name);
 			}
 			break;
@@ -503,8 +564,8 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 	}
 	if (!bad)
 		return false;
-	a->why = "Bots announce themselves with names like \"User\", \"WIN-8D2KE\" or an address; real "
-		 "mail servers use their fully qualified name.";
+	a->why = _("Bots announce themselves with names like \"User\", \"WIN-8D2KE\" or an address; real "
+		   "mail servers use their fully qualified name.");
 	main_set(a, pc, "smtpd_helo_required", "yes");
 	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
 					   "reject_invalid_helo_hostname",
@@ -512,12 +573,12 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_helo_restrictions"), want, false, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_helo_restrictions", v, same);
-	a->caveats[a->ncaveats++] = "Keep them after permit_mynetworks and permit_sasl_authenticated: "
-				    "printers, scanners and old mail programs send bad HELO names.";
-	a->caveats[a->ncaveats++] = "Keep smtpd_delay_reject = yes (the default): the HELO checks then "
-				    "run at RCPT time, when the login is known.";
-	a->caveats[a->ncaveats++] = "Do not add reject_unknown_helo_hostname: a DNS hiccup would "
-				    "refuse real mail.";
+	a->caveats[a->ncaveats++] = _("Keep them after permit_mynetworks and permit_sasl_authenticated: "
+				      "printers, scanners and old mail programs send bad HELO names.");
+	a->caveats[a->ncaveats++] = _("Keep smtpd_delay_reject = yes (the default): the HELO checks then "
+				      "run at RCPT time, when the login is known.");
+	a->caveats[a->ncaveats++] = _("Do not add reject_unknown_helo_hostname: a DNS hiccup would "
+				      "refuse real mail.");
 	return true;
 }
 
@@ -531,17 +592,20 @@ void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *
 		if (!n)
 			continue;
 		char *l = ip_list(r->a, vs[k]);
-		ev_add(a, "%s: %zu address%s: %s.", verdict_id(vs[k]), n, n == 1 ? "" : "es", l);
+		char w1[64];
+		/* TRANSLATORS: verdict id, "N addresses", the addresses */
+		ev_add(a, _("%s: %s: %s."), verdict_id(vs[k]),
+		       cnt(w1, P_("%llu address", "%llu addresses", n), n), l);
 		free(l);
 	}
-	a->why = "Spam bots send their commands without waiting for the replies; real servers wait "
-		 "when the server did not offer PIPELINING, and always at DATA.";
+	a->why = _("Spam bots send their commands without waiting for the replies; real servers wait "
+		   "when the server did not offer PIPELINING, and always at DATA.");
 	static const char *const want[] = {"reject_unauth_pipelining", NULL};
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_data_restrictions"), want, true, NULL, NULL, &same);
 	main_set_own(a, pc, "smtpd_data_restrictions", v, same);
-	a->caveats[a->ncaveats++] = "postscreen's greeting test (postscreen_greet_action = enforce) "
-				    "catches the ones that talk before the banner even earlier.";
+	a->caveats[a->ncaveats++] = _("postscreen's greeting test (postscreen_greet_action = enforce) "
+				      "catches the ones that talk before the banner even earlier.");
 }
 
 /* advice_free - the strings an item owns */
@@ -612,18 +676,20 @@ void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf 
 		const struct diag_group *g = d->list[i];
 		if (g->id != F_IN_DNSBL_ERROR)
 			continue;
-		ev_add(a, "%s answered an error code, not a listing, on %llu line%s (%zu client%s "
-			  "refused or scored on it).",
-		       g->key[0] ? g->key : "a DNS blocklist", (unsigned long long)g->lines,
-		       g->lines == 1 ? "" : "s", strset_len(&g->subjects),
-		       strset_len(&g->subjects) == 1 ? "" : "s");
+		char w1[64], w2[64];
+		size_t ns = strset_len(&g->subjects);
+		/* TRANSLATORS: the blocklist, "N lines", "N clients" */
+		ev_add(a, _("%s answered an error code, not a listing, on %s (%s refused or scored on it)."),
+		       g->key[0] ? g->key : _("a DNS blocklist"),
+		       cnt(w1, P_("%llu line", "%llu lines", g->lines), g->lines),
+		       cnt(w2, P_("%llu client", "%llu clients", ns), ns));
 		if (g->key[0])
 			lists[nl++] = g->key;
 	}
-	a->why = "A DNSBL answers 127.255.255.252 (list name mistyped), .254 (query through a "
-		 "public or open resolver) or .255 (too many queries) when it refuses the query; "
-		 "without a return-code filter Postfix takes that for a listing and refuses or "
-		 "scores innocent clients.  Another list is not the fix: the filter is.";
+	a->why = _("A DNSBL answers 127.255.255.252 (list name mistyped), .254 (query through a "
+		   "public or open resolver) or .255 (too many queries) when it refuses the query; "
+		   "without a return-code filter Postfix takes that for a listing and refuses or "
+		   "scores innocent clients.  Another list is not the fix: the filter is.");
 	static const char *const settings[] = {"postscreen_dnsbl_sites", "smtpd_client_restrictions",
 					       "smtpd_recipient_restrictions", "smtpd_relay_restrictions"};
 	bool proposed = false;
@@ -637,18 +703,24 @@ void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf 
 		}
 	if (!proposed && nl) {
 		struct buf b = {0};
-		buf_puts(&b, "Give each such list its return-code filter wherever it is named:");
+		struct buf l = {0};
 		for (size_t i = 0; i < nl; i++)
-			buf_printf(&b, " %s%s", lists[i], rc_filter(lists[i]));
-		buf_puts(&b, r->postscreen_lines ? " in postscreen_dnsbl_sites (keep its *weight after it)"
-						 : " in reject_rbl_client (smtpd_*_restrictions)");
-		buf_puts(&b, ", then postfix reload.");
+			buf_printf(&l, " %s%s", lists[i], rc_filter(lists[i]));
+		buf_putc(&l, 0);
+		/* TRANSLATORS: the lists with their filters follow the colon, each after a space */
+		buf_printf(&b, r->postscreen_lines
+				       ? _("Give each such list its return-code filter wherever it is named:%s in "
+					   "postscreen_dnsbl_sites (keep its *weight after it), then postfix reload.")
+				       : _("Give each such list its return-code filter wherever it is named:%s in "
+					   "reject_rbl_client (smtpd_*_restrictions), then postfix reload."),
+			   l.p);
+		buf_free(&l);
 		buf_putc(&b, 0);
 		a->step_extra = b.p;
 	}
-	a->steps[a->nsteps++] = "Query the lists through a resolver of your own (unbound on "
-				"localhost), not a public one (8.8.8.8, 1.1.1.1, your provider's): "
-				"the lists refuse those.";
-	a->caveats[a->ncaveats++] = "Spamhaus's free use has a volume limit; past it, its "
-				    "Data Query Service (a key in the query name) is the way.";
+	a->steps[a->nsteps++] = _("Query the lists through a resolver of your own (unbound on "
+				  "localhost), not a public one (8.8.8.8, 1.1.1.1, your provider's): "
+				  "the lists refuse those.");
+	a->caveats[a->ncaveats++] = _("Spamhaus's free use has a volume limit; past it, its "
+				      "Data Query Service (a key in the query name) is the way.");
 }

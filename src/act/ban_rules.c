@@ -12,6 +12,7 @@
  * inet_pton (util/cidr.c) and is written back by inet_ntop.
  */
 #include "ban_rules.h"
+#include "../util/i18n.h"
 #include "../util/run.h"
 #include "../util/xalloc.h"
 
@@ -53,16 +54,16 @@ void ban_nets_free(struct ban_nets *s)
 void ban_mynetworks(struct ban_nets *allow, const char *cmd)
 {
 	if (!run_find("postconf")) {
-		fprintf(stderr, "postsleuth: %s: postconf not found: mynetworks not read (use --allow "
-				"for your own networks)\n", cmd);
+		fprintf(stderr, _("postsleuth: %s: postconf not found: mynetworks not read (use --allow "
+				  "for your own networks)\n"), cmd);
 		return;
 	}
 	const char *argv[] = {"postconf", "-xh", "mynetworks", NULL};
 	struct run_result rr;
 	run_prog(argv, &rr);
 	if (rr.status != 0) {
-		fprintf(stderr, "postsleuth: %s: postconf -xh mynetworks failed: mynetworks not read "
-				"(use --allow for your own networks)\n", cmd);
+		fprintf(stderr, _("postsleuth: %s: postconf -xh mynetworks failed: mynetworks not read "
+				  "(use --allow for your own networks)\n"), cmd);
 		run_result_free(&rr);
 		return;
 	}
@@ -80,9 +81,10 @@ void ban_mynetworks(struct ban_nets *allow, const char *cmd)
 			} else {
 				struct buf b = {0};
 				buf_term(&b, span_cut(span_make(p, k), 80));
-				fprintf(stderr, "postsleuth: %s: mynetworks entry \"%.*s\" is not an address "
-						"or network (a table?): not read; pass those networks with "
-						"--allow\n",
+				/* TRANSLATORS: the command, then the mynetworks entry */
+				fprintf(stderr, _("postsleuth: %s: mynetworks entry \"%.*s\" is not an address "
+						  "or network (a table?): not read; pass those networks with "
+						  "--allow\n"),
 					cmd, (int)b.n, b.p);
 				buf_free(&b);
 			}
@@ -120,16 +122,26 @@ static void say_authenticated(const struct analysis *a, const struct client *c, 
 			      bool include_auth)
 {
 	struct buf b = {0};
-	buf_printf(&b, "postsleuth: ban: not listed: %s (%s) logged in", ip, verdict_id(c->verdict));
+	struct buf names = {0};
 	for (uint32_t i = 0; i < c->nlogin && i < 3; i++) {
-		buf_puts(&b, i ? ", " : " as ");
-		buf_term(&b, span_of(login_account(a, client_login(a, c, i))->name));
+		if (i)
+			buf_puts(&names, ", ");
+		buf_term(&names, span_of(login_account(a, client_login(a, c, i))->name));
 	}
-	if (include_auth)
-		buf_puts(&b, ", and not only as compromised-suspect accounts");
+	buf_putc(&names, 0);
+	/* TRANSLATORS: address, verdict id; then the accounts it logged in as */
+	if (c->nlogin)
+		buf_printf(&b, _("postsleuth: ban: not listed: %s (%s) logged in as %s"), ip,
+			   verdict_id(c->verdict), names.p);
 	else
-		buf_puts(&b, ": a stolen password works from any address, change it; "
-			     "--include-authenticated lists it too");
+		buf_printf(&b, _("postsleuth: ban: not listed: %s (%s) logged in"), ip,
+			   verdict_id(c->verdict));
+	buf_free(&names);
+	if (include_auth)
+		buf_puts(&b, _(", and not only as compromised-suspect accounts"));
+	else
+		buf_puts(&b, _(": a stolen password works from any address, change it; "
+			       "--include-authenticated lists it too"));
 	buf_putc(&b, '\n');
 	fwrite(b.p, 1, b.n, stderr);
 	buf_free(&b);
@@ -182,9 +194,14 @@ static size_t aggregate(struct ban_item *v, size_t n, const struct cidr *keep, s
 				cidr_format(&p, t, sizeof t, true);
 				if (k)
 					cidr_format(k, u, sizeof u, false);
-				fprintf(stderr, "postsleuth: ban: %s not aggregated: it holds %s%s\n", t,
-					k ? "the address " : a >= 0 ? "allowed network from " : "special range ",
-					k ? u : a >= 0 ? allow->why[a] : special->why[sp]);
+				/* TRANSLATORS: a prefix, then the address, the origin of the allowed
+				 * network (--allow or mynetworks) or the special range in it */
+				fprintf(stderr, k ? _("postsleuth: ban: %s not aggregated: it holds the address %s\n")
+						  : a >= 0 ? _("postsleuth: ban: %s not aggregated: it holds allowed "
+							       "network from %s\n")
+							   : _("postsleuth: ban: %s not aggregated: it holds special "
+							       "range %s\n"),
+					t, k ? u : a >= 0 ? allow->why[a] : special->why[sp]);
 			}
 			while (i < j)
 				v[w++] = v[i++];

@@ -9,8 +9,12 @@
  * journalmatch for Debian's postfix@-.service.  Beside each regular
  * expression, f2b_classify() states the same rule over parsed events.
  * No text from the log goes into a filter.
+ *
+ * unit, what and jail_note are prose (N_(): translated by the writers,
+ * which put "# " before each of their lines: the msgids hold no "#").
  */
 #include "fail2ban_rules.h"
+#include "../util/i18n.h"
 #include "../util/span.h"
 
 #include <stdio.h>
@@ -26,11 +30,11 @@ static const struct f2b_filter filters[] = {
 	.name = "postsleuth-capability-probe",
 	.kind = F2B_CAPABILITY,
 	.verdict = V_CAPABILITY_PROBE,
-	.unit = "sessions",
-	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
-		"# greeted (EHLO or HELO accepted), perhaps started TLS, and left: no AUTH,\n"
-		"# no MAIL, no RCPT, no unknown command (\"ehlo=1 quit=1 commands=2\").\n"
-		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.unit = N_("sessions"),
+	.what = N_("the \"disconnect from\" line of an smtpd session in which the client\n"
+		"greeted (EHLO or HELO accepted), perhaps started TLS, and left: no AUTH,\n"
+		"no MAIL, no RCPT, no unknown command (\"ehlo=1 quit=1 commands=2\").\n"
+		"One match is one session.  Needs Postfix 3.0 or later (command counts)."),
 	.prefregex = DISC_PREF,
 	.failregex = {CLIENT "(?=(?: \\S+)*? (?:ehlo|helo)=[1-9])"
 			     "(?: (?:helo|ehlo|starttls|rset|noop|quit)=\\d+(?:/\\d+)?)+"
@@ -38,60 +42,60 @@ static const struct f2b_filter filters[] = {
 	.maxretry = 20,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = "Scanners cataloguing servers.  An external monitor that checks port 25\n"
-		     "# with EHLO/QUIT looks the same: put its address in ignoreip.",
+	.jail_note = N_("Scanners cataloguing servers.  An external monitor that checks port 25\n"
+		     "with EHLO/QUIT looks the same: put its address in ignoreip."),
     },
     {
 	.name = "postsleuth-non-smtp-probe",
 	.kind = F2B_NON_SMTP,
 	.verdict = V_NON_SMTP_PROBE,
-	.unit = "sessions",
-	.what = "the \"disconnect from\" line of an smtpd session in which the client\n"
-		"# sent lines Postfix did not recognise as commands (\".\", HTTP, garbage:\n"
-		"# \"unknown=0/1\") and never had an EHLO or HELO accepted.\n"
-		"# One match is one session.  Needs Postfix 3.0 or later (command counts).",
+	.unit = N_("sessions"),
+	.what = N_("the \"disconnect from\" line of an smtpd session in which the client\n"
+		"sent lines Postfix did not recognise as commands (\".\", HTTP, garbage:\n"
+		"\"unknown=0/1\") and never had an EHLO or HELO accepted.\n"
+		"One match is one session.  Needs Postfix 3.0 or later (command counts)."),
 	.prefregex = DISC_PREF,
 	.failregex = {CLIENT "(?!(?: \\S+)*? (?:ehlo|helo)=[1-9])"
 			     "(?=(?: \\S+)*? unknown=(?:\\d+/)?[1-9])" DISC_TAIL},
 	.maxretry = 3,
 	.findtime = "10m",
 	.bantime = "1h",
-	.jail_note = "Port scanners and web scanners that hit port 25.",
+	.jail_note = N_("Port scanners and web scanners that hit port 25."),
     },
     {
 	.name = "postsleuth-auth-bruteforce",
 	.kind = F2B_AUTH,
 	.verdict = V_AUTH_BRUTEFORCE,
-	.unit = "sessions",
-	.what = "the \"disconnect from\" line of an smtpd session in which every AUTH\n"
-		"# command failed (\"auth=0/3\"): wrong passwords, unknown users, AUTH\n"
-		"# refused before STARTTLS.  A session where a login finally worked does\n"
-		"# not match.  One match is one session.  Needs Postfix 3.0 or later.",
+	.unit = N_("sessions"),
+	.what = N_("the \"disconnect from\" line of an smtpd session in which every AUTH\n"
+		"command failed (\"auth=0/3\"): wrong passwords, unknown users, AUTH\n"
+		"refused before STARTTLS.  A session where a login finally worked does\n"
+		"not match.  One match is one session.  Needs Postfix 3.0 or later."),
 	.prefregex = DISC_PREF,
 	.failregex = {CLIENT "(?=(?: \\S+)*? auth=0/[1-9])" DISC_TAIL},
 	.maxretry = 3,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
-		     "# strong passwords stop them.",
+	.jail_note = N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "strong passwords stop them."),
     },
     {
 	.name = "postsleuth-relay-attempt",
 	.kind = F2B_RELAY,
 	.verdict = V_RELAY_ATTEMPT,
 	.per_line = true,
-	.unit = "refused RCPT commands",
-	.what = "\"reject: RCPT from ...: 554 5.7.1 <rcpt>: Relay access denied\": a client\n"
-		"# that did not authenticate asked to send to a domain this server does not\n"
-		"# serve.  One match is one refused recipient.",
+	.unit = N_("refused RCPT commands"),
+	.what = N_("\"reject: RCPT from ...: 554 5.7.1 <rcpt>: Relay access denied\": a client\n"
+		"that did not authenticate asked to send to a domain this server does not\n"
+		"serve.  One match is one refused recipient."),
 	.prefregex = "^%(__prefix_line)s(?:NOQUEUE|[0-9A-Za-z]+): reject: RCPT from "
 		     "<F-CONTENT>.+</F-CONTENT>$",
 	.failregex = {CLIENT ": [45]\\d\\d [45]\\.\\d{1,3}\\.\\d{1,3} <.*>: Relay access denied;"},
 	.maxretry = 3,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = "Open-relay testers.  Postfix refused them; banning repeat testers is\n"
-		     "# optional.",
+	.jail_note = N_("Open-relay testers.  Postfix refused them; banning repeat testers is\n"
+		     "optional."),
     },
     {
 	.name = "postsleuth-non-smtp-probe",
@@ -99,18 +103,18 @@ static const struct f2b_filter filters[] = {
 	.verdict = V_NON_SMTP_PROBE,
 	.per_line = true,
 	.legacy = true,
-	.unit = "lines",
-	.what = "what Postfix before 3.0 logs for clients that do not speak SMTP:\n"
-		"# \"warning: non-SMTP command from ...\" and \"lost connection / timeout /\n"
-		"# too many errors after UNKNOWN from ...\".  One session can give two\n"
-		"# matches (a warning and a lost connection).",
+	.unit = N_("lines"),
+	.what = N_("what Postfix before 3.0 logs for clients that do not speak SMTP:\n"
+		"\"warning: non-SMTP command from ...\" and \"lost connection / timeout /\n"
+		"too many errors after UNKNOWN from ...\".  One session can give two\n"
+		"matches (a warning and a lost connection)."),
 	.failregex = {"^%(__prefix_line)swarning: non-SMTP command from [^[]*\\[<HOST>\\]%(_port)s: ",
 		      "^%(__prefix_line)s(?:NOQUEUE: |[0-9A-Za-z]+: )?(?:lost connection|timeout|"
 		      "too many errors) after UNKNOWN from [^[]*\\[<HOST>\\]%(_port)s$"},
 	.maxretry = 5,
 	.findtime = "10m",
 	.bantime = "1h",
-	.jail_note = "Port scanners and web scanners that hit port 25.",
+	.jail_note = N_("Port scanners and web scanners that hit port 25."),
     },
     {
 	.name = "postsleuth-auth-bruteforce",
@@ -118,17 +122,17 @@ static const struct f2b_filter filters[] = {
 	.verdict = V_AUTH_BRUTEFORCE,
 	.per_line = true,
 	.legacy = true,
-	.unit = "failed AUTH attempts",
-	.what = "\"warning: ...: SASL LOGIN authentication failed: ...\": one failed\n"
-		"# password (or unknown user).  For logs without command counts\n"
-		"# (Postfix before 3.0); AUTH refused before STARTTLS is not logged.",
+	.unit = N_("failed AUTH attempts"),
+	.what = N_("\"warning: ...: SASL LOGIN authentication failed: ...\": one failed\n"
+		"password (or unknown user).  For logs without command counts\n"
+		"(Postfix before 3.0); AUTH refused before STARTTLS is not logged."),
 	.prefregex = "^%(__prefix_line)swarning: <F-CONTENT>.+</F-CONTENT>$",
 	.failregex = {CLIENT ": SASL \\S+ authentication failed:"},
 	.maxretry = 5,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = "Password guessing.  Guessers rotate addresses: bans slow them down,\n"
-		     "# strong passwords stop them.",
+	.jail_note = N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n"
+		     "strong passwords stop them."),
     },
 };
 

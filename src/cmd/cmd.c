@@ -11,6 +11,7 @@
 #include "../input/source.h"
 #include "../model/correlate.h"
 #include "../util/buf.h"
+#include "../util/i18n.h"
 #include "../report/report.h"
 #include "../util/xalloc.h"
 
@@ -85,32 +86,32 @@ void cmd_input_note(const struct feed_stats *f, const struct model_stats *m)
 		uint64_t n;
 		const char *what;
 	} lost[] = {
-	    {f->unknown, "Postfix lines of no known kind"},
-	    {f->no_prefix, "lines without a syslog prefix"},
-	    {f->truncated, "lines cut at 64 KiB"},
-	    {m ? m->sessions_evicted - m->sessions_idle : 0, "sessions given up at the memory cap"},
-	    {m ? m->sessions_idle : 0, "sessions given up after an hour without a line"},
-	    {m ? m->messages_evicted : 0, "messages given up at the memory cap"},
+	    {f->unknown, N_("Postfix lines of no known kind")},
+	    {f->no_prefix, N_("lines without a syslog prefix")},
+	    {f->truncated, N_("lines cut at 64 KiB")},
+	    {m ? m->sessions_evicted - m->sessions_idle : 0, N_("sessions given up at the memory cap")},
+	    {m ? m->sessions_idle : 0, N_("sessions given up after an hour without a line")},
+	    {m ? m->messages_evicted : 0, N_("messages given up at the memory cap")},
 	};
 	bool any = false;
 	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++) {
 		if (!lost[i].n)
 			continue;
 		if (!any)
-			fprintf(stderr, "postsleuth: of %llu lines read: ", (unsigned long long)f->lines);
+			fprintf(stderr, _("postsleuth: of %llu lines read: "), (unsigned long long)f->lines);
 		fprintf(stderr, "%s%llu %s", any ? ", " : "", (unsigned long long)lost[i].n,
-			lost[i].what);
+			_(lost[i].what));
 		any = true;
 	}
 	if (any)
-		fputs(" (\"postsleuth report\" shows every count)\n", stderr);
+		fputs(_(" (\"postsleuth report\" shows every count)\n"), stderr);
 }
 
 /* input_name - one input as the user knows it */
 static void input_name(struct buf *b, const char *path)
 {
 	if (!strcmp(path, "-"))
-		buf_puts(b, "standard input");
+		buf_puts(b, _("standard input"));
 	else
 		buf_term(b, span_of(path));
 }
@@ -122,14 +123,14 @@ static void input_names(struct buf *b, char **paths, int n, bool journal)
 	int total = n + journal, shown = total > 3 ? 3 : total;
 	for (int k = 0; k < shown; k++) {
 		if (k)
-			buf_puts(b, k + 1 == shown && total == shown ? " and " : ", ");
+			buf_puts(b, k + 1 == shown && total == shown ? _(" and ") : ", ");
 		if (journal && k == 0)
-			buf_puts(b, "the systemd journal");
+			buf_puts(b, _("the systemd journal"));
 		else
 			input_name(b, paths[k - journal]);
 	}
 	if (total > shown)
-		buf_printf(b, " and %d more", total - shown);
+		buf_printf(b, _(" and %d more"), total - shown);
 }
 
 /* cmd_input_problem - when the run read no Postfix line (nor a postmaster
@@ -142,12 +143,19 @@ bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths,
 		return false;
 	bool local = journal || f->want_journal;
 	if (st->lines == 0 && st->file_errors && st->file_errors >= st->files + (local ? 1 : 0)) {
-		buf_puts(b, "could not read any input");
+		buf_puts(b, _("could not read any input"));
 		return true;
 	}
-	buf_printf(b, "no Postfix log line found %s %llu line%s of ",
-		   o->have_since || o->have_until ? "in the --since/--until window among" : "in",
-		   (unsigned long long)st->lines, st->lines == 1 ? "" : "s");
+	/* TRANSLATORS: the names of the inputs follow ("mail.log and mail.log.1") */
+	if (o->have_since || o->have_until)
+		buf_printf(b, P_("no Postfix log line found in the --since/--until window among %llu line of ",
+				 "no Postfix log line found in the --since/--until window among %llu lines of ",
+				 st->lines),
+			   (unsigned long long)st->lines);
+	else
+		buf_printf(b, P_("no Postfix log line found in %llu line of ",
+				 "no Postfix log line found in %llu lines of ", st->lines),
+			   (unsigned long long)st->lines);
 	input_names(b, paths, n, local);
 	return true;
 }

@@ -16,6 +16,7 @@
 #include "../act/advise_rules.h"
 #include "../diagnose/diagnose.h"
 #include "../report/writer.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -58,7 +59,7 @@ int cmd_advise(struct opts *o)
 		compromised |= an->alist[i]->compromised;
 	const char *version = r.postfix_version[0] ? r.postfix_version : postconf_get(&pc, "mail_version");
 	if (compromised) {
-		v[n] = (struct advice){.id = "compromised-account", .title = "A compromised account"};
+		v[n] = (struct advice){.id = "compromised-account", .title = _("A compromised account")};
 		adv_compromised(&v[n++], &r, &pc);
 	}
 	bool probes = false;            /* a client of severity "nuisance" */
@@ -66,59 +67,59 @@ int cmd_advise(struct opts *o)
 		probes |= verdict_severity(an->clist[i]->verdict) == SEV_NUISANCE;
 	bool auth = has_verdict(an, V_AUTH_BRUTEFORCE, V_AUTH_SUCCESS_AFTER_FAILURES);
 	if (auth) {
-		v[n] = (struct advice){.id = "auth-guessing", .title = "Password guessing on SMTP AUTH"};
+		v[n] = (struct advice){.id = "auth-guessing", .title = _("Password guessing on SMTP AUTH")};
 		adv_auth(&v[n++], &r, &pc, probes);
 	}
 	if (has_verdict(an, V_RELAY_ATTEMPT, V_RELAY_ATTEMPT)) {
-		v[n] = (struct advice){.id = "relay", .title = "Open-relay tests"};
+		v[n] = (struct advice){.id = "relay", .title = _("Open-relay tests")};
 		adv_relay(&v[n++], &r, &pc);
 	}
 	if (r.debug_lines) {
-		v[n] = (struct advice){.id = "debug-logging", .title = "Debug logging is on"};
+		v[n] = (struct advice){.id = "debug-logging", .title = _("Debug logging is on")};
 		adv_debug(&v[n++], &r, &pc);
 	}
 	if (has_verdict(an, V_NON_SMTP_PROBE, V_NON_SMTP_PROBE)) {
-		v[n] = (struct advice){.id = "non-smtp", .title = "Clients that do not speak SMTP"};
+		v[n] = (struct advice){.id = "non-smtp", .title = _("Clients that do not speak SMTP")};
 		adv_non_smtp(&v[n++], &r, &pc, version);
 	}
 	if (diag_has(r.diag, F_IN_DNSBL_ERROR)) {
-		v[n] = (struct advice){.id = "dnsbl-error", .title = "A DNS blocklist answers error "
-								      "codes: filter them"};
+		v[n] = (struct advice){.id = "dnsbl-error", .title = _("A DNS blocklist answers error "
+								      "codes: filter them")};
 		adv_dnsbl_error(&v[n++], &r, &pc);
 	}
 	if (probes) {
 		v[n] = (struct advice){.id = "postscreen",
-				       .title = r.postscreen_lines ? "Probes and bots: postscreen already "
-								     "runs"
-								   : "Probes and bots: postscreen with DNS "
-								     "blocklists"};
+				       .title = r.postscreen_lines ? _("Probes and bots: postscreen already "
+								       "runs")
+								   : _("Probes and bots: postscreen with DNS "
+								       "blocklists")};
 		adv_postscreen(&v[n++], &r, &pc, auth && act_auth_fail_smtp(&r) > 0);
 	}
-	v[n] = (struct advice){.id = "connection-rate", .title = "Connection rate limit"};
+	v[n] = (struct advice){.id = "connection-rate", .title = _("Connection rate limit")};
 	if (adv_rate(&v[n], &r, &pc))
 		n++;
 	else
 		advice_free(&v[n]), memset(&v[n], 0, sizeof v[n]);
-	v[n] = (struct advice){.id = "helo", .title = "Bad HELO names"};
+	v[n] = (struct advice){.id = "helo", .title = _("Bad HELO names")};
 	if (adv_helo(&v[n], &r, &pc))
 		n++;
 	else
 		advice_free(&v[n]), memset(&v[n], 0, sizeof v[n]);
 	if (smtpd_impatient(an)) {
-		v[n] = (struct advice){.id = "pipelining", .title = "Impatient clients (pipelining)"};
+		v[n] = (struct advice){.id = "pipelining", .title = _("Impatient clients (pipelining)")};
 		adv_pipelining(&v[n++], &r, &pc);
 	}
 	struct buf src = {0};
 	if (pc.ok) {
 		const char *cd = postconf_get(&pc, "config_directory");
-		buf_puts(&src, "from postconf");
+		buf_puts(&src, _("from postconf"));
 		if (cd) {
 			buf_puts(&src, " (");
 			buf_term(&src, span_of(cd));
 			buf_puts(&src, ")");
 		}
 	} else {
-		buf_puts(&src, "postconf not available here: proposals start from Postfix's defaults");
+		buf_puts(&src, _("postconf not available here: proposals start from Postfix's defaults"));
 	}
 	buf_putc(&src, 0);
 	struct advise_out out = {v, n, src.p, version ? version : "", r.diag};
@@ -127,7 +128,7 @@ int cmd_advise(struct opts *o)
 	buf_flush(&b, stdout);
 	buf_free(&b);
 	if (fflush(stdout) != 0)
-		fatal(EXIT_ENV, "write error on standard output");
+		fatal(EXIT_ENV, _("write error on standard output"));
 	for (int i = 0; i < n; i++)
 		advice_free(&v[i]);
 	free(v);

@@ -19,6 +19,7 @@
 #include "../report/ban_writers.h"
 #include "../util/cidr.h"
 #include "../util/run.h"
+#include "../util/i18n.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -36,10 +37,10 @@ int cmd_ban(struct opts *o)
 {
 	const char *fmt = o->format ? o->format : o->json ? "json" : "plain";
 	if (o->json && strcmp(fmt, "json") != 0)
-		fatal(EXIT_USAGE, "ban: --json and --format %s: choose one", fmt);
+		fatal(EXIT_USAGE, _("ban: --json and --format %s: choose one"), fmt);
 	const struct ban_backend *be = ban_backend_find(fmt);
 	if (!be)
-		fatal(EXIT_USAGE, "ban: --format: want nft, ipset, postfix-cidr, postscreen, json or plain");
+		fatal(EXIT_USAGE, _("ban: --format: want nft, ipset, postfix-cidr, postscreen, json or plain"));
 	struct ban_rules rules = {.min_sessions = o->min_sessions, .include_auth = o->include_auth,
 				  .aggregate = o->aggregate};
 	bool *sel = rules.sel;
@@ -51,7 +52,7 @@ int cmd_ban(struct opts *o)
 		for (int k = 0; k < nw; k++) {
 			enum verdict v;
 			if (!verdict_from_id(words[k], &v))
-				fatal(EXIT_USAGE, "ban: --verdict: no verdict '%s' (see postsleuth(1))",
+				fatal(EXIT_USAGE, _("ban: --verdict: no verdict '%s' (see postsleuth(1))"),
 				      words[k]);
 			sel[v] = any_sel = true;
 			free(words[k]);
@@ -69,7 +70,7 @@ int cmd_ban(struct opts *o)
 			struct cidr c;
 			bool host;
 			if (!cidr_parse(words[k], &c, &host))
-				fatal(EXIT_USAGE, "ban: --allow: '%s' is not an address or CIDR network",
+				fatal(EXIT_USAGE, _("ban: --allow: '%s' is not an address or CIDR network"),
 				      words[k]);
 			ban_nets_add(&rules.allow, &c, "--allow");
 			free(words[k]);
@@ -96,7 +97,8 @@ int cmd_ban(struct opts *o)
 	struct buf period = {0};
 	if (a->have_time) {
 		buf_stamp_short(&period, a->first);
-		buf_puts(&period, " to ");
+		/* TRANSLATORS: between the first and last times of the log ("A to B") */
+		buf_puts(&period, _(" to "));
 		buf_stamp_short(&period, a->last);
 	}
 	buf_putc(&period, 0);
@@ -108,28 +110,32 @@ int cmd_ban(struct opts *o)
 	buf_flush(&out, stdout);
 	buf_free(&out);
 	if (fflush(stdout) != 0)
-		fatal(EXIT_ENV, "write error on standard output");
-	fprintf(stderr, "postsleuth: ban: %llu address%s in %zu entr%s (%s)",
-		(unsigned long long)naddrs, naddrs == 1 ? "" : "es", n, n == 1 ? "y" : "ies", be->name);
+		fatal(EXIT_ENV, _("write error on standard output"));
+	char wa[64], we[64];
+	snprintf(wa, sizeof wa, P_("%llu address", "%llu addresses", naddrs), (unsigned long long)naddrs);
+	snprintf(we, sizeof we, P_("%zu entry", "%zu entries", n), n);
+	/* TRANSLATORS: "N addresses", "N entries", the format (nft, plain...) */
+	fprintf(stderr, _("postsleuth: ban: %s in %s (%s)"), wa, we, be->name);
 	uint64_t left = sk.placeholder + sk.invalid + sk.special + sk.allowed + sk.authenticated +
 			sk.few_sessions;
 	if (left) {
-		fprintf(stderr, "; not listed:");
+		fputs(_("; not listed:"), stderr);
 		const char *sep = " ";
 		const struct {
 			uint64_t n;
 			const char *what;
 		} why[] = {
-		    {sk.authenticated, "logged in successfully"},
-		    {sk.allowed, "in --allow or mynetworks"},
-		    {sk.special, "loopback or special"},
-		    {sk.placeholder, "address not logged"},
-		    {sk.invalid, "not an IP address"},
-		    {sk.few_sessions, "fewer sessions than --min-sessions"},
+		    /* TRANSLATORS: after a count of addresses not listed */
+		    {sk.authenticated, N_("logged in successfully")},
+		    {sk.allowed, N_("in --allow or mynetworks")},
+		    {sk.special, N_("loopback or special")},
+		    {sk.placeholder, N_("address not logged")},
+		    {sk.invalid, N_("not an IP address")},
+		    {sk.few_sessions, N_("fewer sessions than --min-sessions")},
 		};
 		for (size_t i = 0; i < sizeof why / sizeof why[0]; i++)
 			if (why[i].n) {
-				fprintf(stderr, "%s%llu %s", sep, (unsigned long long)why[i].n, why[i].what);
+				fprintf(stderr, "%s%llu %s", sep, (unsigned long long)why[i].n, _(why[i].what));
 				sep = ", ";
 			}
 	}

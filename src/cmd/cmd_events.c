@@ -9,6 +9,8 @@
 #include "../report/events_json.h"
 #include "../report/model_json.h"
 #include "../util/buf.h"
+#include "../util/fold.h"
+#include "../util/i18n.h"
 #include "../util/xalloc.h"
 
 #include <stdio.h>
@@ -136,18 +138,27 @@ int cmd_stats(struct opts *o)
 		}
 		buf_puts(b, "}}\n");
 	} else {
-		buf_printf(b, "%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n"
-			      "%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n%-22s %12llu\n",
-			   "lines", (unsigned long long)s->lines, "postfix lines",
-			   (unsigned long long)s->postfix, "recognised", (unsigned long long)s->recognised,
-			   "  of which noise", (unsigned long long)s->noise, "unknown",
-			   (unsigned long long)s->unknown, "other programs", (unsigned long long)s->other,
-			   "no syslog prefix", (unsigned long long)s->no_prefix, "truncated",
-			   (unsigned long long)s->truncated, "transcripts",
-			   (unsigned long long)s->transcripts);
-		buf_printf(b, "%-22s %12llu\n%-22s %12llu\n", "sessions", (unsigned long long)ms->sessions,
-			   "messages", (unsigned long long)ms->messages);
-		buf_puts(b, "\nevent types:\n");
+		const struct {
+			const char *label;
+			unsigned long long n;
+		} rows[] = {
+		    {N_("lines"), s->lines},
+		    {N_("postfix lines"), s->postfix},
+		    {N_("recognised"), s->recognised},
+		    {N_("  of which noise"), s->noise},
+		    {N_("unknown"), s->unknown},
+		    {N_("other programs"), s->other},
+		    {N_("no syslog prefix"), s->no_prefix},
+		    {N_("truncated"), s->truncated},
+		    {N_("transcripts"), s->transcripts},
+		    {N_("sessions"), ms->sessions},
+		    {N_("messages"), ms->messages},
+		};
+		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+			buf_pad(b, _(rows[i].label), 22);
+			buf_printf(b, " %12llu\n", rows[i].n);
+		}
+		buf_puts(b, _("\nevent types:\n"));
 		for (int t = 0; t < EV__COUNT; t++)
 			if (s->by_type[t])
 				buf_printf(b, "  %-20s %12llu\n", ev_type_name((enum ev_type)t),

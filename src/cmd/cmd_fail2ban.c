@@ -16,6 +16,7 @@
 #include "../act/fail2ban_rules.h"
 #include "../report/fail2ban_writers.h"
 #include "../util/cidr.h"
+#include "../util/i18n.h"
 #include "../util/run.h"
 #include "../util/xalloc.h"
 
@@ -75,6 +76,9 @@ static bool write_file(const char *path, const struct buf *b, bool replace)
 	return close(fd) == 0;
 }
 
+/* the reasons a check could not run are N_(): English in the JSON,
+ * translated where the text prints them */
+
 /* scratch_open - a private directory with filter.d/common.conf linked to
  * the system's (the one the filters will really be used with) */
 static const char *scratch_open(struct scratch *s)
@@ -90,16 +94,16 @@ static const char *scratch_open(struct scratch *s)
 	if (!mkdtemp(s->dir)) {
 		free(s->dir);
 		s->dir = NULL;
-		return "cannot create a scratch directory";
+		return N_("cannot create a scratch directory");
 	}
 	char *fd = scratch_path(s, "filter.d");
 	if (mkdir(fd, 0700) != 0)
-		return "cannot create a scratch directory";
+		return N_("cannot create a scratch directory");
 	if (symlink(F2B_COMMON, scratch_path(s, "filter.d/common.conf")) != 0)
-		return "cannot link common.conf";
+		return N_("cannot link common.conf");
 	if (access(F2B_COMMON_LOCAL, R_OK) == 0 &&
 	    symlink(F2B_COMMON_LOCAL, scratch_path(s, "filter.d/common.local")) != 0)
-		return "cannot link common.local";
+		return N_("cannot link common.local");
 	return NULL;
 }
 
@@ -124,16 +128,16 @@ static const char *plain_input(struct scratch *s, const struct feed_input *in, i
 			       const char **why)
 {
 	if (in->journal) {
-		*why = "journal files: export with journalctl -o short-iso first";
+		*why = N_("journal files: export with journalctl -o short-iso first");
 		return NULL;
 	}
 	if (in->spool && in->cut) {
-		*why = "a piped input was longer than --spool-max (run on the file)";
+		*why = N_("a piped input was longer than --spool-max (run on the file)");
 		return NULL;
 	}
 	struct source *src = reread_open(in);
 	if (!src || src->error) {
-		*why = "an input cannot be read again";
+		*why = N_("an input cannot be read again");
 		if (src)
 			source_close(src);
 		return NULL;
@@ -148,7 +152,7 @@ static const char *plain_input(struct scratch *s, const struct feed_input *in, i
 	int fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		source_close(src);
-		*why = "cannot decompress an input into the scratch directory";
+		*why = N_("cannot decompress an input into the scratch directory");
 		return NULL;
 	}
 	char buf[1 << 16];
@@ -161,7 +165,7 @@ static const char *plain_input(struct scratch *s, const struct feed_input *in, i
 	close(fd);
 	source_close(src);
 	if (!ok) {
-		*why = "cannot decompress an input";
+		*why = N_("cannot decompress an input");
 		return NULL;
 	}
 	return out;
@@ -218,9 +222,9 @@ static void regex_batch(struct job *jobs, size_t nj, const char *const *inputs, 
 	for (size_t k = 0; k < n; k++) {
 		struct job *j = &jobs[k / ni];
 		if (rr[k].not_found)
-			j->error = "fail2ban-regex not found";
+			j->error = N_("fail2ban-regex not found");
 		else if (rr[k].status != 0)
-			j->error = "fail2ban-regex failed";
+			j->error = N_("fail2ban-regex failed");
 		else
 			parse_hits(j, &rr[k].out);
 		run_result_free(&rr[k]);
@@ -237,7 +241,7 @@ static void make_dir(const char *path)
 {
 	struct stat st;
 	if (mkdir(path, 0755) != 0 && (errno != EEXIST || lstat(path, &st) != 0 || !S_ISDIR(st.st_mode)))
-		fatal(EXIT_ENV, "cannot create directory %s: %s", path, strerror(errno));
+		fatal(EXIT_ENV, _("cannot create directory %s: %s"), path, strerror(errno));
 }
 
 /* put_file - --output: write DIR/sub/name through a temporary file and
@@ -259,9 +263,10 @@ static void put_file(struct buf *out, const char *dir, const char *sub, const ch
 	if (!write_file(tmp, content, false) || rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
-		fatal(EXIT_ENV, "cannot write %s: %s", path, strerror(e));
+		fatal(EXIT_ENV, _("cannot write %s: %s"), path, strerror(e));
 	}
-	buf_printf(out, "wrote %s/%s\n", sub, name);
+	/* TRANSLATORS: the file written under --output (filter.d/NAME.conf) */
+	buf_printf(out, _("wrote %s/%s\n"), sub, name);
 	free(path);
 	free(tmp);
 }
@@ -309,15 +314,22 @@ static void dot_filter_text(struct buf *out, const struct job *j, uint64_t non_s
 	for (size_t i = 0; i < j->hits.n; i++)
 		total += j->hits.v[i].n;
 	if (j->error)
-		buf_printf(out, "The filter often posted for \".\" probes could not be checked: %s.\n",
-			   j->error);
-	else
+		buf_printf(out, _("The filter often posted for \".\" probes could not be checked: %s.\n"),
+			   _(j->error));
+	else {
+		char a[64];
+		snprintf(a, sizeof a, P_("%llu address", "%llu addresses", non_smtp_addrs),
+			 (unsigned long long)non_smtp_addrs);
+		/* TRANSLATORS: N matches, N, "sessions" or "lines", "N addresses";
+		 * keep the line break (lines under 78 columns) */
 		buf_printf(out,
-			   "The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
-			   "match%s in this log, which holds %llu non-SMTP probe %s from %llu "
-			   "address%s.\n",
-			   (unsigned long long)total, total == 1 ? "" : "es", (unsigned long long)non_smtp,
-			   unit, (unsigned long long)non_smtp_addrs, non_smtp_addrs == 1 ? "" : "es");
+			   P_("The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
+			      "match in this log, which holds %llu non-SMTP probe %s from %s.\n",
+			      "The filter often posted for \".\" probes: fail2ban-regex found %llu\n"
+			      "matches in this log, which holds %llu non-SMTP probe %s from %s.\n",
+			      total),
+			   (unsigned long long)total, (unsigned long long)non_smtp, unit, a);
+	}
 	f2b_dot_filter_why(out);
 	buf_putc(out, '\n');
 }
@@ -359,20 +371,30 @@ int cmd_fail2ban(struct opts *o)
 			unbannable += c->unbannable;
 	}
 	struct buf out = {0};
-	buf_printf(&out, "postsleuth fail2ban: %zu filter%s for what this log shows; nothing was "
-			 "installed.\n\n",
-		   nc, nc == 1 ? "" : "s");
+	buf_printf(&out, P_("postsleuth fail2ban: %zu filter for what this log shows; nothing was "
+			    "installed.\n\n",
+			    "postsleuth fail2ban: %zu filters for what this log shows; nothing was "
+			    "installed.\n\n",
+			    nc),
+		   nc);
 	if (!modern && r.sessions_without_stats)
-		buf_puts(&out, "This log's \"disconnect from\" lines carry no command counts (Postfix "
-			       "before 3.0):\nthe filters match single lines instead of sessions, and "
-			       "capability probes\ncannot be told from a single line.\n\n");
+		/* TRANSLATORS: keep lines under 78 columns */
+		buf_puts(&out, _("This log's \"disconnect from\" lines carry no command counts (Postfix "
+				 "before 3.0):\nthe filters match single lines instead of sessions, and "
+				 "capability probes\ncannot be told from a single line.\n\n"));
 	if (unbannable)
-		buf_printf(&out, "%llu matching line%s without a client address (\"unknown[]\", as in "
-				 "redacted logs):\nno filter can ban those.\n\n",
-			   (unsigned long long)unbannable, unbannable == 1 ? "" : "s");
+		buf_printf(&out, P_("%llu matching line without a client address (\"unknown[]\", as in "
+				    "redacted logs):\nno filter can ban those.\n\n",
+				    "%llu matching lines without a client address (\"unknown[]\", as in "
+				    "redacted logs):\nno filter can ban those.\n\n",
+				    unbannable),
+			   (unsigned long long)unbannable);
 	if (modern && r.sessions_without_stats)
-		buf_printf(&out, "%llu sessions without command counts (Postfix before 3.0) are not "
-				 "covered.\n\n",
+		buf_printf(&out, P_("%llu sessions without command counts (Postfix before 3.0) are not "
+				    "covered.\n\n",
+				    "%llu sessions without command counts (Postfix before 3.0) are not "
+				    "covered.\n\n",
+				    r.sessions_without_stats),
 			   (unsigned long long)r.sessions_without_stats);
 	/* verification */
 	struct scratch s = {0};
@@ -381,9 +403,9 @@ int cmd_fail2ban(struct opts *o)
 	const char **inputs = xcalloc((size_t)r.npaths + 1, sizeof *inputs);
 	if (nc) {
 		if (r.journal || r.npaths == 0)
-			why = "the journal: export it with journalctl -o short-iso and run on the file";
+			why = N_("the journal: export it with journalctl -o short-iso and run on the file");
 		else if (!run_find("fail2ban-regex"))
-			why = "fail2ban-regex is not installed (Debian: apt-get install fail2ban)";
+			why = N_("fail2ban-regex is not installed (Debian: apt-get install fail2ban)");
 		else
 			why = scratch_open(&s);
 		for (int i = 0; !why && i < r.npaths; i++)
@@ -391,7 +413,7 @@ int cmd_fail2ban(struct opts *o)
 							       : NULL;
 		for (int i = 0; !why && i < r.npaths; i++)
 			if (!inputs[i])
-				why = "an input cannot be read again";
+				why = N_("an input cannot be read again");
 		if (!why)
 			tool_version(tool, sizeof tool);
 	}
@@ -413,7 +435,7 @@ int cmd_fail2ban(struct opts *o)
 		snprintf(name, sizeof name, "filter.d/%s.conf", checks[i].f->name);
 		char *path = scratch_path(&s, name);
 		if (!write_file(path, &f, false))
-			why = "cannot write the filters into the scratch directory";
+			why = N_("cannot write the filters into the scratch directory");
 		jobs[nj++].filter = path;
 		buf_free(&f);
 	}
@@ -439,17 +461,17 @@ int cmd_fail2ban(struct opts *o)
 		f2b_table(&out, checks, nc, tool);
 		buf_putc(&out, '\n');
 		if (f2b_odd_tag()[0] && !all_ok)
-			buf_printf(&out, "This log tags smtpd lines \"%s\" (a syslog_name of your own?), which "
-					 "the filters'\n_daemon (postfix[-name]/[service/]smtpd) does not "
-					 "match: adjust _daemon.\n\n",
+			buf_printf(&out, _("This log tags smtpd lines \"%s\" (a syslog_name of your own?), which "
+					   "the filters'\n_daemon (postfix[-name]/[service/]smtpd) does not "
+					   "match: adjust _daemon.\n\n"),
 				   f2b_odd_tag());
 	} else {
-		buf_puts(&out, "No filter to write: this log has no capability probes, non-SMTP probes, "
-			       "failed\nAUTH sessions or relay attempts that a filter could match and "
-			       "ban.\n\n");
+		buf_puts(&out, _("No filter to write: this log has no capability probes, non-SMTP probes, "
+				 "failed\nAUTH sessions or relay attempts that a filter could match and "
+				 "ban.\n\n"));
 	}
 	if (dot)
-		dot_filter_text(&out, dot, ns, na, modern ? "sessions" : "lines");
+		dot_filter_text(&out, dot, ns, na, modern ? _("sessions") : _("lines"));
 	else if (ns)
 		f2b_dot_filter_why(&out), buf_putc(&out, '\n');
 	/* the files */
@@ -488,7 +510,7 @@ int cmd_fail2ban(struct opts *o)
 			for (size_t i = 0; i < dot->hits.n; i++)
 				doc.dot_matches += dot->hits.v[i].n;
 		} else if (ns) {
-			doc.dot_error = dot ? dot->error : why ? why : "the filter could not be written";
+			doc.dot_error = dot ? dot->error : why ? why : N_("the filter could not be written");
 		}
 		out.n = 0;
 		f2b_json(&out, &doc);
@@ -500,10 +522,10 @@ int cmd_fail2ban(struct opts *o)
 	buf_flush(&out, stdout);
 	buf_free(&out);
 	if (fflush(stdout) != 0)
-		fatal(EXIT_ENV, "write error on standard output");
+		fatal(EXIT_ENV, _("write error on standard output"));
 	if (!all_ok)
 		fprintf(stderr, "postsleuth: fail2ban: %s\n",
-			why ? "the filters could not be checked" : "a filter did not verify");
+			why ? _("the filters could not be checked") : _("a filter did not verify"));
 	for (size_t i = 0; i < nj; i++)
 		free(jobs[i].hits.v);
 	free(jobs);

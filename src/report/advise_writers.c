@@ -9,6 +9,7 @@
 #include "findings.h"
 #include "model_json.h"
 #include "report.h"
+#include "../util/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,31 +66,33 @@ static void bullet(struct buf *b, const char *text)
 /* advise_text - the items for people */
 void advise_text(struct buf *b, const struct advise_out *o)
 {
-	buf_puts(b, "postsleuth advise: Postfix settings for what this log shows.\n");
-	buf_puts(b, "Nothing was changed.  Review each item, apply it yourself, then run\n"
-		    "\"postfix check\" and \"postfix reload\".\n");
-	buf_printf(b, "Current values: %s.\n", o->config_source);
+	buf_puts(b, _("postsleuth advise: Postfix settings for what this log shows.\n"));
+	/* TRANSLATORS: keep the line break (lines of at most 78 columns) */
+	buf_puts(b, _("Nothing was changed.  Review each item, apply it yourself, then run\n"
+		      "\"postfix check\" and \"postfix reload\".\n"));
+	/* TRANSLATORS: where the current settings were read ("from postconf ...") */
+	buf_printf(b, _("Current values: %s.\n"), o->config_source);
 	if (o->postfix_version && *o->postfix_version)
-		buf_printf(b, "The log shows Postfix %s.\n", o->postfix_version);
+		buf_printf(b, _("The log shows Postfix %s.\n"), o->postfix_version);
 	bool problems = o->diag && diag_worst(o->diag) >= 1;
 	if (!o->n && !problems)
-		buf_puts(b, "\nNothing in this log calls for a change.\n");
+		buf_puts(b, _("\nNothing in this log calls for a change.\n"));
 	if (problems) {
 		buf_putc(b, '\n');
-		wrap_text(b, "Problems of the server itself that the log shows (postsleuth report "
-			     "tells them with their evidence):", 0, 78);
+		wrap_text(b, _("Problems of the server itself that the log shows (postsleuth report "
+			       "tells them with their evidence):"), 0, 78);
 		findings_actions_text(b, o->diag);
 	}
 	for (int i = 0; i < o->n; i++) {
 		const struct advice *a = &o->v[i];
 		buf_printf(b, "\n%d. %s  [%s]\n", i + 1, a->title, a->id);
-		buf_puts(b, "   Evidence:\n");
+		buf_puts(b, _("   Evidence:\n"));
 		for (int k = 0; k < a->nevidence; k++)
 			bullet(b, a->evidence[k]);
-		buf_puts(b, "   Why:\n");
+		buf_puts(b, _("   Why:\n"));
 		wrap_text(b, a->why, 5, 78);
 		if (a->nsteps || a->step_extra) {
-			buf_puts(b, "   Do:\n");
+			buf_puts(b, _("   Do:\n"));
 			for (int k = 0; k < a->nsteps; k++)
 				bullet(b, a->steps[k]);
 			if (a->step_extra)
@@ -104,18 +107,23 @@ void advise_text(struct buf *b, const struct advise_out *o)
 				buf_puts(b, " = ");
 				buf_term(b, span_of(m->value));
 				if (m->unchanged && m->current && strcmp(m->current, m->value)) {
-					buf_puts(b, "    (now ");
-					buf_term(b, span_of(m->current));
-					buf_puts(b, ": fine as it is)\n");
+					struct buf t = {0};
+					buf_term(&t, span_of(m->current));
+					/* TRANSLATORS: after a proposed setting: its current value */
+					buf_printf(b, _("    (now %.*s: fine as it is)\n"), (int)t.n, t.p);
+					buf_free(&t);
 				} else if (m->unchanged) {
-					buf_puts(b, "    (already set)\n");
+					buf_puts(b, _("    (already set)\n"));
 				} else if (m->current) {
-					buf_puts(b, "\n        (now: ");
+					struct buf t = {0};
 					if (*m->current)
-						buf_term(b, span_of(m->current));
+						buf_term(&t, span_of(m->current));
 					else
-						buf_puts(b, "empty");
-					buf_puts(b, ")\n");
+						/* TRANSLATORS: a setting's current value is empty */
+						buf_puts(&t, _("empty"));
+					/* TRANSLATORS: under a proposed setting: its current value */
+					buf_printf(b, _("\n        (now: %.*s)\n"), (int)t.n, t.p);
+					buf_free(&t);
 				} else {
 					buf_putc(b, '\n');
 				}
@@ -126,7 +134,8 @@ void advise_text(struct buf *b, const struct advise_out *o)
 			for (int k = 0; k < a->nmaster; k++) {
 				const struct adv_master *m = &a->master[k];
 				if (m->op == 'P') {
-					buf_puts(b, "      service ");
+					/* TRANSLATORS: a master.cf service ("smtpd/pass") follows */
+					buf_puts(b, _("      service "));
 					const char *slash = strrchr(m->key, '/');
 					size_t n = slash ? (size_t)(slash - m->key) : strlen(m->key);
 					buf_term(b, span_make(m->key, n));
@@ -145,12 +154,12 @@ void advise_text(struct buf *b, const struct advise_out *o)
 			for (int k = 0; k < a->nmain; k++)
 				any |= !a->main[k].unchanged;
 			if (any) {
-				buf_puts(b, "   Apply:\n");
+				buf_puts(b, _("   Apply:\n"));
 				setting_cmds(b, a);
 			}
 		}
 		if (a->ncaveats) {
-			buf_puts(b, "   Caveats:\n");
+			buf_puts(b, _("   Caveats:\n"));
 			for (int k = 0; k < a->ncaveats; k++)
 				bullet(b, a->caveats[k]);
 		}

@@ -7,24 +7,48 @@
  * Input is a ban_set of binary addresses: every address is printed with
  * inet_ntop (cidr_format), every other word is ours.  Each file says in
  * its comments what it is and how to load it; none is loaded here.
+ * Only the comment lines are translated (gettext), and comment() puts
+ * "# " before every line of a translation, so that nft, ipset and Postfix
+ * read the same file in every language.
  */
 #include "ban_writers.h"
+#include "../util/fold.h"
+#include "../util/i18n.h"
 
 #include <netinet/in.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* comment - fmt's text as comment lines, each "# " */
+static void comment(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void comment(struct buf *b, const char *fmt, ...)
+{
+	char t[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t, sizeof t, fmt, ap);
+	va_end(ap);
+	buf_prefix_lines(b, "# ", t);
+}
 
 /* header - "# ..." lines common to the commented formats */
 static void header(struct buf *b, const struct ban_set *s, const char *load)
 {
-	buf_printf(b, "# Written by postsleuth %s (ban): %zu entr%s for %llu address%s.\n", s->version,
-		   s->n, s->n == 1 ? "y" : "ies", (unsigned long long)s->naddrs,
-		   s->naddrs == 1 ? "" : "es");
-	buf_printf(b, "# Verdicts: %s.\n", s->verdicts);
+	char e[64], a[64];
+	snprintf(e, sizeof e, P_("%zu entry", "%zu entries", s->n), s->n);
+	snprintf(a, sizeof a, P_("%llu address", "%llu addresses", s->naddrs),
+		 (unsigned long long)s->naddrs);
+	/* TRANSLATORS: a comment line of a ban file ("# " is put in front of
+	 * each line): the version, "N entries", "N addresses" */
+	comment(b, _("Written by postsleuth %s (ban): %s for %s."), s->version, e, a);
+	/* TRANSLATORS: a comment line: the verdict ids follow */
+	comment(b, _("Verdicts: %s."), s->verdicts);
 	if (s->period && *s->period)
-		buf_printf(b, "# Log period: %s.\n", s->period);
-	buf_puts(b, "# Review before use: postsleuth changed nothing.\n");
-	buf_printf(b, "# Load with: %s\n", load);
+		comment(b, _("Log period: %s."), s->period);
+	comment(b, "%s", _("Review before use: postsleuth changed nothing."));
+	/* TRANSLATORS: a comment line: the command that loads the file follows */
+	comment(b, _("Load with: %s"), load);
 }
 
 /* addr - one entry as text: address, or prefix/len */
@@ -38,13 +62,17 @@ static void addr(struct buf *b, const struct ban_item *it)
 /* note - "# 198.51.100.206: auth-bruteforce, 14 sessions" */
 static void note(struct buf *b, const struct ban_item *it)
 {
-	buf_puts(b, "# ");
-	addr(b, it);
-	buf_printf(b, ": %s, %llu session%s", verdict_id(it->verdict),
-		   (unsigned long long)it->sessions, it->sessions == 1 ? "" : "s");
+	struct buf t = {0};
+	addr(&t, it);
+	/* TRANSLATORS: in a comment line "# ADDRESS: verdict, N sessions" */
+	buf_printf(&t, P_(": %s, %llu session", ": %s, %llu sessions", it->sessions),
+		   verdict_id(it->verdict), (unsigned long long)it->sessions);
 	if (it->naddrs > 1)
-		buf_printf(b, " from %u addresses", it->naddrs);
-	buf_putc(b, '\n');
+		/* TRANSLATORS: after "# PREFIX: verdict, N sessions" (always 2 or more) */
+		buf_printf(&t, P_(" from %u address", " from %u addresses", it->naddrs), it->naddrs);
+	buf_putc(&t, 0);
+	buf_prefix_lines(b, "# ", t.p);
+	buf_free(&t);
 }
 
 /* count_family - items of one address family */
@@ -81,12 +109,13 @@ static void nft_set(struct buf *b, const struct ban_set *s, int family)
  * their SMTP traffic; reloading replaces the table */
 static void write_nft(struct buf *b, const struct ban_set *s)
 {
-	header(b, s, "nft -f FILE   (check first with: nft -c -f FILE)");
-	buf_puts(b, "# Only SMTP ports are blocked (25, 465, 587); everything else is accepted.\n");
+	header(b, s, _("nft -f FILE   (check first with: nft -c -f FILE)"));
+	comment(b, "%s", _("Only SMTP ports are blocked (25, 465, 587); everything else is accepted."));
 	for (size_t i = 0; i < s->n; i++)
 		note(b, &s->v[i]);
-	buf_puts(b, "\n# replace the table as a whole on reload\n"
-		    "table inet postsleuth\n"
+	buf_putc(b, '\n');
+	comment(b, "%s", _("replace the table as a whole on reload"));
+	buf_puts(b, "table inet postsleuth\n"
 		    "delete table inet postsleuth\n\n"
 		    "table inet postsleuth {\n");
 	nft_set(b, s, AF_INET);
@@ -104,9 +133,11 @@ static void write_nft(struct buf *b, const struct ban_set *s)
 static void write_ipset(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, "ipset restore < FILE");
-	buf_puts(b, "# then, e.g.: iptables -I INPUT -p tcp -m multiport --dports 25,465,587 "
-		    "-m set --match-set postsleuth4 src -j DROP\n"
-		    "#       ip6tables ... --match-set postsleuth6 src -j DROP\n");
+	/* TRANSLATORS: two comment lines: the commands as they are, the
+	 * second one under the first */
+	comment(b, "%s", _("then, e.g.: iptables -I INPUT -p tcp -m multiport --dports 25,465,587 "
+			   "-m set --match-set postsleuth4 src -j DROP\n"
+			   "      ip6tables ... --match-set postsleuth6 src -j DROP"));
 	static const struct {
 		int family;
 		const char *name, *fam;
@@ -129,8 +160,9 @@ static void write_ipset(struct buf *b, const struct ban_set *s)
 static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, "smtpd_client_restrictions = ... check_client_access cidr:/etc/postfix/FILE");
-	buf_puts(b, "# (cidr: tables are read directly: no postmap needed; test with\n"
-		    "#  postmap -q 192.0.2.1 cidr:/etc/postfix/FILE)\n");
+	/* TRANSLATORS: two comment lines */
+	comment(b, "%s", _("(cidr: tables are read directly: no postmap needed; test with\n"
+			   " postmap -q 192.0.2.1 cidr:/etc/postfix/FILE)"));
 	for (size_t i = 0; i < s->n; i++) {
 		note(b, &s->v[i]);
 		addr(b, &s->v[i]);
@@ -142,8 +174,9 @@ static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
 static void write_postscreen(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, "postscreen_access_list = permit_mynetworks, cidr:/etc/postfix/FILE");
-	buf_puts(b, "# (postscreen_blacklist_action / postscreen_denylist_action decides what\n"
-		    "#  happens to them: ignore (default), enforce or drop)\n");
+	/* TRANSLATORS: two comment lines */
+	comment(b, "%s", _("(postscreen_blacklist_action / postscreen_denylist_action decides what\n"
+			   " happens to them: ignore (default), enforce or drop)"));
 	for (size_t i = 0; i < s->n; i++) {
 		note(b, &s->v[i]);
 		addr(b, &s->v[i]);

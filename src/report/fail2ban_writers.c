@@ -5,31 +5,59 @@
  *
  * No text from the log goes into anything written here: the comments
  * hold counts, verdict names and addresses formatted by inet_ntop.
+ * The comments and the table are translated (gettext); comment() puts
+ * "# " before every line of a translation, so that fail2ban reads the
+ * same filter and jail in every language.
  */
 #include "fail2ban_writers.h"
+#include "../util/fold.h"
+#include "../util/i18n.h"
 #include "../util/span.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* comment - fmt's text as comment lines, each "# " ("#" when empty) */
+static void comment(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void comment(struct buf *b, const char *fmt, ...)
+{
+	char t[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t, sizeof t, fmt, ap);
+	va_end(ap);
+	buf_prefix_lines(b, "# ", t);
+}
 
 /* f2b_filter_text - filter.d/NAME.conf; c (may be NULL) adds the counts */
 void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
 		     const char *version)
 {
-	buf_printf(b, "# %s.conf - fail2ban filter written by postsleuth %s.\n#\n", f->name,
-		   version);
-	buf_printf(b, "# Matches %s\n#\n", f->what);
+	/* TRANSLATORS: comment lines of a fail2ban filter ("# " is put before
+	 * each line; an empty line is a lone "#"): the filter's name, the version */
+	comment(b, _("%s.conf - fail2ban filter written by postsleuth %s."), f->name, version);
+	buf_puts(b, "#\n");
+	/* TRANSLATORS: what one match of the filter is (several lines) follows */
+	comment(b, _("Matches %s"), _(f->what));
+	buf_puts(b, "#\n");
 	if (c) {
-		buf_printf(b, "# In the log it was made from, postsleuth counted %llu %s from %llu\n"
-			      "# address%s; fail2ban-regex matched %llu: %s.\n#\n",
-			   (unsigned long long)c->ours, f->unit, (unsigned long long)c->addrs_ours,
-			   c->addrs_ours == 1 ? "" : "es", (unsigned long long)c->theirs,
-			   c->verified ? "verified" : "NOT verified");
+		/* TRANSLATORS: comment lines: N, what is counted ("sessions"...),
+		 * N addresses; fail2ban-regex's count, "verified" or "NOT verified" */
+		comment(b, P_("In the log it was made from, postsleuth counted %llu %s from %llu\n"
+			      "address; fail2ban-regex matched %llu: %s.",
+			      "In the log it was made from, postsleuth counted %llu %s from %llu\n"
+			      "addresses; fail2ban-regex matched %llu: %s.",
+			      c->addrs_ours),
+			(unsigned long long)c->ours, _(f->unit), (unsigned long long)c->addrs_ours,
+			(unsigned long long)c->theirs, c->verified ? _("verified") : _("NOT verified"));
+		buf_puts(b, "#\n");
 	}
-	buf_puts(b, "# Check it on your own log before enabling the jail:\n"
-		    "#   fail2ban-regex /var/log/mail.log filter.d/");
-	buf_puts(b, f->name);
-	buf_puts(b, ".conf\n\n"
+	/* TRANSLATORS: comment lines; the command stays as it is */
+	comment(b, _("Check it on your own log before enabling the jail:\n"
+		     "  fail2ban-regex /var/log/mail.log filter.d/%s.conf"),
+		f->name);
+	buf_puts(b, "\n"
 		    "[INCLUDES]\n\n"
 		    "before = common.conf\n\n"
 		    "[Definition]\n\n"
@@ -41,36 +69,45 @@ void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b
 	for (int i = 0; i < 3 && f->failregex[i]; i++)
 		buf_printf(b, "%s%s\n", i ? "            " : "", f->failregex[i]);
 	buf_puts(b, "\nignoreregex =\n\n"
-		    "[Init]\n\n"
-		    "# Debian 12 runs Postfix as the postfix@-.service instance\n"
-		    "journalmatch = _SYSTEMD_UNIT=postfix@-.service\n");
+		    "[Init]\n\n");
+	comment(b, "%s", _("Debian 12 runs Postfix as the postfix@-.service instance"));
+	buf_puts(b, "journalmatch = _SYSTEMD_UNIT=postfix@-.service\n");
 }
 
 /* f2b_jail_text - jail.d/postsleuth.conf for the filters that verified
  * (and, marked, those that did not) */
 void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, const char *version)
 {
-	buf_printf(b,
-		   "# postsleuth.conf - fail2ban jails for the postsleuth-* filters, written by\n"
-		   "# postsleuth %s.  Review before use: postsleuth installs nothing and\n"
-		   "# reloads nothing.  Copy filter.d/ and jail.d/ into /etc/fail2ban, then\n"
-		   "# \"fail2ban-client reload\".\n#\n"
-		   "# logpath: %%(syslog_mail)s is /var/log/mail.log on Debian (all mail lines;\n"
-		   "# postfix_log may point at mail.warn elsewhere, which lacks the\n"
-		   "# \"disconnect from\" lines).  Without a syslog daemon (the Debian 12\n"
-		   "# default) set \"backend = systemd\": the filters carry a journalmatch.\n"
-		   "# usedns = no: <HOST> is always the address Postfix logged.\n",
-		   version);
+	/* TRANSLATORS: comment lines of the jail file ("# " is put before each
+	 * line, an empty line is a lone "#"); keep the settings, %%(syslog_mail)s
+	 * and the commands as they are */
+	comment(b,
+		_("postsleuth.conf - fail2ban jails for the postsleuth-* filters, written by\n"
+		  "postsleuth %s.  Review before use: postsleuth installs nothing and\n"
+		  "reloads nothing.  Copy filter.d/ and jail.d/ into /etc/fail2ban, then\n"
+		  "\"fail2ban-client reload\".\n"
+		  "\n"
+		  "logpath: %%(syslog_mail)s is /var/log/mail.log on Debian (all mail lines;\n"
+		  "postfix_log may point at mail.warn elsewhere, which lacks the\n"
+		  "\"disconnect from\" lines).  Without a syslog daemon (the Debian 12\n"
+		  "default) set \"backend = systemd\": the filters carry a journalmatch.\n"
+		  "usedns = no: <HOST> is always the address Postfix logged."),
+		version);
 	for (size_t i = 0; i < n; i++) {
 		const struct f2b_check *c = &checks[i];
 		const struct f2b_filter *f = c->f;
-		buf_printf(b, "\n# %s\n", f->jail_note);
-		buf_printf(b, "# This log: %llu %s from %llu address%s (most from one address: %llu).\n",
-			   (unsigned long long)c->ours, f->unit, (unsigned long long)c->addrs_ours,
-			   c->addrs_ours == 1 ? "" : "es", (unsigned long long)c->max_per_addr);
+		buf_putc(b, '\n');
+		comment(b, "%s", _(f->jail_note));
+		/* TRANSLATORS: a comment line: N, what is counted ("sessions"...),
+		 * N addresses, the most of one address */
+		comment(b, P_("This log: %llu %s from %llu address (most from one address: %llu).",
+			      "This log: %llu %s from %llu addresses (most from one address: %llu).",
+			      c->addrs_ours),
+			(unsigned long long)c->ours, _(f->unit), (unsigned long long)c->addrs_ours,
+			(unsigned long long)c->max_per_addr);
 		if (!c->verified)
-			buf_puts(b, "# NOT VERIFIED on this log (see the table postsleuth printed):\n"
-				    "# left disabled.\n");
+			comment(b, "%s", _("NOT VERIFIED on this log (see the table postsleuth printed):\n"
+					   "left disabled."));
 		buf_printf(b,
 			   "[%s]\n"
 			   "enabled  = %s\n"
@@ -90,8 +127,10 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 /* f2b_dot_filter_why - why the filter often posted for "." probes cannot match */
 void f2b_dot_filter_why(struct buf *b)
 {
+	/* TRANSLATORS: keep the line breaks (at most 78 columns) and the log
+	 * texts and regular expression as they are */
 	buf_puts(b,
-		 "Why \"reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\" matches nothing: Postfix\n"
+		 _("Why \"reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\" matches nothing: Postfix\n"
 		 "logs \"reject: RCPT from\" only when it refuses a RCPT TO command, and these\n"
 		 "clients never get that far.  They send \".\" or \"GET /\" instead of EHLO;\n"
 		 "smtpd answers 502 (or 500) 5.5.2 without logging the reply, and the session\n"
@@ -99,45 +138,65 @@ void f2b_dot_filter_why(struct buf *b)
 		 "unknown=0/1 commands=0/1\" (Postfix 3.7.10 and later: \"warning: non-SMTP\n"
 		 "command from ...\").  The \"502 5.5.2\" text people quote comes from the\n"
 		 "postmaster's session transcript mail, not from the log.\n"
-		 "postsleuth-non-smtp-probe matches what the log does say.\n");
+		 "postsleuth-non-smtp-probe matches what the log does say.\n"));
 }
 
 /* f2b_table - the verification table */
 void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const char *tool)
 {
-	buf_printf(b, "Checked with %s on the same log:\n\n", tool);
-	buf_printf(b, "  %-28s %10s %10s %9s %10s  %s\n", "FILTER", "POSTSLEUTH", "FAIL2BAN",
-		   "ADDRESSES", "LEGITIMATE", "RESULT");
+	/* TRANSLATORS: the program and its version */
+	buf_printf(b, _("Checked with %s on the same log:\n\n"), tool);
+	/* TRANSLATORS: the table's column heads: at most 28, 10, 10, 9 and 10
+	 * characters (the numbers below them are right-aligned) */
+	buf_puts(b, "  ");
+	buf_pad(b, _("FILTER"), 28);
+	buf_putc(b, ' ');
+	buf_rpad(b, _("POSTSLEUTH"), 10);
+	buf_putc(b, ' ');
+	buf_rpad(b, _("FAIL2BAN"), 10);
+	buf_putc(b, ' ');
+	buf_rpad(b, _("ADDRESSES"), 9);
+	buf_putc(b, ' ');
+	buf_rpad(b, _("LEGITIMATE"), 10);
+	buf_printf(b, "  %s\n", _("RESULT"));
 	for (size_t i = 0; i < n; i++) {
 		const struct f2b_check *c = &checks[i];
 		buf_printf(b, "  %-28s %10llu ", c->f->name, (unsigned long long)c->ours);
 		if (c->error) {
-			buf_printf(b, "%10s %9llu %10s  not checked: %s\n", "-",
-				   (unsigned long long)c->addrs_ours, "-", c->error);
+			buf_printf(b, "%10s %9llu %10s  ", "-", (unsigned long long)c->addrs_ours, "-");
+			/* TRANSLATORS: the reason follows */
+			buf_printf(b, _("not checked: %s\n"), _(c->error));
 			continue;
 		}
 		buf_printf(b, "%10llu %9llu %10llu  %s\n", (unsigned long long)c->theirs,
 			   (unsigned long long)c->addrs_theirs, (unsigned long long)c->legit_hits,
-			   c->verified ? "verified" : "NOT VERIFIED");
+			   c->verified ? _("verified") : _("NOT VERIFIED"));
 		if (c->mismatched)
-			buf_printf(b, "      %llu address%s counted differently, e.g. %s\n",
-				   (unsigned long long)c->mismatched, c->mismatched == 1 ? "" : "es",
-				   c->mismatch_example);
+			/* TRANSLATORS: N, then an address as example */
+			buf_printf(b, P_("      %llu address counted differently, e.g. %s\n",
+					 "      %llu addresses counted differently, e.g. %s\n", c->mismatched),
+				   (unsigned long long)c->mismatched, c->mismatch_example);
 		if (c->legit_hits)
-			buf_printf(b, "      matches lines of a client postsleuth calls legitimate: %s\n",
+			buf_printf(b, _("      matches lines of a client postsleuth calls legitimate: %s\n"),
 				   c->legit_example);
 		if (c->unbannable)
-			buf_printf(b, "      and %llu line%s without a client address (\"unknown[]\"): "
-				      "no filter can ban those\n",
-				   (unsigned long long)c->unbannable, c->unbannable == 1 ? "" : "s");
+			buf_printf(b, P_("      and %llu line without a client address (\"unknown[]\"): "
+					 "no filter can ban those\n",
+					 "      and %llu lines without a client address (\"unknown[]\"): "
+					 "no filter can ban those\n",
+					 c->unbannable),
+				   (unsigned long long)c->unbannable);
 		if (c->garbage)
-			buf_printf(b, "      %llu line%s of fail2ban-regex output were not addresses\n",
-				   (unsigned long long)c->garbage, c->garbage == 1 ? "" : "s");
+			buf_printf(b, P_("      %llu line of fail2ban-regex output were not addresses\n",
+					 "      %llu lines of fail2ban-regex output were not addresses\n",
+					 c->garbage),
+				   (unsigned long long)c->garbage);
 	}
-	buf_puts(b, "\n  POSTSLEUTH: the lines postsleuth's parser counts for that behaviour;\n"
-		    "  FAIL2BAN: lines the filter matched; ADDRESSES: distinct addresses matched;\n"
-		    "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
-		    "  Verified = same count for every address, and no legitimate client hit.\n");
+	/* TRANSLATORS: the legend under the table: the column heads as translated above */
+	buf_puts(b, _("\n  POSTSLEUTH: the lines postsleuth's parser counts for that behaviour;\n"
+		      "  FAIL2BAN: lines the filter matched; ADDRESSES: distinct addresses matched;\n"
+		      "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
+		      "  Verified = same count for every address, and no legitimate client hit.\n"));
 }
 
 /* check_json - one filter's fail2ban-regex result */
