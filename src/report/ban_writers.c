@@ -7,7 +7,7 @@
  * Input is a ban_set of binary addresses: every address is printed with
  * inet_ntop (cidr_format), every other word is ours.  Each file says in
  * its comments what it is and how to load it; none is loaded here.
- * Only the comment lines are translated (gettext), and comment() puts
+ * Only the comment lines are translated (gettext), and buf_comment() puts
  * "# " before every line of a translation, so that nft, ipset and Postfix
  * read the same file in every language.
  */
@@ -16,21 +16,8 @@
 #include "../util/i18n.h"
 
 #include <netinet/in.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-/* comment - fmt's text as comment lines, each "# " */
-static void comment(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void comment(struct buf *b, const char *fmt, ...)
-{
-	char t[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(t, sizeof t, fmt, ap);
-	va_end(ap);
-	buf_prefix_lines(b, "# ", t);
-}
 
 /* header - "# ..." lines common to the commented formats */
 static void header(struct buf *b, const struct ban_set *s, const char *load)
@@ -41,14 +28,14 @@ static void header(struct buf *b, const struct ban_set *s, const char *load)
 		 (unsigned long long)s->naddrs);
 	/* TRANSLATORS: a comment line of a ban file ("# " is put in front of
 	 * each line): the version, "N entries", "N addresses" */
-	comment(b, _("Written by postsleuth %s (ban): %s for %s."), s->version, e, a);
+	buf_comment(b, _("Written by postsleuth %s (ban): %s for %s."), s->version, e, a);
 	/* TRANSLATORS: a comment line: the verdict ids follow */
-	comment(b, _("Verdicts: %s."), s->verdicts);
+	buf_comment(b, _("Verdicts: %s."), s->verdicts);
 	if (s->period && *s->period)
-		comment(b, _("Log period: %s."), s->period);
-	comment(b, "%s", _("Review before use: postsleuth changed nothing."));
+		buf_comment(b, _("Log period: %s."), s->period);
+	buf_comment(b, "%s", _("Review before use: postsleuth changed nothing."));
 	/* TRANSLATORS: a comment line: the command that loads the file follows */
-	comment(b, _("Load with: %s"), load);
+	buf_comment(b, _("Load with: %s"), load);
 }
 
 /* addr - one entry as text: address, or prefix/len */
@@ -110,11 +97,11 @@ static void nft_set(struct buf *b, const struct ban_set *s, int family)
 static void write_nft(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, _("nft -f FILE   (check first with: nft -c -f FILE)"));
-	comment(b, "%s", _("Only SMTP ports are blocked (25, 465, 587); everything else is accepted."));
+	buf_comment(b, "%s", _("Only SMTP ports are blocked (25, 465, 587); everything else is accepted."));
 	for (size_t i = 0; i < s->n; i++)
 		note(b, &s->v[i]);
 	buf_putc(b, '\n');
-	comment(b, "%s", _("replace the table as a whole on reload"));
+	buf_comment(b, "%s", _("replace the table as a whole on reload"));
 	buf_puts(b, "table inet postsleuth\n"
 		    "delete table inet postsleuth\n\n"
 		    "table inet postsleuth {\n");
@@ -135,7 +122,7 @@ static void write_ipset(struct buf *b, const struct ban_set *s)
 	header(b, s, "ipset restore < FILE");
 	/* TRANSLATORS: two comment lines: the commands as they are, the
 	 * second one under the first */
-	comment(b, "%s", _("then, e.g.: iptables -I INPUT -p tcp -m multiport --dports 25,465,587 "
+	buf_comment(b, "%s", _("then, e.g.: iptables -I INPUT -p tcp -m multiport --dports 25,465,587 "
 			   "-m set --match-set postsleuth4 src -j DROP\n"
 			   "      ip6tables ... --match-set postsleuth6 src -j DROP"));
 	static const struct {
@@ -161,7 +148,7 @@ static void write_postfix_cidr(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, "smtpd_client_restrictions = ... check_client_access cidr:/etc/postfix/FILE");
 	/* TRANSLATORS: two comment lines */
-	comment(b, "%s", _("(cidr: tables are read directly: no postmap needed; test with\n"
+	buf_comment(b, "%s", _("(cidr: tables are read directly: no postmap needed; test with\n"
 			   " postmap -q 192.0.2.1 cidr:/etc/postfix/FILE)"));
 	for (size_t i = 0; i < s->n; i++) {
 		note(b, &s->v[i]);
@@ -175,7 +162,7 @@ static void write_postscreen(struct buf *b, const struct ban_set *s)
 {
 	header(b, s, "postscreen_access_list = permit_mynetworks, cidr:/etc/postfix/FILE");
 	/* TRANSLATORS: two comment lines */
-	comment(b, "%s", _("(postscreen_blacklist_action / postscreen_denylist_action decides what\n"
+	buf_comment(b, "%s", _("(postscreen_blacklist_action / postscreen_denylist_action decides what\n"
 			   " happens to them: ignore (default), enforce or drop)"));
 	for (size_t i = 0; i < s->n; i++) {
 		note(b, &s->v[i]);

@@ -5,7 +5,7 @@
  *
  * No text from the log goes into anything written here: the comments
  * hold counts, verdict names and addresses formatted by inet_ntop.
- * The comments and the table are translated (gettext); comment() puts
+ * The comments and the table are translated (gettext); buf_comment() puts
  * "# " before every line of a translation, so that fail2ban reads the
  * same filter and jail in every language.
  */
@@ -14,21 +14,8 @@
 #include "../util/i18n.h"
 #include "../util/span.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-/* comment - fmt's text as comment lines, each "# " ("#" when empty) */
-static void comment(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void comment(struct buf *b, const char *fmt, ...)
-{
-	char t[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(t, sizeof t, fmt, ap);
-	va_end(ap);
-	buf_prefix_lines(b, "# ", t);
-}
 
 /* f2b_filter_text - filter.d/NAME.conf; c (may be NULL) adds the counts */
 void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
@@ -36,15 +23,15 @@ void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b
 {
 	/* TRANSLATORS: comment lines of a fail2ban filter ("# " is put before
 	 * each line; an empty line is a lone "#"): the filter's name, the version */
-	comment(b, _("%s.conf - fail2ban filter written by postsleuth %s."), f->name, version);
+	buf_comment(b, _("%s.conf - fail2ban filter written by postsleuth %s."), f->name, version);
 	buf_puts(b, "#\n");
 	/* TRANSLATORS: what one match of the filter is (several lines) follows */
-	comment(b, _("Matches %s"), _(f->what));
+	buf_comment(b, _("Matches %s"), _(f->what));
 	buf_puts(b, "#\n");
 	if (c) {
 		/* TRANSLATORS: comment lines: N, what is counted ("sessions"...),
 		 * N addresses; fail2ban-regex's count, "verified" or "NOT verified" */
-		comment(b, P_("In the log it was made from, postsleuth counted %llu %s from %llu\n"
+		buf_comment(b, P_("In the log it was made from, postsleuth counted %llu %s from %llu\n"
 			      "address; fail2ban-regex matched %llu: %s.",
 			      "In the log it was made from, postsleuth counted %llu %s from %llu\n"
 			      "addresses; fail2ban-regex matched %llu: %s.",
@@ -54,7 +41,7 @@ void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b
 		buf_puts(b, "#\n");
 	}
 	/* TRANSLATORS: comment lines; the command stays as it is */
-	comment(b, _("Check it on your own log before enabling the jail:\n"
+	buf_comment(b, _("Check it on your own log before enabling the jail:\n"
 		     "  fail2ban-regex /var/log/mail.log filter.d/%s.conf"),
 		f->name);
 	buf_puts(b, "\n"
@@ -70,7 +57,7 @@ void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b
 		buf_printf(b, "%s%s\n", i ? "            " : "", f->failregex[i]);
 	buf_puts(b, "\nignoreregex =\n\n"
 		    "[Init]\n\n");
-	comment(b, "%s", _("Debian 12 runs Postfix as the postfix@-.service instance"));
+	buf_comment(b, "%s", _("Debian 12 runs Postfix as the postfix@-.service instance"));
 	buf_puts(b, "journalmatch = _SYSTEMD_UNIT=postfix@-.service\n");
 }
 
@@ -81,7 +68,7 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 	/* TRANSLATORS: comment lines of the jail file ("# " is put before each
 	 * line, an empty line is a lone "#"); keep the settings, %%(syslog_mail)s
 	 * and the commands as they are */
-	comment(b,
+	buf_comment(b,
 		_("postsleuth.conf - fail2ban jails for the postsleuth-* filters, written by\n"
 		  "postsleuth %s.  Review before use: postsleuth installs nothing and\n"
 		  "reloads nothing.  Copy filter.d/ and jail.d/ into /etc/fail2ban, then\n"
@@ -97,16 +84,16 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 		const struct f2b_check *c = &checks[i];
 		const struct f2b_filter *f = c->f;
 		buf_putc(b, '\n');
-		comment(b, "%s", _(f->jail_note));
+		buf_comment(b, "%s", _(f->jail_note));
 		/* TRANSLATORS: a comment line: N, what is counted ("sessions"...),
 		 * N addresses, the most of one address */
-		comment(b, P_("This log: %llu %s from %llu address (most from one address: %llu).",
+		buf_comment(b, P_("This log: %llu %s from %llu address (most from one address: %llu).",
 			      "This log: %llu %s from %llu addresses (most from one address: %llu).",
 			      c->addrs_ours),
 			(unsigned long long)c->ours, _(f->unit), (unsigned long long)c->addrs_ours,
 			(unsigned long long)c->max_per_addr);
 		if (!c->verified)
-			comment(b, "%s", _("NOT VERIFIED on this log (see the table postsleuth printed):\n"
+			buf_comment(b, "%s", _("NOT VERIFIED on this log (see the table postsleuth printed):\n"
 					   "left disabled."));
 		buf_printf(b,
 			   "[%s]\n"

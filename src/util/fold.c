@@ -3,6 +3,8 @@
  */
 #include "fold.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* utf8_cols - characters, counting every byte that does not continue one */
@@ -70,4 +72,22 @@ void buf_prefix_lines(struct buf *b, const char *prefix, const char *text)
 		if (*p == '\n')
 			p++;
 	} while (*p);
+}
+
+/* buf_comment - formatted, then line by line after "# " */
+void buf_comment(struct buf *b, const char *fmt, ...)
+{
+	struct buf t = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(&t, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(t.p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf_prefix_lines(b, "# ", t.p);
+	buf_free(&t);
 }

@@ -30,4 +30,7 @@ void buf_rpad(struct buf *b, const char *s, int width);
  * added when text lacks one */
 void buf_prefix_lines(struct buf *b, const char *prefix, const char *text);
 
+/* buf_comment - fmt's text as "# " comment lines (buf_prefix_lines) */
+void buf_comment(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif
