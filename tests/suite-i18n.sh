@@ -15,6 +15,14 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+golden() { # golden NAME LANG FILE - FILE against tests/i18n/NAME.LANG.txt
+	want=$top/tests/i18n/$1.$2.txt
+	[ "${UPDATE:-}" = 1 ] && cp "$3" "$want"
+	if [ -s "$3" ] && cmp -s "$3" "$want"; then ok; else
+		bad "$2: $1 differs from tests/i18n/$1.$2.txt"
+		diff -u "$want" "$3" | head -20
+	fi
+}
 unset LC_ALL LC_MESSAGES LANG LANGUAGE
 
 log=$top/tests/data/seed003.log
@@ -28,16 +36,7 @@ finding_block() {
 for l in en pt_BR es; do
 	"$bin" report --color=never --lang "$l" "$log" >"$tmp/report.$l" 2>"$tmp/err.$l"
 	finding_block <"$tmp/report.$l" >"$tmp/finding.$l"
-	want=$top/tests/i18n/seed003-finding.$l.txt
-	if [ "${UPDATE:-}" = 1 ]; then
-		cp "$tmp/finding.$l" "$want"
-	fi
-	if [ -s "$tmp/finding.$l" ] && cmp -s "$tmp/finding.$l" "$want"; then
-		ok
-	else
-		bad "$l: the finding's paragraph differs from tests/i18n/seed003-finding.$l.txt"
-		diff -u "$want" "$tmp/finding.$l" | head -20
-	fi
+	golden "seed003-finding" "$l" "$tmp/finding.$l"
 	[ -s "$tmp/err.$l" ] && bad "$l: stderr: $(head -c 300 "$tmp/err.$l")" || ok
 done
 # the three differ from one another (a catalogue that is not read would pass above once UPDATE'd)
@@ -51,16 +50,7 @@ glance_block() {
 }
 for l in en pt_BR es; do
 	"$bin" report --color=never --lang "$l" "$top/examples/mail.log" 2>/dev/null | glance_block >"$tmp/glance.$l"
-	want=$top/tests/i18n/mail-glance.$l.txt
-	if [ "${UPDATE:-}" = 1 ]; then
-		cp "$tmp/glance.$l" "$want"
-	fi
-	if [ -s "$tmp/glance.$l" ] && cmp -s "$tmp/glance.$l" "$want"; then
-		ok
-	else
-		bad "$l: the first screen differs from tests/i18n/mail-glance.$l.txt"
-		diff -u "$want" "$tmp/glance.$l" | head -20
-	fi
+	golden "mail-glance" "$l" "$tmp/glance.$l"
 	# accented text folds at 78 columns like English: characters, not bytes
 	if python3 -c '
 import sys
@@ -89,16 +79,7 @@ for l in en pt_BR es; do
 	"$bin" explain --color=never --lang "$l" --session 68 "$top/tests/data/mail.log" >"$tmp/session.$l" 2>&1
 	"$bin" trace --color=never --lang "$l" BE82711658A "$top/tests/data/mail.log" >"$tmp/trace.$l" 2>&1
 	for k in lines session trace; do
-		want=$top/tests/i18n/explain-$k.$l.txt
-		if [ "${UPDATE:-}" = 1 ]; then
-			cp "$tmp/$k.$l" "$want"
-		fi
-		if [ -s "$tmp/$k.$l" ] && cmp -s "$tmp/$k.$l" "$want"; then
-			ok
-		else
-			bad "$l: $k differs from tests/i18n/explain-$k.$l.txt"
-			diff -u "$want" "$tmp/$k.$l" | head -20
-		fi
+		golden "explain-$k" "$l" "$tmp/$k.$l"
 	done
 	# the notes under each line fold at 78 columns, counted in characters
 	if python3 -c '
@@ -185,16 +166,7 @@ verdict_words() {
 }
 for l in en pt_BR es; do
 	verdict_words "$l" >"$tmp/words.$l"
-	want=$top/tests/i18n/mail-verdicts.$l.txt
-	if [ "${UPDATE:-}" = 1 ]; then
-		cp "$tmp/words.$l" "$want"
-	fi
-	if [ -s "$tmp/words.$l" ] && cmp -s "$tmp/words.$l" "$want"; then
-		ok
-	else
-		bad "$l: the verdicts' words differ from tests/i18n/mail-verdicts.$l.txt"
-		diff -u "$want" "$tmp/words.$l" | head -20
-	fi
+	golden "mail-verdicts" "$l" "$tmp/words.$l"
 done
 if ! cmp -s "$tmp/words.en" "$tmp/words.pt_BR" && ! cmp -s "$tmp/words.en" "$tmp/words.es" &&
 	! cmp -s "$tmp/words.pt_BR" "$tmp/words.es"; then ok; else bad "the verdicts' words are the same in two languages"; fi
@@ -287,14 +259,6 @@ mail=$top/examples/mail.log
 cfg=$tmp/postfix                # postconf/postmap read this, not /etc/postfix
 mkdir -p "$cfg" "$tmp/nocfg"
 echo "mynetworks = 127.0.0.0/8 [::1]/128" >"$cfg/main.cf"
-golden() { # golden NAME LANG FILE - FILE against tests/i18n/NAME.LANG.txt
-	want=$top/tests/i18n/$1.$2.txt
-	[ "${UPDATE:-}" = 1 ] && cp "$3" "$want"
-	if [ -s "$3" ] && cmp -s "$3" "$want"; then ok; else
-		bad "$2: $1 differs from tests/i18n/$1.$2.txt"
-		diff -u "$want" "$3" | head -20
-	fi
-}
 same_but_comments() { # same_but_comments A B - equal once '#' lines are dropped
 	grep -v '^#' "$1" >"$tmp/a.nc"
 	grep -v '^#' "$2" >"$tmp/b.nc"
