@@ -6,7 +6,8 @@ markers: printed as "LINE: TEXT", one a line.
 
 Prose is three or more words of ASCII letters in a row, or a sentence
 of two ("Nothing unusual."), outside the markers, after the data is taken out: log lines (from their time stamp, their
-"program[pid]:" or Postfix's lower-case "warning: " on), quoted text ("..." and `...`), and every token
+"program[pid]:" or Postfix's lower-case "warning: " on, when not inside
+a marker opened on the same line), quoted text ("..." and `...`), and every token
 that is not a plain word (addresses, host names, parameter_names, ids
 with a hyphen, numbers, options).  A run ends at a word that ends with
 punctuation and at one that opens a parenthesis (lists of data:
@@ -36,6 +37,10 @@ def strip_data(text):
     out = []
     for line in text.split('\n'):
         m = PROG.search(line)
+        # inside a marker opened on this line it is prose ("stopped with
+        # an error: a usage message..."), not a log line
+        while m and line.count(OPEN, 0, m.start()) > line.count(CLOSE, 0, m.start()):
+            m = PROG.search(line, m.end())
         if m:
             st = STAMP.search(line, 0, m.start())
             line = line[:st.start() if st else m.start()] + ' | '

@@ -17,6 +17,7 @@
 #include "findings.h"
 #include "html.h"
 #include "html_svg.h"
+#include "explain.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -190,7 +191,7 @@ static void subjects(struct buf *b, const struct diag_group *g, const struct tol
 		size_t at = told_anchor(t, all[i]);
 		if (at)
 			buf_printf(b, "<a href=\"#c-%zu\">", at);
-		html_s(b, all[i]);
+		html_s(b, explain_client_words(all[i]));
 		if (at)
 			buf_puts(b, "</a>");
 	}
@@ -386,7 +387,7 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 		   sev, idx, sev);
 	html_s(b, verdict_id(c->verdict));
 	buf_puts(b, "</span> <span class=\"c-ip\">");
-	html_s(b, client_addr(c).s);
+	html_s(b, explain_client_words(client_addr(c).s));
 	buf_puts(b, "</span>");
 	if (d && d->ptr) {
 		buf_puts(b, " <span class=\"mute\">(");
@@ -483,7 +484,7 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 				buf_puts(b, ", ");
 			if (at)
 				buf_printf(b, "<a href=\"#c-%zu\">", at);
-			html_s(b, ip.s);
+			html_s(b, explain_client_words(ip.s));
 			if (at)
 				buf_puts(b, "</a>");
 			char lw[64], mw[64];
@@ -642,7 +643,7 @@ static void clients_rows(struct buf *b, const struct report_input *in)
 		buf_puts(b, "<tr><td>");
 		if (has_article)
 			buf_printf(b, "<a href=\"#c-%zu\">", i + 1);
-		html_s(b, client_addr(c).s);
+		html_s(b, explain_client_words(client_addr(c).s));
 		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%u</td>"
 			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
 			      "<td class=\"n\">%u</td><td class=\"t\">",
