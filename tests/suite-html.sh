@@ -20,6 +20,9 @@ bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=$top/tests/data
 export TZ=UTC LC_ALL=C NO_COLOR=1
+# the catalogues of the build tree, for the pt_BR page (as suite-i18n.sh)
+: "${POSTSLEUTH_LOCALEDIR:=$top/build/locale}"
+export POSTSLEUTH_LOCALEDIR
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
