@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""html_browser.py PAGE JSON HOSTILE_PAGE SCREENSHOT - the HTML report in a
+"""html_browser.py PAGE JSON HOSTILE_PAGE SCREENSHOT [PT_BR_PAGE] - the HTML report in a
 real browser: Debian's chromium, headless, driven over the DevTools
 protocol (python3-websocket), the network cut off.
 
@@ -13,7 +13,9 @@ hashes are in the CSP); the findings, clients and accounts it shows equal
 the JSON's; a click on a finding's evidence link and on a client's
 session opens its evidence lines; sorting a column sorts; with script
 disabled the page still reads and drills down; the hostile page shows its
-strings as text, creates no element from them and opens no dialog.  A
+strings as text, creates no element from them and opens no dialog; the
+page under --lang pt_BR loads as cleanly (its translated text is outside
+the hashed style and script) and shows its headings in Portuguese.  A
 screenshot is saved to SCREENSHOT.  Prints "PASS name" / "FAIL name: why"
 and last "html-browser: N passed, N failed"."""
 
@@ -210,6 +212,7 @@ def visible(b, selector):
 
 def main():
     page, jpath, hostile, shot = sys.argv[1:5]
+    pt_page = sys.argv[5] if len(sys.argv) > 5 else None
     rep = json.load(open(jpath))
     b = Browser()
     try:
@@ -222,6 +225,9 @@ def main():
               "h1 font size %s" % b.js("getComputedStyle(document.querySelector('h1')).fontSize"))
         check("script ran (its hash is in the CSP)",
               b.js("document.querySelector('table.sortable th').tabIndex") == 0, "no tabIndex")
+        tip = b.js("document.querySelector('table.sortable th').title")
+        check("the sorting tooltip from the page's data-sort-title", tip == "sort by this column",
+              "got %r" % tip)
         check("no script element but the page's own", b.js("document.scripts.length") == 1,
               "%s scripts" % b.js("document.scripts.length"))
         want_f = [[f["id"], f["key"], f["lines"], f["recipients"]] for f in rep.get("findings", [])]
@@ -351,6 +357,24 @@ def main():
               b.js("document.querySelectorAll('[onerror],[onload],[onclick]').length") == 0,
               "scripts %s, images %s" % (b.js("document.scripts.length"),
                                         b.js("document.images.length")))
+
+        # -- the page in Brazilian Portuguese
+        if pt_page:
+            check("pt_BR page loads", b.load(pt_page), "no load event")
+            probs = b.problems()
+            check("pt_BR page: no console error, CSP violation, dialog or request", not probs,
+                  "; ".join(probs))
+            check("pt_BR page: script ran", b.js("document.querySelector('table.sortable th').tabIndex") == 0,
+                  "no tabIndex")
+            tip = b.js("document.querySelector('table.sortable th').title")
+            check("pt_BR page: the sorting tooltip in Portuguese", tip == "ordenar por esta coluna",
+                  "got %r" % tip)
+            h2 = b.js("Array.prototype.map.call(document.querySelectorAll('h2'), function (h) { return h.textContent; })")
+            want_h2 = ["Problemas encontrados", "Clientes e contas", "Gráficos", "Tabelas", "O que foi lido"]
+            check("pt_BR page: headings in Portuguese, lang pt-BR",
+                  h2 == want_h2 and b.js("document.documentElement.lang") == "pt-BR",
+                  "got %s, lang %s" % (h2, b.js("document.documentElement.lang")))
+            check("pt_BR page: the same findings", dom_findings(b) == want_f, "differ")
     finally:
         b.close()
     print("html-browser: %d passed, %d failed" % (passed, failed))

@@ -11,6 +11,8 @@
 # driven over the DevTools protocol by tests/html_browser.py (python3 and
 # python3-websocket), the network cut off.  Installs nothing: without
 # chromium or the websocket module the suite fails (CI installs them).
+# The page under --lang pt_BR is loaded too: no error or CSP violation,
+# headings in Portuguese.
 # The browser's screenshot is kept as build/suite-html/report.png.
 # Last line: "html: N passed, N failed".
 set -u
@@ -18,6 +20,9 @@ bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=$top/tests/data
 export TZ=UTC LC_ALL=C NO_COLOR=1
+# the catalogues of the build tree, for the pt_BR page (as suite-i18n.sh)
+: "${POSTSLEUTH_LOCALEDIR:=$top/build/locale}"
+export POSTSLEUTH_LOCALEDIR
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -145,8 +150,9 @@ elif [ -z "$py" ]; then
 	bad "python3's websocket module missing (apt-get install python3-websocket)"
 else
 	rm -f "$shot"
+	"$bin" report --lang pt_BR --html "$tmp/pt.html" "$data/mail.log" 2>/dev/null
 	timeout 300 "$py" "$top/tests/html_browser.py" "$tmp/mail.html" "$tmp/mail.json" \
-		"$tmp/hostile.html" "$shot" >"$tmp/browser" 2>&1
+		"$tmp/hostile.html" "$shot" "$tmp/pt.html" >"$tmp/browser" 2>&1
 	rc=$?
 	grep -v '^PASS' "$tmp/browser"
 	line=$(grep -E '^html-browser: [0-9]+ passed, [0-9]+ failed$' "$tmp/browser")

@@ -7,7 +7,9 @@
 # holds; the decimal mark stays "."). Every text command runs with
 # --lang xx on examples/mail.log and real logs, and tests/untranslated.py
 # flags each output line that holds English prose outside the markers:
-# a string the sources print without _(), P_(), C_() or N_().
+# a string the sources print without _(), P_(), C_() or N_(). The page
+# of "report --html" is checked the same way (its visible text, strict),
+# and each of its labels, however short, must be marked.
 # tests/untranslated-allow.txt lists the lines that are data although
 # they look like prose, each with its reason.
 #
@@ -103,6 +105,47 @@ run() {
 }
 pending_lines=0
 
+# html NAME ARGS... - the page "report --html -" writes under --lang xx,
+# its visible text checked: tags stripped, entities decoded, the title,
+# aria-label and alt attributes as lines of their own; <style> and
+# <script> (hashed in the CSP, never translated) and <pre>/<code> (log
+# lines, addresses, commands: data) left out; each block element on a
+# paragraph of its own, so table cells and facts never run together
+cat >"$t/html2text.py" <<'PY'
+import html, re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+s = re.sub(r'(?s)<(style|script|pre|code)\b[^>]*>.*?</\1>', ' | ', s)
+raw = s
+out = []
+for m in re.finditer(r'\s(?:title|aria-label|alt)="([^"]*)"', s):
+    out.append(html.unescape(m.group(1)))
+s = re.sub(r'<(?:/?(?:p|div|tr|td|th|li|ul|h[1-6]|dl|dt|dd|figure|figcaption|summary|details|title|text|svg|nav|a|section|article|header|footer|main|table|thead|tbody|head|body|html)\b)[^>]*>', '\n\n', s)
+s = re.sub(r'<[^>]*>', '', s)
+out += [html.unescape(l).strip() for l in s.split('\n')]
+print('\n\n'.join(l for l in out if l))
+# every label of the page (headings, table headings, facts' names,
+# captions, legends, links of the contents) is catalogue text: one
+# without a marker goes to the file named second, however short. Data
+# labels are single tokens: verdict ids as column headings and legends
+# ("auth-bruteforce"), the protocol's HELO
+bad = []
+for m in re.finditer(r'(?s)<(h[12]|h3 id="[^"]*"|th|dt|figcaption|summary|footer|nav|li)\b[^>]*>(.*?)</(?:h[123]|th|dt|figcaption|summary|footer|nav|li)>', raw):
+    text = html.unescape(re.sub(r'<[^>]*>', ' ', m.group(2))).strip()
+    if '\u27e6' not in text and not re.fullmatch(r'[a-z0-9.-]+|HELO|', text):
+        bad.append(text)
+open(sys.argv[2], 'w', encoding='utf-8').write(''.join(b + '\n' for b in bad))
+PY
+html() {
+	name=$1
+	shift
+	"$bin" report --lang xx --html - "$@" >"$t/page.html" 2>/dev/null </dev/null
+	python3 "$t/html2text.py" "$t/page.html" "$t/labels" >"$t/page.txt" || { bad "$name: html2text failed"; return; }
+	check "$name" html "$t/page.txt" marked
+	if [ -s "$t/labels" ]; then
+		bad "$name: labels outside the catalogue: $(head -n 5 "$t/labels" | tr '\n' '|')"
+	else ok; fi
+}
+
 # 3. report, clients, accounts: strict, on every real log at hand
 mail=$top/examples/mail.log
 logs="$mail $top/tests/data/*.log $top/tests/data/scenarios/*.log $top/tests/data/pasted/*.log"
@@ -113,6 +156,7 @@ for log in $logs; do
 	run "report $l" report "$bin" report --lang xx --color=never "$log"
 	run "clients $l" clients "$bin" clients --lang xx --color=never "$log"
 	run "accounts $l" accounts "$bin" accounts --lang xx --color=never "$log"
+	html "report --html $l" "$log"
 	# --all adds the traffic summary (summary_text.c): its lines are the summary's
 	"$bin" report --all --lang xx --color=never "$log" >"$t/all" 2>/dev/null
 	"$bin" summary --lang xx --color=never "$log" >"$t/sum" 2>/dev/null
@@ -127,6 +171,10 @@ for log in $logs; do
 		head -n 8 "$t/esc2"
 	else ok; fi
 done
+
+# the page with every client and account told (their articles, the
+# accounts' burst charts)
+html "report --html --all mail.log" --all "$mail"
 
 # 4. the other commands, their help and their messages on stderr
 qid=$(grep -o 'postfix/cleanup\[[0-9]*\]: [0-9A-F]\{8,\}:' "$mail" | head -n 1 | sed 's/.*: \([0-9A-F]*\):$/\1/')

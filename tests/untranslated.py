@@ -6,7 +6,8 @@ markers: printed as "LINE: TEXT", one a line.
 
 Prose is three or more words of ASCII letters in a row, or a sentence
 of two ("Nothing unusual."), outside the markers, after the data is taken out: log lines (from their time stamp, their
-"program[pid]:" or Postfix's lower-case "warning: " on), quoted text ("..." and `...`), and every token
+"program[pid]:" or Postfix's lower-case "warning: " on, when not inside
+a marker opened on the same line), quoted text ("..." and `...`), and every token
 that is not a plain word (addresses, host names, parameter_names, ids
 with a hyphen, numbers, options).  A run ends at a word that ends with
 punctuation and at one that opens a parenthesis (lists of data:

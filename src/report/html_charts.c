@@ -5,6 +5,7 @@
  * and an account's message times (its bursts).  The drawing is
  * html_svg.c's.
  */
+#include "../util/i18n.h"
 #include "html.h"
 #include "html_svg.h"
 #include "../util/timefmt.h"
@@ -43,20 +44,19 @@ static void local_label(char *out, int64_t sec, int64_t width)
 /* width_words - "second", "5 seconds", "minute", "hour", "6 hours", "4 days" */
 static void width_words(char out[32], int64_t w)
 {
-	static const struct {
-		int64_t secs;
-		const char *one, *many;
-	} units[] = {{86400, "day", "days"},
-		     {3600, "hour", "hours"},
-		     {60, "minute", "minutes"},
-		     {1, "second", "seconds"}};
+	static const int64_t secs[] = {86400, 3600, 60, 1};
 	for (size_t i = 0; i < 4; i++)
-		if (w % units[i].secs == 0) {
-			long long k = (long long)(w / units[i].secs);
+		if (w % secs[i] == 0) {
+			long long k = (long long)(w / secs[i]);
+			/* TRANSLATORS: a chart's period, after "per": "per day", "per 6 hours" */
+			const char *f = i == 0 ? k == 1 ? C_("per", "day") : P_("%lld day", "%lld days", k)
+				      : i == 1 ? k == 1 ? C_("per", "hour") : P_("%lld hour", "%lld hours", k)
+				      : i == 2 ? k == 1 ? C_("per", "minute") : P_("%lld minute", "%lld minutes", k)
+				      : k == 1 ? C_("per", "second") : P_("%lld second", "%lld seconds", k);
 			if (k == 1)
-				snprintf(out, 32, "%s", units[i].one);
+				snprintf(out, 32, "%s", f);
 			else
-				snprintf(out, 32, "%lld %s", k, units[i].many);
+				snprintf(out, 32, f, k);
 			return;
 		}
 }
@@ -66,8 +66,9 @@ static void width_words(char out[32], int64_t w)
 void html_chart_timeline(struct buf *b, const struct timeline *t)
 {
 	if (!t || !t->any) {
-		buf_puts(b, "<p class=\"mute\">No SMTP session or message with a time: no chart over "
-			    "time.</p>\n");
+		buf_puts(b, "<p class=\"mute\">");
+		html_s(b, _("No SMTP session or message with a time: no chart over time."));
+		buf_puts(b, "</p>\n");
 		return;
 	}
 	static char labels[TIMELINE_BUCKETS][LABEL_MAX];
@@ -84,9 +85,9 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 	}
 	char title[128], per[32];
 	width_words(per, t->width);
-	snprintf(title, sizeof title, "Connections and messages per %s", per);
-	struct svg_series cm[2] = {{"connections (SMTP sessions)", "s0", conn},
-				   {"messages", "s2", msgs}};
+	snprintf(title, sizeof title, _("Connections and messages per %s"), per);
+	struct svg_series cm[2] = {{_("connections (SMTP sessions)"), "s0", conn},
+				   {C_("chart", "messages"), "s2", msgs}};
 	svg_columns(b, title, lp, t->n, cm, 2, false);
 
 	/* verdicts: the most serious on top of the stack */
@@ -105,13 +106,19 @@ void html_chart_timeline(struct buf *b, const struct timeline *t)
 			snprintf(cls[v], sizeof cls[v], "v-%s", verdict_id((enum verdict)v));
 			vs[nv++] = (struct svg_series){verdict_id((enum verdict)v), cls[v], byv[v]};
 		}
-	snprintf(title, sizeof title, "SMTP sessions by verdict per %s", per);
+	snprintf(title, sizeof title, _("SMTP sessions by verdict per %s"), per);
 	svg_columns(b, title, lp, t->n, vs, nv, true);
 
 	/* the same numbers as a table, for reading and for screen readers */
-	buf_puts(b, "<details><summary>The numbers of these two charts</summary><div class=\"wide\">"
-		    "<table id=\"timeline-table\"><thead><tr><th>From</th><th class=\"n\">Connections</th>"
-		    "<th class=\"n\">Messages</th>");
+	buf_puts(b, "<details><summary>");
+	html_s(b, _("The numbers of these two charts"));
+	buf_puts(b, "</summary><div class=\"wide\"><table id=\"timeline-table\"><thead><tr><th>");
+	html_s(b, _("From"));
+	buf_puts(b, "</th><th class=\"n\">");
+	html_s(b, _("Connections"));
+	buf_puts(b, "</th><th class=\"n\">");
+	html_s(b, _("Messages"));
+	buf_puts(b, "</th>");
 	for (size_t k = 0; k < nv; k++) {
 		buf_puts(b, "<th class=\"n\">");
 		html_s(b, vs[k].name);
@@ -135,8 +142,8 @@ void html_chart_hours(struct buf *b, const struct summary *s)
 {
 	if (!s)
 		return;
-	static const char *const names[SD__N] = {"received", "delivered", "deferred", "bounced",
-						 "rejected"};
+	static const char *const names[SD__N] = {N_("received"), N_("delivered"), N_("deferred"),
+						 N_("bounced"), N_("rejected")};
 	static const char *const cls[SD__N] = {"s0", "s5", "s2", "s3", "s4"};
 	static char labels[24][4];
 	const char *lp[24];
@@ -149,8 +156,8 @@ void html_chart_hours(struct buf *b, const struct summary *s)
 	}
 	struct svg_series ser[SD__N];
 	for (int k = 0; k < SD__N; k++)
-		ser[k] = (struct svg_series){names[k], cls[k], v[k]};
-	svg_columns(b, "Messages by hour of the day (all days added up)", lp, 24, ser, SD__N, false);
+		ser[k] = (struct svg_series){_(names[k]), cls[k], v[k]};
+	svg_columns(b, _("Messages by hour of the day (all days added up)"), lp, 24, ser, SD__N, false);
 }
 
 /* html_chart_deliveries - the summary's totals by status */
@@ -158,12 +165,12 @@ void html_chart_deliveries(struct buf *b, const struct summary *s)
 {
 	if (!s)
 		return;
-	const char *labels[] = {"delivered", "forwarded", "deferred", "bounced",
-				"rejected",  "reject warnings", "held", "discarded"};
+	const char *labels[] = {_("delivered"), _("forwarded"), _("deferred"), _("bounced"),
+				_("rejected"),  _("reject warnings"), _("held"), _("discarded")};
 	const char *cls[] = {"s5", "s1", "s2", "s3", "s4", "s2", "s1", "s3"};
 	uint64_t v[] = {s->delivered, s->forwarded, s->deferred, s->bounced,
 			s->rejected,  s->reject_warnings, s->held, s->discarded};
-	svg_hbars(b, "Deliveries by status (recipients; deferred: messages)", labels, v, cls, 8);
+	svg_hbars(b, _("Deliveries by status (recipients; deferred: messages)"), labels, v, cls, 8);
 }
 
 /* html_chart_destinations - the recipient domains mail went to most */
@@ -176,7 +183,9 @@ void html_chart_destinations(struct buf *b, const struct summary *s)
 	while (rows[n] && n < HTML_DESTINATIONS_CHART)
 		n++;
 	if (!n) {
-		buf_puts(b, "<p class=\"mute\">No deliveries to chart by destination.</p>\n");
+		buf_puts(b, "<p class=\"mute\">");
+		html_s(b, _("No deliveries to chart by destination."));
+		buf_puts(b, "</p>\n");
 		free(rows);
 		return;
 	}
@@ -188,7 +197,7 @@ void html_chart_destinations(struct buf *b, const struct summary *s)
 		labels[i][rows[i]->klen] = 0;
 		v[i] = rows[i]->count;
 	}
-	svg_hbars(b, "Top destinations (recipient domains, deliveries)", (const char *const *)labels, v,
+	svg_hbars(b, _("Top destinations (recipient domains, deliveries)"), (const char *const *)labels, v,
 		  NULL, n);
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
@@ -232,9 +241,13 @@ void html_chart_bursts(struct buf *b, const struct analysis *a, const struct acc
 	}
 	char title[160], per[32];
 	width_words(per, w);
-	snprintf(title, sizeof title, "Its messages per %s%s (most in 10 minutes: %u)", per,
-		 d->ntimes < ac->messages ? ", the first ones" : "", ac->peak_10min);
-	struct svg_series s = {"messages", "s3", v};
+	if (d->ntimes < ac->messages)
+		snprintf(title, sizeof title, _("Its messages per %s, the first ones (most in 10 minutes: %u)"),
+			 per, ac->peak_10min);
+	else
+		snprintf(title, sizeof title, _("Its messages per %s (most in 10 minutes: %u)"), per,
+			 ac->peak_10min);
+	struct svg_series s = {C_("chart", "messages"), "s3", v};
 	svg_columns(b, title, lp, n, &s, 1, false);
 }
 

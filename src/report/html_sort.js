@@ -4,7 +4,7 @@ document.querySelectorAll("table.sortable").forEach(function (table) {
 	var heads = table.tHead ? table.tHead.rows[0].cells : [];
 	Array.prototype.forEach.call(heads, function (th, col) {
 		th.tabIndex = 0;
-		th.title = "sort by this column";
+		th.title = document.body.getAttribute("data-sort-title") || "";
 		function sort() {
 			var asc = th.getAttribute("aria-sort") !== "ascending";
 			Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });

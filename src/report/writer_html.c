@@ -17,6 +17,7 @@
 #include "findings.h"
 #include "html.h"
 #include "html_svg.h"
+#include "explain.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -43,10 +44,46 @@ static void flush_some(struct buf *b, const struct report_input *in)
 		buf_flush(b, in->out);
 }
 
-/* plural - "s" unless one */
-static const char *plural(uint64_t n)
+/* html_t - a catalogue string as text content: its <, > and & escaped,
+ * its quotes kept (the English page writes them as they are) */
+static void html_t(struct buf *b, const char *s)
 {
-	return n == 1 ? "" : "s";
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+/* tagged - open, the translated text, close */
+static void tagged(struct buf *b, const char *open, const char *text, const char *close)
+{
+	buf_puts(b, open);
+	html_t(b, text);
+	buf_puts(b, close);
+}
+
+/* th - a table heading; n: a numeric column (class "n") */
+static void th(struct buf *b, const char *text, bool n)
+{
+	tagged(b, n ? "<th class=\"n\">" : "<th>", text, "</th>");
+}
+
+/* dt - a fact's name */
+static void dt(struct buf *b, const char *text)
+{
+	tagged(b, "<dt>", text, "</dt>");
+}
+
+/* range - "FIRST to LAST" */
+static void range(struct buf *b, struct stamp first, struct stamp last)
+{
+	html_stamp(b, first);
+	html_t(b, _(" to "));
+	html_stamp(b, last);
 }
 
 /* head - doctype, CSP, title, the style sheet */
@@ -67,12 +104,11 @@ static void head(struct buf *b, const struct analysis *a)
 	buf_puts(b, "'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<meta name=\"generator\" content=\"postsleuth " POSTSLEUTH_VERSION "\">\n"
-		    "<title>Postfix log report");
+		    "<title>");
+	html_t(b, _("Postfix log report"));
 	if (a->have_time) {
 		buf_puts(b, ": ");
-		html_stamp(b, a->first);
-		buf_puts(b, " to ");
-		html_stamp(b, a->last);
+		range(b, a->first, a->last);
 	}
 	buf_puts(b, "</title>\n<style>");
 	buf_puts(b, html_page_css);
@@ -83,23 +119,35 @@ static void head(struct buf *b, const struct analysis *a)
 static void top(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
-	buf_puts(b, "<body>\n<header>\n<h1>Postfix log report</h1>\n<p class=\"meta\">");
+	/* the sorting script's tooltip, in the page's language (the script
+	 * itself is hashed in the CSP, so its text cannot vary) */
+	buf_puts(b, "<body data-sort-title=\"");
+	html_s(b, _("sort by this column"));
+	buf_puts(b, "\">\n");
+	tagged(b, "<header>\n<h1>", _("Postfix log report"), "</h1>\n<p class=\"meta\">");
 	if (a->have_time) {
-		html_stamp(b, a->first);
-		buf_puts(b, " to ");
-		html_stamp(b, a->last);
+		range(b, a->first, a->last);
 		buf_puts(b, " &middot; ");
 	}
-	buf_printf(b, "<span id=\"total-sessions\">%llu</span> session%s from "
-		      "<span id=\"total-clients\">%zu</span> client address%s, "
-		      "<span id=\"total-messages\">%llu</span> message%s, "
-		      "<span id=\"total-accounts\">%zu</span> SASL account%s</p>\n",
-		   (unsigned long long)a->sessions, plural(a->sessions), a->nclist,
-		   a->nclist == 1 ? "" : "es", (unsigned long long)a->messages, plural(a->messages),
-		   a->nalist, plural(a->nalist));
-	buf_puts(b, "<nav><a href=\"#problems\">Problems found</a><a href=\"#verdicts\">Clients and "
-		    "accounts</a><a href=\"#charts\">Charts</a><a href=\"#tables\">Tables</a>"
-		    "<a href=\"#input\">What was read</a></nav>\n</header>\n<main>\n");
+	/* a frame, each count a piece of its own with its plural */
+	char n[4][64], w[4][160];
+	snprintf(n[0], sizeof n[0], "<span id=\"total-sessions\">%llu</span>", (unsigned long long)a->sessions);
+	snprintf(n[1], sizeof n[1], "<span id=\"total-clients\">%zu</span>", a->nclist);
+	snprintf(n[2], sizeof n[2], "<span id=\"total-messages\">%llu</span>", (unsigned long long)a->messages);
+	snprintf(n[3], sizeof n[3], "<span id=\"total-accounts\">%zu</span>", a->nalist);
+	snprintf(w[0], sizeof w[0], P_("%s session", "%s sessions", a->sessions), n[0]);
+	snprintf(w[1], sizeof w[1], P_("%s client address", "%s client addresses", a->nclist), n[1]);
+	snprintf(w[2], sizeof w[2], P_("%s message", "%s messages", a->messages), n[2]);
+	snprintf(w[3], sizeof w[3], P_("%s SASL account", "%s SASL accounts", a->nalist), n[3]);
+	/* TRANSLATORS: sessions from client addresses, messages, SASL accounts */
+	buf_printf(b, _("%s from %s, %s, %s"), w[0], w[1], w[2], w[3]);
+	buf_puts(b, "</p>\n<nav>");
+	tagged(b, "<a href=\"#problems\">", _("Problems found"), "</a>");
+	tagged(b, "<a href=\"#verdicts\">", _("Clients and accounts"), "</a>");
+	tagged(b, "<a href=\"#charts\">", _("Charts"), "</a>");
+	tagged(b, "<a href=\"#tables\">", _("Tables"), "</a>");
+	tagged(b, "<a href=\"#input\">", _("What was read"), "</a>");
+	buf_puts(b, "</nav>\n</header>\n<main>\n");
 }
 
 /* the clients the page tells in full, each with its evidence */
@@ -148,12 +196,12 @@ static void subjects(struct buf *b, const struct diag_group *g, const struct tol
 		size_t at = told_anchor(t, all[i]);
 		if (at)
 			buf_printf(b, "<a href=\"#c-%zu\">", at);
-		html_s(b, all[i]);
+		html_s(b, explain_client_words(all[i]));
 		if (at)
 			buf_puts(b, "</a>");
 	}
 	if (k > HTML_SUBJECTS_MAX || g->subjects.dropped)
-		buf_printf(b, " and %llu more",
+		buf_printf(b, _(" and %llu more"),
 			   (unsigned long long)(k - (k > HTML_SUBJECTS_MAX ? HTML_SUBJECTS_MAX : k) +
 						g->subjects.dropped));
 	free((void *)all);
@@ -162,9 +210,15 @@ static void subjects(struct buf *b, const struct diag_group *g, const struct tol
 /* finding_index - one row per finding, linking to it and its evidence */
 static void finding_index(struct buf *b, const struct diag *d)
 {
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\"><thead><tr><th>Severity</th>"
-		    "<th>At fault</th><th>Finding</th><th>Cause</th><th class=\"n\">Lines</th>"
-		    "<th class=\"n\">Recipients</th><th>Evidence</th></tr></thead><tbody>\n");
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\"><thead><tr>");
+	th(b, _("Severity"), false);
+	th(b, _("At fault"), false);
+	th(b, _("Finding"), false);
+	th(b, _("Cause"), false);
+	th(b, _("Lines"), true);
+	th(b, _("Recipients"), true);
+	th(b, _("Evidence"), false);
+	buf_puts(b, "</tr></thead><tbody>\n");
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
 		int sev = finding_severity(g->id);
@@ -178,9 +232,11 @@ static void finding_index(struct buf *b, const struct diag *d)
 		buf_printf(b, "</td><td class=\"n f-lines\">%llu</td><td class=\"n f-recipients\">%llu</td>"
 			      "<td>",
 			   (unsigned long long)g->lines, (unsigned long long)g->recipients);
-		if (g->nsample)
-			buf_printf(b, "<a href=\"#f-%zu-ev\" class=\"f-ev\">%u line%s</a>", i + 1, g->nsample,
-				   plural(g->nsample));
+		if (g->nsample) {
+			buf_printf(b, "<a href=\"#f-%zu-ev\" class=\"f-ev\">", i + 1);
+			buf_printf(b, P_("%u line", "%u lines", g->nsample), g->nsample);
+			buf_puts(b, "</a>");
+		}
 		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, "</tbody></table></div>\n");
@@ -197,38 +253,47 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 		      "</span> ",
 		   sev, i, sev, finding_severity_word(sev));
 	html_s(b, finding_title(g->id));
-	buf_puts(b, "</h3>\n<dl class=\"facts\"><dt>Finding</dt><dd class=\"f-id\">");
+	buf_puts(b, "</h3>\n<dl class=\"facts\">");
+	dt(b, _("Finding"));
+	buf_puts(b, "<dd class=\"f-id\">");
 	html_s(b, finding_id(g->id));
-	buf_puts(b, "</dd><dt>At fault</dt><dd>");
+	buf_puts(b, "</dd>");
+	dt(b, _("At fault"));
+	buf_puts(b, "<dd>");
 	html_s(b, finding_side_words(finding_side(g->id)));
-	buf_puts(b, "</dd><dt>Impact</dt><dd>");
+	buf_puts(b, "</dd>");
+	dt(b, _("Impact"));
+	buf_puts(b, "<dd>");
 	html_s(b, finding_impact_words(finding_impact(g->id)));
 	buf_puts(b, "</dd>");
 	if (g->key && g->key[0]) {
-		buf_puts(b, "<dt>Cause</dt><dd class=\"f-key\">");
+		dt(b, _("Cause"));
+		buf_puts(b, "<dd class=\"f-key\">");
 		html_s(b, finding_key_words(g->key));
 		buf_puts(b, "</dd>");
 	}
-	buf_printf(b, "<dt>Lines</dt><dd class=\"f-lines\">%llu</dd><dt>Recipients</dt>"
-		      "<dd class=\"f-recipients\">%llu</dd>",
-		   (unsigned long long)g->lines, (unsigned long long)g->recipients);
+	dt(b, _("Lines"));
+	buf_printf(b, "<dd class=\"f-lines\">%llu</dd>", (unsigned long long)g->lines);
+	dt(b, _("Recipients"));
+	buf_printf(b, "<dd class=\"f-recipients\">%llu</dd>", (unsigned long long)g->recipients);
 	if (g->lines && g->first.us) {
-		buf_puts(b, "<dt>When</dt><dd>");
-		html_stamp(b, g->first);
-		if (g->last.us != g->first.us) {
-			buf_puts(b, " to ");
-			html_stamp(b, g->last);
-		}
+		dt(b, _("When"));
+		buf_puts(b, "<dd>");
+		if (g->last.us != g->first.us)
+			range(b, g->first, g->last);
+		else
+			html_stamp(b, g->first);
 		buf_puts(b, "</dd>");
 	}
 	if (strset_len(&g->subjects) || g->subjects.dropped) {
-		buf_puts(b, "<dt>Touched</dt><dd>");
+		dt(b, _("Touched"));
+		buf_puts(b, "<dd>");
 		subjects(b, g, t);
 		buf_puts(b, "</dd>");
 	}
 	buf_puts(b, "</dl>\n<p>");
 	html_s(b, p->meaning);
-	buf_puts(b, "</p>\n<p class=\"fix\"><strong>Fix:</strong> ");
+	tagged(b, "</p>\n<p class=\"fix\"><strong>", _("Fix:"), "</strong> ");
 	html_s(b, p->fix);
 	buf_puts(b, "</p>\n");
 	if (p->caveat) {
@@ -237,9 +302,11 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 		buf_puts(b, "</p>\n");
 	}
 	if (g->nsample) {
-		buf_printf(b, "<details class=\"evidence\"><summary>Evidence: the first %u line%s of %llu</summary>"
-			      "<pre id=\"f-%zu-ev\">",
-			   g->nsample, plural(g->nsample), (unsigned long long)g->lines, i);
+		buf_puts(b, "<details class=\"evidence\"><summary>");
+		buf_printf(b, P_("Evidence: the first %u line of %llu", "Evidence: the first %u lines of %llu",
+				 g->nsample),
+			   g->nsample, (unsigned long long)g->lines);
+		buf_printf(b, "</summary><pre id=\"f-%zu-ev\">", i);
 		for (uint32_t k = 0; k < g->nsample; k++) {
 			html_s(b, g->sample[k]);
 			buf_putc(b, '\n');
@@ -253,18 +320,23 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 static void problems(struct buf *b, const struct report_input *in)
 {
 	const struct diag *d = in->diag;
-	buf_puts(b, "<section id=\"problems\">\n<h2>Problems found</h2>\n");
+	tagged(b, "<section id=\"problems\">\n<h2>", _("Problems found"), "</h2>\n");
 	if (in->problem) {
-		buf_puts(b, "<p class=\"problem\" id=\"input-problem\">Warning: ");
+		tagged(b, "<p class=\"problem\" id=\"input-problem\">", _("Warning: "), "");
 		html_s(b, in->problem);
 		buf_puts(b, ".</p>\n");
 	}
 	if (!d || !d->nlist) {
-		buf_puts(b, "<p class=\"ok-note\">No problem of the server's own shows in this log.</p>\n");
+		tagged(b, "<p class=\"ok-note\">", _("No problem of the server's own shows in this log."),
+		       "</p>\n");
 	} else {
-		buf_printf(b, "<p><span id=\"findings-count\">%zu</span> problem%s of the server's own, most "
-			      "serious first.</p>\n",
-			   d->nlist, plural(d->nlist));
+		char n[64];
+		snprintf(n, sizeof n, "<span id=\"findings-count\">%zu</span>", d->nlist);
+		buf_puts(b, "<p>");
+		buf_printf(b, P_("%s problem of the server's own, most serious first.",
+				 "%s problems of the server's own, most serious first.", d->nlist),
+			   n);
+		buf_puts(b, "</p>\n");
 		finding_index(b, d);
 		struct told *t = xmalloc(sizeof *t);
 		told_clients(t, in);
@@ -274,9 +346,12 @@ static void problems(struct buf *b, const struct report_input *in)
 		}
 		free(t);
 	}
-	if (d && d->dropped)
-		buf_printf(b, "<p class=\"mute\">%llu more lines showed problems past the %d kinds kept.</p>\n",
+	if (d && d->dropped) {
+		buf_puts(b, "<p class=\"mute\">");
+		buf_printf(b, _("%llu more lines showed problems past the %d kinds kept."),
 			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
+		buf_puts(b, "</p>\n");
+	}
 	buf_puts(b, "</section>\n");
 }
 
@@ -289,16 +364,20 @@ static void client_evidence(struct buf *b, const struct analysis *a, const struc
 		const struct evidence_lines *e = evidence_for(ev, &d->evidence[i]);
 		if (!e || !e->n)
 			continue;
-		buf_printf(b, "<details class=\"evidence\"><summary>Session #%llu (%s): %u line%s</summary>"
-			      "<pre id=\"c-%zu-s%u\">",
+		buf_puts(b, "<details class=\"evidence\"><summary>");
+		buf_printf(b, P_("Session #%llu (%s): %u line", "Session #%llu (%s): %u lines", e->n + e->more),
 			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict),
-			   e->n + e->more, plural(e->n + e->more), idx, i + 1);
+			   e->n + e->more);
+		buf_printf(b, "</summary><pre id=\"c-%zu-s%u\">", idx, i + 1);
 		for (uint32_t j = 0; j < e->n; j++) {
 			html_s(b, e->line[j]);
 			buf_putc(b, '\n');
 		}
-		if (e->more)
-			buf_printf(b, "... %u more line%s\n", e->more, plural(e->more));
+		if (e->more) {
+			buf_puts(b, "... ");
+			buf_printf(b, P_("%u more line", "%u more lines", e->more), e->more);
+			buf_putc(b, '\n');
+		}
 		buf_puts(b, "</pre></details>\n");
 	}
 }
@@ -313,26 +392,30 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 		   sev, idx, sev);
 	html_s(b, verdict_id(c->verdict));
 	buf_puts(b, "</span> <span class=\"c-ip\">");
-	html_s(b, client_addr(c).s);
+	html_s(b, explain_client_words(client_addr(c).s));
 	buf_puts(b, "</span>");
 	if (d && d->ptr) {
 		buf_puts(b, " <span class=\"mute\">(");
 		html_s(b, d->ptr);
 		buf_puts(b, ")</span>");
 	}
-	buf_printf(b, "</h3>\n<dl class=\"facts\"><dt>Sessions</dt><dd class=\"c-sessions\">%u</dd>"
-		      "<dt>Failed logins</dt><dd>%u</dd><dt>Messages</dt><dd>%u</dd><dt>Rejects</dt>"
-		      "<dd>%u</dd>",
-		   c->sessions, c->auth_failures, c->messages, c->rejects);
+	buf_puts(b, "</h3>\n<dl class=\"facts\">");
+	dt(b, _("Sessions"));
+	buf_printf(b, "<dd class=\"c-sessions\">%u</dd>", c->sessions);
+	dt(b, _("Failed logins"));
+	buf_printf(b, "<dd>%u</dd>", c->auth_failures);
+	dt(b, _("Messages"));
+	buf_printf(b, "<dd>%u</dd>", c->messages);
+	dt(b, _("Rejects"));
+	buf_printf(b, "<dd>%u</dd>", c->rejects);
 	if (c->sessions) {
-		buf_puts(b, "<dt>Seen</dt><dd>");
-		html_stamp(b, client_first(c));
-		buf_puts(b, " to ");
-		html_stamp(b, client_last(c));
+		dt(b, _("Seen"));
+		buf_puts(b, "<dd>");
+		range(b, client_first(c), client_last(c));
 		buf_puts(b, "</dd>");
 	}
 	if (d && d->nhelo) {
-		buf_puts(b, "<dt>HELO</dt><dd>");
+		buf_puts(b, "<dt>HELO</dt><dd>");	/* the SMTP command's name */
 		for (uint32_t i = 0; i < d->nhelo; i++) {
 			if (i)
 				buf_puts(b, ", ");
@@ -343,7 +426,8 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 		buf_puts(b, "</dd>");
 	}
 	if (d && d->ntried) {
-		buf_puts(b, "<dt>Usernames tried</dt><dd>");
+		dt(b, _("Usernames tried"));
+		buf_puts(b, "<dd>");
 		for (uint32_t i = 0; i < d->ntried; i++) {
 			if (i)
 				buf_puts(b, ", ");
@@ -374,13 +458,29 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 		      "</span> <span class=\"a-name\">",
 		   sev, idx, sev, ac->compromised ? "compromised-suspect" : "normal");
 	html_s(b, ac->name);
-	buf_printf(b, "</span></h3>\n<dl class=\"facts\"><dt>Logins</dt><dd>%u</dd><dt>Messages</dt>"
-		      "<dd>%u</dd><dt>Recipients</dt><dd>%u, in %s%zu domain%s</dd><dt>Sent</dt><dd>%u</dd>"
-		      "<dt>Bounced</dt><dd>%u</dd><dt>Deferred</dt><dd>%u</dd>",
-		   ac->logins, ac->messages, ac->recipients, at_least ? "at least " : "", domains,
-		   plural(domains), ac->sent, ac->bounced, ac->deferred);
+	buf_puts(b, "</span></h3>\n<dl class=\"facts\">");
+	dt(b, _("Logins"));
+	buf_printf(b, "<dd>%u</dd>", ac->logins);
+	dt(b, _("Messages"));
+	buf_printf(b, "<dd>%u</dd>", ac->messages);
+	dt(b, _("Recipients"));
+	buf_puts(b, "<dd>");
+	if (at_least)
+		buf_printf(b, P_("%u, in at least %zu domain", "%u, in at least %zu domains", domains),
+			   ac->recipients, domains);
+	else
+		buf_printf(b, P_("%u, in %zu domain", "%u, in %zu domains", domains), ac->recipients,
+			   domains);
+	buf_puts(b, "</dd>");
+	dt(b, _("Sent"));
+	buf_printf(b, "<dd>%u</dd>", ac->sent);
+	dt(b, _("Bounced"));
+	buf_printf(b, "<dd>%u</dd>", ac->bounced);
+	dt(b, _("Deferred"));
+	buf_printf(b, "<dd>%u</dd>", ac->deferred);
 	if (ac->nlogin) {
-		buf_puts(b, "<dt>From</dt><dd>");
+		dt(b, _("From"));
+		buf_puts(b, "<dd>");
 		for (uint32_t i = 0; i < ac->nlogin && i < ACCOUNT_SHOW_IPS; i++) {
 			const struct login *l = account_login(a, ac, i);
 			struct client_addr ip = client_addr(login_client(a, l));
@@ -389,14 +489,17 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 				buf_puts(b, ", ");
 			if (at)
 				buf_printf(b, "<a href=\"#c-%zu\">", at);
-			html_s(b, ip.s);
+			html_s(b, explain_client_words(ip.s));
 			if (at)
 				buf_puts(b, "</a>");
-			buf_printf(b, " (%u login%s, %u message%s)", l->logins, plural(l->logins), l->messages,
-				   plural(l->messages));
+			char lw[64], mw[64];
+			snprintf(lw, sizeof lw, P_("%u login", "%u logins", l->logins), l->logins);
+			snprintf(mw, sizeof mw, P_("%u message", "%u messages", l->messages), l->messages);
+			/* TRANSLATORS: after an address: its logins, its messages */
+			buf_printf(b, _(" (%s, %s)"), lw, mw);
 		}
 		if (ac->nlogin > ACCOUNT_SHOW_IPS)
-			buf_printf(b, " and %u more", ac->nlogin - ACCOUNT_SHOW_IPS);
+			buf_printf(b, _(" and %llu more"), (unsigned long long)(ac->nlogin - ACCOUNT_SHOW_IPS));
 		buf_puts(b, "</dd>");
 	}
 	buf_puts(b, "</dl>\n<p>");
@@ -414,12 +517,16 @@ static void orphans(struct buf *b, const struct orphans *o)
 {
 	if (!o->messages)
 		return;
-	buf_printf(b, "<h3 id=\"unknown-origin\">Mail whose origin is not in this log</h3>\n<p>%llu message%s "
-		      "to %llu recipient%s (%llu delivered, %llu bounced, %llu deferred) came in before "
-		      "the log starts: their client= or pickup lines are missing, so the sending account "
-		      "and address cannot be told. Queue IDs: ",
-		   (unsigned long long)o->messages, plural(o->messages), (unsigned long long)o->recipients,
-		   plural(o->recipients), (unsigned long long)o->sent, (unsigned long long)o->bounced,
+	tagged(b, "<h3 id=\"unknown-origin\">", _("Mail whose origin is not in this log"), "</h3>\n<p>");
+	char mw[64], rw[64];
+	snprintf(mw, sizeof mw, P_("%llu message", "%llu messages", o->messages), (unsigned long long)o->messages);
+	snprintf(rw, sizeof rw, P_("%llu recipient", "%llu recipients", o->recipients),
+		 (unsigned long long)o->recipients);
+	/* TRANSLATORS: messages, recipients; client= is a log field, kept as is */
+	buf_printf(b, _("%s to %s (%llu delivered, %llu bounced, %llu deferred) came in before the log "
+			"starts: their client= or pickup lines are missing, so the sending account and "
+			"address cannot be told. Queue IDs: "),
+		   mw, rw, (unsigned long long)o->sent, (unsigned long long)o->bounced,
 		   (unsigned long long)o->deferred);
 	for (uint32_t i = 0; i < o->nqids; i++) {
 		if (i)
@@ -429,7 +536,7 @@ static void orphans(struct buf *b, const struct orphans *o)
 		buf_puts(b, "</code>");
 	}
 	if (o->messages > o->nqids)
-		buf_printf(b, " and %llu more", (unsigned long long)(o->messages - o->nqids));
+		buf_printf(b, _(" and %llu more"), (unsigned long long)(o->messages - o->nqids));
 	buf_puts(b, ".</p>\n");
 }
 
@@ -442,11 +549,17 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		by_sev[verdict_severity(a->clist[i]->verdict)]++;
 	for (size_t i = 0; i < a->nalist; i++)
 		compromised += a->alist[i]->compromised;
-	buf_puts(b, "<section id=\"verdicts\">\n<h2>Clients and accounts</h2>\n");
-	buf_printf(b, "<p>%zu account%s look%s compromised. %zu client%s behaved in a hostile way, %zu only "
-		      "probed or were refused, %zu sent ordinary mail, %zu left too little evidence.</p>\n",
-		   compromised, plural(compromised), compromised == 1 ? "s" : "", by_sev[3] + by_sev[4],
-		   plural(by_sev[3] + by_sev[4]), by_sev[2], by_sev[0], by_sev[1]);
+	tagged(b, "<section id=\"verdicts\">\n<h2>", _("Clients and accounts"), "</h2>\n<p>");
+	buf_printf(b, P_("%zu account looks compromised.", "%zu accounts look compromised.", compromised),
+		   compromised);
+	buf_putc(b, ' ');
+	buf_printf(b, P_("%zu client behaved in a hostile way, %zu only probed or were refused, %zu sent "
+			 "ordinary mail, %zu left too little evidence.",
+			 "%zu clients behaved in a hostile way, %zu only probed or were refused, %zu sent "
+			 "ordinary mail, %zu left too little evidence.",
+			 by_sev[3] + by_sev[4]),
+		   by_sev[3] + by_sev[4], by_sev[2], by_sev[0], by_sev[1]);
+	buf_puts(b, "</p>\n");
 	struct told *t = xmalloc(sizeof *t);
 	told_clients(t, in);
 	for (size_t i = 0; i < a->nalist; i++)
@@ -469,7 +582,11 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		flush_some(b, in);
 	}
 	if (nmore) {
-		buf_printf(b, "<p>And %zu more (in the <a href=\"#clients\">clients table</a>):", nmore);
+		char link[128];
+		snprintf(link, sizeof link, "<a href=\"#clients\">%s</a>", _("clients table"));
+		buf_puts(b, "<p>");
+		/* TRANSLATORS: %s is a link named "clients table" */
+		buf_printf(b, _("And %zu more (in the %s):"), nmore, link);
 		for (int v = V__COUNT - 1; v >= 0; v--)
 			if (more[v])
 				buf_printf(b, " %zu %s,", more[v], verdict_id((enum verdict)v));
@@ -477,15 +594,15 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		buf_puts(b, ".</p>\n");
 	}
 	if (!shown)
-		buf_puts(b, a->nclist ? "<p>Nothing hostile or unclear.</p>\n"
-				      : "<p>No SMTP client sessions in this log.</p>\n");
+		tagged(b, "<p>", a->nclist ? _("Nothing hostile or unclear.") : _("No SMTP client sessions in this log."),
+		       "</p>\n");
 	buf_puts(b, "</section>\n");
 }
 
 /* charts - over time, by hour, by status, by destination */
 static void charts(struct buf *b, const struct report_input *in)
 {
-	buf_puts(b, "<section id=\"charts\">\n<h2>Charts</h2>\n");
+	tagged(b, "<section id=\"charts\">\n<h2>", _("Charts"), "</h2>\n");
 	html_chart_timeline(b, in->timeline);
 	html_chart_hours(b, in->summary);
 	html_chart_deliveries(b, in->summary);
@@ -493,16 +610,34 @@ static void charts(struct buf *b, const struct report_input *in)
 	buf_puts(b, "</section>\n");
 }
 
+/* first_of - a table cut short: "The first N of M; COMMAND has them all." */
+static void first_of(struct buf *b, int n, size_t of, const char *command)
+{
+	buf_puts(b, "<p class=\"mute\">");
+	/* TRANSLATORS: %s is a command line, e.g. postsleuth report --json */
+	buf_printf(b, _("The first %d of %zu; %s has them all."), n, of, command);
+	buf_puts(b, "</p>\n");
+}
+
 /* clients_rows - the clients table, most serious first */
 static void clients_rows(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
-	buf_printf(b, "<h3 id=\"clients\">Clients (%zu)</h3>\n", a->nclist);
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\"><thead><tr><th>Address</th>"
-		    "<th>Verdict</th><th class=\"n\">Severity</th><th class=\"n\">Sessions</th>"
-		    "<th class=\"n\">Failed logins</th><th class=\"n\">Messages</th>"
-		    "<th class=\"n\">Recipients</th><th class=\"n\">Rejects</th><th>First seen</th>"
-		    "<th>Last seen</th><th>Name</th></tr></thead><tbody>\n");
+	buf_puts(b, "<h3 id=\"clients\">");
+	buf_printf(b, _("Clients (%zu)"), a->nclist);
+	buf_puts(b, "</h3>\n<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\"><thead><tr>");
+	th(b, _("Address"), false);
+	th(b, _("Verdict"), false);
+	th(b, _("Severity"), true);
+	th(b, _("Sessions"), true);
+	th(b, _("Failed logins"), true);
+	th(b, _("Messages"), true);
+	th(b, _("Recipients"), true);
+	th(b, _("Rejects"), true);
+	th(b, _("First seen"), false);
+	th(b, _("Last seen"), false);
+	th(b, _("Name"), false);
+	buf_puts(b, "</tr></thead><tbody>\n");
 	size_t detailed = 0;
 	for (size_t i = 0; i < a->nclist && i < HTML_TABLE_MAX; i++) {
 		const struct client *c = a->clist[i];
@@ -513,7 +648,7 @@ static void clients_rows(struct buf *b, const struct report_input *in)
 		buf_puts(b, "<tr><td>");
 		if (has_article)
 			buf_printf(b, "<a href=\"#c-%zu\">", i + 1);
-		html_s(b, client_addr(c).s);
+		html_s(b, explain_client_words(client_addr(c).s));
 		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%u</td>"
 			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
 			      "<td class=\"n\">%u</td><td class=\"t\">",
@@ -532,25 +667,32 @@ static void clients_rows(struct buf *b, const struct report_input *in)
 	}
 	buf_puts(b, "</tbody></table></div>\n");
 	if (a->nclist > HTML_TABLE_MAX)
-		buf_printf(b, "<p class=\"mute\">The first %d of %zu; <code>postsleuth report --json</code> "
-			      "has them all.</p>\n",
-			   HTML_TABLE_MAX, a->nclist);
+		first_of(b, HTML_TABLE_MAX, a->nclist, "<code>postsleuth report --json</code>");
 }
 
 /* accounts_rows - the accounts table */
 static void accounts_rows(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
-	buf_printf(b, "<h3 id=\"accounts\">SASL accounts (%zu)</h3>\n", a->nalist);
+	buf_puts(b, "<h3 id=\"accounts\">");
+	buf_printf(b, _("SASL accounts (%zu)"), a->nalist);
+	buf_puts(b, "</h3>\n");
 	if (!a->nalist) {
-		buf_puts(b, "<p class=\"mute\">No SASL login in this log.</p>\n");
+		tagged(b, "<p class=\"mute\">", _("No SASL login in this log."), "</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\"><thead><tr><th>Username</th>"
-		    "<th>Verdict</th><th class=\"n\">Logins</th><th class=\"n\">Messages</th>"
-		    "<th class=\"n\">Recipients</th><th class=\"n\">Sent</th><th class=\"n\">Bounced</th>"
-		    "<th class=\"n\">Deferred</th><th class=\"n\">Most in 10 min</th>"
-		    "<th class=\"n\">Source addresses</th></tr></thead><tbody>\n");
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\"><thead><tr>");
+	th(b, _("Username"), false);
+	th(b, _("Verdict"), false);
+	th(b, _("Logins"), true);
+	th(b, _("Messages"), true);
+	th(b, _("Recipients"), true);
+	th(b, _("Sent"), true);
+	th(b, _("Bounced"), true);
+	th(b, _("Deferred"), true);
+	th(b, _("Most in 10 min"), true);
+	th(b, _("Source addresses"), true);
+	buf_puts(b, "</tr></thead><tbody>\n");
 	for (size_t i = 0; i < a->nalist && i < HTML_TABLE_MAX; i++) {
 		const struct account *ac = a->alist[i];
 		bool has_article = ac->compromised || in->all_clients;
@@ -567,9 +709,7 @@ static void accounts_rows(struct buf *b, const struct report_input *in)
 	}
 	buf_puts(b, "</tbody></table></div>\n");
 	if (a->nalist > HTML_TABLE_MAX)
-		buf_printf(b, "<p class=\"mute\">The first %d of %zu; <code>postsleuth report --json</code> "
-			      "has them all.</p>\n",
-			   HTML_TABLE_MAX, a->nalist);
+		first_of(b, HTML_TABLE_MAX, a->nalist, "<code>postsleuth report --json</code>");
 }
 
 /* destinations_rows - deliveries per recipient domain (the summary's) */
@@ -577,17 +717,23 @@ static void destinations_rows(struct buf *b, const struct summary *s)
 {
 	if (!s)
 		return;
-	buf_printf(b, "<h3 id=\"destinations\">Destinations (%zu)</h3>\n", s->recipient_domains.n);
+	buf_puts(b, "<h3 id=\"destinations\">");
+	buf_printf(b, _("Destinations (%zu)"), s->recipient_domains.n);
+	buf_puts(b, "</h3>\n");
 	const struct srow **rows = summary_sorted(&s->recipient_domains, SO_COUNT_SIZE);
 	if (!rows[0]) {
-		buf_puts(b, "<p class=\"mute\">No delivery in this log.</p>\n");
+		tagged(b, "<p class=\"mute\">", _("No delivery in this log."), "</p>\n");
 		free(rows);
 		return;
 	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\"><thead><tr><th>Domain</th>"
-		    "<th class=\"n\">Delivered</th><th class=\"n\">Deferrals</th><th class=\"n\">Bytes</th>"
-		    "<th class=\"n\">Average delay (s)</th><th class=\"n\">Longest delay (s)</th>"
-		    "</tr></thead><tbody>\n");
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\"><thead><tr>");
+	th(b, _("Domain"), false);
+	th(b, _("Delivered"), true);
+	th(b, _("Deferrals"), true);
+	th(b, _("Bytes"), true);
+	th(b, _("Average delay (s)"), true);
+	th(b, _("Longest delay (s)"), true);
+	buf_puts(b, "</tr></thead><tbody>\n");
 	size_t n = 0;
 	for (; rows[n] && n < HTML_DESTINATIONS_MAX; n++) {
 		const struct srow *r = rows[n];
@@ -601,17 +747,18 @@ static void destinations_rows(struct buf *b, const struct summary *s)
 	}
 	buf_puts(b, "</tbody></table></div>\n");
 	if (s->recipient_domains.n > n)
-		buf_printf(b, "<p class=\"mute\">The first %zu of %zu; <code>postsleuth summary</code> has "
-			      "them all.</p>\n",
-			   n, s->recipient_domains.n);
+		first_of(b, (int)n, s->recipient_domains.n, "<code>postsleuth summary</code>");
 	free(rows);
 }
 
 /* tables - clients, accounts, destinations */
 static void tables(struct buf *b, const struct report_input *in)
 {
-	buf_puts(b, "<section id=\"tables\">\n<h2>Tables</h2>\n<p class=\"mute\">Click a column heading to "
-		    "sort (with script enabled); the order as written is the most serious first.</p>\n");
+	tagged(b, "<section id=\"tables\">\n<h2>", _("Tables"), "</h2>\n");
+	tagged(b, "<p class=\"mute\">",
+	       _("Click a column heading to sort (with script enabled); the order as written is the most "
+		 "serious first."),
+	       "</p>\n");
 	clients_rows(b, in);
 	accounts_rows(b, in);
 	destinations_rows(b, in->summary);
@@ -621,38 +768,39 @@ static void tables(struct buf *b, const struct report_input *in)
 /* fact - one <dt>/<dd> pair of counters */
 static void fact(struct buf *b, const char *name, uint64_t v)
 {
-	buf_printf(b, "<dt>%s</dt><dd>%llu</dd>", name, (unsigned long long)v);
+	dt(b, name);
+	buf_printf(b, "<dd>%llu</dd>", (unsigned long long)v);
 }
 
 /* input - what was read, and what the limits dropped */
 static void input(struct buf *b, const struct report_input *in)
 {
 	const struct feed_stats *f = in->feed;
-	buf_puts(b, "<section id=\"input\">\n<h2>What was read</h2>\n<dl class=\"facts\">");
-	fact(b, "files", f->files);
-	fact(b, "lines", f->lines);
-	fact(b, "Postfix lines", f->postfix);
-	fact(b, "recognised", f->recognised);
-	fact(b, "verbose noise", f->noise);
-	fact(b, "of no known kind", f->unknown);
-	fact(b, "other programs", f->other);
-	fact(b, "no syslog prefix", f->no_prefix);
-	fact(b, "cut (too long)", f->truncated);
-	fact(b, "unreadable files", f->file_errors);
+	tagged(b, "<section id=\"input\">\n<h2>", _("What was read"), "</h2>\n<dl class=\"facts\">");
+	fact(b, C_("input", "files"), f->files);
+	fact(b, C_("input", "lines"), f->lines);
+	fact(b, C_("input", "Postfix lines"), f->postfix);
+	fact(b, C_("input", "recognised"), f->recognised);
+	fact(b, C_("input", "verbose noise"), f->noise);
+	fact(b, C_("input", "of no known kind"), f->unknown);
+	fact(b, C_("input", "other programs"), f->other);
+	fact(b, C_("input", "no syslog prefix"), f->no_prefix);
+	fact(b, C_("input", "cut (too long)"), f->truncated);
+	fact(b, C_("input", "unreadable files"), f->file_errors);
 	if (in->model) {
 		const struct model_stats *m = in->model;
-		fact(b, "sessions", m->sessions);
-		fact(b, "sessions begun before the log", m->sessions_partial);
-		fact(b, "sessions still open at its end", m->sessions_unclosed);
-		fact(b, "sessions evicted (cap)", m->sessions_evicted);
-		fact(b, "messages", m->messages);
-		fact(b, "messages still open at its end", m->messages_unclosed);
-		fact(b, "messages evicted (cap)", m->messages_evicted);
+		fact(b, C_("input", "sessions"), m->sessions);
+		fact(b, C_("input", "sessions begun before the log"), m->sessions_partial);
+		fact(b, C_("input", "sessions still open at its end"), m->sessions_unclosed);
+		fact(b, C_("input", "sessions evicted (cap)"), m->sessions_evicted);
+		fact(b, C_("input", "messages"), m->messages);
+		fact(b, C_("input", "messages still open at its end"), m->messages_unclosed);
+		fact(b, C_("input", "messages evicted (cap)"), m->messages_evicted);
 	}
 	if (in->a->clients_detail_lost)
-		fact(b, "clients with incomplete detail", in->a->clients_detail_lost);
+		fact(b, C_("input", "clients with incomplete detail"), in->a->clients_detail_lost);
 	if (in->a->accounts_detail_lost)
-		fact(b, "accounts with incomplete detail", in->a->accounts_detail_lost);
+		fact(b, C_("input", "accounts with incomplete detail"), in->a->accounts_detail_lost);
 	buf_puts(b, "</dl>\n</section>\n");
 }
 
@@ -669,8 +817,10 @@ static void report_html(struct buf *b, const struct report_input *in)
 	flush_some(b, in);
 	tables(b, in);
 	input(b, in);
-	buf_puts(b, "</main>\n<footer>Written by postsleuth " POSTSLEUTH_VERSION
-		    "; every string from the log is shown as text. Works offline.</footer>\n<script>");
+	buf_puts(b, "</main>\n<footer>");
+	buf_printf(b, _("Written by postsleuth %s; every string from the log is shown as text. Works offline."),
+		   POSTSLEUTH_VERSION);
+	buf_puts(b, "</footer>\n<script>");
 	buf_puts(b, html_sort_js);
 	buf_puts(b, "</script>\n</body>\n</html>\n");
 }
