@@ -27,12 +27,14 @@
  * been vacuumed, reading goes on after its time, and what was open
  * across the gap is cut.
  *
+ * Where a run begins and what a restart reads again: cmd_watch_start.c.
+ *
  * A ban follows the rules of "postsleuth ban" (ban.c): the same default
  * verdicts (or --verdict), never loopback or special addresses, never
  * --allow or mynetworks, never an address that logged in successfully;
  * and each address is acted on once (remembered in the state).
  */
-#include "cmd.h"
+#include "cmd_watch.h"
 #include "../act/ban_rules.h"
 #include "../analyze/analysis.h"
 #include "../analyze/records.h"
@@ -64,93 +66,6 @@
 #define WATCH_SAVE_MS 1000      /* save at least this often while lines come */
 #define WATCH_PRUNE_MS (3600 * 1000)
 
-/* a set of record numbers: a bit each and the list of those set */
-struct marks {
-	uint8_t *bit;
-	size_t cap;
-	uint32_t *list;
-	size_t n, lcap;
-};
-
-static void mark(struct marks *m, uint32_t i)
-{
-	if (i >= m->cap) {
-		size_t n = m->cap ? m->cap : 1024;
-		while (n <= i)
-			n *= 2;
-		m->bit = xrealloc(m->bit, n);
-		memset(m->bit + m->cap, 0, n - m->cap);
-		m->cap = n;
-	}
-	if (m->bit[i])
-		return;
-	m->bit[i] = 1;
-	if (m->n == m->lcap) {
-		m->lcap = m->lcap ? 2 * m->lcap : 256;
-		m->list = xrealloc(m->list, m->lcap * sizeof *m->list);
-	}
-	m->list[m->n++] = i;
-}
-
-static void marks_clear(struct marks *m)
-{
-	for (size_t k = 0; k < m->n; k++)
-		m->bit[m->list[k]] = 0;
-	m->n = 0;
-}
-
-static void marks_free(struct marks *m)
-{
-	free(m->bit);
-	free(m->list);
-}
-
-/* per client number: what was done */
-enum { DONE_NOTHING, DONE_ACTED, DONE_SPARED };
-
-struct watch {
-	struct opts *o;
-	const char *path;
-	struct feed feed;
-	struct syslog_state *st;
-	struct model *model;
-	struct analysis *a;
-	struct state *db;
-	struct follow fl;
-	/* or the journal */
-	bool journal;
-	const char *jfile;        /* a journal file, or NULL: the local journal */
-	const char *key;          /* its name in the state */
-	struct jfollow jf;
-	char *saved_cursor;       /* while replaying: the last entry counted before */
-	uint64_t saved_us;        /* its time */
-	uint64_t done_us;         /* the time of the last entry folded */
-	struct action_cfg cfg;
-	struct action_stats ast, ast_saved;
-	struct ban_nets allow;
-	struct ban_nets test_loopback;      /* $POSTSLEUTH_TEST_BANNABLE: loopback nets a test may ban */
-	bool sel[V__COUNT];
-	/* places */
-	uint64_t pos;             /* of the line being read */
-	uint64_t replay_until;    /* lines before it were counted before a restart */
-	bool replaying;
-	struct follow_at done;    /* after the last line folded */
-	bool have_done;
-	uint64_t oldest;          /* while saving: the first line of the oldest open object */
-	/* what changed since the last save */
-	struct marks dirty[3], check, acheck;
-	uint8_t *done_by;         /* DONE_* by client number */
-	size_t ndone;
-	uint64_t lines, postfix;  /* counted, not yet saved */
-	uint64_t run_lines;       /* counted in this run */
-	uint64_t findings[F__COUNT];
-	uint64_t verdicts[V__COUNT], bans[V__COUNT], alerts;
-	bool unsaved, save_now;
-	bool in_message;          /* inside on_message: its account is alert-checked */
-	int64_t last_save_ms, last_prune_ms;
-	int64_t last_line_us;     /* log time of the last line read */
-};
-
 static volatile sig_atomic_t got_term, got_hup;
 
 static void on_signal(int sig)
@@ -174,11 +89,11 @@ static int64_t now_ms(void)
 static void on_touched(void *ctx, enum record_table t, uint32_t i)
 {
 	struct watch *w = ctx;
-	mark(&w->dirty[t], i);
+	marks_add(&w->dirty[t], i);
 	if (t == REC_CLIENT)
-		mark(&w->check, i);
+		marks_add(&w->check, i);
 	else if (t == REC_ACCOUNT && w->in_message)
-		mark(&w->acheck, i);   /* what makes an account look compromised is its mail */
+		marks_add(&w->acheck, i);   /* what makes an account look compromised is its mail */
 }
 
 /* on_event - replayed lines feed the model only */
@@ -309,46 +224,6 @@ static void alert_check(struct watch *w, uint32_t i)
 	w->save_now = true;
 }
 
-/* oldest_open - model_open_lines' callback */
-static void oldest_open(void *ctx, char kind, uint64_t first_line)
-{
-	(void)kind;
-	uint64_t *o = ctx;
-	if (first_line < *o)
-		*o = first_line;
-}
-
-/* replay_place - where a restart reads again from: the first line of
- * the oldest open object, or where we stand */
-static struct follow_at replay_place(struct watch *w)
-{
-	uint64_t oldest = UINT64_MAX;
-	model_open_lines(w->model, oldest_open, &oldest);
-	struct follow_at r = w->done;
-	if (oldest >= follow_pos(w->done.gen, w->done.off))
-		return r;
-	r = (struct follow_at){0, 0, oldest >> FOLLOW_GEN_SHIFT,
-			       oldest & ((1ULL << FOLLOW_GEN_SHIFT) - 1), 0, {0}};
-	return r;
-}
-
-/* journal_place_put - the cursor of the last entry folded (the reader
- * stands on it whenever a save happens: every entry read is folded, or
- * replayed and then save waits) and the time to read again from */
-static void journal_place_put(struct watch *w)
-{
-	char *c = journal_cursor(w->jf.j);
-	if (!c)
-		return;
-	uint64_t oldest = UINT64_MAX;
-	model_open_lines(w->model, oldest_open, &oldest);
-	struct state_journal sj = {c, w->done_us, 0};
-	if (oldest != UINT64_MAX)
-		sj.replay_us = jpos_realtime(oldest) ? jpos_realtime(oldest) : 1;
-	state_journal_put(w->db, w->key, &sj);
-	free(c);
-}
-
 /* count_add - one counter with an optional label */
 static void count_add(struct watch *w, const char *family, const char *label, uint64_t n)
 {
@@ -413,9 +288,9 @@ static void save(struct watch *w)
 	count_add(w, "ban_error", NULL, w->ast.ban_errors - w->ast_saved.ban_errors);
 	count_add(w, "hook_error", NULL, w->ast.hook_errors - w->ast_saved.hook_errors);
 	if (w->journal) {
-		journal_place_put(w);
+		watch_journal_place_put(w);
 	} else {
-		struct state_source src = {w->done, replay_place(w)};
+		struct state_source src = {w->done, watch_replay_place(w)};
 		state_source_put(w->db, w->path, &src);
 		state_gen_put(w->db, w->path, &w->done, src.replay.gen);
 	}
@@ -531,119 +406,6 @@ static void on_acted(void *ctx, const char *addr)
 		done_set(w, records_client_number(w->a, c), DONE_ACTED);
 }
 
-/* say_cut - files followed before could not be found again */
-static void say_cut(struct watch *w, const char *what)
-{
-	struct buf b = {0};
-	buf_term(&b, span_of(w->path));
-	fprintf(stderr, "postsleuth: watch: %s (not beside %.*s, even compressed): sessions and messages "
-			"open across it are cut\n",
-		what, (int)b.n, b.p);
-	buf_free(&b);
-}
-
-/* start - where to begin.  With nothing saved: the file's start (or end,
- * --from-end).  Else the files followed since the oldest open object's
- * first line are read again into the model only, each found by the
- * bytes before where it was left (renamed, copied by copytruncate,
- * compressed: follow_locate), as far back as they all are found; then
- * the saved file on, counting from the saved place.  Files not found
- * are said: what was open across them is cut, nothing counted twice. */
-static void start(struct watch *w)
-{
-	struct state_source src;
-	if (!state_source_get(w->db, w->path, &src)) {
-		follow_start(&w->fl, NULL, NULL, w->o->from_end);
-		return;
-	}
-	w->replay_until = follow_pos(src.done.gen, src.done.off);
-	w->done = src.done;
-	uint64_t from = src.replay.gen, last = src.done.gen, first = last;
-	size_t n = last >= from ? (size_t)(last - from + 1) : 1;
-	char **names = xcalloc(n, sizeof *names);
-	struct follow_at *ends = xcalloc(n, sizeof *ends);
-	/* the saved file: still at the path's inode, holding what we read? */
-	char *here = NULL;
-	bool in_place = follow_find(w->path, src.done.dev, src.done.ino, &here) &&
-			follow_locate(w->path, &src.done, &names[n - 1]) && !strcmp(names[n - 1], here);
-	free(here);
-	ends[n - 1] = src.done;
-	if (!in_place && !names[n - 1])
-		first = last + 1;
-	for (uint64_t g = last; g-- > from && first == g + 1;) {
-		size_t k = (size_t)(g - from);
-		if (state_gen_get(w->db, w->path, g, &ends[k]) && follow_locate(w->path, &ends[k], &names[k]))
-			first = g;
-	}
-	if (first > from)
-		say_cut(w, first > last ? "the file we stopped in is gone" : "a file followed before is gone");
-	for (uint64_t g = first; g < last || (g == last && !in_place && names[n - 1]); g++) {
-		size_t k = (size_t)(g - from);
-		follow_replay(&w->fl, names[k], &ends[k], g == from ? src.replay.off : 0);
-	}
-	struct follow_at at = src.done;
-	if (in_place) {
-		at.off = first == from && from == last ? src.replay.off : 0;
-		at.ntail = 0;
-		follow_start(&w->fl, &at, &src.done, false);
-	} else {
-		at.ino = 0;     /* the path from its start, in the next gen */
-		follow_start(&w->fl, &at, NULL, false);
-	}
-	for (size_t k = 0; k < n; k++)
-		free(names[k]);
-	free(names);
-	free(ends);
-}
-
-/* say_gone - the journal entry we stopped at is not there any more */
-static void say_gone(struct watch *w, uint64_t after_us)
-{
-	struct buf b = {0}, t = {0};
-	buf_term(&b, span_of(w->path));
-	buf_stamp(&t, (struct stamp){.us = time_clamp_u64(after_us), .prec = 6});
-	fprintf(stderr, "postsleuth: watch: the entry we stopped at is gone from %.*s (vacuumed or "
-			"rotated away): reading on from the first entry after %.*s; sessions and "
-			"messages open across it are cut\n",
-		(int)b.n, b.p, (int)t.n, t.p);
-	buf_free(&b);
-	buf_free(&t);
-}
-
-/* start_journal - where to begin in the journal (journal_place.h): the
- * first entry, or the end with --from-end, when nothing is saved; else
- * from the oldest open object's time, into the model only up to the
- * saved entry; or on after the saved entry when nothing was open, or
- * after its time when it is gone */
-static void start_journal(struct watch *w)
-{
-	struct state_journal sj = {0};
-	bool have = state_journal_get(w->db, w->key, &sj);
-	bool exists = have && journal_seek_cursor(w->jf.j, sj.cursor);
-	struct jstart p = jstart_plan(have, exists, w->o->from_end, sj.replay_us, sj.done_us);
-	switch (p.how) {
-	case JS_HEAD:
-	case JS_CURSOR:
-		break;          /* at the first entry, or on the saved one */
-	case JS_TAIL:
-		journal_seek_end(w->jf.j);
-		break;
-	case JS_REPLAY:
-		journal_seek_realtime(w->jf.j, p.us);
-		w->replaying = true;
-		w->saved_cursor = sj.cursor;
-		w->saved_us = sj.done_us;
-		sj.cursor = NULL;
-		break;
-	case JS_GONE:
-		say_gone(w, sj.done_us);
-		journal_seek_realtime(w->jf.j, p.us);
-		break;
-	}
-	w->done_us = sj.done_us;
-	free(sj.cursor);
-}
-
 /* journal_open_or_die - the journal followed (at start and SIGHUP) */
 static void journal_open_or_die(struct watch *w)
 {
@@ -666,9 +428,9 @@ static void journal_reopen(struct watch *w)
 		w->replaying = false;
 		free(w->saved_cursor);
 		w->saved_cursor = NULL;
-		start_journal(w);
+		watch_start_journal(w);
 	} else if (!journal_seek_cursor(w->jf.j, c)) {
-		say_gone(w, w->done_us);
+		watch_say_gone(w, w->done_us);
 		journal_seek_realtime(w->jf.j, w->done_us + 1);
 	}
 	free(c);
@@ -794,11 +556,11 @@ int cmd_watch(struct opts *o)
 	syslog_state_init(w->st, o->year, time(NULL));
 	if (w->journal) {
 		journal_open_or_die(w);
-		start_journal(w);
+		watch_start_journal(w);
 	} else {
 		follow_init(&w->fl, w->path, on_line, w);
 		w->fl.stop = &got_term;
-		start(w);
+		watch_start(w);
 	}
 
 	struct sigaction sa = {0};
@@ -845,7 +607,7 @@ int cmd_watch(struct opts *o)
 			if (w->have_done)
 				follow_start(&w->fl, &at, &at, false);
 			else
-				start(w);
+				watch_start(w);
 			continue;
 		}
 		if (w->journal)
