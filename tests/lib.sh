@@ -22,3 +22,16 @@ clean_run() {
 		ok
 	fi
 }
+
+# watch's state (sqlite3), for the suites that follow logs (live, journal):
+# records DB - what must not depend on how the log was read
+records() {
+	sqlite3 "$1" "SELECT addr, verdict, sessions, auth_failures, auth_successes, messages, \
+		first_us, last_us, hex(rec) FROM client ORDER BY addr;
+		SELECT name, logins, messages, recipients FROM account ORDER BY name;
+		SELECT addr, account, hex(rec) FROM login ORDER BY addr, account;
+		SELECT addr, verdict, acted FROM verdict ORDER BY addr;"
+}
+# lines_of DB - the lines counted; banned FILE... - the addresses a dry run banned
+lines_of() { sqlite3 "$1" "SELECT value FROM counter WHERE name = 'lines'"; }
+banned() { sed -n 's/^dry-run: nft add element inet filter postsleuth_ban { \([^ ]*\) timeout 3600s }$/\1/p' "$@"; }

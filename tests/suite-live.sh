@@ -47,16 +47,7 @@ watch() { MAIL_CONFIG=$tmp/nocfg "$bin" watch --nft-set "inet filter postsleuth_
 mkdir -p "$tmp/nocfg"
 echo "mynetworks = 127.0.0.0/8 [::1]/128" >"$tmp/nocfg/main.cf"
 
-# records DB - what must not depend on how the log was read
-records() {
-	sqlite3 "$1" "SELECT addr, verdict, sessions, auth_failures, auth_successes, messages, \
-		first_us, last_us, hex(rec) FROM client ORDER BY addr;
-		SELECT name, logins, messages, recipients FROM account ORDER BY name;
-		SELECT addr, account, hex(rec) FROM login ORDER BY addr, account;
-		SELECT addr, verdict, acted FROM verdict ORDER BY addr;"
-}
-lines_of() { sqlite3 "$1" "SELECT value FROM counter WHERE name = 'lines'"; }
-banned() { sed -n 's/^dry-run: nft add element inet filter postsleuth_ban { \([^ ]*\) timeout 3600s }$/\1/p' "$@"; }
+. "$top/tests/lib.sh"
 
 # 1. the whole log at once: the reference
 mkdir -p "$tmp/ref"
