@@ -113,30 +113,8 @@ done
 for l in en pt_BR es; do
 	"$bin" explain --json --lang "$l" - <"$excerpt" >"$tmp/xjson.$l" 2>/dev/null || bad "$l: explain --json failed"
 done
-if python3 - "$tmp/xjson.en" "$tmp/xjson.pt_BR" "$tmp/xjson.es" <<'PY'
-import json, sys
-PROSE = {"role", "meaning", "title", "fix", "caveat", "side_words", "impact_words", "explanation",
-         "headline", "words", "why", "caveats", "summary", "advice"}
-def shape(v, path="$"):
-    out = []
-    if isinstance(v, dict):
-        for k in sorted(v):
-            out.append(path + "." + k)
-            if k in PROSE and isinstance(v[k], str):
-                continue
-            out += shape(v[k], path + "." + k)
-    elif isinstance(v, list):
-        out.append(path + "[%d]" % len(v))
-        for x in v:
-            out += shape(x, path + "[]")
-    else:
-        out.append(path + "=" + json.dumps(v))
-    return out
-docs = [json.load(open(p)) for p in sys.argv[1:]]
-base = shape(docs[0])
-bad = [p for p, d in zip(sys.argv[2:], docs[1:]) if shape(d) != base]
-sys.exit(1 if bad else 0)
-PY
+if python3 "$top/tests/json_shape.py" role,meaning,title,fix,caveat,side_words,impact_words,explanation,headline,words,why,caveats,summary,advice \
+	"$tmp/xjson.en" "$tmp/xjson.pt_BR" "$tmp/xjson.es"
 then ok; else bad "explain --json is not the same structure in every language"; fi
 if grep -q '"meaning":"a client opened an SMTP connection' "$tmp/xjson.pt_BR"; then
 	bad "pt_BR explain JSON keeps the English meaning"
@@ -181,36 +159,8 @@ fi
 for l in en pt_BR es; do
 	"$bin" report --json --lang "$l" "$log" >"$tmp/json.$l" || bad "$l: report --json failed"
 done
-if python3 - "$tmp/json.en" "$tmp/json.pt_BR" "$tmp/json.es" <<'PY'
-import json, sys
-PROSE = {"title", "meaning", "fix", "caveat", "side_words", "impact_words", "headline",
-         "explanation", "text", "summary", "words", "advice", "why", "caveats"}
-def shape(v, path="$"):
-    out = []
-    if isinstance(v, dict):
-        for k in sorted(v):
-            out.append(path + "." + k)
-            if k in PROSE and isinstance(v[k], str):
-                continue
-            out += shape(v[k], path + "." + k)
-    elif isinstance(v, list):
-        out.append(path + "[%d]" % len(v))
-        for i, x in enumerate(v):
-            out += shape(x, path + "[]")
-    else:
-        out.append(path + "=" + json.dumps(v))
-    return out
-docs = [json.load(open(p)) for p in sys.argv[1:]]
-base = shape(docs[0])
-ok = True
-for p, d in zip(sys.argv[2:], docs[1:]):
-    s = shape(d)
-    if s != base:
-        ok = False
-        diff = [x for x in s if x not in base][:5] + ["--"] + [x for x in base if x not in s][:5]
-        print("differs from English:", p, diff)
-sys.exit(0 if ok else 1)
-PY
+if python3 "$top/tests/json_shape.py" title,meaning,fix,caveat,side_words,impact_words,headline,explanation,text,summary,words,advice,why,caveats \
+	"$tmp/json.en" "$tmp/json.pt_BR" "$tmp/json.es"
 then ok; else bad "report --json is not the same structure in every language"; fi
 # and the prose in it is translated
 if grep -q '"title":"a remote server refuses mail as spam or virus"' "$tmp/json.pt_BR"; then
