@@ -532,17 +532,27 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 	copy_key(hit->key, k);
 }
 
+/* first_rule - the index of the first rule of a table that takes the
+ * text, or -1 */
+static int first_rule(const struct rule *rules, const struct crule *c, size_t n, const struct event *ev,
+		      const struct folded *f)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rule_matches(&rules[i], &c[i], ev, f))
+			return (int)i;
+	return -1;
+}
+
 /* apply - the first rule of a table that takes the text */
 static bool apply(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
 		  const struct folded *f, struct diag_hit *hit)
 {
-	for (size_t i = 0; i < n; i++)
-		if (rule_matches(&rules[i], &c[i], ev, f)) {
-			hit->id = rules[i].id;
-			make_key(&rules[i], ev, f->t, hit);
-			return true;
-		}
-	return false;
+	int i = first_rule(rules, c, n, ev, f);
+	if (i < 0)
+		return false;
+	hit->id = rules[i].id;
+	make_key(&rules[i], ev, f->t, hit);
+	return true;
 }
 
 /* the lowered needles of each table, made once, at the first
@@ -586,6 +596,91 @@ static bool apply_text(const struct rule *rules, struct crule *c, size_t n, cons
 	return found;
 }
 
+/*
+ * What the out_rules table says of a failed delivery's text depends on
+ * the text and the daemon only (a rule may name one), and those texts
+ * repeat: a deferred queue retries the same host, a remote server gives
+ * every message the same reply.  So the answer (the row, and the two
+ * words looked for after it) is remembered per thread in a small
+ * direct-mapped memo keyed by the daemon and the text, both compared in
+ * full: a hit gives exactly what the table would, without folding the
+ * text or trying the rows.  A text too long for an entry is not kept.
+ * Bounded: OUT_MEMO entries, whatever the log.
+ */
+struct out_match {
+	int cause;      /* the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
+	int rule;       /* else the row that takes the whole text, or -1 */
+	bool lmtp;      /* the text names lmtp */
+	bool port25;    /* the text holds "]:25:" */
+};
+
+#define OUT_MEMO 256
+#define OUT_MEMO_TEXT 232
+#define OUT_MEMO_DAEMON 16
+
+struct out_memo {
+	struct out_match m;
+	uint16_t n;                  /* text bytes; 0: the entry is empty */
+	uint8_t dn;                  /* daemon bytes */
+	char daemon[OUT_MEMO_DAEMON];
+	char text[OUT_MEMO_TEXT];
+};
+
+static _Thread_local struct out_memo out_memo[OUT_MEMO];
+static _Thread_local bool out_memo_off;
+
+/* diag_rules_memo - use the memo or not (the unit tests compare both) */
+void diag_rules_memo(bool on)
+{
+	out_memo_off = !on;
+	memset(out_memo, 0, sizeof out_memo);
+}
+
+static const char suspended[] = "delivery temporarily suspended: ";
+
+/* out_match_find - the out_rules table on a failed delivery's text */
+static void out_match_find(const struct event *ev, struct span t, struct out_match *m)
+{
+	/* the text is folded once for every search below */
+	struct folded f;
+	fold(&f, t);
+	m->cause = m->rule = -1;
+	/* "delivery temporarily suspended: CAUSE": the cause tells more */
+	if (span_starts(t, suspended)) {
+		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
+		m->cause = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
+		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
+	}
+	if (m->cause < 0)
+		m->rule = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
+	m->lmtp = ci_has_lit(&f, "lmtp");
+	m->port25 = ci_has_lit(&f, "]:25:");
+	fold_free(&f);
+}
+
+/* out_match_memo - out_match_find, remembered */
+static void out_match_memo(const struct event *ev, struct span t, struct out_match *m)
+{
+	struct span d = ev->line->daemon;
+	if (out_memo_off || t.n > OUT_MEMO_TEXT || d.n > OUT_MEMO_DAEMON) {
+		out_match_find(ev, t, m);
+		return;
+	}
+	struct out_memo *e = &out_memo[span_hash_seed(t, span_hash(d)) % OUT_MEMO];
+	if (e->n == t.n && e->dn == d.n && !memcmp(e->text, t.p, t.n) &&
+	    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
+		*m = e->m;
+		return;
+	}
+	out_match_find(ev, t, m);
+	e->m = *m;
+	e->n = (uint16_t)t.n;
+	e->dn = (uint8_t)d.n;
+	memcpy(e->text, t.p, t.n);
+	if (d.n)
+		memcpy(e->daemon, d.p, d.n);
+}
+
 /* classify_out - a delivery that did not succeed */
 static bool classify_out(const struct event *ev, struct diag_hit *hit)
 {
@@ -594,20 +689,15 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (!t.n)
 		return false;
-	/* the text is folded once for every search below */
-	struct folded f;
-	fold(&f, t);
-	/* "delivery temporarily suspended: CAUSE": the cause tells more */
-	static const char suspended[] = "delivery temporarily suspended: ";
-	bool by_cause = false;
-	if (span_starts(t, suspended)) {
-		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
-		by_cause = APPLY(out_rules, ev, &f, hit);
-		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
-	}
-	if (by_cause)
-		;
-	else if (!APPLY(out_rules, ev, &f, hit)) {
+	struct out_match m;
+	out_match_memo(ev, t, &m);
+	if (m.cause >= 0) {
+		hit->id = out_rules[m.cause].id;
+		make_key(&out_rules[m.cause], ev, span_skip(t, sizeof suspended - 1), hit);
+	} else if (m.rule >= 0) {
+		hit->id = out_rules[m.rule].id;
+		make_key(&out_rules[m.rule], ev, t, hit);
+	} else {
 		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
 		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
 		struct span host = conn_host(ev, t);
@@ -640,15 +730,13 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 			ptrdiff_t rb = span_chr(c, ']');
 			bool unix_socket = rb < 0;
 			if (unix_socket || span_eqs(ev->line->daemon, "lmtp"))
-				hit->id = span_eqs(ev->line->daemon, "lmtp") || ci_has_lit(&f, "lmtp")
-					      ? F_LMTP_DOWN
-					      : F_TRANSPORT_MISSING;
-			else if (cidr_own_network(ip.p, ip.n) && !ci_has_lit(&f, "]:25:"))
+				hit->id = span_eqs(ev->line->daemon, "lmtp") || m.lmtp ? F_LMTP_DOWN
+											: F_TRANSPORT_MISSING;
+			else if (cidr_own_network(ip.p, ip.n) && !m.port25)
 				hit->id = F_FILTER_DOWN;
 		}
 	}
-	hit->port25 = ci_has_lit(&f, "]:25:");
-	fold_free(&f);
+	hit->port25 = m.port25;
 	if (ev->to.n) {
 		hit->recipient = true;
 		copy_key(hit->subject, rcpt_domain(ev->to));

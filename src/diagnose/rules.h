@@ -19,5 +19,7 @@ struct diag_hit {
 };
 
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
+/* the failed deliveries' memo on (the default) or off, for this thread */
+void diag_rules_memo(bool on);
 
 #endif

@@ -270,6 +270,75 @@ TEST(diagnose_rules_real_lines)
 	}
 }
 
+/* table_hit - a line's answer with the failed deliveries' memo off */
+static bool table_hit(const char *line, struct diag_hit *hit)
+{
+	diag_rules_memo(false);
+	bool got = diag_classify(progs_line(line), hit);
+	diag_rules_memo(true);
+	return got;
+}
+
+/* swap - line with the first `from` replaced by `to` into buf, or false */
+static bool swap(char *buf, size_t size, const char *line, const char *from, const char *to)
+{
+	const char *at = strstr(line, from);
+	if (!at)
+		return false;
+	int n = snprintf(buf, size, "%.*s%s%s", (int)(at - line), line, to, at + strlen(from));
+	return n > 0 && (size_t)n < size;
+}
+
+/* the memo of the failed deliveries' rules gives what the table gives,
+ * byte for byte: every example line, with the daemon changed (a row may
+ * name one) and behind "delivery temporarily suspended: ", each with a
+ * fresh memo (filled, then hit), then all of them through one memo, so
+ * that entries are reused and overwritten */
+TEST(diagnose_rules_memo_same)
+{
+	enum { NCASES = sizeof cases / sizeof cases[0], NV = 4 };
+	static char line[NCASES][NV][4096];
+	static struct diag_hit want[NCASES][NV];
+	static bool wgot[NCASES][NV], have[NCASES][NV];
+	size_t variants = 0;
+	for (size_t i = 0; i < NCASES; i++) {
+		snprintf(line[i][0], sizeof line[i][0], "%s", cases[i].line);
+		have[i][0] = true;
+		have[i][1] = swap(line[i][1], sizeof line[i][1], cases[i].line, "postfix/smtp[", "postfix/lmtp[");
+		have[i][2] = swap(line[i][2], sizeof line[i][2], cases[i].line, "postfix/lmtp[", "postfix/smtp[");
+		have[i][3] = swap(line[i][3], sizeof line[i][3], cases[i].line, "status=deferred (",
+				  "status=deferred (delivery temporarily suspended: ");
+		for (int k = 0; k < NV; k++) {
+			if (!have[i][k])
+				continue;
+			variants++;
+			wgot[i][k] = table_hit(line[i][k], &want[i][k]);
+			for (int pass = 0; pass < 2; pass++) {
+				struct diag_hit got;
+				bool g = diag_classify(progs_line(line[i][k]), &got);
+				if (g != wgot[i][k] || memcmp(&got, &want[i][k], sizeof got))
+					test_fail(__FILE__, __LINE__, "case %zu.%d pass %d: memo %s [%s], table %s [%s]",
+						  i, k, pass, g ? finding_id(got.id) : "none", got.key,
+						  wgot[i][k] ? finding_id(want[i][k].id) : "none", want[i][k].key);
+			}
+		}
+	}
+	CHECK(variants > NCASES + 20); /* the variants were made */
+	diag_rules_memo(true);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < NCASES; i++)
+			for (int k = 0; k < NV; k++) {
+				if (!have[i][k])
+					continue;
+				struct diag_hit got;
+				bool g = diag_classify(progs_line(line[i][k]), &got);
+				if (g != wgot[i][k] || memcmp(&got, &want[i][k], sizeof got))
+					test_fail(__FILE__, __LINE__, "one memo, case %zu.%d: memo %s [%s], table %s [%s]",
+						  i, k, g ? finding_id(got.id) : "none", got.key,
+						  wgot[i][k] ? finding_id(want[i][k].id) : "none", want[i][k].key);
+			}
+}
+
 /* the remote-DNS families are the other side's, never this server's nor
  * a charge against a client: benign (severity 0), nothing broken */
 TEST(diagnose_remote_dns_is_theirs)
