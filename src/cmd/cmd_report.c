@@ -45,12 +45,13 @@ struct run {
  * else touches r->sum until the end; the rules touch no state, their
  * answer is noted for on_event */
 _Static_assert(sizeof(struct diag_note) <= FEED_NOTE_MAX, "a diag_note fits in a feed note");
-static void on_front(const struct event *ev, void *vctx, void *note)
+static void on_front(const struct event *ev, void *vctx, void *note, enum feed_share share)
 {
 	struct run *r = vctx;
 	if (r->sum)
 		summary_event(r->sum, ev);
-	diag_front(ev, note);
+	diag_front(ev, note, share == FEED_SHARE_LESS ? DIAG_FRONT_NONE
+			     : share == FEED_SHARE_MORE ? DIAG_FRONT_ALL : DIAG_FRONT_USUAL);
 }
 
 /* on_event - every event feeds the model, the analysis and the findings */

@@ -161,15 +161,24 @@ void diag_event(struct diag *d, const struct event *ev)
 }
 
 /* diag_front - the rules looked up ahead, on the feed's reading thread
- * (a pure function of the event): for every event but the failed
- * deliveries, whose rules are as costly as all the others together and
- * stay on the consumer's side to share the work evenly */
-void diag_front(const struct event *ev, struct diag_note *n)
+ * (a pure function of the event, so which thread runs them changes
+ * nothing): usually for every event but the failed deliveries, whose
+ * rules cost as much as all the others together and stay on the
+ * consumer's side; none when the consumer's thread waits for the reader,
+ * all when the reader waits for the consumer (feed.h's share) */
+void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share)
 {
-	n->looked = ev->type != EV_DELIVERY && ev->type != EV_SMTP_ERROR &&
-		    ev->type != EV_SMTP_CONN_FAIL;
-	if (n->looked)
-		n->hit = diag_classify(ev, &n->h);
+	n->looked = share == DIAG_FRONT_ALL ||
+		    (share == DIAG_FRONT_USUAL && ev->type != EV_DELIVERY &&
+		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
+	if (!n->looked)
+		return;
+	/* n is in the batch the other thread reads: its 330 bytes are
+	 * written only when there is a hit (rare), not cleared per line */
+	struct diag_hit h;
+	n->hit = diag_classify(ev, &h);
+	if (n->hit)
+		n->h = h;
 }
 
 /* diag_event_noted - diag_event with what diag_front found */

@@ -65,7 +65,10 @@ struct diag_note {
 	bool looked, hit;
 	struct diag_hit h;
 };
-void diag_front(const struct event *ev, struct diag_note *n);
+/* how many of the rules diag_front runs: none (the consumer's thread is
+ * idle), all but the failed deliveries' (about half of the cost), all */
+enum diag_front_share { DIAG_FRONT_NONE, DIAG_FRONT_USUAL, DIAG_FRONT_ALL };
+void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share);
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n);
 void diag_finish(struct diag *d);
 void diag_free(struct diag *d);

@@ -56,7 +56,9 @@ void feed_logline(struct feed *f, const struct logline *l)
 	parse_line(l, &ev);
 	count(f, &ev);
 	if (f->front) {
-		f->front(&ev, f->ctx, f->note_buf);
+		/* one thread: fn runs next, on this one; front leaves it
+		 * all it can do */
+		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_LESS);
 		f->note = f->note_buf;
 	}
 	f->fn(&ev, f->ctx);
@@ -130,7 +132,7 @@ static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 	parse_line(&s->l, &s->ev);
 	count(f, &s->ev);
 	if (f->front)
-		f->front(&s->ev, f->ctx, s->note);
+		f->front(&s->ev, f->ctx, s->note, f->pipe->share);
 	pipe_commit(f->pipe);
 }
 

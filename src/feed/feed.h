@@ -66,6 +66,13 @@ struct feed_pipe;
 #define FEED_THREADS_MIN (4ULL << 20)
 #define FEED_NOTE_MAX 384
 
+/* how much ->front should take on of what ->fn could do as well: with
+ * one thread less (fn runs next on the same thread: nothing to share);
+ * with two, less when the consumer's thread has caught up with the
+ * reading one (the ring ran dry), more when the reading thread is ahead
+ * (the ring is full), else the usual share */
+enum feed_share { FEED_SHARE_USUAL, FEED_SHARE_LESS, FEED_SHARE_MORE };
+
 /* one input as the first pass found it, for a second pass (reread_open) */
 struct feed_input {
 	char *name;
@@ -92,8 +99,9 @@ struct feed {
 	 * reading thread when there are two (feed.c): it may touch only
 	 * state that nothing else touches until feed_run returns, and
 	 * leave fn up to FEED_NOTE_MAX bytes about the event in note
-	 * (fn finds them at ->note) */
-	void (*front)(const struct event *ev, void *ctx, void *note);
+	 * (fn finds them at ->note).  share says which thread waits for
+	 * the other, so that work fn could do as well goes to the idle one */
+	void (*front)(const struct event *ev, void *ctx, void *note, enum feed_share share);
 	void *note;              /* during fn: what front noted of this event */
 	_Alignas(max_align_t) unsigned char note_buf[FEED_NOTE_MAX];
 	int threads;             /* 1 or 2; 0: chosen per input (threads_for) */

@@ -69,6 +69,11 @@ static void next_batch(struct feed_pipe *p)
 	while (p->ready == PIPE_BATCHES)
 		pthread_cond_wait(&p->emptied, &p->mu);
 	p->cur = &p->b[p->head];
+	/* the batches the consumer has not given back: none or one, it
+	 * waits (or soon will) for this one; all but this one, the reader
+	 * is the faster */
+	p->share = p->ready <= 1 ? FEED_SHARE_LESS
+		 : p->ready >= PIPE_BATCHES - 1 ? FEED_SHARE_MORE : FEED_SHARE_USUAL;
 	pthread_mutex_unlock(&p->mu);
 	p->cur->n = 0;
 	p->cur->used = 0;

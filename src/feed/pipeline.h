@@ -50,6 +50,7 @@ struct feed_pipe {
 	bool done;                 /* the reader has finished */
 	/* the reader's side only */
 	struct pipe_batch *cur;    /* being filled, or NULL */
+	enum feed_share share;     /* for the batch being filled: how full the ring was */
 	size_t pend;               /* arena bytes of the slot being filled */
 };
 

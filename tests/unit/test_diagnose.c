@@ -339,6 +339,53 @@ TEST(diagnose_rules_memo_same)
 			}
 }
 
+/* groups_text - what a finished diagnosis holds, as text to compare */
+static void groups_text(const struct diag *d, char *out, size_t size)
+{
+	size_t at = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < d->nlist && at < size; i++) {
+		const struct diag_group *g = d->list[i];
+		int n = snprintf(out + at, size - at, "%s|%s|%llu|%llu|%u|%d|%s\n", finding_id(g->id), g->key,
+				 (unsigned long long)g->lines, (unsigned long long)g->recipients, g->nsample,
+				 g->port25, g->nsample ? g->sample[0] : "");
+		if (n < 0)
+			break;
+		at += (size_t)n;
+	}
+}
+
+/* diag_front's share (which thread runs which rules, feed.h) changes
+ * nothing: the example lines through diag_front + diag_event_noted with
+ * each share, and with the share changing from line to line, give the
+ * groups diag_event gives */
+TEST(diagnose_front_share_same)
+{
+	static char want[1 << 16], got[1 << 16];
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		diag_event(d, progs_line(cases[i].line));
+	diag_finish(d);
+	CHECK(d->nlist > 20);
+	groups_text(d, want, sizeof want);
+	diag_free(d);
+	for (int mode = 0; mode < 4; mode++) {
+		d = diag_new();
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			const struct event *ev = progs_line(cases[i].line);
+			struct diag_note n;
+			memset(&n, 0xa5, sizeof n); /* a batch slot is not cleared */
+			diag_front(ev, &n, mode < 3 ? (enum diag_front_share)mode : (enum diag_front_share)(i % 3));
+			diag_event_noted(d, ev, &n);
+		}
+		diag_finish(d);
+		groups_text(d, got, sizeof got);
+		diag_free(d);
+		if (strcmp(got, want))
+			test_fail(__FILE__, __LINE__, "share %d: the groups differ:\n%s\nwant:\n%s", mode, got, want);
+	}
+}
+
 /* the remote-DNS families are the other side's, never this server's nor
  * a charge against a client: benign (severity 0), nothing broken */
 TEST(diagnose_remote_dns_is_theirs)
