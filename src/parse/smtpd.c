@@ -240,6 +240,19 @@ static bool tail_starts(struct span s)
  * strings ("a;b"@example.com, 3.5+ external form) are skipped if asked */
 static ptrdiff_t reply_end(struct span s, bool skip_quotes)
 {
+	if (!s.n)
+		return -1;
+	if (!skip_quotes || !memchr(s.p, '"', s.n)) {
+		/* no quote to skip (the usual reply): from ';' to ';' */
+		for (const char *p = s.p, *end = s.p + s.n; p < end; p++) {
+			p = memchr(p, ';', (size_t)(end - p));
+			if (!p)
+				return -1;
+			if (tail_starts(span_skip(s, (size_t)(p - s.p) + 1)))
+				return p - s.p;
+		}
+		return -1;
+	}
 	bool quoted = false;
 	for (size_t i = 0; i < s.n; i++) {
 		char c = s.p[i];
