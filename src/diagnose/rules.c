@@ -597,82 +597,97 @@ static bool apply_text(const struct rule *rules, struct crule *c, size_t n, cons
 }
 
 /*
- * What the out_rules table says of a failed delivery's text depends on
+ * What the out_rules and reject_rules tables say of a text depends on
  * the text and the daemon only (a rule may name one), and those texts
  * repeat: a deferred queue retries the same host, a remote server gives
- * every message the same reply.  So the answer (the row, and the two
- * words looked for after it) is remembered per thread in a small
- * direct-mapped memo keyed by the daemon and the text, both compared in
- * full: a hit gives exactly what the table would, without folding the
- * text or trying the rows.  A text too long for an entry is not kept.
- * Bounded: OUT_MEMO entries, whatever the log.
+ * every message the same reply, smtpd refuses the same HELO again and
+ * again.  So each answer (the row, and the words looked for after it)
+ * is remembered per thread in a small direct-mapped memo per table,
+ * keyed by the daemon and the text, both compared in full: a hit gives
+ * exactly what the table would, without folding the text or trying the
+ * rows.  A text too long for an entry is not kept.  Bounded: MEMO
+ * entries per table and thread, whatever the log.
  */
-struct out_match {
-	int cause;      /* the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
+struct text_match {
+	int cause;      /* out: the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
 	int rule;       /* else the row that takes the whole text, or -1 */
-	bool lmtp;      /* the text names lmtp */
-	bool port25;    /* the text holds "]:25:" */
+	bool lit[3];    /* which of the table's words (OUT_LIT, REJECT_LIT) the text holds */
 };
 
-#define OUT_MEMO 256
-#define OUT_MEMO_TEXT 232
-#define OUT_MEMO_DAEMON 16
+enum { OUT_LMTP, OUT_PORT25 };
+enum { REJECT_RELAY_DENIED, REJECT_BLOCKED, REJECT_USER_UNKNOWN };
+static const char *const out_lits[] = {[OUT_LMTP] = "lmtp", [OUT_PORT25] = "]:25:", NULL};
+static const char *const reject_lits[] = {[REJECT_RELAY_DENIED] = "Relay access denied",
+					  [REJECT_BLOCKED] = "blocked using ",
+					  [REJECT_USER_UNKNOWN] = "User unknown", NULL};
 
-struct out_memo {
-	struct out_match m;
+#define MEMO 256
+#define MEMO_TEXT 232
+#define MEMO_DAEMON 16
+
+struct memo_entry {
+	struct text_match m;
 	uint16_t n;                  /* text bytes; 0: the entry is empty */
 	uint8_t dn;                  /* daemon bytes */
-	char daemon[OUT_MEMO_DAEMON];
-	char text[OUT_MEMO_TEXT];
+	char daemon[MEMO_DAEMON];
+	char text[MEMO_TEXT];
 };
 
-static _Thread_local struct out_memo out_memo[OUT_MEMO];
-static _Thread_local bool out_memo_off;
+enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO__COUNT };
+static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO];
+static _Thread_local bool memo_off;
 
 /* diag_rules_memo - use the memo or not (the unit tests compare both) */
 void diag_rules_memo(bool on)
 {
-	out_memo_off = !on;
-	memset(out_memo, 0, sizeof out_memo);
+	memo_off = !on;
+	memset(memo, 0, sizeof memo);
 }
 
 static const char suspended[] = "delivery temporarily suspended: ";
 
-/* out_match_find - the out_rules table on a failed delivery's text */
-static void out_match_find(const struct event *ev, struct span t, struct out_match *m)
+/* match_find - a table on a text: its first row that takes it (out:
+ * first on the cause of a suspended delivery) and its words */
+static void match_find(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	/* the text is folded once for every search below */
 	struct folded f;
 	fold(&f, t);
 	m->cause = m->rule = -1;
-	/* "delivery temporarily suspended: CAUSE": the cause tells more */
-	if (span_starts(t, suspended)) {
-		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
-		m->cause = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
-		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
+	const char *const *lits = reject_lits;
+	if (tab == MEMO_REJECT) {
+		m->rule = first_rule(reject_rules, reject_rules_c, NRULES(reject_rules), ev, &f);
+	} else {
+		lits = out_lits;
+		/* "delivery temporarily suspended: CAUSE": the cause tells more */
+		if (span_starts(t, suspended)) {
+			fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
+			m->cause = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
+			fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
+		}
+		if (m->cause < 0)
+			m->rule = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
 	}
-	if (m->cause < 0)
-		m->rule = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
-	m->lmtp = ci_has_lit(&f, "lmtp");
-	m->port25 = ci_has_lit(&f, "]:25:");
+	for (int i = 0; i < 3; i++)
+		m->lit[i] = lits[i] && ci_has_lit(&f, lits[i]);
 	fold_free(&f);
 }
 
-/* out_match_memo - out_match_find, remembered */
-static void out_match_memo(const struct event *ev, struct span t, struct out_match *m)
+/* match_memo - match_find, remembered */
+static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	struct span d = ev->line->daemon;
-	if (out_memo_off || t.n > OUT_MEMO_TEXT || d.n > OUT_MEMO_DAEMON) {
-		out_match_find(ev, t, m);
+	if (memo_off || !t.n || t.n > MEMO_TEXT || d.n > MEMO_DAEMON) {
+		match_find(tab, ev, t, m);
 		return;
 	}
-	struct out_memo *e = &out_memo[span_hash_seed(t, span_hash(d)) % OUT_MEMO];
+	struct memo_entry *e = &memo[tab][span_hash_seed(t, span_hash(d)) % MEMO];
 	if (e->n == t.n && e->dn == d.n && !memcmp(e->text, t.p, t.n) &&
 	    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
 		*m = e->m;
 		return;
 	}
-	out_match_find(ev, t, m);
+	match_find(tab, ev, t, m);
 	e->m = *m;
 	e->n = (uint16_t)t.n;
 	e->dn = (uint8_t)d.n;
@@ -689,8 +704,8 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (!t.n)
 		return false;
-	struct out_match m;
-	out_match_memo(ev, t, &m);
+	struct text_match m;
+	match_memo(MEMO_OUT, ev, t, &m);
 	if (m.cause >= 0) {
 		hit->id = out_rules[m.cause].id;
 		make_key(&out_rules[m.cause], ev, span_skip(t, sizeof suspended - 1), hit);
@@ -730,13 +745,13 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 			ptrdiff_t rb = span_chr(c, ']');
 			bool unix_socket = rb < 0;
 			if (unix_socket || span_eqs(ev->line->daemon, "lmtp"))
-				hit->id = span_eqs(ev->line->daemon, "lmtp") || m.lmtp ? F_LMTP_DOWN
+				hit->id = span_eqs(ev->line->daemon, "lmtp") || m.lit[OUT_LMTP] ? F_LMTP_DOWN
 											: F_TRANSPORT_MISSING;
-			else if (cidr_own_network(ip.p, ip.n) && !m.port25)
+			else if (cidr_own_network(ip.p, ip.n) && !m.lit[OUT_PORT25])
 				hit->id = F_FILTER_DOWN;
 		}
 	}
-	hit->port25 = m.port25;
+	hit->port25 = m.lit[OUT_PORT25];
 	if (ev->to.n) {
 		hit->recipient = true;
 		copy_key(hit->subject, rcpt_domain(ev->to));
@@ -748,31 +763,28 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason;
-	struct folded f; /* folded once for every search below */
-	fold(&f, t);
-	bool found = true;
-	if (APPLY(reject_rules, ev, &f, hit))
-		;
-	else if (ci_has_lit(&f, "Relay access denied") && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
+	struct text_match m;
+	match_memo(MEMO_REJECT, ev, t, &m);
+	if (m.rule >= 0) {
+		hit->id = reject_rules[m.rule].id;
+		make_key(&reject_rules[m.rule], ev, t, hit);
+	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		copy_key(hit->key, ev->client_ip);
-	} else if (ci_has_lit(&f, "blocked using ") && provider_name(ev->client_name)) {
+	} else if (m.lit[REJECT_BLOCKED] && provider_name(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
 		copy_key(hit->key, token(span_skip(after, 14)));
-	} else if (ci_has_lit(&f, "User unknown") && ev->client_ip.n) {
+	} else if (m.lit[REJECT_USER_UNKNOWN] && ev->client_ip.n) {
 		hit->id = F_IN_USER_UNKNOWN_HARVEST;
 		copy_key(hit->key, ev->client_ip);
 		copy_key(hit->subject, ev->to);
-		fold_free(&f);
 		return true;
 	} else {
-		found = false;
+		return false;
 	}
-	fold_free(&f);
-	if (found)
-		copy_key(hit->subject, ev->client_ip);
-	return found;
+	copy_key(hit->subject, ev->client_ip);
+	return true;
 }
 
 /* classify_dnsbl - dnsblog's answers: 127.255.255.x is an error code */

@@ -289,14 +289,15 @@ static bool swap(char *buf, size_t size, const char *line, const char *from, con
 	return n > 0 && (size_t)n < size;
 }
 
-/* the memo of the failed deliveries' rules gives what the table gives,
- * byte for byte: every example line, with the daemon changed (a row may
- * name one) and behind "delivery temporarily suspended: ", each with a
+/* the memo of the failed deliveries' and the rejects' rules gives what
+ * the tables give, byte for byte: every example line, with the daemon
+ * changed (a row may name one: lmtp, postscreen) and behind "delivery
+ * temporarily suspended: ", each with a
  * fresh memo (filled, then hit), then all of them through one memo, so
  * that entries are reused and overwritten */
 TEST(diagnose_rules_memo_same)
 {
-	enum { NCASES = sizeof cases / sizeof cases[0], NV = 4 };
+	enum { NCASES = sizeof cases / sizeof cases[0], NV = 6 };
 	static char line[NCASES][NV][4096];
 	static struct diag_hit want[NCASES][NV];
 	static bool wgot[NCASES][NV], have[NCASES][NV];
@@ -308,6 +309,9 @@ TEST(diagnose_rules_memo_same)
 		have[i][2] = swap(line[i][2], sizeof line[i][2], cases[i].line, "postfix/lmtp[", "postfix/smtp[");
 		have[i][3] = swap(line[i][3], sizeof line[i][3], cases[i].line, "status=deferred (",
 				  "status=deferred (delivery temporarily suspended: ");
+		/* the reject table has a postscreen-only row */
+		have[i][4] = swap(line[i][4], sizeof line[i][4], cases[i].line, "postfix/postscreen[", "postfix/smtpd[");
+		have[i][5] = swap(line[i][5], sizeof line[i][5], cases[i].line, "postfix/smtpd[", "postfix/postscreen[");
 		for (int k = 0; k < NV; k++) {
 			if (!have[i][k])
 				continue;
