@@ -88,6 +88,8 @@ static void transcript_line(struct feed *f, struct span line)
  * the line's spans (text, severity) point to there */
 static void own_text(struct feed *f, const struct syslog_state *st, struct logline *l)
 {
+	if (l->format != FMT_JOURNAL)
+		return; /* only syslog_parse_json writes into st->json_msg */
 	struct span *v[] = {&l->host, &l->prog, &l->instance, &l->daemon,
 			    &l->service, &l->severity, &l->text, &l->raw};
 	const char *lo = st->json_msg, *hi = st->json_msg + sizeof st->json_msg;
