@@ -249,15 +249,17 @@ static void fold(struct folded *f, struct span t)
 	char *d = f->stack;
 	if (t.n > FOLD_STACK)
 		d = f->heap = xmalloc(t.n);
-	unsigned char prev = 0;
-	for (size_t i = 0; i < t.n; i++) {
-		unsigned char c = lower((unsigned char)t.p[i]);
-		d[i] = (char)c;
-		if (i) {
+	if (t.n) {
+		/* the first byte apart: no test per byte for "has a pair" */
+		unsigned char prev = lower((unsigned char)t.p[0]);
+		d[0] = (char)prev;
+		for (size_t i = 1; i < t.n; i++) {
+			unsigned char c = lower((unsigned char)t.p[i]);
+			d[i] = (char)c;
 			unsigned h = pair_hash(prev, c);
 			f->pairs[h / 64] |= 1ULL << (h % 64);
+			prev = c;
 		}
-		prev = c;
 	}
 	f->low = span_make(d, t.n);
 }
