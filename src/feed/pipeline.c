@@ -13,7 +13,10 @@
  * (pipe_take) and gives each back when done with its events.
  *
  * One mutex and two condition variables, taken once per batch (up to
- * PIPE_SLOTS lines), not per line.
+ * PIPE_SLOTS lines), not per line.  At each new batch the reader notes
+ * how full the ring is (->share, feed.h's enum feed_share), so that the
+ * feed's front callback leaves more work to the consumer when that one
+ * waits, and takes more when the reader waits.
  */
 #include "pipeline.h"
 #include "../util/xalloc.h"
