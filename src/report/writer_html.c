@@ -1,11 +1,12 @@
 /*
  * writer_html.c - the HTML backend: "report --html FILE" as one
  * self-contained page (docs/report.md, "HTML"): the server's problems
- * first, then the clients' and accounts' verdicts, charts as inline SVG,
- * sortable tables, and what was read.  Drill-down needs no script: each
- * finding and client links to its evidence lines in a <details> (a link
- * to an element inside opens it).  The numbers are those of the JSON
- * report, read from the same structures.
+ * first, then the clients' and accounts' verdicts, charts as inline SVG
+ * (html_charts.c), sortable tables (html_tables.c), and what was read.
+ * Drill-down needs no script: each finding and client links to its
+ * evidence lines in a <details> (a link to an element inside opens it).
+ * The numbers are those of the JSON report, read from the same
+ * structures.
  *
  * Safe to open from a mail attachment: a strict Content-Security-Policy
  * (no network, no style or script but the page's own two, named by their
@@ -74,6 +75,13 @@ void html_th(struct buf *b, const char *text, bool n)
 static void dt(struct buf *b, const char *text)
 {
 	html_tagged(b, "<dt>", text, "</dt>");
+}
+
+/* fact - one <dt>/<dd> pair of counters */
+static void fact(struct buf *b, const char *name, uint64_t v)
+{
+	dt(b, name);
+	buf_printf(b, "<dd>%llu</dd>", (unsigned long long)v);
 }
 
 /* range - "FIRST to LAST" */
@@ -397,12 +405,9 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, "</h3>\n<dl class=\"facts\">");
 	dt(b, _("Sessions"));
 	buf_printf(b, "<dd class=\"c-sessions\">%u</dd>", c->sessions);
-	dt(b, _("Failed logins"));
-	buf_printf(b, "<dd>%u</dd>", c->auth_failures);
-	dt(b, _("Messages"));
-	buf_printf(b, "<dd>%u</dd>", c->messages);
-	dt(b, _("Rejects"));
-	buf_printf(b, "<dd>%u</dd>", c->rejects);
+	fact(b, _("Failed logins"), c->auth_failures);
+	fact(b, _("Messages"), c->messages);
+	fact(b, _("Rejects"), c->rejects);
 	if (c->sessions) {
 		dt(b, _("Seen"));
 		buf_puts(b, "<dd>");
@@ -454,10 +459,8 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 		   sev, idx, sev, ac->compromised ? "compromised-suspect" : "normal");
 	html_s(b, ac->name);
 	buf_puts(b, "</span></h3>\n<dl class=\"facts\">");
-	dt(b, _("Logins"));
-	buf_printf(b, "<dd>%u</dd>", ac->logins);
-	dt(b, _("Messages"));
-	buf_printf(b, "<dd>%u</dd>", ac->messages);
+	fact(b, _("Logins"), ac->logins);
+	fact(b, _("Messages"), ac->messages);
 	dt(b, _("Recipients"));
 	buf_puts(b, "<dd>");
 	if (at_least)
@@ -467,12 +470,9 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 		buf_printf(b, P_("%u, in %zu domain", "%u, in %zu domains", domains), ac->recipients,
 			   domains);
 	buf_puts(b, "</dd>");
-	dt(b, _("Sent"));
-	buf_printf(b, "<dd>%u</dd>", ac->sent);
-	dt(b, _("Bounced"));
-	buf_printf(b, "<dd>%u</dd>", ac->bounced);
-	dt(b, _("Deferred"));
-	buf_printf(b, "<dd>%u</dd>", ac->deferred);
+	fact(b, _("Sent"), ac->sent);
+	fact(b, _("Bounced"), ac->bounced);
+	fact(b, _("Deferred"), ac->deferred);
 	if (ac->nlogin) {
 		dt(b, _("From"));
 		buf_puts(b, "<dd>");
@@ -603,13 +603,6 @@ static void charts(struct buf *b, const struct report_input *in)
 	html_chart_deliveries(b, in->summary);
 	html_chart_destinations(b, in->summary);
 	buf_puts(b, "</section>\n");
-}
-
-/* fact - one <dt>/<dd> pair of counters */
-static void fact(struct buf *b, const char *name, uint64_t v)
-{
-	dt(b, name);
-	buf_printf(b, "<dd>%llu</dd>", (unsigned long long)v);
 }
 
 /* input - what was read, and what the limits dropped */
