@@ -20,8 +20,14 @@ void html_s(struct buf *b, const char *s);
 void html_t(struct buf *b, const char *s);
 /* html_tagged - open, the translated text (html_t), close */
 void html_tagged(struct buf *b, const char *open, const char *text, const char *close);
-/* html_th - a table heading; n: a numeric column (class "n") */
-void html_th(struct buf *b, const char *text, bool n);
+/* a column of a table: its heading (N_(), translated when written), and
+ * whether it is numeric (class "n", sorted as a number) */
+struct html_col {
+	const char *head;
+	bool n;
+};
+/* html_thead - <thead> with the columns' headings, then <tbody> */
+void html_thead(struct buf *b, const struct html_col *c, size_t n);
 /* html_flush - write out what is built so far, to keep the buffer small */
 void html_flush(struct buf *b, const struct report_input *in);
 void html_stamp(struct buf *b, struct stamp t);

@@ -30,19 +30,13 @@ static void clients_rows(struct buf *b, const struct report_input *in)
 	const struct analysis *a = in->a;
 	buf_puts(b, "<h3 id=\"clients\">");
 	buf_printf(b, _("Clients (%zu)"), a->nclist);
-	buf_puts(b, "</h3>\n<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\"><thead><tr>");
-	html_th(b, _("Address"), false);
-	html_th(b, _("Verdict"), false);
-	html_th(b, _("Severity"), true);
-	html_th(b, _("Sessions"), true);
-	html_th(b, _("Failed logins"), true);
-	html_th(b, _("Messages"), true);
-	html_th(b, _("Recipients"), true);
-	html_th(b, _("Rejects"), true);
-	html_th(b, _("First seen"), false);
-	html_th(b, _("Last seen"), false);
-	html_th(b, _("Name"), false);
-	buf_puts(b, "</tr></thead><tbody>\n");
+	static const struct html_col cols[] = {
+	    {N_("Address"), false}, {N_("Verdict"), false}, {N_("Severity"), true},
+	    {N_("Sessions"), true}, {N_("Failed logins"), true}, {N_("Messages"), true},
+	    {N_("Recipients"), true}, {N_("Rejects"), true}, {N_("First seen"), false},
+	    {N_("Last seen"), false}, {N_("Name"), false}};
+	buf_puts(b, "</h3>\n<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\">");
+	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	size_t detailed = 0;
 	for (size_t i = 0; i < a->nclist && i < HTML_TABLE_MAX; i++) {
 		const struct client *c = a->clist[i];
@@ -86,18 +80,13 @@ static void accounts_rows(struct buf *b, const struct report_input *in)
 		html_tagged(b, "<p class=\"mute\">", _("No SASL login in this log."), "</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\"><thead><tr>");
-	html_th(b, _("Username"), false);
-	html_th(b, _("Verdict"), false);
-	html_th(b, _("Logins"), true);
-	html_th(b, _("Messages"), true);
-	html_th(b, _("Recipients"), true);
-	html_th(b, _("Sent"), true);
-	html_th(b, _("Bounced"), true);
-	html_th(b, _("Deferred"), true);
-	html_th(b, _("Most in 10 min"), true);
-	html_th(b, _("Source addresses"), true);
-	buf_puts(b, "</tr></thead><tbody>\n");
+	static const struct html_col cols[] = {
+	    {N_("Username"), false}, {N_("Verdict"), false}, {N_("Logins"), true},
+	    {N_("Messages"), true}, {N_("Recipients"), true}, {N_("Sent"), true},
+	    {N_("Bounced"), true}, {N_("Deferred"), true}, {N_("Most in 10 min"), true},
+	    {N_("Source addresses"), true}};
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\">");
+	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < a->nalist && i < HTML_TABLE_MAX; i++) {
 		const struct account *ac = a->alist[i];
 		bool has_article = ac->compromised || in->all_clients;
@@ -131,14 +120,11 @@ static void destinations_rows(struct buf *b, const struct summary *s)
 		free(rows);
 		return;
 	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\"><thead><tr>");
-	html_th(b, _("Domain"), false);
-	html_th(b, _("Delivered"), true);
-	html_th(b, _("Deferrals"), true);
-	html_th(b, _("Bytes"), true);
-	html_th(b, _("Average delay (s)"), true);
-	html_th(b, _("Longest delay (s)"), true);
-	buf_puts(b, "</tr></thead><tbody>\n");
+	static const struct html_col cols[] = {
+	    {N_("Domain"), false}, {N_("Delivered"), true}, {N_("Deferrals"), true},
+	    {N_("Bytes"), true}, {N_("Average delay (s)"), true}, {N_("Longest delay (s)"), true}};
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\">");
+	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	size_t n = 0;
 	for (; rows[n] && n < HTML_DESTINATIONS_MAX; n++) {
 		const struct srow *r = rows[n];

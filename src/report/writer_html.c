@@ -65,10 +65,14 @@ void html_tagged(struct buf *b, const char *open, const char *text, const char *
 	buf_puts(b, close);
 }
 
-/* html_th - a table heading; n: a numeric column (class "n") */
-void html_th(struct buf *b, const char *text, bool n)
+/* html_thead - a table's heading row, each heading translated, a numeric
+ * column's of class "n"; the <tbody> opened after it */
+void html_thead(struct buf *b, const struct html_col *c, size_t n)
 {
-	html_tagged(b, n ? "<th class=\"n\">" : "<th>", text, "</th>");
+	buf_puts(b, "<thead><tr>");
+	for (size_t i = 0; i < n; i++)
+		html_tagged(b, c[i].n ? "<th class=\"n\">" : "<th>", _(c[i].head), "</th>");
+	buf_puts(b, "</tr></thead><tbody>\n");
 }
 
 /* dt - a fact's name */
@@ -213,15 +217,12 @@ static void subjects(struct buf *b, const struct diag_group *g, const struct tol
 /* finding_index - one row per finding, linking to it and its evidence */
 static void finding_index(struct buf *b, const struct diag *d)
 {
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\"><thead><tr>");
-	html_th(b, _("Severity"), false);
-	html_th(b, _("At fault"), false);
-	html_th(b, _("Finding"), false);
-	html_th(b, _("Cause"), false);
-	html_th(b, _("Lines"), true);
-	html_th(b, _("Recipients"), true);
-	html_th(b, _("Evidence"), false);
-	buf_puts(b, "</tr></thead><tbody>\n");
+	static const struct html_col cols[] = {
+	    {N_("Severity"), false}, {N_("At fault"), false}, {N_("Finding"), false},
+	    {N_("Cause"), false}, {N_("Lines"), true}, {N_("Recipients"), true},
+	    {N_("Evidence"), false}};
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\">");
+	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
 		int sev = finding_severity(g->id);
