@@ -25,6 +25,12 @@
 #define CLIENT "^[^[]*\\[<HOST>\\]%(_port)s"
 #define DISC_PREF "^%(__prefix_line)sdisconnect from <F-CONTENT>.+</F-CONTENT>$"
 
+/* the jail notes of a behaviour that has two filters (by session since
+ * Postfix 3.0, by line before): the same clients, the same advice */
+#define NOTE_SCANNERS N_("Port scanners and web scanners that hit port 25.")
+#define NOTE_GUESSERS N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n" \
+			 "strong passwords stop them.")
+
 static const struct f2b_filter filters[] = {
     {
 	.name = "postsleuth-capability-probe",
@@ -60,7 +66,7 @@ static const struct f2b_filter filters[] = {
 	.maxretry = 3,
 	.findtime = "10m",
 	.bantime = "1h",
-	.jail_note = N_("Port scanners and web scanners that hit port 25."),
+	.jail_note = NOTE_SCANNERS,
     },
     {
 	.name = "postsleuth-auth-bruteforce",
@@ -76,8 +82,7 @@ static const struct f2b_filter filters[] = {
 	.maxretry = 3,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n"
-		     "strong passwords stop them."),
+	.jail_note = NOTE_GUESSERS,
     },
     {
 	.name = "postsleuth-relay-attempt",
@@ -114,7 +119,7 @@ static const struct f2b_filter filters[] = {
 	.maxretry = 5,
 	.findtime = "10m",
 	.bantime = "1h",
-	.jail_note = N_("Port scanners and web scanners that hit port 25."),
+	.jail_note = NOTE_SCANNERS,
     },
     {
 	.name = "postsleuth-auth-bruteforce",
@@ -131,8 +136,7 @@ static const struct f2b_filter filters[] = {
 	.maxretry = 5,
 	.findtime = "1h",
 	.bantime = "1h",
-	.jail_note = N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n"
-		     "strong passwords stop them."),
+	.jail_note = NOTE_GUESSERS,
     },
 };
 

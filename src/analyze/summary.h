@@ -150,6 +150,7 @@ enum sum_order {
 const struct srow **summary_sorted(const struct stab *t, enum sum_order o);
 uint64_t summary_tab_total(const struct stab *t);
 unsigned summary_days_seen(const struct summary *s);
+bool summary_day_traffic(const struct sday *d);
 double summary_percentile(const struct shist *h, double p);
 uint64_t summary_pct(uint64_t part, uint64_t a, uint64_t b, uint64_t c);
 uint64_t summary_open_messages(const struct summary *s);

@@ -367,6 +367,16 @@ void summary_bump(struct summary *s, const struct logline *l, int k)
 		d->n[k]++;
 }
 
+/* summary_day_traffic - did day d see any mail (received ... rejected);
+ * the per-day tables list only those days */
+bool summary_day_traffic(const struct sday *d)
+{
+	uint64_t any = 0;
+	for (int k = 0; k < SD__N; k++)
+		any |= d->n[k];
+	return any != 0;
+}
+
 /* summary_days_seen - days with Postfix lines: pflogsumm's divisor */
 unsigned summary_days_seen(const struct summary *s)
 {

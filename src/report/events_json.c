@@ -8,6 +8,7 @@
  * in whichever field the parser put it.
  */
 #include "events_json.h"
+#include "model_json.h"
 #include "../util/timefmt.h"
 
 /* events_json_write - append ev as one NDJSON line, m's secrets hidden */
@@ -51,16 +52,8 @@ void events_json_write(struct buf *b, const struct event *ev, const struct redac
 #undef X
 	if (ev->nstats) {
 		buf_puts(b, ",\"stats\":{");
-		for (unsigned i = 0; i < ev->nstats; i++) {
-			if (i)
-				buf_putc(b, ',');
-			buf_json(b, ev->stats[i].name);
-			buf_puts(b, ":[");
-			buf_u64(b, ev->stats[i].ok);
-			buf_putc(b, ',');
-			buf_u64(b, ev->stats[i].total);
-			buf_putc(b, ']');
-		}
+		for (unsigned i = 0; i < ev->nstats; i++)
+			json_cmd_stat(b, i == 0, ev->stats[i].name, ev->stats[i].ok, ev->stats[i].total);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "}\n");

@@ -34,6 +34,20 @@ void json_kv_int(struct buf *b, bool *first, const char *key, int64_t val)
 	buf_i64(b, val);
 }
 
+/* json_cmd_stat - one command's count in a "stats" object: "ehlo":[1,1],
+ * the same for an event's disconnect line and a closed session */
+void json_cmd_stat(struct buf *b, bool first, struct span name, uint32_t ok, uint32_t total)
+{
+	if (!first)
+		buf_putc(b, ',');
+	buf_json(b, name);
+	buf_puts(b, ":[");
+	buf_u64(b, ok);
+	buf_putc(b, ',');
+	buf_u64(b, total);
+	buf_putc(b, ']');
+}
+
 /* json_kv_bool - "key":true|false */
 void json_kv_bool(struct buf *b, bool *first, const char *key, bool val)
 {
@@ -154,16 +168,9 @@ void session_json(struct buf *b, const struct session *s, bool show_secrets)
 	if (s->have_stats) {
 		json_key(b, &f, "stats");
 		buf_putc(b, '{');
-		for (uint32_t i = 0; i < s->nstats; i++) {
-			if (i)
-				buf_putc(b, ',');
-			buf_jsons(b, s->stats[i].name);
-			buf_puts(b, ":[");
-			buf_u64(b, s->stats[i].ok);
-			buf_putc(b, ',');
-			buf_u64(b, s->stats[i].total);
-			buf_putc(b, ']');
-		}
+		for (uint32_t i = 0; i < s->nstats; i++)
+			json_cmd_stat(b, i == 0, span_of(s->stats[i].name), s->stats[i].ok,
+				      s->stats[i].total);
 		buf_putc(b, '}');
 	}
 	if (s->ndialogue) {

@@ -17,5 +17,7 @@ void json_kv_int(struct buf *b, bool *first, const char *key, int64_t val);
 void json_kv_bool(struct buf *b, bool *first, const char *key, bool val);
 void json_kv_stamp(struct buf *b, bool *first, const char *key, struct stamp t);
 void json_key(struct buf *b, bool *first, const char *key);
+/* json_cmd_stat - "name":[ok,total], after a comma unless first */
+void json_cmd_stat(struct buf *b, bool first, struct span name, uint32_t ok, uint32_t total);
 
 #endif

@@ -96,11 +96,13 @@ void when_text(struct buf *b, const struct analysis *a, struct stamp first, stru
 	buf_free(&len);
 }
 
-/* addrs - up to max addresses of verdict v outside the campaigns, and "and N more" */
-static void addrs(struct buf *b, const struct report_input *in, enum verdict v, size_t n)
+/* addrs - up to GLANCE_ADDRS of the n addresses of verdict v outside the
+ * campaigns, and "and N more", as a string held in b (reused) */
+static const char *addrs(struct buf *b, const struct report_input *in, enum verdict v, size_t n)
 {
 	const struct analysis *a = in->a;
 	size_t k = 0;
+	b->n = 0;
 	for (size_t i = 0; i < a->nclist && k < GLANCE_ADDRS; i++) {
 		if (a->clist[i]->verdict != v || campaign_of(in->campaigns, i))
 			continue;
@@ -109,6 +111,7 @@ static void addrs(struct buf *b, const struct report_input *in, enum verdict v, 
 	}
 	if (n > k)
 		buf_printf(b, P_(" and %zu more", " and %zu more", n - k), n - k);
+	return cstr(b);
 }
 
 /* accounts_item - the compromised accounts */
@@ -283,36 +286,27 @@ static void client_items(struct glances *g, const struct report_input *in)
 	}
 	size_t n;
 	struct buf l = {0};
-	if ((n = by[V_AUTH_SUCCESS_AFTER_FAILURES])) {
-		l.n = 0;
-		addrs(&l, in, V_AUTH_SUCCESS_AFTER_FAILURES, n);
+	if ((n = by[V_AUTH_SUCCESS_AFTER_FAILURES]))
 		buf_printf(item(g, 4),
 			   P_("%zu address logged in after failed password attempts (%s). Next: ask the "
 			      "account's owner whether that login was theirs.",
 			      "%zu addresses logged in after failed password attempts (%s). Next: ask the "
 			      "account's owner whether that login was theirs.", n),
-			   n, cstr(&l));
-	}
-	if ((n = by[V_AUTH_BRUTEFORCE])) {
-		l.n = 0;
-		addrs(&l, in, V_AUTH_BRUTEFORCE, n);
+			   n, addrs(&l, in, V_AUTH_SUCCESS_AFTER_FAILURES, n));
+	if ((n = by[V_AUTH_BRUTEFORCE]))
 		buf_printf(item(g, 3),
 			   P_("%zu address guessed SASL passwords, %llu failures (%s). Next: ban it "
 			      "(postsleuth ban), and offer AUTH only on ports 587/465.",
 			      "%zu addresses guessed SASL passwords, %llu failures (%s). Next: ban them "
 			      "(postsleuth ban), and offer AUTH only on ports 587/465.", n),
-			   n, (unsigned long long)fails, cstr(&l));
-	}
-	if ((n = by[V_RELAY_ATTEMPT])) {
-		l.n = 0;
-		addrs(&l, in, V_RELAY_ATTEMPT, n);
+			   n, (unsigned long long)fails, addrs(&l, in, V_AUTH_BRUTEFORCE, n));
+	if ((n = by[V_RELAY_ATTEMPT]))
 		buf_printf(item(g, 3),
 			   P_("%zu address tested for an open relay and was refused (%s). Next: nothing "
 			      "leaked; keep reject_unauth_destination.",
 			      "%zu addresses tested for an open relay and were refused (%s). Next: nothing "
 			      "leaked; keep reject_unauth_destination.", n),
-			   n, cstr(&l));
-	}
+			   n, addrs(&l, in, V_RELAY_ATTEMPT, n));
 	size_t nuis = 0;
 	for (int v = 0; v < V__COUNT; v++)
 		if (verdict_severity((enum verdict)v) == 2)

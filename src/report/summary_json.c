@@ -99,15 +99,11 @@ static void traffic(struct buf *b, const struct summary *s)
 	bool first = true;
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];
-		uint64_t any = 0;
-		for (int k = 0; k < SD__N; k++)
-			any |= d->n[k];
-		if (!any)
+		if (!summary_day_traffic(d))
 			continue;
-		int y;
-		unsigned m, dd;
-		civil_from_days(d->day, &y, &m, &dd);
-		buf_printf(b, "%s{\"date\":\"%04d-%02u-%02u\"", first ? "" : ",", y, m, dd);
+		buf_printf(b, "%s{\"date\":\"", first ? "" : ",");
+		buf_day(b, d->day);
+		buf_putc(b, '"');
 		for (int k = 0; k < SD__N; k++)
 			num(b, traffic_names[k], d->n[k], true);
 		buf_putc(b, '}');

@@ -159,15 +159,11 @@ static void per_day(struct tctx *c, const struct summary *s)
 	traffic_head(c, _("date"));
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct sday *d = &s->days[i];
-		uint64_t any = 0;
-		for (int k = 0; k < SD__N; k++)
-			any |= d->n[k];
-		if (!any)
+		if (!summary_day_traffic(d))
 			continue;
-		int y;
-		unsigned m, dd;
-		civil_from_days(d->day, &y, &m, &dd);
-		buf_printf(c->b, "    %04d-%02u-%02u ", y, m, dd);
+		buf_puts(c->b, "    ");
+		buf_day(c->b, d->day);
+		buf_putc(c->b, ' ');
 		for (int k = 0; k < SD__N; k++) {
 			buf_puts(c->b, "    ");
 			units(c->b, (double)d->n[k]);

@@ -1,11 +1,12 @@
 /*
  * writer_html.c - the HTML backend: "report --html FILE" as one
  * self-contained page (docs/report.md, "HTML"): the server's problems
- * first, then the clients' and accounts' verdicts, charts as inline SVG,
- * sortable tables, and what was read.  Drill-down needs no script: each
- * finding and client links to its evidence lines in a <details> (a link
- * to an element inside opens it).  The numbers are those of the JSON
- * report, read from the same structures.
+ * first, then the clients' and accounts' verdicts, charts as inline SVG
+ * (html_charts.c), sortable tables (html_tables.c), and what was read.
+ * Drill-down needs no script: each finding and client links to its
+ * evidence lines in a <details> (a link to an element inside opens it).
+ * The numbers are those of the JSON report, read from the same
+ * structures.
  *
  * Safe to open from a mail attachment: a strict Content-Security-Policy
  * (no network, no style or script but the page's own two, named by their
@@ -26,8 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HTML_TABLE_MAX 500      /* rows of the clients and accounts tables */
-#define HTML_DESTINATIONS_MAX 100
 #define HTML_SUBJECTS_MAX 40
 
 /* html_s - a C string escaped for text and attribute values; NULL: nothing */
@@ -37,8 +36,8 @@ void html_s(struct buf *b, const char *s)
 		buf_html(b, span_of(s));
 }
 
-/* flush_some - write out what is built so far, to keep the buffer small */
-static void flush_some(struct buf *b, const struct report_input *in)
+/* html_flush - write out what is built so far, to keep the buffer small */
+void html_flush(struct buf *b, const struct report_input *in)
 {
 	if (in->out && b->n > (1 << 16))
 		buf_flush(b, in->out);
@@ -46,7 +45,7 @@ static void flush_some(struct buf *b, const struct report_input *in)
 
 /* html_t - a catalogue string as text content: its <, > and & escaped,
  * its quotes kept (the English page writes them as they are) */
-static void html_t(struct buf *b, const char *s)
+void html_t(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
@@ -58,24 +57,35 @@ static void html_t(struct buf *b, const char *s)
 	}
 }
 
-/* tagged - open, the translated text, close */
-static void tagged(struct buf *b, const char *open, const char *text, const char *close)
+/* html_tagged - open, the translated text, close */
+void html_tagged(struct buf *b, const char *open, const char *text, const char *close)
 {
 	buf_puts(b, open);
 	html_t(b, text);
 	buf_puts(b, close);
 }
 
-/* th - a table heading; n: a numeric column (class "n") */
-static void th(struct buf *b, const char *text, bool n)
+/* html_thead - a table's heading row, each heading translated, a numeric
+ * column's of class "n"; the <tbody> opened after it */
+void html_thead(struct buf *b, const struct html_col *c, size_t n)
 {
-	tagged(b, n ? "<th class=\"n\">" : "<th>", text, "</th>");
+	buf_puts(b, "<thead><tr>");
+	for (size_t i = 0; i < n; i++)
+		html_tagged(b, c[i].n ? "<th class=\"n\">" : "<th>", _(c[i].head), "</th>");
+	buf_puts(b, "</tr></thead><tbody>\n");
 }
 
 /* dt - a fact's name */
 static void dt(struct buf *b, const char *text)
 {
-	tagged(b, "<dt>", text, "</dt>");
+	html_tagged(b, "<dt>", text, "</dt>");
+}
+
+/* fact - one <dt>/<dd> pair of counters */
+static void fact(struct buf *b, const char *name, uint64_t v)
+{
+	dt(b, name);
+	buf_printf(b, "<dd>%llu</dd>", (unsigned long long)v);
 }
 
 /* range - "FIRST to LAST" */
@@ -124,7 +134,7 @@ static void top(struct buf *b, const struct report_input *in)
 	buf_puts(b, "<body data-sort-title=\"");
 	html_s(b, _("sort by this column"));
 	buf_puts(b, "\">\n");
-	tagged(b, "<header>\n<h1>", _("Postfix log report"), "</h1>\n<p class=\"meta\">");
+	html_tagged(b, "<header>\n<h1>", _("Postfix log report"), "</h1>\n<p class=\"meta\">");
 	if (a->have_time) {
 		range(b, a->first, a->last);
 		buf_puts(b, " &middot; ");
@@ -142,16 +152,13 @@ static void top(struct buf *b, const struct report_input *in)
 	/* TRANSLATORS: sessions from client addresses, messages, SASL accounts */
 	buf_printf(b, _("%s from %s, %s, %s"), w[0], w[1], w[2], w[3]);
 	buf_puts(b, "</p>\n<nav>");
-	tagged(b, "<a href=\"#problems\">", _("Problems found"), "</a>");
-	tagged(b, "<a href=\"#verdicts\">", _("Clients and accounts"), "</a>");
-	tagged(b, "<a href=\"#charts\">", _("Charts"), "</a>");
-	tagged(b, "<a href=\"#tables\">", _("Tables"), "</a>");
-	tagged(b, "<a href=\"#input\">", _("What was read"), "</a>");
+	html_tagged(b, "<a href=\"#problems\">", _("Problems found"), "</a>");
+	html_tagged(b, "<a href=\"#verdicts\">", _("Clients and accounts"), "</a>");
+	html_tagged(b, "<a href=\"#charts\">", _("Charts"), "</a>");
+	html_tagged(b, "<a href=\"#tables\">", _("Tables"), "</a>");
+	html_tagged(b, "<a href=\"#input\">", _("What was read"), "</a>");
 	buf_puts(b, "</nav>\n</header>\n<main>\n");
 }
-
-/* the clients the page tells in full, each with its evidence */
-#define HTML_DETAIL_MAX 40
 
 /* the clients told in full (their articles' anchors), for the links
  * from the findings that touched them */
@@ -210,15 +217,12 @@ static void subjects(struct buf *b, const struct diag_group *g, const struct tol
 /* finding_index - one row per finding, linking to it and its evidence */
 static void finding_index(struct buf *b, const struct diag *d)
 {
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\"><thead><tr>");
-	th(b, _("Severity"), false);
-	th(b, _("At fault"), false);
-	th(b, _("Finding"), false);
-	th(b, _("Cause"), false);
-	th(b, _("Lines"), true);
-	th(b, _("Recipients"), true);
-	th(b, _("Evidence"), false);
-	buf_puts(b, "</tr></thead><tbody>\n");
+	static const struct html_col cols[] = {
+	    {N_("Severity"), false}, {N_("At fault"), false}, {N_("Finding"), false},
+	    {N_("Cause"), false}, {N_("Lines"), true}, {N_("Recipients"), true},
+	    {N_("Evidence"), false}};
+	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"findings-index\">");
+	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
 		int sev = finding_severity(g->id);
@@ -293,7 +297,7 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 	}
 	buf_puts(b, "</dl>\n<p>");
 	html_s(b, p->meaning);
-	tagged(b, "</p>\n<p class=\"fix\"><strong>", _("Fix:"), "</strong> ");
+	html_tagged(b, "</p>\n<p class=\"fix\"><strong>", _("Fix:"), "</strong> ");
 	html_s(b, p->fix);
 	buf_puts(b, "</p>\n");
 	if (p->caveat) {
@@ -320,15 +324,15 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 static void problems(struct buf *b, const struct report_input *in)
 {
 	const struct diag *d = in->diag;
-	tagged(b, "<section id=\"problems\">\n<h2>", _("Problems found"), "</h2>\n");
+	html_tagged(b, "<section id=\"problems\">\n<h2>", _("Problems found"), "</h2>\n");
 	if (in->problem) {
-		tagged(b, "<p class=\"problem\" id=\"input-problem\">", _("Warning: "), "");
+		html_tagged(b, "<p class=\"problem\" id=\"input-problem\">", _("Warning: "), "");
 		html_s(b, in->problem);
 		buf_puts(b, ".</p>\n");
 	}
 	if (!d || !d->nlist) {
-		tagged(b, "<p class=\"ok-note\">", _("No problem of the server's own shows in this log."),
-		       "</p>\n");
+		html_tagged(b, "<p class=\"ok-note\">", _("No problem of the server's own shows in this log."),
+			    "</p>\n");
 	} else {
 		char n[64];
 		snprintf(n, sizeof n, "<span id=\"findings-count\">%zu</span>", d->nlist);
@@ -342,7 +346,7 @@ static void problems(struct buf *b, const struct report_input *in)
 		told_clients(t, in);
 		for (size_t i = 0; i < d->nlist; i++) {
 			finding_article(b, d->list[i], i + 1, t);
-			flush_some(b, in);
+			html_flush(b, in);
 		}
 		free(t);
 	}
@@ -402,12 +406,9 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, "</h3>\n<dl class=\"facts\">");
 	dt(b, _("Sessions"));
 	buf_printf(b, "<dd class=\"c-sessions\">%u</dd>", c->sessions);
-	dt(b, _("Failed logins"));
-	buf_printf(b, "<dd>%u</dd>", c->auth_failures);
-	dt(b, _("Messages"));
-	buf_printf(b, "<dd>%u</dd>", c->messages);
-	dt(b, _("Rejects"));
-	buf_printf(b, "<dd>%u</dd>", c->rejects);
+	fact(b, _("Failed logins"), c->auth_failures);
+	fact(b, _("Messages"), c->messages);
+	fact(b, _("Rejects"), c->rejects);
 	if (c->sessions) {
 		dt(b, _("Seen"));
 		buf_puts(b, "<dd>");
@@ -459,10 +460,8 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 		   sev, idx, sev, ac->compromised ? "compromised-suspect" : "normal");
 	html_s(b, ac->name);
 	buf_puts(b, "</span></h3>\n<dl class=\"facts\">");
-	dt(b, _("Logins"));
-	buf_printf(b, "<dd>%u</dd>", ac->logins);
-	dt(b, _("Messages"));
-	buf_printf(b, "<dd>%u</dd>", ac->messages);
+	fact(b, _("Logins"), ac->logins);
+	fact(b, _("Messages"), ac->messages);
 	dt(b, _("Recipients"));
 	buf_puts(b, "<dd>");
 	if (at_least)
@@ -472,12 +471,9 @@ static void account_article(struct buf *b, const struct analysis *a, const struc
 		buf_printf(b, P_("%u, in %zu domain", "%u, in %zu domains", domains), ac->recipients,
 			   domains);
 	buf_puts(b, "</dd>");
-	dt(b, _("Sent"));
-	buf_printf(b, "<dd>%u</dd>", ac->sent);
-	dt(b, _("Bounced"));
-	buf_printf(b, "<dd>%u</dd>", ac->bounced);
-	dt(b, _("Deferred"));
-	buf_printf(b, "<dd>%u</dd>", ac->deferred);
+	fact(b, _("Sent"), ac->sent);
+	fact(b, _("Bounced"), ac->bounced);
+	fact(b, _("Deferred"), ac->deferred);
 	if (ac->nlogin) {
 		dt(b, _("From"));
 		buf_puts(b, "<dd>");
@@ -517,7 +513,7 @@ static void orphans(struct buf *b, const struct orphans *o)
 {
 	if (!o->messages)
 		return;
-	tagged(b, "<h3 id=\"unknown-origin\">", _("Mail whose origin is not in this log"), "</h3>\n<p>");
+	html_tagged(b, "<h3 id=\"unknown-origin\">", _("Mail whose origin is not in this log"), "</h3>\n<p>");
 	char mw[64], rw[64];
 	snprintf(mw, sizeof mw, P_("%llu message", "%llu messages", o->messages), (unsigned long long)o->messages);
 	snprintf(rw, sizeof rw, P_("%llu recipient", "%llu recipients", o->recipients),
@@ -549,7 +545,7 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		by_sev[verdict_severity(a->clist[i]->verdict)]++;
 	for (size_t i = 0; i < a->nalist; i++)
 		compromised += a->alist[i]->compromised;
-	tagged(b, "<section id=\"verdicts\">\n<h2>", _("Clients and accounts"), "</h2>\n<p>");
+	html_tagged(b, "<section id=\"verdicts\">\n<h2>", _("Clients and accounts"), "</h2>\n<p>");
 	buf_printf(b, P_("%zu account looks compromised.", "%zu accounts look compromised.", compromised),
 		   compromised);
 	buf_putc(b, ' ');
@@ -579,7 +575,7 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		}
 		client_article(b, a, c, in->evidence, i + 1);
 		shown++;
-		flush_some(b, in);
+		html_flush(b, in);
 	}
 	if (nmore) {
 		char link[128];
@@ -594,15 +590,15 @@ static void verdicts(struct buf *b, const struct report_input *in)
 		buf_puts(b, ".</p>\n");
 	}
 	if (!shown)
-		tagged(b, "<p>", a->nclist ? _("Nothing hostile or unclear.") : _("No SMTP client sessions in this log."),
-		       "</p>\n");
+		html_tagged(b, "<p>", a->nclist ? _("Nothing hostile or unclear.") : _("No SMTP client sessions in this log."),
+			    "</p>\n");
 	buf_puts(b, "</section>\n");
 }
 
 /* charts - over time, by hour, by status, by destination */
 static void charts(struct buf *b, const struct report_input *in)
 {
-	tagged(b, "<section id=\"charts\">\n<h2>", _("Charts"), "</h2>\n");
+	html_tagged(b, "<section id=\"charts\">\n<h2>", _("Charts"), "</h2>\n");
 	html_chart_timeline(b, in->timeline);
 	html_chart_hours(b, in->summary);
 	html_chart_deliveries(b, in->summary);
@@ -610,173 +606,11 @@ static void charts(struct buf *b, const struct report_input *in)
 	buf_puts(b, "</section>\n");
 }
 
-/* first_of - a table cut short: "The first N of M; COMMAND has them all." */
-static void first_of(struct buf *b, int n, size_t of, const char *command)
-{
-	buf_puts(b, "<p class=\"mute\">");
-	/* TRANSLATORS: %s is a command line, e.g. postsleuth report --json */
-	buf_printf(b, _("The first %d of %zu; %s has them all."), n, of, command);
-	buf_puts(b, "</p>\n");
-}
-
-/* clients_rows - the clients table, most serious first */
-static void clients_rows(struct buf *b, const struct report_input *in)
-{
-	const struct analysis *a = in->a;
-	buf_puts(b, "<h3 id=\"clients\">");
-	buf_printf(b, _("Clients (%zu)"), a->nclist);
-	buf_puts(b, "</h3>\n<div class=\"wide\"><table class=\"sortable\" id=\"clients-table\"><thead><tr>");
-	th(b, _("Address"), false);
-	th(b, _("Verdict"), false);
-	th(b, _("Severity"), true);
-	th(b, _("Sessions"), true);
-	th(b, _("Failed logins"), true);
-	th(b, _("Messages"), true);
-	th(b, _("Recipients"), true);
-	th(b, _("Rejects"), true);
-	th(b, _("First seen"), false);
-	th(b, _("Last seen"), false);
-	th(b, _("Name"), false);
-	buf_puts(b, "</tr></thead><tbody>\n");
-	size_t detailed = 0;
-	for (size_t i = 0; i < a->nclist && i < HTML_TABLE_MAX; i++) {
-		const struct client *c = a->clist[i];
-		const struct client_detail *d = client_detail(a, c);
-		bool has_article = (c->verdict != V_LEGITIMATE || in->all_clients) &&
-				   detailed < HTML_DETAIL_MAX;
-		detailed += c->verdict != V_LEGITIMATE || in->all_clients;
-		buf_puts(b, "<tr><td>");
-		if (has_article)
-			buf_printf(b, "<a href=\"#c-%zu\">", i + 1);
-		html_s(b, explain_client_words(client_addr(c).s));
-		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%u</td>"
-			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
-			      "<td class=\"n\">%u</td><td class=\"t\">",
-			   has_article ? "</a>" : "", verdict_id(c->verdict), verdict_severity(c->verdict),
-			   c->sessions, c->auth_failures, c->messages, c->recipients, c->rejects);
-		if (c->sessions)
-			html_stamp(b, client_first(c));
-		buf_puts(b, "</td><td class=\"t\">");
-		if (c->sessions)
-			html_stamp(b, client_last(c));
-		buf_puts(b, "</td><td>");
-		if (d)
-			html_s(b, d->ptr);
-		buf_puts(b, "</td></tr>\n");
-		flush_some(b, in);
-	}
-	buf_puts(b, "</tbody></table></div>\n");
-	if (a->nclist > HTML_TABLE_MAX)
-		first_of(b, HTML_TABLE_MAX, a->nclist, "<code>postsleuth report --json</code>");
-}
-
-/* accounts_rows - the accounts table */
-static void accounts_rows(struct buf *b, const struct report_input *in)
-{
-	const struct analysis *a = in->a;
-	buf_puts(b, "<h3 id=\"accounts\">");
-	buf_printf(b, _("SASL accounts (%zu)"), a->nalist);
-	buf_puts(b, "</h3>\n");
-	if (!a->nalist) {
-		tagged(b, "<p class=\"mute\">", _("No SASL login in this log."), "</p>\n");
-		return;
-	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"accounts-table\"><thead><tr>");
-	th(b, _("Username"), false);
-	th(b, _("Verdict"), false);
-	th(b, _("Logins"), true);
-	th(b, _("Messages"), true);
-	th(b, _("Recipients"), true);
-	th(b, _("Sent"), true);
-	th(b, _("Bounced"), true);
-	th(b, _("Deferred"), true);
-	th(b, _("Most in 10 min"), true);
-	th(b, _("Source addresses"), true);
-	buf_puts(b, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < a->nalist && i < HTML_TABLE_MAX; i++) {
-		const struct account *ac = a->alist[i];
-		bool has_article = ac->compromised || in->all_clients;
-		buf_puts(b, "<tr><td>");
-		if (has_article)
-			buf_printf(b, "<a href=\"#a-%zu\">", i + 1);
-		html_s(b, ac->name);
-		buf_printf(b, "%s</td><td>%s</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
-			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td>"
-			      "<td class=\"n\">%u</td><td class=\"n\">%u</td><td class=\"n\">%u</td></tr>\n",
-			   has_article ? "</a>" : "", ac->compromised ? "compromised-suspect" : "normal",
-			   ac->logins, ac->messages, ac->recipients, ac->sent, ac->bounced, ac->deferred,
-			   ac->peak_10min, ac->nlogin);
-	}
-	buf_puts(b, "</tbody></table></div>\n");
-	if (a->nalist > HTML_TABLE_MAX)
-		first_of(b, HTML_TABLE_MAX, a->nalist, "<code>postsleuth report --json</code>");
-}
-
-/* destinations_rows - deliveries per recipient domain (the summary's) */
-static void destinations_rows(struct buf *b, const struct summary *s)
-{
-	if (!s)
-		return;
-	buf_puts(b, "<h3 id=\"destinations\">");
-	buf_printf(b, _("Destinations (%zu)"), s->recipient_domains.n);
-	buf_puts(b, "</h3>\n");
-	const struct srow **rows = summary_sorted(&s->recipient_domains, SO_COUNT_SIZE);
-	if (!rows[0]) {
-		tagged(b, "<p class=\"mute\">", _("No delivery in this log."), "</p>\n");
-		free(rows);
-		return;
-	}
-	buf_puts(b, "<div class=\"wide\"><table class=\"sortable\" id=\"destinations-table\"><thead><tr>");
-	th(b, _("Domain"), false);
-	th(b, _("Delivered"), true);
-	th(b, _("Deferrals"), true);
-	th(b, _("Bytes"), true);
-	th(b, _("Average delay (s)"), true);
-	th(b, _("Longest delay (s)"), true);
-	buf_puts(b, "</tr></thead><tbody>\n");
-	size_t n = 0;
-	for (; rows[n] && n < HTML_DESTINATIONS_MAX; n++) {
-		const struct srow *r = rows[n];
-		buf_puts(b, "<tr><td>");
-		buf_html(b, span_make(r->key, r->klen));
-		buf_printf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
-			      "<td class=\"n\">%.1f</td><td class=\"n\">%.1f</td></tr>\n",
-			   (unsigned long long)r->count, (unsigned long long)r->defers,
-			   (unsigned long long)r->bytes, r->count ? r->dly_sum / (double)r->count : 0.0,
-			   r->dly_max);
-	}
-	buf_puts(b, "</tbody></table></div>\n");
-	if (s->recipient_domains.n > n)
-		first_of(b, (int)n, s->recipient_domains.n, "<code>postsleuth summary</code>");
-	free(rows);
-}
-
-/* tables - clients, accounts, destinations */
-static void tables(struct buf *b, const struct report_input *in)
-{
-	tagged(b, "<section id=\"tables\">\n<h2>", _("Tables"), "</h2>\n");
-	tagged(b, "<p class=\"mute\">",
-	       _("Click a column heading to sort (with script enabled); the order as written is the most "
-		 "serious first."),
-	       "</p>\n");
-	clients_rows(b, in);
-	accounts_rows(b, in);
-	destinations_rows(b, in->summary);
-	buf_puts(b, "</section>\n");
-}
-
-/* fact - one <dt>/<dd> pair of counters */
-static void fact(struct buf *b, const char *name, uint64_t v)
-{
-	dt(b, name);
-	buf_printf(b, "<dd>%llu</dd>", (unsigned long long)v);
-}
-
 /* input - what was read, and what the limits dropped */
 static void input(struct buf *b, const struct report_input *in)
 {
 	const struct feed_stats *f = in->feed;
-	tagged(b, "<section id=\"input\">\n<h2>", _("What was read"), "</h2>\n<dl class=\"facts\">");
+	html_tagged(b, "<section id=\"input\">\n<h2>", _("What was read"), "</h2>\n<dl class=\"facts\">");
 	fact(b, C_("input", "files"), f->files);
 	fact(b, C_("input", "lines"), f->lines);
 	fact(b, C_("input", "Postfix lines"), f->postfix);
@@ -810,12 +644,12 @@ static void report_html(struct buf *b, const struct report_input *in)
 	head(b, in->a);
 	top(b, in);
 	problems(b, in);
-	flush_some(b, in);
+	html_flush(b, in);
 	verdicts(b, in);
-	flush_some(b, in);
+	html_flush(b, in);
 	charts(b, in);
-	flush_some(b, in);
-	tables(b, in);
+	html_flush(b, in);
+	html_tables(b, in);
 	input(b, in);
 	buf_puts(b, "</main>\n<footer>");
 	buf_printf(b, _("Written by postsleuth %s; every string from the log is shown as text. Works offline."),

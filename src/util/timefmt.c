@@ -24,6 +24,15 @@ int64_t days_from_civil(int y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t)doe - 719468;
 }
 
+/* buf_day - a day number as its date, 2026-11-22 */
+void buf_day(struct buf *b, int64_t day)
+{
+	int y;
+	unsigned m, d;
+	civil_from_days(day, &y, &m, &d);
+	buf_printf(b, "%04d-%02u-%02u", y, m, d);
+}
+
 /* civil_from_days - inverse of days_from_civil */
 void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
 {

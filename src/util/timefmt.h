@@ -40,6 +40,7 @@ static inline int64_t time_clamp_u64(uint64_t us)
 
 int64_t days_from_civil(int y, unsigned m, unsigned d);
 void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);
+void buf_day(struct buf *b, int64_t day);          /* 2026-11-22 (days since the epoch) */
 void buf_stamp(struct buf *b, struct stamp t);      /* 2026-11-22T11:32:05.650309+00:00 */
 void buf_stamp_short(struct buf *b, struct stamp t);/* 2026-11-22 11:32:05 */
 void buf_stamp_clock(struct buf *b, struct stamp t, bool date); /* 11:32:05, or with the date */

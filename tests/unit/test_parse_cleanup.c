@@ -11,10 +11,10 @@ TEST(cleanup_message_id)
 	const struct event *ev = progs_line(
 	    "Nov 22 11:33:31 mx1 postfix/cleanup[15313]: 8885E11658A: "
 	    "message-id=<20261122113331.8885E11658A@mx1.example.test>");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->queue_id, "8885E11658A");
-	CHECK_SPAN(ev->message_id, "20261122113331.8885E11658A@mx1.example.test");
-	CHECK_SPAN(ev->action, NULL);
+	CHECK_EVENT(ev, "message_id",
+		    "queue_id", "8885E11658A",
+		    "message_id", "20261122113331.8885E11658A@mx1.example.test",
+		    "action", NULL);
 }
 
 TEST(cleanup_message_id_seed_obfuscated)
@@ -22,9 +22,7 @@ TEST(cleanup_message_id_seed_obfuscated)
 	/* seed 003: a web page's address obfuscation inside the brackets */
 	const struct event *ev = progs_line("Apr 16 06:29:12 mail.xxx.com postfix/cleanup[7936]: "
 					    "6711A1D7B7: message-id=<[email protected]>");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->queue_id, "6711A1D7B7");
-	CHECK_SPAN(ev->message_id, "[email protected]");
+	CHECK_EVENT(ev, "message_id", "queue_id", "6711A1D7B7", "message_id", "[email protected]");
 }
 
 TEST(cleanup_message_id_raw_and_empty)
@@ -32,16 +30,14 @@ TEST(cleanup_message_id_raw_and_empty)
 	/* lightmeter cases: a header without brackets, and an empty one */
 	const struct event *ev = progs_line("Jan 25 10:00:04 mx postfix/cleanup[21978]: AF98F2E0768: "
 					    "message-id=2021-01-25 10:00:05.006274");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->queue_id, "AF98F2E0768");
-	CHECK_SPAN(ev->message_id, "2021-01-25 10:00:05.006274");
+	CHECK_EVENT(ev, "message_id",
+		    "queue_id", "AF98F2E0768",
+		    "message_id", "2021-01-25 10:00:05.006274");
 	ev = progs_line("Jan 29 17:27:21 mx postfix/cleanup[22582]: A55EA2E01B5: message-id=");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->message_id, "");
+	CHECK_EVENT(ev, "message_id", "message_id", "");
 	/* cleanup_message.c:803 when there is no Message-ID header at all */
 	ev = progs_msg("postfix/cleanup", "A55EA2E01B5: message-id=<>");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->message_id, "");
+	CHECK_EVENT(ev, "message_id", "message_id", "");
 }
 
 TEST(cleanup_resent_message_id)
@@ -49,14 +45,14 @@ TEST(cleanup_resent_message_id)
 	/* msimerson's cases: a complete and a truncated value */
 	const struct event *ev = progs_msg(
 	    "postfix/cleanup", "3mL1Hq0Tgvz7sWh: resent-message-id=<3mL1Hq0Tgvz7sWh@mx14.example.net>");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->queue_id, "3mL1Hq0Tgvz7sWh");
-	CHECK_SPAN(ev->message_id, "3mL1Hq0Tgvz7sWh@mx14.example.net");
-	CHECK_SPAN(ev->action, "resent");
+	CHECK_EVENT(ev, "message_id",
+		    "queue_id", "3mL1Hq0Tgvz7sWh",
+		    "message_id", "3mL1Hq0Tgvz7sWh@mx14.example.net",
+		    "action", "resent");
 	ev = progs_msg("postfix/cleanup", "3mgs0P5v1lz7sh1: resent-message-id=<"
 					  "DM2PR0801MB602DCC95DD755B7E98634E0EE8D0@DM2PR0801MB602.namp");
-	CHECK_STR(progs_type(ev), "message_id");
-	CHECK_SPAN(ev->message_id, "DM2PR0801MB602DCC95DD755B7E98634E0EE8D0@DM2PR0801MB602.namp");
+	CHECK_EVENT(ev, "message_id",
+		    "message_id", "DM2PR0801MB602DCC95DD755B7E98634E0EE8D0@DM2PR0801MB602.namp");
 }
 
 TEST(cleanup_header_replace_with_text)
@@ -67,19 +63,19 @@ TEST(cleanup_header_replace_with_text)
 	    "header MIME-Version: 1.0 from client.example.com[89.247.252.52]; "
 	    "from=<sender@mydomain.com> to=<recipient1@dst2.example.com> proto=ESMTP "
 	    "helo=<[192.168.0.170]>: Mime-Version: 1.0");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->queue_id, "BA8F630001DA");
-	CHECK_SPAN(ev->action, "replace");
-	CHECK_SPAN(ev->stage, "header");
-	CHECK_SPAN(ev->reason, "MIME-Version: 1.0");
-	CHECK_SPAN(ev->client_name, "client.example.com");
-	CHECK_SPAN(ev->client_ip, "89.247.252.52");
-	CHECK_SPAN(ev->from, "sender@mydomain.com");
-	CHECK_SPAN(ev->to, "recipient1@dst2.example.com");
-	CHECK_SPAN(ev->proto, "ESMTP");
-	CHECK_SPAN(ev->helo, "[192.168.0.170]");
-	CHECK_SPAN(ev->text, "Mime-Version: 1.0");
-	CHECK_SPAN(ev->dsn, NULL);
+	CHECK_EVENT(ev, "cleanup_action",
+		    "queue_id", "BA8F630001DA",
+		    "action", "replace",
+		    "stage", "header",
+		    "reason", "MIME-Version: 1.0",
+		    "client_name", "client.example.com",
+		    "client_ip", "89.247.252.52",
+		    "from", "sender@mydomain.com",
+		    "to", "recipient1@dst2.example.com",
+		    "proto", "ESMTP",
+		    "helo", "[192.168.0.170]",
+		    "text", "Mime-Version: 1.0",
+		    "dsn", NULL);
 }
 
 TEST(cleanup_header_prepend_from_header)
@@ -90,15 +86,15 @@ TEST(cleanup_header_prepend_from_header)
 	    "000FA5FD8F: prepend: header From: John Doe <jdoe@example.org> from "
 	    "localhost[127.0.0.1]; from=<jdoe@example.org> to=<jane.doe@example.com> proto=ESMTP "
 	    "helo=<smtp.example.org>: X-NMFP-TRUST: TRUE");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->action, "prepend");
-	CHECK_SPAN(ev->reason, "From: John Doe <jdoe@example.org>");
-	CHECK_SPAN(ev->client_name, "localhost");
-	CHECK_SPAN(ev->client_ip, "127.0.0.1");
-	CHECK_SPAN(ev->from, "jdoe@example.org");
-	CHECK_SPAN(ev->to, "jane.doe@example.com");
-	CHECK_SPAN(ev->helo, "smtp.example.org");
-	CHECK_SPAN(ev->text, "X-NMFP-TRUST: TRUE");
+	CHECK_EVENT(ev, "cleanup_action",
+		    "action", "prepend",
+		    "reason", "From: John Doe <jdoe@example.org>",
+		    "client_name", "localhost",
+		    "client_ip", "127.0.0.1",
+		    "from", "jdoe@example.org",
+		    "to", "jane.doe@example.com",
+		    "helo", "smtp.example.org",
+		    "text", "X-NMFP-TRUST: TRUE");
 }
 
 TEST(cleanup_header_warning_local_origin)
@@ -110,18 +106,18 @@ TEST(cleanup_header_warning_local_origin)
 	    "707A12000A: warning: header Content-Disposition: attachment;??filename=\""
 	    "?iso-8859-2?q?representative_on_migration.pdf?=\"; size=259210;?? from local; "
 	    "from=<photo@mordor.com> to=<Pipin.touque@lacomte.net>");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->queue_id, "707A12000A");
-	CHECK_SPAN(ev->action, "warning");
-	CHECK_SPAN(ev->stage, "header");
-	CHECK_SPAN(ev->reason, "Content-Disposition: attachment;??filename=\""
-			       "?iso-8859-2?q?representative_on_migration.pdf?=\"; size=259210;??");
-	CHECK_SPAN(ev->client_name, "local");
-	CHECK_SPAN(ev->client_ip, NULL);
-	CHECK_SPAN(ev->from, "photo@mordor.com");
-	CHECK_SPAN(ev->to, "Pipin.touque@lacomte.net");
-	CHECK_SPAN(ev->proto, NULL);
-	CHECK_SPAN(ev->text, NULL);
+	CHECK_EVENT(ev, "cleanup_action",
+		    "queue_id", "707A12000A",
+		    "action", "warning",
+		    "stage", "header",
+		    "reason", "Content-Disposition: attachment;??filename=\""
+			      "?iso-8859-2?q?representative_on_migration.pdf?=\"; size=259210;??",
+		    "client_name", "local",
+		    "client_ip", NULL,
+		    "from", "photo@mordor.com",
+		    "to", "Pipin.touque@lacomte.net",
+		    "proto", NULL,
+		    "text", NULL);
 }
 
 TEST(cleanup_header_reject_with_dsn)
@@ -132,14 +128,14 @@ TEST(cleanup_header_reject_with_dsn)
 	    "4B1C61165A3: reject: header Subject: You have won from unknown[203.0.113.9]; "
 	    "from=<a@example.com> to=<b@example.test> proto=ESMTP helo=<x.example.com>: 5.7.1 "
 	    "Spam is not welcome here");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->action, "reject");
-	CHECK_SPAN(ev->reason, "Subject: You have won");
-	CHECK_SPAN(ev->client_name, "unknown");
-	CHECK_SPAN(ev->client_ip, "203.0.113.9");
-	CHECK_SPAN(ev->dsn, "5.7.1");
-	CHECK_SPAN(ev->code, NULL);
-	CHECK_SPAN(ev->text, "Spam is not welcome here");
+	CHECK_EVENT(ev, "cleanup_action",
+		    "action", "reject",
+		    "reason", "Subject: You have won",
+		    "client_name", "unknown",
+		    "client_ip", "203.0.113.9",
+		    "dsn", "5.7.1",
+		    "code", NULL,
+		    "text", "Spam is not welcome here");
 }
 
 TEST(cleanup_milter_reject)
@@ -149,30 +145,27 @@ TEST(cleanup_milter_reject)
 	    "from h-ca74a0a011076cd81347f8f11e[254.65.43.194]: 4.7.1 Try again later; "
 	    "from=<bounce+1b6a63.922c68-christoph=h-ffd2115d4f@h-79b594737831a5d176dabf9.com> "
 	    "to=<h-7abde52c2@h-ffd2115d4f.com> proto=ESMTP helo=<h-ca74a0a011076cd81347f8f11e>");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->queue_id, "B37FD2E05B9");
-	CHECK_SPAN(ev->action, "milter-reject");
-	CHECK_SPAN(ev->stage, "END-OF-MESSAGE");
-	CHECK_SPAN(ev->client_name, "h-ca74a0a011076cd81347f8f11e");
-	CHECK_SPAN(ev->client_ip, "254.65.43.194");
-	CHECK_SPAN(ev->dsn, "4.7.1");
-	CHECK_SPAN(ev->reason, "Try again later");
-	CHECK_SPAN(ev->from, "bounce+1b6a63.922c68-christoph=h-ffd2115d4f@h-79b594737831a5d176dabf9.com");
-	CHECK_SPAN(ev->to, "h-7abde52c2@h-ffd2115d4f.com");
-	CHECK_SPAN(ev->proto, "ESMTP");
-	CHECK_SPAN(ev->helo, "h-ca74a0a011076cd81347f8f11e");
+	CHECK_EVENT(ev, "cleanup_action",
+		    "queue_id", "B37FD2E05B9",
+		    "action", "milter-reject",
+		    "stage", "END-OF-MESSAGE",
+		    "client_name", "h-ca74a0a011076cd81347f8f11e",
+		    "client_ip", "254.65.43.194",
+		    "dsn", "4.7.1",
+		    "reason", "Try again later",
+		    "from", "bounce+1b6a63.922c68-christoph=h-ffd2115d4f@h-79b594737831a5d176dabf9.com",
+		    "to", "h-7abde52c2@h-ffd2115d4f.com",
+		    "proto", "ESMTP",
+		    "helo", "h-ca74a0a011076cd81347f8f11e");
 }
 
 TEST(cleanup_removed_310)
 {
 	/* built from cleanup_api.c:371 (3.10-20241113+) */
 	const struct event *ev = progs_msg("postfix/cleanup", "4B1C61165A3: removed (canceled)");
-	CHECK_STR(progs_type(ev), "cleanup_removed");
-	CHECK_SPAN(ev->queue_id, "4B1C61165A3");
-	CHECK_SPAN(ev->reason, "canceled");
+	CHECK_EVENT(ev, "cleanup_removed", "queue_id", "4B1C61165A3", "reason", "canceled");
 	ev = progs_msg("postfix/cleanup", "4B1C61165A3: removed (discarded)");
-	CHECK_STR(progs_type(ev), "cleanup_removed");
-	CHECK_SPAN(ev->reason, "discarded");
+	CHECK_EVENT(ev, "cleanup_removed", "reason", "discarded");
 }
 
 TEST(cleanup_warnings_keep_queue_id)
@@ -180,13 +173,11 @@ TEST(cleanup_warnings_keep_queue_id)
 	/* cleanup_milter.c:619 and a milter I/O warning: generic.c types them */
 	const struct event *ev =
 	    progs_msg("postfix/cleanup", "warning: 4B1C61165A3: queue file size limit exceeded");
-	CHECK_STR(progs_type(ev), "warning");
-	CHECK_SPAN(ev->queue_id, "4B1C61165A3");
+	CHECK_EVENT(ev, "warning", "queue_id", "4B1C61165A3");
 	ev = progs_line("Dec 15 07:48:34 phoenix postfix/cleanup[30164]: warning: database "
 			"/etc/postfix/virtual_domains.db is older than source file "
 			"/etc/postfix/virtual_domains");
-	CHECK_STR(progs_type(ev), "warning");
-	CHECK_SPAN(ev->queue_id, NULL);
+	CHECK_EVENT(ev, "warning", "queue_id", NULL);
 }
 
 TEST(cleanup_hostile_header_text)
@@ -196,9 +187,7 @@ TEST(cleanup_hostile_header_text)
 	const struct event *ev = progs_msg(
 	    "postfix/cleanup", "4B1C61165A3: hold: header Subject: a; from=<x> from unknown[192.0.2.1]; "
 			       "from=<a@example.com> to=<b@example.test> proto=SMTP helo=<h>");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->client_ip, "192.0.2.1");
-	CHECK_SPAN(ev->helo, "h");
+	CHECK_EVENT(ev, "cleanup_action", "client_ip", "192.0.2.1", "helo", "h");
 	const char *trunc[] = {"4B1C61165A3: reject: header Subject: x from",
 			       "4B1C61165A3: reject: header Subject: x from a[",
 			       "4B1C61165A3: milter-reject: END-OF-MESSAGE from a[1.2.3.4]: ",
@@ -311,13 +300,13 @@ TEST(cleanup_action_without_origin)
 	    "postfix/cleanup",
 	    "95BCC140E40: replace: header From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
 	    "From: [noreply@example.org](mailto:noreply@example.org)");
-	CHECK_STR(progs_type(ev), "cleanup_action");
-	CHECK_SPAN(ev->queue_id, "95BCC140E40");
-	CHECK_SPAN(ev->action, "replace");
-	CHECK_SPAN(ev->stage, "header");
-	CHECK_SPAN(ev->client_name, NULL);
-	CHECK_SPAN(ev->reason, "From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
-			       "From: [noreply@example.org](mailto:noreply@example.org)");
+	CHECK_EVENT(ev, "cleanup_action",
+		    "queue_id", "95BCC140E40",
+		    "action", "replace",
+		    "stage", "header",
+		    "client_name", NULL,
+		    "reason", "From: Example Mailbox <[test@example.org](mailto:test@example.org)>: "
+			      "From: [noreply@example.org](mailto:noreply@example.org)");
 }
 
 TEST(cleanup_verbose_is_noise)
