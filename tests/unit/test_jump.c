@@ -5,15 +5,19 @@
  * fill and are thinned), then read again from the mark before each of
  * many lines: every line comes back with its number and its text as the
  * reading in order gave them, inflating from a resume point and not from
- * the start.  The same for the plain file.
+ * the start.  The same for the plain file.  The feed takes the marks,
+ * and a file changed since will not be read again.
  */
 #include "tap.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "feed/feed.h"
 #include "input/jump.h"
 #include "input/lines.h"
 #include "input/source.h"
@@ -257,4 +261,44 @@ TEST(jump_lines_thinned)
 	CHECK_INT(m.off, (m.lineno - 1) * 1000);
 	CHECK(jump_find_line(&ix, 1, &m) && m.lineno == 1);
 	jump_free(&ix);
+}
+
+static void no_event(const struct event *ev, void *ctx)
+{
+	(void)ev;
+	(void)ctx;
+}
+
+/* the feed takes line marks as it reads a file kept for a second pass;
+ * once the file's time (or size) is not what the first pass left, it is
+ * not read again: its marks would point into other lines */
+TEST(jump_feed_marks_and_changed_file)
+{
+	char path[64], cmd[256];
+	strcpy(path, "/tmp/postsleuth-jump.XXXXXX");
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof cmd, "cp %s %s", LOG, path);
+	CHECK(system(cmd) == 0);
+	struct feed f;
+	memset(&f, 0, sizeof f);
+	f.fn = no_event;
+	f.keep = true;
+	f.spool_max = FEED_SPOOL_DEFAULT;
+	f.threads = 1;
+	char *paths[] = {path};
+	CHECK_INT(feed_run(&f, paths, 1), 0);
+	CHECK_INT(f.ninputs, 1);
+	const struct feed_input *in = reread_input(&f, 0);
+	CHECK(in && in->regular && in->jump);
+	CHECK(in && in->jump && in->jump->nline > 4); /* every 64 KiB of 470 KiB */
+	struct source *src = in ? reread_open(in) : NULL;
+	CHECK(src != NULL);
+	source_close(src);
+	struct timespec ts[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+	CHECK(utimensat(AT_FDCWD, path, ts, 0) == 0);
+	CHECK(in && reread_open(in) == NULL);
+	reread_free(&f);
+	unlink(path);
 }
