@@ -4,6 +4,7 @@
  * what a second pass needs to read the inputs again.
  */
 #include "feed.h"
+#include "../input/jump.h"
 #include "../input/lines.h"
 #include "order.h"
 #include "pipeline.h"
@@ -294,7 +295,7 @@ static int feed_file(struct feed *f, const char *path)
 {
 	struct source *src = source_open(path);
 	struct feed_input *in = f->keep ? reread_note(f, path, src) : NULL;
-	if (in && in->jump && src->kind == SRC_GZIP)
+	if (in && in->jump && in->jump->gz_total && src->kind == SRC_GZIP)
 		src->jump = in->jump; /* resume points, taken as it inflates */
 	f->st.files++;
 	f->file_name = path;

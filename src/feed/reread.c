@@ -110,15 +110,17 @@ void reread_line(struct feed *f, struct feed_input *in, struct span line, uint64
 }
 
 /* jump_new - the marks of an input a second pass can seek in: a plain
- * file, a gzip file (whose reading takes resume points), a spool */
+ * file, a gzip file (whose reading takes resume points), a spool (plain
+ * text, whatever the pipe carried) */
 static void jump_new(struct feed *f, struct feed_input *in, const struct source *src)
 {
-	if (src->kind != SRC_PLAIN && src->kind != SRC_GZIP)
+	if (!in->spool && src->kind != SRC_PLAIN && src->kind != SRC_GZIP)
 		return;
-	if (!f->jump_gz_total)
+	bool gz = !in->spool && src->kind == SRC_GZIP;
+	if (gz && !f->jump_gz_total)
 		f->jump_gz_total = xcalloc(1, sizeof *f->jump_gz_total);
 	in->jump = xmalloc(sizeof *in->jump);
-	jump_init(in->jump, src->kind == SRC_GZIP ? f->jump_gz_total : NULL);
+	jump_init(in->jump, gz ? f->jump_gz_total : NULL);
 }
 
 /* reread_mark - the line lr just read begins where a mark is due: note
@@ -182,11 +184,12 @@ struct feed_input *reread_note(struct feed *f, const char *path, const struct so
 	if (!f->spool_max)
 		return in; /* --spool-max 0: nothing kept, as asked */
 	in->spool = true;
-	jump_new(f, in, src);
 	in->fd = spool_create();
 	if (in->fd < 0)
 		warnx_("%s: cannot keep its lines for a second look (%s): no evidence lines", path,
 		       strerror(errno));
+	else
+		jump_new(f, in, src);
 	if (!f->spool_buf)
 		f->spool_buf = xcalloc(1, sizeof *f->spool_buf);
 	return in;
