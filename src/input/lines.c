@@ -233,9 +233,13 @@ bool lines_seek(struct lines *l, uint64_t off, uint64_t lineno, const struct jum
 	if (l->mapped) {
 		if (off > l->end)
 			return false;
+		/* give back what was read (and read ahead) before the jump */
+		size_t to = (size_t)off / map_page * map_page;
+		if (to > l->dropped) {
+			madvise(l->buf + l->dropped, to - l->dropped, MADV_DONTNEED);
+			l->dropped = to;
+		}
 		l->start = (size_t)off;
-		if (map_page)
-			l->dropped = l->start / map_page * map_page;
 	} else if (off >= l->bytes - l->end && off <= l->bytes) {
 		l->start = (size_t)(off - (l->bytes - l->end)); /* already in the buffer */
 	} else {
