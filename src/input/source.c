@@ -520,12 +520,14 @@ bool source_seek(struct source *s, uint64_t off, const struct jump_index *ix)
 	const struct jump_gz *g = ix ? jump_find_gz(ix, off) : NULL;
 	if (g && g->out > s->out_off && !gzip_resume(s, g))
 		return false;
-	static _Thread_local unsigned char scrap[64 * 1024];
+	enum { SCRAP = 64 * 1024 };
+	unsigned char *scrap = xmalloc(SCRAP);
 	while (s->out_off < off) {
-		uint64_t k = off - s->out_off < sizeof scrap ? off - s->out_off : sizeof scrap;
+		uint64_t k = off - s->out_off < SCRAP ? off - s->out_off : SCRAP;
 		if (source_read(s, scrap, (size_t)k) <= 0)
 			break;
 	}
+	free(scrap);
 	return true;
 }
 
