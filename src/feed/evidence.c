@@ -1,9 +1,14 @@
 /*
  * evidence.c - second pass over the inputs for the lines that prove a
  * verdict.  Line numbers are those of the first pass (struct feed).
+ * Each input is read only where references want lines: between them it
+ * jumps to the nearest line mark the first pass took (input/jump.h), in
+ * a plain file, a spool or a gzip file; an xz or zstd file is read from
+ * its start, its decoders having no place to start again from.
  */
 #include "evidence.h"
 #include "feed.h"
+#include "../input/jump.h"
 #include "../input/lines.h"
 #include "../input/source.h"
 #include "../parse/event.h"
@@ -78,7 +83,30 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 		size_t lo = next, hi = next;
 		while (hi < nrefs && out->v[hi].ref->file_index == f)
 			hi++;
-		while (lo < hi && lines_next(&lr, &line) && lr.lineno <= upto) {
+		size_t started = lo;    /* the refs before this begin at or before the next line */
+		uint64_t reach = 0;     /* the last line any of them wants */
+		uint64_t tried = 0;     /* the mark last jumped to (or failed to) */
+		for (;;) {
+			uint64_t want = lr.lineno + 1;
+			while (started < hi && out->v[started].ref->first_line <= want) {
+				if (out->v[started].ref->last_line > reach)
+					reach = out->v[started].ref->last_line;
+				started++;
+			}
+			if (want > reach) {
+				if (started == hi)
+					break; /* every reference has its lines */
+				/* no reference wants the next lines: on to the
+				 * nearest mark before the next one that does */
+				struct jump_line m;
+				if (in->jump && jump_find_line(in->jump, out->v[started].ref->first_line, &m) &&
+				    m.lineno > want && m.lineno != tried) {
+					tried = m.lineno;
+					lines_seek(&lr, m.off, m.lineno - 1, in->jump);
+				}
+			}
+			if (!lines_next(&lr, &line) || lr.lineno > upto)
+				break;
 			uint64_t no = lr.lineno;
 			while (lo < hi && out->v[lo].ref->last_line < no)
 				lo++;

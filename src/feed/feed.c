@@ -4,6 +4,7 @@
  * what a second pass needs to read the inputs again.
  */
 #include "feed.h"
+#include "../input/jump.h"
 #include "../input/lines.h"
 #include "order.h"
 #include "pipeline.h"
@@ -157,10 +158,11 @@ void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 }
 
 /* spool - what spool_read needs: the lines of a pipe kept for a second
- * pass (reread.c) */
+ * pass, and where they begin in the spool (reread.c) */
 struct spool {
 	struct feed *f;
 	struct feed_input *in;
+	const struct lines *lr;
 	uint64_t pending;
 };
 
@@ -169,12 +171,16 @@ struct spool {
 static void spool_read(void *ctx, struct span line)
 {
 	struct spool *sp = ctx;
-	if (!sp->in->cut)
-		reread_line(sp->f, sp->in, line, &sp->pending);
+	if (sp->in->cut)
+		return;
+	if (sp->in->jump)
+		reread_mark(sp->f, sp->in, sp->lr);
+	reread_line(sp->f, sp->in, line, &sp->pending);
 }
 
-/* read_lines - the lines of src, in order, through feed_line; a piped
- * input's lines kept for a second pass (the reading half of feed_file) */
+/* read_lines - the lines of src, in order, through feed_line; for a
+ * second pass (in), a piped input's lines kept, a file's line marks
+ * taken by the reader (the reading half of feed_file) */
 static void read_lines(struct feed *f, struct source *src, struct lines *lr, struct feed_input *in)
 {
 	struct syslog_state st;
@@ -182,15 +188,19 @@ static void read_lines(struct feed *f, struct source *src, struct lines *lr, str
 	struct order ord; /* an input newest first is handed over oldest first */
 	order_init(&ord, lr, f->forced_year, src->mtime);
 	struct span line;
-	struct spool sp = {f, in, 0};
-	if (in)
+	bool keep = in && in->spool && in->fd >= 0;
+	struct spool sp = {f, in, lr, 0};
+	if (keep)
 		order_on_read(&ord, spool_read, &sp); /* kept in file order */
+	else if (in)
+		lr->marks = in->jump;
 	while (order_next(&ord, &line)) {
 		f->lineno = ord.lineno;
 		feed_line(f, &st, line);
 	}
 	order_free(&ord);
-	if (in && !in->cut)
+	lr->marks = NULL;
+	if (keep && !in->cut)
 		reread_flush(f, in, sp.pending);
 }
 
@@ -289,8 +299,8 @@ static int feed_file(struct feed *f, const char *path)
 {
 	struct source *src = source_open(path);
 	struct feed_input *in = f->keep ? reread_note(f, path, src) : NULL;
-	if (in && (!in->spool || in->fd < 0))
-		in = NULL; /* nothing to keep while reading */
+	if (in && in->jump && in->jump->gz_total && src->kind == SRC_GZIP)
+		src->jump = in->jump; /* resume points, taken as it inflates */
 	f->st.files++;
 	f->file_name = path;
 	if (src->kind == SRC_JOURNAL && !src->error) {
@@ -306,6 +316,8 @@ static int feed_file(struct feed *f, const char *path)
 		deliver_transcript(f);
 	if (f->tr)
 		transcript_reset(f->tr);
+	if (in)
+		reread_seen(in, src);
 	f->st.truncated += lr.truncated;
 	f->st.bytes += lr.bytes;
 	int rc = 0;

@@ -11,7 +11,10 @@
  * as read, in an unlinked temporary file (nothing to remove, whatever
  * signal ends the run), at most ->spool_max bytes for all of them; past
  * that the run goes on, saying that later lines have no second pass
- * (reread.c).
+ * (reread.c).  As the first pass reads, it notes where lines begin
+ * (and, in a gzip file, where inflate can start again), a bounded number
+ * of places per input (input/jump.h), so that the second pass reads only
+ * the stretches it needs.
  *
  * A large regular file (FEED_THREADS_MIN, a quarter of it compressed)
  * is read by a thread of its own when there are two CPUs: it reads and
@@ -34,6 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 #include "../parse/event.h"
 #include "../parse/transcript.h"
 
@@ -86,6 +90,13 @@ struct feed_input {
 	bool spool;              /* fd holds its lines (else: a regular stdin, read again) */
 	bool cut;                /* the spool stopped before the input's end */
 	uint64_t lines, size;    /* whole lines and bytes in the spool */
+	/* a file (by name or on stdin) as the first read left it: read
+	 * again only if its size and time are still these */
+	off_t file_size;
+	struct timespec file_mtime;
+	/* where a second pass may start reading (input/jump.h), or NULL:
+	 * line marks in the file or the spool, gzip resume points */
+	struct jump_index *jump;
 };
 
 struct feed {
@@ -117,6 +128,7 @@ struct feed {
 	struct feed_input *inputs; /* one per named input, in order */
 	size_t ninputs;
 	struct buf *spool_buf;
+	size_t *jump_gz_total;   /* gzip resume points of all inputs (jump.h) */
 	/* line times across inputs: a warning when they go back from the
 	 * end of one input to the start of the next (feed_run) */
 	struct stamp in_first, in_last, prev_last;

@@ -14,8 +14,15 @@
  * is taken the same way.  The spool holds the lines as the reader split
  * them (cut at 64 KiB, CR removed), one per line, so that a second split
  * gives the same lines with the same numbers.
+ *
+ * A file or a spool gets a bounded list of line marks, a gzip file its
+ * resume points too (input/jump.h), taken as the first pass reads: a
+ * second pass jumps to the lines it needs.  A file whose size or time
+ * changed after the first pass is not read again (the offsets would no
+ * longer be those lines).
  */
 #include "reread.h"
+#include "../input/jump.h"
 #include "../input/source.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -102,6 +109,51 @@ void reread_line(struct feed *f, struct feed_input *in, struct span line, uint64
 	}
 }
 
+/* jump_new - the marks of an input a second pass can seek in: a plain
+ * file, a gzip file (whose reading takes resume points), a spool (plain
+ * text, whatever the pipe carried) */
+static void jump_new(struct feed *f, struct feed_input *in, const struct source *src)
+{
+	if (!in->spool && src->kind != SRC_PLAIN && src->kind != SRC_GZIP)
+		return;
+	bool gz = !in->spool && src->kind == SRC_GZIP;
+	if (gz && !f->jump_gz_total)
+		f->jump_gz_total = xcalloc(1, sizeof *f->jump_gz_total);
+	in->jump = xmalloc(sizeof *in->jump);
+	jump_init(in->jump, gz ? f->jump_gz_total : NULL);
+}
+
+/* reread_mark - the line lr just read begins where a mark is due: note
+ * it, at its offset in the spool for a piped input (called with every
+ * line in the file's order) */
+void reread_mark(struct feed *f, struct feed_input *in, const struct lines *lr)
+{
+	uint64_t at = lr->off;
+	if (in->spool)
+		at = in->size + f->spool_buf->n;
+	if (jump_line_due(in->jump, at))
+		jump_mark_line(in->jump, lr->lineno, at);
+}
+
+/* reread_seen - the first pass is over this input: its size and time,
+ * which a second pass checks (a file written since has other lines at
+ * the marks) */
+void reread_seen(struct feed_input *in, const struct source *src)
+{
+	struct stat st;
+	if ((in->regular || (!in->spool && in->fd >= 0)) && src->fd >= 0 && fstat(src->fd, &st) == 0) {
+		in->file_size = st.st_size;
+		in->file_mtime = st.st_mtim;
+	}
+}
+
+/* same_file - still the size and time the first pass left */
+static bool same_file(const struct feed_input *in, const struct stat *st)
+{
+	return st->st_size == in->file_size && st->st_mtim.tv_sec == in->file_mtime.tv_sec &&
+	       st->st_mtim.tv_nsec == in->file_mtime.tv_nsec;
+}
+
 /* reread_note - what a second pass will need of this input */
 struct feed_input *reread_note(struct feed *f, const char *path, const struct source *src)
 {
@@ -121,10 +173,12 @@ struct feed_input *reread_note(struct feed *f, const char *path, const struct so
 		in->regular = true;
 		in->dev = st.st_dev;
 		in->ino = st.st_ino;
+		jump_new(f, in, src);
 		return in;
 	}
 	if (S_ISREG(st.st_mode) && lseek(src->fd, 0, SEEK_CUR) == (off_t)src->peek_len) {
 		in->fd = fcntl(src->fd, F_DUPFD_CLOEXEC, 1); /* a file on stdin, read from its start */
+		jump_new(f, in, src);
 		return in;
 	}
 	if (!f->spool_max)
@@ -134,6 +188,8 @@ struct feed_input *reread_note(struct feed *f, const char *path, const struct so
 	if (in->fd < 0)
 		warnx_("%s: cannot keep its lines for a second look (%s): no evidence lines", path,
 		       strerror(errno));
+	else
+		jump_new(f, in, src);
 	if (!f->spool_buf)
 		f->spool_buf = xcalloc(1, sizeof *f->spool_buf);
 	return in;
@@ -158,7 +214,7 @@ struct source *reread_open(const struct feed_input *in)
 		struct source *src = source_open(in->name);
 		struct stat st;
 		if (src->error || fstat(src->fd, &st) != 0 || st.st_dev != in->dev ||
-		    st.st_ino != in->ino) {
+		    st.st_ino != in->ino || !same_file(in, &st)) {
 			warnx_("%s: no longer the file read first (rotated?): not read again", in->name);
 			source_close(src);
 			return NULL;
@@ -167,6 +223,11 @@ struct source *reread_open(const struct feed_input *in)
 	}
 	if (in->fd < 0)
 		return NULL;
+	struct stat st;
+	if (!in->spool && (fstat(in->fd, &st) != 0 || !same_file(in, &st))) {
+		warnx_("%s: no longer the file read first (rotated?): not read again", in->name);
+		return NULL;
+	}
 	struct source *src = source_open_fd(in->name, in->fd, !in->spool);
 	src->mtime = in->mtime;
 	return src;
@@ -179,7 +240,13 @@ void reread_free(struct feed *f)
 		free(f->inputs[i].name);
 		if (f->inputs[i].fd >= 0)
 			close(f->inputs[i].fd);
+		if (f->inputs[i].jump) {
+			jump_free(f->inputs[i].jump);
+			free(f->inputs[i].jump);
+		}
 	}
+	free(f->jump_gz_total);
+	f->jump_gz_total = NULL;
 	free(f->inputs);
 	f->inputs = NULL;
 	f->ninputs = 0;

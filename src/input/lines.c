@@ -5,6 +5,7 @@
  * line lengths are.  Bounds: a line is at most LINE_MAX_LEN bytes.
  */
 #include "lines.h"
+#include "jump.h"
 #include "../util/xalloc.h"
 
 #include <signal.h>
@@ -153,7 +154,10 @@ static bool emit(struct lines *l, size_t a, size_t b, struct span *out)
 	if (b > a && l->buf[b - 1] == '\r')
 		b--;
 	*out = span_make(l->buf + a, b - a);
+	l->off = l->bytes - (l->end - a);
 	l->lineno++;
+	if (l->marks && jump_line_due(l->marks, l->off))
+		jump_mark_line(l->marks, l->lineno, l->off);
 	return true;
 }
 
@@ -219,6 +223,35 @@ bool lines_next(struct lines *l, struct span *out)
 			return emit(l, a, l->end, out);
 		}
 	}
+}
+
+/* lines_seek - go on reading at the line that begins at decompressed
+ * offset off, which is line lineno + 1; false (nothing changed) if the
+ * source cannot jump there (source_seek) */
+bool lines_seek(struct lines *l, uint64_t off, uint64_t lineno, const struct jump_index *ix)
+{
+	if (l->mapped) {
+		if (off > l->end)
+			return false;
+		/* give back what was read (and read ahead) before the jump */
+		size_t to = (size_t)off / map_page * map_page;
+		if (to > l->dropped) {
+			madvise(l->buf + l->dropped, to - l->dropped, MADV_DONTNEED);
+			l->dropped = to;
+		}
+		l->start = (size_t)off;
+	} else if (off >= l->bytes - l->end && off <= l->bytes) {
+		l->start = (size_t)(off - (l->bytes - l->end)); /* already in the buffer */
+	} else {
+		if (!source_seek(l->src, off, ix))
+			return false;
+		l->start = l->end = 0;
+		l->bytes = off;
+	}
+	l->skipping = false;
+	l->done = false;
+	l->lineno = lineno;
+	return true;
 }
 
 /* lines_free - release the buffer (not the source) */

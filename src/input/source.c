@@ -8,8 +8,13 @@
  * memory than the limit (source.h) ends with the figure it needs.  NUL
  * bytes after a gzip member (the padding tape and copy tools leave) end
  * the file as well as its end does.
+ *
+ * While a gzip file is read with ->jump set, inflate stops at the first
+ * deflate block boundary past each JUMP_GZ_STEP-spaced offset and the
+ * place is noted (jump.h); source_seek starts a raw inflate there.
  */
 #include "source.h"
+#include "jump.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
@@ -275,6 +280,19 @@ static void detect(struct source *s)
 	}
 }
 
+/* gzip_mark - note a resume point where inflate stopped (a block
+ * boundary): the decompressed offset, the compressed one, the bits of
+ * the last byte not yet used and the window before it */
+static void gzip_mark(struct source *s, z_stream *z, size_t n)
+{
+	unsigned char w[JUMP_WINDOW];
+	uInt wlen = sizeof w;
+	if (inflateGetDictionary(z, w, &wlen) != Z_OK)
+		return;
+	jump_mark_gz(s->jump, s->out_off + (n - z->avail_out), s->raw_off - (s->in_len - s->in_pos),
+		     (unsigned)(z->data_type & 7), w, wlen);
+}
+
 /* read_gzip - inflate, restarting on each concatenated gzip member */
 static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 {
@@ -284,6 +302,12 @@ static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 	while (z->avail_out == n) {
 		if (!fill_in(s))
 			break;
+		if (s->skip) {
+			size_t k = s->in_len - s->in_pos < s->skip ? s->in_len - s->in_pos : s->skip;
+			s->in_pos += k;
+			s->skip -= k;
+			continue;
+		}
 		if (s->between) { /* NUL padding after a member is not a member */
 			while (s->in_pos < s->in_len && s->inbuf[s->in_pos] == 0)
 				s->in_pos++;
@@ -293,11 +317,29 @@ static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 		}
 		z->next_in = s->inbuf + s->in_pos;
 		z->avail_in = (uInt)(s->in_len - s->in_pos);
-		int r = inflate(z, Z_NO_FLUSH);
+		/* a resume point due: to the next block boundary; else no
+		 * further than where one is due */
+		bool mark = false;
+		uInt hold = 0;
+		if (s->jump) {
+			uint64_t here = s->out_off + (n - z->avail_out);
+			mark = jump_gz_due(s->jump, here);
+			if (!mark && s->jump->gz_next - here < z->avail_out)
+				hold = z->avail_out - (uInt)(s->jump->gz_next - here);
+		}
+		z->avail_out -= hold;
+		int r = inflate(z, mark ? Z_BLOCK : Z_NO_FLUSH);
+		z->avail_out += hold;
 		s->in_pos = s->in_len - z->avail_in;
 		s->mid_frame = true;
 		if (r == Z_STREAM_END) {
-			inflateReset(z);
+			if (s->raw_deflate) { /* resumed: the member's trailer, then gzip again */
+				s->raw_deflate = false;
+				s->skip = 8;
+				inflateReset2(z, 15 + 16);
+			} else {
+				inflateReset(z);
+			}
 			s->mid_frame = false;
 			s->between = true;
 			continue;
@@ -307,6 +349,9 @@ static ssize_t read_gzip(struct source *s, void *buf, size_t n)
 			set_error(s, "corrupt gzip data");
 			break;
 		}
+		/* at a block boundary, not after the last block of a member */
+		if (mark && (z->data_type & 128) && !(z->data_type & 64))
+			gzip_mark(s, z, n);
 	}
 	size_t got = n - z->avail_out;
 	if (got == 0 && !s->error) {
@@ -413,7 +458,77 @@ ssize_t source_read(struct source *s, void *buf, size_t n)
 			s->eof = true;
 		break;
 	}
-	return r < 0 ? 0 : r;
+	if (r <= 0)
+		return 0;
+	s->out_off += (uint64_t)r;
+	return r;
+}
+
+/* gzip_resume - inflate raw deflate from the resume point g on; false
+ * (nothing changed) if the file cannot be sought */
+static bool gzip_resume(struct source *s, const struct jump_gz *g)
+{
+	z_stream *z = s->codec;
+	uint64_t at = g->in - (g->bits ? 1 : 0);
+	if (lseek(s->fd, (off_t)at, SEEK_SET) != (off_t)at)
+		return false;
+	s->peek_pos = s->peek_len;
+	s->raw_off = at;
+	s->in_len = s->in_pos = 0;
+	s->eof = false;
+	s->between = false;
+	s->skip = 0;
+	s->out_off = g->out;
+	s->raw_deflate = true;
+	s->mid_frame = true;
+	if (inflateReset2(z, -15) != Z_OK) {
+		set_error(s, "zlib reset failed");
+		return true;
+	}
+	if (g->bits) {
+		if (!fill_in(s)) {
+			s->eof = true;
+			return true;
+		}
+		inflatePrime(z, (int)g->bits, s->inbuf[s->in_pos++] >> (8 - g->bits));
+	}
+	if (g->wlen)
+		inflateSetDictionary(z, g->window, g->wlen);
+	return true;
+}
+
+/* source_seek - the next source_read begins at decompressed offset off:
+ * a plain file at any offset; a gzip file forwards only, from the
+ * nearest resume point of ix (jump.h) past where it is, decompressing
+ * the rest of the way.  False (nothing changed) if it cannot (another
+ * kind, an error, backwards); true but at the end if the data ends before
+ * off. */
+bool source_seek(struct source *s, uint64_t off, const struct jump_index *ix)
+{
+	if (s->error || s->fd < 0)
+		return false;
+	if (s->kind == SRC_PLAIN) {
+		if (lseek(s->fd, (off_t)off, SEEK_SET) != (off_t)off)
+			return false;
+		s->peek_pos = s->peek_len;
+		s->raw_off = s->out_off = off;
+		s->eof = false;
+		return true;
+	}
+	if (s->kind != SRC_GZIP || off < s->out_off)
+		return false;
+	const struct jump_gz *g = ix ? jump_find_gz(ix, off) : NULL;
+	if (g && g->out > s->out_off && !gzip_resume(s, g))
+		return false;
+	enum { SCRAP = 64 * 1024 };
+	unsigned char *scrap = xmalloc(SCRAP);
+	while (s->out_off < off) {
+		uint64_t k = off - s->out_off < SCRAP ? off - s->out_off : SCRAP;
+		if (source_read(s, scrap, (size_t)k) <= 0)
+			break;
+	}
+	free(scrap);
+	return true;
 }
 
 /* source_close - release everything */
