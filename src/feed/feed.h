@@ -91,9 +91,12 @@ struct feed_input {
 	bool cut;                /* the spool stopped before the input's end */
 	uint64_t lines, size;    /* whole lines and bytes in the spool */
 	/* a file (by name or on stdin) as the first read left it: read
-	 * again only if its size and time are still these */
+	 * again only if its size and time are still these, or, for a plain
+	 * file (a live log being appended to), if it only grew */
 	off_t file_size;
 	struct timespec file_mtime;
+	bool appendable;         /* plain text: lines added after the first
+				  * pass leave the earlier ones where they were */
 	/* where a second pass may start reading (input/jump.h), or NULL:
 	 * line marks in the file or the spool, gzip resume points */
 	struct jump_index *jump;

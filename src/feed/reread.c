@@ -19,7 +19,8 @@
  * resume points too (input/jump.h), taken as the first pass reads: a
  * second pass jumps to the lines it needs.  A file whose size or time
  * changed after the first pass is not read again (the offsets would no
- * longer be those lines).
+ * longer be those lines), unless it is plain text that only grew: a live
+ * log appended to keeps its earlier lines where they were.
  */
 #include "reread.h"
 #include "../input/jump.h"
@@ -147,9 +148,13 @@ void reread_seen(struct feed_input *in, const struct source *src)
 	}
 }
 
-/* same_file - still the size and time the first pass left */
+/* same_file - still the size and time the first pass left; a plain
+ * file that only grew (a live log, appended to while the first pass
+ * read it) still holds the lines it had at the same places */
 static bool same_file(const struct feed_input *in, const struct stat *st)
 {
+	if (in->appendable && st->st_size > in->file_size)
+		return true;
 	return st->st_size == in->file_size && st->st_mtim.tv_sec == in->file_mtime.tv_sec &&
 	       st->st_mtim.tv_nsec == in->file_mtime.tv_nsec;
 }
@@ -165,6 +170,7 @@ struct feed_input *reread_note(struct feed *f, const char *path, const struct so
 	in->fd = -1;
 	in->mtime = src->mtime;
 	in->journal = src->kind == SRC_JOURNAL;
+	in->appendable = src->kind == SRC_PLAIN;
 	struct stat st;
 	if (src->error || src->kind == SRC_JOURNAL || src->fd < 0 || fstat(src->fd, &st) != 0)
 		return in;

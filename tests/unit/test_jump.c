@@ -302,3 +302,36 @@ TEST(jump_feed_marks_and_changed_file)
 	reread_free(&f);
 	unlink(path);
 }
+
+/* a live log appended to after the first pass is still read again (its
+ * earlier lines are where the marks say); one cut shorter is not */
+TEST(jump_feed_appended_file)
+{
+	char path[64], cmd[256];
+	strcpy(path, "/tmp/postsleuth-jump.XXXXXX");
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof cmd, "cp %s %s", LOG, path);
+	CHECK(system(cmd) == 0);
+	struct feed f;
+	memset(&f, 0, sizeof f);
+	f.fn = no_event;
+	f.keep = true;
+	f.spool_max = FEED_SPOOL_DEFAULT;
+	f.threads = 1;
+	char *paths[] = {path};
+	CHECK_INT(feed_run(&f, paths, 1), 0);
+	const struct feed_input *in = reread_input(&f, 0);
+	CHECK(in && in->regular && in->appendable);
+	snprintf(cmd, sizeof cmd, "echo 'Dec  3 12:00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]' >> %s", path);
+	CHECK(system(cmd) == 0);
+	struct source *src = in ? reread_open(in) : NULL;
+	CHECK(src != NULL);
+	if (src)
+		source_close(src);
+	CHECK(truncate(path, 1000) == 0);
+	CHECK(in && reread_open(in) == NULL);
+	reread_free(&f);
+	unlink(path);
+}
