@@ -6,7 +6,9 @@
  * closed messages, their recipients and their bounce children); and mail
  * accepted without a login from a private address while no client has
  * a public one: relaying on the trust of an address that may be a NAT
- * gateway (over the clients' addresses as the lines go by).
+ * gateway (over the clients' addresses as the lines go by); and the
+ * refusals of clients on this server's own network that no rule of
+ * rules.c explains.
  *
  * Memory is bounded: DIAG_TRUSTED private addresses, each with capped
  * sets of names; the backscatter is counted in ordinary groups.
@@ -68,12 +70,34 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
 }
 
+/* own_refused - smtpd refused a client of this server's own network
+ * (loopback or private) and no rule told why (hit: one did) */
+static void own_refused(struct diag *d, const struct event *ev, bool hit)
+{
+	if (hit || ev->type != EV_REJECT || !span_eqs(ev->action, "reject"))
+		return;
+	char key[DIAG_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)(ev->client_ip.n % DIAG_KEY_MAX), ev->client_ip.p);
+	struct diag_group *g = diag_group_get(d, F_IN_OWN_CLIENT_REFUSED, key);
+	if (!g) {
+		d->dropped++;
+		return;
+	}
+	g->lines++;
+	if (ev->line->format != FMT_NOTIME)
+		diag_group_time(g, ev->line->ts);
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+}
+
 /* diag_accepted_event - a client's address on smtpd's or postscreen's
- * connect, client= or refusal line, or a header check's line: a public
- * one is counted; a private one (not loopback) that hands over mail
- * without a login (not a content filter's re-injection) is remembered,
- * with the HELO names and sender domains that come with it */
-void diag_accepted_event(struct diag *d, const struct event *ev)
+ * connect, client= or refusal line, or a header check's line (hit: a
+ * rule of rules.c found the line's finding): a public one is counted; a
+ * private one (not loopback) that hands over mail without a login (not
+ * a content filter's re-injection) is remembered, with the HELO names
+ * and sender domains that come with it; a refusal of a loopback or
+ * private one that no rule explains is a finding */
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 {
 	bool smtpd = span_eqs(ev->line->daemon, "smtpd");
 	bool cleanup = ev->type == EV_CLEANUP_ACTION && span_eqs(ev->line->daemon, "cleanup");
@@ -84,6 +108,8 @@ void diag_accepted_event(struct diag *d, const struct event *ev)
 		d->public_clients += !cleanup;
 		return;
 	}
+	if (k != ADDR_NONE && smtpd)
+		own_refused(d, ev, hit);
 	if (k != ADDR_PRIVATE)
 		return;
 	bool accepted = ev->type == EV_CLIENT && smtpd && !ev->sasl_username.n && !ev->orig_queue_id.n;
@@ -296,8 +322,8 @@ static const struct diag_group *list_group(const struct diag *d, enum finding_id
 }
 
 /* diag_line_group - a line of backscatter (the message accepted, its
- * recipient bounced, the notification), or the client= line of an
- * address trusted without login */
+ * recipient bounced, the notification), the client= line of an address
+ * trusted without login, or a refusal of an own client no rule explains */
 const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev)
 {
 	if (!d)
@@ -311,6 +337,10 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
 			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
 	}
+	struct diag_hit hit;
+	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
+	    !diag_classify(ev, &hit))
+		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {
 		const struct diag_group *g = list_group(d, F_IN_TRUSTED_NAT, ev->client_ip);

@@ -15,7 +15,7 @@ void diag_group_time(struct diag_group *g, struct stamp ts);
 
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
-void diag_accepted_event(struct diag *d, const struct event *ev);
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit);
 void diag_accepted_groups(struct diag *d);
 void diag_accepted_fold(struct diag *d);
 void diag_accepted_free(struct diag *d);

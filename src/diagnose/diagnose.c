@@ -151,7 +151,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		serving_note(d, ev);
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION))
-		diag_accepted_event(d, ev);
+		diag_accepted_event(d, ev, in != NULL);
 	if (!in)
 		return;
 	struct diag_hit hit = *in;

@@ -105,6 +105,8 @@ enum finding_impact {
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \
+	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
+	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \

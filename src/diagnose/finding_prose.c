@@ -232,6 +232,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix's domain lists agree (a domain split between two servers must relay, not "
 	"deliver locally).",
 	NULL},
+    [F_IN_OWN_CLIENT_REFUSED] = {
+	"smtpd refused a client whose address is on this server's own network (loopback or a "
+	"private address: RFC 1918, 100.64/10, ULA, link-local) for a reason other than "
+	"relaying: a HELO check, a missing reverse DNS name, a sender or recipient "
+	"restriction. Such a client is usually one of your own machines or applications (a "
+	"PC, a printer, a web application), and its mail is refused; behind Docker or a NAT "
+	"it may also be anyone on the Internet, its real address hidden.",
+	"Read the refusal's text for the restriction that fired; put permit_mynetworks (or "
+	"permit_sasl_authenticated, the client logging in on port 587) before it in that "
+	"smtpd_*_restrictions list, or fix the client (a fully qualified HELO name, a valid "
+	"sender address). If the address is a NAT gateway or a proxy, do not exempt it: keep "
+	"the real client address instead (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol).",
+	"The lines cannot show whether the address is one machine of yours or a gateway in "
+	"front of many clients."},
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "
