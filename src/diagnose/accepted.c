@@ -103,6 +103,10 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	bool cleanup = ev->type == EV_CLEANUP_ACTION && span_eqs(ev->line->daemon, "cleanup");
 	if (!smtpd && !cleanup && !span_eqs(ev->line->daemon, "postscreen"))
 		return;
+	/* once a public client is seen nothing is trusted by address: only
+	 * refusals still need the address's kind (and the parse is spared) */
+	if (d->public_clients && ev->type != EV_REJECT)
+		return;
 	enum addr_kind k = addr_kind(ev->client_ip);
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
