@@ -77,7 +77,7 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 	if (hit || ev->type != EV_REJECT || !span_eqs(ev->action, "reject"))
 		return;
 	char key[DIAG_KEY_MAX];
-	snprintf(key, sizeof key, "%.*s", (int)(ev->client_ip.n % DIAG_KEY_MAX), ev->client_ip.p);
+	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
 	struct diag_group *g = diag_group_get(d, F_IN_OWN_CLIENT_REFUSED, key);
 	if (!g) {
 		d->dropped++;
@@ -278,41 +278,56 @@ void diag_accepted_groups(struct diag *d)
 	}
 }
 
-/* diag_accepted_fold - LMTP's "user unknown" bounces of mail that is
- * backscatter are told once, as backscatter: its lines join it as
- * evidence (when there are no more of them than backscatter counts over
- * LMTP; else both stay, the rest is mail from this server's own users) */
+/* folded_into - the backscatter group that the "user unknown" bounces of
+ * group g are all part of, or NULL: LMTP's own finding (all its groups
+ * together) or the plain outbound one of the same delivery agent, when
+ * backscatter counts at least as many recipients for that agent */
+static struct diag_group *folded_into(const struct diag *d, const struct diag_group *g)
+{
+	const char *agent = g->id == F_IN_LMTP_USER_UNKNOWN ? "lmtp"
+			    : g->id == F_OUT_USER_UNKNOWN    ? g->key
+							     : NULL;
+	if (!agent)
+		return NULL;
+	struct diag_group *bs = NULL;
+	uint64_t lines = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *h = d->list[i];
+		if (h->id == F_IN_BACKSCATTER && !strcmp(h->key, agent))
+			bs = d->list[i];
+		else if (h->id == g->id && (g->id == F_IN_LMTP_USER_UNKNOWN || !strcmp(h->key, g->key)))
+			lines += h->lines;
+	}
+	return bs && lines <= bs->recipients ? bs : NULL;
+}
+
+/* diag_accepted_fold - the "user unknown" bounces of mail that is all
+ * backscatter (LMTP's finding, or the outbound one of local, virtual...)
+ * are told once, as backscatter: their lines join its evidence as room
+ * allows; when there are more of them, the rest is mail from this
+ * server's own users and both stay */
 void diag_accepted_fold(struct diag *d)
 {
-	struct diag_group *bs = NULL;
-	uint64_t lmtp = 0;
-	for (size_t i = 0; i < d->nlist; i++)
-		if (d->list[i]->id == F_IN_BACKSCATTER && !strcmp(d->list[i]->key, "lmtp"))
-			bs = d->list[i];
-	for (size_t i = 0; bs && i < d->nlist; i++)
-		if (d->list[i]->id == F_IN_LMTP_USER_UNKNOWN)
-			lmtp += d->list[i]->lines;
-	if (!bs || !lmtp || lmtp > bs->recipients)
-		return;
+	size_t n = d->nlist;
+	struct diag_group **into = xcalloc(n + 1, sizeof *into);
+	for (size_t i = 0; i < n; i++)
+		into[i] = folded_into(d, d->list[i]);
 	size_t k = 0;
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_IN_LMTP_USER_UNKNOWN) {
+	for (size_t i = 0; i < n; i++) {
+		struct diag_group *g = d->list[i], *bs = into[i];
+		if (!bs) {
 			d->list[k++] = g;
 			continue;
 		}
-		/* the real bounce lines after the message's life, as room allows */
 		for (uint32_t j = 0; j < g->nsample && bs->nsample < DIAG_SAMPLES; j++) {
 			bs->sample[bs->nsample++] = g->sample[j];
 			g->sample[j] = NULL;
 		}
-		for (uint32_t j = 0; j < g->nsample; j++)
-			free(g->sample[j]);
-		g->nsample = 0;
 		bs->merged++;
 		diag_group_drop(d, g);
 	}
 	d->nlist = k;
+	free(into);
 }
 
 /* list_group - the first group of a finding in the sorted list, with

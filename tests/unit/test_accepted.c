@@ -94,11 +94,14 @@ TEST(backscatter_accept_bounce_notify)
 	if (g) {
 		CHECK_STR(g->key, "local");
 		CHECK_INT(g->recipients, 1);
-		CHECK_INT(g->nsample, 1);
+		CHECK_INT(g->nsample, 2); /* the life, then local's own line */
 		CHECK(g->nsample && strstr(g->sample[0], "4A1B2C3D01: client=spam1.example.net[203.0.113.45]"));
 		CHECK(g->nsample && strstr(g->sample[0], "status=bounced (unknown user: \"nosuch\")"));
 		CHECK(g->nsample && strstr(g->sample[0], "sender non-delivery notification: 4A1B2C3D02"));
+		CHECK(g->nsample == 2 && strstr(g->sample[1], "postfix/local[2103]: 4A1B2C3D01: to=<nosuch@example.com>"));
 	}
+	/* its bounce is told once: not also as an ordinary unknown recipient */
+	CHECK(group(r, F_OUT_USER_UNKNOWN) == NULL);
 	CHECK(finding_side(F_IN_BACKSCATTER) == SIDE_CONFIG);
 	CHECK(finding_severity(F_IN_BACKSCATTER) >= 3);
 	CHECK(diag_breaks_mail(r->diag));
@@ -134,6 +137,9 @@ TEST(backscatter_not_for_own_users)
 		struct run *r = run_lines(logs[i]);
 		if (group(r, F_IN_BACKSCATTER))
 			test_fail(__FILE__, __LINE__, "log %zu: backscatter, want none", i);
+		/* the bounce is still told, as an ordinary unknown recipient */
+		if (!group(r, F_OUT_USER_UNKNOWN))
+			test_fail(__FILE__, __LINE__, "log %zu: no outbound-user-unknown", i);
 		run_free(r);
 	}
 }
@@ -162,6 +168,7 @@ TEST(backscatter_virtual_and_lmtp_folded)
 	CHECK_INT(n, 2); /* virtual, lmtp */
 	CHECK(lmtp_line); /* LMTP's own bounce line joined the evidence */
 	CHECK(group(r, F_IN_LMTP_USER_UNKNOWN) == NULL);
+	CHECK(group(r, F_OUT_USER_UNKNOWN) == NULL);
 	run_free(r);
 	/* the LMTP bounce alone, no client= (qa-dev 35): LMTP's finding stays */
 	static const char *const alone[] = {lines[4], NULL};
