@@ -106,7 +106,7 @@ TEST(backscatter_accept_bounce_notify)
 	CHECK(finding_severity(F_IN_BACKSCATTER) >= 3);
 	CHECK(diag_breaks_mail(r->diag));
 	/* explain ties the three lines of the message's life to it */
-	static const char *const tied[] = {lines[1], lines[3], lines[5]};
+	const char *const tied[] = {lines[1], lines[3], lines[5]};
 	for (size_t i = 0; i < 3; i++)
 		if (g && diag_line_group(r->diag, progs_line(tied[i])) != g)
 			test_fail(__FILE__, __LINE__, "line %zu is not tied to backscatter", i);
@@ -171,7 +171,7 @@ TEST(backscatter_virtual_and_lmtp_folded)
 	CHECK(group(r, F_OUT_USER_UNKNOWN) == NULL);
 	run_free(r);
 	/* the LMTP bounce alone, no client= (qa-dev 35): LMTP's finding stays */
-	static const char *const alone[] = {lines[4], NULL};
+	const char *const alone[] = {lines[4], NULL};
 	r = run_lines(alone);
 	CHECK(group(r, F_IN_LMTP_USER_UNKNOWN) != NULL);
 	CHECK(group(r, F_IN_BACKSCATTER) == NULL);
