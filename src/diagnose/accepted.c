@@ -169,12 +169,17 @@ static const char *rcpt_domain(const char *to)
 }
 
 /* backscatter_sample - the message's life in the log's own words:
- * accepted, bounced, notified */
-static char *backscatter_sample(const struct message *m, const struct rcpt *r, const char *child)
+ * accepted (or handed back by the content filter: "queued as"),
+ * bounced, notified */
+static char *backscatter_sample(const struct message *m, const struct rcpt *r, const char *child,
+				bool filtered)
 {
 	struct buf b = {0};
-	buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
-		   m->client_ip);
+	if (filtered)
+		buf_printf(&b, "%s: queued as %s", m->parent_qid, m->qid);
+	else
+		buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
+			   m->client_ip);
 	if (m->have_from && m->from)
 		buf_printf(&b, ", from=<%s>", m->from);
 	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=bounced (%s)", m->qid,
@@ -190,25 +195,55 @@ static char *backscatter_sample(const struct message *m, const struct rcpt *r, c
 	return s;
 }
 
+/* filtered_add - a content filter's copy of Internet mail, awaited: a
+ * full generation becomes the old one, the old one is dropped */
+static void filtered_add(struct diag *d, const char *qid)
+{
+	if (strset_len(&d->filtered_qids[0]) >= DIAG_FILTERED_QIDS) {
+		strset_free(&d->filtered_qids[1]);
+		d->filtered_qids[1] = d->filtered_qids[0];
+		strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
+	}
+	strset_add(&d->filtered_qids[0], span_of(qid));
+}
+
+/* filtered_has - is this message such a copy */
+static bool filtered_has(const struct diag *d, const char *qid)
+{
+	for (int i = 0; i < 2; i++)
+		if (strset_len(&d->filtered_qids[i]) && strset_has(&d->filtered_qids[i], span_of(qid)))
+			return true;
+	return false;
+}
+
 /* diag_message - a closed message: mail an Internet client handed over
- * without a login, one of its recipients bounced by this host's own
- * delivery as unknown, and a notification to a real sender (the bounce
- * daemon's child, or a sender that is not the null one): backscatter.
- * And the HELO name and sender domain of mail trusted by address. */
+ * without a login (or a content filter's copy of it), one of its
+ * recipients bounced by this host's own delivery as unknown, and a
+ * notification to a real sender (the bounce daemon's child, or a sender
+ * that is not the null one): backscatter.  And the HELO name and sender
+ * domain of mail trusted by address. */
 void diag_message(struct diag *d, const struct message *m)
 {
-	if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER)
-		return;
-	struct span ip = span_of(m->client_ip);
-	enum addr_kind k = addr_kind(ip);
-	bool login = m->sasl_username && m->sasl_username[0];
-	if (k == ADDR_PRIVATE && !login) {
-		struct diag_trusted *t = trusted_get(d, ip, false);
-		if (t)
-			trusted_names(t, span_of(m->helo), m->have_from ? span_of(m->from) : SPAN_NULL);
+	/* the copy a content filter (Amavis...) handed back: its client is
+	 * the filter on loopback, its fate the original's */
+	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);
+	if (!filtered) {
+		if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER)
+			return;
+		struct span ip = span_of(m->client_ip);
+		enum addr_kind k = addr_kind(ip);
+		bool login = m->sasl_username && m->sasl_username[0];
+		if (k == ADDR_PRIVATE && !login) {
+			struct diag_trusted *t = trusted_get(d, ip, false);
+			if (t)
+				trusted_names(t, span_of(m->helo), m->have_from ? span_of(m->from) : SPAN_NULL);
+		}
+		if (k != ADDR_PUBLIC || login)
+			return;
+		for (uint32_t i = 0; i < m->nchildren; i++)
+			if (m->children[i].kind == LINK_FILTER)
+				filtered_add(d, m->children[i].qid);
 	}
-	if (k != ADDR_PUBLIC || login)
-		return;
 	const char *child = bounce_child(m);
 	if (!child && !(m->have_from && m->from && m->from[0]))
 		return; /* the null sender gets no notification */
@@ -219,6 +254,8 @@ void diag_message(struct diag *d, const struct message *m)
 		strset_add(&d->backscatter_qids, span_of(m->qid));
 		if (child)
 			strset_add(&d->backscatter_qids, span_of(child));
+		if (filtered)
+			strset_add(&d->backscatter_qids, span_of(m->parent_qid));
 		struct diag_group *g = diag_group_get(d, F_IN_BACKSCATTER, r->agent);
 		if (!g) {
 			d->dropped++;
@@ -230,7 +267,7 @@ void diag_message(struct diag *d, const struct message *m)
 		diag_group_time(g, r->last);
 		strset_add(&g->subjects, span_of(rcpt_domain(r->to)));
 		if (g->nsample < DIAG_SAMPLES)
-			g->sample[g->nsample++] = backscatter_sample(m, r, child);
+			g->sample[g->nsample++] = backscatter_sample(m, r, child, filtered);
 	}
 }
 
@@ -379,4 +416,6 @@ void diag_accepted_free(struct diag *d)
 	}
 	d->ntrusted = 0;
 	strset_free(&d->backscatter_qids);
+	strset_free(&d->filtered_qids[0]);
+	strset_free(&d->filtered_qids[1]);
 }

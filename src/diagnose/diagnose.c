@@ -42,6 +42,8 @@ struct diag *diag_new(void)
 	struct diag *d = xcalloc(1, sizeof *d);
 	hmap_init(&d->groups);
 	strset_init(&d->backscatter_qids, DIAG_BACKSCATTER_QIDS);
+	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
+	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	return d;
 }
 

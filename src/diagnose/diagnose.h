@@ -30,6 +30,7 @@
 #define DIAG_TRUSTED_NAMES 16        /* HELO names and sender domains kept per such address */
 #define DIAG_NAT_NAMES 3             /* that many of each through one address: a NAT gateway */
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
+#define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 
 /* a private address (not loopback) that handed over mail without a login */
 struct diag_trusted {
@@ -73,6 +74,10 @@ struct diag {
 	uint32_t ntrusted;
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
+	struct strset filtered_qids[2]; /* a content filter's copies of mail from the
+				      * Internet without login ("queued as" by the original):
+				      * this generation and the one before (dropped when
+				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };

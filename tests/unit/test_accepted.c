@@ -178,6 +178,45 @@ TEST(backscatter_virtual_and_lmtp_folded)
 	run_free(r);
 }
 
+TEST(backscatter_through_content_filter)
+{
+	/* Amavis on 127.0.0.1:10024 hands the copy back (queued as), the copy bounces */
+	static const char *const lines[] = {
+	    ACCEPTED("bulk3.example.net[203.0.113.90]", "someone@example.org"),
+	    "Dec 15 10:30:03 mx postfix/smtpd[2171]: connect from localhost[127.0.0.1]",
+	    "Dec 15 10:30:03 mx postfix/smtpd[2171]: B18C9DAE01: client=localhost[127.0.0.1]",
+	    "Dec 15 10:30:03 mx postfix/qmgr[1900]: B18C9DAE01: from=<someone@example.org>, size=2890, nrcpt=1 (queue active)",
+	    "Dec 15 10:30:03 mx postfix/smtp[2173]: 4A1B2C3D01: to=<sales@example.com>, relay=127.0.0.1[127.0.0.1]:10024, "
+	    "delay=1.1, delays=0.05/0.01/0.01/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): "
+	    "250 2.0.0 Ok: queued as B18C9DAE01)",
+	    "Dec 15 10:30:03 mx postfix/qmgr[1900]: 4A1B2C3D01: removed",
+	    "Dec 15 10:30:03 mx postfix/local[2174]: B18C9DAE01: to=<sales@example.com>, relay=local, delay=0.05, "
+	    "delays=0.03/0.01/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"sales\")",
+	    "Dec 15 10:30:03 mx postfix/bounce[2104]: B18C9DAE01: sender non-delivery notification: B18C9DAE02",
+	    "Dec 15 10:30:03 mx postfix/qmgr[1900]: B18C9DAE01: removed",
+	    NULL};
+	struct run *r = run_lines(lines);
+	const struct diag_group *g = group(r, F_IN_BACKSCATTER);
+	CHECK(g != NULL);
+	if (g && g->nsample) {
+		CHECK(strstr(g->sample[0], "4A1B2C3D01: queued as B18C9DAE01") != NULL);
+		CHECK(strstr(g->sample[0], "sender non-delivery notification: B18C9DAE02") != NULL);
+	}
+	/* the original's client= line is the accept */
+	CHECK(g && diag_line_group(r->diag, progs_line(lines[1])) == g);
+	run_free(r);
+	/* the same filter for a user who logged in: an ordinary bounce */
+	const char *const sasl[] = {
+	    ACCEPTED("laptop.example.com[192.0.2.10], sasl_method=PLAIN, sasl_username=alice@example.com",
+		     "alice@example.com"),
+	    "Dec 15 10:30:03 mx postfix/smtpd[2171]: B18C9DAE01: client=localhost[127.0.0.1]",
+	    "Dec 15 10:30:03 mx postfix/qmgr[1900]: B18C9DAE01: from=<alice@example.com>, size=2890, nrcpt=1 (queue active)",
+	    lines[6], lines[7], lines[8], lines[9], lines[10], NULL};
+	r = run_lines(sasl);
+	CHECK(group(r, F_IN_BACKSCATTER) == NULL);
+	run_free(r);
+}
+
 /* one message from the private address 172.17.0.1 (Docker's gateway),
  * with cleanup's header WARN line that names its HELO and sender */
 #define NATTED(q, helo, from)                                                                    \
