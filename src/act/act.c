@@ -125,11 +125,12 @@ static void on_session(const struct session *s, void *vctx)
 		r->sessions_without_stats++;
 }
 
-/* on_message - closed messages go to the analysis */
+/* on_message - closed messages go to the analysis and the findings */
 static void on_message(const struct message *m, void *vctx)
 {
 	struct act_run *r = vctx;
 	analysis_message(r->a, m);
+	diag_message(r->diag, m);
 }
 
 /* act_begin - the feed (set up by the caller) into the model, the

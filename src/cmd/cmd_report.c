@@ -82,11 +82,12 @@ static void on_session(const struct session *s, void *vctx)
 		explain_session(r->ex, s);
 }
 
-/* on_message - closed messages go to the analysis */
+/* on_message - closed messages go to the analysis and the findings */
 static void on_message(const struct message *m, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_message(r->a, m);
+	diag_message(r->diag, m);
 	if (r->tl)
 		timeline_message(r->tl, m);
 	if (r->ex)

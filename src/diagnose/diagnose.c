@@ -3,9 +3,11 @@
  * counts, time span, the recipients' domains or clients they touched,
  * and the first few lines as evidence; then, at the end, the conclusions
  * that need the whole log (outbound port 25 blocked, address
- * harvesting), and the groups sorted most serious first.
+ * harvesting, and those of accepted.c: backscatter, relaying on the
+ * trust of an address), and the groups sorted most serious first.
  */
 #include "diagnose.h"
+#include "diag_internal.h"
 #include "rules.h"
 #include "../parse/redact.h"
 #include "../util/buf.h"
@@ -39,11 +41,14 @@ struct diag *diag_new(void)
 {
 	struct diag *d = xcalloc(1, sizeof *d);
 	hmap_init(&d->groups);
+	strset_init(&d->backscatter_qids, DIAG_BACKSCATTER_QIDS);
+	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
+	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	return d;
 }
 
-/* group_get - the group of (id, key), made on first use; NULL at the cap */
-static struct diag_group *group_get(struct diag *d, enum finding_id id, const char *key)
+/* diag_group_get - the group of (id, key), made on first use; NULL at the cap */
+struct diag_group *diag_group_get(struct diag *d, enum finding_id id, const char *key)
 {
 	struct group_key gk = {id, key};
 	uint64_t h = group_hash(id, key);
@@ -61,9 +66,9 @@ static struct diag_group *group_get(struct diag *d, enum finding_id id, const ch
 	return g;
 }
 
-/* sample_copy - a bounded copy of a raw line, its SASL secrets hidden
+/* diag_sample_copy - a bounded copy of a raw line, its SASL secrets hidden
  * unless asked for */
-static char *sample_copy(const struct logline *l, bool show_secrets)
+char *diag_sample_copy(const struct logline *l, bool show_secrets)
 {
 	struct buf b = {0};
 	struct redact st;
@@ -82,24 +87,30 @@ static char *sample_copy(const struct logline *l, bool show_secrets)
 	return s;
 }
 
+/* diag_group_time - a group's time span widened to ts (0: no time) */
+void diag_group_time(struct diag_group *g, struct stamp ts)
+{
+	if (!ts.us)
+		return;
+	if (!g->first.us || ts.us < g->first.us) /* 0: not yet, as the writers read it */
+		g->first = ts;
+	if (!g->last.us || ts.us > g->last.us)
+		g->last = ts;
+}
+
 /* group_add - one more line for a group */
 static void group_add(struct diag *d, struct diag_group *g, const struct event *ev,
 		      const struct diag_hit *hit)
 {
-	struct stamp ts = ev->line->ts;
-	if (ev->line->format != FMT_NOTIME) { /* a pasted line with no time widens nothing */
-		if (!g->first.us || ts.us < g->first.us) /* 0: not yet, as the writers read it */
-			g->first = ts;
-		if (!g->last.us || ts.us > g->last.us)
-			g->last = ts;
-	}
+	if (ev->line->format != FMT_NOTIME) /* a pasted line with no time widens nothing */
+		diag_group_time(g, ev->line->ts);
 	g->lines++;
 	g->recipients += hit->recipient;
 	g->port25 |= hit->port25;
 	if (hit->subject[0])
 		strset_add(&g->subjects, span_of(hit->subject));
 	if (g->nsample < DIAG_SAMPLES)
-		g->sample[g->nsample++] = sample_copy(ev->line, d->show_secrets);
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
 /* serving_note - the client an smtpd process now serves */
@@ -140,12 +151,15 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
+	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
+				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION))
+		diag_accepted_event(d, ev, in != NULL);
 	if (!in)
 		return;
 	struct diag_hit hit = *in;
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
-	struct diag_group *g = group_get(d, hit.id, hit.key);
+	struct diag_group *g = diag_group_get(d, hit.id, hit.key);
 	if (!g) {
 		d->dropped++;
 		return;
@@ -200,6 +214,14 @@ static void group_free(void *obj)
 		free(g->sample[i]);
 	strset_free(&g->subjects);
 	free(g);
+}
+
+/* diag_group_drop - a group out of the list's hash and freed (the
+ * caller takes it out of d->list) */
+void diag_group_drop(struct diag *d, struct diag_group *g)
+{
+	hmap_del(&d->groups, group_hash(g->id, g->key), g);
+	group_free(g);
 }
 
 /* collect - the groups into d->list */
@@ -334,12 +356,14 @@ static void tls_settings(struct diag *d)
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
+	diag_accepted_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
 	drop_weak(d);
 	tls_settings(d);
+	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }
 
@@ -402,6 +426,7 @@ void diag_free(struct diag *d)
 		return;
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
+	diag_accepted_free(d);
 	free(d->list);
 	free(d);
 }

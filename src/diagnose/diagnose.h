@@ -14,6 +14,7 @@
 
 #include "finding.h"
 #include "rules.h"
+#include "../model/message.h"
 #include "../parse/event.h"
 #include "../util/hmap.h"
 #include "../util/strset.h"
@@ -25,6 +26,21 @@
 #define DIAG_SAMPLE_MAX 512
 #define DIAG_SERVING 64              /* smtpd processes whose client is remembered */
 #define DIAG_TLS_SETTINGS_CLIENTS 3  /* different clients with no TLS in common: our settings */
+#define DIAG_TRUSTED 64              /* private addresses sending without login, remembered */
+#define DIAG_TRUSTED_NAMES 16        /* HELO names and sender domains kept per such address */
+#define DIAG_NAT_NAMES 3             /* that many of each through one address: a NAT gateway */
+#define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
+#define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
+
+/* a private address (not loopback) that handed over mail without a login */
+struct diag_trusted {
+	char ip[64];
+	uint64_t messages;           /* its smtpd "client=" lines */
+	struct stamp first, last;
+	struct strset helos, senders; /* HELO names, envelope senders' domains */
+	uint32_t nsample;
+	char *sample[DIAG_SAMPLES];
+};
 
 struct diag_group {
 	enum finding_id id;
@@ -52,6 +68,16 @@ struct diag {
 		char ip[64];
 	} serving[DIAG_SERVING];
 	uint32_t serving_next;
+	/* relaying on the trust of an address (accepted.c) */
+	uint64_t public_clients;     /* smtpd/postscreen lines of a client with a public address */
+	struct diag_trusted trusted[DIAG_TRUSTED];
+	uint32_t ntrusted;
+	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
+	struct strset backscatter_qids; /* the messages and notifications of backscatter */
+	struct strset filtered_qids[2]; /* a content filter's copies of mail from the
+				      * Internet without login ("queued as" by the original):
+				      * this generation and the one before (dropped when
+				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
@@ -70,7 +96,12 @@ struct diag_note {
 enum diag_front_share { DIAG_FRONT_NONE, DIAG_FRONT_USUAL, DIAG_FRONT_ALL };
 void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share);
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n);
+/* a closed message (the model's): accepted, then bounced to its sender? */
+void diag_message(struct diag *d, const struct message *m);
 void diag_finish(struct diag *d);
+/* the group a line belongs to by a conclusion over several lines (a
+ * message's life, an address's mail), after diag_finish; or NULL */
+const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
 bool diag_has(const struct diag *d, enum finding_id id);

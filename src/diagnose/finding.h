@@ -39,7 +39,8 @@ enum finding_side {
 	X(IMPACT_REFUSED, "mail-refused", "incoming mail is refused")          \
 	X(IMPACT_LOST, "mail-lost", "mail is lost (gone from the queue)")               \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
-	X(IMPACT_DEGRADED, "degraded", "a feature is not working")
+	X(IMPACT_DEGRADED, "degraded", "a feature is not working")             \
+	X(IMPACT_REPUTATION, "reputation-at-risk", "this server may send spam: its IP reputation is at risk")
 
 enum finding_impact {
 #define X(e, s, w) e,
@@ -104,6 +105,8 @@ enum finding_impact {
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \
+	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
+	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -118,6 +121,12 @@ enum finding_impact {
 	  "a client tries many addresses that do not exist (dictionary attack)")               \
 	X(F_IN_LMTP_USER_UNKNOWN, "lmtp-user-unknown", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
 	  "mail accepted for a local domain bounces: the mailbox server does not know the user") \
+	X(F_IN_BACKSCATTER, "backscatter", SIDE_CONFIG, 3, IMPACT_REPUTATION,                    \
+	  "mail for unknown users is accepted, then bounced to its (often forged) sender: backscatter") \
+	X(F_IN_TRUSTED_NAT, "trusted-address-open-relay-risk", SIDE_CONFIG, 3, IMPACT_REPUTATION, \
+	  "mail from many outside senders arrives without login through one private address: an open relay if it is a NAT gateway") \
+	X(F_IN_TRUSTED_PRIVATE, "trusted-private-address", SIDE_CONFIG, 1, IMPACT_NONE,          \
+	  "mail is accepted without login from a private address, and no client with a public address appears") \
 	X(F_IN_REMOTE_DNS, "client-dns-inconsistent", SIDE_REMOTE, 0, IMPACT_NONE,             \
 	  "a client's or sender domain's DNS is inconsistent or malformed (their side)")        \
 	X(F_IN_ADDR_SYNTAX, "client-address-syntax", SIDE_REMOTE, 0, IMPACT_NONE,               \

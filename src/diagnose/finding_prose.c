@@ -232,6 +232,79 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix's domain lists agree (a domain split between two servers must relay, not "
 	"deliver locally).",
 	NULL},
+    [F_IN_OWN_CLIENT_REFUSED] = {
+	"smtpd refused a client whose address is on this server's own network (loopback or a "
+	"private address: RFC 1918, 100.64/10, ULA, link-local) for a reason other than "
+	"relaying: a HELO check, a missing reverse DNS name, a sender or recipient "
+	"restriction. Such a client is usually one of your own machines or applications (a "
+	"PC, a printer, a web application), and its mail is refused; behind Docker or a NAT "
+	"it may also be anyone on the Internet, its real address hidden.",
+	"Read the refusal's text for the restriction that fired; put permit_mynetworks (or "
+	"permit_sasl_authenticated, the client logging in on port 587) before it in that "
+	"smtpd_*_restrictions list, or fix the client (a fully qualified HELO name, a valid "
+	"sender address). If the address is a NAT gateway or a proxy, do not exempt it: keep "
+	"the real client address instead (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol).",
+	"The lines cannot show whether the address is one machine of yours or a gateway in "
+	"front of many clients."},
+    [F_IN_BACKSCATTER] = {
+	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
+	"that smtpd accepted (its \"client=\" line) and that this server then could not "
+	"deliver (local, virtual, pipe or LMTP delivery said the user is unknown); the "
+	"bounce daemon then sent a non-delivery notification to the envelope sender. Spam "
+	"to made-up addresses carries a forged sender, so these notifications go to "
+	"innocent third parties: that is backscatter, and it gets this server's IP onto "
+	"blocklists (backscatter lists). The cause is that smtpd does not know the valid "
+	"recipients, not the client.",
+	"Make smtpd refuse unknown recipients at RCPT time (550), so that no bounce is ever "
+	"made. Keep reject_unlisted_recipient (the default, smtpd_reject_unlisted_recipient "
+	"= yes) and give smtpd the list of users: local_recipient_maps (the default "
+	"proxy:unix:passwd.byname $alias_maps; never empty) for mydestination, "
+	"virtual_mailbox_maps (or virtual_alias_maps) for virtual domains, "
+	"relay_recipient_maps for relay domains; when the mailboxes are known only to the "
+	"backend (Dovecot, a remote store), use reject_unverified_recipient in "
+	"smtpd_recipient_restrictions. Check with postconf -n and postmap -q ADDRESS MAP. "
+	"Then clean the queue of notifications still waiting: postqueue -p lists them "
+	"with the sender MAILER-DAEMON; delete them with postqueue -p | tail -n +2 | "
+	"awk 'BEGIN { RS = \"\" } $7 == \"MAILER-DAEMON\" { print $1 }' | tr -d '*!' | "
+	"postsuper -d - (postsuper -d QUEUEID for one).",
+	"A bounce for a typo of a real user who logged in (SASL) or sends from this "
+	"server's own network is a normal bounce, not backscatter: those are not counted "
+	"here. The lines cannot show whether the sender was forged; spam to unknown users "
+	"almost always is."},
+    [F_IN_TRUSTED_NAT] = {
+	"Every SMTP client in this log comes from a private address, yet mail from many "
+	"different sender domains and HELO names arrives through one private address "
+	"without a login: that is what a NAT gateway looks like (Docker's published "
+	"ports, a load balancer, a port forward on a router), with the real clients hidden "
+	"behind it. If that address is trusted (mynetworks, permit_mynetworks), Postfix "
+	"relays for the whole Internet: an open relay, found and abused by spammers "
+	"within days. The client itself is not to blame: the trust is this server's "
+	"configuration.",
+	"Check postconf mynetworks and smtpd_relay_restrictions: the gateway's address "
+	"must not be in mynetworks (keep it to 127.0.0.0/8 [::1]/128, or the real LAN "
+	"only); relay only for permit_sasl_authenticated, then reject_unauth_destination. "
+	"Keep the real client address: host networking for the container, or the PROXY "
+	"protocol from the load balancer (postscreen_upstream_proxy_protocol = haproxy, "
+	"or smtpd_upstream_proxy_protocol = haproxy without postscreen). Then test from "
+	"outside with an open-relay checker.",
+	"The lines cannot show what mynetworks holds, nor whether the recipients are this "
+	"server's own domains (then it is inbound mail, not relaying); they only show that "
+	"unauthenticated mail from many senders arrives through one private address."},
+    [F_IN_TRUSTED_PRIVATE] = {
+	"Mail was accepted without a login from a private address (RFC 1918, 100.64/10 or "
+	"fc00::/7), and no SMTP client with a public address appears in this log. On an "
+	"office network that is the usual trust of the LAN (mynetworks). But if port 25 is "
+	"published through Docker or a NAT, every client on the Internet arrives with the "
+	"gateway's private address, and trusting it makes an open relay.",
+	"Check whether the address is a real machine of yours or a gateway: postconf "
+	"mynetworks, and whether outside mail also arrives from it. If it is a gateway, "
+	"keep the real client address (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol), keep "
+	"mynetworks to loopback and let relaying depend on permit_sasl_authenticated; "
+	"test from outside with an open-relay checker.",
+	"A short excerpt may simply hold no outside client; nothing in the lines says the "
+	"client is hostile: it is most likely the admin's own test or own network."},
     [F_IN_REMOTE_DNS] = {
 	"The DNS of a client or of a sender's domain is inconsistent: the client's reverse "
 	"(PTR) name does not resolve back to its address (\"hostname ... does not resolve to "

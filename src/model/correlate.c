@@ -350,6 +350,18 @@ static void rcpt_update(struct rcpt *r, struct span to, struct span orig_to, con
 	r->relay = out[4], r->reason = out[5], r->delay = out[6], r->delays = out[7];
 }
 
+/* mailbox_agent - the delivery agent of a line when it is one of this
+ * host's own (mailbox, pipe, LMTP, error(8), or qmgr bouncing a recipient
+ * itself), as a static string; NULL for smtp and anything else */
+static const char *mailbox_agent(struct span daemon)
+{
+	static const char *const agents[] = {"local", "virtual", "pipe", "lmtp", "error", "qmgr"};
+	for (size_t i = 0; i < sizeof agents / sizeof agents[0]; i++)
+		if (span_eqs(daemon, agents[i]))
+			return agents[i];
+	return NULL;
+}
+
 /* msg_rcpt - the recipient record for (to, orig_to), added if new */
 static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span orig_to)
 {
@@ -638,6 +650,7 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		struct rcpt *r = msg_rcpt(msg, ev->to, ev->orig_to);
 		if (r) {
 			rcpt_update(r, ev->to, ev->orig_to, ev);
+			r->agent = mailbox_agent(ev->line->daemon);
 			r->attempts++;
 			if (span_eqs(ev->status, "deferred"))
 				r->deferrals++;

@@ -35,6 +35,9 @@ struct rcpt {
 	char *dsn, *relay, *reason;
 	char *delay;             /* total delay of the last attempt, seconds as logged */
 	char *delays;            /* a/b/c/d of the last attempt */
+	const char *agent;       /* this host's own delivery agent of the last
+				  * line (local, virtual, pipe, lmtp, error, qmgr),
+				  * a static string; NULL for smtp and others */
 	uint32_t attempts;       /* delivery lines seen */
 	uint32_t deferrals;
 	struct stamp last;

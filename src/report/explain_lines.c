@@ -384,12 +384,14 @@ static void judge(struct line_note *n, const struct event *ev, const struct anal
 	n->finding = -1;
 	n->verdict = -1;
 	struct diag_hit hit;
-	if (diag_classify(ev, &hit)) {
-		const struct diag_group *g = group_of(d, &hit);
-		if (g) {
-			n->finding = (int)g->id;
-			n->side = (int)finding_side(g->id);
-		}
+	/* a conclusion over several lines first (backscatter, trust by
+	 * address): it says more than the line's own rule */
+	const struct diag_group *g = diag_line_group(d, ev);
+	if (!g && diag_classify(ev, &hit))
+		g = group_of(d, &hit);
+	if (g) {
+		n->finding = (int)g->id;
+		n->side = (int)finding_side(g->id);
 	}
 	struct span ip = ev->client_ip;
 	if (ip.n) {

@@ -1,0 +1,421 @@
+/*
+ * accepted.c - what becomes of mail that smtpd accepted says about this
+ * server's configuration: mail from an Internet client, not logged in,
+ * accepted for a user that the mailbox delivery then did not know and
+ * bounced to its (usually forged) sender: backscatter (over the model's
+ * closed messages, their recipients and their bounce children); and mail
+ * accepted without a login from a private address while no client has
+ * a public one: relaying on the trust of an address that may be a NAT
+ * gateway (over the clients' addresses as the lines go by); and the
+ * refusals of clients on this server's own network that no rule of
+ * rules.c explains.
+ *
+ * Memory is bounded: DIAG_TRUSTED private addresses, each with capped
+ * sets of names; the backscatter is counted in ordinary groups.
+ */
+#include "diag_internal.h"
+#include "../util/buf.h"
+#include "../util/cidr.h"
+#include "../util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
+
+/* addr_kind - what kind of address a client's text is: loopback,
+ * private (RFC 1918, 100.64/10, ULA, link-local), public, or not one */
+static enum addr_kind addr_kind(struct span ip)
+{
+	char buf[CIDR_STRLEN];
+	if (!ip.n || ip.n >= sizeof buf)
+		return ADDR_NONE;
+	memcpy(buf, ip.p, ip.n);
+	buf[ip.n] = 0;
+	struct cidr a;
+	if (!cidr_addr(buf, &a))
+		return ADDR_NONE;
+	if (!cidr_own_network(ip.p, ip.n))
+		return ADDR_PUBLIC;
+	const char *why = cidr_special(&a);
+	return why && !strcmp(why, "loopback") ? ADDR_LOOPBACK : ADDR_PRIVATE;
+}
+
+/* trusted_get - the record of a private address, made on first use;
+ * NULL past DIAG_TRUSTED */
+static struct diag_trusted *trusted_get(struct diag *d, struct span ip, bool create)
+{
+	for (uint32_t i = 0; i < d->ntrusted; i++)
+		if (span_eqs(ip, d->trusted[i].ip))
+			return &d->trusted[i];
+	if (!create || d->ntrusted == DIAG_TRUSTED || ip.n >= sizeof d->trusted[0].ip)
+		return NULL;
+	struct diag_trusted *t = &d->trusted[d->ntrusted++];
+	memcpy(t->ip, ip.p, ip.n);
+	t->ip[ip.n] = 0;
+	strset_init(&t->helos, DIAG_TRUSTED_NAMES);
+	strset_init(&t->senders, DIAG_TRUSTED_NAMES);
+	return t;
+}
+
+/* trusted_names - a HELO name and a sender's domain seen with a private
+ * address (a message's, a refusal's, a header check's line) */
+static void trusted_names(struct diag_trusted *t, struct span helo, struct span from)
+{
+	if (helo.n)
+		strset_add(&t->helos, helo);
+	ptrdiff_t at = span_rchr(from, '@');
+	if (at >= 0 && (size_t)at + 1 < from.n)
+		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
+}
+
+/* own_refused - smtpd refused a client of this server's own network
+ * (loopback or private) and no rule told why (hit: one did) */
+static void own_refused(struct diag *d, const struct event *ev, bool hit)
+{
+	if (hit || ev->type != EV_REJECT || !span_eqs(ev->action, "reject"))
+		return;
+	char key[DIAG_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
+	struct diag_group *g = diag_group_get(d, F_IN_OWN_CLIENT_REFUSED, key);
+	if (!g) {
+		d->dropped++;
+		return;
+	}
+	g->lines++;
+	if (ev->line->format != FMT_NOTIME)
+		diag_group_time(g, ev->line->ts);
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+}
+
+/* diag_accepted_event - a client's address on smtpd's or postscreen's
+ * connect, client= or refusal line, or a header check's line (hit: a
+ * rule of rules.c found the line's finding): a public one is counted; a
+ * private one (not loopback) that hands over mail without a login (not
+ * a content filter's re-injection) is remembered, with the HELO names
+ * and sender domains that come with it; a refusal of a loopback or
+ * private one that no rule explains is a finding */
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
+{
+	bool smtpd = span_eqs(ev->line->daemon, "smtpd");
+	bool cleanup = ev->type == EV_CLEANUP_ACTION && span_eqs(ev->line->daemon, "cleanup");
+	if (!smtpd && !cleanup && !span_eqs(ev->line->daemon, "postscreen"))
+		return;
+	/* once a public client is seen nothing is trusted by address: only
+	 * refusals still need the address's kind (and the parse is spared) */
+	if (d->public_clients && ev->type != EV_REJECT)
+		return;
+	enum addr_kind k = addr_kind(ev->client_ip);
+	if (k == ADDR_PUBLIC) {
+		d->public_clients += !cleanup;
+		return;
+	}
+	if (k != ADDR_NONE && smtpd)
+		own_refused(d, ev, hit);
+	if (k != ADDR_PRIVATE)
+		return;
+	bool accepted = ev->type == EV_CLIENT && smtpd && !ev->sasl_username.n && !ev->orig_queue_id.n;
+	if (!accepted && !((ev->type == EV_REJECT && smtpd) || cleanup))
+		return;
+	struct diag_trusted *t = trusted_get(d, ev->client_ip, true);
+	if (!t) {
+		d->trusted_dropped += accepted;
+		return;
+	}
+	if (!accepted) {
+		trusted_names(t, ev->helo, ev->from);
+		return;
+	}
+	t->messages++;
+	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
+		if (!t->first.us || ev->line->ts.us < t->first.us)
+			t->first = ev->line->ts;
+		if (!t->last.us || ev->line->ts.us > t->last.us)
+			t->last = ev->line->ts;
+	}
+	if (t->nsample < DIAG_SAMPLES)
+		t->sample[t->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+}
+
+/* user_unknown - a bounce that says the recipient does not exist here */
+static bool user_unknown(const struct rcpt *r)
+{
+	static const char *const words[] = {"unknown user", "user unknown", "user doesn't exist",
+					    "user does not exist", "no such user", "mailbox unknown"};
+	if (r->dsn && !strcmp(r->dsn, "5.1.1"))
+		return true;
+	for (size_t i = 0; r->reason && i < sizeof words / sizeof words[0]; i++)
+		if (strcasestr(r->reason, words[i]))
+			return true;
+	return false;
+}
+
+/* bounce_child - the queue ID of the sender notification a message caused */
+static const char *bounce_child(const struct message *m)
+{
+	for (uint32_t i = 0; i < m->nchildren; i++)
+		if (m->children[i].kind == LINK_BOUNCE)
+			return m->children[i].qid;
+	return NULL;
+}
+
+/* rcpt_domain - the domain of an address, or the address */
+static const char *rcpt_domain(const char *to)
+{
+	const char *at = to ? strrchr(to, '@') : NULL;
+	return at && at[1] ? at + 1 : to ? to : "";
+}
+
+/* backscatter_sample - the message's life in the log's own words:
+ * accepted (or handed back by the content filter: "queued as"),
+ * bounced, notified */
+static char *backscatter_sample(const struct message *m, const struct rcpt *r, const char *child,
+				bool filtered)
+{
+	struct buf b = {0};
+	if (filtered)
+		buf_printf(&b, "%s: queued as %s", m->parent_qid, m->qid);
+	else
+		buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
+			   m->client_ip);
+	if (m->have_from && m->from)
+		buf_printf(&b, ", from=<%s>", m->from);
+	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=bounced (%s)", m->qid,
+		   r->to ? r->to : "", r->relay ? r->relay : "none", r->dsn ? r->dsn : "",
+		   r->reason ? r->reason : "");
+	if (child)
+		buf_printf(&b, " | %s: sender non-delivery notification: %s", m->qid, child);
+	size_t n = b.n < DIAG_SAMPLE_MAX ? b.n : DIAG_SAMPLE_MAX;
+	char *s = xmalloc(n + 1);
+	memcpy(s, b.p, n);
+	s[n] = 0;
+	buf_free(&b);
+	return s;
+}
+
+/* filtered_add - a content filter's copy of Internet mail, awaited: a
+ * full generation becomes the old one, the old one is dropped */
+static void filtered_add(struct diag *d, const char *qid)
+{
+	if (strset_len(&d->filtered_qids[0]) >= DIAG_FILTERED_QIDS) {
+		strset_free(&d->filtered_qids[1]);
+		d->filtered_qids[1] = d->filtered_qids[0];
+		strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
+	}
+	strset_add(&d->filtered_qids[0], span_of(qid));
+}
+
+/* filtered_has - is this message such a copy */
+static bool filtered_has(const struct diag *d, const char *qid)
+{
+	for (int i = 0; i < 2; i++)
+		if (strset_len(&d->filtered_qids[i]) && strset_has(&d->filtered_qids[i], span_of(qid)))
+			return true;
+	return false;
+}
+
+/* diag_message - a closed message: mail an Internet client handed over
+ * without a login (or a content filter's copy of it), one of its
+ * recipients bounced by this host's own delivery as unknown, and a
+ * notification to a real sender (the bounce daemon's child, or a sender
+ * that is not the null one): backscatter.  And the HELO name and sender
+ * domain of mail trusted by address. */
+void diag_message(struct diag *d, const struct message *m)
+{
+	/* the copy a content filter (Amavis...) handed back: its client is
+	 * the filter on loopback, its fate the original's */
+	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);
+	if (!filtered) {
+		if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER)
+			return;
+		struct span ip = span_of(m->client_ip);
+		enum addr_kind k = addr_kind(ip);
+		bool login = m->sasl_username && m->sasl_username[0];
+		if (k == ADDR_PRIVATE && !login) {
+			struct diag_trusted *t = trusted_get(d, ip, false);
+			if (t)
+				trusted_names(t, span_of(m->helo), m->have_from ? span_of(m->from) : SPAN_NULL);
+		}
+		if (k != ADDR_PUBLIC || login)
+			return;
+		for (uint32_t i = 0; i < m->nchildren; i++)
+			if (m->children[i].kind == LINK_FILTER)
+				filtered_add(d, m->children[i].qid);
+	}
+	const char *child = bounce_child(m);
+	if (!child && !(m->have_from && m->from && m->from[0]))
+		return; /* the null sender gets no notification */
+	for (uint32_t i = 0; i < m->nrcpts; i++) {
+		const struct rcpt *r = &m->rcpts[i];
+		if (!r->agent || !r->status || strcmp(r->status, "bounced") || !user_unknown(r))
+			continue;
+		strset_add(&d->backscatter_qids, span_of(m->qid));
+		if (child)
+			strset_add(&d->backscatter_qids, span_of(child));
+		if (filtered)
+			strset_add(&d->backscatter_qids, span_of(m->parent_qid));
+		struct diag_group *g = diag_group_get(d, F_IN_BACKSCATTER, r->agent);
+		if (!g) {
+			d->dropped++;
+			continue;
+		}
+		g->lines++;
+		g->recipients++;
+		diag_group_time(g, m->start);
+		diag_group_time(g, r->last);
+		strset_add(&g->subjects, span_of(rcpt_domain(r->to)));
+		if (g->nsample < DIAG_SAMPLES)
+			g->sample[g->nsample++] = backscatter_sample(m, r, child, filtered);
+	}
+}
+
+/* trusted_group - a private address's finding, NAT or not */
+static void trusted_group(struct diag *d, const struct diag_trusted *t, bool nat)
+{
+	struct diag_group *g = diag_group_get(d, nat ? F_IN_TRUSTED_NAT : F_IN_TRUSTED_PRIVATE, t->ip);
+	if (!g) {
+		d->dropped += t->messages;
+		return;
+	}
+	g->lines += t->messages;
+	diag_group_time(g, t->first);
+	diag_group_time(g, t->last);
+	size_t n;
+	const char **helos = diag_subjects(&(struct diag_group){.subjects = t->helos}, &n);
+	for (size_t i = 0; i < n; i++)
+		strset_add(&g->subjects, span_of(helos[i]));
+	free(helos);
+	for (uint32_t i = 0; i < t->nsample && g->nsample < DIAG_SAMPLES; i++)
+		g->sample[g->nsample++] = xstrdup(t->sample[i]);
+}
+
+/* diag_accepted_groups - relaying on the trust of an address: only when
+ * no client in the whole log has a public address (an office LAN whose
+ * server also takes mail from the Internet shows them); a NAT gateway
+ * when one private address brings mail from DIAG_NAT_NAMES HELO names
+ * and as many sender domains; a caution when a single private address
+ * sends (several, each its own machine, are an office LAN) */
+void diag_accepted_groups(struct diag *d)
+{
+	if (d->public_clients)
+		return;
+	uint32_t senders = 0;
+	for (uint32_t i = 0; i < d->ntrusted; i++)
+		senders += d->trusted[i].messages > 0;
+	for (uint32_t i = 0; i < d->ntrusted; i++) {
+		const struct diag_trusted *t = &d->trusted[i];
+		if (!t->messages)
+			continue;
+		bool nat = strset_len(&t->helos) >= DIAG_NAT_NAMES &&
+			   strset_len(&t->senders) >= DIAG_NAT_NAMES;
+		if (nat || (senders == 1 && !d->trusted_dropped))
+			trusted_group(d, t, nat);
+	}
+}
+
+/* folded_into - the backscatter group that the "user unknown" bounces of
+ * group g are all part of, or NULL: LMTP's own finding (all its groups
+ * together) or the plain outbound one of the same delivery agent, when
+ * backscatter counts at least as many recipients for that agent */
+static struct diag_group *folded_into(const struct diag *d, const struct diag_group *g)
+{
+	const char *agent = g->id == F_IN_LMTP_USER_UNKNOWN ? "lmtp"
+			    : g->id == F_OUT_USER_UNKNOWN    ? g->key
+							     : NULL;
+	if (!agent)
+		return NULL;
+	struct diag_group *bs = NULL;
+	uint64_t lines = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *h = d->list[i];
+		if (h->id == F_IN_BACKSCATTER && !strcmp(h->key, agent))
+			bs = d->list[i];
+		else if (h->id == g->id && (g->id == F_IN_LMTP_USER_UNKNOWN || !strcmp(h->key, g->key)))
+			lines += h->lines;
+	}
+	return bs && lines <= bs->recipients ? bs : NULL;
+}
+
+/* diag_accepted_fold - the "user unknown" bounces of mail that is all
+ * backscatter (LMTP's finding, or the outbound one of local, virtual...)
+ * are told once, as backscatter: their lines join its evidence as room
+ * allows; when there are more of them, the rest is mail from this
+ * server's own users and both stay */
+void diag_accepted_fold(struct diag *d)
+{
+	size_t n = d->nlist;
+	struct diag_group **into = xcalloc(n + 1, sizeof *into);
+	for (size_t i = 0; i < n; i++)
+		into[i] = folded_into(d, d->list[i]);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct diag_group *g = d->list[i], *bs = into[i];
+		if (!bs) {
+			d->list[k++] = g;
+			continue;
+		}
+		for (uint32_t j = 0; j < g->nsample && bs->nsample < DIAG_SAMPLES; j++) {
+			bs->sample[bs->nsample++] = g->sample[j];
+			g->sample[j] = NULL;
+		}
+		bs->merged++;
+		diag_group_drop(d, g);
+	}
+	d->nlist = k;
+	free(into);
+}
+
+/* list_group - the first group of a finding in the sorted list, with
+ * this key (NULL: any key) */
+static const struct diag_group *list_group(const struct diag *d, enum finding_id id, struct span key)
+{
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == id && (!key.p || span_eqs(key, d->list[i]->key)))
+			return d->list[i];
+	return NULL;
+}
+
+/* diag_line_group - a line of backscatter (the message accepted, its
+ * recipient bounced, the notification), the client= line of an address
+ * trusted without login, or a refusal of an own client no rule explains */
+const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev)
+{
+	if (!d)
+		return NULL;
+	if (ev->queue_id.n && strset_len(&d->backscatter_qids) &&
+	    strset_has(&d->backscatter_qids, ev->queue_id)) {
+		if (ev->type == EV_DELIVERY && span_eqs(ev->status, "bounced")) {
+			const struct diag_group *g = list_group(d, F_IN_BACKSCATTER, ev->line->daemon);
+			return g ? g : list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
+		}
+		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
+			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
+	}
+	struct diag_hit hit;
+	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
+	    !diag_classify(ev, &hit))
+		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
+	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
+	    ev->client_ip.n) {
+		const struct diag_group *g = list_group(d, F_IN_TRUSTED_NAT, ev->client_ip);
+		return g ? g : list_group(d, F_IN_TRUSTED_PRIVATE, ev->client_ip);
+	}
+	return NULL;
+}
+
+/* diag_accepted_free - the private addresses' records */
+void diag_accepted_free(struct diag *d)
+{
+	for (uint32_t i = 0; i < d->ntrusted; i++) {
+		strset_free(&d->trusted[i].helos);
+		strset_free(&d->trusted[i].senders);
+		for (uint32_t j = 0; j < d->trusted[i].nsample; j++)
+			free(d->trusted[i].sample[j]);
+	}
+	d->ntrusted = 0;
+	strset_free(&d->backscatter_qids);
+	strset_free(&d->filtered_qids[0]);
+	strset_free(&d->filtered_qids[1]);
+}
