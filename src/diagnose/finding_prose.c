@@ -205,9 +205,13 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	NULL},
     [F_IN_NO_STORAGE] = {
 	"Postfix refuses mail (452 4.3.1 Insufficient system storage) because the queue's file "
-	"system has less free space than 1.5 times message_size_limit (queue_minfree).",
-	"Free disk space on the queue's file system (df -h /var/spool/postfix), or lower "
-	"message_size_limit; the check needs free space above 1.5 x message_size_limit.",
+	"system has less free space than 1.5 times message_size_limit (queue_minfree). The "
+	"check is made at every MAIL FROM, so every sender is refused, not only large messages.",
+	"Compare the free space the warning gives (\"N bytes < 1.5*message size limit\") with "
+	"postconf message_size_limit. If gigabytes are free, message_size_limit is set far too "
+	"high: set a realistic value (e.g. postconf -e message_size_limit=52428800, with "
+	"mailbox_size_limit at least as large) and postfix reload. If little is free, free disk "
+	"space on the queue's file system (df -h /var/spool/postfix).",
 	NULL},
     [F_IN_CONFIG_PROBLEM] = {
 	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
