@@ -187,10 +187,7 @@ static char *backscatter_sample(const struct message *m, const struct rcpt *r, c
 		   r->reason ? r->reason : "");
 	if (child)
 		buf_printf(&b, " | %s: sender non-delivery notification: %s", m->qid, child);
-	size_t n = b.n < DIAG_SAMPLE_MAX ? b.n : DIAG_SAMPLE_MAX;
-	char *s = xmalloc(n + 1);
-	memcpy(s, b.p, n);
-	s[n] = 0;
+	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;
 }

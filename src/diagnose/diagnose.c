@@ -79,10 +79,7 @@ char *diag_sample_copy(const struct logline *l, bool show_secrets)
 		buf_putspan(&b, l->raw);
 	else
 		redact_put(&b, l->raw, &m);
-	size_t n = b.n < DIAG_SAMPLE_MAX ? b.n : DIAG_SAMPLE_MAX;
-	char *s = xmalloc(n + 1);
-	memcpy(s, b.p, n);
-	s[n] = 0;
+	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;
 }

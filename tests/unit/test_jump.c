@@ -269,26 +269,34 @@ static void no_event(const struct event *ev, void *ctx)
 	(void)ctx;
 }
 
-/* the feed takes line marks as it reads a file kept for a second pass;
- * once the file's time (or size) is not what the first pass left, it is
- * not read again: its marks would point into other lines */
-TEST(jump_feed_marks_and_changed_file)
+/* feed_copy - a copy of the test log in path, read by f's first pass
+ * with its inputs kept for a second */
+static void feed_copy(char path[static 64], struct feed *f)
 {
-	char path[64], cmd[256];
+	char cmd[256];
 	strcpy(path, "/tmp/postsleuth-jump.XXXXXX");
 	int fd = mkstemp(path);
 	CHECK(fd >= 0);
 	close(fd);
 	snprintf(cmd, sizeof cmd, "cp %s %s", LOG, path);
 	CHECK(system(cmd) == 0);
-	struct feed f;
-	memset(&f, 0, sizeof f);
-	f.fn = no_event;
-	f.keep = true;
-	f.spool_max = FEED_SPOOL_DEFAULT;
-	f.threads = 1;
+	memset(f, 0, sizeof *f);
+	f->fn = no_event;
+	f->keep = true;
+	f->spool_max = FEED_SPOOL_DEFAULT;
+	f->threads = 1;
 	char *paths[] = {path};
-	CHECK_INT(feed_run(&f, paths, 1), 0);
+	CHECK_INT(feed_run(f, paths, 1), 0);
+}
+
+/* the feed takes line marks as it reads a file kept for a second pass;
+ * once the file's time (or size) is not what the first pass left, it is
+ * not read again: its marks would point into other lines */
+TEST(jump_feed_marks_and_changed_file)
+{
+	char path[64];
+	struct feed f;
+	feed_copy(path, &f);
 	CHECK_INT(f.ninputs, 1);
 	const struct feed_input *in = reread_input(&f, 0);
 	CHECK(in && in->regular && in->jump);
@@ -307,23 +315,12 @@ TEST(jump_feed_marks_and_changed_file)
  * earlier lines are where the marks say); one cut shorter is not */
 TEST(jump_feed_appended_file)
 {
-	char path[64], cmd[256];
-	strcpy(path, "/tmp/postsleuth-jump.XXXXXX");
-	int fd = mkstemp(path);
-	CHECK(fd >= 0);
-	close(fd);
-	snprintf(cmd, sizeof cmd, "cp %s %s", LOG, path);
-	CHECK(system(cmd) == 0);
+	char path[64];
 	struct feed f;
-	memset(&f, 0, sizeof f);
-	f.fn = no_event;
-	f.keep = true;
-	f.spool_max = FEED_SPOOL_DEFAULT;
-	f.threads = 1;
-	char *paths[] = {path};
-	CHECK_INT(feed_run(&f, paths, 1), 0);
+	feed_copy(path, &f);
 	const struct feed_input *in = reread_input(&f, 0);
 	CHECK(in && in->regular && in->appendable);
+	char cmd[256];
 	snprintf(cmd, sizeof cmd, "echo 'Dec  3 12:00:00 mx postfix/smtpd[1]: connect from a[192.0.2.1]' >> %s", path);
 	CHECK(system(cmd) == 0);
 	struct source *src = in ? reread_open(in) : NULL;
