@@ -14,6 +14,7 @@
  * copy a bounded key out of it.
  */
 #include "rules.h"
+#include "needles.h"
 #include "../parse/provider.h"
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
@@ -176,156 +177,9 @@ static const struct rule plain_rules[] = {
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
 };
 
-/* lower - ASCII lower case (the C locale's tolower, without the call) */
-static inline unsigned char lower(unsigned char c)
-{
-	return (unsigned char)((unsigned)c - 'A' < 26u ? c + ('a' - 'A') : c);
-}
-
-/* ci_find - offset of needle in hay, ASCII case-blind, or -1 */
-static ptrdiff_t ci_find(struct span hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (!n || n > hay.n)
-		return n ? -1 : 0;
-	unsigned char f = lower((unsigned char)needle[0]);
-	for (size_t i = 0; i + n <= hay.n; i++) {
-		if (lower((unsigned char)hay.p[i]) != f)
-			continue;
-		size_t k = 1;
-		while (k < n && lower((unsigned char)hay.p[i + k]) == lower((unsigned char)needle[k]))
-			k++;
-		if (k == n)
-			return (ptrdiff_t)i;
-	}
-	return -1;
-}
-
-/*
- * A rule table tries up to a hundred needles on the same text, which was
- * a third of report's time as a byte loop per needle.  Now the text is
- * lowered once, with the set of its byte pairs (struct folded); each
- * needle is lowered once, at the first use of its table (struct cneedle),
- * and looked for with memmem only when the text holds each of its byte
- * pairs (up to 16 of them), which rules out nearly all of them in a bit
- * test or two.
- */
-#define FOLD_STACK 1024
-#define NEEDLE_MAX 64
-#define PAIR_BITS 8192
-#define NEEDLE_PAIRS 16
-
-struct folded {
-	struct span t;           /* the text as it is */
-	struct span low;         /* the same bytes, ASCII lower case */
-	uint64_t pairs[PAIR_BITS / 64]; /* pair_hash of each two bytes of low */
-	char stack[FOLD_STACK];
-	char *heap;
-};
-
-struct cneedle {
-	const char *s;           /* as written in the table, or NULL */
-	uint16_t n, npairs;
-	uint16_t pair[NEEDLE_PAIRS]; /* pair_hash of its byte pairs (up to 16, spread) */
-	char low[NEEDLE_MAX];    /* lowered (when n < NEEDLE_MAX) */
-};
-
 struct crule {
 	struct cneedle also, any[NEEDLES];
 };
-
-/* pair_hash - two lowered bytes to a bit of struct folded's set */
-static inline unsigned pair_hash(unsigned char a, unsigned char b)
-{
-	return ((unsigned)a * 131 + b) & (PAIR_BITS - 1);
-}
-
-/* fold - t lowered into f (f->heap when it does not fit the stack) */
-static void fold(struct folded *f, struct span t)
-{
-	f->t = t;
-	f->heap = NULL;
-	memset(f->pairs, 0, sizeof f->pairs);
-	char *d = f->stack;
-	if (t.n > FOLD_STACK)
-		d = f->heap = xmalloc(t.n);
-	if (t.n) {
-		/* the first byte apart: no test per byte for "has a pair" */
-		unsigned char prev = lower((unsigned char)t.p[0]);
-		d[0] = (char)prev;
-		for (size_t i = 1; i < t.n; i++) {
-			unsigned char c = lower((unsigned char)t.p[i]);
-			d[i] = (char)c;
-			unsigned h = pair_hash(prev, c);
-			f->pairs[h / 64] |= 1ULL << (h % 64);
-			prev = c;
-		}
-	}
-	f->low = span_make(d, t.n);
-}
-
-/* fold_free - what fold took from the heap */
-static void fold_free(struct folded *f)
-{
-	free(f->heap);
-}
-
-/* fold_skip - f now holds its text from byte k on (k may be negative to
- * go back); the byte pairs of the whole text still rule needles out */
-static void fold_skip(struct folded *f, ptrdiff_t k)
-{
-	f->t = span_make(f->t.p + k, (size_t)((ptrdiff_t)f->t.n - k));
-	f->low = span_make(f->low.p + k, (size_t)((ptrdiff_t)f->low.n - k));
-}
-
-/* ci_has_lit - does the folded text hold lit, case-blind (ci_find >= 0) */
-static bool ci_has_lit(const struct folded *f, const char *lit)
-{
-	size_t n = strlen(lit);
-	if (n >= NEEDLE_MAX)
-		return ci_find(f->t, lit) >= 0;
-	char l[NEEDLE_MAX];
-	for (size_t i = 0; i < n; i++)
-		l[i] = (char)lower((unsigned char)lit[i]);
-	return !n || (n <= f->low.n && memmem(f->low.p, f->low.n, l, n));
-}
-
-/* needle_compile - one needle of a table, lowered */
-static void needle_compile(struct cneedle *c, const char *s)
-{
-	c->s = s;
-	if (!s)
-		return;
-	size_t n = strlen(s);
-	c->n = (uint16_t)(n < NEEDLE_MAX ? n : NEEDLE_MAX);
-	for (size_t i = 0; i < n && i < NEEDLE_MAX; i++)
-		c->low[i] = (char)lower((unsigned char)s[i]);
-	if (n >= 2 && n < NEEDLE_MAX) {
-		/* every pair, or 16 spread from the first to the last */
-		const unsigned char *l = (const unsigned char *)c->low;
-		size_t np = n - 1 < NEEDLE_PAIRS ? n - 1 : NEEDLE_PAIRS;
-		for (size_t i = 0; i < np; i++) {
-			size_t at = np > 1 ? i * (n - 2) / (np - 1) : 0;
-			c->pair[i] = (uint16_t)pair_hash(l[at], l[at + 1]);
-		}
-		c->npairs = (uint16_t)np;
-	}
-}
-
-/* ci_has - does the folded text hold the needle, case-blind */
-static inline bool ci_has(const struct folded *f, const struct cneedle *c)
-{
-	if (c->n >= NEEDLE_MAX)
-		return ci_find(f->t, c->s) >= 0;
-	if (c->n > f->low.n)
-		return false;
-	if (c->n < 2)
-		return !c->n || memchr(f->low.p, c->low[0], f->low.n);
-	for (unsigned i = 0; i < c->npairs; i++)
-		if (!(f->pairs[c->pair[i] / 64] & 1ULL << (c->pair[i] % 64)))
-			return false;
-	return memmem(f->low.p, f->low.n, c->low, c->n) != NULL;
-}
 
 /* copy_key - a bounded, printable copy of a span */
 static void copy_key(char *dst, struct span s)
