@@ -603,6 +603,19 @@ static bool content_reject(const char *reason)
 	return false;
 }
 
+/* ip_reject - such a refusal that names this server's address or its
+ * reputation rather than what was sent: it says nothing of the sender */
+static bool ip_reject(const char *reason)
+{
+	static const char *const words[] = {"your IP", "IP address", "reputation", "block list",
+					    "blocklist", "blacklist", "listed", "Spamhaus", "UnsolicitedIP",
+					    "S3150", "S3140", "TSS04", "TSS09", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strstr(reason, words[i]))
+			return true;
+	return false;
+}
+
 /* orphan_message - a message received before the log began */
 static void orphan_message(struct analysis *a, const struct message *m)
 {
@@ -628,6 +641,7 @@ static void orphan_message(struct analysis *a, const struct message *m)
 			o->deferred++;
 		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason)) {
 			o->remote_content_rejects++;
+			o->remote_ip_rejects += ip_reject(r->reason);
 			if (!o->example_reject)
 				o->example_reject = xstrdup(r->reason);
 		}

@@ -184,11 +184,21 @@ struct login {
 #define ORPHAN_MAX_QIDS 12
 struct orphans {
 	uint64_t messages, recipients, sent, bounced, deferred, remote_content_rejects;
+	uint64_t remote_ip_rejects;          /* of those, naming this server's IP or reputation */
 	uint32_t nqids;
 	char *qids[ORPHAN_MAX_QIDS];
 	char *example_reject;
 	struct stamp first, last;
 };
+
+/* orphans_alarming - remote refusals among the orphans that point at the
+ * sender: one for what was sent (virus, spam content), or three of any kind
+ * (the account verdict's own threshold); one or two that name this server's
+ * IP or its reputation say nothing of the sender */
+static inline bool orphans_alarming(const struct orphans *o)
+{
+	return o->remote_content_rejects > o->remote_ip_rejects || o->remote_content_rejects >= 3;
+}
 
 /* the record tables, for analysis->touched */
 enum record_table { REC_CLIENT, REC_ACCOUNT, REC_LOGIN };

@@ -326,6 +326,7 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "bounced", (int64_t)o->bounced);
 		json_kv_int(b, &g, "deferred", (int64_t)o->deferred);
 		json_kv_int(b, &g, "remote_content_rejects", (int64_t)o->remote_content_rejects);
+		json_kv_int(b, &g, "remote_ip_rejects", (int64_t)o->remote_ip_rejects);
 		json_key(b, &g, "queue_ids");
 		buf_putc(b, '[');
 		for (uint32_t i = 0; i < o->nqids; i++) {

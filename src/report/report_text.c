@@ -164,15 +164,19 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 		 (unsigned long long)o->deferred);
 	/* TRANSLATORS: "3 were delivered", "1 bounced", "0 deferred" */
 	buf_printf(&t, _(" Of their recipients %s, %s, %s."), sent, bounced, deferred);
-	if (o->remote_content_rejects)
+	if (o->remote_content_rejects) {
 		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
-		buf_printf(&t, P_(" %llu were refused by remote servers as spam, virus or policy violation "
-				  "(e.g. \"%s\"): a sign of a compromised account or machine sending "
-				  "through this server.",
+		buf_printf(&t, P_(" %llu was refused by a remote server as spam, virus or policy violation "
+				  "(e.g. \"%s\").",
 				  " %llu were refused by remote servers as spam, virus or policy violation "
-				  "(e.g. \"%s\"): a sign of a compromised account or machine sending "
-				  "through this server.", o->remote_content_rejects),
+				  "(e.g. \"%s\").", o->remote_content_rejects),
 			   (unsigned long long)o->remote_content_rejects, o->example_reject);
+		buf_puts(&t, orphans_alarming(o)
+				     ? _(" A sign of a compromised account or machine sending through this "
+					 "server.")
+				     : _(" They name this server's IP address or its reputation, not what was "
+					 "sent: they say little about the sender (see \"Problems found\")."));
+	}
 	struct buf q = {0};
 	for (uint32_t i = 0; i < o->nqids; i++)
 		buf_printf(&q, "%s%s", i ? ", " : "", o->qids[i]);
@@ -372,7 +376,7 @@ static int section_severity(const struct report_input *in, enum section s)
 				worst = verdict_severity(a->clist[i]->verdict);
 		return worst;
 	default:
-		return a->orphans.remote_content_rejects ? 3 : 1;
+		return orphans_alarming(&a->orphans) ? 3 : a->orphans.remote_content_rejects ? 2 : 1;
 	}
 }
 
