@@ -118,8 +118,10 @@ static int64_t parse_fraction(struct span *cur, uint8_t *prec)
 	return us;
 }
 
-/* parse_classic - "Mmm dd hh:mm:ss[.frac] " */
-static inline __attribute__((always_inline)) bool parse_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
+/* parse_classic - "Mmm dd hh:mm:ss[.frac] "; the year inferred, or year
+ * when it is not 0 (a template that writes it first) */
+static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_state *st, struct span *cur,
+								 struct stamp *ts, int year)
 {
 	const char *p = cur->p;
 	if (cur->n < 14)
@@ -145,12 +147,33 @@ static inline __attribute__((always_inline)) bool parse_classic(struct syslog_st
 		return false;
 	*cur = span_skip(*cur, i + 9);
 	int64_t us = parse_fraction(cur, &ts->prec);
-	int y = infer_year(st, mo);
+	int y = year ? year : infer_year(st, mo);
 	int64_t epoch;
 	int off;
 	local_hour(st, y, mo, d, h, &epoch, &off);
 	ts->us = (epoch + mi * 60 + s) * 1000000 + us;
 	ts->tzoff = (int16_t)off;
+	return true;
+}
+
+static inline __attribute__((always_inline)) bool parse_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	return parse_classic_y(st, cur, ts, 0);
+}
+
+/* parse_year_classic - "yyyy Mmm dd hh:mm:ss[.frac] ": the classic time
+ * after the year (some rsyslog and syslog-ng templates) */
+static bool parse_year_classic(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	if (cur->n < 19 || cur->p[4] != ' ')
+		return false;
+	int y = num(cur->p, 4);
+	if (y < 1970)
+		return false;
+	struct span c = span_skip(*cur, 5);
+	if (!parse_classic_y(st, &c, ts, y))
+		return false;
+	*cur = c;
 	return true;
 }
 
@@ -542,9 +565,12 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
 		}
 	}
 	if (cur.n && isdig(cur.p[0])) {
-		if (!parse_iso(st, &cur, &out->ts))
+		if (parse_iso(st, &cur, &out->ts))
+			out->format = FMT_ISO;
+		else if (parse_year_classic(st, &cur, &out->ts))
+			out->format = FMT_CLASSIC;
+		else
 			return false;
-		out->format = FMT_ISO;
 	} else {
 		if (!parse_classic(st, &cur, &out->ts))
 			return false;

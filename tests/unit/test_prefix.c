@@ -71,6 +71,32 @@ TEST(prefix_classic_with_year_and_rollover)
 	CHECK_STR(iso_of(l.ts), "2026-01-01T00:00:00+00:00");
 }
 
+/* a template that writes the year before the classic time: the year is
+ * the line's own, whatever the inference would say */
+TEST(prefix_year_then_classic)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "2013 Jun 10 10:08:17.123 gds39d postfix/qmgr[6273]: 953B93FC06: removed", &l));
+	CHECK_INT(l.format, FMT_CLASSIC);
+	CHECK_STR(iso_of(l.ts), "2013-06-10T10:08:17.123+00:00");
+	CHECK_INT(l.ts.prec, 3);
+	CHECK_SPAN(l.host, "gds39d");
+	CHECK_SPAN(l.text, "953B93FC06: removed");
+	CHECK(parse(&st, "2014 Jan  2 00:00:01 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2014-01-02T00:00:01+00:00");
+	/* not a year, or no classic time after it */
+	CHECK(!parse(&st, "1969 Jun 10 10:08:17 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "2013 Jux 10 10:08:17 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "2013-Jun 10 10:08:17 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "2013 Jun 10", &l));
+	/* the inferred year of classic lines is not moved by them */
+	CHECK(parse(&st, "Mar  4 09:00:00 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-03-04T09:00:00+00:00");
+}
+
 TEST(prefix_classic_year_inferred_from_reference)
 {
 	struct syslog_state st;
