@@ -12,6 +12,7 @@ in pt_BR and es (the same code path, each catalogue's own words).
 Prints one line per failure and ends with "nothing-to-do: N passed, N failed".
 """
 import ipaddress
+import gzip
 import json
 import os
 import re
@@ -76,8 +77,21 @@ def logs(top, shared):
     return sorted(set(out))
 
 
-def at_risk(j):
-    """why the JSON says mail fails or is at risk, or None"""
+def expired_in(log):
+    """the log itself (not our JSON) says qmgr gave up on a message"""
+    opener = gzip.open if log.endswith(".gz") else open
+    try:
+        with opener(log, "rb") as fh:
+            return b"status=expired" in fh.read(64 << 20)
+    except OSError:
+        return False
+
+
+def at_risk(j, log):
+    """why the JSON (or the log's own expiry lines) says mail fails or is at
+    risk, or None"""
+    if expired_in(log):
+        return "the log has status=expired lines"
     t = j.get("totals", {})
     if t.get("bounced") or t.get("deferred"):
         return f"{t.get('bounced', 0)} bounced, {t.get('deferred', 0)} deferred"
@@ -114,7 +128,7 @@ def main():
             j = json.loads(p.stdout)
         except ValueError:
             continue  # not a Postfix log (exit 1, said on stderr): nothing to judge
-        why = at_risk(j)
+        why = at_risk(j, log)
         if not why:
             continue
         risky += 1

@@ -8,7 +8,8 @@
  * a public one: relaying on the trust of an address that may be a NAT
  * gateway (over the clients' addresses as the lines go by); and the
  * refusals of clients on this server's own network that no rule of
- * rules.c explains.
+ * rules.c explains; and mail that expired in the queue (a message's
+ * fate, which no single delivery line tells).
  *
  * Memory is bounded: DIAG_TRUSTED private addresses, each with capped
  * sets of names; the backscatter is counted in ordinary groups.
@@ -213,6 +214,25 @@ static bool filtered_has(const struct diag *d, const char *qid)
 	return false;
 }
 
+/* expired_message - a message qmgr gave up on after the queue lifetime
+ * (its line is counted by rules.c): the recipients it still waited for,
+ * and their domains */
+static void expired_message(struct diag *d, const struct message *m)
+{
+	struct diag_group *g = diag_group_get(d, F_MAIL_EXPIRED, "");
+	if (!g) {
+		d->dropped++;
+		return;
+	}
+	for (uint32_t i = 0; i < m->nrcpts; i++) {
+		const struct rcpt *r = &m->rcpts[i];
+		if (r->status && (!strcmp(r->status, "sent") || !strcmp(r->status, "bounced")))
+			continue;
+		g->recipients++;
+		strset_add(&g->subjects, span_of(rcpt_domain(r->to)));
+	}
+}
+
 /* diag_message - a closed message: mail an Internet client handed over
  * without a login (or a content filter's copy of it), one of its
  * recipients bounced by this host's own delivery as unknown, and a
@@ -221,6 +241,8 @@ static bool filtered_has(const struct diag *d, const char *qid)
  * domain of mail trusted by address. */
 void diag_message(struct diag *d, const struct message *m)
 {
+	if (m->expired)
+		expired_message(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is
 	 * the filter on loopback, its fate the original's */
 	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);

@@ -22,7 +22,8 @@
 	X(SIDE_REMOTE, "remote-server", "a remote server")                     \
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
-	X(SIDE_BENIGN, "benign", "nobody (benign)")
+	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
+	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)")
 
 enum finding_side {
 #define X(e, s, w) e,
@@ -68,6 +69,8 @@ enum finding_impact {
 	  "a remote server slows this server down (rate limit)")                               \
 	X(F_OUT_GREYLISTED, "outbound-greylisted", SIDE_BENIGN, 1, IMPACT_DELAYED,              \
 	  "a remote server greylists this server's mail (it will be retried)")                 \
+	X(F_MAIL_EXPIRED, "mail-expired", SIDE_UNTOLD, 3, IMPACT_LOST,                          \
+	  "mail stayed in the queue too long and was returned to its sender (expired)")         \
 	X(F_OUT_CONTENT, "outbound-content-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,        \
 	  "a remote server refuses mail as spam or virus")                                     \
 	X(F_OUT_USER_UNKNOWN, "outbound-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,      \

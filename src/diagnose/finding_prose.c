@@ -22,6 +22,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"provider for another one or relay through a reputable smarthost (relayhost).",
 	"The lines do not show why the IP has a bad reputation: its own sending, or an "
 	"address range abused before."},
+    [F_MAIL_EXPIRED] = {
+	"Postfix kept retrying these messages until they had been in the queue for "
+	"maximal_queue_lifetime (5 days by default; bounce_queue_lifetime for "
+	"notifications), then gave up and returned them to their senders (qmgr's "
+	"\"status=expired, returned to sender\"). The mail was not delivered. Why it was "
+	"deferred all that time is said by its deferrals (\"status=deferred (...)\"): when "
+	"they are in this log, the findings above for the same destinations name the "
+	"cause.",
+	"Find the deferral reason: postsleuth trace QUEUEID on this log and the older ones "
+	"(or the notification the sender got, which quotes it), and fix what it names. "
+	"Shortening maximal_queue_lifetime only makes the senders hear sooner; it delivers "
+	"nothing.",
+	"When the deferrals are not in this log, the lines cannot show whose side the "
+	"fault is on (a remote server down, this host's network or DNS, a local "
+	"service)."},
     [F_OUT_AUTH_CHECKS] = {
 	"The remote server refused or deferred the mail because it failed sender "
 	"authentication: SPF (the sending IP is not allowed for the sender's domain), DKIM "

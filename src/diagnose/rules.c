@@ -9,7 +9,8 @@
  *               reason text, the relay, the recipient;
  *   SRC_REJECT  smtpd's and postscreen's NOQUEUE/queue-ID rejects;
  *   SRC_DIAG    a line with a severity (warning, error, fatal, panic);
- *   SRC_PLAIN   the few daemon lines that matter without a severity.
+ *   SRC_PLAIN   the few daemon lines that matter without a severity;
+ * and qmgr's expiry of a message, which names no cause (one finding).
  * Every text is untrusted: rules only search it (bounded, case-blind) and
  * copy a bounded key out of it.
  */
@@ -688,6 +689,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_reject(ev, hit);
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
+	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
+		hit->id = F_MAIL_EXPIRED;
+		return true;
 	default:
 		break;
 	}

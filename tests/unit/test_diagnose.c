@@ -237,6 +237,9 @@ static const struct {
      "benign-notice", "getpeername"},
     {"Dec 15 11:05:02 mx postfix/smtpd[19000]: warning: inet_protocols: disabling IPv6 name/address support: Address family not supported by protocol",
      "benign-notice", "inet_protocols"},
+    /* the message's fate: qmgr gave up on it (no cause named) */
+    {"Dec  3 09:00:05 mx postfix/qmgr[900]: 7D2E11A0B3: from=<alice@example.com>, status=expired, returned to sender",
+     "mail-expired", ""},
     {"Dec 15 11:05:02 mx postfix/qmgr[19001]: warning: bounce_queue_lifetime is larger than maximal_queue_lifetime - adjusting bounce_queue_lifetime",
      "benign-notice", "bounce_queue_lifetime"},
     /* ordinary traffic and the clients' own lines: no finding */
