@@ -174,8 +174,12 @@ enum verdict verdict_session(const struct session *s)
 	struct dlg_counts dc = dialogue_counts(s);
 	uint32_t hello = stat_ok(s, "ehlo") + stat_ok(s, "helo") + dc.hello;
 	uint32_t unknown = stat_total(s, "unknown") + dc.unknown;
+	/* "too many errors after RCPT" proves a client that got as far as
+	 * RCPT: the errors were refusals, not garbage */
+	bool errors_early = s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
+			    (!s->lost_stage || is_stage(s->lost_stage, "CONNECT", "UNKNOWN"));
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
-	    (s->lost_reason && !strcmp(s->lost_reason, "too many errors") && !hello))
+	    (errors_early && !hello))
 		return V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
