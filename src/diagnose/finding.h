@@ -143,6 +143,8 @@ enum finding_impact {
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
+	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
 	  "a line of a lookup table (header_checks, regexp, pcre, cidr) is wrong or repeated")   \
 	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
@@ -171,10 +173,16 @@ enum finding_impact {
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
 	  "a Postfix daemon stops with a fatal error")                                         \
+	X(F_NO_SUCH_INTERFACE, "listen-address-missing", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
+	  "Postfix cannot start: inet_interfaces names an address this host does not have")    \
+	X(F_POSTFIX_DOWN, "postfix-not-running", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,           \
+	  "a command found the Postfix mail system not running")                               \
 	X(F_PICKUP_DOWN, "pickup-unreachable", SIDE_CONFIG, 3, IMPACT_DELAYED,                  \
 	  "locally submitted mail waits: the pickup service is not reachable")                 \
 	X(F_TLS_KEY, "tls-key-certificate", SIDE_CONFIG, 3, IMPACT_DEGRADED,                    \
 	  "the server's TLS key or certificate cannot be used: TLS is off")                    \
+	X(F_TLS_CERT_DISTRUSTED, "tls-certificate-distrusted", SIDE_CONFIG, 2, IMPACT_DEGRADED, \
+	  "clients end the TLS handshake because they do not trust this server's certificate") \
 	X(F_TLS_SETTINGS_IN, "tls-settings-mismatch", SIDE_CONFIG, 2, IMPACT_DEGRADED,          \
 	  "many different clients share no TLS protocol or cipher with this server")           \
 	X(F_TLS_HANDSHAKE_IN, "tls-handshake-failures", SIDE_BENIGN, 1, IMPACT_NONE,            \
@@ -193,6 +201,8 @@ enum finding_impact {
 	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
 	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \
 	  "the chroot's copies of system files differ from the originals")                     \
+	X(F_CHROOT_MISSING, "chroot-file-missing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,         \
+	  "a chrooted daemon cannot look up a service name: the chroot lacks etc/services")    \
 	X(F_BOUNCE_TEMPLATE, "bounce-template-time-unit", SIDE_CONFIG, 1, IMPACT_NONE,          \
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \

@@ -567,6 +567,54 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"of that daemon in this log), and its socket (ls -l /var/spool/postfix/private); then "
 	"postfix reload.",
 	"One such line at a reload or shutdown (\"Interrupted system call\") is harmless."},
+    [F_MAP_SERVER_DOWN] = {
+	"A lookup table in main.cf or master.cf is served by a database server (LDAP, MySQL, "
+	"PostgreSQL, a tcp: or socketmap service), and Postfix could not reach it or log in to "
+	"it. Every lookup in that table fails with a temporary error: mail whose path needs it "
+	"is refused with 451 4.3.0 or 4.3.5, or deferred.",
+	"Start the database server or fix the address and the credentials in the table's .cf "
+	"file (hosts, server_host, user, password, bind_dn); from a chrooted daemon a UNIX "
+	"socket path must lie inside /var/spool/postfix, or use TCP to 127.0.0.1. Test with "
+	"postmap -q KEY TYPE:/etc/postfix/FILE.cf, then postfix reload.",
+	NULL},
+    [F_NO_SUCH_INTERFACE] = {
+	"master or a daemon stopped at start: a parameter (inet_interfaces, or "
+	"proxy_interfaces) names an address that no interface of this host has. The usual "
+	"case is ::1 or \"all\" with IPv6 switched off on the host, or an address that "
+	"changed. Postfix does not listen until it is fixed.",
+	"Set inet_interfaces to addresses the host has (ip addr; \"all\" or \"loopback-only\"), "
+	"and inet_protocols = ipv4 when the host has no IPv6; then postfix start (or "
+	"systemctl restart postfix).",
+	NULL},
+    [F_POSTFIX_DOWN] = {
+	"A postfix command (stop, reload, flush) or a program that submits or lists mail "
+	"(sendmail, postqueue: \"Mail system is down -- accessing queue directly\") found that "
+	"the master daemon was not running: at that moment Postfix received and delivered "
+	"nothing.",
+	"Check whether it is running now (systemctl status postfix, postfix status); read why "
+	"it stopped in the lines before (a fatal error, a failed start), fix that, and start it "
+	"(systemctl start postfix).",
+	"After a deliberate postfix stop this line is expected; the lines cannot tell who "
+	"stopped it."},
+    [F_TLS_CERT_DISTRUSTED] = {
+	"Clients ended the TLS handshake with an alert that they do not accept this server's "
+	"certificate (unknown CA, bad or unknown certificate, expired): it is self-signed, "
+	"expired, made for another name, or served without its intermediate certificates. "
+	"Clients that insist on a trusted certificate cannot use TLS here.",
+	"Serve the whole chain (smtpd_tls_chain_files, or Let's Encrypt's fullchain.pem), renew "
+	"an expired certificate, and check from outside with posttls-finger or openssl s_client "
+	"-starttls smtp -connect HOST:25 -showcerts.",
+	"Scanners and clients with their own trust lists send these alerts too: from a single "
+	"address they say little."},
+    [F_CHROOT_MISSING] = {
+	"A daemon that runs chrooted (y in master.cf's chroot column) could not translate a "
+	"service name to a port (\"unknown service: smtp/tcp\"): the chroot under the queue "
+	"directory has no etc/services (nor, usually, the other system files it needs). It "
+	"stops at every attempt: for smtp, no outgoing mail leaves.",
+	"Copy the system files into the chroot (on Debian systemctl restart postfix does it: "
+	"etc/services, resolv.conf, hosts, nsswitch.conf under /var/spool/postfix), or set n "
+	"in that service's chroot column in master.cf, then postfix reload.",
+	NULL},
     [F_CHROOT_STALE] = {
 	"postfix check (run at every start) found that the copies of system files inside the "
 	"chroot, under the queue directory (etc/resolv.conf, etc/hosts, the TLS CA file, NSS "

@@ -151,8 +151,20 @@ static const struct rule diag_rules[] = {
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
-    /* a table whose server does not answer (LDAP, SQL, tcp:, socketmap) */
-    {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "Can't contact LDAP server", "read TCP map reply", "connect to mysql server", "connect to pgsql server", "lookup failure"}, NULL, K_PATH, NULL},
+    /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
+     * dict_pgsql.c, dict_tcp.c */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"Unable to connect to LDAP server", "Unable to bind to server ", "Can't contact LDAP server"}, NULL, K_FIXED, "LDAP"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"connect to mysql server "}, NULL, K_AFTER, "connect to mysql server "},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"connect to pgsql server "}, NULL, K_AFTER, "connect to pgsql server "},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql query failed"}, NULL, K_FIXED, "PostgreSQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"read TCP map reply"}, NULL, K_FIXED, "tcp:"},
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure"}, NULL, K_PATH, NULL},
+    /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */
+    {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
+    /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
+    {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
+    /* postfix-script's stop/reload/flush/drain; postqueue.c, sendmail */
+    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
@@ -166,6 +178,9 @@ static const struct rule diag_rules[] = {
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
+    /* OpenSSL's alerts from the client: it refused this server's certificate */
+    {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "smtpd", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
+    {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "tlsproxy", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},

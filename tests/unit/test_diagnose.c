@@ -212,7 +212,7 @@ static const struct {
      "tls-handshake-failures", "no protocol version or cipher in common"},
     /* a table whose server does not answer */
     {"Dec 15 11:04:58 mx postfix/trivial-rewrite[88]: warning: dict_ldap_lookup: Search error -1: Can't contact LDAP server",
-     "lookup-table-missing", ""},
+     "lookup-server-unreachable", "LDAP"},
     {"Dec 15 11:04:58 mx postfix/cleanup[88]: warning: 3B6EB950: sender_canonical_maps map lookup problem for user@example.com -- message not accepted, try again later",
      "lookup-table-missing", ""},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
@@ -237,6 +237,21 @@ static const struct {
      "benign-notice", "getpeername"},
     {"Dec 15 11:05:02 mx postfix/smtpd[19000]: warning: inet_protocols: disabling IPv6 name/address support: Address family not supported by protocol",
      "benign-notice", "inet_protocols"},
+    /* a table's server, the listen address, the chroot, master down, distrusted certificate */
+    {"Dec  3 14:00:10 mx postfix/smtpd[5010]: warning: dict_ldap_connect: Unable to bind to server ldap://127.0.0.1:389 with dn cn=postfix,dc=example,dc=com: -1 (Can't contact LDAP server)",
+     "lookup-server-unreachable", "LDAP"},
+    {"Dec  3 14:00:10 mx postfix/cleanup[5010]: warning: connect to mysql server 127.0.0.1: Can't connect to MySQL server on '127.0.0.1' (111)",
+     "lookup-server-unreachable", "127.0.0.1"},
+    {"Dec  3 14:00:10 mx postfix/smtpd[5010]: warning: read TCP map reply from 127.0.0.1:10030: unexpected EOF (Operation now in progress)",
+     "lookup-server-unreachable", "tcp:"},
+    {"Dec  3 14:00:08 mx postfix/master[5008]: fatal: parameter inet_interfaces: no local interface found for ::1",
+     "listen-address-missing", "::1"},
+    {"Dec  3 14:00:05 mx postfix/smtp[5005]: fatal: unknown service: smtp/tcp",
+     "chroot-file-missing", "smtp/tcp"},
+    {"Feb 26 12:02:16 mx postfix/postfix-script[32013]: fatal: the Postfix mail system is not running",
+     "postfix-not-running", ""},
+    {"Dec  3 14:00:17 mx postfix/smtpd[5017]: warning: TLS library problem: error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:ssl/record/rec_layer_s3.c:1543:SSL alert number 48:",
+     "tls-certificate-distrusted", ""},
     /* the message's fate: qmgr gave up on it (no cause named) */
     {"Dec  3 09:00:05 mx postfix/qmgr[900]: 7D2E11A0B3: from=<alice@example.com>, status=expired, returned to sender",
      "mail-expired", ""},
