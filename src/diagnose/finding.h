@@ -197,6 +197,8 @@ enum finding_impact {
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \
 	  "a service reached its process limit in master.cf: new clients wait")                \
+	X(F_PS_SLOW, "postscreen-slow-lookup", SIDE_CONFIG, 2, IMPACT_DELAYED,                  \
+	  "postscreen's cache or address-list lookups are slow: every new client waits")      \
 	X(F_INTERNAL_SERVICE, "internal-service-unreachable", SIDE_CONFIG, 2, IMPACT_DEGRADED,  \
 	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
 	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \

@@ -615,6 +615,17 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"etc/services, resolv.conf, hosts, nsswitch.conf under /var/spool/postfix), or set n "
 	"in that service's chroot column in master.cf, then postfix reload.",
 	NULL},
+    [F_PS_SLOW] = {
+	"postscreen is one process that handles every incoming connection, and it times its "
+	"lookups in its cache and its address lists: these took more than 100 ms on average. "
+	"While a lookup waits, every client waits: the disk under the cache is slow or busy, "
+	"the cache file grew large, or a table behind it (proxy:, LDAP, SQL) answers slowly.",
+	"Put postscreen_cache_map on a fast local disk (or memcache:), keep "
+	"postscreen_cache_cleanup_interval on, use cidr: or texthash: tables for "
+	"postscreen_access_list rather than a remote database, and look at the disk's load "
+	"(iostat) at the times of these lines.",
+	"Postfix writes this line at most once a minute: a few lines can stand for a long slow "
+	"period."},
     [F_CHROOT_STALE] = {
 	"postfix check (run at every start) found that the copies of system files inside the "
 	"chroot, under the queue directory (etc/resolv.conf, etc/hosts, the TLS CA file, NSS "

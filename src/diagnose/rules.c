@@ -123,6 +123,8 @@ static const struct rule diag_rules[] = {
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
+    /* postscreen_dict.c: a time-critical lookup averages over 100 ms */
+    {F_PS_SLOW, SRC_DIAG, "postscreen", {" average delay is "}, NULL, K_PATH, NULL},
     /* master_avail.c: three lines for one event */
     {F_PROCESS_LIMIT, SRC_DIAG, "master", {"has reached its process limit", "to avoid this condition, increase the process count", "STRESS_README.html for"}, NULL, K_NONE, NULL},
     /* Postfix's own helper services (scache_clnt.c, attr_clnt.c for

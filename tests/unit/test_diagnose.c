@@ -252,6 +252,8 @@ static const struct {
      "postfix-not-running", ""},
     {"Dec  3 14:00:17 mx postfix/smtpd[5017]: warning: TLS library problem: error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:ssl/record/rec_layer_s3.c:1543:SSL alert number 48:",
      "tls-certificate-distrusted", ""},
+    {"Dec  3 15:00:17 mx postfix/postscreen[6001]: warning: psc_cache_update: btree:/var/lib/postfix/postscreen_cache update average delay is 234 ms",
+     "postscreen-slow-lookup", "/var/lib/postfix/postscreen_cache"},
     /* the message's fate: qmgr gave up on it (no cause named) */
     {"Dec  3 09:00:05 mx postfix/qmgr[900]: 7D2E11A0B3: from=<alice@example.com>, status=expired, returned to sender",
      "mail-expired", ""},
