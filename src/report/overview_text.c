@@ -295,11 +295,11 @@ static void client_items(struct glances *g, const struct report_input *in)
 			   n, addrs(&l, in, V_AUTH_SUCCESS_AFTER_FAILURES, n));
 	if ((n = by[V_AUTH_BRUTEFORCE]))
 		buf_printf(item(g, 3),
-			   P_("%zu address guessed SASL passwords, %llu failures (%s). Next: ban it "
-			      "(postsleuth ban), and offer AUTH only on ports 587/465.",
-			      "%zu addresses guessed SASL passwords, %llu failures (%s). Next: ban them "
-			      "(postsleuth ban), and offer AUTH only on ports 587/465.", n),
-			   n, (unsigned long long)fails, addrs(&l, in, V_AUTH_BRUTEFORCE, n));
+			   P_("%zu address guessed SASL passwords (%s; failed logins: %llu). Next: ban "
+			      "it (postsleuth ban), and offer AUTH only on ports 587/465.",
+			      "%zu addresses guessed SASL passwords (%s; failed logins: %llu). Next: ban "
+			      "them (postsleuth ban), and offer AUTH only on ports 587/465.", n),
+			   n, addrs(&l, in, V_AUTH_BRUTEFORCE, n), (unsigned long long)fails);
 	if ((n = by[V_RELAY_ATTEMPT]))
 		buf_printf(item(g, 3),
 			   P_("%zu address tested for an open relay and was refused (%s). Next: nothing "

@@ -148,10 +148,10 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 	snprintf(rcpts, sizeof rcpts, P_("%llu recipient", "%llu recipients", o->recipients),
 		 (unsigned long long)o->recipients);
 	/* TRANSLATORS: "3 messages", "5 recipients" */
-	buf_printf(&t, _("%s to %s were delivered or attempted, but the lines that "
-			 "received them (smtpd \"QUEUEID: client=...\" with sasl_username, or pickup "
-			 "\"uid=\") are not in this log: they came in before it starts. So the sending "
-			 "account and the source address cannot be told from it."),
+	buf_printf(&t, _("Delivered or attempted: %s to %s whose receiving lines (smtpd "
+			 "\"QUEUEID: client=...\" with sasl_username, or pickup \"uid=\") are not in "
+			 "this log: that mail came in before it starts. So the sending account and the "
+			 "source address cannot be told from it."),
 		   msgs, rcpts);
 	char sent[64], bounced[64], deferred[64];
 	/* TRANSLATORS: English uses one form for every count in "Of their recipients 3 were
@@ -417,18 +417,12 @@ void report_text(struct buf *b, const struct report_input *in)
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
 		t.n = 0;
 	}
-	/* each count with its own plural; English keeps its plural for every count (as it always
-	 * printed "1 sessions": the goldens hold it) */
+	/* each count with its own plural */
 	char ns[64], nc[64], nm[64], na[64];
-	/* TRANSLATORS: English uses its plural form for every count here; give your language's
-	 * singular and plural */
-	snprintf(ns, sizeof ns, P_("%llu sessions", "%llu sessions", a->sessions), (unsigned long long)a->sessions);
-	/* TRANSLATORS: English uses its plural form for every count here */
-	snprintf(nc, sizeof nc, P_("%zu client addresses", "%zu client addresses", a->nclist), a->nclist);
-	/* TRANSLATORS: English uses its plural form for every count here */
-	snprintf(nm, sizeof nm, P_("%llu messages", "%llu messages", a->messages), (unsigned long long)a->messages);
-	/* TRANSLATORS: English uses its plural form for every count here */
-	snprintf(na, sizeof na, P_("%zu SASL accounts", "%zu SASL accounts", a->nalist), a->nalist);
+	snprintf(ns, sizeof ns, P_("%llu session", "%llu sessions", a->sessions), (unsigned long long)a->sessions);
+	snprintf(nc, sizeof nc, P_("%zu client address", "%zu client addresses", a->nclist), a->nclist);
+	snprintf(nm, sizeof nm, P_("%llu message", "%llu messages", a->messages), (unsigned long long)a->messages);
+	snprintf(na, sizeof na, P_("%zu SASL account", "%zu SASL accounts", a->nalist), a->nalist);
 	/* TRANSLATORS: the report's opening line: "7 sessions", "3 client addresses",
 	 * "2 messages", "1 SASL account" */
 	buf_printf(b, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
