@@ -423,6 +423,59 @@ TEST(diagnose_front_share_same)
 	}
 }
 
+/* one full mailbox is its user's (benign); full mailboxes for several
+ * recipients and not one delivery into this host's mailboxes is the
+ * limit's (configuration); one delivery that succeeds, or a single
+ * recipient again and again, keeps it the users' */
+TEST(diagnose_own_mailbox_limit)
+{
+#define FULL(qid, who)                                                                                            \
+	"Mar  4 09:00:01 mx postfix/virtual[3101]: " qid ": to=<" who "@example.org>, relay=virtual, delay=0.2, "      \
+	"delays=0.1/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/vhosts/example.org/" who \
+	" for user " who "@example.org. error writing message: File too large)"
+	static const char *const all[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), NULL};
+	static const char *const one_ok[] = {
+	    FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"),
+	    "Mar  4 09:00:05 mx postfix/virtual[3101]: 5A1B2C3D4E: to=<carl@example.org>, relay=virtual, delay=0.1, "
+	    "delays=0.1/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
+	    NULL};
+	static const char *const same_user[] = {FULL("1A1B2C3D4E", "anna"), FULL("3A1B2C3D4E", "anna"), NULL};
+	/* remote servers' full mailboxes are theirs, whatever the count */
+	static const char *const remote[] = {
+	    "Mar  4 09:00:01 mx postfix/smtp[3102]: 6A1B2C3D4E: to=<kim@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<kim@example.net> Mailbox full (in reply to end of DATA command))",
+	    "Mar  4 09:00:02 mx postfix/smtp[3102]: 7A1B2C3D4E: to=<lou@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<lou@example.net> Mailbox full (in reply to end of DATA command))",
+	    NULL};
+#undef FULL
+	const struct {
+		const char *const *lines;
+		enum finding_id want, not;
+	} logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
+		    {one_ok, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {same_user, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {remote, F_OUT_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT}};
+	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		struct diag *d = diag_new();
+		for (size_t j = 0; logs[i].lines[j]; j++)
+			diag_event(d, progs_line(logs[i].lines[j]));
+		diag_finish(d);
+		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
+			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
+				  finding_id(logs[i].not));
+		diag_free(d);
+	}
+	CHECK(finding_side(F_OWN_MAILBOX_LIMIT) == SIDE_CONFIG);
+	CHECK(finding_side(F_OWN_MAILBOX_FULL) == SIDE_BENIGN);
+	/* no finding of this host's own backends blames a remote server */
+	const enum finding_id own[] = {F_FILTER_FAILED, F_OWN_DELIVERY_FAILED, F_OWN_MAILBOX_LIMIT,
+				       F_OWN_MAILBOX_FULL, F_OWN_USER_UNKNOWN, F_OWN_CONTENT};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		CHECK(finding_side(own[i]) != SIDE_REMOTE);
+}
+
 /* the remote-DNS families are the other side's, never this server's nor
  * a charge against a client: benign (severity 0), nothing broken */
 TEST(diagnose_remote_dns_is_theirs)
