@@ -91,7 +91,7 @@ static const struct {
     {"Mar  3 10:00:05 mx postfix/smtp[2102]: 5B2C3D4E5F: to=<xavier@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=300, delays=0.1/0/0.01/300, dsn=4.4.2, status=deferred (lost connection with 127.0.0.1[127.0.0.1] while sending end of data -- message may be sent more than once)",
      "content-filter-failed", "127.0.0.1:10024"},
     {"Mar  3 10:00:05 mx postfix/smtp[2102]: 5B2C3D4E5F: to=<xavier@example.com>, relay=::1[::1]:10024, delay=300, delays=0.1/0/0.01/300, dsn=4.4.2, status=deferred (conversation with ::1[::1] timed out while sending end of data -- message may be sent more than once)",
-     "content-filter-failed", "::1:10024"},
+     "content-filter-failed", "[::1]:10024"},
     {"Mar  3 10:00:06 mx postfix/error[2107]: 5B2C3D4E60: to=<yann@example.com>, relay=none, delay=310, delays=310/0/0/0, dsn=4.4.2, status=deferred (delivery temporarily suspended: lost connection with 127.0.0.1[127.0.0.1] while receiving the initial server greeting)",
      "content-filter-failed", "127.0.0.1"},
     {"Mar  3 10:00:07 mx postfix/smtp[2102]: 5B2C3D4E61: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=5.7.0, status=bounced (host 127.0.0.1[127.0.0.1] said: 554 5.7.0 Reject, id=12345-01 - spam (in reply to end of DATA command))",
