@@ -415,21 +415,24 @@ static enum own_kind own_backend(const struct event *ev, struct span t, char *ke
 }
 
 /* own_finding - what a finding of a remote server's answer is when the
- * server is this host's own backend; dsn X.2.2: the mailbox is full */
-static enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn)
+ * server is this host's own backend; dsn X.2.2: the mailbox is full; a
+ * verdict (no such user, spam) is permanent: a temporary one is the
+ * backend failing ("451 4.5.0 ... virus_scan FAILED", a lookup error) */
+static enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn, bool temp)
 {
 	bool full = dsn.n == 5 && dsn.p[1] == '.' && dsn.p[2] == '2' && dsn.p[3] == '.' && dsn.p[4] == '2';
+	enum finding_id failed = kind == OWN_FILTER ? F_FILTER_FAILED : F_OWN_DELIVERY_FAILED;
 	switch (id) {
 	case F_OUT_MAILBOX_FULL:
 		return F_OWN_MAILBOX_FULL;
 	case F_OUT_USER_UNKNOWN:
-		return F_OWN_USER_UNKNOWN;
+		return temp ? failed : F_OWN_USER_UNKNOWN;
 	case F_OUT_CONTENT:
 	case F_OUT_REPUTATION:
 	case F_OUT_AUTH_CHECKS:
 	case F_OUT_NO_PTR:
 	case F_OUT_BLOCKLISTED:
-		return F_OWN_CONTENT;
+		return temp ? failed : F_OWN_CONTENT;
 	case F_OUT_REFUSED:
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_OUT_RATE_LIMITED:
@@ -440,9 +443,7 @@ static enum finding_id own_finding(enum finding_id id, enum own_kind kind, struc
 	case F_OUT_REMOTE_TEMP:
 	case F_OUT_REMOTE_PERM:
 	case F_OUT_DNS_MALFORMED:
-		if (full)
-			return F_OWN_MAILBOX_FULL;
-		return kind == OWN_FILTER ? F_FILTER_FAILED : F_OWN_DELIVERY_FAILED;
+		return full ? F_OWN_MAILBOX_FULL : failed;
 	default:
 		return id;
 	}
@@ -763,7 +764,8 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	char own[DIAG_KEY_MAX];
 	enum own_kind kind = own_backend(ev, t, own);
 	if (kind != OWN_NONE) {
-		enum finding_id to = own_finding(hit->id, kind, ev->dsn);
+		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
+		enum finding_id to = own_finding(hit->id, kind, ev->dsn, temp);
 		if (to != hit->id || to == F_IN_LMTP_USER_UNKNOWN) {
 			hit->id = to;
 			memset(hit->key, 0, sizeof hit->key);

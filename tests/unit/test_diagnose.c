@@ -96,6 +96,9 @@ static const struct {
      "content-filter-failed", "127.0.0.1"},
     {"Mar  3 10:00:07 mx postfix/smtp[2102]: 5B2C3D4E61: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=5.7.0, status=bounced (host 127.0.0.1[127.0.0.1] said: 554 5.7.0 Reject, id=12345-01 - spam (in reply to end of DATA command))",
      "local-filter-refused-content", "127.0.0.1:10024"},
+    /* a scanner that fails is the filter failing, not a spam verdict */
+    {"Mar  3 10:00:08 mx postfix/smtp[2102]: 5B2C3D4E62: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=4.5.0, status=deferred (host 127.0.0.1[127.0.0.1] said: 451 4.5.0 Error in processing, id=12345-02, virus_scan FAILED: virus_scan: ALL VIRUS SCANNERS FAILED (in reply to end of DATA command))",
+     "content-filter-failed", "127.0.0.1:10024"},
     {"Mar  3 10:00:09 mx postfix/lmtp[2103]: 6C3D4E5F6A: to=<yves@mydomain.example>, relay=mx.mydomain.example[private/dovecot-lmtp], delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.mydomain.example[private/dovecot-lmtp] said: 451 4.2.0 <yves@mydomain.example> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
      "mailbox-delivery-failed", "private/dovecot-lmtp"},
     {"Mar  3 10:00:10 mx postfix/lmtp[2103]: 6C3D4E5F6B: to=<yves@example.net>, relay=store.example.net[192.0.2.30]:24, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host store.example.net[192.0.2.30] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
