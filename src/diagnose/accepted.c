@@ -341,7 +341,7 @@ void diag_accepted_groups(struct diag *d)
 static struct diag_group *folded_into(const struct diag *d, const struct diag_group *g)
 {
 	const char *agent = g->id == F_IN_LMTP_USER_UNKNOWN ? "lmtp"
-			    : g->id == F_OUT_USER_UNKNOWN    ? g->key
+			    : g->id == F_OUT_USER_UNKNOWN || g->id == F_OWN_USER_UNKNOWN ? g->key
 							     : NULL;
 	if (!agent)
 		return NULL;

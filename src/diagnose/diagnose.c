@@ -44,6 +44,7 @@ struct diag *diag_new(void)
 	strset_init(&d->backscatter_qids, DIAG_BACKSCATTER_QIDS);
 	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
+	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	return d;
 }
 
@@ -145,6 +146,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
 		d->sent_port25++;
+	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
+	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
+	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
+		d->own_delivered++;
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
@@ -154,6 +159,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (!in)
 		return;
 	struct diag_hit hit = *in;
+	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
+		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	struct diag_group *g = diag_group_get(d, hit.id, hit.key);
@@ -350,6 +357,23 @@ static void tls_settings(struct diag *d)
 	}
 }
 
+/* own_limit - full mailboxes of several recipients on this host, and
+ * not one delivery into its mailboxes that succeeded: not a user's full
+ * mailbox but a limit (mailbox_size_limit, a quota) that refuses all */
+static void own_limit(struct diag *d)
+{
+	if (strset_len(&d->own_full_rcpts) < 2 || d->own_delivered)
+		return;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OWN_MAILBOX_FULL)
+			continue;
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		g->id = F_OWN_MAILBOX_LIMIT;
+		hmap_put(&d->groups, group_hash(g->id, g->key), g);
+	}
+}
+
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
@@ -360,6 +384,7 @@ void diag_finish(struct diag *d)
 	fold_port25(d);
 	drop_weak(d);
 	tls_settings(d);
+	own_limit(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }
@@ -424,6 +449,7 @@ void diag_free(struct diag *d)
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
 	diag_accepted_free(d);
+	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);
 }

@@ -31,6 +31,7 @@
 #define DIAG_NAT_NAMES 3             /* that many of each through one address: a NAT gateway */
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
+#define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
 
 /* a private address (not loopback) that handed over mail without a login */
 struct diag_trusted {
@@ -74,6 +75,8 @@ struct diag {
 	uint32_t ntrusted;
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
+	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
+	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset filtered_qids[2]; /* a content filter's copies of mail from the
 				      * Internet without login ("queued as" by the original):
 				      * this generation and the one before (dropped when

@@ -38,6 +38,7 @@ enum finding_side {
 	X(IMPACT_DELAYED, "mail-delayed", "mail is delayed (deferred, retried)") \
 	X(IMPACT_NOT_LEAVING, "mail-not-leaving", "outgoing mail is not delivered") \
 	X(IMPACT_REFUSED, "mail-refused", "incoming mail is refused")          \
+	X(IMPACT_NOT_DELIVERED, "mail-not-delivered", "mail is not delivered into this server's mailboxes (bounced or waiting)") \
 	X(IMPACT_LOST, "mail-lost", "mail is lost (gone from the queue)")               \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
 	X(IMPACT_DEGRADED, "degraded", "a feature is not working")             \
@@ -161,6 +162,18 @@ enum finding_impact {
 	  "the content filter (Amavis, ...) on this host refuses connections")                 \
 	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
 	  "local mailbox delivery (LMTP, Dovecot) refuses connections")                        \
+	X(F_FILTER_FAILED, "content-filter-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
+	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \
+	X(F_OWN_DELIVERY_FAILED, "mailbox-delivery-failed", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	  "this host's own mailbox delivery (local, virtual, LMTP/Dovecot, a pipe) fails")     \
+	X(F_OWN_MAILBOX_LIMIT, "mailbox-limit-refuses-all", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	  "every delivery to this server's mailboxes fails on a size limit or quota")          \
+	X(F_OWN_MAILBOX_FULL, "local-mailbox-full", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \
+	  "a mailbox on this server is full (quota or mailbox size limit)")                    \
+	X(F_OWN_USER_UNKNOWN, "local-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \
+	  "mail to local addresses that do not exist on this server")                          \
+	X(F_OWN_CONTENT, "local-filter-refused-content", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,   \
+	  "this host's own content filter refused a message as spam or virus")                 \
 	X(F_TRANSPORT_MISSING, "transport-unavailable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,     \
 	  "a transport named in main.cf or a table is not in master.cf")                       \
 	X(F_POLICY_DOWN, "policy-service-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,          \

@@ -436,6 +436,67 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Start the mailbox server (systemctl status dovecot), check its LMTP listener "
 	"matches virtual_transport / mailbox_transport, then postqueue -f.",
 	NULL},
+    [F_FILTER_FAILED] = {
+	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "
+	"127.0.0.1:10024, or its re-injection service on 127.0.0.1:10025 in master.cf) and the "
+	"filter breaks off or answers with an error while it takes the mail. This is not a "
+	"remote server: the mail stays in the queue (or bounces) because of this host's filter.",
+	"Read the filter's own log at the same time (journalctl -u amavis, or the amavis lines "
+	"of the mail log): a crash, a time-out or a virus scanner that does not answer. Make "
+	"the smtp transport's maxproc for the filter in master.cf no larger than the filter's "
+	"own process count ($max_servers in amavisd.conf), check that the 127.0.0.1:10025 "
+	"service in master.cf exists and answers, then postqueue -f.",
+	"The reason comes from the filter: the lines do not show what failed inside it."},
+    [F_OWN_DELIVERY_FAILED] = {
+	"Delivery into the mailboxes of this host (the local or virtual delivery agent, LMTP "
+	"to Dovecot on a socket or loopback, or a pipe transport in master.cf) fails: the "
+	"backend answers with an error or breaks off. This is not a remote server: this "
+	"host's own delivery backend, mailbox store or their configuration refuses.",
+	"Read the backend's own log at the same time (Dovecot: journalctl -u dovecot or "
+	"doveadm log errors, it says what \"Internal error occurred\" was; a pipe: its "
+	"command's exit status and output; local or virtual: the file and error named in "
+	"the reason: permissions, a full disk (df -h), a lock). Fix it, then postqueue -f "
+	"for the deferred mail.",
+	"The lines show the backend's answer, not what failed inside it."},
+    [F_OWN_MAILBOX_LIMIT] = {
+	"Every delivery into this server's mailboxes in the log failed on a size limit or "
+	"quota (\"File too large\", 5.2.2 or 4.2.2, \"Quota exceeded\") for several "
+	"different recipients, and not one local delivery succeeded: it is not one user's full "
+	"mailbox but a limit that is too small for all of them, or a full disk.",
+	"Compare the limits: mailbox_size_limit (local(8)) and virtual_mailbox_limit "
+	"(virtual(8)) must be at least message_size_limit (postconf mailbox_size_limit "
+	"virtual_mailbox_limit message_size_limit); 0 means no limit; with Dovecot read its "
+	"quota rules (doveadm quota get -A). Check the free space of the mail store (df -h "
+	"/var/mail).",
+	NULL},
+    [F_OWN_MAILBOX_FULL] = {
+	"A mailbox on this server is full: the local or virtual delivery agent cannot make "
+	"the mailbox file larger than mailbox_size_limit or virtual_mailbox_limit (\"File too "
+	"large\"), or the mailbox server (Dovecot) says the user's quota is exceeded. This "
+	"host's own store refuses, not a remote server.",
+	"The recipient must make room (delete or archive mail). If the limit is too small "
+	"for everyone, raise mailbox_size_limit or virtual_mailbox_limit (never below "
+	"message_size_limit; 0 for no limit) or the Dovecot quota, and check the free space "
+	"of the mail store (df -h).",
+	NULL},
+    [F_OWN_USER_UNKNOWN] = {
+	"This host's own delivery (the local or virtual delivery agent, a pipe, or its "
+	"content filter handing back) found no such user: the mail was addressed to a local "
+	"domain and the message bounces to its sender. Mail from the Internet is normally "
+	"refused at RCPT TO instead; these came another way (sendmail on this host, an alias "
+	"or .forward, or a lookup table that accepts more users than exist).",
+	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
+	"smtpd know the users: local_recipient_maps must not be empty, and "
+	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
+	NULL},
+    [F_OWN_CONTENT] = {
+	"This host's own content filter (Amavis on loopback, a pipe to SpamAssassin or "
+	"a scanner, a Sieve rule) refused a message as spam or virus: the filter did its job, "
+	"no remote server refused anything.",
+	"Nothing to fix if the verdicts are right. If the refused mail comes from this "
+	"server's own users, look at the sending account (a compromised password sends spam); "
+	"if good mail is refused, tune the filter's score.",
+	NULL},
     [F_TRANSPORT_MISSING] = {
 	"Mail is routed to a transport (in transport_maps, virtual_transport, ...) that is "
 	"not defined in master.cf, or whose service socket is missing: it waits in the "

@@ -21,6 +21,7 @@
 #include "../util/xalloc.h"
 
 #include <pthread.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,9 +265,14 @@ static struct span key_path(struct span t)
 	return SPAN_NULL;
 }
 
-/* conn_host - the host of "connect to HOST[", or the relay name */
+/* conn_host - the host of "connect to HOST[", or the relay name; only
+ * Postfix's own words count, never the remote reply after " said: "
+ * ("Refer to server log" is no host named "log") */
 static struct span conn_host(const struct event *ev, struct span t)
 {
+	struct span said = span_find(t, " said: ");
+	if (said.p)
+		t = span_head(t, (size_t)(said.p - t.p));
 	struct span c = span_find(t, "connect to ");
 	if (c.p) {
 		c = span_skip(c, 11);
@@ -312,6 +318,153 @@ static struct span conn_host(const struct event *ev, struct span t)
 	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
 		return ev->relay_name;
 	return SPAN_NULL;
+}
+
+/*
+ * This host's own delivery backends.  A delivery whose relay is this host
+ * itself -- relay=local or virtual, a pipe transport (relay=dovecot,
+ * maildrop...), LMTP, or SMTP/LMTP to a loopback address or a UNIX socket
+ * -- failed because of this host (its mailbox store, content filter or
+ * their configuration), never because of "a remote server".
+ */
+enum own_kind {
+	OWN_NONE,    /* a remote host, or not known */
+	OWN_MAILBOX, /* mailbox delivery: local, virtual, pipe, LMTP, a socket */
+	OWN_FILTER,  /* a TCP service on loopback: a content filter (Amavis...) */
+};
+
+/* is_loopback - the address text is 127.0.0.0/8 or ::1 */
+static bool is_loopback(struct span ip)
+{
+	char buf[CIDR_STRLEN];
+	struct cidr a;
+	if (!ip.n || ip.n >= sizeof buf)
+		return false;
+	memcpy(buf, ip.p, ip.n);
+	buf[ip.n] = 0;
+	if (!cidr_addr(buf, &a))
+		return false;
+	if (a.family == AF_INET)
+		return a.a[0] == 127;
+	static const unsigned char one[16] = {[15] = 1};
+	return !memcmp(a.a, one, sizeof one);
+}
+
+/* peer_in_text - "HOST[ADDR]:PORT" after one of the SMTP client's
+ * markers (a deferral with relay=none names its peer only there): the
+ * address or socket path inside the brackets, and the port */
+static void peer_in_text(struct span t, struct span *in, struct span *port)
+{
+	static const char *const marks[] = {"connect to ", "lost connection with ", "conversation with ",
+					    "host "};
+	struct span said = span_find(t, " said: ");
+	if (said.p)
+		t = span_head(t, (size_t)(said.p - t.p));
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		struct span c = span_find(t, marks[m]);
+		if (!c.p)
+			continue;
+		c = span_skip(c, strlen(marks[m]));
+		struct span name = token(c);
+		ptrdiff_t lb = span_chr(name, '[');
+		ptrdiff_t rb = lb >= 0 ? span_chr(span_skip(c, (size_t)lb), ']') : -1;
+		if (rb < 0)
+			continue;
+		*in = span_make(c.p + lb + 1, (size_t)rb - 1);
+		struct span after = span_skip(c, (size_t)lb + (size_t)rb + 1);
+		if (after.n > 1 && after.p[0] == ':')
+			*port = token(span_skip(after, 1));
+		return;
+	}
+}
+
+/* own_backend - is the failed delivery's relay this host itself; key:
+ * the backend's name ("local", "dovecot", "private/dovecot-lmtp",
+ * "127.0.0.1:10024"), never words of the reply */
+static enum own_kind own_backend(const struct event *ev, struct span t, char *key)
+{
+	struct span d = ev->line->daemon;
+	struct span name = ev->relay_name, ip = ev->relay_ip, port = ev->relay_port, sock = SPAN_NULL;
+	if (span_eqs(name, "none"))
+		name = SPAN_NULL;
+	/* a socket: relay=HOST[private/dovecot-lmtp] (set_relay keeps no address) */
+	ptrdiff_t lb = span_chr(ev->relay, '[');
+	if (lb >= 0) {
+		struct span in = span_skip(ev->relay, (size_t)lb + 1);
+		ptrdiff_t rb = span_chr(in, ']');
+		if (rb > 0 && span_chr(span_head(in, (size_t)rb), '/') >= 0)
+			sock = span_head(in, (size_t)rb);
+	}
+	if (!ip.n && !sock.n) {
+		struct span in = SPAN_NULL;
+		peer_in_text(t, &in, &port);
+		if (span_chr(in, '/') >= 0)
+			sock = in;
+		else
+			ip = in;
+	}
+	if (span_eqs(d, "local") || span_eqs(d, "virtual") || span_eqs(d, "pipe")) {
+		copy_key(key, name.n ? name : d);
+		return OWN_MAILBOX;
+	}
+	if (sock.n) {
+		copy_key(key, sock);
+		return OWN_MAILBOX;
+	}
+	bool lmtp = span_eqs(d, "lmtp");
+	if (is_loopback(ip)) {
+		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
+		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
+			 port.n ? ":" : "", (int)(port.n % 16), port.p);
+		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24 */
+		bool filter = !lmtp || (port.n == 5 && span_starts(port, "100"));
+		return filter ? OWN_FILTER : OWN_MAILBOX;
+	}
+	if (lmtp) {
+		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */
+		struct span h = name.n ? name : ip;
+		if (!h.n)
+			return OWN_NONE;
+		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
+			 (int)(port.n % 16), port.p);
+		return OWN_MAILBOX;
+	}
+	return OWN_NONE;
+}
+
+/* own_finding - what a finding of a remote server's answer is when the
+ * server is this host's own backend; dsn X.2.2: the mailbox is full; a
+ * verdict (no such user, spam) is permanent: a temporary one is the
+ * backend failing ("451 4.5.0 ... virus_scan FAILED", a lookup error) */
+static enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn, bool temp)
+{
+	bool full = dsn.n == 5 && dsn.p[1] == '.' && dsn.p[2] == '2' && dsn.p[3] == '.' && dsn.p[4] == '2';
+	enum finding_id failed = kind == OWN_FILTER ? F_FILTER_FAILED : F_OWN_DELIVERY_FAILED;
+	switch (id) {
+	case F_OUT_MAILBOX_FULL:
+		return F_OWN_MAILBOX_FULL;
+	case F_OUT_USER_UNKNOWN:
+		return temp ? failed : F_OWN_USER_UNKNOWN;
+	case F_OUT_CONTENT:
+	case F_OUT_REPUTATION:
+	case F_OUT_AUTH_CHECKS:
+	case F_OUT_NO_PTR:
+	case F_OUT_BLOCKLISTED:
+		return temp ? failed : F_OWN_CONTENT;
+	case F_OUT_REFUSED:
+		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
+	case F_OUT_RATE_LIMITED:
+	case F_OUT_GREYLISTED:
+	case F_OUT_TLS_FAIL:
+	case F_OUT_TIMEOUT:
+	case F_OUT_SUSPENDED:
+	case F_OUT_REMOTE_TEMP:
+	case F_OUT_REMOTE_PERM:
+	case F_OUT_DNS_MALFORMED:
+		return full ? F_OWN_MAILBOX_FULL : failed;
+	default:
+		return id;
+	}
 }
 
 /* rcpt_domain - the domain of a recipient address */
@@ -623,6 +776,18 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 											: F_TRANSPORT_MISSING;
 			else if (cidr_own_network(ip.p, ip.n) && !m.lit[OUT_PORT25])
 				hit->id = F_FILTER_DOWN;
+		}
+	}
+	/* this host's own backend is never "a remote server" */
+	char own[DIAG_KEY_MAX];
+	enum own_kind kind = own_backend(ev, t, own);
+	if (kind != OWN_NONE) {
+		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
+		enum finding_id to = own_finding(hit->id, kind, ev->dsn, temp);
+		if (to != hit->id || to == F_IN_LMTP_USER_UNKNOWN) {
+			hit->id = to;
+			memset(hit->key, 0, sizeof hit->key);
+			memcpy(hit->key, own, strlen(own));
 		}
 	}
 	hit->port25 = m.lit[OUT_PORT25];

@@ -77,7 +77,45 @@ static const struct {
     {"Dec 03 04:03:20 mx1 postfix/lmtp[216]: A4E02A763FC: to=<alice@example.test>, relay=none, delay=0, delays=0/0/0/0, dsn=4.4.1, status=deferred (connect to 127.0.0.1[127.0.0.1]:24: Connection refused)",
      "mailbox-delivery-unreachable", "127.0.0.1[127.0.0.1]:24"},
     {"Dec 14 08:15:12 mail postfix/lmtp[19468]: 0965B121B6C: to=<support@example.net>, relay=mail.example.net[/var/run/dovecot/lmtp], delay=0.03, delays=0.01/0.01/0.01/0.01, dsn=5.1.1, status=bounced (host mail.example.net[/var/run/dovecot/lmtp] said: 550 5.1.1 <support@example.net> User doesn't exist: support@example.net (in reply to RCPT TO command))",
-     "lmtp-user-unknown", "mail.example.net"},
+     "lmtp-user-unknown", "/var/run/dovecot/lmtp"},
+    /* this host's own backends (local, virtual, pipe, LMTP, loopback, a
+     * socket) are never "a remote server"; the key names the backend,
+     * never words of the reply (local/mailbox.c, virtual/mailbox.c,
+     * local/unknown.c, pipe.c, smtp_trouble.c; Dovecot's LMTP replies) */
+    {"Mar  3 10:00:01 mx postfix/local[2101]: 4A1B2C3D4E: to=<erin@mx.example.com>, relay=local, delay=0.12, delays=0.01/0/0/0.11, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/erin for user erin. error writing message: File too large)",
+     "local-mailbox-full", "local"},
+    {"Mar  3 10:00:01 mx postfix/virtual[2101]: 4A1B2C3D4E: to=<anna@example.org>, relay=virtual, delay=0.2, delays=0.1/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/vhosts/example.org/anna for user anna@example.org. error writing message: File too large)",
+     "local-mailbox-full", "virtual"},
+    {"Mar  3 10:00:03 mx postfix/lmtp[3102]: 3A1B2C3D4E: to=<carl@example.org>, relay=127.0.0.1[127.0.0.1]:24, delay=0.2, delays=0.1/0/0/0.1, dsn=4.2.2, status=deferred (host 127.0.0.1[127.0.0.1] said: 452 4.2.2 <carl@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))",
+     "local-mailbox-full", "127.0.0.1:24"},
+    {"Mar  3 10:00:05 mx postfix/smtp[2102]: 5B2C3D4E5F: to=<xavier@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=300, delays=0.1/0/0.01/300, dsn=4.4.2, status=deferred (lost connection with 127.0.0.1[127.0.0.1] while sending end of data -- message may be sent more than once)",
+     "content-filter-failed", "127.0.0.1:10024"},
+    {"Mar  3 10:00:05 mx postfix/smtp[2102]: 5B2C3D4E5F: to=<xavier@example.com>, relay=::1[::1]:10024, delay=300, delays=0.1/0/0.01/300, dsn=4.4.2, status=deferred (conversation with ::1[::1] timed out while sending end of data -- message may be sent more than once)",
+     "content-filter-failed", "[::1]:10024"},
+    {"Mar  3 10:00:06 mx postfix/error[2107]: 5B2C3D4E60: to=<yann@example.com>, relay=none, delay=310, delays=310/0/0/0, dsn=4.4.2, status=deferred (delivery temporarily suspended: lost connection with 127.0.0.1[127.0.0.1] while receiving the initial server greeting)",
+     "content-filter-failed", "127.0.0.1"},
+    {"Mar  3 10:00:07 mx postfix/smtp[2102]: 5B2C3D4E61: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=5.7.0, status=bounced (host 127.0.0.1[127.0.0.1] said: 554 5.7.0 Reject, id=12345-01 - spam (in reply to end of DATA command))",
+     "local-filter-refused-content", "127.0.0.1:10024"},
+    /* a scanner that fails is the filter failing, not a spam verdict */
+    {"Mar  3 10:00:08 mx postfix/smtp[2102]: 5B2C3D4E62: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=4.5.0, status=deferred (host 127.0.0.1[127.0.0.1] said: 451 4.5.0 Error in processing, id=12345-02, virus_scan FAILED: virus_scan: ALL VIRUS SCANNERS FAILED (in reply to end of DATA command))",
+     "content-filter-failed", "127.0.0.1:10024"},
+    {"Mar  3 10:00:09 mx postfix/lmtp[2103]: 6C3D4E5F6A: to=<yves@mydomain.example>, relay=mx.mydomain.example[private/dovecot-lmtp], delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.mydomain.example[private/dovecot-lmtp] said: 451 4.2.0 <yves@mydomain.example> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
+     "mailbox-delivery-failed", "private/dovecot-lmtp"},
+    {"Mar  3 10:00:10 mx postfix/lmtp[2103]: 6C3D4E5F6B: to=<yves@example.net>, relay=store.example.net[192.0.2.30]:24, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host store.example.net[192.0.2.30] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
+     "mailbox-delivery-failed", "store.example.net:24"},
+    {"Mar  3 10:00:11 mx postfix/pipe[2105]: 7D4E5F6A7C: to=<otto@example.org>, relay=dovecot, delay=0.4, delays=0.1/0/0/0.3, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(otto@example.org): Error: user otto@example.org: Initialization failed: Namespace '': mkdir(/var/vmail/example.org/otto) failed: Permission denied )",
+     "mailbox-delivery-failed", "dovecot"},
+    {"Mar  3 10:00:11 mx postfix/pipe[2105]: 7D4E5F6A7E: to=<otto@example.org>, relay=spamassassin, delay=0.4, delays=0.1/0/0/0.3, dsn=4.3.0, status=deferred (temporary failure. Command died with signal 9: \"/usr/bin/spamc\")",
+     "mailbox-delivery-failed", "spamassassin"},
+    {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A7B: to=<nobody-here@mx.example.com>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"nobody-here\")",
+     "local-user-unknown", "local"},
+    {"Mar  3 10:00:13 mx postfix/local[2104]: 7D4E5F6A7D: to=<ops@mx.example.com>, relay=local, delay=80181, delays=80181/0.02/0/0, dsn=4.0.0, status=deferred (user lookup error)",
+     "mailbox-delivery-failed", "local"},
+    /* the same reply from a real remote server stays the remote server's */
+    {"Mar  3 10:00:14 mx postfix/smtp[2106]: 8E5F6A7B8C: to=<yves@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.example.net[198.51.100.20] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
+     "outbound-remote-temporary", "mx.example.net"},
+    {"Mar  3 10:00:15 mx postfix/smtp[2106]: 8E5F6A7B8D: to=<kim@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 <kim@example.net> Mailbox full (in reply to end of DATA command))",
+     "outbound-mailbox-full", "mx.example.net"},
     /* inbound refusals */
     {"May 31 11:00:46 mx postfix/smtpd[782]: NOQUEUE: reject: MAIL from mail.example.com[192.0.2.9]: 452 4.3.1 Insufficient system storage; proto=ESMTP helo=<mail.example.com>",
      "insufficient-storage", ""},
@@ -408,6 +446,59 @@ TEST(diagnose_front_share_same)
 		if (strcmp(got, want))
 			test_fail(__FILE__, __LINE__, "share %d: the groups differ:\n%s\nwant:\n%s", mode, got, want);
 	}
+}
+
+/* one full mailbox is its user's (benign); full mailboxes for several
+ * recipients and not one delivery into this host's mailboxes is the
+ * limit's (configuration); one delivery that succeeds, or a single
+ * recipient again and again, keeps it the users' */
+TEST(diagnose_own_mailbox_limit)
+{
+#define FULL(qid, who)                                                                                            \
+	"Mar  4 09:00:01 mx postfix/virtual[3101]: " qid ": to=<" who "@example.org>, relay=virtual, delay=0.2, "      \
+	"delays=0.1/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/vhosts/example.org/" who \
+	" for user " who "@example.org. error writing message: File too large)"
+	static const char *const all[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), NULL};
+	static const char *const one_ok[] = {
+	    FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"),
+	    "Mar  4 09:00:05 mx postfix/virtual[3101]: 5A1B2C3D4E: to=<carl@example.org>, relay=virtual, delay=0.1, "
+	    "delays=0.1/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
+	    NULL};
+	static const char *const same_user[] = {FULL("1A1B2C3D4E", "anna"), FULL("3A1B2C3D4E", "anna"), NULL};
+	/* remote servers' full mailboxes are theirs, whatever the count */
+	static const char *const remote[] = {
+	    "Mar  4 09:00:01 mx postfix/smtp[3102]: 6A1B2C3D4E: to=<kim@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<kim@example.net> Mailbox full (in reply to end of DATA command))",
+	    "Mar  4 09:00:02 mx postfix/smtp[3102]: 7A1B2C3D4E: to=<lou@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<lou@example.net> Mailbox full (in reply to end of DATA command))",
+	    NULL};
+#undef FULL
+	const struct {
+		const char *const *lines;
+		enum finding_id want, not;
+	} logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
+		    {one_ok, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {same_user, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {remote, F_OUT_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT}};
+	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		struct diag *d = diag_new();
+		for (size_t j = 0; logs[i].lines[j]; j++)
+			diag_event(d, progs_line(logs[i].lines[j]));
+		diag_finish(d);
+		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
+			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
+				  finding_id(logs[i].not));
+		diag_free(d);
+	}
+	CHECK(finding_side(F_OWN_MAILBOX_LIMIT) == SIDE_CONFIG);
+	CHECK(finding_side(F_OWN_MAILBOX_FULL) == SIDE_BENIGN);
+	/* no finding of this host's own backends blames a remote server */
+	const enum finding_id own[] = {F_FILTER_FAILED, F_OWN_DELIVERY_FAILED, F_OWN_MAILBOX_LIMIT,
+				       F_OWN_MAILBOX_FULL, F_OWN_USER_UNKNOWN, F_OWN_CONTENT};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		CHECK(finding_side(own[i]) != SIDE_REMOTE);
 }
 
 /* the remote-DNS families are the other side's, never this server's nor
