@@ -148,6 +148,7 @@ struct client_detail {
 /* account flags */
 #define AF_DETAIL_LOST 0x02     /* some of its detail could not be kept */
 #define AF_DOMAINS_MANY 0x04    /* more different domains than domain_hash holds */
+#define AF_SENDER_REFUSED 0x08  /* smtpd refused a sender address this login does not own */
 
 /* the compact record of one SASL account */
 struct account {
@@ -171,6 +172,8 @@ struct account_detail {
 	uint32_t ntimes, times_cap;
 	int64_t *times;                      /* message start times, for the peak rate */
 	char *remote_reject_example;
+	uint32_t sender_refused;             /* recipients refused: sender not owned by the login */
+	char *sender_example, *sender_client;/* the first such sender address, and its client */
 };
 
 /* one client address that logged in as one account */
@@ -262,6 +265,7 @@ const struct account *login_account(const struct analysis *a, const struct login
 size_t account_domains(const struct analysis *a, const struct account *ac, bool *at_least);
 
 bool analysis_is_port25(const char *program);
+bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
 struct dlg_counts {
