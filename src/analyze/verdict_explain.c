@@ -431,6 +431,14 @@ static void refused_after_login(struct buf *b, uint64_t n, const char *example)
 			   (unsigned long long)n, example);
 }
 
+/* mailbox_full_text - a kept refusal "452 4.2.2 ...", "552 5.2.2 ..." or in
+ * a quota service's words */
+static bool mailbox_full_text(const char *t)
+{
+	return strstr(t, " 4.2.2 ") || strstr(t, " 5.2.2 ") || strcasestr(t, "mailbox is full") ||
+	       strcasestr(t, "mailbox full") || strcasestr(t, "over quota");
+}
+
 /* greylist_example - one of its kept refusals in greylisting's words, or NULL */
 static const char *greylist_example(const struct client_detail *d)
 {
@@ -486,6 +494,13 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "accepts (message_size_limit: \"552 5.3.4 Message size exceeds fixed "
 			      "limit\"): an honest sender with a large attachment gets that refusal too. "
 			      "If such mail is wanted, raise message_size_limit."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   mailbox_full_text(d->reject_text[0].name)) {
+		/* TRANSLATORS: %s is Postfix's refusal (quoted) */
+		buf_printf(b, _(" It was refused only because the recipient's mailbox on this server is "
+				"full (e.g. \"%s\"): the sender did nothing wrong; the mailbox's owner "
+				"has to make room, or its quota has to grow."),
+			   d->reject_text[0].name);
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
 		buf_puts(b, _(" It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "

@@ -109,6 +109,8 @@ enum finding_impact {
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \
 	  "a logged-in user's mail is refused: the sender address is not one its login owns") \
+	X(F_IN_MAILBOX_FULL, "local-mailbox-full", SIDE_CONFIG, 2, IMPACT_REFUSED,              \
+	  "mail to a user of this server is refused: the mailbox is full (quota)")              \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \

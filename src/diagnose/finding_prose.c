@@ -210,6 +210,15 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Many such refusals from one login to many recipients can also be someone else with "
 	"its password trying to send as other senders: if its owner did not send them, change "
 	"the password."},
+    [F_IN_MAILBOX_FULL] = {
+	"smtpd refused mail for one of this server's own users because the user's mailbox is "
+	"full: a quota policy service (such as Dovecot's quota-status) answered \"552 5.2.2 "
+	"Mailbox is full\" (or 452 4.2.2, temporary). The senders did nothing wrong; the mail "
+	"does not arrive until there is room.",
+	"Tell the user to make room (delete or archive mail), or raise the user's quota in the "
+	"mailbox server (Dovecot: quota_rule). A temporary 452 makes senders retry; a 552 makes "
+	"them bounce the mail back.",
+	NULL},
     [F_IN_HELO_NOT_FOUND] = {
 	"Senders were refused because their HELO name does not resolve "
 	"(reject_unknown_helo_hostname). Many legitimate servers use such names; the reply is "

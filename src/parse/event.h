@@ -183,6 +183,7 @@ bool ev_reject_accuses_nobody(const struct event *ev);
 bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);
+bool ev_reject_mailbox_full(const struct event *ev);
 struct span ev_reject_login_mismatch(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
 bool ev_monitor_helo(struct span helo);

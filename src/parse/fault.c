@@ -11,7 +11,7 @@
  * clients out of the hostile columns: they are victims of the server's
  * own configuration (the finding names it).  Others accuse nobody
  * either: greylisting's temporary refusal of every new sender, this
- * server's size limit; and one names the account a logged-in client
+ * server's size limit, its own user's full mailbox; and one names the account a logged-in client
  * used (a sender address the login does not own).
  */
 #include "event.h"
@@ -110,6 +110,21 @@ bool ev_reject_server_limit(const struct event *ev)
 	return ev->type == EV_REJECT && has(ev->reason, "Message size exceeds fixed limit");
 }
 
+/* ev_reject_mailbox_full - a refusal because this server's own user's
+ * mailbox is full (a quota policy service such as Dovecot's quota-status:
+ * "552 5.2.2 <bob@example.com>: Recipient address rejected: Mailbox is
+ * full", DSN x.2.2): the sender did nothing wrong */
+bool ev_reject_mailbox_full(const struct event *ev)
+{
+	if (ev->type != EV_REJECT)
+		return false;
+	static const char *const words[] = {"mailbox full", "mailbox is full", "over quota",
+					    "quota exceeded", NULL};
+	return span_eqs(ev->dsn, "4.2.2") || span_eqs(ev->dsn, "5.2.2") ||
+	       ((span_eqs(ev->stage, "RCPT") || span_find(ev->reason, "Recipient address rejected").p) &&
+		has_folded(ev->reason, words) && !span_find(ev->reason, "Sender address rejected").p);
+}
+
 /* ev_reject_login_mismatch - a refusal that names the account the client
  * logged in as (reject_sender_login_mismatch, smtpd_sender_login_maps:
  * "Sender address rejected: not owned by user alice"): the account's
@@ -131,7 +146,8 @@ struct span ev_reject_login_mismatch(const struct event *ev)
 }
 
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
- * client: the server's own fault, this server's size limit, greylisting's
+ * client: the server's own fault, this server's size limit, its own
+ * user's full mailbox, greylisting's
  * temporary refusal of every new sender, or postscreen's "450 4.3.2
  * Service currently unavailable" to a new client until it passes the
  * tests run after the greeting (a real server retries and gets through) */
@@ -141,7 +157,7 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
-	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev))
+	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
 		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&

@@ -454,9 +454,16 @@ TEST(blame_own_user_refused_after_login)
 	    "Dec 16 10:10:00 mx postfix/smtpd[410]: connect from mx.example.org[198.51.100.40]",
 	    "Dec 16 10:10:01 mx postfix/smtpd[410]: NOQUEUE: reject: MAIL from mx.example.org[198.51.100.40]: 552 5.3.4 Message size exceeds fixed limit; proto=ESMTP helo=<mx.example.org>",
 	    "Dec 16 10:10:01 mx postfix/smtpd[410]: disconnect from mx.example.org[198.51.100.40] ehlo=1 mail=0/1 quit=1 commands=2/3",
+	    /* this server's own user's full mailbox */
+	    "Dec 16 10:40:00 mx postfix/smtpd[412]: connect from mx2.example.org[198.51.100.50]",
+	    "Dec 16 10:40:01 mx postfix/smtpd[412]: NOQUEUE: reject: RCPT from mx2.example.org[198.51.100.50]: 552 5.2.2 <bob@example.com>: Recipient address rejected: Mailbox is full; from=<ann@example.org> to=<bob@example.com> proto=ESMTP helo=<mx2.example.org>",
+	    "Dec 16 10:40:01 mx postfix/smtpd[412]: disconnect from mx2.example.org[198.51.100.50] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
 	    NULL};
 	struct pipe *p = pipe_new();
 	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.50"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "198.51.100.50"), "mailbox on this server is full"));
+	CHECK(has_finding(p, F_IN_MAILBOX_FULL));
 	CHECK_INT(verdict_of(p, "203.0.113.50"), V_LEGITIMATE);
 	CHECK(strstr(explanation(p, "203.0.113.50"), "does not own"));
 	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>, from 203.0.113.50"));
