@@ -166,6 +166,14 @@ struct account {
 	struct stamp first, last;
 };
 
+/* account_has_story - an account the report tells in full, not only by
+ * name: compromised-suspect, or its mail refused for a sender address
+ * its login does not own */
+static inline bool account_has_story(const struct account *ac)
+{
+	return ac->compromised || (ac->flags & AF_SENDER_REFUSED);
+}
+
 struct account_detail {
 	uint32_t owner;
 	struct strset domains;
