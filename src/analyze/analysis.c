@@ -453,7 +453,7 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	}
 	uint32_t ok = 0, total = 0;
 	session_stat(s, "auth", &ok, &total);
-	if (ok || s->sasl_username) {
+	if (ok || session_logged_in(s)) {
 		sat_add(&c->auth_ok_sessions, 1);
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);

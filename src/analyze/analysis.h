@@ -246,6 +246,7 @@ void analysis_finish(struct analysis *a);
 void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
+bool session_logged_in(const struct session *s);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);

@@ -158,13 +158,22 @@ static bool session_own(const struct session *s)
 	       (s->helo && ev_monitor_helo(span_of(s->helo)));
 }
 
+/* session_logged_in - its AUTH succeeded: a client= line naming the
+ * account, auth=1 in the disconnect counts, or a refusal whose words
+ * name its login (a pasted excerpt may have nothing else) */
+bool session_logged_in(const struct session *s)
+{
+	return s->sasl_username || stat_ok(s, "auth") ||
+	       (s->last_reject && ev_reply_login(span_of(s->last_reject)).n);
+}
+
 /* verdict_session - what one session was */
 enum verdict verdict_session(const struct session *s)
 {
 	/* a session that logged in is the account's: what was refused after
 	 * the login (a sender the login does not own, a rate or size limit)
 	 * is the account's client or this server's rules, never spam */
-	if (s->sasl_username || stat_ok(s, "auth"))
+	if (session_logged_in(s))
 		return V_LEGITIMATE;
 	/* failures the server's own SASL backend caused are no guesses */
 	if (session_auth_failures(s) > s->auth_backend_failures)

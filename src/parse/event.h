@@ -184,6 +184,7 @@ bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);
 bool ev_reject_mailbox_full(const struct event *ev);
+struct span ev_reply_login(struct span reply);
 struct span ev_reject_login_mismatch(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
 bool ev_monitor_helo(struct span helo);

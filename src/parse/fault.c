@@ -125,17 +125,16 @@ bool ev_reject_mailbox_full(const struct event *ev)
 		has_folded(ev->reason, words) && !span_find(ev->reason, "Sender address rejected").p);
 }
 
-/* ev_reject_login_mismatch - a refusal that names the account the client
- * logged in as (reject_sender_login_mismatch, smtpd_sender_login_maps:
- * "Sender address rejected: not owned by user alice"): the account's
- * name, or an empty span.  The account's mail client sends with a From
- * address the login does not own */
-struct span ev_reject_login_mismatch(const struct event *ev)
+/* ev_reply_login - the account a refusal's text names as the client's
+ * login (reject_sender_login_mismatch, smtpd_sender_login_maps: "Sender
+ * address rejected: not owned by user alice"), or an empty span.  Postfix
+ * says "not owned by user" only to a client that logged in (one that did
+ * not is told "not logged in"): the text proves the login.  The account's
+ * mail client sends with a From address the login does not own */
+struct span ev_reply_login(struct span reply)
 {
-	if (ev->type != EV_REJECT)
-		return SPAN_NULL;
 	static const char key[] = "not owned by user ";
-	struct span u = span_find(ev->reason, key);
+	struct span u = span_find(reply, key);
 	if (!u.p)
 		return SPAN_NULL;
 	u = span_skip(u, sizeof key - 1);
@@ -143,6 +142,12 @@ struct span ev_reject_login_mismatch(const struct event *ev)
 	while (n < u.n && u.p[n] != ';' && u.p[n] != ' ' && u.p[n] != ',')
 		n++;
 	return span_head(u, n);
+}
+
+/* ev_reject_login_mismatch - an EV_REJECT's ev_reply_login */
+struct span ev_reject_login_mismatch(const struct event *ev)
+{
+	return ev->type == EV_REJECT ? ev_reply_login(ev->reason) : SPAN_NULL;
 }
 
 /* ev_reject_accuses_nobody - a refusal that says nothing against the

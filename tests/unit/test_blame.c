@@ -475,3 +475,20 @@ TEST(blame_own_user_refused_after_login)
 	CHECK(strstr(explanation(p, "198.51.100.40"), "message_size_limit"));
 	pipe_free(p);
 }
+
+/* a pasted refusal alone, with no disconnect counts: "not owned by user"
+ * is said only to a client that logged in, so it is no spammer */
+TEST(blame_pasted_login_mismatch_not_spam)
+{
+	const char *const lines[] = {
+	    "Dec 16 09:20:02 mx postfix/submission/smtpd[406]: NOQUEUE: reject: RCPT from c-1.home.example.net[203.0.113.50]: 553 5.7.1 <boss@example.com>: Sender address rejected: not owned by user alice@example.com; from=<boss@example.com> to=<partner@example.org> proto=ESMTP helo=<laptop>",
+	    /* "not logged in" is the same check refusing a client that did not */
+	    "Dec 16 09:21:02 mx postfix/smtpd[407]: NOQUEUE: reject: RCPT from unknown[203.0.113.77]: 553 5.7.1 <boss@example.com>: Sender address rejected: not logged in; from=<boss@example.com> to=<partner@example.org> proto=ESMTP helo=<x>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "203.0.113.50"), V_LEGITIMATE);
+	CHECK_INT(verdict_of(p, "203.0.113.77"), V_SPAM_REJECTED);
+	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>"));
+	pipe_free(p);
+}
