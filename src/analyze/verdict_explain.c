@@ -403,6 +403,16 @@ static void tls_text(struct buf *b, const struct client_detail *d)
 	}
 }
 
+/* other_example - a kept refusal that is not "Relay access denied" (told
+ * on its own), or fallback */
+static const char *other_example(const struct client_detail *d, const char *fallback)
+{
+	for (uint32_t i = 0; d && i < d->nreject_text; i++)
+		if (!strstr(d->reject_text[i].name, "Relay access denied"))
+			return d->reject_text[i].name;
+	return fallback;
+}
+
 /* refused_after_login - the refusals of a client that logs in: the
  * account's mail client or this server's rules for its users */
 static void refused_after_login(struct buf *b, uint64_t n, const char *example)
@@ -712,7 +722,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			other = other > c->relay_denied ? other - c->relay_denied : 0;
 		}
 		if (other && logged_in)
-			refused_after_login(b, other, reject);
+			refused_after_login(b, other, other_example(d, reject));
 		else if (other && c->messages && greylist_example(d))
 			/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
 			buf_printf(b, P_(" %llu of its commands was deferred by greylisting (e.g. \"%s\"); it "
