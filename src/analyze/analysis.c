@@ -125,6 +125,17 @@ static void own_app_mark(void *obj, void *ctx)
 		*h = 0;
 }
 
+/* analysis_relay_from_local - the sender of c's first "Relay access
+ * denied" is in a domain this server delivers to itself */
+bool analysis_relay_from_local(const struct analysis *a, const struct client *c)
+{
+	uint32_t h = c->relay_from_hash;
+	if (!h || !strset_len(&a->local_domains))
+		return false;
+	hmap_each((struct hmap *)&a->local_domains.map, own_app_mark, &h);
+	return !h;
+}
+
 /* mark_own_apps - CF_OWN_APP: refused relaying, on this server's own network,
  * with a sender in a domain this server delivers to itself: the admin's own
  * application or device outside mynetworks, not someone testing for an open
@@ -227,6 +238,28 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 	e->verdict = v;
 }
 
+/* login_mismatch - "Sender address rejected: not owned by user alice":
+ * the account alice logged in and its mail client sent with a sender
+ * address the login does not own; told in the account's entry */
+static void login_mismatch(struct analysis *a, const struct event *ev)
+{
+	struct span user = ev_reject_login_mismatch(ev);
+	if (!user.n || span_eqs(ev->action, "reject_warning"))
+		return;
+	struct account *ac = records_account_get(a, user);
+	if (!ac)
+		return;
+	ac->flags |= AF_SENDER_REFUSED;
+	struct account_detail *d = records_adetail_get(a, ac);
+	if (!d)
+		return;
+	sat_add(&d->sender_refused, 1);
+	if (!d->sender_example && ev->from.n)
+		d->sender_example = cap_dup(ev->from);
+	if (!d->sender_client && ev->client_ip.n)
+		d->sender_client = cap_dup(ev->client_ip);
+}
+
 /* analysis_event - the side events the model does not keep */
 void analysis_event(struct analysis *a, const struct event *ev)
 {
@@ -307,6 +340,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		}
 		break;
 	case EV_REJECT:
+		login_mismatch(a, ev);
 		if (span_find(ev->reason, "Relay access denied").p && ev->from.n) {
 			struct client *c = records_client_get(a, ev->client_ip);
 			ptrdiff_t at = span_rchr(ev->from, '@');
@@ -419,7 +453,7 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	}
 	uint32_t ok = 0, total = 0;
 	session_stat(s, "auth", &ok, &total);
-	if (ok || s->sasl_username) {
+	if (ok || session_logged_in(s)) {
 		sat_add(&c->auth_ok_sessions, 1);
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);

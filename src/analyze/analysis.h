@@ -148,6 +148,7 @@ struct client_detail {
 /* account flags */
 #define AF_DETAIL_LOST 0x02     /* some of its detail could not be kept */
 #define AF_DOMAINS_MANY 0x04    /* more different domains than domain_hash holds */
+#define AF_SENDER_REFUSED 0x08  /* smtpd refused a sender address this login does not own */
 
 /* the compact record of one SASL account */
 struct account {
@@ -165,12 +166,22 @@ struct account {
 	struct stamp first, last;
 };
 
+/* account_has_story - an account the report tells in full, not only by
+ * name: compromised-suspect, or its mail refused for a sender address
+ * its login does not own */
+static inline bool account_has_story(const struct account *ac)
+{
+	return ac->compromised || (ac->flags & AF_SENDER_REFUSED);
+}
+
 struct account_detail {
 	uint32_t owner;
 	struct strset domains;
 	uint32_t ntimes, times_cap;
 	int64_t *times;                      /* message start times, for the peak rate */
 	char *remote_reject_example;
+	uint32_t sender_refused;             /* recipients refused: sender not owned by the login */
+	char *sender_example, *sender_client;/* the first such sender address, and its client */
 };
 
 /* one client address that logged in as one account */
@@ -245,6 +256,7 @@ void analysis_finish(struct analysis *a);
 void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
+bool session_logged_in(const struct session *s);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
@@ -272,6 +284,7 @@ const struct account *login_account(const struct analysis *a, const struct login
 size_t account_domains(const struct analysis *a, const struct account *ac, bool *at_least);
 
 bool analysis_is_port25(const char *program);
+bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
 struct dlg_counts {

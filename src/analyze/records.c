@@ -523,6 +523,8 @@ static void adetail_free(struct account_detail *d)
 	strset_free(&d->domains);
 	free(d->times);
 	free(d->remote_reject_example);
+	free(d->sender_example);
+	free(d->sender_client);
 	free(d);
 }
 

@@ -158,10 +158,22 @@ static bool session_own(const struct session *s)
 	       (s->helo && ev_monitor_helo(span_of(s->helo)));
 }
 
+/* session_logged_in - its AUTH succeeded: a client= line naming the
+ * account, auth=1 in the disconnect counts, or a refusal whose words
+ * name its login (a pasted excerpt may have nothing else) */
+bool session_logged_in(const struct session *s)
+{
+	return s->sasl_username || stat_ok(s, "auth") ||
+	       (s->last_reject && ev_reply_login(span_of(s->last_reject)).n);
+}
+
 /* verdict_session - what one session was */
 enum verdict verdict_session(const struct session *s)
 {
-	if (s->sasl_username)
+	/* a session that logged in is the account's: what was refused after
+	 * the login (a sender the login does not own, a rate or size limit)
+	 * is the account's client or this server's rules, never spam */
+	if (session_logged_in(s))
 		return V_LEGITIMATE;
 	/* failures the server's own SASL backend caused are no guesses */
 	if (session_auth_failures(s) > s->auth_backend_failures)
@@ -234,7 +246,11 @@ enum verdict verdict_decide(const struct client *c)
 	if (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
 	    (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE)))
 		return V_AUTH_BRUTEFORCE;
-	if (c->relay_denied && !c->messages && (c->flags & CF_OWN_APP))
+	/* an address that logs in elsewhere in the log is an own user's:
+	 * its relaying refused is a session its mail client did not log in
+	 * (AUTH off, or port 25 instead of 587), not a relay test */
+	bool logged_in = c->auth_successes || c->auth_ok_sessions;
+	if (c->relay_denied && !c->messages && ((c->flags & CF_OWN_APP) || logged_in))
 		return V_LEGITIMATE;
 	if (c->relay_denied && !c->messages)
 		return V_RELAY_ATTEMPT;
@@ -244,7 +260,7 @@ enum verdict verdict_decide(const struct client *c)
 		return V_PREGREET;
 	if (c->pipelining && !c->messages)
 		return V_PIPELINING;
-	if (c->messages || c->auth_successes)
+	if (c->messages || logged_in)
 		return V_LEGITIMATE;
 	/* refused only because a DNSBL answered an error code: the server's fault */
 	bool dnsbl_fault = (c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED);

@@ -403,12 +403,115 @@ static void tls_text(struct buf *b, const struct client_detail *d)
 	}
 }
 
+/* other_example - a kept refusal that is not "Relay access denied" (told
+ * on its own), or fallback */
+static const char *other_example(const struct client_detail *d, const char *fallback)
+{
+	for (uint32_t i = 0; d && i < d->nreject_text; i++)
+		if (!strstr(d->reject_text[i].name, "Relay access denied"))
+			return d->reject_text[i].name;
+	return fallback;
+}
+
+/* refused_after_login - the refusals of a client that logs in: the
+ * account's mail client or this server's rules for its users */
+static void refused_after_login(struct buf *b, uint64_t n, const char *example)
+{
+	if (strstr(example, "not owned by user"))
+		/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
+		buf_printf(b, P_(" %llu of its commands was refused (e.g. \"%s\"): its mail client sends "
+				 "with a sender address that the account it logs in as does not own "
+				 "(smtpd_sender_login_maps, reject_sender_login_mismatch): see the "
+				 "account's entry.",
+				 " %llu of its commands were refused (e.g. \"%s\"): its mail client sends "
+				 "with a sender address that the account it logs in as does not own "
+				 "(smtpd_sender_login_maps, reject_sender_login_mismatch): see the "
+				 "account's entry.", n),
+			   (unsigned long long)n, example);
+	else
+		/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
+		buf_printf(b, P_(" %llu of its commands was refused (e.g. \"%s\"). It logs in, so it is "
+				 "one of your own users: such refusals come from this server's rules for its "
+				 "users (sender addresses, rate or size limits, access rules) or from its "
+				 "mail client's settings, not from spam.",
+				 " %llu of its commands were refused (e.g. \"%s\"). It logs in, so it is "
+				 "one of your own users: such refusals come from this server's rules for its "
+				 "users (sender addresses, rate or size limits, access rules) or from its "
+				 "mail client's settings, not from spam.", n),
+			   (unsigned long long)n, example);
+}
+
+/* mailbox_full_text - a kept refusal "452 4.2.2 ...", "552 5.2.2 ..." or in
+ * a quota service's words */
+static bool mailbox_full_text(const char *t)
+{
+	return strstr(t, " 4.2.2 ") || strstr(t, " 5.2.2 ") || strcasestr(t, "mailbox is full") ||
+	       strcasestr(t, "mailbox full") || strcasestr(t, "over quota");
+}
+
+/* greylist_example - one of its kept refusals in greylisting's words, or NULL */
+static const char *greylist_example(const struct client_detail *d)
+{
+	for (uint32_t i = 0; d && i < d->nreject_text; i++)
+		if (d->reject_text[i].name[0] == '4' && ev_greylist_text(span_of(d->reject_text[i].name)))
+			return d->reject_text[i].name;
+	return NULL;
+}
+
+/* greylist_text - refused by greylisting only: it accuses nobody; what
+ * the log shows of a retry (the time it goes on after the last attempt) */
+static void greylist_text(struct buf *b, const struct analysis *a, const struct client *c,
+			  const char *example)
+{
+	/* TRANSLATORS: %s is Postfix's refusal (quoted), e.g. "450 4.2.0 <u@example.com>:
+	 * Recipient address rejected: Greylisted, see http://..." */
+	buf_printf(b, _(" It was refused only by greylisting (e.g. \"%s\"): the temporary refusal that "
+			"greylisting gives every sender it has not seen before, whoever it is. That "
+			"accuses nobody: a real mail server retries after a few minutes and gets in."),
+		   example);
+	if (!a->have_time || a->last.us < c->last_us)
+		return;
+	unsigned long long after = (unsigned long long)((a->last.us - c->last_us) / 60000000);
+	if (after >= 60)
+		buf_printf(b, P_(" It did not come back in the %llu minute the log goes on after its last "
+				 "attempt: a sender that never retries is what greylisting keeps out (spam "
+				 "software seldom retries; a large provider may retry from another of its "
+				 "addresses).",
+				 " It did not come back in the %llu minutes the log goes on after its last "
+				 "attempt: a sender that never retries is what greylisting keeps out (spam "
+				 "software seldom retries; a large provider may retry from another of its "
+				 "addresses).", after),
+			   after);
+	else
+		buf_printf(b, P_(" The log ends %llu minute after its last attempt: too soon to tell "
+				 "whether it retries.",
+				 " The log ends %llu minutes after its last attempt: too soon to tell "
+				 "whether it retries.", after),
+			   after);
+}
+
 /* unknown_text - a client whose intent the log does not show: say what it does show */
-static void unknown_text(struct buf *b, const struct client *c, const struct client_detail *d,
-			 const char *ip)
+static void unknown_text(struct buf *b, const struct analysis *a, const struct client *c,
+			 const struct client_detail *d, const char *ip)
 {
 	bool own = cidr_own_network(ip, strlen(ip));
-	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
+	const char *grey = greylist_example(d);
+	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && grey) {
+		greylist_text(b, a, c, grey);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Message size exceeds fixed limit")) {
+		buf_puts(b, _(" It was refused only because its message was larger than this server "
+			      "accepts (message_size_limit: \"552 5.3.4 Message size exceeds fixed "
+			      "limit\"): an honest sender with a large attachment gets that refusal too. "
+			      "If such mail is wanted, raise message_size_limit."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   mailbox_full_text(d->reject_text[0].name)) {
+		/* TRANSLATORS: %s is Postfix's refusal (quoted) */
+		buf_printf(b, _(" It was refused only because the recipient's mailbox on this server is "
+				"full (e.g. \"%s\"): the sender did nothing wrong; the mailbox's owner "
+				"has to make room, or its quota has to grow."),
+			   d->reject_text[0].name);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
 		buf_puts(b, _(" It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "
 			    "problem\", a missing table, or a DNS blocklist answering an error code: see "
@@ -509,12 +612,18 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
-				 "without authenticating, and was refused (Relay access denied): it was testing "
-				 "whether your server is an open relay.",
+				 "without authenticating, and was refused (Relay access denied); it never "
+				 "logged in: that is what a test for an open relay looks like.",
 				 " It tried %llu times to send mail to domains this server does not serve "
-				 "without authenticating, and was refused (Relay access denied): it was testing "
-				 "whether your server is an open relay.", c->relay_denied),
+				 "without authenticating, and was refused (Relay access denied); it never "
+				 "logged in: that is what a test for an open relay looks like.", c->relay_denied),
 			   (unsigned long long)c->relay_denied);
+		if (analysis_relay_from_local(a, c))
+			buf_puts(b, _(" The sender it gave is in a domain this server delivers to itself: relay "
+				      "testers forge such senders to look local, but if this address is one of "
+				      "your own users' (a laptop or a phone), its mail client sends without "
+				      "logging in: set its outgoing server to port 587 with STARTTLS (or 465) "
+				      "and authentication on."));
 		break;
 	case V_NON_SMTP_PROBE:
 		if (c->non_smtp)
@@ -569,7 +678,15 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   (unsigned long long)c->relay_denied);
 			break;
 		}
-		if (c->messages && c->auth_successes)
+		bool logged_in = c->auth_successes || c->auth_ok_sessions;
+		uint64_t other = c->rejects;
+		if (!c->messages && !c->auth_successes && c->auth_ok_sessions)
+			buf_printf(b, P_(" It logged in successfully in %llu session (the log does not name "
+					 "the account): one of your own users.",
+					 " It logged in successfully in %llu sessions (the log does not name "
+					 "the account): one of your own users.", c->auth_ok_sessions),
+				   (unsigned long long)c->auth_ok_sessions);
+		else if (c->messages && c->auth_successes)
 			/* TRANSLATORS: "3 messages", "2 times", the account's name */
 			buf_printf(b, _(" It delivered %s and logged in %s as %s: ordinary mail traffic."),
 				   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
@@ -585,16 +702,41 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 					 " It logged in %llu times as %s: ordinary mail traffic.", c->auth_successes),
 				   (unsigned long long)c->auth_successes,
 				   first_login(a, c) ? first_login(a, c) : "?");
-		else
-			/* TRANSLATORS: continues "1.2.3.4 connected 3 times between 10:00 and 11:00." */
-			buf_puts(b, _(": ordinary mail traffic."));
-		if (c->rejects)
+		else if (!c->relay_denied)
+			buf_puts(b, _(" Ordinary mail traffic."));
+		if (c->relay_denied && logged_in) {
+			buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\" when it sent to "
+					 "other domains without logging in, yet it logs in in other sessions: it "
+					 "is one of your own users whose mail client did not authenticate for "
+					 "those messages (authentication switched off for the outgoing server, or "
+					 "sending to port 25 instead of the submission port 587). Set the client's "
+					 "outgoing server to port 587 with STARTTLS (or 465) and authentication on.",
+					 " It was refused %llu times with \"Relay access denied\" when it sent to "
+					 "other domains without logging in, yet it logs in in other sessions: it "
+					 "is one of your own users whose mail client did not authenticate for "
+					 "those messages (authentication switched off for the outgoing server, or "
+					 "sending to port 25 instead of the submission port 587). Set the client's "
+					 "outgoing server to port 587 with STARTTLS (or 465) and authentication on.",
+					 c->relay_denied),
+				   (unsigned long long)c->relay_denied);
+			other = other > c->relay_denied ? other - c->relay_denied : 0;
+		}
+		if (other && logged_in)
+			refused_after_login(b, other, other_example(d, reject));
+		else if (other && c->messages && greylist_example(d))
+			/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
+			buf_printf(b, P_(" %llu of its commands was deferred by greylisting (e.g. \"%s\"); it "
+					 "retried and its mail was accepted: greylisting working as meant.",
+					 " %llu of its commands were deferred by greylisting (e.g. \"%s\"); it "
+					 "retried and its mail was accepted: greylisting working as meant.", other),
+				   (unsigned long long)other, greylist_example(d));
+		else if (other)
 			/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
 			buf_printf(b, P_(" %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
 					 "real sender (unknown recipients and the like).",
 					 " %llu of its commands were refused (e.g. \"%s\"), which is normal for a "
-					 "real sender (unknown recipients and the like).", c->rejects),
-				   (unsigned long long)c->rejects, reject);
+					 "real sender (unknown recipients and the like).", other),
+				   (unsigned long long)other, reject);
 		break;
 	case V_SPAM_REJECTED:
 		/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
@@ -624,7 +766,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   d->lost_stage);
 		break;
 	default:
-		unknown_text(b, c, d, ip.s);
+		unknown_text(b, a, c, d, ip.s);
 		break;
 	}
 	identity_text(b, c, d, ip.s);
@@ -643,6 +785,30 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		buf_puts(b, _(" (Not all of its details were kept, because the log has more active clients "
 			      "than the detail memory holds: its names, usernames and evidence may be "
 			      "incomplete; its counts and verdict are not.)"));
+}
+
+/* sender_refused_text - its mail refused because the login does not own
+ * the sender address (reject_sender_login_mismatch) */
+static void sender_refused_text(struct buf *b, const struct account_detail *d)
+{
+	/* TRANSLATORS: a count, the sender address, the client's address */
+	buf_printf(b, P_(" %llu recipient of its mail was refused because the sender address "
+			 "(e.g. <%s>, from %s) is not one this login owns (smtpd_sender_login_maps, "
+			 "reject_sender_login_mismatch): its mail client is set up with a From address "
+			 "it may not use. Correct the identity in the mail client, or add the address "
+			 "to the account's entry in smtpd_sender_login_maps if it may use it.",
+			 " %llu recipients of its mail were refused because the sender address "
+			 "(e.g. <%s>, from %s) is not one this login owns (smtpd_sender_login_maps, "
+			 "reject_sender_login_mismatch): its mail client is set up with a From address "
+			 "it may not use. Correct the identity in the mail client, or add the address "
+			 "to the account's entry in smtpd_sender_login_maps if it may use it.",
+			 d->sender_refused),
+		   (unsigned long long)d->sender_refused, d->sender_example ? d->sender_example : "",
+		   d->sender_client ? d->sender_client : "?");
+	if (d->sender_refused >= 20)
+		buf_puts(b, _(" So many refusals can also be someone else who has the account's password "
+			      "trying to send as other senders: if its owner did not send them, change "
+			      "the password."));
 }
 
 /* account_explain - the account's verdict in words */
@@ -682,7 +848,10 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 		   at_least ? P_("at least %llu domain", "at least %llu domains", domains)
 			    : P_("%llu domain", "%llu domains", domains),
 		   domains);
-	if (ac->nlogin)
+	if (!ac->logins && !ac->messages && (ac->flags & AF_SENDER_REFUSED))
+		/* TRANSLATORS: the account's name */
+		buf_printf(b, _("%s logged in, but none of its mail was accepted."), ac->name);
+	else if (ac->nlogin)
 		/* TRANSLATORS: the account's name, "3 times", its source addresses with their
 		 * logins "192.0.2.1 (2), 192.0.2.7 (1)", "40 messages", "90 recipients",
 		 * "12 domains", then empty or " within 30 seconds (at most 40 in 10 minutes)" */
@@ -724,10 +893,13 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 				"in this log (its earlier address was %s)."),
 			   top->recipients, (unsigned long long)ac->recipients,
 			   client_shown(login_client(a, top)).s, client_shown(login_client(a, earliest)).s);
+	bool refused = d && d->sender_refused;
+	if (refused)
+		sender_refused_text(b, d);
 	if (ac->compromised)
 		buf_puts(b, _(" This looks like a compromised account used to send spam: change its password "
 			      "now (banning the address does not stop whoever has the password)."));
-	else
+	else if (!refused)
 		buf_puts(b, _(" Nothing unusual."));
 	if (ac->flags & AF_DETAIL_LOST)
 		buf_puts(b, _(" (Not all of its details were kept, because the log has more active accounts "

@@ -111,6 +111,10 @@ enum finding_impact {
 	  "the server refuses to relay for a client on its own network")                       \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
+	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \
+	  "a logged-in user's mail is refused: the sender address is not one its login owns") \
+	X(F_IN_MAILBOX_FULL, "mailbox-full-refused", SIDE_BENIGN, 1, IMPACT_REFUSED,             \
+	  "mail to a user of this server is refused: the mailbox is full (quota)")              \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -223,6 +227,8 @@ enum finding_impact {
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
 	  "postscreen's cache \"close database\" message at shutdown")                         \
+	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
+	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \
 	  "postscreen answers 450 4.3.2 to new clients until they pass its tests")             \
 	X(F_SASL_LIB_NOTE, "sasl-library-failure-note", SIDE_BENIGN, 0, IMPACT_NONE,            \

@@ -211,6 +211,29 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"postscreen_dnsbl_sites with a threshold), and allow the provider's known servers "
 	"(postscreen_dnsbl_allowlist_threshold, check_client_access).",
 	NULL},
+    [F_IN_SENDER_LOGIN_MISMATCH] = {
+	"A user logged in (SMTP AUTH) and then sent with a sender address that its login does "
+	"not own, and smtpd refused it (reject_sender_login_mismatch or "
+	"reject_authenticated_sender_login_mismatch, with smtpd_sender_login_maps): \"Sender "
+	"address rejected: not owned by user NAME\". It is your own user, not an attacker: "
+	"its mail client is set up with a From address (an alias, a shared mailbox, an old "
+	"address) that the map does not give to that login, and its mail does not leave.",
+	"Correct the identity (the From address) in the user's mail client, or, if the login "
+	"may use that address, add it to the login's entry in smtpd_sender_login_maps (then "
+	"postmap the table if it is a hash or lmdb file). The account's entry in the report "
+	"names the address and the client.",
+	"Many such refusals from one login to many recipients can also be someone else with "
+	"its password trying to send as other senders: if its owner did not send them, change "
+	"the password."},
+    [F_IN_MAILBOX_FULL] = {
+	"smtpd refused mail for one of this server's own users because the user's mailbox is "
+	"full: a quota policy service (such as Dovecot's quota-status) answered \"552 5.2.2 "
+	"Mailbox is full\" (or 452 4.2.2, temporary). The senders did nothing wrong; the mail "
+	"does not arrive until there is room.",
+	"Tell the user to make room (delete or archive mail), or raise the user's quota in the "
+	"mailbox server (Dovecot: quota_rule). A temporary 452 makes senders retry; a 552 makes "
+	"them bounce the mail back.",
+	NULL},
     [F_IN_HELO_NOT_FOUND] = {
 	"Senders were refused because their HELO name does not resolve "
 	"(reject_unknown_helo_hostname). Many legitimate servers use such names; the reply is "
@@ -710,6 +733,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"postscreen writes this when it closes its cache at shutdown or reload inside the "
 	"chroot; the \"possible Berkeley DB bug\" text is harmless here.",
 	"Nothing to do.",
+	NULL},
+    [F_IN_GREYLISTING] = {
+	"A greylisting policy service (postgrey, sqlgrey, policyd, milter-greylist, rspamd) "
+	"answers a temporary refusal (4xx) to every sender it has not seen before, whoever it "
+	"is. A real mail server retries after a few minutes and gets in; much spam software "
+	"never retries. Those refusals accuse nobody: the clients refused only this way are not "
+	"counted as spam.",
+	"Nothing to do, unless the first delay matters: then let known senders and the large "
+	"providers (which retry from other addresses of theirs) through the greylisting's "
+	"whitelist, or greylist only clients that other checks find suspicious.",
 	NULL},
     [F_PS_DEEP_TEMPFAIL] = {
 	"postscreen's after-greeting tests (pipelining, non-SMTP, bare newline) are on: a "

@@ -93,6 +93,13 @@ static const struct rule reject_rules[] = {
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
     {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c reject_auth_sender_login_mismatch: "Sender address
+     * rejected: not owned by user %s"; the key is the login */
+    {F_IN_SENDER_LOGIN_MISMATCH, SRC_REJECT, NULL, {"Sender address rejected: not owned by user "}, NULL, K_AFTER, "not owned by user "},
+    /* a quota policy service (Dovecot's quota-status): this server's user's mailbox */
+    {F_IN_MAILBOX_FULL, SRC_REJECT, NULL, {"mailbox is full", "mailbox full", "over quota"}, "Recipient address rejected", K_NONE, NULL},
+    /* postgrey, sqlgrey, gld, milter-greylist, policyd: a temporary refusal */
+    {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
 };
 

@@ -180,6 +180,12 @@ bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
+bool ev_greylist_text(struct span reply);
+bool ev_reject_greylist(const struct event *ev);
+bool ev_reject_server_limit(const struct event *ev);
+bool ev_reject_mailbox_full(const struct event *ev);
+struct span ev_reply_login(struct span reply);
+struct span ev_reject_login_mismatch(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
 

@@ -9,7 +9,10 @@
  * Cyrus SASL's "generic failure" (saslauthd or the auth backend not
  * answering).  The model and the verdicts use these to keep such
  * clients out of the hostile columns: they are victims of the server's
- * own configuration (the finding names it).
+ * own configuration (the finding names it).  Others accuse nobody
+ * either: greylisting's temporary refusal of every new sender, this
+ * server's size limit, its own user's full mailbox; and one names the account a logged-in client
+ * used (a sender address the login does not own).
  */
 #include "event.h"
 
@@ -59,15 +62,107 @@ bool ev_reject_strict_helo(const struct event *ev)
 	       !span_eqs(ev->client_name, "unknown");
 }
 
+/* has_folded - s contains one of the lower-case needles, case-blind
+ * (the first 1 KiB of s: a reply text is short) */
+static bool has_folded(struct span s, const char *const *needles)
+{
+	char low[1024];
+	size_t n = s.n < sizeof low - 1 ? s.n : sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s.p[i] >= 'A' && s.p[i] <= 'Z' ? s.p[i] + 32 : s.p[i]);
+	low[n] = 0;
+	for (int i = 0; needles[i]; i++)
+		if (strstr(low, needles[i]))
+			return true;
+	return false;
+}
+
+/* ev_greylist_text - a reply text in greylisting's words: postgrey
+ * ("Greylisted, see http://postgrey..."), sqlgrey, gld and milter-greylist
+ * ("Greylisting in action, please come back later"), policyd and
+ * policyd-weight, rspamd's soft reject ("Try again later").  Only the
+ * text: the caller checks that the refusal was a temporary one */
+bool ev_greylist_text(struct span reply)
+{
+	static const char *const words[] = {"greylist", "graylist", "grey-list", "gray-list",
+					    "grey list", "gray list", "try again later",
+					    "come back later", "come back in ", "retry later", NULL};
+	return reply.n && has_folded(reply, words);
+}
+
+/* ev_reject_greylist - a temporary refusal (4xx) in greylisting's words:
+ * greylisting defers every sender it has not seen before, whoever it is;
+ * a real server retries after a few minutes and gets in.  It accuses
+ * nobody; a client that never comes back is what it keeps out. */
+bool ev_reject_greylist(const struct event *ev)
+{
+	if (ev->type != EV_REJECT && ev->type != EV_CLEANUP_ACTION)
+		return false;
+	bool temporary = ev->code.n ? ev->code.p[0] == '4' : ev->dsn.n && ev->dsn.p[0] == '4';
+	return temporary && ev_greylist_text(ev->reason);
+}
+
+/* ev_reject_server_limit - a refusal by this server's own size limit
+ * (message_size_limit: "552 5.3.4 Message size exceeds fixed limit"): an
+ * honest sender with a large attachment gets it as well as anyone */
+bool ev_reject_server_limit(const struct event *ev)
+{
+	return ev->type == EV_REJECT && has(ev->reason, "Message size exceeds fixed limit");
+}
+
+/* ev_reject_mailbox_full - a refusal because this server's own user's
+ * mailbox is full (a quota policy service such as Dovecot's quota-status:
+ * "552 5.2.2 <bob@example.com>: Recipient address rejected: Mailbox is
+ * full", DSN x.2.2): the sender did nothing wrong */
+bool ev_reject_mailbox_full(const struct event *ev)
+{
+	if (ev->type != EV_REJECT)
+		return false;
+	static const char *const words[] = {"mailbox full", "mailbox is full", "over quota",
+					    "quota exceeded", NULL};
+	return span_eqs(ev->dsn, "4.2.2") || span_eqs(ev->dsn, "5.2.2") ||
+	       ((span_eqs(ev->stage, "RCPT") || span_find(ev->reason, "Recipient address rejected").p) &&
+		has_folded(ev->reason, words) && !span_find(ev->reason, "Sender address rejected").p);
+}
+
+/* ev_reply_login - the account a refusal's text names as the client's
+ * login (reject_sender_login_mismatch, smtpd_sender_login_maps: "Sender
+ * address rejected: not owned by user alice"), or an empty span.  Postfix
+ * says "not owned by user" only to a client that logged in (one that did
+ * not is told "not logged in"): the text proves the login.  The account's
+ * mail client sends with a From address the login does not own */
+struct span ev_reply_login(struct span reply)
+{
+	static const char key[] = "not owned by user ";
+	struct span u = span_find(reply, key);
+	if (!u.p)
+		return SPAN_NULL;
+	u = span_skip(u, sizeof key - 1);
+	size_t n = 0;
+	while (n < u.n && u.p[n] != ';' && u.p[n] != ' ' && u.p[n] != ',')
+		n++;
+	return span_head(u, n);
+}
+
+/* ev_reject_login_mismatch - an EV_REJECT's ev_reply_login */
+struct span ev_reject_login_mismatch(const struct event *ev)
+{
+	return ev->type == EV_REJECT ? ev_reply_login(ev->reason) : SPAN_NULL;
+}
+
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
- * client: the server's own fault, or postscreen's "450 4.3.2 Service
- * currently unavailable" to a new client until it passes the tests run
- * after the greeting (a real server retries and gets through) */
+ * client: the server's own fault, this server's size limit, its own
+ * user's full mailbox, greylisting's
+ * temporary refusal of every new sender, or postscreen's "450 4.3.2
+ * Service currently unavailable" to a new client until it passes the
+ * tests run after the greeting (a real server retries and gets through) */
 bool ev_reject_accuses_nobody(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
 		return true;
 	if (ev_reject_strict_helo(ev))
+		return true;
+	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
 		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&

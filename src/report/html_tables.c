@@ -89,7 +89,7 @@ static void accounts_rows(struct buf *b, const struct report_input *in)
 	html_thead(b, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < a->nalist && i < HTML_TABLE_MAX; i++) {
 		const struct account *ac = a->alist[i];
-		bool has_article = ac->compromised || in->all_clients;
+		bool has_article = account_has_story(ac) || in->all_clients;
 		buf_puts(b, "<tr><td>");
 		if (has_article)
 			buf_printf(b, "<a href=\"#a-%zu\">", i + 1);

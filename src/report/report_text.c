@@ -199,7 +199,8 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 	buf_putc(b, '\n');
 }
 
-/* accounts_text - the compromised accounts in full, the others named */
+/* accounts_text - the compromised accounts and those refused a sender
+ * their login does not own in full, the others named */
 static void accounts_text(struct buf *b, const struct report_input *in)
 {
 	const struct analysis *a = in->a;
@@ -212,7 +213,7 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 	size_t normal = 0, shown = 0, more = 0;
 	for (size_t i = 0; i < a->nalist; i++) {
 		const struct account *ac = a->alist[i];
-		if (!ac->compromised && !in->all_clients) {
+		if (!account_has_story(ac) && !in->all_clients) {
 			normal++;
 			continue;
 		}
@@ -244,7 +245,7 @@ static void accounts_text(struct buf *b, const struct report_input *in)
 		size_t k = 0;
 		for (size_t i = 0; i < a->nalist; i++) {
 			const struct account *ac = a->alist[i];
-			if (ac->compromised)
+			if (account_has_story(ac))
 				continue;
 			if (k == 20) {
 				buf_printf(&t, _(" and %zu more (report --all tells them)"), normal - 20);

@@ -448,7 +448,8 @@ static void client_article(struct buf *b, const struct analysis *a, const struct
 	buf_puts(b, "</article>\n");
 }
 
-/* account_article - a compromised account (or any, with --all) */
+/* account_article - a compromised account, one refused a sender its
+ * login does not own (or any, with --all) */
 static void account_article(struct buf *b, const struct analysis *a, const struct account *ac,
 			    size_t idx, const struct told *t)
 {
@@ -559,7 +560,7 @@ static void verdicts(struct buf *b, const struct report_input *in)
 	struct told *t = xmalloc(sizeof *t);
 	told_clients(t, in);
 	for (size_t i = 0; i < a->nalist; i++)
-		if (a->alist[i]->compromised || in->all_clients)
+		if (account_has_story(a->alist[i]) || in->all_clients)
 			account_article(b, a, a->alist[i], i + 1, t);
 	free(t);
 	orphans(b, &a->orphans);

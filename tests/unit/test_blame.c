@@ -389,3 +389,106 @@ TEST(blame_strict_helo_check_not_spam)
 	CHECK(has_finding(p, F_IN_HELO_NOT_FOUND));
 	pipe_free(p);
 }
+
+/* account_explanation - an account's explanation, in a static buffer */
+static const char *account_explanation(struct pipe *p, const char *name)
+{
+	static char out[4096];
+	struct account *ac = analysis_account(p->a, name);
+	struct buf b = {0};
+	if (ac)
+		account_explain(p->a, ac, &b);
+	snprintf(out, sizeof out, "%.*s", (int)b.n, b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* greylisting defers every new sender: the server refused only by it is
+ * no spammer, whether it retries (and gets in) or not; a 5xx in the same
+ * words is no greylisting */
+TEST(blame_greylisting_accuses_nobody)
+{
+	const char *const lines[] = {
+	    "Dec 16 09:00:00 mx postfix/smtpd[401]: connect from mx1.example.net[198.51.100.20]",
+	    "Dec 16 09:00:01 mx postfix/smtpd[401]: NOQUEUE: reject: RCPT from mx1.example.net[198.51.100.20]: 450 4.2.0 <bob@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html; from=<news@example.net> to=<bob@example.com> proto=ESMTP helo=<mx1.example.net>",
+	    "Dec 16 09:00:01 mx postfix/smtpd[401]: disconnect from mx1.example.net[198.51.100.20] ehlo=2 starttls=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=5/7",
+	    "Dec 16 09:01:00 mx postfix/smtpd[402]: connect from mail.example.org[198.51.100.30]",
+	    "Dec 16 09:01:01 mx postfix/smtpd[402]: NOQUEUE: milter-reject: RCPT from mail.example.org[198.51.100.30]: 451 4.7.1 Greylisting in action, please come back later; from=<ann@example.org> to=<bob@example.com> proto=ESMTP helo=<mail.example.org>",
+	    "Dec 16 09:01:01 mx postfix/smtpd[402]: disconnect from mail.example.org[198.51.100.30] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Dec 16 09:02:00 mx postfix/smtpd[403]: connect from unknown[203.0.113.80]",
+	    "Dec 16 09:02:01 mx postfix/smtpd[403]: NOQUEUE: reject: RCPT from unknown[203.0.113.80]: 554 5.7.1 <bob@example.com>: Recipient address rejected: greylisting failed, you are a spammer; from=<x@example.org> to=<bob@example.com> proto=ESMTP helo=<x>",
+	    "Dec 16 09:02:01 mx postfix/smtpd[403]: disconnect from unknown[203.0.113.80] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Dec 16 11:00:00 mx postfix/anvil[120]: statistics: max connection rate 1/60s for (smtp:198.51.100.20) at Dec 16 09:00:00",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.20"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "198.51.100.20"), "refused only by greylisting"));
+	CHECK(strstr(explanation(p, "198.51.100.20"), "did not come back in the 119 minutes"));
+	CHECK_INT(verdict_of(p, "198.51.100.30"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "203.0.113.80"), V_SPAM_REJECTED);
+	CHECK(has_finding(p, F_IN_GREYLISTING));
+	pipe_free(p);
+}
+
+/* refusals after a successful login are the account's or this server's
+ * rules: the sender the login does not own is told in the account's
+ * entry; a relay refusal of an address that logs in elsewhere is an own
+ * user's client not logging in */
+TEST(blame_own_user_refused_after_login)
+{
+	const char *const lines[] = {
+	    "Dec 16 09:20:00 mx postfix/submission/smtpd[406]: connect from c-1.home.example.net[203.0.113.50]",
+	    "Dec 16 09:20:02 mx postfix/submission/smtpd[406]: NOQUEUE: reject: RCPT from c-1.home.example.net[203.0.113.50]: 553 5.7.1 <boss@example.com>: Sender address rejected: not owned by user alice@example.com; from=<boss@example.com> to=<partner@example.org> proto=ESMTP helo=<laptop>",
+	    "Dec 16 09:20:03 mx postfix/submission/smtpd[406]: disconnect from c-1.home.example.net[203.0.113.50] ehlo=2 starttls=1 auth=1 mail=1 rcpt=0/1 data=0/1 quit=1 commands=7/9",
+	    "Dec 16 09:30:00 mx postfix/smtpd[407]: connect from unknown[192.0.2.55]",
+	    "Dec 16 09:30:01 mx postfix/smtpd[407]: NOQUEUE: reject: RCPT from unknown[192.0.2.55]: 554 5.7.1 <x@example.net>: Relay access denied; from=<carol@example.com> to=<x@example.net> proto=ESMTP helo=<carols-phone>",
+	    "Dec 16 09:30:01 mx postfix/smtpd[407]: disconnect from unknown[192.0.2.55] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Dec 16 09:35:00 mx postfix/submission/smtpd[408]: connect from unknown[192.0.2.55]",
+	    "Dec 16 09:35:01 mx postfix/submission/smtpd[408]: disconnect from unknown[192.0.2.55] ehlo=2 starttls=1 auth=1 quit=1 commands=5",
+	    /* the same relay refusal from an address that never logs in */
+	    "Dec 16 10:00:00 mx postfix/smtpd[409]: connect from unknown[203.0.113.99]",
+	    "Dec 16 10:00:01 mx postfix/smtpd[409]: NOQUEUE: reject: RCPT from unknown[203.0.113.99]: 554 5.7.1 <probe@example.org>: Relay access denied; from=<admin@example.com> to=<probe@example.org> proto=SMTP helo=<203.0.113.99>",
+	    "Dec 16 10:00:01 mx postfix/smtpd[409]: disconnect from unknown[203.0.113.99] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a size-limit refusal of a server that did not log in */
+	    "Dec 16 10:10:00 mx postfix/smtpd[410]: connect from mx.example.org[198.51.100.40]",
+	    "Dec 16 10:10:01 mx postfix/smtpd[410]: NOQUEUE: reject: MAIL from mx.example.org[198.51.100.40]: 552 5.3.4 Message size exceeds fixed limit; proto=ESMTP helo=<mx.example.org>",
+	    "Dec 16 10:10:01 mx postfix/smtpd[410]: disconnect from mx.example.org[198.51.100.40] ehlo=1 mail=0/1 quit=1 commands=2/3",
+	    /* this server's own user's full mailbox */
+	    "Dec 16 10:40:00 mx postfix/smtpd[412]: connect from mx2.example.org[198.51.100.50]",
+	    "Dec 16 10:40:01 mx postfix/smtpd[412]: NOQUEUE: reject: RCPT from mx2.example.org[198.51.100.50]: 552 5.2.2 <bob@example.com>: Recipient address rejected: Mailbox is full; from=<ann@example.org> to=<bob@example.com> proto=ESMTP helo=<mx2.example.org>",
+	    "Dec 16 10:40:01 mx postfix/smtpd[412]: disconnect from mx2.example.org[198.51.100.50] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.50"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "198.51.100.50"), "mailbox on this server is full"));
+	CHECK(has_finding(p, F_IN_MAILBOX_FULL));
+	CHECK_INT(verdict_of(p, "203.0.113.50"), V_LEGITIMATE);
+	CHECK(strstr(explanation(p, "203.0.113.50"), "does not own"));
+	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>, from 203.0.113.50"));
+	CHECK(has_finding(p, F_IN_SENDER_LOGIN_MISMATCH));
+	CHECK_INT(verdict_of(p, "192.0.2.55"), V_LEGITIMATE);
+	CHECK(strstr(explanation(p, "192.0.2.55"), "port 587"));
+	CHECK_INT(verdict_of(p, "203.0.113.99"), V_RELAY_ATTEMPT);
+	CHECK_INT(verdict_of(p, "198.51.100.40"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "198.51.100.40"), "message_size_limit"));
+	pipe_free(p);
+}
+
+/* a pasted refusal alone, with no disconnect counts: "not owned by user"
+ * is said only to a client that logged in, so it is no spammer */
+TEST(blame_pasted_login_mismatch_not_spam)
+{
+	const char *const lines[] = {
+	    "Dec 16 09:20:02 mx postfix/submission/smtpd[406]: NOQUEUE: reject: RCPT from c-1.home.example.net[203.0.113.50]: 553 5.7.1 <boss@example.com>: Sender address rejected: not owned by user alice@example.com; from=<boss@example.com> to=<partner@example.org> proto=ESMTP helo=<laptop>",
+	    /* "not logged in" is the same check refusing a client that did not */
+	    "Dec 16 09:21:02 mx postfix/smtpd[407]: NOQUEUE: reject: RCPT from unknown[203.0.113.77]: 553 5.7.1 <boss@example.com>: Sender address rejected: not logged in; from=<boss@example.com> to=<partner@example.org> proto=ESMTP helo=<x>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "203.0.113.50"), V_LEGITIMATE);
+	CHECK_INT(verdict_of(p, "203.0.113.77"), V_SPAM_REJECTED);
+	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>"));
+	pipe_free(p);
+}

@@ -38,6 +38,8 @@ TEST(verdict_decide_table)
 	     V_RELAY_ATTEMPT},
 	    {"relay refusal of a sender", 9, 0, 0, 8, 1, 1, 0, 0, 0, 0, INT64_MAX, INT64_MIN,
 	     V_LEGITIMATE, V_LEGITIMATE},
+	    {"relay refusal of a user who logs in", 3, 0, 1, 0, 1, 1, 0, 0, 0, 0, INT64_MAX, 5,
+	     V_RELAY_ATTEMPT, V_LEGITIMATE},
 	    {"dot prober", 3, 0, 0, 0, 0, 0, 0, 0, 3, 0, INT64_MAX, INT64_MIN, V_NON_SMTP_PROBE,
 	     V_NON_SMTP_PROBE},
 	    {"pregreet", 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, INT64_MAX, INT64_MIN, V_PREGREET, V_PREGREET},
