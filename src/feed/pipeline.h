@@ -17,8 +17,12 @@
 #include <stdint.h>
 #include "feed.h"
 
-#define PIPE_BATCHES 4
-#define PIPE_SLOTS 512
+/* many small batches, not a few large ones: a batch's slots (64 of
+ * about 2 KB) are reused while still in a core's L2 (1 MiB here) and
+ * the consumer starts on a batch sooner; measured in
+ * docs/performance.md ("what crosses between the threads") */
+#define PIPE_BATCHES 16
+#define PIPE_SLOTS 64
 #define PIPE_ARENA (256 * 1024) /* >= 2 * LINE_MAX_LEN: a line and its unescaped text */
 
 enum pipe_kind {
