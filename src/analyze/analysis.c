@@ -650,8 +650,9 @@ void analysis_message(struct analysis *a, const struct message *m)
 {
 	a->messages++;
 	orphan_message(a, m);
+	struct client *c = NULL;     /* m's client, when looked up */
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
-		struct client *c = records_client_get(a, span_of(m->client_ip));
+		c = records_client_get(a, span_of(m->client_ip));
 		if (c)
 			sat_add(&c->recipients, m->nrcpts);
 	}
@@ -696,7 +697,8 @@ void analysis_message(struct analysis *a, const struct message *m)
 		}
 	}
 	if (m->client_ip) {
-		struct client *c = records_client_find(a, span_of(m->client_ip));
+		if (!c) /* the records do not move without a new client */
+			c = records_client_find(a, span_of(m->client_ip));
 		struct login *l = NULL;
 		if (c)
 			l = records_login_find(a, records_client_number(a, c), records_account_number(a, ac));
@@ -760,11 +762,14 @@ static void mark_abused(struct analysis *a)
 	}
 }
 
-/* sort keys: severity and sessions in one number, then the address */
+/* sort keys: severity and sessions in one number, then the address
+ * (whether it is IPv4 is in the key too: the comparison reads a record,
+ * a cache miss on a botnet day, only for two clients of other kinds) */
 struct ckey_sort {
 	uint64_t k;
 	uint32_t v4;            /* v4_key, for two IPv4 clients */
 	uint32_t i;
+	bool is_v4;
 };
 
 /* by_severity - clients: most serious verdict first, then sessions, then address */
@@ -773,11 +778,10 @@ static int by_severity(const void *x, const void *y, void *ctx)
 	const struct ckey_sort *p = x, *q = y;
 	if (p->k != q->k)
 		return p->k < q->k ? -1 : 1;
-	const struct analysis *a = ctx;
-	const struct client *cp = records_client(a, p->i), *cq = records_client(a, q->i);
-	if (cp->kind == CA_V4 && cq->kind == CA_V4)
+	if (p->is_v4 && q->is_v4)
 		return p->v4 < q->v4 ? -1 : p->v4 > q->v4;
-	return client_cmp_addr(cp, cq);
+	const struct analysis *a = ctx;
+	return client_cmp_addr(records_client(a, p->i), records_client(a, q->i));
 }
 
 /* by_account - compromised first, then volume, then name */
@@ -799,7 +803,8 @@ static void sort_clients(struct analysis *a)
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = records_client(a, (uint32_t)i);
 		keys[i].k = (uint64_t)(4 - verdict_severity(c->verdict)) << 32 | (UINT32_MAX - c->sessions);
-		keys[i].v4 = c->kind == CA_V4 ? records_v4_key(c) : 0;
+		keys[i].is_v4 = c->kind == CA_V4;
+		keys[i].v4 = keys[i].is_v4 ? records_v4_key(c) : 0;
 		keys[i].i = (uint32_t)i;
 	}
 	qsort_r(keys, n, sizeof *keys, by_severity, a);
