@@ -16,6 +16,7 @@
  * text (capped), so that what is printed is always what the log said.
  */
 #include "records.h"
+#include "../util/cidr.h"
 #include "../util/xalloc.h"
 
 #include <arpa/inet.h>
@@ -122,38 +123,12 @@ static bool ntop_same(int af, const void *bin, const char *t)
 	return inet_ntop(af, bin, back, sizeof back) && !strcmp(back, t);
 }
 
-/* dotted_quad - ip in the one form inet_ntop writes an IPv4 address
- * (four numbers 0-255 without leading zeros): its four bytes.  The usual
- * address is taken here; anything else goes through inet_pton and back,
- * which was most of the cost of finding a client's record. */
-static bool dotted_quad(struct span ip, unsigned char out[4])
-{
-	size_t i = 0;
-	for (int part = 0; part < 4; part++) {
-		if (part) {
-			if (i >= ip.n || ip.p[i] != '.')
-				return false;
-			i++;
-		}
-		unsigned v = 0, nd = 0;
-		while (i < ip.n && ip.p[i] >= '0' && ip.p[i] <= '9' && nd < 4) {
-			v = v * 10 + (unsigned)(ip.p[i] - '0');
-			i++;
-			nd++;
-		}
-		if (!nd || nd > 3 || v > 255 || (nd > 1 && ip.p[i - nd] == '0'))
-			return false;
-		out[part] = (unsigned char)v;
-	}
-	return i == ip.n;
-}
-
 /* ckey_of - the key of an address as the log wrote it */
 static struct ckey ckey_of(struct span ip)
 {
 	struct ckey k = {0};
 	unsigned char q[4];
-	if (dotted_quad(ip, q)) {
+	if (cidr_dotted_quad(ip.p, ip.n, q)) {
 		k.kind = CA_V4;
 		k.addr[10] = k.addr[11] = 0xff;
 		memcpy(k.addr + 12, q, 4);
