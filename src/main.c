@@ -101,7 +101,7 @@ enum {
 	O_FORMAT, O_ALLOW, O_MIN_SESSIONS, O_INCLUDE_AUTH, O_AGGREGATE, O_OUTPUT,
 	O_DECOMPRESS_MAX, O_SPOOL_MAX, O_MEMORY_BUDGET, O_LANG, O_HTML,
 	O_STATE, O_NFT_SET, O_NFT_SET6, O_IPSET, O_BAN_TIME, O_ACT, O_HOOK, O_METRICS, O_ONCE,
-	O_FROM_END, O_MAX_AGE, O_FOLLOW,
+	O_FROM_END, O_MAX_AGE, O_FOLLOW, O_THREADS,
 	O__END
 };
 
@@ -186,6 +186,10 @@ static const struct optdef optdefs[] = {
     {"memory-budget", required_argument, O_MEMORY_BUDGET, 0,
      C_ALL & ~(C_EVENTS | C_STATS | C_TRACE | C_SUMMARY), "SIZE",
      N_("memory for the per-client tables before they move to a file in $TMPDIR (default: half the RAM)")},
+    {"threads", required_argument, O_THREADS, 0, C_BATCH, "N",
+     N_("threads per input: 0 chooses (two for a large file when there are two CPUs, the "
+	"default), 1 one, 2 or more two (a reading thread and the analysis); wins over "
+	"POSTSLEUTH_THREADS")},
     {"decompress-max", required_argument, O_DECOMPRESS_MAX, 0, C_BATCH, "SIZE",
      N_("memory a gzip/xz/zstd input may take (default 256M)")},
     {"show-secrets", no_argument, O_SECRETS, 0, C_SECRETS, NULL,
@@ -572,6 +576,10 @@ static void set_option(struct opts *o, int c, const char *arg)
 		if (!membudget_parse(arg, &o->memory_budget) || o->memory_budget < (1u << 20))
 			fatal(EXIT_USAGE, _("--memory-budget: want a size of at least 1M, like 512M or 4G"));
 		break;
+	case O_THREADS:
+		o->threads = (int)parse_count("--threads", arg, 0, 1024);
+		o->have_threads = true;
+		break;
 	case O_DECOMPRESS_MAX: o->decompress_max = parse_size("--decompress-max", arg, 1 << 20); break;
 	case O_STATE: o->state_path = arg; break;
 	case O_NFT_SET: o->nft_set = arg; break;
@@ -750,6 +758,10 @@ int main(int argc, char **argv)
 	}
 	o.files = files;
 	o.nfiles = rest;
+	/* --threads wins over the variable, 0 included (the feed reads it
+	 * when its ->threads is 0: chosen per input) */
+	if (o.have_threads)
+		unsetenv("POSTSLEUTH_THREADS");
 	int rc = cmd->run(&o);
 	free(positional);
 	return rc;

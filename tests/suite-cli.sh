@@ -48,7 +48,7 @@ value() {
 	case $1 in
 	year) echo 2026 ;;
 	since | until) echo 2026-01-01 ;;
-	session | top | min-sessions) echo 1 ;;
+	session | top | min-sessions | threads) echo 1 ;;
 	decompress-max | spool-max | memory-budget) echo 64M ;;
 	ban-time) echo 1h ;;
 	max-age) echo 30 ;;
@@ -104,6 +104,39 @@ expect "help of an unknown command" 2 "did you mean 'summary'?" help sumary
 expect "two explain selectors" 2 "one of --ip, --account" explain --ip 192.0.2.1 --session 3
 expect "ban: --json against another --format" 2 "ban: --json and --format nft: choose one" ban --json --format nft
 expect "--top with a selector" 2 "--top chooses among the findings" explain --top 3 --ip 192.0.2.1
+expect "--threads not a number" 2 "--threads: want a number from 0 to 1024, not 'two'" report --threads two
+expect "--threads below 0" 2 "--threads: want a number from 0 to 1024, not '-1'" stats --threads -1
+expect "--threads without its number" 2 "option '--threads' needs a value" summary --threads
+expect "--threads to watch" 2 "--threads does not apply to 'watch'" watch --threads 2
+# --threads is obeyed, and wins over POSTSLEUTH_THREADS: a FIFO is read by
+# one thread unless forced; once the line written is read and every thread
+# waits, /proc/PID/task says how many there are
+threads_seen() { # threads_seen ENV ARGS... - the threads of stats reading a FIFO
+	env=$1
+	shift
+	rm -f "$tmp/fifo"
+	mkfifo "$tmp/fifo"
+	POSTSLEUTH_THREADS=$env "$bin" stats "$@" "$tmp/fifo" >/dev/null 2>&1 &
+	pid=$!
+	exec 3>"$tmp/fifo"
+	line='Dec  3 10:00:00 mx postfix/smtpd[1]: connect from unknown[192.0.2.1]'
+	echo "$line" >&3
+	i=0
+	while [ $i -lt 200 ]; do
+		st=$(cat /proc/$pid/task/*/stat 2>/dev/null | awk '{ print $3 }' | sort -u | tr -d '\n')
+		got=$(sed -n 's/^rchar: //p' /proc/$pid/io 2>/dev/null)
+		[ "$st" = S ] && [ "${got:-0}" -ge ${#line} ] && break
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ls /proc/$pid/task | wc -l
+	exec 3>&-
+	wait $pid
+}
+[ "$(threads_seen 1 --threads 2)" = 2 ] && ok || ko "--threads 2 over POSTSLEUTH_THREADS=1: not two threads"
+[ "$(threads_seen 2 --threads 1)" = 1 ] && ok || ko "--threads 1 over POSTSLEUTH_THREADS=2: not one thread"
+[ "$(threads_seen 2 --threads 0)" = 1 ] && ok || ko "--threads 0 (a FIFO: one) over POSTSLEUTH_THREADS=2: not one thread"
+[ "$(threads_seen 2)" = 2 ] && ok || ko "POSTSLEUTH_THREADS=2 alone: not two threads"
 # an existing file is read, whatever its name looks like
 : >"$tmp/maillog"
 "$bin" stats maillog >/dev/null 2>"$tmp/err"

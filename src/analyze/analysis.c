@@ -698,8 +698,9 @@ void analysis_message(struct analysis *a, const struct message *m)
 {
 	a->messages++;
 	orphan_message(a, m);
+	struct client *c = NULL;     /* m's client, when looked up */
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
-		struct client *c = records_client_get(a, span_of(m->client_ip));
+		c = records_client_get(a, span_of(m->client_ip));
 		if (c)
 			sat_add(&c->recipients, m->nrcpts);
 	}
@@ -744,7 +745,8 @@ void analysis_message(struct analysis *a, const struct message *m)
 		}
 	}
 	if (m->client_ip) {
-		struct client *c = records_client_find(a, span_of(m->client_ip));
+		if (!c) /* the records do not move without a new client */
+			c = records_client_find(a, span_of(m->client_ip));
 		struct login *l = NULL;
 		if (c)
 			l = records_login_find(a, records_client_number(a, c), records_account_number(a, ac));
@@ -808,15 +810,33 @@ static void mark_abused(struct analysis *a)
 	}
 }
 
-/* sort keys: severity and sessions in one number, then the address */
+/* sort keys: severity and sessions in one number, then the address;
+ * whether it is IPv4 is in the key too (the top bit of i set: not
+ * IPv4), so that the comparison reads a record, a cache miss on a botnet
+ * day, only for two clients of other kinds.  Past 2^31 clients the bit
+ * is needed for i, and the kind is read from the record (by_severity_big) */
 struct ckey_sort {
 	uint64_t k;
 	uint32_t v4;            /* v4_key, for two IPv4 clients */
 	uint32_t i;
 };
+#define SORT_NOT_V4 0x80000000u
 
 /* by_severity - clients: most serious verdict first, then sessions, then address */
 static int by_severity(const void *x, const void *y, void *ctx)
+{
+	const struct ckey_sort *p = x, *q = y;
+	if (p->k != q->k)
+		return p->k < q->k ? -1 : 1;
+	if (!((p->i | q->i) & SORT_NOT_V4))
+		return p->v4 < q->v4 ? -1 : p->v4 > q->v4;
+	const struct analysis *a = ctx;
+	return client_cmp_addr(records_client(a, p->i & ~SORT_NOT_V4),
+			       records_client(a, q->i & ~SORT_NOT_V4));
+}
+
+/* by_severity_big - the same, for 2^31 clients or more */
+static int by_severity_big(const void *x, const void *y, void *ctx)
 {
 	const struct ckey_sort *p = x, *q = y;
 	if (p->k != q->k)
@@ -843,17 +863,20 @@ static int by_account(const void *x, const void *y)
 static void sort_clients(struct analysis *a)
 {
 	size_t n = a->clients.n;
+	bool big = n > SORT_NOT_V4;
 	struct ckey_sort *keys = xcalloc(n + 1, sizeof *keys);
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = records_client(a, (uint32_t)i);
 		keys[i].k = (uint64_t)(4 - verdict_severity(c->verdict)) << 32 | (UINT32_MAX - c->sessions);
 		keys[i].v4 = c->kind == CA_V4 ? records_v4_key(c) : 0;
 		keys[i].i = (uint32_t)i;
+		if (!big && c->kind != CA_V4)
+			keys[i].i |= SORT_NOT_V4;
 	}
-	qsort_r(keys, n, sizeof *keys, by_severity, a);
+	qsort_r(keys, n, sizeof *keys, big ? by_severity_big : by_severity, a);
 	a->clist = xcalloc(n + 1, sizeof *a->clist);
 	for (size_t i = 0; i < n; i++)
-		a->clist[i] = records_client(a, keys[i].i);
+		a->clist[i] = records_client(a, keys[i].i & (big ? UINT32_MAX : ~SORT_NOT_V4));
 	a->nclist = n;
 	free(keys);
 }

@@ -16,6 +16,7 @@
  * text (capped), so that what is printed is always what the log said.
  */
 #include "records.h"
+#include "../util/cidr.h"
 #include "../util/xalloc.h"
 
 #include <arpa/inet.h>
@@ -122,38 +123,12 @@ static bool ntop_same(int af, const void *bin, const char *t)
 	return inet_ntop(af, bin, back, sizeof back) && !strcmp(back, t);
 }
 
-/* dotted_quad - ip in the one form inet_ntop writes an IPv4 address
- * (four numbers 0-255 without leading zeros): its four bytes.  The usual
- * address is taken here; anything else goes through inet_pton and back,
- * which was most of the cost of finding a client's record. */
-static bool dotted_quad(struct span ip, unsigned char out[4])
-{
-	size_t i = 0;
-	for (int part = 0; part < 4; part++) {
-		if (part) {
-			if (i >= ip.n || ip.p[i] != '.')
-				return false;
-			i++;
-		}
-		unsigned v = 0, nd = 0;
-		while (i < ip.n && ip.p[i] >= '0' && ip.p[i] <= '9' && nd < 4) {
-			v = v * 10 + (unsigned)(ip.p[i] - '0');
-			i++;
-			nd++;
-		}
-		if (!nd || nd > 3 || v > 255 || (nd > 1 && ip.p[i - nd] == '0'))
-			return false;
-		out[part] = (unsigned char)v;
-	}
-	return i == ip.n;
-}
-
 /* ckey_of - the key of an address as the log wrote it */
 static struct ckey ckey_of(struct span ip)
 {
 	struct ckey k = {0};
 	unsigned char q[4];
-	if (dotted_quad(ip, q)) {
+	if (cidr_dotted_quad(ip.p, ip.n, q)) {
 		k.kind = CA_V4;
 		k.addr[10] = k.addr[11] = 0xff;
 		memcpy(k.addr + 12, q, 4);
@@ -372,8 +347,8 @@ const struct client_detail *client_detail(const struct analysis *a, const struct
 	return c->detail ? a->cdetail[c->detail - 1] : NULL;
 }
 
-/* cdetail_free - one client's detail */
-static void cdetail_free(struct client_detail *d)
+/* cdetail_drop - free what one client's detail holds, but not the detail */
+static void cdetail_drop(struct client_detail *d)
 {
 	free(d->ptr);
 	for (uint32_t i = 0; i < d->nhelo; i++)
@@ -390,13 +365,28 @@ static void cdetail_free(struct client_detail *d)
 	for (uint32_t i = 0; i < d->nevidence; i++)
 		free(d->evidence[i].host);
 	free(d->offered);
-	free(d->sample);
 	free(d->lost_stage);
 	free(d->tls_error);
 	free(d->pregreet);
 	free(d->dnsbl);
+	free(d->sample);
 	free(d->ring);
+}
+
+/* cdetail_free - one client's detail */
+static void cdetail_free(struct client_detail *d)
+{
+	cdetail_drop(d);
 	free(d);
+}
+
+/* cdetail_reuse - an evicted detail made as good as new (what xcalloc
+ * gives), rather than freed and allocated again: on a botnet day most
+ * new clients take an evicted place */
+static void cdetail_reuse(struct client_detail *d)
+{
+	cdetail_drop(d);
+	memset(d, 0, sizeof *d);
 }
 
 /* score32 - a score as kept beside the detail cache */
@@ -405,11 +395,12 @@ static uint32_t score32(uint64_t s)
 	return s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
 }
 
-/* cdetail_evict - free the detail of the least active of a few sampled
- * owners, if it is less active than score; false when none is.  The
- * owners' scores are read from a->cdscore, a small dense array refreshed
- * at each of their sessions, not from the scattered records. */
-static bool cdetail_evict(struct analysis *a, uint64_t score)
+/* cdetail_evict - take the detail of the least active of a few sampled
+ * owners, if it is less active than score, out of the cache and return
+ * it (for cdetail_reuse); NULL when none is.  The owners' scores are
+ * read from a->cdscore, a small dense array refreshed at each of their
+ * sessions, not from the scattered records. */
+static struct client_detail *cdetail_evict(struct analysis *a, uint64_t score)
 {
 	uint32_t worst = UINT32_MAX;
 	uint64_t worst_score = 0;
@@ -420,18 +411,17 @@ static bool cdetail_evict(struct analysis *a, uint64_t score)
 			worst = i, worst_score = s;
 	}
 	if (worst == UINT32_MAX || worst_score >= score)
-		return false;
+		return NULL;
 	struct client_detail *d = a->cdetail[worst];
 	struct client *owner = records_client(a, d->owner);
 	owner->detail = 0;
 	owner->flags |= CF_DETAIL_LOST;
-	cdetail_free(d);
 	a->ncdetail--;
 	a->cdetail[worst] = a->cdetail[a->ncdetail];
 	a->cdscore[worst] = a->cdscore[a->ncdetail];
 	if (worst < a->ncdetail)
 		records_client(a, a->cdetail[worst]->owner)->detail = worst + 1;
-	return true;
+	return d;
 }
 
 /* records_detail_get - c's detail, made (maybe in place of a less active
@@ -443,15 +433,21 @@ struct client_detail *records_detail_get(struct analysis *a, struct client *c)
 		a->cdscore[c->detail - 1] = score32(score);
 		return a->cdetail[c->detail - 1];
 	}
-	if (a->ncdetail >= a->cdetail_max && !cdetail_evict(a, score)) {
-		c->flags |= CF_DETAIL_LOST;
-		return NULL;
+	struct client_detail *d = NULL;
+	if (a->ncdetail >= a->cdetail_max) {
+		d = cdetail_evict(a, score);
+		if (!d) {
+			c->flags |= CF_DETAIL_LOST;
+			return NULL;
+		}
+		cdetail_reuse(d);
 	}
 	if (!a->cdetail) {
 		a->cdetail = xcalloc(a->cdetail_max + 1, sizeof *a->cdetail);
 		a->cdscore = xcalloc(a->cdetail_max + 1, sizeof *a->cdscore);
 	}
-	struct client_detail *d = xcalloc(1, sizeof *d);
+	if (!d)
+		d = xcalloc(1, sizeof *d);
 	d->owner = records_client_number(a, c);
 	d->prev_start_us = INT64_MIN;
 	a->cdetail[a->ncdetail] = d;

@@ -198,10 +198,13 @@ enum verdict verdict_session(const struct session *s)
 	/* refusals that were all the server's own fault accuse nobody; nor does
 	 * a DNS blocklist refusing a large mail provider's server (the
 	 * finding dnsbl-refuses-big-provider: the list's false positive) */
-	bool big_listed = s->client_name && provider_name(span_of(s->client_name)) &&
-			  s->last_reject && strstr(s->last_reject, "blocked using ");
-	if (s->rejects > s->local_rejects && !big_listed)
-		return V_SPAM_REJECTED;
+	if (s->rejects > s->local_rejects) {
+		/* the provider's name (a table of suffixes) last: it costs most */
+		bool big_listed = s->last_reject && strstr(s->last_reject, "blocked using ") &&
+				  s->client_name && provider_name(span_of(s->client_name));
+		if (!big_listed)
+			return V_SPAM_REJECTED;
+	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +
 			stat_total(s, "data") + stat_total(s, "bdat") + stat_total(s, "vrfy") +
 			stat_total(s, "etrn") + dc.work + s->rejects + s->auth_failures;

@@ -38,12 +38,14 @@ bool cmd_color(const struct opts *o)
 	return isatty(STDOUT_FILENO);
 }
 
-/* cmd_feed_setup - year, journal and time window from the options */
+/* cmd_feed_setup - year, journal, threads and time window from the options */
 void cmd_feed_setup(struct feed *f, const struct opts *o)
 {
 	source_set_mem_limit(o->decompress_max ? o->decompress_max : SOURCE_MEM_DEFAULT);
 	f->forced_year = o->year;
 	f->want_journal = o->journal;
+	if (o->have_threads)
+		f->threads = o->threads > 2 ? 2 : o->threads;
 	if (o->have_since || o->have_until) {
 		f->filter_time = true;
 		f->since_us = o->have_since ? o->since_us : INT64_MIN;

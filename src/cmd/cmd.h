@@ -48,6 +48,8 @@ struct opts {
 	bool aggregate;         /* ban --aggregate */
 	/* inputs (common.c) */
 	uint64_t decompress_max;  /* --decompress-max: decoder memory, 0 = the default */
+	int threads;              /* --threads: 0 chosen per input, 1, 2 (more: 2) */
+	bool have_threads;        /* --threads given: it wins over POSTSLEUTH_THREADS */
 	uint64_t spool_max;       /* --spool-max: piped input kept for a second pass */
 	bool have_spool_max;
 	/* watch (watch.c), and report --state */

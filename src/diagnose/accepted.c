@@ -37,7 +37,7 @@ static enum addr_kind addr_kind(struct span ip)
 	struct cidr a;
 	if (!cidr_addr(buf, &a))
 		return ADDR_NONE;
-	if (!cidr_own_network(ip.p, ip.n))
+	if (!cidr_own(&a))
 		return ADDR_PUBLIC;
 	const char *why = cidr_special(&a);
 	return why && !strcmp(why, "loopback") ? ADDR_LOOPBACK : ADDR_PRIVATE;

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,15 +27,48 @@ static void unmap(struct cidr *c)
 	c->plen -= 96;
 }
 
+/* cidr_dotted_quad - p[0..n) in the one form inet_pton (and inet_ntop)
+ * takes an IPv4 address: four numbers 0-255 without leading zeros,
+ * dots between, nothing else; its four bytes.  What it refuses may
+ * still be an address of another form (IPv6, ::ffff:a.b.c.d): ask
+ * inet_pton.  Most addresses of a log are read here, without the copy
+ * and the library call (tests/unit/test_cidr.c holds it to inet_pton). */
+bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4])
+{
+	size_t i = 0;
+	for (int part = 0; part < 4; part++) {
+		if (part) {
+			if (i >= n || p[i] != '.')
+				return false;
+			i++;
+		}
+		unsigned v = 0, nd = 0;
+		while (i < n && p[i] >= '0' && p[i] <= '9' && nd < 4) {
+			v = v * 10 + (unsigned)(p[i] - '0');
+			i++;
+			nd++;
+		}
+		if (!nd || nd > 3 || v > 255 || (nd > 1 && p[i - nd] == '0'))
+			return false;
+		out[part] = (unsigned char)v;
+	}
+	return i == n;
+}
+
 /* pton - inet_pton of a bounded copy, either family */
 static bool pton(const char *s, size_t n, struct cidr *out)
 {
 	char tmp[INET6_ADDRSTRLEN + 1];
 	if (n == 0 || n >= sizeof tmp)
 		return false;
+	memset(out, 0, sizeof *out);
+	if (cidr_dotted_quad(s, n, out->a)) {
+		out->family = AF_INET;
+		out->plen = 32;
+		return true;
+	}
 	memcpy(tmp, s, n);
 	tmp[n] = 0;
-	memset(out, 0, sizeof *out);
 	if (inet_pton(AF_INET, tmp, out->a) == 1) {
 		out->family = AF_INET;
 		out->plen = 32;
@@ -201,7 +235,14 @@ static const char *const own_nets[] = {"127.0.0.0/8",   "10.0.0.0/8",  "172.16.0
 enum { OWN_NETS = sizeof own_nets / sizeof own_nets[0] };
 static struct cidr own_parsed[OWN_NETS];
 static bool own_ok[OWN_NETS];
+static uint32_t own_v4[OWN_NETS], own_v4_mask[OWN_NETS];   /* the IPv4 ones, as numbers */
 static pthread_once_t nets_once = PTHREAD_ONCE_INIT;
+
+/* v4_number - an IPv4 address as a number */
+static uint32_t v4_number(const struct cidr *c)
+{
+	return (uint32_t)c->a[0] << 24 | (uint32_t)c->a[1] << 16 | (uint32_t)c->a[2] << 8 | c->a[3];
+}
 
 /* nets_parse - both tables ($POSTSLEUTH_TEST_BANNABLE, comma-separated
  * CIDRs inside 127.0.0.0/8; make e2e sets it, nothing else should) */
@@ -217,8 +258,13 @@ static void nets_parse(void)
 	     t = strtok_r(NULL, ", \t", &save))
 		if (cidr_parse(t, &test_nets[test_nets_n], NULL) && cidr_contains(&lo, &test_nets[test_nets_n]))
 			test_nets_n++;
-	for (size_t i = 0; i < OWN_NETS; i++)
+	for (size_t i = 0; i < OWN_NETS; i++) {
 		own_ok[i] = cidr_parse(own_nets[i], &own_parsed[i], NULL);
+		if (own_ok[i] && own_parsed[i].family == AF_INET) {
+			own_v4[i] = v4_number(&own_parsed[i]);
+			own_v4_mask[i] = own_parsed[i].plen ? UINT32_MAX << (32 - own_parsed[i].plen) : 0;
+		}
+	}
 }
 
 /* test_internet - is a in a loopback network that a test on loopback
@@ -231,8 +277,30 @@ static bool test_internet(const struct cidr *a)
 	return false;
 }
 
-/* cidr_own_network - the address text p[0..n) is loopback, private
+/* cidr_own - the address a (from cidr_addr) is loopback, private
  * (RFC 1918, RFC 6598), ULA or link-local: a network of the site itself */
+bool cidr_own(const struct cidr *a)
+{
+	static const unsigned char zero[12];
+	pthread_once(&nets_once, nets_parse);
+	if (test_internet(a))
+		return false;
+	if (a->family == AF_INET && a->plen == 32 && !memcmp(a->a + 4, zero, sizeof zero)) {
+		/* an IPv4 address (what cidr_addr gives): as cidr_contains,
+		 * a compare per network rather than a loop over 16 bytes */
+		uint32_t x = v4_number(a);
+		for (size_t i = 0; i < OWN_NETS; i++)
+			if (own_ok[i] && own_parsed[i].family == AF_INET && (x & own_v4_mask[i]) == own_v4[i])
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < OWN_NETS; i++)
+		if (own_ok[i] && cidr_contains(&own_parsed[i], a))
+			return true;
+	return false;
+}
+
+/* cidr_own_network - the address text p[0..n) is one of cidr_own's */
 bool cidr_own_network(const char *p, size_t n)
 {
 	char buf[CIDR_STRLEN];
@@ -241,11 +309,5 @@ bool cidr_own_network(const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = 0;
 	struct cidr a;
-	pthread_once(&nets_once, nets_parse);
-	if (!cidr_addr(buf, &a) || test_internet(&a))
-		return false;
-	for (size_t i = 0; i < OWN_NETS; i++)
-		if (own_ok[i] && cidr_contains(&own_parsed[i], &a))
-			return true;
-	return false;
+	return cidr_addr(buf, &a) && cidr_own(&a);
 }

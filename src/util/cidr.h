@@ -32,6 +32,8 @@ bool cidr_overlaps(const struct cidr *x, const struct cidr *y);
 int cidr_cmp(const struct cidr *x, const struct cidr *y);
 void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len);
 const char *cidr_special(const struct cidr *c);
+bool cidr_own(const struct cidr *a);
 bool cidr_own_network(const char *p, size_t n);
+bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4]);
 
 #endif

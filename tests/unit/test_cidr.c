@@ -3,7 +3,11 @@
 #include "tap.h"
 #include "util/cidr.h"
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 /* fmt - format helper for the checks */
 static const char *fmt(const struct cidr *c, bool always)
@@ -148,4 +152,79 @@ TEST(cidr_special_ranges)
 	CHECK_STR(cidr_special(&c), "unspecified");
 	CHECK(cidr_addr("203.0.113.67", &c));
 	CHECK(cidr_special(&c) == NULL);
+}
+
+TEST(cidr_dotted_quad_is_inet_pton)
+{
+	/* the fast IPv4 reading takes exactly what inet_pton takes, with the
+	 * same bytes, on edge cases and on a million random strings */
+	static const char *const edge[] = {"0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3",
+					   "1.2.3.4.", ".1.2.3.4", "1..2.3", "01.2.3.4", "1.2.3.04",
+					   "1.2.3.0", "1.2.3.4 ", "1.2.3.1000", "1.2.3.999", "192.0.2.1",
+					   "00.1.1.1", "1.2.3.4.5", "", "::1", NULL};
+	const char alpha[] = "0123456789.:a ";
+	char s[40];
+	uint64_t r = 0x9e3779b97f4a7c15ULL;
+	int wrong = 0, accepted = 0;
+	for (int k = 0; k < 1000000 + 19; k++) {
+		if (k < 19 && edge[k]) {
+			snprintf(s, sizeof s, "%s", edge[k]);
+		} else {
+			/* 3 to 5 runs of 0 to 4 digits, dots between, now and then
+			 * another byte: near misses of an address, and addresses */
+			size_t n = 0;
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			int parts = 3 + (int)(r % 3);
+			for (int part = 0; part < parts; part++) {
+				r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+				if (part)
+					s[n++] = (r & 0xf00) ? '.' : alpha[(r >> 12) % (sizeof alpha - 1)];
+				int digits = (int)(r % 5);
+				for (int i = 0; i < digits; i++, r >>= 4)
+					s[n++] = (char)('0' + (r >> 16) % 10 % ((r & 0xf000) ? 10 : 3));
+			}
+			s[n] = 0;
+		}
+		unsigned char a[4], b[4];
+		bool fast = cidr_dotted_quad(s, strlen(s), a);
+		bool lib = inet_pton(AF_INET, s, b) == 1;
+		accepted += fast;
+		if (fast != lib || (fast && memcmp(a, b, 4)))
+			wrong++;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK(accepted > 1000);
+}
+
+TEST(cidr_own_v4_as_cidr_contains)
+{
+	/* cidr_own's compare per IPv4 network says what cidr_contains says */
+	static const char *const nets[] = {"127.0.0.0/8",    "10.0.0.0/8",     "172.16.0.0/12",
+					   "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"};
+	static const unsigned char first[] = {10, 127, 172, 192, 100, 169, 8, 203};
+	struct cidr net[6];
+	for (int i = 0; i < 6; i++)
+		CHECK(cidr_parse(nets[i], &net[i], NULL));
+	uint64_t r = 0x2545f4914f6cdd1dULL;
+	int wrong = 0, own = 0;
+	for (int k = 0; k < 200000; k++) {
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		char s[CIDR_STRLEN];
+		snprintf(s, sizeof s, "%u.%u.%u.%u", first[r % 8], (unsigned)(r >> 8) & 0xff,
+			 (unsigned)(r >> 16) & 0xff, (unsigned)(r >> 24) & 0xff);
+		struct cidr a;
+		CHECK(cidr_addr(s, &a));
+		bool want = false;
+		for (int i = 0; i < 6; i++)
+			want |= cidr_contains(&net[i], &a);
+		own += want;
+		wrong += cidr_own(&a) != want || cidr_own_network(s, strlen(s)) != want;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK(own > 20000 && own < 180000);
+	struct cidr a;
+	CHECK(cidr_addr("::ffff:10.0.0.1", &a) && cidr_own(&a));
+	CHECK(cidr_addr("fe80::1", &a) && cidr_own(&a));
+	CHECK(cidr_addr("2001:db8::1", &a) && !cidr_own(&a));
+	CHECK(cidr_parse("10.0.0.0/7", &a, NULL) && !cidr_own(&a));   /* a wider prefix is not inside */
 }
