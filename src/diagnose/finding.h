@@ -74,6 +74,12 @@ enum finding_impact {
 	  "mail stayed in the queue too long and was returned to its sender (expired)")         \
 	X(F_OUT_CONTENT, "outbound-content-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,        \
 	  "a remote server refuses mail as spam or virus")                                     \
+	X(F_OUT_RELAY_DENIED, "outbound-relay-denied", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
+	  "the relay host (smarthost) refuses to relay this server's mail (Relay access denied)") \
+	X(F_OUT_MX_RELAY_DENIED, "outbound-mx-relay-denied", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING, \
+	  "a domain's mail server refuses mail for its own domain (Relay access denied)")      \
+	X(F_OUT_TOO_BIG, "outbound-message-too-big", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,       \
+	  "a remote server refuses a message as too big")                                      \
 	X(F_OUT_USER_UNKNOWN, "outbound-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,      \
 	  "mail to recipient addresses that do not exist")                                    \
 	X(F_OUT_MAILBOX_FULL, "outbound-mailbox-full", SIDE_REMOTE, 1, IMPACT_DELAYED,          \

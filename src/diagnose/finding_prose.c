@@ -37,6 +37,34 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"When the deferrals are not in this log, the lines cannot show whose side the "
 	"fault is on (a remote server down, this host's network or DNS, a local "
 	"service)."},
+    [F_OUT_RELAY_DENIED] = {
+	"The server Postfix handed the mail to, on a submission port (587, 465, 2525...), "
+	"answered \"Relay access denied\": a relay host (smarthost) that does not take this "
+	"server as a client allowed to relay. It wants a login, or this server's address on "
+	"its list; or relayhost or a transport_maps entry names the wrong server.",
+	"Log in to the smarthost (smtp_sasl_auth_enable = yes, smtp_sasl_password_maps with "
+	"its credentials, postmap them, smtp_tls_security_level = encrypt) or ask its "
+	"administrator to allow this server's address; check postconf relayhost and postmap "
+	"-q DOMAIN on transport_maps.",
+	NULL},
+    [F_OUT_MX_RELAY_DENIED] = {
+	"A mail server on port 25, reached as the recipient domain's MX (or through a "
+	"transport_maps entry), answered \"Relay access denied\" for mail to that domain: it "
+	"no longer takes mail for the domain (a moved or closed mail service, such as a "
+	"removed Microsoft 365 tenant) while the domain's MX records still point to it.",
+	"Nothing to fix here when the MX comes from DNS (dig MX DOMAIN): the domain's owner "
+	"must fix their MX or their server. If this server routes the domain by hand "
+	"(transport_maps, relayhost), check that entry.",
+	"The lines do not show whether the route came from DNS or from this server's own "
+	"tables."},
+    [F_OUT_TOO_BIG] = {
+	"The remote server refused the message because it is larger than it accepts (552 "
+	"5.3.4, \"Message size exceeds fixed limit\"). Nothing is wrong here: the sender gets "
+	"the bounce and must send it smaller.",
+	"Nothing to do on this server; the sender can share a large file as a link instead of "
+	"an attachment. If this happens often, keep message_size_limit near what the big "
+	"providers accept (about 25 MB) so that users learn it at submission.",
+	NULL},
     [F_OUT_AUTH_CHECKS] = {
 	"The remote server refused or deferred the mail because it failed sender "
 	"authentication: SPF (the sending IP is not allowed for the sender's domain), DKIM "
