@@ -357,12 +357,14 @@ static void tls_settings(struct diag *d)
 	}
 }
 
-/* own_limit - full mailboxes of several recipients on this host, and
- * not one delivery into its mailboxes that succeeded: not a user's full
- * mailbox but a limit (mailbox_size_limit, a quota) that refuses all */
+/* own_limit - full mailboxes of OWN_LIMIT_RCPTS or more recipients on
+ * this host, and not one delivery into its mailboxes that succeeded: not
+ * a user's full mailbox but a limit (mailbox_size_limit, a quota) that
+ * refuses all.  Two full mailboxes in a pasted excerpt say too little. */
+enum { OWN_LIMIT_RCPTS = 3 };
 static void own_limit(struct diag *d)
 {
-	if (strset_len(&d->own_full_rcpts) < 2 || d->own_delivered)
+	if (strset_len(&d->own_full_rcpts) < OWN_LIMIT_RCPTS || d->own_delivered)
 		return;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];

@@ -468,13 +468,17 @@ TEST(diagnose_own_mailbox_limit)
 	"Mar  4 09:00:01 mx postfix/virtual[3101]: " qid ": to=<" who "@example.org>, relay=virtual, delay=0.2, "      \
 	"delays=0.1/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/vhosts/example.org/" who \
 	" for user " who "@example.org. error writing message: File too large)"
-	static const char *const all[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), NULL};
+	static const char *const all[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"),
+					  FULL("4A1B2C3D4E", "cleo"), NULL};
+	/* two users' full mailboxes (a pasted excerpt): still the users' */
+	static const char *const two[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), NULL};
 	static const char *const one_ok[] = {
-	    FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"),
+	    FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), FULL("4A1B2C3D4E", "cleo"),
 	    "Mar  4 09:00:05 mx postfix/virtual[3101]: 5A1B2C3D4E: to=<carl@example.org>, relay=virtual, delay=0.1, "
 	    "delays=0.1/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
 	    NULL};
-	static const char *const same_user[] = {FULL("1A1B2C3D4E", "anna"), FULL("3A1B2C3D4E", "anna"), NULL};
+	static const char *const same_user[] = {FULL("1A1B2C3D4E", "anna"), FULL("3A1B2C3D4E", "anna"),
+						FULL("4A1B2C3D4E", "anna"), NULL};
 	/* remote servers' full mailboxes are theirs, whatever the count */
 	static const char *const remote[] = {
 	    "Mar  4 09:00:01 mx postfix/smtp[3102]: 6A1B2C3D4E: to=<kim@example.net>, relay=mx.example.net[198.51.100.20]:25, "
@@ -489,6 +493,7 @@ TEST(diagnose_own_mailbox_limit)
 		const char *const *lines;
 		enum finding_id want, not;
 	} logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
+		    {two, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {one_ok, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {same_user, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {remote, F_OUT_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT}};
