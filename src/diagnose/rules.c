@@ -422,6 +422,11 @@ static enum own_kind own_backend(const struct event *ev, struct span t, char *ke
 		return OWN_MAILBOX;
 	}
 	bool lmtp = span_eqs(d, "lmtp");
+	/* SMTP to port 25 of a loopback address is a mail server, not a
+	 * filter (filters listen on 10024/10025 and the like): what it says
+	 * stays a mail server's answer */
+	if (is_loopback(ip) && !lmtp && span_eqs(port, "25"))
+		return OWN_NONE;
 	if (is_loopback(ip)) {
 		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
 		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",

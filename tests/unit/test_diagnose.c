@@ -302,6 +302,9 @@ static const struct {
      "outbound-mx-relay-denied", "example-com.mail.protection.outlook.com"},
     {"Dec  3 12:00:03 mx postfix/smtp[3003]: 3C3C3C3C3F: to=<w@example.com>, relay=none, delay=0.01, delays=0/0/0.01/0, dsn=5.1.10, status=bounced (Domain example.com does not accept mail (nullMX))",
      "outbound-domain-not-found", ""},
+    /* port 25 on loopback is a mail server, not a content filter */
+    {"Dec  3 12:10:03 mx postfix/smtp[3010]: 3C3C3C3C40: to=<a@closed.example>, relay=none, delay=0.01, delays=0/0/0.01/0, dsn=4.4.1, status=deferred (connect to mx.closed.example[127.0.0.27]:25: Connection refused)",
+     "outbound-connect-refused", "mx.closed.example"},
     /* the message's fate: qmgr gave up on it (no cause named) */
     {"Dec  3 09:00:05 mx postfix/qmgr[900]: 7D2E11A0B3: from=<alice@example.com>, status=expired, returned to sender",
      "mail-expired", ""},
