@@ -35,24 +35,33 @@ static void unmap(struct cidr *c)
  * and the library call (tests/unit/test_cidr.c holds it to inet_pton). */
 bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4])
 {
-	size_t i = 0;
+	if (n < 7 || n > 15)
+		return false;
+	const char *e = p + n;
 	for (int part = 0; part < 4; part++) {
-		if (part) {
-			if (i >= n || p[i] != '.')
-				return false;
-			i++;
-		}
-		unsigned v = 0, nd = 0;
-		while (i < n && p[i] >= '0' && p[i] <= '9' && nd < 4) {
-			v = v * 10 + (unsigned)(p[i] - '0');
-			i++;
-			nd++;
-		}
-		if (!nd || nd > 3 || v > 255 || (nd > 1 && p[i - nd] == '0'))
+		if (part && (p == e || *p++ != '.'))
 			return false;
+		if (p == e)
+			return false;
+		unsigned v = (unsigned)(unsigned char)*p - '0', d;
+		if (v > 9)
+			return false;
+		p++;
+		if (p != e && (d = (unsigned)(unsigned char)*p - '0') <= 9) {
+			if (!v) /* a leading zero */
+				return false;
+			v = v * 10 + d;
+			p++;
+			if (p != e && (d = (unsigned)(unsigned char)*p - '0') <= 9) {
+				v = v * 10 + d;
+				p++;
+				if (v > 255)
+					return false;
+			}
+		}
 		out[part] = (unsigned char)v;
 	}
-	return i == n;
+	return p == e;
 }
 
 /* pton - inet_pton of a bounded copy, either family */
