@@ -16,6 +16,7 @@
  */
 #include "rules.h"
 #include "needles.h"
+#include "own_backend.h"
 #include "../parse/provider.h"
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
@@ -210,17 +211,6 @@ struct crule {
 	struct cneedle also, any[NEEDLES];
 };
 
-/* copy_key - a bounded, printable copy of a span */
-static void copy_key(char *dst, struct span s)
-{
-	size_t n = s.n < DIAG_KEY_MAX - 1 ? s.n : DIAG_KEY_MAX - 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s.p[i];
-		dst[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
-	dst[n] = 0;
-}
-
 /* is_stop - a byte that ends a key token */
 static bool is_stop(char c)
 {
@@ -228,8 +218,8 @@ static bool is_stop(char c)
 	       c == ')' || c == '\t';
 }
 
-/* token - the token at the start of s (up to a stop byte) */
-static struct span token(struct span s)
+/* diag_token - the token at the start of s (up to a stop byte) */
+struct span diag_token(struct span s)
 {
 	size_t i = 0;
 	while (i < s.n && !is_stop(s.p[i]))
@@ -263,7 +253,7 @@ static struct span key_path(struct span t)
 		bool path = rest.p[0] == '/' || span_starts(rest, "private/") || span_starts(rest, "public/");
 		if (!path)
 			continue;
-		struct span k = token(rest);
+		struct span k = diag_token(rest);
 		static const char *const sufx[] = {".db", ".lmdb", ".cdb", ".dir", ".pag"};
 		for (size_t j = 0; j < sizeof sufx / sizeof sufx[0]; j++)
 			if (span_ends(k, sufx[j]) && k.n > strlen(sufx[j]) + 1) {
@@ -298,14 +288,14 @@ static struct span conn_host(const struct event *ev, struct span t)
 			if (span_chr(in, '/') >= 0)
 				return in;
 			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
-				struct span port = token(span_skip(c, (size_t)rb + 2));
+				struct span port = diag_token(span_skip(c, (size_t)rb + 2));
 				if (port.n && !span_eqs(port, "25"))
 					return span_make(host.p, (size_t)(port.p + port.n - host.p));
 			}
 			return host;
 		}
 		if (i)
-			return token(c);
+			return diag_token(c);
 	}
 	struct span srv = span_find(t, "to server ");
 	if (srv.p) {
@@ -328,158 +318,6 @@ static struct span conn_host(const struct event *ev, struct span t)
 	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
 		return ev->relay_name;
 	return SPAN_NULL;
-}
-
-/*
- * This host's own delivery backends.  A delivery whose relay is this host
- * itself -- relay=local or virtual, a pipe transport (relay=dovecot,
- * maildrop...), LMTP, or SMTP/LMTP to a loopback address or a UNIX socket
- * -- failed because of this host (its mailbox store, content filter or
- * their configuration), never because of "a remote server".
- */
-enum own_kind {
-	OWN_NONE,    /* a remote host, or not known */
-	OWN_MAILBOX, /* mailbox delivery: local, virtual, pipe, LMTP, a socket */
-	OWN_FILTER,  /* a TCP service on loopback: a content filter (Amavis...) */
-};
-
-/* is_loopback - the address text is 127.0.0.0/8 or ::1 */
-static bool is_loopback(struct span ip)
-{
-	char buf[CIDR_STRLEN];
-	struct cidr a;
-	if (!ip.n || ip.n >= sizeof buf)
-		return false;
-	memcpy(buf, ip.p, ip.n);
-	buf[ip.n] = 0;
-	if (!cidr_addr(buf, &a))
-		return false;
-	if (a.family == AF_INET)
-		return a.a[0] == 127;
-	static const unsigned char one[16] = {[15] = 1};
-	return !memcmp(a.a, one, sizeof one);
-}
-
-/* peer_in_text - "HOST[ADDR]:PORT" after one of the SMTP client's
- * markers (a deferral with relay=none names its peer only there): the
- * address or socket path inside the brackets, and the port */
-static void peer_in_text(struct span t, struct span *in, struct span *port)
-{
-	static const char *const marks[] = {"connect to ", "lost connection with ", "conversation with ",
-					    "host "};
-	struct span said = span_find(t, " said: ");
-	if (said.p)
-		t = span_head(t, (size_t)(said.p - t.p));
-	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-		struct span c = span_find(t, marks[m]);
-		if (!c.p)
-			continue;
-		c = span_skip(c, strlen(marks[m]));
-		struct span name = token(c);
-		ptrdiff_t lb = span_chr(name, '[');
-		ptrdiff_t rb = lb >= 0 ? span_chr(span_skip(c, (size_t)lb), ']') : -1;
-		if (rb < 0)
-			continue;
-		*in = span_make(c.p + lb + 1, (size_t)rb - 1);
-		struct span after = span_skip(c, (size_t)lb + (size_t)rb + 1);
-		if (after.n > 1 && after.p[0] == ':')
-			*port = token(span_skip(after, 1));
-		return;
-	}
-}
-
-/* own_backend - is the failed delivery's relay this host itself; key:
- * the backend's name ("local", "dovecot", "private/dovecot-lmtp",
- * "127.0.0.1:10024"), never words of the reply */
-static enum own_kind own_backend(const struct event *ev, struct span t, char *key)
-{
-	struct span d = ev->line->daemon;
-	struct span name = ev->relay_name, ip = ev->relay_ip, port = ev->relay_port, sock = SPAN_NULL;
-	if (span_eqs(name, "none"))
-		name = SPAN_NULL;
-	/* a socket: relay=HOST[private/dovecot-lmtp] (set_relay keeps no address) */
-	ptrdiff_t lb = span_chr(ev->relay, '[');
-	if (lb >= 0) {
-		struct span in = span_skip(ev->relay, (size_t)lb + 1);
-		ptrdiff_t rb = span_chr(in, ']');
-		if (rb > 0 && span_chr(span_head(in, (size_t)rb), '/') >= 0)
-			sock = span_head(in, (size_t)rb);
-	}
-	if (!ip.n && !sock.n) {
-		struct span in = SPAN_NULL;
-		peer_in_text(t, &in, &port);
-		if (span_chr(in, '/') >= 0)
-			sock = in;
-		else
-			ip = in;
-	}
-	if (span_eqs(d, "local") || span_eqs(d, "virtual") || span_eqs(d, "pipe")) {
-		copy_key(key, name.n ? name : d);
-		return OWN_MAILBOX;
-	}
-	if (sock.n) {
-		copy_key(key, sock);
-		return OWN_MAILBOX;
-	}
-	bool lmtp = span_eqs(d, "lmtp");
-	/* SMTP to port 25 of a loopback address is a mail server, not a
-	 * filter (filters listen on 10024/10025 and the like): what it says
-	 * stays a mail server's answer */
-	if (is_loopback(ip) && !lmtp && span_eqs(port, "25"))
-		return OWN_NONE;
-	if (is_loopback(ip)) {
-		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
-		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
-			 port.n ? ":" : "", (int)(port.n % 16), port.p);
-		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24 */
-		bool filter = !lmtp || (port.n == 5 && span_starts(port, "100"));
-		return filter ? OWN_FILTER : OWN_MAILBOX;
-	}
-	if (lmtp) {
-		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */
-		struct span h = name.n ? name : ip;
-		if (!h.n)
-			return OWN_NONE;
-		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
-			 (int)(port.n % 16), port.p);
-		return OWN_MAILBOX;
-	}
-	return OWN_NONE;
-}
-
-/* own_finding - what a finding of a remote server's answer is when the
- * server is this host's own backend; dsn X.2.2: the mailbox is full; a
- * verdict (no such user, spam) is permanent: a temporary one is the
- * backend failing ("451 4.5.0 ... virus_scan FAILED", a lookup error) */
-static enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn, bool temp)
-{
-	bool full = dsn.n == 5 && dsn.p[1] == '.' && dsn.p[2] == '2' && dsn.p[3] == '.' && dsn.p[4] == '2';
-	enum finding_id failed = kind == OWN_FILTER ? F_FILTER_FAILED : F_OWN_DELIVERY_FAILED;
-	switch (id) {
-	case F_OUT_MAILBOX_FULL:
-		return F_OWN_MAILBOX_FULL;
-	case F_OUT_USER_UNKNOWN:
-		return temp ? failed : F_OWN_USER_UNKNOWN;
-	case F_OUT_CONTENT:
-	case F_OUT_REPUTATION:
-	case F_OUT_AUTH_CHECKS:
-	case F_OUT_NO_PTR:
-	case F_OUT_BLOCKLISTED:
-		return temp ? failed : F_OWN_CONTENT;
-	case F_OUT_REFUSED:
-		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
-	case F_OUT_RATE_LIMITED:
-	case F_OUT_GREYLISTED:
-	case F_OUT_TLS_FAIL:
-	case F_OUT_TIMEOUT:
-	case F_OUT_SUSPENDED:
-	case F_OUT_REMOTE_TEMP:
-	case F_OUT_REMOTE_PERM:
-	case F_OUT_DNS_MALFORMED:
-		return full ? F_OWN_MAILBOX_FULL : failed;
-	default:
-		return id;
-	}
 }
 
 /* rcpt_domain - the domain of a recipient address */
@@ -556,7 +394,7 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
 		struct span why = ev->reason.n ? ev->reason : t;
 		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
-		copy_key(hit->subject, ev->client_ip);
+		diag_copy_key(hit->subject, ev->client_ip);
 		return;
 	}
 	case K_NETFAMILY: {
@@ -571,7 +409,7 @@ static void make_key(const struct rule *r, const struct event *ev, struct span t
 		break;
 	}
 	}
-	copy_key(hit->key, k);
+	diag_copy_key(hit->key, k);
 }
 
 /* first_rule - the index of the first rule of a table that takes the
@@ -762,7 +600,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		if (p)
 			snprintf(hit->key, sizeof hit->key, "%s", p);
 		else
-			copy_key(hit->key, host.n ? host : rcpt_domain(ev->to));
+			diag_copy_key(hit->key, host.n ? host : rcpt_domain(ev->to));
 	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
@@ -813,7 +651,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	hit->port25 = m.lit[OUT_PORT25];
 	if (ev->to.n) {
 		hit->recipient = true;
-		copy_key(hit->subject, rcpt_domain(ev->to));
+		diag_copy_key(hit->subject, rcpt_domain(ev->to));
 	}
 	return true;
 }
@@ -829,20 +667,20 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		make_key(&reject_rules[m.rule], ev, t, hit);
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
-		copy_key(hit->key, ev->client_ip);
+		diag_copy_key(hit->key, ev->client_ip);
 	} else if (m.lit[REJECT_BLOCKED] && provider_name(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
-		copy_key(hit->key, token(span_skip(after, 14)));
+		diag_copy_key(hit->key, diag_token(span_skip(after, 14)));
 	} else if (m.lit[REJECT_USER_UNKNOWN] && ev->client_ip.n) {
 		hit->id = F_IN_USER_UNKNOWN_HARVEST;
-		copy_key(hit->key, ev->client_ip);
-		copy_key(hit->subject, ev->to);
+		diag_copy_key(hit->key, ev->client_ip);
+		diag_copy_key(hit->subject, ev->to);
 		return true;
 	} else {
 		return false;
 	}
-	copy_key(hit->subject, ev->client_ip);
+	diag_copy_key(hit->subject, ev->client_ip);
 	return true;
 }
 
@@ -852,8 +690,8 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
 	if (!span_starts(ev->reason, "127.255.255."))
 		return false;
 	hit->id = F_IN_DNSBL_ERROR;
-	copy_key(hit->key, ev->listed);
-	copy_key(hit->subject, ev->client_ip);
+	diag_copy_key(hit->key, ev->listed);
+	diag_copy_key(hit->subject, ev->client_ip);
 	return true;
 }
 
@@ -903,7 +741,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	if (ev->type == EV_HOSTNAME_VERIFY) {
 		hit->id = F_IN_REMOTE_DNS;
 		snprintf(hit->key, sizeof hit->key, "reverse DNS does not match");
-		copy_key(hit->subject, ev->client_ip);
+		diag_copy_key(hit->subject, ev->client_ip);
 		return true;
 	}
 	if (l->severity.n) {
@@ -912,18 +750,18 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal && is_command(l->daemon)) {
 			hit->id = F_COMMAND_FAILED;
-			copy_key(hit->key, l->daemon);
+			diag_copy_key(hit->key, l->daemon);
 			return true;
 		}
 		if (fatal) {
 			hit->id = F_DAEMON_FATAL;
-			copy_key(hit->key, l->daemon);
+			diag_copy_key(hit->key, l->daemon);
 			return true;
 		}
 		/* client-related warnings belong to the verdicts, not here */
 		if (ev->type == EV_WARNING) {
 			hit->id = F_OTHER_WARNING;
-			copy_key(hit->key, l->daemon);
+			diag_copy_key(hit->key, l->daemon);
 			return true;
 		}
 		return false;

@@ -18,6 +18,23 @@ struct diag_hit {
 	bool port25;                 /* an outbound connection to port 25 */
 };
 
+/* diag_token - the token at the start of s, up to a byte that ends a key
+ * (space, ';', ',', quotes, brackets...): for group keys */
+struct span diag_token(struct span s);
+
+/* diag_copy_key - a bounded copy of log text into a key, control bytes
+ * as '?' (keys reach the terminal, JSON and HTML writers, which escape
+ * them again) */
+static inline void diag_copy_key(char *dst, struct span s)
+{
+	size_t n = s.n < DIAG_KEY_MAX - 1 ? s.n : DIAG_KEY_MAX - 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		dst[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	dst[n] = 0;
+}
+
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);

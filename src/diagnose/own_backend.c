@@ -1,0 +1,156 @@
+/*
+ * own_backend.c - this host's own delivery backends.  A delivery whose
+ * relay is this host itself -- relay=local or virtual, a pipe transport
+ * (relay=dovecot, maildrop...), LMTP, or SMTP/LMTP to a loopback address
+ * (not port 25) or a UNIX socket -- failed because of this host (its
+ * mailbox store, content filter or their configuration), never because
+ * of "a remote server".
+ */
+#include "own_backend.h"
+#include "rules.h"
+
+#include "../util/cidr.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+/* is_loopback - the address text is 127.0.0.0/8 or ::1 */
+static bool is_loopback(struct span ip)
+{
+	char buf[CIDR_STRLEN];
+	struct cidr a;
+	if (!ip.n || ip.n >= sizeof buf)
+		return false;
+	memcpy(buf, ip.p, ip.n);
+	buf[ip.n] = 0;
+	if (!cidr_addr(buf, &a))
+		return false;
+	if (a.family == AF_INET)
+		return a.a[0] == 127;
+	static const unsigned char one[16] = {[15] = 1};
+	return !memcmp(a.a, one, sizeof one);
+}
+
+/* peer_in_text - "HOST[ADDR]:PORT" after one of the SMTP client's
+ * markers (a deferral with relay=none names its peer only there): the
+ * address or socket path inside the brackets, and the port */
+static void peer_in_text(struct span t, struct span *in, struct span *port)
+{
+	static const char *const marks[] = {"connect to ", "lost connection with ", "conversation with ",
+					    "host "};
+	struct span said = span_find(t, " said: ");
+	if (said.p)
+		t = span_head(t, (size_t)(said.p - t.p));
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		struct span c = span_find(t, marks[m]);
+		if (!c.p)
+			continue;
+		c = span_skip(c, strlen(marks[m]));
+		struct span name = diag_token(c);
+		ptrdiff_t lb = span_chr(name, '[');
+		ptrdiff_t rb = lb >= 0 ? span_chr(span_skip(c, (size_t)lb), ']') : -1;
+		if (rb < 0)
+			continue;
+		*in = span_make(c.p + lb + 1, (size_t)rb - 1);
+		struct span after = span_skip(c, (size_t)lb + (size_t)rb + 1);
+		if (after.n > 1 && after.p[0] == ':')
+			*port = diag_token(span_skip(after, 1));
+		return;
+	}
+}
+
+/* own_backend - is the failed delivery's relay this host itself; key:
+ * the backend's name ("local", "dovecot", "private/dovecot-lmtp",
+ * "127.0.0.1:10024"), never words of the reply */
+enum own_kind own_backend(const struct event *ev, struct span t, char *key)
+{
+	struct span d = ev->line->daemon;
+	struct span name = ev->relay_name, ip = ev->relay_ip, port = ev->relay_port, sock = SPAN_NULL;
+	if (span_eqs(name, "none"))
+		name = SPAN_NULL;
+	/* a socket: relay=HOST[private/dovecot-lmtp] (set_relay keeps no address) */
+	ptrdiff_t lb = span_chr(ev->relay, '[');
+	if (lb >= 0) {
+		struct span in = span_skip(ev->relay, (size_t)lb + 1);
+		ptrdiff_t rb = span_chr(in, ']');
+		if (rb > 0 && span_chr(span_head(in, (size_t)rb), '/') >= 0)
+			sock = span_head(in, (size_t)rb);
+	}
+	if (!ip.n && !sock.n) {
+		struct span in = SPAN_NULL;
+		peer_in_text(t, &in, &port);
+		if (span_chr(in, '/') >= 0)
+			sock = in;
+		else
+			ip = in;
+	}
+	if (span_eqs(d, "local") || span_eqs(d, "virtual") || span_eqs(d, "pipe")) {
+		diag_copy_key(key, name.n ? name : d);
+		return OWN_MAILBOX;
+	}
+	if (sock.n) {
+		diag_copy_key(key, sock);
+		return OWN_MAILBOX;
+	}
+	bool lmtp = span_eqs(d, "lmtp");
+	/* SMTP to port 25 of a loopback address is a mail server, not a
+	 * filter (filters listen on 10024/10025 and the like): what it says
+	 * stays a mail server's answer */
+	if (is_loopback(ip) && !lmtp && span_eqs(port, "25"))
+		return OWN_NONE;
+	if (is_loopback(ip)) {
+		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
+		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
+			 port.n ? ":" : "", (int)(port.n % 16), port.p);
+		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24 */
+		bool filter = !lmtp || (port.n == 5 && span_starts(port, "100"));
+		return filter ? OWN_FILTER : OWN_MAILBOX;
+	}
+	if (lmtp) {
+		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */
+		struct span h = name.n ? name : ip;
+		if (!h.n)
+			return OWN_NONE;
+		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
+			 (int)(port.n % 16), port.p);
+		return OWN_MAILBOX;
+	}
+	return OWN_NONE;
+}
+
+/* own_finding - what a finding of a remote server's answer is when the
+ * server is this host's own backend; dsn X.2.2: the mailbox is full; a
+ * verdict (no such user, spam) is permanent: a temporary one is the
+ * backend failing ("451 4.5.0 ... virus_scan FAILED", a lookup error) */
+enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn, bool temp)
+{
+	bool full = dsn.n == 5 && dsn.p[1] == '.' && dsn.p[2] == '2' && dsn.p[3] == '.' && dsn.p[4] == '2';
+	enum finding_id failed = kind == OWN_FILTER ? F_FILTER_FAILED : F_OWN_DELIVERY_FAILED;
+	switch (id) {
+	case F_OUT_MAILBOX_FULL:
+		return F_OWN_MAILBOX_FULL;
+	case F_OUT_USER_UNKNOWN:
+		return temp ? failed : F_OWN_USER_UNKNOWN;
+	case F_OUT_CONTENT:
+	case F_OUT_REPUTATION:
+	case F_OUT_AUTH_CHECKS:
+	case F_OUT_NO_PTR:
+	case F_OUT_BLOCKLISTED:
+		return temp ? failed : F_OWN_CONTENT;
+	case F_OUT_REFUSED:
+		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
+	case F_OUT_RATE_LIMITED:
+	case F_OUT_GREYLISTED:
+	case F_OUT_TLS_FAIL:
+	case F_OUT_TIMEOUT:
+	case F_OUT_SUSPENDED:
+	case F_OUT_REMOTE_TEMP:
+	case F_OUT_REMOTE_PERM:
+	case F_OUT_DNS_MALFORMED:
+		return full ? F_OWN_MAILBOX_FULL : failed;
+	default:
+		return id;
+	}
+}
+
