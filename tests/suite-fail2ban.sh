@@ -136,10 +136,37 @@ cp "$data/scenarios/08_normal_inbound.log" "$tmp/legit.log"
 last=$(tail -n 1 "$tmp/legit.log" | cut -d' ' -f1)
 printf '%s mx1 postfix/smtpd[99999]: connect from mail.partner-a.test[203.0.113.74]\n%s mx1 postfix/smtpd[99999]: disconnect from mail.partner-a.test[203.0.113.74] ehlo=1 quit=1 commands=2\n' \
 	"$last" "$last" >>"$tmp/legit.log"
+# and a prober doing the same, so that the filter is written at all
+for i in 1 2 3 4 5 6; do
+	printf '%s mx1 postfix/smtpd[9999%s]: connect from unknown[192.0.2.50]\n%s mx1 postfix/smtpd[9999%s]: disconnect from unknown[192.0.2.50] ehlo=1 quit=1 commands=2\n' \
+		"$last" "$i" "$last" "$i" >>"$tmp/legit.log"
+done
 "$bin" fail2ban "$tmp/legit.log" >"$tmp/stdout" 2>&1
 rc=$?
 check '[ $rc = 4 ]' "a filter hitting a legitimate client: exit $rc, want 4"
 check 'grep -q "legitimate: 203.0.113.74" "$tmp/stdout"' "the legitimate client hit is named"
+# a behaviour seen only from legitimate clients gets no filter: an own
+# user's mail program refused with "Relay access denied" (it logs in in
+# another session) must not be banned
+sed -n '1,20p' "$data/user-relay-denied.log" >"$tmp/own.log"
+"$bin" fail2ban "$tmp/own.log" >"$tmp/stdout" 2>&1
+rc=$?
+check '[ $rc = 0 ] && grep -q "No filter for postsleuth-relay-attempt:" "$tmp/stdout" && ! grep -q "==> filter.d" "$tmp/stdout"' \
+	"relay refusals of an own user only: no filter (exit $rc)"
+"$bin" fail2ban --json "$tmp/own.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"filters\"] == [] and d[\"legitimate_only\"] == [{\"name\": \"postsleuth-relay-attempt\", \"matches\": 3, \"addresses\": 1}]" "$tmp/json"' \
+	"--json names the behaviour left without a filter"
+# the same refusals from a stranger as well: the filter is written and
+# the own user's address is named as a legitimate hit
+cat "$tmp/own.log" >"$tmp/own2.log"
+for i in 1 2 3; do
+	printf 'Dec  3 11:3%s:01 mx postfix/smtpd[20%s]: connect from unknown[192.0.2.60]\nDec  3 11:3%s:01 mx postfix/smtpd[20%s]: NOQUEUE: reject: RCPT from unknown[192.0.2.60]: 554 5.7.1 <x@example.org>: Relay access denied; from=<a@example.net> to=<x@example.org> proto=ESMTP helo=<x>\nDec  3 11:3%s:02 mx postfix/smtpd[20%s]: disconnect from unknown[192.0.2.60] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4\n' \
+		"$i" "$i" "$i" "$i" "$i" "$i" >>"$tmp/own2.log"
+done
+"$bin" fail2ban "$tmp/own2.log" >"$tmp/stdout" 2>&1
+rc=$?
+check '[ $rc = 4 ] && grep -q "postsleuth-relay-attempt  *6  *6  *2  *3  NOT VERIFIED" "$tmp/stdout" && grep -q "legitimate: 198.51.100.7" "$tmp/stdout"' \
+	"relay refusals of a stranger and an own user: filter written, own user named (exit $rc)"
 # smtpd lines under a syslog_name the filters do not cover
 sed 's| postfix/smtpd\[| mailx/smtpd[|' "$data/scenarios/01_capability_probe.log" >"$tmp/odd.log"
 "$bin" fail2ban "$tmp/odd.log" >"$tmp/stdout" 2>&1

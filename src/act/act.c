@@ -153,6 +153,7 @@ void act_end(struct act_run *r)
 {
 	model_finish(r->model);
 	analysis_finish(r->a);
+	diag_clients(r->diag, r->a);
 	diag_finish(r->diag);
 }
 

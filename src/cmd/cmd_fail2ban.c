@@ -348,11 +348,17 @@ int cmd_fail2ban(struct opts *o)
 	struct f2b_check *checks = xcalloc(nf, sizeof *checks);
 	size_t nc = 0;
 	uint64_t unbannable = 0;        /* of behaviours with no bannable address at all */
+	/* behaviours seen only from clients postsleuth calls legitimate (an
+	 * own user's mail client that did not log in before "Relay access
+	 * denied"): a filter would ban the admin's own users, so none */
+	struct f2b_check *own_only = xcalloc(nf, sizeof *own_only);
+	size_t nown = 0;
 	for (size_t i = 0; i < nf; i++) {
 		if (fl[i].legacy == modern)
 			continue;
 		struct f2b_check *c = &checks[nc];
 		c->f = &fl[i];
+		uint64_t others = 0;    /* addresses not called legitimate */
 		for (size_t k = 0; k < r.a->nclist; k++) {
 			uint64_t v = act_kind(&r, r.a->clist[k], fl[i].kind);
 			struct cidr a;
@@ -362,13 +368,18 @@ int cmd_fail2ban(struct opts *o)
 			}
 			c->ours += v;
 			c->addrs_ours += v > 0;
+			others += v > 0 && r.a->clist[k]->verdict != V_LEGITIMATE;
 			if (v > c->max_per_addr)
 				c->max_per_addr = v;
 		}
-		if (c->ours)
+		if (c->ours && !others) {
+			own_only[nown++] = *c;
+			memset(c, 0, sizeof *c);
+		} else if (c->ours) {
 			nc++;
-		else if (c->unbannable)
+		} else if (c->unbannable) {
 			unbannable += c->unbannable;
+		}
 	}
 	struct buf out = {0};
 	buf_printf(&out, P_("postsleuth fail2ban: %zu filter for what this log shows; nothing was "
@@ -389,6 +400,25 @@ int cmd_fail2ban(struct opts *o)
 				    "redacted logs):\nno filter can ban those.\n\n",
 				    unbannable),
 			   (unsigned long long)unbannable);
+	for (size_t i = 0; i < nown; i++) {
+		/* TRANSLATORS: keep lines under 78 columns; %s is a filter's
+		 * name, the second %s its unit ("refused RCPT commands") */
+		buf_printf(&out, P_("No filter for %s:\n  its %llu %s come from %llu address that "
+				    "postsleuth calls\n  legitimate; banning would shut out "
+				    "legitimate senders.\n",
+				    "No filter for %s:\n  its %llu %s come from %llu addresses that "
+				    "postsleuth calls\n  legitimate; banning would shut out "
+				    "legitimate senders.\n",
+				    own_only[i].addrs_ours),
+			   own_only[i].f->name, (unsigned long long)own_only[i].ours,
+			   _(own_only[i].f->unit), (unsigned long long)own_only[i].addrs_ours);
+		if (own_only[i].f->kind == F2B_RELAY)
+			/* TRANSLATORS: keep lines under 78 columns */
+			buf_puts(&out, _("  \"Relay access denied\" for a client that logs in elsewhere "
+					 "is an own\n  user's mail program sending without logging in: set "
+					 "it to port 587\n  with authentication.\n"));
+		buf_putc(&out, '\n');
+	}
 	if (modern && r.sessions_without_stats)
 		buf_printf(&out, P_("%llu sessions without command counts (Postfix before 3.0) are not "
 				    "covered.\n\n",
@@ -465,7 +495,7 @@ int cmd_fail2ban(struct opts *o)
 					   "the filters'\n_daemon (postfix[-name]/[service/]smtpd) does not "
 					   "match: adjust _daemon.\n\n"),
 				   f2b_odd_tag());
-	} else {
+	} else if (!nown) {
 		buf_puts(&out, _("No filter to write: this log has no capability probes, non-SMTP probes, "
 				 "failed\nAUTH sessions or relay attempts that a filter could match and "
 				 "ban.\n\n"));
@@ -504,7 +534,8 @@ int cmd_fail2ban(struct opts *o)
 		    .filter_text = ftext, .jail_text = nc ? &jail : NULL, .output = o->output,
 		    .legacy = !modern && r.sessions_without_stats, .unbannable = unbannable,
 		    .sessions_without_counts = modern ? r.sessions_without_stats : 0,
-		    .verified = all_ok, .dot_probes = ns, .dot_addresses = na};
+		    .verified = all_ok, .dot_probes = ns, .dot_addresses = na,
+		    .own_only = own_only, .nown = nown};
 		if (dot && !dot->error) {
 			doc.dot_checked = true;
 			for (size_t i = 0; i < dot->hits.n; i++)
@@ -533,6 +564,7 @@ int cmd_fail2ban(struct opts *o)
 	free(inputs);
 	free(legit.v);
 	free(checks);
+	free(own_only);
 	cmd_analysis_note(r.a);
 	act_free(&r);
 	return all_ok ? rc : EXIT_UNVERIFIED;

@@ -113,6 +113,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	rc = cmd_input_check(&r->feed, o, r->paths, r->npaths, r->journal, rc);
 	model_finish(r->model);
 	analysis_finish(r->a);
+	diag_clients(r->diag, r->a);
 	diag_finish(r->diag);
 	return rc;
 }

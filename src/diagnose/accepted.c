@@ -15,6 +15,8 @@
  * sets of names; the backscatter is counted in ordinary groups.
  */
 #include "diag_internal.h"
+#include "../analyze/analysis.h"
+#include "../analyze/verdicts.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
@@ -91,6 +93,86 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
+/* relay_note - a public client's "Relay access denied", kept for
+ * diag_user_relay (the first DIAG_RELAY_CLIENTS clients only) */
+static void relay_note(struct diag *d, const struct event *ev)
+{
+	if (!span_ends(ev->reason, ">: Relay access denied") || ev->client_ip.n >= sizeof d->relay[0].ip)
+		return;
+	struct diag_relay *r = NULL;
+	for (uint32_t i = 0; i < d->nrelay && !r; i++)
+		if (strlen(d->relay[i].ip) == ev->client_ip.n &&
+		    !memcmp(d->relay[i].ip, ev->client_ip.p, ev->client_ip.n))
+			r = &d->relay[i];
+	if (!r) {
+		if (d->nrelay == DIAG_RELAY_CLIENTS)
+			return;
+		r = &d->relay[d->nrelay++];
+		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
+		r->ip[ev->client_ip.n] = 0;
+	}
+	r->lines++;
+	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
+		if (!r->first.us || ev->line->ts.us < r->first.us)
+			r->first = ev->line->ts;
+		if (!r->last.us || ev->line->ts.us > r->last.us)
+			r->last = ev->line->ts;
+	}
+	if (r->nsample < DIAG_SAMPLES)
+		r->sample[r->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+}
+
+/* user_relay - a user's mail program refused with "Relay access
+ * denied": its lines as noted (samples, times), else the analysis's count */
+static void user_relay(struct diag *d, const char *ip, uint64_t lines, struct stamp first,
+		     struct stamp last)
+{
+	struct diag_group *g = diag_group_get(d, F_IN_USER_RELAY_DENIED, ip);
+	if (!g) {
+		d->dropped += lines;
+		return;
+	}
+	strset_add(&g->subjects, span_of(ip));
+	for (uint32_t i = 0; i < d->nrelay; i++) {
+		struct diag_relay *r = &d->relay[i];
+		if (strcmp(r->ip, ip))
+			continue;
+		g->lines += r->lines;
+		if (r->first.us) {
+			diag_group_time(g, r->first);
+			diag_group_time(g, r->last);
+		}
+		for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
+			g->sample[g->nsample++] = r->sample[j];
+			r->sample[j] = NULL;
+		}
+		return;
+	}
+	g->lines += lines;
+	if (first.us) {
+		diag_group_time(g, first);
+		diag_group_time(g, last);
+	}
+}
+
+/* diag_clients - a client with a public address, legitimate because it
+ * logs in (in another session), whose mail was refused with "Relay
+ * access denied": a user's mail program that does not log in for every
+ * message.  Clients of the own network have own-client-relay-denied. */
+void diag_clients(struct diag *d, const struct analysis *a)
+{
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict != V_LEGITIMATE || !c->relay_denied ||
+		    !(c->auth_successes || c->auth_ok_sessions) || (c->flags & CF_OWN_APP))
+			continue;
+		struct client_addr ip = client_addr(c);
+		if (addr_kind(span_of(ip.s)) != ADDR_PUBLIC)
+			continue;
+		user_relay(d, ip.s, c->relay_denied, client_first(c), client_last(c));
+	}
+}
+
 /* diag_accepted_event - a client's address on smtpd's or postscreen's
  * connect, client= or refusal line, or a header check's line (hit: a
  * rule of rules.c found the line's finding): a public one is counted; a
@@ -111,6 +193,8 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	enum addr_kind k = addr_kind(ev->client_ip);
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
+		if (!hit && ev->type == EV_REJECT && smtpd)
+			relay_note(d, ev);
 		return;
 	}
 	if (k != ADDR_NONE && smtpd)
@@ -434,6 +518,10 @@ void diag_accepted_free(struct diag *d)
 			free(d->trusted[i].sample[j]);
 	}
 	d->ntrusted = 0;
+	for (uint32_t i = 0; i < d->nrelay; i++)
+		for (uint32_t j = 0; j < d->relay[i].nsample; j++)
+			free(d->relay[i].sample[j]);
+	d->nrelay = 0;
 	strset_free(&d->backscatter_qids);
 	strset_free(&d->filtered_qids[0]);
 	strset_free(&d->filtered_qids[1]);

@@ -32,6 +32,17 @@
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
+#define DIAG_RELAY_CLIENTS 64        /* public clients whose "Relay access denied" lines are kept */
+
+/* a public client refused with "Relay access denied": whether it is a
+ * user of this server (it logs in elsewhere) is known only at the end */
+struct diag_relay {
+	char ip[64];
+	uint64_t lines;
+	struct stamp first, last;
+	uint32_t nsample;
+	char *sample[DIAG_SAMPLES];
+};
 
 /* a private address (not loopback) that handed over mail without a login */
 struct diag_trusted {
@@ -74,6 +85,8 @@ struct diag {
 	struct diag_trusted trusted[DIAG_TRUSTED];
 	uint32_t ntrusted;
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
+	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
+	uint32_t nrelay;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
@@ -101,6 +114,10 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n);
 /* a closed message (the model's): accepted, then bounced to its sender? */
 void diag_message(struct diag *d, const struct message *m);
+/* before diag_finish, after analysis_finish: what needs the clients'
+ * verdicts (a user's mail program refused with "Relay access denied") */
+struct analysis;
+void diag_clients(struct diag *d, const struct analysis *a);
 void diag_finish(struct diag *d);
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */

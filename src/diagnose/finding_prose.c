@@ -221,6 +221,15 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"NAT every client looks local: make sure the real addresses reach Postfix (proxy "
 	"protocol, host networking) before widening mynetworks.",
 	NULL},
+    [F_IN_USER_RELAY_DENIED] = {
+	"A client that logs in to this server in other sessions (a user of this server) had "
+	"mail to outside domains refused with \"Relay access denied\": in those sessions its "
+	"mail program sent without logging in. The user's mail did not leave; this is not an "
+	"attacker testing for an open relay.",
+	"Set the user's mail program to send on the submission port (587 with STARTTLS, or "
+	"465) with authentication (\"my server requires authentication\") for every message. "
+	"Do not add the address to mynetworks: it is a public address that changes.",
+	NULL},
     [F_IN_DNSBL_ERROR] = {
 	"The DNS blocklist answered with an error code (127.255.255.x, or \"Error: open "
 	"resolver\"), not with a listing. The blocklist refuses queries from this host's "

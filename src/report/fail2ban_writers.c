@@ -225,6 +225,15 @@ void f2b_json(struct buf *b, const struct f2b_doc *d)
 		      "\"sessions_without_counts\":%llu",
 		   d->verified ? "true" : "false", d->legacy ? "true" : "false",
 		   (unsigned long long)d->unbannable, (unsigned long long)d->sessions_without_counts);
+	buf_puts(b, ",\"legitimate_only\":[");
+	for (size_t i = 0; i < d->nown; i++) {
+		buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+		buf_jsons(b, d->own_only[i].f->name);
+		buf_printf(b, ",\"matches\":%llu,\"addresses\":%llu}",
+			   (unsigned long long)d->own_only[i].ours,
+			   (unsigned long long)d->own_only[i].addrs_ours);
+	}
+	buf_putc(b, ']');
 	if (d->output) {
 		buf_puts(b, ",\"output\":");
 		buf_jsons(b, d->output);

@@ -26,6 +26,9 @@ struct f2b_doc {
 	bool dot_checked;
 	const char *dot_error;
 	uint64_t dot_matches, dot_probes, dot_addresses;
+	/* behaviours seen only from legitimate clients: no filter written */
+	const struct f2b_check *own_only;
+	size_t nown;
 };
 
 void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b_check *c,
