@@ -40,5 +40,34 @@ while read -r iso classic ips; do
 	python3 "$top/tests/verdicts.py" "$bin" "$truth" "$data/$classic" --year 2026 --clients "$ips" >"$out"; tally "$out"
 done <"$out.list"
 rm -f "$out.list"
+# a user's device with an old password (stale-password) against the
+# guessers that look like it: the verdict needs one user tried, who logs
+# in from another address, a failure or two a session, sessions a
+# minute or more apart, and never a success
+stale=$top/tests/data/stale-password.log
+verdict_of() { "$bin" clients --json "$1" | python3 -c 'import json,sys; print({c["ip"]: c["verdict"] for c in json.load(sys.stdin)["clients"]}.get(sys.argv[1], "absent"))' "$2"; }
+expect_verdict() {
+	got=$(verdict_of "$1" 203.0.113.77)
+	if [ "$got" = "$2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $3: got $got, want $2"; fi
+}
+expect_verdict "$stale" stale-password "one user who logs in elsewhere, every 5 minutes"
+# the user never logs in anywhere in the log: a guesser who found a name
+grep -v "sasl_username=alice" "$stale" >"$out.s1"
+expect_verdict "$out.s1" auth-bruteforce "the user tried never logs in"
+# two different users tried
+awk '/passwd-file/ && ++n % 2 == 0 { sub(/alice@example.com/, "bob@example.com") } { print }' "$stale" >"$out.s2"
+expect_verdict "$out.s2" auth-bruteforce "two users tried"
+# the same failures crammed into two minutes: one name, fast
+python3 - "$stale" >"$out.s3" <<'PY'
+import re, sys
+k = 0
+for line in open(sys.argv[1]):
+    if "203.0.113.77" in line:
+        k += 1
+        line = "Dec  3 10:%02d:%02d" % (k // 60 % 60, k % 60) + line[15:]
+    sys.stdout.write(line)
+PY
+expect_verdict "$out.s3" auth-bruteforce "one name, sessions seconds apart"
+rm -f "$out.s1" "$out.s2" "$out.s3"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -108,12 +108,20 @@ void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l)
 	f2b_alist_fold(l);
 }
 
-/* f2b_legit_list - addresses of the clients postsleuth calls legitimate */
+/* f2b_spared - a verdict no filter may ban: ordinary traffic, and a
+ * user's own device that keeps an old password */
+bool f2b_spared(unsigned verdict)
+{
+	return verdict == V_LEGITIMATE || verdict == V_STALE_PASSWORD;
+}
+
+/* f2b_legit_list - addresses of the clients postsleuth calls legitimate
+ * (or a user's device with an old password) */
 void f2b_legit_list(struct act_run *r, struct f2b_alist *l)
 {
 	for (size_t i = 0; i < r->a->nclist; i++) {
 		struct cidr a;
-		if (r->a->clist[i]->verdict == V_LEGITIMATE && cidr_addr(client_addr(r->a->clist[i]).s, &a))
+		if (f2b_spared(r->a->clist[i]->verdict) && cidr_addr(client_addr(r->a->clist[i]).s, &a))
 			f2b_alist_add(l, &a, 1);
 	}
 	f2b_alist_fold(l);

@@ -84,6 +84,7 @@ void f2b_alist_add(struct f2b_alist *l, const struct cidr *a, uint64_t n);
 void f2b_alist_fold(struct f2b_alist *l);
 const struct f2b_addr_count *f2b_alist_find(const struct f2b_alist *l, const struct cidr *a);
 void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l);
+bool f2b_spared(unsigned verdict);
 void f2b_legit_list(struct act_run *r, struct f2b_alist *l);
 void f2b_compare(struct f2b_check *c, const struct f2b_alist *ours, const struct f2b_alist *theirs,
 		 const struct f2b_alist *legit);

@@ -881,6 +881,61 @@ static void sort_clients(struct analysis *a)
 	free(keys);
 }
 
+/* hash_cmp - uint32_t order, for bsearch */
+static int hash_cmp(const void *x, const void *y)
+{
+	uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+	return p < q ? -1 : p > q;
+}
+
+/* login_hashes - tried_note's hash of every account that logged in,
+ * sorted (n: how many) */
+static uint32_t *login_hashes(const struct analysis *a, size_t *n)
+{
+	uint32_t *h = xcalloc(a->accounts.n + 1, sizeof *h);
+	*n = 0;
+	for (size_t i = 0; i < a->accounts.n; i++) {
+		const struct account *ac = records_account(a, (uint32_t)i);
+		struct span name = span_of(ac->name);
+		if (!ac->logins || !name.n)
+			continue;
+		if (name.n > NAME_CAP)
+			name.n = NAME_CAP;
+		h[(*n)++] = (uint32_t)span_hash_seed(name, 0x7472);
+	}
+	qsort(h, *n, sizeof *h, hash_cmp);
+	return h;
+}
+
+/* stale_password - a would-be password guesser that is a user's own
+ * device with an old password: every failed login named one user, who
+ * logs in (from another address) in this log, it never got in, failed
+ * at most twice a session, over several sessions a minute or more
+ * apart (a mail program polling on its schedule, not a guesser: those
+ * try many names, or one name fast).  With the detail kept, the name is
+ * compared in full, not only by its hash. */
+static bool stale_password(const struct analysis *a, const struct client *c, const uint32_t *h,
+			   size_t nh)
+{
+	if ((c->flags & (CF_TRIED_ONE | CF_TRIED_MANY)) != CF_TRIED_ONE || c->auth_successes ||
+	    c->auth_ok_sessions || c->messages || c->sessions < 2 ||
+	    c->auth_failures > 2 * (uint64_t)c->sessions)
+		return false;
+	if (c->last_us - c->first_us < 60LL * 1000000 * (c->sessions - 1))
+		return false;
+	if (!bsearch(&c->tried_hash, h, nh, sizeof *h, hash_cmp))
+		return false;
+	const struct client_detail *d = client_detail(a, c);
+	if (!d || d->tried_dropped || d->ntried != 1)
+		return !d;
+	for (size_t i = 0; i < a->accounts.n; i++) {
+		const struct account *ac = records_account(a, (uint32_t)i);
+		if (ac->logins && !strcmp(ac->name, d->tried[0].name))
+			return true;
+	}
+	return false;
+}
+
 /* analysis_finish - verdicts for everyone, sorted lists */
 void analysis_finish(struct analysis *a)
 {
@@ -894,11 +949,16 @@ void analysis_finish(struct analysis *a)
 	}
 	mark_abused(a);
 	mark_own_apps(a);
+	size_t nh;
+	uint32_t *h = login_hashes(a, &nh);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);
+		if (c->verdict == V_AUTH_BRUTEFORCE && nh && stale_password(a, c, h, nh))
+			c->verdict = V_STALE_PASSWORD;
 		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
 	}
+	free(h);
 	sort_clients(a);
 	qsort(a->alist, a->nalist, sizeof *a->alist, by_account);
 }

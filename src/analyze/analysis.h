@@ -76,7 +76,7 @@ struct client {
 	uint8_t peak_minute;         /* most sessions begun within 60 s (at most CLIENT_RING) */
 	uint32_t detail;             /* 1 + its slot in the detail cache; 0: none */
 	uint32_t sessions, tls_sessions;
-	uint32_t by_verdict[V__COUNT];       /* sessions (and postscreen events) by verdict */
+	uint32_t by_verdict[V__SESSION_COUNT]; /* sessions (and postscreen events) by verdict */
 	uint32_t auth_failures, auth_successes, messages, recipients;
 	uint32_t rejects, relay_denied, non_smtp, pregreet, pipelining;
 	uint32_t ps_connects;

@@ -230,7 +230,7 @@ enum verdict verdict_session(const struct session *s)
 static bool dominant(const struct client *c, enum verdict v)
 {
 	uint64_t total = 0;
-	for (int i = 0; i < V__COUNT; i++)
+	for (int i = 0; i < V__SESSION_COUNT; i++)
 		total += c->by_verdict[i];
 	return total && (uint64_t)c->by_verdict[v] * 2 >= total;
 }

@@ -341,6 +341,34 @@ static void auth_text(struct buf *b, const struct analysis *a, const struct clie
 		buf_puts(b, _(" None of its attempts succeeded."));
 }
 
+/* stale_text - a user's device with an old password (analysis.c's
+ * stale_password: one user, who logs in elsewhere, tried a few times a
+ * session, sessions a minute or more apart) */
+static void stale_text(struct buf *b, const struct analysis *a, const struct client *c,
+		       const struct client_detail *d)
+{
+	unsigned long long fails = c->auth_failures;
+	struct buf t = {0};
+	if (d && d->ntried)
+		t = tried_list(d, 1);
+	else
+		buf_puts(&t, "?"), buf_putc(&t, 0);
+	(void)a;
+	/* TRANSLATORS: a count of failures, then the username with its count and result */
+	buf_printf(b, P_(" It failed SASL authentication %llu time, as %s, a user who logs in from "
+			 "another address in this log, and never got in.",
+			 " It failed SASL authentication %llu times, always as %s, a user who logs in "
+			 "from another address in this log, and never got in.", fails),
+		   fails, t.p);
+	buf_free(&t);
+	buf_puts(b, _(" One or two attempts a connection, a minute or more apart: this is what a "
+		      "mail program (a phone, a second computer) does when it still has the user's old "
+		      "password, not what a guesser does (guessers try many names, or one name fast). "
+		      "Ask the user to update the password on that device; banning the address would "
+		      "shut the user out. If the user does not know the address, treat it as guessing "
+		      "and change the password."));
+}
+
 /* pregreet_text - what it sent before the greeting, and how postscreen shows it */
 static void pregreet_text(struct buf *b, const struct client_detail *d)
 {
@@ -609,6 +637,9 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	case V_AUTH_SUCCESS_AFTER_FAILURES:
 	case V_AUTH_BRUTEFORCE:
 		auth_text(b, a, c, d);
+		break;
+	case V_STALE_PASSWORD:
+		stale_text(b, a, c, d);
 		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "

@@ -61,7 +61,10 @@
 	  "Access denied: abuse")                                                                   \
 	X(V_AUTH_SUCCESS_AFTER_FAILURES, "auth-success-after-failures", SEV_ALARM, VSIDE_ACCOUNT,    \
 	  true, VACT_LOGIN_AFTER_FAILURES, 5, "logged in after failed password attempts",            \
-	  "logged in after failed password attempts", REJ_AUTH)
+	  "logged in after failed password attempts", REJ_AUTH)                                      \
+	X(V_STALE_PASSWORD, "stale-password", SEV_UNCLEAR, VSIDE_ACCOUNT, false, VACT_STALE_PASSWORD, 5, \
+	  "a user's device with an old password",                                                   \
+	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)
 
 enum verdict {
 #define X(e, id, sev, side, ban, act, nlist, title, reason, reject) e,
@@ -69,6 +72,10 @@ enum verdict {
 #undef X
 	V__COUNT
 };
+
+/* the verdicts a session can get come first; those after are decided
+ * for a client as a whole (analysis_finish) */
+#define V__SESSION_COUNT V_STALE_PASSWORD
 
 /* severities, with the report's word for each */
 #define VERDICT_SEVERITIES(X) \
@@ -99,6 +106,7 @@ enum verdict_act {
 	VACT_NONE,
 	VACT_LOGIN_AFTER_FAILURES,
 	VACT_PASSWORD_GUESSING,
+	VACT_STALE_PASSWORD,
 	VACT_RELAY_TEST,
 	VACT_NON_SMTP,
 	VACT_PROBES,

@@ -368,7 +368,7 @@ int cmd_fail2ban(struct opts *o)
 			}
 			c->ours += v;
 			c->addrs_ours += v > 0;
-			others += v > 0 && r.a->clist[k]->verdict != V_LEGITIMATE;
+			others += v > 0 && !f2b_spared(r.a->clist[k]->verdict);
 			if (v > c->max_per_addr)
 				c->max_per_addr = v;
 		}

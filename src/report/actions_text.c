@@ -100,6 +100,13 @@ static const struct {
 	 "submissions (465) with smtpd_tls_auth_only=yes."),
 	 N_("Limit attempts per client with anvil: smtpd_client_auth_rate_limit (e.g. 10 per "
 	 "anvil_rate_time_unit).")}},
+    [VACT_STALE_PASSWORD] = {
+	N_("Old passwords on users' devices"),
+	{N_("A mail program keeps trying the old password of a user who logs in from elsewhere "
+	 "(the client's entry below names the user). Ask the user to update the password on "
+	 "that phone or computer. Do not ban the address: the user would be shut out. If the "
+	 "user does not know the address, treat it as password guessing and change the "
+	 "password.")}},
     [VACT_RELAY_TEST] = {
 	N_("Open-relay tests"),
 	{N_("Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "

@@ -334,6 +334,14 @@ static void client_items(struct glances *g, const struct report_input *in)
 			   nuis, cstr(&l), cstr(&camp));
 		buf_free(&camp);
 	}
+	if ((n = by[V_STALE_PASSWORD]))
+		buf_printf(item(g, 2),
+			   P_("%zu address kept trying the old password of a user who logs in from "
+			      "elsewhere (%s). Next: ask the user to update it on that device; do not ban it.",
+			      "%zu addresses kept trying the old passwords of users who log in from "
+			      "elsewhere (%s). Next: ask the users to update them on those devices; do not "
+			      "ban them.", n),
+			   n, addrs(&l, in, V_STALE_PASSWORD, n));
 	buf_free(&l);
 	if ((n = by[V_UNKNOWN]))
 		buf_printf(item(g, 1), P_("%zu address left too little evidence to judge.",

@@ -150,7 +150,7 @@ void client_json(struct buf *b, const struct analysis *a, const struct client *c
 	json_key(b, &f, "sessions_by_verdict");
 	buf_putc(b, '{');
 	g = true;
-	for (int i = 0; i < V__COUNT; i++)
+	for (int i = 0; i < V__SESSION_COUNT; i++)
 		if (c->by_verdict[i])
 			json_kv_int(b, &g, verdict_id((enum verdict)i), c->by_verdict[i]);
 	buf_putc(b, '}');

@@ -427,13 +427,15 @@ void report_text(struct buf *b, const struct report_input *in)
 	/* TRANSLATORS: the report's opening line: "7 sessions", "3 client addresses",
 	 * "2 messages", "1 SASL account" */
 	buf_printf(b, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0;
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0, stale = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int sev = verdict_severity(a->clist[i]->verdict);
 		bool hc = a->clist[i]->verdict == V_HEALTH_CHECK;
+		bool st = a->clist[i]->verdict == V_STALE_PASSWORD;
 		hostile += sev >= 3;
 		probes += sev == 2;
-		unclear += sev == 1;
+		unclear += sev == 1 && !st;
+		stale += st;
 		legit += sev == 0 && !hc;
 		health += hc;
 	}
@@ -447,6 +449,10 @@ void report_text(struct buf *b, const struct report_input *in)
 			buf_printf(&t, P_("%zu was a health check (your own network or a monitor), ",
 					  "%zu were health checks (your own network or a monitor), ", health),
 				   health);
+		if (stale)
+			buf_printf(&t, P_("%zu was a user's device with an old password, ",
+					  "%zu were users' devices with old passwords, ", stale),
+				   stale);
 		buf_printf(&t, _("%zu left too little evidence."), unclear);
 		buf_putc(&t, 0);
 		wrap_text(b, t.p, 0, REPORT_WIDTH);
