@@ -68,6 +68,16 @@ for line in open(sys.argv[1]):
     sys.stdout.write(line)
 PY
 expect_verdict "$out.s3" auth-bruteforce "one name, sessions seconds apart"
-rm -f "$out.s1" "$out.s2" "$out.s3"
+# AUTH refused with no password checked (auth=0/1, no SASL failure
+# line) from an address that logs in on 587: a user's mail program on
+# the wrong port, not failures before a login; with SASL failure lines
+# (passwords checked) the alarm stays
+wrong=$top/tests/data/auth-wrong-port.log
+got=$(verdict_of "$wrong" 198.51.100.30)
+if [ "$got" = legitimate ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL AUTH refused on port 25, logs in on 587: got $got"; fi
+awk '{ print } / auth=0\/1 / { sub(/disconnect from /, "warning: "); sub(/ ehlo=.*/, ": SASL PLAIN authentication failed: authentication failure"); print }' "$wrong" >"$out.s4"
+got=$(verdict_of "$out.s4" 198.51.100.30)
+if [ "$got" = auth-success-after-failures ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL passwords checked and failed, then a login: got $got"; fi
+rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -89,6 +89,7 @@ struct client {
 	uint32_t tried_hash;         /* of the first username tried */
 	uint32_t relay_from_hash;    /* of the sender domain of its first "Relay access denied", or 0 */
 	uint32_t auth_backend_fail;  /* SASL failures that were the server's: its backend failed */
+	uint32_t pw_failures;        /* SASL failure lines (a password checked), not the backend's */
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
 	int16_t first_tz, last_tz;
 	int64_t first_us, last_us;   /* first session start, last session end */

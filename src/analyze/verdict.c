@@ -244,15 +244,21 @@ enum verdict verdict_decide(const struct client *c)
 	uint32_t tried = c->flags & CF_TRIED_MANY ? 2 : c->flags & CF_TRIED_ONE ? 1 : 0;
 	if (c->flags & CF_ABUSED)
 		return V_ACCOUNT_ABUSE;
-	if (fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
+	/* AUTH refused with no password checked (no SASL failure line: "503
+	 * 5.5.1 authentication not enabled" on port 25, AUTH before
+	 * STARTTLS), from an address that logs in: a user's mail program
+	 * set up for the wrong port, not failed passwords */
+	bool logged_in = c->auth_successes || c->auth_ok_sessions;
+	bool refused_only = !c->pw_failures && logged_in;
+	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
-	if (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
-	    (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE)))
+	if (!refused_only &&
+	    (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
+	     (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))))
 		return V_AUTH_BRUTEFORCE;
 	/* an address that logs in elsewhere in the log is an own user's:
 	 * its relaying refused is a session its mail client did not log in
 	 * (AUTH off, or port 25 instead of 587), not a relay test */
-	bool logged_in = c->auth_successes || c->auth_ok_sessions;
 	if (c->relay_denied && !c->messages && ((c->flags & CF_OWN_APP) || logged_in))
 		return V_LEGITIMATE;
 	if (c->relay_denied && !c->messages)

@@ -752,6 +752,18 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   (unsigned long long)c->relay_denied);
 			other = other > c->relay_denied ? other - c->relay_denied : 0;
 		}
+		if (c->auth_failures && !c->pw_failures && logged_in)
+			buf_printf(b, P_(" %llu AUTH command was refused before any password was checked "
+					 "(no SASL failure line: authentication not offered on that port, or "
+					 "AUTH before STARTTLS), yet it logs in in other sessions: one of your "
+					 "own users' mail programs is set to the wrong port. Set its outgoing "
+					 "server to port 587 with STARTTLS (or 465).",
+					 " %llu AUTH commands were refused before any password was checked "
+					 "(no SASL failure line: authentication not offered on that port, or "
+					 "AUTH before STARTTLS), yet it logs in in other sessions: one of your "
+					 "own users' mail programs is set to the wrong port. Set its outgoing "
+					 "server to port 587 with STARTTLS (or 465).", c->auth_failures),
+				   (unsigned long long)c->auth_failures);
 		if (other && logged_in)
 			refused_after_login(b, other, other_example(d, reject));
 		else if (other && c->messages && greylist_example(d))

@@ -56,6 +56,7 @@
 	  "Access denied: relay attempts")                                                          \
 	X(V_AUTH_BRUTEFORCE, "auth-bruteforce", SEV_HOSTILE, VSIDE_CLIENT, true,                     \
 	  VACT_PASSWORD_GUESSING, 5, "guessing SASL passwords", "guessed SASL passwords", REJ_AUTH)  \
+	/* the client-wide verdicts (V__SESSION_COUNT): no session gets them */                  \
 	X(V_ACCOUNT_ABUSE, "account-abuse", SEV_ALARM, VSIDE_ACCOUNT, true, VACT_NONE, 0,            \
 	  "sending through a compromised account", "sent mail through a compromised account",        \
 	  "Access denied: abuse")                                                                   \
@@ -75,7 +76,7 @@ enum verdict {
 
 /* the verdicts a session can get come first; those after are decided
  * for a client as a whole (analysis_finish) */
-#define V__SESSION_COUNT V_STALE_PASSWORD
+#define V__SESSION_COUNT V_ACCOUNT_ABUSE
 
 /* severities, with the report's word for each */
 #define VERDICT_SEVERITIES(X) \
