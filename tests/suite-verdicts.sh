@@ -78,6 +78,20 @@ if [ "$got" = legitimate ]; then pass=$((pass + 1)); else fail=$((fail + 1)); ec
 awk '{ print } / auth=0\/1 / { sub(/disconnect from /, "warning: "); sub(/ ehlo=.*/, ": SASL PLAIN authentication failed: authentication failure"); print }' "$wrong" >"$out.s4"
 got=$(verdict_of "$out.s4" 198.51.100.30)
 if [ "$got" = auth-success-after-failures ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL passwords checked and failed, then a login: got $got"; fi
-rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4"
+# several users' logins, some failed, through 127.0.0.1 (a webmail):
+# shared-front, never an alarm; the same from a public address stays one;
+# one user only through 127.0.0.1 is not a front
+front=$top/tests/data/shared-front.log
+got=$(verdict_of "$front" 127.0.0.1)
+if [ "$got" = shared-front ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL webmail on 127.0.0.1: got $got"; fi
+sed 's/localhost\[127\.0\.0\.1\]/web.example.net[203.0.113.80]/' "$front" >"$out.s5"
+got=$(verdict_of "$out.s5" 203.0.113.80)
+if [ "$got" = auth-success-after-failures ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the same from a public address: got $got"; fi
+sed 's/sasl_username=[a-z]*@/sasl_username=ann@/' "$front" >"$out.s6"
+got=$(verdict_of "$out.s6" 127.0.0.1)
+if [ "$got" != shared-front ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL one user through 127.0.0.1: got $got"; fi
+"$bin" ban --allow 192.0.2.0/24 "$front" >"$out.s7" 2>/dev/null
+if ! grep -q "127.0.0.1" "$out.s7"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL ban lists the webmail's address"; fi
+rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

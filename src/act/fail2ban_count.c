@@ -108,11 +108,12 @@ void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l)
 	f2b_alist_fold(l);
 }
 
-/* f2b_spared - a verdict no filter may ban: ordinary traffic, and a
- * user's own device that keeps an old password */
+/* f2b_spared - a verdict no filter may ban: ordinary traffic, a user's
+ * own device that keeps an old password, an own address that speaks for
+ * several users (webmail, proxy, NAT) */
 bool f2b_spared(unsigned verdict)
 {
-	return verdict == V_LEGITIMATE || verdict == V_STALE_PASSWORD;
+	return verdict == V_LEGITIMATE || verdict == V_STALE_PASSWORD || verdict == V_SHARED_FRONT;
 }
 
 /* f2b_legit_list - addresses of the clients postsleuth calls legitimate

@@ -250,6 +250,15 @@ enum verdict verdict_decide(const struct client *c)
 	 * set up for the wrong port, not failed passwords */
 	bool logged_in = c->auth_successes || c->auth_ok_sessions;
 	bool refused_only = !c->pw_failures && logged_in;
+	/* failed and successful logins of several users through one address
+	 * of this server's own network: its webmail, a proxy or a NAT (a
+	 * Docker bridge) speaks for them, and the address says nothing of
+	 * who guessed; the accounts do */
+	if (fails && (c->nlogin >= 2 || (tried >= 2 && logged_in)) && !(c->flags & CF_ABUSED)) {
+		struct client_addr ip = client_addr(c);
+		if (cidr_own_network(ip.s, strlen(ip.s)))
+			return V_SHARED_FRONT;
+	}
 	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
 	if (!refused_only &&

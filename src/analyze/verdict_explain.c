@@ -341,6 +341,41 @@ static void auth_text(struct buf *b, const struct analysis *a, const struct clie
 		buf_puts(b, _(" None of its attempts succeeded."));
 }
 
+static const char *count_text(char *out, size_t n, const char *fmt, unsigned long long k);
+
+/* front_text - several users' logins through one address of this
+ * server's own network (verdict.c: V_SHARED_FRONT) */
+static void front_text(struct buf *b, const struct analysis *a, const struct client *c,
+		       const struct client_detail *d)
+{
+	unsigned long long fails = c->auth_failures, ok = c->auth_successes;
+	uint32_t users = c->nlogin > client_tried_names(a, c) ? c->nlogin : client_tried_names(a, c);
+	char n1[64], n2[64];
+	/* TRANSLATORS: "10 failed logins", "20 successful ones", a count of users */
+	buf_printf(b, P_(" It made %s and %s for %u different user: this address of your own network "
+			 "speaks for others (a webmail such as Roundcube, a proxy, or a NAT such as "
+			 "Docker's bridge), so it tells nothing of who typed the passwords.",
+			 " It made %s and %s for %u different users: this address of your own network "
+			 "speaks for others (a webmail such as Roundcube, a proxy, or a NAT such as "
+			 "Docker's bridge), so it tells nothing of who typed the passwords.", users),
+		   count_text(n1, sizeof n1, P_("%llu failed login", "%llu failed logins", fails), fails),
+		   count_text(n2, sizeof n2, P_("%llu successful one", "%llu successful ones", ok), ok),
+		   users);
+	if (d && d->ntried) {
+		struct buf t = tried_list(d, 12);
+		/* TRANSLATORS: %s is a list of usernames, with counts and results */
+		buf_printf(b, _(" Usernames that failed: %s."), t.p);
+		buf_free(&t);
+	}
+	buf_puts(b, _(" Never ban it: every user behind it would be shut out. Judge the accounts "
+		      "instead (postsleuth accounts), and make the front pass the real client's "
+		      "address: XCLIENT for a proxy that speaks it, such as nginx's mail proxy "
+		      "(smtpd_authorized_xclient_hosts), the "
+		      "PROXY protocol for a TCP proxy (smtpd_upstream_proxy_protocol = haproxy), host "
+		      "networking for Docker. Guessers behind a webmail are banned at the webmail "
+		      "(fail2ban's roundcube-auth jail)."));
+}
+
 /* stale_text - a user's device with an old password (analysis.c's
  * stale_password: one user, who logs in elsewhere, tried a few times a
  * session, sessions a minute or more apart) */
@@ -640,6 +675,9 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	case V_STALE_PASSWORD:
 		stale_text(b, a, c, d);
+		break;
+	case V_SHARED_FRONT:
+		front_text(b, a, c, d);
 		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "

@@ -63,6 +63,9 @@
 	X(V_AUTH_SUCCESS_AFTER_FAILURES, "auth-success-after-failures", SEV_ALARM, VSIDE_ACCOUNT,    \
 	  true, VACT_LOGIN_AFTER_FAILURES, 5, "logged in after failed password attempts",            \
 	  "logged in after failed password attempts", REJ_AUTH)                                      \
+	X(V_SHARED_FRONT, "shared-front", SEV_UNCLEAR, VSIDE_NONE, false, VACT_SHARED_FRONT, 5,     \
+	  "logins of several users through one address of your own (webmail, proxy, NAT)",          \
+	  "relayed the logins of several users", REJ_DEFAULT)                                        \
 	X(V_STALE_PASSWORD, "stale-password", SEV_UNCLEAR, VSIDE_ACCOUNT, false, VACT_STALE_PASSWORD, 5, \
 	  "a user's device with an old password",                                                   \
 	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)
@@ -108,6 +111,7 @@ enum verdict_act {
 	VACT_LOGIN_AFTER_FAILURES,
 	VACT_PASSWORD_GUESSING,
 	VACT_STALE_PASSWORD,
+	VACT_SHARED_FRONT,
 	VACT_RELAY_TEST,
 	VACT_NON_SMTP,
 	VACT_PROBES,

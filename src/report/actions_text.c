@@ -107,6 +107,14 @@ static const struct {
 	 "that phone or computer. Do not ban the address: the user would be shut out. If the "
 	 "user does not know the address, treat it as password guessing and change the "
 	 "password.")}},
+    [VACT_SHARED_FRONT] = {
+	N_("Logins through a webmail, proxy or NAT of your own"),
+	{N_("One address of your own network logs in for several users, failed logins included: "
+	 "the address says nothing of who typed the passwords, and banning it would shut every "
+	 "user behind it out. Judge the accounts (postsleuth accounts) and make the front pass "
+	 "the real client's address: XCLIENT for a proxy that speaks it, such as nginx's mail "
+	 "proxy (smtpd_authorized_xclient_hosts), the PROXY protocol for a TCP proxy "
+	 "(smtpd_upstream_proxy_protocol = haproxy), host networking for Docker.")}},
     [VACT_RELAY_TEST] = {
 	N_("Open-relay tests"),
 	{N_("Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "

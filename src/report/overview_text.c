@@ -334,6 +334,15 @@ static void client_items(struct glances *g, const struct report_input *in)
 			   nuis, cstr(&l), cstr(&camp));
 		buf_free(&camp);
 	}
+	if ((n = by[V_SHARED_FRONT]))
+		buf_printf(item(g, 2),
+			   P_("%zu address of your own network logs in for several users, failed logins "
+			      "included (%s): a webmail, proxy or NAT. Next: judge the accounts, never ban "
+			      "it.",
+			      "%zu addresses of your own network log in for several users, failed logins "
+			      "included (%s): webmails, proxies or NATs. Next: judge the accounts, never ban "
+			      "them.", n),
+			   n, addrs(&l, in, V_SHARED_FRONT, n));
 	if ((n = by[V_STALE_PASSWORD]))
 		buf_printf(item(g, 2),
 			   P_("%zu address kept trying the old password of a user who logs in from "

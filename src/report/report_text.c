@@ -427,15 +427,17 @@ void report_text(struct buf *b, const struct report_input *in)
 	/* TRANSLATORS: the report's opening line: "7 sessions", "3 client addresses",
 	 * "2 messages", "1 SASL account" */
 	buf_printf(b, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
-	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0, stale = 0;
+	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0, stale = 0, front = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int sev = verdict_severity(a->clist[i]->verdict);
 		bool hc = a->clist[i]->verdict == V_HEALTH_CHECK;
 		bool st = a->clist[i]->verdict == V_STALE_PASSWORD;
+		bool fr = a->clist[i]->verdict == V_SHARED_FRONT;
 		hostile += sev >= 3;
 		probes += sev == 2;
-		unclear += sev == 1 && !st;
+		unclear += sev == 1 && !st && !fr;
 		stale += st;
+		front += fr;
 		legit += sev == 0 && !hc;
 		health += hc;
 	}
@@ -449,6 +451,12 @@ void report_text(struct buf *b, const struct report_input *in)
 			buf_printf(&t, P_("%zu was a health check (your own network or a monitor), ",
 					  "%zu were health checks (your own network or a monitor), ", health),
 				   health);
+		if (front)
+			buf_printf(&t, P_("%zu logged in for several users (a webmail, proxy or NAT of "
+					  "yours), ",
+					  "%zu logged in for several users (webmails, proxies or NATs of "
+					  "yours), ", front),
+				   front);
 		if (stale)
 			buf_printf(&t, P_("%zu was a user's device with an old password, ",
 					  "%zu were users' devices with old passwords, ", stale),

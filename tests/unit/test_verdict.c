@@ -56,6 +56,7 @@ TEST(verdict_decide_table)
 		struct client c = {0};
 		c.sessions = f->sessions;
 		c.auth_failures = f->fails;
+		c.pw_failures = f->fails;       /* SASL failure lines: passwords checked */
 		c.auth_successes = f->successes;
 		c.messages = f->messages;
 		c.relay_denied = f->relay;
@@ -72,6 +73,25 @@ TEST(verdict_decide_table)
 			test_fail(__FILE__, __LINE__, "%s: got %s, want %s", f->name, verdict_id(got),
 				  verdict_id(f->want));
 	}
+	/* AUTH refused with no password checked (auth=0/1, no SASL failure
+	 * line) from an address that logs in: a mail program on the wrong
+	 * port, not failures before a login; a guesser's refused AUTH (no
+	 * login anywhere) stays a guess */
+	struct client c = {0};
+	c.sessions = 5;
+	c.auth_failures = 4;
+	c.auth_successes = 1;
+	c.messages = 1;
+	c.first_fail_us = 10;
+	c.last_success_us = 20;
+	c.by_verdict[V_AUTH_BRUTEFORCE] = 4;
+	CHECK_STR(verdict_id(verdict_decide(&c)), "legitimate");
+	c.pw_failures = 4;
+	CHECK_STR(verdict_id(verdict_decide(&c)), "auth-success-after-failures");
+	c.pw_failures = 0;
+	c.auth_successes = 0;
+	c.messages = 0;
+	CHECK_STR(verdict_id(verdict_decide(&c)), "auth-bruteforce");
 }
 
 /* the server's own failures: neither its SASL backend failing nor its own
@@ -205,8 +225,10 @@ TEST(verdict_rows_complete)
 		/* a hostile client is always listed by default; nobody at fault never */
 		if (verdict_hostile(v))
 			CHECK(r->ban);
+		/* nobody at fault: never banned, never hostile (a paragraph of
+		 * what to do is allowed: a webmail's address, shared-front) */
 		if (r->side == VSIDE_NONE || r->side == VSIDE_UNCLEAR)
-			CHECK(!r->ban && r->act == VACT_NONE && !verdict_hostile(v));
+			CHECK(!r->ban && !verdict_hostile(v));
 		/* a "What to do" paragraph names some addresses, and only then */
 		CHECK_INT(r->act != VACT_NONE, r->nlist > 0);
 		for (int j = 0; j < i; j++)
