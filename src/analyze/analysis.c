@@ -627,12 +627,15 @@ static struct span rcpt_domain(const char *addr, char *buf, size_t cap)
 	return span_make(buf, n);
 }
 
-/* content_reject - a remote 5xx that speaks of virus/spam/policy */
+/* content_reject - a remote 5xx that speaks of virus or spam, or of
+ * this server's IP being blocked for it (not any 5.7.1 or "policy":
+ * those also refuse a HELO name, a sender domain, SPF or DMARC, which
+ * the findings tell, and which say nothing of spam) */
 static bool content_reject(const char *reason)
 {
-	static const char *const words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "blocked",
-					    "blacklist", "blocklist", "reputation", "5.7.1",
-					    "policy", "security issue", NULL};
+	static const char *const words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "phish",
+					    "malware", "unsolicited", "blocked", "blacklist", "blocklist", "block list",
+					    "reputation", "security issue", NULL};
 	for (int i = 0; words[i]; i++)
 		if (strstr(reason, words[i]))
 			return true;

@@ -62,6 +62,12 @@ enum finding_impact {
 	  "a remote server refuses mail because of this server's IP reputation")               \
 	X(F_OUT_AUTH_CHECKS, "outbound-spf-dkim-dmarc", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail that fails SPF, DKIM or DMARC")                        \
+	X(F_OUT_HELO_REJECTED, "outbound-helo-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
+	  "a remote server refuses this server's HELO name")                                   \
+	X(F_OUT_SENDER_REJECTED, "outbound-sender-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "a remote server refuses the sender address: its domain does not resolve or it is not fully qualified") \
+	X(F_OUT_TLS_REQUIRED, "outbound-tls-required", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,      \
+	  "a remote server requires TLS, and this server does not start it")                   \
 	X(F_OUT_NO_PTR, "outbound-no-ptr", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                  \
 	  "a remote server refuses mail because this server's IP has no proper reverse DNS")   \
 	X(F_OUT_BLOCKLISTED, "outbound-blocklisted", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,        \

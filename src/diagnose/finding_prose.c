@@ -74,6 +74,32 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
 	"SPF: use SRS (postsrsd) for forwarding.",
 	"The lines do not show the DNS records themselves; check them with dig TXT."},
+    [F_OUT_HELO_REJECTED] = {
+	"The remote server refused the name this server gives in its HELO/EHLO greeting: it is "
+	"not a fully qualified name (\"localhost\", a bare host name), or it does not resolve in "
+	"public DNS (an internal name such as mail.internal or mx.localdomain). Every server "
+	"that checks HELO names will refuse this server's mail the same way.",
+	"Set myhostname (or smtp_helo_name) to the server's public mail name, one that resolves "
+	"to its public IP and matches the IP's PTR record; then postfix reload and postqueue -f.",
+	NULL},
+    [F_OUT_SENDER_REJECTED] = {
+	"The remote server refused the envelope sender: its domain does not resolve in public "
+	"DNS, or the address is not fully qualified (www-data@mx.localdomain, root@localhost). "
+	"Mail that local programs send with the host's own name as sender domain is the usual "
+	"case.",
+	"Make the sender a real domain of yours: myorigin = the public domain, or "
+	"smtp_generic_maps / sender_canonical_maps to rewrite local senders (www-data, root) "
+	"to a real address; make the domain resolve (an MX or A record). If the sender is "
+	"someone else's, in mail this server forwards, the refusal is about that sender, not "
+	"about this server.",
+	NULL},
+    [F_OUT_TLS_REQUIRED] = {
+	"The remote server accepts mail only over TLS (\"Must issue a STARTTLS command first\"), "
+	"and this server did not start TLS: its SMTP client has TLS switched off.",
+	"Set smtp_tls_security_level = may (opportunistic TLS, Postfix's recommended setting for "
+	"the Internet) and make sure smtp_tls_CAfile or smtp_tls_CApath is set; then postfix "
+	"reload and postqueue -f.",
+	NULL},
     [F_OUT_NO_PTR] = {
 	"The remote server refused the mail because this server's IP has no reverse DNS "
 	"(PTR) name, or one that does not resolve back to the same address.",

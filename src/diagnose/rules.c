@@ -66,6 +66,12 @@ static const struct rule out_rules[] = {
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
+    /* the remote server refuses this server's own name, sender or lack
+     * of TLS (before the DNS rows: "Helo command rejected: Host not
+     * found" is the remote's lookup of this server's name, not ours) */
+    {F_OUT_HELO_REJECTED, SRC_OUT, NULL, {"Helo command rejected", "EHLO command rejected", "HELO command rejected", "invalid HELO", "bad HELO", "HELO hostname", "EHLO hostname", "HELO name", "EHLO name"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_SENDER_REJECTED, SRC_OUT, NULL, {"Sender address rejected: Domain not found", "Sender address rejected: need fully-qualified", "Sender address rejected: Malformed", "Sender verify failed", "sender domain does not exist", "5.1.8", "4.1.8"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_TLS_REQUIRED, SRC_OUT, NULL, {"Must issue a STARTTLS", "STARTTLS is required", "STARTTLS required", "Encryption required"}, NULL, K_PROVIDER, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"try again", "SERVFAIL", "Temporary failure in name resolution"}, "Name service error", K_NONE, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"Host or domain name not found. Name service error"}, "try again", K_NONE, NULL},
     {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for", "does not accept mail (nullMX)"}, NULL, K_CONNHOST, NULL},
@@ -75,7 +81,7 @@ static const struct rule out_rules[] = {
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda"}, NULL, K_PROVIDER, NULL},
     {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
