@@ -68,6 +68,16 @@ bool verdict_hostile(enum verdict v)
 	return verdict_row(v)->sev >= SEV_HOSTILE;
 }
 
+/* verdict_of_evidence - see verdicts.h */
+enum verdict verdict_of_evidence(enum verdict session, enum verdict client)
+{
+	if (session == V_LEGITIMATE && client != V_LEGITIMATE)
+		return client;
+	if (verdict_hostile(session) && verdict_severity(client) <= SEV_UNCLEAR && client != V_UNKNOWN)
+		return client;
+	return session;
+}
+
 /* verdict_from_id - parse a --verdict value */
 bool verdict_from_id(const char *s, enum verdict *v)
 {

@@ -134,6 +134,11 @@ const char *verdict_id(enum verdict v);
 int verdict_severity(enum verdict v);
 const char *verdict_severity_word(int sev);
 bool verdict_hostile(enum verdict v);
+/* the verdict shown beside a session's evidence lines: the session's
+ * own, unless the client's says more (a legitimate-looking login of an
+ * abused client) or spares it (a failed login of a user's old device, a
+ * webmail's address, a mail program on the wrong port) */
+enum verdict verdict_of_evidence(enum verdict session, enum verdict client);
 bool verdict_from_id(const char *s, enum verdict *v);
 
 #endif

@@ -76,9 +76,7 @@ void evidence_text(struct buf *b, const struct client *c, const struct client_de
 			continue;
 		/* a session that looked legitimate on its own is evidence of what
 		 * the client is (a login to a compromised account): say that */
-		enum verdict v = d->evidence[i].verdict;
-		if (v == V_LEGITIMATE && c->verdict != V_LEGITIMATE)
-			v = c->verdict;
+		enum verdict v = verdict_of_evidence(d->evidence[i].verdict, c->verdict);
 		if (d->evidence[i].session_id)
 			buf_printf(b, _("      evidence (session #%llu, %s):\n"),
 				   (unsigned long long)d->evidence[i].session_id, verdict_id(v));

@@ -370,7 +370,8 @@ static void client_evidence(struct buf *b, const struct analysis *a, const struc
 			continue;
 		buf_puts(b, "<details class=\"evidence\"><summary>");
 		buf_printf(b, P_("Session #%llu (%s): %u line", "Session #%llu (%s): %u lines", e->n + e->more),
-			   (unsigned long long)d->evidence[i].session_id, verdict_id(d->evidence[i].verdict),
+			   (unsigned long long)d->evidence[i].session_id,
+			   verdict_id(verdict_of_evidence(d->evidence[i].verdict, c->verdict)),
 			   e->n + e->more);
 		buf_printf(b, "</summary><pre id=\"c-%zu-s%u\">", idx, i + 1);
 		for (uint32_t j = 0; j < e->n; j++) {
