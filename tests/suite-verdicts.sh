@@ -92,6 +92,15 @@ got=$(verdict_of "$out.s6" 127.0.0.1)
 if [ "$got" != shared-front ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL one user through 127.0.0.1: got $got"; fi
 "$bin" ban --allow 192.0.2.0/24 "$front" >"$out.s7" 2>/dev/null
 if ! grep -q "127.0.0.1" "$out.s7"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL ban lists the webmail's address"; fi
-rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7"
+# an account that sends in bulk from its one usual address with few
+# bounces is no compromise; with a third of it bouncing it is one
+account_of() { "$bin" accounts --json "$1" | python3 -c 'import json,sys; print({a["username"]: a["verdict"] for a in json.load(sys.stdin)["accounts"]}.get(sys.argv[1], "absent"))' "$2"; }
+bulk=$top/tests/data/bulk-sender.log
+got=$(account_of "$bulk" news@example.com)
+if [ "$got" = normal ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL a newsletter from its usual address: got $got"; fi
+awk '/status=sent/ && ++n % 3 == 0 { sub(/dsn=2\.0\.0, status=sent \(250 2\.0\.0 OK\)/, "dsn=5.1.1, status=bounced (host mx.sub.example[203.0.113.9] said: 550 5.1.1 User unknown (in reply to RCPT TO command))") } { print }' "$bulk" >"$out.s8"
+got=$(account_of "$out.s8" news@example.com)
+if [ "$got" = compromised-suspect ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL bulk with a third bouncing: got $got"; fi
+rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

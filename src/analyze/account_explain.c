@@ -133,6 +133,11 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 	if (ac->compromised)
 		buf_puts(b, _(" This looks like a compromised account used to send spam: change its password "
 			      "now (banning the address does not stop whoever has the password)."));
+	else if (account_bulk(ac))
+		buf_puts(b, _(" It sent in bulk (a newsletter, a mailing, a busy day), but nothing says the "
+			      "mail is unwanted or not its owner's: no high bounce rate, no refusal as spam, "
+			      "no unusual new address. If its owner did not send it, treat the account as "
+			      "compromised."));
 	else if (!refused)
 		buf_puts(b, _(" Nothing unusual."));
 	if (ac->flags & AF_DETAIL_LOST)

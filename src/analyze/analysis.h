@@ -261,6 +261,9 @@ bool session_logged_in(const struct session *s);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
+/* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15
+ * domains): alone that is no compromise (after verdict_account) */
+bool account_bulk(const struct account *ac);
 void account_explain(const struct analysis *a, const struct account *ac, struct buf *b);
 const struct login *account_new_source(const struct analysis *a, const struct account *ac,
 				       const struct login **earliest);

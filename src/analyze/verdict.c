@@ -354,6 +354,13 @@ const struct login *account_new_source(const struct analysis *a, const struct ac
 	return is_new ? top : NULL;
 }
 
+/* account_bulk - it sent in bulk: alone no sign of a compromise */
+bool account_bulk(const struct account *ac)
+{
+	return ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20) ||
+	       ac->ndomain_hash >= 15;
+}
+
 /* verdict_account - normal or compromised-suspect (after the logins are indexed) */
 void verdict_account(struct analysis *a, struct account *ac)
 {
@@ -362,13 +369,16 @@ void verdict_account(struct analysis *a, struct account *ac)
 	uint64_t done = (uint64_t)ac->sent + ac->bounced + ac->expired;
 	double bounce = done ? (double)(ac->bounced + ac->expired) / (double)done : 0;
 	const struct login *earliest, *top = account_new_source(a, ac, &earliest);
-	int score = 0;
-	bool volume = ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20);
-	score += volume;
-	score += done >= 10 && bounce >= 0.25;
-	score += ac->remote_content_rejects >= 3;
-	score += ac->ndomain_hash >= 15;
-	score += top != NULL;
-	ac->compromised = score >= 2;
+	/* volume and many domains only say "bulk": a newsletter, a busy
+	 * sales desk.  A compromise needs one sign that the mail is not
+	 * wanted or not the owner's: a quarter of it bouncing, remote
+	 * servers refusing it as spam, or an unusual new source */
+	int weak = 0, strong = 0;
+	weak += ac->recipients >= 100 || (ac->recipients >= 30 && ac->peak_10min >= 20);
+	weak += ac->ndomain_hash >= 15;
+	strong += done >= 10 && bounce >= 0.25;
+	strong += ac->remote_content_rejects >= 3;
+	strong += top != NULL;
+	ac->compromised = strong >= 1 && strong + weak >= 2;
 	ac->new_ip = top ? top->client + 1 : 0;
 }

@@ -117,9 +117,29 @@ static const char *addrs(struct buf *b, const struct report_input *in, enum verd
 /* accounts_item - the compromised accounts */
 static void accounts_item(struct glances *g, const struct analysis *a)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < a->nalist; i++)
+	size_t n = 0, bulk = 0;
+	for (size_t i = 0; i < a->nalist; i++) {
 		n += a->alist[i]->compromised;
+		bulk += !a->alist[i]->compromised && account_bulk(a->alist[i]);
+	}
+	if (bulk) {
+		struct buf names = {0};
+		size_t k = 0;
+		for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++)
+			if (!a->alist[i]->compromised && account_bulk(a->alist[i])) {
+				buf_puts(&names, k++ ? ", " : "");
+				buf_term(&names, span_of(a->alist[i]->name));
+			}
+		if (bulk > k)
+			buf_printf(&names, P_(" and %zu more", " and %zu more", bulk - k), bulk - k);
+		buf_printf(item(g, 1),
+			   P_("%zu SASL account sent in bulk with nothing unusual about it: %s. Next: "
+			      "make sure its owner meant to.",
+			      "%zu SASL accounts sent in bulk with nothing unusual about them: %s. Next: "
+			      "make sure their owners meant to.", bulk),
+			   bulk, cstr(&names));
+		buf_free(&names);
+	}
 	if (!n)
 		return;
 	struct buf names = {0};
