@@ -28,6 +28,7 @@ struct xitem {
 	uint64_t session_id;
 	size_t told_under;       /* findings_text: 1 + the finding it was told under, or 0 */
 	enum verdict v;
+	size_t vpos;             /* where the heading's verdict id is in text (SIZE_MAX: none) */
 };
 
 /* a finding to tell, chosen after the first pass; its explanation is
@@ -256,6 +257,17 @@ void explain_session(struct explain *x, const struct session *s)
 			return;
 	}
 	explain_story(&it->text, s, x->show_secrets, x->color);
+	/* the heading's verdict id, the last one on the first line: the
+	 * client's verdict may relabel it when the story is told */
+	it->vpos = SIZE_MAX;
+	const char *id = verdict_id(it->v);
+	struct span first = buf_span(&it->text);
+	ptrdiff_t nl = span_chr(first, '\n');
+	if (nl >= 0)
+		first.n = (size_t)nl;
+	for (size_t e = first.n; e >= strlen(id) && it->vpos == SIZE_MAX; e--)
+		if (!memcmp(first.p + e - strlen(id), id, strlen(id)))
+			it->vpos = e - strlen(id);
 	session_json(&it->json, s, x->show_secrets);
 }
 
@@ -346,6 +358,27 @@ static void indented(struct buf *out, struct span t, int by)
 	}
 }
 
+/* story_text - a story as told: its heading's verdict id is the
+ * client's when that verdict spares the session (verdict_of_evidence) */
+static struct buf story_text(const struct analysis *a, const struct xitem *it)
+{
+	struct buf t = {0};
+	struct span s = buf_span(&it->text);
+	const struct client *c = it->ip && it->vpos != SIZE_MAX
+					 ? analysis_client((struct analysis *)a, it->ip)
+					 : NULL;
+	enum verdict v = c ? verdict_of_evidence(it->v, c->verdict) : it->v;
+	if (v == it->v) {
+		buf_putspan(&t, s);
+		return t;
+	}
+	size_t old = strlen(verdict_id(it->v));
+	buf_put(&t, s.p, it->vpos);
+	buf_puts(&t, verdict_id(v));
+	buf_put(&t, s.p + it->vpos + old, s.n - it->vpos - old);
+	return t;
+}
+
 /* explain_client_words - the address, or "(address not logged)" translated */
 const char *explain_client_words(const char *addr)
 {
@@ -401,8 +434,11 @@ static void findings_text(struct explain *x, const struct analysis *a, struct bu
 				/* TRANSLATORS: the session's number, then the finding's rank */
 				buf_printf(out, _("   Session #%llu: told above, under %zu.\n"),
 					   (unsigned long long)it->session_id, it->told_under);
-			else
-				indented(out, buf_span(&it->text), 3);
+			else {
+				struct buf t = story_text(a, it);
+				indented(out, buf_span(&t), 3);
+				buf_free(&t);
+			}
 			if (!it->told_under)
 				it->told_under = i + 1;
 		}
@@ -498,7 +534,9 @@ void explain_write(struct explain *x, const struct analysis *a, struct buf *out,
 	for (size_t i = 0; i < x->n; i++) {
 		if (i)
 			buf_putc(out, '\n');
-		buf_putspan(out, buf_span(&x->items[i].text));
+		struct buf t = story_text(a, &x->items[i]);
+		buf_putspan(out, buf_span(&t));
+		buf_free(&t);
 	}
 	if (x->dropped)
 		buf_printf(out, P_("\n(%zu more not shown)\n", "\n(%zu more not shown)\n", x->dropped), x->dropped);
