@@ -129,6 +129,8 @@ enum finding_impact {
 	  "a logged-in user's mail is refused: the sender address is not one its login owns") \
 	X(F_IN_MAILBOX_FULL, "mailbox-full-refused", SIDE_BENIGN, 1, IMPACT_REFUSED,             \
 	  "mail to a user of this server is refused: the mailbox is full (quota)")              \
+	X(F_IN_PTR_LOOKUP_FAILING, "reverse-dns-lookups-failing", SIDE_NETWORK, 3, IMPACT_REFUSED, \
+	  "mail from large providers is refused: this host's DNS cannot find their servers' names") \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \

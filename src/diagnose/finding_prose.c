@@ -256,6 +256,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"465) with authentication (\"my server requires authentication\") for every message. "
 	"Do not add the address to mynetworks: it is a public address that changes.",
 	NULL},
+    [F_IN_PTR_LOOKUP_FAILING] = {
+	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
+	"your hostname\": it comes from that provider's own network and greets with its own "
+	"server name, and those servers all have proper reverse DNS. The lookup failed on this "
+	"side: this host's resolver does not answer reverse (PTR) queries, or answers too "
+	"slowly. With reject_unknown_client_hostname every client whose name cannot be looked "
+	"up is refused, legitimate mail included.",
+	"Check the resolver Postfix uses: dig -x with the refused address must give a name, "
+	"from the host and from Postfix's chroot (/var/spool/postfix/etc/resolv.conf is a copy "
+	"of /etc/resolv.conf made at start: it may be stale or point to a resolver the chroot "
+	"cannot reach). A local caching resolver (unbound) is the usual fix. Until it works, "
+	"take reject_unknown_client_hostname out, or use the gentler "
+	"reject_unknown_reverse_client_hostname.",
+	NULL},
     [F_IN_DNSBL_ERROR] = {
 	"The DNS blocklist answered with an error code (127.255.255.x, or \"Error: open "
 	"resolver\"), not with a listing. The blocklist refuses queries from this host's "

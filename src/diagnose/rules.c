@@ -674,6 +674,9 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);
+	} else if (ev_reject_unresolved_provider(ev)) {
+		hit->id = F_IN_PTR_LOOKUP_FAILING;
+		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
 	} else if (m.lit[REJECT_BLOCKED] && provider_name(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");

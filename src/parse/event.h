@@ -180,6 +180,7 @@ bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
+bool ev_reject_unresolved_provider(const struct event *ev);
 bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);

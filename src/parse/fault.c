@@ -15,6 +15,7 @@
  * used (a sender address the login does not own).
  */
 #include "event.h"
+#include "provider.h"
 
 #include <string.h>
 
@@ -160,6 +161,8 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
 		return true;
+	if (ev_reject_unresolved_provider(ev))
+		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
 	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
@@ -167,6 +170,21 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&
 	       (span_eqs(ev->dsn, "4.3.2") || has(ev->reason, "4.3.2") || span_eqs(ev->code, "450"));
+}
+
+/* ev_reject_unresolved_provider - reject_unknown_client_hostname's or
+ * reject_unknown_reverse_client_hostname's refusal ("Client host
+ * rejected: cannot find your [reverse] hostname") of a client that
+ * greets with a large provider's server name from that provider's own
+ * network: those servers all have proper names, so this host's DNS
+ * failed to find them (the finding reverse-dns-lookups-failing) */
+bool ev_reject_unresolved_provider(const struct event *ev)
+{
+	if (ev->type != EV_REJECT || !has(ev->reason, "Client host rejected: cannot find your "))
+		return false;
+	const char *by_ip = provider_of_address(ev->client_ip);
+	const char *by_helo = by_ip ? provider_name(ev->helo) : NULL;
+	return by_helo && !strcmp(by_ip, by_helo);
 }
 
 /* ev_sasl_backend_fault - a SASL failure the server's own backend caused */

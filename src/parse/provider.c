@@ -3,8 +3,10 @@
  * (provider.h).  One table: a suffix and the name a person knows.
  */
 #include "provider.h"
+#include "../util/cidr.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,6 +41,45 @@ const char *provider_name(struct span name)
 		    !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
 		    (name.n == n || name.p[name.n - n - 1] == '.'))
 			return known[i].name;
+	}
+	return NULL;
+}
+
+/* provider_of_address - see provider.h.  The networks are those of
+ * _spf.google.com, spf.protection.outlook.com and _spf.mail.yahoo.com
+ * that their mail servers send from; they change rarely, and the
+ * answer is only used together with a HELO name of the same provider
+ * (ev_reject_unresolved_provider), so a stale row costs a missed
+ * finding, never a false one */
+const char *provider_of_address(struct span ip)
+{
+	static const struct {
+		unsigned char net[4];
+		unsigned plen;
+		const char *name;
+	} nets[] = {
+	    {{64, 233, 160, 0}, 19, "Gmail"},  {{66, 102, 0, 0}, 20, "Gmail"},
+	    {{66, 249, 80, 0}, 20, "Gmail"},   {{72, 14, 192, 0}, 18, "Gmail"},
+	    {{74, 125, 0, 0}, 16, "Gmail"},    {{108, 177, 8, 0}, 21, "Gmail"},
+	    {{108, 177, 96, 0}, 19, "Gmail"},  {{172, 217, 0, 0}, 19, "Gmail"},
+	    {{172, 253, 56, 0}, 21, "Gmail"},  {{172, 253, 112, 0}, 20, "Gmail"},
+	    {{173, 194, 0, 0}, 16, "Gmail"},   {{209, 85, 128, 0}, 17, "Gmail"},
+	    {{216, 58, 192, 0}, 19, "Gmail"},  {{216, 239, 32, 0}, 19, "Gmail"},
+	    {{40, 92, 0, 0}, 15, "Microsoft"}, {{40, 107, 0, 0}, 16, "Microsoft"},
+	    {{52, 100, 0, 0}, 14, "Microsoft"}, {{104, 47, 0, 0}, 17, "Microsoft"},
+	    {{98, 136, 0, 0}, 14, "Yahoo"},    {{66, 163, 184, 0}, 21, "Yahoo"},
+	    {{74, 6, 0, 0}, 16, "Yahoo"},      {{67, 195, 0, 0}, 16, "Yahoo"},
+	};
+	unsigned char a[4];
+	if (!cidr_dotted_quad(ip.p, ip.n, a))
+		return NULL;
+	uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
+		uint32_t n = (uint32_t)nets[i].net[0] << 24 | (uint32_t)nets[i].net[1] << 16 |
+			     (uint32_t)nets[i].net[2] << 8 | nets[i].net[3];
+		uint32_t mask = nets[i].plen ? ~0u << (32 - nets[i].plen) : 0;
+		if ((x & mask) == n)
+			return nets[i].name;
 	}
 	return NULL;
 }

@@ -119,6 +119,17 @@ static const struct {
     /* inbound refusals */
     {"May 31 11:00:46 mx postfix/smtpd[782]: NOQUEUE: reject: MAIL from mail.example.com[192.0.2.9]: 452 4.3.1 Insufficient system storage; proto=ESMTP helo=<mail.example.com>",
      "insufficient-storage", ""},
+    /* reject_unknown_client_hostname refusing Gmail's and Microsoft's
+     * own servers: this host's reverse lookups fail; the same words for
+     * a stranger, or a stranger greeting with Google's name, are its own */
+    {"Dec  3 10:00:01 mx postfix/smtpd[700]: NOQUEUE: reject: RCPT from unknown[209.85.220.41]: 450 4.7.25 Client host rejected: cannot find your hostname, [209.85.220.41]; from=<friend@gmail.com> to=<boss@example.com> proto=ESMTP helo=<mail-sor-f41.google.com>",
+     "reverse-dns-lookups-failing", "Gmail"},
+    {"Dec  3 10:05:01 mx postfix/smtpd[701]: NOQUEUE: reject: RCPT from unknown[40.107.22.51]: 550 5.7.25 Client host rejected: cannot find your reverse hostname, [40.107.22.51]; from=<p@contoso.example> to=<boss@example.com> proto=ESMTP helo=<EUR05-DB8-obe.outbound.protection.outlook.com>",
+     "reverse-dns-lookups-failing", "Microsoft"},
+    {"Dec  3 10:10:01 mx postfix/smtpd[702]: NOQUEUE: reject: RCPT from unknown[198.51.100.61]: 450 4.7.25 Client host rejected: cannot find your hostname, [198.51.100.61]; from=<x@shop.example> to=<boss@example.com> proto=ESMTP helo=<mail-sor-f41.google.com>",
+     NULL, NULL},
+    {"Dec  3 10:10:01 mx postfix/smtpd[702]: NOQUEUE: reject: RCPT from unknown[209.85.220.41]: 450 4.7.25 Client host rejected: cannot find your hostname, [209.85.220.41]; from=<x@shop.example> to=<boss@example.com> proto=ESMTP helo=<mail.shop.example>",
+     NULL, NULL},
     {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from mail-io0-f196.google.com[209.85.223.196]: 554 5.7.1 Service unavailable; Client host [209.85.223.196] blocked using dnsbl.sorbs.net; Currently Sending Spam; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-io0-f196.google.com>",
      "dnsbl-refuses-big-provider", "dnsbl.sorbs.net"},
     {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.64.0.0; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
@@ -567,6 +578,13 @@ TEST(diagnose_own_network)
 	CHECK_STR(provider_name(span_of("mail-io0-f196.google.com")), "Gmail");
 	CHECK(!provider_name(span_of("notgoogle.com")));
 	CHECK(!provider_name(span_of("google.com.evil.example")));
+	CHECK_STR(provider_of_address(span_of("209.85.220.41")), "Gmail");
+	CHECK_STR(provider_of_address(span_of("40.107.22.51")), "Microsoft");
+	CHECK_STR(provider_of_address(span_of("98.137.65.1")), "Yahoo");
+	CHECK(!provider_of_address(span_of("209.85.0.1")));
+	CHECK(!provider_of_address(span_of("198.51.100.61")));
+	CHECK(!provider_of_address(span_of("2001:4860::1")));
+	CHECK(!provider_of_address(span_of("")));
 }
 
 /* feed - every line of a small log through one diagnosis */
