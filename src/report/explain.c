@@ -364,7 +364,7 @@ static struct buf story_text(const struct analysis *a, const struct xitem *it)
 {
 	struct buf t = {0};
 	struct span s = buf_span(&it->text);
-	const struct client *c = it->ip && it->vpos != SIZE_MAX
+	const struct client *c = a && it->ip && it->vpos != SIZE_MAX
 					 ? analysis_client((struct analysis *)a, it->ip)
 					 : NULL;
 	enum verdict v = c ? verdict_of_evidence(it->v, c->verdict) : it->v;
