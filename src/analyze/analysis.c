@@ -941,6 +941,38 @@ static bool stale_password(const struct analysis *a, const struct client *c, con
 	return false;
 }
 
+/* logs_in_here - user is an account that logged in from c */
+static bool logs_in_here(const struct analysis *a, const struct client *c, const char *user)
+{
+	for (uint32_t k = 0; k < c->nlogin; k++) {
+		const struct login *l = records_login(a, a->logins_by_client[c->login0 + k]);
+		if (!strcmp(records_account(a, l->account)->name, user))
+			return true;
+	}
+	return false;
+}
+
+/* typing_mistakes - logins after failures that are the people behind a
+ * shared address (an office, a home network) mistyping: two or more
+ * accounts log in from it, its successes are at least twice its failed
+ * passwords, and every username that failed (when the log names them)
+ * is one that logs in from it.  A guesser that got in has many more
+ * failures than logins, under names that never get in. */
+static bool typing_mistakes(const struct analysis *a, const struct client *c)
+{
+	if (c->nlogin < 2 || (uint64_t)c->auth_successes < 2 * (uint64_t)c->pw_failures)
+		return false;
+	if (!(c->flags & (CF_TRIED_ONE | CF_TRIED_MANY)))
+		return true;
+	const struct client_detail *d = client_detail(a, c);
+	if (!d || d->tried_dropped || !d->ntried)
+		return false;
+	for (uint32_t i = 0; i < d->ntried; i++)
+		if (!logs_in_here(a, c, d->tried[i].name))
+			return false;
+	return true;
+}
+
 /* analysis_finish - verdicts for everyone, sorted lists */
 void analysis_finish(struct analysis *a)
 {
@@ -961,6 +993,8 @@ void analysis_finish(struct analysis *a)
 		c->verdict = (uint8_t)verdict_decide(c);
 		if (c->verdict == V_AUTH_BRUTEFORCE && nh && stale_password(a, c, h, nh))
 			c->verdict = V_STALE_PASSWORD;
+		else if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES && typing_mistakes(a, c))
+			c->verdict = V_LEGITIMATE;
 		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
 	}
 	free(h);

@@ -224,6 +224,29 @@ static const char *first_login(const struct analysis *a, const struct client *c)
 	return c->nlogin ? login_account(a, client_login(a, c, 0))->name : NULL;
 }
 
+/* login_names - the account it logged in as, or, for several, "5
+ * different users (ann@example.com, ben@example.com, cat@example.com and
+ * 2 more)"; in out (n bytes), or "?" */
+static const char *login_names(const struct analysis *a, const struct client *c, char *out, size_t n)
+{
+	if (c->nlogin < 2)
+		return first_login(a, c) ? first_login(a, c) : "?";
+	struct buf names = {0};
+	uint32_t k = 0;
+	for (; k < c->nlogin && k < 3; k++) {
+		buf_puts(&names, k ? ", " : "");
+		buf_puts(&names, login_account(a, client_login(a, c, k))->name);
+	}
+	if (c->nlogin > k)
+		buf_printf(&names, P_(" and %u more", " and %u more", c->nlogin - k), c->nlogin - k);
+	buf_putc(&names, 0);
+	/* TRANSLATORS: a count of accounts (2 or more), then their names */
+	snprintf(out, n, P_("%u different user (%s)", "%u different users (%s)", c->nlogin), c->nlogin,
+		 names.p);
+	buf_free(&names);
+	return out;
+}
+
 /* visits_text - the first sentence: the address, how often and when it came */
 static void visits_text(struct buf *b, const struct analysis *a, const struct client *c,
 			const struct client_detail *d, const char *ip)
@@ -655,7 +678,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		d = &none;
 	struct client_addr ip = client_shown(c);
 	const char *reject = d && d->nreject_text ? d->reject_text[0].name : "?";
-	char n1[64], n2[64];
+	char n1[64], n2[64], who[512];
 	visits_text(b, a, c, d, ip.s);
 	switch (c->verdict) {
 	case V_ACCOUNT_ABUSE: {
@@ -760,7 +783,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			buf_printf(b, _(" It delivered %s and logged in %s as %s: ordinary mail traffic."),
 				   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
 				   count_text(n2, sizeof n2, P_("%llu time", "%llu times", c->auth_successes), c->auth_successes),
-				   first_login(a, c) ? first_login(a, c) : "?");
+				   login_names(a, c, who, sizeof who));
 		else if (c->messages)
 			buf_printf(b, P_(" It delivered %llu message: ordinary mail traffic.",
 					 " It delivered %llu messages: ordinary mail traffic.", c->messages),
@@ -769,8 +792,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			/* TRANSLATORS: a count, then the account's name */
 			buf_printf(b, P_(" It logged in %llu time as %s: ordinary mail traffic.",
 					 " It logged in %llu times as %s: ordinary mail traffic.", c->auth_successes),
-				   (unsigned long long)c->auth_successes,
-				   first_login(a, c) ? first_login(a, c) : "?");
+				   (unsigned long long)c->auth_successes, login_names(a, c, who, sizeof who));
 		else if (!c->relay_denied)
 			buf_puts(b, _(" Ordinary mail traffic."));
 		if (c->relay_denied && logged_in) {
@@ -790,6 +812,18 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   (unsigned long long)c->relay_denied);
 			other = other > c->relay_denied ? other - c->relay_denied : 0;
 		}
+		if (c->pw_failures && logged_in && c->nlogin >= 2)
+			/* TRANSLATORS: a count of failed logins, then "20 times" */
+			buf_printf(b, P_(" It failed to log in %llu time among its %s, as users who log in "
+					 "from it: people behind a shared address (an office, a home network) "
+					 "mistyping their passwords.",
+					 " It failed to log in %llu times among its %s, as users who log in "
+					 "from it: people behind a shared address (an office, a home network) "
+					 "mistyping their passwords.", c->pw_failures),
+				   (unsigned long long)c->pw_failures,
+				   count_text(n1, sizeof n1, P_("%llu successful login", "%llu successful logins",
+								c->auth_successes),
+					      c->auth_successes));
 		if (c->auth_failures && !c->pw_failures && logged_in)
 			buf_printf(b, P_(" %llu AUTH command was refused before any password was checked "
 					 "(no SASL failure line: authentication not offered on that port, or "
