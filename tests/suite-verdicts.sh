@@ -111,6 +111,14 @@ if [ "$got" = legitimate ]; then pass=$((pass + 1)); else fail=$((fail + 1)); ec
 sed '/authentication failed/s/sasl_username=[a-z]*@/sasl_username=admin@/' "$office" >"$out.s9"
 got=$(verdict_of "$out.s9" 198.51.100.50)
 if [ "$got" = auth-success-after-failures ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL failures under a name that never logs in: got $got"; fi
-rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9"
+# Gmail's servers refused only for recipients that do not exist here:
+# nobody is accused; the same refusals of a small unnamed sender are its own
+gu=$top/tests/data/provider-unknown-user.log
+got=$(verdict_of "$gu" 209.85.220.40)
+if [ "$got" = unknown ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL Gmail refused for unknown users: got $got"; fi
+sed 's/mail-sor-f40\.google\.com\[/unknown[/' "$gu" >"$out.s10"
+got=$(verdict_of "$out.s10" 209.85.220.40)
+if [ "$got" = spam-rejected ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL an unnamed sender refused for unknown users: got $got"; fi
+rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9" "$out.s10"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -11,6 +11,7 @@
  * count gets its language's plural.
  */
 #include "analysis.h"
+#include "../parse/provider.h"
 #include "../parse/dnsbl.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
@@ -590,6 +591,15 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "accepts (message_size_limit: \"552 5.3.4 Message size exceeds fixed "
 			      "limit\"): an honest sender with a large attachment gets that refusal too. "
 			      "If such mail is wanted, raise message_size_limit."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Recipient address rejected: User unknown") &&
+		   d->ptr && provider_name(span_of(d->ptr))) {
+		/* TRANSLATORS: the provider's name, then Postfix's refusal (quoted) */
+		buf_printf(b, _(" It is a server of %s, refused only because the recipient does not exist "
+				"here (e.g. \"%s\"): one of its users wrote to a wrong or old address, or a "
+				"mailing list it relays still has one. The refusal is right and accuses "
+				"nobody; the sender gets a bounce."),
+			   provider_name(span_of(d->ptr)), d->reject_text[0].name);
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   mailbox_full_text(d->reject_text[0].name)) {
 		/* TRANSLATORS: %s is Postfix's refusal (quoted) */

@@ -181,6 +181,7 @@ bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
 bool ev_reject_unresolved_provider(const struct event *ev);
+bool ev_reject_provider_unknown_user(const struct event *ev);
 bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);

@@ -161,7 +161,7 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
 		return true;
-	if (ev_reject_unresolved_provider(ev))
+	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev))
 		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
@@ -185,6 +185,18 @@ bool ev_reject_unresolved_provider(const struct event *ev)
 	const char *by_ip = provider_of_address(ev->client_ip);
 	const char *by_helo = by_ip ? provider_name(ev->helo) : NULL;
 	return by_helo && !strcmp(by_ip, by_helo);
+}
+
+/* ev_reject_provider_unknown_user - a large provider's server (its name
+ * forward-confirmed: Postfix logs "unknown" otherwise) refused for a
+ * recipient that does not exist here: its user wrote to a wrong or old
+ * address, or a mailing list it relays still has one; the provider is
+ * no spammer for passing it on (many such from small senders are a
+ * dictionary attack: the finding for that counts them) */
+bool ev_reject_provider_unknown_user(const struct event *ev)
+{
+	return ev->type == EV_REJECT && has(ev->reason, "Recipient address rejected: User unknown") &&
+	       provider_name(ev->client_name);
 }
 
 /* ev_sasl_backend_fault - a SASL failure the server's own backend caused */
