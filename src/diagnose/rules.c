@@ -21,6 +21,7 @@
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <sys/socket.h>
 #include <stdio.h>
@@ -74,9 +75,11 @@ static const struct rule out_rules[] = {
     /* the remote server's answer */
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email"}, NULL, K_PROVIDER, NULL},
+    /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple iCloud's [CSnn] codes) */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
     {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
@@ -97,6 +100,11 @@ static const struct rule reject_rules[] = {
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
     {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c reject_unknown_client, reject_unknown_reverse_name */
+    {F_IN_CLIENT_NAME_NOT_FOUND, SRC_REJECT, NULL, {"Client host rejected: cannot find your hostname", "Client host rejected: cannot find your reverse hostname"}, NULL, K_NONE, NULL},
+    /* reject_unknown_sender_domain, reject_unknown_recipient_domain: kept
+     * only when well-known domains are among them (diagnose.c, drop_weak) */
+    {F_RESOLVER_FAILING, SRC_REJECT, NULL, {"Sender address rejected: Domain not found", "Recipient address rejected: Domain not found"}, NULL, K_NONE, NULL},
     /* smtpd_check.c reject_auth_sender_login_mismatch: "Sender address
      * rejected: not owned by user %s"; the key is the login */
     {F_IN_SENDER_LOGIN_MISMATCH, SRC_REJECT, NULL, {"Sender address rejected: not owned by user "}, NULL, K_AFTER, "not owned by user "},
@@ -665,6 +673,14 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	if (m.rule >= 0) {
 		hit->id = reject_rules[m.rule].id;
 		make_key(&reject_rules[m.rule], ev, t, hit);
+		/* the subject is the domain that was not found */
+		struct span dom;
+		if (hit->id == F_RESOLVER_FAILING && ev_reject_domain_not_found(ev, &dom)) {
+			diag_copy_key(hit->subject, dom);
+			for (char *p = hit->subject; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			return true;
+		}
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);
