@@ -57,24 +57,26 @@ static bool helo_fqdn(struct span helo)
 		 helo.p[helo.n - 1] <= '9');
 }
 
-/* ev_reject_strict_helo - a refusal by reject_unknown_helo_hostname
- * ("450 4.7.1 <name>: Helo command rejected: Host not found", 550 when
- * unknown_hostname_reject_code says so) of a client whose own address
- * has a real name in DNS; or a temporary refusal by
+/* ev_reject_strict_helo - a temporary refusal by reject_unknown_helo_hostname
+ * ("450 4.7.1 <name>: Helo command rejected: Host not found") of a client
+ * whose own address has a real name in DNS; or one by
  * reject_unknown_client_hostname or reject_unknown_reverse_client_hostname
  * ("450 4.7.25 Client host rejected: cannot find your hostname") of a
  * client that greeted with a proper host name: many legitimate servers
  * greet with a name that is not in DNS, or have no matching PTR, and the
  * 4xx code asks them to retry.  It says the server's policy is strict,
  * not that the client is a spammer (the findings helo-hostname-not-found
- * and client-hostname-not-found tell the policy). */
+ * and client-hostname-not-found tell the policy).  A 5xx (the admin's
+ * unknown_*_reject_code = 550) is final: that refusal still counts. */
 bool ev_reject_strict_helo(const struct event *ev)
 {
 	if (ev->type != EV_REJECT || ev->code.n != 3)
 		return false;
+	if (ev->code.p[0] != '4')
+		return false;
 	if (has(ev->reason, "Helo command rejected: Host not found"))
 		return ev->client_name.n && !span_eqs(ev->client_name, "unknown");
-	return ev->code.p[0] == '4' && helo_fqdn(ev->helo) &&
+	return helo_fqdn(ev->helo) &&
 	       (has(ev->reason, "Client host rejected: cannot find your hostname") ||
 		has(ev->reason, "Client host rejected: cannot find your reverse hostname"));
 }
