@@ -145,8 +145,11 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
-	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
+	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp")) {
 		d->sent_port25++;
+		if (ev->line->ts.us > d->sent_port25_last.us)
+			d->sent_port25_last = ev->line->ts;
+	}
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
 	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
@@ -307,15 +310,17 @@ static bool resolver_proven(const struct diag_group *g)
 }
 
 /* dest_dns - temporary DNS failures for one recipient domain only, while
- * mail to other servers was delivered: that domain's name servers, not
- * this host's resolver */
+ * mail to other servers was delivered (twice or more, the last at or
+ * after the first failure: the resolver still worked): that domain's
+ * name servers, not this host's resolver */
 static void dest_dns(struct diag *d)
 {
 	if (d->sent_port25 < 2)
 		return;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1)
+		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1 ||
+		    (g->first.us && d->sent_port25_last.us < g->first.us))
 			continue;
 		hmap_del(&d->groups, group_hash(g->id, g->key), g);
 		g->id = F_OUT_DEST_DNS;

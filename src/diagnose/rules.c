@@ -75,8 +75,10 @@ static const struct rule out_rules[] = {
     /* the remote server's answer */
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
-    /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple iCloud's [CSnn] codes) */
-    {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org"}, NULL, K_PROVIDER, NULL},
+    /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
+     * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
+     * trust names its postmaster desk */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org", "tosa@rx.t-online.de"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse"}, NULL, K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},

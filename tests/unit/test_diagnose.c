@@ -682,6 +682,17 @@ TEST(diagnose_resolver_needs_known_domains)
 		CHECK_STR(d->list[0]->key, "example.org");
 	}
 	diag_free(d);
+	/* deliveries before the failures only: the resolver may have broken since */
+	char moved[400];
+	snprintf(moved, sizeof moved, "%s", one[0]);
+	memcpy(moved, "Apr  8 13", 9);
+	const char *const later[] = {one[1], one[2], moved};
+	d = diag_new();
+	feed(d, later, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+	diag_free(d);
 }
 
 TEST(diagnose_groups_bounded)
