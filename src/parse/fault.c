@@ -15,6 +15,7 @@
  * used (a sender address the login does not own).
  */
 #include "event.h"
+#include "provider.h"
 
 #include <string.h>
 
@@ -171,7 +172,8 @@ struct span ev_reject_login_mismatch(const struct event *ev)
 
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
  * client: the server's own fault, this server's size limit, its own
- * user's full mailbox, greylisting's
+ * user's full mailbox, a domain that always exists "not found" (this
+ * host's resolver), greylisting's
  * temporary refusal of every new sender, or postscreen's "450 4.3.2
  * Service currently unavailable" to a new client until it passes the
  * tests run after the greeting (a real server retries and gets through) */
@@ -182,6 +184,11 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	if (ev_reject_strict_helo(ev))
 		return true;
 	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
+		return true;
+	/* "Domain not found" for gmail.com, outlook.com...: they always
+	 * exist, so this host's lookup failed, whoever the client is */
+	struct span dom;
+	if (ev_reject_domain_not_found(ev, &dom) && provider_mailbox_domain(dom))
 		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&

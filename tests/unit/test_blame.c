@@ -398,6 +398,14 @@ TEST(blame_resolver_failure_not_spam)
 	CHECK_INT(verdict_of(p, "203.0.113.213"), V_SPAM_REJECTED);
 	CHECK(!has_finding(p, F_RESOLVER_FAILING));
 	pipe_free(p);
+	/* one gmail.com "not found": too little for the finding, but the
+	 * lookup failed here, not at the client */
+	const char *const glitch[] = {lines[0], lines[1], lines[2], NULL};
+	p = pipe_new();
+	pipe_lines(p, glitch);
+	CHECK_INT(verdict_of(p, "192.0.2.41"), V_UNKNOWN);
+	CHECK(!has_finding(p, F_RESOLVER_FAILING));
+	pipe_free(p);
 }
 
 TEST(blame_strict_helo_check_not_spam)
