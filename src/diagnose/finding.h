@@ -108,6 +108,8 @@ enum finding_impact {
 	  "mail for a domain loops back to this server")                                       \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \
 	  "Postfix suspended delivery to a destination after failures")                        \
+	X(F_OUT_RELAY_LOGIN_REFUSED, "relayhost-login-refused", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
 	X(F_OUT_REMOTE_TEMP, "outbound-remote-temporary", SIDE_REMOTE, 1, IMPACT_DELAYED,       \

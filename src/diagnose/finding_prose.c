@@ -205,6 +205,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Look at the reason given after \"suspended:\" and at the first failure for the same "
 	"destination.",
 	NULL},
+    [F_OUT_RELAY_LOGIN_REFUSED] = {
+	"The relay host (smarthost) answered this server's login with a refusal (smtp_sasl_glue.c: "
+	"\"SASL authentication failed; server ... said: 535 ...\"): the SASL exchange itself "
+	"worked, but the relay does not accept the account. A wrong user name or password in "
+	"smtp_sasl_password_maps, an account that needs an app password (Gmail with 2-step "
+	"verification: 5.7.8), or SMTP AUTH turned off for the account (Microsoft 365: 5.7.139). "
+	"Everything sent through the relay stays in the queue.",
+	"Check the relay's entry in smtp_sasl_password_maps (its key must match relayhost "
+	"exactly, e.g. [smtp.office365.com]:587), postmap it, and test the login by hand (swaks "
+	"--auth). Gmail: use an app password. Microsoft 365: enable Authenticated SMTP for the "
+	"mailbox (admin center, or Set-CASMailbox -SmtpClientAuthenticationDisabled $false). Then "
+	"postqueue -f.",
+	"The lines do not show the password that was sent (Postfix never logs it), only the "
+	"relay's words."},
     [F_OUT_RELAY_SASL] = {
 	"This server must log in to its relay host (smarthost) but cannot: the SMTP client "
 	"found no SASL mechanism in common with the relay (\"No worthy mechs found\" means the "

@@ -64,6 +64,10 @@ struct rule {
 static const struct rule out_rules[] = {
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
     {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
+    /* smtp_sasl_glue.c: "SASL authentication failed; server %s said: %s" is
+     * the relay's refusal of the account; "cannot authenticate to server"
+     * is this side's SASL library */
+    {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
@@ -308,6 +312,8 @@ static struct span conn_host(const struct event *ev, struct span t)
 			return diag_token(c);
 	}
 	struct span srv = span_find(t, "to server ");
+	if (!srv.p && (srv = span_find(t, "failed; server ")).p)
+		srv = span_skip(srv, 5); /* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
 	if (srv.p) {
 		srv = span_skip(srv, 10);
 		size_t i = 0;
