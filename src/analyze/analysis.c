@@ -9,6 +9,7 @@
 #include "records.h"
 #include "auth.h"
 #include "../util/cidr.h"
+#include "../parse/provider.h"
 #include "../parse/redact.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -155,6 +156,37 @@ static void mark_own_apps(struct analysis *a)
 		hmap_each(&a->local_domains.map, own_app_mark, &h);
 		if (!h)
 			c->flags |= CF_OWN_APP;
+	}
+}
+
+/* analysis_resolver_failing - smtpd's "Domain not found" named domains
+ * that always resolve: this host's lookups failed (provider.h's
+ * RESOLVER_DOMAINS and RESOLVER_KNOWN) */
+bool analysis_resolver_failing(const struct analysis *a)
+{
+	return strset_len(&a->dnf_domains) >= RESOLVER_DOMAINS && a->dnf_known >= RESOLVER_KNOWN;
+}
+
+/* excuse_resolver_refusals - when this host's resolver failed, a client
+ * refused only because its domain "was not found" sent nothing wrong:
+ * those sessions accuse nobody */
+static void excuse_resolver_refusals(struct analysis *a)
+{
+	if (!analysis_resolver_failing(a) || !strset_len(&a->dnf_clients))
+		return;
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->by_verdict[V_SPAM_REJECTED])
+			continue;
+		struct client_addr ip = client_addr(c);
+		if (!strset_has(&a->dnf_clients, span_of(ip.s)) || strset_has(&a->dnf_other, span_of(ip.s)))
+			continue;
+		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_SPAM_REJECTED]);
+		c->by_verdict[V_SPAM_REJECTED] = 0;
+		struct client_detail *d = records_detail_get(a, c);
+		for (uint32_t j = 0; d && j < d->nevidence; j++)
+			if (d->evidence[j].verdict == V_SPAM_REJECTED)
+				d->evidence[j].verdict = V_UNKNOWN;
 	}
 }
 
@@ -339,7 +371,17 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			}
 		}
 		break;
-	case EV_REJECT:
+	case EV_REJECT: {
+		struct span dom;
+		if (ev_reject_domain_not_found(ev, &dom) && dom.n && dom.n < 256) {
+			char low[256];
+			for (size_t i = 0; i < dom.n; i++)
+				low[i] = (char)tolower((unsigned char)dom.p[i]);
+			if (strset_add(&a->dnf_domains, span_make(low, dom.n)) &&
+			    provider_mailbox_domain(span_make(low, dom.n)))
+				a->dnf_known++;
+		}
+	}
 		login_mismatch(a, ev);
 		if (span_find(ev->reason, "Relay access denied").p && ev->from.n) {
 			struct client *c = records_client_get(a, ev->client_ip);
@@ -588,6 +630,13 @@ void analysis_session(struct analysis *a, const struct session *s)
 	struct client *c = records_client_get(a, span_of(s->client_ip));
 	enum verdict v = verdict_session(s);
 	session_counts(c, s, v);
+	if (v == V_SPAM_REJECTED && c) {
+		/* refused for a domain that did not resolve, and nothing else:
+		 * this host's resolver may be the one to blame (analysis_finish) */
+		bool dnf = s->domain_rejects && s->rejects - s->local_rejects == s->domain_rejects;
+		struct client_addr ip = client_addr(c);
+		strset_add(dnf ? &a->dnf_clients : &a->dnf_other, span_of(ip.s));
+	}
 	if (s->sasl_username)
 		session_login(a, c, s);
 	/* AUTH decoded from -v or TLS-debug dialogue, when 3.9+ did not name it */
@@ -988,6 +1037,7 @@ void analysis_finish(struct analysis *a)
 	mark_own_apps(a);
 	size_t nh;
 	uint32_t *h = login_hashes(a, &nh);
+	excuse_resolver_refusals(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);

@@ -40,6 +40,7 @@ struct buf;
 #define ANALYSIS_DETAIL_ACCOUNTS 20000
 #define CLIENT_MAX_NAMES 8
 #define ANALYSIS_MAX_LOCAL_DOMAINS 256
+#define ANALYSIS_MAX_DNF_CLIENTS 65536
 #define CLIENT_MAX_TRIED 48
 #define CLIENT_MAX_EVIDENCE 2
 #define CLIENT_MAX_INTERVALS 32
@@ -238,6 +239,10 @@ struct analysis {
 	struct orphans orphans;
 	struct stamp first, last;            /* the time the log covers */
 	bool have_time;
+	struct strset dnf_domains;           /* domains smtpd refused as "Domain not found" (capped) */
+	uint32_t dnf_known;                  /* of them, mailbox domains that always resolve */
+	struct strset dnf_clients;           /* clients refused (as spam) for "Domain not found" only... */
+	struct strset dnf_other;             /* ... and those refused for anything else too */
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
 	/* optional: told of every record found or made (live/watch.c keeps
@@ -289,6 +294,7 @@ size_t account_domains(const struct analysis *a, const struct account *ac, bool 
 
 bool analysis_is_port25(const char *program);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
+bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
 struct dlg_counts {

@@ -71,6 +71,9 @@ struct analysis *analysis_new(void)
 	spillvec_init(&a->accounts, sizeof(struct account), &a->budget);
 	spillvec_init(&a->logins, sizeof(struct login), &a->budget);
 	strset_init(&a->local_domains, ANALYSIS_MAX_LOCAL_DOMAINS);
+	strset_init(&a->dnf_domains, ANALYSIS_MAX_LOCAL_DOMAINS);
+	strset_init(&a->dnf_clients, ANALYSIS_MAX_DNF_CLIENTS);
+	strset_init(&a->dnf_other, ANALYSIS_MAX_DNF_CLIENTS);
 	idxmap_init(&a->client_ix);
 	idxmap_init(&a->account_ix);
 	idxmap_init(&a->login_ix);
@@ -675,6 +678,9 @@ void analysis_free(struct analysis *a)
 	spillvec_free(&a->accounts);
 	spillvec_free(&a->logins);
 	strset_free(&a->local_domains);
+	strset_free(&a->dnf_domains);
+	strset_free(&a->dnf_clients);
+	strset_free(&a->dnf_other);
 	idxmap_free(&a->client_ix);
 	idxmap_free(&a->account_ix);
 	idxmap_free(&a->login_ix);

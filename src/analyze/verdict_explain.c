@@ -607,6 +607,20 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 				"full (e.g. \"%s\"): the sender did nothing wrong; the mailbox's owner "
 				"has to make room, or its quota has to grow."),
 			   d->reject_text[0].name);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Domain not found") && analysis_resolver_failing(a)) {
+		buf_puts(b, _(" It was refused only with \"Domain not found\" while this host's DNS "
+			      "lookups were failing (domains that always exist were not found either: see "
+			      "\"Problems found\"). The sender did nothing wrong; a real server retries "
+			      "the 450, and its mail comes through once the resolver answers again."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Client host rejected: cannot find your")) {
+		buf_puts(b, _(" It was refused only because its address has no PTR name that resolves "
+			      "back to it (reject_unknown_client_hostname or "
+			      "reject_unknown_reverse_client_hostname), with a temporary 450, while it "
+			      "greeted with a proper host name: this server's strict policy, not a sign of "
+			      "spam. A real server retries and gives up after some days; see \"Problems "
+			      "found\" for the fix."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
 		buf_puts(b, _(" It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "

@@ -491,7 +491,14 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	    strset_has(&d->backscatter_qids, ev->queue_id)) {
 		if (ev->type == EV_DELIVERY && span_eqs(ev->status, "bounced")) {
 			const struct diag_group *g = list_group(d, F_IN_BACKSCATTER, ev->line->daemon);
-			return g ? g : list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
+			if (g)
+				return g;
+			/* the notification's own failed delivery (the forged sender
+			 * does not exist either) keeps the finding its rule gives */
+			struct diag_hit own;
+			if (diag_classify(ev, &own) && list_group(d, own.id, span_of(own.key)))
+				return NULL;
+			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
 		}
 		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
 			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);

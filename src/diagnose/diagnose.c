@@ -9,6 +9,7 @@
 #include "diagnose.h"
 #include "diag_internal.h"
 #include "rules.h"
+#include "../parse/provider.h"
 #include "../parse/redact.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -144,8 +145,11 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
-	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp"))
+	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp")) {
 		d->sent_port25++;
+		if (ev->line->ts.us > d->sent_port25_last.us)
+			d->sent_port25_last = ev->line->ts;
+	}
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
 	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
@@ -293,13 +297,52 @@ static void fold_port25(struct diag *d)
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
 }
 
-/* drop_weak - address harvesting needs many addresses from one client */
+/* resolver_proven - the domains smtpd did not find include enough that
+ * always resolve (provider.h): this host's lookups failed */
+static bool resolver_proven(const struct diag_group *g)
+{
+	size_t n, known = 0;
+	const char **all = diag_subjects(g, &n);
+	for (size_t i = 0; i < n; i++)
+		known += provider_mailbox_domain(span_of(all[i]));
+	free(all);
+	return n >= RESOLVER_DOMAINS && known >= RESOLVER_KNOWN;
+}
+
+/* dest_dns - temporary DNS failures for one recipient domain only, while
+ * mail to other servers was delivered (twice or more, the last at or
+ * after the first failure: the resolver still worked): that domain's
+ * name servers, not this host's resolver */
+static void dest_dns(struct diag *d)
+{
+	if (d->sent_port25 < 2)
+		return;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1 ||
+		    (g->first.us && d->sent_port25_last.us < g->first.us))
+			continue;
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		g->id = F_OUT_DEST_DNS;
+		size_t n;
+		const char **all = diag_subjects(g, &n);
+		free(g->key);
+		g->key = xstrdup(n ? all[0] : "");
+		free(all);
+		hmap_put(&d->groups, group_hash(g->id, g->key), g);
+	}
+}
+
+/* drop_weak - address harvesting needs many addresses from one client;
+ * "Domain not found" blames this host's resolver only for domains that
+ * always resolve (one or two unknown domains are the senders') */
 static void drop_weak(struct diag *d)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
-		if (g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) {
+		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
+		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g))) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;
@@ -385,6 +428,7 @@ void diag_finish(struct diag *d)
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
 	drop_weak(d);
+	dest_dns(d);
 	tls_settings(d);
 	own_limit(d);
 	diag_accepted_fold(d);

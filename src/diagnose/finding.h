@@ -104,6 +104,8 @@ enum finding_impact {
 	  "this host has no route to some destinations (often IPv6)")                          \
 	X(F_OUT_DNS_TEMP, "outbound-dns-failure", SIDE_NETWORK, 3, IMPACT_DELAYED,              \
 	  "DNS lookups for destinations fail temporarily (this host's resolver)")              \
+	X(F_OUT_DEST_DNS, "outbound-destination-dns-failure", SIDE_REMOTE, 2, IMPACT_DELAYED,   \
+	  "one destination's DNS fails while other domains resolve (that domain's name servers)") \
 	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
 	  "mail to domains that do not exist or have no mail server")                          \
 	X(F_OUT_DNS_MALFORMED, "destination-dns-malformed", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING, \
@@ -112,6 +114,8 @@ enum finding_impact {
 	  "mail for a domain loops back to this server")                                       \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \
 	  "Postfix suspended delivery to a destination after failures")                        \
+	X(F_OUT_RELAY_LOGIN_REFUSED, "relayhost-login-refused", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
 	X(F_OUT_REMOTE_TEMP, "outbound-remote-temporary", SIDE_REMOTE, 1, IMPACT_DELAYED,       \
@@ -137,6 +141,10 @@ enum finding_impact {
 	  "a DNS blocklist refuses mail from a large, legitimate mail provider")               \
 	X(F_IN_HELO_NOT_FOUND, "helo-hostname-not-found", SIDE_CONFIG, 1, IMPACT_REFUSED,       \
 	  "legitimate senders refused for an unresolvable HELO name")                          \
+	X(F_IN_CLIENT_NAME_NOT_FOUND, "client-hostname-not-found", SIDE_CONFIG, 1, IMPACT_REFUSED, \
+	  "senders refused because their IP address has no (matching) reverse DNS name")       \
+	X(F_RESOLVER_FAILING, "resolver-domain-lookups-failing", SIDE_NETWORK, 3, IMPACT_DELAYED, \
+	  "this host's DNS lookups fail: well-known domains refused as \"Domain not found\"") \
 	X(F_IN_NO_STORAGE, "insufficient-storage", SIDE_CONFIG, 4, IMPACT_REFUSED,              \
 	  "mail refused: too little free space for the queue")                                 \
 	X(F_IN_CONFIG_PROBLEM, "server-configuration-problem", SIDE_CONFIG, 4, IMPACT_REFUSED,  \

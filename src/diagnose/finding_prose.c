@@ -190,6 +190,17 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"and the chroot's copy in /var/spool/postfix/etc/resolv.conf); try dig MX gmail.com on "
 	"this host. A local caching resolver (unbound) avoids most of it.",
 	NULL},
+    [F_OUT_DEST_DNS] = {
+	"The DNS lookup of one destination domain fails temporarily (\"try again\": its name "
+	"servers time out or answer SERVFAIL), while mail to other domains is delivered in the "
+	"same log, so this host's resolver works. The fault is that domain's DNS; Postfix keeps "
+	"the mail queued and retries.",
+	"Check the domain from this host: dig MX DOMAIN and dig +trace MX DOMAIN show which name "
+	"server fails. Nothing needs changing here; tell the domain's administrators if it "
+	"lasts, and the mail leaves by itself once their DNS answers (postqueue -f to retry "
+	"now).",
+	"The lines do not show whether the domain's name servers are down or refuse this "
+	"host's resolver only (DNSSEC, a firewall)."},
     [F_OUT_DNS_NXDOMAIN] = {
 	"The recipient's domain does not exist or has no mail server (no MX and no address "
 	"record). The message bounces.",
@@ -220,6 +231,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Look at the reason given after \"suspended:\" and at the first failure for the same "
 	"destination.",
 	NULL},
+    [F_OUT_RELAY_LOGIN_REFUSED] = {
+	"The relay host (smarthost) answered this server's login with a refusal (smtp_sasl_glue.c: "
+	"\"SASL authentication failed; server ... said: 535 ...\"): the SASL exchange itself "
+	"worked, but the relay does not accept the account. A wrong user name or password in "
+	"smtp_sasl_password_maps, an account that needs an app password (Gmail with 2-step "
+	"verification: 5.7.8), or SMTP AUTH turned off for the account (Microsoft 365: 5.7.139). "
+	"Everything sent through the relay stays in the queue.",
+	"Check the relay's entry in smtp_sasl_password_maps (its key must match relayhost "
+	"exactly, e.g. [smtp.office365.com]:587), postmap it, and test the login by hand (swaks "
+	"--auth). Gmail: use an app password. Microsoft 365: enable Authenticated SMTP for the "
+	"mailbox (admin center, or Set-CASMailbox -SmtpClientAuthenticationDisabled $false). Then "
+	"postqueue -f.",
+	"The lines do not show the password that was sent (Postfix never logs it), only the "
+	"relay's words."},
     [F_OUT_RELAY_SASL] = {
 	"This server must log in to its relay host (smarthost) but cannot: the SMTP client "
 	"found no SASL mechanism in common with the relay (\"No worthy mechs found\" means the "
@@ -318,6 +343,29 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Remove reject_unknown_helo_hostname, or keep it only as a warning "
 	"(warn_if_reject reject_unknown_helo_hostname) and watch what it would refuse.",
 	NULL},
+    [F_IN_CLIENT_NAME_NOT_FOUND] = {
+	"Senders were refused because their IP address has no reverse DNS name, or one that "
+	"does not resolve back to the address (reject_unknown_client_hostname: \"cannot find "
+	"your hostname\"; reject_unknown_reverse_client_hostname: \"cannot find your reverse "
+	"hostname\"). Many small but legitimate servers have no matching PTR; the reply is "
+	"usually temporary (450), so they retry and then give up.",
+	"Keep reject_unknown_reverse_client_hostname at most, not the stricter "
+	"reject_unknown_client_hostname; let known senders through first with "
+	"check_client_access (an OK entry for their address), or make it a warning "
+	"(warn_if_reject reject_unknown_client_hostname) and watch what it would refuse.",
+	"The lines do not show whether the PTR is missing or the lookup failed on this host "
+	"(a temporary DNS failure gives the same 450)."},
+    [F_RESOLVER_FAILING] = {
+	"smtpd refused senders or recipients with \"Domain not found\" for domains that "
+	"always exist (gmail.com, outlook.com, yahoo.com...): the DNS lookups failed on this "
+	"host, not at the senders. The refused clients did nothing wrong; with the default "
+	"450 they retry, and their mail is delayed until the resolver answers again.",
+	"Check the resolver Postfix uses: dig MX gmail.com on this host, /etc/resolv.conf and "
+	"the chroot's copy in /var/spool/postfix/etc/resolv.conf (in a container, the "
+	"resolver the container sees, e.g. mailcow's unbound container); restart it if it "
+	"hangs. A local caching resolver (unbound) makes this rarer.",
+	"The lines do not show why the resolver failed (down, unreachable, rate-limited by a "
+	"public resolver)."},
     [F_IN_NO_STORAGE] = {
 	"Postfix refuses mail (452 4.3.1 Insufficient system storage) because the queue's file "
 	"system has less free space than 1.5 times message_size_limit (queue_minfree). The "

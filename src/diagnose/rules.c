@@ -21,6 +21,7 @@
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <sys/socket.h>
 #include <stdio.h>
@@ -63,6 +64,10 @@ struct rule {
 static const struct rule out_rules[] = {
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
     {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
+    /* smtp_sasl_glue.c: "SASL authentication failed; server %s said: %s" is
+     * the relay's refusal of the account; "cannot authenticate to server"
+     * is this side's SASL library */
+    {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
@@ -80,9 +85,13 @@ static const struct rule out_rules[] = {
     /* the remote server's answer */
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email"}, NULL, K_PROVIDER, NULL},
+    /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
+     * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
+     * trust names its postmaster desk */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org", "tosa@rx.t-online.de"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
     {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
@@ -103,6 +112,11 @@ static const struct rule reject_rules[] = {
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
     {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c reject_unknown_client, reject_unknown_reverse_name */
+    {F_IN_CLIENT_NAME_NOT_FOUND, SRC_REJECT, NULL, {"Client host rejected: cannot find your hostname", "Client host rejected: cannot find your reverse hostname"}, NULL, K_NONE, NULL},
+    /* reject_unknown_sender_domain, reject_unknown_recipient_domain: kept
+     * only when well-known domains are among them (diagnose.c, drop_weak) */
+    {F_RESOLVER_FAILING, SRC_REJECT, NULL, {"Sender address rejected: Domain not found", "Recipient address rejected: Domain not found"}, NULL, K_NONE, NULL},
     /* smtpd_check.c reject_auth_sender_login_mismatch: "Sender address
      * rejected: not owned by user %s"; the key is the login */
     {F_IN_SENDER_LOGIN_MISMATCH, SRC_REJECT, NULL, {"Sender address rejected: not owned by user "}, NULL, K_AFTER, "not owned by user "},
@@ -304,6 +318,8 @@ static struct span conn_host(const struct event *ev, struct span t)
 			return diag_token(c);
 	}
 	struct span srv = span_find(t, "to server ");
+	if (!srv.p && (srv = span_find(t, "failed; server ")).p)
+		srv = span_skip(srv, 5); /* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
 	if (srv.p) {
 		srv = span_skip(srv, 10);
 		size_t i = 0;
@@ -668,15 +684,25 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	struct span t = ev->reason;
 	struct text_match m;
 	match_memo(MEMO_REJECT, ev, t, &m);
-	if (m.rule >= 0) {
+	/* a large provider's own server that this host could not name: its
+	 * DNS, before the row that blames the client's missing name */
+	if (ev_reject_unresolved_provider(ev)) {
+		hit->id = F_IN_PTR_LOOKUP_FAILING;
+		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
+	} else if (m.rule >= 0) {
 		hit->id = reject_rules[m.rule].id;
 		make_key(&reject_rules[m.rule], ev, t, hit);
+		/* the subject is the domain that was not found */
+		struct span dom;
+		if (hit->id == F_RESOLVER_FAILING && ev_reject_domain_not_found(ev, &dom)) {
+			diag_copy_key(hit->subject, dom);
+			for (char *p = hit->subject; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			return true;
+		}
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);
-	} else if (ev_reject_unresolved_provider(ev)) {
-		hit->id = F_IN_PTR_LOOKUP_FAILING;
-		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
 	} else if (m.lit[REJECT_BLOCKED] && provider_name(ev->client_name)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");

@@ -492,6 +492,9 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 			s->relay_denied++;
 		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
 			s->local_rejects++;
+		else if (!span_eqs(ev->action, "reject_warning") &&
+			 ev_reject_domain_not_found(ev, &(struct span){0}))
+			s->domain_rejects++;
 		setstr_once(&s->pool, &s->helo, ev->helo);
 		{
 			struct buf b = {0};

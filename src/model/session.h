@@ -68,6 +68,7 @@ struct session {
 	char *last_auth_reason;
 	uint32_t rejects, reject_warnings, relay_denied;
 	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
+	uint32_t domain_rejects;     /* of rejects: "Domain not found" (ev_reject_domain_not_found) */
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
 	char *last_reject_stage;
 	uint32_t nqids;

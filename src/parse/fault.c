@@ -50,17 +50,36 @@ bool ev_reject_local_fault(const struct event *ev)
 	return bl.p && ev_dnsbl_error_answer(span_skip(bl, 14));
 }
 
+/* helo_fqdn - a HELO name with a dot that is no address literal */
+static bool helo_fqdn(struct span helo)
+{
+	return helo.n > 3 && helo.p[0] != '[' && span_chr(helo, '.') >= 0 &&
+	       !(helo.p[0] >= '0' && helo.p[0] <= '9' && helo.p[helo.n - 1] >= '0' &&
+		 helo.p[helo.n - 1] <= '9');
+}
+
 /* ev_reject_strict_helo - a temporary refusal by reject_unknown_helo_hostname
  * ("450 4.7.1 <name>: Helo command rejected: Host not found") of a client
- * whose own address has a real name in DNS: many legitimate servers
- * greet with a name that is not in DNS, and the 4xx code asks them to
- * retry.  It says the server's policy is strict, not that the client is
- * a spammer (the finding helo-hostname-not-found tells the policy). */
+ * whose own address has a real name in DNS; or one by
+ * reject_unknown_client_hostname or reject_unknown_reverse_client_hostname
+ * ("450 4.7.25 Client host rejected: cannot find your hostname") of a
+ * client that greeted with a proper host name: many legitimate servers
+ * greet with a name that is not in DNS, or have no matching PTR, and the
+ * 4xx code asks them to retry.  It says the server's policy is strict,
+ * not that the client is a spammer (the findings helo-hostname-not-found
+ * and client-hostname-not-found tell the policy).  A 5xx (the admin's
+ * unknown_*_reject_code = 550) is final: that refusal still counts. */
 bool ev_reject_strict_helo(const struct event *ev)
 {
-	return ev->type == EV_REJECT && ev->code.n == 3 && ev->code.p[0] == '4' &&
-	       has(ev->reason, "Helo command rejected: Host not found") && ev->client_name.n &&
-	       !span_eqs(ev->client_name, "unknown");
+	if (ev->type != EV_REJECT || ev->code.n != 3)
+		return false;
+	if (ev->code.p[0] != '4')
+		return false;
+	if (has(ev->reason, "Helo command rejected: Host not found"))
+		return ev->client_name.n && !span_eqs(ev->client_name, "unknown");
+	return helo_fqdn(ev->helo) &&
+	       (has(ev->reason, "Client host rejected: cannot find your hostname") ||
+		has(ev->reason, "Client host rejected: cannot find your reverse hostname"));
 }
 
 /* has_folded - s contains one of the lower-case needles, case-blind
@@ -153,7 +172,8 @@ struct span ev_reject_login_mismatch(const struct event *ev)
 
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
  * client: the server's own fault, this server's size limit, its own
- * user's full mailbox, greylisting's
+ * user's full mailbox, a domain that always exists "not found" (this
+ * host's resolver), greylisting's
  * temporary refusal of every new sender, or postscreen's "450 4.3.2
  * Service currently unavailable" to a new client until it passes the
  * tests run after the greeting (a real server retries and gets through) */
@@ -166,6 +186,11 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	if (ev_reject_strict_helo(ev))
 		return true;
 	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
+		return true;
+	/* "Domain not found" for gmail.com, outlook.com...: they always
+	 * exist, so this host's lookup failed, whoever the client is */
+	struct span dom;
+	if (ev_reject_domain_not_found(ev, &dom) && provider_mailbox_domain(dom))
 		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       has(ev->reason, "Service currently unavailable") &&
@@ -197,6 +222,24 @@ bool ev_reject_provider_unknown_user(const struct event *ev)
 {
 	return ev->type == EV_REJECT && has(ev->reason, "Recipient address rejected: User unknown") &&
 	       provider_name(ev->client_name);
+}
+
+/* ev_reject_domain_not_found - smtpd refused a sender's or recipient's
+ * domain that did not resolve (reject_unknown_sender_domain,
+ * reject_unknown_recipient_domain: "<a@b>: Sender address rejected:
+ * Domain not found"); the domain in *domain.  Whether the domain is bogus
+ * or this host's resolver failed only the whole log tells (provider.h) */
+bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
+{
+	if (ev->type != EV_REJECT)
+		return false;
+	bool sender = span_find(ev->reason, "Sender address rejected: Domain not found").p != NULL;
+	if (!sender && !span_find(ev->reason, "Recipient address rejected: Domain not found").p)
+		return false;
+	struct span addr = sender ? ev->from : ev->to;
+	ptrdiff_t at = span_rchr(addr, '@');
+	*domain = at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL;
+	return true;
 }
 
 /* ev_sasl_backend_fault - a SASL failure the server's own backend caused */

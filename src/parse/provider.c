@@ -31,6 +31,7 @@ const char *provider_name(struct span name)
 	    P("protonmail.ch", "Proton"),     P("zoho.com", "Zoho"),
 	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
 	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
+	    P("pphosted.com", "Proofpoint"),  P("mimecast.com", "Mimecast"),
 	};
 #undef P
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -82,4 +83,22 @@ const char *provider_of_address(struct span ip)
 			return nets[i].name;
 	}
 	return NULL;
+}
+
+/* provider_mailbox_domain - a domain where millions of people have their
+ * mailbox: its MX and address records always exist, so "Domain not
+ * found" for it says that the lookup failed on the asking side */
+bool provider_mailbox_domain(struct span domain)
+{
+	static const char *const known[] = {
+	    "gmail.com",   "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+	    "msn.com",     "yahoo.com",      "aol.com",     "icloud.com",  "me.com",
+	    "mac.com",     "gmx.net",        "gmx.de",      "web.de",      "t-online.de",
+	    "orange.fr",   "comcast.net",    "mail.ru",     "yandex.ru",   "proton.me",
+	    "protonmail.com", "zoho.com",
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (domain.n == strlen(known[i]) && !strncasecmp(domain.p, known[i], domain.n))
+			return true;
+	return false;
 }

@@ -8,6 +8,8 @@
 
 #include "../util/span.h"
 
+#include <stdbool.h>
+
 /* provider_name - "Gmail", "Microsoft", ... for a host under one of
  * their domains; NULL for any other name */
 const char *provider_name(struct span host);
@@ -16,5 +18,17 @@ const char *provider_name(struct span host);
  * outbound networks the largest providers publish in their SPF records
  * (Gmail, Microsoft, Yahoo); NULL for any other address or for IPv6 */
 const char *provider_of_address(struct span ip);
+
+/* provider_mailbox_domain - gmail.com, outlook.com, yahoo.com...: a
+ * domain that always resolves (exact match, case-blind) */
+bool provider_mailbox_domain(struct span domain);
+
+/* When "Domain not found" (smtpd's reject_unknown_sender_domain and
+ * reject_unknown_recipient_domain) names RESOLVER_DOMAINS distinct domains
+ * or more, RESOLVER_KNOWN of them mailbox domains that always resolve,
+ * the lookups failed on this host: its resolver, not the senders.  One
+ * well-known domain may be a passing glitch, and unknown domains alone
+ * are what spam forges. */
+enum { RESOLVER_DOMAINS = 3, RESOLVER_KNOWN = 2 };
 
 #endif

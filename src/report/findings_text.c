@@ -83,6 +83,7 @@ static void group_line(struct buf *b, const struct diag_group *g)
 		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED ? _("; servers: ")
 			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? _("; addresses tried: ")
 			     : g->id == F_IN_TRUSTED_NAT || g->id == F_IN_TRUSTED_PRIVATE ? _("; HELO names: ")
+			     : g->id == F_RESOLVER_FAILING ? _("; domains not found: ")
 			     : g->recipients ? _("; recipient domains: ") : _("; clients: "));
 		subjects_text(&t, g, 6);
 	}

@@ -363,6 +363,51 @@ TEST(blame_dnsbl_big_provider_not_spam)
 	pipe_free(p);
 }
 
+/* "Domain not found" for gmail.com, outlook.com, yahoo.com: this host's
+ * resolver failed, and the clients it refused are not accused; a bogus
+ * domain alone stays the sender's */
+TEST(blame_resolver_failure_not_spam)
+{
+	const char *const lines[] = {
+	    "Jul 19 22:41:12 mx1 postfix/smtpd[8810]: connect from mail-ed1-f41.google.com[192.0.2.41]",
+	    "Jul 19 22:41:12 mx1 postfix/smtpd[8810]: NOQUEUE: reject: RCPT from mail-ed1-f41.google.com[192.0.2.41]: 450 4.1.8 <j@gmail.com>: Sender address rejected: Domain not found; from=<j@gmail.com> to=<c@example.com> proto=ESMTP helo=<mail-ed1-f41.google.com>",
+	    "Jul 19 22:41:12 mx1 postfix/smtpd[8810]: disconnect from mail-ed1-f41.google.com[192.0.2.41] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jul 19 22:41:40 mx1 postfix/smtpd[8811]: connect from mail.example.net[192.0.2.90]",
+	    "Jul 19 22:41:40 mx1 postfix/smtpd[8811]: NOQUEUE: reject: RCPT from mail.example.net[192.0.2.90]: 450 4.1.8 <p@outlook.com>: Sender address rejected: Domain not found; from=<p@outlook.com> to=<c@example.com> proto=ESMTP helo=<mail.example.net>",
+	    "Jul 19 22:41:40 mx1 postfix/smtpd[8811]: disconnect from mail.example.net[192.0.2.90] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jul 19 22:42:13 mx1 postfix/smtpd[8812]: connect from unknown[203.0.113.120]",
+	    "Jul 19 22:42:13 mx1 postfix/smtpd[8812]: NOQUEUE: reject: RCPT from unknown[203.0.113.120]: 450 4.1.8 <r@yahoo.com>: Sender address rejected: Domain not found; from=<r@yahoo.com> to=<c@example.com> proto=ESMTP helo=<x.example.org>",
+	    "Jul 19 22:42:14 mx1 postfix/smtpd[8812]: NOQUEUE: reject: RCPT from unknown[203.0.113.120]: 554 5.7.1 <c@example.com>: Relay access denied; from=<r@yahoo.com> to=<z@example.org> proto=ESMTP helo=<x.example.org>",
+	    "Jul 19 22:42:14 mx1 postfix/smtpd[8812]: disconnect from unknown[203.0.113.120] ehlo=1 mail=1 rcpt=0/2 quit=1 commands=3/5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.0.2.41"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "192.0.2.90"), V_UNKNOWN);
+	/* refused for something else too: judged by that */
+	CHECK_INT(verdict_of(p, "203.0.113.120"), V_RELAY_ATTEMPT);
+	CHECK(has_finding(p, F_RESOLVER_FAILING));
+	pipe_free(p);
+	const char *const bogus[] = {
+	    "Jul 20 09:12:44 mx1 postfix/smtpd[9901]: connect from unknown[203.0.113.213]",
+	    "Jul 20 09:12:45 mx1 postfix/smtpd[9901]: NOQUEUE: reject: RCPT from unknown[203.0.113.213]: 450 4.1.8 <p@deals.example>: Sender address rejected: Domain not found; from=<p@deals.example> to=<c@example.com> proto=ESMTP helo=<deals.example>",
+	    "Jul 20 09:12:45 mx1 postfix/smtpd[9901]: disconnect from unknown[203.0.113.213] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	p = pipe_new();
+	pipe_lines(p, bogus);
+	CHECK_INT(verdict_of(p, "203.0.113.213"), V_SPAM_REJECTED);
+	CHECK(!has_finding(p, F_RESOLVER_FAILING));
+	pipe_free(p);
+	/* one gmail.com "not found": too little for the finding, but the
+	 * lookup failed here, not at the client */
+	const char *const glitch[] = {lines[0], lines[1], lines[2], NULL};
+	p = pipe_new();
+	pipe_lines(p, glitch);
+	CHECK_INT(verdict_of(p, "192.0.2.41"), V_UNKNOWN);
+	CHECK(!has_finding(p, F_RESOLVER_FAILING));
+	pipe_free(p);
+}
+
 TEST(blame_strict_helo_check_not_spam)
 {
 	const char *const lines[] = {

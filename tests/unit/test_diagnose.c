@@ -35,6 +35,20 @@ static const struct {
 	const char *key;
 } cases[] = {
     /* outbound: remote answers */
+    {"Jun 17 14:02:11 mx1 postfix/smtp[9123]: 3F8A2C0B1D: to=<s@example.org>, relay=mx0a-1.pphosted.com[203.0.113.80]:25, delay=0.9, delays=0.02/0/0.45/0.44, dsn=5.7.0, status=bounced (host mx0a-1.pphosted.com[203.0.113.80] said: 554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=198.51.100.23 (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "Proofpoint"},
+    {"Feb  9 18:40:17 mail postfix/smtp[4410]: 92BC7A1E4F: to=<k@icloud.com>, relay=mx01.mail.icloud.com[203.0.113.140]:25, delay=2.4, delays=0.04/0.02/1.1/1.2, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[203.0.113.140] said: 550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command))",
+     "outbound-ip-reputation", "Apple iCloud"},
+    {"May 22 10:01:15 mail postfix/smtp[7102]: 88F0B2A0C1: to=<j@outlook.com>, relay=outlook-com.olc.protection.outlook.com[203.0.113.62]:25, delay=1.4, delays=0.03/0.01/0.7/0.66, dsn=5.7.515, status=bounced (host outlook-com.olc.protection.outlook.com[203.0.113.62] said: 550 5.7.515 Access denied, sending domain [EXAMPLE.COM] doesn't meet the required authentication level. (in reply to end of DATA command))",
+     "outbound-spf-dkim-dmarc", "Microsoft"},
+    {"Nov 26 16:03:42 app1 postfix/smtp[2871]: 3C1B5E2A17: to=<b@example.com>, relay=smtp.office365.com[203.0.113.152]:587, delay=1.6, delays=0.03/0.02/1.5/0, dsn=4.7.139, status=deferred (SASL authentication failed; server smtp.office365.com[203.0.113.152] said: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.)",
+     "relayhost-login-refused", "smtp.office365.com"},
+    {"Nov 26 16:03:41 app1 postfix/smtp[2871]: 3C1B5E2A17: SASL authentication failed; server smtp.gmail.com[203.0.113.108] said: 535-5.7.8 Username and Password not accepted.",
+     "relayhost-login-refused", "smtp.gmail.com"},
+    {"Jun  3 08:15:27 nas postfix/smtp[6612]: 2B7E01C05A: to=<me@example.net>, relay=mail.example.net[203.0.113.33]:587, delay=0.41, delays=0.02/0.01/0.38/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server mail.example.net[203.0.113.33]: no mechanism available)",
+     "relayhost-sasl-failed", "mail.example.net"},
+    {"Dec  1 08:30:13 mail postfix/smtpd[7720]: NOQUEUE: reject: RCPT from unknown[198.51.100.140]: 450 4.7.25 Client host rejected: cannot find your hostname, [198.51.100.140]; from=<i@example.org> to=<ap@example.com> proto=ESMTP helo=<mail.example.org>",
+     "client-hostname-not-found", ""},
     {"Feb 11 07:41:39 listy postfix/smtp[3006]: 4424441E46: to=<RECP@gmail.com>, relay=gmail-smtp-in.l.google.com[66.102.1.27]:25, delay=0.58, delays=0.01/0.01/0.2/0.35, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[66.102.1.27] said: 550-5.7.1 [104.248.27.183       1] Our system has detected an unusual rate of 550-5.7.1 unsolicited mail originating from your IP address. (in reply to end of DATA command))",
      "outbound-ip-reputation", "Gmail"},
     {"Jan 11 02:21:49 mx postfix/smtp[2755]: A16D218A1FD9: host gmail-smtp-in.l.google.com[172.253.124.27] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). (in reply to end of DATA command)",
@@ -121,15 +135,16 @@ static const struct {
      "insufficient-storage", ""},
     /* reject_unknown_client_hostname refusing Gmail's and Microsoft's
      * own servers: this host's reverse lookups fail; the same words for
-     * a stranger, or a stranger greeting with Google's name, are its own */
+     * a stranger, or a stranger greeting with Google's name, are the
+     * client's missing name */
     {"Dec  3 10:00:01 mx postfix/smtpd[700]: NOQUEUE: reject: RCPT from unknown[209.85.220.41]: 450 4.7.25 Client host rejected: cannot find your hostname, [209.85.220.41]; from=<friend@gmail.com> to=<boss@example.com> proto=ESMTP helo=<mail-sor-f41.google.com>",
      "reverse-dns-lookups-failing", "Gmail"},
     {"Dec  3 10:05:01 mx postfix/smtpd[701]: NOQUEUE: reject: RCPT from unknown[40.107.22.51]: 550 5.7.25 Client host rejected: cannot find your reverse hostname, [40.107.22.51]; from=<p@contoso.example> to=<boss@example.com> proto=ESMTP helo=<EUR05-DB8-obe.outbound.protection.outlook.com>",
      "reverse-dns-lookups-failing", "Microsoft"},
     {"Dec  3 10:10:01 mx postfix/smtpd[702]: NOQUEUE: reject: RCPT from unknown[198.51.100.61]: 450 4.7.25 Client host rejected: cannot find your hostname, [198.51.100.61]; from=<x@shop.example> to=<boss@example.com> proto=ESMTP helo=<mail-sor-f41.google.com>",
-     NULL, NULL},
+     "client-hostname-not-found", ""},
     {"Dec  3 10:10:01 mx postfix/smtpd[702]: NOQUEUE: reject: RCPT from unknown[209.85.220.41]: 450 4.7.25 Client host rejected: cannot find your hostname, [209.85.220.41]; from=<x@shop.example> to=<boss@example.com> proto=ESMTP helo=<mail.shop.example>",
-     NULL, NULL},
+     "client-hostname-not-found", ""},
     {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from mail-io0-f196.google.com[209.85.223.196]: 554 5.7.1 Service unavailable; Client host [209.85.223.196] blocked using dnsbl.sorbs.net; Currently Sending Spam; from=<a@gmail.com> to=<b@example.com> proto=ESMTP helo=<mail-io0-f196.google.com>",
      "dnsbl-refuses-big-provider", "dnsbl.sorbs.net"},
     {"May 26 05:38:45 mail postfix/smtpd[2923]: NOQUEUE: reject: RCPT from unknown[198.51.100.9]: 554 5.7.1 Service unavailable; Client host [198.51.100.9] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.64.0.0; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<x>",
@@ -649,6 +664,59 @@ TEST(diagnose_harvesting_needs_many_addresses)
 		CHECK_STR(finding_id(d->list[0]->id), "recipient-harvesting");
 		CHECK_STR(d->list[0]->key, "198.51.100.4");
 	}
+	diag_free(d);
+}
+
+/* "Domain not found" blames this host's resolver only when domains that
+ * always resolve are among them; one domain failing while others are
+ * delivered is that domain's DNS */
+TEST(diagnose_resolver_needs_known_domains)
+{
+	static const char *const bogus[] = {
+	    "Jul 20 09:12:45 mx1 postfix/smtpd[9901]: NOQUEUE: reject: RCPT from unknown[203.0.113.213]: 450 4.1.8 <p@deals.example>: Sender address rejected: Domain not found; from=<p@deals.example> to=<c@example.com> proto=ESMTP helo=<x.example>",
+	    "Jul 20 09:13:45 mx1 postfix/smtpd[9902]: NOQUEUE: reject: RCPT from unknown[203.0.113.214]: 450 4.1.8 <p@news.example>: Sender address rejected: Domain not found; from=<p@news.example> to=<c@example.com> proto=ESMTP helo=<y.example>",
+	    "Jul 20 09:14:45 mx1 postfix/smtpd[9903]: NOQUEUE: reject: RCPT from unknown[203.0.113.215]: 450 4.1.8 <p@gmail.com>: Sender address rejected: Domain not found; from=<p@gmail.com> to=<c@example.com> proto=ESMTP helo=<z.example>",
+	    "Jul 20 09:15:45 mx1 postfix/smtpd[9904]: NOQUEUE: reject: RCPT from mail.example.net[192.0.2.90]: 450 4.1.8 <p@Outlook.com>: Sender address rejected: Domain not found; from=<p@Outlook.com> to=<c@example.com> proto=ESMTP helo=<mail.example.net>",
+	};
+	struct diag *d = diag_new();
+	feed(d, bogus, 3); /* two unknown domains and gmail.com: one glitch at most */
+	CHECK_INT(d->nlist, 0);
+	diag_free(d);
+	d = diag_new();
+	feed(d, bogus, 4); /* gmail.com and outlook.com not found: this host */
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "resolver-domain-lookups-failing");
+	diag_free(d);
+	static const char *const one[] = {
+	    "Apr  8 12:00:14 mail postfix/smtp[2201]: 6A1B0180F1: to=<ops@example.org>, relay=none, delay=10, delays=0.03/0/10/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
+	    "Apr  8 12:00:15 mail postfix/smtp[2202]: 6A9C2180F4: to=<lu@example.net>, relay=mx.example.net[203.0.113.9]:25, delay=0.9, delays=0.02/0/0.4/0.48, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	    "Apr  8 12:00:16 mail postfix/smtp[2203]: 6B3E4180F7: to=<mi@example.com>, relay=mx.example.com[203.0.113.8]:25, delay=0.6, delays=0.02/0/0.3/0.28, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	d = diag_new();
+	feed(d, one, 1); /* alone: this host's resolver, as ever */
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+	diag_free(d);
+	d = diag_new();
+	feed(d, one, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-destination-dns-failure");
+		CHECK_STR(d->list[0]->key, "example.org");
+	}
+	diag_free(d);
+	/* deliveries before the failures only: the resolver may have broken since */
+	char moved[400];
+	snprintf(moved, sizeof moved, "%s", one[0]);
+	memcpy(moved, "Apr  8 13", 9);
+	const char *const later[] = {one[1], one[2], moved};
+	d = diag_new();
+	feed(d, later, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
 	diag_free(d);
 }
 
