@@ -852,7 +852,13 @@ static bool is_command(struct span daemon)
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
-	pthread_once(&compiled, compile);
+	/* once per thread through pthread_once (which orders compile's
+	 * writes before this thread's reads), then a thread-local test */
+	static _Thread_local bool ready;
+	if (!ready) {
+		pthread_once(&compiled, compile);
+		ready = true;
+	}
 	memset(hit, 0, sizeof *hit);
 	const struct logline *l = ev->line;
 	if (!l)
