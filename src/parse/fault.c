@@ -215,17 +215,34 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 /* ev_monitor_helo - a HELO name that monitoring tools use */
 bool ev_monitor_helo(struct span helo)
 {
-	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
-					    "check-smtp", "healthcheck", "health-check", "uptime",
-					    "blackbox", "prometheus", "checkmk", "munin", NULL};
+#define N(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {N("nagios"),     N("icinga"),       N("zabbix"), N("monit"),    N("check_smtp"),
+		     N("check-smtp"), N("healthcheck"),  N("health-check"), N("uptime"), N("blackbox"),
+		     N("prometheus"), N("checkmk"),      N("munin")};
+#undef N
+	enum { NNAMES = sizeof names / sizeof names[0] };
 	char low[64];
 	if (!helo.n || helo.n >= sizeof low)
 		return false;
-	for (size_t i = 0; i < helo.n; i++)
-		low[i] = (char)(helo.p[i] >= 'A' && helo.p[i] <= 'Z' ? helo.p[i] + 32 : helo.p[i]);
-	low[helo.n] = 0;
-	for (int i = 0; names[i]; i++)
-		if (strstr(low, names[i]))
-			return true;
+	/* lowered up to a NUL (as strstr would read it); then one pass, each
+	 * name compared only where its first two letters are (every name
+	 * starts with two of a-z: test_parse_smtpd.c holds this to strstr) */
+	size_t n = 0;
+	for (; n < helo.n && helo.p[n]; n++)
+		low[n] = (char)(helo.p[n] >= 'A' && helo.p[n] <= 'Z' ? helo.p[n] + 32 : helo.p[n]);
+	uint32_t second[32] = {0}; /* by a name's first letter ('a' = 0): its second letters */
+	for (int k = 0; k < NNAMES; k++)
+		second[(unsigned)(names[k].s[0] - 'a') & 31] |= 1u << ((unsigned)(names[k].s[1] - 'a') & 31);
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned a = (unsigned char)low[i] - 'a', b = (unsigned char)low[i + 1] - 'a';
+		if (a >= 26 || b >= 26 || !(second[a] >> b & 1))
+			continue;
+		for (int k = 0; k < NNAMES; k++)
+			if (names[k].s[0] == low[i] && names[k].n <= n - i && !memcmp(low + i, names[k].s, names[k].n))
+				return true;
+	}
 	return false;
 }

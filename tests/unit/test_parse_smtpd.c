@@ -636,3 +636,69 @@ TEST(smtpd_reject_without_noqueue_old_postfix)
 	CHECK_SPAN(ev.code, "554");
 	CHECK_SPAN(ev.to, "x@example.org");
 }
+
+/* monitor_helo_ref - the monitoring-HELO test as it was written first
+ * (lowered, then strstr for each name): ev_monitor_helo must agree */
+static bool monitor_helo_ref(const char *helo, size_t n)
+{
+	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
+					    "check-smtp", "healthcheck", "health-check", "uptime",
+					    "blackbox", "prometheus", "checkmk", "munin", NULL};
+	char low[64];
+	if (!n || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(helo[i] >= 'A' && helo[i] <= 'Z' ? helo[i] + 32 : helo[i]);
+	low[n] = 0;
+	for (int i = 0; names[i]; i++)
+		if (strstr(low, names[i]))
+			return true;
+	return false;
+}
+
+/* ev_monitor_helo gives what strstr does: every name in every case at
+ * every place, cut at each end, behind a NUL, and random names made of
+ * the names' own bytes */
+TEST(smtpd_monitor_helo_same_as_strstr)
+{
+	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
+					    "check-smtp", "healthcheck", "health-check", "uptime",
+					    "blackbox", "prometheus", "checkmk", "munin"};
+	static const char pad[] = "mail-01.Example.NET";
+	char h[80];
+	size_t yes = 0, bad = 0;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		for (size_t at = 0; at < sizeof pad; at += 3)
+			for (int variant = 0; variant < 5; variant++) {
+				int n = snprintf(h, sizeof h, "%.*s%s%s", (int)at, pad, names[k], pad + at);
+				if (n <= 0 || (size_t)n >= sizeof h)
+					continue;
+				if (variant == 1) /* upper case */
+					for (int i = 0; i < n; i++)
+						h[i] = (char)(h[i] >= 'a' && h[i] <= 'z' ? h[i] - 32 : h[i]);
+				if (variant == 2) /* cut before the name's last byte */
+					n = (int)(at + strlen(names[k]) - 1);
+				if (variant == 3 && at) /* a NUL before the name */
+					h[at - 1] = 0;
+				if (variant == 4) /* a NUL inside it */
+					h[at + 1] = 0;
+				bool want = monitor_helo_ref(h, (size_t)n);
+				yes += want;
+				bad += ev_monitor_helo(span_make(h, (size_t)n)) != want;
+			}
+	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+	static const char bytes[] = "nagioscheckmkzabbixunt-_HEALTH.\0";
+	for (int i = 0; i < 200000; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		size_t n = 1 + rnd % 70;
+		for (size_t j = 0; j < n; j++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			h[j] = bytes[rnd % (sizeof bytes - 1)];
+		}
+		bool want = monitor_helo_ref(h, n);
+		yes += want;
+		bad += ev_monitor_helo(span_make(h, n)) != want;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(yes > 100);
+}
