@@ -712,6 +712,7 @@ static bool apply_memo(enum memo_table tab, const struct event *ev, struct span 
 	if (m.rule < 0)
 		return false;
 	const struct rule *r = &memo_info[tab].rules[m.rule];
+	memset(hit, 0, sizeof *hit);
 	hit->id = r->id;
 	make_key(r, ev, t, hit);
 	return true;
@@ -725,6 +726,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (!t.n)
 		return false;
+	memset(hit, 0, sizeof *hit);
 	struct text_match m;
 	match_memo(MEMO_OUT, ev, t, &m);
 	if (m.cause >= 0) {
@@ -802,6 +804,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason;
 	struct text_match m;
+	memset(hit, 0, sizeof *hit);
 	match_memo(MEMO_REJECT, ev, t, &m);
 	if (m.rule >= 0) {
 		hit->id = reject_rules[m.rule].id;
@@ -830,6 +833,7 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
 {
 	if (!span_starts(ev->reason, "127.255.255."))
 		return false;
+	memset(hit, 0, sizeof *hit);
 	hit->id = F_IN_DNSBL_ERROR;
 	diag_copy_key(hit->key, ev->listed);
 	diag_copy_key(hit->subject, ev->client_ip);
@@ -859,7 +863,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		pthread_once(&compiled, compile);
 		ready = true;
 	}
-	memset(hit, 0, sizeof *hit);
+	/* hit is cleared only on the way to a finding: most events show none */
 	const struct logline *l = ev->line;
 	if (!l)
 		return false;
@@ -877,6 +881,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
+		memset(hit, 0, sizeof *hit);
 		hit->id = F_MAIL_EXPIRED;
 		return true;
 	default:
@@ -886,6 +891,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return false;
 	/* the client's DNS, not this server's: never a sign against it */
 	if (ev->type == EV_HOSTNAME_VERIFY) {
+		memset(hit, 0, sizeof *hit);
 		hit->id = F_IN_REMOTE_DNS;
 		snprintf(hit->key, sizeof hit->key, "reverse DNS does not match");
 		diag_copy_key(hit->subject, ev->client_ip);
@@ -895,6 +901,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		if (apply_memo(MEMO_DIAG, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		if (fatal || ev->type == EV_WARNING)
+			memset(hit, 0, sizeof *hit);
 		if (fatal && is_command(l->daemon)) {
 			hit->id = F_COMMAND_FAILED;
 			diag_copy_key(hit->key, l->daemon);
