@@ -702,3 +702,68 @@ TEST(smtpd_monitor_helo_same_as_strstr)
 	CHECK_INT(bad, 0);
 	CHECK(yes > 100);
 }
+
+/* greylist_ref - ev_greylist_text as it was written first (the text
+ * lowered a byte at a time, then strstr for each word) */
+static bool greylist_ref(const char *t, size_t n)
+{
+	static const char *const words[] = {"greylist", "graylist", "grey-list", "gray-list",
+					    "grey list", "gray list", "try again later",
+					    "come back later", "come back in ", "retry later", NULL};
+	char low[1024];
+	if (!n)
+		return false;
+	n = n < sizeof low - 1 ? n : sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
+	low[n] = 0;
+	for (int i = 0; words[i]; i++)
+		if (strstr(low, words[i]))
+			return true;
+	return false;
+}
+
+/* the refusals' word search (fault.c's has_folded, eight bytes lowered
+ * at a time, through ev_greylist_text) gives what lowering byte by byte
+ * and strstr give: random texts with a word in random case, whole, cut
+ * or with a byte changed, among the words' bytes, the bytes around 'A'
+ * and 'Z' ('@', '[', '`', '{') and their high-bit twins, and NULs; and a
+ * word at the end of the first 1 KiB, across it and after it */
+TEST(greylist_words_same_as_strstr)
+{
+	static const char bytes[] = "greylistaGRAY-c obkTRlmin@[`{\xc1\xc7\xda\xe7\0";
+	static const char *const w[] = {"greylist", "gray-list", "grey list", "try again later",
+					"come back in ", "retry later"};
+	static char t[1100];
+	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+	size_t yes = 0, bad = 0;
+	for (int i = 0; i < 300000; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		size_t n = rnd % 60;
+		for (size_t j = 0; j < n; j++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			t[j] = bytes[rnd % (sizeof bytes - 1)];
+		}
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		if (rnd & 1 && n) {
+			const char *word = w[(rnd >> 1) % 6];
+			size_t at = (rnd >> 8) % n, len = strlen(word) - ((rnd >> 16) % 3 == 0);
+			for (size_t j = 0; j < len && at + j < n; j++)
+				t[at + j] = (char)(rnd >> (20 + j % 40) & 1 && word[j] >= 'a' ? word[j] - 32 : word[j]);
+			if (rnd >> 62 == 0) /* one byte of it changed */
+				t[at + (rnd >> 24) % len % (n - at)] = bytes[(rnd >> 32) % (sizeof bytes - 1)];
+		}
+		bool want = greylist_ref(t, n);
+		yes += want;
+		bad += ev_greylist_text(span_make(t, n)) != want;
+	}
+	for (size_t at = 1005; at < 1030; at++) {
+		memset(t, 'x', sizeof t);
+		memcpy(t + at, "GreyListed", 10);
+		bool want = greylist_ref(t, sizeof t);
+		yes += want;
+		bad += ev_greylist_text(span_make(t, sizeof t)) != want;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(yes > 10000);
+}
