@@ -494,6 +494,7 @@ static struct memo_info {
 	struct span addr[ADDR_NEEDLES];    /* lowered */
 	char low[ADDR_NEEDLES][ADDR_MAX + 1];
 	uint64_t first[256];               /* by a lowered byte: the needles that start with it */
+	uint64_t second[256];              /* ... that have it second (all one-byte needles too) */
 } memo_info[MEMO__COUNT] = {
     [MEMO_OUT] = {.rules = out_rules, .c = out_rules_c, .n = NRULES(out_rules), .lits = out_lits},
     [MEMO_REJECT] = {.rules = reject_rules, .c = reject_rules_c, .n = NRULES(reject_rules), .lits = reject_lits},
@@ -533,6 +534,9 @@ static bool info_needle(struct memo_info *mi, const char *s)
 		mi->low[mi->naddr][i] = (char)lower((unsigned char)s[i]);
 	mi->addr[mi->naddr] = span_make(mi->low[mi->naddr], n);
 	mi->first[(unsigned char)mi->low[mi->naddr][0]] |= 1ULL << mi->naddr;
+	for (int c = 0; c < 256; c++)
+		if (n == 1 || (unsigned char)mi->low[mi->naddr][1] == c)
+			mi->second[c] |= 1ULL << mi->naddr;
 	mi->naddr++;
 	return true;
 }
@@ -623,11 +627,14 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 }
 
 /* in_addr - does an address's inside hold one of the table's needles of
- * address bytes: at each byte, only the needles that start with it */
+ * address bytes: at each byte, only the needles that start with it and
+ * the next byte */
 static bool in_addr(const struct memo_info *mi, const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		uint64_t b = mi->first[lower((unsigned char)p[i])];
+		if (b && i + 1 < n)
+			b &= mi->second[lower((unsigned char)p[i + 1])];
 		while (b) {
 			const struct span *a = &mi->addr[__builtin_ctzll(b)];
 			b &= b - 1;
