@@ -438,7 +438,7 @@ static pthread_once_t compiled = PTHREAD_ONCE_INIT;
  * smtpd refuses the same HELO again and again, a daemon warns in the
  * same words.  So each answer (the row, and for out_rules and
  * reject_rules the words looked for after it) is remembered per thread
- * in a small direct-mapped memo per table, keyed by the daemon and the
+ * in a small memo per table (two ways a set), keyed by the daemon and the
  * text, both compared in full: a hit gives exactly what the table would,
  * without folding the text or trying the rows.  A text too long for an
  * entry is not kept.  Bounded: 2 * MEMO_SETS entries per table and thread,
@@ -459,9 +459,9 @@ static pthread_once_t compiled = PTHREAD_ONCE_INIT;
  *   - N is not all address bytes ("5.7.26", "127.255.255.") or occurs in
  *     no inside left out: memo_key checks each inside against such
  *     needles and keeps no entry for a text where one occurs.
- * A table with a needle of the first kind (the words after a row are
- * needles too) is keyed on the whole text (memo_info, made with the
- * needles).  "delivery temporarily suspended: " holds no '[', so T and K
+ * A table with a needle that fails the first condition (the words
+ * looked for after the row count too) keeps the insides in its key
+ * (memo_info, made with the needles; none does today).  "delivery temporarily suspended: " holds no '[', so T and K
  * start with it together and its cause (T and K from byte 32 on) obeys
  * the same argument.
  */
