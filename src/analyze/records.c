@@ -271,21 +271,23 @@ bool client_is_placeholder(const struct client *c)
 }
 
 /* v4_rank - for each octet, the place of its decimal text among the 256
- * (so that comparing ranks octet by octet orders like strcmp on the text) */
+ * (so that comparing ranks octet by octet orders like strcmp on the text):
+ * "0" "1" "10" "100" ... "109" "11" "110" ..., the texts walked digit by
+ * digit, a prefix before what extends it (test_verdict.c holds it to
+ * strcmp) */
 static const uint8_t *v4_rank(void)
 {
 	static uint8_t rank[256];
 	static bool done;
 	if (!done) {
-		/* "0" "1" "10" "100" ... "109" "11" "110" ...: count the texts below each */
-		char txt[256][4];
-		for (int i = 0; i < 256; i++)
-			snprintf(txt[i], sizeof txt[i], "%d", i);
-		for (int i = 0; i < 256; i++) {
-			int r = 0;
-			for (int j = 0; j < 256; j++)
-				r += strcmp(txt[j], txt[i]) < 0;
-			rank[i] = (uint8_t)r;
+		int next = 0;
+		for (int a = 0; a < 10; a++) {
+			rank[a] = (uint8_t)next++;
+			for (int b = 0; a && b < 10 && a * 10 + b < 256; b++) {
+				rank[a * 10 + b] = (uint8_t)next++;
+				for (int c = 0; c < 10 && a * 100 + b * 10 + c < 256; c++)
+					rank[a * 100 + b * 10 + c] = (uint8_t)next++;
+			}
 		}
 		done = true;
 	}

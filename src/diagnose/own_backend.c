@@ -22,6 +22,10 @@ static bool is_loopback(struct span ip)
 	struct cidr a;
 	if (!ip.n || ip.n >= sizeof buf)
 		return false;
+	/* without a ':' only IPv4 parses, and its first part is 127 only
+	 * when written "127." (no leading zeros: cidr_dotted_quad, inet_pton) */
+	if (span_chr(ip, ':') < 0 && !span_starts(ip, "127."))
+		return false;
 	memcpy(buf, ip.p, ip.n);
 	buf[ip.n] = 0;
 	if (!cidr_addr(buf, &a))
@@ -97,9 +101,10 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 	/* SMTP to port 25 of a loopback address is a mail server, not a
 	 * filter (filters listen on 10024/10025 and the like): what it says
 	 * stays a mail server's answer */
-	if (is_loopback(ip) && !lmtp && span_eqs(port, "25"))
+	bool loopback = is_loopback(ip);
+	if (loopback && !lmtp && span_eqs(port, "25"))
 		return OWN_NONE;
-	if (is_loopback(ip)) {
+	if (loopback) {
 		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
 		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
 			 port.n ? ":" : "", (int)(port.n % 16), port.p);

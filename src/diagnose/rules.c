@@ -445,18 +445,6 @@ static int first_rule(const struct rule *rules, const struct crule *c, size_t n,
 	return -1;
 }
 
-/* apply - the first rule of a table that takes the text */
-static bool apply(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
-		  const struct folded *f, struct diag_hit *hit)
-{
-	int i = first_rule(rules, c, n, ev, f);
-	if (i < 0)
-		return false;
-	hit->id = rules[i].id;
-	make_key(&rules[i], ev, f->t, hit);
-	return true;
-}
-
 /* the lowered needles of each table, made once, at the first
  * classification (pthread_once: the feed's reading thread classifies
  * some events while the consumer's classifies others, diagnose.c) */
@@ -465,50 +453,39 @@ static struct crule out_rules_c[NRULES(out_rules)], reject_rules_c[NRULES(reject
     diag_rules_c[NRULES(diag_rules)], plain_rules_c[NRULES(plain_rules)];
 static pthread_once_t compiled = PTHREAD_ONCE_INIT;
 
-/* compile_table - lower the needles of one table */
-static void compile_table(const struct rule *rules, struct crule *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		needle_compile(&c[i].also, rules[i].also);
-		for (int j = 0; j < NEEDLES; j++)
-			needle_compile(&c[i].any[j], rules[i].any[j]);
-	}
-}
-
-/* compile - every table */
-static void compile(void)
-{
-	compile_table(out_rules, out_rules_c, NRULES(out_rules));
-	compile_table(reject_rules, reject_rules_c, NRULES(reject_rules));
-	compile_table(diag_rules, diag_rules_c, NRULES(diag_rules));
-	compile_table(plain_rules, plain_rules_c, NRULES(plain_rules));
-}
-
-#define APPLY(tab, ev, f, hit) apply(tab, tab##_c, NRULES(tab), ev, f, hit)
-
-/* apply_text - a rule table on a text not folded yet */
-#define APPLY_TEXT(tab, ev, t, hit) apply_text(tab, tab##_c, NRULES(tab), ev, t, hit)
-static bool apply_text(const struct rule *rules, struct crule *c, size_t n, const struct event *ev,
-		       struct span t, struct diag_hit *hit)
-{
-	struct folded f;
-	fold(&f, t);
-	bool found = apply(rules, c, n, ev, &f, hit);
-	fold_free(&f);
-	return found;
-}
-
 /*
- * What the out_rules and reject_rules tables say of a text depends on
- * the text and the daemon only (a rule may name one), and those texts
- * repeat: a deferred queue retries the same host, a remote server gives
- * every message the same reply, smtpd refuses the same HELO again and
- * again.  So each answer (the row, and the words looked for after it)
- * is remembered per thread in a small direct-mapped memo per table,
- * keyed by the daemon and the text, both compared in full: a hit gives
- * exactly what the table would, without folding the text or trying the
- * rows.  A text too long for an entry is not kept.  Bounded: MEMO
- * entries per table and thread, whatever the log.
+ * What a table says of a text depends on the text and the daemon only (a
+ * rule may name one), and those texts repeat: a deferred queue retries
+ * the same host, a remote server gives every message the same reply,
+ * smtpd refuses the same HELO again and again, a daemon warns in the
+ * same words.  So each answer (the row, and for out_rules and
+ * reject_rules the words looked for after it) is remembered per thread
+ * in a small memo per table (two ways a set), keyed by the daemon and the
+ * text, both compared in full: a hit gives exactly what the table would,
+ * without folding the text or trying the rows.  A text too long for an
+ * entry is not kept.  Bounded: 2 * MEMO_SETS entries per table and thread,
+ * whatever the log.
+ *
+ * The key leaves out the inside of every "[ADDR]" whose bytes are all an
+ * address's (hex digits, '.', ':'): "host mx.example.com[192.0.2.7]
+ * said: ..." and the same reply from the next address of that host are
+ * one entry.  That gives the same answer, because every row only asks
+ * whether the text holds some needles (case-blind), and a needle N
+ * occurs in the text T exactly when it occurs in the key K = T without
+ * those insides, provided that
+ *   - N holds no '[' followed by an address byte, no address byte
+ *     followed by ']', and no "[]": then an occurrence in T cannot
+ *     overlap an inside (it would have to be all address bytes, or cross
+ *     a bracket next to one), and an occurrence in K cannot straddle a
+ *     removed inside (it would hold "[]");
+ *   - N is not all address bytes ("5.7.26", "127.255.255.") or occurs in
+ *     no inside left out: memo_key checks each inside against such
+ *     needles and keeps no entry for a text where one occurs.
+ * A table with a needle that fails the first condition (the words
+ * looked for after the row count too) keeps the insides in its key
+ * (memo_info, made with the needles; none does today).  "delivery temporarily suspended: " holds no '[', so T and K
+ * start with it together and its cause (T and K from byte 32 on) obeys
+ * the same argument.
  */
 struct text_match {
 	int cause;      /* out: the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
@@ -522,21 +499,120 @@ static const char *const out_lits[] = {[OUT_LMTP] = "lmtp", [OUT_PORT25] = "]:25
 static const char *const reject_lits[] = {[REJECT_RELAY_DENIED] = "Relay access denied",
 					  [REJECT_BLOCKED] = "blocked using ",
 					  [REJECT_USER_UNKNOWN] = "User unknown", NULL};
+static const char *const no_lits[] = {NULL};
 
-#define MEMO 256
+enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO_DIAG, MEMO_PLAIN, MEMO__COUNT };
+
+/* each memo's table, and how its key may be made */
+#define ADDR_NEEDLES 64
+#define ADDR_MAX 45 /* INET6_ADDRSTRLEN - 1 */
+static struct memo_info {
+	const struct rule *rules;
+	struct crule *c;
+	size_t n;
+	const char *const *lits;
+	bool mask;                         /* addresses left out of the key */
+	size_t naddr;                      /* needles of address bytes only */
+	struct span addr[ADDR_NEEDLES];    /* lowered */
+	char low[ADDR_NEEDLES][ADDR_MAX + 1];
+	uint64_t first[256];               /* by a lowered byte: the needles that start with it */
+	uint64_t second[256];              /* ... that have it second (all one-byte needles too) */
+} memo_info[MEMO__COUNT] = {
+    [MEMO_OUT] = {.rules = out_rules, .c = out_rules_c, .n = NRULES(out_rules), .lits = out_lits},
+    [MEMO_REJECT] = {.rules = reject_rules, .c = reject_rules_c, .n = NRULES(reject_rules), .lits = reject_lits},
+    [MEMO_DIAG] = {.rules = diag_rules, .c = diag_rules_c, .n = NRULES(diag_rules), .lits = no_lits},
+    [MEMO_PLAIN] = {.rules = plain_rules, .c = plain_rules_c, .n = NRULES(plain_rules), .lits = no_lits},
+};
+
+/* addr_byte - a byte of an IPv4 or IPv6 address, lowered */
+static bool addr_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
+}
+
+/* info_needle - what one needle allows: false when the table's key must
+ * keep addresses; a needle of address bytes only is noted to be looked
+ * for in them */
+static bool info_needle(struct memo_info *mi, const char *s)
+{
+	if (!s || !*s)
+		return true;
+	size_t n = strlen(s);
+	bool all = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = lower((unsigned char)s[i]);
+		unsigned char next = i + 1 < n ? lower((unsigned char)s[i + 1]) : 0;
+		if (c == '[' && (next == ']' || addr_byte(next)))
+			return false;
+		if (addr_byte(c) && next == ']')
+			return false;
+		all = all && addr_byte(c);
+	}
+	if (!all)
+		return true;
+	if (n > ADDR_MAX || mi->naddr == ADDR_NEEDLES)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		mi->low[mi->naddr][i] = (char)lower((unsigned char)s[i]);
+	mi->addr[mi->naddr] = span_make(mi->low[mi->naddr], n);
+	mi->first[(unsigned char)mi->low[mi->naddr][0]] |= 1ULL << mi->naddr;
+	for (int c = 0; c < 256; c++)
+		if (n == 1 || (unsigned char)mi->low[mi->naddr][1] == c)
+			mi->second[c] |= 1ULL << mi->naddr;
+	mi->naddr++;
+	return true;
+}
+
+/* info_make - whether a table's key may leave addresses out */
+static void info_make(struct memo_info *mi)
+{
+	bool ok = true;
+	for (size_t i = 0; i < mi->n && ok; i++) {
+		ok = info_needle(mi, mi->rules[i].also);
+		for (int j = 0; j < NEEDLES && mi->rules[i].any[j] && ok; j++)
+			ok = info_needle(mi, mi->rules[i].any[j]);
+	}
+	for (size_t i = 0; mi->lits[i] && ok; i++)
+		ok = info_needle(mi, mi->lits[i]);
+	mi->mask = ok;
+}
+
+/* compile_table - lower the needles of one table */
+static void compile_table(const struct rule *rules, struct crule *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		needle_compile(&c[i].also, rules[i].also);
+		for (int j = 0; j < NEEDLES; j++)
+			needle_compile(&c[i].any[j], rules[i].any[j]);
+	}
+}
+
+/* compile - every table, and what its memo's key may leave out */
+static void compile(void)
+{
+	compile_table(out_rules, out_rules_c, NRULES(out_rules));
+	compile_table(reject_rules, reject_rules_c, NRULES(reject_rules));
+	compile_table(diag_rules, diag_rules_c, NRULES(diag_rules));
+	compile_table(plain_rules, plain_rules_c, NRULES(plain_rules));
+	for (int i = 0; i < MEMO__COUNT; i++)
+		info_make(&memo_info[i]);
+}
+
+#define MEMO_SETS 256
 #define MEMO_TEXT 232
 #define MEMO_DAEMON 16
 
 struct memo_entry {
 	struct text_match m;
-	uint16_t n;                  /* text bytes; 0: the entry is empty */
+	uint16_t n;                  /* key bytes; 0: the entry is empty */
 	uint8_t dn;                  /* daemon bytes */
 	char daemon[MEMO_DAEMON];
 	char text[MEMO_TEXT];
 };
 
-enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO__COUNT };
-static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO];
+/* two ways a set: a text and its neighbour in the table both stay */
+static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][2];
+static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
 /* diag_rules_memo - use the memo or not (the unit tests compare both) */
@@ -544,6 +620,7 @@ void diag_rules_memo(bool on)
 {
 	memo_off = !on;
 	memset(memo, 0, sizeof memo);
+	memset(memo_victim, 0, sizeof memo_victim);
 }
 
 static const char suspended[] = "delivery temporarily suspended: ";
@@ -552,50 +629,122 @@ static const char suspended[] = "delivery temporarily suspended: ";
  * first on the cause of a suspended delivery) and its words */
 static void match_find(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
+	const struct memo_info *mi = &memo_info[tab];
 	/* the text is folded once for every search below */
 	struct folded f;
 	fold(&f, t);
 	m->cause = m->rule = -1;
-	const char *const *lits = reject_lits;
-	if (tab == MEMO_REJECT) {
-		m->rule = first_rule(reject_rules, reject_rules_c, NRULES(reject_rules), ev, &f);
-	} else {
-		lits = out_lits;
-		/* "delivery temporarily suspended: CAUSE": the cause tells more */
-		if (span_starts(t, suspended)) {
-			fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
-			m->cause = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
-			fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
-		}
-		if (m->cause < 0)
-			m->rule = first_rule(out_rules, out_rules_c, NRULES(out_rules), ev, &f);
+	/* "delivery temporarily suspended: CAUSE": the cause tells more */
+	if (tab == MEMO_OUT && span_starts(t, suspended)) {
+		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
+		m->cause = first_rule(mi->rules, mi->c, mi->n, ev, &f);
+		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
 	}
-	for (int i = 0; i < 3; i++)
-		m->lit[i] = lits[i] && ci_has_lit(&f, lits[i]);
+	if (m->cause < 0)
+		m->rule = first_rule(mi->rules, mi->c, mi->n, ev, &f);
+	memset(m->lit, 0, sizeof m->lit);
+	for (int i = 0; i < 3 && mi->lits[i]; i++)
+		m->lit[i] = ci_has_lit(&f, mi->lits[i]);
 	fold_free(&f);
+}
+
+/* in_addr - does an address's inside hold one of the table's needles of
+ * address bytes: at each byte, only the needles that start with it and
+ * the next byte */
+static bool in_addr(const struct memo_info *mi, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint64_t b = mi->first[lower((unsigned char)p[i])];
+		if (b && i + 1 < n)
+			b &= mi->second[lower((unsigned char)p[i + 1])];
+		while (b) {
+			const struct span *a = &mi->addr[__builtin_ctzll(b)];
+			b &= b - 1;
+			size_t k = 1;
+			while (k < a->n && i + k < n && lower((unsigned char)p[i + k]) == (unsigned char)a->p[k])
+				k++;
+			if (k == a->n)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* memo_key - the memo's key for a text into key (MEMO_TEXT bytes): the
+ * text, with the inside of each "[ADDR]" left out when the table allows
+ * it; its length, or 0 when there is no key (too long, or an address
+ * holds a needle) */
+static size_t memo_key(const struct memo_info *mi, struct span t, char *key)
+{
+	size_t n = 0, i = 0;
+	while (i < t.n) {
+		const char *lb = mi->mask ? memchr(t.p + i, '[', t.n - i) : NULL;
+		size_t to = lb ? (size_t)(lb - t.p) + 1 : t.n;
+		if (to - i > MEMO_TEXT - n)
+			return 0;
+		memcpy(key + n, t.p + i, to - i);
+		n += to - i;
+		i = to;
+		if (!lb)
+			break;
+		size_t j = i;
+		while (j < t.n && j - i <= ADDR_MAX && addr_byte(lower((unsigned char)t.p[j])))
+			j++;
+		if (j == i || j - i > ADDR_MAX || j == t.n || t.p[j] != ']')
+			continue;
+		if (mi->naddr && in_addr(mi, t.p + i, j - i))
+			return 0;
+		i = j;
+	}
+	return n;
 }
 
 /* match_memo - match_find, remembered */
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	struct span d = ev->line->daemon;
-	if (memo_off || !t.n || t.n > MEMO_TEXT || d.n > MEMO_DAEMON) {
+	char key[MEMO_TEXT];
+	size_t n;
+	if (memo_off || !t.n || d.n > MEMO_DAEMON || !(n = memo_key(&memo_info[tab], t, key))) {
 		match_find(tab, ev, t, m);
 		return;
 	}
-	struct memo_entry *e = &memo[tab][span_hash_seed(t, span_hash(d)) % MEMO];
-	if (e->n == t.n && e->dn == d.n && !memcmp(e->text, t.p, t.n) &&
-	    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
-		*m = e->m;
-		return;
+	struct span k = span_make(key, n);
+	size_t set = span_hash_seed(k, span_hash(d)) % MEMO_SETS;
+	for (int w = 0; w < 2; w++) {
+		struct memo_entry *e = &memo[tab][set][w];
+		if (e->n == n && e->dn == d.n && !memcmp(e->text, key, n) &&
+		    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
+			memo_victim[tab][set] = (uint8_t)!w;
+			*m = e->m;
+			return;
+		}
 	}
 	match_find(tab, ev, t, m);
+	uint8_t w = memo_victim[tab][set];
+	struct memo_entry *e = &memo[tab][set][w];
+	memo_victim[tab][set] = (uint8_t)!w;
 	e->m = *m;
-	e->n = (uint16_t)t.n;
+	e->n = (uint16_t)n;
 	e->dn = (uint8_t)d.n;
-	memcpy(e->text, t.p, t.n);
+	memcpy(e->text, key, n);
 	if (d.n)
 		memcpy(e->daemon, d.p, d.n);
+}
+
+/* apply_memo - the first row of a table (without words) that takes a
+ * text, as the hit it makes */
+static bool apply_memo(enum memo_table tab, const struct event *ev, struct span t, struct diag_hit *hit)
+{
+	struct text_match m;
+	match_memo(tab, ev, t, &m);
+	if (m.rule < 0)
+		return false;
+	const struct rule *r = &memo_info[tab].rules[m.rule];
+	memset(hit, 0, sizeof *hit);
+	hit->id = r->id;
+	make_key(r, ev, t, hit);
+	return true;
 }
 
 /* classify_out - a delivery that did not succeed */
@@ -606,6 +755,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (!t.n)
 		return false;
+	memset(hit, 0, sizeof *hit);
 	struct text_match m;
 	match_memo(MEMO_OUT, ev, t, &m);
 	if (m.cause >= 0) {
@@ -683,6 +833,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason;
 	struct text_match m;
+	memset(hit, 0, sizeof *hit);
 	match_memo(MEMO_REJECT, ev, t, &m);
 	/* a large provider's own server that this host could not name: its
 	 * DNS, before the row that blames the client's missing name */
@@ -724,6 +875,7 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
 {
 	if (!span_starts(ev->reason, "127.255.255."))
 		return false;
+	memset(hit, 0, sizeof *hit);
 	hit->id = F_IN_DNSBL_ERROR;
 	diag_copy_key(hit->key, ev->listed);
 	diag_copy_key(hit->subject, ev->client_ip);
@@ -746,8 +898,14 @@ static bool is_command(struct span daemon)
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
-	pthread_once(&compiled, compile);
-	memset(hit, 0, sizeof *hit);
+	/* once per thread through pthread_once (which orders compile's
+	 * writes before this thread's reads), then a thread-local test */
+	static _Thread_local bool ready;
+	if (!ready) {
+		pthread_once(&compiled, compile);
+		ready = true;
+	}
+	/* hit is cleared only on the way to a finding: most events show none */
 	const struct logline *l = ev->line;
 	if (!l)
 		return false;
@@ -765,6 +923,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
+		memset(hit, 0, sizeof *hit);
 		hit->id = F_MAIL_EXPIRED;
 		return true;
 	default:
@@ -774,15 +933,18 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return false;
 	/* the client's DNS, not this server's: never a sign against it */
 	if (ev->type == EV_HOSTNAME_VERIFY) {
+		memset(hit, 0, sizeof *hit);
 		hit->id = F_IN_REMOTE_DNS;
 		snprintf(hit->key, sizeof hit->key, "reverse DNS does not match");
 		diag_copy_key(hit->subject, ev->client_ip);
 		return true;
 	}
 	if (l->severity.n) {
-		if (APPLY_TEXT(diag_rules, ev, l->text, hit))
+		if (apply_memo(MEMO_DIAG, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		if (fatal || ev->type == EV_WARNING)
+			memset(hit, 0, sizeof *hit);
 		if (fatal && is_command(l->daemon)) {
 			hit->id = F_COMMAND_FAILED;
 			diag_copy_key(hit->key, l->daemon);
@@ -806,7 +968,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_INFO:
 	case EV_TLS_ERROR:
 	case EV_MASTER:
-		return APPLY_TEXT(plain_rules, ev, l->text, hit);
+		return apply_memo(MEMO_PLAIN, ev, l->text, hit);
 	default:
 		return false;
 	}

@@ -35,6 +35,8 @@ static inline void diag_copy_key(char *dst, struct span s)
 	dst[n] = 0;
 }
 
+/* diag_classify - the finding one event shows: true and *hit filled
+ * (every byte: unused ones zero), or false and *hit not to be read */
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);

@@ -213,10 +213,24 @@ struct mkey {
 	struct span host, instance, qid;
 };
 
-/* msg_hash - hash of (host, instance, qid) */
-static uint64_t msg_hash(struct span host, struct span instance, struct span qid)
+/* msg_hash - hash of (host, instance, qid); the part of host and
+ * instance is remembered for the last pair (the same value either way) */
+static uint64_t msg_hash(struct model *m, struct span host, struct span instance, struct span qid)
 {
-	return span_hash_seed(qid, span_hash(host) ^ (span_hash(instance) << 1));
+	if (!m->mseed_ok || host.n != m->mseed_host_n || instance.n != m->mseed_inst_n ||
+	    !bytes_eq(host.p, m->mseed_host, host.n) || !bytes_eq(instance.p, m->mseed_inst, instance.n)) {
+		m->mseed = span_hash(host) ^ (span_hash(instance) << 1);
+		m->mseed_ok = host.n <= MSEED_MAX && instance.n <= MSEED_MAX;
+		if (m->mseed_ok) {
+			m->mseed_host_n = (uint8_t)host.n;
+			m->mseed_inst_n = (uint8_t)instance.n;
+			if (host.n)
+				memcpy(m->mseed_host, host.p, host.n);
+			if (instance.n)
+				memcpy(m->mseed_inst, instance.p, instance.n);
+		}
+	}
+	return span_hash_seed(qid, m->mseed);
 }
 
 /* msg_eq - does the open message match the key */
@@ -269,7 +283,7 @@ struct omsg *msg_find_key(struct model *m, struct span host, struct span instanc
 	host = name_key(host);
 	instance = name_key(instance);
 	struct mkey k = {host, instance, qid};
-	uint64_t h = msg_hash(host, instance, qid);
+	uint64_t h = msg_hash(m, host, instance, qid);
 	struct omsg *o = hmap_get(&m->messages, h, msg_eq, &k);
 	if (!o && create) {
 		o = xcalloc(1, sizeof *o);

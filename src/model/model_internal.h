@@ -50,6 +50,8 @@ struct pending_link {        /* "queued as X" whose X has not been seen yet */
 #define LINGER_MAX 256
 #define LINGER_US (10LL * 1000000)
 
+#define MSEED_MAX 64
+
 struct model {
 	struct model_sink sink;
 	struct model_stats st;
@@ -72,6 +74,12 @@ struct model {
 	size_t recent_n[4];
 	unsigned recent_next;
 	char *host_added;        /* the last host put in ->hosts */
+	/* msg_hash's seed for the last (host, instance) a message was looked
+	 * up by (when both fit here): most lines name the same ones */
+	uint64_t mseed;
+	bool mseed_ok;
+	uint8_t mseed_host_n, mseed_inst_n;
+	char mseed_host[MSEED_MAX], mseed_inst[MSEED_MAX];
 };
 
 /* correlate.c */

@@ -23,7 +23,7 @@ void session_free(struct session *s)
 bool session_stat(const struct session *s, const char *name, uint32_t *ok, uint32_t *total)
 {
 	for (uint32_t i = 0; i < s->nstats; i++)
-		if (strcmp(s->stats[i].name, name) == 0) {
+		if (s->stats[i].name[0] == name[0] && strcmp(s->stats[i].name, name) == 0) {
 			*ok = s->stats[i].ok;
 			*total = s->stats[i].total;
 			return true;

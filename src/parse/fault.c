@@ -82,17 +82,35 @@ bool ev_reject_strict_helo(const struct event *ev)
 		has(ev->reason, "Client host rejected: cannot find your reverse hostname"));
 }
 
+/* lower8 - eight bytes in ASCII lower case at once: a byte gets 0x20
+ * when its low seven bits are 'A'..'Z' and its high bit is clear (the
+ * sums stay below 0x100 in every byte, so nothing carries) */
+static uint64_t lower8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t h = x & ~high;
+	uint64_t from_a = h + ones * (0x80 - 'A');     /* high bit: >= 'A' */
+	uint64_t past_z = h + ones * (0x80 - 'Z' - 1); /* high bit: > 'Z' */
+	return x | ((from_a & ~past_z & ~x & high) >> 2);
+}
+
 /* has_folded - s contains one of the lower-case needles, case-blind
  * (the first 1 KiB of s: a reply text is short) */
 static bool has_folded(struct span s, const char *const *needles)
 {
 	char low[1024];
-	size_t n = s.n < sizeof low - 1 ? s.n : sizeof low - 1;
-	for (size_t i = 0; i < n; i++)
+	size_t n = s.n < sizeof low - 1 ? s.n : sizeof low - 1, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s.p + i, 8);
+		x = lower8(x);
+		memcpy(low + i, &x, 8);
+	}
+	for (; i < n; i++)
 		low[i] = (char)(s.p[i] >= 'A' && s.p[i] <= 'Z' ? s.p[i] + 32 : s.p[i]);
 	low[n] = 0;
-	for (int i = 0; needles[i]; i++)
-		if (strstr(low, needles[i]))
+	for (int k = 0; needles[k]; k++)
+		if (strstr(low, needles[k]))
 			return true;
 	return false;
 }
@@ -288,17 +306,34 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 /* ev_monitor_helo - a HELO name that monitoring tools use */
 bool ev_monitor_helo(struct span helo)
 {
-	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
-					    "check-smtp", "healthcheck", "health-check", "uptime",
-					    "blackbox", "prometheus", "checkmk", "munin", NULL};
+#define N(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {N("nagios"),     N("icinga"),       N("zabbix"), N("monit"),    N("check_smtp"),
+		     N("check-smtp"), N("healthcheck"),  N("health-check"), N("uptime"), N("blackbox"),
+		     N("prometheus"), N("checkmk"),      N("munin")};
+#undef N
+	enum { NNAMES = sizeof names / sizeof names[0] };
 	char low[64];
 	if (!helo.n || helo.n >= sizeof low)
 		return false;
-	for (size_t i = 0; i < helo.n; i++)
-		low[i] = (char)(helo.p[i] >= 'A' && helo.p[i] <= 'Z' ? helo.p[i] + 32 : helo.p[i]);
-	low[helo.n] = 0;
-	for (int i = 0; names[i]; i++)
-		if (strstr(low, names[i]))
-			return true;
+	/* lowered up to a NUL (as strstr would read it); then one pass, each
+	 * name compared only where its first two letters are (every name
+	 * starts with two of a-z: test_parse_smtpd.c holds this to strstr) */
+	size_t n = 0;
+	for (; n < helo.n && helo.p[n]; n++)
+		low[n] = (char)(helo.p[n] >= 'A' && helo.p[n] <= 'Z' ? helo.p[n] + 32 : helo.p[n]);
+	uint32_t second[32] = {0}; /* by a name's first letter ('a' = 0): its second letters */
+	for (int k = 0; k < NNAMES; k++)
+		second[(unsigned)(names[k].s[0] - 'a') & 31] |= 1u << ((unsigned)(names[k].s[1] - 'a') & 31);
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned a = (unsigned char)low[i] - 'a', b = (unsigned char)low[i + 1] - 'a';
+		if (a >= 26 || b >= 26 || !(second[a] >> b & 1))
+			continue;
+		for (int k = 0; k < NNAMES; k++)
+			if (names[k].s[0] == low[i] && names[k].n <= n - i && !memcmp(low + i, names[k].s, names[k].n))
+				return true;
+	}
 	return false;
 }

@@ -636,3 +636,134 @@ TEST(smtpd_reject_without_noqueue_old_postfix)
 	CHECK_SPAN(ev.code, "554");
 	CHECK_SPAN(ev.to, "x@example.org");
 }
+
+/* monitor_helo_ref - the monitoring-HELO test as it was written first
+ * (lowered, then strstr for each name): ev_monitor_helo must agree */
+static bool monitor_helo_ref(const char *helo, size_t n)
+{
+	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
+					    "check-smtp", "healthcheck", "health-check", "uptime",
+					    "blackbox", "prometheus", "checkmk", "munin", NULL};
+	char low[64];
+	if (!n || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(helo[i] >= 'A' && helo[i] <= 'Z' ? helo[i] + 32 : helo[i]);
+	low[n] = 0;
+	for (int i = 0; names[i]; i++)
+		if (strstr(low, names[i]))
+			return true;
+	return false;
+}
+
+/* ev_monitor_helo gives what strstr does: every name in every case at
+ * every place, cut at each end, behind a NUL, and random names made of
+ * the names' own bytes */
+TEST(smtpd_monitor_helo_same_as_strstr)
+{
+	static const char *const names[] = {"nagios", "icinga", "zabbix", "monit", "check_smtp",
+					    "check-smtp", "healthcheck", "health-check", "uptime",
+					    "blackbox", "prometheus", "checkmk", "munin"};
+	static const char pad[] = "mail-01.Example.NET";
+	char h[80];
+	size_t yes = 0, bad = 0;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		for (size_t at = 0; at < sizeof pad; at += 3)
+			for (int variant = 0; variant < 5; variant++) {
+				int n = snprintf(h, sizeof h, "%.*s%s%s", (int)at, pad, names[k], pad + at);
+				if (n <= 0 || (size_t)n >= sizeof h)
+					continue;
+				if (variant == 1) /* upper case */
+					for (int i = 0; i < n; i++)
+						h[i] = (char)(h[i] >= 'a' && h[i] <= 'z' ? h[i] - 32 : h[i]);
+				if (variant == 2) /* cut before the name's last byte */
+					n = (int)(at + strlen(names[k]) - 1);
+				if (variant == 3 && at) /* a NUL before the name */
+					h[at - 1] = 0;
+				if (variant == 4) /* a NUL inside it */
+					h[at + 1] = 0;
+				bool want = monitor_helo_ref(h, (size_t)n);
+				yes += want;
+				bad += ev_monitor_helo(span_make(h, (size_t)n)) != want;
+			}
+	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+	static const char bytes[] = "nagioscheckmkzabbixunt-_HEALTH.\0";
+	for (int i = 0; i < 200000; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		size_t n = 1 + rnd % 70;
+		for (size_t j = 0; j < n; j++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			h[j] = bytes[rnd % (sizeof bytes - 1)];
+		}
+		bool want = monitor_helo_ref(h, n);
+		yes += want;
+		bad += ev_monitor_helo(span_make(h, n)) != want;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(yes > 100);
+}
+
+/* greylist_ref - ev_greylist_text as it was written first (the text
+ * lowered a byte at a time, then strstr for each word) */
+static bool greylist_ref(const char *t, size_t n)
+{
+	static const char *const words[] = {"greylist", "graylist", "grey-list", "gray-list",
+					    "grey list", "gray list", "try again later",
+					    "come back later", "come back in ", "retry later", NULL};
+	char low[1024];
+	if (!n)
+		return false;
+	n = n < sizeof low - 1 ? n : sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
+	low[n] = 0;
+	for (int i = 0; words[i]; i++)
+		if (strstr(low, words[i]))
+			return true;
+	return false;
+}
+
+/* the refusals' word search (fault.c's has_folded, eight bytes lowered
+ * at a time, through ev_greylist_text) gives what lowering byte by byte
+ * and strstr give: random texts with a word in random case, whole, cut
+ * or with a byte changed, among the words' bytes, the bytes around 'A'
+ * and 'Z' ('@', '[', '`', '{') and their high-bit twins, and NULs; and a
+ * word at the end of the first 1 KiB, across it and after it */
+TEST(greylist_words_same_as_strstr)
+{
+	static const char bytes[] = "greylistaGRAY-c obkTRlmin@[`{\xc1\xc7\xda\xe7\0";
+	static const char *const w[] = {"greylist", "gray-list", "grey list", "try again later",
+					"come back in ", "retry later"};
+	static char t[1100];
+	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+	size_t yes = 0, bad = 0;
+	for (int i = 0; i < 300000; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		size_t n = rnd % 60;
+		for (size_t j = 0; j < n; j++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			t[j] = bytes[rnd % (sizeof bytes - 1)];
+		}
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		if (rnd & 1 && n) {
+			const char *word = w[(rnd >> 1) % 6];
+			size_t at = (rnd >> 8) % n, len = strlen(word) - ((rnd >> 16) % 3 == 0);
+			for (size_t j = 0; j < len && at + j < n; j++)
+				t[at + j] = (char)(rnd >> (20 + j % 40) & 1 && word[j] >= 'a' ? word[j] - 32 : word[j]);
+			if (rnd >> 62 == 0) /* one byte of it changed */
+				t[at + (rnd >> 24) % len % (n - at)] = bytes[(rnd >> 32) % (sizeof bytes - 1)];
+		}
+		bool want = greylist_ref(t, n);
+		yes += want;
+		bad += ev_greylist_text(span_make(t, n)) != want;
+	}
+	for (size_t at = 1005; at < 1030; at++) {
+		memset(t, 'x', sizeof t);
+		memcpy(t + at, "GreyListed", 10);
+		bool want = greylist_ref(t, sizeof t);
+		yes += want;
+		bad += ev_greylist_text(span_make(t, sizeof t)) != want;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(yes > 10000);
+}

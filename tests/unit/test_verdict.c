@@ -204,6 +204,26 @@ TEST(client_order_is_text_order)
 	CHECK_INT(bad, 0);
 	CHECK(a->nclist > N / 2);
 	analysis_free(a);
+	/* every octet against every other, in each place */
+	for (int place = 0; place < 4; place++) {
+		a = analysis_new();
+		for (int i = 0; i < 256; i++) {
+			unsigned o[4] = {9, 9, 9, 9};
+			o[place] = (unsigned)i;
+			snprintf(t, sizeof t, "%u.%u.%u.%u", o[0], o[1], o[2], o[3]);
+			CHECK_INT(analysis_client_get(a, span_of(t)), i);
+		}
+		bad = 0;
+		for (size_t i = 0; i < 256; i++)
+			for (size_t j = 0; j < 256; j++) {
+				const struct client *x = spillvec_at(&a->clients, i), *y = spillvec_at(&a->clients, j);
+				int want = strcmp(client_addr(x).s, client_addr(y).s);
+				int got = client_cmp_addr(x, y);
+				bad += (want < 0) != (got < 0) || (want > 0) != (got > 0);
+			}
+		CHECK_INT(bad, 0);
+		analysis_free(a);
+	}
 }
 
 /* the VERDICTS rows are consistent: every writer finds its column filled,
