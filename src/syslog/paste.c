@@ -203,7 +203,7 @@ static bool bracketed(struct span s)
 static inline bool may_start_time(char c)
 {
 	return isdigit_(c) || c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
-	       c == 'O' || c == 'N' || c == 'D';
+	       c == 'O' || c == 'N' || c == 'D' || c == 'T' || c == 'W'; /* Thu, Wed: short-full */
 }
 
 /* read_time - a time at *cur that ends its column; a ",mmm" fraction

@@ -531,3 +531,77 @@ TEST(prefix_refused_line_keeps_year)
 	CHECK(parse(&st, "Nov 30 10:00:01 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]", &l));
 	CHECK_STR(iso_of(l.ts), "2026-11-30T10:00:01+00:00");
 }
+
+/* journalctl -o short-full: a weekday, the date, the zone's abbreviation
+ * (UTC, one tzdata zone, a numeric one; a shared name is local time) */
+TEST(prefix_journalctl_short_full)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "Thu 2026-12-03 10:00:00 UTC mx postfix/smtpd[123]: connect from unknown[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-03T10:00:00+00:00");
+	CHECK_SPAN(l.host, "mx");
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_INT(l.pid, 123);
+	CHECK_SPAN(l.text, "connect from unknown[192.0.2.1]");
+	CHECK(parse(&st, "Wed 2026-07-01 12:00:00 CEST mx postfix/qmgr[9]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-07-01T12:00:00+02:00");
+	CHECK(parse(&st, "Sun 2026-11-22 09:30:00 EST postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-22T09:30:00-05:00");
+	CHECK(!l.host.n);
+	CHECK(parse(&st, "Fri 2026-12-04 13:00:02 +03 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-04T13:00:02+03:00");
+	CHECK(parse(&st, "Fri 2026-12-04 13:00:02 +0530 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-04T13:00:02+05:30");
+	CHECK(parse(&st, "Fri 2026-12-04 13:00:02 CST mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-04T13:00:02+00:00"); /* TZ=UTC */
+	/* not a weekday, a bad date, a zone that is no name */
+	CHECK(!parse(&st, "Thx 2026-12-03 10:00:00 UTC mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "Thu 2026-13-03 10:00:00 UTC mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "Thu 2026-12-03 10:00:00 utc mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "Thu 2026-12-03 25:00:00 UTC mx postfix/smtpd[1]: x", &l));
+}
+
+/* journalctl -o short-unix: seconds since the epoch and a fraction */
+TEST(prefix_journalctl_short_unix)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "1795347123.253598 mx postfix/smtpd[123]: connect from unknown[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-22T11:32:03.253598+00:00");
+	CHECK_SPAN(l.host, "mx");
+	CHECK_INT(l.pid, 123);
+	CHECK(parse(&st, "1795347124 postfix/qmgr[7]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-22T11:32:04+00:00");
+	/* too few digits (a year, a pid), too many, no blank after */
+	CHECK(!parse(&st, "12345678.5 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "179534712312.5 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "1795347123.25x mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "1795347123", &l));
+}
+
+/* the classic time with its year after the day (syslog-ng templates) */
+TEST(prefix_classic_year_after_day)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2020, 0);
+	CHECK(parse(&st, "Nov 22 2026 11:32:05 mx postfix/smtpd[123]: connect from unknown[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-22T11:32:05+00:00");
+	CHECK_SPAN(l.host, "mx");
+	CHECK(parse(&st, "Nov  2 2026 11:32:05.123 postfix/qmgr[7]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-02T11:32:05.123+00:00");
+	CHECK(parse(&st, "Jan 3 2027 00:00:01 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2027-01-03T00:00:01+00:00");
+	/* the year of the usual classic lines is not moved by it */
+	CHECK(parse(&st, "Mar  4 09:00:00 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2020-03-04T09:00:00+00:00");
+	CHECK(!parse(&st, "Nov 22 1969 11:32:05 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "Nov 22 2026 11:32 mx postfix/smtpd[1]: x", &l));
+	CHECK(!parse(&st, "Nov 32 2026 11:32:05 mx postfix/smtpd[1]: x", &l));
+}
