@@ -772,7 +772,7 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 		if (!syslog_parse_json(st, line, out)) /* journalctl -o json */
 			return false;
 	} else if (!parse_plain(st, line, out)) {
-		if (!syslog_parse_pasted(st, line, out)) {
+		if (!syslog_parse_pasted(st, line, out) && !syslog_parse_bare(st, line, out)) {
 			/* a refused line leaves the year as it was ("Jan  3
 			 * 10:00:00" in prose in a November log would move it on) */
 			st->year = year, st->last_month = last_month;
