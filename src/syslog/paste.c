@@ -176,8 +176,8 @@ bool syslog_is_level(struct span tok)
 }
 
 /* hostlike - letters, digits, '.', '-', '_': a host or service name;
- * a label must hold a letter (a number before a time is a year, which
- * we do not read: "2013 Jun 16 16:05:06" is not taken) */
+ * a label must hold a letter (a number is no label: "2013 Jun 16
+ * 16:05:06", a year before a classic time, is prefix.c's own shape) */
 static bool hostlike(struct span s, bool label)
 {
 	bool letter = false;
