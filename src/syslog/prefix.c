@@ -712,6 +712,36 @@ static inline bool level_cached(struct syslog_state *st, struct span h)
 	return bad;
 }
 
+/* plain_rest - what follows the time: " host tag: text" or " tag: text" */
+static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
+							     struct logline *out)
+{
+	if (!span_eat(&cur, " "))
+		return false;
+	struct span tok;
+	if (!next_token(&cur, &tok))
+		return false;
+	if (!parse_tag(tok, out)) {
+		out->host = tok;
+		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
+			return false;
+	}
+	out->text = cur;
+	syslog_take_severity(out);
+	return true;
+}
+
+/* parse_rare - a line whose time is one of rare_time's: apart from the
+ * usual path, which it leaves as it was */
+static __attribute__((noinline, cold)) bool parse_rare(struct syslog_state *st, struct span cur,
+							 struct logline *out)
+{
+	if (!rare_time(st, &cur, &out->ts))
+		return false;
+	out->format = FMT_ISO; /* a year and a zone, or local: as ISO */
+	return plain_rest(st, cur, out);
+}
+
 /* parse_plain - the shapes syslog writes; false when the line has none
  * (then the pasted shapes are tried) */
 static inline bool parse_plain(struct syslog_state *st, struct span line, struct logline *out)
@@ -736,30 +766,14 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
 			out->format = FMT_ISO;
 		else if (parse_year_classic(st, &cur, &out->ts))
 			out->format = FMT_CLASSIC;
-		else if (rare_time(st, &cur, &out->ts))
-			out->format = FMT_ISO;
 		else
-			return false;
-	} else if (parse_classic(st, &cur, &out->ts)) {
-		out->format = FMT_CLASSIC;
-	} else if (rare_time(st, &cur, &out->ts)) {
-		out->format = FMT_ISO; /* a year and a zone, or local: as ISO */
+			return parse_rare(st, cur, out);
 	} else {
-		return false;
+		if (!parse_classic(st, &cur, &out->ts))
+			return parse_rare(st, cur, out);
+		out->format = FMT_CLASSIC;
 	}
-	if (!span_eat(&cur, " "))
-		return false;
-	struct span tok;
-	if (!next_token(&cur, &tok))
-		return false;
-	if (!parse_tag(tok, out)) {
-		out->host = tok;
-		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
-			return false;
-	}
-	out->text = cur;
-	syslog_take_severity(out);
-	return true;
+	return plain_rest(st, cur, out);
 }
 
 /* syslog_parse - parse line into out; false when it has no syslog shape.
