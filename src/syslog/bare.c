@@ -41,6 +41,7 @@ enum bare_tail {
 	T_CLIENT,      /* name[address] ending the line */
 	T_CLIENT_MORE, /* name[address], then the end, a blank or a comma */
 	T_FROM_CLIENT, /* anything, then " from name[address]" ending the line */
+	T_PS_ADDR,     /* after the words' '[': "address]:port" (postscreen) */
 };
 
 /* the shapes, first match wins */
@@ -76,30 +77,30 @@ static const struct bare_shape {
     {L_QID, "sender delay notification: ", T_ANY, "bounce"},
     {L_QID, "sender delivery status notification: ", T_ANY, "bounce"},
     /* postscreen/postscreen.c:854, :901, :934, :967, :993 */
-    {L_NONE, "CONNECT from [", T_ANY, "postscreen"},
-    {L_NONE, "PASS OLD [", T_ANY, "postscreen"},
-    {L_NONE, "WHITELISTED [", T_ANY, "postscreen"},
-    {L_NONE, "BLACKLISTED [", T_ANY, "postscreen"},
-    {L_NONE, "ALLOWLISTED [", T_ANY, "postscreen"},
-    {L_NONE, "DENYLISTED [", T_ANY, "postscreen"},
-    {L_NONE, "WHITELIST VETO [", T_ANY, "postscreen"},
-    {L_NONE, "ALLOWLIST VETO [", T_ANY, "postscreen"},
+    {L_NONE, "CONNECT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "PASS OLD [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "WHITELISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BLACKLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "ALLOWLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DENYLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "WHITELIST VETO [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "ALLOWLIST VETO [", T_PS_ADDR, "postscreen"},
     /* postscreen/postscreen_misc.c:113, :139, :159 */
-    {L_NONE, "PASS NEW [", T_ANY, "postscreen"},
-    {L_NONE, "DISCONNECT [", T_ANY, "postscreen"},
+    {L_NONE, "PASS NEW [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DISCONNECT [", T_PS_ADDR, "postscreen"},
     {L_NONE, "HANGUP after ", T_ANY, "postscreen"},
     /* postscreen/postscreen_early.c:183, :246 */
     {L_NONE, "DNSBL rank ", T_ANY, "postscreen"},
     {L_NONE, "PREGREET ", T_ANY, "postscreen"},
     /* postscreen/postscreen_smtpd.c (command and content limits), :601, :632 */
-    {L_NONE, "COMMAND PIPELINING from [", T_ANY, "postscreen"},
-    {L_NONE, "COMMAND TIME LIMIT from [", T_ANY, "postscreen"},
-    {L_NONE, "COMMAND COUNT LIMIT from [", T_ANY, "postscreen"},
-    {L_NONE, "COMMAND LENGTH LIMIT from [", T_ANY, "postscreen"},
-    {L_NONE, "NON-SMTP COMMAND from [", T_ANY, "postscreen"},
-    {L_NONE, "BARE NEWLINE from [", T_ANY, "postscreen"},
-    {L_NONE, "DATA without valid RCPT from [", T_ANY, "postscreen"},
-    {L_NONE, "BDAT without valid RCPT from [", T_ANY, "postscreen"},
+    {L_NONE, "COMMAND PIPELINING from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND TIME LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND COUNT LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND LENGTH LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "NON-SMTP COMMAND from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BARE NEWLINE from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DATA without valid RCPT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BDAT without valid RCPT from [", T_PS_ADDR, "postscreen"},
     /* scache/scache.c:495, before anvil's "statistics: max ..." */
     {L_NONE, "statistics: max simultaneous domains=", T_ANY, "scache"},
     /* anvil/anvil.c:525, :535, :954 */
@@ -202,6 +203,11 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 				return (n = client_at(c)) && n == c.n;
 			}
 		return false;
+	case T_PS_ADDR:
+		for (n = 0; n < rest.n && n < 64 && rest.p[n] != ']' && rest.p[n] != ' '; n++)
+			;
+		return n && n + 2 < rest.n && rest.p[n] == ']' && rest.p[n + 1] == ':' &&
+		       rest.p[n + 2] >= '0' && rest.p[n + 2] <= '9';
 	default:
 		return true;
 	}

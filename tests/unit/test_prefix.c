@@ -645,6 +645,8 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=virtual, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to maildir)"), "virtual");
 	CHECK_STR(bare("CONNECT from [192.0.2.1]:4711 to [198.51.100.1]:25"), "postscreen");
 	CHECK_STR(bare("PASS NEW [192.0.2.1]:4711"), "postscreen");
+	CHECK_STR(bare("PASS NEW [ potfisxpc/stosreen[15]: PASS OLD [192.0.2.1]:4711"), "");
+	CHECK_STR(bare("CONNECT from [192.0.2.1]"), "");
 	CHECK_STR(bare("DNSBL rank 3 for [192.0.2.1]:4711"), "postscreen");
 	CHECK_STR(bare("statistics: max connection rate 3/60s for (smtp:192.0.2.1) at Dec  3 10:00:00"), "anvil");
 	CHECK_STR(bare("statistics: max simultaneous domains=1 addresses=1 connection=1"), "scache");
