@@ -557,6 +557,13 @@ TEST(prefix_journalctl_short_full)
 	CHECK_STR(iso_of(l.ts), "2026-12-04T13:00:02+05:30");
 	CHECK(parse(&st, "Fri 2026-12-04 13:00:02 CST mx postfix/smtpd[1]: x", &l));
 	CHECK_STR(iso_of(l.ts), "2026-12-04T13:00:02+00:00"); /* TZ=UTC */
+	/* pasted with a bullet, or after a docker-compose label */
+	CHECK(parse(&st, "- Thu 2026-12-03 10:00:00 UTC mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-03T10:00:00+00:00");
+	CHECK_SPAN(l.host, "mx");
+	CHECK(parse(&st, "mail_1  | 1795347123.253598 mx postfix/smtpd[1]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-11-22T11:32:03.253598+00:00");
+	CHECK_SPAN(l.host, "mx");
 	/* not a weekday, a bad date, a zone that is no name */
 	CHECK(!parse(&st, "Thx 2026-12-03 10:00:00 UTC mx postfix/smtpd[1]: x", &l));
 	CHECK(!parse(&st, "Thu 2026-13-03 10:00:00 UTC mx postfix/smtpd[1]: x", &l));
