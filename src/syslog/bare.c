@@ -24,6 +24,7 @@
  * Untrusted input: every access is bounds-checked.
  */
 #include "prefix.h"
+#include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
 #include <string.h>
@@ -42,6 +43,12 @@ enum bare_tail {
 	T_CLIENT_MORE, /* name[address], then the end, a blank or a comma */
 	T_FROM_CLIENT, /* anything, then " from name[address]" ending the line */
 	T_PS_ADDR,     /* after the words' '[': "address]:port" (postscreen) */
+	T_HAS_PS_ADDR, /* "[address]:port" somewhere after the words */
+	T_FROM_COLON,  /* " from name[address]: " somewhere after the words */
+	T_AT_TIME,     /* ending with " at Mmm dd hh:mm:ss" (ctime's %.15s) */
+	T_NUMBER,      /* ending with a digit */
+	T_CONFIG,      /* ", configuration " after the words */
+	T_END,         /* nothing */
 };
 
 /* the shapes, first match wins */
@@ -60,7 +67,7 @@ static const struct bare_shape {
     {L_OPT_QID, "timeout after ", T_FROM_CLIENT, "smtpd"},
     {L_OPT_QID, "too many errors after ", T_FROM_CLIENT, "smtpd"},
     /* smtpd/smtpd.c:5829 */
-    {L_NONE, "improper command pipelining after ", T_ANY, "smtpd"},
+    {L_NONE, "improper command pipelining after ", T_FROM_COLON, "smtpd"},
     /* smtpd/smtpd.c:2456 (qmqpd.c:284 too, see above) */
     {L_QID, "client=", T_CLIENT_MORE, "smtpd"},
     /* cleanup/cleanup_message.c:639, :645, :803 */
@@ -88,10 +95,10 @@ static const struct bare_shape {
     /* postscreen/postscreen_misc.c:113, :139, :159 */
     {L_NONE, "PASS NEW [", T_PS_ADDR, "postscreen"},
     {L_NONE, "DISCONNECT [", T_PS_ADDR, "postscreen"},
-    {L_NONE, "HANGUP after ", T_ANY, "postscreen"},
+    {L_NONE, "HANGUP after ", T_HAS_PS_ADDR, "postscreen"},
     /* postscreen/postscreen_early.c:183, :246 */
-    {L_NONE, "DNSBL rank ", T_ANY, "postscreen"},
-    {L_NONE, "PREGREET ", T_ANY, "postscreen"},
+    {L_NONE, "DNSBL rank ", T_HAS_PS_ADDR, "postscreen"},
+    {L_NONE, "PREGREET ", T_HAS_PS_ADDR, "postscreen"},
     /* postscreen/postscreen_smtpd.c (command and content limits), :601, :632 */
     {L_NONE, "COMMAND PIPELINING from [", T_PS_ADDR, "postscreen"},
     {L_NONE, "COMMAND TIME LIMIT from [", T_PS_ADDR, "postscreen"},
@@ -102,20 +109,20 @@ static const struct bare_shape {
     {L_NONE, "DATA without valid RCPT from [", T_PS_ADDR, "postscreen"},
     {L_NONE, "BDAT without valid RCPT from [", T_PS_ADDR, "postscreen"},
     /* scache/scache.c:495, before anvil's "statistics: max ..." */
-    {L_NONE, "statistics: max simultaneous domains=", T_ANY, "scache"},
+    {L_NONE, "statistics: max simultaneous domains=", T_NUMBER, "scache"},
     /* anvil/anvil.c:525, :535, :954 */
-    {L_NONE, "statistics: max ", T_ANY, "anvil"},
+    {L_NONE, "statistics: max ", T_AT_TIME, "anvil"},
     /* master/master.c:550, :583, master_sig.c:205 */
-    {L_NONE, "daemon started -- version ", T_ANY, "master"},
-    {L_NONE, "reload -- version ", T_ANY, "master"},
-    {L_NONE, "terminating on signal ", T_ANY, "master"},
+    {L_NONE, "daemon started -- version ", T_CONFIG, "master"},
+    {L_NONE, "reload -- version ", T_CONFIG, "master"},
+    {L_NONE, "terminating on signal ", T_NUMBER, "master"},
     /* conf/postfix-script:147, :183, :204, :218 ($INFO; its tag is
      * postfix/postfix-script) */
-    {L_NONE, "starting the Postfix mail system", T_ANY, "postfix-script"},
-    {L_NONE, "stopping the Postfix mail system", T_ANY, "postfix-script"},
-    {L_NONE, "refreshing the Postfix mail system", T_ANY, "postfix-script"},
-    {L_NONE, "waiting for the Postfix mail system to terminate", T_ANY, "postfix-script"},
-    {L_NONE, "aborting the Postfix mail system", T_ANY, "postfix-script"},
+    {L_NONE, "starting the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "stopping the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "refreshing the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "waiting for the Postfix mail system to terminate", T_END, "postfix-script"},
+    {L_NONE, "aborting the Postfix mail system", T_END, "postfix-script"},
 };
 
 /* smtpd's places in a session (smtpd/smtpd.h:244-270), as log_whatsup
@@ -208,6 +215,36 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 			;
 		return n && n + 2 < rest.n && rest.p[n] == ']' && rest.p[n + 1] == ':' &&
 		       rest.p[n + 2] >= '0' && rest.p[n + 2] <= '9';
+	case T_HAS_PS_ADDR:
+		for (size_t i = 0; i + 1 < rest.n; i++)
+			if (rest.p[i] == '[' && tail_ok(span_skip(rest, i + 1), T_PS_ADDR))
+				return true;
+		return false;
+	case T_FROM_COLON:
+		for (size_t i = 0; i + 6 <= rest.n; i++)
+			if (!memcmp(rest.p + i, " from ", 6)) {
+				struct span c = span_skip(rest, i + 6);
+				if ((n = client_at(c)) && n < c.n && c.p[n] == ':')
+					return true;
+			}
+		return false;
+	case T_AT_TIME: {
+		/* " at Dec  3 10:00:00" */
+		if (rest.n < 19)
+			return false;
+		const char *t = rest.p + rest.n - 19;
+		return !memcmp(t, " at ", 4) && month_from_abbr(t + 4) && t[7] == ' ' && t[10] == ' ' &&
+		       t[13] == ':' && t[16] == ':';
+	}
+	case T_NUMBER:
+		return rest.n && rest.p[rest.n - 1] >= '0' && rest.p[rest.n - 1] <= '9';
+	case T_CONFIG:
+		for (size_t i = 0; i + 16 <= rest.n; i++)
+			if (!memcmp(rest.p + i, ", configuration ", 16))
+				return true;
+		return false;
+	case T_END:
+		return !rest.n;
 	default:
 		return true;
 	}
@@ -364,6 +401,13 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 {
 	struct span cur = line;
 	syslog_strip_decorations(&cur);
+	/* "`connect from ...`," in markdown: the text ends at the closing
+	 * backtick of the one the decorations took off */
+	if (span_chr(span_head(line, (size_t)(cur.p - line.p)), '`') >= 0) {
+		ptrdiff_t bt = span_chr(cur, '`');
+		if (bt >= 0)
+			cur = span_head(cur, (size_t)bt);
+	}
 	const char *d = syslog_bare_daemon(cur);
 	if (!d)
 		return false;

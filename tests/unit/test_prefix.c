@@ -659,6 +659,11 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("statistics: max simultaneous domains=1 addresses=1 connection=1"), "scache");
 	CHECK_STR(bare("daemon started -- version 3.7.11, configuration /etc/postfix"), "master");
 	CHECK_STR(bare("starting the Postfix mail system"), "postfix-script");
+	CHECK_STR(bare("starting the Postfix mail system, said he"), "");
+	CHECK_STR(bare("terminating on signal 15"), "master");
+	CHECK_STR(bare("improper command pipelining after ..."), "");
+	CHECK_STR(bare("HANGUP after 2.1 from [192.0.2.1]:4711 in tests after SMTP handshake"), "postscreen");
+	CHECK_STR(bare("statistics: max cache size 12"), "");
 	/* two programs write these: unread */
 	CHECK_STR(bare("4C3F81235: removed"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (connect to x[192.0.2.9]:25: Connection refused)"), "");
@@ -706,6 +711,11 @@ TEST(prefix_bare_lines)
 	CHECK_SPAN(l.daemon, "cleanup");
 	CHECK_SPAN(l.text, "4C3F81235: message-id=<1@example.com>");
 	CHECK_SPAN(l.raw, "4C3F81235: message-id=<1@example.com>");
+	/* in backticks, in prose: the text ends at the closing one */
+	CHECK(parse(&st, "   `NOQUEUE: milter-reject: RCPT from unknown[192.0.2.7]: 550 5.7.1 Command rejected; from=<>`,", &l));
+	CHECK_SPAN(l.text, "NOQUEUE: milter-reject: RCPT from unknown[192.0.2.7]: 550 5.7.1 Command rejected; from=<>");
+	CHECK(!parse(&st, "| `improper command pipelining after ...` | smtpd | `smtpd/smtpd.c:5829` |", &l));
+	CHECK(!parse(&st, "| `statistics: max ... rate|count ...` | anvil |", &l));
 	/* a tagless SASL warning gets smtpd; other warnings keep no program */
 	CHECK(parse(&st, "warning: unknown[192.0.2.1]: SASL LOGIN authentication failed: UGFzc3dvcmQ6", &l));
 	CHECK_SPAN(l.severity, "warning");
