@@ -2,7 +2,8 @@
 # suite-input.sh BIN - every way logs come in gives the same result:
 # gzip/xz/zstd told by magic bytes (not by name), stdin as -, a rotated set
 # named in any order or as a directory, the journal file and its
-# journalctl renderings.  The reference is `stats --json` on the plain
+# journalctl renderings (short-iso, short-precise, short-full, short-unix,
+# json, cat).  The reference is `stats --json` on the plain
 # log.  Last line: "input: N passed, N failed".
 set -u
 bin=$1
@@ -154,6 +155,69 @@ for f in "$data/extra/mail.journal" "$data/extra/mail.journal.short-iso.log" \
 done
 got=$(sess --year 2026 "$data/extra/mail.journal.short-precise.log")
 [ "$got" = "$want" ] && ok || ko "short-precise: sessions/messages $got, want $want"
+
+# journalctl -o short-full and a classic time with its year after the day
+# give the very events of -o short-iso; -o short-unix those of
+# -o short-precise (microseconds); the same sessions and messages
+"$bin" events --all "$data/extra/mail.journal.short-iso.log" >"$tmp/ev-iso" 2>/dev/null
+"$bin" events --all --year 2026 "$data/extra/mail.journal.short-precise.log" >"$tmp/ev-precise" 2>/dev/null
+for r in short-full:iso classic-year:iso short-unix:precise; do
+	f=$data/extra/mail.journal.${r%%:*}.log.gz
+	"$bin" events --all "$f" >"$tmp/ev" 2>/dev/null
+	same "${r%%:*}: the events of ${r#*:}" "$tmp/ev-${r#*:}" "$tmp/ev"
+	got=$(sess "$f")
+	[ "$got" = "$want" ] && ok || ko "${r%%:*}: sessions/messages $got, want $want"
+done
+
+# journalctl -o cat: the message alone.  Every event read from it is one
+# of -o short-iso's, with the program its tag names (no tag told wrong),
+# no Dovecot line taken for Postfix's, no Postfix line unknown, every
+# message rebuilt (no pid: no smtpd session)
+"$bin" events "$data/extra/mail.journal.cat.log.gz" >"$tmp/ev-cat" 2>/dev/null
+"$bin" events "$data/extra/mail.journal.short-iso.log" >"$tmp/ev-iso-pf" 2>/dev/null
+python3 - "$tmp/ev-cat" "$tmp/ev-iso-pf" >"$tmp/out" <<'PY'
+import collections, json, sys
+# an event's fields, the program its tag names (a tagless warning: none,
+# matched on the rest only)
+def key(e, daemon=True):
+	if e["type"] in ("session", "message"):
+		return None
+	d = dict(e)
+	for k in ("ts", "host", "pid", "service_inferred"):
+		d.pop(k, None)
+	svc = d.pop("service", "")
+	if daemon:
+		d["daemon"] = svc.rsplit("/", 1)[-1]
+	return json.dumps(d, sort_keys=True)
+cat = [json.loads(l) for l in open(sys.argv[1])]
+isos = [json.loads(l) for l in open(sys.argv[2])]
+iso = collections.Counter(key(e) for e in isos)
+iso_any = collections.Counter(key(e, False) for e in isos)
+n = bad = 0
+for e in cat:
+	tagless = not e.get("service")
+	k = key(e, not tagless)
+	if k is None:
+		continue
+	n += 1
+	if tagless:
+		iso_any[k] -= 1
+		if iso_any[k] < 0:
+			bad += 1
+			print("not in short-iso:", k)
+		continue
+	if iso[k] <= 0:
+		bad += 1
+		if bad <= 3:
+			print("not in short-iso:", k)
+	iso[k] -= 1
+told = sum(1 for e in cat if e.get("service_inferred"))
+print("events", n, "told", told, "bad", bad)
+PY
+grep -q "^events 1[0-9][0-9][0-9] told 1[0-9][0-9][0-9] bad 0$" "$tmp/out" && ok || ko "-o cat: $(cat "$tmp/out")"
+"$bin" stats --json "$data/extra/mail.journal.cat.log.gz" >"$tmp/st" 2>/dev/null
+grep -q '"unknown":0,' "$tmp/st" && grep -q '"other":0,' "$tmp/st" && grep -q '"messages":203' "$tmp/st" \
+	&& ok || ko "-o cat: $(cat "$tmp/st")"
 
 # a truncated compressed file: an error naming the file, exit 1, the rest kept
 head -c 20000 "$tmp/log.gzip.bin" >"$tmp/cut.gz"

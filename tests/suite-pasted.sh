@@ -8,7 +8,9 @@
 #     made up from a docker-compose label, a level or a '|');
 #  2. a web-UI export newest first (tests/data/pasted) gives the clients,
 #     sessions and messages of the same lines as syslog wrote them, and
-#     tests/data/mail.log read backwards the same report as forwards.
+#     tests/data/mail.log read backwards the same report as forwards;
+#  3. the message alone (no prefix, no tag) is read when its words tell
+#     its program, never from mail or prose.
 # Last line: "pasted: N passed, N failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -124,6 +126,23 @@ for cmd in clients accounts summary; do
 done
 a=$(sm "$data/mail.log") b=$(sm "$tmp/rev.log")
 [ "$a" = "$b" ] && ok || ko "mail.log backwards: $b, want $a"
+
+# the message alone (src/syslog/bare.c): each line of message-only.log
+# whose words tell its program is read, and nothing else; mail (postmaster
+# transcripts, bounces, delay notices) never gives such a line, and the
+# transcripts are still found
+"$bin" events "$data/pasted/message-only.log" >"$tmp/ev" 2>/dev/null
+n=$(grep -c '"service_inferred":true' "$tmp/ev")
+[ "$n" = 12 ] && ok || ko "message-only.log: $n lines told by their words, want 12"
+grep -q '192\.0\.2\.12' "$tmp/ev" && ko "message-only.log: a question's prose read as a connect" || ok
+for f in "$data"/mail_samples/*; do
+	n=$("$bin" events "$f" 2>/dev/null | grep -c '"service_inferred":true')
+	[ "$n" = 0 ] && ok || ko "$(basename "$f"): $n lines of mail taken for Postfix's messages"
+done
+for f in "$data"/mail_samples/postmaster_transcript_*; do
+	"$bin" stats --json "$f" 2>/dev/null | grep -q '"transcripts":1,' && ok \
+		|| ko "$(basename "$f"): its transcript is no longer found"
+done
 
 echo "pasted: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -170,7 +170,7 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, const struct 
 
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
-		    const struct campaigns *cs, bool color, bool debug_on)
+		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -221,18 +221,33 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 	}
 	if (findings_actions_text(b, d))
 		any = true;
-	if (!any)
+	if (!any && no_postfix) {
+		/* an empty section would read as "all is well": nothing was
+		 * looked at, and the admin needs to know what would be */
+		wrap_text(b, _("No Postfix log line was recognised, so nothing can be concluded from "
+			       "this input: that nothing is listed here says nothing about the server."),
+			  2, 78);
+		wrap_text(b, _("postsleuth reads Postfix's lines as syslog and rsyslog write them "
+			       "(\"Nov 22 11:32:05 mx postfix/smtpd[123]: ...\", ISO-8601 or RFC 5424 "
+			       "times), journalctl -o short, short-iso, short-precise, short-full, "
+			       "short-unix or json, journal files, Postfix's own maillog_file, and "
+			       "pasted excerpts. \"postsleuth stats FILE\" shows how each line was "
+			       "taken (other programs, no syslog prefix); with --since or --until, "
+			       "widen the window."),
+			  2, 78);
+	} else if (!any) {
 		buf_puts(b, _("  Nothing needs doing.\n"));
+	}
 	buf_putc(b, '\n');
 }
 
 /* report_actions_text - the "What to do" section, its headings folded at
  * 78 columns (they name addresses, as many as fit) */
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
-			 const struct campaigns *cs, bool color, bool debug_on)
+			 const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
 {
 	struct buf o = {0};
-	actions(&o, a, d, cs, color, debug_on);
+	actions(&o, a, d, cs, color, debug_on, no_postfix);
 	struct span t = buf_span(&o);
 	while (t.n) {
 		const char *nl = memchr(t.p, '\n', t.n);

@@ -25,6 +25,8 @@ void events_json_write(struct buf *b, const struct event *ev, const struct redac
 	buf_json(b, l->host);
 	buf_puts(b, ",\"service\":");
 	buf_json(b, l->prog);
+	if (l->inferred) /* the line had no tag: its text told the program */
+		buf_puts(b, ",\"service_inferred\":true");
 	if (l->pid >= 0) {
 		buf_puts(b, ",\"pid\":");
 		buf_i64(b, l->pid);

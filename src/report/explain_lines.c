@@ -19,6 +19,7 @@
 #include "report.h"
 #include "trace_text.h"
 #include "../parse/dnsbl.h"
+#include "../diagnose/own_backend.h"
 #include "../diagnose/rules.h"
 #include "../feed/feed.h"
 #include "../input/lines.h"
@@ -68,11 +69,28 @@ static const struct {
     {"postmap", N_("builds lookup tables")},
 };
 
-/* role - what the program is for, in the reader's language, or NULL */
-static const char *role(struct span daemon)
+/* own_kind_of - the smtp or lmtp client's line is about this host's own
+ * backend (a content filter on loopback, the mail store over LMTP or a
+ * socket: diagnose/own_backend.c), or OWN_NONE */
+static enum own_kind own_kind_of(const struct logline *l, const struct event *ev)
 {
+	if (!span_eqs(l->daemon, "smtp") && !span_eqs(l->daemon, "lmtp"))
+		return OWN_NONE;
+	char key[DIAG_KEY_MAX];
+	return own_backend(ev, ev->reason.n ? ev->reason : l->text, key);
+}
+
+/* role - what the program is for, in the reader's language, or NULL; the
+ * SMTP or LMTP client talking to this host's own backend does not
+ * deliver "to other servers" */
+static const char *role(const struct logline *l, enum own_kind own)
+{
+	if (own == OWN_FILTER)
+		return _("passes mail to this host's own content filter");
+	if (own == OWN_MAILBOX && !span_eqs(l->daemon, "lmtp")) /* lmtp's own words say it */
+		return _("delivers mail to this host's own mail store");
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (span_eqs(daemon, roles[i].daemon))
+		if (span_eqs(l->daemon, roles[i].daemon))
 			return _(roles[i].role);
 	return NULL;
 }
@@ -120,7 +138,7 @@ static void verb(struct buf *b, struct span cmd)
 }
 
 /* meaning - what the line says, in words */
-static void meaning(struct buf *b, const struct event *ev)
+static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 {
 	const struct logline *l = ev->line;
 	switch (ev->type) {
@@ -269,8 +287,16 @@ static void meaning(struct buf *b, const struct event *ev)
 			buf_putc(b, ')');
 		}
 		break;
-	case EV_SMTP_CONN_FAIL: buf_puts(b, _("this server could not connect to another server")); break;
-	case EV_SMTP_ERROR: buf_puts(b, _("another server answered this server with an error")); break;
+	case EV_SMTP_CONN_FAIL:
+		buf_puts(b, own == OWN_FILTER	 ? _("this server could not connect to its own content filter")
+			    : own == OWN_MAILBOX ? _("this server could not connect to its own mail store")
+						 : _("this server could not connect to another server"));
+		break;
+	case EV_SMTP_ERROR:
+		buf_puts(b, own == OWN_FILTER	 ? _("this host's own content filter answered with an error")
+			    : own == OWN_MAILBOX ? _("this host's own mail store answered with an error")
+						 : _("another server answered this server with an error"));
+		break;
 	case EV_NOTIFICATION: buf_puts(b, _("a delivery status notification (bounce, delay warning) was made")); break;
 	case EV_PICKUP: buf_puts(b, _("a locally submitted message was picked up")); break;
 	case EV_POSTSUPER: buf_puts(b, _("the admin changed the queue (postsuper)")); break;
@@ -508,9 +534,10 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			n->nnoise = 1;
 			n->text = shown(&l, line, rd, show_secrets);
 			n->program = l.prog.n ? xspandup(l.prog) : NULL;
-			n->role = role(l.daemon);
+			enum own_kind own = own_kind_of(&l, &ev);
+			n->role = role(&l, own);
 			struct buf b = {0};
-			meaning(&b, &ev);
+			meaning(&b, &ev, own);
 			n->meaning = xspandup(buf_span(&b));
 			buf_free(&b);
 			judge(n, &ev, a, d);

@@ -48,7 +48,7 @@ struct report_input {
 void report_text(struct buf *b, const struct report_input *in);
 void report_json(struct buf *b, const struct report_input *in);
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
-			 const struct campaigns *cs, bool color, bool debug_on);
+			 const struct campaigns *cs, bool color, bool debug_on, bool no_postfix);
 void overview_text(struct buf *b, const struct report_input *in, size_t lines_before);
 void campaigns_text(struct buf *b, const struct report_input *in);
 void campaigns_json(struct buf *b, const struct analysis *a, const struct campaigns *cs);

@@ -227,8 +227,12 @@ void report_json(struct buf *b, const struct report_input *in)
 	bool f = true;
 	buf_putc(b, '{');
 	json_kv_str(b, &f, "generator", "postsleuth " POSTSLEUTH_VERSION);
-	if (in->problem)
+	if (in->problem) {
 		json_kv_str(b, &f, "input_problem", in->problem);
+		/* no Postfix line read: every count below is zero for want of
+		 * lines, not because all is well */
+		json_kv_bool(b, &f, "no_postfix_line", true);
+	}
 	if (a->have_time) {
 		json_key(b, &f, "period");
 		bool g = true;

@@ -330,7 +330,12 @@ static void problems(struct buf *b, const struct report_input *in)
 		html_s(b, in->problem);
 		buf_puts(b, ".</p>\n");
 	}
-	if (!d || !d->nlist) {
+	if (in->problem && (!d || !d->nlist)) {
+		/* not "no problem": no line was looked at */
+		html_tagged(b, "<p>", _("No Postfix log line was recognised, so nothing can be concluded from "
+				       "this input: that nothing is listed here says nothing about the server."),
+			    "</p>\n");
+	} else if (!d || !d->nlist) {
 		html_tagged(b, "<p class=\"ok-note\">", _("No problem of the server's own shows in this log."),
 			    "</p>\n");
 	} else {

@@ -87,8 +87,8 @@ static void skip_blanks(struct span *cur)
 	}
 }
 
-/* strip_decorations - what a paste put before the line */
-static void strip_decorations(struct span *cur)
+/* syslog_strip_decorations - what a paste put before the line */
+void syslog_strip_decorations(struct span *cur)
 {
 	for (int k = 0; k < 8; k++) {
 		skip_blanks(cur);
@@ -176,8 +176,8 @@ bool syslog_is_level(struct span tok)
 }
 
 /* hostlike - letters, digits, '.', '-', '_': a host or service name;
- * a label must hold a letter (a number before a time is a year, which
- * we do not read: "2013 Jun 16 16:05:06" is not taken) */
+ * a label must hold a letter (a number is no label: "2013 Jun 16
+ * 16:05:06", a year before a classic time, is prefix.c's own shape) */
 static bool hostlike(struct span s, bool label)
 {
 	bool letter = false;
@@ -203,7 +203,7 @@ static bool bracketed(struct span s)
 static inline bool may_start_time(char c)
 {
 	return isdigit_(c) || c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
-	       c == 'O' || c == 'N' || c == 'D';
+	       c == 'O' || c == 'N' || c == 'D' || c == 'T' || c == 'W'; /* Thu, Wed: short-full */
 }
 
 /* read_time - a time at *cur that ends its column; a ",mmm" fraction
@@ -326,7 +326,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->raw = line;
 	out->pid = -1;
 	struct span cur = line, text;
-	strip_decorations(&cur);
+	syslog_strip_decorations(&cur);
 	/* what the writers show of it: the line without the bullet or
 	 * quote mark it was pasted with */
 	out->raw = cur;
@@ -362,6 +362,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 		if (tok.n >= 2 && tok.p[tok.n - 1] == ':') {
 			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) || (!out->postfix && !times))
 				return false;
+			/* "private/anvil: wanted attribute: status": a -v line's
+			 * text names a Postfix socket; no syslog_name is private
+			 * or public, the queue's socket directories */
+			if (!times && (span_eqs(out->instance, "private") || span_eqs(out->instance, "public")))
+				return false;
 			text = cur;
 			break;
 		}
@@ -390,5 +395,13 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	if (!times)
 		out->ts = st->last_ts, out->format = FMT_NOTIME;
 	syslog_take_severity(out);
+	if (tagless && span_eqs(out->severity, "warning")) {
+		/* its program, when the warning's words tell it (bare.c) */
+		const char *d = syslog_bare_warning_daemon(out->text);
+		if (d) {
+			out->prog = out->daemon = span_of(d);
+			out->inferred = true;
+		}
+	}
 	return true;
 }

@@ -9,8 +9,9 @@
  * timestamps (rsyslog, journalctl -o short-iso), RFC 5424, and an
  * optional leading "<PRI>".  Lines pasted by hand (web-UI columns,
  * docker-compose prefixes, markdown bullets, no time) are read by
- * paste.c, only after these shapes have failed.  Spans point into the
- * line.
+ * paste.c, and the message text alone (no prefix, no tag) by bare.c,
+ * only after these shapes have failed.  Spans point into the line, or
+ * for a program bare.c told, to a constant string.
  */
 #ifndef POSTSLEUTH_PREFIX_H
 #define POSTSLEUTH_PREFIX_H
@@ -38,6 +39,7 @@ struct logline {
 	struct span text;       /* after "prog[pid]: " and the severity */
 	struct span raw;        /* the whole line (a pasted one without its bullet) */
 	bool postfix;           /* the tag is a Postfix program */
+	bool inferred;          /* no tag: prog and daemon told by the text (bare.c) */
 };
 
 struct syslog_state {
@@ -78,5 +80,11 @@ bool syslog_read_time(struct syslog_state *st, struct span *cur, struct stamp *t
 bool syslog_read_tag(struct span name_pid, struct logline *out);
 bool syslog_is_level(struct span tok);
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out);
+void syslog_strip_decorations(struct span *cur);
+
+/* bare.c: the message text alone, its program told by its shape */
+bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out);
+const char *syslog_bare_daemon(struct span text);
+const char *syslog_bare_warning_daemon(struct span text);
 
 #endif

@@ -1,0 +1,426 @@
+/*
+ * bare.c - a Postfix line with no syslog prefix and no program tag: the
+ * message alone, as "journalctl -o cat", "docker logs" of a container
+ * whose Postfix writes only the message, or an admin who pasted the
+ * message part gives it ("connect from unknown[192.0.2.1]",
+ * "4C3F81235: to=<a@example.com>, relay=..., status=sent ...").
+ *
+ * The program is inferred from the message's own shape, where Postfix's
+ * source leaves one program that writes it: the table below, each row
+ * with the place in postfix/src that writes it (docs/VARIANTS.md,
+ * "Lines without a prefix").  A shape two programs write is left unread,
+ * a line without prefix as before: "QID: removed" (qmgr, postsuper), a
+ * delivery with relay=none (smtp, error, qmgr), a milter action with a
+ * queue ID (smtpd, cleanup), a bare "daemon started" (every server).
+ * One exception, documented: qmqpd writes "connect from", "disconnect
+ * from" and "QID: client=" in smtpd's words; QMQP is off unless
+ * master.cf turns it on, and those lines are read as smtpd's.
+ *
+ * Each shape is matched whole (its words, a queue ID where Postfix puts
+ * one, a client as name[address] where it ends the line), so prose, mail
+ * headers and a transcript's "In:"/"Out:" lines stay lines without a
+ * prefix.  Tried only after every other shape has failed.  The line gets
+ * the last time read before it in its input, or none (FMT_NOTIME).
+ * Untrusted input: every access is bounds-checked.
+ */
+#include "prefix.h"
+#include "../util/timefmt.h"
+#include "../util/xalloc.h"
+
+#include <string.h>
+
+/* what stands before the message's own words */
+enum bare_lead {
+	L_NONE,      /* nothing */
+	L_QID,       /* a queue ID and ": " */
+	L_OPT_QID,   /* a queue ID or NOQUEUE and ": ", or nothing (older Postfix) */
+};
+
+/* what must follow the words */
+enum bare_tail {
+	T_ANY,         /* anything */
+	T_CLIENT,      /* name[address] ending the line */
+	T_CLIENT_MORE, /* name[address], then the end, a blank or a comma */
+	T_FROM_CLIENT, /* anything, then " from name[address]" ending the line */
+	T_PS_ADDR,     /* after the words' '[': "address]:port" (postscreen) */
+	T_HAS_PS_ADDR, /* "[address]:port" somewhere after the words */
+	T_FROM_COLON,  /* " from name[address]: " somewhere after the words */
+	T_AT_TIME,     /* ending with " at Mmm dd hh:mm:ss" (ctime's %.15s) */
+	T_NUMBER,      /* ending with a digit */
+	T_CONFIG,      /* ", configuration " after the words */
+	T_END,         /* nothing */
+};
+
+/* the shapes, first match wins */
+static const struct bare_shape {
+	enum bare_lead lead;
+	const char *words;
+	enum bare_tail tail;
+	const char *daemon;
+} shapes[] = {
+    /* smtpd/smtpd.c:6486 (qmqpd.c:783 too, see above) */
+    {L_NONE, "connect from ", T_CLIENT, "smtpd"},
+    /* smtpd/smtpd.c:6535, the command counts after it since 3.0 */
+    {L_NONE, "disconnect from ", T_CLIENT_MORE, "smtpd"},
+    /* smtpd/smtpd.c:6294-6308, REASON_* :1677; the queue ID since 3.10 */
+    {L_OPT_QID, "lost connection after ", T_FROM_CLIENT, "smtpd"},
+    {L_OPT_QID, "timeout after ", T_FROM_CLIENT, "smtpd"},
+    {L_OPT_QID, "too many errors after ", T_FROM_CLIENT, "smtpd"},
+    /* smtpd/smtpd.c:5829 */
+    {L_NONE, "improper command pipelining after ", T_FROM_COLON, "smtpd"},
+    /* smtpd/smtpd.c:2456 (qmqpd.c:284 too, see above) */
+    {L_QID, "client=", T_CLIENT_MORE, "smtpd"},
+    /* cleanup/cleanup_message.c:639, :645, :803 */
+    {L_QID, "message-id=", T_ANY, "cleanup"},
+    {L_QID, "resent-message-id=", T_ANY, "cleanup"},
+    /* global/opened.c:90 from qmgr/qmgr_message.c:665; qmgr_active.c:463 */
+    {L_QID, "from=<", T_ANY, "qmgr"},
+    /* pickup/pickup.c:374, :379 */
+    {L_QID, "uid=", T_ANY, "pickup"},
+    /* bounce/bounce_notify_service.c:191, :234, bounce_warn_service.c:222,
+     * bounce_trace_service.c:184 */
+    {L_QID, "sender non-delivery notification: ", T_ANY, "bounce"},
+    {L_QID, "postmaster non-delivery notification: ", T_ANY, "bounce"},
+    {L_QID, "sender delay notification: ", T_ANY, "bounce"},
+    {L_QID, "sender delivery status notification: ", T_ANY, "bounce"},
+    /* postscreen/postscreen.c:854, :901, :934, :967, :993 */
+    {L_NONE, "CONNECT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "PASS OLD [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "WHITELISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BLACKLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "ALLOWLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DENYLISTED [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "WHITELIST VETO [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "ALLOWLIST VETO [", T_PS_ADDR, "postscreen"},
+    /* postscreen/postscreen_misc.c:113, :139, :159 */
+    {L_NONE, "PASS NEW [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DISCONNECT [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "HANGUP after ", T_HAS_PS_ADDR, "postscreen"},
+    /* postscreen/postscreen_early.c:183, :246 */
+    {L_NONE, "DNSBL rank ", T_HAS_PS_ADDR, "postscreen"},
+    {L_NONE, "PREGREET ", T_HAS_PS_ADDR, "postscreen"},
+    /* postscreen/postscreen_smtpd.c (command and content limits), :601, :632 */
+    {L_NONE, "COMMAND PIPELINING from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND TIME LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND COUNT LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "COMMAND LENGTH LIMIT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "NON-SMTP COMMAND from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BARE NEWLINE from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "DATA without valid RCPT from [", T_PS_ADDR, "postscreen"},
+    {L_NONE, "BDAT without valid RCPT from [", T_PS_ADDR, "postscreen"},
+    /* scache/scache.c:495, before anvil's "statistics: max ..." */
+    {L_NONE, "statistics: max simultaneous domains=", T_NUMBER, "scache"},
+    /* anvil/anvil.c:525, :535, :954 */
+    {L_NONE, "statistics: max ", T_AT_TIME, "anvil"},
+    /* master/master.c:550, :583, master_sig.c:205 */
+    {L_NONE, "daemon started -- version ", T_CONFIG, "master"},
+    {L_NONE, "reload -- version ", T_CONFIG, "master"},
+    {L_NONE, "terminating on signal ", T_NUMBER, "master"},
+    /* conf/postfix-script:147, :183, :204, :218 ($INFO; its tag is
+     * postfix/postfix-script) */
+    {L_NONE, "starting the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "stopping the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "refreshing the Postfix mail system", T_END, "postfix-script"},
+    {L_NONE, "waiting for the Postfix mail system to terminate", T_END, "postfix-script"},
+    {L_NONE, "aborting the Postfix mail system", T_END, "postfix-script"},
+};
+
+/* smtpd's places in a session (smtpd/smtpd.h:244-270), as log_whatsup
+ * (smtpd_check.c:1006) names them */
+static const char *const smtpd_where[] = {
+    "CONNECT", "HELO", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "BDAT",
+    "END-OF-MESSAGE", "RSET", "NOOP", "VRFY", "ETRN", "QUIT", "XCLIENT", "XFORWARD", "UNKNOWN",
+};
+
+/* smtpd_check.c's actions (:1101-1104, :2463-2600) */
+static const char *const check_actions[] = {
+    "reject", "reject_warning", "hangup", "info", "warn", "filter", "hold", "discard", "redirect",
+};
+
+/* in_list - s is one of the n words */
+static bool in_list(struct span s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (span_eqs(s, list[i]))
+			return true;
+	return false;
+}
+
+/* alnum - ASCII letter or digit */
+static inline bool alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* take_qid - a queue ID (5 to 20 letters and digits: short hex IDs and
+ * long base-52 ones) and ": " at *cur, consumed; NOQUEUE too when
+ * noqueue.  *was_noqueue says which. */
+static bool take_qid(struct span *cur, bool noqueue, bool *was_noqueue)
+{
+	size_t i = 0;
+	while (i < cur->n && i <= 20 && alnum(cur->p[i]))
+		i++;
+	if (i < 5 || i > 20 || i + 2 > cur->n || cur->p[i] != ':' || cur->p[i + 1] != ' ')
+		return false;
+	*was_noqueue = i == 7 && !memcmp(cur->p, "NOQUEUE", 7);
+	if (*was_noqueue && !noqueue)
+		return false;
+	*cur = span_skip(*cur, i + 2);
+	return true;
+}
+
+/* client_at - "name[address]" (and ":port", smtpd_client_port_logging)
+ * at the start of s: its length, or 0.  The name is a host name or
+ * "unknown"; the address whatever an admin typed over it ("[IP]") but
+ * no blank. */
+static size_t client_at(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && i < 256 && (alnum(s.p[i]) || s.p[i] == '.' || s.p[i] == '-' || s.p[i] == '_'))
+		i++;
+	if (!i || i >= s.n || s.p[i] != '[')
+		return 0;
+	size_t a = ++i;
+	while (i < s.n && i - a < 128 && s.p[i] != ']' && s.p[i] != ' ' && s.p[i] != '[')
+		i++;
+	if (i == a || i >= s.n || s.p[i] != ']')
+		return 0;
+	i++;
+	if (i + 1 < s.n && s.p[i] == ':' && s.p[i + 1] >= '0' && s.p[i + 1] <= '9') {
+		i++;
+		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
+			i++;
+	}
+	return i;
+}
+
+/* tail_ok - what follows the words fits the row */
+static bool tail_ok(struct span rest, enum bare_tail tail)
+{
+	size_t n;
+	switch (tail) {
+	case T_CLIENT:
+		return (n = client_at(rest)) && n == rest.n;
+	case T_CLIENT_MORE:
+		return (n = client_at(rest)) && (n == rest.n || rest.p[n] == ' ' || rest.p[n] == ',');
+	case T_FROM_CLIENT:
+		for (size_t i = rest.n; i >= 6; i--)
+			if (!memcmp(rest.p + i - 6, " from ", 6)) {
+				struct span c = span_skip(rest, i);
+				return (n = client_at(c)) && n == c.n;
+			}
+		return false;
+	case T_PS_ADDR:
+		for (n = 0; n < rest.n && n < 64 && rest.p[n] != ']' && rest.p[n] != ' '; n++)
+			;
+		return n && n + 2 < rest.n && rest.p[n] == ']' && rest.p[n + 1] == ':' &&
+		       rest.p[n + 2] >= '0' && rest.p[n + 2] <= '9';
+	case T_HAS_PS_ADDR:
+		for (size_t i = 0; i + 1 < rest.n; i++)
+			if (rest.p[i] == '[' && tail_ok(span_skip(rest, i + 1), T_PS_ADDR))
+				return true;
+		return false;
+	case T_FROM_COLON:
+		for (size_t i = 0; i + 6 <= rest.n; i++)
+			if (!memcmp(rest.p + i, " from ", 6)) {
+				struct span c = span_skip(rest, i + 6);
+				if ((n = client_at(c)) && n < c.n && c.p[n] == ':')
+					return true;
+			}
+		return false;
+	case T_AT_TIME: {
+		/* " at Dec  3 10:00:00" */
+		if (rest.n < 19)
+			return false;
+		const char *t = rest.p + rest.n - 19;
+		return !memcmp(t, " at ", 4) && month_from_abbr(t + 4) && t[7] == ' ' && t[10] == ' ' &&
+		       t[13] == ':' && t[16] == ':';
+	}
+	case T_NUMBER:
+		return rest.n && rest.p[rest.n - 1] >= '0' && rest.p[rest.n - 1] <= '9';
+	case T_CONFIG:
+		for (size_t i = 0; i + 16 <= rest.n; i++)
+			if (!memcmp(rest.p + i, ", configuration ", 16))
+				return true;
+		return false;
+	case T_END:
+		return !rest.n;
+	default:
+		return true;
+	}
+}
+
+/* check_daemon - "QID: action: WHERE from client: ..." (smtpd_check.c
+ * :1006 log_whatsup, smtpd.c:1874 milters), "NOQUEUE: reject: RCPT from
+ * [address]:port: ..." (postscreen_smtpd.c:577, postscreen.c:872), "QID:
+ * action: header|body ..." (cleanup_message.c:272): the program, or NULL */
+static const char *check_daemon(struct span cur)
+{
+	bool noqueue;
+	if (!take_qid(&cur, true, &noqueue))
+		return NULL;
+	size_t i = 0;
+	while (i < cur.n && i < 24 && ((cur.p[i] >= 'a' && cur.p[i] <= 'z') || cur.p[i] == '_' ||
+				       cur.p[i] == '-'))
+		i++;
+	if (!i || i + 2 > cur.n || cur.p[i] != ':' || cur.p[i + 1] != ' ')
+		return NULL;
+	struct span action = span_head(cur, i);
+	cur = span_skip(cur, i + 2);
+	if (!noqueue && (span_starts(cur, "header ") || span_starts(cur, "body ")))
+		return "cleanup";
+	bool milter = span_starts(action, "milter-");
+	if (!milter && !in_list(action, check_actions, sizeof check_actions / sizeof *check_actions))
+		return NULL;
+	if (milter && !noqueue)
+		return NULL; /* cleanup_milter.c:2120 writes the same with a queue ID */
+	ptrdiff_t sp = span_chr(cur, ' ');
+	if (sp <= 0)
+		return NULL;
+	struct span where = span_head(cur, (size_t)sp);
+	if (!in_list(where, smtpd_where, sizeof smtpd_where / sizeof *smtpd_where))
+		return NULL;
+	cur = span_skip(cur, (size_t)sp + 1);
+	if (!span_eat(&cur, "from "))
+		return NULL;
+	if (cur.n && cur.p[0] == '[')
+		return noqueue && span_eqs(action, "reject") &&
+			       (span_eqs(where, "RCPT") || span_eqs(where, "CONNECT"))
+			   ? "postscreen"
+			   : NULL;
+	size_t n = client_at(cur);
+	return n && n < cur.n && cur.p[n] == ':' ? "smtpd" : NULL;
+}
+
+/* relay_daemon - "QID: to=<...>, ..., relay=R, ..., status=..."
+ * (global/log_adhoc.c:118-233, every delivery agent): the agent by its
+ * relay, or NULL when the relay leaves it open.  local.c:757 and
+ * virtual.c:406 log their master.cf service name ("local", "virtual" in
+ * the stock master.cf); smtp(8) and lmtp(8) the server, where a UNIX
+ * socket is LMTP's only (smtp/smtp_connect.c:27) and the port tells the
+ * rest: 25 smtp, 24 lmtp (lmtp_tcp_port). */
+static const char *relay_daemon(struct span cur)
+{
+	bool noqueue;
+	if (!take_qid(&cur, false, &noqueue) || !span_starts(cur, "to=<"))
+		return NULL;
+	struct span rest = cur;
+	ptrdiff_t at = -1;
+	for (size_t i = 0; i + 8 <= rest.n; i++)
+		if (!memcmp(rest.p + i, ", relay=", 8)) {
+			at = (ptrdiff_t)i;
+			break;
+		}
+	if (at < 0)
+		return NULL;
+	struct span r = span_skip(rest, (size_t)at + 8);
+	bool status = false;
+	for (size_t i = 0; i + 9 <= r.n && !status; i++)
+		status = !memcmp(r.p + i, ", status=", 9);
+	ptrdiff_t comma = span_chr(r, ',');
+	if (!status || comma <= 0)
+		return NULL;
+	r = span_head(r, (size_t)comma);
+	if (span_eqs(r, "local"))
+		return "local";
+	if (span_eqs(r, "virtual"))
+		return "virtual";
+	size_t n = client_at(r);
+	ptrdiff_t lb = span_chr(r, '[');
+	if (!n || n != r.n || lb < 0)
+		return NULL;
+	struct span inside = span_make(r.p + lb + 1, r.n - (size_t)lb - 1);
+	ptrdiff_t rb = span_chr(inside, ']');
+	if (rb < 0)
+		return NULL;
+	struct span port = span_skip(inside, (size_t)rb + 1);
+	if (span_chr(span_head(inside, (size_t)rb), '/') >= 0 && !port.n)
+		return "lmtp"; /* relay=host[private/dovecot-lmtp] */
+	if (span_eqs(port, ":25"))
+		return "smtp";
+	if (span_eqs(port, ":24"))
+		return "lmtp";
+	return NULL;
+}
+
+/* syslog_bare_daemon - the program that writes the message text, or NULL
+ * when its shape is none of the table's or more than one program's */
+const char *syslog_bare_daemon(struct span text)
+{
+	for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+		const struct bare_shape *s = &shapes[i];
+		struct span cur = text;
+		bool noqueue;
+		if (s->lead == L_QID && !take_qid(&cur, false, &noqueue))
+			continue;
+		if (s->lead == L_OPT_QID) {
+			struct span q = cur;
+			if (take_qid(&q, true, &noqueue))
+				cur = q;
+		}
+		if (!span_eat(&cur, s->words))
+			continue;
+		if (tail_ok(cur, s->tail))
+			return s->daemon;
+		return NULL; /* the words matched, the rest did not: no other row */
+	}
+	const char *d = check_daemon(text);
+	return d ? d : relay_daemon(text);
+}
+
+/* syslog_bare_warning_daemon - the program of a tagless Postfix warning
+ * ("warning: " already taken off), or NULL:
+ *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...";
+ *   smtpd/smtpd_sasl_glue.c:340, :351 "name[address]: SASL X
+ *   authentication failed|aborted..." */
+const char *syslog_bare_warning_daemon(struct span text)
+{
+	struct span cur = text;
+	if (span_eat(&cur, "non-SMTP command from ")) {
+		size_t n = client_at(cur);
+		return n && n < cur.n && cur.p[n] == ':' ? "smtpd" : NULL;
+	}
+	size_t n = client_at(text);
+	if (!n)
+		return NULL;
+	cur = span_skip(text, n);
+	if (!span_eat(&cur, ": SASL "))
+		return NULL;
+	ptrdiff_t sp = span_chr(cur, ' ');
+	if (sp <= 0)
+		return NULL;
+	cur = span_skip(cur, (size_t)sp + 1);
+	return span_starts(cur, "authentication failed") || span_starts(cur, "authentication aborted")
+		   ? "smtpd"
+		   : NULL;
+}
+
+/* syslog_parse_bare - a line of message text alone (after the marks a
+ * paste put before it); false when its program cannot be told */
+bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out)
+{
+	struct span cur = line;
+	syslog_strip_decorations(&cur);
+	/* "`connect from ...`," in markdown: the text ends at the closing
+	 * backtick of the one the decorations took off */
+	if (span_chr(span_head(line, (size_t)(cur.p - line.p)), '`') >= 0) {
+		ptrdiff_t bt = span_chr(cur, '`');
+		if (bt >= 0)
+			cur = span_head(cur, (size_t)bt);
+	}
+	const char *d = syslog_bare_daemon(cur);
+	if (!d)
+		return false;
+	zero(out, sizeof *out);
+	out->raw = cur;
+	out->text = cur;
+	out->prog = out->daemon = span_of(d);
+	out->instance = out->service = SPAN_NULL;
+	out->host = SPAN_NULL;
+	out->pid = -1;
+	out->postfix = true;
+	out->inferred = true;
+	out->format = FMT_NOTIME;
+	out->ts = st->last_ts;
+	return true;
+}
