@@ -119,6 +119,10 @@ if [ "$got" = unknown ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo 
 sed 's/mail-sor-f40\.google\.com\[/unknown[/' "$gu" >"$out.s10"
 got=$(verdict_of "$out.s10" 209.85.220.40)
 if [ "$got" = spam-rejected ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL an unnamed sender refused for unknown users: got $got"; fi
+# this host's own content filter (127.0.0.1:10024) refusing a user's
+# mail as spam is no remote server's refusal: not counted as one
+got=$("$bin" accounts --json "$top/tests/data/own-filter-refuses.log" | python3 -c 'import json,sys; print([a["remote_content_rejects"] for a in json.load(sys.stdin)["accounts"]])')
+if [ "$got" = "[0]" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL own content filter counted as remote refusals: $got"; fi
 rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9" "$out.s10"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -691,6 +691,26 @@ static bool content_reject(const char *reason)
 	return false;
 }
 
+/* own_relay - the recipient's last delivery went to this host itself:
+ * one of its own agents (local, virtual, pipe, lmtp), a UNIX socket, or
+ * a loopback address on another port than 25 (a content filter such as
+ * amavis on 10024); a refusal there is this host's filter, not a remote
+ * server's (a loopback port 25 stays a mail server, as own_backend.c
+ * says) */
+static bool own_relay(const struct rcpt *r)
+{
+	if (r->agent)
+		return true;
+	const char *rel = r->relay;
+	if (!rel || !*rel || !strcmp(rel, "none"))
+		return false;
+	const char *lb = strchr(rel, '['), *rb = lb ? strchr(lb, ']') : NULL;
+	if (!lb || !rb)
+		return true;    /* private/dovecot-lmtp, a path: a socket on this host */
+	bool loop = !strncmp(lb + 1, "127.", 4) || !strncmp(lb + 1, "::1]", 4);
+	return loop && strcmp(rb, "]:25") != 0;
+}
+
 /* ip_reject - such a refusal that names this server's address or its
  * reputation rather than what was sent: it says nothing of the sender */
 static bool ip_reject(const char *reason)
@@ -727,7 +747,7 @@ static void orphan_message(struct analysis *a, const struct message *m)
 			o->bounced++;
 		else if (!strcmp(st, "deferred"))
 			o->deferred++;
-		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason)) {
+		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason) && !own_relay(r)) {
 			o->remote_content_rejects++;
 			o->remote_ip_rejects += ip_reject(r->reason);
 			if (!o->example_reject)
@@ -792,7 +812,7 @@ void analysis_message(struct analysis *a, const struct message *m)
 			sat_add(&ac->deferred, 1);
 		else
 			sat_add(&ac->pending, 1);
-		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason)) {
+		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason) && !own_relay(r)) {
 			sat_add(&ac->remote_content_rejects, 1);
 			if (d && !d->remote_reject_example)
 				d->remote_reject_example = xstrdup(r->reason);
