@@ -10,6 +10,26 @@
 
 #define NAME_CAP 256            /* kept names and text addresses are cut here */
 
+/* records_sat_add - add to a 32-bit counter, stopping at its maximum */
+static inline void records_sat_add(uint32_t *x, uint64_t n)
+{
+	uint64_t s = (uint64_t)*x + n;
+	*x = s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
+}
+
+/* records_name_hash - a username's hash for tried_hash (capped at
+ * NAME_CAP; a fixed seed: the verdict must not depend on the run's) */
+static inline uint32_t records_name_hash(struct span name)
+{
+	if (name.n > NAME_CAP)
+		name.n = NAME_CAP;
+	return (uint32_t)span_hash_seed(name, 0x7472);
+}
+
+/* analysis.c's domain hash (case-blind, never 0), which conclude.c
+ * compares with the local domains */
+uint32_t analysis_domain_hash(struct span d);
+
 struct client *records_client_get(struct analysis *a, struct span ip);
 struct client *records_client_find(struct analysis *a, struct span ip);
 struct account *records_account_get(struct analysis *a, struct span name);
