@@ -8,18 +8,12 @@
  * data as %s arguments, and each count gets its language's plural.
  */
 #include "analysis.h"
+#include "explain_internal.h"
 #include "../util/buf.h"
 #include "../util/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* count_text - a counted piece ("3 messages") into out */
-static const char *count_text(char *out, size_t n, const char *fmt, unsigned long long k)
-{
-	snprintf(out, n, fmt, k);
-	return out;
-}
 
 /* sender_refused_text - its mail refused because the login does not own
  * the sender address (reject_sender_login_mismatch) */
@@ -74,11 +68,11 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 				   ac->peak_10min);
 	}
 	buf_putc(&when, 0);
-	count_text(logins, sizeof logins, P_("%llu time", "%llu times", ac->logins), ac->logins);
-	count_text(msgs, sizeof msgs, P_("%llu message", "%llu messages", ac->messages), ac->messages);
-	count_text(rcpts, sizeof rcpts, P_("%llu recipient", "%llu recipients", ac->recipients),
+	explain_count(logins, sizeof logins, P_("%llu time", "%llu times", ac->logins), ac->logins);
+	explain_count(msgs, sizeof msgs, P_("%llu message", "%llu messages", ac->messages), ac->messages);
+	explain_count(rcpts, sizeof rcpts, P_("%llu recipient", "%llu recipients", ac->recipients),
 		   ac->recipients);
-	count_text(doms, sizeof doms,
+	explain_count(doms, sizeof doms,
 		   at_least ? P_("at least %llu domain", "at least %llu domains", domains)
 			    : P_("%llu domain", "%llu domains", domains),
 		   domains);
@@ -102,10 +96,10 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 		char sent[64], bounced[64], expired[64];
 		/* TRANSLATORS: English uses one form for every count in "(3 delivered, 1 bounced,
 		 * 0 expired)"; give your language's singular and plural */
-		count_text(sent, sizeof sent, P_("%llu delivered", "%llu delivered", ac->sent), ac->sent);
-		count_text(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", ac->bounced),
+		explain_count(sent, sizeof sent, P_("%llu delivered", "%llu delivered", ac->sent), ac->sent);
+		explain_count(bounced, sizeof bounced, P_("%llu bounced", "%llu bounced", ac->bounced),
 			   ac->bounced);
-		count_text(expired, sizeof expired, P_("%llu expired", "%llu expired", ac->expired),
+		explain_count(expired, sizeof expired, P_("%llu expired", "%llu expired", ac->expired),
 			   ac->expired);
 		/* TRANSLATORS: a share of recipients, then "63 delivered", "45 bounced", "13 expired" */
 		buf_printf(b, _(" %.0f %% of the recipients bounced or expired (%s, %s, %s)."), bounce * 100,

@@ -11,6 +11,7 @@
  * count gets its language's plural.
  */
 #include "analysis.h"
+#include "explain_internal.h"
 #include "../parse/provider.h"
 #include "../parse/dnsbl.h"
 #include "../util/buf.h"
@@ -168,39 +169,6 @@ static void identity_text(struct buf *b, const struct client *c, const struct cl
 	}
 }
 
-/* tried_count - attempts naming a user: the larger of the two sources */
-static uint32_t tried_count(const struct tried_user *t)
-{
-	return t->from_postfix > t->from_dovecot ? t->from_postfix : t->from_dovecot;
-}
-
-/* tried_text - "admin (3, unknown user), alice (1, Password mismatch: the account exists)" */
-static void tried_text(struct buf *b, const struct client_detail *d, uint32_t max)
-{
-	for (uint32_t i = 0; i < d->ntried && i < max; i++) {
-		const struct tried_user *t = &d->tried[i];
-		buf_printf(b, "%s%s", i ? ", " : "", t->name);
-		uint32_t n = tried_count(t);
-		if (n > 1 || t->result) {
-			buf_puts(b, " (");
-			if (n > 1)
-				buf_printf(b, "%u×", n);
-			if (t->result) {
-				if (n > 1)
-					buf_puts(b, ", ");
-				if (strstr(t->result, "mismatch"))
-					buf_puts(b, _("wrong password: this account exists"));
-				else
-					buf_puts(b, t->result);
-			}
-			buf_putc(b, ')');
-		}
-	}
-	if (d->ntried > max)
-		/* TRANSLATORS: after a list of usernames */
-		buf_printf(b, P_(" and %u more", " and %u more", d->ntried - max), d->ntried - max);
-}
-
 /* abused_account - the compromised-suspect account it sent through */
 static const struct account *abused_account(const struct analysis *a, const struct client *c)
 {
@@ -217,35 +185,6 @@ static const struct account *abused_account(const struct analysis *a, const stru
 			return ac;
 	}
 	return NULL;
-}
-
-/* first_login - the name of the first account it logged in as, or NULL */
-static const char *first_login(const struct analysis *a, const struct client *c)
-{
-	return c->nlogin ? login_account(a, client_login(a, c, 0))->name : NULL;
-}
-
-/* login_names - the account it logged in as, or, for several, "5
- * different users (ann@example.com, ben@example.com, cat@example.com and
- * 2 more)"; in out (n bytes), or "?" */
-static const char *login_names(const struct analysis *a, const struct client *c, char *out, size_t n)
-{
-	if (c->nlogin < 2)
-		return first_login(a, c) ? first_login(a, c) : "?";
-	struct buf names = {0};
-	uint32_t k = 0;
-	for (; k < c->nlogin && k < 3; k++) {
-		buf_puts(&names, k ? ", " : "");
-		buf_puts(&names, login_account(a, client_login(a, c, k))->name);
-	}
-	if (c->nlogin > k)
-		buf_printf(&names, P_(" and %u more", " and %u more", c->nlogin - k), c->nlogin - k);
-	buf_putc(&names, 0);
-	/* TRANSLATORS: a count of accounts (2 or more), then their names */
-	snprintf(out, n, P_("%u different user (%s)", "%u different users (%s)", c->nlogin), c->nlogin,
-		 names.p);
-	buf_free(&names);
-	return out;
 }
 
 /* visits_text - the first sentence: the address, how often and when it came */
@@ -288,144 +227,6 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		/* TRANSLATORS: %s is the client's address */
 		buf_printf(b, _("%s appears only in side lines (Dovecot or postscreen)."), ip);
 	}
-}
-
-/* tried_list - tried_text as a string (freed by the caller) */
-static struct buf tried_list(const struct client_detail *d, uint32_t max)
-{
-	struct buf t = {0};
-	tried_text(&t, d, max);
-	buf_putc(&t, 0);
-	return t;
-}
-
-/* auth_text - the SASL verdicts' prose */
-static void auth_text(struct buf *b, const struct analysis *a, const struct client *c,
-		      const struct client_detail *d)
-{
-	unsigned long long fails = c->auth_failures;
-	uint32_t tried_names = client_tried_names(a, c);
-	if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES) {
-		if (first_login(a, c))
-			/* TRANSLATORS: a count of failures, then the account's name */
-			buf_printf(b, P_(" It failed SASL authentication %llu time and then logged in "
-					 "successfully as %s.",
-					 " It failed SASL authentication %llu times and then logged in "
-					 "successfully as %s.", fails),
-				   fails, first_login(a, c));
-		else
-			buf_printf(b, P_(" It failed SASL authentication %llu time and then logged in "
-					 "successfully.",
-					 " It failed SASL authentication %llu times and then logged in "
-					 "successfully.", fails),
-				   fails);
-		buf_puts(b, _(" Either a user mistyped a password several times, or a guessed password "
-			      "worked: check with the account's owner now."));
-		if (tried_names && d && d->ntried) {
-			struct buf t = tried_list(d, 12);
-			/* TRANSLATORS: %s is a list of usernames, with counts and results */
-			buf_printf(b, _(" Usernames tried: %s."), t.p);
-			buf_free(&t);
-		}
-		return;
-	}
-	buf_printf(b, P_(" It failed SASL authentication %llu time", " It failed SASL authentication %llu times",
-			 fails),
-		   fails);
-	if (c->sessions && c->last_us - c->first_us >= 120LL * 1000000)
-		/* TRANSLATORS: continues "It failed SASL authentication 40 times" (at least 2 minutes) */
-		buf_printf(b, _(" over %.0f minutes"), (double)(c->last_us - c->first_us) / 60e6);
-	struct buf t = {0};
-	if (!d || !d->ntried) {
-		if (tried_names >= 2)
-			/* TRANSLATORS: continues "It failed SASL authentication 40 times" */
-			buf_puts(b, _(", with several different usernames"));
-	} else if (tried_names == 1) {
-		t = tried_list(d, 1);
-		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; %s is the username */
-		buf_printf(b, _(", as %s"), t.p);
-	} else if (c->flags & CF_DETAIL_LOST) {
-		t = tried_list(d, 12);
-		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; %s lists usernames */
-		buf_printf(b, _(", with several different usernames, among them: %s"), t.p);
-	} else {
-		t = tried_list(d, 12);
-		/* TRANSLATORS: continues "It failed SASL authentication 40 times"; a count (2 or more),
-		 * then the list of usernames */
-		buf_printf(b, P_(", with %u different username: %s", ", with %u different usernames: %s",
-				 tried_names),
-			   tried_names, t.p);
-	}
-	buf_free(&t);
-	buf_puts(b, fails >= 3 || tried_names >= 2 ? _(". This is password guessing.")
-						   : _(". Alone this proves little, but nothing else "
-						       "in the log explains it: treat it as password "
-						       "guessing and watch for more."));
-	if (!c->auth_successes)
-		buf_puts(b, _(" None of its attempts succeeded."));
-}
-
-static const char *count_text(char *out, size_t n, const char *fmt, unsigned long long k);
-
-/* front_text - several users' logins through one address of this
- * server's own network (verdict.c: V_SHARED_FRONT) */
-static void front_text(struct buf *b, const struct analysis *a, const struct client *c,
-		       const struct client_detail *d)
-{
-	unsigned long long fails = c->auth_failures, ok = c->auth_successes;
-	uint32_t users = c->nlogin > client_tried_names(a, c) ? c->nlogin : client_tried_names(a, c);
-	char n1[64], n2[64];
-	/* TRANSLATORS: "10 failed logins", "20 successful ones", a count of users */
-	buf_printf(b, P_(" It made %s and %s for %u different user: this address of your own network "
-			 "speaks for others (a webmail such as Roundcube, a proxy, or a NAT such as "
-			 "Docker's bridge), so it tells nothing of who typed the passwords.",
-			 " It made %s and %s for %u different users: this address of your own network "
-			 "speaks for others (a webmail such as Roundcube, a proxy, or a NAT such as "
-			 "Docker's bridge), so it tells nothing of who typed the passwords.", users),
-		   count_text(n1, sizeof n1, P_("%llu failed login", "%llu failed logins", fails), fails),
-		   count_text(n2, sizeof n2, P_("%llu successful one", "%llu successful ones", ok), ok),
-		   users);
-	if (d && d->ntried) {
-		struct buf t = tried_list(d, 12);
-		/* TRANSLATORS: %s is a list of usernames, with counts and results */
-		buf_printf(b, _(" Usernames that failed: %s."), t.p);
-		buf_free(&t);
-	}
-	buf_puts(b, _(" Never ban it: every user behind it would be shut out. Judge the accounts "
-		      "instead (postsleuth accounts), and make the front pass the real client's "
-		      "address: XCLIENT for a proxy that speaks it, such as nginx's mail proxy "
-		      "(smtpd_authorized_xclient_hosts), the "
-		      "PROXY protocol for a TCP proxy (smtpd_upstream_proxy_protocol = haproxy), host "
-		      "networking for Docker. Guessers behind a webmail are banned at the webmail "
-		      "(fail2ban's roundcube-auth jail)."));
-}
-
-/* stale_text - a user's device with an old password (analysis.c's
- * stale_password: one user, who logs in elsewhere, tried a few times a
- * session, sessions a minute or more apart) */
-static void stale_text(struct buf *b, const struct analysis *a, const struct client *c,
-		       const struct client_detail *d)
-{
-	unsigned long long fails = c->auth_failures;
-	struct buf t = {0};
-	if (d && d->ntried)
-		t = tried_list(d, 1);
-	else
-		buf_puts(&t, "?"), buf_putc(&t, 0);
-	(void)a;
-	/* TRANSLATORS: a count of failures, then the username with its count and result */
-	buf_printf(b, P_(" It failed SASL authentication %llu time, as %s, a user who logs in from "
-			 "another address in this log, and never got in.",
-			 " It failed SASL authentication %llu times, always as %s, a user who logs in "
-			 "from another address in this log, and never got in.", fails),
-		   fails, t.p);
-	buf_free(&t);
-	buf_puts(b, _(" One or two attempts a connection, a minute or more apart: this is what a "
-		      "mail program (a phone, a second computer) does when it still has the user's old "
-		      "password, not what a guesser does (guessers try many names, or one name fast). "
-		      "Ask the user to update the password on that device; banning the address would "
-		      "shut the user out. If the user does not know the address, treat it as guessing "
-		      "and change the password."));
 }
 
 /* pregreet_text - what it sent before the greeting, and how postscreen shows it */
@@ -685,14 +486,6 @@ static void dnsbl_text(struct buf *b, const struct client *c, const struct clien
 			   (unsigned long long)c->ps_dnsbl_rank);
 }
 
-/* count_text - "3 messages" (fmt from P_() for k): a counted piece of a
- * sentence with several counts */
-static const char *count_text(char *out, size_t n, const char *fmt, unsigned long long k)
-{
-	snprintf(out, n, fmt, k);
-	return out;
-}
-
 /* client_explain - the client's verdict in words (c->verdict is set) */
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b)
 {
@@ -712,19 +505,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				"from this address. Whoever is behind it has the account's password; see the "
 				"account's entry."),
 			   abused ? abused->name : "?",
-			   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
-			   count_text(n2, sizeof n2, P_("%llu recipient", "%llu recipients", c->recipients), c->recipients));
+			   explain_count(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
+			   explain_count(n2, sizeof n2, P_("%llu recipient", "%llu recipients", c->recipients), c->recipients));
 		break;
 	}
 	case V_AUTH_SUCCESS_AFTER_FAILURES:
 	case V_AUTH_BRUTEFORCE:
-		auth_text(b, a, c, d);
+		explain_auth(b, a, c, d);
 		break;
 	case V_STALE_PASSWORD:
-		stale_text(b, a, c, d);
+		explain_stale(b, a, c, d);
 		break;
 	case V_SHARED_FRONT:
-		front_text(b, a, c, d);
+		explain_front(b, a, c, d);
 		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
@@ -805,9 +598,9 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		else if (c->messages && c->auth_successes)
 			/* TRANSLATORS: "3 messages", "2 times", the account's name */
 			buf_printf(b, _(" It delivered %s and logged in %s as %s: ordinary mail traffic."),
-				   count_text(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
-				   count_text(n2, sizeof n2, P_("%llu time", "%llu times", c->auth_successes), c->auth_successes),
-				   login_names(a, c, who, sizeof who));
+				   explain_count(n1, sizeof n1, P_("%llu message", "%llu messages", c->messages), c->messages),
+				   explain_count(n2, sizeof n2, P_("%llu time", "%llu times", c->auth_successes), c->auth_successes),
+				   explain_login_names(a, c, who, sizeof who));
 		else if (c->messages)
 			buf_printf(b, P_(" It delivered %llu message: ordinary mail traffic.",
 					 " It delivered %llu messages: ordinary mail traffic.", c->messages),
@@ -816,7 +609,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			/* TRANSLATORS: a count, then the account's name */
 			buf_printf(b, P_(" It logged in %llu time as %s: ordinary mail traffic.",
 					 " It logged in %llu times as %s: ordinary mail traffic.", c->auth_successes),
-				   (unsigned long long)c->auth_successes, login_names(a, c, who, sizeof who));
+				   (unsigned long long)c->auth_successes, explain_login_names(a, c, who, sizeof who));
 		else if (!c->relay_denied)
 			buf_puts(b, _(" Ordinary mail traffic."));
 		if (c->relay_denied && logged_in) {
@@ -845,7 +638,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 					 "from it: people behind a shared address (an office, a home network) "
 					 "mistyping their passwords.", c->pw_failures),
 				   (unsigned long long)c->pw_failures,
-				   count_text(n1, sizeof n1, P_("%llu successful login", "%llu successful logins",
+				   explain_count(n1, sizeof n1, P_("%llu successful login", "%llu successful logins",
 								c->auth_successes),
 					      c->auth_successes));
 		if (c->auth_failures && !c->pw_failures && logged_in)
