@@ -1,0 +1,70 @@
+/*
+ * prefix_internal.h - what prefix.c shares with rare_time.c: digits, a
+ * time's fraction, a local civil hour, and the rare time shapes.
+ */
+#ifndef POSTSLEUTH_PREFIX_INTERNAL_H
+#define POSTSLEUTH_PREFIX_INTERNAL_H
+
+#include "prefix.h"
+
+/* isdig - ASCII digit */
+static inline bool isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* num - n digits at p as a number, or -1 */
+static inline int num(const char *p, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdig(p[i]))
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	return v;
+}
+
+/* parse_fraction - ".ffffff" at *p; returns microseconds, sets digits */
+static inline int64_t parse_fraction(struct span *cur, uint8_t *prec)
+{
+	*prec = 0;
+	if (!cur->n || cur->p[0] != '.')
+		return 0;
+	if (cur->n >= 8) { /* the common case: exactly six digits (rsyslog) */
+		const unsigned char *q = (const unsigned char *)cur->p + 1;
+		unsigned d0 = q[0] - '0', d1 = q[1] - '0', d2 = q[2] - '0', d3 = q[3] - '0',
+			 d4 = q[4] - '0', d5 = q[5] - '0', d6 = q[6] - '0';
+		if (d0 <= 9 && d1 <= 9 && d2 <= 9 && d3 <= 9 && d4 <= 9 && d5 <= 9 && d6 > 9) {
+			*prec = 6;
+			*cur = span_skip(*cur, 7);
+			return ((((d0 * 10 + d1) * 10 + d2) * 10 + d3) * 10 + d4) * 10 + d5;
+		}
+	}
+	size_t i = 1;
+	int64_t us = 0;
+	int k = 0;
+	while (i < cur->n && isdig(cur->p[i])) {
+		if (k < 6) {
+			us = us * 10 + (cur->p[i] - '0');
+			k++;
+		}
+		i++;
+	}
+	if (i == 1)
+		return 0;
+	*prec = (uint8_t)k;
+	for (int j = k; j < 6; j++)
+		us *= 10;
+	*cur = span_skip(*cur, i);
+	return us;
+}
+
+/* prefix.c: epoch seconds and UTC offset of a local civil hour (cached) */
+void syslog_local_hour(struct syslog_state *st, int y, int mo, int d, int h, int64_t *epoch, int *off);
+
+/* rare_time.c: journalctl -o short-full and -o short-unix, a classic time
+ * with its year after the day; tried only when the usual shapes failed */
+__attribute__((cold)) bool syslog_rare_time(struct syslog_state *st, struct span *cur, struct stamp *ts);
+
+#endif
