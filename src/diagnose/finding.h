@@ -189,9 +189,11 @@ enum finding_impact {
 	X(F_POLICY_DOWN, "policy-service-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
 	  "a policy service (postgrey, SPF, quota) does not answer")                           \
 	X(F_DOMAIN_DOUBLE, "domain-listed-twice", SIDE_CONFIG, 2, IMPACT_DEGRADED,              \
-	  "a domain is in both mydestination and a virtual domain list")                       \
+	  "a domain is in both mydestination and another domain list")                         \
 	X(F_BIND_IN_USE, "listen-address-in-use", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
 	  "a service cannot listen: the address and port are taken")                           \
+	X(F_MASTER_DUPLICATE, "master-cf-duplicate-service", SIDE_CONFIG, 2, IMPACT_DEGRADED,   \
+	  "master.cf defines a service twice: only the last entry is used")                    \
 	X(F_DAEMON_THROTTLED, "daemon-throttled", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
@@ -232,7 +234,7 @@ enum finding_impact {
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
-	  "postscreen's cache \"close database\" message at shutdown")                         \
+	  "a cache's \"close database\" message at shutdown (postscreen, verify)")             \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \

@@ -116,6 +116,10 @@ static const struct rule diag_rules[] = {
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
+    /* xsasl_cyrus_server.c, smtpd_sasl_glue.c: Cyrus SASL offers no
+     * mechanism (no plugin installed, smtpd.conf's mech_list) or does not
+     * start at all; the fatal "no SASL authentication mechanisms" follows */
+    {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no applicable SASL mechanisms", "xsasl_cyrus_server_get_mechanism_list: ", "SASL per-process initialization failed", "SASL per-connection server initialization: ", "SASL per-connection initialization failed", " discards all mechanisms in "}, NULL, K_SERVICE, NULL},
     /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
      * next smtpd line names the client, and the verdicts judge it */
     {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},
@@ -161,9 +165,12 @@ static const struct rule diag_rules[] = {
     {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"NIS domain name not set - NIS lookups disabled"}, NULL, K_FIXED, "dict_nis"},
     {F_BENIGN_NOTICE, SRC_DIAG, "qmgr", {"bounce_queue_lifetime is larger than maximal_queue_lifetime"}, NULL, K_FIXED, "bounce_queue_lifetime"},
     {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"symlink leaves directory"}, NULL, K_FIXED, "postfix check"},
+    /* smtpd.c: queue_minfree below 1.5*message_size_limit; the free-space
+     * check at MAIL FROM takes the larger of the two anyway */
+    {F_BENIGN_NOTICE, SRC_DIAG, "smtpd", {"should be at least 1.5*message_size_limit"}, "queue_minfree", K_FIXED, "queue_minfree"},
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
-    {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
+    {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->", "initializing cursor for ", "MDB_CORRUPTED", "MDB_PAGE_NOTFOUND", "MDB_INVALID"}, NULL, K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -180,12 +187,14 @@ static const struct rule diag_rules[] = {
     /* postfix-script's stop/reload/flush/drain; postqueue.c, sendmail */
     {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
-    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
+    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset", "EOF while reading", "error writing command", "write error", "packet length", "malformed reply"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},
+    /* master_conf.c: "duplicate master.cf entry for service \"%s\" (%s) -- using the last entry" */
+    {F_MASTER_DUPLICATE, SRC_DIAG, "master", {"duplicate master.cf entry for service "}, NULL, K_AFTER, "for service \""},
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
@@ -279,6 +288,14 @@ static struct span conn_host(const struct event *ev, struct span t)
 		size_t i = 0;
 		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
 			i++;
+		/* an IPv6 literal as the host: "connect to ::1[::1]:10024" */
+		if (i < c.n && c.p[i] == ':') {
+			size_t j = i;
+			while (j < c.n && c.p[j] != '[' && c.p[j] != ' ')
+				j++;
+			if (j < c.n && c.p[j] == '[')
+				i = j;
+		}
 		if (i && i < c.n && c.p[i] == '[') {
 			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
 			struct span host = span_head(c, i);
