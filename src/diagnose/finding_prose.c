@@ -412,13 +412,13 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(smtpd_sasl_path, usually private/auth) is missing or refuses, or saslauthd is not "
 	"running or its socket may not be opened. Every login fails, so users cannot send "
 	"mail; their failed logins are not their fault.",
-	"Start the backend (systemctl status dovecot / saslauthd) and check that the socket "
-	"exists inside Postfix's queue directory when smtpd runs chrooted (Dovecot: "
-	"/var/spool/postfix/private/auth, created by its unix_listener with user postfix, and "
-	"smtpd_sasl_path = private/auth; saslauthd on Debian: "
-	"/var/spool/postfix/var/run/saslauthd). \"Permission denied\": the postfix user may "
-	"not open the socket (saslauthd: adduser postfix sasl; Dovecot: the listener's user, "
-	"group and mode).",
+	"Start the backend (systemctl status dovecot / saslauthd) and check that its socket "
+	"is where smtpd looks, inside Postfix's queue directory when smtpd runs chrooted: "
+	"Dovecot's /var/spool/postfix/private/auth (its unix_listener with user postfix, and "
+	"smtpd_sasl_path = private/auth), Debian's saslauthd in "
+	"/var/spool/postfix/var/run/saslauthd. On \"Permission denied\" the postfix user may "
+	"not open the socket: adduser postfix sasl for saslauthd, the listener's user, group "
+	"and mode for Dovecot.",
 	"The lines do not show why the backend is down; its own log does (journalctl -u "
 	"dovecot)."},
     [F_SASL_NO_MECHS] = {

@@ -105,6 +105,9 @@ static const struct rule reject_rules[] = {
     /* postgrey, sqlgrey, gld, milter-greylist, policyd: a temporary refusal */
     {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
+    /* milter8.c's reply when a milter fails and milter_default_action =
+     * tempfail (smtpd's or cleanup's milter-reject): every sender refused */
+    {F_MILTER_DOWN, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action"},
 };
 
 /* lines with a severity: the server telling about itself */
@@ -744,6 +747,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_out(ev, hit);
 	case EV_REJECT:
 		return classify_reject(ev, hit);
+	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
+		if (span_eqs(ev->action, "milter-reject"))
+			return classify_reject(ev, hit);
+		break;
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */

@@ -431,6 +431,27 @@ TEST(blame_greylisting_accuses_nobody)
 	pipe_free(p);
 }
 
+/* a milter that does not answer, with milter_default_action = tempfail:
+ * Postfix refuses every sender with "451 4.7.1 Service unavailable - try
+ * again later" -- the server's own failure, no greylisting, no client's */
+TEST(blame_milter_tempfail_is_the_servers)
+{
+	const char *const lines[] = {
+	    "Aug 19 21:05:33 mx postfix/smtpd[7001]: connect from mail-wm1-f41.google.com[209.85.128.41]",
+	    "Aug 19 21:05:33 mx postfix/smtpd[7001]: warning: connect to Milter service inet:127.0.0.1:8893: Connection refused",
+	    "Aug 19 21:05:34 mx postfix/smtpd[7001]: NOQUEUE: milter-reject: MAIL from mail-wm1-f41.google.com[209.85.128.41]: 451 4.7.1 Service unavailable - try again later; from=<vera@gmail.com> proto=ESMTP helo=<mail-wm1-f41.google.com>",
+	    "Aug 19 21:05:34 mx postfix/smtpd[7001]: disconnect from mail-wm1-f41.google.com[209.85.128.41] ehlo=2 starttls=1 mail=0/1 quit=1 commands=4/5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "209.85.128.41"), V_UNKNOWN);
+	CHECK(!strstr(explanation(p, "209.85.128.41"), "greylisting"));
+	CHECK(strstr(explanation(p, "209.85.128.41"), "accuse nobody"));
+	CHECK(has_finding(p, F_MILTER_DOWN));
+	CHECK(!has_finding(p, F_IN_GREYLISTING));
+	pipe_free(p);
+}
+
 /* refusals after a successful login are the account's or this server's
  * rules: the sender the login does not own is told in the account's
  * entry; a relay refusal of an address that logs in elsewhere is an own

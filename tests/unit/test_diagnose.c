@@ -328,6 +328,10 @@ static const struct {
      "lookup-table-corrupt", "/var/lib/postfix/postscreen_cache"},
     {"Sep 21 12:00:00 vps postfix/smtpd[2222]: warning: queue_minfree(20971520) should be at least 1.5*message_size_limit(52428800)",
      "benign-notice", "queue_minfree"},
+    {"2026-08-19T21:05:34+0000 mx postfix/smtpd[7001]: NOQUEUE: milter-reject: MAIL from mail-wm1-f41.google.com[209.85.128.41]: 451 4.7.1 Service unavailable - try again later; from=<vera@gmail.com> proto=ESMTP helo=<mail-wm1-f41.google.com>",
+     "milter-unreachable", "milter_default_action"},
+    {"Jun 30 10:03:02 mx postfix/cleanup[5503]: 4D5E6F7A8B: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.7]: 4.7.1 Service unavailable - try again later; from=<xena@example.net> to=<yuri@example.com> proto=ESMTP helo=<mail.example.net>",
+     "milter-unreachable", "milter_default_action"},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
