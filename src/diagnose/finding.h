@@ -152,6 +152,8 @@ enum finding_impact {
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
 	X(F_SASL_NO_MECHS, "sasl-no-mechanisms", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
+	X(F_MAP_TYPE, "lookup-table-type-unsupported", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
+	  "this Postfix does not support a lookup table type that the configuration names")    \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \

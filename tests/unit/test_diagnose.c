@@ -332,6 +332,12 @@ static const struct {
      "milter-unreachable", "milter_default_action"},
     {"Jun 30 10:03:02 mx postfix/cleanup[5503]: 4D5E6F7A8B: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.7]: 4.7.1 Service unavailable - try again later; from=<xena@example.net> to=<yuri@example.com> proto=ESMTP helo=<mail.example.net>",
      "milter-unreachable", "milter_default_action"},
+    {"Mar  8 19:02:41 alpine postfix/smtpd[601]: error: unsupported dictionary type: hash",
+     "lookup-table-type-unsupported", "hash"},
+    {"Mar  8 19:02:41 alpine postfix/smtpd[601]: warning: hash:/etc/postfix/sender_access is unavailable. unsupported dictionary type: hash",
+     "lookup-table-type-unsupported", "hash"},
+    {"Mar  8 19:02:41 alpine postfix/smtpd[601]: warning: hash:/etc/postfix/sender_access: table lookup problem",
+     "lookup-table-missing", "/etc/postfix/sender_access"},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
