@@ -469,10 +469,13 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_MAP_UNAPPROVED] = {
 	"proxymap refused a table because it is not listed in proxy_read_maps or "
 	"proxy_write_maps; the daemon that asked for it (often postscreen with a shared "
-	"cache) stops with a fatal error.",
-	"Add the table exactly as the warning names it to proxy_write_maps (or "
-	"proxy_read_maps) in main.cf, e.g. postconf -e 'proxy_write_maps = $proxy_write_maps "
-	"proxy:btree:...', then postfix reload.",
+	"cache) stops with a fatal error. The default lists hold the tables that main.cf's "
+	"own parameters name, so the table is usually named only in a master.cf -o option, "
+	"or the list was set without its default.",
+	"Add the table, exactly as the warning names it, to the parameter the warning names "
+	"(proxy_read_maps for read-only access, proxy_write_maps for read-write), keeping "
+	"the default list in front, e.g. postconf -e 'proxy_read_maps = $proxy_read_maps "
+	"proxy:mysql:/etc/postfix/FILE.cf'; then postfix reload.",
 	NULL},
     [F_MAP_CORRUPT] = {
 	"A database file Postfix uses is corrupt (Berkeley DB seek/cursor errors, LMDB's "
