@@ -605,8 +605,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"The master daemon cannot listen on an address and port because another process (or "
 	"a second service line for the same port in master.cf) already holds it. That "
 	"service, or the whole of Postfix, does not start.",
-	"Find who holds the port (ss -ltnp 'sport = :PORT') and remove the duplicate service "
-	"from master.cf (postconf -M), then start Postfix.",
+	"Find who holds the port (ss -ltnp 'sport = :PORT'): another MTA (exim4, sendmail), a "
+	"second Postfix, a container that publishes the same port, or a second master.cf "
+	"line for the same port (postconf -M); stop or remove it, then start Postfix.",
 	NULL},
     [F_MASTER_DUPLICATE] = {
 	"master.cf has two entries with the same service name and type; the master daemon "

@@ -191,8 +191,9 @@ static const struct rule diag_rules[] = {
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
     /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
-    /* postfix-script's stop/reload/flush/drain; postqueue.c, sendmail */
-    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly"}, NULL, K_NONE, NULL},
+    /* postfix-script's stop/reload/flush/drain, and its start that failed
+     * (master's own fatal line before it says why); postqueue.c, sendmail */
+    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset", "EOF while reading", "error writing command", "write error", "packet length", "malformed reply"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},

@@ -338,6 +338,8 @@ static const struct {
      "lookup-table-type-unsupported", "hash"},
     {"Mar  8 19:02:41 alpine postfix/smtpd[601]: warning: hash:/etc/postfix/sender_access: table lookup problem",
      "lookup-table-missing", "/etc/postfix/sender_access"},
+    {"Dec 12 04:10:16 gw postfix/postfix-script[651]: fatal: mail system startup failed",
+     "postfix-not-running", ""},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
