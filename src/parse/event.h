@@ -187,6 +187,7 @@ bool ev_reject_mailbox_full(const struct event *ev);
 struct span ev_reply_login(struct span reply);
 struct span ev_reject_login_mismatch(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
+bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
 
 /* what a failed TLS handshake's reason says (fault.c) */

@@ -183,6 +183,19 @@ bool ev_sasl_backend_fault(const struct event *ev)
 	return ev->type == EV_SASL_FAIL && span_eqs(ev->reason, "generic failure");
 }
 
+/* ev_sasl_backend_warning - smtpd's warning that its SASL backend cannot
+ * be reached or read (saslauthd's socket, Cyrus's sasldb, Dovecot's auth
+ * socket): the logins of that process fail whatever the password */
+bool ev_sasl_backend_warning(const struct event *ev)
+{
+	if (ev->type != EV_WARNING)
+		return false;
+	struct span t = ev->line->text;
+	return has(t, "cannot connect to saslauthd server") ||
+	       (has(t, "SASL authentication problem: ") && has(t, "unable to open")) ||
+	       (has(t, "SASL: Connect to ") && has(t, " failed"));
+}
+
 /* ev_tls_error_kind - what a failed TLS handshake's reason says */
 enum tls_error_kind ev_tls_error_kind(struct span reason)
 {
