@@ -121,6 +121,8 @@ enum finding_impact {
 	  "a logged-in user's mail is refused: the sender address is not one its login owns") \
 	X(F_IN_MAILBOX_FULL, "mailbox-full-refused", SIDE_BENIGN, 1, IMPACT_REFUSED,             \
 	  "mail to a user of this server is refused: the mailbox is full (quota)")              \
+	X(F_IN_TOO_BIG, "inbound-message-too-big", SIDE_BENIGN, 1, IMPACT_REFUSED,             \
+	  "mail refused for being larger than message_size_limit")                             \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \

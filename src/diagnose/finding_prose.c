@@ -280,6 +280,15 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"mailbox_size_limit at least as large) and postfix reload. If little is free, free disk "
 	"space on the queue's file system (df -h /var/spool/postfix).",
 	NULL},
+    [F_IN_TOO_BIG] = {
+	"Messages larger than message_size_limit were refused with 552 5.3.4 \"Message size "
+	"exceeds fixed limit\": announced with SIZE= at MAIL FROM, or found while the data "
+	"came (cleanup's \"queue file size limit exceeded\"). The senders did nothing wrong; "
+	"they got the refusal, and those messages did not arrive.",
+	"If such messages must arrive, raise message_size_limit (e.g. postconf -e "
+	"message_size_limit=52428800, with mailbox_size_limit and virtual_mailbox_limit at "
+	"least as large), then postfix reload. Otherwise nothing: the limit did its job.",
+	NULL},
     [F_IN_CONFIG_PROBLEM] = {
 	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
 	"table or service named in a restriction failed, and Postfix never treats a failed "

@@ -93,6 +93,8 @@ static const struct rule out_rules[] = {
 /* inbound: what smtpd and postscreen refused, when the refusal itself is the finding */
 static const struct rule reject_rules[] = {
     {F_IN_NO_STORAGE, SRC_REJECT, NULL, {"Insufficient system storage"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c at MAIL FROM with SIZE=, smtpd.c after the data */
+    {F_IN_TOO_BIG, SRC_REJECT, NULL, {"Message size exceeds fixed limit"}, NULL, K_NONE, NULL},
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
@@ -206,6 +208,8 @@ static const struct rule diag_rules[] = {
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
+    /* cleanup_out.c: the message grew past message_size_limit while it came */
+    {F_IN_TOO_BIG, SRC_DIAG, "cleanup", {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},

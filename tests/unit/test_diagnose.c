@@ -340,6 +340,10 @@ static const struct {
      "lookup-table-missing", "/etc/postfix/sender_access"},
     {"Dec 12 04:10:16 gw postfix/postfix-script[651]: fatal: mail system startup failed",
      "postfix-not-running", ""},
+    {"Jan 15 14:02:01 mx postfix/smtpd[7101]: NOQUEUE: reject: MAIL from mail-lj1-f171.google.com[209.85.208.171]: 552 5.3.4 Message size exceeds fixed limit; proto=ESMTP helo=<mail-lj1-f171.google.com>",
+     "inbound-message-too-big", ""},
+    {"Jan 15 14:20:40 mx postfix/cleanup[7122]: warning: 9C8B7A6F5E: queue file size limit exceeded",
+     "inbound-message-too-big", ""},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
