@@ -118,6 +118,9 @@ static const struct rule diag_rules[] = {
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"cannot connect to saslauthd server"}, NULL, K_NONE, NULL},
+    /* xsasl_dovecot_server.c: a socket that is not Dovecot's auth-client
+     * (auth-master, auth-userdb) or a Dovecot that does not speak its protocol */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connected to wrong auth socket", "SASL: Couldn't send handshake", "SASL: Protocol version"}, NULL, K_FIXED, "Dovecot auth"},
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
@@ -191,6 +194,8 @@ static const struct rule diag_rules[] = {
     {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure"}, NULL, K_PATH, NULL},
     /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
+    /* inet_listen.c "bind %s port %s: %m" with EADDRNOTAVAIL: the same, said by master */
+    {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"Cannot assign requested address"}, "bind ", K_AFTER, "bind "},
     /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
     /* postfix-script's stop/reload/flush/drain, and its start that failed

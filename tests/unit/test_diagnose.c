@@ -344,6 +344,10 @@ static const struct {
      "inbound-message-too-big", ""},
     {"Jan 15 14:20:40 mx postfix/cleanup[7122]: warning: 9C8B7A6F5E: queue file size limit exceeded",
      "inbound-message-too-big", ""},
+    {"Mar  1 10:00:00 mx postfix/smtpd[100]: warning: SASL: Connected to wrong auth socket (auth-master instead of auth-client)",
+     "sasl-backend-unreachable", "Dovecot auth"},
+    {"Mar  1 10:00:10 mx postfix/master[110]: fatal: bind 192.0.2.25 port 25: Cannot assign requested address",
+     "listen-address-missing", "192.0.2.25"},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
