@@ -202,7 +202,13 @@ static const struct rule diag_rules[] = {
      * (master's own fatal line before it says why); postqueue.c, sendmail */
     {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
+    /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"in Milter service: "}, "invalid transport name: ", K_AFTER, "in Milter service: "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset", "EOF while reading", "error writing command", "write error", "packet length", "malformed reply"}, "milter ", K_AFTER, "milter "},
+    /* milter8.c: a milter that breaks the protocol (a bug, another
+     * service on its port): Postfix stops talking to it as after a crash */
+    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"unexpected filter response ", "unexpected reply ", "bad protocol information", "no protocol version information", "unexpected protocol version"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},

@@ -348,6 +348,12 @@ static const struct {
      "sasl-backend-unreachable", "Dovecot auth"},
     {"Mar  1 10:00:10 mx postfix/master[110]: fatal: bind 192.0.2.25 port 25: Cannot assign requested address",
      "listen-address-missing", "192.0.2.25"},
+    {"Mar  1 10:00:04 mx postfix/cleanup[204]: warning: milter inet:127.0.0.1:11332: unexpected filter response SMFIR_ACCEPT after event SMFIC_BODYEOB",
+     "milter-crashed", "inet:127.0.0.1:11332"},
+    {"Mar  1 10:00:04 mx postfix/smtpd[204]: warning: Milter service needs transport:endpoint instead of \"127.0.0.1:8891\"",
+     "milter-unreachable", "127.0.0.1:8891"},
+    {"Mar  1 10:00:04 mx postfix/smtpd[204]: warning: invalid transport name: tcp in Milter service: tcp:127.0.0.1:8891",
+     "milter-unreachable", "tcp:127.0.0.1:8891"},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* ordinary traffic and the clients' own lines: no finding */
