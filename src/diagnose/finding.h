@@ -135,6 +135,8 @@ enum finding_impact {
 	  "mail to a user of this server is refused: the mailbox is full (quota)")              \
 	X(F_IN_PTR_LOOKUP_FAILING, "reverse-dns-lookups-failing", SIDE_NETWORK, 3, IMPACT_REFUSED, \
 	  "mail from large providers is refused: this host's DNS cannot find their servers' names") \
+	X(F_IN_TOO_BIG, "inbound-message-too-big", SIDE_BENIGN, 1, IMPACT_REFUSED,             \
+	  "mail refused for being larger than message_size_limit")                             \
 	X(F_IN_DNSBL_ERROR, "dnsbl-answers-error", SIDE_NETWORK, 3, IMPACT_REFUSED,             \
 	  "a DNS blocklist answers with an error code, not a listing")                         \
 	X(F_IN_DNSBL_BIG_PROVIDER, "dnsbl-refuses-big-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -170,6 +172,8 @@ enum finding_impact {
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
 	X(F_SASL_NO_MECHS, "sasl-no-mechanisms", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
+	X(F_MAP_TYPE, "lookup-table-type-unsupported", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
+	  "this Postfix does not support a lookup table type that the configuration names")    \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
@@ -207,9 +211,11 @@ enum finding_impact {
 	X(F_POLICY_DOWN, "policy-service-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
 	  "a policy service (postgrey, SPF, quota) does not answer")                           \
 	X(F_DOMAIN_DOUBLE, "domain-listed-twice", SIDE_CONFIG, 2, IMPACT_DEGRADED,              \
-	  "a domain is in both mydestination and a virtual domain list")                       \
+	  "a domain is in both mydestination and another domain list")                         \
 	X(F_BIND_IN_USE, "listen-address-in-use", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
 	  "a service cannot listen: the address and port are taken")                           \
+	X(F_MASTER_DUPLICATE, "master-cf-duplicate-service", SIDE_CONFIG, 2, IMPACT_DEGRADED,   \
+	  "master.cf defines a service twice: only the last entry is used")                    \
 	X(F_DAEMON_THROTTLED, "daemon-throttled", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
@@ -250,7 +256,7 @@ enum finding_impact {
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
-	  "postscreen's cache \"close database\" message at shutdown")                         \
+	  "a cache's \"close database\" message at shutdown (postscreen, verify)")             \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \

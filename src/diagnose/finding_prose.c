@@ -368,13 +368,23 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"public resolver)."},
     [F_IN_NO_STORAGE] = {
 	"Postfix refuses mail (452 4.3.1 Insufficient system storage) because the queue's file "
-	"system has less free space than 1.5 times message_size_limit (queue_minfree). The "
-	"check is made at every MAIL FROM, so every sender is refused, not only large messages.",
+	"system has less free space than queue_minfree or than 1.5 times message_size_limit. "
+	"The check is made at every MAIL FROM, so every sender is refused, not only large "
+	"messages.",
 	"Compare the free space the warning gives (\"N bytes < 1.5*message size limit\") with "
 	"postconf message_size_limit. If gigabytes are free, message_size_limit is set far too "
 	"high: set a realistic value (e.g. postconf -e message_size_limit=52428800, with "
 	"mailbox_size_limit at least as large) and postfix reload. If little is free, free disk "
 	"space on the queue's file system (df -h /var/spool/postfix).",
+	NULL},
+    [F_IN_TOO_BIG] = {
+	"Messages larger than message_size_limit were refused with 552 5.3.4 \"Message size "
+	"exceeds fixed limit\": announced with SIZE= at MAIL FROM, or found while the data "
+	"came (cleanup's \"queue file size limit exceeded\"). The senders did nothing wrong; "
+	"they got the refusal, and those messages did not arrive.",
+	"If such messages must arrive, raise message_size_limit (e.g. postconf -e "
+	"message_size_limit=52428800, with mailbox_size_limit and virtual_mailbox_limit at "
+	"least as large), then postfix reload. Otherwise nothing: the limit did its job.",
 	NULL},
     [F_IN_CONFIG_PROBLEM] = {
 	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
@@ -505,25 +515,45 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	NULL},
     [F_SASL_BACKEND_DOWN] = {
 	"smtpd cannot connect to its SASL authentication backend: Dovecot's auth socket "
-	"(smtpd_sasl_path, usually private/auth) is missing, or saslauthd is not running. "
-	"Every login fails, so users cannot send mail.",
-	"Start the backend (systemctl status dovecot / saslauthd) and check that the socket "
-	"exists inside Postfix's queue directory (/var/spool/postfix/private/auth, created by "
-	"Dovecot's unix_listener with user postfix) and matches smtpd_sasl_path.",
+	"(smtpd_sasl_path, usually private/auth) is missing or refuses, or saslauthd is not "
+	"running or its socket may not be opened. Every login fails, so users cannot send "
+	"mail; their failed logins are not their fault.",
+	"Start the backend (systemctl status dovecot / saslauthd) and check that its socket "
+	"is where smtpd looks, inside Postfix's queue directory when smtpd runs chrooted: "
+	"Dovecot's /var/spool/postfix/private/auth (its unix_listener with user postfix, and "
+	"smtpd_sasl_path = private/auth), Debian's saslauthd in "
+	"/var/spool/postfix/var/run/saslauthd. On \"Permission denied\" the postfix user may "
+	"not open the socket: adduser postfix sasl for saslauthd, the listener's user, group "
+	"and mode for Dovecot.",
 	"The lines do not show why the backend is down; its own log does (journalctl -u "
 	"dovecot)."},
     [F_SASL_NO_MECHS] = {
 	"smtpd stopped with \"no SASL authentication mechanisms\": it could not get any "
-	"mechanism from its SASL backend, so this smtpd service is down for every client.",
-	"Fix the SASL backend first (the warning before it names the socket or daemon); "
-	"then postfix reload.",
+	"mechanism from its SASL backend (Dovecot's auth socket, or the Cyrus SASL library), "
+	"so this smtpd service is down for every client.",
+	"Fix the SASL backend first (the warning before it names the socket or daemon). With "
+	"Cyrus SASL (smtpd_sasl_type = cyrus), \"no applicable SASL mechanisms\" means that no "
+	"mechanism plugin is installed or that mech_list in smtpd.conf names none that is "
+	"(Debian: apt install libsasl2-modules; /etc/postfix/sasl/smtpd.conf). Then postfix "
+	"reload.",
+	NULL},
+    [F_MAP_TYPE] = {
+	"Postfix cannot open a table because it does not support its type (\"unsupported "
+	"dictionary type\"): the type is not built in, or comes as a plugin package that is "
+	"not installed. Postfix built without Berkeley DB has no hash: or btree:. Every "
+	"lookup in such a table fails with a temporary error, so mail in that path is "
+	"refused or deferred.",
+	"List the types this Postfix has with postconf -m. Install the missing one (Debian: "
+	"postfix-lmdb, postfix-cdb, postfix-mysql, postfix-pgsql, postfix-ldap, "
+	"postfix-pcre), or change the type in main.cf and master.cf to one it has (lmdb: "
+	"instead of hash:) and build the table again with postmap; then postfix reload.",
 	NULL},
     [F_MAP_MISSING] = {
 	"A lookup table that the configuration names cannot be opened (the file is missing, "
 	"or its .db was never built). Postfix answers with a temporary error wherever the "
 	"table is used, so mail in that path is refused or deferred.",
 	"Create the file (an empty one is enough for a check_*_access table) and run postmap "
-	"on it for hash:/lmdb:/btree: tables (texthash: needs no postmap), or remove the "
+	"on it for hash:/lmdb:/btree:/cdb: tables (texthash: needs no postmap), or remove the "
 	"reference from main.cf/master.cf; then postfix reload.",
 	NULL},
     [F_MAP_SYNTAX] = {
@@ -545,17 +575,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_MAP_UNAPPROVED] = {
 	"proxymap refused a table because it is not listed in proxy_read_maps or "
 	"proxy_write_maps; the daemon that asked for it (often postscreen with a shared "
-	"cache) stops with a fatal error.",
-	"Add the table exactly as the warning names it to proxy_write_maps (or "
-	"proxy_read_maps) in main.cf, e.g. postconf -e 'proxy_write_maps = $proxy_write_maps "
-	"proxy:btree:...', then postfix reload.",
+	"cache) stops with a fatal error. The default lists hold the tables that main.cf's "
+	"own parameters name, so the table is usually named only in a master.cf -o option, "
+	"or the list was set without its default.",
+	"Add the table, exactly as the warning names it, to the parameter the warning names "
+	"(proxy_read_maps for read-only access, proxy_write_maps for read-write), keeping "
+	"the default list in front, e.g. postconf -e 'proxy_read_maps = $proxy_read_maps "
+	"proxy:mysql:/etc/postfix/FILE.cf'; then postfix reload.",
 	NULL},
     [F_MAP_CORRUPT] = {
-	"A database file Postfix uses is corrupt (Berkeley DB seek/cursor errors, a proxymap "
-	"panic), often after the disk filled up. The daemons using it keep dying.",
-	"Stop Postfix, remove the corrupt cache file (postscreen_cache.db or verify_cache.db "
-	"can be deleted: they are rebuilt) or rebuild the table with postmap, free disk space, "
-	"start Postfix.",
+	"A database file Postfix uses is corrupt (Berkeley DB seek/cursor errors, LMDB's "
+	"MDB_CORRUPTED or MDB_PAGE_NOTFOUND, a proxymap panic), often after the disk filled "
+	"up. The daemons using it keep dying.",
+	"Stop Postfix, remove the corrupt cache file (postscreen_cache, verify_cache and the "
+	"TLS session caches can be deleted: they are rebuilt) or rebuild the table with "
+	"postmap, free disk space, start Postfix.",
 	NULL},
     [F_MILTER_DOWN] = {
 	"Postfix cannot connect to a milter (DKIM signing, spam filtering). What happens to the "
@@ -566,8 +600,11 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"socket must be under /var/spool/postfix.",
 	NULL},
     [F_MILTER_CRASHED] = {
-	"The milter broke off while Postfix was talking to it (it closed the connection or "
-	"did not answer in time): the milter crashed or hangs.",
+	"The milter broke off while Postfix was talking to it (it closed or reset the "
+	"connection, or did not answer within milter_*_timeout): the milter crashed or hangs. "
+	"milter_default_action decides what happens to the mail: tempfail (the default) "
+	"refuses it with 4.7.1 \"Service unavailable - try again later\", accept lets it "
+	"through unsigned or unscanned.",
 	"Look at the milter's own log and the kernel log (segfaults); update or restart it. "
 	"Set milter_default_action to decide what happens to mail meanwhile.",
 	NULL},
@@ -661,17 +698,31 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"smtpd_policy_service_default_action can make Postfix go on when it is down.",
 	NULL},
     [F_DOMAIN_DOUBLE] = {
-	"A domain is listed both in mydestination and in a virtual domain list; Postfix "
-	"uses only one of them for it, and the other setting is ignored.",
-	"Keep the domain in one class only (usually virtual_mailbox_domains, and remove it "
-	"from mydestination).",
+	"A domain is listed both in mydestination and in another address class "
+	"(virtual_mailbox_domains, virtual_alias_domains or relay_domains); Postfix treats "
+	"it as one class only, and the other setting is ignored for it.",
+	"Keep each domain in one class only: mydestination for this host's own Unix "
+	"accounts, virtual_mailbox_domains for virtual mailboxes, virtual_alias_domains for "
+	"forwarding only, relay_domains for mail passed on to another server. Remove it from "
+	"the others (postconf mydestination virtual_mailbox_domains virtual_alias_domains "
+	"relay_domains shows them), then postfix reload.",
 	NULL},
     [F_BIND_IN_USE] = {
 	"The master daemon cannot listen on an address and port because another process (or "
 	"a second service line for the same port in master.cf) already holds it. That "
 	"service, or the whole of Postfix, does not start.",
-	"Find who holds the port (ss -ltnp 'sport = :PORT') and remove the duplicate service "
-	"from master.cf (postconf -M), then start Postfix.",
+	"Find who holds the port (ss -ltnp 'sport = :PORT'): another MTA (exim4, sendmail), a "
+	"second Postfix, a container that publishes the same port, or a second master.cf "
+	"line for the same port (postconf -M); stop or remove it, then start Postfix.",
+	NULL},
+    [F_MASTER_DUPLICATE] = {
+	"master.cf has two entries with the same service name and type; the master daemon "
+	"uses only the last one, with its own command and -o options, and ignores the first. "
+	"Usually a service (submission, smtps, a content filter's listener) was added again "
+	"beside the existing line, so the options of one of them silently do not apply.",
+	"List the entries with postconf -M (postconf -M submission/inet for one), keep one "
+	"entry per service in /etc/postfix/master.cf with all the -o options it needs, then "
+	"postfix reload.",
 	NULL},
     [F_DAEMON_THROTTLED] = {
 	"A Postfix daemon keeps exiting at start-up, and the master daemon throttles it "
@@ -855,8 +906,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"maximal_queue_lifetime to at least one hour and one day.",
 	NULL},
     [F_PS_CACHE_CLOSE] = {
-	"postscreen writes this when it closes its cache at shutdown or reload inside the "
-	"chroot; the \"possible Berkeley DB bug\" text is harmless here.",
+	"postscreen (or verify, for its address cache) writes this when it closes its "
+	"Berkeley DB cache at shutdown or reload inside the chroot; the \"possible Berkeley "
+	"DB bug\" text is harmless here.",
 	"Nothing to do.",
 	NULL},
     [F_IN_GREYLISTING] = {
@@ -888,11 +940,14 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix noted something harmless: IPv6 is off because the host has none "
 	"(inet_protocols), a client hung up before postscreen could look at it (getpeername), "
 	"NIS lookups are off because no NIS domain is set (an old default of alias_maps), "
-	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, or postfix check "
-	"found a symbolic link that leaves the configuration directory.",
+	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, postfix check "
+	"found a symbolic link that leaves the configuration directory, or queue_minfree is "
+	"smaller than 1.5 times message_size_limit (smtpd checks the free space against the "
+	"larger of the two anyway).",
 	"Nothing to do. To silence them: inet_protocols = ipv4 on a host without IPv6, "
 	"alias_maps without nis: (alias_maps = hash:/etc/aliases), bounce_queue_lifetime no "
-	"larger than maximal_queue_lifetime.",
+	"larger than maximal_queue_lifetime, queue_minfree = 0 or at least 1.5 times "
+	"message_size_limit.",
 	NULL},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",

@@ -51,7 +51,9 @@ static void peer_in_text(struct span t, struct span *in, struct span *port)
 		if (!c.p)
 			continue;
 		c = span_skip(c, strlen(marks[m]));
-		struct span name = diag_token(c);
+		/* up to a blank, not a colon: "connect to ::1[::1]:10024" */
+		ptrdiff_t sp = span_chr(c, ' ');
+		struct span name = sp >= 0 ? span_head(c, (size_t)sp) : c;
 		ptrdiff_t lb = span_chr(name, '[');
 		ptrdiff_t rb = lb >= 0 ? span_chr(span_skip(c, (size_t)lb), ']') : -1;
 		if (rb < 0)
@@ -144,6 +146,8 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_OUT_BLOCKLISTED:
 		return temp ? failed : F_OWN_CONTENT;
 	case F_OUT_REFUSED:
+		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
+	case F_LMTP_DOWN: /* LMTP to Amavis on [::1]:10024 is a content filter */
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_OUT_RATE_LIMITED:
 	case F_OUT_GREYLISTED:

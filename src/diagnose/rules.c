@@ -108,6 +108,8 @@ static const struct rule out_rules[] = {
 /* inbound: what smtpd and postscreen refused, when the refusal itself is the finding */
 static const struct rule reject_rules[] = {
     {F_IN_NO_STORAGE, SRC_REJECT, NULL, {"Insufficient system storage"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c at MAIL FROM with SIZE=, smtpd.c after the data */
+    {F_IN_TOO_BIG, SRC_REJECT, NULL, {"Message size exceeds fixed limit"}, NULL, K_NONE, NULL},
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
@@ -125,6 +127,9 @@ static const struct rule reject_rules[] = {
     /* postgrey, sqlgrey, gld, milter-greylist, policyd: a temporary refusal */
     {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
+    /* milter8.c's reply when a milter fails and milter_default_action =
+     * tempfail (smtpd's or cleanup's milter-reject): every sender refused */
+    {F_MILTER_DOWN, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action"},
 };
 
 /* lines with a severity: the server telling about itself */
@@ -133,9 +138,16 @@ static const struct rule diag_rules[] = {
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"cannot connect to saslauthd server"}, NULL, K_NONE, NULL},
+    /* xsasl_dovecot_server.c: a socket that is not Dovecot's auth-client
+     * (auth-master, auth-userdb) or a Dovecot that does not speak its protocol */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connected to wrong auth socket", "SASL: Couldn't send handshake", "SASL: Protocol version"}, NULL, K_FIXED, "Dovecot auth"},
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
+    /* xsasl_cyrus_server.c, smtpd_sasl_glue.c: Cyrus SASL offers no
+     * mechanism (no plugin installed, smtpd.conf's mech_list) or does not
+     * start at all; the fatal "no SASL authentication mechanisms" follows */
+    {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no applicable SASL mechanisms", "xsasl_cyrus_server_get_mechanism_list: ", "SASL per-process initialization failed", "SASL per-connection server initialization: ", "SASL per-connection initialization failed", " discards all mechanisms in "}, NULL, K_SERVICE, NULL},
     /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
      * next smtpd line names the client, and the verdicts judge it */
     {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},
@@ -181,10 +193,17 @@ static const struct rule diag_rules[] = {
     {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"NIS domain name not set - NIS lookups disabled"}, NULL, K_FIXED, "dict_nis"},
     {F_BENIGN_NOTICE, SRC_DIAG, "qmgr", {"bounce_queue_lifetime is larger than maximal_queue_lifetime"}, NULL, K_FIXED, "bounce_queue_lifetime"},
     {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"symlink leaves directory"}, NULL, K_FIXED, "postfix check"},
+    /* smtpd.c: queue_minfree below 1.5*message_size_limit; the free-space
+     * check at MAIL FROM takes the larger of the two anyway */
+    {F_BENIGN_NOTICE, SRC_DIAG, "smtpd", {"should be at least 1.5*message_size_limit"}, "queue_minfree", K_FIXED, "queue_minfree"},
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
-    {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->"}, NULL, K_PATH, NULL},
-    {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "unsupported dictionary type", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
+    {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->", "initializing cursor for ", "MDB_CORRUPTED", "MDB_PAGE_NOTFOUND", "MDB_INVALID"}, NULL, K_PATH, NULL},
+    /* dict_open.c "unsupported dictionary type: %s" (alone, or after
+     * "TYPE:NAME is unavailable."): the type is not built in or its
+     * plugin package is not installed; key the type */
+    {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"Unable to connect to LDAP server", "Unable to bind to server ", "Can't contact LDAP server"}, NULL, K_FIXED, "LDAP"},
@@ -195,20 +214,33 @@ static const struct rule diag_rules[] = {
     {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure"}, NULL, K_PATH, NULL},
     /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
+    /* inet_listen.c "bind %s port %s: %m" with EADDRNOTAVAIL: the same, said by master */
+    {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"Cannot assign requested address"}, "bind ", K_AFTER, "bind "},
     /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
-    /* postfix-script's stop/reload/flush/drain; postqueue.c, sendmail */
-    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly"}, NULL, K_NONE, NULL},
+    /* postfix-script's stop/reload/flush/drain, and its start that failed
+     * (master's own fatal line before it says why); postqueue.c, sendmail */
+    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
-    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset"}, "milter ", K_AFTER, "milter "},
+    /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"in Milter service: "}, "invalid transport name: ", K_AFTER, "in Milter service: "},
+    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset", "EOF while reading", "error writing command", "write error", "packet length", "malformed reply"}, "milter ", K_AFTER, "milter "},
+    /* milter8.c: a milter that breaks the protocol (a bug, another
+     * service on its port): Postfix stops talking to it as after a crash */
+    {F_MILTER_CRASHED, SRC_DIAG, NULL, {"unexpected filter response ", "unexpected reply ", "bad protocol information", "no protocol version information", "unexpected protocol version"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},
+    /* master_conf.c: "duplicate master.cf entry for service \"%s\" (%s) -- using the last entry" */
+    {F_MASTER_DUPLICATE, SRC_DIAG, "master", {"duplicate master.cf entry for service "}, NULL, K_AFTER, "for service \""},
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
+    /* cleanup_out.c: the message grew past message_size_limit while it came */
+    {F_IN_TOO_BIG, SRC_DIAG, "cleanup", {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
@@ -299,6 +331,14 @@ static struct span conn_host(const struct event *ev, struct span t)
 		size_t i = 0;
 		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
 			i++;
+		/* an IPv6 literal as the host: "connect to ::1[::1]:10024" */
+		if (i < c.n && c.p[i] == ':') {
+			size_t j = i;
+			while (j < c.n && c.p[j] != '[' && c.p[j] != ' ')
+				j++;
+			if (j < c.n && c.p[j] == '[')
+				i = j;
+		}
 		if (i && i < c.n && c.p[i] == '[') {
 			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
 			struct span host = span_head(c, i);
@@ -920,6 +960,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_out(ev, hit);
 	case EV_REJECT:
 		return classify_reject(ev, hit);
+	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
+		if (span_eqs(ev->action, "milter-reject"))
+			return classify_reject(ev, hit);
+		break;
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */

@@ -528,7 +528,7 @@ static void on_session_event(struct model *m, const struct event *ev, uint64_t l
 		break;
 	case EV_SASL_FAIL:
 		s->auth_failures++;
-		if (ev_sasl_backend_fault(ev))
+		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
 		sess_tried(s, ev->sasl_username);
 		setstr(&s->pool, &s->last_auth_reason, ev->reason);
@@ -743,6 +743,14 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 	if (ev->line->ts.us > m->now)
 		m->now = ev->line->ts.us;
 	struct osess *sess = NULL;
+	/* "cannot connect to saslauthd server" names no client: it is the
+	 * open session's of the same process, whose logins then fail
+	 * because of the server */
+	if (ev->type == EV_WARNING && is_smtpd(ev) && ev_sasl_backend_warning(ev)) {
+		struct osess *o = sess_find(m, ev, false);
+		if (o)
+			o->s.sasl_backend_down = true;
+	}
 	if (session_event_type(ev->type) && is_smtpd(ev)) {
 		bool closes = ev->type == EV_DISCONNECT;
 		on_session_event(m, ev, lineno, file_index);

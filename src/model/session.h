@@ -63,6 +63,7 @@ struct session {
 	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
 	uint32_t auth_failures, auth_aborts;
 	uint32_t auth_backend_failures;  /* of auth_failures: the server's backend failed */
+	bool sasl_backend_down;      /* this smtpd said its SASL backend is unreachable */
 	uint32_t ntried;
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;

@@ -190,6 +190,7 @@ struct span ev_reply_login(struct span reply);
 struct span ev_reject_login_mismatch(const struct event *ev);
 bool ev_sasl_backend_fault(const struct event *ev);
 bool ev_reject_domain_not_found(const struct event *ev, struct span *domain);
+bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
 
 /* what a failed TLS handshake's reason says (fault.c) */

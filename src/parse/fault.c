@@ -7,7 +7,9 @@
  * answering with an error code (127.255.255.x: the query was refused,
  * an open resolver, a typo in the list name) rather than a listing, and
  * Cyrus SASL's "generic failure" (saslauthd or the auth backend not
- * answering).  The model and the verdicts use these to keep such
+ * answering), and a milter's "4.7.1 Service unavailable - try again
+ * later" (milter8.c's reply when a milter fails and milter_default_action
+ * is tempfail, or when it tempfails without words of its own).  The model and the verdicts use these to keep such
  * clients out of the hostile columns: they are victims of the server's
  * own configuration (the finding names it).  Others accuse nobody
  * either: greylisting's temporary refusal of every new sender, this
@@ -36,9 +38,12 @@ bool ev_dnsbl_error_answer(struct span answer)
 /* ev_reject_local_fault - an EV_REJECT whose reply says the server failed */
 bool ev_reject_local_fault(const struct event *ev)
 {
-	if (ev->type != EV_REJECT)
+	bool milter = span_eqs(ev->action, "milter-reject");
+	if (ev->type != EV_REJECT && !(ev->type == EV_CLEANUP_ACTION && milter))
 		return false;
 	struct span r = ev->reason;
+	if (milter && has(r, "Service unavailable - try again later"))
+		return true;
 	static const char *const own[] = {
 	    "Server configuration problem", "Server configuration error",
 	    "Insufficient system storage", "Temporary lookup failure", NULL};
@@ -125,6 +130,9 @@ bool ev_greylist_text(struct span reply)
 	static const char *const words[] = {"greylist", "graylist", "grey-list", "gray-list",
 					    "grey list", "gray list", "try again later",
 					    "come back later", "come back in ", "retry later", NULL};
+	/* Postfix's own words when a milter (or the server) is unavailable */
+	if (has(reply, "Service unavailable - try again later"))
+		return false;
 	return reply.n && has_folded(reply, words);
 }
 
@@ -264,6 +272,19 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
 bool ev_sasl_backend_fault(const struct event *ev)
 {
 	return ev->type == EV_SASL_FAIL && span_eqs(ev->reason, "generic failure");
+}
+
+/* ev_sasl_backend_warning - smtpd's warning that its SASL backend cannot
+ * be reached or read (saslauthd's socket, Cyrus's sasldb, Dovecot's auth
+ * socket): the logins of that process fail whatever the password */
+bool ev_sasl_backend_warning(const struct event *ev)
+{
+	if (ev->type != EV_WARNING)
+		return false;
+	struct span t = ev->line->text;
+	return has(t, "cannot connect to saslauthd server") ||
+	       (has(t, "SASL authentication problem: ") && has(t, "unable to open")) ||
+	       (has(t, "SASL: Connect to ") && has(t, " failed"));
 }
 
 /* ev_tls_error_kind - what a failed TLS handshake's reason says */

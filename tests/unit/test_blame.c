@@ -476,6 +476,51 @@ TEST(blame_greylisting_accuses_nobody)
 	pipe_free(p);
 }
 
+/* a login that fails in an smtpd that has just said it cannot read its
+ * SASL backend (Cyrus's sasldb, saslauthd's socket) fails because of the
+ * server, whatever the reason word: no password guessing */
+TEST(blame_sasl_backend_down_in_the_session)
+{
+	const char *const lines[] = {
+	    "Feb  3 08:20:11 mail postfix/submission/smtpd[3141]: connect from unknown[203.0.113.88]",
+	    "Feb  3 08:20:12 mail postfix/submission/smtpd[3141]: warning: SASL authentication problem: unable to open Berkeley db /etc/sasldb2: No such file or directory",
+	    "Feb  3 08:20:12 mail postfix/submission/smtpd[3141]: warning: SASL authentication failure: no secret in database",
+	    "Feb  3 08:20:12 mail postfix/submission/smtpd[3141]: warning: unknown[203.0.113.88]: SASL PLAIN authentication failed: authentication failure, sasl_username=ivy@example.com",
+	    "Feb  3 08:20:15 mail postfix/submission/smtpd[3141]: disconnect from unknown[203.0.113.88] ehlo=2 starttls=1 auth=0/1 quit=1 commands=4/5",
+	    /* the same failure in a process that said nothing of its backend */
+	    "Feb  3 08:30:11 mail postfix/submission/smtpd[3150]: connect from unknown[203.0.113.99]",
+	    "Feb  3 08:30:12 mail postfix/submission/smtpd[3150]: warning: unknown[203.0.113.99]: SASL PLAIN authentication failed: authentication failure, sasl_username=ivy@example.com",
+	    "Feb  3 08:30:15 mail postfix/submission/smtpd[3150]: disconnect from unknown[203.0.113.99] ehlo=2 starttls=1 auth=0/1 quit=1 commands=4/5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "203.0.113.88"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "203.0.113.99"), V_AUTH_BRUTEFORCE);
+	CHECK(has_finding(p, F_SASL_BACKEND_DOWN));
+	pipe_free(p);
+}
+
+/* a milter that does not answer, with milter_default_action = tempfail:
+ * Postfix refuses every sender with "451 4.7.1 Service unavailable - try
+ * again later" -- the server's own failure, no greylisting, no client's */
+TEST(blame_milter_tempfail_is_the_servers)
+{
+	const char *const lines[] = {
+	    "Aug 19 21:05:33 mx postfix/smtpd[7001]: connect from mail-wm1-f41.google.com[209.85.128.41]",
+	    "Aug 19 21:05:33 mx postfix/smtpd[7001]: warning: connect to Milter service inet:127.0.0.1:8893: Connection refused",
+	    "Aug 19 21:05:34 mx postfix/smtpd[7001]: NOQUEUE: milter-reject: MAIL from mail-wm1-f41.google.com[209.85.128.41]: 451 4.7.1 Service unavailable - try again later; from=<vera@gmail.com> proto=ESMTP helo=<mail-wm1-f41.google.com>",
+	    "Aug 19 21:05:34 mx postfix/smtpd[7001]: disconnect from mail-wm1-f41.google.com[209.85.128.41] ehlo=2 starttls=1 mail=0/1 quit=1 commands=4/5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "209.85.128.41"), V_UNKNOWN);
+	CHECK(!strstr(explanation(p, "209.85.128.41"), "greylisting"));
+	CHECK(strstr(explanation(p, "209.85.128.41"), "accuse nobody"));
+	CHECK(has_finding(p, F_MILTER_DOWN));
+	CHECK(!has_finding(p, F_IN_GREYLISTING));
+	pipe_free(p);
+}
+
 /* refusals after a successful login are the account's or this server's
  * rules: the sender the login does not own is told in the account's
  * entry; a relay refusal of an address that logs in elsewhere is an own
