@@ -15,6 +15,7 @@
  * copy a bounded key out of it.
  */
 #include "rules.h"
+#include "rules_internal.h"
 #include "needles.h"
 #include "own_backend.h"
 #include "../parse/provider.h"
@@ -28,33 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8 };
-
-enum key_kind {
-	K_NONE,      /* one group for the whole finding */
-	K_AFTER,     /* the token after rule->after */
-	K_PATH,      /* the first path-like token (a table, a socket) */
-	K_CONNHOST,  /* the host of "connect to HOST[...]", else the relay */
-	K_PROVIDER,  /* the remote provider (Gmail, Microsoft...), else relay */
-	K_SERVICE,   /* the logging service: smtps/smtpd */
-	K_CLIENT,    /* the client address */
-	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
-	K_TLSKIND,   /* what a failed TLS handshake's reason says */
-	K_FIXED,     /* the words in rule->after, for lines that name no cause */
-};
-
-#define NEEDLES 12
-
-struct rule {
-	enum finding_id id;
-	unsigned src;                /* SRC_* */
-	const char *daemon;          /* only this daemon, or NULL */
-	const char *any[NEEDLES];    /* one of these (case-blind), NULL-ended */
-	const char *also;            /* and this too, or NULL */
-	enum key_kind key;
-	const char *after;           /* K_AFTER; K_FIXED: the key itself */
-};
 
 /*
  * Outbound: the reason of a failed delivery.  Local causes first (they
@@ -263,132 +237,6 @@ struct crule {
 	struct cneedle also, any[NEEDLES];
 };
 
-/* is_stop - a byte that ends a key token */
-static bool is_stop(char c)
-{
-	return c == ' ' || c == ':' || c == ';' || c == ',' || c == '"' || c == '\'' || c == '(' ||
-	       c == ')' || c == '\t';
-}
-
-/* diag_token - the token at the start of s (up to a stop byte) */
-struct span diag_token(struct span s)
-{
-	size_t i = 0;
-	while (i < s.n && !is_stop(s.p[i]))
-		i++;
-	return span_head(s, i);
-}
-
-/* word - the word at the start of s, a trailing ':' or '.' dropped (so
- * that "inet:localhost:8891" stays whole and "465:" becomes "465") */
-static struct span word(struct span s)
-{
-	size_t i = 0;
-	while (i < s.n && s.p[i] != ' ' && s.p[i] != ';' && s.p[i] != ',' && s.p[i] != '"' &&
-	       s.p[i] != '\'' && s.p[i] != '\t')
-		i++;
-	while (i && (s.p[i - 1] == ':' || s.p[i - 1] == '.'))
-		i--;
-	return span_head(s, i);
-}
-
-/* key_path - the first path-like token ("/..." or "private/...", the part
- * after a "type:" prefix), with a compiled table's suffix dropped so that
- * a table and its .db group together */
-static struct span key_path(struct span t)
-{
-	for (size_t i = 0; i < t.n; i++) {
-		bool start = !i || t.p[i - 1] == ' ' || t.p[i - 1] == ':' || t.p[i - 1] == '"';
-		if (!start)
-			continue;
-		struct span rest = span_skip(t, i);
-		bool path = rest.p[0] == '/' || span_starts(rest, "private/") || span_starts(rest, "public/");
-		if (!path)
-			continue;
-		struct span k = diag_token(rest);
-		static const char *const sufx[] = {".db", ".lmdb", ".cdb", ".dir", ".pag"};
-		for (size_t j = 0; j < sizeof sufx / sizeof sufx[0]; j++)
-			if (span_ends(k, sufx[j]) && k.n > strlen(sufx[j]) + 1) {
-				k.n -= strlen(sufx[j]);
-				break;
-			}
-		return k;
-	}
-	return SPAN_NULL;
-}
-
-/* conn_host - the host of "connect to HOST[", or the relay name; only
- * Postfix's own words count, never the remote reply after " said: "
- * ("Refer to server log" is no host named "log") */
-static struct span conn_host(const struct event *ev, struct span t)
-{
-	struct span said = span_find(t, " said: ");
-	if (said.p)
-		t = span_head(t, (size_t)(said.p - t.p));
-	struct span c = span_find(t, "connect to ");
-	if (c.p) {
-		c = span_skip(c, 11);
-		size_t i = 0;
-		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
-			i++;
-		/* an IPv6 literal as the host: "connect to ::1[::1]:10024" */
-		if (i < c.n && c.p[i] == ':') {
-			size_t j = i;
-			while (j < c.n && c.p[j] != '[' && c.p[j] != ' ')
-				j++;
-			if (j < c.n && c.p[j] == '[')
-				i = j;
-		}
-		if (i && i < c.n && c.p[i] == '[') {
-			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
-			struct span host = span_head(c, i);
-			ptrdiff_t rb = span_chr(c, ']');
-			/* a UNIX socket: "connect to myhostname[private/dovecot-lmtp]" */
-			struct span in = rb > (ptrdiff_t)i ? span_make(c.p + i + 1, (size_t)rb - i - 1) : SPAN_NULL;
-			if (span_chr(in, '/') >= 0)
-				return in;
-			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
-				struct span port = diag_token(span_skip(c, (size_t)rb + 2));
-				if (port.n && !span_eqs(port, "25"))
-					return span_make(host.p, (size_t)(port.p + port.n - host.p));
-			}
-			return host;
-		}
-		if (i)
-			return diag_token(c);
-	}
-	struct span srv = span_find(t, "to server ");
-	if (!srv.p && (srv = span_find(t, "failed; server ")).p)
-		srv = span_skip(srv, 5); /* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
-	if (srv.p) {
-		srv = span_skip(srv, 10);
-		size_t i = 0;
-		while (i < srv.n && srv.p[i] != '[' && srv.p[i] != ' ' && srv.p[i] != ':')
-			i++;
-		if (i)
-			return span_head(srv, i);
-	}
-	struct span h = span_find(t, "host ");
-	if (h.p && h.p == t.p) {
-		h = span_skip(h, 5);
-		size_t i = 0;
-		while (i < h.n && h.p[i] != '[' && h.p[i] != ' ')
-			i++;
-		if (i)
-			return span_head(h, i);
-	}
-	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
-		return ev->relay_name;
-	return SPAN_NULL;
-}
-
-/* rcpt_domain - the domain of a recipient address */
-static struct span rcpt_domain(struct span to)
-{
-	ptrdiff_t at = span_rchr(to, '@');
-	return at >= 0 ? span_skip(to, (size_t)at + 1) : SPAN_NULL;
-}
-
 /* rule_matches - does the rule take this text */
 static bool rule_matches(const struct rule *r, const struct crule *c, const struct event *ev,
 			 const struct folded *t)
@@ -401,77 +249,6 @@ static bool rule_matches(const struct rule *r, const struct crule *c, const stru
 		if (ci_has(t, &c->any[i]))
 			return true;
 	return false;
-}
-
-/* make_key - the group key a rule asks for */
-static void make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit)
-{
-	struct span k = SPAN_NULL;
-	switch (r->key) {
-	case K_NONE:
-		break;
-	case K_AFTER: {
-		ptrdiff_t i = ci_find(t, r->after);
-		if (i >= 0)
-			k = word(span_skip(t, (size_t)i + strlen(r->after)));
-		break;
-	}
-	case K_PATH:
-		k = key_path(t);
-		break;
-	case K_CONNHOST:
-		k = conn_host(ev, t);
-		break;
-	case K_PROVIDER: {
-		struct span host = conn_host(ev, t);
-		const char *p = provider_name(host);
-		if (!p)
-			p = provider_name(rcpt_domain(ev->to));
-		if (p) {
-			snprintf(hit->key, sizeof hit->key, "%s", p);
-			return;
-		}
-		k = host.n ? host : rcpt_domain(ev->to);
-		break;
-	}
-	case K_SERVICE:
-		k = ev->line->service.n ? ev->line->service : ev->line->daemon;
-		if (ev->line->service.n) {
-			snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", (int)(ev->line->service.n % 64),
-				 ev->line->service.p, (int)(ev->line->daemon.n % 64), ev->line->daemon.p);
-			return;
-		}
-		break;
-	case K_CLIENT:
-		k = ev->client_ip;
-		break;
-	case K_FIXED:
-		snprintf(hit->key, sizeof hit->key, "%s", r->after ? r->after : "");
-		return;
-	case K_TLSKIND: {
-		static const char *const words[] = {
-		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
-		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
-		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
-		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
-		struct span why = ev->reason.n ? ev->reason : t;
-		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
-		diag_copy_key(hit->subject, ev->client_ip);
-		return;
-	}
-	case K_NETFAMILY: {
-		struct span ip = ev->relay_ip;
-		struct span c = span_find(t, "[");
-		if (!ip.n && c.p) {
-			ip = span_skip(c, 1);
-			ptrdiff_t end = span_chr(ip, ']');
-			ip = end >= 0 ? span_head(ip, (size_t)end) : SPAN_NULL;
-		}
-		k = span_chr(ip, ':') >= 0 ? SPAN_LIT("IPv6") : ip.n ? SPAN_LIT("IPv4") : SPAN_NULL;
-		break;
-	}
-	}
-	diag_copy_key(hit->key, k);
 }
 
 /* first_rule - the index of the first rule of a table that takes the
@@ -783,7 +560,7 @@ static bool apply_memo(enum memo_table tab, const struct event *ev, struct span 
 	const struct rule *r = &memo_info[tab].rules[m.rule];
 	memset(hit, 0, sizeof *hit);
 	hit->id = r->id;
-	make_key(r, ev, t, hit);
+	diag_make_key(r, ev, t, hit);
 	return true;
 }
 
@@ -800,19 +577,19 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	match_memo(MEMO_OUT, ev, t, &m);
 	if (m.cause >= 0) {
 		hit->id = out_rules[m.cause].id;
-		make_key(&out_rules[m.cause], ev, span_skip(t, sizeof suspended - 1), hit);
+		diag_make_key(&out_rules[m.cause], ev, span_skip(t, sizeof suspended - 1), hit);
 	} else if (m.rule >= 0) {
 		hit->id = out_rules[m.rule].id;
-		make_key(&out_rules[m.rule], ev, t, hit);
+		diag_make_key(&out_rules[m.rule], ev, t, hit);
 	} else {
 		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
 		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
-		struct span host = conn_host(ev, t);
+		struct span host = diag_conn_host(ev, t);
 		const char *p = provider_name(host);
 		if (p)
 			snprintf(hit->key, sizeof hit->key, "%s", p);
 		else
-			diag_copy_key(hit->key, host.n ? host : rcpt_domain(ev->to));
+			diag_copy_key(hit->key, host.n ? host : diag_rcpt_domain(ev->to));
 	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
@@ -863,7 +640,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	hit->port25 = m.lit[OUT_PORT25];
 	if (ev->to.n) {
 		hit->recipient = true;
-		diag_copy_key(hit->subject, rcpt_domain(ev->to));
+		diag_copy_key(hit->subject, diag_rcpt_domain(ev->to));
 	}
 	return true;
 }
@@ -882,7 +659,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
 	} else if (m.rule >= 0) {
 		hit->id = reject_rules[m.rule].id;
-		make_key(&reject_rules[m.rule], ev, t, hit);
+		diag_make_key(&reject_rules[m.rule], ev, t, hit);
 		/* the subject is the domain that was not found */
 		struct span dom;
 		if (hit->id == F_RESOLVER_FAILING && ev_reject_domain_not_found(ev, &dom)) {

@@ -1,0 +1,211 @@
+/*
+ * keys.c - what a finding's group is keyed by (struct rule's key kind):
+ * the token after some words, a table's or a socket's path, the remote
+ * host or its provider, the service, the client, the TLS failure's kind,
+ * the network family.  Every key is a bounded copy out of untrusted text
+ * (diag_copy_key).
+ */
+#include "rules.h"
+#include "rules_internal.h"
+#include "needles.h"
+#include "../parse/provider.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* is_stop - a byte that ends a key token */
+static bool is_stop(char c)
+{
+	return c == ' ' || c == ':' || c == ';' || c == ',' || c == '"' || c == '\'' || c == '(' ||
+	       c == ')' || c == '\t';
+}
+
+/* diag_token - the token at the start of s (up to a stop byte) */
+struct span diag_token(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && !is_stop(s.p[i]))
+		i++;
+	return span_head(s, i);
+}
+
+/* word - the word at the start of s, a trailing ':' or '.' dropped (so
+ * that "inet:localhost:8891" stays whole and "465:" becomes "465") */
+static struct span word(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && s.p[i] != ' ' && s.p[i] != ';' && s.p[i] != ',' && s.p[i] != '"' &&
+	       s.p[i] != '\'' && s.p[i] != '\t')
+		i++;
+	while (i && (s.p[i - 1] == ':' || s.p[i - 1] == '.'))
+		i--;
+	return span_head(s, i);
+}
+
+/* key_path - the first path-like token ("/..." or "private/...", the part
+ * after a "type:" prefix), with a compiled table's suffix dropped so that
+ * a table and its .db group together */
+static struct span key_path(struct span t)
+{
+	for (size_t i = 0; i < t.n; i++) {
+		bool start = !i || t.p[i - 1] == ' ' || t.p[i - 1] == ':' || t.p[i - 1] == '"';
+		if (!start)
+			continue;
+		struct span rest = span_skip(t, i);
+		bool path = rest.p[0] == '/' || span_starts(rest, "private/") || span_starts(rest, "public/");
+		if (!path)
+			continue;
+		struct span k = diag_token(rest);
+		static const char *const sufx[] = {".db", ".lmdb", ".cdb", ".dir", ".pag"};
+		for (size_t j = 0; j < sizeof sufx / sizeof sufx[0]; j++)
+			if (span_ends(k, sufx[j]) && k.n > strlen(sufx[j]) + 1) {
+				k.n -= strlen(sufx[j]);
+				break;
+			}
+		return k;
+	}
+	return SPAN_NULL;
+}
+
+/* diag_conn_host - the host of "connect to HOST[", or the relay name; only
+ * Postfix's own words count, never the remote reply after " said: "
+ * ("Refer to server log" is no host named "log") */
+struct span diag_conn_host(const struct event *ev, struct span t)
+{
+	struct span said = span_find(t, " said: ");
+	if (said.p)
+		t = span_head(t, (size_t)(said.p - t.p));
+	struct span c = span_find(t, "connect to ");
+	if (c.p) {
+		c = span_skip(c, 11);
+		size_t i = 0;
+		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
+			i++;
+		/* an IPv6 literal as the host: "connect to ::1[::1]:10024" */
+		if (i < c.n && c.p[i] == ':') {
+			size_t j = i;
+			while (j < c.n && c.p[j] != '[' && c.p[j] != ' ')
+				j++;
+			if (j < c.n && c.p[j] == '[')
+				i = j;
+		}
+		if (i && i < c.n && c.p[i] == '[') {
+			/* keep the port: 127.0.0.1[...]:10024 -> 127.0.0.1:10024 */
+			struct span host = span_head(c, i);
+			ptrdiff_t rb = span_chr(c, ']');
+			/* a UNIX socket: "connect to myhostname[private/dovecot-lmtp]" */
+			struct span in = rb > (ptrdiff_t)i ? span_make(c.p + i + 1, (size_t)rb - i - 1) : SPAN_NULL;
+			if (span_chr(in, '/') >= 0)
+				return in;
+			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
+				struct span port = diag_token(span_skip(c, (size_t)rb + 2));
+				if (port.n && !span_eqs(port, "25"))
+					return span_make(host.p, (size_t)(port.p + port.n - host.p));
+			}
+			return host;
+		}
+		if (i)
+			return diag_token(c);
+	}
+	struct span srv = span_find(t, "to server ");
+	if (!srv.p && (srv = span_find(t, "failed; server ")).p)
+		srv = span_skip(srv, 5); /* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
+	if (srv.p) {
+		srv = span_skip(srv, 10);
+		size_t i = 0;
+		while (i < srv.n && srv.p[i] != '[' && srv.p[i] != ' ' && srv.p[i] != ':')
+			i++;
+		if (i)
+			return span_head(srv, i);
+	}
+	struct span h = span_find(t, "host ");
+	if (h.p && h.p == t.p) {
+		h = span_skip(h, 5);
+		size_t i = 0;
+		while (i < h.n && h.p[i] != '[' && h.p[i] != ' ')
+			i++;
+		if (i)
+			return span_head(h, i);
+	}
+	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
+		return ev->relay_name;
+	return SPAN_NULL;
+}
+
+/* diag_rcpt_domain - the domain of a recipient address */
+struct span diag_rcpt_domain(struct span to)
+{
+	ptrdiff_t at = span_rchr(to, '@');
+	return at >= 0 ? span_skip(to, (size_t)at + 1) : SPAN_NULL;
+}
+
+/* diag_make_key - the group key a rule asks for */
+void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit)
+{
+	struct span k = SPAN_NULL;
+	switch (r->key) {
+	case K_NONE:
+		break;
+	case K_AFTER: {
+		ptrdiff_t i = ci_find(t, r->after);
+		if (i >= 0)
+			k = word(span_skip(t, (size_t)i + strlen(r->after)));
+		break;
+	}
+	case K_PATH:
+		k = key_path(t);
+		break;
+	case K_CONNHOST:
+		k = diag_conn_host(ev, t);
+		break;
+	case K_PROVIDER: {
+		struct span host = diag_conn_host(ev, t);
+		const char *p = provider_name(host);
+		if (!p)
+			p = provider_name(diag_rcpt_domain(ev->to));
+		if (p) {
+			snprintf(hit->key, sizeof hit->key, "%s", p);
+			return;
+		}
+		k = host.n ? host : diag_rcpt_domain(ev->to);
+		break;
+	}
+	case K_SERVICE:
+		k = ev->line->service.n ? ev->line->service : ev->line->daemon;
+		if (ev->line->service.n) {
+			snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", (int)(ev->line->service.n % 64),
+				 ev->line->service.p, (int)(ev->line->daemon.n % 64), ev->line->daemon.p);
+			return;
+		}
+		break;
+	case K_CLIENT:
+		k = ev->client_ip;
+		break;
+	case K_FIXED:
+		snprintf(hit->key, sizeof hit->key, "%s", r->after ? r->after : "");
+		return;
+	case K_TLSKIND: {
+		static const char *const words[] = {
+		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
+		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
+		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
+		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
+		struct span why = ev->reason.n ? ev->reason : t;
+		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
+		diag_copy_key(hit->subject, ev->client_ip);
+		return;
+	}
+	case K_NETFAMILY: {
+		struct span ip = ev->relay_ip;
+		struct span c = span_find(t, "[");
+		if (!ip.n && c.p) {
+			ip = span_skip(c, 1);
+			ptrdiff_t end = span_chr(ip, ']');
+			ip = end >= 0 ? span_head(ip, (size_t)end) : SPAN_NULL;
+		}
+		k = span_chr(ip, ':') >= 0 ? SPAN_LIT("IPv6") : ip.n ? SPAN_LIT("IPv4") : SPAN_NULL;
+		break;
+	}
+	}
+	diag_copy_key(hit->key, k);
+}

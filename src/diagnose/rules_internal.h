@@ -1,0 +1,44 @@
+/*
+ * rules_internal.h - the shape of a rule (rules.c's tables) and the
+ * group keys it asks for (keys.c).
+ */
+#ifndef POSTSLEUTH_RULES_INTERNAL_H
+#define POSTSLEUTH_RULES_INTERNAL_H
+
+#include "rules.h"
+
+enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8 };
+
+enum key_kind {
+	K_NONE,      /* one group for the whole finding */
+	K_AFTER,     /* the token after rule->after */
+	K_PATH,      /* the first path-like token (a table, a socket) */
+	K_CONNHOST,  /* the host of "connect to HOST[...]", else the relay */
+	K_PROVIDER,  /* the remote provider (Gmail, Microsoft...), else relay */
+	K_SERVICE,   /* the logging service: smtps/smtpd */
+	K_CLIENT,    /* the client address */
+	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
+	K_TLSKIND,   /* what a failed TLS handshake's reason says */
+	K_FIXED,     /* the words in rule->after, for lines that name no cause */
+};
+
+#define NEEDLES 12
+
+struct rule {
+	enum finding_id id;
+	unsigned src;                /* SRC_* */
+	const char *daemon;          /* only this daemon, or NULL */
+	const char *any[NEEDLES];    /* one of these (case-blind), NULL-ended */
+	const char *also;            /* and this too, or NULL */
+	enum key_kind key;
+	const char *after;           /* K_AFTER; K_FIXED: the key itself */
+};
+
+/* keys.c */
+void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);
+/* the host of "connect to HOST[...]" in t, else the relay's name */
+struct span diag_conn_host(const struct event *ev, struct span t);
+/* the domain of a recipient address */
+struct span diag_rcpt_domain(struct span to);
+
+#endif
