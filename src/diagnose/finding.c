@@ -118,15 +118,26 @@ const char *finding_impact_words(enum finding_impact i)
 	return (unsigned)i < IMPACT__COUNT ? _(impacts[i].words) : "";
 }
 
+/* finding_prose_en - the English words of a finding, from whichever of
+ * the two tables has its row; NULL when neither has */
+const struct finding_prose *finding_prose_en(enum finding_id f)
+{
+	if ((unsigned)f >= F__COUNT)
+		return NULL;
+	if (finding_prose_out[f].meaning)
+		return &finding_prose_out[f];
+	return finding_prose_table[f].meaning ? &finding_prose_table[f] : NULL;
+}
+
 /* finding_prose - the words of a finding (finding_prose.c), in the
  * catalogue's language */
 const struct finding_prose *finding_prose(enum finding_id f)
 {
 	static const struct finding_prose none = {"", "", NULL};
 	static struct finding_prose tr[F__COUNT];
-	if ((unsigned)f >= F__COUNT || !finding_prose_table[f].meaning)
+	const struct finding_prose *p = finding_prose_en(f);
+	if (!p)
 		return &none;
-	const struct finding_prose *p = &finding_prose_table[f];
 	tr[f].meaning = _(p->meaning);
 	tr[f].fix = _(p->fix);
 	tr[f].caveat = p->caveat ? _(p->caveat) : NULL;

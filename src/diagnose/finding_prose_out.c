@@ -1,0 +1,264 @@
+/*
+ * finding_prose_out.c - the words of the outbound findings (this
+ * server's mail to others, and mail that expired): what the lines mean,
+ * the next step, and what the lines cannot show.  The other findings'
+ * words are in finding_prose.c; finding_prose_en() reads both.
+ */
+#include "finding.h"
+
+#include <stddef.h>
+
+const struct finding_prose finding_prose_out[F__COUNT] = {
+    [F_OUT_REPUTATION] = {
+	"The remote server accepted the connection but refused the mail because of the "
+	"reputation of the IP address this server sends from (the reply names the IP or "
+	"speaks of unsolicited mail or low reputation). Nothing is wrong in Postfix itself; "
+	"every message to that provider will be refused the same way.",
+	"Check the sending IP on blocklists and the provider's postmaster tools (Google "
+	"Postmaster Tools, Microsoft SNDS); make sure the IP has a PTR that matches the HELO "
+	"name, and that SPF, DKIM and DMARC pass; follow the link in the reply to ask for "
+	"delisting. If the address itself is burnt (common with new VPS addresses), ask the "
+	"provider for another one or relay through a reputable smarthost (relayhost).",
+	"The lines do not show why the IP has a bad reputation: its own sending, or an "
+	"address range abused before."},
+    [F_MAIL_EXPIRED] = {
+	"Postfix kept retrying these messages until they had been in the queue for "
+	"maximal_queue_lifetime (5 days by default; bounce_queue_lifetime for "
+	"notifications), then gave up and returned them to their senders (qmgr's "
+	"\"status=expired, returned to sender\"). The mail was not delivered. Why it was "
+	"deferred all that time is said by its deferrals (\"status=deferred (...)\"): when "
+	"they are in this log, the findings above for the same destinations name the "
+	"cause.",
+	"Find the deferral reason: postsleuth trace QUEUEID on this log and the older ones "
+	"(or the notification the sender got, which quotes it), and fix what it names. "
+	"Shortening maximal_queue_lifetime only makes the senders hear sooner; it delivers "
+	"nothing.",
+	"When the deferrals are not in this log, the lines cannot show whose side the "
+	"fault is on (a remote server down, this host's network or DNS, a local "
+	"service)."},
+    [F_OUT_RELAY_DENIED] = {
+	"The server Postfix handed the mail to, on a submission port (587, 465, 2525...), "
+	"answered \"Relay access denied\": a relay host (smarthost) that does not take this "
+	"server as a client allowed to relay. It wants a login, or this server's address on "
+	"its list; or relayhost or a transport_maps entry names the wrong server.",
+	"Log in to the smarthost (smtp_sasl_auth_enable = yes, smtp_sasl_password_maps with "
+	"its credentials, postmap them, smtp_tls_security_level = encrypt) or ask its "
+	"administrator to allow this server's address; check postconf relayhost and postmap "
+	"-q DOMAIN on transport_maps.",
+	NULL},
+    [F_OUT_MX_RELAY_DENIED] = {
+	"A mail server on port 25, reached as the recipient domain's MX (or through a "
+	"transport_maps entry), answered \"Relay access denied\" for mail to that domain: it "
+	"no longer takes mail for the domain (a moved or closed mail service, such as a "
+	"removed Microsoft 365 tenant) while the domain's MX records still point to it.",
+	"Nothing to fix here when the MX comes from DNS (dig MX DOMAIN): the domain's owner "
+	"must fix their MX or their server. If this server routes the domain by hand "
+	"(transport_maps, relayhost), check that entry.",
+	"The lines do not show whether the route came from DNS or from this server's own "
+	"tables."},
+    [F_OUT_TOO_BIG] = {
+	"The remote server refused the message because it is larger than it accepts (552 "
+	"5.3.4, \"Message size exceeds fixed limit\"). Nothing is wrong here: the sender gets "
+	"the bounce and must send it smaller.",
+	"Nothing to do on this server; the sender can share a large file as a link instead of "
+	"an attachment. If this happens often, keep message_size_limit near what the big "
+	"providers accept (about 25 MB) so that users learn it at submission.",
+	NULL},
+    [F_OUT_AUTH_CHECKS] = {
+	"The remote server refused or deferred the mail because it failed sender "
+	"authentication: SPF (the sending IP is not allowed for the sender's domain), DKIM "
+	"(no valid signature) or DMARC (neither aligned with the From: domain).",
+	"Publish an SPF record that includes this server's IP, sign outgoing mail with DKIM "
+	"(OpenDKIM or rspamd as a milter) and publish the key; check with a test message to "
+	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
+	"SPF: use SRS (postsrsd) for forwarding.",
+	"The lines do not show the DNS records themselves; check them with dig TXT."},
+    [F_OUT_HELO_REJECTED] = {
+	"The remote server refused the name this server gives in its HELO/EHLO greeting: it is "
+	"not a fully qualified name (\"localhost\", a bare host name), or it does not resolve in "
+	"public DNS (an internal name such as mail.internal or mx.localdomain). Every server "
+	"that checks HELO names will refuse this server's mail the same way.",
+	"Set myhostname (or smtp_helo_name) to the server's public mail name, one that resolves "
+	"to its public IP and matches the IP's PTR record; then postfix reload and postqueue -f.",
+	NULL},
+    [F_OUT_SENDER_REJECTED] = {
+	"The remote server refused the envelope sender: its domain does not resolve in public "
+	"DNS, or the address is not fully qualified (www-data@mx.localdomain, root@localhost). "
+	"Mail that local programs send with the host's own name as sender domain is the usual "
+	"case.",
+	"Make the sender a real domain of yours: myorigin = the public domain, or "
+	"smtp_generic_maps / sender_canonical_maps to rewrite local senders (www-data, root) "
+	"to a real address; make the domain resolve (an MX or A record). If the sender is "
+	"someone else's, in mail this server forwards, the refusal is about that sender, not "
+	"about this server.",
+	NULL},
+    [F_OUT_TLS_REQUIRED] = {
+	"The remote server accepts mail only over TLS (\"Must issue a STARTTLS command first\"), "
+	"and this server did not start TLS: its SMTP client has TLS switched off.",
+	"Set smtp_tls_security_level = may (opportunistic TLS, Postfix's recommended setting for "
+	"the Internet) and make sure smtp_tls_CAfile or smtp_tls_CApath is set; then postfix "
+	"reload and postqueue -f.",
+	NULL},
+    [F_OUT_NO_PTR] = {
+	"The remote server refused the mail because this server's IP has no reverse DNS "
+	"(PTR) name, or one that does not resolve back to the same address.",
+	"Ask whoever owns the IP (the hosting provider) to set a PTR record to this server's "
+	"mail name, make the name resolve back to the IP, and use the same name in myhostname "
+	"(smtp_helo_name).",
+	NULL},
+    [F_OUT_BLOCKLISTED] = {
+	"The remote server refused the mail because this server's IP is on a DNS blocklist "
+	"(the reply names the list).",
+	"Look the IP up on the list named in the reply and follow its delisting procedure; "
+	"first find out why it was listed (a compromised account or web form sending spam "
+	"shows in the accounts section of this report).",
+	NULL},
+    [F_OUT_RATE_LIMITED] = {
+	"The remote server is limiting how much mail it takes from this server at once; "
+	"Postfix defers the rest and tries again later.",
+	"Usually nothing: the mail goes out later. For large sends, lower the concurrency and "
+	"rate for that destination with a dedicated transport (default_destination_rate_delay, "
+	"smtp_destination_concurrency_limit) and check the volume is wanted.",
+	NULL},
+    [F_OUT_GREYLISTED] = {
+	"The remote server asks this server to come back later (greylisting). Postfix retries "
+	"by itself and the mail is normally delivered on a later attempt.",
+	"Nothing to do unless the mail never leaves; keep the queue retry times at their "
+	"defaults.",
+	NULL},
+    [F_OUT_CONTENT] = {
+	"The remote server refused the message's content as spam, phishing or a virus.",
+	"Find who sent those messages (the accounts section and `postsleuth trace` on the "
+	"queue ID); if the sender is legitimate, check what the message contained, if not, "
+	"treat the account or web application as compromised.",
+	NULL},
+    [F_OUT_USER_UNKNOWN] = {
+	"The remote server says the recipient address does not exist. The message bounces to "
+	"its sender.",
+	"Nothing on this server is wrong. Many of these from one sender or to random "
+	"addresses point to a spam run or to backscatter (bounces of forged mail).",
+	NULL},
+    [F_OUT_MAILBOX_FULL] = {
+	"The recipient's mailbox is over its quota on the remote side.",
+	"Nothing to do here; the recipient must make room.",
+	NULL},
+    [F_OUT_DANE] = {
+	"Postfix's TLS policy for this destination requires DANE (a TLSA record in a "
+	"DNSSEC-signed zone), and the destination does not have one, or this host's resolver "
+	"does not validate DNSSEC. The mail stays in the queue (dsn 4.7.5).",
+	"If the policy was not meant for this destination, lower smtp_tls_security_level "
+	"(dane, not dane-only) or fix the entry in smtp_tls_policy_maps; if it was, use a "
+	"validating resolver (unbound) on this host and set smtp_dns_support_level = dnssec.",
+	NULL},
+    [F_OUT_TLS_FAIL] = {
+	"The TLS handshake with the remote server failed.",
+	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
+	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
+	NULL},
+    [F_OUT_PORT25_BLOCKED] = {
+	"Connections to the mail servers of many unrelated domains time out, and none gets "
+	"through. That is what an outgoing port 25 filter looks like: most cloud and home "
+	"providers block it by default. Outgoing mail does not leave.",
+	"Ask the provider to open outbound port 25 (many do it on request for a server with a "
+	"PTR), or send through a smarthost on port 587 with SASL (relayhost = [smtp.provider]:587, "
+	"smtp_sasl_auth_enable = yes). Test with: nc -vz gmail-smtp-in.l.google.com 25",
+	"A local firewall rule dropping outgoing SYNs looks the same: check nft list ruleset "
+	"too."},
+    [F_OUT_TIMEOUT] = {
+	"Connections to the destination's mail server time out. It may be down or overloaded, "
+	"or a firewall on either side drops the traffic.",
+	"Postfix keeps retrying. If the same happens for many unrelated destinations, suspect "
+	"this host's outgoing port 25.",
+	NULL},
+    [F_OUT_REFUSED] = {
+	"The destination's mail server refuses the TCP connection.",
+	"Postfix keeps retrying; check the destination's MX records (dig MX) if it lasts.",
+	NULL},
+    [F_OUT_NET_UNREACHABLE] = {
+	"This host has no route to the destination address. When the addresses are IPv6, the "
+	"host has IPv6 enabled in Postfix but no working IPv6 connectivity; Postfix then tries "
+	"IPv4, and the mail is only slowed.",
+	"If this host has no IPv6 route, set inet_protocols = ipv4 (or fix the IPv6 "
+	"connectivity); otherwise check the routing table (ip route, ip -6 route).",
+	NULL},
+    [F_OUT_DNS_TEMP] = {
+	"DNS lookups of the destinations' mail servers fail temporarily (\"try again\", "
+	"SERVFAIL). When this hits many domains, this host's resolver is the problem, not the "
+	"domains.",
+	"Check /etc/resolv.conf and the resolver (in a container, the one the container sees, "
+	"and the chroot's copy in /var/spool/postfix/etc/resolv.conf); try dig MX gmail.com on "
+	"this host. A local caching resolver (unbound) avoids most of it.",
+	NULL},
+    [F_OUT_DEST_DNS] = {
+	"The DNS lookup of one destination domain fails temporarily (\"try again\": its name "
+	"servers time out or answer SERVFAIL), while mail to other domains is delivered in the "
+	"same log, so this host's resolver works. The fault is that domain's DNS; Postfix keeps "
+	"the mail queued and retries.",
+	"Check the domain from this host: dig MX DOMAIN and dig +trace MX DOMAIN show which name "
+	"server fails. Nothing needs changing here; tell the domain's administrators if it "
+	"lasts, and the mail leaves by itself once their DNS answers (postqueue -f to retry "
+	"now).",
+	"The lines do not show whether the domain's name servers are down or refuse this "
+	"host's resolver only (DNSSEC, a firewall)."},
+    [F_OUT_DNS_NXDOMAIN] = {
+	"The recipient's domain does not exist or has no mail server (no MX and no address "
+	"record). The message bounces.",
+	"Nothing on this server is wrong; the address was mistyped or the domain is gone.",
+	NULL},
+    [F_OUT_DNS_MALFORMED] = {
+	"A destination domain's MX records hold something that is not a usable host name: a "
+	"null MX (\".\": the domain declares that it takes no mail, RFC 7505), an IP address "
+	"written where a name belongs, or a malformed name. Postfix skips that DNS data; when "
+	"no usable MX is left, mail to that domain is deferred or bounced (its delivery lines "
+	"say which).",
+	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN and, "
+	"if the mail matters, tell the domain's postmaster. A null MX means the domain wants no "
+	"mail: the recipient address is wrong.",
+	"A valid_hostname line does not name the domain; the delivery lines next to it do."},
+    [F_OUT_LOOP] = {
+	"Mail for a domain comes back to this server: the domain's MX points here (or the "
+	"remote server greeted with this server's own name), but Postfix is not configured to "
+	"receive mail for it.",
+	"If this server should receive that domain's mail, add the domain to mydestination, "
+	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
+	"also that myhostname is not the same name as another server's.",
+	NULL},
+    [F_OUT_SUSPENDED] = {
+	"After failures Postfix marked the destination as dead for a while and defers its "
+	"mail without trying (\"delivery temporarily suspended\"); the reason after it is the "
+	"real cause.",
+	"Look at the reason given after \"suspended:\" and at the first failure for the same "
+	"destination.",
+	NULL},
+    [F_OUT_RELAY_LOGIN_REFUSED] = {
+	"The relay host (smarthost) answered this server's login with a refusal (smtp_sasl_glue.c: "
+	"\"SASL authentication failed; server ... said: 535 ...\"): the SASL exchange itself "
+	"worked, but the relay does not accept the account. A wrong user name or password in "
+	"smtp_sasl_password_maps, an account that needs an app password (Gmail with 2-step "
+	"verification: 5.7.8), or SMTP AUTH turned off for the account (Microsoft 365: 5.7.139). "
+	"Everything sent through the relay stays in the queue.",
+	"Check the relay's entry in smtp_sasl_password_maps (its key must match relayhost "
+	"exactly, e.g. [smtp.office365.com]:587), postmap it, and test the login by hand (swaks "
+	"--auth). Gmail: use an app password. Microsoft 365: enable Authenticated SMTP for the "
+	"mailbox (admin center, or Set-CASMailbox -SmtpClientAuthenticationDisabled $false). Then "
+	"postqueue -f.",
+	"The lines do not show the password that was sent (Postfix never logs it), only the "
+	"relay's words."},
+    [F_OUT_RELAY_SASL] = {
+	"This server must log in to its relay host (smarthost) but cannot: the SMTP client "
+	"found no SASL mechanism in common with the relay (\"No worthy mechs found\" means the "
+	"Cyrus SASL plugins for PLAIN/LOGIN are not installed), or the relay refused the "
+	"credentials. Everything sent through the relay stays in the queue.",
+	"Install the SASL plugins (Debian: apt install libsasl2-modules), check "
+	"smtp_sasl_password_maps (postmap it) and smtp_sasl_security_options (noanonymous; "
+	"allow plaintext only over TLS: smtp_tls_security_level = encrypt), then postqueue -f.",
+	NULL},
+    [F_OUT_REMOTE_TEMP] = {
+	"A remote server answered with a temporary error; Postfix retries.",
+	"Nothing to do unless it lasts for days; read the reply text.",
+	NULL},
+    [F_OUT_REMOTE_PERM] = {
+	"A remote server refused the mail permanently; the sender gets a bounce.",
+	"Read the reply text: it says why.",
+	NULL},
+};
