@@ -1,6 +1,6 @@
 /*
- * model_internal.h - what correlate.c, links.c and transcript_session.c
- * share: the open objects, the model itself and the helpers each calls in
+ * model_internal.h - what correlate.c, sessions.c, links.c and
+ * transcript_session.c share: the open objects, the model itself and the helpers each calls in
  * another.  Not for use outside src/model/.
  */
 #ifndef POSTSLEUTH_MODEL_INTERNAL_H
@@ -81,6 +81,58 @@ struct model {
 	uint8_t mseed_host_n, mseed_inst_n;
 	char mseed_host[MSEED_MAX], mseed_inst[MSEED_MAX];
 };
+
+/* shared by sessions.c and correlate.c: copies of an event's strings
+ * into an object's pool, the LRU lists of open objects, which events
+ * build sessions */
+
+/* setstr - replace *dst with a copy of s (in pool) when s is set */
+static inline void setstr(struct strpool *pool, char **dst, struct span s)
+{
+	if (s.p)
+		*dst = pool_set(pool, *dst, s);
+}
+
+/* setstr_once - fill *dst from s (in pool) only when still empty */
+static inline void setstr_once(struct strpool *pool, char **dst, struct span s)
+{
+	if (!*dst && s.p)
+		*dst = pool_dup(pool, s);
+}
+
+/* LRU lists: least recently touched first */
+#define LRU_UNLINK(head, tail, o)                                             \
+	do {                                                                  \
+		if ((o)->prev) (o)->prev->next = (o)->next; else (head) = (o)->next; \
+		if ((o)->next) (o)->next->prev = (o)->prev; else (tail) = (o)->prev; \
+		(o)->prev = (o)->next = NULL;                                 \
+	} while (0)
+
+#define LRU_APPEND(head, tail, o)                                             \
+	do {                                                                  \
+		(o)->prev = (tail);                                           \
+		(o)->next = NULL;                                             \
+		if (tail) (tail)->next = (o); else (head) = (o);              \
+		(tail) = (o);                                                 \
+	} while (0)
+
+/* is_smtpd - events from smtpd (not postscreen) build sessions */
+static inline bool is_smtpd(const struct event *ev)
+{
+	return span_eqs(ev->line->daemon, "smtpd") && ev->line->pid >= 0;
+}
+
+/* is_real_qid - a queue ID, not NOQUEUE */
+static inline bool is_real_qid(struct span q)
+{
+	return q.p && q.n && !span_eqs(q, "NOQUEUE");
+}
+
+/* sessions.c */
+void sess_emit(struct model *m, struct osess *o, enum session_end how);
+struct osess *sess_find(struct model *m, const struct event *ev, bool create);
+void on_session_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
+bool session_event_type(enum ev_type t);
 
 /* correlate.c */
 char *model_str(struct span s);

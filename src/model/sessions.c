@@ -1,0 +1,306 @@
+/*
+ * sessions.c - smtpd sessions from their lines: the open sessions by
+ * (host, pid), what each event of a session adds to it, and handing a
+ * finished one to the sink.  The queue side (messages, links) is in
+ * correlate.c and links.c; model_event dispatches between them.
+ */
+#include "model_internal.h"
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- sessions ---- */
+
+struct skey {
+	struct span host;
+	int64_t pid;
+};
+
+/* sess_hash - hash of (host, pid) */
+static uint64_t sess_hash(struct span host, int64_t pid)
+{
+	return span_hash_seed(host, (uint64_t)pid * 0x9e3779b97f4a7c15ULL);
+}
+
+/* sess_eq - does the open session match the key */
+static bool sess_eq(const void *obj, const void *key)
+{
+	const struct osess *o = obj;
+	const struct skey *k = key;
+	return o->s.pid == k->pid && o->host_n == k->host.n &&
+	       bytes_eq(k->host.p, o->s.host, k->host.n);
+}
+
+/* sess_emit - hand a session to the sink, then free it */
+void sess_emit(struct model *m, struct osess *o, enum session_end how)
+{
+	if (o->s.end_kind == END_OPEN)
+		o->s.end_kind = how;
+	hmap_del(&m->sessions, o->h, o);
+	LRU_UNLINK(m->shead, m->stail, o);
+	m->nsess--;
+	m->st.sessions++;
+	if (how == END_EVICTED)
+		m->st.sessions_evicted++;
+	else if (how == END_REPLACED)
+		m->st.sessions_replaced++;
+	else if (how == END_OPEN)
+		m->st.sessions_unclosed++;
+	if (!o->s.saw_connect)
+		m->st.sessions_partial++;
+	m->st.dialogue_dropped += o->s.dialogue_dropped;
+	if (m->sink.session_closed)
+		m->sink.session_closed(&o->s, m->sink.ctx);
+	session_free(&o->s);
+	free(o);
+}
+
+/* sess_open - a new session for the event's (host, pid) */
+static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t h)
+{
+	const struct logline *l = ev->line;
+	struct osess *o = xcalloc(1, sizeof *o);
+	pool_init(&o->s.pool);
+	o->h = h;
+	o->s.id = ++m->next_sid;
+	o->s.host = model_intern(m, l->host);
+	o->host_n = (uint32_t)strlen(o->s.host);
+	o->s.service = model_intern(m, l->prog);
+	o->s.pid = l->pid;
+	o->s.start = o->s.end = l->ts;
+	hmap_put(&m->sessions, h, o);
+	LRU_APPEND(m->shead, m->stail, o);
+	if (++m->nsess > m->st.sessions_open_peak)
+		m->st.sessions_open_peak = m->nsess;
+	while (m->nsess > m->max_sessions && m->shead)
+		sess_emit(m, m->shead, END_EVICTED);
+	return o;
+}
+
+/* sess_find - the open session of the event's process, opened if asked */
+struct osess *sess_find(struct model *m, const struct event *ev, bool create)
+{
+	const struct logline *l = ev->line;
+	struct skey k = {name_key(l->host), l->pid};
+	uint64_t h = sess_hash(k.host, l->pid);
+	struct osess *o = hmap_get(&m->sessions, h, sess_eq, &k);
+	if (!o && create)
+		o = sess_open(m, ev, h);
+	if (o) {
+		/* the model's clock, not the line's: a log whose time goes
+		 * backwards must not make every session look idle */
+		o->touched = m->now;
+		o->s.end = l->ts;
+		LRU_UNLINK(m->shead, m->stail, o);
+		LRU_APPEND(m->shead, m->stail, o);
+	}
+	return o;
+}
+
+/* sess_client - fill the client name/address once */
+static void sess_client(struct session *s, const struct event *ev)
+{
+	setstr_once(&s->pool, &s->client_name, ev->client_name);
+	setstr_once(&s->pool, &s->client_ip, ev->client_ip);
+	setstr_once(&s->pool, &s->client_port, ev->client_port);
+}
+
+/* sess_tried - count a SASL username tried and failed */
+static void sess_tried(struct session *s, struct span name)
+{
+	if (!name.p || !name.n)
+		return;
+	for (uint32_t i = 0; i < s->ntried; i++)
+		if (span_eqs(span_cut(name, MODEL_STR_MAX),
+			     s->tried[i].name)) {
+			s->tried[i].count++;
+			return;
+		}
+	if (s->ntried < SESSION_MAX_TRIED) {
+		s->tried = model_grow(s->tried, s->ntried, sizeof *s->tried);
+		s->tried[s->ntried++] = (struct tried_name){pool_dup(&s->pool, name), 1};
+	}
+}
+
+/* on_session_event - the smtpd side */
+void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
+			     uint64_t file_index)
+{
+	struct osess *o;
+	if (ev->type == EV_TLS_ERROR) {
+		/* "warning: TLS library problem: ..." names no client: it is
+		 * the open session's of the same process; with none open (the
+		 * log began after its connect) it opens none */
+		o = sess_find(m, ev, false);
+		if (!o || (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
+			   !span_eqs(ev->client_ip, o->s.client_ip)))
+			return;
+		struct session *s = &o->s;
+		if (lineno >= s->last_line)
+			s->last_line = lineno;
+		/* the library's "error:...:no shared cipher:..." tells more than
+		 * SSL_accept's "-1" or "lost connection" */
+		if (!s->tls_error || span_find(ev->reason, "error:").p)
+			s->tls_error = pool_set(&s->pool, s->tls_error, ev->reason);
+		return;
+	}
+	if (ev->type == EV_CONNECT) {
+		o = sess_find(m, ev, false);
+		if (o && !o->pre_connect)
+			sess_emit(m, o, END_REPLACED), o = NULL;
+		if (!o)
+			o = sess_find(m, ev, true);
+		o->pre_connect = false;
+		o->s.saw_connect = true;
+		o->s.start = ev->line->ts;
+		o->s.first_line = lineno;
+		o->s.file_index = file_index;
+	} else {
+		o = sess_find(m, ev, true);
+		/* smtpd serves one client after another in the same process: a
+		 * line naming another client than the open session's, with no
+		 * connect line between (the log began mid-way, or lost it), is
+		 * another session, not more of this one */
+		if (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
+		    !span_eqs(ev->client_ip, o->s.client_ip)) {
+			sess_emit(m, o, END_REPLACED);
+			o = sess_find(m, ev, true);
+		}
+		if (!o->s.first_line) {
+			o->s.first_line = lineno;
+			o->s.file_index = file_index;
+		}
+	}
+	struct session *s = &o->s;
+	if (file_index != s->file_index || lineno >= s->last_line)
+		s->last_line = lineno; /* lines as read: the usual case */
+	else if (lineno < s->first_line)
+		s->first_line = lineno; /* an input handed over newest first (order.c) */
+	if (ev->client_ip.p)
+		sess_client(s, ev);
+	switch (ev->type) {
+	case EV_HOSTNAME_VERIFY:
+		if (!s->saw_connect)
+			o->pre_connect = true;
+		s->hostname_unverified = true;
+		break;
+	case EV_DISCONNECT:
+		s->have_stats = ev->nstats > 0;
+		s->nstats = 0;
+		free(s->stats);
+		s->stats = ev->nstats ? xcalloc(ev->nstats, sizeof *s->stats) : NULL;
+		for (unsigned i = 0; i < ev->nstats && i < SESSION_MAX_STATS; i++) {
+			size_t n = ev->stats[i].name.n;
+			if (n >= sizeof s->stats[0].name)
+				n = sizeof s->stats[0].name - 1;
+			memcpy(s->stats[s->nstats].name, ev->stats[i].name.p, n);
+			s->stats[s->nstats].name[n] = 0;
+			s->stats[s->nstats].ok = ev->stats[i].ok;
+			s->stats[s->nstats].total = ev->stats[i].total;
+			s->nstats++;
+		}
+		sess_emit(m, o, END_DISCONNECT);
+		return;
+	case EV_LOST:
+		setstr(&s->pool, &s->lost_reason, ev->reason);
+		setstr(&s->pool, &s->lost_stage, ev->stage);
+		break;
+	case EV_REJECT:
+		if (span_eqs(ev->action, "reject_warning"))
+			s->reject_warnings++;
+		else
+			s->rejects++;
+		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
+			s->relay_denied++;
+		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
+			s->local_rejects++;
+		else if (!span_eqs(ev->action, "reject_warning") &&
+			 ev_reject_domain_not_found(ev, &(struct span){0}))
+			s->domain_rejects++;
+		setstr_once(&s->pool, &s->helo, ev->helo);
+		{
+			struct buf b = {0};
+			if (ev->code.p) {
+				buf_putspan(&b, ev->code);
+				buf_putc(&b, ' ');
+			}
+			if (ev->dsn.p) {
+				buf_putspan(&b, ev->dsn);
+				buf_putc(&b, ' ');
+			}
+			buf_putspan(&b, ev->reason);
+			s->last_reject = pool_set(&s->pool, s->last_reject, buf_span(&b));
+			buf_free(&b);
+		}
+		setstr(&s->pool, &s->last_reject_stage, ev->stage);
+		break;
+	case EV_SASL_FAIL:
+		s->auth_failures++;
+		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
+			s->auth_backend_failures++;
+		sess_tried(s, ev->sasl_username);
+		setstr(&s->pool, &s->last_auth_reason, ev->reason);
+		break;
+	case EV_SASL_ABORT:
+		s->auth_aborts++;
+		break;
+	case EV_CLIENT:
+		s->messages++;
+		if (s->nqids < SESSION_MAX_QIDS) {
+			s->qids = model_grow(s->qids, s->nqids, sizeof *s->qids);
+			s->qids[s->nqids++] = pool_dup(&s->pool, ev->queue_id);
+		}
+		setstr(&s->pool, &s->sasl_method, ev->sasl_method);
+		setstr(&s->pool, &s->sasl_username, ev->sasl_username);
+		break;
+	case EV_TLS:
+		s->tls = true;
+		setstr(&s->pool, &s->tls_trust, ev->tls_trust);
+		setstr(&s->pool, &s->tls_proto, ev->tls_proto);
+		setstr(&s->pool, &s->tls_cipher, ev->tls_cipher);
+		break;
+	case EV_NON_SMTP:
+		s->non_smtp_count++;
+		setstr_once(&s->pool, &s->non_smtp, ev->command);
+		break;
+	case EV_PIPELINING:
+		setstr_once(&s->pool, &s->pipelining, ev->command);
+		setstr_once(&s->pool, &s->pipelining_stage, ev->stage);
+		break;
+	case EV_RATE_LIMIT:
+		s->rate_limited = true;
+		break;
+	case EV_SMTP_IN:
+		dialogue_in(o, ev->command);
+		dialogue_helo_from(s, ev->command);
+		break;
+	case EV_SMTP_OUT:
+		dialogue_add(s, '>', false, false, dialogue_reply_text(ev));
+		break;
+	case EV_TLS_READ:
+		dialogue_tls_read(o, ev);
+		dialogue_helo_from(s, dialogue_strip_crlf(ev->command));
+		break;
+	case EV_TLS_WRITE:
+		dialogue_tls_write(o, ev);
+		break;
+	default:
+		break;
+	}
+}
+
+/* session_event_type - event types that belong to an smtpd session */
+bool session_event_type(enum ev_type t)
+{
+	switch (t) {
+	case EV_CONNECT: case EV_DISCONNECT: case EV_LOST: case EV_REJECT: case EV_SASL_FAIL:
+	case EV_SASL_ABORT: case EV_CLIENT: case EV_HOSTNAME_VERIFY: case EV_NON_SMTP:
+	case EV_PIPELINING: case EV_RATE_LIMIT: case EV_TLS: case EV_SMTP_IN: case EV_SMTP_OUT:
+	case EV_TLS_READ: case EV_TLS_WRITE: case EV_TLS_ERROR:
+		return true;
+	default:
+		return false;
+	}
+}
