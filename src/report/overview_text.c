@@ -114,6 +114,22 @@ static const char *addrs(struct buf *b, const struct report_input *in, enum verd
 	return cstr(b);
 }
 
+/* account_names - the first GLANCE_ADDRS of the n compromised accounts
+ * (bulk: of the n that only sent in bulk), then "and N more" */
+static void account_names(struct buf *names, const struct analysis *a, size_t n, bool bulk)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++) {
+		const struct account *ac = a->alist[i];
+		if (bulk ? ac->compromised || !account_bulk(ac) : !ac->compromised)
+			continue;
+		buf_puts(names, k++ ? ", " : "");
+		buf_term(names, span_of(ac->name));
+	}
+	if (n > k)
+		buf_printf(names, P_(" and %zu more", " and %zu more", n - k), n - k);
+}
+
 /* accounts_item - the compromised accounts */
 static void accounts_item(struct glances *g, const struct analysis *a)
 {
@@ -124,14 +140,7 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 	}
 	if (bulk) {
 		struct buf names = {0};
-		size_t k = 0;
-		for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++)
-			if (!a->alist[i]->compromised && account_bulk(a->alist[i])) {
-				buf_puts(&names, k++ ? ", " : "");
-				buf_term(&names, span_of(a->alist[i]->name));
-			}
-		if (bulk > k)
-			buf_printf(&names, P_(" and %zu more", " and %zu more", bulk - k), bulk - k);
+		account_names(&names, a, bulk, true);
 		buf_printf(item(g, 1),
 			   P_("%zu SASL account sent in bulk with nothing unusual about it: %s. Next: "
 			      "make sure its owner meant to.",
@@ -143,14 +152,7 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 	if (!n)
 		return;
 	struct buf names = {0};
-	size_t k = 0;
-	for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++)
-		if (a->alist[i]->compromised) {
-			buf_puts(&names, k++ ? ", " : "");
-			buf_term(&names, span_of(a->alist[i]->name));
-		}
-	if (n > k)
-		buf_printf(&names, P_(" and %zu more", " and %zu more", n - k), n - k);
+	account_names(&names, a, n, false);
 	buf_printf(item(g, 4),
 		   P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
 		      "password now (banning the address does not help).",

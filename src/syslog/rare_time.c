@@ -135,7 +135,9 @@ static bool short_unix(struct span *cur, struct stamp *ts)
 }
 
 /* classic_year - "Mmm dd yyyy hh:mm:ss[.frac]": the classic time with the
- * year after the day (syslog-ng's $YEAR in a template) */
+ * year after the day (syslog-ng's $YEAR in a template).  Its day is read
+ * as prefix.c's parse_classic_y reads it, in a copy: a shared inline
+ * cost the usual classic line 0.16 % more instructions (callgrind) */
 static bool classic_year(struct syslog_state *st, struct span *cur, struct stamp *ts)
 {
 	const char *p = cur->p;
