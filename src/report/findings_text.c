@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define C_BOLD "\033[1m"
 #define C_RED "\033[31m"
@@ -188,6 +189,23 @@ void findings_text(struct buf *b, const struct diag *d, bool color, size_t top)
 			   (unsigned long long)d->dropped, DIAG_MAX_GROUPS);
 }
 
+/* abbrev_before - the word that ends at fix[i] (a '.') is an abbreviation
+ * that does not end a sentence: "e.g", "i.e" and the catalogues' "p. ej."
+ * (es) and "p. ex." (pt_BR), or the dots of an ellipsis */
+static bool abbrev_before(const char *fix, size_t i)
+{
+	static const char *const abbrevs[] = {"e.g", "i.e", "p", "ej", "ex"};
+	if (i && fix[i - 1] == '.')
+		return true;
+	size_t w = i;
+	while (w && fix[w - 1] != ' ' && fix[w - 1] != '(')
+		w--;
+	for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++)
+		if (i - w == strlen(abbrevs[k]) && !strncasecmp(fix + w, abbrevs[k], i - w))
+			return true;
+	return false;
+}
+
 /* finding_next_step - the first step of a finding's fix: its text up to
  * the first sentence or clause end */
 void finding_next_step(struct buf *b, enum finding_id id)
@@ -197,8 +215,7 @@ void finding_next_step(struct buf *b, enum finding_id id)
 		return;
 	size_t n = strlen(fix);
 	for (size_t i = 0; i + 1 < n; i++)
-		if ((fix[i] == '.' || fix[i] == ';') && fix[i + 1] == ' ' &&
-		    !(i >= 3 && (!strncmp(fix + i - 3, "e.g", 3) || !strncmp(fix + i - 3, "i.e", 3)))) {
+		if ((fix[i] == ';' || (fix[i] == '.' && !abbrev_before(fix, i))) && fix[i + 1] == ' ') {
 			n = i;
 			break;
 		}

@@ -12,8 +12,11 @@
 #include "analyze/verdicts.h"
 #include "diagnose/finding.h"
 #include "util/i18n.h"
+#include "util/buf.h"
+#include "report/findings.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *const shipped[] = {"pt_BR", "es"};
 
@@ -73,6 +76,37 @@ TEST(i18n_every_finding_translated)
 			CHECK(strcmp(finding_side_words((enum finding_side)s), "") != 0);
 	}
 	i18n_init("en");
+}
+
+/* the glance's "Next:" is a finding's fix up to its first sentence end:
+ * never cut after an abbreviation ("e.g.", es "p. ej.", pt "p. ex.") */
+TEST(i18n_next_step_not_cut_at_abbreviation)
+{
+	locale_dir();
+	const char *langs[] = {"en", "pt_BR", "es"};
+	const char *bad[] = {" p.", " ej.", " ex.", "e.g.", "i.e.", "(p."};
+	for (size_t l = 0; l < 3; l++) {
+		CHECK(i18n_init(langs[l]));
+		for (int i = 0; i < F__COUNT; i++) {
+			struct buf b = {0};
+			finding_next_step(&b, (enum finding_id)i);
+			buf_putc(&b, '\0');
+			for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+				size_t n = strlen(b.p), m = strlen(bad[k]);
+				if (n >= m && !strcmp(b.p + n - m, bad[k]))
+					test_fail(__FILE__, __LINE__, "%s: %s: next step cut at \"%s\": %s",
+						  langs[l], finding_id((enum finding_id)i), bad[k], b.p);
+			}
+			buf_free(&b);
+		}
+	}
+	/* the first sentence still ends where it ends */
+	i18n_init("en");
+	struct buf b = {0};
+	finding_next_step(&b, F_OUT_TIMEOUT);
+	buf_putc(&b, '\0');
+	CHECK(b.n > 2 && strchr(b.p, '.') == b.p + strlen(b.p) - 1);
+	buf_free(&b);
 }
 
 TEST(i18n_words_in_portuguese_and_spanish)
