@@ -251,7 +251,7 @@ static bool stale_password(const struct analysis *a, const struct client *c, con
 	    c->auth_ok_sessions || c->messages || c->sessions < 2 ||
 	    c->auth_failures > 2 * (uint64_t)c->sessions)
 		return false;
-	if (c->last_us - c->first_us < 60LL * 1000000 * (c->sessions - 1))
+	if (!c->first_us || c->last_us - c->first_us < 60LL * 1000000 * (c->sessions - 1))
 		return false;
 	if (!bsearch(&c->tried_hash, h, nh, sizeof *h, hash_cmp))
 		return false;

@@ -15,6 +15,7 @@ struct osess {
 	uint64_t h;
 	int64_t touched;
 	uint32_t host_n;         /* strlen(s.host): the lookup compares lengths first */
+	int64_t key_pid;         /* s.pid, or for a line with none its client's stand-in (sess_key_pid) */
 	struct osess *prev, *next;
 	bool pre_connect;        /* opened by a warning logged before "connect" */
 	/* merging the -v and TLS-debug views of the dialogue (dialogue.c) */
@@ -116,10 +117,12 @@ static inline void setstr_once(struct strpool *pool, char **dst, struct span s)
 		(tail) = (o);                                                 \
 	} while (0)
 
-/* is_smtpd - events from smtpd (not postscreen) build sessions */
+/* is_smtpd - events from smtpd (not postscreen) build sessions: a line
+ * with its process id, or one that names its client when the shape has no
+ * process id (a message pasted alone, bare.c; a tag without [pid]) */
 static inline bool is_smtpd(const struct event *ev)
 {
-	return span_eqs(ev->line->daemon, "smtpd") && ev->line->pid >= 0;
+	return span_eqs(ev->line->daemon, "smtpd") && (ev->line->pid >= 0 || ev->client_ip.n);
 }
 
 /* is_real_qid - a queue ID, not NOQUEUE */

@@ -24,12 +24,23 @@ static uint64_t sess_hash(struct span host, int64_t pid)
 	return span_hash_seed(host, (uint64_t)pid * 0x9e3779b97f4a7c15ULL);
 }
 
+/* sess_key_pid - the process a session is keyed by: the line's pid, or,
+ * in a shape that has none (is_smtpd), a stand-in drawn from the client's
+ * address, so that one client's lines make one session and the clients a
+ * pasted excerpt interleaves stay apart; always below -1 */
+static int64_t sess_key_pid(const struct event *ev)
+{
+	if (ev->line->pid >= 0)
+		return ev->line->pid;
+	return -2 - (int64_t)(span_hash(ev->client_ip) >> 2);
+}
+
 /* sess_eq - does the open session match the key */
 static bool sess_eq(const void *obj, const void *key)
 {
 	const struct osess *o = obj;
 	const struct skey *k = key;
-	return o->s.pid == k->pid && o->host_n == k->host.n &&
+	return o->key_pid == k->pid && o->host_n == k->host.n &&
 	       bytes_eq(k->host.p, o->s.host, k->host.n);
 }
 
@@ -69,6 +80,7 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	o->host_n = (uint32_t)strlen(o->s.host);
 	o->s.service = model_intern(m, l->prog);
 	o->s.pid = l->pid;
+	o->key_pid = sess_key_pid(ev);
 	o->s.start = o->s.end = l->ts;
 	hmap_put(&m->sessions, h, o);
 	LRU_APPEND(m->shead, m->stail, o);
@@ -83,8 +95,8 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 struct osess *sess_find(struct model *m, const struct event *ev, bool create)
 {
 	const struct logline *l = ev->line;
-	struct skey k = {name_key(l->host), l->pid};
-	uint64_t h = sess_hash(k.host, l->pid);
+	struct skey k = {name_key(l->host), sess_key_pid(ev)};
+	uint64_t h = sess_hash(k.host, k.pid);
 	struct osess *o = hmap_get(&m->sessions, h, sess_eq, &k);
 	if (!o && create)
 		o = sess_open(m, ev, h);

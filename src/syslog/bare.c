@@ -9,12 +9,14 @@
  * source leaves one program that writes it: the table below, each row
  * with the place in postfix/src that writes it (docs/VARIANTS.md,
  * "Lines without a prefix").  A shape two programs write is left unread,
- * a line without prefix as before: "QID: removed" (qmgr, postsuper), a
- * delivery with relay=none (smtp, error, qmgr), a milter action with a
+ * a line without prefix as before: a delivery with relay=none (smtp, error, qmgr), a milter action with a
  * queue ID (smtpd, cleanup), a bare "daemon started" (every server).
  * One exception, documented: qmqpd writes "connect from", "disconnect
  * from" and "QID: client=" in smtpd's words; QMQP is off unless
- * master.cf turns it on, and those lines are read as smtpd's.
+ * master.cf turns it on, and those lines are read as smtpd's.  Another:
+ * "QID: removed" is qmgr's (the message left the queue) and postsuper's
+ * (an admin deleted it); it is read as qmgr's, the usual one, so that a
+ * pasted message's life ends where it ends.
  *
  * Each shape is matched whole (its words, a queue ID where Postfix puts
  * one, a client as name[address] where it ends the line), so prose, mail
@@ -75,6 +77,8 @@ static const struct bare_shape {
     {L_QID, "resent-message-id=", T_ANY, "cleanup"},
     /* global/opened.c:90 from qmgr/qmgr_message.c:665; qmgr_active.c:463 */
     {L_QID, "from=<", T_ANY, "qmgr"},
+    /* qmgr/qmgr_active.c:585 (postsuper/postsuper.c:625 too, see above) */
+    {L_QID, "removed", T_END, "qmgr"},
     /* pickup/pickup.c:374, :379 */
     {L_QID, "uid=", T_ANY, "pickup"},
     /* bounce/bounce_notify_service.c:191, :234, bounce_warn_service.c:222,
