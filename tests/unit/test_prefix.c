@@ -664,8 +664,11 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("improper command pipelining after ..."), "");
 	CHECK_STR(bare("HANGUP after 2.1 from [192.0.2.1]:4711 in tests after SMTP handshake"), "postscreen");
 	CHECK_STR(bare("statistics: max cache size 12"), "");
+	/* qmgr's and postsuper's: read as qmgr's (bare.c) */
+	CHECK_STR(bare("4C3F81235: removed"), "qmgr");
+	CHECK_STR(bare("4C3F81235: removed it"), "");
+	CHECK_STR(bare("removed"), "");
 	/* two programs write these: unread */
-	CHECK_STR(bare("4C3F81235: removed"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (connect to x[192.0.2.9]:25: Connection refused)"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 OK)"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=dovecot, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered via dovecot service)"), "");
@@ -725,7 +728,9 @@ TEST(prefix_bare_lines)
 	CHECK_SPAN(l.daemon, "smtpd");
 	CHECK(parse(&st, "warning: database /etc/postfix/x.db is older than source file /etc/postfix/x", &l));
 	CHECK(!l.daemon.n && !l.inferred);
-	CHECK(!parse(&st, "4C3F81235: removed", &l));
+	CHECK(parse(&st, "4C3F81235: removed", &l));
+	CHECK_SPAN(l.daemon, "qmgr");
+	CHECK(!parse(&st, "4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.9]: 5.7.1 Spam; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x>", &l));
 	CHECK(!parse(&st, "Out: 250 mail.example.com", &l));
 	/* a -v line's text names a socket, not a program (journalctl -o cat) */
 	CHECK(!parse(&st, "private/anvil: wanted attribute: status", &l));
