@@ -156,6 +156,19 @@ check '[ $rc = 0 ] && grep -q "No filter for postsleuth-relay-attempt:" "$tmp/st
 "$bin" fail2ban --json "$tmp/own.log" >"$tmp/json" 2>/dev/null
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"filters\"] == [] and d[\"legitimate_only\"] == [{\"name\": \"postsleuth-relay-attempt\", \"matches\": 3, \"addresses\": 1}]" "$tmp/json"' \
 	"--json names the behaviour left without a filter"
+# a monitor of the admin's own network (health-check) that connects,
+# greets and leaves every three minutes looks like a capability probe to
+# a filter: no filter is written for it (VERDICTS' "own" column)
+: >"$tmp/monitor.log"
+for i in 00 03 06 09 12 15 18 21 24 27; do
+	printf 'Dec  3 10:%s:00 mx postfix/smtpd[30%s]: connect from monitor.example.com[10.0.0.5]\nDec  3 10:%s:00 mx postfix/smtpd[30%s]: disconnect from monitor.example.com[10.0.0.5] ehlo=1 quit=1 commands=2\n' \
+		"$i" "$i" "$i" "$i" >>"$tmp/monitor.log"
+done
+"$bin" report --json "$tmp/monitor.log" 2>/dev/null | grep -q '"verdict":"health-check"' \
+	&& ok || bad "the monitor is not a health check"
+"$bin" fail2ban --json "$tmp/monitor.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"filters\"] == [] and d[\"legitimate_only\"][0][\"name\"] == \"postsleuth-capability-probe\"" "$tmp/json"' \
+	"a health check's sessions get no capability-probe filter"
 # the same refusals from a stranger as well: the filter is written and
 # the own user's address is named as a legitimate hit
 cat "$tmp/own.log" >"$tmp/own2.log"

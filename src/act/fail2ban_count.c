@@ -108,12 +108,11 @@ void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l)
 	f2b_alist_fold(l);
 }
 
-/* f2b_spared - a verdict no filter may ban: ordinary traffic, a user's
- * own device that keeps an old password, an own address that speaks for
- * several users (webmail, proxy, NAT) */
+/* f2b_spared - a verdict no filter may ban: the VERDICTS rows of the
+ * admin's own clients and devices (the "own" column) */
 bool f2b_spared(unsigned verdict)
 {
-	return verdict == V_LEGITIMATE || verdict == V_STALE_PASSWORD || verdict == V_SHARED_FRONT;
+	return verdict < V__COUNT && verdict_row((enum verdict)verdict)->own;
 }
 
 /* f2b_legit_list - addresses of the clients postsleuth calls legitimate

@@ -25,8 +25,8 @@
 #include <strings.h>
 
 static const struct verdict_row verdicts[] = {
-#define X(e, id, sev, side, ban, act, nlist, title, reason, reject) \
-	{id, sev, side, ban, act, nlist, title, reason, reject},
+#define X(e, id, sev, side, ban, own, act, nlist, title, reason, reject) \
+	{id, sev, side, ban, own, act, nlist, title, reason, reject},
     VERDICTS(X)
 #undef X
 };

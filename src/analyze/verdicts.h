@@ -11,6 +11,11 @@
  *   side     who is at fault: nobody, the client, an account's owner
  *            (its password is known to someone else), or unclear
  *   ban      listed by "ban" when no --verdict is given
+ *   own      the admin's own client or device (ordinary traffic, a
+ *            monitor, a webmail's address, a phone with an old
+ *            password): no fail2ban filter may catch it (fail2ban
+ *            checks its filters against these addresses and writes none
+ *            for a behaviour seen only from them)
  *   act      its paragraph in the report's "What to do" (enum verdict_act;
  *            the paragraphs' words are in report/actions_text.c)
  *   nlist    how many of its addresses that paragraph names
@@ -30,48 +35,48 @@
 #define REJ_DEFAULT "Access denied"
 #define REJ_AUTH "Access denied: repeated authentication failures"
 
-/* X(e, id, sev, side, ban, act, nlist, title, reason, reject) */
-#define VERDICTS(X)                                                                                 \
-	X(V_UNKNOWN, "unknown", SEV_UNCLEAR, VSIDE_UNCLEAR, false, VACT_NONE, 0,                    \
-	  "not enough evidence", "chosen with --verdict", REJ_DEFAULT)                               \
-	X(V_LEGITIMATE, "legitimate", SEV_OK, VSIDE_NONE, false, VACT_NONE, 0,                      \
-	  "ordinary mail traffic", "chosen with --verdict", REJ_DEFAULT)                             \
-	X(V_HEALTH_CHECK, "health-check", SEV_OK, VSIDE_NONE, false, VACT_NONE, 0,                  \
-	  "health check (own network or a monitor)", "chosen with --verdict", REJ_DEFAULT)           \
-	X(V_TLS_FAILURE, "tls-failure", SEV_UNCLEAR, VSIDE_UNCLEAR, false, VACT_NONE, 0,            \
-	  "TLS handshake failed", "chosen with --verdict", REJ_DEFAULT)                              \
-	X(V_CAPABILITY_PROBE, "capability-probe", SEV_NUISANCE, VSIDE_CLIENT, true, VACT_PROBES, 5, \
-	  "capability probe (EHLO, then QUIT)", "probed the server's capabilities (EHLO, then QUIT)", \
-	  REJ_DEFAULT)                                                                              \
-	X(V_NON_SMTP_PROBE, "non-smtp-probe", SEV_NUISANCE, VSIDE_CLIENT, true, VACT_NON_SMTP, 5,    \
-	  "probing with non-SMTP input", "sent input that is not SMTP", REJ_DEFAULT)                 \
-	X(V_PREGREET, "pregreet", SEV_NUISANCE, VSIDE_CLIENT, true, VACT_PROBES, 3,                 \
-	  "talks before the greeting (bot)", "talked before the server's greeting", REJ_DEFAULT)     \
-	X(V_PIPELINING, "pipelining", SEV_NUISANCE, VSIDE_CLIENT, true, VACT_PROBES, 3,             \
-	  "improper pipelining (bot)", "sent commands without waiting for the replies", REJ_DEFAULT) \
-	X(V_SPAM_REJECTED, "spam-rejected", SEV_NUISANCE, VSIDE_CLIENT, false, VACT_NONE, 0,        \
-	  "refused by your restrictions", "its mail was refused by the restrictions", REJ_DEFAULT)   \
-	X(V_RELAY_ATTEMPT, "relay-attempt", SEV_HOSTILE, VSIDE_CLIENT, true, VACT_RELAY_TEST, 5,     \
-	  "testing for an open relay", "tried to relay mail to other domains",                       \
-	  "Access denied: relay attempts")                                                          \
-	X(V_AUTH_BRUTEFORCE, "auth-bruteforce", SEV_HOSTILE, VSIDE_CLIENT, true,                     \
-	  VACT_PASSWORD_GUESSING, 5, "guessing SASL passwords", "guessed SASL passwords", REJ_AUTH)  \
-	/* the client-wide verdicts (V__SESSION_COUNT): no session gets them */                  \
-	X(V_ACCOUNT_ABUSE, "account-abuse", SEV_ALARM, VSIDE_ACCOUNT, true, VACT_NONE, 0,            \
-	  "sending through a compromised account", "sent mail through a compromised account",        \
-	  "Access denied: abuse")                                                                   \
-	X(V_AUTH_SUCCESS_AFTER_FAILURES, "auth-success-after-failures", SEV_ALARM, VSIDE_ACCOUNT,    \
-	  true, VACT_LOGIN_AFTER_FAILURES, 5, "logged in after failed password attempts",            \
-	  "logged in after failed password attempts", REJ_AUTH)                                      \
-	X(V_SHARED_FRONT, "shared-front", SEV_UNCLEAR, VSIDE_NONE, false, VACT_SHARED_FRONT, 5,     \
-	  "logins of several users through one address of your own (webmail, proxy, NAT)",          \
-	  "relayed the logins of several users", REJ_DEFAULT)                                        \
-	X(V_STALE_PASSWORD, "stale-password", SEV_UNCLEAR, VSIDE_ACCOUNT, false, VACT_STALE_PASSWORD, 5, \
-	  "a user's device with an old password",                                                   \
+/* X(e, id, sev, side, ban, own, act, nlist, title, reason, reject) */
+#define VERDICTS(X)                                                                                            \
+	X(V_UNKNOWN, "unknown", SEV_UNCLEAR, VSIDE_UNCLEAR, false, false, VACT_NONE, 0,                        \
+	  "not enough evidence", "chosen with --verdict", REJ_DEFAULT)                                         \
+	X(V_LEGITIMATE, "legitimate", SEV_OK, VSIDE_NONE, false, true, VACT_NONE, 0,                           \
+	  "ordinary mail traffic", "chosen with --verdict", REJ_DEFAULT)                                       \
+	X(V_HEALTH_CHECK, "health-check", SEV_OK, VSIDE_NONE, false, true, VACT_NONE, 0,                       \
+	  "health check (own network or a monitor)", "chosen with --verdict", REJ_DEFAULT)                     \
+	X(V_TLS_FAILURE, "tls-failure", SEV_UNCLEAR, VSIDE_UNCLEAR, false, false, VACT_NONE, 0,                \
+	  "TLS handshake failed", "chosen with --verdict", REJ_DEFAULT)                                        \
+	X(V_CAPABILITY_PROBE, "capability-probe", SEV_NUISANCE, VSIDE_CLIENT, true, false, VACT_PROBES, 5,     \
+	  "capability probe (EHLO, then QUIT)", "probed the server's capabilities (EHLO, then QUIT)",          \
+	  REJ_DEFAULT)                                                                                         \
+	X(V_NON_SMTP_PROBE, "non-smtp-probe", SEV_NUISANCE, VSIDE_CLIENT, true, false, VACT_NON_SMTP, 5,       \
+	  "probing with non-SMTP input", "sent input that is not SMTP", REJ_DEFAULT)                           \
+	X(V_PREGREET, "pregreet", SEV_NUISANCE, VSIDE_CLIENT, true, false, VACT_PROBES, 3,                     \
+	  "talks before the greeting (bot)", "talked before the server's greeting", REJ_DEFAULT)               \
+	X(V_PIPELINING, "pipelining", SEV_NUISANCE, VSIDE_CLIENT, true, false, VACT_PROBES, 3,                 \
+	  "improper pipelining (bot)", "sent commands without waiting for the replies", REJ_DEFAULT)           \
+	X(V_SPAM_REJECTED, "spam-rejected", SEV_NUISANCE, VSIDE_CLIENT, false, false, VACT_NONE, 0,            \
+	  "refused by your restrictions", "its mail was refused by the restrictions", REJ_DEFAULT)             \
+	X(V_RELAY_ATTEMPT, "relay-attempt", SEV_HOSTILE, VSIDE_CLIENT, true, false, VACT_RELAY_TEST, 5,        \
+	  "testing for an open relay", "tried to relay mail to other domains",                                 \
+	  "Access denied: relay attempts")                                                                     \
+	X(V_AUTH_BRUTEFORCE, "auth-bruteforce", SEV_HOSTILE, VSIDE_CLIENT, true, false,                        \
+	  VACT_PASSWORD_GUESSING, 5, "guessing SASL passwords", "guessed SASL passwords", REJ_AUTH)            \
+	/* the client-wide verdicts (V__SESSION_COUNT): no session gets them */                                \
+	X(V_ACCOUNT_ABUSE, "account-abuse", SEV_ALARM, VSIDE_ACCOUNT, true, false, VACT_NONE, 0,               \
+	  "sending through a compromised account", "sent mail through a compromised account",                  \
+	  "Access denied: abuse")                                                                              \
+	X(V_AUTH_SUCCESS_AFTER_FAILURES, "auth-success-after-failures", SEV_ALARM, VSIDE_ACCOUNT,              \
+	  true, false, VACT_LOGIN_AFTER_FAILURES, 5, "logged in after failed password attempts",               \
+	  "logged in after failed password attempts", REJ_AUTH)                                                \
+	X(V_SHARED_FRONT, "shared-front", SEV_UNCLEAR, VSIDE_NONE, false, true, VACT_SHARED_FRONT, 5,          \
+	  "logins of several users through one address of your own (webmail, proxy, NAT)",                     \
+	  "relayed the logins of several users", REJ_DEFAULT)                                                  \
+	X(V_STALE_PASSWORD, "stale-password", SEV_UNCLEAR, VSIDE_ACCOUNT, false, true, VACT_STALE_PASSWORD, 5, \
+	  "a user's device with an old password",                                                              \
 	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)
 
 enum verdict {
-#define X(e, id, sev, side, ban, act, nlist, title, reason, reject) e,
+#define X(e, id, sev, side, ban, own, act, nlist, title, reason, reject) e,
 	VERDICTS(X)
 #undef X
 	V__COUNT
@@ -124,6 +129,7 @@ struct verdict_row {
 	enum verdict_sev sev;
 	enum verdict_side side;
 	bool ban;
+	bool own;
 	enum verdict_act act;
 	unsigned nlist;
 	const char *title, *reason, *reject;

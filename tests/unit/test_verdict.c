@@ -249,6 +249,10 @@ TEST(verdict_rows_complete)
 		 * what to do is allowed: a webmail's address, shared-front) */
 		if (r->side == VSIDE_NONE || r->side == VSIDE_UNCLEAR)
 			CHECK(!r->ban && !verdict_hostile(v));
+		/* an own client is never banned, never hostile, nobody's fault
+		 * but perhaps its owner's (an old password) */
+		if (r->own)
+			CHECK(!r->ban && r->sev <= SEV_UNCLEAR && r->side != VSIDE_CLIENT);
 		/* a "What to do" paragraph names some addresses, and only then */
 		CHECK_INT(r->act != VACT_NONE, r->nlist > 0);
 		for (int j = 0; j < i; j++)
