@@ -93,7 +93,7 @@ pot:
 	  -o $(POT) $(filter-out $(POT_ALL),$(POT_SRC))
 	xgettext --from-code=UTF-8 --join-existing --sort-by-file -kX:6,6t -kX:3,3t \
 	  -o $(POT) src/diagnose/finding.h
-	xgettext --from-code=UTF-8 --join-existing --sort-by-file -kX:8,10t \
+	xgettext --from-code=UTF-8 --join-existing --sort-by-file -kX:9,11t \
 	  -o $(POT) src/analyze/verdicts.h
 	xgettext --from-code=UTF-8 --join-existing --sort-by-file --extract-all \
 	  -o $(POT) $(POT_ALL)

@@ -97,29 +97,9 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
  * diag_user_relay (the first DIAG_RELAY_CLIENTS clients only) */
 static void relay_note(struct diag *d, const struct event *ev)
 {
-	if (!span_ends(ev->reason, ">: Relay access denied") || ev->client_ip.n >= sizeof d->relay[0].ip)
-		return;
-	struct diag_relay *r = NULL;
-	for (uint32_t i = 0; i < d->nrelay && !r; i++)
-		if (strlen(d->relay[i].ip) == ev->client_ip.n &&
-		    !memcmp(d->relay[i].ip, ev->client_ip.p, ev->client_ip.n))
-			r = &d->relay[i];
-	if (!r) {
-		if (d->nrelay == DIAG_RELAY_CLIENTS)
-			return;
-		r = &d->relay[d->nrelay++];
-		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
-		r->ip[ev->client_ip.n] = 0;
-	}
-	r->lines++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!r->first.us || ev->line->ts.us < r->first.us)
-			r->first = ev->line->ts;
-		if (!r->last.us || ev->line->ts.us > r->last.us)
-			r->last = ev->line->ts;
-	}
-	if (r->nsample < DIAG_SAMPLES)
-		r->sample[r->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	if (span_ends(ev->reason, ">: Relay access denied"))
+		diag_client_note(d->relay, &d->nrelay, DIAG_RELAY_CLIENTS, ev->client_ip, ev,
+				 d->show_secrets);
 }
 
 /* user_relay - a user's mail program refused with "Relay access
@@ -158,7 +138,8 @@ static void user_relay(struct diag *d, const char *ip, uint64_t lines, struct st
 /* diag_clients - a client with a public address, legitimate because it
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
- * message.  Clients of the own network have own-client-relay-denied. */
+ * message.  Clients of the own network have own-client-relay-denied.
+ * Then the users' failed TLS handshakes (user_tls.c). */
 void diag_clients(struct diag *d, const struct analysis *a)
 {
 	for (size_t i = 0; i < a->nclist; i++) {
@@ -171,6 +152,7 @@ void diag_clients(struct diag *d, const struct analysis *a)
 			continue;
 		user_relay(d, ip.s, c->relay_denied, client_first(c), client_last(c));
 	}
+	diag_user_tls(d, a);
 }
 
 /* diag_accepted_event - a client's address on smtpd's or postscreen's

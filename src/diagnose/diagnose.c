@@ -46,6 +46,7 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
+	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	return d;
 }
 
@@ -167,6 +168,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
+	if (hit.id == F_TLS_HANDSHAKE_IN && hit.subject[0])
+		diag_tls_note(d, ev, hit.subject, hit.key);
 	struct diag_group *g = diag_group_get(d, hit.id, hit.key);
 	if (!g) {
 		d->dropped++;
@@ -364,10 +367,24 @@ static bool subjects_within(const struct diag_group *g, const struct diag_group 
 	return in;
 }
 
+/* strangers - g's clients that are not this server's users (a user's
+ * failed handshakes are user-client-tls-failed's, user_tls.c) */
+static size_t strangers(const struct diag *d, const struct diag_group *g)
+{
+	if (!strset_len(&d->user_tls_ips))
+		return strset_len(&g->subjects);
+	size_t n, k = 0;
+	const char **all = diag_subjects(g, &n);
+	for (size_t i = 0; i < n; i++)
+		k += !strset_has(&d->user_tls_ips, span_of(all[i]));
+	free(all);
+	return k;
+}
+
 /* tls_settings - a handshake SSL_accept calls "-1" whose library line
  * then tells why is told once, by the why; no TLS in common with several
- * different clients is this server's settings, not the clients (one
- * scanner stays benign) */
+ * different clients (not counting this server's users, told apart) is
+ * this server's settings, not the clients (one scanner stays benign) */
 static void tls_settings(struct diag *d)
 {
 	/* decided over the whole list first, then dropped: freeing while
@@ -392,7 +409,7 @@ static void tls_settings(struct diag *d)
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
 		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||
-		    strset_len(&g->subjects) < DIAG_TLS_SETTINGS_CLIENTS)
+		    strangers(d, g) < DIAG_TLS_SETTINGS_CLIENTS)
 			continue;
 		hmap_del(&d->groups, group_hash(g->id, g->key), g);
 		g->id = F_TLS_SETTINGS_IN;
@@ -430,6 +447,7 @@ void diag_finish(struct diag *d)
 	drop_weak(d);
 	dest_dns(d);
 	tls_settings(d);
+	diag_user_tls_fold(d);
 	own_limit(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
@@ -495,6 +513,7 @@ void diag_free(struct diag *d)
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
 	diag_accepted_free(d);
+	diag_user_tls_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

@@ -33,9 +33,11 @@
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
 #define DIAG_RELAY_CLIENTS 64        /* public clients whose "Relay access denied" lines are kept */
+#define DIAG_TLS_CLIENTS 64          /* clients whose failed TLS handshakes' lines are kept */
 
-/* a public client refused with "Relay access denied": whether it is a
- * user of this server (it logs in elsewhere) is known only at the end */
+/* a client's lines kept until the end, which tells whether it is a user
+ * of this server (it logs in elsewhere): a public client refused with
+ * "Relay access denied", a client whose TLS handshakes failed */
 struct diag_relay {
 	char ip[64];
 	uint64_t lines;
@@ -88,6 +90,12 @@ struct diag {
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
 	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
 	uint32_t nrelay;
+	/* a users' mail program failing the TLS handshake (user_tls.c) */
+	struct diag_relay tlsfail[DIAG_TLS_CLIENTS]; /* the first clients' failed handshakes */
+	uint32_t ntlsfail;
+	struct diag_relay tlshang[DIAG_TLS_CLIENTS]; /* their hang-ups mid-handshake, apart */
+	uint32_t ntlshang;
+	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */

@@ -30,6 +30,23 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"465) with authentication (\"my server requires authentication\") for every message. "
 	"Do not add the address to mynetworks: it is a public address that changes.",
 	NULL},
+    [F_IN_USER_TLS_FAILED] = {
+	"An address that logs in to this server (or hands over mail from its own network) also "
+	"failed the TLS handshake, in other sessions: a mail program or device of one of your "
+	"users (often a second device behind the same address: an old Outlook, a phone, a "
+	"scanner or printer) cannot start TLS with this server, so it can neither log in nor "
+	"send. The sample lines tell why: no protocol version or cipher in common (it offers "
+	"only TLS 1.0 or 1.1, or old ciphers, that this server no longer accepts), a "
+	"certificate it refuses (self-signed, expired, another name, a missing intermediate), "
+	"or it hangs up in the middle.",
+	"Find the device behind the address (its successful sessions name the user) and update "
+	"its mail program or its TLS settings. For a refused certificate, serve the whole chain "
+	"(smtpd_tls_chain_files with the full chain) under the name the device connects to. "
+	"Only for a device that cannot be updated, accept its old protocol on the one service "
+	"it uses: in master.cf, -o smtpd_tls_protocols and -o smtpd_tls_mandatory_protocols on "
+	"that service (with OpenSSL 3, TLS 1.0 and 1.1 also need a lower security level, set "
+	"through tls_config_file).",
+	"TLS 1.0 and 1.1 are weak: never allow them on port 25 or for every service."},
     [F_IN_PTR_LOOKUP_FAILING] = {
 	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
 	"your hostname\": it comes from that provider's own network and greets with its own "
