@@ -98,8 +98,8 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 static void relay_note(struct diag *d, const struct event *ev)
 {
 	if (span_ends(ev->reason, ">: Relay access denied"))
-		diag_client_note(d->relay, &d->nrelay, DIAG_RELAY_CLIENTS, ev->client_ip, ev,
-				 d->show_secrets);
+		(void)diag_client_note(d->relay, &d->nrelay, DIAG_RELAY_CLIENTS, ev->client_ip, ev,
+				       d->show_secrets);
 }
 
 /* user_relay - a user's mail program refused with "Relay access
@@ -139,7 +139,7 @@ static void user_relay(struct diag *d, const char *ip, uint64_t lines, struct st
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
  * message.  Clients of the own network have own-client-relay-denied.
- * Then the users' failed TLS handshakes (user_tls.c). */
+ * Then the users' failed TLS handshakes (users.c). */
 void diag_clients(struct diag *d, const struct analysis *a)
 {
 	for (size_t i = 0; i < a->nclist; i++) {

@@ -1,6 +1,6 @@
 /*
  * diag_internal.h - what diagnose.c shares with the diagnosis's other
- * files (accepted.c, user_tls.c): the groups by (finding, cause), and the bounded
+ * files (accepted.c, users.c): the groups by (finding, cause), and the bounded
  * copy of a raw line kept as a sample.
  */
 #ifndef POSTSLEUTH_DIAG_INTERNAL_H
@@ -20,10 +20,13 @@ void diag_accepted_groups(struct diag *d);
 void diag_accepted_fold(struct diag *d);
 void diag_accepted_free(struct diag *d);
 
-/* user_tls.c: a client's lines kept until the end; the users' failed TLS
- * handshakes */
-void diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
-		      const struct event *ev, bool show_secrets);
+/* users.c: a client's lines kept until the end; the users' failed TLS
+ * handshakes and refused mail */
+struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
+				    const struct event *ev, bool show_secrets);
+void diag_serving_reset(struct diag *d, uint32_t slot);
+void diag_user_refusal(struct diag *d, const struct event *ev);
+void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);
 void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);

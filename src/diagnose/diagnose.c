@@ -124,6 +124,7 @@ static void serving_note(struct diag *d, const struct event *ev)
 		}
 	if (slot == d->serving_next)
 		d->serving_next = (d->serving_next + 1) % DIAG_SERVING;
+	diag_serving_reset(d, slot);
 	d->serving[slot].pid = ev->line->pid;
 	memcpy(d->serving[slot].ip, ev->client_ip.p, ev->client_ip.n);
 	d->serving[slot].ip[ev->client_ip.n] = 0;
@@ -161,6 +162,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION))
 		diag_accepted_event(d, ev, in != NULL);
+	if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
+		diag_user_refusal(d, ev);
+	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
+		diag_user_disconnect(d, ev);
 	if (!in)
 		return;
 	struct diag_hit hit = *in;
@@ -368,7 +373,7 @@ static bool subjects_within(const struct diag_group *g, const struct diag_group 
 }
 
 /* strangers - g's clients that are not this server's users (a user's
- * failed handshakes are user-client-tls-failed's, user_tls.c) */
+ * failed handshakes are user-client-tls-failed's, users.c) */
 static size_t strangers(const struct diag *d, const struct diag_group *g)
 {
 	if (!strset_len(&d->user_tls_ips))

@@ -40,6 +40,7 @@
  * "Relay access denied", a client whose TLS handshakes failed */
 struct diag_relay {
 	char ip[64];
+	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept */
 	uint64_t lines;
 	struct stamp first, last;
 	uint32_t nsample;
@@ -77,10 +78,15 @@ struct diag {
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
 	bool show_secrets;           /* sample lines with their SASL data */
 	/* the client each smtpd process serves, by its connect line: a
-	 * pid-only "TLS library problem" warning is that client's */
+	 * pid-only "TLS library problem" warning is that client's; and the
+	 * refusals of the session, until its disconnect line tells whether
+	 * it logged in (users.c) */
 	struct {
 		int64_t pid;
 		char ip[64];
+		uint32_t refused;            /* refusals no rule explains, this session */
+		char why[DIAG_KEY_MAX];      /* the first one's cause */
+		char *sample;                /* its line */
 	} serving[DIAG_SERVING];
 	uint32_t serving_next;
 	/* relaying on the trust of an address (accepted.c) */
@@ -90,12 +96,15 @@ struct diag {
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
 	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
 	uint32_t nrelay;
-	/* a users' mail program failing the TLS handshake (user_tls.c) */
+	/* a users' mail program failing the TLS handshake (users.c) */
 	struct diag_relay tlsfail[DIAG_TLS_CLIENTS]; /* the first clients' failed handshakes */
 	uint32_t ntlsfail;
 	struct diag_relay tlshang[DIAG_TLS_CLIENTS]; /* their hang-ups mid-handshake, apart */
 	uint32_t ntlshang;
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
+	/* a logged-in user's mail refused by this server's own checks (users.c) */
+	struct diag_relay userref[DIAG_TLS_CLIENTS];
+	uint32_t nuserref;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */

@@ -129,6 +129,8 @@ enum finding_impact {
 	  "a user's mail is refused with \"Relay access denied\": the mail program sends without logging in") \
 	X(F_IN_USER_TLS_FAILED, "user-client-tls-failed", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,  \
 	  "a mail program of this server's own users fails the TLS handshake")                 \
+	X(F_IN_USER_REFUSED, "user-client-refused", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,         \
+	  "a user's mail is refused by this server's own checks, after the user logged in")   \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \

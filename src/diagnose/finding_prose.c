@@ -47,6 +47,23 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"that service (with OpenSSL 3, TLS 1.0 and 1.1 also need a lower security level, set "
 	"through tls_config_file).",
 	"TLS 1.0 and 1.1 are weak: never allow them on port 25 or for every service."},
+    [F_IN_USER_REFUSED] = {
+	"In sessions where the client logged in with SASL (one of this server's users), this "
+	"server's own restrictions refused its mail: the check named here runs before "
+	"permit_sasl_authenticated, or on the submission service, where only users come. A "
+	"DNS blocklist (\"blocked using\") lists the user's home or mobile address: lists of "
+	"dynamic addresses such as Spamhaus PBL are meant for mail sent straight to an MX, not "
+	"for users who log in. A rate or quota limit of a policy service, or a HELO or "
+	"client-name check, refuses a user the same way. The user's mail did not leave.",
+	"Put permit_sasl_authenticated before the checks that refuse (reject_rbl_client, "
+	"reject_unknown_client_hostname, reject_*_helo_hostname, check_policy_service) in "
+	"smtpd_relay_restrictions and smtpd_recipient_restrictions, or give the submission "
+	"service its own restrictions in master.cf (-o "
+	"smtpd_recipient_restrictions=permit_sasl_authenticated,reject). A limit a policy "
+	"service applies to users on purpose is working as set: raise it for that user if the "
+	"mail is wanted.",
+	"When the account sends spam (see its verdict), the refusals are the checks doing their "
+	"job: change its password instead."},
     [F_IN_PTR_LOOKUP_FAILING] = {
 	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
 	"your hostname\": it comes from that provider's own network and greets with its own "

@@ -1,12 +1,19 @@
 /*
- * user_tls.c - a mail program of this server's own users that fails the
- * TLS handshake.  The lines of failed handshakes are kept per client
- * address as they go by (the first DIAG_TLS_CLIENTS addresses); at the
- * end, once the analysis tells which addresses are users' (they log in,
- * or hand over mail from the own network), theirs become
- * user-client-tls-failed, and the benign "clients fail the TLS
- * handshake" keeps only the others (scanners, old servers).  Also the
- * per-client line keeping that accepted.c's "Relay access denied" uses.
+ * users.c - the mail programs of this server's own users in trouble,
+ * which only the end of the log tells apart from strangers:
+ *  - one that fails the TLS handshake: the lines of failed handshakes are
+ *    kept per client address as they go by (the first DIAG_TLS_CLIENTS
+ *    addresses); at the end, once the analysis tells which addresses are
+ *    users' (they log in, or hand over mail from the own network), theirs
+ *    become user-client-tls-failed, and the benign "clients fail the TLS
+ *    handshake" keeps only the others (scanners, old servers);
+ *  - one whose mail this server's own checks refuse in a session where it
+ *    logged in (a DNS blocklist, a rate limit, a HELO or name check put
+ *    before permit_sasl_authenticated): the refusals of each session wait
+ *    for its disconnect line, whose command counts say whether AUTH
+ *    succeeded (user-client-refused).
+ * Also the per-client line keeping that accepted.c's "Relay access
+ * denied" uses.
  */
 #include "diag_internal.h"
 #include "../analyze/analysis.h"
@@ -16,22 +23,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+static void user_refused(struct diag *d, struct diag_relay *r);
 
 /* diag_client_note - one more line of a client kept until the end (its
  * count, times and first samples), in a fixed table of cap clients; a
  * client past the table's size is not kept */
-void diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
-		      const struct event *ev, bool show_secrets)
+struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
+				    const struct event *ev, bool show_secrets)
 {
 	if (!ip.n || ip.n >= sizeof tab[0].ip)
-		return;
+		return NULL;
 	struct diag_relay *r = NULL;
 	for (uint32_t i = 0; i < *n && !r; i++)
 		if (strlen(tab[i].ip) == ip.n && !memcmp(tab[i].ip, ip.p, ip.n))
 			r = &tab[i];
 	if (!r) {
 		if (*n == cap)
-			return;
+			return NULL;
 		r = &tab[(*n)++];
 		memcpy(r->ip, ip.p, ip.n);
 		r->ip[ip.n] = 0;
@@ -45,6 +55,7 @@ void diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct 
 	}
 	if (r->nsample < DIAG_SAMPLES)
 		r->sample[r->nsample++] = diag_sample_copy(ev->line, show_secrets);
+	return r;
 }
 
 /* diag_tls_note - a failed handshake's line, of the client ip: a
@@ -111,7 +122,7 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
  * with the analysis, before diag_finish) */
 void diag_user_tls(struct diag *d, const struct analysis *a)
 {
-	if (!d->ntlsfail && !d->ntlshang)
+	if (!d->ntlsfail && !d->ntlshang && !d->nuserref)
 		return;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
@@ -121,6 +132,10 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 			r = noted(d->tlshang, d->ntlshang, ip.s);
 		if (r && is_user(c, ip.s))
 			user_tls(d, r);
+		/* a compromised account's mail refused is the checks working */
+		r = noted(d->userref, d->nuserref, ip.s);
+		if (r && verdict_row(c->verdict)->own)
+			user_refused(d, r);
 	}
 }
 
@@ -217,6 +232,138 @@ void diag_user_tls_fold(struct diag *d)
 	d->nlist = k;
 }
 
+/* ---- a logged-in user's mail refused by this server's own checks ---- */
+
+/* the user's own mistakes: the mail program tells the user at once */
+static const char *const typing[] = {
+    "User unknown", "user unknown", "Domain not found", "need fully-qualified",
+    "undeliverable address", "unverified address", "Unknown user",
+};
+
+/* refusal_why - the cause a refusal is grouped by, quoted (the server's
+ * own reply, never translated): its words without the address it starts
+ * with, a blocklist by its name, cut at the first ';' or bracketed
+ * address; false for a typing mistake */
+static bool refusal_why(const struct event *ev, char *out, size_t n)
+{
+	struct span r = ev->reason;
+	ptrdiff_t gt = span_index(r, ">: ");
+	if (r.n && r.p[0] == '<' && gt >= 0)
+		r = span_skip(r, (size_t)gt + 3);
+	for (size_t i = 0; i < sizeof typing / sizeof *typing; i++)
+		if (span_index(r, typing[i]) >= 0)
+			return false;
+	ptrdiff_t bl = span_index(r, "blocked using ");
+	if (bl >= 0) {
+		r = span_skip(r, (size_t)bl);
+		size_t k = 14;
+		while (k < r.n && r.p[k] != ';' && r.p[k] != ' ' && r.p[k] != ',')
+			k++;
+		r = span_head(r, k);
+	} else {
+		ptrdiff_t cut = span_chr(r, ';');
+		if (cut >= 0)
+			r = span_head(r, (size_t)cut);
+		cut = span_index(r, " [");
+		if (cut > 0)
+			r = span_head(r, (size_t)cut);
+		if (r.n && r.p[r.n - 1] == ',')
+			r.n--;
+	}
+	if (!r.n)
+		return false;
+	snprintf(out, n, "\"%.*s\"", (int)(r.n > 120 ? 120 : r.n), r.p);
+	return true;
+}
+
+/* serving_slot - the slot of the line's smtpd process serving its client */
+static int serving_slot(const struct diag *d, const struct event *ev)
+{
+	if (ev->line->pid < 0)
+		return -1;
+	for (uint32_t i = 0; i < DIAG_SERVING; i++)
+		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0] &&
+		    (!ev->client_ip.n || span_eqs(ev->client_ip, d->serving[i].ip)))
+			return (int)i;
+	return -1;
+}
+
+/* diag_serving_reset - a slot's session begins: nothing refused yet */
+void diag_serving_reset(struct diag *d, uint32_t slot)
+{
+	d->serving[slot].refused = 0;
+	d->serving[slot].why[0] = 0;
+	free(d->serving[slot].sample);
+	d->serving[slot].sample = NULL;
+}
+
+/* diag_user_refusal - smtpd refused something (a "reject" no rule
+ * explains): kept with its session until the disconnect line */
+void diag_user_refusal(struct diag *d, const struct event *ev)
+{
+	if (!span_eqs(ev->action, "reject"))
+		return;
+	int i = serving_slot(d, ev);
+	if (i < 0)
+		return;
+	if (!d->serving[i].refused++) {
+		if (!refusal_why(ev, d->serving[i].why, sizeof d->serving[i].why)) {
+			d->serving[i].refused = 0;
+			return;
+		}
+		d->serving[i].sample = diag_sample_copy(ev->line, d->show_secrets);
+	}
+}
+
+/* diag_user_disconnect - the session ends: its refusals are a user's when
+ * it logged in (AUTH succeeded, by the command counts) */
+void diag_user_disconnect(struct diag *d, const struct event *ev)
+{
+	int i = serving_slot(d, ev);
+	if (i < 0 || !d->serving[i].refused)
+		return;
+	bool login = false;
+	for (unsigned k = 0; k < ev->nstats && k < CMD_STATS_MAX; k++)
+		if (span_eqs(ev->stats[k].name, "auth") && ev->stats[k].ok)
+			login = true;
+	if (login) {
+		struct diag_relay *r = diag_client_note(d->userref, &d->nuserref, DIAG_TLS_CLIENTS,
+							ev->client_ip, ev, d->show_secrets);
+		if (r) {
+			/* the disconnect line is not the evidence: the refusal is */
+			r->lines += d->serving[i].refused - 1;
+			if (r->nsample && d->serving[i].sample) {
+				free(r->sample[r->nsample - 1]);
+				r->sample[r->nsample - 1] = d->serving[i].sample;
+				d->serving[i].sample = NULL;
+			}
+			if (!r->why[0])
+				snprintf(r->why, sizeof r->why, "%s", d->serving[i].why);
+		}
+	}
+	diag_serving_reset(d, (uint32_t)i);
+}
+
+/* user_refused - a user's refusals, in the group of their cause */
+static void user_refused(struct diag *d, struct diag_relay *r)
+{
+	struct diag_group *g = diag_group_get(d, F_IN_USER_REFUSED, r->why);
+	if (!g) {
+		d->dropped += r->lines;
+		return;
+	}
+	strset_add(&g->subjects, span_of(r->ip));
+	g->lines += r->lines;
+	if (r->first.us) {
+		diag_group_time(g, r->first);
+		diag_group_time(g, r->last);
+	}
+	for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
+		g->sample[g->nsample++] = r->sample[j];
+		r->sample[j] = NULL;
+	}
+}
+
 /* diag_user_tls_free - the kept lines */
 void diag_user_tls_free(struct diag *d)
 {
@@ -226,6 +373,11 @@ void diag_user_tls_free(struct diag *d)
 	for (uint32_t i = 0; i < d->ntlshang; i++)
 		for (uint32_t j = 0; j < d->tlshang[i].nsample; j++)
 			free(d->tlshang[i].sample[j]);
-	d->ntlsfail = d->ntlshang = 0;
+	for (uint32_t i = 0; i < d->nuserref; i++)
+		for (uint32_t j = 0; j < d->userref[i].nsample; j++)
+			free(d->userref[i].sample[j]);
+	for (uint32_t i = 0; i < DIAG_SERVING; i++)
+		diag_serving_reset(d, i);
+	d->ntlsfail = d->ntlshang = d->nuserref = 0;
 	strset_free(&d->user_tls_ips);
 }
