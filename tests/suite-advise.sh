@@ -253,6 +253,35 @@ check 'apply_json "$tmp/dnsbl.json" "$a" && postfix -c "$a" check' "the filtered
 check 'postconf -c "$a" -h postscreen_dnsbl_sites | grep -qx "zen.spamhaus.org=127.0.0.\[2..11\]\*3, bl.spamcop.net\*2"' \
 	"postconf reads the filtered postscreen_dnsbl_sites back"
 
+# a logged-in user refused by a blocklist that comes before
+# permit_sasl_authenticated (user-refused.log): the list reordered, the
+# blocklist's argument kept beside it, Postfix accepts it; a list with
+# permit_sasl_authenticated first is left alone
+newconf "$a"
+postconf -c "$a" -e 'smtpd_recipient_restrictions = reject_rbl_client zen.spamhaus.org, permit_sasl_authenticated, permit_mynetworks, reject_unauth_destination' \
+	'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination'
+MAIL_CONFIG=$a "$bin" advise --json "$data/user-refused.log" >"$tmp/users.json" 2>/dev/null
+python3 - "$tmp/users.json" <<'PY' >"$tmp/users.out"
+import json, sys
+adv = json.load(open(sys.argv[1]))
+items = {a["id"]: a for a in adv["advice"]}
+it = items.get("users-refused", {"main_cf": [], "evidence": []})
+main = {m["name"]: m["value"] for m in it["main_cf"] if not m["unchanged"]}
+print("users-refused" in items)
+print(main.get("smtpd_recipient_restrictions"))
+print("smtpd_relay_restrictions" in main)
+print("blocked using zen.spamhaus.org" in " ".join(it["evidence"]))
+PY
+check '[ "$(sed -n 1p "$tmp/users.out")" = True ]' "a logged-in user refused: the users-refused item"
+check '[ "$(sed -n 2p "$tmp/users.out")" = "permit_sasl_authenticated, reject_rbl_client zen.spamhaus.org, permit_mynetworks, reject_unauth_destination" ]' \
+	"permit_sasl_authenticated moved before the blocklist: $(sed -n 2p "$tmp/users.out")"
+check '[ "$(sed -n 3p "$tmp/users.out")" = False ]' "a list already right is not proposed"
+check '[ "$(sed -n 4p "$tmp/users.out")" = True ]' "the evidence names the refusal"
+check 'apply_json "$tmp/users.json" "$a" && postfix -c "$a" check' "the reordered list applies: $(head -n 2 "$tmp/apply.err" 2>/dev/null)"
+MAIL_CONFIG=$a "$bin" advise --json "$data/user-refused.log" >"$tmp/users2.json" 2>/dev/null
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); it=[a for a in d[\"advice\"] if a[\"id\"]==\"users-refused\"]; assert not it or all(m[\"unchanged\"] for m in it[0][\"main_cf\"])" "$tmp/users2.json"' \
+	"after applying it, nothing more is proposed"
+
 # no postconf here: still advice, against Postfix's defaults
 mkdir -p "$tmp/nobin"
 PATH=$tmp/nobin "$bin" advise "$data/mail.log" >"$tmp/nopc.txt" 2>&1

@@ -328,6 +328,55 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 				      "it there too if it is there.");
 }
 
+/* adv_users_refused - logged-in users refused by this server's own
+ * checks: permit_sasl_authenticated before them, in every list that has
+ * one before it */
+void adv_users_refused(struct advice *a, struct act_run *r, const struct postconf *pc)
+{
+	const struct diag *d = r->diag;
+	for (size_t i = 0; d && i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_IN_USER_REFUSED)
+			continue;
+		char w1[64], w2[64];
+		size_t ns = strset_len(&g->subjects);
+		/* TRANSLATORS: the refusal's words (quoted), "N lines", "N addresses" */
+		ev_add(a, _("Logged-in users were refused by %s on %s, from %s."), g->key,
+		       cnt(w1, P_("%llu line", "%llu lines", g->lines), g->lines),
+		       cnt(w2, P_("%llu address", "%llu addresses", ns), ns));
+	}
+	a->why = _("smtpd runs each restriction list in order and stops at the first answer: a "
+		   "blocklist, a client or HELO name check or a policy service placed before "
+		   "permit_sasl_authenticated refuses users who have logged in. Users send from home "
+		   "and mobile addresses that dynamic-address lists (Spamhaus PBL) name on purpose.");
+	static const char *const lists[] = {"smtpd_client_restrictions", "smtpd_helo_restrictions",
+					    "smtpd_sender_restrictions", "smtpd_relay_restrictions",
+					    "smtpd_recipient_restrictions"};
+	bool proposed = false;
+	for (size_t k = 0; pc->ok && k < sizeof lists / sizeof *lists; k++) {
+		const char *cur = postconf_get(pc, lists[k]);
+		bool same;
+		char *v = postconf_sasl_first(cur ? cur : "", &same);
+		if (!same) {
+			main_set_own(a, pc, lists[k], v, false);
+			proposed = true;
+		} else {
+			free(v);
+		}
+	}
+	if (!proposed)
+		a->steps[a->nsteps++] = _("Put permit_sasl_authenticated before reject_rbl_client, "
+					  "reject_unknown_client_hostname, the HELO checks and "
+					  "check_policy_service in every smtpd_*_restrictions list that names "
+					  "them, and in the -o overrides of the submission service in master.cf "
+					  "(postconf -P).");
+	a->caveats[a->ncaveats++] = _("A limit a policy service sets for users on purpose (a sending "
+				      "quota) stays: raise it for the user rather than skip it for "
+				      "everyone.");
+	a->caveats[a->ncaveats++] = _("master.cf may override these lists for submission (-o "
+				      "smtpd_*_restrictions=...): postconf -P shows them.");
+}
+
 /* adv_debug - turn verbose and TLS debug logging back down */
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 {

@@ -67,6 +67,7 @@ const char *postconf_get(const struct postconf *pc, const char *name);
 void postconf_free(struct postconf *pc);
 char *postconf_list_merge(const char *cur, const char *const *want, bool first, const char *from,
 		    const char *to, bool *unchanged);
+char *postconf_sasl_first(const char *cur, bool *unchanged);
 
 /* advise_rules.c */
 void advice_free(struct advice *a);
@@ -75,6 +76,7 @@ void advice_free(struct advice *a);
 void adv_compromised(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bool postscreen_too);
 void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_users_refused(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc, const char *version);
 void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *pc, bool auth_off);

@@ -212,3 +212,54 @@ char *postconf_list_merge(const char *cur, const char *const *want, bool first, 
 	buf_putc(&b, 0);
 	return b.p;
 }
+
+/* refuses_users - a restriction that may refuse a logged-in user's mail
+ * when it comes before permit_sasl_authenticated: blocklists, client and
+ * HELO name checks, policy services and access tables */
+static bool refuses_users(const char *w)
+{
+	static const char *const pre[] = {
+	    "reject_rbl_client", "reject_rhsbl_", "reject_unknown_client_hostname",
+	    "reject_unknown_reverse_client_hostname", "reject_invalid_helo_hostname",
+	    "reject_non_fqdn_helo_hostname", "reject_unknown_helo_hostname", "check_policy_service",
+	    "check_client_access", "check_helo_access", "check_reverse_client_hostname_access",
+	    "check_client_a_access", "check_helo_a_access", "reject_unknown_sender_domain",
+	};
+	for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
+		if (!strncmp(w, pre[i], strlen(pre[i])))
+			return true;
+	return false;
+}
+
+/* postconf_sasl_first - the restriction list with permit_sasl_authenticated
+ * moved (or added) before its first check that may refuse a logged-in
+ * user; unchanged when there is none before it */
+char *postconf_sasl_first(const char *cur, bool *unchanged)
+{
+	char *w[LIST_MAX_WORDS + 1];
+	int n = split_words(cur, w, LIST_MAX_WORDS);
+	int ps = word_at(w, n, "permit_sasl_authenticated");
+	int rc = -1;
+	for (int i = 0; i < n && rc < 0; i++)
+		if (refuses_users(w[i]))
+			rc = i;
+	*unchanged = rc < 0 || (ps >= 0 && ps < rc);
+	if (!*unchanged) {
+		if (ps >= 0) {
+			free(w[ps]);
+			memmove(w + ps, w + ps + 1, (size_t)(n - ps - 1) * sizeof *w);
+			n--;
+		}
+		insert_word(w, &n, rc, "permit_sasl_authenticated");
+	}
+	/* a restriction's argument (a list name, a table, a socket) stays
+	 * beside it: "reject_rbl_client zen.spamhaus.org" */
+	struct buf b = {0};
+	for (int i = 0; i < n; i++) {
+		bool arg = i && strpbrk(w[i], ".:/=[{") != NULL;
+		buf_printf(&b, "%s%s", !i ? "" : arg ? " " : ", ", w[i]);
+		free(w[i]);
+	}
+	buf_putc(&b, 0);
+	return b.p;
+}
