@@ -423,6 +423,7 @@ static void own_limit(struct diag *d)
 void diag_finish(struct diag *d)
 {
 	diag_accepted_groups(d);
+	diag_relayed_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -495,6 +496,7 @@ void diag_free(struct diag *d)
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
 	diag_accepted_free(d);
+	diag_relayed_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);
