@@ -62,6 +62,7 @@ struct rl_hop {
 	bool private_addr;
 	uint64_t rcpts;
 	struct strset domains;
+	struct strset senders;       /* the clients (or filtered messages) it took mail from */
 	bool own;                    /* decided at the end: this site's own server */
 	uint64_t bs_rcpts;
 	struct stamp bs_first, bs_last;
@@ -155,6 +156,7 @@ static struct rl_hop *hop_get(struct diag_relayed *s, struct span name, struct s
 	memcpy(h->name, name.p, name.n);
 	h->private_addr = diag_addr_kind(addr) == ADDR_PRIVATE;
 	strset_init(&h->domains, RL_HOP_DOMAINS);
+	strset_init(&h->senders, 2);
 	strset_init(&h->bs_domains, DIAG_SUBJECTS);
 	strset_init(&h->bs_qids, RL_BOUNCE_QIDS);
 	s->hop[s->nhop++] = h;
@@ -194,9 +196,10 @@ static char *delivery_sample(const struct message *m, const struct rcpt *r, cons
 	return s;
 }
 
-/* client_note - one relayed recipient of client c, to domain dom */
+/* client_note - one relayed recipient of client c, to domain dom (the
+ * message is counted with its first relayed recipient's domain) */
 static void client_note(struct rl_client *c, const struct message *m, const struct rcpt *r,
-			const char *dom, bool first_of_domain)
+			const char *dom, bool first_of_message)
 {
 	bool failed = !strcmp(r->status, "bounced") || !strcmp(r->status, "deferred");
 	struct rl_domain *e = NULL;
@@ -209,29 +212,18 @@ static void client_note(struct rl_client *c, const struct message *m, const stru
 	}
 	if (e) {
 		e->rcpts++;
-		e->msgs += first_of_domain;
+		e->msgs += first_of_message;
 		e->failed += failed;
 		if (!e->sample)
 			e->sample = delivery_sample(m, r, NULL);
 	} else {
 		c->more_rcpts++;
-		c->more_msgs += first_of_domain;
+		c->more_msgs += first_of_message;
 		c->more_failed += failed;
 		strset_add(&c->more, span_of(dom));
 	}
 	stamp_span(&c->first, &c->last, m->start);
 	stamp_span(&c->first, &c->last, r->last);
-}
-
-/* seen_domain - does a recipient before i of m have domain dom (a
- * message counts once per domain) */
-static bool seen_domain(const struct message *m, uint32_t i, const char *dom)
-{
-	char buf[RL_DOM_MAX];
-	for (uint32_t j = 0; j < i; j++)
-		if (lower_domain(m->rcpts[j].to, buf) && !strcmp(buf, dom))
-			return true;
-	return false;
 }
 
 /* diag_relayed_local - the domains this host delivers itself (local,
@@ -258,6 +250,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 			  bool notify)
 {
 	struct diag_relayed *s = NULL;
+	bool counted = false;
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
 		char dom[RL_DOM_MAX], orig[RL_DOM_MAX];
@@ -283,6 +276,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 			h->rcpts++;
 			s->hop_rcpts++;
 			strset_add(&h->domains, span_of(dom));
+			strset_add(&h->senders, span_of(ip ? ip : m->qid));
 			if (!strcmp(r->status, "bounced") && diag_user_unknown(r) && (child || notify)) {
 				h->bs_rcpts++;
 				stamp_span(&h->bs_first, &h->bs_last, m->start);
@@ -304,7 +298,8 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 			s->clients_dropped++;
 			continue;
 		}
-		client_note(c, m, r, dom, !seen_domain(m, i, dom));
+		client_note(c, m, r, dom, !counted);
+		counted = true;
 		strset_add(&s->qids, span_of(m->qid));
 	}
 }
@@ -334,7 +329,8 @@ static bool any_provider(const struct strset *set)
 }
 
 /* hop_own - this site's own internal server: a few domains, none a large
- * provider's, and a private address, or most of that mail, or only
+ * provider's, and a private address, or most of that mail from two
+ * clients or more (one client's is that client's choice), or only
  * domains this host also delivers itself */
 static bool hop_own(const struct diag_relayed *s, const struct rl_hop *h)
 {
@@ -342,7 +338,8 @@ static bool hop_own(const struct diag_relayed *s, const struct rl_hop *h)
 	if (!n || n > RL_GATEWAY_DOMAINS || h->domains.dropped || provider_name(span_of(h->name)) ||
 	    any_provider(&h->domains))
 		return false;
-	return h->private_addr || h->rcpts * 2 >= s->hop_rcpts || all_local(s, &h->domains);
+	return h->private_addr || (h->rcpts * 2 >= s->hop_rcpts && strset_len(&h->senders) >= 2) ||
+	       all_local(s, &h->domains);
 }
 
 /* accepted_domain - a domain this host takes mail for: delivered here,
@@ -514,6 +511,7 @@ void diag_relayed_free(struct diag *d)
 	for (uint32_t i = 0; i < s->nhop; i++) {
 		struct rl_hop *h = s->hop[i];
 		strset_free(&h->domains);
+		strset_free(&h->senders);
 		strset_free(&h->bs_domains);
 		strset_free(&h->bs_qids);
 		for (uint32_t j = 0; j < h->nbs; j++)
