@@ -75,6 +75,7 @@ void advice_free(struct advice *a);
 void adv_compromised(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bool postscreen_too);
 void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_relayed(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc, const char *version);
 void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *pc, bool auth_off);
