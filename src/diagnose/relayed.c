@@ -330,8 +330,9 @@ static bool any_provider(const struct strset *set)
 
 /* hop_own - this site's own internal server: a few domains, none a large
  * provider's, and a private address, or most of that mail from two
- * clients or more (one client's is that client's choice), or only
- * domains this host also delivers itself */
+ * clients or more (one client's is that client's choice; one message's
+ * 5.1.1 is a remote server's), or only domains this host also delivers
+ * itself */
 static bool hop_own(const struct diag_relayed *s, const struct rl_hop *h)
 {
 	size_t n = strset_len(&h->domains);
