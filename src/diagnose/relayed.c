@@ -37,6 +37,7 @@
 #define RL_QIDS 1024          /* relayed messages' queue IDs, to tie their client= lines */
 #define RL_MANY_CLIENTS 3     /* that many clients relaying: a spammer found it */
 #define RL_MANY_DOMAINS 10    /* or that many outside domains */
+#define RL_FEW_MESSAGES 2     /* fewer messages of one or two clients: nothing said */
 #define RL_DOM_MAX 128
 
 /* one recipient domain of a client's relayed mail */
@@ -442,7 +443,8 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
  * relaying trusted by a public address; an open relay that spammers use
  * when RL_MANY_CLIENTS clients or RL_MANY_DOMAINS domains, or three
  * domains with a quarter of the recipients refused or deferred by the
- * remote servers; a single client's little relaying is a caution */
+ * remote servers; a single client's little relaying is a caution, and
+ * a single message nothing */
 void diag_relayed_groups(struct diag *d)
 {
 	struct diag_relayed *s = d->relayed;
@@ -457,13 +459,13 @@ void diag_relayed_groups(struct diag *d)
 	struct strset domains;
 	strset_init(&domains, RL_MORE_DOMAINS * 4);
 	uint32_t nclients = 0;
-	uint64_t rcpts = 0, failed = 0;
+	uint64_t msgs = 0, rcpts = 0, failed = 0;
 	for (uint32_t i = 0; i < s->nclient; i++) {
 		struct outside o = client_outside(s, s->client[i], &domains);
 		if (!o.rcpts)
 			continue;
 		nclients++;
-		rcpts += o.rcpts, failed += o.failed;
+		msgs += o.msgs, rcpts += o.rcpts, failed += o.failed;
 		size_t n;
 		const char **more = diag_subjects(&(struct diag_group){.subjects = s->client[i]->more}, &n);
 		for (size_t j = 0; j < n; j++)
@@ -476,6 +478,9 @@ void diag_relayed_groups(struct diag *d)
 		return;
 	bool many = nclients >= RL_MANY_CLIENTS || ndom >= RL_MANY_DOMAINS || s->clients_dropped ||
 		    (ndom >= 3 && failed * 4 >= rcpts);
+	if (!many && msgs < RL_FEW_MESSAGES)
+		return; /* one message says too little: a relay domain's server
+			 * seen once looks the same */
 	for (uint32_t i = 0; i < s->nclient; i++)
 		if (client_outside(s, s->client[i], NULL).rcpts)
 			client_group(d, s, s->client[i], many ? F_IN_OPEN_RELAY : F_IN_TRUSTED_PUBLIC);
