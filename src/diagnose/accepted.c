@@ -343,12 +343,15 @@ void diag_message(struct diag *d, const struct message *m)
 		if (k != ADDR_PUBLIC || login)
 			return;
 		for (uint32_t i = 0; i < m->nchildren; i++)
-			if (m->children[i].kind == LINK_FILTER)
+			if (m->children[i].kind == LINK_FILTER) {
 				filtered_add(d, m->children[i].qid);
+				diag_relayed_filtered(d, m->children[i].qid, m->client_ip);
+			}
 	}
 	const char *child = bounce_child(m);
 	bool notify = m->have_from && m->from && m->from[0];
-	diag_relayed_message(d, m, filtered ? NULL : m->client_ip, child, notify);
+	diag_relayed_message(d, m, filtered ? diag_relayed_filtered_ip(d, m->qid) : m->client_ip, child,
+			     notify);
 	if (!child && !notify)
 		return; /* the null sender gets no notification */
 	for (uint32_t i = 0; i < m->nrcpts; i++) {

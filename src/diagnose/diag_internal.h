@@ -30,6 +30,8 @@ bool diag_user_unknown(const struct rcpt *r);
 void diag_relayed_local(struct diag *d, const struct message *m);
 void diag_relayed_message(struct diag *d, const struct message *m, const char *ip, const char *child,
 			  bool notify);
+void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
+const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid);
 void diag_relayed_groups(struct diag *d);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);

@@ -38,6 +38,7 @@
 #define RL_MANY_CLIENTS 3     /* that many clients relaying: a spammer found it */
 #define RL_MANY_DOMAINS 10    /* or that many outside domains */
 #define RL_FEW_MESSAGES 2     /* fewer messages of one or two clients: nothing said */
+#define RL_FILTERED 2048      /* content filters' copies awaited with their client */
 #define RL_DOM_MAX 128
 
 /* one recipient domain of a client's relayed mail */
@@ -72,6 +73,13 @@ struct rl_hop {
 	char *bs_sample[DIAG_SAMPLES];
 };
 
+/* a content filter's copy of Internet mail: its queue ID and the
+ * original's client (the copy's own is the filter on loopback) */
+struct rl_filtered {
+	char qid[32];
+	char ip[64];
+};
+
 struct diag_relayed {
 	struct rl_client *client[RL_CLIENTS];
 	uint32_t nclient;
@@ -81,6 +89,9 @@ struct diag_relayed {
 	uint64_t hop_rcpts;          /* relayed recipients with a next hop */
 	struct strset local_domains; /* delivered by local, virtual, pipe or LMTP */
 	struct strset qids;          /* relayed messages */
+	struct rl_filtered *filtered; /* RL_FILTERED copies awaited, a ring */
+	uint32_t filtered_next;
+	struct hmap filtered_by_qid;
 };
 
 /* stamp_span - widen [first, last] to ts (0: no time) */
@@ -101,8 +112,45 @@ static struct diag_relayed *relayed_get(struct diag *d)
 		d->relayed = xcalloc(1, sizeof *d->relayed);
 		strset_init(&d->relayed->local_domains, RL_LOCAL_DOMAINS);
 		strset_init(&d->relayed->qids, RL_QIDS);
+		hmap_init(&d->relayed->filtered_by_qid);
 	}
 	return d->relayed;
+}
+
+/* filtered_eq - hmap equality: a copy's record against a queue ID span */
+static bool filtered_eq(const void *obj, const void *key)
+{
+	const struct rl_filtered *f = obj;
+	return span_eqs(*(const struct span *)key, f->qid);
+}
+
+/* diag_relayed_filtered - the content filter's copy qid of mail from
+ * client ip, awaited (the oldest of RL_FILTERED gives way) */
+void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip)
+{
+	struct diag_relayed *s = relayed_get(d);
+	if (strlen(qid) >= sizeof s->filtered[0].qid || strlen(ip) >= sizeof s->filtered[0].ip)
+		return;
+	if (!s->filtered)
+		s->filtered = xcalloc(RL_FILTERED, sizeof *s->filtered);
+	struct rl_filtered *f = &s->filtered[s->filtered_next];
+	s->filtered_next = (s->filtered_next + 1) % RL_FILTERED;
+	if (f->qid[0])
+		hmap_del(&s->filtered_by_qid, span_hash(span_of(f->qid)), f);
+	strcpy(f->qid, qid);
+	strcpy(f->ip, ip);
+	hmap_put(&s->filtered_by_qid, span_hash(span_of(f->qid)), f);
+}
+
+/* diag_relayed_filtered_ip - the client of the mail a copy was made of */
+const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid)
+{
+	const struct diag_relayed *s = d->relayed;
+	if (!s || !s->filtered)
+		return NULL;
+	struct span k = span_of(qid);
+	const struct rl_filtered *f = hmap_get(&s->filtered_by_qid, span_hash(k), filtered_eq, &k);
+	return f ? f->ip : NULL;
 }
 
 /* lower_domain - the domain of address to, lower case, in buf; false
@@ -180,13 +228,20 @@ static struct rl_client *client_get(struct diag_relayed *s, const char *ip)
 }
 
 /* delivery_sample - a relayed recipient's life in the log's words */
-static char *delivery_sample(const struct message *m, const struct rcpt *r, const char *child)
+static char *delivery_sample(const struct message *m, const struct rcpt *r, const char *child,
+			     const char *ip)
 {
 	struct buf b = {0};
-	buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
-		   m->client_ip ? m->client_ip : "");
+	bool filtered = ip && m->client_ip && strcmp(ip, m->client_ip) && m->parent_qid;
+	if (filtered) /* a content filter's copy: the original's client */
+		buf_printf(&b, "%s: client=[%s]", m->parent_qid, ip);
+	else
+		buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
+			   m->client_ip ? m->client_ip : "");
 	if (m->have_from && m->from)
 		buf_printf(&b, ", from=<%s>", m->from);
+	if (filtered)
+		buf_printf(&b, " | %s: queued as %s", m->parent_qid, m->qid);
 	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=%s (%s)", m->qid, r->to ? r->to : "",
 		   r->relay ? r->relay : "none", r->dsn ? r->dsn : "", r->status ? r->status : "",
 		   r->reason ? r->reason : "");
@@ -216,7 +271,7 @@ static void client_note(struct rl_client *c, const struct message *m, const stru
 		e->msgs += first_of_message;
 		e->failed += failed;
 		if (!e->sample)
-			e->sample = delivery_sample(m, r, NULL);
+			e->sample = delivery_sample(m, r, NULL, c->ip);
 	} else {
 		c->more_rcpts++;
 		c->more_msgs += first_of_message;
@@ -242,8 +297,8 @@ void diag_relayed_local(struct diag *d, const struct message *m)
 }
 
 /* diag_relayed_message - a message an Internet client handed over
- * without a login (ip: that client; NULL for a content filter's copy,
- * whose client is the filter): its recipients that left by SMTP (not to
+ * without a login (ip: that client, or for a content filter's copy the
+ * original's; NULL when not known): its recipients that left by SMTP (not to
  * this host's own backends, not an alias's forward), by client, domain
  * and next hop; the next hop's "user unknown" bounces that notified a
  * sender (child: the notification; notify: a sender to notify) */
@@ -289,7 +344,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 				if (m->parent_qid && m->parent_kind == LINK_FILTER)
 					strset_add(&h->bs_qids, span_of(m->parent_qid));
 				if (h->nbs < DIAG_SAMPLES)
-					h->bs_sample[h->nbs++] = delivery_sample(m, r, child);
+					h->bs_sample[h->nbs++] = delivery_sample(m, r, child, ip);
 			}
 		}
 		if (!ip)
@@ -302,6 +357,8 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 		client_note(c, m, r, dom, !counted);
 		counted = true;
 		strset_add(&s->qids, span_of(m->qid));
+		if (m->parent_qid && m->parent_kind == LINK_FILTER)
+			strset_add(&s->qids, span_of(m->parent_qid)); /* the original's client= */
 	}
 }
 
@@ -526,6 +583,8 @@ void diag_relayed_free(struct diag *d)
 	}
 	strset_free(&s->local_domains);
 	strset_free(&s->qids);
+	hmap_free(&s->filtered_by_qid);
+	free(s->filtered);
 	free(s);
 	d->relayed = NULL;
 }
