@@ -65,7 +65,11 @@ struct rl_hop {
 	uint64_t rcpts;
 	struct strset domains;
 	struct strset senders;       /* the clients (or filtered messages) it took mail from */
+	bool provider;               /* its name is a large provider's */
 	bool own;                    /* decided at the end: this site's own server */
+	bool own_now;                /* as far as the log told, at own_at relayed recipients */
+	uint64_t own_at;
+	size_t own_ndom, own_nlocal, own_nsenders;
 	uint64_t bs_rcpts;
 	struct stamp bs_first, bs_last;
 	struct strset bs_domains, bs_qids;
@@ -89,6 +93,8 @@ struct diag_relayed {
 	uint64_t hop_rcpts;          /* relayed recipients with a next hop */
 	struct strset local_domains; /* delivered by local, virtual, pipe or LMTP */
 	struct strset qids;          /* relayed messages */
+	char last_addr[64];          /* the last next hop's address, and its kind */
+	enum addr_kind last_kind;
 	struct rl_filtered *filtered; /* RL_FILTERED copies awaited, a ring */
 	uint32_t filtered_next;
 	struct hmap filtered_by_qid;
@@ -193,6 +199,21 @@ static const char *peer_of(const char *reason)
 	return "";
 }
 
+/* addr_kind_last - diag_addr_kind, remembered for the last address (a
+ * gateway relays to the same one again and again) */
+static enum addr_kind addr_kind_last(struct diag_relayed *s, struct span addr)
+{
+	if (addr.n && span_eqs(addr, s->last_addr))
+		return s->last_kind;
+	enum addr_kind k = diag_addr_kind(addr);
+	if (addr.n < sizeof s->last_addr) {
+		memcpy(s->last_addr, addr.p, addr.n);
+		s->last_addr[addr.n] = 0;
+		s->last_kind = k;
+	}
+	return k;
+}
+
 /* hop_get - the record of a next hop, made on first use; NULL past RL_HOPS */
 static struct rl_hop *hop_get(struct diag_relayed *s, struct span name, struct span addr)
 {
@@ -204,6 +225,7 @@ static struct rl_hop *hop_get(struct diag_relayed *s, struct span name, struct s
 	struct rl_hop *h = xcalloc(1, sizeof *h);
 	memcpy(h->name, name.p, name.n);
 	h->private_addr = diag_addr_kind(addr) == ADDR_PRIVATE;
+	h->provider = provider_name(name) != NULL;
 	strset_init(&h->domains, RL_HOP_DOMAINS);
 	strset_init(&h->senders, 2);
 	strset_init(&h->bs_domains, DIAG_SUBJECTS);
@@ -212,13 +234,14 @@ static struct rl_hop *hop_get(struct diag_relayed *s, struct span name, struct s
 	return h;
 }
 
-/* client_get - the record of a relaying client; NULL past RL_CLIENTS */
-static struct rl_client *client_get(struct diag_relayed *s, const char *ip)
+/* client_get - the record of a relaying client; a new one only when
+ * create, NULL past RL_CLIENTS */
+static struct rl_client *client_get(struct diag_relayed *s, const char *ip, bool create)
 {
 	for (uint32_t i = 0; i < s->nclient; i++)
 		if (!strcmp(s->client[i]->ip, ip))
 			return s->client[i];
-	if (s->nclient == RL_CLIENTS || strlen(ip) >= sizeof s->client[0]->ip)
+	if (!create || s->nclient == RL_CLIENTS || strlen(ip) >= sizeof s->client[0]->ip)
 		return NULL;
 	struct rl_client *c = xcalloc(1, sizeof *c);
 	strcpy(c->ip, ip);
@@ -282,6 +305,67 @@ static void client_note(struct rl_client *c, const struct message *m, const stru
 	stamp_span(&c->first, &c->last, r->last);
 }
 
+/* set_all / set_any - does every / any member of set pass test (no
+ * copy, no sort: called per relayed recipient) */
+static bool set_test(const struct diag_relayed *s, const struct strset *set, bool every,
+		     bool (*test)(const struct diag_relayed *, const char *))
+{
+	size_t want = strset_len(set), k = 0;
+	for (uint64_t r = 0; k < want && r < set->map.cap; r++) {
+		uint64_t h;
+		const char *v = hmap_slot(&set->map, r, &h);
+		if (!v)
+			continue;
+		k++;
+		if (test(s, v) != every)
+			return !every;
+	}
+	return every && want > 0;
+}
+
+static bool is_local(const struct diag_relayed *s, const char *dom)
+{
+	return strset_has(&s->local_domains, span_of(dom));
+}
+
+static bool is_provider(const struct diag_relayed *s, const char *dom)
+{
+	(void)s;
+	return provider_mailbox_domain(span_of(dom));
+}
+
+/* hop_own - this site's own internal server: a few domains, none a large
+ * provider's, and a private address, or most of that mail from two
+ * clients or more (one client's is that client's choice; one message's
+ * 5.1.1 is a remote server's), or only domains this host also delivers
+ * itself */
+static bool hop_own(const struct diag_relayed *s, const struct rl_hop *h)
+{
+	size_t n = strset_len(&h->domains);
+	if (!n || n > RL_GATEWAY_DOMAINS || h->domains.dropped || h->provider ||
+	    set_test(s, &h->domains, false, is_provider))
+		return false;
+	return h->private_addr || (h->rcpts * 2 >= s->hop_rcpts && strset_len(&h->senders) >= 2) ||
+	       set_test(s, &h->domains, true, is_local);
+}
+
+/* hop_own_now - hop_own as the lines so far tell it, recomputed when
+ * its domains, clients or this host's domains change, or every
+ * RL_RECHECK relayed recipients (it is asked for every one) */
+#define RL_RECHECK 64
+static bool hop_own_now(struct diag_relayed *s, struct rl_hop *h)
+{
+	size_t ndom = strset_len(&h->domains), nlocal = strset_len(&s->local_domains);
+	size_t nsenders = strset_len(&h->senders);
+	if (!h->own_at || ndom != h->own_ndom || nlocal != h->own_nlocal || nsenders != h->own_nsenders ||
+	    s->hop_rcpts - h->own_at >= RL_RECHECK) {
+		h->own_now = hop_own(s, h);
+		h->own_at = s->hop_rcpts;
+		h->own_ndom = ndom, h->own_nlocal = nlocal, h->own_nsenders = nsenders;
+	}
+	return h->own_now;
+}
+
 /* diag_relayed_local - the domains this host delivers itself (local,
  * virtual, pipe, LMTP), from any message */
 void diag_relayed_local(struct diag *d, const struct message *m)
@@ -319,20 +403,20 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 			continue; /* discard(8) */
 		struct span name, addr;
 		bool have_hop = hop_of(none ? peer_of(r->reason) : r->relay, &name, &addr);
-		if (!have_hop) {
-			if (!none)
-				continue;
-		} else if (diag_addr_kind(addr) != ADDR_PUBLIC && diag_addr_kind(addr) != ADDR_PRIVATE) {
-			continue; /* loopback (a content filter) or a socket: this host */
-		}
+		if (!have_hop && !none)
+			continue;
 		if (!s)
 			s = relayed_get(d);
+		enum addr_kind kind = have_hop ? addr_kind_last(s, addr) : ADDR_PUBLIC;
+		if (kind != ADDR_PUBLIC && kind != ADDR_PRIVATE)
+			continue; /* loopback (a content filter) or a socket: this host */
 		struct rl_hop *h = have_hop ? hop_get(s, name, addr) : NULL;
 		if (h) {
 			h->rcpts++;
 			s->hop_rcpts++;
 			strset_add(&h->domains, span_of(dom));
-			strset_add(&h->senders, span_of(ip ? ip : m->qid));
+			if (strset_len(&h->senders) < 2)
+				strset_add(&h->senders, span_of(ip ? ip : m->qid));
 			if (!strcmp(r->status, "bounced") && diag_user_unknown(r) && (child || notify)) {
 				h->bs_rcpts++;
 				stamp_span(&h->bs_first, &h->bs_last, m->start);
@@ -349,9 +433,13 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 		}
 		if (!ip)
 			continue;
-		struct rl_client *c = client_get(s, ip);
+		/* a new client only for a domain that, as far as the log has
+		 * told yet, this host does not take (a gateway's thousands of
+		 * Internet clients are not kept) */
+		bool outside = !is_local(s, dom) && !(h && hop_own_now(s, h));
+		struct rl_client *c = client_get(s, ip, outside);
 		if (!c) {
-			s->clients_dropped++;
+			s->clients_dropped += outside;
 			continue;
 		}
 		client_note(c, m, r, dom, !counted);
@@ -360,45 +448,6 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 		if (m->parent_qid && m->parent_kind == LINK_FILTER)
 			strset_add(&s->qids, span_of(m->parent_qid)); /* the original's client= */
 	}
-}
-
-/* all_local - every domain of set is one this host delivers itself */
-static bool all_local(const struct diag_relayed *s, const struct strset *set)
-{
-	size_t n;
-	const char **all = diag_subjects(&(struct diag_group){.subjects = *set}, &n);
-	bool yes = n > 0;
-	for (size_t i = 0; i < n && yes; i++)
-		yes = strset_has(&s->local_domains, span_of(all[i]));
-	free(all);
-	return yes;
-}
-
-/* any_provider - a domain of set is a large provider's mailboxes */
-static bool any_provider(const struct strset *set)
-{
-	size_t n;
-	const char **all = diag_subjects(&(struct diag_group){.subjects = *set}, &n);
-	bool yes = false;
-	for (size_t i = 0; i < n && !yes; i++)
-		yes = provider_mailbox_domain(span_of(all[i]));
-	free(all);
-	return yes;
-}
-
-/* hop_own - this site's own internal server: a few domains, none a large
- * provider's, and a private address, or most of that mail from two
- * clients or more (one client's is that client's choice; one message's
- * 5.1.1 is a remote server's), or only domains this host also delivers
- * itself */
-static bool hop_own(const struct diag_relayed *s, const struct rl_hop *h)
-{
-	size_t n = strset_len(&h->domains);
-	if (!n || n > RL_GATEWAY_DOMAINS || h->domains.dropped || provider_name(span_of(h->name)) ||
-	    any_provider(&h->domains))
-		return false;
-	return h->private_addr || (h->rcpts * 2 >= s->hop_rcpts && strset_len(&h->senders) >= 2) ||
-	       all_local(s, &h->domains);
 }
 
 /* accepted_domain - a domain this host takes mail for: delivered here,

@@ -246,3 +246,37 @@ TEST(relayed_gateway_backscatter)
 	CHECK_INT(count(r, F_IN_OPEN_RELAY), 3);
 	run_free(r);
 }
+
+TEST(relayed_gateway_many_clients_stay_a_gateway)
+{
+	/* a gateway: 70 Internet servers' mail to example.com through its
+	 * Exchange, and one office relaying a little outside: the office is
+	 * the caution, the gateway's clients neither fill the table nor
+	 * make it "many" */
+	enum { N = 70 };
+	static char buf[N + 2][3][320];
+	const char *lines[3 * (N + 2) + 1];
+	size_t k = 0;
+	for (int i = 0; i < N + 2; i++) {
+		bool office = i >= N;
+		snprintf(buf[i][0], sizeof buf[i][0], "Jun  4 09:%02d:01 mx postfix/smtpd[2101]: 5E%08X: client=unknown[%s%d]",
+			 i % 60, i, office ? "198.51.100." : "192.0.2.", office ? 20 : i + 1);
+		snprintf(buf[i][1], sizeof buf[i][1],
+			 "Jun  4 09:%02d:01 mx postfix/qmgr[900]: 5E%08X: from=<x%d@example.net>, size=2311, nrcpt=1 (queue active)",
+			 i % 60, i, i);
+		snprintf(buf[i][2], sizeof buf[i][2],
+			 "Jun  4 09:%02d:02 mx postfix/smtp[2110]: 5E%08X: to=<u%d@%s>, relay=%s:25, delay=1.2, "
+			 "delays=0.1/0.01/0.4/0.69, " SENT,
+			 i % 60, i, i, office ? (i == N ? "example.org" : "example.info") : "example.com",
+			 office ? (i == N ? "mx.example.org[203.0.113.60]" : "mx.example.info[203.0.113.61]")
+				: "exchange.example.com[192.0.2.25]");
+		for (int j = 0; j < 3; j++)
+			lines[k++] = buf[i][j];
+	}
+	lines[k] = NULL;
+	struct run *r = run_lines(lines);
+	CHECK_INT(count(r, F_IN_OPEN_RELAY), 0);
+	CHECK_INT(count(r, F_IN_TRUSTED_PUBLIC), 1);
+	CHECK(keyed(r, F_IN_TRUSTED_PUBLIC, "198.51.100.20") != NULL);
+	run_free(r);
+}
