@@ -61,6 +61,7 @@ struct rl_client {
 /* a next hop of that mail, and the "user unknown" bounces it gave */
 struct rl_hop {
 	char name[RL_DOM_MAX];       /* the host name before "[address]" */
+	char addr[64];               /* the address in the brackets */
 	bool private_addr;
 	uint64_t rcpts;
 	struct strset domains;
@@ -224,6 +225,8 @@ static struct rl_hop *hop_get(struct diag_relayed *s, struct span name, struct s
 		return NULL;
 	struct rl_hop *h = xcalloc(1, sizeof *h);
 	memcpy(h->name, name.p, name.n);
+	if (addr.n < sizeof h->addr)
+		memcpy(h->addr, addr.p, addr.n);
 	h->private_addr = diag_addr_kind(addr) == ADDR_PRIVATE;
 	h->provider = provider_name(name) != NULL;
 	strset_init(&h->domains, RL_HOP_DOMAINS);
@@ -280,7 +283,10 @@ static char *delivery_sample(const struct message *m, const struct rcpt *r, cons
 static void client_note(struct rl_client *c, const struct message *m, const struct rcpt *r,
 			const char *dom, bool first_of_message)
 {
-	bool failed = !strcmp(r->status, "bounced") || !strcmp(r->status, "deferred");
+	/* refused or deferred by the remote server itself ("host X said:"),
+	 * not a DNS error or a time-out of the destination's */
+	bool failed = (!strcmp(r->status, "bounced") || !strcmp(r->status, "deferred")) && r->reason &&
+		      strstr(r->reason, " said: ");
 	struct rl_domain *e = NULL;
 	for (uint32_t i = 0; i < c->ndom && !e; i++)
 		if (!strcmp(c->dom[i].name, dom))
@@ -497,10 +503,23 @@ struct outside {
 	uint32_t ndom;
 };
 
+/* a_next_hop - the client's address is one this host relays to: its
+ * own content filter handing mail back (on its public address, a port
+ * of its own), not a client that relays */
+static bool a_next_hop(const struct diag_relayed *s, const struct rl_client *c)
+{
+	for (uint32_t i = 0; i < s->nhop; i++)
+		if (!strcmp(s->hop[i]->addr, c->ip))
+			return true;
+	return false;
+}
+
 static struct outside client_outside(const struct diag_relayed *s, const struct rl_client *c,
 				     struct strset *domains)
 {
 	struct outside o = {c->more_msgs, c->more_rcpts, c->more_failed, 0};
+	if (a_next_hop(s, c))
+		return (struct outside){0};
 	for (uint32_t i = 0; i < c->ndom; i++) {
 		const struct rl_domain *e = &c->dom[i];
 		if (accepted_domain(s, e->name))
@@ -549,7 +568,7 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
  * relaying trusted by a public address; an open relay that spammers use
  * when RL_MANY_CLIENTS clients or RL_MANY_DOMAINS domains, or three
  * domains with a quarter of the recipients refused or deferred by the
- * remote servers; a single client's little relaying is a caution, and
+ * remote servers themselves (not DNS errors, not time-outs); a single client's little relaying is a caution, and
  * a single message nothing */
 void diag_relayed_groups(struct diag *d)
 {

@@ -280,3 +280,26 @@ TEST(relayed_gateway_many_clients_stay_a_gateway)
 	CHECK(keyed(r, F_IN_TRUSTED_PUBLIC, "198.51.100.20") != NULL);
 	run_free(r);
 }
+
+TEST(relayed_filter_on_own_public_address)
+{
+	/* a content filter on this host's public address (port 2501) hands
+	 * the mail back from that address: the re-injection is not a client
+	 * that relays; the application that sent without login is */
+	static const char *const lines[] = {
+	    MSG("6F00000001", "app.example.net[203.0.113.50]", "shop@example.net"),
+	    TO("6F00000001", "smtp", "c1@example.org", "198.51.100.5[198.51.100.5]:2501",
+	       "dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 6F00000002)"),
+	    MSG("6F00000002", "mx.example.com[198.51.100.5]", "shop@example.net"),
+	    TO("6F00000002", "smtp", "c1@example.org", "mx.example.org[203.0.113.9]:25", SENT),
+	    MSG("6F00000003", "app.example.net[203.0.113.50]", "shop@example.net"),
+	    TO("6F00000003", "smtp", "c2@example.info", "198.51.100.5[198.51.100.5]:2501",
+	       "dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 6F00000004)"),
+	    MSG("6F00000004", "mx.example.com[198.51.100.5]", "shop@example.net"),
+	    TO("6F00000004", "smtp", "c2@example.info", "mx.example.info[203.0.113.10]:25", SENT), NULL};
+	struct run *r = run_lines(lines);
+	CHECK(keyed(r, F_IN_TRUSTED_PUBLIC, "198.51.100.5") == NULL);
+	CHECK(keyed(r, F_IN_OPEN_RELAY, "198.51.100.5") == NULL);
+	CHECK(keyed(r, F_IN_TRUSTED_PUBLIC, "203.0.113.50") != NULL);
+	run_free(r);
+}
