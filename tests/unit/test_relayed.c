@@ -148,7 +148,7 @@ TEST(relayed_one_client_is_a_caution)
 	run_free(r);
 	/* one message says too little: a relay domain's server seen once
 	 * looks the same */
-	static const char *const one[] = {lines[0], lines[1], lines[2], lines[3], NULL};
+	const char *const one[] = {lines[0], lines[1], lines[2], lines[3], NULL};
 	r = run_lines(one);
 	CHECK_INT(count(r, F_IN_TRUSTED_PUBLIC) + count(r, F_IN_OPEN_RELAY), 0);
 	run_free(r);
@@ -234,7 +234,7 @@ TEST(relayed_gateway_backscatter)
 	/* the same bounce from a remote server that is not this site's (the
 	 * mail went to many domains' servers): a remote unknown user, and the
 	 * relaying itself is said */
-	static const char *const remote[] = {
+	const char *const remote[] = {
 	    lines[0], lines[1], lines[2], lines[3],
 	    MSG("4D00000004", "unknown[198.51.100.89]", "ann@example.org"),
 	    TO("4D00000004", "smtp", "k.lee@example.info", "mx.example.info[203.0.113.31]:25", SENT),
