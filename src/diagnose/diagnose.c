@@ -4,7 +4,8 @@
  * and the first few lines as evidence; then, at the end, the conclusions
  * that need the whole log (outbound port 25 blocked, address
  * harvesting, and those of accepted.c: backscatter, relaying on the
- * trust of an address), and the groups sorted most serious first.
+ * trust of an address; relayed.c: relaying to outside domains, a
+ * gateway's backscatter), and the groups sorted most serious first.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
