@@ -282,6 +282,31 @@ MAIL_CONFIG=$a "$bin" advise --json "$data/user-refused.log" >"$tmp/users2.json"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); it=[a for a in d[\"advice\"] if a[\"id\"]==\"users-refused\"]; assert not it or all(m[\"unchanged\"] for m in it[0][\"main_cf\"])" "$tmp/users2.json"' \
 	"after applying it, nothing more is proposed"
 
+# relaying without login on the trust of a public address (variant 29c):
+# the relayed-trusted item names the clients, its proposals apply and
+# leave reject/defer_unauth_destination last; a log without it: no item
+newconf "$a"
+MAIL_CONFIG=$a "$bin" advise --json "$data/variants/29c-mynetworks-too-wide-spammers-relay/input.log" \
+	>"$tmp/relayed.json" 2>/dev/null
+python3 - "$tmp/relayed.json" <<'PY' >"$tmp/relayed.out"
+import json, sys
+adv = json.load(open(sys.argv[1]))
+items = {a["id"]: a for a in adv["advice"]}
+it = items.get("relayed-trusted", {})
+print("relayed-trusted" in items)
+print(sum("185.220.101." in e for e in it.get("evidence", [])))
+main = {m["name"]: m["value"] for m in it.get("main_cf", [])}
+print(main.get("smtpd_relay_restrictions", "").split(", ")[-1])
+PY
+check '[ "$(sed -n 1p "$tmp/relayed.out")" = True ]' "relaying trusted by a public address: the relayed-trusted item"
+check '[ "$(sed -n 2p "$tmp/relayed.out")" = 4 ]' "relayed-trusted names the 4 relaying clients: $(sed -n 2p "$tmp/relayed.out")"
+check 'sed -n 3p "$tmp/relayed.out" | grep -qx "[a-z]*_unauth_destination"' \
+	"smtpd_relay_restrictions ends in *_unauth_destination: $(sed -n 3p "$tmp/relayed.out")"
+check 'apply_json "$tmp/relayed.json" "$a" && postfix -c "$a" check' "relayed-trusted applies: $(head -n 2 "$tmp/apply.err" 2>/dev/null)"
+MAIL_CONFIG=$a "$bin" advise --json "$data/variants/29e-relay-look-alikes-not-open/input.log" 2>/dev/null |
+	grep -q '"relayed-trusted"'
+check '[ $? != 0 ]' "look-alikes of relaying (29e): no relayed-trusted item"
+
 # no postconf here: still advice, against Postfix's defaults
 mkdir -p "$tmp/nobin"
 PATH=$tmp/nobin "$bin" advise "$data/mail.log" >"$tmp/nopc.txt" 2>&1

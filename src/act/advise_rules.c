@@ -773,3 +773,54 @@ void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf 
 	a->caveats[a->ncaveats++] = _("Spamhaus's free use has a volume limit; past it, its "
 				      "Data Query Service (a key in the query name) is the way.");
 }
+
+/* adv_relayed - mail from public clients that did not log in, relayed to
+ * outside domains (public-open-relay, trusted-public-address): which
+ * addresses relayed how much; mynetworks to check, relaying after a login */
+void adv_relayed(struct advice *a, struct act_run *r, const struct postconf *pc)
+{
+	const struct diag *d = r->diag;
+	size_t more = 0;
+	for (size_t i = 0; d && i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_IN_OPEN_RELAY && g->id != F_IN_TRUSTED_PUBLIC)
+			continue;
+		if (a->nevidence >= MAX_LISTED) {
+			more++;
+			continue;
+		}
+		char w1[64], w2[64];
+		size_t nd = strset_len(&g->subjects) + g->subjects.dropped;
+		/* TRANSLATORS: the client's address, "N messages", "N outside domains" */
+		ev_add(a, _("%s relayed %s to %s without logging in."), g->key,
+		       cnt(w1, P_("%llu message", "%llu messages", g->lines), g->lines),
+		       cnt(w2, P_("%llu outside domain", "%llu outside domains", nd), nd));
+	}
+	if (more)
+		ev_add(a, P_("And %zu more address.", "And %zu more addresses.", more), more);
+	const char *mn = postconf_get(pc, "mynetworks");
+	if (mn)
+		ev_add(a, _("mynetworks is now: %s"), mn);
+	a->why = _("Postfix relays for a client that did not log in only when it trusts the client's "
+		   "address (permit_mynetworks: the address, or a range around it, is in mynetworks) or "
+		   "when smtpd_relay_restrictions does not end in reject_unauth_destination or "
+		   "defer_unauth_destination.  A public range in mynetworks lets everyone in it relay.");
+	main_set(a, pc, "mynetworks_style", "host");
+	const char *cur = postconf_get(pc, "smtpd_relay_restrictions");
+	const char *last = cur && strstr(cur, "reject_unauth_destination") ? "reject_unauth_destination"
+									     : "defer_unauth_destination";
+	const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated", last, NULL};
+	bool same;
+	char *v = postconf_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
+					    "defer_unauth_destination",
+				want, false, NULL, NULL, &same);
+	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
+	a->steps[a->nsteps++] = _("postconf mynetworks: keep it to 127.0.0.0/8 [::1]/128 and your own "
+				  "machines, each by its own address; no 0.0.0.0/0, no /8, no provider's "
+				  "range.  Then postfix reload.");
+	a->steps[a->nsteps++] = _("Test from a machine outside your networks: MAIL FROM and RCPT TO "
+				  "two outside addresses must get \"Relay access denied\".");
+	a->caveats[a->ncaveats++] = _("An application server of yours that sends without logging in "
+				      "belongs in mynetworks by its own address (/32), never by a range; "
+				      "better, let it log in on port 587.");
+}

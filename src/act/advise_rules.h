@@ -77,6 +77,7 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct postconf 
 void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bool postscreen_too);
 void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_users_refused(struct advice *a, struct act_run *r, const struct postconf *pc);
+void adv_relayed(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc);
 void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc, const char *version);
 void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *pc, bool auth_off);

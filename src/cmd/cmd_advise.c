@@ -51,7 +51,7 @@ int cmd_advise(struct opts *o)
 	int rc = cmd_act_run(&r, o);
 	struct postconf pc;
 	postconf_load(&pc);
-	struct advice *v = xcalloc(14, sizeof *v);
+	struct advice *v = xcalloc(16, sizeof *v);
 	int n = 0;
 	const struct analysis *an = r.a;
 	bool compromised = false;
@@ -78,6 +78,11 @@ int cmd_advise(struct opts *o)
 		v[n] = (struct advice){.id = "users-refused",
 				       .title = _("Logged-in users refused by this server's own checks")};
 		adv_users_refused(&v[n++], &r, &pc);
+	}
+	if (diag_has(r.diag, F_IN_OPEN_RELAY) || diag_has(r.diag, F_IN_TRUSTED_PUBLIC)) {
+		v[n] = (struct advice){.id = "relayed-trusted",
+				       .title = _("Mail relayed without login on the trust of a public address")};
+		adv_relayed(&v[n++], &r, &pc);
 	}
 	if (r.debug_lines) {
 		v[n] = (struct advice){.id = "debug-logging", .title = _("Debug logging is on")};

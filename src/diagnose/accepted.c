@@ -25,11 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
-
-/* addr_kind - what kind of address a client's text is: loopback,
+/* diag_addr_kind - what kind of address a client's text is: loopback,
  * private (RFC 1918, 100.64/10, ULA, link-local), public, or not one */
-static enum addr_kind addr_kind(struct span ip)
+enum addr_kind diag_addr_kind(struct span ip)
 {
 	char buf[CIDR_STRLEN];
 	if (!ip.n || ip.n >= sizeof buf)
@@ -148,7 +146,7 @@ void diag_clients(struct diag *d, const struct analysis *a)
 		    !(c->auth_successes || c->auth_ok_sessions) || (c->flags & CF_OWN_APP))
 			continue;
 		struct client_addr ip = client_addr(c);
-		if (addr_kind(span_of(ip.s)) != ADDR_PUBLIC)
+		if (diag_addr_kind(span_of(ip.s)) != ADDR_PUBLIC)
 			continue;
 		user_relay(d, ip.s, c->relay_denied, client_first(c), client_last(c));
 	}
@@ -172,7 +170,7 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	 * refusals still need the address's kind (and the parse is spared) */
 	if (d->public_clients && ev->type != EV_REJECT)
 		return;
-	enum addr_kind k = addr_kind(ev->client_ip);
+	enum addr_kind k = diag_addr_kind(ev->client_ip);
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
 		if (!hit && ev->type == EV_REJECT && smtpd)
@@ -206,8 +204,8 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 		t->sample[t->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
-/* user_unknown - a bounce that says the recipient does not exist here */
-static bool user_unknown(const struct rcpt *r)
+/* diag_user_unknown - a bounce that says the recipient does not exist */
+bool diag_user_unknown(const struct rcpt *r)
 {
 	static const char *const words[] = {"unknown user", "user unknown", "user doesn't exist",
 					    "user does not exist", "no such user", "mailbox unknown"};
@@ -309,6 +307,7 @@ void diag_message(struct diag *d, const struct message *m)
 {
 	if (m->expired)
 		expired_message(d, m);
+	diag_relayed_local(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is
 	 * the filter on loopback, its fate the original's */
 	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);
@@ -316,7 +315,7 @@ void diag_message(struct diag *d, const struct message *m)
 		if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER)
 			return;
 		struct span ip = span_of(m->client_ip);
-		enum addr_kind k = addr_kind(ip);
+		enum addr_kind k = diag_addr_kind(ip);
 		bool login = m->sasl_username && m->sasl_username[0];
 		if (k == ADDR_PRIVATE && !login) {
 			struct diag_trusted *t = trusted_get(d, ip, false);
@@ -326,15 +325,20 @@ void diag_message(struct diag *d, const struct message *m)
 		if (k != ADDR_PUBLIC || login)
 			return;
 		for (uint32_t i = 0; i < m->nchildren; i++)
-			if (m->children[i].kind == LINK_FILTER)
+			if (m->children[i].kind == LINK_FILTER) {
 				filtered_add(d, m->children[i].qid);
+				diag_relayed_filtered(d, m->children[i].qid, m->client_ip);
+			}
 	}
 	const char *child = bounce_child(m);
-	if (!child && !(m->have_from && m->from && m->from[0]))
+	bool notify = m->have_from && m->from && m->from[0];
+	diag_relayed_message(d, m, filtered ? diag_relayed_filtered_ip(d, m->qid) : m->client_ip, child,
+			     notify);
+	if (!child && !notify)
 		return; /* the null sender gets no notification */
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
-		if (!r->agent || !r->status || strcmp(r->status, "bounced") || !user_unknown(r))
+		if (!r->agent || !r->status || strcmp(r->status, "bounced") || !diag_user_unknown(r))
 			continue;
 		strset_add(&d->backscatter_qids, span_of(m->qid));
 		if (child)
@@ -491,7 +495,10 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {
-		const struct diag_group *g = list_group(d, F_IN_TRUSTED_NAT, ev->client_ip);
+		const struct diag_group *g = diag_relayed_line_group(d, ev);
+		if (g)
+			return g;
+		g = list_group(d, F_IN_TRUSTED_NAT, ev->client_ip);
 		return g ? g : list_group(d, F_IN_TRUSTED_PRIVATE, ev->client_ip);
 	}
 	return NULL;

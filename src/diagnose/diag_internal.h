@@ -32,4 +32,20 @@ void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);
 
+/* accepted.c's address kinds and its reading of an unknown recipient */
+enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
+enum addr_kind diag_addr_kind(struct span ip);
+bool diag_user_unknown(const struct rcpt *r);
+
+/* relayed.c: mail from the Internet passed on by SMTP, to this site's
+ * own servers or to outside domains (diag_message feeds it) */
+void diag_relayed_local(struct diag *d, const struct message *m);
+void diag_relayed_message(struct diag *d, const struct message *m, const char *ip, const char *child,
+			  bool notify);
+void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
+const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid);
+void diag_relayed_groups(struct diag *d);
+const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
+void diag_relayed_free(struct diag *d);
+
 #endif

@@ -4,7 +4,8 @@
  * and the first few lines as evidence; then, at the end, the conclusions
  * that need the whole log (outbound port 25 blocked, address
  * harvesting, and those of accepted.c: backscatter, relaying on the
- * trust of an address), and the groups sorted most serious first.
+ * trust of an address; relayed.c: relaying to outside domains, a
+ * gateway's backscatter), and the groups sorted most serious first.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
@@ -445,6 +446,7 @@ static void own_limit(struct diag *d)
 void diag_finish(struct diag *d)
 {
 	diag_accepted_groups(d);
+	diag_relayed_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -519,6 +521,7 @@ void diag_free(struct diag *d)
 	hmap_free(&d->groups);
 	diag_accepted_free(d);
 	diag_user_tls_free(d);
+	diag_relayed_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

@@ -70,6 +70,7 @@ struct diag_group {
 	uint32_t merged;             /* groups folded into this one (port 25) */
 };
 
+struct diag_relayed;
 struct diag {
 	struct hmap groups;
 	size_t ngroups;
@@ -112,6 +113,7 @@ struct diag {
 				      * Internet without login ("queued as" by the original):
 				      * this generation and the one before (dropped when
 				      * this one fills: bounded, and in-flight copies stay) */
+	struct diag_relayed *relayed; /* Internet mail passed on by SMTP (relayed.c) */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };

@@ -165,6 +165,10 @@ enum finding_impact {
 	  "mail from many outside senders arrives without login through one private address: an open relay if it is a NAT gateway") \
 	X(F_IN_TRUSTED_PRIVATE, "trusted-private-address", SIDE_CONFIG, 1, IMPACT_NONE,          \
 	  "mail is accepted without login from a private address, and no client with a public address appears") \
+	X(F_IN_OPEN_RELAY, "public-open-relay", SIDE_CONFIG, 4, IMPACT_REPUTATION,              \
+	  "mail from Internet clients that did not log in is relayed to outside domains: an open relay") \
+	X(F_IN_TRUSTED_PUBLIC, "trusted-public-address", SIDE_CONFIG, 2, IMPACT_NONE,           \
+	  "a public address relays mail to outside domains without login: it is trusted (mynetworks)") \
 	X(F_IN_REMOTE_DNS, "client-dns-inconsistent", SIDE_REMOTE, 0, IMPACT_NONE,             \
 	  "a client's or sender domain's DNS is inconsistent or malformed (their side)")        \
 	X(F_IN_ADDR_SYNTAX, "client-address-syntax", SIDE_REMOTE, 0, IMPACT_NONE,               \

@@ -210,7 +210,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "
-	"deliver (local, virtual, pipe or LMTP delivery said the user is unknown); the "
+	"deliver (local, virtual, pipe or LMTP delivery said the user is unknown, or the "
+	"site's internal server that this gateway passes a relay domain to did); the "
 	"bounce daemon then sent a non-delivery notification to the envelope sender. Spam "
 	"to made-up addresses carries a forged sender, so these notifications go to "
 	"innocent third parties: that is backscatter, and it gets this server's IP onto "
@@ -223,7 +224,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"virtual_mailbox_maps (or virtual_alias_maps) for virtual domains, "
 	"relay_recipient_maps for relay domains; when the mailboxes are known only to the "
 	"backend (Dovecot, a remote store), use reject_unverified_recipient in "
-	"smtpd_recipient_restrictions. Check with postconf -n and postmap -q ADDRESS MAP. "
+	"smtpd_recipient_restrictions. A gateway in front of an internal server (Exchange, "
+	"another MTA) needs relay_recipient_maps with that server's valid addresses, or "
+	"reject_unverified_recipient (address verification asks the internal server at "
+	"RCPT time). Check with postconf -n and postmap -q ADDRESS MAP. "
 	"Then clean the queue of notifications still waiting: postqueue -p lists them "
 	"with the sender MAILER-DAEMON; delete them with postqueue -p | tail -n +2 | "
 	"awk 'BEGIN { RS = \"\" } $7 == \"MAILER-DAEMON\" { print $1 }' | tr -d '*!' | "
@@ -265,6 +269,50 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"test from outside with an open-relay checker.",
 	"A short excerpt may simply hold no outside client; nothing in the lines says the "
 	"client is hostile: it is most likely the admin's own test or own network."},
+    [F_IN_OPEN_RELAY] = {
+	"SMTP clients with public addresses handed over mail without logging in (no "
+	"sasl_username on the message's \"client=\" line), and this server passed it on by "
+	"SMTP to outside domains: not to its own mailboxes, not to its own internal server. "
+	"Postfix relays for a client that has not logged in only when it trusts the "
+	"client's address (permit_mynetworks with a mynetworks far too wide: 0.0.0.0/0, a "
+	"/8, a provider's range) or when smtpd_relay_restrictions lacks "
+	"reject_unauth_destination (or permits before it). Mail to this many domains or "
+	"from this many clients is spammers using an open relay: the remote servers defer "
+	"and refuse it, the bounces come back here, and this server's address lands on "
+	"blocklists. The lines show which addresses relayed how many messages to how "
+	"many domains; the clients are not this server's users, the trust is its "
+	"configuration.",
+	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: keep "
+	"mynetworks to 127.0.0.0/8 [::1]/128 and the addresses of your own machines one by "
+	"one (mynetworks_style = host), and relay only after a login: "
+	"smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated "
+	"defer_unauth_destination. postfix reload, then test from a machine outside with "
+	"an open-relay test (telnet to port 25: MAIL FROM an outside address, RCPT TO "
+	"another outside address must get \"454 4.7.1 Relay access denied\"). Then clean "
+	"the queue of the spam still waiting (postqueue -p; postsuper -d QUEUEID) and "
+	"check the blocklists for this server's address.",
+	"A machine of your own that sends without logging in (an application server, a "
+	"copier) must be listed by its own address (/32), never by a range. The lines "
+	"cannot show mynetworks itself; a domain this server relays for on purpose "
+	"(relay_domains, a backup MX) but whose mail goes to a server that the log does "
+	"not show as this site's own is counted here as outside."},
+    [F_IN_TRUSTED_PUBLIC] = {
+	"A client with a public address handed over mail without logging in, and this "
+	"server passed it on by SMTP to outside domains: Postfix trusts that address "
+	"(permit_mynetworks, with the address or a range around it in mynetworks), or "
+	"smtpd_relay_restrictions lacks reject_unauth_destination. It is little mail from "
+	"few clients: most likely a machine of yours (an office, an application server) "
+	"that should log in or be listed precisely. If mynetworks holds a whole range, "
+	"every other address in it can relay too.",
+	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: list only "
+	"that machine's own address (/32, mynetworks_style = host), never a provider's "
+	"range, or better let it log in on the submission port (587) and relay with "
+	"smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated "
+	"defer_unauth_destination. Test from outside with an open-relay test (an outside "
+	"RCPT TO must get \"Relay access denied\").",
+	"The lines cannot show mynetworks itself, nor whether the client is yours; a "
+	"domain this server relays for on purpose (relay_domains, a backup MX) whose "
+	"server the log does not show as this site's own is counted here as outside."},
     [F_IN_REMOTE_DNS] = {
 	"The DNS of a client or of a sender's domain is inconsistent: the client's reverse "
 	"(PTR) name does not resolve back to its address (\"hostname ... does not resolve to "
