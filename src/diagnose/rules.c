@@ -278,10 +278,10 @@ static pthread_once_t compiled = PTHREAD_ONCE_INIT;
  * smtpd refuses the same HELO again and again, a daemon warns in the
  * same words.  So each answer (the row, and for out_rules and
  * reject_rules the words looked for after it) is remembered per thread
- * in a small memo per table (two ways a set), keyed by the daemon and the
+ * in a small memo per table (four ways a set), keyed by the daemon and the
  * text, both compared in full: a hit gives exactly what the table would,
  * without folding the text or trying the rows.  A text too long for an
- * entry is not kept.  Bounded: 2 * MEMO_SETS entries per table and thread,
+ * entry is not kept.  Bounded: MEMO_WAYS * MEMO_SETS entries per table and thread,
  * whatever the log.
  *
  * The key leaves out the inside of every "[ADDR]" (memo_key.h says why
@@ -355,20 +355,22 @@ static void compile(void)
 		info_make(&memo_info[i]);
 }
 
-#define MEMO_SETS 256
-#define MEMO_TEXT 232
+#define MEMO_SETS 128
+#define MEMO_WAYS 4
+#define MEMO_KEY 248
 #define MEMO_DAEMON 16
 
+/* the key: the daemon's length in a byte, the daemon, then memo_key's
+ * key of the text (one hash and one comparison for both) */
 struct memo_entry {
 	struct text_match m;
 	uint16_t n;                  /* key bytes; 0: the entry is empty */
-	uint8_t dn;                  /* daemon bytes */
-	char daemon[MEMO_DAEMON];
-	char text[MEMO_TEXT];
+	char key[MEMO_KEY];
 };
 
-/* two ways a set: a text and its neighbour in the table both stay */
-static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][2];
+/* four ways a set, the oldest replaced: up to four texts whose keys
+ * hash to one set all stay (with two, three such texts missed in turn) */
+static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
 static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
@@ -420,19 +422,21 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	struct span d = ev->line->daemon;
-	char key[MEMO_TEXT];
+	char key[MEMO_KEY];
 	size_t n;
-	if (memo_off || !t.n || d.n > MEMO_DAEMON || !(n = memo_key(&memo_info[tab].k, t, key, MEMO_TEXT))) {
+	if (memo_off || !t.n || d.n > MEMO_DAEMON ||
+	    !(n = memo_key(&memo_info[tab].k, t, key + 1 + d.n, MEMO_KEY - 1 - d.n))) {
 		match_find(tab, ev, t, m);
 		return;
 	}
-	struct span k = span_make(key, n);
-	size_t set = span_hash_seed(k, span_hash(d)) % MEMO_SETS;
-	for (int w = 0; w < 2; w++) {
+	key[0] = (char)d.n;
+	if (d.n)
+		memcpy(key + 1, d.p, d.n);
+	n += 1 + d.n;
+	size_t set = span_hash(span_make(key, n)) % MEMO_SETS;
+	for (int w = 0; w < MEMO_WAYS; w++) {
 		struct memo_entry *e = &memo[tab][set][w];
-		if (e->n == n && e->dn == d.n && !memcmp(e->text, key, n) &&
-		    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
-			memo_victim[tab][set] = (uint8_t)!w;
+		if (e->n == n && !memcmp(e->key, key, n)) {
 			*m = e->m;
 			return;
 		}
@@ -440,13 +444,10 @@ static void match_memo(enum memo_table tab, const struct event *ev, struct span 
 	match_find(tab, ev, t, m);
 	uint8_t w = memo_victim[tab][set];
 	struct memo_entry *e = &memo[tab][set][w];
-	memo_victim[tab][set] = (uint8_t)!w;
+	memo_victim[tab][set] = (uint8_t)((w + 1) % MEMO_WAYS);
 	e->m = *m;
 	e->n = (uint16_t)n;
-	e->dn = (uint8_t)d.n;
-	memcpy(e->text, key, n);
-	if (d.n)
-		memcpy(e->daemon, d.p, d.n);
+	memcpy(e->key, key, n);
 }
 
 /* apply_memo - the first row of a table (without words) that takes a
