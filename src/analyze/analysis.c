@@ -12,10 +12,12 @@
 #include "../parse/provider.h"
 #include "../parse/redact.h"
 #include "../util/buf.h"
+#include "../util/wordset.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -601,15 +603,23 @@ static struct span rcpt_domain(const char *addr, char *buf, size_t cap)
  * this server's IP being blocked for it (not any 5.7.1 or "policy":
  * those also refuse a HELO name, a sender domain, SPF or DMARC, which
  * the findings tell, and which say nothing of spam) */
+static const char *const content_words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "phish",
+					    "malware", "unsolicited", "blocked", "blacklist", "blocklist",
+					    "block list", "reputation", "security issue", NULL};
+static struct wordset content_set;
+static pthread_once_t content_made = PTHREAD_ONCE_INIT;
+
+static void content_make(void)
+{
+	wordset_make(&content_set, content_words);
+}
+
+/* (the words in one pass over the text: a strstr for each of the
+ * fourteen cost 2 % of report on the example and corpus logs) */
 static bool content_reject(const char *reason)
 {
-	static const char *const words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "phish",
-					    "malware", "unsolicited", "blocked", "blacklist", "blocklist", "block list",
-					    "reputation", "security issue", NULL};
-	for (int i = 0; words[i]; i++)
-		if (strstr(reason, words[i]))
-			return true;
-	return false;
+	pthread_once(&content_made, content_make);
+	return wordset_any(&content_set, reason, strlen(reason));
 }
 
 /* own_relay - the recipient's last delivery went to this host itself:

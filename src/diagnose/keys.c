@@ -72,9 +72,19 @@ static struct span key_path(struct span t)
  * ("Refer to server log" is no host named "log") */
 struct span diag_conn_host(const struct event *ev, struct span t)
 {
-	struct span said = span_find(t, " said: ");
-	if (said.p)
-		t = span_head(t, (size_t)(said.p - t.p));
+	/* the first " said: " is the first "said: " after a space: memchr
+	 * then stops at each 's', not at each space */
+	for (size_t from = 1; from < t.n;) {
+		ptrdiff_t i = span_index_n(span_skip(t, from), "said: ", 6);
+		if (i < 0)
+			break;
+		size_t at = from + (size_t)i;
+		if (t.p[at - 1] == ' ') {
+			t = span_head(t, at - 1);
+			break;
+		}
+		from = at + 1;
+	}
 	struct span c = span_find(t, "connect to ");
 	if (c.p) {
 		c = span_skip(c, 11);
@@ -118,9 +128,8 @@ struct span diag_conn_host(const struct event *ev, struct span t)
 		if (i)
 			return span_head(srv, i);
 	}
-	struct span h = span_find(t, "host ");
-	if (h.p && h.p == t.p) {
-		h = span_skip(h, 5);
+	if (span_starts(t, "host ")) {
+		struct span h = span_skip(t, 5);
 		size_t i = 0;
 		while (i < h.n && h.p[i] != '[' && h.p[i] != ' ')
 			i++;

@@ -16,6 +16,7 @@
  */
 #include "rules.h"
 #include "rules_internal.h"
+#include "memo_key.h"
 #include "needles.h"
 #include "own_backend.h"
 #include "../parse/provider.h"
@@ -277,32 +278,17 @@ static pthread_once_t compiled = PTHREAD_ONCE_INIT;
  * smtpd refuses the same HELO again and again, a daemon warns in the
  * same words.  So each answer (the row, and for out_rules and
  * reject_rules the words looked for after it) is remembered per thread
- * in a small memo per table (two ways a set), keyed by the daemon and the
+ * in a small memo per table (four ways a set), keyed by the daemon and the
  * text, both compared in full: a hit gives exactly what the table would,
  * without folding the text or trying the rows.  A text too long for an
- * entry is not kept.  Bounded: 2 * MEMO_SETS entries per table and thread,
+ * entry is not kept.  Bounded: MEMO_WAYS * MEMO_SETS entries per table and thread,
  * whatever the log.
  *
- * The key leaves out the inside of every "[ADDR]" whose bytes are all an
- * address's (hex digits, '.', ':'): "host mx.example.com[192.0.2.7]
- * said: ..." and the same reply from the next address of that host are
- * one entry.  That gives the same answer, because every row only asks
- * whether the text holds some needles (case-blind), and a needle N
- * occurs in the text T exactly when it occurs in the key K = T without
- * those insides, provided that
- *   - N holds no '[' followed by an address byte, no address byte
- *     followed by ']', and no "[]": then an occurrence in T cannot
- *     overlap an inside (it would have to be all address bytes, or cross
- *     a bracket next to one), and an occurrence in K cannot straddle a
- *     removed inside (it would hold "[]");
- *   - N is not all address bytes ("5.7.26", "127.255.255.") or occurs in
- *     no inside left out: memo_key checks each inside against such
- *     needles and keeps no entry for a text where one occurs.
- * A table with a needle that fails the first condition (the words
- * looked for after the row count too) keeps the insides in its key
- * (memo_info, made with the needles; none does today).  "delivery temporarily suspended: " holds no '[', so T and K
- * start with it together and its cause (T and K from byte 32 on) obeys
- * the same argument.
+ * The key leaves out the inside of every "[ADDR]" (memo_key.h says why
+ * the answer stays the same, and what a table's words must be for it).
+ * "delivery temporarily suspended: " holds no '[', so T and K start
+ * with it together and its cause (T and K from byte 32 on) obeys the
+ * same argument.
  */
 struct text_match {
 	int cause;      /* out: the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
@@ -321,19 +307,12 @@ static const char *const no_lits[] = {NULL};
 enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO_DIAG, MEMO_PLAIN, MEMO__COUNT };
 
 /* each memo's table, and how its key may be made */
-#define ADDR_NEEDLES 64
-#define ADDR_MAX 45 /* INET6_ADDRSTRLEN - 1 */
 static struct memo_info {
 	const struct rule *rules;
 	struct crule *c;
 	size_t n;
 	const char *const *lits;
-	bool mask;                         /* addresses left out of the key */
-	size_t naddr;                      /* needles of address bytes only */
-	struct span addr[ADDR_NEEDLES];    /* lowered */
-	char low[ADDR_NEEDLES][ADDR_MAX + 1];
-	uint64_t first[256];               /* by a lowered byte: the needles that start with it */
-	uint64_t second[256];              /* ... that have it second (all one-byte needles too) */
+	struct memo_keyer k;
 } memo_info[MEMO__COUNT] = {
     [MEMO_OUT] = {.rules = out_rules, .c = out_rules_c, .n = NRULES(out_rules), .lits = out_lits},
     [MEMO_REJECT] = {.rules = reject_rules, .c = reject_rules_c, .n = NRULES(reject_rules), .lits = reject_lits},
@@ -341,57 +320,18 @@ static struct memo_info {
     [MEMO_PLAIN] = {.rules = plain_rules, .c = plain_rules_c, .n = NRULES(plain_rules), .lits = no_lits},
 };
 
-/* addr_byte - a byte of an IPv4 or IPv6 address, lowered */
-static bool addr_byte(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
-}
-
-/* info_needle - what one needle allows: false when the table's key must
- * keep addresses; a needle of address bytes only is noted to be looked
- * for in them */
-static bool info_needle(struct memo_info *mi, const char *s)
-{
-	if (!s || !*s)
-		return true;
-	size_t n = strlen(s);
-	bool all = true;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = lower((unsigned char)s[i]);
-		unsigned char next = i + 1 < n ? lower((unsigned char)s[i + 1]) : 0;
-		if (c == '[' && (next == ']' || addr_byte(next)))
-			return false;
-		if (addr_byte(c) && next == ']')
-			return false;
-		all = all && addr_byte(c);
-	}
-	if (!all)
-		return true;
-	if (n > ADDR_MAX || mi->naddr == ADDR_NEEDLES)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		mi->low[mi->naddr][i] = (char)lower((unsigned char)s[i]);
-	mi->addr[mi->naddr] = span_make(mi->low[mi->naddr], n);
-	mi->first[(unsigned char)mi->low[mi->naddr][0]] |= 1ULL << mi->naddr;
-	for (int c = 0; c < 256; c++)
-		if (n == 1 || (unsigned char)mi->low[mi->naddr][1] == c)
-			mi->second[c] |= 1ULL << mi->naddr;
-	mi->naddr++;
-	return true;
-}
-
 /* info_make - whether a table's key may leave addresses out */
 static void info_make(struct memo_info *mi)
 {
 	bool ok = true;
 	for (size_t i = 0; i < mi->n && ok; i++) {
-		ok = info_needle(mi, mi->rules[i].also);
+		ok = memo_key_needle(&mi->k, mi->rules[i].also);
 		for (int j = 0; j < NEEDLES && mi->rules[i].any[j] && ok; j++)
-			ok = info_needle(mi, mi->rules[i].any[j]);
+			ok = memo_key_needle(&mi->k, mi->rules[i].any[j]);
 	}
 	for (size_t i = 0; mi->lits[i] && ok; i++)
-		ok = info_needle(mi, mi->lits[i]);
-	mi->mask = ok;
+		ok = memo_key_needle(&mi->k, mi->lits[i]);
+	mi->k.mask = ok;
 }
 
 /* compile_table - lower the needles of one table */
@@ -415,20 +355,22 @@ static void compile(void)
 		info_make(&memo_info[i]);
 }
 
-#define MEMO_SETS 256
-#define MEMO_TEXT 232
+#define MEMO_SETS 128
+#define MEMO_WAYS 4
+#define MEMO_KEY 248
 #define MEMO_DAEMON 16
 
+/* the key: the daemon's length in a byte, the daemon, then memo_key's
+ * key of the text (one hash and one comparison for both) */
 struct memo_entry {
 	struct text_match m;
 	uint16_t n;                  /* key bytes; 0: the entry is empty */
-	uint8_t dn;                  /* daemon bytes */
-	char daemon[MEMO_DAEMON];
-	char text[MEMO_TEXT];
+	char key[MEMO_KEY];
 };
 
-/* two ways a set: a text and its neighbour in the table both stay */
-static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][2];
+/* four ways a set, the oldest replaced: up to four texts whose keys
+ * hash to one set all stay (with two, three such texts missed in turn) */
+static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
 static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
@@ -438,6 +380,17 @@ void diag_rules_memo(bool on)
 	memo_off = !on;
 	memset(memo, 0, sizeof memo);
 	memset(memo_victim, 0, sizeof memo_victim);
+}
+
+/* diag_rules_memo_masked - the tables whose memo key leaves the
+ * addresses out, a bit each (all four: the unit tests check) */
+unsigned diag_rules_memo_masked(void)
+{
+	pthread_once(&compiled, compile);
+	unsigned bits = 0;
+	for (int i = 0; i < MEMO__COUNT; i++)
+		bits |= (unsigned)memo_info[i].k.mask << i;
+	return bits;
 }
 
 static const char suspended[] = "delivery temporarily suspended: ";
@@ -465,74 +418,25 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 	fold_free(&f);
 }
 
-/* in_addr - does an address's inside hold one of the table's needles of
- * address bytes: at each byte, only the needles that start with it and
- * the next byte */
-static bool in_addr(const struct memo_info *mi, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		uint64_t b = mi->first[lower((unsigned char)p[i])];
-		if (b && i + 1 < n)
-			b &= mi->second[lower((unsigned char)p[i + 1])];
-		while (b) {
-			const struct span *a = &mi->addr[__builtin_ctzll(b)];
-			b &= b - 1;
-			size_t k = 1;
-			while (k < a->n && i + k < n && lower((unsigned char)p[i + k]) == (unsigned char)a->p[k])
-				k++;
-			if (k == a->n)
-				return true;
-		}
-	}
-	return false;
-}
-
-/* memo_key - the memo's key for a text into key (MEMO_TEXT bytes): the
- * text, with the inside of each "[ADDR]" left out when the table allows
- * it; its length, or 0 when there is no key (too long, or an address
- * holds a needle) */
-static size_t memo_key(const struct memo_info *mi, struct span t, char *key)
-{
-	size_t n = 0, i = 0;
-	while (i < t.n) {
-		const char *lb = mi->mask ? memchr(t.p + i, '[', t.n - i) : NULL;
-		size_t to = lb ? (size_t)(lb - t.p) + 1 : t.n;
-		if (to - i > MEMO_TEXT - n)
-			return 0;
-		memcpy(key + n, t.p + i, to - i);
-		n += to - i;
-		i = to;
-		if (!lb)
-			break;
-		size_t j = i;
-		while (j < t.n && j - i <= ADDR_MAX && addr_byte(lower((unsigned char)t.p[j])))
-			j++;
-		if (j == i || j - i > ADDR_MAX || j == t.n || t.p[j] != ']')
-			continue;
-		if (mi->naddr && in_addr(mi, t.p + i, j - i))
-			return 0;
-		i = j;
-	}
-	return n;
-}
-
 /* match_memo - match_find, remembered */
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	struct span d = ev->line->daemon;
-	char key[MEMO_TEXT];
+	char key[MEMO_KEY];
 	size_t n;
-	if (memo_off || !t.n || d.n > MEMO_DAEMON || !(n = memo_key(&memo_info[tab], t, key))) {
+	if (memo_off || !t.n || d.n > MEMO_DAEMON ||
+	    !(n = memo_key(&memo_info[tab].k, t, key + 1 + d.n, MEMO_KEY - 1 - d.n))) {
 		match_find(tab, ev, t, m);
 		return;
 	}
-	struct span k = span_make(key, n);
-	size_t set = span_hash_seed(k, span_hash(d)) % MEMO_SETS;
-	for (int w = 0; w < 2; w++) {
+	key[0] = (char)d.n;
+	if (d.n)
+		memcpy(key + 1, d.p, d.n);
+	n += 1 + d.n;
+	size_t set = span_hash(span_make(key, n)) % MEMO_SETS;
+	for (int w = 0; w < MEMO_WAYS; w++) {
 		struct memo_entry *e = &memo[tab][set][w];
-		if (e->n == n && e->dn == d.n && !memcmp(e->text, key, n) &&
-		    (!d.n || !memcmp(e->daemon, d.p, d.n))) {
-			memo_victim[tab][set] = (uint8_t)!w;
+		if (e->n == n && !memcmp(e->key, key, n)) {
 			*m = e->m;
 			return;
 		}
@@ -540,13 +444,10 @@ static void match_memo(enum memo_table tab, const struct event *ev, struct span 
 	match_find(tab, ev, t, m);
 	uint8_t w = memo_victim[tab][set];
 	struct memo_entry *e = &memo[tab][set][w];
-	memo_victim[tab][set] = (uint8_t)!w;
+	memo_victim[tab][set] = (uint8_t)((w + 1) % MEMO_WAYS);
 	e->m = *m;
 	e->n = (uint16_t)n;
-	e->dn = (uint8_t)d.n;
-	memcpy(e->text, key, n);
-	if (d.n)
-		memcpy(e->daemon, d.p, d.n);
+	memcpy(e->key, key, n);
 }
 
 /* apply_memo - the first row of a table (without words) that takes a

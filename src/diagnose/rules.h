@@ -40,5 +40,8 @@ static inline void diag_copy_key(char *dst, struct span s)
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);
+/* diag_rules_memo_masked - the tables (out, reject, diag, plain: bits 0
+ * to 3) whose memo key leaves the addresses in "[...]" out (rules.c) */
+unsigned diag_rules_memo_masked(void);
 
 #endif

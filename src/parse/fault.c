@@ -19,6 +19,7 @@
 #include "event.h"
 #include "provider.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* has - s contains the literal, case-sensitively (Postfix's own words) */
@@ -196,31 +197,204 @@ struct span ev_reject_login_mismatch(const struct event *ev)
 	return ev->type == EV_REJECT ? ev_reply_login(ev->reason) : SPAN_NULL;
 }
 
+/*
+ * The refusals' words in one pass.  ev_reject_accuses_nobody asks up to
+ * fourteen questions of a refusal's text (the functions above and
+ * below), each a search of its own: about 3 000 instructions a refusal.
+ * reply_scan reads the text once and notes which of the words below it
+ * holds, each where the function that asks for it would find it: the
+ * case-sensitive ones anywhere in the text (span_find), greylisting's
+ * and a full mailbox's case-blind within the first 1 KiB before a NUL
+ * (has_folded).  A position is looked at only when its two bytes are the
+ * first two of some word (two tables of 256 bit sets, made once).
+ * test_parse_smtpd.c holds ev_reject_accuses_nobody to the chain of the
+ * functions themselves.
+ */
+enum reply_word {
+	RW_MILTER_TEMPFAIL, /* "Service unavailable - try again later" */
+	RW_CONF_PROBLEM, RW_CONF_ERROR, RW_STORAGE, RW_LOOKUP, /* local_fault's own[] */
+	RW_BLOCKED, RW_ERROR, /* "blocked using " ... "Error: " */
+	RW_CANNOT_FIND, RW_CANNOT_FIND_HOST, RW_CANNOT_FIND_REVERSE,
+	RW_USER_UNKNOWN, RW_HELO_NOT_FOUND, RW_SIZE_LIMIT,
+	RW_RCPT_REJECTED, RW_SENDER_REJECTED, RW_SENDER_NO_DOMAIN, RW_RCPT_NO_DOMAIN,
+	RW_PS_UNAVAILABLE, RW_432,
+	RW_FOLDED, /* from here on case-blind, within has_folded's reach */
+	RW_GREY_FIRST = RW_FOLDED, RW_GREY_LAST = RW_GREY_FIRST + 9,
+	RW_FULL_FIRST, RW_FULL_LAST = RW_FULL_FIRST + 3,
+	RW__COUNT
+};
+#define W(s) {s, sizeof s - 1}
+static const struct {
+	const char *s;
+	size_t n;
+} reply_words[RW__COUNT] = {
+    W("Service unavailable - try again later"), W("Server configuration problem"),
+    W("Server configuration error"), W("Insufficient system storage"),
+    W("Temporary lookup failure"), W("blocked using "), W("Error: "),
+    W("Client host rejected: cannot find your "),
+    W("Client host rejected: cannot find your hostname"),
+    W("Client host rejected: cannot find your reverse hostname"),
+    W("Recipient address rejected: User unknown"), W("Helo command rejected: Host not found"),
+    W("Message size exceeds fixed limit"), W("Recipient address rejected"),
+    W("Sender address rejected"), W("Sender address rejected: Domain not found"),
+    W("Recipient address rejected: Domain not found"), W("Service currently unavailable"),
+    W("4.3.2"),
+    /* ev_greylist_text's words, then ev_reject_mailbox_full's (lower case) */
+    W("greylist"), W("graylist"), W("grey-list"), W("gray-list"), W("grey list"),
+    W("gray list"), W("try again later"), W("come back later"), W("come back in "),
+    W("retry later"), W("mailbox full"), W("mailbox is full"), W("over quota"),
+    W("quota exceeded")};
+#undef W
+#define RW_BIT(w) ((uint64_t)1 << (w))
+#define RW_GREY (RW_BIT(RW_GREY_LAST + 1) - RW_BIT(RW_GREY_FIRST))
+#define RW_FULL (RW_BIT(RW_FULL_LAST + 1) - RW_BIT(RW_FULL_FIRST))
+
+/* the words whose first byte is [c] and those whose second byte is [c]
+ * (both cases of a letter for the case-blind words) */
+static uint64_t rw_first[256], rw_second[256];
+static pthread_once_t rw_made = PTHREAD_ONCE_INIT;
+
+static void rw_make(void)
+{
+	for (int w = 0; w < RW__COUNT; w++)
+		for (int k = 0; k < 2; k++) {
+			unsigned char c = (unsigned char)reply_words[w].s[k];
+			uint64_t *t = k ? rw_second : rw_first;
+			t[c] |= RW_BIT(w);
+			if (w >= RW_FOLDED && c >= 'a' && c <= 'z')
+				t[c - 32] |= RW_BIT(w);
+		}
+}
+
+struct reply_seen {
+	uint64_t has;      /* RW_BIT of each word the text holds */
+	size_t blocked;    /* where the first "blocked using " starts */
+	size_t last_error; /* where the last "Error: " starts */
+};
+
+/* folded_at - s[0..n) is the lower-case word w, case-blind (has_folded
+ * lowers 'A'..'Z' only) */
+static bool folded_at(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+		if (c != w[i])
+			return false;
+	}
+	return true;
+}
+
+/* reply_scan - which of reply_words the text r holds */
+static struct reply_seen reply_scan(struct span r)
+{
+	static _Thread_local bool ready;
+	if (!ready) {
+		pthread_once(&rw_made, rw_make);
+		ready = true;
+	}
+	struct reply_seen seen = {0, 0, 0};
+	if (r.n < 2)
+		return seen;
+	/* has_folded's reach: the first 1023 bytes, up to a NUL */
+	size_t reach = r.n < 1023 ? r.n : 1023;
+	const char *nul = memchr(r.p, 0, reach);
+	if (nul)
+		reach = (size_t)(nul - r.p);
+	const unsigned char *p = (const unsigned char *)r.p;
+	for (size_t i = 0; i + 1 < r.n; i++) {
+		uint64_t cand = rw_first[p[i]] & rw_second[p[i + 1]];
+		while (cand) {
+			int w = __builtin_ctzll(cand);
+			cand &= cand - 1;
+			size_t n = reply_words[w].n;
+			bool at = w < RW_FOLDED ? i + n <= r.n && !memcmp(r.p + i, reply_words[w].s, n)
+						: i + n <= reach && folded_at(r.p + i, reply_words[w].s, n);
+			if (!at)
+				continue;
+			if (w == RW_BLOCKED && !(seen.has & RW_BIT(RW_BLOCKED)))
+				seen.blocked = i;
+			if (w == RW_ERROR)
+				seen.last_error = i;
+			seen.has |= RW_BIT(w);
+		}
+	}
+	return seen;
+}
+
 /* ev_reject_accuses_nobody - a refusal that says nothing against the
  * client: the server's own fault, this server's size limit, its own
  * user's full mailbox, a domain that always exists "not found" (this
  * host's resolver), greylisting's
  * temporary refusal of every new sender, or postscreen's "450 4.3.2
  * Service currently unavailable" to a new client until it passes the
- * tests run after the greeting (a real server retries and gets through) */
+ * tests run after the greeting (a real server retries and gets through).
+ * Each clause is the function named beside it, asked of reply_scan's
+ * answer instead of the text */
 bool ev_reject_accuses_nobody(const struct event *ev)
 {
-	if (ev_reject_local_fault(ev))
+	bool reject = ev->type == EV_REJECT;
+	bool milter = span_eqs(ev->action, "milter-reject");
+	if (!reject && ev->type != EV_CLEANUP_ACTION)
+		return false;
+	struct span r = ev->reason;
+	struct reply_seen seen = reply_scan(r);
+	uint64_t has = seen.has;
+	/* ev_reject_local_fault (a cleanup line only when a milter's) */
+	if (reject || milter) {
+		if (milter && has & RW_BIT(RW_MILTER_TEMPFAIL))
+			return true;
+		if (has & (RW_BIT(RW_CONF_PROBLEM) | RW_BIT(RW_CONF_ERROR) | RW_BIT(RW_STORAGE) |
+			   RW_BIT(RW_LOOKUP)))
+			return true;
+		if (has & RW_BIT(RW_BLOCKED)) {
+			size_t answer = seen.blocked + 14;
+			if (span_starts(span_skip(r, answer), "127.255.255.") ||
+			    (has & RW_BIT(RW_ERROR) && seen.last_error >= answer))
+				return true;
+		}
+	}
+	/* ev_reject_greylist: a temporary refusal in greylisting's words */
+	bool temporary = ev->code.n ? ev->code.p[0] == '4' : ev->dsn.n && ev->dsn.p[0] == '4';
+	if (temporary && !(has & RW_BIT(RW_MILTER_TEMPFAIL)) && has & RW_GREY)
 		return true;
-	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev))
+	if (!reject)
+		return false;
+	/* ev_reject_unresolved_provider, ev_reject_provider_unknown_user */
+	if (has & RW_BIT(RW_CANNOT_FIND)) {
+		const char *by_ip = provider_of_address(ev->client_ip);
+		const char *by_helo = by_ip ? provider_name(ev->helo) : NULL;
+		if (by_helo && !strcmp(by_ip, by_helo))
+			return true;
+	}
+	if (has & RW_BIT(RW_USER_UNKNOWN) && provider_name(ev->client_name))
 		return true;
-	if (ev_reject_strict_helo(ev))
+	/* ev_reject_strict_helo */
+	if (ev->code.n == 3 && ev->code.p[0] == '4') {
+		if (has & RW_BIT(RW_HELO_NOT_FOUND)) {
+			if (ev->client_name.n && !span_eqs(ev->client_name, "unknown"))
+				return true;
+		} else if (helo_fqdn(ev->helo) &&
+			   has & (RW_BIT(RW_CANNOT_FIND_HOST) | RW_BIT(RW_CANNOT_FIND_REVERSE)))
+			return true;
+	}
+	/* ev_reject_server_limit, ev_reject_mailbox_full */
+	if (has & RW_BIT(RW_SIZE_LIMIT))
 		return true;
-	if (ev_reject_greylist(ev) || ev_reject_server_limit(ev) || ev_reject_mailbox_full(ev))
+	if (span_eqs(ev->dsn, "4.2.2") || span_eqs(ev->dsn, "5.2.2") ||
+	    ((span_eqs(ev->stage, "RCPT") || has & RW_BIT(RW_RCPT_REJECTED)) && has & RW_FULL &&
+	     !(has & RW_BIT(RW_SENDER_REJECTED))))
 		return true;
-	/* "Domain not found" for gmail.com, outlook.com...: they always
-	 * exist, so this host's lookup failed, whoever the client is */
-	struct span dom;
-	if (ev_reject_domain_not_found(ev, &dom) && provider_mailbox_domain(dom))
-		return true;
-	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
-	       has(ev->reason, "Service currently unavailable") &&
-	       (span_eqs(ev->dsn, "4.3.2") || has(ev->reason, "4.3.2") || span_eqs(ev->code, "450"));
+	/* ev_reject_domain_not_found: "Domain not found" for gmail.com,
+	 * outlook.com...: they always exist, so this host's lookup failed,
+	 * whoever the client is */
+	if (has & (RW_BIT(RW_SENDER_NO_DOMAIN) | RW_BIT(RW_RCPT_NO_DOMAIN))) {
+		struct span addr = has & RW_BIT(RW_SENDER_NO_DOMAIN) ? ev->from : ev->to;
+		ptrdiff_t at = span_rchr(addr, '@');
+		if (provider_mailbox_domain(at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL))
+			return true;
+	}
+	return span_eqs(ev->line->daemon, "postscreen") && has & RW_BIT(RW_PS_UNAVAILABLE) &&
+	       (span_eqs(ev->dsn, "4.3.2") || has & RW_BIT(RW_432) || span_eqs(ev->code, "450"));
 }
 
 /* ev_reject_unresolved_provider - reject_unknown_client_hostname's or

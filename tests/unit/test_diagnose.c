@@ -529,6 +529,8 @@ TEST(diagnose_rules_memo_addresses)
 	    "Dec  3 12:00:07 mx postfix/smtpd[3002]: SSL_accept error from unknown[192.0.2.9]: lost connection",
 	    "Dec  3 12:00:08 mx postfix/smtpd[3002]: setting up TLS connection from unknown[192.0.2.9]",
 	    "Dec  3 12:00:09 mx postfix/smtpd[3002]: warning: TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm:../ssl/t1_lib.c:3301: from unknown[192.0.2.9]",
+	    "Dec  3 12:00:10 mx postfix/smtp[3001]: 3C3C3C3C43: to=<kim@icloud.com>, relay=mx01.mail.icloud.com[192.0.2.7]:25, delay=2.4, delays=0.04/0.02/1.1/1.2, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[192.0.2.7] said: 550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command))",
+	    "Dec  3 12:00:11 mx postfix/smtp[3001]: 3C3C3C3C44: to=<kim@icloud.com>, relay=mx01.mail.icloud.com[192.0.2.7]:25, delay=2.4, delays=0.04/0.02/1.1/1.2, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[192.0.2.7] said: 550 5.7.1 [CS0[192.0.2.7]1] [192.0.2.7]CS01] [CS[192.0.2.7] (in reply to end of DATA command))",
 	};
 	static const char *const addrs[] = {"192.0.2.7", "45.7.26.1", "10.5.1.1", "127.255.255.4", "14.3.5.9",
 					    "2001:db8::1", "2001:DB8::5.2.2", "::1", "198.51.100.58", "1.2.3.4"};

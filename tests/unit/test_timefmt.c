@@ -46,3 +46,36 @@ TEST(timefmt_same_day_in_own_offset)
 	CHECK(!stamp_same_day(at(1970, 1, 1, 23, 59, 59, 0), at(1970, 1, 2, 0, 0, 0, 0)));
 	CHECK(!stamp_same_day(at(9999, 12, 30, 23, 59, 59, 0), at(9999, 12, 31, 0, 0, 0, 0)));
 }
+
+/* month_ref - month_from_abbr as a comparison name by name */
+static int month_ref(const char *p)
+{
+	static const char names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	for (int i = 0; i < 12; i++)
+		if (p[0] == names[i * 3] && p[1] == names[i * 3 + 1] && p[2] == names[i * 3 + 2])
+			return i + 1;
+	return 0;
+}
+
+/* every three bytes of the months' letters, their other case and a few
+ * others give the name-by-name answer; and it reads no byte past the
+ * first that no month's name has there (a NUL stops it) */
+TEST(month_from_abbr_same_as_names)
+{
+	static const char bytes[] = "JFMASOND" "anebrpyulgctov" "jfmsd" "EBRPYULGCTV" " x\xc1"; /* each once */
+	size_t bad = 0, months = 0;
+	for (size_t a = 0; a < sizeof bytes - 1; a++)
+		for (size_t b = 0; b < sizeof bytes - 1; b++)
+			for (size_t c = 0; c < sizeof bytes - 1; c++) {
+				char p[3] = {bytes[a], bytes[b], bytes[c]};
+				int want = month_ref(p);
+				months += want != 0;
+				bad += month_from_abbr(p) != want;
+			}
+	CHECK_INT(bad, 0);
+	CHECK_INT(months, 12);
+	CHECK_INT(month_from_abbr("Dec"), 12);
+	CHECK_INT(month_from_abbr("Ja"), 0); /* "Ja\0": stops at the NUL */
+	CHECK_INT(month_from_abbr("D"), 0);
+	CHECK_INT(month_from_abbr(""), 0);
+}
