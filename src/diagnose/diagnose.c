@@ -158,7 +158,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
-				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION))
+				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
+				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
 	if (!in)
 		return;

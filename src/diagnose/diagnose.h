@@ -32,12 +32,15 @@
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
-#define DIAG_RELAY_CLIENTS 64        /* public clients whose "Relay access denied" lines are kept */
+#define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept */
 
-/* a public client refused with "Relay access denied": whether it is a
- * user of this server (it logs in elsewhere) is known only at the end */
+/* a client refused with "Relay access denied" (a public one), by an
+ * anvil limit, or by header_checks/body_checks: whether it is a user of
+ * this server (it logs in elsewhere) is known only at the end */
+enum diag_note_kind { NOTE_RELAY, NOTE_LIMIT, NOTE_CHECKS };
 struct diag_relay {
 	char ip[64];
+	uint8_t kind;                /* NOTE_* */
 	uint64_t lines;
 	struct stamp first, last;
 	uint32_t nsample;
@@ -116,7 +119,8 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 /* a closed message (the model's): accepted, then bounced to its sender? */
 void diag_message(struct diag *d, const struct message *m);
 /* before diag_finish, after analysis_finish: what needs the clients'
- * verdicts (a user's mail program refused with "Relay access denied") */
+ * verdicts (a user's mail program refused with "Relay access denied", a
+ * user's client refused by an anvil limit or by header/body checks) */
 struct analysis;
 void diag_clients(struct diag *d, const struct analysis *a);
 void diag_finish(struct diag *d);

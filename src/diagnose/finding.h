@@ -86,6 +86,10 @@ enum finding_impact {
 	  "a domain's mail server refuses mail for its own domain (Relay access denied)")      \
 	X(F_OUT_TOO_BIG, "outbound-message-too-big", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,       \
 	  "a remote server refuses a message as too big")                                      \
+	X(F_OUT_SMTPUTF8, "outbound-smtputf8-unsupported", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING,  \
+	  "a message needs SMTPUTF8 (non-ASCII addresses) and the remote server does not offer it") \
+	X(F_OUT_MALFORMED, "outbound-message-malformed", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,  \
+	  "a remote server refuses this server's mail as malformed (headers not RFC 5322)")   \
 	X(F_OUT_USER_UNKNOWN, "outbound-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,      \
 	  "mail to recipient addresses that do not exist")                                    \
 	X(F_OUT_MAILBOX_FULL, "outbound-mailbox-full", SIDE_REMOTE, 1, IMPACT_DELAYED,          \
@@ -127,6 +131,12 @@ enum finding_impact {
 	  "the server refuses to relay for a client on its own network")                       \
 	X(F_IN_USER_RELAY_DENIED, "user-client-relay-denied", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
 	  "a user's mail is refused with \"Relay access denied\": the mail program sends without logging in") \
+	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
+	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
+	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
+	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
+	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
+	  "header_checks or body_checks refuse mail of this server's own users")              \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -242,6 +252,8 @@ enum finding_impact {
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
+	X(F_QUEUE_CONGESTED, "active-queue-congested", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
+	  "one destination fills the active queue: other mail waits behind it")                \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \
 	  "a service reached its process limit in master.cf: new clients wait")                \
 	X(F_PS_SLOW, "postscreen-slow-lookup", SIDE_CONFIG, 2, IMPACT_DELAYED,                  \

@@ -30,6 +30,44 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"465) with authentication (\"my server requires authentication\") for every message. "
 	"Do not add the address to mynetworks: it is a public address that changes.",
 	NULL},
+    [F_IN_OWN_DOMAIN_RELAY_DENIED] = {
+	"smtpd refused mail with \"Relay access denied\" from a large provider's server "
+	"(Gmail, Microsoft, Yahoo...; its name confirmed by DNS). Those servers never test for "
+	"open relays: they deliver only to the mail servers that a domain's MX records name. So "
+	"the recipient's domain points its MX here, and this server does not count it as its "
+	"own: every sender's mail to that domain is refused.",
+	"Add the domain to the list it belongs to: mydestination (local users), "
+	"virtual_mailbox_domains (virtual mailboxes), virtual_alias_domains or relay_domains "
+	"(mail passed on to another server); then postfix reload, and check with: postconf "
+	"mydestination virtual_mailbox_domains relay_domains. If the domain is no longer served "
+	"here, change its MX records instead.",
+	NULL},
+    [F_IN_OWN_RATE_LIMITED] = {
+	"anvil's limits (smtpd_client_connection_rate_limit, "
+	"smtpd_client_connection_count_limit, smtpd_client_message_rate_limit, "
+	"smtpd_client_recipient_rate_limit) refused a client that is this server's own: it logs "
+	"in, or its address is on this server's own network. Its mail is refused with 421 or "
+	"450 until the limit's time unit passes; a user's mail program or a web application "
+	"sending in bursts hits such limits without doing anything wrong.",
+	"Exempt trusted clients: smtpd_client_event_limit_exceptions = $mynetworks plus the "
+	"addresses of the own applications, or raise the limit (anvil's \"statistics: max "
+	"connection rate\" lines show the peaks), or set the limit only on port 25 in "
+	"master.cf (-o smtpd_client_connection_rate_limit=0 for submission). A mail program "
+	"opening a new connection for every message is worth reconfiguring too.",
+	"Limits are per client address: users behind one NAT share it, so a whole office can "
+	"hit a limit that no single user reaches."},
+    [F_IN_OWN_CONTENT_REFUSED] = {
+	"cleanup refused a message of this server's own users (a client that logs in, one on "
+	"the own network, or a local submission) with a header_checks or body_checks REJECT "
+	"rule: the user's outgoing mail did not leave. Either the rule is meant to stop such "
+	"mail (an attachment type, a spam word) and the user should know, or its pattern is "
+	"wider than intended.",
+	"Find the rule: the rejected line is in the log line (header Subject: ..., body ...); "
+	"test it with postmap -q \"TEXT\" pcre:/etc/postfix/header_checks. Narrow the pattern, "
+	"or apply the checks to inbound mail only: in master.cf give the submission service its "
+	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
+	"body_checks=.",
+	NULL},
     [F_IN_PTR_LOOKUP_FAILING] = {
 	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
 	"your hostname\": it comes from that provider's own network and greets with its own "
@@ -556,6 +594,18 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"its queue_directory (postmulti -l). Delete mail with postsuper -d only, never with rm.",
 	"When an admin deleted those messages on purpose (postsuper -d ALL after a spam run), "
 	"nothing else is wrong; the lines cannot tell who deleted them."},
+    [F_QUEUE_CONGESTED] = {
+	"qmgr warns that mail for one destination takes (nearly) all of the active queue's "
+	"entries (qmgr_message_recipient_limit): mail for that destination arrives faster "
+	"than it leaves, and every other message waits in the incoming queue behind it. The "
+	"destination is slow or failing: a content filter or LMTP server on this host that "
+	"cannot keep up, or a remote server that accepts mail slowly or times out.",
+	"Find out why that destination is slow: for a filter on this host (127.0.0.1:10024), "
+	"its own log and its process count (the master.cf maxproc of its transport and the "
+	"filter's own children must match); for a remote one, its deferrals in this log. "
+	"Lower smtp_connect_timeout and smtp_helo_timeout so dead hosts are skipped quickly, "
+	"raise the transport's maxproc, and watch the queue with qshape active incoming.",
+	NULL},
     [F_PROCESS_LIMIT] = {
 	"master runs as many processes of a service as its maxproc column in master.cf (or "
 	"default_process_limit) allows; new connections wait until one is free. Under a flood "

@@ -56,6 +56,29 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"(transport_maps, relayhost), check that entry.",
 	"The lines do not show whether the route came from DNS or from this server's own "
 	"tables."},
+    [F_OUT_SMTPUTF8] = {
+	"The message needs SMTPUTF8: its sender or a recipient address has non-ASCII "
+	"characters (or the sending program asked for SMTPUTF8), and the remote server does not "
+	"offer the SMTPUTF8 extension. Postfix cannot downgrade such an address, so it returns "
+	"the message (\"SMTPUTF8 is required, but was not offered by host\"). This server did "
+	"nothing wrong; the receiving server is older.",
+	"Ask the sender to write to an ASCII address of the recipient (many domains with "
+	"non-ASCII names also have an ASCII or punycode form) or to send from an ASCII sender "
+	"address. If mail from local programs is flagged only because of UTF-8 in its headers, "
+	"check smtputf8_autodetect_classes (the default, sendmail and verify, is usually right).",
+	NULL},
+    [F_OUT_MALFORMED] = {
+	"The remote server refused the message as malformed: a header is invalid, missing or "
+	"duplicated (From:, Date:, Message-ID:), or the message is otherwise not RFC 5322 "
+	"(Gmail: \"not RFC 5322 compliant\", others: \"Message contains invalid header\", "
+	"5.6.0). The message is built on this side: by the sender's program, a web application "
+	"or script, or a header_checks/milter rule that rewrote it.",
+	"Look at a refused message's headers (postcat -q QUEUEID while it waits, or the bounce's "
+	"copy): one From: with a valid address, a Date:, a Message-ID:, no raw 8-bit or overlong "
+	"header lines. Fix the program that wrote it (a PHP mail() script without From: is "
+	"typical); Postfix adds Date: and Message-ID: to mail from local programs "
+	"(always_add_missing_headers), but never repairs a broken From:.",
+	NULL},
     [F_OUT_TOO_BIG] = {
 	"The remote server refused the message because it is larger than it accepts (552 "
 	"5.3.4, \"Message size exceeds fixed limit\"). Nothing is wrong here: the sender gets "

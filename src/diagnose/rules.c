@@ -37,6 +37,8 @@
  */
 static const struct rule out_rules[] = {
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
+    /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
+    {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
     {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
     /* smtp_sasl_glue.c: "SASL authentication failed; server %s said: %s" is
      * the relay's refusal of the account; "cannot authenticate to server"
@@ -63,6 +65,9 @@ static const struct rule out_rules[] = {
      * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
      * trust names its postmaster desk */
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org", "tosa@rx.t-online.de"}, NULL, K_PROVIDER, NULL},
+    /* the message as this side built it: Gmail's "not RFC 5322 compliant"
+     * (RfcMessageNonCompliant), Microsoft's bare line feeds, "5.6.0" */
+    {F_OUT_MALFORMED, SRC_OUT, NULL, {"RFC 5322", "RFC5322", "RFC 2822", "RfcMessageNonCompliant", "invalid header", "malformed header", "header is missing", "missing a valid Message-ID", "duplicate header", "BareLinefeedsAreIllegal", "bare linefeed", "5.6.0"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
@@ -75,7 +80,7 @@ static const struct rule out_rules[] = {
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},
     {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},
     {F_OUT_SUSPENDED, SRC_OUT, NULL, {"delivery temporarily suspended"}, NULL, K_CONNHOST, NULL},
 };
 
@@ -194,7 +199,13 @@ static const struct rule diag_rules[] = {
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
     /* postfix-script's stop/reload/flush/drain, and its start that failed
      * (master's own fatal line before it says why); postqueue.c, sendmail */
-    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed"}, NULL, K_NONE, NULL},
+    {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed", "Queue report unavailable - mail system is down"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c: a name in smtpd_*_restrictions it does not know (a
+     * typo, a restriction of a newer Postfix): mail gets 451 4.3.5 */
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {"unknown smtpd restriction: \""}, NULL, K_AFTER, "restriction: \""},
+    /* qmgr_entry.c: one destination holds a fifth or more of the active
+     * queue, and the advice lines that follow the warning */
+    {F_QUEUE_CONGESTED, SRC_DIAG, "qmgr", {" active queue entries", "this may slow down other mail deliveries", "you may need to ", "so that Postfix quickly skips", "so that Postfix wastes less time", "so that Postfix can make more parallel", "please avoid flushing the whole queue", "lots of deferred mail, that is bad for performance", "to turn off these warnings specify: qmgr_clog_warn_time"}, NULL, K_NONE, NULL},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
@@ -582,7 +593,12 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = out_rules[m.rule].id;
 		diag_make_key(&out_rules[m.rule], ev, t, hit);
 	} else {
-		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
+		/* an SMTP client's line without a status (lost connection,
+		 * a reply before the delivery line) is permanent only when the
+		 * reply says 5xx */
+		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4') ||
+			    (ev->type != EV_DELIVERY && !ev->status.n &&
+			     !(ev->dsn.n && ev->dsn.p[0] == '5') && !(ev->code.n && ev->code.p[0] == '5'));
 		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
 		struct span host = diag_conn_host(ev, t);
 		const char *p = provider_name(host);
@@ -668,6 +684,13 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 				*p = (char)tolower((unsigned char)*p);
 			return true;
 		}
+	} else if (m.lit[REJECT_RELAY_DENIED] && ev_reject_provider_relay_denied(ev)) {
+		/* a large provider delivers only to a domain's MX: the domain is ours */
+		hit->id = F_IN_OWN_DOMAIN_RELAY_DENIED;
+		struct span dom = diag_rcpt_domain(ev->to);
+		diag_copy_key(hit->key, dom);
+		for (char *p = hit->key; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);

@@ -207,7 +207,8 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
 		return true;
-	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev))
+	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev) ||
+	    ev_reject_provider_relay_denied(ev))
 		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
@@ -247,6 +248,17 @@ bool ev_reject_unresolved_provider(const struct event *ev)
 bool ev_reject_provider_unknown_user(const struct event *ev)
 {
 	return ev->type == EV_REJECT && has(ev->reason, "Recipient address rejected: User unknown") &&
+	       provider_name(ev->client_name);
+}
+
+/* ev_reject_provider_relay_denied - a large provider's server (its name
+ * forward-confirmed) refused with "Relay access denied": those servers
+ * never test for open relays, they deliver to the MX a domain names;
+ * the domain is this server's own, missing from mydestination,
+ * virtual_mailbox_domains or relay_domains (own-domain-relay-denied) */
+bool ev_reject_provider_relay_denied(const struct event *ev)
+{
+	return ev->type == EV_REJECT && has(ev->reason, "Relay access denied") &&
 	       provider_name(ev->client_name);
 }
 
