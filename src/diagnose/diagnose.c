@@ -298,6 +298,67 @@ static void fold_port25(struct diag *d)
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
 }
 
+/* tls_trust - certificates of three or more unrelated servers (or of a
+ * large provider's, whose certificates are valid) fail verification:
+ * not their certificates but this server's trusted CAs
+ * (smtp_tls_CAfile, smtp_tls_CApath) or a policy that asks too much;
+ * their groups become one */
+enum { TLS_TRUST_HOSTS = 3 };
+static void tls_trust(struct diag *d)
+{
+	struct strset hosts;
+	strset_init(&hosts, 16);
+	bool provider = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED || !g->key[0])
+			continue;
+		struct span k = span_of(g->key);
+		ptrdiff_t lb = span_chr(k, '[');
+		if (lb >= 0)
+			k = span_head(k, (size_t)lb);
+		strset_add(&hosts, k);
+		provider |= provider_name(k) != NULL;
+	}
+	size_t n = strset_len(&hosts);
+	strset_free(&hosts);
+	if (n < TLS_TRUST_HOSTS && !provider)
+		return;
+	struct diag_group *into = xcalloc(1, sizeof *into);
+	into->id = F_OUT_TLS_TRUST;
+	into->key = xstrdup("");
+	strset_init(&into->subjects, DIAG_SUBJECTS);
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (g->first.us && (!into->first.us || g->first.us < into->first.us))
+			into->first = g->first;
+		if (g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->recipients += g->recipients;
+		into->merged++;
+		size_t ns;
+		const char **subj = diag_subjects(g, &ns);
+		for (size_t j = 0; j < ns; j++)
+			strset_add(&into->subjects, span_of(subj[j]));
+		free(subj);
+		for (uint32_t j = 0; j < g->nsample && into->nsample < DIAG_SAMPLES; j++) {
+			into->sample[into->nsample++] = g->sample[j];
+			g->sample[j] = NULL;
+		}
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		group_free(g);
+	}
+	d->list[k++] = into;
+	d->nlist = k;
+	hmap_put(&d->groups, group_hash(into->id, into->key), into);
+}
+
 /* resolver_proven - the domains smtpd did not find include enough that
  * always resolve (provider.h): this host's lookups failed */
 static bool resolver_proven(const struct diag_group *g)
@@ -431,6 +492,7 @@ void diag_finish(struct diag *d)
 	drop_weak(d);
 	dest_dns(d);
 	tls_settings(d);
+	tls_trust(d);
 	own_limit(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);

@@ -98,6 +98,14 @@ enum finding_impact {
 	  "mail waits because the TLS policy needs DNSSEC/DANE the destination does not have") \
 	X(F_OUT_TLS_FAIL, "outbound-tls-failed", SIDE_REMOTE, 2, IMPACT_DELAYED,                \
 	  "TLS with a remote server fails")                                                    \
+	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
+	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
+	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \
+	  "the certificates of many unrelated servers fail verification: this server's trusted CA list is missing or wrong") \
+	X(F_OUT_BIND_ADDRESS, "outbound-bind-address-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "smtp_bind_address names an address this host does not have: outgoing connections fail") \
+	X(F_OUT_RELAYHOST_NOT_FOUND, "relayhost-not-found", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "relayhost (or smtp_fallback_relay) names a host that DNS does not know")           \
 	X(F_OUT_PORT25_BLOCKED, "outbound-port25-blocked", SIDE_NETWORK, 4, IMPACT_NOT_LEAVING, \
 	  "outbound port 25 looks blocked: connections to many unrelated mail servers time out") \
 	X(F_OUT_TIMEOUT, "outbound-connect-timeout", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
@@ -264,6 +272,8 @@ enum finding_impact {
 	  "the chroot's copies of system files differ from the originals")                     \
 	X(F_CHROOT_MISSING, "chroot-file-missing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,         \
 	  "a chrooted daemon cannot look up a service name: the chroot lacks etc/services")    \
+	X(F_CONFIG_IGNORED, "config-setting-ignored", SIDE_CONFIG, 2, IMPACT_DEGRADED,           \
+	  "main.cf or master.cf sets something Postfix ignores (a misspelt or removed name, a repeated entry)") \
 	X(F_BOUNCE_TEMPLATE, "bounce-template-time-unit", SIDE_CONFIG, 1, IMPACT_NONE,          \
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \

@@ -695,6 +695,17 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"reload.",
 	"Library copies that differ right after a system upgrade are harmless until the next "
 	"restart refreshes them."},
+    [F_CONFIG_IGNORED] = {
+	"Postfix says a setting does nothing: main.cf or master.cf names a parameter it does "
+	"not know (\"unused parameter\": usually a typo, such as smtpd_recipient_restriction "
+	"without the s), a parameter or restriction that this version removed, sets the same "
+	"parameter twice (\"overriding earlier entry\": only the last one counts), or turns "
+	"on SASL or TLS that this build lacks. What the admin meant is not in effect.",
+	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
+	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
+	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
+	"a Postfix package built with SASL or TLS.",
+	NULL},
     [F_BOUNCE_TEMPLATE] = {
 	"The bounce daemon prints times in its notices in the unit the template asks for "
 	"(delay_warning_time_hours, maximal_queue_lifetime_days); the configured time is less "

@@ -178,6 +178,46 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
 	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
 	NULL},
+    [F_OUT_TLS_UNVERIFIED] = {
+	"The TLS policy for this destination (smtp_tls_security_level = verify, secure or "
+	"dane, or its entry in smtp_tls_policy_maps) requires a certificate that verifies, and "
+	"the server's does not: it is expired, self-signed, issued by an unknown CA or for "
+	"another name (\"Server certificate not verified\"). The mail waits in the queue.",
+	"Look at the certificate: openssl s_client -connect HOST:25 -starttls smtp -servername "
+	"HOST. If it is really wrong, tell the destination's postmaster; if the mail must go "
+	"meanwhile, lower the policy for that destination only (smtp_tls_policy_maps: domain "
+	"encrypt or may), never for all.",
+	"When many unrelated destinations fail the same way, the trusted CA list of this server "
+	"is the problem (the finding for that says so)."},
+    [F_OUT_TLS_TRUST] = {
+	"The certificates of several unrelated servers (or of a large provider's, which are "
+	"valid) fail verification under this server's TLS policy: the fault is on this side. "
+	"Postfix's SMTP client has no list of trusted CAs (smtp_tls_CAfile / smtp_tls_CApath "
+	"empty or not readable inside the chroot), or the policy asks for what most servers do "
+	"not give (secure with a match that names the wrong host). Mail waits in the queue.",
+	"Point the client at the system's CA bundle: smtp_tls_CAfile = "
+	"/etc/ssl/certs/ca-certificates.crt (Debian) or /etc/pki/tls/certs/ca-bundle.crt (Red "
+	"Hat), then postfix reload; with chroot, the file must be reachable from there too. "
+	"Unless a destination really requires it, use smtp_tls_security_level = may (or dane) "
+	"rather than verify or secure for all mail.",
+	NULL},
+    [F_OUT_BIND_ADDRESS] = {
+	"The SMTP client cannot bind its outgoing connections to the address that "
+	"smtp_bind_address (or smtp_bind_address6, or a master.cf -o override) names: this host "
+	"does not have that address (\"Cannot assign requested address\"). No outgoing "
+	"connection is made; the mail waits.",
+	"Set smtp_bind_address to an address this host has (ip -br addr), or remove it to let "
+	"the system choose; then postfix reload. After moving to a new server or IP, check "
+	"master.cf's transports for -o smtp_bind_address too.",
+	NULL},
+    [F_OUT_RELAYHOST_NOT_FOUND] = {
+	"The SMTP client warns that relayhost (or smtp_fallback_relay) names a host that DNS "
+	"does not know: every message that should go through it waits (Postfix keeps it as a "
+	"temporary error, expecting the setting to be fixed).",
+	"Check the name: postconf relayhost; dig +short NAME. A host name without brackets is "
+	"looked up as a domain's MX first: write [smtp.provider.example]:587 to use the host "
+	"itself. Then postfix reload and postqueue -f.",
+	NULL},
     [F_OUT_PORT25_BLOCKED] = {
 	"Connections to the mail servers of many unrelated domains time out, and none gets "
 	"through. That is what an outgoing port 25 filter looks like: most cloud and home "

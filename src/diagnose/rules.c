@@ -46,6 +46,8 @@ static const struct rule out_rules[] = {
     {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
+    /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL) */
+    {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
     /* the remote server refuses this server's own name, sender or lack
      * of TLS (before the DNS rows: "Helo command rejected: Host not
@@ -80,6 +82,8 @@ static const struct rule out_rules[] = {
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},
     {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue"}, NULL, K_PROVIDER, NULL},
+    /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
+    {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},
     {F_OUT_SUSPENDED, SRC_OUT, NULL, {"delivery temporarily suspended"}, NULL, K_CONNHOST, NULL},
 };
@@ -191,6 +195,8 @@ static const struct rule diag_rules[] = {
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql query failed"}, NULL, K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"read TCP map reply"}, NULL, K_FIXED, "tcp:"},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure"}, NULL, K_PATH, NULL},
+    /* smtp_connect.c: "smtp_connect_addr: bind ADDR: Cannot assign requested address" */
+    {F_OUT_BIND_ADDRESS, SRC_DIAG, "smtp", {"smtp_connect_addr: bind "}, NULL, K_AFTER, "bind "},
     /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
     /* inet_listen.c "bind %s port %s: %m" with EADDRNOTAVAIL: the same, said by master */
@@ -206,6 +212,14 @@ static const struct rule diag_rules[] = {
     /* qmgr_entry.c: one destination holds a fifth or more of the active
      * queue, and the advice lines that follow the warning */
     {F_QUEUE_CONGESTED, SRC_DIAG, "qmgr", {" active queue entries", "this may slow down other mail deliveries", "you may need to ", "so that Postfix quickly skips", "so that Postfix wastes less time", "so that Postfix can make more parallel", "please avoid flushing the whole queue", "lots of deferred mail, that is bad for performance", "to turn off these warnings specify: qmgr_clog_warn_time"}, NULL, K_NONE, NULL},
+    /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
+     * setting that does nothing (a typo, a removed name, a second entry) */
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in"}, NULL, K_FIXED, "not compiled in"},
+    /* master.c: a second master (postfix start while it runs) */
+    {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
@@ -224,11 +238,14 @@ static const struct rule diag_rules[] = {
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
-    /* cleanup_out.c: the message grew past message_size_limit while it came */
-    {F_IN_TOO_BIG, SRC_DIAG, "cleanup", {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
+    /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
+    {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
+    {F_OUT_TLS_UNVERIFIED, SRC_DIAG, "smtp", {"certificate verify failed"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
+    /* smtp_connect.c: the relay host's name has no address (not a temporary failure) */
+    {F_OUT_RELAYHOST_NOT_FOUND, SRC_DIAG, "smtp", {"relayhost configuration problem", "smtp_fallback_relay configuration problem"}, NULL, K_NONE, NULL},
     /* OpenSSL's alerts from the client: it refused this server's certificate */
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "smtpd", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "tlsproxy", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
@@ -242,6 +259,8 @@ static const struct rule diag_rules[] = {
 static const struct rule plain_rules[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
+    /* tls_verify.c's note of why a server's certificate failed */
+    {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
 };
 
 struct crule {
