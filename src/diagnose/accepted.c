@@ -529,6 +529,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
 			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
 	}
+	const struct diag_group *unknown = diag_unknown_group(d, ev);
+	if (unknown)
+		return unknown;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
 		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
 	if (ev->type == EV_CLEANUP_ACTION && ev->client_ip.n && span_eqs(ev->action, "reject"))

@@ -163,6 +163,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		diag_accepted_event(d, ev, in != NULL);
 	if (!in)
 		return;
+	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
+		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
@@ -485,6 +487,7 @@ static void own_limit(struct diag *d)
 void diag_finish(struct diag *d)
 {
 	diag_accepted_groups(d);
+	diag_unknown_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -558,6 +561,7 @@ void diag_free(struct diag *d)
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
 	diag_accepted_free(d);
+	diag_unknown_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

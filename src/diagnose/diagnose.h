@@ -47,6 +47,18 @@ struct diag_relay {
 	char *sample[DIAG_SAMPLES];
 };
 
+/* a recipient refused as unknown, with the named clients that wrote to it */
+#define DIAG_UNKNOWN_RCPTS 64
+struct diag_unknown {
+	char rcpt[DIAG_KEY_MAX];
+	struct strset clients;       /* their addresses (capped) */
+	bool provider;               /* one of them a large provider's server */
+	uint64_t lines;
+	struct stamp first, last;
+	uint32_t nsample;
+	char *sample[DIAG_SAMPLES];
+};
+
 /* a private address (not loopback) that handed over mail without a login */
 struct diag_trusted {
 	char ip[64];
@@ -92,6 +104,8 @@ struct diag {
 	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
 	uint32_t nrelay;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
+	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
+	uint32_t nunknown, unknown_next;
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset filtered_qids[2]; /* a content filter's copies of mail from the

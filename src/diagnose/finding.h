@@ -141,6 +141,8 @@ enum finding_impact {
 	  "a user's mail is refused with \"Relay access denied\": the mail program sends without logging in") \
 	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
 	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
+	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
+	  "this server's own access rules refuse mail from a large provider's servers (\"Access denied\")") \
 	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
@@ -169,6 +171,8 @@ enum finding_impact {
 	  "mail refused: too little free space for the queue")                                 \
 	X(F_IN_CONFIG_PROBLEM, "server-configuration-problem", SIDE_CONFIG, 4, IMPACT_REFUSED,  \
 	  "mail refused with \"Server configuration problem\" (451 4.3.5)")                    \
+	X(F_IN_RCPT_MISSING, "recipient-missing-from-table", SIDE_CONFIG, 2, IMPACT_REFUSED,  \
+	  "mail for one address, from several real mail servers, is refused as unknown: the address may be missing from a lookup table") \
 	X(F_IN_USER_UNKNOWN_HARVEST, "recipient-harvesting", SIDE_HOSTILE, 2, IMPACT_NONE,      \
 	  "a client tries many addresses that do not exist (dictionary attack)")               \
 	X(F_IN_LMTP_USER_UNKNOWN, "lmtp-user-unknown", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \

@@ -42,6 +42,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"mydestination virtual_mailbox_domains relay_domains. If the domain is no longer served "
 	"here, change its MX records instead.",
 	NULL},
+    [F_IN_ACCESS_DENIED_PROVIDER] = {
+	"smtpd refused mail from a large provider's server (Gmail, Microsoft, Yahoo...; its "
+	"name confirmed by DNS) with a bare \"Access denied\": that is the text of an access "
+	"table's REJECT without words of its own (check_recipient_access, check_sender_access, "
+	"check_client_access) or of a plain \"reject\" in a restriction list. The provider only "
+	"passes its users' mail on; the refusal is this server's own rule, and when it is a "
+	"catch-all (\"permit_mynetworks, permit_sasl_authenticated, reject\" in "
+	"smtpd_recipient_restrictions) it refuses everyone's mail.",
+	"Find the rule: postconf -n | grep restrictions, and postmap -q ADDRESS on each access "
+	"table. A restriction list that ends in reject must let mail for this server's own "
+	"domains through first (reject_unauth_destination, then permit). If the rule is meant "
+	"to block that one address, nothing needs fixing; give it a text (REJECT reason) so the "
+	"log says why.",
+	NULL},
     [F_IN_OWN_RATE_LIMITED] = {
 	"anvil's limits (smtpd_client_connection_rate_limit, "
 	"smtpd_client_connection_count_limit, smtpd_client_message_rate_limit, "
@@ -68,6 +82,19 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
 	"body_checks=.",
 	NULL},
+    [F_IN_RCPT_MISSING] = {
+	"smtpd refused mail for one address of this server as unknown (\"User unknown in "
+	"virtual mailbox table\", \"... in local recipient table\"...), and it came from several "
+	"mail servers whose names DNS confirms, a large provider's among them: different "
+	"people wrote to that address through their own providers. A dictionary attack tries "
+	"many addresses from one client; this is one address that the world uses and this "
+	"server's tables do not have.",
+	"Check the address in the table the refusal names: postmap -q ADDRESS "
+	"hash:/etc/postfix/vmailbox (virtual_mailbox_maps), or the alias, local user or "
+	"relay_recipient_maps entry; add it, run postmap on the file, and postfix reload. If "
+	"the address was retired on purpose, nothing needs fixing.",
+	"A mailing list or a newsletter can keep writing to an address long after it was "
+	"removed: the senders' names tell whether they are people or lists."},
     [F_IN_PTR_LOOKUP_FAILING] = {
 	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
 	"your hostname\": it comes from that provider's own network and greets with its own "

@@ -208,7 +208,7 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	if (ev_reject_local_fault(ev))
 		return true;
 	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev) ||
-	    ev_reject_provider_relay_denied(ev))
+	    ev_reject_provider_relay_denied(ev) || ev_reject_provider_access_denied(ev, &(struct span){0}))
 		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
@@ -260,6 +260,28 @@ bool ev_reject_provider_relay_denied(const struct event *ev)
 {
 	return ev->type == EV_REJECT && has(ev->reason, "Relay access denied") &&
 	       provider_name(ev->client_name);
+}
+
+/* ev_reject_provider_access_denied - smtpd_check.c's "<%s>: %s rejected:
+ * Access denied" (check_*_access REJECT with no text of its own, or a
+ * bare reject in a restriction list) of a large provider's server: it
+ * passes on its users' mail and is no spammer for it; what refused it
+ * is this server's own rule ("Recipient address", "Sender address",
+ * "Client host", "Helo command" in *what) */
+bool ev_reject_provider_access_denied(const struct event *ev, struct span *what)
+{
+	if (ev->type != EV_REJECT || !provider_name(ev->client_name))
+		return false;
+	struct span r = ev->reason;
+	ptrdiff_t k = span_index(r, " rejected: Access denied");
+	if (k <= 0)
+		return false;
+	struct span head = span_head(r, (size_t)k);
+	ptrdiff_t colon = span_rchr(head, ':');
+	if (colon >= 0)
+		head = span_skip(head, (size_t)colon + 1);
+	*what = span_trim(head);
+	return what->n > 0;
 }
 
 /* ev_reject_domain_not_found - smtpd refused a sender's or recipient's
