@@ -154,6 +154,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
 	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
 		d->own_delivered++;
+	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
+	    ev->line->ts.us > d->provider_accepted_last.us && provider_name(ev->client_name))
+		d->provider_accepted_last = ev->line->ts;
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
@@ -405,8 +408,13 @@ static void drop_weak(struct diag *d)
 	size_t k = 0;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
+		/* a large provider's mail still accepted after its first
+		 * "Access denied": a rule against some addresses (a block list),
+		 * not one that refuses everyone */
+		bool blocklist = g->id == F_IN_ACCESS_DENIED_PROVIDER && d->provider_accepted_last.us &&
+				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
 		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
-		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g))) {
+		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;

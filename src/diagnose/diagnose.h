@@ -88,6 +88,7 @@ struct diag {
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
+	struct stamp provider_accepted_last; /* a large provider's last mail accepted (smtpd client=) */
 	bool show_secrets;           /* sample lines with their SASL data */
 	/* the client each smtpd process serves, by its connect line: a
 	 * pid-only "TLS library problem" warning is that client's */
