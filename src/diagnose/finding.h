@@ -272,6 +272,10 @@ enum finding_impact {
 	  "postscreen's cache or address-list lookups are slow: every new client waits")      \
 	X(F_INTERNAL_SERVICE, "internal-service-unreachable", SIDE_CONFIG, 2, IMPACT_DEGRADED,  \
 	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
+	X(F_POSTMASTER_ALIAS, "postmaster-alias-missing", SIDE_CONFIG, 2, IMPACT_LOST,          \
+	  "mail to postmaster (or MAILER-DAEMON) is thrown away: the aliases table has no entry for it") \
+	X(F_FILE_PERMISSIONS, "file-ownership-wrong", SIDE_CONFIG, 1, IMPACT_DEGRADED,           \
+	  "postfix check finds files of Postfix with the wrong owner or writable by others")    \
 	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \
 	  "the chroot's copies of system files differ from the originals")                     \
 	X(F_CHROOT_MISSING, "chroot-file-missing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,         \

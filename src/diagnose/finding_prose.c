@@ -733,6 +733,25 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
 	"a Postfix package built with SASL or TLS.",
 	NULL},
+    [F_POSTMASTER_ALIAS] = {
+	"local(8) found no alias for postmaster (or MAILER-DAEMON), a name every mail server "
+	"must receive mail for (RFC 5321), and threw the message away: it logs it as "
+	"delivered (\"discarded\"), so nobody is told. Reports about this server's mail "
+	"(abuse, bounces, DMARC) that go to postmaster are lost.",
+	"Add \"postmaster: root\" (and root: a real mailbox) to /etc/aliases, run newaliases, "
+	"and check with: postmap -q postmaster hash:/etc/aliases. With virtual domains, give "
+	"each one a postmaster@ alias too.",
+	NULL},
+    [F_FILE_PERMISSIONS] = {
+	"postfix check (run by postfix start) found files of Postfix with the wrong owner, or "
+	"writable by group or others: queue files or sockets not owned by the mail owner "
+	"(postfix) stop the daemons from using them, and a main.cf or table that others can "
+	"write lets them change the mail system.",
+	"Run postfix set-permissions (it restores the owners and modes Postfix expects), or "
+	"chown/chmod the files named in the warning; a socket made by another program (Dovecot's "
+	"auth socket) gets its owner from that program's own settings (user = postfix). Then "
+	"postfix check again.",
+	NULL},
     [F_BOUNCE_TEMPLATE] = {
 	"The bounce daemon prints times in its notices in the unit the template asks for "
 	"(delay_warning_time_hours, maximal_queue_lifetime_days); the configured time is less "

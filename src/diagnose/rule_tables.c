@@ -198,7 +198,17 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in"}, NULL, K_FIXED, "not compiled in"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
+    /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
+    {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
+    /* postfix-script (postfix check, postfix start) */
+    {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: "}, NULL, K_PATH, NULL},
+    /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
+     * master.cf command line wrong); its own fatal line says why */
+    {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {" socket: malformed response"}, NULL, K_PATH, NULL},
+    {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {"failure -- see a previous warning/fatal/panic logfile record"}, "transport ", K_AFTER, "transport "},
+    /* smtp.c: SASL on, but no password table */
+    {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */
     {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
@@ -212,6 +222,10 @@ const struct rule rule_diag[] = {
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
+    /* attr_clnt.c, auto_clnt.c: smtpd's connection to a service of its
+     * own; Postfix's own helpers first, then a policy server's socket */
+    {F_INTERNAL_SERVICE, SRC_DIAG, "smtpd", {"connect to private/anvil", "connect to private/tlsmgr", "connect to private/scache", "connect to private/proxymap", "connect to private/proxywrite"}, NULL, K_PATH, NULL},
+    {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"connect to "}, NULL, K_AFTER, "connect to "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},
     /* master_conf.c: "duplicate master.cf entry for service \"%s\" (%s) -- using the last entry" */
