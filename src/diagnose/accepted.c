@@ -534,8 +534,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		return unknown;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
 		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
-	if (ev->type == EV_CLEANUP_ACTION && ev->client_ip.n && span_eqs(ev->action, "reject"))
-		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip);
+	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
+	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
+		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
 	    !diag_classify(ev, &hit))

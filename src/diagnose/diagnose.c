@@ -164,6 +164,18 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
+	/* header/body checks refusing mail submitted on this host (sendmail,
+	 * a web application through pickup): "... from local; from=<...>" */
+	if (!in && ev->type == EV_CLEANUP_ACTION && !ev->client_ip.n && span_eqs(ev->action, "reject") &&
+	    span_eqs(ev->client_name, "local")) {
+		struct diag_hit local = {.id = F_IN_OWN_CONTENT_REFUSED, .key = "local"};
+		struct diag_group *g = diag_group_get(d, local.id, local.key);
+		if (g)
+			group_add(d, g, ev, &local);
+		else
+			d->dropped++;
+		return;
+	}
 	if (!in)
 		return;
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
