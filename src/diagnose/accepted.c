@@ -108,8 +108,9 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 		    !memcmp(d->relay[i].ip, ev->client_ip.p, ev->client_ip.n))
 			r = &d->relay[i];
 	if (!r) {
-		if (d->nrelay == DIAG_RELAY_CLIENTS)
+		if (d->nrelay_kind[kind] == DIAG_RELAY_CLIENTS)
 			return;
+		d->nrelay_kind[kind]++;
 		r = &d->relay[d->nrelay++];
 		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
 		r->ip[ev->client_ip.n] = 0;
@@ -563,6 +564,7 @@ void diag_accepted_free(struct diag *d)
 		for (uint32_t j = 0; j < d->relay[i].nsample; j++)
 			free(d->relay[i].sample[j]);
 	d->nrelay = 0;
+	memset(d->nrelay_kind, 0, sizeof d->nrelay_kind);
 	strset_free(&d->backscatter_qids);
 	strset_free(&d->filtered_qids[0]);
 	strset_free(&d->filtered_qids[1]);

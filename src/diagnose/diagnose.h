@@ -32,7 +32,7 @@
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
-#define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept */
+#define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept, per kind */
 
 /* a client refused with "Relay access denied" (a public one), by an
  * anvil limit, or by header_checks/body_checks: whether it is a user of
@@ -102,8 +102,10 @@ struct diag {
 	struct diag_trusted trusted[DIAG_TRUSTED];
 	uint32_t ntrusted;
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
-	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
-	uint32_t nrelay;
+	/* the first such clients' refusals, DIAG_RELAY_CLIENTS of each kind
+	 * (bots hitting anvil's limits do not crowd out the relay notes) */
+	struct diag_relay relay[DIAG_RELAY_CLIENTS * 3];
+	uint32_t nrelay, nrelay_kind[3];
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
 	uint32_t nunknown, unknown_next;

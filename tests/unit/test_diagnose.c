@@ -908,3 +908,51 @@ TEST(diagnose_groups_bounded)
 	CHECK_INT(d->dropped, 10);
 	diag_free(d);
 }
+
+/* one address refused as unknown to several named servers is a missing
+ * table entry; the records stay bounded, and a flood of single-client
+ * recipients (a dictionary attack from named hosts) does not push out a
+ * recipient several servers wrote to */
+TEST(diagnose_unknown_recipient_bounded)
+{
+	char line[512];
+	struct diag *d = diag_new();
+#define UNKNOWN(host, ip, rcpt)                                                                          \
+	snprintf(line, sizeof line,                                                                      \
+		 "Mar  4 10:20:02 mx postfix/smtpd[3801]: NOQUEUE: reject: RCPT from %s[%s]: 550 5.1.1 <%s>: " \
+		 "Recipient address rejected: User unknown in virtual mailbox table; from=<x@y.example> "     \
+		 "to=<%s> proto=ESMTP helo=<%s>",                                                          \
+		 host, ip, rcpt, rcpt, host)
+	UNKNOWN("mx.one.example", "203.0.113.1", "john@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("mx.two.example", "203.0.113.2", "John@example.org");
+	diag_event(d, progs_line(line));
+	for (int i = 0; i < 3 * DIAG_UNKNOWN_RCPTS; i++) {
+		char rcpt[64];
+		snprintf(rcpt, sizeof rcpt, "guess%d@example.org", i);
+		UNKNOWN("host.harvest.example", "198.51.100.99", rcpt);
+		diag_event(d, progs_line(line));
+	}
+	UNKNOWN("mx.three.example", "203.0.113.3", "john@example.org");
+	diag_event(d, progs_line(line));
+	/* unnamed clients count for nothing */
+	UNKNOWN("unknown", "203.0.113.4", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.5", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.6", "old@example.org");
+	diag_event(d, progs_line(line));
+#undef UNKNOWN
+	CHECK(d->nunknown <= DIAG_UNKNOWN_RCPTS);
+	diag_finish(d);
+	size_t missing = 0;
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == F_IN_RCPT_MISSING) {
+			missing++;
+			CHECK(!strcmp(d->list[i]->key, "john@example.org"));
+			CHECK(strset_len(&d->list[i]->subjects) == 3);
+		}
+	CHECK(missing == 1);
+	CHECK(diag_has(d, F_IN_USER_UNKNOWN_HARVEST));
+	diag_free(d);
+}
