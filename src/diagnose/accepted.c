@@ -91,21 +91,49 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
-/* relay_note - a public client's "Relay access denied", kept for
- * diag_user_relay (the first DIAG_RELAY_CLIENTS clients only) */
-static void relay_note(struct diag *d, const struct event *ev)
+/* relay_note - a public client's "Relay access denied", any client's
+ * anvil limit or header/body checks refusal, kept for diag_clients (the
+ * first DIAG_RELAY_CLIENTS clients and kinds only) */
+static void relay_note(struct diag *d, const struct event *ev, enum diag_note_kind kind)
 {
-	if (span_ends(ev->reason, ">: Relay access denied"))
-		(void)diag_client_note(d->relay, &d->nrelay, DIAG_RELAY_CLIENTS, ev->client_ip, ev,
-				       d->show_secrets);
+	if (kind == NOTE_RELAY && !span_ends(ev->reason, ">: Relay access denied"))
+		return;
+	if (ev->client_ip.n >= sizeof d->relay[0].ip)
+		return;
+	struct diag_relay *r = NULL;
+	for (uint32_t i = 0; i < d->nrelay && !r; i++)
+		if (d->relay[i].kind == kind && strlen(d->relay[i].ip) == ev->client_ip.n &&
+		    !memcmp(d->relay[i].ip, ev->client_ip.p, ev->client_ip.n))
+			r = &d->relay[i];
+	if (!r) {
+		if (d->nrelay_kind[kind] == DIAG_RELAY_CLIENTS)
+			return;
+		d->nrelay_kind[kind]++;
+		r = &d->relay[d->nrelay++];
+		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
+		r->ip[ev->client_ip.n] = 0;
+		r->kind = (uint8_t)kind;
+	}
+	r->lines++;
+	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
+		if (!r->first.us || ev->line->ts.us < r->first.us)
+			r->first = ev->line->ts;
+		if (!r->last.us || ev->line->ts.us > r->last.us)
+			r->last = ev->line->ts;
+	}
+	if (r->nsample < DIAG_SAMPLES)
+		r->sample[r->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
 /* user_relay - a user's mail program refused with "Relay access
  * denied": its lines as noted (samples, times), else the analysis's count */
-static void user_relay(struct diag *d, const char *ip, uint64_t lines, struct stamp first,
-		     struct stamp last)
+static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint64_t lines,
+		       struct stamp first, struct stamp last)
 {
-	struct diag_group *g = diag_group_get(d, F_IN_USER_RELAY_DENIED, ip);
+	enum diag_note_kind kind = id == F_IN_USER_RELAY_DENIED ? NOTE_RELAY
+				   : id == F_IN_OWN_RATE_LIMITED ? NOTE_LIMIT
+								 : NOTE_CHECKS;
+	struct diag_group *g = diag_group_get(d, id, ip);
 	if (!g) {
 		d->dropped += lines;
 		return;
@@ -113,7 +141,7 @@ static void user_relay(struct diag *d, const char *ip, uint64_t lines, struct st
 	strset_add(&g->subjects, span_of(ip));
 	for (uint32_t i = 0; i < d->nrelay; i++) {
 		struct diag_relay *r = &d->relay[i];
-		if (strcmp(r->ip, ip))
+		if (r->kind != kind || strcmp(r->ip, ip))
 			continue;
 		g->lines += r->lines;
 		if (r->first.us) {
@@ -148,7 +176,20 @@ void diag_clients(struct diag *d, const struct analysis *a)
 		struct client_addr ip = client_addr(c);
 		if (diag_addr_kind(span_of(ip.s)) != ADDR_PUBLIC)
 			continue;
-		user_relay(d, ip.s, c->relay_denied, client_first(c), client_last(c));
+		user_relay(d, F_IN_USER_RELAY_DENIED, ip.s, c->relay_denied, client_first(c), client_last(c));
+	}
+	/* an anvil limit or a header/body check that refused a client of
+	 * this server's own: one that logs in, or on its own network */
+	for (uint32_t i = 0; i < d->nrelay; i++) {
+		const struct diag_relay *r = &d->relay[i];
+		if (r->kind == NOTE_RELAY)
+			continue;
+		const struct client *c = analysis_client((struct analysis *)a, r->ip);
+		bool own = diag_addr_kind(span_of(r->ip)) != ADDR_PUBLIC ||
+			   (c && (c->auth_successes || c->auth_ok_sessions) && verdict_severity(c->verdict) < 3);
+		if (own)
+			user_relay(d, r->kind == NOTE_LIMIT ? F_IN_OWN_RATE_LIMITED : F_IN_OWN_CONTENT_REFUSED,
+				   r->ip, r->lines, r->first, r->last);
 	}
 	diag_user_tls(d, a);
 }
@@ -164,6 +205,12 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 {
 	bool smtpd = span_eqs(ev->line->daemon, "smtpd");
 	bool cleanup = ev->type == EV_CLEANUP_ACTION && span_eqs(ev->line->daemon, "cleanup");
+	if (ev->type == EV_RATE_LIMIT && smtpd) {
+		relay_note(d, ev, NOTE_LIMIT);
+		return;
+	}
+	if (cleanup && !hit && span_eqs(ev->action, "reject"))
+		relay_note(d, ev, NOTE_CHECKS);
 	if (!smtpd && !cleanup && !span_eqs(ev->line->daemon, "postscreen"))
 		return;
 	/* once a public client is seen nothing is trusted by address: only
@@ -174,7 +221,7 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
 		if (!hit && ev->type == EV_REJECT && smtpd)
-			relay_note(d, ev);
+			relay_note(d, ev, NOTE_RELAY);
 		return;
 	}
 	if (k != ADDR_NONE && smtpd)
@@ -489,6 +536,14 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
 			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
 	}
+	const struct diag_group *unknown = diag_unknown_group(d, ev);
+	if (unknown)
+		return unknown;
+	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
+		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
+	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
+	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
+		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
 	    !diag_classify(ev, &hit))
@@ -518,6 +573,7 @@ void diag_accepted_free(struct diag *d)
 		for (uint32_t j = 0; j < d->relay[i].nsample; j++)
 			free(d->relay[i].sample[j]);
 	d->nrelay = 0;
+	memset(d->nrelay_kind, 0, sizeof d->nrelay_kind);
 	strset_free(&d->backscatter_qids);
 	strset_free(&d->filtered_qids[0]);
 	strset_free(&d->filtered_qids[1]);

@@ -48,4 +48,10 @@ void diag_relayed_groups(struct diag *d);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);
 
+/* unknown_rcpt.c: one address refused as unknown to several real servers */
+void diag_unknown_event(struct diag *d, const struct event *ev);
+void diag_unknown_groups(struct diag *d);
+const struct diag_group *diag_unknown_group(const struct diag *d, const struct event *ev);
+void diag_unknown_free(struct diag *d);
+
 #endif

@@ -157,18 +157,36 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
 	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
 		d->own_delivered++;
+	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
+	    ev->line->ts.us > d->provider_accepted_last.us && provider_name(ev->client_name))
+		d->provider_accepted_last = ev->line->ts;
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		serving_note(d, ev);
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
-				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION))
+				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
+				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
 	if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_refusal(d, ev);
 	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_disconnect(d, ev);
+	/* header/body checks refusing mail submitted on this host (sendmail,
+	 * a web application through pickup): "... from local; from=<...>" */
+	if (!in && ev->type == EV_CLEANUP_ACTION && !ev->client_ip.n && span_eqs(ev->action, "reject") &&
+	    span_eqs(ev->client_name, "local")) {
+		struct diag_hit local = {.id = F_IN_OWN_CONTENT_REFUSED, .key = "local"};
+		struct diag_group *g = diag_group_get(d, local.id, local.key);
+		if (g)
+			group_add(d, g, ev, &local);
+		else
+			d->dropped++;
+		return;
+	}
 	if (!in)
 		return;
+	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
+		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
@@ -306,6 +324,67 @@ static void fold_port25(struct diag *d)
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
 }
 
+/* tls_trust - certificates of three or more unrelated servers (or of a
+ * large provider's, whose certificates are valid) fail verification:
+ * not their certificates but this server's trusted CAs
+ * (smtp_tls_CAfile, smtp_tls_CApath) or a policy that asks too much;
+ * their groups become one */
+enum { TLS_TRUST_HOSTS = 3 };
+static void tls_trust(struct diag *d)
+{
+	struct strset hosts;
+	strset_init(&hosts, 16);
+	bool provider = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED || !g->key[0])
+			continue;
+		struct span k = span_of(g->key);
+		ptrdiff_t lb = span_chr(k, '[');
+		if (lb >= 0)
+			k = span_head(k, (size_t)lb);
+		strset_add(&hosts, k);
+		provider |= provider_name(k) != NULL;
+	}
+	size_t n = strset_len(&hosts);
+	strset_free(&hosts);
+	if (n < TLS_TRUST_HOSTS && !provider)
+		return;
+	struct diag_group *into = xcalloc(1, sizeof *into);
+	into->id = F_OUT_TLS_TRUST;
+	into->key = xstrdup("");
+	strset_init(&into->subjects, DIAG_SUBJECTS);
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (g->first.us && (!into->first.us || g->first.us < into->first.us))
+			into->first = g->first;
+		if (g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->recipients += g->recipients;
+		into->merged++;
+		size_t ns;
+		const char **subj = diag_subjects(g, &ns);
+		for (size_t j = 0; j < ns; j++)
+			strset_add(&into->subjects, span_of(subj[j]));
+		free(subj);
+		for (uint32_t j = 0; j < g->nsample && into->nsample < DIAG_SAMPLES; j++) {
+			into->sample[into->nsample++] = g->sample[j];
+			g->sample[j] = NULL;
+		}
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		group_free(g);
+	}
+	d->list[k++] = into;
+	d->nlist = k;
+	hmap_put(&d->groups, group_hash(into->id, into->key), into);
+}
+
 /* resolver_proven - the domains smtpd did not find include enough that
  * always resolve (provider.h): this host's lookups failed */
 static bool resolver_proven(const struct diag_group *g)
@@ -350,8 +429,13 @@ static void drop_weak(struct diag *d)
 	size_t k = 0;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
+		/* a large provider's mail still accepted after its first
+		 * "Access denied": a rule against some addresses (a block list),
+		 * not one that refuses everyone */
+		bool blocklist = g->id == F_IN_ACCESS_DENIED_PROVIDER && d->provider_accepted_last.us &&
+				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
 		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
-		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g))) {
+		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;
@@ -447,6 +531,7 @@ void diag_finish(struct diag *d)
 {
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
+	diag_unknown_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -455,6 +540,7 @@ void diag_finish(struct diag *d)
 	dest_dns(d);
 	tls_settings(d);
 	diag_user_tls_fold(d);
+	tls_trust(d);
 	own_limit(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
@@ -522,6 +608,7 @@ void diag_free(struct diag *d)
 	diag_accepted_free(d);
 	diag_user_tls_free(d);
 	diag_relayed_free(d);
+	diag_unknown_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

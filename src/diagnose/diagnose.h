@@ -32,15 +32,31 @@
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
-#define DIAG_RELAY_CLIENTS 64        /* public clients whose "Relay access denied" lines are kept */
+#define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept, per kind */
 #define DIAG_TLS_CLIENTS 64          /* clients whose failed TLS handshakes' lines are kept */
 
 /* a client's lines kept until the end, which tells whether it is a user
- * of this server (it logs in elsewhere): a public client refused with
- * "Relay access denied", a client whose TLS handshakes failed */
+ * of this server (it logs in elsewhere): a client refused with "Relay
+ * access denied" (a public one), by an anvil limit, or by
+ * header_checks/body_checks (accepted.c), a client whose TLS handshakes
+ * failed or that was refused after it logged in (users.c) */
+enum diag_note_kind { NOTE_RELAY, NOTE_LIMIT, NOTE_CHECKS };
 struct diag_relay {
 	char ip[64];
-	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept */
+	uint8_t kind;                /* NOTE_* (accepted.c's table) */
+	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept (users.c) */
+	uint64_t lines;
+	struct stamp first, last;
+	uint32_t nsample;
+	char *sample[DIAG_SAMPLES];
+};
+
+/* a recipient refused as unknown, with the named clients that wrote to it */
+#define DIAG_UNKNOWN_RCPTS 64
+struct diag_unknown {
+	char rcpt[DIAG_KEY_MAX];
+	struct strset clients;       /* their addresses (capped) */
+	bool provider;               /* one of them a large provider's server */
 	uint64_t lines;
 	struct stamp first, last;
 	uint32_t nsample;
@@ -77,6 +93,7 @@ struct diag {
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
+	struct stamp provider_accepted_last; /* a large provider's last mail accepted (smtpd client=) */
 	bool show_secrets;           /* sample lines with their SASL data */
 	/* the client each smtpd process serves, by its connect line: a
 	 * pid-only "TLS library problem" warning is that client's; and the
@@ -95,8 +112,10 @@ struct diag {
 	struct diag_trusted trusted[DIAG_TRUSTED];
 	uint32_t ntrusted;
 	uint64_t trusted_dropped;    /* client= lines of private addresses past DIAG_TRUSTED */
-	struct diag_relay relay[DIAG_RELAY_CLIENTS]; /* the first such clients' refusals */
-	uint32_t nrelay;
+	/* the first such clients' refusals, DIAG_RELAY_CLIENTS of each kind
+	 * (bots hitting anvil's limits do not crowd out the relay notes) */
+	struct diag_relay relay[DIAG_RELAY_CLIENTS * 3];
+	uint32_t nrelay, nrelay_kind[3];
 	/* a users' mail program failing the TLS handshake (users.c) */
 	struct diag_relay tlsfail[DIAG_TLS_CLIENTS]; /* the first clients' failed handshakes */
 	uint32_t ntlsfail;
@@ -107,6 +126,8 @@ struct diag {
 	struct diag_relay userref[DIAG_TLS_CLIENTS];
 	uint32_t nuserref;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
+	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
+	uint32_t nunknown, unknown_next;
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset filtered_qids[2]; /* a content filter's copies of mail from the
@@ -135,7 +156,8 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 /* a closed message (the model's): accepted, then bounced to its sender? */
 void diag_message(struct diag *d, const struct message *m);
 /* before diag_finish, after analysis_finish: what needs the clients'
- * verdicts (a user's mail program refused with "Relay access denied") */
+ * verdicts (a user's mail program refused with "Relay access denied", a
+ * user's client refused by an anvil limit or by header/body checks) */
 struct analysis;
 void diag_clients(struct diag *d, const struct analysis *a);
 void diag_finish(struct diag *d);

@@ -86,6 +86,10 @@ enum finding_impact {
 	  "a domain's mail server refuses mail for its own domain (Relay access denied)")      \
 	X(F_OUT_TOO_BIG, "outbound-message-too-big", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,       \
 	  "a remote server refuses a message as too big")                                      \
+	X(F_OUT_SMTPUTF8, "outbound-smtputf8-unsupported", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING,  \
+	  "a message needs SMTPUTF8 (non-ASCII addresses) and the remote server does not offer it") \
+	X(F_OUT_MALFORMED, "outbound-message-malformed", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,  \
+	  "a remote server refuses this server's mail as malformed (headers not RFC 5322)")   \
 	X(F_OUT_USER_UNKNOWN, "outbound-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,      \
 	  "mail to recipient addresses that do not exist")                                    \
 	X(F_OUT_MAILBOX_FULL, "outbound-mailbox-full", SIDE_REMOTE, 1, IMPACT_DELAYED,          \
@@ -94,6 +98,14 @@ enum finding_impact {
 	  "mail waits because the TLS policy needs DNSSEC/DANE the destination does not have") \
 	X(F_OUT_TLS_FAIL, "outbound-tls-failed", SIDE_REMOTE, 2, IMPACT_DELAYED,                \
 	  "TLS with a remote server fails")                                                    \
+	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
+	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
+	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \
+	  "the certificates of many unrelated servers fail verification: this server's trusted CA list is missing or wrong") \
+	X(F_OUT_BIND_ADDRESS, "outbound-bind-address-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "smtp_bind_address names an address this host does not have: outgoing connections fail") \
+	X(F_OUT_RELAYHOST_NOT_FOUND, "relayhost-not-found", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "relayhost (or smtp_fallback_relay) names a host that DNS does not know")           \
 	X(F_OUT_PORT25_BLOCKED, "outbound-port25-blocked", SIDE_NETWORK, 4, IMPACT_NOT_LEAVING, \
 	  "outbound port 25 looks blocked: connections to many unrelated mail servers time out") \
 	X(F_OUT_TIMEOUT, "outbound-connect-timeout", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
@@ -131,6 +143,14 @@ enum finding_impact {
 	  "a mail program of this server's own users fails the TLS handshake")                 \
 	X(F_IN_USER_REFUSED, "user-client-refused", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,         \
 	  "a user's mail is refused by this server's own checks, after the user logged in")   \
+	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
+	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
+	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
+	  "this server's own access rules refuse mail from a large provider's servers (\"Access denied\")") \
+	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
+	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
+	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
+	  "header_checks or body_checks refuse mail of this server's own users")              \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -155,6 +175,8 @@ enum finding_impact {
 	  "mail refused: too little free space for the queue")                                 \
 	X(F_IN_CONFIG_PROBLEM, "server-configuration-problem", SIDE_CONFIG, 4, IMPACT_REFUSED,  \
 	  "mail refused with \"Server configuration problem\" (451 4.3.5)")                    \
+	X(F_IN_RCPT_MISSING, "recipient-missing-from-table", SIDE_CONFIG, 2, IMPACT_REFUSED,  \
+	  "mail for one address, from several real mail servers, is refused as unknown: the address may be missing from a lookup table") \
 	X(F_IN_USER_UNKNOWN_HARVEST, "recipient-harvesting", SIDE_HOSTILE, 2, IMPACT_NONE,      \
 	  "a client tries many addresses that do not exist (dictionary attack)")               \
 	X(F_IN_LMTP_USER_UNKNOWN, "lmtp-user-unknown", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
@@ -250,16 +272,24 @@ enum finding_impact {
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
+	X(F_QUEUE_CONGESTED, "active-queue-congested", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
+	  "one destination fills the active queue: other mail waits behind it")                \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \
 	  "a service reached its process limit in master.cf: new clients wait")                \
 	X(F_PS_SLOW, "postscreen-slow-lookup", SIDE_CONFIG, 2, IMPACT_DELAYED,                  \
 	  "postscreen's cache or address-list lookups are slow: every new client waits")      \
 	X(F_INTERNAL_SERVICE, "internal-service-unreachable", SIDE_CONFIG, 2, IMPACT_DEGRADED,  \
 	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
+	X(F_POSTMASTER_ALIAS, "postmaster-alias-missing", SIDE_CONFIG, 2, IMPACT_LOST,          \
+	  "mail to postmaster (or MAILER-DAEMON) is thrown away: the aliases table has no entry for it") \
+	X(F_FILE_PERMISSIONS, "file-ownership-wrong", SIDE_CONFIG, 1, IMPACT_DEGRADED,           \
+	  "postfix check finds files of Postfix with the wrong owner or writable by others")    \
 	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \
 	  "the chroot's copies of system files differ from the originals")                     \
 	X(F_CHROOT_MISSING, "chroot-file-missing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,         \
 	  "a chrooted daemon cannot look up a service name: the chroot lacks etc/services")    \
+	X(F_CONFIG_IGNORED, "config-setting-ignored", SIDE_CONFIG, 2, IMPACT_DEGRADED,           \
+	  "main.cf or master.cf sets something Postfix ignores (a misspelt or removed name, a repeated entry)") \
 	X(F_BOUNCE_TEMPLATE, "bounce-template-time-unit", SIDE_CONFIG, 1, IMPACT_NONE,          \
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \

@@ -64,6 +64,71 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"mail is wanted.",
 	"When the account sends spam (see its verdict), the refusals are the checks doing their "
 	"job: change its password instead."},
+    [F_IN_OWN_DOMAIN_RELAY_DENIED] = {
+	"smtpd refused mail with \"Relay access denied\" from a large provider's server "
+	"(Gmail, Microsoft, Yahoo...; its name confirmed by DNS). Those servers never test for "
+	"open relays: they deliver only to the mail servers that a domain's MX records name. So "
+	"the recipient's domain points its MX here, and this server does not count it as its "
+	"own: every sender's mail to that domain is refused.",
+	"Add the domain to the list it belongs to: mydestination (local users), "
+	"virtual_mailbox_domains (virtual mailboxes), virtual_alias_domains or relay_domains "
+	"(mail passed on to another server); then postfix reload, and check with: postconf "
+	"mydestination virtual_mailbox_domains relay_domains. If the domain is no longer served "
+	"here, change its MX records instead.",
+	NULL},
+    [F_IN_ACCESS_DENIED_PROVIDER] = {
+	"smtpd refused mail from a large provider's server (Gmail, Microsoft, Yahoo...; its "
+	"name confirmed by DNS) with a bare \"Access denied\": that is the text of an access "
+	"table's REJECT without words of its own (check_recipient_access, check_sender_access, "
+	"check_client_access) or of a plain \"reject\" in a restriction list. The provider only "
+	"passes its users' mail on; the refusal is this server's own rule, and when it is a "
+	"catch-all (\"permit_mynetworks, permit_sasl_authenticated, reject\" in "
+	"smtpd_recipient_restrictions) it refuses everyone's mail.",
+	"Find the rule: postconf -n | grep restrictions, and postmap -q ADDRESS on each access "
+	"table. A restriction list that ends in reject must let mail for this server's own "
+	"domains through first (reject_unauth_destination, then permit). If the rule is meant "
+	"to block that one address, nothing needs fixing; give it a text (REJECT reason) so the "
+	"log says why.",
+	NULL},
+    [F_IN_OWN_RATE_LIMITED] = {
+	"anvil's limits (smtpd_client_connection_rate_limit, "
+	"smtpd_client_connection_count_limit, smtpd_client_message_rate_limit, "
+	"smtpd_client_recipient_rate_limit) refused a client that is this server's own: it logs "
+	"in, or its address is on this server's own network. Its mail is refused with 421 or "
+	"450 until the limit's time unit passes; a user's mail program or a web application "
+	"sending in bursts hits such limits without doing anything wrong.",
+	"Exempt trusted clients: smtpd_client_event_limit_exceptions = $mynetworks plus the "
+	"addresses of the own applications, or raise the limit (anvil's \"statistics: max "
+	"connection rate\" lines show the peaks), or set the limit only on port 25 in "
+	"master.cf (-o smtpd_client_connection_rate_limit=0 for submission). A mail program "
+	"opening a new connection for every message is worth reconfiguring too.",
+	"Limits are per client address: users behind one NAT share it, so a whole office can "
+	"hit a limit that no single user reaches."},
+    [F_IN_OWN_CONTENT_REFUSED] = {
+	"cleanup refused a message of this server's own users (a client that logs in, one on "
+	"the own network, or a local submission) with a header_checks or body_checks REJECT "
+	"rule: the user's outgoing mail did not leave. Either the rule is meant to stop such "
+	"mail (an attachment type, a spam word) and the user should know, or its pattern is "
+	"wider than intended.",
+	"Find the rule: the rejected line is in the log line (header Subject: ..., body ...); "
+	"test it with postmap -q \"TEXT\" pcre:/etc/postfix/header_checks. Narrow the pattern, "
+	"or apply the checks to inbound mail only: in master.cf give the submission service its "
+	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
+	"body_checks=.",
+	NULL},
+    [F_IN_RCPT_MISSING] = {
+	"smtpd refused mail for one address of this server as unknown (\"User unknown in "
+	"virtual mailbox table\", \"... in local recipient table\"...), and it came from several "
+	"mail servers whose names DNS confirms, a large provider's among them: different "
+	"people wrote to that address through their own providers. A dictionary attack tries "
+	"many addresses from one client; this is one address that the world uses and this "
+	"server's tables do not have.",
+	"Check the address in the table the refusal names: postmap -q ADDRESS "
+	"hash:/etc/postfix/vmailbox (virtual_mailbox_maps), or the alias, local user or "
+	"relay_recipient_maps entry; add it, run postmap on the file, and postfix reload. If "
+	"the address was retired on purpose, nothing needs fixing.",
+	"A mailing list or a newsletter can keep writing to an address long after it was "
+	"removed: the senders' names tell whether they are people or lists."},
     [F_IN_PTR_LOOKUP_FAILING] = {
 	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
 	"your hostname\": it comes from that provider's own network and greets with its own "
@@ -638,6 +703,18 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"its queue_directory (postmulti -l). Delete mail with postsuper -d only, never with rm.",
 	"When an admin deleted those messages on purpose (postsuper -d ALL after a spam run), "
 	"nothing else is wrong; the lines cannot tell who deleted them."},
+    [F_QUEUE_CONGESTED] = {
+	"qmgr warns that mail for one destination takes (nearly) all of the active queue's "
+	"entries (qmgr_message_recipient_limit): mail for that destination arrives faster "
+	"than it leaves, and every other message waits in the incoming queue behind it. The "
+	"destination is slow or failing: a content filter or LMTP server on this host that "
+	"cannot keep up, or a remote server that accepts mail slowly or times out.",
+	"Find out why that destination is slow: for a filter on this host (127.0.0.1:10024), "
+	"its own log and its process count (the master.cf maxproc of its transport and the "
+	"filter's own children must match); for a remote one, its deferrals in this log. "
+	"Lower smtp_connect_timeout and smtp_helo_timeout so dead hosts are skipped quickly, "
+	"raise the transport's maxproc, and watch the queue with qshape active incoming.",
+	NULL},
     [F_PROCESS_LIMIT] = {
 	"master runs as many processes of a service as its maxproc column in master.cf (or "
 	"default_process_limit) allows; new connections wait until one is free. Under a flood "
@@ -727,6 +804,36 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"reload.",
 	"Library copies that differ right after a system upgrade are harmless until the next "
 	"restart refreshes them."},
+    [F_CONFIG_IGNORED] = {
+	"Postfix says a setting does nothing: main.cf or master.cf names a parameter it does "
+	"not know (\"unused parameter\": usually a typo, such as smtpd_recipient_restriction "
+	"without the s), a parameter or restriction that this version removed, sets the same "
+	"parameter twice (\"overriding earlier entry\": only the last one counts), or turns "
+	"on SASL or TLS that this build lacks. What the admin meant is not in effect.",
+	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
+	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
+	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
+	"a Postfix package built with SASL or TLS.",
+	NULL},
+    [F_POSTMASTER_ALIAS] = {
+	"local(8) found no alias for postmaster (or MAILER-DAEMON), a name every mail server "
+	"must receive mail for (RFC 5321), and threw the message away: it logs it as "
+	"delivered (\"discarded\"), so nobody is told. Reports about this server's mail "
+	"(abuse, bounces, DMARC) that go to postmaster are lost.",
+	"Add \"postmaster: root\" (and root: a real mailbox) to /etc/aliases, run newaliases, "
+	"and check with: postmap -q postmaster hash:/etc/aliases. With virtual domains, give "
+	"each one a postmaster@ alias too.",
+	NULL},
+    [F_FILE_PERMISSIONS] = {
+	"postfix check (run by postfix start) found files of Postfix with the wrong owner, or "
+	"writable by group or others: queue files or sockets not owned by the mail owner "
+	"(postfix) stop the daemons from using them, and a main.cf or table that others can "
+	"write lets them change the mail system.",
+	"Run postfix set-permissions (it restores the owners and modes Postfix expects), or "
+	"chown/chmod the files named in the warning; a socket made by another program (Dovecot's "
+	"auth socket) gets its owner from that program's own settings (user = postfix). Then "
+	"postfix check again.",
+	NULL},
     [F_BOUNCE_TEMPLATE] = {
 	"The bounce daemon prints times in its notices in the unit the template asks for "
 	"(delay_warning_time_hours, maximal_queue_lifetime_days); the configured time is less "

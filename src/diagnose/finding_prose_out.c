@@ -56,6 +56,29 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"(transport_maps, relayhost), check that entry.",
 	"The lines do not show whether the route came from DNS or from this server's own "
 	"tables."},
+    [F_OUT_SMTPUTF8] = {
+	"The message needs SMTPUTF8: its sender or a recipient address has non-ASCII "
+	"characters (or the sending program asked for SMTPUTF8), and the remote server does not "
+	"offer the SMTPUTF8 extension. Postfix cannot downgrade such an address, so it returns "
+	"the message (\"SMTPUTF8 is required, but was not offered by host\"). This server did "
+	"nothing wrong; the receiving server is older.",
+	"Ask the sender to write to an ASCII address of the recipient (many domains with "
+	"non-ASCII names also have an ASCII or punycode form) or to send from an ASCII sender "
+	"address. If mail from local programs is flagged only because of UTF-8 in its headers, "
+	"check smtputf8_autodetect_classes (the default, sendmail and verify, is usually right).",
+	NULL},
+    [F_OUT_MALFORMED] = {
+	"The remote server refused the message as malformed: a header is invalid, missing or "
+	"duplicated (From:, Date:, Message-ID:), or the message is otherwise not RFC 5322 "
+	"(Gmail: \"not RFC 5322 compliant\", others: \"Message contains invalid header\", "
+	"5.6.0). The message is built on this side: by the sender's program, a web application "
+	"or script, or a header_checks/milter rule that rewrote it.",
+	"Look at a refused message's headers (postcat -q QUEUEID while it waits, or the bounce's "
+	"copy): one From: with a valid address, a Date:, a Message-ID:, no raw 8-bit or overlong "
+	"header lines. Fix the program that wrote it (a PHP mail() script without From: is "
+	"typical); Postfix adds Date: and Message-ID: to mail from local programs "
+	"(always_add_missing_headers), but never repairs a broken From:.",
+	NULL},
     [F_OUT_TOO_BIG] = {
 	"The remote server refused the message because it is larger than it accepts (552 "
 	"5.3.4, \"Message size exceeds fixed limit\"). Nothing is wrong here: the sender gets "
@@ -154,6 +177,46 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"The TLS handshake with the remote server failed.",
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
 	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
+	NULL},
+    [F_OUT_TLS_UNVERIFIED] = {
+	"The TLS policy for this destination (smtp_tls_security_level = verify, secure or "
+	"dane, or its entry in smtp_tls_policy_maps) requires a certificate that verifies, and "
+	"the server's does not: it is expired, self-signed, issued by an unknown CA or for "
+	"another name (\"Server certificate not verified\"). The mail waits in the queue.",
+	"Look at the certificate: openssl s_client -connect HOST:25 -starttls smtp -servername "
+	"HOST. If it is really wrong, tell the destination's postmaster; if the mail must go "
+	"meanwhile, lower the policy for that destination only (smtp_tls_policy_maps: domain "
+	"encrypt or may), never for all.",
+	"When many unrelated destinations fail the same way, the trusted CA list of this server "
+	"is the problem (the finding for that says so)."},
+    [F_OUT_TLS_TRUST] = {
+	"The certificates of several unrelated servers (or of a large provider's, which are "
+	"valid) fail verification under this server's TLS policy: the fault is on this side. "
+	"Postfix's SMTP client has no list of trusted CAs (smtp_tls_CAfile / smtp_tls_CApath "
+	"empty or not readable inside the chroot), or the policy asks for what most servers do "
+	"not give (secure with a match that names the wrong host). Mail waits in the queue.",
+	"Point the client at the system's CA bundle: smtp_tls_CAfile = "
+	"/etc/ssl/certs/ca-certificates.crt (Debian) or /etc/pki/tls/certs/ca-bundle.crt (Red "
+	"Hat), then postfix reload; with chroot, the file must be reachable from there too. "
+	"Unless a destination really requires it, use smtp_tls_security_level = may (or dane) "
+	"rather than verify or secure for all mail.",
+	NULL},
+    [F_OUT_BIND_ADDRESS] = {
+	"The SMTP client cannot bind its outgoing connections to the address that "
+	"smtp_bind_address (or smtp_bind_address6, or a master.cf -o override) names: this host "
+	"does not have that address (\"Cannot assign requested address\"). No outgoing "
+	"connection is made; the mail waits.",
+	"Set smtp_bind_address to an address this host has (ip -br addr), or remove it to let "
+	"the system choose; then postfix reload. After moving to a new server or IP, check "
+	"master.cf's transports for -o smtp_bind_address too.",
+	NULL},
+    [F_OUT_RELAYHOST_NOT_FOUND] = {
+	"The SMTP client warns that relayhost (or smtp_fallback_relay) names a host that DNS "
+	"does not know: every message that should go through it waits (Postfix keeps it as a "
+	"temporary error, expecting the setting to be fixed).",
+	"Check the name: postconf relayhost; dig +short NAME. A host name without brackets is "
+	"looked up as a domain's MX first: write [smtp.provider.example]:587 to use the host "
+	"itself. Then postfix reload and postqueue -f.",
 	NULL},
     [F_OUT_PORT25_BLOCKED] = {
 	"Connections to the mail servers of many unrelated domains time out, and none gets "

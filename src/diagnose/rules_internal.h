@@ -34,6 +34,10 @@ struct rule {
 	const char *after;           /* K_AFTER; K_FIXED: the key itself */
 };
 
+/* rule_tables.c: the rows, and how many of each */
+extern const struct rule rule_out[], rule_reject[], rule_diag[], rule_plain[];
+extern const size_t rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n;
+
 /* keys.c */
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);
 /* the host of "connect to HOST[...]" in t, else the relay's name */

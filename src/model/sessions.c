@@ -224,7 +224,8 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 			s->reject_warnings++;
 		else
 			s->rejects++;
-		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0)
+		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0 &&
+		    !ev_reject_provider_relay_denied(ev))
 			s->relay_denied++;
 		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
 			s->local_rejects++;

@@ -182,6 +182,14 @@ bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
 bool ev_reject_unresolved_provider(const struct event *ev);
 bool ev_reject_provider_unknown_user(const struct event *ev);
+/* a large provider's server (name confirmed) refused with "Relay access
+ * denied": such servers deliver only to a domain's MX, so the domain is
+ * this server's own and missing from its domain lists */
+bool ev_reject_provider_relay_denied(const struct event *ev);
+/* a large provider's server (name confirmed) refused with a bare "Access
+ * denied" (an access table's REJECT without text, or a plain reject):
+ * this server's own rule; the text before ": Access denied" in *what */
+bool ev_reject_provider_access_denied(const struct event *ev, struct span *what);
 bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);

@@ -366,7 +366,9 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 		if (by_helo && !strcmp(by_ip, by_helo))
 			return true;
 	}
-	if (has & RW_BIT(RW_USER_UNKNOWN) && provider_name(ev->client_name))
+	/* ev_reject_provider_relay_denied, ev_reject_provider_access_denied */
+	if ((has & RW_BIT(RW_USER_UNKNOWN) && provider_name(ev->client_name)) ||
+	    ev_reject_provider_relay_denied(ev) || ev_reject_provider_access_denied(ev, &(struct span){0}))
 		return true;
 	/* ev_reject_strict_helo */
 	if (ev->code.n == 3 && ev->code.p[0] == '4') {
@@ -422,6 +424,39 @@ bool ev_reject_provider_unknown_user(const struct event *ev)
 {
 	return ev->type == EV_REJECT && has(ev->reason, "Recipient address rejected: User unknown") &&
 	       provider_name(ev->client_name);
+}
+
+/* ev_reject_provider_relay_denied - a large provider's server (its name
+ * forward-confirmed) refused with "Relay access denied": those servers
+ * never test for open relays, they deliver to the MX a domain names;
+ * the domain is this server's own, missing from mydestination,
+ * virtual_mailbox_domains or relay_domains (own-domain-relay-denied) */
+bool ev_reject_provider_relay_denied(const struct event *ev)
+{
+	return ev->type == EV_REJECT && has(ev->reason, "Relay access denied") &&
+	       provider_name(ev->client_name);
+}
+
+/* ev_reject_provider_access_denied - smtpd_check.c's "<%s>: %s rejected:
+ * Access denied" (check_*_access REJECT with no text of its own, or a
+ * bare reject in a restriction list) of a large provider's server: it
+ * passes on its users' mail and is no spammer for it; what refused it
+ * is this server's own rule ("Recipient address", "Sender address",
+ * "Client host", "Helo command" in *what) */
+bool ev_reject_provider_access_denied(const struct event *ev, struct span *what)
+{
+	if (ev->type != EV_REJECT || !provider_name(ev->client_name))
+		return false;
+	struct span r = ev->reason;
+	ptrdiff_t k = span_index(r, " rejected: Access denied");
+	if (k <= 0)
+		return false;
+	struct span head = span_head(r, (size_t)k);
+	ptrdiff_t colon = span_rchr(head, ':');
+	if (colon >= 0)
+		head = span_skip(head, (size_t)colon + 1);
+	*what = span_trim(head);
+	return what->n > 0;
 }
 
 /* ev_reject_domain_not_found - smtpd refused a sender's or recipient's

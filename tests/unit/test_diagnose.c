@@ -385,6 +385,55 @@ static const struct {
      "milter-unreachable", "tcp:127.0.0.1:8891"},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
+    /* the message families of suite-variants-families */
+    {"Mar  4 10:10:02 mx postfix/smtpd[3601]: NOQUEUE: reject: RCPT from mail-ed1-f50.google.com[209.85.208.50]: 454 4.7.1 <sales@Example.com>: Relay access denied; from=<x@gmail.com> to=<sales@Example.com> proto=ESMTP helo=<mail-ed1-f50.google.com>",
+     "own-domain-relay-denied", "example.com"},
+    {"Mar  4 10:10:02 mx postfix/smtpd[3601]: NOQUEUE: reject: RCPT from unknown[80.94.95.12]: 454 4.7.1 <probe@relaytest.example>: Relay access denied; from=<s@t.example> to=<probe@relaytest.example> proto=SMTP helo=<WIN-ABC123>",
+     NULL, NULL},
+    {"Mar  4 09:50:02 mx postfix/smtpd[4001]: NOQUEUE: reject: RCPT from mail-ed1-f50.google.com[209.85.208.50]: 554 5.7.1 <alice@example.org>: Recipient address rejected: Access denied; from=<x@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-ed1-f50.google.com>",
+     "access-rule-refuses-provider", "Recipient address"},
+    {"Mar  4 14:10:02 mx postfix/smtpd[4101]: NOQUEUE: reject: RCPT from unknown[45.155.205.11]: 554 5.7.1 <promo@bulk.example>: Sender address rejected: Access denied; from=<promo@bulk.example> to=<alice@example.org> proto=ESMTP helo=<bulk.example>",
+     NULL, NULL},
+    {"Mar  4 12:10:01 mx postfix/qmgr[900]: warning: mail for [127.0.0.1]:10024 is using up 4001 of 4120 active queue entries",
+     "active-queue-congested", ""},
+    {"Mar  4 12:10:01 mx postfix/qmgr[900]: warning: so that Postfix quickly skips unavailable hosts",
+     "active-queue-congested", ""},
+    {"Mar  4 12:40:01 mx postfix/smtp[5001]: 5A6B7C8D9E: to=<j@m.example>, relay=mx.m.example[192.0.2.41]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=5.6.7, status=bounced (SMTPUTF8 is required, but was not offered by host mx.m.example[192.0.2.41])",
+     "outbound-smtputf8-unsupported", "mx.m.example"},
+    {"Mar  4 12:51:01 mx postfix/smtp[5102]: 8D9E0F1A2B: to=<p@partner.example>, relay=mx.partner.example[192.0.2.25]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=5.6.0, status=bounced (host mx.partner.example[192.0.2.25] said: 550 5.6.0 Message contains invalid header (in reply to end of DATA command))",
+     "outbound-message-malformed", "mx.partner.example"},
+    {"Mar  4 11:00:01 mx postfix/smtp[4101]: 9A0B1C2D3E: to=<p@partner.example>, relay=mx.partner.example[192.0.2.25]:25, delay=1.2, delays=0.1/0/1.1/0, dsn=4.7.5, status=deferred (Server certificate not verified)",
+     "outbound-tls-certificate-unverified", "mx.partner.example"},
+    {"Mar  4 11:00:01 mx postfix/smtp[4101]: certificate verification failed for mx.partner.example[192.0.2.25]:25: certificate has expired",
+     "outbound-tls-certificate-unverified", "mx.partner.example[192.0.2.25]:25"},
+    {"Mar  4 14:40:01 mx postfix/smtp[6201]: warning: smtp_connect_addr: bind 203.0.113.200: Cannot assign requested address",
+     "outbound-bind-address-missing", "203.0.113.200"},
+    {"Mar  4 14:50:01 mx postfix/master[6301]: fatal: bind 203.0.113.200 port 25: Cannot assign requested address",
+     "listen-address-missing", "203.0.113.200"},
+    {"Mar  4 14:30:01 mx postfix/smtp[6101]: warning: relayhost configuration problem",
+     "relayhost-not-found", ""},
+    {"Mar  4 13:20:01 mx postfix/postconf[5401]: warning: /etc/postfix/main.cf: unused parameter: smtpd_recipient_restriction=permit_mynetworks",
+     "config-setting-ignored", "unused parameter"},
+    {"Mar  4 13:30:01 mx postfix/smtpd[5501]: warning: /etc/postfix/main.cf, line 52: overriding earlier entry: smtpd_tls_cert_file=/etc/ssl/certs/mail.pem",
+     "config-setting-ignored", "repeated entry"},
+    {"Mar  4 11:30:02 mx postfix/smtpd[4401]: warning: unknown smtpd restriction: \"reject_unknown_sender\"",
+     "server-configuration-problem", "reject_unknown_sender"},
+    {"Mar  4 11:40:01 mx postfix/postqueue[4501]: fatal: Queue report unavailable - mail system is down",
+     "postfix-not-running", ""},
+    {"Mar  4 09:40:09 mx postfix/smtpd[3302]: warning: 6D7E8F9A0B: queue file size limit exceeded",
+     "inbound-message-too-big", ""},
+    {"Mar  4 12:30:01 mx postfix/smtp[4901]: 4F5A6B7C8D: lost connection with mx.partner.example[192.0.2.25] while receiving the initial server greeting",
+     "outbound-remote-temporary", "mx.partner.example"},
+    {"Mar  4 13:50:01 mx postfix/master[5701]: fatal: open lock file /var/lib/postfix/master.lock: unable to set exclusive lock: Resource temporarily unavailable",
+     "benign-notice", "already running"},
+    {"Mar  4 15:00:01 mx postfix/local[7001]: warning: required alias not found: postmaster",
+     "postmaster-alias-missing", "postmaster"},
+    {"Mar  4 15:05:01 mx postfix/postfix-script[7030]: warning: not owned by postfix: /var/spool/postfix/private/auth",
+     "file-ownership-wrong", "/var/spool/postfix/private/auth"},
+    {"Mar  4 15:07:01 mx postfix/smtpd[7050]: warning: connect to 127.0.0.1:10023: Connection refused",
+     "policy-service-unreachable", "127.0.0.1:10023"},
+    {"Mar  4 15:08:01 mx postfix/smtpd[7060]: warning: connect to private/anvil: Connection refused",
+     "internal-service-unreachable", "private/anvil"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
@@ -859,5 +908,53 @@ TEST(diagnose_groups_bounded)
 	diag_finish(d);
 	CHECK_INT(d->nlist, DIAG_MAX_GROUPS);
 	CHECK_INT(d->dropped, 10);
+	diag_free(d);
+}
+
+/* one address refused as unknown to several named servers is a missing
+ * table entry; the records stay bounded, and a flood of single-client
+ * recipients (a dictionary attack from named hosts) does not push out a
+ * recipient several servers wrote to */
+TEST(diagnose_unknown_recipient_bounded)
+{
+	char line[512];
+	struct diag *d = diag_new();
+#define UNKNOWN(host, ip, rcpt)                                                                          \
+	snprintf(line, sizeof line,                                                                      \
+		 "Mar  4 10:20:02 mx postfix/smtpd[3801]: NOQUEUE: reject: RCPT from %s[%s]: 550 5.1.1 <%s>: " \
+		 "Recipient address rejected: User unknown in virtual mailbox table; from=<x@y.example> "     \
+		 "to=<%s> proto=ESMTP helo=<%s>",                                                          \
+		 host, ip, rcpt, rcpt, host)
+	UNKNOWN("mx.one.example", "203.0.113.1", "john@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("mx.two.example", "203.0.113.2", "John@example.org");
+	diag_event(d, progs_line(line));
+	for (int i = 0; i < 3 * DIAG_UNKNOWN_RCPTS; i++) {
+		char rcpt[64];
+		snprintf(rcpt, sizeof rcpt, "guess%d@example.org", i);
+		UNKNOWN("host.harvest.example", "198.51.100.99", rcpt);
+		diag_event(d, progs_line(line));
+	}
+	UNKNOWN("mx.three.example", "203.0.113.3", "john@example.org");
+	diag_event(d, progs_line(line));
+	/* unnamed clients count for nothing */
+	UNKNOWN("unknown", "203.0.113.4", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.5", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.6", "old@example.org");
+	diag_event(d, progs_line(line));
+#undef UNKNOWN
+	CHECK(d->nunknown <= DIAG_UNKNOWN_RCPTS);
+	diag_finish(d);
+	size_t missing = 0;
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == F_IN_RCPT_MISSING) {
+			missing++;
+			CHECK(!strcmp(d->list[i]->key, "john@example.org"));
+			CHECK(strset_len(&d->list[i]->subjects) == 3);
+		}
+	CHECK(missing == 1);
+	CHECK(diag_has(d, F_IN_USER_UNKNOWN_HARVEST));
 	diag_free(d);
 }

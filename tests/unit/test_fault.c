@@ -19,7 +19,8 @@ static bool accuses_nobody_chain(const struct event *ev)
 {
 	if (ev_reject_local_fault(ev))
 		return true;
-	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev))
+	if (ev_reject_unresolved_provider(ev) || ev_reject_provider_unknown_user(ev) ||
+	    ev_reject_provider_relay_denied(ev) || ev_reject_provider_access_denied(ev, &(struct span){0}))
 		return true;
 	if (ev_reject_strict_helo(ev))
 		return true;
