@@ -12,6 +12,7 @@
  * setting names, values and commands stay as Postfix spells them.
  */
 #include "advise_rules.h"
+#include "advise_internal.h"
 #include "../util/i18n.h"
 #include "../util/xalloc.h"
 
@@ -22,11 +23,9 @@
 
 #include "../diagnose/diagnose.h"
 
-#define MAX_LISTED 5
 
 /* ev_add - one evidence sentence */
-static void ev_add(struct advice *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void ev_add(struct advice *a, const char *fmt, ...)
+void adv_evidence(struct advice *a, const char *fmt, ...)
 {
 	if (a->nevidence >= ADV_MAX_NOTES)
 		return;
@@ -40,15 +39,14 @@ static void ev_add(struct advice *a, const char *fmt, ...)
 }
 
 /* cnt - "3 sessions": a count with its noun, from a P_() format */
-static const char *cnt(char out[64], const char *fmt, unsigned long long n) __attribute__((format_arg(2)));
-static const char *cnt(char out[64], const char *fmt, unsigned long long n)
+const char *adv_count(char out[64], const char *fmt, unsigned long long n)
 {
 	snprintf(out, 64, fmt, n);
 	return out;
 }
 
 /* main_set - propose name = value; unchanged when the current value is it */
-static void main_set(struct advice *a, const struct postconf *pc, const char *name, const char *value)
+void adv_main_set(struct advice *a, const struct postconf *pc, const char *name, const char *value)
 {
 	if (a->nmain >= ADV_MAX_MAIN)
 		return;
@@ -61,16 +59,16 @@ static void main_set(struct advice *a, const struct postconf *pc, const char *na
 }
 
 /* main_set_own - like main_set, value already decided (and owned) */
-static void main_set_own(struct advice *a, const struct postconf *pc, const char *name, char *value,
+void adv_main_set_own(struct advice *a, const struct postconf *pc, const char *name, char *value,
 			 bool unchanged)
 {
-	main_set(a, pc, name, value);
+	adv_main_set(a, pc, name, value);
 	a->main[a->nmain - 1].unchanged |= unchanged && pc->ok;
 	free(value);
 }
 
 /* master_set - one postconf -M / -P change */
-static void master_set(struct advice *a, char op, const char *key, const char *value)
+void adv_master_set(struct advice *a, char op, const char *key, const char *value)
 {
 	if (a->nmaster >= ADV_MAX_MASTER)
 		return;
@@ -159,10 +157,10 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct postconf 
 				 client_addr(spillvec_at(&an->clients, ac->new_ip - 1)).s);
 		/* TRANSLATORS: account: "N logins" from "N addresses", "N messages"
 		 * to N recipients; the share that bounced; the address it came from */
-		ev_add(a, _("%s: %s from %s, %s to %llu recipients; %.0f %% bounced or expired%s."),
-		       ac->name, cnt(w1, P_("%llu login", "%llu logins", ac->logins), ac->logins),
-		       cnt(w2, P_("%llu address", "%llu addresses", ac->nlogin), ac->nlogin),
-		       cnt(w3, P_("%llu message", "%llu messages", ac->messages), ac->messages),
+		adv_evidence(a, _("%s: %s from %s, %s to %llu recipients; %.0f %% bounced or expired%s."),
+		       ac->name, adv_count(w1, P_("%llu login", "%llu logins", ac->logins), ac->logins),
+		       adv_count(w2, P_("%llu address", "%llu addresses", ac->nlogin), ac->nlogin),
+		       adv_count(w3, P_("%llu message", "%llu messages", ac->messages), ac->messages),
 		       (unsigned long long)ac->recipients,
 		       done ? 100.0 * (double)(ac->bounced + ac->expired) / (double)done : 0.0, tail);
 		if (account_name_ok(ac->name) && shown < 3)
@@ -187,12 +185,12 @@ void adv_compromised(struct advice *a, struct act_run *r, const struct postconf 
 	}
 	buf_free(&names);
 	const char *cur = postconf_get(pc, "smtpd_sender_login_maps");
-	main_set(a, pc, "smtpd_sender_login_maps",
+	adv_main_set(a, pc, "smtpd_sender_login_maps",
 		 cur && *cur ? cur : "hash:/etc/postfix/sender_login_maps");
 	static const char *const want[] = {"reject_sender_login_mismatch", NULL};
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_sender_restrictions"), want, true, NULL, NULL, &same);
-	main_set_own(a, pc, "smtpd_sender_restrictions", v, same);
+	adv_main_set_own(a, pc, "smtpd_sender_restrictions", v, same);
 	a->caveats[a->ncaveats++] = _("The map must list every address and alias each login may use, "
 				      "or users cannot send as them any more.");
 	a->caveats[a->ncaveats++] = _("reject_sender_login_mismatch also refuses unauthenticated mail "
@@ -228,33 +226,33 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 		char w1[64], w2[64], w3[64];
 		if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES && c->nlogin)
 			/* TRANSLATORS: address, "N AUTH attempts", the account it logged in as */
-			ev_add(a, _("%s failed %s, then logged in as %s: ask the owner whether that was them."),
+			adv_evidence(a, _("%s failed %s, then logged in as %s: ask the owner whether that was them."),
 			       client_addr(c).s,
-			       cnt(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
+			       adv_count(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
 				   c->auth_failures),
 			       login_account(an, client_login(an, c, 0))->name);
 		else if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES)
-			ev_add(a, _("%s failed %s, then logged in as an account: ask the owner whether that "
+			adv_evidence(a, _("%s failed %s, then logged in as an account: ask the owner whether that "
 				    "was them."),
 			       client_addr(c).s,
-			       cnt(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
+			       adv_count(w1, P_("%llu AUTH attempt", "%llu AUTH attempts", c->auth_failures),
 				   c->auth_failures));
 		else
 			/* TRANSLATORS: address, "N failed AUTH attempts", "N sessions",
 			 * "N usernames" (or "at least N usernames") */
-			ev_add(a, _("%s (auth-bruteforce): %s in %s, %s tried."), client_addr(c).s,
-			       cnt(w1, P_("%llu failed AUTH attempt", "%llu failed AUTH attempts",
+			adv_evidence(a, _("%s (auth-bruteforce): %s in %s, %s tried."), client_addr(c).s,
+			       adv_count(w1, P_("%llu failed AUTH attempt", "%llu failed AUTH attempts",
 					  c->auth_failures),
 				   c->auth_failures),
-			       cnt(w2, P_("%llu session", "%llu sessions", c->sessions), c->sessions),
+			       adv_count(w2, P_("%llu session", "%llu sessions", c->sessions), c->sessions),
 			       c->flags & CF_DETAIL_LOST && tried >= 2
-				       ? cnt(w3, P_("at least %llu username", "at least %llu usernames", tried),
+				       ? adv_count(w3, P_("at least %llu username", "at least %llu usernames", tried),
 					     tried)
-				       : cnt(w3, P_("%llu username", "%llu usernames", tried), tried));
+				       : adv_count(w3, P_("%llu username", "%llu usernames", tried), tried));
 	}
 	if (n > MAX_LISTED)
-		ev_add(a, _("... and %zu more addresses."), n - MAX_LISTED);
-	ev_add(a, _("Sessions with only failed AUTH: %llu on the port 25 service (smtp), %llu on "
+		adv_evidence(a, _("... and %zu more addresses."), n - MAX_LISTED);
+	adv_evidence(a, _("Sessions with only failed AUTH: %llu on the port 25 service (smtp), %llu on "
 		    "submission or other services."),
 	       (unsigned long long)on25, (unsigned long long)other);
 	a->why = _("Mail servers never log in on port 25; only your users do, on submission (587) or "
@@ -265,7 +263,7 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 	if (on25 && r->postscreen_lines && !runs_postscreen(pc))
 		svc = "smtpd/pass/smtpd_sasl_auth_enable"; /* the log shows postscreen on port 25 */
 	if (on25)
-		master_set(a, 'P', svc, "no");
+		adv_master_set(a, 'P', svc, "no");
 	if (on25 && postscreen_too && !runs_postscreen(pc) && !r->postscreen_lines)
 		a->caveats[a->ncaveats++] = _("With postscreen (below) smtpd runs as smtpd/pass: the "
 					      "postscreen item sets this option there too.");
@@ -276,8 +274,8 @@ void adv_auth(struct advice *a, struct act_run *r, const struct postconf *pc, bo
 					  "nothing changes there.");
 	const char *cur = postconf_get(pc, "smtpd_client_auth_rate_limit");
 	long lim = cur ? strtol(cur, NULL, 10) : 0;
-	main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
-	main_set(a, pc, "smtpd_tls_auth_only", "yes");
+	adv_main_set_own(a, pc, "smtpd_client_auth_rate_limit", xstrdup("10"), lim > 0 && lim <= 30);
+	adv_main_set(a, pc, "smtpd_tls_auth_only", "yes");
 	a->steps[a->nsteps++] = _("Ban repeat guessers for a while: postsleuth fail2ban writes a "
 				  "filter checked against this log.");
 	a->caveats[a->ncaveats++] = _("Before turning AUTH off on port 25, make sure no user's mail "
@@ -302,14 +300,14 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 	char *l = ip_list(r->a, V_RELAY_ATTEMPT);
 	char w1[64], w2[64];
 	/* TRANSLATORS: "N addresses", their list, "N recipients" */
-	ev_add(a, _("%s tested for an open relay: %s; %s refused with \"Relay access denied\"."),
-	       cnt(w1, P_("%llu address", "%llu addresses", n), n), l,
-	       cnt(w2, P_("%llu recipient", "%llu recipients", denied), denied));
+	adv_evidence(a, _("%s tested for an open relay: %s; %s refused with \"Relay access denied\"."),
+	       adv_count(w1, P_("%llu address", "%llu addresses", n), n), l,
+	       adv_count(w2, P_("%llu recipient", "%llu recipients", denied), denied));
 	free(l);
-	ev_add(a, "%s", _("Every attempt was refused: nothing was relayed."));
+	adv_evidence(a, "%s", _("Every attempt was refused: nothing was relayed."));
 	const char *mn = postconf_get(pc, "mynetworks");
 	if (mn)
-		ev_add(a, _("mynetworks is now: %s"), mn);
+		adv_evidence(a, _("mynetworks is now: %s"), mn);
 	a->why = _("reject_unauth_destination is what refuses them; keep it, after the permits for your "
 		   "own networks and logged-in users.  Postfix's default defer_unauth_destination answers "
 		   "454 (try again later), reject answers 554 and testers stop retrying.");
@@ -320,7 +318,7 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 	char *v = postconf_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
 					    "defer_unauth_destination",
 				want, false, "defer_unauth_destination", "reject_unauth_destination", &same);
-	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
+	adv_main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
 	a->caveats[a->ncaveats++] = _("mynetworks must hold only your own networks: anything in it may "
 				      "relay without a password.");
 	a->caveats[a->ncaveats++] = _("Configurations from before Postfix 2.10 put "
@@ -328,67 +326,18 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 				      "it there too if it is there.");
 }
 
-/* adv_users_refused - logged-in users refused by this server's own
- * checks: permit_sasl_authenticated before them, in every list that has
- * one before it */
-void adv_users_refused(struct advice *a, struct act_run *r, const struct postconf *pc)
-{
-	const struct diag *d = r->diag;
-	for (size_t i = 0; d && i < d->nlist; i++) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_IN_USER_REFUSED)
-			continue;
-		char w1[64], w2[64];
-		size_t ns = strset_len(&g->subjects);
-		/* TRANSLATORS: the refusal's words (quoted), "N lines", "N addresses" */
-		ev_add(a, _("Logged-in users were refused by %s on %s, from %s."), g->key,
-		       cnt(w1, P_("%llu line", "%llu lines", g->lines), g->lines),
-		       cnt(w2, P_("%llu address", "%llu addresses", ns), ns));
-	}
-	a->why = _("smtpd runs each restriction list in order and stops at the first answer: a "
-		   "blocklist, a client or HELO name check or a policy service placed before "
-		   "permit_sasl_authenticated refuses users who have logged in. Users send from home "
-		   "and mobile addresses that dynamic-address lists (Spamhaus PBL) name on purpose.");
-	static const char *const lists[] = {"smtpd_client_restrictions", "smtpd_helo_restrictions",
-					    "smtpd_sender_restrictions", "smtpd_relay_restrictions",
-					    "smtpd_recipient_restrictions"};
-	bool proposed = false;
-	for (size_t k = 0; pc->ok && k < sizeof lists / sizeof *lists; k++) {
-		const char *cur = postconf_get(pc, lists[k]);
-		bool same;
-		char *v = postconf_sasl_first(cur ? cur : "", &same);
-		if (!same) {
-			main_set_own(a, pc, lists[k], v, false);
-			proposed = true;
-		} else {
-			free(v);
-		}
-	}
-	if (!proposed)
-		a->steps[a->nsteps++] = _("Put permit_sasl_authenticated before reject_rbl_client, "
-					  "reject_unknown_client_hostname, the HELO checks and "
-					  "check_policy_service in every smtpd_*_restrictions list that names "
-					  "them, and in the -o overrides of the submission service in master.cf "
-					  "(postconf -P).");
-	a->caveats[a->ncaveats++] = _("A limit a policy service sets for users on purpose (a sending "
-				      "quota) stays: raise it for the user rather than skip it for "
-				      "everyone.");
-	a->caveats[a->ncaveats++] = _("master.cf may override these lists for submission (-o "
-				      "smtpd_*_restrictions=...): postconf -P shows them.");
-}
-
 /* adv_debug - turn verbose and TLS debug logging back down */
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint64_t decoded = r->a->auth_decoded;
-	ev_add(a, P_("%llu line of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+	adv_evidence(a, P_("%llu line of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
 		     "(debug_peer_list, master.cf -v).",
 		     "%llu lines of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
 		     "(debug_peer_list, master.cf -v).",
 		     r->debug_lines),
 	       (unsigned long long)r->debug_lines);
 	if (decoded)
-		ev_add(a, P_("postsleuth could decode %llu AUTH credential from them (never shown unless "
+		adv_evidence(a, P_("postsleuth could decode %llu AUTH credential from them (never shown unless "
 			     "--show-secrets).",
 			     "postsleuth could decode %llu AUTH credentials from them (never shown unless "
 			     "--show-secrets).",
@@ -397,10 +346,10 @@ void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 	a->why = _("Debug logging writes what clients send into the log, AUTH credentials included "
 		   "(base64 is not encryption), and floods it.");
 	const char *cur = postconf_get(pc, "smtpd_tls_loglevel");
-	main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
-	main_set(a, pc, "debug_peer_list", "");
+	adv_main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
+	adv_main_set(a, pc, "debug_peer_list", "");
 	if (pc->ok && a->main[0].unchanged && a->main[1].unchanged)
-		ev_add(a, "%s", _("The configuration here has both turned down already: the log is from "
+		adv_evidence(a, "%s", _("The configuration here has both turned down already: the log is from "
 				  "while debugging was on."));
 	a->steps[a->nsteps++] = _("Remove any -v from the smtpd lines in master.cf.");
 	a->steps[a->nsteps++] = _("Protect or purge the logs written while debugging was on (they hold "
@@ -417,9 +366,9 @@ void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc
 	char *l = ip_list(r->a, V_NON_SMTP_PROBE);
 	char w1[64], w2[64];
 	/* TRANSLATORS: "N addresses", "N sessions", the addresses */
-	ev_add(a, _("%s sent non-SMTP lines (\".\", HTTP, garbage) in %s: %s."),
-	       cnt(w1, P_("%llu address", "%llu addresses", n), n),
-	       cnt(w2, P_("%llu session", "%llu sessions", s), s), l);
+	adv_evidence(a, _("%s sent non-SMTP lines (\".\", HTTP, garbage) in %s: %s."),
+	       adv_count(w1, P_("%llu address", "%llu addresses", n), n),
+	       adv_count(w2, P_("%llu session", "%llu sessions", s), s), l);
 	free(l);
 	a->why = _("They are harmless (Postfix answered 5xx and they left), but each session costs an "
 		   "smtpd process until the client gives up.  smtpd_forbidden_commands ends the session "
@@ -430,7 +379,7 @@ void adv_non_smtp(struct advice *a, struct act_run *r, const struct postconf *pc
 		a->steps[a->nsteps++] = _("Upgrade Postfix: the versions from 3.7.10, 3.8.5 and 3.9.1 on "
 					  "drop these clients at the first bogus line by default.");
 	} else {
-		main_set(a, pc, "smtpd_forbidden_commands", value);
+		adv_main_set(a, pc, "smtpd_forbidden_commands", value);
 	}
 	a->steps[a->nsteps++] = _("To stop the repeat visitors altogether: postsleuth fail2ban "
 				  "(a filter on what Postfix really logs for them) or postscreen.");
@@ -455,41 +404,41 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 		char *l = ip_list(r->a, vk);
 		char w1[64], w2[64];
 		/* TRANSLATORS: verdict id, "N addresses", "N sessions", the addresses */
-		ev_add(a, _("%s: %s, %s: %s."), verdict_id(vk),
-		       cnt(w1, P_("%llu address", "%llu addresses", n), n),
-		       cnt(w2, P_("%llu session", "%llu sessions", s), s), l);
+		adv_evidence(a, _("%s: %s, %s: %s."), verdict_id(vk),
+		       adv_count(w1, P_("%llu address", "%llu addresses", n), n),
+		       adv_count(w2, P_("%llu session", "%llu sessions", s), s), l);
 		free(l);
 	}
 	a->why = _("postscreen talks to new clients before smtpd does: it checks DNS blocklists and "
 		   "drops bots that talk before the greeting, so most probes never cost an smtpd.");
 	/* what the log proves configured is not proposed again */
 	if (r->dnsbl_answers)
-		ev_add(a, P_("DNS blocklists are in use: the log shows %llu of their answers, so no "
+		adv_evidence(a, P_("DNS blocklists are in use: the log shows %llu of their answers, so no "
 			     "other list is proposed.",
 			     "DNS blocklists are in use: the log shows %llu of their answers, so no "
 			     "other list is proposed.",
 			     r->dnsbl_answers),
 		       (unsigned long long)r->dnsbl_answers);
 	else {
-		main_set(a, pc, "postscreen_dnsbl_sites",
+		adv_main_set(a, pc, "postscreen_dnsbl_sites",
 			 "zen.spamhaus.org=127.0.0.[2..11]*3, bl.spamcop.net*2, "
 			 "list.dnswl.org=127.0.[0..255].[0..255]*-3");
-		main_set(a, pc, "postscreen_dnsbl_threshold", "3");
-		main_set(a, pc, "postscreen_dnsbl_action", "enforce");
+		adv_main_set(a, pc, "postscreen_dnsbl_threshold", "3");
+		adv_main_set(a, pc, "postscreen_dnsbl_action", "enforce");
 	}
 	if (!r->postscreen_lines || r->pregreet_passed) {
 		if (r->pregreet_passed)
-			ev_add(a, P_("%llu client talked before the greeting and still reached smtpd: "
+			adv_evidence(a, P_("%llu client talked before the greeting and still reached smtpd: "
 				     "postscreen only logs the greeting test.",
 				     "%llu clients talked before the greeting and still reached smtpd: "
 				     "postscreen only logs the greeting test.",
 				     r->pregreet_passed),
 			       (unsigned long long)r->pregreet_passed);
-		main_set(a, pc, "postscreen_greet_action", "enforce");
+		adv_main_set(a, pc, "postscreen_greet_action", "enforce");
 	}
 	if (runs_postscreen(pc) || r->postscreen_lines) {
 		if (r->postscreen_lines)
-			ev_add(a, P_("postscreen already runs on port 25: the log shows %llu of its lines.",
+			adv_evidence(a, P_("postscreen already runs on port 25: the log shows %llu of its lines.",
 				     "postscreen already runs on port 25: the log shows %llu of its lines.",
 				     r->postscreen_lines),
 			       (unsigned long long)r->postscreen_lines);
@@ -502,19 +451,19 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 		struct buf b = {0};
 		buf_printf(&b, "smtp inet n - %s - 1 postscreen", chroot);
 		buf_putc(&b, 0);
-		master_set(a, 'M', "smtp/inet", b.p);
+		adv_master_set(a, 'M', "smtp/inet", b.p);
 		b.n = 0;
 		buf_printf(&b, "smtpd pass - - %s - - smtpd", chroot);
 		buf_putc(&b, 0);
-		master_set(a, 'M', "smtpd/pass", b.p);
+		adv_master_set(a, 'M', "smtpd/pass", b.p);
 		b.n = 0;
 		buf_printf(&b, "dnsblog unix - - %s - 0 dnsblog", chroot);
 		buf_putc(&b, 0);
-		master_set(a, 'M', "dnsblog/unix", b.p);
+		adv_master_set(a, 'M', "dnsblog/unix", b.p);
 		b.n = 0;
 		buf_printf(&b, "tlsproxy unix - - %s - 0 tlsproxy", chroot);
 		buf_putc(&b, 0);
-		master_set(a, 'M', "tlsproxy/unix", b.p);
+		adv_master_set(a, 'M', "tlsproxy/unix", b.p);
 		/* -M replaced the smtp line and its -o options: smtpd/pass gets them */
 		bool have_auth = false;
 		for (int i = 0; i < pc->nsmtp_opt; i++) {
@@ -523,10 +472,10 @@ void adv_postscreen(struct advice *a, struct act_run *r, const struct postconf *
 			buf_printf(&b, "smtpd/pass/%.*s", (int)(eq - pc->smtp_opt[i]), pc->smtp_opt[i]);
 			buf_putc(&b, 0);
 			have_auth |= !strcmp(b.p, "smtpd/pass/smtpd_sasl_auth_enable");
-			master_set(a, 'P', b.p, eq + 1);
+			adv_master_set(a, 'P', b.p, eq + 1);
 		}
 		if (auth_off && !have_auth)
-			master_set(a, 'P', "smtpd/pass/smtpd_sasl_auth_enable", "no");
+			adv_master_set(a, 'P', "smtpd/pass/smtpd_sasl_auth_enable", "no");
 		buf_free(&b);
 	}
 	a->caveats[a->ncaveats++] = _("Only on port 25: never put postscreen in front of submission, "
@@ -558,23 +507,23 @@ bool adv_rate(struct advice *a, struct act_run *r, const struct postconf *pc)
 	if (worst <= lim)
 		return false;
 	if (worst >= CLIENT_RING)
-		ev_add(a, _("%s opened up to %u or more connections within one minute."),
+		adv_evidence(a, _("%s opened up to %u or more connections within one minute."),
 		       client_addr(worst_c).s, worst);
 	else
-		ev_add(a, _("%s opened up to %u connections within one minute."), client_addr(worst_c).s,
+		adv_evidence(a, _("%s opened up to %u connections within one minute."), client_addr(worst_c).s,
 		       worst);
 	if (legit_c)
-		ev_add(a, _("The busiest legitimate client (%s) opened at most %u in a minute."),
+		adv_evidence(a, _("The busiest legitimate client (%s) opened at most %u in a minute."),
 		       client_addr(legit_c).s, legit);
 	else
-		ev_add(a, "%s", _("No legitimate client in this log to compare with."));
+		adv_evidence(a, "%s", _("No legitimate client in this log to compare with."));
 	a->why = _("anvil refuses (421) a client that opens more connections per minute than the limit, "
 		   "so a scanner cannot tie up your smtpd processes.");
 	char v[16];
 	snprintf(v, sizeof v, "%u", lim);
 	const char *cur = postconf_get(pc, "smtpd_client_connection_rate_limit");
 	long c = cur ? strtol(cur, NULL, 10) : 0;
-	main_set_own(a, pc, "smtpd_client_connection_rate_limit", xstrdup(v), c > 0 && c <= (long)lim);
+	adv_main_set_own(a, pc, "smtpd_client_connection_rate_limit", xstrdup(v), c > 0 && c <= (long)lim);
 	a->caveats[a->ncaveats++] = _("Set it above your busiest real sender's peak (big providers open "
 				      "many connections from one address during bursts); $mynetworks "
 				      "is exempt (smtpd_client_event_limit_exceptions).");
@@ -595,7 +544,7 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 				continue;
 			if (c->verdict == V_LEGITIMATE) {
 				if (legit_bad++ < 3)
-					ev_add(a,
+					adv_evidence(a,
 					       c->auth_successes
 						       ? _("Legitimate client %s said HELO %s: it logs in, so "
 							   "permit_sasl_authenticated lets it through.")
@@ -605,7 +554,7 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 			} else if (verdict_severity(c->verdict) >= 2) {
 				if (bad++ < MAX_LISTED)
 					/* TRANSLATORS: address, verdict id, the HELO name it gave */
-					ev_add(a, _("%s (%s) said HELO %s, not a fully qualified name."),
+					adv_evidence(a, _("%s (%s) said HELO %s, not a fully qualified name."),
 					       client_addr(c).s, verdict_id(c->verdict), d->helo[k].name);
 			}
 			break;
@@ -615,13 +564,13 @@ bool adv_helo(struct advice *a, struct act_run *r, const struct postconf *pc)
 		return false;
 	a->why = _("Bots announce themselves with names like \"User\", \"WIN-8D2KE\" or an address; real "
 		   "mail servers use their fully qualified name.");
-	main_set(a, pc, "smtpd_helo_required", "yes");
+	adv_main_set(a, pc, "smtpd_helo_required", "yes");
 	static const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated",
 					   "reject_invalid_helo_hostname",
 					   "reject_non_fqdn_helo_hostname", NULL};
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_helo_restrictions"), want, false, NULL, NULL, &same);
-	main_set_own(a, pc, "smtpd_helo_restrictions", v, same);
+	adv_main_set_own(a, pc, "smtpd_helo_restrictions", v, same);
 	a->caveats[a->ncaveats++] = _("Keep them after permit_mynetworks and permit_sasl_authenticated: "
 				      "printers, scanners and old mail programs send bad HELO names.");
 	a->caveats[a->ncaveats++] = _("Keep smtpd_delay_reject = yes (the default): the HELO checks then "
@@ -643,8 +592,8 @@ void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *
 		char *l = ip_list(r->a, vs[k]);
 		char w1[64];
 		/* TRANSLATORS: verdict id, "N addresses", the addresses */
-		ev_add(a, _("%s: %s: %s."), verdict_id(vs[k]),
-		       cnt(w1, P_("%llu address", "%llu addresses", n), n), l);
+		adv_evidence(a, _("%s: %s: %s."), verdict_id(vs[k]),
+		       adv_count(w1, P_("%llu address", "%llu addresses", n), n), l);
 		free(l);
 	}
 	a->why = _("Spam bots send their commands without waiting for the replies; real servers wait "
@@ -652,7 +601,7 @@ void adv_pipelining(struct advice *a, struct act_run *r, const struct postconf *
 	static const char *const want[] = {"reject_unauth_pipelining", NULL};
 	bool same;
 	char *v = postconf_list_merge(postconf_get(pc, "smtpd_data_restrictions"), want, true, NULL, NULL, &same);
-	main_set_own(a, pc, "smtpd_data_restrictions", v, same);
+	adv_main_set_own(a, pc, "smtpd_data_restrictions", v, same);
 	a->caveats[a->ncaveats++] = _("postscreen's greeting test (postscreen_greet_action = enforce) "
 				      "catches the ones that talk before the banner even earlier.");
 }
@@ -672,155 +621,4 @@ void advice_free(struct advice *a)
 		free(a->master[i].value);
 	}
 	free(a->step_extra);
-}
-
-/* rc_filter - a DNSBL entry with only its listing codes: error answers
- * (127.255.255.x) then count for nothing */
-static const char *rc_filter(const char *list)
-{
-	size_t n = strlen(list);
-	bool spamhaus = n >= 12 && !strcmp(list + n - 12, "spamhaus.org");
-	return spamhaus ? "=127.0.0.[2..11]" : "=127.0.0.[2..255]";
-}
-
-/* with_filter - the setting's value with every unfiltered entry of the
- * list given its return-code filter; NULL when the value names it not */
-static char *with_filter(const char *cur, const char *list)
-{
-	if (!cur)
-		return NULL;
-	struct buf b = {0};
-	size_t n = strlen(list);
-	bool hit = false;
-	for (const char *p = cur; *p;) {
-		const char *q = strstr(p, list);
-		bool start = q && (q == cur || q[-1] == ' ' || q[-1] == ',' || q[-1] == '\t');
-		if (!q) {
-			buf_puts(&b, p);
-			break;
-		}
-		buf_put(&b, p, (size_t)(q - p) + n);
-		p = q + n;
-		if (start && *p != '=' && *p != '.' && *p != '-') {
-			buf_puts(&b, rc_filter(list));
-			hit = true;
-		}
-	}
-	buf_putc(&b, 0);
-	if (!hit) {
-		buf_free(&b);
-		return NULL;
-	}
-	return b.p;
-}
-
-/* adv_dnsbl_error - a DNS blocklist answers error codes: filter them
- * (and query it through a resolver it accepts), no other list */
-void adv_dnsbl_error(struct advice *a, struct act_run *r, const struct postconf *pc)
-{
-	const struct diag *d = r->diag;
-	const char *lists[8];
-	size_t nl = 0;
-	for (size_t i = 0; d && i < d->nlist && nl < 8; i++) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_IN_DNSBL_ERROR)
-			continue;
-		char w1[64], w2[64];
-		size_t ns = strset_len(&g->subjects);
-		/* TRANSLATORS: the blocklist, "N lines", "N clients" */
-		ev_add(a, _("%s answered an error code, not a listing, on %s (%s refused or scored on it)."),
-		       g->key[0] ? g->key : _("a DNS blocklist"),
-		       cnt(w1, P_("%llu line", "%llu lines", g->lines), g->lines),
-		       cnt(w2, P_("%llu client", "%llu clients", ns), ns));
-		if (g->key[0])
-			lists[nl++] = g->key;
-	}
-	a->why = _("A DNSBL answers 127.255.255.252 (list name mistyped), .254 (query through a "
-		   "public or open resolver) or .255 (too many queries) when it refuses the query; "
-		   "without a return-code filter Postfix takes that for a listing and refuses or "
-		   "scores innocent clients.  Another list is not the fix: the filter is.");
-	static const char *const settings[] = {"postscreen_dnsbl_sites", "smtpd_client_restrictions",
-					       "smtpd_recipient_restrictions", "smtpd_relay_restrictions"};
-	bool proposed = false;
-	for (size_t i = 0; i < nl; i++)
-		for (size_t k = 0; pc->ok && k < sizeof settings / sizeof settings[0]; k++) {
-			char *v = with_filter(postconf_get(pc, settings[k]), lists[i]);
-			if (v) {
-				main_set_own(a, pc, settings[k], v, false);
-				proposed = true;
-			}
-		}
-	if (!proposed && nl) {
-		struct buf b = {0};
-		struct buf l = {0};
-		for (size_t i = 0; i < nl; i++)
-			buf_printf(&l, " %s%s", lists[i], rc_filter(lists[i]));
-		buf_putc(&l, 0);
-		/* TRANSLATORS: the lists with their filters follow the colon, each after a space */
-		buf_printf(&b, r->postscreen_lines
-				       ? _("Give each such list its return-code filter wherever it is named:%s in "
-					   "postscreen_dnsbl_sites (keep its *weight after it), then postfix reload.")
-				       : _("Give each such list its return-code filter wherever it is named:%s in "
-					   "reject_rbl_client (smtpd_*_restrictions), then postfix reload."),
-			   l.p);
-		buf_free(&l);
-		buf_putc(&b, 0);
-		a->step_extra = b.p;
-	}
-	a->steps[a->nsteps++] = _("Query the lists through a resolver of your own (unbound on "
-				  "localhost), not a public one (8.8.8.8, 1.1.1.1, your provider's): "
-				  "the lists refuse those.");
-	a->caveats[a->ncaveats++] = _("Spamhaus's free use has a volume limit; past it, its "
-				      "Data Query Service (a key in the query name) is the way.");
-}
-
-/* adv_relayed - mail from public clients that did not log in, relayed to
- * outside domains (public-open-relay, trusted-public-address): which
- * addresses relayed how much; mynetworks to check, relaying after a login */
-void adv_relayed(struct advice *a, struct act_run *r, const struct postconf *pc)
-{
-	const struct diag *d = r->diag;
-	size_t more = 0;
-	for (size_t i = 0; d && i < d->nlist; i++) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_IN_OPEN_RELAY && g->id != F_IN_TRUSTED_PUBLIC)
-			continue;
-		if (a->nevidence >= MAX_LISTED) {
-			more++;
-			continue;
-		}
-		char w1[64], w2[64];
-		size_t nd = strset_len(&g->subjects) + g->subjects.dropped;
-		/* TRANSLATORS: the client's address, "N messages", "N outside domains" */
-		ev_add(a, _("%s relayed %s to %s without logging in."), g->key,
-		       cnt(w1, P_("%llu message", "%llu messages", g->lines), g->lines),
-		       cnt(w2, P_("%llu outside domain", "%llu outside domains", nd), nd));
-	}
-	if (more)
-		ev_add(a, P_("And %zu more address.", "And %zu more addresses.", more), more);
-	const char *mn = postconf_get(pc, "mynetworks");
-	if (mn)
-		ev_add(a, _("mynetworks is now: %s"), mn);
-	a->why = _("Postfix relays for a client that did not log in only when it trusts the client's "
-		   "address (permit_mynetworks: the address, or a range around it, is in mynetworks) or "
-		   "when smtpd_relay_restrictions does not end in reject_unauth_destination or "
-		   "defer_unauth_destination.  A public range in mynetworks lets everyone in it relay.");
-	main_set(a, pc, "mynetworks_style", "host");
-	const char *cur = postconf_get(pc, "smtpd_relay_restrictions");
-	const char *last = cur && strstr(cur, "reject_unauth_destination") ? "reject_unauth_destination"
-									     : "defer_unauth_destination";
-	const char *const want[] = {"permit_mynetworks", "permit_sasl_authenticated", last, NULL};
-	bool same;
-	char *v = postconf_list_merge(cur ? cur : "permit_mynetworks, permit_sasl_authenticated, "
-					    "defer_unauth_destination",
-				want, false, NULL, NULL, &same);
-	main_set_own(a, pc, "smtpd_relay_restrictions", v, same);
-	a->steps[a->nsteps++] = _("postconf mynetworks: keep it to 127.0.0.0/8 [::1]/128 and your own "
-				  "machines, each by its own address; no 0.0.0.0/0, no /8, no provider's "
-				  "range.  Then postfix reload.");
-	a->steps[a->nsteps++] = _("Test from a machine outside your networks: MAIL FROM and RCPT TO "
-				  "two outside addresses must get \"Relay access denied\".");
-	a->caveats[a->ncaveats++] = _("An application server of yours that sends without logging in "
-				      "belongs in mynetworks by its own address (/32), never by a range; "
-				      "better, let it log in on port 587.");
 }

@@ -119,13 +119,15 @@ const char *finding_impact_words(enum finding_impact i)
 }
 
 /* finding_prose_en - the English words of a finding, from whichever of
- * the two tables has its row; NULL when neither has */
+ * the three tables has its row; NULL when none has */
 const struct finding_prose *finding_prose_en(enum finding_id f)
 {
 	if ((unsigned)f >= F__COUNT)
 		return NULL;
 	if (finding_prose_out[f].meaning)
 		return &finding_prose_out[f];
+	if (finding_prose_in[f].meaning)
+		return &finding_prose_in[f];
 	return finding_prose_table[f].meaning ? &finding_prose_table[f] : NULL;
 }
 

@@ -1,0 +1,412 @@
+/*
+ * finding_prose_in.c - the words of the findings about mail to this
+ * server and its clients (refusals, relaying, backscatter, this host's
+ * resolver as the clients' checks see it): what the lines mean, the
+ * next step, and what the lines cannot show.  Outbound delivery's words
+ * are in finding_prose_out.c, the rest in finding_prose.c;
+ * finding_prose_en() reads the three.
+ */
+#include "finding.h"
+
+#include <stddef.h>
+
+const struct finding_prose finding_prose_in[F__COUNT] = {
+    [F_IN_OWN_RELAY_DENIED] = {
+	"A client on this server's own network (loopback or a private address) was refused "
+	"with \"Relay access denied\": it tried to send mail to outside domains without "
+	"logging in and is not in mynetworks. This is the server's own application or user, "
+	"not an attacker testing for an open relay.",
+	"Let the application log in on the submission port (587 or 465, with SASL), or, for a "
+	"trusted local application only, add its address to mynetworks. Behind Docker or a "
+	"NAT every client looks local: make sure the real addresses reach Postfix (proxy "
+	"protocol, host networking) before widening mynetworks.",
+	NULL},
+    [F_IN_USER_RELAY_DENIED] = {
+	"A client that logs in to this server in other sessions (a user of this server) had "
+	"mail to outside domains refused with \"Relay access denied\": in those sessions its "
+	"mail program sent without logging in. The user's mail did not leave; this is not an "
+	"attacker testing for an open relay.",
+	"Set the user's mail program to send on the submission port (587 with STARTTLS, or "
+	"465) with authentication (\"my server requires authentication\") for every message. "
+	"Do not add the address to mynetworks: it is a public address that changes.",
+	NULL},
+    [F_IN_USER_TLS_FAILED] = {
+	"An address that logs in to this server (or hands over mail from its own network) also "
+	"failed the TLS handshake, in other sessions: a mail program or device of one of your "
+	"users (often a second device behind the same address: an old Outlook, a phone, a "
+	"scanner or printer) cannot start TLS with this server, so it can neither log in nor "
+	"send. The sample lines tell why: no protocol version or cipher in common (it offers "
+	"only TLS 1.0 or 1.1, or old ciphers, that this server no longer accepts), a "
+	"certificate it refuses (self-signed, expired, another name, a missing intermediate), "
+	"or it hangs up in the middle.",
+	"Find the device behind the address (its successful sessions name the user) and update "
+	"its mail program or its TLS settings. For a refused certificate, serve the whole chain "
+	"(smtpd_tls_chain_files with the full chain) under the name the device connects to. "
+	"Only for a device that cannot be updated, accept its old protocol on the one service "
+	"it uses: in master.cf, -o smtpd_tls_protocols and -o smtpd_tls_mandatory_protocols on "
+	"that service (with OpenSSL 3, TLS 1.0 and 1.1 also need a lower security level, set "
+	"through tls_config_file).",
+	"TLS 1.0 and 1.1 are weak: never allow them on port 25 or for every service."},
+    [F_IN_USER_REFUSED] = {
+	"In sessions where the client logged in with SASL (one of this server's users), this "
+	"server's own restrictions refused its mail: the check named here runs before "
+	"permit_sasl_authenticated, or on the submission service, where only users come. A "
+	"DNS blocklist (\"blocked using\") lists the user's home or mobile address: lists of "
+	"dynamic addresses such as Spamhaus PBL are meant for mail sent straight to an MX, not "
+	"for users who log in. A rate or quota limit of a policy service, or a HELO or "
+	"client-name check, refuses a user the same way. The user's mail did not leave.",
+	"Put permit_sasl_authenticated before the checks that refuse (reject_rbl_client, "
+	"reject_unknown_client_hostname, reject_*_helo_hostname, check_policy_service) in "
+	"smtpd_relay_restrictions and smtpd_recipient_restrictions, or give the submission "
+	"service its own restrictions in master.cf (-o "
+	"smtpd_recipient_restrictions=permit_sasl_authenticated,reject). A limit a policy "
+	"service applies to users on purpose is working as set: raise it for that user if the "
+	"mail is wanted.",
+	"When the account sends spam (see its verdict), the refusals are the checks doing their "
+	"job: change its password instead."},
+    [F_IN_OWN_DOMAIN_RELAY_DENIED] = {
+	"smtpd refused mail with \"Relay access denied\" from a large provider's server "
+	"(Gmail, Microsoft, Yahoo...; its name confirmed by DNS). Those servers never test for "
+	"open relays: they deliver only to the mail servers that a domain's MX records name. So "
+	"the recipient's domain points its MX here, and this server does not count it as its "
+	"own: every sender's mail to that domain is refused.",
+	"Add the domain to the list it belongs to: mydestination (local users), "
+	"virtual_mailbox_domains (virtual mailboxes), virtual_alias_domains or relay_domains "
+	"(mail passed on to another server); then postfix reload, and check with: postconf "
+	"mydestination virtual_mailbox_domains relay_domains. If the domain is no longer served "
+	"here, change its MX records instead.",
+	NULL},
+    [F_IN_ACCESS_DENIED_PROVIDER] = {
+	"smtpd refused mail from a large provider's server (Gmail, Microsoft, Yahoo...; its "
+	"name confirmed by DNS) with a bare \"Access denied\": that is the text of an access "
+	"table's REJECT without words of its own (check_recipient_access, check_sender_access, "
+	"check_client_access) or of a plain \"reject\" in a restriction list. The provider only "
+	"passes its users' mail on; the refusal is this server's own rule, and when it is a "
+	"catch-all (\"permit_mynetworks, permit_sasl_authenticated, reject\" in "
+	"smtpd_recipient_restrictions) it refuses everyone's mail.",
+	"Find the rule: postconf -n | grep restrictions, and postmap -q ADDRESS on each access "
+	"table. A restriction list that ends in reject must let mail for this server's own "
+	"domains through first (reject_unauth_destination, then permit). If the rule is meant "
+	"to block that one address, nothing needs fixing; give it a text (REJECT reason) so the "
+	"log says why.",
+	NULL},
+    [F_IN_OWN_RATE_LIMITED] = {
+	"anvil's limits (smtpd_client_connection_rate_limit, "
+	"smtpd_client_connection_count_limit, smtpd_client_message_rate_limit, "
+	"smtpd_client_recipient_rate_limit) refused a client that is this server's own: it logs "
+	"in, or its address is on this server's own network. Its mail is refused with 421 or "
+	"450 until the limit's time unit passes; a user's mail program or a web application "
+	"sending in bursts hits such limits without doing anything wrong.",
+	"Exempt trusted clients: smtpd_client_event_limit_exceptions = $mynetworks plus the "
+	"addresses of the own applications, or raise the limit (anvil's \"statistics: max "
+	"connection rate\" lines show the peaks), or set the limit only on port 25 in "
+	"master.cf (-o smtpd_client_connection_rate_limit=0 for submission). A mail program "
+	"opening a new connection for every message is worth reconfiguring too.",
+	"Limits are per client address: users behind one NAT share it, so a whole office can "
+	"hit a limit that no single user reaches."},
+    [F_IN_OWN_CONTENT_REFUSED] = {
+	"cleanup refused a message of this server's own users (a client that logs in, one on "
+	"the own network, or a local submission) with a header_checks or body_checks REJECT "
+	"rule: the user's outgoing mail did not leave. Either the rule is meant to stop such "
+	"mail (an attachment type, a spam word) and the user should know, or its pattern is "
+	"wider than intended.",
+	"Find the rule: the rejected line is in the log line (header Subject: ..., body ...); "
+	"test it with postmap -q \"TEXT\" pcre:/etc/postfix/header_checks. Narrow the pattern, "
+	"or apply the checks to inbound mail only: in master.cf give the submission service its "
+	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
+	"body_checks=.",
+	NULL},
+    [F_IN_RCPT_MISSING] = {
+	"smtpd refused mail for one address of this server as unknown (\"User unknown in "
+	"virtual mailbox table\", \"... in local recipient table\"...), and it came from several "
+	"mail servers whose names DNS confirms, a large provider's among them: different "
+	"people wrote to that address through their own providers. A dictionary attack tries "
+	"many addresses from one client; this is one address that the world uses and this "
+	"server's tables do not have.",
+	"Check the address in the table the refusal names: postmap -q ADDRESS "
+	"hash:/etc/postfix/vmailbox (virtual_mailbox_maps), or the alias, local user or "
+	"relay_recipient_maps entry; add it, run postmap on the file, and postfix reload. If "
+	"the address was retired on purpose, nothing needs fixing.",
+	"A mailing list or a newsletter can keep writing to an address long after it was "
+	"removed: the senders' names tell whether they are people or lists."},
+    [F_IN_PTR_LOOKUP_FAILING] = {
+	"smtpd refused a server of a large provider (Gmail, Microsoft, Yahoo) with \"cannot find "
+	"your hostname\": it comes from that provider's own network and greets with its own "
+	"server name, and those servers all have proper reverse DNS. The lookup failed on this "
+	"side: this host's resolver does not answer reverse (PTR) queries, or answers too "
+	"slowly. With reject_unknown_client_hostname every client whose name cannot be looked "
+	"up is refused, legitimate mail included.",
+	"Check the resolver Postfix uses: dig -x with the refused address must give a name, "
+	"from the host and from Postfix's chroot (/var/spool/postfix/etc/resolv.conf is a copy "
+	"of /etc/resolv.conf made at start: it may be stale or point to a resolver the chroot "
+	"cannot reach). A local caching resolver (unbound) is the usual fix. Until it works, "
+	"take reject_unknown_client_hostname out, or use the gentler "
+	"reject_unknown_reverse_client_hostname.",
+	NULL},
+    [F_IN_DNSBL_ERROR] = {
+	"The DNS blocklist answered with an error code (127.255.255.x, or \"Error: open "
+	"resolver\"), not with a listing. The blocklist refuses queries from this host's "
+	"resolver (a public or shared resolver), and Postfix may be refusing mail on that "
+	"answer.",
+	"Use a local recursive resolver (unbound) instead of a public one, or the blocklist's "
+	"own query service with a key; filter the answer codes: "
+	"postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]*3 and "
+	"reject_rbl_client zen.spamhaus.org=127.0.0.[2..11].",
+	NULL},
+    [F_IN_DNSBL_BIG_PROVIDER] = {
+	"A DNS blocklist listed a server of a large mail provider (Google, Microsoft, Yahoo, "
+	"...), and Postfix refused its mail. Those servers send mostly legitimate mail: this "
+	"list refuses mail the users want.",
+	"Drop aggressive lists from reject_rbl_client (or use them only as a score in "
+	"postscreen_dnsbl_sites with a threshold), and allow the provider's known servers "
+	"(postscreen_dnsbl_allowlist_threshold, check_client_access).",
+	NULL},
+    [F_IN_SENDER_LOGIN_MISMATCH] = {
+	"A user logged in (SMTP AUTH) and then sent with a sender address that its login does "
+	"not own, and smtpd refused it (reject_sender_login_mismatch or "
+	"reject_authenticated_sender_login_mismatch, with smtpd_sender_login_maps): \"Sender "
+	"address rejected: not owned by user NAME\". It is your own user, not an attacker: "
+	"its mail client is set up with a From address (an alias, a shared mailbox, an old "
+	"address) that the map does not give to that login, and its mail does not leave.",
+	"Correct the identity (the From address) in the user's mail client, or, if the login "
+	"may use that address, add it to the login's entry in smtpd_sender_login_maps (then "
+	"postmap the table if it is a hash or lmdb file). The account's entry in the report "
+	"names the address and the client.",
+	"Many such refusals from one login to many recipients can also be someone else with "
+	"its password trying to send as other senders: if its owner did not send them, change "
+	"the password."},
+    [F_IN_MAILBOX_FULL] = {
+	"smtpd refused mail for one of this server's own users because the user's mailbox is "
+	"full: a quota policy service (such as Dovecot's quota-status) answered \"552 5.2.2 "
+	"Mailbox is full\" (or 452 4.2.2, temporary). The senders did nothing wrong; the mail "
+	"does not arrive until there is room.",
+	"Tell the user to make room (delete or archive mail), or raise the user's quota in the "
+	"mailbox server (Dovecot: quota_rule). A temporary 452 makes senders retry; a 552 makes "
+	"them bounce the mail back.",
+	NULL},
+    [F_IN_HELO_NOT_FOUND] = {
+	"Senders were refused because their HELO name does not resolve "
+	"(reject_unknown_helo_hostname). Many legitimate servers use such names; the reply is "
+	"temporary (450), so they retry and then give up.",
+	"Remove reject_unknown_helo_hostname, or keep it only as a warning "
+	"(warn_if_reject reject_unknown_helo_hostname) and watch what it would refuse.",
+	NULL},
+    [F_IN_CLIENT_NAME_NOT_FOUND] = {
+	"Senders were refused because their IP address has no reverse DNS name, or one that "
+	"does not resolve back to the address (reject_unknown_client_hostname: \"cannot find "
+	"your hostname\"; reject_unknown_reverse_client_hostname: \"cannot find your reverse "
+	"hostname\"). Many small but legitimate servers have no matching PTR; the reply is "
+	"usually temporary (450), so they retry and then give up.",
+	"Keep reject_unknown_reverse_client_hostname at most, not the stricter "
+	"reject_unknown_client_hostname; let known senders through first with "
+	"check_client_access (an OK entry for their address), or make it a warning "
+	"(warn_if_reject reject_unknown_client_hostname) and watch what it would refuse.",
+	"The lines do not show whether the PTR is missing or the lookup failed on this host "
+	"(a temporary DNS failure gives the same 450)."},
+    [F_RESOLVER_FAILING] = {
+	"smtpd refused senders or recipients with \"Domain not found\" for domains that "
+	"always exist (gmail.com, outlook.com, yahoo.com...): the DNS lookups failed on this "
+	"host, not at the senders. The refused clients did nothing wrong; with the default "
+	"450 they retry, and their mail is delayed until the resolver answers again.",
+	"Check the resolver Postfix uses: dig MX gmail.com on this host, /etc/resolv.conf and "
+	"the chroot's copy in /var/spool/postfix/etc/resolv.conf (in a container, the "
+	"resolver the container sees, e.g. mailcow's unbound container); restart it if it "
+	"hangs. A local caching resolver (unbound) makes this rarer.",
+	"The lines do not show why the resolver failed (down, unreachable, rate-limited by a "
+	"public resolver)."},
+    [F_IN_NO_STORAGE] = {
+	"Postfix refuses mail (452 4.3.1 Insufficient system storage) because the queue's file "
+	"system has less free space than queue_minfree or than 1.5 times message_size_limit. "
+	"The check is made at every MAIL FROM, so every sender is refused, not only large "
+	"messages.",
+	"Compare the free space the warning gives (\"N bytes < 1.5*message size limit\") with "
+	"postconf message_size_limit. If gigabytes are free, message_size_limit is set far too "
+	"high: set a realistic value (e.g. postconf -e message_size_limit=52428800, with "
+	"mailbox_size_limit at least as large) and postfix reload. If little is free, free disk "
+	"space on the queue's file system (df -h /var/spool/postfix).",
+	NULL},
+    [F_IN_TOO_BIG] = {
+	"Messages larger than message_size_limit were refused with 552 5.3.4 \"Message size "
+	"exceeds fixed limit\": announced with SIZE= at MAIL FROM, or found while the data "
+	"came (cleanup's \"queue file size limit exceeded\"). The senders did nothing wrong; "
+	"they got the refusal, and those messages did not arrive.",
+	"If such messages must arrive, raise message_size_limit (e.g. postconf -e "
+	"message_size_limit=52428800, with mailbox_size_limit and virtual_mailbox_limit at "
+	"least as large), then postfix reload. Otherwise nothing: the limit did its job.",
+	NULL},
+    [F_IN_CONFIG_PROBLEM] = {
+	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
+	"table or service named in a restriction failed, and Postfix never treats a failed "
+	"lookup as \"no match\". Mail is refused until it is fixed.",
+	"Look at the warning lines just before (table lookup problem, unavailable, connect "
+	"to ...) and fix the table or service they name, then postfix reload.",
+	NULL},
+    [F_IN_USER_UNKNOWN_HARVEST] = {
+	"One client tried many different recipient addresses that do not exist here: it is "
+	"guessing addresses (a dictionary attack) or sending to an old list. Postfix refused "
+	"them, so no mail was accepted.",
+	"Nothing is broken. postscreen and fail2ban's postfix filter (mode = more) can block "
+	"such clients early; smtpd_hard_error_limit bounds the attempts per session.",
+	NULL},
+    [F_IN_LMTP_USER_UNKNOWN] = {
+	"Postfix accepted mail for a domain it hands to the mailbox server (LMTP, Dovecot), "
+	"and the mailbox server says the user does not exist. Accepted mail that bounces "
+	"later is backscatter risk, and the users' mail is lost.",
+	"Make Postfix know the valid recipients before accepting (virtual_mailbox_maps, or "
+	"reject_unverified_recipient), and check that the mailbox server's user database and "
+	"Postfix's domain lists agree (a domain split between two servers must relay, not "
+	"deliver locally).",
+	NULL},
+    [F_IN_OWN_CLIENT_REFUSED] = {
+	"smtpd refused a client whose address is on this server's own network (loopback or a "
+	"private address: RFC 1918, 100.64/10, ULA, link-local) for a reason other than "
+	"relaying: a HELO check, a missing reverse DNS name, a sender or recipient "
+	"restriction. Such a client is usually one of your own machines or applications (a "
+	"PC, a printer, a web application), and its mail is refused; behind Docker or a NAT "
+	"it may also be anyone on the Internet, its real address hidden.",
+	"Read the refusal's text for the restriction that fired; put permit_mynetworks (or "
+	"permit_sasl_authenticated, the client logging in on port 587) before it in that "
+	"smtpd_*_restrictions list, or fix the client (a fully qualified HELO name, a valid "
+	"sender address). If the address is a NAT gateway or a proxy, do not exempt it: keep "
+	"the real client address instead (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol).",
+	"The lines cannot show whether the address is one machine of yours or a gateway in "
+	"front of many clients."},
+    [F_IN_BACKSCATTER] = {
+	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
+	"that smtpd accepted (its \"client=\" line) and that this server then could not "
+	"deliver (local, virtual, pipe or LMTP delivery said the user is unknown, or the "
+	"site's internal server that this gateway passes a relay domain to did); the "
+	"bounce daemon then sent a non-delivery notification to the envelope sender. Spam "
+	"to made-up addresses carries a forged sender, so these notifications go to "
+	"innocent third parties: that is backscatter, and it gets this server's IP onto "
+	"blocklists (backscatter lists). The cause is that smtpd does not know the valid "
+	"recipients, not the client.",
+	"Make smtpd refuse unknown recipients at RCPT time (550), so that no bounce is ever "
+	"made. Keep reject_unlisted_recipient (the default, smtpd_reject_unlisted_recipient "
+	"= yes) and give smtpd the list of users: local_recipient_maps (the default "
+	"proxy:unix:passwd.byname $alias_maps; never empty) for mydestination, "
+	"virtual_mailbox_maps (or virtual_alias_maps) for virtual domains, "
+	"relay_recipient_maps for relay domains; when the mailboxes are known only to the "
+	"backend (Dovecot, a remote store), use reject_unverified_recipient in "
+	"smtpd_recipient_restrictions. A gateway in front of an internal server (Exchange, "
+	"another MTA) needs relay_recipient_maps with that server's valid addresses, or "
+	"reject_unverified_recipient (address verification asks the internal server at "
+	"RCPT time). Check with postconf -n and postmap -q ADDRESS MAP. "
+	"Then clean the queue of notifications still waiting: postqueue -p lists them "
+	"with the sender MAILER-DAEMON; delete them with postqueue -p | tail -n +2 | "
+	"awk 'BEGIN { RS = \"\" } $7 == \"MAILER-DAEMON\" { print $1 }' | tr -d '*!' | "
+	"postsuper -d - (postsuper -d QUEUEID for one).",
+	"A bounce for a typo of a real user who logged in (SASL) or sends from this "
+	"server's own network is a normal bounce, not backscatter: those are not counted "
+	"here. The lines cannot show whether the sender was forged; spam to unknown users "
+	"almost always is."},
+    [F_IN_TRUSTED_NAT] = {
+	"Every SMTP client in this log comes from a private address, yet mail from many "
+	"different sender domains and HELO names arrives through one private address "
+	"without a login: that is what a NAT gateway looks like (Docker's published "
+	"ports, a load balancer, a port forward on a router), with the real clients hidden "
+	"behind it. If that address is trusted (mynetworks, permit_mynetworks), Postfix "
+	"relays for the whole Internet: an open relay, found and abused by spammers "
+	"within days. The client itself is not to blame: the trust is this server's "
+	"configuration.",
+	"Check postconf mynetworks and smtpd_relay_restrictions: the gateway's address "
+	"must not be in mynetworks (keep it to 127.0.0.0/8 [::1]/128, or the real LAN "
+	"only); relay only for permit_sasl_authenticated, then reject_unauth_destination. "
+	"Keep the real client address: host networking for the container, or the PROXY "
+	"protocol from the load balancer (postscreen_upstream_proxy_protocol = haproxy, "
+	"or smtpd_upstream_proxy_protocol = haproxy without postscreen). Then test from "
+	"outside with an open-relay checker.",
+	"The lines cannot show what mynetworks holds, nor whether the recipients are this "
+	"server's own domains (then it is inbound mail, not relaying); they only show that "
+	"unauthenticated mail from many senders arrives through one private address."},
+    [F_IN_TRUSTED_PRIVATE] = {
+	"Mail was accepted without a login from a private address (RFC 1918, 100.64/10 or "
+	"fc00::/7), and no SMTP client with a public address appears in this log. On an "
+	"office network that is the usual trust of the LAN (mynetworks). But if port 25 is "
+	"published through Docker or a NAT, every client on the Internet arrives with the "
+	"gateway's private address, and trusting it makes an open relay.",
+	"Check whether the address is a real machine of yours or a gateway: postconf "
+	"mynetworks, and whether outside mail also arrives from it. If it is a gateway, "
+	"keep the real client address (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol), keep "
+	"mynetworks to loopback and let relaying depend on permit_sasl_authenticated; "
+	"test from outside with an open-relay checker.",
+	"A short excerpt may simply hold no outside client; nothing in the lines says the "
+	"client is hostile: it is most likely the admin's own test or own network."},
+    [F_IN_OPEN_RELAY] = {
+	"SMTP clients with public addresses handed over mail without logging in (no "
+	"sasl_username on the message's \"client=\" line), and this server passed it on by "
+	"SMTP to outside domains: not to its own mailboxes, not to its own internal server. "
+	"Postfix relays for a client that has not logged in only when it trusts the "
+	"client's address (permit_mynetworks with a mynetworks far too wide: 0.0.0.0/0, a "
+	"/8, a provider's range) or when smtpd_relay_restrictions lacks "
+	"reject_unauth_destination (or permits before it). Mail to this many domains or "
+	"from this many clients is spammers using an open relay: the remote servers defer "
+	"and refuse it, the bounces come back here, and this server's address lands on "
+	"blocklists. The lines show which addresses relayed how many messages to how "
+	"many domains; the clients are not this server's users, the trust is its "
+	"configuration.",
+	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: keep "
+	"mynetworks to 127.0.0.0/8 [::1]/128 and the addresses of your own machines one by "
+	"one (mynetworks_style = host), and relay only after a login: "
+	"smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated "
+	"defer_unauth_destination. postfix reload, then test from a machine outside with "
+	"an open-relay test (telnet to port 25: MAIL FROM an outside address, RCPT TO "
+	"another outside address must get \"454 4.7.1 Relay access denied\"). Then clean "
+	"the queue of the spam still waiting (postqueue -p; postsuper -d QUEUEID) and "
+	"check the blocklists for this server's address.",
+	"A machine of your own that sends without logging in (an application server, a "
+	"copier) must be listed by its own address (/32), never by a range. The lines "
+	"cannot show mynetworks itself; a domain this server relays for on purpose "
+	"(relay_domains, a backup MX) but whose mail goes to a server that the log does "
+	"not show as this site's own is counted here as outside."},
+    [F_IN_TRUSTED_PUBLIC] = {
+	"A client with a public address handed over mail without logging in, and this "
+	"server passed it on by SMTP to outside domains: Postfix trusts that address "
+	"(permit_mynetworks, with the address or a range around it in mynetworks), or "
+	"smtpd_relay_restrictions lacks reject_unauth_destination. It is little mail from "
+	"few clients: most likely a machine of yours (an office, an application server) "
+	"that should log in or be listed precisely. If mynetworks holds a whole range, "
+	"every other address in it can relay too.",
+	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: list only "
+	"that machine's own address (/32, mynetworks_style = host), never a provider's "
+	"range, or better let it log in on the submission port (587) and relay with "
+	"smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated "
+	"defer_unauth_destination. Test from outside with an open-relay test (an outside "
+	"RCPT TO must get \"Relay access denied\").",
+	"The lines cannot show mynetworks itself, nor whether the client is yours; a "
+	"domain this server relays for on purpose (relay_domains, a backup MX) whose "
+	"server the log does not show as this site's own is counted here as outside."},
+    [F_IN_REMOTE_DNS] = {
+	"The DNS of a client or of a sender's domain is inconsistent: the client's reverse "
+	"(PTR) name does not resolve back to its address (\"hostname ... does not resolve to "
+	"address\", \"address not listed for hostname\"), or a DNS answer holds a malformed "
+	"name (valid_hostname, a null or numeric MX). That is their DNS, not this server's, and "
+	"no sign of an attack: many legitimate servers and most home connections have it. "
+	"Postfix then names the client \"unknown\"; mail is refused only where a restriction "
+	"asks for a verified name (reject_unknown_client_hostname).",
+	"Nothing to do on this server. If a wanted sender is refused because of it, ask its "
+	"admin to fix the PTR record, or use reject_unknown_reverse_client_hostname instead of "
+	"reject_unknown_client_hostname.",
+	"Many of these saying \"Temporary failure in name resolution\", together with DNS "
+	"failures on outgoing mail, point to this host's resolver instead: try dig -x on one of "
+	"the addresses."},
+    [F_IN_ADDR_SYNTAX] = {
+	"smtpd refused a MAIL FROM or RCPT TO address that breaks the SMTP syntax (unbalanced "
+	"<>, quotes or brackets, a bare space) with 501 5.1.7 or 5.1.3. Broken bulk-mail "
+	"software and spam tools send these; the client has to fix its software.",
+	"Nothing to do on this server. If a wanted sender is refused, its admin must fix the "
+	"address its software writes; strict_rfc821_envelopes = no (the default) already "
+	"accepts the common sloppy forms.",
+	NULL},
+    [F_IN_DNSBL_TIMEOUT] = {
+	"postscreen asked dnsblog to look clients up in a DNS blocklist and got no answer "
+	"within postscreen_dnsbl_timeout (or dnsblog's lookup failed); those clients are "
+	"scored without that list. The list is slow or ignores this host's queries, or this "
+	"host's resolver is slow.",
+	"Test the resolver with the list's test entry (dig 2.0.0.127.zen.spamhaus.org); use a "
+	"local caching resolver (unbound); drop lists that keep timing out from "
+	"postscreen_dnsbl_sites.",
+	NULL},
+};
