@@ -114,15 +114,7 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 		r->ip[ev->client_ip.n] = 0;
 		r->kind = (uint8_t)kind;
 	}
-	r->lines++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!r->first.us || ev->line->ts.us < r->first.us)
-			r->first = ev->line->ts;
-		if (!r->last.us || ev->line->ts.us > r->last.us)
-			r->last = ev->line->ts;
-	}
-	if (r->nsample < DIAG_SAMPLES)
-		r->sample[r->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	diag_note_line(r, ev, d->show_secrets);
 }
 
 /* user_relay - a user's mail program refused with "Relay access

@@ -22,6 +22,7 @@ void diag_accepted_free(struct diag *d);
 
 /* users.c: a client's lines kept until the end; the users' failed TLS
  * handshakes and refused mail */
+void diag_note_line(struct diag_relay *r, const struct event *ev, bool show_secrets);
 struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
 				    const struct event *ev, bool show_secrets);
 void diag_serving_reset(struct diag *d, uint32_t slot);

@@ -27,6 +27,44 @@
 
 static void user_refused(struct diag *d, struct diag_relay *r);
 
+/* diag_note_line - one more line of a kept client: its count, the times
+ * it spans, and its first samples */
+void diag_note_line(struct diag_relay *r, const struct event *ev, bool show_secrets)
+{
+	r->lines++;
+	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
+		if (!r->first.us || ev->line->ts.us < r->first.us)
+			r->first = ev->line->ts;
+		if (!r->last.us || ev->line->ts.us > r->last.us)
+			r->last = ev->line->ts;
+	}
+	if (r->nsample < DIAG_SAMPLES)
+		r->sample[r->nsample++] = diag_sample_copy(ev->line, show_secrets);
+}
+
+/* note_group - a kept client's lines handed to the group (id, key): its
+ * address, count, times and samples; false when the group table is full
+ * (the lines are then counted as dropped) */
+static bool note_group(struct diag *d, enum finding_id id, const char *key, struct diag_relay *r)
+{
+	struct diag_group *g = diag_group_get(d, id, key);
+	if (!g) {
+		d->dropped += r->lines;
+		return false;
+	}
+	strset_add(&g->subjects, span_of(r->ip));
+	g->lines += r->lines;
+	if (r->first.us) {
+		diag_group_time(g, r->first);
+		diag_group_time(g, r->last);
+	}
+	for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
+		g->sample[g->nsample++] = r->sample[j];
+		r->sample[j] = NULL;
+	}
+	return true;
+}
+
 /* diag_client_note - one more line of a client kept until the end (its
  * count, times and first samples), in a fixed table of cap clients; a
  * client past the table's size is not kept */
@@ -46,15 +84,7 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 		memcpy(r->ip, ip.p, ip.n);
 		r->ip[ip.n] = 0;
 	}
-	r->lines++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!r->first.us || ev->line->ts.us < r->first.us)
-			r->first = ev->line->ts;
-		if (!r->last.us || ev->line->ts.us > r->last.us)
-			r->last = ev->line->ts;
-	}
-	if (r->nsample < DIAG_SAMPLES)
-		r->sample[r->nsample++] = diag_sample_copy(ev->line, show_secrets);
+	diag_note_line(r, ev, show_secrets);
 	return r;
 }
 
@@ -88,24 +118,8 @@ static bool is_user(const struct client *c, const char *ip)
  * user-client-tls-failed group, with its lines */
 static void user_tls(struct diag *d, struct diag_relay *r)
 {
-	{
-		struct diag_group *g = diag_group_get(d, F_IN_USER_TLS_FAILED, r->ip);
-		if (!g) {
-			d->dropped += r->lines;
-			return;
-		}
+	if (note_group(d, F_IN_USER_TLS_FAILED, r->ip, r))
 		strset_add(&d->user_tls_ips, span_of(r->ip));
-		strset_add(&g->subjects, span_of(r->ip));
-		g->lines += r->lines;
-		if (r->first.us) {
-			diag_group_time(g, r->first);
-			diag_group_time(g, r->last);
-		}
-		for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
-			g->sample[g->nsample++] = r->sample[j];
-			r->sample[j] = NULL;
-		}
-	}
 }
 
 /* noted - the client's kept lines in one of the tables, or NULL */
@@ -347,21 +361,7 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 /* user_refused - a user's refusals, in the group of their cause */
 static void user_refused(struct diag *d, struct diag_relay *r)
 {
-	struct diag_group *g = diag_group_get(d, F_IN_USER_REFUSED, r->why);
-	if (!g) {
-		d->dropped += r->lines;
-		return;
-	}
-	strset_add(&g->subjects, span_of(r->ip));
-	g->lines += r->lines;
-	if (r->first.us) {
-		diag_group_time(g, r->first);
-		diag_group_time(g, r->last);
-	}
-	for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
-		g->sample[g->nsample++] = r->sample[j];
-		r->sample[j] = NULL;
-	}
+	(void)note_group(d, F_IN_USER_REFUSED, r->why, r);
 }
 
 /* diag_user_tls_free - the kept lines */
