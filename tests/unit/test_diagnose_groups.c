@@ -1,0 +1,307 @@
+/*
+ * test_diagnose_groups.c - the diagnosis over several lines: who a
+ * finding's lines belong to (a user's full mailbox or the limit's, a
+ * remote domain's DNS or ours, the own network), when enough evidence
+ * makes a finding (port 25 blocked, harvesting, the resolver), and the
+ * bounds on what is kept.
+ */
+#include "progs.h"
+#include "diagnose/diagnose.h"
+#include "parse/provider.h"
+#include "util/cidr.h"
+
+/* one full mailbox is its user's (benign); full mailboxes for several
+ * recipients and not one delivery into this host's mailboxes is the
+ * limit's (configuration); one delivery that succeeds, or a single
+ * recipient again and again, keeps it the users' */
+TEST(diagnose_own_mailbox_limit)
+{
+#define FULL(qid, who)                                                                                            \
+	"Mar  4 09:00:01 mx postfix/virtual[3101]: " qid ": to=<" who "@example.org>, relay=virtual, delay=0.2, "      \
+	"delays=0.1/0/0/0.1, dsn=5.2.2, status=bounced (cannot update mailbox /var/mail/vhosts/example.org/" who \
+	" for user " who "@example.org. error writing message: File too large)"
+	static const char *const all[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"),
+					  FULL("4A1B2C3D4E", "cleo"), NULL};
+	/* two users' full mailboxes (a pasted excerpt): still the users' */
+	static const char *const two[] = {FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), NULL};
+	static const char *const one_ok[] = {
+	    FULL("1A1B2C3D4E", "anna"), FULL("2A1B2C3D4E", "bert"), FULL("4A1B2C3D4E", "cleo"),
+	    "Mar  4 09:00:05 mx postfix/virtual[3101]: 5A1B2C3D4E: to=<carl@example.org>, relay=virtual, delay=0.1, "
+	    "delays=0.1/0/0/0, dsn=2.0.0, status=sent (delivered to maildir)",
+	    NULL};
+	static const char *const same_user[] = {FULL("1A1B2C3D4E", "anna"), FULL("3A1B2C3D4E", "anna"),
+						FULL("4A1B2C3D4E", "anna"), NULL};
+	/* remote servers' full mailboxes are theirs, whatever the count */
+	static const char *const remote[] = {
+	    "Mar  4 09:00:01 mx postfix/smtp[3102]: 6A1B2C3D4E: to=<kim@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<kim@example.net> Mailbox full (in reply to end of DATA command))",
+	    "Mar  4 09:00:02 mx postfix/smtp[3102]: 7A1B2C3D4E: to=<lou@example.net>, relay=mx.example.net[198.51.100.20]:25, "
+	    "delay=0.3, delays=0.1/0/0.1/0.1, dsn=5.2.2, status=bounced (host mx.example.net[198.51.100.20] said: 552 5.2.2 "
+	    "<lou@example.net> Mailbox full (in reply to end of DATA command))",
+	    NULL};
+#undef FULL
+	const struct {
+		const char *const *lines;
+		enum finding_id want, not;
+	} logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
+		    {two, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {one_ok, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {same_user, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
+		    {remote, F_OUT_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT}};
+	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		struct diag *d = diag_new();
+		for (size_t j = 0; logs[i].lines[j]; j++)
+			diag_event(d, progs_line(logs[i].lines[j]));
+		diag_finish(d);
+		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
+			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
+				  finding_id(logs[i].not));
+		diag_free(d);
+	}
+	CHECK(finding_side(F_OWN_MAILBOX_LIMIT) == SIDE_CONFIG);
+	CHECK(finding_side(F_OWN_MAILBOX_FULL) == SIDE_BENIGN);
+	/* no finding of this host's own backends blames a remote server */
+	const enum finding_id own[] = {F_FILTER_FAILED, F_OWN_DELIVERY_FAILED, F_OWN_MAILBOX_LIMIT,
+				       F_OWN_MAILBOX_FULL, F_OWN_USER_UNKNOWN, F_OWN_CONTENT};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		CHECK(finding_side(own[i]) != SIDE_REMOTE);
+}
+
+/* the remote-DNS families are the other side's, never this server's nor
+ * a charge against a client: benign (severity 0), nothing broken */
+TEST(diagnose_remote_dns_is_theirs)
+{
+	static const char *const lines[] = {
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9: Name or service not known",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: hostname x.example does not resolve to address 203.0.113.9",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: 203.0.113.9: hostname x.example verification failed: Name or service not known",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: 203.0.113.9: address not listed for hostname x.example",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: valid_hostname: misplaced delimiter: .",
+	    "Nov 22 11:36:51 mx1 postfix/smtpd[16143]: warning: valid_hostname: invalid character 95(decimal): a_b..example",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct diag_hit hit;
+		CHECK(diag_classify(progs_line(lines[i]), &hit));
+		CHECK_STR(finding_id(hit.id), "client-dns-inconsistent");
+		CHECK(finding_side(hit.id) == SIDE_REMOTE);
+		CHECK_INT(finding_severity(hit.id), 0);
+		CHECK(finding_impact(hit.id) == IMPACT_NONE);
+		if (i < 4)
+			CHECK_STR(hit.subject, "203.0.113.9");
+	}
+	/* a log of them breaks no mail */
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+	CHECK(!diag_breaks_mail(d));
+	CHECK_INT(diag_worst(d), 0);
+	diag_free(d);
+}
+
+TEST(diagnose_own_network)
+{
+	CHECK(cidr_own_network("127.0.0.1", sizeof "127.0.0.1" - 1));
+	CHECK(cidr_own_network("10.1.2.3", sizeof "10.1.2.3" - 1));
+	CHECK(cidr_own_network("172.21.0.1", sizeof "172.21.0.1" - 1));
+	CHECK(cidr_own_network("192.168.0.9", sizeof "192.168.0.9" - 1));
+	CHECK(cidr_own_network("::1", sizeof "::1" - 1));
+	CHECK(cidr_own_network("fd00::5", sizeof "fd00::5" - 1));
+	CHECK(!cidr_own_network("172.32.0.1", sizeof "172.32.0.1" - 1));
+	CHECK(!cidr_own_network("203.0.113.5", sizeof "203.0.113.5" - 1));
+	CHECK(!cidr_own_network("2001:db8::1", sizeof "2001:db8::1" - 1));
+	CHECK(!cidr_own_network("IP", sizeof "IP" - 1));
+	CHECK(!cidr_own_network("", sizeof "" - 1));
+	CHECK_STR(provider_name(span_of("mail-io0-f196.google.com")), "Gmail");
+	CHECK(!provider_name(span_of("notgoogle.com")));
+	CHECK(!provider_name(span_of("google.com.evil.example")));
+	CHECK_STR(provider_of_address(span_of("209.85.220.41")), "Gmail");
+	CHECK_STR(provider_of_address(span_of("40.107.22.51")), "Microsoft");
+	CHECK_STR(provider_of_address(span_of("98.137.65.1")), "Yahoo");
+	CHECK(!provider_of_address(span_of("209.85.0.1")));
+	CHECK(!provider_of_address(span_of("198.51.100.61")));
+	CHECK(!provider_of_address(span_of("2001:4860::1")));
+	CHECK(!provider_of_address(span_of("")));
+}
+
+/* feed - every line of a small log through one diagnosis */
+static void feed(struct diag *d, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+}
+
+TEST(diagnose_port25_blocked)
+{
+	/* timeouts to three unrelated MX and nothing sent: port 25 is blocked */
+	static const char *const blocked[] = {
+	    "Nov 23 11:06:46 m postfix/smtp[1]: 3B6EB951: to=<a@one.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.one.example[192.0.2.1]:25: Connection timed out)",
+	    "Nov 23 11:06:47 m postfix/smtp[2]: 3B6EB952: to=<b@two.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.two.example[198.51.100.2]:25: Connection timed out)",
+	    "Nov 23 11:06:48 m postfix/smtp[3]: 3B6EB953: to=<c@three.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.three.example[203.0.113.3]:25: Connection timed out)",
+	};
+	struct diag *d = diag_new();
+	feed(d, blocked, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+		CHECK_INT(d->list[0]->recipients, 3);
+		CHECK_INT(strset_len(&d->list[0]->subjects), 3);
+	}
+	CHECK(diag_breaks_mail(d));
+	diag_free(d);
+	/* the same with one delivery that went out over port 25: remote trouble */
+	const char *const some[] = {
+	    blocked[0], blocked[1], blocked[2],
+	    "Nov 23 11:06:49 m postfix/smtp[4]: 3B6EB954: to=<d@four.example>, relay=mx.four.example[192.0.2.4]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	d = diag_new();
+	feed(d, some, 4);
+	CHECK_INT(d->nlist, 3);
+	for (size_t i = 0; i < d->nlist; i++)
+		CHECK_STR(finding_id(d->list[i]->id), "outbound-connect-timeout");
+	diag_free(d);
+}
+
+TEST(diagnose_harvesting_needs_many_addresses)
+{
+	char lines[6][400];
+	const char *p[6];
+	for (int i = 0; i < 6; i++) {
+		snprintf(lines[i], sizeof lines[i],
+			 "May  2 01:29:5%d mx postfix/smtpd[24007]: NOQUEUE: reject: RCPT from unknown[198.51.100.4]: "
+			 "550 5.1.1 <u%d@example.net>: Recipient address rejected: User unknown in virtual mailbox "
+			 "table; from=<x@example.it> to=<u%d@example.net> proto=ESMTP helo=<x>",
+			 i, i, i);
+		p[i] = lines[i];
+	}
+	struct diag *d = diag_new();
+	feed(d, p, 4);
+	CHECK_INT(d->nlist, 0);
+	diag_free(d);
+	d = diag_new();
+	feed(d, p, 6);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "recipient-harvesting");
+		CHECK_STR(d->list[0]->key, "198.51.100.4");
+	}
+	diag_free(d);
+}
+
+/* "Domain not found" blames this host's resolver only when domains that
+ * always resolve are among them; one domain failing while others are
+ * delivered is that domain's DNS */
+TEST(diagnose_resolver_needs_known_domains)
+{
+	static const char *const bogus[] = {
+	    "Jul 20 09:12:45 mx1 postfix/smtpd[9901]: NOQUEUE: reject: RCPT from unknown[203.0.113.213]: 450 4.1.8 <p@deals.example>: Sender address rejected: Domain not found; from=<p@deals.example> to=<c@example.com> proto=ESMTP helo=<x.example>",
+	    "Jul 20 09:13:45 mx1 postfix/smtpd[9902]: NOQUEUE: reject: RCPT from unknown[203.0.113.214]: 450 4.1.8 <p@news.example>: Sender address rejected: Domain not found; from=<p@news.example> to=<c@example.com> proto=ESMTP helo=<y.example>",
+	    "Jul 20 09:14:45 mx1 postfix/smtpd[9903]: NOQUEUE: reject: RCPT from unknown[203.0.113.215]: 450 4.1.8 <p@gmail.com>: Sender address rejected: Domain not found; from=<p@gmail.com> to=<c@example.com> proto=ESMTP helo=<z.example>",
+	    "Jul 20 09:15:45 mx1 postfix/smtpd[9904]: NOQUEUE: reject: RCPT from mail.example.net[192.0.2.90]: 450 4.1.8 <p@Outlook.com>: Sender address rejected: Domain not found; from=<p@Outlook.com> to=<c@example.com> proto=ESMTP helo=<mail.example.net>",
+	};
+	struct diag *d = diag_new();
+	feed(d, bogus, 3); /* two unknown domains and gmail.com: one glitch at most */
+	CHECK_INT(d->nlist, 0);
+	diag_free(d);
+	d = diag_new();
+	feed(d, bogus, 4); /* gmail.com and outlook.com not found: this host */
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "resolver-domain-lookups-failing");
+	diag_free(d);
+	static const char *const one[] = {
+	    "Apr  8 12:00:14 mail postfix/smtp[2201]: 6A1B0180F1: to=<ops@example.org>, relay=none, delay=10, delays=0.03/0/10/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
+	    "Apr  8 12:00:15 mail postfix/smtp[2202]: 6A9C2180F4: to=<lu@example.net>, relay=mx.example.net[203.0.113.9]:25, delay=0.9, delays=0.02/0/0.4/0.48, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	    "Apr  8 12:00:16 mail postfix/smtp[2203]: 6B3E4180F7: to=<mi@example.com>, relay=mx.example.com[203.0.113.8]:25, delay=0.6, delays=0.02/0/0.3/0.28, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	d = diag_new();
+	feed(d, one, 1); /* alone: this host's resolver, as ever */
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+	diag_free(d);
+	d = diag_new();
+	feed(d, one, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-destination-dns-failure");
+		CHECK_STR(d->list[0]->key, "example.org");
+	}
+	diag_free(d);
+	/* deliveries before the failures only: the resolver may have broken since */
+	char moved[400];
+	snprintf(moved, sizeof moved, "%s", one[0]);
+	memcpy(moved, "Apr  8 13", 9);
+	const char *const later[] = {one[1], one[2], moved};
+	d = diag_new();
+	feed(d, later, 3);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+	diag_free(d);
+}
+
+TEST(diagnose_groups_bounded)
+{
+	struct diag *d = diag_new();
+	char line[300];
+	for (int i = 0; i < DIAG_MAX_GROUPS + 10; i++) {
+		snprintf(line, sizeof line,
+			 "Jan 1 00:00:00 mx postfix/smtpd[1]: error: open database /etc/postfix/t%d.cf: No such file or directory", i);
+		diag_event(d, progs_line(line));
+	}
+	diag_finish(d);
+	CHECK_INT(d->nlist, DIAG_MAX_GROUPS);
+	CHECK_INT(d->dropped, 10);
+	diag_free(d);
+}
+
+/* one address refused as unknown to several named servers is a missing
+ * table entry; the records stay bounded, and a flood of single-client
+ * recipients (a dictionary attack from named hosts) does not push out a
+ * recipient several servers wrote to */
+TEST(diagnose_unknown_recipient_bounded)
+{
+	char line[512];
+	struct diag *d = diag_new();
+#define UNKNOWN(host, ip, rcpt)                                                                          \
+	snprintf(line, sizeof line,                                                                      \
+		 "Mar  4 10:20:02 mx postfix/smtpd[3801]: NOQUEUE: reject: RCPT from %s[%s]: 550 5.1.1 <%s>: " \
+		 "Recipient address rejected: User unknown in virtual mailbox table; from=<x@y.example> "     \
+		 "to=<%s> proto=ESMTP helo=<%s>",                                                          \
+		 host, ip, rcpt, rcpt, host)
+	UNKNOWN("mx.one.example", "203.0.113.1", "john@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("mx.two.example", "203.0.113.2", "John@example.org");
+	diag_event(d, progs_line(line));
+	for (int i = 0; i < 3 * DIAG_UNKNOWN_RCPTS; i++) {
+		char rcpt[64];
+		snprintf(rcpt, sizeof rcpt, "guess%d@example.org", i);
+		UNKNOWN("host.harvest.example", "198.51.100.99", rcpt);
+		diag_event(d, progs_line(line));
+	}
+	UNKNOWN("mx.three.example", "203.0.113.3", "john@example.org");
+	diag_event(d, progs_line(line));
+	/* unnamed clients count for nothing */
+	UNKNOWN("unknown", "203.0.113.4", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.5", "old@example.org");
+	diag_event(d, progs_line(line));
+	UNKNOWN("unknown", "203.0.113.6", "old@example.org");
+	diag_event(d, progs_line(line));
+#undef UNKNOWN
+	CHECK(d->nunknown <= DIAG_UNKNOWN_RCPTS);
+	diag_finish(d);
+	size_t missing = 0;
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == F_IN_RCPT_MISSING) {
+			missing++;
+			CHECK(!strcmp(d->list[i]->key, "john@example.org"));
+			CHECK(strset_len(&d->list[i]->subjects) == 3);
+		}
+	CHECK(missing == 1);
+	CHECK(diag_has(d, F_IN_USER_UNKNOWN_HARVEST));
+	diag_free(d);
+}
