@@ -140,10 +140,7 @@ static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint6
 			diag_group_time(g, r->first);
 			diag_group_time(g, r->last);
 		}
-		for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
-			g->sample[g->nsample++] = r->sample[j];
-			r->sample[j] = NULL;
-		}
+		diag_samples_take(g, r->sample, r->nsample);
 		return;
 	}
 	g->lines += lines;
@@ -233,12 +230,7 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 		return;
 	}
 	t->messages++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!t->first.us || ev->line->ts.us < t->first.us)
-			t->first = ev->line->ts;
-		if (!t->last.us || ev->line->ts.us > t->last.us)
-			t->last = ev->line->ts;
-	}
+	diag_line_time(&t->first, &t->last, ev->line);
 	if (t->nsample < DIAG_SAMPLES)
 		t->sample[t->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
@@ -410,11 +402,7 @@ static void trusted_group(struct diag *d, const struct diag_trusted *t, bool nat
 	g->lines += t->messages;
 	diag_group_time(g, t->first);
 	diag_group_time(g, t->last);
-	size_t n;
-	const char **helos = diag_subjects(&(struct diag_group){.subjects = t->helos}, &n);
-	for (size_t i = 0; i < n; i++)
-		strset_add(&g->subjects, span_of(helos[i]));
-	free(helos);
+	diag_subjects_add(&g->subjects, &t->helos);
 	for (uint32_t i = 0; i < t->nsample && g->nsample < DIAG_SAMPLES; i++)
 		g->sample[g->nsample++] = xstrdup(t->sample[i]);
 }
@@ -484,10 +472,7 @@ void diag_accepted_fold(struct diag *d)
 			d->list[k++] = g;
 			continue;
 		}
-		for (uint32_t j = 0; j < g->nsample && bs->nsample < DIAG_SAMPLES; j++) {
-			bs->sample[bs->nsample++] = g->sample[j];
-			g->sample[j] = NULL;
-		}
+		diag_samples_take(bs, g->sample, g->nsample);
 		bs->merged++;
 		diag_group_drop(d, g);
 	}

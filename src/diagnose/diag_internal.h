@@ -1,7 +1,9 @@
 /*
  * diag_internal.h - what diagnose.c shares with the diagnosis's other
- * files (accepted.c, users.c): the groups by (finding, cause), and the bounded
- * copy of a raw line kept as a sample.
+ * files (accepted.c, users.c, relayed.c, unknown_rcpt.c): the groups by
+ * (finding, cause), the bounded copy of a raw line kept as a sample, and
+ * the helpers that widen a kept time span and hand kept samples and
+ * subjects to a group.
  */
 #ifndef POSTSLEUTH_DIAG_INTERNAL_H
 #define POSTSLEUTH_DIAG_INTERNAL_H
@@ -12,6 +14,9 @@ struct diag_group *diag_group_get(struct diag *d, enum finding_id id, const char
 void diag_group_drop(struct diag *d, struct diag_group *g);
 char *diag_sample_copy(const struct logline *l, bool show_secrets);
 void diag_group_time(struct diag_group *g, struct stamp ts);
+void diag_line_time(struct stamp *first, struct stamp *last, const struct logline *l);
+void diag_samples_take(struct diag_group *g, char **from, uint32_t n);
+void diag_subjects_add(struct strset *to, const struct strset *from);
 
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */

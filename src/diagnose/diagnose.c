@@ -99,6 +99,41 @@ void diag_group_time(struct diag_group *g, struct stamp ts)
 		g->last = ts;
 }
 
+/* diag_line_time - a span [first, last] widened to a line's time, when
+ * it has one (0: not yet) */
+void diag_line_time(struct stamp *first, struct stamp *last, const struct logline *l)
+{
+	if (l->format == FMT_NOTIME || !l->ts.us)
+		return;
+	if (!first->us || l->ts.us < first->us)
+		*first = l->ts;
+	if (!last->us || l->ts.us > last->us)
+		*last = l->ts;
+}
+
+/* diag_samples_take - the samples of a kept table moved to a group while
+ * it has room (the moved ones become NULL there, as do the ones moved
+ * before) */
+void diag_samples_take(struct diag_group *g, char **from, uint32_t n)
+{
+	for (uint32_t j = 0; j < n && g->nsample < DIAG_SAMPLES; j++)
+		if (from[j]) {
+			g->sample[g->nsample++] = from[j];
+			from[j] = NULL;
+		}
+}
+
+/* diag_subjects_add - every string of a set added to another, in sorted
+ * order (which ones a bounded set keeps does not depend on the hash) */
+void diag_subjects_add(struct strset *to, const struct strset *from)
+{
+	size_t n;
+	const char **all = diag_subjects(&(struct diag_group){.subjects = *from}, &n);
+	for (size_t i = 0; i < n; i++)
+		strset_add(to, span_of(all[i]));
+	free(all);
+}
+
 /* group_add - one more line for a group */
 static void group_add(struct diag *d, struct diag_group *g, const struct event *ev,
 		      const struct diag_hit *hit)
@@ -312,10 +347,7 @@ static void fold_port25(struct diag *d)
 		into->recipients += g->recipients;
 		into->merged++;
 		strset_add(&into->subjects, span_of(g->key));
-		for (uint32_t j = 0; j < g->nsample && into->nsample < DIAG_SAMPLES; j++) {
-			into->sample[into->nsample++] = g->sample[j];
-			g->sample[j] = NULL;
-		}
+		diag_samples_take(into, g->sample, g->nsample);
 		hmap_del(&d->groups, group_hash(g->id, g->key), g);
 		group_free(g);
 	}
@@ -368,15 +400,8 @@ static void tls_trust(struct diag *d)
 		into->lines += g->lines;
 		into->recipients += g->recipients;
 		into->merged++;
-		size_t ns;
-		const char **subj = diag_subjects(g, &ns);
-		for (size_t j = 0; j < ns; j++)
-			strset_add(&into->subjects, span_of(subj[j]));
-		free(subj);
-		for (uint32_t j = 0; j < g->nsample && into->nsample < DIAG_SAMPLES; j++) {
-			into->sample[into->nsample++] = g->sample[j];
-			g->sample[j] = NULL;
-		}
+		diag_subjects_add(&into->subjects, &g->subjects);
+		diag_samples_take(into, g->sample, g->nsample);
 		hmap_del(&d->groups, group_hash(g->id, g->key), g);
 		group_free(g);
 	}

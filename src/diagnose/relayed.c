@@ -482,19 +482,9 @@ static void hop_backscatter(struct diag *d, struct rl_hop *h)
 	g->recipients += h->bs_rcpts;
 	diag_group_time(g, h->bs_first);
 	diag_group_time(g, h->bs_last);
-	size_t n;
-	const char **all = diag_subjects(&(struct diag_group){.subjects = h->bs_domains}, &n);
-	for (size_t i = 0; i < n; i++)
-		strset_add(&g->subjects, span_of(all[i]));
-	free(all);
-	for (uint32_t i = 0; i < h->nbs && g->nsample < DIAG_SAMPLES; i++) {
-		g->sample[g->nsample++] = h->bs_sample[i];
-		h->bs_sample[i] = NULL;
-	}
-	all = diag_subjects(&(struct diag_group){.subjects = h->bs_qids}, &n);
-	for (size_t i = 0; i < n; i++)
-		strset_add(&d->backscatter_qids, span_of(all[i]));
-	free(all);
+	diag_subjects_add(&g->subjects, &h->bs_domains);
+	diag_samples_take(g, h->bs_sample, h->nbs);
+	diag_subjects_add(&d->backscatter_qids, &h->bs_qids);
 }
 
 /* outside - what a client relayed to domains this host does not take */
@@ -543,11 +533,7 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
 		return;
 	}
 	struct outside o = client_outside(s, c, &g->subjects);
-	size_t n;
-	const char **more = diag_subjects(&(struct diag_group){.subjects = c->more}, &n);
-	for (size_t i = 0; i < n; i++)
-		strset_add(&g->subjects, span_of(more[i]));
-	free(more);
+	diag_subjects_add(&g->subjects, &c->more);
 	g->subjects.dropped += c->more.dropped;
 	g->lines += o.msgs;
 	g->recipients += o.rcpts;
@@ -591,11 +577,7 @@ void diag_relayed_groups(struct diag *d)
 			continue;
 		nclients++;
 		msgs += o.msgs, rcpts += o.rcpts, failed += o.failed;
-		size_t n;
-		const char **more = diag_subjects(&(struct diag_group){.subjects = s->client[i]->more}, &n);
-		for (size_t j = 0; j < n; j++)
-			strset_add(&domains, span_of(more[j]));
-		free(more);
+		diag_subjects_add(&domains, &s->client[i]->more);
 	}
 	size_t ndom = strset_len(&domains) + domains.dropped;
 	strset_free(&domains);

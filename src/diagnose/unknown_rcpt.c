@@ -88,12 +88,7 @@ void diag_unknown_event(struct diag *d, const struct event *ev)
 	strset_add(&u->clients, ev->client_ip);
 	u->provider |= provider_name(ev->client_name) != NULL;
 	u->lines++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!u->first.us || ev->line->ts.us < u->first.us)
-			u->first = ev->line->ts;
-		if (ev->line->ts.us > u->last.us)
-			u->last = ev->line->ts;
-	}
+	diag_line_time(&u->first, &u->last, ev->line);
 	if (u->nsample < DIAG_SAMPLES)
 		u->sample[u->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
@@ -120,10 +115,7 @@ void diag_unknown_groups(struct diag *d)
 			if (ip)
 				strset_add(&g->subjects, span_of(ip));
 		}
-		for (uint32_t j = 0; j < u->nsample && g->nsample < DIAG_SAMPLES; j++) {
-			g->sample[g->nsample++] = u->sample[j];
-			u->sample[j] = NULL;
-		}
+		diag_samples_take(g, u->sample, u->nsample);
 	}
 }
 

@@ -32,12 +32,7 @@ static void user_refused(struct diag *d, struct diag_relay *r);
 void diag_note_line(struct diag_relay *r, const struct event *ev, bool show_secrets)
 {
 	r->lines++;
-	if (ev->line->format != FMT_NOTIME && ev->line->ts.us) {
-		if (!r->first.us || ev->line->ts.us < r->first.us)
-			r->first = ev->line->ts;
-		if (!r->last.us || ev->line->ts.us > r->last.us)
-			r->last = ev->line->ts;
-	}
+	diag_line_time(&r->first, &r->last, ev->line);
 	if (r->nsample < DIAG_SAMPLES)
 		r->sample[r->nsample++] = diag_sample_copy(ev->line, show_secrets);
 }
@@ -58,10 +53,7 @@ static bool note_group(struct diag *d, enum finding_id id, const char *key, stru
 		diag_group_time(g, r->first);
 		diag_group_time(g, r->last);
 	}
-	for (uint32_t j = 0; j < r->nsample && g->nsample < DIAG_SAMPLES; j++) {
-		g->sample[g->nsample++] = r->sample[j];
-		r->sample[j] = NULL;
-	}
+	diag_samples_take(g, r->sample, r->nsample);
 	return true;
 }
 
@@ -218,13 +210,8 @@ static bool strip_users(struct diag *d, struct diag_group *g)
 	struct diag_relay *tab = hang ? d->tlshang : d->tlsfail;
 	uint32_t nt = hang ? d->ntlshang : d->ntlsfail;
 	for (uint32_t i = 0; i < nt && g->nsample < DIAG_SAMPLES; i++) {
-		if (!strset_has(&g->subjects, span_of(tab[i].ip)))
-			continue;
-		for (uint32_t j = 0; j < tab[i].nsample && g->nsample < DIAG_SAMPLES; j++)
-			if (tab[i].sample[j]) {
-				g->sample[g->nsample++] = tab[i].sample[j];
-				tab[i].sample[j] = NULL;
-			}
+		if (strset_has(&g->subjects, span_of(tab[i].ip)))
+			diag_samples_take(g, tab[i].sample, tab[i].nsample);
 	}
 	return false;
 }
