@@ -411,11 +411,11 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 	if (a->orphans.remote_content_rejects)
 		buf_printf(item(&g, orphans_alarming(&a->orphans) ? 3 : 2),
 			   P_("%llu recipient of mail whose sender is not in this log was refused by a "
-			      "remote server as spam or virus. Next: look its queue ID up in older logs "
-			      "(see \"Mail whose origin is not in this log\").",
-			      "%llu recipients of mail whose sender is not in this log were refused "
-			      "by remote servers as spam or virus. Next: look their queue IDs up in older logs "
-			      "(see \"Mail whose origin is not in this log\").",
+			      "remote server as spam, virus or policy violation. Next: look its queue ID "
+			      "up in older logs (see \"Mail whose origin is not in this log\").",
+			      "%llu recipients of mail whose sender is not in this log were refused by "
+			      "remote servers as spam, virus or policy violation. Next: look their queue "
+			      "IDs up in older logs (see \"Mail whose origin is not in this log\").",
 			      a->orphans.remote_content_rejects),
 			   (unsigned long long)a->orphans.remote_content_rejects);
 	campaign_items(&g, in);
