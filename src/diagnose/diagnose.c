@@ -15,9 +15,11 @@
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct group_key {
 	enum finding_id id;
@@ -356,6 +358,64 @@ static void fold_port25(struct diag *d)
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
 }
 
+/* absorb - group i of the list folded into `into` (its lines, times,
+ * subjects and samples), and dropped */
+static void absorb(struct diag *d, struct diag_group *into, size_t i)
+{
+	struct diag_group *g = d->list[i];
+	into->lines += g->lines;
+	into->recipients += g->recipients;
+	diag_group_time(into, g->first);
+	diag_group_time(into, g->last);
+	diag_subjects_add(&into->subjects, &g->subjects);
+	diag_samples_take(into, g->sample, g->nsample);
+	d->list[i] = d->list[--d->nlist];
+	diag_group_drop(d, g);
+}
+
+/* type_of - the group's lines name its table as "type:key" */
+static bool type_of(const struct diag_group *g, const char *type)
+{
+	char want[DIAG_KEY_MAX * 2 + 2];
+	snprintf(want, sizeof want, "%s:%s", type, g->key);
+	for (uint32_t j = 0; j < g->nsample; j++)
+		for (const char *at = g->sample[j]; at && (at = strstr(at, want)); at++)
+			if (at == g->sample[j] || !isalnum((unsigned char)at[-1])) /* not texthash: for hash: */
+				return true;
+	return false;
+}
+
+/* fold_map_type - a table of a type this Postfix does not support
+ * (F_MAP_TYPE, keyed by the type) also fails to open and to look up:
+ * those lines, told as a missing file's (F_MAP_MISSING, keyed by the
+ * path: "hash:/etc/postfix/x: table lookup problem") or a database
+ * server's (F_MAP_SERVER_DOWN: "mysql:/etc/postfix/x.cf lookup error
+ * for"), are the missing type's */
+static void fold_map_type(struct diag *d)
+{
+	static const struct {
+		const char *type, *server; /* F_MAP_TYPE's key, F_MAP_SERVER_DOWN's */
+	} names[] = {{"mysql", "MySQL"}, {"pgsql", "PostgreSQL"}, {"ldap", "LDAP"}};
+	for (size_t t = 0; t < d->nlist; t++) {
+		struct diag_group *type = d->list[t];
+		if (type->id != F_MAP_TYPE)
+			continue;
+		const char *server = NULL;
+		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
+			if (!strcasecmp(type->key, names[n].type))
+				server = names[n].server;
+		for (size_t i = d->nlist; i-- > 0;) {
+			const struct diag_group *g = d->list[i];
+			if ((g->id == F_MAP_MISSING && type_of(g, type->key)) ||
+			    (g->id == F_MAP_SERVER_DOWN && server && !strcmp(g->key, server))) {
+				absorb(d, type, i);
+				if (t == d->nlist) /* type was the last: it moved to i */
+					t = i;
+			}
+		}
+	}
+}
+
 /* tls_trust - certificates of three or more unrelated servers (or of a
  * large provider's, whose certificates are valid) fail verification:
  * not their certificates but this server's trusted CAs
@@ -561,6 +621,7 @@ void diag_finish(struct diag *d)
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
+	fold_map_type(d);
 	drop_weak(d);
 	dest_dns(d);
 	tls_settings(d);

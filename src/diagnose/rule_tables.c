@@ -167,6 +167,13 @@ const struct rule rule_diag[] = {
      * "TYPE:NAME is unavailable."): the type is not built in or its
      * plugin package is not installed; key the type */
     {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    /* dict.c "TYPE:NAME lookup error for": a table served by a database
+     * server failed a lookup (its server, its credentials or its query,
+     * not a file); keyed as the server rows below, which fold_map_type
+     * gives to F_MAP_TYPE when the type itself is not supported */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql:"}, " lookup error for ", K_FIXED, "MySQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql:"}, " lookup error for ", K_FIXED, "PostgreSQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"ldap:"}, " lookup error for ", K_FIXED, "LDAP"},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */

@@ -305,3 +305,60 @@ TEST(diagnose_unknown_recipient_bounded)
 	CHECK(diag_has(d, F_IN_USER_UNKNOWN_HARVEST));
 	diag_free(d);
 }
+
+/* group_of - the group of a finished diagnosis with this finding and
+ * key, or NULL */
+static const struct diag_group *group_of(const struct diag *d, enum finding_id id, const char *key)
+{
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == id && !strcmp(d->list[i]->key, key))
+			return d->list[i];
+	return NULL;
+}
+
+/* a table of a type this Postfix lacks also fails to open and to look
+ * up: those lines are the missing type's, not a missing file's or a
+ * database server's; a table of another type (texthash: is not hash:)
+ * and a database server that is really down keep their own findings */
+TEST(diagnose_map_type_folds)
+{
+	static const char *const lines[] = {
+	    "Mar  8 19:02:41 alpine postfix/smtpd[601]: warning: hash:/etc/postfix/sender_access is unavailable. unsupported dictionary type: hash",
+	    "Mar  8 19:02:41 alpine postfix/smtpd[601]: warning: hash:/etc/postfix/sender_access: table lookup problem",
+	    "Mar  8 19:02:42 alpine postfix/smtpd[601]: warning: proxy:hash:/etc/postfix/relay_recipients lookup error for \"a@example.org\"",
+	    "Mar  8 19:02:42 alpine postfix/smtpd[601]: warning: texthash:/etc/postfix/helo_access: table lookup problem",
+	    "Mar  8 19:02:43 alpine postfix/trivial-rewrite[602]: warning: mysql:/etc/postfix/mysql-domains.cf is unavailable. unsupported dictionary type: mysql",
+	    "Mar  8 19:02:43 alpine postfix/trivial-rewrite[602]: warning: mysql:/etc/postfix/mysql-domains.cf lookup error for \"example.org\"",
+	    "Mar  8 19:02:44 alpine postfix/smtpd[601]: warning: pgsql:/etc/postfix/pgsql-users.cf lookup error for \"b@example.org\"",
+	};
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+	const struct diag_group *g = group_of(d, F_MAP_TYPE, "hash");
+	CHECK(g && g->lines == 3);
+	g = group_of(d, F_MAP_TYPE, "mysql");
+	CHECK(g && g->lines == 2);
+	CHECK(!group_of(d, F_MAP_MISSING, "/etc/postfix/sender_access"));
+	CHECK(!group_of(d, F_MAP_MISSING, "/etc/postfix/relay_recipients"));
+	CHECK(!group_of(d, F_MAP_SERVER_DOWN, "MySQL"));
+	g = group_of(d, F_MAP_MISSING, "/etc/postfix/helo_access");
+	CHECK(g && g->lines == 1);
+	g = group_of(d, F_MAP_SERVER_DOWN, "PostgreSQL");
+	CHECK(g && g->lines == 1);
+	CHECK(d->nlist == 4);
+	diag_free(d);
+
+	/* without the unsupported type: a missing file and a server down */
+	d = diag_new();
+	for (size_t i = 1; i < sizeof lines / sizeof lines[0]; i++)
+		if (i != 4)
+			diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+	CHECK(!diag_has(d, F_MAP_TYPE));
+	g = group_of(d, F_MAP_MISSING, "/etc/postfix/sender_access");
+	CHECK(g && g->lines == 1);
+	g = group_of(d, F_MAP_SERVER_DOWN, "MySQL");
+	CHECK(g && g->lines == 1);
+	diag_free(d);
+}
