@@ -58,6 +58,20 @@ static void mark_own_apps(struct analysis *a)
 	}
 }
 
+/* own_unsure - a relay attempt from this server's own network (loopback,
+ * a private address) while the log shows no domain this server delivers
+ * to itself: whether its sender is local (its own application, see
+ * mark_own_apps) cannot be told, and behind Docker or a NAT the address
+ * stands for other clients; it is not judged (never banned), and
+ * own-client-relay-denied tells the fix */
+static bool own_unsure(const struct analysis *a, const struct client *c)
+{
+	if (c->verdict != V_RELAY_ATTEMPT || strset_len(&a->local_domains))
+		return false;
+	struct client_addr ip = client_addr(c);
+	return cidr_own_network(ip.s, strlen(ip.s));
+}
+
 /* analysis_resolver_failing - smtpd's "Domain not found" named domains
  * that always resolve: this host's lookups failed (provider.h's
  * RESOLVER_DOMAINS and RESOLVER_KNOWN) */
@@ -321,6 +335,8 @@ void analysis_finish(struct analysis *a)
 			c->verdict = V_STALE_PASSWORD;
 		else if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES && typing_mistakes(a, c))
 			c->verdict = V_LEGITIMATE;
+		else if (own_unsure(a, c))
+			c->verdict = V_UNKNOWN;
 		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
 	}
 	free(h);

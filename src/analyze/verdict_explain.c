@@ -384,7 +384,24 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 {
 	bool own = cidr_own_network(ip, strlen(ip));
 	const char *grey = greylist_example(d);
-	if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && grey) {
+	if (own && c->relay_denied && !c->messages) {
+		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\": it sent to "
+				 "outside domains without logging in. On this server's own network that is "
+				 "most often your own application or device (not in mynetworks, not logged "
+				 "in), or a gateway's address that stands for the clients behind it (below); "
+				 "the log shows no mail for this server's own domains to tell its sender "
+				 "apart. See the problem \"the server refuses to relay for a client on its "
+				 "own network\".",
+				 " It was refused %llu times with \"Relay access denied\": it sent to "
+				 "outside domains without logging in. On this server's own network that is "
+				 "most often your own application or device (not in mynetworks, not logged "
+				 "in), or a gateway's address that stands for the clients behind it (below); "
+				 "the log shows no mail for this server's own domains to tell its sender "
+				 "apart. See the problem \"the server refuses to relay for a client on its "
+				 "own network\".",
+				 c->relay_denied),
+			   (unsigned long long)c->relay_denied);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && grey) {
 		greylist_text(b, a, c, grey);
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   strstr(d->reject_text[0].name, "Message size exceeds fixed limit")) {
