@@ -169,6 +169,15 @@ static void identity_text(struct buf *b, const struct client *c, const struct cl
 	}
 }
 
+/* server_look - the client shows what a real mail server shows: a PTR
+ * name that resolves back (Postfix logs it), is no dynamic or consumer
+ * name, and is the name it greeted with, and it used STARTTLS */
+static bool server_look(const struct client_detail *d, const char *ip)
+{
+	return d && d->ptr && !ptr_is_generic(d->ptr, ip) && d->nhelo == 1 && helo_is_fqdn(d->helo[0].name) &&
+	       !strcasecmp(d->helo[0].name, d->ptr) && d->cmd[2];
+}
+
 /* abused_account - the compromised-suspect account it sent through */
 static const struct account *abused_account(const struct analysis *a, const struct client *c)
 {
@@ -694,6 +703,13 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				 " Every attempt was refused by your restrictions (%llu rejects, e.g. \"%s\"); "
 				 "nothing was accepted.", c->rejects),
 			   (unsigned long long)c->rejects, reject);
+		if (strstr(reject, " blocked using ") && server_look(d, ip.s))
+			buf_puts(b, _(" Yet it looks like a real mail server: its PTR name resolves back to "
+				      "its address and is the name it greeted with, and it used STARTTLS. If "
+				      "someone here expected its mail, the blocklist may be wrong about it "
+				      "(shared sending services get listed for other customers' mail): look "
+				      "the address up on the list's site and, if the mail is wanted, let it "
+				      "through before the DNSBL check (check_client_access)."));
 		break;
 	case V_CAPABILITY_PROBE:
 		if (d && d->offered)
