@@ -224,23 +224,27 @@ static inline bool same19(const char *a, const char *b)
 	return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
 }
 
+/* the bytes of the usual ISO time the memo compares: all but the
+ * fraction's six digits (bytes 20..25) */
+#define ISO_KEEP2 0x00000000FFFFFFFFULL
+#define ISO_KEEP3 0xFFFFFFFFFFFF0000ULL
+
+static bool parse_iso_long(struct syslog_state *st, struct span *cur, struct stamp *ts);
+
 /* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?"
- * Lines of the same second share their first 19 bytes: the converted
- * value of the last one is reused. */
-static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *ts)
+ * The shape of nearly every line of a busy log is decided here in a few
+ * word operations, inline: the 32 bytes of the last such line but for the
+ * fraction (the same second, '.', the same "+hh:mm" zone) and six digits;
+ * the rest in parse_iso_long */
+static inline __attribute__((always_inline)) bool parse_iso(struct syslog_state *st, struct span *cur,
+							    struct stamp *ts)
 {
 	const char *p = cur->p;
-	if (cur->n < 19)
-		return false;
-	/* the shape of nearly every line of a busy log, decided in a few word
-	 * operations: the 32 bytes of the last such line but for the fraction
-	 * (the same second, '.', the same "+hh:mm" zone) and six digits */
-	struct prefix_memo *m = &st->memo;
-	const uint64_t keep2 = 0x00000000FFFFFFFFULL, keep3 = 0xFFFFFFFFFFFF0000ULL;
+	const struct prefix_memo *m = &st->memo;
 	uint64_t frac;
 	if (m->iso_ok && cur->n >= 32 &&
 	    ((load_le64(p) ^ m->iso_w[0]) | (load_le64(p + 8) ^ m->iso_w[1]) |
-	     ((load_le64(p + 16) ^ m->iso_w[2]) & keep2) | ((load_le64(p + 24) ^ m->iso_w[3]) & keep3)) == 0 &&
+	     ((load_le64(p + 16) ^ m->iso_w[2]) & ISO_KEEP2) | ((load_le64(p + 24) ^ m->iso_w[3]) & ISO_KEEP3)) == 0 &&
 	    swar_digits(p + 18, 6, &frac)) {
 		ts->prec = 6;
 		ts->us = m->iso_us + (int64_t)frac;
@@ -248,6 +252,19 @@ static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *t
 		*cur = span_skip(*cur, 32);
 		return true;
 	}
+	return parse_iso_long(st, cur, ts);
+}
+
+/* parse_iso_long - parse_iso's other lines.  Lines of the same second
+ * share their first 19 bytes: the converted value of the last one is
+ * reused. */
+static __attribute__((noinline)) bool parse_iso_long(struct syslog_state *st, struct span *cur,
+						      struct stamp *ts)
+{
+	const char *p = cur->p;
+	if (cur->n < 19)
+		return false;
+	struct prefix_memo *m = &st->memo;
 	int64_t secs;
 	int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
 	if (st->iso_valid && same19(p, st->iso_key)) {
@@ -278,7 +295,7 @@ static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *t
 		if (cur->p == p + 32 && ts->prec == 6 && p[19] == '.' && p[29] == ':') {
 			/* the usual shape, for the memo above */
 			m->iso_w[0] = load_le64(p), m->iso_w[1] = load_le64(p + 8);
-			m->iso_w[2] = load_le64(p + 16) & keep2, m->iso_w[3] = load_le64(p + 24) & keep3;
+			m->iso_w[2] = load_le64(p + 16) & ISO_KEEP2, m->iso_w[3] = load_le64(p + 24) & ISO_KEEP3;
 			m->iso_us = (secs - (int64_t)off * 60) * 1000000;
 			m->iso_off = off;
 			m->iso_ok = true;

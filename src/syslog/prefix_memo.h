@@ -67,15 +67,15 @@ static inline uint8_t tag_slot(const char *t, size_t n)
 	return (uint8_t)(h % PREFIX_TAGS);
 }
 
-/* rest_memo - plain_rest from the memo: " HOST NAME[PID]: text" where HOST
+/* rest_memo - plain_rest from the memo (inline: it runs on every line): " HOST NAME[PID]: text" where HOST
  * is the host of the line before (a token accepted as a host: no tag, no
  * level word) and NAME a tag name read before (no '[' or ' ' in it); the
  * pid's digits and the ": " are read here.  The tokens are then those
  * plain_rest would cut, so the answer is its own.  False (nothing written
  * that plain_rest does not write again) when the line has another shape;
  * *name is then where the tag's name starts after the memo's host. */
-static inline bool rest_memo(struct syslog_state *st, struct span cur, struct logline *out,
-			     const char **name)
+static inline __attribute__((always_inline)) bool rest_memo(struct syslog_state *st, struct span cur,
+							    struct logline *out, const char **name)
 {
 	struct prefix_memo *m = &st->memo;
 	const char *p = cur.p, *end = cur.p + cur.n;
