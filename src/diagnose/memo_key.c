@@ -14,6 +14,17 @@ static bool addr_byte(unsigned char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
 }
 
+/* addr_any_case - addr_byte(lower(c)) as one load (the insides' scan) */
+static const bool addr_any_case[256] = {
+    ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true, ['5'] = true,
+    ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true, ['a'] = true, ['b'] = true,
+    ['c'] = true, ['d'] = true, ['e'] = true, ['f'] = true, ['A'] = true, ['B'] = true,
+    ['C'] = true, ['D'] = true, ['E'] = true, ['F'] = true, ['.'] = true, [':'] = true};
+
+/* the keyers' versions: one counter for all, so that a keyer filled again
+ * (the tests fill one in place) never meets an answer of its old needles */
+static uint64_t keyer_versions;
+
 /* memo_key_needle - what one needle allows (memo_key.h) */
 bool memo_key_needle(struct memo_keyer *ky, const char *s)
 {
@@ -56,6 +67,7 @@ bool memo_key_needle(struct memo_keyer *ky, const char *s)
 		if (n == 1 || (unsigned char)ky->low[ky->naddr][1] == c)
 			ky->second[c] |= 1ULL << ky->naddr;
 	ky->naddr++;
+	ky->version = __atomic_add_fetch(&keyer_versions, 1, __ATOMIC_RELAXED);
 	return true;
 }
 
@@ -81,6 +93,32 @@ static bool in_addr(const struct memo_keyer *ky, const char *p, size_t n)
 	return false;
 }
 
+/* the last insides looked at, with in_addr's answer: a log names the same
+ * relays and clients again and again.  Per thread, as rules.c's memo */
+#define SEEN_SLOTS 8
+struct addr_seen {
+	uint64_t version;       /* the keyer's when the answer was given (the
+				 * versions are one count: this names the keyer too) */
+	uint8_t n;              /* 0: empty */
+	bool holds;             /* in_addr's answer */
+	char a[ADDR_MAX];
+};
+static _Thread_local struct addr_seen seen[SEEN_SLOTS];
+
+/* in_addr_seen - in_addr, remembered for the same bytes and needles */
+static bool in_addr_seen(const struct memo_keyer *ky, const char *p, size_t n)
+{
+	struct addr_seen *s = &seen[(n + 7u * (unsigned char)p[n - 1] + 3u * (unsigned char)p[n / 2]) % SEEN_SLOTS];
+	if (s->n == n && s->version == ky->version && bytes_eq(s->a, p, n))
+		return s->holds;
+	bool holds = in_addr(ky, p, n);
+	s->version = ky->version;
+	s->n = (uint8_t)n;
+	s->holds = holds;
+	memcpy(s->a, p, n);
+	return holds;
+}
+
 /* memo_key - the key for a text (memo_key.h) */
 size_t memo_key(const struct memo_keyer *ky, struct span t, char *key, size_t cap)
 {
@@ -96,11 +134,11 @@ size_t memo_key(const struct memo_keyer *ky, struct span t, char *key, size_t ca
 		if (!lb)
 			break;
 		size_t j = i;
-		while (j < t.n && j - i <= ADDR_MAX && addr_byte(lower((unsigned char)t.p[j])))
+		while (j < t.n && j - i <= ADDR_MAX && addr_any_case[(unsigned char)t.p[j]])
 			j++;
 		if (j == i || j - i > ADDR_MAX || j == t.n || t.p[j] != ']')
 			continue;
-		if (ky->naddr && in_addr(ky, t.p + i, j - i))
+		if (ky->naddr && in_addr_seen(ky, t.p + i, j - i))
 			return 0;
 		i = j;
 	}

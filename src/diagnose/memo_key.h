@@ -48,6 +48,8 @@ struct memo_keyer {
 	char low[ADDR_NEEDLES][ADDR_MAX + 1];
 	uint64_t first[256];               /* by a lowered byte: the needles that start with it */
 	uint64_t second[256];              /* ... that have it second (all one-byte needles too) */
+	uint64_t version;                  /* new at each needle of address bytes noted: the
+					    * key of memo_key.c's answers for insides */
 };
 
 /* memo_key_needle - one of the table's needles (NULL or "" allowed):

@@ -75,6 +75,9 @@ struct model {
 	size_t recent_n[4];
 	unsigned recent_next;
 	char *host_added;        /* the last host put in ->hosts */
+	/* the session sess_find found last (open, in ->sessions, or NULL):
+	 * a session's lines come one after another */
+	struct osess *last_sess;
 	/* msg_hash's seed for the last (host, instance) a message was looked
 	 * up by (when both fit here): most lines name the same ones */
 	uint64_t mseed;

@@ -47,6 +47,8 @@ static bool sess_eq(const void *obj, const void *key)
 /* sess_emit - hand a session to the sink, then free it */
 void sess_emit(struct model *m, struct osess *o, enum session_end how)
 {
+	if (m->last_sess == o)
+		m->last_sess = NULL;
 	if (o->s.end_kind == END_OPEN)
 		o->s.end_kind = how;
 	hmap_del(&m->sessions, o->h, o);
@@ -91,20 +93,28 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	return o;
 }
 
-/* sess_find - the open session of the event's process, opened if asked */
+/* sess_find - the open session of the event's process, opened if asked.
+ * The last one found is tried first: the map holds one session a key, so
+ * when it has the key it is the map's answer */
 struct osess *sess_find(struct model *m, const struct event *ev, bool create)
 {
 	const struct logline *l = ev->line;
 	struct skey k = {name_key(l->host), sess_key_pid(ev)};
-	uint64_t h = sess_hash(k.host, k.pid);
-	struct osess *o = hmap_get(&m->sessions, h, sess_eq, &k);
-	if (!o && create)
-		o = sess_open(m, ev, h);
-	if (o) {
-		/* the model's clock, not the line's: a log whose time goes
-		 * backwards must not make every session look idle */
-		o->touched = m->now;
-		o->s.end = l->ts;
+	struct osess *o = m->last_sess;
+	if (!o || o->key_pid != k.pid || o->host_n != k.host.n || !bytes_eq(k.host.p, o->s.host, k.host.n)) {
+		uint64_t h = sess_hash(k.host, k.pid);
+		o = hmap_get(&m->sessions, h, sess_eq, &k);
+		if (!o && create)
+			o = sess_open(m, ev, h);
+		if (!o)
+			return NULL;
+		m->last_sess = o;
+	}
+	/* the model's clock, not the line's: a log whose time goes
+	 * backwards must not make every session look idle */
+	o->touched = m->now;
+	o->s.end = l->ts;
+	if (m->stail != o) { /* moving the last to the end changes nothing */
 		LRU_UNLINK(m->shead, m->stail, o);
 		LRU_APPEND(m->shead, m->stail, o);
 	}

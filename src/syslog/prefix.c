@@ -5,6 +5,7 @@
  */
 #include "prefix.h"
 #include "prefix_internal.h"
+#include "prefix_memo.h"
 #include "../util/xalloc.h"
 
 #include <stddef.h>
@@ -81,6 +82,27 @@ static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_
 	const char *p = cur->p;
 	if (cur->n < 14)
 		return false;
+	/* the minute of the line before: the same bytes through "hh:mm:", read
+	 * with the same year (infer_year then changes nothing) and the same
+	 * hour in local_hour's cache (mktime's answer for an hour that comes
+	 * twice, when summer time ends, may change from call to call), leave
+	 * only the second and the fraction to read */
+	struct prefix_memo *m = &st->memo;
+	size_t k = m->min_len;
+	if (k && cur->n >= k + 2 && m->min_year_arg == year &&
+	    (year || (st->year && st->year == m->min_year && st->last_month == m->min_month)) &&
+	    st->hour_key == m->min_hour_key && st->hour_epoch == m->min_hour_epoch &&
+	    st->hour_off == m->min_off && bytes_eq(p, m->min_key, k)) {
+		unsigned s1 = (unsigned)(unsigned char)p[k] - '0', s0 = (unsigned)(unsigned char)p[k + 1] - '0';
+		int s = (int)(s1 * 10 + s0);
+		if (s1 <= 9 && s0 <= 9 && s <= 60) {
+			*cur = span_skip(*cur, k + 2);
+			int64_t us = parse_fraction(cur, &ts->prec);
+			ts->us = (m->min_epoch + s) * 1000000 + us;
+			ts->tzoff = (int16_t)m->min_off;
+			return true;
+		}
+	}
 	int mo = month_from_abbr(p);
 	if (!mo || p[3] != ' ')
 		return false;
@@ -108,6 +130,15 @@ static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_
 	local_hour(st, y, mo, d, h, &epoch, &off);
 	ts->us = (epoch + mi * 60 + s) * 1000000 + us;
 	ts->tzoff = (int16_t)off;
+	memcpy(m->min_key, p, i + 7);
+	m->min_len = (uint8_t)(i + 7);
+	m->min_year_arg = year;
+	m->min_year = y;
+	m->min_month = mo;
+	m->min_epoch = epoch + mi * 60;
+	m->min_off = off;
+	m->min_hour_key = st->hour_key;
+	m->min_hour_epoch = st->hour_epoch;
 	return true;
 }
 
@@ -193,27 +224,47 @@ static inline bool same19(const char *a, const char *b)
 	return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
 }
 
+/* the bytes of the usual ISO time the memo compares: all but the
+ * fraction's six digits (bytes 20..25) */
+#define ISO_KEEP2 0x00000000FFFFFFFFULL
+#define ISO_KEEP3 0xFFFFFFFFFFFF0000ULL
+
+static bool parse_iso_long(struct syslog_state *st, struct span *cur, struct stamp *ts);
+
 /* parse_iso - "YYYY-MM-DD[T ]hh:mm:ss[.frac](Z|+hh:mm|+hhmm)?"
- * Lines of the same second share their first 19 bytes: the converted
- * value of the last one is reused. */
-static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *ts)
+ * The shape of nearly every line of a busy log is decided here in a few
+ * word operations, inline: the 32 bytes of the last such line but for the
+ * fraction (the same second, '.', the same "+hh:mm" zone) and six digits;
+ * the rest in parse_iso_long */
+static inline __attribute__((always_inline)) bool parse_iso(struct syslog_state *st, struct span *cur,
+							    struct stamp *ts)
+{
+	const char *p = cur->p;
+	const struct prefix_memo *m = &st->memo;
+	uint64_t frac;
+	if (m->iso_ok && cur->n >= 32 &&
+	    ((load_le64(p) ^ m->iso_w[0]) | (load_le64(p + 8) ^ m->iso_w[1]) |
+	     ((load_le64(p + 16) ^ m->iso_w[2]) & ISO_KEEP2) | ((load_le64(p + 24) ^ m->iso_w[3]) & ISO_KEEP3)) == 0 &&
+	    swar_digits(p + 18, 6, &frac)) {
+		ts->prec = 6;
+		ts->us = m->iso_us + (int64_t)frac;
+		ts->tzoff = (int16_t)m->iso_off;
+		*cur = span_skip(*cur, 32);
+		return true;
+	}
+	return parse_iso_long(st, cur, ts);
+}
+
+/* parse_iso_long - parse_iso's other lines.  Lines of the same second
+ * share their first 19 bytes: the converted value of the last one is
+ * reused. */
+static __attribute__((noinline)) bool parse_iso_long(struct syslog_state *st, struct span *cur,
+						      struct stamp *ts)
 {
 	const char *p = cur->p;
 	if (cur->n < 19)
 		return false;
-	/* the shape of nearly every line of a busy log, decided in a few word
-	 * operations: the second of the line before, ".ffffff" and the same
-	 * "+hh:mm" zone */
-	uint64_t frac;
-	if (cur->n >= 32 && st->iso_valid && st->zone_valid && st->zone_len == 6 && p[19] == '.' &&
-	    !isdig(p[26]) && same19(p, st->iso_key) && bytes_eq(p + 26, st->zone_key, 6) &&
-	    swar_digits(p + 18, 6, &frac)) {
-		ts->prec = 6;
-		ts->us = (st->iso_secs - (int64_t)st->zone_off * 60) * 1000000 + (int64_t)frac;
-		ts->tzoff = (int16_t)st->zone_off;
-		*cur = span_skip(*cur, 32);
-		return true;
-	}
+	struct prefix_memo *m = &st->memo;
 	int64_t secs;
 	int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
 	if (st->iso_valid && same19(p, st->iso_key)) {
@@ -241,6 +292,14 @@ static bool parse_iso(struct syslog_state *st, struct span *cur, struct stamp *t
 	if (have_off) {
 		ts->us = (secs - (int64_t)off * 60) * 1000000 + us;
 		ts->tzoff = (int16_t)off;
+		if (cur->p == p + 32 && ts->prec == 6 && p[19] == '.' && p[29] == ':') {
+			/* the usual shape, for the memo above */
+			m->iso_w[0] = load_le64(p), m->iso_w[1] = load_le64(p + 8);
+			m->iso_w[2] = load_le64(p + 16) & ISO_KEEP2, m->iso_w[3] = load_le64(p + 24) & ISO_KEEP3;
+			m->iso_us = (secs - (int64_t)off * 60) * 1000000;
+			m->iso_off = off;
+			m->iso_ok = true;
+		}
 		return true;
 	}
 	/* no zone: local time, by the hour cache */
@@ -404,24 +463,46 @@ bool syslog_read_tag(struct span name_pid, struct logline *out)
 	return name_pid.n && parse_tag_n(name_pid.p, name_pid.n, out);
 }
 
-/* syslog_take_severity - strip a Postfix "warning: " etc. from the text */
-void syslog_take_severity(struct logline *out)
+/* take_severity - strip a Postfix "warning: ", "error: ", "fatal: " or
+ * "panic: " from the text (their first letters tell them apart) */
+static inline __attribute__((always_inline)) void take_severity(struct logline *out)
 {
-	static const char *const sev[] = {"warning", "error", "fatal", "panic", NULL};
 	if (!out->postfix || !out->text.n)
 		return;
-	char c = out->text.p[0];
-	if (c != 'w' && c != 'e' && c != 'f' && c != 'p')
-		return;
-	for (int i = 0; sev[i]; i++) {
-		size_t n = strlen(sev[i]);
-		if (out->text.n > n + 1 && memcmp(out->text.p, sev[i], n) == 0 &&
-		    out->text.p[n] == ':' && out->text.p[n + 1] == ' ') {
-			out->severity = span_head(out->text, n);
-			out->text = span_skip(out->text, n + 2);
+	const char *p = out->text.p;
+	size_t n = out->text.n, k;
+	switch (p[0]) {
+	case 'w':
+		if (n < 9 || !bytes_eq(p, "warning: ", 9))
 			return;
-		}
+		k = 7;
+		break;
+	case 'e':
+		if (n < 7 || !bytes_eq(p, "error: ", 7))
+			return;
+		k = 5;
+		break;
+	case 'f':
+		if (n < 7 || !bytes_eq(p, "fatal: ", 7))
+			return;
+		k = 5;
+		break;
+	case 'p':
+		if (n < 7 || !bytes_eq(p, "panic: ", 7))
+			return;
+		k = 5;
+		break;
+	default:
+		return;
 	}
+	out->severity = span_head(out->text, k);
+	out->text = span_skip(out->text, k + 2);
+}
+
+/* syslog_take_severity - take_severity for the other shapes' readers */
+void syslog_take_severity(struct logline *out)
+{
+	take_severity(out);
 }
 
 /* parse_5424 - "1 TS HOST APP PROCID MSGID SD MSG" after the PRI */
@@ -504,6 +585,12 @@ static inline bool level_cached(struct syslog_state *st, struct span h)
 static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
 							     struct logline *out)
 {
+	const char *name;
+	if (rest_memo(st, cur, out, &name)) {
+		take_severity(out);
+		return true;
+	}
+	struct span at = cur;
 	if (!span_eat(&cur, " "))
 		return false;
 	struct span tok;
@@ -515,7 +602,8 @@ static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state
 			return false;
 	}
 	out->text = cur;
-	syslog_take_severity(out);
+	syslog_memo_learn(st, at, out, name);
+	take_severity(out);
 	return true;
 }
 

@@ -42,6 +42,39 @@ struct logline {
 	bool inferred;          /* no tag: prog and daemon told by the text (bare.c) */
 };
 
+/* the memo of the usual line's prefix (prefix.c): what the line before
+ * gave for the same bytes, each part asserted only when the bytes are
+ * equal, so that a hit gives what the parse would */
+#define PREFIX_TAGS 32          /* tag names kept (direct-mapped) */
+#define PREFIX_NAME_MAX 32      /* the longest host or tag name kept */
+struct prefix_tag {
+	char name[PREFIX_NAME_MAX]; /* "postfix/submission/smtpd", before its '[' */
+	uint8_t len;                /* 0: empty slot */
+	int8_t first, last;         /* its first and last '/', or -1 */
+	bool postfix;               /* split_tag_at's answer for it */
+};
+struct prefix_memo {
+	/* the last ISO time of the usual shape "YYYY-MM-DDThh:mm:ss.ffffff+hh:mm":
+	 * its 32 bytes as words, the fraction's masked out, and its value */
+	uint64_t iso_w[4];
+	int64_t iso_us;             /* the time without the fraction, UTC */
+	int iso_off;                /* the zone, minutes east */
+	bool iso_ok;
+	/* the classic time's first bytes through "hh:mm:" (12 or 13) */
+	char min_key[16];
+	uint8_t min_len;            /* 0: none kept */
+	int min_year_arg;           /* the year written on the line, or 0 */
+	int min_year, min_month;    /* the year and month it was read with */
+	int64_t min_epoch;          /* the minute's epoch seconds */
+	int min_off;                /* its UTC offset, minutes */
+	int64_t min_hour_key, min_hour_epoch; /* the hour cache it was read with */
+	/* the host of the last line read with one (a token accepted as a host) */
+	char host[PREFIX_NAME_MAX];
+	uint8_t host_len;           /* 0: none kept */
+	struct prefix_tag tag[PREFIX_TAGS];
+	uint8_t last_tag;           /* the slot of the last line's tag */
+};
+
 struct syslog_state {
 	int forced_year;        /* --year, or 0 */
 	int year;               /* current inferred year */
@@ -63,6 +96,7 @@ struct syslog_state {
 	char host_key[32];
 	size_t host_len;        /* 0: none kept */
 	bool host_bad;
+	struct prefix_memo memo;
 	/* last: written before it is read, so not cleared by syslog_state_init */
 	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
 };

@@ -70,3 +70,110 @@ TEST(diagnose_rules_memo_masked)
 {
 	CHECK_INT(diag_rules_memo_masked(), 0xf);
 }
+
+/* the key as memo_key made it before it kept the insides' answers: the
+ * reference for memo_key_same_as_before */
+static bool ref_addr_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == ':';
+}
+
+static unsigned char ref_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static bool ref_in_addr(const struct memo_keyer *ky, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t a = 0; a < ky->naddr; a++) {
+			size_t k = 0;
+			while (k < ky->addr[a].n && i + k < n &&
+			       ref_lower((unsigned char)p[i + k]) == (unsigned char)ky->addr[a].p[k])
+				k++;
+			if (k == ky->addr[a].n)
+				return true;
+		}
+	return false;
+}
+
+static size_t ref_memo_key(const struct memo_keyer *ky, struct span t, char *key, size_t cap)
+{
+	size_t n = 0, i = 0;
+	while (i < t.n) {
+		const char *lb = ky->mask ? memchr(t.p + i, '[', t.n - i) : NULL;
+		size_t to = lb ? (size_t)(lb - t.p) + 1 : t.n;
+		if (to - i > cap - n)
+			return 0;
+		memcpy(key + n, t.p + i, to - i);
+		n += to - i;
+		i = to;
+		if (!lb)
+			break;
+		size_t j = i;
+		while (j < t.n && j - i <= ADDR_MAX && ref_addr_byte(ref_lower((unsigned char)t.p[j])))
+			j++;
+		if (j == i || j - i > ADDR_MAX || j == t.n || t.p[j] != ']')
+			continue;
+		if (ky->naddr && ref_in_addr(ky, t.p + i, j - i))
+			return 0;
+		i = j;
+	}
+	return n;
+}
+
+/* memo_key, which keeps the answers for the last insides per thread, gives
+ * the keys the plain scan gives: random texts of addresses (needles in
+ * them, upper-case hex, too long, unclosed) through keyers filled again
+ * in place with other needles, as the tests above do */
+TEST(memo_key_same_as_before)
+{
+	static const char *const parts[] = {
+	    "host ", "mx.example.com", "[", "]", "192.0.2.7", "45.7.26.1", "10.5.1.1", "2001:DB8::5.2.2",
+	    "2001:db8::1", "127.255.255.2", "CAFE", "cafe", "said: ", "550 5.7.26 x", " ", ".", ":",
+	    "5.7.", "26", "0123456789abcdef0123456789abcdef0123456789abcdef", "[CS01]", "x", "4.3.5",
+	    "[192.0.2.7]", "[45.7.26.1]", "[2001:DB8::5.2.2]", "[10.5.1.1]", "[CAFE]", "[127.255.255.2]",
+	    "[192.0.2.7]", "[198.51.100.1]"};
+	static const char *const sets[][4] = {{"5.7.26", "127.255.255.", NULL, NULL},
+					      {"4.3.5", "5.1.1", "5.2.2", NULL},
+					      {"[CS01]", NULL, NULL, NULL},
+					      {"1", "a", "::", NULL}};
+	static struct memo_keyer kys[2];
+	static char t[400];
+	uint64_t rnd = 0x2545F4914F6CDD1DULL;
+	size_t bad = 0, keyed = 0, refused = 0;
+	for (int i = 0; i < 300000; i++) {
+		rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+		if (i % 5000 == 0) { /* fill a keyer again, in place */
+			struct memo_keyer *k = &kys[(i / 5000) % 2];
+			memset(k, 0, sizeof *k);
+			for (int j = 0; j < 4 && sets[(i / 10000) % 4][j]; j++)
+				memo_key_needle(k, sets[(i / 10000) % 4][j]);
+			k->mask = true;
+		}
+		const struct memo_keyer *k = &kys[rnd >> 63];
+		size_t n = 0;
+		for (int p = (int)(rnd % 12); p > 0; p--) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			const char *s = parts[rnd % (sizeof parts / sizeof parts[0])];
+			size_t len = strlen(s);
+			if (n + len > sizeof t)
+				break;
+			memcpy(t + n, s, len);
+			n += len;
+		}
+		char a[128], b[128];
+		size_t cap = rnd % 7 ? sizeof a : 24;
+		size_t got = memo_key(k, span_make(t, n), a, cap), want = ref_memo_key(k, span_make(t, n), b, cap);
+		keyed += want > 0 && want < n;
+		refused += want == 0 && n > 0;
+		if (got != want || memcmp(a, b, got)) {
+			if (bad++ < 5)
+				test_fail(__FILE__, __LINE__, "\"%.*s\": got %zu \"%.*s\", want %zu \"%.*s\"", (int)n, t,
+					  got, (int)got, a, want, (int)want, b);
+		}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(keyed > 10000);
+	CHECK(refused > 10000);
+}
