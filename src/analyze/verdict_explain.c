@@ -519,6 +519,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	case V_SHARED_FRONT:
 		explain_front(b, a, c, d);
 		break;
+	case V_RELAY_ABUSE:
+		buf_printf(b, P_(" It handed over %llu message without logging in, and this server passed "
+				 "it on to domains it does not serve: it used the server as an open relay "
+				 "(see the finding public-open-relay for its recipients). Its senders are "
+				 "not of this site's own domains, and it never logged in: not one of your "
+				 "users or machines.",
+				 " It handed over %llu messages without logging in, and this server passed "
+				 "them on to domains it does not serve: it used the server as an open relay "
+				 "(see the finding public-open-relay for its recipients). Its senders are "
+				 "not of this site's own domains, and it never logged in: not one of your "
+				 "users or machines.", c->messages),
+			   (unsigned long long)c->messages);
+		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
 				 "without authenticating, and was refused (Relay access denied); it never "

@@ -157,9 +157,11 @@ static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint6
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
  * message.  Clients of the own network have own-client-relay-denied.
- * Then the users' failed TLS handshakes (users.c). */
-void diag_clients(struct diag *d, const struct analysis *a)
+ * Then the users' failed TLS handshakes (users.c).  First, the clients
+ * whose mail went through an open relay get their verdict (relayed.c). */
+void diag_clients(struct diag *d, struct analysis *a)
 {
+	diag_relayed_verdicts(d, a);
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict != V_LEGITIMATE || !c->relay_denied ||
@@ -176,7 +178,7 @@ void diag_clients(struct diag *d, const struct analysis *a)
 		const struct diag_relay *r = &d->relay[i];
 		if (r->kind == NOTE_RELAY)
 			continue;
-		const struct client *c = analysis_client((struct analysis *)a, r->ip);
+		const struct client *c = analysis_client(a, r->ip);
 		bool own = diag_addr_kind(span_of(r->ip)) != ADDR_PUBLIC ||
 			   (c && (c->auth_successes || c->auth_ok_sessions) && verdict_severity(c->verdict) < 3);
 		if (own)

@@ -157,9 +157,10 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 void diag_message(struct diag *d, const struct message *m);
 /* before diag_finish, after analysis_finish: what needs the clients'
  * verdicts (a user's mail program refused with "Relay access denied", a
- * user's client refused by an anvil limit or by header/body checks) */
+ * user's client refused by an anvil limit or by header/body checks);
+ * it gives the clients of an open relay their verdict (relay-abuser) */
 struct analysis;
-void diag_clients(struct diag *d, const struct analysis *a);
+void diag_clients(struct diag *d, struct analysis *a);
 void diag_finish(struct diag *d);
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */
