@@ -345,8 +345,11 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"from this many clients is spammers using an open relay: the remote servers defer "
 	"and refuse it, the bounces come back here, and this server's address lands on "
 	"blocklists. The lines show which addresses relayed how many messages to how "
-	"many domains; the clients are not this server's users, the trust is its "
-	"configuration.",
+	"many domains; the trust is this server's configuration. Each such client gets the "
+	"verdict relay-abuser (ban lists it) unless it logs in elsewhere in the log, is on "
+	"this server's own network, or every message it relayed came from a sender of a "
+	"domain this server takes mail for (an office or a partner sending as the site; "
+	"spammers forge senders of other domains).",
 	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: keep "
 	"mynetworks to 127.0.0.0/8 [::1]/128 and the addresses of your own machines one by "
 	"one (mynetworks_style = host), and relay only after a login: "
@@ -368,7 +371,10 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"smtpd_relay_restrictions lacks reject_unauth_destination. It is little mail from "
 	"few clients: most likely a machine of yours (an office, an application server) "
 	"that should log in or be listed precisely. If mynetworks holds a whole range, "
-	"every other address in it can relay too.",
+	"every other address in it can relay too. The client keeps its verdict: one or two "
+	"clients with a few messages are as often your own machines as a spammer's first "
+	"test; spammers' relaying shows as public-open-relay (more clients, more domains, "
+	"or the remote servers refusing it).",
 	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: list only "
 	"that machine's own address (/32, mynetworks_style = host), never a provider's "
 	"range, or better let it log in on the submission port (587) and relay with "
