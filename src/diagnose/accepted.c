@@ -540,8 +540,15 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
-	    !diag_classify(ev, &hit))
+	    !diag_classify(ev, &hit)) {
+		/* a user's address refused without a login (users.c) */
+		if (strset_len(&d->noauth_ips) && strset_has(&d->noauth_ips, ev->client_ip))
+			for (size_t i = 0; i < d->nlist; i++)
+				if (d->list[i]->id == F_IN_USER_NOAUTH_REFUSED &&
+				    strset_has(&d->list[i]->subjects, ev->client_ip))
+					return d->list[i];
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
+	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {
 		const struct diag_group *g = diag_relayed_line_group(d, ev);

@@ -48,6 +48,8 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
 	return d;
 }
 

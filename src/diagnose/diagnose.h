@@ -24,6 +24,7 @@
 #define DIAG_SAMPLES 3
 #define DIAG_SUBJECTS 256
 #define DIAG_SAMPLE_MAX 512
+#define DIAG_LOGIN_IPS 4096          /* addresses that logged in, remembered (users.c) */
 #define DIAG_SERVING 64              /* smtpd processes whose client is remembered */
 #define DIAG_TLS_SETTINGS_CLIENTS 3  /* different clients with no TLS in common: our settings */
 #define DIAG_TRUSTED 64              /* private addresses sending without login, remembered */
@@ -122,9 +123,15 @@ struct diag {
 	struct diag_relay tlshang[DIAG_TLS_CLIENTS]; /* their hang-ups mid-handshake, apart */
 	uint32_t ntlshang;
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
+	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
+	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
 	struct diag_relay userref[DIAG_TLS_CLIENTS];
 	uint32_t nuserref;
+	/* the same in a session without a login, of any address (kept until
+	 * the end tells whether a user logs in from it elsewhere) */
+	struct diag_relay noauthref[DIAG_TLS_CLIENTS];
+	uint32_t nnoauthref;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
 	uint32_t nunknown, unknown_next;

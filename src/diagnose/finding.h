@@ -23,7 +23,8 @@
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
 	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
-	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)")
+	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)") \
+	X(SIDE_USER_DEVICE, "user-device", "a device behind a user's address (its mail program, or another machine there)")
 
 enum finding_side {
 #define X(e, s, w) e,
@@ -143,6 +144,9 @@ enum finding_impact {
 	  "a mail program of this server's own users fails the TLS handshake")                 \
 	X(F_IN_USER_REFUSED, "user-client-refused", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,         \
 	  "a user's mail is refused by this server's own checks, after the user logged in")   \
+	X(F_IN_USER_NOAUTH_REFUSED, "user-address-refused-without-login", SIDE_USER_DEVICE, 2,    \
+	  IMPACT_NOT_LEAVING,                                                                   \
+	  "mail from an address where a user logs in is refused when it comes without a login: the user's mail program, or another machine behind that address") \
 	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
 	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
 	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
