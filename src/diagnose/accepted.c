@@ -348,6 +348,7 @@ void diag_message(struct diag *d, const struct message *m)
 {
 	if (m->expired)
 		expired_message(d, m);
+	diag_delays_message(d, m);
 	diag_relayed_local(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is
 	 * the filter on loopback, its fate the original's */
@@ -533,6 +534,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	const struct diag_group *unknown = diag_unknown_group(d, ev);
 	if (unknown)
 		return unknown;
+	const struct diag_group *slow = diag_delays_line_group(d, ev);
+	if (slow)
+		return slow;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
 		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
 	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&

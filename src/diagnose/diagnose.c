@@ -534,6 +534,7 @@ void diag_finish(struct diag *d)
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
+	diag_delays_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -611,6 +612,7 @@ void diag_free(struct diag *d)
 	diag_user_tls_free(d);
 	diag_relayed_free(d);
 	diag_unknown_free(d);
+	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

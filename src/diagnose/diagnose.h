@@ -88,6 +88,7 @@ struct diag_group {
 };
 
 struct diag_relayed;
+struct diag_delays;
 struct diag {
 	struct hmap groups;
 	size_t ngroups;
@@ -142,6 +143,7 @@ struct diag {
 				      * this generation and the one before (dropped when
 				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_relayed *relayed; /* Internet mail passed on by SMTP (relayed.c) */
+	struct diag_delays *delays;  /* delivered mail slow by the parts of delays= (delays.c) */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };

@@ -276,6 +276,16 @@ enum finding_impact {
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
+	X(F_DELAY_BEFORE_QMGR, "delays-before-queue-manager", SIDE_CONFIG, 2, IMPACT_DELAYED,   \
+	  "mail takes long to reach the queue manager: a before-queue milter or content filter, cleanup or the disk is slow") \
+	X(F_DELAY_IN_QMGR, "delays-in-active-queue", SIDE_CONFIG, 2, IMPACT_DELAYED,            \
+	  "mail waits long in the active queue for a delivery agent")              \
+	X(F_OUT_SLOW_SETUP, "outbound-slow-connection-setup", SIDE_REMOTE, 1, IMPACT_DELAYED,   \
+	  "setting up connections to a remote server is slow (delays=c: connect, greeting, HELO, TLS)") \
+	X(F_OUT_SLOW_TRANSFER, "outbound-slow-transmission", SIDE_REMOTE, 1, IMPACT_DELAYED,    \
+	  "sending mail to a remote server is slow (delays=d)")                                \
+	X(F_OUT_SLOW_EVERYWHERE, "outbound-slow-everywhere", SIDE_NETWORK, 2, IMPACT_DELAYED,   \
+	  "connections to many unrelated mail servers are slow: this host's DNS resolver or network link") \
 	X(F_QUEUE_CONGESTED, "active-queue-congested", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
 	  "one destination fills the active queue: other mail waits behind it")                \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \
