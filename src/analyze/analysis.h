@@ -98,6 +98,8 @@ struct client {
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
 	int16_t first_tz, last_tz;
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
+	uint8_t untimed;             /* some session's lines carried no time (pasted): its
+				      * first_us/last_us are the other sessions' */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };

@@ -218,6 +218,9 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		buf_free(&to);
 		period_text(b, d);
 		buf_puts(b, ".");
+		if (c->untimed)
+			buf_puts(b, _(" Some of its sessions are told by lines that carry no time (a pasted "
+				      "excerpt): those times are the other sessions'."));
 	} else if (c->ps_connects) {
 		n = c->ps_connects;
 		/* TRANSLATORS: %s is the client's address */
