@@ -399,13 +399,14 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	 * time carries the last time read before it, which says nothing of
 	 * when this session was */
 	bool timed = !s->start_untimed && !s->end_untimed;
-	c->untimed |= !timed;
-	if (timed && (!c->first_us || s->start.us < c->first_us)) {
+	bool none_yet = !(c->times & CT_TIMED) && !c->first_us && !c->last_us;
+	c->times |= timed ? CT_TIMED : CT_UNTIMED;
+	if (timed && (none_yet || s->start.us < c->first_us)) {
 		c->first_us = s->start.us;
 		c->first_tz = s->start.tzoff;
 		c->first_prec = s->start.prec;
 	}
-	if (timed && (!c->last_us || s->end.us > c->last_us)) {
+	if (timed && (none_yet || s->end.us > c->last_us)) {
 		c->last_us = s->end.us;
 		c->last_tz = s->end.tzoff;
 		c->last_prec = s->end.prec;

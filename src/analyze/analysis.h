@@ -69,6 +69,12 @@ enum client_kind {
 #define CF_DNSBL_LISTED 0x40    /* a DNSBL really listed it */
 #define CF_MONITOR_HELO 0x80    /* it introduced itself with a monitoring tool's name */
 
+/* struct client's times: whether its sessions' lines carried a time (a
+ * pasted line without one borrows the last time read: first_us and
+ * last_us are the timed sessions' only) */
+#define CT_TIMED 0x01
+#define CT_UNTIMED 0x02
+
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
                                  * outside domains while the server was an open relay */
@@ -98,8 +104,7 @@ struct client {
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
 	int16_t first_tz, last_tz;
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
-	uint8_t untimed;             /* some session's lines carried no time (pasted): its
-				      * first_us/last_us are the other sessions' */
+	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };

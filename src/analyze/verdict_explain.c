@@ -218,7 +218,7 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		buf_free(&to);
 		period_text(b, d);
 		buf_puts(b, ".");
-		if (c->untimed)
+		if (c->times & CT_UNTIMED)
 			buf_puts(b, _(" Some of its sessions are told by lines that carry no time (a pasted "
 				      "excerpt): those times are the other sessions'."));
 	} else if (c->ps_connects) {
