@@ -377,6 +377,12 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 	int i = serving_slot(d, ev);
 	if (i < 0 || !d->serving[i].refused)
 		return;
+	/* relaying refused without a login has its own findings
+	 * (user-client-relay-denied, own-client-relay-denied: accepted.c) */
+	if (!login && strstr(d->serving[i].why, "Relay access denied")) {
+		diag_serving_reset(d, (uint32_t)i);
+		return;
+	}
 	{
 		struct diag_relay *r = login ? diag_client_note(d->userref, &d->nuserref, DIAG_TLS_CLIENTS,
 								ev->client_ip, ev, d->show_secrets)
