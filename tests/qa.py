@@ -61,6 +61,19 @@ for raw in open(expect):
             got = clients.get(ip, {}).get("verdict")
             if got != want:
                 problems.append(f"{ip}: verdict {got}, want {want}")
+    # ban=IP: "ban" lists the address; noban=IP: neither "ban" nor the
+    # fail2ban filters' check (fail2ban --json, its addresses) ever names it
+    bans = [w for w in words if w.startswith(("ban=", "noban="))]
+    if bans:
+        _, bout, _ = run(["ban", log])
+        listed = set(bout.split())
+        _, fout, _ = run(["fail2ban", "--json", log])
+        for w in bans:
+            k, _, ip = w.partition("=")
+            if k == "ban" and ip not in listed:
+                problems.append(f"ban does not list {ip}")
+            elif k == "noban" and (ip in listed or ip in fout):
+                problems.append(f"{ip} listed by ban or fail2ban")
     # advise carries the same findings, with their fixes
     rc, out, err = run(["advise", "--json", log])
     try:

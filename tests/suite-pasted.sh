@@ -173,5 +173,19 @@ else
 	ko "python3 missing"
 fi
 
+# 4. a paste mixing lines with and without a time: a client's span (its
+#    first and last time, "over N minutes") from the timed lines only.
+#    The untimed sessions of 192.0.2.77 come after 192.0.2.88's 09:40
+#    lines; its one timed session is at 08:10.  Look-alike: the same
+#    sessions all timed, 90 minutes apart, do span 90 minutes.
+"$bin" report --color=never "$data/pasted/mixed-times.log" >"$tmp/mixed.txt" 2>&1
+if grep -q 'over 90 minutes' "$tmp/mixed.txt" || grep -q 'between 08:10:01 and 09:40' "$tmp/mixed.txt"; then
+	ko "mixed times: a span reaches an untimed line's borrowed time"
+else ok; fi
+grep -q 'told by lines that carry no time' "$tmp/mixed.txt" && ok || ko "mixed times: the untimed sessions not said"
+sed -E 's/^postfix\/smtpd\[520([12])\]/Jun  5 09:4\1:00 mx postfix\/smtpd[520\1]/' "$data/pasted/mixed-times.log" >"$tmp/timed.log"
+"$bin" report --color=never "$tmp/timed.log" >"$tmp/timed.txt" 2>&1
+grep -q 'over 9[0-9] minutes' "$tmp/timed.txt" && ok || ko "all timed: the 90-minute span not said"
+
 echo "pasted: $pass passed, $fail failed"
 [ "$fail" = 0 ]

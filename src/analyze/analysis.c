@@ -395,12 +395,18 @@ bool analysis_is_port25(const char *program)
 static void session_counts(struct client *c, const struct session *s, enum verdict v)
 {
 	sat_add(&c->by_verdict[v], 1);
-	if (!c->sessions || s->start.us < c->first_us) {
+	/* the client's span from timed lines only: a pasted line without a
+	 * time carries the last time read before it, which says nothing of
+	 * when this session was */
+	bool timed = !s->start_untimed && !s->end_untimed;
+	bool none_yet = !(c->times & CT_TIMED) && !c->first_us && !c->last_us;
+	c->times |= timed ? CT_TIMED : CT_UNTIMED;
+	if (timed && (none_yet || s->start.us < c->first_us)) {
 		c->first_us = s->start.us;
 		c->first_tz = s->start.tzoff;
 		c->first_prec = s->start.prec;
 	}
-	if (!c->sessions || s->end.us > c->last_us) {
+	if (timed && (none_yet || s->end.us > c->last_us)) {
 		c->last_us = s->end.us;
 		c->last_tz = s->end.tzoff;
 		c->last_prec = s->end.prec;
@@ -481,8 +487,10 @@ static void note_start(struct client *c, struct client_detail *d, int64_t us)
 static void session_detail(struct analysis *a, struct client_detail *d, struct client *c,
 			   const struct session *s, enum verdict v)
 {
-	/* periodicity: intervals between successive session starts */
-	if (d->prev_start_us != INT64_MIN && s->saw_connect) {
+	/* periodicity: intervals between successive session starts (the
+	 * timed ones: a pasted line without a time has its neighbour's) */
+	bool timed = s->saw_connect && !s->start_untimed;
+	if (d->prev_start_us != INT64_MIN && timed) {
 		double iv = fabs((double)(s->start.us - d->prev_start_us)) / 1e6;
 		d->nintervals++;
 		double dv = iv - d->iv_mean;
@@ -494,9 +502,9 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 			d->sample[d->nsample++] = iv * 1000 > 4e9 ? 4000000000u : (uint32_t)(iv * 1000);
 		}
 	}
-	if (s->saw_connect)
+	if (timed)
 		d->prev_start_us = s->start.us;
-	if (s->saw_connect && a->track_peak)
+	if (timed && a->track_peak)
 		note_start(c, d, s->start.us);
 	if (s->client_name && strcmp(s->client_name, "unknown") != 0 && !d->ptr)
 		d->ptr = xstrdup(s->client_name);

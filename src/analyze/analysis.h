@@ -69,6 +69,16 @@ enum client_kind {
 #define CF_DNSBL_LISTED 0x40    /* a DNSBL really listed it */
 #define CF_MONITOR_HELO 0x80    /* it introduced itself with a monitoring tool's name */
 
+/* struct client's times: whether its sessions' lines carried a time (a
+ * pasted line without one borrows the last time read: first_us and
+ * last_us are the timed sessions' only) */
+#define CT_TIMED 0x01
+#define CT_UNTIMED 0x02
+
+/* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
+#define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
+                                 * outside domains while the server was an open relay */
+
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */
 struct client {
@@ -93,6 +103,8 @@ struct client {
 	uint32_t pw_failures;        /* SASL failure lines (a password checked), not the backend's */
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
 	int16_t first_tz, last_tz;
+	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
+	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };
@@ -259,6 +271,11 @@ void analysis_event(struct analysis *a, const struct event *ev);
 void analysis_session(struct analysis *a, const struct session *s);
 void analysis_message(struct analysis *a, const struct message *m);
 void analysis_finish(struct analysis *a);
+/* after finish: the diagnosis found these addresses' mail relayed to
+ * outside domains through an open relay; those that never log in and
+ * are not on this server's own network become relay-abuser (the lists
+ * are sorted again); how many did */
+size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t n);
 void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);

@@ -343,3 +343,29 @@ void analysis_finish(struct analysis *a)
 	sort_clients(a);
 	qsort(a->alist, a->nalist, sizeof *a->alist, by_account);
 }
+
+/* analysis_relay_abusers - the clients of ips (mail relayed to outside
+ * domains through an open relay, as the diagnosis found) that never log
+ * in and are not on this server's own network: relay-abuser; the list
+ * sorted again when any changed */
+size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t n)
+{
+	size_t changed = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = analysis_client(a, ips[i]);
+		struct cidr x;
+		if (!c || (cidr_addr(ips[i], &x) && cidr_own(&x)))
+			continue;
+		c->diag_flags |= CD_RELAY_ABUSE;
+		enum verdict v = verdict_decide(c);
+		if (v != c->verdict) {
+			c->verdict = (uint8_t)v;
+			changed++;
+		}
+	}
+	if (changed) {
+		free(a->clist);
+		sort_clients(a);
+	}
+	return changed;
+}

@@ -120,7 +120,7 @@ void explain_auth(struct buf *b, const struct analysis *a, const struct client *
 	buf_printf(b, P_(" It failed SASL authentication %llu time", " It failed SASL authentication %llu times",
 			 fails),
 		   fails);
-	if (c->sessions && c->last_us - c->first_us >= 120LL * 1000000)
+	if (c->sessions && (c->times & CT_TIMED) && c->last_us - c->first_us >= 120LL * 1000000)
 		/* TRANSLATORS: continues "It failed SASL authentication 40 times" (at least 2 minutes) */
 		buf_printf(b, _(" over %.0f minutes"), (double)(c->last_us - c->first_us) / 60e6);
 	struct buf t = {0};

@@ -246,7 +246,8 @@ static bool dominant(const struct client *c, enum verdict v)
 }
 
 /* verdict_decide - the client's verdict, from its compact facts alone
- * (CF_ABUSED is set by analysis_finish from the accounts' verdicts) */
+ * (CF_ABUSED is set by analysis_finish from the accounts' verdicts,
+ * CD_RELAY_ABUSE by the diagnosis through analysis_relay_abusers) */
 enum verdict verdict_decide(const struct client *c)
 {
 	/* failures the server's SASL backend caused are no guesses */
@@ -254,11 +255,15 @@ enum verdict verdict_decide(const struct client *c)
 	uint32_t tried = c->flags & CF_TRIED_MANY ? 2 : c->flags & CF_TRIED_ONE ? 1 : 0;
 	if (c->flags & CF_ABUSED)
 		return V_ACCOUNT_ABUSE;
+	bool logged_in = c->auth_successes || c->auth_ok_sessions;
+	/* the diagnosis saw its mail relayed through an open relay; never a
+	 * client that logs in (a user's device sending without a login) */
+	if ((c->diag_flags & CD_RELAY_ABUSE) && !logged_in && !(c->flags & CF_OWN_APP))
+		return V_RELAY_ABUSE;
 	/* AUTH refused with no password checked (no SASL failure line: "503
 	 * 5.5.1 authentication not enabled" on port 25, AUTH before
 	 * STARTTLS), from an address that logs in: a user's mail program
 	 * set up for the wrong port, not failed passwords */
-	bool logged_in = c->auth_successes || c->auth_ok_sessions;
 	bool refused_only = !c->pw_failures && logged_in;
 	/* failed and successful logins of several users through one address
 	 * of this server's own network: its webmail, a proxy or a NAT (a

@@ -227,6 +227,9 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		buf_free(&to);
 		period_text(b, d);
 		buf_puts(b, ".");
+		if (c->times & CT_UNTIMED)
+			buf_puts(b, _(" Some of its sessions are told by lines that carry no time (a pasted "
+				      "excerpt): those times are the other sessions'."));
 	} else if (c->ps_connects) {
 		n = c->ps_connects;
 		/* TRANSLATORS: %s is the client's address */
@@ -544,6 +547,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	case V_SHARED_FRONT:
 		explain_front(b, a, c, d);
+		break;
+	case V_RELAY_ABUSE:
+		buf_printf(b, P_(" It handed over %llu message without logging in, and this server passed "
+				 "it on to domains it does not serve: it used the server as an open relay "
+				 "(see the finding public-open-relay for its recipients). Its senders are "
+				 "not of this site's own domains, and it never logged in: not one of your "
+				 "users or machines.",
+				 " It handed over %llu messages without logging in, and this server passed "
+				 "them on to domains it does not serve: it used the server as an open relay "
+				 "(see the finding public-open-relay for its recipients). Its senders are "
+				 "not of this site's own domains, and it never logged in: not one of your "
+				 "users or machines.", c->messages),
+			   (unsigned long long)c->messages);
 		break;
 	case V_RELAY_ATTEMPT:
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "

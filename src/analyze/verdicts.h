@@ -73,7 +73,10 @@
 	  "relayed the logins of several users", REJ_DEFAULT)                                                  \
 	X(V_STALE_PASSWORD, "stale-password", SEV_UNCLEAR, VSIDE_ACCOUNT, false, true, VACT_STALE_PASSWORD, 5, \
 	  "a user's device with an old password",                                                              \
-	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)
+	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)                           \
+	X(V_RELAY_ABUSE, "relay-abuser", SEV_HOSTILE, VSIDE_CLIENT, true, false, VACT_RELAY_ABUSE, 5,          \
+	  "used this server as an open relay", "had mail relayed to other domains without logging in",       \
+	  "Access denied: relay abuse")
 
 enum verdict {
 #define X(e, id, sev, side, ban, own, act, nlist, title, reason, reject) e,
@@ -117,6 +120,7 @@ enum verdict_act {
 	VACT_PASSWORD_GUESSING,
 	VACT_STALE_PASSWORD,
 	VACT_SHARED_FRONT,
+	VACT_RELAY_ABUSE,
 	VACT_RELAY_TEST,
 	VACT_NON_SMTP,
 	VACT_PROBES,

@@ -154,9 +154,11 @@ static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint6
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
  * message.  Clients of the own network have own-client-relay-denied.
- * Then the users' failed TLS handshakes (users.c). */
-void diag_clients(struct diag *d, const struct analysis *a)
+ * Then the users' failed TLS handshakes (users.c).  First, the clients
+ * whose mail went through an open relay get their verdict (relayed.c). */
+void diag_clients(struct diag *d, struct analysis *a)
 {
+	diag_relayed_verdicts(d, a);
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict != V_LEGITIMATE || !c->relay_denied ||
@@ -173,7 +175,7 @@ void diag_clients(struct diag *d, const struct analysis *a)
 		const struct diag_relay *r = &d->relay[i];
 		if (r->kind == NOTE_RELAY)
 			continue;
-		const struct client *c = analysis_client((struct analysis *)a, r->ip);
+		const struct client *c = analysis_client(a, r->ip);
 		bool own = diag_addr_kind(span_of(r->ip)) != ADDR_PUBLIC ||
 			   (c && (c->auth_successes || c->auth_ok_sessions) && verdict_severity(c->verdict) < 3);
 		if (own)
@@ -338,6 +340,7 @@ void diag_message(struct diag *d, const struct message *m)
 {
 	if (m->expired)
 		expired_message(d, m);
+	diag_delays_message(d, m);
 	diag_relayed_local(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is
 	 * the filter on loopback, its fate the original's */
@@ -516,6 +519,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	const struct diag_group *unknown = diag_unknown_group(d, ev);
 	if (unknown)
 		return unknown;
+	const struct diag_group *slow = diag_delays_line_group(d, ev);
+	if (slow)
+		return slow;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
 		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
 	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
@@ -523,8 +529,15 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
-	    !diag_classify(ev, &hit))
+	    !diag_classify(ev, &hit)) {
+		/* a user's address refused without a login (users.c) */
+		if (strset_len(&d->noauth_ips) && strset_has(&d->noauth_ips, ev->client_ip))
+			for (size_t i = 0; i < d->nlist; i++)
+				if (d->list[i]->id == F_IN_USER_NOAUTH_REFUSED &&
+				    strset_has(&d->list[i]->subjects, ev->client_ip))
+					return d->list[i];
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
+	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {
 		const struct diag_group *g = diag_relayed_line_group(d, ev);

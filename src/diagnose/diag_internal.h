@@ -51,8 +51,16 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
 const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid);
 void diag_relayed_groups(struct diag *d);
+void diag_relayed_verdicts(struct diag *d, struct analysis *a);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);
+
+/* delays.c: delivered mail slow by the parts of delays=a/b/c/d */
+bool diag_delays_parse(struct span s, double out[4]);
+void diag_delays_message(struct diag *d, const struct message *m);
+void diag_delays_groups(struct diag *d);
+const struct diag_group *diag_delays_line_group(const struct diag *d, const struct event *ev);
+void diag_delays_free(struct diag *d);
 
 /* unknown_rcpt.c: one address refused as unknown to several real servers */
 void diag_unknown_event(struct diag *d, const struct event *ev);

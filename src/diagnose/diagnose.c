@@ -50,6 +50,8 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
 	return d;
 }
 
@@ -617,6 +619,7 @@ void diag_finish(struct diag *d)
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
+	diag_delays_groups(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -695,6 +698,7 @@ void diag_free(struct diag *d)
 	diag_user_tls_free(d);
 	diag_relayed_free(d);
 	diag_unknown_free(d);
+	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	free(d->list);
 	free(d);

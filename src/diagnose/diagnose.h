@@ -24,6 +24,7 @@
 #define DIAG_SAMPLES 3
 #define DIAG_SUBJECTS 256
 #define DIAG_SAMPLE_MAX 512
+#define DIAG_LOGIN_IPS 4096          /* addresses that logged in, remembered (users.c) */
 #define DIAG_SERVING 64              /* smtpd processes whose client is remembered */
 #define DIAG_TLS_SETTINGS_CLIENTS 3  /* different clients with no TLS in common: our settings */
 #define DIAG_TRUSTED 64              /* private addresses sending without login, remembered */
@@ -87,6 +88,7 @@ struct diag_group {
 };
 
 struct diag_relayed;
+struct diag_delays;
 struct diag {
 	struct hmap groups;
 	size_t ngroups;
@@ -122,9 +124,15 @@ struct diag {
 	struct diag_relay tlshang[DIAG_TLS_CLIENTS]; /* their hang-ups mid-handshake, apart */
 	uint32_t ntlshang;
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
+	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
+	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
 	struct diag_relay userref[DIAG_TLS_CLIENTS];
 	uint32_t nuserref;
+	/* the same in a session without a login, of any address (kept until
+	 * the end tells whether a user logs in from it elsewhere) */
+	struct diag_relay noauthref[DIAG_TLS_CLIENTS];
+	uint32_t nnoauthref;
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
 	uint32_t nunknown, unknown_next;
@@ -135,6 +143,7 @@ struct diag {
 				      * this generation and the one before (dropped when
 				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_relayed *relayed; /* Internet mail passed on by SMTP (relayed.c) */
+	struct diag_delays *delays;  /* delivered mail slow by the parts of delays= (delays.c) */
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
@@ -157,9 +166,10 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 void diag_message(struct diag *d, const struct message *m);
 /* before diag_finish, after analysis_finish: what needs the clients'
  * verdicts (a user's mail program refused with "Relay access denied", a
- * user's client refused by an anvil limit or by header/body checks) */
+ * user's client refused by an anvil limit or by header/body checks);
+ * it gives the clients of an open relay their verdict (relay-abuser) */
 struct analysis;
-void diag_clients(struct diag *d, const struct analysis *a);
+void diag_clients(struct diag *d, struct analysis *a);
 void diag_finish(struct diag *d);
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */

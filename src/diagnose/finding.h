@@ -23,7 +23,8 @@
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
 	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
-	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)")
+	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)") \
+	X(SIDE_USER_DEVICE, "user-device", "a device behind a user's address (its mail program, or another machine there)")
 
 enum finding_side {
 #define X(e, s, w) e,
@@ -143,6 +144,9 @@ enum finding_impact {
 	  "a mail program of this server's own users fails the TLS handshake")                 \
 	X(F_IN_USER_REFUSED, "user-client-refused", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,         \
 	  "a user's mail is refused by this server's own checks, after the user logged in")   \
+	X(F_IN_USER_NOAUTH_REFUSED, "user-address-refused-without-login", SIDE_USER_DEVICE, 2,    \
+	  IMPACT_NOT_LEAVING,                                                                   \
+	  "mail from an address where a user logs in is refused when it comes without a login: the user's mail program, or another machine behind that address") \
 	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
 	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
 	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
@@ -272,6 +276,16 @@ enum finding_impact {
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
+	X(F_DELAY_BEFORE_QMGR, "delays-before-queue-manager", SIDE_CONFIG, 2, IMPACT_DELAYED,   \
+	  "mail takes long to reach the queue manager: a before-queue milter or content filter, cleanup or the disk is slow") \
+	X(F_DELAY_IN_QMGR, "delays-in-active-queue", SIDE_CONFIG, 2, IMPACT_DELAYED,            \
+	  "mail waits long in the active queue for a delivery agent")              \
+	X(F_OUT_SLOW_SETUP, "outbound-slow-connection-setup", SIDE_REMOTE, 1, IMPACT_DELAYED,   \
+	  "setting up connections to a remote server is slow (delays=c: connect, greeting, HELO, TLS)") \
+	X(F_OUT_SLOW_TRANSFER, "outbound-slow-transmission", SIDE_REMOTE, 1, IMPACT_DELAYED,    \
+	  "sending mail to a remote server is slow (delays=d)")                                \
+	X(F_OUT_SLOW_EVERYWHERE, "outbound-slow-everywhere", SIDE_NETWORK, 2, IMPACT_DELAYED,   \
+	  "connections to many unrelated mail servers are slow: this host's DNS resolver or network link") \
 	X(F_QUEUE_CONGESTED, "active-queue-congested", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
 	  "one destination fills the active queue: other mail waits behind it")                \
 	X(F_PROCESS_LIMIT, "process-limit-reached", SIDE_CONFIG, 2, IMPACT_DELAYED,             \

@@ -319,6 +319,34 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Lower smtp_connect_timeout and smtp_helo_timeout so dead hosts are skipped quickly, "
 	"raise the transport's maxproc, and watch the queue with qshape active incoming.",
 	NULL},
+    [F_DELAY_BEFORE_QMGR] = {
+	"Delivered mail's delays=a/b/c/d says where its time went (Postfix's log_adhoc.c): a is "
+	"the time before the queue manager: the client's transmission, a before-queue milter "
+	"or content filter (smtpd_milters, smtpd_proxy_filter), cleanup, and the wait in the "
+	"incoming queue. Here a was 30 seconds or more for five or more messages from two or "
+	"more clients, on their first delivery attempt (a retried message's a holds its time "
+	"in the deferred queue, and is not counted): not one client's slow link, but this "
+	"server taking long to accept and queue mail.",
+	"Check the before-queue milters and filters (their own logs and timings: a spam or "
+	"virus scanner at its process limit, a DNS lookup inside a milter), the disk under the "
+	"queue (iostat; a full or slow file system), and the incoming queue (qshape incoming: "
+	"mail piling up there means the queue manager cannot keep up, or qmgr is not running).",
+	"The lines do not tell which of these steps took the time; a slow client sending large "
+	"messages adds to a too, which is why one client's messages are not enough."},
+    [F_DELAY_IN_QMGR] = {
+	"Delivered mail's delays=b (the second part of delays=a/b/c/d) is the time a message "
+	"spent in the active queue waiting for a delivery agent. Here it was 60 seconds or more "
+	"for five or more messages: deliveries wait for a free process of their transport or "
+	"for their destination's concurrency (default_destination_concurrency_limit, "
+	"a transport's _destination_rate_delay), usually because slow or failing destinations "
+	"hold the agents. qmgr's warning about a congested active queue "
+	"(active-queue-congested), when present, is the same problem at its worst.",
+	"See which destinations the waiting mail is for (the recipient domains here, and "
+	"qshape active); lower smtp_connect_timeout and smtp_helo_timeout so that dead "
+	"servers free the agents quickly, raise the transport's maxproc in master.cf or its "
+	"destination concurrency when the remote side allows it, and check a rate delay set on "
+	"purpose.",
+	NULL},
     [F_PROCESS_LIMIT] = {
 	"master runs as many processes of a service as its maxproc column in master.cf (or "
 	"default_process_limit) allows; new connections wait until one is free. Under a flood "

@@ -30,6 +30,25 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"465) with authentication (\"my server requires authentication\") for every message. "
 	"Do not add the address to mynetworks: it is a public address that changes.",
 	NULL},
+    [F_IN_USER_NOAUTH_REFUSED] = {
+	"An address from which a user logs in to this server (in other sessions) was refused "
+	"in sessions where it did not log in, by this server's checks for mail from the "
+	"Internet: a DNS blocklist (Spamhaus ZEN's PBL lists home and mobile connections by "
+	"design), a HELO, reverse-DNS or sender check. Two things behind one address look "
+	"alike: the user's mail program sending on port 25 without logging in (its mail then "
+	"does not leave), or another machine behind the same public address (a home or office "
+	"NAT) that is infected and sends spam itself, which is what put the address on the "
+	"blocklist. It is neither this server's fault nor an attack by the user: the checks do "
+	"their job, and ban never lists an address a user logs in from.",
+	"Ask the user whether the refused mail is theirs: if so, set the mail program to send "
+	"on port 587 (STARTTLS) or 465 with authentication for every message; if not, a "
+	"machine on their network is infected and must be cleaned. Mail after a login passes "
+	"these checks; the sample's from= (their address, or senders they do not know) and "
+	"its recipients tell which; the refusals already stop an infected machine's spam. Do not add the address "
+	"to mynetworks nor exempt it from the blocklist: it is a public address, and the "
+	"exemption would let the infected machine relay.",
+	"The lines cannot tell which of the two it is; the sender, HELO name and recipients of "
+	"the sample lines are the best hint."},
     [F_IN_USER_TLS_FAILED] = {
 	"An address that logs in to this server (or hands over mail from its own network) also "
 	"failed the TLS handshake, in other sessions: a mail program or device of one of your "
@@ -345,8 +364,11 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"from this many clients is spammers using an open relay: the remote servers defer "
 	"and refuse it, the bounces come back here, and this server's address lands on "
 	"blocklists. The lines show which addresses relayed how many messages to how "
-	"many domains; the clients are not this server's users, the trust is its "
-	"configuration.",
+	"many domains; the trust is this server's configuration. Each such client gets the "
+	"verdict relay-abuser (ban lists it) unless it logs in elsewhere in the log, is on "
+	"this server's own network, or every message it relayed came from a sender of a "
+	"domain this server takes mail for (an office or a partner sending as the site; "
+	"spammers forge senders of other domains).",
 	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: keep "
 	"mynetworks to 127.0.0.0/8 [::1]/128 and the addresses of your own machines one by "
 	"one (mynetworks_style = host), and relay only after a login: "
@@ -368,7 +390,10 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"smtpd_relay_restrictions lacks reject_unauth_destination. It is little mail from "
 	"few clients: most likely a machine of yours (an office, an application server) "
 	"that should log in or be listed precisely. If mynetworks holds a whole range, "
-	"every other address in it can relay too.",
+	"every other address in it can relay too. The client keeps its verdict: one or two "
+	"clients with a few messages are as often your own machines as a spammer's first "
+	"test; spammers' relaying shows as public-open-relay (more clients, more domains, "
+	"or the remote servers refusing it).",
 	"Check postconf mynetworks mynetworks_style smtpd_relay_restrictions: list only "
 	"that machine's own address (/32, mynetworks_style = host), never a provider's "
 	"range, or better let it log in on the submission port (587) and relay with "

@@ -233,6 +233,35 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Postfix keeps retrying. If the same happens for many unrelated destinations, suspect "
 	"this host's outgoing port 25.",
 	NULL},
+    [F_OUT_SLOW_SETUP] = {
+	"Delivered mail's delays=c (the third part of delays=a/b/c/d) is the time the SMTP "
+	"client took to set up the connection: DNS lookups, the TCP connect, the server's "
+	"greeting, EHLO and the TLS handshake. To this server it was 30 seconds or more for "
+	"three or more messages, while other destinations were quick: that server greets late "
+	"on purpose (a tarpit, a greeting delay for unknown senders) or is overloaded.",
+	"Nothing to fix on this side as long as the mail is delivered; if it holds up other "
+	"mail, give the destination its own transport (transport_maps) or lower "
+	"smtp_helo_timeout. If many destinations are slow, suspect this host's resolver.",
+	NULL},
+    [F_OUT_SLOW_TRANSFER] = {
+	"Delivered mail's delays=d (the last part of delays=a/b/c/d) is the time the message's "
+	"transmission took, until the server's final reply. To this server it was 60 seconds "
+	"or more for three or more messages, while other destinations were quick: it scans "
+	"mail slowly after DATA, or the path to it is slow.",
+	"Nothing to fix on this side as long as the mail is delivered; very large messages "
+	"take long everywhere (message_size_limit). If many destinations are slow, suspect "
+	"this host's uplink.",
+	NULL},
+    [F_OUT_SLOW_EVERYWHERE] = {
+	"Delivered mail's delays=c (connection setup: DNS, connect, greeting, HELO, TLS) or "
+	"delays=d (transmission) was slow (c 30 seconds or more, d 60 or more) for three or "
+	"more messages to each of three or more unrelated mail servers: the common part is "
+	"this host, its DNS resolver (slow lookups of MX and A records add to c) or its "
+	"network link (a saturated or lossy uplink slows both).",
+	"Time a lookup on this host (dig MX gmail.com; resolvectl statistics), use a local "
+	"caching resolver, and check the uplink (its load, packet loss: mtr to one of the "
+	"servers listed). The subjects are the slow servers.",
+	NULL},
     [F_OUT_REFUSED] = {
 	"The destination's mail server refuses the TCP connection.",
 	"Postfix keeps retrying; check the destination's MX records (dig MX) if it lasts.",

@@ -17,6 +17,7 @@
  * hops, the domains this host delivers itself (RL_LOCAL_DOMAINS).
  */
 #include "diag_internal.h"
+#include "../analyze/analysis.h"
 #include "../parse/provider.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -40,6 +41,7 @@
 #define RL_FEW_MESSAGES 2     /* fewer messages of one or two clients: nothing said */
 #define RL_FILTERED 2048      /* content filters' copies awaited with their client */
 #define RL_DOM_MAX 128
+#define RL_SENDER_DOMAINS 8   /* sender domains kept per client (past that: not the site's own) */
 
 /* one recipient domain of a client's relayed mail */
 struct rl_domain {
@@ -55,6 +57,8 @@ struct rl_client {
 	uint32_t ndom;
 	uint64_t more_rcpts, more_msgs, more_failed; /* to domains past RL_DOMAINS */
 	struct strset more;          /* those domains */
+	struct strset senders;       /* the sender domains of its relayed messages */
+	bool odd_sender;             /* one had no sender domain (null sender, none logged) */
 	struct stamp first, last;
 };
 
@@ -92,6 +96,8 @@ struct diag_relayed {
 	struct rl_hop *hop[RL_HOPS];
 	uint32_t nhop;
 	uint64_t hop_rcpts;          /* relayed recipients with a next hop */
+	bool grouped;                /* diag_relayed_groups ran */
+	bool open_relay;             /* ... and found public-open-relay */
 	struct strset local_domains; /* delivered by local, virtual, pipe or LMTP */
 	struct strset qids;          /* relayed messages */
 	char last_addr[64];          /* the last next hop's address, and its kind */
@@ -249,6 +255,7 @@ static struct rl_client *client_get(struct diag_relayed *s, const char *ip, bool
 	struct rl_client *c = xcalloc(1, sizeof *c);
 	strcpy(c->ip, ip);
 	strset_init(&c->more, RL_MORE_DOMAINS);
+	strset_init(&c->senders, RL_SENDER_DOMAINS);
 	s->client[s->nclient++] = c;
 	return c;
 }
@@ -309,6 +316,13 @@ static void client_note(struct rl_client *c, const struct message *m, const stru
 	}
 	stamp_span(&c->first, &c->last, m->start);
 	stamp_span(&c->first, &c->last, r->last);
+	char sdom[RL_DOM_MAX];
+	if (!first_of_message)
+		return;
+	if (m->have_from && m->from && lower_domain(m->from, sdom))
+		strset_add(&c->senders, span_of(sdom));
+	else
+		c->odd_sender = true;
 }
 
 /* set_all / set_any - does every / any member of set pass test (no
@@ -559,8 +573,9 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
 void diag_relayed_groups(struct diag *d)
 {
 	struct diag_relayed *s = d->relayed;
-	if (!s)
+	if (!s || s->grouped)
 		return;
+	s->grouped = true;
 	for (uint32_t i = 0; i < s->nhop; i++) {
 		struct rl_hop *h = s->hop[i];
 		h->own = hop_own(s, h);
@@ -588,9 +603,59 @@ void diag_relayed_groups(struct diag *d)
 	if (!many && msgs < RL_FEW_MESSAGES)
 		return; /* one message says too little: a relay domain's server
 			 * seen once looks the same */
+	s->open_relay = many;
 	for (uint32_t i = 0; i < s->nclient; i++)
 		if (client_outside(s, s->client[i], NULL).rcpts)
 			client_group(d, s, s->client[i], many ? F_IN_OPEN_RELAY : F_IN_TRUSTED_PUBLIC);
+}
+
+/* own_senders - every message the client relayed came from a sender in
+ * a domain this site takes mail for (and none without one): the site's
+ * own host or a partner's server sending as the site, not a spammer,
+ * who forges senders of other domains */
+static bool own_senders(const struct diag_relayed *s, const struct rl_client *c)
+{
+	size_t n = strset_len(&c->senders);
+	if (!n || c->odd_sender || c->senders.dropped)
+		return false;
+	size_t k = 0;
+	for (uint64_t r = 0; k < n && r < c->senders.map.cap; r++) {
+		uint64_t h;
+		const char *v = hmap_slot(&c->senders.map, r, &h);
+		if (!v)
+			continue;
+		k++;
+		if (!accepted_domain(s, v))
+			return false;
+	}
+	return true;
+}
+
+/* diag_relayed_verdicts - the clients of public-open-relay become
+ * relay-abuser (the analysis keeps a client that logs in, or one of its
+ * own network, as it was), but not one whose every relayed message came
+ * from a sender of this site's own domains; the clients of
+ * trusted-public-address keep theirs: one or two clients with a few
+ * messages are an office or an application as often as not (after
+ * analysis_finish) */
+void diag_relayed_verdicts(struct diag *d, struct analysis *a)
+{
+	struct diag_relayed *s = d->relayed;
+	if (!s)
+		return;
+	diag_relayed_groups(d);
+	if (!s->open_relay)
+		return;
+	const char *ips[RL_CLIENTS];
+	size_t n = 0;
+	for (uint32_t i = 0; i < s->nclient; i++) {
+		const struct rl_client *c = s->client[i];
+		if (!client_outside(s, c, NULL).rcpts || own_senders(s, c))
+			continue;
+		ips[n++] = c->ip;
+	}
+	if (n)
+		analysis_relay_abusers(a, ips, n);
 }
 
 /* diag_relayed_line_group - the client= line of a message relayed to
@@ -619,6 +684,7 @@ void diag_relayed_free(struct diag *d)
 		for (uint32_t j = 0; j < s->client[i]->ndom; j++)
 			free(s->client[i]->dom[j].sample);
 		strset_free(&s->client[i]->more);
+		strset_free(&s->client[i]->senders);
 		free(s->client[i]);
 	}
 	for (uint32_t i = 0; i < s->nhop; i++) {

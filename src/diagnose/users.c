@@ -11,7 +11,10 @@
  *    logged in (a DNS blocklist, a rate limit, a HELO or name check put
  *    before permit_sasl_authenticated): the refusals of each session wait
  *    for its disconnect line, whose command counts say whether AUTH
- *    succeeded (user-client-refused).
+ *    succeeded (user-client-refused); refused in a session without a
+ *    login, from an address where a user logs in elsewhere: the user's
+ *    mail program sending without AUTH, or another machine behind that
+ *    address (user-address-refused-without-login).
  * Also the per-client line keeping that accepted.c's "Relay access
  * denied" uses.
  */
@@ -128,7 +131,7 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
  * with the analysis, before diag_finish) */
 void diag_user_tls(struct diag *d, const struct analysis *a)
 {
-	if (!d->ntlsfail && !d->ntlshang && !d->nuserref)
+	if (!d->ntlsfail && !d->ntlshang && !d->nuserref && !d->nnoauthref)
 		return;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
@@ -142,6 +145,14 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		r = noted(d->userref, d->nuserref, ip.s);
 		if (r && verdict_row(c->verdict)->own)
 			user_refused(d, r);
+		/* refused without a login from an address where a user logs
+		 * in: the user's mail program on port 25 without AUTH, or
+		 * another machine behind the same address (NAT) */
+		r = noted(d->noauthref, d->nnoauthref, ip.s);
+		if (r && verdict_row(c->verdict)->own && (c->auth_successes || c->auth_ok_sessions) &&
+		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
+		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
+			strset_add(&d->noauth_ips, span_of(ip.s));
 	}
 }
 
@@ -316,20 +327,53 @@ void diag_user_refusal(struct diag *d, const struct event *ev)
 	}
 }
 
+/* noauth_note - a refusal in a session without a login, kept for the
+ * end; when the table is full, an address that logged in earlier takes
+ * the place of one that did not (spammers' refusals fill it first) */
+static struct diag_relay *noauth_note(struct diag *d, const struct event *ev)
+{
+	struct diag_relay *r = diag_client_note(d->noauthref, &d->nnoauthref, DIAG_TLS_CLIENTS,
+						ev->client_ip, ev, d->show_secrets);
+	if (r || ev->client_ip.n >= sizeof r->ip || !strset_has(&d->login_ips, ev->client_ip))
+		return r;
+	for (uint32_t i = 0; i < d->nnoauthref; i++) {
+		r = &d->noauthref[i];
+		if (strset_has(&d->login_ips, span_of(r->ip)))
+			continue;
+		for (uint32_t j = 0; j < r->nsample; j++)
+			free(r->sample[j]);
+		memset(r, 0, sizeof *r);
+		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
+		diag_note_line(r, ev, d->show_secrets);
+		return r;
+	}
+	return NULL;
+}
+
 /* diag_user_disconnect - the session ends: its refusals are a user's when
- * it logged in (AUTH succeeded, by the command counts) */
+ * it logged in (AUTH succeeded, by the command counts); without a login,
+ * they wait for the end, which tells whether a user logs in from there */
 void diag_user_disconnect(struct diag *d, const struct event *ev)
 {
-	int i = serving_slot(d, ev);
-	if (i < 0 || !d->serving[i].refused)
-		return;
 	bool login = false;
 	for (unsigned k = 0; k < ev->nstats && k < CMD_STATS_MAX; k++)
 		if (span_eqs(ev->stats[k].name, "auth") && ev->stats[k].ok)
 			login = true;
-	if (login) {
-		struct diag_relay *r = diag_client_note(d->userref, &d->nuserref, DIAG_TLS_CLIENTS,
-							ev->client_ip, ev, d->show_secrets);
+	if (login && ev->client_ip.n)
+		strset_add(&d->login_ips, ev->client_ip);
+	int i = serving_slot(d, ev);
+	if (i < 0 || !d->serving[i].refused)
+		return;
+	/* relaying refused without a login has its own findings
+	 * (user-client-relay-denied, own-client-relay-denied: accepted.c) */
+	if (!login && strstr(d->serving[i].why, "Relay access denied")) {
+		diag_serving_reset(d, (uint32_t)i);
+		return;
+	}
+	{
+		struct diag_relay *r = login ? diag_client_note(d->userref, &d->nuserref, DIAG_TLS_CLIENTS,
+								ev->client_ip, ev, d->show_secrets)
+					     : noauth_note(d, ev);
 		if (r) {
 			/* the disconnect line is not the evidence: the refusal is */
 			r->lines += d->serving[i].refused - 1;
@@ -363,8 +407,13 @@ void diag_user_tls_free(struct diag *d)
 	for (uint32_t i = 0; i < d->nuserref; i++)
 		for (uint32_t j = 0; j < d->userref[i].nsample; j++)
 			free(d->userref[i].sample[j]);
+	for (uint32_t i = 0; i < d->nnoauthref; i++)
+		for (uint32_t j = 0; j < d->noauthref[i].nsample; j++)
+			free(d->noauthref[i].sample[j]);
 	for (uint32_t i = 0; i < DIAG_SERVING; i++)
 		diag_serving_reset(d, i);
-	d->ntlsfail = d->ntlshang = d->nuserref = 0;
+	d->ntlsfail = d->ntlshang = d->nuserref = d->nnoauthref = 0;
 	strset_free(&d->user_tls_ips);
+	strset_free(&d->noauth_ips);
+	strset_free(&d->login_ips);
 }

@@ -47,6 +47,8 @@ struct session {
 	char *host, *service;        /* syslog host and program: postfix/submission/smtpd */
 	int64_t pid;
 	struct stamp start, end;
+	bool start_untimed, end_untimed; /* that line carried no time of its own (a pasted
+				      * line: its stamp is the last time read before it) */
 	bool saw_connect;            /* false: the log began mid-session */
 	enum session_end end_kind;
 	uint64_t first_line, last_line; /* global line numbers for evidence */

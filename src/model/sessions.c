@@ -84,6 +84,7 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	o->s.pid = l->pid;
 	o->key_pid = sess_key_pid(ev);
 	o->s.start = o->s.end = l->ts;
+	o->s.start_untimed = o->s.end_untimed = l->format == FMT_NOTIME;
 	hmap_put(&m->sessions, h, o);
 	LRU_APPEND(m->shead, m->stail, o);
 	if (++m->nsess > m->st.sessions_open_peak)
@@ -114,6 +115,7 @@ struct osess *sess_find(struct model *m, const struct event *ev, bool create)
 	 * backwards must not make every session look idle */
 	o->touched = m->now;
 	o->s.end = l->ts;
+	o->s.end_untimed = l->format == FMT_NOTIME;
 	if (m->stail != o) { /* moving the last to the end changes nothing */
 		LRU_UNLINK(m->shead, m->stail, o);
 		LRU_APPEND(m->shead, m->stail, o);
@@ -177,6 +179,7 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		o->pre_connect = false;
 		o->s.saw_connect = true;
 		o->s.start = ev->line->ts;
+		o->s.start_untimed = ev->line->format == FMT_NOTIME;
 		o->s.first_line = lineno;
 		o->s.file_index = file_index;
 	} else {

@@ -115,6 +115,16 @@ static const struct {
 	 "the real client's address: XCLIENT for a proxy that speaks it, such as nginx's mail "
 	 "proxy (smtpd_authorized_xclient_hosts), the PROXY protocol for a TCP proxy "
 	 "(smtpd_upstream_proxy_protocol = haproxy), host networking for Docker.")}},
+    [VACT_RELAY_ABUSE] = {
+	N_("Clients that used the open relay"),
+	{N_("Their mail, handed over without a login, left this server for other domains: close "
+	 "the relay first (the finding public-open-relay says how: mynetworks and "
+	 "smtpd_relay_restrictions), then clean the queue. Banning their addresses (postsleuth "
+	 "ban) keeps them away while you do, but does not close the relay: the next spammer "
+	 "comes from another address."),
+	 N_("A client that logs in, one on your own network, and one whose every relayed "
+	 "message came from a sender of your own domains are not listed here: they are your "
+	 "users, your machines or a partner's server sending as you.")}},
     [VACT_RELAY_TEST] = {
 	N_("Open-relay tests"),
 	{N_("Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
@@ -210,7 +220,8 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 		/* distributed guessing first: what stops it is not a ban */
 		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))
 			any = true;
-		any |= act_paragraph(b, a, cs, (enum verdict_act)g);
+		if (g != VACT_RELAY_ABUSE) /* after the relay's own fix, below */
+			any |= act_paragraph(b, a, cs, (enum verdict_act)g);
 	}
 	if (debug_on) {
 		any = true;
@@ -221,6 +232,8 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 	}
 	if (findings_actions_text(b, d))
 		any = true;
+	/* the open relay's users: closing it (public-open-relay, above) comes first */
+	any |= act_paragraph(b, a, cs, VACT_RELAY_ABUSE);
 	if (!any && no_postfix) {
 		/* an empty section would read as "all is well": nothing was
 		 * looked at, and the admin needs to know what would be */

@@ -19,6 +19,7 @@ static const char *verdict_plural(enum verdict v)
 	switch (v) {
 	case V_AUTH_BRUTEFORCE: return _("password guessers");
 	case V_RELAY_ATTEMPT: return _("open-relay testers");
+	case V_RELAY_ABUSE: return _("clients of the open relay");
 	case V_NON_SMTP_PROBE: return _("non-SMTP probes");
 	case V_CAPABILITY_PROBE: return _("capability probes");
 	case V_PREGREET: return _("bots talking before the greeting");
@@ -121,6 +122,10 @@ static const char *what_works(const struct campaign *c)
 			 "attempt. Keep reject_unauth_destination.");
 	case V_SPAM_REJECTED:
 		return _("One sender behind many addresses; your restrictions refused it every time.");
+	case V_RELAY_ABUSE:
+		return _("One spammer behind many addresses, sending through this server as an open relay: "
+			 "close the relay first (public-open-relay); banning them only waits for the next "
+			 "addresses.");
 	default:
 		return c->kind == CK_NETWORK
 			       ? _("One scanner or botnet in one network: harmless, but banning the network "

@@ -81,7 +81,8 @@ static void group_line(struct buf *b, const struct diag_group *g)
 		}
 	}
 	if (strset_len(&g->subjects)) {
-		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED ? _("; servers: ")
+		buf_puts(&t, g->id == F_OUT_PORT25_BLOCKED || g->id == F_OUT_SLOW_EVERYWHERE ? _("; servers: ")
+			     : g->id == F_DELAY_BEFORE_QMGR ? _("; clients: ")
 			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? _("; addresses tried: ")
 			     : g->id == F_IN_TRUSTED_NAT || g->id == F_IN_TRUSTED_PRIVATE ? _("; HELO names: ")
 			     : g->id == F_RESOLVER_FAILING ? _("; domains not found: ")

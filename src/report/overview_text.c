@@ -173,6 +173,8 @@ static const char *campaign_next(const struct campaign *c)
 		return _("ban them, and offer AUTH only on ports 587/465.");
 	case V_RELAY_ATTEMPT:
 		return _("nothing leaked; keep reject_unauth_destination.");
+	case V_RELAY_ABUSE:
+		return _("close the relay first (public-open-relay), then ban them.");
 	case V_SPAM_REJECTED:
 		return _("nothing: your restrictions refused them.");
 	default:

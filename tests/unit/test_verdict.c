@@ -73,6 +73,20 @@ TEST(verdict_decide_table)
 			test_fail(__FILE__, __LINE__, "%s: got %s, want %s", f->name, verdict_id(got),
 				  verdict_id(f->want));
 	}
+	/* the diagnosis found its mail relayed through an open relay:
+	 * relay-abuser; never for a client that logs in, or an own
+	 * application's address */
+	struct client rl = {0};
+	rl.sessions = rl.messages = 3;
+	rl.by_verdict[V_LEGITIMATE] = 3;
+	CHECK_INT(verdict_decide(&rl), V_LEGITIMATE);
+	rl.diag_flags = CD_RELAY_ABUSE;
+	CHECK_INT(verdict_decide(&rl), V_RELAY_ABUSE);
+	rl.auth_ok_sessions = 1;
+	CHECK_INT(verdict_decide(&rl), V_LEGITIMATE);
+	rl.auth_ok_sessions = 0;
+	rl.flags = CF_OWN_APP;
+	CHECK_INT(verdict_decide(&rl), V_LEGITIMATE);
 	/* AUTH refused with no password checked (auth=0/1, no SASL failure
 	 * line) from an address that logs in: a mail program on the wrong
 	 * port, not failures before a login; a guesser's refused AUTH (no
