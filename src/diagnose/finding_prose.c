@@ -56,6 +56,30 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"on it for hash:/lmdb:/btree:/cdb: tables (texthash: needs no postmap), or remove the "
 	"reference from main.cf/master.cf; then postfix reload.",
 	NULL},
+    [F_MAP_TEMP_FAILURE] = {
+	"smtpd refused mail with \"451 4.3.0 <ADDRESS>: Temporary lookup failure\": a lookup "
+	"in one of this server's tables (an access map, virtual_alias_maps, "
+	"virtual_mailbox_maps, relay_recipient_maps, or the database behind one of them) "
+	"returned an error instead of an answer. The sending server is not at fault: every "
+	"sender whose mail needs that table is refused while it lasts, and real servers "
+	"retry later, so mail is delayed.",
+	"Read the warning lines of smtpd, trivial-rewrite, cleanup or proxymap just before "
+	"the refusal: they name the table (a .db that was never built, a database server "
+	"down, a proxymap table not approved). Test it with postmap -q ADDRESS "
+	"TYPE:/etc/postfix/FILE, fix it, then postfix reload.",
+	NULL},
+    [F_FORWARD_FILE] = {
+	"The local delivery agent would not use a .forward file or an :include: file of the "
+	"aliases: it is writable by everyone, not a regular file, owned by another user, "
+	"unreadable by the account delivery runs as, named by a relative path, or nested too "
+	"deep. Mail to an alias with such an :include: file bounces (5.3.5 \"mail system "
+	"configuration error\"); a .forward file that cannot be used is skipped, so the "
+	"mail stays in the local mailbox instead of being forwarded.",
+	"Fix the file the warning names: owned by the user (or root), not writable by "
+	"others (chmod 644), a plain file, readable by the user it is delivered as (for an "
+	":include: file, the owner of the aliases file or default_privs); write :include: "
+	"paths in full (:include:/etc/postfix/lists/staff). Nothing needs a reload.",
+	NULL},
     [F_MAP_SYNTAX] = {
 	"Postfix found a line it cannot use in a lookup table: a regular expression that does "
 	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "

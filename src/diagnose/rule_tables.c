@@ -18,6 +18,12 @@
  */
 const struct rule rule_out[] = {
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
+    /* local/recipient.c, pipe.c "mail forwarding loop for %s" (5.4.6: a
+     * Delivered-To: of the address is already there), cleanup_strerror.c
+     * "too many hops" (5.4.0), Exchange's "5.4.14 Hop count exceeded -
+     * possible mail loop": the mail goes round; on this host's own
+     * backends too (own_finding keeps it) */
+    {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop"}, NULL, K_CONNHOST, NULL},
     /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
     {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
     {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
@@ -75,6 +81,11 @@ const struct rule rule_reject[] = {
     /* smtpd_check.c at MAIL FROM with SIZE=, smtpd.c after the data */
     {F_IN_TOO_BIG, SRC_REJECT, NULL, {"Message size exceeds fixed limit"}, NULL, K_NONE, NULL},
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c reject_dict_retry "<%s>: Temporary lookup failure",
+     * "451 4.3.0 Temporary lookup error": a table of this server failed */
+    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error"}, NULL, K_NONE, NULL},
+    /* smtpd.c's cleanup error at the end of the data: the hop count */
+    {F_MAIL_LOOP, SRC_REJECT, NULL, {"Error: too many hops"}, NULL, K_FIXED, "too many hops"},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
     {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
@@ -128,6 +139,9 @@ const struct rule rule_diag[] = {
     {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"valid_hostname: "}, NULL, K_FIXED, "valid_hostname"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"does not resolve to address ", "address not listed for hostname "}, NULL, K_FIXED, "reverse DNS does not match"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"valid_hostname: ", "numeric domain name in ", "malformed domain name in ", "has a valid address record"}, NULL, K_FIXED, "malformed DNS data"},
+    /* smtp_proto.c: the next hop answers with this server's own name (a
+     * loop when it is this host; the delivery line says "loops back") */
+    {F_OUT_LOOP, SRC_DIAG, "smtp", {"greeted me with my own hostname ", "replied to HELO/EHLO with my own hostname "}, NULL, K_CONNHOST, NULL},
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
@@ -167,6 +181,13 @@ const struct rule rule_diag[] = {
      * "TYPE:NAME is unavailable."): the type is not built in or its
      * plugin package is not installed; key the type */
     {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    /* "table lookup problem", "query failed" of a table served by a
+     * database server (dict_mysql.c, dict_pgsql.c, dict_ldap.c): the
+     * server, not a file */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -201,6 +222,12 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
     /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
+    /* cleanup_message.c: "%s: message rejected: hopcount exceeded" */
+    {F_MAIL_LOOP, SRC_DIAG, "cleanup", {"message rejected: hopcount exceeded"}, NULL, K_FIXED, "too many hops"},
+    /* local/include.c, dotforward.c: an :include: file (the alias bounces)
+     * or a .forward file (skipped) that local will not use */
+    {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
+    {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
     /* postfix-script (postfix check, postfix start) */
     {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
@@ -221,6 +248,14 @@ const struct rule rule_diag[] = {
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"unexpected filter response ", "unexpected reply ", "bad protocol information", "no protocol version information", "unexpected protocol version"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
+    /* spawn(8) runs the policy servers of master.cf (policyd-spf...):
+     * one that exits or dies is a policy service down */
+    {F_POLICY_DOWN, SRC_DIAG, "spawn", {"exit status ", "killed by signal "}, "command ", K_PATH, NULL},
+    /* attr_scan*.c "%s on %s while reading input attribute name": a
+     * service that hung up or timed out mid-answer; Postfix's own helpers
+     * first, then a policy server's socket */
+    {F_INTERNAL_SERVICE, SRC_DIAG, "smtpd", {" on private/anvil ", " on private/tlsmgr ", " on private/scache ", " on private/proxymap ", " on private/proxywrite "}, " while reading input attribute", K_PATH, NULL},
+    {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"premature end-of-input on ", "timeout on "}, " while reading input attribute", K_AFTER, " on "},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
     /* attr_clnt.c, auto_clnt.c: smtpd's connection to a service of its
      * own; Postfix's own helpers first, then a policy server's socket */
