@@ -436,8 +436,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix says a setting does nothing: main.cf or master.cf names a parameter it does "
 	"not know (\"unused parameter\": usually a typo, such as smtpd_recipient_restriction "
 	"without the s), a parameter or restriction that this version removed, sets the same "
-	"parameter twice (\"overriding earlier entry\": only the last one counts), or turns "
-	"on SASL or TLS that this build lacks. What the admin meant is not in effect.",
+	"parameter twice (\"overriding earlier entry\": only the last one counts), lists a "
+	"restriction after one that always decides (\"restriction `X' after `permit' is "
+	"ignored\"), or turns on SASL or TLS that this build lacks. What the admin meant is "
+	"not in effect.",
 	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
 	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
@@ -507,9 +509,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(inet_protocols), a client hung up before postscreen could look at it (getpeername), "
 	"NIS lookups are off because no NIS domain is set (an old default of alias_maps), "
 	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, postfix check "
-	"found a symbolic link that leaves the configuration directory, or queue_minfree is "
+	"found a symbolic link that leaves the configuration directory, queue_minfree is "
 	"smaller than 1.5 times message_size_limit (smtpd checks the free space against the "
-	"larger of the two anyway).",
+	"larger of the two anyway), or postfix start found Postfix already running.",
 	"Nothing to do. To silence them: inet_protocols = ipv4 on a host without IPv6, "
 	"alias_maps without nis: (alias_maps = hash:/etc/aliases), bounce_queue_lifetime no "
 	"larger than maximal_queue_lifetime, queue_minfree = 0 or at least 1.5 times "

@@ -211,6 +211,12 @@ const struct rule rule_diag[] = {
     /* smtpd_check.c: a name in smtpd_*_restrictions it does not know (a
      * typo, a restriction of a newer Postfix): mail gets 451 4.3.5 */
     {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {"unknown smtpd restriction: \""}, NULL, K_AFTER, "restriction: \""},
+    /* smtpd_check.c: a restriction's table written without its type, and
+     * an access table that answers OK where Postfix forbids it
+     * (forbid_allowlist, three lines): reject_server_error, 451 4.3.5 */
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {": need maptype:mapname"}, "bad argument \"", K_AFTER, "restriction "},
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {"this is not allowed for security reasons", "use DUNNO instead of OK if you want to make an exception"}, NULL, K_FIXED, "restriction returns OK"},
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {" returns OK for "}, "restriction ", K_FIXED, "restriction returns OK"},
     /* qmgr_entry.c: one destination holds a fifth or more of the active
      * queue, and the advice lines that follow the warning */
     {F_QUEUE_CONGESTED, SRC_DIAG, "qmgr", {" active queue entries", "this may slow down other mail deliveries", "you may need to ", "so that Postfix quickly skips", "so that Postfix wastes less time", "so that Postfix can make more parallel", "please avoid flushing the whole queue", "lots of deferred mail, that is bad for performance", "to turn off these warnings specify: qmgr_clog_warn_time"}, NULL, K_NONE, NULL},
@@ -219,6 +225,8 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
+    {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
     /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
@@ -238,6 +246,8 @@ const struct rule rule_diag[] = {
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */
     {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
+    /* postfix-script: postfix start while it runs */
+    {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"the Postfix mail system is already running"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
