@@ -249,10 +249,12 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"postfix reload.",
 	NULL},
     [F_DAEMON_THROTTLED] = {
-	"A Postfix daemon keeps exiting at start-up, and the master daemon throttles it "
-	"(\"bad command startup -- throttling\"): that service is down.",
+	"A Postfix daemon keeps exiting at start-up (\"bad command startup -- throttling\"), "
+	"or the master daemon cannot start one at all (\"fork: ... -- throttling\": the host "
+	"is out of processes or memory), and master throttles it: that service is down.",
 	"Read the fatal line the daemon writes just before (it says why), fix it, then "
-	"postfix reload.",
+	"postfix reload. For a fork failure, free memory or raise the limit on processes "
+	"(ulimit -u, systemd's TasksMax), or lower default_process_limit.",
 	NULL},
     [F_DAEMON_FATAL] = {
 	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "

@@ -276,6 +276,8 @@ const struct rule rule_diag[] = {
     /* master_conf.c: "duplicate master.cf entry for service \"%s\" (%s) -- using the last entry" */
     {F_MASTER_DUPLICATE, SRC_DIAG, "master", {"duplicate master.cf entry for service "}, NULL, K_AFTER, "for service \""},
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
+    /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
+    {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */

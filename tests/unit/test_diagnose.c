@@ -484,6 +484,11 @@ static const struct {
      "config-setting-ignored", "restriction never reached"},
     {"Mar  4 16:30:01 mx postfix/postfix-script[6601]: fatal: the Postfix mail system is already running",
      "benign-notice", "already running"},
+    /* a remote server's own lookup failure stays the remote's */
+    {"Mar  4 16:00:02 mx postfix/smtp[2201]: 5B6C7D8E9F: to=<carol@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 <carol@example.com>: Temporary lookup failure (in reply to RCPT TO command))",
+     "outbound-remote-temporary", "mx.example.com"},
+    {"Mar  4 16:50:01 mx postfix/master[880]: warning: /usr/lib/postfix/sbin/smtpd: fork: Resource temporarily unavailable -- throttling",
+     "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
