@@ -15,9 +15,10 @@
 const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_SASL_BACKEND_DOWN] = {
 	"smtpd cannot connect to its SASL authentication backend: Dovecot's auth socket "
-	"(smtpd_sasl_path, usually private/auth) is missing or refuses, or saslauthd is not "
-	"running or its socket may not be opened. Every login fails, so users cannot send "
-	"mail; their failed logins are not their fault.",
+	"(smtpd_sasl_path, usually private/auth) is missing or refuses, saslauthd is not "
+	"running or its socket may not be opened, or Cyrus SASL's smtpd.conf names a "
+	"pwcheck_method it does not have (\"unknown password verifier\"). Every login fails, "
+	"so users cannot send mail; their failed logins are not their fault.",
 	"Start the backend (systemctl status dovecot / saslauthd) and check that its socket "
 	"is where smtpd looks, inside Postfix's queue directory when smtpd runs chrooted: "
 	"Dovecot's /var/spool/postfix/private/auth (its unix_listener with user postfix, and "

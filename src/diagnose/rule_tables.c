@@ -118,6 +118,9 @@ const struct rule rule_diag[] = {
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connected to wrong auth socket", "SASL: Couldn't send handshake", "SASL: Protocol version"}, NULL, K_FIXED, "Dovecot auth"},
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
+    /* xsasl_cyrus_log.c: Cyrus SASL's pwcheck_method (smtpd.conf) names a
+     * method it does not have: every login fails with "generic failure" */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL authentication problem: unknown password verifier"}, NULL, K_FIXED, "Cyrus SASL pwcheck_method"},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
     /* xsasl_cyrus_server.c, smtpd_sasl_glue.c: Cyrus SASL offers no
      * mechanism (no plugin installed, smtpd.conf's mech_list) or does not

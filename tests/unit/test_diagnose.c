@@ -489,6 +489,8 @@ static const struct {
      "outbound-remote-temporary", "mx.example.com"},
     {"Mar  4 16:50:01 mx postfix/master[880]: warning: /usr/lib/postfix/sbin/smtpd: fork: Resource temporarily unavailable -- throttling",
      "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
+    {"Mar  4 17:01:02 mx postfix/submission/smtpd[6901]: warning: SASL authentication problem: unknown password verifier",
+     "sasl-backend-unreachable", "Cyrus SASL pwcheck_method"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
