@@ -510,10 +510,19 @@ static void dest_dns(struct diag *d)
 
 /* drop_weak - address harvesting needs many addresses from one client;
  * "Domain not found" blames this host's resolver only for domains that
- * always resolve (one or two unknown domains are the senders') */
+ * always resolve (one or two unknown domains are the senders'); a
+ * temporary lookup failure gives way to the table's own finding */
 static void drop_weak(struct diag *d)
 {
 	size_t k = 0;
+	/* "Temporary lookup failure" with the table's own warning: that one
+	 * says which table and why */
+	bool map_named = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		enum finding_id id = d->list[i]->id;
+		map_named |= id == F_MAP_MISSING || id == F_MAP_SERVER_DOWN || id == F_MAP_TYPE ||
+			     id == F_MAP_UNAPPROVED || id == F_MAP_CORRUPT;
+	}
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
 		/* a large provider's mail still accepted after its first
@@ -522,7 +531,8 @@ static void drop_weak(struct diag *d)
 		bool blocklist = g->id == F_IN_ACCESS_DENIED_PROVIDER && d->provider_accepted_last.us &&
 				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
 		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
-		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist) {
+		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist ||
+		    (g->id == F_MAP_TEMP_FAILURE && map_named)) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;

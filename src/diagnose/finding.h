@@ -125,6 +125,8 @@ enum finding_impact {
 	  "a destination domain publishes broken MX data (a null MX, an IP address or a malformed name)") \
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
 	  "mail for a domain loops back to this server")                                       \
+	X(F_MAIL_LOOP, "mail-forwarding-loop", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED,            \
+	  "mail goes round in a loop (aliases, .forward files or servers forwarding to each other)") \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \
 	  "Postfix suspended delivery to a destination after failures")                        \
 	X(F_OUT_RELAY_LOGIN_REFUSED, "relayhost-login-refused", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
@@ -210,6 +212,8 @@ enum finding_impact {
 	  "this Postfix does not support a lookup table type that the configuration names")    \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_MAP_TEMP_FAILURE, "lookup-temporary-failure", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
+	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
 	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
@@ -232,6 +236,8 @@ enum finding_impact {
 	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \
 	X(F_OWN_DELIVERY_FAILED, "mailbox-delivery-failed", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "this host's own mailbox delivery (local, virtual, LMTP/Dovecot, a pipe) fails")     \
+	X(F_FORWARD_FILE, "forward-file-unusable", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,        \
+	  "local delivery cannot use a .forward or :include: file (permissions, owner, path)")  \
 	X(F_OWN_MAILBOX_LIMIT, "mailbox-limit-refuses-all", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "every delivery to this server's mailboxes fails on a size limit or quota")          \
 	X(F_OWN_MAILBOX_FULL, "local-mailbox-full", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \

@@ -15,9 +15,10 @@
 const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_SASL_BACKEND_DOWN] = {
 	"smtpd cannot connect to its SASL authentication backend: Dovecot's auth socket "
-	"(smtpd_sasl_path, usually private/auth) is missing or refuses, or saslauthd is not "
-	"running or its socket may not be opened. Every login fails, so users cannot send "
-	"mail; their failed logins are not their fault.",
+	"(smtpd_sasl_path, usually private/auth) is missing or refuses, saslauthd is not "
+	"running or its socket may not be opened, or Cyrus SASL's smtpd.conf names a "
+	"pwcheck_method it does not have (\"unknown password verifier\"). Every login fails, "
+	"so users cannot send mail; their failed logins are not their fault.",
 	"Start the backend (systemctl status dovecot / saslauthd) and check that its socket "
 	"is where smtpd looks, inside Postfix's queue directory when smtpd runs chrooted: "
 	"Dovecot's /var/spool/postfix/private/auth (its unix_listener with user postfix, and "
@@ -55,6 +56,30 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Create the file (an empty one is enough for a check_*_access table) and run postmap "
 	"on it for hash:/lmdb:/btree:/cdb: tables (texthash: needs no postmap), or remove the "
 	"reference from main.cf/master.cf; then postfix reload.",
+	NULL},
+    [F_MAP_TEMP_FAILURE] = {
+	"smtpd refused mail with \"451 4.3.0 <ADDRESS>: Temporary lookup failure\": a lookup "
+	"in one of this server's tables (an access map, virtual_alias_maps, "
+	"virtual_mailbox_maps, relay_recipient_maps, or the database behind one of them) "
+	"returned an error instead of an answer. The sending server is not at fault: every "
+	"sender whose mail needs that table is refused while it lasts, and real servers "
+	"retry later, so mail is delayed.",
+	"Read the warning lines of smtpd, trivial-rewrite, cleanup or proxymap just before "
+	"the refusal: they name the table (a .db that was never built, a database server "
+	"down, a proxymap table not approved). Test it with postmap -q ADDRESS "
+	"TYPE:/etc/postfix/FILE, fix it, then postfix reload.",
+	NULL},
+    [F_FORWARD_FILE] = {
+	"The local delivery agent would not use a .forward file or an :include: file of the "
+	"aliases: it is writable by everyone, not a regular file, owned by another user, "
+	"unreadable by the account delivery runs as, named by a relative path, or nested too "
+	"deep. Mail to an alias with such an :include: file bounces (5.3.5 \"mail system "
+	"configuration error\"); a .forward file that cannot be used is skipped, so the "
+	"mail stays in the local mailbox instead of being forwarded.",
+	"Fix the file the warning names: owned by the user (or root), not writable by "
+	"others (chmod 644), a plain file, readable by the user it is delivered as (for an "
+	":include: file, the owner of the aliases file or default_privs); write :include: "
+	"paths in full (:include:/etc/postfix/lists/staff). Nothing needs a reload.",
 	NULL},
     [F_MAP_SYNTAX] = {
 	"Postfix found a line it cannot use in a lookup table: a regular expression that does "
@@ -225,10 +250,12 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"postfix reload.",
 	NULL},
     [F_DAEMON_THROTTLED] = {
-	"A Postfix daemon keeps exiting at start-up, and the master daemon throttles it "
-	"(\"bad command startup -- throttling\"): that service is down.",
+	"A Postfix daemon keeps exiting at start-up (\"bad command startup -- throttling\"), "
+	"or the master daemon cannot start one at all (\"fork: ... -- throttling\": the host "
+	"is out of processes or memory), and master throttles it: that service is down.",
 	"Read the fatal line the daemon writes just before (it says why), fix it, then "
-	"postfix reload.",
+	"postfix reload. For a fork failure, free memory or raise the limit on processes "
+	"(ulimit -u, systemd's TasksMax), or lower default_process_limit.",
 	NULL},
     [F_DAEMON_FATAL] = {
 	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "
@@ -440,8 +467,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Postfix says a setting does nothing: main.cf or master.cf names a parameter it does "
 	"not know (\"unused parameter\": usually a typo, such as smtpd_recipient_restriction "
 	"without the s), a parameter or restriction that this version removed, sets the same "
-	"parameter twice (\"overriding earlier entry\": only the last one counts), or turns "
-	"on SASL or TLS that this build lacks. What the admin meant is not in effect.",
+	"parameter twice (\"overriding earlier entry\": only the last one counts), lists a "
+	"restriction after one that always decides (\"restriction `X' after `permit' is "
+	"ignored\"), or turns on SASL or TLS that this build lacks. What the admin meant is "
+	"not in effect.",
 	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
 	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
@@ -511,9 +540,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(inet_protocols), a client hung up before postscreen could look at it (getpeername), "
 	"NIS lookups are off because no NIS domain is set (an old default of alias_maps), "
 	"Postfix lowered bounce_queue_lifetime to maximal_queue_lifetime, postfix check "
-	"found a symbolic link that leaves the configuration directory, or queue_minfree is "
+	"found a symbolic link that leaves the configuration directory, queue_minfree is "
 	"smaller than 1.5 times message_size_limit (smtpd checks the free space against the "
-	"larger of the two anyway).",
+	"larger of the two anyway), or postfix start found Postfix already running.",
 	"Nothing to do. To silence them: inet_protocols = ipv4 on a host without IPv6, "
 	"alias_maps without nis: (alias_maps = hash:/etc/aliases), bounce_queue_lifetime no "
 	"larger than maximal_queue_lifetime, queue_minfree = 0 or at least 1.5 times "

@@ -255,10 +255,14 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	NULL},
     [F_IN_CONFIG_PROBLEM] = {
 	"Postfix answered clients with 451 4.3.5 \"Server configuration problem\": a lookup "
-	"table or service named in a restriction failed, and Postfix never treats a failed "
-	"lookup as \"no match\". Mail is refused until it is fixed.",
+	"table or service named in a restriction failed (Postfix never treats a failed "
+	"lookup as \"no match\"), or a restriction is written wrong: a name smtpd does not "
+	"know, a table without its type (\"need maptype:mapname\"), an access table that "
+	"answers OK where Postfix forbids it (\"returns OK\": use DUNNO). Mail is refused "
+	"until it is fixed.",
 	"Look at the warning lines just before (table lookup problem, unavailable, connect "
-	"to ...) and fix the table or service they name, then postfix reload.",
+	"to ..., unknown smtpd restriction, bad argument, returns OK) and fix the table, "
+	"service or restriction they name, then postfix reload.",
 	NULL},
     [F_IN_USER_UNKNOWN_HARVEST] = {
 	"One client tried many different recipient addresses that do not exist here: it is "

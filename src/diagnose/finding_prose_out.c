@@ -315,6 +315,21 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
 	"also that myhostname is not the same name as another server's.",
 	NULL},
+    [F_MAIL_LOOP] = {
+	"A message came back to where it had already been, and Postfix stopped it with a "
+	"bounce. \"mail forwarding loop for ADDRESS\" (5.4.6, the local or pipe delivery "
+	"agent): the message already carries a Delivered-To: header with that address, so an "
+	"alias, a virtual alias or a .forward file leads back to itself, or a user forwards to "
+	"an outside mailbox that forwards back here. \"too many hops\" (5.4.0, cleanup's "
+	"\"hopcount exceeded\"): the message has more Received: headers than hopcount_limit, "
+	"so servers pass it back and forth (a transport, relayhost or MX that points back, "
+	"two gateways relaying to each other, a mailing list subscribed to itself).",
+	"Follow the address through the aliases, virtual_alias_maps and .forward files "
+	"(sendmail -bv ADDRESS mails a report of where it goes) and break the cycle. For "
+	"\"too many hops\", read the Received: headers in the bounce: the names that repeat "
+	"are the servers in the loop; fix the transport_maps entry, relayhost or MX record "
+	"that sends the mail back. The sender is not at fault.",
+	NULL},
     [F_OUT_SUSPENDED] = {
 	"After failures Postfix marked the destination as dead for a while and defers its "
 	"mail without trying (\"delivery temporarily suspended\"); the reason after it is the "

@@ -18,6 +18,12 @@
  */
 const struct rule rule_out[] = {
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
+    /* local/recipient.c, pipe.c "mail forwarding loop for %s" (5.4.6: a
+     * Delivered-To: of the address is already there), cleanup_strerror.c
+     * "too many hops" (5.4.0), Exchange's "5.4.14 Hop count exceeded -
+     * possible mail loop": the mail goes round; on this host's own
+     * backends too (own_finding keeps it) */
+    {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop"}, NULL, K_CONNHOST, NULL},
     /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
     {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
     {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
@@ -75,6 +81,11 @@ const struct rule rule_reject[] = {
     /* smtpd_check.c at MAIL FROM with SIZE=, smtpd.c after the data */
     {F_IN_TOO_BIG, SRC_REJECT, NULL, {"Message size exceeds fixed limit"}, NULL, K_NONE, NULL},
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c reject_dict_retry "<%s>: Temporary lookup failure",
+     * "451 4.3.0 Temporary lookup error": a table of this server failed */
+    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error"}, NULL, K_NONE, NULL},
+    /* smtpd.c's cleanup error at the end of the data: the hop count */
+    {F_MAIL_LOOP, SRC_REJECT, NULL, {"Error: too many hops"}, NULL, K_FIXED, "too many hops"},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
     {F_PS_DEEP_TEMPFAIL, SRC_REJECT, "postscreen", {"Service currently unavailable"}, NULL, K_NONE, NULL},
     {F_IN_HELO_NOT_FOUND, SRC_REJECT, NULL, {"Helo command rejected: Host not found"}, NULL, K_NONE, NULL},
@@ -107,6 +118,9 @@ const struct rule rule_diag[] = {
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connected to wrong auth socket", "SASL: Couldn't send handshake", "SASL: Protocol version"}, NULL, K_FIXED, "Dovecot auth"},
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
+    /* xsasl_cyrus_log.c: Cyrus SASL's pwcheck_method (smtpd.conf) names a
+     * method it does not have: every login fails with "generic failure" */
+    {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL authentication problem: unknown password verifier"}, NULL, K_FIXED, "Cyrus SASL pwcheck_method"},
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no SASL authentication mechanisms"}, NULL, K_SERVICE, NULL},
     /* xsasl_cyrus_server.c, smtpd_sasl_glue.c: Cyrus SASL offers no
      * mechanism (no plugin installed, smtpd.conf's mech_list) or does not
@@ -128,6 +142,9 @@ const struct rule rule_diag[] = {
     {F_OUT_DNS_MALFORMED, SRC_DIAG, "smtp", {"valid_hostname: "}, NULL, K_FIXED, "valid_hostname"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"does not resolve to address ", "address not listed for hostname "}, NULL, K_FIXED, "reverse DNS does not match"},
     {F_IN_REMOTE_DNS, SRC_DIAG, NULL, {"valid_hostname: ", "numeric domain name in ", "malformed domain name in ", "has a valid address record"}, NULL, K_FIXED, "malformed DNS data"},
+    /* smtp_proto.c: the next hop answers with this server's own name (a
+     * loop when it is this host; the delivery line says "loops back") */
+    {F_OUT_LOOP, SRC_DIAG, "smtp", {"greeted me with my own hostname ", "replied to HELO/EHLO with my own hostname "}, NULL, K_CONNHOST, NULL},
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
@@ -167,13 +184,14 @@ const struct rule rule_diag[] = {
      * "TYPE:NAME is unavailable."): the type is not built in or its
      * plugin package is not installed; key the type */
     {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
-    /* dict.c "TYPE:NAME lookup error for": a table served by a database
-     * server failed a lookup (its server, its credentials or its query,
-     * not a file); keyed as the server rows below, which fold_map_type
+    /* "table lookup problem", "query failed" of a table served by a
+     * database server (dict_mysql.c, dict_pgsql.c, dict_ldap.c): the
+     * server, not a file; keyed by the type, which fold_map_type
      * gives to F_MAP_TYPE when the type itself is not supported */
-    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql:"}, " lookup error for ", K_FIXED, "MySQL"},
-    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql:"}, " lookup error for ", K_FIXED, "PostgreSQL"},
-    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"ldap:"}, " lookup error for ", K_FIXED, "LDAP"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -197,6 +215,12 @@ const struct rule rule_diag[] = {
     /* smtpd_check.c: a name in smtpd_*_restrictions it does not know (a
      * typo, a restriction of a newer Postfix): mail gets 451 4.3.5 */
     {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {"unknown smtpd restriction: \""}, NULL, K_AFTER, "restriction: \""},
+    /* smtpd_check.c: a restriction's table written without its type, and
+     * an access table that answers OK where Postfix forbids it
+     * (forbid_allowlist, three lines): reject_server_error, 451 4.3.5 */
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {": need maptype:mapname"}, "bad argument \"", K_AFTER, "restriction "},
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {"this is not allowed for security reasons", "use DUNNO instead of OK if you want to make an exception"}, NULL, K_FIXED, "restriction returns OK"},
+    {F_IN_CONFIG_PROBLEM, SRC_DIAG, "smtpd", {" returns OK for "}, "restriction ", K_FIXED, "restriction returns OK"},
     /* qmgr_entry.c: one destination holds a fifth or more of the active
      * queue, and the advice lines that follow the warning */
     {F_QUEUE_CONGESTED, SRC_DIAG, "qmgr", {" active queue entries", "this may slow down other mail deliveries", "you may need to ", "so that Postfix quickly skips", "so that Postfix wastes less time", "so that Postfix can make more parallel", "please avoid flushing the whole queue", "lots of deferred mail, that is bad for performance", "to turn off these warnings specify: qmgr_clog_warn_time"}, NULL, K_NONE, NULL},
@@ -205,9 +229,17 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
+    {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
     /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
+    /* cleanup_message.c: "%s: message rejected: hopcount exceeded" */
+    {F_MAIL_LOOP, SRC_DIAG, "cleanup", {"message rejected: hopcount exceeded"}, NULL, K_FIXED, "too many hops"},
+    /* local/include.c, dotforward.c: an :include: file (the alias bounces)
+     * or a .forward file (skipped) that local will not use */
+    {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
+    {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
     /* postfix-script (postfix check, postfix start) */
     {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
@@ -218,6 +250,8 @@ const struct rule rule_diag[] = {
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */
     {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
+    /* postfix-script: postfix start while it runs */
+    {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"the Postfix mail system is already running"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},
     /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
@@ -228,6 +262,14 @@ const struct rule rule_diag[] = {
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"unexpected filter response ", "unexpected reply ", "bad protocol information", "no protocol version information", "unexpected protocol version"}, "milter ", K_AFTER, "milter "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"connect to transport "}, NULL, K_AFTER, "connect to transport "},
     {F_TRANSPORT_MISSING, SRC_DIAG, NULL, {"unknown mail transport", "unknown transport"}, NULL, K_NONE, NULL},
+    /* spawn(8) runs the policy servers of master.cf (policyd-spf...):
+     * one that exits or dies is a policy service down */
+    {F_POLICY_DOWN, SRC_DIAG, "spawn", {"exit status ", "killed by signal "}, "command ", K_PATH, NULL},
+    /* attr_scan*.c "%s on %s while reading input attribute name": a
+     * service that hung up or timed out mid-answer; Postfix's own helpers
+     * first, then a policy server's socket */
+    {F_INTERNAL_SERVICE, SRC_DIAG, "smtpd", {" on private/anvil ", " on private/tlsmgr ", " on private/scache ", " on private/proxymap ", " on private/proxywrite "}, " while reading input attribute", K_PATH, NULL},
+    {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"premature end-of-input on ", "timeout on "}, " while reading input attribute", K_AFTER, " on "},
     {F_POLICY_DOWN, SRC_DIAG, NULL, {"problem talking to server "}, NULL, K_AFTER, "problem talking to server "},
     /* attr_clnt.c, auto_clnt.c: smtpd's connection to a service of its
      * own; Postfix's own helpers first, then a policy server's socket */
@@ -238,6 +280,8 @@ const struct rule rule_diag[] = {
     /* master_conf.c: "duplicate master.cf entry for service \"%s\" (%s) -- using the last entry" */
     {F_MASTER_DUPLICATE, SRC_DIAG, "master", {"duplicate master.cf entry for service "}, NULL, K_AFTER, "for service \""},
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
+    /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
+    {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */

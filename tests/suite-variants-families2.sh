@@ -1,0 +1,22 @@
+#!/bin/sh
+# suite-variants-families2.sh BIN - the message families an admin meets, second round
+# (mail loops: "mail forwarding loop for", "too many hops"; .forward and
+# :include: files local will not use; "451 4.3.0 Temporary lookup failure"
+# with and without the table's own warning; a database behind a table;
+# a policy server spawn runs that dies; a next hop that greets with this
+# server's own name; smtpd's restriction errors; postfix start twice; master
+# unable to fork; Cyrus SASL's unknown password verifier), each a problem written from Postfix's format strings with normal
+# traffic around it, and a look-alike that must not trigger the same rule, in
+# tests/data/variants-families2, checked as tests/variants-families2.expect
+# states (see tests/qa.py).
+# Last line: "families2: N passed, N failed[, N skipped]".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "variants-families2: python3 missing"; echo "families2: 0 passed, 1 failed"; exit 1
+fi
+out=$(python3 "$top/tests/qa.py" "$bin" "$top/tests/data/variants-families2" "$top/tests/variants-families2.expect")
+rc=$?
+printf '%s\n' "$out" | sed '$s/^qa: /families2: /'
+exit $rc

@@ -1,0 +1,85 @@
+/*
+ * test_diagnose_families2.c - the rules of the second round of message
+ * families (tests/suite-variants-families2.sh: mail loops, .forward and
+ * :include: files, temporary lookup failures, databases behind tables,
+ * spawned policy servers, smtpd's restriction errors, master's fork,
+ * Cyrus SASL's password verifier) on the real lines, with look-alikes
+ * that must give another finding.
+ */
+#include "progs.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/rules.h"
+
+static const struct {
+	const char *line, *finding, *key;
+} cases[] = {
+    {"Mar  4 15:10:03 mx postfix/local[5103]: 5C1D2E3F4A: to=<info@mx.example.org>, orig_to=<info@example.org>, relay=local, delay=0.8, delays=0.5/0.01/0/0.29, dsn=5.4.6, status=bounced (mail for mx.example.org loops back to myself)",
+     "outbound-mail-loop", "local"},
+    {"Mar  4 15:10:03 mx postfix/local[5103]: 5C1D2E3F4A: to=<info@mx.example.org>, orig_to=<info@example.org>, relay=local, delay=0.8, delays=0.5/0.01/0/0.29, dsn=5.4.6, status=bounced (mail forwarding loop for info@mx.example.org)",
+     "mail-forwarding-loop", "local"},
+    {"Mar  4 15:12:01 mx postfix/smtp[5111]: 5C1D2E3F4B: to=<j@partner.example>, relay=mx.partner.example[192.0.2.25]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=5.4.14, status=bounced (host mx.partner.example[192.0.2.25] said: 554 5.4.14 Hop count exceeded - possible mail loop ATTR34 (in reply to end of DATA command))",
+     "mail-forwarding-loop", "mx.partner.example"},
+    {"Mar  4 15:20:02 mx postfix/cleanup[5202]: warning: 8E1F2A3B4C: message rejected: hopcount exceeded",
+     "mail-forwarding-loop", "too many hops"},
+    {"Mar  4 15:20:02 mx postfix/smtpd[5201]: 8E1F2A3B4C: reject: DATA from gw.partner.example[203.0.113.60]: 554 5.4.0 Error: too many hops; from=<s@partner.example> to=<o@example.org> proto=ESMTP helo=<gw.partner.example>",
+     "mail-forwarding-loop", "too many hops"},
+    {"Mar  4 15:30:01 mx postfix/smtp[5301]: warning: host mx.example.org[198.51.100.10]:25 greeted me with my own hostname mx.example.org",
+     "outbound-mail-loop", "mx.example.org"},
+    {"Mar  4 15:40:01 mx postfix/local[5401]: warning: :include: file /etc/postfix/lists/staff is world writable",
+     "forward-file-unusable", "/etc/postfix/lists/staff"},
+    {"Mar  4 15:40:01 mx postfix/local[5401]: warning: cannot open include file /etc/postfix/lists/staff: Permission denied",
+     "forward-file-unusable", "/etc/postfix/lists/staff"},
+    {"Mar  4 15:45:01 mx postfix/local[5501]: warning: file /home/bob/.forward has bad owner uid 1002",
+     "forward-file-unusable", "/home/bob/.forward"},
+    /* the same words from another daemon are not local's .forward */
+    {"Mar  4 15:46:01 mx postfix/postfix-script[5601]: warning: group or other writable: /etc/postfix/./main.cf",
+     "file-ownership-wrong", "/etc/postfix/./main.cf"},
+    {"Mar  4 16:00:01 mx postfix/smtpd[5701]: NOQUEUE: reject: RCPT from mail-wr1-f54.google.com[209.85.221.54]: 451 4.3.0 <alice@example.org>: Temporary lookup failure; from=<f@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+     "lookup-temporary-failure", ""},
+    {"Mar  4 16:00:01 mx postfix/proxymap[5800]: warning: mysql:/etc/postfix/mysql-virtual.cf: query failed: Lost connection to MySQL server during query",
+     "lookup-server-unreachable", "MySQL"},
+    {"Mar  4 16:00:01 mx postfix/smtpd[5701]: warning: proxy:mysql:/etc/postfix/mysql-virtual.cf lookup error for \"alice@example.org\"",
+     "lookup-server-unreachable", "MySQL"},
+    {"Mar  4 16:00:01 mx postfix/smtpd[5701]: warning: hash:/etc/postfix/recipient_access: table lookup problem",
+     "lookup-table-missing", "/etc/postfix/recipient_access"},
+    {"Mar  4 16:10:02 mx postfix/spawn[5902]: warning: command /usr/bin/policyd-spf exit status 1",
+     "policy-service-unreachable", "/usr/bin/policyd-spf"},
+    {"Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: premature end-of-input on private/policyd-spf while reading input attribute name",
+     "policy-service-unreachable", "private/policyd-spf"},
+    {"Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: timeout on 127.0.0.1:10023 while reading input attribute name",
+     "policy-service-unreachable", "127.0.0.1:10023"},
+    {"Mar  4 16:20:01 mx postfix/smtpd[6001]: warning: premature end-of-input on private/anvil while reading input attribute name",
+     "internal-service-unreachable", "private/anvil"},
+    {"Mar  4 16:00:01 mx postfix/smtpd[6301]: warning: restriction check_sender_access: bad argument \"/etc/postfix/sender_access\": need maptype:mapname",
+     "server-configuration-problem", "check_sender_access"},
+    {"Mar  4 16:10:01 mx postfix/smtpd[6401]: warning: restriction check_recipient_access returns OK for alice@example.org",
+     "server-configuration-problem", "restriction returns OK"},
+    {"Mar  4 16:10:01 mx postfix/smtpd[6401]: warning: use DUNNO instead of OK if you want to make an exception",
+     "server-configuration-problem", "restriction returns OK"},
+    {"Mar  4 16:20:01 mx postfix/smtpd[6501]: warning: restriction `reject_rbl_client' after `permit' is ignored",
+     "config-setting-ignored", "restriction never reached"},
+    {"Mar  4 16:30:01 mx postfix/postfix-script[6601]: fatal: the Postfix mail system is already running",
+     "benign-notice", "already running"},
+    /* a remote server's own lookup failure stays the remote's */
+    {"Mar  4 16:00:02 mx postfix/smtp[2201]: 5B6C7D8E9F: to=<carol@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 <carol@example.com>: Temporary lookup failure (in reply to RCPT TO command))",
+     "outbound-remote-temporary", "mx.example.com"},
+    {"Mar  4 16:50:01 mx postfix/master[880]: warning: /usr/lib/postfix/sbin/smtpd: fork: Resource temporarily unavailable -- throttling",
+     "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
+    {"Mar  4 17:01:02 mx postfix/submission/smtpd[6901]: warning: SASL authentication problem: unknown password verifier",
+     "sasl-backend-unreachable", "Cyrus SASL pwcheck_method"},
+};
+
+TEST(diagnose_families2_rules)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct event *ev = progs_line(cases[i].line);
+		struct diag_hit hit;
+		if (!diag_classify(ev, &hit)) {
+			test_fail(__FILE__, __LINE__, "case %zu: got no finding, want %s", i, cases[i].finding);
+			continue;
+		}
+		if (strcmp(finding_id(hit.id), cases[i].finding) || strcmp(hit.key, cases[i].key))
+			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i,
+				  finding_id(hit.id), hit.key, cases[i].finding, cases[i].key);
+	}
+}
