@@ -8,14 +8,5 @@
 # it, and a look-alike that must not trigger the same rule, in
 # tests/data/variants-families, checked as tests/variants-families.expect
 # states (see tests/qa.py).
-# Last line: "families: N passed, N failed[, N skipped]".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$(dirname "$0")/.." && pwd)
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "variants-families: python3 missing"; echo "families: 0 passed, 1 failed"; exit 1
-fi
-out=$(python3 "$top/tests/qa.py" "$bin" "$top/tests/data/variants-families" "$top/tests/variants-families.expect")
-rc=$?
-printf '%s\n' "$out" | sed '$s/^qa: /families: /'
-exit $rc
+# Last line: "families: N passed, N failed, N skipped".
+exec sh "$(dirname "$0")/qa-suite.sh" families "$1" variants-families variants-families.expect

@@ -9,14 +9,5 @@
 # traffic around it, and a look-alike that must not trigger the same rule, in
 # tests/data/variants-families2, checked as tests/variants-families2.expect
 # states (see tests/qa.py).
-# Last line: "families2: N passed, N failed[, N skipped]".
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(cd "$(dirname "$0")/.." && pwd)
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "variants-families2: python3 missing"; echo "families2: 0 passed, 1 failed"; exit 1
-fi
-out=$(python3 "$top/tests/qa.py" "$bin" "$top/tests/data/variants-families2" "$top/tests/variants-families2.expect")
-rc=$?
-printf '%s\n' "$out" | sed '$s/^qa: /families2: /'
-exit $rc
+# Last line: "families2: N passed, N failed, N skipped".
+exec sh "$(dirname "$0")/qa-suite.sh" families2 "$1" variants-families2 variants-families2.expect
