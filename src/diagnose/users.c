@@ -135,6 +135,11 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		return;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
+		/* each of the four asks for one of the admin's own clients:
+		 * the others (most of a spammed server's) need no address text
+		 * nor search of the tables */
+		if (!verdict_row(c->verdict)->own)
+			continue;
 		struct client_addr ip = client_addr(c);
 		struct diag_relay *r = noted(d->tlsfail, d->ntlsfail, ip.s);
 		if (!r)
@@ -143,13 +148,13 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 			user_tls(d, r);
 		/* a compromised account's mail refused is the checks working */
 		r = noted(d->userref, d->nuserref, ip.s);
-		if (r && verdict_row(c->verdict)->own)
+		if (r)
 			user_refused(d, r);
 		/* refused without a login from an address where a user logs
 		 * in: the user's mail program on port 25 without AUTH, or
 		 * another machine behind the same address (NAT) */
 		r = noted(d->noauthref, d->nnoauthref, ip.s);
-		if (r && verdict_row(c->verdict)->own && (c->auth_successes || c->auth_ok_sessions) &&
+		if (r && (c->auth_successes || c->auth_ok_sessions) &&
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));
