@@ -69,9 +69,13 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 	if (!ip.n || ip.n >= sizeof tab[0].ip)
 		return NULL;
 	struct diag_relay *r = NULL;
-	for (uint32_t i = 0; i < *n && !r; i++)
-		if (strlen(tab[i].ip) == ip.n && !memcmp(tab[i].ip, ip.p, ip.n))
-			r = &tab[i];
+	/* a kept address is a C string: it is ip when its first ip.n bytes
+	 * are ip's and a NUL ends it there, which no ip with a NUL inside
+	 * can be (no strlen of each of the table's addresses per line) */
+	if (!memchr(ip.p, 0, ip.n))
+		for (uint32_t i = 0; i < *n && !r; i++)
+			if (tab[i].ip[0] == ip.p[0] && bytes_eq(tab[i].ip, ip.p, ip.n) && !tab[i].ip[ip.n])
+				r = &tab[i];
 	if (!r) {
 		if (*n == cap)
 			return NULL;
