@@ -124,8 +124,8 @@ static void user_tls(struct diag *d, struct diag_relay *r)
 /* noted - the client's kept lines in one of the tables, or NULL */
 static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *ip)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (!strcmp(tab[i].ip, ip))
+	for (uint32_t i = 0; i < n; i++) /* the first byte before a call */
+		if (tab[i].ip[0] == ip[0] && !strcmp(tab[i].ip, ip))
 			return &tab[i];
 	return NULL;
 }
