@@ -69,9 +69,13 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 	if (!ip.n || ip.n >= sizeof tab[0].ip)
 		return NULL;
 	struct diag_relay *r = NULL;
-	for (uint32_t i = 0; i < *n && !r; i++)
-		if (strlen(tab[i].ip) == ip.n && !memcmp(tab[i].ip, ip.p, ip.n))
-			r = &tab[i];
+	/* a kept address is a C string: it is ip when its first ip.n bytes
+	 * are ip's and a NUL ends it there, which no ip with a NUL inside
+	 * can be (no strlen of each of the table's addresses per line) */
+	if (!memchr(ip.p, 0, ip.n))
+		for (uint32_t i = 0; i < *n && !r; i++)
+			if (tab[i].ip[0] == ip.p[0] && bytes_eq(tab[i].ip, ip.p, ip.n) && !tab[i].ip[ip.n])
+				r = &tab[i];
 	if (!r) {
 		if (*n == cap)
 			return NULL;
@@ -120,8 +124,8 @@ static void user_tls(struct diag *d, struct diag_relay *r)
 /* noted - the client's kept lines in one of the tables, or NULL */
 static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *ip)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (!strcmp(tab[i].ip, ip))
+	for (uint32_t i = 0; i < n; i++) /* the first byte before a call */
+		if (tab[i].ip[0] == ip[0] && !strcmp(tab[i].ip, ip))
 			return &tab[i];
 	return NULL;
 }
@@ -135,6 +139,11 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		return;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
+		/* each of the four asks for one of the admin's own clients:
+		 * the others (most of a spammed server's) need no address text
+		 * nor search of the tables */
+		if (!verdict_row(c->verdict)->own)
+			continue;
 		struct client_addr ip = client_addr(c);
 		struct diag_relay *r = noted(d->tlsfail, d->ntlsfail, ip.s);
 		if (!r)
@@ -143,13 +152,13 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 			user_tls(d, r);
 		/* a compromised account's mail refused is the checks working */
 		r = noted(d->userref, d->nuserref, ip.s);
-		if (r && verdict_row(c->verdict)->own)
+		if (r)
 			user_refused(d, r);
 		/* refused without a login from an address where a user logs
 		 * in: the user's mail program on port 25 without AUTH, or
 		 * another machine behind the same address (NAT) */
 		r = noted(d->noauthref, d->nnoauthref, ip.s);
-		if (r && verdict_row(c->verdict)->own && (c->auth_successes || c->auth_ok_sessions) &&
+		if (r && (c->auth_successes || c->auth_ok_sessions) &&
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));

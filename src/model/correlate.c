@@ -447,6 +447,7 @@ struct model *model_new(const struct model_sink *sink)
 	hmap_init(&m->pending_idx);
 	strset_init(&m->hosts, 1024);
 	m->max_sessions = 20000;
+	m->spare_max = SESS_SPARE_MAX;
 	m->max_messages = 50000;
 	m->idle_us = 3600LL * 1000000;
 	return m;
@@ -501,6 +502,11 @@ void model_free(struct model *m)
 		struct osess *o = m->shead;
 		LRU_UNLINK(m->shead, m->stail, o);
 		session_free(&o->s);
+		free(o);
+	}
+	while (m->spare) {
+		struct osess *o = m->spare;
+		m->spare = o->next;
 		free(o);
 	}
 	while (m->mhead) {

@@ -48,6 +48,7 @@ struct pending_link {        /* "queued as X" whose X has not been seen yet */
 /* A notification (from=<>, no client) can be delivered and removed before
  * bounce(8) logs "QID: sender non-delivery notification: CHILD", since the
  * lines come from different processes: keep it this long for that line. */
+#define SESS_SPARE_MAX 64   /* emitted sessions' records kept for the next (sessions.c) */
 #define LINGER_MAX 256
 #define LINGER_US (10LL * 1000000)
 
@@ -78,6 +79,11 @@ struct model {
 	/* the session sess_find found last (open, in ->sessions, or NULL):
 	 * a session's lines come one after another */
 	struct osess *last_sess;
+	/* records of emitted sessions kept for the next ones (linked by
+	 * ->next, at most spare_max): an open costs a clearing, not a
+	 * calloc and a free */
+	struct osess *spare;
+	uint32_t nspare, spare_max;
 	/* msg_hash's seed for the last (host, instance) a message was looked
 	 * up by (when both fit here): most lines name the same ones */
 	uint64_t mseed;

@@ -67,14 +67,27 @@ void sess_emit(struct model *m, struct osess *o, enum session_end how)
 	if (m->sink.session_closed)
 		m->sink.session_closed(&o->s, m->sink.ctx);
 	session_free(&o->s);
-	free(o);
+	if (m->nspare < m->spare_max) {
+		o->next = m->spare;
+		m->spare = o;
+		m->nspare++;
+	} else {
+		free(o);
+	}
 }
 
 /* sess_open - a new session for the event's (host, pid) */
 static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t h)
 {
 	const struct logline *l = ev->line;
-	struct osess *o = xcalloc(1, sizeof *o);
+	struct osess *o = m->spare;
+	if (o) { /* an emitted session's record, cleared as calloc would */
+		m->spare = o->next;
+		m->nspare--;
+		zero(o, sizeof *o);
+	} else {
+		o = xcalloc(1, sizeof *o);
+	}
 	pool_init(&o->s.pool);
 	o->h = h;
 	o->s.id = ++m->next_sid;

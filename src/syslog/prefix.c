@@ -581,15 +581,37 @@ static inline bool level_cached(struct syslog_state *st, struct span h)
 	return bad;
 }
 
+/* clear_after_time - the line as parse_plain's zero() left it once the
+ * time was read: every field cleared but the time, the format and the
+ * line, and no pid.  parse_plain clears only these before the time; a
+ * memo's line writes every other field itself (rest_memo, then the
+ * severity and inferred), every other way clears them here first */
+static void clear_after_time(struct logline *out)
+{
+	struct stamp ts = out->ts;
+	enum line_format format = out->format;
+	struct span raw = out->raw;
+	zero(out, sizeof *out);
+	out->ts = ts;
+	out->format = format;
+	out->raw = raw;
+	out->pid = -1;
+}
+
 /* plain_rest - what follows the time: " host tag: text" or " tag: text" */
 static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
 							     struct logline *out)
 {
 	const char *name;
 	if (rest_memo(st, cur, out, &name)) {
+		/* rest_memo wrote host, pid, prog, instance, daemon, service,
+		 * postfix and text: the two fields left */
+		out->severity = SPAN_NULL;
+		out->inferred = false;
 		take_severity(out);
 		return true;
 	}
+	clear_after_time(out); /* rest_memo wrote nothing */
 	struct span at = cur;
 	if (!span_eat(&cur, " "))
 		return false;
@@ -612,6 +634,7 @@ static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state
 static __attribute__((noinline, cold)) bool parse_rare(struct syslog_state *st, struct span cur,
 							 struct logline *out)
 {
+	clear_after_time(out);
 	if (!syslog_rare_time(st, &cur, &out->ts))
 		return false;
 	out->format = FMT_ISO; /* a year and a zone, or local: as ISO */
@@ -622,7 +645,10 @@ static __attribute__((noinline, cold)) bool parse_rare(struct syslog_state *st, 
  * (then the pasted shapes are tried) */
 static inline bool parse_plain(struct syslog_state *st, struct span line, struct logline *out)
 {
-	zero(out, sizeof *out);
+	/* the fields the time's readers see; the others are cleared after
+	 * the time, unless the memo writes them all (clear_after_time) */
+	out->ts = (struct stamp){0};
+	out->format = FMT_NONE;
 	out->raw = line;
 	out->pid = -1;
 	struct span cur = line;
@@ -633,8 +659,10 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
 			i++;
 		if (i > 1 && i < cur.n && cur.p[i] == '>') {
 			cur = span_skip(cur, i + 1);
-			if (cur.n > 2 && cur.p[0] == '1' && cur.p[1] == ' ')
+			if (cur.n > 2 && cur.p[0] == '1' && cur.p[1] == ' ') {
+				clear_after_time(out);
 				return parse_5424(st, cur, out);
+			}
 		}
 	}
 	if (cur.n && isdig(cur.p[0])) {

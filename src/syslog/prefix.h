@@ -52,6 +52,12 @@ struct prefix_tag {
 	uint8_t len;                /* 0: empty slot */
 	int8_t first, last;         /* its first and last '/', or -1 */
 	bool postfix;               /* split_tag_at's answer for it */
+	/* the pid of its last line read from the memo: the first pid_n
+	 * bytes after its '[' ("12345]: ", digits then "]: ", at most 8)
+	 * as a masked word, and the pid's value; pid_n 0: none kept */
+	uint8_t pid_n;
+	uint64_t pid_w, pid_mask;
+	int64_t pid_v;
 };
 struct prefix_memo {
 	/* the last ISO time of the usual shape "YYYY-MM-DDThh:mm:ss.ffffff+hh:mm":

@@ -41,4 +41,5 @@ void syslog_memo_learn(struct syslog_state *st, struct span cur, const struct lo
 	e->first = (int8_t)first;
 	e->last = (int8_t)(first < 0 ? -1 : span_rchr(tag, '/'));
 	e->postfix = out->postfix;
+	e->pid_n = 0; /* the name's pid is read from its next line */
 }

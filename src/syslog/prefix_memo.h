@@ -102,12 +102,26 @@ static inline __attribute__((always_inline)) bool rest_memo(struct syslog_state 
 			return false;
 		m->last_tag = slot;
 	}
-	/* "[digits]:" then a space or the end: parse_tag_n's usual case */
+	/* "[digits]:" then a space or the end: parse_tag_n's usual case.
+	 * The pid of the tag's line before, with its "]: ", is one masked
+	 * word: its digits end at the ']', so pid_digits would read them */
 	uint64_t v;
-	size_t d = pid_digits(b + 1, end, &v);
-	const char *q = b + 1 + d;
-	if (!d || end - q < 2 || q[0] != ']' || q[1] != ':' || (end - q > 2 && q[2] != ' '))
-		return false;
+	const char *q;
+	if (e->pid_n && end - b > 8 && ((load_le64(b + 1) ^ e->pid_w) & e->pid_mask) == 0) {
+		v = (uint64_t)e->pid_v;
+		q = b + e->pid_n - 2;
+	} else {
+		size_t d = pid_digits(b + 1, end, &v);
+		q = b + 1 + d;
+		if (!d || end - q < 2 || q[0] != ']' || q[1] != ':' || (end - q > 2 && q[2] != ' '))
+			return false;
+		if (d + 3 <= 8 && end - b > 8 && end - q > 2) {
+			e->pid_n = (uint8_t)(d + 3);
+			e->pid_mask = d + 3 == 8 ? ~0ULL : (1ULL << (8 * (d + 3))) - 1;
+			e->pid_w = load_le64(b + 1) & e->pid_mask;
+			e->pid_v = (int64_t)v;
+		}
+	}
 	out->host = span_make(p + 1, hn);
 	out->pid = (int64_t)v;
 	struct span tag = span_make(t, n);
