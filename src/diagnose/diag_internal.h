@@ -34,6 +34,7 @@ void diag_serving_reset(struct diag *d, uint32_t slot);
 void diag_user_refusal(struct diag *d, const struct event *ev);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);
+void diag_sasl_note(struct diag *d, const struct event *ev);
 void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);

@@ -206,7 +206,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
-	if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
+	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
+		diag_sasl_note(d, ev);
+	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_refusal(d, ev);
 	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_disconnect(d, ev);
@@ -227,6 +229,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
 		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
+	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])

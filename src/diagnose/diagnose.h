@@ -133,6 +133,11 @@ struct diag {
 	 * the end tells whether a user logs in from it elsewhere) */
 	struct diag_relay noauthref[DIAG_TLS_CLIENTS];
 	uint32_t nnoauthref;
+	/* logins failed by this server's SASL backend, by client, until the
+	 * end tells which clients guessed besides (users.c) */
+	struct diag_relay saslfail[DIAG_TLS_CLIENTS];
+	uint32_t nsaslfail;
+	bool sasl_down_seen;         /* smtpd said its SASL backend is unreachable */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
 	uint32_t nunknown, unknown_next;

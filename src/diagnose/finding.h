@@ -206,6 +206,8 @@ enum finding_impact {
 	/* local configuration and daemons */                                                  \
 	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
+	X(F_SASL_BACKEND_FAILS, "sasl-backend-failing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,   \
+	  "logins fail because smtpd's SASL backend broke off or did not answer, not because of the passwords") \
 	X(F_SASL_NO_MECHS, "sasl-no-mechanisms", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_TYPE, "lookup-table-type-unsupported", SIDE_CONFIG, 4, IMPACT_REFUSED,          \

@@ -194,8 +194,8 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 			buf_puts(b, _("a SASL login failed"));
 		}
 		if (ev_sasl_backend_fault(ev))
-			buf_puts(b, _(": \"generic failure\" is the server's authentication backend failing "
-				      "(saslauthd or its like not answering), not a wrong password"));
+			buf_puts(b, _(": the server's authentication backend did not answer (saslauthd, "
+				      "Dovecot's auth), not a wrong password"));
 		else if (ev->reason.n) {
 			buf_puts(b, ": ");
 			buf_term(b, span_cut(ev->reason, 120));
