@@ -330,6 +330,19 @@ static void expired_message(struct diag *d, const struct message *m)
 	}
 }
 
+/* diag_message_peek - an open message handed over by an Internet client
+ * without a login, as it stands: its recipients relayed so far are
+ * counted now, and the message not again when it closes (relayed.c;
+ * watch, for its relay-abuser verdicts, since a deferred message stays
+ * open for days) */
+void diag_message_peek(struct diag *d, const struct message *m)
+{
+	if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER ||
+	    (m->sasl_username && m->sasl_username[0]) || diag_addr_kind(span_of(m->client_ip)) != ADDR_PUBLIC)
+		return;
+	diag_relayed_peek(d, m);
+}
+
 /* diag_message - a closed message: mail an Internet client handed over
  * without a login (or a content filter's copy of it), one of its
  * recipients bounced by this host's own delivery as unknown, and a

@@ -52,6 +52,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
 const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid);
 void diag_relayed_groups(struct diag *d);
+void diag_relayed_peek(struct diag *d, const struct message *m);
 void diag_relayed_verdicts(struct diag *d, struct analysis *a);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);

@@ -175,6 +175,13 @@ void diag_message(struct diag *d, const struct message *m);
  * it gives the clients of an open relay their verdict (relay-abuser) */
 struct analysis;
 void diag_clients(struct diag *d, struct analysis *a);
+/* the clients of an open relay as far as the log has told (relayed.c):
+ * their addresses into ips, DIAG_RELAY_CLIENTS at most, for
+ * analysis_relay_abusers; no finding is made (watch asks at each save) */
+#define DIAG_RELAY_CLIENTS 64
+size_t diag_relay_abusers(struct diag *d, const char **ips);
+/* an open message, as it stands (accepted.c): see diag_relay_abusers */
+void diag_message_peek(struct diag *d, const struct message *m);
 void diag_finish(struct diag *d);
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */
