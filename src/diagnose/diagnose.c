@@ -421,6 +421,86 @@ static void fold_map_type(struct diag *d)
 	}
 }
 
+/* the lines that only tell the effect of a cause another finding names:
+ * smtpd's "451 4.3.5 Server configuration problem" (a table, a policy
+ * service or a restriction it needs failed: smtpd_check.c), cleanup's
+ * "ID: virtual_alias_maps map lookup problem for ADDR -- message not
+ * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
+ * not the table), spawn's "command PATH exit status N" of a policy
+ * server whose socket smtpd names.  Each row: the effect's finding, and
+ * whether its group is an effect by its key (none, or a command's
+ * path); the causes it folds into */
+static const struct {
+	enum finding_id effect;
+	bool by_path;                /* a command's path, not the socket */
+	enum finding_id causes[8];   /* 0-ended (finding 0, outbound-ip-reputation, is none) */
+} effects[] = {
+    {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
+    {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
+    {F_IN_CONFIG_PROBLEM, false,
+     {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
+      F_IN_CONFIG_PROBLEM}},
+};
+
+/* is_effect - g is row e's effect group */
+static bool is_effect(const struct diag_group *g, size_t e)
+{
+	if (g->id != effects[e].effect)
+		return false;
+	return effects[e].by_path ? g->key[0] == '/' : !g->key[0];
+}
+
+/* same_process - a sample line of g and one of h come from the same
+ * "daemon[pid]" */
+static bool same_process(const struct diag_group *g, const struct diag_group *h)
+{
+	for (uint32_t i = 0; i < g->nsample; i++) {
+		const char *p = g->sample[i] ? strstr(g->sample[i], "postfix") : NULL;
+		const char *end = p ? strstr(p, "]: ") : NULL;
+		if (!end || end - p > 80)
+			continue;
+		char who[96];
+		snprintf(who, sizeof who, "%.*s", (int)(end - p + 1), p);
+		for (uint32_t j = 0; j < h->nsample; j++)
+			if (h->sample[j] && strstr(h->sample[j], who))
+				return true;
+	}
+	return false;
+}
+
+/* fold_effects - an effect's group (effects[]) folded into the group of
+ * its cause: the one its lines share a process with, else the only
+ * candidate; left alone when several could be it.  One cause, one finding */
+static void fold_effects(struct diag *d)
+{
+	for (size_t e = 0; e < sizeof effects / sizeof effects[0]; e++)
+		for (size_t i = d->nlist; i-- > 0;) {
+			if (i >= d->nlist || !is_effect(d->list[i], e))
+				continue;
+			size_t pick = SIZE_MAX, ncand = 0;
+			bool shared = false;
+			for (size_t k = 0; k < d->nlist; k++) {
+				const struct diag_group *c = d->list[k];
+				bool cause = false;
+				for (size_t j = 0; j < 8 && effects[e].causes[j]; j++)
+					cause |= c->id == effects[e].causes[j];
+				if (!cause || k == i || is_effect(c, e))
+					continue;
+				ncand++;
+				if (!shared && same_process(d->list[i], c)) {
+					shared = true;
+					pick = k;
+				} else if (!shared && ncand == 1) {
+					pick = k;
+				}
+			}
+			if (pick == SIZE_MAX || (!shared && ncand > 1))
+				continue;
+			struct diag_group *into = d->list[pick];
+			absorb(d, into, i);
+		}
+}
+
 /* tls_trust - certificates of three or more unrelated servers (or of a
  * large provider's, whose certificates are valid) fail verification:
  * not their certificates but this server's trusted CAs
@@ -639,6 +719,7 @@ void diag_finish(struct diag *d)
 	fold_port25(d);
 	fold_map_type(d);
 	drop_weak(d);
+	fold_effects(d);
 	dest_dns(d);
 	tls_settings(d);
 	diag_user_tls_fold(d);

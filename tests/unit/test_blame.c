@@ -324,6 +324,43 @@ TEST(blame_sasl_connection_lost_guesser_only)
 	pipe_free(p);
 }
 
+/* a dying policy server: spawn's exit line, smtpd's socket lines and the
+ * 451 4.3.5 it answers are one cause, told once (fold_effects) */
+TEST(blame_policy_server_told_once)
+{
+	const char *const lines[] = {
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: connect from mail-wr1-f54.google.com[209.85.221.54]",
+	    "Mar  4 16:10:02 mx postfix/spawn[5902]: warning: command /usr/bin/policyd-spf exit status 1",
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: premature end-of-input on private/policyd-spf while reading input attribute name",
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: problem talking to server private/policyd-spf: Connection reset by peer",
+	    "Mar  4 16:10:03 mx postfix/smtpd[5901]: NOQUEUE: reject: RCPT from mail-wr1-f54.google.com[209.85.221.54]: 451 4.3.5 Server configuration problem; from=<friend@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+	    "Mar  4 16:10:03 mx postfix/smtpd[5901]: disconnect from mail-wr1-f54.google.com[209.85.221.54] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(has_finding(p, F_POLICY_DOWN));
+	CHECK(!has_finding(p, F_IN_CONFIG_PROBLEM));
+	CHECK_INT(p->diag->nlist, 1);
+	pipe_free(p);
+}
+
+/* the look-alike: a 451 4.3.5 of a process whose cause the log does not
+ * show, beside two causes in other processes, stays its own */
+TEST(blame_config_problem_cause_unknown)
+{
+	const char *const lines[] = {
+	    "Mar  4 16:10:02 mx postfix/smtpd[6001]: warning: problem talking to server private/policyd-spf: Connection refused",
+	    "Mar  4 16:10:02 mx postfix/cleanup[6003]: warning: hash:/etc/postfix/header_checks is unavailable. open database /etc/postfix/header_checks.db: No such file or directory",
+	    "Mar  4 16:20:03 mx postfix/smtpd[6101]: NOQUEUE: reject: RCPT from mail-wr1-f54.google.com[209.85.221.54]: 451 4.3.5 Server configuration problem; from=<friend@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(has_finding(p, F_POLICY_DOWN));
+	CHECK(has_finding(p, F_MAP_MISSING));
+	CHECK(has_finding(p, F_IN_CONFIG_PROBLEM));
+	pipe_free(p);
+}
+
 TEST(blame_pregreet_forms)
 {
 	const char *const lines[] = {
