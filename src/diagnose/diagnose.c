@@ -49,6 +49,7 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
+	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
@@ -182,6 +183,17 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 		}
 }
 
+/* lower_span - s in lower case into out (n bytes); false if empty or too long */
+static bool lower_span(struct span s, char *out, size_t n)
+{
+	if (!s.n || s.n >= n)
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		out[i] = (char)tolower((unsigned char)s.p[i]);
+	out[s.n] = 0;
+	return true;
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -191,6 +203,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		d->sent_port25++;
 		if (ev->line->ts.us > d->sent_port25_last.us)
 			d->sent_port25_last = ev->line->ts;
+		char dom[DIAG_KEY_MAX];
+		ptrdiff_t at = span_rchr(ev->to, '@');
+		if (at >= 0 && lower_span(span_skip(ev->to, (size_t)at + 1), dom, sizeof dom))
+			strset_add(&d->sent_domains, span_of(dom));
 	}
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
@@ -363,11 +379,33 @@ static void fold_port25(struct diag *d)
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
 }
 
+/* alias_add - the lines of (id, key) are now to's; aliases to `from`
+ * (a group about to be dropped) follow it */
+static void alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
+		      const struct diag_group *from)
+{
+	for (size_t i = 0; i < d->nalias; i++)
+		if (d->alias[i].to == from)
+			d->alias[i].to = to;
+	d->alias = xrealloc(d->alias, (d->nalias + 1) * sizeof *d->alias);
+	d->alias[d->nalias++] = (struct diag_alias){id, xstrdup(key), to};
+}
+
+/* diag_alias_of - see diagnose.h */
+const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id, const char *key)
+{
+	for (size_t i = 0; i < d->nalias; i++)
+		if (d->alias[i].id == id && !strcmp(d->alias[i].key, key))
+			return d->alias[i].to;
+	return NULL;
+}
+
 /* absorb - group i of the list folded into `into` (its lines, times,
  * subjects and samples), and dropped */
 static void absorb(struct diag *d, struct diag_group *into, size_t i)
 {
 	struct diag_group *g = d->list[i];
+	alias_add(d, g->id, g->key, into, g);
 	into->lines += g->lines;
 	into->recipients += g->recipients;
 	diag_group_time(into, g->first);
@@ -409,15 +447,19 @@ static void fold_map_type(struct diag *d)
 		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
 			if (!strcasecmp(type->key, names[n].type))
 				server = names[n].server;
+		bool folded = false;
 		for (size_t i = d->nlist; i-- > 0;) {
 			const struct diag_group *g = d->list[i];
 			if ((g->id == F_MAP_MISSING && type_of(g, type->key)) ||
 			    (g->id == F_MAP_SERVER_DOWN && server && !strcmp(g->key, server))) {
 				absorb(d, type, i);
-				if (t == d->nlist) /* type was the last: it moved to i */
-					t = i;
+				folded = true;
 			}
 		}
+		/* absorb moves the last group into the hole: another type's
+		 * group may now stand before t; look at the list again */
+		if (folded)
+			t = (size_t)-1;
 	}
 }
 
@@ -591,6 +633,44 @@ static void dest_dns(struct diag *d)
 	}
 }
 
+/* resolver_nxdomain - "domain not found" for a domain that certainly
+ * exists: a mailbox provider's (provider.h), or one that mail was
+ * delivered to over port 25 elsewhere in the log: this host's resolver
+ * answered, not the domain.  Those groups become one
+ * outbound-resolver-not-found; a domain with no such proof stays the
+ * recipient's typo (outbound-domain-not-found) */
+static void resolver_nxdomain(struct diag *d)
+{
+	struct diag_group *into = NULL;
+	for (size_t i = d->nlist; i-- > 0;) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_DNS_NXDOMAIN)
+			continue;
+		size_t n;
+		bool proof = false;
+		const char **all = diag_subjects(g, &n);
+		for (size_t k = 0; k < n && !proof; k++) {
+			char dom[DIAG_KEY_MAX];
+			proof = lower_span(span_of(all[k]), dom, sizeof dom) &&
+				(provider_mailbox_domain(span_of(dom)) || strset_has(&d->sent_domains, span_of(dom)));
+		}
+		free(all);
+		if (!proof)
+			continue;
+		if (into) {
+			absorb(d, into, i);
+			continue;
+		}
+		into = g;
+		alias_add(d, g->id, g->key, g, NULL);
+		hmap_del(&d->groups, group_hash(g->id, g->key), g);
+		g->id = F_OUT_RESOLVER_NXDOMAIN;
+		free(g->key);
+		g->key = xstrdup("");
+		hmap_put(&d->groups, group_hash(g->id, g->key), g);
+	}
+}
+
 /* drop_weak - address harvesting needs many addresses from one client;
  * "Domain not found" blames this host's resolver only for domains that
  * always resolve (one or two unknown domains are the senders'); a
@@ -720,6 +800,7 @@ void diag_finish(struct diag *d)
 	fold_map_type(d);
 	drop_weak(d);
 	fold_effects(d);
+	resolver_nxdomain(d);
 	dest_dns(d);
 	tls_settings(d);
 	diag_user_tls_fold(d);
@@ -794,6 +875,10 @@ void diag_free(struct diag *d)
 	diag_unknown_free(d);
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
+	strset_free(&d->sent_domains);
+	for (size_t i = 0; i < d->nalias; i++)
+		free(d->alias[i].key);
+	free(d->alias);
 	free(d->list);
 	free(d);
 }

@@ -121,6 +121,8 @@ enum finding_impact {
 	  "one destination's DNS fails while other domains resolve (that domain's name servers)") \
 	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
 	  "mail to domains that do not exist or have no mail server")                          \
+	X(F_OUT_RESOLVER_NXDOMAIN, "outbound-resolver-not-found", SIDE_NETWORK, 3, IMPACT_NOT_LEAVING, \
+	  "this host's resolver says domains that exist do not: mail to them bounces")          \
 	X(F_OUT_DNS_MALFORMED, "destination-dns-malformed", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING, \
 	  "a destination domain publishes broken MX data (a null MX, an IP address or a malformed name)") \
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \

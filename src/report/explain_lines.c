@@ -381,7 +381,7 @@ static const struct diag_group *group_of(const struct diag *d, const struct diag
 		    (hit->id == F_OUT_DNS_TEMP && g->id == F_OUT_DEST_DNS && !strcmp(g->key, hit->subject)))
 			return g;
 	}
-	return NULL;
+	return diag_alias_of(d, hit->id, hit->key);
 }
 
 /* hostile_verdict - a verdict that blames the client (refused mail alone does not) */
