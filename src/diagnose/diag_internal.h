@@ -39,6 +39,17 @@ void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);
 
+/* diagnose.c: a group told as another finding and key */
+void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id, const char *key);
+
+/* folds.c: the conclusions that fold groups together (diag_finish) */
+bool diag_lower_span(struct span s, char *out, size_t n);
+void diag_nx_note(struct diag *d, const struct event *ev);
+void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
+void diag_fold_map_type(struct diag *d);
+void diag_fold_effects(struct diag *d);
+void diag_resolver_nxdomain(struct diag *d);
+
 /* accepted.c's address kinds and its reading of an unknown recipient */
 enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
 enum addr_kind diag_addr_kind(struct span ip);

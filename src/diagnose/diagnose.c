@@ -50,6 +50,7 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
+	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
@@ -183,17 +184,6 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 		}
 }
 
-/* lower_span - s in lower case into out (n bytes); false if empty or too long */
-static bool lower_span(struct span s, char *out, size_t n)
-{
-	if (!s.n || s.n >= n)
-		return false;
-	for (size_t i = 0; i < s.n; i++)
-		out[i] = (char)tolower((unsigned char)s.p[i]);
-	out[s.n] = 0;
-	return true;
-}
-
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -205,7 +195,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 			d->sent_port25_last = ev->line->ts;
 		char dom[DIAG_KEY_MAX];
 		ptrdiff_t at = span_rchr(ev->to, '@');
-		if (at >= 0 && lower_span(span_skip(ev->to, (size_t)at + 1), dom, sizeof dom))
+		if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), dom, sizeof dom))
 			strset_add(&d->sent_domains, span_of(dom));
 	}
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
@@ -246,6 +236,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
+	if (hit.id == F_OUT_DNS_NXDOMAIN)
+		diag_nx_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
@@ -317,6 +309,17 @@ void diag_group_drop(struct diag *d, struct diag_group *g)
 	group_free(g);
 }
 
+/* diag_group_relabel - a group of the list told as another finding and key */
+void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id, const char *key)
+{
+	hmap_del(&d->groups, group_hash(g->id, g->key), g);
+	g->id = id;
+	char *k = xstrdup(key);
+	free(g->key);
+	g->key = k;
+	hmap_put(&d->groups, group_hash(g->id, g->key), g);
+}
+
 /* collect - the groups into d->list */
 static void collect(void *obj, void *ctx)
 {
@@ -377,170 +380,6 @@ static void fold_port25(struct diag *d)
 	d->list[k++] = into;
 	d->nlist = k;
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
-}
-
-/* alias_add - the lines of (id, key) are now to's; aliases to `from`
- * (a group about to be dropped) follow it */
-static void alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
-		      const struct diag_group *from)
-{
-	for (size_t i = 0; i < d->nalias; i++)
-		if (d->alias[i].to == from)
-			d->alias[i].to = to;
-	d->alias = xrealloc(d->alias, (d->nalias + 1) * sizeof *d->alias);
-	d->alias[d->nalias++] = (struct diag_alias){id, xstrdup(key), to};
-}
-
-/* diag_alias_of - see diagnose.h */
-const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id, const char *key)
-{
-	for (size_t i = 0; i < d->nalias; i++)
-		if (d->alias[i].id == id && !strcmp(d->alias[i].key, key))
-			return d->alias[i].to;
-	return NULL;
-}
-
-/* absorb - group i of the list folded into `into` (its lines, times,
- * subjects and samples), and dropped */
-static void absorb(struct diag *d, struct diag_group *into, size_t i)
-{
-	struct diag_group *g = d->list[i];
-	alias_add(d, g->id, g->key, into, g);
-	into->lines += g->lines;
-	into->recipients += g->recipients;
-	diag_group_time(into, g->first);
-	diag_group_time(into, g->last);
-	diag_subjects_add(&into->subjects, &g->subjects);
-	diag_samples_take(into, g->sample, g->nsample);
-	d->list[i] = d->list[--d->nlist];
-	diag_group_drop(d, g);
-}
-
-/* type_of - the group's lines name its table as "type:key" */
-static bool type_of(const struct diag_group *g, const char *type)
-{
-	char want[DIAG_KEY_MAX * 2 + 2];
-	snprintf(want, sizeof want, "%s:%s", type, g->key);
-	for (uint32_t j = 0; j < g->nsample; j++)
-		for (const char *at = g->sample[j]; at && (at = strstr(at, want)); at++)
-			if (at == g->sample[j] || !isalnum((unsigned char)at[-1])) /* not texthash: for hash: */
-				return true;
-	return false;
-}
-
-/* fold_map_type - a table of a type this Postfix does not support
- * (F_MAP_TYPE, keyed by the type) also fails to open and to look up:
- * those lines, told as a missing file's (F_MAP_MISSING, keyed by the
- * path: "hash:/etc/postfix/x: table lookup problem") or a database
- * server's (F_MAP_SERVER_DOWN: "mysql:/etc/postfix/x.cf lookup error
- * for"), are the missing type's */
-static void fold_map_type(struct diag *d)
-{
-	static const struct {
-		const char *type, *server; /* F_MAP_TYPE's key, F_MAP_SERVER_DOWN's */
-	} names[] = {{"mysql", "MySQL"}, {"pgsql", "PostgreSQL"}, {"ldap", "LDAP"}};
-	for (size_t t = 0; t < d->nlist; t++) {
-		struct diag_group *type = d->list[t];
-		if (type->id != F_MAP_TYPE)
-			continue;
-		const char *server = NULL;
-		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
-			if (!strcasecmp(type->key, names[n].type))
-				server = names[n].server;
-		bool folded = false;
-		for (size_t i = d->nlist; i-- > 0;) {
-			const struct diag_group *g = d->list[i];
-			if ((g->id == F_MAP_MISSING && type_of(g, type->key)) ||
-			    (g->id == F_MAP_SERVER_DOWN && server && !strcmp(g->key, server))) {
-				absorb(d, type, i);
-				folded = true;
-			}
-		}
-		/* absorb moves the last group into the hole: another type's
-		 * group may now stand before t; look at the list again */
-		if (folded)
-			t = (size_t)-1;
-	}
-}
-
-/* the lines that only tell the effect of a cause another finding names:
- * smtpd's "451 4.3.5 Server configuration problem" (a table, a policy
- * service or a restriction it needs failed: smtpd_check.c), cleanup's
- * "ID: virtual_alias_maps map lookup problem for ADDR -- message not
- * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
- * not the table), spawn's "command PATH exit status N" of a policy
- * server whose socket smtpd names.  Each row: the effect's finding, and
- * whether its group is an effect by its key (none, or a command's
- * path); the causes it folds into */
-static const struct {
-	enum finding_id effect;
-	bool by_path;                /* a command's path, not the socket */
-	enum finding_id causes[8];   /* 0-ended (finding 0, outbound-ip-reputation, is none) */
-} effects[] = {
-    {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
-    {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
-    {F_IN_CONFIG_PROBLEM, false,
-     {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
-      F_IN_CONFIG_PROBLEM}},
-};
-
-/* is_effect - g is row e's effect group */
-static bool is_effect(const struct diag_group *g, size_t e)
-{
-	if (g->id != effects[e].effect)
-		return false;
-	return effects[e].by_path ? g->key[0] == '/' : !g->key[0];
-}
-
-/* same_process - a sample line of g and one of h come from the same
- * "daemon[pid]" */
-static bool same_process(const struct diag_group *g, const struct diag_group *h)
-{
-	for (uint32_t i = 0; i < g->nsample; i++) {
-		const char *p = g->sample[i] ? strstr(g->sample[i], "postfix") : NULL;
-		const char *end = p ? strstr(p, "]: ") : NULL;
-		if (!end || end - p > 80)
-			continue;
-		char who[96];
-		snprintf(who, sizeof who, "%.*s", (int)(end - p + 1), p);
-		for (uint32_t j = 0; j < h->nsample; j++)
-			if (h->sample[j] && strstr(h->sample[j], who))
-				return true;
-	}
-	return false;
-}
-
-/* fold_effects - an effect's group (effects[]) folded into the group of
- * its cause: the one its lines share a process with, else the only
- * candidate; left alone when several could be it.  One cause, one finding */
-static void fold_effects(struct diag *d)
-{
-	for (size_t e = 0; e < sizeof effects / sizeof effects[0]; e++)
-		for (size_t i = d->nlist; i-- > 0;) {
-			if (i >= d->nlist || !is_effect(d->list[i], e))
-				continue;
-			size_t pick = SIZE_MAX, ncand = 0;
-			bool shared = false;
-			for (size_t k = 0; k < d->nlist; k++) {
-				const struct diag_group *c = d->list[k];
-				bool cause = false;
-				for (size_t j = 0; j < 8 && effects[e].causes[j]; j++)
-					cause |= c->id == effects[e].causes[j];
-				if (!cause || k == i || is_effect(c, e))
-					continue;
-				ncand++;
-				if (!shared && same_process(d->list[i], c)) {
-					shared = true;
-					pick = k;
-				} else if (!shared && ncand == 1) {
-					pick = k;
-				}
-			}
-			if (pick == SIZE_MAX || (!shared && ncand > 1))
-				continue;
-			struct diag_group *into = d->list[pick];
-			absorb(d, into, i);
-		}
 }
 
 /* tls_trust - certificates of three or more unrelated servers (or of a
@@ -629,44 +468,6 @@ static void dest_dns(struct diag *d)
 		free(g->key);
 		g->key = xstrdup(n ? all[0] : "");
 		free(all);
-		hmap_put(&d->groups, group_hash(g->id, g->key), g);
-	}
-}
-
-/* resolver_nxdomain - "domain not found" for a domain that certainly
- * exists: a mailbox provider's (provider.h), or one that mail was
- * delivered to over port 25 elsewhere in the log: this host's resolver
- * answered, not the domain.  Those groups become one
- * outbound-resolver-not-found; a domain with no such proof stays the
- * recipient's typo (outbound-domain-not-found) */
-static void resolver_nxdomain(struct diag *d)
-{
-	struct diag_group *into = NULL;
-	for (size_t i = d->nlist; i-- > 0;) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_DNS_NXDOMAIN)
-			continue;
-		size_t n;
-		bool proof = false;
-		const char **all = diag_subjects(g, &n);
-		for (size_t k = 0; k < n && !proof; k++) {
-			char dom[DIAG_KEY_MAX];
-			proof = lower_span(span_of(all[k]), dom, sizeof dom) &&
-				(provider_mailbox_domain(span_of(dom)) || strset_has(&d->sent_domains, span_of(dom)));
-		}
-		free(all);
-		if (!proof)
-			continue;
-		if (into) {
-			absorb(d, into, i);
-			continue;
-		}
-		into = g;
-		alias_add(d, g->id, g->key, g, NULL);
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		g->id = F_OUT_RESOLVER_NXDOMAIN;
-		free(g->key);
-		g->key = xstrdup("");
 		hmap_put(&d->groups, group_hash(g->id, g->key), g);
 	}
 }
@@ -797,10 +598,10 @@ void diag_finish(struct diag *d)
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
-	fold_map_type(d);
+	diag_fold_map_type(d);
 	drop_weak(d);
-	fold_effects(d);
-	resolver_nxdomain(d);
+	diag_fold_effects(d);
+	diag_resolver_nxdomain(d);
 	dest_dns(d);
 	tls_settings(d);
 	diag_user_tls_fold(d);
@@ -876,6 +677,7 @@ void diag_free(struct diag *d)
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	strset_free(&d->sent_domains);
+	strset_free(&d->nx_names);
 	for (size_t i = 0; i < d->nalias; i++)
 		free(d->alias[i].key);
 	free(d->alias);

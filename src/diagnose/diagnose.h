@@ -145,6 +145,7 @@ struct diag {
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset sent_domains;  /* recipient domains delivered over port 25, lower case (capped) */
+	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
 	struct diag_alias {
