@@ -481,6 +481,13 @@ void diag_relayed_peek(struct diag *d, const struct message *m)
 	struct diag_relayed *s = d->relayed;
 	if (s && strset_len(&s->peeked) && strset_has(&s->peeked, span_of(m->qid)))
 		return;
+	/* RL_QIDS peeked: the set starts again (a message peeked before
+	 * that and closed later is counted twice: more messages and
+	 * recipients, never another client or domain) */
+	if (s && strset_len(&s->peeked) >= RL_QIDS) {
+		strset_free(&s->peeked);
+		strset_init(&s->peeked, RL_QIDS);
+	}
 	bool relayed = false;
 	for (uint32_t i = 0; i < m->nrcpts && !relayed; i++)
 		relayed = !m->rcpts[i].agent && m->rcpts[i].status && m->rcpts[i].relay;
