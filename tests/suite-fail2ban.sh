@@ -224,6 +224,27 @@ check '[ $rc = 4 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])
 "$bin" fail2ban --json --output "$tmp/out" "$data/mail.log" >"$tmp/json" 2>/dev/null
 check '[ -s "$tmp/out/jail.d/postsleuth.conf" ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"output\"] == sys.argv[2]" "$tmp/json" "$tmp/out"' \
 	"--json --output: files written and named"
+# the per-line SASL filter (logs without command counts) leaves out the
+# failures of this server's own SASL backend: a guesser's ordinary
+# failures count, its "Connection lost to authentication server" lines
+# (Dovecot's auth_penalty) and an own user's do not, and fail2ban-regex
+# agrees
+for c in 04a-sasl-backend-lost-own-user 04b-guesser-meets-auth-penalty; do
+	sed -E 's/(disconnect from [^ ]+).*/\1/' "$top/tests/data/variants-trust/$c/input.log" >"$tmp/legacy-$c.log"
+done
+"$bin" fail2ban --json "$tmp/legacy-04b-guesser-meets-auth-penalty.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = [f[\"check\"] for f in d[\"filters\"] if f[\"name\"] == \"postsleuth-auth-bruteforce\"][0]
+assert d[\"legacy_log\"] and d[\"verified\"] and c[\"postsleuth\"] == 4 and c[\"fail2ban\"] == 4, c
+" "$tmp/json"' "legacy SASL filter: want the guesser's 4 ordinary failures, not its 2 lost connections"
+"$bin" fail2ban --json "$tmp/legacy-04a-sasl-backend-lost-own-user.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d[\"legacy_log\"] and not d[\"filters\"] and not d[\"legitimate_only\"], d
+" "$tmp/json"' "legacy SASL filter: an own user's backend failures matched"
 # --since would make the counts differ from fail2ban's whole-file view
 "$bin" fail2ban --since 2026-11-22 "$data/mail.log" >/dev/null 2>&1
 check '[ $? = 2 ]' "--since: usage error"

@@ -218,5 +218,24 @@ check '[ $? = 0 ]' "watch --follow: want it accepted"
 "$bin" watch --state "$tmp/x.db" "$log" "$log" >/dev/null 2>&1
 check '[ $? = 2 ]' "watch with two files: want a usage error"
 
+# 8. an open relay's users: watch reaches report's relay-abuser verdicts
+# (decided at each save from the closed messages, not for each line) and
+# bans what "ban" lists; the admin's own user and partner stay legitimate
+r=$tmp/relay
+mkdir -p "$r"
+cp "$top/tests/data/variants-trust/01a-open-relay-partner-and-user/input.log" "$r/mail.log"
+watch --once --state "$r/state.db" "$r/mail.log" >"$r/out" 2>"$r/err"
+check '[ $? = 0 ]' "open relay: watch exit status"
+sqlite3 "$r/state.db" "SELECT addr FROM client WHERE verdict = 'relay-abuser'" | sort >"$r/live"
+MAIL_CONFIG=$tmp/nocfg "$bin" report --all --json "$r/mail.log" 2>/dev/null |
+	python3 -c "import json, sys; [print(c['ip']) for c in json.load(sys.stdin)['clients'] if c['verdict'] == 'relay-abuser']" |
+	sort >"$r/batch"
+check '[ -s "$r/batch" ] && cmp -s "$r/live" "$r/batch"' \
+	"open relay: watch's relay-abusers ($(tr '\n' ' ' <"$r/live")) differ from report's ($(tr '\n' ' ' <"$r/batch"))"
+banned "$r/out" | sort >"$r/banned"
+MAIL_CONFIG=$tmp/nocfg "$bin" ban "$r/mail.log" 2>/dev/null | sort >"$r/ban-batch"
+check 'cmp -s "$r/banned" "$r/ban-batch"' "open relay: watch bans differ from 'postsleuth ban'"
+check '! grep -qx "198.51.100.7\|198.51.100.20" "$r/banned"' "open relay: an own user or partner banned"
+
 echo "live: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -25,6 +25,11 @@
 #define CLIENT "^[^[]*\\[<HOST>\\]%(_port)s"
 #define DISC_PREF "^%(__prefix_line)sdisconnect from <F-CONTENT>.+</F-CONTENT>$"
 
+/* the reasons of a failed login that this server's SASL backend caused
+ * (parse/event.h): no password was checked, the client guessed nothing */
+#define SASL_REASON_RE(reason, backend) reason
+#define SASL_SERVER_SIDE_RE "(?:" SASL_SERVER_SIDE(SASL_REASON_RE, "|") ")"
+
 /* the jail notes of a behaviour that has two filters (by session since
  * Postfix 3.0, by line before): the same clients, the same advice */
 #define NOTE_SCANNERS N_("Port scanners and web scanners that hit port 25.")
@@ -132,7 +137,7 @@ static const struct f2b_filter filters[] = {
 		"password (or unknown user).  For logs without command counts\n"
 		"(Postfix before 3.0); AUTH refused before STARTTLS is not logged."),
 	.prefregex = "^%(__prefix_line)swarning: <F-CONTENT>.+</F-CONTENT>$",
-	.failregex = {CLIENT ": SASL \\S+ authentication failed:"},
+	.failregex = {CLIENT ": SASL \\S+ authentication failed: (?!" SASL_SERVER_SIDE_RE ")"},
 	.maxretry = 5,
 	.findtime = "1h",
 	.bantime = "1h",
@@ -211,7 +216,7 @@ unsigned f2b_classify(const struct event *ev)
 			k |= 1u << F2B_NON_SMTP_LINES;
 		return k;
 	case EV_SASL_FAIL:
-		return 1u << F2B_AUTH_LINES;
+		return ev_sasl_backend_fault(ev) ? 0 : 1u << F2B_AUTH_LINES;
 	default:
 		return 0;
 	}

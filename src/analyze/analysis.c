@@ -226,11 +226,13 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			dovecot_auth(a, ev);
 		break;
 	case EV_SASL_FAIL:
-		/* Cyrus's SASL_FAIL ("generic failure": saslauthd unreachable) is
-		 * the server failing, not a wrong password.  Dovecot's
-		 * "Connection lost to authentication server" is not counted: it
-		 * also ends the sessions of guessers that hang up mid-AUTH */
-		if (span_eqs(ev->reason, "generic failure")) {
+		/* the server's own backend failing (Cyrus's "generic failure":
+		 * saslauthd unreachable; Dovecot's "Connection lost to
+		 * authentication server": the auth process died or did not
+		 * answer in time), not a wrong password: never a guess.  A
+		 * guesser whose answers Dovecot delays (auth_penalty) past
+		 * smtpd's 10 s also meets it; its other failures count */
+		if (ev_sasl_backend_fault(ev)) {
 			struct client *c = records_client_get(a, ev->client_ip);
 			if (c)
 				sat_add(&c->auth_backend_fail, 1);

@@ -347,7 +347,7 @@ void analysis_finish(struct analysis *a)
 /* analysis_relay_abusers - the clients of ips (mail relayed to outside
  * domains through an open relay, as the diagnosis found) that never log
  * in and are not on this server's own network: relay-abuser; the list
- * sorted again when any changed */
+ * sorted again when any changed (after analysis_finish: watch has none) */
 size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t n)
 {
 	size_t changed = 0;
@@ -363,7 +363,7 @@ size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t
 			changed++;
 		}
 	}
-	if (changed) {
+	if (changed && a->clist) { /* not before analysis_finish (watch) */
 		free(a->clist);
 		sort_clients(a);
 	}

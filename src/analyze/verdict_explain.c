@@ -753,13 +753,13 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	identity_text(b, c, d, ip.s);
 	if (c->auth_backend_fail)
 		buf_printf(b, P_(" %llu of its SASL logins failed because the server's own authentication "
-				 "backend failed (\"generic failure\": saslauthd not answering), not "
-				 "because of a wrong password: see the problem \"smtpd cannot "
-				 "reach its SASL backend\".",
+				 "backend did not answer (\"generic failure\", \"Connection lost to "
+				 "authentication server\"), not because of a wrong password: they are "
+				 "not counted as guesses.",
 				 " %llu of its SASL logins failed because the server's own authentication "
-				 "backend failed (\"generic failure\": saslauthd not answering), not "
-				 "because of a wrong password: see the problem \"smtpd cannot "
-				 "reach its SASL backend\".", c->auth_backend_fail),
+				 "backend did not answer (\"generic failure\", \"Connection lost to "
+				 "authentication server\"), not because of a wrong password: they are "
+				 "not counted as guesses.", c->auth_backend_fail),
 			   (unsigned long long)c->auth_backend_fail);
 	dnsbl_text(b, c, d);
 	if (c->flags & CF_DETAIL_LOST)

@@ -127,6 +127,7 @@ static void on_message(const struct message *m, void *ctx)
 	w->in_message = true;
 	analysis_message(w->a, m);
 	w->in_message = false;
+	diag_message(w->diag, m);
 }
 
 /* done_get / done_set - what was done for client i */
@@ -255,12 +256,51 @@ static void write_metrics(struct watch *w)
 	state_counters_free(c, n);
 }
 
+/* relay_abusers - the clients of an open relay so far become
+ * relay-abuser, as "report" decides after its analysis
+ * (diag_relayed_verdicts): asked at each save, not for each line, over
+ * the closed messages and the open ones as they stand (peek: a deferred
+ * message stays open for days; each is counted once); a client that
+ * changed is decided again (and acted on) and saved */
+static void peek(void *ctx, const struct message *m)
+{
+	diag_message_peek(ctx, m);
+}
+
+static void relay_abusers(struct watch *w)
+{
+	model_open_messages(w->model, peek, w->diag);
+	const char *ips[DIAG_RELAY_CLIENTS];
+	size_t n = diag_relay_abusers(w->diag, ips);
+	uint32_t fresh[DIAG_RELAY_CLIENTS];
+	uint8_t before[DIAG_RELAY_CLIENTS];
+	size_t nfresh = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct client *c = analysis_client(w->a, ips[k]);
+		if (c && !(c->diag_flags & CD_RELAY_ABUSE)) {
+			before[nfresh] = c->verdict;
+			fresh[nfresh++] = records_client_number(w->a, c);
+		}
+	}
+	if (!nfresh)
+		return;
+	analysis_relay_abusers(w->a, ips, n);
+	for (size_t k = 0; k < nfresh; k++) {
+		struct client *c = records_client(w->a, fresh[k]);
+		marks_add(&w->dirty[REC_CLIENT], fresh[k]);
+		if (c->verdict != before[k])
+			w->verdicts[c->verdict]++;
+		decide(w, fresh[k]);
+	}
+}
+
 /* save - the changed records, the counters and the places, in one
  * transaction */
 static void save(struct watch *w)
 {
 	if (!w->have_done || w->replaying)
 		return;
+	relay_abusers(w);
 	state_begin(w->db);
 	struct analysis *a = w->a;
 	for (size_t k = 0; k < w->dirty[REC_CLIENT].n; k++) {
@@ -545,6 +585,7 @@ int cmd_watch(struct opts *o)
 	w->a = analysis_new();
 	analysis_limits(w->a, o->memory_budget, ANALYSIS_DETAIL_CLIENTS, ANALYSIS_DETAIL_ACCOUNTS);
 	state_load(w->db, w->a, on_acted, w);
+	w->diag = diag_new();
 	w->a->touched = on_touched;
 	w->a->touched_ctx = w;
 	struct model_sink sink = {on_session, on_message, w};
@@ -628,6 +669,7 @@ int cmd_watch(struct opts *o)
 		follow_free(&w->fl);
 	free(w->saved_cursor);
 	model_free(w->model);
+	diag_free(w->diag);
 	analysis_free(w->a);
 	state_close(w->db);
 	for (int k = 0; k < 3; k++)

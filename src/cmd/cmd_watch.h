@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "../act/ban_rules.h"
 #include "../analyze/analysis.h"
+#include "../diagnose/diagnose.h"
 #include "../diagnose/finding.h"
 #include "../feed/feed.h"
 #include "../live/action.h"
@@ -28,6 +29,7 @@ struct watch {
 	struct syslog_state *st;
 	struct model *model;
 	struct analysis *a;
+	struct diag *diag;        /* the closed messages' relaying (open relay: relay-abuser) */
 	struct state *db;
 	struct follow fl;
 	/* or the journal */

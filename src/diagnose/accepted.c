@@ -330,6 +330,19 @@ static void expired_message(struct diag *d, const struct message *m)
 	}
 }
 
+/* diag_message_peek - an open message handed over by an Internet client
+ * without a login, as it stands: its recipients relayed so far are
+ * counted now, and the message not again when it closes (relayed.c;
+ * watch, for its relay-abuser verdicts, since a deferred message stays
+ * open for days) */
+void diag_message_peek(struct diag *d, const struct message *m)
+{
+	if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER ||
+	    (m->sasl_username && m->sasl_username[0]) || diag_addr_kind(span_of(m->client_ip)) != ADDR_PUBLIC)
+		return;
+	diag_relayed_peek(d, m);
+}
+
 /* diag_message - a closed message: mail an Internet client handed over
  * without a login (or a content filter's copy of it), one of its
  * recipients bounced by this host's own delivery as unknown, and a
@@ -495,7 +508,8 @@ static const struct diag_group *list_group(const struct diag *d, enum finding_id
 
 /* diag_line_group - a line of backscatter (the message accepted, its
  * recipient bounced, the notification), the client= line of an address
- * trusted without login, or a refusal of an own client no rule explains */
+ * trusted without login, a refusal of an own client no rule explains, or
+ * a login failed by this server's SASL backend */
 const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev)
 {
 	if (!d)
@@ -527,6 +541,13 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
 	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
 		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
+	/* a login this server's SASL backend failed, of a client that failed
+	 * no other (users.c) */
+	if (ev->type == EV_SASL_FAIL && ev->client_ip.n && ev_sasl_backend_fault(ev))
+		for (size_t i = 0; i < d->nlist; i++)
+			if (d->list[i]->id == F_SASL_BACKEND_FAILS &&
+			    strset_has(&d->list[i]->subjects, ev->client_ip))
+				return d->list[i];
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
 	    !diag_classify(ev, &hit)) {

@@ -34,9 +34,21 @@ void diag_serving_reset(struct diag *d, uint32_t slot);
 void diag_user_refusal(struct diag *d, const struct event *ev);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);
+void diag_sasl_note(struct diag *d, const struct event *ev);
 void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);
+
+/* diagnose.c: a group told as another finding and key */
+void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id, const char *key);
+
+/* folds.c: the conclusions that fold groups together (diag_finish) */
+bool diag_lower_span(struct span s, char *out, size_t n);
+void diag_nx_note(struct diag *d, const struct event *ev);
+void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
+void diag_fold_map_type(struct diag *d);
+void diag_fold_effects(struct diag *d);
+void diag_resolver_nxdomain(struct diag *d);
 
 /* accepted.c's address kinds and its reading of an unknown recipient */
 enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
@@ -51,6 +63,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
 const char *diag_relayed_filtered_ip(const struct diag *d, const char *qid);
 void diag_relayed_groups(struct diag *d);
+void diag_relayed_peek(struct diag *d, const struct message *m);
 void diag_relayed_verdicts(struct diag *d, struct analysis *a);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);

@@ -49,6 +49,8 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
+	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
+	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
@@ -191,6 +193,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		d->sent_port25++;
 		if (ev->line->ts.us > d->sent_port25_last.us)
 			d->sent_port25_last = ev->line->ts;
+		char dom[DIAG_KEY_MAX];
+		ptrdiff_t at = span_rchr(ev->to, '@');
+		if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), dom, sizeof dom))
+			strset_add(&d->sent_domains, span_of(dom));
 	}
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
@@ -206,7 +212,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
-	if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
+	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
+		diag_sasl_note(d, ev);
+	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_refusal(d, ev);
 	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_disconnect(d, ev);
@@ -227,6 +235,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
 		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
+	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
+	if (hit.id == F_OUT_DNS_NXDOMAIN)
+		diag_nx_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
@@ -298,6 +309,17 @@ void diag_group_drop(struct diag *d, struct diag_group *g)
 	group_free(g);
 }
 
+/* diag_group_relabel - a group of the list told as another finding and key */
+void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id, const char *key)
+{
+	hmap_del(&d->groups, group_hash(g->id, g->key), g);
+	g->id = id;
+	char *k = xstrdup(key);
+	free(g->key);
+	g->key = k;
+	hmap_put(&d->groups, group_hash(g->id, g->key), g);
+}
+
 /* collect - the groups into d->list */
 static void collect(void *obj, void *ctx)
 {
@@ -358,64 +380,6 @@ static void fold_port25(struct diag *d)
 	d->list[k++] = into;
 	d->nlist = k;
 	hmap_put(&d->groups, group_hash(into->id, into->key), into);
-}
-
-/* absorb - group i of the list folded into `into` (its lines, times,
- * subjects and samples), and dropped */
-static void absorb(struct diag *d, struct diag_group *into, size_t i)
-{
-	struct diag_group *g = d->list[i];
-	into->lines += g->lines;
-	into->recipients += g->recipients;
-	diag_group_time(into, g->first);
-	diag_group_time(into, g->last);
-	diag_subjects_add(&into->subjects, &g->subjects);
-	diag_samples_take(into, g->sample, g->nsample);
-	d->list[i] = d->list[--d->nlist];
-	diag_group_drop(d, g);
-}
-
-/* type_of - the group's lines name its table as "type:key" */
-static bool type_of(const struct diag_group *g, const char *type)
-{
-	char want[DIAG_KEY_MAX * 2 + 2];
-	snprintf(want, sizeof want, "%s:%s", type, g->key);
-	for (uint32_t j = 0; j < g->nsample; j++)
-		for (const char *at = g->sample[j]; at && (at = strstr(at, want)); at++)
-			if (at == g->sample[j] || !isalnum((unsigned char)at[-1])) /* not texthash: for hash: */
-				return true;
-	return false;
-}
-
-/* fold_map_type - a table of a type this Postfix does not support
- * (F_MAP_TYPE, keyed by the type) also fails to open and to look up:
- * those lines, told as a missing file's (F_MAP_MISSING, keyed by the
- * path: "hash:/etc/postfix/x: table lookup problem") or a database
- * server's (F_MAP_SERVER_DOWN: "mysql:/etc/postfix/x.cf lookup error
- * for"), are the missing type's */
-static void fold_map_type(struct diag *d)
-{
-	static const struct {
-		const char *type, *server; /* F_MAP_TYPE's key, F_MAP_SERVER_DOWN's */
-	} names[] = {{"mysql", "MySQL"}, {"pgsql", "PostgreSQL"}, {"ldap", "LDAP"}};
-	for (size_t t = 0; t < d->nlist; t++) {
-		struct diag_group *type = d->list[t];
-		if (type->id != F_MAP_TYPE)
-			continue;
-		const char *server = NULL;
-		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
-			if (!strcasecmp(type->key, names[n].type))
-				server = names[n].server;
-		for (size_t i = d->nlist; i-- > 0;) {
-			const struct diag_group *g = d->list[i];
-			if ((g->id == F_MAP_MISSING && type_of(g, type->key)) ||
-			    (g->id == F_MAP_SERVER_DOWN && server && !strcmp(g->key, server))) {
-				absorb(d, type, i);
-				if (t == d->nlist) /* type was the last: it moved to i */
-					t = i;
-			}
-		}
-	}
 }
 
 /* tls_trust - certificates of three or more unrelated servers (or of a
@@ -634,8 +598,10 @@ void diag_finish(struct diag *d)
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
 	fold_port25(d);
-	fold_map_type(d);
+	diag_fold_map_type(d);
 	drop_weak(d);
+	diag_fold_effects(d);
+	diag_resolver_nxdomain(d);
 	dest_dns(d);
 	tls_settings(d);
 	diag_user_tls_fold(d);
@@ -710,6 +676,11 @@ void diag_free(struct diag *d)
 	diag_unknown_free(d);
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
+	strset_free(&d->sent_domains);
+	strset_free(&d->nx_names);
+	for (size_t i = 0; i < d->nalias; i++)
+		free(d->alias[i].key);
+	free(d->alias);
 	free(d->list);
 	free(d);
 }

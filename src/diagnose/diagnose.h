@@ -33,6 +33,7 @@
 #define DIAG_BACKSCATTER_QIDS 1024   /* queue IDs of backscatter kept to tie their lines to it */
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
+#define DIAG_SENT_DOMAINS 4096       /* recipient domains delivered, remembered */
 #define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept, per kind */
 #define DIAG_TLS_CLIENTS 64          /* clients whose failed TLS handshakes' lines are kept */
 
@@ -133,11 +134,26 @@ struct diag {
 	 * the end tells whether a user logs in from it elsewhere) */
 	struct diag_relay noauthref[DIAG_TLS_CLIENTS];
 	uint32_t nnoauthref;
+	/* logins failed by this server's SASL backend, by client, until the
+	 * end tells which clients guessed besides (users.c) */
+	struct diag_relay saslfail[DIAG_TLS_CLIENTS];
+	uint32_t nsaslfail;
+	bool sasl_down_seen;         /* smtpd said its SASL backend is unreachable */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */
 	uint32_t nunknown, unknown_next;
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
+	struct strset sent_domains;  /* recipient domains delivered over port 25, lower case (capped) */
+	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
+	/* groups folded into others by the whole-log conclusions: the
+	 * (finding, key) a line's rule gives, and where its lines went */
+	struct diag_alias {
+		enum finding_id id;
+		char *key;
+		struct diag_group *to;
+	} *alias;
+	size_t nalias;
 	struct strset filtered_qids[2]; /* a content filter's copies of mail from the
 				      * Internet without login ("queued as" by the original):
 				      * this generation and the one before (dropped when
@@ -170,7 +186,17 @@ void diag_message(struct diag *d, const struct message *m);
  * it gives the clients of an open relay their verdict (relay-abuser) */
 struct analysis;
 void diag_clients(struct diag *d, struct analysis *a);
+/* the clients of an open relay as far as the log has told (relayed.c):
+ * their addresses into ips, DIAG_RELAY_CLIENTS at most, for
+ * analysis_relay_abusers; no finding is made (watch asks at each save) */
+#define DIAG_RELAY_CLIENTS 64
+size_t diag_relay_abusers(struct diag *d, const char **ips);
+/* an open message, as it stands (accepted.c): see diag_relay_abusers */
+void diag_message_peek(struct diag *d, const struct message *m);
 void diag_finish(struct diag *d);
+/* the group the lines of (id, key) went to when a conclusion folded
+ * theirs into another, or NULL (after diag_finish) */
+const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id, const char *key);
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */
 const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev);

@@ -121,6 +121,8 @@ enum finding_impact {
 	  "one destination's DNS fails while other domains resolve (that domain's name servers)") \
 	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
 	  "mail to domains that do not exist or have no mail server")                          \
+	X(F_OUT_RESOLVER_NXDOMAIN, "outbound-resolver-not-found", SIDE_NETWORK, 3, IMPACT_NOT_LEAVING, \
+	  "this host's resolver says domains that exist do not: mail to them bounces")          \
 	X(F_OUT_DNS_MALFORMED, "destination-dns-malformed", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING, \
 	  "a destination domain publishes broken MX data (a null MX, an IP address or a malformed name)") \
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
@@ -206,6 +208,8 @@ enum finding_impact {
 	/* local configuration and daemons */                                                  \
 	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
+	X(F_SASL_BACKEND_FAILS, "sasl-backend-failing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,   \
+	  "logins fail because smtpd's SASL backend broke off or did not answer, not because of the passwords") \
 	X(F_SASL_NO_MECHS, "sasl-no-mechanisms", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,           \
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_TYPE, "lookup-table-type-unsupported", SIDE_CONFIG, 4, IMPACT_REFUSED,          \

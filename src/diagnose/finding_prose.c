@@ -28,6 +28,23 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"and mode for Dovecot.",
 	"The lines do not show why the backend is down; its own log does (journalctl -u "
 	"dovecot)."},
+    [F_SASL_BACKEND_FAILS] = {
+	"smtpd refused logins with a temporary failure because its SASL backend failed, "
+	"not because of a wrong password: \"Connection lost to authentication server\" or "
+	"\"Can't connect to authentication server\" (Dovecot's auth process died, restarted "
+	"or did not answer within smtpd's 10 seconds), \"generic failure\" or \"remote "
+	"authentication server unavailable\" (Cyrus SASL: saslauthd or its backend not "
+	"answering). The password was never checked: the clients that met it are not "
+	"guessing, and no other failure of theirs says so.",
+	"Look at the backend's own log at the times shown (journalctl -u dovecot: an auth "
+	"process killed or restarting, \"auth client ... disconnected with pending "
+	"requests\"; journalctl -u saslauthd). A slow password database (LDAP, SQL) makes "
+	"Dovecot's auth answer after smtpd's 10 seconds: check it and Dovecot's auth worker "
+	"limits; check that the auth socket smtpd uses (smtpd_sasl_path, private/auth) is "
+	"Dovecot's auth-client listener.",
+	"Clients that also failed ordinary logins are judged by those (Dovecot delays the "
+	"answers to a guessing address, auth_penalty, which smtpd may take for a lost "
+	"connection): they are not counted here."},
     [F_SASL_NO_MECHS] = {
 	"smtpd stopped with \"no SASL authentication mechanisms\": it could not get any "
 	"mechanism from its SASL backend (Dovecot's auth socket, or the Cyrus SASL library), "

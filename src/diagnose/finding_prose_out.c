@@ -281,6 +281,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"and the chroot's copy in /var/spool/postfix/etc/resolv.conf); try dig MX gmail.com on "
 	"this host. A local caching resolver (unbound) avoids most of it.",
 	NULL},
+    [F_OUT_RESOLVER_NXDOMAIN] = {
+	"Postfix was told that a recipient domain does not exist (\"Host or domain name not "
+	"found\", \"Domain not found\") although it certainly does: a mailbox provider's "
+	"domain (gmail.com, outlook.com...) or a domain that mail was delivered to elsewhere in "
+	"the same log. The answer came from this host's resolver, not from the domain: a "
+	"resolver that filters or fails, a wrong search domain, or a stale "
+	"/var/spool/postfix/etc/resolv.conf in Postfix's chroot. The mail bounced; the "
+	"recipients did not mistype.",
+	"Try dig MX gmail.com on this host and compare /etc/resolv.conf with "
+	"/var/spool/postfix/etc/resolv.conf (the chroot's copy: restart Postfix after fixing "
+	"the original, or copy it); point the host at a working resolver (a local unbound, "
+	"or the provider's). Then tell the senders whose mail bounced to send it again.",
+	NULL},
     [F_OUT_DEST_DNS] = {
 	"The DNS lookup of one destination domain fails temporarily (\"try again\": its name "
 	"servers time out or answer SERVFAIL), while mail to other domains is delivered in the "

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RL_CLIENTS 64         /* public clients whose relayed mail is counted */
+#define RL_CLIENTS DIAG_RELAY_CLIENTS /* public clients whose relayed mail is counted */
 #define RL_DOMAINS 32         /* recipient domains counted one by one per client */
 #define RL_MORE_DOMAINS 256   /* the others' names, counted */
 #define RL_HOPS 32            /* next hops of that mail */
@@ -97,7 +97,7 @@ struct diag_relayed {
 	uint32_t nhop;
 	uint64_t hop_rcpts;          /* relayed recipients with a next hop */
 	bool grouped;                /* diag_relayed_groups ran */
-	bool open_relay;             /* ... and found public-open-relay */
+	struct strset peeked;        /* open messages counted before they closed (watch) */
 	struct strset local_domains; /* delivered by local, virtual, pipe or LMTP */
 	struct strset qids;          /* relayed messages */
 	char last_addr[64];          /* the last next hop's address, and its kind */
@@ -125,6 +125,7 @@ static struct diag_relayed *relayed_get(struct diag *d)
 		d->relayed = xcalloc(1, sizeof *d->relayed);
 		strset_init(&d->relayed->local_domains, RL_LOCAL_DOMAINS);
 		strset_init(&d->relayed->qids, RL_QIDS);
+		strset_init(&d->relayed->peeked, RL_QIDS);
 		hmap_init(&d->relayed->filtered_by_qid);
 	}
 	return d->relayed;
@@ -409,7 +410,9 @@ void diag_relayed_local(struct diag *d, const struct message *m)
 void diag_relayed_message(struct diag *d, const struct message *m, const char *ip, const char *child,
 			  bool notify)
 {
-	struct diag_relayed *s = NULL;
+	struct diag_relayed *s = d->relayed;
+	if (s && strset_len(&s->peeked) && strset_has(&s->peeked, span_of(m->qid)))
+		return; /* counted while it was open */
 	bool counted = false;
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
@@ -468,6 +471,31 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 		if (m->parent_qid && m->parent_kind == LINK_FILTER)
 			strset_add(&s->qids, span_of(m->parent_qid)); /* the original's client= */
 	}
+}
+
+/* diag_relayed_peek - an open message (diag_message_peek) whose
+ * recipients already left for outside domains: counted now, once; the
+ * others wait for it to close */
+void diag_relayed_peek(struct diag *d, const struct message *m)
+{
+	struct diag_relayed *s = d->relayed;
+	if (s && strset_len(&s->peeked) && strset_has(&s->peeked, span_of(m->qid)))
+		return;
+	/* RL_QIDS peeked: the set starts again (a message peeked before
+	 * that and closed later is counted twice: more messages and
+	 * recipients, never another client or domain) */
+	if (s && strset_len(&s->peeked) >= RL_QIDS) {
+		strset_free(&s->peeked);
+		strset_init(&s->peeked, RL_QIDS);
+	}
+	bool relayed = false;
+	for (uint32_t i = 0; i < m->nrcpts && !relayed; i++)
+		relayed = !m->rcpts[i].agent && m->rcpts[i].status && m->rcpts[i].relay;
+	if (!relayed)
+		return;
+	diag_relayed_message(d, m, m->client_ip, NULL, false);
+	s = relayed_get(d);
+	strset_add(&s->peeked, span_of(m->qid));
 }
 
 /* accepted_domain - a domain this host takes mail for: delivered here,
@@ -570,18 +598,14 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
  * domains with a quarter of the recipients refused or deferred by the
  * remote servers themselves (not DNS errors, not time-outs); a single client's little relaying is a caution, and
  * a single message nothing */
-void diag_relayed_groups(struct diag *d)
+/* judge - which next hops are this site's own, and whether the
+ * clients' relaying to outside domains makes an open relay (many) or
+ * says anything at all (false: nothing); no group is made, so that
+ * watch may ask again as the log goes on */
+static bool judge(struct diag_relayed *s, bool *many)
 {
-	struct diag_relayed *s = d->relayed;
-	if (!s || s->grouped)
-		return;
-	s->grouped = true;
-	for (uint32_t i = 0; i < s->nhop; i++) {
-		struct rl_hop *h = s->hop[i];
-		h->own = hop_own(s, h);
-		if (h->own && h->bs_rcpts)
-			hop_backscatter(d, h);
-	}
+	for (uint32_t i = 0; i < s->nhop; i++)
+		s->hop[i]->own = hop_own(s, s->hop[i]);
 	struct strset domains;
 	strset_init(&domains, RL_MORE_DOMAINS * 4);
 	uint32_t nclients = 0;
@@ -596,14 +620,26 @@ void diag_relayed_groups(struct diag *d)
 	}
 	size_t ndom = strset_len(&domains) + domains.dropped;
 	strset_free(&domains);
-	if (!nclients)
+	*many = nclients && (nclients >= RL_MANY_CLIENTS || ndom >= RL_MANY_DOMAINS || s->clients_dropped ||
+			     (ndom >= 3 && failed * 4 >= rcpts));
+	/* one message says too little: a relay domain's server seen once
+	 * looks the same */
+	return nclients && (*many || msgs >= RL_FEW_MESSAGES);
+}
+
+void diag_relayed_groups(struct diag *d)
+{
+	struct diag_relayed *s = d->relayed;
+	if (!s || s->grouped)
 		return;
-	bool many = nclients >= RL_MANY_CLIENTS || ndom >= RL_MANY_DOMAINS || s->clients_dropped ||
-		    (ndom >= 3 && failed * 4 >= rcpts);
-	if (!many && msgs < RL_FEW_MESSAGES)
-		return; /* one message says too little: a relay domain's server
-			 * seen once looks the same */
-	s->open_relay = many;
+	s->grouped = true;
+	bool many;
+	bool say = judge(s, &many);
+	for (uint32_t i = 0; i < s->nhop; i++)
+		if (s->hop[i]->own && s->hop[i]->bs_rcpts)
+			hop_backscatter(d, s->hop[i]);
+	if (!say)
+		return;
 	for (uint32_t i = 0; i < s->nclient; i++)
 		if (client_outside(s, s->client[i], NULL).rcpts)
 			client_group(d, s, s->client[i], many ? F_IN_OPEN_RELAY : F_IN_TRUSTED_PUBLIC);
@@ -640,22 +676,32 @@ static bool own_senders(const struct diag_relayed *s, const struct rl_client *c)
  * analysis_finish) */
 void diag_relayed_verdicts(struct diag *d, struct analysis *a)
 {
-	struct diag_relayed *s = d->relayed;
-	if (!s)
-		return;
 	diag_relayed_groups(d);
-	if (!s->open_relay)
-		return;
 	const char *ips[RL_CLIENTS];
+	size_t n = diag_relay_abusers(d, ips);
+	if (n)
+		analysis_relay_abusers(a, ips, n);
+}
+
+/* diag_relay_abusers - the clients of an open relay so far, into ips
+ * (RL_CLIENTS at most): those whose mail went to outside domains, but
+ * not one whose every relayed message came from a sender of this site's
+ * own domains; none while the log does not show an open relay.  Makes
+ * no group: "watch" asks at each save, "report" once at the end */
+size_t diag_relay_abusers(struct diag *d, const char **ips)
+{
+	struct diag_relayed *s = d->relayed;
+	bool many;
+	if (!s || !judge(s, &many) || !many)
+		return 0;
 	size_t n = 0;
-	for (uint32_t i = 0; i < s->nclient; i++) {
+	for (uint32_t i = 0; i < s->nclient && n < RL_CLIENTS; i++) {
 		const struct rl_client *c = s->client[i];
 		if (!client_outside(s, c, NULL).rcpts || own_senders(s, c))
 			continue;
 		ips[n++] = c->ip;
 	}
-	if (n)
-		analysis_relay_abusers(a, ips, n);
+	return n;
 }
 
 /* diag_relayed_line_group - the client= line of a message relayed to
@@ -699,6 +745,7 @@ void diag_relayed_free(struct diag *d)
 	}
 	strset_free(&s->local_domains);
 	strset_free(&s->qids);
+	strset_free(&s->peeked);
 	hmap_free(&s->filtered_by_qid);
 	free(s->filtered);
 	free(s);

@@ -100,6 +100,15 @@ void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const
 				 d->show_secrets);
 }
 
+/* diag_sasl_note - a login that this server's SASL backend failed */
+void diag_sasl_note(struct diag *d, const struct event *ev)
+{
+	struct diag_relay *r =
+	    diag_client_note(d->saslfail, &d->nsaslfail, DIAG_TLS_CLIENTS, ev->client_ip, ev, d->show_secrets);
+	if (r && !r->why[0])
+		snprintf(r->why, sizeof r->why, "%s", ev_sasl_backend_name(ev));
+}
+
 /* is_user - the analysis calls the client one of the admin's own
  * (VERDICTS' "own" column) and it is a user's: it logs in, or hands over
  * mail from the own network (loopback, a private address) */
@@ -135,7 +144,7 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
  * with the analysis, before diag_finish) */
 void diag_user_tls(struct diag *d, const struct analysis *a)
 {
-	if (!d->ntlsfail && !d->ntlshang && !d->nuserref && !d->nnoauthref)
+	if (!d->ntlsfail && !d->ntlshang && !d->nuserref && !d->nnoauthref && !d->nsaslfail)
 		return;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
@@ -162,6 +171,10 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));
+		/* its logins failed by the backend, and none by a password */
+		r = noted(d->saslfail, d->nsaslfail, ip.s);
+		if (r && !c->pw_failures && !d->sasl_down_seen)
+			(void)note_group(d, F_SASL_BACKEND_FAILS, r->why, r);
 	}
 }
 
@@ -419,9 +432,12 @@ void diag_user_tls_free(struct diag *d)
 	for (uint32_t i = 0; i < d->nnoauthref; i++)
 		for (uint32_t j = 0; j < d->noauthref[i].nsample; j++)
 			free(d->noauthref[i].sample[j]);
+	for (uint32_t i = 0; i < d->nsaslfail; i++)
+		for (uint32_t j = 0; j < d->saslfail[i].nsample; j++)
+			free(d->saslfail[i].sample[j]);
 	for (uint32_t i = 0; i < DIAG_SERVING; i++)
 		diag_serving_reset(d, i);
-	d->ntlsfail = d->ntlshang = d->nuserref = d->nnoauthref = 0;
+	d->ntlsfail = d->ntlshang = d->nuserref = d->nnoauthref = d->nsaslfail = 0;
 	strset_free(&d->user_tls_ips);
 	strset_free(&d->noauth_ips);
 	strset_free(&d->login_ips);

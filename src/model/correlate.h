@@ -52,6 +52,7 @@ void model_transcript(struct model *m, const struct transcript *t, uint64_t line
 const struct model_stats *model_stats(const struct model *m);
 void model_open_lines(const struct model *m, void (*fn)(void *ctx, char kind, uint64_t first_line),
 		      void *ctx);
+void model_open_messages(const struct model *m, void (*fn)(void *ctx, const struct message *msg), void *ctx);
 void model_free(struct model *m);
 
 #endif

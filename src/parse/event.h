@@ -196,7 +196,25 @@ bool ev_reject_server_limit(const struct event *ev);
 bool ev_reject_mailbox_full(const struct event *ev);
 struct span ev_reply_login(struct span reply);
 struct span ev_reject_login_mismatch(const struct event *ev);
+/* the reasons of a failed login that this server's own SASL backend
+ * caused, as smtpd logs them ("SASL %s authentication failed: REASON"):
+ * X(reason, backend).  Dovecot's are xsasl_dovecot_server.c's own words
+ * (the auth process died, restarted, or did not answer within its 10 s);
+ * Cyrus's are the library's words for SASL_FAIL, SASL_NOMEM,
+ * SASL_TRYAGAIN and SASL_UNAVAIL, which xsasl_cyrus_server.c answers
+ * with a temporary failure.  The password was never checked.  SEP
+ * separates the rows (a comma for a C array, "|" for a regex) */
+#define SASL_SERVER_SIDE(X, SEP)                                  \
+	X("Connection lost to authentication server", "Dovecot auth") SEP \
+	X("Can't connect to authentication server", "Dovecot auth") SEP  \
+	X("Authentication backend error", "Dovecot auth") SEP            \
+	X("generic failure", "Cyrus SASL") SEP                           \
+	X("remote authentication server unavailable", "Cyrus SASL") SEP  \
+	X("transient failure", "Cyrus SASL") SEP                         \
+	X("no memory available", "Cyrus SASL")
 bool ev_sasl_backend_fault(const struct event *ev);
+/* the backend of such a failure ("Dovecot auth", "Cyrus SASL"), or NULL */
+const char *ev_sasl_backend_name(const struct event *ev);
 bool ev_reject_domain_not_found(const struct event *ev, struct span *domain);
 bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);

@@ -479,10 +479,29 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
 	return true;
 }
 
+/* ev_sasl_backend_name - the backend that caused a SASL failure
+ * (SASL_SERVER_SIDE), or NULL: a password checked, or no failure */
+const char *ev_sasl_backend_name(const struct event *ev)
+{
+#define SASL_ROW(reason, backend) {reason, backend}
+#define SASL_COMMA ,
+	static const struct {
+		const char *reason, *backend;
+	} rows[] = {SASL_SERVER_SIDE(SASL_ROW, SASL_COMMA)};
+#undef SASL_ROW
+#undef SASL_COMMA
+	if (ev->type != EV_SASL_FAIL)
+		return NULL;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (span_starts(ev->reason, rows[i].reason))
+			return rows[i].backend;
+	return NULL;
+}
+
 /* ev_sasl_backend_fault - a SASL failure the server's own backend caused */
 bool ev_sasl_backend_fault(const struct event *ev)
 {
-	return ev->type == EV_SASL_FAIL && span_eqs(ev->reason, "generic failure");
+	return ev_sasl_backend_name(ev) != NULL;
 }
 
 /* ev_sasl_backend_warning - smtpd's warning that its SASL backend cannot

@@ -194,8 +194,8 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 			buf_puts(b, _("a SASL login failed"));
 		}
 		if (ev_sasl_backend_fault(ev))
-			buf_puts(b, _(": \"generic failure\" is the server's authentication backend failing "
-				      "(saslauthd or its like not answering), not a wrong password"));
+			buf_puts(b, _(": the server's authentication backend did not answer (saslauthd, "
+				      "Dovecot's auth), not a wrong password"));
 		else if (ev->reason.n) {
 			buf_puts(b, ": ");
 			buf_term(b, span_cut(ev->reason, 120));
@@ -381,7 +381,7 @@ static const struct diag_group *group_of(const struct diag *d, const struct diag
 		    (hit->id == F_OUT_DNS_TEMP && g->id == F_OUT_DEST_DNS && !strcmp(g->key, hit->subject)))
 			return g;
 	}
-	return NULL;
+	return diag_alias_of(d, hit->id, hit->key);
 }
 
 /* hostile_verdict - a verdict that blames the client (refused mail alone does not) */

@@ -284,11 +284,11 @@ void explain_story(struct buf *b, const struct session *s, bool show_secrets, bo
 				   s->auth_failures);
 		if (s->auth_backend_failures)
 			buf_printf(b, P_("  %u of these failed because the server's own authentication "
-					 "backend failed (\"generic failure\": saslauthd or its like not "
-					 "answering), not because of the password.\n",
+					 "backend did not answer (saslauthd, Dovecot's auth), not because of "
+					 "the password.\n",
 					 "  %u of these failed because the server's own authentication "
-					 "backend failed (\"generic failure\": saslauthd or its like not "
-					 "answering), not because of the password.\n",
+					 "backend did not answer (saslauthd, Dovecot's auth), not because of "
+					 "the password.\n",
 					 s->auth_backend_failures),
 				   s->auth_backend_failures);
 	}

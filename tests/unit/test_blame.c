@@ -79,6 +79,7 @@ static void pipe_lines(struct pipe *p, const char *const *lines)
 		feed_line(&p->feed, &p->st, span_of(lines[i]));
 	model_finish(p->model);
 	analysis_finish(p->a);
+	diag_clients(p->diag, p->a);
 	diag_finish(p->diag);
 }
 
@@ -273,6 +274,90 @@ TEST(blame_sasl_backend_session_label)
 	CHECK_STR(verdict_id(p->sess_v[1]), "auth-bruteforce");
 	CHECK(verdict_of(p, "192.0.2.9") != V_AUTH_BRUTEFORCE);
 	CHECK(has_finding(p, F_SASL_BACKEND_DOWN));
+	pipe_free(p);
+}
+
+/* Dovecot's auth broke off (xsasl_dovecot_server.c's own words): a user's
+ * logins fail, then succeed; a guesser whose answers Dovecot delays meets
+ * the same words after its ordinary failures */
+TEST(blame_sasl_connection_lost)
+{
+	const char *const lines[] = {
+	    "Mar  3 10:00:00 mx postfix/submission/smtpd[4001]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Mar  3 10:00:10 mx postfix/submission/smtpd[4001]: warning: dsl-7.example.net[198.51.100.7]: SASL PLAIN authentication failed: Connection lost to authentication server, sasl_username=(unavailable)",
+	    "Mar  3 10:00:20 mx postfix/submission/smtpd[4001]: warning: dsl-7.example.net[198.51.100.7]: SASL PLAIN authentication failed: Connection lost to authentication server, sasl_username=(unavailable)",
+	    "Mar  3 10:00:30 mx postfix/submission/smtpd[4001]: warning: dsl-7.example.net[198.51.100.7]: SASL PLAIN authentication failed: Can't connect to authentication server, sasl_username=(unavailable)",
+	    "Mar  3 10:00:31 mx postfix/submission/smtpd[4001]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=1 auth=0/3 quit=1 commands=2/5",
+	    "Mar  3 10:05:00 mx postfix/submission/smtpd[4001]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Mar  3 10:05:01 mx postfix/submission/smtpd[4001]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=1 auth=1 quit=1 commands=3",
+	    "Mar  3 10:21:00 mx postfix/submission/smtpd[4002]: connect from unknown[203.0.113.40]",
+	    "Mar  3 10:21:00 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:05 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:20 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: Connection lost to authentication server",
+	    "Mar  3 10:21:30 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:31 mx postfix/submission/smtpd[4002]: disconnect from unknown[203.0.113.40] ehlo=1 auth=0/4 quit=1 commands=2/6",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_STR(verdict_id(verdict_of(p, "198.51.100.7")), "legitimate");
+	CHECK_STR(verdict_id(verdict_of(p, "203.0.113.40")), "auth-bruteforce");
+	CHECK(has_finding(p, F_SASL_BACKEND_FAILS));
+	CHECK(!has_finding(p, F_SASL_BACKEND_DOWN));
+	pipe_free(p);
+}
+
+/* the same words from the guesser alone: no finding against the server */
+TEST(blame_sasl_connection_lost_guesser_only)
+{
+	const char *const lines[] = {
+	    "Mar  3 10:21:00 mx postfix/submission/smtpd[4002]: connect from unknown[203.0.113.40]",
+	    "Mar  3 10:21:00 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:20 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: Connection lost to authentication server",
+	    "Mar  3 10:21:30 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:40 mx postfix/submission/smtpd[4002]: warning: unknown[203.0.113.40]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+	    "Mar  3 10:21:41 mx postfix/submission/smtpd[4002]: disconnect from unknown[203.0.113.40] ehlo=1 auth=0/4 quit=1 commands=2/6",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_STR(verdict_id(verdict_of(p, "203.0.113.40")), "auth-bruteforce");
+	CHECK(!has_finding(p, F_SASL_BACKEND_FAILS));
+	pipe_free(p);
+}
+
+/* a dying policy server: spawn's exit line, smtpd's socket lines and the
+ * 451 4.3.5 it answers are one cause, told once (fold_effects) */
+TEST(blame_policy_server_told_once)
+{
+	const char *const lines[] = {
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: connect from mail-wr1-f54.google.com[209.85.221.54]",
+	    "Mar  4 16:10:02 mx postfix/spawn[5902]: warning: command /usr/bin/policyd-spf exit status 1",
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: premature end-of-input on private/policyd-spf while reading input attribute name",
+	    "Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: problem talking to server private/policyd-spf: Connection reset by peer",
+	    "Mar  4 16:10:03 mx postfix/smtpd[5901]: NOQUEUE: reject: RCPT from mail-wr1-f54.google.com[209.85.221.54]: 451 4.3.5 Server configuration problem; from=<friend@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+	    "Mar  4 16:10:03 mx postfix/smtpd[5901]: disconnect from mail-wr1-f54.google.com[209.85.221.54] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(has_finding(p, F_POLICY_DOWN));
+	CHECK(!has_finding(p, F_IN_CONFIG_PROBLEM));
+	CHECK_INT(p->diag->nlist, 1);
+	pipe_free(p);
+}
+
+/* the look-alike: a 451 4.3.5 of a process whose cause the log does not
+ * show, beside two causes in other processes, stays its own */
+TEST(blame_config_problem_cause_unknown)
+{
+	const char *const lines[] = {
+	    "Mar  4 16:10:02 mx postfix/smtpd[6001]: warning: problem talking to server private/policyd-spf: Connection refused",
+	    "Mar  4 16:10:02 mx postfix/cleanup[6003]: warning: hash:/etc/postfix/header_checks is unavailable. open database /etc/postfix/header_checks.db: No such file or directory",
+	    "Mar  4 16:20:03 mx postfix/smtpd[6101]: NOQUEUE: reject: RCPT from mail-wr1-f54.google.com[209.85.221.54]: 451 4.3.5 Server configuration problem; from=<friend@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(has_finding(p, F_POLICY_DOWN));
+	CHECK(has_finding(p, F_MAP_MISSING));
+	CHECK(has_finding(p, F_IN_CONFIG_PROBLEM));
 	pipe_free(p);
 }
 

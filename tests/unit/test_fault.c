@@ -222,3 +222,36 @@ TEST(accuses_nobody_each_clause)
 				  rows[i].want);
 	}
 }
+
+/* ev_sasl_backend_name: the reasons of SASL_SERVER_SIDE (Postfix's
+ * xsasl_dovecot_server.c, Cyrus's temporary failures) name their backend;
+ * a checked password's reasons (Dovecot's base64 challenge, "(reason
+ * unavailable)", Cyrus's "authentication failure") name none */
+TEST(sasl_backend_reasons)
+{
+	static const struct {
+		const char *reason, *backend;
+	} rows[] = {
+	    {"Connection lost to authentication server", "Dovecot auth"},
+	    {"Can't connect to authentication server", "Dovecot auth"},
+	    {"Authentication backend error", "Dovecot auth"},
+	    {"generic failure", "Cyrus SASL"},
+	    {"remote authentication server unavailable", "Cyrus SASL"},
+	    {"transient failure (e.g., weak key)", "Cyrus SASL"},
+	    {"no memory available", "Cyrus SASL"},
+	    {"UGFzc3dvcmQ6", NULL},
+	    {"(reason unavailable)", NULL},
+	    {"authentication failure", NULL},
+	    {"Invalid authentication mechanism: 'CRAM-MD5'", NULL},
+	    {"connection lost", NULL},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct event ev = {.type = EV_SASL_FAIL, .reason = span_of(rows[i].reason)};
+		const char *b = ev_sasl_backend_name(&ev);
+		CHECK(rows[i].backend ? b && !strcmp(b, rows[i].backend) : !b);
+		CHECK(ev_sasl_backend_fault(&ev) == (rows[i].backend != NULL));
+	}
+	/* the same words in another event: no failed login */
+	struct event rej = {.type = EV_REJECT, .reason = span_of("generic failure")};
+	CHECK(!ev_sasl_backend_fault(&rej));
+}

@@ -1,0 +1,273 @@
+/*
+ * folds.c - the diagnosis' conclusions that fold one finding's lines
+ * into another's once the whole log is read (diag_finish): one cause,
+ * one finding.  A table of an unsupported type is that type's finding
+ * (fold_map_type); lines that tell only an effect go to their cause
+ * (fold_effects: a key-less "451 4.3.5 Server configuration problem",
+ * cleanup's "map lookup problem" naming a parameter, a policy server's
+ * command exit); "domain not found" for a domain that certainly exists
+ * is this host's resolver (resolver_nxdomain).  The (finding, key) of
+ * each folded group is kept as an alias, so that explain ties its lines
+ * to where they went.
+ */
+#include "diag_internal.h"
+#include "../parse/provider.h"
+#include "../util/xalloc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* diag_lower_span - s in lower case into out (n bytes); false if empty or too long */
+bool diag_lower_span(struct span s, char *out, size_t n)
+{
+	if (!s.n || s.n >= n)
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		out[i] = (char)tolower((unsigned char)s.p[i]);
+	out[s.n] = 0;
+	return true;
+}
+
+/* diag_nx_note - the name a "not found" delivery failed on: the name of
+ * "Name service error for name=NAME type=" (the domain for type=MX, a
+ * mail server's host for type=A), else the recipient's domain */
+void diag_nx_note(struct diag *d, const struct event *ev)
+{
+	struct span t = ev->line->text, name = span_find(t, "name=");
+	char low[DIAG_KEY_MAX];
+	if (name.p) {
+		name = span_skip(name, 5);
+		size_t n = 0;
+		while (n < name.n && name.p[n] != ' ' && name.p[n] != ')' && name.p[n] != ',')
+			n++;
+		name = span_head(name, n);
+	} else {
+		ptrdiff_t at = span_rchr(ev->to, '@');
+		name = at >= 0 ? span_skip(ev->to, (size_t)at + 1) : SPAN_NULL;
+	}
+	if (diag_lower_span(name, low, sizeof low))
+		strset_add(&d->nx_names, span_of(low));
+}
+
+/* alias_add - the lines of (id, key) are now to's; aliases to `from`
+ * (a group about to be dropped) follow it */
+static void alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
+		      const struct diag_group *from)
+{
+	for (size_t i = 0; i < d->nalias; i++)
+		if (d->alias[i].to == from)
+			d->alias[i].to = to;
+	d->alias = xrealloc(d->alias, (d->nalias + 1) * sizeof *d->alias);
+	d->alias[d->nalias++] = (struct diag_alias){id, xstrdup(key), to};
+}
+
+/* diag_alias_of - see diagnose.h */
+const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id, const char *key)
+{
+	for (size_t i = 0; i < d->nalias; i++)
+		if (d->alias[i].id == id && !strcmp(d->alias[i].key, key))
+			return d->alias[i].to;
+	return NULL;
+}
+
+/* diag_absorb - group i of the list folded into `into` (its lines, times,
+ * subjects and samples), and dropped */
+void diag_absorb(struct diag *d, struct diag_group *into, size_t i)
+{
+	struct diag_group *g = d->list[i];
+	alias_add(d, g->id, g->key, into, g);
+	into->lines += g->lines;
+	into->recipients += g->recipients;
+	diag_group_time(into, g->first);
+	diag_group_time(into, g->last);
+	diag_subjects_add(&into->subjects, &g->subjects);
+	diag_samples_take(into, g->sample, g->nsample);
+	d->list[i] = d->list[--d->nlist];
+	diag_group_drop(d, g);
+}
+
+/* type_of - the group's lines name its table as "type:key" */
+static bool type_of(const struct diag_group *g, const char *type)
+{
+	char want[DIAG_KEY_MAX * 2 + 2];
+	snprintf(want, sizeof want, "%s:%s", type, g->key);
+	for (uint32_t j = 0; j < g->nsample; j++)
+		for (const char *at = g->sample[j]; at && (at = strstr(at, want)); at++)
+			if (at == g->sample[j] || !isalnum((unsigned char)at[-1])) /* not texthash: for hash: */
+				return true;
+	return false;
+}
+
+/* diag_fold_map_type - a table of a type this Postfix does not support
+ * (F_MAP_TYPE, keyed by the type) also fails to open and to look up:
+ * those lines, told as a missing file's (F_MAP_MISSING, keyed by the
+ * path: "hash:/etc/postfix/x: table lookup problem") or a database
+ * server's (F_MAP_SERVER_DOWN: "mysql:/etc/postfix/x.cf lookup error
+ * for"), are the missing type's */
+void diag_fold_map_type(struct diag *d)
+{
+	static const struct {
+		const char *type, *server; /* F_MAP_TYPE's key, F_MAP_SERVER_DOWN's */
+	} names[] = {{"mysql", "MySQL"}, {"pgsql", "PostgreSQL"}, {"ldap", "LDAP"}};
+	for (size_t t = 0; t < d->nlist; t++) {
+		struct diag_group *type = d->list[t];
+		if (type->id != F_MAP_TYPE)
+			continue;
+		const char *server = NULL;
+		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
+			if (!strcasecmp(type->key, names[n].type))
+				server = names[n].server;
+		bool folded = false;
+		for (size_t i = d->nlist; i-- > 0;) {
+			const struct diag_group *g = d->list[i];
+			if ((g->id == F_MAP_MISSING && type_of(g, type->key)) ||
+			    (g->id == F_MAP_SERVER_DOWN && server && !strcmp(g->key, server))) {
+				diag_absorb(d, type, i);
+				folded = true;
+			}
+		}
+		/* absorb moves the last group into the hole: another type's
+		 * group may now stand before t; look at the list again */
+		if (folded)
+			t = (size_t)-1;
+	}
+}
+
+/* the lines that only tell the effect of a cause another finding names:
+ * smtpd's "451 4.3.5 Server configuration problem" (a table, a policy
+ * service or a restriction it needs failed: smtpd_check.c), cleanup's
+ * "ID: virtual_alias_maps map lookup problem for ADDR -- message not
+ * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
+ * not the table), spawn's "command PATH exit status N" of a policy
+ * server whose socket smtpd names.  Each row: the effect's finding, and
+ * whether its group is an effect by its key (none, or a command's
+ * path); the causes it folds into */
+static const struct {
+	enum finding_id effect;
+	bool by_path;                /* a command's path, not the socket */
+	enum finding_id causes[8];   /* 0-ended (finding 0, outbound-ip-reputation, is none) */
+} effects[] = {
+    {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
+    {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
+    {F_IN_CONFIG_PROBLEM, false,
+     {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
+      F_IN_CONFIG_PROBLEM}},
+};
+
+/* is_effect - g is row e's effect group */
+static bool is_effect(const struct diag_group *g, size_t e)
+{
+	if (g->id != effects[e].effect)
+		return false;
+	return effects[e].by_path ? g->key[0] == '/' : !g->key[0];
+}
+
+/* same_process - a sample line of g and one of h come from the same
+ * "daemon[pid]" */
+static bool same_process(const struct diag_group *g, const struct diag_group *h)
+{
+	for (uint32_t i = 0; i < g->nsample; i++) {
+		const char *p = g->sample[i] ? strstr(g->sample[i], "postfix") : NULL;
+		const char *end = p ? strstr(p, "]: ") : NULL;
+		if (!end || end - p > 80)
+			continue;
+		char who[96];
+		snprintf(who, sizeof who, "%.*s", (int)(end - p + 1), p);
+		for (uint32_t j = 0; j < h->nsample; j++)
+			if (h->sample[j] && strstr(h->sample[j], who))
+				return true;
+	}
+	return false;
+}
+
+/* diag_fold_effects - an effect's group (effects[]) folded into the group of
+ * its cause: the one its lines share a process with, else the only
+ * candidate; left alone when several could be it.  One cause, one finding */
+void diag_fold_effects(struct diag *d)
+{
+	for (size_t e = 0; e < sizeof effects / sizeof effects[0]; e++)
+		for (size_t i = d->nlist; i-- > 0;) {
+			if (i >= d->nlist || !is_effect(d->list[i], e))
+				continue;
+			size_t pick = SIZE_MAX, ncand = 0;
+			bool shared = false;
+			for (size_t k = 0; k < d->nlist; k++) {
+				const struct diag_group *c = d->list[k];
+				bool cause = false;
+				for (size_t j = 0; j < 8 && effects[e].causes[j]; j++)
+					cause |= c->id == effects[e].causes[j];
+				if (!cause || k == i || is_effect(c, e))
+					continue;
+				ncand++;
+				if (!shared && same_process(d->list[i], c)) {
+					shared = true;
+					pick = k;
+				} else if (!shared && ncand == 1) {
+					pick = k;
+				}
+			}
+			if (pick == SIZE_MAX || (!shared && ncand > 1))
+				continue;
+			struct diag_group *into = d->list[pick];
+			diag_absorb(d, into, i);
+		}
+}
+
+/* nx_proven - g's lines failed on one of the names (their "name=NAME "
+ * in a sample line, or a recipient domain when the line names none) */
+static bool nx_proven(const struct diag_group *g, const char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char want[DIAG_KEY_MAX + 8];
+		snprintf(want, sizeof want, "name=%s ", names[i]);
+		bool named = false;
+		for (uint32_t j = 0; j < g->nsample; j++) {
+			if (!g->sample[j])
+				continue;
+			char low[DIAG_SAMPLE_MAX + 1];
+			size_t m = strlen(g->sample[j]);
+			m = m < DIAG_SAMPLE_MAX ? m : DIAG_SAMPLE_MAX;
+			diag_lower_span((struct span){g->sample[j], m}, low, sizeof low);
+			if (strstr(low, want))
+				return true;
+			named |= strstr(low, "name=") != NULL;
+		}
+		if (!named && strset_has(&g->subjects, span_of(names[i])))
+			return true;
+	}
+	return false;
+}
+
+/* diag_resolver_nxdomain - "domain not found" for a domain that certainly
+ * exists: a mailbox provider's (provider.h), or one that mail was
+ * delivered to over port 25 elsewhere in the log: this host's resolver
+ * answered, not the domain.  Those groups become one
+ * outbound-resolver-not-found; a domain with no such proof stays the
+ * recipient's typo (outbound-domain-not-found) */
+void diag_resolver_nxdomain(struct diag *d)
+{
+	size_t nn;
+	const char **names = diag_subjects(&(struct diag_group){.subjects = d->nx_names}, &nn);
+	size_t k = 0;
+	for (size_t i = 0; i < nn; i++) /* the names that certainly exist */
+		if (provider_mailbox_domain(span_of(names[i])) || strset_has(&d->sent_domains, span_of(names[i])))
+			names[k++] = names[i];
+	struct diag_group *into = NULL;
+	for (size_t i = d->nlist; i-- > 0 && k;) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_DNS_NXDOMAIN || !nx_proven(g, names, k))
+			continue;
+		if (into) {
+			diag_absorb(d, into, i);
+			continue;
+		}
+		into = g;
+		alias_add(d, g->id, g->key, g, NULL);
+		diag_group_relabel(d, g, F_OUT_RESOLVER_NXDOMAIN, "");
+	}
+	free(names);
+}
+
