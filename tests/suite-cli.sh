@@ -38,6 +38,16 @@ while read -r s; do
 	grep -q -e "-$s, --" "$tmp/help" && ok || ko "-$s is accepted but not in --help"
 	grep -q -e "-$s, --\|-$s\\b" "$tmp/man" && ok || ko "-$s is accepted but not in man/postsleuth.1"
 done <"$tmp/shorts"
+# every verdict of the table (src/analyze/verdicts.h) is named where users
+# look for what --verdict takes
+grep -o '^[[:space:]]*X(V_[A-Z_]*, "[a-z-]*"' "$top/src/analyze/verdicts.h" | sed 's/.*"\(.*\)"/\1/' >"$tmp/verdicts"
+n=$(wc -l <"$tmp/verdicts")
+[ "$n" -ge 15 ] && ok || ko "only $n verdicts found in src/analyze/verdicts.h: did its shape change?"
+while read -r v; do
+	grep -q -e "\b$v\b" "$tmp/man" && ok || ko "verdict $v is not in man/postsleuth.1"
+	grep -q -e "\`$v\`" "$top/README.md" && ok || ko "verdict $v is not in README.md"
+	grep -q -e "\`$v\`" "$top/docs/report.md" && ok || ko "verdict $v is not in docs/report.md"
+done <"$tmp/verdicts"
 # and the other way: what --help names, the parser takes
 for o in $(grep -o -e '--[a-z][a-z0-9-]*' "$tmp/help" | sort -u); do
 	grep -q "^${o#--} " "$tmp/options" && ok || ko "--help names $o, which the parser does not know"
