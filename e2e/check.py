@@ -209,15 +209,29 @@ def check_diag(bin_, out, dg, year, ok):
     rep = json.loads(so)
     ok(rep["input"]["unknown"] == 0, f"{name}: {rep['input']['unknown']} unknown lines "
                                      f"(postsleuth events {log} | grep '\"type\": *\"unknown\"')")
-    found = {}
+    found, subjects = {}, {}
     for f in rep.get("findings", []):
         found.setdefault(f["id"], []).append(f["key"])
+        subjects.setdefault(f["id"], set()).update(f.get("subjects", []))
     for w in dg["findings"]:
         what = f"{name}: {w['finding']}" + (f" [{w['key']}]" if w["key"] else "")
         # the harness first: the fault was played as planned
         if not ok(w["done"], f"harness diag: not played: {w['why']}"):
             continue
         keys = found.get(w["finding"])
+        if w.get("absent"):
+            # one cause, one finding: an effect told with its cause
+            ok(keys is None, f"{what} reported apart ({w['why']}): {keys}")
+            continue
+        # the client whose refusal shows the fault is this finding's, and
+        # no other of these findings' (each 451 told with its own cause)
+        if w.get("subject"):
+            ok(w["subject"] in subjects.get(w["finding"], set()),
+               f"{what}: {w['subject']} not among its subjects {sorted(subjects.get(w['finding'], []))}")
+            others = [o for o in dg["findings"] if o.get("subject") and o["finding"] != w["finding"]]
+            for o in others:
+                ok(o["subject"] not in subjects.get(w["finding"], set()),
+                   f"{what}: {o['subject']}'s refusal ({o['finding']}) told as this one's")
         if not ok(keys is not None, f"{what} missing ({w['why']}); findings: "
                                     f"{sorted((k, v) for k, vs in found.items() for v in vs)}"):
             continue

@@ -17,12 +17,14 @@ faults, each with the client that shows it and the finding wanted
   25    mynetworks is 127.0.0.1/32 only          the admin's application     own-client-relay-denied
           on 127.30.0.71, refused "Relay access denied" (not hostile)
   2525  content_filter scan:[127.0.0.1]:10024    mail through it             content-filter-unreachable
-  2526  check_sender_access hash: never made     a sender, 451 4.3.5         lookup-table-missing,
-                                                                             server-configuration-problem
+  2526  check_sender_access hash: never made     a sender, 451 4.3.5         lookup-table-missing
+          (its "451 4.3.5 Server configuration error" is the table's: no
+          server-configuration-problem of its own)
   2527  postscreen, DNSBL dnsbl.test answering   a sender                    dnsbl-answers-error
           127.255.255.254 (dnsmasq on 127.0.0.1:53)
   2528  TLS key of another pair than the cert   a client asking STARTTLS    tls-key-certificate
   2529  check_policy_service 127.0.0.1:10023     a sender, 451 4.3.5         policy-service-unreachable
+          (the two 451s, each of its own smtpd, are each told with its cause)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
 
 Every client here is legitimate: postsleuth must accuse none of them.
@@ -187,8 +189,9 @@ class Diag:
             sessions.setdefault(c["ip"], []).append(int(c["server"].rsplit(":", 1)[1]))
         want = []
 
-        def expect(fid, key, done, why):
-            want.append({"finding": fid, "key": key, "done": bool(done), "why": why})
+        def expect(fid, key, done, why, subject=None, absent=False):
+            want.append({"finding": fid, "key": key, "done": bool(done), "why": why,
+                         "subject": subject, "absent": absent})
         expect("milter-unreachable", "inet:127.0.0.1:8891", r.conns,
                "smtpd_milters = inet:127.0.0.1:8891, nothing listens; smtpd sessions were made")
         expect("mailbox-delivery-unreachable", "127.0.0.1[127.0.0.1]:24", f"alice@{LOCAL}" in acc,
@@ -205,15 +208,18 @@ class Diag:
                codes.get((self.ip(71), 25)) and all(c == 554 for c in codes[(self.ip(71), 25)]),
                "the application's mail to another domain, answered 554 (Relay access denied)")
         expect("lookup-table-missing", None, 451 in codes.get((self.ip(62), 2526), []),
-               "check_sender_access hash:sender_access, never made; the sender was answered 451")
+               "check_sender_access hash:sender_access, never made; the sender was answered 451",
+               subject=self.ip(62))
         expect("server-configuration-problem", None, 451 in codes.get((self.ip(62), 2526), []),
-               "the sender on port 2526 was answered 451 4.3.5")
+               "the 451 4.3.5 answers are the table's and the policy server's, told with them",
+               absent=True)
         expect("dnsbl-answers-error", DNSBL, 550 in codes.get((self.ip(91), 2527), []),
                f"postscreen_dnsbl_sites = {DNSBL}, answering {DNSBL_ANSWER}; the sender was refused")
         expect("tls-key-certificate", None, 2528 in sessions.get(self.ip(64), []),
                "port 2528's smtpd_tls_key_file is of another pair than its certificate; a client came")
         expect("policy-service-unreachable", "127.0.0.1:10023", 451 in codes.get((self.ip(63), 2529), []),
-               "check_policy_service inet:127.0.0.1:10023, nothing listens; the sender was answered 451")
+               "check_policy_service inet:127.0.0.1:10023, nothing listens; the sender was answered 451",
+               subject=self.ip(63))
         expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
                "port 587 with SASL through private/auth, no such socket; a client came")
         clients = {}

@@ -235,6 +235,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
 		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
+	/* an effect line told as the cause its process logged before it */
+	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);

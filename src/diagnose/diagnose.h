@@ -12,6 +12,7 @@
 #ifndef POSTSLEUTH_DIAGNOSE_H
 #define POSTSLEUTH_DIAGNOSE_H
 
+#include "causes.h"
 #include "finding.h"
 #include "rules.h"
 #include "../model/message.h"
@@ -148,6 +149,7 @@ struct diag {
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
+	struct diag_causes causes;   /* each process' last cause (causes.h) */
 	struct diag_alias {
 		enum finding_id id;
 		char *key;

@@ -2,14 +2,16 @@
  * folds.c - the diagnosis' conclusions that fold one finding's lines
  * into another's once the whole log is read (diag_finish): one cause,
  * one finding.  A table of an unsupported type is that type's finding
- * (fold_map_type); lines that tell only an effect go to their cause
- * (fold_effects: a key-less "451 4.3.5 Server configuration problem",
- * cleanup's "map lookup problem" naming a parameter, a policy server's
- * command exit); "domain not found" for a domain that certainly exists
+ * (fold_map_type); lines that tell only an effect, and that no cause of
+ * their own process explained as they were read (causes.c), go to their
+ * cause (fold_effects: a key-less "451 4.3.5 Server configuration
+ * problem", cleanup's "map lookup problem" naming a parameter, a policy
+ * server's command exit); "domain not found" for a domain that certainly exists
  * is this host's resolver (resolver_nxdomain).  The (finding, key) of
  * each folded group is kept as an alias, so that explain ties its lines
  * to where they went.
  */
+#include "causes.h"
 #include "diag_internal.h"
 #include "../parse/provider.h"
 #include "../util/xalloc.h"
@@ -136,33 +138,12 @@ void diag_fold_map_type(struct diag *d)
 	}
 }
 
-/* the lines that only tell the effect of a cause another finding names:
- * smtpd's "451 4.3.5 Server configuration problem" (a table, a policy
- * service or a restriction it needs failed: smtpd_check.c), cleanup's
- * "ID: virtual_alias_maps map lookup problem for ADDR -- message not
- * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
- * not the table), spawn's "command PATH exit status N" of a policy
- * server whose socket smtpd names.  Each row: the effect's finding, and
- * whether its group is an effect by its key (none, or a command's
- * path); the causes it folds into */
-static const struct {
-	enum finding_id effect;
-	bool by_path;                /* a command's path, not the socket */
-	enum finding_id causes[8];   /* 0-ended (finding 0, outbound-ip-reputation, is none) */
-} effects[] = {
-    {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
-    {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
-    {F_IN_CONFIG_PROBLEM, false,
-     {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
-      F_IN_CONFIG_PROBLEM}},
-};
-
 /* is_effect - g is row e's effect group */
 static bool is_effect(const struct diag_group *g, size_t e)
 {
-	if (g->id != effects[e].effect)
+	if (g->id != diag_effects[e].effect)
 		return false;
-	return effects[e].by_path ? g->key[0] == '/' : !g->key[0];
+	return diag_effects[e].by_path ? g->key[0] == '/' : !g->key[0];
 }
 
 /* same_process - a sample line of g and one of h come from the same
@@ -183,12 +164,14 @@ static bool same_process(const struct diag_group *g, const struct diag_group *h)
 	return false;
 }
 
-/* diag_fold_effects - an effect's group (effects[]) folded into the group of
- * its cause: the one its lines share a process with, else the only
- * candidate; left alone when several could be it.  One cause, one finding */
+/* diag_fold_effects - an effect's group (causes.c's diag_effects: the
+ * effect lines no cause of their own process explained as they were
+ * read) folded into the group of its cause: the one its lines share a
+ * process with, else the only candidate; left alone when several could
+ * be it.  One cause, one finding */
 void diag_fold_effects(struct diag *d)
 {
-	for (size_t e = 0; e < sizeof effects / sizeof effects[0]; e++)
+	for (size_t e = 0; e < diag_neffects; e++)
 		for (size_t i = d->nlist; i-- > 0;) {
 			if (i >= d->nlist || !is_effect(d->list[i], e))
 				continue;
@@ -197,8 +180,8 @@ void diag_fold_effects(struct diag *d)
 			for (size_t k = 0; k < d->nlist; k++) {
 				const struct diag_group *c = d->list[k];
 				bool cause = false;
-				for (size_t j = 0; j < 8 && effects[e].causes[j]; j++)
-					cause |= c->id == effects[e].causes[j];
+				for (size_t j = 0; j < 8 && diag_effects[e].causes[j]; j++)
+					cause |= c->id == diag_effects[e].causes[j];
 				if (!cause || k == i || is_effect(c, e))
 					continue;
 				ncand++;

@@ -406,16 +406,21 @@ static bool client_act(enum ev_type t)
 
 /* judge - the side at fault, the finding and the client of one line */
 static void judge(struct line_note *n, const struct event *ev, const struct analysis *a,
-		  const struct diag *d)
+		  const struct diag *d, struct diag_causes *causes)
 {
 	n->side = -1;
 	n->finding = -1;
 	n->verdict = -1;
 	struct diag_hit hit;
+	bool ruled = diag_classify(ev, &hit);
+	/* an effect line is its process' cause's, as the diagnosis had it:
+	 * the tracker sees every line, in the order the diagnosis did */
+	if (ruled)
+		diag_cause_hit(causes, ev, &hit);
 	/* a conclusion over several lines first (backscatter, trust by
 	 * address): it says more than the line's own rule */
 	const struct diag_group *g = diag_line_group(d, ev);
-	if (!g && diag_classify(ev, &hit))
+	if (!g && ruled)
 		g = group_of(d, &hit);
 	if (g) {
 		n->finding = (int)g->id;
@@ -482,6 +487,7 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 	struct explain_lines *el = xcalloc(1, sizeof *el);
 	el->ninputs = feed->ninputs;
 	struct redact_table *rt = redact_table_new();
+	struct diag_causes *causes = xcalloc(1, sizeof *causes);
 	for (size_t i = 0; i < feed->ninputs; i++) {
 		const struct feed_input *in = &feed->inputs[i];
 		struct source *src = reread_open(in);
@@ -541,12 +547,13 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			meaning(&b, &ev, own);
 			n->meaning = xspandup(buf_span(&b));
 			buf_free(&b);
-			judge(n, &ev, a, d);
+			judge(n, &ev, a, d, causes);
 		}
 		lines_free(&lr);
 		source_close(src);
 	}
 	redact_table_free(rt);
+	free(causes);
 	return el;
 }
 

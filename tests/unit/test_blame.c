@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include "analyze/analysis.h"
 #include "diagnose/diagnose.h"
+#include "util/xalloc.h"
 #include "parse/dnsbl.h"
 #include "feed/feed.h"
 #include "model/correlate.h"
@@ -359,6 +360,109 @@ TEST(blame_config_problem_cause_unknown)
 	CHECK(has_finding(p, F_MAP_MISSING));
 	CHECK(has_finding(p, F_IN_CONFIG_PROBLEM));
 	pipe_free(p);
+}
+
+/* group_with - the diagnosis' group of the finding, or NULL */
+static const struct diag_group *group_with(const struct pipe *p, enum finding_id id)
+{
+	for (size_t i = 0; i < p->diag->nlist; i++)
+		if (p->diag->list[i]->id == id)
+			return p->diag->list[i];
+	return NULL;
+}
+
+/* two smtpd processes, one refusing for a missing table, the other for a
+ * dead policy server, each with its own 451 4.3.5: each refusal is told
+ * with its own process' cause (causes.c), not both with the first cause
+ * (the whole key-less group was folded into the table's before) */
+TEST(blame_config_problem_each_its_cause)
+{
+	const char *const lines[] = {
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: error: open database /etc/postfix/sender_access.db: No such file or directory",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[452]: connect from unknown[198.51.100.63]",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: connect from unknown[198.51.100.62]",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: warning: hash:/etc/postfix/sender_access is unavailable. open database /etc/postfix/sender_access.db: No such file or directory",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: warning: hash:/etc/postfix/sender_access lookup error for \"billing@partner-a.test\"",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: NOQUEUE: reject: RCPT from unknown[198.51.100.62]: 451 4.3.5 <billing@partner-a.test>: Sender address rejected: Server configuration error; from=<billing@partner-a.test> to=<carol@example.test> proto=ESMTP helo=<mail.partner-a.test>",
+	    "Dec 04 12:21:35 mx1 postfix/smtpd[449]: disconnect from unknown[198.51.100.62] ehlo=1 mail=1 rcpt=0/1 rset=1 quit=1 commands=4/5",
+	    "Dec 04 12:21:36 mx1 postfix/smtpd[452]: warning: connect to 127.0.0.1:10023: Connection refused",
+	    "Dec 04 12:21:36 mx1 postfix/smtpd[452]: warning: problem talking to server 127.0.0.1:10023: Connection refused",
+	    "Dec 04 12:21:36 mx1 postfix/smtpd[452]: NOQUEUE: reject: RCPT from unknown[198.51.100.63]: 451 4.3.5 <erin@example.test>: Recipient address rejected: Server configuration problem; from=<billing@partner-a.test> to=<erin@example.test> proto=ESMTP helo=<mail.partner-a.test>",
+	    "Dec 04 12:21:36 mx1 postfix/smtpd[452]: disconnect from unknown[198.51.100.63] ehlo=1 mail=1 rcpt=0/1 rset=1 quit=1 commands=4/5",
+	    /* a 451 of a process before any cause of its own, beside the
+	     * others': not the table's nor the policy server's */
+	    "Dec 04 12:21:37 mx1 postfix/smtpd[460]: NOQUEUE: reject: RCPT from unknown[198.51.100.64]: 451 4.3.5 <erin@example.test>: Recipient address rejected: Server configuration problem; from=<a@partner-a.test> to=<erin@example.test> proto=ESMTP helo=<mail.partner-a.test>",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	const struct diag_group *map = group_with(p, F_MAP_MISSING), *pol = group_with(p, F_POLICY_DOWN),
+				*cfg = group_with(p, F_IN_CONFIG_PROBLEM);
+	CHECK(map && pol && cfg);
+	if (map && pol && cfg) {
+		CHECK(strset_has(&map->subjects, span_of("198.51.100.62")));
+		CHECK(!strset_has(&map->subjects, span_of("198.51.100.63")));
+		CHECK(strset_has(&pol->subjects, span_of("198.51.100.63")));
+		CHECK(!strset_has(&pol->subjects, span_of("198.51.100.62")));
+		CHECK_INT(map->lines, 4);
+		CHECK_INT(pol->lines, 3);
+		CHECK_INT(cfg->lines, 1);
+		CHECK(strset_has(&cfg->subjects, span_of("198.51.100.64")));
+	}
+	pipe_free(p);
+}
+
+/* the tracker itself: a cause is the process' (pid and host), the last
+ * one counts, and only a cause that can make the effect is taken */
+TEST(causes_track_per_process)
+{
+	struct diag_causes *c = xcalloc(1, sizeof *c);
+	struct logline l = {.pid = 10, .host = span_of("a")};
+	struct event ev = {.line = &l};
+	struct diag_hit h = {.id = F_MAP_MISSING};
+	snprintf(h.key, sizeof h.key, "/etc/postfix/x");
+	CHECK(!diag_cause_hit(c, &ev, &h));
+	struct diag_hit e = {.id = F_IN_CONFIG_PROBLEM};
+	CHECK(diag_cause_hit(c, &ev, &e));
+	CHECK_INT(e.id, F_MAP_MISSING);
+	CHECK_STR(e.key, "/etc/postfix/x");
+	/* the same pid on another host, another pid on this one: nothing */
+	struct logline l2 = {.pid = 10, .host = span_of("b")}, l3 = {.pid = 11, .host = span_of("a")};
+	struct event ev2 = {.line = &l2}, ev3 = {.line = &l3};
+	struct diag_hit e2 = {.id = F_IN_CONFIG_PROBLEM}, e3 = {.id = F_IN_CONFIG_PROBLEM};
+	CHECK(!diag_cause_hit(c, &ev2, &e2) && e2.id == F_IN_CONFIG_PROBLEM);
+	CHECK(!diag_cause_hit(c, &ev3, &e3) && e3.id == F_IN_CONFIG_PROBLEM);
+	/* the last cause counts */
+	struct diag_hit pol = {.id = F_POLICY_DOWN};
+	snprintf(pol.key, sizeof pol.key, "127.0.0.1:10023");
+	diag_cause_hit(c, &ev, &pol);
+	struct diag_hit e4 = {.id = F_IN_CONFIG_PROBLEM};
+	CHECK(diag_cause_hit(c, &ev, &e4) && e4.id == F_POLICY_DOWN);
+	/* cleanup's key-less map lookup problem is a table's, never a policy server's */
+	struct diag_hit e5 = {.id = F_MAP_MISSING};
+	CHECK(!diag_cause_hit(c, &ev, &e5) && e5.id == F_MAP_MISSING && !e5.key[0]);
+	/* a keyed effect finding is no effect; no pid, no tracking */
+	struct diag_hit e6 = {.id = F_IN_CONFIG_PROBLEM};
+	snprintf(e6.key, sizeof e6.key, "restriction returns OK");
+	CHECK(!diag_cause_hit(c, &ev, &e6) && e6.id == F_IN_CONFIG_PROBLEM);
+	struct logline l4 = {.pid = -1, .host = span_of("a")};
+	struct event ev4 = {.line = &l4};
+	struct diag_hit e7 = {.id = F_IN_CONFIG_PROBLEM};
+	CHECK(!diag_cause_hit(c, &ev4, &e7));
+	/* more processes than slots: the oldest makes way, no overflow */
+	for (int64_t pid = 100; pid < 100 + 3 * DIAG_CAUSE_PROCS; pid++) {
+		struct logline lp = {.pid = pid, .host = span_of("a")};
+		struct event ep = {.line = &lp};
+		struct diag_hit hp = {.id = F_MAP_MISSING};
+		snprintf(hp.key, sizeof hp.key, "/t/%lld", (long long)pid);
+		diag_cause_hit(c, &ep, &hp);
+	}
+	CHECK_INT(c->used, DIAG_CAUSE_PROCS);
+	struct logline lz = {.pid = 100 + 3 * DIAG_CAUSE_PROCS - 1, .host = span_of("a")};
+	struct event ez = {.line = &lz};
+	struct diag_hit hz = {.id = F_IN_CONFIG_PROBLEM};
+	CHECK(diag_cause_hit(c, &ez, &hz));
+	CHECK(!diag_cause_hit(c, &ev, &(struct diag_hit){.id = F_IN_CONFIG_PROBLEM}));
+	free(c);
 }
 
 TEST(blame_pregreet_forms)

@@ -1,0 +1,95 @@
+/*
+ * causes.c - the effect lines told as their cause's finding, line by
+ * line (causes.h), and the table of effects and causes.
+ */
+#include "causes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* the lines that only tell the effect of a cause another finding names:
+ * smtpd's "451 4.3.5 Server configuration problem" (a table, a policy
+ * service or a restriction it needs failed: smtpd_check.c), cleanup's
+ * "ID: virtual_alias_maps map lookup problem for ADDR -- message not
+ * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
+ * not the table), spawn's "command PATH exit status N" of a policy
+ * server whose socket smtpd names (another process: folded at the end
+ * only) */
+const struct diag_effect diag_effects[] = {
+    {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
+    {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
+    {F_IN_CONFIG_PROBLEM, false,
+     {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
+      F_IN_CONFIG_PROBLEM}},
+};
+const size_t diag_neffects = sizeof diag_effects / sizeof diag_effects[0];
+
+/* effect_row - the row whose key-less effect the hit is, or -1 */
+static int effect_row(const struct diag_hit *hit)
+{
+	if (hit->key[0])
+		return -1;
+	for (size_t e = 0; e < diag_neffects; e++)
+		if (!diag_effects[e].by_path && diag_effects[e].effect == hit->id)
+			return (int)e;
+	return -1;
+}
+
+/* is_cause - a keyed hit of a finding some row's effect may come from */
+static bool is_cause(const struct diag_hit *hit)
+{
+	if (!hit->key[0])
+		return false;
+	for (size_t e = 0; e < diag_neffects; e++)
+		for (size_t j = 0; j < 8 && diag_effects[e].causes[j]; j++)
+			if (diag_effects[e].causes[j] == hit->id && !diag_effects[e].by_path)
+				return true;
+	return false;
+}
+
+/* slot_of - the process' slot, or -1 */
+static int slot_of(const struct diag_causes *c, int64_t pid, uint64_t host)
+{
+	for (uint32_t i = 0; i < c->used; i++)
+		if (c->slot[i].pid == pid && c->slot[i].host == host)
+			return (int)i;
+	return -1;
+}
+
+/* diag_cause_hit - see causes.h */
+bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_hit *hit)
+{
+	if (ev->line->pid < 0)
+		return false;
+	uint64_t host = span_hash(ev->line->host);
+	int e = effect_row(hit);
+	if (e >= 0) {
+		int i = slot_of(c, ev->line->pid, host);
+		if (i < 0)
+			return false;
+		for (size_t j = 0; j < 8 && diag_effects[e].causes[j]; j++)
+			if (diag_effects[e].causes[j] == c->slot[i].id) {
+				hit->id = c->slot[i].id;
+				snprintf(hit->key, sizeof hit->key, "%s", c->slot[i].key);
+				return true;
+			}
+		return false;
+	}
+	if (!is_cause(hit))
+		return false;
+	int i = slot_of(c, ev->line->pid, host);
+	if (i < 0) {
+		/* the oldest slot makes way once all are used */
+		if (c->used < DIAG_CAUSE_PROCS) {
+			i = (int)c->used++;
+		} else {
+			i = (int)c->next;
+			c->next = (c->next + 1) % DIAG_CAUSE_PROCS;
+		}
+		c->slot[i].pid = ev->line->pid;
+		c->slot[i].host = host;
+	}
+	c->slot[i].id = hit->id;
+	snprintf(c->slot[i].key, sizeof c->slot[i].key, "%s", hit->key);
+	return false;
+}
