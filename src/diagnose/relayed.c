@@ -36,6 +36,7 @@
 #define RL_LOCAL_DOMAINS 1024 /* domains this host delivers itself */
 #define RL_BOUNCE_QIDS 256    /* queue IDs of a hop's backscatter, to tie their lines */
 #define RL_QIDS 1024          /* relayed messages' queue IDs, to tie their client= lines */
+#define RL_PEEKED 4096        /* open messages counted before they close (watch), at most */
 #define RL_MANY_CLIENTS 3     /* that many clients relaying: a spammer found it */
 #define RL_MANY_DOMAINS 10    /* or that many outside domains */
 #define RL_FEW_MESSAGES 2     /* fewer messages of one or two clients: nothing said */
@@ -125,7 +126,7 @@ static struct diag_relayed *relayed_get(struct diag *d)
 		d->relayed = xcalloc(1, sizeof *d->relayed);
 		strset_init(&d->relayed->local_domains, RL_LOCAL_DOMAINS);
 		strset_init(&d->relayed->qids, RL_QIDS);
-		strset_init(&d->relayed->peeked, RL_QIDS);
+		strset_init(&d->relayed->peeked, RL_PEEKED);
 		hmap_init(&d->relayed->filtered_by_qid);
 	}
 	return d->relayed;
@@ -411,8 +412,10 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 			  bool notify)
 {
 	struct diag_relayed *s = d->relayed;
-	if (s && strset_len(&s->peeked) && strset_has(&s->peeked, span_of(m->qid)))
-		return; /* counted while it was open */
+	/* counted while it was open: not again, and no longer kept (the
+	 * set holds only open messages) */
+	if (s && strset_len(&s->peeked) && strset_del(&s->peeked, span_of(m->qid)))
+		return;
 	bool counted = false;
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
@@ -481,13 +484,11 @@ void diag_relayed_peek(struct diag *d, const struct message *m)
 	struct diag_relayed *s = d->relayed;
 	if (s && strset_len(&s->peeked) && strset_has(&s->peeked, span_of(m->qid)))
 		return;
-	/* RL_QIDS peeked: the set starts again (a message peeked before
-	 * that and closed later is counted twice: more messages and
-	 * recipients, never another client or domain) */
-	if (s && strset_len(&s->peeked) >= RL_QIDS) {
-		strset_free(&s->peeked);
-		strset_init(&s->peeked, RL_QIDS);
-	}
+	/* RL_PEEKED open messages counted already: this one waits for its
+	 * close, where it is counted (never twice: a closed message leaves
+	 * the set, and one that could not enter it was not counted) */
+	if (s && strset_len(&s->peeked) >= RL_PEEKED)
+		return;
 	bool relayed = false;
 	for (uint32_t i = 0; i < m->nrcpts && !relayed; i++)
 		relayed = !m->rcpts[i].agent && m->rcpts[i].status && m->rcpts[i].relay;

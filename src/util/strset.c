@@ -49,6 +49,20 @@ bool strset_add(struct strset *s, struct span v)
 	return true;
 }
 
+/* strset_del - v out of the set (its copy freed); true when it was there */
+bool strset_del(struct strset *s, struct span v)
+{
+	if (!v.p)
+		return false;
+	uint64_t h = span_hash(v);
+	char *m = hmap_get(&s->map, h, member_eq, &v);
+	if (!m)
+		return false;
+	hmap_del(&s->map, h, m);
+	free(m);
+	return true;
+}
+
 /* strset_len - number of members */
 size_t strset_len(const struct strset *s)
 {

@@ -17,6 +17,7 @@ void strset_init(struct strset *s, size_t max);
 void strset_free(struct strset *s);
 bool strset_has(const struct strset *s, struct span v);
 bool strset_add(struct strset *s, struct span v);   /* true when newly added */
+bool strset_del(struct strset *s, struct span v);   /* true when it was there */
 size_t strset_len(const struct strset *s);
 
 #endif

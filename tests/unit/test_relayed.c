@@ -303,3 +303,59 @@ TEST(relayed_filter_on_own_public_address)
 	CHECK(keyed(r, F_IN_TRUSTED_PUBLIC, "203.0.113.50") != NULL);
 	run_free(r);
 }
+
+static void peek_one(void *ctx, const struct message *m)
+{
+	diag_message_peek(ctx, m);
+}
+
+/* watch counts open messages as they stand (peek), at each save, then
+ * again at their close; each relayed message is counted once whatever the
+ * number peeked: past 4096 open ones counted early, the others wait for
+ * their close (the set of peeked messages started over at 1024 before,
+ * and the first 1024 were counted a second time when they closed) */
+TEST(relayed_peeked_counted_once)
+{
+	enum { N = 5000 };
+	struct run *r = calloc(1, sizeof *r);
+	r->feed.fn = on_event;
+	r->feed.ctx = r;
+	syslog_state_init(&r->st, 2026, 0);
+	r->diag = diag_new();
+	struct model_sink sink = {NULL, on_message, r};
+	r->model = model_new(&sink);
+	static const char *const ips[] = {"185.220.101.14", "185.220.101.33", "185.220.101.57"};
+	char line[512];
+	for (int i = 0; i < N; i++) {
+		char q[16];
+		snprintf(q, sizeof q, "1B%08X", (unsigned)i);
+		snprintf(line, sizeof line, "Jun  4 09:00:01 mx postfix/smtpd[2101]: %s: client=unknown[%s]", q,
+			 ips[i % 3]);
+		feed_line(&r->feed, &r->st, span_of(line));
+		snprintf(line, sizeof line,
+			 "Jun  4 09:00:01 mx postfix/qmgr[900]: %s: from=<service@bank.example>, size=2311, "
+			 "nrcpt=1 (queue active)", q);
+		feed_line(&r->feed, &r->st, span_of(line));
+		snprintf(line, sizeof line,
+			 "Jun  4 09:00:02 mx postfix/smtp[2110]: %s: to=<u%d@example%d.org>, relay=mx.example%d.org"
+			 "[203.0.113.1%d]:25, delay=1.2, delays=0.1/0.01/0.4/0.69, dsn=4.4.2, status=deferred "
+			 "(lost connection with mx.example%d.org[203.0.113.1%d] while sending RCPT TO)", q, i, i % 4,
+			 i % 4, i % 4, i % 4, i % 4);
+		feed_line(&r->feed, &r->st, span_of(line));
+		/* a save now and then, as watch does: every open message looked at */
+		if (i % 700 == 699)
+			model_open_messages(r->model, peek_one, r->diag);
+	}
+	model_open_messages(r->model, peek_one, r->diag);
+	model_open_messages(r->model, peek_one, r->diag);
+	model_finish(r->model);
+	diag_finish(r->diag);
+	uint64_t rcpts = 0;
+	for (size_t k = 0; k < 3; k++) {
+		const struct diag_group *g = keyed(r, F_IN_OPEN_RELAY, ips[k]);
+		CHECK(g != NULL);
+		rcpts += g ? g->recipients : 0;
+	}
+	CHECK_INT(rcpts, N);
+	run_free(r);
+}
