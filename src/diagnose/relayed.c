@@ -477,8 +477,10 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 }
 
 /* diag_relayed_peek - an open message (diag_message_peek) whose
- * recipients already left for outside domains: counted now, once; the
- * others wait for it to close */
+ * recipients already left for outside domains: counted now, once, as it
+ * stands (its recipients that leave later are not counted: watch wants
+ * the client, the counts are a floor); the messages that relayed nothing
+ * yet wait for their close */
 void diag_relayed_peek(struct diag *d, const struct message *m)
 {
 	struct diag_relayed *s = d->relayed;
