@@ -36,8 +36,8 @@ static void on_message(const struct message *m, void *ctx)
 	diag_message(((struct run *)ctx)->diag, m);
 }
 
-/* run_lines - the lines through the front of the pipeline, then the end */
-static struct run *run_lines(const char *const *lines)
+/* run_new - the front of the pipeline, fed nothing yet */
+static struct run *run_new(void)
 {
 	struct run *r = calloc(1, sizeof *r);
 	r->feed.fn = on_event;
@@ -46,6 +46,13 @@ static struct run *run_lines(const char *const *lines)
 	r->diag = diag_new();
 	struct model_sink sink = {NULL, on_message, r};
 	r->model = model_new(&sink);
+	return r;
+}
+
+/* run_lines - the lines through the front of the pipeline, then the end */
+static struct run *run_lines(const char *const *lines)
+{
+	struct run *r = run_new();
 	for (size_t i = 0; lines[i]; i++)
 		feed_line(&r->feed, &r->st, span_of(lines[i]));
 	model_finish(r->model);
@@ -317,13 +324,7 @@ static void peek_one(void *ctx, const struct message *m)
 TEST(relayed_peeked_counted_once)
 {
 	enum { N = 5000 };
-	struct run *r = calloc(1, sizeof *r);
-	r->feed.fn = on_event;
-	r->feed.ctx = r;
-	syslog_state_init(&r->st, 2026, 0);
-	r->diag = diag_new();
-	struct model_sink sink = {NULL, on_message, r};
-	r->model = model_new(&sink);
+	struct run *r = run_new();
 	static const char *const ips[] = {"185.220.101.14", "185.220.101.33", "185.220.101.57"};
 	char line[512];
 	for (int i = 0; i < N; i++) {
