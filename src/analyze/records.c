@@ -161,7 +161,7 @@ static const char *addr_text_of(const struct client *c)
 		e->kind = 0;
 		e->s[0] = 0;
 		if (c->kind == CA_V4)
-			inet_ntop(AF_INET, c->addr + 12, e->s, sizeof e->s);
+			cidr_quad_text(c->addr + 12, e->s); /* inet_ntop's text */
 		else
 			inet_ntop(AF_INET6, c->addr, e->s, sizeof e->s);
 		memcpy(e->addr, c->addr, 16);

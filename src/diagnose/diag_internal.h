@@ -31,6 +31,8 @@ void diag_note_line(struct diag_relay *r, const struct event *ev, bool show_secr
 struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
 				    const struct event *ev, bool show_secrets);
 void diag_serving_reset(struct diag *d, uint32_t slot);
+int diag_serving_find(const struct diag *d, int64_t pid);
+void diag_serving_take(struct diag *d, int64_t pid, struct span ip);
 void diag_user_refusal(struct diag *d, const struct event *ev);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);

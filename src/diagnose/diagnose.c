@@ -155,21 +155,53 @@ static void group_add(struct diag *d, struct diag_group *g, const struct event *
 		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
-/* serving_note - the client an smtpd process now serves */
-static void serving_note(struct diag *d, const struct event *ev)
+/* serving_hash - the bucket of a pid in serving_live and serving_hint */
+static unsigned serving_hash(int64_t pid)
 {
-	uint32_t slot = d->serving_next;
-	for (uint32_t i = 0; i < DIAG_SERVING; i++)
-		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0]) {
-			slot = i;
-			break;
-		}
+	return (unsigned)((uint64_t)pid * 0x9E3779B97F4A7C15ULL >> 56);
+}
+
+/*
+ * diag_serving_find - the slot of the smtpd process pid (one with an
+ * address), or -1.  diag_serving_take gives a pid the slot that already
+ * has it, so no two slots with an address hold one pid: the search of
+ * the 64 slots finds that one.  It is looked for first where the pid's
+ * bucket points, and not at all when no slot with an address holds a
+ * pid of its bucket (test_serving.c holds it to the search).
+ */
+int diag_serving_find(const struct diag *d, int64_t pid)
+{
+	unsigned h = serving_hash(pid);
+	if (!d->serving_live[h])
+		return -1;
+	uint32_t i = d->serving_hint[h];
+	if (d->serving[i].pid == pid && d->serving[i].ip[0])
+		return (int)i;
+	for (i = 0; i < DIAG_SERVING; i++)
+		if (d->serving[i].pid == pid && d->serving[i].ip[0])
+			return (int)i;
+	return -1;
+}
+
+/* diag_serving_take - the client ip (under 64 bytes) an smtpd process
+ * now serves: its slot, else the next one in turn */
+void diag_serving_take(struct diag *d, int64_t pid, struct span ip)
+{
+	int found = diag_serving_find(d, pid);
+	uint32_t slot = found >= 0 ? (uint32_t)found : d->serving_next;
 	if (slot == d->serving_next)
 		d->serving_next = (d->serving_next + 1) % DIAG_SERVING;
 	diag_serving_reset(d, slot);
-	d->serving[slot].pid = ev->line->pid;
-	memcpy(d->serving[slot].ip, ev->client_ip.p, ev->client_ip.n);
-	d->serving[slot].ip[ev->client_ip.n] = 0;
+	if (d->serving[slot].ip[0])
+		d->serving_live[serving_hash(d->serving[slot].pid)]--;
+	d->serving[slot].pid = pid;
+	memcpy(d->serving[slot].ip, ip.p, ip.n);
+	d->serving[slot].ip[ip.n] = 0;
+	if (d->serving[slot].ip[0]) {
+		unsigned h = serving_hash(pid);
+		d->serving_live[h]++;
+		d->serving_hint[h] = (uint8_t)slot;
+	}
 }
 
 /* serving_client - the client of the line's smtpd process, if known */
@@ -177,11 +209,9 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 {
 	if (ev->line->pid < 0)
 		return;
-	for (uint32_t i = 0; i < DIAG_SERVING; i++)
-		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0]) {
-			snprintf(out, n, "%s", d->serving[i].ip);
-			return;
-		}
+	int i = diag_serving_find(d, ev->line->pid);
+	if (i >= 0)
+		snprintf(out, n, "%s", d->serving[i].ip);
 }
 
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
@@ -207,7 +237,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		d->provider_accepted_last = ev->line->ts;
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
-		serving_note(d, ev);
+		diag_serving_take(d, ev->line->pid, ev->client_ip);
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))

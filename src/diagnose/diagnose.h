@@ -111,6 +111,10 @@ struct diag {
 		char *sample;                /* its line */
 	} serving[DIAG_SERVING];
 	uint32_t serving_next;
+	/* the slots of the pids, by a hash of the pid (diag_serving_find):
+	 * how many slots with an address hold a pid of the hash, and the
+	 * slot given last to one */
+	uint8_t serving_live[256], serving_hint[256];
 	/* relaying on the trust of an address (accepted.c) */
 	uint64_t public_clients;     /* smtpd/postscreen lines of a client with a public address */
 	struct diag_trusted trusted[DIAG_TRUSTED];

@@ -315,10 +315,10 @@ static int serving_slot(const struct diag *d, const struct event *ev)
 {
 	if (ev->line->pid < 0)
 		return -1;
-	for (uint32_t i = 0; i < DIAG_SERVING; i++)
-		if (d->serving[i].pid == ev->line->pid && d->serving[i].ip[0] &&
-		    (!ev->client_ip.n || span_eqs(ev->client_ip, d->serving[i].ip)))
-			return (int)i;
+	/* the pid's one slot with an address, when it serves this client */
+	int i = diag_serving_find(d, ev->line->pid);
+	if (i >= 0 && (!ev->client_ip.n || span_eqs(ev->client_ip, d->serving[i].ip)))
+		return i;
 	return -1;
 }
 

@@ -196,6 +196,27 @@ TEST(cidr_dotted_quad_is_inet_pton)
 	CHECK(accepted > 1000);
 }
 
+TEST(cidr_quad_text_is_inet_ntop)
+{
+	/* every value in every place (the others random), then a million
+	 * random addresses: the same text and its length */
+	uint64_t r = 0x3c6ef372fe94f82bULL;
+	int wrong = 0;
+	for (int k = 0; k < 4 * 256 + 1000000; k++) {
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		unsigned char q[4];
+		memcpy(q, &r, 4);
+		if (k < 4 * 256)
+			q[k / 256] = (unsigned char)(k % 256);
+		char fast[16], lib[INET_ADDRSTRLEN];
+		memset(fast, 'x', sizeof fast);
+		size_t n = cidr_quad_text(q, fast);
+		if (!inet_ntop(AF_INET, q, lib, sizeof lib) || strcmp(fast, lib) || n != strlen(lib))
+			wrong++;
+	}
+	CHECK_INT(wrong, 0);
+}
+
 TEST(cidr_own_v4_as_cidr_contains)
 {
 	/* cidr_own's compare per IPv4 network says what cidr_contains says */
