@@ -151,9 +151,9 @@ struct diag {
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset sent_domains;  /* recipient domains delivered over port 25, lower case (capped) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
+	struct diag_causes causes;   /* each process' last cause (causes.h) */
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
-	struct diag_causes causes;   /* each process' last cause (causes.h) */
 	struct diag_alias {
 		enum finding_id id;
 		char *key;
