@@ -26,7 +26,10 @@ const struct rule rule_out[] = {
     {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop"}, NULL, K_CONNHOST, NULL},
     /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
     {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
-    {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "DANE"}, NULL, K_CONNHOST, NULL},
+    /* smtp_tls_policy.c's own reasons at the "dane" and "dane-only"
+     * levels; not the bare word "DANE", which a remote reply holds
+     * inside other words ("barracudanetworks.com") */
+    {F_OUT_DANE, SRC_OUT, NULL, {"non DNSSEC destination", "TLSA lookup error", "no TLSA records", "TLSA records unusable", "with dnssec lookups disabled"}, NULL, K_CONNHOST, NULL},
     /* smtp_sasl_glue.c: "SASL authentication failed; server %s said: %s" is
      * the relay's refusal of the account; "cannot authenticate to server"
      * is this side's SASL library */
@@ -47,20 +50,34 @@ const struct rule rule_out[] = {
     {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for", "does not accept mail (nullMX)"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
     {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
-    /* the remote server's answer */
+    /* the remote server's answer; "Client host [IP] blocked using
+     * LIST" is a remote Postfix's reject_rbl_client (or its imitation)
+     * naming the DNS blocklist, even when the list's own name says
+     * "Reputation" (Barracuda's) */
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
     /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
      * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
      * trust names its postmaster desk */
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"ipcheck.proofpoint.com", "[CS01]", "[CS02]", "csi.cloudmark.com", "csi.mimecast.org", "tosa@rx.t-online.de"}, NULL, K_PROVIDER, NULL},
+    /* Microsoft's 5.7.708 "Access denied, traffic not accepted from this
+     * IP" (an address with no sending history, or a range abused before);
+     * Yahoo's [TS01] [TS02] deferrals "due to user complaints" or
+     * "unexpected volume" and [TS03] "permanently deferred" */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"5.7.708", "traffic not accepted from this IP", "[TS01]", "[TS02]", "[TS03]"}, NULL, K_PROVIDER, NULL},
     /* the message as this side built it: Gmail's "not RFC 5322 compliant"
      * (RfcMessageNonCompliant), Microsoft's bare line feeds, "5.6.0" */
     {F_OUT_MALFORMED, SRC_OUT, NULL, {"RFC 5322", "RFC5322", "RFC 2822", "RfcMessageNonCompliant", "invalid header", "malformed header", "header is missing", "missing a valid Message-ID", "duplicate header", "BareLinefeedsAreIllegal", "bare linefeed", "5.6.0"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "PTR resource record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
     {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
+    /* Microsoft's 4.7.500-4.7.699 "Server busy. Please try again later
+     * from [IP]" throttles an address it does not know yet; Gmail's 4.2.1
+     * "receiving mail at a rate that prevents additional messages" is
+     * one recipient's limit */
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"Server busy. Please try again later from", "receiving mail at a rate", "receiving mail too quickly"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
     /* the next hop is no MX of the domain and does not take this server as a relay client */
@@ -68,7 +85,10 @@ const struct rule rule_out[] = {
     {F_OUT_TOO_BIG, SRC_OUT, NULL, {"5.3.4", "Message size exceeds", "message too big", "message is too big", "exceeds size limit", "size exceeds"}, NULL, K_PROVIDER, NULL},
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue"}, NULL, K_PROVIDER, NULL},
+    /* Yahoo's "552 1 Requested mail action aborted, mailbox not found"
+     * and "554 30 ... This mailbox is disabled (554.30)" */
+    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"mailbox not found", "mailbox is disabled"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue", "not accepted for policy reasons"}, NULL, K_PROVIDER, NULL},
     /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
     {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},

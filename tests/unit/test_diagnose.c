@@ -38,6 +38,25 @@ static const struct {
 	const char *key;
 } cases[] = {
     /* outbound: remote answers */
+    /* providers' documented replies (Microsoft 5.7.708 and 4.7.500,
+     * Gmail 4.2.1, Yahoo [TSnn] 5.7.9 554.30, web.de's PTR check), and a
+     * blocklist whose URL holds "danet": a remote DNSBL, not DANE */
+    {"Dec  4 10:00:01 mx postfix/smtp[2001]: 5ABC1001: to=<u1@outlook.com>, relay=outlook-com.olc.protection.outlook.com[52.101.42.1]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.708, status=bounced (host outlook-com.olc.protection.outlook.com[52.101.42.1] said: 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [BN1NAM02FT009.eop-nam02.prod.protection.outlook.com] (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "Microsoft"},
+    {"Dec  4 10:00:02 mx postfix/smtp[2002]: 5ABC1002: to=<u2@outlook.com>, relay=outlook-com.olc.protection.outlook.com[52.101.42.1]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=4.7.500, status=deferred (host outlook-com.olc.protection.outlook.com[52.101.42.1] said: 451 4.7.500 Server busy. Please try again later from [203.0.113.9]. (S77714) [DB5EUR03FT011.eop-EUR03.prod.protection.outlook.com] (in reply to MAIL FROM command))",
+     "outbound-rate-limited", "Microsoft"},
+    {"Dec  4 10:00:03 mx postfix/smtp[2003]: 5ABC1003: to=<u3@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.26]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=4.2.1, status=deferred (host gmail-smtp-in.l.google.com[142.250.1.26] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that 450-4.2.1 prevents additional messages from being delivered. Please resend your 450 4.2.1 message at a later point. a1si123 - gsmtp (in reply to RCPT TO command))",
+     "outbound-rate-limited", "Gmail"},
+    {"Dec  4 10:00:04 mx postfix/smtp[2004]: 5ABC1004: to=<u4@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=4.7.0, status=deferred (host mta5.am0.yahoodns.net[67.195.204.72] said: 421 4.7.0 [TS01] Messages from 203.0.113.9 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "Yahoo"},
+    {"Dec  4 10:00:05 mx postfix/smtp[2005]: 5ABC1005: to=<u5@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.9, status=bounced (host mta5.am0.yahoodns.net[67.195.204.72] said: 554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes (in reply to end of DATA command))",
+     "outbound-content-refused", "Yahoo"},
+    {"Dec  4 10:00:06 mx postfix/smtp[2006]: 5ABC1006: to=<u6@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.0.0, status=bounced (host mta5.am0.yahoodns.net[67.195.204.72] said: 554 30 Sorry, your message to u6@yahoo.com cannot be delivered. This mailbox is disabled (554.30). (in reply to end of DATA command))",
+     "outbound-user-unknown", "Yahoo"},
+    {"Dec  4 10:00:07 mx postfix/smtp[2007]: 5ABC1007: to=<u7@web.de>, relay=mx-ha03.web.de[212.227.15.17]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.0.0, status=bounced (host mx-ha03.web.de[212.227.15.17] refused to talk to me: 554-web.de (mxweb110) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit https://web.de/email/senderguidelines?ip=203.0.113.9&c=dnsptr)",
+     "outbound-no-ptr", "GMX/web.de"},
+    {"Dec  4 10:00:08 mx postfix/smtp[2008]: 5ABC1008: to=<u8@example.com>, relay=mx.example.com[198.51.100.5]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.0.0, status=bounced (host mx.example.com[198.51.100.5] said: 554 Service unavailable; Client host [203.0.113.9] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?pr=1&ip=203.0.113.9 (in reply to MAIL FROM command))",
+     "outbound-blocklisted", "mx.example.com"},
     {"Jun 17 14:02:11 mx1 postfix/smtp[9123]: 3F8A2C0B1D: to=<s@example.org>, relay=mx0a-1.pphosted.com[203.0.113.80]:25, delay=0.9, delays=0.02/0/0.45/0.44, dsn=5.7.0, status=bounced (host mx0a-1.pphosted.com[203.0.113.80] said: 554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=198.51.100.23 (in reply to MAIL FROM command))",
      "outbound-ip-reputation", "Proofpoint"},
     {"Feb  9 18:40:17 mail postfix/smtp[4410]: 92BC7A1E4F: to=<k@icloud.com>, relay=mx01.mail.icloud.com[203.0.113.140]:25, delay=2.4, delays=0.04/0.02/1.1/1.2, dsn=5.7.1, status=bounced (host mx01.mail.icloud.com[203.0.113.140] said: 550 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command))",
