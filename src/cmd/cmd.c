@@ -135,15 +135,27 @@ static void input_names(struct buf *b, char **paths, int n, bool journal)
 		buf_printf(b, _(" and %d more"), total - shown);
 }
 
-/* cmd_input_problem - when the run read no Postfix line (nor a postmaster
- * transcript): the sentence that says so, into b, and true */
+/* cmd_input_problem - when the run recognised no Postfix line (nor a
+ * postmaster transcript): the sentence that says so, into b, and true */
 bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
 		       struct buf *b)
 {
 	const struct feed_stats *st = &f->st;
-	if (st->postfix || st->transcripts)
+	if (st->recognised || st->transcripts)
 		return false;
 	bool local = journal || f->want_journal;
+	if (st->postfix) {
+		/* tagged postfix/..., but no line of a shape postsleuth knows (a
+		 * message it does not read, queue IDs made up in a paste): an
+		 * empty report would read as "all is well" */
+		/* TRANSLATORS: the names of the inputs follow ("mail.log and mail.log.1") */
+		buf_printf(b, P_("no Postfix message recognised in %llu line tagged postfix of ",
+				 "no Postfix message recognised in %llu lines tagged postfix of ",
+				 st->postfix),
+			   (unsigned long long)st->postfix);
+		input_names(b, paths, n, local);
+		return true;
+	}
 	if (st->lines == 0 && st->file_errors && st->file_errors >= st->files + (local ? 1 : 0)) {
 		buf_puts(b, _("could not read any input"));
 		return true;
@@ -162,7 +174,7 @@ bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths,
 	return true;
 }
 
-/* cmd_input_check - after the run: no Postfix line at all is said on
+/* cmd_input_check - after the run: no Postfix line recognised is said on
  * stderr (before any output) and makes the exit status 1 */
 int cmd_input_check(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
 		    int rc)
