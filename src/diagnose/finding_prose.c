@@ -287,10 +287,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"picked up once it runs.",
 	NULL},
     [F_TLS_KEY] = {
-	"The server cannot use its TLS key or certificate (missing file, wrong permissions, "
+	"The server cannot use its TLS key or certificate (none configured, missing file, wrong permissions, "
 	"or a key that does not match the certificate), so it offers no TLS. Clients that "
 	"require TLS cannot send, and logins on port 587 fail.",
-	"Check smtpd_tls_chain_files (or smtpd_tls_cert_file/smtpd_tls_key_file): the files "
+	"Check smtpd_tls_chain_files (or smtpd_tls_cert_file/smtpd_tls_key_file): they are set, the files "
 	"exist, are readable by root, and the key matches the certificate "
 	"(openssl x509 -noout -pubkey -in CERT vs openssl pkey -pubout -in KEY).",
 	NULL},

@@ -222,6 +222,8 @@ static const struct {
      "postscreen-cache-close", "/var/lib/postfix/postscreen_cache"},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: warning: cannot get RSA private key from file \"/etc/ssl/private/mail.key\": disabling TLS support",
      "tls-key-certificate", "/etc/ssl/private/mail.key"},
+    {"Dec  4 11:00:15 mx postfix/smtpd[5015]: warning: No server certs available. TLS won't be enabled",
+     "tls-key-certificate", ""},
     {"Jan 1 00:00:00 mx postfix/postdrop[5]: warning: unable to look up public/pickup: No such file or directory",
      "pickup-unreachable", ""},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: fatal: open /etc/postfix/main.cf: Permission denied",
