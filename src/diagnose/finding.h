@@ -135,6 +135,10 @@ enum finding_impact {
 	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
+	X(F_OUT_RELAY_NO_LOGIN, "relayhost-login-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,   \
+	  "the relay host (smarthost) wants a login that this server does not give")            \
+	X(F_OUT_RELAY_SENDER, "relayhost-sender-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
+	  "the relay host refuses the sender address for the account this server logs in with") \
 	X(F_OUT_REMOTE_TEMP, "outbound-remote-temporary", SIDE_REMOTE, 1, IMPACT_DELAYED,       \
 	  "a remote server answers with a temporary error")                                    \
 	X(F_OUT_REMOTE_PERM, "outbound-remote-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \

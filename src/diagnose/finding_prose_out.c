@@ -373,6 +373,30 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"smtp_sasl_password_maps (postmap it) and smtp_sasl_security_options (noanonymous; "
 	"allow plaintext only over TLS: smtp_tls_security_level = encrypt), then postqueue -f.",
 	NULL},
+    [F_OUT_RELAY_NO_LOGIN] = {
+	"The relay host answered that it needs a login (\"530 5.7.0 Authentication required\", "
+	"Microsoft 365's \"5.7.57 Client not authenticated\", \"Sender address rejected: not "
+	"logged in\"): this server sent the mail without logging in. smtp_sasl_auth_enable is "
+	"off, or smtp_sasl_password_maps has no entry under the name relayhost uses, or the "
+	"relay offers AUTH only after STARTTLS. Everything sent through the relay stays in the "
+	"queue or bounces.",
+	"Set smtp_sasl_auth_enable = yes and smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd "
+	"with the key written exactly as relayhost is (e.g. [smtp.example.com]:587 user:password), "
+	"postmap it, set smtp_tls_security_level = encrypt and smtp_sasl_security_options = "
+	"noanonymous, then postqueue -f.",
+	NULL},
+    [F_OUT_RELAY_SENDER] = {
+	"The relay host took the login but refuses the envelope sender: the account this server "
+	"logs in with may not send as that address (Postfix's \"Sender address rejected: not "
+	"owned by user\", Microsoft 365's 5.7.60 \"does not have permissions to send as this "
+	"sender\"). Mail from other senders (root, www-data, a second domain) keeps being "
+	"refused.",
+	"Send as an address the account owns: rewrite local senders with smtp_generic_maps or "
+	"sender_canonical_maps; or give each sender its own login "
+	"(smtp_sender_dependent_authentication = yes, smtp_sasl_password_maps keyed by sender, "
+	"sender_dependent_relayhost_maps); or grant the account the right to send as that "
+	"address at the provider.",
+	NULL},
     [F_OUT_REMOTE_TEMP] = {
 	"A remote server answered with a temporary error; Postfix retries.",
 	"Nothing to do unless it lasts for days; read the reply text.",

@@ -35,6 +35,17 @@ const struct rule rule_out[] = {
      * is this side's SASL library */
     {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
+    /* the next hop wants a login this server did not give: a remote
+     * Postfix's "530 5.7.0 Authentication required" and "Sender address
+     * rejected: not logged in" (smtpd_sender_login_maps), Gmail's
+     * "530-5.7.0 Authentication Required", Microsoft 365's "5.7.57
+     * Client not authenticated" (not the bare codes: "5.7.60" is in
+     * "5.7.606", a banned sending IP) */
+    {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Sender address rejected: not logged in"}, NULL, K_CONNHOST, NULL},
+    /* the login worked, the sender is not the account's: a remote
+     * Postfix's reject_sender_login_mismatch, Microsoft 365's 5.7.60
+     * (SendAsDenied) */
+    {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL) */
     {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address"}, NULL, K_NONE, NULL},
@@ -81,7 +92,7 @@ const struct rule rule_out[] = {
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
     /* the next hop is no MX of the domain and does not take this server as a relay client */
-    {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Relay access denied", "Relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "5.7.64"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Relay access denied", "Relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "5.7.64", "Unable to relay"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TOO_BIG, SRC_OUT, NULL, {"5.3.4", "Message size exceeds", "message too big", "message is too big", "exceeds size limit", "size exceeds"}, NULL, K_PROVIDER, NULL},
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},

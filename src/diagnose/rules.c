@@ -263,6 +263,33 @@ static bool apply_memo(enum memo_table tab, const struct event *ev, struct span 
 	return true;
 }
 
+
+/* remote_other - a remote server's answer that no row names: temporary
+ * or permanent, keyed by the provider or the host.  An SMTP client's
+ * line without a status (lost connection, a reply before the delivery
+ * line) is permanent only when the reply says 5xx */
+static void remote_other(const struct event *ev, struct span t, struct diag_hit *hit)
+{
+	bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4') ||
+		    (ev->type != EV_DELIVERY && !ev->status.n && !(ev->dsn.n && ev->dsn.p[0] == '5') &&
+		     !(ev->code.n && ev->code.p[0] == '5'));
+	hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
+	struct span host = diag_conn_host(ev, t);
+	const char *p = provider_name(host);
+	if (p)
+		snprintf(hit->key, sizeof hit->key, "%s", p);
+	else
+		diag_copy_key(hit->key, host.n ? host : diag_rcpt_domain(ev->to));
+}
+
+/* sender_refusal - the reply refuses the envelope sender: it names it
+ * ("Sender address rejected", "Sender denied") or answers MAIL FROM */
+static bool sender_refusal(struct span t)
+{
+	return ci_find(t, "Sender address rejected") >= 0 || ci_find(t, "Sender denied") >= 0 ||
+	       ci_find(t, "in reply to MAIL FROM command") >= 0;
+}
+
 /* classify_out - a delivery that did not succeed */
 static bool classify_out(const struct event *ev, struct diag_hit *hit)
 {
@@ -281,19 +308,13 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = rule_out[m.rule].id;
 		diag_make_key(&rule_out[m.rule], ev, t, hit);
 	} else {
-		/* an SMTP client's line without a status (lost connection,
-		 * a reply before the delivery line) is permanent only when the
-		 * reply says 5xx */
-		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4') ||
-			    (ev->type != EV_DELIVERY && !ev->status.n &&
-			     !(ev->dsn.n && ev->dsn.p[0] == '5') && !(ev->code.n && ev->code.p[0] == '5'));
-		hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
-		struct span host = diag_conn_host(ev, t);
-		const char *p = provider_name(host);
-		if (p)
-			snprintf(hit->key, sizeof hit->key, "%s", p);
-		else
-			diag_copy_key(hit->key, host.n ? host : diag_rcpt_domain(ev->to));
+		remote_other(ev, t, hit);
+	}
+	/* "address rejected", "5.1.0" or "mailbox unavailable" said of the
+	 * envelope sender is no recipient that does not exist */
+	if (hit->id == F_OUT_USER_UNKNOWN && sender_refusal(t)) {
+		memset(hit, 0, sizeof *hit);
+		remote_other(ev, t, hit);
 	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
