@@ -258,6 +258,8 @@ enum finding_impact {
 	  "a transport named in main.cf or a table is not in master.cf")                       \
 	X(F_POLICY_DOWN, "policy-service-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
 	  "a policy service (postgrey, SPF, quota) does not answer")                           \
+	X(F_PROXY_FILTER_DOWN, "before-queue-filter-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED, \
+	  "the before-queue content filter (smtpd_proxy_filter) does not answer: incoming mail is refused") \
 	X(F_DOMAIN_DOUBLE, "domain-listed-twice", SIDE_CONFIG, 2, IMPACT_DEGRADED,              \
 	  "a domain is in both mydestination and another domain list")                         \
 	X(F_BIND_IN_USE, "listen-address-in-use", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \

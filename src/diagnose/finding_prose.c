@@ -239,6 +239,15 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Start the policy service, or remove it from the restrictions; "
 	"smtpd_policy_service_default_action can make Postfix go on when it is down.",
 	NULL},
+    [F_PROXY_FILTER_DOWN] = {
+	"smtpd hands each message to a filter before it accepts it (smtpd_proxy_filter in "
+	"master.cf, e.g. Amavis or a DKIM signer on 127.0.0.1:10024), and the filter refused "
+	"the connection, timed out or hung up. smtpd then answers the client with a temporary "
+	"error, so mail through that smtpd is refused while the filter is down.",
+	"Start the filter (systemctl status amavis) and check that it listens where "
+	"smtpd_proxy_filter points (ss -ltnp); raise smtpd_proxy_timeout if it is only slow; "
+	"or remove the -o smtpd_proxy_filter override from master.cf and postfix reload.",
+	NULL},
     [F_DOMAIN_DOUBLE] = {
 	"A domain is listed both in mydestination and in another address class "
 	"(virtual_mailbox_domains, virtual_alias_domains or relay_domains); Postfix treats "

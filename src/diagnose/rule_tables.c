@@ -305,6 +305,12 @@ const struct rule rule_diag[] = {
     /* attr_clnt.c, auto_clnt.c: smtpd's connection to a service of its
      * own; Postfix's own helpers first, then a policy server's socket */
     {F_INTERNAL_SERVICE, SRC_DIAG, "smtpd", {"connect to private/anvil", "connect to private/tlsmgr", "connect to private/scache", "connect to private/proxymap", "connect to private/proxywrite"}, NULL, K_PATH, NULL},
+    /* smtpd_proxy.c: the before-queue filter (smtpd_proxy_filter) refuses
+     * the connection, times out or hangs up; smtpd answers the client 451
+     * (before the policy row: "connect to " is its prefix too) */
+    {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"connect to proxy filter "}, NULL, K_AFTER, "connect to proxy filter "},
+    {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"timeout talking to proxy "}, NULL, K_AFTER, "timeout talking to proxy "},
+    {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"lost connection with proxy "}, NULL, K_AFTER, "lost connection with proxy "},
     {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"connect to "}, NULL, K_AFTER, "connect to "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},
