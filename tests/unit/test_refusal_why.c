@@ -64,7 +64,9 @@ TEST(refusal_why_same_as_snprintf)
 	    "Client host rejected: ", "blocked using ", "zen.spamhaus.org", "; from=<a@b>", ";",
 	    " [192.0.2.1]", " [", ",", "Access denied", "user unknown", "Domain not found",
 	    "<", ">: ", "x", " ", "\0", "Service unavailable", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-	    "\"", "%s", "\xc3\xa9"};
+	    "\"", "%s", "\xc3\xa9", "User unknown", "Unknown user", "nknown", "unknown",
+	    "need fully-qualified", "need fully", "undeliverable address", "unverified address",
+	    " address", "address", "unverified", "Domain not"};
 	const size_t nparts = sizeof parts / sizeof *parts;
 	struct event ev = {0};
 	char text[600];
