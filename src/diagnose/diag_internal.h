@@ -34,6 +34,7 @@ void diag_serving_reset(struct diag *d, uint32_t slot);
 int diag_serving_find(const struct diag *d, int64_t pid);
 void diag_serving_take(struct diag *d, int64_t pid, struct span ip);
 void diag_user_refusal(struct diag *d, const struct event *ev);
+bool diag_refusal_why(const struct event *ev, char *out, size_t n);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);
 void diag_sasl_note(struct diag *d, const struct event *ev);

@@ -268,25 +268,62 @@ void diag_user_tls_fold(struct diag *d)
 
 /* ---- a logged-in user's mail refused by this server's own checks ---- */
 
-/* the user's own mistakes: the mail program tells the user at once */
-static const char *const typing[] = {
-    "User unknown", "user unknown", "Domain not found", "need fully-qualified",
-    "undeliverable address", "unverified address", "Unknown user",
-};
+/* the user's own mistakes: the mail program tells the user at once.
+ * Three hold "nknown" and two " address": each group is searched for
+ * only when the text holds its common part (seven searches become four
+ * on most refusals) */
+static const char *const typing_nknown[] = {"User unknown", "user unknown", "Unknown user", NULL};
+static const char *const typing_address[] = {"undeliverable address", "unverified address", NULL};
 
-/* refusal_why - the cause a refusal is grouped by, quoted (the server's
- * own reply, never translated): its words without the address it starts
- * with, a blocklist by its name, cut at the first ';' or bracketed
- * address; false for a typing mistake */
-static bool refusal_why(const struct event *ev, char *out, size_t n)
+/* typing_mistake - r holds one of the user's own mistakes above */
+static bool typing_mistake(struct span r)
+{
+	if (span_index(r, "Domain not found") >= 0 || span_index(r, "need fully-qualified") >= 0)
+		return true;
+	if (span_index(r, "nknown") >= 0)
+		for (int i = 0; typing_nknown[i]; i++)
+			if (span_index(r, typing_nknown[i]) >= 0)
+				return true;
+	if (span_index(r, " address") >= 0)
+		for (int i = 0; typing_address[i]; i++)
+			if (span_index(r, typing_address[i]) >= 0)
+				return true;
+	return false;
+}
+
+/* quote_into - what snprintf(out, n, "\"%.*s\"", (int)k, p) writes (k <=
+ * 120): the bytes up to a NUL among the first k, between quotes, cut to
+ * n - 1 bytes; without snprintf's 670 instructions a refusal */
+static void quote_into(char *out, size_t n, const char *p, size_t k)
+{
+	if (!n)
+		return;
+	const char *nul = memchr(p, 0, k);
+	if (nul)
+		k = (size_t)(nul - p);
+	size_t w = 0;
+	if (w + 1 < n)
+		out[w++] = '"';
+	size_t c = k < n - 1 - w ? k : n - 1 - w;
+	memcpy(out + w, p, c);
+	w += c;
+	if (w + 1 < n)
+		out[w++] = '"';
+	out[w] = 0;
+}
+
+/* diag_refusal_why - the cause a refusal is grouped by, quoted (the
+ * server's own reply, never translated): its words without the address
+ * it starts with, a blocklist by its name, cut at the first ';' or
+ * bracketed address; false for a typing mistake */
+bool diag_refusal_why(const struct event *ev, char *out, size_t n)
 {
 	struct span r = ev->reason;
 	ptrdiff_t gt = span_index(r, ">: ");
 	if (r.n && r.p[0] == '<' && gt >= 0)
 		r = span_skip(r, (size_t)gt + 3);
-	for (size_t i = 0; i < sizeof typing / sizeof *typing; i++)
-		if (span_index(r, typing[i]) >= 0)
-			return false;
+	if (typing_mistake(r))
+		return false;
 	ptrdiff_t bl = span_index(r, "blocked using ");
 	if (bl >= 0) {
 		r = span_skip(r, (size_t)bl);
@@ -306,7 +343,7 @@ static bool refusal_why(const struct event *ev, char *out, size_t n)
 	}
 	if (!r.n)
 		return false;
-	snprintf(out, n, "\"%.*s\"", (int)(r.n > 120 ? 120 : r.n), r.p);
+	quote_into(out, n, r.p, r.n > 120 ? 120 : r.n);
 	return true;
 }
 
@@ -341,7 +378,7 @@ void diag_user_refusal(struct diag *d, const struct event *ev)
 	if (i < 0)
 		return;
 	if (!d->serving[i].refused++) {
-		if (!refusal_why(ev, d->serving[i].why, sizeof d->serving[i].why)) {
+		if (!diag_refusal_why(ev, d->serving[i].why, sizeof d->serving[i].why)) {
 			d->serving[i].refused = 0;
 			return;
 		}

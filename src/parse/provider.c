@@ -36,15 +36,17 @@ const char *provider_name(struct span name)
 #undef P
 	if (name.n < 2) /* every suffix has a dot and a letter at least */
 		return NULL;
-	/* the last two bytes first, lowered once (the suffixes are in lower case) */
+	/* the last two bytes first, lowered once (the suffixes are in lower
+	 * case), then the dot before the suffix: twelve suffixes end in "om",
+	 * and a ".com" name compared each of them in full */
 	unsigned char z = (unsigned char)tolower((unsigned char)name.p[name.n - 1]);
 	unsigned char y = (unsigned char)tolower((unsigned char)name.p[name.n - 2]);
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
 		size_t n = known[i].n;
 		if (name.n >= n && z == (unsigned char)known[i].suffix[n - 1] &&
 		    y == (unsigned char)known[i].suffix[n - 2] &&
-		    !strncasecmp(name.p + name.n - n, known[i].suffix, n) &&
-		    (name.n == n || name.p[name.n - n - 1] == '.'))
+		    (name.n == n || name.p[name.n - n - 1] == '.') &&
+		    !strncasecmp(name.p + name.n - n, known[i].suffix, n))
 			return known[i].name;
 	}
 	return NULL;

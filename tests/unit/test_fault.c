@@ -255,3 +255,71 @@ TEST(sasl_backend_reasons)
 	struct event rej = {.type = EV_REJECT, .reason = span_of("generic failure")};
 	CHECK(!ev_sasl_backend_fault(&rej));
 }
+
+/* the scan's answers kept by text (reply_scan_memo, speed9): refusals of
+ * a few texts asked again and again, each time in the same reused buffer,
+ * beside copies with one byte changed (same length, often the same slot),
+ * texts around the 192 bytes a slot keeps, and the fields around them
+ * drawn anew, held to the chain */
+TEST(accuses_nobody_memo_same_as_chain)
+{
+	static const char *const pool[] = {
+	    "<a@b.example>: Recipient address rejected: Greylisted, try again later",
+	    "<a@b.example>: Recipient address rejected: Greylisted",
+	    "Message size exceeds fixed limit",
+	    "<unknown[192.0.2.1]>: Client host rejected: Access denied",
+	    "<bob@example.com>: Recipient address rejected: Mailbox is full",
+	    "Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open",
+	    "Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: x",
+	    "<mx.example.net>: Helo command rejected: Host not found",
+	    "Service currently unavailable",
+	    "",
+	};
+	static const char *const codes[] = {"450", "550", "421", NULL};
+	static const char *const dsns[] = {"4.2.0", "5.7.1", "4.3.2", NULL};
+	static const char *const actions[] = {"reject", "milter-reject", NULL};
+	static const char *const stages[] = {"RCPT", "DATA", NULL};
+	static const char *const daemons[] = {"smtpd", "postscreen"};
+	static const char *const names[] = {"unknown", "mx.example.net", NULL};
+	char t[300];
+	size_t bad = 0, yes = 0, shown = 0;
+	for (int i = 0; i < 200000; i++) {
+		uint64_t r = next();
+		size_t n;
+		if (r % 8 == 0) { /* around what a slot keeps: 180 to 200 bytes */
+			n = 180 + (r >> 3) % 21;
+			memset(t, 'x', n);
+			memcpy(t + n - 8, (r >> 9) & 1 ? "greylist" : "greylisx", 8);
+		} else {
+			const char *p = pool[(r >> 3) % (sizeof pool / sizeof pool[0])];
+			n = strlen(p);
+			memcpy(t, p, n);
+		}
+		if ((r >> 20) % 3 == 0 && n) /* one byte changed, the length kept */
+			t[(r >> 24) % n] = "xQ\0 ;"[(r >> 40) % 5];
+		struct logline l = {0};
+		l.daemon = span_of(daemons[next() % 2]);
+		struct event ev = {0};
+		ev.line = &l;
+		ev.type = next() % 4 ? EV_REJECT : EV_CLEANUP_ACTION;
+		ev.reason = span_make(t, n);
+		ev.code = PICK(codes);
+		ev.dsn = PICK(dsns);
+		ev.action = PICK(actions);
+		ev.stage = PICK(stages);
+		ev.client_name = PICK(names);
+		ev.helo = span_of("mx.example.net");
+		bool want = accuses_nobody_chain(&ev);
+		yes += want;
+		if (ev_reject_accuses_nobody(&ev) != want) {
+			bad++;
+			if (shown++ < 5)
+				test_fail(__FILE__, __LINE__, "round %d: \"%.*s\" (%zu bytes): want %d", i,
+					  (int)n, t, n, want);
+		}
+		memset(t, '#', sizeof t); /* the buffer reused: a kept pointer would see this */
+	}
+	CHECK_INT(bad, 0);
+	CHECK(yes > 20000);
+	CHECK(yes < 180000);
+}

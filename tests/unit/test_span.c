@@ -52,3 +52,38 @@ TEST(span_cut_keeps_characters_whole)
 	char buf[2] = {'\xe2', '\x82'}; /* no NUL, and the sequence is cut short */
 	CHECK_INT(span_cut(span_make(buf, 2), 1).n, 0);
 }
+
+/* span_rchr (memrchr since speed9) against the byte loop it replaced:
+ * random spans of a few bytes (the one looked for, NUL, a high byte),
+ * at every offset of a buffer and every length, the span's own bounds
+ * only (bytes c just outside it never count) */
+static ptrdiff_t rchr_loop(struct span s, char c)
+{
+	for (size_t i = s.n; i > 0; i--)
+		if (s.p[i - 1] == c)
+			return (ptrdiff_t)(i - 1);
+	return -1;
+}
+
+TEST(span_rchr_same_as_byte_loop)
+{
+	uint64_t x = 0x9E3779B97F4A7C15ULL;
+	char buf[96];
+	static const char bytes[] = {']', '[', '\0', 'a', '\xff', ':'};
+	for (int round = 0; round < 20000; round++) {
+		for (size_t i = 0; i < sizeof buf; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			buf[i] = bytes[x % (round % 3 ? 6 : 2)];
+		}
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		size_t off = x % 40, n = (x >> 8) % (sizeof buf - off + 1);
+		char c = bytes[(x >> 16) % 6];
+		struct span s = span_make(buf + off, n);
+		if (span_rchr(s, c) != rchr_loop(s, c)) {
+			test_fail(__FILE__, __LINE__, "round %d off %zu n %zu c %d: %td, want %td", round,
+				  off, n, c, span_rchr(s, c), rchr_loop(s, c));
+			return;
+		}
+	}
+	CHECK(span_rchr(span_make(NULL, 0), ']') == -1);
+}
