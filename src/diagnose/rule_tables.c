@@ -147,6 +147,13 @@ const struct rule rule_diag[] = {
     /* xsasl_dovecot_server.c: a socket that is not Dovecot's auth-client
      * (auth-master, auth-userdb) or a Dovecot that does not speak its protocol */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connected to wrong auth socket", "SASL: Couldn't send handshake", "SASL: Protocol version"}, NULL, K_FIXED, "Dovecot auth"},
+    /* local/maildir.c, virtual/maildir.c: the warning beside a "maildir
+     * delivery failed" deferral (the same finding, the agent its key) */
+    {F_OWN_DELIVERY_FAILED, SRC_DIAG, NULL, {"maildir access problem for UID/GID="}, NULL, K_SERVICE, NULL},
+    /* mail_connect.c "connect #%d to subsystem %s/%s: %m": a daemon's
+     * connection to one of Postfix's own services (public/pickup,
+     * private/proxymap...) fails after retries */
+    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {" to subsystem private/"}, "connect #", K_PATH, NULL},
     /* Cyrus SASL cannot read its own password file: no login can succeed */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"unable to open Berkeley db"}, "SASL", K_PATH, NULL},
     /* xsasl_cyrus_log.c: Cyrus SASL's pwcheck_method (smtpd.conf) names a
@@ -156,7 +163,7 @@ const struct rule rule_diag[] = {
     /* xsasl_cyrus_server.c, smtpd_sasl_glue.c: Cyrus SASL offers no
      * mechanism (no plugin installed, smtpd.conf's mech_list) or does not
      * start at all; the fatal "no SASL authentication mechanisms" follows */
-    {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no applicable SASL mechanisms", "xsasl_cyrus_server_get_mechanism_list: ", "SASL per-process initialization failed", "SASL per-connection server initialization: ", "SASL per-connection initialization failed", " discards all mechanisms in "}, NULL, K_SERVICE, NULL},
+    {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no applicable SASL mechanisms", "xsasl_cyrus_server_get_mechanism_list: ", "SASL per-process initialization failed", "SASL per-connection server initialization: ", "SASL per-connection initialization failed", " discards all mechanisms in ", "unsupported SASL server implementation: "}, NULL, K_SERVICE, NULL},
     /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
      * next smtpd line names the client, and the verdicts judge it */
     {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},

@@ -241,6 +241,13 @@ static const struct {
      "postscreen-cache-close", "/var/lib/postfix/postscreen_cache"},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: warning: cannot get RSA private key from file \"/etc/ssl/private/mail.key\": disabling TLS support",
      "tls-key-certificate", "/etc/ssl/private/mail.key"},
+    /* maildir.c's warning beside its deferral; mail_connect.c; xsasl_server.c */
+    {"Dec  4 11:40:08 mx postfix/virtual[5408]: warning: maildir access problem for UID/GID=5000/5000: create maildir file /var/mail/vhosts/example.org/bob/tmp/1.P2.mx: Permission denied",
+     "mailbox-delivery-failed", "virtual"},
+    {"Dec  4 11:40:10 mx postfix/smtpd[5410]: warning: connect #1 to subsystem private/proxymap: No such file or directory",
+     "internal-service-unreachable", "private/proxymap"},
+    {"Dec  4 11:40:23 mx postfix/smtpd[5423]: warning: unsupported SASL server implementation: cyrus",
+     "sasl-no-mechanisms", "smtpd"},
     /* smtpd_proxy.c: the before-queue filter, not a policy service */
     {"Dec  4 11:30:01 mx postfix/smtpd[5301]: warning: connect to proxy filter 127.0.0.1:10024: Connection refused",
      "before-queue-filter-unreachable", "127.0.0.1:10024"},
