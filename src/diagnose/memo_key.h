@@ -6,7 +6,9 @@
  * address's (hex digits, '.', ':'): "host mx.example.com[192.0.2.7]
  * said: ..." and the same reply from the next address of that host are
  * one entry.  That gives the same answer, because every row only asks
- * whether the text holds some needles (case-blind), and a needle N
+ * whether the text holds some needles (case-blind; one with a digit at
+ * an edge where no digit adjoins it, and the bytes beside an occurrence
+ * outside the insides are the same in T and K), and a needle N
  * occurs in the text T exactly when it occurs in the key K = T without
  * those insides, provided that
  *   - N holds no "[]", every '[' in N followed by address bytes has

@@ -79,6 +79,30 @@ bool ci_has_lit(const struct folded *f, const char *lit)
 	return !n || (n <= f->low.n && memmem(f->low.p, f->low.n, l, n));
 }
 
+/* is_digit - an ASCII digit */
+static bool is_digit(char ch)
+{
+	return (unsigned)ch - '0' < 10u;
+}
+
+/* ci_has_number - ci_has for a needle with a digit at an edge: an
+ * occurrence counts only where no digit adjoins that edge */
+bool ci_has_number(const struct folded *f, const struct cneedle *c)
+{
+	const char *p = f->low.p, *end = f->low.p + f->low.n;
+	while ((size_t)(end - p) >= c->n) {
+		const char *at = memmem(p, (size_t)(end - p), c->low, c->n);
+		if (!at)
+			return false;
+		bool before = !(c->edge & NEEDLE_DIGIT_START) || at == f->low.p || !is_digit(at[-1]);
+		bool after = !(c->edge & NEEDLE_DIGIT_END) || at + c->n == end || !is_digit(at[c->n]);
+		if (before && after)
+			return true;
+		p = at + 1;
+	}
+	return false;
+}
+
 /* needle_compile - one needle of a table, lowered */
 void needle_compile(struct cneedle *c, const char *s)
 {
@@ -89,6 +113,13 @@ void needle_compile(struct cneedle *c, const char *s)
 	c->n = (uint16_t)(n < NEEDLE_MAX ? n : NEEDLE_MAX);
 	for (size_t i = 0; i < n && i < NEEDLE_MAX; i++)
 		c->low[i] = (char)lower((unsigned char)s[i]);
+	c->edge = 0;
+	if (n >= 2 && n < NEEDLE_MAX) {
+		if (is_digit(s[0]))
+			c->edge |= NEEDLE_DIGIT_START;
+		if (is_digit(s[n - 1]))
+			c->edge |= NEEDLE_DIGIT_END;
+	}
 	if (n >= 2 && n < NEEDLE_MAX) {
 		/* every pair, or 16 spread from the first to the last */
 		const unsigned char *l = (const unsigned char *)c->low;

@@ -38,7 +38,14 @@ struct cneedle {
 	uint16_t n, npairs;
 	uint16_t pair[NEEDLE_PAIRS]; /* pair_hash of its byte pairs (up to 16, spread) */
 	char low[NEEDLE_MAX];    /* lowered (when n < NEEDLE_MAX) */
+	uint8_t edge;            /* NEEDLE_DIGIT_*: where it is a number's edge */
 };
+
+/* a needle that starts (ends) with a digit is a status code or a number:
+ * it matches only where no digit comes before (after) it, so that "5.2.1"
+ * is not found in "5.2.121", nor "5.7.60" in "5.7.606" */
+#define NEEDLE_DIGIT_START 1
+#define NEEDLE_DIGIT_END 2
 
 /* lower - ASCII lower case (the C locale's tolower, without the call) */
 static inline unsigned char lower(unsigned char c)
@@ -58,6 +65,7 @@ void fold_free(struct folded *f);
 void fold_skip(struct folded *f, ptrdiff_t k);
 bool ci_has_lit(const struct folded *f, const char *lit);
 void needle_compile(struct cneedle *c, const char *s);
+bool ci_has_number(const struct folded *f, const struct cneedle *c);
 
 /* ci_has - does the folded text hold the needle, case-blind */
 static inline bool ci_has(const struct folded *f, const struct cneedle *c)
@@ -71,6 +79,8 @@ static inline bool ci_has(const struct folded *f, const struct cneedle *c)
 	for (unsigned i = 0; i < c->npairs; i++)
 		if (!(f->pairs[c->pair[i] / 64] & 1ULL << (c->pair[i] % 64)))
 			return false;
+	if (c->edge)
+		return ci_has_number(f, c);
 	return memmem(f->low.p, f->low.n, c->low, c->n) != NULL;
 }
 

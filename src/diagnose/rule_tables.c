@@ -87,8 +87,9 @@ const struct rule rule_out[] = {
     /* Microsoft's 4.7.500-4.7.699 "Server busy. Please try again later
      * from [IP]" throttles an address it does not know yet; Gmail's 4.2.1
      * "receiving mail at a rate that prevents additional messages" is
-     * one recipient's limit */
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"Server busy. Please try again later from", "receiving mail at a rate", "receiving mail too quickly"}, NULL, K_PROVIDER, NULL},
+     * one recipient's limit, as is Microsoft's 5.2.121/5.2.122 "per hour
+     * message receive limit" */
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"Server busy. Please try again later from", "receiving mail at a rate", "receiving mail too quickly", "message receive limit"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
     /* the next hop is no MX of the domain and does not take this server as a relay client */
@@ -97,8 +98,10 @@ const struct rule rule_out[] = {
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},
     /* Yahoo's "552 1 Requested mail action aborted, mailbox not found"
-     * and "554 30 ... This mailbox is disabled (554.30)" */
-    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"mailbox not found", "mailbox is disabled"}, NULL, K_PROVIDER, NULL},
+     * and "554 30 ... This mailbox is disabled (554.30)"; Microsoft's
+     * "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP
+     * address lookup" (5.1.1 is a number: not found inside 5.1.10) */
+    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"mailbox not found", "mailbox is disabled", "RecipientNotFound", "Recipient not found"}, NULL, K_PROVIDER, NULL},
     {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue", "not accepted for policy reasons"}, NULL, K_PROVIDER, NULL},
     /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
     {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},

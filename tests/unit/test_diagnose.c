@@ -241,6 +241,12 @@ static const struct {
      "postscreen-cache-close", "/var/lib/postfix/postscreen_cache"},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: warning: cannot get RSA private key from file \"/etc/ssl/private/mail.key\": disabling TLS support",
      "tls-key-certificate", "/etc/ssl/private/mail.key"},
+    /* status codes are numbers: 5.1.10 is not 5.1.1 but says so in
+     * words; 5.2.121 is a receive limit, not 5.2.1 (a disabled account) */
+    {"Dec  4 14:20:01 mx postfix/smtp[2201]: 6BCE1001: to=<u1@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.42.3]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.1.10, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.42.3] said: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup (in reply to RCPT TO command))",
+     "outbound-user-unknown", "Microsoft"},
+    {"Dec  4 14:20:02 mx postfix/smtp[2202]: 6BCE1002: to=<u2@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.42.3]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.2.121, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.42.3] said: 550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded (in reply to RCPT TO command))",
+     "outbound-rate-limited", "Microsoft"},
     /* maildir.c's warning beside its deferral; mail_connect.c; xsasl_server.c */
     {"Dec  4 11:40:08 mx postfix/virtual[5408]: warning: maildir access problem for UID/GID=5000/5000: create maildir file /var/mail/vhosts/example.org/bob/tmp/1.P2.mx: Permission denied",
      "mailbox-delivery-failed", "virtual"},
