@@ -10,6 +10,7 @@
 #include "needles.h"
 #include "../parse/provider.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,30 +68,61 @@ static struct span key_path(struct span t)
 	return SPAN_NULL;
 }
 
+/* ends_with - do the bytes of t up to and including its byte at b end
+ * with the n bytes of w */
+static inline bool ends_with(struct span t, size_t b, const char *w, size_t n)
+{
+	return b + 1 >= n && !memcmp(t.p + b + 1 - n, w, n);
+}
+
+/* stop3 - the index of the first a, b or c in s, or s.n: the first a or
+ * b a word at a time (the usual host name ends at its '['), then c before it */
+static inline size_t stop3(struct span s, char a, char b, char c)
+{
+	size_t i = (size_t)(span_scan2(s.p, s.p + s.n, a, b) - s.p);
+	const char *q = i ? memchr(s.p, c, i) : NULL;
+	return q ? (size_t)(q - s.p) : i;
+}
+
 /* diag_conn_host - the host of "connect to HOST[", or the relay name; only
  * Postfix's own words count, never the remote reply after " said: "
  * ("Refer to server log" is no host named "log") */
 struct span diag_conn_host(const struct event *ev, struct span t)
 {
-	/* the first " said: " is the first "said: " after a space: memchr
-	 * then stops at each 's', not at each space */
-	for (size_t from = 1; from < t.n;) {
-		ptrdiff_t i = span_index_n(span_skip(t, from), "said: ", 6);
-		if (i < 0)
-			break;
-		size_t at = from + (size_t)i;
-		if (t.p[at - 1] == ' ') {
-			t = span_head(t, at - 1);
+	/*
+	 * One pass over the text's blanks: " said: ", "connect to ", "to
+	 * server " and "failed; server " each end in a blank, so the first
+	 * of each ends at the first blank that ends it (each is told by the
+	 * byte before that blank).  The pass stops at the first " said: ",
+	 * whose leading blank cuts the text: a word found before it counts
+	 * only when it ends before that blank (the first of a word that does
+	 * not is the only one it could have been).
+	 */
+	size_t cut = t.n, conn = SIZE_MAX, srv = SIZE_MAX, failed = SIZE_MAX;
+	for (const char *p = t.p, *e = t.p + t.n; (p = span_scan(p, e, ' ')) < e; p++) {
+		size_t b = (size_t)(p - t.p);
+		if (!b)
+			continue;
+		char before = t.p[b - 1];
+		if (before == ':' && ends_with(t, b, " said: ", 7)) {
+			cut = b - 6;
 			break;
 		}
-		from = at + 1;
+		if (before == 'o' && conn == SIZE_MAX && ends_with(t, b, "connect to ", 11))
+			conn = b;
+		else if (before == 'r' && srv == SIZE_MAX && ends_with(t, b, "to server ", 10))
+			srv = b;
+		if (before == 'r' && failed == SIZE_MAX && ends_with(t, b, "failed; server ", 15))
+			failed = b;
 	}
-	struct span c = span_find(t, "connect to ");
-	if (c.p) {
-		c = span_skip(c, 11);
-		size_t i = 0;
-		while (i < c.n && c.p[i] != '[' && c.p[i] != ':' && c.p[i] != ' ')
-			i++;
+	t = span_head(t, cut);
+	/* each kept as the offset of its first byte after the word, or unset */
+	conn = conn < cut ? conn + 1 : SIZE_MAX;
+	srv = srv < cut ? srv + 1 : SIZE_MAX;
+	failed = failed < cut ? failed + 1 : SIZE_MAX;
+	if (conn != SIZE_MAX) {
+		struct span c = span_skip(t, conn);
+		size_t i = stop3(c, '[', ' ', ':');
 		/* an IPv6 literal as the host: "connect to ::1[::1]:10024" */
 		if (i < c.n && c.p[i] == ':') {
 			size_t j = i;
@@ -117,22 +149,17 @@ struct span diag_conn_host(const struct event *ev, struct span t)
 		if (i)
 			return diag_token(c);
 	}
-	struct span srv = span_find(t, "to server ");
-	if (!srv.p && (srv = span_find(t, "failed; server ")).p)
-		srv = span_skip(srv, 5); /* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
-	if (srv.p) {
-		srv = span_skip(srv, 10);
-		size_t i = 0;
-		while (i < srv.n && srv.p[i] != '[' && srv.p[i] != ' ' && srv.p[i] != ':')
-			i++;
+	/* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
+	size_t at = srv != SIZE_MAX ? srv : failed;
+	if (at != SIZE_MAX) {
+		struct span h = span_skip(t, at);
+		size_t i = stop3(h, '[', ' ', ':');
 		if (i)
-			return span_head(srv, i);
+			return span_head(h, i);
 	}
 	if (span_starts(t, "host ")) {
 		struct span h = span_skip(t, 5);
-		size_t i = 0;
-		while (i < h.n && h.p[i] != '[' && h.p[i] != ' ')
-			i++;
+		size_t i = (size_t)(span_scan2(h.p, h.p + h.n, '[', ' ') - h.p);
 		if (i)
 			return span_head(h, i);
 	}

@@ -85,15 +85,25 @@ static pthread_once_t compiled = PTHREAD_ONCE_INIT;
  * with it together and its cause (T and K from byte 32 on) obeys the
  * same argument.
  */
+#define LITS_MAX 5
+
 struct text_match {
 	int cause;      /* out: the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
 	int rule;       /* else the row that takes the whole text, or -1 */
-	bool lit[3];    /* which of the table's words (OUT_LIT, REJECT_LIT) the text holds */
+	bool lit[LITS_MAX]; /* which of the table's words (out_lits, reject_lits) the text holds */
 };
 
-enum { OUT_LMTP, OUT_PORT25 };
+/* out: "Sender address rejected", "Sender denied" and "in reply to MAIL
+ * FROM command" are sender_refusal's words, asked of every "user
+ * unknown" reply: kept with the answer, not searched again */
+enum { OUT_LMTP, OUT_PORT25, OUT_SENDER_REJECTED, OUT_SENDER_DENIED, OUT_MAIL_FROM };
 enum { REJECT_RELAY_DENIED, REJECT_BLOCKED, REJECT_USER_UNKNOWN };
-static const char *const out_lits[] = {[OUT_LMTP] = "lmtp", [OUT_PORT25] = "]:25:", NULL};
+static const char *const out_lits[] = {[OUT_LMTP] = "lmtp",
+				       [OUT_PORT25] = "]:25:",
+				       [OUT_SENDER_REJECTED] = "Sender address rejected",
+				       [OUT_SENDER_DENIED] = "Sender denied",
+				       [OUT_MAIL_FROM] = "in reply to MAIL FROM command",
+				       NULL};
 static const char *const reject_lits[] = {[REJECT_RELAY_DENIED] = "Relay access denied",
 					  [REJECT_BLOCKED] = "blocked using ",
 					  [REJECT_USER_UNKNOWN] = "User unknown", NULL};
@@ -211,7 +221,7 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 	if (m->cause < 0)
 		m->rule = first_rule(mi->rules, mi->c, mi->n, ev, &f);
 	memset(m->lit, 0, sizeof m->lit);
-	for (int i = 0; i < 3 && mi->lits[i]; i++)
+	for (int i = 0; i < LITS_MAX && mi->lits[i]; i++)
 		m->lit[i] = ci_has_lit(&f, mi->lits[i]);
 	fold_free(&f);
 }
@@ -283,11 +293,11 @@ static void remote_other(const struct event *ev, struct span t, struct diag_hit 
 }
 
 /* sender_refusal - the reply refuses the envelope sender: it names it
- * ("Sender address rejected", "Sender denied") or answers MAIL FROM */
-static bool sender_refusal(struct span t)
+ * ("Sender address rejected", "Sender denied") or answers MAIL FROM (the
+ * words of the whole text, as match_memo found them) */
+static bool sender_refusal(const struct text_match *m)
 {
-	return ci_find(t, "Sender address rejected") >= 0 || ci_find(t, "Sender denied") >= 0 ||
-	       ci_find(t, "in reply to MAIL FROM command") >= 0;
+	return m->lit[OUT_SENDER_REJECTED] || m->lit[OUT_SENDER_DENIED] || m->lit[OUT_MAIL_FROM];
 }
 
 /* classify_out - a delivery that did not succeed */
@@ -312,7 +322,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	}
 	/* "address rejected", "5.1.0" or "mailbox unavailable" said of the
 	 * envelope sender is no recipient that does not exist */
-	if (hit->id == F_OUT_USER_UNKNOWN && sender_refusal(t)) {
+	if (hit->id == F_OUT_USER_UNKNOWN && sender_refusal(&m)) {
 		memset(hit, 0, sizeof *hit);
 		remote_other(ev, t, hit);
 	}

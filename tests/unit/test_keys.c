@@ -88,7 +88,8 @@ TEST(conn_host_same_as_first_version)
 	    "host ", "mx.example.com", "[192.0.2.7]", "[::1]", "::1", " said: ", "said: ", " said:",
 	    "said", " ", "  ", "connect to ", "to server ", "failed; server ", ":25", ":10024",
 	    "[private/dovecot-lmtp]", "550 5.1.1 User unknown", ": Connection refused", "(in reply to RCPT TO command)",
-	    "s", "d: ", "host", "x"};
+	    "s", "d: ", "host", "x", "connect to", "to server", "failed;", " server ", "connect", "to ",
+	    "o ", "r ", ": "};
 	static char t[512];
 	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
 	size_t bad = 0, named = 0;
