@@ -273,7 +273,6 @@ static bool apply_memo(enum memo_table tab, const struct event *ev, struct span 
 	return true;
 }
 
-
 /* remote_other - a remote server's answer that no row names: temporary
  * or permanent, keyed by the provider or the host.  An SMTP client's
  * line without a status (lost connection, a reply before the delivery
