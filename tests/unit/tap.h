@@ -10,6 +10,32 @@
 #include <string.h>
 #include "util/span.h"
 
+#include <stdint.h>
+
+/* tap_rnd - xorshift64: the equivalence tests' random numbers, the same
+ * on every run */
+static inline uint64_t tap_rnd(uint64_t *s)
+{
+	*s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17;
+	return *s;
+}
+
+/* tap_parts - k parts drawn from parts[0..nparts) appended to t[*n..cap)
+ * (up to the first that does not fit); a part that starts with a NUL
+ * ("\0") stands for that one byte */
+static inline void tap_parts(char *t, size_t *n, size_t cap, const char *const *parts, size_t nparts,
+			     int k, uint64_t *s)
+{
+	for (; k > 0; k--) {
+		size_t w = tap_rnd(s) % nparts;
+		size_t pn = parts[w][0] ? strlen(parts[w]) : 1;
+		if (*n + pn > cap)
+			break;
+		memcpy(t + *n, parts[w], pn);
+		*n += pn;
+	}
+}
+
 void test_register(const char *name, void (*fn)(void));
 void test_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

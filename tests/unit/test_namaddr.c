@@ -41,8 +41,7 @@ static uint64_t rnd_state = 0xA54FF53A5F1D36F1ULL;
 
 static uint64_t rnd(void)
 {
-	rnd_state ^= rnd_state << 13, rnd_state ^= rnd_state >> 7, rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return tap_rnd(&rnd_state);
 }
 
 static bool same_span(struct span a, struct span b)
@@ -70,14 +69,7 @@ TEST(namaddr_same_as_search)
 			if (rnd() % 4 == 0)
 				t[rnd() % n] = "[]: \0"[rnd() % 5];
 		}
-		for (int k = n ? 0 : 1 + (int)(rnd() % 7); k > 0; k--) {
-			size_t w = rnd() % nparts;
-			size_t pn = w == nparts - 1 ? 1 : strlen(parts[w]);
-			if (n + pn > sizeof t)
-				break;
-			memcpy(t + n, parts[w], pn);
-			n += pn;
-		}
+		tap_parts(t, &n, sizeof t, parts, nparts, n ? 0 : 1 + (int)(rnd() % 7), &rnd_state);
 		if (rnd() % 5 == 0 && n)
 			n -= 1 + rnd() % n < n ? 1 + rnd() % n : n; /* cut short */
 		struct span s = span_make(t, n);

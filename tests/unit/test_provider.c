@@ -54,8 +54,7 @@ static uint64_t rnd_state = 0xBB67AE8584CAA73BULL;
 
 static uint64_t rnd(void)
 {
-	rnd_state ^= rnd_state << 13, rnd_state ^= rnd_state >> 7, rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return tap_rnd(&rnd_state);
 }
 
 TEST(provider_name_same_as_suffix_first)
@@ -69,14 +68,7 @@ TEST(provider_name_same_as_suffix_first)
 	unsigned named = 0;
 	for (int round = 0; round < 300000; round++) {
 		size_t n = 0;
-		for (int k = 1 + (int)(rnd() % 4); k > 0; k--) {
-			size_t w = rnd() % nparts;
-			size_t pn = w == nparts - 1 ? 1 : strlen(parts[w]);
-			if (n + pn > sizeof t)
-				break;
-			memcpy(t + n, parts[w], pn);
-			n += pn;
-		}
+		tap_parts(t, &n, sizeof t, parts, nparts, 1 + (int)(rnd() % 4), &rnd_state);
 		uint64_t r = rnd();
 		if (r % 4 == 0 && n > 1) /* cut at either end */
 			n -= 1 + (r >> 2) % 3 < n ? 1 + (r >> 2) % 3 : 0;

@@ -53,8 +53,7 @@ static uint64_t rnd_state = 0x3C6EF372FE94F82BULL;
 
 static uint64_t rnd(void)
 {
-	rnd_state ^= rnd_state << 13, rnd_state ^= rnd_state >> 7, rnd_state ^= rnd_state << 17;
-	return rnd_state;
+	return tap_rnd(&rnd_state);
 }
 
 TEST(refusal_why_same_as_snprintf)
@@ -73,14 +72,7 @@ TEST(refusal_why_same_as_snprintf)
 	unsigned hits = 0;
 	for (int round = 0; round < 200000; round++) {
 		size_t len = 0;
-		for (int k = (int)(rnd() % 12); k > 0; k--) {
-			size_t w = rnd() % nparts;
-			size_t pn = w == 18 ? 1 : strlen(parts[w]); /* the NUL part is one byte */
-			if (len + pn > sizeof text)
-				break;
-			memcpy(text + len, parts[w], pn);
-			len += pn;
-		}
+		tap_parts(text, &len, sizeof text, parts, nparts, (int)(rnd() % 12), &rnd_state);
 		ev.reason = span_make(text, len);
 		size_t sizes[] = {sizeof((struct diag *)0)->serving[0].why, rnd() % 130, (size_t)round % 4};
 		for (size_t s = 0; s < 3; s++) {
