@@ -25,6 +25,8 @@ faults, each with the client that shows it and the finding wanted
   2528  TLS key of another pair than the cert   a client asking STARTTLS    tls-key-certificate
   2529  check_policy_service 127.0.0.1:10023     a sender, 451 4.3.5         policy-service-unreachable
           (the two 451s, each of its own smtpd, are each told with its cause)
+  2530  smtpd_proxy_filter 127.0.0.1:10025      a sender, 451 at RCPT       before-queue-filter-unreachable
+          (a before-queue filter; nothing listens: not a policy service)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
 
 Every client here is legitimate: postsleuth must accuse none of them.
@@ -152,11 +154,15 @@ class Diag:
         self._send("policy_down", self.ip(63), 2529, "mail.partner-a.test", "billing@partner-a.test",
                    [f"erin@{LOCAL}"])
 
+    def proxy_down(self):
+        self._send("proxy_down", self.ip(65), 2530, "mail.partner-a.test", "billing@partner-a.test",
+                   [f"dave@{LOCAL}"])
+
     def sasl_down(self):
         self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
 
     SCENARIOS = ["own_app", "local_outbound", "inbound_local", "through_filter", "missing_table",
-                 "dnsbl", "tls_mismatch", "policy_down", "sasl_down"]
+                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "sasl_down"]
 
     def run(self):
         def body(sc):
@@ -220,6 +226,9 @@ class Diag:
         expect("policy-service-unreachable", "127.0.0.1:10023", 451 in codes.get((self.ip(63), 2529), []),
                "check_policy_service inet:127.0.0.1:10023, nothing listens; the sender was answered 451",
                subject=self.ip(63))
+        expect("before-queue-filter-unreachable", "127.0.0.1:10025",
+               2530 in sessions.get(self.ip(65), []) and not any(a["port"] == 2530 for a in r.accepted_),
+               "port 2530's smtpd_proxy_filter 127.0.0.1:10025, nothing listens; the mail was not taken")
         expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
                "port 587 with SASL through private/auth, no such socket; a client came")
         clients = {}
