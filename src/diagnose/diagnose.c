@@ -629,6 +629,10 @@ void diag_finish(struct diag *d)
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
+	/* the folds below take samples and subjects in list order: sorted
+	 * first, the biggest groups give them, whatever the hash order (which
+	 * moves with every finding added to the table) */
+	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 	fold_port25(d);
 	diag_fold_map_type(d);
 	drop_weak(d);

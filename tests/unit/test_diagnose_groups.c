@@ -164,6 +164,35 @@ TEST(diagnose_port25_blocked)
 	diag_free(d);
 }
 
+/* folded groups give their samples biggest first, whatever the hash
+ * order of their ids and keys */
+TEST(diagnose_port25_samples_from_biggest)
+{
+	static const char *const mx[] = {"one", "two", "three", "four", "five", "six", "seven", "eight"};
+	char lines[12][320];
+	const char *p[12];
+	size_t n = 0;
+	for (size_t i = 0; i < 8; i++) {
+		/* "six" times out five times, the others once */
+		for (int k = 0; k < (i == 5 ? 5 : 1) && n < 12; k++, n++) {
+			snprintf(lines[n], sizeof lines[n],
+				 "Nov 23 11:06:%02zu m postfix/smtp[%zu]: 3B6EB9%02zu: to=<a@%s.example>, relay=none, "
+				 "delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.%s.example"
+				 "[192.0.2.%zu]:25: Connection timed out)",
+				 n, n + 1, n, mx[i], mx[i], i + 1);
+			p[n] = lines[n];
+		}
+	}
+	struct diag *d = diag_new();
+	feed(d, p, n);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1 && d->list[0]->nsample) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+		CHECK(strstr(d->list[0]->sample[0], "mx.six.example") != NULL);
+	}
+	diag_free(d);
+}
+
 TEST(diagnose_harvesting_needs_many_addresses)
 {
 	char lines[6][400];
