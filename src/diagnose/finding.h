@@ -85,6 +85,8 @@ enum finding_impact {
 	  "the relay host (smarthost) refuses to relay this server's mail (Relay access denied)") \
 	X(F_OUT_MX_RELAY_DENIED, "outbound-mx-relay-denied", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING, \
 	  "a domain's mail server refuses mail for its own domain (Relay access denied)")      \
+	X(F_OUT_MX_LOGIN, "outbound-mx-login-required", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \
+	  "a domain's mail server wants a login before it takes mail for its own domain")      \
 	X(F_OUT_TOO_BIG, "outbound-message-too-big", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,       \
 	  "a remote server refuses a message as too big")                                      \
 	X(F_OUT_SMTPUTF8, "outbound-smtputf8-unsupported", SIDE_REMOTE, 1, IMPACT_NOT_LEAVING,  \

@@ -56,6 +56,20 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"(transport_maps, relayhost), check that entry.",
 	"The lines do not show whether the route came from DNS or from this server's own "
 	"tables."},
+    [F_OUT_MX_LOGIN] = {
+	"A mail server on port 25 whose name belongs to the recipient's domain answered that it "
+	"wants a login (\"530 5.7.1 Client was not authenticated\", an Exchange receive "
+	"connector without anonymous access): a domain's MX must take mail for its own domain "
+	"from any server without a login, so that server is misconfigured, or the domain's MX "
+	"records name an internal server.",
+	"Nothing to fix here when the route comes from DNS (dig MX DOMAIN): tell the domain's "
+	"postmaster, by another way than this mail, that their server refuses anonymous mail "
+	"(on Exchange, the receive connector needs the Anonymous users permission). If this "
+	"server routes the domain by hand (transport_maps, relayhost), that entry names a "
+	"server that wants a login: give it one (smtp_sasl_password_maps) or route by MX.",
+	"Read as the domain's own server because its name sits under the recipient's domain; "
+	"the lines do not show whether the route came from DNS or from this server's own "
+	"tables."},
     [F_OUT_SMTPUTF8] = {
 	"The message needs SMTPUTF8: its sender or a recipient address has non-ASCII "
 	"characters (or the sending program asked for SMTPUTF8), and the remote server does not "

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* is_stop - a byte that ends a key token */
 static bool is_stop(char c)
@@ -173,6 +174,64 @@ struct span diag_rcpt_domain(struct span to)
 {
 	ptrdiff_t at = span_rchr(to, '@');
 	return at >= 0 ? span_skip(to, (size_t)at + 1) : SPAN_NULL;
+}
+
+/* ci_tail - does s end with t, letters in either case, at a label's start */
+static bool ci_tail(struct span s, struct span t)
+{
+	if (!t.n || t.n > s.n || strncasecmp(s.p + s.n - t.n, t.p, t.n) != 0)
+		return false;
+	return s.n == t.n || s.p[s.n - t.n - 1] == '.';
+}
+
+/* diag_host_in_domain - does a host's name belong to the domain (and
+ * not read as a submission server's) */
+bool diag_host_in_domain(struct span host, struct span dom)
+{
+	while (host.n && host.p[host.n - 1] == '.')
+		host.n--;
+	while (dom.n && dom.p[dom.n - 1] == '.')
+		dom.n--;
+	if (!host.n || !dom.n)
+		return false;
+	/* a submission server's name (smtp.gmail.com, smtp-relay.gmail.com,
+	 * relay2.example.net) is no domain's MX, whatever domain it sits
+	 * under: its first label, up to a dash and without trailing digits */
+	static const char *const submit[] = {"smtp",	  "smtps",    "submission", "submit", "relay",
+					     "smarthost", "smtpauth", "auth",	    "mailout", "outbound",
+					     "out",	  "send"};
+	size_t w = 0;
+	while (w < host.n && host.p[w] != '.' && host.p[w] != '-')
+		w++;
+	while (w && host.p[w - 1] >= '0' && host.p[w - 1] <= '9')
+		w--;
+	for (size_t i = 0; i < sizeof submit / sizeof *submit; i++)
+		if (w == strlen(submit[i]) && strncasecmp(host.p, submit[i], w) == 0)
+			return false;
+	if (ci_tail(host, dom))
+		return true;
+	/* mail.example.com for sub.example.com: the host's parent, when it
+	 * is a name of two labels or more, holds the domain */
+	ptrdiff_t dot = span_chr(host, '.');
+	if (dot > 0) {
+		struct span parent = span_skip(host, (size_t)dot + 1);
+		if (span_chr(parent, '.') > 0 && ci_tail(dom, parent))
+			return true;
+	}
+	/* example-com.mail.protection.outlook.com: the domain with its dots
+	 * written as dashes, as the first label */
+	if (host.n > dom.n && host.p[dom.n] == '.') {
+		size_t i = 0;
+		while (i < dom.n) {
+			char a = host.p[i], b = dom.p[i] == '.' ? '-' : dom.p[i];
+			if ((a | 0x20) != (b | 0x20) && a != b)
+				break;
+			i++;
+		}
+		if (i == dom.n)
+			return true;
+	}
+	return false;
 }
 
 /* diag_make_key - the group key a rule asks for */

@@ -41,7 +41,7 @@ const struct rule rule_out[] = {
      * "530-5.7.0 Authentication Required", Microsoft 365's "5.7.57
      * Client not authenticated" (not the bare codes: "5.7.60" is in
      * "5.7.606", a banned sending IP) */
-    {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Sender address rejected: not logged in"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Client was not authenticated", "Sender address rejected: not logged in"}, NULL, K_CONNHOST, NULL},
     /* the login worked, the sender is not the account's: a remote
      * Postfix's reject_sender_login_mismatch, Microsoft 365's 5.7.60
      * (SendAsDenied) */

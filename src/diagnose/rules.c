@@ -359,6 +359,14 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	 * smarthost that does not take this server (this side's) */
 	if (hit->id == F_OUT_RELAY_DENIED && (span_eqs(ev->relay_port, "25") || m.lit[OUT_PORT25]))
 		hit->id = F_OUT_MX_RELAY_DENIED;
+	/* a login asked on port 25 by a server under the recipient's domain
+	 * is that domain's MX refusing anonymous mail (their configuration);
+	 * elsewhere, or from a server named as a submission host, this
+	 * server's relay host */
+	if (hit->id == F_OUT_RELAY_NO_LOGIN && (span_eqs(ev->relay_port, "25") || m.lit[OUT_PORT25]) &&
+	    diag_host_in_domain(ev->relay_name.n ? ev->relay_name : diag_conn_host(ev, t),
+				diag_rcpt_domain(ev->to)))
+		hit->id = F_OUT_MX_LOGIN;
 	/* this host's own backend is never "a remote server" */
 	char own[DIAG_KEY_MAX];
 	enum own_kind kind = own_backend(ev, t, own);

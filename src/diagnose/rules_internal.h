@@ -44,5 +44,11 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 struct span diag_conn_host(const struct event *ev, struct span t);
 /* the domain of a recipient address */
 struct span diag_rcpt_domain(struct span to);
+/* does the host's name belong to the domain: the domain itself or a name
+ * under it, a name under the domain's parent when the host's parent holds
+ * a dot (mail.example.com for sub.example.com), or Microsoft 365's
+ * "example-com.mail.protection.outlook.com" form; never a name that
+ * starts as a submission server's does (smtp..., relay..., out...) */
+bool diag_host_in_domain(struct span host, struct span dom);
 
 #endif

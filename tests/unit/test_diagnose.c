@@ -57,6 +57,24 @@ static const struct {
      "outbound-ip-reputation", "Microsoft"},
     {"Dec  4 14:10:08 app1 postfix/smtp[2108]: 6BCD1008: to=<u8@example.com>, relay=smtp.example.net[198.51.100.20]:587, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host smtp.example.net[198.51.100.20] said: 550 5.7.1 Unable to relay for u8@example.com (in reply to RCPT TO command))",
      "outbound-relay-denied", "smtp.example.net"},
+    /* a login asked on port 25 by a server under the recipient's domain
+     * is that domain's MX (their configuration); on a submission port, or
+     * from a server named as a submission host, or one under another
+     * domain, this server's relay host */
+    {"Dec  4 14:10:09 app1 postfix/smtp[2109]: 6BCD1009: to=<u9@example.com>, relay=mail.example.com[198.51.100.22]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host mail.example.com[198.51.100.22] said: 530 5.7.1 Client was not authenticated to send anonymous mail during MAIL FROM (in reply to MAIL FROM command))",
+     "outbound-mx-login-required", "mail.example.com"},
+    {"Dec  4 14:10:10 app1 postfix/smtp[2110]: 6BCD1010: to=<u10@sales.example.com>, relay=mx2.example.com[198.51.100.23]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host mx2.example.com[198.51.100.23] said: 530 5.7.1 Client was not authenticated (in reply to MAIL FROM command))",
+     "outbound-mx-login-required", "mx2.example.com"},
+    {"Dec  4 14:10:11 app1 postfix/smtp[2111]: 6BCD1011: to=<u11@example.com>, relay=smtp.example.com[198.51.100.24]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.0, status=bounced (host smtp.example.com[198.51.100.24] said: 530 5.7.0 Authentication required (in reply to MAIL FROM command))",
+     "relayhost-login-missing", "smtp.example.com"},
+    {"Dec  4 14:10:12 app1 postfix/smtp[2112]: 6BCD1012: to=<u12@example.org>, relay=mail.example.net[198.51.100.25]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host mail.example.net[198.51.100.25] said: 530 5.7.1 Client was not authenticated (in reply to MAIL FROM command))",
+     "relayhost-login-missing", "mail.example.net"},
+    {"Dec  4 14:10:13 app1 postfix/smtp[2113]: 6BCD1013: to=<u13@example.com>, relay=mail.example.com[198.51.100.22]:587, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.0, status=bounced (host mail.example.com[198.51.100.22] said: 530 5.7.0 Authentication required (in reply to MAIL FROM command))",
+     "relayhost-login-missing", "mail.example.com"},
+    {"Dec  4 14:10:14 app1 postfix/smtp[2114]: 6BCD1014: to=<u14@example.com>, relay=smtp-relay.example.com[198.51.100.26]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.0, status=bounced (host smtp-relay.example.com[198.51.100.26] said: 530 5.7.0 Authentication required (in reply to MAIL FROM command))",
+     "relayhost-login-missing", "smtp-relay.example.com"},
+    {"Dec  4 14:10:15 app1 postfix/smtp[2115]: 6BCD1015: to=<u15@example.com>, relay=example-com.mail.protection.outlook.com[52.101.42.2]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.57, status=bounced (host example-com.mail.protection.outlook.com[52.101.42.2] said: 530 5.7.57 Client not authenticated to send mail (in reply to MAIL FROM command))",
+     "outbound-mx-login-required", "example-com.mail.protection.outlook.com"},
     /* providers' documented replies (Microsoft 5.7.708 and 4.7.500,
      * Gmail 4.2.1, Yahoo [TSnn] 5.7.9 554.30, web.de's PTR check), and a
      * blocklist whose URL holds "danet": a remote DNSBL, not DANE */
