@@ -308,11 +308,13 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		}
 	}
 		login_mismatch(a, ev);
-		if (span_find(ev->reason, "Relay access denied").p && ev->from.n) {
+		if (span_find(ev->reason, "Relay access denied").p && span_set(ev->from)) {
 			struct client *c = records_client_get(a, ev->client_ip);
 			ptrdiff_t at = span_rchr(ev->from, '@');
 			if (c && !c->relay_from_hash && at >= 0)
 				c->relay_from_hash = analysis_domain_hash(span_skip(ev->from, (size_t)at + 1));
+			else if (c && !ev->from.n)
+				c->relay_null_from = 1;
 		}
 		/* postscreen rejects never reach a smtpd session; a refusal
 		 * that was the server's own fault (a DNSBL's error code, its

@@ -105,6 +105,7 @@ struct client {
 	int16_t first_tz, last_tz;
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
 	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
+	uint8_t relay_null_from;     /* a "Relay access denied" of the null sender (MAIL FROM:<>) */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };

@@ -37,22 +37,25 @@ bool analysis_relay_from_local(const struct analysis *a, const struct client *c)
 }
 
 /* mark_own_apps - CF_OWN_APP: refused relaying, on this server's own network,
- * with a sender in a domain this server delivers to itself: the admin's own
- * application or device outside mynetworks, not someone testing for an open
- * relay (the finding own-client-relay-denied tells the fix) */
+ * with a sender in a domain this server delivers to itself, or with only
+ * the null sender (MAIL FROM:<>: a mail server's bounces and notices, its
+ * own or a neighbour's handed over through this one): the admin's own
+ * application, device or server outside mynetworks, not someone testing
+ * for an open relay (the finding own-client-relay-denied tells the fix) */
 static void mark_own_apps(struct analysis *a)
 {
-	if (!strset_len(&a->local_domains))
-		return;
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
-		if (!c->relay_denied || !c->relay_from_hash)
+		bool null_only = c->relay_null_from && !c->relay_from_hash;
+		if (!c->relay_denied || (!c->relay_from_hash && !null_only) ||
+		    (!null_only && !strset_len(&a->local_domains)))
 			continue;
 		struct client_addr ip = client_addr(c);
 		if (!cidr_own_network(ip.s, strlen(ip.s)))
 			continue;
 		uint32_t h = c->relay_from_hash;
-		hmap_each(&a->local_domains.map, own_app_mark, &h);
+		if (h)
+			hmap_each(&a->local_domains.map, own_app_mark, &h);
 		if (!h)
 			c->flags |= CF_OWN_APP;
 	}

@@ -615,6 +615,22 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			      "did not allow it (improper command pipelining): typical of spam bots."));
 		break;
 	case V_LEGITIMATE:
+		if ((c->flags & CF_OWN_APP) && !c->relay_from_hash) {
+			buf_printf(b, P_(" It is on this server's own network and sent with the null "
+					 "sender (MAIL FROM:<>, a mail server's bounces and notices), but was "
+					 "refused %llu time (Relay access denied): a mail server of your own "
+					 "handing its mail over through this one, not in mynetworks and not "
+					 "logged in. See the problem \"the server refuses to relay for a client "
+					 "on its own network\".",
+					 " It is on this server's own network and sent with the null "
+					 "sender (MAIL FROM:<>, a mail server's bounces and notices), but was "
+					 "refused %llu times (Relay access denied): a mail server of your own "
+					 "handing its mail over through this one, not in mynetworks and not "
+					 "logged in. See the problem \"the server refuses to relay for a client "
+					 "on its own network\".", c->relay_denied),
+				   (unsigned long long)c->relay_denied);
+			break;
+		}
 		if (c->flags & CF_OWN_APP) {
 			buf_printf(b, P_(" It is on this server's own network and sent with a sender in a "
 					 "domain this server delivers to itself, but was refused %llu time "

@@ -755,6 +755,35 @@ TEST(blame_own_user_refused_after_login)
 	pipe_free(p);
 }
 
+/* relaying refused to the null sender from this server's own network is a
+ * mail server of the admin's handing over its bounces (here this host's
+ * other instance, as e2e's diag plays it); a foreign sender from there,
+ * with this server's own domains known, stays a relay test */
+TEST(blame_own_network_null_sender_relay)
+{
+	const char *const lines[] = {
+	    "Dec 04 19:07:50 mx1 postfix/smtpd[220]: connect from unknown[192.0.2.80]",
+	    "Dec 04 19:07:50 mx1 postfix/smtpd[220]: 4AB12C0101: client=unknown[192.0.2.80]",
+	    "Dec 04 19:07:51 mx1 postfix/cleanup[221]: 4AB12C0101: message-id=<1@example.org>",
+	    "Dec 04 19:07:51 mx1 postfix/qmgr[222]: 4AB12C0101: from=<a@example.org>, size=400, nrcpt=1 (queue active)",
+	    "Dec 04 19:07:51 mx1 postfix/smtpd[220]: disconnect from unknown[192.0.2.80] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Dec 04 19:07:52 mx1 postfix/local[223]: 4AB12C0101: to=<bob@example.com>, relay=local, delay=1, delays=0.5/0/0/0.5, dsn=2.0.0, status=sent (delivered to mailbox)",
+	    "Dec 04 19:07:55 relay postfix/smtpd[232]: connect from relay.example.com[127.0.0.5]",
+	    "Dec 04 19:07:55 relay postfix/smtpd[232]: NOQUEUE: reject: RCPT from relay.example.com[127.0.0.5]: 554 5.7.1 <news@partner.example.net>: Relay access denied; from=<> to=<news@partner.example.net> proto=ESMTP helo=<mx1.example.com>",
+	    "Dec 04 19:07:55 relay postfix/smtpd[232]: disconnect from relay.example.com[127.0.0.5] ehlo=1 mail=1 rcpt=0/1 data=0/1 rset=1 quit=1 commands=4/6",
+	    "Dec 04 19:08:55 relay postfix/smtpd[233]: connect from unknown[10.0.0.9]",
+	    "Dec 04 19:08:55 relay postfix/smtpd[233]: NOQUEUE: reject: RCPT from unknown[10.0.0.9]: 554 5.7.1 <x@example.net>: Relay access denied; from=<spam@example.org> to=<x@example.net> proto=ESMTP helo=<x>",
+	    "Dec 04 19:08:55 relay postfix/smtpd[233]: disconnect from unknown[10.0.0.9] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "127.0.0.5"), V_LEGITIMATE);
+	CHECK(strstr(explanation(p, "127.0.0.5"), "null sender"));
+	CHECK(has_finding(p, F_IN_OWN_RELAY_DENIED));
+	CHECK_INT(verdict_of(p, "10.0.0.9"), V_RELAY_ATTEMPT);
+	pipe_free(p);
+}
+
 /* a pasted refusal alone, with no disconnect counts: "not owned by user"
  * is said only to a client that logged in, so it is no spammer */
 TEST(blame_pasted_login_mismatch_not_spam)
