@@ -27,6 +27,15 @@ faults, each with the client that shows it and the finding wanted
           (the two 451s, each of its own smtpd, are each told with its cause)
   2530  smtpd_proxy_filter 127.0.0.1:10025      a sender, 451 at RCPT       before-queue-filter-unreachable
           (a before-queue filter; nothing listens: not a policy service)
+  25    transport smtp:[relay.diag.test]:2531    mail for partner-relay.test outbound-relay-denied
+          (this instance's port 2531 as another host, the relay host,
+          which does not take this server: "454 4.7.1 Relay access denied")
+  25    transport smtp:[smtp.relaylogin.test]:25 mail for relaylogin.test   relayhost-login-missing
+          (a sink answering MAIL FROM "530 5.7.0 Authentication required":
+          a relay host, named as one, that wants a login)
+  25    transport smtp:[mail.exchange-corp.test] mail for exchange-corp.test outbound-mx-login-required
+          :25 (a sink answering MAIL FROM "530 5.7.1 Client was not
+          authenticated": that domain's own MX, not this server's relay)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
 
 Every client here is legitimate: postsleuth must accuse none of them.
@@ -43,14 +52,20 @@ PREFIX = "127.30"
 DNSBL = "dnsbl.test"
 DNSBL_ANSWER = "127.255.255.254"
 CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there
+RELAY = ("relay.diag.test", SERVER, 2531)    # this instance's own port 2531
+EXCHANGE = "mail.exchange-corp.test"         # sinks (harness.py's SINKS)
+RELAY_LOGIN = "smtp.relaylogin.test"
 LOCAL = drivers.LOCAL_DOMAIN
-HOSTS = {CLOSED[0]: CLOSED[1]}
+HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1]}
 
 
 def tables():
     """The diag instance's lookup tables (no sender_access: never made)."""
     t = drivers.postfix_tables()
     t["transport"] = (f"closed.test smtp:[{CLOSED[0]}]:25\n"
+                      f"partner-relay.test smtp:[{RELAY[0]}]:{RELAY[2]}\n"
+                      f"exchange-corp.test smtp:[{EXCHANGE}]:25\n"
+                      f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
     return t
@@ -133,6 +148,13 @@ class Diag:
         self._send("local_outbound", "127.0.0.1", 25, "mx1.example.test", "",
                    ["info@closed.test", "sales@nowhere.test", f"team@lists.{LOCAL}"])
 
+    def relay_login(self):
+        """The server's own host sends to domains routed through relay hosts
+        that do not take its mail, and to a domain whose own MX wants a
+        login."""
+        self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
+                   ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test"])
+
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
                    [f"alice@{LOCAL}"])
@@ -161,7 +183,7 @@ class Diag:
     def sasl_down(self):
         self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
 
-    SCENARIOS = ["own_app", "local_outbound", "inbound_local", "through_filter", "missing_table",
+    SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "sasl_down"]
 
     def run(self):
@@ -206,6 +228,17 @@ class Diag:
                f"lists.{LOCAL} -> lmtp:unix:private/dovecot-lmtp, no such socket; mail accepted")
         expect("outbound-connect-refused", CLOSED[0], "info@closed.test" in acc,
                f"closed.test -> smtp:[{CLOSED[0]}]:25 ({CLOSED[1]}), nothing listens; mail accepted")
+        expect("outbound-relay-denied", RELAY[0], "news@partner-relay.test" in acc,
+               f"partner-relay.test -> smtp:[{RELAY[0]}]:{RELAY[2]}, a relay host whose mynetworks "
+               "leaves this server out; mail accepted")
+        expect("relayhost-login-missing", RELAY_LOGIN, "ops@relaylogin.test" in acc,
+               f"relaylogin.test -> smtp:[{RELAY_LOGIN}]:25, a sink answering MAIL FROM 530 5.7.0; "
+               "mail accepted")
+        expect("outbound-mx-login-required", EXCHANGE, "ceo@exchange-corp.test" in acc,
+               f"exchange-corp.test -> smtp:[{EXCHANGE}]:25, a sink answering MAIL FROM 530 5.7.1; "
+               "mail accepted")
+        expect("relayhost-login-missing", EXCHANGE, "ceo@exchange-corp.test" in acc,
+               "the domain's own MX asking a login is not this server's relay host", absent=True)
         expect("transport-unavailable", None, "sales@nowhere.test" in acc,
                "nowhere.test -> transport nosuch:, not in master.cf; mail accepted")
         expect("content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024", f"bob@{LOCAL}" in acc,

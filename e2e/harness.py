@@ -50,6 +50,8 @@ SINK_IP = {  # name -> address, kind
     "mx.slowmail.test": "127.0.0.24",
     "mx.oldcompany.test": "127.0.0.25",
     "relay.smarthost.test": "127.0.0.26",
+    "mail.exchange-corp.test": "127.0.0.28",
+    "smtp.relaylogin.test": "127.0.0.29",
 }
 SINKS = [
     {"name": "mx.remote1.test", "ip": "127.0.0.21",
@@ -64,6 +66,12 @@ SINKS = [
     {"name": "mx.oldcompany.test", "ip": "127.0.0.25", "down": True},
     {"name": "relay.smarthost.test", "ip": "127.0.0.26",
      "unknown_text": "550 5.1.1 user unknown"},
+    # the diag instance's (e2e/diag.py): a domain's own MX that wants a
+    # login, and a relay host that wants one
+    {"name": "mail.exchange-corp.test", "ip": "127.0.0.28",
+     "mail_text": "530 5.7.1 Client was not authenticated"},
+    {"name": "smtp.relaylogin.test", "ip": "127.0.0.29",
+     "mail_text": "530 5.7.0 Authentication required"},
 ]
 INSTANCES = [
     {"name": "syslog", "server": "127.0.0.1", "debug_server": "127.0.0.3", "prefix": "127.10",

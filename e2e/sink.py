@@ -13,6 +13,8 @@ accepted.  Kinds:
   full     452 4.2.2 at RCPT, always (Postfix retries, then expires it)
   grey     450 4.7.1 at RCPT until GREY_SECS after the first try, then ok
 
+A sink with "mail_text" answers that reply to every MAIL FROM (a server
+that wants a login first: an Exchange MX without anonymous access).
 A sink with "scan": true refuses at end of DATA a message whose header
 X-E2E-Content is "virus" (551 virus infected mail rejected) or "policy"
 (552 5.7.0 ...).  Every reply it gives is written to OUT as one JSON object
@@ -30,6 +32,7 @@ class Sink:
         self.ip, self.name = conf["ip"], conf["name"]
         self.unknown_text = conf.get("unknown_text", "550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown")
         self.scan = conf.get("scan", False)
+        self.mail_text = conf.get("mail_text")
         self.policy, self.out = policy, out
         self.first_seen = {}
         self.serial = 0
@@ -77,6 +80,12 @@ class Sink:
                     await send(f"250 {self.name}")
                 elif verb == "MAIL":
                     sender, rcpts = addr_of(cmd), []
+                    if self.mail_text:
+                        self.log(peer=peer, stage="mail", sender=sender, rcpt="",
+                                 code=int(self.mail_text[:3]), text=self.mail_text)
+                        sender = None
+                        await send(self.mail_text)
+                        continue
                     await send("250 2.1.0 Ok")
                 elif verb == "RCPT":
                     rcpt = addr_of(cmd)
