@@ -141,6 +141,8 @@ enum finding_impact {
 	  "the relay host (smarthost) wants a login that this server does not give")            \
 	X(F_OUT_RELAY_SENDER, "relayhost-sender-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
 	  "the relay host refuses the sender address for the account this server logs in with") \
+	X(F_OUT_LOCAL_ERROR, "outbound-local-error", SIDE_CONFIG, 3, IMPACT_DELAYED,           \
+	  "the SMTP client stops deliveries on an error of this server's own (local data error)") \
 	X(F_OUT_REMOTE_TEMP, "outbound-remote-temporary", SIDE_REMOTE, 1, IMPACT_DELAYED,       \
 	  "a remote server answers with a temporary error")                                    \
 	X(F_OUT_REMOTE_PERM, "outbound-remote-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \

@@ -411,6 +411,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"sender_dependent_relayhost_maps); or grant the account the right to send as that "
 	"address at the provider.",
 	NULL},
+    [F_OUT_LOCAL_ERROR] = {
+	"Postfix's SMTP client stopped the delivery on an error of this server's own, not of "
+	"the remote server it was talking to (\"local data error while talking to HOST\"): a "
+	"lookup table it needed failed (the warning \"smtp_sasl_password_maps lookup error\" "
+	"or another \"... lookup error\" of the same process, just before), or it could not "
+	"read the message's queue file. The mail stays in the queue and is tried again.",
+	"Read the warning of the same smtp process (the same pid) just before: fix the table it "
+	"names (postmap it, its permissions, the database server it asks) or the queue file "
+	"error (disk, permissions, postsuper -s), then postqueue -f.",
+	NULL},
     [F_OUT_REMOTE_TEMP] = {
 	"A remote server answered with a temporary error; Postfix retries.",
 	"Nothing to do unless it lasts for days; read the reply text.",

@@ -47,6 +47,10 @@ const struct rule rule_out[] = {
      * (SendAsDenied) */
     {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
+    /* smtp_trouble.c's SMTP_ERR_DATA: the client stopped on its own error
+     * (a lookup table failing: smtp_sasl_glue.c's "smtp_sasl_password_maps
+     * lookup error"; a queue file it could not read), not the remote's */
+    {F_OUT_LOCAL_ERROR, SRC_OUT, NULL, {"local data error while talking to"}, NULL, K_NONE, NULL},
     /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL) */
     {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
@@ -241,7 +245,9 @@ const struct rule rule_diag[] = {
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"connect to pgsql server "}, NULL, K_AFTER, "connect to pgsql server "},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql query failed"}, NULL, K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"read TCP map reply"}, NULL, K_FIXED, "tcp:"},
-    {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure"}, NULL, K_PATH, NULL},
+    /* local/alias.c, local/dotforward.c, virtual's maps: "TYPE:NAME:
+     * lookup of 'KEY' failed" (the table could not be read) */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure", ": lookup of '"}, NULL, K_PATH, NULL},
     /* smtp_connect.c: "smtp_connect_addr: bind ADDR: Cannot assign requested address" */
     {F_OUT_BIND_ADDRESS, SRC_DIAG, "smtp", {"smtp_connect_addr: bind "}, NULL, K_AFTER, "bind "},
     /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */

@@ -57,6 +57,10 @@ static const struct {
      "outbound-ip-reputation", "Microsoft"},
     {"Dec  4 14:10:08 app1 postfix/smtp[2108]: 6BCD1008: to=<u8@example.com>, relay=smtp.example.net[198.51.100.20]:587, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host smtp.example.net[198.51.100.20] said: 550 5.7.1 Unable to relay for u8@example.com (in reply to RCPT TO command))",
      "outbound-relay-denied", "smtp.example.net"},
+    /* the client's own error (smtp_trouble.c SMTP_ERR_DATA), after its
+     * password table failed: this server's, not the relay's */
+    {"Dec  4 14:10:16 app1 postfix/smtp[2116]: 6BCD1016: to=<u16@example.org>, relay=smtp.example.net[198.51.100.20]:587, delay=0.3, delays=0/0/0.3/0, dsn=4.3.0, status=deferred (local data error while talking to smtp.example.net[198.51.100.20])",
+     "outbound-local-error", ""},
     /* a login asked on port 25 by a server under the recipient's domain
      * is that domain's MX (their configuration); on a submission port, or
      * from a server named as a submission host, or one under another
@@ -231,6 +235,9 @@ static const struct {
      "sasl-backend-unreachable", ""},
     {"Feb 16 11:03:54 mail postfix/smtpd[13007]: error: open database /tmp/dms/postfix-send-access.cf: No such file or directory",
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
+    /* local's alias table that could not be read */
+    {"Dec  4 10:00:27 mx postfix/local[1225]: warning: hash:/etc/aliases: lookup of 'bob' failed",
+     "lookup-table-missing", "/etc/aliases"},
     {"Feb 16 11:03:54 mail postfix/smtpd[13007]: warning: texthash:/tmp/dms/postfix-send-access.cf: table lookup problem",
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
     {"Dec 03 04:03:20 mx1 postfix/smtpd[201]: warning: hash:/etc/postfix/sender_access lookup error for \"billing@partner-a.test\"",
