@@ -240,6 +240,8 @@ enum finding_impact {
 	  "a milter (OpenDKIM, rspamd, ...) does not answer")                                  \
 	X(F_MILTER_CRASHED, "milter-crashed", SIDE_CONFIG, 3, IMPACT_DEGRADED,                  \
 	  "a milter broke off in the middle of a message (crash or timeout)")                 \
+	X(F_MILTER_TEMPFAIL, "milter-failure-refuses-mail", SIDE_CONFIG, 4, IMPACT_REFUSED,      \
+	  "incoming mail is refused because a milter fails")                                  \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
 	  "the content filter (Amavis, ...) on this host refuses connections")                 \
 	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \

@@ -150,6 +150,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Look at the milter's own log and the kernel log (segfaults); update or restart it. "
 	"Set milter_default_action to decide what happens to mail meanwhile.",
 	NULL},
+    [F_MILTER_TEMPFAIL] = {
+	"smtpd answered its clients \"451 4.7.1 Service unavailable - try again later\": a "
+	"milter failed (it does not answer, crashed or timed out: its own finding says which) "
+	"and milter_default_action is tempfail, Postfix's default. Incoming mail is refused "
+	"while the milter is down: senders retry, their mail is delayed and bounces back to "
+	"them after their retry limit (often five days). The clients are not at fault.",
+	"Bring the milter back: systemctl status opendkim or rspamd, and its own finding "
+	"tells what fails. If mail must flow while it is down, set milter_default_action = accept (mail "
+	"then passes unsigned or unfiltered) and postfix reload.",
+	NULL},
     [F_FILTER_DOWN] = {
 	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "
 	"127.0.0.1:10024) and the filter refuses the connection: mail stays in the queue.",

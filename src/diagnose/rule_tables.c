@@ -141,8 +141,10 @@ const struct rule rule_reject[] = {
     {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
     /* milter8.c's reply when a milter fails and milter_default_action =
-     * tempfail (smtpd's or cleanup's milter-reject): every sender refused */
-    {F_MILTER_DOWN, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action"},
+     * tempfail (smtpd's or cleanup's milter-reject): every sender refused,
+     * the effect told apart from its cause (milter-unreachable, -crashed)
+     * since it is what stops the mail */
+    {F_MILTER_TEMPFAIL, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action = tempfail"},
 };
 
 /* lines with a severity: the server telling about itself */

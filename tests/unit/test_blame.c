@@ -706,6 +706,9 @@ TEST(blame_milter_tempfail_is_the_servers)
 	CHECK(!strstr(explanation(p, "209.85.128.41"), "greylisting"));
 	CHECK(strstr(explanation(p, "209.85.128.41"), "accuse nobody"));
 	CHECK(has_finding(p, F_MILTER_DOWN));
+	/* the refusals are told apart: they are what stops the mail */
+	CHECK(has_finding(p, F_MILTER_TEMPFAIL));
+	CHECK(diag_breaks_mail(p->diag));
 	CHECK(!has_finding(p, F_IN_GREYLISTING));
 	pipe_free(p);
 }
