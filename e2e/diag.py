@@ -27,6 +27,8 @@ faults, each with the client that shows it and the finding wanted
           (the two 451s, each of its own smtpd, are each told with its cause)
   2530  smtpd_proxy_filter 127.0.0.1:10025      a sender, 451 at RCPT       before-queue-filter-unreachable
           (a before-queue filter; nothing listens: not a policy service)
+  2532  milter_default_action = tempfail, the     a sender, 451 4.7.1         milter-failure-refuses-mail
+          milter down: every sender refused
   25    transport smtp:[relay.diag.test]:2531    mail for partner-relay.test outbound-relay-denied
           (this instance's port 2531 as another host, the relay host,
           which does not take this server: "454 4.7.1 Relay access denied")
@@ -180,11 +182,15 @@ class Diag:
         self._send("proxy_down", self.ip(65), 2530, "mail.partner-a.test", "billing@partner-a.test",
                    [f"dave@{LOCAL}"])
 
+    def milter_tempfail(self):
+        self._send("milter_tempfail", self.ip(66), 2532, "mail.partner-a.test", "billing@partner-a.test",
+                   [f"erin@{LOCAL}"])
+
     def sasl_down(self):
         self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
-                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "sasl_down"]
+                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "sasl_down"]
 
     def run(self):
         def body(sc):
@@ -262,6 +268,11 @@ class Diag:
         expect("before-queue-filter-unreachable", "127.0.0.1:10025",
                2530 in sessions.get(self.ip(65), []) and not any(a["port"] == 2530 for a in r.accepted_),
                "port 2530's smtpd_proxy_filter 127.0.0.1:10025, nothing listens; the mail was not taken")
+        expect("milter-failure-refuses-mail", "milter_default_action = tempfail",
+               2532 in sessions.get(self.ip(66), []) and not any(a["port"] == 2532 for a in r.accepted_),
+               "port 2532's milter_default_action = tempfail with the milter down; the sender's "
+               "mail was not taken (real Postfix answers 451 4.7.1 from CONNECT on)",
+               subject=self.ip(66))
         expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
                "port 587 with SASL through private/auth, no such socket; a client came")
         clients = {}
