@@ -6,7 +6,8 @@
  * costs one switch on the event type):
  *   SRC_OUT     a delivery that did not succeed (status deferred, bounced,
  *               expired), an SMTP client error or connection failure: the
- *               reason text, the relay, the recipient;
+ *               reason text (of "host NAME[ADDR] said: REPLY", the reply),
+ *               the relay, the recipient;
  *   SRC_REJECT  smtpd's and postscreen's NOQUEUE/queue-ID rejects;
  *   SRC_DIAG    a line with a severity (warning, error, fatal, panic);
  *   SRC_PLAIN   the few daemon lines that matter without a severity;
@@ -203,6 +204,39 @@ unsigned diag_rules_memo_masked(void)
 
 static const char suspended[] = "delivery temporarily suspended: ";
 
+/* reply_at - where the remote's own words start in smtp's "host
+ * NAME[ADDR] said: REPLY" and "host NAME[ADDR] refused to talk to me:
+ * REPLY", else 0: the rows read the reply, not the server's name, whose
+ * words are no verdict ("antispam.example.com", "mx.spamexperts.com"
+ * hold "spam").  The memo's key keeps what this depends on: the first
+ * ']' and the words after it (an address's inside holds no ']') */
+static size_t reply_at(struct span t)
+{
+	static const char said[] = " said: ", refused[] = " refused to talk to me: ";
+	if (!span_starts(t, "host "))
+		return 0;
+	ptrdiff_t rb = span_chr(t, ']');
+	if (rb < 0)
+		return 0;
+	struct span rest = span_skip(t, (size_t)rb + 1);
+	if (span_starts(rest, said))
+		return (size_t)rb + sizeof said;
+	if (span_starts(rest, refused))
+		return (size_t)rb + sizeof refused;
+	return 0;
+}
+
+/* first_reply_rule - first_rule on the reply part of the folded text (see
+ * reply_at), the text then given back whole */
+static int first_reply_rule(const struct memo_info *mi, const struct event *ev, struct folded *f)
+{
+	ptrdiff_t k = (ptrdiff_t)reply_at(f->t);
+	fold_skip(f, k);
+	int r = first_rule(mi->rules, mi->c, mi->n, ev, f);
+	fold_skip(f, -k);
+	return r;
+}
+
 /* match_find - a table on a text: its first row that takes it (out:
  * first on the cause of a suspended delivery) and its words */
 static void match_find(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
@@ -215,11 +249,12 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 	/* "delivery temporarily suspended: CAUSE": the cause tells more */
 	if (tab == MEMO_OUT && span_starts(t, suspended)) {
 		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
-		m->cause = first_rule(mi->rules, mi->c, mi->n, ev, &f);
+		m->cause = first_reply_rule(mi, ev, &f);
 		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
 	}
 	if (m->cause < 0)
-		m->rule = first_rule(mi->rules, mi->c, mi->n, ev, &f);
+		m->rule = tab == MEMO_OUT ? first_reply_rule(mi, ev, &f)
+					  : first_rule(mi->rules, mi->c, mi->n, ev, &f);
 	memset(m->lit, 0, sizeof m->lit);
 	for (int i = 0; i < LITS_MAX && mi->lits[i]; i++)
 		m->lit[i] = ci_has_lit(&f, mi->lits[i]);

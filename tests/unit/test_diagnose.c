@@ -521,6 +521,18 @@ static const struct {
      "policy-service-unreachable", "127.0.0.1:10023"},
     {"Mar  4 15:08:01 mx postfix/smtpd[7060]: warning: connect to private/anvil: Connection refused",
      "internal-service-unreachable", "private/anvil"},
+    /* the rows read the reply, not the server's name: "antispam",
+     * "spamfilter", "spamexperts", "virusgw" are no verdict on the mail */
+    {"Dec  4 11:00:01 app1 postfix/smtp[4001]: 5B20000001: to=<u1@example.com>, relay=antispam.example.com[192.0.2.81]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host antispam.example.com[192.0.2.81] said: 451 4.7.1 Try again later (in reply to end of DATA command))",
+     "outbound-remote-temporary", "antispam.example.com"},
+    {"Dec  4 11:00:02 app1 postfix/smtp[4002]: 5B20000002: to=<u2@example.net>, relay=spamfilter.example.net[192.0.2.82]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host spamfilter.example.net[192.0.2.82] said: 451 Temporary local problem - please try later (in reply to RCPT TO command))",
+     "outbound-remote-temporary", "spamfilter.example.net"},
+    {"Dec  4 11:00:03 app1 postfix/smtp[4003]: 5B20000003: to=<u3@example.org>, relay=mx.spamexperts.com[198.51.100.245]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=5.0.0, status=bounced (host mx.spamexperts.com[198.51.100.245] said: 550 Administrative prohibition (in reply to RCPT TO command))",
+     "outbound-remote-refused", "mx.spamexperts.com"},
+    {"Dec  4 11:00:04 app1 postfix/smtp[4004]: 5B20000004: to=<u4@example.org>, relay=virusgw.example.org[192.0.2.84]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host virusgw.example.org[192.0.2.84] said: 421 4.3.2 System not accepting network messages (in reply to MAIL FROM command))",
+     "outbound-remote-temporary", "virusgw.example.org"},
+    {"Dec  4 11:00:05 app1 postfix/smtp[4005]: 5B20000005: to=<u5@example.com>, relay=mx1.example.com.ess.barracudanetworks.com[198.51.100.200]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host mx1.example.com.ess.barracudanetworks.com[198.51.100.200] said: 421 Service temporarily unavailable (in reply to MAIL FROM command))",
+     "outbound-remote-temporary", "mx1.example.com.ess.barracudanetworks.com"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
