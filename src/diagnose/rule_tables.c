@@ -23,7 +23,7 @@ const struct rule rule_out[] = {
      * "too many hops" (5.4.0), Exchange's "5.4.14 Hop count exceeded -
      * possible mail loop": the mail goes round; on this host's own
      * backends too (own_finding keeps it) */
-    {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop"}, NULL, K_CONNHOST, NULL},
+    {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop", "suspected mail loop", "mail loop detected"}, NULL, K_CONNHOST, NULL},
     /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
     {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
     /* smtp_tls_policy.c's own reasons at the "dane" and "dane-only"
@@ -35,6 +35,13 @@ const struct rule rule_out[] = {
      * is this side's SASL library */
     {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
+    /* Microsoft's delivery restrictions of a group or a recipient
+     * (RESOLVER.RST.AuthRequired, SenderNotAuthenticatedForGroup,
+     * NotAuthorized, SenderNotAllowed: only the organisation's own
+     * senders may write to it): the recipient's rule, no login this
+     * server could give; before the login rows, whose "authentication
+     * required" it holds (a remote_other answer, rules.c) */
+    {F_OUT_REMOTE_PERM, SRC_OUT, NULL, {"RESOLVER.RST."}, NULL, K_PROVIDER, NULL},
     /* the next hop wants a login this server did not give: a remote
      * Postfix's "530 5.7.0 Authentication required" and "Sender address
      * rejected: not logged in" (smtpd_sender_login_maps), Gmail's
@@ -57,9 +64,24 @@ const struct rule rule_out[] = {
     /* the remote server refuses this server's own name, sender or lack
      * of TLS (before the DNS rows: "Helo command rejected: Host not
      * found" is the remote's lookup of this server's name, not ours) */
-    {F_OUT_HELO_REJECTED, SRC_OUT, NULL, {"Helo command rejected", "EHLO command rejected", "HELO command rejected", "invalid HELO", "bad HELO", "HELO hostname", "EHLO hostname", "HELO name", "EHLO name"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_HELO_REJECTED, SRC_OUT, NULL, {"Helo command rejected", "EHLO command rejected", "HELO command rejected", "invalid HELO", "bad HELO", "HELO hostname", "EHLO hostname", "HELO name", "EHLO name", "HELO/EHLO"}, NULL, K_PROVIDER, NULL},
+    /* a remote Postfix's reject_unverified_sender (or _recipient) on its
+     * first probe of the address: deferred until the probe's answer is
+     * in (it passes on retry when the address takes mail), as
+     * greylisting; before the sender rows, whose "unverified address" it
+     * holds, and the unknown-user rows */
+    {F_OUT_GREYLISTED, SRC_OUT, NULL, {"Address verification in progress"}, NULL, K_PROVIDER, NULL},
     {F_OUT_SENDER_REJECTED, SRC_OUT, NULL, {"Sender address rejected: Domain not found", "Sender address rejected: need fully-qualified", "Sender address rejected: Malformed", "Sender verify failed", "sender domain does not exist", "5.1.8", "4.1.8"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_TLS_REQUIRED, SRC_OUT, NULL, {"Must issue a STARTTLS", "STARTTLS is required", "STARTTLS required", "Encryption required"}, NULL, K_PROVIDER, NULL},
+    /* the remote checked the sender and it failed: a callout to the
+     * sender domain's MX refused it or did not answer (Postfix's
+     * reject_unverified_sender, Exim's "Could not complete sender verify
+     * callout", milters' "Sender verification failed"), or its domain has
+     * no usable DNS (qmail "envelope sender domain must exist", Yahoo
+     * "unresolvable RFC.5321 from address", GMX "invalid DNS MX or
+     * A/AAAA resource record"); X.1.7 is a bad sender address (Gmail's
+     * "not a valid RFC 5321 address") */
+    {F_OUT_SENDER_REJECTED, SRC_OUT, NULL, {"Sender address rejected: unverified address", "Sender address rejected: undeliverable address", "sender verify callout", "Sender verification failed", "envelope sender domain must exist", "unresolvable RFC.5321 from address", "invalid DNS MX or A/AAAA", "5.1.7", "4.1.7"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_TLS_REQUIRED, SRC_OUT, NULL, {"Must issue a STARTTLS", "STARTTLS is required", "STARTTLS required", "Encryption required", "TLS required"}, NULL, K_PROVIDER, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"try again", "SERVFAIL", "Temporary failure in name resolution"}, "Name service error", K_NONE, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"Host or domain name not found. Name service error"}, "try again", K_NONE, NULL},
     {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for", "does not accept mail (nullMX)"}, NULL, K_CONNHOST, NULL},
@@ -69,8 +91,8 @@ const struct rule rule_out[] = {
      * LIST" is a remote Postfix's reject_rbl_client (or its imitation)
      * naming the DNS blocklist, even when the list's own name says
      * "Reputation" (Barracuda's) */
-    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
     /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
      * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
@@ -80,25 +102,54 @@ const struct rule rule_out[] = {
      * IP" (an address with no sending history, or a range abused before);
      * Yahoo's [TS01] [TS02] deferrals "due to user complaints" or
      * "unexpected volume" and [TS03] "permanently deferred" */
-    {F_OUT_REPUTATION, SRC_OUT, NULL, {"5.7.708", "traffic not accepted from this IP", "[TS01]", "[TS02]", "[TS03]"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"5.7.708", "traffic not accepted from this IP", "[TS01]", "[TS02]", "[TS03]", "[GL01]", "unexpected volume"}, NULL, K_PROVIDER, NULL},
     /* the message as this side built it: Gmail's "not RFC 5322 compliant"
      * (RfcMessageNonCompliant), Microsoft's bare line feeds, "5.6.0" */
     {F_OUT_MALFORMED, SRC_OUT, NULL, {"RFC 5322", "RFC5322", "RFC 2822", "RfcMessageNonCompliant", "invalid header", "malformed header", "header is missing", "missing a valid Message-ID", "duplicate header", "BareLinefeedsAreIllegal", "bare linefeed", "5.6.0"}, NULL, K_PROVIDER, NULL},
+    /* Microsoft's 5.6.211 "Invalid MIME Content", Gmail's "Messages
+     * missing a valid address in From: header, or having no From:
+     * header" (not the bare "From: header": DMARC replies speak of its
+     * alignment) */
+    {F_OUT_MALFORMED, SRC_OUT, NULL, {"Invalid MIME", "valid address in From: header", "no From: header"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
+    /* Mimecast's "Rejected by header based Anti-Spoofing policy": mail in
+     * the recipient organisation's own name from a server it does not
+     * authorise (SPF, DKIM) */
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"Anti-Spoofing"}, NULL, K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "PTR resource record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracuda", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracudacentral", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
+    /* lists named by their lookup pages or names; a remote postscreen's
+     * permanent refusal (dnsbl or access list enforce, before any
+     * command); not the bare "SpamCop" (the content row's "spam") */
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"spamcop.net", "UCEPROTECT", "sorbs.net", "5.3.2 Service currently unavailable"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate", "maximum number of connections"}, NULL, K_PROVIDER, NULL},
     /* Microsoft's 4.7.500-4.7.699 "Server busy. Please try again later
      * from [IP]" throttles an address it does not know yet; Gmail's 4.2.1
      * "receiving mail at a rate that prevents additional messages" is
      * one recipient's limit, as is Microsoft's 5.2.121/5.2.122 "per hour
      * message receive limit" */
     {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"Server busy. Please try again later from", "receiving mail at a rate", "receiving mail too quickly", "message receive limit"}, NULL, K_PROVIDER, NULL},
+    /* the relay host's limit on this server's account (Google Workspace's
+     * 5.4.5 "Daily user sending limit exceeded", "Daily sending quota
+     * exceeded"): a rate, not a recipient's full mailbox */
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"sending limit", "sending quota"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota"}, NULL, K_PROVIDER, NULL},
+    /* a remote postscreen's after-greeting tests: 450 until this server
+     * connects again, then passed */
+    {F_OUT_GREYLISTED, SRC_OUT, NULL, {"4.3.2 Service currently unavailable"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota", "exceeded storage allocation"}, NULL, K_PROVIDER, NULL},
     /* the next hop is no MX of the domain and does not take this server as a relay client */
-    {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Relay access denied", "Relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "5.7.64", "Unable to relay"}, NULL, K_CONNHOST, NULL},
-    {F_OUT_TOO_BIG, SRC_OUT, NULL, {"5.3.4", "Message size exceeds", "message too big", "message is too big", "exceeds size limit", "size exceeds"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Relay access denied", "Relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "5.7.64", "Unable to relay", "Relaying disallowed", "Open relay not allowed", "allowed rcpthosts", "configured to let you", "from unregistered domains"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_TOO_BIG, SRC_OUT, NULL, {"5.3.4", "Message size exceeds", "message too big", "message is too big", "exceeds size limit", "size exceeds", "5.2.3", "maximum fixed size", "email size exceeded"}, NULL, K_PROVIDER, NULL},
+    /* Microsoft 365's Directory-Based Edge Blocking: "550 5.4.1
+     * Recipient address rejected: Access denied. AS(201806281)" (older:
+     * "550 5.4.1 [ADDR]: Recipient address rejected: Access denied") is an
+     * address the tenant does not have; any other "Recipient address
+     * rejected: Access denied" (an access table's REJECT) or "Improper
+     * use of SMTP command pipelining" is the remote's own rule, not an
+     * unknown user (a remote_other answer, rules.c) */
+    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"AS(201806281)", "5.4.1"}, "Recipient address rejected: Access denied", K_PROVIDER, NULL},
+    {F_OUT_REMOTE_PERM, SRC_OUT, NULL, {"Recipient address rejected: Access denied", "Improper use of SMTP command pipelining"}, NULL, K_PROVIDER, NULL},
     {F_IN_LMTP_USER_UNKNOWN, SRC_OUT, "lmtp", {"User doesn't exist", "5.1.1", "User unknown", "does not exist", "no such user", "unknown user"}, NULL, K_CONNHOST, NULL},
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"5.1.1", "User unknown", "does not exist", "no such user", "unknown user", "mailbox unavailable", "address rejected", "user not found", "invalid recipient", "5.1.0", "5.2.1", "Unrouteable address"}, NULL, K_PROVIDER, NULL},
     /* Yahoo's "552 1 Requested mail action aborted, mailbox not found"
@@ -106,7 +157,23 @@ const struct rule rule_out[] = {
      * "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP
      * address lookup" (5.1.1 is a number: not found inside 5.1.10) */
     {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"mailbox not found", "mailbox is disabled", "RecipientNotFound", "Recipient not found"}, NULL, K_PROVIDER, NULL},
+    /* the other wordings of a recipient that is not there: Yahoo's and
+     * AOL's "This user doesn't have a yahoo.com account", Mail.ru's
+     * "account is disabled", Exim's "Unknown local part", qmail's
+     * validrcptto, and the plain "Recipient unknown", "No such
+     * recipient", "No such mailbox", "Invalid mailbox"; X.1.6, a mailbox
+     * that moved with no forwarding address */
+    {F_OUT_USER_UNKNOWN, SRC_OUT, NULL, {"This user doesn't have a", "account is disabled", "Unknown local part", "validrcptto", "Recipient unknown", "unknown recipient", "No such recipient", "No such mailbox", "Invalid mailbox", "Address unknown", "5.1.6"}, NULL, K_PROVIDER, NULL},
+    /* amavis's own failure ("451 4.5.0 Error in processing, id=...,
+     * spam-tag FAILED"): the remote's filter broke, no verdict on the
+     * mail (a remote_other answer, rules.c), before the content row */
+    {F_OUT_REMOTE_PERM, SRC_OUT, NULL, {"Error in processing, id="}, NULL, K_PROVIDER, NULL},
     {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue", "not accepted for policy reasons"}, NULL, K_PROVIDER, NULL},
+    /* amavis's "Reject, id=... - INFECTED: NAME" and "- BANNED: PART"
+     * (an attachment type it refuses), Mimecast's and Fastmail's "Email
+     * rejected due to security policies", Symantec MessageLabs' "Message
+     * filtered" */
+    {F_OUT_CONTENT, SRC_OUT, NULL, {"- INFECTED", "- BANNED", "rejected due to security policies", "Message filtered"}, NULL, K_PROVIDER, NULL},
     /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
     {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},

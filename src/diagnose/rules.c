@@ -334,6 +334,21 @@ static bool sender_refusal(const struct text_match *m)
 	return m->lit[OUT_SENDER_REJECTED] || m->lit[OUT_SENDER_DENIED] || m->lit[OUT_MAIL_FROM];
 }
 
+/* tenant_relay - the server is a Microsoft 365 tenant's inbound host
+ * (example-com.mail.protection.outlook.com names its domain) for a domain
+ * other than the recipient's: this server relays through that tenant (a
+ * connector on port 25), so a refusal to relay is this side's, not the
+ * recipient domain's MX's */
+static bool tenant_relay(const struct event *ev, struct span t)
+{
+	static const char sfx[] = ".mail.protection.outlook.com";
+	struct span host = ev->relay_name.n ? ev->relay_name : diag_conn_host(ev, t);
+	struct span dom = diag_rcpt_domain(ev->to);
+	return host.n > sizeof sfx - 1 && dom.n &&
+	       !strncasecmp(host.p + host.n - (sizeof sfx - 1), sfx, sizeof sfx - 1) &&
+	       !diag_host_in_domain(host, dom);
+}
+
 /* classify_out - a delivery that did not succeed */
 static bool classify_out(const struct event *ev, struct diag_hit *hit)
 {
@@ -352,6 +367,13 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = rule_out[m.rule].id;
 		diag_make_key(&rule_out[m.rule], ev, t, hit);
 	} else {
+		remote_other(ev, t, hit);
+	}
+	/* a row that names "a remote server's other reason" keeps the text
+	 * from the broader rows below it (the remote's own rule, its filter
+	 * failing): temporary or permanent as remote_other says */
+	if (hit->id == F_OUT_REMOTE_PERM) {
+		memset(hit, 0, sizeof *hit);
 		remote_other(ev, t, hit);
 	}
 	/* "address rejected", "5.1.0" or "mailbox unavailable" said of the
@@ -392,7 +414,8 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	/* "Relay access denied" from port 25 is the domain's MX refusing its
 	 * own domain (their stale configuration); from a submission port, a
 	 * smarthost that does not take this server (this side's) */
-	if (hit->id == F_OUT_RELAY_DENIED && (span_eqs(ev->relay_port, "25") || m.lit[OUT_PORT25]))
+	if (hit->id == F_OUT_RELAY_DENIED && (span_eqs(ev->relay_port, "25") || m.lit[OUT_PORT25]) &&
+	    !tenant_relay(ev, t))
 		hit->id = F_OUT_MX_RELAY_DENIED;
 	/* a login asked on port 25 by a server under the recipient's domain
 	 * is that domain's MX refusing anonymous mail (their configuration);

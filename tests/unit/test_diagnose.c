@@ -521,6 +521,195 @@ static const struct {
      "policy-service-unreachable", "127.0.0.1:10023"},
     {"Mar  4 15:08:01 mx postfix/smtpd[7060]: warning: connect to private/anvil: Connection refused",
      "internal-service-unreachable", "private/anvil"},
+    /* outbound refusals by family (the probe11 set: providers' and
+     * filters' documented texts, Exim, sendmail, qmail, a remote Postfix) */
+    /* probe11: M365 4.7.652 maximum number of connections exceeded (was outbound-remote-temporary) */
+    {"Dec  4 10:00:09 app1 postfix/smtp[3009]: 4A10011667: to=<u9@outlook.com>, relay=outlook-com.olc.protection.outlook.com[198.51.100.41]:25, delay=1.9, delays=0.1/0/0.2/0.4, dsn=4.7.652, status=deferred (host outlook-com.olc.protection.outlook.com[198.51.100.41] said: 451 4.7.652 The mail server [203.0.113.9] has exceeded the maximum number of connections. (S3115) [VI1EUR04FT050.eop-eur04.prod.protection.outlook.com] (in reply to MAIL FROM command))",
+     "outbound-rate-limited", "Microsoft"},
+    /* probe11: M365 5.7.64 TenantAttribution: this server relays through a tenant connector that does not recognise it (was outbound-mx-relay-denied) */
+    {"Dec  4 10:00:16 app1 postfix/smtp[3016]: 4A1001EEF0: to=<u16@example.net>, relay=example-org.mail.protection.outlook.com[198.51.100.41]:25, delay=8.6, delays=0.1/0/1.2/0.4, dsn=5.7.64, status=bounced (host example-org.mail.protection.outlook.com[198.51.100.41] said: 550 5.7.64 TenantAttribution; Relay Access Denied [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com 2026-12-04T10:00:16.000Z 08DD] (in reply to RCPT TO command))",
+     "outbound-relay-denied", "example-org.mail.protection.outlook.com"},
+    /* probe11: M365 5.7.133 group accepts only authenticated (internal) senders: the recipient organisation's restriction, no login to give (was outbound-mx-login-required) */
+    {"Dec  4 10:00:21 app1 postfix/smtp[3021]: 4A1002899B: to=<allstaff@example.com>, relay=example-com.mail.protection.outlook.com[198.51.100.41]:25, delay=4.1, delays=0.1/0/0.0/0.4, dsn=5.7.133, status=bounced (host example-com.mail.protection.outlook.com[198.51.100.41] said: 550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group [DM6NAM12FT055.eop-nam12.prod.protection.outlook.com 2026-12-04T10:00:21.000Z 08DD] (in reply to end of DATA command))",
+     "outbound-remote-refused", "Microsoft"},
+    /* probe11: Exchange RESOLVER.RST.AuthRequired: a group for internal senders (was outbound-mx-login-required) */
+    {"Dec  4 10:00:22 app1 postfix/smtp[3022]: 4A1002A88A: to=<board@example.com>, relay=mail.example.com[192.0.2.31]:25, delay=5.2, delays=0.1/0/1.1/0.4, dsn=5.7.1, status=bounced (host mail.example.com[192.0.2.31] said: 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage] (in reply to end of DATA command))",
+     "outbound-remote-refused", "mail.example.com"},
+    /* probe11: M365 5.6.211 invalid MIME content (was outbound-remote-refused) */
+    {"Dec  4 10:00:26 app1 postfix/smtp[3026]: 4A10032446: to=<u26@example.com>, relay=example-com.mail.protection.outlook.com[198.51.100.41]:25, delay=9.6, delays=0.1/0/2.5/0.4, dsn=5.6.211, status=bounced (host example-com.mail.protection.outlook.com[198.51.100.41] said: 554 5.6.211 Invalid MIME Content: Single text value size (32784) exceeded allowed maximum (32768) for the 'X-Report' header. [DM6NAM12FT001.eop-nam12.prod.protection.outlook.com] (in reply to end of DATA command))",
+     "outbound-message-malformed", "Microsoft"},
+    /* probe11: M365 5.7.750 unregistered domains: this server relays via a tenant with a domain not accepted (was outbound-remote-refused) */
+    {"Dec  4 10:00:32 app1 postfix/smtp[3032]: 4A1003DDE0: to=<u32@example.net>, relay=example-org.mail.protection.outlook.com[198.51.100.41]:25, delay=6.2, delays=0.1/0/2.4/0.4, dsn=5.7.750, status=bounced (host example-org.mail.protection.outlook.com[198.51.100.41] said: 550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(2501) (in reply to MAIL FROM command))",
+     "outbound-relay-denied", "example-org.mail.protection.outlook.com"},
+    /* probe11: Google Workspace TLS required for the recipient domain (admin rule) (was outbound-remote-temporary) */
+    {"Dec  4 10:00:45 app1 postfix/smtp[3045]: 4A10057003: to=<u50@example.net>, relay=aspmx.l.google.com[198.51.100.26]:25, delay=1.5, delays=0.1/0/0.3/0.4, dsn=4.7.0, status=deferred (host aspmx.l.google.com[198.51.100.26] said: 421-4.7.0 TLS required for RCPT domain, closing connection. For more information, go to https://support.google.com/a/answer/2520500 l3si789pfd.10 - gsmtp (in reply to RCPT TO command))",
+     "outbound-tls-required", "Gmail"},
+    /* probe11: Gmail 5.7.1 missing a valid From: header (was outbound-remote-refused) */
+    {"Dec  4 10:00:55 app1 postfix/smtp[3055]: 4A1006A559: to=<u60@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=2.5, delays=0.1/0/1.6/0.4, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.1 [203.0.113.9] Messages missing a valid address in From: header, or having no From: header, are not accepted. v4si89pfb.20 - gsmtp (in reply to end of DATA command))",
+     "outbound-message-malformed", "Gmail"},
+    /* probe11: Gmail 5.7.1 IP not authorized to send directly (dynamic range: relay through a provider) (was outbound-remote-refused) */
+    {"Dec  4 10:00:59 app1 postfix/smtp[3059]: 4A10072115: to=<u64@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=6.9, delays=0.1/0/2.3/0.4, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.1 [203.0.113.9] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. For more information, go to https://support.google.com/mail/?p=NotAuthorizedError z8si33pfb.24 - gsmtp (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "Gmail"},
+    /* probe11: Google Workspace relay 5.4.5 daily sending quota (this account's sending limit, not a mailbox) (was outbound-remote-refused) */
+    {"Dec  4 10:01:02 app1 postfix/smtp[3062]: 4A10077DE2: to=<u67@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:587, delay=9.2, delays=0.1/0/2.6/0.4, dsn=5.4.5, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 c2si66qtn.27 - gsmtp (in reply to MAIL FROM command))",
+     "outbound-rate-limited", "smtp-relay.gmail.com"},
+    /* probe11: Google Workspace relay 5.4.5 daily sending quota exceeded (was outbound-mailbox-full) */
+    {"Dec  4 10:01:03 app1 postfix/smtp[3063]: 4A10079CD1: to=<u68@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:587, delay=1.3, delays=0.1/0/0.0/0.4, dsn=5.4.5, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.4.5 Daily sending quota exceeded. For more information, go to https://support.google.com/a/answer/166852 d3si77pfb.28 - gsmtp (in reply to MAIL FROM command))",
+     "outbound-rate-limited", "smtp-relay.gmail.com"},
+    /* probe11: Yahoo GL01 unexpected volume or user complaints (was outbound-remote-temporary) */
+    {"Dec  4 10:01:17 app1 postfix/smtp[3077]: 4A10094DE3: to=<u90@yahoo.com>, relay=mta7.am0.yahoodns.net[198.51.100.77]:25, delay=6.7, delays=0.1/0/2.0/0.4, dsn=4.7.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.77] said: 421 4.7.0 [GL01] Message from (203.0.113.9) temporarily deferred - 4.16.50. Please refer to https://postmaster.yahooinc.com/error-codes (in reply to end of DATA command))",
+     "outbound-ip-reputation", "Yahoo"},
+    /* probe11: Yahoo 451 unresolvable RFC.5321 from address: the sender domain (was outbound-remote-temporary) */
+    {"Dec  4 10:01:18 app1 postfix/smtp[3078]: 4A10096CD2: to=<u91@yahoo.com>, relay=mta7.am0.yahoodns.net[198.51.100.77]:25, delay=7.8, delays=0.1/0/0.1/0.4, dsn=4.0.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.77] said: 451 Message temporarily deferred due to unresolvable RFC.5321 from address; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "Yahoo"},
+    /* probe11: AOL classic: user has no aol.com account (was outbound-remote-refused) */
+    {"Dec  4 10:01:20 app1 postfix/smtp[3080]: 4A1009AAB0: to=<u93@aol.com>, relay=mx-aol.mail.gm0.yahoodns.net[198.51.100.77]:25, delay=9.0, delays=0.1/0/2.3/0.4, dsn=5.0.0, status=bounced (host mx-aol.mail.gm0.yahoodns.net[198.51.100.77] said: 554 delivery error: dd This user doesn't have a aol.com account (u93@aol.com) [0] - mta1234.aol.mail.gq1.yahoo.com (in reply to end of DATA command))",
+     "outbound-user-unknown", "Yahoo"},
+    /* probe11: Yahoo classic: user has no yahoo.com account (was outbound-remote-refused) */
+    {"Dec  4 10:01:21 app1 postfix/smtp[3081]: 4A1009C99F: to=<u94@yahoo.com>, relay=mta7.am0.yahoodns.net[198.51.100.77]:25, delay=1.1, delays=0.1/0/0.4/0.4, dsn=5.0.0, status=bounced (host mta7.am0.yahoodns.net[198.51.100.77] said: 554 delivery error: dd This user doesn't have a yahoo.com account (u94@yahoo.com) [-5] - mta1001.mail.ne1.yahoo.com (in reply to end of DATA command))",
+     "outbound-user-unknown", "Yahoo"},
+    /* probe11: RFC 5321 552 exceeded storage allocation (GMX) (was outbound-remote-refused) */
+    {"Dec  4 10:01:31 app1 postfix/smtp[3091]: 4A100AFEF5: to=<u114@gmx.de>, relay=mx00.emig.gmx.net[198.51.100.112]:25, delay=2.1, delays=0.1/0/1.0/0.4, dsn=5.0.0, status=bounced (host mx00.emig.gmx.net[198.51.100.112] said: 552 Requested mail action aborted: exceeded storage allocation (in reply to RCPT TO command))",
+     "outbound-mailbox-full", "GMX/web.de"},
+    /* probe11: GMX: the sender domain's DNS MX or A/AAAA record is invalid (was outbound-remote-refused) */
+    {"Dec  4 10:01:32 app1 postfix/smtp[3092]: 4A100B1DE4: to=<u115@gmx.de>, relay=mx00.emig.gmx.net[198.51.100.112]:25, delay=3.2, delays=0.1/0/2.1/0.4, dsn=5.0.0, status=bounced (host mx00.emig.gmx.net[198.51.100.112] said: 550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "GMX/web.de"},
+    /* probe11: Free.fr too many spams from your IP (was outbound-rate-limited) */
+    {"Dec  4 10:01:37 app1 postfix/smtp[3097]: 4A100BB88F: to=<u124@free.fr>, relay=mx1.free.fr[198.51.100.121]:25, delay=8.7, delays=0.1/0/1.6/0.4, dsn=4.0.0, status=deferred (host mx1.free.fr[198.51.100.121] said: 421 Too many spams from your IP (203.0.113.9), please visit http://postmaster.free.fr/ (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "mx1.free.fr"},
+    /* probe11: Mail.ru invalid mailbox: account is disabled (was outbound-remote-refused) */
+    {"Dec  4 10:01:42 app1 postfix/smtp[3102]: 4A100C533A: to=<u132@mail.ru>, relay=mxs.mail.ru[198.51.100.130]:25, delay=4.2, delays=0.1/0/0.4/0.4, dsn=5.0.0, status=bounced (host mxs.mail.ru[198.51.100.130] said: 550 Message was not accepted -- invalid mailbox.  Local mailbox u132@mail.ru is unavailable: account is disabled (in reply to RCPT TO command))",
+     "outbound-user-unknown", "Mail.ru"},
+    /* probe11: Zoho MX: relaying disallowed, domain not hosted (stale MX) (was outbound-remote-refused) */
+    {"Dec  4 10:01:51 app1 postfix/smtp[3111]: 4A100D69A1: to=<u141@example.com>, relay=mx.zoho.com[198.51.100.140]:25, delay=4.1, delays=0.1/0/0.6/0.4, dsn=5.0.0, status=bounced (host mx.zoho.com[198.51.100.140] said: 553 Relaying disallowed. Invalid Domain - example.com (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "mx.zoho.com"},
+    /* probe11: Fastmail email rejected due to security policies (spam filter) (was outbound-remote-refused) */
+    {"Dec  4 10:01:58 app1 postfix/smtp[3118]: 4A100E422A: to=<u161@fastmail.com>, relay=in1-smtp.messagingengine.com[198.51.100.160]:25, delay=2.8, delays=0.1/0/1.6/0.4, dsn=5.7.1, status=bounced (host in1-smtp.messagingengine.com[198.51.100.160] said: 550 5.7.1 Email rejected due to security policies - https://www.fastmail.help/hc/en-us/articles/360060591193 (in reply to end of DATA command))",
+     "outbound-content-refused", "in1-smtp.messagingengine.com"},
+    /* probe11: Exim could not complete sender verify callout: this server's sender domain unreachable from them (was outbound-remote-temporary) */
+    {"Dec  4 10:02:12 app1 postfix/smtp[3132]: 4A100FF33C: to=<u206@example.net>, relay=mx.example.net[192.0.2.40]:25, delay=7.2, delays=0.1/0/0.6/0.4, dsn=4.0.0, status=deferred (host mx.example.net[192.0.2.40] said: 451-Could not complete sender verify callout for <noreply@app1.example.org>. 451-The mail server(s) for the domain may be temporarily unreachable, or 451-they may be permanently unreachable from this server. In the latter case, 451-you need to change the address or create an MX record for its domain 451-if it is supposed to be generally accessible from the Internet. 451 Talk to your mail administrator for details. (in reply to RCPT TO command))",
+     "outbound-sender-rejected", "mx.example.net"},
+    /* probe11: Exim unknown local part (was outbound-remote-refused) */
+    {"Dec  4 10:02:25 app1 postfix/smtp[3145]: 4A1011855F: to=<u219@example.net>, relay=mx.example.net[192.0.2.40]:25, delay=2.5, delays=0.1/0/1.5/0.4, dsn=5.0.0, status=bounced (host mx.example.net[192.0.2.40] said: 550 Unknown local part u219 in <u219@example.net> (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.net"},
+    /* probe11: Exim too many Received headers - suspected mail loop (was outbound-rate-limited) */
+    {"Dec  4 10:02:26 app1 postfix/smtp[3146]: 4A1011A44E: to=<u220@example.net>, relay=mx.example.net[192.0.2.40]:25, delay=3.6, delays=0.1/0/2.6/0.4, dsn=5.0.0, status=bounced (host mx.example.net[192.0.2.40] said: 550 Too many \"Received\" headers - suspected mail loop (in reply to end of DATA command))",
+     "mail-forwarding-loop", "mx.example.net"},
+    /* probe11: Exim HELO/EHLO must contain a FQDN (was outbound-remote-refused) */
+    {"Dec  4 10:02:27 app1 postfix/smtp[3147]: 4A1011C33D: to=<u221@example.net>, relay=mx.example.net[192.0.2.40]:25, delay=4.7, delays=0.1/0/0.0/0.4, dsn=5.0.0, status=bounced (host mx.example.net[192.0.2.40] said: 550 HELO/EHLO must contain a FQDN (in reply to EHLO command))",
+     "outbound-helo-rejected", "mx.example.net"},
+    /* probe11: sendmail 5.2.3 exceeds maximum fixed size (was outbound-remote-refused) */
+    {"Dec  4 10:02:37 app1 postfix/smtp[3157]: 4A1012F893: to=<u239@example.org>, relay=mail.example.org[192.0.2.50]:25, delay=5.7, delays=0.1/0/1.3/0.4, dsn=5.2.3, status=bounced (host mail.example.org[192.0.2.50] said: 552 5.2.3 Message exceeds maximum fixed size (10485760) (in reply to MAIL FROM command))",
+     "outbound-message-too-big", "mail.example.org"},
+    /* probe11: sendmail SpamCop link (was outbound-content-refused) */
+    {"Dec  4 10:02:41 app1 postfix/smtp[3161]: 4A1013744F: to=<u243@example.org>, relay=mail.example.org[192.0.2.50]:25, delay=9.1, delays=0.1/0/2.0/0.4, dsn=5.3.0, status=bounced (host mail.example.org[192.0.2.50] said: 553 5.3.0 <u243@example.org>... Spam blocked see: https://www.spamcop.net/bl.shtml?203.0.113.9 (in reply to MAIL FROM command))",
+     "outbound-blocklisted", "mail.example.org"},
+    /* probe11: sendmail/milter sender verification failed (was outbound-remote-refused) */
+    {"Dec  4 10:02:43 app1 postfix/smtp[3163]: 4A1013B22D: to=<u245@example.org>, relay=mail.example.org[192.0.2.50]:25, delay=2.3, delays=0.1/0/1.2/0.4, dsn=5.1.0, status=bounced (host mail.example.org[192.0.2.50] said: 550 5.1.0 <noreply@app1.example.org>... Sender verification failed (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "mail.example.org"},
+    /* probe11: qmail rcpthosts: the MX does not take the domain (was outbound-remote-refused) */
+    {"Dec  4 10:02:44 app1 postfix/smtp[3164]: 4A1013D11C: to=<u250@example.com>, relay=mx.example.com[192.0.2.60]:25, delay=3.4, delays=0.1/0/2.3/0.4, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.60] said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1) (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "mx.example.com"},
+    /* probe11: qmail envelope sender domain must exist (was outbound-remote-refused) */
+    {"Dec  4 10:02:48 app1 postfix/smtp[3168]: 4A10144CD8: to=<u254@example.com>, relay=mx.example.com[192.0.2.60]:25, delay=7.8, delays=0.1/0/0.0/0.4, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.60] said: 553 sorry, your envelope sender domain must exist (#5.7.1) (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "mx.example.com"},
+    /* probe11: qmail validrcptto (was outbound-remote-refused) */
+    {"Dec  4 10:02:50 app1 postfix/smtp[3170]: 4A10148AB6: to=<u256@example.com>, relay=mx.example.com[192.0.2.60]:25, delay=9.0, delays=0.1/0/2.2/0.4, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.60] said: 553 sorry, this recipient is not in my validrcptto list (#5.7.1) (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.com"},
+    /* probe11: qmail chkuser rcpthosts (was outbound-remote-refused) */
+    {"Dec  4 10:02:52 app1 postfix/smtp[3172]: 4A1014C894: to=<u258@example.com>, relay=mx.example.com[192.0.2.60]:25, delay=2.2, delays=0.1/0/1.4/0.4, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.60] said: 553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1 - chkuser) (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "mx.example.com"},
+    /* probe11: amavis INFECTED (was outbound-remote-refused) */
+    {"Dec  4 10:03:18 app1 postfix/smtp[3198]: 4A1017ECDA: to=<u294@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=1.8, delays=0.1/0/0.2/0.4, dsn=5.7.0, status=bounced (host mx.example.org[192.0.2.70] said: 554 5.7.0 Reject, id=12345-07 - INFECTED: Eicar-Signature (in reply to end of DATA command))",
+     "outbound-content-refused", "mx.example.org"},
+    /* probe11: amavis BANNED attachment (was outbound-remote-refused) */
+    {"Dec  4 10:03:19 app1 postfix/smtp[3199]: 4A10180BC9: to=<u295@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=2.9, delays=0.1/0/1.3/0.4, dsn=5.7.0, status=bounced (host mx.example.org[192.0.2.70] said: 554 5.7.0 Reject, id=12345-09 - BANNED: P=p003,L=1,M=multipart/mixed | P=p002,L=1/2,M=application/x-msdownload,T=exe,N=invoice.exe (in reply to end of DATA command))",
+     "outbound-content-refused", "mx.example.org"},
+    /* probe11: amavis internal error (spam-tag failed): the remote filter broke (was outbound-content-refused) */
+    {"Dec  4 10:03:20 app1 postfix/smtp[3200]: 4A10182AB8: to=<u296@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=3.0, delays=0.1/0/2.4/0.4, dsn=4.5.0, status=deferred (host mx.example.org[192.0.2.70] said: 451 4.5.0 Error in processing, id=12345-11, spam-tag FAILED: Insecure dependency in open while running with -T switch (in reply to end of DATA command))",
+     "outbound-remote-temporary", "mx.example.org"},
+    /* probe11: remote postscreen 550 5.3.2 (its DNSBL or access list enforce) (was outbound-remote-refused) */
+    {"Dec  4 10:03:21 app1 postfix/smtp[3201]: 4A101849A7: to=<u297@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=4.1, delays=0.1/0/0.5/0.4, dsn=5.3.2, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.3.2 Service currently unavailable (in reply to CONNECT command))",
+     "outbound-blocklisted", "mx.example.org"},
+    /* probe11: remote postscreen after-greeting tests 450 4.3.2 (passes on retry) (was outbound-remote-temporary) */
+    {"Dec  4 10:03:22 app1 postfix/smtp[3202]: 4A10186896: to=<u298@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=5.2, delays=0.1/0/1.6/0.4, dsn=4.3.2, status=deferred (host mx.example.org[192.0.2.70] said: 450 4.3.2 Service currently unavailable (in reply to RCPT TO command))",
+     "outbound-greylisted", "mx.example.org"},
+    /* probe11: remote Postfix check_recipient_access REJECT: access denied, not an unknown user (was outbound-user-unknown) */
+    {"Dec  4 10:03:28 app1 postfix/smtp[3208]: 4A10192230: to=<u304@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=2.8, delays=0.1/0/1.5/0.4, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.70] said: 554 5.7.1 <u304@example.org>: Recipient address rejected: Access denied (in reply to RCPT TO command))",
+     "outbound-remote-refused", "mx.example.org"},
+    /* probe11: remote Postfix reject_unauth_pipelining (a protocol check, not an unknown user) (was outbound-user-unknown) */
+    {"Dec  4 10:03:34 app1 postfix/smtp[3214]: 4A1019DBCA: to=<u310@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=8.4, delays=0.1/0/1.4/0.4, dsn=5.5.0, status=bounced (host mx.example.org[192.0.2.70] said: 503 5.5.0 <u310@example.org>: Recipient address rejected: Improper use of SMTP command pipelining (in reply to RCPT TO command))",
+     "outbound-remote-refused", "mx.example.org"},
+    /* probe11: remote Postfix reject_unverified_sender: this server's sender does not accept mail (was outbound-remote-temporary) */
+    {"Dec  4 10:03:35 app1 postfix/smtp[3215]: 4A1019FAB9: to=<u311@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=9.5, delays=0.1/0/2.5/0.4, dsn=4.1.7, status=deferred (host mx.example.org[192.0.2.70] said: 450 4.1.7 <noreply@app1.example.org>: Sender address rejected: unverified address: host mx.app1.example.org[192.0.2.10] said: 550 5.1.1 <noreply@app1.example.org>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command) (in reply to RCPT TO command))",
+     "outbound-sender-rejected", "mx.example.org"},
+    /* probe11: remote Postfix reject_unverified_sender, undeliverable (was outbound-remote-refused) */
+    {"Dec  4 10:03:36 app1 postfix/smtp[3216]: 4A101A19A8: to=<u312@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=1.6, delays=0.1/0/0.6/0.4, dsn=5.1.7, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.1.7 <noreply@app1.example.org>: Sender address rejected: undeliverable address: host mx.app1.example.org[192.0.2.10] said: 550 5.1.1 <noreply@app1.example.org>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command) (in reply to RCPT TO command))",
+     "outbound-sender-rejected", "mx.example.org"},
+    /* probe11: remote Postfix sender verification in progress (first try, passes on retry) (was outbound-remote-temporary) */
+    {"Dec  4 10:03:37 app1 postfix/smtp[3217]: 4A101A3897: to=<u313@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=2.7, delays=0.1/0/1.0/0.4, dsn=4.1.7, status=deferred (host mx.example.org[192.0.2.70] said: 450 4.1.7 <noreply@app1.example.org>: Sender address rejected: unverified address: Address verification in progress (in reply to RCPT TO command))",
+     "outbound-greylisted", "mx.example.org"},
+    /* probe11: Gmail 5.1.7 sender not a valid RFC 5321 address (was outbound-remote-refused) */
+    {"Dec  4 10:03:39 app1 postfix/smtp[3219]: 4A101A7675: to=<u315@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=4.9, delays=0.1/0/0.2/0.4, dsn=5.1.7, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 553-5.1.7 The sender address <root@localhost> is not a valid RFC 5321 address. For more information, go to https://support.google.com/a/answer/3221692 h1si22qtn.32 - gsmtp (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "Gmail"},
+    /* probe11: Mimecast anti-spoofing: mail in the recipient organisation's name from an unauthorised server (was outbound-remote-refused) */
+    {"Dec  4 10:03:43 app1 postfix/smtp[3223]: 4A101AF231: to=<u330@example.com>, relay=us-smtp-inbound-1.mimecast.com[198.51.100.190]:25, delay=8.3, delays=0.1/0/1.6/0.4, dsn=5.0.0, status=bounced (host us-smtp-inbound-1.mimecast.com[198.51.100.190] said: 550 Rejected by header based Anti-Spoofing policy: u330@example.com - https://community.mimecast.com/docs/DOC-1369#550 [AbCdEfGhIjKlMn.us1] (in reply to end of DATA command))",
+     "outbound-spf-dkim-dmarc", "Mimecast"},
+    /* probe11: Mimecast open relay not allowed: the domain is not hosted there (stale MX) (was outbound-remote-temporary) */
+    {"Dec  4 10:03:45 app1 postfix/smtp[3225]: 4A101B300F: to=<u332@example.com>, relay=us-smtp-inbound-1.mimecast.com[198.51.100.190]:25, delay=1.5, delays=0.1/0/0.1/0.4, dsn=4.0.0, status=deferred (host us-smtp-inbound-1.mimecast.com[198.51.100.190] said: 451 Open relay not allowed - https://community.mimecast.com/docs/DOC-1369#451 [AbCdEfGh.us1] (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "us-smtp-inbound-1.mimecast.com"},
+    /* probe11: Mimecast email rejected due to security policies (was outbound-remote-refused) */
+    {"Dec  4 10:03:47 app1 postfix/smtp[3227]: 4A101B6DED: to=<u334@example.com>, relay=us-smtp-inbound-1.mimecast.com[198.51.100.190]:25, delay=3.7, delays=0.1/0/2.3/0.4, dsn=5.0.0, status=bounced (host us-smtp-inbound-1.mimecast.com[198.51.100.190] said: 554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554 [AbCdEfGh.us1] (in reply to end of DATA command))",
+     "outbound-content-refused", "Mimecast"},
+    /* probe11: Mimecast maximum email size exceeded (was outbound-remote-refused) */
+    {"Dec  4 10:03:49 app1 postfix/smtp[3229]: 4A101BABCB: to=<u336@example.com>, relay=us-smtp-inbound-1.mimecast.com[198.51.100.190]:25, delay=5.9, delays=0.1/0/1.5/0.4, dsn=5.0.0, status=bounced (host us-smtp-inbound-1.mimecast.com[198.51.100.190] said: 554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554 (in reply to end of DATA command))",
+     "outbound-message-too-big", "Mimecast"},
+    /* probe11: Barracuda ESS permanent failure :blocked (policy) (was outbound-blocklisted) */
+    {"Dec  4 10:03:52 app1 postfix/smtp[3232]: 4A101C0898: to=<u341@example.com>, relay=mx1.example.com.ess.barracudanetworks.com[198.51.100.200]:25, delay=8.2, delays=0.1/0/1.1/0.4, dsn=5.0.0, status=bounced (host mx1.example.com.ess.barracudanetworks.com[198.51.100.200] said: 550 permanent failure for one or more recipients (u341@example.com:blocked) (in reply to end of DATA command))",
+     "outbound-remote-refused", "mx1.example.com.ess.barracudanetworks.com"},
+    /* probe11: Barracuda ESS recipient unknown via backend (was outbound-blocklisted) */
+    {"Dec  4 10:03:53 app1 postfix/smtp[3233]: 4A101C2787: to=<u342@example.com>, relay=mx1.example.com.ess.barracudanetworks.com[198.51.100.200]:25, delay=9.3, delays=0.1/0/2.2/0.4, dsn=5.0.0, status=bounced (host mx1.example.com.ess.barracudanetworks.com[198.51.100.200] said: 550 No such recipient here (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx1.example.com.ess.barracudanetworks.com"},
+    /* probe11: Trend Micro Email Reputation Service blocked by (was outbound-ip-reputation) */
+    {"Dec  4 10:03:59 app1 postfix/smtp[3239]: 4A101CE121: to=<u362@example.com>, relay=example-com.in.tmes.trendmicro.eu[198.51.100.230]:25, delay=6.9, delays=0.1/0/2.1/0.4, dsn=5.7.1, status=bounced (host example-com.in.tmes.trendmicro.eu[198.51.100.230] said: 550 5.7.1 Service unavailable; client [203.0.113.9] blocked by Trend Micro Email Reputation Service. Please see https://servicecentral.trendmicro.com/en-us/ers/ip-lookup/?ip=203.0.113.9 (in reply to CONNECT command))",
+     "outbound-blocklisted", "example-com.in.tmes.trendmicro.eu"},
+    /* probe11: MessageLabs: trying to use me as a relay (domain not on the service) (was outbound-remote-refused) */
+    {"Dec  4 10:04:00 app1 postfix/smtp[3240]: 4A101D0010: to=<u370@example.com>, relay=cluster1.eu.messagelabs.com[198.51.100.240]:25, delay=7.0, delays=0.1/0/0.2/0.4, dsn=5.7.1, status=bounced (host cluster1.eu.messagelabs.com[198.51.100.240] said: 553-you are trying to use me [server-4.tower-21.messagelabs.com] as a relay, but I have not been configured to let you [203.0.113.9, app1.example.org] do this. 553-Please visit www.symanteccloud.com/troubleshooting for more details about this error message and instructions to resolve this issue. (#5.7.1) (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "cluster1.eu.messagelabs.com"},
+    /* probe11: MessageLabs message filtered (was outbound-remote-refused) */
+    {"Dec  4 10:04:01 app1 postfix/smtp[3241]: 4A101D1EFF: to=<u371@example.com>, relay=cluster1.eu.messagelabs.com[198.51.100.240]:25, delay=8.1, delays=0.1/0/1.3/0.4, dsn=5.7.1, status=bounced (host cluster1.eu.messagelabs.com[198.51.100.240] said: 553-Message filtered. Refer to the Troubleshooting page at http://www.symanteccloud.com/troubleshooting for more information. (#5.7.1) (in reply to end of DATA command))",
+     "outbound-content-refused", "cluster1.eu.messagelabs.com"},
+    /* probe11: UCEPROTECT level 2 listed (was outbound-remote-refused) */
+    {"Dec  4 10:04:07 app1 postfix/smtp[3247]: 4A101DD899: to=<u382@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=5.7, delays=0.1/0/1.2/0.4, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.7.1 Mail from 203.0.113.9 refused: Your IP 203.0.113.9 is UCEPROTECT-Level2 listed because 15 abusers are hosted by your ISP (in reply to MAIL FROM command))",
+     "outbound-blocklisted", "mx.example.org"},
+    /* probe11: SpamCop blocked see (was outbound-content-refused) */
+    {"Dec  4 10:04:08 app1 postfix/smtp[3248]: 4A101DF788: to=<u383@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=6.8, delays=0.1/0/2.3/0.4, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.7.1 Blocked - see https://www.spamcop.net/bl.shtml?203.0.113.9 (in reply to MAIL FROM command))",
+     "outbound-blocklisted", "mx.example.org"},
+    /* probe11: recipient unknown (was outbound-remote-refused) */
+    {"Dec  4 10:04:39 app1 postfix/smtp[3279]: 4A1021B679: to=<u432@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=1.9, delays=0.1/0/0.6/0.4, dsn=5.0.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 Recipient unknown (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* probe11: no such mailbox (was outbound-remote-refused) */
+    {"Dec  4 10:04:41 app1 postfix/smtp[3281]: 4A1021F457: to=<u434@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=3.1, delays=0.1/0/2.1/0.4, dsn=5.0.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 No such mailbox (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* probe11: invalid mailbox (was outbound-remote-refused) */
+    {"Dec  4 10:04:42 app1 postfix/smtp[3282]: 4A10221346: to=<u435@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=4.2, delays=0.1/0/0.2/0.4, dsn=5.0.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 Invalid mailbox (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* probe11: no such recipient (was outbound-remote-refused) */
+    {"Dec  4 10:04:45 app1 postfix/smtp[3285]: 4A10227013: to=<u438@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=7.5, delays=0.1/0/0.5/0.4, dsn=5.0.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 No such recipient (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* probe11: address unknown (was outbound-remote-refused) */
+    {"Dec  4 10:04:47 app1 postfix/smtp[3287]: 4A1022ADF1: to=<u440@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=9.7, delays=0.1/0/2.0/0.4, dsn=5.0.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 Address unknown (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* probe11: 5.1.6 recipient moved / no longer here (was outbound-remote-refused) */
+    {"Dec  4 10:04:50 app1 postfix/smtp[3290]: 4A10230ABE: to=<u443@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=3.0, delays=0.1/0/2.3/0.4, dsn=5.1.6, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.1.6 Recipient addresses in this domain no longer exist (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* Microsoft's older Directory-Based Edge Blocking form names the
+     * address in brackets: still an unknown recipient, not an access rule */
+    {"Dec 11 10:20:01 app1 postfix/smtp[3901]: 4A10FF0001: to=<u9@example.com>, relay=example-com.mail.protection.outlook.com[198.51.100.41]:25, delay=2.1, delays=0.1/0/1.2/0.8, dsn=5.4.1, status=bounced (host example-com.mail.protection.outlook.com[198.51.100.41] said: 550 5.4.1 [u9@example.com]: Recipient address rejected: Access denied (in reply to RCPT TO command))",
+     "outbound-user-unknown", "Microsoft"},
+    /* probe11: a tenant host that serves the recipient's own domain stays that domain's MX */
+    {"Dec  4 10:00:15 app1 postfix/smtp[3015]: 4A1001D001: to=<u15@example.com>, relay=example-com.mail.protection.outlook.com[198.51.100.41]:25, delay=7.5, delays=0.1/0/0.1/0.4, dsn=5.4.1, status=bounced (host example-com.mail.protection.outlook.com[198.51.100.41] said: 550 5.4.1 Relay Access Denied ATTR35 [DM6NAM12FT011.eop-nam12.prod.protection.outlook.com 2026-12-04T10:00:15.000Z 08DD] (in reply to RCPT TO command))",
+     "outbound-mx-relay-denied", "example-com.mail.protection.outlook.com"},
     /* the rows read the reply, not the server's name: "antispam",
      * "spamfilter", "spamexperts", "virusgw" are no verdict on the mail */
     {"Dec  4 11:00:01 app1 postfix/smtp[4001]: 5B20000001: to=<u1@example.com>, relay=antispam.example.com[192.0.2.81]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host antispam.example.com[192.0.2.81] said: 451 4.7.1 Try again later (in reply to end of DATA command))",
