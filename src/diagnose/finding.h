@@ -66,7 +66,7 @@ enum finding_impact {
 	X(F_OUT_HELO_REJECTED, "outbound-helo-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
 	  "a remote server refuses this server's HELO name")                                   \
 	X(F_OUT_SENDER_REJECTED, "outbound-sender-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
-	  "a remote server refuses the sender address: its domain does not resolve or it is not fully qualified") \
+	  "a remote server refuses the sender address: its domain does not resolve, it is not fully qualified, or it does not take mail") \
 	X(F_OUT_TLS_REQUIRED, "outbound-tls-required", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING,      \
 	  "a remote server requires TLS, and this server does not start it")                   \
 	X(F_OUT_NO_PTR, "outbound-no-ptr", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                  \

@@ -40,11 +40,17 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"The server Postfix handed the mail to, on a submission port (587, 465, 2525...), "
 	"answered \"Relay access denied\": a relay host (smarthost) that does not take this "
 	"server as a client allowed to relay. It wants a login, or this server's address on "
-	"its list; or relayhost or a transport_maps entry names the wrong server.",
+	"its list; or relayhost or a transport_maps entry names the wrong server. The same "
+	"from a Microsoft 365 tenant's server on port 25 "
+	"(DOMAIN.mail.protection.outlook.com, for mail to other domains: \"5.7.64 "
+	"TenantAttribution\", \"5.7.750 unregistered domains\"): its connector does not "
+	"recognise this server, or the sender's domain is not one of the tenant's.",
 	"Log in to the smarthost (smtp_sasl_auth_enable = yes, smtp_sasl_password_maps with "
 	"its credentials, postmap them, smtp_tls_security_level = encrypt) or ask its "
 	"administrator to allow this server's address; check postconf relayhost and postmap "
-	"-q DOMAIN on transport_maps.",
+	"-q DOMAIN on transport_maps. For a Microsoft 365 connector: its sending IP or "
+	"certificate must match this server, and the sender's domain must be an accepted "
+	"domain of the tenant.",
 	NULL},
     [F_OUT_MX_RELAY_DENIED] = {
 	"A mail server on port 25, reached as the recipient domain's MX (or through a "
@@ -122,10 +128,14 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"The remote server refused the envelope sender: its domain does not resolve in public "
 	"DNS, or the address is not fully qualified (www-data@mx.localdomain, root@localhost). "
 	"Mail that local programs send with the host's own name as sender domain is the usual "
-	"case.",
+	"case. Some servers also check that the sender takes mail (a callout to the sender "
+	"domain's MX: \"Sender address rejected: unverified address\", \"Sender verify "
+	"failed\"): a sender such as noreply@ that its own domain refuses fails it, as does a "
+	"sender domain whose MX they cannot reach.",
 	"Make the sender a real domain of yours: myorigin = the public domain, or "
 	"smtp_generic_maps / sender_canonical_maps to rewrite local senders (www-data, root) "
-	"to a real address; make the domain resolve (an MX or A record). If the sender is "
+	"to a real address; make the domain resolve (an MX or A record), and make the sender "
+	"an address its domain's MX accepts mail for. If the sender is "
 	"someone else's, in mail this server forwards, the refusal is about that sender, not "
 	"about this server.",
 	NULL},
@@ -158,8 +168,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"smtp_destination_concurrency_limit) and check the volume is wanted.",
 	NULL},
     [F_OUT_GREYLISTED] = {
-	"The remote server asks this server to come back later (greylisting). Postfix retries "
-	"by itself and the mail is normally delivered on a later attempt.",
+	"The remote server asks this server to come back later (greylisting, a remote "
+	"postscreen's tests after the greeting, or its first check of the sender or recipient "
+	"address, still running). Postfix retries by itself and the mail is normally delivered "
+	"on a later attempt.",
 	"Nothing to do unless the mail never leaves; keep the queue retry times at their "
 	"defaults.",
 	NULL},
