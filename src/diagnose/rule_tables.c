@@ -48,11 +48,11 @@ const struct rule rule_out[] = {
      * "530-5.7.0 Authentication Required", Microsoft 365's "5.7.57
      * Client not authenticated" (not the bare codes: "5.7.60" is in
      * "5.7.606", a banned sending IP) */
-    {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Client was not authenticated", "Sender address rejected: not logged in"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Client was not authenticated", "Sender address rejected: not logged in", "Unauthenticated senders not allowed"}, NULL, K_CONNHOST, NULL},
     /* the login worked, the sender is not the account's: a remote
      * Postfix's reject_sender_login_mismatch, Microsoft 365's 5.7.60
      * (SendAsDenied) */
-    {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied"}, NULL, K_CONNHOST, NULL},
+    {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied", "Email address is not verified"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     /* smtp_trouble.c's SMTP_ERR_DATA: the client stopped on its own error
      * (a lookup table failing: smtp_sasl_glue.c's "smtp_sasl_password_maps
@@ -64,7 +64,7 @@ const struct rule rule_out[] = {
     /* the remote server refuses this server's own name, sender or lack
      * of TLS (before the DNS rows: "Helo command rejected: Host not
      * found" is the remote's lookup of this server's name, not ours) */
-    {F_OUT_HELO_REJECTED, SRC_OUT, NULL, {"Helo command rejected", "EHLO command rejected", "HELO command rejected", "invalid HELO", "bad HELO", "HELO hostname", "EHLO hostname", "HELO name", "EHLO name", "HELO/EHLO"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_HELO_REJECTED, SRC_OUT, NULL, {"Helo command rejected", "EHLO command rejected", "HELO command rejected", "invalid HELO", "bad HELO", "HELO hostname", "EHLO hostname", "HELO name", "EHLO name", "HELO/EHLO", "EHLO/HELO"}, NULL, K_PROVIDER, NULL},
     /* a remote Postfix's reject_unverified_sender (or _recipient) on its
      * first probe of the address: deferred until the probe's answer is
      * in (it passes on retry when the address takes mail), as
@@ -80,8 +80,8 @@ const struct rule rule_out[] = {
      * "unresolvable RFC.5321 from address", GMX "invalid DNS MX or
      * A/AAAA resource record"); X.1.7 is a bad sender address (Gmail's
      * "not a valid RFC 5321 address") */
-    {F_OUT_SENDER_REJECTED, SRC_OUT, NULL, {"Sender address rejected: unverified address", "Sender address rejected: undeliverable address", "sender verify callout", "Sender verification failed", "envelope sender domain must exist", "unresolvable RFC.5321 from address", "invalid DNS MX or A/AAAA", "5.1.7", "4.1.7"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_TLS_REQUIRED, SRC_OUT, NULL, {"Must issue a STARTTLS", "STARTTLS is required", "STARTTLS required", "Encryption required", "TLS required"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_SENDER_REJECTED, SRC_OUT, NULL, {"Sender address rejected: unverified address", "Sender address rejected: undeliverable address", "sender verify callout", "Sender verification failed", "envelope sender domain must exist", "unresolvable RFC.5321 from address", "invalid DNS MX or A/AAAA", "5.1.7", "4.1.7", "Sender domain has no MX"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_TLS_REQUIRED, SRC_OUT, NULL, {"Must issue a STARTTLS", "STARTTLS is required", "STARTTLS required", "Encryption required", "TLS required", "over a TLS connection"}, NULL, K_PROVIDER, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"try again", "SERVFAIL", "Temporary failure in name resolution"}, "Name service error", K_NONE, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"Host or domain name not found. Name service error"}, "try again", K_NONE, NULL},
     {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for", "does not accept mail (nullMX)"}, NULL, K_CONNHOST, NULL},
@@ -92,7 +92,7 @@ const struct rule rule_out[] = {
      * naming the DNS blocklist, even when the list's own name says
      * "Reputation" (Barracuda's) */
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP", "dynamic IP"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
     /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
      * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not
@@ -102,7 +102,12 @@ const struct rule rule_out[] = {
      * IP" (an address with no sending history, or a range abused before);
      * Yahoo's [TS01] [TS02] deferrals "due to user complaints" or
      * "unexpected volume" and [TS03] "permanently deferred" */
-    {F_OUT_REPUTATION, SRC_OUT, NULL, {"5.7.708", "traffic not accepted from this IP", "[TS01]", "[TS02]", "[TS03]", "[GL01]", "unexpected volume"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"5.7.708", "traffic not accepted from this IP", "[TS01]", "[TS02]", "[TS03]", "[GL01]", "unexpected volume", "[TSS"}, NULL, K_PROVIDER, NULL},
+    /* Gmail's 4.7.32/5.7.32: "the From: header (RFC5322) in this message
+     * isn't aligned with either the authenticated SPF or DKIM
+     * organizational domain" is DMARC's alignment, before the malformed
+     * row's "RFC5322" */
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"isn't aligned with", "not aligned with"}, NULL, K_PROVIDER, NULL},
     /* the message as this side built it: Gmail's "not RFC 5322 compliant"
      * (RfcMessageNonCompliant), Microsoft's bare line feeds, "5.6.0" */
     {F_OUT_MALFORMED, SRC_OUT, NULL, {"RFC 5322", "RFC5322", "RFC 2822", "RfcMessageNonCompliant", "invalid header", "malformed header", "header is missing", "missing a valid Message-ID", "duplicate header", "BareLinefeedsAreIllegal", "bare linefeed", "5.6.0"}, NULL, K_PROVIDER, NULL},
@@ -110,7 +115,7 @@ const struct rule rule_out[] = {
      * missing a valid address in From: header, or having no From:
      * header" (not the bare "From: header": DMARC replies speak of its
      * alignment) */
-    {F_OUT_MALFORMED, SRC_OUT, NULL, {"Invalid MIME", "valid address in From: header", "no From: header"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_MALFORMED, SRC_OUT, NULL, {"Invalid MIME", "valid address in From: header", "no From: header", "multiple addresses in From: header"}, NULL, K_PROVIDER, NULL},
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"authentication checks", "SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.23", "unauthenticated email", "5.7.515", "5.7.509", "required authentication level", "sender is unauthenticated"}, NULL, K_PROVIDER, NULL},
     /* Mimecast's "Rejected by header based Anti-Spoofing policy": mail in
      * the recipient organisation's own name from a server it does not
@@ -122,7 +127,7 @@ const struct rule rule_out[] = {
      * permanent refusal (dnsbl or access list enforce, before any
      * command); not the bare "SpamCop" (the content row's "spam") */
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"spamcop.net", "UCEPROTECT", "sorbs.net", "5.3.2 Service currently unavailable"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate", "maximum number of connections"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate", "maximum number of connections", "concurrent server connections"}, NULL, K_PROVIDER, NULL},
     /* Microsoft's 4.7.500-4.7.699 "Server busy. Please try again later
      * from [IP]" throttles an address it does not know yet; Gmail's 4.2.1
      * "receiving mail at a rate that prevents additional messages" is
@@ -140,6 +145,9 @@ const struct rule rule_out[] = {
     {F_OUT_MAILBOX_FULL, SRC_OUT, NULL, {"5.2.2", "quota", "mailbox full", "mailbox is full", "insufficient storage", "over quota", "exceeded storage allocation"}, NULL, K_PROVIDER, NULL},
     /* the next hop is no MX of the domain and does not take this server as a relay client */
     {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Relay access denied", "Relaying denied", "relay not permitted", "not permitted to relay", "relaying not allowed", "5.7.64", "Unable to relay", "Relaying disallowed", "Open relay not allowed", "allowed rcpthosts", "configured to let you", "from unregistered domains"}, NULL, K_CONNHOST, NULL},
+    /* Google Workspace's SMTP relay: "550 5.7.0 Mail relay denied [IP].
+     * Invalid credentials for relay for one of the domains in: ..." */
+    {F_OUT_RELAY_DENIED, SRC_OUT, NULL, {"Mail relay denied"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TOO_BIG, SRC_OUT, NULL, {"5.3.4", "Message size exceeds", "message too big", "message is too big", "exceeds size limit", "size exceeds", "5.2.3", "maximum fixed size", "email size exceeded"}, NULL, K_PROVIDER, NULL},
     /* Microsoft 365's Directory-Based Edge Blocking: "550 5.4.1
      * Recipient address rejected: Access denied. AS(201806281)" (older:

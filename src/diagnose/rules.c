@@ -334,18 +334,29 @@ static bool sender_refusal(const struct text_match *m)
 	return m->lit[OUT_SENDER_REJECTED] || m->lit[OUT_SENDER_DENIED] || m->lit[OUT_MAIL_FROM];
 }
 
-/* tenant_relay - the server is a Microsoft 365 tenant's inbound host
- * (example-com.mail.protection.outlook.com names its domain) for a domain
- * other than the recipient's: this server relays through that tenant (a
- * connector on port 25), so a refusal to relay is this side's, not the
- * recipient domain's MX's */
-static bool tenant_relay(const struct event *ev, struct span t)
+/* relay_service - the server is a relay service this server submits
+ * to, never a domain's MX: Google Workspace's SMTP relay, Amazon SES's
+ * SMTP endpoints (email-smtp.REGION.amazonaws.com), the bulk senders'
+ * relays; or a Microsoft 365 tenant's inbound host
+ * (example-com.mail.protection.outlook.com names its domain) for a
+ * domain other than the recipient's (this server relays through that
+ * tenant's connector).  Their refusal to relay on port 25 is this side's */
+static bool relay_service(const struct event *ev, struct span t)
 {
-	static const char sfx[] = ".mail.protection.outlook.com";
+	static const char tenant[] = ".mail.protection.outlook.com", ses[] = ".amazonaws.com";
+	static const char *const relays[] = {"smtp-relay.gmail.com", "smtp.sendgrid.net", "smtp.mailgun.org",
+					     "smtp.eu.mailgun.org", "smtp-relay.brevo.com", "smtp-relay.sendinblue.com",
+					     "in-v3.mailjet.com", "smtp.sparkpostmail.com", "smtp.postmarkapp.com"};
 	struct span host = ev->relay_name.n ? ev->relay_name : diag_conn_host(ev, t);
+	for (size_t i = 0; i < sizeof relays / sizeof relays[0]; i++)
+		if (host.n == strlen(relays[i]) && !strncasecmp(host.p, relays[i], host.n))
+			return true;
+	if (host.n > sizeof ses - 1 && !strncasecmp(host.p, "email-smtp.", 11) &&
+	    !strncasecmp(host.p + host.n - (sizeof ses - 1), ses, sizeof ses - 1))
+		return true;
 	struct span dom = diag_rcpt_domain(ev->to);
-	return host.n > sizeof sfx - 1 && dom.n &&
-	       !strncasecmp(host.p + host.n - (sizeof sfx - 1), sfx, sizeof sfx - 1) &&
+	return host.n > sizeof tenant - 1 && dom.n &&
+	       !strncasecmp(host.p + host.n - (sizeof tenant - 1), tenant, sizeof tenant - 1) &&
 	       !diag_host_in_domain(host, dom);
 }
 
@@ -412,10 +423,11 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		}
 	}
 	/* "Relay access denied" from port 25 is the domain's MX refusing its
-	 * own domain (their stale configuration); from a submission port, a
-	 * smarthost that does not take this server (this side's) */
+	 * own domain (their stale configuration); from a submission port, or
+	 * from a relay service on port 25, a smarthost that does not take
+	 * this server (this side's) */
 	if (hit->id == F_OUT_RELAY_DENIED && (span_eqs(ev->relay_port, "25") || m.lit[OUT_PORT25]) &&
-	    !tenant_relay(ev, t))
+	    !relay_service(ev, t))
 		hit->id = F_OUT_MX_RELAY_DENIED;
 	/* a login asked on port 25 by a server under the recipient's domain
 	 * is that domain's MX refusing anonymous mail (their configuration);

@@ -710,6 +710,43 @@ static const struct {
     /* probe11: a tenant host that serves the recipient's own domain stays that domain's MX */
     {"Dec  4 10:00:15 app1 postfix/smtp[3015]: 4A1001D001: to=<u15@example.com>, relay=example-com.mail.protection.outlook.com[198.51.100.41]:25, delay=7.5, delays=0.1/0/0.1/0.4, dsn=5.4.1, status=bounced (host example-com.mail.protection.outlook.com[198.51.100.41] said: 550 5.4.1 Relay Access Denied ATTR35 [DM6NAM12FT011.eop-nam12.prod.protection.outlook.com 2026-12-04T10:00:15.000Z 08DD] (in reply to RCPT TO command))",
      "outbound-mx-relay-denied", "example-com.mail.protection.outlook.com"},
+    /* probe11, round 2 */
+    /* Exchange on-prem concurrent connections limit (was outbound-remote-temporary) */
+    {"Dec  4 10:00:04 app1 postfix/smtp[3004]: 4A10007BBC: to=<u503@example.com>, relay=mail.example.com[192.0.2.31]:25, delay=5.4, delays=0.1/0/1.4/0.4, dsn=4.3.2, status=deferred (host mail.example.com[192.0.2.31] said: 421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel (in reply to CONNECT command))",
+     "outbound-rate-limited", "mail.example.com"},
+    /* Gmail multiple addresses in From: (was outbound-remote-refused) */
+    {"Dec  4 10:00:07 app1 postfix/smtp[3007]: 4A1000D889: to=<u506@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=8.7, delays=0.1/0/1.0/0.4, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.1 [203.0.113.9] Messages with multiple addresses in From: header are not accepted. k1si1pfb.33 - gsmtp (in reply to end of DATA command))",
+     "outbound-message-malformed", "Gmail"},
+    /* Gmail 4.7.29 bulk senders must use TLS (was outbound-rate-limited) */
+    {"Dec  4 10:00:11 app1 postfix/smtp[3011]: 4A10015445: to=<u510@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=3.1, delays=0.1/0/2.4/0.4, dsn=4.7.29, status=deferred (host gmail-smtp-in.l.google.com[198.51.100.26] said: 421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections. k5si5pfb.37 - gsmtp (in reply to end of DATA command))",
+     "outbound-tls-required", "Gmail"},
+    /* Gmail 4.7.32 From: not aligned with SPF or DKIM (was outbound-message-malformed) */
+    {"Dec  4 10:00:12 app1 postfix/smtp[3012]: 4A10017334: to=<u511@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=4.2, delays=0.1/0/0.5/0.4, dsn=4.7.32, status=deferred (host gmail-smtp-in.l.google.com[198.51.100.26] said: 421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. k6si6pfb.38 - gsmtp (in reply to end of DATA command))",
+     "outbound-spf-dkim-dmarc", "Gmail"},
+    /* Google Workspace SMTP relay on port 25: sender domain or IP not registered in the account (was outbound-remote-refused) */
+    {"Dec  4 10:00:14 app1 postfix/smtp[3014]: 4A1001B112: to=<u513@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:25, delay=6.4, delays=0.1/0/2.0/0.4, dsn=5.7.0, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.7.0 Mail relay denied [203.0.113.9]. Invalid credentials for relay for one of the domains in: example.org (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account. k8si8pfb.40 - gsmtp (in reply to MAIL FROM command))",
+     "outbound-relay-denied", "smtp-relay.gmail.com"},
+    /* Yahoo TSS11 excessive unknown recipients (was outbound-remote-temporary) */
+    {"Dec  4 10:00:15 app1 postfix/smtp[3015]: 4A1001D001: to=<u514@yahoo.com>, relay=mta7.am0.yahoodns.net[198.51.100.77]:25, delay=7.5, delays=0.1/0/0.1/0.4, dsn=4.7.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.77] said: 421 4.7.0 [TSS11] Excessive unknown recipients - possible Open Relay (#4.16.55.1) (in reply to MAIL FROM command))",
+     "outbound-ip-reputation", "Yahoo"},
+    /* a remote refuses a dynamic (residential) IP: send through the provider (was outbound-remote-refused) */
+    {"Dec  4 10:00:20 app1 postfix/smtp[3020]: 4A10026AAC: to=<u519@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=3.0, delays=0.1/0/2.6/0.4, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.70] said: 554 5.7.1 <app1.example.org[203.0.113.9]>: Client host rejected: dynamic IP address, use your ISP's mail server (in reply to RCPT TO command))",
+     "outbound-ip-reputation", "mx.example.org"},
+    /* 5.1.6 user has moved (was outbound-remote-refused) */
+    {"Dec  4 10:00:21 app1 postfix/smtp[3021]: 4A1002899B: to=<u520@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=4.1, delays=0.1/0/0.0/0.4, dsn=5.1.6, status=bounced (host mx.example.org[192.0.2.70] said: 551 5.1.6 User has moved; please try <u520@example.net> (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.org"},
+    /* invalid EHLO/HELO domain (was outbound-remote-refused) */
+    {"Dec  4 10:00:26 app1 postfix/smtp[3026]: 4A10032446: to=<u525@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=9.6, delays=0.1/0/2.5/0.4, dsn=5.5.0, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.5.0 Invalid EHLO/HELO domain. (in reply to EHLO command))",
+     "outbound-helo-rejected", "mx.example.org"},
+    /* sender domain has no MX or A record (was outbound-remote-refused) */
+    {"Dec  4 10:00:29 app1 postfix/smtp[3029]: 4A10038113: to=<u528@example.org>, relay=mx.example.org[192.0.2.70]:25, delay=3.9, delays=0.1/0/2.1/0.4, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.70] said: 550 5.7.1 <www-data@app1.localdomain>: Sender domain has no MX and no A record (in reply to MAIL FROM command))",
+     "outbound-sender-rejected", "mx.example.org"},
+    /* Amazon SES SMTP endpoint on port 25: this account may not send from this address (was outbound-content-refused) */
+    {"Dec  4 10:00:31 app1 postfix/smtp[3031]: 4A1003BEF1: to=<u530@example.net>, relay=email-smtp.eu-west-1.amazonaws.com[198.51.100.252]:25, delay=5.1, delays=0.1/0/1.3/0.4, dsn=5.0.0, status=bounced (host email-smtp.eu-west-1.amazonaws.com[198.51.100.252] said: 554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: s@example.org (in reply to end of DATA command))",
+     "relayhost-sender-refused", "email-smtp.eu-west-1.amazonaws.com"},
+    /* SendGrid relay needs login (was outbound-remote-refused) */
+    {"Dec  4 10:00:32 app1 postfix/smtp[3032]: 4A1003DDE0: to=<u531@example.net>, relay=smtp.sendgrid.net[198.51.100.253]:587, delay=6.2, delays=0.1/0/2.4/0.4, dsn=5.0.0, status=bounced (host smtp.sendgrid.net[198.51.100.253] said: 550 Unauthenticated senders not allowed (in reply to MAIL FROM command))",
+     "relayhost-login-missing", "smtp.sendgrid.net"},
     /* the rows read the reply, not the server's name: "antispam",
      * "spamfilter", "spamexperts", "virusgw" are no verdict on the mail */
     {"Dec  4 11:00:01 app1 postfix/smtp[4001]: 5B20000001: to=<u1@example.com>, relay=antispam.example.com[192.0.2.81]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host antispam.example.com[192.0.2.81] said: 451 4.7.1 Try again later (in reply to end of DATA command))",
