@@ -41,16 +41,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"answered \"Relay access denied\": a relay host (smarthost) that does not take this "
 	"server as a client allowed to relay. It wants a login, or this server's address on "
 	"its list; or relayhost or a transport_maps entry names the wrong server. The same "
-	"from a Microsoft 365 tenant's server on port 25 "
-	"(DOMAIN.mail.protection.outlook.com, for mail to other domains: \"5.7.64 "
-	"TenantAttribution\", \"5.7.750 unregistered domains\"): its connector does not "
-	"recognise this server, or the sender's domain is not one of the tenant's.",
+	"on port 25 from a relay service (Google Workspace's SMTP relay: \"Mail relay "
+	"denied\"; Amazon SES; a Microsoft 365 tenant's server, "
+	"DOMAIN.mail.protection.outlook.com, for mail to other domains: \"5.7.64 "
+	"TenantAttribution\", \"5.7.750 unregistered domains\"): it does not recognise "
+	"this server (its IP or certificate), or the sender's domain is not one of the "
+	"account's.",
 	"Log in to the smarthost (smtp_sasl_auth_enable = yes, smtp_sasl_password_maps with "
 	"its credentials, postmap them, smtp_tls_security_level = encrypt) or ask its "
 	"administrator to allow this server's address; check postconf relayhost and postmap "
-	"-q DOMAIN on transport_maps. For a Microsoft 365 connector: its sending IP or "
-	"certificate must match this server, and the sender's domain must be an accepted "
-	"domain of the tenant.",
+	"-q DOMAIN on transport_maps. For a relay service or a Microsoft 365 connector: "
+	"register this server's IP (or certificate) and the sender's domain in the account "
+	"(the SMTP relay settings of Google Workspace, the tenant's connector and accepted "
+	"domains).",
 	NULL},
     [F_OUT_MX_RELAY_DENIED] = {
 	"A mail server on port 25, reached as the recipient domain's MX (or through a "
