@@ -97,25 +97,6 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 	return true;
 }
 
-/* v4_byte - 1 for '0'-'9' and '.', the bytes of IPv4 text */
-static const unsigned char v4_byte[256] = {
-    ['.'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1};
-
-/* all_digits_dots - only '0'-'9' and '.' (IPv4 text, canonical or not an
- * address); no branch per byte, it runs for nearly every address */
-static inline bool all_digits_dots(struct span s)
-{
-	const unsigned char *p = (const unsigned char *)s.p;
-	unsigned ok = 1;
-	size_t i = 0;
-	for (; i + 4 <= s.n; i += 4)
-		ok &= v4_byte[p[i]] & v4_byte[p[i + 1]] & v4_byte[p[i + 2]] & v4_byte[p[i + 3]];
-	for (; i < s.n; i++)
-		ok &= v4_byte[p[i]];
-	return ok;
-}
-
 /* zone_ok - an IPv6 zone (scope) after '%': an interface name or index */
 static bool zone_ok(struct span z)
 {
@@ -131,24 +112,20 @@ static bool zone_ok(struct span z)
 }
 
 /*
- * pc_addr_canon - one text per host: *addr as inet_ntop writes it.
- * IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes a.b.c.d, IPv6 is lower case
- * and compressed (RFC 5952), an "IPv6:" prefix is dropped, a zone
- * ("fe80::1%eth0") is kept after the canonical address.  Text of digits
- * and dots is left alone at once: it is either canonical IPv4 or no
- * address at all (inet_pton takes only a.b.c.d without leading zeros),
- * and it is nearly every address of a log.  Anything inet_pton refuses
- * ("unknown", junk) is left as it is.  When the canonical text differs
- * from the line's, it is written to buf and *addr points there.
+ * pc_addr_canon_other - pc_addr_canon (common.h) of a text that is not
+ * digits and dots only.  IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes
+ * a.b.c.d, IPv6 is lower case and compressed (RFC 5952), an "IPv6:"
+ * prefix is dropped, a zone ("fe80::1%eth0") is kept after the canonical
+ * address.  Anything inet_pton refuses ("unknown", junk) is left as it
+ * is.  When the canonical text differs from the line's, it is written to
+ * buf and *addr points there.
  */
-void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX])
+void pc_addr_canon_other(struct span *addr, char buf[EV_ADDR_MAX])
 {
 	struct span s = *addr;
-	if (!s.n || all_digits_dots(s))
-		return;
 	if (s.n > 5 && (s.p[0] == 'I' || s.p[0] == 'i') && strncasecmp(s.p, "IPv6:", 5) == 0) {
 		s = span_skip(s, 5);
-		if (all_digits_dots(s)) {
+		if (pc_digits_dots(s)) {
 			*addr = s;
 			return;
 		}
