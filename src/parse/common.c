@@ -178,6 +178,15 @@ void pc_addr_canon_other(struct span *addr, char buf[EV_ADDR_MAX])
 	*addr = span_eq(canon, *addr) ? *addr : canon;
 }
 
+/* key_at - span_starts(rest, k), its first two bytes compared before
+ * strlen and memcmp: after a '>' most keys tried fail there (speed11) */
+static inline bool key_at(struct span rest, const char *k)
+{
+	if (k[0] && (!rest.n || rest.p[0] != k[0] || (k[1] && (rest.n < 2 || rest.p[1] != k[1]))))
+		return false;
+	return span_starts(rest, k);
+}
+
 /*
  * pc_angle_value - at *cur "key=<value>" followed by ", nextkey=" or end.
  * The value ends at the first ">" that is followed by one of next_keys
@@ -213,7 +222,7 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 		while (best < 0 && p < end && (gt = memchr(p, '>', (size_t)(end - p)))) {
 			struct span rest = span_make(gt + 1, (size_t)(end - gt - 1));
 			for (int i = 0; next_keys[i]; i++)
-				if (span_starts(rest, next_keys[i])) {
+				if (key_at(rest, next_keys[i])) {
 					best = gt - vq.p;
 					break;
 				}
@@ -271,24 +280,28 @@ void pc_smtpd_tail(struct span t, struct event *ev)
 		while (t.n && (t.p[0] == ' ' || t.p[0] == ',' || t.p[0] == ';'))
 			t = span_skip(t, 1);
 		struct span v;
-		if (pc_angle_value(&t, "from", after_from, &v))
+		/* each key is tried only where its first byte is (each test
+		 * below fails at once on another one: speed11) */
+		char c = t.n ? t.p[0] : 0;
+		if (c == 'f' && pc_angle_value(&t, "from", after_from, &v))
 			ev->from = v;
-		else if (pc_angle_value(&t, "to", after_to, &v))
+		else if (c == 't' && pc_angle_value(&t, "to", after_to, &v))
 			ev->to = v;
-		else if (pc_angle_value(&t, "helo", after_helo, &v))
+		else if (c == 'h' && pc_angle_value(&t, "helo", after_helo, &v))
 			ev->helo = v;
-		else if (pc_word_value(&t, "proto", &v))
+		else if (c == 'p' && pc_word_value(&t, "proto", &v))
 			ev->proto = v;
-		else if (pc_word_value(&t, "sasl_method", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_method", &v))
 			ev->sasl_method = v;
-		else if (span_starts(t, "sasl_username=<") &&
+		else if (c == 's' && span_starts(t, "sasl_username=<") &&
 			 pc_angle_value(&t, "sasl_username", after_helo, &v))
 			ev->sasl_username = v;
-		else if (pc_word_value(&t, "sasl_username", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_username", &v))
 			ev->sasl_username = v;
-		else if (span_starts(t, "sasl_sender=<") && pc_angle_value(&t, "sasl_sender", NULL, &v))
+		else if (c == 's' && span_starts(t, "sasl_sender=<") &&
+			 pc_angle_value(&t, "sasl_sender", NULL, &v))
 			ev->sasl_sender = v;
-		else if (pc_word_value(&t, "sasl_sender", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_sender", &v))
 			ev->sasl_sender = v;
 		else {
 			/* unknown key: skip one token */
