@@ -84,6 +84,11 @@ struct model {
 	 * calloc and a free */
 	struct osess *spare;
 	uint32_t nspare, spare_max;
+	/* the message msg_find_key found last (open, in ->messages, or
+	 * NULL): a message's lines often come one after another, and the
+	 * map holds one message a key, so when it has the key it is the
+	 * map's answer */
+	struct omsg *last_msg;
 	/* msg_hash's seed for the last (host, instance) a message was looked
 	 * up by (when both fit here): most lines name the same ones */
 	uint64_t mseed;

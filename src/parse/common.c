@@ -45,13 +45,28 @@ bool pc_queue_id(struct span t)
 	return qid_ok(all, z, t.n);
 }
 
+/* the queue ID pc_take_queue_id took last, per thread (the parsers run on
+ * the reading thread): a queue's lines often follow one another */
+static _Thread_local struct {
+	size_t n; /* 0: none */
+	char b[32];
+} last_qid;
+
 /* pc_take_queue_id - "QID: rest" -> qid, text = rest.  One pass over the
  * letters and digits at the start; they must end at ": " (this runs on
- * most lines). */
+ * most lines).  The queue ID taken last, followed by ": ", is taken at
+ * once: its bytes are letters and digits ended by the ':', so the pass
+ * would stop there and accept them again (speed11; test_take_qid.c). */
 bool pc_take_queue_id(struct span *text, struct span *qid)
 {
 	const char *p = text->p;
-	size_t n = text->n, lim = n < 33 ? n : 33, i = 0;
+	size_t n = text->n, m = last_qid.n;
+	if (m && n > m + 1 && p[m] == ':' && p[m + 1] == ' ' && bytes_eq(p, last_qid.b, m)) {
+		*qid = span_head(*text, m);
+		*text = span_skip(*text, m + 2);
+		return true;
+	}
+	size_t lim = n < 33 ? n : 33, i = 0;
 	unsigned all = 7;
 	while (i < lim) {
 		unsigned c = qid_class[(unsigned char)p[i]];
@@ -65,6 +80,8 @@ bool pc_take_queue_id(struct span *text, struct span *qid)
 	/* the 'z' of a long ID is looked for only when the short form fails */
 	if (!(all & 1) && !qid_ok(all, memchr(p, 'z', i) != NULL, i))
 		return false;
+	memcpy(last_qid.b, p, i);
+	last_qid.n = i;
 	*qid = span_head(*text, i);
 	*text = span_skip(*text, i + 2);
 	return true;
@@ -97,25 +114,6 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 	return true;
 }
 
-/* v4_byte - 1 for '0'-'9' and '.', the bytes of IPv4 text */
-static const unsigned char v4_byte[256] = {
-    ['.'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1};
-
-/* all_digits_dots - only '0'-'9' and '.' (IPv4 text, canonical or not an
- * address); no branch per byte, it runs for nearly every address */
-static inline bool all_digits_dots(struct span s)
-{
-	const unsigned char *p = (const unsigned char *)s.p;
-	unsigned ok = 1;
-	size_t i = 0;
-	for (; i + 4 <= s.n; i += 4)
-		ok &= v4_byte[p[i]] & v4_byte[p[i + 1]] & v4_byte[p[i + 2]] & v4_byte[p[i + 3]];
-	for (; i < s.n; i++)
-		ok &= v4_byte[p[i]];
-	return ok;
-}
-
 /* zone_ok - an IPv6 zone (scope) after '%': an interface name or index */
 static bool zone_ok(struct span z)
 {
@@ -131,24 +129,20 @@ static bool zone_ok(struct span z)
 }
 
 /*
- * pc_addr_canon - one text per host: *addr as inet_ntop writes it.
- * IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes a.b.c.d, IPv6 is lower case
- * and compressed (RFC 5952), an "IPv6:" prefix is dropped, a zone
- * ("fe80::1%eth0") is kept after the canonical address.  Text of digits
- * and dots is left alone at once: it is either canonical IPv4 or no
- * address at all (inet_pton takes only a.b.c.d without leading zeros),
- * and it is nearly every address of a log.  Anything inet_pton refuses
- * ("unknown", junk) is left as it is.  When the canonical text differs
- * from the line's, it is written to buf and *addr points there.
+ * pc_addr_canon_other - pc_addr_canon (common.h) of a text that is not
+ * digits and dots only.  IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes
+ * a.b.c.d, IPv6 is lower case and compressed (RFC 5952), an "IPv6:"
+ * prefix is dropped, a zone ("fe80::1%eth0") is kept after the canonical
+ * address.  Anything inet_pton refuses ("unknown", junk) is left as it
+ * is.  When the canonical text differs from the line's, it is written to
+ * buf and *addr points there.
  */
-void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX])
+void pc_addr_canon_other(struct span *addr, char buf[EV_ADDR_MAX])
 {
 	struct span s = *addr;
-	if (!s.n || all_digits_dots(s))
-		return;
 	if (s.n > 5 && (s.p[0] == 'I' || s.p[0] == 'i') && strncasecmp(s.p, "IPv6:", 5) == 0) {
 		s = span_skip(s, 5);
-		if (all_digits_dots(s)) {
+		if (pc_digits_dots(s)) {
 			*addr = s;
 			return;
 		}
@@ -182,6 +176,15 @@ void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX])
 	struct span canon = span_make(buf, n);
 	/* already canonical: keep the line's own text */
 	*addr = span_eq(canon, *addr) ? *addr : canon;
+}
+
+/* key_at - span_starts(rest, k), its first two bytes compared before
+ * strlen and memcmp: after a '>' most keys tried fail there (speed11) */
+static inline bool key_at(struct span rest, const char *k)
+{
+	if (k[0] && (!rest.n || rest.p[0] != k[0] || (k[1] && (rest.n < 2 || rest.p[1] != k[1]))))
+		return false;
+	return span_starts(rest, k);
 }
 
 /*
@@ -219,7 +222,7 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 		while (best < 0 && p < end && (gt = memchr(p, '>', (size_t)(end - p)))) {
 			struct span rest = span_make(gt + 1, (size_t)(end - gt - 1));
 			for (int i = 0; next_keys[i]; i++)
-				if (span_starts(rest, next_keys[i])) {
+				if (key_at(rest, next_keys[i])) {
 					best = gt - vq.p;
 					break;
 				}
@@ -277,24 +280,28 @@ void pc_smtpd_tail(struct span t, struct event *ev)
 		while (t.n && (t.p[0] == ' ' || t.p[0] == ',' || t.p[0] == ';'))
 			t = span_skip(t, 1);
 		struct span v;
-		if (pc_angle_value(&t, "from", after_from, &v))
+		/* each key is tried only where its first byte is (each test
+		 * below fails at once on another one: speed11) */
+		char c = t.n ? t.p[0] : 0;
+		if (c == 'f' && pc_angle_value(&t, "from", after_from, &v))
 			ev->from = v;
-		else if (pc_angle_value(&t, "to", after_to, &v))
+		else if (c == 't' && pc_angle_value(&t, "to", after_to, &v))
 			ev->to = v;
-		else if (pc_angle_value(&t, "helo", after_helo, &v))
+		else if (c == 'h' && pc_angle_value(&t, "helo", after_helo, &v))
 			ev->helo = v;
-		else if (pc_word_value(&t, "proto", &v))
+		else if (c == 'p' && pc_word_value(&t, "proto", &v))
 			ev->proto = v;
-		else if (pc_word_value(&t, "sasl_method", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_method", &v))
 			ev->sasl_method = v;
-		else if (span_starts(t, "sasl_username=<") &&
+		else if (c == 's' && span_starts(t, "sasl_username=<") &&
 			 pc_angle_value(&t, "sasl_username", after_helo, &v))
 			ev->sasl_username = v;
-		else if (pc_word_value(&t, "sasl_username", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_username", &v))
 			ev->sasl_username = v;
-		else if (span_starts(t, "sasl_sender=<") && pc_angle_value(&t, "sasl_sender", NULL, &v))
+		else if (c == 's' && span_starts(t, "sasl_sender=<") &&
+			 pc_angle_value(&t, "sasl_sender", NULL, &v))
 			ev->sasl_sender = v;
-		else if (pc_word_value(&t, "sasl_sender", &v))
+		else if (c == 's' && pc_word_value(&t, "sasl_sender", &v))
 			ev->sasl_sender = v;
 		else {
 			/* unknown key: skip one token */

@@ -59,17 +59,99 @@ static bool skip_item(struct span *t)
 	return span_until(t, ", ", &junk);
 }
 
+/* angle_to - "to=<value>" at *t as pc_angle_value(t, "to", {", orig_to=<",
+ * ", relay="}) reads it, the next keys tested in place: the value ends at
+ * the first '>' (after a quoted local part) followed by one of them, else
+ * at the last '>' */
+static bool angle_to(struct span *t, struct span *out)
+{
+	struct span v = span_skip(*t, 4); /* "to=<", tested by the caller */
+	size_t q = 0;
+	if (v.n && v.p[0] == '"')
+		for (size_t i = 1; i < v.n; i++) {
+			if (v.p[i] == '\\') {
+				i++;
+			} else if (v.p[i] == '"') {
+				q = i + 1;
+				break;
+			}
+		}
+	const char *p = v.p + q, *end = v.p + v.n, *gt = NULL;
+	while (p < end && (gt = memchr(p, '>', (size_t)(end - p)))) {
+		size_t left = (size_t)(end - gt - 1);
+		if (left >= 8 && gt[1] == ',' && gt[2] == ' ' &&
+		    (memcmp(gt + 3, "relay=", 6) == 0 ||
+		     (left >= 11 && memcmp(gt + 3, "orig_to=<", 9) == 0)))
+			break;
+		p = gt + 1;
+		gt = NULL;
+	}
+	if (!gt) {
+		ptrdiff_t r = span_rchr(span_make(v.p + q, v.n - q), '>');
+		if (r < 0)
+			return false;
+		gt = v.p + q + r;
+	}
+	*out = span_make(v.p, (size_t)(gt - v.p));
+	*t = span_make(gt + 1, (size_t)(end - gt - 1));
+	return true;
+}
+
+/* the keys of a status line after to= and orig_to=, each read with its
+ * '=': none of "relay=", "conn_use=", "delays=", "delay=", "tls=",
+ * "dsn=", "status=" is a prefix of another, so at most one is at t */
+enum dkey { DK_NONE, DK_RELAY, DK_CONN_USE, DK_DELAYS, DK_DELAY, DK_TLS, DK_DSN, DK_STATUS };
+
+/* status_key - the key at t and the length of it with its '=' */
+static inline enum dkey status_key(struct span t, size_t *kn)
+{
+	const char *p = t.p;
+	if (t.n < 4)
+		return DK_NONE; /* "tls=", "dsn=" are the shortest */
+	switch (p[0]) {
+	case 'r':
+		*kn = 6;
+		return t.n >= 6 && memcmp(p, "relay=", 6) == 0 ? DK_RELAY : DK_NONE;
+	case 'c':
+		*kn = 9;
+		return t.n >= 9 && memcmp(p, "conn_use=", 9) == 0 ? DK_CONN_USE : DK_NONE;
+	case 'd':
+		if (p[1] == 's') {
+			*kn = 4;
+			return p[2] == 'n' && p[3] == '=' ? DK_DSN : DK_NONE;
+		}
+		if (t.n < 6 || memcmp(p, "delay", 5) != 0)
+			return DK_NONE;
+		if (p[5] == '=') {
+			*kn = 6;
+			return DK_DELAY;
+		}
+		*kn = 7;
+		return t.n >= 7 && p[5] == 's' && p[6] == '=' ? DK_DELAYS : DK_NONE;
+	case 't':
+		*kn = 4;
+		return memcmp(p, "tls=", 4) == 0 ? DK_TLS : DK_NONE;
+	case 's':
+		*kn = 7;
+		return t.n >= 7 && memcmp(p, "status=", 7) == 0 ? DK_STATUS : DK_NONE;
+	default:
+		return DK_NONE;
+	}
+}
+
 /*
  * pc_delivery_status - "to=<r>, ..., status=S (TEXT)" after the queue ID,
  * shared with qmgr (which logs it for recipients it defers or bounces).
+ * (speed11: the keys told by their first byte, not tried in turn, and
+ * to=<...>'s next keys tested in place; test_delivery_status.c holds it
+ * to the former function.)
  */
 bool pc_delivery_status(struct span t, struct event *ev)
 {
-	static const char *const after_to[] = {", orig_to=<", ", relay=", NULL};
 	static const char *const after_orig[] = {", relay=", NULL};
 	struct span v;
 	if (span_starts(t, "to=<")) {
-		if (!pc_angle_value(&t, "to", after_to, &v))
+		if (!angle_to(&t, &v))
 			return false;
 	} else if (span_eat(&t, "to=")) {
 		/* damaged logs drop the brackets: anchor on the next key */
@@ -102,20 +184,18 @@ bool pc_delivery_status(struct span t, struct event *ev)
 	}
 	bool relay = false;
 	for (;;) {
-		if (pc_word_value(&t, "relay", &v)) {
-			set_relay(ev, v);
-			relay = true;
-		} else if (pc_word_value(&t, "conn_use", &v)) {
-			ev->conn_use = v;
-		} else if (pc_word_value(&t, "delays", &v)) {
-			ev->delays = v;
-		} else if (pc_word_value(&t, "delay", &v)) {
-			ev->delay = v;
-		} else if (pc_word_value(&t, "tls", &v)) {
-			ev->tls_level = v;
-		} else if (pc_word_value(&t, "dsn", &v)) {
-			ev->dsn = v;
-		} else if (pc_word_value(&t, "status", &v)) {
+		size_t kn = 0;
+		enum dkey key = status_key(t, &kn);
+		if (key == DK_NONE) {
+			if (!skip_item(&t))
+				break;
+			continue;
+		}
+		/* the value: up to ", " or ' ' or the end (pc_word_value) */
+		const char *vp = t.p + kn, *ve = span_scan2(vp, t.p + t.n, ',', ' ');
+		v = span_make(vp, (size_t)(ve - vp));
+		t = span_make(ve, t.n - kn - v.n);
+		if (key == DK_STATUS) {
 			ev->status = v;
 			if (span_eat(&t, " (")) {
 				if (span_ends(t, ")"))
@@ -127,10 +207,27 @@ bool pc_delivery_status(struct span t, struct event *ev)
 					ev->reason = span_trim(ev->reason);
 			}
 			break;
-		} else if (!skip_item(&t)) {
+		}
+		switch (key) {
+		case DK_RELAY:
+			set_relay(ev, v);
+			relay = true;
 			break;
-		} else {
-			continue;
+		case DK_CONN_USE:
+			ev->conn_use = v;
+			break;
+		case DK_DELAYS:
+			ev->delays = v;
+			break;
+		case DK_DELAY:
+			ev->delay = v;
+			break;
+		case DK_TLS:
+			ev->tls_level = v;
+			break;
+		default: /* DK_DSN */
+			ev->dsn = v;
+			break;
 		}
 		if (!span_eat(&t, ", "))
 			break;
