@@ -463,14 +463,16 @@ struct model *model_new(const struct model_sink *sink)
 	return m;
 }
 
-/* model_limits - change the caps (0 keeps the current value) */
+/* model_limits - change the caps (0 keeps the current value); at least
+ * two messages stay open: a link (link_to_qid) creates its child while
+ * its parent is open, and a cap of one would evict the parent under it */
 void model_limits(struct model *m, uint64_t max_sessions, uint64_t max_messages,
 		  int64_t session_idle_us)
 {
 	if (max_sessions)
 		m->max_sessions = max_sessions;
 	if (max_messages)
-		m->max_messages = max_messages;
+		m->max_messages = max_messages < 2 ? 2 : max_messages;
 	if (session_idle_us)
 		m->idle_us = session_idle_us;
 }
