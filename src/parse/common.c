@@ -204,16 +204,7 @@ bool pc_angle_value(struct span *cur, const char *key, const char *const *next_k
 		return false;
 	struct span v = span_skip(*cur, kn + 2);
 	/* 3.5+ quotes a local part holding '>', ',' or blanks: search after it */
-	size_t q = 0;
-	if (v.n && v.p[0] == '"')
-		for (size_t i = 1; i < v.n; i++) {
-			if (v.p[i] == '\\') {
-				i++;
-			} else if (v.p[i] == '"') {
-				q = i + 1;
-				break;
-			}
-		}
+	size_t q = pc_quoted_len(v);
 	struct span vq = span_skip(v, q);
 	ptrdiff_t best = -1;
 	if (next_keys) {

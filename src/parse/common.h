@@ -49,6 +49,22 @@ SPAN_INLINE bool pc_digits_dots(struct span s)
 	return true;
 }
 
+/* pc_quoted_len - the bytes of a quoted local part at the start of an
+ * address value ("a>b"@x, Postfix 3.5+ quotes one holding '>', ',' or
+ * blanks), its closing quote included; 0 when unquoted or unclosed */
+static inline size_t pc_quoted_len(struct span v)
+{
+	if (!v.n || v.p[0] != '"')
+		return 0;
+	for (size_t i = 1; i < v.n; i++) {
+		if (v.p[i] == '\\')
+			i++;
+		else if (v.p[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
 /*
  * pc_addr_canon - one text per host: *addr as inet_ntop writes it (see
  * pc_addr_canon_other).  Text of digits and dots is left alone at once,

@@ -66,16 +66,7 @@ static bool skip_item(struct span *t)
 static bool angle_to(struct span *t, struct span *out)
 {
 	struct span v = span_skip(*t, 4); /* "to=<", tested by the caller */
-	size_t q = 0;
-	if (v.n && v.p[0] == '"')
-		for (size_t i = 1; i < v.n; i++) {
-			if (v.p[i] == '\\') {
-				i++;
-			} else if (v.p[i] == '"') {
-				q = i + 1;
-				break;
-			}
-		}
+	size_t q = pc_quoted_len(v);
 	const char *p = v.p + q, *end = v.p + v.n, *gt = NULL;
 	while (p < end && (gt = memchr(p, '>', (size_t)(end - p)))) {
 		size_t left = (size_t)(end - gt - 1);
