@@ -76,27 +76,12 @@ static bool origin_ok(struct span o)
 	return port.n == 0 || (port.p[0] == ':' && port.n > 1 && span_digits(span_skip(port, 1)));
 }
 
-/* quoted_len - the length of the quoted string ("...", with \ escapes)
- * that starts v, or 0 when v does not start with one or it is not closed */
-static size_t quoted_len(struct span v)
-{
-	if (!v.n || v.p[0] != '"')
-		return 0;
-	for (size_t i = 1; i < v.n; i++) {
-		if (v.p[i] == '\\')
-			i++;
-		else if (v.p[i] == '"')
-			return i + 1;
-	}
-	return 0;
-}
-
 /* addr_ok - an envelope address as Postfix logs it (external form): a
  * local part that needs quoting is quoted, so outside a leading quoted
  * string there is no blank and no quote */
 static bool addr_ok(struct span a)
 {
-	size_t q = quoted_len(a);
+	size_t q = pc_quoted_len(a);
 	if (a.n && a.p[0] == '"' && !q)
 		return false;
 	struct span rest = span_skip(a, q);
@@ -109,7 +94,7 @@ static bool addr_ok(struct span a)
  * that one of keys, or the end of v, follows; -1 if none */
 static ptrdiff_t angle_end(struct span v, const char *const *keys)
 {
-	for (size_t i = quoted_len(v); i < v.n; i++) {
+	for (size_t i = pc_quoted_len(v); i < v.n; i++) {
 		if (v.p[i] != '>')
 			continue;
 		struct span rest = span_skip(v, i + 1);

@@ -49,9 +49,10 @@ SPAN_INLINE bool pc_digits_dots(struct span s)
 	return true;
 }
 
-/* pc_quoted_len - the bytes of a quoted local part at the start of an
- * address value ("a>b"@x, Postfix 3.5+ quotes one holding '>', ',' or
- * blanks), its closing quote included; 0 when unquoted or unclosed */
+/* pc_quoted_len - the bytes of the quoted string ("...", with \ escapes)
+ * that starts v, its closing quote included, or 0 when v does not start
+ * with one or it is not closed: a quoted local part ("a>b"@x; Postfix
+ * 3.5+ quotes one holding '>', ',' or blanks) */
 static inline size_t pc_quoted_len(struct span v)
 {
 	if (!v.n || v.p[0] != '"')
