@@ -208,18 +208,25 @@ static bool abbrev_before(const char *fix, size_t i)
 }
 
 /* finding_next_step - the first step of a finding's fix: its text up to
- * the first sentence or clause end */
+ * the first sentence or clause end outside parentheses (a ';' inside
+ * "(noanonymous; allow plaintext only over TLS)" ends no step) */
 void finding_next_step(struct buf *b, enum finding_id id)
 {
 	const char *fix = finding_prose(id)->fix;
 	if (!fix)
 		return;
-	size_t n = strlen(fix);
-	for (size_t i = 0; i + 1 < n; i++)
-		if ((fix[i] == ';' || (fix[i] == '.' && !abbrev_before(fix, i))) && fix[i + 1] == ' ') {
+	size_t n = strlen(fix), depth = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (fix[i] == '(')
+			depth++;
+		else if (fix[i] == ')' && depth)
+			depth--;
+		else if (!depth && (fix[i] == ';' || (fix[i] == '.' && !abbrev_before(fix, i))) &&
+			 fix[i + 1] == ' ') {
 			n = i;
 			break;
 		}
+	}
 	if (n && (fix[n - 1] == '.' || fix[n - 1] == ';'))
 		n--;
 	buf_put(b, fix, n);
