@@ -113,6 +113,8 @@ enum finding_impact {
 	  "outbound port 25 looks blocked: connections to many unrelated mail servers time out") \
 	X(F_OUT_TIMEOUT, "outbound-connect-timeout", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
 	  "connections to a remote mail server time out")                                     \
+	X(F_OUT_CONV_LOST, "outbound-conversation-lost", SIDE_REMOTE, 2, IMPACT_DELAYED,        \
+	  "a remote mail server drops or stalls the conversation after connecting")              \
 	X(F_OUT_REFUSED, "outbound-connect-refused", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
 	  "a remote mail server refuses connections")                                          \
 	X(F_OUT_NET_UNREACHABLE, "outbound-network-unreachable", SIDE_NETWORK, 2, IMPACT_DELAYED, \

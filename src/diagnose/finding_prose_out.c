@@ -262,6 +262,22 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Postfix keeps retrying. If the same happens for many unrelated destinations, suspect "
 	"this host's outgoing port 25.",
 	NULL},
+    [F_OUT_CONV_LOST] = {
+	"This server connected, then the destination's mail server hung up (\"lost connection "
+	"with HOST while ...\") or stopped answering (\"conversation with HOST timed out while "
+	"...\") in the middle of the conversation. While waiting for its greeting: the server is "
+	"overloaded, greets late on purpose (a tarpit), or drops this server's address without "
+	"saying why, as some providers do for addresses with a poor reputation. While sending "
+	"the message body or its end: its content filter takes longer than Postfix waits "
+	"(smtp_data_done_timeout), or large packets are lost on the way (a firewall dropping "
+	"ICMP \"fragmentation needed\", a link with a smaller MTU: a VPN, PPPoE). \"Message may "
+	"be sent more than once\": the remote may have taken it, and the recipient may get it "
+	"twice.",
+	"Postfix keeps retrying, and tries the domain's other MX hosts. If it happens with many "
+	"unrelated destinations, look on this side: something intercepting port 25 (an antivirus, "
+	"the provider), or, for large messages only, the path MTU (ip link; allow ICMP type 3 "
+	"code 4). If with one destination only, its postmaster, and this server's IP reputation.",
+	"The lines do not tell a remote that drops on purpose from one that fails."},
     [F_OUT_SLOW_SETUP] = {
 	"Delivered mail's delays=c (the third part of delays=a/b/c/d) is the time the SMTP "
 	"client took to set up the connection: DNS lookups, the TCP connect, the server's "

@@ -169,6 +169,25 @@ struct span diag_conn_host(const struct event *ev, struct span t)
 	return SPAN_NULL;
 }
 
+/* conversation_host - the host of smtp_trouble.c's "lost connection with
+ * HOST[ADDR] while ..." and "conversation with HOST[ADDR] timed out while
+ * ...", for the lines that name no relay ("delivery temporarily
+ * suspended: lost connection with ...", relay=none) */
+static struct span conversation_host(struct span t)
+{
+	static const char *const with[] = {"lost connection with ", "conversation with "};
+	for (size_t w = 0; w < sizeof with / sizeof with[0]; w++) {
+		struct span h = span_find(t, with[w]);
+		if (!h.p)
+			continue;
+		h = span_skip(h, strlen(with[w]));
+		size_t i = (size_t)(span_scan2(h.p, h.p + h.n, '[', ' ') - h.p);
+		if (i && i < h.n && h.p[i] == '[')
+			return span_head(h, i);
+	}
+	return SPAN_NULL;
+}
+
 /* diag_rcpt_domain - the domain of a recipient address */
 struct span diag_rcpt_domain(struct span to)
 {
@@ -252,6 +271,8 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 		break;
 	case K_CONNHOST:
 		k = diag_conn_host(ev, t);
+		if (!k.n)
+			k = conversation_host(t);
 		break;
 	case K_PROVIDER: {
 		struct span host = diag_conn_host(ev, t);

@@ -153,6 +153,7 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_OUT_GREYLISTED:
 	case F_OUT_TLS_FAIL:
 	case F_OUT_TIMEOUT:
+	case F_OUT_CONV_LOST:
 	case F_OUT_SUSPENDED:
 	case F_OUT_REMOTE_TEMP:
 	case F_OUT_REMOTE_PERM:

@@ -85,6 +85,11 @@ const struct rule rule_out[] = {
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"try again", "SERVFAIL", "Temporary failure in name resolution"}, "Name service error", K_NONE, NULL},
     {F_OUT_DNS_TEMP, SRC_OUT, NULL, {"Host or domain name not found. Name service error"}, "try again", K_NONE, NULL},
     {F_OUT_DNS_NXDOMAIN, SRC_OUT, NULL, {"Host or domain name not found", "Host not found", "Domain not found", "no MX host", "Name service error", "MX host for", "does not accept mail (nullMX)"}, NULL, K_CONNHOST, NULL},
+    /* smtp_trouble.c's SMTP_ERR_EOF and SMTP_ERR_TIME: connected, then
+     * the server hung up or went silent mid-conversation ("while
+     * receiving the initial server greeting", "while sending message
+     * body"); a connect that times out is the next row */
+    {F_OUT_CONV_LOST, SRC_OUT, NULL, {"lost connection with ", "timed out while "}, NULL, K_CONNHOST, NULL},
     {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
     {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
     /* the remote server's answer; "Client host [IP] blocked using

@@ -510,7 +510,17 @@ static const struct {
     {"Mar  4 09:40:09 mx postfix/smtpd[3302]: warning: 6D7E8F9A0B: queue file size limit exceeded",
      "inbound-message-too-big", ""},
     {"Mar  4 12:30:01 mx postfix/smtp[4901]: 4F5A6B7C8D: lost connection with mx.partner.example[192.0.2.25] while receiving the initial server greeting",
-     "outbound-remote-temporary", "mx.partner.example"},
+     "outbound-conversation-lost", "mx.partner.example"},
+    /* connected, then silence or a hang-up mid-conversation: not a
+     * connect that times out, nor an answer of the remote */
+    {"Mar  4 12:30:02 mx postfix/smtp[4902]: 4F5A6B7C8E: conversation with mx00.gmx.com[74.208.5.4] timed out while receiving the initial server greeting",
+     "outbound-conversation-lost", "mx00.gmx.com"},
+    {"Mar  4 12:30:03 mx postfix/smtp[4903]: 4F5A6B7C8F: to=<x@example.com>, relay=mx.example.com[198.51.100.5]:25, delay=300, delays=0/0/1/300, dsn=4.4.2, status=deferred (conversation with mx.example.com[198.51.100.5] timed out while sending end of data -- message may be sent more than once)",
+     "outbound-conversation-lost", "mx.example.com"},
+    {"Mar  4 12:30:04 mx postfix/error[4904]: 4F5A6B7C90: to=<y@example.com>, relay=none, delay=300, delays=0/300/0/0, dsn=4.4.2, status=deferred (delivery temporarily suspended: lost connection with mx.example.com[198.51.100.5] while sending message body)",
+     "outbound-conversation-lost", "mx.example.com"},
+    {"Mar  4 12:30:05 mx postfix/smtp[4905]: 4F5A6B7C91: to=<z@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection timed out)",
+     "outbound-connect-timeout", "mx.example.com"},
     {"Mar  4 13:50:01 mx postfix/master[5701]: fatal: open lock file /var/lib/postfix/master.lock: unable to set exclusive lock: Resource temporarily unavailable",
      "benign-notice", "already running"},
     {"Mar  4 15:00:01 mx postfix/local[7001]: warning: required alias not found: postmaster",
