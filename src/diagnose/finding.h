@@ -41,6 +41,7 @@ enum finding_side {
 	X(IMPACT_REFUSED, "mail-refused", "incoming mail is refused")          \
 	X(IMPACT_NOT_DELIVERED, "mail-not-delivered", "mail is not delivered into this server's mailboxes (bounced or waiting)") \
 	X(IMPACT_LOST, "mail-lost", "mail is lost (gone from the queue)")               \
+	X(IMPACT_HELD, "mail-held", "mail waits in the hold queue until someone releases it") \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
 	X(IMPACT_DEGRADED, "degraded", "a feature is not working")             \
 	X(IMPACT_REPUTATION, "reputation-at-risk", "this server may send spam: its IP reputation is at risk")
@@ -318,6 +319,10 @@ enum finding_impact {
 	  "postscreen's cache or address-list lookups are slow: every new client waits")      \
 	X(F_INTERNAL_SERVICE, "internal-service-unreachable", SIDE_CONFIG, 2, IMPACT_DEGRADED,  \
 	  "a Postfix internal service (anvil, tlsmgr, scache, proxymap) does not answer")      \
+	X(F_MAIL_HELD, "mail-held", SIDE_CONFIG, 2, IMPACT_HELD,                                \
+	  "mail was accepted and then put on hold")                                              \
+	X(F_MAIL_DISCARDED, "mail-discarded", SIDE_CONFIG, 1, IMPACT_LOST,                      \
+	  "mail was accepted and then thrown away")                                              \
 	X(F_POSTMASTER_ALIAS, "postmaster-alias-missing", SIDE_CONFIG, 2, IMPACT_LOST,          \
 	  "mail to postmaster (or MAILER-DAEMON) is thrown away: the aliases table has no entry for it") \
 	X(F_FILE_PERMISSIONS, "file-ownership-wrong", SIDE_CONFIG, 1, IMPACT_DEGRADED,           \

@@ -512,6 +512,28 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
 	"a Postfix package built with SASL or TLS.",
 	NULL},
+    [F_MAIL_HELD] = {
+	"This server accepted the mail (the sender was told it was taken) and then put it in "
+	"the hold queue instead of delivering it: a header_checks or body_checks rule whose "
+	"action is HOLD, an access table's HOLD (check_sender_access, check_client_access...), "
+	"or a milter's quarantine. Held mail is neither delivered nor bounced; it waits until "
+	"someone releases or deletes it (postqueue -p marks it with '!').",
+	"Look at the held mail (postqueue -p; postcat -vq QUEUEID), release what is wanted "
+	"(postsuper -H QUEUEID, or postsuper -H ALL hold) and delete the rest (postsuper -d "
+	"QUEUEID hold). If the rule holds wanted mail, narrow it (the key is its text), then "
+	"postfix reload.",
+	"A message released later logs \"released from hold\" (postsuper); mail held before "
+	"the log starts does not show here, postqueue -p shows it."},
+    [F_MAIL_DISCARDED] = {
+	"This server accepted the mail and then threw it away without delivering it or telling "
+	"anyone: the sender was told it was taken. A header_checks or body_checks rule whose "
+	"action is DISCARD, an access table's DISCARD, a milter's discard, or a transport that "
+	"is discard(8) (its deliveries say status=sent, relay=none). Usually on purpose (spam, "
+	"a no-reply address); when the mail was wanted, it is lost.",
+	"If wanted mail is among these (the examples show its sender and the rule), change the "
+	"rule to REJECT, so that the sender is told, or to HOLD, so that it can be released; or "
+	"take the address out of the discard transport. Then postfix reload.",
+	NULL},
     [F_POSTMASTER_ALIAS] = {
 	"local(8) found no alias for postmaster (or MAILER-DAEMON), a name every mail server "
 	"must receive mail for (RFC 5321), and threw the message away: it logs it as "

@@ -534,6 +534,53 @@ static bool is_command(struct span daemon)
 	return false;
 }
 
+/* quarantine_key - what held or discarded the mail, as the group's key:
+ * a header or body rule's own text ("hold: header Subject: ... : TEXT"),
+ * else its class and header name ("header Subject"); an access table's or
+ * a milter's words ("Sender address triggers HOLD action", without the
+ * address before them); the discard(8) transport */
+static void quarantine_key(const struct event *ev, struct diag_hit *hit)
+{
+	struct span k = ev->reason;
+	if (ev->type == EV_DELIVERY) {
+		snprintf(hit->key, sizeof hit->key, "the discard transport");
+		return;
+	}
+	if (ev->type == EV_CLEANUP_ACTION && (span_eqs(ev->stage, "header") || span_eqs(ev->stage, "body"))) {
+		if (ev->text.n) {
+			diag_copy_key(hit->key, ev->text);
+			return;
+		}
+		ptrdiff_t colon = span_chr(k, ':');
+		struct span name = span_eqs(ev->stage, "header") && colon > 0 ? span_head(k, (size_t)colon) : SPAN_NULL;
+		snprintf(hit->key, sizeof hit->key, "%.*s%s%.*s", (int)ev->stage.n, ev->stage.p, name.n ? " " : "",
+			 (int)(name.n % 64), name.p);
+		return;
+	}
+	ptrdiff_t gt = span_index(k, ">: ");
+	if (k.n && k.p[0] == '<' && gt >= 0)
+		k = span_skip(k, (size_t)gt + 3);
+	diag_copy_key(hit->key, k);
+}
+
+/* classify_quarantine - mail accepted and then held or thrown away: a
+ * HOLD or DISCARD action (smtpd's access tables, cleanup's header and
+ * body checks, a milter), or a delivery by the discard(8) transport */
+static bool classify_quarantine(const struct event *ev, struct diag_hit *hit)
+{
+	struct span a = ev->action;
+	bool held = span_eqs(a, "hold") || span_eqs(a, "milter-hold");
+	bool gone = span_eqs(a, "discard") || span_eqs(a, "milter-discard");
+	if (ev->type == EV_DELIVERY)
+		gone = span_eqs(ev->line->daemon, "discard") && span_eqs(ev->status, "sent");
+	if (!held && !gone)
+		return false;
+	memset(hit, 0, sizeof *hit);
+	hit->id = held ? F_MAIL_HELD : F_MAIL_DISCARDED;
+	quarantine_key(ev, hit);
+	return true;
+}
+
 /* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
@@ -552,17 +599,19 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
 		    span_eqs(ev->status, "undeliverable"))
-			return false;
+			return span_eqs(ev->line->daemon, "discard") && classify_quarantine(ev, hit);
 		return classify_out(ev, hit);
 	case EV_SMTP_ERROR:
 	case EV_SMTP_CONN_FAIL:
 		return classify_out(ev, hit);
 	case EV_REJECT:
+		if (classify_quarantine(ev, hit))
+			return true;
 		return classify_reject(ev, hit);
 	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
 		if (span_eqs(ev->action, "milter-reject"))
 			return classify_reject(ev, hit);
-		break;
+		return classify_quarantine(ev, hit);
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */

@@ -246,10 +246,18 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		setstr(&s->pool, &s->lost_stage, ev->stage);
 		break;
 	case EV_REJECT:
+		/* only a refusal counts as one: smtpd also logs the access
+		 * tables' and milters' other actions this way (hold, discard,
+		 * filter, redirect, info, warn, milter-hold...), which take
+		 * the mail or only note it */
 		if (span_eqs(ev->action, "reject_warning"))
 			s->reject_warnings++;
-		else
+		else if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "milter-reject"))
 			s->rejects++;
+		else {
+			setstr_once(&s->pool, &s->helo, ev->helo);
+			break;
+		}
 		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0 &&
 		    !ev_reject_provider_relay_denied(ev))
 			s->relay_denied++;

@@ -665,6 +665,37 @@ TEST(blame_greylisting_accuses_nobody)
 	pipe_free(p);
 }
 
+/* smtpd logs an access table's other actions as it logs a refusal
+ * ("QID: hold: RCPT from ...", "NOQUEUE: filter: ...", "info:"): they took
+ * the mail or only noted it, so the client was not refused; the held and
+ * discarded mail is this server's own doing (mail-held, mail-discarded) */
+TEST(blame_hold_and_filter_are_no_refusals)
+{
+	const char *const lines[] = {
+	    "Dec 16 09:00:00 mx postfix/smtpd[501]: connect from mail.partner.example[198.51.100.41]",
+	    "Dec 16 09:00:01 mx postfix/smtpd[501]: 4B1B2C3D4E: hold: RCPT from mail.partner.example[198.51.100.41]: <ap@partner.example>: Sender address triggers HOLD action; from=<ap@partner.example> to=<bob@example.com> proto=ESMTP helo=<mail.partner.example>",
+	    "Dec 16 09:00:01 mx postfix/smtpd[501]: 4B1B2C3D4E: client=mail.partner.example[198.51.100.41]",
+	    "Dec 16 09:00:02 mx postfix/smtpd[501]: disconnect from mail.partner.example[198.51.100.41] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Dec 16 09:01:00 mx postfix/smtpd[502]: connect from mail.other.example[198.51.100.42]",
+	    "Dec 16 09:01:01 mx postfix/smtpd[502]: NOQUEUE: filter: RCPT from mail.other.example[198.51.100.42]: <in@other.example>: Sender address triggers FILTER smtp-amavis:[127.0.0.1]:10026; from=<in@other.example> to=<bob@example.com> proto=ESMTP helo=<mail.other.example>",
+	    "Dec 16 09:01:01 mx postfix/smtpd[502]: NOQUEUE: info: RCPT from mail.other.example[198.51.100.42]: <in@other.example>: Sender address noted; from=<in@other.example> to=<bob@example.com> proto=ESMTP helo=<mail.other.example>",
+	    "Dec 16 09:01:01 mx postfix/smtpd[502]: 5B1B2C3D4E: client=mail.other.example[198.51.100.42]",
+	    "Dec 16 09:01:02 mx postfix/smtpd[502]: disconnect from mail.other.example[198.51.100.42] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Dec 16 09:02:00 mx postfix/smtpd[503]: connect from unknown[203.0.113.81]",
+	    "Dec 16 09:02:01 mx postfix/smtpd[503]: NOQUEUE: reject: RCPT from unknown[203.0.113.81]: 554 5.7.1 <bob@example.com>: Recipient address rejected: Access denied; from=<x@example.org> to=<bob@example.com> proto=ESMTP helo=<x>",
+	    "Dec 16 09:02:01 mx postfix/smtpd[503]: disconnect from unknown[203.0.113.81] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.41"), V_LEGITIMATE);
+	CHECK_INT(verdict_of(p, "198.51.100.42"), V_LEGITIMATE);
+	CHECK(!strstr(explanation(p, "198.51.100.41"), "refused"));
+	CHECK_INT(verdict_of(p, "203.0.113.81"), V_SPAM_REJECTED);
+	CHECK(has_finding(p, F_MAIL_HELD));
+	CHECK(!has_finding(p, F_MAIL_DISCARDED));
+	pipe_free(p);
+}
+
 /* a login that fails in an smtpd that has just said it cannot read its
  * SASL backend (Cyrus's sasldb, saslauthd's socket) fails because of the
  * server, whatever the reason word: no password guessing */
