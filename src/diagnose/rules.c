@@ -208,11 +208,20 @@ static const char suspended[] = "delivery temporarily suspended: ";
  * NAME[ADDR] said: REPLY" and "host NAME[ADDR] refused to talk to me:
  * REPLY", else 0: the rows read the reply, not the server's name, whose
  * words are no verdict ("antispam.example.com", "mx.spamexperts.com"
- * hold "spam").  The memo's key keeps what this depends on: the first
- * ']' and the words after it (an address's inside holds no ']') */
+ * hold "spam"); in a command's failure, what it wrote.  The memo's key
+ * keeps what this depends on: the first ']' and the words after it (an
+ * address's inside holds no ']'), the words of the command's failure */
 static size_t reply_at(struct span t)
 {
 	static const char said[] = " said: ", refused[] = " refused to talk to me: ";
+	static const char died[] = "Command died with status ", output[] = "Command output: ";
+	/* pipe's and local's 'Command died with status N: "CMD". Command
+	 * output: OUTPUT': what the command said, never its name ("spamc",
+	 * "spamassassin" hold "spam"); nothing when it said nothing */
+	if (span_starts(t, died)) {
+		ptrdiff_t o = span_index(t, output);
+		return o >= 0 ? (size_t)o + sizeof output - 1 : t.n;
+	}
 	if (!span_starts(t, "host "))
 		return 0;
 	ptrdiff_t rb = span_chr(t, ']');

@@ -218,6 +218,14 @@ static const struct {
      "own-client-relay-denied", "192.168.1.20"},
     {"Nov 22 11:40:00 mx1 postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 454 4.7.1 <x@example.org>: Relay access denied; from=<a@example.com> to=<x@example.org> proto=ESMTP helo=<x>",
      NULL, NULL},
+    /* a pipe command's failure is read by what it wrote, never by its
+     * name: "spamc" holds "spam" */
+    {"Dec  4 11:00:06 mx postfix/pipe[4006]: 5C1B2C3D4E: to=<dave@example.com>, relay=spamassassin, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: \"/usr/bin/spamc\". Command output: sendmail: fatal: No recipient addresses found in message header )",
+     "mailbox-delivery-failed", "spamassassin"},
+    {"Dec  4 11:00:06 mx postfix/pipe[4007]: 5C1B2C3D4F: to=<dave@example.com>, relay=spamassassin, delay=0.1, delays=0/0/0/0.1, dsn=4.3.0, status=deferred (Command died with status 75: \"/usr/bin/spamc\")",
+     "mailbox-delivery-failed", "spamassassin"},
+    {"Dec  4 11:00:06 mx postfix/pipe[4008]: 5C1B2C3D50: to=<dave@example.com>, relay=filter, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: \"/usr/local/bin/filter\". Command output: Message rejected as spam )",
+     "local-filter-refused-content", "filter"},
     /* mail taken and then held or thrown away (HOLD, DISCARD, the discard
      * transport), grouped by what did it; FILTER, INFO and a delivery by
      * another transport are no finding */
