@@ -71,6 +71,10 @@ void diag_relayed_verdicts(struct diag *d, struct analysis *a);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);
 
+/* stalls.c: incoming mail that stalls while its data is sent */
+void diag_stall_event(struct diag *d, const struct event *ev);
+bool diag_stalls_proven(const struct diag *d, const struct diag_group *g);
+
 /* delays.c: delivered mail slow by the parts of delays=a/b/c/d */
 bool diag_delays_parse(struct span s, double out[4]);
 void diag_delays_message(struct diag *d, const struct message *m);

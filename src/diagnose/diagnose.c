@@ -235,6 +235,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->line->ts.us > d->provider_accepted_last.us && provider_name(ev->client_name))
 		d->provider_accepted_last = ev->line->ts;
+	if (ev->type == EV_LOST || ev->type == EV_DISCONNECT)
+		diag_stall_event(d, ev);
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		diag_serving_take(d, ev->line->pid, ev->client_ip);
@@ -505,6 +507,7 @@ static void dest_dns(struct diag *d)
 }
 
 /* drop_weak - address harvesting needs many addresses from one client;
+ * stalls during the data need several servers (stalls.c);
  * "Domain not found" blames this host's resolver only for domains that
  * always resolve (one or two unknown domains are the senders'); a
  * temporary lookup failure gives way to the table's own finding */
@@ -528,7 +531,8 @@ static void drop_weak(struct diag *d)
 				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
 		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
 		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist ||
-		    (g->id == F_MAP_TEMP_FAILURE && map_named)) {
+		    (g->id == F_MAP_TEMP_FAILURE && map_named) ||
+		    (g->id == F_IN_DATA_STALLS && !diag_stalls_proven(d, g))) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;

@@ -98,6 +98,8 @@ struct diag {
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
 	struct stamp provider_accepted_last; /* a large provider's last mail accepted (smtpd client=) */
+	uint64_t data_ok;            /* named clients' DATA/BDAT commands that succeeded (stalls.c) */
+	bool data_counted;           /* a disconnect line with command counts was seen */
 	bool show_secrets;           /* sample lines with their SASL data */
 	/* the client each smtpd process serves, by its connect line: a
 	 * pid-only "TLS library problem" warning is that client's; and the

@@ -338,6 +338,8 @@ enum finding_impact {
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
 	  "a cache's \"close database\" message at shutdown (postscreen, verify)")             \
+	X(F_IN_DATA_STALLS, "inbound-data-stalls", SIDE_NETWORK, 3, IMPACT_DELAYED,              \
+	  "incoming mail stalls while it is sent: several servers time out or hang up during its data") \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \

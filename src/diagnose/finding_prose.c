@@ -568,6 +568,24 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"DB bug\" text is harmless here.",
 	"Nothing to do.",
 	NULL},
+    [F_IN_DATA_STALLS] = {
+	"Several unrelated mail servers (with names that resolve) got past MAIL FROM and RCPT "
+	"TO, then timed out or hung up while sending the message itself (\"timeout after DATA "
+	"(N bytes)\", \"lost connection after END-OF-MESSAGE\"), and most of their messages "
+	"did not arrive: that mail waits in their queues and bounces after some days. One "
+	"server doing so is its own problem; many at the same stage point at this side: large "
+	"packets lost on the way in (a firewall or VPN link with a smaller MTU that blocks "
+	"ICMP \"fragmentation needed\"), a firewall's SMTP inspection, a before-queue filter "
+	"(smtpd_proxy_filter) or milter too slow at the end of the data, or a slow or full "
+	"disk.",
+	"Send a large test message from outside (swaks --server THIS-HOST --to USER --attach "
+	"FILE of a few MB) and watch where it stops; check the firewall for SMTP or ESMTP "
+	"inspection, the MTU of the interfaces on the way (ip link) and that ICMP type 3 code "
+	"4 is allowed; compare the milters' and filters' times with milter_content_timeout and "
+	"smtpd_proxy_timeout; check the free space of the queue (df -h /var/spool/postfix).",
+	"A few drops during the data are normal (clients that give up, spam software): this is "
+	"said only when three or more named servers stall and their stalls are a fifth or more "
+	"of the named clients' DATA commands."},
     [F_IN_GREYLISTING] = {
 	"A greylisting policy service (postgrey, sqlgrey, policyd, milter-greylist, rspamd) "
 	"answers a temporary refusal (4xx) to every sender it has not seen before, whoever it "

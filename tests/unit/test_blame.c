@@ -696,6 +696,57 @@ TEST(blame_hold_and_filter_are_no_refusals)
 	pipe_free(p);
 }
 
+/* stall_run - n named servers (each twice) that time out after some
+ * data (bytes, "0" for none), and ok others that deliver; whether the
+ * diagnosis says the incoming data stalls, and no client is hostile */
+static bool stall_run(int n, const char *bytes, int ok)
+{
+	static char buf[200][320];
+	const char *lines[201];
+	size_t k = 0;
+	for (int i = 0; i < 2 * n + ok && k + 3 < 200; i++) {
+		bool good = i >= 2 * n;
+		int h = good ? 100 + i : i % n, pid = 7000 + i;
+		snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:00 mx postfix/smtpd[%d]: connect from mx%d.sender%d.example[198.51.100.%d]",
+			 i % 60, pid, h, h, h % 250);
+		lines[k] = buf[k], k++;
+		if (good)
+			snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:01 mx postfix/smtpd[%d]: %05XABCDE: client=mx%d.sender%d.example[198.51.100.%d]",
+				 i % 60, pid, i, h, h, h % 250);
+		else
+			snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:05 mx postfix/smtpd[%d]: timeout after DATA (%s bytes) from mx%d.sender%d.example[198.51.100.%d]",
+				 i % 60, pid, bytes, h, h, h % 250);
+		lines[k] = buf[k], k++;
+		snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:06 mx postfix/smtpd[%d]: disconnect from mx%d.sender%d.example[198.51.100.%d] ehlo=1 mail=1 rcpt=1 data=%s quit=%s commands=%s",
+			 i % 60, pid, h, h, h % 250, good ? "1" : "0/1", good ? "1" : "0", good ? "5" : "3/4");
+		lines[k] = buf[k], k++;
+	}
+	lines[k] = NULL;
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	bool said = has_finding(p, F_IN_DATA_STALLS);
+	for (int i = 0; i < n; i++) {
+		char ip[32];
+		snprintf(ip, sizeof ip, "198.51.100.%d", i);
+		int v = verdict_of(p, ip);
+		CHECK(v >= 0 && !verdict_hostile((enum verdict)v));
+	}
+	pipe_free(p);
+	return said;
+}
+
+/* many named servers that stall after sending some of their data, and
+ * few messages that arrive: this side's path or filters, no client
+ * accused; not for two servers, nor for stalls before any data (spam
+ * software giving up), nor among many messages that arrive */
+TEST(blame_inbound_data_stalls)
+{
+	CHECK(stall_run(4, "4096", 1));
+	CHECK(!stall_run(2, "4096", 0));
+	CHECK(!stall_run(4, "0", 0));
+	CHECK(!stall_run(4, "4096", 40));
+}
+
 /* a login that fails in an smtpd that has just said it cannot read its
  * SASL backend (Cyrus's sasldb, saslauthd's socket) fails because of the
  * server, whatever the reason word: no password guessing */
