@@ -194,6 +194,8 @@ enum finding_impact {
 	  "mail refused: too little free space for the queue")                                 \
 	X(F_IN_CONFIG_PROBLEM, "server-configuration-problem", SIDE_CONFIG, 4, IMPACT_REFUSED,  \
 	  "mail refused with \"Server configuration problem\" (451 4.3.5)")                    \
+	X(F_IN_ROLE_MISSING, "role-address-missing", SIDE_CONFIG, 2, IMPACT_REFUSED,          \
+	  "mail to postmaster@ or abuse@ of a domain of this server is refused: no such user")  \
 	X(F_IN_RCPT_MISSING, "recipient-missing-from-table", SIDE_CONFIG, 2, IMPACT_REFUSED,  \
 	  "mail for one address, from several real mail servers, is refused as unknown: the address may be missing from a lookup table") \
 	X(F_IN_USER_UNKNOWN_HARVEST, "recipient-harvesting", SIDE_HOSTILE, 2, IMPACT_NONE,      \

@@ -135,6 +135,17 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
 	"body_checks=.",
 	NULL},
+    [F_IN_ROLE_MISSING] = {
+	"Mail to postmaster (or abuse) of a domain this server receives for was refused or "
+	"bounced as an unknown user. RFC 5321 requires every mail domain to take mail for "
+	"postmaster, and RFC 2142 adds abuse: bounces, DMARC and abuse reports, other admins "
+	"and providers' checks write to them, and get a refusal instead of reaching the "
+	"admin.",
+	"Make the addresses exist for every domain: for virtual domains, a line \"postmaster@DOMAIN "
+	"ADMIN-ADDRESS\" (and abuse@) in virtual_alias_maps, then postmap and postfix reload; "
+	"for the domains of mydestination, \"postmaster: root\" and \"abuse: root\" in the "
+	"aliases file, root aliased to a real mailbox, then newaliases.",
+	NULL},
     [F_IN_RCPT_MISSING] = {
 	"smtpd refused mail for one address of this server as unknown (\"User unknown in "
 	"virtual mailbox table\", \"... in local recipient table\"...), and it came from several "

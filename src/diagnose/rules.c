@@ -467,6 +467,28 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 }
 
 /* classify_reject - a refusal that says something about this server */
+/* role_address - postmaster@ (RFC 5321: every mail domain has it) or
+ * abuse@ (RFC 2142), in any case */
+static bool role_address(struct span to)
+{
+	ptrdiff_t at = span_rchr(to, '@');
+	if (at < 0)
+		return false;
+	static const char *const roles[] = {"postmaster", "abuse"};
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if ((size_t)at == strlen(roles[i]) && !strncasecmp(to.p, roles[i], (size_t)at))
+			return true;
+	return false;
+}
+
+/* role_key - the role address, lowered, as the group's key */
+static void role_key(struct diag_hit *hit, struct span to)
+{
+	diag_copy_key(hit->key, to);
+	for (char *p = hit->key; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+}
+
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason, what;
@@ -506,6 +528,9 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
 		diag_copy_key(hit->key, diag_token(span_skip(after, 14)));
+	} else if (m.lit[REJECT_USER_UNKNOWN] && role_address(ev->to)) {
+		hit->id = F_IN_ROLE_MISSING;
+		role_key(hit, ev->to);
 	} else if (m.lit[REJECT_USER_UNKNOWN] && ev->client_ip.n) {
 		hit->id = F_IN_USER_UNKNOWN_HARVEST;
 		diag_copy_key(hit->key, ev->client_ip);
@@ -609,7 +634,14 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
 		    span_eqs(ev->status, "undeliverable"))
 			return span_eqs(ev->line->daemon, "discard") && classify_quarantine(ev, hit);
-		return classify_out(ev, hit);
+		if (!classify_out(ev, hit))
+			return false;
+		/* local or virtual: no such user, for a role every domain has */
+		if (hit->id == F_OWN_USER_UNKNOWN && role_address(ev->to)) {
+			hit->id = F_IN_ROLE_MISSING;
+			role_key(hit, ev->to);
+		}
+		return true;
 	case EV_SMTP_ERROR:
 	case EV_SMTP_CONN_FAIL:
 		return classify_out(ev, hit);

@@ -218,6 +218,14 @@ static const struct {
      "own-client-relay-denied", "192.168.1.20"},
     {"Nov 22 11:40:00 mx1 postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 454 4.7.1 <x@example.org>: Relay access denied; from=<a@example.com> to=<x@example.org> proto=ESMTP helo=<x>",
      NULL, NULL},
+    /* postmaster@ and abuse@ of a local domain refused or bounced as
+     * unknown: this server's tables lack a role every domain has */
+    {"Dec  4 11:00:04 mx postfix/smtpd[4004]: NOQUEUE: reject: RCPT from mail-wr1-f44.google.com[209.85.221.44]: 550 5.1.1 <Abuse@Example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<reports@google.com> to=<Abuse@Example.com> proto=ESMTP helo=<mail-wr1-f44.google.com>",
+     "role-address-missing", "abuse@example.com"},
+    {"Dec  4 11:00:03 mx postfix/virtual[4003]: 3C1B2C3D4E: to=<postmaster@example.com>, relay=virtual, delay=0.1, delays=0/0/0/0.1, dsn=5.1.1, status=bounced (unknown user: \"postmaster@example.com\")",
+     "role-address-missing", "postmaster@example.com"},
+    {"Dec  4 11:00:03 mx postfix/virtual[4003]: 3C1B2C3D4F: to=<postmasters@example.com>, relay=virtual, delay=0.1, delays=0/0/0/0.1, dsn=5.1.1, status=bounced (unknown user: \"postmasters@example.com\")",
+     "local-user-unknown", "virtual"},
     /* a pipe command's failure is read by what it wrote, never by its
      * name: "spamc" holds "spam" */
     {"Dec  4 11:00:06 mx postfix/pipe[4006]: 5C1B2C3D4E: to=<dave@example.com>, relay=spamassassin, delay=0.1, delays=0/0/0/0.1, dsn=5.3.0, status=bounced (Command died with status 1: \"/usr/bin/spamc\". Command output: sendmail: fatal: No recipient addresses found in message header )",
