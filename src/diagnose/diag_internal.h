@@ -71,6 +71,10 @@ void diag_relayed_verdicts(struct diag *d, struct analysis *a);
 const struct diag_group *diag_relayed_line_group(const struct diag *d, const struct event *ev);
 void diag_relayed_free(struct diag *d);
 
+/* held.c: held mail followed until postsuper releases or deletes it */
+void diag_held_event(struct diag *d, const struct event *ev, const struct diag_hit *hit);
+bool diag_held_waiting(const struct diag *d);
+
 /* stalls.c: incoming mail that stalls while its data is sent */
 void diag_stall_event(struct diag *d, const struct event *ev);
 bool diag_stalls_proven(const struct diag *d, const struct diag_group *g);

@@ -50,6 +50,7 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
+	strset_init(&d->held_qids, DIAG_HELD_QIDS);
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
@@ -237,6 +238,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		d->provider_accepted_last = ev->line->ts;
 	if (ev->type == EV_LOST || ev->type == EV_DISCONNECT)
 		diag_stall_event(d, ev);
+	if (ev->type == EV_POSTSUPER || (in && in->id == F_MAIL_HELD))
+		diag_held_event(d, ev, in);
 	if (ev->type == EV_CONNECT && span_eqs(ev->line->daemon, "smtpd") && ev->client_ip.n &&
 	    ev->client_ip.n < sizeof d->serving[0].ip)
 		diag_serving_take(d, ev->line->pid, ev->client_ip);
@@ -507,7 +510,8 @@ static void dest_dns(struct diag *d)
 }
 
 /* drop_weak - address harvesting needs many addresses from one client;
- * stalls during the data need several servers (stalls.c);
+ * stalls during the data need several servers (stalls.c); held mail
+ * all released or deleted waits no more (held.c);
  * "Domain not found" blames this host's resolver only for domains that
  * always resolve (one or two unknown domains are the senders'); a
  * temporary lookup failure gives way to the table's own finding */
@@ -532,7 +536,8 @@ static void drop_weak(struct diag *d)
 		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
 		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist ||
 		    (g->id == F_MAP_TEMP_FAILURE && map_named) ||
-		    (g->id == F_IN_DATA_STALLS && !diag_stalls_proven(d, g))) {
+		    (g->id == F_IN_DATA_STALLS && !diag_stalls_proven(d, g)) ||
+		    (g->id == F_MAIL_HELD && !diag_held_waiting(d))) {
 			hmap_del(&d->groups, group_hash(g->id, g->key), g);
 			group_free(g);
 			continue;
@@ -717,6 +722,7 @@ void diag_free(struct diag *d)
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	strset_free(&d->sent_domains);
+	strset_free(&d->held_qids);
 	strset_free(&d->nx_names);
 	for (size_t i = 0; i < d->nalias; i++)
 		free(d->alias[i].key);

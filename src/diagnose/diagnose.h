@@ -35,6 +35,7 @@
 #define DIAG_FILTERED_QIDS 1024      /* content filters' copies of Internet mail awaited, per generation */
 #define DIAG_FULL_RCPTS 16           /* full own mailboxes remembered: enough to tell one from all */
 #define DIAG_SENT_DOMAINS 4096       /* recipient domains delivered, remembered */
+#define DIAG_HELD_QIDS 4096          /* held messages followed until released */
 #define DIAG_RELAY_CLIENTS 64        /* clients whose relay, limit or checks refusals are kept, per kind */
 #define DIAG_TLS_CLIENTS 64          /* clients whose failed TLS handshakes' lines are kept */
 
@@ -152,6 +153,8 @@ struct diag {
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset sent_domains;  /* recipient domains delivered over port 25, lower case (capped) */
+	struct strset held_qids;     /* messages put on hold and not yet released or deleted (held.c) */
+	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
 	struct diag_causes causes;   /* each process' last cause (causes.h) */
 	/* groups folded into others by the whole-log conclusions: the

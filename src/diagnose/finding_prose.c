@@ -522,8 +522,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(postsuper -H QUEUEID, or postsuper -H ALL hold) and delete the rest (postsuper -d "
 	"QUEUEID hold). If the rule holds wanted mail, narrow it (the key is its text), then "
 	"postfix reload.",
-	"A message released later logs \"released from hold\" (postsuper); mail held before "
-	"the log starts does not show here, postqueue -p shows it."},
+	"Mail held before the log starts does not show here (postqueue -p shows it); when every "
+	"message held in the log was released (postsuper -H) or deleted (postsuper -d) in it, "
+	"nothing is said."},
     [F_MAIL_DISCARDED] = {
 	"This server accepted the mail and then threw it away without delivering it or telling "
 	"anyone: the sender was told it was taken. A header_checks or body_checks rule whose "

@@ -696,6 +696,28 @@ TEST(blame_hold_and_filter_are_no_refusals)
 	pipe_free(p);
 }
 
+/* held mail released or deleted in the log waits no more: mail-held is
+ * said only while one of the held messages may still be in the hold
+ * queue */
+TEST(blame_held_mail_released)
+{
+	const char *const held[] = {
+	    "Dec 16 09:00:01 mx postfix/cleanup[601]: 6B1B2C3D4E: hold: header Subject: Invoice from mail.partner.example[198.51.100.41]; from=<ap@partner.example> to=<bob@example.com> proto=ESMTP helo=<mail.partner.example>: review",
+	    "Dec 16 09:00:02 mx postfix/cleanup[601]: 6B1B2C3D4F: milter-hold: END-OF-MESSAGE from mail.partner.example[198.51.100.41]: milter triggers HOLD action; from=<ap@partner.example> to=<bob@example.com> proto=ESMTP helo=<mail.partner.example>",
+	    "Dec 16 09:10:00 mx postfix/postsuper[700]: 6B1B2C3D4E: released from hold",
+	    NULL, NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, held);
+	CHECK(has_finding(p, F_MAIL_HELD)); /* 6B1B2C3D4F still waits */
+	pipe_free(p);
+	const char *const all[] = {held[0], held[1], held[2],
+				   "Dec 16 09:10:01 mx postfix/postsuper[700]: 6B1B2C3D4F: removed", NULL};
+	p = pipe_new();
+	pipe_lines(p, all);
+	CHECK(!has_finding(p, F_MAIL_HELD));
+	pipe_free(p);
+}
+
 /* stall_run - n named servers (each twice) that time out after some
  * data (bytes, "0" for none), and ok others that deliver; whether the
  * diagnosis says the incoming data stalls, and no client is hostile */
