@@ -38,6 +38,10 @@ faults, each with the client that shows it and the finding wanted
   25    transport smtp:[mail.exchange-corp.test] mail for exchange-corp.test outbound-mx-login-required
           :25 (a sink answering MAIL FROM "530 5.7.1 Client was not
           authenticated": that domain's own MX, not this server's relay)
+  25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
+          Subject (the rule's text is the key)
+  25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
+          (postmaster@ is aliased: not told)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
 
 Every client here is legitimate: postsleuth must accuse none of them.
@@ -70,6 +74,8 @@ def tables():
                       f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
+    t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
+                          "/^Subject: .*newsletter-drop/ DISCARD dropped newsletter\n")
     return t
 
 
@@ -119,7 +125,7 @@ class Diag:
     def session(self, scenario, ip, port):
         return drivers.Session(self.rec, self.inst, scenario, ip, SERVER, port)
 
-    def _send(self, scenario, ip, port, helo, sender, rcpts, tls=False):
+    def _send(self, scenario, ip, port, helo, sender, rcpts, tls=False, subject="diag"):
         s = self.session(scenario, ip, port)
         try:
             s.banner()
@@ -130,7 +136,7 @@ class Diag:
                     self.notes["starttls_code"] = s.starttls()
                     s.cmd(f"EHLO {helo}")
             for r in rcpts:
-                s.mail(sender, [r], _headers(sender, [r], "diag"))
+                s.mail(sender, [r], _headers(sender, [r], subject))
             s.quit()
         except (drivers.Eof, OSError) as e:
             s.close("error: " + str(e))
@@ -186,11 +192,24 @@ class Diag:
         self._send("milter_tempfail", self.ip(66), 2532, "mail.partner-a.test", "billing@partner-a.test",
                    [f"erin@{LOCAL}"])
 
+    def quarantine(self):
+        """A partner's two messages: one that header_checks holds, one it
+        discards (the sender is told both were taken)."""
+        for subject in ("diag invoice-review", "diag newsletter-drop"):
+            self._send("quarantine", self.ip(67), 25, "mail.partner-a.test", "",
+                       [f"alice@{LOCAL}"], subject=subject)
+
+    def role(self):
+        """A report to abuse@ of the local domain, which has none; and one
+        to postmaster@, which is aliased."""
+        self._send("role", self.ip(68), 25, "mail.partner-a.test", "",
+                   [f"abuse@{LOCAL}", f"postmaster@{LOCAL}"])
+
     def sasl_down(self):
         self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
-                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "sasl_down"]
+                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down"]
 
     def run(self):
         def body(sc):
@@ -273,6 +292,15 @@ class Diag:
                "port 2532's milter_default_action = tempfail with the milter down; the sender's "
                "mail was not taken (real Postfix answers 451 4.7.1 from CONNECT on)",
                subject=self.ip(66))
+        held = [a for a in r.accepted_ if a["ip"] == self.ip(67)]
+        expect("mail-held", "held for review", len(held) == 2,
+               "header_checks HOLD on a Subject; the partner's message was accepted (250)")
+        expect("mail-discarded", "dropped newsletter", len(held) == 2,
+               "header_checks DISCARD on a Subject; the partner's message was accepted (250)")
+        expect("role-address-missing", f"abuse@{LOCAL}", 550 in codes.get((self.ip(68), 25), []),
+               "abuse@ is in no virtual table: refused 550 User unknown")
+        expect("role-address-missing", f"postmaster@{LOCAL}", f"postmaster@{LOCAL}" in acc,
+               "postmaster@ is aliased in virtual_alias_maps: taken", absent=True)
         expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
                "port 587 with SASL through private/auth, no such socket; a client came")
         clients = {}
