@@ -38,6 +38,8 @@ faults, each with the client that shows it and the finding wanted
   25    transport smtp:[mail.exchange-corp.test] mail for exchange-corp.test outbound-mx-login-required
           :25 (a sink answering MAIL FROM "530 5.7.1 Client was not
           authenticated": that domain's own MX, not this server's relay)
+  25    transport smtp:[mx.dropper.test]:25     mail for dropper.test       outbound-conversation-lost
+          (a sink that closes before its greeting)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -61,6 +63,7 @@ CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there
 RELAY = ("relay.diag.test", SERVER, 2531)    # this instance's own port 2531
 EXCHANGE = "mail.exchange-corp.test"         # sinks (harness.py's SINKS)
 RELAY_LOGIN = "smtp.relaylogin.test"
+DROPPER = "mx.dropper.test"                  # a sink that hangs up before its greeting
 LOCAL = drivers.LOCAL_DOMAIN
 HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1]}
 
@@ -72,6 +75,7 @@ def tables():
                       f"partner-relay.test smtp:[{RELAY[0]}]:{RELAY[2]}\n"
                       f"exchange-corp.test smtp:[{EXCHANGE}]:25\n"
                       f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
+                      f"dropper.test smtp:[{DROPPER}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
@@ -161,7 +165,8 @@ class Diag:
         that do not take its mail, and to a domain whose own MX wants a
         login."""
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
-                   ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test"])
+                   ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
+                    "info@dropper.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -292,6 +297,10 @@ class Diag:
                "port 2532's milter_default_action = tempfail with the milter down; the sender's "
                "mail was not taken (real Postfix answers 451 4.7.1 from CONNECT on)",
                subject=self.ip(66))
+        expect("outbound-conversation-lost", DROPPER, "info@dropper.test" in acc,
+               "dropper.test's MX closes the connection before its greeting")
+        expect("outbound-remote-temporary", DROPPER, "info@dropper.test" in acc,
+               "a hang-up is no answer of the remote", absent=True)
         held = [a for a in r.accepted_ if a["ip"] == self.ip(67)]
         expect("mail-held", "held for review", len(held) == 2,
                "header_checks HOLD on a Subject; the partner's message was accepted (250)")

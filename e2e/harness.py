@@ -52,6 +52,7 @@ SINK_IP = {  # name -> address, kind
     "relay.smarthost.test": "127.0.0.26",
     "mail.exchange-corp.test": "127.0.0.28",
     "smtp.relaylogin.test": "127.0.0.29",
+    "mx.dropper.test": "127.0.0.30",
 }
 SINKS = [
     {"name": "mx.remote1.test", "ip": "127.0.0.21",
@@ -72,6 +73,8 @@ SINKS = [
      "mail_text": "530 5.7.1 Client was not authenticated"},
     {"name": "smtp.relaylogin.test", "ip": "127.0.0.29",
      "mail_text": "530 5.7.0 Authentication required"},
+    # and a domain's MX that hangs up before its greeting
+    {"name": "mx.dropper.test", "ip": "127.0.0.30", "hangup": True},
 ]
 INSTANCES = [
     {"name": "syslog", "server": "127.0.0.1", "debug_server": "127.0.0.3", "prefix": "127.10",

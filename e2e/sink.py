@@ -13,6 +13,8 @@ accepted.  Kinds:
   full     452 4.2.2 at RCPT, always (Postfix retries, then expires it)
   grey     450 4.7.1 at RCPT until GREY_SECS after the first try, then ok
 
+A sink with "hangup": true closes every connection before its greeting
+(a server that drops this sender's address without a word).
 A sink with "mail_text" answers that reply to every MAIL FROM (a server
 that wants a login first: an Exchange MX without anonymous access).
 A sink with "scan": true refuses at end of DATA a message whose header
@@ -33,6 +35,7 @@ class Sink:
         self.unknown_text = conf.get("unknown_text", "550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown")
         self.scan = conf.get("scan", False)
         self.mail_text = conf.get("mail_text")
+        self.hangup = conf.get("hangup", False)
         self.policy, self.out = policy, out
         self.first_seen = {}
         self.serial = 0
@@ -69,6 +72,10 @@ class Sink:
             return raw.rstrip(b"\r\n").decode("utf-8", "replace")
 
         sender, rcpts = None, []
+        if self.hangup:
+            self.log(peer=peer, stage="connect", sender=None, rcpt="", code=0, text="closed before the greeting")
+            writer.close()
+            return
         try:
             await send(f"220 {self.name} ESMTP ready")
             while True:
