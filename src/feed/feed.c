@@ -84,13 +84,13 @@ static void transcript_line(struct feed *f, struct span line)
 	}
 }
 
-/* own_text - a journal JSON line's text is unescaped into the syslog
+/* own_text - a JSON line's text (the journal's, Docker's) is unescaped into the syslog
  * state, which the next line overwrites: the batch keeps a copy of what
  * the line's spans (text, severity) point to there */
 static void own_text(struct feed *f, const struct syslog_state *st, struct logline *l)
 {
-	if (l->format != FMT_JOURNAL)
-		return; /* only syslog_parse_json writes into st->json_msg */
+	if (l->format != FMT_JOURNAL && !l->unescaped)
+		return; /* only a JSON line's text is unescaped into st->json_msg */
 	struct span *v[] = {&l->host, &l->prog, &l->instance, &l->daemon,
 			    &l->service, &l->severity, &l->text, &l->raw};
 	const char *lo = st->json_msg, *hi = st->json_msg + sizeof st->json_msg;

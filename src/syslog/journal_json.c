@@ -2,7 +2,9 @@
  * journal_json.c - one line of "journalctl -o json": a flat JSON object
  * whose values are strings (or, for binary fields, arrays of numbers).
  * We take __REALTIME_TIMESTAMP, _HOSTNAME, SYSLOG_IDENTIFIER,
- * SYSLOG_PID/_PID, _SYSTEMD_UNIT and MESSAGE.
+ * SYSLOG_PID/_PID, _SYSTEMD_UNIT and MESSAGE.  Also Docker's json-file
+ * log ({"log":"LINE\n","stream":"stdout","time":"RFC 3339"}): its LINE
+ * unescaped, for prefix.c to read as a line of its own.
  *
  * Untrusted: MESSAGE is unescaped into st->json_msg (bounded); \u0000
  * and invalid escapes are kept as '?' rather than trusted; the scanner
@@ -194,5 +196,58 @@ bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline
 	if (span_starts(unit, "postfix"))
 		out->postfix = true;
 	syslog_take_severity(out);
+	return true;
+}
+
+/* syslog_docker_json - a line of Docker's json-file log driver: its "log"
+ * string unescaped into st->json_msg without its line end (*inner), and
+ * its "time" (*time, raw); false for any other object */
+bool syslog_docker_json(struct syslog_state *st, struct span line, struct span *inner, struct span *time)
+{
+	size_t i = 0;
+	while (i < line.n && line.p[i] == ' ')
+		i++;
+	if (i >= line.n || line.p[i] != '{')
+		return false;
+	i++;
+	struct span log = SPAN_NULL;
+	bool log_escaped = false;
+	*time = SPAN_NULL;
+	for (;;) {
+		while (i < line.n && (line.p[i] == ' ' || line.p[i] == ','))
+			i++;
+		if (i >= line.n || line.p[i] == '}')
+			break;
+		if (line.p[i] != '"')
+			return false;
+		i++;
+		struct span key, val;
+		bool esc;
+		if (!json_string(line, &i, &key, &esc))
+			return false;
+		while (i < line.n && line.p[i] == ' ')
+			i++;
+		if (i >= line.n || line.p[i] != ':')
+			return false;
+		i++;
+		while (i < line.n && line.p[i] == ' ')
+			i++;
+		if (i >= line.n || line.p[i] != '"') /* every value of the driver is a string */
+			return false;
+		i++;
+		if (!json_string(line, &i, &val, &esc))
+			return false;
+		if (span_eqs(key, "log"))
+			log = val, log_escaped = esc;
+		else if (span_eqs(key, "time"))
+			*time = val;
+	}
+	if (!log.p)
+		return false;
+	size_t n = log_escaped ? unescape(log, st->json_msg, sizeof st->json_msg) : 0;
+	struct span t = log_escaped ? span_make(st->json_msg, n) : log;
+	while (t.n && (t.p[t.n - 1] == '\n' || t.p[t.n - 1] == '\r'))
+		t.n--;
+	*inner = t;
 	return true;
 }

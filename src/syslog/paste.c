@@ -17,6 +17,8 @@
  *                one host name after the time, and before it one label
  *                that is never taken for the host: a docker-compose
  *                service ("mailserver_1  | "), a kubectl "[pod/P/C]";
+ *                after a time, a container runtime's (CRI) stream and
+ *                flag ("stdout F ") are skipped;
  *   the tag      "prog[pid]:", "prog:", "prog[]:" (prefix.c), or
  *                "prog[pid]" without its ':' when a column separator
  *                follows; or no tag at all when the text is Postfix's own
@@ -382,6 +384,18 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 		out->pid = -1;
 		if (syslog_is_level(tok))
 			continue;
+		/* the CRI log of a container (Kubernetes' /var/log/containers,
+		 * containerd): "TIME stdout F " before the program's own line
+		 * (F a full line, P a part of a long one) */
+		if (times && (span_eqs(tok, "stdout") || span_eqs(tok, "stderr"))) {
+			struct span after = cur;
+			skip_blanks(&after);
+			struct span flag = cut_token(&after);
+			if (span_eqs(flag, "F") || span_eqs(flag, "P")) {
+				cur = after;
+				continue;
+			}
+		}
 		if (nw == PASTE_WORDS)
 			return false;
 		w[nw++] = (struct word){tok, times > 0, false};

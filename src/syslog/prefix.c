@@ -680,15 +680,41 @@ static inline bool parse_plain(struct syslog_state *st, struct span line, struct
 	return plain_rest(st, cur, out);
 }
 
+/* parse_docker - a line of Docker's json-file log: the program's own line
+ * inside it, read as any other line (plain, pasted or bare); one with no
+ * time of its own, or a classic one (no year, no zone), takes the
+ * driver's, which has both */
+static bool parse_docker(struct syslog_state *st, struct span line, struct logline *out)
+{
+	struct span inner, time;
+	if (!syslog_docker_json(st, line, &inner, &time))
+		return false;
+	if (!parse_plain(st, inner, out) && !syslog_parse_pasted(st, inner, out) &&
+	    !syslog_parse_bare(st, inner, out))
+		return false;
+	struct stamp ts;
+	if (out->format != FMT_ISO && out->format != FMT_RFC5424 && time.n && isdig(time.p[0]) &&
+	    parse_iso(st, &time, &ts)) {
+		out->ts = ts;
+		out->format = FMT_ISO;
+	}
+	out->unescaped = true;
+	return true;
+}
+
 /* syslog_parse - parse line into out; false when it has no syslog shape.
  * The time is clamped into 1970..9999 (time_clamp): an ISO year 0000 or
  * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
 bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out)
 {
 	int year = st->year, last_month = st->last_month;
+	out->unescaped = false;
 	if (line.n && line.p[0] == '{') {
-		if (!syslog_parse_json(st, line, out)) /* journalctl -o json */
+		/* journalctl -o json, else Docker's json-file */
+		if (!syslog_parse_json(st, line, out) && !parse_docker(st, line, out)) {
+			st->year = year, st->last_month = last_month;
 			return false;
+		}
 	} else if (!parse_plain(st, line, out)) {
 		if (!syslog_parse_pasted(st, line, out) && !syslog_parse_bare(st, line, out)) {
 			/* a refused line leaves the year as it was ("Jan  3

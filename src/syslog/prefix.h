@@ -40,6 +40,7 @@ struct logline {
 	struct span raw;        /* the whole line (a pasted one without its bullet) */
 	bool postfix;           /* the tag is a Postfix program */
 	bool inferred;          /* no tag: prog and daemon told by the text (bare.c) */
+	bool unescaped;         /* its spans point into the syslog state's json_msg (Docker's json-file) */
 };
 
 /* the memo of the usual line's prefix (prefix.c): what the line before
@@ -104,7 +105,7 @@ struct syslog_state {
 	bool host_bad;
 	struct prefix_memo memo;
 	/* last: written before it is read, so not cleared by syslog_state_init */
-	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line */
+	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line, or a Docker json-file "log" */
 };
 
 void syslog_state_init(struct syslog_state *st, int forced_year, time_t ref);
@@ -113,6 +114,7 @@ bool syslog_split_tag(struct span tag, struct logline *out);
 bool syslog_is_postfix_daemon(struct span daemon);
 void syslog_take_severity(struct logline *out);
 bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline *out);
+bool syslog_docker_json(struct syslog_state *st, struct span line, struct span *inner, struct span *time);
 
 /* for paste.c: the pieces of the plain shapes, and the pasted shapes */
 bool syslog_read_time(struct syslog_state *st, struct span *cur, struct stamp *ts,

@@ -351,6 +351,13 @@ TEST(prefix_pasted_docker_compose)
 	    /* kubectl logs --prefix */
 	    {"[pod/mail-0/postfix] Feb 16 11:03:54 mail postfix/smtpd[9]: connect from x[192.0.2.1]",
 	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/smtpd", 9, "", "connect from x[192.0.2.1]"},
+	    /* a container runtime's (CRI) log file: time, stream, F or P */
+	    {"2026-07-12T10:11:12.123456789Z stdout F Jul 12 10:11:12 mail postfix/smtpd[1]: connect from x[192.0.2.1]",
+	     true, "2026-07-12T10:11:12.123456+00:00", "mail", "postfix/smtpd", 1, "",
+	     "connect from x[192.0.2.1]"},
+	    {"2026-07-12T10:11:13.5Z stderr P postfix/smtpd[2]: warning: hostname x does not resolve to address 192.0.2.1",
+	     true, "2026-07-12T10:11:13.5+00:00", NULL, "postfix/smtpd", 2, "warning",
+	     "hostname x does not resolve to address 192.0.2.1"},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 }
@@ -534,6 +541,33 @@ TEST(prefix_refused_line_keeps_year)
 
 /* journalctl -o short-full: a weekday, the date, the zone's abbreviation
  * (UTC, one tzdata zone, a numeric one; a shared name is local time) */
+/* Docker's json-file log: the line inside "log", unescaped; a classic
+ * or timeless line takes the driver's time (it has the year), an ISO one
+ * keeps its own; objects of no known shape are refused */
+TEST(prefix_docker_json_file)
+{
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	struct logline l;
+	CHECK(parse(&st, "{\"log\":\"Dec  4 10:00:03 mail postfix/smtpd[1237]: connect from x\\u003cy\\u003e[192.0.2.1]\\n\",\"stream\":\"stdout\",\"time\":\"2024-12-04T10:00:03.123456789Z\"}", &l));
+	CHECK_STR(iso_of(l.ts), "2024-12-04T10:00:03.123456+00:00");
+	CHECK(span_eqs(l.host, "mail") && span_eqs(l.prog, "postfix/smtpd") && l.pid == 1237);
+	CHECK(span_eqs(l.text, "connect from x<y>[192.0.2.1]"));
+	CHECK(l.unescaped && l.postfix);
+	CHECK(parse(&st, "{\"log\":\"postfix/smtpd[5]: connect from x[192.0.2.1]\\r\\n\",\"stream\":\"stderr\",\"time\":\"2024-12-04T10:00:04.5Z\"}", &l));
+	CHECK_STR(iso_of(l.ts), "2024-12-04T10:00:04.5+00:00");
+	CHECK(span_eqs(l.text, "connect from x[192.0.2.1]") && l.pid == 5);
+	CHECK(parse(&st, "{\"log\":\"2026-02-16T11:03:54.123456+01:00 mail postfix/qmgr[7]: 4F5A6B7C8D: removed\\n\",\"stream\":\"stdout\",\"time\":\"2026-02-16T10:03:55Z\"}", &l));
+	CHECK_STR(iso_of(l.ts), "2026-02-16T11:03:54.123456+01:00");
+	/* the next plain line is no longer unescaped */
+	CHECK(parse(&st, "Dec  4 10:00:05 mail postfix/smtpd[9]: connect from x[192.0.2.1]", &l));
+	CHECK(!l.unescaped);
+	CHECK(!parse(&st, "{\"log\":\"just some words\\n\",\"stream\":\"stdout\",\"time\":\"2024-12-04T10:00:04Z\"}", &l));
+	CHECK(!parse(&st, "{\"log\":12,\"time\":\"2024-12-04T10:00:04Z\"}", &l));
+	CHECK(!parse(&st, "{\"stream\":\"stdout\"}", &l));
+	CHECK(!parse(&st, "{\"log\":\"Dec  4 10:00:03 mail postfix/smtpd[1]: x", &l)); /* cut short */
+}
+
 TEST(prefix_journalctl_short_full)
 {
 	struct syslog_state st;
