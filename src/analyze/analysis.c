@@ -614,7 +614,8 @@ static struct span rcpt_domain(const char *addr, char *buf, size_t cap)
 /* content_reject - a remote 5xx that speaks of virus or spam, or of
  * this server's IP being blocked for it (not any 5.7.1 or "policy":
  * those also refuse a HELO name, a sender domain, SPF or DMARC, which
- * the findings tell, and which say nothing of spam) */
+ * the findings tell, and which say nothing of spam; nor a refusal for
+ * SPF, DKIM or DMARC that says "blocked") */
 static const char *const content_words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "phish",
 					    "malware", "unsolicited", "blocked", "blacklist", "blocklist",
 					    "block list", "reputation", "security issue", NULL};
@@ -626,12 +627,27 @@ static void content_make(void)
 	wordset_make(&content_set, content_words);
 }
 
+/* auth_reject - a refusal of mail that fails SPF, DKIM or DMARC (Gmail's
+ * "550-5.7.26 This mail is unauthenticated ... and has been blocked",
+ * Microsoft's 5.7.509 DMARC): this server's signing and records, the
+ * outbound-spf-dkim-dmarc finding, whatever else the reply says */
+static bool auth_reject(const char *reason)
+{
+	static const char *const words[] = {"SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.509",
+					    "unauthenticated", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strstr(reason, words[i]))
+			return true;
+	return false;
+}
+
 /* (the words in one pass over the text: a strstr for each of the
- * fourteen cost 2 % of report on the example and corpus logs) */
+ * fourteen cost 2 % of report on the example and corpus logs; the
+ * authentication words are looked for only in a text that has one) */
 static bool content_reject(const char *reason)
 {
 	pthread_once(&content_made, content_make);
-	return wordset_any(&content_set, reason, strlen(reason));
+	return wordset_any(&content_set, reason, strlen(reason)) && !auth_reject(reason);
 }
 
 /* own_relay - the recipient's last delivery went to this host itself:

@@ -696,6 +696,44 @@ TEST(blame_hold_and_filter_are_no_refusals)
 	pipe_free(p);
 }
 
+/* an account that sends a newsletter (many recipients) whose mail some
+ * remote servers refuse for failing SPF and DKIM (Gmail's 5.7.26: "...
+ * has been blocked"): this server's signing, not a compromise */
+TEST(blame_auth_refusals_are_no_compromise)
+{
+	static char buf[400][600];
+	const char *lines[401];
+	size_t k = 0;
+	for (int i = 0; i < 120 && k + 3 < 400; i++) {
+		int pid = 8000 + i;
+		bool gmail = i < 4;
+		snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:%02d mx postfix/submission/smtpd[%d]: %05XABCDF: client=unknown[198.51.100.90], sasl_method=PLAIN, sasl_username=news@example.com",
+			 i / 60, i % 60, pid, i);
+		lines[k] = buf[k], k++;
+		snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:%02d mx postfix/qmgr[900]: %05XABCDF: from=<news@example.com>, size=4000, nrcpt=1 (queue active)",
+			 i / 60, i % 60, i);
+		lines[k] = buf[k], k++;
+		if (gmail)
+			snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:%02d mx postfix/smtp[901]: %05XABCDF: to=<r%d@gmail.com>, relay=gmail-smtp-in.l.google.com[192.0.2.26]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked. The sender must authenticate with at least one of SPF or DKIM. (in reply to end of DATA command))",
+				 i / 60, i % 60, i, i);
+		else
+			snprintf(buf[k], sizeof buf[k], "Dec 16 10:%02d:%02d mx postfix/smtp[901]: %05XABCDF: to=<r%d@example%d.org>, relay=mx.example%d.org[192.0.2.%d]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+				 i / 60, i % 60, i, i, i % 20, i % 20, 30 + i % 20);
+		lines[k] = buf[k], k++;
+	}
+	lines[k] = NULL;
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	struct account *ac = analysis_account(p->a, "news@example.com");
+	CHECK(ac != NULL);
+	if (ac) {
+		CHECK(!ac->compromised);
+		CHECK_INT(ac->remote_content_rejects, 0);
+	}
+	CHECK(has_finding(p, F_OUT_AUTH_CHECKS));
+	pipe_free(p);
+}
+
 /* held mail released or deleted in the log waits no more: mail-held is
  * said only while one of the held messages may still be in the hold
  * queue */
