@@ -390,7 +390,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 		if (times && (span_eqs(tok, "stdout") || span_eqs(tok, "stderr"))) {
 			struct span after = cur;
 			skip_blanks(&after);
-			struct span flag = cut_token(&after);
+			struct span flag = after.n ? cut_token(&after) : SPAN_NULL;
 			if (span_eqs(flag, "F") || span_eqs(flag, "P")) {
 				cur = after;
 				continue;

@@ -568,6 +568,50 @@ TEST(prefix_docker_json_file)
 	CHECK(!parse(&st, "{\"log\":\"Dec  4 10:00:03 mail postfix/smtpd[1]: x", &l)); /* cut short */
 }
 
+/* container shapes from random parts: the parse never reads past the
+ * line (each is an exact-size heap copy, for the sanitizers) and what it
+ * gives points inside the line or the unescaped buffer */
+TEST(prefix_container_shapes_hostile)
+{
+	static const char *const parts[] = {
+	    "{", "}", "\"log\":", "\"time\":", "\"stream\":", "\"", "\\", "\\u00", "\\u003c", "\\ud800",
+	    "\\n", "\\\"", ",", ":", " ", "2024-12-04T10:00:03.123456789Z", "stdout", "stderr", " F ", " P ",
+	    "Dec  4 10:00:03 mail ", "postfix/smtpd[1]: ", "connect from x[192.0.2.1]", "\xff", "[", "]"};
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	uint64_t seed = 0x5eed12;
+	int docker = 0;
+	for (int i = 0; i < 20000; i++) {
+		char t[512];
+		size_t n = 0;
+		/* every other one a json-file object with random insides */
+		static const char head[] = "{\"log\":\"Dec  4 10:00:03 mail postfix/smtpd[1]: ",
+				  tail[] = "\",\"time\":\"2024-12-04T10:00:03Z\"}";
+		if (i % 2) {
+			memcpy(t, head, sizeof head - 1);
+			n = sizeof head - 1;
+		}
+		tap_parts(t, &n, sizeof t - sizeof tail, parts, sizeof parts / sizeof parts[0],
+			  1 + tap_rnd(&seed) % 14, &seed);
+		if (i % 2 && tap_rnd(&seed) % 4) {
+			memcpy(t + n, tail, sizeof tail - 1);
+			n += sizeof tail - 1;
+		}
+		char *line = malloc(n ? n : 1);
+		memcpy(line, t, n);
+		struct logline l;
+		if (syslog_parse(&st, span_make(line, n), &l)) {
+			const char *lo = st.json_msg, *hi = st.json_msg + sizeof st.json_msg;
+			bool in_line = l.text.p >= line && l.text.p + l.text.n <= line + n;
+			bool in_buf = l.text.p >= lo && l.text.p + l.text.n <= hi;
+			CHECK(!l.text.n || in_line || in_buf);
+			docker += l.unescaped;
+		}
+		free(line);
+	}
+	CHECK(docker > 1000); /* the json-file path was taken, not only refused */
+}
+
 TEST(prefix_journalctl_short_full)
 {
 	struct syslog_state st;
