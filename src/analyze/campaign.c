@@ -222,12 +222,29 @@ static void add_top(struct campaign *c, char *name, uint32_t count)
 		c->ntop++;
 }
 
+/* cmp_u64 - qsort and bsearch of network hashes */
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+	return p < q ? -1 : p > q;
+}
+
 /* figures - each campaign's population, span, attempts, networks and usernames */
 static void figures(struct campaigns *cs, const struct analysis *a)
 {
 	struct netref *nets = xcalloc(cs->members + 1, sizeof *nets);
-	size_t nnet = 0, nref = 0, refcap = 0;
+	size_t nnet = 0, nref = 0, refcap = 0, nother = 0;
 	struct uref *refs = NULL;
+	/* the networks of the clients outside every campaign that "ban"
+	 * would not list: a campaign's network that holds one of them is
+	 * no network to ban (ban --aggregate keeps it apart likewise) */
+	uint64_t *other = xcalloc(a->nclist + 1, sizeof *other);
+	for (size_t i = 0; i < a->nclist; i++) {
+		uint64_t h;
+		if (!cs->member[i] && !verdict_row(a->clist[i]->verdict)->ban && net_hash(a->clist[i], &h))
+			other[nother++] = h;
+	}
+	qsort(other, nother, sizeof *other, cmp_u64);
 	for (size_t i = 0; i < a->nclist; i++) {
 		if (!cs->member[i])
 			continue;
@@ -271,9 +288,13 @@ static void figures(struct campaigns *cs, const struct analysis *a)
 	}
 	qsort(nets, nnet, sizeof *nets, cmp_netref);
 	for (size_t j = 0; j < nnet; j++)
-		if (!j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h)
-			cs->list[nets[j].campaign - 1].networks++;
+		if (!j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h) {
+			struct campaign *k = &cs->list[nets[j].campaign - 1];
+			k->networks++;
+			k->networks_shared += bsearch(&nets[j].h, other, nother, sizeof *other, cmp_u64) != NULL;
+		}
 	free(nets);
+	free(other);
 	if (nref)
 		qsort(refs, nref, sizeof *refs, cmp_uref);
 	for (size_t r = 0; r < nref;) {

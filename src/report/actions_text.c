@@ -62,8 +62,24 @@ static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 			continue;
 		buf_printf(b, _("  - Distributed password guessing (campaign %zu, %u addresses):\n"), i + 1,
 			   c->addresses);
-		item(b, _("Banning addresses cannot stop it: each one stays under any per-address limit, and "
-			"the next attempt comes from a new one."));
+		if (campaign_few_networks(c)) {
+			struct buf t = {0};
+			buf_printf(&t, P_("Its addresses come from %u network (a /24, or a /64 where an IPv6 "
+					  "host takes any address it likes): ban the network rather than the "
+					  "addresses (postsleuth ban --aggregate lists it, where nothing else of "
+					  "the log lives).",
+					  "Its addresses come from %u networks (a /24, or a /64 where an IPv6 "
+					  "host takes any address it likes): ban the networks rather than the "
+					  "addresses (postsleuth ban --aggregate lists them, where nothing else "
+					  "of the log lives).", c->networks),
+				   c->networks);
+			buf_putc(&t, 0);
+			item(b, t.p);
+			buf_free(&t);
+		} else {
+			item(b, _("Banning addresses cannot stop it: each one stays under any per-address "
+				"limit, and the next attempt comes from a new one."));
+		}
 		item(b, _("Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
 			"service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
 			"submissions (465) with smtpd_tls_auth_only=yes."));

@@ -148,6 +148,9 @@ static void campaign_text(struct buf *b, const struct report_input *in, const st
 	campaign_headline(&t, c, a);
 	buf_printf(&t, P_(", from %u network (/24, /64).", ", from %u networks (/24, /64).", c->networks),
 		   c->networks);
+	if (c->kind == CK_SLOW_AUTH && campaign_few_networks(c))
+		buf_puts(&t, _(" Banning its /24 or /64 networks stops it (postsleuth ban --aggregate), "
+			       "where banning its addresses cannot."));
 	if (c->ntop) {
 		struct buf u = {0};
 		users_text(&u, c);

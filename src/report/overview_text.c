@@ -165,6 +165,9 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 /* campaign_next - a campaign's one next step */
 static const char *campaign_next(const struct campaign *c)
 {
+	if (c->kind == CK_SLOW_AUTH && campaign_few_networks(c))
+		return _("ban its /24 or /64 networks (postsleuth ban --aggregate), and offer AUTH only "
+			 "on ports 587/465.");
 	if (c->kind == CK_SLOW_AUTH)
 		return _("per-address banning cannot stop it; offer AUTH only on ports 587/465 and "
 			 "limit failures per username.");

@@ -75,6 +75,7 @@ TEST(campaign_distributed_auth)
 		CHECK_INT(c->attempts, 1 + 2 + 1 + 2 + 1 + 2 + 1);
 		CHECK_INT(c->max_per_address, 2);
 		CHECK_INT(c->networks, 7);
+		CHECK(!campaign_few_networks(c)); /* seven networks: banning them is banning addresses */
 		CHECK_INT(c->auth_fail_port25, 7);
 		CHECK_INT((c->last.us - c->first.us) / 1000000, 3600);
 		CHECK_INT((int64_t)campaign_rate_per_hour(c), 10);
@@ -85,6 +86,55 @@ TEST(campaign_distributed_auth)
 		if (a->clist[i]->auth_failures > CAMPAIGN_SLOW_MAX)
 			CHECK(campaign_of(&cs, i) == NULL);
 	CHECK(members_agree(&cs, a));
+	campaigns_free(&cs);
+	analysis_free(a);
+}
+
+/* guessing from many addresses of one IPv6 /64: a few networks, which
+ * banning stops (ban --aggregate) */
+TEST(campaign_distributed_auth_one_network)
+{
+	struct analysis *a = analysis_new();
+	char ip[64];
+	for (int i = 0; i < 8; i++) {
+		snprintf(ip, sizeof ip, "2001:db8:1234:5678::%x", i + 1);
+		client(a, ip);
+	}
+	analysis_finish(a);
+	for (int i = 0; i < 8; i++) {
+		snprintf(ip, sizeof ip, "2001:db8:1234:5678::%x", i + 1);
+		set(a, ip, V_AUTH_BRUTEFORCE, 2, INT64_C(1700000000000000) + i * INT64_C(60000000));
+	}
+	struct campaigns cs;
+	campaigns_find(&cs, a);
+	CHECK_INT(cs.n, 1);
+	if (cs.n == 1) {
+		CHECK_INT(cs.list[0].kind, CK_SLOW_AUTH);
+		CHECK_INT(cs.list[0].networks, 1);
+		CHECK_INT(cs.list[0].networks_shared, 0);
+		CHECK(campaign_few_networks(&cs.list[0]));
+	}
+	campaigns_free(&cs);
+	analysis_free(a);
+	/* the same, with a user's laptop in that /64: no network to ban */
+	a = analysis_new();
+	for (int i = 0; i < 8; i++) {
+		snprintf(ip, sizeof ip, "2001:db8:1234:5678::%x", i + 1);
+		client(a, ip);
+	}
+	client(a, "2001:db8:1234:5678::1:1");
+	analysis_finish(a);
+	for (int i = 0; i < 8; i++) {
+		snprintf(ip, sizeof ip, "2001:db8:1234:5678::%x", i + 1);
+		set(a, ip, V_AUTH_BRUTEFORCE, 2, INT64_C(1700000000000000) + i * INT64_C(60000000));
+	}
+	set(a, "2001:db8:1234:5678::1:1", V_LEGITIMATE, 0, INT64_C(1700000000000000));
+	campaigns_find(&cs, a);
+	CHECK_INT(cs.n, 1);
+	if (cs.n == 1) {
+		CHECK_INT(cs.list[0].networks_shared, 1);
+		CHECK(!campaign_few_networks(&cs.list[0]));
+	}
 	campaigns_free(&cs);
 	analysis_free(a);
 }
