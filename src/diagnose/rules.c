@@ -466,7 +466,6 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	return true;
 }
 
-/* classify_reject - a refusal that says something about this server */
 /* role_address - postmaster@ (RFC 5321: every mail domain has it) or
  * abuse@ (RFC 2142), in any case */
 static bool role_address(struct span to)
@@ -489,6 +488,7 @@ static void role_key(struct diag_hit *hit, struct span to)
 		*p = (char)tolower((unsigned char)*p);
 }
 
+/* classify_reject - a refusal that says something about this server */
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->reason, what;
@@ -588,7 +588,7 @@ static void quarantine_key(const struct event *ev, struct diag_hit *hit)
 		ptrdiff_t colon = span_chr(k, ':');
 		struct span name = span_eqs(ev->stage, "header") && colon > 0 ? span_head(k, (size_t)colon) : SPAN_NULL;
 		snprintf(hit->key, sizeof hit->key, "%.*s%s%.*s", (int)ev->stage.n, ev->stage.p, name.n ? " " : "",
-			 (int)(name.n % 64), name.p);
+			 (int)(name.n < 64 ? name.n : 64), name.p);
 		return;
 	}
 	ptrdiff_t gt = span_index(k, ">: ");
@@ -652,7 +652,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
 		if (span_eqs(ev->action, "milter-reject"))
 			return classify_reject(ev, hit);
-		return classify_quarantine(ev, hit);
+		if (classify_quarantine(ev, hit))
+			return true;
+		break;
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
