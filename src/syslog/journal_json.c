@@ -106,56 +106,71 @@ static size_t unescape(struct span s, char *out, size_t cap)
 	return n;
 }
 
+/* json_open - *i past the '{' that opens a flat object (after blanks) */
+static bool json_open(struct span line, size_t *i)
+{
+	*i = 0;
+	while (*i < line.n && line.p[*i] == ' ')
+		(*i)++;
+	if (*i >= line.n || line.p[*i] != '{')
+		return false;
+	(*i)++;
+	return true;
+}
+
+/* json_pair - the next "key": value of a flat object at *i: 1 with its
+ * key and, for a string, its raw body in *val (*esc: it holds escapes);
+ * another value (an array of a binary field, a number, null) is skipped
+ * to the next top-level comma and *val is SPAN_NULL; 0 at the object's
+ * end, -1 when the text is no such object */
+static int json_pair(struct span line, size_t *i, struct span *key, struct span *val, bool *esc)
+{
+	while (*i < line.n && (line.p[*i] == ' ' || line.p[*i] == ','))
+		(*i)++;
+	if (*i >= line.n || line.p[*i] == '}')
+		return 0;
+	if (line.p[*i] != '"')
+		return -1;
+	(*i)++;
+	if (!json_string(line, i, key, esc))
+		return -1;
+	while (*i < line.n && line.p[*i] == ' ')
+		(*i)++;
+	if (*i >= line.n || line.p[*i] != ':')
+		return -1;
+	(*i)++;
+	while (*i < line.n && line.p[*i] == ' ')
+		(*i)++;
+	if (*i < line.n && line.p[*i] == '"') {
+		(*i)++;
+		return json_string(line, i, val, esc) ? 1 : -1;
+	}
+	int depth = 0;
+	while (*i < line.n && (depth > 0 || (line.p[*i] != ',' && line.p[*i] != '}'))) {
+		if (line.p[*i] == '[')
+			depth++;
+		else if (line.p[*i] == ']')
+			depth--;
+		(*i)++;
+	}
+	*val = SPAN_NULL;
+	*esc = false;
+	return 1;
+}
+
 /* syslog_parse_json - one journalctl -o json line into out */
 bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline *out)
 {
-	size_t i = 0;
-	while (i < line.n && line.p[i] == ' ')
-		i++;
-	if (i >= line.n || line.p[i] != '{')
+	size_t i;
+	if (!json_open(line, &i))
 		return false;
-	i++;
 	struct span ts = SPAN_NULL, host = SPAN_NULL, ident = SPAN_NULL, pid = SPAN_NULL,
 		    spid = SPAN_NULL, unit = SPAN_NULL, msg = SPAN_NULL;
 	bool msg_escaped = false;
-	for (;;) {
-		while (i < line.n && (line.p[i] == ' ' || line.p[i] == ','))
-			i++;
-		if (i >= line.n || line.p[i] == '}')
-			break;
-		if (line.p[i] != '"')
-			return false;
-		i++;
-		struct span key, val;
-		bool esc;
-		if (!json_string(line, &i, &key, &esc))
-			return false;
-		while (i < line.n && line.p[i] == ' ')
-			i++;
-		if (i >= line.n || line.p[i] != ':')
-			return false;
-		i++;
-		while (i < line.n && line.p[i] == ' ')
-			i++;
-		if (i < line.n && line.p[i] == '"') {
-			i++;
-			if (!json_string(line, &i, &val, &esc))
-				return false;
-		} else {
-			/* arrays (binary fields), numbers, null: skip to the next top-level comma */
-			int depth = 0;
-			size_t a = i;
-			while (i < line.n && (depth > 0 || (line.p[i] != ',' && line.p[i] != '}'))) {
-				if (line.p[i] == '[')
-					depth++;
-				else if (line.p[i] == ']')
-					depth--;
-				i++;
-			}
-			val = SPAN_NULL;
-			(void)a;
-			esc = false;
-		}
+	struct span key, val;
+	bool esc;
+	int r;
+	while ((r = json_pair(line, &i, &key, &val, &esc)) > 0) {
 		if (span_eqs(key, "__REALTIME_TIMESTAMP"))
 			ts = val;
 		else if (span_eqs(key, "_HOSTNAME"))
@@ -171,6 +186,8 @@ bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline
 		else if (span_eqs(key, "MESSAGE"))
 			msg = val, msg_escaped = esc;
 	}
+	if (r < 0)
+		return false;
 	uint64_t us;
 	if (!ts.p || !ident.p || !msg.p || !span_u64(ts, &us))
 		return false;
@@ -204,44 +221,20 @@ bool syslog_parse_json(struct syslog_state *st, struct span line, struct logline
  * its "time" (*time, raw); false for any other object */
 bool syslog_docker_json(struct syslog_state *st, struct span line, struct span *inner, struct span *time)
 {
-	size_t i = 0;
-	while (i < line.n && line.p[i] == ' ')
-		i++;
-	if (i >= line.n || line.p[i] != '{')
+	size_t i;
+	if (!json_open(line, &i))
 		return false;
-	i++;
-	struct span log = SPAN_NULL;
-	bool log_escaped = false;
+	struct span log = SPAN_NULL, key, val;
+	bool log_escaped = false, esc;
+	int r;
 	*time = SPAN_NULL;
-	for (;;) {
-		while (i < line.n && (line.p[i] == ' ' || line.p[i] == ','))
-			i++;
-		if (i >= line.n || line.p[i] == '}')
-			break;
-		if (line.p[i] != '"')
-			return false;
-		i++;
-		struct span key, val;
-		bool esc;
-		if (!json_string(line, &i, &key, &esc))
-			return false;
-		while (i < line.n && line.p[i] == ' ')
-			i++;
-		if (i >= line.n || line.p[i] != ':')
-			return false;
-		i++;
-		while (i < line.n && line.p[i] == ' ')
-			i++;
-		if (i >= line.n || line.p[i] != '"') /* every value of the driver is a string */
-			return false;
-		i++;
-		if (!json_string(line, &i, &val, &esc))
-			return false;
+	while ((r = json_pair(line, &i, &key, &val, &esc)) > 0)
 		if (span_eqs(key, "log"))
 			log = val, log_escaped = esc;
 		else if (span_eqs(key, "time"))
 			*time = val;
-	}
+	if (r < 0)
+		return false;
 	if (!log.p)
 		return false;
 	size_t n = log_escaped ? unescape(log, st->json_msg, sizeof st->json_msg) : 0;
