@@ -139,7 +139,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"temporarily; with accept it passes unsigned or unfiltered.",
 	"Start the milter (systemctl status opendkim / rspamd) and check that it listens "
 	"where smtpd_milters / non_smtpd_milters say (ss -ltnp); inside the chroot a unix "
-	"socket must be under /var/spool/postfix.",
+	"socket must be under /var/spool/postfix. On \"Permission denied\" the milter runs but "
+	"the postfix user may not open its socket: add postfix to the milter's group (adduser "
+	"postfix opendkim) and let the group use the socket (UMask 007 in opendkim.conf), then "
+	"restart both.",
 	NULL},
     [F_MILTER_CRASHED] = {
 	"The milter broke off while Postfix was talking to it (it closed or reset the "
