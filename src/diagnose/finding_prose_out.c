@@ -170,6 +170,18 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"rate for that destination with a dedicated transport (default_destination_rate_delay, "
 	"smtp_destination_concurrency_limit) and check the volume is wanted.",
 	NULL},
+    [F_OUT_RATE_REFUSED] = {
+	"The remote server refused the mail permanently (a 5xx reply, the sender gets a bounce) "
+	"for going over a limit: too many messages, connections or recipients from this server "
+	"or this sender in a period, or too many recipients in one message (5.5.3). Either this "
+	"server sends more than that server takes (a newsletter, or an account or a web form "
+	"that someone else uses to send), or its limit is per message.",
+	"Find who sent it (postsleuth trace QUEUEID, the accounts section): if the volume is not "
+	"wanted, stop it there. For wanted bulk mail, slow down for that destination with a "
+	"dedicated transport (its _destination_rate_delay, _destination_concurrency_limit and, "
+	"for 5.5.3, _destination_recipient_limit), ask its postmaster for the limits, and send "
+	"again what bounced.",
+	NULL},
     [F_OUT_GREYLISTED] = {
 	"The remote server asks this server to come back later (greylisting, a remote "
 	"postscreen's tests after the greeting, or its first check of the sender or recipient "

@@ -409,6 +409,11 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_DNS_TEMP;
 		hit->key[0] = 0;
 	}
+	/* a rate or recipient limit answered with a 5xx bounces the mail:
+	 * nothing goes out later */
+	if (hit->id == F_OUT_RATE_LIMITED &&
+	    (span_eqs(ev->status, "bounced") || (ev->dsn.n && ev->dsn.p[0] == '5')))
+		hit->id = F_OUT_RATE_REFUSED;
 	/* a refused connection to this host's own services is a local service down */
 	if (hit->id == F_OUT_REFUSED || hit->id == F_OUT_TIMEOUT) {
 		struct span ip = ev->relay_ip;

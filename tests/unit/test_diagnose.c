@@ -308,7 +308,7 @@ static const struct {
     {"Dec  4 14:20:01 mx postfix/smtp[2201]: 6BCE1001: to=<u1@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.42.3]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.1.10, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.42.3] said: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup (in reply to RCPT TO command))",
      "outbound-user-unknown", "Microsoft"},
     {"Dec  4 14:20:02 mx postfix/smtp[2202]: 6BCE1002: to=<u2@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.42.3]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.2.121, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.42.3] said: 550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded (in reply to RCPT TO command))",
-     "outbound-rate-limited", "Microsoft"},
+     "outbound-rate-refused", "Microsoft"},
     /* maildir.c's warning beside its deferral; mail_connect.c; xsasl_server.c */
     {"Dec  4 11:40:08 mx postfix/virtual[5408]: warning: maildir access problem for UID/GID=5000/5000: create maildir file /var/mail/vhosts/example.org/bob/tmp/1.P2.mx: Permission denied",
      "mailbox-delivery-failed", "virtual"},
@@ -599,10 +599,10 @@ static const struct {
      "outbound-ip-reputation", "Gmail"},
     /* probe11: Google Workspace relay 5.4.5 daily sending quota (this account's sending limit, not a mailbox) (was outbound-remote-refused) */
     {"Dec  4 10:01:02 app1 postfix/smtp[3062]: 4A10077DE2: to=<u67@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:587, delay=9.2, delays=0.1/0/2.6/0.4, dsn=5.4.5, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 c2si66qtn.27 - gsmtp (in reply to MAIL FROM command))",
-     "outbound-rate-limited", "smtp-relay.gmail.com"},
+     "outbound-rate-refused", "smtp-relay.gmail.com"},
     /* probe11: Google Workspace relay 5.4.5 daily sending quota exceeded (was outbound-mailbox-full) */
     {"Dec  4 10:01:03 app1 postfix/smtp[3063]: 4A10079CD1: to=<u68@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:587, delay=1.3, delays=0.1/0/0.0/0.4, dsn=5.4.5, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.4.5 Daily sending quota exceeded. For more information, go to https://support.google.com/a/answer/166852 d3si77pfb.28 - gsmtp (in reply to MAIL FROM command))",
-     "outbound-rate-limited", "smtp-relay.gmail.com"},
+     "outbound-rate-refused", "smtp-relay.gmail.com"},
     /* probe11: Yahoo GL01 unexpected volume or user complaints (was outbound-remote-temporary) */
     {"Dec  4 10:01:17 app1 postfix/smtp[3077]: 4A10094DE3: to=<u90@yahoo.com>, relay=mta7.am0.yahoodns.net[198.51.100.77]:25, delay=6.7, delays=0.1/0/2.0/0.4, dsn=4.7.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.77] said: 421 4.7.0 [GL01] Message from (203.0.113.9) temporarily deferred - 4.16.50. Please refer to https://postmaster.yahooinc.com/error-codes (in reply to end of DATA command))",
      "outbound-ip-reputation", "Yahoo"},
