@@ -275,10 +275,15 @@ void diag_user_tls_fold(struct diag *d)
 static const char *const typing_nknown[] = {"User unknown", "user unknown", "Unknown user", NULL};
 static const char *const typing_address[] = {"undeliverable address", "unverified address", NULL};
 
-/* typing_mistake - r holds one of the user's own mistakes above */
+/* typing_mistake - r holds one of the user's own mistakes above, or an
+ * address without its domain ("Sender address rejected: need
+ * fully-qualified address", reject_non_fqdn_sender / _recipient); the
+ * HELO check's "need fully-qualified hostname" (reject_non_fqdn_helo_
+ * hostname: Outlook's EHLO DESKTOP-XXXX) is no mistake of the user's but
+ * this server's restriction put before permit_sasl_authenticated */
 static bool typing_mistake(struct span r)
 {
-	if (span_index(r, "Domain not found") >= 0 || span_index(r, "need fully-qualified") >= 0)
+	if (span_index(r, "Domain not found") >= 0 || span_index(r, "need fully-qualified address") >= 0)
 		return true;
 	if (span_index(r, "nknown") >= 0)
 		for (int i = 0; typing_nknown[i]; i++)

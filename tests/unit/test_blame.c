@@ -803,3 +803,51 @@ TEST(blame_pasted_login_mismatch_not_spam)
 	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>"));
 	pipe_free(p);
 }
+
+/* group_subject - the diagnosis has a group of id whose subjects hold ip */
+static bool group_subject(const struct pipe *p, enum finding_id id, const char *ip)
+{
+	for (size_t i = 0; i < p->diag->nlist; i++)
+		if (p->diag->list[i]->id == id && strset_has(&p->diag->list[i]->subjects, span_of(ip)))
+			return true;
+	return false;
+}
+
+/* the HELO check's "need fully-qualified hostname" refusing a user who
+ * logged in (Outlook's EHLO DESKTOP-XXXX: reject_non_fqdn_helo_hostname
+ * before permit_sasl_authenticated) is this server's configuration, and
+ * so is the same refusal of an address where a user logs in; a sender
+ * or recipient without its domain ("need fully-qualified address") stays
+ * the user's typing mistake, and a spambot's bare HELO is no finding */
+TEST(blame_user_helo_not_fqdn_is_configuration)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/submission/smtpd[601]: connect from dsl-21.example.net[198.51.100.21]",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[601]: NOQUEUE: reject: RCPT from dsl-21.example.net[198.51.100.21]: 504 5.5.2 <DESKTOP-4KQ2M7T>: Helo command rejected: need fully-qualified hostname; from=<alice@example.com> to=<carol@partner.example> proto=ESMTP helo=<DESKTOP-4KQ2M7T>",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[601]: disconnect from dsl-21.example.net[198.51.100.21] ehlo=2 starttls=1 auth=1 mail=1 rcpt=0/1 quit=1 commands=6/7",
+	    /* bob logs in from home, then his desktop sends on port 25 */
+	    "Jun  5 09:10:00 mx postfix/submission/smtpd[602]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Jun  5 09:10:01 mx postfix/submission/smtpd[602]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=2 starttls=1 auth=1 quit=1 commands=5",
+	    "Jun  5 09:20:00 mx postfix/smtpd[603]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Jun  5 09:20:01 mx postfix/smtpd[603]: NOQUEUE: reject: RCPT from dsl-7.example.net[198.51.100.7]: 504 5.5.2 <DESKTOP-9XY>: Helo command rejected: need fully-qualified hostname; from=<bob@example.com> to=<bob@example.com> proto=ESMTP helo=<DESKTOP-9XY>",
+	    "Jun  5 09:20:01 mx postfix/smtpd[603]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a user's sender without its domain: the user's own mistake */
+	    "Jun  5 09:30:00 mx postfix/submission/smtpd[604]: connect from dsl-32.example.net[198.51.100.32]",
+	    "Jun  5 09:30:01 mx postfix/submission/smtpd[604]: NOQUEUE: reject: RCPT from dsl-32.example.net[198.51.100.32]: 504 5.5.2 <alice>: Sender address rejected: need fully-qualified address; from=<alice> to=<carol@partner.example> proto=ESMTP helo=<pc.example.com>",
+	    "Jun  5 09:30:01 mx postfix/submission/smtpd[604]: disconnect from dsl-32.example.net[198.51.100.32] ehlo=2 starttls=1 auth=1 mail=1 rcpt=0/1 quit=1 commands=6/7",
+	    /* a spambot greeting with a bare name, never logged in */
+	    "Jun  5 09:40:00 mx postfix/smtpd[605]: connect from unknown[203.0.113.42]",
+	    "Jun  5 09:40:01 mx postfix/smtpd[605]: NOQUEUE: reject: RCPT from unknown[203.0.113.42]: 504 5.5.2 <WIN-8SD7F6>: Helo command rejected: need fully-qualified hostname; from=<info@promo.example> to=<alice@example.com> proto=ESMTP helo=<WIN-8SD7F6>",
+	    "Jun  5 09:40:01 mx postfix/smtpd[605]: disconnect from unknown[203.0.113.42] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_USER_REFUSED, "198.51.100.21"));
+	CHECK_INT(verdict_of(p, "198.51.100.21"), V_LEGITIMATE);
+	CHECK(group_subject(p, F_IN_USER_NOAUTH_REFUSED, "198.51.100.7"));
+	CHECK_INT(verdict_of(p, "198.51.100.7"), V_LEGITIMATE);
+	CHECK(!group_subject(p, F_IN_USER_REFUSED, "198.51.100.32"));
+	CHECK(!group_subject(p, F_IN_USER_NOAUTH_REFUSED, "203.0.113.42"));
+	CHECK_INT(verdict_of(p, "203.0.113.42"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
