@@ -193,6 +193,26 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 	e->verdict = v;
 }
 
+/* ps_violation - postscreen's after-greeting tests caught the client
+ * (postscreen_smtpd.c): "NON-SMTP COMMAND" (HTTP, garbage) is a non-SMTP
+ * probe and "COMMAND PIPELINING" (commands sent before the replies) a
+ * pipelining bot, as smtpd's own lines of the same kinds are; the other
+ * tests (BARE NEWLINE, the command limits) catch old or slow software
+ * too and accuse nobody by themselves */
+static void ps_violation(struct analysis *a, const struct event *ev)
+{
+	bool non_smtp = span_eqs(ev->action, "NON-SMTP COMMAND");
+	if (!non_smtp && !span_eqs(ev->action, "COMMAND PIPELINING"))
+		return;
+	struct client *c = records_client_get(a, ev->client_ip);
+	if (!c)
+		return;
+	enum verdict v = non_smtp ? V_NON_SMTP_PROBE : V_PIPELINING;
+	sat_add(non_smtp ? &c->non_smtp : &c->pipelining, 1);
+	sat_add(&c->by_verdict[v], 1);
+	ps_evidence(a, c, ev, v);
+}
+
 /* login_mismatch - "Sender address rejected: not owned by user alice":
  * the account alice logged in and its mail client sent with a sender
  * address the login does not own; told in the account's entry */
@@ -258,6 +278,9 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		}
 		break;
 	}
+	case EV_PS_VIOLATION:
+		ps_violation(a, ev);
+		break;
 	case EV_PS_DNSBL: {
 		struct client *c = records_client_get(a, ev->client_ip);
 		if (!c)

@@ -486,6 +486,42 @@ TEST(blame_pregreet_forms)
 	pipe_free(p);
 }
 
+/* postscreen's after-greeting tests: "NON-SMTP COMMAND" (HTTP on port
+ * 25) is a non-SMTP probe and "COMMAND PIPELINING" a pipelining bot, as
+ * smtpd's own lines are; a client caught by them that delivers later is
+ * ordinary, and "BARE NEWLINE" alone accuses nobody */
+TEST(blame_postscreen_violations)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.66]:41239 to [192.0.2.1]:25",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: NON-SMTP COMMAND from [203.0.113.66]:41239 after CONNECT: GET / HTTP/1.1",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.66]:41239",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.64]:41237 to [192.0.2.1]:25",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: COMMAND PIPELINING from [203.0.113.64]:41237 after EHLO: MAIL FROM:<x@spam.example>\\r\\n",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [203.0.113.64]:41237: 550 5.5.1 Protocol error; from=<x@spam.example>, to=<alice@example.com>, proto=ESMTP, helo=<spam.example>",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.64]:41237",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.65]:41238 to [192.0.2.1]:25",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: BARE NEWLINE from [203.0.113.65]:41238 after EHLO",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.65]:41238",
+	    /* caught once, then passed and delivered */
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: CONNECT from [198.51.100.60]:41240 to [192.0.2.1]:25",
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: COMMAND PIPELINING from [198.51.100.60]:41240 after EHLO: MAIL FROM:<a@partner.example>\\r\\n",
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: DISCONNECT [198.51.100.60]:41240",
+	    "Jun  5 09:13:00 mx postfix/smtpd[3010]: connect from mx.partner.example[198.51.100.60]",
+	    "Jun  5 09:13:01 mx postfix/smtpd[3010]: 5A00000001: client=mx.partner.example[198.51.100.60]",
+	    "Jun  5 09:13:01 mx postfix/cleanup[3011]: 5A00000001: message-id=<1@partner.example>",
+	    "Jun  5 09:13:01 mx postfix/qmgr[900]: 5A00000001: from=<a@partner.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:13:01 mx postfix/smtpd[3010]: disconnect from mx.partner.example[198.51.100.60] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "203.0.113.66"), V_NON_SMTP_PROBE);
+	CHECK_INT(verdict_of(p, "203.0.113.64"), V_PIPELINING);
+	CHECK_INT(verdict_of(p, "203.0.113.65"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "198.51.100.60"), V_LEGITIMATE);
+	pipe_free(p);
+}
+
 TEST(blame_dnsbl_answers)
 {
 	static const struct {
