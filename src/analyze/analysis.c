@@ -347,7 +347,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			if (!c)
 				break;
 			sat_add(&c->rejects, 1);
-			bool own = ev_reject_accuses_nobody(ev) ||
+			bool own = ev_reject_accuses_nobody(ev) || ev_reject_provider_listed(ev) ||
 				   ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED) &&
 				    span_find(ev->reason, "blocked using").p);
 			sat_add(&c->by_verdict[own ? V_UNKNOWN : V_SPAM_REJECTED], 1);

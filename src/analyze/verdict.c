@@ -211,7 +211,8 @@ enum verdict verdict_session(const struct session *s)
 	if (s->rejects > s->local_rejects) {
 		/* the provider's name (a table of suffixes) last: it costs most */
 		bool big_listed = s->last_reject && strstr(s->last_reject, "blocked using ") &&
-				  s->client_name && provider_name(span_of(s->client_name));
+				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
+						     span_of(s->helo));
 		if (!big_listed)
 			return V_SPAM_REJECTED;
 	}

@@ -112,6 +112,8 @@ static bool has_finding(const struct pipe *p, enum finding_id id)
 	return false;
 }
 
+static bool group_subject(const struct pipe *p, enum finding_id id, const char *ip);
+
 /* explanation - a client's explanation, in a static buffer */
 static const char *explanation(struct pipe *p, const char *ip)
 {
@@ -591,6 +593,37 @@ TEST(blame_dnsbl_big_provider_not_spam)
 /* "Domain not found" for gmail.com, outlook.com, yahoo.com: this host's
  * resolver failed, and the clients it refused are not accused; a bogus
  * domain alone stays the sender's */
+/* postscreen logs no client name: a DNSBL refusing an address of
+ * Microsoft's published outbound networks that greets with a Microsoft
+ * server name is the list's false positive too; the same HELO from
+ * another network, or another HELO from that network, proves nothing */
+TEST(blame_postscreen_dnsbl_big_provider)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: CONNECT from [40.107.22.70]:41240 to [192.0.2.1]:25",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [40.107.22.70]:41240",
+	    "Jun  5 09:00:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [40.107.22.70]:41240: 550 5.7.1 Service unavailable; client [40.107.22.70] blocked using b.barracudacentral.org; from=<partner@outlook.com>, to=<alice@example.com>, proto=ESMTP, helo=<EUR05-AM6-obe.outbound.protection.outlook.com>",
+	    "Jun  5 09:00:01 mx postfix/postscreen[3001]: DISCONNECT [40.107.22.70]:41240",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.70]:41241 to [192.0.2.1]:25",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [203.0.113.70]:41241",
+	    "Jun  5 09:01:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [203.0.113.70]:41241: 550 5.7.1 Service unavailable; client [203.0.113.70] blocked using b.barracudacentral.org; from=<partner@outlook.com>, to=<alice@example.com>, proto=ESMTP, helo=<EUR05-AM6-obe.outbound.protection.outlook.com>",
+	    "Jun  5 09:01:01 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.70]:41241",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: CONNECT from [40.107.22.71]:41242 to [192.0.2.1]:25",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [40.107.22.71]:41242",
+	    "Jun  5 09:02:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [40.107.22.71]:41242: 550 5.7.1 Service unavailable; client [40.107.22.71] blocked using b.barracudacentral.org; from=<x@spam.example>, to=<alice@example.com>, proto=ESMTP, helo=<spam.example>",
+	    "Jun  5 09:02:01 mx postfix/postscreen[3001]: DISCONNECT [40.107.22.71]:41242",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "40.107.22.70"));
+	CHECK_INT(verdict_of(p, "40.107.22.70"), V_UNKNOWN);
+	CHECK(!group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "203.0.113.70"));
+	CHECK_INT(verdict_of(p, "203.0.113.70"), V_SPAM_REJECTED);
+	CHECK(!group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "40.107.22.71"));
+	CHECK_INT(verdict_of(p, "40.107.22.71"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
+
 TEST(blame_resolver_failure_not_spam)
 {
 	const char *const lines[] = {
