@@ -169,6 +169,18 @@ void diag_clients(struct diag *d, struct analysis *a)
 			continue;
 		user_relay(d, F_IN_USER_RELAY_DENIED, ip.s, c->relay_denied, client_first(c), client_last(c));
 	}
+	/* a client whose own mail is accepted without a login and called
+	 * legitimate passes on its senders' mail (a backup MX, a forwarder,
+	 * a mailing list with old subscribers): the unknown recipients it
+	 * was refused for are theirs, not a harvest of its own */
+	for (size_t i = 0; i < a->nclist && d->ngroups; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict != V_LEGITIMATE || !c->messages || c->auth_successes || c->auth_ok_sessions)
+			continue;
+		struct diag_group *g = diag_group_find(d, F_IN_USER_UNKNOWN_HARVEST, client_addr(c).s);
+		if (g)
+			diag_group_drop(d, g);
+	}
 	/* an anvil limit or a header/body check that refused a client of
 	 * this server's own: one that logs in, or on its own network */
 	for (uint32_t i = 0; i < d->nrelay; i++) {
@@ -555,6 +567,12 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (strset_len(&d->noauth_ips) && strset_has(&d->noauth_ips, ev->client_ip))
 			for (size_t i = 0; i < d->nlist; i++)
 				if (d->list[i]->id == F_IN_USER_NOAUTH_REFUSED &&
+				    strset_has(&d->list[i]->subjects, ev->client_ip))
+					return d->list[i];
+		/* a known sender's (users.c) */
+		if (strset_len(&d->known_ips) && strset_has(&d->known_ips, ev->client_ip))
+			for (size_t i = 0; i < d->nlist; i++)
+				if (d->list[i]->id == F_IN_KNOWN_SENDER_REFUSED &&
 				    strset_has(&d->list[i]->subjects, ev->client_ip))
 					return d->list[i];
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);

@@ -53,6 +53,7 @@ struct diag *diag_new(void)
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->known_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
 	return d;
 }
@@ -92,6 +93,13 @@ char *diag_sample_copy(const struct logline *l, bool show_secrets)
 	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;
+}
+
+/* diag_group_find - the group of (id, key), or NULL */
+struct diag_group *diag_group_find(const struct diag *d, enum finding_id id, const char *key)
+{
+	struct group_key gk = {id, key};
+	return hmap_get((struct hmap *)&d->groups, group_hash(id, key), group_eq, &gk);
 }
 
 /* diag_group_time - a group's time span widened to ts (0: no time) */

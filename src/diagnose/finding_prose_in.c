@@ -49,6 +49,27 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"exemption would let the infected machine relay.",
 	"The lines cannot tell which of the two it is; the sender, HELO name and recipients of "
 	"the sample lines are the best hint."},
+    [F_IN_KNOWN_SENDER_REFUSED] = {
+	"This server's own checks refused mail, in sessions without a login, from a server "
+	"that also hands over mail that this server accepts (in other sessions of the log), or "
+	"from a large provider's server (Gmail, Microsoft...; its name confirmed by DNS, or "
+	"its address in the provider's networks and its HELO the provider's): a sender that "
+	"the same checks let through most of the time. The refusal named here says which "
+	"check: an SPF or DMARC check refusing mail that a forwarder, a mailing list or a "
+	"provider's forwarding passes on (the original sender's domain does not list the "
+	"forwarding server: forwarded mail always fails SPF), a DNS blocklist listing a "
+	"partner's server, or a policy service's rule. The senders do not know their mail "
+	"was refused until the bounce comes back.",
+	"If the refused mail is wanted, let these servers through before the check: "
+	"check_client_access with OK for their addresses or names (cidr: or pcre: table) ahead "
+	"of reject_rbl_client and check_policy_service in smtpd_recipient_restrictions; for "
+	"SPF, list the forwarders in the SPF policy server's allow list (policyd-spf's "
+	"skip_addresses or Whitelist) or only mark SPF failures instead of refusing them; for "
+	"DMARC, let the milter only mark failures (OpenDMARC's RejectFailures false) or trust "
+	"the mailing lists' ARC seals.",
+	"A server whose mail is accepted can still be compromised and listed for good reason: "
+	"the sample's from= and recipients tell whether the refused mail looks like its "
+	"ordinary mail."},
     [F_IN_USER_TLS_FAILED] = {
 	"An address that logs in to this server (or hands over mail from its own network) also "
 	"failed the TLS handshake, in other sessions: a mail program or device of one of your "

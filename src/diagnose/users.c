@@ -139,6 +139,22 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
 	return NULL;
 }
 
+/* known_sender - a client that never logs in, refused without a login by
+ * this server's checks (the kept refusals of noauthref), while the same
+ * server hands over mail this server accepts, or is a large provider's:
+ * the checks refuse a sender they let through otherwise (an SPF or
+ * DMARC check on forwarded mail, a blocklist listing a partner), in the
+ * group of the refusal's cause */
+static void known_sender(struct diag *d, const struct client *c, const char *ip)
+{
+	struct diag_relay *r = noted(d->noauthref, d->nnoauthref, ip);
+	if (!r || diag_addr_kind(span_of(ip)) != ADDR_PUBLIC)
+		return;
+	if ((r->provider || (c->messages && c->verdict == V_LEGITIMATE)) &&
+	    note_group(d, F_IN_KNOWN_SENDER_REFUSED, r->why, r))
+		strset_add(&d->known_ips, span_of(ip));
+}
+
 /* diag_user_tls - the users' addresses among those whose handshakes
  * failed, told by the lines that say why, else by the hang-ups (called
  * with the analysis, before diag_finish) */
@@ -150,9 +166,13 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		const struct client *c = a->clist[i];
 		/* each of the four asks for one of the admin's own clients:
 		 * the others (most of a spammed server's) need no address text
-		 * nor search of the tables */
-		if (!verdict_row(c->verdict)->own)
+		 * nor search of the tables, but for a large provider's server
+		 * refused (known_sender) */
+		if (!verdict_row(c->verdict)->own) {
+			if (d->nnoauthref && !verdict_hostile(c->verdict) && c->rejects)
+				known_sender(d, c, client_addr(c).s);
 			continue;
+		}
 		struct client_addr ip = client_addr(c);
 		struct diag_relay *r = noted(d->tlsfail, d->ntlsfail, ip.s);
 		if (!r)
@@ -171,6 +191,8 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));
+		else if (r && !(c->auth_successes || c->auth_ok_sessions))
+			known_sender(d, c, ip.s);
 		/* its logins failed by the backend, and none by a password */
 		r = noted(d->saslfail, d->nsaslfail, ip.s);
 		if (r && !c->pw_failures && !d->sasl_down_seen)
@@ -369,15 +391,20 @@ void diag_serving_reset(struct diag *d, uint32_t slot)
 {
 	d->serving[slot].refused = 0;
 	d->serving[slot].why[0] = 0;
+	d->serving[slot].content = d->serving[slot].provider = false;
 	free(d->serving[slot].sample);
 	d->serving[slot].sample = NULL;
 }
 
-/* diag_user_refusal - smtpd refused something (a "reject" no rule
- * explains): kept with its session until the disconnect line */
+/* diag_user_refusal - smtpd refused something (a "reject" or a
+ * milter's "milter-reject" no rule explains): kept with its session
+ * until the disconnect line, with whether the first is a milter's
+ * verdict on the content (not on the sender's SPF, DKIM or DMARC) and
+ * whether the client is a large provider's server */
 void diag_user_refusal(struct diag *d, const struct event *ev)
 {
-	if (!span_eqs(ev->action, "reject"))
+	bool milter = span_eqs(ev->action, "milter-reject");
+	if (!milter && !span_eqs(ev->action, "reject"))
 		return;
 	int i = serving_slot(d, ev);
 	if (i < 0)
@@ -388,6 +415,8 @@ void diag_user_refusal(struct diag *d, const struct event *ev)
 			return;
 		}
 		d->serving[i].sample = diag_sample_copy(ev->line, d->show_secrets);
+		d->serving[i].content = milter && !ev_sender_auth_text(ev->reason);
+		d->serving[i].provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 	}
 }
 
@@ -429,8 +458,10 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 	if (i < 0 || !d->serving[i].refused)
 		return;
 	/* relaying refused without a login has its own findings
-	 * (user-client-relay-denied, own-client-relay-denied: accepted.c) */
-	if (!login && strstr(d->serving[i].why, "Relay access denied")) {
+	 * (user-client-relay-denied, own-client-relay-denied: accepted.c);
+	 * a milter's content verdict without a login is the check working
+	 * (spam a forwarder or a backup MX passes on is still spam) */
+	if (!login && (d->serving[i].content || strstr(d->serving[i].why, "Relay access denied"))) {
 		diag_serving_reset(d, (uint32_t)i);
 		return;
 	}
@@ -448,6 +479,7 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 			}
 			if (!r->why[0])
 				snprintf(r->why, sizeof r->why, "%s", d->serving[i].why);
+			r->provider |= d->serving[i].provider;
 		}
 	}
 	diag_serving_reset(d, (uint32_t)i);
@@ -482,5 +514,6 @@ void diag_user_tls_free(struct diag *d)
 	d->ntlsfail = d->ntlshang = d->nuserref = d->nnoauthref = d->nsaslfail = 0;
 	strset_free(&d->user_tls_ips);
 	strset_free(&d->noauth_ips);
+	strset_free(&d->known_ips);
 	strset_free(&d->login_ips);
 }

@@ -449,6 +449,15 @@ const char *ev_provider_server(struct span client_name, struct span client_ip, s
 	return by_helo && !strcmp(by_ip, by_helo) ? by_ip : NULL;
 }
 
+/* ev_sender_auth_text - a refusal for the sender's authentication: an
+ * SPF policy service's "SPF fail", a DMARC or DKIM milter's words; mail
+ * a forwarder or a mailing list passes on fails them through no fault
+ * of the server that passes it on */
+bool ev_sender_auth_text(struct span reply)
+{
+	return span_find(reply, "SPF").p || span_find(reply, "DMARC").p || span_find(reply, "DKIM").p;
+}
+
 /* ev_reject_provider_listed - a DNS blocklist ("blocked using") refused a
  * large provider's mail server (ev_provider_server): the list's false
  * positive, never the provider's spam (dnsbl-refuses-big-provider) */

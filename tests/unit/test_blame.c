@@ -920,3 +920,57 @@ TEST(blame_user_helo_not_fqdn_is_configuration)
 	CHECK_INT(verdict_of(p, "203.0.113.42"), V_SPAM_REJECTED);
 	pipe_free(p);
 }
+
+/* a server whose other mail is accepted, refused by an SPF check on mail
+ * it forwards, or by a blocklist, is a known sender the checks refuse
+ * (known-sender-refused), and so is a large provider's server refused by
+ * SPF, which is no spammer for it; the unknown recipients a backup MX
+ * passes on are its senders', no harvest of its own; a stranger failing
+ * SPF, or a forwarder's spam refused by a milter, is the checks working */
+TEST(blame_known_sender_refused)
+{
+	const char *const lines[] = {
+	    "Jun  5 08:00:00 mx postfix/smtpd[701]: connect from mx.univ.example[198.51.100.80]",
+	    "Jun  5 08:00:01 mx postfix/smtpd[701]: 5A00000101: client=mx.univ.example[198.51.100.80]",
+	    "Jun  5 08:00:01 mx postfix/cleanup[702]: 5A00000101: message-id=<1@univ.example>",
+	    "Jun  5 08:00:01 mx postfix/qmgr[900]: 5A00000101: from=<prof@univ.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 08:00:01 mx postfix/smtpd[701]: disconnect from mx.univ.example[198.51.100.80] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Jun  5 09:00:00 mx postfix/smtpd[703]: connect from mx.univ.example[198.51.100.80]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[703]: NOQUEUE: reject: RCPT from mx.univ.example[198.51.100.80]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=news@bank.example;ip=198.51.100.80;r=<UNKNOWN>; from=<news@bank.example> to=<alice@example.com> proto=ESMTP helo=<mx.univ.example>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[703]: disconnect from mx.univ.example[198.51.100.80] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* Gmail forwarding a message whose sender's domain fails SPF */
+	    "Jun  5 09:10:00 mx postfix/smtpd[704]: connect from mail-ej1-f56.google.com[209.85.218.56]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[704]: NOQUEUE: reject: RCPT from mail-ej1-f56.google.com[209.85.218.56]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=boss@corp.example;ip=209.85.218.56;r=<UNKNOWN>; from=<boss@corp.example> to=<alice@example.com> proto=ESMTP helo=<mail-ej1-f56.google.com>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[704]: disconnect from mail-ej1-f56.google.com[209.85.218.56] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a phisher failing SPF */
+	    "Jun  5 09:20:00 mx postfix/smtpd[705]: connect from unknown[203.0.113.43]",
+	    "Jun  5 09:20:01 mx postfix/smtpd[705]: NOQUEUE: reject: RCPT from unknown[203.0.113.43]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=security@paypal.com;ip=203.0.113.43;r=<UNKNOWN>; from=<security@paypal.com> to=<alice@example.com> proto=ESMTP helo=<paypal.com>",
+	    "Jun  5 09:20:01 mx postfix/smtpd[705]: disconnect from unknown[203.0.113.43] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a backup MX: its own mail accepted, five unknown recipients and
+	     * a spam milter's verdict on mail it passes on */
+	    "Jun  5 09:30:00 mx postfix/smtpd[706]: connect from mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:01 mx postfix/smtpd[706]: 5A00000102: client=mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:01 mx postfix/cleanup[702]: 5A00000102: message-id=<2@gmail.com>",
+	    "Jun  5 09:30:01 mx postfix/qmgr[900]: 5A00000102: from=<friend@gmail.com>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:30:02 mx postfix/smtpd[706]: 5A00000103: client=mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:02 mx postfix/smtpd[706]: 5A00000103: milter-reject: END-OF-MESSAGE from mx2.backup.example[198.51.100.100]: 5.7.1 Spam message rejected; from=<winner@lottery.example> to=<alice@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u1@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u1@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u2@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u2@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u3@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u3@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u4@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u4@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u5@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u5@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:04 mx postfix/smtpd[706]: disconnect from mx2.backup.example[198.51.100.100] ehlo=1 mail=7 rcpt=2/7 data=2 quit=1 commands=13/18",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "198.51.100.80"));
+	CHECK_INT(verdict_of(p, "198.51.100.80"), V_LEGITIMATE);
+	CHECK(group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "209.85.218.56"));
+	CHECK_INT(verdict_of(p, "209.85.218.56"), V_UNKNOWN);
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "203.0.113.43"));
+	CHECK_INT(verdict_of(p, "203.0.113.43"), V_SPAM_REJECTED);
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "198.51.100.100"));
+	CHECK_INT(verdict_of(p, "198.51.100.100"), V_LEGITIMATE);
+	CHECK(!has_finding(p, F_IN_USER_UNKNOWN_HARVEST));
+	pipe_free(p);
+}
