@@ -974,3 +974,20 @@ TEST(blame_known_sender_refused)
 	CHECK(!has_finding(p, F_IN_USER_UNKNOWN_HARVEST));
 	pipe_free(p);
 }
+
+/* a milter refusing a logged-in user's mail (rspamd scanning the
+ * submission service) is this server's own check refusing a user */
+TEST(blame_milter_refuses_user)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/submission/smtpd[801]: connect from dsl-31.example.net[198.51.100.31]",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[801]: CC00000003: client=dsl-31.example.net[198.51.100.31], sasl_method=PLAIN, sasl_username=alice@example.com",
+	    "Jun  5 09:00:02 mx postfix/submission/smtpd[801]: CC00000003: milter-reject: END-OF-MESSAGE from dsl-31.example.net[198.51.100.31]: 5.7.1 Spam message rejected; from=<alice@example.com> to=<carol@partner.example> proto=ESMTP helo=<[192.168.1.10]>",
+	    "Jun  5 09:00:02 mx postfix/submission/smtpd[801]: disconnect from dsl-31.example.net[198.51.100.31] ehlo=2 starttls=1 auth=1 mail=1 rcpt=1 data=0/1 quit=1 commands=7/8",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_USER_REFUSED, "198.51.100.31"));
+	CHECK_INT(verdict_of(p, "198.51.100.31"), V_LEGITIMATE);
+	pipe_free(p);
+}
