@@ -167,6 +167,8 @@ enum finding_impact {
 	  "this server's own access rules refuse mail from a large provider's servers (\"Access denied\")") \
 	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
+	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
 	  "header_checks or body_checks refuse mail of this server's own users")              \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \

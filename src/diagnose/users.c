@@ -140,17 +140,20 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
 }
 
 /* known_sender - a client that never logs in, refused without a login by
- * this server's checks (the kept refusals of noauthref), while the same
- * server hands over mail this server accepts, or is a large provider's:
- * the checks refuse a sender they let through otherwise (an SPF or
- * DMARC check on forwarded mail, a blocklist listing a partner), in the
- * group of the refusal's cause */
+ * this server's checks (the kept refusals of noauthref): a large
+ * provider's server, or one whose other mail this server accepts refused
+ * by an SPF, DKIM or DMARC check (mail it forwards or a list it runs:
+ * forwarded mail fails them through no fault of its own); in the group of
+ * the refusal's cause.  A blocklist refusing a server that got mail
+ * through earlier is no sign of a good sender: snowshoe spam is listed
+ * after its first messages */
 static void known_sender(struct diag *d, const struct client *c, const char *ip)
 {
 	struct diag_relay *r = noted(d->noauthref, d->nnoauthref, ip);
 	if (!r || diag_addr_kind(span_of(ip)) != ADDR_PUBLIC)
 		return;
-	if ((r->provider || (c->messages && c->verdict == V_LEGITIMATE)) &&
+	bool forwarded = c->messages && c->verdict == V_LEGITIMATE && ev_sender_auth_text(span_of(r->why));
+	if ((r->provider || forwarded) &&
 	    note_group(d, F_IN_KNOWN_SENDER_REFUSED, r->why, r))
 		strset_add(&d->known_ips, span_of(ip));
 }

@@ -991,3 +991,53 @@ TEST(blame_milter_refuses_user)
 	CHECK_INT(verdict_of(p, "198.51.100.31"), V_LEGITIMATE);
 	pipe_free(p);
 }
+
+/* anvil's limits refusing a large provider's server, or a server whose
+ * other mail is accepted, slow wanted mail (known-sender-rate-limited);
+ * a stranger's limit is no finding */
+TEST(blame_known_sender_rate_limited)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: connect from mail-ej1-f70.google.com[209.85.218.70]",
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: warning: Connection concurrency limit exceeded: 11 from mail-ej1-f70.google.com[209.85.218.70] for service smtp",
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: disconnect from mail-ej1-f70.google.com[209.85.218.70] commands=0/0",
+	    "Jun  5 09:10:00 mx postfix/smtpd[902]: connect from mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[902]: 5A00000201: client=mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:10:01 mx postfix/cleanup[903]: 5A00000201: message-id=<1@partner.example>",
+	    "Jun  5 09:10:01 mx postfix/qmgr[900]: 5A00000201: from=<a@partner.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:10:01 mx postfix/smtpd[902]: disconnect from mail.partner.example[198.51.100.90] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: connect from mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: warning: Connection rate limit exceeded: 31 from mail.partner.example[198.51.100.90] for service smtp",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: disconnect from mail.partner.example[198.51.100.90] commands=0/0",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: connect from unknown[203.0.113.71]",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: warning: Connection rate limit exceeded: 61 from unknown[203.0.113.71] for service smtp",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: disconnect from unknown[203.0.113.71] commands=0/0",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "209.85.218.70"));
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.90"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "203.0.113.71"));
+	CHECK(!has_finding(p, F_IN_OWN_RATE_LIMITED));
+	pipe_free(p);
+}
+
+/* snowshoe spam: a server that got a message through, then refused by a
+ * blocklist that listed it since, is no known sender */
+TEST(blame_listed_after_accepted_is_no_known_sender)
+{
+	const char *const lines[] = {
+	    "Nov  1 05:00:00 mx postfix/smtpd[701]: connect from unknown[204.152.221.27]",
+	    "Nov  1 05:00:01 mx postfix/smtpd[701]: 5A00000301: client=unknown[204.152.221.27]",
+	    "Nov  1 05:00:01 mx postfix/cleanup[702]: 5A00000301: message-id=<1@patiodevelop.xyz>",
+	    "Nov  1 05:00:01 mx postfix/qmgr[900]: 5A00000301: from=<PatioClearance@patiodevelop.xyz>, size=400, nrcpt=1 (queue active)",
+	    "Nov  1 05:00:01 mx postfix/smtpd[701]: disconnect from unknown[204.152.221.27] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Nov  1 06:50:55 mx postfix/smtpd[703]: connect from unknown[204.152.221.27]",
+	    "Nov  1 06:50:55 mx postfix/smtpd[703]: NOQUEUE: reject: RCPT from unknown[204.152.221.27]: 554 5.7.1 Service unavailable; Client host [204.152.221.27] blocked using zen.spamhaus.org; http://www.spamhaus.org/sbl/query/SBLCSS; from=<PatioClearance@patiodevelop.xyz> to=<kdent@example.com> proto=ESMTP helo=<004c71d8.patiodevelop.xyz>",
+	    "Nov  1 06:50:56 mx postfix/smtpd[703]: disconnect from unknown[204.152.221.27] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(!has_finding(p, F_IN_KNOWN_SENDER_REFUSED));
+	pipe_free(p);
+}
