@@ -135,6 +135,7 @@ struct diag {
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
 	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
 	struct strset known_ips;     /* known senders' addresses refused (users.c) */
+	struct strset ps_providers;  /* "PROVIDER ADDRESS" told 450 4.3.2 by postscreen (DIAG_TLS_CLIENTS) */
 	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
 	struct diag_relay userref[DIAG_TLS_CLIENTS];

@@ -335,6 +335,8 @@ enum finding_impact {
 	/* benign */                                                                           \
 	X(F_PS_CACHE_CLOSE, "postscreen-cache-close", SIDE_BENIGN, 0, IMPACT_NONE,              \
 	  "a cache's \"close database\" message at shutdown (postscreen, verify)")             \
+	X(F_PS_DEEP_PROVIDERS, "postscreen-tests-delay-providers", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "postscreen's after-greeting tests keep deferring a large provider, whose retries come from other addresses") \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \

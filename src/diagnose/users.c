@@ -518,5 +518,6 @@ void diag_user_tls_free(struct diag *d)
 	strset_free(&d->user_tls_ips);
 	strset_free(&d->noauth_ips);
 	strset_free(&d->known_ips);
+	strset_free(&d->ps_providers);
 	strset_free(&d->login_ips);
 }

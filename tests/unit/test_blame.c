@@ -1041,3 +1041,31 @@ TEST(blame_listed_after_accepted_is_no_known_sender)
 	CHECK(!has_finding(p, F_IN_KNOWN_SENDER_REFUSED));
 	pipe_free(p);
 }
+
+/* postscreen's 450 4.3.2 to three addresses of Gmail's network greeting
+ * as Gmail: a provider retrying from its pool is deferred again and
+ * again (postscreen-tests-delay-providers); two are the ordinary first
+ * deferral (postscreen-after-greeting-tests) */
+TEST(blame_postscreen_tests_delay_provider)
+{
+	char buf[3][400];
+	const char *lines[5] = {0};
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf[i], sizeof buf[i],
+			 "Jun  5 09:0%d:00 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [209.85.218.%d]:5000%d: 450 4.3.2 Service currently unavailable; from=<friend@gmail.com>, to=<alice@example.com>, proto=ESMTP, helo=<mail-ej1-f%d.google.com>",
+			 i, 60 + i, i, 60 + i);
+		lines[i] = buf[i];
+	}
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_PS_DEEP_PROVIDERS, "209.85.218.62"));
+	CHECK(!has_finding(p, F_PS_DEEP_TEMPFAIL));
+	CHECK_INT(verdict_of(p, "209.85.218.60"), V_UNKNOWN);
+	pipe_free(p);
+	lines[2] = NULL;
+	p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(!has_finding(p, F_PS_DEEP_PROVIDERS));
+	CHECK(has_finding(p, F_PS_DEEP_TEMPFAIL));
+	pipe_free(p);
+}
