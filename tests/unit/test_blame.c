@@ -1069,3 +1069,27 @@ TEST(blame_postscreen_tests_delay_provider)
 	CHECK(has_finding(p, F_PS_DEEP_TEMPFAIL));
 	pipe_free(p);
 }
+
+/* a device of this server's own network refused by a HELO check, with a
+ * sender of a domain this server delivers to itself, is the admin's own
+ * (own-client-refused tells the fix), not spam; a LAN host refused with
+ * a foreign sender stays spam-rejected */
+TEST(blame_own_app_refused_not_spam)
+{
+	const char *const lines[] = {
+	    "Jun  5 08:00:00 mx postfix/lmtp[700]: 5A00000401: to=<alice@example.com>, relay=mail.example.com[private/dovecot-lmtp], delay=0.5, delays=0.1/0.01/0.2/0.19, dsn=2.0.0, status=sent (250 2.0.0 <alice@example.com> Saved)",
+	    "Jun  5 09:00:00 mx postfix/smtpd[1001]: connect from unknown[192.168.1.50]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: NOQUEUE: reject: RCPT from unknown[192.168.1.50]: 504 5.5.2 <scanner>: Helo command rejected: need fully-qualified hostname; from=<scanner@example.com> to=<alice@example.com> proto=SMTP helo=<scanner>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: disconnect from unknown[192.168.1.50] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jun  5 09:10:00 mx postfix/smtpd[1002]: connect from unknown[192.168.1.51]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: NOQUEUE: reject: RCPT from unknown[192.168.1.51]: 504 5.5.2 <WIN-X>: Helo command rejected: need fully-qualified hostname; from=<promo@spam.example> to=<alice@example.com> proto=SMTP helo=<WIN-X>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: disconnect from unknown[192.168.1.51] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.168.1.50"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.168.1.50"), "your own application or device"));
+	CHECK(has_finding(p, F_IN_OWN_CLIENT_REFUSED));
+	CHECK_INT(verdict_of(p, "192.168.1.51"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
