@@ -146,14 +146,18 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
  * forwarded mail fails them through no fault of its own); in the group of
  * the refusal's cause.  A blocklist refusing a server that got mail
  * through earlier is no sign of a good sender: snowshoe spam is listed
- * after its first messages */
+ * after its first messages; nor is a provider's sender refused by name */
 static void known_sender(struct diag *d, const struct client *c, const char *ip)
 {
 	struct diag_relay *r = noted(d->noauthref, d->nnoauthref, ip);
 	if (!r || diag_addr_kind(span_of(ip)) != ADDR_PUBLIC)
 		return;
-	bool forwarded = c->messages && c->verdict == V_LEGITIMATE && ev_sender_auth_text(span_of(r->why));
-	if ((r->provider || forwarded) &&
+	bool auth = ev_sender_auth_text(span_of(r->why));
+	bool forwarded = auth && c->messages && c->verdict == V_LEGITIMATE;
+	/* a provider's user refused by name (check_sender_access: one
+	 * address blocked on purpose) is no check against the provider */
+	bool sender_block = !auth && strstr(r->why, "Sender address rejected");
+	if (((r->provider && !sender_block) || forwarded) &&
 	    note_group(d, F_IN_KNOWN_SENDER_REFUSED, r->why, r))
 		strset_add(&d->known_ips, span_of(ip));
 }

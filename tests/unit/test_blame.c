@@ -942,6 +942,10 @@ TEST(blame_known_sender_refused)
 	    "Jun  5 09:10:00 mx postfix/smtpd[704]: connect from mail-ej1-f56.google.com[209.85.218.56]",
 	    "Jun  5 09:10:01 mx postfix/smtpd[704]: NOQUEUE: reject: RCPT from mail-ej1-f56.google.com[209.85.218.56]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=boss@corp.example;ip=209.85.218.56;r=<UNKNOWN>; from=<boss@corp.example> to=<alice@example.com> proto=ESMTP helo=<mail-ej1-f56.google.com>",
 	    "Jun  5 09:10:01 mx postfix/smtpd[704]: disconnect from mail-ej1-f56.google.com[209.85.218.56] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* one Gmail user's address refused on purpose */
+	    "Jun  5 09:15:00 mx postfix/smtpd[709]: connect from mail-ej1-f57.google.com[209.85.218.57]",
+	    "Jun  5 09:15:01 mx postfix/smtpd[709]: NOQUEUE: reject: RCPT from mail-ej1-f57.google.com[209.85.218.57]: 554 5.7.1 <pest@gmail.com>: Sender address rejected: Go away; from=<pest@gmail.com> to=<alice@example.com> proto=ESMTP helo=<mail-ej1-f57.google.com>",
+	    "Jun  5 09:15:01 mx postfix/smtpd[709]: disconnect from mail-ej1-f57.google.com[209.85.218.57] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
 	    /* a phisher failing SPF */
 	    "Jun  5 09:20:00 mx postfix/smtpd[705]: connect from unknown[203.0.113.43]",
 	    "Jun  5 09:20:01 mx postfix/smtpd[705]: NOQUEUE: reject: RCPT from unknown[203.0.113.43]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=security@paypal.com;ip=203.0.113.43;r=<UNKNOWN>; from=<security@paypal.com> to=<alice@example.com> proto=ESMTP helo=<paypal.com>",
@@ -967,6 +971,7 @@ TEST(blame_known_sender_refused)
 	CHECK_INT(verdict_of(p, "198.51.100.80"), V_LEGITIMATE);
 	CHECK(group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "209.85.218.56"));
 	CHECK_INT(verdict_of(p, "209.85.218.56"), V_UNKNOWN);
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "209.85.218.57"));
 	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "203.0.113.43"));
 	CHECK_INT(verdict_of(p, "203.0.113.43"), V_SPAM_REJECTED);
 	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "198.51.100.100"));
