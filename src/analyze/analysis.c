@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "../parse/provider.h"
 #include "../parse/redact.h"
+#include "../util/cidr.h"
 #include "../util/buf.h"
 #include "../util/wordset.h"
 #include "../util/xalloc.h"
@@ -193,6 +194,49 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 	e->verdict = v;
 }
 
+/* own_refused_sender - smtpd refused a client of this server's own
+ * network (loopback, a private address): the sender domain of its first
+ * refusal kept in its detail, and whether another (or none) came, for
+ * analysis_own_app_refused */
+static void own_refused_sender(struct analysis *a, const struct event *ev)
+{
+	if (!span_eqs(ev->action, "reject") || !span_eqs(ev->line->daemon, "smtpd") ||
+	    !cidr_own_network(ev->client_ip.p, ev->client_ip.n))
+		return;
+	struct client *c = records_client_get(a, ev->client_ip);
+	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
+	if (!d)
+		return;
+	ptrdiff_t at = span_rchr(ev->from, '@');
+	uint32_t h = at >= 0 ? analysis_domain_hash(span_skip(ev->from, (size_t)at + 1)) : 0;
+	if (!h)
+		d->refused_from_other = true;
+	else if (!d->refused_from_hash)
+		d->refused_from_hash = h;
+	else if (d->refused_from_hash != h)
+		d->refused_from_other = true;
+}
+
+/* ps_violation - postscreen's after-greeting tests caught the client
+ * (postscreen_smtpd.c): "NON-SMTP COMMAND" (HTTP, garbage) is a non-SMTP
+ * probe and "COMMAND PIPELINING" (commands sent before the replies) a
+ * pipelining bot, as smtpd's own lines of the same kinds are; the other
+ * tests (BARE NEWLINE, the command limits) catch old or slow software
+ * too and accuse nobody by themselves */
+static void ps_violation(struct analysis *a, const struct event *ev)
+{
+	bool non_smtp = span_eqs(ev->action, "NON-SMTP COMMAND");
+	if (!non_smtp && !span_eqs(ev->action, "COMMAND PIPELINING"))
+		return;
+	struct client *c = records_client_get(a, ev->client_ip);
+	if (!c)
+		return;
+	enum verdict v = non_smtp ? V_NON_SMTP_PROBE : V_PIPELINING;
+	sat_add(non_smtp ? &c->non_smtp : &c->pipelining, 1);
+	sat_add(&c->by_verdict[v], 1);
+	ps_evidence(a, c, ev, v);
+}
+
 /* login_mismatch - "Sender address rejected: not owned by user alice":
  * the account alice logged in and its mail client sent with a sender
  * address the login does not own; told in the account's entry */
@@ -258,6 +302,9 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		}
 		break;
 	}
+	case EV_PS_VIOLATION:
+		ps_violation(a, ev);
+		break;
 	case EV_PS_DNSBL: {
 		struct client *c = records_client_get(a, ev->client_ip);
 		if (!c)
@@ -316,6 +363,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			else if (c && !ev->from.n)
 				c->relay_null_from = 1;
 		}
+		own_refused_sender(a, ev);
 		/* postscreen rejects never reach a smtpd session; a refusal
 		 * that was the server's own fault (a DNSBL's error code, its
 		 * configuration) accuses nobody */
@@ -324,7 +372,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			if (!c)
 				break;
 			sat_add(&c->rejects, 1);
-			bool own = ev_reject_accuses_nobody(ev) ||
+			bool own = ev_reject_accuses_nobody(ev) || ev_reject_provider_listed(ev) ||
 				   ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED) &&
 				    span_find(ev->reason, "blocked using").p);
 			sat_add(&c->by_verdict[own ? V_UNKNOWN : V_SPAM_REJECTED], 1);

@@ -153,6 +153,8 @@ struct client_detail {
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
 	uint32_t pregreet_bytes;
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
+	uint32_t refused_from_hash; /* own network: the sender domain of its first refusal */
+	bool refused_from_other;    /* ... and a refusal with another sender, or none */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
@@ -312,6 +314,7 @@ size_t account_domains(const struct analysis *a, const struct account *ac, bool 
 
 bool analysis_is_port25(const char *program);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
+bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);

@@ -36,6 +36,43 @@ bool analysis_relay_from_local(const struct analysis *a, const struct client *c)
 	return !h;
 }
 
+/* analysis_own_app_refused - c is on this server's own network and every
+ * refusal smtpd gave it named a sender of one domain that this server
+ * delivers to itself: the admin's own application or device refused by
+ * this server's checks (a HELO or name check; own-client-refused), not
+ * spam.  Its detail keeps the senders; without it nothing is excused */
+bool analysis_own_app_refused(const struct analysis *a, const struct client *c)
+{
+	const struct client_detail *d = client_detail(a, c);
+	if (!d || !d->refused_from_hash || d->refused_from_other || !strset_len(&a->local_domains))
+		return false;
+	struct client_addr ip = client_addr(c);
+	if (!cidr_own_network(ip.s, strlen(ip.s)))
+		return false;
+	uint32_t h = d->refused_from_hash;
+	hmap_each((struct hmap *)&a->local_domains.map, own_app_mark, &h);
+	return !h;
+}
+
+/* excuse_own_app_refusals - a client of analysis_own_app_refused sent
+ * nothing wrong: its refused sessions accuse nobody */
+static void excuse_own_app_refusals(struct analysis *a)
+{
+	if (!strset_len(&a->local_domains))
+		return;
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->by_verdict[V_SPAM_REJECTED] || !analysis_own_app_refused(a, c))
+			continue;
+		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_SPAM_REJECTED]);
+		c->by_verdict[V_SPAM_REJECTED] = 0;
+		struct client_detail *d = records_detail_get(a, c);
+		for (uint32_t j = 0; d && j < d->nevidence; j++)
+			if (d->evidence[j].verdict == V_SPAM_REJECTED)
+				d->evidence[j].verdict = V_UNKNOWN;
+	}
+}
+
 /* mark_own_apps - CF_OWN_APP: refused relaying, on this server's own network,
  * with a sender in a domain this server delivers to itself, or with only
  * the null sender (MAIL FROM:<>: a mail server's bounces and notices, its
@@ -331,6 +368,7 @@ void analysis_finish(struct analysis *a)
 	size_t nh;
 	uint32_t *h = login_hashes(a, &nh);
 	excuse_resolver_refusals(a);
+	excuse_own_app_refusals(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);

@@ -207,11 +207,17 @@ enum verdict verdict_session(const struct session *s)
 		return V_LEGITIMATE;
 	/* refusals that were all the server's own fault accuse nobody; nor does
 	 * a DNS blocklist refusing a large mail provider's server (the
-	 * finding dnsbl-refuses-big-provider: the list's false positive) */
+	 * finding dnsbl-refuses-big-provider: the list's false positive), nor
+	 * an SPF or DMARC check refusing one (mail it forwards for its users:
+	 * the original sender's domain fails, not the provider; the finding
+	 * known-sender-refused) */
 	if (s->rejects > s->local_rejects) {
 		/* the provider's name (a table of suffixes) last: it costs most */
-		bool big_listed = s->last_reject && strstr(s->last_reject, "blocked using ") &&
-				  s->client_name && provider_name(span_of(s->client_name));
+		bool big_listed = s->last_reject &&
+				  (strstr(s->last_reject, "blocked using ") ||
+				   ev_sender_auth_text(span_of(s->last_reject))) &&
+				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
+						     span_of(s->helo));
 		if (!big_listed)
 			return V_SPAM_REJECTED;
 	}

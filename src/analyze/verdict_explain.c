@@ -451,6 +451,12 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "greeted with a proper host name: this server's strict policy, not a sign of "
 			      "spam. A real server retries and gives up after some days; see \"Problems "
 			      "found\" for the fix."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c)) {
+		buf_puts(b, _(" It is on this server's own network and every refusal named a sender in a "
+			      "domain this server delivers to itself: your own application or device, "
+			      "refused by this server's own checks (a HELO or client-name check it does "
+			      "not pass). See the problem \"the server refuses mail from a client on its "
+			      "own network\"."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED]) {
 		buf_puts(b, _(" It was refused, but only by replies that accuse nobody: this server's "
 			    "own fault (a configuration error such as \"451 4.3.5 Server configuration "

@@ -115,6 +115,8 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 		r->kind = (uint8_t)kind;
 	}
 	diag_note_line(r, ev, d->show_secrets);
+	if (kind == NOTE_LIMIT && !r->provider)
+		r->provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 }
 
 /* user_relay - a user's mail program refused with "Relay access
@@ -122,9 +124,9 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint64_t lines,
 		       struct stamp first, struct stamp last)
 {
-	enum diag_note_kind kind = id == F_IN_USER_RELAY_DENIED ? NOTE_RELAY
-				   : id == F_IN_OWN_RATE_LIMITED ? NOTE_LIMIT
-								 : NOTE_CHECKS;
+	enum diag_note_kind kind = id == F_IN_USER_RELAY_DENIED                               ? NOTE_RELAY
+				   : id == F_IN_OWN_RATE_LIMITED || id == F_IN_KNOWN_RATE_LIMITED ? NOTE_LIMIT
+												  : NOTE_CHECKS;
 	struct diag_group *g = diag_group_get(d, id, ip);
 	if (!g) {
 		d->dropped += lines;
@@ -169,8 +171,22 @@ void diag_clients(struct diag *d, struct analysis *a)
 			continue;
 		user_relay(d, F_IN_USER_RELAY_DENIED, ip.s, c->relay_denied, client_first(c), client_last(c));
 	}
+	/* a client whose own mail is accepted without a login and called
+	 * legitimate passes on its senders' mail (a backup MX, a forwarder,
+	 * a mailing list with old subscribers): the unknown recipients it
+	 * was refused for are theirs, not a harvest of its own */
+	for (size_t i = 0; i < a->nclist && d->ngroups; i++) {
+		const struct client *c = a->clist[i];
+		if (c->verdict != V_LEGITIMATE || !c->messages || c->auth_successes || c->auth_ok_sessions)
+			continue;
+		struct diag_group *g = diag_group_find(d, F_IN_USER_UNKNOWN_HARVEST, client_addr(c).s);
+		if (g)
+			diag_group_drop(d, g);
+	}
 	/* an anvil limit or a header/body check that refused a client of
-	 * this server's own: one that logs in, or on its own network */
+	 * this server's own: one that logs in, or on its own network; a
+	 * limit that refused a server whose other mail is accepted without a
+	 * login, or a large provider's, slows down mail that is wanted */
 	for (uint32_t i = 0; i < d->nrelay; i++) {
 		const struct diag_relay *r = &d->relay[i];
 		if (r->kind == NOTE_RELAY)
@@ -181,6 +197,9 @@ void diag_clients(struct diag *d, struct analysis *a)
 		if (own)
 			user_relay(d, r->kind == NOTE_LIMIT ? F_IN_OWN_RATE_LIMITED : F_IN_OWN_CONTENT_REFUSED,
 				   r->ip, r->lines, r->first, r->last);
+		else if (r->kind == NOTE_LIMIT &&
+			 (r->provider || (c && c->verdict == V_LEGITIMATE && c->messages)))
+			user_relay(d, F_IN_KNOWN_RATE_LIMITED, r->ip, r->lines, r->first, r->last);
 	}
 	diag_user_tls(d, a);
 }
@@ -536,8 +555,10 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	const struct diag_group *slow = diag_delays_line_group(d, ev);
 	if (slow)
 		return slow;
-	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n)
-		return list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
+	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n) {
+		const struct diag_group *g = list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
+		return g ? g : list_group(d, F_IN_KNOWN_RATE_LIMITED, ev->client_ip);
+	}
 	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
 	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
 		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
@@ -555,6 +576,12 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (strset_len(&d->noauth_ips) && strset_has(&d->noauth_ips, ev->client_ip))
 			for (size_t i = 0; i < d->nlist; i++)
 				if (d->list[i]->id == F_IN_USER_NOAUTH_REFUSED &&
+				    strset_has(&d->list[i]->subjects, ev->client_ip))
+					return d->list[i];
+		/* a known sender's (users.c) */
+		if (strset_len(&d->known_ips) && strset_has(&d->known_ips, ev->client_ip))
+			for (size_t i = 0; i < d->nlist; i++)
+				if (d->list[i]->id == F_IN_KNOWN_SENDER_REFUSED &&
 				    strset_has(&d->list[i]->subjects, ev->client_ip))
 					return d->list[i];
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);

@@ -11,6 +11,7 @@
 #include "diagnose.h"
 
 struct diag_group *diag_group_get(struct diag *d, enum finding_id id, const char *key);
+struct diag_group *diag_group_find(const struct diag *d, enum finding_id id, const char *key);
 void diag_group_drop(struct diag *d, struct diag_group *g);
 char *diag_sample_copy(const struct logline *l, bool show_secrets);
 void diag_group_time(struct diag_group *g, struct stamp ts);

@@ -54,6 +54,8 @@ struct diag *diag_new(void)
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->known_ips, DIAG_TLS_CLIENTS);
+	strset_init(&d->ps_providers, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
 	return d;
 }
@@ -93,6 +95,13 @@ char *diag_sample_copy(const struct logline *l, bool show_secrets)
 	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;
+}
+
+/* diag_group_find - the group of (id, key), or NULL */
+struct diag_group *diag_group_find(const struct diag *d, enum finding_id id, const char *key)
+{
+	struct group_key gk = {id, key};
+	return hmap_get((struct hmap *)&d->groups, group_hash(id, key), group_eq, &gk);
 }
 
 /* diag_group_time - a group's time span widened to ts (0: no time) */
@@ -215,6 +224,52 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 		snprintf(out, n, "%s", d->serving[i].ip);
 }
 
+/* ps_provider_note - postscreen's 450 4.3.2 told a large provider's
+ * server (its network and HELO name): "PROVIDER ADDRESS" remembered */
+static void ps_provider_note(struct diag *d, const struct event *ev)
+{
+	const char *p = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
+	char k[96];
+	if (p && ev->client_ip.n < 64) {
+		int n = snprintf(k, sizeof k, "%s %.*s", p, (int)ev->client_ip.n, ev->client_ip.p);
+		if (n > 0 && (size_t)n < sizeof k)
+			strset_add(&d->ps_providers, span_make(k, (size_t)n));
+	}
+}
+
+/* ps_deep_providers - postscreen's after-greeting tests deferred three or
+ * more addresses of one large provider, which retries from others: its
+ * mail keeps waiting, and the benign group becomes this server's
+ * configuration's (postscreen-tests-delay-providers, keyed by the
+ * provider) */
+enum { PS_PROVIDER_ADDRS = 3 };
+static void ps_deep_providers(struct diag *d)
+{
+	if (strset_len(&d->ps_providers) < PS_PROVIDER_ADDRS)
+		return;
+	size_t n = 0;
+	const char **all = diag_subjects(&(struct diag_group){.subjects = d->ps_providers}, &n);
+	/* the provider with the most addresses (at most 64 entries) */
+	size_t best = 0, best_n = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t w = strcspn(all[i], " "), same = 0;
+		for (size_t j = 0; j < n; j++)
+			same += !strncmp(all[j], all[i], w) && all[j][w] == ' ';
+		if (same > best_n)
+			best = i, best_n = same;
+	}
+	if (best_n >= PS_PROVIDER_ADDRS) {
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(all[best], " "), all[best]);
+		for (size_t i = 0; i < d->nlist; i++)
+			if (d->list[i]->id == F_PS_DEEP_TEMPFAIL) {
+				diag_group_relabel(d, d->list[i], F_PS_DEEP_PROVIDERS, name);
+				break;
+			}
+	}
+	free(all);
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -275,6 +330,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);
+	if (hit.id == F_PS_DEEP_TEMPFAIL)
+		ps_provider_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
@@ -652,6 +709,7 @@ void diag_finish(struct diag *d)
 	diag_user_tls_fold(d);
 	tls_trust(d);
 	own_limit(d);
+	ps_deep_providers(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }

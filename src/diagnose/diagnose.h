@@ -48,6 +48,7 @@ enum diag_note_kind { NOTE_RELAY, NOTE_LIMIT, NOTE_CHECKS };
 struct diag_relay {
 	char ip[64];
 	uint8_t kind;                /* NOTE_* (accepted.c's table) */
+	bool provider;               /* a large provider's server (users.c) */
 	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept (users.c) */
 	uint64_t lines;
 	struct stamp first, last;
@@ -112,6 +113,8 @@ struct diag {
 		uint32_t refused;            /* refusals no rule explains, this session */
 		char why[DIAG_KEY_MAX];      /* the first one's cause */
 		char *sample;                /* its line */
+		bool content;                /* the first one a milter's content verdict */
+		bool provider;               /* refused as a large provider's server */
 	} serving[DIAG_SERVING];
 	uint32_t serving_next;
 	/* the slots of the pids, by a hash of the pid (diag_serving_find):
@@ -134,6 +137,8 @@ struct diag {
 	uint32_t ntlshang;
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
 	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
+	struct strset known_ips;     /* known senders' addresses refused (users.c) */
+	struct strset ps_providers;  /* "PROVIDER ADDRESS" told 450 4.3.2 by postscreen (DIAG_TLS_CLIENTS) */
 	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
 	struct diag_relay userref[DIAG_TLS_CLIENTS];

@@ -164,12 +164,16 @@ enum finding_impact {
 	X(F_IN_USER_NOAUTH_REFUSED, "user-address-refused-without-login", SIDE_USER_DEVICE, 2,    \
 	  IMPACT_NOT_LEAVING,                                                                   \
 	  "mail from an address where a user logs in is refused when it comes without a login: the user's mail program, or another machine behind that address") \
+	X(F_IN_KNOWN_SENDER_REFUSED, "known-sender-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,   \
+	  "this server's checks refuse mail from servers it otherwise takes mail from, or from a large provider's servers") \
 	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
 	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
 	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \
 	  "this server's own access rules refuse mail from a large provider's servers (\"Access denied\")") \
 	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
+	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
 	  "header_checks or body_checks refuse mail of this server's own users")              \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
@@ -344,6 +348,8 @@ enum finding_impact {
 	  "a cache's \"close database\" message at shutdown (postscreen, verify)")             \
 	X(F_IN_DATA_STALLS, "inbound-data-stalls", SIDE_NETWORK, 3, IMPACT_DELAYED,              \
 	  "incoming mail stalls while it is sent: several servers time out or hang up during its data") \
+	X(F_PS_DEEP_PROVIDERS, "postscreen-tests-delay-providers", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "postscreen's after-greeting tests keep deferring a large provider, whose retries come from other addresses") \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \

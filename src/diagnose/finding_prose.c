@@ -600,6 +600,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"providers (which retry from other addresses of theirs) through the greylisting's "
 	"whitelist, or greylist only clients that other checks find suspicious.",
 	NULL},
+    [F_PS_DEEP_PROVIDERS] = {
+	"postscreen's after-greeting tests (pipelining, non-SMTP, bare newline) told 450 4.3.2 "
+	"to three or more addresses of one large provider (Gmail, Microsoft, Yahoo: known by "
+	"their published networks and their HELO names). Such a provider sends from a large "
+	"pool and retries from another address, which postscreen has not seen yet and defers "
+	"again: its mail can wait hours, and some gives up. The clients told the same that are "
+	"not the provider's are in the same lines.",
+	"Let large providers skip the tests: score them as good, postscreen_dnsbl_sites = "
+	"list.dnswl.org=127.0.[0..255].[1..3]*-5 with postscreen_dnsbl_allowlist_threshold = -1 "
+	"(postscreen_dnsbl_whitelist_threshold before Postfix 3.6), or permit their networks "
+	"in postscreen_access_list (a cidr: table of the ranges in their SPF records); or turn "
+	"the after-greeting tests off (postscreen_pipelining_enable, "
+	"postscreen_non_smtp_command_enable and postscreen_bare_newline_enable = no).",
+	NULL},
     [F_PS_DEEP_TEMPFAIL] = {
 	"postscreen's after-greeting tests (pipelining, non-SMTP, bare newline) are on: a "
 	"new client is told 450 4.3.2 once, passes the tests, and is let in when it retries. "

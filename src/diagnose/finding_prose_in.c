@@ -49,6 +49,24 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"exemption would let the infected machine relay.",
 	"The lines cannot tell which of the two it is; the sender, HELO name and recipients of "
 	"the sample lines are the best hint."},
+    [F_IN_KNOWN_SENDER_REFUSED] = {
+	"This server's own checks refused mail, in sessions without a login, from a large "
+	"provider's server (Gmail, Microsoft...; its name confirmed by DNS, or its address in "
+	"the provider's networks and its HELO the provider's), or refused for SPF, DKIM or "
+	"DMARC the mail of a server whose other mail this server accepts (in other sessions of "
+	"the log). A forwarder, a mailing list or a provider's forwarding passes on mail in "
+	"another domain's name: the original sender's domain does not list the forwarding "
+	"server, so forwarded mail fails SPF, and a list that changes the message breaks its "
+	"DKIM signature and then DMARC. The senders do not know their mail was refused until "
+	"the bounce comes back.",
+	"If the refused mail is wanted, let these servers through before the check: "
+	"check_client_access with OK for their addresses or names (cidr: or pcre: table) ahead "
+	"of check_policy_service in smtpd_recipient_restrictions; for SPF, list the forwarders "
+	"in the SPF policy server's allow list (policyd-spf's skip_addresses or Whitelist) or "
+	"only mark SPF failures instead of refusing them; for DMARC, let the milter only mark "
+	"failures (OpenDMARC's RejectFailures false) or trust the mailing lists' ARC seals.",
+	"Phishing in a bank's name fails the same checks: the sample's from= says whose domain "
+	"failed, and whether the mail was wanted."},
     [F_IN_USER_TLS_FAILED] = {
 	"An address that logs in to this server (or hands over mail from its own network) also "
 	"failed the TLS handshake, in other sessions: a mail program or device of one of your "
@@ -123,6 +141,19 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"opening a new connection for every message is worth reconfiguring too.",
 	"Limits are per client address: users behind one NAT share it, so a whole office can "
 	"hit a limit that no single user reaches."},
+    [F_IN_KNOWN_RATE_LIMITED] = {
+	"anvil's limits (smtpd_client_connection_count_limit, "
+	"smtpd_client_connection_rate_limit, smtpd_client_message_rate_limit, "
+	"smtpd_client_recipient_rate_limit) refused a mail server that this server takes mail "
+	"from in other sessions of the log, or a large provider's server (its name confirmed "
+	"by DNS): such servers open several connections at once and deliver in bursts when "
+	"their queue for this domain fills, and a limit set against spam bots slows them down. "
+	"Their mail waits in their queue (421 or 450) and comes later, or bounces after days.",
+	"Exempt the servers you want mail from: smtpd_client_event_limit_exceptions = "
+	"$mynetworks plus their networks (a cidr: table), or raise the limit past the peaks "
+	"that anvil's \"statistics: max connection count\" and \"max connection rate\" lines "
+	"show; postscreen in front keeps spam bots away without a tight limit.",
+	NULL},
     [F_IN_OWN_CONTENT_REFUSED] = {
 	"cleanup refused a message of this server's own users (a client that logs in, one on "
 	"the own network, or a local submission) with a header_checks or body_checks REJECT "

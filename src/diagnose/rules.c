@@ -529,7 +529,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		hit->id = F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);
-	} else if (m.lit[REJECT_BLOCKED] && provider_name(ev->client_name)) {
+	} else if (m.lit[REJECT_BLOCKED] && ev_provider_server(ev->client_name, ev->client_ip, ev->helo)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;
 		struct span after = span_find(t, "blocked using ");
 		diag_copy_key(hit->key, diag_token(span_skip(after, 14)));

@@ -139,6 +139,29 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
 	return NULL;
 }
 
+/* known_sender - a client that never logs in, refused without a login by
+ * this server's checks (the kept refusals of noauthref): a large
+ * provider's server, or one whose other mail this server accepts refused
+ * by an SPF, DKIM or DMARC check (mail it forwards or a list it runs:
+ * forwarded mail fails them through no fault of its own); in the group of
+ * the refusal's cause.  A blocklist refusing a server that got mail
+ * through earlier is no sign of a good sender: snowshoe spam is listed
+ * after its first messages; nor is a provider's sender refused by name */
+static void known_sender(struct diag *d, const struct client *c, const char *ip)
+{
+	struct diag_relay *r = noted(d->noauthref, d->nnoauthref, ip);
+	if (!r || diag_addr_kind(span_of(ip)) != ADDR_PUBLIC)
+		return;
+	bool auth = ev_sender_auth_text(span_of(r->why));
+	bool forwarded = auth && c->messages && c->verdict == V_LEGITIMATE;
+	/* a provider's user refused by name (check_sender_access: one
+	 * address blocked on purpose) is no check against the provider */
+	bool sender_block = !auth && strstr(r->why, "Sender address rejected");
+	if (((r->provider && !sender_block) || forwarded) &&
+	    note_group(d, F_IN_KNOWN_SENDER_REFUSED, r->why, r))
+		strset_add(&d->known_ips, span_of(ip));
+}
+
 /* diag_user_tls - the users' addresses among those whose handshakes
  * failed, told by the lines that say why, else by the hang-ups (called
  * with the analysis, before diag_finish) */
@@ -150,9 +173,13 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		const struct client *c = a->clist[i];
 		/* each of the four asks for one of the admin's own clients:
 		 * the others (most of a spammed server's) need no address text
-		 * nor search of the tables */
-		if (!verdict_row(c->verdict)->own)
+		 * nor search of the tables, but for a large provider's server
+		 * refused (known_sender) */
+		if (!verdict_row(c->verdict)->own) {
+			if (d->nnoauthref && !verdict_hostile(c->verdict) && c->rejects)
+				known_sender(d, c, client_addr(c).s);
 			continue;
+		}
 		struct client_addr ip = client_addr(c);
 		struct diag_relay *r = noted(d->tlsfail, d->ntlsfail, ip.s);
 		if (!r)
@@ -171,6 +198,8 @@ void diag_user_tls(struct diag *d, const struct analysis *a)
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));
+		else if (r && !(c->auth_successes || c->auth_ok_sessions))
+			known_sender(d, c, ip.s);
 		/* its logins failed by the backend, and none by a password */
 		r = noted(d->saslfail, d->nsaslfail, ip.s);
 		if (r && !c->pw_failures && !d->sasl_down_seen)
@@ -275,10 +304,15 @@ void diag_user_tls_fold(struct diag *d)
 static const char *const typing_nknown[] = {"User unknown", "user unknown", "Unknown user", NULL};
 static const char *const typing_address[] = {"undeliverable address", "unverified address", NULL};
 
-/* typing_mistake - r holds one of the user's own mistakes above */
+/* typing_mistake - r holds one of the user's own mistakes above, or an
+ * address without its domain ("Sender address rejected: need
+ * fully-qualified address", reject_non_fqdn_sender / _recipient); the
+ * HELO check's "need fully-qualified hostname" (reject_non_fqdn_helo_
+ * hostname: Outlook's EHLO DESKTOP-XXXX) is no mistake of the user's but
+ * this server's restriction put before permit_sasl_authenticated */
 static bool typing_mistake(struct span r)
 {
-	if (span_index(r, "Domain not found") >= 0 || span_index(r, "need fully-qualified") >= 0)
+	if (span_index(r, "Domain not found") >= 0 || span_index(r, "need fully-qualified address") >= 0)
 		return true;
 	if (span_index(r, "nknown") >= 0)
 		for (int i = 0; typing_nknown[i]; i++)
@@ -364,15 +398,20 @@ void diag_serving_reset(struct diag *d, uint32_t slot)
 {
 	d->serving[slot].refused = 0;
 	d->serving[slot].why[0] = 0;
+	d->serving[slot].content = d->serving[slot].provider = false;
 	free(d->serving[slot].sample);
 	d->serving[slot].sample = NULL;
 }
 
-/* diag_user_refusal - smtpd refused something (a "reject" no rule
- * explains): kept with its session until the disconnect line */
+/* diag_user_refusal - smtpd refused something (a "reject" or a
+ * milter's "milter-reject" no rule explains): kept with its session
+ * until the disconnect line, with whether the first is a milter's
+ * verdict on the content (not on the sender's SPF, DKIM or DMARC) and
+ * whether the client is a large provider's server */
 void diag_user_refusal(struct diag *d, const struct event *ev)
 {
-	if (!span_eqs(ev->action, "reject"))
+	bool milter = span_eqs(ev->action, "milter-reject");
+	if (!milter && !span_eqs(ev->action, "reject"))
 		return;
 	int i = serving_slot(d, ev);
 	if (i < 0)
@@ -383,6 +422,8 @@ void diag_user_refusal(struct diag *d, const struct event *ev)
 			return;
 		}
 		d->serving[i].sample = diag_sample_copy(ev->line, d->show_secrets);
+		d->serving[i].content = milter && !ev_sender_auth_text(ev->reason);
+		d->serving[i].provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 	}
 }
 
@@ -424,8 +465,10 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 	if (i < 0 || !d->serving[i].refused)
 		return;
 	/* relaying refused without a login has its own findings
-	 * (user-client-relay-denied, own-client-relay-denied: accepted.c) */
-	if (!login && strstr(d->serving[i].why, "Relay access denied")) {
+	 * (user-client-relay-denied, own-client-relay-denied: accepted.c);
+	 * a milter's content verdict without a login is the check working
+	 * (spam a forwarder or a backup MX passes on is still spam) */
+	if (!login && (d->serving[i].content || strstr(d->serving[i].why, "Relay access denied"))) {
 		diag_serving_reset(d, (uint32_t)i);
 		return;
 	}
@@ -443,6 +486,7 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 			}
 			if (!r->why[0])
 				snprintf(r->why, sizeof r->why, "%s", d->serving[i].why);
+			r->provider |= d->serving[i].provider;
 		}
 	}
 	diag_serving_reset(d, (uint32_t)i);
@@ -477,5 +521,7 @@ void diag_user_tls_free(struct diag *d)
 	d->ntlsfail = d->ntlshang = d->nuserref = d->nnoauthref = d->nsaslfail = 0;
 	strset_free(&d->user_tls_ips);
 	strset_free(&d->noauth_ips);
+	strset_free(&d->known_ips);
+	strset_free(&d->ps_providers);
 	strset_free(&d->login_ips);
 }

@@ -434,6 +434,39 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	       (span_eqs(ev->dsn, "4.3.2") || has & RW_BIT(RW_432) || span_eqs(ev->code, "450"));
 }
 
+/* ev_provider_server - the large provider whose mail server the client
+ * is: its name forward-confirmed under the provider's domain, or, where
+ * no name is logged (postscreen, an "unknown" client), its address in
+ * the provider's published outbound networks and its HELO a name of the
+ * same provider; NULL for any other client */
+const char *ev_provider_server(struct span client_name, struct span client_ip, struct span helo)
+{
+	const char *by_name = provider_name(client_name);
+	if (by_name)
+		return by_name;
+	const char *by_ip = provider_of_address(client_ip);
+	const char *by_helo = by_ip ? provider_name(helo) : NULL;
+	return by_helo && !strcmp(by_ip, by_helo) ? by_ip : NULL;
+}
+
+/* ev_sender_auth_text - a refusal for the sender's authentication: an
+ * SPF policy service's "SPF fail", a DMARC or DKIM milter's words; mail
+ * a forwarder or a mailing list passes on fails them through no fault
+ * of the server that passes it on */
+bool ev_sender_auth_text(struct span reply)
+{
+	return span_find(reply, "SPF").p || span_find(reply, "DMARC").p || span_find(reply, "DKIM").p;
+}
+
+/* ev_reject_provider_listed - a DNS blocklist ("blocked using") refused a
+ * large provider's mail server (ev_provider_server): the list's false
+ * positive, never the provider's spam (dnsbl-refuses-big-provider) */
+bool ev_reject_provider_listed(const struct event *ev)
+{
+	return ev->type == EV_REJECT && has(ev->reason, "blocked using ") &&
+	       ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
+}
+
 /* ev_reject_unresolved_provider - reject_unknown_client_hostname's or
  * reject_unknown_reverse_client_hostname's refusal ("Client host
  * rejected: cannot find your [reverse] hostname") of a client that

@@ -4,6 +4,7 @@
  */
 #include "provider.h"
 #include "../util/cidr.h"
+#include <sys/socket.h>
 
 #include <ctype.h>
 #include <stdint.h>
@@ -52,6 +53,36 @@ const char *provider_name(struct span name)
 	return NULL;
 }
 
+/* provider_of_address6 - the IPv6 networks of the same SPF records
+ * (Google's ip6: ranges, Microsoft's 2a01:111:f400::/48 and
+ * 2a01:111:f403::/48, which hold its published /49../52), or NULL */
+static const char *provider_of_address6(struct span ip)
+{
+	static const struct {
+		const char *net;
+		const char *name;
+	} nets[] = {
+	    {"2001:4860:4000::/36", "Gmail"}, {"2404:6800:4000::/36", "Gmail"},
+	    {"2607:f8b0:4000::/36", "Gmail"}, {"2800:3f0:4000::/36", "Gmail"},
+	    {"2a00:1450:4000::/36", "Gmail"}, {"2c0f:fb50:4000::/36", "Gmail"},
+	    {"2a01:111:f400::/48", "Microsoft"}, {"2a01:111:f403::/48", "Microsoft"},
+	};
+	char text[CIDR_STRLEN];
+	if (!ip.n || ip.n >= sizeof text || !memchr(ip.p, ':', ip.n))
+		return NULL;
+	memcpy(text, ip.p, ip.n);
+	text[ip.n] = 0;
+	struct cidr x;
+	if (!cidr_addr(text, &x) || x.family != AF_INET6)
+		return NULL;
+	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
+		struct cidr n;
+		if (cidr_parse(nets[i].net, &n, NULL) && cidr_contains(&n, &x))
+			return nets[i].name;
+	}
+	return NULL;
+}
+
 /* provider_of_address - see provider.h.  The networks are those of
  * _spf.google.com, spf.protection.outlook.com and _spf.mail.yahoo.com
  * that their mail servers send from; they change rarely, and the
@@ -79,7 +110,7 @@ const char *provider_of_address(struct span ip)
 	};
 	unsigned char a[4];
 	if (!cidr_dotted_quad(ip.p, ip.n, a))
-		return NULL;
+		return provider_of_address6(ip);
 	uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
 	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
 		uint32_t n = (uint32_t)nets[i].net[0] << 24 | (uint32_t)nets[i].net[1] << 16 |

@@ -14,9 +14,9 @@
  * their domains; NULL for any other name */
 const char *provider_name(struct span host);
 
-/* provider_of_address - the same names for an IPv4 address in the
- * outbound networks the largest providers publish in their SPF records
- * (Gmail, Microsoft, Yahoo); NULL for any other address or for IPv6 */
+/* provider_of_address - the same names for an address in the outbound
+ * networks the largest providers publish in their SPF records (Gmail,
+ * Microsoft, Yahoo; IPv6: Gmail and Microsoft); NULL for any other */
 const char *provider_of_address(struct span ip);
 
 /* provider_mailbox_domain - gmail.com, outlook.com, yahoo.com...: a

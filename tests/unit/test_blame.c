@@ -112,6 +112,8 @@ static bool has_finding(const struct pipe *p, enum finding_id id)
 	return false;
 }
 
+static bool group_subject(const struct pipe *p, enum finding_id id, const char *ip);
+
 /* explanation - a client's explanation, in a static buffer */
 static const char *explanation(struct pipe *p, const char *ip)
 {
@@ -486,6 +488,42 @@ TEST(blame_pregreet_forms)
 	pipe_free(p);
 }
 
+/* postscreen's after-greeting tests: "NON-SMTP COMMAND" (HTTP on port
+ * 25) is a non-SMTP probe and "COMMAND PIPELINING" a pipelining bot, as
+ * smtpd's own lines are; a client caught by them that delivers later is
+ * ordinary, and "BARE NEWLINE" alone accuses nobody */
+TEST(blame_postscreen_violations)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.66]:41239 to [192.0.2.1]:25",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: NON-SMTP COMMAND from [203.0.113.66]:41239 after CONNECT: GET / HTTP/1.1",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.66]:41239",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.64]:41237 to [192.0.2.1]:25",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: COMMAND PIPELINING from [203.0.113.64]:41237 after EHLO: MAIL FROM:<x@spam.example>\\r\\n",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [203.0.113.64]:41237: 550 5.5.1 Protocol error; from=<x@spam.example>, to=<alice@example.com>, proto=ESMTP, helo=<spam.example>",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.64]:41237",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.65]:41238 to [192.0.2.1]:25",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: BARE NEWLINE from [203.0.113.65]:41238 after EHLO",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.65]:41238",
+	    /* caught once, then passed and delivered */
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: CONNECT from [198.51.100.60]:41240 to [192.0.2.1]:25",
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: COMMAND PIPELINING from [198.51.100.60]:41240 after EHLO: MAIL FROM:<a@partner.example>\\r\\n",
+	    "Jun  5 09:03:00 mx postfix/postscreen[3001]: DISCONNECT [198.51.100.60]:41240",
+	    "Jun  5 09:13:00 mx postfix/smtpd[3010]: connect from mx.partner.example[198.51.100.60]",
+	    "Jun  5 09:13:01 mx postfix/smtpd[3010]: 5A00000001: client=mx.partner.example[198.51.100.60]",
+	    "Jun  5 09:13:01 mx postfix/cleanup[3011]: 5A00000001: message-id=<1@partner.example>",
+	    "Jun  5 09:13:01 mx postfix/qmgr[900]: 5A00000001: from=<a@partner.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:13:01 mx postfix/smtpd[3010]: disconnect from mx.partner.example[198.51.100.60] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "203.0.113.66"), V_NON_SMTP_PROBE);
+	CHECK_INT(verdict_of(p, "203.0.113.64"), V_PIPELINING);
+	CHECK_INT(verdict_of(p, "203.0.113.65"), V_UNKNOWN);
+	CHECK_INT(verdict_of(p, "198.51.100.60"), V_LEGITIMATE);
+	pipe_free(p);
+}
+
 TEST(blame_dnsbl_answers)
 {
 	static const struct {
@@ -555,6 +593,37 @@ TEST(blame_dnsbl_big_provider_not_spam)
 /* "Domain not found" for gmail.com, outlook.com, yahoo.com: this host's
  * resolver failed, and the clients it refused are not accused; a bogus
  * domain alone stays the sender's */
+/* postscreen logs no client name: a DNSBL refusing an address of
+ * Microsoft's published outbound networks that greets with a Microsoft
+ * server name is the list's false positive too; the same HELO from
+ * another network, or another HELO from that network, proves nothing */
+TEST(blame_postscreen_dnsbl_big_provider)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: CONNECT from [40.107.22.70]:41240 to [192.0.2.1]:25",
+	    "Jun  5 09:00:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [40.107.22.70]:41240",
+	    "Jun  5 09:00:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [40.107.22.70]:41240: 550 5.7.1 Service unavailable; client [40.107.22.70] blocked using b.barracudacentral.org; from=<partner@outlook.com>, to=<alice@example.com>, proto=ESMTP, helo=<EUR05-AM6-obe.outbound.protection.outlook.com>",
+	    "Jun  5 09:00:01 mx postfix/postscreen[3001]: DISCONNECT [40.107.22.70]:41240",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: CONNECT from [203.0.113.70]:41241 to [192.0.2.1]:25",
+	    "Jun  5 09:01:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [203.0.113.70]:41241",
+	    "Jun  5 09:01:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [203.0.113.70]:41241: 550 5.7.1 Service unavailable; client [203.0.113.70] blocked using b.barracudacentral.org; from=<partner@outlook.com>, to=<alice@example.com>, proto=ESMTP, helo=<EUR05-AM6-obe.outbound.protection.outlook.com>",
+	    "Jun  5 09:01:01 mx postfix/postscreen[3001]: DISCONNECT [203.0.113.70]:41241",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: CONNECT from [40.107.22.71]:41242 to [192.0.2.1]:25",
+	    "Jun  5 09:02:00 mx postfix/postscreen[3001]: DNSBL rank 3 for [40.107.22.71]:41242",
+	    "Jun  5 09:02:01 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [40.107.22.71]:41242: 550 5.7.1 Service unavailable; client [40.107.22.71] blocked using b.barracudacentral.org; from=<x@spam.example>, to=<alice@example.com>, proto=ESMTP, helo=<spam.example>",
+	    "Jun  5 09:02:01 mx postfix/postscreen[3001]: DISCONNECT [40.107.22.71]:41242",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "40.107.22.70"));
+	CHECK_INT(verdict_of(p, "40.107.22.70"), V_UNKNOWN);
+	CHECK(!group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "203.0.113.70"));
+	CHECK_INT(verdict_of(p, "203.0.113.70"), V_SPAM_REJECTED);
+	CHECK(!group_subject(p, F_IN_DNSBL_BIG_PROVIDER, "40.107.22.71"));
+	CHECK_INT(verdict_of(p, "40.107.22.71"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
+
 TEST(blame_resolver_failure_not_spam)
 {
 	const char *const lines[] = {
@@ -943,5 +1012,231 @@ TEST(blame_pasted_login_mismatch_not_spam)
 	CHECK_INT(verdict_of(p, "203.0.113.50"), V_LEGITIMATE);
 	CHECK_INT(verdict_of(p, "203.0.113.77"), V_SPAM_REJECTED);
 	CHECK(strstr(account_explanation(p, "alice@example.com"), "<boss@example.com>"));
+	pipe_free(p);
+}
+
+/* group_subject - the diagnosis has a group of id whose subjects hold ip */
+static bool group_subject(const struct pipe *p, enum finding_id id, const char *ip)
+{
+	for (size_t i = 0; i < p->diag->nlist; i++)
+		if (p->diag->list[i]->id == id && strset_has(&p->diag->list[i]->subjects, span_of(ip)))
+			return true;
+	return false;
+}
+
+/* the HELO check's "need fully-qualified hostname" refusing a user who
+ * logged in (Outlook's EHLO DESKTOP-XXXX: reject_non_fqdn_helo_hostname
+ * before permit_sasl_authenticated) is this server's configuration, and
+ * so is the same refusal of an address where a user logs in; a sender
+ * or recipient without its domain ("need fully-qualified address") stays
+ * the user's typing mistake, and a spambot's bare HELO is no finding */
+TEST(blame_user_helo_not_fqdn_is_configuration)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/submission/smtpd[601]: connect from dsl-21.example.net[198.51.100.21]",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[601]: NOQUEUE: reject: RCPT from dsl-21.example.net[198.51.100.21]: 504 5.5.2 <DESKTOP-4KQ2M7T>: Helo command rejected: need fully-qualified hostname; from=<alice@example.com> to=<carol@partner.example> proto=ESMTP helo=<DESKTOP-4KQ2M7T>",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[601]: disconnect from dsl-21.example.net[198.51.100.21] ehlo=2 starttls=1 auth=1 mail=1 rcpt=0/1 quit=1 commands=6/7",
+	    /* bob logs in from home, then his desktop sends on port 25 */
+	    "Jun  5 09:10:00 mx postfix/submission/smtpd[602]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Jun  5 09:10:01 mx postfix/submission/smtpd[602]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=2 starttls=1 auth=1 quit=1 commands=5",
+	    "Jun  5 09:20:00 mx postfix/smtpd[603]: connect from dsl-7.example.net[198.51.100.7]",
+	    "Jun  5 09:20:01 mx postfix/smtpd[603]: NOQUEUE: reject: RCPT from dsl-7.example.net[198.51.100.7]: 504 5.5.2 <DESKTOP-9XY>: Helo command rejected: need fully-qualified hostname; from=<bob@example.com> to=<bob@example.com> proto=ESMTP helo=<DESKTOP-9XY>",
+	    "Jun  5 09:20:01 mx postfix/smtpd[603]: disconnect from dsl-7.example.net[198.51.100.7] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a user's sender without its domain: the user's own mistake */
+	    "Jun  5 09:30:00 mx postfix/submission/smtpd[604]: connect from dsl-32.example.net[198.51.100.32]",
+	    "Jun  5 09:30:01 mx postfix/submission/smtpd[604]: NOQUEUE: reject: RCPT from dsl-32.example.net[198.51.100.32]: 504 5.5.2 <alice>: Sender address rejected: need fully-qualified address; from=<alice> to=<carol@partner.example> proto=ESMTP helo=<pc.example.com>",
+	    "Jun  5 09:30:01 mx postfix/submission/smtpd[604]: disconnect from dsl-32.example.net[198.51.100.32] ehlo=2 starttls=1 auth=1 mail=1 rcpt=0/1 quit=1 commands=6/7",
+	    /* a spambot greeting with a bare name, never logged in */
+	    "Jun  5 09:40:00 mx postfix/smtpd[605]: connect from unknown[203.0.113.42]",
+	    "Jun  5 09:40:01 mx postfix/smtpd[605]: NOQUEUE: reject: RCPT from unknown[203.0.113.42]: 504 5.5.2 <WIN-8SD7F6>: Helo command rejected: need fully-qualified hostname; from=<info@promo.example> to=<alice@example.com> proto=ESMTP helo=<WIN-8SD7F6>",
+	    "Jun  5 09:40:01 mx postfix/smtpd[605]: disconnect from unknown[203.0.113.42] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_USER_REFUSED, "198.51.100.21"));
+	CHECK_INT(verdict_of(p, "198.51.100.21"), V_LEGITIMATE);
+	CHECK(group_subject(p, F_IN_USER_NOAUTH_REFUSED, "198.51.100.7"));
+	CHECK_INT(verdict_of(p, "198.51.100.7"), V_LEGITIMATE);
+	CHECK(!group_subject(p, F_IN_USER_REFUSED, "198.51.100.32"));
+	CHECK(!group_subject(p, F_IN_USER_NOAUTH_REFUSED, "203.0.113.42"));
+	CHECK_INT(verdict_of(p, "203.0.113.42"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
+
+/* a server whose other mail is accepted, refused by an SPF check on mail
+ * it forwards, or by a blocklist, is a known sender the checks refuse
+ * (known-sender-refused), and so is a large provider's server refused by
+ * SPF, which is no spammer for it; the unknown recipients a backup MX
+ * passes on are its senders', no harvest of its own; a stranger failing
+ * SPF, or a forwarder's spam refused by a milter, is the checks working */
+TEST(blame_known_sender_refused)
+{
+	const char *const lines[] = {
+	    "Jun  5 08:00:00 mx postfix/smtpd[701]: connect from mx.univ.example[198.51.100.80]",
+	    "Jun  5 08:00:01 mx postfix/smtpd[701]: 5A00000101: client=mx.univ.example[198.51.100.80]",
+	    "Jun  5 08:00:01 mx postfix/cleanup[702]: 5A00000101: message-id=<1@univ.example>",
+	    "Jun  5 08:00:01 mx postfix/qmgr[900]: 5A00000101: from=<prof@univ.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 08:00:01 mx postfix/smtpd[701]: disconnect from mx.univ.example[198.51.100.80] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Jun  5 09:00:00 mx postfix/smtpd[703]: connect from mx.univ.example[198.51.100.80]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[703]: NOQUEUE: reject: RCPT from mx.univ.example[198.51.100.80]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=news@bank.example;ip=198.51.100.80;r=<UNKNOWN>; from=<news@bank.example> to=<alice@example.com> proto=ESMTP helo=<mx.univ.example>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[703]: disconnect from mx.univ.example[198.51.100.80] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* Gmail forwarding a message whose sender's domain fails SPF */
+	    "Jun  5 09:10:00 mx postfix/smtpd[704]: connect from mail-ej1-f56.google.com[209.85.218.56]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[704]: NOQUEUE: reject: RCPT from mail-ej1-f56.google.com[209.85.218.56]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=boss@corp.example;ip=209.85.218.56;r=<UNKNOWN>; from=<boss@corp.example> to=<alice@example.com> proto=ESMTP helo=<mail-ej1-f56.google.com>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[704]: disconnect from mail-ej1-f56.google.com[209.85.218.56] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* one Gmail user's address refused on purpose */
+	    "Jun  5 09:15:00 mx postfix/smtpd[709]: connect from mail-ej1-f57.google.com[209.85.218.57]",
+	    "Jun  5 09:15:01 mx postfix/smtpd[709]: NOQUEUE: reject: RCPT from mail-ej1-f57.google.com[209.85.218.57]: 554 5.7.1 <pest@gmail.com>: Sender address rejected: Go away; from=<pest@gmail.com> to=<alice@example.com> proto=ESMTP helo=<mail-ej1-f57.google.com>",
+	    "Jun  5 09:15:01 mx postfix/smtpd[709]: disconnect from mail-ej1-f57.google.com[209.85.218.57] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a phisher failing SPF */
+	    "Jun  5 09:20:00 mx postfix/smtpd[705]: connect from unknown[203.0.113.43]",
+	    "Jun  5 09:20:01 mx postfix/smtpd[705]: NOQUEUE: reject: RCPT from unknown[203.0.113.43]: 550 5.7.23 <alice@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=security@paypal.com;ip=203.0.113.43;r=<UNKNOWN>; from=<security@paypal.com> to=<alice@example.com> proto=ESMTP helo=<paypal.com>",
+	    "Jun  5 09:20:01 mx postfix/smtpd[705]: disconnect from unknown[203.0.113.43] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    /* a backup MX: its own mail accepted, five unknown recipients and
+	     * a spam milter's verdict on mail it passes on */
+	    "Jun  5 09:30:00 mx postfix/smtpd[706]: connect from mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:01 mx postfix/smtpd[706]: 5A00000102: client=mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:01 mx postfix/cleanup[702]: 5A00000102: message-id=<2@gmail.com>",
+	    "Jun  5 09:30:01 mx postfix/qmgr[900]: 5A00000102: from=<friend@gmail.com>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:30:02 mx postfix/smtpd[706]: 5A00000103: client=mx2.backup.example[198.51.100.100]",
+	    "Jun  5 09:30:02 mx postfix/smtpd[706]: 5A00000103: milter-reject: END-OF-MESSAGE from mx2.backup.example[198.51.100.100]: 5.7.1 Spam message rejected; from=<winner@lottery.example> to=<alice@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u1@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u1@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u2@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u2@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u3@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u3@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u4@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u4@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:03 mx postfix/smtpd[706]: NOQUEUE: reject: RCPT from mx2.backup.example[198.51.100.100]: 550 5.1.1 <u5@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<b@spam.example> to=<u5@example.com> proto=ESMTP helo=<mx2.backup.example>",
+	    "Jun  5 09:30:04 mx postfix/smtpd[706]: disconnect from mx2.backup.example[198.51.100.100] ehlo=1 mail=7 rcpt=2/7 data=2 quit=1 commands=13/18",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "198.51.100.80"));
+	CHECK_INT(verdict_of(p, "198.51.100.80"), V_LEGITIMATE);
+	CHECK(group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "209.85.218.56"));
+	CHECK_INT(verdict_of(p, "209.85.218.56"), V_UNKNOWN);
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "209.85.218.57"));
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "203.0.113.43"));
+	CHECK_INT(verdict_of(p, "203.0.113.43"), V_SPAM_REJECTED);
+	CHECK(!group_subject(p, F_IN_KNOWN_SENDER_REFUSED, "198.51.100.100"));
+	CHECK_INT(verdict_of(p, "198.51.100.100"), V_LEGITIMATE);
+	CHECK(!has_finding(p, F_IN_USER_UNKNOWN_HARVEST));
+	pipe_free(p);
+}
+
+/* a milter refusing a logged-in user's mail (rspamd scanning the
+ * submission service) is this server's own check refusing a user */
+TEST(blame_milter_refuses_user)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/submission/smtpd[801]: connect from dsl-31.example.net[198.51.100.31]",
+	    "Jun  5 09:00:01 mx postfix/submission/smtpd[801]: CC00000003: client=dsl-31.example.net[198.51.100.31], sasl_method=PLAIN, sasl_username=alice@example.com",
+	    "Jun  5 09:00:02 mx postfix/submission/smtpd[801]: CC00000003: milter-reject: END-OF-MESSAGE from dsl-31.example.net[198.51.100.31]: 5.7.1 Spam message rejected; from=<alice@example.com> to=<carol@partner.example> proto=ESMTP helo=<[192.168.1.10]>",
+	    "Jun  5 09:00:02 mx postfix/submission/smtpd[801]: disconnect from dsl-31.example.net[198.51.100.31] ehlo=2 starttls=1 auth=1 mail=1 rcpt=1 data=0/1 quit=1 commands=7/8",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_USER_REFUSED, "198.51.100.31"));
+	CHECK_INT(verdict_of(p, "198.51.100.31"), V_LEGITIMATE);
+	pipe_free(p);
+}
+
+/* anvil's limits refusing a large provider's server, or a server whose
+ * other mail is accepted, slow wanted mail (known-sender-rate-limited);
+ * a stranger's limit is no finding */
+TEST(blame_known_sender_rate_limited)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: connect from mail-ej1-f70.google.com[209.85.218.70]",
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: warning: Connection concurrency limit exceeded: 11 from mail-ej1-f70.google.com[209.85.218.70] for service smtp",
+	    "Jun  5 09:00:00 mx postfix/smtpd[901]: disconnect from mail-ej1-f70.google.com[209.85.218.70] commands=0/0",
+	    "Jun  5 09:10:00 mx postfix/smtpd[902]: connect from mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[902]: 5A00000201: client=mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:10:01 mx postfix/cleanup[903]: 5A00000201: message-id=<1@partner.example>",
+	    "Jun  5 09:10:01 mx postfix/qmgr[900]: 5A00000201: from=<a@partner.example>, size=400, nrcpt=1 (queue active)",
+	    "Jun  5 09:10:01 mx postfix/smtpd[902]: disconnect from mail.partner.example[198.51.100.90] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: connect from mail.partner.example[198.51.100.90]",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: warning: Connection rate limit exceeded: 31 from mail.partner.example[198.51.100.90] for service smtp",
+	    "Jun  5 09:11:00 mx postfix/smtpd[904]: disconnect from mail.partner.example[198.51.100.90] commands=0/0",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: connect from unknown[203.0.113.71]",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: warning: Connection rate limit exceeded: 61 from unknown[203.0.113.71] for service smtp",
+	    "Jun  5 09:20:00 mx postfix/smtpd[905]: disconnect from unknown[203.0.113.71] commands=0/0",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "209.85.218.70"));
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.90"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "203.0.113.71"));
+	CHECK(!has_finding(p, F_IN_OWN_RATE_LIMITED));
+	pipe_free(p);
+}
+
+/* snowshoe spam: a server that got a message through, then refused by a
+ * blocklist that listed it since, is no known sender */
+TEST(blame_listed_after_accepted_is_no_known_sender)
+{
+	const char *const lines[] = {
+	    "Nov  1 05:00:00 mx postfix/smtpd[701]: connect from unknown[204.152.221.27]",
+	    "Nov  1 05:00:01 mx postfix/smtpd[701]: 5A00000301: client=unknown[204.152.221.27]",
+	    "Nov  1 05:00:01 mx postfix/cleanup[702]: 5A00000301: message-id=<1@patiodevelop.xyz>",
+	    "Nov  1 05:00:01 mx postfix/qmgr[900]: 5A00000301: from=<PatioClearance@patiodevelop.xyz>, size=400, nrcpt=1 (queue active)",
+	    "Nov  1 05:00:01 mx postfix/smtpd[701]: disconnect from unknown[204.152.221.27] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+	    "Nov  1 06:50:55 mx postfix/smtpd[703]: connect from unknown[204.152.221.27]",
+	    "Nov  1 06:50:55 mx postfix/smtpd[703]: NOQUEUE: reject: RCPT from unknown[204.152.221.27]: 554 5.7.1 Service unavailable; Client host [204.152.221.27] blocked using zen.spamhaus.org; http://www.spamhaus.org/sbl/query/SBLCSS; from=<PatioClearance@patiodevelop.xyz> to=<kdent@example.com> proto=ESMTP helo=<004c71d8.patiodevelop.xyz>",
+	    "Nov  1 06:50:56 mx postfix/smtpd[703]: disconnect from unknown[204.152.221.27] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(!has_finding(p, F_IN_KNOWN_SENDER_REFUSED));
+	pipe_free(p);
+}
+
+/* postscreen's 450 4.3.2 to three addresses of Gmail's network greeting
+ * as Gmail: a provider retrying from its pool is deferred again and
+ * again (postscreen-tests-delay-providers); two are the ordinary first
+ * deferral (postscreen-after-greeting-tests) */
+TEST(blame_postscreen_tests_delay_provider)
+{
+	char buf[3][400];
+	const char *lines[5] = {0};
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf[i], sizeof buf[i],
+			 "Jun  5 09:0%d:00 mx postfix/postscreen[3001]: NOQUEUE: reject: RCPT from [209.85.218.%d]:5000%d: 450 4.3.2 Service currently unavailable; from=<friend@gmail.com>, to=<alice@example.com>, proto=ESMTP, helo=<mail-ej1-f%d.google.com>",
+			 i, 60 + i, i, 60 + i);
+		lines[i] = buf[i];
+	}
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_PS_DEEP_PROVIDERS, "209.85.218.62"));
+	CHECK(!has_finding(p, F_PS_DEEP_TEMPFAIL));
+	CHECK_INT(verdict_of(p, "209.85.218.60"), V_UNKNOWN);
+	pipe_free(p);
+	lines[2] = NULL;
+	p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(!has_finding(p, F_PS_DEEP_PROVIDERS));
+	CHECK(has_finding(p, F_PS_DEEP_TEMPFAIL));
+	pipe_free(p);
+}
+
+/* a device of this server's own network refused by a HELO check, with a
+ * sender of a domain this server delivers to itself, is the admin's own
+ * (own-client-refused tells the fix), not spam; a LAN host refused with
+ * a foreign sender stays spam-rejected */
+TEST(blame_own_app_refused_not_spam)
+{
+	const char *const lines[] = {
+	    "Jun  5 08:00:00 mx postfix/lmtp[700]: 5A00000401: to=<alice@example.com>, relay=mail.example.com[private/dovecot-lmtp], delay=0.5, delays=0.1/0.01/0.2/0.19, dsn=2.0.0, status=sent (250 2.0.0 <alice@example.com> Saved)",
+	    "Jun  5 09:00:00 mx postfix/smtpd[1001]: connect from unknown[192.168.1.50]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: NOQUEUE: reject: RCPT from unknown[192.168.1.50]: 504 5.5.2 <scanner>: Helo command rejected: need fully-qualified hostname; from=<scanner@example.com> to=<alice@example.com> proto=SMTP helo=<scanner>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: disconnect from unknown[192.168.1.50] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jun  5 09:10:00 mx postfix/smtpd[1002]: connect from unknown[192.168.1.51]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: NOQUEUE: reject: RCPT from unknown[192.168.1.51]: 504 5.5.2 <WIN-X>: Helo command rejected: need fully-qualified hostname; from=<promo@spam.example> to=<alice@example.com> proto=SMTP helo=<WIN-X>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: disconnect from unknown[192.168.1.51] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.168.1.50"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.168.1.50"), "your own application or device"));
+	CHECK(has_finding(p, F_IN_OWN_CLIENT_REFUSED));
+	CHECK_INT(verdict_of(p, "192.168.1.51"), V_SPAM_REJECTED);
 	pipe_free(p);
 }

@@ -122,6 +122,13 @@ TEST(diagnose_own_network)
 	CHECK(!provider_of_address(span_of("209.85.0.1")));
 	CHECK(!provider_of_address(span_of("198.51.100.61")));
 	CHECK(!provider_of_address(span_of("2001:4860::1")));
+	/* their IPv6 outbound networks (Gmail's ip6: ranges, Microsoft's) */
+	CHECK_STR(provider_of_address(span_of("2a00:1450:4864:20::52a")), "Gmail");
+	CHECK_STR(provider_of_address(span_of("2607:f8b0:4864:20::62f")), "Gmail");
+	CHECK_STR(provider_of_address(span_of("2a01:111:f403:2612::701")), "Microsoft");
+	CHECK(!provider_of_address(span_of("2a00:1450:5000::1")));
+	CHECK(!provider_of_address(span_of("2001:db8:100::21")));
+	CHECK(!provider_of_address(span_of("2a00:1450:4864:20::52a:")));
 	CHECK(!provider_of_address(span_of("")));
 }
 

@@ -16,7 +16,7 @@
 static bool why_before(const struct event *ev, char *out, size_t n)
 {
 	static const char *const typing[] = {
-	    "User unknown", "user unknown", "Domain not found", "need fully-qualified",
+	    "User unknown", "user unknown", "Domain not found", "need fully-qualified address",
 	    "undeliverable address", "unverified address", "Unknown user",
 	};
 	struct span r = ev->reason;
@@ -64,7 +64,7 @@ TEST(refusal_why_same_as_snprintf)
 	    " [192.0.2.1]", " [", ",", "Access denied", "user unknown", "Domain not found",
 	    "<", ">: ", "x", " ", "\0", "Service unavailable", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	    "\"", "%s", "\xc3\xa9", "User unknown", "Unknown user", "nknown", "unknown",
-	    "need fully-qualified", "need fully", "undeliverable address", "unverified address",
+	    "need fully-qualified", "need fully-qualified address", "need fully-qualified hostname", "need fully", "undeliverable address", "unverified address",
 	    " address", "address", "unverified", "Domain not"};
 	const size_t nparts = sizeof parts / sizeof *parts;
 	struct event ev = {0};
