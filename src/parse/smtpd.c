@@ -403,18 +403,24 @@ static bool parse_proxy(struct span t, struct event *ev)
 
 /* ---- transactions ---------------------------------------------------------- */
 
-/* next_key - the earliest ", key=" of keys[from..] in s, its index and which */
-static ptrdiff_t next_key(struct span s, const char *const *keys, int from, int *which)
+/* pc_next_key - the earliest of keys[from..] in s, its index and which
+ * (in *which; untouched when none), or -1.  Every key starts with ',':
+ * one pass over the commas, each tried against the keys (none is a
+ * prefix of another, so at most one starts there), not a search of s
+ * per key (speed12) */
+ptrdiff_t pc_next_key(struct span s, const char *const *keys, int from, int *which)
 {
-	ptrdiff_t best = -1;
-	for (int k = from; keys[k]; k++) {
-		ptrdiff_t i = span_index(s, keys[k]);
-		if (i >= 0 && (best < 0 || i < best)) {
-			best = i;
-			*which = k;
-		}
+	const char *p = s.p, *end = s.p + s.n;
+	while (p < end && (p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+		struct span rest = span_make(p, (size_t)(end - p));
+		for (int k = from; keys[k]; k++)
+			if (span_starts(rest, keys[k])) {
+				*which = k;
+				return p - s.p;
+			}
+		p++;
 	}
-	return best;
+	return -1;
 }
 
 /* parse_client_line - after "QID: client=" */
@@ -423,7 +429,7 @@ static bool parse_client_line(struct span t, struct event *ev)
 	static const char *const keys[] = {", sasl_method=", ", sasl_username=", ", sasl_sender=",
 					   ", orig_queue_id=", ", orig_client=", NULL};
 	int which = 0;
-	ptrdiff_t k = next_key(t, keys, 0, &which);
+	ptrdiff_t k = pc_next_key(t, keys, 0, &which);
 	struct span head = k < 0 ? t : span_head(t, (size_t)k);
 	if (!smtpd_client(head, ev)) {
 		/* "client=unknown", "client=<hidden>": the address was cut out
@@ -438,7 +444,7 @@ static bool parse_client_line(struct span t, struct event *ev)
 	while (k >= 0) {
 		int cur = which;
 		t = span_skip(t, (size_t)k + strlen(keys[cur]));
-		k = next_key(t, keys, cur + 1, &which);
+		k = pc_next_key(t, keys, cur + 1, &which);
 		struct span v = span_trim(k < 0 ? t : span_head(t, (size_t)k));
 		switch (cur) {
 		case 0: ev->sasl_method = v; break;

@@ -1,11 +1,12 @@
 /*
  * test_smtpd_words.c - two word tables of smtpd.c told by a byte
  * (speed12): pc_lost_reason, the REASON of "REASON after ..." (asked of
- * nearly every smtpd line), and pc_tail_starts, a refusal's tail after a
- * ';' (asked at every ';').  The same answers as the former loops over
- * their words (kept here), on random texts of the words, their prefixes
- * and look-alikes, blanks and NULs, cut anywhere, each text in a buffer
- * of its own size.
+ * nearly every smtpd line), pc_tail_starts, a refusal's tail after a ';'
+ * (asked at every ';'), and pc_next_key, the next key of a "client="
+ * line (one pass over the commas).  The same answers as the former code
+ * (kept here), on random texts of the words, their prefixes and
+ * look-alikes, blanks and NULs, cut anywhere, each text in a buffer of
+ * its own size.
  */
 #include "tap.h"
 #include "parse/common.h"
@@ -85,4 +86,52 @@ TEST(smtpd_words_same_as_before)
 	/* the draw reaches both answers of each */
 	CHECK(lost > 5000 && lost < 300000);
 	CHECK(tail > 20000 && tail < 300000);
+}
+
+/* the former next_key: a search of s per key */
+static ptrdiff_t next_key_before(struct span s, const char *const *keys, int from, int *which)
+{
+	ptrdiff_t best = -1;
+	for (int k = from; keys[k]; k++) {
+		ptrdiff_t i = span_index(s, keys[k]);
+		if (i >= 0 && (best < 0 || i < best)) {
+			best = i;
+			*which = k;
+		}
+	}
+	return best;
+}
+
+TEST(next_key_same_as_before)
+{
+	static const char *const keys[] = {", sasl_method=", ", sasl_username=", ", sasl_sender=",
+					   ", orig_queue_id=", ", orig_client=", NULL};
+	static const char *const kparts[] = {
+	    ", sasl_method=", ", sasl_username=", ", sasl_sender=", ", orig_queue_id=", ", orig_client=",
+	    ",", ", ", ",,", ", sasl_", ", sasl_method", ",sasl_method=", ", orig_", ", orig_client",
+	    "PLAIN", "alice@example.test", "unknown[192.0.2.1]", "mail.example.test[192.0.2.1]", " ", "=",
+	    "\0", "4B3F2A1C", "x"};
+	int bad = 0;
+	unsigned found = 0;
+	for (int iter = 0; iter < 300000 && bad < 5; iter++) {
+		char tmp[200];
+		size_t n = 0;
+		tap_parts(tmp, &n, sizeof tmp, kparts, sizeof kparts / sizeof kparts[0],
+			  (int)(tap_rnd(&rnd_state) % 7), &rnd_state);
+		if (tap_rnd(&rnd_state) % 4 == 0 && n)
+			n = (size_t)(tap_rnd(&rnd_state) % (n + 1));
+		char *b = malloc(n ? n : 1);
+		memcpy(b, tmp, n);
+		struct span s = span_make(b, n);
+		int from = (int)(tap_rnd(&rnd_state) % 6);
+		int gw = -7, ww = -7;
+		ptrdiff_t g = pc_next_key(s, keys, from, &gw), w = next_key_before(s, keys, from, &ww);
+		if ((g != w || gw != ww) && bad++ < 5)
+			test_fail(__FILE__, __LINE__, "pc_next_key(\"%.*s\", from %d): got %td (%d), want %td (%d)",
+				  (int)n, b, from, g, gw, w, ww);
+		found += w >= 0;
+		free(b);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(found > 30000 && found < 270000);
 }
