@@ -384,17 +384,6 @@ void analysis_event(struct analysis *a, const struct event *ev)
 	}
 }
 
-/* cmd_index - slot of a command name in client_detail->cmd */
-static int cmd_index(const char *name)
-{
-	static const char *const names[] = {"ehlo", "helo", "starttls", "auth", "mail", "rcpt",
-					    "data", "quit", "rset", "noop", "unknown", NULL};
-	for (int i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
-			return i;
-	return 11;
-}
-
 /* collect_offered - capabilities the server advertised, from the dialogue */
 static void collect_offered(struct client_detail *d, const struct session *s)
 {
@@ -583,9 +572,9 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 	if (s->end_kind == END_OPEN)
 		d->open_sessions++;
 	for (uint32_t i = 0; i < s->nstats; i++) {
-		if (!strcmp(s->stats[i].name, "commands"))
-			continue;
-		d->cmd[cmd_index(s->stats[i].name)] += s->stats[i].total;
+		int k = records_cmd_slot(s->stats[i].name);
+		if (k >= 0)
+			d->cmd[k] += s->stats[i].total;
 	}
 	collect_offered(d, s);
 	/* evidence: the first session, and the first of another kind */

@@ -17,6 +17,39 @@ static inline void records_sat_add(uint32_t *x, uint64_t n)
 	*x = s > UINT32_MAX ? UINT32_MAX : (uint32_t)s;
 }
 
+/* records_cmd_word - s is the word w (a literal): compared a byte at a
+ * time up to w's NUL, so that s is never read past its own */
+static inline bool records_cmd_word(const char *s, const char *w)
+{
+	for (; *w; s++, w++)
+		if (*s != *w)
+			return false;
+	return !*s;
+}
+
+/* records_cmd_slot - the slot of a session's command counter ("ehlo=1")
+ * in client_detail->cmd: ehlo helo starttls auth mail rcpt data quit rset
+ * noop unknown, 11 for any other name, -1 for "commands" (their total,
+ * not counted).  Told by the first byte, then one word compared: a
+ * session has several counters and a busy log many sessions */
+static inline int records_cmd_slot(const char *name)
+{
+	switch (name[0]) {
+	case 'a': return records_cmd_word(name, "auth") ? 3 : 11;
+	case 'c': return records_cmd_word(name, "commands") ? -1 : 11;
+	case 'd': return records_cmd_word(name, "data") ? 6 : 11;
+	case 'e': return records_cmd_word(name, "ehlo") ? 0 : 11;
+	case 'h': return records_cmd_word(name, "helo") ? 1 : 11;
+	case 'm': return records_cmd_word(name, "mail") ? 4 : 11;
+	case 'n': return records_cmd_word(name, "noop") ? 9 : 11;
+	case 'q': return records_cmd_word(name, "quit") ? 7 : 11;
+	case 'r': return records_cmd_word(name, "rcpt") ? 5 : records_cmd_word(name, "rset") ? 8 : 11;
+	case 's': return records_cmd_word(name, "starttls") ? 2 : 11;
+	case 'u': return records_cmd_word(name, "unknown") ? 10 : 11;
+	default: return 11;
+	}
+}
+
 /* records_name_hash - a username's hash for tried_hash (capped at
  * NAME_CAP; a fixed seed: the verdict must not depend on the run's) */
 static inline uint32_t records_name_hash(struct span name)

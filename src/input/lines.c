@@ -111,13 +111,11 @@ void lines_init(struct lines *l, struct source *src)
 #define MADV_POPULATE_READ 22 /* Linux 5.14 */
 #endif
 
-/* give_back - mapped: drop the pages already read from the resident set
+/* give_back_now - mapped: drop the pages already read from the resident set
  * (the page cache keeps them), so that memory stays flat, and map the
  * next stretch in one call instead of a page fault every 64 KiB */
-static void give_back(struct lines *l)
+static __attribute__((noinline)) void give_back_now(struct lines *l)
 {
-	if (l->start - l->dropped < MAP_GIVE_BACK)
-		return;
 	size_t to = l->start / map_page * map_page;
 	if (to > l->dropped) {
 		madvise(l->buf + l->dropped, to - l->dropped, MADV_DONTNEED);
@@ -126,6 +124,14 @@ static void give_back(struct lines *l)
 	size_t ahead = l->cap - to < MAP_GIVE_BACK ? l->cap - to : MAP_GIVE_BACK;
 	if (l->populate && ahead && madvise(l->buf + to, ahead, MADV_POPULATE_READ) != 0)
 		l->populate = false; /* an older kernel, or the file shrank: faults will do */
+}
+
+/* give_back - give_back_now once a stretch has been read: the test is
+ * inline, the call made once in MAP_GIVE_BACK bytes, not on every line */
+static inline void give_back(struct lines *l)
+{
+	if (l->start - l->dropped >= MAP_GIVE_BACK)
+		give_back_now(l);
 }
 
 /* refill - move the unread tail to the front and read more; false at end */
@@ -148,8 +154,9 @@ static bool refill(struct lines *l)
 	return true;
 }
 
-/* emit - return buf[a..b) as a line, without a trailing CR */
-static bool emit(struct lines *l, size_t a, size_t b, struct span *out)
+/* emit - return buf[a..b) as a line, without a trailing CR (inline: once
+ * a line) */
+static inline __attribute__((always_inline)) bool emit(struct lines *l, size_t a, size_t b, struct span *out)
 {
 	if (b > a && l->buf[b - 1] == '\r')
 		b--;

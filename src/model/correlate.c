@@ -193,54 +193,79 @@ static struct omsg *msg_find(struct model *m, const struct event *ev, bool creat
 	return o;
 }
 
-/* rcpt_update - rebuild a recipient's blob: each field from the event when
- * it has it, else the old value (ev NULL: only to/orig_to) */
-static void rcpt_update(struct rcpt *r, struct span to, struct span orig_to, const struct event *ev)
+/* rcpt_field - a field's text as the blob keeps it (cut to
+ * MODEL_STR_MAX), its size with the NUL added to *total; unset stays unset */
+static inline struct span rcpt_field(struct span s, size_t *total)
 {
-	struct span f[8] = {
-	    to, orig_to,
-	    ev && ev->status.p ? ev->status : span_of(r->status),
-	    ev && ev->dsn.p ? ev->dsn : span_of(r->dsn),
-	    ev && ev->relay.p ? ev->relay : span_of(r->relay),
-	    ev && ev->reason.p ? ev->reason : span_of(r->reason),
-	    ev && ev->delay.p ? ev->delay : span_of(r->delay),
-	    ev && ev->delays.p ? ev->delays : span_of(r->delays),
-	};
-	bool set[8];
-	size_t total = 0;
-	for (int i = 0; i < 8; i++) {
-		set[i] = f[i].p != NULL;
-		f[i] = span_cut(f[i], MODEL_STR_MAX);
-		total += set[i] ? f[i].n + 1 : 0;
-	}
-	char *blob = xmalloc(total + 1), *p = blob;
-	char *out[8];
-	for (int i = 0; i < 8; i++) {
-		if (!set[i]) {
-			out[i] = NULL;
-			continue;
-		}
-		memcpy(p, f[i].p, f[i].n);
-		p[f[i].n] = 0;
-		out[i] = p;
-		p += f[i].n + 1;
-	}
-	free(r->blob); /* after the copy: the old strings were inputs */
-	r->blob = blob;
-	r->to = out[0], r->orig_to = out[1], r->status = out[2], r->dsn = out[3];
-	r->relay = out[4], r->reason = out[5], r->delay = out[6], r->delays = out[7];
+	if (!s.p)
+		return s;
+	s = span_cut(s, MODEL_STR_MAX);
+	*total += s.n + 1;
+	return s;
 }
 
-/* mailbox_agent - the delivery agent of a line when it is one of this
- * host's own (mailbox, pipe, LMTP, error(8), or qmgr bouncing a recipient
- * itself), as a static string; NULL for smtp and anything else */
-static const char *mailbox_agent(struct span daemon)
+/* rcpt_put - s and its NUL at *p, *p moved past them: where s went, or
+ * NULL for an unset field */
+static inline char *rcpt_put(char **p, struct span s)
+{
+	if (!s.p)
+		return NULL;
+	char *d = *p;
+	memcpy(d, s.p, s.n);
+	d[s.n] = 0;
+	*p = d + s.n + 1;
+	return d;
+}
+
+/* model_rcpt_update - rebuild a recipient's blob: each field from the
+ * event when it has it, else the old value (ev NULL: only to/orig_to).
+ * The eight fields one after another, no loop over an array of them:
+ * this runs for every status line of a recipient */
+void model_rcpt_update(struct rcpt *r, struct span to, struct span orig_to, const struct event *ev)
+{
+	size_t total = 0;
+	struct span f_to = rcpt_field(to, &total), f_orig = rcpt_field(orig_to, &total);
+	struct span f_status = rcpt_field(ev && ev->status.p ? ev->status : span_of(r->status), &total);
+	struct span f_dsn = rcpt_field(ev && ev->dsn.p ? ev->dsn : span_of(r->dsn), &total);
+	struct span f_relay = rcpt_field(ev && ev->relay.p ? ev->relay : span_of(r->relay), &total);
+	struct span f_reason = rcpt_field(ev && ev->reason.p ? ev->reason : span_of(r->reason), &total);
+	struct span f_delay = rcpt_field(ev && ev->delay.p ? ev->delay : span_of(r->delay), &total);
+	struct span f_delays = rcpt_field(ev && ev->delays.p ? ev->delays : span_of(r->delays), &total);
+	char *blob = xmalloc(total + 1), *p = blob;
+	r->to = rcpt_put(&p, f_to);
+	r->orig_to = rcpt_put(&p, f_orig);
+	char *status = rcpt_put(&p, f_status), *dsn = rcpt_put(&p, f_dsn);
+	char *relay = rcpt_put(&p, f_relay), *reason = rcpt_put(&p, f_reason);
+	char *delay = rcpt_put(&p, f_delay), *delays = rcpt_put(&p, f_delays);
+	free(r->blob); /* after the copy: the old strings were inputs */
+	r->blob = blob;
+	r->status = status, r->dsn = dsn, r->relay = relay, r->reason = reason;
+	r->delay = delay, r->delays = delays;
+}
+
+/* model_mailbox_agent - the delivery agent of a line when it is one of
+ * this host's own (mailbox, pipe, LMTP, error(8), or qmgr bouncing a
+ * recipient itself), as a static string; NULL for smtp and anything else.
+ * Told by the name's length, then one compare */
+const char *model_mailbox_agent(struct span daemon)
 {
 	static const char *const agents[] = {"local", "virtual", "pipe", "lmtp", "error", "qmgr"};
-	for (size_t i = 0; i < sizeof agents / sizeof agents[0]; i++)
-		if (span_eqs(daemon, agents[i]))
-			return agents[i];
-	return NULL;
+	switch (daemon.n) {
+	case 4:
+		if (span_eqs(daemon, "pipe"))
+			return agents[2];
+		if (span_eqs(daemon, "lmtp"))
+			return agents[3];
+		return span_eqs(daemon, "qmgr") ? agents[5] : NULL;
+	case 5:
+		if (span_eqs(daemon, "local"))
+			return agents[0];
+		return span_eqs(daemon, "error") ? agents[4] : NULL;
+	case 7:
+		return span_eqs(daemon, "virtual") ? agents[1] : NULL;
+	default:
+		return NULL;
+	}
 }
 
 /* msg_rcpt - the recipient record for (to, orig_to), added if new */
@@ -263,7 +288,7 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 		msg->rcpts = xrealloc(msg->rcpts, msg->rcpt_cap * sizeof *msg->rcpts);
 	}
 	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
-	memset(r, 0, sizeof *r); /* the caller fills it with rcpt_update */
+	memset(r, 0, sizeof *r); /* the caller fills it with model_rcpt_update */
 	return r;
 }
 
@@ -339,8 +364,8 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_DELIVERY: {
 		struct rcpt *r = msg_rcpt(msg, ev->to, ev->orig_to);
 		if (r) {
-			rcpt_update(r, ev->to, ev->orig_to, ev);
-			r->agent = mailbox_agent(ev->line->daemon);
+			model_rcpt_update(r, ev->to, ev->orig_to, ev);
+			r->agent = model_mailbox_agent(ev->line->daemon);
 			r->attempts++;
 			if (span_eqs(ev->status, "deferred"))
 				r->deferrals++;

@@ -186,5 +186,9 @@ void msg_close(struct model *m, struct omsg *o);
 bool relay_is_local(const struct event *ev);
 bool relay_is_known_host(struct model *m, const struct event *ev);
 enum link_kind notification_kind(struct span action);
+/* correlate.c: a recipient's strings rebuilt from a status line, and the
+ * host's own delivery agent a line names (tests/unit/test_rcpt_update.c) */
+void model_rcpt_update(struct rcpt *r, struct span to, struct span orig_to, const struct event *ev);
+const char *model_mailbox_agent(struct span daemon);
 
 #endif

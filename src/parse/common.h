@@ -103,6 +103,13 @@ SPAN_INLINE int64_t pc_count(uint64_t n)
 
 bool pc_reply(struct span s, struct span *code, struct span *dsn, struct span *text);
 void pc_smtpd_tail(struct span tail, struct event *ev);
+/* smtpd.c: the reason of a "lost connection after ..." line, the start of
+ * a refusal's tail after its ';' (tests/unit/test_smtpd_words.c) */
+size_t pc_lost_reason(struct span t);
+bool pc_tail_starts(struct span s);
+/* smtpd.c: the earliest of the keys (each starting with ',') in a
+ * "client=" line (tests/unit/test_smtpd_words.c) */
+ptrdiff_t pc_next_key(struct span s, const char *const *keys, int from, int *which);
 bool pc_cmd_stats(struct span s, struct event *ev);
 bool pc_delivery_status(struct span t, struct event *ev);
 bool pc_tls(const struct logline *l, struct span t, struct event *ev);

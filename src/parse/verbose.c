@@ -33,7 +33,7 @@
 #include "common.h"
 
 /* byte classes, one table lookup per byte in the loops below */
-enum { C_LHEX = 1, C_UHEX = 2, C_IDENT = 4, C_PATH = 8 };
+enum { C_LHEX = 1, C_UHEX = 2, C_IDENT = 4, C_PATH = 8, C_UNDER = 16 };
 static const unsigned char cls[256] = {
 #define D (C_LHEX | C_UHEX | C_IDENT | C_PATH)
 #define L (C_LHEX | C_IDENT | C_PATH)
@@ -45,7 +45,7 @@ static const unsigned char cls[256] = {
     ['q'] = W, ['r'] = W, ['s'] = W, ['t'] = W, ['u'] = W, ['v'] = W, ['w'] = W, ['x'] = W,
     ['y'] = W, ['z'] = W,
     ['A'] = C_UHEX, ['B'] = C_UHEX, ['C'] = C_UHEX, ['D'] = C_UHEX, ['E'] = C_UHEX, ['F'] = C_UHEX,
-    ['_'] = W, ['/'] = C_PATH, ['-'] = C_PATH, ['.'] = C_PATH,
+    ['_'] = W | C_UNDER, ['/'] = C_PATH, ['-'] = C_PATH, ['.'] = C_PATH,
 #undef D
 #undef L
 #undef W
@@ -173,7 +173,7 @@ bool ev_tls_cut(const struct event *ev)
 }
 
 /* is_hexdump - "0000 16 03 01 02 ..." or "0128 - <SPACES/NULLS>" */
-static bool is_hexdump(struct span t)
+static inline bool is_hexdump(struct span t)
 {
 	size_t i = 0;
 	while (i < t.n && i < 9 && is_lhex(t.p[i]))
@@ -204,14 +204,15 @@ static bool is_bio_trace(struct span t)
 static bool is_ident_prefix(struct span t)
 {
 	size_t i = 0;
-	bool under = false;
+	unsigned seen = 0, c;
 	if (!t.n || !(t.p[0] >= 'a' && t.p[0] <= 'z'))
 		return false;
-	while (i < t.n && (cls[(unsigned char)t.p[i]] & C_IDENT)) {
-		under |= t.p[i] == '_';
+	/* the classes of the identifier's bytes OR-ed: C_UNDER when a '_' */
+	while (i < t.n && ((c = cls[(unsigned char)t.p[i]]) & C_IDENT)) {
+		seen |= c;
 		i++;
 	}
-	if (!under) {
+	if (!(seen & C_UNDER)) {
 		struct span w = span_head(t, i);
 		if (!span_eqs(w, "fsspace") && !span_eqs(w, "mynetworks"))
 			return false;
@@ -335,12 +336,27 @@ static bool is_noise(struct span t)
 	return false;
 }
 
-/* parse_verbose - claim verbose/debug lines; false leaves the line alone */
-bool parse_verbose(const struct logline *l, struct event *ev)
+/* the first bytes of the lines that may be verbose: a hex dump's digits,
+ * and the bytes verbose_rest looks for ('<', '>', 'R', 'W', 'S', 'C' and
+ * every lowercase letter); any other first byte is no verbose line */
+enum { F_NO, F_DIGIT, F_REST };
+static const unsigned char first_kind[256] = {
+    ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT, ['4'] = F_DIGIT,
+    ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT, ['8'] = F_DIGIT, ['9'] = F_DIGIT,
+    ['<'] = F_REST, ['>'] = F_REST, ['R'] = F_REST, ['W'] = F_REST, ['S'] = F_REST, ['C'] = F_REST,
+    ['a'] = F_REST, ['b'] = F_REST, ['c'] = F_REST, ['d'] = F_REST, ['e'] = F_REST, ['f'] = F_REST,
+    ['g'] = F_REST, ['h'] = F_REST, ['i'] = F_REST, ['j'] = F_REST, ['k'] = F_REST, ['l'] = F_REST,
+    ['m'] = F_REST, ['n'] = F_REST, ['o'] = F_REST, ['p'] = F_REST, ['q'] = F_REST, ['r'] = F_REST,
+    ['s'] = F_REST, ['t'] = F_REST, ['u'] = F_REST, ['v'] = F_REST, ['w'] = F_REST, ['x'] = F_REST,
+    ['y'] = F_REST, ['z'] = F_REST,
+};
+
+/* verbose_rest - parse_verbose's lines that start with a byte of F_REST
+ * (apart, so that the lines decided by their first byte alone, most of
+ * a log, do not pay for its frame) */
+static __attribute__((noinline)) bool verbose_rest(const struct logline *l, struct span t,
+						     struct event *ev)
 {
-	struct span t = l->text;
-	if (l->severity.n || !t.n)
-		return false;
 	/* the everyday smtpd lines are never verbose: decide them at once */
 	if (t.p[0] == 'c' || t.p[0] == 'd' || t.p[0] == 'l')
 		if (span_starts(t, "connect from ") || span_starts(t, "disconnect from ") ||
@@ -365,4 +381,26 @@ bool parse_verbose(const struct logline *l, struct event *ev)
 	ev->type = EV_NOISE;
 	ev->text = t;
 	return true;
+}
+
+/* parse_verbose - claim verbose/debug lines; false leaves the line alone.
+ * A line that starts with a digit can only be a hex dump ("0000 16 03
+ * ..."): a queue ID's line is told at its first bytes */
+bool parse_verbose(const struct logline *l, struct event *ev)
+{
+	struct span t = l->text;
+	if (l->severity.n || !t.n)
+		return false;
+	switch (first_kind[(unsigned char)t.p[0]]) {
+	case F_DIGIT:
+		if (!is_hexdump(t))
+			return false;
+		ev->type = EV_NOISE;
+		ev->text = t;
+		return true;
+	case F_REST:
+		return verbose_rest(l, t, ev);
+	default:
+		return false;
+	}
 }

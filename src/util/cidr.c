@@ -48,6 +48,33 @@ size_t cidr_quad_text(const unsigned char q[4], char out[16])
 	return (size_t)(o - out);
 }
 
+/* quad_part - one number of a dotted quad at *sp (1 to 3 digits, no
+ * leading zero, at most 255; a NUL ends the text) into *out, *sp moved
+ * past it */
+static inline bool quad_part(const unsigned char **sp, unsigned char *out)
+{
+	const unsigned char *s = *sp;
+	unsigned v = (unsigned)*s - '0', d;
+	if (v > 9)
+		return false;
+	s++;
+	if ((d = (unsigned)*s - '0') <= 9) {
+		if (!v) /* a leading zero */
+			return false;
+		v = v * 10 + d;
+		s++;
+		if ((d = (unsigned)*s - '0') <= 9) {
+			v = v * 10 + d;
+			s++;
+			if (v > 255)
+				return false;
+		}
+	}
+	*out = (unsigned char)v;
+	*sp = s;
+	return true;
+}
+
 /* cidr_dotted_quad - p[0..n) in the one form inet_pton (and inet_ntop)
  * takes an IPv4 address: four numbers 0-255 without leading zeros,
  * dots between, nothing else; its four bytes.  What it refuses may
@@ -58,31 +85,22 @@ bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4])
 {
 	if (n < 7 || n > 15)
 		return false;
-	const char *e = p + n;
-	for (int part = 0; part < 4; part++) {
-		if (part && (p == e || *p++ != '.'))
-			return false;
-		if (p == e)
-			return false;
-		unsigned v = (unsigned)(unsigned char)*p - '0', d;
-		if (v > 9)
-			return false;
-		p++;
-		if (p != e && (d = (unsigned)(unsigned char)*p - '0') <= 9) {
-			if (!v) /* a leading zero */
-				return false;
-			v = v * 10 + d;
-			p++;
-			if (p != e && (d = (unsigned)(unsigned char)*p - '0') <= 9) {
-				v = v * 10 + d;
-				p++;
-				if (v > 255)
-					return false;
-			}
-		}
-		out[part] = (unsigned char)v;
+	/* the text copied with a NUL after it (two fixed-size copies that
+	 * overlap): the bytes are then read with no end to test at each */
+	unsigned char b[16];
+	if (n >= 8) {
+		memcpy(b, p, 8);
+		memcpy(b + n - 8, p + n - 8, 8);
+	} else {
+		memcpy(b, p, 4);
+		memcpy(b + 3, p + 3, 4);
 	}
-	return p == e;
+	b[n] = 0;
+	const unsigned char *s = b;
+	if (!quad_part(&s, &out[0]) || *s++ != '.' || !quad_part(&s, &out[1]) || *s++ != '.' ||
+	    !quad_part(&s, &out[2]) || *s++ != '.' || !quad_part(&s, &out[3]))
+		return false;
+	return s == b + n;
 }
 
 /* pton - inet_pton of a bounded copy, either family */
