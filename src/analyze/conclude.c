@@ -54,6 +54,18 @@ bool analysis_own_app_refused(const struct analysis *a, const struct client *c)
 	return !h;
 }
 
+/* excuse_refusals - a client's refused sessions accuse nobody: its
+ * spam-rejected ones, counts and evidence, become unclear */
+static void excuse_refusals(struct analysis *a, struct client *c)
+{
+	sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_SPAM_REJECTED]);
+	c->by_verdict[V_SPAM_REJECTED] = 0;
+	struct client_detail *d = records_detail_get(a, c);
+	for (uint32_t j = 0; d && j < d->nevidence; j++)
+		if (d->evidence[j].verdict == V_SPAM_REJECTED)
+			d->evidence[j].verdict = V_UNKNOWN;
+}
+
 /* excuse_own_app_refusals - a client of analysis_own_app_refused sent
  * nothing wrong: its refused sessions accuse nobody */
 static void excuse_own_app_refusals(struct analysis *a)
@@ -62,14 +74,8 @@ static void excuse_own_app_refusals(struct analysis *a)
 		return;
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
-		if (!c->by_verdict[V_SPAM_REJECTED] || !analysis_own_app_refused(a, c))
-			continue;
-		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_SPAM_REJECTED]);
-		c->by_verdict[V_SPAM_REJECTED] = 0;
-		struct client_detail *d = records_detail_get(a, c);
-		for (uint32_t j = 0; d && j < d->nevidence; j++)
-			if (d->evidence[j].verdict == V_SPAM_REJECTED)
-				d->evidence[j].verdict = V_UNKNOWN;
+		if (c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c))
+			excuse_refusals(a, c);
 	}
 }
 
@@ -132,14 +138,8 @@ static void excuse_resolver_refusals(struct analysis *a)
 		if (!c->by_verdict[V_SPAM_REJECTED])
 			continue;
 		struct client_addr ip = client_addr(c);
-		if (!strset_has(&a->dnf_clients, span_of(ip.s)) || strset_has(&a->dnf_other, span_of(ip.s)))
-			continue;
-		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_SPAM_REJECTED]);
-		c->by_verdict[V_SPAM_REJECTED] = 0;
-		struct client_detail *d = records_detail_get(a, c);
-		for (uint32_t j = 0; d && j < d->nevidence; j++)
-			if (d->evidence[j].verdict == V_SPAM_REJECTED)
-				d->evidence[j].verdict = V_UNKNOWN;
+		if (strset_has(&a->dnf_clients, span_of(ip.s)) && !strset_has(&a->dnf_other, span_of(ip.s)))
+			excuse_refusals(a, c);
 	}
 }
 
