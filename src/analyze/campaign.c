@@ -229,22 +229,42 @@ static int cmp_u64(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
-/* figures - each campaign's population, span, attempts, networks and usernames */
-static void figures(struct campaigns *cs, const struct analysis *a)
+/* shared_networks - for the campaigns whose addresses crowd into a few
+ * networks (campaign_crowded), those networks that
+ * hold a client outside every campaign that "ban" would not list: no
+ * network to ban (ban --aggregate keeps it apart likewise).  The other
+ * clients' networks are gathered only when such a campaign exists */
+static void shared_networks(struct campaigns *cs, const struct analysis *a, const struct netref *nets, size_t nnet)
 {
-	struct netref *nets = xcalloc(cs->members + 1, sizeof *nets);
-	size_t nnet = 0, nref = 0, refcap = 0, nother = 0;
-	struct uref *refs = NULL;
-	/* the networks of the clients outside every campaign that "ban"
-	 * would not list: a campaign's network that holds one of them is
-	 * no network to ban (ban --aggregate keeps it apart likewise) */
+	bool any = false;
+	for (size_t k = 0; k < cs->n; k++)
+		any |= campaign_crowded(&cs->list[k]);
+	if (!any)
+		return;
 	uint64_t *other = xcalloc(a->nclist + 1, sizeof *other);
+	size_t nother = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		uint64_t h;
 		if (!cs->member[i] && !verdict_row(a->clist[i]->verdict)->ban && net_hash(a->clist[i], &h))
 			other[nother++] = h;
 	}
 	qsort(other, nother, sizeof *other, cmp_u64);
+	for (size_t j = 0; j < nnet; j++) {
+		struct campaign *k = &cs->list[nets[j].campaign - 1];
+		bool first = !j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h;
+		if (first && campaign_crowded(k) &&
+		    bsearch(&nets[j].h, other, nother, sizeof *other, cmp_u64))
+			k->networks_shared++;
+	}
+	free(other);
+}
+
+/* figures - each campaign's population, span, attempts, networks and usernames */
+static void figures(struct campaigns *cs, const struct analysis *a)
+{
+	struct netref *nets = xcalloc(cs->members + 1, sizeof *nets);
+	size_t nnet = 0, nref = 0, refcap = 0;
+	struct uref *refs = NULL;
 	for (size_t i = 0; i < a->nclist; i++) {
 		if (!cs->member[i])
 			continue;
@@ -288,13 +308,10 @@ static void figures(struct campaigns *cs, const struct analysis *a)
 	}
 	qsort(nets, nnet, sizeof *nets, cmp_netref);
 	for (size_t j = 0; j < nnet; j++)
-		if (!j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h) {
-			struct campaign *k = &cs->list[nets[j].campaign - 1];
-			k->networks++;
-			k->networks_shared += bsearch(&nets[j].h, other, nother, sizeof *other, cmp_u64) != NULL;
-		}
+		if (!j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h)
+			cs->list[nets[j].campaign - 1].networks++;
+	shared_networks(cs, a, nets, nnet);
 	free(nets);
-	free(other);
 	if (nref)
 		qsort(refs, nref, sizeof *refs, cmp_uref);
 	for (size_t r = 0; r < nref;) {

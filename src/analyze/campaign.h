@@ -52,7 +52,8 @@ struct campaign {
 	enum verdict verdict;
 	uint32_t addresses;     /* members */
 	uint32_t networks;      /* distinct /24 (IPv4) and /64 (IPv6) among them */
-	uint32_t networks_shared; /* of those, holding a client outside it that ban would not list */
+	uint32_t networks_shared; /* of those, holding a client outside it that ban would not list
+				   * (counted for a crowded campaign only) */
 	uint64_t sessions;
 	uint64_t attempts;      /* SASL failures (password guessing), sessions otherwise */
 	uint32_t max_per_address;
@@ -78,15 +79,20 @@ struct campaigns {
 	size_t *start;          /* campaign k's are by[start[k] .. start[k + 1]) */
 };
 
-/* campaign_few_networks - its addresses crowd into a few networks (/24,
- * /64): four or more to a network, four networks at most, none of them
+/* campaign_crowded - its addresses crowd into a few networks (/24,
+ * /64): four or more to a network, four networks at most;
+ * campaign_few_networks - crowded, and none of them
  * holding a client of the log that ban would not list (a user's laptop
  * in the same /24).  An IPv6 host takes a new address of its /64 at
  * will: banning the network stops what banning the addresses cannot
  * (ban --aggregate) */
+static inline bool campaign_crowded(const struct campaign *c)
+{
+	return c->networks && c->networks <= 4 && c->addresses >= 4 * c->networks;
+}
 static inline bool campaign_few_networks(const struct campaign *c)
 {
-	return c->networks && c->networks <= 4 && c->addresses >= 4 * c->networks && !c->networks_shared;
+	return campaign_crowded(c) && !c->networks_shared;
 }
 
 void campaigns_find(struct campaigns *cs, const struct analysis *a);

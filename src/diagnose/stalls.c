@@ -39,9 +39,11 @@ void diag_stall_event(struct diag *d, const struct event *ev)
 		return;
 	if (ev->type == EV_DISCONNECT) {
 		d->data_counted |= ev->nstats > 0;
-		for (unsigned k = 0; k < ev->nstats && k < CMD_STATS_MAX; k++)
-			if (span_eqs(ev->stats[k].name, "data") || span_eqs(ev->stats[k].name, "bdat"))
+		for (unsigned k = 0; k < ev->nstats && k < CMD_STATS_MAX; k++) {
+			struct span n = ev->stats[k].name; /* its first byte before the words */
+			if (n.n == 4 && ((n.p[0] == 'd' && span_eqs(n, "data")) || (n.p[0] == 'b' && span_eqs(n, "bdat"))))
 				d->data_ok += ev->stats[k].ok;
+		}
 		return;
 	}
 	if (ev->type != EV_LOST || !ev->client_ip.n || !data_stage(ev->stage))

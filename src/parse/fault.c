@@ -454,9 +454,11 @@ const char *ev_provider_server(struct span client_name, struct span client_ip, s
 	const char *by_name = provider_name(client_name);
 	if (by_name)
 		return by_name;
-	const char *by_ip = provider_of_address(client_ip);
-	const char *by_helo = by_ip ? provider_name(helo) : NULL;
-	return by_helo && !strcmp(by_ip, by_helo) ? by_ip : NULL;
+	/* the HELO first: most clients' is no provider's name, and the
+	 * address's networks cost more to search */
+	const char *by_helo = provider_name(helo);
+	const char *by_ip = by_helo ? provider_of_address(client_ip) : NULL;
+	return by_ip && !strcmp(by_ip, by_helo) ? by_ip : NULL;
 }
 
 /* ev_sender_auth_text - a refusal for the sender's authentication: an
