@@ -1,6 +1,7 @@
 /*
- * analysis.c - aggregate sessions, messages and side events per client
- * address and per SASL account into their records (records.c); what
+ * analysis.c - aggregate closed sessions and the side events the model
+ * does not keep per client address and per SASL account into their
+ * records (records.c); closed messages are folded in messages.c; what
  * the whole log concludes, and the verdicts, run in conclude.c (the
  * rules in verdict.c).
  *
@@ -13,12 +14,10 @@
 #include "../parse/redact.h"
 #include "../util/cidr.h"
 #include "../util/buf.h"
-#include "../util/wordset.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,20 +32,6 @@ static char *cap_dup(struct span s)
 #define sat_add records_sat_add
 
 /* ---- names in the detail ---- */
-
-/* domain_note - remember up to ACCOUNT_DOMAIN_HASHES different domains
- * (a fixed seed: the verdict must not depend on the run's) */
-static void domain_note(struct account *ac, struct span dom)
-{
-	uint32_t h = (uint32_t)span_hash_seed(dom, 0x646f6d);
-	for (uint32_t i = 0; i < ac->ndomain_hash; i++)
-		if (ac->domain_hash[i] == h)
-			return;
-	if (ac->ndomain_hash < ACCOUNT_DOMAIN_HASHES)
-		ac->domain_hash[ac->ndomain_hash++] = h;
-	else
-		ac->flags |= AF_DOMAINS_MANY;
-}
 
 /* count_name - bump name in a small fixed table */
 static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct span name,
@@ -633,196 +618,5 @@ void analysis_session(struct analysis *a, const struct session *s)
 		struct tried_user *tu = tried_get(d, span_of(tries[i].user));
 		if (tu)
 			tu->from_postfix++;
-	}
-}
-
-/* rcpt_domain - the domain of an address, lower-cased into buf */
-static struct span rcpt_domain(const char *addr, char *buf, size_t cap)
-{
-	const char *at = strrchr(addr, '@');
-	if (!at)
-		return SPAN_NULL;
-	size_t n = 0;
-	for (const char *p = at + 1; *p && n < cap; p++)
-		buf[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-	return span_make(buf, n);
-}
-
-/* content_reject - a remote 5xx that speaks of virus or spam, or of
- * this server's IP being blocked for it (not any 5.7.1 or "policy":
- * those also refuse a HELO name, a sender domain, SPF or DMARC, which
- * the findings tell, and which say nothing of spam; nor a refusal for
- * SPF, DKIM or DMARC that says "blocked") */
-static const char *const content_words[] = {"virus", "Virus", "spam", "Spam", "SPAM", "phish",
-					    "malware", "unsolicited", "blocked", "blacklist", "blocklist",
-					    "block list", "reputation", "security issue", NULL};
-static struct wordset content_set;
-static pthread_once_t content_made = PTHREAD_ONCE_INIT;
-
-static void content_make(void)
-{
-	wordset_make(&content_set, content_words);
-}
-
-/* auth_reject - a refusal of mail that fails SPF, DKIM or DMARC (Gmail's
- * "550-5.7.26 This mail is unauthenticated ... and has been blocked",
- * Microsoft's 5.7.509 DMARC): this server's signing and records, the
- * outbound-spf-dkim-dmarc finding, whatever else the reply says */
-static bool auth_reject(const char *reason)
-{
-	static const char *const words[] = {"SPF", "DKIM", "DMARC", "5.7.26", "5.7.27", "5.7.509",
-					    "unauthenticated", NULL};
-	for (int i = 0; words[i]; i++)
-		if (strstr(reason, words[i]))
-			return true;
-	return false;
-}
-
-/* (the words in one pass over the text: a strstr for each of the
- * fourteen cost 2 % of report on the example and corpus logs; the
- * authentication words are looked for only in a text that has one) */
-static bool content_reject(const char *reason)
-{
-	pthread_once(&content_made, content_make);
-	return wordset_any(&content_set, reason, strlen(reason)) && !auth_reject(reason);
-}
-
-/* own_relay - the recipient's last delivery went to this host itself:
- * one of its own agents (local, virtual, pipe, lmtp), a UNIX socket, or
- * a loopback address on another port than 25 (a content filter such as
- * amavis on 10024); a refusal there is this host's filter, not a remote
- * server's (a loopback port 25 stays a mail server, as own_backend.c
- * says) */
-static bool own_relay(const struct rcpt *r)
-{
-	if (r->agent)
-		return true;
-	const char *rel = r->relay;
-	if (!rel || !*rel || !strcmp(rel, "none"))
-		return false;
-	const char *lb = strchr(rel, '['), *rb = lb ? strchr(lb, ']') : NULL;
-	if (!lb || !rb)
-		return true;    /* private/dovecot-lmtp, a path: a socket on this host */
-	bool loop = !strncmp(lb + 1, "127.", 4) || !strncmp(lb + 1, "::1]", 4);
-	return loop && strcmp(rb, "]:25") != 0;
-}
-
-/* ip_reject - such a refusal that names this server's address or its
- * reputation rather than what was sent: it says nothing of the sender */
-static bool ip_reject(const char *reason)
-{
-	static const char *const words[] = {"your IP", "IP address", "reputation", "block list",
-					    "blocklist", "blacklist", "listed", "Spamhaus", "UnsolicitedIP",
-					    "S3150", "S3140", "TSS04", "TSS09", NULL};
-	for (int i = 0; words[i]; i++)
-		if (strstr(reason, words[i]))
-			return true;
-	return false;
-}
-
-/* orphan_message - a message received before the log began */
-static void orphan_message(struct analysis *a, const struct message *m)
-{
-	struct orphans *o = &a->orphans;
-	if (m->origin != ORIGIN_UNKNOWN || !m->nrcpts || (m->have_from && m->from && !*m->from))
-		return; /* known origin, no delivery seen, or a notification (null sender) */
-	if (!o->messages || m->start.us < o->first.us)
-		o->first = m->start;
-	if (m->end.us > o->last.us)
-		o->last = m->end;
-	o->messages++;
-	o->recipients += m->nrcpts;
-	if (o->nqids < ORPHAN_MAX_QIDS)
-		o->qids[o->nqids++] = xstrdup(m->qid);
-	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		const struct rcpt *r = &m->rcpts[i];
-		const char *st = r->status ? r->status : "";
-		if (!strcmp(st, "sent"))
-			o->sent++;
-		else if (!strcmp(st, "bounced"))
-			o->bounced++;
-		else if (!strcmp(st, "deferred"))
-			o->deferred++;
-		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason) && !own_relay(r)) {
-			o->remote_content_rejects++;
-			o->remote_ip_rejects += ip_reject(r->reason);
-			if (!o->example_reject)
-				o->example_reject = xstrdup(r->reason);
-		}
-	}
-}
-
-/* account_times - a message start, for the peak rate (in the detail) */
-static void account_times(struct account_detail *d, int64_t us)
-{
-	if (d->ntimes == d->times_cap && d->times_cap < ACCOUNT_MAX_TIMES) {
-		d->times_cap = d->times_cap ? d->times_cap * 2 : 16;
-		d->times = xrealloc(d->times, d->times_cap * sizeof *d->times);
-	}
-	if (d->ntimes < d->times_cap)
-		d->times[d->ntimes++] = us;
-}
-
-/* analysis_message - fold one closed message into its client and account */
-void analysis_message(struct analysis *a, const struct message *m)
-{
-	a->messages++;
-	orphan_message(a, m);
-	struct client *c = NULL;     /* m's client, when looked up */
-	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
-		c = records_client_get(a, span_of(m->client_ip));
-		if (c)
-			sat_add(&c->recipients, m->nrcpts);
-	}
-	if (!m->sasl_username || m->origin == ORIGIN_REINJECTED)
-		return;
-	struct account *ac = records_account_get(a, span_of(m->sasl_username));
-	if (!ac)
-		return;
-	sat_add(&ac->messages, 1);
-	sat_add(&ac->recipients, (uint64_t)m->nrcpts + m->rcpts_dropped);
-	if (!ac->first.us || m->start.us < ac->first.us)
-		ac->first = m->start;
-	if (m->start.us > ac->last.us)
-		ac->last = m->start;
-	struct account_detail *d = records_adetail_get(a, ac);
-	if (d)
-		account_times(d, m->start.us);
-	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		const struct rcpt *r = &m->rcpts[i];
-		char dom[256];
-		struct span dm = rcpt_domain(r->to ? r->to : "", dom, sizeof dom);
-		if (dm.p) {
-			domain_note(ac, dm);
-			if (d)
-				strset_add(&d->domains, dm);
-		}
-		const char *st = r->status ? r->status : "";
-		if (!strcmp(st, "sent"))
-			sat_add(&ac->sent, 1);
-		else if (!strcmp(st, "bounced"))
-			sat_add(&ac->bounced, 1);
-		else if (!strcmp(st, "expired") || (m->expired && !strcmp(st, "deferred")))
-			sat_add(&ac->expired, 1);
-		else if (!strcmp(st, "deferred"))
-			sat_add(&ac->deferred, 1);
-		else
-			sat_add(&ac->pending, 1);
-		if (!strcmp(st, "bounced") && r->reason && content_reject(r->reason) && !own_relay(r)) {
-			sat_add(&ac->remote_content_rejects, 1);
-			if (d && !d->remote_reject_example)
-				d->remote_reject_example = xstrdup(r->reason);
-		}
-	}
-	if (m->client_ip) {
-		if (!c) /* the records do not move without a new client */
-			c = records_client_find(a, span_of(m->client_ip));
-		struct login *l = NULL;
-		if (c)
-			l = records_login_find(a, records_client_number(a, c), records_account_number(a, ac));
-		if (l) {
-			sat_add(&l->messages, 1);
-			sat_add(&l->recipients, m->nrcpts);
-		}
 	}
 }
