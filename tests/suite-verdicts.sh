@@ -123,6 +123,37 @@ if [ "$got" = spam-rejected ]; then pass=$((pass + 1)); else fail=$((fail + 1));
 # mail as spam is no remote server's refusal: not counted as one
 got=$("$bin" accounts --json "$top/tests/data/own-filter-refuses.log" | python3 -c 'import json,sys; print([a["remote_content_rejects"] for a in json.load(sys.stdin)["accounts"]])')
 if [ "$got" = "[0]" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL own content filter counted as remote refusals: $got"; fi
-rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9" "$out.s10"
+# an account sending from five networks within two hours: told, not
+# accused; with volume, compromised; the same five networks over a day,
+# or a person's three (office, home, phone), say nothing
+spread=$top/tests/data/account-spread.log
+got=$(account_of "$spread" sales@example.com)
+if [ "$got" = normal ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks alone: got $got"; fi
+got=$(account_of "$spread" news@example.com)
+if [ "$got" = compromised-suspect ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks and volume: got $got"; fi
+nets_of() { "$bin" accounts --json "$1" | python3 -c 'import json,sys; print({a["username"]: a["networks_within_2h"] for a in json.load(sys.stdin)["accounts"]}.get(sys.argv[1], "absent"))' "$2"; }
+got="$(nets_of "$spread" sales@example.com) $(nets_of "$spread" bob@example.com)"
+if [ "$got" = "5 3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL networks within two hours (sales, bob): got $got"; fi
+if "$bin" report "$spread" | grep -q "Account sales@example.com (sent from many networks at once)"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL What to do does not name sales@"; fi
+# the same sends an hour apart (09:05, 10:25, ... 14:25): at most two networks in two hours
+sed -E '/sales@example\.com|buyer[0-9]@/!d' "$spread" >"$out.s11"
+python3 - "$out.s11" <<'PY'
+import re, sys
+p = sys.argv[1]
+lines = open(p).read().splitlines()
+out = []
+for l in lines:
+    m = re.match(r"Dec  3 (\d\d):(\d\d):(\d\d)", l)
+    h, mi = int(m.group(1)), int(m.group(2))
+    k = ((h - 9) * 60 + mi - 5) // 20          # the k-th send (0..4)
+    t = 5 + k * 80 + ((h - 9) * 60 + mi - 5) % 20
+    l = "Dec  3 %02d:%02d:%s" % (9 + t // 60, t % 60, m.group(3)) + l[15:]
+    out.append(l)
+open(p, "w").write("\n".join(out) + "\n")
+PY
+got="$(account_of "$out.s11" sales@example.com 2>/dev/null) $(nets_of "$out.s11" sales@example.com 2>/dev/null)"
+if [ "$got" = "normal 2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks over a day: got $got"; fi
+if ! "$bin" report "$out.s11" 2>/dev/null | grep -q "many networks"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks over a day are told"; fi
+rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9" "$out.s10" "$out.s11"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -53,6 +53,10 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 		const struct login *l = account_login(a, ac, i);
 		buf_printf(&from, "%s%s (%u)", i ? ", " : "", client_shown(login_client(a, l)).s, l->logins);
 	}
+	if (ac->nlogin > 5)
+		/* TRANSLATORS: ends the list of an account's source addresses */
+		buf_printf(&from, P_(", %u more address", ", %u more addresses", ac->nlogin - 5),
+			   ac->nlogin - 5);
 	buf_putc(&from, 0);
 	if (ac->messages > 1 && ac->last.us > ac->first.us) {
 		double secs = (double)(ac->last.us - ac->first.us) / 1e6;
@@ -124,9 +128,21 @@ void account_explain(const struct analysis *a, const struct account *ac, struct 
 	bool refused = d && d->sender_refused;
 	if (refused)
 		sender_refused_text(b, d);
+	double spread_secs;
+	uint32_t spread = ac->flags & AF_SPREAD ? account_spread(a, ac, &spread_secs) : 0;
+	if (spread)
+		/* TRANSLATORS: a count of networks, then minutes */
+		buf_printf(b, _(" It sent from %u different networks within %.0f minutes (IPv4 /16, IPv6 /32): "
+				"one person's phone, laptop and office make two or three; a password that "
+				"others have is used from many machines at once."),
+			   spread, spread_secs < 60 ? 1.0 : spread_secs / 60);
 	if (ac->compromised)
 		buf_puts(b, _(" This looks like a compromised account used to send spam: change its password "
 			      "now (banning the address does not stop whoever has the password)."));
+	else if (spread)
+		buf_puts(b, _(" Nothing else says its mail is unwanted yet (no high bounce rate, no refusal as "
+			      "spam, no bulk). Ask its owner: unless the account is shared on purpose, treat it "
+			      "as compromised and change its password."));
 	else if (account_bulk(ac))
 		buf_puts(b, _(" It sent in bulk (a newsletter, a mailing, a busy day), but nothing says the "
 			      "mail is unwanted or not its owner's: no high bounce rate, no refusal as spam, "

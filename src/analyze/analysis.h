@@ -166,6 +166,7 @@ struct client_detail {
 #define AF_DETAIL_LOST 0x02     /* some of its detail could not be kept */
 #define AF_DOMAINS_MANY 0x04    /* more different domains than domain_hash holds */
 #define AF_SENDER_REFUSED 0x08  /* smtpd refused a sender address this login does not own */
+#define AF_SPREAD 0x10          /* after finish: sent from ACCOUNT_SPREAD_NETS networks at once */
 
 /* the compact record of one SASL account */
 struct account {
@@ -184,11 +185,11 @@ struct account {
 };
 
 /* account_has_story - an account the report tells in full, not only by
- * name: compromised-suspect, or its mail refused for a sender address
- * its login does not own */
+ * name: compromised-suspect, its mail refused for a sender address its
+ * login does not own, or sent from many networks at once */
 static inline bool account_has_story(const struct account *ac)
 {
-	return ac->compromised || (ac->flags & AF_SENDER_REFUSED);
+	return ac->compromised || (ac->flags & (AF_SENDER_REFUSED | AF_SPREAD));
 }
 
 struct account_detail {
@@ -289,6 +290,11 @@ void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15
  * domains): alone that is no compromise (after verdict_account) */
 bool account_bulk(const struct account *ac);
+/* account_spread - the most networks (IPv4 /16, IPv6 /32) the account
+ * sent from within two hours, secs the time they took; from
+ * ACCOUNT_SPREAD_NETS on, a sign its password is used by others */
+#define ACCOUNT_SPREAD_NETS 5
+uint32_t account_spread(const struct analysis *a, const struct account *ac, double *secs);
 void account_explain(const struct analysis *a, const struct account *ac, struct buf *b);
 const struct login *account_new_source(const struct analysis *a, const struct account *ac,
 				       const struct login **earliest);

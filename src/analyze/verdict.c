@@ -365,6 +365,69 @@ const struct login *account_new_source(const struct analysis *a, const struct ac
 	return is_new ? top : NULL;
 }
 
+/* the spread of an account's sending: how many networks (an IPv4 /16,
+ * an IPv6 /32) it sent from with the first sends within two hours.  A
+ * person's phone, laptop and office make two or three; a password
+ * shared among a botnet's machines makes many at once. */
+#define SPREAD_WINDOW_US (2LL * 3600 * 1000000)
+#define SPREAD_MAX 64
+struct spread_send {
+	int64_t us;     /* the login pair's first time */
+	uint32_t net;
+};
+
+/* net_of - a client's network (/16, /32) as a number; false for a text address */
+static bool net_of(const struct client *c, uint32_t *net)
+{
+	if (c->kind == CA_V4) {
+		*net = (uint32_t)c->addr[12] << 8 | c->addr[13];
+		return true;
+	}
+	if (c->kind == CA_V6) {
+		*net = 0x80000000u ^ ((uint32_t)c->addr[0] << 24 | (uint32_t)c->addr[1] << 16 |
+				      (uint32_t)c->addr[2] << 8 | c->addr[3]);
+		return true;
+	}
+	return false;
+}
+
+/* account_spread - the most networks ac sent from within two hours
+ * (secs: from the first send to the last of them); a pure function of
+ * the records, for the verdict and its explanation alike */
+uint32_t account_spread(const struct analysis *a, const struct account *ac, double *secs)
+{
+	struct spread_send s[SPREAD_MAX];
+	uint32_t n = 0;
+	*secs = 0;
+	for (uint32_t i = 0; i < ac->nlogin && n < SPREAD_MAX; i++) {
+		const struct login *l = account_login(a, ac, i);
+		uint32_t net;
+		if (l->messages && net_of(login_client(a, l), &net))
+			s[n++] = (struct spread_send){l->first.us, net};
+	}
+	for (uint32_t i = 1; i < n; i++) /* by time: insertion, n is small */
+		for (uint32_t j = i; j > 0 && s[j - 1].us > s[j].us; j--) {
+			struct spread_send x = s[j];
+			s[j] = s[j - 1];
+			s[j - 1] = x;
+		}
+	uint32_t best = 0;
+	for (uint32_t lo = 0; lo < n; lo++) {
+		uint32_t nets = 0, hi = lo;
+		for (; hi < n && s[hi].us - s[lo].us <= SPREAD_WINDOW_US; hi++) {
+			bool seen = false;
+			for (uint32_t k = lo; k < hi && !seen; k++)
+				seen = s[k].net == s[hi].net;
+			nets += !seen;
+		}
+		if (nets > best) {
+			best = nets;
+			*secs = (double)(s[hi - 1].us - s[lo].us) / 1e6;
+		}
+	}
+	return best;
+}
+
 /* account_bulk - it sent in bulk: alone no sign of a compromise */
 bool account_bulk(const struct account *ac)
 {
@@ -390,6 +453,9 @@ void verdict_account(struct analysis *a, struct account *ac)
 	strong += done >= 10 && bounce >= 0.25;
 	strong += ac->remote_content_rejects >= 3;
 	strong += top != NULL;
+	bool spread = account_spread(a, ac, &(double){0}) >= ACCOUNT_SPREAD_NETS;
+	strong += spread;
+	ac->flags = (uint8_t)((ac->flags & ~AF_SPREAD) | (spread ? AF_SPREAD : 0));
 	ac->compromised = strong >= 1 && strong + weak >= 2;
 	ac->new_ip = top ? top->client + 1 : 0;
 }

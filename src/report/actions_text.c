@@ -194,6 +194,39 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, const struct 
 	return true;
 }
 
+/* spread_accounts - the accounts that sent from many networks at once
+ * but are not (yet) compromised-suspect: a check, not a verdict */
+static bool spread_accounts(struct buf *b, const struct analysis *a)
+{
+	struct buf names = {0};
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < a->nalist; i++) {
+		const struct account *ac = a->alist[i];
+		if (ac->compromised || !(ac->flags & AF_SPREAD))
+			continue;
+		if (k < 5) {
+			buf_puts(&names, k++ ? ", " : "");
+			buf_term(&names, span_of(ac->name));
+		}
+		n++;
+	}
+	if (n > k)
+		buf_printf(&names, P_(" and %zu more", " and %zu more", n - k), n - k);
+	buf_putc(&names, 0);
+	if (n) {
+		buf_printf(b, P_("  - Account %s (sent from many networks at once):\n",
+				 "  - Accounts %s (sent from many networks at once):\n", n),
+			   names.p);
+		item(b, _("Ask the owner whether the account is shared on purpose (an office's scanners, "
+			"servers in several places). If not, change its password now and check the owner's "
+			"devices: a password that others have is used from many machines at once, and "
+			"banning one address does not stop them. smtpd_sender_login_maps with "
+			"reject_sender_login_mismatch limits what a stolen login can send as."));
+	}
+	buf_free(&names);
+	return n > 0;
+}
+
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
 		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
@@ -232,6 +265,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 			"per-user rate limit with a policy service (smtpd_client_message_rate_limit counts "
 			"per client address, not per account)."));
 	}
+	any |= spread_accounts(b, a);
 	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
 		/* distributed guessing first: what stops it is not a ban */
 		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))

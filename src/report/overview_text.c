@@ -114,14 +114,30 @@ static const char *addrs(struct buf *b, const struct report_input *in, enum verd
 	return cstr(b);
 }
 
-/* account_names - the first GLANCE_ADDRS of the n compromised accounts
- * (bulk: of the n that only sent in bulk), then "and N more" */
-static void account_names(struct buf *names, const struct analysis *a, size_t n, bool bulk)
+/* which accounts account_names names */
+enum account_kind { ACCOUNTS_COMPROMISED, ACCOUNTS_SPREAD, ACCOUNTS_BULK };
+
+/* account_kind_of - what the glance says of an account, in that order */
+static enum account_kind account_kind_of(const struct account *ac, bool *any)
+{
+	*any = true;
+	if (ac->compromised)
+		return ACCOUNTS_COMPROMISED;
+	if (ac->flags & AF_SPREAD)
+		return ACCOUNTS_SPREAD;
+	*any = account_bulk(ac);
+	return ACCOUNTS_BULK;
+}
+
+/* account_names - the first GLANCE_ADDRS of the n accounts of one kind
+ * (compromised; sent from many networks; only sent in bulk), then "and N more" */
+static void account_names(struct buf *names, const struct analysis *a, size_t n, enum account_kind kind)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < a->nalist && k < GLANCE_ADDRS; i++) {
 		const struct account *ac = a->alist[i];
-		if (bulk ? ac->compromised || !account_bulk(ac) : !ac->compromised)
+		bool any;
+		if (account_kind_of(ac, &any) != kind || !any)
 			continue;
 		buf_puts(names, k++ ? ", " : "");
 		buf_term(names, span_of(ac->name));
@@ -133,14 +149,27 @@ static void account_names(struct buf *names, const struct analysis *a, size_t n,
 /* accounts_item - the compromised accounts */
 static void accounts_item(struct glances *g, const struct analysis *a)
 {
-	size_t n = 0, bulk = 0;
+	size_t n = 0, bulk = 0, spread = 0;
 	for (size_t i = 0; i < a->nalist; i++) {
-		n += a->alist[i]->compromised;
-		bulk += !a->alist[i]->compromised && account_bulk(a->alist[i]);
+		const struct account *ac = a->alist[i];
+		n += ac->compromised;
+		spread += !ac->compromised && (ac->flags & AF_SPREAD);
+		bulk += !ac->compromised && !(ac->flags & AF_SPREAD) && account_bulk(ac);
+	}
+	if (spread) {
+		struct buf names = {0};
+		account_names(&names, a, spread, ACCOUNTS_SPREAD);
+		buf_printf(item(g, 2),
+			   P_("%zu SASL account sent from many networks at once: %s. Next: ask its owner; "
+			      "unless it is shared on purpose, change its password.",
+			      "%zu SASL accounts sent from many networks at once: %s. Next: ask their owners; "
+			      "unless they are shared on purpose, change their passwords.", spread),
+			   spread, cstr(&names));
+		buf_free(&names);
 	}
 	if (bulk) {
 		struct buf names = {0};
-		account_names(&names, a, bulk, true);
+		account_names(&names, a, bulk, ACCOUNTS_BULK);
 		buf_printf(item(g, 1),
 			   P_("%zu SASL account sent in bulk with nothing unusual about it: %s. Next: "
 			      "make sure its owner meant to.",
@@ -152,7 +181,7 @@ static void accounts_item(struct glances *g, const struct analysis *a)
 	if (!n)
 		return;
 	struct buf names = {0};
-	account_names(&names, a, n, false);
+	account_names(&names, a, n, ACCOUNTS_COMPROMISED);
 	buf_printf(item(g, 4),
 		   P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
 		      "password now (banning the address does not help).",

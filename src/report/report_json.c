@@ -188,6 +188,8 @@ void account_json(struct buf *b, const struct analysis *a, const struct account 
 	buf_json_num(b, done ? (double)(ac->bounced + ac->expired) / (double)done : 0.0, 3);
 	json_kv_int(b, &f, "peak_messages_10min", ac->peak_10min);
 	json_kv_int(b, &f, "remote_content_rejects", (int64_t)ac->remote_content_rejects);
+	double spread_secs;
+	json_kv_int(b, &f, "networks_within_2h", account_spread(a, ac, &spread_secs));
 	if (ac->messages) {
 		json_kv_stamp(b, &f, "first_message", ac->first);
 		json_kv_stamp(b, &f, "last_message", ac->last);
