@@ -146,49 +146,44 @@ static void account_names(struct buf *names, const struct analysis *a, size_t n,
 		buf_printf(names, P_(" and %zu more", " and %zu more", n - k), n - k);
 }
 
-/* accounts_item - the compromised accounts */
-static void accounts_item(struct glances *g, const struct analysis *a)
+/* account_glance - one glance line naming the n accounts of a kind
+ * (fmt: the translated sentence, its count and the names) */
+static void account_glance(struct glances *g, const struct analysis *a, size_t n, enum account_kind kind,
+			   int severity, const char *fmt)
 {
-	size_t n = 0, bulk = 0, spread = 0;
-	for (size_t i = 0; i < a->nalist; i++) {
-		const struct account *ac = a->alist[i];
-		n += ac->compromised;
-		spread += !ac->compromised && (ac->flags & AF_SPREAD);
-		bulk += !ac->compromised && !(ac->flags & AF_SPREAD) && account_bulk(ac);
-	}
-	if (spread) {
-		struct buf names = {0};
-		account_names(&names, a, spread, ACCOUNTS_SPREAD);
-		buf_printf(item(g, 2),
-			   P_("%zu SASL account sent from many networks at once: %s. Next: ask its owner; "
-			      "unless it is shared on purpose, change its password.",
-			      "%zu SASL accounts sent from many networks at once: %s. Next: ask their owners; "
-			      "unless they are shared on purpose, change their passwords.", spread),
-			   spread, cstr(&names));
-		buf_free(&names);
-	}
-	if (bulk) {
-		struct buf names = {0};
-		account_names(&names, a, bulk, ACCOUNTS_BULK);
-		buf_printf(item(g, 1),
-			   P_("%zu SASL account sent in bulk with nothing unusual about it: %s. Next: "
-			      "make sure its owner meant to.",
-			      "%zu SASL accounts sent in bulk with nothing unusual about them: %s. Next: "
-			      "make sure their owners meant to.", bulk),
-			   bulk, cstr(&names));
-		buf_free(&names);
-	}
 	if (!n)
 		return;
 	struct buf names = {0};
-	account_names(&names, a, n, ACCOUNTS_COMPROMISED);
-	buf_printf(item(g, 4),
-		   P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
-		      "password now (banning the address does not help).",
-		      "%zu SASL accounts look compromised and send spam: %s. Next: change their "
-		      "passwords now (banning the address does not help).", n),
-		   n, cstr(&names));
+	account_names(&names, a, n, kind);
+	buf_printf(item(g, severity), fmt, n, cstr(&names));
 	buf_free(&names);
+}
+
+/* accounts_item - the compromised accounts, those that sent from many
+ * networks at once, those that only sent in bulk */
+static void accounts_item(struct glances *g, const struct analysis *a)
+{
+	size_t n[3] = {0};
+	for (size_t i = 0; i < a->nalist; i++) {
+		bool any;
+		enum account_kind k = account_kind_of(a->alist[i], &any);
+		n[k] += any;
+	}
+	account_glance(g, a, n[ACCOUNTS_SPREAD], ACCOUNTS_SPREAD, 2,
+		       P_("%zu SASL account sent from many networks at once: %s. Next: ask its owner; "
+			  "unless it is shared on purpose, change its password.",
+			  "%zu SASL accounts sent from many networks at once: %s. Next: ask their owners; "
+			  "unless they are shared on purpose, change their passwords.", n[ACCOUNTS_SPREAD]));
+	account_glance(g, a, n[ACCOUNTS_BULK], ACCOUNTS_BULK, 1,
+		       P_("%zu SASL account sent in bulk with nothing unusual about it: %s. Next: "
+			  "make sure its owner meant to.",
+			  "%zu SASL accounts sent in bulk with nothing unusual about them: %s. Next: "
+			  "make sure their owners meant to.", n[ACCOUNTS_BULK]));
+	account_glance(g, a, n[ACCOUNTS_COMPROMISED], ACCOUNTS_COMPROMISED, 4,
+		       P_("%zu SASL account looks compromised and sends spam: %s. Next: change its "
+			  "password now (banning the address does not help).",
+			  "%zu SASL accounts look compromised and send spam: %s. Next: change their "
+			  "passwords now (banning the address does not help).", n[ACCOUNTS_COMPROMISED]));
 }
 
 /* campaign_next - a campaign's one next step */
