@@ -467,8 +467,10 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
 	sat_add(&c->non_smtp, s->non_smtp_count);
-	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT"))
-		sat_add(&c->pregreet, 1);
+	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT")) {
+		if (v != V_TLS_FAILURE) /* TLS at once from the own network: session_tls_hello */
+			sat_add(&c->pregreet, 1);
+	}
 	else if (s->pipelining)
 		sat_add(&c->pipelining, 1);
 }
@@ -552,6 +554,8 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		free(d->lost_stage);
 		d->lost_stage = xstrdup(s->lost_stage);
 	}
+	if (session_tls_hello(s))
+		d->pregreet_tls = true;
 	if (s->tls_error && !d->tls_error)
 		d->tls_error = xstrdup(s->tls_error);
 	if (s->end_kind == END_OPEN)

@@ -152,6 +152,7 @@ struct client_detail {
 	char *tls_error;            /* the first failed TLS handshake's reason */
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
 	uint32_t pregreet_bytes;
+	bool pregreet_tls;          /* what smtpd saw before the greeting began a TLS handshake */
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
 	uint32_t refused_from_hash; /* own network: the sender domain of its first refusal */
 	bool refused_from_other;    /* ... and a refusal with another sender, or none */
@@ -284,6 +285,9 @@ void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
 bool session_logged_in(const struct session *s);
+/* session_tls_hello - what the client sent before the greeting is the
+ * start of a TLS handshake (smtpd's "\026\003\00N": a ClientHello) */
+bool session_tls_hello(const struct session *s);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);

@@ -160,6 +160,15 @@ static bool own_net(struct span s)
 	return s.p && cidr_own_network(s.p, s.n);
 }
 
+/* session_tls_hello - see analysis.h (smtpd writes the bytes it could
+ * not take as a command with octal escapes) */
+bool session_tls_hello(const struct session *s)
+{
+	const char *t = s->pipelining;
+	return t && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT") &&
+	       !strncmp(t, "\\026\\003\\00", 11) && t[11] >= '0' && t[11] <= '4';
+}
+
 /* session_own - a client of this server's own network, or one that
  * names itself as a monitoring tool */
 static bool session_own(const struct session *s)
@@ -190,6 +199,10 @@ enum verdict verdict_session(const struct session *s)
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
+	/* TLS before the greeting from this server's own network: a mail
+	 * client set to SSL/TLS on a STARTTLS port, not a bot */
+	if (session_tls_hello(s) && s->client_ip && own_net(span_of(s->client_ip)))
+		return V_TLS_FAILURE;
 	if (s->pipelining)
 		return s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT") ? V_PREGREET
 										       : V_PIPELINING;

@@ -599,9 +599,20 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		buf_puts(b, _(" It talked before the server's greeting (improper command pipelining after "
 			      "CONNECT): real mail servers wait for the 220 banner; spam bots do not."));
 		pregreet_text(b, d);
+		if (d && d->pregreet_tls)
+			buf_puts(b, _(" What it sent is the start of a TLS handshake: it expected TLS from the first "
+				      "byte, as on port 465. A scanner probing for TLS does that, and so does a mail "
+				      "client set to \"SSL/TLS\" on port 25 or 587: if it is one of yours, set it to "
+				      "STARTTLS, or to port 465."));
 		break;
 	case V_TLS_FAILURE:
-		tls_text(b, d);
+		if (d && d->pregreet_tls && !d->tls_error)
+			buf_puts(b, _(" It opened its connections with a TLS handshake instead of waiting for the "
+				      "greeting: a mail client or device of your own network set to \"SSL/TLS\" on "
+				      "port 25 or 587, where the server speaks plain SMTP and offers STARTTLS. Set it "
+				      "to STARTTLS, or to port 465 (smtps) if master.cf offers it."));
+		else
+			tls_text(b, d);
 		break;
 	case V_HEALTH_CHECK:
 		buf_puts(b, c->flags & CF_MONITOR_HELO && !cidr_own_network(ip.s, strlen(ip.s))
