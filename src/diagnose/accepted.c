@@ -71,6 +71,13 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
 }
 
+/* own_refused_id - the finding of such a refusal: its client talking out
+ * of turn (the client's software), or any other check */
+static enum finding_id own_refused_id(const struct event *ev)
+{
+	return span_index(ev->reason, PIPELINING_REFUSED) >= 0 ? F_IN_OWN_PIPELINING : F_IN_OWN_CLIENT_REFUSED;
+}
+
 /* own_refused - smtpd refused a client of this server's own network
  * (loopback or private) and no rule told why (hit: one did) */
 static void own_refused(struct diag *d, const struct event *ev, bool hit)
@@ -79,7 +86,7 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 		return;
 	char key[DIAG_KEY_MAX];
 	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
-	struct diag_group *g = diag_group_get(d, F_IN_OWN_CLIENT_REFUSED, key);
+	struct diag_group *g = diag_group_get(d, own_refused_id(ev), key);
 	if (!g) {
 		d->dropped++;
 		return;
@@ -584,6 +591,11 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 				if (d->list[i]->id == F_IN_KNOWN_SENDER_REFUSED &&
 				    strset_has(&d->list[i]->subjects, ev->client_ip))
 					return d->list[i];
+		if (own_refused_id(ev) == F_IN_OWN_PIPELINING) {
+			const struct diag_group *g = list_group(d, F_IN_OWN_PIPELINING, ev->client_ip);
+			if (g)
+				return g;
+		}
 		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&

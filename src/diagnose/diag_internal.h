@@ -56,6 +56,9 @@ void diag_resolver_nxdomain(struct diag *d);
 
 /* accepted.c's address kinds and its reading of an unknown recipient */
 enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
+/* smtpd's refusal of a client that does not wait for the replies
+ * (reject_unauth_pipelining: smtpd_check.c) */
+#define PIPELINING_REFUSED "Improper use of SMTP command pipelining"
 enum addr_kind diag_addr_kind(struct span ip);
 bool diag_user_unknown(const struct rcpt *r);
 

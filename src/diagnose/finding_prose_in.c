@@ -337,6 +337,21 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"postscreen_upstream_proxy_protocol, smtpd_upstream_proxy_protocol).",
 	"The lines cannot show whether the address is one machine of yours or a gateway in "
 	"front of many clients."},
+    [F_IN_OWN_PIPELINING] = {
+	"smtpd refused a client that logged in, or whose address is on this server's own "
+	"network, with \"503 5.5.0 ... Improper use of SMTP command pipelining\": it sent its "
+	"commands, or the message, without waiting for the server's replies, which "
+	"reject_unauth_pipelining (smtpd_data_restrictions) refuses. Spam bots do this; "
+	"here it is one of your own clients: a script (netcat, a shell here-document), a "
+	"backup, monitoring or scanning appliance, or an old SMTP library. Its mail does not "
+	"get in.",
+	"Fix the client so that it waits for each reply (send through sendmail or a real SMTP "
+	"library, or update the tool). Until then exempt it: put permit_mynetworks and "
+	"permit_sasl_authenticated before reject_unauth_pipelining in "
+	"smtpd_data_restrictions, or give the submission service its own "
+	"smtpd_data_restrictions in master.cf.",
+	"The lines cannot show whether the address is one machine of yours or a gateway in "
+	"front of many clients."},
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "

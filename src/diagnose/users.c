@@ -492,9 +492,16 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 	diag_serving_reset(d, (uint32_t)i);
 }
 
-/* user_refused - a user's refusals, in the group of their cause */
+/* user_refused - a user's refusals, in the group of their cause; a
+ * client talking out of turn is the client's software, grouped by its
+ * address (one on this server's network was, as it came: accepted.c) */
 static void user_refused(struct diag *d, struct diag_relay *r)
 {
+	if (strstr(r->why, PIPELINING_REFUSED)) {
+		if (diag_addr_kind(span_of(r->ip)) == ADDR_PUBLIC)
+			(void)note_group(d, F_IN_OWN_PIPELINING, r->ip, r);
+		return;
+	}
 	(void)note_group(d, F_IN_USER_REFUSED, r->why, r);
 }
 
