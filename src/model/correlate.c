@@ -449,6 +449,13 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 		if (o)
 			o->s.sasl_backend_down = true;
 	}
+	/* Dovecot's refusal in smtpd's verbose log names the user the next
+	 * "authentication failed" warning of an old Postfix does not */
+	if (ev->type == EV_NOISE && ev->sasl_username.n && is_smtpd(ev)) {
+		struct osess *o = sess_find(m, ev, false);
+		if (o)
+			o->s.fail_user = pool_set(&o->s.pool, o->s.fail_user, ev->sasl_username);
+	}
 	if (session_event_type(ev->type) && is_smtpd(ev)) {
 		bool closes = ev->type == EV_DISCONNECT;
 		on_session_event(m, ev, lineno, file_index);

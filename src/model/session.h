@@ -69,6 +69,7 @@ struct session {
 	uint32_t ntried;
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;
+	char *fail_user;             /* Dovecot's last FAIL reply's user (verbose), for the next warning */
 	uint32_t rejects, reject_warnings, relay_denied;
 	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
 	uint32_t domain_rejects;     /* of rejects: "Domain not found" (ev_reject_domain_not_found) */

@@ -287,7 +287,8 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		s->auth_failures++;
 		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
-		sess_tried(s, ev->sasl_username);
+		sess_tried(s, ev->sasl_username.n || !s->fail_user ? ev->sasl_username : span_of(s->fail_user));
+		s->fail_user = NULL; /* in the pool: freed with the session */
 		setstr(&s->pool, &s->last_auth_reason, ev->reason);
 		break;
 	case EV_SASL_ABORT:

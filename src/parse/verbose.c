@@ -354,6 +354,34 @@ static const unsigned char first_kind[256] = {
 /* verbose_rest - parse_verbose's lines that start with a byte of F_REST
  * (apart, so that the lines decided by their first byte alone, most of
  * a log, do not pay for its frame) */
+/* dovecot_fail_user - the username of Dovecot's refusal as smtpd's
+ * verbose log shows it, "xsasl_dovecot_handle_reply: auth reply:
+ * FAIL<TAB>ID<TAB>user=NAME[<TAB>...]", the tab written as syslog or the
+ * journal renders it ('?', "#011", a tab); SPAN_NULL otherwise.  Postfix
+ * before 3.? names no username in its "authentication failed" warning:
+ * the model gives this one to that warning (sessions.c). */
+static struct span dovecot_fail_user(struct span t)
+{
+	if (!span_eat(&t, "xsasl_dovecot_handle_reply: auth reply: FAIL"))
+		return SPAN_NULL;
+	for (;;) {
+		ptrdiff_t u = span_index(t, "user=");
+		if (u < 0)
+			return SPAN_NULL;
+		char before = u ? t.p[u - 1] : 0;
+		bool tab = before == '?' || before == '\t' ||
+			   (u >= 4 && !memcmp(t.p + u - 4, "#011", 4));
+		t = span_skip(t, (size_t)u + 5);
+		if (!tab)
+			continue;
+		size_t n = 0;
+		while (n < t.n && t.p[n] != '?' && t.p[n] != '\t' && t.p[n] != ' ' &&
+		       !(t.n - n >= 4 && !memcmp(t.p + n, "#011", 4)))
+			n++;
+		return n ? span_head(t, n) : SPAN_NULL;
+	}
+}
+
 static __attribute__((noinline)) bool verbose_rest(const struct logline *l, struct span t,
 						     struct event *ev)
 {
@@ -380,6 +408,8 @@ static __attribute__((noinline)) bool verbose_rest(const struct logline *l, stru
 		return false;
 	ev->type = EV_NOISE;
 	ev->text = t;
+	if (t.p[0] == 'x')
+		ev->sasl_username = dovecot_fail_user(t);
 	return true;
 }
 

@@ -243,3 +243,29 @@ TEST(verbose_through_parse_line)
 	CHECK_INT(v_ev.type, EV_TLS_READ);
 	CHECK_SPAN(v_ev.command, "EHLO ylmf-pc");
 }
+
+/* Dovecot's refusal in smtpd's verbose log: its user, whatever the tab
+ * became ('?' of syslog, rsyslog's "#011", a real tab), for the warning
+ * of a Postfix that names none; nothing from a near miss */
+TEST(verbose_dovecot_fail_user)
+{
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL?1?user=contact"));
+	CHECK_INT(v_ev.type, EV_NOISE);
+	CHECK_SPAN(v_ev.sasl_username, "contact");
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL#0112#011user=info@example.test#011reason=x"));
+	CHECK_SPAN(v_ev.sasl_username, "info@example.test");
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL\t3\tuser=admin\ttemp"));
+	CHECK_SPAN(v_ev.sasl_username, "admin");
+	/* a "user=" inside another value is not the key */
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL?4?xuser=mallory?user=bob"));
+	CHECK_SPAN(v_ev.sasl_username, "bob");
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL?5?xuser=mallory"));
+	CHECK_SPAN(v_ev.sasl_username, NULL);
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: FAIL?6?user="));
+	CHECK_SPAN(v_ev.sasl_username, NULL);
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: OK?7?user=alice"));
+	CHECK_INT(v_ev.type, EV_NOISE);
+	CHECK_SPAN(v_ev.sasl_username, NULL);
+	CHECK(vparse(S "xsasl_dovecot_handle_reply: auth reply: CONT?1?VXNlcm5hbWU6"));
+	CHECK_SPAN(v_ev.sasl_username, NULL);
+}
