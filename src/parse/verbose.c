@@ -358,8 +358,9 @@ static const unsigned char first_kind[256] = {
  * verbose log shows it, "xsasl_dovecot_handle_reply: auth reply:
  * FAIL<TAB>ID<TAB>user=NAME[<TAB>...]", the tab written as syslog or the
  * journal renders it ('?', "#011", a tab); SPAN_NULL otherwise.  Postfix
- * before 3.? names no username in its "authentication failed" warning:
- * the model gives this one to that warning (sessions.c). */
+ * before 3.9-20231008 names no username in its "authentication failed"
+ * warning (smtpd_sasl_glue.c): the model gives this one to that warning
+ * (sessions.c). */
 static struct span dovecot_fail_user(struct span t)
 {
 	if (!span_eat(&t, "xsasl_dovecot_handle_reply: auth reply: FAIL"))
