@@ -112,13 +112,20 @@ static bool is_stage(const char *st, const char *a, const char *b)
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
- * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503) */
+ * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503); at
+ * least one when smtpd hung up on "too many errors after AUTH" (its
+ * error limit reached by failed logins: an excerpt of the matched lines
+ * often keeps that line and drops the warnings) */
 uint32_t session_auth_failures(const struct session *s)
 {
 	uint32_t ok, total;
 	session_stat(s, "auth", &ok, &total);
 	uint32_t refused = total - ok;
-	return s->auth_failures > refused ? s->auth_failures : refused;
+	uint32_t n = s->auth_failures > refused ? s->auth_failures : refused;
+	if (!n && !ok && s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
+	    is_stage(s->lost_stage, "AUTH", NULL))
+		n = 1;
+	return n;
 }
 
 /* dialogue_counts - commands seen in a -v/TLS-debug dialogue, for logs

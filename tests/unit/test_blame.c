@@ -1240,3 +1240,29 @@ TEST(blame_own_app_refused_not_spam)
 	CHECK_INT(verdict_of(p, "192.168.1.51"), V_SPAM_REJECTED);
 	pipe_free(p);
 }
+
+/* "too many errors after AUTH" alone (an excerpt of the lines a ban
+ * filter matched, the warnings left out) is failed logins: guessing;
+ * the same limit reached after RCPT is no login failure, nor is one
+ * reached by a client that logged in */
+TEST(blame_too_many_errors_after_auth)
+{
+	static const char *const lines[] = {
+	    "Jul 13 10:01:30 mx postfix/smtpd[5863]: connect from unknown[198.51.100.210]",
+	    "Jul 13 10:01:34 mx postfix/smtpd[5863]: too many errors after AUTH from unknown[198.51.100.210]",
+	    "Jul 13 10:01:34 mx postfix/smtpd[5863]: disconnect from unknown[198.51.100.210]",
+	    "Jul 13 10:02:30 mx postfix/smtpd[5864]: connect from unknown[198.51.100.211]",
+	    "Jul 13 10:02:34 mx postfix/smtpd[5864]: too many errors after RCPT from unknown[198.51.100.211]",
+	    "Jul 13 10:02:34 mx postfix/smtpd[5864]: disconnect from unknown[198.51.100.211]",
+	    "Jul 13 10:03:30 mx postfix/smtpd[5865]: connect from laptop.example.net[198.51.100.212]",
+	    "Jul 13 10:03:34 mx postfix/smtpd[5865]: too many errors after AUTH from laptop.example.net[198.51.100.212]",
+	    "Jul 13 10:03:34 mx postfix/smtpd[5865]: disconnect from laptop.example.net[198.51.100.212] ehlo=1 auth=1 "
+	    "commands=2",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "198.51.100.210"), V_AUTH_BRUTEFORCE);
+	CHECK(verdict_of(p, "198.51.100.211") != V_AUTH_BRUTEFORCE);
+	CHECK(verdict_of(p, "198.51.100.212") != V_AUTH_BRUTEFORCE);
+	pipe_free(p);
+}
