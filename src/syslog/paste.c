@@ -9,7 +9,9 @@
  * trailing columns:
  *   decorations  blanks, ANSI colour codes, a byte-order mark, markdown
  *                bullets and quote marks ("- ", "* ", "+ ", "• ", ">",
- *                "1. "), backticks, a table's leading '|';
+ *                "1. "), backticks, a table's leading '|', the file
+ *                name (and line number) grep puts before a time
+ *                ("/var/log/mail.log.1:", "maillog:1234:");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
  *                any order: the time (ISO or classic; a second one is
  *                skipped: "docker logs -t" puts its own before syslog's),
@@ -89,6 +91,48 @@ static void skip_blanks(struct span *cur)
 	}
 }
 
+/* time_follows - s starts like a time: ISO "YYYY-MM-DD" or a classic
+ * month "Mon " */
+static bool time_follows(struct span s)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	if (s.n >= 10 && isdigit_(s.p[0]) && isdigit_(s.p[3]) && s.p[4] == '-' && s.p[7] == '-')
+		return true;
+	if (s.n < 4 || s.p[3] != ' ')
+		return false;
+	for (size_t m = 0; m < 36; m += 3)
+		if (!memcmp(s.p, months + m, 3))
+			return true;
+	return false;
+}
+
+/* grep_prefix - the file name grep or zgrep puts before each line when it
+ * searches several files ("/var/log/mail.log.1:", "maillog:"), with the
+ * line number of -n ("mail.log:1234:"), right before the time; a name
+ * that does not look like a log file's is left alone */
+static bool grep_prefix(struct span *cur)
+{
+	size_t i = 0;
+	while (i < cur->n && i < 255 && cur->p[i] != ':' && !blank(cur->p[i]))
+		i++;
+	if (!i || i >= cur->n || cur->p[i] != ':')
+		return false;
+	struct span name = span_head(*cur, i);
+	if (span_chr(name, '/') < 0 && span_index(name, "log") < 0 && span_index(name, "mail") < 0 &&
+	    span_index(name, "messages") < 0)
+		return false;
+	struct span rest = span_skip(*cur, i + 1);
+	size_t d = 0;
+	while (d < rest.n && d < 10 && isdigit_(rest.p[d]))
+		d++;
+	if (d && d < rest.n && rest.p[d] == ':' && time_follows(span_skip(rest, d + 1)))
+		rest = span_skip(rest, d + 1); /* grep -n's line number */
+	if (!time_follows(rest))
+		return false;
+	*cur = rest;
+	return true;
+}
+
 /* syslog_strip_decorations - what a paste put before the line */
 void syslog_strip_decorations(struct span *cur)
 {
@@ -106,6 +150,8 @@ void syslog_strip_decorations(struct span *cur)
 			*cur = span_skip(*cur, 1); /* quote, code, table */
 			continue;
 		}
+		if (grep_prefix(cur))
+			continue;
 		if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && n >= 2 && blank(p[1])) {
 			*cur = span_skip(*cur, 2); /* a bullet */
 			continue;

@@ -815,3 +815,37 @@ TEST(prefix_bare_lines)
 	CHECK(!parse(&st, "public/pickup: wanted attribute: (list terminator)", &l));
 	CHECK(parse(&st, "postfix/anvil[7]: statistics: max cache size 1 at Dec  3 10:00:00", &l));
 }
+
+/* the file name (and line number) grep puts before each line when it
+ * searches several files; a name that is no log file's, or no time
+ * right after it, is not taken off */
+TEST(prefix_grep_file_name)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "/var/log/mail.log.1:Dec  3 10:00:00 mx postfix/smtpd[123]: connect from a[192.0.2.1]", &l));
+	CHECK_SPAN(l.host, "mx");
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_SPAN(l.text, "connect from a[192.0.2.1]");
+	CHECK(parse(&st, "maillog:1234:Dec  3 10:00:00 mx postfix/qmgr[9]: x", &l));
+	CHECK_SPAN(l.daemon, "qmgr");
+	CHECK_INT(l.pid, 9);
+	CHECK(parse(&st, "mail.log.2.gz:2026-12-03T10:00:00.5+00:00 mx postfix/smtp[7]: x", &l));
+	CHECK_STR(iso_of(l.ts), "2026-12-03T10:00:00.5+00:00");
+	CHECK(parse(&st, "/var/log/messages-20261203:Dec  3 10:00:00 mx postfix/smtpd[1]: x", &l));
+	CHECK_SPAN(l.host, "mx");
+	/* not a log file's name; no time after the name; a line number
+	 * with no time after it */
+	CHECK(!parse(&st, "notes:Dec  3 10:00:00 mx postfix/smtpd[1]: x", &l) || !span_eqs(l.host, "mx"));
+	CHECK(!parse(&st, "mail.log:postfix/smtpd[1] x", &l));
+	CHECK(!parse(&st, "mail.log:12:notatime mx postfix/smtpd[1]: x", &l));
+	/* cut short anywhere: no over-read (the sanitizer build checks) */
+	static const char whole[] = "/var/log/mail.log:12:Dec  3 10:00:00 mx postfix/smtpd[1]: x";
+	for (size_t n = 0; n < sizeof whole - 1; n++) {
+		char *p = malloc(n ? n : 1);
+		memcpy(p, whole, n);
+		(void)syslog_parse(&st, span_make(p, n), &l);
+		free(p);
+	}
+}
