@@ -251,6 +251,11 @@ def check_diag(bin_, out, dg, year, ok):
             continue
         ok(c["verdict"] not in HOSTILE and c["severity"] < 3,
            f"{name}: {ip} ({t['scenario']}), a legitimate client, accused: {c['verdict']}")
+        ok(c["verdict"] not in BANNABLE,
+           f"{name}: {ip} ({t['scenario']}), a legitimate client, to be banned: {c['verdict']}")
+        want_v = dg.get("verdicts", {}).get(ip)
+        if want_v:
+            ok(c["verdict"] == want_v, f"{name}: {ip} ({t['scenario']}): verdict {c['verdict']}, want {want_v}")
         if t["ports"] != [2527]:  # postscreen's clients have no smtpd session
             ok(c["sessions"] == t["connections"],
                f"{name}: {ip} ({t['scenario']}): sessions {c['sessions']}, truth {t['connections']}")

@@ -45,13 +45,19 @@ faults, each with the client that shows it and the finding wanted
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
           (postmaster@ is aliased: not told)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
+  25    smtpd_data_restrictions =               a backup script of the      own-client-pipelining
+          reject_unauth_pipelining              admin's network writing its
+                                                whole transaction after HELO
+  25    (none: a client's fault)                a mail client set to SSL/TLS tls-failure (verdict:
+                                                on port 25 (a TLS ClientHello not a bot to ban)
+                                                before the greeting)
 
 Every client here is legitimate: postsleuth must accuse none of them.
 The truth is what the clients did and were answered (and what was
 configured), never the log.  Accepted mail has the null sender, so that
 no bounce or delay notice adds lines of its own.
 """
-import email.utils, threading, time
+import email.utils, ssl, threading, time
 
 import drivers
 
@@ -213,8 +219,47 @@ class Diag:
     def sasl_down(self):
         self._send("sasl_down", self.ip(72), 587, f"[{self.ip(72)}]", None, [])
 
+    def pipelined_tool(self):
+        """A backup script of the admin's network that writes HELO, MAIL,
+        RCPT and DATA at once, without waiting for the replies: refused at
+        DATA by reject_unauth_pipelining."""
+        s = self.session("pipelined_tool", self.ip(73), 25)
+        try:
+            s.banner()
+            s.send(f"HELO backup.example.test\r\nMAIL FROM:<>\r\nRCPT TO:<alice@{LOCAL}>\r\nDATA\r\n".encode())
+            self.notes["pipelined_codes"] = [s.reply(c)[0] for c in ("HELO", "MAIL", "RCPT", "DATA")]
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
+    def tls_hello(self):
+        """A mail client of the admin's network set to "SSL/TLS" on port 25:
+        its TLS ClientHello goes out before the server's greeting."""
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        inb, outb = ssl.MemoryBIO(), ssl.MemoryBIO()
+        obj = ctx.wrap_bio(inb, outb, server_hostname="mx1.example.test")
+        try:
+            obj.do_handshake()
+        except ssl.SSLWantReadError:
+            pass
+        hello = outb.read()
+        s = self.session("tls_hello", self.ip(74), 25)
+        try:
+            s.send(hello)
+            self.notes["tls_hello_bytes"] = len(hello)
+            s.banner()
+            # no ServerHello comes: the client gives up, as a mail program does
+            s.sock.settimeout(3)
+            s.reply("<tls-bytes>")
+        except (drivers.Eof, OSError):
+            pass
+        s.close("client_gave_up")
+
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
-                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down"]
+                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
+                 "pipelined_tool", "tls_hello"]
 
     def run(self):
         def body(sc):
@@ -312,6 +357,11 @@ class Diag:
                "postmaster@ is aliased in virtual_alias_maps: taken", absent=True)
         expect("sasl-backend-unreachable", "private/auth", 587 in sessions.get(self.ip(72), []),
                "port 587 with SASL through private/auth, no such socket; a client came")
+        expect("own-client-pipelining", self.ip(73), (self.notes.get("pipelined_codes") or [0])[-1] == 503,
+               "a backup script on the own network wrote its transaction after HELO at once; "
+               "reject_unauth_pipelining answered DATA 503")
+        expect("own-client-refused", self.ip(73), (self.notes.get("pipelined_codes") or [0])[-1] == 503,
+               "the script's refusal is its own software's, not a HELO or name check", absent=True)
         clients = {}
         for c in r.conns:
             if c["ip"] == "127.0.0.1":
@@ -319,7 +369,10 @@ class Diag:
             t = clients.setdefault(c["ip"], {"scenario": c["scenario"], "connections": 0, "ports": []})
             t["connections"] += 1
             t["ports"].append(int(c["server"].rsplit(":", 1)[1]))
+        # a verdict the lines call for (not only "not accused")
+        verdicts = {self.ip(74): "tls-failure"} if self.notes.get("tls_hello_bytes") else {}
         return {"server": SERVER, "log": INSTANCE["log"], "findings": want, "clients": clients,
+                "verdicts": verdicts,
                 "own_app": self.ip(71), "rejects": r.rejects, "accepted": r.accepted_,
                 "notes": self.notes, "queue_left": queue_left, "errors": r.errors,
                 "connections": r.conns}
