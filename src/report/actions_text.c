@@ -227,6 +227,37 @@ static bool spread_accounts(struct buf *b, const struct analysis *a)
 	return n > 0;
 }
 
+/* tls_at_once - clients of this server's own network that open with a
+ * TLS handshake on a plain port (a mail program set to SSL/TLS on port
+ * 25 or 587): their mail does not get in until they are set right */
+static bool tls_at_once(struct buf *b, const struct analysis *a)
+{
+	struct buf ips = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		const struct client_detail *d = c->verdict == V_TLS_FAILURE ? client_detail(a, c) : NULL;
+		if (!d || !d->pregreet_tls)
+			continue;
+		if (n < 5) {
+			buf_puts(&ips, n ? ", " : "");
+			buf_term(&ips, span_of(client_addr(c).s));
+		} else if (n == 5) {
+			buf_puts(&ips, ", ...");
+		}
+		n++;
+	}
+	buf_putc(&ips, 0);
+	if (n) {
+		buf_printf(b, _("  - Mail programs of your network that open with TLS on a plain port (%s):\n"),
+			   ips.p);
+		item(b, _("Set them to STARTTLS on port 587 (or 25), or to SSL/TLS on port 465 if master.cf "
+			"enables the submissions service; until then their mail does not get in."));
+	}
+	buf_free(&ips);
+	return n > 0;
+}
+
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
 		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
@@ -266,6 +297,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 			"per client address, not per account)."));
 	}
 	any |= spread_accounts(b, a);
+	any |= tls_at_once(b, a);
 	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
 		/* distributed guessing first: what stops it is not a ban */
 		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))
