@@ -262,6 +262,14 @@ struct analysis {
 	struct strset dnf_other;             /* ... and those refused for anything else too */
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
+	/* the address text records_client_get was last asked for (1 to
+	 * CMEMO_MAX bytes; cmemo_n 0: none) and its client's number: the same
+	 * client is asked again in a row (a session's refusals, its verdict,
+	 * its messages) */
+#define CMEMO_MAX 46
+	uint8_t cmemo_n;
+	uint32_t cmemo_i;
+	char cmemo_text[CMEMO_MAX];
 	/* optional: told of every record found or made (live/watch.c keeps
 	 * what changed since its last save) */
 	void (*touched)(void *ctx, enum record_table t, uint32_t i);

@@ -259,17 +259,42 @@ struct client *records_client_find(struct analysis *a, struct span ip)
 	return client_find(a, &k, ckey_hash(a, &k));
 }
 
-/* records_client_get - the client for ip, created when new (NULL only for no ip) */
+static struct client *client_new(struct analysis *a, const struct ckey *k, uint64_t h);
+
+/* records_client_get - the client for ip, created when new (NULL only for
+ * no ip); the text asked last is answered from a->cmemo (test_client_memo.c) */
 struct client *records_client_get(struct analysis *a, struct span ip)
 {
 	if (!ip.p)
 		return NULL;
+	/* the text asked last: its client, found as client_find finds it
+	 * (records are never removed nor renumbered) */
+	if (ip.n == a->cmemo_n && ip.n && !memcmp(ip.p, a->cmemo_text, ip.n)) {
+		struct client *c = records_client(a, a->cmemo_i);
+		spillvec_touch(&a->clients);
+		records_touched(a, REC_CLIENT, a->cmemo_i);
+		return c;
+	}
 	struct ckey k = ckey_of(ip);
 	uint64_t h = ckey_hash(a, &k);
 	struct client *c = client_find(a, &k, h);
-	if (c)
-		return c;
-	c = spillvec_push(&a->clients);
+	if (!c)
+		c = client_new(a, &k, h);
+	/* not a name with a NUL inside: client_find never finds its record
+	 * (the copy ends at the NUL), and each ask makes one more */
+	if (ip.n <= CMEMO_MAX && (k.kind != CA_TEXT || !memchr(k.text.p, 0, k.text.n))) {
+		memcpy(a->cmemo_text, ip.p, ip.n);
+		a->cmemo_n = (uint8_t)ip.n;
+		a->cmemo_i = records_client_number(a, c);
+	}
+	return c;
+}
+
+/* client_new - a new client record for key k (of hash h) */
+static struct client *client_new(struct analysis *a, const struct ckey *kp, uint64_t h)
+{
+	struct ckey k = *kp;
+	struct client *c = spillvec_push(&a->clients);
 	c->kind = k.kind;
 	if (k.kind == CA_TEXT) {
 		char *t = arena_dup(&a->names, k.text);

@@ -632,7 +632,8 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 	return r.n ? TLSE_OTHER : TLSE_NONE;
 }
 
-/* ev_monitor_helo - a HELO name that monitoring tools use */
+/* ev_monitor_helo - a HELO name that monitoring tools use (asked of
+ * every session twice, by its analysis and its verdict) */
 bool ev_monitor_helo(struct span helo)
 {
 #define N(s) {s, sizeof s - 1}
@@ -644,25 +645,42 @@ bool ev_monitor_helo(struct span helo)
 		     N("prometheus"), N("checkmk"),      N("munin")};
 #undef N
 	enum { NNAMES = sizeof names / sizeof names[0] };
-	char low[64];
-	if (!helo.n || helo.n >= sizeof low)
+	/* by a name's first letter ('a' = 0): its second letters (every
+	 * name starts with two of a-z) */
+#define L(c) ((c) - 'a')
+#define B(c) (1u << L(c))
+	static const uint32_t second[26] = {
+	    [L('b')] = B('l'), [L('c')] = B('h'), [L('h')] = B('e'),	      [L('i')] = B('c'),
+	    [L('m')] = B('o') | B('u'), [L('n')] = B('a'), [L('p')] = B('r'), [L('u')] = B('p'),
+	    [L('z')] = B('a'),
+	};
+#undef B
+#undef L
+	if (!helo.n || helo.n >= 64)
 		return false;
-	/* lowered up to a NUL (as strstr would read it); then one pass, each
-	 * name compared only where its first two letters are (every name
-	 * starts with two of a-z: test_parse_smtpd.c holds this to strstr) */
-	size_t n = 0;
-	for (; n < helo.n && helo.p[n]; n++)
-		low[n] = (char)(helo.p[n] >= 'A' && helo.p[n] <= 'Z' ? helo.p[n] + 32 : helo.p[n]);
-	uint32_t second[32] = {0}; /* by a name's first letter ('a' = 0): its second letters */
-	for (int k = 0; k < NNAMES; k++)
-		second[(unsigned)(names[k].s[0] - 'a') & 31] |= 1u << ((unsigned)(names[k].s[1] - 'a') & 31);
+	/* read up to a NUL (as strstr would), lowered as it is read: a byte
+	 * OR 0x20 is a lower-case letter exactly when the byte is a letter;
+	 * then one pass, each name compared only where its first two
+	 * letters are (test_monitor_helo.c holds it to the pass over a
+	 * lowered copy it replaced, test_parse_smtpd.c to strstr) */
+	const char *z = memchr(helo.p, 0, helo.n);
+	size_t n = z ? (size_t)(z - helo.p) : helo.n;
 	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned a = (unsigned char)low[i] - 'a', b = (unsigned char)low[i + 1] - 'a';
+		unsigned a = ((unsigned char)helo.p[i] | 0x20u) - 'a', b = ((unsigned char)helo.p[i + 1] | 0x20u) - 'a';
 		if (a >= 26 || b >= 26 || !(second[a] >> b & 1))
 			continue;
-		for (int k = 0; k < NNAMES; k++)
-			if (names[k].s[0] == low[i] && names[k].n <= n - i && !memcmp(low + i, names[k].s, names[k].n))
+		for (int k = 0; k < NNAMES; k++) {
+			if ((unsigned)(unsigned char)names[k].s[0] - 'a' != a || names[k].n > n - i)
+				continue;
+			size_t j = 1; /* the second letter: another name's may have set its bit */
+			for (; j < names[k].n; j++) {
+				char c = helo.p[i + j];
+				if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != names[k].s[j])
+					break;
+			}
+			if (j == names[k].n)
 				return true;
+		}
 	}
 	return false;
 }

@@ -11,46 +11,68 @@
 #include <string.h>
 #include <strings.h>
 
-/* provider_name - the big mail providers by the names of their servers */
+/* provider_name - the big mail providers by the names of their servers.
+ * Every suffix is two labels ("google.com", "t-online.de"): a name is
+ * under one exactly when its tail after its second last dot (the whole
+ * name when it has fewer) is that suffix, case-blind.  So the tail (6 to
+ * 14 bytes) is found from the end, lowered as strncasecmp would lower it,
+ * and looked up by its length: no table walked for each failed delivery
+ * and refused client (test_provider.c holds it to the walk it replaced) */
 const char *provider_name(struct span name)
 {
-	/* with the suffixes' lengths: tried on every failed delivery */
-#define P(suffix, name) {suffix, sizeof suffix - 1, name}
-	static const struct {
-		const char *suffix;
-		size_t n;
-		const char *name;
-	} known[] = {
-	    P("google.com", "Gmail"),         P("googlemail.com", "Gmail"),
-	    P("outlook.com", "Microsoft"),    P("hotmail.com", "Microsoft"),
-	    P("live.com", "Microsoft"),       P("office365.us", "Microsoft"),
-	    P("yahoodns.net", "Yahoo"),       P("yahoo.com", "Yahoo"),
-	    P("aol.com", "Yahoo (AOL)"),      P("icloud.com", "Apple iCloud"),
-	    P("apple.com", "Apple iCloud"),   P("mail.ru", "Mail.ru"),
-	    P("yandex.net", "Yandex"),        P("yandex.ru", "Yandex"),
-	    P("gmx.net", "GMX/web.de"),       P("web.de", "GMX/web.de"),
-	    P("protonmail.ch", "Proton"),     P("zoho.com", "Zoho"),
-	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
-	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
-	    P("pphosted.com", "Proofpoint"),  P("mimecast.com", "Mimecast"),
-	};
-#undef P
-	if (name.n < 2) /* every suffix has a dot and a letter at least */
+	/* the tail's start: at most 15 bytes back from the end (one past the
+	 * longest suffix), the byte after the second dot met */
+	if (name.n < 6)
 		return NULL;
-	/* the last two bytes first, lowered once (the suffixes are in lower
-	 * case), then the dot before the suffix: twelve suffixes end in "om",
-	 * and a ".com" name compared each of them in full */
-	unsigned char z = (unsigned char)tolower((unsigned char)name.p[name.n - 1]);
-	unsigned char y = (unsigned char)tolower((unsigned char)name.p[name.n - 2]);
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t n = known[i].n;
-		if (name.n >= n && z == (unsigned char)known[i].suffix[n - 1] &&
-		    y == (unsigned char)known[i].suffix[n - 2] &&
-		    (name.n == n || name.p[name.n - n - 1] == '.') &&
-		    !strncasecmp(name.p + name.n - n, known[i].suffix, n))
-			return known[i].name;
+	size_t lim = name.n < 15 ? name.n : 15, i = 0;
+	const char *e = name.p + name.n;
+	unsigned dots = 0;
+	for (; i < lim; i++)
+		if (e[-1 - (ptrdiff_t)i] == '.' && ++dots == 2)
+			break;
+	/* i: the tail's length; 15 when the second dot is not in reach */
+	if (i < 6 || i > 14)
+		return NULL;
+	char t[14];
+	for (size_t k = 0; k < i; k++)
+		t[k] = (char)tolower((unsigned char)e[(ptrdiff_t)k - (ptrdiff_t)i]);
+#define IS(s) (!memcmp(t, s, sizeof s - 1))
+	switch (i) {
+	case 6:
+		return IS("web.de") ? "GMX/web.de" : NULL;
+	case 7:
+		return IS("aol.com") ? "Yahoo (AOL)" : IS("mail.ru") ? "Mail.ru" : IS("gmx.net") ? "GMX/web.de" : NULL;
+	case 8:
+		return IS("live.com") ? "Microsoft" : IS("zoho.com") ? "Zoho" : NULL;
+	case 9:
+		return IS("yahoo.com")	 ? "Yahoo"
+		       : IS("apple.com") ? "Apple iCloud"
+		       : IS("yandex.ru") ? "Yandex"
+		       : IS("orange.fr") ? "Orange"
+					 : NULL;
+	case 10:
+		return IS("google.com")	  ? "Gmail"
+		       : IS("icloud.com") ? "Apple iCloud"
+		       : IS("yandex.net") ? "Yandex"
+					  : NULL;
+	case 11:
+		return IS("outlook.com")   ? "Microsoft"
+		       : IS("hotmail.com") ? "Microsoft"
+		       : IS("comcast.net") ? "Comcast"
+		       : IS("t-online.de") ? "T-Online"
+					   : NULL;
+	case 12:
+		return IS("office365.us")   ? "Microsoft"
+		       : IS("yahoodns.net") ? "Yahoo"
+		       : IS("pphosted.com") ? "Proofpoint"
+		       : IS("mimecast.com") ? "Mimecast"
+					    : NULL;
+	case 13:
+		return IS("protonmail.ch") ? "Proton" : IS("amazonses.com") ? "Amazon SES" : NULL;
+	default: /* 14 */
+		return IS("googlemail.com") ? "Gmail" : NULL;
 	}
-	return NULL;
+#undef IS
 }
 
 /* provider_of_address6 - the IPv6 networks of the same SPF records

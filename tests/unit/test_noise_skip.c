@@ -1,0 +1,153 @@
+/*
+ * test_noise_skip.c - the findings' two halves (diag_front and
+ * diag_event_noted) pass verbose chatter by without asking the rules
+ * (diagnose.c's diag_skips); held here to diag_event, which asks the
+ * rules of every event: the same groups and the same counters for lines
+ * of every kind, noise among them, with every share of the rules between
+ * the threads, and for noise events made with a severity (whose text can
+ * be a finding's).
+ */
+#include "tap.h"
+#include "progs.h"
+#include "diagnose/diagnose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const noise_lines[] = {
+    /* smtpd -v and its IPC chatter */
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: input attribute name: request",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: input attribute value: rewrite",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: private/rewrite socket: wanted attribute: transport",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: send attr request = rewrite",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: smtp_stream_setup: maxtime=300 enable_deadline=0",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: watchdog_pat: 0x55eb1b37ba60",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: maps_find: virtual_alias_maps: dave@example.test: not found",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: match_list_match: unknown: no match",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: extract_addr: input: <dave@example.test>",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: ctable_locate: leave existing entry key dave@example.test",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: connect to subsystem private/rewrite",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: smtpd_check_rewrite: trying: permit_inet_interfaces",
+    /* TLS debug */
+    "Nov 22 11:32:05 mx1 postfix/submission/smtpd[310]: read from 55C1E3B0A2F0 [55C1E3B0D7A3] (5 bytes => 5 (0x5))",
+    "Nov 22 11:32:05 mx1 postfix/submission/smtpd[310]: 0000 17 03 03 00 35                                   ....5",
+    "Nov 22 11:32:05 mx1 postfix/submission/smtpd[310]: SSL_accept:SSLv3/TLS write finished",
+    "Nov 22 11:32:05 mx1 postfix/submission/smtpd[310]: write to 55C1E3B0A2F0 [55C1E3B1A4B3] (122 bytes => 122 (0x7A))",
+    /* smtp -v: the address lookups; cleanup -v */
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: connecting to mx.remote.test port 25",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: begin mx.remote.test address list",
+    "Nov 22 11:32:05 mx1 postfix/cleanup[512]: cleanup_envelope: A1B2C3D4E5",
+};
+
+static const char *const other_lines[] = {
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: connect from unknown[198.51.100.3]",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: NOQUEUE: reject: RCPT from unknown[198.51.100.3]: 554 5.7.1 "
+    "<spam@bad.test>: Relay access denied; from=<spam@bad.test> to=<x@other.test> proto=ESMTP helo=<bad>",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: disconnect from unknown[198.51.100.3] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: A1B2C3D4E5: to=<bob@remote.test>, relay=none, delay=30, "
+    "delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.remote.test[203.0.113.9]:25: Connection timed out)",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: B1B2C3D4E5: to=<bob@gmail.com>, relay=gmail-smtp-in.l.google.com"
+    "[142.250.1.26]:25, delay=1.2, delays=0/0/0.5/0.7, dsn=2.0.0, status=sent (250 2.0.0 OK)",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: database /etc/postfix/virtual.db is older than source file "
+    "/etc/postfix/virtual",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: fatal: no SASL authentication mechanisms",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: SSL_accept error from unknown[198.51.100.7]: lost connection",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: close database /var/lib/postfix/postscreen_cache.db: "
+    "No such file or directory (possible Berkeley DB bug)",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: certificate verification failed for mx.remote.test[203.0.113.9]:25: "
+    "untrusted issuer /CN=Test",
+    "Nov 22 11:32:05 mx1 postfix/qmgr[100]: A1B2C3D4E5: removed",
+};
+
+/* text - the groups and the counters that the skip could change */
+static void text(const struct diag *d, char *out, size_t size)
+{
+	size_t at = (size_t)snprintf(out, size, "port25 %llu own %llu dropped %llu\n",
+				     (unsigned long long)d->sent_port25, (unsigned long long)d->own_delivered,
+				     (unsigned long long)d->dropped);
+	for (size_t i = 0; i < d->nlist && at < size; i++) {
+		const struct diag_group *g = d->list[i];
+		int n = snprintf(out + at, size - at, "%s|%s|%llu|%u|%s\n", finding_id(g->id), g->key,
+				 (unsigned long long)g->lines, g->nsample, g->nsample ? g->sample[0] : "");
+		if (n < 0)
+			break;
+		at += (size_t)n;
+	}
+}
+
+/* the event kinds fed in turn: a parsed line, or a line's event told
+ * as noise with the severity "warning" (made here: no parser does) */
+struct made {
+	struct logline l;
+	struct event ev;
+};
+
+/* made_noise - line's event, turned into noise with a severity */
+static const struct event *made_noise(struct made *m, const char *line, bool severity)
+{
+	const struct event *ev = progs_line(line);
+	m->l = *ev->line;
+	if (severity)
+		m->l.severity = SPAN_LIT("warning");
+	ev_reset(&m->ev, &m->l);
+	m->ev.type = EV_NOISE;
+	return &m->ev;
+}
+
+/* feed - every line, in a mixed order, through diag_event (ref) or the
+ * two halves (mode 0..2: a share; 3: the share changing per line) */
+static const struct event *pick(struct made *m, unsigned k, size_t *nnoise)
+{
+	size_t nn = sizeof noise_lines / sizeof noise_lines[0], no = sizeof other_lines / sizeof other_lines[0];
+	unsigned kind = k % 4, i = k / 4;
+	const struct event *ev;
+	if (kind == 0 || kind == 1)
+		ev = progs_line(noise_lines[i % nn]);
+	else if (kind == 2)
+		ev = progs_line(other_lines[i % no]);
+	else
+		ev = made_noise(m, other_lines[i % no], i % 2 == 0);
+	if (ev->type == EV_NOISE && !ev->line->severity.n)
+		(*nnoise)++;
+	return ev;
+}
+
+TEST(noise_skip_same_as_diag_event)
+{
+	static char want[1 << 16], got[1 << 16];
+	static struct made m;
+	enum { N = 4 * 200 };
+	size_t nnoise = 0;
+	/* each line parsed as noise is noise without a severity */
+	for (size_t i = 0; i < sizeof noise_lines / sizeof noise_lines[0]; i++) {
+		const struct event *ev = progs_line(noise_lines[i]);
+		if (ev->type != EV_NOISE || ev->line->severity.n)
+			test_fail(__FILE__, __LINE__, "not noise: %s (%s)", noise_lines[i], progs_type(ev));
+	}
+	struct diag *d = diag_new();
+	for (unsigned k = 0; k < N; k++)
+		diag_event(d, pick(&m, k, &nnoise));
+	diag_finish(d);
+	CHECK(d->nlist >= 6);
+	CHECK(nnoise > N / 2);
+	text(d, want, sizeof want);
+	diag_free(d);
+	/* some noise made with a severity is a finding: the skip must not take it */
+	CHECK(strstr(want, "older than") || strstr(want, "virtual"));
+	for (int mode = 0; mode < 4; mode++) {
+		d = diag_new();
+		for (unsigned k = 0; k < N; k++) {
+			const struct event *ev = pick(&m, k, &nnoise);
+			struct diag_note n;
+			memset(&n, 0xa5, sizeof n); /* a batch slot is not cleared */
+			diag_front(ev, &n, mode < 3 ? (enum diag_front_share)mode : (enum diag_front_share)(k % 3));
+			diag_event_noted(d, ev, &n);
+		}
+		diag_finish(d);
+		text(d, got, sizeof got);
+		diag_free(d);
+		if (strcmp(got, want))
+			test_fail(__FILE__, __LINE__, "share %d: the findings differ:\n%s\nwant:\n%s", mode, got, want);
+	}
+}
