@@ -90,7 +90,7 @@ const struct rule rule_out[] = {
      * receiving the initial server greeting", "while sending message
      * body"); a connect that times out is the next row */
     {F_OUT_CONV_LOST, SRC_OUT, NULL, {"lost connection with ", "timed out while "}, NULL, K_CONNHOST, NULL},
-    {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
+    {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "Operation timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
     {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
     /* the remote server's answer; "Client host [IP] blocked using
      * LIST" is a remote Postfix's reject_rbl_client (or its imitation)

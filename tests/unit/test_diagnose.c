@@ -536,6 +536,16 @@ static const struct {
      "listen-address-missing", "203.0.113.200"},
     {"Mar  4 14:30:01 mx postfix/smtp[6101]: warning: relayhost configuration problem",
      "relayhost-not-found", ""},
+    /* the relayhost's own name that does not resolve: smtp_connect.c
+     * defers it with 4.3.5 (a recipient domain that does not exist
+     * bounces with 5.4.4) */
+    {"Mar 11 13:53:41 smtp postfix/smtp[102]: 08E88B1F2CE: to=<a@example.net>, relay=none, delay=0.1, delays=0.07/0.02/0.01/0, dsn=4.3.5, status=deferred (Host or domain name not found. Name service error for name=smtp.example.internal type=A: Host not found)",
+     "relayhost-not-found", ""},
+    {"Mar 11 13:53:41 smtp postfix/smtp[102]: 08E88B1F2CF: to=<a@example.net>, relay=none, delay=0.1, delays=0.07/0.02/0.01/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.net type=MX: Host not found)",
+     "outbound-domain-not-found", ""},
+    /* musl's and the BSDs' words for ETIMEDOUT (Alpine images) */
+    {"Aug 12 22:38:25 m postfix/smtp[2861]: 4C3F812A: to=<z@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Operation timed out)",
+     "outbound-connect-timeout", "mx.example.com"},
     {"Mar  4 13:20:01 mx postfix/postconf[5401]: warning: /etc/postfix/main.cf: unused parameter: smtpd_recipient_restriction=permit_mynetworks",
      "config-setting-ignored", "unused parameter"},
     {"Mar  4 13:30:01 mx postfix/smtpd[5501]: warning: /etc/postfix/main.cf, line 52: overriding earlier entry: smtpd_tls_cert_file=/etc/ssl/certs/mail.pem",
