@@ -104,6 +104,8 @@ enum finding_impact {
 	  "mail waits because the TLS policy needs DNSSEC/DANE the destination does not have") \
 	X(F_OUT_TLS_FAIL, "outbound-tls-failed", SIDE_REMOTE, 2, IMPACT_DELAYED,                \
 	  "TLS with a remote server fails")                                                    \
+	X(F_OUT_TLS_NOT_OFFERED, "outbound-tls-not-offered", SIDE_CONFIG, 2, IMPACT_DELAYED,   \
+	  "this server's TLS policy requires TLS, and a destination does not offer it: the mail waits") \
 	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
 	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
 	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \

@@ -219,6 +219,17 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
 	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
 	NULL},
+    [F_OUT_TLS_NOT_OFFERED] = {
+	"This server's SMTP client must use TLS for this destination (smtp_tls_security_level "
+	"= encrypt or stronger, or its entry in smtp_tls_policy_maps), and the server there does "
+	"not offer STARTTLS (\"TLS is required, but was not offered by host\"). No handshake "
+	"was tried: the mail waits in the queue until it expires. A content filter or mailbox "
+	"server on this host (Amavis on 127.0.0.1:10024) never offers TLS, so a global "
+	"requirement stops all mail there.",
+	"Keep smtp_tls_security_level = may for the Internet and require TLS per destination in "
+	"smtp_tls_policy_maps; for a transport to a local filter add -o "
+	"smtp_tls_security_level=none in master.cf. Then postfix reload and postqueue -f.",
+	NULL},
     [F_OUT_TLS_UNVERIFIED] = {
 	"The TLS policy for this destination (smtp_tls_security_level = verify, secure or "
 	"dane, or its entry in smtp_tls_policy_maps) requires a certificate that verifies, and "

@@ -189,6 +189,9 @@ const struct rule rule_out[] = {
     {F_OUT_CONTENT, SRC_OUT, NULL, {"- INFECTED", "- BANNED", "rejected due to security policies", "Message filtered"}, NULL, K_PROVIDER, NULL},
     /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
     {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},
+    /* smtp_proto.c: this side's policy wants TLS, the server does not
+     * offer STARTTLS; no handshake was tried */
+    {F_OUT_TLS_NOT_OFFERED, SRC_OUT, NULL, {"TLS is required, but was not offered"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},
     {F_OUT_SUSPENDED, SRC_OUT, NULL, {"delivery temporarily suspended"}, NULL, K_CONNHOST, NULL},
 };

@@ -338,6 +338,12 @@ static const struct {
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
      "outbound-tls-failed", "another TLS error"},
+    /* this side's TLS requirement, a destination without STARTTLS:
+     * no handshake failed (also when qmgr has suspended the site) */
+    {"Apr 16 20:52:03 m postfix/error[30183]: 987D910A524: to=<x@example.net>, relay=none, delay=231575, delays=231575/0.39/0/0, dsn=4.7.4, status=deferred (delivery temporarily suspended: TLS is required, but was not offered by host mx.example.net[192.0.2.32])",
+     "outbound-tls-not-offered", ""},
+    {"Apr 16 20:52:03 m postfix/smtp[30184]: 987D910A525: to=<x@example.net>, relay=mx.example.net[192.0.2.32]:25, delay=1, delays=0/0/0.5/0, dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mx.example.net[192.0.2.32])",
+     "outbound-tls-not-offered", "mx.example.net"},
     /* the families of warnings that were "other warnings", from Postfix's
      * format strings (3.12 source), made-up names and documentation addresses */
     /* global/deliver_request.c "open %s %s: %m", qmgr_active.c "%s: remove %s from %s: %m" */
