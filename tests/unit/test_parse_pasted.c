@@ -131,3 +131,16 @@ TEST(pasted_busybox_facility_level)
 			"mail.example.net[192.0.2.44]");
 	CHECK_STR(progs_type(ev), "other");
 }
+
+/* a journal under a German locale: "Okt", "Mai", "Dez" */
+TEST(pasted_german_month)
+{
+	const struct event *ev = progs_line(
+	    "Okt 15 23:48:15 c3 postfix/lmtp[48460]: C88761F60D: to=<u@example.com>, "
+	    "relay=c3.example.com[private/dovecot-lmtp], delay=5.1, delays=2.4/0/0/2.7, dsn=5.2.2, "
+	    "status=bounced (host c3.example.com[private/dovecot-lmtp] said: 552 5.2.2 <u@example.com> "
+	    "Quota exceeded (mailbox for user is full) (in reply to end of DATA command))");
+	CHECK_SPAN(ev->line->daemon, "lmtp");
+	CHECK_SPAN(ev->line->host, "c3");
+	CHECK_SPAN(ev->status, "bounced");
+}
