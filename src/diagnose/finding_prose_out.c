@@ -396,6 +396,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
 	"also that myhostname is not the same name as another server's.",
 	NULL},
+    [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
+	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "
+	"own domain appended (myorigin, normally myhostname), that domain is not one this "
+	"server delivers locally (mydestination), so the SMTP client looked it up in DNS, where "
+	"it does not exist: the mail bounces. Often a container's or image's host name that "
+	"was never meant to be public.",
+	"Set myhostname (and myorigin) to this host's real mail name and keep $myhostname in "
+	"mydestination, or alias root to a real mailbox (/etc/aliases, then newaliases); check "
+	"with postconf myhostname myorigin mydestination.",
+	NULL},
     [F_MAIL_LOOP] = {
 	"A message came back to where it had already been, and Postfix stopped it with a "
 	"bounce. \"mail forwarding loop for ADDRESS\" (5.4.6, the local or pipe delivery "

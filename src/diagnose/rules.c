@@ -410,6 +410,14 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_RELAYHOST_NOT_FOUND;
 		hit->key[0] = 0;
 	}
+	/* a bare local name (orig_to=<root>) whose domain this server added
+	 * (myorigin) and then did not find in DNS: its own settings, not a
+	 * recipient's typo */
+	if (hit->id == F_OUT_DNS_NXDOMAIN && ev->orig_to.n && span_chr(ev->orig_to, '@') < 0 &&
+	    !span_eqs(ev->status, "deferred") && !(ev->dsn.n && ev->dsn.p[0] == '4')) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
+	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
 	if (hit->id == F_OUT_DNS_NXDOMAIN &&
