@@ -410,11 +410,14 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_RELAYHOST_NOT_FOUND;
 		hit->key[0] = 0;
 	}
-	/* a bare local name (orig_to=<root>) whose domain this server added
-	 * (myorigin) and then did not find in DNS: its own settings, not a
+	/* a bare local name (orig_to=<root>, to=<root@NAME>: no alias
+	 * rewrote it, only a domain was added, myorigin) whose domain this
+	 * server then did not find in DNS: its own settings, not a
 	 * recipient's typo */
 	if (hit->id == F_OUT_DNS_NXDOMAIN && ev->orig_to.n && span_chr(ev->orig_to, '@') < 0 &&
-	    !span_eqs(ev->status, "deferred") && !(ev->dsn.n && ev->dsn.p[0] == '4')) {
+	    ev->to.n > ev->orig_to.n && !memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) &&
+	    ev->to.p[ev->orig_to.n] == '@' && !span_eqs(ev->status, "deferred") &&
+	    !(ev->dsn.n && ev->dsn.p[0] == '4')) {
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
 	}

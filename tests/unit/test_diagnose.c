@@ -552,6 +552,9 @@ static const struct {
     /* the same for a bare local name this server completed itself */
     {"Nov 24 23:00:21 a5eaa2e7e54e postfix/smtp[264]: 8100BA85: to=<root@c0ffee.example.net>, orig_to=<root>, relay=none, delay=0.49, delays=0.01/0/0.47/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=c0ffee.example.net type=AAAA: Host not found)",
      "local-name-sent-to-unknown-domain", ""},
+    /* an alias of root to a domain that does not exist is the alias's typo */
+    {"Nov 24 23:00:21 a5eaa2e7e54e postfix/smtp[264]: 8100BA86: to=<admin@c0ffee.example.net>, orig_to=<root>, relay=none, delay=0.49, delays=0.01/0/0.47/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=c0ffee.example.net type=MX: Host not found)",
+     "outbound-domain-not-found", ""},
     /* musl's and the BSDs' words for ETIMEDOUT (Alpine images) */
     {"Aug 12 22:38:25 m postfix/smtp[2861]: 4C3F812A: to=<z@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Operation timed out)",
      "outbound-connect-timeout", "mx.example.com"},
