@@ -106,6 +106,8 @@ enum finding_impact {
 	  "TLS with a remote server fails")                                                    \
 	X(F_OUT_TLS_NOT_OFFERED, "outbound-tls-not-offered", SIDE_CONFIG, 2, IMPACT_DELAYED,   \
 	  "this server's TLS policy requires TLS, and a destination does not offer it: the mail waits") \
+	X(F_OUT_TLS_WRAPPER, "outbound-tls-mode-mismatch", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "this server's SMTP client and the next hop disagree on implicit TLS (port 465) and STARTTLS") \
 	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
 	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
 	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \

@@ -230,6 +230,18 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"smtp_tls_policy_maps; for a transport to a local filter add -o "
 	"smtp_tls_security_level=none in master.cf. Then postfix reload and postqueue -f.",
 	NULL},
+    [F_OUT_TLS_WRAPPER] = {
+	"The SMTP client and the server it connects to (usually the relay host) do not agree "
+	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "
+	"at once (smtp_tls_wrappermode = yes) and the server answered in plain SMTP: a STARTTLS "
+	"port (587 or 25). Postfix's own \"SMTPS wrappermode (TCP port 465) requires setting "
+	"smtp_tls_wrappermode = yes\" is the opposite: port 465 without wrapper mode. Every "
+	"message for that hop waits.",
+	"Match the port and the mode: relayhost = [host]:587 with smtp_tls_wrappermode = no and "
+	"smtp_tls_security_level = encrypt, or [host]:465 with smtp_tls_wrappermode = yes and "
+	"smtp_tls_security_level = encrypt (in master.cf with -o for one transport only). Then "
+	"postfix reload and postqueue -f.",
+	NULL},
     [F_OUT_TLS_UNVERIFIED] = {
 	"The TLS policy for this destination (smtp_tls_security_level = verify, secure or "
 	"dane, or its entry in smtp_tls_policy_maps) requires a certificate that verifies, and "

@@ -429,6 +429,10 @@ const struct rule rule_diag[] = {
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* the client's handshake got plain SMTP back (OpenSSL's "wrong
+     * version number": wrapper mode towards a STARTTLS port); the
+     * opposite is a plain line (SRC_PLAIN rows) */
+    {F_OUT_TLS_WRAPPER, SRC_DIAG, "smtp", {"wrong version number"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_UNVERIFIED, SRC_DIAG, "smtp", {"certificate verify failed"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
     /* smtp_connect.c: the relay host's name has no address (not a temporary failure) */
@@ -448,6 +452,8 @@ const struct rule rule_plain[] = {
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
     /* tls_verify.c's note of why a server's certificate failed */
     {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
+    /* smtp_connect.c (msg_info): port 465 without smtp_tls_wrappermode */
+    {F_OUT_TLS_WRAPPER, SRC_PLAIN, "smtp", {"SMTPS wrappermode (TCP port 465) requires"}, NULL, K_NONE, NULL},
 };
 
 const size_t rule_out_n = sizeof rule_out / sizeof rule_out[0];

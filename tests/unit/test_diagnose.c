@@ -338,6 +338,14 @@ static const struct {
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
      "outbound-tls-failed", "another TLS error"},
+    /* wrapper mode towards a STARTTLS port, and port 465 without it */
+    {"Dec 30 12:16:32 m postfix/smtp[1204]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
+     "outbound-tls-mode-mismatch", ""},
+    {"Jan 14 21:41:58 mail postfix/smtp[932]: SMTPS wrappermode (TCP port 465) requires setting \"smtp_tls_wrappermode = yes\", and \"smtp_tls_security_level = encrypt\" (or stronger)",
+     "outbound-tls-mode-mismatch", ""},
+    /* the server side's "wrong version number" is a client's, not this */
+    {"Dec 30 12:16:32 m postfix/smtpd[1205]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
     /* this side's TLS requirement, a destination without STARTTLS:
      * no handshake failed (also when qmgr has suspended the site) */
     {"Apr 16 20:52:03 m postfix/error[30183]: 987D910A524: to=<x@example.net>, relay=none, delay=231575, delays=231575/0.39/0/0, dsn=4.7.4, status=deferred (delivery temporarily suspended: TLS is required, but was not offered by host mx.example.net[192.0.2.32])",
