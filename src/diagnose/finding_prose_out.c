@@ -280,12 +280,14 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"temporary error, expecting the setting to be fixed).",
 	"Check the name: postconf relayhost; dig +short NAME. A host name without brackets is "
 	"looked up as a domain's MX first: write [smtp.provider.example]:587 to use the host "
-	"itself. Then postfix reload and postqueue -f.",
+	"itself. A name only in /etc/hosts (Docker's extra_hosts) is not seen: the SMTP client "
+	"asks DNS unless smtp_host_lookup = dns, native. Then postfix reload and postqueue -f.",
 	NULL},
     [F_OUT_PORT25_BLOCKED] = {
-	"Connections to the mail servers of many unrelated domains time out, and none gets "
-	"through. That is what an outgoing port 25 filter looks like: most cloud and home "
-	"providers block it by default. Outgoing mail does not leave.",
+	"Connections to the mail servers of many unrelated domains (or to a large provider's, "
+	"which always answer) time out, and none gets through. That is what an outgoing port 25 "
+	"filter looks like: most cloud and home providers block it by default. Outgoing mail "
+	"does not leave.",
 	"Ask the provider to open outbound port 25 (many do it on request for a server with a "
 	"PTR), or send through a smarthost on port 587 with SASL (relayhost = [smtp.provider]:587, "
 	"smtp_sasl_auth_enable = yes). Test with: nc -vz gmail-smtp-in.l.google.com 25",
