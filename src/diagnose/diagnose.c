@@ -456,13 +456,25 @@ static int group_cmp(const void *x, const void *y)
 }
 
 /* fold_port25 - timeouts to port 25 of three or more unrelated servers,
- * and not one delivery over port 25: the port is blocked on this side */
+ * or of a large provider's MX (Gmail's, Microsoft's: they answer on
+ * port 25 around the clock), and not one delivery over port 25: the
+ * port is blocked on this side */
 static void fold_port25(struct diag *d)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < d->nlist; i++)
-		n += d->list[i]->id == F_OUT_TIMEOUT && d->list[i]->port25;
-	if (n < 3 || d->sent_port25)
+	bool provider = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TIMEOUT || !g->port25)
+			continue;
+		n++;
+		struct span k = span_of(g->key);
+		ptrdiff_t lb = span_chr(k, '[');
+		if (lb >= 0)
+			k = span_head(k, (size_t)lb);
+		provider |= provider_name(k) != NULL;
+	}
+	if ((n < 3 && !provider) || d->sent_port25)
 		return;
 	struct diag_group *into = xcalloc(1, sizeof *into);
 	into->id = F_OUT_PORT25_BLOCKED;

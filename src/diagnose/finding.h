@@ -104,6 +104,10 @@ enum finding_impact {
 	  "mail waits because the TLS policy needs DNSSEC/DANE the destination does not have") \
 	X(F_OUT_TLS_FAIL, "outbound-tls-failed", SIDE_REMOTE, 2, IMPACT_DELAYED,                \
 	  "TLS with a remote server fails")                                                    \
+	X(F_OUT_TLS_NOT_OFFERED, "outbound-tls-not-offered", SIDE_CONFIG, 2, IMPACT_DELAYED,   \
+	  "this server's TLS policy requires TLS, and a destination does not offer it: the mail waits") \
+	X(F_OUT_TLS_WRAPPER, "outbound-tls-mode-mismatch", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "this server's SMTP client and the next hop disagree on implicit TLS (port 465) and STARTTLS") \
 	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
 	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
 	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \
@@ -134,6 +138,8 @@ enum finding_impact {
 	  "a destination domain publishes broken MX data (a null MX, an IP address or a malformed name)") \
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
 	  "mail for a domain loops back to this server")                                       \
+	X(F_OUT_OWN_ORIGIN_NXDOMAIN, "local-name-sent-to-unknown-domain", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
+	  "mail to a local name (root) got a domain from this server's own settings that does not exist, and was sent out") \
 	X(F_MAIL_LOOP, "mail-forwarding-loop", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED,            \
 	  "mail goes round in a loop (aliases, .forward files or servers forwarding to each other)") \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \

@@ -219,6 +219,29 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
 	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
 	NULL},
+    [F_OUT_TLS_NOT_OFFERED] = {
+	"This server's SMTP client must use TLS for this destination (smtp_tls_security_level "
+	"= encrypt or stronger, or its entry in smtp_tls_policy_maps), and the server there does "
+	"not offer STARTTLS (\"TLS is required, but was not offered by host\"). No handshake "
+	"was tried: the mail waits in the queue until it expires. A content filter or mailbox "
+	"server on this host (Amavis on 127.0.0.1:10024) never offers TLS, so a global "
+	"requirement stops all mail there.",
+	"Keep smtp_tls_security_level = may for the Internet and require TLS per destination in "
+	"smtp_tls_policy_maps; for a transport to a local filter add -o "
+	"smtp_tls_security_level=none in master.cf. Then postfix reload and postqueue -f.",
+	NULL},
+    [F_OUT_TLS_WRAPPER] = {
+	"The SMTP client and the server it connects to (usually the relay host) do not agree "
+	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "
+	"at once (smtp_tls_wrappermode = yes) and the server answered in plain SMTP: a STARTTLS "
+	"port (587 or 25). Postfix's own \"SMTPS wrappermode (TCP port 465) requires setting "
+	"smtp_tls_wrappermode = yes\" is the opposite: port 465 without wrapper mode. Every "
+	"message for that hop waits.",
+	"Match the port and the mode: relayhost = [host]:587 with smtp_tls_wrappermode = no and "
+	"smtp_tls_security_level = encrypt, or [host]:465 with smtp_tls_wrappermode = yes and "
+	"smtp_tls_security_level = encrypt (in master.cf with -o for one transport only). Then "
+	"postfix reload and postqueue -f.",
+	NULL},
     [F_OUT_TLS_UNVERIFIED] = {
 	"The TLS policy for this destination (smtp_tls_security_level = verify, secure or "
 	"dane, or its entry in smtp_tls_policy_maps) requires a certificate that verifies, and "
@@ -257,12 +280,14 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"temporary error, expecting the setting to be fixed).",
 	"Check the name: postconf relayhost; dig +short NAME. A host name without brackets is "
 	"looked up as a domain's MX first: write [smtp.provider.example]:587 to use the host "
-	"itself. Then postfix reload and postqueue -f.",
+	"itself. A name only in /etc/hosts (Docker's extra_hosts) is not seen: the SMTP client "
+	"asks DNS unless smtp_host_lookup = dns, native. Then postfix reload and postqueue -f.",
 	NULL},
     [F_OUT_PORT25_BLOCKED] = {
-	"Connections to the mail servers of many unrelated domains time out, and none gets "
-	"through. That is what an outgoing port 25 filter looks like: most cloud and home "
-	"providers block it by default. Outgoing mail does not leave.",
+	"Connections to the mail servers of many unrelated domains (or to a large provider's, "
+	"which always answer) time out, and none gets through. That is what an outgoing port 25 "
+	"filter looks like: most cloud and home providers block it by default. Outgoing mail "
+	"does not leave.",
 	"Ask the provider to open outbound port 25 (many do it on request for a server with a "
 	"PTR), or send through a smarthost on port 587 with SASL (relayhost = [smtp.provider]:587, "
 	"smtp_sasl_auth_enable = yes). Test with: nc -vz gmail-smtp-in.l.google.com 25",
@@ -384,6 +409,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"If this server should receive that domain's mail, add the domain to mydestination, "
 	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
 	"also that myhostname is not the same name as another server's.",
+	NULL},
+    [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
+	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "
+	"own domain appended (myorigin, normally myhostname), that domain is not one this "
+	"server delivers locally (mydestination), so the SMTP client looked it up in DNS, where "
+	"it does not exist: the mail bounces. Often a container's or image's host name that "
+	"was never meant to be public.",
+	"Set myhostname (and myorigin) to this host's real mail name and keep $myhostname in "
+	"mydestination, or alias root to a real mailbox (/etc/aliases, then newaliases); check "
+	"with postconf myhostname myorigin mydestination.",
 	NULL},
     [F_MAIL_LOOP] = {
 	"A message came back to where it had already been, and Postfix stopped it with a "

@@ -90,7 +90,7 @@ const struct rule rule_out[] = {
      * receiving the initial server greeting", "while sending message
      * body"); a connect that times out is the next row */
     {F_OUT_CONV_LOST, SRC_OUT, NULL, {"lost connection with ", "timed out while "}, NULL, K_CONNHOST, NULL},
-    {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
+    {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "Operation timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
     {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
     /* the remote server's answer; "Client host [IP] blocked using
      * LIST" is a remote Postfix's reject_rbl_client (or its imitation)
@@ -189,6 +189,9 @@ const struct rule rule_out[] = {
     {F_OUT_CONTENT, SRC_OUT, NULL, {"- INFECTED", "- BANNED", "rejected due to security policies", "Message filtered"}, NULL, K_PROVIDER, NULL},
     /* smtp_proto.c: the TLS policy (secure, verify, dane) wants a certificate that verifies */
     {F_OUT_TLS_UNVERIFIED, SRC_OUT, NULL, {"Server certificate not verified", "Server certificate not trusted", "certificate verification failed"}, NULL, K_CONNHOST, NULL},
+    /* smtp_proto.c: this side's policy wants TLS, the server does not
+     * offer STARTTLS; no handshake was tried */
+    {F_OUT_TLS_NOT_OFFERED, SRC_OUT, NULL, {"TLS is required, but was not offered"}, NULL, K_CONNHOST, NULL},
     {F_OUT_TLS_FAIL, SRC_OUT, NULL, {"TLS is required", "Must issue a STARTTLS", "Cannot start TLS", "TLS handshake", "SSL_connect error", "certificate verification failed", "Server certificate not verified", "Server certificate not trusted"}, NULL, K_CONNHOST, NULL},
     {F_OUT_SUSPENDED, SRC_OUT, NULL, {"delivery temporarily suspended"}, NULL, K_CONNHOST, NULL},
 };
@@ -426,6 +429,10 @@ const struct rule rule_diag[] = {
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* the client's handshake got plain SMTP back (OpenSSL's "wrong
+     * version number": wrapper mode towards a STARTTLS port); the
+     * opposite is a plain line (SRC_PLAIN rows) */
+    {F_OUT_TLS_WRAPPER, SRC_DIAG, "smtp", {"wrong version number"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_UNVERIFIED, SRC_DIAG, "smtp", {"certificate verify failed"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},
     /* smtp_connect.c: the relay host's name has no address (not a temporary failure) */
@@ -445,6 +452,8 @@ const struct rule rule_plain[] = {
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
     /* tls_verify.c's note of why a server's certificate failed */
     {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
+    /* smtp_connect.c (msg_info): port 465 without smtp_tls_wrappermode */
+    {F_OUT_TLS_WRAPPER, SRC_PLAIN, "smtp", {"SMTPS wrappermode (TCP port 465) requires"}, NULL, K_NONE, NULL},
 };
 
 const size_t rule_out_n = sizeof rule_out / sizeof rule_out[0];

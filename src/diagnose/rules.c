@@ -402,6 +402,25 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		memset(hit, 0, sizeof *hit);
 		remote_other(ev, t, hit);
 	}
+	/* smtp_connect.c: a relayhost (or smtp_fallback_relay) that does not
+	 * resolve is deferred with 4.3.5, "relayhost configuration problem",
+	 * even when its name does not exist: the name is this server's own
+	 * setting, not the recipient's domain */
+	if (hit->id == F_OUT_DNS_NXDOMAIN && span_eqs(ev->dsn, "4.3.5")) {
+		hit->id = F_OUT_RELAYHOST_NOT_FOUND;
+		hit->key[0] = 0;
+	}
+	/* a bare local name (orig_to=<root>, to=<root@NAME>: no alias
+	 * rewrote it, only a domain was added, myorigin) whose domain this
+	 * server then did not find in DNS: its own settings, not a
+	 * recipient's typo */
+	if (hit->id == F_OUT_DNS_NXDOMAIN && ev->orig_to.n && span_chr(ev->orig_to, '@') < 0 &&
+	    ev->to.n > ev->orig_to.n && !memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) &&
+	    ev->to.p[ev->orig_to.n] == '@' && !span_eqs(ev->status, "deferred") &&
+	    !(ev->dsn.n && ev->dsn.p[0] == '4')) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
+	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
 	if (hit->id == F_OUT_DNS_NXDOMAIN &&

@@ -223,6 +223,24 @@ bool syslog_is_level(struct span tok)
 	return false;
 }
 
+/* facility_level - "mail.info", "local0.warn": the facility and level
+ * that BusyBox's syslogd (Alpine images) and rsyslog templates with
+ * %syslogfacility-text%.%syslogseverity-text% put after the host name */
+static bool facility_level(struct span tok)
+{
+	static const char *const fac[] = {"mail", "daemon", "user", "auth", "authpriv", "syslog",
+					  "local0", "local1", "local2", "local3", "local4",
+					  "local5", "local6", "local7"};
+	ptrdiff_t dot = span_chr(tok, '.');
+	if (dot < 4 || dot > 8)
+		return false;
+	struct span f = span_head(tok, (size_t)dot);
+	bool known = false;
+	for (size_t i = 0; i < sizeof fac / sizeof fac[0] && !known; i++)
+		known = span_eqs(f, fac[i]);
+	return known && syslog_is_level(span_skip(tok, (size_t)dot + 1));
+}
+
 /* hostlike - letters, digits, '.', '-', '_': a host or service name;
  * a label must hold a letter (a number is no label: "2013 Jun 16
  * 16:05:06", a year before a classic time, is prefix.c's own shape) */
@@ -428,7 +446,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			break;
 		}
 		out->pid = -1;
-		if (syslog_is_level(tok))
+		if (syslog_is_level(tok) || facility_level(tok))
 			continue;
 		/* the CRI log of a container (Kubernetes' /var/log/containers,
 		 * containerd): "TIME stdout F " before the program's own line

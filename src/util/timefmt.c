@@ -172,7 +172,10 @@ bool stamp_same_day(struct stamp a, struct stamp b)
 	return ya == yb && ma == mb && da == db;
 }
 
-/* month_from_abbr - three-letter English month to 1..12, else 0; by the
+/* month_from_abbr - three-letter English month to 1..12, else 0, and
+ * the German ones that differ (Mai, Okt, Dez, Mrz: journalctl and
+ * rsyslog under a de_DE locale write them; "M\xc3\xa4r" is four bytes
+ * and stays unread); by the
  * first letter, then the others (a classic syslog line asks for every
  * line: a loop over the twelve names cost 70 instructions for "Dec").
  * It reads p[1] only after a month's first letter and p[2] only after
@@ -189,9 +192,11 @@ int month_from_abbr(const char *p)
 	case 'F':
 		return p[1] == 'e' && p[2] == 'b' ? 2 : 0;
 	case 'M':
+		if (p[1] == 'r')
+			return p[2] == 'z' ? 3 : 0;
 		if (p[1] != 'a')
 			return 0;
-		return p[2] == 'r' ? 3 : p[2] == 'y' ? 5 : 0;
+		return p[2] == 'r' ? 3 : p[2] == 'y' || p[2] == 'i' ? 5 : 0;
 	case 'A':
 		if (p[1] == 'p')
 			return p[2] == 'r' ? 4 : 0;
@@ -199,11 +204,11 @@ int month_from_abbr(const char *p)
 	case 'S':
 		return p[1] == 'e' && p[2] == 'p' ? 9 : 0;
 	case 'O':
-		return p[1] == 'c' && p[2] == 't' ? 10 : 0;
+		return (p[1] == 'c' || p[1] == 'k') && p[2] == 't' ? 10 : 0;
 	case 'N':
 		return p[1] == 'o' && p[2] == 'v' ? 11 : 0;
 	case 'D':
-		return p[1] == 'e' && p[2] == 'c' ? 12 : 0;
+		return p[1] == 'e' && (p[2] == 'c' || p[2] == 'z') ? 12 : 0;
 	default:
 		return 0;
 	}

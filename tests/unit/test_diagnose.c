@@ -338,6 +338,20 @@ static const struct {
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
      "outbound-tls-failed", "another TLS error"},
+    /* wrapper mode towards a STARTTLS port, and port 465 without it */
+    {"Dec 30 12:16:32 m postfix/smtp[1204]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
+     "outbound-tls-mode-mismatch", ""},
+    {"Jan 14 21:41:58 mail postfix/smtp[932]: SMTPS wrappermode (TCP port 465) requires setting \"smtp_tls_wrappermode = yes\", and \"smtp_tls_security_level = encrypt\" (or stronger)",
+     "outbound-tls-mode-mismatch", ""},
+    /* the server side's "wrong version number" is a client's, not this */
+    {"Dec 30 12:16:32 m postfix/smtpd[1205]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
+    /* this side's TLS requirement, a destination without STARTTLS:
+     * no handshake failed (also when qmgr has suspended the site) */
+    {"Apr 16 20:52:03 m postfix/error[30183]: 987D910A524: to=<x@example.net>, relay=none, delay=231575, delays=231575/0.39/0/0, dsn=4.7.4, status=deferred (delivery temporarily suspended: TLS is required, but was not offered by host mx.example.net[192.0.2.32])",
+     "outbound-tls-not-offered", ""},
+    {"Apr 16 20:52:03 m postfix/smtp[30184]: 987D910A525: to=<x@example.net>, relay=mx.example.net[192.0.2.32]:25, delay=1, delays=0/0/0.5/0, dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mx.example.net[192.0.2.32])",
+     "outbound-tls-not-offered", "mx.example.net"},
     /* the families of warnings that were "other warnings", from Postfix's
      * format strings (3.12 source), made-up names and documentation addresses */
     /* global/deliver_request.c "open %s %s: %m", qmgr_active.c "%s: remove %s from %s: %m" */
@@ -536,6 +550,22 @@ static const struct {
      "listen-address-missing", "203.0.113.200"},
     {"Mar  4 14:30:01 mx postfix/smtp[6101]: warning: relayhost configuration problem",
      "relayhost-not-found", ""},
+    /* the relayhost's own name that does not resolve: smtp_connect.c
+     * defers it with 4.3.5 (a recipient domain that does not exist
+     * bounces with 5.4.4) */
+    {"Mar 11 13:53:41 smtp postfix/smtp[102]: 08E88B1F2CE: to=<a@example.net>, relay=none, delay=0.1, delays=0.07/0.02/0.01/0, dsn=4.3.5, status=deferred (Host or domain name not found. Name service error for name=smtp.example.internal type=A: Host not found)",
+     "relayhost-not-found", ""},
+    {"Mar 11 13:53:41 smtp postfix/smtp[102]: 08E88B1F2CF: to=<a@example.net>, relay=none, delay=0.1, delays=0.07/0.02/0.01/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.net type=MX: Host not found)",
+     "outbound-domain-not-found", ""},
+    /* the same for a bare local name this server completed itself */
+    {"Nov 24 23:00:21 a5eaa2e7e54e postfix/smtp[264]: 8100BA85: to=<root@c0ffee.example.net>, orig_to=<root>, relay=none, delay=0.49, delays=0.01/0/0.47/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=c0ffee.example.net type=AAAA: Host not found)",
+     "local-name-sent-to-unknown-domain", ""},
+    /* an alias of root to a domain that does not exist is the alias's typo */
+    {"Nov 24 23:00:21 a5eaa2e7e54e postfix/smtp[264]: 8100BA86: to=<admin@c0ffee.example.net>, orig_to=<root>, relay=none, delay=0.49, delays=0.01/0/0.47/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=c0ffee.example.net type=MX: Host not found)",
+     "outbound-domain-not-found", ""},
+    /* musl's and the BSDs' words for ETIMEDOUT (Alpine images) */
+    {"Aug 12 22:38:25 m postfix/smtp[2861]: 4C3F812A: to=<z@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Operation timed out)",
+     "outbound-connect-timeout", "mx.example.com"},
     {"Mar  4 13:20:01 mx postfix/postconf[5401]: warning: /etc/postfix/main.cf: unused parameter: smtpd_recipient_restriction=permit_mynetworks",
      "config-setting-ignored", "unused parameter"},
     {"Mar  4 13:30:01 mx postfix/smtpd[5501]: warning: /etc/postfix/main.cf, line 52: overriding earlier entry: smtpd_tls_cert_file=/etc/ssl/certs/mail.pem",

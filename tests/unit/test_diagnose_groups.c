@@ -171,6 +171,31 @@ TEST(diagnose_port25_blocked)
 	diag_free(d);
 }
 
+TEST(diagnose_port25_blocked_provider)
+{
+	/* one large provider's MX timing out, nothing sent: Gmail answers on
+	 * port 25 around the clock, the port is blocked on this side */
+	static const char *const gmail[] = {
+	    "Sep 29 08:40:57 m postfix/smtp[1]: 15C904A3824: to=<a@gmail.com>, relay=none, delay=742, delays=652/0.02/90/0, dsn=4.4.1, status=deferred (connect to alt2.gmail-smtp-in.l.google.com[192.0.2.26]:25: Connection timed out)",
+	};
+	struct diag *d = diag_new();
+	feed(d, gmail, 1);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+	diag_free(d);
+	/* one unknown server timing out stays that server's trouble */
+	static const char *const one[] = {
+	    "Sep 29 08:40:57 m postfix/smtp[1]: 15C904A3825: to=<a@example.net>, relay=none, delay=742, delays=652/0.02/90/0, dsn=4.4.1, status=deferred (connect to mx.example.net[192.0.2.26]:25: Connection timed out)",
+	};
+	d = diag_new();
+	feed(d, one, 1);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-connect-timeout");
+	diag_free(d);
+}
+
 /* folded groups give their samples biggest first, whatever the hash
  * order of their ids and keys */
 TEST(diagnose_port25_samples_from_biggest)

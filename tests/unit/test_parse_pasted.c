@@ -113,3 +113,34 @@ TEST(pasted_no_time_lines_typed)
 	CHECK_SPAN(ev->action, "warning");
 	CHECK(ev->line->postfix);
 }
+
+/* BusyBox syslogd (Alpine images): "facility.level" after the host */
+TEST(pasted_busybox_facility_level)
+{
+	const struct event *ev = progs_line(
+	    "Aug 12 22:37:54 5de1a1801612 mail.info postfix/smtpd[2857]: connect from "
+	    "mail.example.net[192.0.2.44]");
+	CHECK_STR(progs_type(ev), "connect");
+	CHECK_SPAN(ev->client_ip, "192.0.2.44");
+	CHECK_SPAN(ev->line->host, "5de1a1801612");
+	ev = progs_line("Aug 12 22:38:25 5de1a1801612 local3.warn postfix/smtp[2861]: connect to "
+			"mx.example.net[192.0.2.27]:25: Operation timed out");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	/* a word that is no facility stays a second host word: no line */
+	ev = progs_line("Aug 12 22:37:54 5de1a1801612 mailx.info postfix/smtpd[2857]: connect from "
+			"mail.example.net[192.0.2.44]");
+	CHECK_STR(progs_type(ev), "other");
+}
+
+/* a journal under a German locale: "Okt", "Mai", "Dez" */
+TEST(pasted_german_month)
+{
+	const struct event *ev = progs_line(
+	    "Okt 15 23:48:15 c3 postfix/lmtp[48460]: C88761F60D: to=<u@example.com>, "
+	    "relay=c3.example.com[private/dovecot-lmtp], delay=5.1, delays=2.4/0/0/2.7, dsn=5.2.2, "
+	    "status=bounced (host c3.example.com[private/dovecot-lmtp] said: 552 5.2.2 <u@example.com> "
+	    "Quota exceeded (mailbox for user is full) (in reply to end of DATA command))");
+	CHECK_SPAN(ev->line->daemon, "lmtp");
+	CHECK_SPAN(ev->line->host, "c3");
+	CHECK_SPAN(ev->status, "bounced");
+}
