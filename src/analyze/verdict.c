@@ -112,13 +112,19 @@ static bool is_stage(const char *st, const char *a, const char *b)
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
- * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503) */
+ * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503), or at
+ * least one when smtpd cut the client off for "too many errors after
+ * AUTH" (its error count reached the limit on refused AUTH commands; an
+ * excerpt may hold that line alone) */
 uint32_t session_auth_failures(const struct session *s)
 {
 	uint32_t ok, total;
 	session_stat(s, "auth", &ok, &total);
 	uint32_t refused = total - ok;
-	return s->auth_failures > refused ? s->auth_failures : refused;
+	uint32_t n = s->auth_failures > refused ? s->auth_failures : refused;
+	if (!n && s->lost_reason && !strcmp(s->lost_reason, "too many errors") && is_stage(s->lost_stage, "AUTH", NULL))
+		n = 1;
+	return n;
 }
 
 /* dialogue_counts - commands seen in a -v/TLS-debug dialogue, for logs
