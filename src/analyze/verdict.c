@@ -166,6 +166,12 @@ static bool own_net(struct span s)
 	return s.p && cidr_own_network(s.p, s.n);
 }
 
+/* loopback - 127.0.0.0/8 or ::1: a program on this very host */
+static bool loopback(const char *ip)
+{
+	return ip && (!strncmp(ip, "127.", 4) || !strcmp(ip, "::1"));
+}
+
 /* session_own - a client of this server's own network, or one that
  * names itself as a monitoring tool */
 static bool session_own(const struct session *s)
@@ -224,7 +230,11 @@ enum verdict verdict_session(const struct session *s)
 				   ev_sender_auth_text(span_of(s->last_reject))) &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
 						     span_of(s->helo));
-		if (!big_listed)
+		/* nor a private address greeting as a large provider's server:
+		 * a NAT gateway's, standing for it (nat-hides-clients) */
+		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
+			   !loopback(s->client_ip) && s->helo && provider_name(span_of(s->helo));
+		if (!big_listed && !nat)
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

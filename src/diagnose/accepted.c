@@ -15,6 +15,7 @@
  * sets of names; the backscatter is counted in ordinary groups.
  */
 #include "diag_internal.h"
+#include "../parse/provider.h"
 #include "../analyze/analysis.h"
 #include "../analyze/verdicts.h"
 #include "../util/buf.h"
@@ -71,6 +72,15 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
 }
 
+/* nat_hides - a private client that greets as a large provider's mail
+ * server: a gateway stands for it (loopback is a proxy of this host's
+ * own, told apart by nothing here: left to own-client-refused) */
+static bool nat_hides(const struct event *ev)
+{
+	return ev->client_ip.n && ev->helo.n && !span_starts(ev->client_ip, "127.") &&
+	       !span_eqs(ev->client_ip, "::1") && provider_name(ev->helo);
+}
+
 /* own_refused - smtpd refused a client of this server's own network
  * (loopback or private) and no rule told why (hit: one did) */
 static void own_refused(struct diag *d, const struct event *ev, bool hit)
@@ -79,7 +89,7 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 		return;
 	char key[DIAG_KEY_MAX];
 	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
-	struct diag_group *g = diag_group_get(d, F_IN_OWN_CLIENT_REFUSED, key);
+	struct diag_group *g = diag_group_get(d, nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED, key);
 	if (!g) {
 		d->dropped++;
 		return;
@@ -584,7 +594,7 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 				if (d->list[i]->id == F_IN_KNOWN_SENDER_REFUSED &&
 				    strset_has(&d->list[i]->subjects, ev->client_ip))
 					return d->list[i];
-		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
+		return list_group(d, nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {
