@@ -212,12 +212,13 @@ enum verdict verdict_session(const struct session *s)
 	 * RCPT: the errors were refusals, not garbage */
 	bool errors_early = s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 			    (!s->lost_stage || is_stage(s->lost_stage, "CONNECT", "UNKNOWN"));
-	/* never from loopback: this host's own program (a test client that
-	 * sent TLS bytes after a STARTTLS the server could not do, a probe
-	 * of its own); no scanner is banned there */
+	/* unrecognised commands from loopback are this host's own program's
+	 * (a test client that sent TLS bytes after a STARTTLS the server
+	 * could not do): unknown; smtpd's own "non-SMTP command" (an HTTP
+	 * request, a local proxy's scanner) stays a probe */
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (errors_early && !hello))
-		return loopback(s->client_ip) ? V_UNKNOWN : V_NON_SMTP_PROBE;
+		return loopback(s->client_ip) && !s->non_smtp ? V_UNKNOWN : V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
 	/* refusals that were all the server's own fault accuse nobody; nor does
