@@ -176,6 +176,12 @@ bool session_tls_hello(const struct session *s)
 	       !strncmp(t, "\\026\\003\\00", 11) && t[11] >= '0' && t[11] <= '4';
 }
 
+/* loopback - 127.0.0.0/8 or ::1: a program on this very host */
+static bool loopback(const char *ip)
+{
+	return ip && (!strncmp(ip, "127.", 4) || !strcmp(ip, "::1"));
+}
+
 /* session_own - a client of this server's own network, or one that
  * names itself as a monitoring tool */
 static bool session_own(const struct session *s)
@@ -220,9 +226,13 @@ enum verdict verdict_session(const struct session *s)
 	 * RCPT: the errors were refusals, not garbage */
 	bool errors_early = s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 			    (!s->lost_stage || is_stage(s->lost_stage, "CONNECT", "UNKNOWN"));
+	/* unrecognised commands from loopback are this host's own program's
+	 * (a test client that sent TLS bytes after a STARTTLS the server
+	 * could not do): unknown; smtpd's own "non-SMTP command" (an HTTP
+	 * request, a local proxy's scanner) stays a probe */
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (errors_early && !hello))
-		return V_NON_SMTP_PROBE;
+		return loopback(s->client_ip) && !s->non_smtp ? V_UNKNOWN : V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
 	/* refusals that were all the server's own fault accuse nobody; nor does
@@ -238,7 +248,11 @@ enum verdict verdict_session(const struct session *s)
 				   ev_sender_auth_text(span_of(s->last_reject))) &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
 						     span_of(s->helo));
-		if (!big_listed)
+		/* nor a private address greeting as a large provider's server:
+		 * a NAT gateway's, standing for it (nat-hides-clients) */
+		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
+			   !loopback(s->client_ip) && s->helo && provider_name(span_of(s->helo));
+		if (!big_listed && !nat)
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

@@ -624,8 +624,8 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				    "each time connected, at most greeted the server, and left without logging "
 				    "in or sending mail: a health check (a monitoring system, a load balancer or "
 				    "a container's probe), not an attack."));
-		buf_puts(b, _(" Nothing needs doing; a check that says QUIT keeps the log free of \"lost "
-			      "connection\" lines."));
+		buf_puts(b, _(" The client needs nothing from you; a check that says QUIT keeps the log free "
+			      "of \"lost connection\" lines."));
 		break;
 	case V_PIPELINING:
 		buf_puts(b, _(" It sent several commands without waiting for the replies although the server "

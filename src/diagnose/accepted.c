@@ -15,6 +15,7 @@
  * sets of names; the backscatter is counted in ordinary groups.
  */
 #include "diag_internal.h"
+#include "../parse/provider.h"
 #include "../analyze/analysis.h"
 #include "../analyze/verdicts.h"
 #include "../util/buf.h"
@@ -71,11 +72,23 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
 }
 
+/* nat_hides - a private client that greets as a large provider's mail
+ * server: a gateway stands for it (loopback is a proxy of this host's
+ * own, told apart by nothing here: left to own-client-refused) */
+static bool nat_hides(const struct event *ev)
+{
+	return ev->client_ip.n && ev->helo.n && !span_starts(ev->client_ip, "127.") &&
+	       !span_eqs(ev->client_ip, "::1") && provider_name(ev->helo);
+}
+
 /* own_refused_id - the finding of such a refusal: its client talking out
- * of turn (the client's software), or any other check */
+ * of turn (the client's software), a gateway standing for a large
+ * provider's server, or any other check */
 static enum finding_id own_refused_id(const struct event *ev)
 {
-	return span_index(ev->reason, PIPELINING_REFUSED) >= 0 ? F_IN_OWN_PIPELINING : F_IN_OWN_CLIENT_REFUSED;
+	if (span_index(ev->reason, PIPELINING_REFUSED) >= 0)
+		return F_IN_OWN_PIPELINING;
+	return nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED;
 }
 
 /* own_refused - smtpd refused a client of this server's own network
@@ -591,12 +604,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 				if (d->list[i]->id == F_IN_KNOWN_SENDER_REFUSED &&
 				    strset_has(&d->list[i]->subjects, ev->client_ip))
 					return d->list[i];
-		if (own_refused_id(ev) == F_IN_OWN_PIPELINING) {
-			const struct diag_group *g = list_group(d, F_IN_OWN_PIPELINING, ev->client_ip);
-			if (g)
-				return g;
-		}
-		return list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
+		enum finding_id id = own_refused_id(ev);
+		const struct diag_group *g = id != F_IN_OWN_CLIENT_REFUSED ? list_group(d, id, ev->client_ip) : NULL;
+		return g ? g : list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
 	    ev->client_ip.n) {

@@ -352,6 +352,21 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"smtpd_data_restrictions in master.cf.",
 	"The lines cannot show whether the address is one machine of yours or a gateway in "
 	"front of many clients."},
+    [F_IN_NAT_HIDES] = {
+	"smtpd refused a client whose address is private (RFC 1918, 100.64/10, ULA) but "
+	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...): "
+	"such a server is on the Internet, not on this network, so the address is a gateway's "
+	"that stands for it, most often Docker's published ports (its userland proxy or NAT "
+	"puts the bridge's gateway, 172.17.0.1 or the like, in place of every client). Every "
+	"check of the client address then judges the gateway: SPF fails for every sender, "
+	"DNSBLs and reverse DNS say nothing, and a mynetworks that holds the gateway makes an "
+	"open relay.",
+	"Let the real client address reach Postfix: publish port 25 without Docker's "
+	"userland proxy (\"userland-proxy\": false in daemon.json, or host networking for "
+	"the mail container), or put a proxy in front that speaks the PROXY protocol "
+	"(postscreen_upstream_proxy_protocol = haproxy, smtpd_upstream_proxy_protocol). Do "
+	"not add the gateway to mynetworks.",
+	"The lines cannot show which real addresses the gateway hides."},
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "

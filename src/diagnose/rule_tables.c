@@ -220,8 +220,10 @@ const struct rule rule_reject[] = {
     {F_IN_SENDER_LOGIN_MISMATCH, SRC_REJECT, NULL, {"Sender address rejected: not owned by user "}, NULL, K_AFTER, "not owned by user "},
     /* a quota policy service (Dovecot's quota-status): this server's user's mailbox */
     {F_IN_MAILBOX_FULL, SRC_REJECT, NULL, {"mailbox is full", "mailbox full", "over quota"}, "Recipient address rejected", K_NONE, NULL},
-    /* postgrey, sqlgrey, gld, milter-greylist, policyd: a temporary refusal */
-    {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list"}, NULL, K_NONE, NULL},
+    /* postgrey, sqlgrey, gld, milter-greylist, policyd: a temporary
+     * refusal; postgrey's --delay-text as images set it ("Delayed by
+     * Postgrey") names no greylist, only the service */
+    {F_IN_GREYLISTING, SRC_REJECT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "postgrey"}, NULL, K_NONE, NULL},
     {F_POLICY_DOWN, SRC_REJECT, NULL, {"Policy rejection not logged", "policy service"}, "4.3.5", K_NONE, NULL},
     /* milter8.c's reply when a milter fails and milter_default_action =
      * tempfail (smtpd's or cleanup's milter-reject): every sender refused,
@@ -278,6 +280,9 @@ const struct rule rule_diag[] = {
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
+    /* the same line pasted without its program name: dnsblog.c's own
+     * function name says whose it is (not a lookup table's, below) */
+    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog_query: lookup error for DNS query "}, NULL, K_NONE, NULL},
     /* postscreen_dict.c: a time-critical lookup averages over 100 ms */
     {F_PS_SLOW, SRC_DIAG, "postscreen", {" average delay is "}, NULL, K_PATH, NULL},
     /* master_avail.c: three lines for one event */
@@ -322,6 +327,11 @@ const struct rule rule_diag[] = {
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
+    /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
+     * database): "btree:.../smtpd_scache is unavailable. open database
+     * ...: File exists" (a file of another Berkeley DB version): TLS goes
+     * on without session reuse; not a table mail needs */
+    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */

@@ -535,6 +535,11 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 				*p = (char)tolower((unsigned char)*p);
 			return true;
 		}
+	} else if (ev_reject_greylist(ev)) {
+		/* greylisting's words no row above names (rspamd's "4.7.1 Try
+		 * again later" through its milter, policyd's "come back later"):
+		 * the same test that makes such a refusal accuse nobody */
+		hit->id = F_IN_GREYLISTING;
 	} else if (m.lit[REJECT_RELAY_DENIED] && ev_reject_provider_relay_denied(ev)) {
 		/* a large provider delivers only to a domain's MX: the domain is ours */
 		hit->id = F_IN_OWN_DOMAIN_RELAY_DENIED;

@@ -126,13 +126,15 @@ static bool has_folded(struct span s, const char *const *needles)
 /* ev_greylist_text - a reply text in greylisting's words: postgrey
  * ("Greylisted, see http://postgrey..."), sqlgrey, gld and milter-greylist
  * ("Greylisting in action, please come back later"), policyd and
- * policyd-weight, rspamd's soft reject ("Try again later").  Only the
+ * policyd-weight, rspamd's soft reject ("Try again later"), postgrey's
+ * delay text as mail images set it ("Delayed by Postgrey").  Only the
  * text: the caller checks that the refusal was a temporary one */
 bool ev_greylist_text(struct span reply)
 {
 	static const char *const words[] = {"greylist", "graylist", "grey-list", "gray-list",
 					    "grey list", "gray list", "try again later",
-					    "come back later", "come back in ", "retry later", NULL};
+					    "come back later", "come back in ", "retry later",
+					    "postgrey", NULL};
 	/* Postfix's own words when a milter (or the server) is unavailable */
 	if (has(reply, "Service unavailable - try again later"))
 		return false;
@@ -231,7 +233,7 @@ enum reply_word {
 	RW_RCPT_REJECTED, RW_SENDER_REJECTED, RW_SENDER_NO_DOMAIN, RW_RCPT_NO_DOMAIN,
 	RW_PS_UNAVAILABLE, RW_432,
 	RW_FOLDED, /* from here on case-blind, within has_folded's reach */
-	RW_GREY_FIRST = RW_FOLDED, RW_GREY_LAST = RW_GREY_FIRST + 9,
+	RW_GREY_FIRST = RW_FOLDED, RW_GREY_LAST = RW_GREY_FIRST + 10,
 	RW_FULL_FIRST, RW_FULL_LAST = RW_FULL_FIRST + 3,
 	RW__COUNT
 };
@@ -254,7 +256,7 @@ static const struct {
     /* ev_greylist_text's words, then ev_reject_mailbox_full's (lower case) */
     W("greylist"), W("graylist"), W("grey-list"), W("gray-list"), W("grey list"),
     W("gray list"), W("try again later"), W("come back later"), W("come back in "),
-    W("retry later"), W("mailbox full"), W("mailbox is full"), W("over quota"),
+    W("retry later"), W("postgrey"), W("mailbox full"), W("mailbox is full"), W("over quota"),
     W("quota exceeded")};
 #undef W
 #define RW_BIT(w) ((uint64_t)1 << (w))

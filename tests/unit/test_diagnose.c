@@ -390,6 +390,19 @@ static const struct {
      "dnsbl-reply-timeout", "zen.example.org"},
     {"Dec 15 11:04:52 mx postfix/dnsblog[3170]: warning: dnsblog_query: lookup error for DNS query 9.113.0.203.zen.example.org: Host or domain name not found. Name service error for name=9.113.0.203.zen.example.org type=A: Host not found, try again",
      "dnsbl-reply-timeout", ""},
+    /* the same pasted without its program name (a web UI's export): not a
+     * lookup table's " lookup error for " */
+    {"warning: dnsblog_query: lookup error for DNS query 9.113.0.203.zen.example.org: Host or domain name not found. Name service error for name=9.113.0.203.zen.example.org type=A: Host not found, try again",
+     "dnsbl-reply-timeout", ""},
+    /* tlsmgr's TLS session cache that cannot be opened: no mail refused */
+    {"Jun 28 10:00:00 mx postfix/tlsmgr[812]: warning: btree:/var/lib/postfix/smtpd_scache is unavailable. open database /var/lib/postfix/smtpd_scache.db: File exists",
+     "internal-service-unreachable", "/var/lib/postfix/smtpd_scache"},
+    /* postgrey's delay text as mail images set it, naming no greylist */
+    {"Feb 13 13:53:00 mx postfix/smtpd[2768]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.31]: 450 4.2.0 <bob@example.org>: Recipient address rejected: Delayed by Postgrey; from=<news@example.net> to=<bob@example.org> proto=ESMTP helo=<mail.example.net>",
+     "greylisting", ""},
+    /* rspamd's greylisting through its milter: "Try again later" alone */
+    {"Jul 28 10:00:00 mx postfix/cleanup[6601]: B8A44169A1C: milter-reject: END-OF-MESSAGE from mail.example.net[198.51.100.32]: 4.7.1 Try again later; from=<news@example.net> to=<bob@example.org> proto=ESMTP helo=<mail.example.net>",
+     "greylisting", ""},
     /* master/master_avail.c: three lines for one event */
     {"Dec 15 11:04:53 mx postfix/master[1192]: warning: service \"smtp\" (25) has reached its process limit \"100\": new clients may experience noticeable delays",
      "process-limit-reached", ""},
