@@ -95,15 +95,9 @@ static void skip_blanks(struct span *cur)
  * month "Mon " */
 static bool time_follows(struct span s)
 {
-	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	if (s.n >= 10 && isdigit_(s.p[0]) && isdigit_(s.p[3]) && s.p[4] == '-' && s.p[7] == '-')
 		return true;
-	if (s.n < 4 || s.p[3] != ' ')
-		return false;
-	for (size_t m = 0; m < 36; m += 3)
-		if (!memcmp(s.p, months + m, 3))
-			return true;
-	return false;
+	return s.n >= 4 && s.p[3] == ' ' && month_from_abbr(s.p);
 }
 
 /* grep_prefix - the file name grep or zgrep puts before each line when it
@@ -265,11 +259,13 @@ static bool bracketed(struct span s)
 	return s.n >= 3 && s.p[0] == '[' && s.p[s.n - 1] == ']';
 }
 
-/* may_start_time - the first byte of an ISO or classic time */
+/* may_start_time - the first byte of an ISO or classic time (a month in
+ * any case and locale month_from_abbr reads; Thu, Wed: short-full) */
 static inline bool may_start_time(char c)
 {
-	return isdigit_(c) || c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' ||
-	       c == 'O' || c == 'N' || c == 'D' || c == 'T' || c == 'W'; /* Thu, Wed: short-full */
+	char l = c | 0x20;
+	return isdigit_(c) || l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' ||
+	       l == 'n' || l == 'd' || l == 'g' || l == 'l' || l == 'e' || c == 'T' || c == 'W';
 }
 
 /* read_time - a time at *cur that ends its column; a ",mmm" fraction

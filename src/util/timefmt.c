@@ -172,43 +172,90 @@ bool stamp_same_day(struct stamp a, struct stamp b)
 	return ya == yb && ma == mb && da == db;
 }
 
-/* month_from_abbr - three-letter English month to 1..12, else 0, and
- * the German ones that differ (Mai, Okt, Dez, Mrz: journalctl and
- * rsyslog under a de_DE locale write them; "M\xc3\xa4r" is four bytes
- * and stays unread); by the
- * first letter, then the others (a classic syslog line asks for every
- * line: a loop over the twelve names cost 70 instructions for "Dec").
- * It reads p[1] only after a month's first letter and p[2] only after
- * a month's first two, as a comparison name by name would */
+/* month_from_abbr - a three-letter month to 1..12, else 0: English, and
+ * the abbreviations journalctl writes under other locales (strftime's
+ * %b) that differ from it: German (Mai, Okt, Dez, Mrz), Dutch (mrt, mei,
+ * okt), Spanish (ene, abr, ago, dic), Portuguese (fev, abr, mai, ago,
+ * set, out, dez), Italian (gen, mag, giu, lug, ago, set, ott, dic); any
+ * case ("ott", "Ott", "OTT").  A name of four bytes or more (French
+ * "févr.", German "M\xc3\xa4r") stays unread.  By the first letter,
+ * then the others (a classic syslog line asks for every line: a loop
+ * over the names cost 70 instructions for "Dec").  It reads p[1] only
+ * after a month's first letter and p[2] only after a month's first two,
+ * as a comparison name by name would */
 int month_from_abbr(const char *p)
 {
-	switch (p[0]) {
-	case 'J':
-		if (p[1] == 'a')
-			return p[2] == 'n' ? 1 : 0;
-		if (p[1] == 'u')
-			return p[2] == 'n' ? 6 : p[2] == 'l' ? 7 : 0;
-		return 0;
-	case 'F':
-		return p[1] == 'e' && p[2] == 'b' ? 2 : 0;
-	case 'M':
-		if (p[1] == 'r')
-			return p[2] == 'z' ? 3 : 0;
-		if (p[1] != 'a')
+	char a = p[0] | 0x20, b, c;
+	switch (a) {
+	case 'j':
+		b = p[1] | 0x20;
+		if (b != 'a' && b != 'u')
 			return 0;
-		return p[2] == 'r' ? 3 : p[2] == 'y' || p[2] == 'i' ? 5 : 0;
-	case 'A':
-		if (p[1] == 'p')
-			return p[2] == 'r' ? 4 : 0;
-		return p[1] == 'u' && p[2] == 'g' ? 8 : 0;
-	case 'S':
-		return p[1] == 'e' && p[2] == 'p' ? 9 : 0;
-	case 'O':
-		return (p[1] == 'c' || p[1] == 'k') && p[2] == 't' ? 10 : 0;
-	case 'N':
-		return p[1] == 'o' && p[2] == 'v' ? 11 : 0;
-	case 'D':
-		return p[1] == 'e' && (p[2] == 'c' || p[2] == 'z') ? 12 : 0;
+		c = p[2] | 0x20;
+		if (b == 'a')
+			return c == 'n' ? 1 : 0;
+		return c == 'n' ? 6 : c == 'l' ? 7 : 0;
+	case 'f':
+		b = p[1] | 0x20;
+		if (b != 'e')
+			return 0;
+		c = p[2] | 0x20;
+		return c == 'b' || c == 'v' ? 2 : 0;
+	case 'm':
+		b = p[1] | 0x20;
+		if (b == 'r') {
+			c = p[2] | 0x20;
+			return c == 'z' || c == 't' ? 3 : 0;
+		}
+		if (b == 'e')
+			return (p[2] | 0x20) == 'i' ? 5 : 0;
+		if (b != 'a')
+			return 0;
+		c = p[2] | 0x20;
+		return c == 'r' ? 3 : c == 'y' || c == 'i' || c == 'g' ? 5 : 0;
+	case 'a':
+		b = p[1] | 0x20;
+		if (b == 'p')
+			return (p[2] | 0x20) == 'r' ? 4 : 0;
+		if (b == 'u')
+			return (p[2] | 0x20) == 'g' ? 8 : 0;
+		if (b == 'b')
+			return (p[2] | 0x20) == 'r' ? 4 : 0;
+		if (b == 'g')
+			return (p[2] | 0x20) == 'o' ? 8 : 0;
+		return 0;
+	case 's':
+		b = p[1] | 0x20;
+		if (b != 'e')
+			return 0;
+		c = p[2] | 0x20;
+		return c == 'p' || c == 't' ? 9 : 0;
+	case 'o':
+		b = p[1] | 0x20;
+		if (b != 'c' && b != 'k' && b != 't' && b != 'u')
+			return 0;
+		return (p[2] | 0x20) == 't' ? 10 : 0;
+	case 'n':
+		b = p[1] | 0x20;
+		return b == 'o' && (p[2] | 0x20) == 'v' ? 11 : 0;
+	case 'd':
+		b = p[1] | 0x20;
+		if (b == 'e') {
+			c = p[2] | 0x20;
+			return c == 'c' || c == 'z' ? 12 : 0;
+		}
+		return b == 'i' && (p[2] | 0x20) == 'c' ? 12 : 0;
+	case 'g':
+		b = p[1] | 0x20;
+		if (b == 'e')
+			return (p[2] | 0x20) == 'n' ? 1 : 0;
+		return b == 'i' && (p[2] | 0x20) == 'u' ? 6 : 0;
+	case 'l':
+		b = p[1] | 0x20;
+		return b == 'u' && (p[2] | 0x20) == 'g' ? 7 : 0;
+	case 'e':
+		b = p[1] | 0x20;
+		return b == 'n' && (p[2] | 0x20) == 'e' ? 1 : 0;
 	default:
 		return 0;
 	}
