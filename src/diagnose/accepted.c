@@ -26,22 +26,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the last text diag_addr_kind answered, per thread (the rules ask on
+ * the feed's reading thread, the findings on the consumer's): a client's
+ * lines, its refusals and its messages come in a row, and the networks
+ * it is told by are fixed for the process (cidr.c) */
+static _Thread_local struct {
+	uint8_t n; /* 0: none yet */
+	uint8_t kind;
+	char text[CIDR_STRLEN];
+} kind_last;
+
 /* diag_addr_kind - what kind of address a client's text is: loopback,
- * private (RFC 1918, 100.64/10, ULA, link-local), public, or not one */
+ * private (RFC 1918, 100.64/10, ULA, link-local), public, or not one;
+ * the last text's answer kept (test_addr_kind_memo.c) */
 enum addr_kind diag_addr_kind(struct span ip)
 {
 	char buf[CIDR_STRLEN];
 	if (!ip.n || ip.n >= sizeof buf)
 		return ADDR_NONE;
+	if (ip.n == kind_last.n && !memcmp(ip.p, kind_last.text, ip.n))
+		return (enum addr_kind)kind_last.kind;
 	memcpy(buf, ip.p, ip.n);
 	buf[ip.n] = 0;
 	struct cidr a;
+	enum addr_kind k;
 	if (!cidr_addr(buf, &a))
-		return ADDR_NONE;
-	if (!cidr_own(&a))
-		return ADDR_PUBLIC;
-	const char *why = cidr_special(&a);
-	return why && !strcmp(why, "loopback") ? ADDR_LOOPBACK : ADDR_PRIVATE;
+		k = ADDR_NONE;
+	else if (!cidr_own(&a))
+		k = ADDR_PUBLIC;
+	else {
+		const char *why = cidr_special(&a);
+		k = why && !strcmp(why, "loopback") ? ADDR_LOOPBACK : ADDR_PRIVATE;
+	}
+	memcpy(kind_last.text, ip.p, ip.n);
+	kind_last.n = (uint8_t)ip.n;
+	kind_last.kind = (uint8_t)k;
+	return k;
 }
 
 /* trusted_get - the record of a private address, made on first use;

@@ -85,10 +85,9 @@ static inline size_t stop3(struct span s, char a, char b, char c)
 	return q ? (size_t)(q - s.p) : i;
 }
 
-/* diag_conn_host - the host of "connect to HOST[", or the relay name; only
- * Postfix's own words count, never the remote reply after " said: "
- * ("Refer to server log" is no host named "log") */
-struct span diag_conn_host(const struct event *ev, struct span t)
+/* conn_host_text - diag_conn_host's host as the text names it: true and
+ * *out (a part of t, maybe empty) when the text names one */
+static bool conn_host_text(struct span t, struct span *out)
 {
 	/*
 	 * One pass over the text's blanks: " said: ", "connect to ", "to
@@ -139,16 +138,16 @@ struct span diag_conn_host(const struct event *ev, struct span t)
 			/* a UNIX socket: "connect to myhostname[private/dovecot-lmtp]" */
 			struct span in = rb > (ptrdiff_t)i ? span_make(c.p + i + 1, (size_t)rb - i - 1) : SPAN_NULL;
 			if (span_chr(in, '/') >= 0)
-				return in;
+				return *out = in, true;
 			if (rb >= 0 && (size_t)rb + 1 < c.n && c.p[rb + 1] == ':') {
 				struct span port = diag_token(span_skip(c, (size_t)rb + 2));
 				if (port.n && !span_eqs(port, "25"))
-					return span_make(host.p, (size_t)(port.p + port.n - host.p));
+					return *out = span_make(host.p, (size_t)(port.p + port.n - host.p)), true;
 			}
-			return host;
+			return *out = host, true;
 		}
 		if (i)
-			return diag_token(c);
+			return *out = diag_token(c), true;
 	}
 	/* smtp_sasl_glue.c: "... failed; server HOST[ADDR] said" */
 	size_t at = srv != SIZE_MAX ? srv : failed;
@@ -156,14 +155,52 @@ struct span diag_conn_host(const struct event *ev, struct span t)
 		struct span h = span_skip(t, at);
 		size_t i = stop3(h, '[', ' ', ':');
 		if (i)
-			return span_head(h, i);
+			return *out = span_head(h, i), true;
 	}
 	if (span_starts(t, "host ")) {
 		struct span h = span_skip(t, 5);
 		size_t i = (size_t)(span_scan2(h.p, h.p + h.n, '[', ' ') - h.p);
 		if (i)
-			return span_head(h, i);
+			return *out = span_head(h, i), true;
 	}
+	return false;
+}
+
+/* the last text diag_conn_host read, per thread, and what it named
+ * (where in the text): a deferred queue's lines give the same reason
+ * again and again, and each is asked for its host by the key, the
+ * remote's other reasons and the relay services */
+enum { CONN_LAST_MAX = 512 };
+static _Thread_local struct {
+	uint16_t n; /* 0: none yet */
+	bool named;
+	uint16_t at, len;
+	char text[CONN_LAST_MAX];
+} conn_last;
+
+/* diag_conn_host - the host of "connect to HOST[", or the relay name; only
+ * Postfix's own words count, never the remote reply after " said: "
+ * ("Refer to server log" is no host named "log"); the last text's answer
+ * kept (test_conn_host_memo.c) */
+struct span diag_conn_host(const struct event *ev, struct span t)
+{
+	struct span h;
+	bool named;
+	if (t.n && t.n == conn_last.n && !memcmp(t.p, conn_last.text, t.n)) {
+		named = conn_last.named;
+		h = span_make(t.p + conn_last.at, conn_last.len);
+	} else {
+		named = conn_host_text(t, &h);
+		if (t.n && t.n <= CONN_LAST_MAX) {
+			memcpy(conn_last.text, t.p, t.n);
+			conn_last.n = (uint16_t)t.n;
+			conn_last.named = named;
+			conn_last.at = named ? (uint16_t)(h.p - t.p) : 0;
+			conn_last.len = named ? (uint16_t)h.n : 0;
+		}
+	}
+	if (named)
+		return h;
 	if (ev->relay_name.n && !span_eqs(ev->relay_name, "none"))
 		return ev->relay_name;
 	return SPAN_NULL;

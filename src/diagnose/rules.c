@@ -183,12 +183,27 @@ static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
 static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
+/* the last text asked of each table, whole, with its daemon and answer:
+ * a deferred queue asks the same reply in a row (every recipient of a
+ * message, every message to a host that is down), and a text equal in
+ * every byte needs neither the key (memo_key, the addresses left out)
+ * nor its hash.  The answer depends on the daemon and the text only */
+struct memo_last {
+	uint16_t n;     /* text bytes; 0: nothing kept */
+	uint8_t dn;     /* daemon bytes */
+	char daemon[MEMO_DAEMON];
+	char text[MEMO_KEY];
+	struct text_match m;
+};
+static _Thread_local struct memo_last memo_last[MEMO__COUNT];
+
 /* diag_rules_memo - use the memo or not (the unit tests compare both) */
 void diag_rules_memo(bool on)
 {
 	memo_off = !on;
 	memset(memo, 0, sizeof memo);
 	memset(memo_victim, 0, sizeof memo_victim);
+	memset(memo_last, 0, sizeof memo_last);
 }
 
 /* diag_rules_memo_masked - the tables whose memo key leaves the
@@ -270,15 +285,39 @@ static void match_find(enum memo_table tab, const struct event *ev, struct span 
 	fold_free(&f);
 }
 
+/* memo_keep_last - keep a text and its answer as the table's last (a
+ * text too long for it is not kept: the last one kept stays) */
+static void memo_keep_last(struct memo_last *last, struct span d, struct span t, const struct text_match *m)
+{
+	if (t.n > sizeof last->text)
+		return;
+	last->n = (uint16_t)t.n;
+	last->dn = (uint8_t)d.n;
+	memcpy(last->text, t.p, t.n);
+	if (d.n)
+		memcpy(last->daemon, d.p, d.n);
+	last->m = *m;
+}
+
 /* match_memo - match_find, remembered */
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
 	struct span d = ev->line->daemon;
 	char key[MEMO_KEY];
 	size_t n;
-	if (memo_off || !t.n || d.n > MEMO_DAEMON ||
-	    !(n = memo_key(&memo_info[tab].k, t, key + 1 + d.n, MEMO_KEY - 1 - d.n))) {
+	if (memo_off || !t.n || d.n > MEMO_DAEMON) {
 		match_find(tab, ev, t, m);
+		return;
+	}
+	struct memo_last *last = &memo_last[tab];
+	if (last->n == t.n && last->dn == d.n && !memcmp(last->text, t.p, t.n) &&
+	    (!d.n || !memcmp(last->daemon, d.p, d.n))) {
+		*m = last->m;
+		return;
+	}
+	if (!(n = memo_key(&memo_info[tab].k, t, key + 1 + d.n, MEMO_KEY - 1 - d.n))) {
+		match_find(tab, ev, t, m);
+		memo_keep_last(last, d, t, m);
 		return;
 	}
 	key[0] = (char)d.n;
@@ -290,10 +329,12 @@ static void match_memo(enum memo_table tab, const struct event *ev, struct span 
 		struct memo_entry *e = &memo[tab][set][w];
 		if (e->n == n && !memcmp(e->key, key, n)) {
 			*m = e->m;
+			memo_keep_last(last, d, t, m);
 			return;
 		}
 	}
 	match_find(tab, ev, t, m);
+	memo_keep_last(last, d, t, m);
 	uint8_t w = memo_victim[tab][set];
 	struct memo_entry *e = &memo[tab][set][w];
 	memo_victim[tab][set] = (uint8_t)((w + 1) % MEMO_WAYS);
