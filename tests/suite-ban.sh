@@ -125,16 +125,18 @@ check '[ $? = 2 ]' "--verdict with an unknown verdict: usage error"
 check '[ $? = 2 ]' "--format unknown: usage error"
 
 # 4. hostile input: loopback, an impossible address, a shell word, the placeholder
-# (an HTTP prober smtpd calls "non-SMTP command" stays a candidate from
-# loopback, and is not listed; the "." prober from loopback is a program
-# of this host, no candidate at all, as an EHLO/QUIT there is a health check)
-sed 's/198\.51\.100\.208\]/127.0.0.9]/' "$data/scenarios/07_misc_protocol_abuse.log" >"$tmp/loop.log"
-"$bin" ban "$tmp/loop.log" >"$tmp/out" 2>"$tmp/err"
-check '! grep -q "127\.0\.0\." "$tmp/out" && grep -q "1 loopback or special" "$tmp/err"' "loopback never listed"
+# (a non-SMTP prober on 127.0.0.9, where a local proxy binds the clients it
+# passes on, is a candidate and is not listed; the same from 127.0.0.1 is a
+# program of this host, no candidate at all, as an EHLO/QUIT there is a
+# health check)
 sed 's/\(192\.0\.2\.120\|198\.51\.100\.240\|198\.51\.100\.37\)\]/127.0.0.9]/' \
 	"$data/scenarios/02_syntax_probe.log" >"$tmp/loop.log"
 "$bin" ban "$tmp/loop.log" >"$tmp/out" 2>"$tmp/err"
-check '[ ! -s "$tmp/out" ] && ! grep -q "loopback" "$tmp/err"' "the syntax prober from loopback no candidate"
+check '[ ! -s "$tmp/out" ] && grep -q "1 loopback or special" "$tmp/err"' "loopback never listed"
+sed 's/\(192\.0\.2\.120\|198\.51\.100\.240\|198\.51\.100\.37\)\]/127.0.0.1]/' \
+	"$data/scenarios/02_syntax_probe.log" >"$tmp/loop.log"
+"$bin" ban "$tmp/loop.log" >"$tmp/out" 2>"$tmp/err"
+check '[ ! -s "$tmp/out" ] && ! grep -q "loopback" "$tmp/err"' "the syntax prober from 127.0.0.1 no candidate"
 sed 's/198\.51\.100\.240\]/198.51.100.999]/; s/192\.0\.2\.120\]/192.0.2.1;reboot]/' \
 	"$data/scenarios/02_syntax_probe.log" >"$tmp/junk.log"
 "$bin" ban "$tmp/junk.log" >"$tmp/out" 2>"$tmp/err"

@@ -176,10 +176,19 @@ bool session_tls_hello(const struct session *s)
 	       !strncmp(t, "\\026\\003\\00", 11) && t[11] >= '0' && t[11] <= '4';
 }
 
-/* loopback - 127.0.0.0/8 or ::1: a program on this very host */
+/* loopback - 127.0.0.0/8 or ::1: this very host, never a NAT gateway */
 static bool loopback(const char *ip)
 {
 	return ip && (!strncmp(ip, "127.", 4) || !strcmp(ip, "::1"));
+}
+
+/* host_itself - 127.0.0.1 or ::1, the address this host's own programs
+ * (a test client, a script) connect from; the rest of 127/8 is where a
+ * local proxy or a relay in front may bind the clients it passes on, who
+ * can be anyone */
+static bool host_itself(const char *ip)
+{
+	return ip && (!strcmp(ip, "127.0.0.1") || !strcmp(ip, "::1"));
 }
 
 /* session_own - a client of this server's own network, or one that
@@ -226,13 +235,13 @@ enum verdict verdict_session(const struct session *s)
 	 * RCPT: the errors were refusals, not garbage */
 	bool errors_early = s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 			    (!s->lost_stage || is_stage(s->lost_stage, "CONNECT", "UNKNOWN"));
-	/* unrecognised commands from loopback are this host's own program's
+	/* unrecognised commands from 127.0.0.1 are this host's own program's
 	 * (a test client that sent TLS bytes after a STARTTLS the server
 	 * could not do): unknown; smtpd's own "non-SMTP command" (an HTTP
 	 * request, a local proxy's scanner) stays a probe */
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (errors_early && !hello))
-		return loopback(s->client_ip) && !s->non_smtp ? V_UNKNOWN : V_NON_SMTP_PROBE;
+		return host_itself(s->client_ip) && !s->non_smtp ? V_UNKNOWN : V_NON_SMTP_PROBE;
 	if (s->messages)
 		return V_LEGITIMATE;
 	/* refusals that were all the server's own fault accuse nobody; nor does
