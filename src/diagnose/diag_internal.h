@@ -1,9 +1,9 @@
 /*
  * diag_internal.h - what diagnose.c shares with the diagnosis's other
- * files (accepted.c, users.c, relayed.c, unknown_rcpt.c): the groups by
- * (finding, cause), the bounded copy of a raw line kept as a sample, and
- * the helpers that widen a kept time span and hand kept samples and
- * subjects to a group.
+ * files (accepted.c, users.c, relayed.c, unknown_rcpt.c, folds.c,
+ * reclassify.c): the groups by (finding, cause), the bounded copy of a
+ * raw line kept as a sample, and the helpers that widen a kept time span
+ * and hand kept samples and subjects to a group.
  */
 #ifndef POSTSLEUTH_DIAG_INTERNAL_H
 #define POSTSLEUTH_DIAG_INTERNAL_H
@@ -43,8 +43,11 @@ void diag_user_tls(struct diag *d, const struct analysis *a);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);
 
-/* diagnose.c: a group told as another finding and key */
+/* diagnose.c: a group told as another finding and key; a new group
+ * made apart, then put in the hash */
 void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id, const char *key);
+struct diag_group *diag_group_fresh(enum finding_id id, const char *key);
+void diag_group_adopt(struct diag *d, struct diag_group *g);
 
 /* folds.c: the conclusions that fold groups together (diag_finish) */
 bool diag_lower_span(struct span s, char *out, size_t n);
@@ -53,6 +56,14 @@ void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);
+void diag_fold_port25(struct diag *d);
+void diag_fold_tls_trust(struct diag *d);
+
+/* reclassify.c: the conclusions that relabel or drop groups (diag_finish) */
+void diag_dest_dns(struct diag *d);
+void diag_drop_weak(struct diag *d);
+void diag_tls_settings(struct diag *d);
+void diag_own_limit(struct diag *d);
 
 /* accepted.c's address kinds and its reading of an unknown recipient */
 enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };

@@ -2,10 +2,11 @@
  * diagnose.c - hits of the rules grouped by (finding, cause), with their
  * counts, time span, the recipients' domains or clients they touched,
  * and the first few lines as evidence; then, at the end, the conclusions
- * that need the whole log (outbound port 25 blocked, address
- * harvesting, and those of accepted.c: backscatter, relaying on the
- * trust of an address; relayed.c: relaying to outside domains, a
- * gateway's backscatter), and the groups sorted most serious first.
+ * that need the whole log run in order (diag_finish: folds.c's folds,
+ * reclassify.c's relabels and drops, accepted.c's backscatter and
+ * relaying on the trust of an address, relayed.c's relaying to outside
+ * domains and a gateway's backscatter), and the groups sorted most
+ * serious first.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
@@ -430,6 +431,23 @@ void diag_group_relabel(struct diag *d, struct diag_group *g, enum finding_id id
 	hmap_put(&d->groups, group_hash(g->id, g->key), g);
 }
 
+/* diag_group_fresh - a new group of (id, key) not yet in the list's hash
+ * (a conclusion fills it, then diag_group_adopt puts it there) */
+struct diag_group *diag_group_fresh(enum finding_id id, const char *key)
+{
+	struct diag_group *g = xcalloc(1, sizeof *g);
+	g->id = id;
+	g->key = xstrdup(key);
+	strset_init(&g->subjects, DIAG_SUBJECTS);
+	return g;
+}
+
+/* diag_group_adopt - a group made by diag_group_fresh into the hash */
+void diag_group_adopt(struct diag *d, struct diag_group *g)
+{
+	hmap_put(&d->groups, group_hash(g->id, g->key), g);
+}
+
 /* collect - the groups into d->list */
 static void collect(void *obj, void *ctx)
 {
@@ -455,264 +473,6 @@ static int group_cmp(const void *x, const void *y)
 	return strcmp(a->key, b->key);
 }
 
-/* fold_port25 - timeouts to port 25 of three or more unrelated servers,
- * or of a large provider's MX (Gmail's, Microsoft's: they answer on
- * port 25 around the clock), and not one delivery over port 25: the
- * port is blocked on this side */
-static void fold_port25(struct diag *d)
-{
-	size_t n = 0;
-	bool provider = false;
-	for (size_t i = 0; i < d->nlist; i++) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_TIMEOUT || !g->port25)
-			continue;
-		n++;
-		struct span k = span_of(g->key);
-		ptrdiff_t lb = span_chr(k, '[');
-		if (lb >= 0)
-			k = span_head(k, (size_t)lb);
-		provider |= provider_name(k) != NULL;
-	}
-	if ((n < 3 && !provider) || d->sent_port25)
-		return;
-	struct diag_group *into = xcalloc(1, sizeof *into);
-	into->id = F_OUT_PORT25_BLOCKED;
-	into->key = xstrdup("port 25");
-	strset_init(&into->subjects, DIAG_SUBJECTS);
-	size_t k = 0;
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_TIMEOUT || !g->port25) {
-			d->list[k++] = g;
-			continue;
-		}
-		if (!into->lines || g->first.us < into->first.us)
-			into->first = g->first;
-		if (!into->lines || g->last.us > into->last.us)
-			into->last = g->last;
-		into->lines += g->lines;
-		into->recipients += g->recipients;
-		into->merged++;
-		strset_add(&into->subjects, span_of(g->key));
-		diag_samples_take(into, g->sample, g->nsample);
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		group_free(g);
-	}
-	d->list[k++] = into;
-	d->nlist = k;
-	hmap_put(&d->groups, group_hash(into->id, into->key), into);
-}
-
-/* tls_trust - certificates of three or more unrelated servers (or of a
- * large provider's, whose certificates are valid) fail verification:
- * not their certificates but this server's trusted CAs
- * (smtp_tls_CAfile, smtp_tls_CApath) or a policy that asks too much;
- * their groups become one */
-enum { TLS_TRUST_HOSTS = 3 };
-static void tls_trust(struct diag *d)
-{
-	struct strset hosts;
-	strset_init(&hosts, 16);
-	bool provider = false;
-	for (size_t i = 0; i < d->nlist; i++) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_TLS_UNVERIFIED || !g->key[0])
-			continue;
-		struct span k = span_of(g->key);
-		ptrdiff_t lb = span_chr(k, '[');
-		if (lb >= 0)
-			k = span_head(k, (size_t)lb);
-		strset_add(&hosts, k);
-		provider |= provider_name(k) != NULL;
-	}
-	size_t n = strset_len(&hosts);
-	strset_free(&hosts);
-	if (n < TLS_TRUST_HOSTS && !provider)
-		return;
-	struct diag_group *into = xcalloc(1, sizeof *into);
-	into->id = F_OUT_TLS_TRUST;
-	into->key = xstrdup("");
-	strset_init(&into->subjects, DIAG_SUBJECTS);
-	size_t k = 0;
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_TLS_UNVERIFIED) {
-			d->list[k++] = g;
-			continue;
-		}
-		if (g->first.us && (!into->first.us || g->first.us < into->first.us))
-			into->first = g->first;
-		if (g->last.us > into->last.us)
-			into->last = g->last;
-		into->lines += g->lines;
-		into->recipients += g->recipients;
-		into->merged++;
-		diag_subjects_add(&into->subjects, &g->subjects);
-		diag_samples_take(into, g->sample, g->nsample);
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		group_free(g);
-	}
-	d->list[k++] = into;
-	d->nlist = k;
-	hmap_put(&d->groups, group_hash(into->id, into->key), into);
-}
-
-/* resolver_proven - the domains smtpd did not find include enough that
- * always resolve (provider.h): this host's lookups failed */
-static bool resolver_proven(const struct diag_group *g)
-{
-	size_t n, known = 0;
-	const char **all = diag_subjects(g, &n);
-	for (size_t i = 0; i < n; i++)
-		known += provider_mailbox_domain(span_of(all[i]));
-	free(all);
-	return n >= RESOLVER_DOMAINS && known >= RESOLVER_KNOWN;
-}
-
-/* dest_dns - temporary DNS failures for one recipient domain only, while
- * mail to other servers was delivered (twice or more, the last at or
- * after the first failure: the resolver still worked): that domain's
- * name servers, not this host's resolver */
-static void dest_dns(struct diag *d)
-{
-	if (d->sent_port25 < 2)
-		return;
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1 ||
-		    (g->first.us && d->sent_port25_last.us < g->first.us))
-			continue;
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		g->id = F_OUT_DEST_DNS;
-		size_t n;
-		const char **all = diag_subjects(g, &n);
-		free(g->key);
-		g->key = xstrdup(n ? all[0] : "");
-		free(all);
-		hmap_put(&d->groups, group_hash(g->id, g->key), g);
-	}
-}
-
-/* drop_weak - address harvesting needs many addresses from one client;
- * stalls during the data need several servers (stalls.c); held mail
- * all released or deleted waits no more (held.c);
- * "Domain not found" blames this host's resolver only for domains that
- * always resolve (one or two unknown domains are the senders'); a
- * temporary lookup failure gives way to the table's own finding */
-static void drop_weak(struct diag *d)
-{
-	size_t k = 0;
-	/* "Temporary lookup failure" with the table's own warning: that one
-	 * says which table and why */
-	bool map_named = false;
-	for (size_t i = 0; i < d->nlist; i++) {
-		enum finding_id id = d->list[i]->id;
-		map_named |= id == F_MAP_MISSING || id == F_MAP_SERVER_DOWN || id == F_MAP_TYPE ||
-			     id == F_MAP_UNAPPROVED || id == F_MAP_CORRUPT;
-	}
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		/* a large provider's mail still accepted after its first
-		 * "Access denied": a rule against some addresses (a block list),
-		 * not one that refuses everyone */
-		bool blocklist = g->id == F_IN_ACCESS_DENIED_PROVIDER && d->provider_accepted_last.us &&
-				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
-		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
-		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist ||
-		    (g->id == F_MAP_TEMP_FAILURE && map_named) ||
-		    (g->id == F_IN_DATA_STALLS && !diag_stalls_proven(d, g)) ||
-		    (g->id == F_MAIL_HELD && !diag_held_waiting(d))) {
-			hmap_del(&d->groups, group_hash(g->id, g->key), g);
-			group_free(g);
-			continue;
-		}
-		d->list[k++] = g;
-	}
-	d->nlist = k;
-}
-
-/* subjects_within - every subject of g is one of h's too */
-static bool subjects_within(const struct diag_group *g, const struct diag_group *h)
-{
-	size_t n;
-	const char **all = diag_subjects(g, &n);
-	bool in = n > 0;
-	for (size_t i = 0; i < n && in; i++)
-		in = strset_has(&h->subjects, span_of(all[i]));
-	free(all);
-	return in;
-}
-
-/* strangers - g's clients that are not this server's users (a user's
- * failed handshakes are user-client-tls-failed's, users.c) */
-static size_t strangers(const struct diag *d, const struct diag_group *g)
-{
-	if (!strset_len(&d->user_tls_ips))
-		return strset_len(&g->subjects);
-	size_t n, k = 0;
-	const char **all = diag_subjects(g, &n);
-	for (size_t i = 0; i < n; i++)
-		k += !strset_has(&d->user_tls_ips, span_of(all[i]));
-	free(all);
-	return k;
-}
-
-/* tls_settings - a handshake SSL_accept calls "-1" whose library line
- * then tells why is told once, by the why; no TLS in common with several
- * different clients (not counting this server's users, told apart) is
- * this server's settings, not the clients (one scanner stays benign) */
-static void tls_settings(struct diag *d)
-{
-	/* decided over the whole list first, then dropped: freeing while
-	 * the list is compacted left a freed group in a slot the next
-	 * TLS group's search still read */
-	size_t hang = d->nlist;
-	for (size_t i = 0; i < d->nlist && hang == d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "the client hung up mid-handshake"))
-			continue;
-		for (size_t j = 0; j < d->nlist && hang == d->nlist; j++)
-			if (j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN && subjects_within(g, d->list[j]))
-				hang = i;
-	}
-	if (hang < d->nlist) {
-		struct diag_group *g = d->list[hang];
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		group_free(g);
-		memmove(&d->list[hang], &d->list[hang + 1], (d->nlist - hang - 1) * sizeof *d->list);
-		d->nlist--;
-	}
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||
-		    strangers(d, g) < DIAG_TLS_SETTINGS_CLIENTS)
-			continue;
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		g->id = F_TLS_SETTINGS_IN;
-		hmap_put(&d->groups, group_hash(g->id, g->key), g);
-	}
-}
-
-/* own_limit - full mailboxes of OWN_LIMIT_RCPTS or more recipients on
- * this host, and not one delivery into its mailboxes that succeeded: not
- * a user's full mailbox but a limit (mailbox_size_limit, a quota) that
- * refuses all.  Two full mailboxes in a pasted excerpt say too little. */
-enum { OWN_LIMIT_RCPTS = 3 };
-static void own_limit(struct diag *d)
-{
-	if (strset_len(&d->own_full_rcpts) < OWN_LIMIT_RCPTS || d->own_delivered)
-		return;
-	for (size_t i = 0; i < d->nlist; i++) {
-		struct diag_group *g = d->list[i];
-		if (g->id != F_OWN_MAILBOX_FULL)
-			continue;
-		hmap_del(&d->groups, group_hash(g->id, g->key), g);
-		g->id = F_OWN_MAILBOX_LIMIT;
-		hmap_put(&d->groups, group_hash(g->id, g->key), g);
-	}
-}
-
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
@@ -727,16 +487,16 @@ void diag_finish(struct diag *d)
 	 * first, the biggest groups give them, whatever the hash order (which
 	 * moves with every finding added to the table) */
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
-	fold_port25(d);
+	diag_fold_port25(d);
 	diag_fold_map_type(d);
-	drop_weak(d);
+	diag_drop_weak(d);
 	diag_fold_effects(d);
 	diag_resolver_nxdomain(d);
-	dest_dns(d);
-	tls_settings(d);
+	diag_dest_dns(d);
+	diag_tls_settings(d);
 	diag_user_tls_fold(d);
-	tls_trust(d);
-	own_limit(d);
+	diag_fold_tls_trust(d);
+	diag_own_limit(d);
 	ps_deep_providers(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);

@@ -7,7 +7,11 @@
  * cause (fold_effects: a key-less "451 4.3.5 Server configuration
  * problem", cleanup's "map lookup problem" naming a parameter, a policy
  * server's command exit); "domain not found" for a domain that certainly exists
- * is this host's resolver (resolver_nxdomain).  The (finding, key) of
+ * is this host's resolver (resolver_nxdomain); timeouts to port 25 of
+ * several unrelated servers are the port blocked on this side
+ * (fold_port25); certificates of several unrelated servers that fail
+ * verification are this server's trusted CAs (fold_tls_trust).  The
+ * (finding, key) of
  * each folded group is kept as an alias, so that explain ties its lines
  * to where they went.
  */
@@ -254,3 +258,97 @@ void diag_resolver_nxdomain(struct diag *d)
 	free(names);
 }
 
+/* diag_fold_port25 - timeouts to port 25 of three or more unrelated servers,
+ * or of a large provider's MX (Gmail's, Microsoft's: they answer on
+ * port 25 around the clock), and not one delivery over port 25: the
+ * port is blocked on this side */
+void diag_fold_port25(struct diag *d)
+{
+	size_t n = 0;
+	bool provider = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TIMEOUT || !g->port25)
+			continue;
+		n++;
+		struct span k = span_of(g->key);
+		ptrdiff_t lb = span_chr(k, '[');
+		if (lb >= 0)
+			k = span_head(k, (size_t)lb);
+		provider |= provider_name(k) != NULL;
+	}
+	if ((n < 3 && !provider) || d->sent_port25)
+		return;
+	struct diag_group *into = diag_group_fresh(F_OUT_PORT25_BLOCKED, "port 25");
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TIMEOUT || !g->port25) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (!into->lines || g->first.us < into->first.us)
+			into->first = g->first;
+		if (!into->lines || g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->recipients += g->recipients;
+		into->merged++;
+		strset_add(&into->subjects, span_of(g->key));
+		diag_samples_take(into, g->sample, g->nsample);
+		diag_group_drop(d, g);
+	}
+	d->list[k++] = into;
+	d->nlist = k;
+	diag_group_adopt(d, into);
+}
+
+/* diag_fold_tls_trust - certificates of three or more unrelated servers (or of a
+ * large provider's, whose certificates are valid) fail verification:
+ * not their certificates but this server's trusted CAs
+ * (smtp_tls_CAfile, smtp_tls_CApath) or a policy that asks too much;
+ * their groups become one */
+enum { TLS_TRUST_HOSTS = 3 };
+void diag_fold_tls_trust(struct diag *d)
+{
+	struct strset hosts;
+	strset_init(&hosts, 16);
+	bool provider = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED || !g->key[0])
+			continue;
+		struct span k = span_of(g->key);
+		ptrdiff_t lb = span_chr(k, '[');
+		if (lb >= 0)
+			k = span_head(k, (size_t)lb);
+		strset_add(&hosts, k);
+		provider |= provider_name(k) != NULL;
+	}
+	size_t n = strset_len(&hosts);
+	strset_free(&hosts);
+	if (n < TLS_TRUST_HOSTS && !provider)
+		return;
+	struct diag_group *into = diag_group_fresh(F_OUT_TLS_TRUST, "");
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_TLS_UNVERIFIED) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (g->first.us && (!into->first.us || g->first.us < into->first.us))
+			into->first = g->first;
+		if (g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->recipients += g->recipients;
+		into->merged++;
+		diag_subjects_add(&into->subjects, &g->subjects);
+		diag_samples_take(into, g->sample, g->nsample);
+		diag_group_drop(d, g);
+	}
+	d->list[k++] = into;
+	d->nlist = k;
+	diag_group_adopt(d, into);
+}

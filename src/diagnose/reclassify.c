@@ -1,0 +1,161 @@
+/*
+ * reclassify.c - the diagnosis' conclusions that, once the whole log is
+ * read (diag_finish), tell a group as another finding or drop it: one
+ * destination's DNS failing while others resolve is that destination's
+ * (dest_dns); a weak group (a few unknown addresses, stalls of one
+ * server, held mail released, "domain not found" without proof, a
+ * lookup failure whose table has its own finding) is dropped
+ * (drop_weak); no TLS in common with several clients is this server's
+ * settings (tls_settings); full mailboxes of several users with no
+ * delivery that succeeded are a limit (own_limit).
+ */
+#include "diag_internal.h"
+#include "../parse/provider.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* resolver_proven - the domains smtpd did not find include enough that
+ * always resolve (provider.h): this host's lookups failed */
+static bool resolver_proven(const struct diag_group *g)
+{
+	size_t n, known = 0;
+	const char **all = diag_subjects(g, &n);
+	for (size_t i = 0; i < n; i++)
+		known += provider_mailbox_domain(span_of(all[i]));
+	free(all);
+	return n >= RESOLVER_DOMAINS && known >= RESOLVER_KNOWN;
+}
+
+/* diag_dest_dns - temporary DNS failures for one recipient domain only, while
+ * mail to other servers was delivered (twice or more, the last at or
+ * after the first failure: the resolver still worked): that domain's
+ * name servers, not this host's resolver */
+void diag_dest_dns(struct diag *d)
+{
+	if (d->sent_port25 < 2)
+		return;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1 ||
+		    (g->first.us && d->sent_port25_last.us < g->first.us))
+			continue;
+		size_t n;
+		const char **all = diag_subjects(g, &n);
+		diag_group_relabel(d, g, F_OUT_DEST_DNS, n ? all[0] : "");
+		free(all);
+	}
+}
+
+/* diag_drop_weak - address harvesting needs many addresses from one client;
+ * stalls during the data need several servers (stalls.c); held mail
+ * all released or deleted waits no more (held.c);
+ * "Domain not found" blames this host's resolver only for domains that
+ * always resolve (one or two unknown domains are the senders'); a
+ * temporary lookup failure gives way to the table's own finding */
+void diag_drop_weak(struct diag *d)
+{
+	size_t k = 0;
+	/* "Temporary lookup failure" with the table's own warning: that one
+	 * says which table and why */
+	bool map_named = false;
+	for (size_t i = 0; i < d->nlist; i++) {
+		enum finding_id id = d->list[i]->id;
+		map_named |= id == F_MAP_MISSING || id == F_MAP_SERVER_DOWN || id == F_MAP_TYPE ||
+			     id == F_MAP_UNAPPROVED || id == F_MAP_CORRUPT;
+	}
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		/* a large provider's mail still accepted after its first
+		 * "Access denied": a rule against some addresses (a block list),
+		 * not one that refuses everyone */
+		bool blocklist = g->id == F_IN_ACCESS_DENIED_PROVIDER && d->provider_accepted_last.us &&
+				 (!g->first.us || d->provider_accepted_last.us > g->first.us);
+		if ((g->id == F_IN_USER_UNKNOWN_HARVEST && strset_len(&g->subjects) < 5) ||
+		    (g->id == F_RESOLVER_FAILING && !resolver_proven(g)) || blocklist ||
+		    (g->id == F_MAP_TEMP_FAILURE && map_named) ||
+		    (g->id == F_IN_DATA_STALLS && !diag_stalls_proven(d, g)) ||
+		    (g->id == F_MAIL_HELD && !diag_held_waiting(d))) {
+			diag_group_drop(d, g);
+			continue;
+		}
+		d->list[k++] = g;
+	}
+	d->nlist = k;
+}
+
+/* subjects_within - every subject of g is one of h's too */
+static bool subjects_within(const struct diag_group *g, const struct diag_group *h)
+{
+	size_t n;
+	const char **all = diag_subjects(g, &n);
+	bool in = n > 0;
+	for (size_t i = 0; i < n && in; i++)
+		in = strset_has(&h->subjects, span_of(all[i]));
+	free(all);
+	return in;
+}
+
+/* strangers - g's clients that are not this server's users (a user's
+ * failed handshakes are user-client-tls-failed's, users.c) */
+static size_t strangers(const struct diag *d, const struct diag_group *g)
+{
+	if (!strset_len(&d->user_tls_ips))
+		return strset_len(&g->subjects);
+	size_t n, k = 0;
+	const char **all = diag_subjects(g, &n);
+	for (size_t i = 0; i < n; i++)
+		k += !strset_has(&d->user_tls_ips, span_of(all[i]));
+	free(all);
+	return k;
+}
+
+/* diag_tls_settings - a handshake SSL_accept calls "-1" whose library line
+ * then tells why is told once, by the why; no TLS in common with several
+ * different clients (not counting this server's users, told apart) is
+ * this server's settings, not the clients (one scanner stays benign) */
+void diag_tls_settings(struct diag *d)
+{
+	/* decided over the whole list first, then dropped: freeing while
+	 * the list is compacted left a freed group in a slot the next
+	 * TLS group's search still read */
+	size_t hang = d->nlist;
+	for (size_t i = 0; i < d->nlist && hang == d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "the client hung up mid-handshake"))
+			continue;
+		for (size_t j = 0; j < d->nlist && hang == d->nlist; j++)
+			if (j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN && subjects_within(g, d->list[j]))
+				hang = i;
+	}
+	if (hang < d->nlist) {
+		struct diag_group *g = d->list[hang];
+		diag_group_drop(d, g);
+		memmove(&d->list[hang], &d->list[hang + 1], (d->nlist - hang - 1) * sizeof *d->list);
+		d->nlist--;
+	}
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||
+		    strangers(d, g) < DIAG_TLS_SETTINGS_CLIENTS)
+			continue;
+		diag_group_relabel(d, g, F_TLS_SETTINGS_IN, g->key);
+	}
+}
+
+/* diag_own_limit - full mailboxes of OWN_LIMIT_RCPTS or more recipients on
+ * this host, and not one delivery into its mailboxes that succeeded: not
+ * a user's full mailbox but a limit (mailbox_size_limit, a quota) that
+ * refuses all.  Two full mailboxes in a pasted excerpt say too little. */
+enum { OWN_LIMIT_RCPTS = 3 };
+void diag_own_limit(struct diag *d)
+{
+	if (strset_len(&d->own_full_rcpts) < OWN_LIMIT_RCPTS || d->own_delivered)
+		return;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_OWN_MAILBOX_FULL)
+			continue;
+		diag_group_relabel(d, g, F_OWN_MAILBOX_LIMIT, g->key);
+	}
+}
