@@ -108,9 +108,12 @@ static const struct {
 	 "compromised: change the password.")}},
     [VACT_PASSWORD_GUESSING] = {
 	N_("Password guessing"),
-	{N_("Ban the addresses for a while (fail2ban's postfix-sasl jail matches \"SASL ... "
-	 "authentication failed\"). Guessers rotate addresses, so bans slow them down but "
-	 "strong passwords are what stops them."),
+	{N_("Ban the addresses for a while: postsleuth fail2ban writes filters checked against "
+	 "this log (postsleuth-auth-bruteforce matches every session whose AUTH commands all "
+	 "failed; fail2ban's own postfix-sasl jail matches only the \"SASL ... authentication "
+	 "failed\" warnings, not a session cut off by \"too many errors after AUTH\" alone). "
+	 "Guessers rotate addresses, so bans slow them down but strong passwords are what "
+	 "stops them."),
 	 N_("Offer AUTH only where users submit mail: in master.cf give the port 25 \"smtp\" "
 	 "service -o smtpd_sasl_auth_enable=no, and keep AUTH on submission (587) and "
 	 "submissions (465) with smtpd_tls_auth_only=yes."),
