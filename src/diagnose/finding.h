@@ -260,7 +260,7 @@ enum finding_impact {
 	X(F_MILTER_DOWN, "milter-unreachable", SIDE_CONFIG, 3, IMPACT_DEGRADED,                 \
 	  "a milter (OpenDKIM, rspamd, ...) does not answer")                                  \
 	X(F_MILTER_CRASHED, "milter-crashed", SIDE_CONFIG, 3, IMPACT_DEGRADED,                  \
-	  "a milter broke off in the middle of a message (crash or timeout)")                 \
+	  "a milter broke off while Postfix talked to it (crash, hang or timeout)")                \
 	X(F_MILTER_TEMPFAIL, "milter-failure-refuses-mail", SIDE_CONFIG, 4, IMPACT_REFUSED,      \
 	  "incoming mail is refused because a milter fails")                                  \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
