@@ -378,8 +378,11 @@ void parse_cleanup(const struct logline *l, struct event *ev)
 	if (l->severity.n)
 		return; /* warnings (milter trouble, hopcount...): generic.c */
 	if (!pc_take_queue_id(&t, &qid)) {
+		struct span rest = t, act;
 		if (verbose(t))
 			ev->type = EV_NOISE;
+		else if (span_starts(t, "milter-") && span_until(&rest, ": ", &act) && is_action(act))
+			check_action(act, rest, ev); /* a paste that cut the queue ID off */
 		return;
 	}
 	ev->queue_id = qid;

@@ -130,49 +130,12 @@ static inline enum dkey status_key(struct span t, size_t *kn)
 	}
 }
 
-/*
- * pc_delivery_status - "to=<r>, ..., status=S (TEXT)" after the queue ID,
- * shared with qmgr (which logs it for recipients it defers or bounces).
- * (speed11: the keys told by their first byte, not tried in turn, and
- * to=<...>'s next keys tested in place; test_delivery_status.c holds it
- * to the former function.)
- */
-bool pc_delivery_status(struct span t, struct event *ev)
+/* delivery_items - "relay=R, ..., status=S (TEXT)": the keys after to=
+ * and orig_to=, up to the status and its text (a line cut before to=
+ * starts here: delivery_fragment) */
+static inline bool delivery_items(struct span t, struct event *ev)
 {
-	static const char *const after_orig[] = {", relay=", NULL};
 	struct span v;
-	if (span_starts(t, "to=<")) {
-		if (!angle_to(&t, &v))
-			return false;
-	} else if (span_eat(&t, "to=")) {
-		/* damaged logs drop the brackets: anchor on the next key */
-		ptrdiff_t k = span_index(t, ", relay=");
-		ptrdiff_t o = span_index(t, ", orig_to=");
-		if (o >= 0 && (k < 0 || o < k))
-			k = o;
-		if (k < 0)
-			return false;
-		v = span_head(t, (size_t)k);
-		t = span_skip(t, (size_t)k);
-	} else {
-		return false;
-	}
-	ev->to = v;
-	if (span_eat(&t, ", ") && span_starts(t, "orig_to=")) {
-		if (pc_angle_value(&t, "orig_to", after_orig, &v)) {
-			ev->orig_to = v;
-		} else {
-			/* without brackets (damaged logs): up to ", relay=" */
-			t = span_skip(t, 8);
-			ptrdiff_t k = span_index(t, ", relay=");
-			if (k < 0)
-				return false;
-			ev->orig_to = span_head(t, (size_t)k);
-			t = span_skip(t, (size_t)k);
-		}
-		if (!span_eat(&t, ", "))
-			return false;
-	}
 	bool relay = false;
 	for (;;) {
 		size_t kn = 0;
@@ -231,6 +194,52 @@ bool pc_delivery_status(struct span t, struct event *ev)
 		ev->new_queue_id = nq;
 	ev->type = EV_DELIVERY;
 	return true;
+}
+
+/*
+ * pc_delivery_status - "to=<r>, ..., status=S (TEXT)" after the queue ID,
+ * shared with qmgr (which logs it for recipients it defers or bounces).
+ * (speed11: the keys told by their first byte, not tried in turn, and
+ * to=<...>'s next keys tested in place; test_delivery_status.c holds it
+ * to the former function.)
+ */
+bool pc_delivery_status(struct span t, struct event *ev)
+{
+	static const char *const after_orig[] = {", relay=", NULL};
+	struct span v;
+	if (span_starts(t, "to=<")) {
+		if (!angle_to(&t, &v))
+			return false;
+	} else if (span_eat(&t, "to=")) {
+		/* damaged logs drop the brackets: anchor on the next key */
+		ptrdiff_t k = span_index(t, ", relay=");
+		ptrdiff_t o = span_index(t, ", orig_to=");
+		if (o >= 0 && (k < 0 || o < k))
+			k = o;
+		if (k < 0)
+			return false;
+		v = span_head(t, (size_t)k);
+		t = span_skip(t, (size_t)k);
+	} else {
+		return false;
+	}
+	ev->to = v;
+	if (span_eat(&t, ", ") && span_starts(t, "orig_to=")) {
+		if (pc_angle_value(&t, "orig_to", after_orig, &v)) {
+			ev->orig_to = v;
+		} else {
+			/* without brackets (damaged logs): up to ", relay=" */
+			t = span_skip(t, 8);
+			ptrdiff_t k = span_index(t, ", relay=");
+			if (k < 0)
+				return false;
+			ev->orig_to = span_head(t, (size_t)k);
+			t = span_skip(t, (size_t)k);
+		}
+		if (!span_eat(&t, ", "))
+			return false;
+	}
+	return delivery_items(t, ev);
 }
 
 /* smtp_error - "host X said: ...", "lost connection with X while ..." */
@@ -364,6 +373,24 @@ static void queue_line(const struct logline *l, struct span t, struct event *ev)
 	ev->reason = t;
 }
 
+/* delivery_fragment - a status line pasted without its queue ID
+ * ("to=<r>, relay=..."), or cut before to= ("relay=R, ..., status=S
+ * (TEXT)", "status=S (TEXT)"): read for what it says, with no message
+ * to tie it to (the model follows queue IDs only) and an empty
+ * recipient when to= was cut off */
+static bool delivery_fragment(struct span t, struct event *ev)
+{
+	bool to = span_starts(t, "to=");
+	if (!to && !span_starts(t, "relay=") && !span_starts(t, "status="))
+		return false;
+	if (span_index(t, "status=") < 0)
+		return false; /* a fragment says at least what became of the mail */
+	if (to)
+		return pc_delivery_status(t, ev);
+	ev->to = span_make(t.p, 0);
+	return delivery_items(t, ev);
+}
+
 /* parse_delivery - fill ev from a delivery agent line */
 void parse_delivery(const struct logline *l, struct event *ev)
 {
@@ -377,6 +404,8 @@ void parse_delivery(const struct logline *l, struct event *ev)
 		queue_line(l, t, ev);
 		return;
 	}
+	if (delivery_fragment(t, ev))
+		return;
 	if (is_smtp(l)) {
 		if (conn_fail(t, ev) || pc_tls(l, t, ev))
 			return;

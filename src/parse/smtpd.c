@@ -103,15 +103,42 @@ static bool smtpd_client(struct span s, struct event *ev)
 }
 
 /*
+ * take_placeholder - at *t "WORD: CODE ...": a client an admin replaced
+ * before pasting ("<redacted>", "xxx", "[hidden]" without a name) by
+ * one word of no blank or bracket pair, followed by an SMTP reply code.
+ * Its name is the word, its address empty: "(address not logged)", as
+ * for "client=<hidden>".
+ */
+static bool take_placeholder(struct span *t, struct event *ev)
+{
+	size_t i = 0;
+	while (i < t->n && i < 64 && t->p[i] != ' ' && t->p[i] != ':' && t->p[i] != '\t')
+		i++;
+	if (!i || i + 6 > t->n || t->p[i] != ':' || t->p[i + 1] != ' ')
+		return false;
+	struct span word = span_head(*t, i), code = span_make(t->p + i + 2, 4);
+	bool square = word.p[0] == '[' && word.p[word.n - 1] == ']';
+	if ((!square && (span_chr(word, '[') >= 0 || span_chr(word, ']') >= 0)) ||
+	    (code.p[0] != '4' && code.p[0] != '5') || code.p[1] < '0' || code.p[1] > '9' ||
+	    code.p[2] < '0' || code.p[2] > '9' || code.p[3] != ' ')
+		return false;
+	ev->client_name = word;
+	ev->client_ip = span_make(word.p + word.n, 0);
+	*t = span_skip(*t, i + 2);
+	return true;
+}
+
+/*
  * take_client - at *t "NAMADDR: rest": fill the client, leave *t at rest.
  * The client ends at the first ']' (names and addresses hold none),
- * optionally followed by ":port".
+ * optionally followed by ":port".  A placeholder typed over the whole
+ * client is taken as one (take_placeholder).
  */
 static bool take_client(struct span *t, struct event *ev)
 {
 	ptrdiff_t rb = span_chr(*t, ']');
 	if (rb < 0)
-		return false;
+		return take_placeholder(t, ev);
 	size_t end = (size_t)rb + 1;
 	if (end < t->n && t->p[end] == ':' && end + 1 < t->n && t->p[end + 1] != ' ') {
 		size_t k = end + 1;
@@ -120,10 +147,10 @@ static bool take_client(struct span *t, struct event *ev)
 		end = k;
 	}
 	if (end + 1 >= t->n || t->p[end] != ':' || t->p[end + 1] != ' ')
-		return false;
+		return take_placeholder(t, ev);
 	struct span name, ip, port;
 	if (!namaddr(span_head(*t, end), &name, &ip, &port))
-		return false;
+		return take_placeholder(t, ev);
 	set_client(ev, name, ip, port);
 	*t = span_skip(*t, end + 2);
 	return true;

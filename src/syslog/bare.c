@@ -254,15 +254,46 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 	}
 }
 
+/* placeholder_at - a client an admin typed over before pasting, one
+ * word of no blank or stray bracket ("<redacted>", "xxx", "[hidden]"),
+ * then ": " and an SMTP reply code: the word's length, or 0 (the smtpd
+ * parser takes the same, parse/smtpd.c take_placeholder) */
+static size_t placeholder_at(struct span s)
+{
+	size_t i = 0;
+	while (i < s.n && i < 64 && s.p[i] != ' ' && s.p[i] != ':' && s.p[i] != '\t')
+		i++;
+	if (!i || i + 6 > s.n || s.p[i] != ':' || s.p[i + 1] != ' ')
+		return 0;
+	bool square = s.p[0] == '[' && s.p[i - 1] == ']';
+	if (!square && (memchr(s.p, '[', i) || memchr(s.p, ']', i)))
+		return 0;
+	const char *c = s.p + i + 2;
+	return (c[0] == '4' || c[0] == '5') && c[1] >= '0' && c[1] <= '9' && c[2] >= '0' &&
+			       c[2] <= '9' && c[3] == ' '
+		   ? i
+		   : 0;
+}
+
 /* check_daemon - "QID: action: WHERE from client: ..." (smtpd_check.c
  * :1006 log_whatsup, smtpd.c:1874 milters), "NOQUEUE: reject: RCPT from
  * [address]:port: ..." (postscreen_smtpd.c:577, postscreen.c:872), "QID:
- * action: header|body ..." (cleanup_message.c:272): the program, or NULL */
+ * action: header|body ..." (cleanup_message.c:272): the program, or NULL.
+ * A milter's action at END-OF-MESSAGE is cleanup's (cleanup_milter.c
+ * :2215, :2781; smtpd's milter replies stop at DATA and BDAT,
+ * smtpd.c:1918-4204), with or without its queue ID.  A paste that cut
+ * the queue ID off ("reject: RCPT from ...") is read as with it. */
 static const char *check_daemon(struct span cur)
 {
-	bool noqueue;
-	if (!take_qid(&cur, true, &noqueue))
-		return NULL;
+	bool noqueue = false, qid = false;
+	size_t w = 0;
+	while (w < cur.n && w < 24 && ((cur.p[w] >= 'a' && cur.p[w] <= 'z') || cur.p[w] == '-'))
+		w++;
+	struct span first = span_head(cur, w);
+	if (w + 1 >= cur.n || cur.p[w] != ':' ||
+	    (!span_starts(first, "milter-") &&
+	     !in_list(first, check_actions, sizeof check_actions / sizeof *check_actions)))
+		qid = take_qid(&cur, true, &noqueue); /* "reject: ..." is no queue ID */
 	size_t i = 0;
 	while (i < cur.n && i < 24 && ((cur.p[i] >= 'a' && cur.p[i] <= 'z') || cur.p[i] == '_' ||
 				       cur.p[i] == '-'))
@@ -271,13 +302,14 @@ static const char *check_daemon(struct span cur)
 		return NULL;
 	struct span action = span_head(cur, i);
 	cur = span_skip(cur, i + 2);
-	if (!noqueue && (span_starts(cur, "header ") || span_starts(cur, "body ")))
+	if (qid && !noqueue && (span_starts(cur, "header ") || span_starts(cur, "body ")))
 		return "cleanup";
 	bool milter = span_starts(action, "milter-");
 	if (!milter && !in_list(action, check_actions, sizeof check_actions / sizeof *check_actions))
 		return NULL;
-	if (milter && !noqueue)
-		return NULL; /* cleanup_milter.c:2120 writes the same with a queue ID */
+	bool eom = milter && span_starts(cur, "END-OF-MESSAGE from ");
+	if (milter && !noqueue && !eom)
+		return NULL; /* cleanup_milter.c:2255-2339 writes the same with a queue ID */
 	ptrdiff_t sp = span_chr(cur, ' ');
 	if (sp <= 0)
 		return NULL;
@@ -287,13 +319,55 @@ static const char *check_daemon(struct span cur)
 	cur = span_skip(cur, (size_t)sp + 1);
 	if (!span_eat(&cur, "from "))
 		return NULL;
-	if (cur.n && cur.p[0] == '[')
+	if (cur.n && cur.p[0] == '[' && tail_ok(span_skip(cur, 1), T_PS_ADDR))
 		return noqueue && span_eqs(action, "reject") &&
 			       (span_eqs(where, "RCPT") || span_eqs(where, "CONNECT"))
 			   ? "postscreen"
 			   : NULL;
 	size_t n = client_at(cur);
-	return n && n < cur.n && cur.p[n] == ':' ? "smtpd" : NULL;
+	if (!n)
+		n = placeholder_at(cur);
+	if (!n || n >= cur.n || cur.p[n] != ':')
+		return NULL;
+	return eom ? "cleanup" : "smtpd";
+}
+
+/* reason_daemon - the program whose source writes a delivery's reason
+ * text, when the relay does not tell (relay=none, or a fragment cut
+ * before relay=): the SMTP client's own words (smtp/smtp_addr.c,
+ * smtp_connect.c, smtp_proto.c, smtp_sasl_proto.c, smtp_trouble.c),
+ * the retry service's deferral of a destination found dead ("delivery
+ * temporarily suspended: ", error(8) run as retry: logged as "error" by
+ * Postfix 3.x); NULL for any other text (error(8) and qmgr write
+ * relay=none for other reasons) */
+static const char *reason_daemon(struct span r)
+{
+	static const char *const smtp[] = {
+	    "Host or domain name not found. Name service error for name=",
+	    "Name service error for name=",
+	    "connect to ",
+	    "lost connection with ",
+	    "conversation with ",
+	    "TLS is required, but ",
+	    "SASL authentication failed",
+	    "Server certificate not verified",
+	    "host ",
+	};
+	ptrdiff_t par = span_index(r, "status=");
+	if (par < 0)
+		return NULL;
+	r = span_skip(r, (size_t)par + 7);
+	ptrdiff_t open = span_chr(r, '(');
+	if (open <= 0 || open > 12)
+		return NULL;
+	r = span_skip(r, (size_t)open + 1);
+	if (span_starts(r, "delivery temporarily suspended: "))
+		return "error";
+	for (size_t i = 0; i < sizeof smtp / sizeof *smtp; i++)
+		if (span_starts(r, smtp[i]))
+			return i + 1 < sizeof smtp / sizeof *smtp || span_index(r, " said: ") > 0 ? "smtp"
+												   : NULL;
+	return NULL;
 }
 
 /* relay_daemon - "QID: to=<...>, ..., relay=R, ..., status=..."
@@ -302,33 +376,46 @@ static const char *check_daemon(struct span cur)
  * virtual.c:406 log their master.cf service name ("local", "virtual" in
  * the stock master.cf); smtp(8) and lmtp(8) the server, where a UNIX
  * socket is LMTP's only (smtp/smtp_connect.c:27) and the port tells the
- * rest: 25 smtp, 24 lmtp (lmtp_tcp_port). */
+ * rest: 25 smtp, 24 lmtp (lmtp_tcp_port).  relay=none is the reason's
+ * (reason_daemon).  A paste that cut the queue ID off, or the line's
+ * start up to "relay=" or "status=", is read the same way (the delivery
+ * parser reads such fragments: parse/delivery.c). */
 static const char *relay_daemon(struct span cur)
 {
 	bool noqueue;
-	if (!take_qid(&cur, false, &noqueue) || !span_starts(cur, "to=<"))
+	take_qid(&cur, false, &noqueue);
+	struct span r;
+	if (span_starts(cur, "to=<")) {
+		ptrdiff_t at = -1;
+		for (size_t i = 0; i + 8 <= cur.n; i++)
+			if (!memcmp(cur.p + i, ", relay=", 8)) {
+				at = (ptrdiff_t)i;
+				break;
+			}
+		if (at < 0)
+			return NULL;
+		r = span_skip(cur, (size_t)at + 8);
+	} else if (span_starts(cur, "relay=")) {
+		r = span_skip(cur, 6);
+	} else if (span_starts(cur, "status=")) {
+		return reason_daemon(cur);
+	} else {
 		return NULL;
-	struct span rest = cur;
-	ptrdiff_t at = -1;
-	for (size_t i = 0; i + 8 <= rest.n; i++)
-		if (!memcmp(rest.p + i, ", relay=", 8)) {
-			at = (ptrdiff_t)i;
-			break;
-		}
-	if (at < 0)
-		return NULL;
-	struct span r = span_skip(rest, (size_t)at + 8);
+	}
 	bool status = false;
 	for (size_t i = 0; i + 9 <= r.n && !status; i++)
 		status = !memcmp(r.p + i, ", status=", 9);
 	ptrdiff_t comma = span_chr(r, ',');
 	if (!status || comma <= 0)
 		return NULL;
+	struct span rest = r;
 	r = span_head(r, (size_t)comma);
 	if (span_eqs(r, "local"))
 		return "local";
 	if (span_eqs(r, "virtual"))
 		return "virtual";
+	if (span_eqs(r, "none"))
+		return reason_daemon(rest);
 	size_t n = client_at(r);
 	ptrdiff_t lb = span_chr(r, '[');
 	if (!n || n != r.n || lb < 0)

@@ -14,7 +14,9 @@
  *                ("/var/log/mail.log.1:", "maillog:1234:");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
  *                any order: the time (ISO or classic; a second one is
- *                skipped: "docker logs -t" puts its own before syslog's),
+ *                skipped: "docker logs -t" puts its own before syslog's;
+ *                a time of day alone, "3:03:59", is a time column that
+ *                gives no time),
  *                level words (INFO, warning, [err], <notice>, anywhere),
  *                one host name after the time, and before it one label
  *                that is never taken for the host: a docker-compose
@@ -268,16 +270,41 @@ static inline bool may_start_time(char c)
 	       l == 'n' || l == 'd' || l == 'g' || l == 'l' || l == 'e' || c == 'T' || c == 'W';
 }
 
+/* clock_only - "3:03:59", "03:03:59.123": a time of day with no date
+ * (a log viewer's column, a paste that cut the date off): its length */
+static size_t clock_only(struct span c)
+{
+	size_t i = 0;
+	while (i < c.n && i < 2 && isdigit_(c.p[i]))
+		i++;
+	if (!i || i + 6 > c.n || c.p[i] != ':' || !isdigit_(c.p[i + 1]) || !isdigit_(c.p[i + 2]) ||
+	    c.p[i + 3] != ':' || !isdigit_(c.p[i + 4]) || !isdigit_(c.p[i + 5]))
+		return 0;
+	i += 6;
+	if (i + 1 < c.n && c.p[i] == '.' && isdigit_(c.p[i + 1]))
+		for (i++; i < c.n && isdigit_(c.p[i]); i++)
+			;
+	return i;
+}
+
 /* read_time - a time at *cur that ends its column; a ",mmm" fraction
- * (Java and Python loggers) is read over */
+ * (Java and Python loggers) is read over.  A time of day alone is read
+ * as a column but gives no time: the line gets the last one read before
+ * it (FMT_NOTIME), as a line without any */
 static bool read_time(struct syslog_state *st, struct span *cur, struct stamp *ts,
 		      enum line_format *fmt)
 {
 	if (!cur->n || !may_start_time(cur->p[0]))
 		return false;
 	struct span c = *cur;
-	if (!syslog_read_time(st, &c, ts, fmt))
+	size_t clock = isdigit_(c.p[0]) ? clock_only(c) : 0;
+	if (clock) {
+		c = span_skip(c, clock);
+		*ts = st->last_ts;
+		*fmt = FMT_NOTIME;
+	} else if (!syslog_read_time(st, &c, ts, fmt)) {
 		return false;
+	}
 	if (c.n && c.p[0] == ',') {
 		size_t i = 1;
 		while (i < c.n && isdigit_(c.p[i]))

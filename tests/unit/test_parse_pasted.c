@@ -144,3 +144,109 @@ TEST(pasted_german_month)
 	CHECK_SPAN(ev->line->host, "c3");
 	CHECK_SPAN(ev->status, "bounced");
 }
+
+/* a client typed over whole ("<redacted>", "[hidden]"): the line keeps
+ * its type, the client its word and no address */
+TEST(pasted_placeholder_client)
+{
+	const struct event *ev = progs_line(
+	    "NOQUEUE: reject: RCPT from <redacted>: 554 5.7.1 Service unavailable; Client host "
+	    "[redacted] blocked using zen.spamhaus.org; Error: open resolver; "
+	    "https://check.spamhaus.org/returnc/pub/203.0.113.9/; from=<a@example.org> "
+	    "to=<b@example.com> proto=ESMTP helo=<mail.example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK_SPAN(ev->client_name, "<redacted>");
+	CHECK_SPAN(ev->client_ip, "");
+	CHECK_SPAN(ev->code, "554");
+	CHECK_SPAN(ev->helo, "mail.example.org");
+	ev = progs_msg("postfix/smtpd", "NOQUEUE: reject: RCPT from [hidden]: 450 4.7.1 <b@example.com>: "
+					"Recipient address rejected: Greylisted; from=<a@example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->client_name, ""); /* "[hidden]": a name-less masked address */
+	CHECK_SPAN(ev->client_ip, "");
+	/* no reply code after it: no client, no line */
+	ev = progs_msg("postfix/smtpd", "NOQUEUE: reject: RCPT from <redacted>: see above");
+	CHECK_STR(progs_type(ev), "unknown");
+	ev = progs_msg("postfix/smtpd", "NOQUEUE: reject: RCPT from x[y: 554 5.7.1 no");
+	CHECK_STR(progs_type(ev), "unknown");
+}
+
+/* a status line pasted without its queue ID, or cut before to= or
+ * relay=: read for its status and reason, tied to no message */
+TEST(pasted_delivery_fragments)
+{
+	const struct event *ev = progs_line(
+	    "to=<a@gmail.com>, relay=none, delay=0.11, delays=0.08/0.03/0/0, dsn=4.4.3, "
+	    "status=deferred (Host or domain name not found. Name service error for name=gmail.com "
+	    "type=MX: Host not found, try again)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK(!ev->queue_id.n);
+	CHECK_SPAN(ev->to, "a@gmail.com");
+	CHECK_SPAN(ev->dsn, "4.4.3");
+	CHECK_SPAN(ev->status, "deferred");
+	ev = progs_line("relay=smtp.example.net[192.0.2.8]:25, delay=151584, delays=151578/0.02/6.2/0, "
+			"dsn=4.7.0, status=deferred (SASL authentication failed: server "
+			"smtp.example.net[192.0.2.8] offered no compatible authentication mechanisms for "
+			"this type of connection security)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK_SPAN(ev->to, "");
+	CHECK_SPAN(ev->relay_ip, "192.0.2.8");
+	CHECK_SPAN(ev->dsn, "4.7.0");
+	ev = progs_line("status=deferred (TLS is required, but was not offered by host "
+			"127.0.0.1[127.0.0.1])");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->status, "deferred");
+	CHECK(!ev->relay_name.n);
+	/* tagged, the queue ID typed away */
+	ev = progs_msg("postfix/smtp", "to=<a@example.com>, relay=mx.example.com[192.0.2.3]:25, "
+				       "delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 OK)");
+	CHECK_STR(progs_type(ev), "delivery");
+	CHECK_SPAN(ev->status, "sent");
+	/* no status: no delivery */
+	ev = progs_msg("postfix/smtp", "to=<a@example.com>, relay=mx.example.com[192.0.2.3]:25, delay=1");
+	CHECK_STR(progs_type(ev), "unknown");
+	ev = progs_msg("postfix/smtp", "relay=mx.example.com[192.0.2.3]:25, delay=1");
+	CHECK_STR(progs_type(ev), "unknown");
+}
+
+/* a milter's verdict at the end of the message is cleanup's, pasted
+ * with or without its queue ID */
+TEST(pasted_milter_end_of_message)
+{
+	const struct event *ev = progs_line("milter-reject: END-OF-MESSAGE from unknown[192.0.2.66]: 4.7.1 "
+					    "Service unavailable - try again later");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	CHECK_SPAN(ev->line->daemon, "cleanup");
+	CHECK_SPAN(ev->action, "milter-reject");
+	CHECK_SPAN(ev->stage, "END-OF-MESSAGE");
+	CHECK_SPAN(ev->client_ip, "192.0.2.66");
+	CHECK_SPAN(ev->dsn, "4.7.1");
+	ev = progs_line("4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.66]: 5.7.1 Spam; "
+			"from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x.example.org>");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	CHECK_SPAN(ev->queue_id, "4C3F81235");
+	CHECK_SPAN(ev->from, "a@example.org");
+}
+
+/* a time of day alone ("3:03:59 host ..."): the line is read, with no
+ * time of its own (the last one read before it, none here) */
+TEST(pasted_time_of_day_only)
+{
+	const struct event *ev = progs_line("3:04:29 c49364445807 mail.info postfix/smtp[2474]: connect to "
+					    "gmail-smtp-in.l.google.com[192.0.2.26]:25: Operation timed out");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK_SPAN(ev->line->host, "c49364445807");
+	CHECK_INT(ev->line->format, FMT_NOTIME);
+	CHECK_INT(ev->line->ts.us, 0);
+	ev = progs_line("13:03:59.123 mx postfix/smtpd[2468]: connect from unknown[192.0.2.1]");
+	CHECK_STR(progs_type(ev), "connect");
+	CHECK_SPAN(ev->line->host, "mx");
+	/* not a clock: "3:03" alone, "3:03:5x" */
+	ev = progs_line("3:03 mx postfix/smtpd[2468]: connect from unknown[192.0.2.1]");
+	CHECK_STR(progs_type(ev), "other");
+	ev = progs_line("3:03:5x mx postfix/smtpd[2468]: connect from unknown[192.0.2.1]");
+	CHECK_STR(progs_type(ev), "other");
+}

@@ -746,11 +746,40 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("4C3F81235: removed"), "qmgr");
 	CHECK_STR(bare("4C3F81235: removed it"), "");
 	CHECK_STR(bare("removed"), "");
+	/* a milter's action at the end of the message is cleanup's only,
+	 * with or without the queue ID pasted; before it, smtpd's or
+	 * cleanup's (non_smtpd_milters): unread unless NOQUEUE */
+	CHECK_STR(bare("4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.1]: 5.7.1 Spam; from=<>"), "cleanup");
+	CHECK_STR(bare("milter-reject: END-OF-MESSAGE from unknown[192.0.2.1]: 4.7.1 Service unavailable - try again later"), "cleanup");
+	CHECK_STR(bare("4C3F81235: milter-reject: RCPT from unknown[192.0.2.1]: 5.7.1 Spam; from=<>"), "");
+	CHECK_STR(bare("milter-reject: RCPT from unknown[192.0.2.1]: 5.7.1 Spam; from=<>"), "");
+	/* smtpd's checks with the queue ID cut off, or the client typed over */
+	CHECK_STR(bare("reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 <a@example.com>: Relay access denied; from=<b@example.com>"), "smtpd");
+	CHECK_STR(bare("NOQUEUE: reject: RCPT from <redacted>: 554 5.7.1 Service unavailable; Client host [redacted] blocked using zen.spamhaus.org; Error: open resolver"), "smtpd");
+	CHECK_STR(bare("NOQUEUE: reject: RCPT from [hidden]: 450 4.7.1 no"), "smtpd");
+	CHECK_STR(bare("NOQUEUE: reject: RCPT from <red acted>: 554 5.7.1 no"), "");
+	CHECK_STR(bare("NOQUEUE: reject: RCPT from <redacted>: we saw 554"), "");
+	CHECK_STR(bare("NOQUEUE: reject: RCPT from x[y: 554 5.7.1 no"), "");
+	/* relay=none: the reason's own words tell the program */
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (connect to x[192.0.2.9]:25: Connection refused)"), "smtp");
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: connect to x[192.0.2.9]:25: Connection refused)"), "error");
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.3.0, status=deferred (mail transport unavailable)"), "");
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=5.4.4, status=bounced (Host or domain name not found)"), "");
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.0.0, status=deferred (host x[192.0.2.9] replied)"), "");
+	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.0.0, status=deferred (host x[192.0.2.9] said: 450 try later)"), "smtp");
+	/* fragments: the queue ID, or the line up to relay= or status=, cut off */
+	CHECK_STR(bare("to=<a@example.com>, relay=none, delay=0.1, delays=0.1/0/0/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again)"), "smtp");
+	CHECK_STR(bare("to=<a@example.com>, relay=mx.example.com[203.0.113.5]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 OK)"), "smtp");
+	CHECK_STR(bare("relay=mx.example.com[203.0.113.5]:25, delay=1, delays=1/0/0.1/0, dsn=4.7.0, status=deferred (SASL authentication failed: server mx.example.com[203.0.113.5] offered no compatible authentication mechanisms for this type of connection security)"), "smtp");
+	CHECK_STR(bare("relay=local, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to mailbox)"), "local");
+	CHECK_STR(bare("status=deferred (TLS is required, but was not offered by host 127.0.0.1[127.0.0.1])"), "smtp");
+	CHECK_STR(bare("status=deferred (delivery temporarily suspended: connect to x[192.0.2.9]:25: Connection refused)"), "error");
+	CHECK_STR(bare("status=sent (250 2.0.0 Ok: queued as 5D2A11236)"), "");
+	CHECK_STR(bare("status=deferred"), "");
+	CHECK_STR(bare("relay=mx.example.com[203.0.113.5]:25, delay=1"), "");
 	/* two programs write these: unread */
-	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (connect to x[192.0.2.9]:25: Connection refused)"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 OK)"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=dovecot, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered via dovecot service)"), "");
-	CHECK_STR(bare("4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.1]: 5.7.1 Spam; from=<>"), "");
 	CHECK_STR(bare("daemon started"), "");
 	/* near misses: prose, headers, a transcript, a cut line */
 	CHECK_STR(bare("connect from unknown[192.0.2.1] every minute, why?"), "");
@@ -808,7 +837,9 @@ TEST(prefix_bare_lines)
 	CHECK(!l.daemon.n && !l.inferred);
 	CHECK(parse(&st, "4C3F81235: removed", &l));
 	CHECK_SPAN(l.daemon, "qmgr");
-	CHECK(!parse(&st, "4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.9]: 5.7.1 Spam; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x>", &l));
+	CHECK(parse(&st, "4C3F81235: milter-reject: END-OF-MESSAGE from unknown[192.0.2.9]: 5.7.1 Spam; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x>", &l));
+	CHECK_SPAN(l.daemon, "cleanup");
+	CHECK(!parse(&st, "4C3F81235: milter-reject: RCPT from unknown[192.0.2.9]: 5.7.1 Spam; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<x>", &l));
 	CHECK(!parse(&st, "Out: 250 mail.example.com", &l));
 	/* a -v line's text names a socket, not a program (journalctl -o cat) */
 	CHECK(!parse(&st, "private/anvil: wanted attribute: status", &l));
