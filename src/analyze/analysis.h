@@ -296,6 +296,11 @@ bool session_logged_in(const struct session *s);
 /* session_tls_hello - what the client sent before the greeting is the
  * start of a TLS handshake (smtpd's "\026\003\00N": a ClientHello) */
 bool session_tls_hello(const struct session *s);
+/* client_tls_at_once - a client that opened with a TLS handshake on a
+ * plain port and is one of this server's: of its own network (verdict
+ * tls-failure), or an address a user also logged in from (legitimate:
+ * a roaming user's device with one mail program set to SSL/TLS) */
+bool client_tls_at_once(const struct analysis *a, const struct client *c);
 enum verdict verdict_decide(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);

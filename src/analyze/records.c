@@ -430,6 +430,15 @@ const struct client_detail *client_detail(const struct analysis *a, const struct
 	return c->detail ? a->cdetail[c->detail - 1] : NULL;
 }
 
+/* client_tls_at_once - see analysis.h */
+bool client_tls_at_once(const struct analysis *a, const struct client *c)
+{
+	bool mine = c->verdict == V_TLS_FAILURE ||
+		    (c->verdict == V_LEGITIMATE && c->auth_ok_sessions && c->pregreet);
+	const struct client_detail *d = mine ? client_detail(a, c) : NULL;
+	return d && d->pregreet_tls;
+}
+
 /* cdetail_drop - free what one client's detail holds, but not the detail */
 static void cdetail_drop(struct client_detail *d)
 {

@@ -230,17 +230,18 @@ static bool spread_accounts(struct buf *b, const struct analysis *a)
 	return n > 0;
 }
 
-/* tls_at_once - clients of this server's own network that open with a
- * TLS handshake on a plain port (a mail program set to SSL/TLS on port
- * 25 or 587): their mail does not get in until they are set right */
+/* tls_at_once - clients that open with a TLS handshake on a plain port
+ * (a mail program set to SSL/TLS on port 25 or 587): of this server's
+ * own network (verdict tls-failure), or an address a user also logged in
+ * from (a roaming user's phone or laptop: legitimate, yet those sessions
+ * failed); their mail does not get in until they are set right */
 static bool tls_at_once(struct buf *b, const struct analysis *a)
 {
 	struct buf ips = {0};
 	size_t n = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
-		const struct client_detail *d = c->verdict == V_TLS_FAILURE ? client_detail(a, c) : NULL;
-		if (!d || !d->pregreet_tls)
+		if (!client_tls_at_once(a, c))
 			continue;
 		if (n < 5) {
 			buf_puts(&ips, n ? ", " : "");
@@ -252,7 +253,8 @@ static bool tls_at_once(struct buf *b, const struct analysis *a)
 	}
 	buf_putc(&ips, 0);
 	if (n) {
-		buf_printf(b, _("  - Mail programs of your network that open with TLS on a plain port (%s):\n"),
+		buf_printf(b, _("  - Mail programs of your network or your users that open with TLS on a "
+				"plain port (%s):\n"),
 			   ips.p);
 		item(b, _("Set them to STARTTLS on port 587 (or 25), or to SSL/TLS on port 465 if master.cf "
 			"enables the submissions service; until then their mail does not get in."));

@@ -411,6 +411,16 @@ static void client_items(struct glances *g, const struct report_input *in)
 					  "says why.",
 					  "%zu addresses failed the TLS handshake; the clients section "
 					  "says why.", n), n);
+	size_t users_tls = 0;
+	for (size_t i = 0; i < a->nclist; i++)
+		users_tls += a->clist[i]->verdict == V_LEGITIMATE && client_tls_at_once(a, a->clist[i]);
+	if (users_tls)
+		buf_printf(item(g, 1), P_("%zu address your users log in from also opened with TLS on a "
+					  "plain port: a mail program set to SSL/TLS instead of STARTTLS "
+					  "(see What to do).",
+					  "%zu addresses your users log in from also opened with TLS on a "
+					  "plain port: mail programs set to SSL/TLS instead of STARTTLS "
+					  "(see What to do).", users_tls), users_tls);
 	if ((n = by[V_LEGITIMATE]))
 		buf_printf(item(g, 0), P_("%zu client sent ordinary mail or logged in.",
 					  "%zu clients sent ordinary mail or logged in.", n), n);
