@@ -29,7 +29,9 @@
  *                "warning: ..." (error, fatal, panic): a Postfix line
  *                whose program was not pasted;
  *   trailing     columns after the text that are a time, a level word or
- *                empty (a table's closing '|') are taken off.
+ *                empty (a table's closing '|') are taken off;
+ *   doubled      the whole prefix written again at the start of the text
+ *                (a log printer that prefixed twice) is taken off.
  * A line with no time gets the last time read before it from the same
  * input (0 when none) and format FMT_NOTIME; it must then carry a Postfix
  * tag or severity, so that prose, mail headers and the "In:"/"Out:"
@@ -492,6 +494,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	if (!pick_host(w, nw, times, &out->host) || (tagless && out->host.p))
 		return false; /* "Postfix warning: ..." is prose, not a host */
 	skip_blanks(&text);
+	/* a log printer that wrote its prefix twice ("mail | Sep  7 ... smtpd[1]:
+	 * mail | Sep  7 ... smtpd[1]: text"): the text after the second */
+	size_t pre = (size_t)(text.p - out->raw.p);
+	while (pre && text.n > pre && !memcmp(text.p, out->raw.p, pre))
+		text = span_skip(text, pre);
 	out->text = peel_trailing(st, text, out, &times);
 	if (!times)
 		out->ts = st->last_ts, out->format = FMT_NOTIME;

@@ -358,6 +358,14 @@ TEST(prefix_pasted_docker_compose)
 	    {"2026-07-12T10:11:13.5Z stderr P postfix/smtpd[2]: warning: hostname x does not resolve to address 192.0.2.1",
 	     true, "2026-07-12T10:11:13.5+00:00", NULL, "postfix/smtpd", 2, "warning",
 	     "hostname x does not resolve to address 192.0.2.1"},
+	    /* a log printer that wrote the whole prefix twice */
+	    {"mail    | Sep  7 18:38:01 mail postfix/submission/smtpd[5384]: mail    | Sep  7 18:38:01 mail postfix/submission/smtpd[5384]: connect from x[192.0.2.1]",
+	     true, "2026-09-07T18:38:01+00:00", "mail", "postfix/submission/smtpd", 5384, "",
+	     "connect from x[192.0.2.1]"},
+	    /* a text that only starts like the prefix keeps it */
+	    {"mail    | Sep  7 18:38:01 mail postfix/smtpd[5384]: mail    | Sep  7 18:38:02 x",
+	     true, "2026-09-07T18:38:01+00:00", "mail", "postfix/smtpd", 5384, "",
+	     "mail    | Sep  7 18:38:02 x"},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 }
