@@ -104,27 +104,18 @@ static bool smtpd_client(struct span s, struct event *ev)
 
 /*
  * take_placeholder - at *t "WORD: CODE ...": a client an admin replaced
- * before pasting ("<redacted>", "xxx", "[hidden]" without a name) by
- * one word of no blank or bracket pair, followed by an SMTP reply code.
- * Its name is the word, its address empty: "(address not logged)", as
- * for "client=<hidden>".
+ * before pasting ("<redacted>", "xxx") by one word followed by an SMTP
+ * reply code (syslog_placeholder_client).  Its name is the word, its
+ * address empty: "(address not logged)", as for "client=<hidden>".
  */
 static bool take_placeholder(struct span *t, struct event *ev)
 {
-	size_t i = 0;
-	while (i < t->n && i < 64 && t->p[i] != ' ' && t->p[i] != ':' && t->p[i] != '\t')
-		i++;
-	if (!i || i + 6 > t->n || t->p[i] != ':' || t->p[i + 1] != ' ')
+	size_t n = syslog_placeholder_client(*t);
+	if (!n)
 		return false;
-	struct span word = span_head(*t, i), code = span_make(t->p + i + 2, 4);
-	bool square = word.p[0] == '[' && word.p[word.n - 1] == ']';
-	if ((!square && (span_chr(word, '[') >= 0 || span_chr(word, ']') >= 0)) ||
-	    (code.p[0] != '4' && code.p[0] != '5') || code.p[1] < '0' || code.p[1] > '9' ||
-	    code.p[2] < '0' || code.p[2] > '9' || code.p[3] != ' ')
-		return false;
-	ev->client_name = word;
-	ev->client_ip = span_make(word.p + word.n, 0);
-	*t = span_skip(*t, i + 2);
+	ev->client_name = span_head(*t, n);
+	ev->client_ip = span_make(t->p + n, 0);
+	*t = span_skip(*t, n + 2);
 	return true;
 }
 

@@ -254,11 +254,11 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 	}
 }
 
-/* placeholder_at - a client an admin typed over before pasting, one
- * word of no blank or stray bracket ("<redacted>", "xxx", "[hidden]"),
- * then ": " and an SMTP reply code: the word's length, or 0 (the smtpd
- * parser takes the same, parse/smtpd.c take_placeholder) */
-static size_t placeholder_at(struct span s)
+/* syslog_placeholder_client - a client an admin typed over before
+ * pasting, one word of no blank or stray bracket ("<redacted>", "xxx",
+ * "[hidden]"), then ": " and an SMTP reply code: the word's length, or 0
+ * (parse/smtpd.c takes the same for a tagged line) */
+size_t syslog_placeholder_client(struct span s)
 {
 	size_t i = 0;
 	while (i < s.n && i < 64 && s.p[i] != ' ' && s.p[i] != ':' && s.p[i] != '\t')
@@ -326,7 +326,7 @@ static const char *check_daemon(struct span cur)
 			   : NULL;
 	size_t n = client_at(cur);
 	if (!n)
-		n = placeholder_at(cur);
+		n = syslog_placeholder_client(cur);
 	if (!n || n >= cur.n || cur.p[n] != ':')
 		return NULL;
 	return eom ? "cleanup" : "smtpd";

@@ -128,5 +128,9 @@ void syslog_strip_decorations(struct span *cur);
 bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out);
 const char *syslog_bare_daemon(struct span text);
 const char *syslog_bare_warning_daemon(struct span text);
+/* a client an admin typed over whole ("<redacted>", "xxx", "[hidden]")
+ * at the start of s, followed by ": " and an SMTP reply code: its
+ * length, or 0 (bare.c; the smtpd parser takes the same) */
+size_t syslog_placeholder_client(struct span s);
 
 #endif
