@@ -40,6 +40,10 @@ faults, each with the client that shows it and the finding wanted
           authenticated": that domain's own MX, not this server's relay)
   25    transport smtp:[mx.dropper.test]:25     mail for dropper.test       outbound-conversation-lost
           (a sink that closes before its greeting)
+  25    transport smtp:[smtp.sendas.test]:25    mail for sendas.test        relayhost-sender-refused
+          (a sink answering RCPT "553 5.7.1 <sender>: Sender address
+          rejected: not owned by user relayuser": a relay host that
+          refuses the sender for the login this server uses)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -70,6 +74,7 @@ RELAY = ("relay.diag.test", SERVER, 2531)    # this instance's own port 2531
 EXCHANGE = "mail.exchange-corp.test"         # sinks (harness.py's SINKS)
 RELAY_LOGIN = "smtp.relaylogin.test"
 DROPPER = "mx.dropper.test"                  # a sink that hangs up before its greeting
+SENDAS = "smtp.sendas.test"                  # a relay host refusing the sender
 LOCAL = drivers.LOCAL_DOMAIN
 HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1]}
 
@@ -82,6 +87,7 @@ def tables():
                       f"exchange-corp.test smtp:[{EXCHANGE}]:25\n"
                       f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
                       f"dropper.test smtp:[{DROPPER}]:25\n"
+                      f"sendas.test smtp:[{SENDAS}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
@@ -172,7 +178,7 @@ class Diag:
         login."""
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
-                    "info@dropper.test"])
+                    "info@dropper.test", "sales@sendas.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -309,6 +315,9 @@ class Diag:
         expect("relayhost-login-missing", RELAY_LOGIN, "ops@relaylogin.test" in acc,
                f"relaylogin.test -> smtp:[{RELAY_LOGIN}]:25, a sink answering MAIL FROM 530 5.7.0; "
                "mail accepted")
+        expect("relayhost-sender-refused", SENDAS, "sales@sendas.test" in acc,
+               f"sendas.test -> smtp:[{SENDAS}]:25, a sink answering RCPT 553 5.7.1 Sender address "
+               "rejected: not owned by user; mail accepted")
         expect("outbound-mx-login-required", EXCHANGE, "ceo@exchange-corp.test" in acc,
                f"exchange-corp.test -> smtp:[{EXCHANGE}]:25, a sink answering MAIL FROM 530 5.7.1; "
                "mail accepted")

@@ -53,6 +53,7 @@ SINK_IP = {  # name -> address, kind
     "mail.exchange-corp.test": "127.0.0.28",
     "smtp.relaylogin.test": "127.0.0.29",
     "mx.dropper.test": "127.0.0.30",
+    "smtp.sendas.test": "127.0.0.31",
 }
 SINKS = [
     {"name": "mx.remote1.test", "ip": "127.0.0.21",
@@ -75,6 +76,9 @@ SINKS = [
      "mail_text": "530 5.7.0 Authentication required"},
     # and a domain's MX that hangs up before its greeting
     {"name": "mx.dropper.test", "ip": "127.0.0.30", "hangup": True},
+    # and a relay host that refuses the sender for the login it was given
+    {"name": "smtp.sendas.test", "ip": "127.0.0.31",
+     "rcpt_text": "553 5.7.1 <{sender}>: Sender address rejected: not owned by user relayuser"},
 ]
 INSTANCES = [
     {"name": "syslog", "server": "127.0.0.1", "debug_server": "127.0.0.3", "prefix": "127.10",

@@ -17,6 +17,8 @@ A sink with "hangup": true closes every connection before its greeting
 (a server that drops this sender's address without a word).
 A sink with "mail_text" answers that reply to every MAIL FROM (a server
 that wants a login first: an Exchange MX without anonymous access).
+A sink with "rcpt_text" answers that reply to every RCPT TO ({sender}
+replaced: a relay host that refuses the sender for the login used).
 A sink with "scan": true refuses at end of DATA a message whose header
 X-E2E-Content is "virus" (551 virus infected mail rejected) or "policy"
 (552 5.7.0 ...).  Every reply it gives is written to OUT as one JSON object
@@ -35,6 +37,7 @@ class Sink:
         self.unknown_text = conf.get("unknown_text", "550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown")
         self.scan = conf.get("scan", False)
         self.mail_text = conf.get("mail_text")
+        self.rcpt_text = conf.get("rcpt_text")
         self.hangup = conf.get("hangup", False)
         self.policy, self.out = policy, out
         self.first_seen = {}
@@ -96,7 +99,8 @@ class Sink:
                     await send("250 2.1.0 Ok")
                 elif verb == "RCPT":
                     rcpt = addr_of(cmd)
-                    reply = self.rcpt_reply(rcpt)
+                    reply = (self.rcpt_text.format(sender=sender) if self.rcpt_text
+                             else self.rcpt_reply(rcpt))
                     self.log(peer=peer, stage="rcpt", sender=sender, rcpt=rcpt,
                              code=int(reply[:3]), text=reply)
                     if reply.startswith("2"):
