@@ -40,6 +40,8 @@ faults, each with the client that shows it and the finding wanted
           authenticated": that domain's own MX, not this server's relay)
   25    transport smtp:[mx.dropper.test]:25     mail for dropper.test       outbound-conversation-lost
           (a sink that closes before its greeting)
+  25    smtp_tls_policy_maps: [mx.notls.test]   mail for tlsreq.test        outbound-tls-not-offered
+          encrypt (a sink: it offers no STARTTLS)
   25    transport smtp:[smtp.sendas.test]:25    mail for sendas.test        relayhost-sender-refused
           (a sink answering RCPT "553 5.7.1 <sender>: Sender address
           rejected: not owned by user relayuser": a relay host that
@@ -75,8 +77,9 @@ EXCHANGE = "mail.exchange-corp.test"         # sinks (harness.py's SINKS)
 RELAY_LOGIN = "smtp.relaylogin.test"
 DROPPER = "mx.dropper.test"                  # a sink that hangs up before its greeting
 SENDAS = "smtp.sendas.test"                  # a relay host refusing the sender
+NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under another name
 LOCAL = drivers.LOCAL_DOMAIN
-HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1]}
+HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1]}
 
 
 def tables():
@@ -88,8 +91,10 @@ def tables():
                       f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
                       f"dropper.test smtp:[{DROPPER}]:25\n"
                       f"sendas.test smtp:[{SENDAS}]:25\n"
+                      f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
+    t["tls_policy"] = f"[{NOTLS[0]}]:25 encrypt\n"
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
                           "/^Subject: .*newsletter-drop/ DISCARD dropped newsletter\n")
     return t
@@ -178,7 +183,7 @@ class Diag:
         login."""
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
-                    "info@dropper.test", "sales@sendas.test"])
+                    "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -318,6 +323,9 @@ class Diag:
         expect("relayhost-sender-refused", SENDAS, "sales@sendas.test" in acc,
                f"sendas.test -> smtp:[{SENDAS}]:25, a sink answering RCPT 553 5.7.1 Sender address "
                "rejected: not owned by user; mail accepted")
+        expect("outbound-tls-not-offered", NOTLS[0], "legal@tlsreq.test" in acc,
+               f"tlsreq.test -> smtp:[{NOTLS[0]}]:25, smtp_tls_policy_maps encrypt, a sink "
+               "offering no STARTTLS; mail accepted")
         expect("outbound-mx-login-required", EXCHANGE, "ceo@exchange-corp.test" in acc,
                f"exchange-corp.test -> smtp:[{EXCHANGE}]:25, a sink answering MAIL FROM 530 5.7.1; "
                "mail accepted")
