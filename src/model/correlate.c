@@ -468,10 +468,9 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 			o->s.fail_user = pool_set(&o->s.pool, o->s.fail_user, ev->sasl_username);
 	}
 	if (session_event_type(ev->type) && is_smtpd(ev)) {
-		bool closes = ev->type == EV_DISCONNECT;
-		on_session_event(m, ev, lineno, file_index);
-		if (!closes)
-			sess = sess_find(m, ev, false);
+		/* its answer is sess_find's for the event, asked again
+		 * before speed15 (closed by a disconnect: none) */
+		sess = on_session_event(m, ev, lineno, file_index);
 	}
 	switch (ev->type) {
 	case EV_CLIENT: case EV_PICKUP: case EV_MESSAGE_ID: case EV_QUEUED: case EV_DELIVERY:

@@ -152,7 +152,7 @@ static inline bool is_real_qid(struct span q)
 /* sessions.c */
 void sess_emit(struct model *m, struct osess *o, enum session_end how);
 struct osess *sess_find(struct model *m, const struct event *ev, bool create);
-void on_session_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
+struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
 bool session_event_type(enum ev_type t);
 
 /* correlate.c */
