@@ -262,14 +262,16 @@ struct analysis {
 	struct strset dnf_other;             /* ... and those refused for anything else too */
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
-	/* the address text records_client_get was last asked for (1 to
-	 * CMEMO_MAX bytes; cmemo_n 0: none) and its client's number: the same
-	 * client is asked again in a row (a session's refusals, its verdict,
-	 * its messages) */
+	/* the address texts records_client_get was last asked for, one a
+	 * slot of the text's last two bytes (1 to CMEMO_MAX bytes; cmemo_n
+	 * 0: none), and their clients' numbers: the same client is asked
+	 * again in a row (a session's refusals, its verdict, its messages),
+	 * and comes back (a bot's next connection, between others') */
 #define CMEMO_MAX 46
-	uint8_t cmemo_n;
-	uint32_t cmemo_i;
-	char cmemo_text[CMEMO_MAX];
+#define CMEMO_SLOTS 64
+	uint8_t cmemo_n[CMEMO_SLOTS];
+	uint32_t cmemo_i[CMEMO_SLOTS];
+	char cmemo_text[CMEMO_SLOTS][CMEMO_MAX];
 	/* optional: told of every record found or made (live/watch.c keeps
 	 * what changed since its last save) */
 	void (*touched)(void *ctx, enum record_table t, uint32_t i);

@@ -261,18 +261,27 @@ struct client *records_client_find(struct analysis *a, struct span ip)
 
 static struct client *client_new(struct analysis *a, const struct ckey *k, uint64_t h);
 
+/* cmemo_slot - an address text's slot in the memo: its last two bytes */
+static inline unsigned cmemo_slot(struct span ip)
+{
+	unsigned x = ip.n ? (unsigned char)ip.p[ip.n - 1] : 0, y = ip.n > 1 ? (unsigned char)ip.p[ip.n - 2] : 0;
+	return (x ^ (y << 2) ^ (y >> 4)) & (CMEMO_SLOTS - 1);
+}
+
 /* records_client_get - the client for ip, created when new (NULL only for
- * no ip); the text asked last is answered from a->cmemo (test_client_memo.c) */
+ * no ip); the text asked last in its slot is answered from a->cmemo
+ * (speed13 kept the last one, speed15 one a slot; test_client_memo.c) */
 struct client *records_client_get(struct analysis *a, struct span ip)
 {
 	if (!ip.p)
 		return NULL;
-	/* the text asked last: its client, found as client_find finds it
-	 * (records are never removed nor renumbered) */
-	if (ip.n == a->cmemo_n && ip.n && !memcmp(ip.p, a->cmemo_text, ip.n)) {
-		struct client *c = records_client(a, a->cmemo_i);
+	/* the text asked last in its slot: its client, found as client_find
+	 * finds it (records are never removed nor renumbered) */
+	unsigned slot = cmemo_slot(ip);
+	if (ip.n == a->cmemo_n[slot] && ip.n && !memcmp(ip.p, a->cmemo_text[slot], ip.n)) {
+		struct client *c = records_client(a, a->cmemo_i[slot]);
 		spillvec_touch(&a->clients);
-		records_touched(a, REC_CLIENT, a->cmemo_i);
+		records_touched(a, REC_CLIENT, a->cmemo_i[slot]);
 		return c;
 	}
 	struct ckey k = ckey_of(ip);
@@ -283,9 +292,9 @@ struct client *records_client_get(struct analysis *a, struct span ip)
 	/* not a name with a NUL inside: client_find never finds its record
 	 * (the copy ends at the NUL), and each ask makes one more */
 	if (ip.n <= CMEMO_MAX && (k.kind != CA_TEXT || !memchr(k.text.p, 0, k.text.n))) {
-		memcpy(a->cmemo_text, ip.p, ip.n);
-		a->cmemo_n = (uint8_t)ip.n;
-		a->cmemo_i = records_client_number(a, c);
+		memcpy(a->cmemo_text[slot], ip.p, ip.n);
+		a->cmemo_n[slot] = (uint8_t)ip.n;
+		a->cmemo_i[slot] = records_client_number(a, c);
 	}
 	return c;
 }

@@ -63,9 +63,13 @@ bool memo_key_needle(struct memo_keyer *ky, const char *s)
 		ky->low[ky->naddr][i] = (char)lower((unsigned char)s[i]);
 	ky->addr[ky->naddr] = span_make(ky->low[ky->naddr], n);
 	ky->first[(unsigned char)ky->low[ky->naddr][0]] |= 1ULL << ky->naddr;
-	for (int c = 0; c < 256; c++)
-		if (n == 1 || (unsigned char)ky->low[ky->naddr][1] == c)
+	/* its second byte, or every byte for a one-byte needle (not a loop
+	 * over the 256 for each: 0.2 M instructions a run, speed15) */
+	if (n == 1)
+		for (int c = 0; c < 256; c++)
 			ky->second[c] |= 1ULL << ky->naddr;
+	else
+		ky->second[(unsigned char)ky->low[ky->naddr][1]] |= 1ULL << ky->naddr;
 	ky->naddr++;
 	ky->version = __atomic_add_fetch(&keyer_versions, 1, __ATOMIC_RELAXED);
 	return true;

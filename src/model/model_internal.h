@@ -30,6 +30,7 @@ struct omsg {
 	struct message m;        /* first: a message* is an omsg* */
 	uint64_t h;
 	uint32_t qid_n, host_n, inst_n; /* their lengths: no strlen per lookup */
+	uint8_t slot;            /* its slot in msg_slots, when there */
 	struct omsg *prev, *next;
 	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
 	struct stamp removed;    /* when, while it lingers */
@@ -84,11 +85,14 @@ struct model {
 	 * calloc and a free */
 	struct osess *spare;
 	uint32_t nspare, spare_max;
-	/* the message msg_find_key found last (open, in ->messages, or
-	 * NULL): a message's lines often come one after another, and the
-	 * map holds one message a key, so when it has the key it is the
-	 * map's answer */
-	struct omsg *last_msg;
+	/* the open messages msg_find_key found, by the last two bytes of
+	 * their queue ID (msg_slot; a slot holds the last one found, or
+	 * NULL): a message's lines come one after another or a few lines
+	 * apart (cleanup, qmgr and smtp of the messages in flight), and the
+	 * map holds one message a key, so when a slot's has the key it is
+	 * the map's answer, without the hash or the map */
+#define MSG_SLOTS 64
+	struct omsg *msg_slots[MSG_SLOTS];
 	/* msg_hash's seed for the last (host, instance) a message was looked
 	 * up by (when both fit here): most lines name the same ones */
 	uint64_t mseed;
@@ -148,7 +152,7 @@ static inline bool is_real_qid(struct span q)
 /* sessions.c */
 void sess_emit(struct model *m, struct osess *o, enum session_end how);
 struct osess *sess_find(struct model *m, const struct event *ev, bool create);
-void on_session_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
+struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
 bool session_event_type(enum ev_type t);
 
 /* correlate.c */

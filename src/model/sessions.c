@@ -161,9 +161,13 @@ static void sess_tried(struct session *s, struct span name)
 	}
 }
 
-/* on_session_event - the smtpd side */
-void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
-			     uint64_t file_index)
+/* on_session_event - the smtpd side.  Its answer is what sess_find(m, ev,
+ * false) would now answer (model_event asks it of every event but a
+ * disconnect): the session its own last sess_find of the event's process
+ * left open, touched for this line, at the end of the LRU list, or NULL
+ * (none, or emitted) */
+struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
+			       uint64_t file_index)
 {
 	struct osess *o;
 	if (ev->type == EV_TLS_ERROR) {
@@ -173,7 +177,7 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		o = sess_find(m, ev, false);
 		if (!o || (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
 			   !span_eqs(ev->client_ip, o->s.client_ip)))
-			return;
+			return o; /* (another client's: still the process's session) */
 		struct session *s = &o->s;
 		if (lineno >= s->last_line)
 			s->last_line = lineno;
@@ -181,7 +185,7 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		 * SSL_accept's "-1" or "lost connection" */
 		if (!s->tls_error || span_find(ev->reason, "error:").p)
 			s->tls_error = pool_set(&s->pool, s->tls_error, ev->reason);
-		return;
+		return o;
 	}
 	if (ev->type == EV_CONNECT) {
 		o = sess_find(m, ev, false);
@@ -240,7 +244,7 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 			s->nstats++;
 		}
 		sess_emit(m, o, END_DISCONNECT);
-		return;
+		return NULL;
 	case EV_LOST:
 		setstr(&s->pool, &s->lost_reason, ev->reason);
 		setstr(&s->pool, &s->lost_stage, ev->stage);
@@ -337,6 +341,7 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 	default:
 		break;
 	}
+	return o;
 }
 
 /* session_event_type - event types that belong to an smtpd session */

@@ -1,7 +1,10 @@
 /*
  * test_cidr_own_memo.c - cidr_own_network (util/cidr.c) keeps its last
- * text and answer (speed13): the same answers as the function without
- * the memo, on sequences of addresses asked again in a row and not, own
+ * text and answer (speed13; since speed15 one a slot of the text's last
+ * two bytes, which own and other addresses here share: "10.1.2.3" and
+ * "110.1.2.3", "::1" and "fd00::1" ...): the same answers as the
+ * function without the memo, on sequences of addresses asked again in a
+ * row, coming back between others, and new, own
  * and not, IPv4 and IPv6, their near misses (a byte more, a byte less, a
  * NUL inside), each text in a heap buffer of its own size.
  */
@@ -38,7 +41,9 @@ TEST(cidr_own_network_same_as_parsed)
 	    "172.16.5.4", "172.32.5.4", "127.0.0.1",	"8.8.8.8",   "8.8.8.88",    "100.64.0.1",   "100.128.0.1",
 	    "169.254.1.1", "::1",	"::2",		"fd00::1",   "fe80::1",	    "2001:db8::1",  "::ffff:10.0.0.1",
 	    "",		 "x",	      "10.0.0.1\0x", "unknown",   "203.0.113.9", "203.0.113.90",
-	    "0123456789012345678901234567890123456789012345678901234567890123"};
+	    "0123456789012345678901234567890123456789012345678901234567890123",
+	    /* the slot of "10.1.2.3", the same length: its last byte alone differs */
+	    "10.1.2.s"};
 	const size_t na = sizeof addrs / sizeof addrs[0];
 	size_t own = 0, asked = 0;
 	size_t last = 0;

@@ -146,3 +146,73 @@ TEST(lines_mapped_file_overlong_lines)
 	source_close(src);
 	unlink(path);
 }
+
+/* the mapped path's shortcut for the usual line (speed15) gives what the
+ * read path gives: a random file of 5 MiB (empty lines, CR LF, a lone CR,
+ * NULs, lines of LINE_MAX_LEN - 1 to LINE_MAX_LEN + 2 bytes and longer
+ * ones, every 1024th a stretch of 200 000 bytes, the last without its
+ * newline half the time) read mapped and, while that mapping is held
+ * (one at a time), read again through the buffer; every line, its number
+ * and its offset the same, and the mapping given back as it goes */
+TEST(lines_mapped_same_as_read)
+{
+	uint64_t rnd = 0xD1B54A32D192ED03ULL;
+	for (int round = 0; round < 2; round++) {
+		char path[] = "/tmp/postsleuth-lines.XXXXXX";
+		int fd = mkstemp(path);
+		CHECK(fd >= 0);
+		FILE *f = fdopen(fd, "w");
+		size_t size = 0;
+		for (unsigned i = 0; size < 5 * 1024 * 1024; i++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			size_t n = rnd % 300;
+			if (i % 1024 == 1023)
+				n = 200000;
+			else if (rnd % 97 == 0)
+				n = LINE_MAX_LEN - 1 + (rnd >> 8) % 4;
+			for (size_t k = 0; k < n; k++)
+				fputc("abc \r\0xyz:[]"[(k * 7 + i) % 13], f);
+			if (rnd % 5 == 0)
+				fputc('\r', f), n++;
+			size += n;
+			if (round == 0 || size < 5 * 1024 * 1024)
+				fputc('\n', f), size++;
+		}
+		fclose(f);
+		struct source *s1 = source_open(path), *s2 = source_open(path);
+		struct lines a, b;
+		lines_init(&a, s1);
+		lines_init(&b, s2);
+		CHECK(a.mapped);
+		CHECK(!b.mapped);
+		struct span x, y;
+		size_t bad = 0, lines = 0, far = 0;
+		for (;;) {
+			bool ra = lines_next(&a, &x), rb = lines_next(&b, &y);
+			/* given back as it goes: never more than a stretch
+			 * (MAP_GIVE_BACK) and a line read since the last time */
+			if (a.start - a.dropped > far)
+				far = a.start - a.dropped;
+			if (ra != rb || (ra && (!span_eq(x, y) || a.lineno != b.lineno || a.off != b.off))) {
+				if (bad++ < 3)
+					test_fail(__FILE__, __LINE__, "line %llu: %d/%d, %zu/%zu bytes",
+						  (unsigned long long)b.lineno, ra, rb, x.n, y.n);
+				break;
+			}
+			if (!ra)
+				break;
+			lines++;
+		}
+		CHECK_INT(bad, 0);
+		CHECK(lines > 4000);
+		CHECK(far <= 2 * 1024 * 1024 + LINE_MAX_LEN + 1);
+		CHECK(a.truncated == b.truncated && a.truncated > 4);
+		CHECK(a.bytes == size && b.bytes == size);
+		CHECK(a.dropped >= 2 * 1024 * 1024);
+		lines_free(&a);
+		lines_free(&b);
+		source_close(s1);
+		source_close(s2);
+		unlink(path);
+	}
+}

@@ -6,6 +6,8 @@
  */
 #include "tap.h"
 
+#include <stdlib.h>
+
 #include "diagnose/memo_key.h"
 #include "diagnose/rules.h"
 
@@ -176,4 +178,47 @@ TEST(memo_key_same_as_before)
 	CHECK_INT(bad, 0);
 	CHECK(keyed > 10000);
 	CHECK(refused > 10000);
+}
+
+/* memo_key_needle's tables of first and second bytes (speed15: a needle
+ * of two bytes or more sets its second byte's bit alone, not through a
+ * loop over the 256) are those the former loop made: random needles of
+ * address bytes, one to nine bytes, in both cases, each in a heap buffer
+ * of its own size; every table is then rebuilt the former way from the
+ * needles kept and compared */
+TEST(memo_key_needle_tables)
+{
+	static const char bytes[] = "0123456789abcdefABCDEF.:";
+	static struct memo_keyer k;
+	uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+	size_t bad = 0, ones = 0;
+	for (int round = 0; round < 3000; round++) {
+		memset(&k, 0, sizeof k);
+		int count = 1 + round % 70; /* past ADDR_NEEDLES: refused, nothing set */
+		for (int j = 0; j < count; j++) {
+			rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+			size_t n = 1 + rnd % 9;
+			ones += n == 1;
+			char *s = malloc(n + 1);
+			for (size_t i = 0; i < n; i++) {
+				rnd ^= rnd << 13, rnd ^= rnd >> 7, rnd ^= rnd << 17;
+				s[i] = bytes[rnd % (sizeof bytes - 1)];
+			}
+			s[n] = 0;
+			memo_key_needle(&k, s);
+			free(s);
+		}
+		uint64_t first[256] = {0}, second[256] = {0};
+		for (size_t a = 0; a < k.naddr; a++) {
+			first[(unsigned char)k.low[a][0]] |= 1ULL << a;
+			for (int c = 0; c < 256; c++)
+				if (k.addr[a].n == 1 || (unsigned char)k.low[a][1] == c)
+					second[c] |= 1ULL << a;
+		}
+		if (memcmp(first, k.first, sizeof first) || memcmp(second, k.second, sizeof second))
+			if (bad++ < 3)
+				test_fail(__FILE__, __LINE__, "round %d: %zu needles, tables differ", round, k.naddr);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(ones > 1000);
 }

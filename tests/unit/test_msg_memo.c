@@ -1,6 +1,7 @@
 /*
- * test_msg_memo.c - the model's memo of the last message found
- * (correlate.c, msg_find_key: speed11) changes no message: random queue
+ * test_msg_memo.c - the model's memo of the messages found (correlate.c,
+ * msg_find_key: speed11 kept the last one, speed15 the last one of each
+ * slot of the queue ID's last two bytes) changes no message: random queue
  * lines of two hosts, two instances and a few queue IDs that come back
  * (removed, then used again; a message begun again before its removed
  * line; bounces with a child's queue ID), under caps that evict, give the
@@ -56,10 +57,13 @@ static void make_line(char *t, size_t cap, int i)
 {
 	static const char *const host[] = {"mx1", "mx1", "mx2"};
 	static const char *const inst[] = {"postfix", "postfix", "postfix-out"};
-	static const char *const qid[] = {"3F1A2B4C5D", "3F1A2B4C5E", "4B0C1D2E3F",
-					  "4B0C1D2E3", "5C6D7E8F90", "AB12CD34EF"};
-	const char *h = host[rnd() % 3], *in = inst[rnd() % 3], *q = qid[rnd() % 6];
-	const char *child = qid[rnd() % 6];
+	/* the last four share msg_slot's slot with the first ones (the same
+	 * last two bytes) */
+	static const char *const qid[] = {"3F1A2B4C5D", "3F1A2B4C5E", "4B0C1D2E3F", "4B0C1D2E3",
+					  "5C6D7E8F90", "AB12CD34EF", "9A1A2B4C5D", "77EE2B4C5E",
+					  "1234562E3F", "5C6D7E8FEF"};
+	const char *h = host[rnd() % 3], *in = inst[rnd() % 3], *q = qid[rnd() % 10];
+	const char *child = qid[rnd() % 10];
 	int sec = i / 7 % 60, min = i / 420 % 60;
 	unsigned pid = (unsigned)(rnd() % 4 + 200);
 	char pre[96];
@@ -128,7 +132,7 @@ static void run(struct record *r, uint64_t seed, int nlines, uint64_t cap, bool 
 			continue;
 		parse_line(&l, &ev);
 		if (forget)
-			m->last_msg = NULL;
+			memset(m->msg_slots, 0, sizeof m->msg_slots);
 		model_event(m, &ev, (uint64_t)i + 1, 0);
 	}
 	model_finish(m);
@@ -154,4 +158,33 @@ TEST(msg_memo_same_messages)
 				  (unsigned long long)caps[k], a.text + i, b.text + i);
 		}
 	}
+}
+
+/* a key with a NUL inside: its message's copy is cut there, so the key
+ * never finds it again (each lookup opens another), and the slot it was
+ * put in is the key's: emitting it must empty that slot, or the next
+ * lookup reads a freed message (ASan) */
+TEST(msg_memo_nul_key)
+{
+	static struct record r;
+	memset(&r, 0, offsetof(struct record, text));
+	struct model_sink sink = {NULL, on_msg, &r};
+	struct model *m = model_new(&sink);
+	model_limits(m, 20000, 2, 0);
+	static const char keys[][12] = {"AB\0CD12345", "XY\0Z9876Q5", "AB\0CD12345", "QQ\0RR55555"};
+	struct stamp ts = {0};
+	for (int i = 0; i < 40; i++) {
+		const char *k = keys[i % 4];
+		struct omsg *o = msg_find_key(m, span_of("mx1"), span_of("postfix"), span_make(k, 10), &ts, true);
+		CHECK(o != NULL);
+		if (o)
+			CHECK_INT(o->qid_n, 2);
+		/* a real key of the same last two bytes, in between */
+		o = msg_find_key(m, span_of("mx1"), span_of("postfix"), span_of("7F1A2B2345"), &ts, i % 3 == 0);
+		if (i % 3 == 0)
+			CHECK(o != NULL);
+	}
+	model_finish(m);
+	model_free(m);
+	CHECK(r.n >= 40);
 }

@@ -12,6 +12,7 @@
 #include "syslog/prefix.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct record {
@@ -82,8 +83,12 @@ static void make_line(char *t, size_t cap, int i)
 			 min, sec, h, p, pid, c);
 		break;
 	case 6:
-		snprintf(t, cap, "Nov  3 10:%02d:%02d %s %s%s: warning: TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm",
-			 min, sec, h, p, pid);
+		if (rnd() % 2) /* one that names its client: maybe not the open session's */
+			snprintf(t, cap, "Nov  3 10:%02d:%02d %s %s%s: SSL_accept error from unknown[%s]: lost connection",
+				 min, sec, h, p, pid, c);
+		else
+			snprintf(t, cap, "Nov  3 10:%02d:%02d %s %s%s: warning: TLS library problem: error:0A000076:SSL routines::no suitable signature algorithm",
+				 min, sec, h, p, pid);
 		break;
 	case 7:
 		snprintf(t, cap, "Nov  3 10:%02d:%02d %s %s%s: lost connection after EHLO from unknown[%s]", min,
@@ -147,4 +152,64 @@ TEST(sess_memo_same_sessions)
 				  (unsigned long long)caps[k], a.text + i, b.text + i);
 		}
 	}
+}
+
+/* on_session_event's answer is what model_event asked of sess_find again
+ * after it before speed15 (every event but a disconnect): the same
+ * session, or none, and asking sess_find then changes nothing of it (its
+ * touch, its end, its place at the end of the LRU list).  The lines
+ * above (a TLS error of another client's process, a session replaced by
+ * another client's line, one opened before its connect, disconnects)
+ * under caps that evict; each line in a heap buffer of its own size */
+TEST(sess_memo_answer_of_on_session_event)
+{
+	const uint64_t caps[] = {20000, 3, 1};
+	size_t bad = 0, found = 0, none = 0;
+	for (int k = 0; k < 3; k++) {
+		struct model_sink sink = {NULL, NULL, NULL};
+		struct model *m = model_new(&sink);
+		model_limits(m, caps[k], 1000, 0);
+		struct syslog_state st;
+		syslog_state_init(&st, 2026, 0);
+		rnd_state = 0x452821E638D01377ULL + (uint64_t)k;
+		char t[512];
+		for (int i = 0; i < 60000; i++) {
+			make_line(t, sizeof t, i);
+			size_t n = strlen(t);
+			char *line = malloc(n);
+			memcpy(line, t, n);
+			struct logline l;
+			struct event ev;
+			if (!syslog_parse(&st, span_make(line, n), &l)) {
+				free(line);
+				continue;
+			}
+			parse_line(&l, &ev);
+			if (!session_event_type(ev.type) || !is_smtpd(&ev)) {
+				model_event(m, &ev, (uint64_t)i + 1, 0);
+				free(line);
+				continue;
+			}
+			if (l.ts.us > m->now)
+				m->now = l.ts.us;
+			struct osess *got = on_session_event(m, &ev, (uint64_t)i + 1, 0);
+			struct osess *tail = m->stail;
+			int64_t touched = got ? got->touched : 0, end = got ? got->s.end.us : 0;
+			bool untimed = got && got->s.end_untimed;
+			struct osess *want = ev.type == EV_DISCONNECT ? NULL : sess_find(m, &ev, false);
+			found += want != NULL;
+			none += want == NULL;
+			if (got != want || m->stail != tail ||
+			    (got && (got->touched != touched || got->s.end.us != end || got->s.end_untimed != untimed)))
+				if (bad++ < 5)
+					test_fail(__FILE__, __LINE__, "cap %llu, \"%s\": got %p, want %p",
+						  (unsigned long long)caps[k], t, (void *)got, (void *)want);
+			free(line);
+		}
+		model_finish(m);
+		model_free(m);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(found > 50000);
+	CHECK(none > 10000);
 }
