@@ -457,8 +457,11 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);
 	}
-	if (fails && !ok && !s->sasl_username)
+	if (fails && !ok && !s->sasl_username) {
 		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
+		if (session_mech_fallback(s) && c->auth_fallback < UINT8_MAX)
+			c->auth_fallback++;
+	}
 	for (uint32_t i = 0; i < s->ntried; i++)
 		tried_note(c, span_of(s->tried[i].name));
 	sat_add(&c->messages, s->messages);

@@ -106,6 +106,8 @@ struct client {
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
 	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
 	uint8_t relay_null_from;     /* a "Relay access denied" of the null sender (MAIL FROM:<>) */
+	uint8_t auth_fallback;       /* sessions whose failed logins were a mail program's fallback
+	                              * through the mechanisms (session_mech_fallback); saturates */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };
@@ -341,6 +343,7 @@ bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
+bool session_mech_fallback(const struct session *s);
 struct dlg_counts {
 	uint32_t hello, work, quit, unknown;
 };

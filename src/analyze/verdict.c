@@ -111,6 +111,25 @@ static bool is_stage(const char *st, const char *a, const char *b)
 	return st && (!strcmp(st, a) || (b && !strcmp(st, b)));
 }
 
+/* the most sessions of mechanism fallback a client may have and still be
+ * a user's device rather than a guesser on a fallback-driven library */
+#define MECH_FALLBACK_MAX 3
+
+/* session_mech_fallback - its failed logins were one mail program's
+ * fallback through the mechanisms the server offers: two or more
+ * mechanisms (PLAIN, then LOGIN), each tried at most twice, for at most
+ * one username, and nothing logged in.  A guesser tries password after
+ * password on one mechanism; a mail program whose password is refused
+ * tries the next mechanism with the same one (Thunderbird, Outlook,
+ * phones).  A guesser built on such a library looks the same once, so
+ * the client's verdict also counts its sessions (verdict_decide) */
+bool session_mech_fallback(const struct session *s)
+{
+	unsigned mechs = (unsigned)__builtin_popcount(s->auth_fail_mechs);
+	return mechs >= 2 && s->auth_failures <= 2 * mechs && s->ntried <= 1 && !s->sasl_username &&
+	       !stat_ok(s, "auth");
+}
+
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
  * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503); at
  * least one when smtpd hung up on "too many errors after AUTH" (its
@@ -217,7 +236,7 @@ enum verdict verdict_session(const struct session *s)
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
 	/* failures the server's own SASL backend caused are no guesses */
-	if (session_auth_failures(s) > s->auth_backend_failures)
+	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
@@ -323,9 +342,15 @@ enum verdict verdict_decide(const struct client *c)
 		if (cidr_own_network(ip.s, strlen(ip.s)))
 			return V_SHARED_FRONT;
 	}
+	/* every session that failed to log in was a mail program falling
+	 * back through the mechanisms, and there were few: a user's device
+	 * with a wrong password, not a guesser (session_mech_fallback) */
+	uint64_t failing = (uint64_t)c->auth_fail_smtp + c->auth_fail_other;
+	bool device = c->auth_fallback && c->auth_fallback == failing && failing <= MECH_FALLBACK_MAX &&
+		      !c->auth_successes && tried < 2;
 	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
-	if (!refused_only &&
+	if (!refused_only && !device &&
 	    (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
 	     (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))))
 		return V_AUTH_BRUTEFORCE;

@@ -784,6 +784,14 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	identity_text(b, c, d, ip.s);
+	if (c->auth_fallback && c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
+		buf_puts(b, _(" Its failed logins came in one burst per connection that tried one "
+			      "mechanism after another (PLAIN, then LOGIN) with one username: that is a mail "
+			      "program whose password the server refused, falling back through the "
+			      "mechanisms it offers, not a guesser. Most likely one of your users' devices "
+			      "(a phone, Outlook, a printer or scanner) has a wrong or old password or "
+			      "username; if the user is sure of it, test the account against the server's "
+			      "SASL backend (doveadm auth test, testsaslauthd)."));
 	if (c->auth_backend_fail)
 		buf_printf(b, P_(" %llu of its SASL logins failed because the server's own authentication "
 				 "backend did not answer (\"generic failure\", \"Connection lost to "
