@@ -158,6 +158,8 @@ struct client_detail {
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
 	uint32_t refused_from_hash; /* own network: the sender domain of its first refusal */
 	bool refused_from_other;    /* ... and a refusal with another sender, or none */
+	bool refused_intra;         /* ... a refusal's sender in its recipient's domain */
+	bool refused_cross;         /* ... a refusal's sender in another domain, or none */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];

@@ -1241,6 +1241,28 @@ TEST(blame_own_app_refused_not_spam)
 	pipe_free(p);
 }
 
+/* the same without a delivery to tell the domains this server receives:
+ * a LAN device refused for mail within one domain (a scanner's
+ * scan@example.com to alice@example.com; a relay container's user
+ * writing to itself) is still the admin's own; a foreign sender is not */
+TEST(blame_own_app_refused_intra_domain)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/smtpd[1001]: connect from unknown[192.168.1.52]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: NOQUEUE: reject: RCPT from unknown[192.168.1.52]: 504 5.5.2 <scanner>: Helo command rejected: need fully-qualified hostname; from=<scan@example.com> to=<alice@Example.com> proto=SMTP helo=<scanner>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: disconnect from unknown[192.168.1.52] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jun  5 09:10:00 mx postfix/smtpd[1002]: connect from unknown[192.168.1.53]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: NOQUEUE: reject: RCPT from unknown[192.168.1.53]: 504 5.5.2 <WIN-X>: Helo command rejected: need fully-qualified hostname; from=<promo@spam.example> to=<alice@example.com> proto=SMTP helo=<WIN-X>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: disconnect from unknown[192.168.1.53] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.168.1.52"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.168.1.52"), "your own application or device"));
+	CHECK_INT(verdict_of(p, "192.168.1.53"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
+
 /* "too many errors after AUTH" alone (an excerpt of the lines a ban
  * filter matched, the warnings left out) is failed logins: guessing;
  * the same limit reached after RCPT is no login failure, nor is one
