@@ -306,6 +306,7 @@ bool session_tls_hello(const struct session *s);
  * a roaming user's device with one mail program set to SSL/TLS) */
 bool client_tls_at_once(const struct analysis *a, const struct client *c);
 enum verdict verdict_decide(const struct client *c);
+bool verdict_device_logins(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15

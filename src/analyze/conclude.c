@@ -83,6 +83,24 @@ static void excuse_own_app_refusals(struct analysis *a)
 	}
 }
 
+/* excuse_device_logins - a client of verdict_device_logins guessed
+ * nothing: its sessions of failed logins, counts and evidence, become
+ * unclear (the prose tells the mail program's fallback) */
+static void excuse_device_logins(struct analysis *a)
+{
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->by_verdict[V_AUTH_BRUTEFORCE] || !verdict_device_logins(c))
+			continue;
+		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_AUTH_BRUTEFORCE]);
+		c->by_verdict[V_AUTH_BRUTEFORCE] = 0;
+		struct client_detail *d = records_detail_get(a, c);
+		for (uint32_t j = 0; d && j < d->nevidence; j++)
+			if (d->evidence[j].verdict == V_AUTH_BRUTEFORCE)
+				d->evidence[j].verdict = V_UNKNOWN;
+	}
+}
+
 /* mark_own_apps - CF_OWN_APP: refused relaying, on this server's own network,
  * with a sender in a domain this server delivers to itself, or with only
  * the null sender (MAIL FROM:<>: a mail server's bounces and notices, its
@@ -373,6 +391,7 @@ void analysis_finish(struct analysis *a)
 	uint32_t *h = login_hashes(a, &nh);
 	excuse_resolver_refusals(a);
 	excuse_own_app_refusals(a);
+	excuse_device_logins(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);

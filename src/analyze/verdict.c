@@ -118,7 +118,8 @@ static bool is_stage(const char *st, const char *a, const char *b)
 /* session_mech_fallback - its failed logins were one mail program's
  * fallback through the mechanisms the server offers: two or more
  * mechanisms (PLAIN, then LOGIN), each tried at most twice, for at most
- * one username, and nothing logged in.  A guesser tries password after
+ * one username, none the server's backend failing, and nothing logged
+ * in.  A guesser tries password after
  * password on one mechanism; a mail program whose password is refused
  * tries the next mechanism with the same one (Thunderbird, Outlook,
  * phones).  A guesser built on such a library looks the same once, so
@@ -127,7 +128,7 @@ bool session_mech_fallback(const struct session *s)
 {
 	unsigned mechs = (unsigned)__builtin_popcount(s->auth_fail_mechs);
 	return mechs >= 2 && s->auth_failures <= 2 * mechs && s->ntried <= 1 && !s->sasl_username &&
-	       !stat_ok(s, "auth");
+	       !s->auth_backend_failures && !stat_ok(s, "auth");
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
@@ -236,7 +237,7 @@ enum verdict verdict_session(const struct session *s)
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
 	/* failures the server's own SASL backend caused are no guesses */
-	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
+	if (session_auth_failures(s) > s->auth_backend_failures)
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
@@ -313,6 +314,17 @@ static bool dominant(const struct client *c, enum verdict v)
 	return total && (uint64_t)c->by_verdict[v] * 2 >= total;
 }
 
+/* verdict_device_logins - every session of c that failed to log in was
+ * a mail program falling back through the mechanisms, and there were
+ * few, for one username at most: a user's device with a wrong password,
+ * not a guesser (session_mech_fallback) */
+bool verdict_device_logins(const struct client *c)
+{
+	uint64_t failing = (uint64_t)c->auth_fail_smtp + c->auth_fail_other;
+	return c->auth_fallback && c->auth_fallback == failing && failing <= MECH_FALLBACK_MAX &&
+	       !c->auth_successes && !(c->flags & CF_TRIED_MANY);
+}
+
 /* verdict_decide - the client's verdict, from its compact facts alone
  * (CF_ABUSED is set by analysis_finish from the accounts' verdicts,
  * CD_RELAY_ABUSE by the diagnosis through analysis_relay_abusers) */
@@ -342,12 +354,7 @@ enum verdict verdict_decide(const struct client *c)
 		if (cidr_own_network(ip.s, strlen(ip.s)))
 			return V_SHARED_FRONT;
 	}
-	/* every session that failed to log in was a mail program falling
-	 * back through the mechanisms, and there were few: a user's device
-	 * with a wrong password, not a guesser (session_mech_fallback) */
-	uint64_t failing = (uint64_t)c->auth_fail_smtp + c->auth_fail_other;
-	bool device = c->auth_fallback && c->auth_fallback == failing && failing <= MECH_FALLBACK_MAX &&
-		      !c->auth_successes && tried < 2;
+	bool device = verdict_device_logins(c);
 	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
 	if (!refused_only && !device &&
