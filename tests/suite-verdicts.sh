@@ -165,6 +165,11 @@ if "$bin" report "$fb" 2>/dev/null | grep -q "falling back through the"; then pa
 sed 's/SASL PLAIN/SASL LOGIN/' "$fb" >"$out.s12"
 got=$(verdict_of "$out.s12" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL four LOGIN failures in one connection: got $got"; fi
+# back and forth between the mechanisms (PLAIN, LOGIN, PLAIN): a guesser's alternation
+awk '/SASL LOGIN/ && ++n == 2 { sub(/SASL LOGIN/, "SASL PLAIN") } { print }' "$fb" >"$out.s14"
+got=$(verdict_of "$out.s14" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, LOGIN, PLAIN in one connection: got $got"; fi
+rm -f "$out.s14"
 for k in 1 2 3 4 5; do sed "s/\[301\]/[30$k]/; s/10:00:0/10:0$k:0/" "$fb"; done >"$out.s13"
 got=$(verdict_of "$out.s13" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the fallback in five connections: got $got"; fi

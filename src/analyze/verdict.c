@@ -117,7 +117,8 @@ static bool is_stage(const char *st, const char *a, const char *b)
 
 /* session_mech_fallback - its failed logins were one mail program's
  * fallback through the mechanisms the server offers: two or more
- * mechanisms (PLAIN, then LOGIN), each tried at most twice, for at most
+ * mechanisms in turn (PLAIN, then LOGIN, never back to PLAIN), each
+ * tried at most twice, for at most
  * one username, none the server's backend failing, and nothing logged
  * in.  A guesser tries password after
  * password on one mechanism; a mail program whose password is refused
@@ -127,8 +128,8 @@ static bool is_stage(const char *st, const char *a, const char *b)
 bool session_mech_fallback(const struct session *s)
 {
 	unsigned mechs = (unsigned)__builtin_popcount(s->auth_fail_mechs);
-	return mechs >= 2 && s->auth_failures <= 2 * mechs && s->ntried <= 1 && !s->sasl_username &&
-	       !s->auth_backend_failures && !stat_ok(s, "auth");
+	return mechs >= 2 && s->auth_failures <= 2 * mechs && !s->auth_mech_back && s->ntried <= 1 &&
+	       !s->sasl_username && !s->auth_backend_failures && !stat_ok(s, "auth");
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused

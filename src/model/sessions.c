@@ -317,7 +317,13 @@ void on_session_event(struct model *m, const struct event *ev, uint64_t lineno,
 		s->auth_failures++;
 		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
-		s->auth_fail_mechs |= sasl_mech_bit(ev->sasl_method);
+		{
+			uint8_t bit = sasl_mech_bit(ev->sasl_method);
+			if (bit != s->auth_last_mech && (s->auth_fail_mechs & bit))
+				s->auth_mech_back = true;
+			s->auth_fail_mechs |= bit;
+			s->auth_last_mech = bit;
+		}
 		sess_tried(s, ev->sasl_username.n || !s->fail_user ? ev->sasl_username : span_of(s->fail_user));
 		s->fail_user = NULL; /* in the pool: freed with the session */
 		setstr(&s->pool, &s->last_auth_reason, ev->reason);
