@@ -367,7 +367,11 @@ enum verdict verdict_decide(const struct client *c)
 	 * (AUTH off, or port 25 instead of 587), not a relay test */
 	if (c->relay_denied && !c->messages && ((c->flags & CF_OWN_APP) || logged_in))
 		return V_LEGITIMATE;
-	if (c->relay_denied && !c->messages)
+	/* every refused relaying carried the null sender (MAIL FROM:<>): a
+	 * mail server returning a bounce to a return address in a domain
+	 * this server does not receive (its own web application's, or one
+	 * that spam forged), not an open-relay test */
+	if (c->relay_denied && !c->messages && !(c->relay_null_from && !c->relay_from_hash))
 		return V_RELAY_ATTEMPT;
 	if (c->by_verdict[V_NON_SMTP_PROBE] && dominant(c, V_NON_SMTP_PROBE))
 		return V_NON_SMTP_PROBE;

@@ -1263,6 +1263,28 @@ TEST(blame_own_app_refused_intra_domain)
 	pipe_free(p);
 }
 
+/* "Relay access denied" only ever for bounces (MAIL FROM:<>) is a mail
+ * server returning a delivery report to a return address in a domain
+ * not received here (a web application's bounce address), no relay test;
+ * the same refusal with a sender is one */
+TEST(blame_null_sender_relay_denied_not_tester)
+{
+	const char *const lines[] = {
+	    "Sep 30 00:10:16 mx postfix/smtpd[1101]: connect from unknown[192.0.2.40]",
+	    "Sep 30 00:10:17 mx postfix/smtpd[1101]: NOQUEUE: reject: RCPT from unknown[192.0.2.40]: 454 4.7.1 <bounce+a=example.org@mail.example.com>: Relay access denied; from=<> to=<bounce+a=example.org@mail.example.com> proto=ESMTP helo=<smtp.example.net>",
+	    "Sep 30 00:10:17 mx postfix/smtpd[1101]: disconnect from unknown[192.0.2.40] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Sep 30 00:11:16 mx postfix/smtpd[1102]: connect from unknown[192.0.2.41]",
+	    "Sep 30 00:11:17 mx postfix/smtpd[1102]: NOQUEUE: reject: RCPT from unknown[192.0.2.41]: 454 4.7.1 <x@example.net>: Relay access denied; from=<s@example.org> to=<x@example.net> proto=ESMTP helo=<WIN-X>",
+	    "Sep 30 00:11:17 mx postfix/smtpd[1102]: disconnect from unknown[192.0.2.41] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.0.2.40"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.0.2.40"), "always for a bounce"));
+	CHECK_INT(verdict_of(p, "192.0.2.41"), V_RELAY_ATTEMPT);
+	pipe_free(p);
+}
+
 /* "too many errors after AUTH" alone (an excerpt of the lines a ban
  * filter matched, the warnings left out) is failed logins: guessing;
  * the same limit reached after RCPT is no login failure, nor is one
