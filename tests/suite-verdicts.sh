@@ -170,6 +170,11 @@ awk '/SASL LOGIN/ && ++n == 2 { sub(/SASL LOGIN/, "SASL PLAIN") } { print }' "$f
 got=$(verdict_of "$out.s14" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, LOGIN, PLAIN in one connection: got $got"; fi
 rm -f "$out.s14"
+# the same two mechanisms, paced over 40 seconds: a guesser's tries, not a fallback
+sed 's/10:00:01 mx postfix\/submission\/smtpd\[301\]: warning: unknown\[203.0.113.88\]: SASL LOGIN/10:00:40 mx postfix\/submission\/smtpd[301]: warning: unknown[203.0.113.88]: SASL LOGIN/; s/10:00:02 mx/10:00:41 mx/' "$fb" >"$out.s15"
+got=$(verdict_of "$out.s15" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, then LOGIN 40 s later: got $got"; fi
+rm -f "$out.s15"
 for k in 1 2 3 4 5; do sed "s/\[301\]/[30$k]/; s/10:00:0/10:0$k:0/" "$fb"; done >"$out.s13"
 got=$(verdict_of "$out.s13" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the fallback in five connections: got $got"; fi

@@ -118,18 +118,21 @@ static bool is_stage(const char *st, const char *a, const char *b)
 /* session_mech_fallback - its failed logins were one mail program's
  * fallback through the mechanisms the server offers: two or more
  * mechanisms in turn (PLAIN, then LOGIN, never back to PLAIN), each
- * tried at most twice, for at most
- * one username, none the server's backend failing, and nothing logged
- * in.  A guesser tries password after
- * password on one mechanism; a mail program whose password is refused
- * tries the next mechanism with the same one (Thunderbird, Outlook,
- * phones).  A guesser built on such a library looks the same once, so
- * the client's verdict also counts its sessions (verdict_decide) */
+ * tried at most twice, within ten seconds, for at most one username,
+ * none the server's backend failing, and nothing logged in.  A guesser
+ * tries password after password on one mechanism; a mail program whose
+ * password is refused tries the next mechanism with the same one
+ * (Thunderbird, Outlook, phones).  A guesser built on such a library
+ * looks the same once, so the client's verdict also counts its sessions
+ * (verdict_decide) */
 bool session_mech_fallback(const struct session *s)
 {
 	unsigned mechs = (unsigned)__builtin_popcount(s->auth_fail_mechs);
-	return mechs >= 2 && s->auth_failures <= 2 * mechs && !s->auth_mech_back && s->ntried <= 1 &&
-	       !s->sasl_username && !s->auth_backend_failures && !stat_ok(s, "auth");
+	/* a program falls back at once (Dovecot's auth_failure_delay makes
+	 * it 2 s a failure); a guesser that paces its tries takes longer */
+	bool quick = s->start_untimed || s->end_untimed || s->end.us - s->start.us <= 10LL * 1000000;
+	return mechs >= 2 && quick && s->auth_failures <= 2 * mechs && !s->auth_mech_back &&
+	       s->ntried <= 1 && !s->sasl_username && !s->auth_backend_failures && !stat_ok(s, "auth");
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
@@ -237,8 +240,11 @@ enum verdict verdict_session(const struct session *s)
 	 * is the account's client or this server's rules, never spam */
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
-	/* failures the server's own SASL backend caused are no guesses */
-	if (session_auth_failures(s) > s->auth_backend_failures)
+	/* failures the server's own SASL backend caused are no guesses; a
+	 * quick burst that falls back through the mechanisms is a mail
+	 * program's as much as a guesser's: unclear alone (the client's
+	 * other sessions decide, verdict_decide) */
+	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
