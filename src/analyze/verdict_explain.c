@@ -399,14 +399,14 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 	if (!own && c->relay_denied && !c->messages && c->relay_null_from && !c->relay_from_hash) {
 		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\", always for a "
 				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
-				 "address in a domain this server does not receive, not someone testing for an "
-				 "open relay. Either mail sent from here used that return address (a web "
+				 "address in a domain this server does not receive; no relay test. Either mail "
+				 "sent from here used that return address (a web "
 				 "application's or a mailing list's bounce address on a name this server should "
 				 "receive: add the domain), or spam forged it (backscatter: nothing to do).",
 				 " It was refused %llu times with \"Relay access denied\", always for a "
 				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
-				 "address in a domain this server does not receive, not someone testing for an "
-				 "open relay. Either mail sent from here used that return address (a web "
+				 "address in a domain this server does not receive; no relay test. Either mail "
+				 "sent from here used that return address (a web "
 				 "application's or a mailing list's bounce address on a name this server should "
 				 "receive: add the domain), or spam forged it (backscatter: nothing to do).",
 				 c->relay_denied),
