@@ -564,6 +564,9 @@ static const struct {
      "outbound-tls-certificate-unverified", "mx.partner.example[192.0.2.25]:25"},
     {"Mar  4 14:40:01 mx postfix/smtp[6201]: warning: smtp_connect_addr: bind 203.0.113.200: Cannot assign requested address",
      "outbound-bind-address-missing", "203.0.113.200"},
+    /* threads15D: connect()'s EADDRNOTAVAIL to an IPv6 destination: no IPv6 here */
+    {"May 19 14:41:01 relay postfix/smtp[159]: connect to smtp-mail.outlook.com[2603:1046:c01:2481::6]:587: Cannot assign requested address",
+     "outbound-network-unreachable", "IPv6"},
     {"Mar  4 14:50:01 mx postfix/master[6301]: fatal: bind 203.0.113.200 port 25: Cannot assign requested address",
      "listen-address-missing", "203.0.113.200"},
     {"Mar  4 14:30:01 mx postfix/smtp[6101]: warning: relayhost configuration problem",
