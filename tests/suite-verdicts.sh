@@ -175,6 +175,11 @@ sed 's/10:00:01 mx postfix\/submission\/smtpd\[301\]: warning: unknown\[203.0.11
 got=$(verdict_of "$out.s15" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, then LOGIN 40 s later: got $got"; fi
 rm -f "$out.s15"
+# the same burst on port 25 (smtpd, not submission): a guesser's script
+sed 's/postfix\/submission\/smtpd/postfix\/smtpd/' "$fb" >"$out.s16"
+got=$(verdict_of "$out.s16" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN then LOGIN on port 25: got $got"; fi
+rm -f "$out.s16"
 for k in 1 2 3 4 5; do sed "s/\[301\]/[30$k]/; s/10:00:0/10:0$k:0/" "$fb"; done >"$out.s13"
 got=$(verdict_of "$out.s13" 203.0.113.88)
 if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the fallback in five connections: got $got"; fi

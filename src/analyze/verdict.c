@@ -118,8 +118,9 @@ static bool is_stage(const char *st, const char *a, const char *b)
 /* session_mech_fallback - its failed logins were one mail program's
  * fallback through the mechanisms the server offers: two or more
  * mechanisms in turn (PLAIN, then LOGIN, never back to PLAIN), each
- * tried at most twice, within ten seconds, for at most one username,
- * none the server's backend failing, and nothing logged in.  A guesser
+ * tried at most twice, within ten seconds, on a submission port, for at
+ * most one username, none the server's backend failing, and nothing
+ * logged in.  A guesser
  * tries password after password on one mechanism; a mail program whose
  * password is refused tries the next mechanism with the same one
  * (Thunderbird, Outlook, phones).  A guesser built on such a library
@@ -131,7 +132,11 @@ bool session_mech_fallback(const struct session *s)
 	/* a program falls back at once (Dovecot's auth_failure_delay makes
 	 * it 2 s a failure); a guesser that paces its tries takes longer */
 	bool quick = s->start_untimed || s->end_untimed || s->end.us - s->start.us <= 10LL * 1000000;
-	return mechs >= 2 && quick && s->auth_failures <= 2 * mechs && !s->auth_mech_back &&
+	/* on the submission ports, where users' programs send: on port 25
+	 * the same PLAIN-then-LOGIN burst is a guesser's script (a
+	 * library's fallback), connection after connection, from many
+	 * addresses (louisitvn-pflgviewer's sample log) */
+	return mechs >= 2 && quick && !analysis_is_port25(s->service) && s->auth_failures <= 2 * mechs && !s->auth_mech_back &&
 	       s->ntried <= 1 && !s->sasl_username && !s->auth_backend_failures && !stat_ok(s, "auth");
 }
 
