@@ -154,6 +154,36 @@ PY
 got="$(account_of "$out.s11" sales@example.com 2>/dev/null) $(nets_of "$out.s11" sales@example.com 2>/dev/null)"
 if [ "$got" = "normal 2" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks over a day: got $got"; fi
 if ! "$bin" report "$out.s11" 2>/dev/null | grep -q "many networks"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL five networks over a day are told"; fi
+# a mail program whose password is refused falls back through the
+# mechanisms (PLAIN twice, then LOGIN twice, one connection): a user's
+# device, not a guesser; the same burst on one mechanism, or repeated
+# in five connections (a guesser on a library that falls back), is one
+fb=$top/tests/data/mech-fallback.log
+got=$(verdict_of "$fb" 203.0.113.88)
+if [ "$got" = unknown ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN then LOGIN in one connection: got $got"; fi
+if "$bin" report "$fb" 2>/dev/null | grep -q "falling back through the"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the fallback is told"; fi
+sed 's/SASL PLAIN/SASL LOGIN/' "$fb" >"$out.s12"
+got=$(verdict_of "$out.s12" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL four LOGIN failures in one connection: got $got"; fi
+# back and forth between the mechanisms (PLAIN, LOGIN, PLAIN): a guesser's alternation
+awk '/SASL LOGIN/ && ++n == 2 { sub(/SASL LOGIN/, "SASL PLAIN") } { print }' "$fb" >"$out.s14"
+got=$(verdict_of "$out.s14" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, LOGIN, PLAIN in one connection: got $got"; fi
+rm -f "$out.s14"
+# the same two mechanisms, paced over 40 seconds: a guesser's tries, not a fallback
+sed 's/10:00:01 mx postfix\/submission\/smtpd\[301\]: warning: unknown\[203.0.113.88\]: SASL LOGIN/10:00:40 mx postfix\/submission\/smtpd[301]: warning: unknown[203.0.113.88]: SASL LOGIN/; s/10:00:02 mx/10:00:41 mx/' "$fb" >"$out.s15"
+got=$(verdict_of "$out.s15" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN, then LOGIN 40 s later: got $got"; fi
+rm -f "$out.s15"
+# the same burst on port 25 (smtpd, not submission): a guesser's script
+sed 's/postfix\/submission\/smtpd/postfix\/smtpd/' "$fb" >"$out.s16"
+got=$(verdict_of "$out.s16" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL PLAIN then LOGIN on port 25: got $got"; fi
+rm -f "$out.s16"
+for k in 1 2 3 4 5; do sed "s/\[301\]/[30$k]/; s/10:00:0/10:0$k:0/" "$fb"; done >"$out.s13"
+got=$(verdict_of "$out.s13" 203.0.113.88)
+if [ "$got" = auth-bruteforce ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL the fallback in five connections: got $got"; fi
+rm -f "$out.s12" "$out.s13"
 rm -f "$out.s1" "$out.s2" "$out.s3" "$out.s4" "$out.s5" "$out.s6" "$out.s7" "$out.s8" "$out.s9" "$out.s10" "$out.s11"
 echo "verdicts: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -194,6 +194,15 @@ static void own_refused_sender(struct analysis *a, const struct event *ev)
 		return;
 	ptrdiff_t at = span_rchr(ev->from, '@');
 	uint32_t h = at >= 0 ? analysis_domain_hash(span_skip(ev->from, (size_t)at + 1)) : 0;
+	/* mail within one domain (a scanner's scan@example.com to
+	 * alice@example.com): a domain this server receives, even when the
+	 * log shows no delivery to tell it */
+	ptrdiff_t rat = span_rchr(ev->to, '@');
+	uint32_t rh = rat >= 0 ? analysis_domain_hash(span_skip(ev->to, (size_t)rat + 1)) : 0;
+	if (h && h == rh)
+		d->refused_intra = true;
+	else
+		d->refused_cross = true;
 	if (!h)
 		d->refused_from_other = true;
 	else if (!d->refused_from_hash)
@@ -457,8 +466,11 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);
 	}
-	if (fails && !ok && !s->sasl_username)
+	if (fails && !ok && !s->sasl_username) {
 		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
+		if (session_mech_fallback(s) && c->auth_fallback < UINT8_MAX)
+			c->auth_fallback++;
+	}
 	for (uint32_t i = 0; i < s->ntried; i++)
 		tried_note(c, span_of(s->tried[i].name));
 	sat_add(&c->messages, s->messages);

@@ -106,6 +106,8 @@ struct client {
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
 	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
 	uint8_t relay_null_from;     /* a "Relay access denied" of the null sender (MAIL FROM:<>) */
+	uint8_t auth_fallback;       /* sessions whose failed logins were a mail program's fallback
+	                              * through the mechanisms (session_mech_fallback); saturates */
 	int64_t first_us, last_us;   /* first session start, last session end */
 	int64_t first_fail_us, last_success_us;
 };
@@ -156,6 +158,8 @@ struct client_detail {
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
 	uint32_t refused_from_hash; /* own network: the sender domain of its first refusal */
 	bool refused_from_other;    /* ... and a refusal with another sender, or none */
+	bool refused_intra;         /* ... a refusal's sender in its recipient's domain */
+	bool refused_cross;         /* ... a refusal's sender in another domain, or none */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
@@ -304,6 +308,7 @@ bool session_tls_hello(const struct session *s);
  * a roaming user's device with one mail program set to SSL/TLS) */
 bool client_tls_at_once(const struct analysis *a, const struct client *c);
 enum verdict verdict_decide(const struct client *c);
+bool verdict_device_logins(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15
@@ -343,6 +348,7 @@ bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);
+bool session_mech_fallback(const struct session *s);
 struct dlg_counts {
 	uint32_t hello, work, quit, unknown;
 };

@@ -38,16 +38,22 @@ bool analysis_relay_from_local(const struct analysis *a, const struct client *c)
 
 /* analysis_own_app_refused - c is on this server's own network and every
  * refusal smtpd gave it named a sender of one domain that this server
- * delivers to itself: the admin's own application or device refused by
+ * delivers to itself, or each named a sender in its recipient's domain
+ * (mail within one domain): the admin's own application or device refused by
  * this server's checks (a HELO or name check; own-client-refused), not
  * spam.  Its detail keeps the senders; without it nothing is excused */
 bool analysis_own_app_refused(const struct analysis *a, const struct client *c)
 {
 	const struct client_detail *d = client_detail(a, c);
-	if (!d || !d->refused_from_hash || d->refused_from_other || !strset_len(&a->local_domains))
+	if (!d || !d->refused_from_hash || d->refused_from_other)
 		return false;
 	struct client_addr ip = client_addr(c);
 	if (!cidr_own_network(ip.s, strlen(ip.s)))
+		return false;
+	/* every refusal was mail within the recipient's own domain */
+	if (d->refused_intra && !d->refused_cross)
+		return true;
+	if (!strset_len(&a->local_domains))
 		return false;
 	uint32_t h = d->refused_from_hash;
 	hmap_each((struct hmap *)&a->local_domains.map, own_app_mark, &h);
@@ -70,12 +76,28 @@ static void excuse_refusals(struct analysis *a, struct client *c)
  * nothing wrong: its refused sessions accuse nobody */
 static void excuse_own_app_refusals(struct analysis *a)
 {
-	if (!strset_len(&a->local_domains))
-		return;
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		if (c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c))
 			excuse_refusals(a, c);
+	}
+}
+
+/* excuse_device_logins - a client of verdict_device_logins guessed
+ * nothing: its sessions of failed logins, counts and evidence, become
+ * unclear (the prose tells the mail program's fallback) */
+static void excuse_device_logins(struct analysis *a)
+{
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->by_verdict[V_AUTH_BRUTEFORCE] || !verdict_device_logins(c))
+			continue;
+		sat_add(&c->by_verdict[V_UNKNOWN], c->by_verdict[V_AUTH_BRUTEFORCE]);
+		c->by_verdict[V_AUTH_BRUTEFORCE] = 0;
+		struct client_detail *d = records_detail_get(a, c);
+		for (uint32_t j = 0; d && j < d->nevidence; j++)
+			if (d->evidence[j].verdict == V_AUTH_BRUTEFORCE)
+				d->evidence[j].verdict = V_UNKNOWN;
 	}
 }
 
@@ -369,6 +391,7 @@ void analysis_finish(struct analysis *a)
 	uint32_t *h = login_hashes(a, &nh);
 	excuse_resolver_refusals(a);
 	excuse_own_app_refusals(a);
+	excuse_device_logins(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
 		c->verdict = (uint8_t)verdict_decide(c);

@@ -111,6 +111,35 @@ static bool is_stage(const char *st, const char *a, const char *b)
 	return st && (!strcmp(st, a) || (b && !strcmp(st, b)));
 }
 
+/* the most sessions of mechanism fallback a client may have and still be
+ * a user's device rather than a guesser on a fallback-driven library */
+#define MECH_FALLBACK_MAX 3
+
+/* session_mech_fallback - its failed logins were one mail program's
+ * fallback through the mechanisms the server offers: two or more
+ * mechanisms in turn (PLAIN, then LOGIN, never back to PLAIN), each
+ * tried at most twice, within ten seconds, on a submission port, for at
+ * most one username, none the server's backend failing, and nothing
+ * logged in.  A guesser
+ * tries password after password on one mechanism; a mail program whose
+ * password is refused tries the next mechanism with the same one
+ * (Thunderbird, Outlook, phones).  A guesser built on such a library
+ * looks the same once, so the client's verdict also counts its sessions
+ * (verdict_decide) */
+bool session_mech_fallback(const struct session *s)
+{
+	unsigned mechs = (unsigned)__builtin_popcount(s->auth_fail_mechs);
+	/* a program falls back at once (Dovecot's auth_failure_delay makes
+	 * it 2 s a failure); a guesser that paces its tries takes longer */
+	bool quick = s->start_untimed || s->end_untimed || s->end.us - s->start.us <= 10LL * 1000000;
+	/* on the submission ports, where users' programs send: on port 25
+	 * the same PLAIN-then-LOGIN burst is a guesser's script (a
+	 * library's fallback), connection after connection, from many
+	 * addresses (louisitvn-pflgviewer's sample log) */
+	return mechs >= 2 && quick && !analysis_is_port25(s->service) && s->auth_failures <= 2 * mechs && !s->auth_mech_back &&
+	       s->ntried <= 1 && !s->sasl_username && !s->auth_backend_failures && !stat_ok(s, "auth");
+}
+
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
  * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503); at
  * least one when smtpd hung up on "too many errors after AUTH" (its
@@ -216,8 +245,11 @@ enum verdict verdict_session(const struct session *s)
 	 * is the account's client or this server's rules, never spam */
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
-	/* failures the server's own SASL backend caused are no guesses */
-	if (session_auth_failures(s) > s->auth_backend_failures)
+	/* failures the server's own SASL backend caused are no guesses; a
+	 * quick burst that falls back through the mechanisms is a mail
+	 * program's as much as a guesser's: unclear alone (the client's
+	 * other sessions decide, verdict_decide) */
+	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
 	if (s->relay_denied)
 		return V_RELAY_ATTEMPT;
@@ -294,6 +326,17 @@ static bool dominant(const struct client *c, enum verdict v)
 	return total && (uint64_t)c->by_verdict[v] * 2 >= total;
 }
 
+/* verdict_device_logins - every session of c that failed to log in was
+ * a mail program falling back through the mechanisms, and there were
+ * few, for one username at most: a user's device with a wrong password,
+ * not a guesser (session_mech_fallback) */
+bool verdict_device_logins(const struct client *c)
+{
+	uint64_t failing = (uint64_t)c->auth_fail_smtp + c->auth_fail_other;
+	return c->auth_fallback && c->auth_fallback == failing && failing <= MECH_FALLBACK_MAX &&
+	       !c->auth_successes && !(c->flags & CF_TRIED_MANY);
+}
+
 /* verdict_decide - the client's verdict, from its compact facts alone
  * (CF_ABUSED is set by analysis_finish from the accounts' verdicts,
  * CD_RELAY_ABUSE by the diagnosis through analysis_relay_abusers) */
@@ -323,9 +366,10 @@ enum verdict verdict_decide(const struct client *c)
 		if (cidr_own_network(ip.s, strlen(ip.s)))
 			return V_SHARED_FRONT;
 	}
+	bool device = verdict_device_logins(c);
 	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
-	if (!refused_only &&
+	if (!refused_only && !device &&
 	    (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
 	     (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))))
 		return V_AUTH_BRUTEFORCE;
@@ -334,7 +378,11 @@ enum verdict verdict_decide(const struct client *c)
 	 * (AUTH off, or port 25 instead of 587), not a relay test */
 	if (c->relay_denied && !c->messages && ((c->flags & CF_OWN_APP) || logged_in))
 		return V_LEGITIMATE;
-	if (c->relay_denied && !c->messages)
+	/* every refused relaying carried the null sender (MAIL FROM:<>): a
+	 * mail server returning a bounce to a return address in a domain
+	 * this server does not receive (its own web application's, or one
+	 * that spam forged), not an open-relay test */
+	if (c->relay_denied && !c->messages && !(c->relay_null_from && !c->relay_from_hash))
 		return V_RELAY_ATTEMPT;
 	if (c->by_verdict[V_NON_SMTP_PROBE] && dominant(c, V_NON_SMTP_PROBE))
 		return V_NON_SMTP_PROBE;

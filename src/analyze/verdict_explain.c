@@ -396,7 +396,22 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 {
 	bool own = cidr_own_network(ip, strlen(ip));
 	const char *grey = greylist_example(d);
-	if (own && c->relay_denied && !c->messages) {
+	if (!own && c->relay_denied && !c->messages && c->relay_null_from && !c->relay_from_hash) {
+		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\", always for a "
+				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
+				 "address in a domain this server does not receive; no relay test. Either mail "
+				 "sent from here used that return address (a web "
+				 "application's or a mailing list's bounce address on a name this server should "
+				 "receive: add the domain), or spam forged it (backscatter: nothing to do).",
+				 " It was refused %llu times with \"Relay access denied\", always for a "
+				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
+				 "address in a domain this server does not receive; no relay test. Either mail "
+				 "sent from here used that return address (a web "
+				 "application's or a mailing list's bounce address on a name this server should "
+				 "receive: add the domain), or spam forged it (backscatter: nothing to do).",
+				 c->relay_denied),
+			   (unsigned long long)c->relay_denied);
+	} else if (own && c->relay_denied && !c->messages) {
 		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\": it sent to "
 				 "outside domains without logging in. On this server's own network that is "
 				 "most often your own application or device (not in mynetworks, not logged "
@@ -784,6 +799,14 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	identity_text(b, c, d, ip.s);
+	if (c->auth_fallback && c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
+		buf_puts(b, _(" Its failed logins came in one burst per connection that tried one "
+			      "mechanism after another (PLAIN, then LOGIN) with one username: that is a mail "
+			      "program whose password the server refused, falling back through the "
+			      "mechanisms it offers, not a guesser. Most likely one of your users' devices "
+			      "(a phone, Outlook, a printer or scanner) has a wrong or old password or "
+			      "username; if the user is sure of it, test the account against the server's "
+			      "SASL backend (doveadm auth test, testsaslauthd)."));
 	if (c->auth_backend_fail)
 		buf_printf(b, P_(" %llu of its SASL logins failed because the server's own authentication "
 				 "backend did not answer (\"generic failure\", \"Connection lost to "

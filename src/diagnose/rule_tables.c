@@ -58,6 +58,11 @@ const struct rule rule_out[] = {
      * (a lookup table failing: smtp_sasl_glue.c's "smtp_sasl_password_maps
      * lookup error"; a queue file it could not read), not the remote's */
     {F_OUT_LOCAL_ERROR, SRC_OUT, NULL, {"local data error while talking to"}, NULL, K_NONE, NULL},
+    /* smtp_connect.c's "connect to HOST[ADDR]:PORT: %m" with connect()'s
+     * EADDRNOTAVAIL: this host has no source address of that family (an
+     * IPv6 destination from a container or host without IPv6), not a
+     * bind address (whose failure smtp_connect_addr logs as "bind ADDR") */
+    {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Cannot assign requested address"}, "connect to ", K_NETFAMILY, NULL},
     /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL) */
     {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},

@@ -66,6 +66,9 @@ struct session {
 	uint32_t auth_failures, auth_aborts;
 	uint32_t auth_backend_failures;  /* of auth_failures: the server's backend failed */
 	bool sasl_backend_down;      /* this smtpd said its SASL backend is unreachable */
+	uint8_t auth_fail_mechs;     /* the SASL mechanisms its failures used (sasl_mech_bit) */
+	uint8_t auth_last_mech;      /* the last failure's mechanism bit */
+	bool auth_mech_back;         /* a failure went back to a mechanism tried before another */
 	uint32_t ntried;
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- sessions ---- */
 
@@ -142,6 +143,35 @@ static void sess_client(struct session *s, const struct event *ev)
 	setstr_once(&s->pool, &s->client_name, ev->client_name);
 	setstr_once(&s->pool, &s->client_ip, ev->client_ip);
 	setstr_once(&s->pool, &s->client_port, ev->client_port);
+}
+
+/* mech_is - m is the mechanism name, case-blind (the client's spelling) */
+static bool mech_is(struct span m, const char *name)
+{
+	size_t n = strlen(name);
+	return m.n == n && !strncasecmp(m.p, name, n);
+}
+
+/* sasl_mech_bit - a bit for each SASL mechanism a mail program may fall
+ * back through (PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-*, NTLM,
+ * GSSAPI); the rest share the last bit */
+static uint8_t sasl_mech_bit(struct span m)
+{
+	if (mech_is(m, "PLAIN"))
+		return 0x01;
+	if (mech_is(m, "LOGIN"))
+		return 0x02;
+	if (mech_is(m, "CRAM-MD5"))
+		return 0x04;
+	if (mech_is(m, "DIGEST-MD5"))
+		return 0x08;
+	if (m.n >= 5 && !strncasecmp(m.p, "SCRAM", 5))
+		return 0x10;
+	if (mech_is(m, "NTLM"))
+		return 0x20;
+	if (mech_is(m, "GSSAPI"))
+		return 0x40;
+	return m.n ? 0x80 : 0;
 }
 
 /* sess_tried - count a SASL username tried and failed */
@@ -291,6 +321,13 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		s->auth_failures++;
 		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
+		{
+			uint8_t bit = sasl_mech_bit(ev->sasl_method);
+			if (bit != s->auth_last_mech && (s->auth_fail_mechs & bit))
+				s->auth_mech_back = true;
+			s->auth_fail_mechs |= bit;
+			s->auth_last_mech = bit;
+		}
 		sess_tried(s, ev->sasl_username.n || !s->fail_user ? ev->sasl_username : span_of(s->fail_user));
 		s->fail_user = NULL; /* in the pool: freed with the session */
 		setstr(&s->pool, &s->last_auth_reason, ev->reason);

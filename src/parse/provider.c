@@ -49,6 +49,7 @@ const char *provider_name(struct span name)
 		       : IS("apple.com") ? "Apple iCloud"
 		       : IS("yandex.ru") ? "Yandex"
 		       : IS("orange.fr") ? "Orange"
+		       : IS("posteo.de") ? "Posteo"
 					 : NULL;
 	case 10:
 		return IS("google.com")	  ? "Gmail"
@@ -60,6 +61,7 @@ const char *provider_name(struct span name)
 		       : IS("hotmail.com") ? "Microsoft"
 		       : IS("comcast.net") ? "Comcast"
 		       : IS("t-online.de") ? "T-Online"
+		       : IS("mailbox.org") ? "mailbox.org"
 					   : NULL;
 	case 12:
 		return IS("office365.us")   ? "Microsoft"

@@ -423,7 +423,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->raw = cur;
 	struct word w[PASTE_WORDS];
 	int nw = 0, times = 0;
-	bool tagless = false;
+	bool tagless = false, bar = false;
 	for (int k = 0;; k++) {
 		skip_blanks(&cur);
 		if (!cur.n || k == PASTE_TOKENS)
@@ -438,8 +438,25 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 		if (is_separator(tok)) {
 			if (nw)
 				w[nw - 1].sep_after = true;
+			bar = span_eqs(tok, "|");
 			continue;
 		}
+		if (times && bar && !nw) {
+			/* a web UI's table (mailcow's "time | level | message"):
+			 * the message alone, its program told by its shape (bare.c) */
+			struct span rest = span_make(tok.p, line.n - (size_t)(tok.p - line.p));
+			const char *d = syslog_bare_daemon(rest);
+			if (d) {
+				out->prog = out->daemon = span_of(d);
+				out->instance = out->service = SPAN_NULL;
+				out->pid = -1;
+				out->postfix = true;
+				out->inferred = true;
+				text = rest;
+				break;
+			}
+		}
+		bar = false;
 		if (postfix_severity(tok)) {
 			/* Postfix's own "warning: text" with its tag not pasted */
 			out->prog = out->daemon = span_make(tok.p, 0);

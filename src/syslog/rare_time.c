@@ -166,6 +166,86 @@ static bool classic_year(struct syslog_state *st, struct span *cur, struct stamp
 	return true;
 }
 
+/* small_num - 1 to 4 digits at *i of s, or -1; *i moved past them */
+static int small_num(struct span s, size_t *i, size_t max)
+{
+	int v = 0;
+	size_t k = 0;
+	while (*i < s.n && k < max && isdig(s.p[*i])) {
+		v = v * 10 + (s.p[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	return k ? v : -1;
+}
+
+/* browser_time - a web UI's date as a browser's toLocaleString writes it
+ * ("30/9/2017, 00:10:17", "30.9.2017, 00:10:17", "9/30/2017, 12:10:17
+ * AM"): mailcow's and other panels' log tables, copied.  Day and month:
+ * the one above 12 is the day; else an AM/PM clock (en-US) puts the
+ * month first, and the rest of the world the day */
+static bool browser_time(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	struct span c = *cur;
+	size_t i = 0;
+	int a = small_num(c, &i, 2);
+	if (a < 1 || i >= c.n || (c.p[i] != '/' && c.p[i] != '.'))
+		return false;
+	char sep = c.p[i++];
+	int b = small_num(c, &i, 2);
+	if (b < 1 || i >= c.n || c.p[i] != sep)
+		return false;
+	i++;
+	size_t y0 = i;
+	int y = small_num(c, &i, 4);
+	if (i - y0 != 4 || y < 1970 || i + 2 > c.n || c.p[i] != ',' || c.p[i + 1] != ' ')
+		return false;
+	i += 2;
+	int h = small_num(c, &i, 2), mi = -1, sec = -1;
+	if (h >= 0 && i < c.n && c.p[i] == ':') {
+		i++;
+		size_t m0 = i;
+		mi = small_num(c, &i, 2);
+		if (i - m0 != 2 || i >= c.n || c.p[i] != ':')
+			return false;
+		i++;
+		size_t s0 = i;
+		sec = small_num(c, &i, 2);
+		if (i - s0 != 2)
+			return false;
+	}
+	if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+		return false;
+	bool pm = false, ampm = false;
+	if (i + 3 <= c.n && c.p[i] == ' ' &&
+	    ((c.p[i + 1] | 0x20) == 'a' || (c.p[i + 1] | 0x20) == 'p') && (c.p[i + 2] | 0x20) == 'm' &&
+	    (i + 3 == c.n || c.p[i + 3] == ' ' || c.p[i + 3] == '|' || c.p[i + 3] == '\t')) {
+		ampm = true;
+		pm = (c.p[i + 1] | 0x20) == 'p';
+		i += 3;
+	}
+	if (ampm) {
+		if (h < 1 || h > 12)
+			return false;
+		h = h % 12 + (pm ? 12 : 0);
+	}
+	int d, mo;
+	if (a > 12)
+		d = a, mo = b;
+	else if (b > 12)
+		mo = a, d = b;
+	else if (ampm && sep == '/')
+		mo = a, d = b;
+	else
+		d = a, mo = b;
+	if (mo > 12 || d > 31)
+		return false;
+	local_stamp(st, y, mo, d, h, mi, sec, 0, ts);
+	ts->prec = 0;
+	*cur = span_skip(c, i);
+	return true;
+}
+
 /* syslog_rare_time - the time shapes few logs have (journalctl -o short-full and
  * -o short-unix, a classic time with its year after the day): tried only
  * when the usual shapes have failed, so those cost nothing more */
@@ -174,6 +254,6 @@ bool syslog_rare_time(struct syslog_state *st, struct span *cur, struct stamp *t
 	if (!cur->n)
 		return false;
 	if (isdig(cur->p[0]))
-		return short_unix(cur, ts);
+		return short_unix(cur, ts) || browser_time(st, cur, ts);
 	return short_full(st, cur, ts) || classic_year(st, cur, ts);
 }

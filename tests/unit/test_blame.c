@@ -1241,6 +1241,50 @@ TEST(blame_own_app_refused_not_spam)
 	pipe_free(p);
 }
 
+/* the same without a delivery to tell the domains this server receives:
+ * a LAN device refused for mail within one domain (a scanner's
+ * scan@example.com to alice@example.com; a relay container's user
+ * writing to itself) is still the admin's own; a foreign sender is not */
+TEST(blame_own_app_refused_intra_domain)
+{
+	const char *const lines[] = {
+	    "Jun  5 09:00:00 mx postfix/smtpd[1001]: connect from unknown[192.168.1.52]",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: NOQUEUE: reject: RCPT from unknown[192.168.1.52]: 504 5.5.2 <scanner>: Helo command rejected: need fully-qualified hostname; from=<scan@example.com> to=<alice@Example.com> proto=SMTP helo=<scanner>",
+	    "Jun  5 09:00:01 mx postfix/smtpd[1001]: disconnect from unknown[192.168.1.52] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Jun  5 09:10:00 mx postfix/smtpd[1002]: connect from unknown[192.168.1.53]",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: NOQUEUE: reject: RCPT from unknown[192.168.1.53]: 504 5.5.2 <WIN-X>: Helo command rejected: need fully-qualified hostname; from=<promo@spam.example> to=<alice@example.com> proto=SMTP helo=<WIN-X>",
+	    "Jun  5 09:10:01 mx postfix/smtpd[1002]: disconnect from unknown[192.168.1.53] helo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.168.1.52"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.168.1.52"), "your own application or device"));
+	CHECK_INT(verdict_of(p, "192.168.1.53"), V_SPAM_REJECTED);
+	pipe_free(p);
+}
+
+/* "Relay access denied" only ever for bounces (MAIL FROM:<>) is a mail
+ * server returning a delivery report to a return address in a domain
+ * not received here (a web application's bounce address), no relay test;
+ * the same refusal with a sender is one */
+TEST(blame_null_sender_relay_denied_not_tester)
+{
+	const char *const lines[] = {
+	    "Sep 30 00:10:16 mx postfix/smtpd[1101]: connect from unknown[192.0.2.40]",
+	    "Sep 30 00:10:17 mx postfix/smtpd[1101]: NOQUEUE: reject: RCPT from unknown[192.0.2.40]: 454 4.7.1 <bounce+a=example.org@mail.example.com>: Relay access denied; from=<> to=<bounce+a=example.org@mail.example.com> proto=ESMTP helo=<smtp.example.net>",
+	    "Sep 30 00:10:17 mx postfix/smtpd[1101]: disconnect from unknown[192.0.2.40] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    "Sep 30 00:11:16 mx postfix/smtpd[1102]: connect from unknown[192.0.2.41]",
+	    "Sep 30 00:11:17 mx postfix/smtpd[1102]: NOQUEUE: reject: RCPT from unknown[192.0.2.41]: 454 4.7.1 <x@example.net>: Relay access denied; from=<s@example.org> to=<x@example.net> proto=ESMTP helo=<WIN-X>",
+	    "Sep 30 00:11:17 mx postfix/smtpd[1102]: disconnect from unknown[192.0.2.41] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(verdict_of(p, "192.0.2.40"), V_UNKNOWN);
+	CHECK(strstr(explanation(p, "192.0.2.40"), "always for a bounce"));
+	CHECK_INT(verdict_of(p, "192.0.2.41"), V_RELAY_ATTEMPT);
+	pipe_free(p);
+}
+
 /* "too many errors after AUTH" alone (an excerpt of the lines a ban
  * filter matched, the warnings left out) is failed logins: guessing;
  * the same limit reached after RCPT is no login failure, nor is one

@@ -539,6 +539,11 @@ static const struct {
     /* the message families of suite-variants-families */
     {"Mar  4 10:10:02 mx postfix/smtpd[3601]: NOQUEUE: reject: RCPT from mail-ed1-f50.google.com[209.85.208.50]: 454 4.7.1 <sales@Example.com>: Relay access denied; from=<x@gmail.com> to=<sales@Example.com> proto=ESMTP helo=<mail-ed1-f50.google.com>",
      "own-domain-relay-denied", "example.com"},
+    /* threads15D: the mailbox providers mailbox.org and Posteo deliver only to a domain's MX too */
+    {"Jun 17 17:22:21 mx postfix/smtpd[3602]: NOQUEUE: reject: RCPT from mout-p-101.mailbox.org[80.241.56.151]: 554 5.7.1 <redirect@example.net>: Relay access denied; from=<contact@example.org> to=<redirect@example.net> proto=ESMTP helo=<mout-p-101.mailbox.org>",
+     "own-domain-relay-denied", "example.net"},
+    {"Jun 17 17:22:21 mx postfix/smtpd[3602]: NOQUEUE: reject: RCPT from mout01.posteo.de[185.67.36.65]: 554 5.7.1 <a@example.net>: Relay access denied; from=<b@posteo.de> to=<a@example.net> proto=ESMTP helo=<mout01.posteo.de>",
+     "own-domain-relay-denied", "example.net"},
     {"Mar  4 10:10:02 mx postfix/smtpd[3601]: NOQUEUE: reject: RCPT from unknown[80.94.95.12]: 454 4.7.1 <probe@relaytest.example>: Relay access denied; from=<s@t.example> to=<probe@relaytest.example> proto=SMTP helo=<WIN-ABC123>",
      NULL, NULL},
     {"Mar  4 09:50:02 mx postfix/smtpd[4001]: NOQUEUE: reject: RCPT from mail-ed1-f50.google.com[209.85.208.50]: 554 5.7.1 <alice@example.org>: Recipient address rejected: Access denied; from=<x@gmail.com> to=<alice@example.org> proto=ESMTP helo=<mail-ed1-f50.google.com>",
@@ -559,6 +564,9 @@ static const struct {
      "outbound-tls-certificate-unverified", "mx.partner.example[192.0.2.25]:25"},
     {"Mar  4 14:40:01 mx postfix/smtp[6201]: warning: smtp_connect_addr: bind 203.0.113.200: Cannot assign requested address",
      "outbound-bind-address-missing", "203.0.113.200"},
+    /* threads15D: connect()'s EADDRNOTAVAIL to an IPv6 destination: no IPv6 here */
+    {"May 19 14:41:01 relay postfix/smtp[159]: connect to smtp-mail.outlook.com[2603:1046:c01:2481::6]:587: Cannot assign requested address",
+     "outbound-network-unreachable", "IPv6"},
     {"Mar  4 14:50:01 mx postfix/master[6301]: fatal: bind 203.0.113.200 port 25: Cannot assign requested address",
      "listen-address-missing", "203.0.113.200"},
     {"Mar  4 14:30:01 mx postfix/smtp[6101]: warning: relayhost configuration problem",

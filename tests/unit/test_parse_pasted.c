@@ -250,3 +250,35 @@ TEST(pasted_time_of_day_only)
 	ev = progs_line("3:03:5x mx postfix/smtpd[2468]: connect from unknown[192.0.2.1]");
 	CHECK_STR(progs_type(ev), "other");
 }
+
+/* threads15D: a web UI's log table copied (mailcow: "time | level |
+ * message", the time as the browser's toLocaleString writes it, the
+ * program not shown): the message is read by its shape (bare.c); day
+ * and month by the one above 12, else month first only with AM/PM */
+TEST(pasted_web_ui_table_browser_time)
+{
+	const struct event *ev = progs_line(
+	    "30/9/2017, 00:10:17 | info | NOQUEUE: reject: RCPT from unknown[192.0.2.25]: 454 4.7.1 "
+	    "<bounce+x=example.org@mail.example.com>: Relay access denied; from=<> "
+	    "to=<bounce+x=example.org@mail.example.com> proto=ESMTP helo=<smtp.example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->client_ip, "192.0.2.25");
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK(ev->line->format != FMT_NOTIME);
+	int64_t a = ev->line->ts.us;
+	ev = progs_line("9/30/2017, 12:10:17 AM | info | connect from unknown[192.0.2.25]");
+	CHECK_STR(progs_type(ev), "connect");
+	CHECK(ev->line->ts.us == a);
+	ev = progs_line("30.9.2017, 00:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->ts.us == a);
+	ev = progs_line("1/10/2017, 00:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->ts.us > a + 23LL * 3600 * 1000000);
+	/* a date that is none (month 13, day 32, hour 25) is no time */
+	ev = progs_line("13/13/2017, 00:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->format == FMT_NOTIME || !ev->line->ts.us || ev->line->ts.us != a);
+	ev = progs_line("30/9/2017, 25:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->ts.us != a);
+	/* prose after a bar is not a message */
+	ev = progs_line("30/9/2017, 00:10:17 | info | the server said hello");
+	CHECK(!ev->line->postfix);
+}

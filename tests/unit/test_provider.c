@@ -34,6 +34,7 @@ static const char *name_before(struct span name)
 	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
 	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
 	    P("pphosted.com", "Proofpoint"),  P("mimecast.com", "Mimecast"),
+	    P("posteo.de", "Posteo"),         P("mailbox.org", "mailbox.org"),
 	};
 #undef P
 	if (name.n < 2)
@@ -115,6 +116,7 @@ static const char *name_walk(struct span name)
 	    P("comcast.net", "Comcast"),      P("orange.fr", "Orange"),
 	    P("t-online.de", "T-Online"),     P("amazonses.com", "Amazon SES"),
 	    P("pphosted.com", "Proofpoint"),  P("mimecast.com", "Mimecast"),
+	    P("posteo.de", "Posteo"),         P("mailbox.org", "mailbox.org"),
 	};
 #undef P
 	if (name.n < 2)
@@ -142,7 +144,8 @@ TEST(provider_name_same_as_walk)
 	    "google.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "office365.us",
 	    "yahoodns.net", "yahoo.com", "aol.com", "icloud.com", "apple.com", "mail.ru", "yandex.net",
 	    "yandex.ru", "gmx.net", "web.de", "protonmail.ch", "zoho.com", "comcast.net", "orange.fr",
-	    "t-online.de", "amazonses.com", "pphosted.com", "mimecast.com", "oogle.com", "google.co",
+	    "t-online.de", "amazonses.com", "pphosted.com", "mimecast.com", "posteo.de", "mailbox.org",
+	    "oogle.com", "google.co",
 	    "xgoogle.com", "eb.de", "googlemail.comx", "com", "de", ".", "..", "mx", "-", "x",
 	    "mail-wr1-f41.", "abcdefghijklmno", "\0"};
 	const size_t nparts = sizeof parts / sizeof *parts;
@@ -187,7 +190,7 @@ TEST(provider_name_same_as_walk)
 	}
 	CHECK(named > 30000);
 	CHECK(named < 300000);
-	CHECK(kinds == 16); /* every provider's name was given */
+	CHECK(kinds == 18); /* every provider's name was given */
 	CHECK(!provider_name(span_make(NULL, 0)));
 	CHECK(!provider_name(SPAN_LIT("google.com.")));
 	CHECK(provider_name(SPAN_LIT("GOOGLE.COM")) && !strcmp(provider_name(SPAN_LIT("a.b.GOOGLE.COM")), "Gmail"));
