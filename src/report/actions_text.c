@@ -230,6 +230,28 @@ static bool spread_accounts(struct buf *b, const struct analysis *a)
 	return n > 0;
 }
 
+/* clients_where - up to five of the clients pred holds for into ips
+ * (", ..." after them), as a reader sees them; how many in all */
+static size_t clients_where(struct buf *ips, const struct analysis *a,
+			    bool (*pred)(const struct analysis *, const struct client *))
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (!pred(a, c))
+			continue;
+		if (n < 5) {
+			buf_puts(ips, n ? ", " : "");
+			buf_term(ips, span_of(client_shown(c).s));
+		} else if (n == 5) {
+			buf_puts(ips, ", ...");
+		}
+		n++;
+	}
+	buf_putc(ips, 0);
+	return n;
+}
+
 /* tls_at_once - clients that open with a TLS handshake on a plain port
  * (a mail program set to SSL/TLS on port 25 or 587): of this server's
  * own network (verdict tls-failure), or an address a user also logged in
@@ -238,26 +260,39 @@ static bool spread_accounts(struct buf *b, const struct analysis *a)
 static bool tls_at_once(struct buf *b, const struct analysis *a)
 {
 	struct buf ips = {0};
-	size_t n = 0;
-	for (size_t i = 0; i < a->nclist; i++) {
-		const struct client *c = a->clist[i];
-		if (!client_tls_at_once(a, c))
-			continue;
-		if (n < 5) {
-			buf_puts(&ips, n ? ", " : "");
-			buf_term(&ips, span_of(client_addr(c).s));
-		} else if (n == 5) {
-			buf_puts(&ips, ", ...");
-		}
-		n++;
-	}
-	buf_putc(&ips, 0);
+	size_t n = clients_where(&ips, a, client_tls_at_once);
 	if (n) {
 		buf_printf(b, _("  - Mail programs of your network or your users that open with TLS on a "
 				"plain port (%s):\n"),
 			   ips.p);
 		item(b, _("Set them to STARTTLS on port 587 (or 25), or to SSL/TLS on port 465 if master.cf "
 			"enables the submissions service; until then their mail does not get in."));
+	}
+	buf_free(&ips);
+	return n > 0;
+}
+
+/* device_refused - a client whose only failed logins were a mail
+ * program falling back through the mechanisms (verdict_device_logins)
+ * and that never logged in: a user's device with a wrong password,
+ * whose mail does not go out */
+static bool device_refused(const struct analysis *a, const struct client *c)
+{
+	(void)a;
+	return c->verdict == V_UNKNOWN && verdict_device_logins(c);
+}
+
+/* device_logins - the step for those devices */
+static bool device_logins(struct buf *b, const struct analysis *a)
+{
+	struct buf ips = {0};
+	size_t n = clients_where(&ips, a, device_refused);
+	if (n) {
+		buf_printf(b, _("  - Mail programs whose password the server refuses (%s):\n"), ips.p);
+		item(b, _("A phone, Outlook, a printer or scanner of one of your users is set with a wrong "
+			"or old password or username: its mail does not go out. Ask the user to correct it; "
+			"if they are sure of it, test the account against the SASL backend (doveadm auth "
+			"test, testsaslauthd). Do not ban the address."));
 	}
 	buf_free(&ips);
 	return n > 0;
@@ -303,6 +338,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 	}
 	any |= spread_accounts(b, a);
 	any |= tls_at_once(b, a);
+	any |= device_logins(b, a);
 	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
 		/* distributed guessing first: what stops it is not a ban */
 		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))

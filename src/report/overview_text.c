@@ -414,6 +414,17 @@ static void client_items(struct glances *g, const struct report_input *in)
 	size_t users_tls = 0;
 	for (size_t i = 0; i < a->nclist; i++)
 		users_tls += a->clist[i]->verdict == V_LEGITIMATE && client_tls_at_once(a, a->clist[i]);
+	size_t devices = 0;
+	for (size_t i = 0; i < a->nclist; i++)
+		devices += a->clist[i]->verdict == V_UNKNOWN && verdict_device_logins(a->clist[i]);
+	if (devices)
+		buf_printf(item(g, 1), P_("%zu address failed to log in as a mail program does whose "
+					  "password is wrong (a user's device, not a guesser): its mail "
+					  "does not go out. Next: ask the user to correct it.",
+					  "%zu addresses failed to log in as mail programs do whose "
+					  "passwords are wrong (users' devices, not guessers): their mail "
+					  "does not go out. Next: ask the users to correct them.", devices),
+			   devices);
 	if (users_tls)
 		buf_printf(item(g, 1), P_("%zu address your users log in from also opened with TLS on a "
 					  "plain port: a mail program set to SSL/TLS instead of STARTTLS "
