@@ -360,10 +360,16 @@ static bool split_tag_at(struct span tag, ptrdiff_t first, ptrdiff_t last, struc
 		out->instance = SPAN_NULL;
 		out->service = SPAN_NULL;
 		out->daemon = tag;
-		/* a bare "sendmail" tag is Sendmail 8; Postfix's is postfix/sendmail */
+		/* a bare "sendmail" tag is Sendmail 8; Postfix's is postfix/sendmail.
+		 * The table and configuration commands write their errors to
+		 * stderr with a bare tag ("postalias: fatal: ...", as a
+		 * container's start script shows them); no other program has
+		 * these names */
 		out->postfix = span_eqs(tag, "postfix") || span_eqs(tag, "postsuper") ||
 			       span_eqs(tag, "postqueue") || span_eqs(tag, "postdrop") ||
-			       span_eqs(tag, "postlog");
+			       span_eqs(tag, "postlog") || span_eqs(tag, "postmap") ||
+			       span_eqs(tag, "postalias") || span_eqs(tag, "postconf") ||
+			       span_eqs(tag, "postmulti");
 		return out->postfix;
 	}
 	out->instance = span_head(tag, (size_t)first);

@@ -490,6 +490,15 @@ TEST(prefix_pasted_no_time_no_pid)
 	     "", "connect from unknown[192.0.2.1]"},
 	    {"postfix-mailcow_1 | postfix/smtpd[5]: connect from unknown[192.0.2.1]", true, NULL, NULL,
 	     "postfix/smtpd", 5, "", "connect from unknown[192.0.2.1]"},
+	    /* the table and configuration commands' stderr, bare tag, as a
+	     * container's start script prints it (colour codes, a label) */
+	    {"\x1b[36mmail   |\x1b[0m postalias: fatal: unsupported dictionary type: lmdb. Is the postfix-lmdb package installed?",
+	     true, NULL, NULL, "postalias", -1, "fatal",
+	     "unsupported dictionary type: lmdb. Is the postfix-lmdb package installed?"},
+	    {"postmap: fatal: open /etc/postfix/transport: No such file or directory", true, NULL, NULL,
+	     "postmap", -1, "fatal", "open /etc/postfix/transport: No such file or directory"},
+	    {"postconf: warning: /etc/postfix/main.cf: unused parameter: smtpd_foo=yes", true, NULL, NULL,
+	     "postconf", -1, "warning", "/etc/postfix/main.cf: unused parameter: smtpd_foo=yes"},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 	/* the time a line without one takes: the last one read, or none */
