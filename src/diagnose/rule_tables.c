@@ -431,6 +431,10 @@ const struct rule rule_diag[] = {
     /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
     {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
+    /* master_spawn.c's "process %s pid %d exit status %d" pasted without
+     * its tag (a web UI's table keeps only the level and the text): the
+     * full path of a daemon is master's alone */
+    {F_DAEMON_FATAL, SRC_DIAG, "", {"killed by signal", "exit status"}, "process /", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
     {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},

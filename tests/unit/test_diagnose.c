@@ -203,6 +203,10 @@ static const struct {
     /* the same failure of the SMTP client stays the destination's DNS */
     {"Nov 18 10:00:00 mx postfix/smtp[217]: A53C31E428B: to=<user@example.org>, relay=none, delay=0.03, delays=0.01/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},
+    /* master's "process PATH pid N exit status N" with its tag lost (a
+     * web UI's table keeps the level and the text): still a daemon dying */
+    {"4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
+     "daemon-fatal-error", "/usr/lib/postfix/sbin/smtpd"},
     /* the same reply from a real remote server stays the remote server's */
     {"Mar  3 10:00:14 mx postfix/smtp[2106]: 8E5F6A7B8C: to=<yves@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.example.net[198.51.100.20] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
      "outbound-remote-temporary", "mx.example.net"},

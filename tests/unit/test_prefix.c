@@ -398,6 +398,16 @@ TEST(prefix_pasted_web_ui_columns)
 	     true, "2026-01-02T10:11:05+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81237: removed"},
 	    {"2026-01-02 10:11:04,517 INFO postfix/qmgr[7]: 4C3F81238: removed",
 	     true, "2026-01-02T10:11:04+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81238: removed"},
+	    /* a browser's locale date, the day first ("d.m.yyyy, hh:mm:ss"),
+	     * quoted in an issue; the tag was not in the table */
+	    {"> 4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
+	     true, "2026-01-04T11:16:09+00:00", NULL, "", -1, "warning",
+	     "process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1"},
+	    {"04.01.2026 11:16:10 | info | postfix/qmgr[7]: 4C3F81239: removed",
+	     true, "2026-01-04T11:16:10+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81239: removed"},
+	    /* not a date: a version, a day past 31, a two-digit year */
+	    {.line = "3.1.6, 11:16:09 | info | started"},
+	    {.line = "32.1.2026, 11:16:09 | info | started"},
 	    /* the header row of the table is no log line */
 	    {.line = "| Time | Level | Message |"},
 	    {.line = "Time\tPriority\tMessage"},
