@@ -710,6 +710,29 @@ static bool parse_docker(struct syslog_state *st, struct span line, struct logli
 	return true;
 }
 
+/* relogged - a line of another program whose text is a whole Postfix
+ * line, time first: a container's log forwarded through syslog once
+ * more ("Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail
+ * postfix/smtpd[384]: ..."), or s6-log's "TIME  mail.warn: " before it.
+ * Read the inner line in place of the outer one; only a line that is not
+ * Postfix's and whose text starts like a time is tried */
+static bool relogged(struct syslog_state *st, struct logline *out)
+{
+	struct span t = out->text;
+	if (t.n < 20 || !((t.p[3] == ' ' && t.p[0] >= 'A' && t.p[0] <= 'Z') ||
+			  (isdig(t.p[0]) && t.p[4] == '-')))
+		return false;
+	int year = st->year, last_month = st->last_month;
+	struct logline in;
+	if (!parse_plain(st, t, &in) || !in.postfix) {
+		st->year = year, st->last_month = last_month;
+		return false;
+	}
+	in.raw = out->raw;
+	*out = in;
+	return true;
+}
+
 /* syslog_parse - parse line into out; false when it has no syslog shape.
  * The time is clamped into 1970..9999 (time_clamp): an ISO year 0000 or
  * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
@@ -735,6 +758,8 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 			st->last_ts = out->ts;
 		return true;
 	}
+	if (!out->postfix)
+		relogged(st, out);
 	out->ts.us = time_clamp(out->ts.us);
 	st->last_ts = out->ts;
 	return true;

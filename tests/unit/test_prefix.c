@@ -907,3 +907,33 @@ TEST(prefix_grep_file_name)
 		free(p);
 	}
 }
+
+/* a Postfix line logged once more by another program: a container's
+ * output forwarded through syslog (Mailu's "smtp[N]: " before the whole
+ * line), s6-log's "TIME  mail.warn: " before it; the inner line is read.
+ * Another program's text that only starts like a time stays its own */
+TEST(prefix_relogged_inner_line)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail postfix/smtpd[384]: error: unsupported dictionary type: hash", &l));
+	CHECK(l.postfix);
+	CHECK(span_eqs(l.prog, "postfix/smtpd"));
+	CHECK_INT(l.pid, 384);
+	CHECK(span_eqs(l.severity, "error"));
+	CHECK(span_eqs(l.text, "unsupported dictionary type: hash"));
+	CHECK(span_eqs(l.raw, "Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail postfix/smtpd[384]: error: unsupported dictionary type: hash"));
+	CHECK(parse(&st, "2026-08-27 14:53:06.009959358  mail.warn: Aug 27 14:53:06 postfix/smtps/smtpd[408]: warning: connect to mysql server db: Unknown server host 'db' (-3)", &l));
+	CHECK(l.postfix);
+	CHECK(span_eqs(l.prog, "postfix/smtps/smtpd"));
+	CHECK_STR(iso_of(l.ts), "2026-08-27T14:53:06+00:00");
+	CHECK(parse(&st, "Jan 25 08:43:18 mail cron[7]: Jan 25 backup started on mail with 3 jobs", &l));
+	CHECK(!l.postfix);
+	CHECK(span_eqs(l.prog, "cron"));
+	CHECK(parse(&st, "Jan 25 08:43:19 mail app[8]: Jan 25 08:43:19 mail app[9]: hello there", &l));
+	CHECK(!l.postfix);
+	CHECK(span_eqs(l.prog, "app"));
+	CHECK_INT(l.pid, 8);
+}
