@@ -250,7 +250,7 @@ enum finding_impact {
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
 	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
-	  "a line of a lookup table (header_checks, regexp, pcre, cidr) is wrong or repeated")   \
+	  "a line or query of a lookup table (regexp, pcre, cidr, SQL) is wrong or repeated")    \
 	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
 	  "a lookup table is older than its source file (postmap not run)")                    \
 	X(F_MAP_UNAPPROVED, "proxymap-unapproved-table", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \

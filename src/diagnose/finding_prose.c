@@ -103,10 +103,14 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "
 	"table (header_checks, body_checks, access maps), a bad network in a cidr table, or a "
 	"key listed twice in a table postmap builds. The line is skipped (or the second key "
-	"ignored), so that rule does not do what it says.",
+	"ignored), so that rule does not do what it says. Or the database refused the query "
+	"of a mysql: or pgsql: table (\"error in your SQL syntax\", an unknown column or "
+	"table): the server answers, but every lookup in that table fails.",
 	"Open the table at the line number in the message and fix it; test it with postmap -q "
 	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
-	"For a duplicate key, keep one line and run postmap on the table again.",
+	"For a duplicate key, keep one line and run postmap on the table again. For an SQL "
+	"table, fix the query line of its .cf file (the quotes around the key's placeholder, column and "
+	"table names) and test it with postmap -q \"user@example.com\" mysql:/etc/postfix/FILE.cf.",
 	NULL},
     [F_MAP_STALE] = {
 	"A table's compiled .db is older than its text source: someone edited the file but "

@@ -324,6 +324,12 @@ const struct rule rule_diag[] = {
      * server, not a file; keyed by the type, which fold_map_type
      * gives to F_MAP_TYPE when the type itself is not supported */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
+    /* the database answered and refused the query of the table's .cf
+     * file (MySQL's "You have an error in your SQL syntax", "Unknown
+     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
+     * or near", "column ... does not exist"): the query is wrong, the
+     * server is up */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist"}, "query failed", K_FIXED, "SQL query"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},

@@ -203,6 +203,14 @@ static const struct {
     /* the same failure of the SMTP client stays the destination's DNS */
     {"Nov 18 10:00:00 mx postfix/smtp[217]: A53C31E428B: to=<user@example.org>, relay=none, delay=0.03, delays=0.01/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},
+    /* the database answered and refused the table's query: the query is
+     * wrong, not the server down (dict_mysql.c, dict_pgsql.c) */
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near ''1' at line 1",
+     "lookup-table-syntax", "SQL query"},
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: pgsql query failed: fatal error from host 192.0.2.5: ERROR:  column \"emial\" does not exist",
+     "lookup-table-syntax", "SQL query"},
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
+     "lookup-server-unreachable", "MySQL"},
     /* master's "process PATH pid N exit status N" with its tag lost (a
      * web UI's table keeps the level and the text): still a daemon dying */
     {"4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
