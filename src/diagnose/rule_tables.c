@@ -463,6 +463,10 @@ const struct rule rule_diag[] = {
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},
+    /* a queue file that cannot be written because the disk is full
+     * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
+     * keyed by the cause, which the admin must see first */
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "maildrop/", "incoming/", "mail_queue_enter"}, "No space left on device", K_FIXED, "No space left on device"},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 

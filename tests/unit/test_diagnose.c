@@ -203,6 +203,11 @@ static const struct {
     /* the same failure of the SMTP client stays the destination's DNS */
     {"Nov 18 10:00:00 mx postfix/smtp[217]: A53C31E428B: to=<user@example.org>, relay=none, delay=0.03, delays=0.01/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},
+    /* a full disk under the queue: the cause is the key */
+    {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device",
+     "queue-file-problem", "No space left on device"},
+    {"Jul 04 16:04:01 mx postfix/postdrop[891726]: warning: mail_queue_enter: create file maildrop/386941.891726: Permission denied",
+     "queue-file-problem", ""},
     /* the database answered and refused the table's query: the query is
      * wrong, not the server down (dict_mysql.c, dict_pgsql.c) */
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near ''1' at line 1",
