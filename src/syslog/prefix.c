@@ -729,6 +729,11 @@ static bool relogged(struct syslog_state *st, struct logline *out)
 		return false;
 	}
 	in.raw = out->raw;
+	/* a classic inner time has no year: the outer ISO one has it */
+	if (in.format == FMT_CLASSIC && (out->format == FMT_ISO || out->format == FMT_RFC5424)) {
+		in.ts = out->ts;
+		in.format = out->format;
+	}
 	*out = in;
 	return true;
 }

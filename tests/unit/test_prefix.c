@@ -928,7 +928,11 @@ TEST(prefix_relogged_inner_line)
 	CHECK(parse(&st, "2026-08-27 14:53:06.009959358  mail.warn: Aug 27 14:53:06 postfix/smtps/smtpd[408]: warning: connect to mysql server db: Unknown server host 'db' (-3)", &l));
 	CHECK(l.postfix);
 	CHECK(span_eqs(l.prog, "postfix/smtps/smtpd"));
-	CHECK_STR(iso_of(l.ts), "2026-08-27T14:53:06+00:00");
+	CHECK_STR(iso_of(l.ts), "2026-08-27T14:53:06.009959+00:00");
+	/* the outer ISO time keeps its year when the inner classic one has none */
+	CHECK(parse(&st, "2024-08-27 14:53:07.5  mail.warn: Aug 27 14:53:07 postfix/smtpd[409]: warning: x", &l));
+	CHECK(l.postfix);
+	CHECK_STR(iso_of(l.ts), "2024-08-27T14:53:07.5+00:00");
 	CHECK(parse(&st, "Jan 25 08:43:18 mail cron[7]: Jan 25 backup started on mail with 3 jobs", &l));
 	CHECK(!l.postfix);
 	CHECK(span_eqs(l.prog, "cron"));
