@@ -279,6 +279,8 @@ enum finding_impact {
 	  "a mailbox on this server is full (quota or mailbox size limit)")                    \
 	X(F_OWN_USER_UNKNOWN, "local-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \
 	  "mail to local addresses that do not exist on this server")                          \
+	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
+	  "mail to an alias bounces: the alias points at an address that does not exist")      \
 	X(F_OWN_CONTENT, "local-filter-refused-content", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,   \
 	  "this host's own content filter refused a message as spam or virus")                 \
 	X(F_TRANSPORT_MISSING, "transport-unavailable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,     \

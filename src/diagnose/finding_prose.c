@@ -233,6 +233,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
 	NULL},
+    [F_ALIAS_TARGET_UNKNOWN] = {
+	"An alias or forwarding entry of this server (aliases, virtual_alias_maps, an LDAP or "
+	"SQL alias query) turned the address the sender wrote into one that this server does "
+	"not know, so the mail bounces as \"User unknown\" although the address written "
+	"exists. The line shows both: orig_to= is the address written, to= the alias's "
+	"target.",
+	"Look the alias up (postmap -q ADDRESS with the table of virtual_alias_maps, or "
+	"postalias -q NAME /etc/aliases) and correct its target, or create the target's "
+	"mailbox; run postmap (or newaliases) on a file table after editing it.",
+	NULL},
     [F_OWN_CONTENT] = {
 	"This host's own content filter (Amavis on loopback, a pipe to SpamAssassin or "
 	"a scanner, a Sieve rule) refused a message as spam or virus: the filter did its job, "

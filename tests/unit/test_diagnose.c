@@ -192,8 +192,17 @@ static const struct {
      * expanded to an address its domain's tables do not know): this
      * server's tables, not "the remote server says"; a remote Postfix's
      * same words come with " said: " and stay the remote's */
-    {"Jun 22 18:45:53 mx postfix/error[2322]: 76CE5660089: to=<gone@example.com>, orig_to=<team@example.com>, relay=none, delay=102, delays=4.6/0.19/0/97, dsn=5.1.1, status=bounced (User unknown in virtual alias table)",
+    {"Jun 22 18:45:53 mx postfix/error[2322]: 76CE5660089: to=<gone@example.com>, relay=none, delay=102, delays=4.6/0.19/0/97, dsn=5.1.1, status=bounced (User unknown in virtual alias table)",
      "local-user-unknown", "virtual alias table"},
+    /* an alias (orig_to= another local part) expanded to that unknown
+     * address: the alias is wrong, keyed by its domain; "root" made
+     * "root@host" is no alias */
+    {"Jun 22 18:45:53 mx postfix/error[2322]: 76CE5660089: to=<gone@example.com>, orig_to=<Team@Example.org>, relay=none, delay=102, delays=4.6/0.19/0/97, dsn=5.1.1, status=bounced (User unknown in virtual alias table)",
+     "alias-target-unknown", "example.org"},
+    {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A7F: to=<ghost@mx.example.com>, orig_to=<postmaster@example.com>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"ghost\")",
+     "alias-target-unknown", "example.com"},
+    {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A80: to=<nobody@mx.example.com>, orig_to=<nobody>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"nobody\")",
+     "local-user-unknown", "local"},
     {"Jun 22 18:45:53 mx postfix/smtp[2323]: 76CE5660090: to=<gone@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (host mx.example.net[198.51.100.20] said: 550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))",
      "outbound-user-unknown", "mx.example.net"},
     /* LMTP to a host name that does not resolve (a container's service
