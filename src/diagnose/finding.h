@@ -250,7 +250,7 @@ enum finding_impact {
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
 	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
-	  "a line of a lookup table (header_checks, regexp, pcre, cidr) is wrong or repeated")   \
+	  "a line or query of a lookup table (regexp, pcre, cidr, SQL) is wrong or repeated")    \
 	X(F_MAP_STALE, "lookup-table-stale", SIDE_CONFIG, 2, IMPACT_DEGRADED,                  \
 	  "a lookup table is older than its source file (postmap not run)")                    \
 	X(F_MAP_UNAPPROVED, "proxymap-unapproved-table", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
@@ -279,6 +279,8 @@ enum finding_impact {
 	  "a mailbox on this server is full (quota or mailbox size limit)")                    \
 	X(F_OWN_USER_UNKNOWN, "local-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \
 	  "mail to local addresses that do not exist on this server")                          \
+	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
+	  "mail to an alias bounces: the alias points at an address that does not exist")      \
 	X(F_OWN_CONTENT, "local-filter-refused-content", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,   \
 	  "this host's own content filter refused a message as spam or virus")                 \
 	X(F_TRANSPORT_MISSING, "transport-unavailable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,     \

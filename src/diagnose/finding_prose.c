@@ -103,10 +103,14 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "
 	"table (header_checks, body_checks, access maps), a bad network in a cidr table, or a "
 	"key listed twice in a table postmap builds. The line is skipped (or the second key "
-	"ignored), so that rule does not do what it says.",
+	"ignored), so that rule does not do what it says. Or the database refused the query "
+	"of a mysql: or pgsql: table (\"error in your SQL syntax\", an unknown column or "
+	"table): the server answers, but every lookup in that table fails.",
 	"Open the table at the line number in the message and fix it; test it with postmap -q "
 	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
-	"For a duplicate key, keep one line and run postmap on the table again.",
+	"For a duplicate key, keep one line and run postmap on the table again. For an SQL "
+	"table, fix the query line of its .cf file (the quotes around the key's placeholder, column and "
+	"table names) and test it with postmap -q \"user@example.com\" mysql:/etc/postfix/FILE.cf.",
 	NULL},
     [F_MAP_STALE] = {
 	"A table's compiled .db is older than its text source: someone edited the file but "
@@ -228,6 +232,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
+	NULL},
+    [F_ALIAS_TARGET_UNKNOWN] = {
+	"An alias or forwarding entry of this server (aliases, virtual_alias_maps, an LDAP or "
+	"SQL alias query) turned the address the sender wrote into one that this server does "
+	"not know, so the mail bounces as \"User unknown\" although the address written "
+	"exists. The line shows both: orig_to= is the address written, to= the alias's "
+	"target.",
+	"Look the alias up (postmap -q ADDRESS with the table of virtual_alias_maps, or "
+	"postalias -q NAME /etc/aliases) and correct its target, or create the target's "
+	"mailbox; run postmap (or newaliases) on a file table after editing it.",
 	NULL},
     [F_OWN_CONTENT] = {
 	"This host's own content filter (Amavis on loopback, a pipe to SpamAssassin or "

@@ -142,6 +142,26 @@ void diag_fold_map_type(struct diag *d)
 	}
 }
 
+/* diag_fold_sql_query - a table whose SQL query the database refused
+ * (F_MAP_SYNTAX keyed "SQL query") also fails its lookups: those lines,
+ * told as the database server's (F_MAP_SERVER_DOWN, "MySQL" or
+ * "PostgreSQL": "mysql:/etc/postfix/x.cf lookup error for"), are the
+ * query's; the server answered */
+void diag_fold_sql_query(struct diag *d)
+{
+	struct diag_group *query = NULL;
+	for (size_t t = 0; t < d->nlist && !query; t++)
+		if (d->list[t]->id == F_MAP_SYNTAX && !strcmp(d->list[t]->key, "SQL query"))
+			query = d->list[t];
+	if (!query)
+		return;
+	for (size_t i = d->nlist; i-- > 0;) {
+		const struct diag_group *g = d->list[i];
+		if (g->id == F_MAP_SERVER_DOWN && (!strcmp(g->key, "MySQL") || !strcmp(g->key, "PostgreSQL")))
+			diag_absorb(d, query, i);
+	}
+}
+
 /* is_effect - g is row e's effect group */
 static bool is_effect(const struct diag_group *g, size_t e)
 {

@@ -91,6 +91,17 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		else
 			ip = in;
 	}
+	/* error(8) bouncing with trivial-rewrite's or qmgr's own verdict
+	 * "User unknown in virtual alias table" (virtual mailbox, local
+	 * recipient, relay recipient): this server's tables, not a remote
+	 * server's reply (that one carries " said: "); key the table */
+	struct span tbl = span_find(t, "User unknown in ");
+	if (span_eqs(d, "error") && tbl.p && !span_find(t, " said: ").p) {
+		tbl = span_skip(tbl, strlen("User unknown in "));
+		ptrdiff_t end = span_chr(tbl, ')');
+		diag_copy_key(key, end >= 0 ? span_head(tbl, (size_t)end) : tbl);
+		return OWN_MAILBOX;
+	}
 	if (span_eqs(d, "local") || span_eqs(d, "virtual") || span_eqs(d, "pipe")) {
 		diag_copy_key(key, name.n ? name : d);
 		return OWN_MAILBOX;
@@ -117,6 +128,14 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 	if (lmtp) {
 		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */
 		struct span h = name.n ? name : ip;
+		/* relay=none with a DNS failure names the LMTP host only in
+		 * "Name service error for name=HOST type=A" */
+		struct span nm = span_find(t, "name=");
+		if (!h.n && nm.p) {
+			nm = span_skip(nm, 5);
+			ptrdiff_t sp = span_chr(nm, ' ');
+			h = sp >= 0 ? span_head(nm, (size_t)sp) : nm;
+		}
 		if (!h.n)
 			return OWN_NONE;
 		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
@@ -146,6 +165,8 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_OUT_BLOCKLISTED:
 		return temp ? failed : F_OWN_CONTENT;
 	case F_OUT_REFUSED:
+	case F_OUT_DNS_TEMP: /* the LMTP host's name does not resolve */
+	case F_OUT_DNS_NXDOMAIN:
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_LMTP_DOWN: /* LMTP to Amavis on [::1]:10024 is a content filter */
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;

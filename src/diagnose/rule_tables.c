@@ -329,6 +329,12 @@ const struct rule rule_diag[] = {
      * server, not a file; keyed by the type, which fold_map_type
      * gives to F_MAP_TYPE when the type itself is not supported */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
+    /* the database answered and refused the query of the table's .cf
+     * file (MySQL's "You have an error in your SQL syntax", "Unknown
+     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
+     * or near", "column ... does not exist"): the query is wrong, the
+     * server is up */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist"}, "query failed", K_FIXED, "SQL query"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
@@ -436,6 +442,10 @@ const struct rule rule_diag[] = {
     /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
     {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
+    /* master_spawn.c's "process %s pid %d exit status %d" pasted without
+     * its tag (a web UI's table keeps only the level and the text): the
+     * full path of a daemon is master's alone */
+    {F_DAEMON_FATAL, SRC_DIAG, "", {"killed by signal", "exit status"}, "process /", K_PATH, NULL},
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
     {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
@@ -458,6 +468,10 @@ const struct rule rule_diag[] = {
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},
+    /* a queue file that cannot be written because the disk is full
+     * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
+     * keyed by the cause, which the admin must see first */
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "maildrop/", "incoming/", "mail_queue_enter"}, "No space left on device", K_FIXED, "No space left on device"},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 

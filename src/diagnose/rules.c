@@ -553,6 +553,25 @@ static void role_key(struct diag_hit *hit, struct span to)
 		*p = (char)tolower((unsigned char)*p);
 }
 
+/* alias_expanded - the delivery's recipient came from an alias: orig_to=
+ * names another local part than to= (not "root" made "root@host" by
+ * appending the domain) */
+static bool alias_expanded(const struct event *ev)
+{
+	struct span o = ev->orig_to, t = ev->to;
+	if (!o.n || !t.n)
+		return false;
+	ptrdiff_t oa = span_chr(o, '@'), ta = span_chr(t, '@');
+	struct span ol = oa >= 0 ? span_head(o, (size_t)oa) : o;
+	struct span tl = ta >= 0 ? span_head(t, (size_t)ta) : t;
+	if (ol.n != tl.n)
+		return true;
+	for (size_t i = 0; i < ol.n; i++)
+		if (tolower((unsigned char)ol.p[i]) != tolower((unsigned char)tl.p[i]))
+			return true;
+	return false;
+}
+
 /* classify_reject - a refusal that says something about this server */
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
@@ -710,6 +729,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		if (hit->id == F_OWN_USER_UNKNOWN && role_address(ev->to)) {
 			hit->id = F_IN_ROLE_MISSING;
 			role_key(hit, ev->to);
+		} else if (hit->id == F_OWN_USER_UNKNOWN && alias_expanded(ev)) {
+			/* keyed by the alias's domain (its lines name each alias) */
+			hit->id = F_ALIAS_TARGET_UNKNOWN;
+			role_key(hit, diag_rcpt_domain(ev->orig_to));
 		}
 		return true;
 	case EV_SMTP_ERROR:

@@ -360,10 +360,16 @@ static bool split_tag_at(struct span tag, ptrdiff_t first, ptrdiff_t last, struc
 		out->instance = SPAN_NULL;
 		out->service = SPAN_NULL;
 		out->daemon = tag;
-		/* a bare "sendmail" tag is Sendmail 8; Postfix's is postfix/sendmail */
+		/* a bare "sendmail" tag is Sendmail 8; Postfix's is postfix/sendmail.
+		 * The table and configuration commands write their errors to
+		 * stderr with a bare tag ("postalias: fatal: ...", as a
+		 * container's start script shows them); no other program has
+		 * these names */
 		out->postfix = span_eqs(tag, "postfix") || span_eqs(tag, "postsuper") ||
 			       span_eqs(tag, "postqueue") || span_eqs(tag, "postdrop") ||
-			       span_eqs(tag, "postlog");
+			       span_eqs(tag, "postlog") || span_eqs(tag, "postmap") ||
+			       span_eqs(tag, "postalias") || span_eqs(tag, "postconf") ||
+			       span_eqs(tag, "postmulti");
 		return out->postfix;
 	}
 	out->instance = span_head(tag, (size_t)first);
@@ -704,6 +710,34 @@ static bool parse_docker(struct syslog_state *st, struct span line, struct logli
 	return true;
 }
 
+/* relogged - a line of another program whose text is a whole Postfix
+ * line, time first: a container's log forwarded through syslog once
+ * more ("Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail
+ * postfix/smtpd[384]: ..."), or s6-log's "TIME  mail.warn: " before it.
+ * Read the inner line in place of the outer one; only a line that is not
+ * Postfix's and whose text starts like a time is tried */
+static bool relogged(struct syslog_state *st, struct logline *out)
+{
+	struct span t = out->text;
+	if (t.n < 20 || !((t.p[3] == ' ' && t.p[0] >= 'A' && t.p[0] <= 'Z') ||
+			  (isdig(t.p[0]) && t.p[4] == '-')))
+		return false;
+	int year = st->year, last_month = st->last_month;
+	struct logline in;
+	if (!parse_plain(st, t, &in) || !in.postfix) {
+		st->year = year, st->last_month = last_month;
+		return false;
+	}
+	in.raw = out->raw;
+	/* a classic inner time has no year: the outer ISO one has it */
+	if (in.format == FMT_CLASSIC && (out->format == FMT_ISO || out->format == FMT_RFC5424)) {
+		in.ts = out->ts;
+		in.format = out->format;
+	}
+	*out = in;
+	return true;
+}
+
 /* syslog_parse - parse line into out; false when it has no syslog shape.
  * The time is clamped into 1970..9999 (time_clamp): an ISO year 0000 or
  * a journal timestamp near 2^63 must not overflow the model's arithmetic. */
@@ -729,6 +763,8 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 			st->last_ts = out->ts;
 		return true;
 	}
+	if (!out->postfix)
+		relogged(st, out);
 	out->ts.us = time_clamp(out->ts.us);
 	st->last_ts = out->ts;
 	return true;

@@ -2,8 +2,10 @@
  * rare_time.c - the time shapes few logs have, tried by prefix.c only
  * when the usual ones (classic, ISO, RFC 5424) have failed: journalctl
  * -o short-full ("Thu 2026-12-03 10:00:00 UTC", a zone's abbreviation),
- * -o short-unix (seconds since the epoch), and a classic time with its
- * year after the day (syslog-ng's $YEAR).  Untrusted input: every read
+ * -o short-unix (seconds since the epoch), a classic time with its
+ * year after the day (syslog-ng's $YEAR), and a web UI's date as a
+ * browser's locale writes it ("30/9/2017, 00:10:17", "9/30/2017,
+ * 12:10:17 AM", "d.m.yyyy, hh:mm:ss").  Untrusted input: every read
  * is bounded by the span.
  */
 #include "prefix_internal.h"
@@ -246,6 +248,40 @@ static bool browser_time(struct syslog_state *st, struct span *cur, struct stamp
 	return true;
 }
 
+/* dotted_date - "d.m.yyyy, hh:mm:ss" or "dd.mm.yyyy hh:mm:ss": the day
+ * first, as a browser's toLocaleString() prints a time in the German,
+ * Russian and other locales (a web UI's log table copied out, mailcow's);
+ * read as local time.  Tried after browser_time, for what it leaves:
+ * no comma after the year, a fraction of a second */
+static bool dotted_date(struct syslog_state *st, struct span *cur, struct stamp *ts)
+{
+	const char *p = cur->p;
+	size_t n = cur->n, i = 0;
+	int f[3];
+	for (int k = 0; k < 3; k++) {
+		size_t at = i;
+		int v = 0;
+		while (i < n && i - at < (k == 2 ? 4u : 2u) && isdig(p[i]))
+			v = v * 10 + (p[i++] - '0');
+		if (i == at || (k == 2 && i - at != 4) || (k < 2 && (i == n || p[i++] != '.')))
+			return false;
+		f[k] = v;
+	}
+	if (i < n && p[i] == ',')
+		i++;
+	if (i + 9 > n || p[i] != ' ')
+		return false;
+	int h, mi, sec;
+	if (f[0] < 1 || f[0] > 31 || f[1] < 1 || f[1] > 12 || f[2] < 1970 ||
+	    !clock_at(p + i + 1, &h, &mi, &sec))
+		return false;
+	struct span c = span_skip(*cur, i + 9);
+	int64_t us = parse_fraction(&c, &ts->prec);
+	local_stamp(st, f[2], f[1], f[0], h, mi, sec, us, ts);
+	*cur = c;
+	return true;
+}
+
 /* syslog_rare_time - the time shapes few logs have (journalctl -o short-full and
  * -o short-unix, a classic time with its year after the day): tried only
  * when the usual shapes have failed, so those cost nothing more */
@@ -254,6 +290,6 @@ bool syslog_rare_time(struct syslog_state *st, struct span *cur, struct stamp *t
 	if (!cur->n)
 		return false;
 	if (isdig(cur->p[0]))
-		return short_unix(cur, ts) || browser_time(st, cur, ts);
+		return short_unix(cur, ts) || browser_time(st, cur, ts) || dotted_date(st, cur, ts);
 	return short_full(st, cur, ts) || classic_year(st, cur, ts);
 }

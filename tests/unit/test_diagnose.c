@@ -188,6 +188,47 @@ static const struct {
      "local-user-unknown", "local"},
     {"Mar  3 10:00:13 mx postfix/local[2104]: 7D4E5F6A7D: to=<ops@mx.example.com>, relay=local, delay=80181, delays=80181/0.02/0/0, dsn=4.0.0, status=deferred (user lookup error)",
      "mailbox-delivery-failed", "local"},
+    /* error(8) bouncing with this server's own table verdict (an alias
+     * expanded to an address its domain's tables do not know): this
+     * server's tables, not "the remote server says"; a remote Postfix's
+     * same words come with " said: " and stay the remote's */
+    {"Jun 22 18:45:53 mx postfix/error[2322]: 76CE5660089: to=<gone@example.com>, relay=none, delay=102, delays=4.6/0.19/0/97, dsn=5.1.1, status=bounced (User unknown in virtual alias table)",
+     "local-user-unknown", "virtual alias table"},
+    /* an alias (orig_to= another local part) expanded to that unknown
+     * address: the alias is wrong, keyed by its domain; "root" made
+     * "root@host" is no alias */
+    {"Jun 22 18:45:53 mx postfix/error[2322]: 76CE5660089: to=<gone@example.com>, orig_to=<Team@Example.org>, relay=none, delay=102, delays=4.6/0.19/0/97, dsn=5.1.1, status=bounced (User unknown in virtual alias table)",
+     "alias-target-unknown", "example.org"},
+    {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A7F: to=<ghost@mx.example.com>, orig_to=<postmaster@example.com>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"ghost\")",
+     "alias-target-unknown", "example.com"},
+    {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A80: to=<nobody@mx.example.com>, orig_to=<nobody>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"nobody\")",
+     "local-user-unknown", "local"},
+    {"Jun 22 18:45:53 mx postfix/smtp[2323]: 76CE5660090: to=<gone@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (host mx.example.net[198.51.100.20] said: 550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))",
+     "outbound-user-unknown", "mx.example.net"},
+    /* LMTP to a host name that does not resolve (a container's service
+     * name): the mailbox server is unreachable, not a destination's DNS */
+    {"Nov 18 10:00:00 mx postfix/lmtp[216]: A53C31E428A: to=<user@example.org>, relay=none, delay=0.03, delays=0.01/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=dovecot type=AAAA: Host not found, try again)",
+     "mailbox-delivery-unreachable", "dovecot"},
+    /* the same failure of the SMTP client stays the destination's DNS */
+    {"Nov 18 10:00:00 mx postfix/smtp[217]: A53C31E428B: to=<user@example.org>, relay=none, delay=0.03, delays=0.01/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
+     "outbound-dns-failure", ""},
+    /* a full disk under the queue: the cause is the key */
+    {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device",
+     "queue-file-problem", "No space left on device"},
+    {"Jul 04 16:04:01 mx postfix/postdrop[891726]: warning: mail_queue_enter: create file maildrop/386941.891726: Permission denied",
+     "queue-file-problem", ""},
+    /* the database answered and refused the table's query: the query is
+     * wrong, not the server down (dict_mysql.c, dict_pgsql.c) */
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near ''1' at line 1",
+     "lookup-table-syntax", "SQL query"},
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: pgsql query failed: fatal error from host 192.0.2.5: ERROR:  column \"emial\" does not exist",
+     "lookup-table-syntax", "SQL query"},
+    {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
+     "lookup-server-unreachable", "MySQL"},
+    /* master's "process PATH pid N exit status N" with its tag lost (a
+     * web UI's table keeps the level and the text): still a daemon dying */
+    {"4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
+     "daemon-fatal-error", "/usr/lib/postfix/sbin/smtpd"},
     /* the same reply from a real remote server stays the remote server's */
     {"Mar  3 10:00:14 mx postfix/smtp[2106]: 8E5F6A7B8C: to=<yves@example.net>, relay=mx.example.net[198.51.100.20]:25, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.example.net[198.51.100.20] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
      "outbound-remote-temporary", "mx.example.net"},

@@ -398,6 +398,16 @@ TEST(prefix_pasted_web_ui_columns)
 	     true, "2026-01-02T10:11:05+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81237: removed"},
 	    {"2026-01-02 10:11:04,517 INFO postfix/qmgr[7]: 4C3F81238: removed",
 	     true, "2026-01-02T10:11:04+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81238: removed"},
+	    /* a browser's locale date, the day first ("d.m.yyyy, hh:mm:ss"),
+	     * quoted in an issue; the tag was not in the table */
+	    {"> 4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
+	     true, "2026-01-04T11:16:09+00:00", NULL, "", -1, "warning",
+	     "process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1"},
+	    {"04.01.2026 11:16:10 | info | postfix/qmgr[7]: 4C3F81239: removed",
+	     true, "2026-01-04T11:16:10+00:00", NULL, "postfix/qmgr", 7, "", "4C3F81239: removed"},
+	    /* not a date: a version, a day past 31, a two-digit year */
+	    {.line = "3.1.6, 11:16:09 | info | started"},
+	    {.line = "32.1.2026, 11:16:09 | info | started"},
 	    /* the header row of the table is no log line */
 	    {.line = "| Time | Level | Message |"},
 	    {.line = "Time\tPriority\tMessage"},
@@ -490,6 +500,15 @@ TEST(prefix_pasted_no_time_no_pid)
 	     "", "connect from unknown[192.0.2.1]"},
 	    {"postfix-mailcow_1 | postfix/smtpd[5]: connect from unknown[192.0.2.1]", true, NULL, NULL,
 	     "postfix/smtpd", 5, "", "connect from unknown[192.0.2.1]"},
+	    /* the table and configuration commands' stderr, bare tag, as a
+	     * container's start script prints it (colour codes, a label) */
+	    {"\x1b[36mmail   |\x1b[0m postalias: fatal: unsupported dictionary type: lmdb. Is the postfix-lmdb package installed?",
+	     true, NULL, NULL, "postalias", -1, "fatal",
+	     "unsupported dictionary type: lmdb. Is the postfix-lmdb package installed?"},
+	    {"postmap: fatal: open /etc/postfix/transport: No such file or directory", true, NULL, NULL,
+	     "postmap", -1, "fatal", "open /etc/postfix/transport: No such file or directory"},
+	    {"postconf: warning: /etc/postfix/main.cf: unused parameter: smtpd_foo=yes", true, NULL, NULL,
+	     "postconf", -1, "warning", "/etc/postfix/main.cf: unused parameter: smtpd_foo=yes"},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 	/* the time a line without one takes: the last one read, or none */
@@ -887,4 +906,38 @@ TEST(prefix_grep_file_name)
 		(void)syslog_parse(&st, span_make(p, n), &l);
 		free(p);
 	}
+}
+
+/* a Postfix line logged once more by another program: a container's
+ * output forwarded through syslog (Mailu's "smtp[N]: " before the whole
+ * line), s6-log's "TIME  mail.warn: " before it; the inner line is read.
+ * Another program's text that only starts like a time stays its own */
+TEST(prefix_relogged_inner_line)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail postfix/smtpd[384]: error: unsupported dictionary type: hash", &l));
+	CHECK(l.postfix);
+	CHECK(span_eqs(l.prog, "postfix/smtpd"));
+	CHECK_INT(l.pid, 384);
+	CHECK(span_eqs(l.severity, "error"));
+	CHECK(span_eqs(l.text, "unsupported dictionary type: hash"));
+	CHECK(span_eqs(l.raw, "Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail postfix/smtpd[384]: error: unsupported dictionary type: hash"));
+	CHECK(parse(&st, "2026-08-27 14:53:06.009959358  mail.warn: Aug 27 14:53:06 postfix/smtps/smtpd[408]: warning: connect to mysql server db: Unknown server host 'db' (-3)", &l));
+	CHECK(l.postfix);
+	CHECK(span_eqs(l.prog, "postfix/smtps/smtpd"));
+	CHECK_STR(iso_of(l.ts), "2026-08-27T14:53:06.009959+00:00");
+	/* the outer ISO time keeps its year when the inner classic one has none */
+	CHECK(parse(&st, "2024-08-27 14:53:07.5  mail.warn: Aug 27 14:53:07 postfix/smtpd[409]: warning: x", &l));
+	CHECK(l.postfix);
+	CHECK_STR(iso_of(l.ts), "2024-08-27T14:53:07.5+00:00");
+	CHECK(parse(&st, "Jan 25 08:43:18 mail cron[7]: Jan 25 backup started on mail with 3 jobs", &l));
+	CHECK(!l.postfix);
+	CHECK(span_eqs(l.prog, "cron"));
+	CHECK(parse(&st, "Jan 25 08:43:19 mail app[8]: Jan 25 08:43:19 mail app[9]: hello there", &l));
+	CHECK(!l.postfix);
+	CHECK(span_eqs(l.prog, "app"));
+	CHECK_INT(l.pid, 8);
 }
