@@ -264,9 +264,9 @@ enum finding_impact {
 	X(F_MILTER_TEMPFAIL, "milter-failure-refuses-mail", SIDE_CONFIG, 4, IMPACT_REFUSED,      \
 	  "incoming mail is refused because a milter fails")                                  \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
-	  "the content filter (Amavis, ...) on this host refuses connections")                 \
+	  "the content filter (Amavis, ...) on this host cannot be reached")                   \
 	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
-	  "local mailbox delivery (LMTP, Dovecot) refuses connections")                        \
+	  "local mailbox delivery (LMTP, Dovecot) cannot be reached")                          \
 	X(F_FILTER_FAILED, "content-filter-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
 	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \
 	X(F_OWN_DELIVERY_FAILED, "mailbox-delivery-failed", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \

@@ -169,14 +169,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	NULL},
     [F_FILTER_DOWN] = {
 	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "
-	"127.0.0.1:10024) and the filter refuses the connection: mail stays in the queue.",
+	"127.0.0.1:10024) and cannot reach it (the connection is refused or times out, or its "
+	"host name does not resolve): mail stays in the queue.",
 	"Start the filter (systemctl status amavis) or, if it was removed on purpose, remove "
 	"content_filter from main.cf and the -o content_filter overrides in master.cf, then "
 	"postqueue -f.",
 	NULL},
     [F_LMTP_DOWN] = {
-	"Delivery to the mailboxes (LMTP to Dovecot or similar) is refused: the socket or port "
-	"does not answer. Mail for local users stays in the queue.",
+	"Delivery to the mailboxes (LMTP to Dovecot or similar) cannot reach its server: the "
+	"socket or port does not answer, or its host name does not resolve. Mail for local "
+	"users stays in the queue.",
 	"Start the mailbox server (systemctl status dovecot), check its LMTP listener "
 	"matches virtual_transport / mailbox_transport, then postqueue -f.",
 	NULL},
