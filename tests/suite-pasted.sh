@@ -128,17 +128,30 @@ a=$(sm "$data/mail.log") b=$(sm "$tmp/rev.log")
 [ "$a" = "$b" ] && ok || ko "mail.log backwards: $b, want $a"
 
 # the message alone (src/syslog/bare.c): each line of message-only.log
-# whose words tell its program is read, and nothing else; mail (postmaster
-# transcripts, bounces, delay notices) never gives such a line, and the
-# transcripts are still found
+# whose words tell its program is read, and nothing else; a postmaster
+# transcript never gives such a line (and is still found); a bounce or
+# delay notice (src/syslog/bounce_mailq.c) gives one status line per
+# recipient paragraph ("<rcpt>: ..." at the start of a line), bounced in
+# a returned-mail notice, deferred in a delay notice
 "$bin" events "$data/pasted/message-only.log" >"$tmp/ev" 2>/dev/null
 n=$(grep -c '"service_inferred":true' "$tmp/ev")
 [ "$n" = 13 ] && ok || ko "message-only.log: $n lines told by their words, want 13"
 grep -q '192\.0\.2\.12' "$tmp/ev" && ko "message-only.log: a question's prose read as a connect" || ok
 for f in "$data"/mail_samples/*; do
-	n=$("$bin" events "$f" 2>/dev/null | grep -c '"service_inferred":true')
-	[ "$n" = 0 ] && ok || ko "$(basename "$f"): $n lines of mail taken for Postfix's messages"
+	"$bin" events "$f" >"$tmp/ev" 2>/dev/null
+	n=$(grep -c '"service_inferred":true' "$tmp/ev")
+	case $(basename "$f") in
+	ndr_*) want=$(grep -c '^<[^ >]*>: ' "$f") st=bounced ;;
+	delay_notice_*) want=$(grep -c '^<[^ >]*>: ' "$f") st=deferred ;;
+	*) want=0 st=none ;;
+	esac
+	k=$(grep -c "\"type\":\"delivery\",\"to\":\"[^\"]*\",\"status\":\"$st\"" "$tmp/ev")
+	[ "$n" = "$want" ] && [ "$k" = "$want" ] && ok \
+		|| ko "$(basename "$f"): $n lines made from the mail ($k $st), want $want"
 done
+# the notices hold 9 recipient paragraphs: the loop above was not idle
+n=$(cat "$data"/mail_samples/ndr_* "$data"/mail_samples/delay_notice_* | grep -c '^<[^ >]*>: ')
+[ "$n" = 9 ] && ok || ko "mail_samples: $n recipient paragraphs, want 9"
 for f in "$data"/mail_samples/postmaster_transcript_*; do
 	"$bin" stats --json "$f" 2>/dev/null | grep -q '"transcripts":1,' && ok \
 		|| ko "$(basename "$f"): its transcript is no longer found"

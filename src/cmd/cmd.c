@@ -136,12 +136,12 @@ static void input_names(struct buf *b, char **paths, int n, bool journal)
 }
 
 /* cmd_input_problem - when the run recognised no Postfix line (nor a
- * postmaster transcript): the sentence that says so, into b, and true */
+ * postmaster transcript, a bounce report's or mailq's lines): the sentence that says so, into b, and true */
 bool cmd_input_problem(const struct feed *f, const struct opts *o, char **paths, int n, bool journal,
 		       struct buf *b)
 {
 	const struct feed_stats *st = &f->st;
-	if (st->recognised || st->transcripts)
+	if (st->recognised || st->transcripts || st->pasted)
 		return false;
 	bool local = journal || f->want_journal;
 	if (st->postfix) {

@@ -73,6 +73,84 @@ static void deliver_transcript(struct feed *f)
 	transcript_reset(f->tr);
 }
 
+/* pasted_logline - a Postfix line of text made from a pasted output */
+static void pasted_logline(struct logline *l, const char *daemon, struct span text, struct stamp ts)
+{
+	memset(l, 0, sizeof *l);
+	l->raw = l->text = text;
+	l->prog = l->daemon = span_of(daemon);
+	l->instance = l->service = l->host = SPAN_NULL;
+	l->pid = -1;
+	l->postfix = true;
+	l->inferred = true;
+	l->format = FMT_NOTIME;
+	l->ts = ts;
+}
+
+/* pasted_emit - what a pasted bounce report or mailq listing says, as
+ * the Postfix line that logs it (bounce_mailq.h): parsed and delivered
+ * like a line without a prefix, at the line the paragraph began at; on
+ * the reading thread when there are two, in a slot of its own */
+static void pasted_emit(void *ctx, const char *daemon, struct span text, uint64_t lineno,
+			struct stamp ts)
+{
+	struct feed *f = ctx;
+	if (f->filter_time && ts.us && (ts.us < f->since_us || ts.us >= f->until_us))
+		return;
+	f->st.pasted++;
+	if (f->pipe) {
+		struct span copy;
+		struct pipe_slot *s = pipe_slot(f->pipe, text, &copy);
+		s->lineno = lineno;
+		s->kind = PIPE_EVENT;
+		pasted_logline(&s->l, daemon, copy, ts);
+		parse_line(&s->l, &s->ev);
+		if (f->front)
+			f->front(&s->ev, f->ctx, s->note, f->pipe->share);
+		pipe_commit(f->pipe);
+		return;
+	}
+	struct logline l;
+	pasted_logline(&l, daemon, text, ts);
+	struct event ev;
+	parse_line(&l, &ev);
+	uint64_t at = f->lineno;
+	f->lineno = lineno;
+	if (f->front) {
+		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_LESS);
+		f->note = f->note_buf;
+	}
+	f->fn(&ev, f->ctx);
+	f->lineno = at;
+}
+
+/* pasted_before - before a line's own event: the paragraph or entry it
+ * does not go on with, if one is pending */
+static inline void pasted_before(struct feed *f, struct span line)
+{
+	if (f->bm && f->bm->kind && !bm_continues(f->bm, line))
+		bm_flush(f->bm, pasted_emit, f);
+}
+
+/* pasted_line - a line with no syslog prefix, for the pasted outputs */
+static void pasted_line(struct feed *f, struct span line, struct stamp ts)
+{
+	if (!f->bm) {
+		f->bm = xmalloc(sizeof *f->bm);
+		bm_init(f->bm);
+	}
+	bm_line(f->bm, line, f->lineno, ts, pasted_emit, f);
+}
+
+/* pasted_end - the end of an input ends what is pending */
+static void pasted_end(struct feed *f)
+{
+	if (f->bm) {
+		bm_flush(f->bm, pasted_emit, f);
+		bm_init(f->bm);
+	}
+}
+
 /* transcript_line - a line with no syslog prefix, for the transcripts */
 static void transcript_line(struct feed *f, struct span line)
 {
@@ -115,6 +193,7 @@ static void own_text(struct feed *f, const struct syslog_state *st, struct logli
  * a slot of the batch that carries it to the consumer's thread */
 static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 {
+	pasted_before(f, line);
 	struct span copy;
 	struct pipe_slot *s = pipe_slot(f->pipe, line, &copy);
 	f->st.lines++;
@@ -126,6 +205,9 @@ static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 			s->raw = copy;
 			pipe_commit(f->pipe);
 		}
+		/* the reader's own line, not the slot's copy: what the
+		 * paragraph makes takes slots of its own */
+		pasted_line(f, line, st->last_ts);
 		return;
 	}
 	own_text(f, st, &s->l);
@@ -148,8 +230,10 @@ void feed_line(struct feed *f, struct syslog_state *st, struct span line)
 	}
 	struct logline l;
 	f->st.lines++;
+	pasted_before(f, line);
 	if (!syslog_parse(st, line, &l)) {
 		f->st.no_prefix++;
+		pasted_line(f, line, st->last_ts);
 		if (f->transcript_fn)
 			transcript_line(f, line);
 		return;
@@ -266,6 +350,7 @@ static bool read_threaded(struct feed *f, struct source *src, struct lines *lr, 
 	f->in_any = rd->f.in_any;
 	f->spooled = rd->f.spooled;
 	f->lineno = rd->f.lineno;
+	f->bm = rd->f.bm; /* the reader's, perhaps made there */
 	pipe_free(rd->f.pipe);
 	free(rd);
 	return true;
@@ -312,6 +397,7 @@ static int feed_file(struct feed *f, const char *path)
 	lines_init(&lr, src);
 	if (threads_for(f, src) < 2 || !read_threaded(f, src, &lr, in))
 		read_lines(f, src, &lr, in);
+	pasted_end(f);
 	if (f->tr && transcript_end(f->tr))
 		deliver_transcript(f);
 	if (f->tr)
@@ -362,6 +448,7 @@ void feed_again(struct feed *f, const struct feed *first)
 			feed_line(f, &st, line);
 		}
 		order_free(&ord);
+		pasted_end(f);
 		if (f->tr && transcript_end(f->tr))
 			deliver_transcript(f);
 		if (f->tr)
@@ -371,6 +458,8 @@ void feed_again(struct feed *f, const struct feed *first)
 	}
 	free(f->tr);
 	f->tr = NULL;
+	free(f->bm);
+	f->bm = NULL;
 }
 
 /* put_span_of_time - "2 d 03:04:05", "03:04:05" */
@@ -428,6 +517,8 @@ int feed_run(struct feed *f, char **paths, int npaths)
 	}
 	free(f->tr);
 	f->tr = NULL;
+	free(f->bm);
+	f->bm = NULL;
 	free(f->prev_name);
 	f->prev_name = NULL;
 	f->prev_any = false;

@@ -40,6 +40,7 @@
 #include <time.h>
 #include "../parse/event.h"
 #include "../parse/transcript.h"
+#include "../syslog/bounce_mailq.h"
 
 struct feed_stats {
 	uint64_t lines;          /* all lines read */
@@ -52,6 +53,7 @@ struct feed_stats {
 	uint64_t unknown;        /* Postfix lines of no known type */
 	uint64_t truncated;      /* lines cut at LINE_MAX_LEN */
 	uint64_t transcripts;    /* postmaster transcripts found in non-syslog text */
+	uint64_t pasted;         /* lines made from a pasted bounce report or mailq listing */
 	uint64_t files;
 	uint64_t file_errors;
 	uint64_t by_type[EV__COUNT];
@@ -123,6 +125,8 @@ struct feed {
 	/* postmaster transcripts in the text (optional) */
 	void (*transcript_fn)(const struct transcript *t, void *ctx);
 	struct transcript *tr;
+	/* a bounce report or mailq listing pasted in the text (bounce_mailq.h) */
+	struct bounce_mailq *bm;
 	struct feed_stats st;
 	/* inputs read again later (cmd_reread_setup) */
 	bool keep;

@@ -257,6 +257,8 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "no_syslog_prefix", (int64_t)fs->no_prefix);
 		json_kv_int(b, &g, "truncated", (int64_t)fs->truncated);
 		json_kv_int(b, &g, "transcripts", (int64_t)fs->transcripts);
+		if (fs->pasted) /* only when there were some: the usual log's keys stay as they were */
+			json_kv_int(b, &g, "pasted_lines", (int64_t)fs->pasted);
 		json_kv_int(b, &g, "file_errors", (int64_t)fs->file_errors);
 		buf_putc(b, '}');
 	}

@@ -528,6 +528,12 @@ void report_input_text(struct buf *b, const struct report_input *in)
 				 "  %llu postmaster transcripts (\"Transcript of session follows\") read as sessions.\n",
 				 f->transcripts),
 			   (unsigned long long)f->transcripts);
+	if (f->pasted)
+		/* TRANSLATORS: mailq is the command's name: keep it */
+		buf_printf(b, P_("  %llu line made from a pasted bounce report or mailq listing, as Postfix logs its facts.\n",
+				 "  %llu lines made from a pasted bounce report or mailq listing, as Postfix logs their facts.\n",
+				 f->pasted),
+			   (unsigned long long)f->pasted);
 	if (f->file_errors)
 		buf_printf(b, P_("  %llu input could not be read completely (see the messages above).\n",
 				 "  %llu inputs could not be read completely (see the messages above).\n",

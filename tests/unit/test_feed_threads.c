@@ -105,12 +105,13 @@ static void run(struct digest *d, int threads, char **paths, int n)
 	close(null);
 	/* the counters, minus what no reading can agree on (none) */
 	buf_printf(&d->seen, "lines %llu bytes %llu no_prefix %llu other %llu postfix %llu noise %llu "
-			     "unknown %llu truncated %llu transcripts %llu files %llu\n",
+			     "unknown %llu truncated %llu transcripts %llu pasted %llu files %llu\n",
 		   (unsigned long long)f.st.lines, (unsigned long long)f.st.bytes,
 		   (unsigned long long)f.st.no_prefix, (unsigned long long)f.st.other,
 		   (unsigned long long)f.st.postfix, (unsigned long long)f.st.noise,
 		   (unsigned long long)f.st.unknown, (unsigned long long)f.st.truncated,
-		   (unsigned long long)f.st.transcripts, (unsigned long long)f.st.files);
+		   (unsigned long long)f.st.transcripts, (unsigned long long)f.st.pasted,
+		   (unsigned long long)f.st.files);
 	for (int i = 0; i < EV__COUNT; i++)
 		buf_printf(&d->seen, "%llu ", (unsigned long long)f.st.by_type[i]);
 }
@@ -135,6 +136,10 @@ static bool long_lines(char *path)
 				i / 60 % 60, i % 60, big);
 		}
 		fprintf(fp, "no prefix at all %d\n", i);
+		if (i % 41 == 0) /* a pasted bounce paragraph, ended by the next line */
+			fprintf(fp, "<u%d@example.com>: host mx.example.com[203.0.113.9] said: 550 5.1.1\n"
+				    "    no such user %d (in reply to RCPT TO command)\n",
+				i, i);
 		fprintf(fp, "Nov 23 11:%02d:%02d mail postfix/smtpd[%d]: disconnect from a%d[192.0.2.%d] "
 			    "ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4\n",
 			i / 60 % 60, i % 60, 100 + i % 7, i, i % 250 + 1);
@@ -150,7 +155,8 @@ TEST(feed_threads_same_events)
 	CHECK(long_lines(tmp));
 	char *paths[] = {"tests/data/mail.log",        "tests/data/seed002-transcript.txt",
 			 "tests/data/extra/mail.journal.json", "tests/data/pasted/web-ui-newest-first.log",
-			 "tests/data/pasted/qa-dev-shapes.log", "tests/data/secrets-planted.log", tmp};
+			 "tests/data/pasted/qa-dev-shapes.log", "tests/data/secrets-planted.log",
+			 "tests/data/pasted/bounce-mailq.txt", tmp};
 	int n = (int)(sizeof paths / sizeof paths[0]);
 	for (int i = 0; i < n; i++)
 		CHECK(access(paths[i], R_OK) == 0);
@@ -161,6 +167,7 @@ TEST(feed_threads_same_events)
 	CHECK(one.transcripts > 0);
 	CHECK_INT(two.events, one.events);
 	CHECK_INT(two.transcripts, one.transcripts);
+	CHECK(memmem(one.seen.p, one.seen.n, "pasted 82 ", 10) != NULL); /* 74 paragraphs, 8 from bounce-mailq.txt */
 	CHECK_INT(one.fronts, one.events);
 	CHECK_INT(two.fronts, two.events);
 	CHECK_INT(one.bad_notes, 0);

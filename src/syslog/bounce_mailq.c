@@ -1,0 +1,407 @@
+/*
+ * bounce_mailq.c - Postfix's other outputs pasted among its log lines,
+ * read as the status lines Postfix logs for the same facts:
+ *
+ *   - a bounce report's recipient paragraphs (bounce(8),
+ *     global/bounce_notify_util.c: "<rcpt> (expanded from <orig>):
+ *     REASON", wrapped at 76 columns, continued by lines that start with
+ *     blanks): "to=<rcpt>, orig_to=<orig>, relay=none, status=bounced
+ *     (REASON)", or status=deferred under the delay notice's "THIS IS A
+ *     WARNING ONLY"; a success notice's paragraphs are not read;
+ *   - mailq / postqueue -p (postqueue/showq_compat.c): an entry "QID[*!#]
+ *     SIZE Www Mmm dd hh:mm:ss SENDER", then "(REASON)" (padded towards
+ *     column 76, or from column 0 when long) before the recipients it
+ *     applies to, each recipient indented: qmgr's "QID: from=<sender>,
+ *     size=N, nrcpt=K (queue active)" (postsuper's "QID: placed on hold"
+ *     for a held entry, '!'), and "QID: to=<rcpt>, relay=none,
+ *     status=deferred (REASON)" for each recipient with a reason; a reason
+ *     listed without its recipients (a paste cut short) is one deferral
+ *     of "<>".
+ *
+ * The reason's program is the one its words name (syslog_bare_daemon:
+ * the SMTP client's "host ... said:", "connect to ...", the retry
+ * service's "delivery temporarily suspended"), else error(8), the agent
+ * that logs a reason with relay=none.  A paragraph outside a bounce
+ * report (no heading seen) is read only when its reason has a delivery
+ * failure's shape, so that prose like "<me@example.com>: my address"
+ * stays text.  Untrusted input: each field is bounded and copied; what is
+ * made goes through the same parsers as a log line.
+ */
+#include "bounce_mailq.h"
+#include "prefix.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* bm_init - nothing pending, no report seen */
+void bm_init(struct bounce_mailq *bm)
+{
+	bm->kind = BM_NONE;
+	bm->report = BM_NO_REPORT;
+	bm->text_n = 0;
+}
+
+static inline bool blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* tail_trim - without the line end, trailing blanks and a markdown
+ * fence closing the paste ("...command)) ```") */
+static struct span tail_trim(struct span s)
+{
+	for (;;) {
+		while (s.n && (blank(s.p[s.n - 1]) || s.p[s.n - 1] == '\r' || s.p[s.n - 1] == '\n'))
+			s.n--;
+		if (s.n >= 3 && !memcmp(s.p + s.n - 3, "```", 3)) {
+			s.n -= 3;
+			continue;
+		}
+		return s;
+	}
+}
+
+/* copy_to - s into dst[cap], cut, NUL-terminated */
+static void copy_to(char *dst, size_t cap, struct span s)
+{
+	if (s.n >= cap)
+		s.n = cap - 1;
+	memcpy(dst, s.p, s.n);
+	dst[s.n] = 0;
+}
+
+/* text_add - s to the reason being read, after one blank */
+static void text_add(struct bounce_mailq *bm, struct span s)
+{
+	if (!s.n)
+		return;
+	size_t room = sizeof bm->text - 1 - bm->text_n;
+	if (bm->text_n && room) {
+		bm->text[bm->text_n++] = ' ';
+		room--;
+	}
+	if (s.n > room)
+		s.n = room;
+	memcpy(bm->text + bm->text_n, s.p, s.n);
+	bm->text_n += s.n;
+	bm->text[bm->text_n] = 0;
+}
+
+/* depth - '(' minus ')' in the reason read so far */
+static int depth(const struct bounce_mailq *bm)
+{
+	int d = 0;
+	for (size_t i = 0; i < bm->text_n; i++)
+		d += bm->text[i] == '(' ? 1 : bm->text[i] == ')' ? -1 : 0;
+	return d;
+}
+
+/* angle_addr - "<addr>" at *cur: the address into dst, *cur past '>' */
+static bool angle_addr(struct span *cur, char *dst)
+{
+	if (!cur->n || cur->p[0] != '<')
+		return false;
+	for (size_t i = 1; i < cur->n && i < BM_ADDR_MAX; i++) {
+		char c = cur->p[i];
+		if (c == '>') {
+			copy_to(dst, BM_ADDR_MAX, span_make(cur->p + 1, i - 1));
+			*cur = span_skip(*cur, i + 1);
+			return i > 1;
+		}
+		if (c == '<' || blank(c))
+			return false;
+	}
+	return false;
+}
+
+/* failure_shape - a reason in the words of a delivery that failed
+ * (smtp(8), local(8), virtual(8), error(8), the retry service) */
+static bool failure_shape(struct span r)
+{
+	static const char *const starts[] = {
+	    "connect to ",
+	    "Host or domain name not found",
+	    "Name service error for name=",
+	    "lost connection with ",
+	    "conversation with ",
+	    "delivery temporarily suspended: ",
+	    "TLS is required, but ",
+	    "SASL authentication failed",
+	    "Server certificate not verified",
+	    "unknown user: ",
+	    "User unknown",
+	    "mail for ",
+	    "cannot update mailbox ",
+	    "cannot append message to ",
+	    "maildir delivery failed: ",
+	    "message size exceeds ",
+	    "Command died with status ",
+	    "Command time limit exceeded",
+	    "undeliverable address: ",
+	    "mail transport unavailable",
+	    "message has been in the queue too long",
+	};
+	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+		if (span_starts(r, starts[i]))
+			return true;
+	return span_starts(r, "host ") &&
+	       (span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0);
+}
+
+/* emit_status - "[QID: ]to=<rcpt>, [orig_to=<orig>, ]relay=none,
+ * status=S (REASON)" with the program its reason names */
+static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rcpt, const char *orig,
+			const char *status, const char *reason, bm_emit_fn emit, void *ctx)
+{
+	int n = snprintf(bm->out, sizeof bm->out, "%s%sto=<%s>, %s%s%srelay=none, status=%s (%s)",
+			 qid, *qid ? ": " : "", rcpt, *orig ? "orig_to=<" : "", orig,
+			 *orig ? ">, " : "", status, reason);
+	if (n < 0)
+		return;
+	struct span t = span_make(bm->out, (size_t)n < sizeof bm->out ? (size_t)n : sizeof bm->out - 1);
+	const char *d = syslog_bare_daemon(t);
+	emit(ctx, d ? d : "error", t, bm->lineno, bm->ts);
+}
+
+/* flush_paragraph - a bounce report's paragraph, if it is to be read */
+static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
+{
+	struct span r = span_make(bm->text, bm->text_n);
+	if (bm->report == BM_DELIVERED || !r.n)
+		return;
+	if (bm->report == BM_NO_REPORT && !failure_shape(r))
+		return;
+	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "",
+		    bm->report == BM_DELAYED ? "deferred" : "bounced", bm->text, emit, ctx);
+}
+
+/* flush_entry - a mailq entry: the message, then its recipients' reasons */
+static void flush_entry(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
+{
+	if (bm->reason_open && bm->nreasons < BM_REASONS) /* cut before its ')' */
+		copy_to(bm->reasons[bm->nreasons++], BM_TEXT_MAX, span_make(bm->text, bm->text_n));
+	int n;
+	if (bm->hold)
+		n = snprintf(bm->out, sizeof bm->out, "%s: placed on hold", bm->qid);
+	else
+		n = snprintf(bm->out, sizeof bm->out, "%s: from=<%s>, size=%llu, nrcpt=%u (queue active)",
+			     bm->qid, bm->sender, (unsigned long long)bm->size,
+			     bm->nrcpt ? bm->nrcpt : 1);
+	if (n > 0 && (size_t)n < sizeof bm->out)
+		emit(ctx, bm->hold ? "postsuper" : "qmgr", span_make(bm->out, (size_t)n), bm->lineno,
+		     bm->ts);
+	for (unsigned i = 0; i < bm->nkept; i++) {
+		int k = bm->rcpts[i].reason;
+		if (k < 0 || !strcmp(bm->reasons[k], "reason unavailable"))
+			continue;
+		emit_status(bm, bm->qid, bm->rcpts[i].addr, "", "deferred", bm->reasons[k], emit, ctx);
+	}
+	if (!bm->nrcpt && bm->nreasons) /* the recipients were not pasted */
+		emit_status(bm, bm->qid, "", "", "deferred", bm->reasons[bm->nreasons - 1], emit, ctx);
+}
+
+/* bm_flush - what the pending paragraph or entry says, if any */
+void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
+{
+	if (bm->kind == BM_PARAGRAPH)
+		flush_paragraph(bm, emit, ctx);
+	else if (bm->kind == BM_ENTRY)
+		flush_entry(bm, emit, ctx);
+	bm->kind = BM_NONE;
+	bm->text_n = 0;
+}
+
+/* heading - a notice's heading tells what its paragraphs are: every
+ * notice starts "This is the mail system at host X." (returned mail's
+ * words unless the delay or success notice's follow) */
+static void heading(struct bounce_mailq *bm, struct span s)
+{
+	if (span_index(s, "This is the mail system at host ") >= 0)
+		bm->report = BM_RETURNED;
+	else if (span_index(s, "THIS IS A WARNING ONLY") >= 0)
+		bm->report = BM_DELAYED;
+	else if (span_index(s, "was successfully delivered") >= 0 ||
+		 span_index(s, "delivery status notification (success)") >= 0)
+		bm->report = BM_DELIVERED;
+}
+
+/* word - the next blank-separated word of *cur, blanks before it skipped */
+static struct span word(struct span *cur)
+{
+	size_t i = 0;
+	while (i < cur->n && blank(cur->p[i]))
+		i++;
+	size_t j = i;
+	while (j < cur->n && !blank(cur->p[j]))
+		j++;
+	struct span w = span_make(cur->p + i, j - i);
+	*cur = span_skip(*cur, j);
+	return w;
+}
+
+static bool in3(struct span w, const char *list)
+{
+	if (w.n != 3)
+		return false;
+	for (const char *p = list; *p; p += 3)
+		if (!memcmp(w.p, p, 3))
+			return true;
+	return false;
+}
+
+/* entry_start - "QID[*!#] SIZE Www Mmm dd hh:mm:ss SENDER" */
+static bool entry_start(struct bounce_mailq *bm, struct span cur)
+{
+	struct span id = word(&cur);
+	size_t n = id.n;
+	bool hold = false;
+	while (n && (id.p[n - 1] == '*' || id.p[n - 1] == '!' || id.p[n - 1] == '#'))
+		hold |= id.p[--n] == '!';
+	if (n < 6 || n >= BM_QID_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = id.p[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+			return false;
+	}
+	uint64_t size;
+	struct span sz = word(&cur), wd = word(&cur), mo = word(&cur), day = word(&cur),
+		    hms = word(&cur);
+	if (!span_u64(sz, &size) || !in3(wd, "MonTueWedThuFriSatSun") ||
+	    !in3(mo, "JanFebMarAprMayJunJulAugSepOctNovDec") || !day.n || day.n > 2 ||
+	    !span_digits(day) || hms.n != 8 || hms.p[2] != ':' || hms.p[5] != ':')
+		return false;
+	struct span sender = span_trim(cur);
+	if (span_eqs(sender, "MAILER-DAEMON"))
+		sender.n = 0;
+	if (span_chr(sender, ' ') >= 0)
+		return false;
+	copy_to(bm->qid, BM_QID_MAX, span_make(id.p, n));
+	copy_to(bm->sender, BM_ADDR_MAX, sender);
+	bm->size = size;
+	bm->hold = hold;
+	bm->reason_open = false;
+	bm->nrcpt = bm->nkept = bm->nreasons = 0;
+	bm->cur_reason = -1;
+	bm->kind = BM_ENTRY;
+	return true;
+}
+
+/* paragraph_start - "<rcpt>[ (expanded from <orig>)]: reason..." */
+static bool paragraph_start(struct bounce_mailq *bm, struct span cur)
+{
+	if (!angle_addr(&cur, bm->rcpt))
+		return false;
+	bm->orig[0] = 0;
+	if (span_eat(&cur, " (expanded from ")) {
+		if (!angle_addr(&cur, bm->orig) || !span_eat(&cur, ")"))
+			return false;
+	}
+	if (!span_eat(&cur, ":"))
+		return false;
+	bm->text_n = 0;
+	text_add(bm, span_trim(cur));
+	bm->kind = BM_PARAGRAPH;
+	return true;
+}
+
+/* reason_take - the entry's "(REASON)" read whole (or as far as the
+ * paste went): the reason of the recipients listed after it */
+static void reason_take(struct bounce_mailq *bm)
+{
+	struct span r = span_make(bm->text, bm->text_n);
+	if (r.n && r.p[r.n - 1] == ')')
+		r.n--;
+	bm->reason_open = false;
+	if (bm->nreasons < BM_REASONS) {
+		copy_to(bm->reasons[bm->nreasons], BM_TEXT_MAX, r);
+		bm->cur_reason = (int)bm->nreasons++;
+	}
+	bm->text_n = 0;
+}
+
+/* entry_line - a line inside an entry; false when it ends the entry */
+static bool entry_line(struct bounce_mailq *bm, struct span cur, bool lead_blank)
+{
+	if (bm->reason_open) {
+		text_add(bm, cur);
+		if (depth(bm) < 0 || ++bm->reason_lines >= 8 || bm->text_n + 1 >= sizeof bm->text)
+			reason_take(bm);
+		return true;
+	}
+	if (cur.n && cur.p[0] == '(') {
+		bm->text_n = 0;
+		text_add(bm, span_skip(cur, 1));
+		bm->reason_open = true;
+		bm->reason_lines = 0;
+		if (depth(bm) < 0)
+			reason_take(bm);
+		return true;
+	}
+	if (!lead_blank || span_chr(cur, ' ') >= 0 || span_chr(cur, '\t') >= 0)
+		return false;
+	bm->nrcpt++;
+	if (bm->nkept < BM_RCPTS) {
+		copy_to(bm->rcpts[bm->nkept].addr, BM_ADDR_MAX, cur);
+		bm->rcpts[bm->nkept++].reason = bm->cur_reason;
+	}
+	return true;
+}
+
+/* unquote - the line without its end and a mail quote's "> " marks;
+ * *lead_blank: it then starts with a blank (a continuation's sign) */
+static struct span unquote(struct span line, bool *lead_blank)
+{
+	struct span cur = tail_trim(line);
+	while (cur.n && cur.p[0] == '>') {
+		cur = span_skip(cur, 1);
+		if (cur.n && cur.p[0] == ' ')
+			cur = span_skip(cur, 1);
+	}
+	*lead_blank = cur.n && blank(cur.p[0]);
+	syslog_strip_decorations(&cur);
+	return cur;
+}
+
+/* bm_continues - would line go on with the pending paragraph or entry
+ * (else the caller flushes before the line's own event) */
+bool bm_continues(const struct bounce_mailq *bm, struct span line)
+{
+	bool lead_blank;
+	struct span cur = unquote(line, &lead_blank);
+	if (!cur.n)
+		return false;
+	if (bm->kind == BM_PARAGRAPH)
+		return lead_blank;
+	if (bm->kind != BM_ENTRY)
+		return false;
+	if (bm->reason_open || cur.p[0] == '(')
+		return true;
+	return lead_blank && span_chr(cur, ' ') < 0 && span_chr(cur, '\t') < 0;
+}
+
+/* bm_line - one line with no syslog prefix */
+void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct stamp ts,
+	     bm_emit_fn emit, void *ctx)
+{
+	bool lead_blank;
+	struct span cur = unquote(line, &lead_blank);
+	if (!cur.n) {
+		bm_flush(bm, emit, ctx); /* a blank line ends either */
+		return;
+	}
+	if (bm->kind == BM_PARAGRAPH && lead_blank) {
+		text_add(bm, cur);
+		return;
+	}
+	if (bm->kind == BM_ENTRY && entry_line(bm, cur, lead_blank))
+		return;
+	bm_flush(bm, emit, ctx);
+	heading(bm, cur);
+	bm->lineno = lineno;
+	bm->ts = ts;
+	if (cur.p[0] == '<')
+		paragraph_start(bm, cur);
+	else if (cur.p[0] >= '0' && cur.p[0] <= 'z')
+		entry_start(bm, cur);
+}

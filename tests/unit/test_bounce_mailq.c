@@ -1,0 +1,203 @@
+/*
+ * test_bounce_mailq.c - a pasted bounce report's paragraphs and mailq's
+ * entries become the Postfix lines that log the same facts
+ * (syslog/bounce_mailq.c): wrapped paragraphs joined, the notice's kind
+ * from its heading, prose left alone, entries with their reasons and
+ * recipients, a held entry, a reason cut off; hostile lengths bounded,
+ * each line in a heap buffer of its exact size (ASan sees an over-read).
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include "syslog/bounce_mailq.h"
+#include "util/buf.h"
+
+struct got {
+	struct buf b;
+	unsigned n;
+};
+
+static void on_emit(void *ctx, const char *daemon, struct span text, uint64_t lineno, struct stamp ts)
+{
+	(void)ts;
+	struct got *g = ctx;
+	g->n++;
+	buf_printf(&g->b, "%llu %s: ", (unsigned long long)lineno, daemon);
+	buf_putspan(&g->b, text);
+	buf_putc(&g->b, '\n');
+}
+
+/* feed - the lines of text (split at '\n'), each in its own exact heap
+ * buffer, then the end; what was made, as "LINENO DAEMON: TEXT" lines */
+static char *feed(const char *text, unsigned *n)
+{
+	struct bounce_mailq *bm = malloc(sizeof *bm);
+	bm_init(bm);
+	struct got g = {{0}, 0};
+	uint64_t no = 0;
+	struct stamp ts = {0};
+	for (const char *p = text; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *line = malloc(len ? len : 1);
+		memcpy(line, p, len);
+		no++;
+		struct span s = span_make(line, len);
+		if (bm->kind && !bm_continues(bm, s))
+			bm_flush(bm, on_emit, &g);
+		bm_line(bm, s, no, ts, on_emit, &g);
+		free(line);
+		p += len + (e ? 1 : 0);
+	}
+	bm_flush(bm, on_emit, &g);
+	free(bm);
+	buf_putc(&g.b, 0);
+	*n = g.n;
+	return g.b.p;
+}
+
+#define CHECK_MADE(text, want)                 \
+	do {                                   \
+		unsigned n_;                   \
+		char *got_ = feed(text, &n_);  \
+		CHECK_STR(got_, want);         \
+		free(got_);                    \
+	} while (0)
+
+TEST(bounce_report_paragraph_joined)
+{
+	CHECK_MADE("This is the mail system at host mail.example.org.\n"
+		   "\n"
+		   "<admin@example.net> (expanded from <root>): host\n"
+		   "    mx.example.net[198.51.100.25] said: 504 5.5.2 <root@localhost>: Sender\n"
+		   "    address rejected: need fully-qualified address (in reply to RCPT TO\n"
+		   "    command)\n"
+		   "\n"
+		   "<b@example.com>: unknown user: \"b\"\n",
+		   "3 smtp: to=<admin@example.net>, orig_to=<root>, relay=none, status=bounced (host "
+		   "mx.example.net[198.51.100.25] said: 504 5.5.2 <root@localhost>: Sender address "
+		   "rejected: need fully-qualified address (in reply to RCPT TO command))\n"
+		   "8 error: to=<b@example.com>, relay=none, status=bounced (unknown user: \"b\")\n");
+}
+
+TEST(bounce_delay_warning_is_deferred)
+{
+	CHECK_MADE("This is the mail system at host mail.example.org.\n"
+		   "####################################################################\n"
+		   "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+		   "####################################################################\n"
+		   "\n"
+		   "<c@example.com>: connect to mx.example.com[203.0.113.9]:25: Connection\n"
+		   "    timed out\n",
+		   "6 smtp: to=<c@example.com>, relay=none, status=deferred (connect to "
+		   "mx.example.com[203.0.113.9]:25: Connection timed out)\n");
+	/* the next notice's heading starts over: returned mail again */
+	CHECK_MADE("# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+		   "This is the mail system at host mail.example.org.\n"
+		   "<c@example.com>: delivery temporarily suspended: connect to x[192.0.2.1]:25: "
+		   "Connection refused\n",
+		   "3 error: to=<c@example.com>, relay=none, status=bounced (delivery temporarily "
+		   "suspended: connect to x[192.0.2.1]:25: Connection refused)\n");
+}
+
+TEST(bounce_success_and_prose_not_read)
+{
+	unsigned n;
+	char *got = feed("This is the mail system at host mail.example.org.\n"
+			 "Your message was successfully delivered to the destination(s)\n"
+			 "<d@example.com>: delivery via mx.example.com[203.0.113.9]:25: 250 2.0.0 Ok\n",
+			 &n);
+	CHECK_INT(n, 0);
+	free(got);
+	/* no notice: only a failure's words are read */
+	got = feed("<me@example.com>: my address, write to me\n"
+		   "<me@example.com>: host mx said it\n"
+		   "<me@example.com> (expanded from <x>) something: host a[192.0.2.1] said: 550 no\n",
+		   &n);
+	CHECK_INT(n, 0);
+	free(got);
+	CHECK_MADE("> <e@example.com>: host mx.example.com[203.0.113.9] said: 550 5.1.1 No\n"
+		   ">     such user (in reply to RCPT TO command)\n",
+		   "1 smtp: to=<e@example.com>, relay=none, status=bounced (host "
+		   "mx.example.com[203.0.113.9] said: 550 5.1.1 No such user (in reply to RCPT TO "
+		   "command))\n");
+}
+
+TEST(mailq_entries)
+{
+	CHECK_MADE(
+	    "-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\n"
+	    "4C3F812350*     1520 Thu Mar 21 00:35:27  www-data@host.example.org\n"
+	    "                                         alice@example.net\n"
+	    "\n"
+	    "8D2A1B3C4E      2048 Thu Mar 21 00:30:01  news@example.org\n"
+	    "(host mx.example.net[198.51.100.25] said: 450 4.1.8 <news@example.org>: Sender address "
+	    "rejected: Domain not found (in reply to RCPT TO command))\n"
+	    "                                         bob@example.net\n"
+	    "                       (connect to mx.example.com[203.0.113.9]:25: Connection timed out)\n"
+	    "                                         carol@example.com\n"
+	    "\n"
+	    "9E1F2A3B4C!      980 Wed Mar 20 23:10:44  MAILER-DAEMON\n"
+	    "                                         dave@example.com\n"
+	    "\n"
+	    "-- 4 Kbytes in 3 Requests.\n",
+	    "2 qmgr: 4C3F812350: from=<www-data@host.example.org>, size=1520, nrcpt=1 (queue active)\n"
+	    "5 qmgr: 8D2A1B3C4E: from=<news@example.org>, size=2048, nrcpt=2 (queue active)\n"
+	    "5 smtp: 8D2A1B3C4E: to=<bob@example.net>, relay=none, status=deferred (host "
+	    "mx.example.net[198.51.100.25] said: 450 4.1.8 <news@example.org>: Sender address rejected: "
+	    "Domain not found (in reply to RCPT TO command))\n"
+	    "5 smtp: 8D2A1B3C4E: to=<carol@example.com>, relay=none, status=deferred (connect to "
+	    "mx.example.com[203.0.113.9]:25: Connection timed out)\n"
+	    "11 postsuper: 9E1F2A3B4C: placed on hold\n");
+}
+
+TEST(mailq_reason_wrapped_or_cut)
+{
+	/* a terminal wrapped the reason; a fence closed the paste */
+	CHECK_MADE("49B2E5CA9A      770 Thu Mar 21 00:35:27  www-data@ip-172-16-0-5.internal\n"
+		   "(host mx.example.net[198.51.100.25] said: 450 4.1.8 <www-data@ip-172-16-0-5.internal>:\n"
+		   "Sender address rejected: Domain not found (in reply to RCPT TO command)) ```\n",
+		   "1 qmgr: 49B2E5CA9A: from=<www-data@ip-172-16-0-5.internal>, size=770, nrcpt=1 (queue "
+		   "active)\n"
+		   "1 smtp: 49B2E5CA9A: to=<>, relay=none, status=deferred (host "
+		   "mx.example.net[198.51.100.25] said: 450 4.1.8 <www-data@ip-172-16-0-5.internal>: "
+		   "Sender address rejected: Domain not found (in reply to RCPT TO command))\n");
+	/* not an entry: no date, a word for a size */
+	unsigned n;
+	char *got = feed("4C3F812350 big Thu Mar 21 00:35:27 a@example.org\n"
+			 "4C3F812350 12 Thu Mar 21 00:35 a@example.org\n"
+			 "4C3F8 12 Thu Mar 21 00:35:27 a@example.org\n",
+			 &n);
+	CHECK_INT(n, 0);
+	free(got);
+}
+
+TEST(bounce_mailq_hostile_lengths)
+{
+	/* an address past the bound, a reason past it, a "(" never closed */
+	size_t big = 5000;
+	char *t = malloc(3 * big + 400);
+	size_t k = 0;
+	k += (size_t)sprintf(t + k, "This is the mail system at host x.\n<");
+	memset(t + k, 'a', big);
+	k += big;
+	k += (size_t)sprintf(t + k, ">: host x said: 550 no\n<f@example.com>: host ");
+	memset(t + k, 'b', big);
+	k += big;
+	k += (size_t)sprintf(t + k, " said: 550 no\n4C3F812350      1 Thu Mar 21 00:35:27  a@example.org\n(");
+	memset(t + k, 'c', big);
+	k += big;
+	t[k++] = '\n';
+	for (int i = 0; i < 20; i++)
+		k += (size_t)sprintf(t + k, "(more\n");
+	t[k] = 0;
+	unsigned n;
+	char *got = feed(t, &n);
+	/* the paragraph with a sane address (its reason cut), the entry and
+	 * its one deferral (the open reason cut after a few lines) */
+	CHECK_INT(n, 3);
+	CHECK(strstr(got, "to=<f@example.com>") != NULL);
+	CHECK(strlen(got) < 4 * BM_TEXT_MAX);
+	free(got);
+	free(t);
+}
