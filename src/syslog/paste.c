@@ -409,6 +409,17 @@ static bool next_is_separator(struct span cur)
 	return cur.n && cur.p[0] == '|';
 }
 
+/* severity_follows - Postfix's "warning: " (or fatal, panic, error)
+ * after the blanks at cur */
+static bool severity_follows(struct span cur)
+{
+	skip_blanks(&cur);
+	if (!cur.n)
+		return false;
+	struct span tok = cut_token(&cur);
+	return postfix_severity(tok);
+}
+
 /* syslog_parse_pasted - a line the plain shapes refused; false when no
  * log line is found in it */
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out)
@@ -484,6 +495,13 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			/* "date | postfix/smtpd[1] | text": the tag's own column */
 			skip_blanks(&cur);
 			span_eat(&cur, "|");
+			text = cur;
+			break;
+		}
+		if (span_chr(tok, '/') >= 0 && severity_follows(cur) && syslog_read_tag(tok, out) &&
+		    out->postfix) {
+			/* "postfix/smtpd warning: text": the tag's ':' lost in
+			 * the paste, Postfix's severity word right after it */
 			text = cur;
 			break;
 		}

@@ -282,3 +282,23 @@ TEST(pasted_web_ui_table_browser_time)
 	ev = progs_line("30/9/2017, 00:10:17 | info | the server said hello");
 	CHECK(!ev->line->postfix);
 }
+
+/* a tag whose ':' the paste lost, Postfix's severity word right after
+ * it (threads D 09's shape, rewritten): read; a tag followed by other
+ * words is not */
+TEST(pasted_tag_colon_lost_before_severity)
+{
+	const struct event *ev = progs_line(
+	    "postfix/smtpd warning: restriction `reject_authenticated_sender_login_mismatch' "
+	    "ignored: no SASL support");
+	CHECK_STR(progs_type(ev), "warning");
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK_SPAN(ev->line->severity, "warning");
+	ev = progs_line("Dec  5 10:00:00 mx postfix/submission/smtpd[77] fatal: no SASL authentication "
+			"mechanisms");
+	CHECK_SPAN(ev->line->service, "submission");
+	CHECK_INT(ev->line->pid, 77);
+	CHECK_SPAN(ev->line->severity, "fatal");
+	CHECK(!progs_line("postfix/smtpd said: restriction ignored")->line->postfix);
+	CHECK(!progs_line("postfix/smtpd warning restriction ignored")->line->postfix);
+}
