@@ -73,20 +73,6 @@ static void deliver_transcript(struct feed *f)
 	transcript_reset(f->tr);
 }
 
-/* pasted_logline - a Postfix line of text made from a pasted output */
-static void pasted_logline(struct logline *l, const char *daemon, struct span text, struct stamp ts)
-{
-	memset(l, 0, sizeof *l);
-	l->raw = l->text = text;
-	l->prog = l->daemon = span_of(daemon);
-	l->instance = l->service = l->host = SPAN_NULL;
-	l->pid = -1;
-	l->postfix = true;
-	l->inferred = true;
-	l->format = FMT_NOTIME;
-	l->ts = ts;
-}
-
 /* pasted_emit - what a pasted bounce report or mailq listing says, as
  * the Postfix line that logs it (bounce_mailq.h): parsed and delivered
  * like a line without a prefix, at the line the paragraph began at; on
@@ -103,7 +89,7 @@ static void pasted_emit(void *ctx, const char *daemon, struct span text, uint64_
 		struct pipe_slot *s = pipe_slot(f->pipe, text, &copy);
 		s->lineno = lineno;
 		s->kind = PIPE_EVENT;
-		pasted_logline(&s->l, daemon, copy, ts);
+		bm_logline(&s->l, daemon, copy, ts);
 		parse_line(&s->l, &s->ev);
 		if (f->front)
 			f->front(&s->ev, f->ctx, s->note, f->pipe->share);
@@ -111,7 +97,7 @@ static void pasted_emit(void *ctx, const char *daemon, struct span text, uint64_
 		return;
 	}
 	struct logline l;
-	pasted_logline(&l, daemon, text, ts);
+	bm_logline(&l, daemon, text, ts);
 	struct event ev;
 	parse_line(&l, &ev);
 	uint64_t at = f->lineno;

@@ -15,6 +15,7 @@
  */
 #include "explain.h"
 #include "explain_lines.h"
+#include "../syslog/bounce_mailq.h"
 #include "findings.h"
 #include "report.h"
 #include "trace_text.h"
@@ -480,6 +481,66 @@ static char *shown(const struct logline *l, struct span line, struct redact *rd,
 	return s;
 }
 
+/* what a pasted bounce notice or mailq entry says is told on its first
+ * line, which takes the lines that continue it (bounce_mailq.h) */
+struct pasted_tell {
+	struct explain_lines *el;
+	const struct analysis *a;
+	const struct diag *d;
+	struct diag_causes *causes;
+	size_t at;               /* the note of its first line, or SIZE_MAX */
+	bool told;               /* that note already tells one line made of it */
+};
+
+/* tell_pasted - one line made of the pasted output, told on its note */
+static void tell_pasted(void *ctx, const char *daemon, struct span text, uint64_t lineno,
+			struct stamp ts)
+{
+	struct pasted_tell *t = ctx;
+	if (t->at >= t->el->n || t->el->v[t->at].lineno != lineno)
+		return;
+	struct line_note *n = &t->el->v[t->at];
+	struct logline l;
+	bm_logline(&l, daemon, text, ts);
+	struct event ev;
+	parse_line(&l, &ev);
+	enum own_kind own = own_kind_of(&l, &ev);
+	struct buf b = {0};
+	if (t->told) {
+		buf_puts(&b, n->meaning);
+		buf_puts(&b, "; ");
+	} else {
+		free(n->program);
+		n->program = xstrdup(daemon);
+		n->role = role(&l, own);
+	}
+	size_t had = b.n;
+	meaning(&b, &ev, own);
+	struct span said = span_make(b.p + had, b.n - had);
+	if (t->told && had >= said.n + 2 && !memcmp(b.p + had - 2 - said.n, said.p, said.n))
+		b.n = had - 2; /* another recipient's same failure: told once */
+	free(n->meaning);
+	n->meaning = xspandup(buf_span(&b));
+	buf_free(&b);
+	struct line_note j = *n;
+	j.client = NULL;
+	judge(&j, &ev, t->a, t->d, t->causes);
+	free(j.client);
+	if (!t->told || (n->finding < 0 && j.finding >= 0)) {
+		n->finding = j.finding;
+		n->side = j.side;
+	}
+	t->told = true;
+}
+
+/* pasted_before - a pending paragraph or entry the line does not go on
+ * with is told first */
+static void pasted_before(struct bounce_mailq *bm, struct pasted_tell *t, struct span line)
+{
+	if (bm->kind && !bm_continues(bm, line))
+		bm_flush(bm, tell_pasted, t);
+}
+
 /* explain_lines_read - each line of the inputs, told */
 struct explain_lines *explain_lines_read(const struct feed *feed, const struct analysis *a,
 					 const struct diag *d, int forced_year, bool show_secrets)
@@ -488,6 +549,8 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 	el->ninputs = feed->ninputs;
 	struct redact_table *rt = redact_table_new();
 	struct diag_causes *causes = xcalloc(1, sizeof *causes);
+	struct bounce_mailq *bm = xmalloc(sizeof *bm);
+	struct pasted_tell pt = {el, a, d, causes, SIZE_MAX, false};
 	for (size_t i = 0; i < feed->ninputs; i++) {
 		const struct feed_input *in = &feed->inputs[i];
 		struct source *src = reread_open(in);
@@ -503,22 +566,37 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 		struct lines lr;
 		lines_init(&lr, src);
 		struct span line;
+		bm_init(bm);
 		while (lines_next(&lr, &line) && lr.lineno <= upto) {
 			struct logline l;
+			pasted_before(bm, &pt, line);
 			if (!span_trim(line).n)
 				continue;
+			bool parsed = syslog_parse(&st, line, &l);
+			if (!parsed && bm->kind && pt.at < el->n) {
+				/* a line that goes on with a pasted paragraph or
+				 * entry: told with its first line */
+				el->v[pt.at].last_lineno = lr.lineno;
+				bm_line(bm, line, lr.lineno, st.last_ts, tell_pasted, &pt);
+				continue;
+			}
 			struct line_note *n = push(el);
 			if (!n)
 				continue;
 			n->file_index = in->index;
 			n->lineno = lr.lineno;
-			if (!syslog_parse(&st, line, &l)) {
+			if (!parsed) {
 				/* no log line: tell it anyway, the reader pasted it */
 				n->text = xspandup(span_cut(line, 400));
 				n->meaning = xstrdup(_("not a log line: the rest of the line before, wrapped "
 						       "when it was pasted, or other text"));
 				n->side = n->finding = n->verdict = -1;
 				n->last_lineno = lr.lineno;
+				bm_line(bm, line, lr.lineno, st.last_ts, tell_pasted, &pt);
+				if (bm->kind) {
+					pt.at = el->n - 1;
+					pt.told = false;
+				}
 				continue;
 			}
 			struct event ev;
@@ -549,11 +627,14 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			buf_free(&b);
 			judge(n, &ev, a, d, causes);
 		}
+		bm_flush(bm, tell_pasted, &pt);
+		pt.at = SIZE_MAX;
 		lines_free(&lr);
 		source_close(src);
 	}
 	redact_table_free(rt);
 	free(causes);
+	free(bm);
 	return el;
 }
 

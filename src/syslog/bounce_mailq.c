@@ -33,6 +33,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* bm_logline - the Postfix line of text made from a pasted output, as
+ * the bare reader makes one (no time of its own: ts, the last read) */
+void bm_logline(struct logline *l, const char *daemon, struct span text, struct stamp ts)
+{
+	memset(l, 0, sizeof *l);
+	l->raw = l->text = text;
+	l->prog = l->daemon = span_of(daemon);
+	l->instance = l->service = l->host = SPAN_NULL;
+	l->pid = -1;
+	l->postfix = true;
+	l->inferred = true;
+	l->format = FMT_NOTIME;
+	l->ts = ts;
+}
+
 /* bm_init - nothing pending, no report seen */
 void bm_init(struct bounce_mailq *bm)
 {
@@ -216,12 +231,13 @@ void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
  * words unless the delay or success notice's follow) */
 static void heading(struct bounce_mailq *bm, struct span s)
 {
+	if (s.p[0] != 'T' && s.p[0] != '#' && s.p[0] != 'Y')
+		return; /* none of the headings: most lines, at one byte's cost */
 	if (span_index(s, "This is the mail system at host ") >= 0)
 		bm->report = BM_RETURNED;
 	else if (span_index(s, "THIS IS A WARNING ONLY") >= 0)
 		bm->report = BM_DELAYED;
-	else if (span_index(s, "was successfully delivered") >= 0 ||
-		 span_index(s, "delivery status notification (success)") >= 0)
+	else if (span_starts(s, "Your message was successfully delivered"))
 		bm->report = BM_DELIVERED;
 }
 

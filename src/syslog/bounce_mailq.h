@@ -68,6 +68,8 @@ struct bounce_mailq {
 	char out[BM_TEXT_MAX + 2 * BM_ADDR_MAX + 128];
 };
 
+struct logline;
+void bm_logline(struct logline *l, const char *daemon, struct span text, struct stamp ts);
 void bm_init(struct bounce_mailq *bm);
 void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct stamp ts,
 	     bm_emit_fn emit, void *ctx);
