@@ -335,6 +335,9 @@ class Diag:
                "nowhere.test -> transport nosuch:, not in master.cf; mail accepted")
         expect("content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024", f"bob@{LOCAL}" in acc,
                "content_filter scan:[127.0.0.1]:10024 on port 2525, nothing listens; mail accepted")
+        expect("content-filter-unreachable", "127.0.0.1[127.0.0.1]:24", f"alice@{LOCAL}" in acc,
+               "port 24 is LMTP's (the mailbox server), also in the retry service's 'delivery "
+               "temporarily suspended: connect to ...:24' deferrals", absent=True)
         expect("own-client-relay-denied", self.ip(71),
                codes.get((self.ip(71), 25)) and all(c == 554 for c in codes[(self.ip(71), 25)]),
                "the application's mail to another domain, answered 554 (Relay access denied)")

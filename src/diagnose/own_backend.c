@@ -121,8 +121,10 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
 		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
 			 port.n ? ":" : "", (int)(port.n % 16), port.p);
-		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24 */
-		bool filter = !lmtp || (port.n == 5 && span_starts(port, "100"));
+		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24
+		 * (lmtp_tcp_port), also when the retry service's deferral
+		 * ("delivery temporarily suspended: connect to ...:24") names it */
+		bool filter = !(lmtp || span_eqs(port, "24")) || (port.n == 5 && span_starts(port, "100"));
 		return filter ? OWN_FILTER : OWN_MAILBOX;
 	}
 	if (lmtp) {

@@ -493,7 +493,10 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 				hit->id = span_eqs(ev->line->daemon, "lmtp") || m.lit[OUT_LMTP] ? F_LMTP_DOWN
 											: F_TRANSPORT_MISSING;
 			else if (cidr_own_network(ip.p, ip.n) && !m.lit[OUT_PORT25])
-				hit->id = F_FILTER_DOWN;
+				/* port 24 is LMTP's (lmtp_tcp_port): the mailbox
+				 * server, also in the retry service's deferral */
+				hit->id = span_starts(span_skip(c, (size_t)rb + 1), ":24:") ? F_LMTP_DOWN
+											 : F_FILTER_DOWN;
 		}
 	}
 	/* "Relay access denied" from port 25 is the domain's MX refusing its

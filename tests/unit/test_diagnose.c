@@ -127,6 +127,10 @@ static const struct {
      "content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024"},
     {"Nov 23 11:06:46 mail postfix/smtp[1013]: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused",
      "content-filter-unreachable", "127.0.0.1[127.0.0.1]:10024"},
+    /* port 24 is LMTP's: the mailbox server, also in the retry service's
+     * deferral (real Postfix 3.7 in e2e's diag instance) */
+    {"Dec  5 06:27:08 mx1 postfix/error[2310]: D4CBDA72184: to=<alice@example.test>, relay=none, delay=2, delays=1/1/0/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: connect to 127.0.0.1[127.0.0.1]:24: Connection refused)",
+     "mailbox-delivery-unreachable", "127.0.0.1[127.0.0.1]:24"},
     {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection timed out)",
      "outbound-connect-timeout", "mx.example.com"},
     {"Nov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, relay=none, delay=0.1, delays=0/0/0.1/0, dsn=4.4.1, status=deferred (connect to mx.example.com[2001:db8::25]:25: Network is unreachable)",
