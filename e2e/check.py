@@ -265,6 +265,51 @@ def check_diag(bin_, out, dg, year, ok):
     rc, so, se = run(bin_, ["report", "--color=never", path, "--year", year])
     ok(rc == 0 and "Nothing needs doing" not in so,
        f"{name}: the text report says 'Nothing needs doing' (exit {rc})")
+    check_diag_mailq(bin_, out, dg, ok)
+
+
+# the findings whose cause a deferral's reason alone carries: what the
+# queue listing of the mail left deferred must tell by itself
+QUEUE_FINDINGS = {"mailbox-delivery-unreachable", "content-filter-unreachable", "transport-unavailable",
+                  "outbound-tls-not-offered", "outbound-connect-refused"}
+
+
+def check_diag_mailq(bin_, out, dg, ok):
+    """postqueue -p's listing of the diag instance's deferred mail, pasted
+    alone (src/syslog/bounce_mailq.c): a message per entry, and the
+    faults whose mail waits in the queue told from their reasons"""
+    path = os.path.join(out, "diag-mailq.txt")
+    name = "diag:diag-mailq.txt"
+    if not ok(os.path.exists(path) and os.path.getsize(path) > 0, f"{name}: not written (postqueue -p)"):
+        return
+    text = open(path, errors="replace").read()
+    m = re.search(r"^-- \d+ Kbytes in (\d+) Requests?\.$", text, re.M)
+    ok(m and int(m.group(1)) == dg["queue_left"] > 0,
+       f"{name}: postqueue lists {m.group(1) if m else 'no'} requests, the queue held {dg['queue_left']}")
+    rc, so, se = run(bin_, ["report", "--json", path])
+    if not ok(rc == 0, f"{name}: report exit {rc}: {se.strip()}"):
+        return
+    rep = json.loads(so)
+    ok(m and rep["model"]["messages"] == int(m.group(1)),
+       f"{name}: {rep['model']['messages']} messages, postqueue lists {m.group(1) if m else 'none'}")
+    ok(rep["input"].get("pasted_lines", 0) > rep["model"]["messages"],
+       f"{name}: {rep['input'].get('pasted_lines', 0)} lines made, fewer than a deferral per message")
+    found = {}
+    for f in rep.get("findings", []):
+        found.setdefault(f["id"], []).append(f["key"])
+    for w in dg["findings"]:
+        if w["finding"] not in QUEUE_FINDINGS or not w["done"]:
+            continue
+        what = f"{name}: {w['finding']}" + (f" [{w['key']}]" if w["key"] else "")
+        keys = found.get(w["finding"]) or []
+        if w.get("absent"):
+            ok(w["key"] not in keys if w["key"] else not keys, f"{what} reported ({w['why']}): {keys}")
+        else:
+            ok(w["finding"] in found and (not w["key"] or w["key"] in keys),
+               f"{what} not told from the queue listing ({w['why']}); got {sorted(found.items())}")
+    rc, so, se = run(bin_, ["report", "--color=never", path])
+    ok(rc == 0 and "Nothing needs doing" not in so,
+       f"{name}: the text report says 'Nothing needs doing' (exit {rc})")
 
 
 # what "postsleuth ban" lists by default, so what watch bans (severity 3 and

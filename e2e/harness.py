@@ -360,6 +360,11 @@ def main():
             while time.time() < deadline and d.queue_size(diag.INSTANCE, ("maildrop", "incoming", "active")):
                 time.sleep(1)
             diag_left = d.queue_size(diag.INSTANCE)
+            # what an admin pastes: the queue listing of the mail left
+            # deferred (check.py reads it with postsleuth alone)
+            with open(os.path.join(out, "diag-mailq.txt"), "w") as f:
+                sh("postqueue", "-c", diag.INSTANCE["conf"], "-p", check=False, stdout=f,
+                   stderr=subprocess.DEVNULL)
         left = {i["name"]: d.queue_size(i) for i in INSTANCES}
         note(f"queues {left} after {time.time() - t0:.0f} s; stopping")
         time.sleep(2)

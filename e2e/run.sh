@@ -58,7 +58,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/diag.log "$out"/sink.jsonl "$out"/truth.json
+rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/diag.log "$out"/diag-mailq.txt "$out"/sink.jsonl "$out"/truth.json
 rm -rf "$out"/live
 chmod 755 "$out"
 

@@ -18,10 +18,12 @@
  *     listed without its recipients (a paste cut short) is one deferral
  *     of "<>".
  *
- * The reason's program is the one its words name (syslog_bare_daemon:
- * the SMTP client's "host ... said:", "connect to ...", the retry
- * service's "delivery temporarily suspended"), else error(8), the agent
- * that logs a reason with relay=none.  A paragraph outside a bounce
+ * The relay is the server the reason names ("connect to H[A]:P", "host
+ * H[A] said:"...), as Postfix logs it beside such a reason, else none;
+ * the program is the one the relay names (LMTP by its port or socket),
+ * else the one the reason's words name (syslog_bare_daemon: the SMTP
+ * client's, the retry service's "delivery temporarily suspended"), else
+ * error(8), the agent that logs a reason with relay=none.  A paragraph outside a bounce
  * report (no heading seen) is read only when its reason has a delivery
  * failure's shape, so that prose like "<me@example.com>: my address"
  * stays text.  Untrusted input: each field is bounded and copied; what is
@@ -163,18 +165,68 @@ static bool failure_shape(struct span r)
 	       (span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0);
 }
 
-/* emit_status - "[QID: ]to=<rcpt>, [orig_to=<orig>, ]relay=none,
- * status=S (REASON)" with the program its reason names */
+/* reason_relay - the server a reason in the SMTP or LMTP client's words
+ * names ("connect to H[A]:P: ...", "host H[A] said: ...", "lost
+ * connection with H[A] while ...", "conversation with H[A] timed out
+ * ...", "TLS is required, but was not offered by host H[A]"): the relay=
+ * Postfix logs beside it, port included where the reason gives it; an
+ * empty span for any other reason ("delivery temporarily suspended: ..."
+ * is logged with relay=none: the retry service connects to nothing) */
+static struct span reason_relay(struct span r)
+{
+	static const char *const leads[] = {
+	    "connect to ", "host ", "lost connection with ", "conversation with ",
+	    "TLS is required, but was not offered by host ",
+	};
+	size_t i = 0;
+	while (i < sizeof leads / sizeof *leads && !span_starts(r, leads[i]))
+		i++;
+	if (i == sizeof leads / sizeof *leads)
+		return span_make(r.p, 0);
+	struct span h = span_skip(r, strlen(leads[i]));
+	size_t k = 0;
+	while (k < h.n && k < BM_ADDR_MAX && h.p[k] != '[' && !blank(h.p[k]))
+		k++;
+	if (!k || k >= h.n || h.p[k] != '[')
+		return span_make(r.p, 0);
+	while (k < h.n && k < BM_ADDR_MAX && h.p[k] != ']' && !blank(h.p[k]))
+		k++;
+	if (k >= h.n || h.p[k] != ']')
+		return span_make(r.p, 0);
+	k++;
+	if (k + 1 < h.n && h.p[k] == ':' && h.p[k + 1] >= '0' && h.p[k + 1] <= '9') {
+		k++;
+		while (k < h.n && k < BM_ADDR_MAX && h.p[k] >= '0' && h.p[k] <= '9')
+			k++;
+	}
+	return span_head(h, k);
+}
+
+/* emit_status - "[QID: ]to=<rcpt>, [orig_to=<orig>, ]relay=R,
+ * status=S (REASON)" with the program its relay or its reason names: R
+ * the server the reason names, else none */
 static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rcpt, const char *orig,
 			const char *status, const char *reason, bm_emit_fn emit, void *ctx)
 {
+	struct span rel = reason_relay(span_make(reason, strlen(reason)));
 	int n = snprintf(bm->out, sizeof bm->out, "%s%sto=<%s>, %s%s%srelay=none, status=%s (%s)",
 			 qid, *qid ? ": " : "", rcpt, *orig ? "orig_to=<" : "", orig,
 			 *orig ? ">, " : "", status, reason);
 	if (n < 0)
 		return;
 	struct span t = span_make(bm->out, (size_t)n < sizeof bm->out ? (size_t)n : sizeof bm->out - 1);
-	const char *d = syslog_bare_daemon(t);
+	const char *d = syslog_bare_daemon(t); /* by the reason's words */
+	if (rel.n) {
+		n = snprintf(bm->out, sizeof bm->out, "%s%sto=<%s>, %s%s%srelay=%.*s, status=%s (%s)",
+			     qid, *qid ? ": " : "", rcpt, *orig ? "orig_to=<" : "", orig,
+			     *orig ? ">, " : "", (int)rel.n, rel.p, status, reason);
+		if (n < 0)
+			return;
+		t = span_make(bm->out, (size_t)n < sizeof bm->out ? (size_t)n : sizeof bm->out - 1);
+		const char *by_relay = syslog_bare_daemon(t); /* LMTP by its port or socket */
+		if (by_relay)
+			d = by_relay;
+	}
 	emit(ctx, d ? d : "error", t, bm->lineno, bm->ts);
 }
 

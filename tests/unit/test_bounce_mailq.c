@@ -74,7 +74,7 @@ TEST(bounce_report_paragraph_joined)
 		   "    command)\n"
 		   "\n"
 		   "<b@example.com>: unknown user: \"b\"\n",
-		   "3 smtp: to=<admin@example.net>, orig_to=<root>, relay=none, status=bounced (host "
+		   "3 smtp: to=<admin@example.net>, orig_to=<root>, relay=mx.example.net[198.51.100.25], status=bounced (host "
 		   "mx.example.net[198.51.100.25] said: 504 5.5.2 <root@localhost>: Sender address "
 		   "rejected: need fully-qualified address (in reply to RCPT TO command))\n"
 		   "8 error: to=<b@example.com>, relay=none, status=bounced (unknown user: \"b\")\n");
@@ -89,8 +89,8 @@ TEST(bounce_delay_warning_is_deferred)
 		   "\n"
 		   "<c@example.com>: connect to mx.example.com[203.0.113.9]:25: Connection\n"
 		   "    timed out\n",
-		   "6 smtp: to=<c@example.com>, relay=none, status=deferred (connect to "
-		   "mx.example.com[203.0.113.9]:25: Connection timed out)\n");
+		   "6 smtp: to=<c@example.com>, relay=mx.example.com[203.0.113.9]:25, status=deferred "
+		   "(connect to mx.example.com[203.0.113.9]:25: Connection timed out)\n");
 	/* the next notice's heading starts over: returned mail again */
 	CHECK_MADE("# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
 		   "This is the mail system at host mail.example.org.\n"
@@ -118,7 +118,7 @@ TEST(bounce_success_and_prose_not_read)
 	free(got);
 	CHECK_MADE("> <e@example.com>: host mx.example.com[203.0.113.9] said: 550 5.1.1 No\n"
 		   ">     such user (in reply to RCPT TO command)\n",
-		   "1 smtp: to=<e@example.com>, relay=none, status=bounced (host "
+		   "1 smtp: to=<e@example.com>, relay=mx.example.com[203.0.113.9], status=bounced (host "
 		   "mx.example.com[203.0.113.9] said: 550 5.1.1 No such user (in reply to RCPT TO "
 		   "command))\n");
 }
@@ -143,10 +143,10 @@ TEST(mailq_entries)
 	    "-- 4 Kbytes in 3 Requests.\n",
 	    "2 qmgr: 4C3F812350: from=<www-data@host.example.org>, size=1520, nrcpt=1 (queue active)\n"
 	    "5 qmgr: 8D2A1B3C4E: from=<news@example.org>, size=2048, nrcpt=2 (queue active)\n"
-	    "5 smtp: 8D2A1B3C4E: to=<bob@example.net>, relay=none, status=deferred (host "
+	    "5 smtp: 8D2A1B3C4E: to=<bob@example.net>, relay=mx.example.net[198.51.100.25], status=deferred (host "
 	    "mx.example.net[198.51.100.25] said: 450 4.1.8 <news@example.org>: Sender address rejected: "
 	    "Domain not found (in reply to RCPT TO command))\n"
-	    "5 smtp: 8D2A1B3C4E: to=<carol@example.com>, relay=none, status=deferred (connect to "
+	    "5 smtp: 8D2A1B3C4E: to=<carol@example.com>, relay=mx.example.com[203.0.113.9]:25, status=deferred (connect to "
 	    "mx.example.com[203.0.113.9]:25: Connection timed out)\n"
 	    "11 postsuper: 9E1F2A3B4C: placed on hold\n");
 }
@@ -159,7 +159,7 @@ TEST(mailq_reason_wrapped_or_cut)
 		   "Sender address rejected: Domain not found (in reply to RCPT TO command)) ```\n",
 		   "1 qmgr: 49B2E5CA9A: from=<www-data@ip-172-16-0-5.internal>, size=770, nrcpt=1 (queue "
 		   "active)\n"
-		   "1 smtp: 49B2E5CA9A: to=<>, relay=none, status=deferred (host "
+		   "1 smtp: 49B2E5CA9A: to=<>, relay=mx.example.net[198.51.100.25], status=deferred (host "
 		   "mx.example.net[198.51.100.25] said: 450 4.1.8 <www-data@ip-172-16-0-5.internal>: "
 		   "Sender address rejected: Domain not found (in reply to RCPT TO command))\n");
 	/* not an entry: no date, a word for a size */
@@ -200,4 +200,37 @@ TEST(bounce_mailq_hostile_lengths)
 	CHECK(strlen(got) < 4 * BM_TEXT_MAX);
 	free(got);
 	free(t);
+}
+
+/* the relay the reason names, as Postfix logs it beside the reason: the
+ * LMTP client told by its port or socket (real mailq output of the e2e
+ * diag instance, rewritten); the retry service's deferral stays relay=none */
+TEST(mailq_reason_relay_and_program)
+{
+	CHECK_MADE("D1B61A72175     468 Sat Dec  5 06:27:06  MAILER-DAEMON\n"
+		   "                      (connect to 127.0.0.1[127.0.0.1]:24: Connection refused)\n"
+		   "                                         carol@example.com\n"
+		   "DBE69A72169     475 Sat Dec  5 06:27:06  MAILER-DAEMON\n"
+		   "(connect to mx1.example.com[private/dovecot-lmtp]: No such file or directory)\n"
+		   "                                         team@example.com\n"
+		   "D4CBDA72184     468 Sat Dec  5 06:27:06  MAILER-DAEMON\n"
+		   "(delivery temporarily suspended: connect to 127.0.0.1[127.0.0.1]:24: Connection "
+		   "refused)\n"
+		   "                                         alice@example.com\n"
+		   "D4D50A72193     465 Sat Dec  5 06:27:06  MAILER-DAEMON\n"
+		   "                                                  (mail transport unavailable)\n"
+		   "                                         sales@example.org\n",
+		   "1 qmgr: D1B61A72175: from=<>, size=468, nrcpt=1 (queue active)\n"
+		   "1 lmtp: D1B61A72175: to=<carol@example.com>, relay=127.0.0.1[127.0.0.1]:24, "
+		   "status=deferred (connect to 127.0.0.1[127.0.0.1]:24: Connection refused)\n"
+		   "4 qmgr: DBE69A72169: from=<>, size=475, nrcpt=1 (queue active)\n"
+		   "4 lmtp: DBE69A72169: to=<team@example.com>, relay=mx1.example.com[private/dovecot-lmtp], "
+		   "status=deferred (connect to mx1.example.com[private/dovecot-lmtp]: No such file or "
+		   "directory)\n"
+		   "7 qmgr: D4CBDA72184: from=<>, size=468, nrcpt=1 (queue active)\n"
+		   "7 error: D4CBDA72184: to=<alice@example.com>, relay=none, status=deferred (delivery "
+		   "temporarily suspended: connect to 127.0.0.1[127.0.0.1]:24: Connection refused)\n"
+		   "10 qmgr: D4D50A72193: from=<>, size=465, nrcpt=1 (queue active)\n"
+		   "10 error: D4D50A72193: to=<sales@example.org>, relay=none, status=deferred (mail "
+		   "transport unavailable)\n");
 }
