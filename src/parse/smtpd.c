@@ -402,6 +402,24 @@ static bool parse_action(struct span t, struct event *ev)
 	return true;
 }
 
+/*
+ * parse_reply_fragment - a refusal pasted from its reply on, "CODE D.D.D
+ * TEXT; from=<S> to=<R> proto=P helo=<H>" (what follows "NOQUEUE: reject:
+ * WHERE from CLIENT: " in log_whatsup's line; syslog_bare_reply tells
+ * it): a reject with no client and no stage (RCPT when the tail names a
+ * recipient), so its reason is still read
+ */
+static bool parse_reply_fragment(struct span t, struct event *ev)
+{
+	if (!syslog_bare_reply(t))
+		return false;
+	ev->type = EV_REJECT;
+	ev->action = SPAN_LIT("reject");
+	fill_reply(t, ev);
+	ev->stage = ev->to.p ? SPAN_LIT("RCPT") : SPAN_NULL;
+	return true;
+}
+
 /* parse_proxy - "proxy-accept|proxy-reject: WHERE: REPLY;TAIL" (smtpd_proxy_filter) */
 static bool parse_proxy(struct span t, struct event *ev)
 {
@@ -787,4 +805,5 @@ void parse_smtpd(const struct logline *l, struct event *ev)
 	/* Postfix 2.0 and older: "reject: RCPT from C: 554 ...;" with no NOQUEUE */
 	if ((span_starts(t, "reject: ") || span_starts(t, "reject_warning: ")) && parse_action(t, ev))
 		return;
+	parse_reply_fragment(t, ev);
 }

@@ -434,6 +434,19 @@ static const char *relay_daemon(struct span cur)
 	return NULL;
 }
 
+/* syslog_bare_reply - smtpd's refusal pasted from its reply on: "CODE
+ * D.D.D TEXT; from=<S> to=<R> proto=P helo=<H>", the part of
+ * smtpd_check.c's log_whatsup line after "from CLIENT: " (the tail's
+ * "; from=<" and " proto=" are that line's only) */
+bool syslog_bare_reply(struct span t)
+{
+	if (t.n < 12 || (t.p[0] != '4' && t.p[0] != '5') || t.p[1] < '0' || t.p[1] > '9' ||
+	    t.p[2] < '0' || t.p[2] > '9' || t.p[3] != ' ' || t.p[4] != t.p[0] || t.p[5] != '.')
+		return false;
+	ptrdiff_t from = span_index(t, "; from=<");
+	return from > 8 && span_index(span_skip(t, (size_t)from), " proto=") > 0;
+}
+
 /* syslog_bare_daemon - the program that writes the message text, or NULL
  * when its shape is none of the table's or more than one program's */
 const char *syslog_bare_daemon(struct span text)
@@ -456,6 +469,8 @@ const char *syslog_bare_daemon(struct span text)
 		return NULL; /* the words matched, the rest did not: no other row */
 	}
 	const char *d = check_daemon(text);
+	if (!d && syslog_bare_reply(text))
+		d = "smtpd";
 	return d ? d : relay_daemon(text);
 }
 

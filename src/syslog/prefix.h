@@ -127,6 +127,7 @@ void syslog_strip_decorations(struct span *cur);
 /* bare.c: the message text alone, its program told by its shape */
 bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out);
 const char *syslog_bare_daemon(struct span text);
+bool syslog_bare_reply(struct span t);
 const char *syslog_bare_warning_daemon(struct span text);
 /* a client an admin typed over whole ("<redacted>", "xxx", "[hidden]")
  * at the start of s, followed by ": " and an SMTP reply code: its

@@ -302,3 +302,27 @@ TEST(pasted_tag_colon_lost_before_severity)
 	CHECK(!progs_line("postfix/smtpd said: restriction ignored")->line->postfix);
 	CHECK(!progs_line("postfix/smtpd warning restriction ignored")->line->postfix);
 }
+
+/* smtpd's refusal pasted from its reply on (threads D 03's shape,
+ * rewritten): a reject with its reason and envelope, no client; a reply
+ * without log_whatsup's tail, or whose class and DSN differ, is not */
+TEST(pasted_reply_fragment)
+{
+	const struct event *ev = progs_line(
+	    "553 5.7.1 <notify@example.org>: Sender address rejected: not owned by user "
+	    "no-reply@example.org; from=<notify@example.org> to=<a@example.net> proto=ESMTP "
+	    "helo=<client.example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK_SPAN(ev->stage, "RCPT");
+	CHECK_SPAN(ev->code, "553");
+	CHECK_SPAN(ev->dsn, "5.7.1");
+	CHECK_SPAN(ev->from, "notify@example.org");
+	CHECK_SPAN(ev->to, "a@example.net");
+	CHECK_SPAN(ev->helo, "client.example.org");
+	CHECK(span_find(ev->reason, "not owned by user").p != NULL);
+	CHECK(!ev->client_ip.n);
+	CHECK(!progs_line("553 5.7.1 <notify@example.org>: Sender address rejected")->line->postfix);
+	CHECK(!progs_line("553 4.7.1 x; from=<a@example.org> to=<b@example.net> proto=ESMTP")->line->postfix);
+	CHECK(!progs_line("250 2.0.0 Ok; from=<a@example.org> to=<b@example.net> proto=ESMTP")->line->postfix);
+}
