@@ -84,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		feed_line(&r.f, &st, span_make(p, line.n));
 		free(p);
 	}
+	feed_end(&r.f);
 	if (r.f.tr && transcript_end(r.f.tr))
 		on_transcript(r.f.tr, &r);
 	model_finish(r.m);

@@ -50,6 +50,11 @@ while read -r f; do
 	split -l 40 -a 3 "$f" "$out/fuzz_stream/$b." 2>/dev/null
 	ls "$out/fuzz_stream/$b."* 2>/dev/null | tail -n +26 | xargs rm -f
 done <"$logs"
+# the pasted notices and queue listings (src/syslog/bounce_mailq.c), whole
+cp "$top"/tests/data/pasted/bounce-mailq.txt "$out/fuzz_stream/pasted-bounce-mailq"
+for f in "$top"/tests/data/mail_samples/ndr_*.eml "$top"/tests/data/mail_samples/delay_notice_*.eml; do
+	cp "$f" "$out/fuzz_stream/$(basename "$f")"
+done
 
 # numbers: journal times near 2^63 and 2^64, ISO year 0000 and 9999,
 # delay=1e999/inf/nan, counts past 2^64 (syslog, parse and stream seeds)

@@ -681,6 +681,7 @@ int cmd_watch(struct opts *o)
 	ban_nets_free(&w->test_loopback);
 	for (int i = 0; i < 3; i++)
 		free(w->cfg.nft[i]), free(w->cfg.nft6[i]);
+	free(w->feed.bm); /* a pasted paragraph pending at the end is not told */
 	free(w->st);
 	free(w);
 	return 0;

@@ -137,6 +137,15 @@ static void pasted_end(struct feed *f)
 	}
 }
 
+/* feed_end - what a caller of feed_line owes at its input's end: the
+ * pending pasted paragraph or entry told, the pasted reader freed */
+void feed_end(struct feed *f)
+{
+	pasted_end(f);
+	free(f->bm);
+	f->bm = NULL;
+}
+
 /* transcript_line - a line with no syslog prefix, for the transcripts */
 static void transcript_line(struct feed *f, struct span line)
 {

@@ -153,6 +153,7 @@ void reread_free(struct feed *f);
 int feed_run(struct feed *f, char **paths, int npaths);
 void feed_again(struct feed *f, const struct feed *first);
 void feed_line(struct feed *f, struct syslog_state *st, struct span line);
+void feed_end(struct feed *f);
 void feed_logline(struct feed *f, const struct logline *l);
 bool feed_journal_available(void);
 int feed_journal(struct feed *f, const char *const *files, int nfiles);
