@@ -194,6 +194,29 @@ def check_log(bin_, out, log, inst, year, ok):
            f"({None if notice is None else (notice.get('parent_queue_id'), notice.get('parent_kind'))})")
 
 
+def check_notice_texts(bin_, out, name, inst, ok):
+    """Each bounce and delay notice Postfix sent, read alone as a pasted
+    one (src/syslog/bounce_mailq.c): its paragraphs give one status line
+    per recipient of its machine-readable part, bounced for Action: failed,
+    deferred for delayed, and nothing else"""
+    want_status = {"failed": "bounced", "delayed": "deferred"}
+    seen = 0
+    for n in inst["notices"]:
+        if not n.get("file") or not n.get("dsn"):
+            continue
+        path = os.path.join(out, n["file"])
+        what = f"{name}: {n['kind']} notice {n['file']}"
+        rc, so, se = run(bin_, ["events", path])
+        if not ok(rc == 0, f"{what}: events exit {rc}: {se.strip()}"):
+            continue
+        seen += 1
+        got = sorted([e["to"], e["status"]] for e in map(json.loads, so.splitlines())
+                     if e.get("type") == "delivery")
+        want = sorted([r, want_status.get(a, a)] for r, a in n["dsn"])
+        ok(got == want, f"{what}: read {got}, its delivery-status part says {want}")
+    ok(seen > 0, f"{name}: no notice read as a pasted one")
+
+
 def check_diag(bin_, out, dg, year, ok):
     """The diag instance: each fault's finding, and no client accused."""
     log = dg["log"]
@@ -284,8 +307,8 @@ def check_diag_mailq(bin_, out, dg, ok):
         return
     text = open(path, errors="replace").read()
     m = re.search(r"^-- \d+ Kbytes in (\d+) Requests?\.$", text, re.M)
-    ok(m and int(m.group(1)) == dg["queue_left"] > 0,
-       f"{name}: postqueue lists {m.group(1) if m else 'no'} requests, the queue held {dg['queue_left']}")
+    ok(m and int(m.group(1)) == dg.get("mailq_left") > 0,
+       f"{name}: postqueue lists {m.group(1) if m else 'no'} requests, the queue held {dg.get('mailq_left')}")
     rc, so, se = run(bin_, ["report", "--json", path])
     if not ok(rc == 0, f"{name}: report exit {rc}: {se.strip()}"):
         return
@@ -414,6 +437,7 @@ def main():
     for name, inst in sorted(truth["instances"].items()):
         for log in inst["logs"]:
             check_log(bin_, out, log, inst, year, ok)
+        check_notice_texts(bin_, out, name, inst, ok)
     if "diag" in truth:
         check_diag(bin_, out, truth["diag"], year, ok)
     if "syslog" in truth["instances"] and os.path.exists(os.path.join(out, "live")):

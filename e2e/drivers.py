@@ -23,7 +23,7 @@ Scenarios (client verdict postsleuth must give, in parentheses):
                      many domains, many bounces (account-abuse; account
                      dave compromised-suspect)
 """
-import base64, email, email.utils, json, os, random, socket, ssl, threading, time
+import base64, email, email.utils, json, os, random, shutil, socket, ssl, threading, time
 
 LOCAL_DOMAIN = "example.test"
 LOCAL_USERS = ["alice", "bob", "carol", "dave", "erin", "hostmaster"]
@@ -507,7 +507,9 @@ class Plan:
         inst_truth = {}
         for inst in self.instances:
             name = inst["name"]
-            boxes = read_mailboxes(mailboxes[name])
+            boxes = read_mailboxes(mailboxes[name], os.path.join(out, "notices", name))
+            for n in boxes["notices"]:  # relative to OUT
+                n["file"] = n["file"] and os.path.relpath(n["file"], out)
             delivered_ids = {(m["to"], m["message_id"]) for m in boxes["messages"]}
             msgs = {}
             for key, m in record["messages"].items():
@@ -604,10 +606,12 @@ def remote_fate(evs, queue_left):
     return "deferred" if queue_left else "expired"
 
 
-def read_mailboxes(base):
+def read_mailboxes(base, save=None):
     """Every message in the Maildirs: (recipient, Message-ID), and the
     notices Postfix itself sent (bounce, delay), with the queue ID from
-    their Received: header and the Message-ID of the message they are about."""
+    their Received: header and the Message-ID of the message they are about;
+    each notice also copied to save/ (check.py reads it with postsleuth),
+    with the recipients and actions of its machine-readable part."""
     out = {"messages": [], "notices": [], "counts": {}}
     dom = os.path.join(base, LOCAL_DOMAIN)
     if not os.path.isdir(dom):
@@ -629,11 +633,14 @@ def read_mailboxes(base):
                 if ctype == "multipart/report" and "MAILER-DAEMON@" in msg.get("From", ""):
                     subj = msg.get("Subject", "")
                     kind = "delay" if subj.startswith("Delayed Mail") else "bounce"
-                    about, orig_qid = None, None
+                    about, orig_qid, dsn = None, None, []
                     for part in msg.walk():
                         if part.get_content_type() == "message/delivery-status":
                             for block in part.get_payload():
                                 orig_qid = orig_qid or block.get("X-Postfix-Queue-ID")
+                                final = (block.get("Final-Recipient") or "").split(";", 1)
+                                if len(final) == 2 and block.get("Action"):
+                                    dsn.append([final[1].strip(), block.get("Action").strip()])
                         if part.get_content_type() in ("text/rfc822-headers", "message/rfc822"):
                             payload = part.get_payload()
                             inner = payload[0] if isinstance(payload, list) else \
@@ -645,8 +652,14 @@ def read_mailboxes(base):
                         if "id" in words:
                             qid = words[words.index("id") + 1].rstrip(";")
                             break
+                    saved = None
+                    if save:
+                        os.makedirs(save, exist_ok=True)
+                        saved = os.path.join(save, f"{kind}-{qid or len(out['notices'])}.eml")
+                        shutil.copyfile(os.path.join(d, fn), saved)
                     out["notices"].append({"kind": kind, "queue_id": qid, "to": to,
                                            "about_message_id": about, "subject": subj,
-                                           "x_postfix_queue_id": orig_qid})
+                                           "x_postfix_queue_id": orig_qid, "dsn": dsn,
+                                           "file": saved})
         out["counts"][user] = n
     return out

@@ -323,7 +323,7 @@ def main():
     private_system(work, plan.hosts_file({**SINK_IP, **(diag.HOSTS if dg else {})}), servers)
     d = Daemons(work, out)
     t0 = time.time()
-    left, diag_left = {}, None
+    left, diag_left, mailq_left = {}, None, None
     lv = None
     try:
         tls = d.tls()
@@ -351,6 +351,17 @@ def main():
         record = plan.run()
         if dt:
             dt.join(90)
+        if dg:
+            # what an admin pastes: the queue listing once each message
+            # was tried, before maximal_queue_lifetime ends the deferred
+            # ones (check.py reads it with postsleuth alone)
+            deadline = time.time() + 30
+            while time.time() < deadline and d.queue_size(diag.INSTANCE, ("maildrop", "incoming", "active")):
+                time.sleep(1)
+            mailq_left = d.queue_size(diag.INSTANCE)
+            with open(os.path.join(out, "diag-mailq.txt"), "w") as f:
+                sh("postqueue", "-c", diag.INSTANCE["conf"], "-p", check=False, stdout=f,
+                   stderr=subprocess.DEVNULL)
         note(f"scenarios done in {time.time() - t0:.0f} s; waiting for the queues to drain")
         deadline = time.time() + DRAIN_LIMIT
         while time.time() < deadline and any(d.queue_size(i) for i in INSTANCES):
@@ -360,11 +371,6 @@ def main():
             while time.time() < deadline and d.queue_size(diag.INSTANCE, ("maildrop", "incoming", "active")):
                 time.sleep(1)
             diag_left = d.queue_size(diag.INSTANCE)
-            # what an admin pastes: the queue listing of the mail left
-            # deferred (check.py reads it with postsleuth alone)
-            with open(os.path.join(out, "diag-mailq.txt"), "w") as f:
-                sh("postqueue", "-c", diag.INSTANCE["conf"], "-p", check=False, stdout=f,
-                   stderr=subprocess.DEVNULL)
         left = {i["name"]: d.queue_size(i) for i in INSTANCES}
         note(f"queues {left} after {time.time() - t0:.0f} s; stopping")
         time.sleep(2)
@@ -376,6 +382,7 @@ def main():
     truth = plan.truth(record, out, left, {i["name"]: i["mail"] for i in INSTANCES})
     if dg:
         truth["diag"] = dg.truth(diag_left)
+        truth["diag"]["mailq_left"] = mailq_left
         truth["driver_errors"] += truth["diag"]["errors"]
     with open(os.path.join(out, "truth.json"), "w") as f:
         json.dump(truth, f, indent=1, sort_keys=True)

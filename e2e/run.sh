@@ -59,7 +59,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 rm -f "$out"/mail.log "$out"/mail-classic.log "$out"/maillog "$out"/diag.log "$out"/diag-mailq.txt "$out"/sink.jsonl "$out"/truth.json
-rm -rf "$out"/live
+rm -rf "$out"/live "$out"/notices
 chmod 755 "$out"
 
 start=$(date +%s)
