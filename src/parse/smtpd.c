@@ -13,6 +13,8 @@
  *   QID|NOQUEUE: ACTION: WHERE from NAMADDR: REPLY;[ from=<> to=<> proto=
  *        helo=<>[ sasl_*]]                                EV_REJECT (permit: EV_INFO)
  *   [QID: ]proxy-reject|proxy-accept: WHERE: REPLY;TAIL   EV_REJECT / EV_INFO
+ *   CODE D.D.D TEXT; from=<> to=<> proto=P helo=<>        EV_REJECT
+ *        (a refusal pasted from its reply on: no client, RCPT when to=)
  *   QID: client=NAMADDR[, sasl_method=M][, sasl_username=U][, sasl_sender=S]
  *        [, orig_queue_id=Q][, orig_client=C]             EV_CLIENT
  *        (pasted with the queue ID, the address or the username masked or
