@@ -22,11 +22,23 @@
  * order handed over.  Memory: the kept copies, bounded as above.
  */
 #include "order.h"
+#include "unwrap.h"
 #include "../syslog/prefix.h"
+#include "../util/buf.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* what a kept line is, for the order and the wrapped lines */
+enum { HEAD_NONE, HEAD_TAGGED, HEAD_WORDS, HEAD_INDENTED };
+
+/* may_continue - a line that may be the rest of a wrapped one: no
+ * prefix, or indented words read alone */
+static inline bool may_continue(unsigned char h)
+{
+	return h == HEAD_NONE || h == HEAD_INDENTED;
+}
 
 /* order_init - read lr in order */
 void order_init(struct order *o, struct lines *lr, int forced_year, time_t ref)
@@ -58,13 +70,13 @@ static void keep(struct order *o, struct span line, uint64_t lineno)
 	}
 	if (line.n)
 		memcpy(o->buf + o->used, line.p, line.n);
-	o->v[o->n++] = (struct order_line){o->used, line.n, lineno};
+	o->v[o->n++] = (struct order_line){o->used, line.n, lineno, lineno};
 	o->used += line.n;
 }
 
 /* look - keep the first lines and decide the order: *heads marks the
  * lines with a prefix */
-static void look(struct order *o, bool **heads)
+static void look(struct order *o, unsigned char **heads)
 {
 	int dir = 0; /* 1 forwards, -1 backwards, 0 not known yet */
 	bool have_first = false;
@@ -85,11 +97,23 @@ static void look(struct order *o, bool **heads)
 			o->on_read(o->ctx, line);
 		struct logline l;
 		bool head = syslog_parse(o->st, line, &l);
+		/* an indented message read by its words alone may be a wrapped
+		 * line's rest ("    NOQUEUE: reject: ..." under its prefix) */
+		bool indented = line.n && (line.p[0] == ' ' || line.p[0] == '\t');
 		if (o->n > cap_h) {
 			cap_h = o->cap_v;
 			*heads = xrealloc(*heads, cap_h * sizeof **heads);
 		}
-		(*heads)[o->n - 1] = head;
+		/* HEAD_TAGGED: a program tag of its own; HEAD_WORDS: the
+		 * message alone, its program told by its words; indented, it
+		 * may be the rest of a wrapped line (HEAD_INDENTED) */
+		(*heads)[o->n - 1] = !head ? HEAD_NONE : !l.inferred ? HEAD_TAGGED
+						 : indented ? HEAD_INDENTED : HEAD_WORDS;
+		/* a line without a prefix (or only indented words) right after
+		 * one with: a wrapped line, perhaps */
+		if (o->n >= 2 && (*heads)[o->n - 2] && may_continue((*heads)[o->n - 1]) &&
+		    span_trim(line).n)
+			o->wraps = true;
 		if (!head || l.format == FMT_NOTIME)
 			continue;
 		int64_t t = l.ts.us;
@@ -102,15 +126,54 @@ static void look(struct order *o, bool **heads)
 			dir = 1; /* forwards after all: not newest first */
 		}
 		prev = t;
-		if (dir > 0)
+		/* forwards: handed over as read, once the first lines showed
+		 * no wrapped line (a paste's wraps show early; a log has none) */
+		if (dir > 0 && !o->wraps && o->n >= ORDER_LOOK_LINES)
 			return;
 	}
-	o->reversed = dir < 0;
+	o->reversed = dir < 0 && !o->as_read;
+}
+
+/* unwrap_kept - the kept lines with each wrapped line joined again
+ * (unwrap.c): the joined text after the copies, its pieces dropped from
+ * v and heads, the first piece's number kept */
+static void unwrap_kept(struct order *o, unsigned char *heads)
+{
+	struct buf j = {0};
+	size_t k = 0;
+	struct span after[UNWRAP_MAX_PARTS];
+	for (size_t i = 0; i < o->n;) {
+		size_t m = 0;
+		if (heads[i])
+			while (i + 1 + m < o->n && m < UNWRAP_MAX_PARTS &&
+			       may_continue(heads[i + 1 + m])) {
+				const struct order_line *a = &o->v[i + 1 + m];
+				after[m++] = span_make(o->buf + a->off, a->len);
+			}
+		size_t took = 0;
+		if (m) {
+			const struct order_line *h = &o->v[i];
+			took = unwrap_join(o->st, span_make(o->buf + h->off, h->len), heads[i] == HEAD_TAGGED,
+					   after, m, &j);
+		}
+		struct order_line line = o->v[i];
+		if (took) {
+			uint64_t lineno = line.lineno, last = o->v[i + took].lineno;
+			keep(o, buf_span(&j), lineno); /* at the end: moved down below */
+			line = o->v[--o->n];
+			line.last = last;
+		}
+		heads[k] = heads[i];
+		o->v[k++] = line;
+		i += 1 + took;
+	}
+	o->n = k;
+	buf_free(&j);
 }
 
 /* reverse - seq: the blocks (a line with a prefix and the lines without
  * one after it) last first, the lines before the first block first */
-static void reverse(struct order *o, const bool *heads)
+static void reverse(struct order *o, const unsigned char *heads)
 {
 	size_t k = 0, lead = 0;
 	while (lead < o->n && !heads[lead])
@@ -132,9 +195,11 @@ static void reverse(struct order *o, const bool *heads)
 bool order_next_kept(struct order *o, struct span *line)
 {
 	if (!o->looked) {
-		bool *heads;
+		unsigned char *heads;
 		o->looked = true;
 		look(o, &heads);
+		if (o->wraps)
+			unwrap_kept(o, heads);
 		o->seq = xmalloc((o->n + 1) * sizeof *o->seq);
 		if (o->reversed) {
 			reverse(o, heads);
@@ -148,6 +213,7 @@ bool order_next_kept(struct order *o, struct span *line)
 		const struct order_line *v = &o->v[o->seq[o->next++]];
 		*line = span_make(o->buf + v->off, v->len);
 		o->lineno = v->lineno;
+		o->last_lineno = v->last;
 		return true;
 	}
 	if (!o->more)

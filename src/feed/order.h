@@ -16,10 +16,12 @@ struct syslog_state;
 
 #define ORDER_MAX_BYTES (1024 * 1024) /* a newest-first input past this is read as is */
 #define ORDER_MAX_LINES 16384
+#define ORDER_LOOK_LINES 32 /* lines looked at for a wrapped one (a paste's) */
 
 struct order_line {
 	size_t off, len;        /* in buf */
 	uint64_t lineno;        /* in the file */
+	uint64_t last;          /* the last line it takes (a wrapped line's pieces) */
 };
 
 struct order {
@@ -34,8 +36,13 @@ struct order {
 	bool looked;                /* the first lines were looked at */
 	bool more;                  /* lines after the kept ones remain in lr */
 	bool reversed;              /* newest first: handed over last first */
+	bool wraps;                 /* a line without a prefix after one with: a paste
+				     * whose wrapped lines are joined again (unwrap.c) */
 	bool pass;                  /* the kept lines are over: straight from lr */
 	uint64_t lineno;            /* file line number of the line handed over */
+	uint64_t last_lineno;       /* ... and of its last piece, when it was wrapped */
+	bool as_read;               /* set before the first line: never newest first
+				     * reversed (explain tells the lines as in the file) */
 	/* called with each line as it is read from lr, in the file's order */
 	void (*on_read)(void *ctx, struct span line);
 	void *ctx;
@@ -55,7 +62,7 @@ static inline bool order_next(struct order *o, struct span *line)
 		return order_next_kept(o, line);
 	if (!lines_next(o->lr, line))
 		return false;
-	o->lineno = o->lr->lineno;
+	o->lineno = o->last_lineno = o->lr->lineno;
 	if (o->on_read)
 		o->on_read(o->ctx, *line);
 	return true;

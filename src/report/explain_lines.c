@@ -23,6 +23,7 @@
 #include "../diagnose/own_backend.h"
 #include "../diagnose/rules.h"
 #include "../feed/feed.h"
+#include "../feed/order.h"
 #include "../input/lines.h"
 #include "../input/source.h"
 #include "../parse/redact.h"
@@ -567,7 +568,11 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 		lines_init(&lr, src);
 		struct span line;
 		bm_init(bm);
-		while (lines_next(&lr, &line) && lr.lineno <= upto) {
+		/* in the file's order, a wrapped line joined again (order.c) */
+		struct order ord;
+		order_init(&ord, &lr, forced_year, src->mtime);
+		ord.as_read = true;
+		while (order_next(&ord, &line) && ord.lineno <= upto) {
 			struct logline l;
 			pasted_before(bm, &pt, line);
 			if (!span_trim(line).n)
@@ -576,23 +581,23 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			if (!parsed && bm->kind && pt.at < el->n) {
 				/* a line that goes on with a pasted paragraph or
 				 * entry: told with its first line */
-				el->v[pt.at].last_lineno = lr.lineno;
-				bm_line(bm, line, lr.lineno, st.last_ts, tell_pasted, &pt);
+				el->v[pt.at].last_lineno = ord.lineno;
+				bm_line(bm, line, ord.lineno, st.last_ts, tell_pasted, &pt);
 				continue;
 			}
 			struct line_note *n = push(el);
 			if (!n)
 				continue;
 			n->file_index = in->index;
-			n->lineno = lr.lineno;
+			n->lineno = ord.lineno;
 			if (!parsed) {
 				/* no log line: tell it anyway, the reader pasted it */
 				n->text = xspandup(span_cut(line, 400));
 				n->meaning = xstrdup(_("not a log line: the rest of the line before, wrapped "
 						       "when it was pasted, or other text"));
 				n->side = n->finding = n->verdict = -1;
-				n->last_lineno = lr.lineno;
-				bm_line(bm, line, lr.lineno, st.last_ts, tell_pasted, &pt);
+				n->last_lineno = ord.lineno;
+				bm_line(bm, line, ord.lineno, st.last_ts, tell_pasted, &pt);
 				if (bm->kind) {
 					pt.at = el->n - 1;
 					pt.told = false;
@@ -605,17 +610,17 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			/* a run of debug detail of one process is told once */
 			struct line_note *prev = el->n >= 2 ? &el->v[el->n - 2] : NULL;
 			if (ev.type == EV_NOISE && prev && prev->noise && prev->pid == l.pid &&
-			    prev->last_lineno + 1 == lr.lineno) {
+			    prev->last_lineno + 1 == ord.lineno) {
 				struct redact_mask m;
 				redact_msg(rd, &l, &m);
-				prev->last_lineno = lr.lineno;
+				prev->last_lineno = ord.last_lineno;
 				prev->nnoise++;
 				el->n--;
 				continue;
 			}
 			n->noise = ev.type == EV_NOISE;
 			n->pid = l.pid;
-			n->last_lineno = lr.lineno;
+			n->last_lineno = ord.last_lineno;
 			n->nnoise = 1;
 			n->text = shown(&l, line, rd, show_secrets);
 			n->program = l.prog.n ? xspandup(l.prog) : NULL;
@@ -629,6 +634,7 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 		}
 		bm_flush(bm, tell_pasted, &pt);
 		pt.at = SIZE_MAX;
+		order_free(&ord);
 		lines_free(&lr);
 		source_close(src);
 	}
@@ -653,6 +659,11 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 		buf_printf(b, P_("       ... and %llu more lines of it, to line %llu\n",
 				 "       ... and %llu more lines of it, to line %llu\n", n->nnoise - 1),
 			   (unsigned long long)n->nnoise - 1, (unsigned long long)n->last_lineno);
+	else if (n->last_lineno > n->lineno)
+		/* TRANSLATORS: a line wrapped when it was pasted, or a pasted
+		 * notice's paragraph, told once: the number of its last line */
+		buf_printf(b, _("       (with the pasted lines that go on with it, to line %llu)\n"),
+			   (unsigned long long)n->last_lineno);
 	struct buf t = {0};
 	if (n->program)
 		buf_term(&t, span_of(n->program));

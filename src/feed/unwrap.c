@@ -1,0 +1,148 @@
+/*
+ * unwrap.c - a Postfix line that a paste tool, a mail client or a
+ * terminal wrapped over several lines, joined again before it is read.
+ *
+ * A wrapped line is a line with a syslog prefix followed by lines
+ * without one that go on with it: a line that starts with blanks (an
+ * indented wrap, or the blank the cut fell on), a line after one that
+ * ends with a blank (a word wrap that kept it), or a line after a
+ * piece at least UNWRAP_MIN_WIDTH long when the head has a program tag
+ * (a terminal or a web page that cut at a width, mid-word if need be).  The
+ * pieces are joined with one blank where either side of the cut had
+ * blanks and with none where neither had (the cut fell inside a word).
+ * The join is kept only when the whole reads as a Postfix line of
+ * another kind than the first piece alone (unknown, or a delivery line
+ * cut before its status read as an error): a whole line followed by a
+ * line that happens to start with a blank stays as it is.  Its
+ * pieces after the first then belong to it (order.c hands the joined
+ * line over with the first piece's number).  Postfix never writes such
+ * lines: only pasted inputs are joined (order.c decides).
+ */
+#include "unwrap.h"
+#include "../parse/event.h"
+#include "../syslog/prefix.h"
+#include "../util/buf.h"
+
+#define UNWRAP_MIN_WIDTH 60
+
+static inline bool blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* trim_end - without its trailing blanks and CR */
+static struct span trim_end(struct span s)
+{
+	while (s.n && (blank(s.p[s.n - 1]) || s.p[s.n - 1] == '\r'))
+		s.n--;
+	return s;
+}
+
+/* fields - how many of the event's fields the line filled */
+static int fields(const struct event *ev)
+{
+	int n = 0;
+#define X(m, s) n += ev->m.p != NULL;
+	EVENT_SPANS(X)
+#undef X
+	return n;
+}
+
+/* unwrap_continues - does line (no prefix) go on with the wrapped line
+ * that began with head, prev being the piece before it; width: a cut at
+ * a width counts (the head has a program tag of its own: after the
+ * message alone, "journalctl -o cat", the next program's line is no
+ * piece of it) */
+bool unwrap_continues(struct span prev, struct span line, bool width)
+{
+	struct span t = trim_end(line);
+	if (!t.n)
+		return false; /* a blank line ends it */
+	if (blank(line.p[0]))
+		return true;
+	if (prev.n && blank(prev.p[prev.n - 1]))
+		return true;
+	return width && prev.n >= UNWRAP_MIN_WIDTH; /* cut at a width, mid-word perhaps */
+}
+
+/* join - head and the k lines after it, into *out; false past the size */
+static bool join(struct span head, const struct span *after, size_t k, struct buf *out)
+{
+	out->n = 0;
+	buf_putspan(out, trim_end(head));
+	bool cut_blank = head.n && blank(head.p[head.n - 1]);
+	for (size_t i = 0; i < k; i++) {
+		struct span s = after[i];
+		bool lead = s.n && blank(s.p[0]);
+		while (s.n && blank(s.p[0]))
+			s = span_skip(s, 1);
+		s = trim_end(s);
+		if (out->n + s.n + 1 > UNWRAP_MAX_BYTES)
+			return false;
+		if ((cut_blank || lead) && out->n)
+			buf_putc(out, ' ');
+		buf_putspan(out, s);
+		cut_blank = after[i].n && blank(after[i].p[after[i].n - 1]);
+	}
+	return true;
+}
+
+/* balanced - as many '(' as ')' and '[' as ']': a line read to its
+ * end (a cut one leaves "(host ... said: 550-Reques" open) */
+static bool balanced(struct span s)
+{
+	int par = 0, sq = 0;
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		par += c == '(' ? 1 : c == ')' ? -1 : 0;
+		sq += c == '[' ? 1 : c == ']' ? -1 : 0;
+	}
+	return !par && !sq;
+}
+
+/* score - twice the fields a line fills, one more when it is balanced;
+ * -1 when it is no Postfix line of a known kind */
+static int score(struct syslog_state *scratch, struct span line)
+{
+	struct logline l;
+	struct event ev;
+	if (!syslog_parse(scratch, line, &l) || !l.postfix)
+		return -1;
+	parse_line(&l, &ev);
+	if (ev.type == EV_UNKNOWN || ev.type == EV_OTHER)
+		return -1;
+	return 2 * fields(&ev) + balanced(line);
+}
+
+/* unwrap_join - head and the n lines after it (none with a prefix, or
+ * indented words alone): how many of them go on with it, the joined line
+ * left in *out; 0 when none does.  Of the runs of pieces that go on
+ * (unwrap_continues), the shortest that scores best, above the head
+ * alone: a line of a known kind where the head alone was none, more of
+ * the event's fields (a delivery line cut before its status gets it
+ * back), or the same and its brackets closed (a reason cut short gets
+ * its end); prose after a whole line adds nothing and stays apart */
+size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, const struct span *after,
+		   size_t n, struct buf *out)
+{
+	size_t most = 0;
+	struct span prev = head;
+	while (most < n && most < UNWRAP_MAX_PARTS && unwrap_continues(prev, after[most], tagged))
+		prev = after[most++];
+	if (!most)
+		return 0;
+	int best_score = score(scratch, head);
+	size_t best = 0;
+	for (size_t k = 1; k <= most; k++) {
+		if (!join(head, after, k, out))
+			break;
+		int sc = score(scratch, buf_span(out));
+		if (sc > best_score) {
+			best = k;
+			best_score = sc;
+		}
+	}
+	if (best && !join(head, after, best, out))
+		return 0;
+	return best;
+}

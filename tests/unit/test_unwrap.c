@@ -1,0 +1,118 @@
+/*
+ * test_unwrap.c - a wrapped Postfix line joined again (feed/unwrap.c):
+ * indented pieces, a cut at a width mid-word, a word wrap that kept its
+ * blank, a delivery line cut before its status; and what stays apart: a
+ * whole line followed by prose, the message alone followed by another
+ * program's line (journalctl -o cat), a blank line.  Each piece in a
+ * heap buffer of its exact size.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include "feed/unwrap.h"
+#include "syslog/prefix.h"
+#include "util/buf.h"
+
+/* joined - head and the pieces after it: how many were taken, and the
+ * joined text (or "") in *out */
+static size_t joined(const char *head, const char *const *after, size_t n, bool tagged, char **out)
+{
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	char *h = malloc(strlen(head) + 1);
+	memcpy(h, head, strlen(head));
+	struct span a[UNWRAP_MAX_PARTS];
+	char *cp[UNWRAP_MAX_PARTS];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(after[i]);
+		cp[i] = malloc(len ? len : 1);
+		memcpy(cp[i], after[i], len);
+		a[i] = span_make(cp[i], len);
+	}
+	struct buf b = {0};
+	size_t k = unwrap_join(&st, span_make(h, strlen(head)), tagged, a, n, &b);
+	buf_putc(&b, 0);
+	*out = k ? b.p : (free(b.p), strdup(""));
+	for (size_t i = 0; i < n; i++)
+		free(cp[i]);
+	free(h);
+	return k;
+}
+
+TEST(unwrap_indented_pieces)
+{
+	const char *after[] = {"    NOQUEUE: reject: RCPT from mail.example.com[192.0.2.10]:",
+			       "    554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked",
+			       "    using dnsbl.example.net; from=<a@example.com> to=<b@example.org>",
+			       "    proto=ESMTP helo=<mail.example.com>",
+			       "Sep 26 18:56:50 vps1 postfix/smtpd[28379]: disconnect from x[192.0.2.1]"};
+	char *out;
+	CHECK_INT(joined("Sep 26 18:56:43 vps1 postfix/smtpd[28379]: ", after, 4, true, &out), 4);
+	CHECK_STR(out, "Sep 26 18:56:43 vps1 postfix/smtpd[28379]: NOQUEUE: reject: RCPT from "
+		       "mail.example.com[192.0.2.10]: 554 5.7.1 Service unavailable; Client host "
+		       "[192.0.2.10] blocked using dnsbl.example.net; from=<a@example.com> "
+		       "to=<b@example.org> proto=ESMTP helo=<mail.example.com>");
+	free(out);
+}
+
+TEST(unwrap_width_cut_mid_word)
+{
+	const char *after[] = {"out.example.com[192.0.2.8]: 554 5.7.1 Service unavailable; Clien",
+			       "t host [192.0.2.8] blocked using zen.example.net; from=<a@example.com",
+			       "> to=<b@example.org> proto=ESMTP helo=<b224.example.com>       "};
+	char *out;
+	CHECK_INT(joined("Dec  1 21:46:52 mail postfix/smtpd[13477]: NOQUEUE: reject: RCPT from b224.smtp-",
+			 after, 3, true, &out),
+		  3);
+	CHECK_STR(out, "Dec  1 21:46:52 mail postfix/smtpd[13477]: NOQUEUE: reject: RCPT from "
+		       "b224.smtp-out.example.com[192.0.2.8]: 554 5.7.1 Service unavailable; Client host "
+		       "[192.0.2.8] blocked using zen.example.net; from=<a@example.com> to=<b@example.org> "
+		       "proto=ESMTP helo=<b224.example.com>");
+	free(out);
+	/* the same pieces after the message alone (no tag): a width tells nothing */
+	CHECK_INT(joined("NOQUEUE: reject: RCPT from b224.smtp-", after, 3, false, &out), 0);
+	free(out);
+}
+
+TEST(unwrap_delivery_cut_before_status)
+{
+	/* the head alone reads as a delivery: the join fills its status and
+	 * closes its reason, and a word wrap kept its blank */
+	const char *after[] = {"]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host "
+			       "mail.example.net[192.0.2.5] said: 550-Reques",
+			       "ted action not taken: mailbox unavailable 550 Sender address is not allowed. ",
+			       "(in reply to MAIL FROM command))"};
+	char *out;
+	CHECK_INT(joined("Aug 04 12:36:31 h postfix/smtp[450]: C8FA38E4F42: to=<to@example.org>, "
+			 "relay=mail.example.net[192.0.2.5",
+			 after, 3, true, &out),
+		  3);
+	CHECK(strstr(out, "status=bounced (host mail.example.net[192.0.2.5] said: 550-Requested action "
+			  "not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to "
+			  "MAIL FROM command))") != NULL);
+	free(out);
+}
+
+TEST(unwrap_leaves_whole_lines_apart)
+{
+	char *out;
+	/* prose after a whole line adds no field */
+	const char *prose[] = {"  this is what I see every few minutes, any idea?"};
+	CHECK_INT(joined("Dec  5 10:00:00 mx postfix/smtpd[1]: connect from unknown[192.0.2.1]", prose, 1,
+			 true, &out),
+		  0);
+	free(out);
+	/* journalctl -o cat: a message alone, then another program's */
+	const char *other[] = {"auth: Error: auth client 0 disconnected with 1 pending requests: EOF"};
+	CHECK_INT(joined("warning: unknown[192.0.2.6]: SASL PLAIN authentication failed: Connection lost "
+			 "to authentication server, sasl_username=(unavailable)",
+			 other, 1, false, &out),
+		  0);
+	free(out);
+	/* a blank line ends it */
+	const char *gap[] = {"", "    554 5.7.1 Service unavailable"};
+	CHECK_INT(joined("Dec  5 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]:",
+			 gap, 2, true, &out),
+		  0);
+	free(out);
+}
