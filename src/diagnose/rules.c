@@ -183,11 +183,12 @@ static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
 static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
-/* the last text asked of each table, whole, with its daemon and answer:
- * a deferred queue asks the same reply in a row (every recipient of a
- * message, every message to a host that is down), and a text equal in
- * every byte needs neither the key (memo_key, the addresses left out)
- * nor its hash.  The answer depends on the daemon and the text only */
+/* the last text asked of each table (of each slot, below), whole, with
+ * its daemon and answer: a deferred queue asks the same reply in a row
+ * (every recipient of a message, every message to a host that is down),
+ * and a text equal in every byte needs neither the key (memo_key, the
+ * addresses left out) nor its hash.  The answer depends on the daemon and
+ * the text only */
 struct memo_last {
 	uint16_t n;     /* text bytes; 0: nothing kept */
 	uint8_t dn;     /* daemon bytes */
@@ -195,7 +196,11 @@ struct memo_last {
 	char text[MEMO_KEY];
 	struct text_match m;
 };
-static _Thread_local struct memo_last memo_last[MEMO__COUNT];
+/* speed16: not the last text only but the last of each of LAST_SLOTS
+ * slots, by a hash of the text and its daemon: bounce(8) warns five texts
+ * in turn, refused clients come back between others */
+#define LAST_SLOTS 64
+static _Thread_local struct memo_last memo_last[MEMO__COUNT][LAST_SLOTS];
 
 /* classify_out's whole answer by the fields it depends on (see
  * classify_out below) */
@@ -311,6 +316,37 @@ static void memo_keep_last(struct memo_last *last, struct span d, struct span t,
 	last->m = *m;
 }
 
+/* out_mix - a span's words of eight bytes mixed into h, its tail a
+ * byte at a time */
+static inline uint64_t out_mix(uint64_t h, struct span s)
+{
+	size_t i = 0;
+	for (; i + 8 <= s.n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s.p + i, 8);
+		h = (h ^ w) * 0x100000001B3ULL;
+	}
+	for (; i < s.n; i++)
+		h = (h ^ (unsigned char)s.p[i]) * 0x100000001B3ULL;
+	return h;
+}
+
+/* last_slot - the slot of a text and daemon in memo_last: a long text
+ * by its first 48 bytes (the host and its address), its middle and its
+ * end (out_mix, out_slot: the same hash) */
+static inline unsigned last_slot(struct span t, struct span d)
+{
+	uint64_t h = (t.n + 131 * d.n) * 0x9E3779B97F4A7C15ULL;
+	if (t.n >= 64) {
+		h = out_mix(h, span_head(t, 48));
+		h = out_mix(h, span_make(t.p + t.n / 2, 8));
+		h = out_mix(h, span_make(t.p + t.n - 8, 8));
+	} else {
+		h = out_mix(h, t);
+	}
+	return (unsigned)((h ^ h >> 29 ^ h >> 47) % LAST_SLOTS);
+}
+
 /* match_memo - match_find, remembered */
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
@@ -321,7 +357,7 @@ static void match_memo(enum memo_table tab, const struct event *ev, struct span 
 		match_find(tab, ev, t, m);
 		return;
 	}
-	struct memo_last *last = &memo_last[tab];
+	struct memo_last *last = &memo_last[tab][last_slot(t, d)];
 	if (last->n == t.n && last->dn == d.n && !memcmp(last->text, t.p, t.n) &&
 	    (!d.n || !memcmp(last->daemon, d.p, d.n))) {
 		*m = last->m;
@@ -621,21 +657,6 @@ static inline bool out_same(const struct out_entry *e, uint32_t head, const stru
 		at += 2 + n;
 	}
 	return at == e->n;
-}
-
-/* out_mix - a span's words of eight bytes mixed into h, its tail a
- * byte at a time */
-static inline uint64_t out_mix(uint64_t h, struct span s)
-{
-	size_t i = 0;
-	for (; i + 8 <= s.n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s.p + i, 8);
-		h = (h ^ w) * 0x100000001B3ULL;
-	}
-	for (; i < s.n; i++)
-		h = (h ^ (unsigned char)s.p[i]) * 0x100000001B3ULL;
-	return h;
 }
 
 /* out_slot - the slot of a text and its recipient's domain (the
