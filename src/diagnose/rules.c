@@ -587,7 +587,7 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
  * instructions).  The answer depends on the event's fields below only,
  * and on tables fixed for the process (the own networks, the providers);
  * the recipient only by its domain, whether it is empty, and whether it
- * is a bare orig_to with a domain added.  Each slot keeps the fields'
+ * is a bare orig_to with a domain added (then by the whole recipient).  Each slot keeps the fields'
  * bytes, each with its length, and the answer; a slot by the text's
  * length and two of its bytes, per thread.  A field too long to keep is
  * asked the long way.  tests/unit/test_out_memo.c holds it to the rules
@@ -609,9 +609,9 @@ static bool out_put(char *key, size_t *n, struct span s)
 
 /* the fields of the key after its four bytes, in order (the text first:
  * its length tells most other texts apart) */
-enum { OUT_FIELDS = 13 };
+enum { OUT_FIELDS = 14 };
 static inline __attribute__((always_inline)) void out_fields(const struct event *ev, struct span t,
-							     bool reason_is_t, struct span *f)
+							     bool reason_is_t, bool bare, struct span *f)
 {
 	f[0] = t;
 	f[1] = ev->line->daemon;
@@ -626,17 +626,21 @@ static inline __attribute__((always_inline)) void out_fields(const struct event 
 	f[10] = ev->relay_port;
 	f[11] = ev->client_ip;
 	f[12] = reason_is_t ? SPAN_NULL : ev->reason;
+	/* a bare orig_to given a domain: the whole recipient (its orig_to is
+	 * the part before its first '@'), for the rows that compare the name
+	 * the domain was added to with the host connected to */
+	f[13] = bare ? ev->to : SPAN_NULL;
 }
 
 /* out_head - the key's first four bytes: the type and the recipient's
  * three facts the answer may depend on (see above), as one word */
-static inline uint32_t out_head(const struct event *ev, struct span t, bool *reason_is_t)
+static inline uint32_t out_head(const struct event *ev, struct span t, bool *reason_is_t, bool *bare)
 {
 	struct span to = ev->to, orig = ev->orig_to;
-	bool bare = orig.n && span_chr(orig, '@') < 0 && to.n > orig.n && !memcmp(to.p, orig.p, orig.n) &&
-		    to.p[orig.n] == '@';
+	*bare = orig.n && span_chr(orig, '@') < 0 && to.n > orig.n && !memcmp(to.p, orig.p, orig.n) &&
+		to.p[orig.n] == '@';
 	*reason_is_t = ev->reason.p == t.p && ev->reason.n == t.n;
-	return (uint32_t)(unsigned char)ev->type | (uint32_t)bare << 8 | (uint32_t)(to.n != 0) << 16 |
+	return (uint32_t)(unsigned char)ev->type | (uint32_t)*bare << 8 | (uint32_t)(to.n != 0) << 16 |
 	       (uint32_t)*reason_is_t << 24;
 }
 
@@ -685,10 +689,10 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 								 : ev->text;
 	if (memo_off || !t.n)
 		return classify_out_find(ev, hit);
-	bool reason_is_t;
-	uint32_t head = out_head(ev, t, &reason_is_t);
+	bool reason_is_t, bare;
+	uint32_t head = out_head(ev, t, &reason_is_t, &bare);
 	struct span f[OUT_FIELDS];
-	out_fields(ev, t, reason_is_t, f);
+	out_fields(ev, t, reason_is_t, bare, f);
 	struct out_entry *e = &out_memo[out_slot(t, f[6])];
 	if (out_same(e, head, f)) {
 		if (e->r)

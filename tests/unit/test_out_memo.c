@@ -37,7 +37,8 @@ static const char *const tags[] = {"postfix/smtp", "postfix/lmtp", "postfix/loca
 				   "postfix/error", "postfix/submission/smtp", "postfix-out/smtp"};
 static const char *const locals[] = {"u", "root", "postmaster", "a.b", "x"};
 static const char *const domains[] = {"example.net", "gmail.com", "mx.example.net", "example.org",
-				      "outlook.com", "mail.example.net", "example-net"};
+				      "outlook.com", "mail.example.net", "example-net", "a@example.net",
+				      "x@mx.example.net"};
 static const char *const relays[] = {"none",
 				     "mx.example.net[203.0.113.7]:25",
 				     "mx.example.net[203.0.113.77]:25",
