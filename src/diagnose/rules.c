@@ -608,7 +608,10 @@ static bool out_put(char *key, size_t *n, struct span s)
 }
 
 /* the fields of the key after its four bytes, in order (the text first:
- * its length tells most other texts apart) */
+ * its length tells most other texts apart).  Every field of the event
+ * that classify_out_find, or anything it calls, reads must be here (or
+ * in out_head): a row that reads another one adds it, else the memo
+ * gives one event another's answer (test_out_memo.c) */
 enum { OUT_FIELDS = 14 };
 static inline __attribute__((always_inline)) void out_fields(const struct event *ev, struct span t,
 							     bool reason_is_t, bool bare, struct span *f)
