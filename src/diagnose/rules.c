@@ -183,11 +183,12 @@ static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
 static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
 static _Thread_local bool memo_off;
 
-/* the last text asked of each table, whole, with its daemon and answer:
- * a deferred queue asks the same reply in a row (every recipient of a
- * message, every message to a host that is down), and a text equal in
- * every byte needs neither the key (memo_key, the addresses left out)
- * nor its hash.  The answer depends on the daemon and the text only */
+/* the last text asked of each table (of each slot, below), whole, with
+ * its daemon and answer: a deferred queue asks the same reply in a row
+ * (every recipient of a message, every message to a host that is down),
+ * and a text equal in every byte needs neither the key (memo_key, the
+ * addresses left out) nor its hash.  The answer depends on the daemon and
+ * the text only */
 struct memo_last {
 	uint16_t n;     /* text bytes; 0: nothing kept */
 	uint8_t dn;     /* daemon bytes */
@@ -195,7 +196,22 @@ struct memo_last {
 	char text[MEMO_KEY];
 	struct text_match m;
 };
-static _Thread_local struct memo_last memo_last[MEMO__COUNT];
+/* speed16: not the last text only but the last of each of LAST_SLOTS
+ * slots, by a hash of the text and its daemon: bounce(8) warns five texts
+ * in turn, refused clients come back between others */
+#define LAST_SLOTS 64
+static _Thread_local struct memo_last memo_last[MEMO__COUNT][LAST_SLOTS];
+
+/* classify_out's whole answer by the fields it depends on (see
+ * classify_out below) */
+enum { OUT_SLOTS = 256, OUT_KEY = 400 };
+struct out_entry {
+	uint16_t n; /* key bytes; 0: empty */
+	bool r;
+	struct diag_hit hit;
+	char key[OUT_KEY];
+};
+static _Thread_local struct out_entry out_memo[OUT_SLOTS];
 
 /* diag_rules_memo - use the memo or not (the unit tests compare both) */
 void diag_rules_memo(bool on)
@@ -204,6 +220,7 @@ void diag_rules_memo(bool on)
 	memset(memo, 0, sizeof memo);
 	memset(memo_victim, 0, sizeof memo_victim);
 	memset(memo_last, 0, sizeof memo_last);
+	memset(out_memo, 0, sizeof out_memo);
 }
 
 /* diag_rules_memo_masked - the tables whose memo key leaves the
@@ -299,6 +316,37 @@ static void memo_keep_last(struct memo_last *last, struct span d, struct span t,
 	last->m = *m;
 }
 
+/* out_mix - a span's words of eight bytes mixed into h, its tail a
+ * byte at a time */
+static inline uint64_t out_mix(uint64_t h, struct span s)
+{
+	size_t i = 0;
+	for (; i + 8 <= s.n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s.p + i, 8);
+		h = (h ^ w) * 0x100000001B3ULL;
+	}
+	for (; i < s.n; i++)
+		h = (h ^ (unsigned char)s.p[i]) * 0x100000001B3ULL;
+	return h;
+}
+
+/* last_slot - the slot of a text and daemon in memo_last: a long text
+ * by its first 48 bytes (the host and its address), its middle and its
+ * end (out_mix, out_slot: the same hash) */
+static inline unsigned last_slot(struct span t, struct span d)
+{
+	uint64_t h = (t.n + 131 * d.n) * 0x9E3779B97F4A7C15ULL;
+	if (t.n >= 64) {
+		h = out_mix(h, span_head(t, 48));
+		h = out_mix(h, span_make(t.p + t.n / 2, 8));
+		h = out_mix(h, span_make(t.p + t.n - 8, 8));
+	} else {
+		h = out_mix(h, t);
+	}
+	return (unsigned)((h ^ h >> 29 ^ h >> 47) % LAST_SLOTS);
+}
+
 /* match_memo - match_find, remembered */
 static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
 {
@@ -309,7 +357,7 @@ static void match_memo(enum memo_table tab, const struct event *ev, struct span 
 		match_find(tab, ev, t, m);
 		return;
 	}
-	struct memo_last *last = &memo_last[tab];
+	struct memo_last *last = &memo_last[tab][last_slot(t, d)];
 	if (last->n == t.n && last->dn == d.n && !memcmp(last->text, t.p, t.n) &&
 	    (!d.n || !memcmp(last->daemon, d.p, d.n))) {
 		*m = last->m;
@@ -411,7 +459,7 @@ static bool relay_service(const struct event *ev, struct span t)
 }
 
 /* classify_out - a delivery that did not succeed */
-static bool classify_out(const struct event *ev, struct diag_hit *hit)
+static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
 			: ev->reason.n				 ? ev->reason
@@ -532,6 +580,146 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 		diag_copy_key(hit->subject, diag_rcpt_domain(ev->to));
 	}
 	return true;
+}
+
+/*
+ * The whole answer of classify_out, remembered (speed16): a deferred
+ * queue gives the same reason to every recipient of a message and at
+ * every retry, and each was classified from the start (match_memo,
+ * diag_make_key, own_backend, the rows' afterthoughts: about 2 300
+ * instructions).  The answer depends on the event's fields below only,
+ * and on tables fixed for the process (the own networks, the providers);
+ * the recipient only by its domain, whether it is empty, and whether it
+ * is a bare orig_to with a domain added (then by the whole recipient).  Each slot keeps the fields'
+ * bytes, each with its length, and the answer; a slot by the text's
+ * length and two of its bytes, per thread.  A field too long to keep is
+ * asked the long way.  tests/unit/test_out_memo.c holds it to the rules
+ * with the memo off.
+ */
+
+/* out_put - a span into the key, after its length (false: too long) */
+static bool out_put(char *key, size_t *n, struct span s)
+{
+	if (*n + 2 + s.n > OUT_KEY)
+		return false;
+	key[*n] = (char)(s.n & 0xff);
+	key[*n + 1] = (char)(s.n >> 8);
+	if (s.n)
+		memcpy(key + *n + 2, s.p, s.n);
+	*n += 2 + s.n;
+	return true;
+}
+
+/* the fields of the key after its four bytes, in order (the text first:
+ * its length tells most other texts apart).  Every field of the event
+ * that classify_out_find, or anything it calls, reads must be here (or
+ * in out_head): a row that reads another one adds it, else the memo
+ * gives one event another's answer (test_out_memo.c) */
+enum { OUT_FIELDS = 14 };
+static inline __attribute__((always_inline)) void out_fields(const struct event *ev, struct span t,
+							     bool reason_is_t, bool bare, struct span *f)
+{
+	f[0] = t;
+	f[1] = ev->line->daemon;
+	f[2] = ev->line->service;
+	f[3] = ev->status;
+	f[4] = ev->dsn;
+	f[5] = ev->code;
+	f[6] = diag_rcpt_domain(ev->to);
+	f[7] = ev->relay;
+	f[8] = ev->relay_name;
+	f[9] = ev->relay_ip;
+	f[10] = ev->relay_port;
+	f[11] = ev->client_ip;
+	f[12] = reason_is_t ? SPAN_NULL : ev->reason;
+	/* a bare orig_to given a domain: the whole recipient (its orig_to is
+	 * the part before its first '@'), for the rows that compare the name
+	 * the domain was added to with the host connected to */
+	f[13] = bare ? ev->to : SPAN_NULL;
+}
+
+/* out_head - the key's first four bytes: the type and the recipient's
+ * three facts the answer may depend on (see above), as one word */
+static inline uint32_t out_head(const struct event *ev, struct span t, bool *reason_is_t, bool *bare)
+{
+	struct span to = ev->to, orig = ev->orig_to;
+	*bare = orig.n && span_chr(orig, '@') < 0 && to.n > orig.n && !memcmp(to.p, orig.p, orig.n) &&
+		to.p[orig.n] == '@';
+	*reason_is_t = ev->reason.p == t.p && ev->reason.n == t.n;
+	return (uint32_t)(unsigned char)ev->type | (uint32_t)*bare << 8 | (uint32_t)(to.n != 0) << 16 |
+	       (uint32_t)*reason_is_t << 24;
+}
+
+/* out_same - the entry's key is the head and these fields, byte for byte
+ * (its lengths first: nothing is read past a span) */
+static inline bool out_same(const struct out_entry *e, uint32_t head, const struct span *f)
+{
+	const unsigned char *k = (const unsigned char *)e->key;
+	if (!e->n || (uint32_t)(k[0] | k[1] << 8 | k[2] << 16 | (uint32_t)k[3] << 24) != head)
+		return false;
+	size_t at = 4;
+	for (int i = 0; i < OUT_FIELDS; i++) {
+		size_t n = (size_t)k[at] | (size_t)k[at + 1] << 8;
+		if (n != f[i].n)
+			return false;
+		if (n && memcmp(k + at + 2, f[i].p, n))
+			return false;
+		at += 2 + n;
+	}
+	return at == e->n;
+}
+
+/* out_slot - the slot of a text and its recipient's domain (the
+ * addresses inside the text, the domains of one relay tell them apart) */
+static inline unsigned out_slot(struct span t, struct span dom)
+{
+	uint64_t h = t.n * 0x9E3779B97F4A7C15ULL;
+	if (t.n >= 64) {
+		/* a long text by its first 48 bytes (the host and its
+		 * address), its middle and its end */
+		h = out_mix(h, span_head(t, 48));
+		h = out_mix(h, span_make(t.p + t.n / 2, 8));
+		h = out_mix(h, span_make(t.p + t.n - 8, 8));
+	} else {
+		h = out_mix(h, t);
+	}
+	h = out_mix(h, dom);
+	return (unsigned)((h ^ h >> 29 ^ h >> 47) % OUT_SLOTS);
+}
+
+/* classify_out - classify_out_find, remembered */
+static bool classify_out(const struct event *ev, struct diag_hit *hit)
+{
+	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
+			: ev->reason.n				 ? ev->reason
+								 : ev->text;
+	if (memo_off || !t.n)
+		return classify_out_find(ev, hit);
+	bool reason_is_t, bare;
+	uint32_t head = out_head(ev, t, &reason_is_t, &bare);
+	struct span f[OUT_FIELDS];
+	out_fields(ev, t, reason_is_t, bare, f);
+	struct out_entry *e = &out_memo[out_slot(t, f[6])];
+	if (out_same(e, head, f)) {
+		if (e->r)
+			*hit = e->hit;
+		return e->r;
+	}
+	bool r = classify_out_find(ev, hit);
+	/* kept when every field fits, else the slot is emptied */
+	size_t n = 4;
+	memcpy(e->key, &(unsigned char[4]){(unsigned char)head, (unsigned char)(head >> 8),
+					    (unsigned char)(head >> 16), (unsigned char)(head >> 24)},
+	       4);
+	e->n = 0;
+	for (int i = 0; i < OUT_FIELDS; i++)
+		if (!out_put(e->key, &n, f[i]))
+			return r;
+	e->n = (uint16_t)n;
+	e->r = r;
+	if (r)
+		e->hit = *hit;
+	return r;
 }
 
 /* role_address - postmaster@ (RFC 5321: every mail domain has it) or

@@ -6,8 +6,10 @@
  * former code): deliveries deferred and bounced, SMTP client errors,
  * refusals, warnings and plain lines, asked again as they were, with a
  * byte changed, a byte less, another daemon, another address inside
- * "[...]", in upper case; each line is parsed from a heap buffer of its
- * own size, so that the sanitizer build sees a read one byte too far.
+ * "[...]", in upper case, or as a line up to twenty lines before
+ * (speed16: the last text of each of sixteen slots); each line is parsed
+ * from a heap buffer of its own size, so that the sanitizer build sees a
+ * read one byte too far.
  */
 #include "progs.h"
 #include "diagnose/diagnose.h"
@@ -120,15 +122,18 @@ TEST(rules_last_text_same_as_no_memo)
 	/* the lines: a new one a time in four, else the one before again,
 	 * as it was or a little changed */
 	for (int i = 0; i < LINES; i++) {
-		unsigned how = i ? next(8) : 0;
+		unsigned how = i ? next(10) : 0;
 		if (how < 2) {
 			len[i] = make(lines[i], WIDE, shapes[next(sizeof shapes / sizeof *shapes)],
 				      daemons[next(sizeof daemons / sizeof *daemons)],
 				      addrs[next(sizeof addrs / sizeof *addrs)]);
 			continue;
 		}
-		memcpy(lines[i], lines[i - 1], WIDE);
-		len[i] = len[i - 1];
+		/* (8, 9: a line from up to twenty lines before, as it was:
+		 * the memo keeps the last text of each of its slots) */
+		int from = how >= 8 && i > 21 ? i - 2 - (int)next(20) : i - 1;
+		memcpy(lines[i], lines[from], WIDE);
+		len[i] = len[from];
 		size_t body = 40; /* past the syslog prefix and the program */
 		size_t at = len[i] > body ? body + next((unsigned)(len[i] - body)) : 0;
 		switch (how) {
@@ -138,9 +143,14 @@ TEST(rules_last_text_same_as_no_memo)
 						   ? (char)(lines[i][at] ^ 0x20)
 						   : (char)('a' + next(26));
 			break;
-		case 3: /* a byte less at the end */
-			if (len[i] > body)
+		case 3: /* a byte less at the end, or one of the last two
+			 * changed (a text's last byte before a ')') */
+			if (len[i] > body && next(2)) {
 				lines[i][--len[i]] = 0;
+			} else if (len[i] > body) {
+				char *c = &lines[i][len[i] - 1 - next(2)];
+				*c = *c == 'x' ? 'y' : 'x';
+			}
 			break;
 		case 4: /* the same text from another daemon */
 		{
