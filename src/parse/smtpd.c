@@ -50,6 +50,7 @@
  * SASL username emptied before pasting).
  */
 #include "common.h"
+#include "smtpd_internal.h"
 
 /* set_client - copy a parsed name/addr/port into ev */
 static void set_client(struct event *ev, struct span name, struct span ip, struct span port)
@@ -76,7 +77,7 @@ static bool namaddr(struct span s, struct span *name, struct span *ip, struct sp
  * Tolerates junk after the closing ']' (seen in logs mangled by CSV
  * exports); the junk is ignored.
  */
-static bool smtpd_client(struct span s, struct event *ev)
+bool smtpd_client(struct span s, struct event *ev)
 {
 	struct span name, ip, port;
 	s = span_trim(s);
@@ -122,12 +123,12 @@ static bool take_placeholder(struct span *t, struct event *ev)
 }
 
 /*
- * take_client - at *t "NAMADDR: rest": fill the client, leave *t at rest.
+ * smtpd_take_client - at *t "NAMADDR: rest": fill the client, leave *t at rest.
  * The client ends at the first ']' (names and addresses hold none),
  * optionally followed by ":port".  A placeholder typed over the whole
  * client is taken as one (take_placeholder).
  */
-static bool take_client(struct span *t, struct event *ev)
+bool smtpd_take_client(struct span *t, struct event *ev)
 {
 	ptrdiff_t rb = span_chr(*t, ']');
 	if (rb < 0)
@@ -149,8 +150,8 @@ static bool take_client(struct span *t, struct event *ev)
 	return true;
 }
 
-/* rfind - index of the last occurrence of needle in s, or -1 */
-static ptrdiff_t rfind(struct span s, const char *needle)
+/* smtpd_rfind - index of the last occurrence of needle in s, or -1 */
+ptrdiff_t smtpd_rfind(struct span s, const char *needle)
 {
 	ptrdiff_t last = -1, off = 0;
 	for (;;) {
@@ -244,7 +245,7 @@ static bool parse_lost(struct span t, struct event *ev)
 		return false;
 	struct span reason = span_head(t, n);
 	t = span_skip(t, n + 7);
-	ptrdiff_t f = rfind(t, " from ");
+	ptrdiff_t f = smtpd_rfind(t, " from ");
 	if (f < 0)
 		return false;
 	struct span where = span_head(t, (size_t)f);
@@ -395,7 +396,7 @@ static bool parse_action(struct span t, struct event *ev)
 		return false;
 	struct span where = span_head(rest, (size_t)f);
 	rest = span_skip(rest, (size_t)f + 6);
-	if (!take_client(&rest, ev))
+	if (!smtpd_take_client(&rest, ev))
 		return false;
 	ev->type = span_eqs(action, "permit") ? EV_INFO : EV_REJECT;
 	ev->action = action;
@@ -527,7 +528,7 @@ static bool parse_queue_line(struct span t, struct event *ev)
 	if (parse_lost(t, ev) || parse_proxy(t, ev))
 		return true;
 	if (span_eat(&t, "abort: TLS from ")) {
-		if (!take_client(&t, ev))
+		if (!smtpd_take_client(&t, ev))
 			return false;
 		ev->type = EV_TLS_ERROR;
 		ev->reason = span_trim(t);
@@ -574,7 +575,7 @@ static bool parse_info(struct span t, struct event *ev)
 			return false;
 		struct span where = span_head(t, (size_t)f);
 		t = span_skip(t, (size_t)f + 6);
-		if (take_client(&t, ev)) {
+		if (smtpd_take_client(&t, ev)) {
 			ev->command = t;
 		} else {
 			/* older versions log no text; some end in a bare ':' */
@@ -600,180 +601,11 @@ static bool parse_info(struct span t, struct event *ev)
 	 * "NAMADDR: Reusing old session", "NAMADDR: subject_CN=...", "NAMADDR:
 	 * replacing command ..." */
 	struct span r = t;
-	if (take_client(&r, ev)) {
+	if (smtpd_take_client(&r, ev)) {
 		ev->type = EV_INFO;
 		return true;
 	}
 	return false;
-}
-
-/* ---- warnings -------------------------------------------------------------- */
-
-/* parse_sasl - "NAMADDR: SASL METHOD authentication failed|aborted..." */
-static bool parse_sasl(struct span t, struct event *ev)
-{
-	if (!take_client(&t, ev))
-		return false;
-	if (!span_eat(&t, "SASL "))
-		goto no;
-	ptrdiff_t a = span_index(t, " authentication ");
-	if (a <= 0)
-		goto no;
-	ev->sasl_method = span_head(t, (size_t)a);
-	t = span_skip(t, (size_t)a + 16);
-	if (span_starts(t, "aborted")) {
-		ev->type = EV_SASL_ABORT;
-		return true;
-	}
-	if (!span_eat(&t, "failed:"))
-		goto no;
-	ev->type = EV_SASL_FAIL;
-	/* 3.9+: ", sasl_username=U" ("(unavailable)" when unknown) */
-	ptrdiff_t u = span_index(t, ", sasl_username=");
-	if (u >= 0) {
-		struct span user = span_trim(span_skip(t, (size_t)u + 16));
-		if (!span_eqs(user, "(unavailable)"))
-			ev->sasl_username = user;
-		t = span_head(t, (size_t)u);
-	}
-	ev->reason = span_trim(t);
-	return true;
-no:
-	ev->client_name = ev->client_ip = ev->client_port = ev->sasl_method = SPAN_NULL;
-	return false;
-}
-
-/* parse_hostname - the three forms of failed forward-confirmed reverse DNS */
-static bool parse_hostname(struct span t, struct event *ev)
-{
-	if (span_eat(&t, "hostname ")) {
-		/* "hostname H does not resolve to address A[: R]" */
-		ptrdiff_t d = span_index(t, " does not resolve to address ");
-		if (d <= 0)
-			return false;
-		ev->client_name = span_head(t, (size_t)d);
-		t = span_skip(t, (size_t)d + 29);
-		ptrdiff_t c = span_index(t, ": ");
-		ev->client_ip = span_trim(c < 0 ? t : span_head(t, (size_t)c));
-		if (c >= 0)
-			ev->reason = span_trim(span_skip(t, (size_t)c + 2));
-		ev->action = SPAN_LIT("unresolved");
-		ev->type = EV_HOSTNAME_VERIFY;
-		return true;
-	}
-	/* "A: address not listed for hostname H", "A: hostname H verification failed: R" */
-	ptrdiff_t c = span_index(t, ": ");
-	if (c <= 0 || c > 45 || span_chr(span_head(t, (size_t)c), ' ') >= 0)
-		return false;
-	struct span addr = span_head(t, (size_t)c);
-	struct span r = span_skip(t, (size_t)c + 2);
-	if (span_eat(&r, "address not listed for hostname ")) {
-		ev->client_name = span_trim(r);
-		ev->action = SPAN_LIT("not_listed");
-	} else if (span_eat(&r, "hostname ")) {
-		ptrdiff_t v = span_index(r, " verification failed");
-		if (v <= 0)
-			return false;
-		ev->client_name = span_head(r, (size_t)v);
-		r = span_skip(r, (size_t)v + 20);
-		if (span_eat(&r, ": "))
-			ev->reason = span_trim(r);
-		ev->action = SPAN_LIT("verify_failed");
-	} else {
-		return false;
-	}
-	ev->client_ip = addr;
-	ev->type = EV_HOSTNAME_VERIFY;
-	return true;
-}
-
-/* parse_rate_limit - "KIND limit exceeded: N from NAMADDR for service S" */
-static bool parse_rate_limit(struct span t, struct event *ev)
-{
-	ptrdiff_t k = span_index(t, " limit exceeded: ");
-	if (k <= 0 || k > 40)
-		return false;
-	struct span kind = span_head(t, (size_t)k + 15);
-	struct span r = span_skip(t, (size_t)k + 17);
-	ptrdiff_t f = span_index(r, " from ");
-	uint64_t n;
-	if (f <= 0 || !span_u64(span_head(r, (size_t)f), &n))
-		return false;
-	r = span_skip(r, (size_t)f + 6);
-	ptrdiff_t s = rfind(r, " for service ");
-	if (!smtpd_client(s < 0 ? r : span_head(r, (size_t)s), ev))
-		return false;
-	ev->type = EV_RATE_LIMIT;
-	ev->reason = kind;
-	ev->count = pc_count(n);
-	return true;
-}
-
-/* parse_tls_warning - TLS trouble logged as a warning */
-static bool parse_tls_warning(struct span t, struct event *ev)
-{
-	if (span_eat(&t, "TLS library problem: ") || span_starts(t, "tlsproxy handshake failed")) {
-		ev->type = EV_TLS_ERROR;
-		ev->reason = span_trim(t);
-		return true;
-	}
-	/* "Refusing STARTTLS request from NAMADDR for service S",
-	 * "Wrapper-mode request dropped from NAMADDR for service S. ...",
-	 * "Refusing TLS service request from NAMADDR for service S",
-	 * "TLS SNI from NAMADDR is invalid: SNI" */
-	static const char *const forms[] = {"Refusing STARTTLS request from ",
-					    "Wrapper-mode request dropped from ",
-					    "Refusing TLS service request from ", "TLS SNI from ",
-					    "TLS SNI changed from ", NULL};
-	for (int i = 0; forms[i]; i++) {
-		if (!span_starts(t, forms[i]))
-			continue;
-		struct span r = span_skip(t, strlen(forms[i]));
-		ptrdiff_t sp = span_chr(r, ' ');
-		smtpd_client(sp < 0 ? r : span_head(r, (size_t)sp), ev);
-		ev->type = EV_TLS_ERROR;
-		ev->reason = t;
-		return true;
-	}
-	return false;
-}
-
-/* parse_warning - warning/error/fatal/panic lines */
-static void parse_warning(const struct logline *l, struct span t, struct event *ev)
-{
-	if (parse_sasl(t, ev) || parse_hostname(t, ev) || parse_rate_limit(t, ev) ||
-	    parse_tls_warning(t, ev))
-		return;
-	if (span_starts(t, "non-SMTP command from ")) {
-		struct span r = span_skip(t, 22);
-		if (take_client(&r, ev)) {
-			ev->type = EV_NON_SMTP;
-			ev->command = r;
-			return;
-		}
-	}
-	/* anything else: a warning, with what context we can find */
-	ev->type = EV_WARNING;
-	ev->action = l->severity;
-	struct span qid;
-	if (pc_take_queue_id(&t, &qid))
-		ev->queue_id = qid;
-	ev->text = t;
-	struct span r = t;
-	if (take_client(&r, ev))
-		return;
-	/* "Illegal address syntax from NAMADDR in MAIL command: ...",
-	 * "QID: malformed BDAT command syntax from NAMADDR: ...", ... */
-	ptrdiff_t f = span_index(t, " from ");
-	if (f >= 0) {
-		r = span_skip(t, (size_t)f + 6);
-		ptrdiff_t e = span_chr(r, ']');
-		if (e >= 0) {
-			struct span tok = span_head(r, (size_t)e + 1);
-			if (span_chr(tok, ' ') < 0)
-				smtpd_client(tok, ev);
-		}
-	}
 }
 
 /* parse_smtpd - fill ev from an smtpd line */
@@ -781,7 +613,7 @@ void parse_smtpd(const struct logline *l, struct event *ev)
 {
 	struct span t = l->text;
 	if (l->severity.n) {
-		parse_warning(l, t, ev);
+		smtpd_parse_warning(l, t, ev);
 		return;
 	}
 	if (span_eat(&t, "connect from ")) {
