@@ -592,6 +592,16 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		diag_make_key(&rule_reject[m.rule], ev, t, hit);
 		/* the subject is the domain that was not found */
 		struct span dom;
+		const char *service;
+		if (hit->id == F_RESOLVER_FAILING && span_find(t, "Sender address rejected").p &&
+		    (service = ev_reject_service_domain(ev, &dom))) {
+			/* a sending service's server, deferred for its
+			 * customer's domain: the service is the key */
+			hit->id = F_IN_SERVICE_DOMAIN_NOT_FOUND;
+			diag_copy_key(hit->key, span_of(service));
+			diag_copy_key(hit->subject, ev->client_ip);
+			return true;
+		}
 		if (hit->id == F_RESOLVER_FAILING && ev_reject_domain_not_found(ev, &dom)) {
 			diag_copy_key(hit->subject, dom);
 			for (char *p = hit->subject; *p; p++)

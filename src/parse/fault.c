@@ -441,6 +441,10 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 		ptrdiff_t at = span_rchr(addr, '@');
 		if (provider_mailbox_domain(at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL))
 			return true;
+		/* a sending service's server deferred for its customer's domain */
+		struct span dom;
+		if (ev_reject_service_domain(ev, &dom))
+			return true;
 	}
 	return span_eqs(ev->line->daemon, "postscreen") && has & RW_BIT(RW_PS_UNAVAILABLE) &&
 	       (span_eqs(ev->dsn, "4.3.2") || has & RW_BIT(RW_432) || span_eqs(ev->code, "450"));
@@ -557,6 +561,19 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
 	ptrdiff_t at = span_rchr(addr, '@');
 	*domain = at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL;
 	return true;
+}
+
+/* ev_reject_service_domain - see event.h.  Such a server is a real MTA:
+ * it retries the 450, and the domain is its customer's (a bounce
+ * subdomain not in DNS) or this host's resolver failed it; whoever it
+ * is, the refusal says nothing against the server that carried it */
+const char *ev_reject_service_domain(const struct event *ev, struct span *domain)
+{
+	if (ev->code.n != 3 || ev->code.p[0] != '4' || !ev_reject_domain_not_found(ev, domain) ||
+	    provider_mailbox_domain(*domain))
+		return NULL;
+	const char *by_name = provider_sending_service(ev->client_name);
+	return by_name ? by_name : ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 }
 
 /* ev_sasl_backend_name - the backend that caused a SASL failure
