@@ -923,6 +923,15 @@ static const struct {
      "resolver-domain-lookups-failing", ""},
     {"Dec  3 00:22:31 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from o1.sendgrid.net[192.0.2.193]: 550 5.1.8 <a@em.example.net>: Sender address rejected: Domain not found; from=<a@em.example.net> to=<u@example.com> proto=ESMTP helo=<o1.sendgrid.net>",
      "resolver-domain-lookups-failing", ""},
+    /* reject_unknown_client_hostname refusing Gmail's servers at Docker's
+     * gateway address (threads16E): the NAT, not the PTR policy; a public
+     * address or loopback stays the PTR policy's */
+    {"Oct 13 18:20:57 mail postfix/smtpd[51726]: NOQUEUE: reject: RCPT from unknown[192.168.224.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [192.168.224.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "nat-hides-clients", "192.168.224.1"},
+    {"Oct 13 18:20:58 mail postfix/smtpd[51727]: NOQUEUE: reject: RCPT from unknown[192.0.2.224]: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.224]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "client-hostname-not-found", ""},
+    {"Oct 13 18:20:59 mail postfix/smtpd[51728]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [127.0.0.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "client-hostname-not-found", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
