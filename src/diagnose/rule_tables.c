@@ -209,7 +209,9 @@ const struct rule rule_reject[] = {
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
     /* smtpd_check.c reject_dict_retry "<%s>: Temporary lookup failure",
      * "451 4.3.0 Temporary lookup error": a table of this server failed */
-    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c's "unverified address: %s" with the verify probe's
+     * "Address lookup failure": resolving the address failed here */
+    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error", "unverified address: Address lookup failure"}, NULL, K_NONE, NULL},
     /* smtpd.c's cleanup error at the end of the data: the hop count */
     {F_MAIL_LOOP, SRC_REJECT, NULL, {"Error: too many hops"}, NULL, K_FIXED, "too many hops"},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},

@@ -932,6 +932,10 @@ static const struct {
      "client-hostname-not-found", ""},
     {"Oct 13 18:20:59 mail postfix/smtpd[51728]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [127.0.0.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
      "client-hostname-not-found", ""},
+    /* reject_unverified_recipient whose probe could not resolve the
+     * address here (threads16E: a new Mailu refusing all its own mail) */
+    {"smtp_1      | postfix/smtpd[534]: NOQUEUE: reject: RCPT from nl3.example.net[198.51.100.251]: 450 4.1.1 <u@example.com>: Recipient address rejected: unverified address: Address lookup failure; from=<news@example.net> to=<u@example.com> proto=ESMTP helo=<example.net>",
+     "lookup-temporary-failure", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

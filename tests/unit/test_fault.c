@@ -58,7 +58,7 @@ TEST(accuses_nobody_same_as_chain)
 	static const char *const words[] = {
 	    "Service unavailable - try again later", "Server configuration problem",
 	    "Server configuration error", "Insufficient system storage", "Temporary lookup failure",
-	    "Error: too many hops", "blocked using ", "Error: ", "Error: open resolver", "127.255.255.254", "127.0.0.2",
+	    "Error: too many hops", "Address lookup failure", "blocked using ", "Error: ", "Error: open resolver", "127.255.255.254", "127.0.0.2",
 	    "Client host rejected: cannot find your ", "Client host rejected: cannot find your hostname",
 	    "Client host rejected: cannot find your reverse hostname",
 	    "Recipient address rejected: User unknown", "Helo command rejected: Host not found",
