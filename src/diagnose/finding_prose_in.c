@@ -67,6 +67,22 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"failures (OpenDMARC's RejectFailures false) or trust the mailing lists' ARC seals.",
 	"Phishing in a bank's name fails the same checks: the sample's from= says whose domain "
 	"failed, and whether the mail was wanted."},
+    [F_IN_SENDER_AUTH_REFUSED] = {
+	"A milter of this server (OpenDMARC, OpenDKIM, an SPF milter) refused messages after "
+	"their data because the sender's domain did not authenticate them: the From domain "
+	"publishes a DMARC reject policy and neither an aligned SPF pass nor an aligned DKIM "
+	"signature was found, or a DKIM signature did not verify. Most such mail is forged (a "
+	"bank's or a provider's name in phishing): then the check did its job. Wanted mail fails "
+	"it too when the sender's setup is incomplete: a newsletter or notification service "
+	"(Mailchimp, SendGrid...) sending in the customer's name without DKIM for the customer's "
+	"domain, a mailing list or a forwarder that changes the message.",
+	"Read the sample: the domain named is the one that failed, the client the server that "
+	"carried it. If the mail was wanted, tell the sender to sign it with DKIM for their own "
+	"domain at their sending service; to receive such mail meanwhile, let the milter only "
+	"mark failures (OpenDMARC's RejectFailures false, OpenDKIM's On-BadSignature accept) "
+	"and let the spam filter weigh them, or trust the mailing lists' ARC seals.",
+	"The lines do not show the DKIM and SPF results in full (the milter's own log lines "
+	"do), nor whether the mail was wanted."},
     [F_IN_SERVICE_DOMAIN_NOT_FOUND] = {
 	"This server's reject_unknown_sender_domain deferred mail (450 4.1.8 \"Sender address "
 	"rejected: Domain not found\") carried by a sending service's or a large provider's "

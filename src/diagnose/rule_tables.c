@@ -237,6 +237,11 @@ const struct rule rule_reject[] = {
      * the effect told apart from its cause (milter-unreachable, -crashed)
      * since it is what stops the mail */
     {F_MILTER_TEMPFAIL, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action = tempfail"},
+    /* cleanup's milter-reject after the data for the sender domain's
+     * authentication: OpenDMARC's "rejected by DMARC policy for %s",
+     * OpenDKIM's "bad DKIM signature data", SPF milters' "SPF fail";
+     * smtpd's own refusals of the kind stay known-sender-refused's */
+    {F_IN_SENDER_AUTH_REFUSED, SRC_REJECT, "cleanup", {"rejected by DMARC policy", "DMARC policy", "bad DKIM signature", "DKIM signature verification failed", "no valid DKIM signature", "SPF fail", "SPF check failed"}, NULL, K_NONE, NULL},
 };
 
 /* lines with a severity: the server telling about itself */

@@ -936,6 +936,13 @@ static const struct {
      * address here (threads16E: a new Mailu refusing all its own mail) */
     {"smtp_1      | postfix/smtpd[534]: NOQUEUE: reject: RCPT from nl3.example.net[198.51.100.251]: 450 4.1.1 <u@example.com>: Recipient address rejected: unverified address: Address lookup failure; from=<news@example.net> to=<u@example.com> proto=ESMTP helo=<example.net>",
      "lookup-temporary-failure", ""},
+    /* a DMARC or DKIM milter refusing after the data (threads16E: a
+     * Mailchimp newsletter, Forward Cat's broken signatures); a content
+     * verdict of the same milter stays no finding */
+    {"Feb 21 23:01:48 mail postfix/cleanup[279726]: 62B3E583B1D: milter-reject: END-OF-MESSAGE from mail12.suw91.mcdlv.net[198.51.100.12]: 5.7.1 rejected by DMARC policy for example.net; from=<bounce-mc.us8_3127@mail12.suw91.mcdlv.net> to=<u@example.com> proto=ESMTP helo=<mail12.suw91.mcdlv.net>",
+     "sender-authentication-refused", ""},
+    {"Nov 28 16:03:13 foo postfix/cleanup[2751]: B64A73FD27: milter-reject: END-OF-MESSAGE from forward.example.org[203.0.113.71]: 5.7.0 bad DKIM signature data; from=<no-reply@example.org> to=<bar@example.com> proto=ESMTP helo=<primary>",
+     "sender-authentication-refused", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
