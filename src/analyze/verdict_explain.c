@@ -459,6 +459,17 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "\"Problems found\"). The sender did nothing wrong; a real server retries "
 			      "the 450, and its mail comes through once the resolver answers again."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Domain not found") && d->ptr &&
+		   provider_sending_service(span_of(d->ptr))) {
+		/* TRANSLATORS: the sending service's name (SendGrid, Gmail...) */
+		buf_printf(b, _(" It is a server of %s, deferred only because a domain of the mail it "
+				"carries was \"not found\" (reject_unknown_sender_domain or "
+				"reject_unknown_recipient_domain): its customer's domain has no DNS, or this "
+				"host's DNS did not answer. It is no spammer: it retries the 450 and, while "
+				"the lookup fails, its mail is delayed, then bounced. See \"Problems found\" "
+				"for the fix."),
+			   provider_sending_service(span_of(d->ptr)));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   strstr(d->reject_text[0].name, "Client host rejected: cannot find your")) {
 		buf_puts(b, _(" It was refused only because its address has no PTR name that resolves "
 			      "back to it (reject_unknown_client_hostname or "

@@ -172,6 +172,12 @@ enum finding_impact {
 	  "mail from an address where a user logs in is refused when it comes without a login: the user's mail program, or another machine behind that address") \
 	X(F_IN_KNOWN_SENDER_REFUSED, "known-sender-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,   \
 	  "this server's checks refuse mail from servers it otherwise takes mail from, or from a large provider's servers") \
+	X(F_IN_SENDER_AUTH_REFUSED, "sender-authentication-refused", SIDE_REMOTE, 1,          \
+	  IMPACT_REFUSED,                                                                       \
+	  "a DMARC, DKIM or SPF milter refused incoming mail for its sender domain's authentication: a forgery, or the sender's own setup") \
+	X(F_IN_SERVICE_DOMAIN_NOT_FOUND, "sending-service-domain-not-found", SIDE_CONFIG, 2,     \
+	  IMPACT_DELAYED,                                                                       \
+	  "mail from a sending service's servers (Amazon SES, SendGrid, Mailgun, Gmail...) is deferred: its sender domain was \"not found\" (reject_unknown_sender_domain)") \
 	X(F_IN_OWN_DOMAIN_RELAY_DENIED, "own-domain-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED, \
 	  "mail that large providers deliver here is refused with \"Relay access denied\": a domain this server receives is missing from its domain lists") \
 	X(F_IN_ACCESS_DENIED_PROVIDER, "access-rule-refuses-provider", SIDE_CONFIG, 2, IMPACT_REFUSED, \

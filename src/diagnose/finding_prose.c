@@ -80,7 +80,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"virtual_mailbox_maps, relay_recipient_maps, or the database behind one of them) "
 	"returned an error instead of an answer. The sending server is not at fault: every "
 	"sender whose mail needs that table is refused while it lasts, and real servers "
-	"retry later, so mail is delayed.",
+	"retry later, so mail is delayed. Address verification's \"450 4.1.1 ... unverified "
+	"address: Address lookup failure\" (reject_unverified_recipient) is the same: its "
+	"probe could not resolve this server's own address, for a table or DNS lookup failed here.",
 	"Read the warning lines of smtpd, trivial-rewrite, cleanup or proxymap just before "
 	"the refusal: they name the table (a .db that was never built, a database server "
 	"down, a proxymap table not approved). Test it with postmap -q ADDRESS "

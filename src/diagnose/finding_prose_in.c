@@ -67,6 +67,44 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"failures (OpenDMARC's RejectFailures false) or trust the mailing lists' ARC seals.",
 	"Phishing in a bank's name fails the same checks: the sample's from= says whose domain "
 	"failed, and whether the mail was wanted."},
+    [F_IN_SENDER_AUTH_REFUSED] = {
+	"A milter of this server (OpenDMARC, OpenDKIM, an SPF milter) refused messages after "
+	"their data because the sender's domain did not authenticate them: the From domain "
+	"publishes a DMARC reject policy and neither an aligned SPF pass nor an aligned DKIM "
+	"signature was found, or a DKIM signature did not verify. Most such mail is forged (a "
+	"bank's or a provider's name in phishing): then the check did its job. Wanted mail fails "
+	"it too when the sender's setup is incomplete: a newsletter or notification service "
+	"(Mailchimp, SendGrid...) sending in the customer's name without DKIM for the customer's "
+	"domain, a mailing list or a forwarder that changes the message.",
+	"Read the sample: the domain named is the one that failed, the client the server that "
+	"carried it. If the mail was wanted, tell the sender to sign it with DKIM for their own "
+	"domain at their sending service; to receive such mail meanwhile, let the milter only "
+	"mark failures (OpenDMARC's RejectFailures false, OpenDKIM's On-BadSignature accept) "
+	"and let the spam filter weigh them, or trust the mailing lists' ARC seals.",
+	"The lines do not show the DKIM and SPF results in full (the milter's own log lines "
+	"do), nor whether the mail was wanted."},
+    [F_IN_SERVICE_DOMAIN_NOT_FOUND] = {
+	"This server's reject_unknown_sender_domain deferred mail (450 4.1.8 \"Sender address "
+	"rejected: Domain not found\") carried by a sending service's or a large provider's "
+	"servers (Amazon SES, SendGrid, Mailgun, Mailchimp, Gmail...: their names confirmed by "
+	"DNS). These services send newsletters, notifications and password resets for their "
+	"customers, with a return address in the customer's own bounce domain (bounces+...@, "
+	"a MAIL FROM subdomain such as email.example.com); when that domain has no MX or A "
+	"record, or this host's DNS did not answer in time, the check refuses real mail. The "
+	"server is no spammer: it retries the 450 for days, then the customer's mail is "
+	"bounced. The key is the service; the sample's from= is the domain that was not found.",
+	"Check the domain from here: dig MX and dig A of the domain in the sample's from=. If "
+	"it does not exist, the sender must publish it (SES's custom MAIL FROM domain, "
+	"SendGrid's or Mailgun's sending domain): tell them, and meanwhile let the mail in with "
+	"check_sender_access (an OK for the address or domain) ahead of "
+	"reject_unknown_sender_domain, or in smtpd_client_restrictions for the service's "
+	"servers. If it exists, this host's resolver failed: fix it (a local caching resolver). "
+	"Keep the reply temporary (unknown_address_reject_code = 450, "
+	"unknown_address_tempfail_action = defer_if_permit) so a DNS failure never bounces "
+	"real mail; never put such servers on a ban list.",
+	"One refusal cannot tell a domain that does not exist from a DNS lookup that timed out "
+	"here; a lookup from this host now does. Nor do the lines show whether the mail was "
+	"wanted."},
     [F_IN_USER_TLS_FAILED] = {
 	"An address that logs in to this server (or hands over mail from its own network) also "
 	"failed the TLS handshake, in other sessions: a mail program or device of one of your "

@@ -209,7 +209,9 @@ const struct rule rule_reject[] = {
     {F_IN_CONFIG_PROBLEM, SRC_REJECT, NULL, {"Server configuration problem", "Server configuration error"}, NULL, K_NONE, NULL},
     /* smtpd_check.c reject_dict_retry "<%s>: Temporary lookup failure",
      * "451 4.3.0 Temporary lookup error": a table of this server failed */
-    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error"}, NULL, K_NONE, NULL},
+    /* smtpd_check.c's "unverified address: %s" with the verify probe's
+     * "Address lookup failure": resolving the address failed here */
+    {F_MAP_TEMP_FAILURE, SRC_REJECT, NULL, {": Temporary lookup failure", "4.3.0 Temporary lookup error", "unverified address: Address lookup failure"}, NULL, K_NONE, NULL},
     /* smtpd.c's cleanup error at the end of the data: the hop count */
     {F_MAIL_LOOP, SRC_REJECT, NULL, {"Error: too many hops"}, NULL, K_FIXED, "too many hops"},
     {F_IN_DNSBL_ERROR, SRC_REJECT, NULL, {"Error: open resolver", "127.255.255.", "Error: "}, "blocked using ", K_AFTER, "blocked using "},
@@ -235,6 +237,11 @@ const struct rule rule_reject[] = {
      * the effect told apart from its cause (milter-unreachable, -crashed)
      * since it is what stops the mail */
     {F_MILTER_TEMPFAIL, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action = tempfail"},
+    /* cleanup's milter-reject after the data for the sender domain's
+     * authentication: OpenDMARC's "rejected by DMARC policy for %s",
+     * OpenDKIM's "bad DKIM signature data", SPF milters' "SPF fail";
+     * smtpd's own refusals of the kind stay known-sender-refused's */
+    {F_IN_SENDER_AUTH_REFUSED, SRC_REJECT, "cleanup", {"rejected by DMARC policy", "DMARC policy", "bad DKIM signature", "DKIM signature verification failed", "no valid DKIM signature", "SPF fail", "SPF check failed"}, NULL, K_NONE, NULL},
 };
 
 /* lines with a severity: the server telling about itself */

@@ -775,11 +775,29 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	if (ev_reject_unresolved_provider(ev)) {
 		hit->id = F_IN_PTR_LOOKUP_FAILING;
 		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
+	} else if (span_find(t, "Client host rejected: cannot find your ").p && provider_name(ev->helo) &&
+		   !span_starts(ev->client_ip, "127.") && !span_eqs(ev->client_ip, "::1") &&
+		   cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
+		/* a large provider's server "without a name" at a private
+		 * address: a NAT (Docker's published ports) stands for it; the
+		 * gateway has no PTR, the provider's server has one */
+		hit->id = F_IN_NAT_HIDES;
+		diag_copy_key(hit->key, ev->client_ip);
 	} else if (m.rule >= 0) {
 		hit->id = rule_reject[m.rule].id;
 		diag_make_key(&rule_reject[m.rule], ev, t, hit);
 		/* the subject is the domain that was not found */
 		struct span dom;
+		const char *service;
+		if (hit->id == F_RESOLVER_FAILING && span_find(t, "Sender address rejected").p &&
+		    (service = ev_reject_service_domain(ev, &dom))) {
+			/* a sending service's server, deferred for its
+			 * customer's domain: the service is the key */
+			hit->id = F_IN_SERVICE_DOMAIN_NOT_FOUND;
+			diag_copy_key(hit->key, span_of(service));
+			diag_copy_key(hit->subject, ev->client_ip);
+			return true;
+		}
 		if (hit->id == F_RESOLVER_FAILING && ev_reject_domain_not_found(ev, &dom)) {
 			diag_copy_key(hit->subject, dom);
 			for (char *p = hit->subject; *p; p++)

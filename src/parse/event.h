@@ -219,6 +219,12 @@ bool ev_sasl_backend_fault(const struct event *ev);
 /* the backend of such a failure ("Dovecot auth", "Cyrus SASL"), or NULL */
 const char *ev_sasl_backend_name(const struct event *ev);
 bool ev_reject_domain_not_found(const struct event *ev, struct span *domain);
+/* ev_reject_service_domain - a temporary "Domain not found" (4.1.8,
+ * 4.1.2) refused to a sending service's or a large provider's server
+ * (provider_sending_service, or ev_provider_server where no name is
+ * logged) for a domain that is no provider's mailbox domain: the
+ * service's name, the domain in *domain; NULL otherwise */
+const char *ev_reject_service_domain(const struct event *ev, struct span *domain);
 bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
 

@@ -3,7 +3,8 @@
  * Postfix itself uses.  A few replies are Postfix telling the client
  * that the server failed, not that the client did wrong: "451 4.3.5
  * Server configuration problem" (a table, a map or a policy service it
- * needs is missing), "Insufficient system storage", "Error: too many
+ * needs is missing), address verification's "unverified address: Address
+ * lookup failure" (the probe of the address could not even be routed), "Insufficient system storage", "Error: too many
  * hops" (a mail loop between servers: not the client's doing), a DNS blocklist
  * answering with an error code (127.255.255.x: the query was refused,
  * an open resolver, a typo in the list name) rather than a listing, and
@@ -49,7 +50,7 @@ bool ev_reject_local_fault(const struct event *ev)
 	static const char *const own[] = {
 	    "Server configuration problem", "Server configuration error",
 	    "Insufficient system storage", "Temporary lookup failure",
-	    "Error: too many hops", NULL};
+	    "Error: too many hops", "Address lookup failure", NULL};
 	for (int i = 0; own[i]; i++)
 		if (has(r, own[i]))
 			return true;
@@ -226,7 +227,7 @@ struct span ev_reject_login_mismatch(const struct event *ev)
  */
 enum reply_word {
 	RW_MILTER_TEMPFAIL, /* "Service unavailable - try again later" */
-	RW_CONF_PROBLEM, RW_CONF_ERROR, RW_STORAGE, RW_LOOKUP, RW_HOPS, /* local_fault's own[] */
+	RW_CONF_PROBLEM, RW_CONF_ERROR, RW_STORAGE, RW_LOOKUP, RW_HOPS, RW_ADDR_LOOKUP, /* local_fault's own[] */
 	RW_BLOCKED, RW_ERROR, /* "blocked using " ... "Error: " */
 	RW_CANNOT_FIND, RW_CANNOT_FIND_HOST, RW_CANNOT_FIND_REVERSE,
 	RW_USER_UNKNOWN, RW_HELO_NOT_FOUND, RW_SIZE_LIMIT,
@@ -244,7 +245,8 @@ static const struct {
 } reply_words[RW__COUNT] = {
     W("Service unavailable - try again later"), W("Server configuration problem"),
     W("Server configuration error"), W("Insufficient system storage"),
-    W("Temporary lookup failure"), W("Error: too many hops"), W("blocked using "), W("Error: "),
+    W("Temporary lookup failure"), W("Error: too many hops"), W("Address lookup failure"),
+    W("blocked using "), W("Error: "),
     W("Client host rejected: cannot find your "),
     W("Client host rejected: cannot find your hostname"),
     W("Client host rejected: cannot find your reverse hostname"),
@@ -391,7 +393,7 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 		if (milter && has & RW_BIT(RW_MILTER_TEMPFAIL))
 			return true;
 		if (has & (RW_BIT(RW_CONF_PROBLEM) | RW_BIT(RW_CONF_ERROR) | RW_BIT(RW_STORAGE) |
-			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS)))
+			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS) | RW_BIT(RW_ADDR_LOOKUP)))
 			return true;
 		if (has & RW_BIT(RW_BLOCKED)) {
 			size_t answer = seen.blocked + 14;
@@ -440,6 +442,10 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 		struct span addr = has & RW_BIT(RW_SENDER_NO_DOMAIN) ? ev->from : ev->to;
 		ptrdiff_t at = span_rchr(addr, '@');
 		if (provider_mailbox_domain(at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL))
+			return true;
+		/* a sending service's server deferred for its customer's domain */
+		struct span dom;
+		if (ev_reject_service_domain(ev, &dom))
 			return true;
 	}
 	return span_eqs(ev->line->daemon, "postscreen") && has & RW_BIT(RW_PS_UNAVAILABLE) &&
@@ -557,6 +563,19 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
 	ptrdiff_t at = span_rchr(addr, '@');
 	*domain = at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL;
 	return true;
+}
+
+/* ev_reject_service_domain - see event.h.  Such a server is a real MTA:
+ * it retries the 450, and the domain is its customer's (a bounce
+ * subdomain not in DNS) or this host's resolver failed it; whoever it
+ * is, the refusal says nothing against the server that carried it */
+const char *ev_reject_service_domain(const struct event *ev, struct span *domain)
+{
+	if (ev->code.n != 3 || ev->code.p[0] != '4' || !ev_reject_domain_not_found(ev, domain) ||
+	    provider_mailbox_domain(*domain))
+		return NULL;
+	const char *by_name = provider_sending_service(ev->client_name);
+	return by_name ? by_name : ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 }
 
 /* ev_sasl_backend_name - the backend that caused a SASL failure

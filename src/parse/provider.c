@@ -77,6 +77,39 @@ const char *provider_name(struct span name)
 #undef IS
 }
 
+/* provider_sending_service - see provider.h.  The services' own sending
+ * domains, as their servers' names end (a label boundary before them,
+ * case-blind); not on any line's path: asked of a refusal's client only */
+const char *provider_sending_service(struct span host)
+{
+	const char *big = provider_name(host);
+	if (big)
+		return big;
+	static const struct {
+		const char *suffix, *name;
+	} services[] = {
+	    {"sendgrid.net", "SendGrid"},	    {"mailgun.net", "Mailgun"},
+	    {"mailgun.org", "Mailgun"},	    {"mcsv.net", "Mailchimp"},
+	    {"mcdlv.net", "Mailchimp"},	    {"rsgsv.net", "Mailchimp"},
+	    {"mandrillapp.com", "Mandrill"},	    {"sparkpostmail.com", "SparkPost"},
+	    {"mailjet.com", "Mailjet"},	    {"mtasv.net", "Postmark"},
+	    {"sendinblue.com", "Brevo"},	    {"brevo.com", "Brevo"},
+	    {"messagingengine.com", "Fastmail"}, {"zoho.eu", "Zoho"},
+	    {"zohomail.com", "Zoho"},	    {"wordpress.com", "WordPress.com"},
+	    {"smtp.github.com", "GitHub"},	    {"exacttarget.com", "Salesforce"},
+	    {"salesforce.com", "Salesforce"},	    {"hubspotemail.net", "HubSpot"},
+	    {"cmail19.com", "Campaign Monitor"}, {"cmail20.com", "Campaign Monitor"},
+	    {"elasticemail.com", "Elastic Email"}, {"smtp2go.com", "SMTP2GO"},
+	};
+	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++) {
+		size_t n = strlen(services[i].suffix);
+		if (host.n > n && host.p[host.n - n - 1] == '.' &&
+		    !strncasecmp(host.p + host.n - n, services[i].suffix, n))
+			return services[i].name;
+	}
+	return NULL;
+}
+
 /* provider_of_address6 - the IPv6 networks of the same SPF records
  * (Google's ip6: ranges, Microsoft's 2a01:111:f400::/48 and
  * 2a01:111:f403::/48, which hold its published /49../52), or NULL */

@@ -19,6 +19,13 @@ const char *provider_name(struct span host);
  * Microsoft, Yahoo; IPv6: Gmail and Microsoft); NULL for any other */
 const char *provider_of_address(struct span ip);
 
+/* provider_sending_service - "SendGrid", "Mailgun", "Mailchimp", ... for
+ * a host under the domain of a service that sends mail for others
+ * (newsletters, notifications, password resets), or of a large provider
+ * (provider_name); NULL for any other name.  Such a server is a real MTA
+ * that retries; the domains of the mail it carries are its customers' */
+const char *provider_sending_service(struct span host);
+
 /* provider_mailbox_domain - gmail.com, outlook.com, yahoo.com...: a
  * domain that always resolves (exact match, case-blind) */
 bool provider_mailbox_domain(struct span domain);

@@ -710,6 +710,26 @@ static bool parse_docker(struct syslog_state *st, struct span line, struct logli
 	return true;
 }
 
+/* compose_column - t without the service column docker compose prints
+ * before each line of a container ("mailserver-mailserver-1  | "), as
+ * journald keeps it when docker compose runs under systemd ("Oct 13
+ * 18:20:57 host docker-compose[20080]: mailserver-1  | Oct 13 18:20:57
+ * mail postfix/smtpd[51726]: ..."); t itself when it has none */
+static struct span compose_column(struct span t)
+{
+	size_t i = 0;
+	while (i < t.n && i < 64 &&
+	       ((t.p[i] >= 'a' && t.p[i] <= 'z') || (t.p[i] >= 'A' && t.p[i] <= 'Z') || isdig(t.p[i]) ||
+		t.p[i] == '-' || t.p[i] == '_' || t.p[i] == '.'))
+		i++;
+	size_t j = i;
+	while (j < t.n && j < 96 && t.p[j] == ' ')
+		j++;
+	if (!i || j == i || j + 1 >= t.n || t.p[j] != '|' || t.p[j + 1] != ' ')
+		return t;
+	return span_skip(t, j + 2);
+}
+
 /* relogged - a line of another program whose text is a whole Postfix
  * line, time first: a container's log forwarded through syslog once
  * more ("Jan 25 08:43:17 mail smtp[1426]: Jan 25 08:43:17 mail
@@ -718,7 +738,7 @@ static bool parse_docker(struct syslog_state *st, struct span line, struct logli
  * Postfix's and whose text starts like a time is tried */
 static bool relogged(struct syslog_state *st, struct logline *out)
 {
-	struct span t = out->text;
+	struct span t = compose_column(out->text);
 	if (t.n < 20 || !((t.p[3] == ' ' && t.p[0] >= 'A' && t.p[0] <= 'Z') ||
 			  (isdig(t.p[0]) && t.p[4] == '-')))
 		return false;

@@ -902,6 +902,47 @@ static const struct {
      "outbound-remote-temporary", "virusgw.example.org"},
     {"Dec  4 11:00:05 app1 postfix/smtp[4005]: 5B20000005: to=<u5@example.com>, relay=mx1.example.com.ess.barracudanetworks.com[198.51.100.200]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host mx1.example.com.ess.barracudanetworks.com[198.51.100.200] said: 421 Service temporarily unavailable (in reply to MAIL FROM command))",
      "outbound-remote-temporary", "mx1.example.com.ess.barracudanetworks.com"},
+    /* reject_unknown_sender_domain's 450 to a sending service's server
+     * (threads16E: Amazon SES, SendGrid, Mailgun, Google's servers for
+     * a customer's bounce domain): its own finding, keyed by the service;
+     * a gmail.com "not found" stays the resolver's, an unnamed client's
+     * too; a permanent 550 is not the service's retry */
+    {"Dec  3 00:22:27 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from a27-190.smtp-out.us-west-2.amazonses.com[192.0.2.190]: 450 4.1.8 <0101018-aa@email.example.com>: Sender address rejected: Domain not found; from=<0101018-aa@email.example.com> to=<u@example.com> proto=ESMTP helo=<a27-190.smtp-out.us-west-2.amazonses.com>",
+     "sending-service-domain-not-found", "Amazon SES"},
+    {"Jan  6 23:48:03 mail postfix/smtpd[1089]: NOQUEUE: reject: RCPT from xtrwscfn.outbound-mail.sendgrid.net[198.51.100.242]: 450 4.1.8 <bounces+1-d49f-info=example.org@em7169.example.net>: Sender address rejected: Domain not found; from=<bounces+1-d49f-info=example.org@em7169.example.net> to=<info@example.org> proto=ESMTP helo=<xtrwscfn.outbound-mail.sendgrid.net>",
+     "sending-service-domain-not-found", "SendGrid"},
+    {"Aug 26 13:48:42 mx postfix/smtpd[1866]: NOQUEUE: reject: RCPT from m42-1.mailgun.net[203.0.113.1]: 450 4.1.8 <bounce+89f10a.ba0bf3-cfp=example.org@mg.example.net>: Sender address rejected: Domain not found; from=<bounce+89f10a.ba0bf3-cfp=example.org@mg.example.net> to=<cfp@example.org> proto=ESMTP helo=<m42-1.mailgun.net>",
+     "sending-service-domain-not-found", "Mailgun"},
+    {"NOQUEUE: reject: RCPT from mail-vk1-f198.google.com[209.85.221.198]: 450 4.1.8 <noreply@fbmails.example.net>: Sender address rejected: Domain not found",
+     "sending-service-domain-not-found", "Gmail"},
+    {"Dec  3 00:22:28 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from a27-190.smtp-out.us-west-2.amazonses.com[192.0.2.190]: 450 4.1.8 <a@gmail.com>: Sender address rejected: Domain not found; from=<a@gmail.com> to=<u@example.com> proto=ESMTP helo=<a27-190.smtp-out.us-west-2.amazonses.com>",
+     "resolver-domain-lookups-failing", ""},
+    {"Dec  3 00:22:29 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from unknown[192.0.2.191]: 450 4.1.8 <a@em.example.net>: Sender address rejected: Domain not found; from=<a@em.example.net> to=<u@example.com> proto=ESMTP helo=<a27-191.smtp-out.us-west-2.amazonses.com>",
+     "resolver-domain-lookups-failing", ""},
+    {"Dec  3 00:22:30 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from bad-sendgrid.net[192.0.2.192]: 450 4.1.8 <a@em.example.net>: Sender address rejected: Domain not found; from=<a@em.example.net> to=<u@example.com> proto=ESMTP helo=<bad-sendgrid.net>",
+     "resolver-domain-lookups-failing", ""},
+    {"Dec  3 00:22:31 mx postfix/smtpd[1521]: NOQUEUE: reject: RCPT from o1.sendgrid.net[192.0.2.193]: 550 5.1.8 <a@em.example.net>: Sender address rejected: Domain not found; from=<a@em.example.net> to=<u@example.com> proto=ESMTP helo=<o1.sendgrid.net>",
+     "resolver-domain-lookups-failing", ""},
+    /* reject_unknown_client_hostname refusing Gmail's servers at Docker's
+     * gateway address (threads16E): the NAT, not the PTR policy; a public
+     * address or loopback stays the PTR policy's */
+    {"Oct 13 18:20:57 mail postfix/smtpd[51726]: NOQUEUE: reject: RCPT from unknown[192.168.224.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [192.168.224.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "nat-hides-clients", "192.168.224.1"},
+    {"Oct 13 18:20:58 mail postfix/smtpd[51727]: NOQUEUE: reject: RCPT from unknown[192.0.2.224]: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.224]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "client-hostname-not-found", ""},
+    {"Oct 13 18:20:59 mail postfix/smtpd[51728]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [127.0.0.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
+     "client-hostname-not-found", ""},
+    /* reject_unverified_recipient whose probe could not resolve the
+     * address here (threads16E: a new Mailu refusing all its own mail) */
+    {"smtp_1      | postfix/smtpd[534]: NOQUEUE: reject: RCPT from nl3.example.net[198.51.100.251]: 450 4.1.1 <u@example.com>: Recipient address rejected: unverified address: Address lookup failure; from=<news@example.net> to=<u@example.com> proto=ESMTP helo=<example.net>",
+     "lookup-temporary-failure", ""},
+    /* a DMARC or DKIM milter refusing after the data (threads16E: a
+     * Mailchimp newsletter, Forward Cat's broken signatures); a content
+     * verdict of the same milter stays no finding */
+    {"Feb 21 23:01:48 mail postfix/cleanup[279726]: 62B3E583B1D: milter-reject: END-OF-MESSAGE from mail12.suw91.mcdlv.net[198.51.100.12]: 5.7.1 rejected by DMARC policy for example.net; from=<bounce-mc.us8_3127@mail12.suw91.mcdlv.net> to=<u@example.com> proto=ESMTP helo=<mail12.suw91.mcdlv.net>",
+     "sender-authentication-refused", ""},
+    {"Nov 28 16:03:13 foo postfix/cleanup[2751]: B64A73FD27: milter-reject: END-OF-MESSAGE from forward.example.org[203.0.113.71]: 5.7.0 bad DKIM signature data; from=<no-reply@example.org> to=<bar@example.com> proto=ESMTP helo=<primary>",
+     "sender-authentication-refused", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

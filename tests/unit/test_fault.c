@@ -29,6 +29,8 @@ static bool accuses_nobody_chain(const struct event *ev)
 	struct span dom;
 	if (ev_reject_domain_not_found(ev, &dom) && provider_mailbox_domain(dom))
 		return true;
+	if (ev_reject_service_domain(ev, &dom))
+		return true;
 	return ev->type == EV_REJECT && span_eqs(ev->line->daemon, "postscreen") &&
 	       span_find(ev->reason, "Service currently unavailable").p &&
 	       (span_eqs(ev->dsn, "4.3.2") || span_find(ev->reason, "4.3.2").p ||
@@ -56,7 +58,7 @@ TEST(accuses_nobody_same_as_chain)
 	static const char *const words[] = {
 	    "Service unavailable - try again later", "Server configuration problem",
 	    "Server configuration error", "Insufficient system storage", "Temporary lookup failure",
-	    "Error: too many hops", "blocked using ", "Error: ", "Error: open resolver", "127.255.255.254", "127.0.0.2",
+	    "Error: too many hops", "Address lookup failure", "blocked using ", "Error: ", "Error: open resolver", "127.255.255.254", "127.0.0.2",
 	    "Client host rejected: cannot find your ", "Client host rejected: cannot find your hostname",
 	    "Client host rejected: cannot find your reverse hostname",
 	    "Recipient address rejected: User unknown", "Helo command rejected: Host not found",
@@ -73,7 +75,8 @@ TEST(accuses_nobody_same_as_chain)
 	static const char *const stages[] = {"RCPT", "DATA", "CONNECT", NULL};
 	static const char *const daemons[] = {"smtpd", "postscreen", "cleanup"};
 	static const char *const names[] = {"unknown", "mail-wr1-f41.google.com", "mx.example.net",
-					    "mail.protection.outlook.com", NULL};
+					    "mail.protection.outlook.com", "o1.outbound-mail.SendGrid.net",
+					    "bad-sendgrid.net", NULL};
 	static const char *const ips[] = {"209.85.128.5", "40.92.1.1", "198.51.100.7", NULL};
 	static const char *const helos[] = {"mail-wr1-f41.google.com", "mail.protection.outlook.com",
 					    "mx.example.net", "[192.0.2.1]", "10.0.0.1", "x", NULL};

@@ -940,4 +940,16 @@ TEST(prefix_relogged_inner_line)
 	CHECK(!l.postfix);
 	CHECK(span_eqs(l.prog, "app"));
 	CHECK_INT(l.pid, 8);
+	/* docker compose under systemd: journald's line, compose's service
+	 * column, then the container's own syslog line (threads16E) */
+	CHECK(parse(&st, "Oct 13 18:20:57 host docker-compose[20080]: mailserver-mailserver-1  | Oct 13 18:20:57 mail postfix/smtpd[51726]: NOQUEUE: reject: RCPT from unknown[192.168.224.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [192.168.224.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>", &l));
+	CHECK(l.postfix);
+	CHECK(span_eqs(l.prog, "postfix/smtpd"));
+	CHECK_INT(l.pid, 51726);
+	CHECK(span_starts(l.text, "NOQUEUE: reject: RCPT from unknown[192.168.224.1]"));
+	/* a column that is not a service name, or no blank before the '|' */
+	CHECK(parse(&st, "Oct 13 18:20:58 host docker-compose[20080]: two words | Oct 13 18:20:58 mail postfix/smtpd[51727]: x", &l));
+	CHECK(!l.postfix);
+	CHECK(parse(&st, "Oct 13 18:20:59 host docker-compose[20080]: svc| Oct 13 18:20:59 mail postfix/smtpd[51728]: x", &l));
+	CHECK(!l.postfix);
 }
