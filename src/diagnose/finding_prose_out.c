@@ -395,10 +395,13 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
     [F_OUT_DNS_MALFORMED] = {
 	"A destination domain's MX records hold something that is not a usable host name: a "
 	"null MX (\".\": the domain declares that it takes no mail, RFC 7505), an IP address "
-	"written where a name belongs, or a malformed name. Postfix skips that DNS data; when "
+	"written where a name belongs, or a malformed name; or its MX host names have no "
+	"address record (\"no MX host for DOMAIN has a valid address record\", \"Host found "
+	"but no data record\" for the MX host). Postfix skips that DNS data; when "
 	"no usable MX is left, mail to that domain is deferred or bounced (its delivery lines "
 	"say which).",
-	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN and, "
+	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN (and "
+	"dig A on each MX host) and, "
 	"if the mail matters, tell the domain's postmaster. A null MX means the domain wants no "
 	"mail: the recipient address is wrong.",
 	"A valid_hostname line does not name the domain; the delivery lines next to it do."},

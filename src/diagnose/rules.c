@@ -410,6 +410,31 @@ static bool relay_service(const struct event *ev, struct span t)
 	       !diag_host_in_domain(host, dom);
 }
 
+/* mx_host_without_address - the delivery text's "name=HOST type=A" (or
+ * AAAA) answered "Host found but no data record", HOST being another name
+ * than the recipient's domain: the domain's MX host has no address */
+static bool mx_host_without_address(const struct event *ev, struct span t)
+{
+	if (!span_find(t, "no data record").p)
+		return false;
+	struct span n = span_find(t, "name=");
+	if (!n.p)
+		return false;
+	n = span_skip(n, 5);
+	ptrdiff_t sp = span_chr(n, ' ');
+	if (sp <= 0)
+		return false;
+	struct span host = span_head(n, (size_t)sp);
+	struct span rest = span_skip(n, (size_t)sp);
+	if (!span_starts(rest, " type=A:") && !span_starts(rest, " type=AAAA:"))
+		return false;
+	if (host.n && host.p[host.n - 1] == '.')
+		host.n--;
+	struct span dom = diag_rcpt_domain(ev->to);
+	return dom.n && !(dom.n == host.n && !strncasecmp(dom.p, host.p, host.n));
+}
+
+/* diag_classify - the finding one event shows, if any */
 /* classify_out - a delivery that did not succeed */
 static bool classify_out(const struct event *ev, struct diag_hit *hit)
 {
@@ -461,6 +486,17 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	    !(ev->dsn.n && ev->dsn.p[0] == '4')) {
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
+	}
+	/* dns_lookup's "Name service error for name=HOST type=A: Host found
+	 * but no data record of requested type" names the MX host that has no
+	 * address record, not the recipient's domain (which exists: it has
+	 * that MX): the destination's DNS is broken, as smtp's "no MX host for
+	 * DOMAIN has a valid address record" beside it says; not a mistyped
+	 * domain.  The domain's own name (no MX, no address) stays a domain
+	 * that takes no mail */
+	if (hit->id == F_OUT_DNS_NXDOMAIN && mx_host_without_address(ev, t)) {
+		hit->id = F_OUT_DNS_MALFORMED;
+		diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
 	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
@@ -704,7 +740,6 @@ static bool classify_quarantine(const struct event *ev, struct diag_hit *hit)
 	return true;
 }
 
-/* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
 	/* once per thread through pthread_once (which orders compile's

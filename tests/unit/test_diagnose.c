@@ -907,6 +907,15 @@ static const struct {
      "outbound-remote-temporary", "virusgw.example.org"},
     {"Dec  4 11:00:05 app1 postfix/smtp[4005]: 5B20000005: to=<u5@example.com>, relay=mx1.example.com.ess.barracudanetworks.com[198.51.100.200]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.0.0, status=deferred (host mx1.example.com.ess.barracudanetworks.com[198.51.100.200] said: 421 Service temporarily unavailable (in reply to MAIL FROM command))",
      "outbound-remote-temporary", "mx1.example.com.ess.barracudanetworks.com"},
+    /* threads16F: the MX host of an existing domain has no address record
+     * (the destination's DNS), not a domain that does not exist (was
+     * outbound-domain-not-found) */
+    {"Sep 24 07:19:28 mx1 postfix/smtp[813]: 64EA7270417: to=<u1@example.com>, relay=none, delay=1.5, delays=0.8/0.09/0.64/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=mx1.example.com type=A: Host found but no data record of requested type)",
+     "destination-dns-malformed", "example.com"},
+    /* the recipient's domain itself without MX or address stays a domain
+     * that takes no mail */
+    {"Sep 24 07:19:28 mx1 postfix/smtp[813]: 64EA7270418: to=<u1@example.com>, relay=none, delay=1.5, delays=0.8/0.09/0.64/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.com type=AAAA: Host found but no data record of requested type)",
+     "outbound-domain-not-found", ""},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
