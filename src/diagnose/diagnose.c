@@ -271,6 +271,60 @@ static void ps_deep_providers(struct diag *d)
 	free(all);
 }
 
+/* peer_after - the host name after WORD in text ("host NAME[" or "with
+ * NAME["), empty when none or too long */
+static struct span peer_after(struct span text, const char *word)
+{
+	struct span w = span_find(text, word);
+	if (!w.p)
+		return SPAN_NULL;
+	struct span in = span_skip(w, strlen(word));
+	ptrdiff_t lb = span_chr(in, '[');
+	if (lb <= 0 || (size_t)lb >= sizeof ((struct diag_closed *)0)->peer)
+		return SPAN_NULL;
+	struct span name = span_head(in, (size_t)lb);
+	return span_chr(name, ' ') >= 0 ? SPAN_NULL : name;
+}
+
+/* closed_note - smtp's "host NAME[ADDR] said: 421 ..." (smtp_trouble.c):
+ * the remote server closes the connection after this reply; kept by
+ * process for the "lost connection with NAME" that may follow */
+static void closed_note(struct diag *d, const struct event *ev)
+{
+	struct span t = ev->line->text;
+	if (ev->line->pid < 0 || !span_eqs(ev->line->daemon, "smtp") || !span_find(t, " said: 421").p)
+		return;
+	struct span peer = peer_after(t, "host ");
+	if (!peer.n)
+		return;
+	struct diag_closed *c = &d->closed[d->closed_next++ % 8];
+	c->pid = ev->line->pid;
+	c->host = span_hash(ev->line->host);
+	memcpy(c->peer, peer.p, peer.n);
+	c->peer[peer.n] = 0;
+}
+
+/* closed_by_421 - "lost connection with NAME[ADDR] while sending ..." from
+ * the process whose last word from NAME was a 421: with pipelining the
+ * client reads the next reply from a connection the server closed with
+ * that 421 (Yahoo's [TSS04] to MAIL FROM, then "while sending RCPT TO"):
+ * the 421's effect, no second problem */
+static bool closed_by_421(struct diag *d, const struct event *ev)
+{
+	struct span peer = peer_after(ev->line->text, "lost connection with ");
+	if (!peer.n || ev->line->pid < 0)
+		return false;
+	uint64_t host = span_hash(ev->line->host);
+	for (size_t i = 0; i < 8; i++) {
+		struct diag_closed *c = &d->closed[i];
+		if (c->pid == ev->line->pid && c->host == host && c->peer[0] && span_eqs(peer, c->peer)) {
+			c->peer[0] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -329,6 +383,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
+	if (hit.id == F_OUT_CONV_LOST && closed_by_421(d, ev))
+		return;
+	closed_note(d, ev);
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);
 	if (hit.id == F_PS_DEEP_TEMPFAIL)

@@ -162,6 +162,15 @@ struct diag {
 	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
 	struct diag_causes causes;   /* each process' last cause (causes.h) */
+	/* the last remote servers that answered 421 (closing the connection),
+	 * by process: the "lost connection with HOST" that follows is the
+	 * 421's effect (diagnose.c) */
+	struct diag_closed {
+		int64_t pid;
+		uint64_t host;
+		char peer[64];
+	} closed[8];
+	uint32_t closed_next;
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
 	struct diag_alias {

@@ -423,3 +423,31 @@ TEST(diagnose_map_type_folds)
 	CHECK(g && g->lines == 1);
 	diag_free(d);
 }
+
+/* a remote server that answers 421 closes the connection: the "lost
+ * connection with HOST while sending RCPT TO" that the same process logs
+ * next (pipelining) is that reply's effect, no conversation lost; the
+ * same words from another process, or after another host's 421, stay */
+TEST(diagnose_lost_after_421_is_its_effect)
+{
+	static const char *const lines[] = {
+	    "Feb 28 16:28:43 m postfix/smtp[8415]: D684822608D: host mta7.am0.yahoodns.net[198.51.100.139] said: 421 4.7.0 [TSS04] Messages from 203.0.113.4 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command)",
+	    "Feb 28 16:28:43 m postfix/smtp[8415]: D684822608D: lost connection with mta7.am0.yahoodns.net[198.51.100.139] while sending RCPT TO",
+	};
+	struct diag *d = diag_new();
+	feed(d, lines, 2);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-ip-reputation");
+	diag_free(d);
+	static const char *const other[] = {
+	    lines[0],
+	    "Feb 28 16:28:44 m postfix/smtp[8416]: D684822608E: lost connection with mta7.am0.yahoodns.net[198.51.100.139] while sending RCPT TO",
+	    "Feb 28 16:28:44 m postfix/smtp[8415]: D684822608F: lost connection with mx.example.org[192.0.2.25] while sending RCPT TO",
+	};
+	d = diag_new();
+	feed(d, other, 3);
+	CHECK(group_of(d, F_OUT_CONV_LOST, "mta7.am0.yahoodns.net") != NULL);
+	CHECK(group_of(d, F_OUT_CONV_LOST, "mx.example.org") != NULL);
+	diag_free(d);
+}
