@@ -281,4 +281,15 @@ TEST(pasted_web_ui_table_browser_time)
 	/* prose after a bar is not a message */
 	ev = progs_line("30/9/2017, 00:10:17 | info | the server said hello");
 	CHECK(!ev->line->postfix);
+	/* the Dutch locale's "dd-mm-yyyy hh:mm:ss" (mailcow's table): the same
+	 * day; the SMTP client's "connect to NAME[ADDR]:25: ERROR" without its
+	 * program is smtp's (port 25; lmtp's is 24) */
+	ev = progs_line("30-09-2017 00:10:17 | info | connect to mx.example.org[192.0.2.25]:25: Connection timed out");
+	CHECK_STR(progs_type(ev), "smtp_conn_fail");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK(ev->line->ts.us == a);
+	ev = progs_line("30-09-2017 00:10:17 | info | connect to mx.example.org[192.0.2.25]:24: Connection refused");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("30-9.2017 00:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->ts.us != a);
 }
