@@ -278,14 +278,30 @@ void diag_resolver_nxdomain(struct diag *d)
 	free(names);
 }
 
-/* diag_fold_port25 - timeouts to port 25 of three or more unrelated servers,
- * or of a large provider's MX (Gmail's, Microsoft's: they answer on
- * port 25 around the clock), and not one delivery over port 25: the
- * port is blocked on this side */
+/* domain_tail - a host name's last two labels ("mail.example.org" ->
+ * "example.org"): two servers with different tails belong to unrelated
+ * domains (a country's "co.uk" makes two of them look related: the
+ * cautious side) */
+static struct span domain_tail(struct span host)
+{
+	size_t dots = 0;
+	for (size_t i = host.n; i > 0; i--)
+		if (host.p[i - 1] == '.' && ++dots == 2)
+			return span_skip(host, i);
+	return host;
+}
+
+/* diag_fold_port25 - timeouts to port 25 of three or more servers, of two
+ * in unrelated domains (two destinations' outages at once, with nothing
+ * delivered over port 25 in between, is the rarer reading), or of a
+ * large provider's MX (Gmail's, Microsoft's: they answer on port 25
+ * around the clock), and not one delivery over port 25: the port is
+ * blocked on this side */
 void diag_fold_port25(struct diag *d)
 {
 	size_t n = 0;
-	bool provider = false;
+	bool provider = false, unrelated = false;
+	struct span first = SPAN_NULL;
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
 		if (g->id != F_OUT_TIMEOUT || !g->port25)
@@ -296,8 +312,13 @@ void diag_fold_port25(struct diag *d)
 		if (lb >= 0)
 			k = span_head(k, (size_t)lb);
 		provider |= provider_name(k) != NULL;
+		struct span tail = domain_tail(k);
+		if (!first.p)
+			first = tail;
+		else if (!(tail.n == first.n && !strncasecmp(tail.p, first.p, tail.n)))
+			unrelated = true;
 	}
-	if ((n < 3 && !provider) || d->sent_port25)
+	if ((n < 3 && !provider && !unrelated) || d->sent_port25)
 		return;
 	struct diag_group *into = diag_group_fresh(F_OUT_PORT25_BLOCKED, "port 25");
 	size_t k = 0;

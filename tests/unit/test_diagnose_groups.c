@@ -451,3 +451,30 @@ TEST(diagnose_lost_after_421_is_its_effect)
 	CHECK(group_of(d, F_OUT_CONV_LOST, "mx.example.org") != NULL);
 	diag_free(d);
 }
+
+/* timeouts to port 25 of two servers in unrelated domains, nothing sent
+ * over port 25: the port is blocked on this side; two servers of one
+ * domain may be that domain's outage */
+TEST(diagnose_port25_blocked_two_unrelated)
+{
+	static const char *const two[] = {
+	    "Feb  7 11:18:26 m postfix/smtp[396]: EFE2274079B: to=<a@example.com>, relay=none, delay=1145, delays=1115/0.05/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[192.0.2.10]:25: Connection timed out)",
+	    "Feb  7 11:18:26 m postfix/smtp[395]: ED341740998: to=<b@example.net>, relay=none, delay=7691, delays=7660/0.05/30/0, dsn=4.4.1, status=deferred (connect to mail.example.net[198.51.100.20]:25: Connection timed out)",
+	};
+	struct diag *d = diag_new();
+	feed(d, two, 2);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+	diag_free(d);
+	static const char *const one_domain[] = {
+	    "Feb  7 11:18:26 m postfix/smtp[396]: EFE2274079B: to=<a@example.com>, relay=none, delay=1145, delays=1115/0.05/30/0, dsn=4.4.1, status=deferred (connect to mx1.example.com[192.0.2.10]:25: Connection timed out)",
+	    "Feb  7 11:18:26 m postfix/smtp[395]: ED341740998: to=<b@example.com>, relay=none, delay=7691, delays=7660/0.05/30/0, dsn=4.4.1, status=deferred (connect to mx2.example.com[192.0.2.11]:25: Connection timed out)",
+	};
+	d = diag_new();
+	feed(d, one_domain, 2);
+	CHECK_INT(d->nlist, 2);
+	for (size_t i = 0; i < d->nlist; i++)
+		CHECK_STR(finding_id(d->list[i]->id), "outbound-connect-timeout");
+	diag_free(d);
+}
