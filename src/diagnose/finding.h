@@ -139,7 +139,7 @@ enum finding_impact {
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
 	  "mail for a domain loops back to this server")                                       \
 	X(F_OUT_OWN_ORIGIN_NXDOMAIN, "local-name-sent-to-unknown-domain", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
-	  "mail to a local name (root) got a domain from this server's own settings that does not exist, and was sent out") \
+	  "mail to a local name (root) got a domain from this server's own settings that it does not deliver locally, and was sent out") \
 	X(F_MAIL_LOOP, "mail-forwarding-loop", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED,            \
 	  "mail goes round in a loop (aliases, .forward files or servers forwarding to each other)") \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \

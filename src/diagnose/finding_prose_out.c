@@ -416,9 +416,11 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
     [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
 	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "
 	"own domain appended (myorigin, normally myhostname), that domain is not one this "
-	"server delivers locally (mydestination), so the SMTP client looked it up in DNS, where "
-	"it does not exist: the mail bounces. Often a container's or image's host name that "
-	"was never meant to be public.",
+	"server delivers locally (mydestination), so the SMTP client looked it up in DNS: where "
+	"it does not exist, the mail bounces; where the name is this host's own, the client "
+	"connects to this server's public address (through NAT that often times out, or the "
+	"mail comes back as a loop). Often a container's or image's host name that was never "
+	"meant to be public.",
 	"Set myhostname (and myorigin) to this host's real mail name and keep $myhostname in "
 	"mydestination, or alias root to a real mailbox (/etc/aliases, then newaliases); check "
 	"with postconf myhostname myorigin mydestination.",

@@ -410,6 +410,21 @@ static bool relay_service(const struct event *ev, struct span t)
 	       !diag_host_in_domain(host, dom);
 }
 
+/* own_origin_to_itself - a bare local name with a domain appended
+ * (orig_to=<root>, to=<root@NAME>) whose delivery connects to NAME */
+static bool own_origin_to_itself(const struct event *ev, struct span t)
+{
+	if (!ev->orig_to.n || span_chr(ev->orig_to, '@') >= 0 || ev->to.n <= ev->orig_to.n + 1 ||
+	    memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) || ev->to.p[ev->orig_to.n] != '@')
+		return false;
+	struct span dom = span_skip(ev->to, ev->orig_to.n + 1);
+	struct span c = span_find(t, "connect to ");
+	if (!c.p)
+		return false;
+	c = span_skip(c, 11);
+	return c.n > dom.n && c.p[dom.n] == '[' && !strncasecmp(c.p, dom.p, dom.n);
+}
+
 /* mx_host_without_address - the delivery text's "name=HOST type=A" (or
  * AAAA) answered "Host found but no data record", HOST being another name
  * than the recipient's domain: the domain's MX host has no address */
@@ -531,6 +546,15 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 			else if (cidr_own_network(ip.p, ip.n) && !m.lit[OUT_PORT25])
 				hit->id = F_FILTER_DOWN;
 		}
+	}
+	/* the same bare local name (orig_to=<root>, to=<root@NAME>) sent to
+	 * NAME itself ("connect to NAME[...]"): NAME had no MX, so its address
+	 * is this host's own, and mail meant for a local mailbox left by SMTP
+	 * toward this server's public address (through NAT that times out,
+	 * else it loops back): its own settings, not a remote's outage */
+	if ((hit->id == F_OUT_TIMEOUT || hit->id == F_OUT_REFUSED) && own_origin_to_itself(ev, t)) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
 	}
 	/* "Relay access denied" from port 25 is the domain's MX refusing its
 	 * own domain (their stale configuration); from a submission port, or

@@ -916,6 +916,14 @@ static const struct {
      * that takes no mail */
     {"Sep 24 07:19:28 mx1 postfix/smtp[813]: 64EA7270418: to=<u1@example.com>, relay=none, delay=1.5, delays=0.8/0.09/0.64/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.com type=AAAA: Host found but no data record of requested type)",
      "outbound-domain-not-found", ""},
+    /* threads16F: root's mail got this host's own name (myorigin) and went
+     * out by SMTP to that name, this server's own public address: its own
+     * settings, not a remote's timeout (was outbound-connect-timeout) */
+    {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2D: to=<root@mail.example.com>, orig_to=<root>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+     "local-name-sent-to-unknown-domain", ""},
+    /* a real user's mail to a remote that times out stays the remote's */
+    {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2E: to=<root@mail.example.com>, orig_to=<admin@example.org>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+     "outbound-connect-timeout", "mail.example.com"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
