@@ -325,10 +325,49 @@ static bool closed_by_421(struct diag *d, const struct event *ev)
 	return false;
 }
 
+/* ndr_event - bounce's "QID: sender non-delivery notification: NEWQID",
+ * and the lines that say a delivery failed for good (status=bounced,
+ * qmgr's expiry): counted for ndr_finding */
+static void ndr_event(struct diag *d, const struct event *ev)
+{
+	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
+		if (d->ndr_notices < 4 && ev->queue_id.n && ev->queue_id.n < sizeof d->ndr_qid[0]) {
+			memcpy(d->ndr_qid[d->ndr_notices], ev->queue_id.p, ev->queue_id.n);
+			d->ndr_qid[d->ndr_notices][ev->queue_id.n] = 0;
+		}
+		if (!d->ndr_notices || ev->line->ts.us < d->ndr_first.us)
+			d->ndr_first = ev->line->ts;
+		if (!d->ndr_notices || ev->line->ts.us > d->ndr_last.us)
+			d->ndr_last = ev->line->ts;
+		d->ndr_notices++;
+	} else if (span_eqs(ev->status, "bounced") || span_eqs(ev->status, "expired")) {
+		d->ndr_failures++;
+	}
+}
+
+/* ndr_finding - non-delivery notices sent while no line read says that a
+ * delivery failed: the reason is elsewhere (before the log, another
+ * file, a line broken in a paste); without this the report would have
+ * nothing to say of mail that went back to its sender */
+static void ndr_finding(struct diag *d)
+{
+	if (!d->ndr_notices || d->ndr_failures)
+		return;
+	struct diag_group *g = diag_group_get(d, F_OUT_BOUNCE_UNREAD, "");
+	if (!g)
+		return;
+	g->lines += d->ndr_notices;
+	diag_group_time(g, d->ndr_first);
+	diag_group_time(g, d->ndr_last);
+	for (size_t i = 0; i < 4 && i < d->ndr_notices; i++)
+		strset_add(&g->subjects, span_of(d->ndr_qid[i]));
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
+	ndr_event(d, ev);
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp")) {
 		d->sent_port25++;
@@ -537,6 +576,7 @@ void diag_finish(struct diag *d)
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
 	diag_delays_groups(d);
+	ndr_finding(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);

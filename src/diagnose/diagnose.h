@@ -171,6 +171,11 @@ struct diag {
 		char peer[64];
 	} closed[8];
 	uint32_t closed_next;
+	/* non-delivery notices and the failed deliveries read (the first
+	 * notices' queue IDs kept for the finding's samples) */
+	uint64_t ndr_notices, ndr_failures;
+	char ndr_qid[4][32];
+	struct stamp ndr_first, ndr_last;
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
 	struct diag_alias {

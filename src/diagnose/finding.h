@@ -82,6 +82,8 @@ enum finding_impact {
 	  "a remote server greylists this server's mail (it will be retried)")                 \
 	X(F_MAIL_EXPIRED, "mail-expired", SIDE_UNTOLD, 3, IMPACT_LOST,                          \
 	  "mail stayed in the queue too long and was returned to its sender (expired)")         \
+	X(F_OUT_BOUNCE_UNREAD, "bounce-reason-not-in-log", SIDE_UNTOLD, 2, IMPACT_NOT_LEAVING, \
+	  "mail bounced (non-delivery notices were sent), but the lines that say why are not among those read") \
 	X(F_OUT_CONTENT, "outbound-content-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,        \
 	  "a remote server refuses mail as spam or virus")                                     \
 	X(F_OUT_RELAY_DENIED, "outbound-relay-denied", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \

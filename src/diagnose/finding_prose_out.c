@@ -21,6 +21,15 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"provider for another one or relay through a reputable smarthost (relayhost).",
 	"The lines do not show why the IP has a bad reputation: its own sending, or an "
 	"address range abused before."},
+    [F_OUT_BOUNCE_UNREAD] = {
+	"The bounce daemon sent non-delivery notices (\"sender non-delivery notification: "
+	"QUEUEID\"): some mail failed and went back to its sender. But no line read here "
+	"says why: the failed delivery (\"status=bounced (...)\") is before this log starts, "
+	"in another file, or was cut or wrapped when the lines were copied.",
+	"Find the failed delivery by the queue ID before \"sender non-delivery notification\" "
+	"(grep QUEUEID /var/log/mail.log*, or postsleuth trace QUEUEID on the whole log); when "
+	"pasting, keep each line whole. Its reply text tells the cause.",
+	NULL},
     [F_MAIL_EXPIRED] = {
 	"Postfix kept retrying these messages until they had been in the queue for "
 	"maximal_queue_lifetime (5 days by default; bounce_queue_lifetime for "

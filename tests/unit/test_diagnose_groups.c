@@ -478,3 +478,30 @@ TEST(diagnose_port25_blocked_two_unrelated)
 		CHECK_STR(finding_id(d->list[i]->id), "outbound-connect-timeout");
 	diag_free(d);
 }
+
+/* a non-delivery notice with no failed delivery among the lines read: the
+ * reason is elsewhere, said as such (not "nothing needs doing"); with
+ * the failed delivery read, its own finding tells it */
+TEST(diagnose_bounce_reason_not_in_log)
+{
+	static const char *const notice[] = {
+	    "Aug  4 12:36:31 m postfix/bounce[452]: C8FA38E4F42: sender non-delivery notification: 14C638E4F46",
+	};
+	struct diag *d = diag_new();
+	feed(d, notice, 1);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "bounce-reason-not-in-log");
+		CHECK(strset_has(&d->list[0]->subjects, span_of("C8FA38E4F42")));
+	}
+	CHECK(diag_breaks_mail(d));
+	diag_free(d);
+	static const char *const both[] = {
+	    "Aug  4 12:36:31 m postfix/smtp[450]: C8FA38E4F42: to=<u1@example.org>, relay=mail.example.net[192.0.2.5]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host mail.example.net[192.0.2.5] said: 550 Sender address is not allowed. (in reply to MAIL FROM command))",
+	    notice[0],
+	};
+	d = diag_new();
+	feed(d, both, 2);
+	CHECK(!group_of(d, F_OUT_BOUNCE_UNREAD, ""));
+	diag_free(d);
+}
