@@ -331,6 +331,8 @@ static bool closed_by_421(struct diag *d, const struct event *ev)
 static void ndr_event(struct diag *d, const struct event *ev)
 {
 	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
+		if (d->ndr_notices < DIAG_SAMPLES && d->ndr_notices < 4)
+			d->ndr_line[d->ndr_notices] = xspandup(ev->line->raw);
 		if (d->ndr_notices < 4 && ev->queue_id.n && ev->queue_id.n < sizeof d->ndr_qid[0]) {
 			memcpy(d->ndr_qid[d->ndr_notices], ev->queue_id.p, ev->queue_id.n);
 			d->ndr_qid[d->ndr_notices][ev->queue_id.n] = 0;
@@ -361,6 +363,10 @@ static void ndr_finding(struct diag *d)
 	diag_group_time(g, d->ndr_last);
 	for (size_t i = 0; i < 4 && i < d->ndr_notices; i++)
 		strset_add(&g->subjects, span_of(d->ndr_qid[i]));
+	for (size_t i = 0; i < 4 && d->ndr_line[i] && g->nsample < DIAG_SAMPLES; i++) {
+		g->sample[g->nsample++] = d->ndr_line[i];
+		d->ndr_line[i] = NULL;
+	}
 }
 
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
@@ -659,6 +665,8 @@ void diag_free(struct diag *d)
 		return;
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
+	for (size_t i = 0; i < 4; i++)
+		free(d->ndr_line[i]);
 	diag_accepted_free(d);
 	diag_user_tls_free(d);
 	diag_relayed_free(d);

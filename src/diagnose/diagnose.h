@@ -175,6 +175,7 @@ struct diag {
 	 * notices' queue IDs kept for the finding's samples) */
 	uint64_t ndr_notices, ndr_failures;
 	char ndr_qid[4][32];
+	char *ndr_line[4];           /* their first lines, the finding's samples */
 	struct stamp ndr_first, ndr_last;
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
