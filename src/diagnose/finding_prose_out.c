@@ -238,7 +238,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Keep smtp_tls_security_level = may for the Internet and require TLS per destination in "
 	"smtp_tls_policy_maps; for a transport to a local filter add -o "
 	"smtp_tls_security_level=none in master.cf. Then postfix reload and postqueue -f.",
-	NULL},
+	"A large provider's MX (Gmail's, Microsoft's) always offers STARTTLS: when the log says "
+	"it did not, something between the two servers removed it (a firewall's SMTP inspection, "
+	"an ISP's proxy on port 25). Test from this host: posttls-finger DOMAIN, or openssl "
+	"s_client -starttls smtp -connect MXHOST:25."},
     [F_OUT_TLS_WRAPPER] = {
 	"The SMTP client and the server it connects to (usually the relay host) do not agree "
 	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "
