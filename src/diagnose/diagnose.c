@@ -53,6 +53,7 @@ struct diag *diag_new(void)
 	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
 	strset_init(&d->held_qids, DIAG_HELD_QIDS);
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
+	strset_init(&d->own_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->known_ips, DIAG_TLS_CLIENTS);
@@ -433,6 +434,12 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	closed_note(d, ev);
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);
+	if (hit.id == F_OUT_OWN_ORIGIN_NXDOMAIN) {
+		char own[DIAG_KEY_MAX];
+		ptrdiff_t at = span_rchr(ev->to, '@');
+		if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), own, sizeof own))
+			strset_add(&d->own_names, span_of(own));
+	}
 	if (hit.id == F_PS_DEEP_TEMPFAIL)
 		ps_provider_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
@@ -590,6 +597,7 @@ void diag_finish(struct diag *d)
 	 * first, the biggest groups give them, whatever the hash order (which
 	 * moves with every finding added to the table) */
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
+	diag_fold_own_names(d);
 	diag_fold_port25(d);
 	diag_fold_map_type(d);
 	diag_fold_sql_query(d);
@@ -674,6 +682,7 @@ void diag_free(struct diag *d)
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	strset_free(&d->sent_domains);
+	strset_free(&d->own_names);
 	strset_free(&d->held_qids);
 	strset_free(&d->nx_names);
 	for (size_t i = 0; i < d->nalias; i++)

@@ -161,6 +161,7 @@ struct diag {
 	struct strset held_qids;     /* messages put on hold and not yet released or deleted (held.c) */
 	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
+	struct strset own_names;     /* names root's mail was sent to by local-name-sent-to-unknown-domain */
 	struct diag_causes causes;   /* each process' last cause (causes.h) */
 	/* the last remote servers that answered 421 (closing the connection),
 	 * by process: the "lost connection with HOST" that follows is the

@@ -278,6 +278,42 @@ void diag_resolver_nxdomain(struct diag *d)
 	free(names);
 }
 
+/* diag_fold_own_names - the connect lines ("connect to NAME[...]:25:
+ * Connection timed out") to a name root's mail was sent to by
+ * local-name-sent-to-unknown-domain (rules.c: this host's own name): the
+ * same cause as those deliveries, not a remote's outage; their groups go
+ * into it */
+void diag_fold_own_names(struct diag *d)
+{
+	struct diag_group *into = NULL;
+	for (size_t i = 0; i < d->nlist && !into; i++)
+		if (d->list[i]->id == F_OUT_OWN_ORIGIN_NXDOMAIN)
+			into = d->list[i];
+	if (!into || !strset_len(&d->own_names))
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		char low[DIAG_KEY_MAX];
+		if ((g->id != F_OUT_TIMEOUT && g->id != F_OUT_REFUSED) ||
+		    !diag_lower_span(span_of(g->key), low, sizeof low) ||
+		    !strset_has(&d->own_names, span_of(low))) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (g->first.us && g->first.us < into->first.us)
+			into->first = g->first;
+		if (g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->merged++;
+		diag_samples_take(into, g->sample, g->nsample);
+		alias_add(d, g->id, g->key, into, g);
+		diag_group_drop(d, g);
+	}
+	d->nlist = k;
+}
+
 /* domain_tail - a host name's last two labels ("mail.example.org" ->
  * "example.org"): two servers with different tails belong to unrelated
  * domains (a country's "co.uk" makes two of them look related: the

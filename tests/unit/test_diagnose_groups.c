@@ -505,3 +505,25 @@ TEST(diagnose_bounce_reason_not_in_log)
 	CHECK(!group_of(d, F_OUT_BOUNCE_UNREAD, ""));
 	diag_free(d);
 }
+
+/* root's mail sent to this host's own name: the connect lines to that name
+ * go with the deliveries' finding, no remote timeout beside it; another
+ * host's timeout stays its own */
+TEST(diagnose_own_name_connects_fold)
+{
+	static const char *const lines[] = {
+	    "Nov  3 18:06:25 mail postfix/smtp[1436]: connect to mail.example.com[203.0.113.123]:25: Connection timed out",
+	    "Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2D: to=<root@mail.example.com>, orig_to=<root>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+	    "Nov  3 18:07:25 mail postfix/smtp[1437]: connect to mx.example.org[192.0.2.7]:25: Connection timed out",
+	    "Nov  3 18:07:26 mail postfix/smtp[1438]: 81571C2E: to=<bob@example.net>, relay=mx.example.net[198.51.100.9]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	struct diag *d = diag_new();
+	feed(d, lines, 4);
+	const struct diag_group *own = group_of(d, F_OUT_OWN_ORIGIN_NXDOMAIN, "");
+	CHECK(own != NULL);
+	if (own)
+		CHECK_INT(own->lines, 2);
+	CHECK(!group_of(d, F_OUT_TIMEOUT, "mail.example.com"));
+	CHECK(group_of(d, F_OUT_TIMEOUT, "mx.example.org") != NULL);
+	diag_free(d);
+}
