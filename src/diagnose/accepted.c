@@ -589,6 +589,12 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		if (ev->type == EV_CLIENT || ev->type == EV_NOTIFICATION)
 			return list_group(d, F_IN_BACKSCATTER, SPAN_NULL);
 	}
+	/* a non-delivery notice whose failed delivery was not read */
+	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
+		const struct diag_group *g = list_group(d, F_OUT_BOUNCE_UNREAD, SPAN_NULL);
+		if (g)
+			return g;
+	}
 	const struct diag_group *unknown = diag_unknown_group(d, ev);
 	if (unknown)
 		return unknown;

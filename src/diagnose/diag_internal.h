@@ -57,6 +57,7 @@ void diag_fold_sql_query(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);
+void diag_fold_own_names(struct diag *d);
 void diag_fold_port25(struct diag *d);
 void diag_fold_tls_trust(struct diag *d);
 

@@ -53,6 +53,7 @@ struct diag *diag_new(void)
 	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
 	strset_init(&d->held_qids, DIAG_HELD_QIDS);
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
+	strset_init(&d->own_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->user_tls_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->noauth_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->known_ips, DIAG_TLS_CLIENTS);
@@ -271,10 +272,109 @@ static void ps_deep_providers(struct diag *d)
 	free(all);
 }
 
+/* peer_after - the host name after WORD in text ("host NAME[" or "with
+ * NAME["), empty when none or too long */
+static struct span peer_after(struct span text, const char *word)
+{
+	struct span w = span_find(text, word);
+	if (!w.p)
+		return SPAN_NULL;
+	struct span in = span_skip(w, strlen(word));
+	ptrdiff_t lb = span_chr(in, '[');
+	if (lb <= 0 || (size_t)lb >= sizeof ((struct diag_closed *)0)->peer)
+		return SPAN_NULL;
+	struct span name = span_head(in, (size_t)lb);
+	return span_chr(name, ' ') >= 0 ? SPAN_NULL : name;
+}
+
+/* closed_note - smtp's "host NAME[ADDR] said: 421 ..." (smtp_trouble.c):
+ * the remote server closes the connection after this reply; kept by
+ * process for the "lost connection with NAME" that may follow */
+static void closed_note(struct diag *d, const struct event *ev)
+{
+	struct span t = ev->line->text;
+	if (ev->line->pid < 0 || !span_eqs(ev->line->daemon, "smtp") || !span_find(t, " said: 421").p)
+		return;
+	struct span peer = peer_after(t, "host ");
+	if (!peer.n)
+		return;
+	struct diag_closed *c = &d->closed[d->closed_next++ % 8];
+	c->pid = ev->line->pid;
+	c->host = span_hash(ev->line->host);
+	memcpy(c->peer, peer.p, peer.n);
+	c->peer[peer.n] = 0;
+}
+
+/* closed_by_421 - "lost connection with NAME[ADDR] while sending ..." from
+ * the process whose last word from NAME was a 421: with pipelining the
+ * client reads the next reply from a connection the server closed with
+ * that 421 (Yahoo's [TSS04] to MAIL FROM, then "while sending RCPT TO"):
+ * the 421's effect, no second problem */
+static bool closed_by_421(struct diag *d, const struct event *ev)
+{
+	struct span peer = peer_after(ev->line->text, "lost connection with ");
+	if (!peer.n || ev->line->pid < 0)
+		return false;
+	uint64_t host = span_hash(ev->line->host);
+	for (size_t i = 0; i < 8; i++) {
+		struct diag_closed *c = &d->closed[i];
+		if (c->pid == ev->line->pid && c->host == host && c->peer[0] && span_eqs(peer, c->peer)) {
+			c->peer[0] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ndr_event - bounce's "QID: sender non-delivery notification: NEWQID",
+ * and the lines that say a delivery failed for good (status=bounced,
+ * qmgr's expiry): counted for ndr_finding */
+static void ndr_event(struct diag *d, const struct event *ev)
+{
+	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
+		if (d->ndr_notices < DIAG_SAMPLES && d->ndr_notices < 4)
+			d->ndr_line[d->ndr_notices] = xspandup(ev->line->raw);
+		if (d->ndr_notices < 4 && ev->queue_id.n && ev->queue_id.n < sizeof d->ndr_qid[0]) {
+			memcpy(d->ndr_qid[d->ndr_notices], ev->queue_id.p, ev->queue_id.n);
+			d->ndr_qid[d->ndr_notices][ev->queue_id.n] = 0;
+		}
+		if (!d->ndr_notices || ev->line->ts.us < d->ndr_first.us)
+			d->ndr_first = ev->line->ts;
+		if (!d->ndr_notices || ev->line->ts.us > d->ndr_last.us)
+			d->ndr_last = ev->line->ts;
+		d->ndr_notices++;
+	} else if (span_eqs(ev->status, "bounced") || span_eqs(ev->status, "expired")) {
+		d->ndr_failures++;
+	}
+}
+
+/* ndr_finding - non-delivery notices sent while no line read says that a
+ * delivery failed: the reason is elsewhere (before the log, another
+ * file, a line broken in a paste); without this the report would have
+ * nothing to say of mail that went back to its sender */
+static void ndr_finding(struct diag *d)
+{
+	if (!d->ndr_notices || d->ndr_failures)
+		return;
+	struct diag_group *g = diag_group_get(d, F_OUT_BOUNCE_UNREAD, "");
+	if (!g)
+		return;
+	g->lines += d->ndr_notices;
+	diag_group_time(g, d->ndr_first);
+	diag_group_time(g, d->ndr_last);
+	for (size_t i = 0; i < 4 && i < d->ndr_notices; i++)
+		strset_add(&g->subjects, span_of(d->ndr_qid[i]));
+	for (size_t i = 0; i < 4 && d->ndr_line[i] && g->nsample < DIAG_SAMPLES; i++) {
+		g->sample[g->nsample++] = d->ndr_line[i];
+		d->ndr_line[i] = NULL;
+	}
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
+	ndr_event(d, ev);
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp")) {
 		d->sent_port25++;
@@ -329,8 +429,17 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
+	if (hit.id == F_OUT_CONV_LOST && closed_by_421(d, ev))
+		return;
+	closed_note(d, ev);
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);
+	if (hit.id == F_OUT_OWN_ORIGIN_NXDOMAIN) {
+		char own[DIAG_KEY_MAX];
+		ptrdiff_t at = span_rchr(ev->to, '@');
+		if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), own, sizeof own))
+			strset_add(&d->own_names, span_of(own));
+	}
 	if (hit.id == F_PS_DEEP_TEMPFAIL)
 		ps_provider_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
@@ -480,6 +589,7 @@ void diag_finish(struct diag *d)
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
 	diag_delays_groups(d);
+	ndr_finding(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -487,6 +597,7 @@ void diag_finish(struct diag *d)
 	 * first, the biggest groups give them, whatever the hash order (which
 	 * moves with every finding added to the table) */
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
+	diag_fold_own_names(d);
 	diag_fold_port25(d);
 	diag_fold_map_type(d);
 	diag_fold_sql_query(d);
@@ -562,6 +673,8 @@ void diag_free(struct diag *d)
 		return;
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
+	for (size_t i = 0; i < 4; i++)
+		free(d->ndr_line[i]);
 	diag_accepted_free(d);
 	diag_user_tls_free(d);
 	diag_relayed_free(d);
@@ -569,6 +682,7 @@ void diag_free(struct diag *d)
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
 	strset_free(&d->sent_domains);
+	strset_free(&d->own_names);
 	strset_free(&d->held_qids);
 	strset_free(&d->nx_names);
 	for (size_t i = 0; i < d->nalias; i++)

@@ -161,7 +161,23 @@ struct diag {
 	struct strset held_qids;     /* messages put on hold and not yet released or deleted (held.c) */
 	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */
+	struct strset own_names;     /* names root's mail was sent to by local-name-sent-to-unknown-domain */
 	struct diag_causes causes;   /* each process' last cause (causes.h) */
+	/* the last remote servers that answered 421 (closing the connection),
+	 * by process: the "lost connection with HOST" that follows is the
+	 * 421's effect (diagnose.c) */
+	struct diag_closed {
+		int64_t pid;
+		uint64_t host;
+		char peer[64];
+	} closed[8];
+	uint32_t closed_next;
+	/* non-delivery notices and the failed deliveries read (the first
+	 * notices' queue IDs kept for the finding's samples) */
+	uint64_t ndr_notices, ndr_failures;
+	char ndr_qid[4][32];
+	char *ndr_line[4];           /* their first lines, the finding's samples */
+	struct stamp ndr_first, ndr_last;
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */
 	struct diag_alias {

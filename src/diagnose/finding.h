@@ -82,6 +82,8 @@ enum finding_impact {
 	  "a remote server greylists this server's mail (it will be retried)")                 \
 	X(F_MAIL_EXPIRED, "mail-expired", SIDE_UNTOLD, 3, IMPACT_LOST,                          \
 	  "mail stayed in the queue too long and was returned to its sender (expired)")         \
+	X(F_OUT_BOUNCE_UNREAD, "bounce-reason-not-in-log", SIDE_UNTOLD, 2, IMPACT_NOT_LEAVING, \
+	  "mail bounced (non-delivery notices were sent), but the lines that say why are not among those read") \
 	X(F_OUT_CONTENT, "outbound-content-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,        \
 	  "a remote server refuses mail as spam or virus")                                     \
 	X(F_OUT_RELAY_DENIED, "outbound-relay-denied", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,      \
@@ -139,7 +141,7 @@ enum finding_impact {
 	X(F_OUT_LOOP, "outbound-mail-loop", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,                 \
 	  "mail for a domain loops back to this server")                                       \
 	X(F_OUT_OWN_ORIGIN_NXDOMAIN, "local-name-sent-to-unknown-domain", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
-	  "mail to a local name (root) got a domain from this server's own settings that does not exist, and was sent out") \
+	  "mail to a local name (root) got a domain from this server's own settings that it does not deliver locally, and was sent out") \
 	X(F_MAIL_LOOP, "mail-forwarding-loop", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED,            \
 	  "mail goes round in a loop (aliases, .forward files or servers forwarding to each other)") \
 	X(F_OUT_SUSPENDED, "outbound-delivery-suspended", SIDE_REMOTE, 2, IMPACT_DELAYED,       \

@@ -21,6 +21,15 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"provider for another one or relay through a reputable smarthost (relayhost).",
 	"The lines do not show why the IP has a bad reputation: its own sending, or an "
 	"address range abused before."},
+    [F_OUT_BOUNCE_UNREAD] = {
+	"The bounce daemon sent non-delivery notices (\"sender non-delivery notification: "
+	"QUEUEID\"): some mail failed and went back to its sender. But no line read here "
+	"says why: the failed delivery (\"status=bounced (...)\") is before this log starts, "
+	"in another file, or was cut or wrapped when the lines were copied.",
+	"Find the failed delivery by the queue ID before \"sender non-delivery notification\" "
+	"(grep QUEUEID /var/log/mail.log*, or postsleuth trace QUEUEID on the whole log); when "
+	"pasting, keep each line whole. Its reply text tells the cause.",
+	NULL},
     [F_MAIL_EXPIRED] = {
 	"Postfix kept retrying these messages until they had been in the queue for "
 	"maximal_queue_lifetime (5 days by default; bounce_queue_lifetime for "
@@ -229,7 +238,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Keep smtp_tls_security_level = may for the Internet and require TLS per destination in "
 	"smtp_tls_policy_maps; for a transport to a local filter add -o "
 	"smtp_tls_security_level=none in master.cf. Then postfix reload and postqueue -f.",
-	NULL},
+	"A large provider's MX (Gmail's, Microsoft's) always offers STARTTLS: when the log says "
+	"it did not, something between the two servers removed it (a firewall's SMTP inspection, "
+	"an ISP's proxy on port 25). Test from this host: posttls-finger DOMAIN, or openssl "
+	"s_client -starttls smtp -connect MXHOST:25."},
     [F_OUT_TLS_WRAPPER] = {
 	"The SMTP client and the server it connects to (usually the relay host) do not agree "
 	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "
@@ -395,10 +407,13 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
     [F_OUT_DNS_MALFORMED] = {
 	"A destination domain's MX records hold something that is not a usable host name: a "
 	"null MX (\".\": the domain declares that it takes no mail, RFC 7505), an IP address "
-	"written where a name belongs, or a malformed name. Postfix skips that DNS data; when "
+	"written where a name belongs, or a malformed name; or its MX host names have no "
+	"address record (\"no MX host for DOMAIN has a valid address record\", \"Host found "
+	"but no data record\" for the MX host). Postfix skips that DNS data; when "
 	"no usable MX is left, mail to that domain is deferred or bounced (its delivery lines "
 	"say which).",
-	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN and, "
+	"Nothing to fix on this server: look at the domain's records with dig MX DOMAIN (and "
+	"dig A on each MX host) and, "
 	"if the mail matters, tell the domain's postmaster. A null MX means the domain wants no "
 	"mail: the recipient address is wrong.",
 	"A valid_hostname line does not name the domain; the delivery lines next to it do."},
@@ -413,9 +428,11 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
     [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
 	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "
 	"own domain appended (myorigin, normally myhostname), that domain is not one this "
-	"server delivers locally (mydestination), so the SMTP client looked it up in DNS, where "
-	"it does not exist: the mail bounces. Often a container's or image's host name that "
-	"was never meant to be public.",
+	"server delivers locally (mydestination), so the SMTP client looked it up in DNS: where "
+	"it does not exist, the mail bounces; where the name is this host's own, the client "
+	"connects to this server's public address (through NAT that often times out, or the "
+	"mail comes back as a loop). Often a container's or image's host name that was never "
+	"meant to be public.",
 	"Set myhostname (and myorigin) to this host's real mail name and keep $myhostname in "
 	"mydestination, or alias root to a real mailbox (/etc/aliases, then newaliases); check "
 	"with postconf myhostname myorigin mydestination.",

@@ -278,14 +278,66 @@ void diag_resolver_nxdomain(struct diag *d)
 	free(names);
 }
 
-/* diag_fold_port25 - timeouts to port 25 of three or more unrelated servers,
- * or of a large provider's MX (Gmail's, Microsoft's: they answer on
- * port 25 around the clock), and not one delivery over port 25: the
- * port is blocked on this side */
+/* diag_fold_own_names - the connect lines ("connect to NAME[...]:25:
+ * Connection timed out") to a name root's mail was sent to by
+ * local-name-sent-to-unknown-domain (rules.c: this host's own name): the
+ * same cause as those deliveries, not a remote's outage; their groups go
+ * into it */
+void diag_fold_own_names(struct diag *d)
+{
+	struct diag_group *into = NULL;
+	for (size_t i = 0; i < d->nlist && !into; i++)
+		if (d->list[i]->id == F_OUT_OWN_ORIGIN_NXDOMAIN)
+			into = d->list[i];
+	if (!into || !strset_len(&d->own_names))
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		char low[DIAG_KEY_MAX];
+		if ((g->id != F_OUT_TIMEOUT && g->id != F_OUT_REFUSED) ||
+		    !diag_lower_span(span_of(g->key), low, sizeof low) ||
+		    !strset_has(&d->own_names, span_of(low))) {
+			d->list[k++] = g;
+			continue;
+		}
+		if (g->first.us && g->first.us < into->first.us)
+			into->first = g->first;
+		if (g->last.us > into->last.us)
+			into->last = g->last;
+		into->lines += g->lines;
+		into->merged++;
+		diag_samples_take(into, g->sample, g->nsample);
+		alias_add(d, g->id, g->key, into, g);
+		diag_group_drop(d, g);
+	}
+	d->nlist = k;
+}
+
+/* domain_tail - a host name's last two labels ("mail.example.org" ->
+ * "example.org"): two servers with different tails belong to unrelated
+ * domains (a country's "co.uk" makes two of them look related: the
+ * cautious side) */
+static struct span domain_tail(struct span host)
+{
+	size_t dots = 0;
+	for (size_t i = host.n; i > 0; i--)
+		if (host.p[i - 1] == '.' && ++dots == 2)
+			return span_skip(host, i);
+	return host;
+}
+
+/* diag_fold_port25 - timeouts to port 25 of three or more servers, of two
+ * in unrelated domains (two destinations' outages at once, with nothing
+ * delivered over port 25 in between, is the rarer reading), or of a
+ * large provider's MX (Gmail's, Microsoft's: they answer on port 25
+ * around the clock), and not one delivery over port 25: the port is
+ * blocked on this side */
 void diag_fold_port25(struct diag *d)
 {
 	size_t n = 0;
-	bool provider = false;
+	bool provider = false, unrelated = false;
+	struct span first = SPAN_NULL;
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
 		if (g->id != F_OUT_TIMEOUT || !g->port25)
@@ -296,8 +348,13 @@ void diag_fold_port25(struct diag *d)
 		if (lb >= 0)
 			k = span_head(k, (size_t)lb);
 		provider |= provider_name(k) != NULL;
+		struct span tail = domain_tail(k);
+		if (!first.p)
+			first = tail;
+		else if (!(tail.n == first.n && !strncasecmp(tail.p, first.p, tail.n)))
+			unrelated = true;
 	}
-	if ((n < 3 && !provider) || d->sent_port25)
+	if ((n < 3 && !provider && !unrelated) || d->sent_port25)
 		return;
 	struct diag_group *into = diag_group_fresh(F_OUT_PORT25_BLOCKED, "port 25");
 	size_t k = 0;

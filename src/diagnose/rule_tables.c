@@ -100,9 +100,18 @@ const struct rule rule_out[] = {
     /* the remote server's answer; "Client host [IP] blocked using
      * LIST" is a remote Postfix's reject_rbl_client (or its imitation)
      * naming the DNS blocklist, even when the list's own name says
-     * "Reputation" (Barracuda's) */
-    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation"}, NULL, K_PROVIDER, NULL},
+     * "Reputation" (Barracuda's); T-Online's "(BL)" after its "Ask your
+     * postmaster ... tosa@rx.t-online.de to clarify." is its own blocklist
+     * of the address (its "none/bad reputation" without it is the
+     * reputation row's) */
+    {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation", ") (BL)"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP", "dynamic IP"}, NULL, K_PROVIDER, NULL},
+    /* Gmail's NotAuthorizedError ("The IP you're using to send mail is not
+     * authorized to send email directly to our servers"): an address
+     * range Google takes for end users; in the log its multi-line reply
+     * reads "... not authorized to 550-5.7.1 send email directly ...", so
+     * the needles are the words within one of its lines */
+    {F_OUT_REPUTATION, SRC_OUT, NULL, {"NotAuthorizedError", "send email directly to our servers"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"S3150", "S3140", "banned sending IP", "5.7.606", "5.7.511", "part of their network is on our block list", "reputation"}, NULL, K_PROVIDER, NULL},
     /* Proofpoint's and Cloudmark's verdict on the sending IP (Apple
      * iCloud's [CSnn] codes); T-Online's refusal of an IP it does not

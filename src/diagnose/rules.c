@@ -458,6 +458,46 @@ static bool relay_service(const struct event *ev, struct span t)
 	       !diag_host_in_domain(host, dom);
 }
 
+/* own_origin_to_itself - a bare local name with a domain appended
+ * (orig_to=<root>, to=<root@NAME>) whose delivery connects to NAME */
+static bool own_origin_to_itself(const struct event *ev, struct span t)
+{
+	if (!ev->orig_to.n || span_chr(ev->orig_to, '@') >= 0 || ev->to.n <= ev->orig_to.n + 1 ||
+	    memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) || ev->to.p[ev->orig_to.n] != '@')
+		return false;
+	struct span dom = span_skip(ev->to, ev->orig_to.n + 1);
+	struct span c = span_find(t, "connect to ");
+	if (!c.p)
+		return false;
+	c = span_skip(c, 11);
+	return c.n > dom.n && c.p[dom.n] == '[' && !strncasecmp(c.p, dom.p, dom.n);
+}
+
+/* mx_host_without_address - the delivery text's "name=HOST type=A" (or
+ * AAAA) answered "Host found but no data record", HOST being another name
+ * than the recipient's domain: the domain's MX host has no address */
+static bool mx_host_without_address(const struct event *ev, struct span t)
+{
+	if (!span_find(t, "no data record").p)
+		return false;
+	struct span n = span_find(t, "name=");
+	if (!n.p)
+		return false;
+	n = span_skip(n, 5);
+	ptrdiff_t sp = span_chr(n, ' ');
+	if (sp <= 0)
+		return false;
+	struct span host = span_head(n, (size_t)sp);
+	struct span rest = span_skip(n, (size_t)sp);
+	if (!span_starts(rest, " type=A:") && !span_starts(rest, " type=AAAA:"))
+		return false;
+	if (host.n && host.p[host.n - 1] == '.')
+		host.n--;
+	struct span dom = diag_rcpt_domain(ev->to);
+	return dom.n && !(dom.n == host.n && !strncasecmp(dom.p, host.p, host.n));
+}
+
+/* diag_classify - the finding one event shows, if any */
 /* classify_out - a delivery that did not succeed */
 static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 {
@@ -510,6 +550,17 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
 	}
+	/* dns_lookup's "Name service error for name=HOST type=A: Host found
+	 * but no data record of requested type" names the MX host that has no
+	 * address record, not the recipient's domain (which exists: it has
+	 * that MX): the destination's DNS is broken, as smtp's "no MX host for
+	 * DOMAIN has a valid address record" beside it says; not a mistyped
+	 * domain.  The domain's own name (no MX, no address) stays a domain
+	 * that takes no mail */
+	if (hit->id == F_OUT_DNS_NXDOMAIN && mx_host_without_address(ev, t)) {
+		hit->id = F_OUT_DNS_MALFORMED;
+		diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
+	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
 	if (hit->id == F_OUT_DNS_NXDOMAIN &&
@@ -546,6 +597,15 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 				hit->id = span_starts(span_skip(c, (size_t)rb + 1), ":24:") ? F_LMTP_DOWN
 											 : F_FILTER_DOWN;
 		}
+	}
+	/* the same bare local name (orig_to=<root>, to=<root@NAME>) sent to
+	 * NAME itself ("connect to NAME[...]"): NAME had no MX, so its address
+	 * is this host's own, and mail meant for a local mailbox left by SMTP
+	 * toward this server's public address (through NAT that times out,
+	 * else it loops back): its own settings, not a remote's outage */
+	if ((hit->id == F_OUT_TIMEOUT || hit->id == F_OUT_REFUSED) && own_origin_to_itself(ev, t)) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
 	}
 	/* "Relay access denied" from port 25 is the domain's MX refusing its
 	 * own domain (their stale configuration); from a submission port, or
@@ -913,7 +973,6 @@ static bool classify_quarantine(const struct event *ev, struct diag_hit *hit)
 	return true;
 }
 
-/* diag_classify - the finding one event shows, if any */
 bool diag_classify(const struct event *ev, struct diag_hit *hit)
 {
 	/* once per thread through pthread_once (which orders compile's

@@ -86,6 +86,7 @@ static void group_line(struct buf *b, const struct diag_group *g)
 			     : g->id == F_IN_USER_UNKNOWN_HARVEST ? _("; addresses tried: ")
 			     : g->id == F_IN_TRUSTED_NAT || g->id == F_IN_TRUSTED_PRIVATE ? _("; HELO names: ")
 			     : g->id == F_RESOLVER_FAILING ? _("; domains not found: ")
+			     : g->id == F_OUT_BOUNCE_UNREAD ? _("; queue IDs: ")
 			     : g->recipients ? _("; recipient domains: ") : _("; clients: "));
 		subjects_text(&t, g, 6);
 	}

@@ -50,6 +50,7 @@ enum bare_tail {
 	T_AT_TIME,     /* ending with " at Mmm dd hh:mm:ss" (ctime's %.15s) */
 	T_NUMBER,      /* ending with a digit */
 	T_CONFIG,      /* ", configuration " after the words */
+	T_PORT25,      /* name[address]:25, then ": " and the error */
 	T_END,         /* nothing */
 };
 
@@ -68,6 +69,9 @@ static const struct bare_shape {
     {L_OPT_QID, "lost connection after ", T_FROM_CLIENT, "smtpd"},
     {L_OPT_QID, "timeout after ", T_FROM_CLIENT, "smtpd"},
     {L_OPT_QID, "too many errors after ", T_FROM_CLIENT, "smtpd"},
+    /* smtp/smtp_connect.c, smtp_connect_sock(): "connect to %s[%s]:%d: %m" (lmtp's too: the
+     * same source; port 25 is smtp's, lmtp_tcp_port is 24) */
+    {L_NONE, "connect to ", T_PORT25, "smtp"},
     /* smtpd/smtpd.c:5829 */
     {L_NONE, "improper command pipelining after ", T_FROM_COLON, "smtpd"},
     /* smtpd/smtpd.c:2456 (qmqpd.c:284 too, see above) */
@@ -205,6 +209,9 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 	switch (tail) {
 	case T_CLIENT:
 		return (n = client_at(rest)) && n == rest.n;
+	case T_PORT25:
+		return (n = client_at(rest)) && n >= 4 && !memcmp(rest.p + n - 3, ":25", 3) &&
+		       n + 2 < rest.n && rest.p[n] == ':' && rest.p[n + 1] == ' ';
 	case T_CLIENT_MORE:
 		return (n = client_at(rest)) && (n == rest.n || rest.p[n] == ' ' || rest.p[n] == ',');
 	case T_FROM_CLIENT:

@@ -164,6 +164,23 @@ void syslog_strip_decorations(struct span *cur)
 	}
 }
 
+/* placeholder_len - "[my domain]", "[server name]": the words an admin
+ * pasted instead of the host name, in brackets with blanks inside (no
+ * ':' or '[', at most 64 bytes), then a blank; 0 when none */
+static size_t placeholder_len(struct span s)
+{
+	bool words = false;
+	for (size_t i = 1; i < s.n && i < 64; i++) {
+		char c = s.p[i];
+		if (c == ']')
+			return words && i + 1 < s.n && blank(s.p[i + 1]) ? i + 1 : 0;
+		if (c == ':' || c == '[' || c == '\t' || c == '|')
+			return 0;
+		words |= c == ' ';
+	}
+	return 0;
+}
+
 /* cut_token - the next token of *cur, which must not start blank: up to a
  * blank, an ESC or a '|' (a '|' alone is a token) */
 static struct span cut_token(struct span *cur)
@@ -171,6 +188,8 @@ static struct span cut_token(struct span *cur)
 	size_t i = 0;
 	if (cur->p[0] == '|') {
 		i = 1;
+	} else if (cur->p[0] == '[' && (i = placeholder_len(*cur))) {
+		/* "[my domain]": a host name hidden behind words */
 	} else {
 		while (i < cur->n && !blank(cur->p[i]) && cur->p[i] != '\x1b' && cur->p[i] != '|')
 			i++;
@@ -261,6 +280,12 @@ static bool hostlike(struct span s, bool label)
 static bool bracketed(struct span s)
 {
 	return s.n >= 3 && s.p[0] == '[' && s.p[s.n - 1] == ']';
+}
+
+/* placeholder - a host hidden behind words in brackets (placeholder_len) */
+static bool placeholder(struct span s)
+{
+	return bracketed(s) && span_chr(s, ' ') > 0;
 }
 
 /* may_start_time - the first byte of an ISO or classic time (a month in
@@ -379,7 +404,7 @@ static bool pick_host(const struct word *w, int nw, int times, struct span *host
 	*host = SPAN_NULL;
 	for (int i = 0; i < nw; i++) {
 		if (w[i].after_time) {
-			if (after++ || !hostlike(w[i].s, false))
+			if (after++ || !(hostlike(w[i].s, false) || placeholder(w[i].s)))
 				return false;
 			*host = w[i].s;
 		} else if (times) {

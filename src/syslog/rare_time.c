@@ -251,20 +251,27 @@ static bool browser_time(struct syslog_state *st, struct span *cur, struct stamp
 /* dotted_date - "d.m.yyyy, hh:mm:ss" or "dd.mm.yyyy hh:mm:ss": the day
  * first, as a browser's toLocaleString() prints a time in the German,
  * Russian and other locales (a web UI's log table copied out, mailcow's);
- * read as local time.  Tried after browser_time, for what it leaves:
- * no comma after the year, a fraction of a second */
+ * "dd-mm-yyyy hh:mm:ss" the same in the Dutch one (mailcow's log table
+ * again); read as local time.  Tried after browser_time, for what it
+ * leaves: no comma after the year, a fraction of a second, dashes */
 static bool dotted_date(struct syslog_state *st, struct span *cur, struct stamp *ts)
 {
 	const char *p = cur->p;
 	size_t n = cur->n, i = 0;
 	int f[3];
+	char sep = 0;
 	for (int k = 0; k < 3; k++) {
 		size_t at = i;
 		int v = 0;
 		while (i < n && i - at < (k == 2 ? 4u : 2u) && isdig(p[i]))
 			v = v * 10 + (p[i++] - '0');
-		if (i == at || (k == 2 && i - at != 4) || (k < 2 && (i == n || p[i++] != '.')))
+		if (i == at || (k == 2 && i - at != 4))
 			return false;
+		if (k < 2) {
+			if (i == n || (p[i] != '.' && p[i] != '-') || (sep && p[i] != sep))
+				return false;
+			sep = p[i++];
+		}
 		f[k] = v;
 	}
 	if (i < n && p[i] == ',')

@@ -693,6 +693,15 @@ static const struct {
     /* probe11: Gmail 5.7.1 IP not authorized to send directly (dynamic range: relay through a provider) (was outbound-remote-refused) */
     {"Dec  4 10:00:59 app1 postfix/smtp[3059]: 4A10072115: to=<u64@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=6.9, delays=0.1/0/2.3/0.4, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.1 [203.0.113.9] The IP you're using to send mail is not authorized to send email directly to our servers. Please use the SMTP relay at your service provider instead. For more information, go to https://support.google.com/mail/?p=NotAuthorizedError z8si33pfb.24 - gsmtp (in reply to MAIL FROM command))",
      "outbound-ip-reputation", "Gmail"},
+    /* threads16F: the same NotAuthorizedError as the log holds it, Gmail's
+     * reply lines joined with their "550-5.7.1 " continuations (was
+     * outbound-remote-refused) */
+    {"Sep  2 14:20:09 mx1 postfix/smtp[1093692]: 4Wy9rQ2dx2dz8vdt: to=<u1@gmail.com>, relay=aspmx.l.google.com[198.51.100.27]:25, delay=3.3, delays=0.13/0.08/1.6/1.5, dsn=5.7.1, status=bounced (host aspmx.l.google.com[198.51.100.27] said: 550-5.7.1 [203.0.113.9] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. Please use the SMTP relay at your 550-5.7.1 service provider instead. For more information, go to 550 5.7.1  https://support.google.com/mail/?p=NotAuthorizedError d2e1a72fcca58-715e57a0f50si1104d2710b3a.328 - gsmtp (in reply to end of DATA command))",
+     "outbound-ip-reputation", "Gmail"},
+    /* threads16F: T-Online's "(BL)": the address is on its own blocklist
+     * (was outbound-ip-reputation: the postmaster desk it names) */
+    {"Oct 27 19:29:57 mx1 postfix/smtp[1175]: 2517060EE4: host mx00.t-online.de[198.51.100.8] refused to talk to me: 554 IP=203.0.113.9 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)",
+     "outbound-blocklisted", "T-Online"},
     /* probe11: Google Workspace relay 5.4.5 daily sending quota (this account's sending limit, not a mailbox) (was outbound-remote-refused) */
     {"Dec  4 10:01:02 app1 postfix/smtp[3062]: 4A10077DE2: to=<u67@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:587, delay=9.2, delays=0.1/0/2.6/0.4, dsn=5.4.5, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 c2si66qtn.27 - gsmtp (in reply to MAIL FROM command))",
      "outbound-rate-refused", "smtp-relay.gmail.com"},
@@ -943,6 +952,23 @@ static const struct {
      "sender-authentication-refused", ""},
     {"Nov 28 16:03:13 foo postfix/cleanup[2751]: B64A73FD27: milter-reject: END-OF-MESSAGE from forward.example.org[203.0.113.71]: 5.7.0 bad DKIM signature data; from=<no-reply@example.org> to=<bar@example.com> proto=ESMTP helo=<primary>",
      "sender-authentication-refused", ""},
+    /* threads16F: the MX host of an existing domain has no address record
+     * (the destination's DNS), not a domain that does not exist (was
+     * outbound-domain-not-found) */
+    {"Sep 24 07:19:28 mx1 postfix/smtp[813]: 64EA7270417: to=<u1@example.com>, relay=none, delay=1.5, delays=0.8/0.09/0.64/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=mx1.example.com type=A: Host found but no data record of requested type)",
+     "destination-dns-malformed", "example.com"},
+    /* the recipient's domain itself without MX or address stays a domain
+     * that takes no mail */
+    {"Sep 24 07:19:28 mx1 postfix/smtp[813]: 64EA7270418: to=<u1@example.com>, relay=none, delay=1.5, delays=0.8/0.09/0.64/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.com type=AAAA: Host found but no data record of requested type)",
+     "outbound-domain-not-found", ""},
+    /* threads16F: root's mail got this host's own name (myorigin) and went
+     * out by SMTP to that name, this server's own public address: its own
+     * settings, not a remote's timeout (was outbound-connect-timeout) */
+    {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2D: to=<root@mail.example.com>, orig_to=<root>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+     "local-name-sent-to-unknown-domain", ""},
+    /* a real user's mail to a remote that times out stays the remote's */
+    {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2E: to=<root@mail.example.com>, orig_to=<admin@example.org>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+     "outbound-connect-timeout", "mail.example.com"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

@@ -423,3 +423,107 @@ TEST(diagnose_map_type_folds)
 	CHECK(g && g->lines == 1);
 	diag_free(d);
 }
+
+/* a remote server that answers 421 closes the connection: the "lost
+ * connection with HOST while sending RCPT TO" that the same process logs
+ * next (pipelining) is that reply's effect, no conversation lost; the
+ * same words from another process, or after another host's 421, stay */
+TEST(diagnose_lost_after_421_is_its_effect)
+{
+	static const char *const lines[] = {
+	    "Feb 28 16:28:43 m postfix/smtp[8415]: D684822608D: host mta7.am0.yahoodns.net[198.51.100.139] said: 421 4.7.0 [TSS04] Messages from 203.0.113.4 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command)",
+	    "Feb 28 16:28:43 m postfix/smtp[8415]: D684822608D: lost connection with mta7.am0.yahoodns.net[198.51.100.139] while sending RCPT TO",
+	};
+	struct diag *d = diag_new();
+	feed(d, lines, 2);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-ip-reputation");
+	diag_free(d);
+	static const char *const other[] = {
+	    lines[0],
+	    "Feb 28 16:28:44 m postfix/smtp[8416]: D684822608E: lost connection with mta7.am0.yahoodns.net[198.51.100.139] while sending RCPT TO",
+	    "Feb 28 16:28:44 m postfix/smtp[8415]: D684822608F: lost connection with mx.example.org[192.0.2.25] while sending RCPT TO",
+	};
+	d = diag_new();
+	feed(d, other, 3);
+	CHECK(group_of(d, F_OUT_CONV_LOST, "mta7.am0.yahoodns.net") != NULL);
+	CHECK(group_of(d, F_OUT_CONV_LOST, "mx.example.org") != NULL);
+	diag_free(d);
+}
+
+/* timeouts to port 25 of two servers in unrelated domains, nothing sent
+ * over port 25: the port is blocked on this side; two servers of one
+ * domain may be that domain's outage */
+TEST(diagnose_port25_blocked_two_unrelated)
+{
+	static const char *const two[] = {
+	    "Feb  7 11:18:26 m postfix/smtp[396]: EFE2274079B: to=<a@example.com>, relay=none, delay=1145, delays=1115/0.05/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[192.0.2.10]:25: Connection timed out)",
+	    "Feb  7 11:18:26 m postfix/smtp[395]: ED341740998: to=<b@example.net>, relay=none, delay=7691, delays=7660/0.05/30/0, dsn=4.4.1, status=deferred (connect to mail.example.net[198.51.100.20]:25: Connection timed out)",
+	};
+	struct diag *d = diag_new();
+	feed(d, two, 2);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1)
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
+	diag_free(d);
+	static const char *const one_domain[] = {
+	    "Feb  7 11:18:26 m postfix/smtp[396]: EFE2274079B: to=<a@example.com>, relay=none, delay=1145, delays=1115/0.05/30/0, dsn=4.4.1, status=deferred (connect to mx1.example.com[192.0.2.10]:25: Connection timed out)",
+	    "Feb  7 11:18:26 m postfix/smtp[395]: ED341740998: to=<b@example.com>, relay=none, delay=7691, delays=7660/0.05/30/0, dsn=4.4.1, status=deferred (connect to mx2.example.com[192.0.2.11]:25: Connection timed out)",
+	};
+	d = diag_new();
+	feed(d, one_domain, 2);
+	CHECK_INT(d->nlist, 2);
+	for (size_t i = 0; i < d->nlist; i++)
+		CHECK_STR(finding_id(d->list[i]->id), "outbound-connect-timeout");
+	diag_free(d);
+}
+
+/* a non-delivery notice with no failed delivery among the lines read: the
+ * reason is elsewhere, said as such (not "nothing needs doing"); with
+ * the failed delivery read, its own finding tells it */
+TEST(diagnose_bounce_reason_not_in_log)
+{
+	static const char *const notice[] = {
+	    "Aug  4 12:36:31 m postfix/bounce[452]: C8FA38E4F42: sender non-delivery notification: 14C638E4F46",
+	};
+	struct diag *d = diag_new();
+	feed(d, notice, 1);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "bounce-reason-not-in-log");
+		CHECK(strset_has(&d->list[0]->subjects, span_of("C8FA38E4F42")));
+	}
+	CHECK(diag_breaks_mail(d));
+	diag_free(d);
+	static const char *const both[] = {
+	    "Aug  4 12:36:31 m postfix/smtp[450]: C8FA38E4F42: to=<u1@example.org>, relay=mail.example.net[192.0.2.5]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host mail.example.net[192.0.2.5] said: 550 Sender address is not allowed. (in reply to MAIL FROM command))",
+	    notice[0],
+	};
+	d = diag_new();
+	feed(d, both, 2);
+	CHECK(!group_of(d, F_OUT_BOUNCE_UNREAD, ""));
+	diag_free(d);
+}
+
+/* root's mail sent to this host's own name: the connect lines to that name
+ * go with the deliveries' finding, no remote timeout beside it; another
+ * host's timeout stays its own */
+TEST(diagnose_own_name_connects_fold)
+{
+	static const char *const lines[] = {
+	    "Nov  3 18:06:25 mail postfix/smtp[1436]: connect to mail.example.com[203.0.113.123]:25: Connection timed out",
+	    "Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2D: to=<root@mail.example.com>, orig_to=<root>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
+	    "Nov  3 18:07:25 mail postfix/smtp[1437]: connect to mx.example.org[192.0.2.7]:25: Connection timed out",
+	    "Nov  3 18:07:26 mail postfix/smtp[1438]: 81571C2E: to=<bob@example.net>, relay=mx.example.net[198.51.100.9]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+	};
+	struct diag *d = diag_new();
+	feed(d, lines, 4);
+	const struct diag_group *own = group_of(d, F_OUT_OWN_ORIGIN_NXDOMAIN, "");
+	CHECK(own != NULL);
+	if (own)
+		CHECK_INT(own->lines, 2);
+	CHECK(!group_of(d, F_OUT_TIMEOUT, "mail.example.com"));
+	CHECK(group_of(d, F_OUT_TIMEOUT, "mx.example.org") != NULL);
+	diag_free(d);
+}

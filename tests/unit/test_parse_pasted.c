@@ -281,6 +281,36 @@ TEST(pasted_web_ui_table_browser_time)
 	/* prose after a bar is not a message */
 	ev = progs_line("30/9/2017, 00:10:17 | info | the server said hello");
 	CHECK(!ev->line->postfix);
+	/* the Dutch locale's "dd-mm-yyyy hh:mm:ss" (mailcow's table): the same
+	 * day; the SMTP client's "connect to NAME[ADDR]:25: ERROR" without its
+	 * program is smtp's (port 25; lmtp's is 24) */
+	ev = progs_line("30-09-2017 00:10:17 | info | connect to mx.example.org[192.0.2.25]:25: Connection timed out");
+	CHECK_STR(progs_type(ev), "smtp_conn_fail");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK(ev->line->ts.us == a);
+	ev = progs_line("30-09-2017 00:10:17 | info | connect to mx.example.org[192.0.2.25]:24: Connection refused");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("30-9.2017 00:10:17 | info | connect from unknown[192.0.2.25]");
+	CHECK(ev->line->ts.us != a);
+}
+
+/* a host name the admin replaced by words in brackets ("[my domain]"):
+ * the host column all the same; prose after a bracket stays prose */
+TEST(pasted_host_placeholder_words)
+{
+	const struct event *ev = progs_line(
+	    "Feb 08 04:49:12 [my domain] postfix/smtp[5460]: 9843783F4B: to=<u1@example.org>, "
+	    "relay=mx.example.org[192.0.2.17]:25, delay=38136, delays=38136/0.03/0.06/0, dsn=4.0.0, "
+	    "status=deferred (host mx.example.org[192.0.2.17] refused to talk to me: 554-No SMTP service "
+	    "554-Bad DNS PTR resource record.");
+	CHECK(ev->line->postfix);
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	CHECK_SPAN(ev->line->host, "[my domain]");
+	CHECK_STR(progs_type(ev), "delivery");
+	ev = progs_line("Feb 08 04:49:12 [see the log below] it says no SMTP service");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("Feb 08 04:49:12 [my domain postfix/smtp[5460]: 9843783F4B: removed");
+	CHECK(!ev->line->postfix || !span_eqs(ev->line->host, "[my domain"));
 }
 
 /* a tag whose ':' the paste lost, Postfix's severity word right after
