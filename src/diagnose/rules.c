@@ -12,12 +12,14 @@
  *   SRC_DIAG    a line with a severity (warning, error, fatal, panic);
  *   SRC_PLAIN   the few daemon lines that matter without a severity;
  * and qmgr's expiry of a message, which names no cause (one finding).
- * The rows are in rule_tables.c.
+ * The rows are in rule_tables.c; a table's first row that takes a text,
+ * and the answer remembered, in rules_match.c.
  * Every text is untrusted: rules only search it (bounded, case-blind) and
  * copy a bounded key out of it.
  */
 #include "rules.h"
 #include "rules_internal.h"
+#include "rules_match.h"
 #include "memo_key.h"
 #include "needles.h"
 #include "own_backend.h"
@@ -33,175 +35,6 @@
 #include <string.h>
 #include <strings.h>
 
-struct crule {
-	struct cneedle also, any[NEEDLES];
-};
-
-/* rule_matches - does the rule take this text */
-static bool rule_matches(const struct rule *r, const struct crule *c, const struct event *ev,
-			 const struct folded *t)
-{
-	if (r->daemon && !span_eqs(ev->line->daemon, r->daemon))
-		return false;
-	if (r->also && !ci_has(t, &c->also))
-		return false;
-	for (int i = 0; i < NEEDLES && r->any[i]; i++)
-		if (ci_has(t, &c->any[i]))
-			return true;
-	return false;
-}
-
-/* first_rule - the index of the first rule of a table that takes the
- * text, or -1 */
-static int first_rule(const struct rule *rules, const struct crule *c, size_t n, const struct event *ev,
-		      const struct folded *f)
-{
-	for (size_t i = 0; i < n; i++)
-		if (rule_matches(&rules[i], &c[i], ev, f))
-			return (int)i;
-	return -1;
-}
-
-/* the lowered needles of each table, made once, at the first
- * classification (pthread_once: the feed's reading thread classifies
- * some events while the consumer's classifies others, diagnose.c) */
-static pthread_once_t compiled = PTHREAD_ONCE_INIT;
-
-/*
- * What a table says of a text depends on the text and the daemon only (a
- * rule may name one), and those texts repeat: a deferred queue retries
- * the same host, a remote server gives every message the same reply,
- * smtpd refuses the same HELO again and again, a daemon warns in the
- * same words.  So each answer (the row, and for rule_out and
- * rule_reject the words looked for after it) is remembered per thread
- * in a small memo per table (four ways a set), keyed by the daemon and the
- * text, both compared in full: a hit gives exactly what the table would,
- * without folding the text or trying the rows.  A text too long for an
- * entry is not kept.  Bounded: MEMO_WAYS * MEMO_SETS entries per table and thread,
- * whatever the log.
- *
- * The key leaves out the inside of every "[ADDR]" (memo_key.h says why
- * the answer stays the same, and what a table's words must be for it).
- * "delivery temporarily suspended: " holds no '[', so T and K start
- * with it together and its cause (T and K from byte 32 on) obeys the
- * same argument.
- */
-#define LITS_MAX 5
-
-struct text_match {
-	int cause;      /* out: the row that takes "delivery temporarily suspended: CAUSE"'s cause, or -1 */
-	int rule;       /* else the row that takes the whole text, or -1 */
-	bool lit[LITS_MAX]; /* which of the table's words (out_lits, reject_lits) the text holds */
-};
-
-/* out: "Sender address rejected", "Sender denied" and "in reply to MAIL
- * FROM command" are sender_refusal's words, asked of every "user
- * unknown" reply: kept with the answer, not searched again */
-enum { OUT_LMTP, OUT_PORT25, OUT_SENDER_REJECTED, OUT_SENDER_DENIED, OUT_MAIL_FROM };
-enum { REJECT_RELAY_DENIED, REJECT_BLOCKED, REJECT_USER_UNKNOWN };
-static const char *const out_lits[] = {[OUT_LMTP] = "lmtp",
-				       [OUT_PORT25] = "]:25:",
-				       [OUT_SENDER_REJECTED] = "Sender address rejected",
-				       [OUT_SENDER_DENIED] = "Sender denied",
-				       [OUT_MAIL_FROM] = "in reply to MAIL FROM command",
-				       NULL};
-static const char *const reject_lits[] = {[REJECT_RELAY_DENIED] = "Relay access denied",
-					  [REJECT_BLOCKED] = "blocked using ",
-					  [REJECT_USER_UNKNOWN] = "User unknown", NULL};
-static const char *const no_lits[] = {NULL};
-
-enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO_DIAG, MEMO_PLAIN, MEMO__COUNT };
-
-/* each memo's table, and how its key may be made */
-static struct memo_info {
-	const struct rule *rules;
-	struct crule *c;
-	size_t n;
-	const char *const *lits;
-	struct memo_keyer k;
-} memo_info[MEMO__COUNT] = {
-    [MEMO_OUT] = {.rules = rule_out, .lits = out_lits},
-    [MEMO_REJECT] = {.rules = rule_reject, .lits = reject_lits},
-    [MEMO_DIAG] = {.rules = rule_diag, .lits = no_lits},
-    [MEMO_PLAIN] = {.rules = rule_plain, .lits = no_lits},
-};
-
-/* info_make - whether a table's key may leave addresses out */
-static void info_make(struct memo_info *mi)
-{
-	bool ok = true;
-	for (size_t i = 0; i < mi->n && ok; i++) {
-		ok = memo_key_needle(&mi->k, mi->rules[i].also);
-		for (int j = 0; j < NEEDLES && mi->rules[i].any[j] && ok; j++)
-			ok = memo_key_needle(&mi->k, mi->rules[i].any[j]);
-	}
-	for (size_t i = 0; mi->lits[i] && ok; i++)
-		ok = memo_key_needle(&mi->k, mi->lits[i]);
-	mi->k.mask = ok;
-}
-
-/* compile_table - lower the needles of one table */
-static void compile_table(const struct rule *rules, struct crule *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		needle_compile(&c[i].also, rules[i].also);
-		for (int j = 0; j < NEEDLES; j++)
-			needle_compile(&c[i].any[j], rules[i].any[j]);
-	}
-}
-
-/* compile - every table, and what its memo's key may leave out */
-static void compile(void)
-{
-	const size_t n[MEMO__COUNT] = {rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n};
-	for (int i = 0; i < MEMO__COUNT; i++) {
-		/* made once for the process, like the tables themselves */
-		memo_info[i].c = xcalloc(n[i], sizeof *memo_info[i].c);
-		memo_info[i].n = n[i];
-		compile_table(memo_info[i].rules, memo_info[i].c, n[i]);
-	}
-	for (int i = 0; i < MEMO__COUNT; i++)
-		info_make(&memo_info[i]);
-}
-
-#define MEMO_SETS 128
-#define MEMO_WAYS 4
-#define MEMO_KEY 248
-#define MEMO_DAEMON 16
-
-/* the key: the daemon's length in a byte, the daemon, then memo_key's
- * key of the text (one hash and one comparison for both) */
-struct memo_entry {
-	struct text_match m;
-	uint16_t n;                  /* key bytes; 0: the entry is empty */
-	char key[MEMO_KEY];
-};
-
-/* four ways a set, the oldest replaced: up to four texts whose keys
- * hash to one set all stay (with two, three such texts missed in turn) */
-static _Thread_local struct memo_entry memo[MEMO__COUNT][MEMO_SETS][MEMO_WAYS];
-static _Thread_local uint8_t memo_victim[MEMO__COUNT][MEMO_SETS]; /* the way a miss replaces */
-static _Thread_local bool memo_off;
-
-/* the last text asked of each table (of each slot, below), whole, with
- * its daemon and answer: a deferred queue asks the same reply in a row
- * (every recipient of a message, every message to a host that is down),
- * and a text equal in every byte needs neither the key (memo_key, the
- * addresses left out) nor its hash.  The answer depends on the daemon and
- * the text only */
-struct memo_last {
-	uint16_t n;     /* text bytes; 0: nothing kept */
-	uint8_t dn;     /* daemon bytes */
-	char daemon[MEMO_DAEMON];
-	char text[MEMO_KEY];
-	struct text_match m;
-};
-/* speed16: not the last text only but the last of each of LAST_SLOTS
- * slots, by a hash of the text and its daemon: bounce(8) warns five texts
- * in turn, refused clients come back between others */
-#define LAST_SLOTS 64
-static _Thread_local struct memo_last memo_last[MEMO__COUNT][LAST_SLOTS];
-
 /* classify_out's whole answer by the fields it depends on (see
  * classify_out below) */
 enum { OUT_SLOTS = 256, OUT_KEY = 400 };
@@ -213,197 +46,10 @@ struct out_entry {
 };
 static _Thread_local struct out_entry out_memo[OUT_SLOTS];
 
-/* diag_rules_memo - use the memo or not (the unit tests compare both) */
-void diag_rules_memo(bool on)
+/* diag_out_memo_reset - classify_out's answers forgotten */
+void diag_out_memo_reset(void)
 {
-	memo_off = !on;
-	memset(memo, 0, sizeof memo);
-	memset(memo_victim, 0, sizeof memo_victim);
-	memset(memo_last, 0, sizeof memo_last);
 	memset(out_memo, 0, sizeof out_memo);
-}
-
-/* diag_rules_memo_masked - the tables whose memo key leaves the
- * addresses out, a bit each (all four: the unit tests check) */
-unsigned diag_rules_memo_masked(void)
-{
-	pthread_once(&compiled, compile);
-	unsigned bits = 0;
-	for (int i = 0; i < MEMO__COUNT; i++)
-		bits |= (unsigned)memo_info[i].k.mask << i;
-	return bits;
-}
-
-static const char suspended[] = "delivery temporarily suspended: ";
-
-/* reply_at - where the remote's own words start in smtp's "host
- * NAME[ADDR] said: REPLY" and "host NAME[ADDR] refused to talk to me:
- * REPLY", else 0: the rows read the reply, not the server's name, whose
- * words are no verdict ("antispam.example.com", "mx.spamexperts.com"
- * hold "spam"); in a command's failure, what it wrote.  The memo's key
- * keeps what this depends on: the first ']' and the words after it (an
- * address's inside holds no ']'), the words of the command's failure */
-static size_t reply_at(struct span t)
-{
-	static const char said[] = " said: ", refused[] = " refused to talk to me: ";
-	static const char died[] = "Command died with status ", output[] = "Command output: ";
-	/* pipe's and local's 'Command died with status N: "CMD". Command
-	 * output: OUTPUT': what the command said, never its name ("spamc",
-	 * "spamassassin" hold "spam"); nothing when it said nothing */
-	if (span_starts(t, died)) {
-		ptrdiff_t o = span_index(t, output);
-		return o >= 0 ? (size_t)o + sizeof output - 1 : t.n;
-	}
-	if (!span_starts(t, "host "))
-		return 0;
-	ptrdiff_t rb = span_chr(t, ']');
-	if (rb < 0)
-		return 0;
-	struct span rest = span_skip(t, (size_t)rb + 1);
-	if (span_starts(rest, said))
-		return (size_t)rb + sizeof said;
-	if (span_starts(rest, refused))
-		return (size_t)rb + sizeof refused;
-	return 0;
-}
-
-/* first_reply_rule - first_rule on the reply part of the folded text (see
- * reply_at), the text then given back whole */
-static int first_reply_rule(const struct memo_info *mi, const struct event *ev, struct folded *f)
-{
-	ptrdiff_t k = (ptrdiff_t)reply_at(f->t);
-	fold_skip(f, k);
-	int r = first_rule(mi->rules, mi->c, mi->n, ev, f);
-	fold_skip(f, -k);
-	return r;
-}
-
-/* match_find - a table on a text: its first row that takes it (out:
- * first on the cause of a suspended delivery) and its words */
-static void match_find(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
-{
-	const struct memo_info *mi = &memo_info[tab];
-	/* the text is folded once for every search below */
-	struct folded f;
-	fold(&f, t);
-	m->cause = m->rule = -1;
-	/* "delivery temporarily suspended: CAUSE": the cause tells more */
-	if (tab == MEMO_OUT && span_starts(t, suspended)) {
-		fold_skip(&f, (ptrdiff_t)sizeof suspended - 1);
-		m->cause = first_reply_rule(mi, ev, &f);
-		fold_skip(&f, -((ptrdiff_t)sizeof suspended - 1));
-	}
-	if (m->cause < 0)
-		m->rule = tab == MEMO_OUT ? first_reply_rule(mi, ev, &f)
-					  : first_rule(mi->rules, mi->c, mi->n, ev, &f);
-	memset(m->lit, 0, sizeof m->lit);
-	for (int i = 0; i < LITS_MAX && mi->lits[i]; i++)
-		m->lit[i] = ci_has_lit(&f, mi->lits[i]);
-	fold_free(&f);
-}
-
-/* memo_keep_last - keep a text and its answer as the table's last (a
- * text too long for it is not kept: the last one kept stays) */
-static void memo_keep_last(struct memo_last *last, struct span d, struct span t, const struct text_match *m)
-{
-	if (t.n > sizeof last->text)
-		return;
-	last->n = (uint16_t)t.n;
-	last->dn = (uint8_t)d.n;
-	memcpy(last->text, t.p, t.n);
-	if (d.n)
-		memcpy(last->daemon, d.p, d.n);
-	last->m = *m;
-}
-
-/* out_mix - a span's words of eight bytes mixed into h, its tail a
- * byte at a time */
-static inline uint64_t out_mix(uint64_t h, struct span s)
-{
-	size_t i = 0;
-	for (; i + 8 <= s.n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s.p + i, 8);
-		h = (h ^ w) * 0x100000001B3ULL;
-	}
-	for (; i < s.n; i++)
-		h = (h ^ (unsigned char)s.p[i]) * 0x100000001B3ULL;
-	return h;
-}
-
-/* last_slot - the slot of a text and daemon in memo_last: a long text
- * by its first 48 bytes (the host and its address), its middle and its
- * end (out_mix, out_slot: the same hash) */
-static inline unsigned last_slot(struct span t, struct span d)
-{
-	uint64_t h = (t.n + 131 * d.n) * 0x9E3779B97F4A7C15ULL;
-	if (t.n >= 64) {
-		h = out_mix(h, span_head(t, 48));
-		h = out_mix(h, span_make(t.p + t.n / 2, 8));
-		h = out_mix(h, span_make(t.p + t.n - 8, 8));
-	} else {
-		h = out_mix(h, t);
-	}
-	return (unsigned)((h ^ h >> 29 ^ h >> 47) % LAST_SLOTS);
-}
-
-/* match_memo - match_find, remembered */
-static void match_memo(enum memo_table tab, const struct event *ev, struct span t, struct text_match *m)
-{
-	struct span d = ev->line->daemon;
-	char key[MEMO_KEY];
-	size_t n;
-	if (memo_off || !t.n || d.n > MEMO_DAEMON) {
-		match_find(tab, ev, t, m);
-		return;
-	}
-	struct memo_last *last = &memo_last[tab][last_slot(t, d)];
-	if (last->n == t.n && last->dn == d.n && !memcmp(last->text, t.p, t.n) &&
-	    (!d.n || !memcmp(last->daemon, d.p, d.n))) {
-		*m = last->m;
-		return;
-	}
-	if (!(n = memo_key(&memo_info[tab].k, t, key + 1 + d.n, MEMO_KEY - 1 - d.n))) {
-		match_find(tab, ev, t, m);
-		memo_keep_last(last, d, t, m);
-		return;
-	}
-	key[0] = (char)d.n;
-	if (d.n)
-		memcpy(key + 1, d.p, d.n);
-	n += 1 + d.n;
-	size_t set = span_hash(span_make(key, n)) % MEMO_SETS;
-	for (int w = 0; w < MEMO_WAYS; w++) {
-		struct memo_entry *e = &memo[tab][set][w];
-		if (e->n == n && !memcmp(e->key, key, n)) {
-			*m = e->m;
-			memo_keep_last(last, d, t, m);
-			return;
-		}
-	}
-	match_find(tab, ev, t, m);
-	memo_keep_last(last, d, t, m);
-	uint8_t w = memo_victim[tab][set];
-	struct memo_entry *e = &memo[tab][set][w];
-	memo_victim[tab][set] = (uint8_t)((w + 1) % MEMO_WAYS);
-	e->m = *m;
-	e->n = (uint16_t)n;
-	memcpy(e->key, key, n);
-}
-
-/* apply_memo - the first row of a table (without words) that takes a
- * text, as the hit it makes */
-static bool apply_memo(enum memo_table tab, const struct event *ev, struct span t, struct diag_hit *hit)
-{
-	struct text_match m;
-	match_memo(tab, ev, t, &m);
-	if (m.rule < 0)
-		return false;
-	const struct rule *r = &memo_info[tab].rules[m.rule];
-	memset(hit, 0, sizeof *hit);
-	hit->id = r->id;
-	diag_make_key(r, ev, t, hit);
-	return true;
 }
 
 /* remote_other - a remote server's answer that no row names: temporary
@@ -508,10 +154,10 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		return false;
 	memset(hit, 0, sizeof *hit);
 	struct text_match m;
-	match_memo(MEMO_OUT, ev, t, &m);
+	diag_match(MEMO_OUT, ev, t, &m);
 	if (m.cause >= 0) {
 		hit->id = rule_out[m.cause].id;
-		diag_make_key(&rule_out[m.cause], ev, span_skip(t, sizeof suspended - 1), hit);
+		diag_make_key(&rule_out[m.cause], ev, span_skip(t, sizeof diag_suspended - 1), hit);
 	} else if (m.rule >= 0) {
 		hit->id = rule_out[m.rule].id;
 		diag_make_key(&rule_out[m.rule], ev, t, hit);
@@ -737,13 +383,13 @@ static inline unsigned out_slot(struct span t, struct span dom)
 	if (t.n >= 64) {
 		/* a long text by its first 48 bytes (the host and its
 		 * address), its middle and its end */
-		h = out_mix(h, span_head(t, 48));
-		h = out_mix(h, span_make(t.p + t.n / 2, 8));
-		h = out_mix(h, span_make(t.p + t.n - 8, 8));
+		h = diag_mix(h, span_head(t, 48));
+		h = diag_mix(h, span_make(t.p + t.n / 2, 8));
+		h = diag_mix(h, span_make(t.p + t.n - 8, 8));
 	} else {
-		h = out_mix(h, t);
+		h = diag_mix(h, t);
 	}
-	h = out_mix(h, dom);
+	h = diag_mix(h, dom);
 	return (unsigned)((h ^ h >> 29 ^ h >> 47) % OUT_SLOTS);
 }
 
@@ -753,7 +399,7 @@ static bool classify_out(const struct event *ev, struct diag_hit *hit)
 	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
 			: ev->reason.n				 ? ev->reason
 								 : ev->text;
-	if (memo_off || !t.n)
+	if (diag_rules_memo_is_off() || !t.n)
 		return classify_out_find(ev, hit);
 	bool reason_is_t, bare;
 	uint32_t head = out_head(ev, t, &reason_is_t, &bare);
@@ -829,7 +475,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	struct span t = ev->reason, what;
 	struct text_match m;
 	memset(hit, 0, sizeof *hit);
-	match_memo(MEMO_REJECT, ev, t, &m);
+	diag_match(MEMO_REJECT, ev, t, &m);
 	/* a large provider's own server that this host could not name: its
 	 * DNS, before the row that blames the client's missing name */
 	if (ev_reject_unresolved_provider(ev)) {
@@ -979,7 +625,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	 * writes before this thread's reads), then a thread-local test */
 	static _Thread_local bool ready;
 	if (!ready) {
-		pthread_once(&compiled, compile);
+		diag_rules_ready();
 		ready = true;
 	}
 	/* hit is cleared only on the way to a finding: most events show none */
@@ -1036,7 +682,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return true;
 	}
 	if (l->severity.n) {
-		if (apply_memo(MEMO_DIAG, ev, l->text, hit))
+		if (diag_apply(MEMO_DIAG, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)
@@ -1064,7 +710,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_INFO:
 	case EV_TLS_ERROR:
 	case EV_MASTER:
-		return apply_memo(MEMO_PLAIN, ev, l->text, hit);
+		return diag_apply(MEMO_PLAIN, ev, l->text, hit);
 	default:
 		return false;
 	}
