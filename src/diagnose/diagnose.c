@@ -292,8 +292,15 @@ static struct span peer_after(struct span text, const char *word)
  * process for the "lost connection with NAME" that may follow */
 static void closed_note(struct diag *d, const struct event *ev)
 {
-	struct span t = ev->line->text;
-	if (ev->line->pid < 0 || !span_eqs(ev->line->daemon, "smtp") || !span_find(t, " said: 421").p)
+	/* a 421 defers: a delivery of another status, or whose DSN is not
+	 * 4.x.x, holds none, and the reason is searched, not the line */
+	if (ev->line->pid < 0 || (ev->type == EV_DELIVERY && !span_eqs(ev->status, "deferred")) ||
+	    (ev->dsn.n && ev->dsn.p[0] != '4') || !span_eqs(ev->line->daemon, "smtp"))
+		return;
+	/* an SMTP client error holds the reply's code apart; a delivery's
+	 * reason is "host NAME[ADDR] said: 421 ..." (shorter than the line) */
+	struct span t = ev->line->text, r = ev->reason;
+	if (!(span_eqs(ev->code, "421") || span_find(r.n ? r : t, " said: 421").p))
 		return;
 	struct span peer = peer_after(t, "host ");
 	if (!peer.n)
