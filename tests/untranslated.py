@@ -21,7 +21,9 @@ import sys
 
 OPEN, CLOSE = '\u27e6', '\u27e7'
 STAMP = re.compile(r'\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d')
-PROG = re.compile(r'[\w.-]+(?:/[\w.-]+)*\[\d+\]:|\b(?:warning|error|fatal|panic): ')
+# a program tag with its pid, a Postfix tag without one (a pasted line:
+# "postfix/smtpd: NOQUEUE: ..."), or Postfix's severity
+PROG = re.compile(r'[\w.-]+(?:/[\w.-]+)*\[\d+\]:|\bpostfix[\w.-]*/[\w./-]+: |\b(?:warning|error|fatal|panic): ')
 WORD = re.compile(r"\(?[A-Za-z]+(?:'[A-Za-z]+)?[,.;:!?)]*")
 MARKED = re.compile(OPEN + '[^' + OPEN + CLOSE + ']*' + CLOSE)
 QUOTED = [re.compile(r'"[^"\n]*(?:\n[^"\n]*){0,3}"'), re.compile(r'`[^`\n]*(?:\n[^`\n]*){0,3}`')]
