@@ -5,15 +5,15 @@
  * A wrapped line is a line with a syslog prefix followed by lines
  * without one that go on with it: a line that starts with blanks (an
  * indented wrap, or the blank the cut fell on), a line after one that
- * ends with a blank (a word wrap that kept it), or a line after a
- * piece at least UNWRAP_MIN_WIDTH long when the head has a program tag
- * (a terminal or a web page that cut at a width, mid-word if need be).  The
+ * ends with a blank (a word wrap that kept it), or a line after a cut
+ * at a width (unwrap_continues says when: a terminal cuts every piece at
+ * the same column, a web page where a word ends, mid-word if need be).  The
  * pieces are joined with one blank where either side of the cut had
  * blanks and with none where neither had (the cut fell inside a word).
- * The join is kept only when the whole reads as a Postfix line of
- * another kind than the first piece alone (unknown, or a delivery line
- * cut before its status read as an error): a whole line followed by a
- * line that happens to start with a blank stays as it is.  Its
+ * The join is kept only when the whole reads as a Postfix line that
+ * says more than the first piece alone (unwrap_join says how): a whole
+ * line followed by a line that happens to start with a blank stays as it
+ * is.  Its
  * pieces after the first then belong to it (order.c hands the joined
  * line over with the first piece's number).  Postfix never writes such
  * lines: only pasted inputs are joined (order.c decides).
@@ -48,12 +48,17 @@ static int fields(const struct event *ev)
 	return n;
 }
 
-/* unwrap_continues - does line (no prefix) go on with the wrapped line
- * that began with head, prev being the piece before it; width: a cut at
- * a width counts (the head has a program tag of its own: after the
- * message alone, "journalctl -o cat", the next program's line is no
- * piece of it) */
-bool unwrap_continues(struct span prev, struct span line, bool width)
+/* unwrap_continues - does line (no prefix) go on with the wrapped line,
+ * prev being the piece before it: it starts with a blank, or prev ends
+ * with one; or it follows a cut at a width (width: the head has a
+ * program tag of its own; after the message alone, journalctl -o cat,
+ * the next program's line is no piece of it), prev at least
+ * UNWRAP_MIN_WIDTH long and either a later piece as long as the head (a
+ * terminal cuts every piece at the same column; later: prev is not the
+ * head) or the text so far cut short (cut: the head alone reads as no
+ * known line, or a bracket is still open) */
+bool unwrap_continues(struct span prev, struct span line, bool width, size_t head_n, bool later,
+		      bool cut)
 {
 	struct span t = trim_end(line);
 	if (!t.n)
@@ -62,7 +67,18 @@ bool unwrap_continues(struct span prev, struct span line, bool width)
 		return true;
 	if (prev.n && blank(prev.p[prev.n - 1]))
 		return true;
-	return width && prev.n >= UNWRAP_MIN_WIDTH; /* cut at a width, mid-word perhaps */
+	return width && prev.n >= UNWRAP_MIN_WIDTH && ((later && prev.n == head_n) || cut);
+}
+
+/* brackets - '(' minus ')', '[' minus ']', '<' minus '>' of s, added */
+static void brackets(struct span s, int *open)
+{
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		open[0] += c == '(' ? 1 : c == ')' ? -1 : 0;
+		open[1] += c == '[' ? 1 : c == ']' ? -1 : 0;
+		open[2] += c == '<' ? 1 : c == '>' ? -1 : 0;
+	}
 }
 
 /* join - head and the k lines after it, into *out; false past the size */
@@ -101,14 +117,16 @@ static bool balanced(struct span s)
 }
 
 /* score - twice the fields a line fills, one more when it is balanced;
- * -1 when it is no Postfix line of a known kind */
-static int score(struct syslog_state *scratch, struct span line)
+ * -1 when it is no Postfix line of a known kind; *type its kind */
+static int score(struct syslog_state *scratch, struct span line, enum ev_type *type)
 {
 	struct logline l;
 	struct event ev;
+	*type = EV_UNKNOWN;
 	if (!syslog_parse(scratch, line, &l) || !l.postfix)
 		return -1;
 	parse_line(&l, &ev);
+	*type = ev.type;
 	if (ev.type == EV_UNKNOWN || ev.type == EV_OTHER)
 		return -1;
 	return 2 * fields(&ev) + balanced(line);
@@ -118,25 +136,47 @@ static int score(struct syslog_state *scratch, struct span line)
  * indented words alone): how many of them go on with it, the joined line
  * left in *out; 0 when none does.  Of the runs of pieces that go on
  * (unwrap_continues), the shortest that scores best, above the head
- * alone: a line of a known kind where the head alone was none, more of
- * the event's fields (a delivery line cut before its status gets it
- * back), or the same and its brackets closed (a reason cut short gets
- * its end); prose after a whole line adds nothing and stays apart */
+ * alone: a line of a known kind where the head alone was none; else of
+ * the head's own kind with more of the event's fields (a delivery line
+ * cut before its status gets it back), or the same and its brackets
+ * closed (a reason cut short gets its end); prose after a whole line
+ * makes no line of its kind, or adds nothing, and stays apart */
 size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, const struct span *after,
 		   size_t n, struct buf *out)
 {
+	/* a head names its program ("postfix/smtpd", or the message alone
+	 * told by its words): a bare "postfix:" (a YAML key in a test file)
+	 * starts no wrapped line */
+	struct logline hl;
+	if (!syslog_parse(scratch, head, &hl) || !hl.daemon.n ||
+	    (!hl.inferred && span_chr(hl.prog, '/') < 0))
+		return 0;
+	enum ev_type alone, t;
+	int best_score = score(scratch, head, &alone);
 	size_t most = 0;
 	struct span prev = head;
-	while (most < n && most < UNWRAP_MAX_PARTS && unwrap_continues(prev, after[most], tagged))
+	int open[3] = {0, 0, 0};
+	brackets(head, open);
+	while (most < n && most < UNWRAP_MAX_PARTS &&
+	       unwrap_continues(prev, after[most], tagged, head.n, most > 0,
+				best_score < 0 || open[0] > 0 || open[1] > 0 || open[2] > 0)) {
 		prev = after[most++];
+		brackets(prev, open);
+	}
 	if (!most)
 		return 0;
-	int best_score = score(scratch, head);
+	/* a head of a kind of its own keeps it: "QID: removed" and the
+	 * question pasted after it make no line of another kind; the SMTP
+	 * client's "QID: TEXT" catch-all (a delivery line cut before its
+	 * relay= reads so) may become the line it was cut from */
+	bool keeps = best_score >= 0 && alone != EV_SMTP_ERROR;
 	size_t best = 0;
 	for (size_t k = 1; k <= most; k++) {
 		if (!join(head, after, k, out))
 			break;
-		int sc = score(scratch, buf_span(out));
+		int sc = score(scratch, buf_span(out), &t);
+		if (keeps && t != alone)
+			continue;
 		if (sc > best_score) {
 			best = k;
 			best_score = sc;

@@ -15,7 +15,8 @@ struct buf;
 #define UNWRAP_MAX_PARTS 16   /* a line and at most this many after it */
 #define UNWRAP_MAX_BYTES 8192 /* the joined line */
 
-bool unwrap_continues(struct span prev, struct span line, bool width);
+bool unwrap_continues(struct span prev, struct span line, bool width, size_t head_n, bool later,
+		      bool cut);
 size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, const struct span *after,
 		   size_t n, struct buf *out);
 

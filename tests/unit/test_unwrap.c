@@ -116,3 +116,27 @@ TEST(unwrap_leaves_whole_lines_apart)
 		  0);
 	free(out);
 }
+
+/* what same-output found on real files: a whole line of 60 bytes or more
+ * followed by a comment or the question pasted after it is no cut at a
+ * width; a YAML key "postfix:" starts no wrapped line */
+TEST(unwrap_real_files_stay_apart)
+{
+	char *out;
+	const char *comment[] = {"# failJSON: { \"time\": \"2005-06-08T23:14:54\", \"match\": true }"};
+	CHECK_INT(joined("Jun  8 23:14:28 proxy2 postfix/postscreen[473]: COMMAND TIME LIMIT from "
+			 "[192.0.2.77]:3608 after CONNECT",
+			 comment, 1, true, &out),
+		  0);
+	free(out);
+	const char *question[] = {"How do I find where the attack comes from? Is there a way to limit it?"};
+	CHECK_INT(joined("Apr 16 06:29:12 mail.example.com postfix/qmgr[25497]: 65E4C1D95F: removed",
+			 question, 1, true, &out),
+		  0);
+	free(out);
+	const char *yaml[] = {"        client_id: \"1234567890A\"",
+			      "        process: \"postfix/qmgr\"",
+			      "    message: \"Jul  2 12:24:48 username postfix/qmgr[12345]: 1234567890A: removed\""};
+	CHECK_INT(joined("      postfix:", yaml, 3, true, &out), 0);
+	free(out);
+}
