@@ -177,6 +177,18 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		memset(hit, 0, sizeof *hit);
 		remote_other(ev, t, hit);
 	}
+	/* the relay host this server submits to (a submission port, or a
+	 * relay service) refusing the envelope sender for good in words no
+	 * row names ("550 Sender address is not allowed", in reply to MAIL
+	 * FROM): the senders the account may use, this side's setting, not a
+	 * destination's policy.  A temporary one stays the remote's (a quota,
+	 * a rate) */
+	if (hit->id == F_OUT_REMOTE_PERM && sender_refusal(&m) &&
+	    (span_eqs(ev->relay_port, "587") || span_eqs(ev->relay_port, "465") || relay_service(ev, t))) {
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_OUT_RELAY_SENDER;
+		diag_copy_key(hit->key, diag_conn_host(ev, t));
+	}
 	/* smtp_connect.c: a relayhost (or smtp_fallback_relay) that does not
 	 * resolve is deferred with 4.3.5, "relayhost configuration problem",
 	 * even when its name does not exist: the name is this server's own

@@ -49,6 +49,13 @@ static const struct {
      "relayhost-sender-refused", "smtp.example.net"},
     {"Dec  4 14:10:04 app1 postfix/smtp[2104]: 6BCD1004: to=<u4@example.com>, relay=smtp.office365.com[198.51.100.21]:587, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.2.252, status=bounced (host smtp.office365.com[198.51.100.21] said: 554 5.2.252 SendAsDenied; u@example.org not allowed to send as root@app1.example.org; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied (in reply to end of DATA command))",
      "relayhost-sender-refused", "smtp.office365.com"},
+    /* a submission port's relay refusing the sender in its own words:
+     * the account's senders; the same words from port 25 (below, 2105)
+     * and a temporary one stay the remote's */
+    {"Dec  4 14:10:07 app1 postfix/smtp[2107]: 6BCD1007: to=<u7@example.com>, relay=mail.example.net[198.51.100.23]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host mail.example.net[198.51.100.23] said: 550-Requested action not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to MAIL FROM command))",
+     "relayhost-sender-refused", "mail.example.net"},
+    {"Dec  4 14:10:08 app1 postfix/smtp[2108]: 6BCD1008: to=<u8@example.com>, relay=mail.example.net[198.51.100.23]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=4.7.0, status=deferred (host mail.example.net[198.51.100.23] said: 450 4.7.0 Sender address temporarily not allowed (in reply to MAIL FROM command))",
+     "outbound-remote-temporary", "mail.example.net"},
     {"Dec  4 14:10:05 app1 postfix/smtp[2105]: 6BCD1005: to=<u5@example.com>, relay=mail.example.com[198.51.100.22]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.1.0, status=bounced (host mail.example.com[198.51.100.22] said: 550 5.1.0 Sender denied (in reply to MAIL FROM command))",
      "outbound-remote-refused", "mail.example.com"},
     {"Dec  4 14:10:06 app1 postfix/smtp[2106]: 6BCD1006: to=<u6@example.com>, relay=mail.example.com[198.51.100.22]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host mail.example.com[198.51.100.22] said: 554 5.7.1 <s@app1.example.org>: Sender address rejected: Access denied (in reply to RCPT TO command))",
