@@ -391,18 +391,8 @@ static inline bool out_same(const struct out_entry *e, uint32_t head, const stru
  * addresses inside the text, the domains of one relay tell them apart) */
 static inline unsigned out_slot(struct span t, struct span dom)
 {
-	uint64_t h = t.n * 0x9E3779B97F4A7C15ULL;
-	if (t.n >= 64) {
-		/* a long text by its first 48 bytes (the host and its
-		 * address), its middle and its end */
-		h = diag_mix(h, span_head(t, 48));
-		h = diag_mix(h, span_make(t.p + t.n / 2, 8));
-		h = diag_mix(h, span_make(t.p + t.n - 8, 8));
-	} else {
-		h = diag_mix(h, t);
-	}
-	h = diag_mix(h, dom);
-	return (unsigned)((h ^ h >> 29 ^ h >> 47) % OUT_SLOTS);
+	uint64_t h = diag_text_mix(t.n * 0x9E3779B97F4A7C15ULL, t);
+	return diag_slot(diag_mix(h, dom), OUT_SLOTS);
 }
 
 /* classify_out - classify_out_find, remembered */
