@@ -377,6 +377,37 @@ static void ndr_finding(struct diag *d)
 	}
 }
 
+static void group_free(void *obj);
+
+/* aside_get - the group of a finding shown by another program's line
+ * (d->aside), or NULL when DIAG_ASIDE are taken */
+static struct diag_group *aside_get(struct diag *d, enum finding_id id, const char *key)
+{
+	for (uint32_t i = 0; i < d->naside; i++)
+		if (d->aside[i]->id == id && !strcmp(d->aside[i]->key, key))
+			return d->aside[i];
+	if (d->naside >= DIAG_ASIDE)
+		return NULL;
+	return d->aside[d->naside++] = diag_group_fresh(id, key);
+}
+
+/* aside_adopt - the groups of other programs' lines whose finding
+ * Postfix's own lines did not show, into the list; the others freed */
+static void aside_adopt(struct diag *d)
+{
+	for (uint32_t i = 0; i < d->naside; i++) {
+		struct diag_group *g = d->aside[i];
+		if (!diag_group_find(d, g->id, g->key) && d->ngroups < DIAG_MAX_GROUPS) {
+			diag_group_adopt(d, g);
+			d->ngroups++;
+		} else {
+			group_free(g);
+		}
+		d->aside[i] = NULL;
+	}
+	d->naside = 0;
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -455,7 +486,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	if (hit.id == F_TLS_HANDSHAKE_IN && hit.subject[0])
 		diag_tls_note(d, ev, hit.subject, hit.key);
-	struct diag_group *g = diag_group_get(d, hit.id, hit.key);
+	struct diag_group *g = ev->type == EV_OTHER ? aside_get(d, hit.id, hit.key)
+						   : diag_group_get(d, hit.id, hit.key);
 	if (!g) {
 		d->dropped++;
 		return;
@@ -592,6 +624,7 @@ static int group_cmp(const void *x, const void *y)
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
+	aside_adopt(d);
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
@@ -680,6 +713,8 @@ void diag_free(struct diag *d)
 		return;
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
+	for (uint32_t i = 0; i < d->naside; i++)
+		group_free(d->aside[i]);
 	for (size_t i = 0; i < 4; i++)
 		free(d->ndr_line[i]);
 	diag_accepted_free(d);

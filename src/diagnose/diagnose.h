@@ -22,6 +22,7 @@
 #include "../util/timefmt.h"
 
 #define DIAG_MAX_GROUPS 4096
+#define DIAG_ASIDE 4 /* findings of other programs' lines */
 #define DIAG_SAMPLES 3
 #define DIAG_SUBJECTS 256
 #define DIAG_SAMPLE_MAX 512
@@ -97,6 +98,11 @@ struct diag {
 	struct hmap groups;
 	size_t ngroups;
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
+	/* the findings a policy service's own lines show (postgrey's
+	 * greylisting): kept apart, and listed only when Postfix's lines did
+	 * not show the same finding, so that a log holding both counts once */
+	struct diag_group *aside[DIAG_ASIDE];
+	uint32_t naside;
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
 	struct stamp provider_accepted_last; /* a large provider's last mail accepted (smtpd client=) */

@@ -666,6 +666,13 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		break;
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
+	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
+		if (!span_eqs(ev->action, "greylist"))
+			return false;
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_IN_GREYLISTING;
+		diag_copy_key(hit->subject, ev->client_ip);
+		return true;
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
 		memset(hit, 0, sizeof *hit);
 		hit->id = F_MAIL_EXPIRED;

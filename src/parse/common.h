@@ -129,5 +129,6 @@ void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
 void parse_dovecot(const struct logline *l, struct event *ev);
+bool parse_policy(const struct logline *l, struct event *ev);
 
 #endif

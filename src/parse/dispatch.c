@@ -31,6 +31,8 @@ void parse_line(const struct logline *l, struct event *ev)
 		if (span_eqs(l->daemon, "dovecot")) {
 			parse_dovecot(l, ev);
 			canon_addrs(ev);
+		} else if (parse_policy(l, ev)) {
+			canon_addrs(ev);
 		}
 		return;
 	}
@@ -38,6 +40,13 @@ void parse_line(const struct logline *l, struct event *ev)
 	struct span d = l->daemon;
 	if (parse_verbose(l, ev))
 		return;
+	/* the Perl SPF policy server logs as postfix/policy-spf: another
+	 * program's line for all that */
+	if (span_eqs(d, "policy-spf") && parse_policy(l, ev)) {
+		ev->type = EV_OTHER;
+		canon_addrs(ev);
+		return;
+	}
 	if (span_eqs(d, "smtpd"))
 		parse_smtpd(l, ev);
 	else if (span_eqs(d, "qmgr") || span_eqs(d, "nqmgr") || span_eqs(d, "oqmgr"))
