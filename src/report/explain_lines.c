@@ -139,6 +139,38 @@ static void verb(struct buf *b, struct span cmd)
 	}
 }
 
+/* other_policy - a policy service's own decision (parse/policy.c) in
+ * words: postgrey's greylisting or pass, policyd-spf's result or
+ * refusal; false for any other line of another program */
+static bool other_policy(struct buf *b, const struct event *ev)
+{
+	if (!ev->action.n || !ev->client_ip.n)
+		return false;
+	struct buf ip = {0}, why = {0};
+	buf_term(&ip, ev->client_ip);
+	buf_putc(&ip, 0);
+	buf_term(&why, ev->reason);
+	buf_putc(&why, 0);
+	bool told = true;
+	if (span_eqs(ev->action, "greylist"))
+		/* TRANSLATORS: postgrey's decision: the client's address, postgrey's reason ("new", "early-retry (173s missing)") */
+		buf_printf(b, _("greylisted the client %s (%s): a real server retries later"), ip.p, why.p);
+	else if (span_eqs(ev->action, "pass"))
+		/* TRANSLATORS: postgrey's decision: the client's address, postgrey's reason ("triplet found", "client whitelist") */
+		buf_printf(b, _("let the client %s through (%s)"), ip.p, why.p);
+	else if (span_eqs(ev->action, "prepend"))
+		/* TRANSLATORS: the SPF policy service's result ("Pass", "Fail", "Softfail", "None"), the client's address */
+		buf_printf(b, _("SPF result %s for the client %s"), why.p, ip.p);
+	else if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "defer"))
+		/* TRANSLATORS: the client's address, the SPF policy service's reply text */
+		buf_printf(b, _("refused the client %s on SPF: %s"), ip.p, why.p);
+	else
+		told = false;
+	buf_free(&ip);
+	buf_free(&why);
+	return told;
+}
+
 /* meaning - what the line says, in words */
 static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 {
@@ -345,7 +377,10 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_MASTER: buf_puts(b, _("master, about the daemons it runs")); break;
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
 	case EV_INFO: buf_puts(b, _("an informational line")); break;
-	case EV_OTHER: buf_puts(b, _("a line of another program")); break;
+	case EV_OTHER:
+		if (!other_policy(b, ev))
+			buf_puts(b, _("a line of another program"));
+		break;
 	default:
 		if (span_eqs(l->severity, "error")) {
 			buf_puts(b, _("an error logged by Postfix"));
