@@ -502,38 +502,6 @@ void diag_event(struct diag *d, const struct event *ev)
 	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
 }
 
-/* the kinds that neither half looks at when the line has no severity
- * and no status: diag_classify has no branch for them (its switch, the
- * hostname check and the plain tables name none of them), and
- * diag_hit_event, asked with no hit, tests each of the others by name
- * (ndr_event also any status "bounced" or "expired", hence the status).
- * Before speed17 only verbose chatter was passed by; the message's queue
- * lines (queued, message-id, removed), the dialogue and TLS lines and
- * anvil's are 20-30 % of a log's, each asked about 110 instructions of
- * tests in turn.  A kind added to diag_classify or diag_hit_event must
- * leave this list (test_noise_skip.c feeds a line of each kind here) */
-#define DK(e) (UINT64_C(1) << (e))
-static const uint64_t diag_passed_kinds =
-	DK(EV_NONE) | DK(EV_NOISE) | DK(EV_OTHER) | DK(EV_SASL_ABORT) | DK(EV_NON_SMTP) |
-	DK(EV_PIPELINING) | DK(EV_TLS) | DK(EV_SMTP_IN) | DK(EV_SMTP_OUT) | DK(EV_TLS_READ) |
-	DK(EV_TLS_WRITE) | DK(EV_MESSAGE_ID) | DK(EV_CLEANUP_REMOVED) | DK(EV_QUEUED) |
-	DK(EV_REMOVED) | DK(EV_PICKUP) | DK(EV_PS_CONNECT) | DK(EV_PS_PASS) | DK(EV_PS_PREGREET) |
-	DK(EV_PS_HANGUP) | DK(EV_PS_VIOLATION) | DK(EV_PS_LISTED) | DK(EV_PS_DISCONNECT) |
-	DK(EV_ANVIL) | DK(EV_WARNING);
-#undef DK
-_Static_assert(EV__COUNT <= 64, "a kind is a bit of diag_passed_kinds");
-
-/* diag_skips - an event that neither the rules nor diag_hit_event look
- * at: one of the kinds above (verbose or debug chatter among them) with
- * no severity and no status.  Asked before either half runs
- * (test_noise_skip.c holds the two halves to diag_event, which asks all
- * of them) */
-static inline bool diag_skips(const struct event *ev)
-{
-	return (unsigned)ev->type < 64 && (diag_passed_kinds >> (unsigned)ev->type & 1) && ev->line &&
-	       !ev->line->severity.n && !ev->status.p;
-}
-
 /* diag_front - the rules looked up ahead, on the feed's reading thread
  * (a pure function of the event, so which thread runs them changes
  * nothing): usually for every event but the failed deliveries, whose
@@ -547,7 +515,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
 	if (!n->looked)
 		return;
-	if (diag_skips(ev)) {
+	if (diag_passes_by(ev)) {
 		n->looked = false; /* and diag_event_noted passes it by */
 		return;
 	}
@@ -563,7 +531,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n)
 {
 	if (!n->looked) {
-		if (!diag_skips(ev))
+		if (!diag_passes_by(ev))
 			diag_event(d, ev);
 		return;
 	}

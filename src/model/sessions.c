@@ -384,13 +384,5 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 /* session_event_type - event types that belong to an smtpd session */
 bool session_event_type(enum ev_type t)
 {
-	switch (t) {
-	case EV_CONNECT: case EV_DISCONNECT: case EV_LOST: case EV_REJECT: case EV_SASL_FAIL:
-	case EV_SASL_ABORT: case EV_CLIENT: case EV_HOSTNAME_VERIFY: case EV_NON_SMTP:
-	case EV_PIPELINING: case EV_RATE_LIMIT: case EV_TLS: case EV_SMTP_IN: case EV_SMTP_OUT:
-	case EV_TLS_READ: case EV_TLS_WRITE: case EV_TLS_ERROR:
-		return true;
-	default:
-		return false;
-	}
+	return (unsigned)t < 64 && (MODEL_SESSION_KINDS >> (unsigned)t & 1);
 }
