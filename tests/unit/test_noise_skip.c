@@ -1,8 +1,8 @@
 /*
  * test_noise_skip.c - the findings' two halves (diag_front and
  * diag_event_noted) pass by the kinds they never look at, verbose
- * chatter among them, without asking the rules (diagnose.c's
- * diag_skips, the kinds of diag_passed_kinds since speed17); held here
+ * chatter among them, without asking the rules (diagnose.h's
+ * diag_passes_by, the kinds of DIAG_PASSED_KINDS since speed17); held here
  * to diag_event, which asks the rules of every event: the same groups
  * and the same counters for lines of every kind, with every share of the
  * rules between the threads, and for events made of every kind with a
@@ -195,7 +195,7 @@ TEST(noise_skip_same_as_diag_event)
 	diag_finish(d);
 	CHECK(d->nlist >= 6);
 	CHECK(nnoise > N / 3);
-	/* a line of each kind diag_skips passes by, and of each it does not */
+	/* a line of each kind diag_passes_by passes by, and of each it does not */
 	bool seen[EV__COUNT] = {0};
 	for (size_t i = 0; i < sizeof kind_lines / sizeof kind_lines[0]; i++)
 		seen[progs_line(kind_lines[i])->type] = true;
