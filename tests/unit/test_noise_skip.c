@@ -110,6 +110,8 @@ static const char *const kind_lines[] = {
     "delays=0/0/30/0, dsn=4.4.1, status=bounced (no such user)",
     "Nov 22 11:32:05 mx1 postfix/smtpd[204]: connect from unknown[198.51.100.3]",
     "Nov 22 11:32:05 mx1 postfix/smtpd[204]: SSL_accept error from unknown[198.51.100.7]: -1",
+    "Nov 22 11:32:05 mx1 postgrey[700]: action=greylist, reason=new, client_name=unknown, "
+    "client_address=198.51.100.9, sender=x@z.example, recipient=y@example.org",
 };
 
 /* text - the groups and the counters that the skip could change */
