@@ -502,17 +502,6 @@ void diag_event(struct diag *d, const struct event *ev)
 	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
 }
 
-/* diag_skips - an event that neither the rules nor diag_hit_event look
- * at: verbose or debug chatter with no severity (diag_classify answers
- * no hit for EV_NOISE unless it has a severity, and diag_hit_event acts
- * on no EV_NOISE without a hit).  Asked before either half runs: such
- * lines are 44 % of the example slice's (test_noise_skip.c holds the two
- * halves to diag_event, which asks all of them) */
-static inline bool diag_skips(const struct event *ev)
-{
-	return ev->type == EV_NOISE && ev->line && !ev->line->severity.n;
-}
-
 /* diag_front - the rules looked up ahead, on the feed's reading thread
  * (a pure function of the event, so which thread runs them changes
  * nothing): usually for every event but the failed deliveries, whose
@@ -526,7 +515,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
 	if (!n->looked)
 		return;
-	if (diag_skips(ev)) {
+	if (diag_passes_by(ev)) {
 		n->looked = false; /* and diag_event_noted passes it by */
 		return;
 	}
@@ -542,7 +531,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n)
 {
 	if (!n->looked) {
-		if (!diag_skips(ev))
+		if (!diag_passes_by(ev))
 			diag_event(d, ev);
 		return;
 	}
