@@ -95,9 +95,9 @@ _Thread_local bool pc_relaxed_qid;
  * (made up or masked before pasting: "XXX", vowels in a long ID) */
 bool pc_masked_qid_line(struct span t)
 {
-	/* not smtpd's "client=": a login on a masked ID counts without one
-	 * (smtpd.c), and made-up IDs there stay unread */
-	static const char *const keys[] = {"to=", "from=", "message-id=", "removed", "uid=",
+	/* smtpd's "client=" with a masked ID ("XXXXXXXXXX") is read on the
+	 * first pass, without it (smtpd.c): no second pass reaches it */
+	static const char *const keys[] = {"to=", "from=", "message-id=", "removed", "client=", "uid=",
 					   "sender non-delivery notification: ", NULL};
 	size_t i = 0;
 	while (i < t.n && i < 33 && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
