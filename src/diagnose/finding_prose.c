@@ -410,7 +410,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"incoming queue. Here a was 30 seconds or more for five or more messages from two or "
 	"more clients, on their first delivery attempt (a retried message's a holds its time "
 	"in the deferred queue, and is not counted): not one client's slow link, but this "
-	"server taking long to accept and queue mail.",
+	"server taking long to accept and queue mail; or 15 minutes or more for one message "
+	"submitted on this host, where no client's link can be the cause.",
 	"Check the before-queue milters and filters (their own logs and timings: a spam or "
 	"virus scanner at its process limit, a DNS lookup inside a milter), the disk under the "
 	"queue (iostat; a full or slow file system), and the incoming queue (qshape incoming: "
@@ -420,7 +421,7 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_DELAY_IN_QMGR] = {
 	"Delivered mail's delays=b (the second part of delays=a/b/c/d) is the time a message "
 	"spent in the active queue waiting for a delivery agent. Here it was 60 seconds or more "
-	"for five or more messages: deliveries wait for a free process of their transport or "
+	"for five or more messages, or 15 minutes or more for one: deliveries wait for a free process of their transport or "
 	"for their destination's concurrency (default_destination_concurrency_limit, "
 	"a transport's _destination_rate_delay), usually because slow or failing destinations "
 	"hold the agents. qmgr's warning about a congested active queue "

@@ -104,12 +104,19 @@ static bool relay_service(const struct event *ev, struct span t)
 	       !diag_host_in_domain(host, dom);
 }
 
+/* bare_local_name - a bare local name with a domain appended
+ * (orig_to=<root>, to=<root@NAME>): no alias rewrote it */
+static bool bare_local_name(const struct event *ev)
+{
+	return ev->orig_to.n && span_chr(ev->orig_to, '@') < 0 && ev->to.n > ev->orig_to.n + 1 &&
+	       !memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) && ev->to.p[ev->orig_to.n] == '@';
+}
+
 /* own_origin_to_itself - a bare local name with a domain appended
  * (orig_to=<root>, to=<root@NAME>) whose delivery connects to NAME */
 static bool own_origin_to_itself(const struct event *ev, struct span t)
 {
-	if (!ev->orig_to.n || span_chr(ev->orig_to, '@') >= 0 || ev->to.n <= ev->orig_to.n + 1 ||
-	    memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) || ev->to.p[ev->orig_to.n] != '@')
+	if (!bare_local_name(ev))
 		return false;
 	struct span dom = span_skip(ev->to, ev->orig_to.n + 1);
 	struct span c = span_find(t, "connect to ");
@@ -262,6 +269,16 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	 * toward this server's public address (through NAT that times out,
 	 * else it loops back): its own settings, not a remote's outage */
 	if ((hit->id == F_OUT_TIMEOUT || hit->id == F_OUT_REFUSED) && own_origin_to_itself(ev, t)) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
+	}
+	/* the same bare local name given to the SMTP client whose delivery
+	 * then failed on this host's own bounce or defer service ("bounce or
+	 * trace service failure", relay=none): no remote answered at all;
+	 * local mail left by SMTP (it loops back to this server and its
+	 * notice does the same) */
+	if (span_eqs(ev->line->daemon, "smtp") && span_eqs(ev->relay_name, "none") &&
+	    span_starts(t, "bounce or trace service failure") && bare_local_name(ev)) {
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
 	}
@@ -637,8 +654,19 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	switch (ev->type) {
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
-		    span_eqs(ev->status, "undeliverable"))
+		    span_eqs(ev->status, "undeliverable")) {
+			/* Amavis took the message and threw it away: "250 2.7.0 Ok,
+			 * discarded, id=... - SPAM" (this host's own filter refusing
+			 * it as spam or a virus, without a bounce) */
+			if (span_starts(ev->reason, "250 2.7.0 Ok, discarded")) {
+				memset(hit, 0, sizeof *hit);
+				if (own_backend(ev, ev->reason, hit->key) != OWN_FILTER)
+					return false;
+				hit->id = F_OWN_CONTENT;
+				return true;
+			}
 			return span_eqs(ev->line->daemon, "discard") && classify_quarantine(ev, hit);
+		}
 		if (!classify_out(ev, hit))
 			return false;
 		/* local or virtual: no such user, for a role every domain has */

@@ -976,6 +976,19 @@ static const struct {
     /* a real user's mail to a remote that times out stays the remote's */
     {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2E: to=<root@mail.example.com>, orig_to=<admin@example.org>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
      "outbound-connect-timeout", "mail.example.com"},
+    /* threads17H: root's mail with this host's own name went to the SMTP
+     * client, whose delivery failed on this host's bounce/defer service
+     * (it loops back to itself): its own settings (was
+     * outbound-remote-temporary) */
+    {"Feb 28 11:50:04 mx postfix/smtp[8399]: CC44916C7A: to=<root@host.example.com>, orig_to=<root>, relay=none, delay=0.06, delays=0.04/0.02/0/0, dsn=4.3.0, status=deferred (bounce or trace service failure)",
+     "local-name-sent-to-unknown-domain", ""},
+    /* threads17H: Amavis took the message and discarded it as spam: this
+     * host's own filter, not a delivery (was no finding) */
+    {"Feb 26 09:43:26 mail2 postfix/smtp[9767]: E692E2F006CF: to=u@example.com, relay=127.0.0.1[127.0.0.1]:10024, delay=5.2, delays=0.44/0/0/4.7, dsn=2.7.0, status=sent (250 2.7.0 Ok, discarded, id=09360-09 - SPAM)",
+     "local-filter-refused-content", "127.0.0.1:10024"},
+    /* threads17H: a status line cut before its status= (wrapped when
+     * pasted) says nothing of the mail (was outbound-remote-temporary) */
+    {"Jun 23 19:33:22 outmx postfix/smtp[7484]: 42A3B481ABC: to=<u@example.com>,", NULL, NULL},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},
