@@ -320,6 +320,10 @@ const struct rule rule_diag[] = {
      * dict_dbm.c, dict_cdb.c "%s: duplicate entry" */
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {"regexp map ", "pcre map ", "cidr map ", "regexp file ", "pcre file "}, ", line ", K_PATH, NULL},
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {": duplicate entry: "}, NULL, K_PATH, NULL},
+    /* cidr_match.c: "non-null host address bits in \"%s\", perhaps you
+     * should use \"%s\" instead" (mynetworks, a cidr: table, an access
+     * list): the entry is refused, and a lookup through it fails */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"non-null host address bits in \""}, NULL, K_AFTER, "bits in \""},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
@@ -398,6 +402,10 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    /* master_ent.c at postfix reload: "service %s: ignoring %s change"
+     * and "to change %s, stop and start Postfix" (inet_interfaces,
+     * inet_protocols): the new value waits for a stop and a start */
+    {F_CONFIG_IGNORED, SRC_DIAG, "master", {"ignoring inet_interfaces change", "ignoring inet_protocols change", ", stop and start Postfix"}, NULL, K_FIXED, "changed at reload: needs postfix stop and start"},
     /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
     {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
@@ -410,7 +418,7 @@ const struct rule rule_diag[] = {
     {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
     {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
     /* postfix-script (postfix check, postfix start) */
-    {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: "}, NULL, K_PATH, NULL},
+    {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: ", "not set-gid or not owner+group+world executable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
      * master.cf command line wrong); its own fatal line says why */
     {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {" socket: malformed response"}, NULL, K_PATH, NULL},

@@ -667,6 +667,23 @@ static const struct {
      "postmaster-alias-missing", "postmaster"},
     {"Mar  4 15:05:01 mx postfix/postfix-script[7030]: warning: not owned by postfix: /var/spool/postfix/private/auth",
      "file-ownership-wrong", "/var/spool/postfix/private/auth"},
+    /* postfix check's warnings pasted without their tag (bare.c) */
+    {"warning: group or other writable: /etc/postfix/./access.cidr",
+     "file-ownership-wrong", "/etc/postfix/./access.cidr"},
+    {"warning: not owned by root: /etc/postfix/main.cf",
+     "file-ownership-wrong", "/etc/postfix/main.cf"},
+    {"Mar  4 15:05:02 mx postfix/postfix-script[7031]: warning: not set-gid or not owner+group+world executable: /usr/sbin/postdrop",
+     "file-ownership-wrong", "/usr/sbin/postdrop"},
+    {"warning: symlink leaves directory: /etc/postfix/./makedefs.out",
+     "benign-notice", "postfix check"},
+    /* a network written with its host bits (mynetworks, cidr:) */
+    {"Mar  4 13:50:07 mx postfix/smtpd[5707]: warning: non-null host address bits in \"192.0.2.1/24\", perhaps you should use \"192.0.2.0/24\" instead",
+     "lookup-table-syntax", "192.0.2.1/24"},
+    /* postfix reload cannot change the listening addresses */
+    {"Mar  4 13:50:08 mx postfix/master[5708]: warning: service smtp: ignoring inet_interfaces change",
+     "config-setting-ignored", "changed at reload: needs postfix stop and start"},
+    {"Mar  4 13:50:08 mx postfix/master[5708]: warning: to change inet_interfaces, stop and start Postfix",
+     "config-setting-ignored", "changed at reload: needs postfix stop and start"},
     {"Mar  4 15:07:01 mx postfix/smtpd[7050]: warning: connect to 127.0.0.1:10023: Connection refused",
      "policy-service-unreachable", "127.0.0.1:10023"},
     {"Mar  4 15:08:01 mx postfix/smtpd[7060]: warning: connect to private/anvil: Connection refused",
