@@ -400,6 +400,10 @@ const struct rule rule_diag[] = {
     /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
      * setting that does nothing (a typo, a removed name, a second entry) */
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    /* postconf's and smtpd_check.c's deprecation (Postfix 3.9 and later):
+     * "support for parameter \"%s\" will be removed; instead, %s": the
+     * name still works (before the row of names already removed) */
+    {F_CONFIG_DEPRECATED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " will be removed", K_FIXED, "deprecated name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
     /* master_ent.c at postfix reload: "service %s: ignoring %s change"

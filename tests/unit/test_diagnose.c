@@ -676,6 +676,23 @@ static const struct {
      "file-ownership-wrong", "/usr/sbin/postdrop"},
     {"warning: symlink leaves directory: /etc/postfix/./makedefs.out",
      "benign-notice", "postfix check"},
+    /* Postfix 3.9's deprecations: the name still works */
+    {"Mar  4 13:20:02 mx postfix/postconf[5402]: warning: /etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" will be removed; instead, specify \"smtpd_tls_security_level\"",
+     "config-setting-deprecated", "deprecated name"},
+    {"Mar  4 13:20:03 mx postfix[5403]: /usr/sbin/postconf: warning: /etc/postfix/main.cf: support for parameter \"smtpd_tls_dh1024_param_file\" will be removed; instead, do not specify (leave at default)",
+     "config-setting-deprecated", "deprecated name"},
+    /* master's own fatal error, and the postfix command's: nothing runs */
+    {"Mar  4 13:50:02 mx postfix/master[5702]: fatal: open lock file /var/lib/postfix/master.lock: cannot open file: Permission denied",
+     "postfix-cannot-start", "master"},
+    {"Mar  4 13:50:03 mx postfix/master[5703]: fatal: 0.0.0.0:smtps: Servname not supported for ai_socktype",
+     "postfix-cannot-start", "master"},
+    /* this host's own name refused: not a client's DNS */
+    {"Mar  4 13:50:04 mx postfix/postconf[5704]: warning: valid_hostname: numeric hostname: 192.0.2.10",
+     "postfix-cannot-start", "myhostname"},
+    {"Mar  4 13:50:05 mx postfix[5705]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: 192.0.2.10",
+     "postfix-cannot-start", "myhostname"},
+    {"Mar  4 13:50:06 mx postfix/postconf[5706]: fatal: unable to use my own hostname",
+     "postfix-cannot-start", "myhostname"},
     /* a network written with its host bits (mynetworks, cidr:) */
     {"Mar  4 13:50:07 mx postfix/smtpd[5707]: warning: non-null host address bits in \"192.0.2.1/24\", perhaps you should use \"192.0.2.0/24\" instead",
      "lookup-table-syntax", "192.0.2.1/24"},
