@@ -431,6 +431,10 @@ const struct rule rule_diag[] = {
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */
     {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
+    /* postfix-script: a postfix command it does not know ("error:
+     * unknown command: 'restart'", then "fatal: usage: postfix start (or
+     * stop, ...)"): the command typed did nothing, no daemon stopped */
+    {F_COMMAND_FAILED, SRC_DIAG, "postfix-script", {"unknown command: '", "usage: postfix "}, NULL, K_FIXED, "postfix"},
     /* postfix-script: postfix start while it runs */
     {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"the Postfix mail system is already running"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},

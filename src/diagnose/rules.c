@@ -719,9 +719,11 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)
 			memset(hit, 0, sizeof *hit);
-		/* master's own end, or the postfix command's that starts it:
-		 * no Postfix process runs at all */
-		if (fatal && (span_eqs(l->daemon, "master") || span_eqs(l->daemon, "postfix"))) {
+		/* master's own end, or the postfix command's that starts it
+		 * (postfix-script's "Postfix integrity check failed!", "no
+		 * master.cf file found"): no Postfix process runs at all */
+		if (fatal && (span_eqs(l->daemon, "master") || span_eqs(l->daemon, "postfix") ||
+			      span_eqs(l->daemon, "postfix-script"))) {
 			hit->id = F_POSTFIX_CANNOT_START;
 			diag_copy_key(hit->key, l->daemon);
 			return true;

@@ -686,6 +686,13 @@ static const struct {
      "postfix-cannot-start", "master"},
     {"Mar  4 13:50:03 mx postfix/master[5703]: fatal: 0.0.0.0:smtps: Servname not supported for ai_socktype",
      "postfix-cannot-start", "master"},
+    {"Mar  4 13:50:09 mx postfix/postfix-script[5709]: fatal: Postfix integrity check failed!",
+     "postfix-cannot-start", "postfix-script"},
+    /* a postfix command mistyped: nothing stopped */
+    {"Mar  4 13:50:10 mx postfix/postfix-script[5710]: error: unknown command: 'restart'",
+     "command-failed", "postfix"},
+    {"Mar  4 13:50:10 mx postfix/postfix-script[5711]: fatal: usage: postfix start (or stop, reload, abort, flush, check, status, set-permissions, upgrade-configuration)",
+     "command-failed", "postfix"},
     /* this host's own name refused: not a client's DNS */
     {"Mar  4 13:50:04 mx postfix/postconf[5704]: warning: valid_hostname: numeric hostname: 192.0.2.10",
      "postfix-cannot-start", "myhostname"},
