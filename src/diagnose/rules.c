@@ -591,6 +591,22 @@ static bool is_command(struct span daemon)
 	return false;
 }
 
+/* own_name_refused - mail_params.c's check of this host's own name
+ * (myhostname from gethostname(), mydomain): "valid_hostname: numeric
+ * hostname: 192.0.2.1" and "unable to use my own hostname", or "parameter
+ * myhostname: bad parameter value", said by master, the postfix command
+ * or another command that reads main.cf; every Postfix program stops so */
+static bool own_name_refused(const struct logline *l)
+{
+	struct span d = l->daemon;
+	if (!span_eqs(d, "master") && !span_eqs(d, "postfix") && !span_eqs(d, "postdrop") && !is_command(d))
+		return false;
+	struct span t = l->text;
+	return span_starts(t, "valid_hostname: ") || span_starts(t, "unable to use my own hostname") ||
+	       span_find(t, "parameter myhostname: bad parameter value").p ||
+	       span_find(t, "parameter mydomain: bad parameter value").p;
+}
+
 /* quarantine_key - what held or discarded the mail, as the group's key:
  * a header or body rule's own text ("hold: header Subject: ... : TEXT"),
  * else its class and header name ("header Subject"); an access table's or
@@ -719,11 +735,27 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return true;
 	}
 	if (l->severity.n) {
+		/* this host's own name, not a client's DNS, before the rows */
+		if (own_name_refused(l)) {
+			memset(hit, 0, sizeof *hit);
+			hit->id = F_POSTFIX_CANNOT_START;
+			snprintf(hit->key, sizeof hit->key, "myhostname");
+			return true;
+		}
 		if (diag_apply(MEMO_DIAG, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)
 			memset(hit, 0, sizeof *hit);
+		/* master's own end, or the postfix command's that starts it
+		 * (postfix-script's "Postfix integrity check failed!", "no
+		 * master.cf file found"): no Postfix process runs at all */
+		if (fatal && (span_eqs(l->daemon, "master") || span_eqs(l->daemon, "postfix") ||
+			      span_eqs(l->daemon, "postfix-script"))) {
+			hit->id = F_POSTFIX_CANNOT_START;
+			diag_copy_key(hit->key, l->daemon);
+			return true;
+		}
 		if (fatal && is_command(l->daemon)) {
 			hit->id = F_COMMAND_FAILED;
 			diag_copy_key(hit->key, l->daemon);

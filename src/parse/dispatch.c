@@ -43,7 +43,8 @@ static void by_daemon(const struct logline *l, struct event *ev)
 		parse_postsuper(l, ev);
 	else if (span_eqs(d, "postscreen") || span_eqs(d, "dnsblog"))
 		parse_postscreen(l, ev);
-	else if (span_eqs(d, "master") || span_eqs(d, "postfix-script") || span_eqs(d, "postfix"))
+	else if (span_eqs(d, "master") || span_eqs(d, "postfix-script") || span_eqs(d, "postfix") ||
+		 span_eqs(d, "postlog"))
 		parse_master(l, ev);
 	else if (span_eqs(d, "anvil"))
 		parse_anvil(l, ev);

@@ -487,9 +487,18 @@ const char *syslog_bare_daemon(struct span text)
  * ("warning: " already taken off), or NULL:
  *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...";
  *   smtpd/smtpd_sasl_glue.c:340, :351 "name[address]: SASL X
- *   authentication failed|aborted..." */
+ *   authentication failed|aborted...";
+ *   conf/postfix-script (postfix check) "not owned by USER: PATH",
+ *   "group or other writable: PATH", "symlink leaves directory: PATH",
+ *   "not set-gid or not owner+group+world executable: PATH" */
 const char *syslog_bare_warning_daemon(struct span text)
 {
+	static const char *const check[] = {"not owned by ", "group or other writable: /",
+					    "symlink leaves directory: /",
+					    "not set-gid or not owner+group+world executable: /"};
+	for (size_t i = 0; i < sizeof check / sizeof *check; i++)
+		if (span_starts(text, check[i]))
+			return span_find(text, ": /").p ? "postfix-script" : NULL;
 	struct span cur = text;
 	if (span_eat(&cur, "non-SMTP command from ")) {
 		size_t n = client_at(cur);
