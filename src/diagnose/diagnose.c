@@ -441,6 +441,11 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))
 		diag_accepted_event(d, ev, in != NULL);
+	/* reject_unauth_destination at work: the relay is not open to
+	 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
+	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' &&
+	    span_find(ev->reason, "Relay access denied").p)
+		d->relay_refused++;
 	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
 		diag_sasl_note(d, ev);
 	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))

@@ -98,6 +98,7 @@ struct diag {
 	struct hmap groups;
 	size_t ngroups;
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
+	uint64_t relay_refused;      /* smtpd's "Relay access denied" refusals (relayed.c) */
 	/* the findings a policy service's own lines show (postgrey's
 	 * greylisting): kept apart, and listed only when Postfix's lines did
 	 * not show the same finding, so that a log holding both counts once */

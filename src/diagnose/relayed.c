@@ -605,7 +605,7 @@ static void client_group(struct diag *d, const struct diag_relayed *s, struct rl
  * clients' relaying to outside domains makes an open relay (many) or
  * says anything at all (false: nothing); no group is made, so that
  * watch may ask again as the log goes on */
-static bool judge(struct diag_relayed *s, bool *many)
+static bool judge(const struct diag *d, struct diag_relayed *s, bool *many)
 {
 	for (uint32_t i = 0; i < s->nhop; i++)
 		s->hop[i]->own = hop_own(s, s->hop[i]);
@@ -623,8 +623,20 @@ static bool judge(struct diag_relayed *s, bool *many)
 	}
 	size_t ndom = strset_len(&domains) + domains.dropped;
 	strset_free(&domains);
-	*many = nclients && (nclients >= RL_MANY_CLIENTS || ndom >= RL_MANY_DOMAINS || s->clients_dropped ||
-			     (ndom >= 3 && failed * 4 >= rcpts));
+	/* the server refusing to relay for others ("Relay access denied")
+	 * relays for these clients on purpose (mynetworks, a client access
+	 * table): one or two of them are its own senders, whatever the
+	 * domains (a newsletter server); the count of clients still tells a
+	 * range trusted too widely */
+	bool closed = d->relay_refused > 0;
+	/* one client alone to many domains whose servers take its mail is
+	 * a sending application of the site's as often as a spammer (a
+	 * newsletter server: one public address, thousands of messages,
+	 * few refused): trusted-public-address says so without accusing it;
+	 * a quarter refused by the remote servers is what spam meets */
+	bool spamlike = ndom >= 3 && failed * 4 >= rcpts;
+	*many = nclients && (nclients >= RL_MANY_CLIENTS || s->clients_dropped ||
+			     (!closed && (spamlike || (ndom >= RL_MANY_DOMAINS && nclients >= 2))));
 	/* one message says too little: a relay domain's server seen once
 	 * looks the same */
 	return nclients && (*many || msgs >= RL_FEW_MESSAGES);
@@ -637,7 +649,7 @@ void diag_relayed_groups(struct diag *d)
 		return;
 	s->grouped = true;
 	bool many;
-	bool say = judge(s, &many);
+	bool say = judge(d, s, &many);
 	for (uint32_t i = 0; i < s->nhop; i++)
 		if (s->hop[i]->own && s->hop[i]->bs_rcpts)
 			hop_backscatter(d, s->hop[i]);
@@ -695,7 +707,7 @@ size_t diag_relay_abusers(struct diag *d, const char **ips)
 {
 	struct diag_relayed *s = d->relayed;
 	bool many;
-	if (!s || !judge(s, &many) || !many)
+	if (!s || !judge(d, s, &many) || !many)
 		return 0;
 	size_t n = 0;
 	for (uint32_t i = 0; i < s->nclient && n < RL_CLIENTS; i++) {
