@@ -450,8 +450,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->tls_sessions, s->tls);
 	uint32_t fails = session_auth_failures(s);
 	sat_add(&c->auth_failures, fails);
-	if (s->auth_failures > s->auth_backend_failures)
-		sat_add(&c->pw_failures, s->auth_failures - s->auth_backend_failures);
+	if (s->auth_failures > s->auth_backend_failures + s->auth_mech_refused)
+		sat_add(&c->pw_failures, s->auth_failures - s->auth_backend_failures - s->auth_mech_refused);
 	if (fails && s->start.us < c->first_fail_us)
 		c->first_fail_us = s->start.us;
 	if (s->sasl_username) {

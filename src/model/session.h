@@ -65,6 +65,7 @@ struct session {
 	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
 	uint32_t auth_failures, auth_aborts;
 	uint32_t auth_backend_failures;  /* of auth_failures: the server's backend failed */
+	uint32_t auth_mech_refused;      /* of auth_failures: "Invalid authentication mechanism" */
 	bool sasl_backend_down;      /* this smtpd said its SASL backend is unreachable */
 	uint8_t auth_fail_mechs;     /* the SASL mechanisms its failures used (sasl_mech_bit) */
 	uint8_t auth_last_mech;      /* the last failure's mechanism bit */

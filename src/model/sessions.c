@@ -321,6 +321,8 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		s->auth_failures++;
 		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
+		else if (span_starts(ev->reason, "Invalid authentication mechanism"))
+			s->auth_mech_refused++;
 		{
 			uint8_t bit = sasl_mech_bit(ev->sasl_method);
 			if (bit != s->auth_last_mech && (s->auth_fail_mechs & bit))
