@@ -466,6 +466,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);
 	}
+	if (fails && s->sasl_username)
+		c->times |= s->auth_fell_back ? CT_FELL_BACK : CT_SAME_MECH;
 	if (fails && !ok && !s->sasl_username) {
 		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
 		if (session_mech_fallback(s) && c->auth_fallback < UINT8_MAX)

@@ -392,9 +392,17 @@ enum verdict verdict_decide(const struct client *c)
 			return V_SHARED_FRONT;
 	}
 	bool device = verdict_device_logins(c);
-	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
+	/* every session with failed logins logged in after them with a
+	 * mechanism none of its failures used, and none failed without
+	 * logging in: a mail program (a cron agent, a phone) that tries a
+	 * mechanism its password does not work with first (CRAM-MD5 without
+	 * a plain-text secret), then the next one; no guess */
+	bool fell = (c->times & (CT_FELL_BACK | CT_SAME_MECH)) == CT_FELL_BACK && !c->auth_fail_smtp &&
+		    !c->auth_fail_other;
+	if (!refused_only && !fell && fails >= 3 && c->auth_successes &&
+	    c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
-	if (!refused_only && !device &&
+	if (!refused_only && !device && !fell &&
 	    (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
 	     (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))))
 		return V_AUTH_BRUTEFORCE;
