@@ -352,6 +352,9 @@ size_t account_domains(const struct analysis *a, const struct account *ac, bool 
 bool analysis_is_port25(const char *program);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
+/* a client of this server's own network, not judged, whose logins failed
+ * and that never logged in nor sent (conclude.c) */
+bool analysis_own_failed_logins(const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);

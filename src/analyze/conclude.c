@@ -156,6 +156,19 @@ static bool own_front(const struct client *c)
 	return cidr_own_network(ip.s, strlen(ip.s));
 }
 
+/* analysis_own_failed_logins - a client on this server's own network
+ * left unjudged (own_front) whose logins failed and that never logged
+ * in nor sent: the report keeps that guessing may go on behind it in
+ * view (a gateway's address) without ever asking for its ban */
+bool analysis_own_failed_logins(const struct client *c)
+{
+	uint64_t f = c->auth_failures > c->auth_backend_fail ? c->auth_failures - c->auth_backend_fail : 0;
+	if (c->verdict != V_UNKNOWN || !f || c->messages || c->auth_successes || c->auth_ok_sessions)
+		return false;
+	struct client_addr ip = client_addr(c);
+	return cidr_own_network(ip.s, strlen(ip.s));
+}
+
 /* analysis_resolver_failing - smtpd's "Domain not found" named domains
  * that always resolve: this host's lookups failed (provider.h's
  * RESOLVER_DOMAINS and RESOLVER_KNOWN) */
