@@ -46,6 +46,12 @@ faults, each with the client that shows it and the finding wanted
           (a sink answering RCPT "553 5.7.1 <sender>: Sender address
           rejected: not owned by user relayuser": a relay host that
           refuses the sender for the login this server uses)
+  25    transport smtp:[smtp.authfail.test]:25  mail for authfail.test      relayhost-login-refused
+          smtp_sasl_password_maps (a sink offering AUTH PLAIN LOGIN that
+          answers 535 5.7.8: the relay host refuses the password)
+  25    transport smtp:[smtp.nomech.test]:25    mail for nomech.test        relayhost-sasl-failed
+          smtp_sasl_password_maps (a sink offering AUTH GSSAPI only: "no
+          worthy mechs", this host's SASL library has no such mechanism)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -77,6 +83,8 @@ EXCHANGE = "mail.exchange-corp.test"         # sinks (harness.py's SINKS)
 RELAY_LOGIN = "smtp.relaylogin.test"
 DROPPER = "mx.dropper.test"                  # a sink that hangs up before its greeting
 SENDAS = "smtp.sendas.test"                  # a relay host refusing the sender
+AUTHFAIL = "smtp.authfail.test"              # a relay host refusing the login
+NOMECH = "smtp.nomech.test"                  # a relay host offering only GSSAPI
 NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under another name
 LOCAL = drivers.LOCAL_DOMAIN
 HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1]}
@@ -91,10 +99,14 @@ def tables():
                       f"relaylogin.test smtp:[{RELAY_LOGIN}]:25\n"
                       f"dropper.test smtp:[{DROPPER}]:25\n"
                       f"sendas.test smtp:[{SENDAS}]:25\n"
+                      f"authfail.test smtp:[{AUTHFAIL}]:25\n"
+                      f"nomech.test smtp:[{NOMECH}]:25\n"
                       f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
     t["tls_policy"] = f"[{NOTLS[0]}]:25 encrypt\n"
+    t["sasl_passwd"] = (f"[{AUTHFAIL}]:25 relayuser:wrong-password\n"
+                        f"[{NOMECH}]:25 relayuser:secret\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
                           "/^Subject: .*newsletter-drop/ DISCARD dropped newsletter\n")
     return t
@@ -183,7 +195,8 @@ class Diag:
         login."""
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
-                    "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test"])
+                    "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test",
+                    "it@authfail.test", "hr@nomech.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -323,6 +336,12 @@ class Diag:
         expect("relayhost-sender-refused", SENDAS, "sales@sendas.test" in acc,
                f"sendas.test -> smtp:[{SENDAS}]:25, a sink answering RCPT 553 5.7.1 Sender address "
                "rejected: not owned by user; mail accepted")
+        expect("relayhost-login-refused", AUTHFAIL, "it@authfail.test" in acc,
+               f"authfail.test -> smtp:[{AUTHFAIL}]:25 with smtp_sasl_password_maps, a sink "
+               "answering AUTH 535 5.7.8; mail accepted")
+        expect("relayhost-sasl-failed", NOMECH, "hr@nomech.test" in acc,
+               f"nomech.test -> smtp:[{NOMECH}]:25 with smtp_sasl_password_maps, a sink offering "
+               "only AUTH GSSAPI, which this host's SASL library lacks; mail accepted")
         expect("outbound-tls-not-offered", NOTLS[0], "legal@tlsreq.test" in acc,
                f"tlsreq.test -> smtp:[{NOTLS[0]}]:25, smtp_tls_policy_maps encrypt, a sink "
                "offering no STARTTLS; mail accepted")

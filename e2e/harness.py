@@ -54,6 +54,8 @@ SINK_IP = {  # name -> address, kind
     "smtp.relaylogin.test": "127.0.0.29",
     "mx.dropper.test": "127.0.0.30",
     "smtp.sendas.test": "127.0.0.31",
+    "smtp.authfail.test": "127.0.0.32",
+    "smtp.nomech.test": "127.0.0.33",
 }
 SINKS = [
     {"name": "mx.remote1.test", "ip": "127.0.0.21",
@@ -79,6 +81,11 @@ SINKS = [
     # and a relay host that refuses the sender for the login it was given
     {"name": "smtp.sendas.test", "ip": "127.0.0.31",
      "rcpt_text": "553 5.7.1 <{sender}>: Sender address rejected: not owned by user relayuser"},
+    # and two relay hosts this server logs in to: one refuses the
+    # password, one offers only a mechanism this host's SASL library
+    # lacks (GSSAPI: no Kerberos module installed)
+    {"name": "smtp.authfail.test", "ip": "127.0.0.32", "auth": "PLAIN LOGIN"},
+    {"name": "smtp.nomech.test", "ip": "127.0.0.33", "auth": "GSSAPI"},
 ]
 INSTANCES = [
     {"name": "syslog", "server": "127.0.0.1", "debug_server": "127.0.0.3", "prefix": "127.10",

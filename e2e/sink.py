@@ -19,6 +19,9 @@ A sink with "mail_text" answers that reply to every MAIL FROM (a server
 that wants a login first: an Exchange MX without anonymous access).
 A sink with "rcpt_text" answers that reply to every RCPT TO ({sender}
 replaced: a relay host that refuses the sender for the login used).
+A sink with "auth" advertises those SASL mechanisms in its EHLO reply and
+answers every AUTH command "auth_text" (a relay host that refuses the
+login this server gives).
 A sink with "scan": true refuses at end of DATA a message whose header
 X-E2E-Content is "virus" (551 virus infected mail rejected) or "policy"
 (552 5.7.0 ...).  Every reply it gives is written to OUT as one JSON object
@@ -39,6 +42,8 @@ class Sink:
         self.mail_text = conf.get("mail_text")
         self.rcpt_text = conf.get("rcpt_text")
         self.hangup = conf.get("hangup", False)
+        self.auth = conf.get("auth")
+        self.auth_text = conf.get("auth_text", "535 5.7.8 Error: authentication failed: authentication failure")
         self.policy, self.out = policy, out
         self.first_seen = {}
         self.serial = 0
@@ -85,7 +90,13 @@ class Sink:
                 cmd = await line()
                 verb = cmd.split(" ", 1)[0].upper()
                 if verb == "EHLO":
-                    await send(f"250-{self.name}\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-8BITMIME\r\n250 SMTPUTF8")
+                    auth = f"250-AUTH {self.auth}\r\n" if self.auth else ""
+                    await send(f"250-{self.name}\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n{auth}"
+                               "250-8BITMIME\r\n250 SMTPUTF8")
+                elif verb == "AUTH" and self.auth:
+                    self.log(peer=peer, stage="auth", sender=None, rcpt="",
+                             code=int(self.auth_text[:3]), text=self.auth_text)
+                    await send(self.auth_text)
                 elif verb == "HELO":
                     await send(f"250 {self.name}")
                 elif verb == "MAIL":

@@ -3,7 +3,7 @@
  * with the year inferred and forced (and journalctl -o json lines).
  * Every span of the result must lie inside the line or the unescaped
  * MESSAGE (but a program told by a tagless line's words, one of
- * Postfix's names), and the time inside 1970..9999.
+ * Postfix's names or postgrey), and the time inside 1970..9999.
  */
 #include "fuzz.h"
 #include "syslog/prefix.h"
@@ -37,9 +37,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			inside(l.severity, p, size);
 			if (l.inferred) {
 				/* no tag: the program bare.c or paste.c told is one
-				 * of Postfix's names, a constant string */
+				 * of Postfix's names, a constant string (or postgrey,
+				 * then not Postfix's: its decision line alone) */
+				bool postgrey = span_eqs(l.daemon, "postgrey") && !l.postfix;
 				if (l.prog.p != l.daemon.p || l.prog.n != l.daemon.n ||
-				    strlen(l.daemon.p) != l.daemon.n || !syslog_is_postfix_daemon(l.daemon))
+				    strlen(l.daemon.p) != l.daemon.n ||
+				    (!syslog_is_postfix_daemon(l.daemon) && !postgrey))
 					abort();
 			} else {
 				inside(l.prog, p, size), inside(l.daemon, p, size);

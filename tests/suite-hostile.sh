@@ -349,18 +349,27 @@ expect "random bytes: lines counted as unknown shape" \
 expect "random bytes: the report says there was no Postfix line" \
 	"$(jget "$t/out" 'd["input_problem"].startswith("no Postfix log line found in ")')" True
 check "random bytes: stderr says so" grep -q '^postsleuth: no Postfix log line found in [0-9]* lines of ' "$t/err"
-# lines tagged postfix of which none is read (queue IDs made up in a
-# paste, four hex digits: no Postfix writes one so short): the same, not
-# an empty report that reads as "all is well"
+# lines tagged postfix of which none is read (words no Postfix program
+# writes): the same, not an empty report that reads as "all is well"
+for i in 1 2 3; do
+	printf 'Dec  4 10:01:0%s mx postfix/local[300%s]: frobnicated widget %s of the mail cauldron\n' $i $i $i
+done >"$t/unread.log"
+clean_run "unread postfix lines: exit 1 (no Postfix message recognised)" 1 report --json "$t/unread.log"
+expect "unread postfix lines: the report says none was recognised" \
+	"$(jget "$t/out" 'd["input_problem"]')" "no Postfix message recognised in 3 lines tagged postfix of $t/unread.log"
+check "unread postfix lines: stderr says so" grep -q '^postsleuth: no Postfix message recognised in 3 lines tagged postfix of ' "$t/err"
+clean_run "unread postfix lines: text report" 1 report "$t/unread.log"
+check "unread postfix lines: nothing concluded, not nothing to do" grep -q 'nothing can be concluded' "$t/out"
+check "unread postfix lines: no \"Nothing needs doing\"" sh -c '! grep -q "Nothing needs doing" "$1"' _ "$t/out"
+# queue IDs made up in a paste (four hex digits: no Postfix writes one so
+# short) are read on a second pass: the bounces are told, not "all is well"
 for i in 1 2 3; do
 	printf 'Dec  4 10:01:0%s mx postfix/local[300%s]: 6A0%s: to=<bob@mx.example.org>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=5.1.1, status=bounced (unknown user: "bob")\n' $i $i $i
 done >"$t/fakeqid.log"
-clean_run "made-up queue IDs: exit 1 (no Postfix message recognised)" 1 report --json "$t/fakeqid.log"
-expect "made-up queue IDs: the report says none was recognised" \
-	"$(jget "$t/out" 'd["input_problem"]')" "no Postfix message recognised in 3 lines tagged postfix of $t/fakeqid.log"
-check "made-up queue IDs: stderr says so" grep -q '^postsleuth: no Postfix message recognised in 3 lines tagged postfix of ' "$t/err"
-clean_run "made-up queue IDs: text report" 1 report "$t/fakeqid.log"
-check "made-up queue IDs: nothing concluded, not nothing to do" grep -q 'nothing can be concluded' "$t/out"
+clean_run "made-up queue IDs: read, exit 0" 0 report --json "$t/fakeqid.log"
+expect "made-up queue IDs: the bounces are a finding" \
+	"$(jget "$t/out" '"local-user-unknown" in [f["id"] for f in d["findings"]]')" True
+clean_run "made-up queue IDs: text report" 0 report "$t/fakeqid.log"
 check "made-up queue IDs: no \"Nothing needs doing\"" sh -c '! grep -q "Nothing needs doing" "$1"' _ "$t/out"
 clean_run "empty input: exit 1" 1 report --json /dev/null
 for c in report clients accounts explain summary events "trace X"; do

@@ -102,11 +102,7 @@ uint32_t analysis_domain_hash(struct span d)
 /* stamp_span - widen [first, last] */
 static void stamp_span(struct stamp *first, struct stamp *last, bool *have, struct stamp t)
 {
-	if (!*have || t.us < first->us)
-		*first = t;
-	if (!*have || t.us > last->us)
-		*last = t;
-	*have = true;
+	analysis_widen(first, last, have, t);
 }
 
 /* line_part_dup - a part of a log line, kept with its SASL secrets
@@ -148,14 +144,6 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 	tu->from_dovecot++;
 	if (!tu->result || span_starts(result, "Password mismatch"))
 		{ free(tu->result); tu->result = line_part_dup(a, ev->line, span_trim(result)); }
-}
-
-/* analysis_at - where the next event's line is, for the evidence of the
- * clients only postscreen saw (0: not known) */
-void analysis_at(struct analysis *a, uint64_t file_index, uint64_t lineno)
-{
-	a->at_file = file_index;
-	a->at_line = lineno;
 }
 
 /* ps_evidence - a postscreen or dnsblog line as evidence for a client

@@ -121,6 +121,8 @@ static void orphan_message(struct analysis *a, const struct message *m)
 	struct orphans *o = &a->orphans;
 	if (m->origin != ORIGIN_UNKNOWN || !m->nrcpts || (m->have_from && m->from && !*m->from))
 		return; /* known origin, no delivery seen, or a notification (null sender) */
+	if (m->parent_qid && m->parent_kind == LINK_FORWARD)
+		return; /* a forward (alias, .forward) of a message of this log: told with it */
 	if (!o->messages || m->start.us < o->first.us)
 		o->first = m->start;
 	if (m->end.us > o->last.us)
@@ -132,7 +134,11 @@ static void orphan_message(struct analysis *a, const struct message *m)
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
 		const char *st = r->status ? r->status : "";
-		if (!strcmp(st, "sent"))
+		if (!strcmp(st, "sent") && own_relay(r) && r->reason && strstr(r->reason, "queued as "))
+			o->filtered++; /* the content filter's hop: the copy it gives back goes on */
+		else if (!strcmp(st, "sent") && own_relay(r) && r->reason && strstr(r->reason, "discarded"))
+			o->filter_discarded++; /* Amavis's "250 2.7.0 Ok, discarded, id=... - SPAM" */
+		else if (!strcmp(st, "sent"))
 			o->sent++;
 		else if (!strcmp(st, "bounced"))
 			o->bounced++;

@@ -54,14 +54,19 @@ static void on_front(const struct event *ev, void *vctx, void *note, enum feed_s
 			     : share == FEED_SHARE_MORE ? DIAG_FRONT_ALL : DIAG_FRONT_USUAL);
 }
 
-/* on_event - every event feeds the model, the analysis and the findings */
+/* on_event - every event feeds the model, the analysis and the findings,
+ * each stage called only for the kinds it reads (its mask: one bit
+ * test); for the others the analysis and the model keep the line's time
+ * alone and the findings nothing (speed17: 130 instructions of calls and
+ * tests in turn for a line of verbose chatter before) */
 static void on_event(const struct event *ev, void *vctx)
 {
 	struct run *r = vctx;
 	analysis_at(r->a, r->feed.file_index, r->feed.lineno);
-	analysis_event(r->a, ev);
-	diag_event_noted(r->diag, ev, r->feed.note);
-	model_event(r->model, ev, r->feed.lineno, r->feed.file_index);
+	analysis_event_by_kind(r->a, ev);
+	if (!diag_passes_by(ev))
+		diag_event_noted(r->diag, ev, r->feed.note);
+	model_event_by_kind(r->model, ev, r->feed.lineno, r->feed.file_index);
 }
 
 /* on_transcript - a postmaster transcript is a session told by the server */

@@ -14,9 +14,14 @@
  * accepted" (cleanup_map11.c, cleanup_addr.c: it names the parameter,
  * not the table), spawn's "command PATH exit status N" of a policy
  * server whose socket smtpd names (another process: folded at the end
- * only) */
+ * only), smtp's SASL library failing before the deferral that names the
+ * relay host */
 const struct diag_effect diag_effects[] = {
     {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
+    /* smtp's "warning: SASL authentication failure: No worthy mechs
+     * found" (the library's word, no server named) before the deferral
+     * that names the relay host it could not log in to */
+    {F_OUT_RELAY_SASL, false, {F_OUT_RELAY_SASL}},
     {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
     {F_IN_CONFIG_PROBLEM, false,
      {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,

@@ -13,7 +13,10 @@
  *    socket, not LMTP or another of this host's own backends), per next
  *    hop; three or more
  *    unrelated hops slow is this host's resolver or link, not theirs.
- * Each needs several messages (DL_MIN_*), never one.
+ * Each needs several messages (DL_MIN_*), never one; but one message that
+ * waited DL_ONE_SLOW or more in the active queue (b), or before it when it
+ * was submitted on this host (a of a pickup: no client's link to blame),
+ * is told too: a pasted excerpt of one slow message is the question.
  */
 #include "diag_internal.h"
 #include "../util/buf.h"
@@ -29,6 +32,7 @@
 #define DL_C_SLOW 30.0       /* seconds to set up the connection */
 #define DL_D_SLOW 60.0       /* seconds to transmit */
 #define DL_MIN_QUEUE 5       /* messages slow in a or b */
+#define DL_ONE_SLOW 900.0    /* ... or one message this slow (a: submitted locally) */
 #define DL_MIN_CLIENTS 2     /* ... a from that many clients (one is that client's link) */
 #define DL_MIN_HOP 3         /* messages slow in c or d to one next hop */
 #define DL_MANY_HOPS 3       /* that many hops slow: this host's side */
@@ -55,6 +59,7 @@ struct dl_hop {
 
 struct diag_delays {
 	struct dl_slow queue[2];     /* a, b */
+	bool one[2];                 /* one message past DL_ONE_SLOW in a (local) or b */
 	struct dl_hop *hop[DL_HOPS];
 	uint32_t nhop;
 	uint64_t hops_dropped;
@@ -226,8 +231,10 @@ void diag_delays_message(struct diag *d, const struct message *m)
 			const char *who = m->client_ip ? m->client_ip : m->origin == ORIGIN_PICKUP ? "local" : "?";
 			slow_note(&s->queue[0], m, r, span_of(who), !seen[DL_A]);
 			seen[DL_A] = true;
+			s->one[0] |= t[DL_A] >= DL_ONE_SLOW && m->origin == ORIGIN_PICKUP;
 		}
 		if (t[DL_B] >= DL_B_SLOW) {
+			s->one[1] |= t[DL_B] >= DL_ONE_SLOW;
 			slow_note(&s->queue[1], m, r, rcpt_domain(r->to), !seen[DL_B]);
 			seen[DL_B] = true;
 		}
@@ -282,9 +289,10 @@ void diag_delays_groups(struct diag *d)
 	struct diag_delays *s = d->delays;
 	if (!s)
 		return;
-	if (s->queue[0].msgs >= DL_MIN_QUEUE && strset_len(&s->queue[0].subjects) >= DL_MIN_CLIENTS)
+	if ((s->queue[0].msgs >= DL_MIN_QUEUE && strset_len(&s->queue[0].subjects) >= DL_MIN_CLIENTS) ||
+	    s->one[0])
 		to_group(d, F_DELAY_BEFORE_QMGR, "delays=a", &s->queue[0], true);
-	if (s->queue[1].msgs >= DL_MIN_QUEUE)
+	if (s->queue[1].msgs >= DL_MIN_QUEUE || s->one[1])
 		to_group(d, F_DELAY_IN_QMGR, "delays=b", &s->queue[1], true);
 	uint32_t slow = 0;
 	for (uint32_t i = 0; i < s->nhop; i++)

@@ -377,6 +377,37 @@ static void ndr_finding(struct diag *d)
 	}
 }
 
+static void group_free(void *obj);
+
+/* aside_get - the group of a finding shown by another program's line
+ * (d->aside), or NULL when DIAG_ASIDE are taken */
+static struct diag_group *aside_get(struct diag *d, enum finding_id id, const char *key)
+{
+	for (uint32_t i = 0; i < d->naside; i++)
+		if (d->aside[i]->id == id && !strcmp(d->aside[i]->key, key))
+			return d->aside[i];
+	if (d->naside >= DIAG_ASIDE)
+		return NULL;
+	return d->aside[d->naside++] = diag_group_fresh(id, key);
+}
+
+/* aside_adopt - the groups of other programs' lines whose finding
+ * Postfix's own lines did not show, into the list; the others freed */
+static void aside_adopt(struct diag *d)
+{
+	for (uint32_t i = 0; i < d->naside; i++) {
+		struct diag_group *g = d->aside[i];
+		if (!diag_group_find(d, g->id, g->key) && d->ngroups < DIAG_MAX_GROUPS) {
+			diag_group_adopt(d, g);
+			d->ngroups++;
+		} else {
+			group_free(g);
+		}
+		d->aside[i] = NULL;
+	}
+	d->naside = 0;
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -455,7 +486,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	if (hit.id == F_TLS_HANDSHAKE_IN && hit.subject[0])
 		diag_tls_note(d, ev, hit.subject, hit.key);
-	struct diag_group *g = diag_group_get(d, hit.id, hit.key);
+	struct diag_group *g = ev->type == EV_OTHER ? aside_get(d, hit.id, hit.key)
+						   : diag_group_get(d, hit.id, hit.key);
 	if (!g) {
 		d->dropped++;
 		return;
@@ -468,17 +500,6 @@ void diag_event(struct diag *d, const struct event *ev)
 {
 	struct diag_hit hit;
 	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
-}
-
-/* diag_skips - an event that neither the rules nor diag_hit_event look
- * at: verbose or debug chatter with no severity (diag_classify answers
- * no hit for EV_NOISE unless it has a severity, and diag_hit_event acts
- * on no EV_NOISE without a hit).  Asked before either half runs: such
- * lines are 44 % of the example slice's (test_noise_skip.c holds the two
- * halves to diag_event, which asks all of them) */
-static inline bool diag_skips(const struct event *ev)
-{
-	return ev->type == EV_NOISE && ev->line && !ev->line->severity.n;
 }
 
 /* diag_front - the rules looked up ahead, on the feed's reading thread
@@ -494,7 +515,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
 	if (!n->looked)
 		return;
-	if (diag_skips(ev)) {
+	if (diag_passes_by(ev)) {
 		n->looked = false; /* and diag_event_noted passes it by */
 		return;
 	}
@@ -510,7 +531,7 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n)
 {
 	if (!n->looked) {
-		if (!diag_skips(ev))
+		if (!diag_passes_by(ev))
 			diag_event(d, ev);
 		return;
 	}
@@ -592,6 +613,7 @@ static int group_cmp(const void *x, const void *y)
 /* diag_finish - whole-log conclusions, then the sorted list */
 void diag_finish(struct diag *d)
 {
+	aside_adopt(d);
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
@@ -680,6 +702,8 @@ void diag_free(struct diag *d)
 		return;
 	hmap_foreach(&d->groups, group_free);
 	hmap_free(&d->groups);
+	for (uint32_t i = 0; i < d->naside; i++)
+		group_free(d->aside[i]);
 	for (size_t i = 0; i < 4; i++)
 		free(d->ndr_line[i]);
 	diag_accepted_free(d);

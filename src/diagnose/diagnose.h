@@ -22,6 +22,7 @@
 #include "../util/timefmt.h"
 
 #define DIAG_MAX_GROUPS 4096
+#define DIAG_ASIDE 4 /* findings of other programs' lines */
 #define DIAG_SAMPLES 3
 #define DIAG_SUBJECTS 256
 #define DIAG_SAMPLE_MAX 512
@@ -97,6 +98,11 @@ struct diag {
 	struct hmap groups;
 	size_t ngroups;
 	uint64_t dropped;            /* hits past DIAG_MAX_GROUPS */
+	/* the findings a policy service's own lines show (postgrey's
+	 * greylisting): kept apart, and listed only when Postfix's lines did
+	 * not show the same finding, so that a log holding both counts once */
+	struct diag_group *aside[DIAG_ASIDE];
+	uint32_t naside;
 	uint64_t sent_port25;        /* deliveries that left over SMTP port 25 */
 	struct stamp sent_port25_last; /* the last of them (0: no time) */
 	struct stamp provider_accepted_last; /* a large provider's last mail accepted (smtpd client=) */
@@ -208,6 +214,41 @@ struct diag_note {
 /* how many of the rules diag_front runs: none (the consumer's thread is
  * idle), all but the failed deliveries' (about half of the cost), all */
 enum diag_front_share { DIAG_FRONT_NONE, DIAG_FRONT_USUAL, DIAG_FRONT_ALL };
+/* the kinds that neither half looks at when the line has no severity
+ * and no status: diag_classify has no branch for them (its switch, the
+ * hostname check and the plain tables name none of them), and
+ * diag_hit_event, asked with no hit, tests each of the others by name
+ * (ndr_event also any status "bounced" or "expired", hence the status).
+ * Before speed17 only verbose chatter was passed by; the message's queue
+ * lines (queued, message-id, removed), the dialogue and TLS lines and
+ * anvil's are 20-30 % of a log's, each asked about 110 instructions of
+ * tests in turn.  A kind added to diag_classify or diag_hit_event must
+ * leave this list (test_noise_skip.c feeds a line of each kind): so
+ * did another program's line (EV_OTHER) when a policy service's
+ * greylisting became a finding */
+#define DIAG_KIND(e) (UINT64_C(1) << (e))
+#define DIAG_PASSED_KINDS                                                                          \
+	(DIAG_KIND(EV_NONE) | DIAG_KIND(EV_NOISE) | DIAG_KIND(EV_SASL_ABORT) |                       \
+	 DIAG_KIND(EV_NON_SMTP) | DIAG_KIND(EV_PIPELINING) | DIAG_KIND(EV_TLS) |                      \
+	 DIAG_KIND(EV_SMTP_IN) | DIAG_KIND(EV_SMTP_OUT) | DIAG_KIND(EV_TLS_READ) |                    \
+	 DIAG_KIND(EV_TLS_WRITE) | DIAG_KIND(EV_MESSAGE_ID) | DIAG_KIND(EV_CLEANUP_REMOVED) |         \
+	 DIAG_KIND(EV_QUEUED) | DIAG_KIND(EV_REMOVED) | DIAG_KIND(EV_PICKUP) |                        \
+	 DIAG_KIND(EV_PS_CONNECT) | DIAG_KIND(EV_PS_PASS) | DIAG_KIND(EV_PS_PREGREET) |               \
+	 DIAG_KIND(EV_PS_HANGUP) | DIAG_KIND(EV_PS_VIOLATION) | DIAG_KIND(EV_PS_LISTED) |             \
+	 DIAG_KIND(EV_PS_DISCONNECT) | DIAG_KIND(EV_ANVIL) | DIAG_KIND(EV_WARNING))
+_Static_assert(EV__COUNT <= 64, "a kind is a bit of DIAG_PASSED_KINDS");
+
+/* diag_passes_by - an event that neither half looks at: one of the
+ * kinds above (verbose or debug chatter among them) with no severity and
+ * no status.  diag_front and diag_event_noted ask it first; a caller
+ * may ask it instead of calling diag_event_noted (test_noise_skip.c
+ * holds the two halves to diag_event, which asks all of them) */
+static inline bool diag_passes_by(const struct event *ev)
+{
+	return (unsigned)ev->type < 64 && (DIAG_PASSED_KINDS >> (unsigned)ev->type & 1) && ev->line &&
+	       !ev->line->severity.n && !ev->status.p;
+}
+
 void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share);
 void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_note *n);
 /* a closed message (the model's): accepted, then bounced to its sender? */

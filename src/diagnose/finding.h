@@ -311,6 +311,8 @@ enum finding_impact {
 	  "Postfix cannot start: inet_interfaces names an address this host does not have")    \
 	X(F_POSTFIX_DOWN, "postfix-not-running", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,           \
 	  "a command found the Postfix mail system not running")                               \
+	X(F_POSTFIX_CANNOT_START, "postfix-cannot-start", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,  \
+	  "Postfix does not run: the master daemon (or the postfix command that starts it) stopped on a fatal error") \
 	X(F_PICKUP_DOWN, "pickup-unreachable", SIDE_CONFIG, 3, IMPACT_DELAYED,                  \
 	  "locally submitted mail waits: the pickup service is not reachable")                 \
 	X(F_TLS_KEY, "tls-key-certificate", SIDE_CONFIG, 3, IMPACT_DEGRADED,                    \
@@ -361,6 +363,8 @@ enum finding_impact {
 	  "a chrooted daemon cannot look up a service name: the chroot lacks etc/services")    \
 	X(F_CONFIG_IGNORED, "config-setting-ignored", SIDE_CONFIG, 2, IMPACT_DEGRADED,           \
 	  "main.cf or master.cf sets something Postfix ignores (a misspelt or removed name, a repeated entry)") \
+	X(F_CONFIG_DEPRECATED, "config-setting-deprecated", SIDE_CONFIG, 1, IMPACT_NONE,        \
+	  "main.cf or master.cf uses a name that still works but a later Postfix release removes") \
 	X(F_BOUNCE_TEMPLATE, "bounce-template-time-unit", SIDE_CONFIG, 1, IMPACT_NONE,          \
 	  "delay and bounce notices print a time as 0: the template's time unit is too large") \
 	/* benign */                                                                           \

@@ -410,7 +410,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"incoming queue. Here a was 30 seconds or more for five or more messages from two or "
 	"more clients, on their first delivery attempt (a retried message's a holds its time "
 	"in the deferred queue, and is not counted): not one client's slow link, but this "
-	"server taking long to accept and queue mail.",
+	"server taking long to accept and queue mail; or 15 minutes or more for one message "
+	"submitted on this host, where no client's link can be the cause.",
 	"Check the before-queue milters and filters (their own logs and timings: a spam or "
 	"virus scanner at its process limit, a DNS lookup inside a milter), the disk under the "
 	"queue (iostat; a full or slow file system), and the incoming queue (qshape incoming: "
@@ -420,7 +421,7 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_DELAY_IN_QMGR] = {
 	"Delivered mail's delays=b (the second part of delays=a/b/c/d) is the time a message "
 	"spent in the active queue waiting for a delivery agent. Here it was 60 seconds or more "
-	"for five or more messages: deliveries wait for a free process of their transport or "
+	"for five or more messages, or 15 minutes or more for one: deliveries wait for a free process of their transport or "
 	"for their destination's concurrency (default_destination_concurrency_limit, "
 	"a transport's _destination_rate_delay), usually because slow or failing destinations "
 	"hold the agents. qmgr's warning about a congested active queue "
@@ -480,6 +481,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(systemctl start postfix).",
 	"After a deliberate postfix stop this line is expected; the lines cannot tell who "
 	"stopped it."},
+    [F_POSTFIX_CANNOT_START] = {
+	"The master daemon, which starts every other Postfix process, or the postfix command "
+	"that starts it, stopped on a fatal error: its lock file cannot be opened (the data "
+	"directory belongs to another user, a volume mounted with the wrong owner), main.cf "
+	"holds a value it refuses (myhostname an IP address, an unrendered template, two "
+	"values where one is allowed), master.cf names a port that /etc/services lacks "
+	"(\"Servname not supported\"), or the host's limits are unreadable. Until it runs, "
+	"Postfix receives and delivers nothing: every port is closed and mail waits on the "
+	"senders' side.",
+	"Fix what the fatal line names (postfix set-permissions, or chown -R postfix of the "
+	"data directory; the main.cf value; a port number instead of a service name in "
+	"master.cf), run postfix check, then postfix start (systemctl start postfix) and "
+	"check with postfix status that it stays up.",
+	NULL},
     [F_TLS_CERT_DISTRUSTED] = {
 	"Clients ended the TLS handshake with an alert that they do not accept this server's "
 	"certificate (unknown CA, bad or unknown certificate, expired): it is self-signed, "
@@ -532,6 +547,17 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
 	"a Postfix package built with SASL or TLS.",
+	NULL},
+    [F_CONFIG_DEPRECATED] = {
+	"Postfix warns that a parameter or restriction of main.cf or master.cf is deprecated "
+	"(\"support for parameter X will be removed; instead, specify Y\", Postfix 3.9 and "
+	"later: smtpd_use_tls, smtp_use_tls, smtpd_tls_dh1024_param_file, "
+	"smtpd_tls_eecdh_grade...). The setting still takes effect today: nothing is broken. "
+	"A later Postfix release will not know it, and then it will do nothing.",
+	"Replace each name as the warning says before the next upgrade (smtpd_use_tls = yes "
+	"becomes smtpd_tls_security_level = may, smtp_use_tls = yes becomes "
+	"smtp_tls_security_level = may; \"do not specify\" means delete the line), check with "
+	"postconf -n, then postfix reload.",
 	NULL},
     [F_MAIL_HELD] = {
 	"This server accepted the mail (the sender was told it was taken) and then put it in "

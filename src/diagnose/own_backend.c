@@ -127,6 +127,15 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		bool filter = !(lmtp || span_eqs(port, "24")) || (port.n == 5 && span_starts(port, "100"));
 		return filter ? OWN_FILTER : OWN_MAILBOX;
 	}
+	/* Amavis's reply once it passed the message on ("250 2.0.0 from
+	 * MTA(smtp:[HOST]:10025): 250 2.0.0 Ok: queued as QID") names a
+	 * content filter, on another host or container of the site too */
+	if (!lmtp && (name.n || ip.n) && span_starts(ev->reason, "250 2.0.0 from MTA(")) {
+		struct span h = ip.n ? ip : name;
+		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
+			 (int)(port.n % 16), port.p);
+		return OWN_FILTER;
+	}
 	if (lmtp) {
 		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */
 		struct span h = name.n ? name : ip;

@@ -320,6 +320,10 @@ const struct rule rule_diag[] = {
      * dict_dbm.c, dict_cdb.c "%s: duplicate entry" */
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {"regexp map ", "pcre map ", "cidr map ", "regexp file ", "pcre file "}, ", line ", K_PATH, NULL},
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {": duplicate entry: "}, NULL, K_PATH, NULL},
+    /* cidr_match.c: "non-null host address bits in \"%s\", perhaps you
+     * should use \"%s\" instead" (mynetworks, a cidr: table, an access
+     * list): the entry is refused, and a lookup through it fails */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"non-null host address bits in \""}, NULL, K_AFTER, "bits in \""},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
@@ -396,8 +400,16 @@ const struct rule rule_diag[] = {
     /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
      * setting that does nothing (a typo, a removed name, a second entry) */
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    /* postconf's and smtpd_check.c's deprecation (Postfix 3.9 and later):
+     * "support for parameter \"%s\" will be removed; instead, %s": the
+     * name still works (before the row of names already removed) */
+    {F_CONFIG_DEPRECATED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " will be removed", K_FIXED, "deprecated name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    /* master_ent.c at postfix reload: "service %s: ignoring %s change"
+     * and "to change %s, stop and start Postfix" (inet_interfaces,
+     * inet_protocols): the new value waits for a stop and a start */
+    {F_CONFIG_IGNORED, SRC_DIAG, "master", {"ignoring inet_interfaces change", "ignoring inet_protocols change", ", stop and start Postfix"}, NULL, K_FIXED, "changed at reload: needs postfix stop and start"},
     /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
     {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
@@ -410,7 +422,7 @@ const struct rule rule_diag[] = {
     {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
     {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
     /* postfix-script (postfix check, postfix start) */
-    {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: "}, NULL, K_PATH, NULL},
+    {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: ", "not set-gid or not owner+group+world executable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
      * master.cf command line wrong); its own fatal line says why */
     {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {" socket: malformed response"}, NULL, K_PATH, NULL},
@@ -419,6 +431,10 @@ const struct rule rule_diag[] = {
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */
     {F_BENIGN_NOTICE, SRC_DIAG, "master", {"master.lock: unable to set exclusive lock"}, NULL, K_FIXED, "already running"},
+    /* postfix-script: a postfix command it does not know ("error:
+     * unknown command: 'restart'", then "fatal: usage: postfix start (or
+     * stop, ...)"): the command typed did nothing, no daemon stopped */
+    {F_COMMAND_FAILED, SRC_DIAG, "postfix-script", {"unknown command: '", "usage: postfix "}, NULL, K_FIXED, "postfix"},
     /* postfix-script: postfix start while it runs */
     {F_BENIGN_NOTICE, SRC_DIAG, "postfix-script", {"the Postfix mail system is already running"}, NULL, K_FIXED, "already running"},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"connect to Milter service "}, NULL, K_AFTER, "Milter service "},

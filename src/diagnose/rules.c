@@ -104,12 +104,19 @@ static bool relay_service(const struct event *ev, struct span t)
 	       !diag_host_in_domain(host, dom);
 }
 
+/* bare_local_name - a bare local name with a domain appended
+ * (orig_to=<root>, to=<root@NAME>): no alias rewrote it */
+static bool bare_local_name(const struct event *ev)
+{
+	return ev->orig_to.n && span_chr(ev->orig_to, '@') < 0 && ev->to.n > ev->orig_to.n + 1 &&
+	       !memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) && ev->to.p[ev->orig_to.n] == '@';
+}
+
 /* own_origin_to_itself - a bare local name with a domain appended
  * (orig_to=<root>, to=<root@NAME>) whose delivery connects to NAME */
 static bool own_origin_to_itself(const struct event *ev, struct span t)
 {
-	if (!ev->orig_to.n || span_chr(ev->orig_to, '@') >= 0 || ev->to.n <= ev->orig_to.n + 1 ||
-	    memcmp(ev->to.p, ev->orig_to.p, ev->orig_to.n) || ev->to.p[ev->orig_to.n] != '@')
+	if (!bare_local_name(ev))
 		return false;
 	struct span dom = span_skip(ev->to, ev->orig_to.n + 1);
 	struct span c = span_find(t, "connect to ");
@@ -176,6 +183,18 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	if (hit->id == F_OUT_USER_UNKNOWN && sender_refusal(&m)) {
 		memset(hit, 0, sizeof *hit);
 		remote_other(ev, t, hit);
+	}
+	/* the relay host this server submits to (a submission port, or a
+	 * relay service) refusing the envelope sender for good in words no
+	 * row names ("550 Sender address is not allowed", in reply to MAIL
+	 * FROM): the senders the account may use, this side's setting, not a
+	 * destination's policy.  A temporary one stays the remote's (a quota,
+	 * a rate) */
+	if (hit->id == F_OUT_REMOTE_PERM && sender_refusal(&m) &&
+	    (span_eqs(ev->relay_port, "587") || span_eqs(ev->relay_port, "465") || relay_service(ev, t))) {
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_OUT_RELAY_SENDER;
+		diag_copy_key(hit->key, diag_conn_host(ev, t));
 	}
 	/* smtp_connect.c: a relayhost (or smtp_fallback_relay) that does not
 	 * resolve is deferred with 4.3.5, "relayhost configuration problem",
@@ -250,6 +269,16 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	 * toward this server's public address (through NAT that times out,
 	 * else it loops back): its own settings, not a remote's outage */
 	if ((hit->id == F_OUT_TIMEOUT || hit->id == F_OUT_REFUSED) && own_origin_to_itself(ev, t)) {
+		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
+		hit->key[0] = 0;
+	}
+	/* the same bare local name given to the SMTP client whose delivery
+	 * then failed on this host's own bounce or defer service ("bounce or
+	 * trace service failure", relay=none): no remote answered at all;
+	 * local mail left by SMTP (it loops back to this server and its
+	 * notice does the same) */
+	if (span_eqs(ev->line->daemon, "smtp") && span_eqs(ev->relay_name, "none") &&
+	    span_starts(t, "bounce or trace service failure") && bare_local_name(ev)) {
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
 	}
@@ -379,18 +408,8 @@ static inline bool out_same(const struct out_entry *e, uint32_t head, const stru
  * addresses inside the text, the domains of one relay tell them apart) */
 static inline unsigned out_slot(struct span t, struct span dom)
 {
-	uint64_t h = t.n * 0x9E3779B97F4A7C15ULL;
-	if (t.n >= 64) {
-		/* a long text by its first 48 bytes (the host and its
-		 * address), its middle and its end */
-		h = diag_mix(h, span_head(t, 48));
-		h = diag_mix(h, span_make(t.p + t.n / 2, 8));
-		h = diag_mix(h, span_make(t.p + t.n - 8, 8));
-	} else {
-		h = diag_mix(h, t);
-	}
-	h = diag_mix(h, dom);
-	return (unsigned)((h ^ h >> 29 ^ h >> 47) % OUT_SLOTS);
+	uint64_t h = diag_text_mix(t.n * 0x9E3779B97F4A7C15ULL, t);
+	return diag_slot(diag_mix(h, dom), OUT_SLOTS);
 }
 
 /* classify_out - classify_out_find, remembered */
@@ -585,6 +604,22 @@ static bool is_command(struct span daemon)
 	return false;
 }
 
+/* own_name_refused - mail_params.c's check of this host's own name
+ * (myhostname from gethostname(), mydomain): "valid_hostname: numeric
+ * hostname: 192.0.2.1" and "unable to use my own hostname", or "parameter
+ * myhostname: bad parameter value", said by master, the postfix command
+ * or another command that reads main.cf; every Postfix program stops so */
+static bool own_name_refused(const struct logline *l)
+{
+	struct span d = l->daemon;
+	if (!span_eqs(d, "master") && !span_eqs(d, "postfix") && !span_eqs(d, "postdrop") && !is_command(d))
+		return false;
+	struct span t = l->text;
+	return span_starts(t, "valid_hostname: ") || span_starts(t, "unable to use my own hostname") ||
+	       span_find(t, "parameter myhostname: bad parameter value").p ||
+	       span_find(t, "parameter mydomain: bad parameter value").p;
+}
+
 /* quarantine_key - what held or discarded the mail, as the group's key:
  * a header or body rule's own text ("hold: header Subject: ... : TEXT"),
  * else its class and header name ("header Subject"); an access table's or
@@ -648,8 +683,19 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	switch (ev->type) {
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
-		    span_eqs(ev->status, "undeliverable"))
+		    span_eqs(ev->status, "undeliverable")) {
+			/* Amavis took the message and threw it away: "250 2.7.0 Ok,
+			 * discarded, id=... - SPAM" (this host's own filter refusing
+			 * it as spam or a virus, without a bounce) */
+			if (span_starts(ev->reason, "250 2.7.0 Ok, discarded")) {
+				memset(hit, 0, sizeof *hit);
+				if (own_backend(ev, ev->reason, hit->key) != OWN_FILTER)
+					return false;
+				hit->id = F_OWN_CONTENT;
+				return true;
+			}
 			return span_eqs(ev->line->daemon, "discard") && classify_quarantine(ev, hit);
+		}
 		if (!classify_out(ev, hit))
 			return false;
 		/* local or virtual: no such user, for a role every domain has */
@@ -677,6 +723,13 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		break;
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
+	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
+		if (!span_eqs(ev->action, "greylist"))
+			return false;
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_IN_GREYLISTING;
+		diag_copy_key(hit->subject, ev->client_ip);
+		return true;
 	case EV_EXPIRED: /* qmgr gave up: the message's fate, not a reason */
 		memset(hit, 0, sizeof *hit);
 		hit->id = F_MAIL_EXPIRED;
@@ -695,11 +748,27 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return true;
 	}
 	if (l->severity.n) {
+		/* this host's own name, not a client's DNS, before the rows */
+		if (own_name_refused(l)) {
+			memset(hit, 0, sizeof *hit);
+			hit->id = F_POSTFIX_CANNOT_START;
+			snprintf(hit->key, sizeof hit->key, "myhostname");
+			return true;
+		}
 		if (diag_apply(MEMO_DIAG, ev, l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)
 			memset(hit, 0, sizeof *hit);
+		/* master's own end, or the postfix command's that starts it
+		 * (postfix-script's "Postfix integrity check failed!", "no
+		 * master.cf file found"): no Postfix process runs at all */
+		if (fatal && (span_eqs(l->daemon, "master") || span_eqs(l->daemon, "postfix") ||
+			      span_eqs(l->daemon, "postfix-script"))) {
+			hit->id = F_POSTFIX_CANNOT_START;
+			diag_copy_key(hit->key, l->daemon);
+			return true;
+		}
 		if (fatal && is_command(l->daemon)) {
 			hit->id = F_COMMAND_FAILED;
 			diag_copy_key(hit->key, l->daemon);

@@ -291,18 +291,10 @@ static void memo_keep_last(struct memo_last *last, struct span d, struct span t,
 
 /* last_slot - the slot of a text and daemon in memo_last: a long text
  * by its first 48 bytes (the host and its address), its middle and its
- * end (out_mix, out_slot: the same hash) */
+ * end (diag_text_mix, as out_slot) */
 static inline unsigned last_slot(struct span t, struct span d)
 {
-	uint64_t h = (t.n + 131 * d.n) * 0x9E3779B97F4A7C15ULL;
-	if (t.n >= 64) {
-		h = diag_mix(h, span_head(t, 48));
-		h = diag_mix(h, span_make(t.p + t.n / 2, 8));
-		h = diag_mix(h, span_make(t.p + t.n - 8, 8));
-	} else {
-		h = diag_mix(h, t);
-	}
-	return (unsigned)((h ^ h >> 29 ^ h >> 47) % LAST_SLOTS);
+	return diag_slot(diag_text_mix((t.n + 131 * d.n) * 0x9E3779B97F4A7C15ULL, t), LAST_SLOTS);
 }
 
 /* diag_match - match_find, remembered */

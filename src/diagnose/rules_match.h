@@ -51,5 +51,22 @@ static inline uint64_t diag_mix(uint64_t h, struct span s)
 	return h;
 }
 
+/* diag_text_mix - a text mixed into h for a memo's slot: a long one by
+ * its first 48 bytes (the host and its address), its middle and its end,
+ * a short one whole (match_memo's and classify_out's slots) */
+static inline uint64_t diag_text_mix(uint64_t h, struct span t)
+{
+	if (t.n < 64)
+		return diag_mix(h, t);
+	h = diag_mix(h, span_head(t, 48));
+	h = diag_mix(h, span_make(t.p + t.n / 2, 8));
+	return diag_mix(h, span_make(t.p + t.n - 8, 8));
+}
+
+/* diag_slot - a hash folded to one of n slots */
+static inline unsigned diag_slot(uint64_t h, unsigned n)
+{
+	return (unsigned)((h ^ h >> 29 ^ h >> 47) % n);
+}
 
 #endif

@@ -67,6 +67,9 @@ bool unwrap_continues(struct span prev, struct span line, bool width, size_t hea
 		return true;
 	if (prev.n && blank(prev.p[prev.n - 1]))
 		return true;
+	struct span pt = trim_end(prev);
+	if (pt.n && (pt.p[pt.n - 1] == ',' || pt.p[pt.n - 1] == ':'))
+		return true; /* key=value items wrapped after a comma, "QID:" before its text */
 	return width && prev.n >= UNWRAP_MIN_WIDTH && ((later && prev.n == head_n) || cut);
 }
 
@@ -85,8 +88,9 @@ static void brackets(struct span s, int *open)
 static bool join(struct span head, const struct span *after, size_t k, struct buf *out)
 {
 	out->n = 0;
-	buf_putspan(out, trim_end(head));
-	bool cut_blank = head.n && blank(head.p[head.n - 1]);
+	struct span h = trim_end(head);
+	buf_putspan(out, h);
+	bool cut_blank = head.n && (blank(head.p[head.n - 1]) || (h.n && (h.p[h.n - 1] == ',' || h.p[h.n - 1] == ':')));
 	for (size_t i = 0; i < k; i++) {
 		struct span s = after[i];
 		bool lead = s.n && blank(s.p[0]);
@@ -99,6 +103,7 @@ static bool join(struct span head, const struct span *after, size_t k, struct bu
 			buf_putc(out, ' ');
 		buf_putspan(out, s);
 		cut_blank = after[i].n && blank(after[i].p[after[i].n - 1]);
+		cut_blank |= s.n && (s.p[s.n - 1] == ',' || s.p[s.n - 1] == ':');
 	}
 	return true;
 }

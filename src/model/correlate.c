@@ -446,6 +446,14 @@ static void evict_idle(struct model *m)
 	}
 }
 
+/* model_tick - the clock and the evictions alone (correlate.h) */
+void model_tick(struct model *m, const struct event *ev)
+{
+	if (ev->line->ts.us > m->now)
+		m->now = ev->line->ts.us;
+	evict_idle(m);
+}
+
 /* model_event - apply one event */
 void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index)
 {

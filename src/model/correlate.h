@@ -46,6 +46,51 @@ struct model *model_new(const struct model_sink *sink);
 void model_limits(struct model *m, uint64_t max_sessions, uint64_t max_messages,
 		  int64_t session_idle_us);
 void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint64_t file_index);
+
+/* the kinds of smtpd's lines a session is made of (session_event_type),
+ * those of a message (the queue ID's lines; a refusal only with a real
+ * queue ID), and a warning (smtpd's SASL backend unreachable) */
+#define MODEL_KIND(e) (UINT64_C(1) << (e))
+#define MODEL_SESSION_KINDS                                                                        \
+	(MODEL_KIND(EV_CONNECT) | MODEL_KIND(EV_DISCONNECT) | MODEL_KIND(EV_LOST) | MODEL_KIND(EV_REJECT) | \
+	 MODEL_KIND(EV_SASL_FAIL) | MODEL_KIND(EV_SASL_ABORT) | MODEL_KIND(EV_CLIENT) |                \
+	 MODEL_KIND(EV_HOSTNAME_VERIFY) | MODEL_KIND(EV_NON_SMTP) | MODEL_KIND(EV_PIPELINING) |        \
+	 MODEL_KIND(EV_RATE_LIMIT) | MODEL_KIND(EV_TLS) | MODEL_KIND(EV_SMTP_IN) |                     \
+	 MODEL_KIND(EV_SMTP_OUT) | MODEL_KIND(EV_TLS_READ) | MODEL_KIND(EV_TLS_WRITE) |                \
+	 MODEL_KIND(EV_TLS_ERROR))
+#define MODEL_MESSAGE_KINDS                                                                        \
+	(MODEL_KIND(EV_CLIENT) | MODEL_KIND(EV_PICKUP) | MODEL_KIND(EV_MESSAGE_ID) |                   \
+	 MODEL_KIND(EV_QUEUED) | MODEL_KIND(EV_DELIVERY) | MODEL_KIND(EV_NOTIFICATION) |               \
+	 MODEL_KIND(EV_EXPIRED) | MODEL_KIND(EV_CLEANUP_ACTION) | MODEL_KIND(EV_CLEANUP_REMOVED) |     \
+	 MODEL_KIND(EV_REMOVED) | MODEL_KIND(EV_POSTSUPER) | MODEL_KIND(EV_SMTP_ERROR) |               \
+	 MODEL_KIND(EV_REJECT))
+#define MODEL_EVENT_KINDS (MODEL_SESSION_KINDS | MODEL_MESSAGE_KINDS | MODEL_KIND(EV_WARNING))
+
+/* model_event_reads - the event is one model_event does more with than
+ * move its clock: a kind above, or verbose chatter naming the user a
+ * SASL backend refused */
+static inline bool model_event_reads(const struct event *ev)
+{
+	return ((unsigned)ev->type < 64 && (MODEL_EVENT_KINDS >> (unsigned)ev->type & 1)) ||
+	       (ev->type == EV_NOISE && ev->sasl_username.n);
+}
+
+/* model_tick - what model_event does with any other event: the clock
+ * moved to its line's time, and what waited too long let go */
+void model_tick(struct model *m, const struct event *ev);
+
+/* model_event_by_kind - model_event, asked only of the events it reads
+ * (model_tick for the others: verbose chatter, postscreen's, anvil's,
+ * the connection failures; test_stage_kinds.c holds the two to
+ * model_event) */
+static inline void model_event_by_kind(struct model *m, const struct event *ev, uint64_t lineno,
+				       uint64_t file_index)
+{
+	if (model_event_reads(ev))
+		model_event(m, ev, lineno, file_index);
+	else
+		model_tick(m, ev);
+}
 void model_finish(struct model *m);    /* emit everything still open */
 void model_transcript(struct model *m, const struct transcript *t, uint64_t lineno,
 		      uint64_t file_index);

@@ -108,23 +108,10 @@ static struct osess *sess_open(struct model *m, const struct event *ev, uint64_t
 	return o;
 }
 
-/* sess_find - the open session of the event's process, opened if asked.
- * The last one found is tried first: the map holds one session a key, so
- * when it has the key it is the map's answer */
-struct osess *sess_find(struct model *m, const struct event *ev, bool create)
+/* sess_touch - o, found or opened for the event, touched */
+static struct osess *sess_touch(struct model *m, const struct event *ev, struct osess *o)
 {
 	const struct logline *l = ev->line;
-	struct skey k = {name_key(l->host), sess_key_pid(ev)};
-	struct osess *o = m->last_sess;
-	if (!o || o->key_pid != k.pid || o->host_n != k.host.n || !bytes_eq(k.host.p, o->s.host, k.host.n)) {
-		uint64_t h = sess_hash(k.host, k.pid);
-		o = hmap_get(&m->sessions, h, sess_eq, &k);
-		if (!o && create)
-			o = sess_open(m, ev, h);
-		if (!o)
-			return NULL;
-		m->last_sess = o;
-	}
 	/* the model's clock, not the line's: a log whose time goes
 	 * backwards must not make every session look idle */
 	o->touched = m->now;
@@ -135,6 +122,48 @@ struct osess *sess_find(struct model *m, const struct event *ev, bool create)
 		LRU_APPEND(m->shead, m->stail, o);
 	}
 	return o;
+}
+
+/* sess_find_at - sess_find, with the key's hash in *hash when the map
+ * was asked (0 when the last session found answered): a connect that
+ * finds no session opens one under that hash (sess_open_at) rather than
+ * asking the map again (speed17) */
+static struct osess *sess_find_at(struct model *m, const struct event *ev, bool create, uint64_t *hash)
+{
+	const struct logline *l = ev->line;
+	struct skey k = {name_key(l->host), sess_key_pid(ev)};
+	struct osess *o = m->last_sess;
+	*hash = 0;
+	if (!o || o->key_pid != k.pid || o->host_n != k.host.n || !bytes_eq(k.host.p, o->s.host, k.host.n)) {
+		uint64_t h = sess_hash(k.host, k.pid);
+		*hash = h;
+		o = hmap_get(&m->sessions, h, sess_eq, &k);
+		if (!o && create)
+			o = sess_open(m, ev, h);
+		if (!o)
+			return NULL;
+		m->last_sess = o;
+	}
+	return sess_touch(m, ev, o);
+}
+
+/* sess_find - the open session of the event's process, opened if asked.
+ * The last one found is tried first: the map holds one session a key, so
+ * when it has the key it is the map's answer */
+struct osess *sess_find(struct model *m, const struct event *ev, bool create)
+{
+	uint64_t h;
+	return sess_find_at(m, ev, create, &h);
+}
+
+/* sess_open_at - a new session for the event's (host, pid), whose key's
+ * hash is h and which the map does not hold (sess_find_at missed it, or
+ * it was emitted since), opened and touched as sess_find would */
+static struct osess *sess_open_at(struct model *m, const struct event *ev, uint64_t h)
+{
+	struct osess *o = sess_open(m, ev, h);
+	m->last_sess = o;
+	return sess_touch(m, ev, o);
 }
 
 /* sess_client - fill the client name/address once */
@@ -218,11 +247,15 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		return o;
 	}
 	if (ev->type == EV_CONNECT) {
-		o = sess_find(m, ev, false);
-		if (o && !o->pre_connect)
+		uint64_t h;
+		o = sess_find_at(m, ev, false, &h);
+		if (o && !o->pre_connect) {
 			sess_emit(m, o, END_REPLACED), o = NULL;
-		if (!o)
-			o = sess_find(m, ev, true);
+			if (!h) /* the last session answered: its key's hash */
+				h = sess_hash(name_key(ev->line->host), sess_key_pid(ev));
+		}
+		if (!o) /* the map holds the key no longer, or never did */
+			o = sess_open_at(m, ev, h);
 		o->pre_connect = false;
 		o->s.saw_connect = true;
 		o->s.start = ev->line->ts;
@@ -391,13 +424,5 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 /* session_event_type - event types that belong to an smtpd session */
 bool session_event_type(enum ev_type t)
 {
-	switch (t) {
-	case EV_CONNECT: case EV_DISCONNECT: case EV_LOST: case EV_REJECT: case EV_SASL_FAIL:
-	case EV_SASL_ABORT: case EV_CLIENT: case EV_HOSTNAME_VERIFY: case EV_NON_SMTP:
-	case EV_PIPELINING: case EV_RATE_LIMIT: case EV_TLS: case EV_SMTP_IN: case EV_SMTP_OUT:
-	case EV_TLS_READ: case EV_TLS_WRITE: case EV_TLS_ERROR:
-		return true;
-	default:
-		return false;
-	}
+	return (unsigned)t < 64 && (MODEL_SESSION_KINDS >> (unsigned)t & 1);
 }

@@ -75,16 +75,41 @@ bool pc_take_queue_id(struct span *text, struct span *qid)
 		all &= c;
 		i++;
 	}
-	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ')
-		return false;
-	/* the 'z' of a long ID is looked for only when the short form fails */
-	if (!(all & 1) && !qid_ok(all, memchr(p, 'z', i) != NULL, i))
+	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ') {
+		if (!pc_relaxed_qid || i < 3 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ')
+			return false;
+	} else if (!(all & 1) && !qid_ok(all, memchr(p, 'z', i) != NULL, i) && !pc_relaxed_qid)
+		/* the 'z' of a long ID is looked for only when the short form fails */
 		return false;
 	memcpy(last_qid.b, p, i);
 	last_qid.n = i;
 	*qid = span_head(*text, i);
 	*text = span_skip(*text, i + 2);
 	return true;
+}
+
+_Thread_local bool pc_relaxed_qid;
+
+/* pc_masked_qid_line - "TOKEN: to=<...", "TOKEN: from=<...", "TOKEN:
+ * removed"...: a message's line whose queue ID is no Postfix queue ID
+ * (made up or masked before pasting: "XXX", vowels in a long ID) */
+bool pc_masked_qid_line(struct span t)
+{
+	/* smtpd's "client=" with a masked ID ("XXXXXXXXXX") is read on the
+	 * first pass, without it (smtpd.c): no second pass reaches it */
+	static const char *const keys[] = {"to=", "from=", "message-id=", "removed", "client=", "uid=",
+					   "sender non-delivery notification: ", NULL};
+	size_t i = 0;
+	while (i < t.n && i < 33 && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
+				   (t.p[i] >= 'a' && t.p[i] <= 'z')))
+		i++;
+	if (i < 3 || i > 32 || i + 1 >= t.n || t.p[i] != ':' || t.p[i + 1] != ' ')
+		return false;
+	struct span rest = span_skip(t, i + 2);
+	for (int k = 0; keys[k]; k++)
+		if (span_starts(rest, keys[k]))
+			return true;
+	return false;
 }
 
 /* pc_namaddr - "name[addr]" or "name[addr]:port"; an address masked

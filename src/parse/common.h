@@ -12,6 +12,11 @@
 
 bool pc_queue_id(struct span tok);
 bool pc_take_queue_id(struct span *text, struct span *qid);
+/* a pasted line's queue ID made up or masked ("XXX", "4mGC2s3EdYa3LNN4"
+ * with vowels): taken as one while set (dispatch.c's second reading of a
+ * line no parser knew) */
+extern _Thread_local bool pc_relaxed_qid;
+bool pc_masked_qid_line(struct span text);
 bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *port);
 void pc_addr_canon_other(struct span *addr, char buf[EV_ADDR_MAX]);
 
@@ -129,5 +134,6 @@ void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
 void parse_dovecot(const struct logline *l, struct event *ev);
+bool parse_policy(const struct logline *l, struct event *ev);
 
 #endif

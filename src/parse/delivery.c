@@ -368,6 +368,12 @@ static void queue_line(const struct logline *l, struct span t, struct event *ev)
 		ev->reason = c;
 		return;
 	}
+	/* a status line cut before its status= (wrapped or truncated when
+	 * pasted) says nothing of what became of the mail */
+	if (span_starts(t, "to=<") && span_index(t, "status=") < 0) {
+		ev->type = EV_UNKNOWN;
+		return;
+	}
 	/* every other "QID: text" is a failure reason (smtp_trouble.c:254,429) */
 	ev->type = EV_SMTP_ERROR;
 	ev->reason = t;

@@ -21,23 +21,10 @@ static void canon_addrs(struct event *ev)
 		pc_addr_canon(&ev->server_ip, ev->addr_text[EV_ADDR_SERVER]);
 }
 
-/* parse_line - fill ev from line */
-void parse_line(const struct logline *l, struct event *ev)
+/* by_daemon - the parser of the line's program */
+static void by_daemon(const struct logline *l, struct event *ev)
 {
-	ev_reset(ev, l);
-	if (!l->postfix) {
-		ev->type = EV_OTHER;
-		ev->text = l->text;
-		if (span_eqs(l->daemon, "dovecot")) {
-			parse_dovecot(l, ev);
-			canon_addrs(ev);
-		}
-		return;
-	}
-	ev->type = EV_UNKNOWN;
 	struct span d = l->daemon;
-	if (parse_verbose(l, ev))
-		return;
 	if (span_eqs(d, "smtpd"))
 		parse_smtpd(l, ev);
 	else if (span_eqs(d, "qmgr") || span_eqs(d, "nqmgr") || span_eqs(d, "oqmgr"))
@@ -56,7 +43,8 @@ void parse_line(const struct logline *l, struct event *ev)
 		parse_postsuper(l, ev);
 	else if (span_eqs(d, "postscreen") || span_eqs(d, "dnsblog"))
 		parse_postscreen(l, ev);
-	else if (span_eqs(d, "master") || span_eqs(d, "postfix-script") || span_eqs(d, "postfix"))
+	else if (span_eqs(d, "master") || span_eqs(d, "postfix-script") || span_eqs(d, "postfix") ||
+		 span_eqs(d, "postlog"))
 		parse_master(l, ev);
 	else if (span_eqs(d, "anvil"))
 		parse_anvil(l, ev);
@@ -64,6 +52,43 @@ void parse_line(const struct logline *l, struct event *ev)
 		parse_scache(l, ev);
 	else if (span_eqs(d, "tlsproxy"))
 		parse_tlsproxy(l, ev);
+}
+
+/* parse_line - fill ev from line */
+void parse_line(const struct logline *l, struct event *ev)
+{
+	ev_reset(ev, l);
+	if (!l->postfix) {
+		ev->type = EV_OTHER;
+		ev->text = l->text;
+		if (span_eqs(l->daemon, "dovecot")) {
+			parse_dovecot(l, ev);
+			canon_addrs(ev);
+		} else if (parse_policy(l, ev)) {
+			canon_addrs(ev);
+		}
+		return;
+	}
+	ev->type = EV_UNKNOWN;
+	if (parse_verbose(l, ev))
+		return;
+	/* the Perl SPF policy server logs as postfix/policy-spf: another
+	 * program's line for all that */
+	if (span_eqs(l->daemon, "policy-spf") && parse_policy(l, ev)) {
+		ev->type = EV_OTHER;
+		canon_addrs(ev);
+		return;
+	}
+	by_daemon(l, ev);
+	/* a message's line whose queue ID was made up or masked before it
+	 * was pasted: read again, that token taken as the queue ID */
+	if (ev->type == EV_UNKNOWN && !l->severity.n && pc_masked_qid_line(l->text)) {
+		ev_reset(ev, l);
+		ev->type = EV_UNKNOWN;
+		pc_relaxed_qid = true;
+		by_daemon(l, ev);
+		pc_relaxed_qid = false;
+	}
 	if (ev->type == EV_UNKNOWN)
 		parse_generic(l, ev);
 	if (!ev->text.p && (ev->type == EV_UNKNOWN || ev->type == EV_NOISE || ev->type == EV_INFO))

@@ -139,6 +139,133 @@ static void verb(struct buf *b, struct span cmd)
 	}
 }
 
+/* other_policy - a policy service's own decision (parse/policy.c) in
+ * words: postgrey's greylisting or pass, policyd-spf's result or
+ * refusal; false for any other line of another program */
+static bool other_policy(struct buf *b, const struct event *ev)
+{
+	if (!ev->action.n || !ev->client_ip.n)
+		return false;
+	struct buf ip = {0}, why = {0};
+	buf_term(&ip, ev->client_ip);
+	buf_putc(&ip, 0);
+	buf_term(&why, ev->reason);
+	buf_putc(&why, 0);
+	bool told = true;
+	if (span_eqs(ev->action, "greylist"))
+		/* TRANSLATORS: postgrey's decision: the client's address, postgrey's reason ("new", "early-retry (173s missing)") */
+		buf_printf(b, _("greylisted the client %s (%s): a real server retries later"), ip.p, why.p);
+	else if (span_eqs(ev->action, "pass"))
+		/* TRANSLATORS: postgrey's decision: the client's address, postgrey's reason ("triplet found", "client whitelist") */
+		buf_printf(b, _("let the client %s through (%s)"), ip.p, why.p);
+	else if (span_eqs(ev->action, "prepend"))
+		/* TRANSLATORS: the SPF policy service's result ("Pass", "Fail", "Softfail", "None"), the client's address */
+		buf_printf(b, _("SPF result %s for the client %s"), why.p, ip.p);
+	else if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "defer"))
+		/* TRANSLATORS: the client's address, the SPF policy service's reply text */
+		buf_printf(b, _("refused the client %s on SPF: %s"), ip.p, why.p);
+	else
+		told = false;
+	buf_free(&ip);
+	buf_free(&why);
+	return told;
+}
+
+/* span_has - s holds word, ASCII case ignored */
+static bool span_has(struct span s, const char *word)
+{
+	size_t k = strlen(word);
+	for (size_t i = 0; i + k <= s.n; i++)
+		if (!strncasecmp(s.p + i, word, k))
+			return true;
+	return false;
+}
+
+/* took - a time in seconds, in the reader's words */
+static void took(struct buf *b, double secs)
+{
+	if (secs < 120)
+		/* TRANSLATORS: a duration */
+		buf_printf(b, _("%.0f seconds"), secs);
+	else if (secs < 7200)
+		buf_printf(b, _("%.0f minutes"), secs / 60);
+	else if (secs < 2 * 86400)
+		buf_printf(b, _("%.1f hours"), secs / 3600);
+	else
+		buf_printf(b, _("%.1f days"), secs / 86400);
+}
+
+/* delivery_where - where a delivery line says the mail went, and what
+ * it cannot show: the hand-over to this host's content filter and the
+ * queue ID it comes back under, or its discard; a command (pipe, local
+ * "delivered to command"), whose exit status is all Postfix sees; a
+ * forward under a new queue ID; the next server's acceptance, after
+ * which the log says nothing (the inbox, a spam folder, a quarantine);
+ * and where a slow delivery lost its time (delays=a/b/c/d) */
+static void delivery_where(struct buf *b, const struct event *ev, enum own_kind own)
+{
+	const struct logline *l = ev->line;
+	struct span why = ev->reason;
+	struct buf q = {0};
+	if (ev->new_queue_id.n) {
+		buf_term(&q, ev->new_queue_id);
+		buf_putc(&q, 0);
+	}
+	if (span_eqs(ev->status, "sent")) {
+		if (own == OWN_FILTER && span_has(why, "discard"))
+			buf_puts(b, _("; the filter discarded it (spam or a virus, on purpose): it goes no further"));
+		else if (own == OWN_FILTER && q.n)
+			/* TRANSLATORS: %s is the queue ID the message comes back under */
+			buf_printf(b, _("; the filter gave it back as a new message, %s: the delivery goes on under that queue ID"), q.p);
+		else if (span_starts(why, "delivered to command") || span_starts(why, "delivered via ")) {
+			buf_puts(b, _("; it was handed to a command, which ended without error: that is all Postfix knows; what the command did with it is in the command's own log"));
+			struct span svc = span_find(why, " service (");
+			if (svc.p && why.n && why.p[why.n - 1] == ')') {
+				svc = span_skip(svc, strlen(" service ("));
+				svc.n = svc.n ? svc.n - 1 : 0;
+				if (svc.n) {
+					buf_puts(b, _("; it printed: "));
+					buf_term(b, span_cut(svc, 200));
+				}
+			}
+		} else if (span_starts(why, "forwarded as ") && q.n)
+			/* TRANSLATORS: %s is the new message's queue ID */
+			buf_printf(b, _("; it was forwarded (an alias or a .forward file) as a new message, %s, which goes on to the new address"), q.p);
+		else if (own == OWN_NONE && span_eqs(l->daemon, "smtp") && ev->relay_name.n &&
+			 !span_eqs(ev->relay_name, "none"))
+			buf_puts(b, _("; the receiving server accepted it: what it does next (the inbox, a spam folder, a quarantine) is not in this log"));
+	}
+	if (span_find(why, "message may be sent more than once").p)
+		buf_puts(b, _("; the server may have taken the message before the connection broke: the recipient can get it twice when Postfix tries again"));
+	double t[4] = {0, 0, 0, 0};
+	double all = 0;
+	char d[64];
+	if (ev->delays.n && ev->delays.n < sizeof d) {
+		memcpy(d, ev->delays.p, ev->delays.n);
+		d[ev->delays.n] = 0;
+		if (sscanf(d, "%lf/%lf/%lf/%lf", &t[0], &t[1], &t[2], &t[3]) == 4 && t[0] >= 0 &&
+		    t[1] >= 0 && t[2] >= 0 && t[3] >= 0 && t[0] < 1e9 && t[1] < 1e9 && t[2] < 1e9 &&
+		    t[3] < 1e9)
+			all = t[0] + t[1] + t[2] + t[3];
+	}
+	if (all >= 60) {
+		static const char *const part[4] = {
+		    N_("before the queue manager (receiving, filters, cleanup; for a retried message its time in the deferred queue)"),
+		    N_("in the active queue, waiting for a delivery agent"),
+		    N_("setting up the connection (DNS, connect, greeting, TLS)"),
+		    N_("transmitting the message")};
+		int m = 0;
+		for (int i = 1; i < 4; i++)
+			if (t[i] > t[m])
+				m = i;
+		buf_puts(b, _("; it had taken "));
+		took(b, all);
+		buf_puts(b, _(", most of it "));
+		buf_puts(b, _(part[m]));
+	}
+	buf_free(&q);
+}
+
 /* meaning - what the line says, in words */
 static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 {
@@ -272,8 +399,14 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_REMOVED: buf_puts(b, _("the message is done and left the queue")); break;
 	case EV_EXPIRED: buf_puts(b, _("the message waited too long in the queue and is returned to its sender")); break;
 	case EV_DELIVERY:
-		if (span_eqs(ev->status, "sent"))
+		if (span_eqs(ev->status, "sent") && own == OWN_FILTER)
+			buf_puts(b, _("the message was passed to this host's content filter"));
+		else if (span_eqs(ev->status, "sent"))
 			buf_puts(b, _("a recipient was delivered"));
+		else if (span_eqs(ev->status, "deliverable") || span_eqs(ev->status, "undeliverable"))
+			buf_puts(b, span_eqs(ev->status, "deliverable")
+					? _("an address verification probe: the recipient would be accepted; nothing was delivered")
+					: _("an address verification probe: the recipient would not be accepted; nothing was sent"));
 		else if (span_eqs(ev->status, "deferred"))
 			buf_puts(b, _("delivery to a recipient failed for now and will be retried"));
 		else if (span_eqs(ev->status, "bounced"))
@@ -288,6 +421,7 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 			buf_term(b, span_cut(ev->reason, 200));
 			buf_putc(b, ')');
 		}
+		delivery_where(b, ev, own);
 		break;
 	case EV_SMTP_CONN_FAIL:
 		buf_puts(b, own == OWN_FILTER	 ? _("this server could not connect to its own content filter")
@@ -345,7 +479,10 @@ static void meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_MASTER: buf_puts(b, _("master, about the daemons it runs")); break;
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
 	case EV_INFO: buf_puts(b, _("an informational line")); break;
-	case EV_OTHER: buf_puts(b, _("a line of another program")); break;
+	case EV_OTHER:
+		if (!other_policy(b, ev))
+			buf_puts(b, _("a line of another program"));
+		break;
 	default:
 		if (span_eqs(l->severity, "error")) {
 			buf_puts(b, _("an error logged by Postfix"));

@@ -333,6 +333,8 @@ void report_json(struct buf *b, const struct report_input *in)
 		json_kv_int(b, &g, "sent", (int64_t)o->sent);
 		json_kv_int(b, &g, "bounced", (int64_t)o->bounced);
 		json_kv_int(b, &g, "deferred", (int64_t)o->deferred);
+		json_kv_int(b, &g, "filtered", (int64_t)o->filtered);
+		json_kv_int(b, &g, "filter_discarded", (int64_t)o->filter_discarded);
 		json_kv_int(b, &g, "remote_content_rejects", (int64_t)o->remote_content_rejects);
 		json_kv_int(b, &g, "remote_ip_rejects", (int64_t)o->remote_ip_rejects);
 		json_key(b, &g, "queue_ids");

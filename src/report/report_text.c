@@ -162,6 +162,18 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 		 (unsigned long long)o->deferred);
 	/* TRANSLATORS: "3 were delivered", "1 bounced", "0 deferred" */
 	buf_printf(&t, _(" Of their recipients %s, %s, %s."), sent, bounced, deferred);
+	if (o->filtered)
+		buf_printf(&t, P_(" %llu was handed to this host's content filter: its delivery goes on under "
+				  "the new queue ID the filter gave it back under.",
+				  " %llu were handed to this host's content filter: their delivery goes on under "
+				  "the new queue IDs the filter gave them back under.", o->filtered),
+			   (unsigned long long)o->filtered);
+	if (o->filter_discarded)
+		buf_printf(&t, P_(" %llu was discarded by this host's content filter (spam or a virus, on "
+				  "purpose): it went no further.",
+				  " %llu were discarded by this host's content filter (spam or a virus, on "
+				  "purpose): they went no further.", o->filter_discarded),
+			   (unsigned long long)o->filter_discarded);
 	if (o->remote_content_rejects) {
 		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
 		buf_printf(&t, P_(" %llu was refused by a remote server as spam, virus or policy violation "

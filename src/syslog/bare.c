@@ -23,6 +23,8 @@
  * headers and a transcript's "In:"/"Out:" lines stay lines without a
  * prefix.  Tried only after every other shape has failed.  The line gets
  * the last time read before it in its input, or none (FMT_NOTIME).
+ * One line of another program is read so too: postgrey's decision
+ * (policy_decision), which names its client, sender and recipient.
  * Untrusted input: every access is bounds-checked.
  */
 #include "prefix.h"
@@ -485,9 +487,18 @@ const char *syslog_bare_daemon(struct span text)
  * ("warning: " already taken off), or NULL:
  *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...";
  *   smtpd/smtpd_sasl_glue.c:340, :351 "name[address]: SASL X
- *   authentication failed|aborted..." */
+ *   authentication failed|aborted...";
+ *   conf/postfix-script (postfix check) "not owned by USER: PATH",
+ *   "group or other writable: PATH", "symlink leaves directory: PATH",
+ *   "not set-gid or not owner+group+world executable: PATH" */
 const char *syslog_bare_warning_daemon(struct span text)
 {
+	static const char *const check[] = {"not owned by ", "group or other writable: /",
+					    "symlink leaves directory: /",
+					    "not set-gid or not owner+group+world executable: /"};
+	for (size_t i = 0; i < sizeof check / sizeof *check; i++)
+		if (span_starts(text, check[i]))
+			return span_find(text, ": /").p ? "postfix-script" : NULL;
 	struct span cur = text;
 	if (span_eat(&cur, "non-SMTP command from ")) {
 		size_t n = client_at(cur);
@@ -508,6 +519,16 @@ const char *syslog_bare_warning_daemon(struct span text)
 		   : NULL;
 }
 
+/* policy_decision - postgrey's decision line alone ("action=greylist,
+ * reason=new, client_name=..., client_address=..., sender=...,
+ * recipient=..."): the one shape of another program read without its
+ * tag, for the greylisting a paste of its lines shows (parse/policy.c) */
+static bool policy_decision(struct span t)
+{
+	return (span_starts(t, "action=greylist, reason=") || span_starts(t, "action=pass, reason=")) &&
+	       span_index(t, ", client_address=") > 0;
+}
+
 /* syslog_parse_bare - a line of message text alone (after the marks a
  * paste put before it); false when its program cannot be told */
 bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out)
@@ -522,6 +543,9 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 			cur = span_head(cur, (size_t)bt);
 	}
 	const char *d = syslog_bare_daemon(cur);
+	bool other = !d && policy_decision(cur);
+	if (other)
+		d = "postgrey";
 	if (!d)
 		return false;
 	zero(out, sizeof *out);
@@ -531,7 +555,7 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 	out->instance = out->service = SPAN_NULL;
 	out->host = SPAN_NULL;
 	out->pid = -1;
-	out->postfix = true;
+	out->postfix = !other;
 	out->inferred = true;
 	out->format = FMT_NOTIME;
 	out->ts = st->last_ts;

@@ -7,7 +7,8 @@
  *
  * A line is read as decorations, columns, the program tag, the text and
  * trailing columns:
- *   decorations  blanks, ANSI colour codes, a byte-order mark, markdown
+ *   decorations  blanks, ANSI colour codes (also with their escape byte
+ *                printed as text: "ESC[36m", "^[[0m"), a byte-order mark, markdown
  *                bullets and quote marks ("- ", "* ", "+ ", "• ", ">",
  *                "1. "), backticks, a table's leading '|', the file
  *                name (and line number) grep puts before a time
@@ -62,25 +63,57 @@ static inline bool isdigit_(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* skip_ansi - an ANSI escape at the start of *cur, consumed: ESC '['
- * parameter bytes and one final byte, or ESC and one byte */
-static bool skip_ansi(struct span *cur)
+/* esc_text_len - the escape byte as a paste shows it once it is lost:
+ * "ESC" (log viewers), "^[" (cat -v, less), "\e", "\033", "\x1b",
+ * "\u001b" (a JSON export); 0 when s does not start with one */
+static size_t esc_text_len(struct span s)
 {
-	if (!cur->n || cur->p[0] != '\x1b')
-		return false;
+	static const char *const forms[] = {"ESC", "^[", "\\e", "\\033", "\\x1b", "\\u001b", "\\u001B", "\\x1B"};
+	for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+		size_t n = strlen(forms[k]);
+		if (s.n > n && memcmp(s.p, forms[k], n) == 0 && s.p[n] == '[')
+			return n;
+	}
+	return 0;
+}
+
+/* ansi_len - the bytes of an ANSI escape at the start of s, 0 when none:
+ * ESC '[' parameter bytes and one final byte, or ESC and one byte; the
+ * escape byte printed as text (esc_text_len) only before a colour code,
+ * '[' digits and ';' then 'm', so that a word "ESC[" stays text */
+static size_t ansi_len(struct span s)
+{
+	if (!s.n)
+		return 0;
+	if (s.p[0] != '\x1b') {
+		size_t i = esc_text_len(s);
+		if (!i)
+			return 0;
+		i++; /* '[' */
+		while (i < s.n && (isdigit_(s.p[i]) || s.p[i] == ';'))
+			i++;
+		return i < s.n && s.p[i] == 'm' ? i + 1 : 0;
+	}
 	size_t i = 1;
-	if (i < cur->n && cur->p[i] == '[') {
+	if (i < s.n && s.p[i] == '[') {
 		i++;
-		while (i < cur->n && (unsigned char)cur->p[i] >= 0x20 &&
-		       (unsigned char)cur->p[i] <= 0x3f)
+		while (i < s.n && (unsigned char)s.p[i] >= 0x20 && (unsigned char)s.p[i] <= 0x3f)
 			i++;
-		if (i < cur->n && (unsigned char)cur->p[i] >= 0x40 &&
-		    (unsigned char)cur->p[i] <= 0x7e)
+		if (i < s.n && (unsigned char)s.p[i] >= 0x40 && (unsigned char)s.p[i] <= 0x7e)
 			i++;
-	} else if (i < cur->n) {
+	} else if (i < s.n) {
 		i++;
 	}
-	*cur = span_skip(*cur, i);
+	return i;
+}
+
+/* skip_ansi - an ANSI escape at the start of *cur, consumed */
+static bool skip_ansi(struct span *cur)
+{
+	size_t n = ansi_len(*cur);
+	if (!n)
+		return false;
+	*cur = span_skip(*cur, n);
 	return true;
 }
 
@@ -193,7 +226,8 @@ static struct span cut_token(struct span *cur)
 	} else if ((cur->p[0] == '[' || cur->p[0] == '<') && (i = placeholder_len(*cur))) {
 		/* "[my domain]", "<host name>": a host name hidden behind words */
 	} else {
-		while (i < cur->n && !blank(cur->p[i]) && cur->p[i] != '\x1b' && cur->p[i] != '|')
+		while (i < cur->n && !blank(cur->p[i]) && cur->p[i] != '|' &&
+		       !ansi_len(span_skip(*cur, i)))
 			i++;
 	}
 	struct span tok = span_head(*cur, i);
@@ -342,7 +376,7 @@ static bool read_time(struct syslog_state *st, struct span *cur, struct stamp *t
 			i++;
 		c = span_skip(c, i);
 	}
-	if (c.n && !blank(c.p[0]) && c.p[0] != '|' && c.p[0] != '\x1b')
+	if (c.n && !blank(c.p[0]) && c.p[0] != '|' && !ansi_len(c))
 		return false;
 	*cur = c;
 	return true;

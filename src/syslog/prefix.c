@@ -469,6 +469,47 @@ bool syslog_read_tag(struct span name_pid, struct logline *out)
 	return name_pid.n && parse_tag_n(name_pid.p, name_pid.n, out);
 }
 
+/* severity_len - the length of "warning", "error", "fatal" or "panic"
+ * when t starts with one and ": ", else 0 */
+static size_t severity_len(struct span t)
+{
+	static const char *const words[] = {"warning: ", "error: ", "fatal: ", "panic: "};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (span_starts(t, words[i]))
+			return strlen(words[i]) - 2;
+	return 0;
+}
+
+/* nested_command - the postfix command's tag over a line a command it
+ * ran wrote to stderr ("postfix[12]: /usr/sbin/postconf: warning:
+ * /etc/postfix/main.cf: support for parameter ..."): that command is the
+ * daemon, its severity the line's */
+static __attribute__((noinline)) void nested_command(struct logline *out)
+{
+	static const char *const names[] = {"postconf", "postmap", "postalias", "postsuper", "postqueue",
+					    "postdrop", "postmulti", "postlog", "sendmail"};
+	if (!span_eqs(out->daemon, "postfix"))
+		return;
+	struct span t = out->text;
+	ptrdiff_t colon = span_index(t, ": ");
+	if (colon <= 0 || colon > 64)
+		return;
+	struct span path = span_head(t, (size_t)colon), name = path;
+	ptrdiff_t slash = span_rchr(path, '/');
+	if (slash >= 0)
+		name = span_skip(path, (size_t)slash + 1);
+	bool known = false;
+	for (size_t i = 0; i < sizeof names / sizeof *names && !known; i++)
+		known = span_eqs(name, names[i]);
+	struct span rest = span_skip(t, (size_t)colon + 2);
+	size_t k = known ? severity_len(rest) : 0;
+	if (!k)
+		return;
+	out->daemon = name;
+	out->severity = span_head(rest, k);
+	out->text = span_skip(rest, k + 2);
+}
+
 /* take_severity - strip a Postfix "warning: ", "error: ", "fatal: " or
  * "panic: " from the text (their first letters tell them apart) */
 static inline __attribute__((always_inline)) void take_severity(struct logline *out)
@@ -478,6 +519,9 @@ static inline __attribute__((always_inline)) void take_severity(struct logline *
 	const char *p = out->text.p;
 	size_t n = out->text.n, k;
 	switch (p[0]) {
+	case '/':
+		nested_command(out);
+		return;
 	case 'w':
 		if (n < 9 || !bytes_eq(p, "warning: ", 9))
 			return;
@@ -494,8 +538,10 @@ static inline __attribute__((always_inline)) void take_severity(struct logline *
 		k = 5;
 		break;
 	case 'p':
-		if (n < 7 || !bytes_eq(p, "panic: ", 7))
+		if (n < 7 || !bytes_eq(p, "panic: ", 7)) {
+			nested_command(out);
 			return;
+		}
 		k = 5;
 		break;
 	default:

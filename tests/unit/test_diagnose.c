@@ -49,6 +49,13 @@ static const struct {
      "relayhost-sender-refused", "smtp.example.net"},
     {"Dec  4 14:10:04 app1 postfix/smtp[2104]: 6BCD1004: to=<u4@example.com>, relay=smtp.office365.com[198.51.100.21]:587, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.2.252, status=bounced (host smtp.office365.com[198.51.100.21] said: 554 5.2.252 SendAsDenied; u@example.org not allowed to send as root@app1.example.org; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied (in reply to end of DATA command))",
      "relayhost-sender-refused", "smtp.office365.com"},
+    /* a submission port's relay refusing the sender in its own words:
+     * the account's senders; the same words from port 25 (below, 2105)
+     * and a temporary one stay the remote's */
+    {"Dec  4 14:10:07 app1 postfix/smtp[2107]: 6BCD1007: to=<u7@example.com>, relay=mail.example.net[198.51.100.23]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host mail.example.net[198.51.100.23] said: 550-Requested action not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to MAIL FROM command))",
+     "relayhost-sender-refused", "mail.example.net"},
+    {"Dec  4 14:10:08 app1 postfix/smtp[2108]: 6BCD1008: to=<u8@example.com>, relay=mail.example.net[198.51.100.23]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=4.7.0, status=deferred (host mail.example.net[198.51.100.23] said: 450 4.7.0 Sender address temporarily not allowed (in reply to MAIL FROM command))",
+     "outbound-remote-temporary", "mail.example.net"},
     {"Dec  4 14:10:05 app1 postfix/smtp[2105]: 6BCD1005: to=<u5@example.com>, relay=mail.example.com[198.51.100.22]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.1.0, status=bounced (host mail.example.com[198.51.100.22] said: 550 5.1.0 Sender denied (in reply to MAIL FROM command))",
      "outbound-remote-refused", "mail.example.com"},
     {"Dec  4 14:10:06 app1 postfix/smtp[2106]: 6BCD1006: to=<u6@example.com>, relay=mail.example.com[198.51.100.22]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.1, status=bounced (host mail.example.com[198.51.100.22] said: 554 5.7.1 <s@app1.example.org>: Sender address rejected: Access denied (in reply to RCPT TO command))",
@@ -660,6 +667,47 @@ static const struct {
      "postmaster-alias-missing", "postmaster"},
     {"Mar  4 15:05:01 mx postfix/postfix-script[7030]: warning: not owned by postfix: /var/spool/postfix/private/auth",
      "file-ownership-wrong", "/var/spool/postfix/private/auth"},
+    /* postfix check's warnings pasted without their tag (bare.c) */
+    {"warning: group or other writable: /etc/postfix/./access.cidr",
+     "file-ownership-wrong", "/etc/postfix/./access.cidr"},
+    {"warning: not owned by root: /etc/postfix/main.cf",
+     "file-ownership-wrong", "/etc/postfix/main.cf"},
+    {"Mar  4 15:05:02 mx postfix/postfix-script[7031]: warning: not set-gid or not owner+group+world executable: /usr/sbin/postdrop",
+     "file-ownership-wrong", "/usr/sbin/postdrop"},
+    {"warning: symlink leaves directory: /etc/postfix/./makedefs.out",
+     "benign-notice", "postfix check"},
+    /* Postfix 3.9's deprecations: the name still works */
+    {"Mar  4 13:20:02 mx postfix/postconf[5402]: warning: /etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" will be removed; instead, specify \"smtpd_tls_security_level\"",
+     "config-setting-deprecated", "deprecated name"},
+    {"Mar  4 13:20:03 mx postfix[5403]: /usr/sbin/postconf: warning: /etc/postfix/main.cf: support for parameter \"smtpd_tls_dh1024_param_file\" will be removed; instead, do not specify (leave at default)",
+     "config-setting-deprecated", "deprecated name"},
+    /* master's own fatal error, and the postfix command's: nothing runs */
+    {"Mar  4 13:50:02 mx postfix/master[5702]: fatal: open lock file /var/lib/postfix/master.lock: cannot open file: Permission denied",
+     "postfix-cannot-start", "master"},
+    {"Mar  4 13:50:03 mx postfix/master[5703]: fatal: 0.0.0.0:smtps: Servname not supported for ai_socktype",
+     "postfix-cannot-start", "master"},
+    {"Mar  4 13:50:09 mx postfix/postfix-script[5709]: fatal: Postfix integrity check failed!",
+     "postfix-cannot-start", "postfix-script"},
+    /* a postfix command mistyped: nothing stopped */
+    {"Mar  4 13:50:10 mx postfix/postfix-script[5710]: error: unknown command: 'restart'",
+     "command-failed", "postfix"},
+    {"Mar  4 13:50:10 mx postfix/postfix-script[5711]: fatal: usage: postfix start (or stop, reload, abort, flush, check, status, set-permissions, upgrade-configuration)",
+     "command-failed", "postfix"},
+    /* this host's own name refused: not a client's DNS */
+    {"Mar  4 13:50:04 mx postfix/postconf[5704]: warning: valid_hostname: numeric hostname: 192.0.2.10",
+     "postfix-cannot-start", "myhostname"},
+    {"Mar  4 13:50:05 mx postfix[5705]: fatal: file /etc/postfix/main.cf: parameter myhostname: bad parameter value: 192.0.2.10",
+     "postfix-cannot-start", "myhostname"},
+    {"Mar  4 13:50:06 mx postfix/postconf[5706]: fatal: unable to use my own hostname",
+     "postfix-cannot-start", "myhostname"},
+    /* a network written with its host bits (mynetworks, cidr:) */
+    {"Mar  4 13:50:07 mx postfix/smtpd[5707]: warning: non-null host address bits in \"192.0.2.1/24\", perhaps you should use \"192.0.2.0/24\" instead",
+     "lookup-table-syntax", "192.0.2.1/24"},
+    /* postfix reload cannot change the listening addresses */
+    {"Mar  4 13:50:08 mx postfix/master[5708]: warning: service smtp: ignoring inet_interfaces change",
+     "config-setting-ignored", "changed at reload: needs postfix stop and start"},
+    {"Mar  4 13:50:08 mx postfix/master[5708]: warning: to change inet_interfaces, stop and start Postfix",
+     "config-setting-ignored", "changed at reload: needs postfix stop and start"},
     {"Mar  4 15:07:01 mx postfix/smtpd[7050]: warning: connect to 127.0.0.1:10023: Connection refused",
      "policy-service-unreachable", "127.0.0.1:10023"},
     {"Mar  4 15:08:01 mx postfix/smtpd[7060]: warning: connect to private/anvil: Connection refused",
@@ -984,6 +1032,19 @@ static const struct {
     /* a real user's mail to a remote that times out stays the remote's */
     {"Nov  3 18:06:25 mail postfix/smtp[1436]: 81571C2E: to=<root@mail.example.com>, orig_to=<admin@example.org>, relay=none, delay=50784, delays=50754/0.01/30/0, dsn=4.4.1, status=deferred (connect to mail.example.com[203.0.113.123]:25: Connection timed out)",
      "outbound-connect-timeout", "mail.example.com"},
+    /* threads17H: root's mail with this host's own name went to the SMTP
+     * client, whose delivery failed on this host's bounce/defer service
+     * (it loops back to itself): its own settings (was
+     * outbound-remote-temporary) */
+    {"Feb 28 11:50:04 mx postfix/smtp[8399]: CC44916C7A: to=<root@host.example.com>, orig_to=<root>, relay=none, delay=0.06, delays=0.04/0.02/0/0, dsn=4.3.0, status=deferred (bounce or trace service failure)",
+     "local-name-sent-to-unknown-domain", ""},
+    /* threads17H: Amavis took the message and discarded it as spam: this
+     * host's own filter, not a delivery (was no finding) */
+    {"Feb 26 09:43:26 mail2 postfix/smtp[9767]: E692E2F006CF: to=u@example.com, relay=127.0.0.1[127.0.0.1]:10024, delay=5.2, delays=0.44/0/0/4.7, dsn=2.7.0, status=sent (250 2.7.0 Ok, discarded, id=09360-09 - SPAM)",
+     "local-filter-refused-content", "127.0.0.1:10024"},
+    /* threads17H: a status line cut before its status= (wrapped when
+     * pasted) says nothing of the mail (was outbound-remote-temporary) */
+    {"Jun 23 19:33:22 outmx postfix/smtp[7484]: 42A3B481ABC: to=<u@example.com>,", NULL, NULL},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

@@ -527,3 +527,27 @@ TEST(diagnose_own_name_connects_fold)
 	CHECK(group_of(d, F_OUT_TIMEOUT, "mx.example.org") != NULL);
 	diag_free(d);
 }
+
+/* smtp's SASL library failing ("No worthy mechs found", no server
+ * named) before the deferral that names the relay host: one finding,
+ * the relay host's (as real Postfix logs it in e2e's diag instance) */
+TEST(diagnose_relay_sasl_one_group)
+{
+	static const char *const lines[] = {
+	    "Dec  5 09:54:14 mx1 postfix/smtp[256]: warning: SASL authentication failure: No worthy mechs found",
+	    "Dec  5 09:54:14 mx1 postfix/smtp[256]: 28740A7286E: to=<hr@example.net>, relay=smtp.example.net[192.0.2.33]:25, "
+	    "delay=0.03, delays=0.02/0.01/0/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot "
+	    "authenticate to server smtp.example.net[192.0.2.33]: no mechanism available)",
+	};
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		diag_event(d, progs_line(lines[i]));
+	diag_finish(d);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "relayhost-sasl-failed");
+		CHECK_STR(d->list[0]->key, "smtp.example.net");
+		CHECK_INT(d->list[0]->lines, 2);
+	}
+	diag_free(d);
+}

@@ -1,11 +1,13 @@
 /*
  * test_noise_skip.c - the findings' two halves (diag_front and
- * diag_event_noted) pass verbose chatter by without asking the rules
- * (diagnose.c's diag_skips); held here to diag_event, which asks the
- * rules of every event: the same groups and the same counters for lines
- * of every kind, noise among them, with every share of the rules between
- * the threads, and for noise events made with a severity (whose text can
- * be a finding's).
+ * diag_event_noted) pass by the kinds they never look at, verbose
+ * chatter among them, without asking the rules (diagnose.h's
+ * diag_passes_by, the kinds of DIAG_PASSED_KINDS since speed17); held here
+ * to diag_event, which asks the rules of every event: the same groups
+ * and the same counters for lines of every kind, with every share of the
+ * rules between the threads, and for events made of every kind with a
+ * severity or a status or neither (a severity's text can be a finding's,
+ * a status "bounced" is counted whatever the kind).
  */
 #include "tap.h"
 #include "progs.h"
@@ -60,12 +62,65 @@ static const char *const other_lines[] = {
     "Nov 22 11:32:05 mx1 postfix/qmgr[100]: A1B2C3D4E5: removed",
 };
 
+/* a line of each kind the parsers give (speed17) */
+static const char *const kind_lines[] = {
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: unknown[198.51.100.3]: SASL LOGIN authentication aborted",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: non-SMTP command from unknown[198.51.100.3]: GET / HTTP/1.1",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: improper command pipelining after EHLO from unknown[198.51.100.3]: QUIT",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: Anonymous TLS connection established from unknown[198.51.100.3]: "
+    "TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: < unknown[198.51.100.3]: EHLO bad",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: > unknown[198.51.100.3]: 250-mx1.example.test",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: Read 6 chars: QUIT..",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: Write 9 chars: 221 Bye..",
+    "Nov 22 11:32:05 mx1 postfix/cleanup[512]: A1B2C3D4E5: message-id=<x@y.test>",
+    "Nov 22 11:32:05 mx1 postfix/qmgr[100]: A1B2C3D4E5: from=<a@b.test>, size=1234, nrcpt=1 (queue active)",
+    "Nov 22 11:32:05 mx1 postfix/pickup[600]: C1B2C3D4E5: uid=1000 from=<joe>",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: CONNECT from [198.51.100.3]:4444 to [192.0.2.1]:25",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: PASS NEW [198.51.100.3]:4444",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: PREGREET 11 after 0.1 from [198.51.100.3]:4444: EHLO bad\\r\\n",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: HANGUP after 0.5 from [198.51.100.3]:4444 in tests after SMTP handshake",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: NON-SMTP COMMAND from [198.51.100.3]:4444 after CONNECT: GET / HTTP/1.1",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: DENYLISTED [198.51.100.3]:4444",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: DISCONNECT [198.51.100.3]:4444",
+    "Nov 22 11:32:05 mx1 postfix/anvil[80]: statistics: max connection rate 1/60s for (smtp:198.51.100.3) at Nov 22 11:30:00",
+    "Nov 22 11:32:05 mx1 postfix/postscreen[90]: DNSBL rank 3 for [198.51.100.3]:4444",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: hostname mail.bad.test does not resolve to address 198.51.100.3",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: Connection rate limit exceeded: 31 from unknown[198.51.100.3] "
+    "for service smtp",
+    "Nov 22 11:32:05 mx1 postfix/postsuper[700]: A1B2C3D4E5: removed",
+    "Nov 22 11:32:05 mx1 postfix/bounce[800]: A1B2C3D4E5: sender non-delivery notification: D1B2C3D4E5",
+    "Nov 22 11:32:05 mx1 postfix/qmgr[100]: A1B2C3D4E5: from=<a@b.test>, status=expired, returned to sender",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: A1B2C3D4E5: client=unknown[198.51.100.3]",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: lost connection after RCPT from unknown[198.51.100.3]",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: unknown[198.51.100.3]: SASL LOGIN authentication failed: "
+    "authentication failure",
+    "Nov 22 11:32:05 mx1 postfix/cleanup[512]: A1B2C3D4E5: reject: header Subject: spam from unknown[198.51.100.3]; "
+    "from=<a@b.test> to=<c@d.test> proto=ESMTP helo=<bad>: 5.7.1 no",
+    "Nov 22 11:32:05 mx1 postfix/master[1]: daemon started -- version 3.7.11, configuration /etc/postfix",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: connect to mx.remote.test[203.0.113.9]:25: Connection refused",
+    "Nov 22 11:32:05 mx1 postfix/smtp[411]: A1B2C3D4E5: host mx.remote.test[203.0.113.9] said: 450 4.7.1 try later "
+    "(in reply to RCPT TO command)",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: something we do not know at all",
+    "Nov 22 11:32:05 mx1 dovecot: imap-login: Login: user=<bob>",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: warning: something odd happened",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: NOQUEUE: filter: RCPT from unknown[198.51.100.3]: <x@y.test>: Recipient "
+    "address triggers FILTER smtp:[127.0.0.1]:10025; from=<a@b.test> to=<x@y.test> proto=ESMTP helo=<bad>",
+    "Nov 22 11:32:05 mx1 postfix/qmgr[100]: A1B2C3D4E5: to=<bob@remote.test>, relay=none, delay=30, "
+    "delays=0/0/30/0, dsn=4.4.1, status=bounced (no such user)",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: connect from unknown[198.51.100.3]",
+    "Nov 22 11:32:05 mx1 postfix/smtpd[204]: SSL_accept error from unknown[198.51.100.7]: -1",
+    "Nov 22 11:32:05 mx1 postgrey[700]: action=greylist, reason=new, client_name=unknown, "
+    "client_address=198.51.100.9, sender=x@z.example, recipient=y@example.org",
+};
+
 /* text - the groups and the counters that the skip could change */
 static void text(const struct diag *d, char *out, size_t size)
 {
-	size_t at = (size_t)snprintf(out, size, "port25 %llu own %llu dropped %llu\n",
+	size_t at = (size_t)snprintf(out, size, "port25 %llu own %llu dropped %llu ndr %llu/%llu\n",
 				     (unsigned long long)d->sent_port25, (unsigned long long)d->own_delivered,
-				     (unsigned long long)d->dropped);
+				     (unsigned long long)d->dropped, (unsigned long long)d->ndr_notices,
+				     (unsigned long long)d->ndr_failures);
 	for (size_t i = 0; i < d->nlist && at < size; i++) {
 		const struct diag_group *g = d->list[i];
 		int n = snprintf(out + at, size - at, "%s|%s|%llu|%u|%s\n", finding_id(g->id), g->key,
@@ -83,15 +138,21 @@ struct made {
 	struct event ev;
 };
 
-/* made_noise - line's event, turned into noise with a severity */
-static const struct event *made_noise(struct made *m, const char *line, bool severity)
+/* made - line's event emptied and told as kind, with a severity, a
+ * status ("bounced", "expired", "sent" in turn) or neither (extra: 0, 1
+ * severity, 2 status) */
+static const struct event *made(struct made *m, const char *line, enum ev_type kind, unsigned extra,
+				unsigned i)
 {
+	static const char *const statuses[] = {"bounced", "expired", "sent"};
 	const struct event *ev = progs_line(line);
 	m->l = *ev->line;
-	if (severity)
+	if (extra == 1)
 		m->l.severity = SPAN_LIT("warning");
 	ev_reset(&m->ev, &m->l);
-	m->ev.type = EV_NOISE;
+	m->ev.type = kind;
+	if (extra == 2)
+		m->ev.status = span_of(statuses[i % 3]);
 	return &m->ev;
 }
 
@@ -100,14 +161,19 @@ static const struct event *made_noise(struct made *m, const char *line, bool sev
 static const struct event *pick(struct made *m, unsigned k, size_t *nnoise)
 {
 	size_t nn = sizeof noise_lines / sizeof noise_lines[0], no = sizeof other_lines / sizeof other_lines[0];
-	unsigned kind = k % 4, i = k / 4;
+	size_t nk = sizeof kind_lines / sizeof kind_lines[0];
+	unsigned kind = k % 6, i = k / 6;
 	const struct event *ev;
 	if (kind == 0 || kind == 1)
 		ev = progs_line(noise_lines[i % nn]);
 	else if (kind == 2)
 		ev = progs_line(other_lines[i % no]);
-	else
-		ev = made_noise(m, other_lines[i % no], i % 2 == 0);
+	else if (kind == 3)
+		ev = made(m, other_lines[i % no], EV_NOISE, i % 2 == 0, i);
+	else if (kind == 4)
+		ev = progs_line(kind_lines[i % nk]);
+	else /* every kind, each with a severity, a status or neither */
+		ev = made(m, kind_lines[i % nk], (enum ev_type)(i % EV__COUNT), (i / EV__COUNT) % 3, i);
 	if (ev->type == EV_NOISE && !ev->line->severity.n)
 		(*nnoise)++;
 	return ev;
@@ -117,7 +183,7 @@ TEST(noise_skip_same_as_diag_event)
 {
 	static char want[1 << 16], got[1 << 16];
 	static struct made m;
-	enum { N = 4 * 200 };
+	enum { N = 6 * 400 };
 	size_t nnoise = 0;
 	/* each line parsed as noise is noise without a severity */
 	for (size_t i = 0; i < sizeof noise_lines / sizeof noise_lines[0]; i++) {
@@ -130,7 +196,21 @@ TEST(noise_skip_same_as_diag_event)
 		diag_event(d, pick(&m, k, &nnoise));
 	diag_finish(d);
 	CHECK(d->nlist >= 6);
-	CHECK(nnoise > N / 2);
+	CHECK(nnoise > N / 3);
+	/* a line of each kind diag_passes_by passes by, and of each it does not */
+	bool seen[EV__COUNT] = {0};
+	for (size_t i = 0; i < sizeof kind_lines / sizeof kind_lines[0]; i++)
+		seen[progs_line(kind_lines[i])->type] = true;
+	static const enum ev_type want_seen[] = {
+	    EV_NON_SMTP, EV_PIPELINING, EV_TLS, EV_SMTP_IN, EV_SMTP_OUT, EV_TLS_READ, EV_TLS_WRITE,
+	    EV_MESSAGE_ID, EV_QUEUED, EV_PICKUP, EV_PS_CONNECT, EV_PS_PASS, EV_PS_PREGREET, EV_PS_HANGUP,
+	    EV_PS_VIOLATION, EV_PS_LISTED, EV_PS_DISCONNECT, EV_ANVIL, EV_PS_DNSBL, EV_HOSTNAME_VERIFY,
+	    EV_RATE_LIMIT, EV_POSTSUPER, EV_NOTIFICATION, EV_EXPIRED, EV_CLIENT, EV_LOST, EV_SASL_FAIL,
+	    EV_CLEANUP_ACTION, EV_MASTER, EV_SMTP_CONN_FAIL, EV_SMTP_ERROR, EV_UNKNOWN, EV_OTHER, EV_WARNING,
+	    EV_REJECT, EV_DELIVERY, EV_CONNECT, EV_TLS_ERROR};
+	for (size_t i = 0; i < sizeof want_seen / sizeof want_seen[0]; i++)
+		if (!seen[want_seen[i]])
+			test_fail(__FILE__, __LINE__, "no line of kind %s", ev_type_name(want_seen[i]));
 	text(d, want, sizeof want);
 	diag_free(d);
 	/* some noise made with a severity is a finding: the skip must not take it */

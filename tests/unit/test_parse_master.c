@@ -67,6 +67,41 @@ TEST(postfix_script)
 	CHECK_STR(progs_type(ev), "warning");
 }
 
+/* postfix-script run with maillog_file (containers, Postfix 3.4 and
+ * later) logs through postlog(1): its lines carry postlog's tag */
+TEST(postfix_script_through_postlog)
+{
+	const struct event *ev = progs_msg("postfix/postlog", "starting the Postfix mail system");
+	CHECK_STR(progs_type(ev), "master");
+	CHECK_SPAN(ev->action, "start");
+	ev = progs_msg("postfix/postlog", "stopping the Postfix mail system");
+	CHECK_SPAN(ev->action, "stop");
+}
+
+/* the postfix command logs what a command it ran wrote to stderr under
+ * its own tag: that command is the line's program, its severity the
+ * line's */
+TEST(postfix_command_nested_program)
+{
+	const struct event *ev = progs_line("Mar 19 18:10:05 mx postfix[1778]: /usr/sbin/postconf: warning: "
+					    "/etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" "
+					    "will be removed; instead, specify \"smtpd_tls_security_level\"");
+	CHECK_STR(progs_type(ev), "warning");
+	CHECK_SPAN(ev->line->daemon, "postconf");
+	CHECK_SPAN(ev->line->severity, "warning");
+	CHECK(span_starts(ev->text, "/etc/postfix/main.cf: support for parameter"));
+	ev = progs_line("Mar 19 18:10:05 mx postfix[1778]: postmap: fatal: open /etc/postfix/x: No such "
+			"file or directory");
+	CHECK_SPAN(ev->line->daemon, "postmap");
+	CHECK_SPAN(ev->line->severity, "fatal");
+	/* another word before the colon stays the postfix command's text */
+	ev = progs_line("Mar 19 18:10:05 mx postfix[1778]: /usr/sbin/other: warning: x");
+	CHECK_SPAN(ev->line->daemon, "postfix");
+	CHECK(!ev->line->severity.n);
+	ev = progs_line("Mar 19 18:10:05 mx postfix[1778]: postconf: no severity here");
+	CHECK_SPAN(ev->line->daemon, "postfix");
+}
+
 TEST(library_info_lines_any_daemon)
 {
 	/* grok-pattern test data for verify; util/dict_cache.c:463 */

@@ -337,6 +337,18 @@ TEST(prefix_pasted_docker_compose)
 	    {"\x1b[36mmailserver_1  |\x1b[0m Feb 16 11:03:54 mail postfix/postscreen[12994]: PASS OLD [172.21.0.1]:54410",
 	     true, "2026-02-16T11:03:54+00:00", "mail", "postfix/postscreen", 12994, "",
 	     "PASS OLD [172.21.0.1]:54410"},
+	    /* the colour codes with their escape byte printed as text, as a
+	     * log viewer ("ESC"), cat -v or less ("^[") or a JSON export
+	     * ("\u001b") shows them */
+	    {"ESC[36mmail              |ESC[0m Apr 29 14:16:25 mail postfix/smtpd[1701]: warning: connect to localhost:65265: Cannot assign requested address",
+	     true, "2026-04-29T14:16:25+00:00", "mail", "postfix/smtpd", 1701, "warning",
+	     "connect to localhost:65265: Cannot assign requested address"},
+	    {"^[[36mmail  |^[[0m Apr 29 14:16:25 mail postfix/smtpd[1701]: connect from unknown[192.0.2.1]",
+	     true, "2026-04-29T14:16:25+00:00", "mail", "postfix/smtpd", 1701, "",
+	     "connect from unknown[192.0.2.1]"},
+	    {"\\u001b[1;32mmail  |\\u001b[0m Apr 29 14:16:25 mail postfix/smtpd[1701]: connect from unknown[192.0.2.1]",
+	     true, "2026-04-29T14:16:25+00:00", "mail", "postfix/smtpd", 1701, "",
+	     "connect from unknown[192.0.2.1]"},
 	    {"mailserver-1  | 2026-02-16T11:03:54.123456+00:00 mail postfix/smtpd[13007]: connect from unknown[172.21.0.1]",
 	     true, "2026-02-16T11:03:54.123456+00:00", "mail", "postfix/smtpd", 13007, "",
 	     "connect from unknown[172.21.0.1]"},
@@ -545,6 +557,8 @@ TEST(prefix_pasted_rejects_prose)
 	    {.line = "- "},
 	    {.line = "|"},
 	    {.line = "\x1b[0m"},
+	    {.line = "ESC[0m"},
+	    {.line = "ESC[ is not a colour code: postfix/smtpd[1]: connect from x[192.0.2.1]"},
 	    {.line = "```"},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);

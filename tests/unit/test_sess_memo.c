@@ -5,7 +5,12 @@
  * that evicts, give the same sessions, field by field and in the same
  * order, as the same model that forgets the memo before every line; and
  * the records of emitted sessions used again for new ones (sess_open)
- * give what fresh ones give.
+ * give what fresh ones give.  Since speed17 a connect that finds no
+ * session, or replaces the one it found, opens its own under the hash
+ * of the first lookup (sess_open_at), the map not asked again: the
+ * model without the memo asks the map each time and gives the hash that
+ * way; the test fails when the session is opened under another hash, or
+ * under none when the memo answered the connect.
  */
 #include "tap.h"
 #include "model/model_internal.h"

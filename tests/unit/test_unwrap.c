@@ -140,3 +140,18 @@ TEST(unwrap_real_files_stay_apart)
 	CHECK_INT(joined("      postfix:", yaml, 3, true, &out), 0);
 	free(out);
 }
+
+/* threads17H: a status line wrapped after the commas of its key=value
+ * list and after "QID:" (a blog, a book) is one line again, its pieces
+ * joined with a blank; its parts were each no line of a known kind */
+TEST(unwrap_after_comma_and_queue_id_colon)
+{
+	const char *after[] = {"to=<ops@example.com>,", "orig_to=<root@example.com>, relay=none, delay=30,",
+			       "status=deferred (connect to example.com[192.0.2.9]:25: Connection timed out)"};
+	char *out;
+	CHECK_INT(joined("Apr  9 23:21:08 mail postfix/smtp[11874]: 9305215C01:", after, 3, true, &out), 3);
+	CHECK_STR(out, "Apr  9 23:21:08 mail postfix/smtp[11874]: 9305215C01: to=<ops@example.com>, "
+		       "orig_to=<root@example.com>, relay=none, delay=30, status=deferred (connect to "
+		       "example.com[192.0.2.9]:25: Connection timed out)");
+	free(out);
+}
