@@ -245,6 +245,31 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d[\"legacy_log\"] and not d[\"filters\"] and not d[\"legitimate_only\"], d
 " "$tmp/json"' "legacy SASL filter: an own user's backend failures matched"
+# a Docker gateway's failed logins beside a public guesser's: the filter
+# matches both, the jail ignores the gateway (never banned) and the check
+# verifies on the guesser alone; the gateway alone gets no filter; a
+# mechanism the server does not offer is no failed password
+"$bin" fail2ban --json "$top/tests/data/variants-trust/07a-docker-gateway-sasl-failures/input.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = [f[\"check\"] for f in d[\"filters\"] if f[\"name\"] == \"postsleuth-auth-bruteforce\"][0]
+assert d[\"verified\"] and c[\"postsleuth\"] == 5 and c[\"fail2ban\"] == 5, c
+assert \"ignoreip = 127.0.0.1/8 ::1 172.18.0.1\\n\" in d[\"jail\"][\"text\"], d[\"jail\"]
+" "$tmp/json"' "a Docker gateway beside a guesser: want the jail to ignore 172.18.0.1 and verify on 203.0.113.50"
+grep -v 203.0.113.50 "$top/tests/data/variants-trust/07a-docker-gateway-sasl-failures/input.log" >"$tmp/gateway.log"
+"$bin" fail2ban --json "$tmp/gateway.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert not d[\"filters\"] and d[\"legitimate_only\"], d
+" "$tmp/json"' "a Docker gateway alone: a filter written for its failed logins"
+"$bin" fail2ban --json "$top/tests/data/variants-trust/07d-cram-md5-invalid-mechanism/input.log" >"$tmp/json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert not [f for f in d[\"filters\"] if f[\"name\"].startswith(\"postsleuth-auth\")], d
+" "$tmp/json"' "Invalid authentication mechanism counted as a failed password"
 # --since would make the counts differ from fail2ban's whole-file view
 "$bin" fail2ban --since 2026-11-22 "$data/mail.log" >/dev/null 2>&1
 check '[ $? = 2 ]' "--since: usage error"

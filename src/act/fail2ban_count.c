@@ -115,6 +115,58 @@ bool f2b_spared(unsigned verdict)
 	return verdict < V__COUNT && verdict_row((enum verdict)verdict)->own;
 }
 
+/* f2b_client_spared - a client no filter may ban: one of the admin's own
+ * (f2b_spared), or one on this server's own network that postsleuth does
+ * not accuse (a Docker gateway standing for every client, a test by
+ * hand: conclude.c's own_front and own_unsure) */
+bool f2b_client_spared(const struct client *c)
+{
+	if (f2b_spared(c->verdict))
+		return true;
+	if (c->verdict >= V__COUNT || verdict_row((enum verdict)c->verdict)->ban)
+		return false;
+	struct client_addr ip = client_addr(c);
+	return cidr_own_network(ip.s, strlen(ip.s));
+}
+
+/* f2b_own_list - addresses of this server's own network that postsleuth
+ * does not accuse (f2b_client_spared, not f2b_spared): a jail ignores
+ * them (f2b_ignore_own) */
+void f2b_own_list(struct act_run *r, struct f2b_alist *l)
+{
+	for (size_t i = 0; i < r->a->nclist; i++) {
+		const struct client *c = r->a->clist[i];
+		struct cidr a;
+		if (!f2b_spared(c->verdict) && f2b_client_spared(c) && cidr_addr(client_addr(c).s, &a))
+			f2b_alist_add(l, &a, 1);
+	}
+	f2b_alist_fold(l);
+}
+
+/* f2b_ignore_own - take the own-network addresses (f2b_own_list) out of
+ * fail2ban-regex's matches: the jail names them in ignoreip, so that a
+ * filter that also matches a Docker gateway's lines bans only the
+ * others */
+void f2b_ignore_own(struct f2b_check *c, struct f2b_alist *theirs, const struct f2b_alist *own)
+{
+	size_t k = 0, at = 0;
+	c->ignoreip[0] = 0;
+	for (size_t i = 0; i < theirs->n; i++) {
+		if (!f2b_alist_find(own, &theirs->v[i].a)) {
+			theirs->v[k++] = theirs->v[i];
+			continue;
+		}
+		char t[CIDR_STRLEN];
+		cidr_format(&theirs->v[i].a, t, sizeof t, false);
+		int w = snprintf(c->ignoreip + at, sizeof c->ignoreip - at, "%s%s", at ? " " : "", t);
+		if (w > 0 && (size_t)w < sizeof c->ignoreip - at)
+			at += (size_t)w;
+		else
+			c->ignoreip[at] = 0; /* full: the rest stays out of the list */
+	}
+	theirs->n = k;
+}
+
 /* f2b_legit_list - addresses of the clients postsleuth calls legitimate
  * (or a user's device with an old password) */
 void f2b_legit_list(struct act_run *r, struct f2b_alist *l)

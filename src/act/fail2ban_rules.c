@@ -29,6 +29,9 @@
  * (parse/event.h): no password was checked, the client guessed nothing */
 #define SASL_REASON_RE(reason, backend) reason
 #define SASL_SERVER_SIDE_RE "(?:" SASL_SERVER_SIDE(SASL_REASON_RE, "|") ")"
+/* nor did one refused for its mechanism alone (a mail agent trying
+ * CRAM-MD5 first); fail2ban's own postfix-sasl ignores it too */
+#define SASL_MECH_REFUSED "Invalid authentication mechanism"
 
 /* the jail notes of a behaviour that has two filters (by session since
  * Postfix 3.0, by line before): the same clients, the same advice */
@@ -137,7 +140,7 @@ static const struct f2b_filter filters[] = {
 		"password (or unknown user).  For logs without command counts\n"
 		"(Postfix before 3.0); AUTH refused before STARTTLS is not logged."),
 	.prefregex = "^%(__prefix_line)swarning: <F-CONTENT>.+</F-CONTENT>$",
-	.failregex = {CLIENT ": SASL \\S+ authentication failed: (?!" SASL_SERVER_SIDE_RE ")"},
+	.failregex = {CLIENT ": SASL \\S+ authentication failed: (?!" SASL_SERVER_SIDE_RE "|" SASL_MECH_REFUSED ")"},
 	.maxretry = 5,
 	.findtime = "1h",
 	.bantime = "1h",
@@ -216,7 +219,8 @@ unsigned f2b_classify(const struct event *ev)
 			k |= 1u << F2B_NON_SMTP_LINES;
 		return k;
 	case EV_SASL_FAIL:
-		return ev_sasl_backend_fault(ev) ? 0 : 1u << F2B_AUTH_LINES;
+		return ev_sasl_backend_fault(ev) || span_starts(ev->reason, SASL_MECH_REFUSED) ? 0
+											  : 1u << F2B_AUTH_LINES;
 	default:
 		return 0;
 	}

@@ -59,6 +59,8 @@ struct f2b_check {
 	char legit_example[64];
 	uint64_t garbage;               /* fail2ban output lines that are not addresses */
 	uint64_t unbannable;            /* our lines without an address ("unknown[]") */
+	uint64_t addrs_users;           /* of addrs_ours: the admin's own users (f2b_spared) */
+	char ignoreip[256];             /* matched own-network addresses the jail ignores */
 	const char *error;              /* could not be checked, and why */
 	bool verified;
 };
@@ -85,8 +87,11 @@ void f2b_alist_fold(struct f2b_alist *l);
 const struct f2b_addr_count *f2b_alist_find(const struct f2b_alist *l, const struct cidr *a);
 void f2b_ours_list(struct act_run *r, enum f2b_kind k, struct f2b_alist *l);
 bool f2b_spared(unsigned verdict);
+bool f2b_client_spared(const struct client *c);
 void f2b_legit_list(struct act_run *r, struct f2b_alist *l);
 void f2b_compare(struct f2b_check *c, const struct f2b_alist *ours, const struct f2b_alist *theirs,
 		 const struct f2b_alist *legit);
+void f2b_own_list(struct act_run *r, struct f2b_alist *l);
+void f2b_ignore_own(struct f2b_check *c, struct f2b_alist *theirs, const struct f2b_alist *own);
 
 #endif

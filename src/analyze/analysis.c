@@ -438,8 +438,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->tls_sessions, s->tls);
 	uint32_t fails = session_auth_failures(s);
 	sat_add(&c->auth_failures, fails);
-	if (s->auth_failures > s->auth_backend_failures)
-		sat_add(&c->pw_failures, s->auth_failures - s->auth_backend_failures);
+	if (s->auth_failures > s->auth_backend_failures + s->auth_mech_refused)
+		sat_add(&c->pw_failures, s->auth_failures - s->auth_backend_failures - s->auth_mech_refused);
 	if (fails && s->start.us < c->first_fail_us)
 		c->first_fail_us = s->start.us;
 	if (s->sasl_username) {
@@ -454,6 +454,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		if (s->sasl_username)
 			sat_add(&c->auth_named_sessions, 1);
 	}
+	if (fails && s->sasl_username)
+		c->times |= s->auth_fell_back ? CT_FELL_BACK : CT_SAME_MECH;
 	if (fails && !ok && !s->sasl_username) {
 		sat_add(analysis_is_port25(s->service) ? &c->auth_fail_smtp : &c->auth_fail_other, 1);
 		if (session_mech_fallback(s) && c->auth_fallback < UINT8_MAX)

@@ -74,6 +74,12 @@ enum client_kind {
  * last_us are the timed sessions' only) */
 #define CT_TIMED 0x01
 #define CT_UNTIMED 0x02
+/* two bits of the same byte (the record has no other room): a session's
+ * login came after failed ones, with a mechanism none of them used (a
+ * mail program's fallback), or with one they used (a password typed
+ * again) */
+#define CT_FELL_BACK 0x04
+#define CT_SAME_MECH 0x08
 
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
@@ -104,7 +110,8 @@ struct client {
 	uint32_t login0, nlogin;     /* after finish: a->logins_by_client[login0 .. +nlogin] */
 	int16_t first_tz, last_tz;
 	uint8_t diag_flags;          /* CD_*: set by the diagnosis after finish */
-	uint8_t times;               /* CT_*: its sessions' lines carried a time or not */
+	uint8_t times;               /* CT_*: its sessions' lines carried a time or not; and
+	                              * how its logins after failed ones went */
 	uint8_t relay_null_from;     /* a "Relay access denied" of the null sender (MAIL FROM:<>) */
 	uint8_t auth_fallback;       /* sessions whose failed logins were a mail program's fallback
 	                              * through the mechanisms (session_mech_fallback); saturates */
@@ -385,6 +392,9 @@ size_t account_domains(const struct analysis *a, const struct account *ac, bool 
 bool analysis_is_port25(const char *program);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
+/* a client of this server's own network, not judged, whose logins failed
+ * and that never logged in nor sent (conclude.c) */
+bool analysis_own_failed_logins(const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);

@@ -140,6 +140,35 @@ static bool own_unsure(const struct analysis *a, const struct client *c)
 	return cidr_own_network(ip.s, strlen(ip.s));
 }
 
+/* own_front - a client on this server's own network (loopback, a
+ * private address, ULA) judged a password guesser or a bot that talks
+ * out of turn: one of the admin's devices with a wrong password, a test
+ * by hand (telnet), a monitoring check, or a gateway (Docker's published
+ * ports, a router's NAT) through which Internet clients arrive, all of
+ * them with its address.  Banning it locks out the admin's own side, or
+ * everyone behind the gateway: it is not judged (never banned), and its
+ * explanation tells what it did (verdict_explain.c, unknown_text) */
+static bool own_front(const struct client *c)
+{
+	if (c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_PREGREET && c->verdict != V_PIPELINING)
+		return false;
+	struct client_addr ip = client_addr(c);
+	return cidr_own_network(ip.s, strlen(ip.s));
+}
+
+/* analysis_own_failed_logins - a client on this server's own network
+ * left unjudged (own_front) whose logins failed and that never logged
+ * in nor sent: the report keeps that guessing may go on behind it in
+ * view (a gateway's address) without ever asking for its ban */
+bool analysis_own_failed_logins(const struct client *c)
+{
+	uint64_t f = c->auth_failures > c->auth_backend_fail ? c->auth_failures - c->auth_backend_fail : 0;
+	if (c->verdict != V_UNKNOWN || !f || c->messages || c->auth_successes || c->auth_ok_sessions)
+		return false;
+	struct client_addr ip = client_addr(c);
+	return cidr_own_network(ip.s, strlen(ip.s));
+}
+
 /* analysis_resolver_failing - smtpd's "Domain not found" named domains
  * that always resolve: this host's lookups failed (provider.h's
  * RESOLVER_DOMAINS and RESOLVER_KNOWN) */
@@ -399,7 +428,7 @@ void analysis_finish(struct analysis *a)
 			c->verdict = V_STALE_PASSWORD;
 		else if (c->verdict == V_AUTH_SUCCESS_AFTER_FAILURES && typing_mistakes(a, c))
 			c->verdict = V_LEGITIMATE;
-		else if (own_unsure(a, c))
+		else if (own_unsure(a, c) || own_front(c))
 			c->verdict = V_UNKNOWN;
 		a->clients_detail_lost += !!(c->flags & CF_DETAIL_LOST);
 	}

@@ -141,7 +141,8 @@ bool session_mech_fallback(const struct session *s)
 }
 
 /* session_auth_failures - failed AUTH commands: SASL failures, or refused
- * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503); at
+ * AUTH in the disconnect counts (e.g. AUTH before STARTTLS: 503), not
+ * those refused for their mechanism alone; at
  * least one when smtpd hung up on "too many errors after AUTH" (its
  * error limit reached by failed logins: an excerpt of the matched lines
  * often keeps that line and drops the warnings) */
@@ -151,6 +152,11 @@ uint32_t session_auth_failures(const struct session *s)
 	session_stat(s, "auth", &ok, &total);
 	uint32_t refused = total - ok;
 	uint32_t n = s->auth_failures > refused ? s->auth_failures : refused;
+	/* "Invalid authentication mechanism": the client asked for a
+	 * mechanism the server does not offer (a mail agent that tries
+	 * CRAM-MD5 first, then falls back); no password was checked, and
+	 * the disconnect line's auth=ok/total counts the same AUTH */
+	n = n > s->auth_mech_refused ? n - s->auth_mech_refused : 0;
 	if (!n && !ok && s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 	    is_stage(s->lost_stage, "AUTH", NULL))
 		n = 1;
@@ -205,6 +211,23 @@ bool session_tls_hello(const struct session *s)
 	       !strncmp(t, "\\026\\003\\00", 11) && t[11] >= '0' && t[11] <= '4';
 }
 
+/* session_http_hello - its first bytes, sent before the greeting, are
+ * an HTTP request ("GET / HTTP/1.1", a proxy test's "CONNECT host:25"):
+ * a web scanner or an open-proxy probe that hit the SMTP port, which
+ * smtpd logs as "improper command pipelining after CONNECT" when the
+ * request came in one packet, not a mail client */
+static bool session_http_hello(const struct session *s)
+{
+	static const char *const methods[] = {"GET ", "POST ", "HEAD ", "CONNECT ", "OPTIONS ", "PUT "};
+	const char *t = s->pipelining;
+	if (!t || !s->pipelining_stage || strcmp(s->pipelining_stage, "CONNECT"))
+		return false;
+	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+		if (!strncmp(t, methods[i], strlen(methods[i])))
+			return true;
+	return false;
+}
+
 /* loopback - 127.0.0.0/8 or ::1: this very host, never a NAT gateway */
 static bool loopback(const char *ip)
 {
@@ -257,6 +280,8 @@ enum verdict verdict_session(const struct session *s)
 	 * client set to SSL/TLS on a STARTTLS port, not a bot */
 	if (session_tls_hello(s) && s->client_ip && own_net(span_of(s->client_ip)))
 		return V_TLS_FAILURE;
+	if (session_http_hello(s))
+		return V_NON_SMTP_PROBE;
 	if (s->pipelining)
 		return s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT") ? V_PREGREET
 										       : V_PIPELINING;
@@ -367,9 +392,17 @@ enum verdict verdict_decide(const struct client *c)
 			return V_SHARED_FRONT;
 	}
 	bool device = verdict_device_logins(c);
-	if (!refused_only && fails >= 3 && c->auth_successes && c->last_success_us > c->first_fail_us)
+	/* every session with failed logins logged in after them with a
+	 * mechanism none of its failures used, and none failed without
+	 * logging in: a mail program (a cron agent, a phone) that tries a
+	 * mechanism its password does not work with first (CRAM-MD5 without
+	 * a plain-text secret), then the next one; no guess */
+	bool fell = (c->times & (CT_FELL_BACK | CT_SAME_MECH)) == CT_FELL_BACK && !c->auth_fail_smtp &&
+		    !c->auth_fail_other;
+	if (!refused_only && !fell && fails >= 3 && c->auth_successes &&
+	    c->last_success_us > c->first_fail_us)
 		return V_AUTH_SUCCESS_AFTER_FAILURES;
-	if (!refused_only && !device &&
+	if (!refused_only && !device && !fell &&
 	    (fails >= 3 || (fails >= 1 && tried >= 2 && !c->auth_successes) ||
 	     (fails >= 1 && !c->auth_successes && !c->messages && dominant(c, V_AUTH_BRUTEFORCE))))
 		return V_AUTH_BRUTEFORCE;

@@ -396,7 +396,28 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 {
 	bool own = cidr_own_network(ip, strlen(ip));
 	const char *grey = greylist_example(d);
-	if (!own && c->relay_denied && !c->messages && c->relay_null_from && !c->relay_from_hash) {
+	uint64_t fails = c->auth_failures > c->auth_backend_fail ? c->auth_failures - c->auth_backend_fail : 0;
+	if (own && fails && !c->messages && !c->auth_successes && !c->auth_ok_sessions) {
+		buf_printf(b, P_(" It failed SASL authentication %llu time and sent no mail. On this "
+				 "server's own network that is one of your devices or applications with a "
+				 "wrong password (a phone, a webmail, a script), or a gateway (Docker's "
+				 "published ports, a router's NAT) through which password guessers on the "
+				 "Internet reach the server, all of them then showing this one address: find "
+				 "the real clients before banning anything.",
+				 " It failed SASL authentication %llu times and sent no mail. On this "
+				 "server's own network that is one of your devices or applications with a "
+				 "wrong password (a phone, a webmail, a script), or a gateway (Docker's "
+				 "published ports, a router's NAT) through which password guessers on the "
+				 "Internet reach the server, all of them then showing this one address: find "
+				 "the real clients before banning anything.", fails),
+			   (unsigned long long)fails);
+	} else if (own && (c->pregreet || c->pipelining) && !c->messages) {
+		buf_puts(b, _(" It sent commands before the server's greeting or without waiting for the "
+			      "replies (improper command pipelining). From this server's own network that "
+			      "is most often a test by hand (a telnet client: its option bytes \\377\\373 "
+			      "start the line), a monitoring check or an old device, or a gateway passing "
+			      "on bots from the Internet."));
+	} else if (!own && c->relay_denied && !c->messages && c->relay_null_from && !c->relay_from_hash) {
 		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\", always for a "
 				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
 				 "address in a domain this server does not receive; no relay test. Either mail "
@@ -612,6 +633,10 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		if (c->non_smtp)
 			buf_puts(b, _(" It did not speak SMTP: it sent lines the server did not recognise as "
 				      "commands (logged as \"non-SMTP command\") and dropped the connection."));
+		else if (c->pregreet && !c->by_verdict[V_PREGREET])
+			buf_puts(b, _(" It did not speak SMTP: before the server's greeting it sent an HTTP "
+				      "request (logged as \"improper command pipelining after CONNECT\"), and "
+				      "the server hung up."));
 		else
 			buf_puts(b, _(" It did not speak SMTP: it sent lines the server did not recognise as "
 				      "commands (Postfix answered 500/502 5.5.2 \"command not recognized\" or "

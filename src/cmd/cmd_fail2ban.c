@@ -348,9 +348,10 @@ int cmd_fail2ban(struct opts *o)
 	struct f2b_check *checks = xcalloc(nf, sizeof *checks);
 	size_t nc = 0;
 	uint64_t unbannable = 0;        /* of behaviours with no bannable address at all */
-	/* behaviours seen only from clients postsleuth calls legitimate (an
-	 * own user's mail client that did not log in before "Relay access
-	 * denied"): a filter would ban the admin's own users, so none */
+	/* behaviours seen only from clients no filter may ban (an own
+	 * user's mail client that did not log in before "Relay access
+	 * denied", a Docker gateway's address): a filter would ban the
+	 * admin's own users, or everyone behind the gateway, so none */
 	struct f2b_check *own_only = xcalloc(nf, sizeof *own_only);
 	size_t nown = 0;
 	for (size_t i = 0; i < nf; i++) {
@@ -359,18 +360,30 @@ int cmd_fail2ban(struct opts *o)
 		struct f2b_check *c = &checks[nc];
 		c->f = &fl[i];
 		uint64_t others = 0;    /* addresses not called legitimate */
+		uint64_t own_lines = 0, own_addrs = 0; /* the own network's, not accused */
 		for (size_t k = 0; k < r.a->nclist; k++) {
-			uint64_t v = act_kind(&r, r.a->clist[k], fl[i].kind);
+			const struct client *cl = r.a->clist[k];
+			uint64_t v = act_kind(&r, cl, fl[i].kind);
 			struct cidr a;
-			if (v && !cidr_addr(client_addr(r.a->clist[k]).s, &a)) {
+			if (v && !cidr_addr(client_addr(cl).s, &a)) {
 				c->unbannable += v;     /* "unknown[]": no filter can ban it */
+				continue;
+			}
+			if (v && !f2b_spared(cl->verdict) && f2b_client_spared(cl)) {
+				own_lines += v; /* the jail's ignoreip (f2b_ignore_own) */
+				own_addrs++;
 				continue;
 			}
 			c->ours += v;
 			c->addrs_ours += v > 0;
-			others += v > 0 && !f2b_spared(r.a->clist[k]->verdict);
+			others += v > 0 && !f2b_spared(cl->verdict);
+			c->addrs_users += v > 0 && f2b_spared(cl->verdict);
 			if (v > c->max_per_addr)
 				c->max_per_addr = v;
+		}
+		if (!c->ours && own_addrs) {
+			c->ours = own_lines;
+			c->addrs_ours = own_addrs;
 		}
 		if (c->ours && !others) {
 			own_only[nown++] = *c;
@@ -404,15 +417,17 @@ int cmd_fail2ban(struct opts *o)
 		/* TRANSLATORS: keep lines under 78 columns; %s is a filter's
 		 * name, the second %s its unit ("refused RCPT commands") */
 		buf_printf(&out, P_("No filter for %s:\n  its %llu %s come from %llu address that "
-				    "postsleuth calls\n  legitimate; banning would shut out "
-				    "legitimate senders.\n",
+				    "postsleuth does not\n  accuse (its own users, or this server's own "
+				    "network: a Docker\n  gateway stands for every client); banning would "
+				    "shut out\n  legitimate senders.\n",
 				    "No filter for %s:\n  its %llu %s come from %llu addresses that "
-				    "postsleuth calls\n  legitimate; banning would shut out "
-				    "legitimate senders.\n",
+				    "postsleuth does not\n  accuse (its own users, or this server's own "
+				    "network: a Docker\n  gateway stands for every client); banning would "
+				    "shut out\n  legitimate senders.\n",
 				    own_only[i].addrs_ours),
 			   own_only[i].f->name, (unsigned long long)own_only[i].ours,
 			   _(own_only[i].f->unit), (unsigned long long)own_only[i].addrs_ours);
-		if (own_only[i].f->kind == F2B_RELAY)
+		if (own_only[i].f->kind == F2B_RELAY && own_only[i].addrs_users)
 			/* TRANSLATORS: keep lines under 78 columns */
 			buf_puts(&out, _("  \"Relay access denied\" for a client that logs in elsewhere "
 					 "is an own\n  user's mail program sending without logging in: set "
@@ -447,8 +462,9 @@ int cmd_fail2ban(struct opts *o)
 		if (!why)
 			tool_version(tool, sizeof tool);
 	}
-	struct f2b_alist legit = {0};
+	struct f2b_alist legit = {0}, own = {0};
 	f2b_legit_list(&r, &legit);
+	f2b_own_list(&r, &own);
 	uint64_t ns = 0, na = 0;
 	for (size_t k = 0; k < r.a->nclist; k++) {
 		uint64_t v = act_kind(&r, r.a->clist[k], modern ? F2B_NON_SMTP : F2B_NON_SMTP_LINES);
@@ -482,6 +498,8 @@ int cmd_fail2ban(struct opts *o)
 		if (!c->error) {
 			struct f2b_alist ours = {0};
 			f2b_ours_list(&r, c->f->kind, &ours);
+			f2b_ignore_own(c, &ours, &own);
+			f2b_ignore_own(c, &jobs[i].hits, &own);
 			f2b_compare(c, &ours, &jobs[i].hits, &legit);
 			free(ours.v);
 		}
@@ -563,6 +581,7 @@ int cmd_fail2ban(struct opts *o)
 	scratch_close(&s);
 	free(inputs);
 	free(legit.v);
+	free(own.v);
 	free(checks);
 	free(own_only);
 	cmd_analysis_note(r.a);

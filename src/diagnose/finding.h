@@ -195,7 +195,7 @@ enum finding_impact {
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
 	  "a client of your own sends SMTP commands without waiting for the replies, and the server refuses it (reject_unauth_pipelining)") \
 	X(F_IN_NAT_HIDES, "nat-hides-clients", SIDE_NETWORK, 3, IMPACT_REFUSED,                 \
-	  "a large provider's mail server is refused from a private address: a NAT (Docker's published ports) hides the real clients") \
+	  "Internet clients arrive from a private address (a large provider's server, an open-relay tester): a NAT (Docker's published ports) hides the real clients") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \
 	  "a logged-in user's mail is refused: the sender address is not one its login owns") \
 	X(F_IN_MAILBOX_FULL, "mailbox-full-refused", SIDE_BENIGN, 1, IMPACT_REFUSED,             \

@@ -14,8 +14,8 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
     [F_IN_OWN_RELAY_DENIED] = {
 	"A client on this server's own network (loopback or a private address) was refused "
 	"with \"Relay access denied\": it tried to send mail to outside domains without "
-	"logging in and is not in mynetworks. This is the server's own application or user, "
-	"not an attacker testing for an open relay.",
+	"logging in and is not in mynetworks. Most often this is the server's own application "
+	"or user; behind Docker or a NAT the address may also stand for clients on the Internet.",
 	"Let the application log in on the submission port (587 or 465, with SASL), or, for a "
 	"trusted local application only, add its address to mynetworks. Behind Docker or a "
 	"NAT every client looks local: make sure the real addresses reach Postfix (proxy "
@@ -392,8 +392,10 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"front of many clients."},
     [F_IN_NAT_HIDES] = {
 	"smtpd refused a client whose address is private (RFC 1918, 100.64/10, ULA) but "
-	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...): "
-	"such a server is on the Internet, not on this network, so the address is a gateway's "
+	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...), or "
+	"that tested for an open relay as bots on the Internet do (an outside address mailed "
+	"to itself under a HELO that is no domain name, such as spameri@tiscali.it from "
+	"\"WIN-...\"): such a client is on the Internet, not on this network, so the address is a gateway's "
 	"that stands for it, most often Docker's published ports (its userland proxy or NAT "
 	"puts the bridge's gateway, 172.17.0.1 or the like, in place of every client). Every "
 	"check of the client address then judges the gateway: SPF fails for every sender, "

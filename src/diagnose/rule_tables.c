@@ -500,6 +500,10 @@ const struct rule rule_diag[] = {
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},
+    /* a pasted warning whose program was lost: OpenSSL's server side
+     * (statem_srvr.c, s3_srvr.c, the client hello's functions) proves a
+     * client's handshake with this server, whichever daemon logged it */
+    {F_TLS_HANDSHAKE_IN, SRC_DIAG, NULL, {"statem_srvr.c", "s3_srvr.c", "client_hello:"}, "TLS library problem", K_TLSKIND, NULL},
     /* a queue file that cannot be written because the disk is full
      * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
      * keyed by the cause, which the admin must see first */

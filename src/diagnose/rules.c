@@ -488,6 +488,19 @@ static bool alias_expanded(const struct event *ev)
 	return false;
 }
 
+/* relay_tester_behind_nat - a "Relay access denied" from a private
+ * address (not loopback) whose sender is its recipient, an outside
+ * address mailed to itself, under a HELO that is no domain name
+ * ("WIN-9QL4SDRB93L"): how open-relay testers on the Internet probe
+ * (they send to a mailbox of their own to see whether it arrives), not
+ * how the admin's own application sends; the private address is a
+ * gateway's (Docker's published ports, a NAT) that stands for them */
+static bool relay_tester_behind_nat(const struct event *ev)
+{
+	return !span_starts(ev->client_ip, "127.") && !span_eqs(ev->client_ip, "::1") && ev->from.n &&
+	       span_eq(ev->from, ev->to) && ev->helo.n && span_chr(ev->helo, '.') < 0;
+}
+
 /* classify_reject - a refusal that says something about this server */
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
@@ -545,7 +558,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_IN_ACCESS_DENIED_PROVIDER;
 		diag_copy_key(hit->key, what);
 	} else if (m.lit[REJECT_RELAY_DENIED] && cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
-		hit->id = F_IN_OWN_RELAY_DENIED;
+		hit->id = relay_tester_behind_nat(ev) ? F_IN_NAT_HIDES : F_IN_OWN_RELAY_DENIED;
 		diag_copy_key(hit->key, ev->client_ip);
 	} else if (m.lit[REJECT_BLOCKED] && ev_provider_server(ev->client_name, ev->client_ip, ev->helo)) {
 		hit->id = F_IN_DNSBL_BIG_PROVIDER;

@@ -65,10 +65,13 @@ struct session {
 	char *sasl_method, *sasl_username;   /* successful AUTH (client= line) */
 	uint32_t auth_failures, auth_aborts;
 	uint32_t auth_backend_failures;  /* of auth_failures: the server's backend failed */
+	uint32_t auth_mech_refused;      /* of auth_failures: "Invalid authentication mechanism" */
 	bool sasl_backend_down;      /* this smtpd said its SASL backend is unreachable */
 	uint8_t auth_fail_mechs;     /* the SASL mechanisms its failures used (sasl_mech_bit) */
 	uint8_t auth_last_mech;      /* the last failure's mechanism bit */
 	bool auth_mech_back;         /* a failure went back to a mechanism tried before another */
+	bool auth_fell_back;         /* its login succeeded with a mechanism none of its
+	                              * failures used (a mail program's fallback) */
 	uint32_t ntried;
 	struct tried_name *tried;    /* sasl_username of failures (grows, capped) */
 	char *last_auth_reason;

@@ -354,6 +354,8 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		s->auth_failures++;
 		if (ev_sasl_backend_fault(ev) || s->sasl_backend_down)
 			s->auth_backend_failures++;
+		else if (span_starts(ev->reason, "Invalid authentication mechanism"))
+			s->auth_mech_refused++;
 		{
 			uint8_t bit = sasl_mech_bit(ev->sasl_method);
 			if (bit != s->auth_last_mech && (s->auth_fail_mechs & bit))
@@ -376,6 +378,11 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		}
 		setstr(&s->pool, &s->sasl_method, ev->sasl_method);
 		setstr(&s->pool, &s->sasl_username, ev->sasl_username);
+		/* failures, then the login with another mechanism: a mail
+		 * program trying the mechanisms the server offers in turn */
+		if (ev->sasl_username.n && s->auth_fail_mechs && !s->auth_mech_back &&
+		    !(s->auth_fail_mechs & sasl_mech_bit(ev->sasl_method)))
+			s->auth_fell_back = true;
 		break;
 	case EV_TLS:
 		s->tls = true;

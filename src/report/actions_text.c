@@ -298,6 +298,32 @@ static bool device_logins(struct buf *b, const struct analysis *a)
 	return n > 0;
 }
 
+/* own_failed - analysis_own_failed_logins, as clients_where wants it */
+static bool own_failed(const struct analysis *a, const struct client *c)
+{
+	(void)a;
+	return analysis_own_failed_logins(c);
+}
+
+/* own_failed_logins - the step for failed logins from the own network */
+static bool own_failed_logins(struct buf *b, const struct analysis *a)
+{
+	struct buf ips = {0};
+	size_t n = clients_where(&ips, a, own_failed);
+	if (n) {
+		buf_printf(b, _("  - Failed logins from your own network (%s):\n"), ips.p);
+		item(b, _("Find what is behind the address. A device or application of yours with a wrong "
+			"password (a phone, a webmail, a script): correct it. A gateway (Docker's published "
+			"ports with its userland proxy, a router's NAT) through which every client arrives: "
+			"then password guessers on the Internet hide behind it; let their real addresses "
+			"reach Postfix (\"userland-proxy\": false, host networking, or the PROXY protocol: "
+			"smtpd_upstream_proxy_protocol, postscreen_upstream_proxy_protocol), then ban them. "
+			"Never ban the gateway: every client would be locked out."));
+	}
+	buf_free(&ips);
+	return n > 0;
+}
+
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
 		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
@@ -339,6 +365,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 	any |= spread_accounts(b, a);
 	any |= tls_at_once(b, a);
 	any |= device_logins(b, a);
+	any |= own_failed_logins(b, a);
 	for (int g = VACT_NONE + 1; g < VACT__COUNT; g++) {
 		/* distributed guessing first: what stops it is not a ban */
 		if (g == VACT_PASSWORD_GUESSING && slow_auth_text(b, cs))

@@ -95,6 +95,12 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 		if (!c->verified)
 			buf_comment(b, "%s", _("NOT VERIFIED on this log (see the table postsleuth printed):\n"
 					   "left disabled."));
+		if (c->ignoreip[0])
+			buf_comment(b, "%s", _("ignoreip: addresses of this server's own network that the "
+					   "filter matches\nbut postsleuth does not accuse (a Docker "
+					   "gateway or a NAT stands for\nevery client behind it): never "
+					   "banned.  Better, let the real client\naddresses reach Postfix "
+					   "(the PROXY protocol, no Docker userland proxy)."));
 		buf_printf(b,
 			   "[%s]\n"
 			   "enabled  = %s\n"
@@ -108,6 +114,8 @@ void f2b_jail_text(struct buf *b, const struct f2b_check *checks, size_t n, cons
 			   "bantime  = %s\n",
 			   f->name, c->verified ? "true" : "false", f->name, f->maxretry, f->findtime,
 			   f->bantime);
+		if (c->ignoreip[0])
+			buf_printf(b, "ignoreip = 127.0.0.1/8 ::1 %s\n", c->ignoreip);
 	}
 }
 

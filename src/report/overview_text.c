@@ -337,6 +337,39 @@ static void client_items(struct glances *g, const struct report_input *in)
 	}
 	size_t n;
 	struct buf l = {0};
+	/* failed logins from this server's own network, not judged (a
+	 * gateway's address, or a device of the admin's: conclude.c's
+	 * own_front): the guessing stays in view, the ban does not */
+	size_t nown = 0;
+	uint64_t own_fails = 0;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (!analysis_own_failed_logins(c))
+			continue;
+		struct client_addr ip = client_addr(c);
+		if (nown < GLANCE_ADDRS) {
+			buf_puts(&l, nown ? ", " : "");
+			buf_term(&l, span_of(ip.s));
+		}
+		nown++;
+		own_fails += c->auth_failures > c->auth_backend_fail ? c->auth_failures - c->auth_backend_fail : 0;
+	}
+	if (nown) {
+		if (nown > GLANCE_ADDRS)
+			buf_printf(&l, P_(" and %zu more", " and %zu more", nown - GLANCE_ADDRS),
+				   nown - GLANCE_ADDRS);
+		buf_printf(item(g, 3),
+			   P_("%zu address of your own network failed SASL logins (%s; failed logins: "
+			      "%llu): a device of yours with a wrong password, or a gateway (Docker's "
+			      "published ports, a NAT) through which password guessers arrive. Next: find "
+			      "the real clients; never ban that address.",
+			      "%zu addresses of your own network failed SASL logins (%s; failed logins: "
+			      "%llu): devices of yours with a wrong password, or gateways (Docker's "
+			      "published ports, a NAT) through which password guessers arrive. Next: find "
+			      "the real clients; never ban those addresses.", nown),
+			   nown, cstr(&l), (unsigned long long)own_fails);
+		l.n = 0;
+	}
 	if ((n = by[V_AUTH_SUCCESS_AFTER_FAILURES]))
 		buf_printf(item(g, 4),
 			   P_("%zu address logged in after failed password attempts (%s). Next: ask the "
@@ -403,7 +436,7 @@ static void client_items(struct glances *g, const struct report_input *in)
 			      "ban them.", n),
 			   n, addrs(&l, in, V_STALE_PASSWORD, n));
 	buf_free(&l);
-	if ((n = by[V_UNKNOWN]))
+	if ((n = by[V_UNKNOWN] > nown ? by[V_UNKNOWN] - nown : 0)) /* not those told above */
 		buf_printf(item(g, 1), P_("%zu address left too little evidence to judge.",
 					  "%zu addresses left too little evidence to judge.", n), n);
 	if ((n = by[V_TLS_FAILURE]))

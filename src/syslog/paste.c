@@ -197,15 +197,17 @@ void syslog_strip_decorations(struct span *cur)
 	}
 }
 
-/* placeholder_len - "[my domain]", "[server name]": the words an admin
- * pasted instead of the host name, in brackets with blanks inside (no
- * ':' or '[', at most 64 bytes), then a blank; 0 when none */
+/* placeholder_len - "[my domain]", "[server name]", "<host name>": the
+ * words an admin pasted instead of the host name, in brackets or angle
+ * brackets with blanks inside (no ':' or '[', at most 64 bytes), then a
+ * blank; 0 when none */
 static size_t placeholder_len(struct span s)
 {
 	bool words = false;
+	char close = s.n && s.p[0] == '<' ? '>' : ']';
 	for (size_t i = 1; i < s.n && i < 64; i++) {
 		char c = s.p[i];
-		if (c == ']')
+		if (c == close)
 			return words && i + 1 < s.n && blank(s.p[i + 1]) ? i + 1 : 0;
 		if (c == ':' || c == '[' || c == '\t' || c == '|')
 			return 0;
@@ -221,8 +223,8 @@ static struct span cut_token(struct span *cur)
 	size_t i = 0;
 	if (cur->p[0] == '|') {
 		i = 1;
-	} else if (cur->p[0] == '[' && (i = placeholder_len(*cur))) {
-		/* "[my domain]": a host name hidden behind words */
+	} else if ((cur->p[0] == '[' || cur->p[0] == '<') && (i = placeholder_len(*cur))) {
+		/* "[my domain]", "<host name>": a host name hidden behind words */
 	} else {
 		while (i < cur->n && !blank(cur->p[i]) && cur->p[i] != '|' &&
 		       !ansi_len(span_skip(*cur, i)))
@@ -316,10 +318,12 @@ static bool bracketed(struct span s)
 	return s.n >= 3 && s.p[0] == '[' && s.p[s.n - 1] == ']';
 }
 
-/* placeholder - a host hidden behind words in brackets (placeholder_len) */
+/* placeholder - a host hidden behind words in brackets or angle
+ * brackets (placeholder_len) */
 static bool placeholder(struct span s)
 {
-	return bracketed(s) && span_chr(s, ' ') > 0;
+	bool angled = s.n >= 3 && s.p[0] == '<' && s.p[s.n - 1] == '>';
+	return (bracketed(s) || angled) && span_chr(s, ' ') > 0;
 }
 
 /* may_start_time - the first byte of an ISO or classic time (a month in

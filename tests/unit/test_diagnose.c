@@ -989,6 +989,21 @@ static const struct {
      "client-hostname-not-found", ""},
     {"Oct 13 18:20:59 mail postfix/smtpd[51728]: NOQUEUE: reject: RCPT from unknown[127.0.0.1]: 450 4.7.25 Client host rejected: cannot find your hostname, [127.0.0.1]; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<mail-lf1-x130.google.com>",
      "client-hostname-not-found", ""},
+    /* OpenSSL's server side in a warning pasted without its program
+     * (threads17G 12): a client's handshake, not an unexplained warning;
+     * the client side's function names stay other warnings */
+    {"warning: TLS library problem: error:1417D102:SSL routines:tls_process_client_hello:unsupported protocol:../ssl/statem/statem_srvr.c:974:",
+     "tls-handshake-failures", "no protocol version or cipher in common"},
+    {"warning: TLS library problem: error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:354:",
+     "other-warnings", ""},
+    /* an open-relay tester (an outside address mailed to itself, a
+     * HELO that is no domain name) refused at Docker's gateway address
+     * (threads17G): the NAT hides it; the same from a HELO with a
+     * domain name stays the admin's own application's */
+    {"Aug 12 18:38:45 mail postfix/smtpd[45626]: NOQUEUE: reject: RCPT from unknown[172.24.0.1]: 554 5.7.1 <tester@example.net>: Relay access denied; from=<tester@example.net> to=<tester@example.net> proto=ESMTP helo=<WIN-ABCDEF12345>",
+     "nat-hides-clients", "172.24.0.1"},
+    {"Aug 12 18:38:46 mail postfix/smtpd[45627]: NOQUEUE: reject: RCPT from unknown[172.24.0.2]: 554 5.7.1 <tester@example.net>: Relay access denied; from=<tester@example.net> to=<tester@example.net> proto=ESMTP helo=<app.example.com>",
+     "own-client-relay-denied", "172.24.0.2"},
     /* reject_unverified_recipient whose probe could not resolve the
      * address here (threads16E: a new Mailu refusing all its own mail) */
     {"smtp_1      | postfix/smtpd[534]: NOQUEUE: reject: RCPT from nl3.example.net[198.51.100.251]: 450 4.1.1 <u@example.com>: Recipient address rejected: unverified address: Address lookup failure; from=<news@example.net> to=<u@example.com> proto=ESMTP helo=<example.net>",

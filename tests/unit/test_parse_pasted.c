@@ -313,6 +313,21 @@ TEST(pasted_host_placeholder_words)
 	CHECK(!ev->line->postfix || !span_eqs(ev->line->host, "[my domain"));
 }
 
+/* the same in angle brackets ("<host name>", threads17G 01): the host
+ * column; a level word in angle brackets ("<notice>") stays a level */
+TEST(pasted_host_placeholder_angled)
+{
+	const struct event *ev = progs_line(
+	    "Sep 12 06:47:48 <host name> postfix/submission/smtpd[21681]: warning: unknown[192.0.2.7]: "
+	    "SASL LOGIN authentication failed: authentication failure");
+	CHECK(ev->line->postfix);
+	CHECK_SPAN(ev->line->host, "<host name>");
+	CHECK_SPAN(ev->line->service, "submission");
+	CHECK_STR(progs_type(ev), "sasl_fail");
+	ev = progs_line("Sep 12 06:47:48 <see the log> it failed again");
+	CHECK(!ev->line->postfix);
+}
+
 /* a tag whose ':' the paste lost, Postfix's severity word right after
  * it (threads D 09's shape, rewritten): read; a tag followed by other
  * words is not */
