@@ -1,7 +1,8 @@
 /*
  * explain_internal.h - what the explaining files of analyze/ share
- * (verdict_explain.c, login_explain.c, account_explain.c): the counted
- * pieces of sentences and a client's logins in words.
+ * (verdict_explain.c, client_facts.c, login_explain.c, account_explain.c):
+ * the counted pieces of sentences, a client's facts and its logins in
+ * words.
  */
 #ifndef POSTSLEUTH_EXPLAIN_INTERNAL_H
 #define POSTSLEUTH_EXPLAIN_INTERNAL_H
@@ -10,6 +11,14 @@
 #include "../util/buf.h"
 
 #include <stdio.h>
+
+/* client_facts.c: a client's facts for its verdict in words */
+void client_clock(struct buf *b, const struct analysis *a, struct stamp t);
+void client_period_text(struct buf *b, const struct client_detail *d);
+void client_identity_text(struct buf *b, const struct client *c, const struct client_detail *d,
+			  const char *ip);
+bool client_server_look(const struct client_detail *d, const char *ip);
+const struct account *client_abused_account(const struct analysis *a, const struct client *c);
 
 /* explain_count - "3 messages" (fmt from P_() for k) into out: a
  * counted piece of a sentence with several counts */

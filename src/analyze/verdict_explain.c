@@ -26,176 +26,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* helo_is_fqdn - a dotted name with letters, not an address literal */
-bool helo_is_fqdn(const char *h)
-{
-	if (!h || !*h || h[0] == '[')
-		return false;
-	const char *dot = strchr(h, '.');
-	if (!dot || dot == h || !dot[1])
-		return false;
-	bool alpha = false;
-	for (const char *p = h; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-			alpha = true;
-		else if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_'))
-			return false;
-	}
-	return alpha;
-}
-
-/* ptr_is_generic - a PTR name that looks assigned by an ISP to a pool */
-bool ptr_is_generic(const char *ptr, const char *ip)
-{
-	if (!ptr)
-		return false;
-	static const char *const words[] = {"dsl", "pool", "dynamic", "dyn.", "-dyn", "broadband",
-					    "customer", "cable", "dhcp", "ppp", "client", "static",
-					    "residential", "host-", "ip-", "user", NULL};
-	char low[256];
-	size_t n = 0;
-	for (const char *p = ptr; *p && n + 1 < sizeof low; p++)
-		low[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-	low[n] = 0;
-	for (int i = 0; words[i]; i++)
-		if (strstr(low, words[i]))
-			return true;
-	/* the address's digits embedded in the name: 192-0-2-1, 1.2.0.192 ... */
-	if (ip) {
-		int oct[4];
-		if (sscanf(ip, "%d.%d.%d.%d", &oct[0], &oct[1], &oct[2], &oct[3]) == 4) {
-			char a[32], b[32];
-			snprintf(a, sizeof a, "%d-%d-%d-%d", oct[0], oct[1], oct[2], oct[3]);
-			snprintf(b, sizeof b, "%d.%d.%d.%d", oct[3], oct[2], oct[1], oct[0]);
-			if (strstr(low, a) || strstr(low, b))
-				return true;
-			int digits = 0;
-			for (const char *p = low; *p; p++)
-				digits += *p >= '0' && *p <= '9';
-			if (digits >= 8)
-				return true;
-		}
-	}
-	return false;
-}
-
-/* client_shown - the address as a reader sees it: CLIENT_NO_ADDRESS, the
- * placeholder of a client the log gives no address for, in the reader's
- * language (client_addr keeps it as the key JSON and the lists use) */
-struct client_addr client_shown(const struct client *c)
-{
-	struct client_addr t = client_addr(c);
-	if (client_is_placeholder(c))
-		/* TRANSLATORS: stands where a client's address would be when the log
-		 * does not give it ("unknown[]"); keep the parentheses */
-		snprintf(t.s, sizeof t.s, "%s", _("(address not logged)"));
-	return t;
-}
-
-/* clock_of - "11:32:05", or "2026-11-22 11:32:05" when the log covers
- * more than one calendar day (a bare clock would not say which day) */
-static void clock_of(struct buf *b, const struct analysis *a, struct stamp t)
-{
-	buf_stamp_clock(b, t, a->have_time && !stamp_same_day(a->first, a->last));
-}
-
-/* u32_cmp - for qsort */
-static int u32_cmp(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* client_period - median interval between visits and its median deviation, ms */
-bool client_period(const struct client_detail *d, uint32_t *median, uint32_t *mad)
-{
-	uint32_t n = d ? d->nsample : 0;
-	if (n < 3)
-		return false;
-	uint32_t v[CLIENT_MAX_INTERVALS], dv[CLIENT_MAX_INTERVALS];
-	memcpy(v, d->sample, n * sizeof *v);
-	qsort(v, n, sizeof *v, u32_cmp);
-	*median = v[n / 2];
-	for (uint32_t i = 0; i < n; i++)
-		dv[i] = v[i] > *median ? v[i] - *median : *median - v[i];
-	qsort(dv, n, sizeof *dv, u32_cmp);
-	*mad = dv[n / 2];
-	return true;
-}
-
-/* period_text - "about every 180 s (± 4 s)" when the visits are regular */
-static void period_text(struct buf *b, const struct client_detail *d)
-{
-	uint32_t med, mad;
-	if (!client_period(d, &med, &mad) || med < 1000)
-		return;
-	if (mad * 4 <= med)
-		/* TRANSLATORS: continues "1.2.3.4 connected 12 times between 10:00 and 11:00" */
-		buf_printf(b, _(", regularly: about every %.0f s (± %.0f s)"), med / 1000.0,
-			   mad < 1000 ? 1.0 : mad / 1000.0);
-	else
-		/* TRANSLATORS: continues "1.2.3.4 connected 12 times between 10:00 and 11:00" */
-		buf_printf(b, _(", irregularly (typically %.0f s apart)"), med / 1000.0);
-}
-
-/* identity_text - PTR and HELO facts (from the detail, when kept) */
-static void identity_text(struct buf *b, const struct client *c, const struct client_detail *d,
-			  const char *ip)
-{
-	if (client_is_placeholder(c))
-		buf_puts(b, _(" The log does not give its address (it names it \"unknown[]\", or it is a "
-			      "postmaster transcript, which does not carry it)."));
-	else if (!d || !c->sessions)
-		return; /* postscreen looks up no names: nothing to say of them */
-	else if (!d->ptr)
-		buf_puts(b, _(" Its address has no PTR name that resolves back to it (Postfix logs it as "
-			      "unknown)."));
-	else if (ptr_is_generic(d->ptr, ip))
-		/* TRANSLATORS: %s is the client's PTR (reverse DNS) name */
-		buf_printf(b, _(" Its PTR name %s looks like a dynamic or consumer address, not a mail server."),
-			   d->ptr);
-	if (d && d->nhelo) {
-		const char *h = d->helo[0].name;
-		/* TRANSLATORS: %s is the name the client gave in HELO/EHLO */
-		if (!helo_is_fqdn(h))
-			buf_printf(b, _(" It introduced itself as \"%s\", which is not a fully qualified "
-					"domain name."), h);
-		else if (d->ptr && strcasecmp(h, d->ptr) != 0)
-			/* TRANSLATORS: the HELO name, then the client's PTR name */
-			buf_printf(b, _(" It introduced itself as \"%s\", which does not match its PTR name %s."),
-				   h, d->ptr);
-		else
-			buf_printf(b, _(" It introduced itself as \"%s\"."), h);
-	}
-}
-
-/* server_look - the client shows what a real mail server shows: a PTR
- * name that resolves back (Postfix logs it), is no dynamic or consumer
- * name, and is the name it greeted with, and it used STARTTLS */
-static bool server_look(const struct client_detail *d, const char *ip)
-{
-	return d && d->ptr && !ptr_is_generic(d->ptr, ip) && d->nhelo == 1 && helo_is_fqdn(d->helo[0].name) &&
-	       !strcasecmp(d->helo[0].name, d->ptr) && d->cmd[2];
-}
-
-/* abused_account - the compromised-suspect account it sent through */
-static const struct account *abused_account(const struct analysis *a, const struct client *c)
-{
-	for (uint32_t i = 0; i < c->nlogin; i++) {
-		const struct login *l = client_login(a, c, i);
-		const struct account *ac = login_account(a, l);
-		if (!ac->compromised)
-			continue;
-		if (ac->new_ip && ac->new_ip - 1 == l->client)
-			return ac;
-		/* no earlier address in this log: the one that sent most of it */
-		if (!ac->new_ip && (uint64_t)c->recipients * 10 >= (uint64_t)ac->recipients * 8 &&
-		    c->recipients >= 20)
-			return ac;
-	}
-	return NULL;
-}
-
 /* visits_text - the first sentence: the address, how often and when it came */
 static void visits_text(struct buf *b, const struct analysis *a, const struct client *c,
 			const struct client_detail *d, const char *ip)
@@ -210,8 +40,8 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 			   ip, n);
 	} else if (c->sessions) {
 		struct buf from = {0}, to = {0};
-		clock_of(&from, a, client_first(c));
-		clock_of(&to, a, client_last(c));
+		client_clock(&from, a, client_first(c));
+		client_clock(&to, a, client_last(c));
 		buf_putc(&from, 0);
 		buf_putc(&to, 0);
 		if (c->first_us / 1000000 == c->last_us / 1000000)
@@ -225,7 +55,7 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 				   ip, n, from.p, to.p);
 		buf_free(&from);
 		buf_free(&to);
-		period_text(b, d);
+		client_period_text(b, d);
 		buf_puts(b, ".");
 		if (c->times & CT_UNTIMED)
 			buf_puts(b, _(" Some of its sessions are told by lines that carry no time (a pasted "
@@ -581,7 +411,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	visits_text(b, a, c, d, ip.s);
 	switch (c->verdict) {
 	case V_ACCOUNT_ABUSE: {
-		const struct account *abused = abused_account(a, c);
+		const struct account *abused = client_abused_account(a, c);
 		/* TRANSLATORS: the account's name, "3 messages", "40 recipients" */
 		buf_printf(b, _(" It logged in as %s, an account that looks compromised, and sent %s to %s "
 				"from this address. Whoever is behind it has the account's password; see the "
@@ -803,7 +633,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				 " Every attempt was refused by your restrictions (%llu rejects, e.g. \"%s\"); "
 				 "nothing was accepted.", c->rejects),
 			   (unsigned long long)c->rejects, reject);
-		if (strstr(reject, " blocked using ") && server_look(d, ip.s))
+		if (strstr(reject, " blocked using ") && client_server_look(d, ip.s))
 			buf_puts(b, _(" Yet it looks like a real mail server: its PTR name resolves back to "
 				      "its address and is the name it greeted with, and it used STARTTLS. If "
 				      "someone here expected its mail, the blocklist may be wrong about it "
@@ -834,7 +664,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		unknown_text(b, a, c, d, ip.s);
 		break;
 	}
-	identity_text(b, c, d, ip.s);
+	client_identity_text(b, c, d, ip.s);
 	if (c->auth_fallback && c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
 		buf_puts(b, _(" Its failed logins came in one burst per connection that tried one "
 			      "mechanism after another (PLAIN, then LOGIN) with one username: that is a mail "
