@@ -15,6 +15,14 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# every source file that marks a string for translation is one xgettext
+# reads (po/POTFILES, or the findings' prose files make pot adds): a
+# file left out loses its strings from the catalogues at the next
+# "make pot po"
+for f in $(cd "$top" && grep -l -E '[^A-Za-z0-9_](_|N_|P_|C_)\(' src/*/*.c src/*.c); do
+	case $f in src/diagnose/finding_prose*.c) ok; continue ;; esac
+	grep -qx "$f" "$top/po/POTFILES" && ok || bad "$f marks strings for translation but is not in po/POTFILES"
+done
 golden() { # golden NAME LANG FILE - FILE against tests/i18n/NAME.LANG.txt
 	want=$top/tests/i18n/$1.$2.txt
 	[ "${UPDATE:-}" = 1 ] && cp "$3" "$want"
