@@ -252,6 +252,22 @@ static size_t clients_where(struct buf *ips, const struct analysis *a,
 	return n;
 }
 
+/* clients_step - the step for the clients pred holds for: heading (a
+ * format with their addresses' %s) and its text; false when none */
+static bool clients_step(struct buf *b, const struct analysis *a,
+			 bool (*pred)(const struct analysis *, const struct client *), const char *heading,
+			 const char *text)
+{
+	struct buf ips = {0};
+	size_t n = clients_where(&ips, a, pred);
+	if (n) {
+		buf_printf(b, heading, ips.p);
+		item(b, text);
+	}
+	buf_free(&ips);
+	return n > 0;
+}
+
 /* tls_at_once - clients that open with a TLS handshake on a plain port
  * (a mail program set to SSL/TLS on port 25 or 587): of this server's
  * own network (verdict tls-failure), or an address a user also logged in
@@ -259,17 +275,11 @@ static size_t clients_where(struct buf *ips, const struct analysis *a,
  * failed); their mail does not get in until they are set right */
 static bool tls_at_once(struct buf *b, const struct analysis *a)
 {
-	struct buf ips = {0};
-	size_t n = clients_where(&ips, a, client_tls_at_once);
-	if (n) {
-		buf_printf(b, _("  - Mail programs of your network or your users that open with TLS on a "
-				"plain port (%s):\n"),
-			   ips.p);
-		item(b, _("Set them to STARTTLS on port 587 (or 25), or to SSL/TLS on port 465 if master.cf "
-			"enables the submissions service; until then their mail does not get in."));
-	}
-	buf_free(&ips);
-	return n > 0;
+	return clients_step(b, a, client_tls_at_once,
+			    _("  - Mail programs of your network or your users that open with TLS on a "
+			      "plain port (%s):\n"),
+			    _("Set them to STARTTLS on port 587 (or 25), or to SSL/TLS on port 465 if master.cf "
+			      "enables the submissions service; until then their mail does not get in."));
 }
 
 /* device_refused - a client whose only failed logins were a mail
@@ -285,17 +295,12 @@ static bool device_refused(const struct analysis *a, const struct client *c)
 /* device_logins - the step for those devices */
 static bool device_logins(struct buf *b, const struct analysis *a)
 {
-	struct buf ips = {0};
-	size_t n = clients_where(&ips, a, device_refused);
-	if (n) {
-		buf_printf(b, _("  - Mail programs whose password the server refuses (%s):\n"), ips.p);
-		item(b, _("A phone, Outlook, a printer or scanner of one of your users is set with a wrong "
-			"or old password or username: its mail does not go out. Ask the user to correct it; "
-			"if they are sure of it, test the account against the SASL backend (doveadm auth "
-			"test, testsaslauthd). Do not ban the address."));
-	}
-	buf_free(&ips);
-	return n > 0;
+	return clients_step(b, a, device_refused,
+			    _("  - Mail programs whose password the server refuses (%s):\n"),
+			    _("A phone, Outlook, a printer or scanner of one of your users is set with a wrong "
+			      "or old password or username: its mail does not go out. Ask the user to correct it; "
+			      "if they are sure of it, test the account against the SASL backend (doveadm auth "
+			      "test, testsaslauthd). Do not ban the address."));
 }
 
 /* own_failed - analysis_own_failed_logins, as clients_where wants it */
@@ -308,20 +313,15 @@ static bool own_failed(const struct analysis *a, const struct client *c)
 /* own_failed_logins - the step for failed logins from the own network */
 static bool own_failed_logins(struct buf *b, const struct analysis *a)
 {
-	struct buf ips = {0};
-	size_t n = clients_where(&ips, a, own_failed);
-	if (n) {
-		buf_printf(b, _("  - Failed logins from your own network (%s):\n"), ips.p);
-		item(b, _("Find what is behind the address. A device or application of yours with a wrong "
-			"password (a phone, a webmail, a script): correct it. A gateway (Docker's published "
-			"ports with its userland proxy, a router's NAT) through which every client arrives: "
-			"then password guessers on the Internet hide behind it; let their real addresses "
-			"reach Postfix (\"userland-proxy\": false, host networking, or the PROXY protocol: "
-			"smtpd_upstream_proxy_protocol, postscreen_upstream_proxy_protocol), then ban them. "
-			"Never ban the gateway: every client would be locked out."));
-	}
-	buf_free(&ips);
-	return n > 0;
+	return clients_step(b, a, own_failed,
+			    _("  - Failed logins from your own network (%s):\n"),
+			    _("Find what is behind the address. A device or application of yours with a wrong "
+			      "password (a phone, a webmail, a script): correct it. A gateway (Docker's published "
+			      "ports with its userland proxy, a router's NAT) through which every client arrives: "
+			      "then password guessers on the Internet hide behind it; let their real addresses "
+			      "reach Postfix (\"userland-proxy\": false, host networking, or the PROXY protocol: "
+			      "smtpd_upstream_proxy_protocol, postscreen_upstream_proxy_protocol), then ban them. "
+			      "Never ban the gateway: every client would be locked out."));
 }
 
 /* actions - the section as written, before the headings are folded */
