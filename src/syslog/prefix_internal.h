@@ -1,6 +1,7 @@
 /*
- * prefix_internal.h - what prefix.c shares with rare_time.c: digits, a
- * time's fraction, a local civil hour, and the rare time shapes.
+ * prefix_internal.h - what prefix.c shares with rare_time.c and
+ * prefix_nested.c: digits, a time's fraction, a local civil hour, the
+ * rare time shapes, and the lines inside lines.
  */
 #ifndef POSTSLEUTH_PREFIX_INTERNAL_H
 #define POSTSLEUTH_PREFIX_INTERNAL_H
@@ -62,6 +63,14 @@ static inline int64_t parse_fraction(struct span *cur, uint8_t *prec)
 
 /* prefix.c: epoch seconds and UTC offset of a local civil hour (cached) */
 void syslog_local_hour(struct syslog_state *st, int y, int mo, int d, int h, int64_t *epoch, int *off);
+
+/* prefix.c's plain shapes and ISO time, for prefix_nested.c */
+bool syslog_parse_plain(struct syslog_state *st, struct span line, struct logline *out);
+bool syslog_read_iso(struct syslog_state *st, struct span *cur, struct stamp *ts);
+/* prefix_nested.c */
+void syslog_nested_command(struct logline *out);
+bool syslog_parse_docker(struct syslog_state *st, struct span line, struct logline *out);
+bool syslog_relogged(struct syslog_state *st, struct logline *out);
 
 /* rare_time.c: journalctl -o short-full and -o short-unix, a classic time
  * with its year after the day; tried only when the usual shapes failed */
