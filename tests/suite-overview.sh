@@ -176,7 +176,10 @@ for f in "$data"/*.log "$data"/*.txt "$data"/scenarios/*.log "$data"/pasted/*.lo
 		check "$b: 'Nothing needs doing' beside a finding that breaks something" python3 - "$t/c.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-bad = [f["id"] for f in d.get("findings", []) if f.get("impact") != "nothing"]
+# a benign notice of severity 0 breaks nothing (greylisting delays a new
+# sender's first mail by the admin's own design)
+bad = [f["id"] for f in d.get("findings", []) if f.get("impact") != "nothing"
+       and not (f.get("side") == "benign" and f.get("severity") == 0)]
 bad += [c["ip"] for c in d["clients"] if c["severity"] >= 3]
 bad += [a["username"] for a in d["accounts"] if a["verdict"] != "normal"]
 assert not bad, bad

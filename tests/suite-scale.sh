@@ -38,7 +38,7 @@ import sys
 w = sys.stdout.write
 k = 0
 for i in range(60000):
-    ip = "10.%d.%d.%d" % (i >> 16, (i >> 8) & 255, i & 255)
+    ip = "198.18.%d.%d" % (i >> 8, i & 255)  # RFC 2544 benchmark range: public, not this site
     for j in range(3):
         ts = "2026-11-%02dT%02d:%02d:%02d+00:00" % (1 + k // 86400, k // 3600 % 24, k // 60 % 60, k % 60)
         pid = 1000 + k % 30000
@@ -62,11 +62,11 @@ check "botnet: clients says on stderr what it could not keep" \
 
 run clients --verdict auth-bruteforce "$t/botnet.log"
 expect "botnet: clients table rows" "$(($(wc -l <"$t/out") - 1))" 60000
-check "botnet: a late address is in the table" grep -q '^10\.0\.234\.95 *auth-bruteforce *3 ' "$t/out"
+check "botnet: a late address is in the table" grep -q '^198\.18\.234\.95 *auth-bruteforce *3 ' "$t/out"
 
 run ban "$t/botnet.log"
 expect "botnet: ban exit" "$rc" 0
-expect "botnet: ban lists every address" "$(grep -c '^10\.' "$t/out")" 60000
+expect "botnet: ban lists every address" "$(grep -c '^198\.18\.' "$t/out")" 60000
 check "botnet: ban's summary counts them" grep -q 'ban: 60000 addresses in 60000 entries' "$t/err"
 check "botnet: ban says what it could not keep" grep -q 'have incomplete details' "$t/err"
 sort "$t/out" >"$t/ban.mem"
@@ -95,7 +95,7 @@ check "botnet: report's first screen: 40 lines of 80 columns at most" \
 check "botnet: report's campaign counts the addresses it does not name" \
 	sh -c "tr '\n' ' ' <'$t/out' | sed 's/  */ /g' | grep -q 'and 59992 more (report --all or --json lists them)'"
 
-run explain --ip 10.0.234.95 "$t/botnet.log"
+run explain --ip 198.18.234.95 "$t/botnet.log"
 check "botnet: explain judges a late address" grep -q 'In short: auth-bruteforce' "$t/out"
 check "botnet: explain says what it could not keep" grep -q 'have incomplete details' "$t/err"
 
