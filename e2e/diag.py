@@ -52,6 +52,12 @@ faults, each with the client that shows it and the finding wanted
   25    transport smtp:[smtp.nomech.test]:25    mail for nomech.test        relayhost-sasl-failed
           smtp_sasl_password_maps (a sink offering AUTH GSSAPI only: "no
           worthy mechs", this host's SASL library has no such mechanism)
+  25    smtp_tls_policy_maps:                   mail for verify.test        outbound-tls-certificate-
+          [verify.diag.test]:2533 secure (this                              unverified
+          instance's 2533, a self-signed certificate)
+  25    transport smtpfast:[smtps.diag.test]:465 mail for wrapper.test      outbound-tls-mode-mismatch
+          (this instance's 465 with smtpd_tls_wrappermode; the client
+          dials it in plain SMTP and waits for a greeting)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -63,6 +69,10 @@ faults, each with the client that shows it and the finding wanted
   25    (none: a client's fault)                a mail client set to SSL/TLS tls-failure (verdict:
                                                 on port 25 (a TLS ClientHello not a bot to ban)
                                                 before the greeting)
+  25    smtpd's certificate is self-signed      a mail client that checks   tls-certificate-distrusted
+                                                certificates: after STARTTLS
+                                                it ends the handshake
+                                                ("unknown ca")
 
 Every client here is legitimate: postsleuth must accuse none of them.
 The truth is what the clients did and were answered (and what was
@@ -86,8 +96,11 @@ SENDAS = "smtp.sendas.test"                  # a relay host refusing the sender
 AUTHFAIL = "smtp.authfail.test"              # a relay host refusing the login
 NOMECH = "smtp.nomech.test"                  # a relay host offering only GSSAPI
 NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under another name
+VERIFY = ("verify.diag.test", SERVER, 2533)  # this instance's 2533, a self-signed certificate
+WRAPPER = ("smtps.diag.test", SERVER, 465)   # this instance's 465, TLS from the first byte
 LOCAL = drivers.LOCAL_DOMAIN
-HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1]}
+HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1], VERIFY[0]: VERIFY[1],
+         WRAPPER[0]: WRAPPER[1]}
 
 
 def tables():
@@ -102,9 +115,12 @@ def tables():
                       f"authfail.test smtp:[{AUTHFAIL}]:25\n"
                       f"nomech.test smtp:[{NOMECH}]:25\n"
                       f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
+                      f"verify.test smtp:[{VERIFY[0]}]:{VERIFY[2]}\n"
+                      f"wrapper.test smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
-    t["tls_policy"] = f"[{NOTLS[0]}]:25 encrypt\n"
+    t["tls_policy"] = (f"[{NOTLS[0]}]:25 encrypt\n"
+                       f"[{VERIFY[0]}]:{VERIFY[2]} secure\n")
     t["sasl_passwd"] = (f"[{AUTHFAIL}]:25 relayuser:wrong-password\n"
                         f"[{NOMECH}]:25 relayuser:secret\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
@@ -196,7 +212,7 @@ class Diag:
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
                     "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test",
-                    "it@authfail.test", "hr@nomech.test"])
+                    "it@authfail.test", "hr@nomech.test", "sec@verify.test", "ops@wrapper.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -281,9 +297,28 @@ class Diag:
             pass
         s.close("client_gave_up")
 
+    def cert_distrust(self):
+        """A mail program of the admin's network that checks certificates:
+        after STARTTLS it finds this server's self-signed one and ends the
+        handshake with an alert ("unknown ca"), as Thunderbird or a phone does
+        until the user accepts it."""
+        s = self.session("cert_distrust", self.ip(75), 25)
+        try:
+            s.banner()
+            s.cmd("EHLO laptop.example.test")
+            if s.cmd("STARTTLS")[0] == 220:
+                ctx = ssl.create_default_context()
+                try:
+                    ctx.wrap_socket(s.sock, server_hostname="mx1.example.test")
+                except ssl.SSLCertVerificationError as e:
+                    self.notes["cert_distrust"] = e.verify_message
+        except (drivers.Eof, OSError) as e:
+            self.notes.setdefault("cert_distrust_error", str(e))
+        s.close("client_ended_tls")
+
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
-                 "pipelined_tool", "tls_hello"]
+                 "pipelined_tool", "tls_hello", "cert_distrust"]
 
     def run(self):
         def body(sc):
@@ -345,6 +380,23 @@ class Diag:
         expect("outbound-tls-not-offered", NOTLS[0], "legal@tlsreq.test" in acc,
                f"tlsreq.test -> smtp:[{NOTLS[0]}]:25, smtp_tls_policy_maps encrypt, a sink "
                "offering no STARTTLS; mail accepted")
+        expect("outbound-tls-certificate-unverified", VERIFY[0], "sec@verify.test" in acc,
+               f"verify.test -> smtp:[{VERIFY[0]}]:{VERIFY[2]}, smtp_tls_policy_maps secure, a "
+               "self-signed certificate; mail accepted")
+        expect("outbound-tls-certificate-unverified", f"{VERIFY[0]}[{VERIFY[1]}]:{VERIFY[2]}",
+               "sec@verify.test" in acc, "tls_verify.c's reason and the deferral are one group, "
+               "by the server's name", absent=True)
+        expect("outbound-tls-mode-mismatch", WRAPPER[0], "ops@wrapper.test" in acc,
+               f"wrapper.test -> smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}, a server speaking TLS from "
+               "the first byte, dialled without smtp_tls_wrappermode; mail accepted")
+        expect("outbound-conversation-lost", WRAPPER[0], "ops@wrapper.test" in acc,
+               "the greeting that never came is the mode's mismatch, not a remote's hang-up",
+               absent=True)
+        expect("content-filter-failed", f"{WRAPPER[1]}:{WRAPPER[2]}", "ops@wrapper.test" in acc,
+               "a mail server on port 465 of a loopback address is no content filter", absent=True)
+        expect("tls-certificate-distrusted", None, self.notes.get("cert_distrust"),
+               "a mail client that checks certificates ended the handshake on this server's "
+               "self-signed one", subject=None)
         expect("outbound-mx-login-required", EXCHANGE, "ceo@exchange-corp.test" in acc,
                f"exchange-corp.test -> smtp:[{EXCHANGE}]:25, a sink answering MAIL FROM 530 5.7.1; "
                "mail accepted")

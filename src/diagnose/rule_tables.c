@@ -515,8 +515,10 @@ const struct rule rule_diag[] = {
 const struct rule rule_plain[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
-    /* tls_verify.c's note of why a server's certificate failed */
-    {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
+    /* tls_verify.c's note of why a server's certificate failed, keyed
+     * by the server's name as the deferral's "Server certificate not
+     * verified" is (one group for both lines) */
+    {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_CONNHOST, NULL},
     /* smtp_connect.c (msg_info): port 465 without smtp_tls_wrappermode */
     {F_OUT_TLS_WRAPPER, SRC_PLAIN, "smtp", {"SMTPS wrappermode (TCP port 465) requires"}, NULL, K_NONE, NULL},
 };
