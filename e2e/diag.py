@@ -58,6 +58,10 @@ faults, each with the client that shows it and the finding wanted
   25    transport smtpfast:[smtps.diag.test]:465 mail for wrapper.test      outbound-tls-mode-mismatch
           (this instance's 465 with smtpd_tls_wrappermode; the client
           dials it in plain SMTP and waits for a greeting)
+  2535  reject_unverified_recipient, mail for   a partner writing to a      verify-refusal-temporary
+          gateway.test (relay_domains) routed to  gateway user that does not  (the probe's 550 answered
+          mx.remote1.test's sink, which refuses   exist and to one that does  450: a probe is no mail,
+          nobody@ (550 User unknown)                                          the partner not accused)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -99,6 +103,10 @@ NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under anot
 VERIFY = ("verify.diag.test", SERVER, 2533)  # this instance's 2533, a self-signed certificate
 WRAPPER = ("smtps.diag.test", SERVER, 465)   # this instance's 465, TLS from the first byte
 LOCAL = drivers.LOCAL_DOMAIN
+GATEWAY = ("gateway.test", "mx.remote1.test")  # relay_domains, its mailboxes on a sink
+# what the sinks answer for the diag instance's recipients (the harness's plan
+# has its own): the gateway's user that does not exist
+SINK_POLICY = {f"nobody@{GATEWAY[0]}": "unknown"}
 HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1], VERIFY[0]: VERIFY[1],
          WRAPPER[0]: WRAPPER[1]}
 
@@ -117,6 +125,7 @@ def tables():
                       f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
                       f"verify.test smtp:[{VERIFY[0]}]:{VERIFY[2]}\n"
                       f"wrapper.test smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}\n"
+                      f"{GATEWAY[0]} smtp:[{GATEWAY[1]}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
     t["tls_policy"] = (f"[{NOTLS[0]}]:25 encrypt\n"
@@ -297,6 +306,13 @@ class Diag:
             pass
         s.close("client_gave_up")
 
+    def verify_gateway(self):
+        """A partner writes to two users of the gateway's domain: the
+        gateway asks the mailbox server behind it first (an address
+        verification probe) and refuses the user it does not know."""
+        self._send("verify_gateway", self.ip(76), 2535, "mail.partner-a.test", "",
+                   [f"nobody@{GATEWAY[0]}", f"info@{GATEWAY[0]}"])
+
     def cert_distrust(self):
         """A mail program of the admin's network that checks certificates:
         after STARTTLS it finds this server's self-signed one and ends the
@@ -318,7 +334,7 @@ class Diag:
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
-                 "pipelined_tool", "tls_hello", "cert_distrust"]
+                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway"]
 
     def run(self):
         def body(sc):
@@ -394,6 +410,11 @@ class Diag:
                absent=True)
         expect("content-filter-failed", f"{WRAPPER[1]}:{WRAPPER[2]}", "ops@wrapper.test" in acc,
                "a mail server on port 465 of a loopback address is no content filter", absent=True)
+        expect("verify-refusal-temporary", "unverified_recipient_reject_code",
+               450 in codes.get((self.ip(76), 2535), []),
+               f"port 2535's reject_unverified_recipient; the sink refused nobody@{GATEWAY[0]} "
+               "(550 User unknown), the partner was answered 450 (unverified_recipient_reject_code)",
+               subject=self.ip(76))
         expect("tls-certificate-distrusted", None, self.notes.get("cert_distrust"),
                "a mail client that checks certificates ended the handshake on this server's "
                "self-signed one", subject=None)
