@@ -48,10 +48,10 @@ SHAPE = {
     "mail.log": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 mx1 \S+: ",
     "mail-classic.log": r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d mx1 \S+: ",
     "maillog": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d mx1 postfix",
-    # the diag instance's ports 2531, 2533 and 465 stand for other hosts (relay
+    # the diag instance's ports 2531, 2533, 2536 and 465 stand for other hosts (relay
     # hosts, a TLS destination), each logging under its own name to the same
     # file (a central log)
-    "diag.log": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d (mx1|relay|verify|smtps) postfix",
+    "diag.log": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d (mx1|relay|verify|smtps|submit) postfix",
 }
 # verdicts that accuse a client (severity 3 and up, as tests/qa.py's "calm")
 HOSTILE = {"relay-attempt", "auth-bruteforce", "account-abuse", "auth-success-after-failures"}

@@ -62,6 +62,9 @@ faults, each with the client that shows it and the finding wanted
           gateway.test (relay_domains) routed to  gateway user that does not  (the probe's 550 answered
           mx.remote1.test's sink, which refuses   exist and to one that does  450: a probe is no mail,
           nobody@ (550 User unknown)                                          the partner not accused)
+  25    transport smtpwrap:[submit.diag.test]:  mail for plain.test        outbound-tls-mode-mismatch
+          587 (this instance on 127.0.0.6:587,
+          STARTTLS; the client in wrapper mode)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -102,13 +105,14 @@ NOMECH = "smtp.nomech.test"                  # a relay host offering only GSSAPI
 NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under another name
 VERIFY = ("verify.diag.test", SERVER, 2533)  # this instance's 2533, a self-signed certificate
 WRAPPER = ("smtps.diag.test", SERVER, 465)   # this instance's 465, TLS from the first byte
+SUBMIT = ("submit.diag.test", "127.0.0.6", 587)  # this instance's too: STARTTLS, dialled in wrapper mode
 LOCAL = drivers.LOCAL_DOMAIN
 GATEWAY = ("gateway.test", "mx.remote1.test")  # relay_domains, its mailboxes on a sink
 # what the sinks answer for the diag instance's recipients (the harness's plan
 # has its own): the gateway's user that does not exist
 SINK_POLICY = {f"nobody@{GATEWAY[0]}": "unknown"}
 HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1], VERIFY[0]: VERIFY[1],
-         WRAPPER[0]: WRAPPER[1]}
+         WRAPPER[0]: WRAPPER[1], SUBMIT[0]: SUBMIT[1]}
 
 
 def tables():
@@ -125,6 +129,7 @@ def tables():
                       f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
                       f"verify.test smtp:[{VERIFY[0]}]:{VERIFY[2]}\n"
                       f"wrapper.test smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}\n"
+                      f"plain.test smtpwrap:[{SUBMIT[0]}]:{SUBMIT[2]}\n"
                       f"{GATEWAY[0]} smtp:[{GATEWAY[1]}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
@@ -221,7 +226,8 @@ class Diag:
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
                     "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test",
-                    "it@authfail.test", "hr@nomech.test", "sec@verify.test", "ops@wrapper.test"])
+                    "it@authfail.test", "hr@nomech.test", "sec@verify.test", "ops@wrapper.test",
+                    "ops@plain.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -405,6 +411,12 @@ class Diag:
         expect("outbound-tls-mode-mismatch", WRAPPER[0], "ops@wrapper.test" in acc,
                f"wrapper.test -> smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}, a server speaking TLS from "
                "the first byte, dialled without smtp_tls_wrappermode; mail accepted")
+        expect("outbound-tls-mode-mismatch", SUBMIT[0], "ops@plain.test" in acc,
+               f"plain.test -> smtpwrap:[{SUBMIT[0]}]:{SUBMIT[2]}, a submission port (STARTTLS) "
+               "dialled with smtp_tls_wrappermode = yes; mail accepted")
+        expect("outbound-tls-failed", SUBMIT[0], "ops@plain.test" in acc,
+               "OpenSSL's 'wrong version number' before 'Cannot start TLS' is this side's mode, "
+               "not the remote's TLS", absent=True)
         expect("outbound-conversation-lost", WRAPPER[0], "ops@wrapper.test" in acc,
                "the greeting that never came is the mode's mismatch, not a remote's hang-up",
                absent=True)
