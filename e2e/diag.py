@@ -81,7 +81,15 @@ faults, each with the client that shows it and the finding wanted
                                                 it ends the handshake
                                                 ("unknown ca")
 
-Every client here is legitimate: postsleuth must accuse none of them.
+  2537  postscreen's after-greeting tests       a mail server that passes   (legitimate, its mail taken
+        (no DNSBL)                              them and comes back; bots   on the second visit; the
+                                                that fail them: non-SMTP,   bots' verdicts in BOTS)
+                                                pipelining, bare newline,
+                                                the count, time and length
+                                                limits
+
+Every client here but the bots of port 2537 (BOTS) is legitimate:
+postsleuth must accuse none of them.
 The truth is what the clients did and were answered (and what was
 configured), never the log.  Accepted mail has the null sender, so that
 no bounce or delay notice adds lines of its own.
@@ -92,6 +100,13 @@ import drivers
 
 SERVER = "127.0.0.5"
 PREFIX = "127.30"
+# the bots of port 2537 play the Internet (run.sh's POSTSLEUTH_TEST_BANNABLE
+# holds this net), the other clients the admin's own network
+BOT_PREFIX = "127.40"
+# each bot's scenario and the verdict wanted (None: any but an accusation)
+BOTS = {82: ("bot_nonsmtp", "non-smtp-probe"), 83: ("bot_pipelining", "pipelining"),
+        84: ("bot_bare_newline", None), 85: ("bot_count", None), 86: ("bot_slow", None),
+        87: ("bot_length", None)}
 DNSBL = "dnsbl.test"
 DNSBL_ANSWER = "127.255.255.254"
 CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there
@@ -319,6 +334,71 @@ class Diag:
         self._send("verify_gateway", self.ip(76), 2535, "mail.partner-a.test", "",
                    [f"nobody@{GATEWAY[0]}", f"info@{GATEWAY[0]}"])
 
+    def deep_pass(self):
+        """A mail server meeting postscreen's after-greeting tests for the
+        first time: answered 450 at RCPT, it comes back and is passed to
+        smtpd (as real servers retry)."""
+        ip = self.ip(81)
+        s = self.session("deep_pass", ip, 2537)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-c.test")
+            s.cmd("MAIL FROM:<>")
+            self.notes["deep_first_rcpt"] = s.cmd(f"RCPT TO:<bob@{LOCAL}>")[0]
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+        time.sleep(1)
+        self._send("deep_pass", ip, 2537, "mail.partner-c.test", "", [f"bob@{LOCAL}"])
+
+    def bot_ip(self, n):
+        return f"{BOT_PREFIX}.0.{n}"
+
+    def _bot(self, scenario, n, talk):
+        s = self.session(scenario, self.bot_ip(n), 2537)
+        try:
+            s.banner()
+            talk(s)
+            s.sock.settimeout(6)
+            while True:  # what the server says until it hangs up
+                s.reply("<after>")
+        except (drivers.Eof, OSError):
+            pass
+        s.close("bot_done")
+
+    def deep_bots(self):
+        """Bots failing postscreen's after-greeting tests, one per test."""
+        def nonsmtp(s):
+            s.send("GET / HTTP/1.1")
+        def pipelining(s):
+            s.send("EHLO bot.example.test\r\nMAIL FROM:<x@bot.example.test>\r\n".encode())
+            s.reply("EHLO")
+            s.reply("MAIL")
+            s.cmd(f"RCPT TO:<bob@{LOCAL}>")
+            s.cmd("QUIT")
+        def bare_newline(s):
+            s.send(b"EHLO bot.example.test\n")
+            s.reply("EHLO")
+            s.cmd("MAIL FROM:<x@bot.example.test>")
+            s.cmd(f"RCPT TO:<bob@{LOCAL}>")
+            s.cmd("QUIT")
+        def count(s):
+            s.cmd("EHLO bot.example.test")
+            for _ in range(12):
+                s.cmd("NOOP")
+        def slow(s):
+            time.sleep(5)
+            s.cmd("EHLO bot.example.test")
+        def length(s):
+            s.send("EHLO " + "a" * 3000)
+        talks = {82: nonsmtp, 83: pipelining, 84: bare_newline, 85: count, 86: slow, 87: length}
+        ts = [threading.Thread(target=self._bot, args=(BOTS[n][0], n, talks[n]), daemon=True)
+              for n in BOTS]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(40)
+
     def cert_distrust(self):
         """A mail program of the admin's network that checks certificates:
         after STARTTLS it finds this server's self-signed one and ends the
@@ -340,7 +420,7 @@ class Diag:
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
-                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway"]
+                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway", "deep_pass", "deep_bots"]
 
     def run(self):
         def body(sc):
@@ -486,8 +566,12 @@ class Diag:
                "reject_unauth_pipelining answered DATA 503")
         expect("own-client-refused", self.ip(73), (self.notes.get("pipelined_codes") or [0])[-1] == 503,
                "the script's refusal is its own software's, not a HELO or name check", absent=True)
-        clients = {}
+        clients, bots = {}, {}
         for c in r.conns:
+            if c["ip"].startswith(BOT_PREFIX + "."):
+                n = int(c["ip"].rsplit(".", 1)[1])
+                bots[c["ip"]] = {"scenario": BOTS[n][0], "verdict": BOTS[n][1]}
+                continue
             if c["ip"] == "127.0.0.1":
                 continue
             t = clients.setdefault(c["ip"], {"scenario": c["scenario"], "connections": 0, "ports": []})
@@ -496,7 +580,7 @@ class Diag:
         # a verdict the lines call for (not only "not accused")
         verdicts = {self.ip(74): "tls-failure"} if self.notes.get("tls_hello_bytes") else {}
         return {"server": SERVER, "log": INSTANCE["log"], "findings": want, "clients": clients,
-                "verdicts": verdicts,
+                "verdicts": verdicts, "bots": bots,
                 "own_app": self.ip(71), "rejects": r.rejects, "accepted": r.accepted_,
                 "notes": self.notes, "queue_left": queue_left, "errors": r.errors,
                 "connections": r.conns}
