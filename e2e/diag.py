@@ -81,6 +81,10 @@ faults, each with the client that shows it and the finding wanted
                                                 it ends the handshake
                                                 ("unknown ca")
 
+  2538  message_size_limit = 20000,          a partner's 60 KB message,   inbound-message-too-big
+        smtpd_recipient_limit = 3               declared (SIZE=) and not;   (benign); the partners
+                                                a partner's message to five  not accused
+                                                users, the rest sent again
   2537  postscreen's after-greeting tests       a mail server that passes   (legitimate, its mail taken
         (no DNSBL)                              them and comes back; bots   on the second visit; the
                                                 that fail them: non-SMTP,   bots' verdicts in BOTS)
@@ -334,6 +338,48 @@ class Diag:
         self._send("verify_gateway", self.ip(76), 2535, "mail.partner-a.test", "",
                    [f"nobody@{GATEWAY[0]}", f"info@{GATEWAY[0]}"])
 
+    def big_mail(self):
+        """A partner's 60 KB message to a server taking 20 KB: refused at
+        MAIL when its size is declared, at the end of the data when not."""
+        s = self.session("big_mail", self.ip(77), 2538)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-a.test")
+            self.notes["big_declared"] = s.cmd("MAIL FROM:<> SIZE=60000", "MAIL")[0]
+            s.cmd("RSET")
+            s.cmd("MAIL FROM:<>", "MAIL")
+            s.cmd(f"RCPT TO:<alice@{LOCAL}>", "RCPT")
+            if s.cmd("DATA")[0] == 354:
+                head = "".join(f"{k}: {v}\r\n" for k, v in
+                               _headers("", [f"alice@{LOCAL}"], "diag big attachment").items())
+                s.send((head + "\r\n" + ("x" * 76 + "\r\n") * 780 + ".\r\n").encode())
+                self.notes["big_data"] = s.reply("<end-of-data>")[0]
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
+    def many_rcpts(self):
+        """A partner's message to five users of a server taking three per
+        message: the other two are answered 452 and sent again at once."""
+        users = [f"{u}@{LOCAL}" for u in ("alice", "bob", "carol", "dave", "erin")]
+        s = self.session("many_rcpts", self.ip(78), 2538)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-b.test")
+            s.cmd("MAIL FROM:<>", "MAIL")
+            codes = [s.cmd(f"RCPT TO:<{u}>", "RCPT")[0] for u in users]
+            self.notes["rcpt_limit_codes"] = codes
+            if s.cmd("DATA")[0] == 354:
+                head = "".join(f"{k}: {v}\r\n" for k, v in _headers("", users, "diag team news").items())
+                s.send((head + "\r\nHello team.\r\n.\r\n").encode())
+                s.reply("<end-of-data>")
+            left = [u for u, c in zip(users, codes) if c != 250]
+            if left:
+                s.mail("", left, _headers("", left, "diag team news"))
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
     def deep_pass(self):
         """A mail server meeting postscreen's after-greeting tests for the
         first time: answered 450 at RCPT, it comes back and is passed to
@@ -420,7 +466,8 @@ class Diag:
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
-                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway", "deep_pass", "deep_bots"]
+                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway", "deep_pass", "deep_bots",
+                 "big_mail", "many_rcpts"]
 
     def run(self):
         def body(sc):
@@ -507,6 +554,10 @@ class Diag:
                f"port 2535's reject_unverified_recipient; the sink refused nobody@{GATEWAY[0]} "
                "(550 User unknown), the partner was answered 450 (unverified_recipient_reject_code)",
                subject=self.ip(76))
+        expect("inbound-message-too-big", None,
+               self.notes.get("big_declared") == 552 and self.notes.get("big_data") == 552,
+               "port 2538's message_size_limit 20000; a 60 KB message refused at MAIL (SIZE=) and "
+               "after its data (smtpd's 'queue file size limit exceeded')", subject=self.ip(77))
         expect("tls-certificate-distrusted", None, self.notes.get("cert_distrust"),
                "a mail client that checks certificates ended the handshake on this server's "
                "self-signed one", subject=None)
@@ -579,6 +630,10 @@ class Diag:
             t["ports"].append(int(c["server"].rsplit(":", 1)[1]))
         # a verdict the lines call for (not only "not accused")
         verdicts = {self.ip(74): "tls-failure"} if self.notes.get("tls_hello_bytes") else {}
+        # five recipients, two answered 452 (smtpd_recipient_limit) and sent
+        # again: all taken, nothing refused that Postfix logs
+        if self.notes.get("rcpt_limit_codes") == [250, 250, 250, 452, 452]:
+            verdicts[self.ip(78)] = "legitimate"
         return {"server": SERVER, "log": INSTANCE["log"], "findings": want, "clients": clients,
                 "verdicts": verdicts, "bots": bots,
                 "own_app": self.ip(71), "rejects": r.rejects, "accepted": r.accepted_,
