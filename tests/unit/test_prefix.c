@@ -479,6 +479,11 @@ TEST(prefix_pasted_markdown)
 	     "postfix/smtpd", 1, "", "x`"},
 	    {"\xef\xbb\xbf" "Feb 16 11:04:03 mail postfix/smtpd[1]: x", true,
 	     "2026-02-16T11:04:03+00:00", "mail", "postfix/smtpd", 1, "", "x"},
+	    /* threads18K: markdown italics or bold around the line */
+	    {"_Feb 16 11:04:04 mail postfix/smtpd[1]: x y_", true, "2026-02-16T11:04:04+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x y"},
+	    {"**Feb 16 11:04:05 mail postfix/smtpd[1]: x**", true, "2026-02-16T11:04:05+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
 	    /* a non-Postfix line pasted with its time: read, not Postfix's */
 	    {"- Jan 19 14:16:13 host kernel: rmilter[2867]: segfault at 7fafac021024", true,
 	     "2026-01-19T14:16:13+00:00", "host", "kernel", -1, "",
