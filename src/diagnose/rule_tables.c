@@ -420,7 +420,11 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, "master", {"ignoring inet_interfaces change", "ignoring inet_protocols change", ", stop and start Postfix"}, NULL, K_FIXED, "changed at reload: needs postfix stop and start"},
     /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
     {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in"}, NULL, K_FIXED, "not compiled in"},
+    /* smtpd_check.c "restriction `%s' ignored: no SASL support": a SASL
+     * restriction on a service where AUTH is off (smtpd_sasl_auth_enable
+     * = no, as on port 25 on purpose), seldom a build without SASL */
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"' ignored: no SASL support"}, NULL, K_FIXED, "SASL restriction where AUTH is off"},
     /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
     /* cleanup_message.c: "%s: message rejected: hopcount exceeded" */

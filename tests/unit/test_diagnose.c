@@ -1019,6 +1019,10 @@ static const struct {
      * psa-pc-remote: "5.7.23 SPF validation failed") */
     {"Jun  3 10:00:01 mx postfix/cleanup[3816]: 1C923F1570: milter-reject: END-OF-MESSAGE from relay.example.net[203.0.113.2]: 5.7.23 SPF validation failed. : Reason: mechanism; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<relay.example.net>",
      "sender-authentication-refused", ""},
+    /* threads18K: a SASL restriction on port 25 where AUTH is off on
+     * purpose (mail-in-a-box): not a build without SASL */
+    {"Mar 13 18:39:34 mx postfix/smtpd[12153]: warning: restriction `reject_authenticated_sender_login_mismatch' ignored: no SASL support",
+     "config-setting-ignored", "SASL restriction where AUTH is off"},
     /* threads18K: a tcp: table whose server does not listen (iRedAPD's
      * SRS port); local's warning beside a mailbox owned by another user;
      * pickup finding a maildrop file days old (Postfix was not running) */
