@@ -273,7 +273,7 @@ enum finding_impact {
 	  "incoming mail is refused because a milter fails")                                  \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
 	  "the content filter (Amavis, ...) on this host cannot be reached")                   \
-	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
+	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_DELIVERED,    \
 	  "local mailbox delivery (LMTP, Dovecot) cannot be reached")                          \
 	X(F_FILTER_FAILED, "content-filter-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
 	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \
