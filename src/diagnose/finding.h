@@ -189,7 +189,7 @@ enum finding_impact {
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
-	  "header_checks or body_checks refuse mail of this server's own users")              \
+	  "header_checks, body_checks or a milter refuse mail of this server's own users")    \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
