@@ -36,7 +36,8 @@
  *                (a log printer that prefixed twice) is taken off.
  * A line with no time gets the last time read before it from the same
  * input (0 when none) and format FMT_NOTIME; it must then carry a Postfix
- * tag or severity, so that prose, mail headers and the "In:"/"Out:"
+ * tag or severity (or another program's tag with its pid, first on the
+ * line: "psa-pc-remote[5977]: ..." of Plesk's maillog), so that prose, mail headers and the "In:"/"Out:"
  * lines of a pasted transcript are not taken for log lines.  A line
  * wrapped by the paste tool has none of this and stays a line without a
  * prefix (no host is made up for it).
@@ -570,7 +571,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			break;
 		}
 		if (tok.n >= 2 && tok.p[tok.n - 1] == ':') {
-			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) || (!out->postfix && !times))
+			/* with no time, another program's line only with its
+			 * pid ("psa-pc-remote[5977]: ...", Plesk's mail
+			 * handlers pasted from its maillog): "Note: ..." is prose */
+			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) ||
+			    (!out->postfix && !times && (out->pid < 0 || nw)))
 				return false;
 			/* "private/anvil: wanted attribute: status": a -v line's
 			 * text names a Postfix socket; no syslog_name is private

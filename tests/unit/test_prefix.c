@@ -526,6 +526,13 @@ TEST(prefix_pasted_no_time_no_pid)
 	     "postmap", -1, "fatal", "open /etc/postfix/transport: No such file or directory"},
 	    {"postconf: warning: /etc/postfix/main.cf: unused parameter: smtpd_foo=yes", true, NULL, NULL,
 	     "postconf", -1, "warning", "/etc/postfix/main.cf: unused parameter: smtpd_foo=yes"},
+	    /* threads18K: another program's line with its pid (a panel's mail
+	     * handlers in Plesk's maillog): read, not Postfix's; without a
+	     * pid, or after a word, it is prose */
+	    {"/usr/lib64/plesk-9.0/psa-pc-remote[5977]: REJECT during call 'limit-out' handler", true, NULL,
+	     NULL, "/usr/lib64/plesk-9.0/psa-pc-remote", 5977, "", "REJECT during call 'limit-out' handler"},
+	    {"Note: the handler said REJECT", false, NULL, NULL, NULL, 0, NULL, NULL},
+	    {"The log[1]: says more", false, NULL, NULL, NULL, 0, NULL, NULL},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 	/* the time a line without one takes: the last one read, or none */
