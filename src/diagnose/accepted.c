@@ -271,7 +271,13 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 		relay_note(d, ev, NOTE_LIMIT);
 		return;
 	}
-	if (cleanup && !hit && span_eqs(ev->action, "reject"))
+	/* a milter's refusal after the data, of a loopback client (a
+	 * webmail, a panel's script: Plesk's psa-pc-remote handlers) or a
+	 * public one that logs in; not of a private address, which may be
+	 * Docker's gateway in front of the whole Internet */
+	if (cleanup && !hit &&
+	    (span_eqs(ev->action, "reject") ||
+	     (span_eqs(ev->action, "milter-reject") && diag_addr_kind(ev->client_ip) != ADDR_PRIVATE)))
 		relay_note(d, ev, NOTE_CHECKS);
 	if (!smtpd && !cleanup && !span_eqs(ev->line->daemon, "postscreen"))
 		return;
@@ -617,7 +623,8 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		const struct diag_group *g = list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
 		return g ? g : list_group(d, F_IN_KNOWN_RATE_LIMITED, ev->client_ip);
 	}
-	if (ev->type == EV_CLEANUP_ACTION && span_eqs(ev->action, "reject") &&
+	if (ev->type == EV_CLEANUP_ACTION &&
+	    (span_eqs(ev->action, "reject") || (span_eqs(ev->action, "milter-reject") && ev->client_ip.n)) &&
 	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
 		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
 	/* a login this server's SASL backend failed, of a client that failed

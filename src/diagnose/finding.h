@@ -189,7 +189,7 @@ enum finding_impact {
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
-	  "header_checks or body_checks refuse mail of this server's own users")              \
+	  "header_checks, body_checks or a milter refuse mail of this server's own users")    \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
@@ -275,7 +275,7 @@ enum finding_impact {
 	  "incoming mail is refused because a milter fails")                                  \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
 	  "the content filter (Amavis, ...) on this host cannot be reached")                   \
-	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
+	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_DELIVERED,    \
 	  "local mailbox delivery (LMTP, Dovecot) cannot be reached")                          \
 	X(F_FILTER_FAILED, "content-filter-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
 	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \

@@ -560,7 +560,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
 	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
-	"a Postfix package built with SASL or TLS.",
+	"a Postfix package built with SASL or TLS. For a SASL restriction where AUTH is off "
+	"(\"ignored: no SASL support\": smtpd_sasl_auth_enable = no, as on port 25 on purpose), "
+	"the mail is not affected: move the restriction to the submission services' "
+	"-o smtpd_sender_restrictions in master.cf to silence it.",
 	NULL},
     [F_CONFIG_DEPRECATED] = {
 	"Postfix warns that a parameter or restriction of main.cf or master.cf is deprecated "

@@ -195,14 +195,18 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
     [F_IN_OWN_CONTENT_REFUSED] = {
 	"cleanup refused a message of this server's own users (a client that logs in, one on "
 	"the own network, or a local submission) with a header_checks or body_checks REJECT "
-	"rule: the user's outgoing mail did not leave. Either the rule is meant to stop such "
-	"mail (an attachment type, a spam word) and the user should know, or its pattern is "
-	"wider than intended.",
+	"rule, or a milter of this host refused it after the data (milter-reject: a spam or "
+	"virus milter, or a hosting panel's own handler, such as Plesk's limit on outgoing "
+	"messages): the user's outgoing mail did not leave. Either the rule is meant to stop "
+	"such mail (an attachment type, a spam word, a sending limit) and the user should "
+	"know, or it is wider than intended.",
 	"Find the rule: the rejected line is in the log line (header Subject: ..., body ...); "
 	"test it with postmap -q \"TEXT\" pcre:/etc/postfix/header_checks. Narrow the pattern, "
 	"or apply the checks to inbound mail only: in master.cf give the submission service its "
 	"own cleanup (-o cleanup_service_name=cleanup_out) that has -o header_checks= -o "
-	"body_checks=.",
+	"body_checks=. For a milter-reject, the milter's own log and settings say which rule "
+	"refused (rspamd's or Amavis's policy for users; Plesk: Tools & Settings > Outgoing "
+	"Mail Control for its sending limits).",
 	NULL},
     [F_IN_ROLE_MISSING] = {
 	"Mail to postmaster (or abuse) of a domain this server receives for was refused or "

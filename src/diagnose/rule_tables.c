@@ -248,9 +248,11 @@ const struct rule rule_reject[] = {
     {F_MILTER_TEMPFAIL, SRC_REJECT, NULL, {"Service unavailable - try again later"}, NULL, K_FIXED, "milter_default_action = tempfail"},
     /* cleanup's milter-reject after the data for the sender domain's
      * authentication: OpenDMARC's "rejected by DMARC policy for %s",
-     * OpenDKIM's "bad DKIM signature data", SPF milters' "SPF fail";
-     * smtpd's own refusals of the kind stay known-sender-refused's */
-    {F_IN_SENDER_AUTH_REFUSED, SRC_REJECT, "cleanup", {"rejected by DMARC policy", "DMARC policy", "bad DKIM signature", "DKIM signature verification failed", "no valid DKIM signature", "SPF fail", "SPF check failed"}, NULL, K_NONE, NULL},
+     * OpenDKIM's "bad DKIM signature data", SPF milters' "SPF fail",
+     * Plesk's SPF handler's "SPF validation failed", RFC 7372's codes
+     * (5.7.23 SPF validation failed, 5.7.24 SPF validation error, 5.7.26
+     * multiple authentication checks failed); smtpd's own refusals of the kind stay known-sender-refused's */
+    {F_IN_SENDER_AUTH_REFUSED, SRC_REJECT, "cleanup", {"DMARC policy", "bad DKIM signature", "DKIM signature verification failed", "no valid DKIM signature", "SPF fail", "SPF check failed", "SPF validation failed", "SPF validation error", "5.7.23 ", "5.7.24 ", "5.7.26 "}, NULL, K_NONE, NULL},
 };
 
 /* lines with a severity: the server telling about itself */
@@ -265,6 +267,9 @@ const struct rule rule_diag[] = {
     /* local/maildir.c, virtual/maildir.c: the warning beside a "maildir
      * delivery failed" deferral (the same finding, the agent its key) */
     {F_OWN_DELIVERY_FAILED, SRC_DIAG, NULL, {"maildir access problem for UID/GID="}, NULL, K_SERVICE, NULL},
+    /* local/mailbox.c: the warning beside "destination %s is not owned by
+     * recipient" (strict_mailbox_ownership): the mailbox file's owner */
+    {F_OWN_DELIVERY_FAILED, SRC_DIAG, NULL, {"to ignore mailbox ownership mismatch"}, NULL, K_SERVICE, NULL},
     /* mail_connect.c "connect #%d to subsystem %s/%s: %m": a daemon's
      * connection to one of Postfix's own services (public/pickup,
      * private/proxymap...) fails after retries */
@@ -371,6 +376,9 @@ const struct rule rule_diag[] = {
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"connect to pgsql server "}, NULL, K_AFTER, "connect to pgsql server "},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"pgsql query failed"}, NULL, K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"read TCP map reply"}, NULL, K_FIXED, "tcp:"},
+    /* dict_tcp.c "connect to TCP map %s: %m": the tcp: table's server
+     * (a policy daemon's SRS or lookup port) does not listen */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"connect to TCP map "}, NULL, K_AFTER, "connect to TCP map "},
     /* local/alias.c, local/dotforward.c, virtual's maps: "TYPE:NAME:
      * lookup of 'KEY' failed" (the table could not be read) */
     {F_MAP_MISSING, SRC_DIAG, NULL, {"map lookup problem", "lookup failure", ": lookup of '"}, NULL, K_PATH, NULL},
@@ -412,7 +420,11 @@ const struct rule rule_diag[] = {
     {F_CONFIG_IGNORED, SRC_DIAG, "master", {"ignoring inet_interfaces change", "ignoring inet_protocols change", ", stop and start Postfix"}, NULL, K_FIXED, "changed at reload: needs postfix stop and start"},
     /* smtpd_check.c: "restriction `%s' after `%s' is ignored" (after permit, reject...) */
     {F_CONFIG_IGNORED, SRC_DIAG, "smtpd", {"' is ignored"}, "restriction `", K_FIXED, "restriction never reached"},
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in", "' ignored: no SASL support"}, NULL, K_FIXED, "not compiled in"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"but SASL support is not compiled in", "but TLS support is not compiled in"}, NULL, K_FIXED, "not compiled in"},
+    /* smtpd_check.c "restriction `%s' ignored: no SASL support": a SASL
+     * restriction on a service where AUTH is off (smtpd_sasl_auth_enable
+     * = no, as on port 25 on purpose), seldom a build without SASL */
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"' ignored: no SASL support"}, NULL, K_FIXED, "SASL restriction where AUTH is off"},
     /* local/unknown.c: mail to postmaster or MAILER-DAEMON discarded */
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
     /* cleanup_message.c: "%s: message rejected: hopcount exceeded" */
@@ -482,6 +494,9 @@ const struct rule rule_diag[] = {
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
     {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
+    /* pickup.c: a maildrop file older than a day when pickup reads it:
+     * locally submitted mail waited while pickup (Postfix) was not running */
+    {F_PICKUP_DOWN, SRC_DIAG, "pickup", {": message has been queued for "}, NULL, K_NONE, NULL},
     {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */

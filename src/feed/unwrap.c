@@ -13,7 +13,8 @@
  * The join is kept only when the whole reads as a Postfix line that
  * says more than the first piece alone (unwrap_join says how): a whole
  * line followed by a line that happens to start with a blank stays as it
- * is.  Its
+ * is.  A line quoted in a mail ("> " before each piece, as a list
+ * archive keeps a reply) is joined without the marks of its pieces.  Its
  * pieces after the first then belong to it (order.c hands the joined
  * line over with the first piece's number).  Postfix never writes such
  * lines: only pasted inputs are joined (order.c decides).
@@ -22,6 +23,8 @@
 #include "../parse/event.h"
 #include "../syslog/prefix.h"
 #include "../util/buf.h"
+
+#include <string.h>
 
 #define UNWRAP_MIN_WIDTH 60
 
@@ -137,6 +140,36 @@ static int score(struct syslog_state *scratch, struct span line, enum ev_type *t
 	return 2 * fields(&ev) + balanced(line);
 }
 
+/* quote_len - the mail quote marks a line starts with (">", "> ",
+ * "> > "): each '>' with the one blank after it; 0 when none */
+static size_t quote_len(struct span s)
+{
+	size_t i = 0, end = 0;
+	while (i < s.n && s.p[i] == '>') {
+		i++;
+		if (i < s.n && blank(s.p[i]))
+			i++;
+		end = i;
+		while (i < s.n && blank(s.p[i]) && i + 1 < s.n && s.p[i + 1] == '>')
+			i++;
+	}
+	return end;
+}
+
+/* unquote - a piece of a wrapped line quoted in a mail as its head was
+ * ("> " before each piece, q the head's marks): the piece without them,
+ * its own blanks after them kept (a wrap's indent); SPAN_NULL when it
+ * lacks them (the quote ended) */
+static struct span unquote(struct span s, struct span q)
+{
+	if (s.n >= q.n && !memcmp(s.p, q.p, q.n))
+		return span_skip(s, q.n);
+	/* "> " in the head, ">" alone before a piece (a client that trims) */
+	if (q.n && blank(q.p[q.n - 1]) && s.n >= q.n - 1 && !memcmp(s.p, q.p, q.n - 1))
+		return span_skip(s, q.n - 1);
+	return SPAN_NULL;
+}
+
 /* unwrap_join - head and the n lines after it (none with a prefix, or
  * indented words alone): how many of them go on with it, the joined line
  * left in *out; 0 when none does.  Of the runs of pieces that go on
@@ -156,6 +189,16 @@ size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, 
 	if (!syslog_parse(scratch, head, &hl) || !hl.daemon.n ||
 	    (!hl.inferred && span_chr(hl.prog, '/') < 0))
 		return 0;
+	/* a line quoted in a mail ("> " before each piece): the pieces
+	 * without the marks, up to the first that lacks them */
+	struct span q = span_head(head, quote_len(head)), un[UNWRAP_MAX_PARTS];
+	if (q.n) {
+		size_t m = 0;
+		while (m < n && m < UNWRAP_MAX_PARTS && (un[m] = unquote(after[m], q)).p)
+			m++;
+		after = un;
+		n = m;
+	}
 	enum ev_type alone, t;
 	int best_score = score(scratch, head, &alone);
 	size_t most = 0;

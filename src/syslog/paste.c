@@ -10,7 +10,8 @@
  *   decorations  blanks, ANSI colour codes (also with their escape byte
  *                printed as text: "ESC[36m", "^[[0m"), a byte-order mark, markdown
  *                bullets and quote marks ("- ", "* ", "+ ", "• ", ">",
- *                "1. "), backticks, a table's leading '|', the file
+ *                "1. "), backticks, italics or bold marks around the
+ *                whole line ("_TIME ... text_", "**TIME ... text**"), a table's leading '|', the file
  *                name (and line number) grep puts before a time
  *                ("/var/log/mail.log.1:", "maillog:1234:");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
@@ -35,7 +36,8 @@
  *                (a log printer that prefixed twice) is taken off.
  * A line with no time gets the last time read before it from the same
  * input (0 when none) and format FMT_NOTIME; it must then carry a Postfix
- * tag or severity, so that prose, mail headers and the "In:"/"Out:"
+ * tag or severity (or another program's tag with its pid, first on the
+ * line: "psa-pc-remote[5977]: ..." of Plesk's maillog), so that prose, mail headers and the "In:"/"Out:"
  * lines of a pasted transcript are not taken for log lines.  A line
  * wrapped by the paste tool has none of this and stays a line without a
  * prefix (no host is made up for it).
@@ -164,6 +166,31 @@ static bool grep_prefix(struct span *cur)
 	return true;
 }
 
+/* emphasis - markdown's italics or bold around a whole line ("_Mar 13
+ * 18:39:34 box postfix/smtpd[1]: ..._", "**...**"): the marks before a
+ * time, and the same marks ending the line, taken off */
+static bool emphasis(struct span *cur)
+{
+	const char *p = cur->p;
+	size_t n = cur->n, m = 0;
+	if (!n || (p[0] != '_' && p[0] != '*'))
+		return false;
+	while (m < n && m < 2 && p[m] == p[0])
+		m++;
+	struct span rest = span_skip(*cur, m);
+	if (!time_follows(rest))
+		return false;
+	while (rest.n && blank(rest.p[rest.n - 1]))
+		rest.n--;
+	size_t k = 0;
+	while (k < m && k < rest.n && rest.p[rest.n - 1 - k] == p[0])
+		k++;
+	if (k == m)
+		rest.n -= m;
+	*cur = rest;
+	return true;
+}
+
 /* syslog_strip_decorations - what a paste put before the line */
 void syslog_strip_decorations(struct span *cur)
 {
@@ -182,6 +209,8 @@ void syslog_strip_decorations(struct span *cur)
 			continue;
 		}
 		if (grep_prefix(cur))
+			continue;
+		if (emphasis(cur))
 			continue;
 		if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && n >= 2 && blank(p[1])) {
 			*cur = span_skip(*cur, 2); /* a bullet */
@@ -542,7 +571,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			break;
 		}
 		if (tok.n >= 2 && tok.p[tok.n - 1] == ':') {
-			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) || (!out->postfix && !times))
+			/* with no time, another program's line only with its
+			 * pid ("psa-pc-remote[5977]: ...", Plesk's mail
+			 * handlers pasted from its maillog): "Note: ..." is prose */
+			if (!syslog_read_tag(span_head(tok, tok.n - 1), out) ||
+			    (!out->postfix && !times && (out->pid < 0 || nw)))
 				return false;
 			/* "private/anvil: wanted attribute: status": a -v line's
 			 * text names a Postfix socket; no syslog_name is private

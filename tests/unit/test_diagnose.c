@@ -1023,6 +1023,23 @@ static const struct {
      "sender-authentication-refused", ""},
     {"Nov 28 16:03:13 foo postfix/cleanup[2751]: B64A73FD27: milter-reject: END-OF-MESSAGE from forward.example.org[203.0.113.71]: 5.7.0 bad DKIM signature data; from=<no-reply@example.org> to=<bar@example.com> proto=ESMTP helo=<primary>",
      "sender-authentication-refused", ""},
+    /* threads18K: an SPF handler's refusal in RFC 7372's words (Plesk's
+     * psa-pc-remote: "5.7.23 SPF validation failed") */
+    {"Jun  3 10:00:01 mx postfix/cleanup[3816]: 1C923F1570: milter-reject: END-OF-MESSAGE from relay.example.net[203.0.113.2]: 5.7.23 SPF validation failed. : Reason: mechanism; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<relay.example.net>",
+     "sender-authentication-refused", ""},
+    /* threads18K: a SASL restriction on port 25 where AUTH is off on
+     * purpose (mail-in-a-box): not a build without SASL */
+    {"Mar 13 18:39:34 mx postfix/smtpd[12153]: warning: restriction `reject_authenticated_sender_login_mismatch' ignored: no SASL support",
+     "config-setting-ignored", "SASL restriction where AUTH is off"},
+    /* threads18K: a tcp: table whose server does not listen (iRedAPD's
+     * SRS port); local's warning beside a mailbox owned by another user;
+     * pickup finding a maildrop file days old (Postfix was not running) */
+    {"Oct 19 13:10:56 mx postfix/cleanup[823]: warning: connect to TCP map 127.0.0.1:7778: Connection refused",
+     "lookup-server-unreachable", "127.0.0.1:7778"},
+    {"Aug 14 05:25:53 mx postfix/local[1342]: warning: specify \"strict_mailbox_ownership = no\" to ignore mailbox ownership mismatch",
+     "mailbox-delivery-failed", "local"},
+    {"Oct 19 13:10:56 mx postfix/pickup[822]: warning: 4CFHFD4n0nz2ZbZh: message has been queued for 16 days",
+     "pickup-unreachable", ""},
     /* threads16F: the MX host of an existing domain has no address record
      * (the destination's DNS), not a domain that does not exist (was
      * outbound-domain-not-found) */

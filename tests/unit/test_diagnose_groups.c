@@ -551,3 +551,15 @@ TEST(diagnose_relay_sasl_one_group)
 	}
 	diag_free(d);
 }
+
+/* threads18K: the mailbox backend out of reach holds incoming mail for
+ * local users: its impact is mail not delivered into the mailboxes, as
+ * mailbox-delivery-failed's, not outgoing mail */
+TEST(diagnose_lmtp_down_impact)
+{
+	struct diag_hit hit;
+	CHECK(diag_classify(progs_line("Apr 11 19:41:56 mx postfix/lmtp[238]: 87F043F2BE: to=<info@example.com>, relay=none, delay=2370, delays=2370/0.07/0/0, dsn=4.4.1, status=deferred (connect to 172.20.0.6[172.20.0.6]:2525: Connection refused)"), &hit));
+	CHECK_STR(finding_id(hit.id), "mailbox-delivery-unreachable");
+	CHECK(finding_impact(hit.id) == IMPACT_NOT_DELIVERED);
+	CHECK(finding_impact(hit.id) == finding_impact(F_OWN_DELIVERY_FAILED));
+}

@@ -479,6 +479,11 @@ TEST(prefix_pasted_markdown)
 	     "postfix/smtpd", 1, "", "x`"},
 	    {"\xef\xbb\xbf" "Feb 16 11:04:03 mail postfix/smtpd[1]: x", true,
 	     "2026-02-16T11:04:03+00:00", "mail", "postfix/smtpd", 1, "", "x"},
+	    /* threads18K: markdown italics or bold around the line */
+	    {"_Feb 16 11:04:04 mail postfix/smtpd[1]: x y_", true, "2026-02-16T11:04:04+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x y"},
+	    {"**Feb 16 11:04:05 mail postfix/smtpd[1]: x**", true, "2026-02-16T11:04:05+00:00", "mail",
+	     "postfix/smtpd", 1, "", "x"},
 	    /* a non-Postfix line pasted with its time: read, not Postfix's */
 	    {"- Jan 19 14:16:13 host kernel: rmilter[2867]: segfault at 7fafac021024", true,
 	     "2026-01-19T14:16:13+00:00", "host", "kernel", -1, "",
@@ -521,6 +526,13 @@ TEST(prefix_pasted_no_time_no_pid)
 	     "postmap", -1, "fatal", "open /etc/postfix/transport: No such file or directory"},
 	    {"postconf: warning: /etc/postfix/main.cf: unused parameter: smtpd_foo=yes", true, NULL, NULL,
 	     "postconf", -1, "warning", "/etc/postfix/main.cf: unused parameter: smtpd_foo=yes"},
+	    /* threads18K: another program's line with its pid (a panel's mail
+	     * handlers in Plesk's maillog): read, not Postfix's; without a
+	     * pid, or after a word, it is prose */
+	    {"/usr/lib64/plesk-9.0/psa-pc-remote[5977]: REJECT during call 'limit-out' handler", true, NULL,
+	     NULL, "/usr/lib64/plesk-9.0/psa-pc-remote", 5977, "", "REJECT during call 'limit-out' handler"},
+	    {"Note: the handler said REJECT", false, NULL, NULL, NULL, 0, NULL, NULL},
+	    {"The log[1]: says more", false, NULL, NULL, NULL, 0, NULL, NULL},
 	};
 	check_pasted(c, sizeof c / sizeof c[0]);
 	/* the time a line without one takes: the last one read, or none */

@@ -155,3 +155,20 @@ TEST(unwrap_after_comma_and_queue_id_colon)
 		       "example.com[192.0.2.9]:25: Connection timed out)");
 	free(out);
 }
+
+/* threads18K: a line quoted in a mail (a list archive's reply), each
+ * piece with its "> "; the quote's end (a piece without it) ends the line */
+TEST(unwrap_mail_quoted_pieces)
+{
+	const char *after[] = {"> to=<u@example.com>, relay=127.0.0.1[127.0.0.1]:10024, conn_use=9, ",
+			       (">delay=5, delays=1/0/0/4, dsn=4.5.0, status=deferred (host 127.0.0.1[127.0.0.1] "
+				"said: 451 4.5.0 Error in processing, id=1-01 (in reply to end of DATA command))"),
+			       "That is what amavisd said."};
+	char *out;
+	CHECK_INT(joined("> Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: ", after, 3, true, &out), 2);
+	CHECK_STR(out, "> Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: to=<u@example.com>, "
+		       "relay=127.0.0.1[127.0.0.1]:10024, conn_use=9, delay=5, delays=1/0/0/4, dsn=4.5.0, "
+		       "status=deferred (host 127.0.0.1[127.0.0.1] said: 451 4.5.0 Error in processing, "
+		       "id=1-01 (in reply to end of DATA command))");
+	free(out);
+}
