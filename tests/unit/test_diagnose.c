@@ -714,6 +714,11 @@ static const struct {
      "internal-service-unreachable", "private/anvil"},
     /* outbound refusals by family (the probe11 set: providers' and
      * filters' documented texts, Exim, sendmail, qmail, a remote Postfix) */
+    /* threads18L: a 5XX greeting is skipped and the mail deferred
+     * (smtp_skip_5xx_greeting), yet it is a refusal, not a temporary
+     * error (was outbound-remote-temporary) */
+    {"Jun 15 10:45:16 mail postfix/smtp[2210]: 4A1555F826: to=<c@example.net>, relay=mail.example.net[198.51.100.84]:25, delay=10800, delays=10800/0/0.2/0, dsn=4.7.1, status=deferred (host mail.example.net[198.51.100.84] refused to talk to me: 554 5.7.1 You are not allowed to connect.)",
+     "outbound-remote-refused", "mail.example.net"},
     /* probe11: M365 4.7.652 maximum number of connections exceeded (was outbound-remote-temporary) */
     {"Dec  4 10:00:09 app1 postfix/smtp[3009]: 4A10011667: to=<u9@outlook.com>, relay=outlook-com.olc.protection.outlook.com[198.51.100.41]:25, delay=1.9, delays=0.1/0/0.2/0.4, dsn=4.7.652, status=deferred (host outlook-com.olc.protection.outlook.com[198.51.100.41] said: 451 4.7.652 The mail server [203.0.113.9] has exceeded the maximum number of connections. (S3115) [VI1EUR04FT050.eop-eur04.prod.protection.outlook.com] (in reply to MAIL FROM command))",
      "outbound-rate-limited", "Microsoft"},
