@@ -400,6 +400,10 @@ const struct rule rule_diag[] = {
     /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
      * setting that does nothing (a typo, a removed name, a second entry) */
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    /* postconf_user.c: "undefined parameter: NAME": master.cf or main.cf
+     * uses $NAME that nothing defines (a tutorial's mua_*_restrictions):
+     * it expands to nothing, the option it feeds is not what was meant */
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": undefined parameter: "}, NULL, K_FIXED, "undefined parameter"},
     /* postconf's and smtpd_check.c's deprecation (Postfix 3.9 and later):
      * "support for parameter \"%s\" will be removed; instead, %s": the
      * name still works (before the row of names already removed) */

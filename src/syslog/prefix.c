@@ -473,8 +473,14 @@ bool syslog_read_tag(struct span name_pid, struct logline *out)
  * "panic: " from the text (their first letters tell them apart) */
 static inline __attribute__((always_inline)) void take_severity(struct logline *out)
 {
-	if (!out->postfix || !out->text.n)
+	if (!out->text.n)
 		return;
+	if (!out->postfix) {
+		/* a script's tag over a Postfix command's stderr */
+		if (out->text.p[0] == 'p' || out->text.p[0] == '/')
+			syslog_nested_foreign(out);
+		return;
+	}
 	const char *p = out->text.p;
 	size_t n = out->text.n, k;
 	switch (p[0]) {

@@ -679,6 +679,13 @@ static const struct {
     /* Postfix 3.9's deprecations: the name still works */
     {"Mar  4 13:20:02 mx postfix/postconf[5402]: warning: /etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" will be removed; instead, specify \"smtpd_tls_security_level\"",
      "config-setting-deprecated", "deprecated name"},
+    /* threads18L: postconf's "undefined parameter" ($NAME that nothing
+     * defines), under a setup script's tag; and the bare "FILE: unused
+     * parameter:" of a paste that left postconf's words out */
+    {"Dec 24 00:11:47 mx setup-instance.sh[3359]: postconf: warning: /etc/postfix/master.cf: undefined parameter: mua_client_restrictions",
+     "config-setting-ignored", "undefined parameter"},
+    {"/etc/postfix/master.cf: unused parameter: smtp_delivery_status_filter=pcre:/etc/postfix/smtp_dsn_filter.pcre",
+     "config-setting-ignored", "unused parameter"},
     {"Mar  4 13:20:03 mx postfix[5403]: /usr/sbin/postconf: warning: /etc/postfix/main.cf: support for parameter \"smtpd_tls_dh1024_param_file\" will be removed; instead, do not specify (leave at default)",
      "config-setting-deprecated", "deprecated name"},
     /* master's own fatal error, and the postfix command's: nothing runs */
