@@ -318,7 +318,12 @@ enum verdict verdict_session(const struct session *s)
 		 * a NAT gateway's, standing for it (nat-hides-clients) */
 		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
 			   !loopback(s->client_ip) && s->helo && provider_name(span_of(s->helo));
-		if (!big_listed && !nat)
+		/* nor a client refused on a submission service (587, 465: a
+		 * service of master.cf other than smtp) that never tried to
+		 * log in: a mail program or device not set to log in, refused
+		 * by smtpd's submission restrictions; no postscreen there */
+		bool unlogged = session_submission_unlogged(s);
+		if (!big_listed && !nat && !unlogged)
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

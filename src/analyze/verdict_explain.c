@@ -328,6 +328,13 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "greeted with a proper host name: this server's strict policy, not a sign of "
 			      "spam. A real server retries and gives up after some days; see \"Problems "
 			      "found\" for the fix."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && (c->times & CT_SUB_NOLOGIN)) {
+		buf_puts(b, _(" It was refused on a submission port (587 or 465, a service of master.cf "
+			      "other than smtp) without trying to log in: a mail program or device not set "
+			      "to log in (SMTP authentication), refused by smtpd's restrictions for that "
+			      "service (permit_sasl_authenticated, then reject), not postscreen. Next: "
+			      "turn on authentication in the client's outgoing server settings; no spam "
+			      "is shown."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c)) {
 		buf_puts(b, _(" It is on this server's own network and every refusal named a sender in a "
 			      "domain this server delivers to itself: your own application or device, "
