@@ -314,10 +314,13 @@ enum verdict verdict_session(const struct session *s)
 				   ev_sender_auth_text(span_of(s->last_reject))) &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
 						     span_of(s->helo));
-		/* nor a private address greeting as a large provider's server:
-		 * a NAT gateway's, standing for it (nat-hides-clients) */
+		/* nor a private address greeting as a large provider's server,
+		 * or refused by an SPF check: a NAT gateway's, standing for it
+		 * (nat-hides-clients) */
 		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
-			   !loopback(s->client_ip) && s->helo && provider_name(span_of(s->helo));
+			   !loopback(s->client_ip) &&
+			   ((s->helo && provider_name(span_of(s->helo))) ||
+			    (s->last_reject && ev_spf_refusal(span_of(s->last_reject))));
 		/* nor a client refused on a submission service (587, 465: a
 		 * service of master.cf other than smtp) that never tried to
 		 * log in: a mail program or device not set to log in, refused
