@@ -324,6 +324,14 @@ const struct rule rule_diag[] = {
      * should use \"%s\" instead" (mynetworks, a cidr: table, an access
      * list): the entry is refused, and a lookup through it fails */
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {"non-null host address bits in \""}, NULL, K_AFTER, "bits in \""},
+    /* match_list.c: "%s: missing ']' character after \"%s\"" (a list
+     * such as mynetworks written with brackets around its entries): the
+     * list's lookups fail, 451 4.3.0 Temporary lookup failure */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"missing ']' character after \""}, NULL, K_AFTER, "after \""},
+    /* match_list.c: "open file %s: %m": a "/file/name" entry of a list
+     * (mynetworks, a *_domains list) whose file is missing ("/32" left
+     * by an address that came out empty) */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open file /"}, NULL, K_AFTER, "open file "},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */

@@ -679,6 +679,13 @@ static const struct {
     /* Postfix 3.9's deprecations: the name still works */
     {"Mar  4 13:20:02 mx postfix/postconf[5402]: warning: /etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" will be removed; instead, specify \"smtpd_tls_security_level\"",
      "config-setting-deprecated", "deprecated name"},
+    /* threads18L: an address list's bad entries: brackets around the
+     * whole of mynetworks, and a "/file/name" entry left by an empty
+     * address ("/32") */
+    {"Oct  8 15:17:25 gw postfix/smtpd[2718]: warning: mynetworks: missing ']' character after \"[127.0.0.0/8\"",
+     "lookup-table-syntax", "[127.0.0.0/8"},
+    {"Oct  5 08:39:25 mx postfix/postscreen[5183]: error: open file /32: No such file or directory",
+     "lookup-table-missing", "/32"},
     /* threads18L: postconf's "undefined parameter" ($NAME that nothing
      * defines), under a setup script's tag; and the bare "FILE: unused
      * parameter:" of a paste that left postconf's words out */
