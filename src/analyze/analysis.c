@@ -492,6 +492,10 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	if (s->helo && ev_monitor_helo(span_of(s->helo)))
 		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
+	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {
+		sat_add(&c->relay_denied, s->relay_tests);
+		c->times |= CT_RELAY_TEST;
+	}
 	sat_add(&c->non_smtp, s->non_smtp_count);
 	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT")) {
 		if (v != V_TLS_FAILURE) /* TLS at once from the own network: session_tls_hello */

@@ -83,6 +83,9 @@ enum client_kind {
 /* and: a session refused on a submission service without trying to log
  * in (session_submission_unlogged) */
 #define CT_SUB_NOLOGIN 0x10
+/* and: its relay tests were refused by an earlier check (a HELO's), not
+ * as "Relay access denied" (session relay_tests) */
+#define CT_RELAY_TEST 0x20
 
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to

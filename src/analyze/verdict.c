@@ -274,7 +274,11 @@ enum verdict verdict_session(const struct session *s)
 	 * other sessions decide, verdict_decide) */
 	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
-	if (s->relay_denied)
+	/* an Internet client's relay test refused by an earlier check (its
+	 * HELO) is the same test; from this network's own addresses it may
+	 * be a device's own mail: left to the other checks */
+	if (s->relay_denied ||
+	    (s->relay_tests && !(s->client_ip && own_net(span_of(s->client_ip)))))
 		return V_RELAY_ATTEMPT;
 	/* TLS before the greeting from this server's own network: a mail
 	 * client set to SSL/TLS on a STARTTLS port, not a bot */

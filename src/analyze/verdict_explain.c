@@ -452,6 +452,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			   (unsigned long long)c->messages);
 		break;
 	case V_RELAY_ATTEMPT:
+		if (c->times & CT_RELAY_TEST) {
+			buf_printf(b, P_(" It tried %llu time to mail an outside address from that same "
+					 "address under a HELO that is no domain name (such as \"WIN-...\"), "
+					 "as open-relay testers do, and an earlier check (its HELO's) refused "
+					 "it before its relaying was judged; it never logged in.",
+					 " It tried %llu times to mail an outside address from that same "
+					 "address under a HELO that is no domain name (such as \"WIN-...\"), "
+					 "as open-relay testers do, and an earlier check (its HELO's) refused "
+					 "it before its relaying was judged; it never logged in.",
+					 c->relay_denied),
+				   (unsigned long long)c->relay_denied);
+			break;
+		}
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
 				 "without authenticating, and was refused (Relay access denied); it never "
 				 "logged in: that is what a test for an open relay looks like.",

@@ -328,10 +328,6 @@ const struct rule rule_diag[] = {
      * such as mynetworks written with brackets around its entries): the
      * list's lookups fail, 451 4.3.0 Temporary lookup failure */
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {"missing ']' character after \""}, NULL, K_AFTER, "after \""},
-    /* match_list.c: "open file %s: %m": a "/file/name" entry of a list
-     * (mynetworks, a *_domains list) whose file is missing ("/32" left
-     * by an address that came out empty) */
-    {F_MAP_MISSING, SRC_DIAG, NULL, {"open file /"}, NULL, K_AFTER, "open file "},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
@@ -433,6 +429,11 @@ const struct rule rule_diag[] = {
      * or a .forward file (skipped) that local will not use */
     {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
     {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
+    /* match_list.c: "open file %s: %m": a "/file/name" entry of a list
+     * (mynetworks, a *_domains list) whose file is missing ("/32" left
+     * by an address that came out empty); after local's "cannot open
+     * file" of a .forward, which holds the same words */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open file /"}, NULL, K_AFTER, "open file "},
     /* postfix-script (postfix check, postfix start) */
     {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: ", "not set-gid or not owner+group+world executable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a
