@@ -426,14 +426,18 @@ bool analysis_is_submission(const char *program)
 }
 
 /* session_submission_unlogged - refused on a submission service (587,
- * 465) without ever trying to log in, and not for relaying: a mail
- * program or device not set to log in, refused by smtpd's submission
- * restrictions (no postscreen guards those ports) */
+ * 465) without ever trying to log in, by the bare "reject" that follows
+ * permit_sasl_authenticated there ("Client host rejected: Access
+ * denied", the same words for a sender or recipient restriction), not
+ * for relaying: a mail program or device not set to log in (no
+ * postscreen guards those ports).  Another check's refusal there
+ * (reject_multi_recipient_bounce...) says something else */
 bool session_submission_unlogged(const struct session *s)
 {
 	uint32_t ok = 0, auth = 0;
 	session_stat(s, "auth", &ok, &auth);
-	return s->rejects && analysis_is_submission(s->service) && !auth && !s->auth_failures && !s->relay_denied;
+	return s->rejects && analysis_is_submission(s->service) && !auth && !s->auth_failures &&
+	       !s->relay_denied && s->last_reject && strstr(s->last_reject, " rejected: Access denied");
 }
 
 /* session_counts - the compact facts of one session */
