@@ -414,6 +414,32 @@ bool analysis_is_port25(const char *program)
 	return (size_t)(s2 - s1 - 1) == 4 && !strncmp(s1 + 1, "smtp", 4);
 }
 
+/* analysis_is_submission - a Postfix service of master.cf's other than
+ * the port 25 "smtp" one ("postfix/submission/smtpd",
+ * "postfix/smtps/smtpd"): users' programs send there; a bare "smtpd" or
+ * "postfix/smtpd" tells no service */
+bool analysis_is_submission(const char *program)
+{
+	const char *s1 = program ? strchr(program, '/') : NULL;
+	const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+	return s2 && !((size_t)(s2 - s1 - 1) == 4 && !strncmp(s1 + 1, "smtp", 4));
+}
+
+/* session_submission_unlogged - refused on a submission service (587,
+ * 465) without ever trying to log in, by the bare "reject" that follows
+ * permit_sasl_authenticated there ("Client host rejected: Access
+ * denied", the same words for a sender or recipient restriction), not
+ * for relaying: a mail program or device not set to log in (no
+ * postscreen guards those ports).  Another check's refusal there
+ * (reject_multi_recipient_bounce...) says something else */
+bool session_submission_unlogged(const struct session *s)
+{
+	uint32_t ok = 0, auth = 0;
+	session_stat(s, "auth", &ok, &auth);
+	return s->rejects && analysis_is_submission(s->service) && !auth && !s->auth_failures &&
+	       !s->relay_denied && s->last_reject && strstr(s->last_reject, " rejected: Access denied");
+}
+
 /* session_counts - the compact facts of one session */
 static void session_counts(struct client *c, const struct session *s, enum verdict v)
 {
@@ -465,9 +491,15 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		tried_note(c, span_of(s->tried[i].name));
 	sat_add(&c->messages, s->messages);
 	sat_add(&c->rejects, s->rejects);
+	if (session_submission_unlogged(s))
+		c->times |= CT_SUB_NOLOGIN;
 	if (s->helo && ev_monitor_helo(span_of(s->helo)))
 		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
+	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {
+		sat_add(&c->relay_denied, s->relay_tests);
+		c->times |= CT_RELAY_TEST;
+	}
 	sat_add(&c->non_smtp, s->non_smtp_count);
 	if (s->pipelining && s->pipelining_stage && !strcmp(s->pipelining_stage, "CONNECT")) {
 		if (v != V_TLS_FAILURE) /* TLS at once from the own network: session_tls_hello */

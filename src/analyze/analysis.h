@@ -80,6 +80,12 @@ enum client_kind {
  * again) */
 #define CT_FELL_BACK 0x04
 #define CT_SAME_MECH 0x08
+/* and: a session refused on a submission service without trying to log
+ * in (session_submission_unlogged) */
+#define CT_SUB_NOLOGIN 0x10
+/* and: its relay tests were refused by an earlier check (a HELO's), not
+ * as "Relay access denied" (session relay_tests) */
+#define CT_RELAY_TEST 0x20
 
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
@@ -390,6 +396,8 @@ const struct account *login_account(const struct analysis *a, const struct login
 size_t account_domains(const struct analysis *a, const struct account *ac, bool *at_least);
 
 bool analysis_is_port25(const char *program);
+bool analysis_is_submission(const char *program);
+bool session_submission_unlogged(const struct session *s);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 /* a client of this server's own network, not judged, whose logins failed

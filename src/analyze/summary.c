@@ -77,10 +77,12 @@ void summary_free(struct summary *s)
 
 /* ---- the events ---- */
 
-/* full_text - the text including a leading "warning: " etc. */
+/* full_text - the text including a leading "warning: " etc.; the text
+ * alone when the severity is not the line's own words right before it
+ * (a tagless postconf warning gets its severity from its shape, bare.c) */
 static struct span full_text(const struct logline *l)
 {
-	if (!l->severity.n)
+	if (!l->severity.n || l->severity.p > l->text.p || l->text.p - l->severity.p > 16)
 		return l->text;
 	return span_make(l->severity.p, (size_t)(l->text.p + l->text.n - l->severity.p));
 }

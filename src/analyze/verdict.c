@@ -274,7 +274,11 @@ enum verdict verdict_session(const struct session *s)
 	 * other sessions decide, verdict_decide) */
 	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
-	if (s->relay_denied)
+	/* an Internet client's relay test refused by an earlier check (its
+	 * HELO) is the same test; from this network's own addresses it may
+	 * be a device's own mail: left to the other checks */
+	if (s->relay_denied ||
+	    (s->relay_tests && !(s->client_ip && own_net(span_of(s->client_ip)))))
 		return V_RELAY_ATTEMPT;
 	/* TLS before the greeting from this server's own network: a mail
 	 * client set to SSL/TLS on a STARTTLS port, not a bot */
@@ -314,11 +318,19 @@ enum verdict verdict_session(const struct session *s)
 				   ev_sender_auth_text(span_of(s->last_reject))) &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
 						     span_of(s->helo));
-		/* nor a private address greeting as a large provider's server:
-		 * a NAT gateway's, standing for it (nat-hides-clients) */
+		/* nor a private address greeting as a large provider's server,
+		 * or refused by an SPF check: a NAT gateway's, standing for it
+		 * (nat-hides-clients) */
 		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
-			   !loopback(s->client_ip) && s->helo && provider_name(span_of(s->helo));
-		if (!big_listed && !nat)
+			   !loopback(s->client_ip) &&
+			   ((s->helo && provider_name(span_of(s->helo))) ||
+			    (s->last_reject && ev_spf_refusal(span_of(s->last_reject))));
+		/* nor a client refused on a submission service (587, 465: a
+		 * service of master.cf other than smtp) that never tried to
+		 * log in: a mail program or device not set to log in, refused
+		 * by smtpd's submission restrictions; no postscreen there */
+		bool unlogged = session_submission_unlogged(s);
+		if (!big_listed && !nat && !unlogged)
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

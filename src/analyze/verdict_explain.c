@@ -328,6 +328,13 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "greeted with a proper host name: this server's strict policy, not a sign of "
 			      "spam. A real server retries and gives up after some days; see \"Problems "
 			      "found\" for the fix."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && (c->times & CT_SUB_NOLOGIN)) {
+		buf_puts(b, _(" It was refused on a submission port (587 or 465, a service of master.cf "
+			      "other than smtp) without trying to log in: a mail program or device not set "
+			      "to log in (SMTP authentication), refused by smtpd's restrictions for that "
+			      "service (permit_sasl_authenticated, then reject), not postscreen. Next: "
+			      "turn on authentication in the client's outgoing server settings; no spam "
+			      "is shown."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c)) {
 		buf_puts(b, _(" It is on this server's own network and every refusal named a sender in a "
 			      "domain this server delivers to itself: your own application or device, "
@@ -445,6 +452,19 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			   (unsigned long long)c->messages);
 		break;
 	case V_RELAY_ATTEMPT:
+		if (c->times & CT_RELAY_TEST) {
+			buf_printf(b, P_(" It tried %llu time to mail an outside address from that same "
+					 "address under a HELO that is no domain name (such as \"WIN-...\"), "
+					 "as open-relay testers do, and an earlier check (its HELO's) refused "
+					 "it before its relaying was judged; it never logged in.",
+					 " It tried %llu times to mail an outside address from that same "
+					 "address under a HELO that is no domain name (such as \"WIN-...\"), "
+					 "as open-relay testers do, and an earlier check (its HELO's) refused "
+					 "it before its relaying was judged; it never logged in.",
+					 c->relay_denied),
+				   (unsigned long long)c->relay_denied);
+			break;
+		}
 		buf_printf(b, P_(" It tried %llu time to send mail to domains this server does not serve "
 				 "without authenticating, and was refused (Relay access denied); it never "
 				 "logged in: that is what a test for an open relay looks like.",

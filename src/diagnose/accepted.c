@@ -93,12 +93,13 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 }
 
 /* nat_hides - a private client that greets as a large provider's mail
- * server: a gateway stands for it (loopback is a proxy of this host's
+ * server, or that an SPF check refused: a gateway stands for it (loopback is a proxy of this host's
  * own, told apart by nothing here: left to own-client-refused) */
 static bool nat_hides(const struct event *ev)
 {
-	return ev->client_ip.n && ev->helo.n && !span_starts(ev->client_ip, "127.") &&
-	       !span_eqs(ev->client_ip, "::1") && provider_name(ev->helo);
+	if (!ev->client_ip.n || span_starts(ev->client_ip, "127.") || span_eqs(ev->client_ip, "::1"))
+		return false;
+	return (ev->helo.n && provider_name(ev->helo)) || ev_spf_refusal(ev->reason);
 }
 
 /* own_refused_id - the finding of such a refusal: its client talking out

@@ -119,14 +119,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "
 	"table (header_checks, body_checks, access maps), a bad network in a cidr table, or a "
 	"key listed twice in a table postmap builds. The line is skipped (or the second key "
-	"ignored), so that rule does not do what it says. Or the database refused the query "
+	"ignored), so that rule does not do what it says. An address list of main.cf "
+	"(mynetworks, postscreen_access_list: a list, not a table) with a bad entry, a network "
+	"with host bits set (\"127.0.0.1/8\") or a '[' without its ']', makes every check "
+	"through that list fail: smtpd answers 451 4.3.0 Temporary lookup failure. Or the "
+	"database refused the query "
 	"of a mysql: or pgsql: table (\"error in your SQL syntax\", an unknown column or "
 	"table): the server answers, but every lookup in that table fails.",
 	"Open the table at the line number in the message and fix it; test it with postmap -q "
 	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
 	"For a duplicate key, keep one line and run postmap on the table again. For an SQL "
 	"table, fix the query line of its .cf file (the quotes around the key's placeholder, column and "
-	"table names) and test it with postmap -q \"user@example.com\" mysql:/etc/postfix/FILE.cf.",
+	"table names) and test it with postmap -q \"user@example.com\" mysql:/etc/postfix/FILE.cf. "
+	"For an address list, write the entry the warning names as Postfix wants it "
+	"(127.0.0.0/8; brackets only around an IPv6 address, [::1]/128, never around the "
+	"list), check with postconf mynetworks, then postfix reload.",
 	NULL},
     [F_MAP_STALE] = {
 	"A table's compiled .db is older than its text source: someone edited the file but "

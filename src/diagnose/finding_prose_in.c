@@ -399,7 +399,9 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...), or "
 	"that tested for an open relay as bots on the Internet do (an outside address mailed "
 	"to itself under a HELO that is no domain name, such as spameri@tiscali.it from "
-	"\"WIN-...\"): such a client is on the Internet, not on this network, so the address is a gateway's "
+	"\"WIN-...\"), or that an SPF check refused (SPF judges the client address, and a "
+	"private one is in no sender's SPF record): such a client is on the Internet, not on "
+	"this network, so the address is a gateway's "
 	"that stands for it, most often Docker's published ports (its userland proxy or NAT "
 	"puts the bridge's gateway, 172.17.0.1 or the like, in place of every client). Every "
 	"check of the client address then judges the gateway: SPF fails for every sender, "
@@ -410,7 +412,9 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"the mail container), or put a proxy in front that speaks the PROXY protocol "
 	"(postscreen_upstream_proxy_protocol = haproxy, smtpd_upstream_proxy_protocol). Do "
 	"not add the gateway to mynetworks.",
-	"The lines cannot show which real addresses the gateway hides."},
+	"The lines cannot show which real addresses the gateway hides, nor, for an SPF refusal "
+	"alone, whether the client is one of your own devices sending under an outside "
+	"domain (then put permit_mynetworks before the SPF check instead)."},
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "

@@ -162,6 +162,33 @@ void diag_fold_sql_query(struct diag *d)
 	}
 }
 
+/* diag_fold_crashed_transport - a delivery agent that keeps dying
+ * (F_DAEMON_THROTTLED keyed by its program: "/usr/libexec/postfix/smtp:
+ * bad command startup -- throttling") leaves its mail deferred with
+ * "unknown mail transport error" or "mail transport unavailable", which
+ * alone read as a transport missing from master.cf (F_TRANSPORT_MISSING,
+ * key-less): those deferrals are the crash's */
+void diag_fold_crashed_transport(struct diag *d)
+{
+	static const char *const agents[] = {"smtp", "lmtp", "local", "virtual", "pipe", "error", "discard"};
+	struct diag_group *crash = NULL;
+	for (size_t t = 0; t < d->nlist && !crash; t++) {
+		const struct diag_group *g = d->list[t];
+		if (g->id != F_DAEMON_THROTTLED)
+			continue;
+		const char *base = strrchr(g->key, '/');
+		base = base ? base + 1 : g->key;
+		for (size_t a = 0; a < sizeof agents / sizeof agents[0]; a++)
+			if (!strcmp(base, agents[a]))
+				crash = d->list[t];
+	}
+	if (!crash)
+		return;
+	for (size_t i = d->nlist; i-- > 0;)
+		if (d->list[i]->id == F_TRANSPORT_MISSING && !d->list[i]->key[0])
+			diag_absorb(d, crash, i);
+}
+
 /* is_effect - g is row e's effect group */
 static bool is_effect(const struct diag_group *g, size_t e)
 {

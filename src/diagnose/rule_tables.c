@@ -329,6 +329,10 @@ const struct rule rule_diag[] = {
      * should use \"%s\" instead" (mynetworks, a cidr: table, an access
      * list): the entry is refused, and a lookup through it fails */
     {F_MAP_SYNTAX, SRC_DIAG, NULL, {"non-null host address bits in \""}, NULL, K_AFTER, "bits in \""},
+    /* match_list.c: "%s: missing ']' character after \"%s\"" (a list
+     * such as mynetworks written with brackets around its entries): the
+     * list's lookups fail, 451 4.3.0 Temporary lookup failure */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"missing ']' character after \""}, NULL, K_AFTER, "after \""},
     /* smtpd.c "Illegal address syntax from %s in %s command: %s" */
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
@@ -408,6 +412,10 @@ const struct rule rule_diag[] = {
     /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
      * setting that does nothing (a typo, a removed name, a second entry) */
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    /* postconf_user.c: "undefined parameter: NAME": master.cf or main.cf
+     * uses $NAME that nothing defines (a tutorial's mua_*_restrictions):
+     * it expands to nothing, the option it feeds is not what was meant */
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": undefined parameter: "}, NULL, K_FIXED, "undefined parameter"},
     /* postconf's and smtpd_check.c's deprecation (Postfix 3.9 and later):
      * "support for parameter \"%s\" will be removed; instead, %s": the
      * name still works (before the row of names already removed) */
@@ -433,6 +441,11 @@ const struct rule rule_diag[] = {
      * or a .forward file (skipped) that local will not use */
     {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},
     {F_FORWARD_FILE, SRC_DIAG, "local", {" is world writable", " has bad owner uid ", " is not a regular file", "cannot open file "}, "file ", K_PATH, NULL},
+    /* match_list.c: "open file %s: %m": a "/file/name" entry of a list
+     * (mynetworks, a *_domains list) whose file is missing ("/32" left
+     * by an address that came out empty); after local's "cannot open
+     * file" of a .forward, which holds the same words */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open file /"}, NULL, K_AFTER, "open file "},
     /* postfix-script (postfix check, postfix start) */
     {F_FILE_PERMISSIONS, SRC_DIAG, "postfix-script", {"not owned by ", "group or other writable: ", "not set-gid or not owner+group+world executable: "}, NULL, K_PATH, NULL},
     /* qmgr_deliver.c: a delivery agent that died or is not Postfix's (a

@@ -61,6 +61,11 @@ static void remote_other(const struct event *ev, struct span t, struct diag_hit 
 	bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4') ||
 		    (ev->type != EV_DELIVERY && !ev->status.n && !(ev->dsn.n && ev->dsn.p[0] == '5') &&
 		     !(ev->code.n && ev->code.p[0] == '5'));
+	/* smtp_proto.c: a server that greets with 5XX is skipped and the
+	 * mail deferred (smtp_skip_5xx_greeting), yet the server refuses:
+	 * "refused to talk to me: 554 ..." is a refusal retried in vain */
+	if (temp && span_index(t, " refused to talk to me: 5") >= 0)
+		temp = false;
 	hit->id = temp ? F_OUT_REMOTE_TEMP : F_OUT_REMOTE_PERM;
 	struct span host = diag_conn_host(ev, t);
 	const char *p = provider_name(host);

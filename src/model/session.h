@@ -77,6 +77,8 @@ struct session {
 	char *last_auth_reason;
 	char *fail_user;             /* Dovecot's last FAIL reply's user (verbose), for the next warning */
 	uint32_t rejects, reject_warnings, relay_denied;
+	uint32_t relay_tests;        /* of rejects: an open-relay tester's envelope, refused by
+	                              * another check (sender = recipient, a HELO with no dot) */
 	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
 	uint32_t domain_rejects;     /* of rejects: "Domain not found" (ev_reject_domain_not_found) */
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */

@@ -328,6 +328,12 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0 &&
 		    !ev_reject_provider_relay_denied(ev))
 			s->relay_denied++;
+		/* an open-relay tester's probe (spameri@tiscali.it to itself
+		 * from "WIN-..."), refused before its relaying was judged (a
+		 * HELO or client check): the envelope tells it */
+		else if (ev->from.n && span_eq(ev->from, ev->to) && ev->helo.n && span_chr(ev->helo, '.') < 0 &&
+			 span_chr(ev->from, '@') > 0)
+			s->relay_tests++;
 		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
 			s->local_rejects++;
 		else if (!span_eqs(ev->action, "reject_warning") &&

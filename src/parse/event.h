@@ -184,6 +184,7 @@ bool ev_reject_unresolved_provider(const struct event *ev);
 const char *ev_provider_server(struct span client_name, struct span client_ip, struct span helo);
 bool ev_reject_provider_listed(const struct event *ev);
 bool ev_sender_auth_text(struct span reply);
+bool ev_spf_refusal(struct span reply);
 bool ev_reject_provider_unknown_user(const struct event *ev);
 /* a large provider's server (name confirmed) refused with "Relay access
  * denied": such servers deliver only to a domain's MX, so the domain is

@@ -478,6 +478,18 @@ bool ev_sender_auth_text(struct span reply)
 	return span_find(reply, "SPF").p || span_find(reply, "DMARC").p || span_find(reply, "DKIM").p;
 }
 
+/* ev_spf_refusal - an SPF check refused the mail (policyd-spf's "SPF
+ * fail - not authorized" and, for a softfail it refuses, "domain owner
+ * discourages use of this host"; other SPF services' "SPF check
+ * failed"): SPF judges the client's address, and a private one is in no
+ * sender's record: a gateway stands for Internet servers, or one of the
+ * network's own clients was checked (nat-hides-clients says both) */
+bool ev_spf_refusal(struct span reply)
+{
+	return span_find(reply, "SPF fail").p || span_find(reply, "SPF check failed").p ||
+	       span_find(reply, "domain owner discourages use of this host").p;
+}
+
 /* ev_reject_provider_listed - a DNS blocklist ("blocked using") refused a
  * large provider's mail server (ev_provider_server): the list's false
  * positive, never the provider's spam (dnsbl-refuses-big-provider) */

@@ -456,6 +456,26 @@ bool syslog_bare_reply(struct span t)
 	return from > 8 && span_index(span_skip(t, (size_t)from), " proto=") > 0;
 }
 
+/* config_daemon - postconf's warnings on the configuration files with
+ * their "postconf: warning: " not pasted: postconf/postconf_unused.c
+ * "%s/%s: unused parameter: %s=%s" and postconf/postconf_user.c
+ * "%s: undefined parameter: %s", FILE being main.cf or master.cf (a
+ * path that ends so); no other program writes these */
+static const char *config_daemon(struct span text)
+{
+	if (!text.n || text.p[0] != '/')
+		return NULL;
+	ptrdiff_t colon = span_index(text, ": ");
+	if (colon <= 0)
+		return NULL;
+	struct span file = span_head(text, (size_t)colon), rest = span_skip(text, (size_t)colon + 2);
+	if (!span_ends(file, "/main.cf") && !span_ends(file, "/master.cf"))
+		return NULL;
+	return span_starts(rest, "unused parameter: ") || span_starts(rest, "undefined parameter: ")
+		   ? "postconf"
+		   : NULL;
+}
+
 /* syslog_bare_daemon - the program that writes the message text, or NULL
  * when its shape is none of the table's or more than one program's */
 const char *syslog_bare_daemon(struct span text)
@@ -478,6 +498,8 @@ const char *syslog_bare_daemon(struct span text)
 		return NULL; /* the words matched, the rest did not: no other row */
 	}
 	const char *d = check_daemon(text);
+	if (!d)
+		d = config_daemon(text);
 	if (!d && syslog_bare_reply(text))
 		d = "smtpd";
 	return d ? d : relay_daemon(text);
@@ -557,6 +579,9 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 	out->pid = -1;
 	out->postfix = !other;
 	out->inferred = true;
+	/* postconf writes those only as warnings (config_daemon) */
+	if (!strcmp(d, "postconf"))
+		out->severity = span_of("warning");
 	out->format = FMT_NOTIME;
 	out->ts = st->last_ts;
 	return true;

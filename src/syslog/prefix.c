@@ -369,7 +369,7 @@ static bool split_tag_at(struct span tag, ptrdiff_t first, ptrdiff_t last, struc
 			       span_eqs(tag, "postqueue") || span_eqs(tag, "postdrop") ||
 			       span_eqs(tag, "postlog") || span_eqs(tag, "postmap") ||
 			       span_eqs(tag, "postalias") || span_eqs(tag, "postconf") ||
-			       span_eqs(tag, "postmulti");
+			       span_eqs(tag, "postmulti") || span_eqs(tag, "postfix-script");
 		return out->postfix;
 	}
 	out->instance = span_head(tag, (size_t)first);
@@ -473,8 +473,22 @@ bool syslog_read_tag(struct span name_pid, struct logline *out)
  * "panic: " from the text (their first letters tell them apart) */
 static inline __attribute__((always_inline)) void take_severity(struct logline *out)
 {
-	if (!out->postfix || !out->text.n)
+	if (!out->text.n)
 		return;
+	if (!out->postfix) {
+		/* a script's tag over a Postfix command's stderr */
+		if (out->text.p[0] == 'p' || out->text.p[0] == '/')
+			syslog_nested_foreign(out);
+		/* master's own tag without "postfix/" (a container's log
+		 * relay that drops the syslog_name): its start, reload and
+		 * stop lines only, Cyrus's master also logs as "master" */
+		else if (span_eqs(out->daemon, "master") && !out->instance.n &&
+			 (span_starts(out->text, "daemon started -- version ") ||
+			  span_starts(out->text, "reload -- version ") ||
+			  span_starts(out->text, "terminating on signal ")))
+			out->postfix = true;
+		return;
+	}
 	const char *p = out->text.p;
 	size_t n = out->text.n, k;
 	switch (p[0]) {

@@ -69,6 +69,7 @@ bool syslog_parse_plain(struct syslog_state *st, struct span line, struct loglin
 bool syslog_read_iso(struct syslog_state *st, struct span *cur, struct stamp *ts);
 /* prefix_nested.c */
 void syslog_nested_command(struct logline *out);
+void syslog_nested_foreign(struct logline *out);
 bool syslog_parse_docker(struct syslog_state *st, struct span line, struct logline *out);
 bool syslog_relogged(struct syslog_state *st, struct logline *out);
 

@@ -21,20 +21,17 @@ static size_t severity_len(struct span t)
 	return 0;
 }
 
-/* syslog_nested_command - the postfix command's tag over a line a command it
- * ran wrote to stderr ("postfix[12]: /usr/sbin/postconf: warning:
- * /etc/postfix/main.cf: support for parameter ..."): that command is the
- * daemon, its severity the line's */
-void syslog_nested_command(struct logline *out)
+/* nested - the command and severity a line starts with ("postconf:
+ * warning: ...", "/usr/sbin/postmap: fatal: ..."), made the line's
+ * daemon and severity; false (nothing changed) for any other text */
+static bool nested(struct logline *out)
 {
 	static const char *const names[] = {"postconf", "postmap", "postalias", "postsuper", "postqueue",
 					    "postdrop", "postmulti", "postlog", "sendmail"};
-	if (!span_eqs(out->daemon, "postfix"))
-		return;
 	struct span t = out->text;
 	ptrdiff_t colon = span_index(t, ": ");
 	if (colon <= 0 || colon > 64)
-		return;
+		return false;
 	struct span path = span_head(t, (size_t)colon), name = path;
 	ptrdiff_t slash = span_rchr(path, '/');
 	if (slash >= 0)
@@ -45,10 +42,32 @@ void syslog_nested_command(struct logline *out)
 	struct span rest = span_skip(t, (size_t)colon + 2);
 	size_t k = known ? severity_len(rest) : 0;
 	if (!k)
-		return;
+		return false;
 	out->daemon = name;
 	out->severity = span_head(rest, k);
 	out->text = span_skip(rest, k + 2);
+	return true;
+}
+
+/* syslog_nested_command - the postfix command's tag over a line a command it
+ * ran wrote to stderr ("postfix[12]: /usr/sbin/postconf: warning:
+ * /etc/postfix/main.cf: support for parameter ..."): that command is the
+ * daemon, its severity the line's */
+void syslog_nested_command(struct logline *out)
+{
+	if (span_eqs(out->daemon, "postfix"))
+		nested(out);
+}
+
+/* syslog_nested_foreign - another program's tag over a Postfix command's
+ * stderr line (a setup script's, "configure-instance.sh[3359]: postconf:
+ * warning: /etc/postfix/master.cf: undefined parameter: ..."): the line
+ * is Postfix's, the command its daemon.  Only the command names and a
+ * severity after them make it one: no other program writes that */
+void syslog_nested_foreign(struct logline *out)
+{
+	if (nested(out))
+		out->postfix = true;
 }
 
 /* syslog_parse_docker - a line of Docker's json-file log: the program's own line

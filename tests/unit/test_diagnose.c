@@ -687,6 +687,20 @@ static const struct {
     /* Postfix 3.9's deprecations: the name still works */
     {"Mar  4 13:20:02 mx postfix/postconf[5402]: warning: /etc/postfix/main.cf: support for parameter \"smtpd_use_tls\" will be removed; instead, specify \"smtpd_tls_security_level\"",
      "config-setting-deprecated", "deprecated name"},
+    /* threads18L: an address list's bad entries: brackets around the
+     * whole of mynetworks, and a "/file/name" entry left by an empty
+     * address ("/32") */
+    {"Oct  8 15:17:25 gw postfix/smtpd[2718]: warning: mynetworks: missing ']' character after \"[127.0.0.0/8\"",
+     "lookup-table-syntax", "[127.0.0.0/8"},
+    {"Oct  5 08:39:25 mx postfix/postscreen[5183]: error: open file /32: No such file or directory",
+     "lookup-table-missing", "/32"},
+    /* threads18L: postconf's "undefined parameter" ($NAME that nothing
+     * defines), under a setup script's tag; and the bare "FILE: unused
+     * parameter:" of a paste that left postconf's words out */
+    {"Dec 24 00:11:47 mx setup-instance.sh[3359]: postconf: warning: /etc/postfix/master.cf: undefined parameter: mua_client_restrictions",
+     "config-setting-ignored", "undefined parameter"},
+    {"/etc/postfix/master.cf: unused parameter: smtp_delivery_status_filter=pcre:/etc/postfix/smtp_dsn_filter.pcre",
+     "config-setting-ignored", "unused parameter"},
     {"Mar  4 13:20:03 mx postfix[5403]: /usr/sbin/postconf: warning: /etc/postfix/main.cf: support for parameter \"smtpd_tls_dh1024_param_file\" will be removed; instead, do not specify (leave at default)",
      "config-setting-deprecated", "deprecated name"},
     /* master's own fatal error, and the postfix command's: nothing runs */
@@ -722,6 +736,11 @@ static const struct {
      "internal-service-unreachable", "private/anvil"},
     /* outbound refusals by family (the probe11 set: providers' and
      * filters' documented texts, Exim, sendmail, qmail, a remote Postfix) */
+    /* threads18L: a 5XX greeting is skipped and the mail deferred
+     * (smtp_skip_5xx_greeting), yet it is a refusal, not a temporary
+     * error (was outbound-remote-temporary) */
+    {"Jun 15 10:45:16 mail postfix/smtp[2210]: 4A1555F826: to=<c@example.net>, relay=mail.example.net[198.51.100.84]:25, delay=10800, delays=10800/0/0.2/0, dsn=4.7.1, status=deferred (host mail.example.net[198.51.100.84] refused to talk to me: 554 5.7.1 You are not allowed to connect.)",
+     "outbound-remote-refused", "mail.example.net"},
     /* probe11: M365 4.7.652 maximum number of connections exceeded (was outbound-remote-temporary) */
     {"Dec  4 10:00:09 app1 postfix/smtp[3009]: 4A10011667: to=<u9@outlook.com>, relay=outlook-com.olc.protection.outlook.com[198.51.100.41]:25, delay=1.9, delays=0.1/0/0.2/0.4, dsn=4.7.652, status=deferred (host outlook-com.olc.protection.outlook.com[198.51.100.41] said: 451 4.7.652 The mail server [203.0.113.9] has exceeded the maximum number of connections. (S3115) [VI1EUR04FT050.eop-eur04.prod.protection.outlook.com] (in reply to MAIL FROM command))",
      "outbound-rate-limited", "Microsoft"},

@@ -979,3 +979,28 @@ TEST(prefix_relogged_inner_line)
 	CHECK(parse(&st, "Oct 13 18:20:59 host docker-compose[20080]: svc| Oct 13 18:20:59 mail postfix/smtpd[51728]: x", &l));
 	CHECK(!l.postfix);
 }
+
+/* threads18L: a Postfix line under a tag that is not "postfix/...": a
+ * setup script's over postconf's stderr, postfix-script's and master's
+ * bare tags (master's start, reload and stop lines only: Cyrus's master
+ * logs as "master" too) */
+TEST(prefix_foreign_tags)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, "Dec 24 00:11:47 h setup.sh[3359]: postconf: warning: /etc/postfix/master.cf: "
+			 "undefined parameter: mua_client_restrictions", &l));
+	CHECK(l.postfix);
+	CHECK_SPAN(l.daemon, "postconf");
+	CHECK_SPAN(l.severity, "warning");
+	CHECK_SPAN(l.text, "/etc/postfix/master.cf: undefined parameter: mua_client_restrictions");
+	CHECK(parse(&st, "Dec 24 00:11:47 h cron[1]: postponed: warning: x", &l));
+	CHECK(!l.postfix);
+	CHECK(parse(&st, "Jun 22 17:33:54 h postfix-script[139]: starting the Postfix mail system", &l));
+	CHECK(l.postfix);
+	CHECK(parse(&st, "Jun 22 17:33:55 h master[141]: daemon started -- version 2.10.1, configuration /etc/postfix", &l));
+	CHECK(l.postfix);
+	CHECK(parse(&st, "Jun 22 17:33:55 h master[141]: process started", &l));
+	CHECK(!l.postfix);
+}
