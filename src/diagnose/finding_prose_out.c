@@ -242,6 +242,20 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"it did not, something between the two servers removed it (a firewall's SMTP inspection, "
 	"an ISP's proxy on port 25). Test from this host: posttls-finger DOMAIN, or openssl "
 	"s_client -starttls smtp -connect MXHOST:25."},
+    [F_OUT_TLS_POLICY] = {
+	"The SMTP client looked up the TLS policy of a destination in smtp_tls_policy_maps (a "
+	"table, or a socketmap to an MTA-STS or DANE plugin such as postfix-mta-sts-resolver or "
+	"postfix-tlspol) and could not use the answer: an attribute this Postfix version does "
+	"not know (\"invalid attribute name\", e.g. servername before Postfix 3.4), a value "
+	"without its name (\"missing '=' after attribute name\"), an empty match=, then \"client "
+	"TLS configuration problem\". Mail to that destination is deferred until the policy "
+	"answer is fixed.",
+	"Ask the table what it answers: postmap -q example.com socketmap:inet:127.0.0.1:8461:postfix "
+	"(or the table's own type). Fix the entry (attribute=value pairs, ':' between the "
+	"patterns of match=), update the plugin or Postfix (postconf mail_version) so that "
+	"both know the same attributes, or override the destination in a static table put first "
+	"in smtp_tls_policy_maps; then postqueue -f.",
+	NULL},
     [F_OUT_TLS_WRAPPER] = {
 	"The SMTP client and the server it connects to (usually the relay host) do not agree "
 	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "

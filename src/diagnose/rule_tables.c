@@ -363,6 +363,17 @@ const struct rule rule_diag[] = {
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
      * on without session reuse; not a table mail needs */
     {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
+    /* tls_dane.c "DANE TLSA lookup problem: ...", smtp_tls_policy.c "TLS
+     * policy lookup for D/H: TLSA lookup error for H:25": the warnings
+     * before the deferral "TLSA lookup error" (a rule_out row);
+     * before the tables' " lookup error for " */
+    {F_OUT_DANE, SRC_DIAG, "smtp", {"DANE TLSA lookup problem", "TLSA lookup error for "}, NULL, K_NONE, NULL},
+    /* smtp_tls_policy.c: the policy table's answer cannot be used
+     * ("smtp_tls_policy_maps, next-hop destination \"D\": invalid
+     * attribute name: ...", "... malformed attribute/value pair ...",
+     * "... attribute \"match\" has empty value"), then "TLS policy
+     * lookup for D/H: client TLS configuration problem" */
+    {F_OUT_TLS_POLICY, SRC_DIAG, NULL, {"_tls_policy_maps, next-hop destination ", "client TLS configuration problem"}, NULL, K_NONE, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -482,7 +493,10 @@ const struct rule rule_diag[] = {
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
     {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
-    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
+    /* tls_misc.c's "Digest algorithm \"%s\" not found": the digest named
+     * by smtpd_tls_fingerprint_digest (or tls_*_digest) is missing from
+     * the TLS library; TLS is turned off after it */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \""}, NULL, K_PATH, NULL},
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
@@ -515,6 +529,9 @@ const struct rule rule_diag[] = {
 const struct rule rule_plain[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
+    /* tls_misc.c (msg_info): smtpd_tls_CAfile or CApath cannot be loaded;
+     * the daemon runs without TLS */
+    {F_TLS_KEY, SRC_PLAIN, NULL, {"cannot load Certificate Authority data"}, NULL, K_FIXED, "CA file"},
     /* tls_verify.c's note of why a server's certificate failed */
     {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
     /* smtp_connect.c (msg_info): port 465 without smtp_tls_wrappermode */
