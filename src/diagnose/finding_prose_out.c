@@ -224,9 +224,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"validating resolver (unbound) on this host and set smtp_dns_support_level = dnssec.",
 	NULL},
     [F_OUT_TLS_FAIL] = {
-	"The TLS handshake with the remote server failed.",
+	"The TLS handshake with the remote server failed. After an upgrade to OpenSSL 3 "
+	"(Debian 12, Ubuntu 22.04 and later), \"dh key too small\", \"legacy sigalg "
+	"disallowed\", \"unsupported protocol\" or \"unsafe legacy renegotiation\" mean the "
+	"remote server's TLS (its DH parameters, its certificate's SHA-1 signature, TLS 1.0) is "
+	"older than this host's OpenSSL now accepts.",
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
-	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
+	"with smtp_tls_security_level = may Postfix falls back to plain text by itself. For an "
+	"old server that must get TLS, ask its admin to upgrade, or lower the requirements for "
+	"that destination only (an smtp_tls_policy_maps entry such as example.com may "
+	"protocols=>=TLSv1), not for all.",
 	NULL},
     [F_OUT_TLS_NOT_OFFERED] = {
 	"This server's SMTP client must use TLS for this destination (smtp_tls_security_level "

@@ -511,6 +511,13 @@ const struct rule rule_diag[] = {
     /* OpenSSL's alerts from the client: it refused this server's certificate */
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "smtpd", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "tlsproxy", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
+    /* a pasted warning whose program was lost: OpenSSL's client side
+     * (statem_clnt.c, s3_clnt.c) is this server's SMTP client failing a
+     * handshake with a server (OpenSSL 3's "legacy sigalg disallowed",
+     * "dh key too small" after an upgrade); an alert that a certificate
+     * was refused, without it, is a client refusing this server's */
+    {F_OUT_TLS_FAIL, SRC_DIAG, "", {"statem_clnt.c", "s3_clnt.c"}, "TLS library problem", K_TLSKIND, NULL},
+    {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, "TLS library problem", K_NONE, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},

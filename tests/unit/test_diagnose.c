@@ -389,7 +389,7 @@ static const struct {
     {"Mar  3 10:00:01 mx postfix/smtpd[2001]: SSL_accept error from unknown[203.0.113.5]: -1",
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
-     "outbound-tls-failed", "another TLS error"},
+     "outbound-tls-failed", "no protocol version or cipher in common"},
     /* wrapper mode towards a STARTTLS port, and port 465 without it */
     {"Dec 30 12:16:32 m postfix/smtp[1204]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
      "outbound-tls-mode-mismatch", ""},
@@ -1017,6 +1017,16 @@ static const struct {
      "tls-handshake-failures", "no protocol version or cipher in common"},
     {"warning: TLS library problem: error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:354:",
      "other-warnings", ""},
+    /* threads18J: OpenSSL's client side (statem_clnt.c) without the
+     * program is this server's SMTP client: OpenSSL 3 refusing an older
+     * server's SHA-1 signature or DH key; a certificate alert without
+     * it is a client refusing this server's certificate */
+    {"warning: TLS library problem: error:0A00014D:SSL routines::legacy sigalg disallowed or unsupported:../openssl-3.0.9/ssl/statem/statem_clnt.c:2254:",
+     "outbound-tls-failed", "no protocol version or cipher in common"},
+    {"warning: TLS library problem: error:0A00018A:SSL routines::dh key too small:../ssl/statem/statem_clnt.c:2100:",
+     "outbound-tls-failed", "no protocol version or cipher in common"},
+    {"warning: TLS library problem: error:14094418:SSL routines:SSL3_READ_BYTES:tlsv1 alert unknown ca:s3_pkt.c:1153:SSL alert number 48:",
+     "tls-certificate-distrusted", ""},
     /* an open-relay tester (an outside address mailed to itself, a
      * HELO that is no domain name) refused at Docker's gateway address
      * (threads17G): the NAT hides it; the same from a HELO with a
