@@ -285,7 +285,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"meanwhile, lower the policy for that destination only (smtp_tls_policy_maps: domain "
 	"encrypt or may), never for all.",
 	"When many unrelated destinations fail the same way, the trusted CA list of this server "
-	"is the problem (the finding for that says so)."},
+	"is the problem (the finding for that says so). When the same destination logged "
+	"\"Trusted TLS connection established\", its chain is fine and only the name check "
+	"failed: the policy's match= (secure's default is nexthop:dot-nexthop) does not name the "
+	"host in the certificate; add that host's domain to match= in the entry."},
     [F_OUT_TLS_TRUST] = {
 	"The certificates of several unrelated servers (or of a large provider's, which are "
 	"valid) fail verification under this server's TLS policy: the fault is on this side. "
@@ -297,7 +300,9 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Hat), then postfix reload; with chroot, the file must be reachable from there too. "
 	"Unless a destination really requires it, use smtp_tls_security_level = may (or dane) "
 	"rather than verify or secure for all mail.",
-	NULL},
+	"An \"untrusted issuer\" that names a public root CA (DigiCert, GlobalSign, ISRG, "
+	"Equifax...) says the same for a single server: every system bundle holds that root, so "
+	"this server's list lacks it."},
     [F_OUT_BIND_ADDRESS] = {
 	"The SMTP client cannot bind its outgoing connections to the address that "
 	"smtp_bind_address (or smtp_bind_address6, or a master.cf -o override) names: this host "
