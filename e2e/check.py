@@ -48,9 +48,10 @@ SHAPE = {
     "mail.log": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 mx1 \S+: ",
     "mail-classic.log": r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d mx1 \S+: ",
     "maillog": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d mx1 postfix",
-    # the diag instance's port 2531 stands for another host, its relay host,
-    # logging under its own name to the same file (a central log)
-    "diag.log": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d (mx1|relay) postfix",
+    # the diag instance's ports 2531, 2533, 2536 and 465 stand for other hosts (relay
+    # hosts, a TLS destination), each logging under its own name to the same
+    # file (a central log)
+    "diag.log": r"^[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d (mx1|relay|verify|smtps|submit) postfix",
 }
 # verdicts that accuse a client (severity 3 and up, as tests/qa.py's "calm")
 HOSTILE = {"relay-attempt", "auth-bruteforce", "account-abuse", "auth-success-after-failures"}
@@ -279,11 +280,22 @@ def check_diag(bin_, out, dg, year, ok):
         want_v = dg.get("verdicts", {}).get(ip)
         if want_v:
             ok(c["verdict"] == want_v, f"{name}: {ip} ({t['scenario']}): verdict {c['verdict']}, want {want_v}")
-        if t["ports"] != [2527]:  # postscreen's clients have no smtpd session
+        if not set(t["ports"]) & {2527, 2537}:  # postscreen's clients: no smtpd session each
             ok(c["sessions"] == t["connections"],
                f"{name}: {ip} ({t['scenario']}): sessions {c['sessions']}, truth {t['connections']}")
+    # the bots of postscreen's after-greeting tests (port 2537): each
+    # its verdict, none an accusation of more than a nuisance
+    for ip, b in sorted(dg.get("bots", {}).items()):
+        c = clients.get(ip)
+        if not ok(c is not None, f"{name}: bot {ip} ({b['scenario']}) missing from the report"):
+            continue
+        ok(c["severity"] < 3, f"{name}: bot {ip} ({b['scenario']}) accused beyond a nuisance: "
+                              f"{c['verdict']}")
+        if b["verdict"]:
+            ok(c["verdict"] == b["verdict"],
+               f"{name}: bot {ip} ({b['scenario']}): verdict {c['verdict']}, want {b['verdict']}")
     for ip, c in sorted(clients.items()):
-        if ip not in dg["clients"]:
+        if ip not in dg["clients"] and ip not in dg.get("bots", {}):
             ok(c["verdict"] not in HOSTILE, f"{name}: {ip}, not a client here, accused: {c['verdict']}")
     rc, so, se = run(bin_, ["report", "--color=never", path, "--year", year])
     ok(rc == 0 and "Nothing needs doing" not in so,

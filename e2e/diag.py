@@ -52,6 +52,19 @@ faults, each with the client that shows it and the finding wanted
   25    transport smtp:[smtp.nomech.test]:25    mail for nomech.test        relayhost-sasl-failed
           smtp_sasl_password_maps (a sink offering AUTH GSSAPI only: "no
           worthy mechs", this host's SASL library has no such mechanism)
+  25    smtp_tls_policy_maps:                   mail for verify.test        outbound-tls-certificate-
+          [verify.diag.test]:2533 secure (this                              unverified
+          instance's 2533, a self-signed certificate)
+  25    transport smtpfast:[smtps.diag.test]:465 mail for wrapper.test      outbound-tls-mode-mismatch
+          (this instance's 465 with smtpd_tls_wrappermode; the client
+          dials it in plain SMTP and waits for a greeting)
+  2535  reject_unverified_recipient, mail for   a partner writing to a      verify-refusal-temporary
+          gateway.test (relay_domains) routed to  gateway user that does not  (the probe's 550 answered
+          mx.remote1.test's sink, which refuses   exist and to one that does  450: a probe is no mail,
+          nobody@ (550 User unknown)                                          the partner not accused)
+  25    transport smtpwrap:[submit.diag.test]:  mail for plain.test        outbound-tls-mode-mismatch
+          587 (this instance on 127.0.0.6:587,
+          STARTTLS; the client in wrapper mode)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
@@ -63,8 +76,24 @@ faults, each with the client that shows it and the finding wanted
   25    (none: a client's fault)                a mail client set to SSL/TLS tls-failure (verdict:
                                                 on port 25 (a TLS ClientHello not a bot to ban)
                                                 before the greeting)
+  25    smtpd's certificate is self-signed      a mail client that checks   tls-certificate-distrusted
+                                                certificates: after STARTTLS
+                                                it ends the handshake
+                                                ("unknown ca")
 
-Every client here is legitimate: postsleuth must accuse none of them.
+  2538  message_size_limit = 20000,          a partner's 60 KB message,   inbound-message-too-big
+        smtpd_recipient_limit = 3               declared (SIZE=) and not;   (benign); the partners
+                                                a partner's message to five  not accused
+                                                users, the rest sent again
+  2537  postscreen's after-greeting tests       a mail server that passes   (legitimate, its mail taken
+        (no DNSBL)                              them and comes back; bots   on the second visit; the
+                                                that fail them: non-SMTP,   bots' verdicts in BOTS)
+                                                pipelining, bare newline,
+                                                the count, time and length
+                                                limits
+
+Every client here but the bots of port 2537 (BOTS) is legitimate:
+postsleuth must accuse none of them.
 The truth is what the clients did and were answered (and what was
 configured), never the log.  Accepted mail has the null sender, so that
 no bounce or delay notice adds lines of its own.
@@ -75,6 +104,13 @@ import drivers
 
 SERVER = "127.0.0.5"
 PREFIX = "127.30"
+# the bots of port 2537 play the Internet (run.sh's POSTSLEUTH_TEST_BANNABLE
+# holds this net), the other clients the admin's own network
+BOT_PREFIX = "127.40"
+# each bot's scenario and the verdict wanted (None: any but an accusation)
+BOTS = {82: ("bot_nonsmtp", "non-smtp-probe"), 83: ("bot_pipelining", "pipelining"),
+        84: ("bot_bare_newline", None), 85: ("bot_count", None), 86: ("bot_slow", None),
+        87: ("bot_length", None)}
 DNSBL = "dnsbl.test"
 DNSBL_ANSWER = "127.255.255.254"
 CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there
@@ -86,8 +122,16 @@ SENDAS = "smtp.sendas.test"                  # a relay host refusing the sender
 AUTHFAIL = "smtp.authfail.test"              # a relay host refusing the login
 NOMECH = "smtp.nomech.test"                  # a relay host offering only GSSAPI
 NOTLS = ("mx.notls.test", "127.0.0.21")      # mx.remote1.test's sink under another name
+VERIFY = ("verify.diag.test", SERVER, 2533)  # this instance's 2533, a self-signed certificate
+WRAPPER = ("smtps.diag.test", SERVER, 465)   # this instance's 465, TLS from the first byte
+SUBMIT = ("submit.diag.test", "127.0.0.6", 587)  # this instance's too: STARTTLS, dialled in wrapper mode
 LOCAL = drivers.LOCAL_DOMAIN
-HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1]}
+GATEWAY = ("gateway.test", "mx.remote1.test")  # relay_domains, its mailboxes on a sink
+# what the sinks answer for the diag instance's recipients (the harness's plan
+# has its own): the gateway's user that does not exist
+SINK_POLICY = {f"nobody@{GATEWAY[0]}": "unknown"}
+HOSTS = {CLOSED[0]: CLOSED[1], RELAY[0]: RELAY[1], NOTLS[0]: NOTLS[1], VERIFY[0]: VERIFY[1],
+         WRAPPER[0]: WRAPPER[1], SUBMIT[0]: SUBMIT[1]}
 
 
 def tables():
@@ -102,9 +146,14 @@ def tables():
                       f"authfail.test smtp:[{AUTHFAIL}]:25\n"
                       f"nomech.test smtp:[{NOMECH}]:25\n"
                       f"tlsreq.test smtp:[{NOTLS[0]}]:25\n"
+                      f"verify.test smtp:[{VERIFY[0]}]:{VERIFY[2]}\n"
+                      f"wrapper.test smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}\n"
+                      f"plain.test smtpwrap:[{SUBMIT[0]}]:{SUBMIT[2]}\n"
+                      f"{GATEWAY[0]} smtp:[{GATEWAY[1]}]:25\n"
                       "nowhere.test nosuch:\n"
                       f"lists.{LOCAL} lmtp:unix:private/dovecot-lmtp\n")
-    t["tls_policy"] = f"[{NOTLS[0]}]:25 encrypt\n"
+    t["tls_policy"] = (f"[{NOTLS[0]}]:25 encrypt\n"
+                       f"[{VERIFY[0]}]:{VERIFY[2]} secure\n")
     t["sasl_passwd"] = (f"[{AUTHFAIL}]:25 relayuser:wrong-password\n"
                         f"[{NOMECH}]:25 relayuser:secret\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
@@ -196,7 +245,8 @@ class Diag:
         self._send("relay_login", "127.0.0.1", 25, "mx1.example.test", "",
                    ["news@partner-relay.test", "ops@relaylogin.test", "ceo@exchange-corp.test",
                     "info@dropper.test", "sales@sendas.test", "legal@tlsreq.test",
-                    "it@authfail.test", "hr@nomech.test"])
+                    "it@authfail.test", "hr@nomech.test", "sec@verify.test", "ops@wrapper.test",
+                    "ops@plain.test"])
 
     def inbound_local(self):
         self._send("inbound_local", self.ip(61), 25, "mail.partner-a.test", "",
@@ -281,9 +331,143 @@ class Diag:
             pass
         s.close("client_gave_up")
 
+    def verify_gateway(self):
+        """A partner writes to two users of the gateway's domain: the
+        gateway asks the mailbox server behind it first (an address
+        verification probe) and refuses the user it does not know."""
+        self._send("verify_gateway", self.ip(76), 2535, "mail.partner-a.test", "",
+                   [f"nobody@{GATEWAY[0]}", f"info@{GATEWAY[0]}"])
+
+    def big_mail(self):
+        """A partner's 60 KB message to a server taking 20 KB: refused at
+        MAIL when its size is declared, at the end of the data when not."""
+        s = self.session("big_mail", self.ip(77), 2538)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-a.test")
+            self.notes["big_declared"] = s.cmd("MAIL FROM:<> SIZE=60000", "MAIL")[0]
+            s.cmd("RSET")
+            s.cmd("MAIL FROM:<>", "MAIL")
+            s.cmd(f"RCPT TO:<alice@{LOCAL}>", "RCPT")
+            if s.cmd("DATA")[0] == 354:
+                head = "".join(f"{k}: {v}\r\n" for k, v in
+                               _headers("", [f"alice@{LOCAL}"], "diag big attachment").items())
+                s.send((head + "\r\n" + ("x" * 76 + "\r\n") * 780 + ".\r\n").encode())
+                self.notes["big_data"] = s.reply("<end-of-data>")[0]
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
+    def many_rcpts(self):
+        """A partner's message to five users of a server taking three per
+        message: the other two are answered 452 and sent again at once."""
+        users = [f"{u}@{LOCAL}" for u in ("alice", "bob", "carol", "dave", "erin")]
+        s = self.session("many_rcpts", self.ip(78), 2538)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-b.test")
+            s.cmd("MAIL FROM:<>", "MAIL")
+            codes = [s.cmd(f"RCPT TO:<{u}>", "RCPT")[0] for u in users]
+            self.notes["rcpt_limit_codes"] = codes
+            if s.cmd("DATA")[0] == 354:
+                head = "".join(f"{k}: {v}\r\n" for k, v in _headers("", users, "diag team news").items())
+                s.send((head + "\r\nHello team.\r\n.\r\n").encode())
+                s.reply("<end-of-data>")
+            left = [u for u, c in zip(users, codes) if c != 250]
+            if left:
+                s.mail("", left, _headers("", left, "diag team news"))
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+
+    def deep_pass(self):
+        """A mail server meeting postscreen's after-greeting tests for the
+        first time: answered 450 at RCPT, it comes back and is passed to
+        smtpd (as real servers retry)."""
+        ip = self.ip(81)
+        s = self.session("deep_pass", ip, 2537)
+        try:
+            s.banner()
+            s.cmd("EHLO mail.partner-c.test")
+            s.cmd("MAIL FROM:<>")
+            self.notes["deep_first_rcpt"] = s.cmd(f"RCPT TO:<bob@{LOCAL}>")[0]
+            s.quit()
+        except (drivers.Eof, OSError) as e:
+            s.close("error: " + str(e))
+        time.sleep(1)
+        self._send("deep_pass", ip, 2537, "mail.partner-c.test", "", [f"bob@{LOCAL}"])
+
+    def bot_ip(self, n):
+        return f"{BOT_PREFIX}.0.{n}"
+
+    def _bot(self, scenario, n, talk):
+        s = self.session(scenario, self.bot_ip(n), 2537)
+        try:
+            s.banner()
+            talk(s)
+            s.sock.settimeout(6)
+            while True:  # what the server says until it hangs up
+                s.reply("<after>")
+        except (drivers.Eof, OSError):
+            pass
+        s.close("bot_done")
+
+    def deep_bots(self):
+        """Bots failing postscreen's after-greeting tests, one per test."""
+        def nonsmtp(s):
+            s.send("GET / HTTP/1.1")
+        def pipelining(s):
+            s.send("EHLO bot.example.test\r\nMAIL FROM:<x@bot.example.test>\r\n".encode())
+            s.reply("EHLO")
+            s.reply("MAIL")
+            s.cmd(f"RCPT TO:<bob@{LOCAL}>")
+            s.cmd("QUIT")
+        def bare_newline(s):
+            s.send(b"EHLO bot.example.test\n")
+            s.reply("EHLO")
+            s.cmd("MAIL FROM:<x@bot.example.test>")
+            s.cmd(f"RCPT TO:<bob@{LOCAL}>")
+            s.cmd("QUIT")
+        def count(s):
+            s.cmd("EHLO bot.example.test")
+            for _ in range(12):
+                s.cmd("NOOP")
+        def slow(s):
+            time.sleep(5)
+            s.cmd("EHLO bot.example.test")
+        def length(s):
+            s.send("EHLO " + "a" * 3000)
+        talks = {82: nonsmtp, 83: pipelining, 84: bare_newline, 85: count, 86: slow, 87: length}
+        ts = [threading.Thread(target=self._bot, args=(BOTS[n][0], n, talks[n]), daemon=True)
+              for n in BOTS]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(40)
+
+    def cert_distrust(self):
+        """A mail program of the admin's network that checks certificates:
+        after STARTTLS it finds this server's self-signed one and ends the
+        handshake with an alert ("unknown ca"), as Thunderbird or a phone does
+        until the user accepts it."""
+        s = self.session("cert_distrust", self.ip(75), 25)
+        try:
+            s.banner()
+            s.cmd("EHLO laptop.example.test")
+            if s.cmd("STARTTLS")[0] == 220:
+                ctx = ssl.create_default_context()
+                try:
+                    ctx.wrap_socket(s.sock, server_hostname="mx1.example.test")
+                except ssl.SSLCertVerificationError as e:
+                    self.notes["cert_distrust"] = e.verify_message
+        except (drivers.Eof, OSError) as e:
+            self.notes.setdefault("cert_distrust_error", str(e))
+        s.close("client_ended_tls")
+
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
                  "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
-                 "pipelined_tool", "tls_hello"]
+                 "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway", "deep_pass", "deep_bots",
+                 "big_mail", "many_rcpts"]
 
     def run(self):
         def body(sc):
@@ -345,6 +529,38 @@ class Diag:
         expect("outbound-tls-not-offered", NOTLS[0], "legal@tlsreq.test" in acc,
                f"tlsreq.test -> smtp:[{NOTLS[0]}]:25, smtp_tls_policy_maps encrypt, a sink "
                "offering no STARTTLS; mail accepted")
+        expect("outbound-tls-certificate-unverified", VERIFY[0], "sec@verify.test" in acc,
+               f"verify.test -> smtp:[{VERIFY[0]}]:{VERIFY[2]}, smtp_tls_policy_maps secure, a "
+               "self-signed certificate; mail accepted")
+        expect("outbound-tls-certificate-unverified", f"{VERIFY[0]}[{VERIFY[1]}]:{VERIFY[2]}",
+               "sec@verify.test" in acc, "tls_verify.c's reason and the deferral are one group, "
+               "by the server's name", absent=True)
+        expect("outbound-tls-mode-mismatch", WRAPPER[0], "ops@wrapper.test" in acc,
+               f"wrapper.test -> smtpfast:[{WRAPPER[0]}]:{WRAPPER[2]}, a server speaking TLS from "
+               "the first byte, dialled without smtp_tls_wrappermode; mail accepted")
+        expect("outbound-tls-mode-mismatch", SUBMIT[0], "ops@plain.test" in acc,
+               f"plain.test -> smtpwrap:[{SUBMIT[0]}]:{SUBMIT[2]}, a submission port (STARTTLS) "
+               "dialled with smtp_tls_wrappermode = yes; mail accepted")
+        expect("outbound-tls-failed", SUBMIT[0], "ops@plain.test" in acc,
+               "OpenSSL's 'wrong version number' before 'Cannot start TLS' is this side's mode, "
+               "not the remote's TLS", absent=True)
+        expect("outbound-conversation-lost", WRAPPER[0], "ops@wrapper.test" in acc,
+               "the greeting that never came is the mode's mismatch, not a remote's hang-up",
+               absent=True)
+        expect("content-filter-failed", f"{WRAPPER[1]}:{WRAPPER[2]}", "ops@wrapper.test" in acc,
+               "a mail server on port 465 of a loopback address is no content filter", absent=True)
+        expect("verify-refusal-temporary", "unverified_recipient_reject_code",
+               450 in codes.get((self.ip(76), 2535), []),
+               f"port 2535's reject_unverified_recipient; the sink refused nobody@{GATEWAY[0]} "
+               "(550 User unknown), the partner was answered 450 (unverified_recipient_reject_code)",
+               subject=self.ip(76))
+        expect("inbound-message-too-big", None,
+               self.notes.get("big_declared") == 552 and self.notes.get("big_data") == 552,
+               "port 2538's message_size_limit 20000; a 60 KB message refused at MAIL (SIZE=) and "
+               "after its data (smtpd's 'queue file size limit exceeded')", subject=self.ip(77))
+        expect("tls-certificate-distrusted", None, self.notes.get("cert_distrust"),
+               "a mail client that checks certificates ended the handshake on this server's "
+               "self-signed one", subject=None)
         expect("outbound-mx-login-required", EXCHANGE, "ceo@exchange-corp.test" in acc,
                f"exchange-corp.test -> smtp:[{EXCHANGE}]:25, a sink answering MAIL FROM 530 5.7.1; "
                "mail accepted")
@@ -401,8 +617,12 @@ class Diag:
                "reject_unauth_pipelining answered DATA 503")
         expect("own-client-refused", self.ip(73), (self.notes.get("pipelined_codes") or [0])[-1] == 503,
                "the script's refusal is its own software's, not a HELO or name check", absent=True)
-        clients = {}
+        clients, bots = {}, {}
         for c in r.conns:
+            if c["ip"].startswith(BOT_PREFIX + "."):
+                n = int(c["ip"].rsplit(".", 1)[1])
+                bots[c["ip"]] = {"scenario": BOTS[n][0], "verdict": BOTS[n][1]}
+                continue
             if c["ip"] == "127.0.0.1":
                 continue
             t = clients.setdefault(c["ip"], {"scenario": c["scenario"], "connections": 0, "ports": []})
@@ -410,8 +630,12 @@ class Diag:
             t["ports"].append(int(c["server"].rsplit(":", 1)[1]))
         # a verdict the lines call for (not only "not accused")
         verdicts = {self.ip(74): "tls-failure"} if self.notes.get("tls_hello_bytes") else {}
+        # five recipients, two answered 452 (smtpd_recipient_limit) and sent
+        # again: all taken, nothing refused that Postfix logs
+        if self.notes.get("rcpt_limit_codes") == [250, 250, 250, 452, 452]:
+            verdicts[self.ip(78)] = "legitimate"
         return {"server": SERVER, "log": INSTANCE["log"], "findings": want, "clients": clients,
-                "verdicts": verdicts,
+                "verdicts": verdicts, "bots": bots,
                 "own_app": self.ip(71), "rejects": r.rejects, "accepted": r.accepted_,
                 "notes": self.notes, "queue_left": queue_left, "errors": r.errors,
                 "connections": r.conns}

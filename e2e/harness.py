@@ -335,7 +335,7 @@ def main():
     try:
         tls = d.tls()
         d.rsyslog()
-        d.sinks(plan.sink_policy())
+        d.sinks({**plan.sink_policy(), **(diag.SINK_POLICY if dg else {})})
         if dg:
             d.dnsmasq(diag.DNSBL, diag.DNSBL_ANSWER)
         queues = [d.postfix_prepare(inst, tls, plan.debug_peers(inst)) for inst in INSTANCES]

@@ -17,10 +17,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 out=${2:-$(dirname "$bin")/e2e-out}
 export TZ=UTC LC_ALL=C
-# the drivers play the Internet from these loopback networks: postsleuth is
-# told so (test only, docs/e2e.md), else a probe from 127.10.0.11 is the
-# health check a real loopback client would be
-export POSTSLEUTH_TEST_BANNABLE=127.10.0.0/16,127.20.0.0/16
+# the drivers (and the diag instance's bots) play the Internet from these
+# loopback networks: postsleuth is told so (test only, docs/e2e.md), else a
+# probe from 127.10.0.11 is the health check a real loopback client would be
+export POSTSLEUTH_TEST_BANNABLE=127.10.0.0/16,127.20.0.0/16,127.40.0.0/16
 
 cannot() {
 	if [ "${CI:-}" = true ]; then

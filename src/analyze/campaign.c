@@ -11,9 +11,11 @@
  * that collided would make one campaign of two (at 2^-64 a pair).
  */
 #include "campaign.h"
+#include "../util/radix.h"
 #include "../util/span.h"
 #include "../util/xalloc.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,13 +90,6 @@ static bool slow_auth(const struct client *c)
 	return c->verdict == V_AUTH_BRUTEFORCE && c->auth_failures <= CAMPAIGN_SLOW_MAX;
 }
 
-static int cmp_key(const void *x, const void *y)
-{
-	const struct ckey *p = x, *q = y;
-	if (p->h != q->h)
-		return p->h < q->h ? -1 : 1;
-	return p->i < q->i ? -1 : p->i > q->i;
-}
 
 /* campaign_new - one more campaign of kind k */
 static struct campaign *campaign_new(struct campaigns *cs, size_t *cap, enum campaign_kind k,
@@ -131,7 +126,9 @@ static void group_keys(struct campaigns *cs, size_t *cap, const struct analysis 
 		if (net_hash(c, &h))
 			keys[nk++] = (struct ckey){key_hash(h, CK_NETWORK, c->verdict), (uint32_t)i, CK_NETWORK};
 	}
-	qsort(keys, nk, sizeof *keys, cmp_key);
+	/* by key, then client: the keys were made in client order, and the
+	 * sort by key keeps that order among equal keys */
+	radix_sort(keys, nk, sizeof *keys, offsetof(struct ckey, h), sizeof keys->h);
 	/* each client's best key: the most shared, then the first kind */
 	uint64_t *best = xcalloc(a->nclist + 1, sizeof *best);
 	uint32_t *best_n = xcalloc(a->nclist + 1, sizeof *best_n);
@@ -222,7 +219,7 @@ static void add_top(struct campaign *c, char *name, uint32_t count)
 		c->ntop++;
 }
 
-/* cmp_u64 - qsort and bsearch of network hashes */
+/* cmp_u64 - bsearch of network hashes */
 static int cmp_u64(const void *x, const void *y)
 {
 	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
@@ -248,7 +245,7 @@ static void shared_networks(struct campaigns *cs, const struct analysis *a, cons
 		if (!cs->member[i] && !verdict_row(a->clist[i]->verdict)->ban && net_hash(a->clist[i], &h))
 			other[nother++] = h;
 	}
-	qsort(other, nother, sizeof *other, cmp_u64);
+	radix_sort(other, nother, sizeof *other, 0, sizeof *other);
 	for (size_t j = 0; j < nnet; j++) {
 		struct campaign *k = &cs->list[nets[j].campaign - 1];
 		bool first = !j || nets[j].campaign != nets[j - 1].campaign || nets[j].h != nets[j - 1].h;

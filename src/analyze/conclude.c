@@ -10,8 +10,10 @@
 #include "records.h"
 #include "../parse/provider.h"
 #include "../util/cidr.h"
+#include "../util/radix.h"
 #include "../util/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -310,7 +312,25 @@ static void sort_clients(struct analysis *a)
 		if (!big && c->kind != CA_V4)
 			keys[i].i |= SORT_NOT_V4;
 	}
-	qsort_r(keys, n, sizeof *keys, big ? by_severity_big : by_severity, a);
+	if (big) {
+		qsort_r(keys, n, sizeof *keys, by_severity_big, a);
+	} else {
+		/* by (k, v4) with two stable radix passes, not a comparison
+		 * per pair: for two IPv4 clients that is by_severity's order
+		 * (v4 keys differ between clients); a run of one k holding
+		 * another kind of client is sorted again by by_severity */
+		radix_sort(keys, n, sizeof *keys, offsetof(struct ckey_sort, v4), sizeof keys->v4);
+		radix_sort(keys, n, sizeof *keys, offsetof(struct ckey_sort, k), sizeof keys->k);
+		for (size_t r = 0; r < n;) {
+			size_t e = r;
+			bool other = false;
+			for (; e < n && keys[e].k == keys[r].k; e++)
+				other |= (keys[e].i & SORT_NOT_V4) != 0;
+			if (other)
+				qsort_r(keys + r, e - r, sizeof *keys, by_severity, a);
+			r = e;
+		}
+	}
 	a->clist = xcalloc(n + 1, sizeof *a->clist);
 	for (size_t i = 0; i < n; i++)
 		a->clist[i] = records_client(a, keys[i].i & (big ? UINT32_MAX : ~SORT_NOT_V4));

@@ -192,6 +192,15 @@ static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint6
 	}
 }
 
+/* any_harvest - a group of user-unknown-harvest (*ctx set): without one,
+ * the clients need no address text made to look for theirs (speed18:
+ * 0.55 M of a spammed server's 2 600 clients, for no group) */
+static void any_harvest(void *obj, void *ctx)
+{
+	if (((const struct diag_group *)obj)->id == F_IN_USER_UNKNOWN_HARVEST)
+		*(bool *)ctx = true;
+}
+
 /* diag_clients - a client with a public address, legitimate because it
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
@@ -215,7 +224,10 @@ void diag_clients(struct diag *d, struct analysis *a)
 	 * legitimate passes on its senders' mail (a backup MX, a forwarder,
 	 * a mailing list with old subscribers): the unknown recipients it
 	 * was refused for are theirs, not a harvest of its own */
-	for (size_t i = 0; i < a->nclist && d->ngroups; i++) {
+	bool harvest = false;
+	if (d->ngroups)
+		hmap_each(&d->groups, any_harvest, &harvest);
+	for (size_t i = 0; i < a->nclist && harvest; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict != V_LEGITIMATE || !c->messages || c->auth_successes || c->auth_ok_sessions)
 			continue;

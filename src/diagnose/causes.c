@@ -61,12 +61,68 @@ static int slot_of(const struct diag_causes *c, int64_t pid, uint64_t host)
 	return -1;
 }
 
+/* slot_take - the process' slot, or a new one (the oldest slot makes
+ * way once all are used) */
+static int slot_take(struct diag_causes *c, int64_t pid, uint64_t host)
+{
+	int i = slot_of(c, pid, host);
+	if (i >= 0)
+		return i;
+	if (c->used < DIAG_CAUSE_PROCS) {
+		i = (int)c->used++;
+	} else {
+		i = (int)c->next;
+		c->next = (c->next + 1) % DIAG_CAUSE_PROCS;
+	}
+	c->slot[i].pid = pid;
+	c->slot[i].host = host;
+	return i;
+}
+
+/* the keyed effects told as the key-less cause their process logged just
+ * before it (the cause names no server, the effect does and keeps its
+ * key): smtp's "warning: TLS library problem: ...:wrong version number"
+ * (TLS from the first byte, smtp_tls_wrappermode = yes, to a port that
+ * speaks plain SMTP first: 587 or 25) before the deferral "Cannot start
+ * TLS: handshake failure" naming the relay host, which alone reads as
+ * the remote's TLS failing */
+static const struct {
+	enum finding_id effect, cause;
+} renames[] = {
+    {F_OUT_TLS_FAIL, F_OUT_TLS_WRAPPER},
+};
+
+/* renamed - the rename rules for hit: a key-less cause remembered, a
+ * keyed effect given its process' cause (which is then spent) */
+static bool renamed(struct diag_causes *c, int64_t pid, uint64_t host, struct diag_hit *hit)
+{
+	for (size_t r = 0; r < sizeof renames / sizeof renames[0]; r++) {
+		if (!hit->key[0] && hit->id == renames[r].cause) {
+			int i = slot_take(c, pid, host);
+			c->slot[i].id = hit->id;
+			c->slot[i].key[0] = 0;
+			return false;
+		}
+		if (hit->key[0] && hit->id == renames[r].effect) {
+			int i = slot_of(c, pid, host);
+			if (i < 0 || c->slot[i].id != renames[r].cause || c->slot[i].key[0])
+				continue;
+			hit->id = renames[r].cause;
+			c->slot[i].pid = -1; /* one deferral per warning */
+			return true;
+		}
+	}
+	return false;
+}
+
 /* diag_cause_hit - see causes.h */
 bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_hit *hit)
 {
 	if (ev->line->pid < 0)
 		return false;
 	uint64_t host = span_hash(ev->line->host);
+	if (renamed(c, ev->line->pid, host, hit))
+		return true;
 	int e = effect_row(hit);
 	if (e >= 0) {
 		int i = slot_of(c, ev->line->pid, host);
@@ -82,18 +138,7 @@ bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_h
 	}
 	if (!is_cause(hit))
 		return false;
-	int i = slot_of(c, ev->line->pid, host);
-	if (i < 0) {
-		/* the oldest slot makes way once all are used */
-		if (c->used < DIAG_CAUSE_PROCS) {
-			i = (int)c->used++;
-		} else {
-			i = (int)c->next;
-			c->next = (c->next + 1) % DIAG_CAUSE_PROCS;
-		}
-		c->slot[i].pid = ev->line->pid;
-		c->slot[i].host = host;
-	}
+	int i = slot_take(c, ev->line->pid, host);
 	c->slot[i].id = hit->id;
 	snprintf(c->slot[i].key, sizeof c->slot[i].key, "%s", hit->key);
 	return false;

@@ -39,7 +39,20 @@ bool diag_refusal_why(const struct event *ev, char *out, size_t n);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);
 void diag_sasl_note(struct diag *d, const struct event *ev);
-void diag_user_tls(struct diag *d, const struct analysis *a);
+void diag_user_tls(struct diag *d, struct analysis *a);
+/* the kept tables of users.c, and where each client is in them
+ * (diag_user_marks): a small table by client number, of a fixed size
+ * whatever the number of clients */
+enum { UT_TLSFAIL, UT_TLSHANG, UT_USERREF, UT_NOAUTHREF, UT_SASLFAIL, UT__COUNT };
+#define UM_SLOTS 1024 /* a power of two, at least twice the tables' entries */
+struct user_marks {
+	struct {
+		uint32_t num;           /* the client's number + 1; 0: an empty slot */
+		uint8_t at[UT__COUNT];  /* 1 + its entry in each table; 0: none */
+	} slot[UM_SLOTS];
+};
+void diag_user_marks(struct diag *d, struct analysis *a, struct user_marks *um);
+const uint8_t *diag_user_marks_of(const struct user_marks *um, uint32_t num);
 void diag_user_tls_fold(struct diag *d);
 void diag_user_tls_free(struct diag *d);
 

@@ -408,6 +408,30 @@ static void aside_adopt(struct diag *d)
 	d->naside = 0;
 }
 
+/* verify_soft_note - address verification refusing for now what the
+ * next hop refused for good: "450 4.1.1 <A>: Recipient address
+ * rejected: unverified address: host H said: 550 ..." (smtpd_check.c:
+ * a bounced probe answered with unverified_recipient_reject_code, 450
+ * by default; 5xx says "undeliverable address").  A finding beside
+ * whatever the refusal's own rule found (a harvest still counts) */
+static void verify_soft_note(struct diag *d, const struct event *ev)
+{
+	static const char mark[] = "address rejected: unverified address: ";
+	struct span u = span_find(ev->reason, mark);
+	if (!u.p || !span_find(span_skip(u, sizeof mark - 1), " said: 5").p)
+		return;
+	bool sender = u.p - ev->reason.p >= 7 && !memcmp(u.p - 7, "Sender ", 7);
+	struct diag_hit h = {.id = F_VERIFY_SOFT};
+	snprintf(h.key, sizeof h.key, "%s",
+		 sender ? "unverified_sender_reject_code" : "unverified_recipient_reject_code");
+	diag_copy_key(h.subject, ev->client_ip);
+	struct diag_group *g = diag_group_get(d, h.id, h.key);
+	if (g)
+		group_add(d, g, ev, &h);
+	else
+		d->dropped++;
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
@@ -446,6 +470,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' &&
 	    span_find(ev->reason, "Relay access denied").p)
 		d->relay_refused++;
+	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[0] == '4' && ev->dsn.p[2] == '1')
+		verify_soft_note(d, ev); /* 4.1.1, or the sender's 4.1.x */
 	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
 		diag_sasl_note(d, ev);
 	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))

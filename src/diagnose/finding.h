@@ -257,6 +257,8 @@ enum finding_impact {
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_MAP_TEMP_FAILURE, "lookup-temporary-failure", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
 	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
+	X(F_VERIFY_SOFT, "verify-refusal-temporary", SIDE_CONFIG, 1, IMPACT_DELAYED,            \
+	  "address verification answers 450 for addresses the next hop refused for good")      \
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
 	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \

@@ -88,6 +88,20 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"down, a proxymap table not approved). Test it with postmap -q ADDRESS "
 	"TYPE:/etc/postfix/FILE, fix it, then postfix reload.",
 	NULL},
+    [F_VERIFY_SOFT] = {
+	"smtpd's address verification (reject_unverified_recipient, or "
+	"reject_unverified_sender) asked the next hop about an address, the next hop refused "
+	"it for good (the 5xx reply quoted after \"said:\"), and smtpd still answered the "
+	"client with a temporary 450 \"unverified address\": unverified_recipient_reject_code "
+	"(unverified_sender_reject_code for senders) is at its default, 450. The sending "
+	"server retries for days an address that does not exist, and its sender hears of it "
+	"only when it gives up; a harvester keeps trying too.",
+	"Once verification works as intended (the refusals quoted are real: addresses that do "
+	"not exist), set unverified_recipient_reject_code = 550 (unverified_sender_reject_code "
+	"= 550 for senders), then postfix reload. Keep 450 while the next hop is still being "
+	"set up: a mistake there would then refuse good mail for good.",
+	"The probe's answer is the next hop's: whether the address should exist is the "
+	"mailbox server's to say."},
     [F_FORWARD_FILE] = {
 	"The local delivery agent would not use a .forward file or an :include: file of the "
 	"aliases: it is writable by everyone, not a regular file, owned by another user, "

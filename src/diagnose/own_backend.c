@@ -2,7 +2,7 @@
  * own_backend.c - this host's own delivery backends.  A delivery whose
  * relay is this host itself -- relay=local or virtual, a pipe transport
  * (relay=dovecot, maildrop...), LMTP, or SMTP/LMTP to a loopback address
- * (not port 25) or a UNIX socket -- failed because of this host (its
+ * (not SMTP to port 25, 465 or 587) or a UNIX socket -- failed because of this host (its
  * mailbox store, content filter or their configuration), never because
  * of "a remote server".
  */
@@ -111,11 +111,12 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		return OWN_MAILBOX;
 	}
 	bool lmtp = span_eqs(d, "lmtp");
-	/* SMTP to port 25 of a loopback address is a mail server, not a
-	 * filter (filters listen on 10024/10025 and the like): what it says
-	 * stays a mail server's answer */
+	/* SMTP to port 25, 465 or 587 of a loopback address is a mail
+	 * server (a relay host through a tunnel, a local submission
+	 * service), not a filter (filters listen on 10024/10025 and the
+	 * like): what it says stays a mail server's answer */
 	bool loopback = is_loopback(ip);
-	if (loopback && !lmtp && span_eqs(port, "25"))
+	if (loopback && !lmtp && (span_eqs(port, "25") || span_eqs(port, "465") || span_eqs(port, "587")))
 		return OWN_NONE;
 	if (loopback) {
 		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */

@@ -539,8 +539,10 @@ const struct rule rule_plain[] = {
     /* tls_misc.c (msg_info): smtpd_tls_CAfile or CApath cannot be loaded;
      * the daemon runs without TLS */
     {F_TLS_KEY, SRC_PLAIN, NULL, {"cannot load Certificate Authority data"}, NULL, K_FIXED, "CA file"},
-    /* tls_verify.c's note of why a server's certificate failed */
-    {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_AFTER, "failed for "},
+    /* tls_verify.c's note of why a server's certificate failed, keyed
+     * by the server's name as the deferral's "Server certificate not
+     * verified" is (one group for both lines) */
+    {F_OUT_TLS_UNVERIFIED, SRC_PLAIN, "smtp", {"certificate verification failed for "}, NULL, K_CONNHOST, NULL},
     /* smtp_connect.c (msg_info): port 465 without smtp_tls_wrappermode */
     {F_OUT_TLS_WRAPPER, SRC_PLAIN, "smtp", {"SMTPS wrappermode (TCP port 465) requires"}, NULL, K_NONE, NULL},
 };

@@ -297,6 +297,11 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	    diag_host_in_domain(ev->relay_name.n ? ev->relay_name : diag_conn_host(ev, t),
 				diag_rcpt_domain(ev->to)))
 		hit->id = F_OUT_MX_LOGIN;
+	/* port 465 silent until the client speaks first: a server of
+	 * implicit TLS (SMTPS) dialled without smtp_tls_wrappermode */
+	if (hit->id == F_OUT_CONV_LOST && span_eqs(ev->relay_port, "465") &&
+	    span_find(t, "while receiving the initial server greeting").p)
+		hit->id = F_OUT_TLS_WRAPPER;
 	/* this host's own backend is never "a remote server" */
 	char own[DIAG_KEY_MAX];
 	enum own_kind kind = own_backend(ev, t, own);

@@ -22,6 +22,7 @@
 #include "../analyze/analysis.h"
 #include "../analyze/verdicts.h"
 #include "../util/cidr.h"
+#include "../util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,13 +131,78 @@ static void user_tls(struct diag *d, struct diag_relay *r)
 		strset_add(&d->user_tls_ips, span_of(r->ip));
 }
 
-/* noted - the client's kept lines in one of the tables, or NULL */
-static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *ip)
+/* table_of - the kept table UT_* and its size */
+static struct diag_relay *table_of(struct diag *d, int t, uint32_t *n)
 {
-	for (uint32_t i = 0; i < n; i++) /* the first byte before a call */
-		if (tab[i].ip[0] == ip[0] && !strcmp(tab[i].ip, ip))
-			return &tab[i];
-	return NULL;
+	switch (t) {
+	case UT_TLSFAIL:
+		return *n = d->ntlsfail, d->tlsfail;
+	case UT_TLSHANG:
+		return *n = d->ntlshang, d->tlshang;
+	case UT_USERREF:
+		return *n = d->nuserref, d->userref;
+	case UT_NOAUTHREF:
+		return *n = d->nnoauthref, d->noauthref;
+	default:
+		return *n = d->nsaslfail, d->saslfail;
+	}
+}
+
+/* um_slot - the slot of client number num: its own, or the empty one
+ * where it would go (the table is never full: see UM_SLOTS) */
+static size_t um_slot(const struct user_marks *um, uint32_t num)
+{
+	size_t i = (size_t)((num * 0x9E3779B1u) >> 22) & (UM_SLOTS - 1);
+	while (um->slot[i].num && um->slot[i].num != num + 1)
+		i = (i + 1) & (UM_SLOTS - 1);
+	return i;
+}
+
+/* diag_user_marks - where each client is in the kept tables: for a
+ * client and table t, at[t] is 1 + the index of the first entry whose
+ * address is the client's address text (client_addr), 0 for none (what
+ * a search of the table for that text would find).  Each entry is looked
+ * up once among the clients, rather than each client's text made and
+ * searched for in five tables (speed18): an entry names the client its
+ * text finds, when that client's text is the entry's (an address written
+ * otherwise, "2001:DB8::1", names none, as the search by text found
+ * none).  um: a table of fixed size, whatever the number of clients */
+void diag_user_marks(struct diag *d, struct analysis *a, struct user_marks *um)
+{
+	_Static_assert(UM_SLOTS >= 2 * UT__COUNT * DIAG_TLS_CLIENTS, "room for every entry");
+	_Static_assert((UM_SLOTS & (UM_SLOTS - 1)) == 0, "a power of two");
+	memset(um, 0, sizeof *um);
+	for (int t = 0; t < UT__COUNT; t++) {
+		uint32_t n;
+		struct diag_relay *tab = table_of(d, t, &n);
+		for (uint32_t j = 0; j < n; j++) {
+			const struct client *c = analysis_client(a, tab[j].ip);
+			if (!c)
+				continue;
+			uint32_t num = analysis_client_number(a, c);
+			size_t i = um_slot(um, num);
+			if (um->slot[i].at[t] || strcmp(client_addr(c).s, tab[j].ip))
+				continue;
+			um->slot[i].num = num + 1;
+			um->slot[i].at[t] = (uint8_t)(j + 1);
+		}
+	}
+}
+
+/* diag_user_marks_of - client number num's entries (UT__COUNT bytes), or
+ * NULL when it is in no table */
+const uint8_t *diag_user_marks_of(const struct user_marks *um, uint32_t num)
+{
+	size_t i = um_slot(um, num);
+	return um->slot[i].num ? um->slot[i].at : NULL;
+}
+
+/* marked - the client's entry in table t by the marks, or NULL */
+static struct diag_relay *marked(struct diag *d, const uint8_t *m, int t)
+{
+	uint32_t n;
+	struct diag_relay *tab = table_of(d, t, &n);
+	return m[t] ? &tab[m[t] - 1] : NULL;
 }
 
 /* known_sender - a client that never logs in, refused without a login by
@@ -146,10 +212,10 @@ static struct diag_relay *noted(struct diag_relay *tab, uint32_t n, const char *
  * forwarded mail fails them through no fault of its own); in the group of
  * the refusal's cause.  A blocklist refusing a server that got mail
  * through earlier is no sign of a good sender: snowshoe spam is listed
- * after its first messages; nor is a provider's sender refused by name */
-static void known_sender(struct diag *d, const struct client *c, const char *ip)
+ * after its first messages; nor is a provider's sender refused by name
+ * (r: the client's kept refusals in noauthref, or NULL) */
+static void known_sender(struct diag *d, const struct client *c, const char *ip, struct diag_relay *r)
 {
-	struct diag_relay *r = noted(d->noauthref, d->nnoauthref, ip);
 	if (!r || diag_addr_kind(span_of(ip)) != ADDR_PUBLIC)
 		return;
 	bool auth = ev_sender_auth_text(span_of(r->why));
@@ -165,46 +231,52 @@ static void known_sender(struct diag *d, const struct client *c, const char *ip)
 /* diag_user_tls - the users' addresses among those whose handshakes
  * failed, told by the lines that say why, else by the hang-ups (called
  * with the analysis, before diag_finish) */
-void diag_user_tls(struct diag *d, const struct analysis *a)
+void diag_user_tls(struct diag *d, struct analysis *a)
 {
 	if (!d->ntlsfail && !d->ntlshang && !d->nuserref && !d->nnoauthref && !d->nsaslfail)
 		return;
+	struct user_marks *um = xmalloc(sizeof *um);
+	diag_user_marks(d, a, um);
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
-		/* each of the four asks for one of the admin's own clients:
-		 * the others (most of a spammed server's) need no address text
-		 * nor search of the tables, but for a large provider's server
-		 * refused (known_sender) */
+		const uint8_t *m = diag_user_marks_of(um, analysis_client_number(a, c));
+		/* a client in none of the tables has nothing asked of it
+		 * (most of a spammed server's) */
+		if (!m)
+			continue;
+		/* each of the four asks for one of the admin's own clients,
+		 * but for a large provider's server refused (known_sender) */
 		if (!verdict_row(c->verdict)->own) {
 			if (d->nnoauthref && !verdict_hostile(c->verdict) && c->rejects)
-				known_sender(d, c, client_addr(c).s);
+				known_sender(d, c, client_addr(c).s, marked(d, m, UT_NOAUTHREF));
 			continue;
 		}
 		struct client_addr ip = client_addr(c);
-		struct diag_relay *r = noted(d->tlsfail, d->ntlsfail, ip.s);
+		struct diag_relay *r = marked(d, m, UT_TLSFAIL);
 		if (!r)
-			r = noted(d->tlshang, d->ntlshang, ip.s);
+			r = marked(d, m, UT_TLSHANG);
 		if (r && is_user(c, ip.s))
 			user_tls(d, r);
 		/* a compromised account's mail refused is the checks working */
-		r = noted(d->userref, d->nuserref, ip.s);
+		r = marked(d, m, UT_USERREF);
 		if (r)
 			user_refused(d, r);
 		/* refused without a login from an address where a user logs
 		 * in: the user's mail program on port 25 without AUTH, or
 		 * another machine behind the same address (NAT) */
-		r = noted(d->noauthref, d->nnoauthref, ip.s);
+		r = marked(d, m, UT_NOAUTHREF);
 		if (r && (c->auth_successes || c->auth_ok_sessions) &&
 		    diag_addr_kind(span_of(ip.s)) == ADDR_PUBLIC &&
 		    note_group(d, F_IN_USER_NOAUTH_REFUSED, r->why, r))
 			strset_add(&d->noauth_ips, span_of(ip.s));
 		else if (r && !(c->auth_successes || c->auth_ok_sessions))
-			known_sender(d, c, ip.s);
+			known_sender(d, c, ip.s, r);
 		/* its logins failed by the backend, and none by a password */
-		r = noted(d->saslfail, d->nsaslfail, ip.s);
+		r = marked(d, m, UT_SASLFAIL);
 		if (r && !c->pw_failures && !d->sasl_down_seen)
 			(void)note_group(d, F_SASL_BACKEND_FAILS, r->why, r);
 	}
+	free(um);
 }
 
 /* user_sample - the sample line is one of the users' kept lines */

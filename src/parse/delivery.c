@@ -415,8 +415,12 @@ void parse_delivery(const struct logline *l, struct event *ev)
 	if (is_smtp(l)) {
 		if (conn_fail(t, ev) || pc_tls(l, t, ev))
 			return;
+		/* smtp_connect.c's hint when the next hop is port 465 and
+		 * smtp_tls_wrappermode is off: "SMTPS wrappermode (TCP port
+		 * 465) requires setting ..." (the finding reads its text) */
 		if (span_starts(t, "discarding EHLO keywords: ") ||
-		    span_starts(t, "Host offered STARTTLS: ")) {
+		    span_starts(t, "Host offered STARTTLS: ") ||
+		    span_starts(t, "SMTPS wrappermode (TCP port 465) requires setting ")) {
 			ev->type = EV_INFO;
 			return;
 		}

@@ -313,6 +313,16 @@ TEST(smtp_pix_is_info)
 	CHECK_EVENT(ev, "info", "queue_id", "3mhh843cz2zCpsL");
 }
 
+/* smtp_connect.c's hint before dialling port 465 without wrapper mode
+ * (real Postfix 3.7.11, e2e's diag instance) */
+TEST(smtp_wrappermode_hint_is_info)
+{
+	const struct event *ev = progs_msg(
+	    "postfix/smtp", "SMTPS wrappermode (TCP port 465) requires setting \"smtp_tls_wrappermode = "
+			    "yes\", and \"smtp_tls_security_level = encrypt\" (or stronger)");
+	CHECK_EVENT(ev, "info", "queue_id", NULL);
+}
+
 TEST(smtp_conn_fail)
 {
 	const struct event *ev = progs_line("Nov 22 11:36:50 mx1 postfix/smtp[16149]: connect to "
