@@ -513,7 +513,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		ps_provider_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
-	if (hit.id == F_TLS_HANDSHAKE_IN && !hit.subject[0])
+	/* the library's warning names no client: the process's (a refused
+	 * certificate too, so that SSL_accept's "-1" of the same handshake
+	 * is told once, diag_tls_settings) */
+	if ((hit.id == F_TLS_HANDSHAKE_IN || hit.id == F_TLS_CERT_DISTRUSTED) && !hit.subject[0])
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	if (hit.id == F_TLS_HANDSHAKE_IN && hit.subject[0])
 		diag_tls_note(d, ev, hit.subject, hit.key);

@@ -113,7 +113,9 @@ enum finding_impact {
 	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
 	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
 	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \
-	  "the certificates of many unrelated servers fail verification: this server's trusted CA list is missing or wrong") \
+	  "certificates fail verification because this server's trusted CA list is missing or wrong (many unrelated servers, or a public root called untrusted)") \
+	X(F_OUT_TLS_POLICY, "outbound-tls-policy-unusable", SIDE_CONFIG, 3, IMPACT_DELAYED,    \
+	  "this server's TLS policy table (smtp_tls_policy_maps, an MTA-STS or DANE plugin) answers with an entry the SMTP client cannot use") \
 	X(F_OUT_BIND_ADDRESS, "outbound-bind-address-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
 	  "smtp_bind_address names an address this host does not have: outgoing connections fail") \
 	X(F_OUT_RELAYHOST_NOT_FOUND, "relayhost-not-found", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \

@@ -354,7 +354,11 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Check smtpd_tls_chain_files (or smtpd_tls_cert_file/smtpd_tls_key_file): they are set, the files "
 	"exist, are readable by root, and the key matches the certificate "
 	"(openssl x509 -noout -pubkey -in CERT vs openssl pkey -pubout -in KEY).",
-	NULL},
+	"A TLS setting beside the certificate turns TLS off the same way: a CA file that does "
+	"not load (smtpd_tls_CAfile, \"cannot load Certificate Authority data\"), a digest the "
+	"TLS library lacks (smtpd_tls_fingerprint_digest, \"Digest algorithm not found\"), a "
+	"protocol name this Postfix does not know (smtpd_tls_protocols, \"Invalid TLS protocol "
+	"list\"): fix the setting the warning names."},
     [F_TLS_SETTINGS_IN] = {
 	"Several different clients started TLS and the handshake failed because they and "
 	"this server have no protocol version or cipher in common (\"no shared cipher\", "

@@ -224,9 +224,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"validating resolver (unbound) on this host and set smtp_dns_support_level = dnssec.",
 	NULL},
     [F_OUT_TLS_FAIL] = {
-	"The TLS handshake with the remote server failed.",
+	"The TLS handshake with the remote server failed. After an upgrade to OpenSSL 3 "
+	"(Debian 12, Ubuntu 22.04 and later), \"dh key too small\", \"legacy sigalg "
+	"disallowed\", \"unsupported protocol\" or \"unsafe legacy renegotiation\" mean the "
+	"remote server's TLS (its DH parameters, its certificate's SHA-1 signature, TLS 1.0) is "
+	"older than this host's OpenSSL now accepts.",
 	"Check the remote side's certificate and the policy for it in smtp_tls_policy_maps; "
-	"with smtp_tls_security_level = may Postfix falls back to plain text by itself.",
+	"with smtp_tls_security_level = may Postfix falls back to plain text by itself. For an "
+	"old server that must get TLS, ask its admin to upgrade, or lower the requirements for "
+	"that destination only (an smtp_tls_policy_maps entry such as example.com may "
+	"protocols=>=TLSv1), not for all.",
 	NULL},
     [F_OUT_TLS_NOT_OFFERED] = {
 	"This server's SMTP client must use TLS for this destination (smtp_tls_security_level "
@@ -242,6 +249,20 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"it did not, something between the two servers removed it (a firewall's SMTP inspection, "
 	"an ISP's proxy on port 25). Test from this host: posttls-finger DOMAIN, or openssl "
 	"s_client -starttls smtp -connect MXHOST:25."},
+    [F_OUT_TLS_POLICY] = {
+	"The SMTP client looked up the TLS policy of a destination in smtp_tls_policy_maps (a "
+	"table, or a socketmap to an MTA-STS or DANE plugin such as postfix-mta-sts-resolver or "
+	"postfix-tlspol) and could not use the answer: an attribute this Postfix version does "
+	"not know (\"invalid attribute name\", e.g. servername before Postfix 3.4), a value "
+	"without its name (\"missing '=' after attribute name\"), an empty match=, then \"client "
+	"TLS configuration problem\". Mail to that destination is deferred until the policy "
+	"answer is fixed.",
+	"Ask the table what it answers: postmap -q example.com socketmap:inet:127.0.0.1:8461:postfix "
+	"(or the table's own type). Fix the entry (attribute=value pairs, ':' between the "
+	"patterns of match=), update the plugin or Postfix (postconf mail_version) so that "
+	"both know the same attributes, or override the destination in a static table put first "
+	"in smtp_tls_policy_maps; then postqueue -f.",
+	NULL},
     [F_OUT_TLS_WRAPPER] = {
 	"The SMTP client and the server it connects to (usually the relay host) do not agree "
 	"on how TLS starts. \"wrong version number\" at SSL_connect means the client spoke TLS "
@@ -264,7 +285,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"meanwhile, lower the policy for that destination only (smtp_tls_policy_maps: domain "
 	"encrypt or may), never for all.",
 	"When many unrelated destinations fail the same way, the trusted CA list of this server "
-	"is the problem (the finding for that says so)."},
+	"is the problem (the finding for that says so). When the same destination logged "
+	"\"Trusted TLS connection established\", its chain is fine and only the name check "
+	"failed: the policy's match= (secure's default is nexthop:dot-nexthop) does not name the "
+	"host in the certificate; add that host's domain to match= in the entry."},
     [F_OUT_TLS_TRUST] = {
 	"The certificates of several unrelated servers (or of a large provider's, which are "
 	"valid) fail verification under this server's TLS policy: the fault is on this side. "
@@ -276,7 +300,9 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"Hat), then postfix reload; with chroot, the file must be reachable from there too. "
 	"Unless a destination really requires it, use smtp_tls_security_level = may (or dane) "
 	"rather than verify or secure for all mail.",
-	NULL},
+	"An \"untrusted issuer\" that names a public root CA (DigiCert, GlobalSign, ISRG, "
+	"Equifax...) says the same for a single server: every system bundle holds that root, so "
+	"this server's list lacks it."},
     [F_OUT_BIND_ADDRESS] = {
 	"The SMTP client cannot bind its outgoing connections to the address that "
 	"smtp_bind_address (or smtp_bind_address6, or a master.cf -o override) names: this host "

@@ -10,7 +10,8 @@
  * is this host's resolver (resolver_nxdomain); timeouts to port 25 of
  * several unrelated servers are the port blocked on this side
  * (fold_port25); certificates of several unrelated servers that fail
- * verification are this server's trusted CAs (fold_tls_trust).  The
+ * verification, or a public root "untrusted", are this server's trusted
+ * CAs, and verification notes no policy enforced are none (fold_tls_trust).  The
  * (finding, key) of
  * each folded group is kept as an alias, so that explain ties its lines
  * to where they went.
@@ -413,14 +414,72 @@ void diag_fold_port25(struct diag *d)
  * (smtp_tls_CAfile, smtp_tls_CApath) or a policy that asks too much;
  * their groups become one */
 enum { TLS_TRUST_HOSTS = 3 };
+
+/* tls_enforced - a line of g shows a policy that needed the certificate:
+ * smtp_proto.c's "Server certificate not verified" (or "not trusted"), a
+ * delivery deferred for it, OpenSSL's "certificate verify failed", a
+ * name or address "mismatch" (checked only when a policy asks for it) */
+static bool tls_enforced(const struct diag_group *g)
+{
+	static const char *const words[] = {"Server certificate not ", "status=", "verify failed", "mismatch"};
+	for (uint32_t i = 0; i < g->nsample; i++)
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			if (g->sample[i] && strstr(g->sample[i], words[w]))
+				return true;
+	return false;
+}
+
+/* tls_public_root - tls_verify.c's "untrusted issuer /C=../O=../CN=.."
+ * names a public root CA's organisation: the chain reached a root every
+ * system bundle holds, so this server's own list lacks it (a remote
+ * server that leaves out an intermediate shows the intermediate) */
+static bool tls_public_root(const struct diag_group *g)
+{
+	static const char *const roots[] = {
+	    "DigiCert", "GlobalSign", "Equifax", "ISRG Root", "Internet Security Research Group",
+	    "USERTrust", "Sectigo", "COMODO", "Baltimore", "Entrust", "GeoTrust", "VeriSign",
+	    "thawte", "Go Daddy", "GoDaddy", "Starfield", "Amazon", "Google Trust Services",
+	    "GTS Root", "Microsoft", "QuoVadis", "IdenTrust", "Digital Signature Trust",
+	    "Certum", "Buypass", "T-TeleSec", "D-TRUST", "SwissSign", "Actalis", "HARICA"};
+	for (uint32_t i = 0; i < g->nsample; i++) {
+		const char *u = g->sample[i] ? strstr(g->sample[i], "untrusted issuer ") : NULL;
+		if (!u)
+			continue;
+		for (size_t r = 0; r < sizeof roots / sizeof roots[0]; r++)
+			if (strcasestr(u, roots[r]))
+				return true;
+	}
+	return false;
+}
+
 void diag_fold_tls_trust(struct diag *d)
 {
+	/* at an opportunistic level (may) the verification notes are
+	 * all there is: the mail left encrypted ("Untrusted TLS connection
+	 * established"), nothing waits; they are no finding */
+	bool enforced = false;
+	for (size_t i = 0; i < d->nlist && !enforced; i++)
+		enforced = d->list[i]->id == F_OUT_TLS_UNVERIFIED && tls_enforced(d->list[i]);
+	if (!enforced) {
+		size_t k = 0;
+		for (size_t i = 0; i < d->nlist; i++) {
+			if (d->list[i]->id == F_OUT_TLS_UNVERIFIED)
+				diag_group_drop(d, d->list[i]);
+			else
+				d->list[k++] = d->list[i];
+		}
+		d->nlist = k;
+		return;
+	}
 	struct strset hosts;
 	strset_init(&hosts, 16);
 	bool provider = false;
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_TLS_UNVERIFIED || !g->key[0])
+		if (g->id != F_OUT_TLS_UNVERIFIED)
+			continue;
+		provider |= tls_public_root(g);
+		if (!g->key[0])
 			continue;
 		struct span k = span_of(g->key);
 		ptrdiff_t lb = span_chr(k, '[');

@@ -111,7 +111,8 @@ static size_t strangers(const struct diag *d, const struct diag_group *g)
 }
 
 /* diag_tls_settings - a handshake SSL_accept calls "-1" whose library line
- * then tells why is told once, by the why; no TLS in common with several
+ * then tells why (no cipher in common, a certificate the client refuses)
+ * is told once, by the why; no TLS in common with several
  * different clients (not counting this server's users, told apart) is
  * this server's settings, not the clients (one scanner stays benign) */
 void diag_tls_settings(struct diag *d)
@@ -125,7 +126,9 @@ void diag_tls_settings(struct diag *d)
 		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "the client hung up mid-handshake"))
 			continue;
 		for (size_t j = 0; j < d->nlist && hang == d->nlist; j++)
-			if (j != i && d->list[j]->id == F_TLS_HANDSHAKE_IN && subjects_within(g, d->list[j]))
+			if (j != i &&
+			    (d->list[j]->id == F_TLS_HANDSHAKE_IN || d->list[j]->id == F_TLS_CERT_DISTRUSTED) &&
+			    subjects_within(g, d->list[j]))
 				hang = i;
 	}
 	if (hang < d->nlist) {

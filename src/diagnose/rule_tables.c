@@ -372,6 +372,17 @@ const struct rule rule_diag[] = {
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
      * on without session reuse; not a table mail needs */
     {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
+    /* tls_dane.c "DANE TLSA lookup problem: ...", smtp_tls_policy.c "TLS
+     * policy lookup for D/H: TLSA lookup error for H:25": the warnings
+     * before the deferral "TLSA lookup error" (a rule_out row);
+     * before the tables' " lookup error for " */
+    {F_OUT_DANE, SRC_DIAG, "smtp", {"DANE TLSA lookup problem", "TLSA lookup error for "}, NULL, K_NONE, NULL},
+    /* smtp_tls_policy.c: the policy table's answer cannot be used
+     * ("smtp_tls_policy_maps, next-hop destination \"D\": invalid
+     * attribute name: ...", "... malformed attribute/value pair ...",
+     * "... attribute \"match\" has empty value"), then "TLS policy
+     * lookup for D/H: client TLS configuration problem" */
+    {F_OUT_TLS_POLICY, SRC_DIAG, NULL, {"_tls_policy_maps, next-hop destination ", "client TLS configuration problem"}, NULL, K_NONE, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -510,7 +521,10 @@ const struct rule rule_diag[] = {
     /* pickup.c: a maildrop file older than a day when pickup reads it:
      * locally submitted mail waited while pickup (Postfix) was not running */
     {F_PICKUP_DOWN, SRC_DIAG, "pickup", {": message has been queued for "}, NULL, K_NONE, NULL},
-    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate"}, NULL, K_PATH, NULL},
+    /* tls_misc.c's "Digest algorithm \"%s\" not found": the digest named
+     * by smtpd_tls_fingerprint_digest (or tls_*_digest) is missing from
+     * the TLS library; TLS is turned off after it */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \""}, NULL, K_PATH, NULL},
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
@@ -525,6 +539,13 @@ const struct rule rule_diag[] = {
     /* OpenSSL's alerts from the client: it refused this server's certificate */
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "smtpd", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
     {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "tlsproxy", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, NULL, K_NONE, NULL},
+    /* a pasted warning whose program was lost: OpenSSL's client side
+     * (statem_clnt.c, s3_clnt.c) is this server's SMTP client failing a
+     * handshake with a server (OpenSSL 3's "legacy sigalg disallowed",
+     * "dh key too small" after an upgrade); an alert that a certificate
+     * was refused, without it, is a client refusing this server's */
+    {F_OUT_TLS_FAIL, SRC_DIAG, "", {"statem_clnt.c", "s3_clnt.c"}, "TLS library problem", K_TLSKIND, NULL},
+    {F_TLS_CERT_DISTRUSTED, SRC_DIAG, "", {"alert unknown ca", "alert bad certificate", "alert certificate unknown", "alert certificate expired", "alert certificate revoked"}, "TLS library problem", K_NONE, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "smtpd", {"no shared cipher", "unsupported protocol", "wrong version number", "version too low", "unknown protocol", "no suitable", "http request"}, NULL, K_TLSKIND, NULL},
     /* tlsproxy does postscreen's STARTTLS: its clients' handshakes */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, "tlsproxy", {"TLS library problem", "ciphertext read/write ", "SSL_accept error", "deadlock on "}, NULL, K_TLSKIND, NULL},
@@ -543,6 +564,9 @@ const struct rule rule_diag[] = {
 const struct rule rule_plain[] = {
     {F_PS_CACHE_CLOSE, SRC_PLAIN, NULL, {"possible Berkeley DB bug"}, "close database ", K_PATH, NULL},
     {F_TLS_HANDSHAKE_IN, SRC_PLAIN, "smtpd", {"SSL_accept error from "}, NULL, K_TLSKIND, NULL},
+    /* tls_misc.c (msg_info): smtpd_tls_CAfile or CApath cannot be loaded;
+     * the daemon runs without TLS */
+    {F_TLS_KEY, SRC_PLAIN, NULL, {"cannot load Certificate Authority data"}, NULL, K_FIXED, "CA file"},
     /* tls_verify.c's note of why a server's certificate failed, keyed
      * by the server's name as the deferral's "Server certificate not
      * verified" is (one group for both lines) */

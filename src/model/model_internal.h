@@ -77,6 +77,14 @@ struct model {
 	size_t recent_n[4];
 	unsigned recent_next;
 	char *host_added;        /* the last host put in ->hosts */
+	/* a TLS library warning of a process that had no session open (a
+	 * pasted excerpt that began after its connect line): its reason,
+	 * its process and its line, for that process's next line that
+	 * opens a session without a connect ("lost connection after
+	 * STARTTLS"), a few lines on */
+	char orphan_tls[160];
+	int64_t orphan_tls_pid;
+	uint64_t orphan_tls_line;
 	/* the session sess_find found last (open, in ->sessions, or NULL):
 	 * a session's lines come one after another */
 	struct osess *last_sess;

@@ -234,6 +234,14 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		 * the open session's of the same process; with none open (the
 		 * log began after its connect) it opens none */
 		o = sess_find(m, ev, false);
+		if (!o && ev->line->pid >= 0 && ev->reason.n) {
+			size_t n = ev->reason.n < sizeof m->orphan_tls ? ev->reason.n
+								      : sizeof m->orphan_tls - 1;
+			memcpy(m->orphan_tls, ev->reason.p, n);
+			m->orphan_tls[n] = 0;
+			m->orphan_tls_pid = ev->line->pid;
+			m->orphan_tls_line = lineno + 1; /* 0: none */
+		}
 		if (!o || (ev->client_ip.n && o->s.client_ip && o->s.client_ip[0] &&
 			   !span_eqs(ev->client_ip, o->s.client_ip)))
 			return o; /* (another client's: still the process's session) */
@@ -276,6 +284,13 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		if (!o->s.first_line) {
 			o->s.first_line = lineno;
 			o->s.file_index = file_index;
+			/* the TLS warning its process logged just before, when
+			 * no session was open to take it */
+			if (m->orphan_tls_line && ev->line->pid == m->orphan_tls_pid &&
+			    lineno + 1 >= m->orphan_tls_line && lineno + 1 - m->orphan_tls_line <= 3 &&
+			    !o->s.saw_connect && !o->s.tls_error)
+				o->s.tls_error = pool_set(&o->s.pool, NULL, span_of(m->orphan_tls));
+			m->orphan_tls_line = 0;
 		}
 	}
 	struct session *s = &o->s;

@@ -647,6 +647,12 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 	    {"unknown protocol", TLSE_MISMATCH},
 	    {"handshake failure", TLSE_MISMATCH},
 	    {"inappropriate fallback", TLSE_MISMATCH},
+	    /* OpenSSL 3's security level against an older peer: its DH or
+	     * key size, its signature algorithm, its renegotiation */
+	    {"key too small", TLSE_MISMATCH},
+	    {"legacy sigalg", TLSE_MISMATCH},
+	    {"md too weak", TLSE_MISMATCH},
+	    {"unsafe legacy renegotiation", TLSE_MISMATCH},
 	    {"certificate", TLSE_CERT},
 	    {"unknown ca", TLSE_CERT},
 	    {"bad certificate", TLSE_CERT},

@@ -273,6 +273,11 @@ static bool is_lower_noise(struct span t)
 		if (span_eqs(tt, "master disconnect -- exiting"))
 			return true;
 		break;
+	case 'o':
+		/* tlsmgr.c: "open %s TLS cache %s" as it starts */
+		if (span_starts(t, "open ") && span_index(t, " TLS cache ") > 0)
+			return true;
+		break;
 	case 'p':
 		if (span_starts(t, "process generation: "))
 			return true;

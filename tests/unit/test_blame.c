@@ -169,6 +169,29 @@ TEST(blame_tls_failure_apart_from_probe)
 	pipe_free(p);
 }
 
+/* threads18J: a pasted excerpt that begins after the connect line: the
+ * library's warning comes while no session of its process is open; the
+ * "lost connection after STARTTLS" just after opens the session, and the
+ * reason is its (not "it hung up in the middle of the handshake") */
+TEST(blame_tls_reason_before_the_session_opens)
+{
+	const char *const lines[] = {
+	    "Mar  3 10:00:01 mx postfix/smtpd[3001]: warning: TLS library problem: error:0A000102:SSL routines::unsupported protocol:../ssl/statem/statem_srvr.c:1657:",
+	    "Mar  3 10:00:01 mx postfix/smtpd[3001]: lost connection after STARTTLS from mail.example.net[198.51.100.7]",
+	    /* another process's session does not take a reason left unused */
+	    "Mar  3 10:00:02 mx postfix/smtpd[3002]: warning: TLS library problem: error:0A000102:SSL routines::unsupported protocol:../ssl/statem/statem_srvr.c:1657:",
+	    "Mar  3 10:00:02 mx postfix/smtpd[3003]: lost connection after STARTTLS from mx.example.org[192.0.2.77]",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK_INT(p->nsess, 2);
+	CHECK(p->sess_tls_error[0] && strstr(p->sess_tls_error[0], "unsupported protocol"));
+	CHECK(!p->sess_tls_error[1] || !strstr(p->sess_tls_error[1], "unsupported protocol"));
+	CHECK(strstr(explanation(p, "198.51.100.7"), "no TLS protocol version or cipher in common"));
+	CHECK(!strstr(explanation(p, "198.51.100.7"), "hung up in the middle"));
+	pipe_free(p);
+}
+
 TEST(blame_tls_one_client_is_no_config_problem)
 {
 	const char *const lines[] = {tls_lines[0], tls_lines[1], tls_lines[2], tls_lines[3],

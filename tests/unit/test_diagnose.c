@@ -389,7 +389,7 @@ static const struct {
     {"Mar  3 10:00:01 mx postfix/smtpd[2001]: SSL_accept error from unknown[203.0.113.5]: -1",
      "tls-handshake-failures", "the client hung up mid-handshake"},
     {"Mar  3 10:00:01 mx postfix/smtp[2001]: warning: TLS library problem: error:14082174:SSL routines:SSL3_CHECK_CERT_AND_ALGORITHM:dh key too small:s3_clnt.c:3347:",
-     "outbound-tls-failed", "another TLS error"},
+     "outbound-tls-failed", "no protocol version or cipher in common"},
     /* wrapper mode towards a STARTTLS port, and port 465 without it */
     {"Dec 30 12:16:32 m postfix/smtp[1204]: warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:",
      "outbound-tls-mode-mismatch", ""},
@@ -622,6 +622,27 @@ static const struct {
      "outbound-tls-certificate-unverified", "mx.partner.example"},
     {"Mar  4 11:00:01 mx postfix/smtp[4101]: certificate verification failed for mx.partner.example[192.0.2.25]:25: certificate has expired",
      "outbound-tls-certificate-unverified", "mx.partner.example"},
+    /* threads18J: the TLS policy table's answer the SMTP client cannot
+     * use (an MTA-STS plugin's servername before Postfix 3.4, a bare
+     * value, an empty match=) */
+    {"Jun 22 10:27:40 mx postfix/smtp[2894]: warning: smtp_tls_policy_maps, next-hop destination \"example.net\": invalid attribute name: \"servername\"",
+     "outbound-tls-policy-unusable", ""},
+    {"Jun 22 10:27:40 mx postfix/smtp[2894]: warning: TLS policy lookup for example.net/mx.example.net: client TLS configuration problem",
+     "outbound-tls-policy-unusable", ""},
+    {"Feb 17 20:28:01 mx postfix/smtp[2500]: warning: smtp_tls_policy_maps, next-hop destination \"example.com\": malformed attribute/value pair \"!SSLv3\": missing '=' after attribute name",
+     "outbound-tls-policy-unusable", ""},
+    /* threads18J: DANE's TLSA lookup that fails before the deferral; not
+     * a lookup table of this server's */
+    {"Jan 12 18:18:38 mx postfix/smtp[1240]: warning: DANE TLSA lookup problem: Host or domain name not found. Name service error for name=_25._tcp.mx.example.net type=TLSA: Host not found, try again",
+     "outbound-dane-dnssec", ""},
+    {"Jan 12 18:18:38 mx postfix/smtp[1240]: warning: TLS policy lookup for example.net/mx.example.net: TLSA lookup error for mx.example.net:25",
+     "outbound-dane-dnssec", ""},
+    /* threads18J: the server's TLS that cannot start: a digest the TLS
+     * library lacks, a CA file that does not load (msg_info) */
+    {"Aug 29 13:33:27 mx postfix/smtpd[2397]: warning: Digest algorithm \"md5\" not found",
+     "tls-key-certificate", ""},
+    {"Jan 29 10:00:01 mx postfix/submission/smtpd[2529]: cannot load Certificate Authority data: disabling TLS support.",
+     "tls-key-certificate", "CA file"},
     {"Mar  4 14:40:01 mx postfix/smtp[6201]: warning: smtp_connect_addr: bind 203.0.113.200: Cannot assign requested address",
      "outbound-bind-address-missing", "203.0.113.200"},
     /* threads15D: connect()'s EADDRNOTAVAIL to an IPv6 destination: no IPv6 here */
@@ -1023,6 +1044,16 @@ static const struct {
      "tls-handshake-failures", "no protocol version or cipher in common"},
     {"warning: TLS library problem: error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:354:",
      "other-warnings", ""},
+    /* threads18J: OpenSSL's client side (statem_clnt.c) without the
+     * program is this server's SMTP client: OpenSSL 3 refusing an older
+     * server's SHA-1 signature or DH key; a certificate alert without
+     * it is a client refusing this server's certificate */
+    {"warning: TLS library problem: error:0A00014D:SSL routines::legacy sigalg disallowed or unsupported:../openssl-3.0.9/ssl/statem/statem_clnt.c:2254:",
+     "outbound-tls-failed", "no protocol version or cipher in common"},
+    {"warning: TLS library problem: error:0A00018A:SSL routines::dh key too small:../ssl/statem/statem_clnt.c:2100:",
+     "outbound-tls-failed", "no protocol version or cipher in common"},
+    {"warning: TLS library problem: error:14094418:SSL routines:SSL3_READ_BYTES:tlsv1 alert unknown ca:s3_pkt.c:1153:SSL alert number 48:",
+     "tls-certificate-distrusted", ""},
     /* an open-relay tester (an outside address mailed to itself, a
      * HELO that is no domain name) refused at Docker's gateway address
      * (threads17G): the NAT hides it; the same from a HELO with a
