@@ -2,7 +2,7 @@
  * own_backend.h - is a failed delivery's relay this host itself (its
  * mailbox store, a pipe, LMTP, a content filter on loopback or a UNIX
  * socket), and which finding a remote server's answer becomes when it
- * is: used by rules.c's classify_out.
+ * is: used by rules_out.c's diag_classify_out.
  */
 #ifndef POSTSLEUTH_DIAG_OWN_BACKEND_H
 #define POSTSLEUTH_DIAG_OWN_BACKEND_H

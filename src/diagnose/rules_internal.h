@@ -38,6 +38,10 @@ struct rule {
 extern const struct rule rule_out[], rule_reject[], rule_diag[], rule_plain[];
 extern const size_t rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n;
 
+/* rules_out.c: the finding of a failed delivery, SMTP client error or
+ * connection failure (SRC_OUT), its answer remembered */
+bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
+
 /* keys.c */
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);
 /* the host of "connect to HOST[...]" in t, else the relay's name */

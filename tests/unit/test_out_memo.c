@@ -1,5 +1,5 @@
 /*
- * test_out_memo.c - rules.c's classify_out keeps its whole answer for
+ * test_out_memo.c - rules_out.c's diag_classify_out keeps its whole answer for
  * the fields it depends on (speed16: the text, daemon, service, status,
  * dsn, code, the recipient's domain, the relay and its parts, the
  * client, the reason, and three facts of the recipient).  Held here to

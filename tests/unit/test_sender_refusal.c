@@ -1,5 +1,5 @@
 /*
- * test_sender_refusal.c - rules.c's classify_out turns a "user unknown"
+ * test_sender_refusal.c - rules_out.c's diag_classify_out turns a "user unknown"
  * row into a remote server's refusal when the reply refuses the envelope
  * sender.  It searched the text for the three words with ci_find on each
  * such reply; the words are now found with the rows' answer and kept in
