@@ -110,7 +110,7 @@ BOT_PREFIX = "127.40"
 # each bot's scenario and the verdict wanted (None: any but an accusation)
 BOTS = {82: ("bot_nonsmtp", "non-smtp-probe"), 83: ("bot_pipelining", "pipelining"),
         84: ("bot_bare_newline", None), 85: ("bot_count", None), 86: ("bot_slow", None),
-        87: ("bot_length", None)}
+        87: ("bot_length", "non-smtp-probe")}
 DNSBL = "dnsbl.test"
 DNSBL_ANSWER = "127.255.255.254"
 CLOSED = ("mx.closed.test", "127.0.0.27")   # nothing listens there

@@ -202,12 +202,15 @@ static void own_refused_sender(struct analysis *a, const struct event *ev)
 /* ps_violation - postscreen's after-greeting tests caught the client
  * (postscreen_smtpd.c): "NON-SMTP COMMAND" (HTTP, garbage) is a non-SMTP
  * probe and "COMMAND PIPELINING" (commands sent before the replies) a
- * pipelining bot, as smtpd's own lines of the same kinds are; the other
- * tests (BARE NEWLINE, the command limits) catch old or slow software
- * too and accuse nobody by themselves */
+ * pipelining bot, as smtpd's own lines of the same kinds are, and so is
+ * "COMMAND LENGTH LIMIT" (a line past line_length_limit, 2048 bytes: no
+ * SMTP command comes near it, smtpd's "command line too long"); the
+ * other tests (BARE NEWLINE, the count and time limits) catch old or
+ * slow software too and accuse nobody by themselves */
 static void ps_violation(struct analysis *a, const struct event *ev)
 {
-	bool non_smtp = span_eqs(ev->action, "NON-SMTP COMMAND");
+	bool non_smtp = span_eqs(ev->action, "NON-SMTP COMMAND") ||
+			span_eqs(ev->action, "COMMAND LENGTH LIMIT");
 	if (!non_smtp && !span_eqs(ev->action, "COMMAND PIPELINING"))
 		return;
 	struct client *c = records_client_get(a, ev->client_ip);
