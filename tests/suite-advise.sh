@@ -307,6 +307,19 @@ MAIL_CONFIG=$a "$bin" advise --json "$data/variants/29e-relay-look-alikes-not-op
 	grep -q '"relayed-trusted"'
 check '[ $? != 0 ]' "look-alikes of relaying (29e): no relayed-trusted item"
 
+# bots postscreen dropped before smtpd (62a): the postscreen item counts
+# their postscreen connections, not the smtpd sessions they never had
+MAIL_CONFIG=$a "$bin" advise --json "$data/variants-families2/62a-postscreen-bare-newline-and-limits/input.log" \
+	>"$tmp/psbots.json" 2>/dev/null
+python3 - "$tmp/psbots.json" <<'PY' >"$tmp/psbots.out"
+import json, sys
+adv = json.load(open(sys.argv[1]))
+items = {a["id"]: a for a in adv["advice"]}
+print(" ".join(items.get("postscreen", {}).get("evidence", [])))
+PY
+check 'grep -q "192.0.2.85 (1 session)" "$tmp/psbots.out" && grep -q "protocol-violation" "$tmp/psbots.out"' \
+	"postscreen's bots counted by their connections: $(head -c 200 "$tmp/psbots.out")"
+
 # no postconf here: still advice, against Postfix's defaults
 mkdir -p "$tmp/nobin"
 PATH=$tmp/nobin "$bin" advise "$data/mail.log" >"$tmp/nopc.txt" 2>&1

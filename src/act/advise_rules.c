@@ -75,6 +75,13 @@ void adv_master_set(struct advice *a, char op, const char *key, const char *valu
 	a->master[a->nmaster++] = (struct adv_master){op, xstrdup(key), xstrdup(value)};
 }
 
+/* visits - a client's smtpd sessions, or its postscreen connections when
+ * postscreen never handed it to smtpd (a bot it dropped) */
+static uint64_t visits(const struct client *c)
+{
+	return c->sessions ? c->sessions : c->ps_connects;
+}
+
 /* count_verdict - clients and sessions with verdict v */
 static size_t count_verdict(const struct analysis *an, enum verdict v, uint64_t *sessions)
 {
@@ -83,7 +90,7 @@ static size_t count_verdict(const struct analysis *an, enum verdict v, uint64_t 
 	for (size_t i = 0; i < an->nclist; i++)
 		if (an->clist[i]->verdict == v) {
 			n++;
-			*sessions += an->clist[i]->sessions;
+			*sessions += visits(an->clist[i]);
 		}
 	return n;
 }
@@ -100,8 +107,8 @@ static char *ip_list(const struct analysis *an, enum verdict v)
 		if (n < MAX_LISTED) {
 			buf_puts(&b, n ? ", " : "");
 			/* TRANSLATORS: a client address and its session count */
-			buf_printf(&b, P_("%s (%llu session)", "%s (%llu sessions)", c->sessions),
-				   client_addr(c).s, (unsigned long long)c->sessions);
+			buf_printf(&b, P_("%s (%llu session)", "%s (%llu sessions)", visits(c)),
+				   client_addr(c).s, (unsigned long long)visits(c));
 		}
 		n++;
 	}
