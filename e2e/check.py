@@ -350,7 +350,7 @@ def check_diag_mailq(bin_, out, dg, ok):
 # what "postsleuth ban" lists by default, so what watch bans (severity 3 and
 # up, and the probes); the account-abuse client logged in: never banned
 BANNABLE = {"capability-probe", "non-smtp-probe", "auth-bruteforce", "relay-attempt",
-            "pregreet", "pipelining"}
+            "pregreet", "pipelining", "protocol-violation"}
 
 
 def sql(db, q):

@@ -109,7 +109,8 @@ PREFIX = "127.30"
 BOT_PREFIX = "127.40"
 # each bot's scenario and the verdict wanted (None: any but an accusation)
 BOTS = {82: ("bot_nonsmtp", "non-smtp-probe"), 83: ("bot_pipelining", "pipelining"),
-        84: ("bot_bare_newline", None), 85: ("bot_count", None), 86: ("bot_slow", None),
+        84: ("bot_bare_newline", "protocol-violation"), 85: ("bot_count", "protocol-violation"),
+        86: ("bot_slow", "protocol-violation"),
         87: ("bot_length", "non-smtp-probe")}
 DNSBL = "dnsbl.test"
 DNSBL_ANSWER = "127.255.255.254"

@@ -28,7 +28,8 @@ SCENARIO_VERDICT = {
     "normal_submission": "legitimate",
 }
 HOSTILE = {"auth-bruteforce", "auth-success-after-failures", "relay-attempt", "account-abuse",
-           "non-smtp-probe", "capability-probe", "pregreet", "pipelining", "spam-rejected"}
+           "non-smtp-probe", "capability-probe", "pregreet", "pipelining", "protocol-violation",
+           "spam-rejected"}
 
 
 def main():

@@ -204,18 +204,40 @@ static void own_refused_sender(struct analysis *a, const struct event *ev)
  * probe and "COMMAND PIPELINING" (commands sent before the replies) a
  * pipelining bot, as smtpd's own lines of the same kinds are, and so is
  * "COMMAND LENGTH LIMIT" (a line past line_length_limit, 2048 bytes: no
- * SMTP command comes near it, smtpd's "command line too long"); the
- * other tests (BARE NEWLINE, the count and time limits) catch old or
- * slow software too and accuse nobody by themselves */
+ * SMTP command comes near it, smtpd's "command line too long").  The
+ * others, "BARE NEWLINE" (a line ended without CR), "COMMAND COUNT
+ * LIMIT" (more commands than postscreen_command_count_limit while its
+ * dummy engine refuses every one) and "COMMAND TIME LIMIT" (the session
+ * outlasted postscreen_command_time_limit), are kept apart: a client
+ * they caught that postscreen never passed and that never reached smtpd
+ * is protocol-violation (verdict.c), one that came back and passed is
+ * not (a mail server with many recipients can meet the count limit) */
 static void ps_violation(struct analysis *a, const struct event *ev)
 {
 	bool non_smtp = span_eqs(ev->action, "NON-SMTP COMMAND") ||
 			span_eqs(ev->action, "COMMAND LENGTH LIMIT");
-	if (!non_smtp && !span_eqs(ev->action, "COMMAND PIPELINING"))
+	uint8_t limit = span_eqs(ev->action, "BARE NEWLINE")          ? PSL_BARE_NEWLINE
+			: span_eqs(ev->action, "COMMAND COUNT LIMIT") ? PSL_COUNT
+			: span_eqs(ev->action, "COMMAND TIME LIMIT")  ? PSL_TIME
+								      : 0;
+	if (!non_smtp && !limit && !span_eqs(ev->action, "COMMAND PIPELINING"))
 		return;
 	struct client *c = records_client_get(a, ev->client_ip);
 	if (!c)
 		return;
+	if (limit) {
+		c->times |= CT_PS_LIMIT;
+		struct client_detail *d = records_detail_get(a, c);
+		if (d) {
+			sat_add(&d->ps_limits, 1);
+			d->ps_limit_kinds |= limit;
+			uint64_t port;
+			if (limit == PSL_BARE_NEWLINE && span_u64(ev->client_port, &port) && port <= UINT16_MAX)
+				d->ps_bare_port = (uint16_t)port;
+		}
+		ps_evidence(a, c, ev, V_PROTOCOL_VIOLATION);
+		return;
+	}
 	enum verdict v = non_smtp ? V_NON_SMTP_PROBE : V_PIPELINING;
 	sat_add(non_smtp ? &c->non_smtp : &c->pipelining, 1);
 	sat_add(&c->by_verdict[v], 1);
@@ -290,6 +312,19 @@ void analysis_event(struct analysis *a, const struct event *ev)
 	case EV_PS_VIOLATION:
 		ps_violation(a, ev);
 		break;
+	case EV_PS_PASS: {
+		/* passed: a mail server that met a limit once and came back;
+		 * not the PASS NEW of the very session that sent a bare
+		 * newline, which postscreen's default action (ignore) passes */
+		struct client *c = records_client_get(a, ev->client_ip);
+		if (!c)
+			break;
+		const struct client_detail *d = client_detail(a, c);
+		uint64_t port;
+		if (!(d && d->ps_bare_port && span_u64(ev->client_port, &port) && port == d->ps_bare_port))
+			c->times |= CT_PS_PASSED;
+		break;
+	}
 	case EV_PS_DNSBL: {
 		struct client *c = records_client_get(a, ev->client_ip);
 		if (!c)

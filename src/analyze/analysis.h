@@ -86,6 +86,17 @@ enum client_kind {
 /* and: its relay tests were refused by an earlier check (a HELO's), not
  * as "Relay access denied" (session relay_tests) */
 #define CT_RELAY_TEST 0x20
+/* and: postscreen's after-greeting tests caught it on a bare newline or
+ * its command count or time limit (ps_violation); and postscreen passed
+ * it (PASS NEW or PASS OLD) */
+#define CT_PS_LIMIT 0x40
+#define CT_PS_PASSED 0x80
+
+/* struct client_detail's ps_limit_kinds: which of postscreen's
+ * after-greeting limits caught it */
+#define PSL_BARE_NEWLINE 0x01
+#define PSL_COUNT 0x02
+#define PSL_TIME 0x04
 
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
@@ -166,6 +177,11 @@ struct client_detail {
 	char *lost_stage;           /* most recent "lost connection after X" */
 	char *tls_error;            /* the first failed TLS handshake's reason */
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
+	uint32_t ps_limits;         /* postscreen's BARE NEWLINE, COMMAND COUNT / TIME LIMIT lines */
+	uint8_t ps_limit_kinds;     /* which of them: PSL_* */
+	uint16_t ps_bare_port;      /* the client port of its last BARE NEWLINE: that session's
+	                             * own PASS (postscreen_bare_newline_action = ignore) clears
+	                             * nothing */
 	uint32_t pregreet_bytes;
 	bool pregreet_tls;          /* what smtpd saw before the greeting began a TLS handshake */
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
@@ -327,7 +343,7 @@ static inline void analysis_widen(struct stamp *first, struct stamp *last, bool 
 #define ANALYSIS_EVENT_KINDS                                                                       \
 	(ANALYSIS_KIND(EV_OTHER) | ANALYSIS_KIND(EV_SASL_FAIL) | ANALYSIS_KIND(EV_PS_CONNECT) |     \
 	 ANALYSIS_KIND(EV_PS_PREGREET) | ANALYSIS_KIND(EV_PS_VIOLATION) | ANALYSIS_KIND(EV_PS_DNSBL) | \
-	 ANALYSIS_KIND(EV_DELIVERY) | ANALYSIS_KIND(EV_REJECT))
+	 ANALYSIS_KIND(EV_PS_PASS) | ANALYSIS_KIND(EV_DELIVERY) | ANALYSIS_KIND(EV_REJECT))
 
 /* analysis_event_by_kind - analysis_event, its call made only for the
  * kinds it reads: for the others (verbose chatter, the queue's lines,

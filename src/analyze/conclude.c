@@ -152,7 +152,8 @@ static bool own_unsure(const struct analysis *a, const struct client *c)
  * explanation tells what it did (verdict_explain.c, unknown_text) */
 static bool own_front(const struct client *c)
 {
-	if (c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_PREGREET && c->verdict != V_PIPELINING)
+	if (c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_PREGREET && c->verdict != V_PIPELINING &&
+	    c->verdict != V_PROTOCOL_VIOLATION)
 		return false;
 	struct client_addr ip = client_addr(c);
 	return cidr_own_network(ip.s, strlen(ip.s));

@@ -435,6 +435,12 @@ enum verdict verdict_decide(const struct client *c)
 		return V_PREGREET;
 	if (c->pipelining && !c->messages)
 		return V_PIPELINING;
+	/* postscreen's bare newline, command count or time limit caught it,
+	 * it never passed postscreen nor reached smtpd: a bot (a mail server
+	 * that met a limit comes back and passes) */
+	if ((c->times & (CT_PS_LIMIT | CT_PS_PASSED)) == CT_PS_LIMIT && !c->sessions && !c->messages &&
+	    !logged_in)
+		return V_PROTOCOL_VIOLATION;
 	if (c->messages || logged_in)
 		return V_LEGITIMATE;
 	/* refused only because a DNSBL answered an error code: the server's fault */

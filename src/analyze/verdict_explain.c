@@ -94,6 +94,30 @@ static void pregreet_text(struct buf *b, const struct client_detail *d)
 	buf_puts(b, ".");
 }
 
+/* ps_limits_text - what postscreen's after-greeting limits caught */
+static void ps_limits_text(struct buf *b, const struct client_detail *d)
+{
+	uint8_t k = d ? d->ps_limit_kinds : 0;
+	if (d && d->ps_limits)
+		buf_printf(b, P_(" postscreen's after-greeting tests caught it %llu time:",
+				 " postscreen's after-greeting tests caught it %llu times:", d->ps_limits),
+			   (unsigned long long)d->ps_limits);
+	else
+		buf_puts(b, _(" postscreen's after-greeting tests caught it:"));
+	if (k & PSL_BARE_NEWLINE)
+		buf_puts(b, _(" it ended a line with a bare newline (BARE NEWLINE), where SMTP requires "
+			      "CR LF and every mail server sends it;"));
+	if (k & PSL_COUNT)
+		buf_puts(b, _(" it kept sending commands after every one was refused, past "
+			      "postscreen_command_count_limit (COMMAND COUNT LIMIT);"));
+	if (k & PSL_TIME)
+		buf_puts(b, _(" it held the connection open past postscreen_command_time_limit without "
+			      "finishing (COMMAND TIME LIMIT), as bots that keep sockets open do;"));
+	if (!k)
+		buf_puts(b, _(" a bare newline or one of its command limits;"));
+	buf_puts(b, _(" these are the marks of spam bots' own SMTP code."));
+}
+
 /* tls_text - a client whose TLS handshakes failed, by what the error says */
 static void tls_text(struct buf *b, const struct client_detail *d)
 {
@@ -247,6 +271,11 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "is most often a test by hand (a telnet client: its option bytes \\377\\373 "
 			      "start the line), a monitoring check or an old device, or a gateway passing "
 			      "on bots from the Internet."));
+	} else if (own && (c->times & CT_PS_LIMIT) && !c->messages) {
+		buf_puts(b, _(" postscreen's after-greeting tests caught it (a bare newline, or its command "
+			      "count or time limit). From this server's own network that is a device or a "
+			      "script with simple SMTP code of its own, a test by hand, or a gateway passing "
+			      "on bots from the Internet: not to be banned before you know which."));
 	} else if (!own && c->relay_denied && !c->messages && c->relay_null_from && !c->relay_from_hash) {
 		buf_printf(b, P_(" It was refused %llu time with \"Relay access denied\", always for a "
 				 "bounce (MAIL FROM:<>): a mail server returning a delivery report to a return "
@@ -531,6 +560,12 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 	case V_PIPELINING:
 		buf_puts(b, _(" It sent several commands without waiting for the replies although the server "
 			      "did not allow it (improper command pipelining): typical of spam bots."));
+		break;
+	case V_PROTOCOL_VIOLATION:
+		ps_limits_text(b, d);
+		buf_puts(b, _(" It never reached smtpd nor came back to deliver mail: a real mail server "
+			      "that meets one of these tests comes back, passes them and sends its mail. "
+			      "postscreen already turned it away; banning it only keeps it off the port."));
 		break;
 	case V_LEGITIMATE:
 		if ((c->flags & CF_OWN_APP) && !c->relay_from_hash) {

@@ -76,7 +76,10 @@
 	  "kept failing to log in as a user who logs in from elsewhere", REJ_DEFAULT)                           \
 	X(V_RELAY_ABUSE, "relay-abuser", SEV_HOSTILE, VSIDE_CLIENT, true, false, VACT_RELAY_ABUSE, 5,          \
 	  "used this server as an open relay", "had mail relayed to other domains without logging in",       \
-	  "Access denied: relay abuse")
+	  "Access denied: relay abuse")                                                                        \
+	X(V_PROTOCOL_VIOLATION, "protocol-violation", SEV_NUISANCE, VSIDE_CLIENT, true, false, VACT_PROBES, 3, \
+	  "broke SMTP's rules in postscreen's tests (bot)",                                                    \
+	  "broke SMTP's rules in postscreen's tests (bare newline, command limits)", REJ_DEFAULT)
 
 enum verdict {
 #define X(e, id, sev, side, ban, own, act, nlist, title, reason, reject) e,

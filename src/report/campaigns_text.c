@@ -24,6 +24,7 @@ static const char *verdict_plural(enum verdict v)
 	case V_CAPABILITY_PROBE: return _("capability probes");
 	case V_PREGREET: return _("bots talking before the greeting");
 	case V_PIPELINING: return _("bots pipelining commands");
+	case V_PROTOCOL_VIOLATION: return _("bots breaking SMTP's rules");
 	case V_SPAM_REJECTED: return _("senders refused by your restrictions");
 	default: return _("clients");
 	}

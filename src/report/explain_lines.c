@@ -81,7 +81,7 @@ static const struct diag_group *group_of(const struct diag *d, const struct diag
 static bool hostile_verdict(enum verdict v)
 {
 	return verdict_severity(v) >= 3 || v == V_CAPABILITY_PROBE || v == V_NON_SMTP_PROBE ||
-	       v == V_PREGREET || v == V_PIPELINING;
+	       v == V_PREGREET || v == V_PIPELINING || v == V_PROTOCOL_VIOLATION;
 }
 
 /* client_act - a line that shows what the client did (not its connect or TLS) */

@@ -542,7 +542,8 @@ TEST(blame_postscreen_violations)
 	pipe_lines(p, lines);
 	CHECK_INT(verdict_of(p, "203.0.113.66"), V_NON_SMTP_PROBE);
 	CHECK_INT(verdict_of(p, "203.0.113.64"), V_PIPELINING);
-	CHECK_INT(verdict_of(p, "203.0.113.65"), V_UNKNOWN);
+	/* a bare newline, never passed nor back: a bot (protocol-violation) */
+	CHECK_INT(verdict_of(p, "203.0.113.65"), V_PROTOCOL_VIOLATION);
 	CHECK_INT(verdict_of(p, "198.51.100.60"), V_LEGITIMATE);
 	pipe_free(p);
 }

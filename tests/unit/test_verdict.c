@@ -73,6 +73,21 @@ TEST(verdict_decide_table)
 			test_fail(__FILE__, __LINE__, "%s: got %s, want %s", f->name, verdict_id(got),
 				  verdict_id(f->want));
 	}
+	/* postscreen's bare newline, command count or time limit caught it
+	 * (CT_PS_LIMIT): a bot unless postscreen passed it, it reached
+	 * smtpd or it sent mail */
+	struct client pv = {0};
+	pv.times = CT_PS_LIMIT;
+	CHECK_INT(verdict_decide(&pv), V_PROTOCOL_VIOLATION);
+	pv.times = CT_PS_LIMIT | CT_PS_PASSED;
+	CHECK_INT(verdict_decide(&pv), V_UNKNOWN);
+	pv.times = CT_PS_LIMIT;
+	pv.sessions = 1;
+	CHECK_INT(verdict_decide(&pv), V_UNKNOWN);
+	pv.messages = 1;
+	CHECK_INT(verdict_decide(&pv), V_LEGITIMATE);
+	pv = (struct client){.times = CT_PS_PASSED};
+	CHECK_INT(verdict_decide(&pv), V_UNKNOWN);
 	/* the diagnosis found its mail relayed through an open relay:
 	 * relay-abuser; never for a client that logs in, or an own
 	 * application's address */
