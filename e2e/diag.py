@@ -550,7 +550,8 @@ class Diag:
                absent=True)
         expect("content-filter-failed", f"{WRAPPER[1]}:{WRAPPER[2]}", "ops@wrapper.test" in acc,
                "a mail server on port 465 of a loopback address is no content filter", absent=True)
-        expect("verify-refusal-temporary", "unverified_recipient_reject_code",
+        expect("verify-refusal-temporary",
+               f"unverified_recipient_reject_code, next hop {GATEWAY[1]}[{NOTLS[1]}]",
                450 in codes.get((self.ip(76), 2535), []),
                f"port 2535's reject_unverified_recipient; the sink refused nobody@{GATEWAY[0]} "
                "(550 User unknown), the partner was answered 450 (unverified_recipient_reject_code)",

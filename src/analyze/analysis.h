@@ -283,6 +283,7 @@ struct analysis {
 	uint64_t accounts_detail_lost;
 	uint64_t auth_decoded;               /* AUTH usernames decoded from dialogues */
 	uint64_t sessions, messages;
+	uint64_t verify_probes;               /* address verification probes: not in messages */
 	bool show_secrets;
 	struct client **clist;               /* after finish: sorted by severity */
 	struct account **alist;

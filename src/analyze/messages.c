@@ -167,6 +167,12 @@ static void account_times(struct account_detail *d, int64_t us)
 /* analysis_message - fold one closed message into its client and account */
 void analysis_message(struct analysis *a, const struct message *m)
 {
+	/* address verification probes are Postfix's questions to the next
+	 * hop, no mail: counted apart (the report's opening line) */
+	if (msg_verify_probe(m)) {
+		a->verify_probes++;
+		return;
+	}
 	a->messages++;
 	orphan_message(a, m);
 	struct client *c = NULL;     /* m's client, when looked up */

@@ -422,8 +422,16 @@ static void verify_soft_note(struct diag *d, const struct event *ev)
 		return;
 	bool sender = u.p - ev->reason.p >= 7 && !memcmp(u.p - 7, "Sender ", 7);
 	struct diag_hit h = {.id = F_VERIFY_SOFT};
-	snprintf(h.key, sizeof h.key, "%s",
-		 sender ? "unverified_sender_reject_code" : "unverified_recipient_reject_code");
+	const char *param = sender ? "unverified_sender_reject_code" : "unverified_recipient_reject_code";
+	/* the next hop whose answer the probe got: "host H[A] said: 5..." */
+	struct span hop = span_skip(u, sizeof mark - 1), name;
+	if (span_eat(&hop, "host ") && span_until(&hop, " said: ", &name) && name.n) {
+		char host[DIAG_KEY_MAX];
+		diag_copy_key(host, name);
+		snprintf(h.key, sizeof h.key, "%s, next hop %.100s", param, host);
+	} else {
+		snprintf(h.key, sizeof h.key, "%s", param);
+	}
 	diag_copy_key(h.subject, ev->client_ip);
 	struct diag_group *g = diag_group_get(d, h.id, h.key);
 	if (g)

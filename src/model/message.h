@@ -87,5 +87,9 @@ struct message {
 void message_free(struct message *m);
 const char *link_kind_name(enum link_kind k);
 const char *msg_origin_name(enum msg_origin o);
+/* msg_verify_probe - every recipient's last status is deliverable or
+ * undeliverable: an address verification probe (reject_unverified_*),
+ * Postfix's own, from double-bounce@; nothing is delivered */
+bool msg_verify_probe(const struct message *m);
 
 #endif

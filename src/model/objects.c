@@ -64,3 +64,16 @@ const char *msg_origin_name(enum msg_origin o)
 					"postfix"};
 	return (unsigned)o < 6 ? n[o] : "unknown";
 }
+
+/* msg_verify_probe - an address verification probe (message.h) */
+bool msg_verify_probe(const struct message *m)
+{
+	if (!m->nrcpts)
+		return false;
+	for (uint32_t i = 0; i < m->nrcpts; i++) {
+		const char *st = m->rcpts[i].status;
+		if (!st || (strcmp(st, "deliverable") && strcmp(st, "undeliverable")))
+			return false;
+	}
+	return true;
+}

@@ -429,14 +429,27 @@ void report_text(struct buf *b, const struct report_input *in)
 		t.n = 0;
 	}
 	/* each count with its own plural */
-	char ns[64], nc[64], nm[64], na[64];
+	char ns[64], nc[64], nm[192], na[64];
 	snprintf(ns, sizeof ns, P_("%llu session", "%llu sessions", a->sessions), (unsigned long long)a->sessions);
 	snprintf(nc, sizeof nc, P_("%zu client address", "%zu client addresses", a->nclist), a->nclist);
 	snprintf(nm, sizeof nm, P_("%llu message", "%llu messages", a->messages), (unsigned long long)a->messages);
+	if (a->verify_probes) {
+		size_t k = strlen(nm);
+		/* TRANSLATORS: after "N messages": Postfix's own address verification probes */
+		snprintf(nm + k, sizeof nm - k,
+			 P_(" (and %llu address verification probe)", " (and %llu address verification probes)",
+			    a->verify_probes),
+			 (unsigned long long)a->verify_probes);
+	}
 	snprintf(na, sizeof na, P_("%zu SASL account", "%zu SASL accounts", a->nalist), a->nalist);
 	/* TRANSLATORS: the report's opening line: "7 sessions", "3 client addresses",
 	 * "2 messages", "1 SASL account" */
-	buf_printf(b, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
+	struct buf open = {0};
+	buf_printf(&open, _("%s from %s, %s, %s.\n"), ns, nc, nm, na);
+	if (open.n && open.p[open.n - 1] == '\n')
+		open.p[--open.n] = 0;
+	wrap_text(b, open.p, 0, REPORT_WIDTH);
+	buf_free(&open);
 	size_t hostile = 0, probes = 0, legit = 0, unclear = 0, health = 0, stale = 0, front = 0;
 	for (size_t i = 0; i < a->nclist; i++) {
 		int sev = verdict_severity(a->clist[i]->verdict);

@@ -183,21 +183,6 @@ static const char *kind_phrase(enum link_kind k)
 	}
 }
 
-/* probe_only - every recipient's last status is deliverable or
- * undeliverable: reject_unverified_* address verification, from
- * double-bounce@ as Postfix's own notices are */
-static bool probe_only(const struct message *m)
-{
-	if (!m->nrcpts)
-		return false;
-	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		const char *st = m->rcpts[i].status;
-		if (!st || (strcmp(st, "deliverable") && strcmp(st, "undeliverable")))
-			return false;
-	}
-	return true;
-}
-
 /* trace_text_message - one message's life */
 void trace_text_message(struct buf *b, const struct message *m, bool color)
 {
@@ -246,7 +231,7 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 			buf_printf(b, _(", originally authenticated as %s"), termed(&t[0], m->sasl_username));
 		break;
 	case ORIGIN_POSTFIX:
-		buf_puts(b, probe_only(m) ? _("Postfix itself: an address verification probe (sender double-bounce): nothing is delivered")
+		buf_puts(b, msg_verify_probe(m) ? _("Postfix itself: an address verification probe (sender double-bounce): nothing is delivered")
 					  : _("Postfix itself: a notice to the postmaster (sender double-bounce)"));
 		break;
 	default:

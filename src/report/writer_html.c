@@ -140,7 +140,7 @@ static void top(struct buf *b, const struct report_input *in)
 		buf_puts(b, " &middot; ");
 	}
 	/* a frame, each count a piece of its own with its plural */
-	char n[4][64], w[4][160];
+	char n[4][64], w[4][256];
 	snprintf(n[0], sizeof n[0], "<span id=\"total-sessions\">%llu</span>", (unsigned long long)a->sessions);
 	snprintf(n[1], sizeof n[1], "<span id=\"total-clients\">%zu</span>", a->nclist);
 	snprintf(n[2], sizeof n[2], "<span id=\"total-messages\">%llu</span>", (unsigned long long)a->messages);
@@ -148,6 +148,13 @@ static void top(struct buf *b, const struct report_input *in)
 	snprintf(w[0], sizeof w[0], P_("%s session", "%s sessions", a->sessions), n[0]);
 	snprintf(w[1], sizeof w[1], P_("%s client address", "%s client addresses", a->nclist), n[1]);
 	snprintf(w[2], sizeof w[2], P_("%s message", "%s messages", a->messages), n[2]);
+	if (a->verify_probes) {
+		size_t k = strlen(w[2]);
+		snprintf(w[2] + k, sizeof w[2] - k,
+			 P_(" (and %llu address verification probe)", " (and %llu address verification probes)",
+			    a->verify_probes),
+			 (unsigned long long)a->verify_probes);
+	}
 	snprintf(w[3], sizeof w[3], P_("%s SASL account", "%s SASL accounts", a->nalist), n[3]);
 	/* TRANSLATORS: sessions from client addresses, messages, SASL accounts */
 	buf_printf(b, _("%s from %s, %s, %s"), w[0], w[1], w[2], w[3]);
