@@ -67,6 +67,10 @@ faults, each with the client that shows it and the finding wanted
           STARTTLS; the client in wrapper mode)
   25    header_checks: HOLD and DISCARD by      a partner's two messages    mail-held, mail-discarded
           Subject (the rule's text is the key)
+  25    header_checks: REJECT by Subject        a host of the admin's       own-mail-refused-by-checks
+                                                network, its third message  (550 after DATA)
+  2539  check_recipient_access mysql:, and      a sender, 451 4.3.5         lookup-table-type-
+          postfix-mysql is not installed                                    unsupported
   25    no abuse@ in the virtual tables         a report to abuse@          role-address-missing
           (postmaster@ is aliased: not told)
   587   SASL via private/auth, no such socket   a mail client               sasl-backend-unreachable
@@ -158,7 +162,12 @@ def tables():
     t["sasl_passwd"] = (f"[{AUTHFAIL}]:25 relayuser:wrong-password\n"
                         f"[{NOMECH}]:25 relayuser:secret\n")
     t["header_checks"] = ("/^Subject: .*invoice-review/ HOLD held for review\n"
-                          "/^Subject: .*newsletter-drop/ DISCARD dropped newsletter\n")
+                          "/^Subject: .*newsletter-drop/ DISCARD dropped newsletter\n"
+                          "/^Subject: .*quote-blocked/ REJECT blocked by the content policy\n")
+    # the mysql: table of port 2539: its type is not installed, its file
+    # is there as an admin would have written it
+    t["rcpt-mysql.cf"] = ("hosts = 127.0.0.1\nuser = postfix\npassword = secret\ndbname = mail\n"
+                          "query = SELECT action FROM recipient_access WHERE address = '%s'\n")
     return t
 
 
@@ -266,6 +275,12 @@ class Diag:
     def tls_mismatch(self):
         self._send("tls_mismatch", self.ip(64), 2528, "mail.partner-a.test", "", [f"carol@{LOCAL}"], tls=True)
 
+    def mysql_missing(self):
+        """A partner writes through port 2539, whose recipient table is of a
+        type this Postfix lacks (mysql: without postfix-mysql): 451."""
+        self._send("mysql_missing", self.ip(79), 2539, "mail.partner-a.test", "billing@partner-a.test",
+                   [f"carol@{LOCAL}"])
+
     def policy_down(self):
         self._send("policy_down", self.ip(63), 2529, "mail.partner-a.test", "billing@partner-a.test",
                    [f"erin@{LOCAL}"])
@@ -279,9 +294,10 @@ class Diag:
                    [f"erin@{LOCAL}"])
 
     def quarantine(self):
-        """A partner's two messages: one that header_checks holds, one it
-        discards (the sender is told both were taken)."""
-        for subject in ("diag invoice-review", "diag newsletter-drop"):
+        """A partner's three messages: one that header_checks holds, one it
+        discards (the sender is told both were taken), one it refuses (550
+        at the end of DATA: the admin's own rule, not the partner's fault)."""
+        for subject in ("diag invoice-review", "diag newsletter-drop", "diag quote-blocked"):
             self._send("quarantine", self.ip(67), 25, "mail.partner-a.test", "",
                        [f"alice@{LOCAL}"], subject=subject)
 
@@ -466,7 +482,7 @@ class Diag:
         s.close("client_ended_tls")
 
     SCENARIOS = ["own_app", "local_outbound", "relay_login", "inbound_local", "through_filter", "missing_table",
-                 "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
+                 "mysql_missing", "dnsbl", "tls_mismatch", "policy_down", "proxy_down", "milter_tempfail", "quarantine", "role", "sasl_down",
                  "pipelined_tool", "tls_hello", "cert_distrust", "verify_gateway", "deep_pass", "deep_bots",
                  "big_mail", "many_rcpts"]
 
@@ -581,6 +597,14 @@ class Diag:
         expect("lookup-table-missing", None, 451 in codes.get((self.ip(62), 2526), []),
                "check_sender_access hash:sender_access, never made; the sender was answered 451",
                subject=self.ip(62))
+        expect("lookup-table-type-unsupported", "mysql", 451 in codes.get((self.ip(79), 2539), []),
+               "check_recipient_access mysql:, postfix-mysql not installed; the sender was answered 451",
+               subject=self.ip(79))
+        data_refused = [c for c in r.conns if c["ip"] == self.ip(67)
+                        and ["<end-of-data>", 550] in c.get("steps", [])]
+        expect("own-mail-refused-by-checks", self.ip(67), data_refused,
+               "header_checks REJECT by Subject refused a message of a host of the admin's network "
+               "(550 after DATA): the admin's own rule")
         expect("server-configuration-problem", None, 451 in codes.get((self.ip(62), 2526), []),
                "the 451 4.3.5 answers are the table's and the policy server's, told with them",
                absent=True)
