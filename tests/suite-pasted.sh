@@ -174,6 +174,15 @@ if command -v python3 >/dev/null 2>&1; then
 	verdicts "$tmp/cat.log" >"$tmp/v.cat"
 	[ -s "$tmp/v.full" ] && grep -q ' auth-bruteforce ' "$tmp/v.full" && ok || ko "mail.log: no verdicts to compare"
 	diff "$tmp/v.full" "$tmp/v.cat" >"$tmp/v.diff" && ok || ko "message alone: other verdicts than the full log: $(head -5 "$tmp/v.diff")"
+	# a log shipper's export: each line after its field's name, the whole
+	# syslog line ("message: ", Kibana, Graylog) or the message alone
+	# ("MESSAGE=", journalctl -o export): the same verdicts
+	sed 's/^/message: /' "$data/mail.log" >"$tmp/kib.log"
+	verdicts "$tmp/kib.log" >"$tmp/v.kib"
+	diff "$tmp/v.full" "$tmp/v.kib" >"$tmp/v.diff" && ok || ko "message: labels: other verdicts than the full log: $(head -5 "$tmp/v.diff")"
+	sed 's/^/MESSAGE=/' "$tmp/cat.log" >"$tmp/jv.log"
+	verdicts "$tmp/jv.log" >"$tmp/v.jv"
+	diff "$tmp/v.full" "$tmp/v.jv" >"$tmp/v.diff" && ok || ko "MESSAGE= labels: other verdicts than the full log: $(head -5 "$tmp/v.diff")"
 	# a pasted excerpt of two clients interleaved: each its own session
 	printf '%s\n' 'connect from unknown[192.0.2.10]' 'connect from unknown[198.51.100.7]' \
 		'warning: unknown[198.51.100.7]: SASL LOGIN authentication failed: UGFzc3dvcmQ6' \

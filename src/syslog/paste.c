@@ -13,7 +13,9 @@
  *                "1. "), backticks, italics or bold marks around the
  *                whole line ("_TIME ... text_", "**TIME ... text**"), a table's leading '|', the file
  *                name (and line number) grep puts before a time
- *                ("/var/log/mail.log.1:", "maillog:1234:");
+ *                ("/var/log/mail.log.1:", "maillog:1234:"), a log
+ *                shipper's or the journal's field name ("message: ",
+ *                "msg: ", "MESSAGE=");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
  *                any order: the time (ISO or classic; a second one is
  *                skipped: "docker logs -t" puts its own before syslog's;
@@ -49,6 +51,7 @@
 #include "../util/xalloc.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define PASTE_TOKENS 12
 #define PASTE_WORDS 3 /* host and label candidates before the tag */
@@ -169,6 +172,25 @@ static bool grep_prefix(struct span *cur)
 /* emphasis - markdown's italics or bold around a whole line ("_Mar 13
  * 18:39:34 box postfix/smtpd[1]: ..._", "**...**"): the marks before a
  * time, and the same marks ending the line, taken off */
+static bool emphasis(struct span *cur);
+
+/* field_label - the name of the field a log shipper's export or the
+ * journal's export format puts before the line ("message: ", Kibana's
+ * and Graylog's; "msg: "; "MESSAGE=", journalctl -o export), taken off:
+ * what follows must still be a line's shape */
+static bool field_label(struct span *cur)
+{
+	static const char *const labels[] = {"message: ", "msg: ", "MESSAGE=", NULL};
+	for (int i = 0; labels[i]; i++) {
+		size_t n = strlen(labels[i]);
+		if (cur->n > n && !strncasecmp(cur->p, labels[i], n)) {
+			*cur = span_skip(*cur, n);
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool emphasis(struct span *cur)
 {
 	const char *p = cur->p;
@@ -210,7 +232,7 @@ void syslog_strip_decorations(struct span *cur)
 		}
 		if (grep_prefix(cur))
 			continue;
-		if (emphasis(cur))
+		if (emphasis(cur) || field_label(cur))
 			continue;
 		if ((p[0] == '-' || p[0] == '*' || p[0] == '+') && n >= 2 && blank(p[1])) {
 			*cur = span_skip(*cur, 2); /* a bullet */
