@@ -632,6 +632,8 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		d->tls_error = xstrdup(s->tls_error);
 	if (s->end_kind == END_OPEN)
 		d->open_sessions++;
+	else if (!s->saw_connect && !s->have_stats)
+		d->partial_sessions++;
 	for (uint32_t i = 0; i < s->nstats; i++) {
 		int k = records_cmd_slot(s->stats[i].name);
 		if (k >= 0)

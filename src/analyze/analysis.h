@@ -190,6 +190,7 @@ struct client_detail {
 	bool refused_intra;         /* ... a refusal's sender in its recipient's domain */
 	bool refused_cross;         /* ... a refusal's sender in another domain, or none */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
+	uint32_t partial_sessions;  /* ... or began in, and whose end gave no command counts */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
 	int64_t *ring;              /* the last CLIENT_RING session starts (analysis_track_peak) */

@@ -340,8 +340,12 @@ enum verdict verdict_session(const struct session *s)
 		return V_TLS_FAILURE;
 	/* connect, EHLO or nothing, QUIT or hang up, from this server's own
 	 * network or a monitoring tool: a health check (not when the log
-	 * merely ends mid-session: that proves nothing) */
-	if (!work && session_own(s) && s->end_kind != END_OPEN && s->end_kind != END_EVICTED)
+	 * merely ends mid-session: that proves nothing; nor a session seen
+	 * only in part, without its connect line and without the counts of
+	 * its disconnect line: a pasted excerpt, whose missing lines may hold
+	 * its mail, such as cleanup's milter-reject of it) */
+	if (!work && session_own(s) && s->end_kind != END_OPEN && s->end_kind != END_EVICTED &&
+	    (s->have_stats || s->saw_connect))
 		return V_HEALTH_CHECK;
 	if (s->have_stats && hello && !work)
 		return V_CAPABILITY_PROBE;

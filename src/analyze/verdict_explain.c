@@ -383,6 +383,10 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
 		buf_puts(b, _(" The log ends before its session does, so it does not show what the client "
 			    "went on to do."));
+	} else if (d && d->partial_sessions && d->partial_sessions >= c->sessions && !c->messages) {
+		buf_puts(b, _(" The log shows only the end of its session (no connect line, and a "
+			      "disconnect line without command counts): an excerpt, which does not show "
+			      "what the client did."));
 	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4]) {
 		struct buf lost = {0};
 		if (d->lost_stage)
