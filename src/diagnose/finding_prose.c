@@ -563,13 +563,15 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_CONFIG_IGNORED] = {
 	"Postfix says a setting does nothing: main.cf or master.cf names a parameter it does "
 	"not know (\"unused parameter\": usually a typo, such as smtpd_recipient_restriction "
-	"without the s), a parameter or restriction that this version removed, sets the same "
+	"without the s, or a parameter of a later Postfix than this one, copied from a newer "
+	"guide), a parameter or restriction that this version removed, sets the same "
 	"parameter twice (\"overriding earlier entry\": only the last one counts), lists a "
 	"restriction after one that always decides (\"restriction `X' after `permit' is "
 	"ignored\"), or turns on SASL or TLS that this build lacks. What the admin meant is "
 	"not in effect.",
 	"Run postconf -n and postconf -nf to see what is really in effect, fix the name (postconf "
-	"NAME says whether it exists), keep a single entry of each parameter, and replace a "
+	"-d NAME says whether this Postfix knows it; postconf(5) says since which version a "
+	"parameter exists, and mail_version which this one is), keep a single entry of each parameter, and replace a "
 	"removed one as the warning says; then postfix reload. For \"not compiled in\", install "
 	"a Postfix package built with SASL or TLS. For a SASL restriction where AUTH is off "
 	"(\"ignored: no SASL support\": smtpd_sasl_auth_enable = no, as on port 25 on purpose), "

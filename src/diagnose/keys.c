@@ -337,6 +337,23 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 	case K_FIXED:
 		snprintf(hit->key, sizeof hit->key, "%s", r->after ? r->after : "");
 		return;
+	case K_PARAM: {
+		/* ": unused parameter: NAME=VALUE" -> "unused parameter: NAME" */
+		struct span label = span_of(r->after);
+		while (label.n && (label.p[0] == ':' || label.p[0] == ' '))
+			label = span_skip(label, 1);
+		while (label.n && (label.p[label.n - 1] == ':' || label.p[label.n - 1] == ' '))
+			label.n--;
+		ptrdiff_t i = ci_find(t, r->after);
+		struct span name = i >= 0 ? word(span_skip(t, (size_t)i + strlen(r->after))) : SPAN_NULL;
+		ptrdiff_t eq = span_chr(name, '=');
+		if (eq >= 0)
+			name = span_head(name, (size_t)eq);
+		char nm[DIAG_KEY_MAX];
+		diag_copy_key(nm, span_cut(name, 96));
+		snprintf(hit->key, sizeof hit->key, nm[0] ? "%.*s: %s" : "%.*s", (int)label.n, label.p, nm);
+		return;
+	}
 	case K_TLSKIND: {
 		static const char *const words[] = {
 		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",

@@ -422,17 +422,17 @@ const struct rule rule_diag[] = {
     {F_QUEUE_CONGESTED, SRC_DIAG, "qmgr", {" active queue entries", "this may slow down other mail deliveries", "you may need to ", "so that Postfix quickly skips", "so that Postfix wastes less time", "so that Postfix can make more parallel", "please avoid flushing the whole queue", "lots of deferred mail, that is bad for performance", "to turn off these warnings specify: qmgr_clog_warn_time"}, NULL, K_NONE, NULL},
     /* postconf_unused.c, smtpd_check.c, dict.c, smtpd.c, smtp.c: a
      * setting that does nothing (a typo, a removed name, a second entry) */
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_FIXED, "unused parameter"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": unused parameter: "}, NULL, K_PARAM, ": unused parameter: "},
     /* postconf_user.c: "undefined parameter: NAME": master.cf or main.cf
      * uses $NAME that nothing defines (a tutorial's mua_*_restrictions):
      * it expands to nothing, the option it feeds is not what was meant */
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": undefined parameter: "}, NULL, K_FIXED, "undefined parameter"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": undefined parameter: "}, NULL, K_PARAM, ": undefined parameter: "},
     /* postconf's and smtpd_check.c's deprecation (Postfix 3.9 and later):
      * "support for parameter \"%s\" will be removed; instead, %s": the
      * name still works (before the row of names already removed) */
     {F_CONFIG_DEPRECATED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " will be removed", K_FIXED, "deprecated name"},
     {F_CONFIG_IGNORED, SRC_DIAG, NULL, {"support for parameter ", "support for restriction \""}, " removed", K_FIXED, "removed name"},
-    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_FIXED, "repeated entry"},
+    {F_CONFIG_IGNORED, SRC_DIAG, NULL, {": overriding earlier entry: "}, NULL, K_PARAM, ": overriding earlier entry: "},
     /* master_ent.c at postfix reload: "service %s: ignoring %s change"
      * and "to change %s, stop and start Postfix" (inet_interfaces,
      * inet_protocols): the new value waits for a stop and a start */

@@ -20,6 +20,8 @@ enum key_kind {
 	K_NETFAMILY, /* IPv6 or IPv4, from the relay address */
 	K_TLSKIND,   /* what a failed TLS handshake's reason says */
 	K_FIXED,     /* the words in rule->after, for lines that name no cause */
+	K_PARAM,     /* rule->after's words and the parameter name after them
+	              * ("unused parameter: smtpd_tls_protocols") */
 };
 
 #define NEEDLES 12
@@ -31,7 +33,7 @@ struct rule {
 	const char *any[NEEDLES];    /* one of these (case-blind), NULL-ended */
 	const char *also;            /* and this too, or NULL */
 	enum key_kind key;
-	const char *after;           /* K_AFTER; K_FIXED: the key itself */
+	const char *after;           /* K_AFTER, K_PARAM; K_FIXED: the key itself */
 };
 
 /* rule_tables.c: the rows, and how many of each */

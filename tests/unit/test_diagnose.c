@@ -669,9 +669,9 @@ static const struct {
     {"Aug 12 22:38:25 m postfix/smtp[2861]: 4C3F812A: to=<z@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Operation timed out)",
      "outbound-connect-timeout", "mx.example.com"},
     {"Mar  4 13:20:01 mx postfix/postconf[5401]: warning: /etc/postfix/main.cf: unused parameter: smtpd_recipient_restriction=permit_mynetworks",
-     "config-setting-ignored", "unused parameter"},
+     "config-setting-ignored", "unused parameter: smtpd_recipient_restriction"},
     {"Mar  4 13:30:01 mx postfix/smtpd[5501]: warning: /etc/postfix/main.cf, line 52: overriding earlier entry: smtpd_tls_cert_file=/etc/ssl/certs/mail.pem",
-     "config-setting-ignored", "repeated entry"},
+     "config-setting-ignored", "overriding earlier entry: smtpd_tls_cert_file"},
     {"Mar  4 11:30:02 mx postfix/smtpd[4401]: warning: unknown smtpd restriction: \"reject_unknown_sender\"",
      "server-configuration-problem", "reject_unknown_sender"},
     {"Mar  4 11:40:01 mx postfix/postqueue[4501]: fatal: Queue report unavailable - mail system is down",
@@ -719,9 +719,9 @@ static const struct {
      * defines), under a setup script's tag; and the bare "FILE: unused
      * parameter:" of a paste that left postconf's words out */
     {"Dec 24 00:11:47 mx setup-instance.sh[3359]: postconf: warning: /etc/postfix/master.cf: undefined parameter: mua_client_restrictions",
-     "config-setting-ignored", "undefined parameter"},
+     "config-setting-ignored", "undefined parameter: mua_client_restrictions"},
     {"/etc/postfix/master.cf: unused parameter: smtp_delivery_status_filter=pcre:/etc/postfix/smtp_dsn_filter.pcre",
-     "config-setting-ignored", "unused parameter"},
+     "config-setting-ignored", "unused parameter: smtp_delivery_status_filter"},
     {"Mar  4 13:20:03 mx postfix[5403]: /usr/sbin/postconf: warning: /etc/postfix/main.cf: support for parameter \"smtpd_tls_dh1024_param_file\" will be removed; instead, do not specify (leave at default)",
      "config-setting-deprecated", "deprecated name"},
     /* master's own fatal error, and the postfix command's: nothing runs */
