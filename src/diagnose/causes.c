@@ -85,27 +85,35 @@ static int slot_take(struct diag_causes *c, int64_t pid, uint64_t host)
  * (TLS from the first byte, smtp_tls_wrappermode = yes, to a port that
  * speaks plain SMTP first: 587 or 25) before the deferral "Cannot start
  * TLS: handshake failure" naming the relay host, which alone reads as
- * the remote's TLS failing */
+ * the remote's TLS failing.  And a keyed one: smtp's "Trusted TLS
+ * connection established to H[A]:P" (the chain verified, the names
+ * not: diagnose.c notes it keyed by H) before "Server certificate not
+ * verified" of the same H: the policy's match=, not the remote's
+ * certificate */
 static const struct {
 	enum finding_id effect, cause;
+	bool keyed; /* the cause has a key, and its effect the same one */
 } renames[] = {
-    {F_OUT_TLS_FAIL, F_OUT_TLS_WRAPPER},
+    {F_OUT_TLS_FAIL, F_OUT_TLS_WRAPPER, false},
+    {F_OUT_TLS_UNVERIFIED, F_OUT_TLS_NAME, true},
 };
 
-/* renamed - the rename rules for hit: a key-less cause remembered, a
- * keyed effect given its process' cause (which is then spent) */
+/* renamed - the rename rules for hit: a cause remembered (key-less, or
+ * with the key its effect must have), a keyed effect given its
+ * process' cause (which is then spent) */
 static bool renamed(struct diag_causes *c, int64_t pid, uint64_t host, struct diag_hit *hit)
 {
 	for (size_t r = 0; r < sizeof renames / sizeof renames[0]; r++) {
-		if (!hit->key[0] && hit->id == renames[r].cause) {
+		if (hit->id == renames[r].cause && !hit->key[0] == !renames[r].keyed) {
 			int i = slot_take(c, pid, host);
 			c->slot[i].id = hit->id;
-			c->slot[i].key[0] = 0;
+			snprintf(c->slot[i].key, sizeof c->slot[i].key, "%s", hit->key);
 			return false;
 		}
 		if (hit->key[0] && hit->id == renames[r].effect) {
 			int i = slot_of(c, pid, host);
-			if (i < 0 || c->slot[i].id != renames[r].cause || c->slot[i].key[0])
+			if (i < 0 || c->slot[i].id != renames[r].cause ||
+			    (renames[r].keyed ? strcmp(c->slot[i].key, hit->key) != 0 : c->slot[i].key[0] != 0))
 				continue;
 			hit->id = renames[r].cause;
 			c->slot[i].pid = -1; /* one deferral per warning */
@@ -142,4 +150,17 @@ bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_h
 	c->slot[i].id = hit->id;
 	snprintf(c->slot[i].key, sizeof c->slot[i].key, "%s", hit->key);
 	return false;
+}
+
+/* diag_cause_line - see causes.h: "Trusted" is the chain verified, not
+ * the names; the deferral "Server certificate not verified" of the same
+ * host that follows is the policy's match= (renames) */
+void diag_cause_line(struct diag_causes *c, const struct event *ev)
+{
+	if (ev->type != EV_TLS || !span_eqs(ev->tls_trust, "Trusted") || !ev->relay_name.n ||
+	    !ev->line || !span_eqs(ev->line->daemon, "smtp"))
+		return;
+	struct diag_hit cause = {.id = F_OUT_TLS_NAME};
+	diag_copy_key(cause.key, ev->relay_name);
+	diag_cause_hit(c, ev, &cause);
 }

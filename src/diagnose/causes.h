@@ -33,6 +33,11 @@ struct diag_causes {
  * given the finding and key of its process' last cause, if that can
  * cause it (true: hit rewritten) */
 bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_hit *hit);
+/* diag_cause_line - a line of no finding that is a cause all the same
+ * (smtp's "Trusted TLS connection established to H[A]:P"), remembered
+ * for its process; the diagnosis and explain call it for every line
+ * their rules found nothing in */
+void diag_cause_line(struct diag_causes *c, const struct event *ev);
 
 /* the effects and their causes (folds.c folds, at the end, the effect
  * lines no cause of their own process explained) */

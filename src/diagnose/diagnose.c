@@ -480,6 +480,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		d->relay_refused++;
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[0] == '4' && ev->dsn.p[2] == '1')
 		verify_soft_note(d, ev); /* 4.1.1, or the sender's 4.1.x */
+	if (!in && ev->type == EV_TLS)
+		diag_cause_line(&d->causes, ev); /* a cause of no finding (causes.h) */
 	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
 		diag_sasl_note(d, ev);
 	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))

@@ -241,13 +241,18 @@ _Static_assert(EV__COUNT <= 64, "a kind is a bit of DIAG_PASSED_KINDS");
 
 /* diag_passes_by - an event that neither half looks at: one of the
  * kinds above (verbose or debug chatter among them) with no severity and
- * no status.  diag_front and diag_event_noted ask it first; a caller
+ * no status, and not smtp's "Trusted TLS connection established".
+ * diag_front and diag_event_noted ask it first; a caller
  * may ask it instead of calling diag_event_noted (test_noise_skip.c
  * holds the two halves to diag_event, which asks all of them) */
 static inline bool diag_passes_by(const struct event *ev)
 {
 	return (unsigned)ev->type < 64 && (DIAG_PASSED_KINDS >> (unsigned)ev->type & 1) && ev->line &&
-	       !ev->line->severity.n && !ev->status.p;
+	       !ev->line->severity.n && !ev->status.p &&
+	       /* but "Trusted TLS connection established": the cause of an
+	        * unverified certificate (diag_hit_event); Verified,
+	        * Untrusted and Anonymous are 8 and 9 letters */
+	       !(ev->type == EV_TLS && ev->tls_trust.n == 7);
 }
 
 void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share);

@@ -112,6 +112,8 @@ enum finding_impact {
 	  "this server's SMTP client and the next hop disagree on implicit TLS (port 465) and STARTTLS") \
 	X(F_OUT_TLS_UNVERIFIED, "outbound-tls-certificate-unverified", SIDE_REMOTE, 2, IMPACT_DELAYED, \
 	  "a destination's TLS certificate fails verification, and the TLS policy requires it") \
+	X(F_OUT_TLS_NAME, "outbound-tls-match-mismatch", SIDE_CONFIG, 2, IMPACT_DELAYED,      \
+	  "a destination's certificate chain verifies, but not the names this server's TLS policy asks for (match=)") \
 	X(F_OUT_TLS_TRUST, "outbound-tls-trust-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,       \
 	  "certificates fail verification because this server's trusted CA list is missing or wrong (many unrelated servers, or a public root called untrusted)") \
 	X(F_OUT_TLS_POLICY, "outbound-tls-policy-unusable", SIDE_CONFIG, 3, IMPACT_DELAYED,    \

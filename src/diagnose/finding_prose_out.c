@@ -289,6 +289,21 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"\"Trusted TLS connection established\", its chain is fine and only the name check "
 	"failed: the policy's match= (secure's default is nexthop:dot-nexthop) does not name the "
 	"host in the certificate; add that host's domain to match= in the entry."},
+    [F_OUT_TLS_NAME] = {
+	"This server's SMTP client verified the destination's certificate chain (\"Trusted TLS "
+	"connection established\": a CA it trusts signed it) and then still found the "
+	"certificate not verified (\"Server certificate not verified\"): the names in the "
+	"certificate are not those the TLS policy's match= asks for. With "
+	"smtp_tls_security_level = secure, or a secure entry in smtp_tls_policy_maps, the "
+	"default match is the next-hop domain (nexthop:dot-nexthop), which the certificate of a "
+	"provider's MX host rarely names; with verify, the MX host's own name. The mail waits in "
+	"the queue.",
+	"Look at the names the certificate holds (openssl s_client -connect HOST:25 -starttls "
+	"smtp -servername HOST, its subjectAltName) and add them to the policy entry's match= "
+	"(secure match=.provider.example, or match=hostname:nexthop:dot-nexthop); postmap the "
+	"policy table, postfix reload, postqueue -f. Only if the certificate names a host other "
+	"than the one Postfix connected to is it the destination's to fix.",
+	NULL},
     [F_OUT_TLS_TRUST] = {
 	"The certificates of several unrelated servers (or of a large provider's, which are "
 	"valid) fail verification under this server's TLS policy: the fault is on this side. "

@@ -110,6 +110,8 @@ static void judge(struct line_note *n, const struct event *ev, const struct anal
 	 * the tracker sees every line, in the order the diagnosis did */
 	if (ruled)
 		diag_cause_hit(causes, ev, &hit);
+	else
+		diag_cause_line(causes, ev);
 	/* a conclusion over several lines first (backscatter, trust by
 	 * address): it says more than the line's own rule */
 	const struct diag_group *g = diag_line_group(d, ev);
