@@ -31,11 +31,30 @@ static char *cap_dup(struct span s)
 
 #define sat_add records_sat_add
 
+/* detail_set - s as a NUL-terminated string in d's pool, in old's room
+ * when it fits (old from d's pool, or NULL): what free(old) and
+ * xspandup(s) gave, "" for an unset span; a string longer than the
+ * pool's cut is kept whole (pool_keep), as xspandup kept it */
+static char *detail_set(struct client_detail *d, char *old, struct span s)
+{
+	if (!s.p)
+		s = SPAN_LIT("");
+	return s.n <= POOL_STR_MAX ? pool_set(&d->pool, old, s) : pool_keep(&d->pool, s);
+}
+
+/* detail_cap - cap_dup's copy, in d's pool (detail_set) */
+static char *detail_cap(struct client_detail *d, char *old, struct span s)
+{
+	if (s.n > NAME_CAP)
+		s.n = NAME_CAP;
+	return detail_set(d, old, s);
+}
+
 /* ---- names in the detail ---- */
 
 /* count_name - bump name in a small fixed table */
-static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct span name,
-		       uint32_t by)
+static void count_name(struct client_detail *d, struct named_count *t, uint32_t *n, uint32_t max,
+		       struct span name, uint32_t by)
 {
 	for (uint32_t i = 0; i < *n; i++)
 		if (span_eqs(name, t[i].name)) {
@@ -43,7 +62,7 @@ static void count_name(struct named_count *t, uint32_t *n, uint32_t max, struct 
 			return;
 		}
 	if (*n < max)
-		t[(*n)++] = (struct named_count){cap_dup(name), by};
+		t[(*n)++] = (struct named_count){detail_cap(d, NULL, name), by};
 }
 
 /* tried_note - the compact facts: one username, or several (a fixed
@@ -75,7 +94,7 @@ static struct tried_user *tried_get(struct client_detail *d, struct span name)
 	}
 	struct tried_user *t = &d->tried[d->ntried++];
 	memset(t, 0, sizeof *t);
-	t->name = cap_dup(name);
+	t->name = detail_cap(d, NULL, name);
 	return t;
 }
 
@@ -107,19 +126,20 @@ static void stamp_span(struct stamp *first, struct stamp *last, bool *have, stru
 
 /* line_part_dup - a part of a log line, kept with its SASL secrets
  * hidden (Dovecot's auth_verbose_passwords "given password: ...") */
-static char *line_part_dup(const struct analysis *a, const struct logline *l, struct span part)
+static char *line_part_dup(const struct analysis *a, struct client_detail *d, char *old,
+			   const struct logline *l, struct span part)
 {
 	if (a->show_secrets)
-		return cap_dup(part);
+		return detail_cap(d, old, part);
 	struct redact st;
 	struct redact_mask m;
 	redact_init(&st, true);
 	redact_msg(&st, l, &m);
 	if (!redact_touches(&m, part))
-		return cap_dup(part);
+		return detail_cap(d, old, part);
 	struct buf b = {0};
 	redact_put(&b, part, &m);
-	char *s = cap_dup(buf_span(&b));
+	char *s = detail_cap(d, old, buf_span(&b));
 	buf_free(&b);
 	return s;
 }
@@ -143,7 +163,7 @@ static void dovecot_auth(struct analysis *a, const struct event *ev)
 		return;
 	tu->from_dovecot++;
 	if (!tu->result || span_starts(result, "Password mismatch"))
-		{ free(tu->result); tu->result = line_part_dup(a, ev->line, span_trim(result)); }
+		tu->result = line_part_dup(a, d, tu->result, ev->line, span_trim(result));
 }
 
 /* ps_evidence - a postscreen or dnsblog line as evidence for a client
@@ -162,7 +182,7 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 	e->file_index = a->at_file;
 	e->first_line = e->last_line = a->at_line;
 	e->pid = ev->line->pid;
-	e->host = xspandup(ev->line->host);
+	e->host = detail_set(d, NULL, ev->line->host);
 	e->session_id = 0;
 	e->verdict = v;
 }
@@ -302,7 +322,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			sat_add(&c->by_verdict[V_PREGREET], 1);
 			struct client_detail *d = records_detail_get(a, c);
 			if (d && !d->pregreet) {
-				d->pregreet = line_part_dup(a, ev->line, ev->command);
+				d->pregreet = line_part_dup(a, d, NULL, ev->line, ev->command);
 				d->pregreet_bytes = ev->count > 0 && ev->count < UINT32_MAX ? (uint32_t)ev->count : 0;
 			}
 			ps_evidence(a, c, ev, V_PREGREET);
@@ -338,8 +358,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 				buf_putspan(&b, ev->listed);
 				buf_puts(&b, " as ");
 				buf_putspan(&b, ev->reason);
-				free(d->dnsbl);
-				d->dnsbl = cap_dup(buf_span(&b));
+				d->dnsbl = detail_cap(d, d->dnsbl, buf_span(&b));
 				buf_free(&b);
 			}
 			break;
@@ -433,7 +452,7 @@ static void collect_offered(struct client_detail *d, const struct session *s)
 		}
 	}
 	if (b.n)
-		d->offered = cap_dup(buf_span(&b));
+		d->offered = detail_cap(d, NULL, buf_span(&b));
 	buf_free(&b);
 }
 
@@ -607,10 +626,10 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 	if (timed && a->track_peak)
 		note_start(c, d, s->start.us);
 	if (s->client_name && strcmp(s->client_name, "unknown") != 0 && !d->ptr)
-		d->ptr = xstrdup(s->client_name);
+		d->ptr = detail_set(d, NULL, span_of(s->client_name));
 	if (s->helo)
-		count_name(d->helo, &d->nhelo, CLIENT_MAX_NAMES, span_of(s->helo), 1);
-	count_name(d->service, &d->nservice, 4, span_of(s->service), 1);
+		count_name(d, d->helo, &d->nhelo, CLIENT_MAX_NAMES, span_of(s->helo), 1);
+	count_name(d, d->service, &d->nservice, 4, span_of(s->service), 1);
 	if (s->sasl_username)
 		for (uint32_t i = 0; i < d->ntried; i++)
 			if (!strcmp(d->tried[i].name, s->sasl_username))
@@ -621,15 +640,13 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 			tu->from_postfix += s->tried[i].count;
 	}
 	if (s->last_reject)
-		count_name(d->reject_text, &d->nreject_text, 4, span_of(s->last_reject), 1);
-	if (s->lost_stage) {
-		free(d->lost_stage);
-		d->lost_stage = xstrdup(s->lost_stage);
-	}
+		count_name(d, d->reject_text, &d->nreject_text, 4, span_of(s->last_reject), 1);
+	if (s->lost_stage)
+		d->lost_stage = detail_set(d, d->lost_stage, span_of(s->lost_stage));
 	if (session_tls_hello(s))
 		d->pregreet_tls = true;
 	if (s->tls_error && !d->tls_error)
-		d->tls_error = xstrdup(s->tls_error);
+		d->tls_error = detail_set(d, NULL, span_of(s->tls_error));
 	if (s->end_kind == END_OPEN)
 		d->open_sessions++;
 	else if (!s->saw_connect && !s->have_stats)
@@ -650,7 +667,7 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		e->first_line = s->first_line;
 		e->last_line = s->last_line;
 		e->pid = s->pid;
-		e->host = xstrdup(s->host ? s->host : "");
+		e->host = detail_set(d, NULL, span_of(s->host ? s->host : ""));
 		e->session_id = s->id;
 		e->verdict = v;
 	}

@@ -32,6 +32,7 @@
 #include "../util/arena.h"
 #include "../util/idxmap.h"
 #include "../util/spillvec.h"
+#include "../util/strpool.h"
 #include "../util/strset.h"
 
 struct buf;
@@ -195,6 +196,10 @@ struct client_detail {
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
 	int64_t *ring;              /* the last CLIENT_RING session starts (analysis_track_peak) */
 	uint32_t nring, ring_pos;
+	/* its strings (ptr, the names' tables, the tried names and results,
+	 * the texts, the evidence's hosts), all freed at once when the
+	 * detail is freed or given to another client (records.c) */
+	struct strpool pool;
 };
 
 /* account flags */

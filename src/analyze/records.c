@@ -451,27 +451,10 @@ bool client_tls_at_once(const struct analysis *a, const struct client *c)
 /* cdetail_drop - free what one client's detail holds, but not the detail */
 static void cdetail_drop(struct client_detail *d)
 {
-	free(d->ptr);
-	for (uint32_t i = 0; i < d->nhelo; i++)
-		free(d->helo[i].name);
-	for (uint32_t i = 0; i < d->nservice; i++)
-		free(d->service[i].name);
-	for (uint32_t i = 0; i < d->ntried; i++) {
-		free(d->tried[i].name);
-		free(d->tried[i].result);
-	}
 	free(d->tried);
-	for (uint32_t i = 0; i < d->nreject_text; i++)
-		free(d->reject_text[i].name);
-	for (uint32_t i = 0; i < d->nevidence; i++)
-		free(d->evidence[i].host);
-	free(d->offered);
-	free(d->lost_stage);
-	free(d->tls_error);
-	free(d->pregreet);
-	free(d->dnsbl);
 	free(d->sample);
 	free(d->ring);
+	pool_free(&d->pool); /* every string it held */
 }
 
 /* cdetail_free - one client's detail */
@@ -549,6 +532,7 @@ struct client_detail *records_detail_get(struct analysis *a, struct client *c)
 	}
 	if (!d)
 		d = xcalloc(1, sizeof *d);
+	pool_init(&d->pool);
 	d->owner = records_client_number(a, c);
 	d->prev_start_us = INT64_MIN;
 	a->cdetail[a->ncdetail] = d;

@@ -69,6 +69,22 @@ char *pool_set(struct strpool *p, char *old, struct span s)
 	return dst;
 }
 
+/* pool_keep - a NUL-terminated copy of all of s in p, not cut at
+ * POOL_STR_MAX (a value kept as the log gave it); its room is marked as
+ * holding none, so that pool_set never writes another value into it.
+ * NULL for an unset span */
+char *pool_keep(struct strpool *p, struct span s)
+{
+	if (!s.p)
+		return NULL;
+	char *dst = room_for(p, s.n + 1);
+	memset(dst - HDR, 0, HDR);
+	if (s.n)
+		memcpy(dst, s.p, s.n);
+	dst[s.n] = 0;
+	return dst;
+}
+
 /* pool_free - release the heap blocks (the first room is the object's) */
 void pool_free(struct strpool *p)
 {

@@ -1,5 +1,6 @@
 /*
- * strpool.h - the strings of one object (an open session or message),
+ * strpool.h - the strings of one object (an open session or message, a
+ * client's detail),
  * bump-allocated from room the object owns: one allocation now and then
  * instead of a malloc and a free per field, and one release at the end.
  *
@@ -8,7 +9,8 @@
  * again and again (the last reject, the last error) does not grow the
  * pool; room is handed out in powers of two, so a field that keeps
  * growing costs at most twice its longest value.  Strings are at most
- * POOL_STR_MAX bytes (longer ones are cut, as the model cuts them).
+ * POOL_STR_MAX bytes (longer ones are cut, as the model cuts them), but
+ * for pool_keep's, copied whole and never replaced in place.
  */
 #ifndef POSTSLEUTH_STRPOOL_H
 #define POSTSLEUTH_STRPOOL_H
@@ -28,6 +30,7 @@ struct strpool {
 
 void pool_init(struct strpool *p);
 char *pool_set(struct strpool *p, char *old, struct span s);
+char *pool_keep(struct strpool *p, struct span s);
 void pool_free(struct strpool *p);
 
 /* pool_dup - a new NUL-terminated copy of s in p (NULL for an unset span) */

@@ -80,3 +80,29 @@ TEST(strpool_many_strings_survive)
 	}
 	pool_free(&p);
 }
+
+/* pool_keep: the whole value, past POOL_STR_MAX and past a uint16 of
+ * room, never written over by pool_set */
+TEST(strpool_keep_whole)
+{
+	struct strpool p;
+	pool_init(&p);
+	CHECK(pool_keep(&p, SPAN_NULL) == NULL);
+	CHECK_STR(pool_keep(&p, span_make("x", 0)), "");
+	size_t sizes[] = {1, POOL_STR_MAX, POOL_STR_MAX + 1, 70000};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		size_t n = sizes[k];
+		char *v = malloc(n);
+		for (size_t i = 0; i < n; i++)
+			v[i] = (char)('a' + i % 26);
+		char *s = pool_keep(&p, span_make(v, n));
+		CHECK(strlen(s) == n && !memcmp(s, v, n));
+		/* set again with a short value: new room, the kept one intact */
+		char *t = pool_set(&p, s, SPAN_LIT("short"));
+		CHECK(t != s);
+		CHECK_STR(t, "short");
+		CHECK(strlen(s) == n && !memcmp(s, v, n));
+		free(v);
+	}
+	pool_free(&p);
+}
