@@ -158,9 +158,10 @@ bool diag_cause_hit(struct diag_causes *c, const struct event *ev, struct diag_h
 void diag_cause_line(struct diag_causes *c, const struct event *ev)
 {
 	if (ev->type != EV_TLS || !span_eqs(ev->tls_trust, "Trusted") || !ev->relay_name.n ||
-	    !ev->line || !span_eqs(ev->line->daemon, "smtp"))
+	    !ev->line || ev->line->pid < 0 || !span_eqs(ev->line->daemon, "smtp"))
 		return;
-	struct diag_hit cause = {.id = F_OUT_TLS_NAME};
-	diag_copy_key(cause.key, ev->relay_name);
-	diag_cause_hit(c, ev, &cause);
+	/* renamed()'s keyed cause, remembered without a hit's copy */
+	int i = slot_take(c, ev->line->pid, span_hash(ev->line->host));
+	c->slot[i].id = F_OUT_TLS_NAME;
+	diag_copy_key(c->slot[i].key, ev->relay_name);
 }

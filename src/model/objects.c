@@ -72,7 +72,11 @@ bool msg_verify_probe(const struct message *m)
 		return false;
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const char *st = m->rcpts[i].status;
-		if (!st || (strcmp(st, "deliverable") && strcmp(st, "undeliverable")))
+		/* every message's end asks: "sent", "deferred", "bounced" are
+		 * told apart by a byte or three before any strcmp */
+		if (!st || !(st[0] == 'u' ? !strcmp(st, "undeliverable")
+					  : st[0] == 'd' && st[1] == 'e' && st[2] == 'l' &&
+						!strcmp(st, "deliverable")))
 			return false;
 	}
 	return true;
