@@ -323,5 +323,30 @@ else
 	bad "xgettext/msgfmt missing (Debian package gettext)"
 fi
 
+# 5. a translation keeps the blank its msgid starts or ends with: such a
+# string is pasted after or before another sentence (" It was refused
+# only by greylisting ..."), which a dropped blank glues to it; column
+# heads (two blanks in a row) align by their own rule
+for po in "$top"/po/*.po; do
+	l=$(basename "$po" .po)
+	out=$(python3 - "$po" <<'PY'
+import re, sys
+txt = open(sys.argv[1], encoding="utf-8").read()
+def grab(block, key):
+    m = re.search(r"^" + key + r" ((?:\".*\"\n?)+)", block + "\n", re.M)
+    return None if not m else "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+for block in txt.split("\n\n"):
+    if "msgid_plural" in block or "#, fuzzy" in block:
+        continue
+    i, s = grab(block, "msgid"), grab(block, "msgstr")
+    if not i or not s or "  " in i:
+        continue
+    if i.startswith(" ") != s.startswith(" ") or i.endswith(" ") != s.endswith(" "):
+        print(i[:60])
+PY
+)
+	[ -z "$out" ] && ok || bad "$l: translations that drop or add the msgid's leading or trailing blank: $out"
+done
+
 echo "suite-i18n: $pass passed, $fail failed"
 [ $fail = 0 ]

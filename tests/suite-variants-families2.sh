@@ -6,7 +6,8 @@
 # a policy server spawn runs that dies; a next hop that greets with this
 # server's own name; smtpd's restriction errors; postfix start twice; master
 # unable to fork; Cyrus SASL's unknown password verifier; a hosting panel's
-# milter refusing its own webmail user's mail), each a problem written from Postfix's format strings with normal
+# milter refusing its own webmail user's mail; journal times under French and
+# Russian locales; a DSN reply pasted alone or through markdown), each a problem written from Postfix's format strings with normal
 # traffic around it, and a look-alike that must not trigger the same rule, in
 # tests/data/variants-families2, checked as tests/variants-families2.expect
 # states (see tests/qa.py).

@@ -48,11 +48,12 @@ const char *finding_title(enum finding_id f)
 }
 
 /* the causes (group keys) that are words of ours, not names from the log
- * or Postfix's own words: the rules' K_FIXED and K_TLSKIND keys */
+ * or Postfix's own words: the rules' K_FIXED and K_TLSKIND keys, the
+ * port-25 fold's (folds.c) */
 static const char *const prose_keys[] = {
     N_("reverse DNS does not match"), N_("malformed DNS data"), N_("another TLS error"),
     N_("the client hung up mid-handshake"), N_("no protocol version or cipher in common"),
-    N_("not TLS (HTTP to a mail port)"), N_("a certificate refused")};
+    N_("not TLS (HTTP to a mail port)"), N_("a certificate refused"), N_("port 25")};
 
 /* finding_key_words - a group's key as the reader sees it: our own words
  * translated, anything else (hosts, domains, parameters) as it is; JSON

@@ -81,6 +81,14 @@ bool smtpd_client(struct span s, struct event *ev)
 {
 	struct span name, ip, port;
 	s = span_trim(s);
+	if (!s.n && s.p) {
+		/* nothing: the admin deleted the client before pasting
+		 * ("connect from ", "too many errors after UNKNOWN from "),
+		 * as Postfix never logs it; "(address not logged)", as for
+		 * a placeholder typed over it */
+		ev->client_name = ev->client_ip = s;
+		return true;
+	}
 	if (namaddr(s, &name, &ip, &port)) {
 		set_client(ev, name, ip, port);
 		return true;
@@ -623,6 +631,12 @@ void parse_smtpd(const struct logline *l, struct event *ev)
 	}
 	if (span_eat(&t, "disconnect from ")) {
 		parse_disconnect(t, ev);
+		return;
+	}
+	if (span_eqs(t, "connect from") || span_eqs(t, "disconnect from")) {
+		/* the client deleted with the blank before it (smtpd_client) */
+		ev->client_name = ev->client_ip = span_skip(t, t.n);
+		ev->type = t.p[0] == 'c' ? EV_CONNECT : EV_DISCONNECT;
 		return;
 	}
 	/* 3.9 snapshots, 3.8.4, 3.7.9 ...: smtpd_forbid_bare_newline */

@@ -34,7 +34,7 @@ static size_t list_ips(struct buf *b, const struct analysis *a, const struct cam
 			continue;
 		if (n < max) {
 			buf_puts(b, n ? ", " : "");
-			buf_term(b, span_of(client_addr(a->clist[i]).s));
+			buf_term(b, span_of(client_shown(a->clist[i]).s)); /* in the reader's language */
 		}
 		n++;
 	}

@@ -107,7 +107,7 @@ static const char *addrs(struct buf *b, const struct report_input *in, enum verd
 		if (a->clist[i]->verdict != v || campaign_of(in->campaigns, i))
 			continue;
 		buf_puts(b, k++ ? ", " : "");
-		buf_term(b, span_of(client_addr(a->clist[i]).s));
+		buf_term(b, span_of(client_shown(a->clist[i]).s)); /* in the reader's language */
 	}
 	if (n > k)
 		buf_printf(b, P_(" and %zu more", " and %zu more", n - k), n - k);

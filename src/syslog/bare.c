@@ -344,7 +344,8 @@ static const char *check_daemon(struct span cur)
 /* reason_daemon - the program whose source writes a delivery's reason
  * text, when the relay does not tell (relay=none, or a fragment cut
  * before relay=): the SMTP client's own words (smtp/smtp_addr.c,
- * smtp_connect.c, smtp_proto.c, smtp_sasl_proto.c, smtp_trouble.c),
+ * smtp_connect.c, smtp_proto.c, smtp_sasl_proto.c, smtp_trouble.c: "host
+ * H[A] said:" and "host H[A] refused to talk to me:" among them),
  * the retry service's deferral of a destination found dead ("delivery
  * temporarily suspended: ", error(8) run as retry: logged as "error" by
  * Postfix 3.x); NULL for any other text (error(8) and qmgr write
@@ -374,8 +375,10 @@ static const char *reason_daemon(struct span r)
 		return "error";
 	for (size_t i = 0; i < sizeof smtp / sizeof *smtp; i++)
 		if (span_starts(r, smtp[i]))
-			return i + 1 < sizeof smtp / sizeof *smtp || span_index(r, " said: ") > 0 ? "smtp"
-												   : NULL;
+			return i + 1 < sizeof smtp / sizeof *smtp || span_index(r, " said: ") > 0 ||
+					       span_index(r, " refused to talk to me: ") > 0
+				       ? "smtp"
+				       : NULL;
 	return NULL;
 }
 

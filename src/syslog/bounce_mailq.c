@@ -7,7 +7,14 @@
  *     REASON", wrapped at 76 columns, continued by lines that start with
  *     blanks): "to=<rcpt>, orig_to=<orig>, relay=none, status=bounced
  *     (REASON)", or status=deferred under the delay notice's "THIS IS A
- *     WARNING ONLY"; a success notice's paragraphs are not read;
+ *     WARNING ONLY"; a success notice's paragraphs are not read; a
+ *     server's reply pasted without its recipient line ("host H[A]
+ *     said: ...", "host H[A] refused to talk to me: ...", as a DSN or an
+ *     admin quotes it) is an unknown recipient's paragraph, deferred
+ *     when the reply is a 4XX one outside a notice; a paste through a
+ *     markdown editor is read with its links to themselves undone
+ *     ("[mx.example.com](http://mx.example.com/)") and with one blank
+ *     line allowed between a paragraph's pieces (doubled line ends);
  *   - mailq / postqueue -p (postqueue/showq_compat.c): an entry "QID[*!#]
  *     SIZE Www Mmm dd hh:mm:ss SENDER", then "(REASON)" (padded towards
  *     column 76, or from column 0 when long) before the recipients it
@@ -56,6 +63,7 @@ void bm_init(struct bounce_mailq *bm)
 	bm->kind = BM_NONE;
 	bm->report = BM_NO_REPORT;
 	bm->text_n = 0;
+	bm->gap = false;
 }
 
 static inline bool blank(char c)
@@ -230,7 +238,23 @@ static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rc
 	emit(ctx, d ? d : "error", t, bm->lineno, bm->ts);
 }
 
-/* flush_paragraph - a bounce report's paragraph, if it is to be read */
+/* temporary_reply - the server's reply in a reason is a 4XX one ("host
+ * H[A] said: 4..", "refused to talk to me: 4..") */
+static bool temporary_reply(struct span r)
+{
+	static const char *const marks[] = {" said: ", " refused to talk to me: "};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		long k = span_index(r, marks[i]);
+		size_t at = (size_t)k + strlen(marks[i]);
+		if (k >= 0 && at < r.n)
+			return r.p[at] == '4';
+	}
+	return false;
+}
+
+/* flush_paragraph - a bounce report's paragraph, if it is to be read;
+ * outside a report the reply's class tells bounced from deferred (a
+ * reason pasted alone, as a DSN or the queue shows it) */
 static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 {
 	struct span r = span_make(bm->text, bm->text_n);
@@ -238,8 +262,9 @@ static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		return;
 	if (bm->report == BM_NO_REPORT && !failure_shape(r))
 		return;
+	bool later = bm->report == BM_DELAYED || (bm->report == BM_NO_REPORT && temporary_reply(r));
 	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "",
-		    bm->report == BM_DELAYED ? "deferred" : "bounced", bm->text, emit, ctx);
+		    later ? "deferred" : "bounced", bm->text, emit, ctx);
 }
 
 /* flush_entry - a mailq entry: the message, then its recipients' reasons */
@@ -276,6 +301,7 @@ void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		flush_entry(bm, emit, ctx);
 	bm->kind = BM_NONE;
 	bm->text_n = 0;
+	bm->gap = false;
 }
 
 /* heading - a notice's heading tells what its paragraphs are: every
@@ -373,6 +399,23 @@ static bool paragraph_start(struct bounce_mailq *bm, struct span cur)
 	return true;
 }
 
+/* reason_start - a server's reply pasted without the recipient line
+ * before it, as a DSN's "host H[A] said:" or "host H[A] refused to talk
+ * to me:" starts (the wrapped rest on indented lines): a paragraph of
+ * an unknown recipient, read when it has a failure's shape */
+static bool reason_start(struct bounce_mailq *bm, struct span cur)
+{
+	if (!span_starts(cur, "host ") || reason_relay(cur).n == 0)
+		return false;
+	if (span_index(cur, " said:") < 0 && span_index(cur, " refused to talk to me:") < 0)
+		return false;
+	bm->rcpt[0] = bm->orig[0] = 0;
+	bm->text_n = 0;
+	text_add(bm, span_trim(cur));
+	bm->kind = BM_PARAGRAPH;
+	return true;
+}
+
 /* reason_take - the entry's "(REASON)" read whole (or as far as the
  * paste went): the reason of the recipients listed after it */
 static void reason_take(struct bounce_mailq *bm)
@@ -431,14 +474,64 @@ static struct span unquote(struct span line, bool *lead_blank)
 	return cur;
 }
 
+/* link_end - "[TEXT](URL)" at p[0..n): its length when URL names TEXT
+ * (mailto:TEXT, http[s]://TEXT[/]), as a markdown editor links an
+ * address or a host name pasted in its text; else 0 */
+static size_t link_end(const char *p, size_t n, size_t *text_n)
+{
+	size_t t = 1;
+	while (t < n && t < BM_ADDR_MAX && p[t] != ']' && p[t] != '[' && !blank(p[t]))
+		t++;
+	if (t >= n || p[t] != ']' || t + 1 >= n || p[t + 1] != '(' || t == 1)
+		return 0;
+	struct span text = span_make(p + 1, t - 1), url = span_make(p + t + 2, 0);
+	size_t u = t + 2;
+	while (u < n && u - t < 2 * BM_ADDR_MAX && p[u] != ')' && !blank(p[u]))
+		u++;
+	if (u >= n || p[u] != ')')
+		return 0;
+	url.n = u - (t + 2);
+	if (!span_eat(&url, "mailto:") && !span_eat(&url, "http://"))
+		span_eat(&url, "https://");
+	if (url.n && url.p[url.n - 1] == '/')
+		url.n--;
+	if (url.n != text.n || memcmp(url.p, text.p, text.n))
+		return 0;
+	*text_n = text.n;
+	return u + 1;
+}
+
+/* delink - line with its markdown links to themselves undone
+ * ("[host.example](http://host.example/)" back to "host.example"), in
+ * bm->line; line itself when it has none */
+static struct span delink(struct bounce_mailq *bm, struct span line)
+{
+	if (span_index(line, "](") < 0)
+		return line;
+	size_t o = 0;
+	for (size_t i = 0; i < line.n && o + 1 < sizeof bm->line;) {
+		size_t tn, k = line.p[i] == '[' ? link_end(line.p + i, line.n - i, &tn) : 0;
+		if (k) {
+			if (o + tn >= sizeof bm->line)
+				break;
+			memcpy(bm->line + o, line.p + i + 1, tn);
+			o += tn;
+			i += k;
+		} else {
+			bm->line[o++] = line.p[i++];
+		}
+	}
+	return span_make(bm->line, o);
+}
+
 /* bm_continues - would line go on with the pending paragraph or entry
  * (else the caller flushes before the line's own event) */
 bool bm_continues(const struct bounce_mailq *bm, struct span line)
 {
 	bool lead_blank;
 	struct span cur = unquote(line, &lead_blank);
-	if (!cur.n)
-		return false;
+	if (!cur.n) /* one blank line may sit inside a paragraph (bm_line) */
+		return bm->kind == BM_PARAGRAPH && !bm->gap;
 	if (bm->kind == BM_PARAGRAPH)
 		return lead_blank;
 	if (bm->kind != BM_ENTRY)
@@ -453,11 +546,18 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	     bm_emit_fn emit, void *ctx)
 {
 	bool lead_blank;
-	struct span cur = unquote(line, &lead_blank);
+	struct span cur = unquote(delink(bm, line), &lead_blank);
 	if (!cur.n) {
-		bm_flush(bm, emit, ctx); /* a blank line ends either */
+		/* a blank line ends either; a paragraph may go on after one
+		 * when the paste doubled its line ends (a markdown editor) */
+		if (bm->kind == BM_PARAGRAPH && !bm->gap) {
+			bm->gap = true;
+			return;
+		}
+		bm_flush(bm, emit, ctx);
 		return;
 	}
+	bm->gap = false;
 	if (bm->kind == BM_PARAGRAPH && lead_blank) {
 		text_add(bm, cur);
 		return;
@@ -470,6 +570,8 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	bm->ts = ts;
 	if (cur.p[0] == '<')
 		paragraph_start(bm, cur);
+	else if (cur.p[0] == 'h')
+		reason_start(bm, cur);
 	else if (cur.p[0] >= '0' && cur.p[0] <= 'z')
 		entry_start(bm, cur);
 }

@@ -65,6 +65,8 @@ struct bounce_mailq {
 	/* the reason being read (a paragraph's, or an entry's open one) */
 	char text[BM_TEXT_MAX];
 	size_t text_n;
+	bool gap;                        /* a blank line after the paragraph, which may go on */
+	char line[BM_TEXT_MAX];          /* the line with its markdown links undone */
 	char out[BM_TEXT_MAX + 2 * BM_ADDR_MAX + 128];
 };
 

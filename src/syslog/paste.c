@@ -378,12 +378,16 @@ static bool placeholder(struct span s)
 }
 
 /* may_start_time - the first byte of an ISO or classic time (a month in
- * any case and locale month_from_abbr reads; Thu, Wed: short-full) */
+ * any case and locale month_from_abbr or month_from_locale reads: the
+ * Polish and Czech ones start with k c w p b z u, the Russian and some
+ * Czech ones with a multibyte letter; Thu, Wed: short-full) */
 static inline bool may_start_time(char c)
 {
 	char l = c | 0x20;
 	return isdigit_(c) || l == 'j' || l == 'f' || l == 'm' || l == 'a' || l == 's' || l == 'o' ||
-	       l == 'n' || l == 'd' || l == 'g' || l == 'l' || l == 'e' || c == 'T' || c == 'W';
+	       l == 'n' || l == 'd' || l == 'g' || l == 'l' || l == 'e' || c == 'T' || c == 'W' ||
+	       l == 'k' || l == 'c' || l == 'w' || l == 'p' || l == 'b' || l == 'z' || l == 'u' ||
+	       (unsigned char)c >= 0xc3;
 }
 
 /* clock_only - "3:03:59", "03:03:59.123": a time of day with no date

@@ -104,8 +104,18 @@ static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_
 		}
 	}
 	int mo = month_from_abbr(p);
-	if (!mo || p[3] != ' ')
-		return false;
+	size_t skew = 0;
+	if (!mo || p[3] != ' ') {
+		/* another locale's month (French "janv.", Russian, Polish,
+		 * Czech, CJK "12" and the month sign: month_from_locale),
+		 * read as if its three letters ended where it ends */
+		size_t ml;
+		mo = month_from_locale(p, cur->n, &ml);
+		if (!mo || ml < 3 || cur->n < ml + 11)
+			return false;
+		skew = ml - 3;
+		p += skew;
+	}
 	int d;
 	size_t i = 4;
 	if (p[4] == ' ' && isdig(p[5]))
@@ -116,13 +126,13 @@ static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_
 		d = p[4] - '0', i = 5;
 	else
 		return false;
-	if (i + 9 > cur->n || p[i] != ' ')
+	if (skew + i + 9 > cur->n || p[i] != ' ')
 		return false;
 	int h = num(p + i + 1, 2), mi = num(p + i + 4, 2), s = num(p + i + 7, 2);
 	if (h < 0 || mi < 0 || s < 0 || p[i + 3] != ':' || p[i + 6] != ':' || h > 23 || mi > 59 ||
 	    s > 60 || d < 1 || d > 31)
 		return false;
-	*cur = span_skip(*cur, i + 9);
+	*cur = span_skip(*cur, skew + i + 9);
 	int64_t us = parse_fraction(cur, &ts->prec);
 	int y = year ? year : infer_year(st, mo);
 	int64_t epoch;
@@ -130,8 +140,12 @@ static inline __attribute__((always_inline)) bool parse_classic_y(struct syslog_
 	local_hour(st, y, mo, d, h, &epoch, &off);
 	ts->us = (epoch + mi * 60 + s) * 1000000 + us;
 	ts->tzoff = (int16_t)off;
-	memcpy(m->min_key, p, i + 7);
-	m->min_len = (uint8_t)(i + 7);
+	if (skew + i + 7 > sizeof m->min_key) {
+		m->min_len = 0;
+		return true;
+	}
+	memcpy(m->min_key, p - skew, skew + i + 7);
+	m->min_len = (uint8_t)(skew + i + 7);
 	m->min_year_arg = year;
 	m->min_year = y;
 	m->min_month = mo;
@@ -695,8 +709,8 @@ static inline __attribute__((always_inline)) bool parse_plain(struct syslog_stat
 	if (cur.n && isdig(cur.p[0])) {
 		if (parse_iso(st, &cur, &out->ts))
 			out->format = FMT_ISO;
-		else if (parse_year_classic(st, &cur, &out->ts))
-			out->format = FMT_CLASSIC;
+		else if (parse_year_classic(st, &cur, &out->ts) || parse_classic(st, &cur, &out->ts))
+			out->format = FMT_CLASSIC; /* parse_classic: a CJK month, "12月" */
 		else
 			return parse_rare(st, cur, out);
 	} else {
@@ -763,6 +777,8 @@ bool syslog_read_time(struct syslog_state *st, struct span *cur, struct stamp *t
 		*fmt = FMT_CLASSIC;
 	} else if (syslog_rare_time(st, &c, ts)) {
 		*fmt = FMT_ISO;
+	} else if (c.n && isdig(c.p[0]) && parse_classic(st, &c, ts)) {
+		*fmt = FMT_CLASSIC; /* a CJK month, "12月" */
 	} else {
 		return false;
 	}

@@ -172,6 +172,82 @@ bool stamp_same_day(struct stamp a, struct stamp b)
 	return ya == yb && ma == mb && da == db;
 }
 
+/* month_from_locale - a month as journalctl or syslog writes it under
+ * a locale whose abbreviation month_from_abbr does not read (glibc's
+ * abmon, what strftime's %b gives): French "janv." "févr." "mars"
+ * "avril" "juin" "juil." "août" "sept." "déc.", German "Mär", Spanish
+ * "sept", Russian "янв".."дек" (and "май" beside "мая"), Polish "sty"
+ * "kwi" "cze" "wrz" "paź" "gru"..., Czech "led" "úno" "bře" "kvě" "čen"
+ * "čec" "srp" "zář" "říj" "pro"..., and the CJK "12月" ("1月", " 1月":
+ * Japanese pads it), "12월"; 1..12, *len the bytes it took (a final '.'
+ * included), when a blank follows; else 0.  ASCII letters in any case,
+ * the others as glibc writes them.  Reads p[0..n) only: called when the
+ * English three letters did not match, never on an ordinary line */
+int month_from_locale(const char *p, size_t n, size_t *len)
+{
+	static const struct {
+		const char *name;
+		unsigned char mo;
+	} names[] = {
+	    {"janv", 1},  {"f\xc3\xa9vr", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+	    {"juil", 7},  {"ao\xc3\xbbt", 8}, {"sept", 9}, {"d\xc3\xa9\x63", 12},
+	    {"M\xc3\xa4r", 3}, {"m\xc3\xa4r", 3},
+	    {"\xd1\x8f\xd0\xbd\xd0\xb2", 1}, {"\xd1\x84\xd0\xb5\xd0\xb2", 2},
+	    {"\xd0\xbc\xd0\xb0\xd1\x80", 3}, {"\xd0\xb0\xd0\xbf\xd1\x80", 4},
+	    {"\xd0\xbc\xd0\xb0\xd1\x8f", 5}, {"\xd0\xbc\xd0\xb0\xd0\xb9", 5},
+	    {"\xd0\xb8\xd1\x8e\xd0\xbd", 6}, {"\xd0\xb8\xd1\x8e\xd0\xbb", 7},
+	    {"\xd0\xb0\xd0\xb2\xd0\xb3", 8}, {"\xd1\x81\xd0\xb5\xd0\xbd", 9},
+	    {"\xd0\xbe\xd0\xba\xd1\x82", 10}, {"\xd0\xbd\xd0\xbe\xd1\x8f", 11},
+	    {"\xd0\xb4\xd0\xb5\xd0\xba", 12},
+	    {"sty", 1},   {"lut", 2},   {"kwi", 4},   {"cze", 6},  {"lip", 7},
+	    {"sie", 8},   {"wrz", 9},   {"pa\xc5\xba", 10}, {"lis", 11}, {"gru", 12},
+	    {"led", 1},   {"\xc3\xbano", 2}, {"b\xc5\x99\x65", 3}, {"dub", 4},
+	    {"kv\xc4\x9b", 5}, {"\xc4\x8d\x65n", 6}, {"\xc4\x8d\x65\x63", 7}, {"srp", 8},
+	    {"z\xc3\xa1\xc5\x99", 9}, {"\xc5\x99\xc3\xadj", 10}, {"pro", 12},
+	};
+	size_t i = 0;
+	if (n && p[0] == ' ') /* ja_JP's " 1月" */
+		i = 1;
+	if (i < n && p[i] >= '0' && p[i] <= '9') {
+		int mo = p[i] - '0';
+		i++;
+		if (i < n && p[i] >= '0' && p[i] <= '9')
+			mo = mo * 10 + (p[i++] - '0');
+		if (mo < 1 || mo > 12 || i + 3 >= n || p[i + 3] != ' ')
+			return 0;
+		if ((unsigned char)p[i] == 0xe6 && (unsigned char)p[i + 1] == 0x9c &&
+		    (unsigned char)p[i + 2] == 0x88) /* 月 */
+			return *len = i + 3, mo;
+		if ((unsigned char)p[i] == 0xec && (unsigned char)p[i + 1] == 0x9b &&
+		    (unsigned char)p[i + 2] == 0x94) /* 월 */
+			return *len = i + 3, mo;
+		return 0;
+	}
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		const char *w = names[k].name;
+		size_t m = strlen(w), j = 0;
+		if (m >= n)
+			continue;
+		while (j < m) {
+			char a = p[j], b = w[j];
+			if ((unsigned char)b < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z'))
+				a |= 0x20, b |= 0x20;
+			if (a != b)
+				break;
+			j++;
+		}
+		if (j < m)
+			continue;
+		if (p[m] == '.' && m + 1 < n)
+			m++;
+		if (p[m] != ' ')
+			continue;
+		*len = m;
+		return names[k].mo;
+	}
+	return 0;
+}
+
 /* month_from_abbr - a three-letter month to 1..12, else 0: English, and
  * the abbreviations journalctl writes under other locales (strftime's
  * %b) that differ from it: German (Mai, Okt, Dez, Mrz), Dutch (mrt, mei,

@@ -46,6 +46,7 @@ void buf_stamp_short(struct buf *b, struct stamp t);/* 2026-11-22 11:32:05 */
 void buf_stamp_clock(struct buf *b, struct stamp t, bool date); /* 11:32:05, or with the date */
 bool stamp_same_day(struct stamp a, struct stamp b); /* one calendar day, each in its offset */
 int month_from_abbr(const char *p);                  /* "Jan" -> 1, else 0 */
+int month_from_locale(const char *p, size_t n, size_t *len); /* a locale's "janv." ... -> 1 */
 bool parse_time_arg(const char *s, int64_t *us);     /* --since/--until values */
 
 #endif

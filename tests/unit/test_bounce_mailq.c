@@ -234,3 +234,54 @@ TEST(mailq_reason_relay_and_program)
 		   "10 error: D4D50A72193: to=<sales@example.org>, relay=none, status=deferred (mail "
 		   "transport unavailable)\n");
 }
+
+/* a server's reply pasted alone, as a DSN quotes it ("host H[A] refused
+ * to talk to me:" wrapped on indented lines, or on one line): read as
+ * an unknown recipient's status, bounced for a 5XX, deferred for a 4XX;
+ * the same words without a server ("host is down") stay prose */
+TEST(bounce_reply_pasted_without_recipient)
+{
+	CHECK_MADE("host mx00.example.net[192.0.2.9] refused to talk to me:\n"
+		   "    554-example.net Service not available 554-Bad DNS PTR resource record.\n"
+		   "    554 For explanation visit https://example.net/rdns\n",
+		   "1 smtp: to=<>, relay=mx00.example.net[192.0.2.9], status=bounced (host "
+		   "mx00.example.net[192.0.2.9] refused to talk to me: 554-example.net Service "
+		   "not available 554-Bad DNS PTR resource record. 554 For explanation visit "
+		   "https://example.net/rdns)\n");
+	CHECK_MADE("host mx.example.org[198.51.100.7] said: 451 4.7.1 Try again later (in reply to RCPT TO command)\n",
+		   "1 smtp: to=<>, relay=mx.example.org[198.51.100.7], status=deferred (host "
+		   "mx.example.org[198.51.100.7] said: 451 4.7.1 Try again later (in reply to RCPT TO "
+		   "command))\n");
+	CHECK_MADE("host is down, said: the admin\nhost mx.example.org said: 550 no\n", "");
+}
+
+/* a DSN pasted through a markdown editor: the addresses and host names
+ * it linked to themselves are unlinked, and the blank lines it put
+ * between the wrapped pieces do not end the paragraph (two do) */
+TEST(bounce_paragraph_markdown_links_and_doubled_lines)
+{
+	CHECK_MADE("<[a@example.com](mailto:a@example.com)>: host [mx.example.com](http://mx.example.com/)[192.0.2.5] said:\n"
+		   "\n"
+		   "    550-5.7.26 This message does not pass authentication checks (SPF and DKIM\n"
+		   "\n"
+		   "    both do not pass). SPF check for [[example.org](http://example.org/)] (in reply to end of DATA command)\n",
+		   "1 smtp: to=<a@example.com>, relay=mx.example.com[192.0.2.5], status=bounced (host "
+		   "mx.example.com[192.0.2.5] said: 550-5.7.26 This message does not pass "
+		   "authentication checks (SPF and DKIM both do not pass). SPF check for "
+		   "[example.org] (in reply to end of DATA command))\n");
+	/* a link to elsewhere stays; two blank lines end the paragraph */
+	CHECK_MADE("<a@example.com>: host mx.example.com[192.0.2.5] said: 550 see [here](https://example.net/x)\n"
+		   "\n"
+		   "\n"
+		   "    550 not a piece of it\n",
+		   "1 smtp: to=<a@example.com>, relay=mx.example.com[192.0.2.5], status=bounced (host "
+		   "mx.example.com[192.0.2.5] said: 550 see [here](https://example.net/x))\n");
+	/* hostile: unclosed brackets and links longer than the buffers */
+	char big[3000];
+	memset(big, '[', sizeof big - 1);
+	big[sizeof big - 1] = 0;
+	unsigned n;
+	char *got = feed(big, &n);
+	CHECK(n == 0);
+	free(got);
+}

@@ -139,6 +139,12 @@ TEST(smtpd_connect_disconnect)
 	     EV_DISCONNECT, {"client_name", "x.example", "client_ip", "192.0.2.7", "reason", "bare_lf"}},
 	    {C "disconnect from unknown[unknown] commands=0/0", EV_DISCONNECT,
 	     {"client_name", "unknown", "client_ip", "unknown"}},
+	    /* the client deleted before pasting, with or without the blank
+	     * before it: a client whose address is not logged */
+	    {C "connect from ", EV_CONNECT, {"client_name", "", "client_ip", ""}},
+	    {C "connect from", EV_CONNECT, {"client_name", "", "client_ip", ""}},
+	    {C "disconnect from", EV_DISCONNECT, {"client_name", "", "client_ip", ""}},
+	    {C "disconnect from  ", EV_DISCONNECT, {"client_name", "", "client_ip", ""}},
 	};
 	CHECK_ROWS(rows);
 }
@@ -169,6 +175,8 @@ TEST(smtpd_lost)
 	    {C "too many errors after UNKNOWN from unknown[192.0.2.2]", EV_LOST,
 	     {"client_name", "unknown", "client_ip", "192.0.2.2", "reason", "too many errors", "stage",
 	      "UNKNOWN"}},
+	    {C "too many errors after UNKNOWN from ", EV_LOST,
+	     {"client_name", "", "client_ip", "", "reason", "too many errors", "stage", "UNKNOWN"}},
 	    {C "timeout after EHLO from unknown[198.51.100.132]", EV_LOST,
 	     {"client_name", "unknown", "client_ip", "198.51.100.132", "reason", "timeout", "stage",
 	      "EHLO"}},

@@ -1004,3 +1004,38 @@ TEST(prefix_foreign_tags)
 	CHECK(parse(&st, "Jun 22 17:33:55 h master[141]: process started", &l));
 	CHECK(!l.postfix);
 }
+
+/* journalctl and syslog under other locales: the month as glibc's %b
+ * writes it there (French "déc.", Russian, Polish, Czech, CJK "12月",
+ * Japanese " 1月"), read like the English one, the year rolling over
+ * and the memo of the minute keyed on the longer bytes; the rest of the
+ * line read as usual */
+TEST(prefix_classic_locale_months)
+{
+	struct syslog_state st;
+	struct logline l;
+	setenv("TZ", "UTC", 1);
+	syslog_state_init(&st, 2025, 0);
+	CHECK(parse(&st, "d\xc3\xa9\x63. 31 23:59:58 mx1 postfix/smtpd[1]: connect from a[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2025-12-31T23:59:58+00:00");
+	CHECK(span_eqs(l.daemon, "smtpd"));
+	CHECK(parse(&st, "d\xc3\xa9\x63. 31 23:59:59 mx1 postfix/smtpd[1]: lost connection", &l));
+	CHECK_STR(iso_of(l.ts), "2025-12-31T23:59:59+00:00");
+	CHECK(parse(&st, "janv.  1 00:00:01 mx1 postfix/smtpd[1]: disconnect from a[192.0.2.1]", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-01T00:00:01+00:00");
+	CHECK(parse(&st, "\xd1\x8f\xd0\xbd\xd0\xb2 02 10:00:00 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-02T10:00:00+00:00");
+	CHECK(span_eqs(l.daemon, "qmgr"));
+	CHECK(parse(&st, "sty 03 10:00:00 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-03T10:00:00+00:00");
+	CHECK(parse(&st, "1\xe6\x9c\x88 04 10:00:00 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-04T10:00:00+00:00");
+	CHECK(parse(&st, " 1\xe6\x9c\x88 05 10:00:00 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-05T10:00:00+00:00");
+	CHECK(parse(&st, "led 06 10:00:00 mx1 postfix/qmgr[2]: 1A2B3C4D5E: removed", &l));
+	CHECK_STR(iso_of(l.ts), "2026-01-06T10:00:00+00:00");
+	/* a locale's month cut short, or without a day and time, is no prefix */
+	CHECK(!parse(&st, "d\xc3\xa9\x63. 31", &l));
+	CHECK(!parse(&st, "d\xc3\xa9\x63. 31 23:59", &l));
+	CHECK(!parse(&st, "12\xe6\x9c\x88 x5 10:00:00 mx1 postfix/qmgr[2]: x", &l));
+}
