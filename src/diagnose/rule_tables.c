@@ -353,17 +353,20 @@ const struct rule rule_diag[] = {
      * "TYPE:NAME is unavailable."): the type is not built in or its
      * plugin package is not installed; key the type */
     {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    /* the database answered and refused the query of the table's .cf
+     * file (MySQL's "You have an error in your SQL syntax", "Unknown
+     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
+     * or near", "column ... does not exist"): the query is wrong, the
+     * server is up; and the other refusals of the statement itself:
+     * a feature this server version lacks, "Reference 'X' not supported
+     * (forward reference in item list)", "Column 'X' in where clause is
+     * ambiguous", "Illegal mix of collations", "Unknown table") */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist", "not supported", "is ambiguous", "Illegal mix of collations", "Unknown table "}, "query failed", K_FIXED, "SQL query"},
     /* "table lookup problem", "query failed" of a table served by a
      * database server (dict_mysql.c, dict_pgsql.c, dict_ldap.c): the
      * server, not a file; keyed by the type, which fold_map_type
      * gives to F_MAP_TYPE when the type itself is not supported */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
-    /* the database answered and refused the query of the table's .cf
-     * file (MySQL's "You have an error in your SQL syntax", "Unknown
-     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
-     * or near", "column ... does not exist"): the query is wrong, the
-     * server is up */
-    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist"}, "query failed", K_FIXED, "SQL query"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},

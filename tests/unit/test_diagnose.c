@@ -236,6 +236,12 @@ static const struct {
      "lookup-table-syntax", "SQL query"},
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
      "lookup-server-unreachable", "MySQL"},
+    /* a feature this database version lacks, an ambiguous column: the
+     * statement refused, the server up */
+    {"Aug  1 15:58:29 mx postfix/proxymap[9630]: warning: mysql query failed: Reference 'policy' not supported (forward reference in item list)",
+     "lookup-table-syntax", "SQL query"},
+    {"Aug  1 15:58:29 mx postfix/proxymap[9630]: warning: mysql:/etc/postfix/sql/senders.cf: query failed: Column 'address' in where clause is ambiguous",
+     "lookup-table-syntax", "SQL query"},
     /* master's "process PATH pid N exit status N" with its tag lost (a
      * web UI's table keeps the level and the text): still a daemon dying */
     {"4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",
