@@ -370,6 +370,11 @@ const struct rule rule_diag[] = {
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
+    /* dict_sockmap.c: "table socketmap:unix:PATH:NAME lookup error: %m",
+     * then the map's "socketmap:...:NAME lookup error for \"KEY\"": a
+     * socketmap table is a server (Mailu's podop, postsrsd), and it does
+     * not answer; keyed by its socket (not a file to postmap) */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {" lookup error"}, "socketmap:", K_PATH, NULL},
     /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
      * database): "btree:.../smtpd_scache is unavailable. open database
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
@@ -504,6 +509,12 @@ const struct rule rule_diag[] = {
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"connect to proxy filter "}, NULL, K_AFTER, "connect to proxy filter "},
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"timeout talking to proxy "}, NULL, K_AFTER, "timeout talking to proxy "},
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"lost connection with proxy "}, NULL, K_AFTER, "lost connection with proxy "},
+    /* auto_clnt.c "connect to PATH: %m" from a daemon that asks no
+     * policy server, only tables: the server of a socketmap table
+     * (its "lookup error" lines follow, keyed the same) */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "trivial-rewrite", {"connect to /"}, NULL, K_PATH, NULL},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "cleanup", {"connect to /"}, NULL, K_PATH, NULL},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "proxymap", {"connect to /"}, NULL, K_PATH, NULL},
     {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"connect to "}, NULL, K_AFTER, "connect to "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},

@@ -236,6 +236,14 @@ static const struct {
      "lookup-table-syntax", "SQL query"},
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
      "lookup-server-unreachable", "MySQL"},
+    /* a socketmap table's server (dict_sockmap.c, auto_clnt.c) that is
+     * not there: a server down, keyed by its socket, not a file to build */
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: connect to /run/mapd/mapd.sock: No such file or directory",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: table socketmap:unix:/run/mapd/mapd.sock:transport lookup error: No such file or directory",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: socketmap:unix:/run/mapd/mapd.sock:transport lookup error for \"*\"",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
     /* a feature this database version lacks, an ambiguous column: the
      * statement refused, the server up */
     {"Aug  1 15:58:29 mx postfix/proxymap[9630]: warning: mysql query failed: Reference 'policy' not supported (forward reference in item list)",
