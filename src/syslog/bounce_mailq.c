@@ -16,7 +16,11 @@
  *     for a held entry, '!'), and "QID: to=<rcpt>, relay=none,
  *     status=deferred (REASON)" for each recipient with a reason; a reason
  *     listed without its recipients (a paste cut short) is one deferral
- *     of "<>".
+ *     of "<>";
+ *   - a delivery's reason pasted alone, with no recipient and no notice,
+ *     in the SMTP client's or the retry service's words that name its
+ *     server ("host H[A] said: ...", "delivery temporarily suspended:
+ *     ..."): one failure of "<>" (lone_reason).
  *
  * The relay is the server the reason names ("connect to H[A]:P", "host
  * H[A] said:"...), as Postfix logs it beside such a reason, else none;
@@ -54,6 +58,7 @@ void bm_logline(struct logline *l, const char *daemon, struct span text, struct 
 void bm_init(struct bounce_mailq *bm)
 {
 	bm->kind = BM_NONE;
+	bm->lone = false;
 	bm->report = BM_NO_REPORT;
 	bm->text_n = 0;
 }
@@ -202,6 +207,39 @@ static struct span reason_relay(struct span r)
 	return span_head(h, k);
 }
 
+/* lone_reason - a delivery's reason pasted alone, in the SMTP client's
+ * or the retry service's words, naming its server where those words do
+ * (smtp_proto.c "host H[A] said: ...", smtp_connect.c "connect to
+ * H[A]:P: ...", "lost connection with H[A] ...", "conversation with
+ * H[A] ...", smtp_sasl_proto.c "SASL authentication failed; server H[A]
+ * said: ..." / "...; cannot authenticate to server H[A]: ...", the retry
+ * service's "delivery temporarily suspended: ..."): stricter than a
+ * notice's paragraph, which its recipient and heading vouch for */
+static bool lone_reason(struct span r)
+{
+	if (span_starts(r, "delivery temporarily suspended: "))
+		return true;
+	if (span_starts(r, "SASL authentication failed; "))
+		return span_index(r, "; server ") > 0 || span_index(r, "; cannot authenticate to server ") > 0;
+	if (!reason_relay(r).n)
+		return false;
+	if (span_starts(r, "host "))
+		return span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0;
+	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
+	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
+}
+
+/* lone_status - what Postfix logs beside a reason alone: bounced for a
+ * server's permanent refusal ("said: 5..."), else deferred; a failed
+ * login to the relay defers whatever its code (smtp_sasl_auth_soft_bounce) */
+static const char *lone_status(struct span r)
+{
+	if (span_starts(r, "SASL authentication failed"))
+		return "deferred";
+	ptrdiff_t said = span_index(r, " said: ");
+	return said > 0 && (size_t)said + 7 < r.n && r.p[said + 7] == '5' ? "bounced" : "deferred";
+}
+
 /* emit_status - "[QID: ]to=<rcpt>, [orig_to=<orig>, ]relay=R,
  * status=S (REASON)" with the program its relay or its reason names: R
  * the server the reason names, else none */
@@ -238,8 +276,11 @@ static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		return;
 	if (bm->report == BM_NO_REPORT && !failure_shape(r))
 		return;
-	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "",
-		    bm->report == BM_DELAYED ? "deferred" : "bounced", bm->text, emit, ctx);
+	const char *status = bm->report == BM_DELAYED ? "deferred" : "bounced";
+	if (bm->lone)
+		status = lone_status(r);
+	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "", status, bm->text,
+		    emit, ctx);
 }
 
 /* flush_entry - a mailq entry: the message, then its recipients' reasons */
@@ -361,6 +402,7 @@ static bool paragraph_start(struct bounce_mailq *bm, struct span cur)
 	if (!angle_addr(&cur, bm->rcpt))
 		return false;
 	bm->orig[0] = 0;
+	bm->lone = false;
 	if (span_eat(&cur, " (expanded from ")) {
 		if (!angle_addr(&cur, bm->orig) || !span_eat(&cur, ")"))
 			return false;
@@ -468,8 +510,17 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	heading(bm, cur);
 	bm->lineno = lineno;
 	bm->ts = ts;
-	if (cur.p[0] == '<')
+	if (cur.p[0] == '<') {
 		paragraph_start(bm, cur);
-	else if (cur.p[0] >= '0' && cur.p[0] <= 'z')
+	} else if (lone_reason(cur)) {
+		/* a reason pasted without its recipient: one failure of "<>",
+		 * as mailq's reason listed without its recipients */
+		bm->rcpt[0] = bm->orig[0] = 0;
+		bm->lone = true;
+		bm->text_n = 0;
+		text_add(bm, span_trim(cur));
+		bm->kind = BM_PARAGRAPH;
+	} else if (cur.p[0] >= '0' && cur.p[0] <= 'z') {
 		entry_start(bm, cur);
+	}
 }
