@@ -32,6 +32,17 @@ TEST(diagnose_table_complete)
 	CHECK(!finding_from_id("no-such-finding", &f));
 }
 
+/* the next step of a backend that is a file or a name: sasldb's
+ * permissions, a database server's name that does not resolve in the
+ * chroot (the rules key them so; the words must say what to do) */
+TEST(diagnose_backend_fix_words)
+{
+	const char *f = finding_prose_en(F_SASL_BACKEND_DOWN)->fix;
+	CHECK(strstr(f, "sasldb2") && strstr(f, "chgrp postfix"));
+	f = finding_prose_en(F_MAP_SERVER_DOWN)->fix;
+	CHECK(strstr(f, "Unknown MySQL server host") && strstr(f, "resolv.conf"));
+}
+
 static const struct {
 	const char *line;
 	const char *finding;     /* NULL: no finding */
