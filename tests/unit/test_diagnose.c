@@ -247,6 +247,23 @@ static const struct {
      "lookup-table-syntax", "SQL query"},
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
      "lookup-server-unreachable", "MySQL"},
+    /* an LDAP table's search refused by the directory: the .cf file's
+     * search_base or filter; any other search error is the server's */
+    {"Jun  1 10:00:03 mx postfix/proxymap[103]: warning: dict_ldap_lookup: Search error 32: No such object",
+     "lookup-table-syntax", "LDAP query"},
+    {"Jun  1 10:00:03 mx postfix/proxymap[103]: warning: dict_ldap_lookup: Search error 87: Bad search filter",
+     "lookup-table-syntax", "LDAP query"},
+    {"Jun  1 10:00:02 mx postfix/proxymap[102]: warning: dict_ldap_lookup: Search error 80: Internal (implementation specific) error",
+     "lookup-server-unreachable", "LDAP"},
+    /* sqlite: a query naming no table stops the daemon: the query */
+    {"Jun  1 10:00:08 mx postfix/cleanup[108]: fatal: sqlite:/etc/postfix/sqlite-aliases.cf: SQL prepare failed: no such table: alias",
+     "lookup-table-syntax", "SQL query"},
+    /* a relay service's account limits (Amazon SES's 454): a rate, not a
+     * recipient's full mailbox; its sender not a verified identity */
+    {"Jun  1 10:00:04 mx postfix/smtp[104]: 1A2B3C4D5E: to=<a@example.org>, relay=email-smtp.us-east-1.amazonaws.com[198.51.100.10]:587, delay=1, delays=0/0/0.5/0.5, dsn=4.0.0, status=deferred (host email-smtp.us-east-1.amazonaws.com[198.51.100.10] said: 454 Throttling failure: Daily message quota exceeded. (in reply to end of DATA command))",
+     "outbound-rate-limited", "email-smtp.us-east-1.amazonaws.com"},
+    {"Jun  1 10:00:06 mx postfix/smtp[106]: 1A2B3C4D60: to=<c@example.org>, relay=smtp.sendgrid.net[198.51.100.12]:587, delay=1, delays=0/0/0.5/0.5, dsn=5.0.0, status=bounced (host smtp.sendgrid.net[198.51.100.12] said: 550 The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved. (in reply to end of DATA command))",
+     "relayhost-sender-refused", "smtp.sendgrid.net"},
     /* a socketmap table's server (dict_sockmap.c, auto_clnt.c) that is
      * not there: a server down, keyed by its socket, not a file to build */
     {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: connect to /run/mapd/mapd.sock: No such file or directory",
