@@ -577,6 +577,7 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 {
 	struct span cur = line;
 	syslog_strip_decorations(&cur);
+	syslog_strip_compose_label(&cur);
 	/* "`connect from ...`," in markdown: the text ends at the closing
 	 * backtick of the one the decorations took off */
 	if (span_chr(span_head(line, (size_t)(cur.p - line.p)), '`') >= 0) {

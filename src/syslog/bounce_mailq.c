@@ -470,6 +470,7 @@ static struct span unquote(struct span line, bool *lead_blank)
 	}
 	*lead_blank = cur.n && blank(cur.p[0]);
 	syslog_strip_decorations(&cur);
+	syslog_strip_compose_label(&cur);
 	return cur;
 }
 

@@ -119,6 +119,11 @@ TEST(lone_reason_read)
 		   "Error: authentication failed\n",
 		   "1 smtp: to=<>, relay=none, status=deferred (SASL authentication failed; server "
 		   "smtp.example.net[192.0.2.25] said: 535 5.7.8 Error: authentication failed)\n");
+	CHECK_MADE("postfix_1  | host smtp.example.net[192.0.2.25] said: 454 Throttling failure: Daily "
+		   "message quota exceeded. (in reply to end of DATA command)\n",
+		   "1 smtp: to=<>, relay=smtp.example.net[192.0.2.25], status=deferred (host "
+		   "smtp.example.net[192.0.2.25] said: 454 Throttling failure: Daily message quota exceeded. "
+		   "(in reply to end of DATA command))\n");
 	unsigned n;
 	char *got = feed("host names are case-blind, said: the manual\n"
 			 "connect to the database failed: timeout\n"

@@ -396,3 +396,19 @@ TEST(pasted_no_worthy_mechs_tagless)
 	ev = progs_line("warning: SASL authentication failure: Password verification failed");
 	CHECK(!span_eqs(ev->line->daemon, "smtp"));
 }
+
+/* docker-compose's "SERVICE  | " before a message alone (no syslog
+ * prefix of its own): the message read by its shape; prose after such a
+ * label stays text */
+TEST(pasted_compose_label_bare)
+{
+	const struct event *ev = progs_line("postfix_1  | connect from unknown[192.0.2.1]");
+	CHECK(ev->line->postfix);
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK_SPAN(ev->client_ip, "192.0.2.1");
+	ev = progs_line("mail    | 553 5.7.1 <a@example.org>: Sender address rejected: not owned by user "
+			"b@example.org; from=<a@example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK(!progs_line("notes | connect from my laptop")->line->postfix);
+	CHECK(!progs_line("a b | connect from unknown[192.0.2.1]")->line->postfix);
+}
