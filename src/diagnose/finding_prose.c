@@ -25,7 +25,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"smtpd_sasl_path = private/auth), Debian's saslauthd in "
 	"/var/spool/postfix/var/run/saslauthd. On \"Permission denied\" the postfix user may "
 	"not open the socket: adduser postfix sasl for saslauthd, the listener's user, group "
-	"and mode for Dovecot.",
+	"and mode for Dovecot. With Cyrus's sasldb (\"unable to open Berkeley db "
+	"/etc/sasldb2\") the backend is that file: let the postfix user read it (chgrp "
+	"postfix /etc/sasldb2; chmod 640 /etc/sasldb2) and, chrooted, copy it to "
+	"/var/spool/postfix/etc/sasldb2.",
 	"The lines do not show why the backend is down; its own log does (journalctl -u "
 	"dovecot)."},
     [F_SASL_BACKEND_FAILS] = {
@@ -484,8 +487,12 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"is refused with 451 4.3.0 or 4.3.5, or deferred.",
 	"Start the database server or fix the address and the credentials in the table's .cf "
 	"file (hosts, server_host, user, password, bind_dn); from a chrooted daemon a UNIX "
-	"socket path must lie inside /var/spool/postfix, or use TCP to 127.0.0.1. Test with "
-	"postmap -q KEY TYPE:/etc/postfix/FILE.cf, then postfix reload.",
+	"socket path must lie inside /var/spool/postfix, or use TCP to 127.0.0.1. A server "
+	"name that does not resolve (\"Unknown MySQL server host\", \"Unknown server host\", "
+	"\"could not translate host name\") is this host's name lookup, not the database: a "
+	"chrooted daemon reads /var/spool/postfix/etc/resolv.conf and hosts (copy them, or "
+	"write the address in hosts =). Test with postmap -q KEY TYPE:/etc/postfix/FILE.cf, "
+	"then postfix reload.",
 	NULL},
     [F_NO_SUCH_INTERFACE] = {
 	"master or a daemon stopped at start: a parameter (inet_interfaces, or "

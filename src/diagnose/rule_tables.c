@@ -51,8 +51,9 @@ const struct rule rule_out[] = {
     {F_OUT_RELAY_NO_LOGIN, SRC_OUT, NULL, {"Authentication required", "not authenticated to send", "Client not authenticated", "Client was not authenticated", "Sender address rejected: not logged in", "Unauthenticated senders not allowed"}, NULL, K_CONNHOST, NULL},
     /* the login worked, the sender is not the account's: a remote
      * Postfix's reject_sender_login_mismatch, Microsoft 365's 5.7.60
-     * (SendAsDenied) */
-    {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied", "Email address is not verified"}, NULL, K_CONNHOST, NULL},
+     * (SendAsDenied), a relay service's sender that is no verified
+     * identity of the account (Amazon SES, SendGrid) */
+    {F_OUT_RELAY_SENDER, SRC_OUT, NULL, {"Sender address rejected: not owned by user", "permissions to send as this sender", "SendAsDenied", "Email address is not verified", "verified Sender Identity"}, NULL, K_CONNHOST, NULL},
     {F_TRANSPORT_MISSING, SRC_OUT, NULL, {"mail transport unavailable", "unknown mail transport"}, NULL, K_NONE, NULL},
     /* smtp_trouble.c's SMTP_ERR_DATA: the client stopped on its own error
      * (a lookup table failing: smtp_sasl_glue.c's "smtp_sasl_password_maps
@@ -156,7 +157,9 @@ const struct rule rule_out[] = {
     /* the relay host's limit on this server's account (Google Workspace's
      * 5.4.5 "Daily user sending limit exceeded", "Daily sending quota
      * exceeded"): a rate, not a recipient's full mailbox */
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"sending limit", "sending quota"}, NULL, K_PROVIDER, NULL},
+    /* and Amazon SES's "454 Throttling failure: Maximum sending rate
+     * exceeded" / "Daily message quota exceeded" (the account's limits) */
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"sending limit", "sending quota", "Throttling failure", "message quota exceeded"}, NULL, K_PROVIDER, NULL},
     {F_OUT_GREYLISTED, SRC_OUT, NULL, {"greylist", "graylist", "grey-list", "gray-list", "greylisted"}, NULL, K_PROVIDER, NULL},
     /* a remote postscreen's after-greeting tests: 450 until this server
      * connects again, then passed */
@@ -353,20 +356,37 @@ const struct rule rule_diag[] = {
      * "TYPE:NAME is unavailable."): the type is not built in or its
      * plugin package is not installed; key the type */
     {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    /* the database answered and refused the query of the table's .cf
+     * file (MySQL's "You have an error in your SQL syntax", "Unknown
+     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
+     * or near", "column ... does not exist"): the query is wrong, the
+     * server is up; and the other refusals of the statement itself:
+     * a feature this server version lacks, "Reference 'X' not supported
+     * (forward reference in item list)", "Column 'X' in where clause is
+     * ambiguous", "Illegal mix of collations", "Unknown table") */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist", "not supported", "is ambiguous", "Illegal mix of collations", "Unknown table "}, "query failed", K_FIXED, "SQL query"},
+    /* dict_sqlite.c's fatal "sqlite:FILE: SQL prepare failed: no such
+     * table: T" (or column, or a syntax error): the query again */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"SQL prepare failed"}, "sqlite:", K_FIXED, "SQL query"},
+    /* dict_ldap.c "dict_ldap_lookup: Search error %d: %s": the directory
+     * answered; "No such object" (32: search_base names no entry), "Bad
+     * search filter" (87), "Invalid DN syntax" (34), "Undefined attribute
+     * type" (17) are the table's .cf file; any other error the server's */
+    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"No such object", "Bad search filter", "Invalid DN syntax", "Undefined attribute type"}, "Search error ", K_FIXED, "LDAP query"},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"dict_ldap_lookup: Search error "}, NULL, K_FIXED, "LDAP"},
     /* "table lookup problem", "query failed" of a table served by a
      * database server (dict_mysql.c, dict_pgsql.c, dict_ldap.c): the
      * server, not a file; keyed by the type, which fold_map_type
      * gives to F_MAP_TYPE when the type itself is not supported */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for ", ": query failed"}, "mysql:", K_FIXED, "MySQL"},
-    /* the database answered and refused the query of the table's .cf
-     * file (MySQL's "You have an error in your SQL syntax", "Unknown
-     * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
-     * or near", "column ... does not exist"): the query is wrong, the
-     * server is up */
-    {F_MAP_SYNTAX, SRC_DIAG, NULL, {"error in your SQL syntax", "Unknown column ", "doesn't exist", "syntax error at or near", "does not exist"}, "query failed", K_FIXED, "SQL query"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"mysql query failed"}, NULL, K_FIXED, "MySQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "pgsql:", K_FIXED, "PostgreSQL"},
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"table lookup problem", " lookup error for "}, "ldap:", K_FIXED, "LDAP"},
+    /* dict_sockmap.c: "table socketmap:unix:PATH:NAME lookup error: %m",
+     * then the map's "socketmap:...:NAME lookup error for \"KEY\"": a
+     * socketmap table is a server (Mailu's podop, postsrsd), and it does
+     * not answer; keyed by its socket (not a file to postmap) */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {" lookup error"}, "socketmap:", K_PATH, NULL},
     /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
      * database): "btree:.../smtpd_scache is unavailable. open database
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
@@ -501,6 +521,12 @@ const struct rule rule_diag[] = {
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"connect to proxy filter "}, NULL, K_AFTER, "connect to proxy filter "},
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"timeout talking to proxy "}, NULL, K_AFTER, "timeout talking to proxy "},
     {F_PROXY_FILTER_DOWN, SRC_DIAG, "smtpd", {"lost connection with proxy "}, NULL, K_AFTER, "lost connection with proxy "},
+    /* auto_clnt.c "connect to PATH: %m" from a daemon that asks no
+     * policy server, only tables: the server of a socketmap table
+     * (its "lookup error" lines follow, keyed the same) */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "trivial-rewrite", {"connect to /"}, NULL, K_PATH, NULL},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "cleanup", {"connect to /"}, NULL, K_PATH, NULL},
+    {F_MAP_SERVER_DOWN, SRC_DIAG, "proxymap", {"connect to /"}, NULL, K_PATH, NULL},
     {F_POLICY_DOWN, SRC_DIAG, "smtpd", {"connect to "}, NULL, K_AFTER, "connect to "},
     {F_DOMAIN_DOUBLE, SRC_DIAG, NULL, {"do not list domain "}, " in BOTH ", K_AFTER, "do not list domain "},
     {F_BIND_IN_USE, SRC_DIAG, NULL, {"Address already in use"}, "bind ", K_AFTER, "port "},

@@ -249,6 +249,14 @@ void diag_user_tls(struct diag *d, struct analysis *a)
 		if (!verdict_row(c->verdict)->own) {
 			if (d->nnoauthref && !verdict_hostile(c->verdict) && c->rejects)
 				known_sender(d, c, client_addr(c).s, marked(d, m, UT_NOAUTHREF));
+			/* logins from this host's own network (a proxy or
+			 * webmail on loopback, a container gateway) that the
+			 * backend failed, and none by a password: the backend,
+			 * however little else the log tells of the client */
+			struct diag_relay *s = marked(d, m, UT_SASLFAIL);
+			if (s && !c->pw_failures && !d->sasl_down_seen && !verdict_hostile(c->verdict) &&
+			    diag_addr_kind(span_of(client_addr(c).s)) != ADDR_PUBLIC)
+				(void)note_group(d, F_SASL_BACKEND_FAILS, s->why, s);
 			continue;
 		}
 		struct client_addr ip = client_addr(c);

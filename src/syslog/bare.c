@@ -449,14 +449,29 @@ static const char *relay_daemon(struct span cur)
 /* syslog_bare_reply - smtpd's refusal pasted from its reply on: "CODE
  * D.D.D TEXT; from=<S> to=<R> proto=P helo=<H>", the part of
  * smtpd_check.c's log_whatsup line after "from CLIENT: " (the tail's
- * "; from=<" and " proto=" are that line's only) */
+ * "; from=<" and " proto=" are that line's only); or cut after its
+ * sender, "...; from=<S>" ending the paste, or after " to=<R>" */
 bool syslog_bare_reply(struct span t)
 {
 	if (t.n < 12 || (t.p[0] != '4' && t.p[0] != '5') || t.p[1] < '0' || t.p[1] > '9' ||
 	    t.p[2] < '0' || t.p[2] > '9' || t.p[3] != ' ' || t.p[4] != t.p[0] || t.p[5] != '.')
 		return false;
 	ptrdiff_t from = span_index(t, "; from=<");
-	return from > 8 && span_index(span_skip(t, (size_t)from), " proto=") > 0;
+	if (from <= 8)
+		return false;
+	struct span tail = span_skip(t, (size_t)from + 8);
+	if (span_index(tail, " proto=") > 0)
+		return true;
+	ptrdiff_t gt = span_chr(tail, '>');
+	if (gt < 0 || span_chr(span_head(tail, (size_t)gt), ' ') >= 0)
+		return false;
+	struct span after = span_skip(tail, (size_t)gt + 1);
+	if (!after.n)
+		return true;
+	if (!span_eat(&after, " to=<"))
+		return false;
+	gt = span_chr(after, '>');
+	return gt >= 0 && (size_t)gt + 1 == after.n && span_chr(span_head(after, (size_t)gt), ' ') < 0;
 }
 
 /* config_daemon - postconf's warnings on the configuration files with
@@ -513,6 +528,9 @@ const char *syslog_bare_daemon(struct span text)
  *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...";
  *   smtpd/smtpd_sasl_glue.c:340, :351 "name[address]: SASL X
  *   authentication failed|aborted...";
+ *   xsasl_cyrus_client.c via xsasl_cyrus_log.c "SASL authentication
+ *   failure: No worthy mechs found" (sasl_client_start's words: the SMTP
+ *   client is Postfix's one SASL client; read as smtp's, lmtp's alike);
  *   conf/postfix-script (postfix check) "not owned by USER: PATH",
  *   "group or other writable: PATH", "symlink leaves directory: PATH",
  *   "not set-gid or not owner+group+world executable: PATH" */
@@ -524,6 +542,8 @@ const char *syslog_bare_warning_daemon(struct span text)
 	for (size_t i = 0; i < sizeof check / sizeof *check; i++)
 		if (span_starts(text, check[i]))
 			return span_find(text, ": /").p ? "postfix-script" : NULL;
+	if (span_starts(text, "SASL authentication failure: No worthy mechs found"))
+		return "smtp";
 	struct span cur = text;
 	if (span_eat(&cur, "non-SMTP command from ")) {
 		size_t n = client_at(cur);
@@ -560,6 +580,7 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 {
 	struct span cur = line;
 	syslog_strip_decorations(&cur);
+	syslog_strip_compose_label(&cur);
 	/* "`connect from ...`," in markdown: the text ends at the closing
 	 * backtick of the one the decorations took off */
 	if (span_chr(span_head(line, (size_t)(cur.p - line.p)), '`') >= 0) {

@@ -23,7 +23,11 @@
  *     for a held entry, '!'), and "QID: to=<rcpt>, relay=none,
  *     status=deferred (REASON)" for each recipient with a reason; a reason
  *     listed without its recipients (a paste cut short) is one deferral
- *     of "<>".
+ *     of "<>";
+ *   - a delivery's reason pasted alone, with no recipient and no notice,
+ *     in the SMTP client's or the retry service's words that name its
+ *     server ("host H[A] said: ...", "delivery temporarily suspended:
+ *     ..."): one failure of "<>" (lone_reason).
  *
  * The relay is the server the reason names ("connect to H[A]:P", "host
  * H[A] said:"...), as Postfix logs it beside such a reason, else none;
@@ -61,6 +65,7 @@ void bm_logline(struct logline *l, const char *daemon, struct span text, struct 
 void bm_init(struct bounce_mailq *bm)
 {
 	bm->kind = BM_NONE;
+	bm->lone = false;
 	bm->report = BM_NO_REPORT;
 	bm->text_n = 0;
 	bm->gap = false;
@@ -238,18 +243,52 @@ static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rc
 	emit(ctx, d ? d : "error", t, bm->lineno, bm->ts);
 }
 
-/* temporary_reply - the server's reply in a reason is a 4XX one ("host
- * H[A] said: 4..", "refused to talk to me: 4..") */
-static bool temporary_reply(struct span r)
+/* reply_class - the first digit of the server's reply in a reason
+ * ("host H[A] said: 4..", "refused to talk to me: 5.."), or 0 */
+static char reply_class(struct span r)
 {
 	static const char *const marks[] = {" said: ", " refused to talk to me: "};
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
 		long k = span_index(r, marks[i]);
 		size_t at = (size_t)k + strlen(marks[i]);
 		if (k >= 0 && at < r.n)
-			return r.p[at] == '4';
+			return r.p[at];
 	}
-	return false;
+	return 0;
+}
+
+/* lone_reason - a delivery's reason pasted alone, in the SMTP client's
+ * or the retry service's words, naming its server where those words do
+ * (smtp_proto.c "host H[A] said: ..." and "... refused to talk to me:
+ * ...", smtp_connect.c "connect to H[A]:P: ...", "lost connection with
+ * H[A] ...", "conversation with H[A] ...", smtp_sasl_proto.c "SASL
+ * authentication failed; server H[A] said: ..." / "...; cannot
+ * authenticate to server H[A]: ...", the retry service's "delivery
+ * temporarily suspended: ..."): stricter than a notice's paragraph,
+ * which its recipient and heading vouch for */
+static bool lone_reason(struct span r)
+{
+	if (span_starts(r, "delivery temporarily suspended: "))
+		return true;
+	if (span_starts(r, "SASL authentication failed; "))
+		return span_index(r, "; server ") > 0 || span_index(r, "; cannot authenticate to server ") > 0;
+	if (!reason_relay(r).n)
+		return false;
+	if (span_starts(r, "host "))
+		return span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0;
+	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
+	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
+}
+
+/* lone_status - what Postfix logs beside a reason alone: bounced for a
+ * server's permanent refusal (its reply a 5XX one), else deferred; a
+ * failed login to the relay defers whatever its code
+ * (smtp_sasl_auth_soft_bounce) */
+static const char *lone_status(struct span r)
+{
+	if (span_starts(r, "SASL authentication failed"))
+		return "deferred";
+	return reply_class(r) == '5' ? "bounced" : "deferred";
 }
 
 /* flush_paragraph - a bounce report's paragraph, if it is to be read;
@@ -262,9 +301,10 @@ static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		return;
 	if (bm->report == BM_NO_REPORT && !failure_shape(r))
 		return;
-	bool later = bm->report == BM_DELAYED || (bm->report == BM_NO_REPORT && temporary_reply(r));
-	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "",
-		    later ? "deferred" : "bounced", bm->text, emit, ctx);
+	bool later = bm->report == BM_DELAYED || (bm->report == BM_NO_REPORT && reply_class(r) == '4');
+	const char *status = bm->lone ? lone_status(r) : later ? "deferred" : "bounced";
+	emit_status(bm, "", bm->rcpt, strcmp(bm->orig, bm->rcpt) ? bm->orig : "", status, bm->text,
+		    emit, ctx);
 }
 
 /* flush_entry - a mailq entry: the message, then its recipients' reasons */
@@ -387,29 +427,13 @@ static bool paragraph_start(struct bounce_mailq *bm, struct span cur)
 	if (!angle_addr(&cur, bm->rcpt))
 		return false;
 	bm->orig[0] = 0;
+	bm->lone = false;
 	if (span_eat(&cur, " (expanded from ")) {
 		if (!angle_addr(&cur, bm->orig) || !span_eat(&cur, ")"))
 			return false;
 	}
 	if (!span_eat(&cur, ":"))
 		return false;
-	bm->text_n = 0;
-	text_add(bm, span_trim(cur));
-	bm->kind = BM_PARAGRAPH;
-	return true;
-}
-
-/* reason_start - a server's reply pasted without the recipient line
- * before it, as a DSN's "host H[A] said:" or "host H[A] refused to talk
- * to me:" starts (the wrapped rest on indented lines): a paragraph of
- * an unknown recipient, read when it has a failure's shape */
-static bool reason_start(struct bounce_mailq *bm, struct span cur)
-{
-	if (!span_starts(cur, "host ") || reason_relay(cur).n == 0)
-		return false;
-	if (span_index(cur, " said:") < 0 && span_index(cur, " refused to talk to me:") < 0)
-		return false;
-	bm->rcpt[0] = bm->orig[0] = 0;
 	bm->text_n = 0;
 	text_add(bm, span_trim(cur));
 	bm->kind = BM_PARAGRAPH;
@@ -471,6 +495,7 @@ static struct span unquote(struct span line, bool *lead_blank)
 	}
 	*lead_blank = cur.n && blank(cur.p[0]);
 	syslog_strip_decorations(&cur);
+	syslog_strip_compose_label(&cur);
 	return cur;
 }
 
@@ -568,10 +593,17 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	heading(bm, cur);
 	bm->lineno = lineno;
 	bm->ts = ts;
-	if (cur.p[0] == '<')
+	if (cur.p[0] == '<') {
 		paragraph_start(bm, cur);
-	else if (cur.p[0] == 'h')
-		reason_start(bm, cur);
-	else if (cur.p[0] >= '0' && cur.p[0] <= 'z')
+	} else if (lone_reason(cur)) {
+		/* a reason pasted without its recipient: one failure of "<>",
+		 * as mailq's reason listed without its recipients */
+		bm->rcpt[0] = bm->orig[0] = 0;
+		bm->lone = true;
+		bm->text_n = 0;
+		text_add(bm, span_trim(cur));
+		bm->kind = BM_PARAGRAPH;
+	} else if (cur.p[0] >= '0' && cur.p[0] <= 'z') {
 		entry_start(bm, cur);
+	}
 }

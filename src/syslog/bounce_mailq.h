@@ -48,6 +48,7 @@ struct bounce_mailq {
 	struct stamp ts;
 	/* a paragraph: "<rcpt> (expanded from <orig>): reason" */
 	char rcpt[BM_ADDR_MAX], orig[BM_ADDR_MAX];
+	bool lone;                       /* a reason pasted alone, no recipient before it */
 	/* an entry: "QID[*!#] size date sender", "(reason)", recipients */
 	char qid[BM_QID_MAX];
 	char sender[BM_ADDR_MAX];

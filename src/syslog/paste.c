@@ -248,6 +248,31 @@ void syslog_strip_decorations(struct span *cur)
 	}
 }
 
+/* syslog_strip_compose_label - docker-compose's "SERVICE  | " before a
+ * message that has no syslog prefix of its own ("postfix_1  | host
+ * smtp.example.net[192.0.2.4] said: ..."): one word of letters, digits,
+ * '_', '-' or '.', blanks, then '|' and a blank; taken off with the
+ * decorations after it.  For the message-alone readers only (bare.c,
+ * bounce_mailq.c): a prefixed line keeps its label as a word of its
+ * prefix. */
+void syslog_strip_compose_label(struct span *cur)
+{
+	size_t i = 0;
+	while (i < cur->n && i < 64 &&
+	       ((cur->p[i] >= 'a' && cur->p[i] <= 'z') || (cur->p[i] >= 'A' && cur->p[i] <= 'Z') ||
+		isdigit_(cur->p[i]) || cur->p[i] == '_' || cur->p[i] == '-' || cur->p[i] == '.'))
+		i++;
+	if (!i || i >= cur->n || !blank(cur->p[i]))
+		return;
+	size_t j = i;
+	while (j < cur->n && blank(cur->p[j]))
+		j++;
+	if (j + 1 >= cur->n || cur->p[j] != '|' || !blank(cur->p[j + 1]))
+		return;
+	*cur = span_skip(*cur, j + 2);
+	syslog_strip_decorations(cur);
+}
+
 /* placeholder_len - "[my domain]", "[server name]", "<host name>": the
  * words an admin pasted instead of the host name, in brackets or angle
  * brackets with blanks inside (no ':' or '[', at most 64 bytes), then a

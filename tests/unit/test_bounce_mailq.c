@@ -100,6 +100,39 @@ TEST(bounce_delay_warning_is_deferred)
 		   "suspended: connect to x[192.0.2.1]:25: Connection refused)\n");
 }
 
+/* a delivery's reason pasted alone, no recipient, no notice: one
+ * failure of "<>", bounced for a 5xx, else deferred; prose that only
+ * starts like one stays text */
+TEST(lone_reason_read)
+{
+	CHECK_MADE("host smtp.example.net[192.0.2.25] said: 550 Unauthenticated senders not allowed (in "
+		   "reply to MAIL FROM command)\n",
+		   "1 smtp: to=<>, relay=smtp.example.net[192.0.2.25], status=bounced (host "
+		   "smtp.example.net[192.0.2.25] said: 550 Unauthenticated senders not allowed (in reply "
+		   "to MAIL FROM command))\n");
+	CHECK_MADE("delivery temporarily suspended: SASL authentication failed; cannot authenticate to "
+		   "server smtp.example.net[192.0.2.25]: no mechanism available\n",
+		   "1 error: to=<>, relay=none, status=deferred (delivery temporarily suspended: SASL "
+		   "authentication failed; cannot authenticate to server smtp.example.net[192.0.2.25]: "
+		   "no mechanism available)\n");
+	CHECK_MADE("SASL authentication failed; server smtp.example.net[192.0.2.25] said: 535 5.7.8 "
+		   "Error: authentication failed\n",
+		   "1 smtp: to=<>, relay=none, status=deferred (SASL authentication failed; server "
+		   "smtp.example.net[192.0.2.25] said: 535 5.7.8 Error: authentication failed)\n");
+	CHECK_MADE("postfix_1  | host smtp.example.net[192.0.2.25] said: 454 Throttling failure: Daily "
+		   "message quota exceeded. (in reply to end of DATA command)\n",
+		   "1 smtp: to=<>, relay=smtp.example.net[192.0.2.25], status=deferred (host "
+		   "smtp.example.net[192.0.2.25] said: 454 Throttling failure: Daily message quota exceeded. "
+		   "(in reply to end of DATA command))\n");
+	unsigned n;
+	char *got = feed("host names are case-blind, said: the manual\n"
+			 "connect to the database failed: timeout\n"
+			 "SASL authentication failed; try again\n",
+			 &n);
+	CHECK_INT(n, 0);
+	free(got);
+}
+
 TEST(bounce_success_and_prose_not_read)
 {
 	unsigned n;

@@ -32,6 +32,17 @@ TEST(diagnose_table_complete)
 	CHECK(!finding_from_id("no-such-finding", &f));
 }
 
+/* the next step of a backend that is a file or a name: sasldb's
+ * permissions, a database server's name that does not resolve in the
+ * chroot (the rules key them so; the words must say what to do) */
+TEST(diagnose_backend_fix_words)
+{
+	const char *f = finding_prose_en(F_SASL_BACKEND_DOWN)->fix;
+	CHECK(strstr(f, "sasldb2") && strstr(f, "chgrp postfix"));
+	f = finding_prose_en(F_MAP_SERVER_DOWN)->fix;
+	CHECK(strstr(f, "Unknown MySQL server host") && strstr(f, "resolv.conf"));
+}
+
 static const struct {
 	const char *line;
 	const char *finding;     /* NULL: no finding */
@@ -236,6 +247,37 @@ static const struct {
      "lookup-table-syntax", "SQL query"},
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: Lost connection to MySQL server during query",
      "lookup-server-unreachable", "MySQL"},
+    /* an LDAP table's search refused by the directory: the .cf file's
+     * search_base or filter; any other search error is the server's */
+    {"Jun  1 10:00:03 mx postfix/proxymap[103]: warning: dict_ldap_lookup: Search error 32: No such object",
+     "lookup-table-syntax", "LDAP query"},
+    {"Jun  1 10:00:03 mx postfix/proxymap[103]: warning: dict_ldap_lookup: Search error 87: Bad search filter",
+     "lookup-table-syntax", "LDAP query"},
+    {"Jun  1 10:00:02 mx postfix/proxymap[102]: warning: dict_ldap_lookup: Search error 80: Internal (implementation specific) error",
+     "lookup-server-unreachable", "LDAP"},
+    /* sqlite: a query naming no table stops the daemon: the query */
+    {"Jun  1 10:00:08 mx postfix/cleanup[108]: fatal: sqlite:/etc/postfix/sqlite-aliases.cf: SQL prepare failed: no such table: alias",
+     "lookup-table-syntax", "SQL query"},
+    /* a relay service's account limits (Amazon SES's 454): a rate, not a
+     * recipient's full mailbox; its sender not a verified identity */
+    {"Jun  1 10:00:04 mx postfix/smtp[104]: 1A2B3C4D5E: to=<a@example.org>, relay=email-smtp.us-east-1.amazonaws.com[198.51.100.10]:587, delay=1, delays=0/0/0.5/0.5, dsn=4.0.0, status=deferred (host email-smtp.us-east-1.amazonaws.com[198.51.100.10] said: 454 Throttling failure: Daily message quota exceeded. (in reply to end of DATA command))",
+     "outbound-rate-limited", "email-smtp.us-east-1.amazonaws.com"},
+    {"Jun  1 10:00:06 mx postfix/smtp[106]: 1A2B3C4D60: to=<c@example.org>, relay=smtp.sendgrid.net[198.51.100.12]:587, delay=1, delays=0/0/0.5/0.5, dsn=5.0.0, status=bounced (host smtp.sendgrid.net[198.51.100.12] said: 550 The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved. (in reply to end of DATA command))",
+     "relayhost-sender-refused", "smtp.sendgrid.net"},
+    /* a socketmap table's server (dict_sockmap.c, auto_clnt.c) that is
+     * not there: a server down, keyed by its socket, not a file to build */
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: connect to /run/mapd/mapd.sock: No such file or directory",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: table socketmap:unix:/run/mapd/mapd.sock:transport lookup error: No such file or directory",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
+    {"May 26 08:30:58 mx postfix/trivial-rewrite[2342]: warning: socketmap:unix:/run/mapd/mapd.sock:transport lookup error for \"*\"",
+     "lookup-server-unreachable", "/run/mapd/mapd.sock"},
+    /* a feature this database version lacks, an ambiguous column: the
+     * statement refused, the server up */
+    {"Aug  1 15:58:29 mx postfix/proxymap[9630]: warning: mysql query failed: Reference 'policy' not supported (forward reference in item list)",
+     "lookup-table-syntax", "SQL query"},
+    {"Aug  1 15:58:29 mx postfix/proxymap[9630]: warning: mysql:/etc/postfix/sql/senders.cf: query failed: Column 'address' in where clause is ambiguous",
+     "lookup-table-syntax", "SQL query"},
     /* master's "process PATH pid N exit status N" with its tag lost (a
      * web UI's table keeps the level and the text): still a daemon dying */
     {"4.1.2026, 11:16:09 | warning | warning: process /usr/lib/postfix/sbin/smtpd pid 342 exit status 1",

@@ -563,3 +563,34 @@ TEST(diagnose_lmtp_down_impact)
 	CHECK(finding_impact(hit.id) == IMPACT_NOT_DELIVERED);
 	CHECK(finding_impact(hit.id) == finding_impact(F_OWN_DELIVERY_FAILED));
 }
+
+/* an LDAP table whose search the directory refused (no such search
+ * base): its lookup errors are that search's, one finding; a server not
+ * reached beside it keeps its own */
+TEST(diagnose_ldap_query_takes_lookup_errors)
+{
+	static const char *const lines[] = {
+	    "Jul 11 15:32:28 mail postfix/proxymap[3630]: warning: dict_ldap_lookup: Search error 32: No such object",
+	    "Jul 11 15:32:28 mail postfix/smtpd[3635]: warning: proxy:ldap:/etc/postfix/ldap-users.cf lookup error for "
+	    "\"user@example.com\"",
+	};
+	struct diag *d = diag_new();
+	feed(d, lines, 2);
+	CHECK_INT(d->nlist, 1);
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "lookup-table-syntax");
+		CHECK_STR(d->list[0]->key, "LDAP query");
+		CHECK_INT(d->list[0]->lines, 2);
+	}
+	diag_free(d);
+	static const char *const both[] = {
+	    "Jul 11 15:32:28 mail postfix/proxymap[3630]: warning: dict_ldap_lookup: Search error 32: No such object",
+	    "Jul 11 15:40:02 mail postfix/proxymap[3631]: warning: dict_ldap_connect: Unable to connect to LDAP server "
+	    "ldap://ldap.example.com:389",
+	};
+	d = diag_new();
+	feed(d, both, 2);
+	CHECK(group_of(d, F_MAP_SYNTAX, "LDAP query") != NULL);
+	CHECK(group_of(d, F_MAP_SERVER_DOWN, "LDAP") != NULL);
+	diag_free(d);
+}

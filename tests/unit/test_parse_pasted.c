@@ -370,4 +370,45 @@ TEST(pasted_reply_fragment)
 	CHECK(!progs_line("553 5.7.1 <notify@example.org>: Sender address rejected")->line->postfix);
 	CHECK(!progs_line("553 4.7.1 x; from=<a@example.org> to=<b@example.net> proto=ESMTP")->line->postfix);
 	CHECK(!progs_line("250 2.0.0 Ok; from=<a@example.org> to=<b@example.net> proto=ESMTP")->line->postfix);
+	/* the paste cut after the sender, or after the recipient */
+	ev = progs_line("553 5.7.1 <support@example.org>: Sender address rejected: not owned by user "
+			"no-reply@example.org; from=<support@example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->from, "support@example.org");
+	CHECK(span_find(ev->reason, "not owned by user").p != NULL);
+	ev = progs_line("554 5.7.1 <a@example.net>: Relay access denied; from=<b@example.org> "
+			"to=<a@example.net>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->to, "a@example.net");
+	/* but not a sentence that goes on after it */
+	CHECK(!progs_line("553 5.7.1 x; from=<a@example.org> says the server")->line->postfix);
+	CHECK(!progs_line("553 5.7.1 x; from=<a@example.org> to=<b@example.net> and so on")->line->postfix);
+	CHECK(!progs_line("553 5.7.1 x; from=<a b@example.org>")->line->postfix);
+}
+
+/* a tagless warning of the SMTP client's SASL library: smtp's, so that
+ * the relay host's login failure is told */
+TEST(pasted_no_worthy_mechs_tagless)
+{
+	const struct event *ev = progs_line("warning: SASL authentication failure: No worthy mechs found");
+	CHECK_SPAN(ev->line->daemon, "smtp");
+	/* smtpd's own Cyrus failures stay without a program */
+	ev = progs_line("warning: SASL authentication failure: Password verification failed");
+	CHECK(!span_eqs(ev->line->daemon, "smtp"));
+}
+
+/* docker-compose's "SERVICE  | " before a message alone (no syslog
+ * prefix of its own): the message read by its shape; prose after such a
+ * label stays text */
+TEST(pasted_compose_label_bare)
+{
+	const struct event *ev = progs_line("postfix_1  | connect from unknown[192.0.2.1]");
+	CHECK(ev->line->postfix);
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	CHECK_SPAN(ev->client_ip, "192.0.2.1");
+	ev = progs_line("mail    | 553 5.7.1 <a@example.org>: Sender address rejected: not owned by user "
+			"b@example.org; from=<a@example.org>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK(!progs_line("notes | connect from my laptop")->line->postfix);
+	CHECK(!progs_line("a b | connect from unknown[192.0.2.1]")->line->postfix);
 }
