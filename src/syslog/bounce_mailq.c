@@ -274,8 +274,9 @@ static bool lone_reason(struct span r)
 		return span_index(r, "; server ") > 0 || span_index(r, "; cannot authenticate to server ") > 0;
 	if (!reason_relay(r).n)
 		return false;
+	/* the reply itself may follow on the next, indented lines */
 	if (span_starts(r, "host "))
-		return span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0;
+		return span_index(r, " said:") > 0 || span_index(r, " refused to talk to me:") > 0;
 	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
 	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
 }
