@@ -277,6 +277,8 @@ enum finding_impact {
 	  "a milter broke off while Postfix talked to it (crash, hang or timeout)")                \
 	X(F_MILTER_TEMPFAIL, "milter-failure-refuses-mail", SIDE_CONFIG, 4, IMPACT_REFUSED,      \
 	  "incoming mail is refused because a milter fails")                                  \
+	X(F_DKIM_SIGN, "dkim-signing-failed", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \
+	  "the DKIM signer (OpenDKIM) does not sign some of this server's mail: no signing table entry for the sender, or a key it will not load") \
 	X(F_FILTER_DOWN, "content-filter-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,      \
 	  "the content filter (Amavis, ...) on this host cannot be reached")                   \
 	X(F_LMTP_DOWN, "mailbox-delivery-unreachable", SIDE_CONFIG, 4, IMPACT_NOT_DELIVERED,    \

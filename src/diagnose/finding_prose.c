@@ -166,9 +166,14 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
     [F_MILTER_DOWN] = {
 	"Postfix cannot connect to a milter (DKIM signing, spam filtering). What happens to the "
 	"mail depends on milter_default_action: by default (tempfail) mail is refused "
-	"temporarily; with accept it passes unsigned or unfiltered.",
+	"temporarily; with accept it passes unsigned or unfiltered. A milter that takes the "
+	"connection and fails the first exchange (\"can't read SMFIC_OPTNEG reply packet "
+	"header\", \"read error in initial handshake\") is as good as absent: another service "
+	"listens on that port, or the milter drops new connections.",
 	"Start the milter (systemctl status opendkim / rspamd) and check that it listens "
-	"where smtpd_milters / non_smtpd_milters say (ss -ltnp); inside the chroot a unix "
+	"where smtpd_milters / non_smtpd_milters say (ss -ltnp) and that the port is the "
+	"milter's own (rspamd: its proxy worker in milter mode, 11332, not the normal worker "
+	"on 11333); inside the chroot a unix "
 	"socket must be under /var/spool/postfix. On \"Permission denied\" the milter runs but "
 	"the postfix user may not open its socket: add postfix to the milter's group (adduser "
 	"postfix opendkim) and let the group use the socket (UMask 007 in opendkim.conf), then "
@@ -192,6 +197,19 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Bring the milter back: systemctl status opendkim or rspamd, and its own finding "
 	"tells what fails. If mail must flow while it is down, set milter_default_action = accept (mail "
 	"then passes unsigned or unfiltered) and postfix reload.",
+	NULL},
+    [F_DKIM_SIGN] = {
+	"OpenDKIM, the milter that signs this server's outgoing mail, left messages unsigned. "
+	"\"no signing table match\" (or \"no signing domain match\") names a sender whose domain "
+	"its SigningTable or Domain list does not hold; \"key data is not secure\" and \"error "
+	"loading key\" are a private key it refuses: the file, or a directory above it, can be "
+	"written or read by another user than OpenDKIM's and root (with RequireSafeKeys false "
+	"it only warns and still signs). Unsigned mail fails DKIM at the receivers and, when the "
+	"domain publishes DMARC, may be refused or put in the spam folder.",
+	"For a missing entry: add the sender's domain to the SigningTable and KeyTable (or "
+	"Domain) that opendkim.conf names, with its key; for a refused key: give the key file to "
+	"the opendkim user with mode 600 and make no directory above it writable by others (ls "
+	"-ld on each). Restart OpenDKIM and send a test message to a DKIM checker.",
 	NULL},
     [F_FILTER_DOWN] = {
 	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "

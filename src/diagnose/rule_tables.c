@@ -497,6 +497,13 @@ const struct rule rule_diag[] = {
     /* milter8.c: smtpd_milters names no usable endpoint (a typo) */
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"Milter service needs transport:endpoint instead of \""}, NULL, K_AFTER, "instead of \""},
     {F_MILTER_DOWN, SRC_DIAG, NULL, {"in Milter service: "}, "invalid transport name: ", K_AFTER, "in Milter service: "},
+    /* milter8.c's connect: the endpoint takes the connection, then the
+     * option negotiation gets no answer ("can't read SMFIC_OPTNEG reply
+     * packet header", "read error in initial handshake"): no milter
+     * serves there (another service's port: rspamd's normal worker on
+     * 11333 for its proxy's 11332) or it drops new connections; no
+     * message reached it, as when the connection is refused */
+    {F_MILTER_DOWN, SRC_DIAG, NULL, {"can't read SMFIC_OPTNEG", "can't write SMFIC_OPTNEG", "read error in initial handshake", "write error in initial handshake"}, "milter ", K_AFTER, "milter "},
     {F_MILTER_CRASHED, SRC_DIAG, NULL, {"can't read SMFIC", "read error", "unexpected EOF", "timeout", "can't read", "can't write", "Connection reset", "EOF while reading", "error writing command", "write error", "packet length", "malformed reply"}, "milter ", K_AFTER, "milter "},
     /* milter8.c: a milter that breaks the protocol (a bug, another
      * service on its port): Postfix stops talking to it as after a crash */
@@ -601,7 +608,30 @@ const struct rule rule_plain[] = {
     {F_OUT_TLS_WRAPPER, SRC_PLAIN, "smtp", {"SMTPS wrappermode (TCP port 465) requires"}, NULL, K_NONE, NULL},
 };
 
+/* other programs' own lines (EV_OTHER) that tell of this server's
+ * setup; every row names its program, so that the lines of the others
+ * (dovecot, postgrey...) are not searched */
+const struct rule rule_other[] = {
+    /* opendkim.c (LogWhy): the sender's domain is not among those it
+     * signs for (SigningTable, Domain, KeyList): the message leaves
+     * unsigned; not "no signature data" alone, which the verification
+     * of an unsigned incoming message logs too */
+    {F_DKIM_SIGN, SRC_OTHER, "opendkim", {"no signing table match for ", "no signing domain match for ", "no signing subdomain match for ", "no signing keylist match for "}, NULL, K_FIXED, "no signing table entry for the sender"},
+    /* opendkim.c: a private key it refuses (RequireSafeKeys: a file or
+     * directory others may write) or cannot read: nothing is signed */
+    {F_DKIM_SIGN, SRC_OTHER, "opendkim", {"key data is not secure", "error loading key ", "can't load key from "}, NULL, K_FIXED, "signing key not loaded"},
+};
+
 const size_t rule_out_n = sizeof rule_out / sizeof rule_out[0];
 const size_t rule_reject_n = sizeof rule_reject / sizeof rule_reject[0];
 const size_t rule_diag_n = sizeof rule_diag / sizeof rule_diag[0];
 const size_t rule_plain_n = sizeof rule_plain / sizeof rule_plain[0];
+const size_t rule_other_n = sizeof rule_other / sizeof rule_other[0];
+
+bool diag_other_program(struct span d)
+{
+	for (size_t i = 0; i < rule_other_n; i++)
+		if (span_eqs(d, rule_other[i].daemon))
+			return true;
+	return false;
+}

@@ -312,7 +312,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_dnsbl(ev, hit);
 	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
 		if (!span_eqs(ev->action, "greylist"))
-			return false;
+			/* another program that tells of this server's setup
+			 * (OpenDKIM not signing): rule_other, by its program */
+			return diag_other_program(l->daemon) && diag_apply(MEMO_OTHER, ev, l->text, hit);
 		memset(hit, 0, sizeof *hit);
 		hit->id = F_IN_GREYLISTING;
 		diag_copy_key(hit->subject, ev->client_ip);

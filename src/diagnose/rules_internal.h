@@ -7,7 +7,7 @@
 
 #include "rules.h"
 
-enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8 };
+enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8, SRC_OTHER = 16 };
 
 enum key_kind {
 	K_NONE,      /* one group for the whole finding */
@@ -37,8 +37,10 @@ struct rule {
 };
 
 /* rule_tables.c: the rows, and how many of each */
-extern const struct rule rule_out[], rule_reject[], rule_diag[], rule_plain[];
-extern const size_t rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n;
+extern const struct rule rule_out[], rule_reject[], rule_diag[], rule_plain[], rule_other[];
+extern const size_t rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n, rule_other_n;
+/* is d the program of a rule_other row (each row names its program) */
+bool diag_other_program(struct span d);
 
 /* rules_out.c: the finding of a failed delivery, SMTP client error or
  * connection failure (SRC_OUT), its answer remembered */

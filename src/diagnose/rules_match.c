@@ -103,6 +103,7 @@ static struct memo_info {
     [MEMO_REJECT] = {.rules = rule_reject, .lits = reject_lits},
     [MEMO_DIAG] = {.rules = rule_diag, .lits = no_lits},
     [MEMO_PLAIN] = {.rules = rule_plain, .lits = no_lits},
+    [MEMO_OTHER] = {.rules = rule_other, .lits = no_lits},
 };
 
 /* info_make - whether a table's key may leave addresses out */
@@ -132,7 +133,7 @@ static void compile_table(const struct rule *rules, struct crule *c, size_t n)
 /* compile - every table, and what its memo's key may leave out */
 static void compile(void)
 {
-	const size_t n[MEMO__COUNT] = {rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n};
+	const size_t n[MEMO__COUNT] = {rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n, rule_other_n};
 	for (int i = 0; i < MEMO__COUNT; i++) {
 		/* made once for the process, like the tables themselves */
 		memo_info[i].c = xcalloc(n[i], sizeof *memo_info[i].c);
@@ -198,7 +199,7 @@ void diag_rules_memo(bool on)
 }
 
 /* diag_rules_memo_masked - the tables whose memo key leaves the
- * addresses out, a bit each (all four: the unit tests check) */
+ * addresses out, a bit each (all of them: the unit tests check) */
 unsigned diag_rules_memo_masked(void)
 {
 	pthread_once(&compiled, compile);

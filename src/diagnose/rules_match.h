@@ -24,7 +24,7 @@ struct text_match {
 enum { OUT_LMTP, OUT_PORT25, OUT_SENDER_REJECTED, OUT_SENDER_DENIED, OUT_MAIL_FROM };
 enum { REJECT_RELAY_DENIED, REJECT_BLOCKED, REJECT_USER_UNKNOWN };
 
-enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO_DIAG, MEMO_PLAIN, MEMO__COUNT };
+enum memo_table { MEMO_OUT, MEMO_REJECT, MEMO_DIAG, MEMO_PLAIN, MEMO_OTHER, MEMO__COUNT };
 
 /* the retry service's words before a dead destination's cause */
 static const char diag_suspended[] = "delivery temporarily suspended: ";

@@ -72,10 +72,15 @@ void parse_line(const struct logline *l, struct event *ev)
 	ev->type = EV_UNKNOWN;
 	if (parse_verbose(l, ev))
 		return;
-	/* the Perl SPF policy server logs as postfix/policy-spf: another
-	 * program's line for all that */
-	if (span_eqs(l->daemon, "policy-spf") && parse_policy(l, ev)) {
+	/* the Perl SPF policy server logs as postfix/policy-spf, and
+	 * policyd-weight as postfix/policyd-weight (every line of it, its
+	 * start and its cache's included): another program's line for all
+	 * that */
+	bool weight = span_eqs(l->daemon, "policyd-weight");
+	if ((span_eqs(l->daemon, "policy-spf") || weight) && (parse_policy(l, ev) || weight)) {
 		ev->type = EV_OTHER;
+		if (weight)
+			ev->text = l->text;
 		canon_addrs(ev);
 		return;
 	}

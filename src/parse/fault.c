@@ -38,6 +38,19 @@ bool ev_dnsbl_error_answer(struct span answer)
 	       has(answer, "Error: ");
 }
 
+/* milter_early_tempfail - a milter's temporary refusal before the
+ * envelope (at CONNECT, HELO or EHLO): before the client has sent
+ * anything to judge, a milter refuses for now only when it fails
+ * (milter8.c's "451 4.7.1 Service unavailable - try again later" under
+ * milter_default_action = tempfail), even when a pasted line lost the
+ * text after the code */
+static bool milter_early_tempfail(const struct event *ev)
+{
+	bool temporary = ev->code.n ? ev->code.p[0] == '4' : ev->dsn.n && ev->dsn.p[0] == '4';
+	return temporary && (span_eqs(ev->stage, "CONNECT") || span_eqs(ev->stage, "EHLO") ||
+			     span_eqs(ev->stage, "HELO"));
+}
+
 /* ev_reject_local_fault - an EV_REJECT whose reply says the server failed */
 bool ev_reject_local_fault(const struct event *ev)
 {
@@ -45,7 +58,7 @@ bool ev_reject_local_fault(const struct event *ev)
 	if (ev->type != EV_REJECT && !(ev->type == EV_CLEANUP_ACTION && milter))
 		return false;
 	struct span r = ev->reason;
-	if (milter && has(r, "Service unavailable - try again later"))
+	if (milter && (has(r, "Service unavailable - try again later") || milter_early_tempfail(ev)))
 		return true;
 	static const char *const own[] = {
 	    "Server configuration problem", "Server configuration error",
@@ -390,7 +403,7 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	uint64_t has = seen.has;
 	/* ev_reject_local_fault (a cleanup line only when a milter's) */
 	if (reject || milter) {
-		if (milter && has & RW_BIT(RW_MILTER_TEMPFAIL))
+		if (milter && (has & RW_BIT(RW_MILTER_TEMPFAIL) || milter_early_tempfail(ev)))
 			return true;
 		if (has & (RW_BIT(RW_CONF_PROBLEM) | RW_BIT(RW_CONF_ERROR) | RW_BIT(RW_STORAGE) |
 			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS) | RW_BIT(RW_ADDR_LOOKUP)))

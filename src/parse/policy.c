@@ -1,7 +1,8 @@
 /*
  * policy.c - the lines of the policy services smtpd asks
- * (check_policy_service) that log their own decisions: postgrey, and
- * policyd-spf (the Python one; the Perl one logs as postfix/policy-spf).
+ * (check_policy_service) that log their own decisions: postgrey,
+ * policyd-spf (the Python one; the Perl one logs as postfix/policy-spf)
+ * and policyd-weight (as postfix/policyd-weight).
  * They stay EV_OTHER (another program's lines: counted apart), with the
  * client, the envelope and the decision:
  *
@@ -17,6 +18,12 @@
  *                                      action "reject", code, dsn, reason
  *   policyd-spf: 451 4.4.3 SPF Temporary Error: DNS Timeout ...
  *                                      action "defer"
+ *   postfix/policyd-weight: decided action=550 Mail appeared to be SPAM
+ *             or forged. ...; <client=N[A]> <helo=H> <from=S> <to=R>;
+ *             delay: 0s                action "reject", code, reason
+ *   postfix/policyd-weight: decided action=DUNNO ...  action "pass"
+ *   postfix/policyd-weight: weighted check: CHECKS; <client=N[A]> ...;
+ *             rate: N                  action "score", reason "rate: N"
  *
  * Untrusted: the sender, the recipient and the HELO name are what the
  * client sent, so every value is found where the client's text cannot
@@ -127,6 +134,51 @@ static bool spf(struct span t, struct event *ev)
 	return true;
 }
 
+/* weight - policyd-weight's decision "decided action=550 TEXT; <client=N[A]>
+ * <helo=H> <from=S> <to=R>; delay: 0s" (a code and text: a refusal; a
+ * word: DUNNO, PREPEND...) or its score "weighted check: CHECKS;
+ * <client=N[A]> ...; rate: N".  The client is the first "<client=":
+ * before it only policyd-weight's own words; the HELO name and the
+ * envelope after it are the client's, not taken */
+static bool weight(struct span t, struct event *ev)
+{
+	bool decided = span_starts(t, "decided action=");
+	if (!decided && !span_starts(t, "weighted check: "))
+		return false;
+	struct span c = span_find(t, "<client=");
+	if (!c.p)
+		return false;
+	struct span own = span_head(t, (size_t)(c.p - t.p));
+	c = span_skip(c, 8);
+	ptrdiff_t gt = span_chr(c, '>');
+	if (gt >= 0)
+		c = span_head(c, (size_t)gt);
+	ptrdiff_t lb = span_chr(c, '[');
+	if (lb < 0 || !c.n || c.p[c.n - 1] != ']')
+		return false;
+	ev->client_name = span_head(c, (size_t)lb);
+	ev->client_ip = span_make(c.p + lb + 1, c.n - (size_t)lb - 2);
+	if (!decided) {
+		ev->action = span_of("score");
+		ptrdiff_t r = last_index(t, "; rate: ");
+		ev->reason = r >= 0 ? span_skip(t, (size_t)r + 2) : SPAN_NULL;
+		return true;
+	}
+	struct span a = span_skip(own, 15);
+	while (a.n && (a.p[a.n - 1] == ' ' || a.p[a.n - 1] == ';'))
+		a.n--;
+	if (a.n >= 4 && (a.p[0] == '4' || a.p[0] == '5') && span_digits(span_head(a, 3)) && a.p[3] == ' ') {
+		ev->code = span_head(a, 3);
+		ev->action = span_of(a.p[0] == '5' ? "reject" : "defer");
+		ev->reason = span_skip(a, 4);
+	} else {
+		/* DUNNO (and its "using cached result"), PREPEND ...: let through */
+		ev->action = span_of("pass");
+		ev->reason = a;
+	}
+	return true;
+}
+
 /* parse_policy - the decision of a policy service's line, when it is one */
 bool parse_policy(const struct logline *l, struct event *ev)
 {
@@ -135,5 +187,7 @@ bool parse_policy(const struct logline *l, struct event *ev)
 		return postgrey(l->text, ev);
 	if (span_eqs(d, "policyd-spf") || span_eqs(d, "policy-spf"))
 		return spf(l->text, ev);
+	if (span_eqs(d, "policyd-weight"))
+		return weight(l->text, ev);
 	return false;
 }

@@ -110,7 +110,8 @@ static void verb(struct buf *b, struct span cmd)
 
 /* other_policy - a policy service's own decision (parse/policy.c) in
  * words: postgrey's greylisting or pass, policyd-spf's result or
- * refusal; false for any other line of another program */
+ * refusal, policyd-weight's score or decision; false for any other line
+ * of another program */
 static bool other_policy(struct buf *b, const struct event *ev)
 {
 	if (!ev->action.n || !ev->client_ip.n)
@@ -121,7 +122,14 @@ static bool other_policy(struct buf *b, const struct event *ev)
 	buf_term(&why, ev->reason);
 	buf_putc(&why, 0);
 	bool told = true;
-	if (span_eqs(ev->action, "greylist"))
+	bool weight = span_eqs(ev->line->daemon, "policyd-weight");
+	if (weight && (span_eqs(ev->action, "reject") || span_eqs(ev->action, "defer")))
+		/* TRANSLATORS: the client's address, the policy service's reply text */
+		buf_printf(b, _("the policy service policyd-weight refused the client %s: %s"), ip.p, why.p);
+	else if (span_eqs(ev->action, "score"))
+		/* TRANSLATORS: the client's address, policyd-weight's score ("rate: 13") */
+		buf_printf(b, _("the policy service policyd-weight scored the client %s (%s): the higher, the more it looks like spam"), ip.p, why.p);
+	else if (span_eqs(ev->action, "greylist"))
 		/* TRANSLATORS: postgrey's decision: the client's address, postgrey's reason ("new", "early-retry (173s missing)") */
 		buf_printf(b, _("greylisted the client %s (%s): a real server retries later"), ip.p, why.p);
 	else if (span_eqs(ev->action, "pass"))

@@ -13,8 +13,9 @@
  *                "1. "), backticks, italics or bold marks around the
  *                whole line ("_TIME ... text_", "**TIME ... text**"), a table's leading '|', the file
  *                name (and line number) grep puts before a time
- *                ("/var/log/mail.log.1:", "maillog:1234:"), a log
- *                shipper's or the journal's field name ("message: ",
+ *                ("/var/log/mail.log.1:", "maillog:1234:"), an editor's
+ *                or cat -n's line number before a time ("14 Mar 10 ..."),
+ *                a log shipper's or the journal's field name ("message: ",
  *                "msg: ", "MESSAGE=");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
  *                any order: the time (ISO or classic; a second one is
@@ -243,6 +244,23 @@ void syslog_strip_decorations(struct span *cur)
 		if (i && i + 1 < n && (p[i] == '.' || p[i] == ')') && blank(p[i + 1])) {
 			*cur = span_skip(*cur, i + 2); /* "1. " */
 			continue;
+		}
+		/* an editor's or cat -n's line number before a time and its
+		 * day ("14 Mar 10 08:26:19 ...", "   120\t2026-03-10T..."); not
+		 * a year before a classic time ("2013 Jun 10 ...": prefix.c's
+		 * own shape, which refuses "1969") */
+		while (i < n && i < 7 && isdigit_(p[i]))
+			i++;
+		bool year = i == 4 && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'));
+		if (i && !year && i < n && blank(p[i])) {
+			size_t j = i;
+			while (j < n && j < i + 8 && blank(p[j]))
+				j++;
+			struct span rest = span_skip(*cur, j);
+			if (time_follows(rest) && (isdigit_(rest.p[0]) || (rest.n > 5 && (isdigit_(rest.p[4]) || isdigit_(rest.p[5]))))) {
+				*cur = rest;
+				continue;
+			}
 		}
 		return;
 	}

@@ -636,6 +636,25 @@ static const struct {
      "milter-unreachable", "127.0.0.1:8891"},
     {"Mar  1 10:00:04 mx postfix/smtpd[204]: warning: invalid transport name: tcp in Milter service: tcp:127.0.0.1:8891",
      "milter-unreachable", "tcp:127.0.0.1:8891"},
+    /* the milter handshake that gets no answer: nothing milter-like
+     * listens there (rspamd's normal worker for its proxy), not a crash */
+    {"Sep 30 18:26:31 mx postfix/smtpd[19770]: warning: milter inet:[127.0.0.1]:11333: can't read SMFIC_OPTNEG reply packet header: Success",
+     "milter-unreachable", "inet:[127.0.0.1]:11333"},
+    {"Sep 30 18:26:31 mx postfix/smtpd[19770]: warning: milter inet:[127.0.0.1]:11333: read error in initial handshake",
+     "milter-unreachable", "inet:[127.0.0.1]:11333"},
+    /* OpenDKIM's own lines: the sender's domain not in its tables, a key
+     * it refuses; "no signature data" alone is no finding (an unsigned
+     * incoming message says it too) */
+    {"Feb 16 22:13:11 mx opendkim[290]: 8888F3239D2: no signing table match for 'alice@example.com'",
+     "dkim-signing-failed", "no signing table entry for the sender"},
+    {"Feb 16 22:13:11 mx opendkim[290]: 8888F3239D2: no signing domain match for 'example.com'",
+     "dkim-signing-failed", "no signing table entry for the sender"},
+    {"Mar  7 14:17:27 mx opendkim[529]: mail._domainkey.example.com: key data is not secure: /etc can be read or written by other users",
+     "dkim-signing-failed", "signing key not loaded"},
+    {"Mar  7 14:17:27 mx opendkim[529]: BDF2E1C1982: error loading key 'mail._domainkey.example.com'",
+     "dkim-signing-failed", "signing key not loaded"},
+    {"Feb 16 22:13:11 mx opendkim[290]: 8888F3239D2: no signature data", NULL, NULL},
+    {"Feb 16 22:13:11 mx dovecot: imap(alice@example.com): error loading key 'x' (no signing table match for 'y')", NULL, NULL},
     {"Oct 30 07:01:02 mx postfix/master[2101]: warning: duplicate master.cf entry for service \"submission\" (submission) -- using the last entry",
      "master-cf-duplicate-service", "submission"},
     /* the message families of suite-variants-families */

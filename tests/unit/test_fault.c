@@ -72,7 +72,7 @@ TEST(accuses_nobody_same_as_chain)
 	static const char *const codes[] = {"450", "451", "554", "550", "4", "45", NULL};
 	static const char *const dsns[] = {"4.3.2", "5.2.2", "4.2.2", "5.7.1", "4.7.1", NULL};
 	static const char *const actions[] = {"reject", "milter-reject", "reject_warning", "hold", NULL};
-	static const char *const stages[] = {"RCPT", "DATA", "CONNECT", NULL};
+	static const char *const stages[] = {"RCPT", "DATA", "CONNECT", "EHLO", NULL};
 	static const char *const daemons[] = {"smtpd", "postscreen", "cleanup"};
 	static const char *const names[] = {"unknown", "mail-wr1-f41.google.com", "mx.example.net",
 					    "mail.protection.outlook.com", "o1.outbound-mail.SendGrid.net",
@@ -223,6 +223,40 @@ TEST(accuses_nobody_each_clause)
 		    accuses_nobody_chain(&ev) != rows[i].want)
 			test_fail(__FILE__, __LINE__, "row %zu: \"%s\": want %d", i, rows[i].text,
 				  rows[i].want);
+	}
+}
+
+/* a milter's temporary refusal before the envelope is its failure's
+ * reply (milter_default_action = tempfail), even when a pasted line lost
+ * the text after the code; not at RCPT, nor a permanent one */
+TEST(accuses_nobody_milter_early_tempfail)
+{
+	static const struct {
+		const char *action, *stage, *code, *text;
+		bool want;
+	} rows[] = {
+	    {"milter-reject", "EHLO", "451", "", true},
+	    {"milter-reject", "CONNECT", "451", "4.7.1 Slow down", true},
+	    {"milter-reject", "HELO", "421", "", true},
+	    {"milter-reject", "RCPT", "451", "", false},
+	    {"milter-reject", "EHLO", "550", "5.7.1 Go away", false},
+	    {"reject", "EHLO", "450", "", false},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct logline l = {0};
+		l.daemon = SPAN_LIT("smtpd");
+		struct event ev = {0};
+		ev.line = &l;
+		ev.type = EV_REJECT;
+		ev.action = span_of(rows[i].action);
+		ev.stage = span_of(rows[i].stage);
+		ev.code = span_of(rows[i].code);
+		ev.client_name = SPAN_LIT("mail-pg1-f200.google.com");
+		ev.client_ip = SPAN_LIT("209.85.215.200");
+		ev.reason = span_of(rows[i].text);
+		if (ev_reject_accuses_nobody(&ev) != rows[i].want || accuses_nobody_chain(&ev) != rows[i].want)
+			test_fail(__FILE__, __LINE__, "row %zu: %s at %s %s: want %d", i, rows[i].action,
+				  rows[i].stage, rows[i].code, rows[i].want);
 	}
 }
 

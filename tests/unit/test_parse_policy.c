@@ -124,3 +124,38 @@ TEST(policy_postgrey_bare)
 	CHECK(!syslog_parse(&st, span_of("action=greylist, reason=new"), &l));
 	CHECK(!syslog_parse(&st, span_of("action=reject, client_address=192.0.2.7"), &l));
 }
+
+/* policyd-weight logs as postfix/policyd-weight: another program's line,
+ * its score or decision with the client of the first "<client=" (the
+ * HELO name and the envelope after it are the client's words) */
+TEST(policy_weight)
+{
+	const struct event *ev = progs_line(
+	    "Dec  3 10:00:01 mx postfix/policyd-weight[647]: decided action=550 Mail appeared to be SPAM or forged. "
+	    "Ask your Mail/DNS-Administrator to correct HELO and DNS MX settings or to get removed from DNSBLs; "
+	    "<client=unknown[203.0.113.126]> <helo=x <client=a[192.0.2.1]>> <from=a@example.net> "
+	    "<to=b@example.com>; delay: 0s");
+	CHECK_STR(progs_type(ev), "other");
+	CHECK_SPAN(ev->action, "reject");
+	CHECK_SPAN(ev->code, "550");
+	CHECK_SPAN(ev->client_ip, "203.0.113.126");
+	CHECK_SPAN(ev->client_name, "unknown");
+	CHECK_SPAN(ev->reason, "Mail appeared to be SPAM or forged. Ask your Mail/DNS-Administrator to correct "
+			       "HELO and DNS MX settings or to get removed from DNSBLs");
+	ev = progs_line("Dec  3 10:00:02 mx postfix/policyd-weight[8583]: decided action=DUNNO  using cached result; "
+			"rate: -9.5; <client=mail.example.net[198.51.100.19]> <helo=mail.example.net> "
+			"<from=a@example.net> <to=b@example.com>; delay: 0s");
+	CHECK_SPAN(ev->action, "pass");
+	CHECK_SPAN(ev->client_ip, "198.51.100.19");
+	ev = progs_line("Dec  3 10:00:03 mx postfix/policyd-weight[8552]: weighted check:  IN_SPAMCOP=2 "
+			"IN_BARRACUDA=4; <client=dyn.example.net[192.0.2.184]> <helo=x> <from=a@example.net> "
+			"<to=b@example.com>; rate: 13");
+	CHECK_STR(progs_type(ev), "other");
+	CHECK_SPAN(ev->action, "score");
+	CHECK_SPAN(ev->reason, "rate: 13");
+	CHECK_SPAN(ev->client_ip, "192.0.2.184");
+	/* not a decision: another program's line all the same */
+	ev = progs_line("Dec  3 10:00:04 mx postfix/policyd-weight[8552]: policyd-weight 0.1.15 beta-17 started");
+	CHECK_STR(progs_type(ev), "other");
+	CHECK_SPAN(ev->action, NULL);
+}

@@ -900,6 +900,29 @@ TEST(prefix_bare_lines)
 	CHECK(parse(&st, "postfix/anvil[7]: statistics: max cache size 1 at Dec  3 10:00:00", &l));
 }
 
+/* an editor's or cat -n's line number before the time; a number before
+ * a word that is no time, or a day-month-year date, is not taken off as one */
+TEST(prefix_editor_line_number)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 2026, 0);
+	CHECK(parse(&st, " 14 Mar 10 08:26:19 mx opendkim[1745]: x: error loading key 'y'", &l));
+	CHECK_SPAN(l.host, "mx");
+	CHECK_SPAN(l.prog, "opendkim");
+	CHECK(parse(&st, "    120\t2026-03-10T08:26:19+00:00 mx postfix/smtpd[7]: connect from a[192.0.2.1]", &l));
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_SPAN(l.text, "connect from a[192.0.2.1]");
+	CHECK(!parse(&st, "14 apples mx postfix/smtpd[1]: x", &l) || !span_eqs(l.host, "mx"));
+	static const char whole[] = "  1234567 Mar 10 08:26:19 mx postfix/smtpd[1]: x";
+	for (size_t n = 0; n < sizeof whole - 1; n++) {
+		char *p = malloc(n ? n : 1);
+		memcpy(p, whole, n);
+		(void)syslog_parse(&st, span_make(p, n), &l);
+		free(p);
+	}
+}
+
 /* the file name (and line number) grep puts before each line when it
  * searches several files; a name that is no log file's, or no time
  * right after it, is not taken off */
