@@ -440,7 +440,7 @@ TEST(diagnose_lost_after_421_is_its_effect)
 	if (d->nlist == 1)
 		CHECK_STR(finding_id(d->list[0]->id), "outbound-ip-reputation");
 	diag_free(d);
-	static const char *const other[] = {
+	const char *const other[] = {
 	    lines[0],
 	    "Feb 28 16:28:44 m postfix/smtp[8416]: D684822608E: lost connection with mta7.am0.yahoodns.net[198.51.100.139] while sending RCPT TO",
 	    "Feb 28 16:28:44 m postfix/smtp[8415]: D684822608F: lost connection with mx.example.org[192.0.2.25] while sending RCPT TO",
@@ -496,7 +496,7 @@ TEST(diagnose_bounce_reason_not_in_log)
 	}
 	CHECK(diag_breaks_mail(d));
 	diag_free(d);
-	static const char *const both[] = {
+	const char *const both[] = {
 	    "Aug  4 12:36:31 m postfix/smtp[450]: C8FA38E4F42: to=<u1@example.org>, relay=mail.example.net[192.0.2.5]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host mail.example.net[192.0.2.5] said: 550 Sender address is not allowed. (in reply to MAIL FROM command))",
 	    notice[0],
 	};

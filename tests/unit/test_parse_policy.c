@@ -99,7 +99,7 @@ TEST(policy_greylisting_counted_once)
 	/* Postfix's own line counts, postgrey's beside it does not */
 	CHECK_INT(count_greylisting(both, 2), 1);
 	/* postgrey's lines alone show it */
-	static const char *const alone[] = {both[0], both[0], both[0]};
+	const char *const alone[] = {both[0], both[0], both[0]};
 	CHECK_INT(count_greylisting(alone, 3), 3);
 	/* a pass is no greylisting */
 	static const char *const pass[] = {

@@ -78,8 +78,8 @@ TEST(unwrap_delivery_cut_before_status)
 {
 	/* the head alone reads as a delivery: the join fills its status and
 	 * closes its reason, and a word wrap kept its blank */
-	const char *after[] = {"]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host "
-			       "mail.example.net[192.0.2.5] said: 550-Reques",
+	const char *after[] = {("]:587, delay=0.57, delays=0.34/0.04/0.18/0.01, dsn=5.0.0, status=bounced (host "
+				"mail.example.net[192.0.2.5] said: 550-Reques"),
 			       "ted action not taken: mailbox unavailable 550 Sender address is not allowed. ",
 			       "(in reply to MAIL FROM command))"};
 	char *out;
