@@ -98,6 +98,12 @@ static const char *const kind_lines[] = {
     "Nov 22 11:32:05 mx1 postfix/cleanup[512]: A1B2C3D4E5: reject: header Subject: spam from unknown[198.51.100.3]; "
     "from=<a@b.test> to=<c@d.test> proto=ESMTP helo=<bad>: 5.7.1 no",
     "Nov 22 11:32:05 mx1 postfix/master[1]: daemon started -- version 3.7.11, configuration /etc/postfix",
+    /* a TLS line diag_passes_by lets through: smtp's "Trusted", the
+     * cause of the unverified certificate of the same host after it */
+    "Nov 22 11:32:05 mx1 postfix/smtp[412]: Trusted TLS connection established to mx.trusted.test[203.0.113.10]:25: "
+    "TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+    "Nov 22 11:32:05 mx1 postfix/smtp[412]: B1B2C3D4E5: to=<a@trusted.test>, relay=mx.trusted.test[203.0.113.10]:25, "
+    "delay=1, delays=0/0/1/0, dsn=4.7.5, status=deferred (Server certificate not verified)",
     "Nov 22 11:32:05 mx1 postfix/smtp[411]: connect to mx.remote.test[203.0.113.9]:25: Connection refused",
     "Nov 22 11:32:05 mx1 postfix/smtp[411]: A1B2C3D4E5: host mx.remote.test[203.0.113.9] said: 450 4.7.1 try later "
     "(in reply to RCPT TO command)",
@@ -215,6 +221,8 @@ TEST(noise_skip_same_as_diag_event)
 	diag_free(d);
 	/* some noise made with a severity is a finding: the skip must not take it */
 	CHECK(strstr(want, "older than") || strstr(want, "virtual"));
+	/* and a Trusted line named the cause of a later unverified deferral */
+	CHECK(strstr(want, "outbound-tls-match-mismatch") != NULL);
 	for (int mode = 0; mode < 4; mode++) {
 		d = diag_new();
 		for (unsigned k = 0; k < N; k++) {
