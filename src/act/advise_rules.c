@@ -75,13 +75,6 @@ void adv_master_set(struct advice *a, char op, const char *key, const char *valu
 	a->master[a->nmaster++] = (struct adv_master){op, xstrdup(key), xstrdup(value)};
 }
 
-/* visits - a client's smtpd sessions, or its postscreen connections when
- * postscreen never handed it to smtpd (a bot it dropped) */
-static uint64_t visits(const struct client *c)
-{
-	return c->sessions ? c->sessions : c->ps_connects;
-}
-
 /* count_verdict - clients and sessions with verdict v */
 static size_t count_verdict(const struct analysis *an, enum verdict v, uint64_t *sessions)
 {
@@ -90,7 +83,7 @@ static size_t count_verdict(const struct analysis *an, enum verdict v, uint64_t 
 	for (size_t i = 0; i < an->nclist; i++)
 		if (an->clist[i]->verdict == v) {
 			n++;
-			*sessions += visits(an->clist[i]);
+			*sessions += client_visits(an->clist[i]);
 		}
 	return n;
 }
@@ -107,8 +100,8 @@ static char *ip_list(const struct analysis *an, enum verdict v)
 		if (n < MAX_LISTED) {
 			buf_puts(&b, n ? ", " : "");
 			/* TRANSLATORS: a client address and its session count */
-			buf_printf(&b, P_("%s (%llu session)", "%s (%llu sessions)", visits(c)),
-				   client_addr(c).s, (unsigned long long)visits(c));
+			buf_printf(&b, P_("%s (%llu session)", "%s (%llu sessions)", client_visits(c)),
+				   client_addr(c).s, (unsigned long long)client_visits(c));
 		}
 		n++;
 	}

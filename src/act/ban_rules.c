@@ -247,7 +247,7 @@ void ban_select(struct ban_list *out, struct act_run *r, const struct ban_rules 
 		const struct client *c = a->clist[i];
 		struct cidr addr;
 		bool valid = cidr_addr(client_addr(c).s, &addr);
-		uint64_t sessions = c->sessions ? c->sessions : c->ps_connects;
+		uint64_t sessions = client_visits(c);
 		bool listed = false;
 		if (!rules->sel[c->verdict]) {
 			/* not wanted: only protects its prefix */

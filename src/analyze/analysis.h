@@ -410,6 +410,13 @@ int client_cmp_addr(const struct client *x, const struct client *y);
 struct stamp client_first(const struct client *c);
 struct stamp client_last(const struct client *c);
 const struct client_detail *client_detail(const struct analysis *a, const struct client *c);
+/* client_visits - its smtpd sessions, or its postscreen connections when
+ * postscreen never handed it to smtpd (a bot it dropped): what ban's
+ * --min-sessions, watch and advise count */
+static inline uint64_t client_visits(const struct client *c)
+{
+	return c->sessions ? c->sessions : c->ps_connects;
+}
 const struct account_detail *account_detail(const struct analysis *a, const struct account *ac);
 uint32_t client_tried_names(const struct analysis *a, const struct client *c);
 const struct login *client_login(const struct analysis *a, const struct client *c, uint32_t i);

@@ -155,7 +155,7 @@ static const char not_yet[] = "";
  * not_yet: fewer sessions than --min-sessions so far */
 static const char *spare(struct watch *w, const struct client *c, struct cidr *addr)
 {
-	uint64_t sessions = c->sessions ? c->sessions : c->ps_connects;
+	uint64_t sessions = client_visits(c);
 	if (sessions < (uint64_t)w->o->min_sessions)
 		return not_yet;
 	if (client_is_placeholder(c))
