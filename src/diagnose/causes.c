@@ -98,16 +98,16 @@ static const struct {
     {F_OUT_TLS_UNVERIFIED, F_OUT_TLS_NAME, true},
 };
 
-/* renamed - the rename rules for hit: a cause remembered (key-less, or
- * with the key its effect must have), a keyed effect given its
- * process' cause (which is then spent) */
+/* renamed - the rename rules for hit: a key-less cause remembered (a
+ * keyed one is a line of no finding: diag_cause_line remembers it), a
+ * keyed effect given its process' cause (which is then spent) */
 static bool renamed(struct diag_causes *c, int64_t pid, uint64_t host, struct diag_hit *hit)
 {
 	for (size_t r = 0; r < sizeof renames / sizeof renames[0]; r++) {
-		if (hit->id == renames[r].cause && !hit->key[0] == !renames[r].keyed) {
+		if (!renames[r].keyed && !hit->key[0] && hit->id == renames[r].cause) {
 			int i = slot_take(c, pid, host);
 			c->slot[i].id = hit->id;
-			snprintf(c->slot[i].key, sizeof c->slot[i].key, "%s", hit->key);
+			c->slot[i].key[0] = 0;
 			return false;
 		}
 		if (hit->key[0] && hit->id == renames[r].effect) {
