@@ -35,7 +35,8 @@ python3 - "$data/truth.json" >"$tmp/expect" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 cl = t["clients"]
-exp = {"capability-probe": {}, "non-smtp-probe": {}, "auth-bruteforce": {}, "relay-attempt": {}}
+exp = {"capability-probe": {}, "non-smtp-probe": {}, "auth-bruteforce": {}, "relay-attempt": {},
+       "pregreet": {}}
 for ip, c in cl.items():
     sc = set(c["scenarios"])
     if sc & {"capability_probe", "idle_timeout"}:
@@ -44,6 +45,8 @@ for ip, c in cl.items():
         exp["non-smtp-probe"][ip] = c["connections"]
     if c["relay_denied"]:
         exp["relay-attempt"][ip] = c["relay_denied"]
+    if "pregreet_pipelining" in sc:
+        exp["pregreet"][ip] = c["connections"]
 for conn in t["connections"]:
     if conn["auth"] and not any(a.get("ok") for a in conn["auth"]):
         d = exp["auth-bruteforce"]
@@ -74,11 +77,11 @@ for log in mail.log mail-classic.log; do
 	"$bin" fail2ban --output "$out" "$data/$log" >"$tmp/stdout" 2>"$tmp/stderr"
 	rc=$?
 	check '[ $rc = 0 ]' "fail2ban $log: exit $rc ($(cat "$tmp/stderr"))"
-	check '[ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "fail2ban $log: 4 filters verified by postsleuth"
+	check '[ "$(grep -c " verified$" "$tmp/stdout")" = 5 ]' "fail2ban $log: 5 filters verified by postsleuth"
 	check 'grep -q "probes: fail2ban-regex found 0" "$tmp/stdout"' \
 		"fail2ban $log: seed 002's filter shown to match nothing"
-	check '[ -f "$out/jail.d/postsleuth.conf" ] && [ "$(ls "$out"/filter.d | wc -l)" = 4 ]' \
-		"fail2ban $log: --output wrote 4 filters and a jail"
+	check '[ -f "$out/jail.d/postsleuth.conf" ] && [ "$(ls "$out"/filter.d | wc -l)" = 5 ]' \
+		"fail2ban $log: --output wrote 5 filters and a jail"
 	# the written filters, run again here: matches per address = truth
 	regex_tally "$out" "$data/$log" >"$tmp/tally"
 	python3 - "$tmp/expect" "$tmp/tally" "$log" <<'PY' >"$tmp/cmp"
@@ -97,7 +100,7 @@ PY
 	while read -r status rest; do
 		if [ "$status" = ok ]; then ok; else bad "$rest"; fi
 	done <"$tmp/cmp"
-	check '[ "$(grep -c . "$tmp/cmp")" = 4 ]' "fail2ban $log: four behaviours compared"
+	check '[ "$(grep -c . "$tmp/cmp")" = 5 ]' "fail2ban $log: five behaviours compared"
 	# seed 002's posted filter, written here from the question: nothing
 	printf '[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = reject: RCPT from (.*)\\[<HOST>\\]: 502 5.5.2\n            reject: RCPT from (.*)\\[<HOST>\\]: 500 5.5.2\nignoreregex =\n' \
 		>"$tmp/conf/filter.d/seed002.conf"
@@ -117,18 +120,43 @@ done
 fail2ban-client -c "$jc" -t >"$tmp/jail.out" 2>&1
 check '[ $? = 0 ] && grep -q "configuration test is successful" "$tmp/jail.out"' \
 	"fail2ban-client -t on the jail: $(grep -i error "$tmp/jail.out" | head -n 2)"
-check '[ "$(grep -c "^enabled  = true" "$jc/jail.d/postsleuth.conf")" = 4 ]' "4 jails enabled"
+check '[ "$(grep -c "^enabled  = true" "$jc/jail.d/postsleuth.conf")" = 5 ]' "5 jails enabled"
 
 # compressed input: checked on a decompressed copy, same result
 gzip -c "$data/mail.log" >"$tmp/mail.log.gz"
 "$bin" fail2ban "$tmp/mail.log.gz" >"$tmp/stdout" 2>&1
-check '[ $? = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "gzip input verified"
+check '[ $? = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 5 ]' "gzip input verified"
 
 # IPv6 clients, one written in a non-canonical form: compared as addresses
 sed 's/198\.51\.100\.206\]/2001:DB8:0:0::CE]/' "$data/scenarios/03_auth_bruteforce.log" >"$tmp/v6.log"
 "$bin" fail2ban "$tmp/v6.log" >"$tmp/stdout" 2>&1
 check '[ $? = 0 ] && grep -q "postsleuth-auth-bruteforce  *7  *7  *1  *0  verified" "$tmp/stdout"' \
 	"IPv6 client: 7 failed-AUTH sessions verified"
+
+# postscreen's bots (pregreet, pipelining, protocol-violation) and smtpd's
+# pipelining lines: the filters are written, and run again here with
+# fail2ban-regex; the mail server that met the count limit once and then
+# delivered (198.51.100.81) is matched once, below maxretry, and the own
+# network's printer (192.168.1.20) goes to the jail's ignoreip
+ps=$data/fail2ban-postscreen.log
+"$bin" fail2ban --output "$tmp/out-ps" "$ps" >"$tmp/stdout" 2>&1
+rc=$?
+check '[ $rc = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "postscreen log: exit $rc, 4 filters verified"
+check 'grep -q "fewer than maxretry = 3: not banned" "$tmp/stdout"' "postscreen log: the mail server's one match told"
+check 'grep -q "^ignoreip = .*192.168.1.20" "$tmp/out-ps/jail.d/postsleuth.conf"' "postscreen log: the printer ignored"
+regex_tally "$tmp/out-ps" "$ps" | grep -E '^(pregreet|pipelining|protocol-violation) ' | sort >"$tmp/tally"
+printf '%s\n' "pipelining 192.0.2.92 2" "pipelining 192.0.2.93 1" "pregreet 203.0.113.90 3" \
+	"pregreet 203.0.113.91 2" "protocol-violation 192.168.1.20 1" "protocol-violation 198.51.100.81 1" \
+	"protocol-violation 2001:db8::95 1" "protocol-violation 203.0.113.94 3" | sort >"$tmp/want"
+check 'cmp -s "$tmp/tally" "$tmp/want"' "postscreen log: fail2ban-regex matched $(tr '\n' ';' <"$tmp/tally")"
+# the same mail server meeting the limit three times: maxretry reached,
+# the filter would ban a sender that delivers, so it is not verified
+{ cat "$ps"; printf 'Dec  5 10:1%s:01 mx postfix/postscreen[500]: COMMAND COUNT LIMIT from [198.51.100.81]:4600%s after RCPT\n' 1 1 2 2; } |
+	sort -s -k3,3 >"$tmp/ps3.log"
+"$bin" fail2ban "$tmp/ps3.log" >"$tmp/stdout" 2>&1
+rc=$?
+check '[ $rc = 4 ] && grep -q "postsleuth-protocol-violation .* NOT VERIFIED" "$tmp/stdout" && grep -q "legitimate: 198.51.100.81" "$tmp/stdout"' \
+	"a mail server matched maxretry times: exit $rc, want 4"
 
 # broken on purpose: the command must refuse (exit 4)
 # a legitimate client with one EHLO/QUIT session: the probe filter hits it

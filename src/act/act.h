@@ -15,7 +15,7 @@
 #include "../feed/feed.h"
 #include "../model/correlate.h"
 
-#define ACT_KINDS 8             /* per-address event counters for fail2ban */
+#define ACT_KINDS 12            /* per-address event counters for fail2ban */
 
 struct diag;
 

@@ -204,6 +204,8 @@ void f2b_compare(struct f2b_check *c, const struct f2b_alist *ours, const struct
 				cidr_format(&theirs->v[i].a, c->legit_example, sizeof c->legit_example,
 					    false);
 			c->legit_hits += theirs->v[i].n;
+			if (theirs->v[i].n > c->legit_max)
+				c->legit_max = theirs->v[i].n;
 		}
 	}
 	for (size_t i = 0; i < ours->n; i++) {
@@ -217,5 +219,9 @@ void f2b_compare(struct f2b_check *c, const struct f2b_alist *ours, const struct
 		}
 		c->mismatched++;
 	}
-	c->verified = !c->mismatched && !c->legit_hits && !c->garbage && c->theirs == c->ours;
+	/* a tolerant filter's legitimate matches stay below maxretry: the
+	 * jail cannot ban that client on this log */
+	bool legit_ok = !c->legit_hits ||
+			(c->f && c->f->tolerant && c->legit_max < (uint64_t)c->f->maxretry);
+	c->verified = !c->mismatched && legit_ok && !c->garbage && c->theirs == c->ours;
 }

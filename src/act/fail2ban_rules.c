@@ -20,6 +20,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* the filters of postscreen's lines also read smtpd's */
+#define PS_DAEMON "postfix(-[\\w.-]+)?/(?:[\\w.-]+/)?(?:smtpd|postscreen)"
+
 /* the end of a "disconnect from" line after NAMADDR, shared by the rules */
 #define DISC_TAIL "(?: [a-z]+=\\d+(?:/\\d+)?)+(?: notes=\\S+)?$"
 #define CLIENT "^[^[]*\\[<HOST>\\]%(_port)s"
@@ -36,6 +39,8 @@
 /* the jail notes of a behaviour that has two filters (by session since
  * Postfix 3.0, by line before): the same clients, the same advice */
 #define NOTE_SCANNERS N_("Port scanners and web scanners that hit port 25.")
+#define NOTE_BOTS N_("Spam bots that postscreen caught breaking SMTP's rules.  Mail servers\n" \
+		     "do it rarely and once: the jail waits for maxretry matches.")
 #define NOTE_GUESSERS N_("Password guessing.  Guessers rotate addresses: bans slow them down,\n" \
 			 "strong passwords stop them.")
 
@@ -146,6 +151,70 @@ static const struct f2b_filter filters[] = {
 	.bantime = "1h",
 	.jail_note = NOTE_GUESSERS,
     },
+    {
+	.name = "postsleuth-pregreet",
+	.kind = F2B_PREGREET,
+	.verdict = V_PREGREET,
+	.per_line = true,
+	.any_version = true,
+	.tolerant = true,
+	.daemon = PS_DAEMON,
+	.unit = N_("lines"),
+	.what = N_("postscreen's \"PREGREET N after T from [A]:P: TEXT\" and smtpd's \"improper\n"
+		"command pipelining after CONNECT from X[A]: TEXT\": the client talked\n"
+		"before the server's greeting, as spam bots do.  One match is one\n"
+		"connection.  A mail server that does it once in a while is not banned:\n"
+		"the jail needs maxretry of them."),
+	.failregex = {"^%(__prefix_line)sPREGREET \\d+ after \\S+ from \\[<HOST>\\]:\\d+: ",
+		      "^%(__prefix_line)simproper command pipelining after CONNECT from "
+		      "[^[]*\\[<HOST>\\]%(_port)s(?::|$)"},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = NOTE_BOTS,
+    },
+    {
+	.name = "postsleuth-pipelining",
+	.kind = F2B_PIPELINING,
+	.verdict = V_PIPELINING,
+	.per_line = true,
+	.any_version = true,
+	.tolerant = true,
+	.daemon = PS_DAEMON,
+	.unit = N_("lines"),
+	.what = N_("postscreen's \"COMMAND PIPELINING from [A]:P after CMD\" and smtpd's\n"
+		"\"improper command pipelining after CMD from X[A]\": the client sent\n"
+		"commands without waiting for the replies, where SMTP forbids it.  One\n"
+		"match is one connection."),
+	.failregex = {"^%(__prefix_line)sCOMMAND PIPELINING from \\[<HOST>\\]:\\d+ after ",
+		      "^%(__prefix_line)simproper command pipelining after (?!CONNECT )\\S+ from "
+		      "[^[]*\\[<HOST>\\]%(_port)s(?::|$)"},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = NOTE_BOTS,
+    },
+    {
+	.name = "postsleuth-protocol-violation",
+	.kind = F2B_PS_LIMIT,
+	.verdict = V_PROTOCOL_VIOLATION,
+	.per_line = true,
+	.any_version = true,
+	.tolerant = true,
+	.daemon = PS_DAEMON,
+	.unit = N_("lines"),
+	.what = N_("postscreen's \"BARE NEWLINE\", \"COMMAND TIME LIMIT\" and \"COMMAND COUNT\n"
+		"LIMIT from [A]:P after CMD\": the client broke SMTP's line endings,\n"
+		"stalled, or sent too many commands in postscreen's deep tests.  A mail\n"
+		"server with many recipients can meet the count limit once and pass\n"
+		"later: the jail needs maxretry of them."),
+	.failregex = {"^%(__prefix_line)s(?:BARE NEWLINE|COMMAND (?:TIME|COUNT) LIMIT) from "
+		      "\\[<HOST>\\]:\\d+ after "},
+	.maxretry = 3,
+	.findtime = "1h",
+	.bantime = "1h",
+	.jail_note = NOTE_BOTS,
+    },
 };
 
 /* f2b_filters - the table */
@@ -183,11 +252,59 @@ static bool only_greeting(const struct event *ev)
 	return true;
 }
 
-/* f2b_classify - which kinds (bit 1 << enum f2b_kind) an smtpd event is;
- * the same rules as the filters' regular expressions, over parsed events */
+/* bracketed - the client's address stands between '[' and ']' in the
+ * line's own text, as the filters' "\[<HOST>\]" wants it */
+static bool bracketed(const struct event *ev)
+{
+	struct span t = ev->line->text, a = ev->client_ip;
+	return a.n && a.p > t.p && a.p + a.n < t.p + t.n && a.p[-1] == '[' && a.p[a.n] == ']';
+}
+
+/* one_word - a stage the filters' "\S+" takes whole */
+static bool one_word(struct span s)
+{
+	if (!s.n)
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		if (s.p[i] == ' ' || s.p[i] == '\t')
+			return false;
+	return true;
+}
+
+/* postscreen_kind - postscreen's lines: the rows' first regular expressions */
+static unsigned postscreen_kind(const struct event *ev)
+{
+	if (!bracketed(ev) || !ev->client_port.n)
+		return 0;
+	switch (ev->type) {
+	case EV_PS_PREGREET:
+		/* "PREGREET N after T from [A]:P: TEXT" */
+		return ev->command.p && one_word(ev->delay) ? 1u << F2B_PREGREET : 0;
+	case EV_PS_VIOLATION:
+		/* "NAME from [A]:P after CMD" */
+		if (!ev->stage.p)
+			return 0;
+		if (span_eqs(ev->action, "COMMAND PIPELINING"))
+			return 1u << F2B_PIPELINING;
+		if (span_eqs(ev->action, "BARE NEWLINE") || span_eqs(ev->action, "COMMAND TIME LIMIT") ||
+		    span_eqs(ev->action, "COMMAND COUNT LIMIT"))
+			return 1u << F2B_PS_LIMIT;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* f2b_classify - which kinds (bit 1 << enum f2b_kind) an smtpd or
+ * postscreen event is; the same rules as the filters' regular
+ * expressions, over parsed events */
 unsigned f2b_classify(const struct event *ev)
 {
-	if (!ev->line || !span_eqs(ev->line->daemon, "smtpd") || !ev->client_ip.p)
+	if (!ev->line || !ev->client_ip.p)
+		return 0;
+	if (span_eqs(ev->line->daemon, "postscreen"))
+		return postscreen_kind(ev);
+	if (!span_eqs(ev->line->daemon, "smtpd"))
 		return 0;
 	unsigned k = 0;
 	uint32_t ok, total, hok, htot;
@@ -218,6 +335,11 @@ unsigned f2b_classify(const struct event *ev)
 		     span_eqs(ev->reason, "too many errors")))
 			k |= 1u << F2B_NON_SMTP_LINES;
 		return k;
+	case EV_PIPELINING:
+		/* "improper command pipelining after STAGE from X[A]: TEXT" */
+		if (!bracketed(ev) || !one_word(ev->stage))
+			return 0;
+		return span_eqs(ev->stage, "CONNECT") ? 1u << F2B_PREGREET : 1u << F2B_PIPELINING;
 	case EV_SASL_FAIL:
 		return ev_sasl_backend_fault(ev) || span_starts(ev->reason, SASL_MECH_REFUSED) ? 0
 											  : 1u << F2B_AUTH_LINES;

@@ -20,6 +20,9 @@
 #include "../parse/event.h"
 #include "../util/buf.h"
 
+/* the _daemon of the smtpd filters: every smtpd service name */
+#define SMTPD_DAEMON "postfix(-[\\w.-]+)?/(?:[\\w.-]+/)?smtpd"
+
 #define EXIT_UNVERIFIED 4       /* a filter did not match what postsleuth counted */
 
 /* what one match stands for */
@@ -30,6 +33,9 @@ enum f2b_kind {
 	F2B_RELAY,              /* reject: RCPT ... Relay access denied */
 	F2B_NON_SMTP_LINES,     /* Postfix < 3.0: non-SMTP warning, lost/timeout/errors after UNKNOWN */
 	F2B_AUTH_LINES,         /* Postfix < 3.0: SASL ... authentication failed */
+	F2B_PREGREET,           /* postscreen PREGREET, smtpd's pipelining after CONNECT */
+	F2B_PIPELINING,         /* postscreen COMMAND PIPELINING, smtpd's after a command */
+	F2B_PS_LIMIT,           /* postscreen BARE NEWLINE, COMMAND TIME/COUNT LIMIT */
 	F2B__COUNT
 };
 
@@ -39,6 +45,9 @@ struct f2b_filter {
 	enum verdict verdict;           /* the verdict it bans for */
 	bool per_line;                  /* matches lines rather than sessions */
 	bool legacy;                    /* for logs without per-command counts */
+	bool any_version;               /* lines every Postfix writes alike (legacy ignored) */
+	bool tolerant;                  /* a legitimate client may match, fewer than maxretry times */
+	const char *daemon;             /* the _daemon regex; NULL: smtpd's */
 	const char *unit;               /* "sessions", "refused RCPT commands" ... */
 	const char *what;               /* comment: what a match is */
 	const char *prefregex;          /* NULL: none */
@@ -54,6 +63,7 @@ struct f2b_check {
 	uint64_t addrs_ours, addrs_theirs;
 	uint64_t max_per_addr;          /* most matches of one address (ours) */
 	uint64_t legit_hits;            /* fail2ban matches on clients postsleuth calls legitimate */
+	uint64_t legit_max;             /* most of them on one such client */
 	uint64_t mismatched;            /* addresses whose counts differ */
 	char mismatch_example[96];      /* "192.0.2.1: postsleuth 3, fail2ban 2" */
 	char legit_example[64];

@@ -355,7 +355,7 @@ int cmd_fail2ban(struct opts *o)
 	struct f2b_check *own_only = xcalloc(nf, sizeof *own_only);
 	size_t nown = 0;
 	for (size_t i = 0; i < nf; i++) {
-		if (fl[i].legacy == modern)
+		if (!fl[i].any_version && fl[i].legacy == modern)
 			continue;
 		struct f2b_check *c = &checks[nc];
 		c->f = &fl[i];

@@ -47,9 +47,9 @@ void f2b_filter_text(struct buf *b, const struct f2b_filter *f, const struct f2b
 	buf_puts(b, "\n"
 		    "[INCLUDES]\n\n"
 		    "before = common.conf\n\n"
-		    "[Definition]\n\n"
-		    "_daemon = postfix(-[\\w.-]+)?/(?:[\\w.-]+/)?smtpd\n"
-		    "_port = (?::\\d+)?\n\n");
+		    "[Definition]\n\n");
+	buf_printf(b, "_daemon = %s\n", f->daemon ? f->daemon : SMTPD_DAEMON);
+	buf_puts(b, "_port = (?::\\d+)?\n\n");
 	if (f->prefregex)
 		buf_printf(b, "prefregex = %s\n\n", f->prefregex);
 	buf_puts(b, "failregex = ");
@@ -171,7 +171,16 @@ void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const ch
 			buf_printf(b, P_("      %llu address counted differently, e.g. %s\n",
 					 "      %llu addresses counted differently, e.g. %s\n", c->mismatched),
 				   (unsigned long long)c->mismatched, c->mismatch_example);
-		if (c->legit_hits)
+		if (c->legit_hits && c->verified)
+			/* TRANSLATORS: %llu is the most lines of one such client, %d
+			 * the jail's maxretry, %s an address */
+			buf_printf(b, P_("      matches at most %llu line of a client postsleuth calls "
+					 "legitimate\n      (%s), fewer than maxretry = %d: not banned\n",
+					 "      matches at most %llu lines of a client postsleuth calls "
+					 "legitimate\n      (%s), fewer than maxretry = %d: not banned\n",
+					 c->legit_max),
+				   (unsigned long long)c->legit_max, c->legit_example, c->f->maxretry);
+		else if (c->legit_hits)
 			buf_printf(b, _("      matches lines of a client postsleuth calls legitimate: %s\n"),
 				   c->legit_example);
 		if (c->unbannable)
@@ -192,6 +201,14 @@ void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const ch
 		      "  FAIL2BAN: lines the filter matched; ADDRESSES: distinct addresses matched;\n"
 		      "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
 		      "  Verified = same count for every address, and no legitimate client hit.\n"));
+	bool tolerant = false;
+	for (size_t i = 0; i < n; i++)
+		tolerant |= checks[i].f->tolerant;
+	if (tolerant)
+		/* TRANSLATORS: the legend's last line, for the postscreen filters */
+		buf_puts(b, _("  postsleuth-pregreet, -pipelining and -protocol-violation: a legitimate\n"
+			      "  client may match fewer than maxretry times (a mail server that met a\n"
+			      "  postscreen test once); the jail cannot ban it on this log.\n"));
 }
 
 /* check_json - one filter's fail2ban-regex result */
@@ -219,6 +236,7 @@ static void check_json(struct buf *b, const struct f2b_check *c)
 	if (c->legit_hits) {
 		buf_puts(b, ",\"legitimate_example\":");
 		buf_jsons(b, c->legit_example);
+		buf_printf(b, ",\"legitimate_max_per_address\":%llu", (unsigned long long)c->legit_max);
 	}
 	buf_putc(b, '}');
 }

@@ -6,12 +6,17 @@
 #include "progs.h"
 #include "act/fail2ban_rules.h"
 
+#include <stdlib.h>
+
 #define CAP (1u << F2B_CAPABILITY)
 #define NSM (1u << F2B_NON_SMTP)
 #define AUT (1u << F2B_AUTH)
 #define REL (1u << F2B_RELAY)
 #define NSL (1u << F2B_NON_SMTP_LINES)
 #define AUL (1u << F2B_AUTH_LINES)
+#define PRE (1u << F2B_PREGREET)
+#define PIP (1u << F2B_PIPELINING)
+#define LIM (1u << F2B_PS_LIMIT)
 
 static const struct {
 	const char *prog, *msg;
@@ -68,7 +73,70 @@ static const struct {
      "denied; from=<x@y.test> to=<a@b.test> proto=ESMTP helo=<h>",
      0},
     {"postfix/postscreen", "DISCONNECT [192.0.2.57]:4000", 0},
+    /* postscreen's tests and smtpd's pipelining (the postscreen filters) */
+    {"postfix/postscreen", "PREGREET 11 after 0.07 from [192.0.2.60]:40001: EHLO User\\r\\n", PRE},
+    {"postfix/postscreen", "PREGREET 11 after 0.07: EHLO User\\r\\n", 0},
+    {"postfix/postscreen", "PREGREET 11 after 0.07 from [192.0.2.60]:40001", 0},
+    {"postfix/postscreen", "COMMAND PIPELINING from [192.0.2.61]:40002 after EHLO: QUIT\\r\\n", PIP},
+    {"postfix/postscreen", "BARE NEWLINE from [192.0.2.62]:40003 after EHLO bot.example.net", LIM},
+    {"postfix/postscreen", "COMMAND TIME LIMIT from [192.0.2.63]:40004 after RCPT", LIM},
+    {"postfix/postscreen", "COMMAND COUNT LIMIT from [2001:db8::64]:40005 after NOOP", LIM},
+    {"postfix/postscreen", "COMMAND LENGTH LIMIT from [192.0.2.65]:40006 after DATA", 0},
+    {"postfix/postscreen", "NON-SMTP COMMAND from [192.0.2.66]:40007 after CONNECT: GET / HTTP/1.1", 0},
+    {"postfix/postscreen", "HANGUP after 0.5 from [192.0.2.67]:40008 in tests after SMTP handshake", 0},
+    {"postfix/postscreen", "BARE NEWLINE from [192.0.2.72]:40009", 0},
+    {"postfix/smtpd", "improper command pipelining after CONNECT from unknown[192.0.2.68]: EHLO x\\r\\n",
+     PRE},
+    {"postfix/smtpd",
+     "improper command pipelining after EHLO from mail.example.net[192.0.2.69]:25025: MAIL FROM:<a@b>",
+     PIP},
+    {"postfix/smtpd", "improper command pipelining after DATA from unknown[192.0.2.70]:", PIP},
+    {"postfix/submission/smtpd", "improper command pipelining after RCPT from unknown[192.0.2.71]", PIP},
+    /* other daemons' pipelining words are not smtpd's */
+    {"postfix/smtp", "improper command pipelining after CONNECT from unknown[192.0.2.73]: x", 0},
 };
+
+/* f2b_compare's tolerance: a postscreen filter may match a legitimate
+ * client fewer than maxretry times; a smtpd filter not at all */
+TEST(f2b_compare_tolerates_below_maxretry)
+{
+	size_t n;
+	const struct f2b_filter *fl = f2b_filters(&n), *ps = NULL, *cap = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (fl[i].kind == F2B_PS_LIMIT)
+			ps = &fl[i];
+		if (fl[i].kind == F2B_CAPABILITY)
+			cap = &fl[i];
+	}
+	CHECK(ps && cap && ps->tolerant && !cap->tolerant);
+	if (!ps || !cap)
+		return;
+	struct cidr bot, legit;
+	CHECK(cidr_addr("192.0.2.1", &bot) && cidr_addr("198.51.100.2", &legit));
+	for (uint64_t hits = 1; hits <= (uint64_t)ps->maxretry + 1; hits++) {
+		for (int k = 0; k < 2; k++) {
+			struct f2b_alist ours = {0}, theirs = {0}, lg = {0};
+			f2b_alist_add(&ours, &bot, 4);
+			f2b_alist_add(&ours, &legit, hits);
+			f2b_alist_add(&theirs, &bot, 4);
+			f2b_alist_add(&theirs, &legit, hits);
+			f2b_alist_add(&lg, &legit, 1);
+			f2b_alist_fold(&ours);
+			f2b_alist_fold(&theirs);
+			f2b_alist_fold(&lg);
+			struct f2b_check c = {.f = k ? cap : ps, .ours = 4 + hits};
+			f2b_compare(&c, &ours, &theirs, &lg);
+			bool want = !k && hits < (uint64_t)ps->maxretry;
+			if (c.verified != want)
+				test_fail(__FILE__, __LINE__, "%s, %llu legitimate hits: verified %d",
+					  c.f->name, (unsigned long long)hits, c.verified);
+			CHECK(c.legit_hits == hits && c.legit_max == hits);
+			free(ours.v);
+			free(theirs.v);
+			free(lg.v);
+		}
+	}
+}
 
 TEST(f2b_classify_rows)
 {
