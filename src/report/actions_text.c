@@ -168,7 +168,12 @@ static const struct {
 	 "reject_invalid_helo_hostname in smtpd_helo_restrictions also stop many bots "
 	 "(\"EHLO User\"), but put them after permit_mynetworks and "
 	 "permit_sasl_authenticated: printers, scanners and old mail clients send bad HELO "
-	 "names.")}},
+	 "names."),
+	 N_("To keep the repeat ones off the port: postsleuth fail2ban writes a filter per "
+	 "behaviour (capability and non-SMTP probes, talking before the greeting, pipelining, "
+	 "postscreen's bare newline and limits), each checked against this log; postsleuth ban "
+	 "lists the addresses. A monitor of your own that checks port 25 looks like a probe: "
+	 "keep its address in fail2ban's ignoreip.")}},
 };
 
 /* act_paragraph - paragraph g, when a client has one of its verdicts:
