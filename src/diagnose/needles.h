@@ -46,6 +46,10 @@ struct cneedle {
  * is not found in "5.2.121", nor "5.7.60" in "5.7.606" */
 #define NEEDLE_DIGIT_START 1
 #define NEEDLE_DIGIT_END 2
+/* a table's needle written "~word" is a word of prose: it does not count
+ * inside a URL or a host name ("https://spam.example.net/faq",
+ * "antispam.example.org"), where a reply only points somewhere */
+#define NEEDLE_NOT_IN_URL 4
 
 /* lower - ASCII lower case (the C locale's tolower, without the call) */
 static inline unsigned char lower(unsigned char c)
@@ -66,6 +70,8 @@ void fold_skip(struct folded *f, ptrdiff_t k);
 bool ci_has_lit(const struct folded *f, const char *lit);
 void needle_compile(struct cneedle *c, const char *s);
 bool ci_has_number(const struct folded *f, const struct cneedle *c);
+bool ci_has_prose(const struct folded *f, const struct cneedle *c);
+bool in_url_or_host(const char *start, const char *end, const char *at, size_t n);
 
 /* ci_has - does the folded text hold the needle, case-blind */
 static inline bool ci_has(const struct folded *f, const struct cneedle *c)
@@ -80,7 +86,7 @@ static inline bool ci_has(const struct folded *f, const struct cneedle *c)
 		if (!(f->pairs[c->pair[i] / 64] & 1ULL << (c->pair[i] % 64)))
 			return false;
 	if (c->edge)
-		return ci_has_number(f, c);
+		return c->edge & NEEDLE_NOT_IN_URL ? ci_has_prose(f, c) : ci_has_number(f, c);
 	return memmem(f->low.p, f->low.n, c->low, c->n) != NULL;
 }
 

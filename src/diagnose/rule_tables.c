@@ -198,7 +198,9 @@ const struct rule rule_out[] = {
      * spam-tag FAILED"): the remote's filter broke, no verdict on the
      * mail (a remote_other answer, rules.c), before the content row */
     {F_OUT_REMOTE_PERM, SRC_OUT, NULL, {"Error in processing, id="}, NULL, K_PROVIDER, NULL},
-    {F_OUT_CONTENT, SRC_OUT, NULL, {"spam", "virus", "phish", "malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue", "not accepted for policy reasons"}, NULL, K_PROVIDER, NULL},
+    /* "~": a word of prose, not found in a URL or host name the reply
+     * points to ("https://spam.example.net/faq" after a 421 at EHLO) */
+    {F_OUT_CONTENT, SRC_OUT, NULL, {"~spam", "~virus", "~phish", "~malware", "content rejected", "message rejected", "content presents", "BlockedMessage", "message content", "security issue", "not accepted for policy reasons"}, NULL, K_PROVIDER, NULL},
     /* amavis's "Reject, id=... - INFECTED: NAME" and "- BANNED: PART"
      * (an attachment type it refuses), Mimecast's and Fastmail's "Email
      * rejected due to security policies", Symantec MessageLabs' "Message

@@ -49,3 +49,38 @@ TEST(needles_numbers_are_tokens)
 	CHECK(has("RFC5322 header", "RFC5322"));
 	CHECK(!has("RFC53221", "RFC5322"));
 }
+
+/* a "~word" needle is prose: not found in a URL or a host name the reply
+ * points to, found anywhere else (the content row's "spam", "virus") */
+TEST(needles_prose_words_skip_urls_and_hosts)
+{
+	CHECK(has("550 5.7.1 Message rejected as spam", "~spam"));
+	CHECK(has("550 5.7.1 Looks like SPAM.", "~spam"));
+	CHECK(has("550 High probability of spam: see https://help.example.org/x", "~spam"));
+	CHECK(has("554 X-Spam-Flag: YES", "~spam"));
+	CHECK(has("554 spam/virus detected", "~spam"));
+	CHECK(has("550 5.7.1 spam.detected", "~spam"));       /* no top-level label of 2-6 letters */
+	CHECK(has("550 rejected by spam.", "~spam"));
+	CHECK(has("550 see example.spam", "~spam"));          /* the name's end, not inside it */
+	CHECK(!has("421 4.7.0 Try again later (EHLO) https://mailspamprotection.example.net", "~spam"));
+	CHECK(!has("421 see http://www.example.org/antispam/faq.html", "~spam"));
+	CHECK(!has("451 visit www.antispam.example.net", "~spam"));
+	CHECK(!has("554 see antispam.example.org for details", "~spam"));
+	CHECK(!has("554 see <https://spam.example.org/>", "~spam"));
+	CHECK(!has("554 (antivirus.example.com)", "~virus"));
+	/* one occurrence in a URL, another in prose: found */
+	CHECK(has("554 https://spam.example.org says: this is spam", "~spam"));
+	/* without the mark, a plain substring as before */
+	CHECK(has("421 https://mailspamprotection.example.net", "spam"));
+	/* hostile text: the needle at either end, alone, or in a long token */
+	CHECK(has("spam", "~spam"));
+	CHECK(!has("a.spam.xy", "~spam"));
+	CHECK(!has("://spam", "~spam"));
+	char big[3000];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = 0;
+	memcpy(big + 1500, "spam", 4);
+	CHECK(has(big, "~spam"));
+	memcpy(big, "www.", 4);
+	CHECK(!has(big, "~spam"));
+}
