@@ -365,6 +365,11 @@ static inline void analysis_event_by_kind(struct analysis *a, const struct event
 }
 void analysis_session(struct analysis *a, const struct session *s);
 void analysis_message(struct analysis *a, const struct message *m);
+/* analysis_content_reject - a bounced reason that speaks of virus or spam
+ * (messages.c), its answer kept by the text without its first address;
+ * _plain the search itself (test_content_memo.c holds one to the other) */
+bool analysis_content_reject(const char *reason);
+bool analysis_content_reject_plain(const char *reason);
 void analysis_finish(struct analysis *a);
 /* after finish: the diagnosis found these addresses' mail relayed to
  * outside domains through an open relay; those that never log in and

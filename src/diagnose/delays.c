@@ -117,9 +117,9 @@ static bool plain_number(const char *p, char stop, double *v, const char **end)
 	return true;
 }
 
-/* diag_delays_parse - "a/b/c/d" into four seconds; false unless all four
- * are there and are numbers */
-bool diag_delays_parse(struct span s, double out[4])
+/* delays_parse_slow - diag_delays_parse on a NUL-ended copy, strtod for
+ * any field that is not plain_number's shape */
+static bool delays_parse_slow(struct span s, double out[4])
 {
 	char buf[96];
 	if (!s.p || !s.n || s.n >= sizeof buf)
@@ -137,6 +137,39 @@ bool diag_delays_parse(struct span s, double out[4])
 		if (end == p || out[i] < 0 || (i < 3 && *end != '/') || (i == 3 && *end))
 			return false;
 		p = end + 1;
+	}
+	return true;
+}
+
+/* diag_delays_parse - "a/b/c/d" into four seconds; false unless all four
+ * are there and are numbers.  The usual text, four fields of
+ * plain_number's shape ("digits" or "digits.digits", 15 digits at most),
+ * is read in place, in one pass over the span; anything else (a field of
+ * another shape, a byte that is none of these) goes to delays_parse_slow,
+ * which answers as before (test_delays.c holds both to strtod) */
+bool diag_delays_parse(struct span s, double out[4])
+{
+	static const double pow10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+					 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	if (!s.p || !s.n || s.n >= 96)
+		return false;
+	const unsigned char *q = (const unsigned char *)s.p, *e = q + s.n;
+	for (int i = 0; i < 4; i++) {
+		uint64_t n = 0;
+		int digits = 0, frac = 0;
+		while (q < e && (unsigned)(*q - '0') < 10 && digits < 16)
+			n = n * 10 + (uint64_t)(*q++ - '0'), digits++;
+		if (!digits)
+			return delays_parse_slow(s, out);
+		if (q + 1 < e && *q == '.' && (unsigned)(q[1] - '0') < 10) {
+			q++;
+			while (q < e && (unsigned)(*q - '0') < 10 && digits < 16)
+				n = n * 10 + (uint64_t)(*q++ - '0'), digits++, frac++;
+		}
+		if (digits > 15 || (i < 3 ? q == e || *q != '/' : q != e))
+			return delays_parse_slow(s, out);
+		out[i] = (double)n / pow10[frac];
+		q++;
 	}
 	return true;
 }

@@ -92,6 +92,9 @@ bool diag_user_unknown(const struct rcpt *r);
 /* relayed.c: mail from the Internet passed on by SMTP, to this site's
  * own servers or to outside domains (diag_message feeds it) */
 void diag_relayed_local(struct diag *d, const struct message *m);
+/* diag_relayed_local_domains - the domains diag_relayed_local gathered
+ * (NULL before the first); test_relayed_local.c's view */
+const struct strset *diag_relayed_local_domains(const struct diag *d);
 void diag_relayed_message(struct diag *d, const struct message *m, const char *ip, const char *child,
 			  bool notify);
 void diag_relayed_filtered(struct diag *d, const char *qid, const char *ip);
