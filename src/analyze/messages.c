@@ -8,6 +8,7 @@
  * are copied (capped) and escaped by the writers.
  */
 #include "records.h"
+#include "../util/urlish.h"
 #include "../util/wordset.h"
 #include "../util/xalloc.h"
 
@@ -73,13 +74,31 @@ static bool auth_reject(const char *reason)
 	return false;
 }
 
+/* content_prose - a content word stands in the reply's prose, not only
+ * in a URL or host name ("host mx.antispam.example.net[A] said: 451
+ * ...", "see https://spam.example.org/"): the slow path, after the
+ * word set found one */
+static bool content_prose(const char *reason, size_t n)
+{
+	const char *end = reason + n;
+	for (int i = 0; content_words[i]; i++) {
+		size_t wn = strlen(content_words[i]);
+		for (const char *p = reason; (p = memmem(p, (size_t)(end - p), content_words[i], wn));
+		     p++)
+			if (!urlish_at(reason, end, p, wn))
+				return true;
+	}
+	return false;
+}
+
 /* (the words in one pass over the text: a strstr for each of the
  * fourteen cost 2 % of report on the example and corpus logs; the
  * authentication words are looked for only in a text that has one) */
 bool analysis_content_reject_plain(const char *reason)
 {
 	pthread_once(&content_made, content_make);
-	return wordset_any(&content_set, reason, strlen(reason)) && !auth_reject(reason);
+	size_t n = strlen(reason);
+	return wordset_any(&content_set, reason, n) && content_prose(reason, n) && !auth_reject(reason);
 }
 
 /*

@@ -5,6 +5,7 @@
  * the text's length.
  */
 #include "needles.h"
+#include "../util/urlish.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -103,51 +104,6 @@ bool ci_has_number(const struct folded *f, const struct cneedle *c)
 	return false;
 }
 
-/* token_byte - a byte of a URL or host name token: not a blank, a
- * bracket of prose or a quote */
-static bool token_byte(unsigned char ch)
-{
-	return ch > ' ' && !strchr("<>()\"',;", ch);
-}
-
-/* host_byte - a byte of a dotted host name */
-static bool host_byte(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || is_digit((char)ch) || ch == '-' || ch == '.';
-}
-
-/* in_url_or_host - does the n bytes at `at` (in the lowered text
- * [start, end)) lie in a URL ("://" or "www." in its token) or in a
- * dotted host name (letters, digits, '-' and '.', ending in a label of
- * two to six letters, the occurrence not ending the name) */
-bool in_url_or_host(const char *start, const char *end, const char *at, size_t n)
-{
-	const char *b = at, *e = at + n;
-	while (b > start && token_byte((unsigned char)b[-1]))
-		b--;
-	while (e < end && token_byte((unsigned char)e[0]))
-		e++;
-	size_t tn = (size_t)(e - b);
-	if (memmem(b, tn, "://", 3) || (tn >= 4 && !memcmp(b, "www.", 4)))
-		return true;
-	/* a host name: trailing prose punctuation off ("... spam.") */
-	while (e > at + n && strchr(".:!?", e[-1]))
-		e--;
-	const char *dot = NULL;
-	for (const char *p = b; p < e; p++) {
-		if (!host_byte((unsigned char)*p))
-			return false;
-		if (*p == '.')
-			dot = p;
-	}
-	if (!dot || dot < at + n - 1 || e - dot < 3 || e - dot > 7)
-		return false; /* a top-level label of 2 to 6 letters */
-	for (const char *p = dot + 1; p < e; p++)
-		if (!(*p >= 'a' && *p <= 'z'))
-			return false;
-	return true;
-}
-
 /* ci_has_prose - ci_has for a "~word" needle: an occurrence counts only
  * outside URLs and host names */
 bool ci_has_prose(const struct folded *f, const struct cneedle *c)
@@ -157,7 +113,7 @@ bool ci_has_prose(const struct folded *f, const struct cneedle *c)
 		const char *at = memmem(p, (size_t)(end - p), c->low, c->n);
 		if (!at)
 			return false;
-		if (!in_url_or_host(f->low.p, end, at, c->n))
+		if (!urlish_at(f->low.p, end, at, c->n))
 			return true;
 		p = at + 1;
 	}

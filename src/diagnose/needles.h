@@ -71,7 +71,6 @@ bool ci_has_lit(const struct folded *f, const char *lit);
 void needle_compile(struct cneedle *c, const char *s);
 bool ci_has_number(const struct folded *f, const struct cneedle *c);
 bool ci_has_prose(const struct folded *f, const struct cneedle *c);
-bool in_url_or_host(const char *start, const char *end, const char *at, size_t n);
 
 /* ci_has - does the folded text hold the needle, case-blind */
 static inline bool ci_has(const struct folded *f, const struct cneedle *c)

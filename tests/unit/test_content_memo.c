@@ -17,7 +17,8 @@
 #include <stdlib.h>
 
 static const char *const hosts[] = {"host relay.smarthost.test", "host mx.bigmail.test", "host spam-filter.example",
-				    "host mx.5.7.26.example", "connect to mx.example", "", "host a", "host [x"};
+				    "host mx.5.7.26.example", "connect to mx.example", "", "host a", "host [x",
+				    "host mx.antispam.example.net", "host www.spam"};
 static const char *const addrs[] = {"[97.205.187.96]",
 				    "[10.5.7.26]",
 				    "[5.7.509.1]",
@@ -43,6 +44,8 @@ static const char *const replies[] = {
     " said: 554 Spam detected",
     " said: 550 5.7.1 [5.7.26] blocked",
     " said: 550 ok",
+    " said: 421 4.7.0 Try again later, see https://spam.example.org/blocked",
+    " said: 550 rejected as spam, see https://spam.example.org/blocked",
     ": Connection refused",
     " said: 550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking "
     "the recipient's email address for typos or unnecessary spaces. Learn more at https://support.example/mail/?p=NoSuchUser "
@@ -85,4 +88,20 @@ TEST(content_memo_same_as_search)
 	CHECK(!analysis_content_reject("host x[1.2.3.4] said: 550 ok"));
 	CHECK(analysis_content_reject("host x[spam] said: 550 ok"));
 	CHECK(analysis_content_reject("host x[spam said: 550 ok"));
+}
+
+/* a content word counts in the reply's prose, not in the server's name
+ * nor in a link the reply gives */
+TEST(content_reject_words_not_in_names_or_links)
+{
+	CHECK(analysis_content_reject_plain("host mx.example.net[203.0.113.5] said: 550 5.7.1 rejected as spam"));
+	CHECK(analysis_content_reject_plain("host mx.example.net[203.0.113.5] said: 554 Spam detected"));
+	CHECK(!analysis_content_reject_plain("host mx.antispam.example.net[203.0.113.5] said: 451 4.3.0 "
+					     "Internal error (in reply to end of DATA command)"));
+	CHECK(!analysis_content_reject_plain("host mx.example.net[203.0.113.5] said: 421 4.7.0 Try again "
+					     "later, see https://spam.example.org/blocked"));
+	CHECK(analysis_content_reject_plain("host mx.antispam.example.net[203.0.113.5] said: 550 5.7.1 "
+					    "blocked, see https://spam.example.org/"));
+	CHECK(analysis_content_reject("host mx.antispam.example.net[203.0.113.6] said: 550 5.1.1 no such user") ==
+	      analysis_content_reject_plain("host mx.antispam.example.net[203.0.113.6] said: 550 5.1.1 no such user"));
 }
