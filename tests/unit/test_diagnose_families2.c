@@ -133,3 +133,18 @@ TEST(diagnose_dnsbl_zone)
 				  got.p ? got.p : "", z[i].zone);
 	}
 }
+
+/* an LMTP next hop whose name does not resolve here (a container's
+ * service name): the next step says so, not only "start Dovecot" */
+TEST(diagnose_lmtp_down_names_the_host)
+{
+	const struct event *ev = progs_line("Mar  9 15:00:02 mail postfix/lmtp[6003]: 8A9B0C1D2E: to=<alice@example.org>, relay=none, delay=0.05, delays=0.03/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=dovecot type=AAAA: Host not found, try again)");
+	struct diag_hit hit;
+	if (!diag_classify(ev, &hit))
+		test_fail(__FILE__, __LINE__, "no finding");
+	else if (strcmp(finding_id(hit.id), "mailbox-delivery-unreachable"))
+		test_fail(__FILE__, __LINE__, "got %s", finding_id(hit.id));
+	const char *fix = finding_prose_en(F_LMTP_DOWN)->fix;
+	if (!fix || !strstr(fix, "Host not found") || !strstr(fix, "getent hosts"))
+		test_fail(__FILE__, __LINE__, "the next step does not speak of the host name");
+}
