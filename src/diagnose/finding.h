@@ -74,6 +74,8 @@ enum finding_impact {
 	  "a remote server refuses mail because this server's IP has no proper reverse DNS")   \
 	X(F_OUT_BLOCKLISTED, "outbound-blocklisted", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,        \
 	  "a remote server refuses mail because this server's IP is on a blocklist")           \
+	X(F_OUT_REMOTE_DNSBL_ERROR, "outbound-remote-dnsbl-error", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING, \
+	  "a remote server refuses mail on its DNS blocklist's error answer (its resolver is refused), not on a listing of this server") \
 	X(F_OUT_RATE_REFUSED, "outbound-rate-refused", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,       \
 	  "a remote server refuses mail for good for going over its rate or recipient limits")  \
 	X(F_OUT_RATE_LIMITED, "outbound-rate-limited", SIDE_REMOTE, 2, IMPACT_DELAYED,          \

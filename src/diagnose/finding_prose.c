@@ -224,7 +224,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"socket or port does not answer, or its host name does not resolve. Mail for local "
 	"users stays in the queue.",
 	"Start the mailbox server (systemctl status dovecot), check its LMTP listener "
-	"matches virtual_transport / mailbox_transport, then postqueue -f.",
+	"matches virtual_transport / mailbox_transport, then postqueue -f. When the lines say "
+	"\"Host not found\", the host name in the transport must resolve on this host (in a "
+	"container or a cluster, the mailbox service's name as its DNS knows it: getent hosts "
+	"NAME).",
 	NULL},
     [F_FILTER_FAILED] = {
 	"Postfix hands mail to a content filter on this host (content_filter, e.g. Amavis on "

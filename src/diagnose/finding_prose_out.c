@@ -172,6 +172,21 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"first find out why it was listed (a compromised account or web form sending spam "
 	"shows in the accounts section of this report).",
 	NULL},
+    [F_OUT_REMOTE_DNSBL_ERROR] = {
+	"The remote server looked this server's address (or its HELO name or sender domain) up "
+	"in a DNS blocklist and got an error code, not a listing: Spamhaus answers "
+	"127.255.255.254 (\"Error: open resolver\") to queries that come through a public or "
+	"shared resolver, and 127.255.255.255 to too many queries. The remote Postfix takes "
+	"any answer for a listing and refuses every sender. This server is not listed; the "
+	"fault is the remote server's resolver and settings.",
+	"Nothing to delist, and nothing to change here. Tell the recipient domain's "
+	"postmaster another way (phone, another address) that their server refuses mail with "
+	"\"Error: open resolver\": they should query the list through a resolver of their own "
+	"or Spamhaus's Data Query Service, and accept only the listing codes "
+	"(reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]). Send the bounced mail again once "
+	"they have fixed it.",
+	"The lines do not show whether the remote server refuses every sender or only some; "
+	"the lookup page in the reply (returnc) says it is no listing."},
     [F_OUT_RATE_LIMITED] = {
 	"The remote server is limiting how much mail it takes from this server at once; "
 	"Postfix defers the rest and tries again later.",

@@ -290,6 +290,42 @@ bool diag_host_in_domain(struct span host, struct span dom)
 	return false;
 }
 
+/* address_label - one label of a reversed address in a DNS query: 1-3
+ * digits (IPv4), one hex digit (IPv6), or a paste's mask ("*", "xx") */
+static bool address_label(struct span l)
+{
+	if (!l.n || l.n > 3)
+		return false;
+	bool digits = true, mask = true;
+	for (size_t i = 0; i < l.n; i++) {
+		digits &= l.p[i] >= '0' && l.p[i] <= '9';
+		mask &= l.p[i] == '*' || l.p[i] == 'x' || l.p[i] == 'X';
+	}
+	bool nibble = l.n == 1 && ((l.p[0] | 0x20) >= 'a' && (l.p[0] | 0x20) <= 'f');
+	return digits || mask || nibble;
+}
+
+struct span diag_dnsbl_zone(struct span query)
+{
+	struct span rest = query, after4 = SPAN_NULL;
+	size_t labels = 0;
+	while (labels < 32) {
+		ptrdiff_t dot = span_chr(rest, '.');
+		if (dot <= 0 || !address_label(span_head(rest, (size_t)dot)))
+			break;
+		rest = span_skip(rest, (size_t)dot + 1);
+		if (++labels == 4)
+			after4 = rest;
+	}
+	/* 32 nibbles: an IPv6 address; 4 to 31 labels: an IPv4 address
+	 * and a list whose first label looks like one ("b.barracudacentral.org") */
+	if (labels == 32 && rest.n)
+		return rest;
+	if (labels >= 4 && after4.n)
+		return after4;
+	return query;
+}
+
 /* diag_make_key - the group key a rule asks for */
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit)
 {
@@ -301,6 +337,12 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 		ptrdiff_t i = ci_find(t, r->after);
 		if (i >= 0)
 			k = word(span_skip(t, (size_t)i + strlen(r->after)));
+		break;
+	}
+	case K_DNSBL_ZONE: {
+		ptrdiff_t i = ci_find(t, r->after);
+		if (i >= 0)
+			k = diag_dnsbl_zone(word(span_skip(t, (size_t)i + strlen(r->after))));
 		break;
 	}
 	case K_PATH:

@@ -105,6 +105,12 @@ const struct rule rule_out[] = {
      * postmaster ... tosa@rx.t-online.de to clarify." is its own blocklist
      * of the address (its "none/bad reputation" without it is the
      * reputation row's) */
+    /* a remote Postfix's reject_rbl_client (or rhsbl) that took its
+     * list's error code for a listing: Spamhaus's 127.255.255.254 "Error:
+     * open resolver" to queries from public resolvers, .255 "Error:
+     * excessive number of queries"; $rbl_reason is the list's TXT answer.
+     * The remote's resolver, not this server's address */
+    {F_OUT_REMOTE_DNSBL_ERROR, SRC_OUT, NULL, {"Error: open resolver", "127.255.255.", "returnc/", "Error: "}, "blocked using", K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation", ") (BL)"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP", "dynamic IP"}, NULL, K_PROVIDER, NULL},
     /* Gmail's NotAuthorizedError ("The IP you're using to send mail is not
@@ -310,10 +316,10 @@ const struct rule rule_diag[] = {
     {F_OUT_LOOP, SRC_DIAG, "smtp", {"greeted me with my own hostname ", "replied to HELO/EHLO with my own hostname "}, NULL, K_CONNHOST, NULL},
     /* postscreen_dnsbl.c, dnsblog.c: a blocklist that does not answer */
     {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog reply timeout "}, NULL, K_AFTER, "s for "},
-    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_NONE, NULL},
+    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, "dnsblog", {"lookup error for DNS query "}, NULL, K_DNSBL_ZONE, "lookup error for DNS query "},
     /* the same line pasted without its program name: dnsblog.c's own
      * function name says whose it is (not a lookup table's, below) */
-    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog_query: lookup error for DNS query "}, NULL, K_NONE, NULL},
+    {F_IN_DNSBL_TIMEOUT, SRC_DIAG, NULL, {"dnsblog_query: lookup error for DNS query "}, NULL, K_DNSBL_ZONE, "lookup error for DNS query "},
     /* postscreen_dict.c: a time-critical lookup averages over 100 ms */
     {F_PS_SLOW, SRC_DIAG, "postscreen", {" average delay is "}, NULL, K_PATH, NULL},
     /* master_avail.c: three lines for one event */

@@ -22,6 +22,9 @@ enum key_kind {
 	K_FIXED,     /* the words in rule->after, for lines that name no cause */
 	K_PARAM,     /* rule->after's words and the parameter name after them
 	              * ("unused parameter: smtpd_tls_protocols") */
+	K_DNSBL_ZONE, /* the list of the DNS query name after rule->after, the
+	               * client's reversed address left off (dnsblog's
+	               * "155.144.143.198.zen.spamhaus.org" -> zen.spamhaus.org) */
 };
 
 #define NEEDLES 12
@@ -50,6 +53,11 @@ bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);
 /* the host of "connect to HOST[...]" in t, else the relay's name */
 struct span diag_conn_host(const struct event *ev, struct span t);
+/* the DNS list of a blocklist query name: the name without its leading
+ * reversed address (4 labels of an IPv4 address, 32 nibbles of an IPv6
+ * one, a pasted mask such as "*" or "xx" in their place); the name
+ * itself when it starts with no such address */
+struct span diag_dnsbl_zone(struct span query);
 /* the domain of a recipient address */
 struct span diag_rcpt_domain(struct span to);
 /* does the host's name belong to the domain: the domain itself or a name

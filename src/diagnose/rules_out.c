@@ -211,6 +211,16 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_DNS_MALFORMED;
 		diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
 	}
+	/* dns_lookup.c's "Name service error for name=DOMAIN type=MX:
+	 * Malformed or unexpected name server reply": an answer came back
+	 * (a resolver that is down times out, "try again") but its records
+	 * could not be used: the destination's DNS data, as with a malformed
+	 * MX name */
+	if ((hit->id == F_OUT_DNS_NXDOMAIN || hit->id == F_OUT_DNS_TEMP) &&
+	    span_find(t, "Malformed or unexpected name server reply").p && ev->to.n) {
+		hit->id = F_OUT_DNS_MALFORMED;
+		diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
+	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */
 	if (hit->id == F_OUT_DNS_NXDOMAIN &&

@@ -483,11 +483,11 @@ static const struct {
     {"Dec 15 11:04:52 mx postfix/postscreen[3163]: warning: dnsblog reply timeout 10s for zen.example.org",
      "dnsbl-reply-timeout", "zen.example.org"},
     {"Dec 15 11:04:52 mx postfix/dnsblog[3170]: warning: dnsblog_query: lookup error for DNS query 9.113.0.203.zen.example.org: Host or domain name not found. Name service error for name=9.113.0.203.zen.example.org type=A: Host not found, try again",
-     "dnsbl-reply-timeout", ""},
+     "dnsbl-reply-timeout", "zen.example.org"},
     /* the same pasted without its program name (a web UI's export): not a
      * lookup table's " lookup error for " */
     {"warning: dnsblog_query: lookup error for DNS query 9.113.0.203.zen.example.org: Host or domain name not found. Name service error for name=9.113.0.203.zen.example.org type=A: Host not found, try again",
-     "dnsbl-reply-timeout", ""},
+     "dnsbl-reply-timeout", "zen.example.org"},
     /* tlsmgr's TLS session cache that cannot be opened: no mail refused */
     {"Jun 28 10:00:00 mx postfix/tlsmgr[812]: warning: btree:/var/lib/postfix/smtpd_scache is unavailable. open database /var/lib/postfix/smtpd_scache.db: File exists",
      "internal-service-unreachable", "/var/lib/postfix/smtpd_scache"},

@@ -9,6 +9,7 @@
 #include "progs.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/rules.h"
+#include "diagnose/rules_internal.h"
 
 static const struct {
 	const char *line, *finding, *key;
@@ -67,6 +68,28 @@ static const struct {
      "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
     {"Mar  4 17:01:02 mx postfix/submission/smtpd[6901]: warning: SASL authentication problem: unknown password verifier",
      "sasl-backend-unreachable", "Cyrus SASL pwcheck_method"},
+    /* a remote server's blocklist answering with an error code: the
+     * remote's resolver, not a listing of this server (threads20P) */
+    {"Mar  4 17:10:01 mx postfix/smtp[7001]: 6A7B8C9D0E: to=<list@lists.example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.7.1, status=bounced (host mx.example.net[198.51.100.25] said: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/203.0.113.53/ (in reply to RCPT TO command))",
+     "outbound-remote-dnsbl-error", "mx.example.net"},
+    {"Mar  4 17:10:02 mx postfix/smtp[7002]: 6A7B8C9D0F: to=<bob@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.7.1, status=bounced (host mx.example.net[198.51.100.25] said: 554 5.7.1 Service unavailable; Helo command [mail.example.org] blocked using dbl.spamhaus.org; Error: excessive number of queries; https://check.spamhaus.org/returnc/vol/203.0.113.53/ (in reply to RCPT TO command))",
+     "outbound-remote-dnsbl-error", "mx.example.net"},
+    /* look-alike: a real listing stays this server's blocklisting */
+    {"Mar  4 17:10:03 mx postfix/smtp[7003]: 6A7B8C9D1A: to=<bob@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1.2, delays=0.1/0/0.6/0.5, dsn=5.7.1, status=bounced (host mx.example.net[198.51.100.25] said: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.10 (in reply to RCPT TO command))",
+     "outbound-blocklisted", "mx.example.net"},
+    /* dnsblog's lookup error is keyed by the list, as its reply timeout */
+    {"Mar  4 17:20:01 mx postfix/dnsblog[7101]: warning: dnsblog_query: lookup error for DNS query 10.2.0.192.zen.spamhaus.org: Host or domain name not found. Name service error for name=10.2.0.192.zen.spamhaus.org type=A: Host not found, try again",
+     "dnsbl-reply-timeout", "zen.spamhaus.org"},
+    {"Mar  4 17:20:02 mx postfix/postscreen[7100]: warning: dnsblog reply timeout 10s for zen.spamhaus.org",
+     "dnsbl-reply-timeout", "zen.spamhaus.org"},
+    {"warning: dnsblog_query: lookup error for DNS query 186.206.138.*.b.barracudacentral.org: Host or domain name not found. Name service error for name=186.206.138.*.b.barracudacentral.org type=A: Host not found, try again",
+     "dnsbl-reply-timeout", "b.barracudacentral.org"},
+    /* "Malformed or unexpected name server reply": an answer came, its data was broken */
+    {"Mar  4 17:30:01 mx postfix/smtp[7201]: 7B8C9D0E1F: to=<ana@example.net>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Name service error for name=example.net type=MX: Malformed or unexpected name server reply)",
+     "destination-dns-malformed", "example.net"},
+    /* look-alike: a lookup that times out stays this host's resolver */
+    {"Mar  4 17:30:02 mx postfix/smtp[7202]: 7B8C9D0E2A: to=<ana@example.net>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)",
+     "outbound-dns-failure", ""},
 };
 
 TEST(diagnose_families2_rules)
@@ -82,4 +105,46 @@ TEST(diagnose_families2_rules)
 			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i,
 				  finding_id(hit.id), hit.key, cases[i].finding, cases[i].key);
 	}
+}
+
+/* diag_dnsbl_zone: the list of a blocklist query, the reversed address left off */
+TEST(diagnose_dnsbl_zone)
+{
+	static const struct {
+		const char *query, *zone;
+	} z[] = {
+	    {"155.144.143.198.zen.spamhaus.org", "zen.spamhaus.org"},
+	    {"2.0.0.127.b.barracudacentral.org", "b.barracudacentral.org"},
+	    {"186.206.138.*.zen.spamhaus.org", "zen.spamhaus.org"},
+	    {"xx.xx.xx.xx.bl.spamcop.net", "bl.spamcop.net"},
+	    {"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.spamhaus.org", "zen.spamhaus.org"},
+	    {"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.b.barracudacentral.org",
+	     "b.barracudacentral.org"},
+	    /* no address before it: the name as it is */
+	    {"example.com.dbl.spamhaus.org", "example.com.dbl.spamhaus.org"},
+	    {"zen.spamhaus.org", "zen.spamhaus.org"},
+	    {"1.2.3", "1.2.3"},
+	    {"", ""},
+	};
+	for (size_t i = 0; i < sizeof z / sizeof z[0]; i++) {
+		struct span got = diag_dnsbl_zone(span_of(z[i].query));
+		if (got.n != strlen(z[i].zone) || (got.n && memcmp(got.p, z[i].zone, got.n)))
+			test_fail(__FILE__, __LINE__, "case %zu: got %.*s, want %s", i, (int)got.n,
+				  got.p ? got.p : "", z[i].zone);
+	}
+}
+
+/* an LMTP next hop whose name does not resolve here (a container's
+ * service name): the next step says so, not only "start Dovecot" */
+TEST(diagnose_lmtp_down_names_the_host)
+{
+	const struct event *ev = progs_line("Mar  9 15:00:02 mail postfix/lmtp[6003]: 8A9B0C1D2E: to=<alice@example.org>, relay=none, delay=0.05, delays=0.03/0.01/0.01/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=dovecot type=AAAA: Host not found, try again)");
+	struct diag_hit hit;
+	if (!diag_classify(ev, &hit))
+		test_fail(__FILE__, __LINE__, "no finding");
+	else if (strcmp(finding_id(hit.id), "mailbox-delivery-unreachable"))
+		test_fail(__FILE__, __LINE__, "got %s", finding_id(hit.id));
+	const char *fix = finding_prose_en(F_LMTP_DOWN)->fix;
+	if (!fix || !strstr(fix, "Host not found") || !strstr(fix, "getent hosts"))
+		test_fail(__FILE__, __LINE__, "the next step does not speak of the host name");
 }
