@@ -300,6 +300,13 @@ enum verdict verdict_session(const struct session *s)
 	 * (a test client that sent TLS bytes after a STARTTLS the server
 	 * could not do): unknown; smtpd's own "non-SMTP command" (an HTTP
 	 * request, a local proxy's scanner) stays a probe */
+	/* a message's own lines (To:, Subject:) sent as commands after a
+	 * greeting, from this network or on a submission service: a mail
+	 * program that went on with its text when its MAIL, RCPT or DATA
+	 * was refused (or did not wait for the 354), not a probe */
+	if (s->non_smtp && hello && ev_message_header(span_of(s->non_smtp)) &&
+	    ((s->client_ip && own_net(span_of(s->client_ip))) || analysis_is_submission(s->service)))
+		return V_UNKNOWN;
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (errors_early && !hello))
 		return host_itself(s->client_ip) && !s->non_smtp ? V_UNKNOWN : V_NON_SMTP_PROBE;
@@ -330,7 +337,16 @@ enum verdict verdict_session(const struct session *s)
 		 * log in: a mail program or device not set to log in, refused
 		 * by smtpd's submission restrictions; no postscreen there */
 		bool unlogged = session_submission_unlogged(s);
-		if (!big_listed && !nat && !unlogged)
+		/* nor a client of this network, or on a submission service,
+		 * whose sender domain does not exist or is none (nas.lan,
+		 * root@web01): a device's own default sender, not spam
+		 * (own-client-sender-domain-unknown) */
+		bool own_sender = s->last_reject &&
+				  ((s->client_ip && own_net(span_of(s->client_ip))) ||
+				   analysis_is_submission(s->service)) &&
+				  (strstr(s->last_reject, "Sender address rejected: Domain not found") ||
+				   strstr(s->last_reject, "Sender address rejected: need fully-qualified address"));
+		if (!big_listed && !nat && !unlogged && !own_sender)
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

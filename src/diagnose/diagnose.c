@@ -681,6 +681,7 @@ void diag_finish(struct diag *d)
 	diag_dest_dns(d);
 	diag_tls_settings(d);
 	diag_user_tls_fold(d);
+	diag_fold_text_commands(d);
 	diag_fold_tls_trust(d);
 	diag_own_limit(d);
 	ps_deep_providers(d);

@@ -200,6 +200,15 @@ enum finding_impact {
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
 	  "a client of your own sends SMTP commands without waiting for the replies, and the server refuses it (reject_unauth_pipelining)") \
+	X(F_IN_SUBMISSION_NO_LOGIN, "submission-login-required", SIDE_USER_DEVICE, 2,          \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a mail program or device sends on the submission port without logging in, and the service refuses it (\"Access denied\")") \
+	X(F_IN_OWN_TEXT_AS_COMMANDS, "own-client-protocol-error", SIDE_USER_DEVICE, 2,          \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a program of your own sends its message's text (To:, Subject:) as SMTP commands: its MAIL, RCPT or DATA was refused, or it does not wait for the replies") \
+	X(F_IN_OWN_SENDER_DOMAIN, "own-client-sender-domain-unknown", SIDE_USER_DEVICE, 2,       \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a device or program of your own sends with a sender address whose domain does not exist (nas.lan, localhost.localdomain), and the server refuses it") \
 	X(F_IN_NAT_HIDES, "nat-hides-clients", SIDE_NETWORK, 3, IMPACT_REFUSED,                 \
 	  "Internet clients arrive from a private address (a large provider's server, an open-relay tester): a NAT (Docker's published ports) hides the real clients") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \

@@ -394,6 +394,57 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"smtpd_data_restrictions in master.cf.",
 	"The lines cannot show whether the address is one machine of yours or a gateway in "
 	"front of many clients."},
+    [F_IN_SUBMISSION_NO_LOGIN] = {
+	"smtpd refused a client on a submission service (a master.cf service other than "
+	"port 25's smtp: submission on 587, smtps on 465) with a bare \"Access denied\" "
+	"(Client host, Sender address or Recipient address rejected): the reject that "
+	"follows permit_sasl_authenticated in that service's restrictions, which only a "
+	"client that did not log in reaches. It is usually a user's mail program or a "
+	"device (a phone, a printer, a web application) whose outgoing server is not set to "
+	"log in; being on mynetworks does not help there when the service's restrictions "
+	"hold only permit_sasl_authenticated. Its mail is refused.",
+	"Turn on authentication in the client's outgoing server settings (\"my server "
+	"requires authentication\", the account's address and password, STARTTLS on 587 or "
+	"SSL/TLS on 465). A device that cannot log in should send to port 25 from an address "
+	"in mynetworks, or the submission service in master.cf gets permit_mynetworks in its "
+	"-o smtpd_client_restrictions (and relay restrictions). If the session did log in "
+	"(auth=1 in its disconnect line), the service's restrictions lack "
+	"permit_sasl_authenticated before the reject.",
+	"The lines cannot show whether the client is yours: a stranger trying the port "
+	"without a login is refused the same way, and then nothing needs fixing."},
+    [F_IN_OWN_TEXT_AS_COMMANDS] = {
+	"smtpd logged \"non-SMTP command\" with a line of a message (To:, From:, Subject:) "
+	"from a client on this server's own network (loopback, a private or Docker address) "
+	"or on a submission service: a program of your own (a web application, a script, a "
+	"device) went on sending its message as commands. Most often the server refused its "
+	"MAIL, RCPT or DATA first (no STARTTLS or no login on port 587, a restriction) and the "
+	"program did not look at the reply; or it sends the text without waiting for the "
+	"354. Its mail is lost.",
+	"Look at the session's first refusal (the mail=0/1, rcpt=0/1, data=0/1 counts of its "
+	"disconnect line; a reject line, or with smtpd_tls_security_level=encrypt a \"530 "
+	"Must issue a STARTTLS command first\" that is not logged) and set the program's "
+	"SMTP settings to match the port: STARTTLS and a login on 587, SSL/TLS on 465, or "
+	"port 25 from mynetworks; or let it hand the mail to sendmail. Do not ban the "
+	"address.",
+	"The lines cannot show the reply the program ignored when its refusal is not logged."},
+    [F_IN_OWN_SENDER_DOMAIN] = {
+	"smtpd refused the sender address of a client on this server's own network (loopback, "
+	"a private or Docker address) or on a submission service, because its domain does not "
+	"exist in the DNS (\"Sender address rejected: Domain not found\", "
+	"reject_unknown_sender_domain) or is no domain at all (\"need fully-qualified "
+	"address\", reject_non_fqdn_sender). Such a sender is a device's or a program's own "
+	"default: a NAS, a printer, a cron job or a web application that sends as "
+	"user@its-hostname, nas.lan, localhost.localdomain. A 4xx refusal is retried, but "
+	"it never passes: the mail stays with the device.",
+	"Set the device's or program's sender (From) address to a real address of your "
+	"domain; for a Linux host's own mail, set myorigin (or masquerade_domains, "
+	"smtp_generic_maps) on that host. Or, for your own network only, put "
+	"permit_mynetworks (and permit_sasl_authenticated) before "
+	"reject_unknown_sender_domain and reject_non_fqdn_sender in "
+	"smtpd_sender_restrictions; remote servers may still refuse a sender domain that "
+	"does not exist.",
+	"The lines cannot show whether the address is one machine of yours or a NAT gateway "
+	"in front of Internet clients (then the sender is a stranger's)."},
     [F_IN_NAT_HIDES] = {
 	"smtpd refused a client whose address is private (RFC 1918, 100.64/10, ULA) but "
 	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...), or "

@@ -11,7 +11,9 @@
  * several unrelated servers are the port blocked on this side
  * (fold_port25); certificates of several unrelated servers that fail
  * verification, or a public root "untrusted", are this server's trusted
- * CAs, and verification notes no policy enforced are none (fold_tls_trust).  The
+ * CAs, and verification notes no policy enforced are none (fold_tls_trust);
+ * a message's text sent as commands by a client of your own whose
+ * refusal is logged is that refusal's (fold_text_commands).  The
  * (finding, key) of
  * each folded group is kept as an alias, so that explain ties its lines
  * to where they went.
@@ -532,4 +534,32 @@ void diag_fold_tls_trust(struct diag *d)
 	d->list[k++] = into;
 	d->nlist = k;
 	diag_group_adopt(d, into);
+}
+
+/* diag_fold_text_commands - a client of your own whose refusal is logged
+ * (talking out of turn, a sender domain that does not exist, no login on
+ * the submission port, a check of its own network's) and whose message
+ * text then came as "non-SMTP command" lines: one cause, the refusal;
+ * its text lines go with it (own-client-protocol-error stays for the
+ * clients whose refusal is not logged) */
+void diag_fold_text_commands(struct diag *d)
+{
+	static const enum finding_id causes[] = {F_IN_OWN_PIPELINING, F_IN_OWN_SENDER_DOMAIN,
+						 F_IN_SUBMISSION_NO_LOGIN, F_IN_OWN_CLIENT_REFUSED,
+						 F_IN_OWN_RELAY_DENIED, F_IN_SENDER_LOGIN_MISMATCH};
+	for (size_t i = d->nlist; i-- > 0;) {
+		struct diag_group *g = d->list[i];
+		if (g->id != F_IN_OWN_TEXT_AS_COMMANDS)
+			continue;
+		struct diag_group *cause = NULL;
+		for (size_t c = 0; c < sizeof causes / sizeof causes[0] && !cause; c++)
+			for (size_t j = 0; j < d->nlist && !cause; j++) {
+				struct diag_group *p = d->list[j];
+				if (p->id == causes[c] &&
+				    (!strcmp(p->key, g->key) || strset_has(&p->subjects, span_of(g->key))))
+					cause = p;
+			}
+		if (cause)
+			diag_absorb(d, cause, i);
+	}
 }

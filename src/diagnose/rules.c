@@ -88,6 +88,62 @@ static bool relay_tester_behind_nat(const struct event *ev)
 	       span_eq(ev->from, ev->to) && ev->helo.n && span_chr(ev->helo, '.') < 0;
 }
 
+/* submission_unlogged - a bare "reject" on a submission service (a
+ * master.cf service other than the port 25 "smtp": submission, smtps),
+ * "Client host rejected: Access denied" and its sender and recipient
+ * forms: the restriction that follows permit_sasl_authenticated there,
+ * which only a client that did not log in reaches (a mail program or
+ * device not set to log in); "Relay access denied" and the other
+ * checks' words are not it */
+static bool submission_unlogged(const struct event *ev, struct span t)
+{
+	struct span svc = ev->line->service;
+	return svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd") &&
+	       span_find(t, " rejected: Access denied").p;
+}
+
+/* classify_text_command - a message's own line (To:, Subject:) logged as
+ * a non-SMTP command of a client on this server's network or on a
+ * submission service: a user's program sending its text as commands,
+ * keyed by the client */
+static bool classify_text_command(const struct event *ev, struct diag_hit *hit)
+{
+	struct span svc = ev->line->service;
+	bool submission = svc.n && !span_eqs(svc, "smtp");
+	if (!ev->client_ip.n || !ev_message_header(ev->command) ||
+	    !(submission || cidr_own_network(ev->client_ip.p, ev->client_ip.n)))
+		return false;
+	memset(hit, 0, sizeof *hit);
+	hit->id = F_IN_OWN_TEXT_AS_COMMANDS;
+	diag_copy_key(hit->key, ev->client_ip);
+	diag_copy_key(hit->subject, ev->client_ip);
+	return true;
+}
+
+/* own_sender_domain - a sender domain that does not exist ("Domain not
+ * found", reject_unknown_sender_domain) or is no domain at all ("need
+ * fully-qualified address", reject_non_fqdn_sender), refused to a client
+ * of this server's own network or on a submission service: a device or
+ * program of the admin's that sends as nas@nas.lan or root@localhost;
+ * not a large provider's mailbox domain (gmail.com always exists: this
+ * host's resolver failed), nor a private address greeting as a large
+ * provider's server (a NAT standing for it); the domain in *dom */
+static bool own_sender_domain(const struct event *ev, struct span t, struct span *dom)
+{
+	if (!span_find(t, "Sender address rejected: Domain not found").p &&
+	    !span_find(t, "Sender address rejected: need fully-qualified address").p)
+		return false;
+	struct span svc = ev->line->service;
+	bool submission = svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd");
+	bool own = ev->client_ip.n && cidr_own_network(ev->client_ip.p, ev->client_ip.n) &&
+		   !(ev->helo.n && provider_name(ev->helo));
+	if (!submission && !own)
+		return false;
+	ptrdiff_t at = span_rchr(ev->from, '@');
+	*dom = at >= 0 ? span_skip(ev->from, (size_t)at + 1) : ev->from;
+	return !(dom->n && provider_mailbox_domain(*dom));
+}
+
 /* classify_reject - a refusal that says something about this server */
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
@@ -108,6 +164,15 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		 * gateway has no PTR, the provider's server has one */
 		hit->id = F_IN_NAT_HIDES;
 		diag_copy_key(hit->key, ev->client_ip);
+	} else if (own_sender_domain(ev, t, &what)) {
+		hit->id = F_IN_OWN_SENDER_DOMAIN;
+		diag_copy_key(hit->key, what);
+		for (char *p = hit->key; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	} else if (submission_unlogged(ev, t)) {
+		/* keyed by the service, the client its subject */
+		hit->id = F_IN_SUBMISSION_NO_LOGIN;
+		diag_copy_key(hit->key, ev->line->service);
 	} else if (m.rule >= 0) {
 		hit->id = rule_reject[m.rule].id;
 		diag_make_key(&rule_reject[m.rule], ev, t, hit);
@@ -298,6 +363,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_SMTP_ERROR:
 	case EV_SMTP_CONN_FAIL:
 		return diag_classify_out(ev, hit);
+	case EV_NON_SMTP:
+		return classify_text_command(ev, hit);
 	case EV_REJECT:
 		if (classify_quarantine(ev, hit))
 			return true;

@@ -228,6 +228,9 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain);
 const char *ev_reject_service_domain(const struct event *ev, struct span *domain);
 bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
+/* a "non-SMTP command" that is a line of a message (To:, Subject:...):
+ * a mail program sending its text as commands (smtpd_warnings.c) */
+bool ev_message_header(struct span cmd);
 
 /* what a failed TLS handshake's reason says (fault.c) */
 enum tls_error_kind {

@@ -12,6 +12,7 @@
 #include "smtpd_internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* parse_sasl - "NAMADDR: SASL METHOD authentication failed|aborted..." */
 static bool parse_sasl(struct span t, struct event *ev)
@@ -138,6 +139,26 @@ static bool parse_tls_warning(struct span t, struct event *ev)
 		ev->type = EV_TLS_ERROR;
 		ev->reason = t;
 		return true;
+	}
+	return false;
+}
+
+/* ev_message_header - is a "non-SMTP command" a line of a message: a
+ * header field that a mail program sends as a command (its MAIL, RCPT or
+ * DATA refused, or sent before the 354), not a scanner's probe; HTTP's
+ * own headers (Host:, User-Agent:) follow a GET, logged first */
+bool ev_message_header(struct span cmd)
+{
+	static const char *const names[] = {
+	    "To:",       "From:",	     "Subject:",		   "Date:",
+	    "Cc:",       "Bcc:",	     "Reply-To:",		   "Sender:",
+	    "Message-ID:", "MIME-Version:", "Content-Type:", "Content-Transfer-Encoding:",
+	    "Received:", "Return-Path:",  "X-Mailer:",		   "X-Priority:",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t k = strlen(names[i]);
+		if (cmd.n >= k && !strncasecmp(cmd.p, names[i], k))
+			return true;
 	}
 	return false;
 }
