@@ -3,7 +3,8 @@
  * families (tests/suite-variants-families2.sh: mail loops, .forward and
  * :include: files, temporary lookup failures, databases behind tables,
  * spawned policy servers, smtpd's restriction errors, master's fork,
- * Cyrus SASL's password verifier) on the real lines, with look-alikes
+ * Cyrus SASL's password verifier, the aliases database, a mailbox's owner
+ * or mode) on the real lines, with look-alikes
  * that must give another finding.
  */
 #include "progs.h"
@@ -67,6 +68,31 @@ static const struct {
      "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
     {"Mar  4 17:01:02 mx postfix/submission/smtpd[6901]: warning: SASL authentication problem: unknown password verifier",
      "sasl-backend-unreachable", "Cyrus SASL pwcheck_method"},
+    /* the aliases database (newaliases), not a table postmap builds */
+    {"Mar  5 09:00:02 mx postfix/local[7103]: warning: hash:/etc/aliases is unavailable. open database /etc/aliases.db: No such file or directory",
+     "alias-database-missing", "/etc/aliases"},
+    {"Mar  5 09:00:02 mx postfix/local[7103]: warning: hash:/etc/postfix/aliases: lookup of 'root' failed",
+     "alias-database-missing", "/etc/postfix/aliases"},
+    {"Mar  5 09:00:01 mx postfix/smtpd[7101]: error: open database /etc/aliases.db: No such file or directory",
+     "alias-database-missing", "/etc/aliases"},
+    {"Mar  5 09:00:02 mx postfix/local[7103]: 3A1B2C3D4E: to=<alice@mx.example.org>, relay=local, delay=0.3, delays=0.2/0.01/0/0.09, dsn=4.3.0, status=deferred (alias database unavailable)",
+     "alias-database-missing", "local"},
+    {"Mar  5 10:00:01 mx postfix/smtpd[7201]: warning: hash:/etc/postfix/virtual_aliases is unavailable. open database /etc/postfix/virtual_aliases.db: No such file or directory",
+     "lookup-table-missing", "/etc/postfix/virtual_aliases"},
+    /* a mailbox local(8) or virtual(8) may not write */
+    {"Mar  6 08:00:01 mx postfix/local[8003]: 5C3D4E5F6A: to=<amavis@mx.example.org>, orig_to=<amavis>, relay=local, delay=0.04, delays=0.02/0.01/0/0.01, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/amavis for user amavis. destination /var/mail/amavis is not owned by recipient)",
+     "mailbox-permissions-wrong", "/var/mail/amavis"},
+    {"Mar  6 08:00:01 mx postfix/local[8003]: warning: specify \"strict_mailbox_ownership = no\" to ignore mailbox ownership mismatch",
+     "mailbox-permissions-wrong", "local"},
+    {"Mar  6 08:10:02 mx postfix/local[8013]: 6D4E5F6A7B: to=<bob@mx.example.org>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/bob for user bob. unable to create lock file /var/mail/bob.lock: Permission denied)",
+     "mailbox-permissions-wrong", "/var/mail/bob"},
+    {"Mar  6 08:10:03 mx postfix/virtual[8014]: 6D4E5F6A7B: to=<carol@example.org>, relay=virtual, delay=0.3, delays=0.1/0.01/0/0.19, dsn=4.2.0, status=deferred (maildir delivery failed: create maildir file /var/vmail/example.org/carol/tmp/1772784603.P8014.mx: Permission denied)",
+     "mailbox-permissions-wrong", "virtual"},
+    /* a command's own "Permission denied", a lock that exists */
+    {"Mar  6 09:00:01 mx postfix/local[8103]: 7E5F6A7B8C: to=<root@mx.example.org>, orig_to=<root>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(root): Error: net_connect_unix(/run/dovecot/stats-writer) failed: Permission denied )",
+     "mailbox-delivery-failed", "local"},
+    {"Mar  6 09:05:02 mx postfix/local[8104]: 8F6A7B8C9D: to=<erin@mx.example.org>, relay=local, delay=1, delays=0.1/0.01/0/0.9, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/erin for user erin. unable to create lock file /var/mail/erin.lock: File exists)",
+     "mailbox-delivery-failed", "local"},
 };
 
 TEST(diagnose_families2_rules)
