@@ -68,6 +68,7 @@ void diag_nx_note(struct diag *d, const struct event *ev);
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
 void diag_fold_sql_query(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
+void diag_fold_disk_full(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);

@@ -337,6 +337,8 @@ enum finding_impact {
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \
 	  "Postfix cannot read or write queue files")                                          \
+	X(F_DISK_FULL, "disk-full", SIDE_CONFIG, 4, IMPACT_REFUSED,                             \
+	  "a file system of this host is full: Postfix cannot write its queue or a mailbox") \
 	X(F_COMMAND_FAILED, "command-failed", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
 	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \

@@ -434,6 +434,18 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Run postfix check (it fixes ownership) and postfix set-permissions; check free "
 	"space and the kernel log for file-system errors.",
 	NULL},
+    [F_DISK_FULL] = {
+	"A file system of this host is full: the operating system answered \"No space left on "
+	"device\" when Postfix wrote a queue file (postdrop's maildrop file for sendmail, "
+	"cleanup's queue file for mail from smtpd) or when local or virtual delivery wrote a "
+	"mailbox. While it lasts, mail submitted on this host fails, smtpd refuses mail with "
+	"452 4.3.1, and delivery into the mailboxes waits. Not a permission problem, not a "
+	"user's quota: the disk (or its inodes) is used up.",
+	"Find the full file system and free space on it: df -h /var/spool/postfix /var/mail "
+	"(and df -i for inodes); the usual culprits are logs, a deferred queue that grows "
+	"(postqueue -p | tail -1; remove junk with postsuper -d), backups and core files. Then "
+	"postqueue -f. Keep a margin above queue_minfree.",
+	"The lines do not show what filled the disk."},
     [F_COMMAND_FAILED] = {
 	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
 	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "

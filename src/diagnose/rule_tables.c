@@ -28,6 +28,12 @@ const struct rule rule_out[] = {
      * maildir.c "maildir delivery failed: create maildir file %s: %m".
      * Only local's and virtual's: a pipe's "Command output: ... Permission
      * denied" is its own command's (mailbox-delivery-failed) */
+    /* local's and virtual's mailbox write on a full file system ("cannot
+     * update mailbox ... error writing message: No space left on device",
+     * 4.3.0; "create maildir file ...: No space left on device"): this
+     * host's disk; a remote server's words are never read here */
+    {F_DISK_FULL, SRC_OUT, "local", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    {F_DISK_FULL, SRC_OUT, "virtual", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "virtual", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"Permission denied", "Operation not permitted"}, "create maildir file ", K_SERVICE, NULL},
@@ -275,6 +281,11 @@ const struct rule rule_reject[] = {
 
 /* lines with a severity: the server telling about itself */
 const struct rule rule_diag[] = {
+    /* ENOSPC in any Postfix daemon or command: postdrop's "mail_queue_enter:
+     * create file maildrop/...: No space left on device", cleanup's queue
+     * file, a fatal write error; the disk, whatever wrote to it, before
+     * the rows of the daemon's own failure */
+    {F_DISK_FULL, SRC_DIAG, NULL, {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
     /* Postfix 3.7 names the socket: "SASL: Connect to Dovecot auth socket 'private/auth' failed: ..." */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
@@ -610,7 +621,10 @@ const struct rule rule_diag[] = {
     /* a queue file that cannot be written because the disk is full
      * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
      * keyed by the cause, which the admin must see first */
-    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "maildrop/", "incoming/", "mail_queue_enter"}, "No space left on device", K_FIXED, "No space left on device"},
+    /* cleanup_strerror.c's status relayed by smtpd, sendmail or postdrop:
+     * its own key, so that a full disk in the same log takes it
+     * (fold_disk_full) */
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file write error"}, NULL, K_FIXED, "queue file write error"},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 

@@ -236,7 +236,7 @@ static const struct {
      "outbound-dns-failure", ""},
     /* a full disk under the queue: the cause is the key */
     {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device",
-     "queue-file-problem", "No space left on device"},
+     "disk-full", "No space left on device"},
     {"Jul 04 16:04:01 mx postfix/postdrop[891726]: warning: mail_queue_enter: create file maildrop/386941.891726: Permission denied",
      "queue-file-problem", ""},
     /* the database answered and refused the table's query: the query is

@@ -4,7 +4,7 @@
  * :include: files, temporary lookup failures, databases behind tables,
  * spawned policy servers, smtpd's restriction errors, master's fork,
  * Cyrus SASL's password verifier, the aliases database, a mailbox's owner
- * or mode) on the real lines, with look-alikes
+ * or mode, a full disk) on the real lines, with look-alikes
  * that must give another finding.
  */
 #include "progs.h"
@@ -88,6 +88,20 @@ static const struct {
      "mailbox-permissions-wrong", "/var/mail/bob"},
     {"Mar  6 08:10:03 mx postfix/virtual[8014]: 6D4E5F6A7B: to=<carol@example.org>, relay=virtual, delay=0.3, delays=0.1/0.01/0/0.19, dsn=4.2.0, status=deferred (maildir delivery failed: create maildir file /var/vmail/example.org/carol/tmp/1772784603.P8014.mx: Permission denied)",
      "mailbox-permissions-wrong", "virtual"},
+    /* a full file system of this host, whoever writes; a remote's own
+     * full disk stays the remote's, a permission stays a queue problem */
+    {"Mar  7 03:00:01 mx postfix/postdrop[9101]: warning: mail_queue_enter: create file maildrop/482910.9101: No space left on device",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:02:11 mx postfix/cleanup[9112]: warning: 9A7B8C9DAE: write queue file: No space left on device",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:04:20 mx postfix/local[9121]: 0B8C9DAEBF: to=<frank@mx.example.org>, relay=local, delay=3600, delays=3600/0.01/0/0.02, dsn=4.3.0, status=deferred (cannot update mailbox /var/mail/frank for user frank. error writing message: No space left on device)",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:02:11 mx postfix/smtpd[9111]: warning: 9A7B8C9DAE: queue file write error",
+     "queue-file-problem", "queue file write error"},
+    {"Mar  7 04:00:01 mx postfix/postdrop[9201]: warning: mail_queue_enter: create file maildrop/591023.9201: Permission denied",
+     "queue-file-problem", ""},
+    {"Mar  7 04:05:01 mx postfix/smtp[9211]: 1C9DAEBFC0: to=<gina@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 Error: queue file write error: No space left on device (in reply to end of DATA command))",
+     "outbound-remote-temporary", "mx.example.com"},
     /* a command's own "Permission denied", a lock that exists */
     {"Mar  6 09:00:01 mx postfix/local[8103]: 7E5F6A7B8C: to=<root@mx.example.org>, orig_to=<root>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(root): Error: net_connect_unix(/run/dovecot/stats-writer) failed: Permission denied )",
      "mailbox-delivery-failed", "local"},
