@@ -69,6 +69,7 @@ void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
 void diag_fold_sql_query(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
+void diag_fold_disk_full(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);

@@ -675,6 +675,7 @@ void diag_finish(struct diag *d)
 	diag_fold_map_type(d);
 	diag_fold_sql_query(d);
 	diag_fold_crashed_transport(d);
+	diag_fold_disk_full(d);
 	diag_drop_weak(d);
 	diag_fold_effects(d);
 	diag_resolver_nxdomain(d);

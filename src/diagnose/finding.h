@@ -308,6 +308,10 @@ enum finding_impact {
 	  "mail to local addresses that do not exist on this server")                          \
 	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
 	  "mail to an alias bounces: the alias points at an address that does not exist")      \
+	X(F_ALIAS_DB_MISSING, "alias-database-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
+	  "the aliases database cannot be opened: local delivery waits (newaliases not run)")  \
+	X(F_OWN_MAILBOX_ACCESS, "mailbox-permissions-wrong", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	  "local delivery cannot write a mailbox: its owner or permissions are wrong")       \
 	X(F_OWN_CONTENT, "local-filter-refused-content", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,   \
 	  "this host's own content filter refused a message as spam or virus")                 \
 	X(F_TRANSPORT_MISSING, "transport-unavailable", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,     \
@@ -344,6 +348,8 @@ enum finding_impact {
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \
 	  "Postfix cannot read or write queue files")                                          \
+	X(F_DISK_FULL, "disk-full", SIDE_CONFIG, 4, IMPACT_REFUSED,                             \
+	  "a file system of this host is full: Postfix cannot write its queue or a mailbox") \
 	X(F_COMMAND_FAILED, "command-failed", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
 	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \

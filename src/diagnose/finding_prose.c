@@ -282,6 +282,32 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
 	NULL},
+    [F_ALIAS_DB_MISSING] = {
+	"The aliases database (alias_maps, alias_database: /etc/aliases.db, built from "
+	"/etc/aliases) is missing or cannot be read. The local delivery agent then defers "
+	"every local recipient (\"alias database unavailable\", 4.3.0), and smtpd, which "
+	"reads the same table through local_recipient_maps, answers mail for local "
+	"addresses with a temporary error: the mail waits in the queue or at the sender.",
+	"Build the database: newaliases (postalias FILE for another file of alias_maps), "
+	"then postqueue -f. If this host delivers no mail to local accounts (virtual "
+	"mailboxes or LMTP only), empty alias_maps and alias_database in main.cf instead "
+	"(postconf -e 'alias_maps =' 'alias_database ='), then postfix reload.",
+	"The lines do not show whether local accounts get mail here at all."},
+    [F_OWN_MAILBOX_ACCESS] = {
+	"The local or virtual delivery agent cannot write a mailbox: the mailbox file belongs "
+	"to another user than the recipient (\"is not owned by recipient\", "
+	"strict_mailbox_ownership), or the mailbox, its directory or the lock file in it may "
+	"not be written (\"Permission denied\"). local(8) writes as the recipient, "
+	"virtual(8) as virtual_uid_maps' user: a copied, restored or container volume often "
+	"keeps another owner (uid 5000, root). The mail waits in the queue (4.2.0) or "
+	"bounces.",
+	"Give the mailbox back to its user: chown USER:mail /var/mail/USER (mbox; the spool "
+	"directory /var/mail must let local create lock files: root:mail, mode 2775 or "
+	"1777), or chown -R to the uid and gid of virtual_uid_maps / virtual_gid_maps for "
+	"Maildirs. For a system account that should not get mail here (root, amavis, "
+	"nobody), alias it to a real mailbox in /etc/aliases and run newaliases. Then "
+	"postqueue -f.",
+	"The lines do not show who owns the file now (ls -ln the path named)."},
     [F_ALIAS_TARGET_UNKNOWN] = {
 	"An alias or forwarding entry of this server (aliases, virtual_alias_maps, an LDAP or "
 	"SQL alias query) turned the address the sender wrote into one that this server does "
@@ -411,6 +437,18 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Run postfix check (it fixes ownership) and postfix set-permissions; check free "
 	"space and the kernel log for file-system errors.",
 	NULL},
+    [F_DISK_FULL] = {
+	"A file system of this host is full: the operating system answered \"No space left on "
+	"device\" when Postfix wrote a queue file (postdrop's maildrop file for sendmail, "
+	"cleanup's queue file for mail from smtpd) or when local or virtual delivery wrote a "
+	"mailbox. While it lasts, mail submitted on this host fails, smtpd refuses mail with "
+	"452 4.3.1, and delivery into the mailboxes waits. Not a permission problem, not a "
+	"user's quota: the disk (or its inodes) is used up.",
+	"Find the full file system and free space on it: df -h /var/spool/postfix /var/mail "
+	"(and df -i for inodes); the usual culprits are logs, a deferred queue that grows "
+	"(postqueue -p | tail -1; remove junk with postsuper -d), backups and core files. Then "
+	"postqueue -f. Keep a margin above queue_minfree.",
+	"The lines do not show what filled the disk."},
     [F_COMMAND_FAILED] = {
 	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
 	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "

@@ -17,6 +17,27 @@
  * remote server's answer by what it says.
  */
 const struct rule rule_out[] = {
+    /* local/alias.c: the aliases database could not be read ("alias
+     * database unavailable", 4.3.0): this host's own table, before any row
+     * of a remote's answer */
+    {F_ALIAS_DB_MISSING, SRC_OUT, "local", {"alias database unavailable"}, NULL, K_FIXED, "local"},
+    /* local/mailbox.c and virtual/mailbox.c "cannot update mailbox %s for
+     * user %s. destination %s is not owned by recipient", or the mailbox,
+     * its lock file (dot_lockfile.c "unable to create lock file %s: %m")
+     * or safe_open.c's "cannot open file: %m" refused by the file system;
+     * maildir.c "maildir delivery failed: create maildir file %s: %m".
+     * Only local's and virtual's: a pipe's "Command output: ... Permission
+     * denied" is its own command's (mailbox-delivery-failed) */
+    /* local's and virtual's mailbox write on a full file system ("cannot
+     * update mailbox ... error writing message: No space left on device",
+     * 4.3.0; "create maildir file ...: No space left on device"): this
+     * host's disk; a remote server's words are never read here */
+    {F_DISK_FULL, SRC_OUT, "local", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    {F_DISK_FULL, SRC_OUT, "virtual", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
+    {F_OWN_MAILBOX_ACCESS, SRC_OUT, "virtual", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
+    {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"Permission denied", "Operation not permitted"}, "create maildir file ", K_SERVICE, NULL},
+    {F_OWN_MAILBOX_ACCESS, SRC_OUT, "virtual", {"Permission denied", "Operation not permitted"}, "create maildir file ", K_SERVICE, NULL},
     {F_OUT_LOOP, SRC_OUT, NULL, {"loops back to myself", "greeted me with my own hostname"}, NULL, K_CONNHOST, NULL},
     /* local/recipient.c, pipe.c "mail forwarding loop for %s" (5.4.6: a
      * Delivered-To: of the address is already there), cleanup_strerror.c
@@ -268,6 +289,11 @@ const struct rule rule_reject[] = {
 
 /* lines with a severity: the server telling about itself */
 const struct rule rule_diag[] = {
+    /* ENOSPC in any Postfix daemon or command: postdrop's "mail_queue_enter:
+     * create file maildrop/...: No space left on device", cleanup's queue
+     * file, a fatal write error; the disk, whatever wrote to it, before
+     * the rows of the daemon's own failure */
+    {F_DISK_FULL, SRC_DIAG, NULL, {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
     /* Postfix 3.7 names the socket: "SASL: Connect to Dovecot auth socket 'private/auth' failed: ..." */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},
@@ -280,7 +306,7 @@ const struct rule rule_diag[] = {
     {F_OWN_DELIVERY_FAILED, SRC_DIAG, NULL, {"maildir access problem for UID/GID="}, NULL, K_SERVICE, NULL},
     /* local/mailbox.c: the warning beside "destination %s is not owned by
      * recipient" (strict_mailbox_ownership): the mailbox file's owner */
-    {F_OWN_DELIVERY_FAILED, SRC_DIAG, NULL, {"to ignore mailbox ownership mismatch"}, NULL, K_SERVICE, NULL},
+    {F_OWN_MAILBOX_ACCESS, SRC_DIAG, NULL, {"to ignore mailbox ownership mismatch"}, NULL, K_SERVICE, NULL},
     /* mail_connect.c "connect #%d to subsystem %s/%s: %m": a daemon's
      * connection to one of Postfix's own services (public/pickup,
      * private/proxymap...) fails after retries */
@@ -411,6 +437,12 @@ const struct rule rule_diag[] = {
      * "... attribute \"match\" has empty value"), then "TLS policy
      * lookup for D/H: client TLS configuration problem" */
     {F_OUT_TLS_POLICY, SRC_DIAG, NULL, {"_tls_policy_maps, next-hop destination ", "client TLS configuration problem"}, NULL, K_NONE, NULL},
+    /* the aliases database (alias_maps: hash:/etc/aliases, "open database
+     * /etc/aliases.db: ..."), and local/alias.c's "hash:/etc/aliases:
+     * lookup of 'root' failed": newaliases builds it, not postmap; a
+     * file named aliases in any directory ("/aliases"), not a virtual
+     * alias table ("/virtual_aliases", "mysql-aliases.cf") */
+    {F_ALIAS_DB_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", ": lookup of '", " lookup error for "}, "/aliases", K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
@@ -597,7 +629,10 @@ const struct rule rule_diag[] = {
     /* a queue file that cannot be written because the disk is full
      * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
      * keyed by the cause, which the admin must see first */
-    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "maildrop/", "incoming/", "mail_queue_enter"}, "No space left on device", K_FIXED, "No space left on device"},
+    /* cleanup_strerror.c's status relayed by smtpd, sendmail or postdrop:
+     * its own key, so that a full disk in the same log takes it
+     * (fold_disk_full) */
+    {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file write error"}, NULL, K_FIXED, "queue file write error"},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };
 

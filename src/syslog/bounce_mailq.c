@@ -27,7 +27,9 @@
  *   - a delivery's reason pasted alone, with no recipient and no notice,
  *     in the SMTP client's or the retry service's words that name its
  *     server ("host H[A] said: ...", "delivery temporarily suspended:
- *     ..."): one failure of "<>" (lone_reason).
+ *     ...", local's "cannot update mailbox PATH for user U. ..."), also
+ *     in its status line's parentheses: one failure of "<>"
+ *     (lone_reason).
  *
  * The relay is the server the reason names ("connect to H[A]:P", "host
  * H[A] said:"...), as Postfix logs it beside such a reason, else none;
@@ -222,6 +224,10 @@ static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rc
 			const char *status, const char *reason, bm_emit_fn emit, void *ctx)
 {
 	struct span rel = reason_relay(span_make(reason, strlen(reason)));
+	/* local(8)'s words (virtual(8) writes the same): logged with
+	 * relay=local, which names the agent (bare.c relay_daemon) */
+	if (!rel.n && !strncmp(reason, "cannot update mailbox ", 22))
+		rel = span_of("local");
 	int n = snprintf(bm->out, sizeof bm->out, "%s%sto=<%s>, %s%s%srelay=none, status=%s (%s)",
 			 qid, *qid ? ": " : "", rcpt, *orig ? "orig_to=<" : "", orig,
 			 *orig ? ">, " : "", status, reason);
@@ -264,12 +270,15 @@ static char reply_class(struct span r)
  * H[A] ...", "conversation with H[A] ...", smtp_sasl_proto.c "SASL
  * authentication failed; server H[A] said: ..." / "...; cannot
  * authenticate to server H[A]: ...", the retry service's "delivery
- * temporarily suspended: ..."): stricter than a notice's paragraph,
+ * temporarily suspended: ...", local(8)'s and virtual(8)'s "cannot update
+ * mailbox PATH for user U. ..."): stricter than a notice's paragraph,
  * which its recipient and heading vouch for */
 static bool lone_reason(struct span r)
 {
 	if (span_starts(r, "delivery temporarily suspended: "))
 		return true;
+	if (span_starts(r, "cannot update mailbox /")) /* a mailbox is a path */
+		return span_index(r, " for user ") > 0;
 	if (span_starts(r, "SASL authentication failed; "))
 		return span_index(r, "; server ") > 0 || span_index(r, "; cannot authenticate to server ") > 0;
 	if (!reason_relay(r).n)
@@ -279,6 +288,16 @@ static bool lone_reason(struct span r)
 		return span_index(r, " said:") > 0 || span_index(r, " refused to talk to me:") > 0;
 	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
 	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
+}
+
+/* unparen - "(REASON)", as the tail of a status line or mailq shows a
+ * reason, without its parentheses; any other text as it is */
+static struct span unparen(struct span s)
+{
+	s = span_trim(s);
+	if (s.n >= 2 && s.p[0] == '(' && s.p[s.n - 1] == ')')
+		return span_make(s.p + 1, s.n - 2);
+	return s;
 }
 
 /* lone_status - what Postfix logs beside a reason alone: bounced for a
@@ -596,13 +615,14 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	bm->ts = ts;
 	if (cur.p[0] == '<') {
 		paragraph_start(bm, cur);
-	} else if (lone_reason(cur)) {
+	} else if (lone_reason(unparen(cur))) {
 		/* a reason pasted without its recipient: one failure of "<>",
-		 * as mailq's reason listed without its recipients */
+		 * as mailq's reason listed without its recipients; in the
+		 * parentheses of its status line too */
 		bm->rcpt[0] = bm->orig[0] = 0;
 		bm->lone = true;
 		bm->text_n = 0;
-		text_add(bm, span_trim(cur));
+		text_add(bm, span_trim(unparen(cur)));
 		bm->kind = BM_PARAGRAPH;
 	} else if (cur.p[0] >= '0' && cur.p[0] <= 'z') {
 		entry_start(bm, cur);

@@ -124,8 +124,15 @@ TEST(lone_reason_read)
 		   "1 smtp: to=<>, relay=smtp.example.net[192.0.2.25], status=deferred (host "
 		   "smtp.example.net[192.0.2.25] said: 454 Throttling failure: Daily message quota exceeded. "
 		   "(in reply to end of DATA command))\n");
+	/* local(8)'s reason, as its status line's parentheses hold it */
+	CHECK_MADE("(cannot update mailbox /var/mail/amavis for user amavis. destination "
+		   "/var/mail/amavis is not owned by recipient)\n",
+		   "1 local: to=<>, relay=local, status=deferred (cannot update mailbox /var/mail/amavis for "
+		   "user amavis. destination /var/mail/amavis is not owned by recipient)\n");
 	unsigned n;
 	char *got = feed("host names are case-blind, said: the manual\n"
+			 "(cannot update mailbox settings in the web panel)\n"
+			 "cannot update mailbox quota for user bob\n"
 			 "connect to the database failed: timeout\n"
 			 "SASL authentication failed; try again\n",
 			 &n);

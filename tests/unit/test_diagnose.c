@@ -236,7 +236,7 @@ static const struct {
      "outbound-dns-failure", ""},
     /* a full disk under the queue: the cause is the key */
     {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device",
-     "queue-file-problem", "No space left on device"},
+     "disk-full", "No space left on device"},
     {"Jul 04 16:04:01 mx postfix/postdrop[891726]: warning: mail_queue_enter: create file maildrop/386941.891726: Permission denied",
      "queue-file-problem", ""},
     /* the database answered and refused the table's query: the query is
@@ -368,7 +368,7 @@ static const struct {
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
     /* local's alias table that could not be read */
     {"Dec  4 10:00:27 mx postfix/local[1225]: warning: hash:/etc/aliases: lookup of 'bob' failed",
-     "lookup-table-missing", "/etc/aliases"},
+     "alias-database-missing", "/etc/aliases"},
     {"Feb 16 11:03:54 mail postfix/smtpd[13007]: warning: texthash:/tmp/dms/postfix-send-access.cf: table lookup problem",
      "lookup-table-missing", "/tmp/dms/postfix-send-access.cf"},
     {"Dec 03 04:03:20 mx1 postfix/smtpd[201]: warning: hash:/etc/postfix/sender_access lookup error for \"billing@partner-a.test\"",
@@ -1148,7 +1148,7 @@ static const struct {
     {"Oct 19 13:10:56 mx postfix/cleanup[823]: warning: connect to TCP map 127.0.0.1:7778: Connection refused",
      "lookup-server-unreachable", "127.0.0.1:7778"},
     {"Aug 14 05:25:53 mx postfix/local[1342]: warning: specify \"strict_mailbox_ownership = no\" to ignore mailbox ownership mismatch",
-     "mailbox-delivery-failed", "local"},
+     "mailbox-permissions-wrong", "local"},
     {"Oct 19 13:10:56 mx postfix/pickup[822]: warning: 4CFHFD4n0nz2ZbZh: message has been queued for 16 days",
      "pickup-unreachable", ""},
     /* threads16F: the MX host of an existing domain has no address record

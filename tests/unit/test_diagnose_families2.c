@@ -3,7 +3,8 @@
  * families (tests/suite-variants-families2.sh: mail loops, .forward and
  * :include: files, temporary lookup failures, databases behind tables,
  * spawned policy servers, smtpd's restriction errors, master's fork,
- * Cyrus SASL's password verifier) on the real lines, with look-alikes
+ * Cyrus SASL's password verifier, the aliases database, a mailbox's owner
+ * or mode, a full disk) on the real lines, with look-alikes
  * that must give another finding.
  */
 #include "progs.h"
@@ -90,6 +91,45 @@ static const struct {
     /* look-alike: a lookup that times out stays this host's resolver */
     {"Mar  4 17:30:02 mx postfix/smtp[7202]: 7B8C9D0E2A: to=<ana@example.net>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},
+    /* the aliases database (newaliases), not a table postmap builds */
+    {"Mar  5 09:00:02 mx postfix/local[7103]: warning: hash:/etc/aliases is unavailable. open database /etc/aliases.db: No such file or directory",
+     "alias-database-missing", "/etc/aliases"},
+    {"Mar  5 09:00:02 mx postfix/local[7103]: warning: hash:/etc/postfix/aliases: lookup of 'root' failed",
+     "alias-database-missing", "/etc/postfix/aliases"},
+    {"Mar  5 09:00:01 mx postfix/smtpd[7101]: error: open database /etc/aliases.db: No such file or directory",
+     "alias-database-missing", "/etc/aliases"},
+    {"Mar  5 09:00:02 mx postfix/local[7103]: 3A1B2C3D4E: to=<alice@mx.example.org>, relay=local, delay=0.3, delays=0.2/0.01/0/0.09, dsn=4.3.0, status=deferred (alias database unavailable)",
+     "alias-database-missing", "local"},
+    {"Mar  5 10:00:01 mx postfix/smtpd[7201]: warning: hash:/etc/postfix/virtual_aliases is unavailable. open database /etc/postfix/virtual_aliases.db: No such file or directory",
+     "lookup-table-missing", "/etc/postfix/virtual_aliases"},
+    /* a mailbox local(8) or virtual(8) may not write */
+    {"Mar  6 08:00:01 mx postfix/local[8003]: 5C3D4E5F6A: to=<amavis@mx.example.org>, orig_to=<amavis>, relay=local, delay=0.04, delays=0.02/0.01/0/0.01, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/amavis for user amavis. destination /var/mail/amavis is not owned by recipient)",
+     "mailbox-permissions-wrong", "/var/mail/amavis"},
+    {"Mar  6 08:00:01 mx postfix/local[8003]: warning: specify \"strict_mailbox_ownership = no\" to ignore mailbox ownership mismatch",
+     "mailbox-permissions-wrong", "local"},
+    {"Mar  6 08:10:02 mx postfix/local[8013]: 6D4E5F6A7B: to=<bob@mx.example.org>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/bob for user bob. unable to create lock file /var/mail/bob.lock: Permission denied)",
+     "mailbox-permissions-wrong", "/var/mail/bob"},
+    {"Mar  6 08:10:03 mx postfix/virtual[8014]: 6D4E5F6A7B: to=<carol@example.org>, relay=virtual, delay=0.3, delays=0.1/0.01/0/0.19, dsn=4.2.0, status=deferred (maildir delivery failed: create maildir file /var/vmail/example.org/carol/tmp/1772784603.P8014.mx: Permission denied)",
+     "mailbox-permissions-wrong", "virtual"},
+    /* a full file system of this host, whoever writes; a remote's own
+     * full disk stays the remote's, a permission stays a queue problem */
+    {"Mar  7 03:00:01 mx postfix/postdrop[9101]: warning: mail_queue_enter: create file maildrop/482910.9101: No space left on device",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:02:11 mx postfix/cleanup[9112]: warning: 9A7B8C9DAE: write queue file: No space left on device",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:04:20 mx postfix/local[9121]: 0B8C9DAEBF: to=<frank@mx.example.org>, relay=local, delay=3600, delays=3600/0.01/0/0.02, dsn=4.3.0, status=deferred (cannot update mailbox /var/mail/frank for user frank. error writing message: No space left on device)",
+     "disk-full", "No space left on device"},
+    {"Mar  7 03:02:11 mx postfix/smtpd[9111]: warning: 9A7B8C9DAE: queue file write error",
+     "queue-file-problem", "queue file write error"},
+    {"Mar  7 04:00:01 mx postfix/postdrop[9201]: warning: mail_queue_enter: create file maildrop/591023.9201: Permission denied",
+     "queue-file-problem", ""},
+    {"Mar  7 04:05:01 mx postfix/smtp[9211]: 1C9DAEBFC0: to=<gina@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 Error: queue file write error: No space left on device (in reply to end of DATA command))",
+     "outbound-remote-temporary", "mx.example.com"},
+    /* a command's own "Permission denied", a lock that exists */
+    {"Mar  6 09:00:01 mx postfix/local[8103]: 7E5F6A7B8C: to=<root@mx.example.org>, orig_to=<root>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(root): Error: net_connect_unix(/run/dovecot/stats-writer) failed: Permission denied )",
+     "mailbox-delivery-failed", "local"},
+    {"Mar  6 09:05:02 mx postfix/local[8104]: 8F6A7B8C9D: to=<erin@mx.example.org>, relay=local, delay=1, delays=0.1/0.01/0/0.9, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/erin for user erin. unable to create lock file /var/mail/erin.lock: File exists)",
+     "mailbox-delivery-failed", "local"},
 };
 
 TEST(diagnose_families2_rules)
