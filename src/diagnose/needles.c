@@ -86,34 +86,24 @@ static bool is_digit(char ch)
 	return (unsigned)ch - '0' < 10u;
 }
 
-/* ci_has_number - ci_has for a needle with a digit at an edge: an
- * occurrence counts only where no digit adjoins that edge */
-bool ci_has_number(const struct folded *f, const struct cneedle *c)
+/* ci_has_edged - ci_has for a needle with a condition on where it
+ * stands: a digit at an edge (NEEDLE_DIGIT_*: no digit adjoins that
+ * edge) or a word of prose (NEEDLE_NOT_IN_URL: outside URLs and host
+ * names); any occurrence that meets it counts */
+bool ci_has_edged(const struct folded *f, const struct cneedle *c)
 {
 	const char *p = f->low.p, *end = f->low.p + f->low.n;
 	while ((size_t)(end - p) >= c->n) {
 		const char *at = memmem(p, (size_t)(end - p), c->low, c->n);
 		if (!at)
 			return false;
-		bool before = !(c->edge & NEEDLE_DIGIT_START) || at == f->low.p || !is_digit(at[-1]);
-		bool after = !(c->edge & NEEDLE_DIGIT_END) || at + c->n == end || !is_digit(at[c->n]);
-		if (before && after)
-			return true;
-		p = at + 1;
-	}
-	return false;
-}
-
-/* ci_has_prose - ci_has for a "~word" needle: an occurrence counts only
- * outside URLs and host names */
-bool ci_has_prose(const struct folded *f, const struct cneedle *c)
-{
-	const char *p = f->low.p, *end = f->low.p + f->low.n;
-	while ((size_t)(end - p) >= c->n) {
-		const char *at = memmem(p, (size_t)(end - p), c->low, c->n);
-		if (!at)
-			return false;
-		if (!urlish_at(f->low.p, end, at, c->n))
+		bool ok;
+		if (c->edge & NEEDLE_NOT_IN_URL)
+			ok = !urlish_at(f->low.p, end, at, c->n);
+		else
+			ok = (!(c->edge & NEEDLE_DIGIT_START) || at == f->low.p || !is_digit(at[-1])) &&
+			     (!(c->edge & NEEDLE_DIGIT_END) || at + c->n == end || !is_digit(at[c->n]));
+		if (ok)
 			return true;
 		p = at + 1;
 	}

@@ -69,8 +69,7 @@ void fold_free(struct folded *f);
 void fold_skip(struct folded *f, ptrdiff_t k);
 bool ci_has_lit(const struct folded *f, const char *lit);
 void needle_compile(struct cneedle *c, const char *s);
-bool ci_has_number(const struct folded *f, const struct cneedle *c);
-bool ci_has_prose(const struct folded *f, const struct cneedle *c);
+bool ci_has_edged(const struct folded *f, const struct cneedle *c);
 
 /* ci_has - does the folded text hold the needle, case-blind */
 static inline bool ci_has(const struct folded *f, const struct cneedle *c)
@@ -85,7 +84,7 @@ static inline bool ci_has(const struct folded *f, const struct cneedle *c)
 		if (!(f->pairs[c->pair[i] / 64] & 1ULL << (c->pair[i] % 64)))
 			return false;
 	if (c->edge)
-		return c->edge & NEEDLE_NOT_IN_URL ? ci_has_prose(f, c) : ci_has_number(f, c);
+		return ci_has_edged(f, c);
 	return memmem(f->low.p, f->low.n, c->low, c->n) != NULL;
 }
 
