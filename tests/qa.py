@@ -118,13 +118,21 @@ for raw in open(expect):
             if k == "calm" and any(l["client"] == v and l["at_fault"] == "hostile-client"
                                    for l in ex["lines"]):
                 problems.append(f"explain blames calm client {v}")
+    # say=PHRASE / nosay=PHRASE ('_' for a space): the text report and
+    # explain's text, their lines joined (wrapping breaks at spaces), do or
+    # do not hold it
     nosay = [w.split("=", 1)[1].replace("_", " ") for w in words if w.startswith("nosay=")]
-    if nosay:
+    say = [w.split("=", 1)[1].replace("_", " ") for w in words if w.startswith("say=")]
+    if nosay or say:
         _, text, _ = run(["report", "--color=never", log])
         _, xtext, _ = run(["explain", "--color=never", log])
+        joined = " ".join((text + "\n" + xtext).split())
         for phrase in nosay:
-            if phrase in text or phrase in xtext:
+            if phrase in text or phrase in xtext or phrase in joined:
                 problems.append(f"says {phrase!r}")
+        for phrase in say:
+            if phrase not in joined:
+                problems.append(f"does not say {phrase!r}")
     affected = [f for f in rep.get("findings", []) if f["impact"] != "nothing" and f["severity"] >= 2]
     if affected:
         rc, text, err = run(["report", "--color=never", log])
