@@ -65,6 +65,42 @@ static void count_name(struct client_detail *d, struct named_count *t, uint32_t 
 		t[(*n)++] = (struct named_count){detail_cap(d, NULL, name), by};
 }
 
+/* dnsbl_note - dnsblog's answers for the client, "LIST as ANSWER" joined
+ * by "; ", at most DNSBL_NOTED lists: postscreen asks several at once and
+ * the list that explains the refusal need not be the last to answer.  An
+ * error code stands alone until a listing comes, which replaces it */
+#define DNSBL_NOTED 3
+static void dnsbl_note(struct client_detail *d, const struct event *ev)
+{
+	bool error = ev_dnsbl_error_answer(ev->reason);
+	struct span old = d->dnsbl ? span_of(d->dnsbl) : SPAN_NULL;
+	size_t n = old.n ? 1 : 0;
+	for (struct span t = old; ; n++) {
+		ptrdiff_t i = span_index(t, "; ");
+		struct span item = i >= 0 ? span_head(t, (size_t)i) : t;
+		ptrdiff_t as = span_index(item, " as ");
+		if (old.n && as >= 0 && span_eq(span_head(item, (size_t)as), ev->listed))
+			return; /* that list already answered */
+		if (i < 0)
+			break;
+		t = span_skip(t, (size_t)i + 2);
+	}
+	bool replace = !old.n || (!error && d->dnsbl_error_only);
+	if (!replace && (error || n >= DNSBL_NOTED))
+		return;
+	struct buf b = {0};
+	if (!replace) {
+		buf_putspan(&b, old);
+		buf_puts(&b, "; ");
+	}
+	buf_putspan(&b, span_head(ev->listed, ev->listed.n < 96 ? ev->listed.n : 96));
+	buf_puts(&b, " as ");
+	buf_putspan(&b, span_head(ev->reason, ev->reason.n < 64 ? ev->reason.n : 64));
+	d->dnsbl = detail_set(d, d->dnsbl, buf_span(&b));
+	d->dnsbl_error_only = error;
+	buf_free(&b);
+}
+
 /* tried_note - the compact facts: one username, or several (a fixed
  * seed: the verdict must not depend on the run's) */
 static void tried_note(struct client *c, struct span name)
@@ -353,14 +389,8 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			/* dnsblog's answer: a listing, or an error code that is none */
 			c->flags |= ev_dnsbl_error_answer(ev->reason) ? CF_DNSBL_ERROR : CF_DNSBL_LISTED;
 			struct client_detail *d = records_detail_get(a, c);
-			if (d && (!d->dnsbl || !ev_dnsbl_error_answer(ev->reason))) {
-				struct buf b = {0};
-				buf_putspan(&b, ev->listed);
-				buf_puts(&b, " as ");
-				buf_putspan(&b, ev->reason);
-				d->dnsbl = detail_cap(d, d->dnsbl, buf_span(&b));
-				buf_free(&b);
-			}
+			if (d)
+				dnsbl_note(d, ev);
 			break;
 		}
 		if (ev->count > 0 && (uint64_t)ev->count > c->ps_dnsbl_rank)
@@ -415,6 +445,19 @@ void analysis_event(struct analysis *a, const struct event *ev)
 				   ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED) &&
 				    span_find(ev->reason, "blocked using").p);
 			sat_add(&c->by_verdict[own ? V_UNKNOWN : V_SPAM_REJECTED], 1);
+			/* its words, as a session's last refusal is kept: the
+			 * verdict quotes one */
+			struct client_detail *d = records_detail_get(a, c);
+			if (d) {
+				struct buf b = {0};
+				if (ev->code.p)
+					buf_putspan(&b, ev->code), buf_putc(&b, ' ');
+				if (ev->dsn.p)
+					buf_putspan(&b, ev->dsn), buf_putc(&b, ' ');
+				buf_putspan(&b, ev->reason);
+				count_name(d, d->reject_text, &d->nreject_text, 4, buf_span(&b), 1);
+				buf_free(&b);
+			}
 			ps_evidence(a, c, ev, own ? V_UNKNOWN : V_SPAM_REJECTED);
 		}
 		break;

@@ -185,7 +185,9 @@ struct client_detail {
 	                             * nothing */
 	uint32_t pregreet_bytes;
 	bool pregreet_tls;          /* what smtpd saw before the greeting began a TLS handshake */
-	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4": the first DNSBL answer */
+	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4; ...": dnsblog's listings
+	                             * (at most 3 lists), or one error code until one comes */
+	bool dnsbl_error_only;      /* ... it holds only an error code */
 	uint32_t refused_from_hash; /* own network: the sender domain of its first refusal */
 	bool refused_from_other;    /* ... and a refusal with another sender, or none */
 	bool refused_intra;         /* ... a refusal's sender in its recipient's domain */

@@ -413,17 +413,26 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 static void dnsbl_text(struct buf *b, const struct client *c, const struct client_detail *d)
 {
 	if (d && d->dnsbl) {
-		struct span t = span_of(d->dnsbl), list = t, answer = SPAN_NULL;
-		ptrdiff_t as = span_index(t, " as ");
-		if (as >= 0) {
-			list = span_head(t, (size_t)as);
-			answer = span_skip(t, (size_t)as + 4);
-		}
-		const char *m = dnsbl_meaning(list, answer);
+		/* "LIST as ANSWER; LIST as ANSWER" (analysis.c dnsbl_note) */
 		buf_puts(b, " dnsblog: ");
-		buf_term(b, t);
-		if (m)
-			buf_printf(b, " (%s)", _(m));
+		struct span all = span_of(d->dnsbl);
+		for (bool first = true; all.n; first = false) {
+			ptrdiff_t semi = span_index(all, "; ");
+			struct span t = semi >= 0 ? span_head(all, (size_t)semi) : all;
+			all = semi >= 0 ? span_skip(all, (size_t)semi + 2) : SPAN_NULL;
+			struct span list = t, answer = SPAN_NULL;
+			ptrdiff_t as = span_index(t, " as ");
+			if (as >= 0) {
+				list = span_head(t, (size_t)as);
+				answer = span_skip(t, (size_t)as + 4);
+			}
+			const char *m = dnsbl_meaning(list, answer);
+			if (!first)
+				buf_puts(b, "; ");
+			buf_term(b, t);
+			if (m)
+				buf_printf(b, " (%s)", _(m));
+		}
 		buf_puts(b, ".");
 	}
 	if ((c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED)) {

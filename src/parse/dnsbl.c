@@ -71,7 +71,7 @@ const char *dnsbl_meaning(struct span list, struct span answer)
 		return N_("DBL: a domain listed as spam-related");
 	if (n == 2 && span_eqs(pfx, "127.0.0."))
 		return N_("listed");
-	return N_("listed (the list's own return code)");
+	return N_("listed, with a return code of the list's own");
 }
 
 /* dnsbl_is_error - a 127.255.255.x answer */

@@ -20,6 +20,7 @@
  * printable by postscreen), the envelope addresses, the HELO name.
  */
 #include "common.h"
+#include "masked.h"
 
 /* bare_client - an address without brackets ("1.2.3.4", "1.2.3.4:5678",
  * "2001:db8::1"), as some log rewriters and pasted excerpts show it */
@@ -165,6 +166,8 @@ static void dnsblog(const struct logline *l, struct event *ev)
 		return;
 	if (!span_until(&t, " listed by domain ", &ip) || !span_until(&t, " as ", &dom))
 		return;
+	if (addr_is_masked(ip))
+		ip.n = 0; /* "addr X listed ...": the same client as postscreen's "[X]" */
 	ev->type = EV_PS_DNSBL;
 	ev->client_ip = ip;
 	ev->listed = dom;
