@@ -199,16 +199,16 @@ void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const ch
 	/* TRANSLATORS: the legend under the table: the column heads as translated above */
 	buf_puts(b, _("\n  POSTSLEUTH: the lines postsleuth's parser counts for that behaviour;\n"
 		      "  FAIL2BAN: lines the filter matched; ADDRESSES: distinct addresses matched;\n"
-		      "  LEGITIMATE: matches on clients postsleuth calls legitimate (must be 0).\n"
+		      "  LEGITIMATE: matches on clients postsleuth calls legitimate.\n"
 		      "  Verified = same count for every address, and no legitimate client hit.\n"));
 	bool tolerant = false;
 	for (size_t i = 0; i < n; i++)
 		tolerant |= checks[i].f->tolerant;
 	if (tolerant)
 		/* TRANSLATORS: the legend's last line, for the postscreen filters */
-		buf_puts(b, _("  postsleuth-pregreet, -pipelining and -protocol-violation: a legitimate\n"
-			      "  client may match fewer than maxretry times (a mail server that met a\n"
-			      "  postscreen test once); the jail cannot ban it on this log.\n"));
+		buf_puts(b, _("  For postsleuth-pregreet, -pipelining and -protocol-violation, verified\n"
+			      "  allows a legitimate client fewer than maxretry matches (a mail server\n"
+			      "  that met a postscreen test once): the jail cannot ban it on this log.\n"));
 }
 
 /* check_json - one filter's fail2ban-regex result */
