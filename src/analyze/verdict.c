@@ -304,8 +304,14 @@ enum verdict verdict_session(const struct session *s)
 	 * greeting, from this network or on a submission service: a mail
 	 * program that went on with its text when its MAIL, RCPT or DATA
 	 * was refused (or did not wait for the 354), not a probe */
+	/* (on a submission service from outside, only after it tried MAIL or
+	 * a login: a scanner on 587 that sends "From: x" after its EHLO is
+	 * no mail program) */
 	if (s->non_smtp && hello && ev_message_header(span_of(s->non_smtp)) &&
-	    ((s->client_ip && own_net(span_of(s->client_ip))) || analysis_is_submission(s->service)))
+	    ((s->client_ip && own_net(span_of(s->client_ip))) ||
+	     (analysis_is_submission(s->service) &&
+	      (stat_total(s, "mail") || stat_total(s, "auth") || dc.work || s->auth_failures ||
+	       s->sasl_username))))
 		return V_UNKNOWN;
 	if (s->non_smtp || (unknown && !hello) || is_stage(s->lost_stage, "UNKNOWN", NULL) ||
 	    (errors_early && !hello))

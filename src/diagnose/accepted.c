@@ -202,6 +202,35 @@ static void any_harvest(void *obj, void *ctx)
 		*(bool *)ctx = true;
 }
 
+/* text_groups - the own-client-protocol-error groups (at most 64 taken) */
+struct text_groups {
+	struct diag_group *g[64];
+	size_t n;
+};
+static void text_group(void *obj, void *ctx)
+{
+	struct text_groups *t = ctx;
+	struct diag_group *g = obj;
+	if (g->id == F_IN_OWN_TEXT_AS_COMMANDS && t->n < sizeof t->g / sizeof t->g[0])
+		t->g[t->n++] = g;
+}
+
+/* drop_hostile_text - a message's header words as commands are a mail
+ * program's only when the session showed one (verdict.c): a client the
+ * verdicts call a probe or hostile (a scanner on 587 that sends "From: x" after its
+ * EHLO and nothing else) is no own client's protocol error */
+static void drop_hostile_text(struct diag *d, struct analysis *a)
+{
+	struct text_groups t = {.n = 0};
+	if (d->ngroups)
+		hmap_each(&d->groups, text_group, &t);
+	for (size_t i = 0; i < t.n; i++) {
+		const struct client *c = analysis_client(a, t.g[i]->key);
+		if (c && (c->verdict == V_NON_SMTP_PROBE || verdict_hostile(c->verdict)))
+			diag_group_drop(d, t.g[i]);
+	}
+}
+
 /* diag_clients - a client with a public address, legitimate because it
  * logs in (in another session), whose mail was refused with "Relay
  * access denied": a user's mail program that does not log in for every
@@ -211,6 +240,7 @@ static void any_harvest(void *obj, void *ctx)
 void diag_clients(struct diag *d, struct analysis *a)
 {
 	diag_relayed_verdicts(d, a);
+	drop_hostile_text(d, a);
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict != V_LEGITIMATE || !c->relay_denied ||
