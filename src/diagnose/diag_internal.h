@@ -71,6 +71,7 @@ void diag_fold_crashed_transport(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
 void diag_fold_disk_full(struct diag *d);
 void diag_fold_map_type(struct diag *d);
+void diag_fold_tls_policy_server(struct diag *d);
 void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);
 void diag_fold_own_names(struct diag *d);

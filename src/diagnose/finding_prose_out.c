@@ -270,13 +270,16 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"postfix-tlspol) and could not use the answer: an attribute this Postfix version does "
 	"not know (\"invalid attribute name\", e.g. servername before Postfix 3.4), a value "
 	"without its name (\"missing '=' after attribute name\"), an empty match=, then \"client "
-	"TLS configuration problem\". Mail to that destination is deferred until the policy "
-	"answer is fixed.",
+	"TLS configuration problem\"; or got no answer at all (\"policy table lookup error\", "
+	"after the table's own \"socketmap:...: lookup error for\" line): the plugin's service is "
+	"down or failing, often its own DNS resolver (DNSSEC validation, MTA-STS fetches). Mail to "
+	"that destination is deferred until the policy answer is fixed.",
 	"Ask the table what it answers: postmap -q example.com socketmap:inet:127.0.0.1:8461:postfix "
 	"(or the table's own type). Fix the entry (attribute=value pairs, ':' between the "
 	"patterns of match=), update the plugin or Postfix (postconf mail_version) so that "
 	"both know the same attributes, or override the destination in a static table put first "
-	"in smtp_tls_policy_maps; then postqueue -f.",
+	"in smtp_tls_policy_maps; if the table does not answer, start the plugin's service and "
+	"read its log and its resolver's (systemctl status, journalctl -u). Then postqueue -f.",
 	NULL},
     [F_OUT_TLS_WRAPPER] = {
 	"The SMTP client and the server it connects to (usually the relay host) do not agree "

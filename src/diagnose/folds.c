@@ -146,6 +146,57 @@ void diag_fold_map_type(struct diag *d)
 	}
 }
 
+/* policy_dest - the destination D of a TLS policy group's sample
+ * "smtp_tls_policy_maps, next-hop destination \"D\": policy table lookup
+ * error" (the table gave no answer), as `"D"` in out; false if none */
+static bool policy_dest(const struct diag_group *g, char *out, size_t n)
+{
+	static const char head[] = "next-hop destination \"";
+	for (uint32_t j = 0; j < g->nsample; j++) {
+		const char *at = g->sample[j] ? strstr(g->sample[j], head) : NULL;
+		if (!at || !strstr(at, "\": policy table lookup error"))
+			continue;
+		at += sizeof head - 1;
+		const char *end = strchr(at, '"');
+		if (!end || end == at || (size_t)(end - at) + 3 > n)
+			continue;
+		snprintf(out, n, "\"%.*s\"", (int)(end - at), at);
+		return true;
+	}
+	return false;
+}
+
+/* diag_fold_tls_policy_server - smtp_tls_policy_maps got no answer from
+ * its table ("policy table lookup error") and a table server's lookup of
+ * that same destination failed ("socketmap:inet:H:P:NAME lookup error for
+ * \"D\"": an MTA-STS or DANE resolver down or failing): the server's lines
+ * are the TLS policy's cause, outbound mail deferred, not a table that
+ * refuses incoming mail */
+void diag_fold_tls_policy_server(struct diag *d)
+{
+	for (size_t t = 0; t < d->nlist; t++) {
+		struct diag_group *pol = d->list[t];
+		char dest[DIAG_KEY_MAX + 3];
+		if (pol->id != F_OUT_TLS_POLICY || !policy_dest(pol, dest, sizeof dest))
+			continue;
+		char want[sizeof dest + 24];
+		snprintf(want, sizeof want, " lookup error for %s", dest);
+		bool folded = false;
+		for (size_t i = d->nlist; i-- > 0;) {
+			const struct diag_group *g = d->list[i];
+			bool same = false;
+			for (uint32_t j = 0; g->id == F_MAP_SERVER_DOWN && j < g->nsample && !same; j++)
+				same = g->sample[j] && strstr(g->sample[j], want);
+			if (same) {
+				diag_absorb(d, pol, i);
+				folded = true;
+			}
+		}
+		if (folded)
+			t = (size_t)-1; /* the list moved: look again (diag_fold_map_type) */
+	}
+}
+
 /* diag_fold_sql_query - a table whose SQL query the database refused
  * (F_MAP_SYNTAX keyed "SQL query") also fails its lookups: those lines,
  * told as the database server's (F_MAP_SERVER_DOWN, "MySQL" or

@@ -347,6 +347,11 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 	}
 	case K_PATH:
 		k = key_path(t);
+		if (!k.n && r->after) { /* no path: the word after rule->after (socketmap:inet:H:P:NAME) */
+			ptrdiff_t i = ci_find(t, r->after);
+			if (i >= 0)
+				k = word(span_skip(t, (size_t)i + strlen(r->after)));
+		}
 		break;
 	case K_CONNHOST:
 		k = diag_conn_host(ev, t);

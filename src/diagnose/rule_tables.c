@@ -419,8 +419,10 @@ const struct rule rule_diag[] = {
     /* dict_sockmap.c: "table socketmap:unix:PATH:NAME lookup error: %m",
      * then the map's "socketmap:...:NAME lookup error for \"KEY\"": a
      * socketmap table is a server (Mailu's podop, postsrsd), and it does
-     * not answer; keyed by its socket (not a file to postmap) */
-    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {" lookup error"}, "socketmap:", K_PATH, NULL},
+     * not answer; keyed by its socket (not a file to postmap), a TCP one
+     * ("socketmap:inet:HOST:PORT:NAME": an MTA-STS or DANE resolver) by
+     * the words after "socketmap:" */
+    {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {" lookup error"}, "socketmap:", K_PATH, "socketmap:"},
     /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
      * database): "btree:.../smtpd_scache is unavailable. open database
      * ...: File exists" (a file of another Berkeley DB version): TLS goes

@@ -12,7 +12,8 @@ enum src { SRC_OUT = 1, SRC_REJECT = 2, SRC_DIAG = 4, SRC_PLAIN = 8, SRC_OTHER =
 enum key_kind {
 	K_NONE,      /* one group for the whole finding */
 	K_AFTER,     /* the token after rule->after */
-	K_PATH,      /* the first path-like token (a table, a socket) */
+	K_PATH,      /* the first path-like token (a table, a socket); none: the
+	              * word after rule->after, when it names one */
 	K_CONNHOST,  /* the host of "connect to HOST[...]", else the relay */
 	K_PROVIDER,  /* the remote provider (Gmail, Microsoft...), else relay */
 	K_SERVICE,   /* the logging service: smtps/smtpd */
