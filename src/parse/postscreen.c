@@ -20,6 +20,7 @@
  * printable by postscreen), the envelope addresses, the HELO name.
  */
 #include "common.h"
+#include "masked.h"
 
 /* bare_client - an address without brackets ("1.2.3.4", "1.2.3.4:5678",
  * "2001:db8::1"), as some log rewriters and pasted excerpts show it */
@@ -166,7 +167,9 @@ static void dnsblog(const struct logline *l, struct event *ev)
 	if (!span_until(&t, " listed by domain ", &ip) || !span_until(&t, " as ", &dom))
 		return;
 	ev->type = EV_PS_DNSBL;
-	ev->client_ip = ip;
+	/* a placeholder typed over the address ("addr X listed ..."): not
+	 * shown, as in postscreen's own "[X]:PORT" (common.c) */
+	ev->client_ip = addr_is_masked(ip) ? SPAN_NULL : ip;
 	ev->listed = dom;
 	ev->reason = t;
 }
