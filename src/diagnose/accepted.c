@@ -112,6 +112,33 @@ static enum finding_id own_refused_id(const struct event *ev)
 	return nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED;
 }
 
+/* own_postscreen_refused - postscreen refused the mail of a client of
+ * this server's own network (loopback or private) and no rule told why:
+ * one of the admin's own applications or containers, sent through port
+ * 25's tests (it talked before the greeting: "PREGREET ... EHLO", then
+ * "550 5.5.1 Protocol error"); one greeting as a large provider is a
+ * gateway standing for it (nat-hides-clients) */
+static bool own_postscreen_refused(struct diag *d, const struct event *ev, bool hit)
+{
+	if (hit || ev->type != EV_REJECT || !span_eqs(ev->line->daemon, "postscreen") ||
+	    !ev->client_ip.n)
+		return false;
+	char key[DIAG_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
+	struct diag_group *g =
+	    diag_group_get(d, nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_POSTSCREEN_REFUSED, key);
+	if (!g) {
+		d->dropped++;
+		return true;
+	}
+	g->lines++;
+	if (ev->line->format != FMT_NOTIME)
+		diag_group_time(g, ev->line->ts);
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	return true;
+}
+
 /* own_refused - smtpd refused a client of this server's own network
  * (loopback or private) and no rule told why (hit: one did) */
 static void own_refused(struct diag *d, const struct event *ev, bool hit)
@@ -325,6 +352,8 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	}
 	if (k != ADDR_NONE && smtpd)
 		own_refused(d, ev, hit);
+	else if (k != ADDR_NONE)
+		(void)own_postscreen_refused(d, ev, hit);
 	if (k != ADDR_PRIVATE)
 		return;
 	bool accepted = ev->type == EV_CLIENT && smtpd && !ev->sasl_username.n && !ev->orig_queue_id.n;
@@ -665,6 +694,11 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 			if (d->list[i]->id == F_SASL_BACKEND_FAILS &&
 			    strset_has(&d->list[i]->subjects, ev->client_ip))
 				return d->list[i];
+	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "postscreen")) {
+		const struct diag_group *g = list_group(d, F_IN_OWN_POSTSCREEN_REFUSED, ev->client_ip);
+		if (g)
+			return g;
+	}
 	struct diag_hit hit;
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
 	    !diag_classify(ev, &hit)) {

@@ -200,6 +200,9 @@ enum finding_impact {
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
 	  "a client of your own sends SMTP commands without waiting for the replies, and the server refuses it (reject_unauth_pipelining)") \
+	X(F_IN_OWN_POSTSCREEN_REFUSED, "own-client-postscreen-refused", SIDE_CONFIG, 2,         \
+	  IMPACT_REFUSED,                                                                       \
+	  "postscreen refuses mail from a client on this server's own network (it talked before the greeting, or a test or blocklist failed)") \
 	X(F_IN_SUBMISSION_NO_LOGIN, "submission-login-required", SIDE_USER_DEVICE, 2,          \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a mail program or device sends on the submission port without logging in, and the service refuses it (\"Access denied\")") \
@@ -268,6 +271,8 @@ enum finding_impact {
 	  "this Postfix does not support a lookup table type that the configuration names")    \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
+	X(F_CACHE_CANNOT_OPEN, "cache-table-cannot-open", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
+	  "a cache that Postfix creates itself (postscreen's, address verification's) cannot be opened or created") \
 	X(F_MAP_TEMP_FAILURE, "lookup-temporary-failure", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
 	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
 	X(F_VERIFY_SOFT, "verify-refusal-temporary", SIDE_CONFIG, 1, IMPACT_DELAYED,            \

@@ -1,7 +1,8 @@
 /*
  * finding_prose_in.c - the words of the findings about mail to this
  * server and its clients (refusals, relaying, backscatter, this host's
- * resolver as the clients' checks see it): what the lines mean, the
+ * resolver as the clients' checks see it, the caches postscreen and
+ * address verification keep): what the lines mean, the
  * next step, and what the lines cannot show.  Outbound delivery's words
  * are in finding_prose_out.c, the rest in finding_prose.c;
  * finding_prose_en() reads the three.
@@ -600,6 +601,34 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"address its software writes; strict_rfc821_envelopes = no (the default) already "
 	"accepts the common sloppy forms.",
 	NULL},
+    [F_IN_OWN_POSTSCREEN_REFUSED] = {
+	"postscreen refused the mail of a client whose address is on this server's own "
+	"network (loopback or a private address): most often one of your own applications "
+	"or containers that sends through port 25 and failed one of postscreen's tests "
+	"(it sent EHLO before the greeting: PREGREET, then \"550 5.5.1 Protocol error\"; or "
+	"a pipelining or bare-newline test). Its mail does not get in.",
+	"Let your own clients past postscreen: postscreen_access_list = permit_mynetworks "
+	"(with the container network in mynetworks), or have the application submit on port "
+	"587 or 465 with a login, where postscreen does not run; or fix the client so that it "
+	"waits for the greeting. Then postfix reload.",
+	"If the address is a Docker or NAT gateway (often the .1 of the network) that stands "
+	"for clients on the Internet, postscreen rightly refuses the bots behind it: do not "
+	"exempt it; keep the real addresses instead (host networking, or the PROXY protocol: "
+	"postscreen_upstream_proxy_protocol)."},
+    [F_CACHE_CANNOT_OPEN] = {
+	"A cache that Postfix makes and fills itself (postscreen_cache_map, "
+	"address_verify_map) cannot be opened or created: postmap plays no part in it. "
+	"Most often its directory (data_directory, normally /var/lib/postfix) is missing or "
+	"not owned by postfix, as in a container whose volume is mounted elsewhere or empty, "
+	"or its map type is one this Postfix lacks. The daemon that needs it stops (master "
+	"then throttles it), so postscreen's port 25 or address verification fails until "
+	"it is fixed.",
+	"Check that data_directory exists and belongs to postfix (postfix set-permissions, "
+	"or mkdir and chown postfix it; in a container, mount the state volume there), and "
+	"that the map type is listed by postconf -m; a proxy: cache must also be in "
+	"proxy_write_maps. Then postfix reload; the daemon makes a new empty cache.",
+	"The lines name the file, not whether the directory is missing or only not "
+	"writable: ls -ld on the directory tells."},
     [F_IN_DNSBL_TIMEOUT] = {
 	"postscreen asked dnsblog to look clients up in a DNS blocklist and got no answer "
 	"within postscreen_dnsbl_timeout (or dnsblog's lookup failed); those clients are "

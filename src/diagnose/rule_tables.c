@@ -445,6 +445,13 @@ const struct rule rule_diag[] = {
      * file named aliases in any directory ("/aliases"), not a virtual
      * alias table ("/virtual_aliases", "mysql-aliases.cf") */
     {F_ALIAS_DB_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", ": lookup of '", " lookup error for "}, "/aliases", K_PATH, NULL},
+    /* the caches Postfix makes itself, not postmap (postscreen_cache_map,
+     * address_verify_map: "error: open database
+     * /var/lib/postfix/postscreen_cache.db: No such file or directory",
+     * "btree:.../verify_cache is unavailable"): their directory is
+     * missing or not postfix's, and the daemon that needs one stops */
+    {F_CACHE_CANNOT_OPEN, SRC_DIAG, NULL, {"open database ", " is unavailable"}, "/postscreen_cache", K_PATH, NULL},
+    {F_CACHE_CANNOT_OPEN, SRC_DIAG, NULL, {"open database ", " is unavailable"}, "/verify_cache", K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */

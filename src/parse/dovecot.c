@@ -12,6 +12,7 @@
  * before the address; "rip=" is taken from the right, after the user.
  */
 #include "common.h"
+#include "masked.h"
 
 /* auth - "auth: DRIVER(user,addr[,id]): result", "auth-worker(N): ..." */
 static bool auth(struct span t, struct event *ev)
@@ -40,7 +41,9 @@ static bool auth(struct span t, struct event *ev)
 	if (!span_until_chr(&inner, ',', &ip))
 		ip = inner;
 	ev->sasl_username = user;
-	ev->client_ip = ip;
+	/* "passwd-file(bob@example.com,malicious ip)": a placeholder typed
+	 * over the address is no client of its own */
+	ev->client_ip = ip.n && addr_is_masked(ip) ? SPAN_NULL : ip;
 	ev->reason = span_trim(result);
 	return true;
 }
@@ -62,7 +65,7 @@ static bool login(struct span t, struct event *ev)
 		i++;
 	if (!i)
 		return false;
-	ev->client_ip = span_head(v, i);
+	ev->client_ip = addr_is_masked(span_head(v, i)) ? SPAN_NULL : span_head(v, i);
 	return true;
 }
 

@@ -166,9 +166,12 @@ static void dnsblog(const struct logline *l, struct event *ev)
 		return;
 	if (!span_until(&t, " listed by domain ", &ip) || !span_until(&t, " as ", &dom))
 		return;
-	if (addr_is_masked(ip))
-		ip.n = 0; /* "addr X listed ...": the same client as postscreen's "[X]" */
 	ev->type = EV_PS_DNSBL;
+	/* a placeholder typed over the address ("addr X listed ..."): not
+	 * shown, as in postscreen's own "[X]:PORT" (common.c), and the same
+	 * client as that one (an empty address, not none) */
+	if (addr_is_masked(ip))
+		ip.n = 0;
 	ev->client_ip = ip;
 	ev->listed = dom;
 	ev->reason = t;

@@ -10,7 +10,9 @@
  *   decorations  blanks, ANSI colour codes (also with their escape byte
  *                printed as text: "ESC[36m", "^[[0m"), a byte-order mark, markdown
  *                bullets and quote marks ("- ", "* ", "+ ", "• ", ">",
- *                "1. "), backticks, italics or bold marks around the
+ *                "1. "), a comment or root prompt's '#' ("# mailserver | ...":
+ *                a line pasted inside a shell script or commented out in a
+ *                code block), backticks, italics or bold marks around the
  *                whole line ("_TIME ... text_", "**TIME ... text**"), a table's leading '|', the file
  *                name (and line number) grep puts before a time
  *                ("/var/log/mail.log.1:", "maillog:1234:"), an editor's
@@ -239,6 +241,13 @@ void syslog_strip_decorations(struct span *cur)
 			*cur = span_skip(*cur, 2); /* a bullet */
 			continue;
 		}
+		while (i < n && i < 3 && p[i] == '#')
+			i++;
+		if (i && i < n && blank(p[i])) {
+			*cur = span_skip(*cur, i + 1); /* "# ": a comment, a root prompt */
+			continue;
+		}
+		i = 0;
 		while (i < n && i < 3 && isdigit_(p[i]))
 			i++;
 		if (i && i + 1 < n && (p[i] == '.' || p[i] == ')') && blank(p[i + 1])) {

@@ -44,6 +44,13 @@ static const struct {
      "lookup-server-unreachable", "MySQL"},
     {"Mar  4 16:00:01 mx postfix/smtpd[5701]: warning: hash:/etc/postfix/recipient_access: table lookup problem",
      "lookup-table-missing", "/etc/postfix/recipient_access"},
+    /* the caches Postfix makes itself are no table to postmap (threads21S) */
+    {"Mar  4 16:05:01 mx postfix/postscreen[5750]: error: open database /var/lib/postfix/postscreen_cache.db: No such file or directory",
+     "cache-table-cannot-open", "/var/lib/postfix/postscreen_cache"},
+    {"Mar  4 16:05:02 mx postfix/verify[5751]: warning: btree:/var/lib/postfix/verify_cache is unavailable. open database /var/lib/postfix/verify_cache.db: Permission denied",
+     "cache-table-cannot-open", "/var/lib/postfix/verify_cache"},
+    {"Mar  4 16:05:03 mx postfix/smtpd[5752]: error: open database /etc/postfix/sender_cache_list.db: No such file or directory",
+     "lookup-table-missing", "/etc/postfix/sender_cache_list"},
     {"Mar  4 16:10:02 mx postfix/spawn[5902]: warning: command /usr/bin/policyd-spf exit status 1",
      "policy-service-unreachable", "/usr/bin/policyd-spf"},
     {"Mar  4 16:10:02 mx postfix/smtpd[5901]: warning: premature end-of-input on private/policyd-spf while reading input attribute name",

@@ -147,3 +147,18 @@ TEST(addr_canon_dovecot)
 	ev = progs_line("Nov 22 11:40:01 mx1 dovecot: master: Dovecot v2.3.19.1 starting up");
 	CHECK_SPAN(ev->client_ip, NULL);
 }
+
+/* a placeholder typed over the address in Dovecot's lines ("malicious
+ * ip", "x.x.x.x") is no client of its own; a real one stays */
+TEST(addr_dovecot_masked)
+{
+	const struct event *ev = progs_line("Jan 10 18:56:48 mail dovecot: auth: passwd-file("
+					    "root@example.com,malicious ip): unknown user");
+	CHECK_SPAN(ev->client_ip, NULL);
+	CHECK_SPAN(ev->sasl_username, "root@example.com");
+	ev = progs_line("Jan 10 18:56:49 mail dovecot: imap-login: Disconnected: user=<bob>, "
+			"method=PLAIN, rip=x.x.x.x, lip=192.0.2.1, TLS");
+	CHECK_SPAN(ev->client_ip, NULL);
+	ev = progs_line("Jan 10 18:56:50 mail dovecot: auth: passwd-file(bob,192.0.2.77): Password mismatch");
+	CHECK_SPAN(ev->client_ip, "192.0.2.77");
+}

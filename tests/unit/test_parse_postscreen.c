@@ -208,3 +208,16 @@ TEST(ps_info_and_warnings)
 	ev = progs_msg("postfix/postscreen", "DNSBL rank x for [1.2.3.4]:5");
 	CHECK_STR(progs_type(ev), "unknown");
 }
+
+/* dnsblog's address written over by a person ("addr X listed ..."): not
+ * shown, as postscreen's own "[X]:PORT" is not, and empty rather than
+ * unset, so that both are the same unnamed client */
+TEST(dnsblog_listed_masked)
+{
+	const struct event *ev = progs_line("Mar  2 19:25:28 mail postfix/dnsblog[3227]: addr X "
+					    "listed by domain zen.spamhaus.org as 127.0.0.4");
+	CHECK_STR(progs_type(ev), "ps_dnsbl");
+	CHECK_SPAN(ev->client_ip, "");
+	CHECK(ev->client_ip.p != NULL);
+	CHECK_SPAN(ev->listed, "zen.spamhaus.org");
+}

@@ -1062,3 +1062,21 @@ TEST(prefix_classic_locale_months)
 	CHECK(!parse(&st, "d\xc3\xa9\x63. 31 23:59", &l));
 	CHECK(!parse(&st, "12\xe6\x9c\x88 x5 10:00:00 mx1 postfix/qmgr[2]: x", &l));
 }
+
+/* a line pasted after a shell comment's or root prompt's '#' (a line
+ * commented out in a code block: "# mailserver  | Jan 27 ..."); a
+ * command after the prompt stays no log line */
+TEST(prefix_pasted_comment_mark)
+{
+	static const struct pasted_case c[] = {
+	    {"# mailserver  | Jan 27 00:46:44 mx postfix/submission/smtpd[1230]: error: open database /etc/postfix/vmailbox: No such file or directory",
+	     true, "2026-01-27T00:46:44+00:00", "mx", "postfix/submission/smtpd", 1230, "error",
+	     "open database /etc/postfix/vmailbox: No such file or directory"},
+	    {"## Jan 27 00:46:45 mx postfix/smtpd[1231]: connect from unknown[192.0.2.1]",
+	     true, "2026-01-27T00:46:45+00:00", "mx", "postfix/smtpd", 1231, "",
+	     "connect from unknown[192.0.2.1]"},
+	    {"# postqueue -p", false, NULL, NULL, NULL, 0, NULL, NULL},
+	    {"#1 Jan 27 00:46:45 is no comment mark", false, NULL, NULL, NULL, 0, NULL, NULL},
+	};
+	check_pasted(c, sizeof c / sizeof c[0]);
+}
