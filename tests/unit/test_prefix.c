@@ -1062,27 +1062,3 @@ TEST(prefix_classic_locale_months)
 	CHECK(!parse(&st, "d\xc3\xa9\x63. 31 23:59", &l));
 	CHECK(!parse(&st, "12\xe6\x9c\x88 x5 10:00:00 mx1 postfix/qmgr[2]: x", &l));
 }
-
-/* the count "sort | uniq -c" puts first (7 columns, then a blank), before
- * a time or before what "cut -d']' -f2-" left (": warning: ..."); a
- * number of another width, or before other words, is not taken off */
-TEST(prefix_uniq_count)
-{
-	struct syslog_state st;
-	struct logline l;
-	syslog_state_init(&st, 2026, 0);
-	CHECK(parse(&st, "     83 : warning: unknown[192.0.2.7]: SASL LOGIN authentication failed: UGFzc3dvcmQ6", &l));
-	CHECK(span_index(l.text, "unknown[192.0.2.7]: SASL LOGIN authentication failed") >= 0);
-	CHECK(parse(&st, "    126 Mar 10 08:26:19 mx postfix/smtpd[7]: connect from a[192.0.2.1]", &l));
-	CHECK_SPAN(l.host, "mx");
-	CHECK(!parse(&st, "83 : warning: unknown[192.0.2.8]: SASL LOGIN authentication failed: x", &l) ||
-	      span_index(l.text, "192.0.2.8") < 0 || l.text.p[0] != '8');
-	CHECK(!parse(&st, "     83 : the admin said hello", &l));
-	static const char whole[] = "     83 : warning: unknown[192.0.2.7]: SASL LOGIN authentication failed";
-	for (size_t n = 0; n < sizeof whole - 1; n++) {
-		char *p = malloc(n ? n : 1);
-		memcpy(p, whole, n);
-		(void)syslog_parse(&st, span_make(p, n), &l);
-		free(p);
-	}
-}
