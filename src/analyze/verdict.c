@@ -346,12 +346,16 @@ enum verdict verdict_session(const struct session *s)
 		/* nor a client of this network, or on a submission service,
 		 * whose sender domain does not exist or is none (nas.lan,
 		 * root@web01): a device's own default sender, not spam
-		 * (own-client-sender-domain-unknown) */
+		 * (own-client-sender-domain-unknown); nor one refused a
+		 * sender of this server's users because it did not log in
+		 * (reject_sender_login_mismatch: "not logged in"): a webmail
+		 * or application of its own set up without SMTP AUTH */
 		bool own_sender = s->last_reject &&
 				  ((s->client_ip && own_net(span_of(s->client_ip))) ||
 				   analysis_is_submission(s->service)) &&
 				  (strstr(s->last_reject, "Sender address rejected: Domain not found") ||
-				   strstr(s->last_reject, "Sender address rejected: need fully-qualified address"));
+				   strstr(s->last_reject, "Sender address rejected: need fully-qualified address") ||
+				   strstr(s->last_reject, "Sender address rejected: not logged in"));
 		if (!big_listed && !nat && !unlogged && !own_sender)
 			return V_SPAM_REJECTED;
 	}

@@ -364,6 +364,14 @@ static void unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "service (permit_sasl_authenticated, then reject), not postscreen. Next: "
 			      "turn on authentication in the client's outgoing server settings; no spam "
 			      "is shown."));
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "Sender address rejected: not logged in")) {
+		buf_puts(b, _(" It is on this server's own network (or on a submission port) and was "
+			      "refused a sender address of this server's users because it did not log "
+			      "in (reject_sender_login_mismatch or "
+			      "reject_unauthenticated_sender_login_mismatch): a webmail, application or "
+			      "device of your own set up without SMTP authentication. Next: give it the "
+			      "account's login (port 587 with STARTTLS, or 465); no spam is shown."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c)) {
 		buf_puts(b, _(" It is on this server's own network and every refusal named a sender in a "
 			      "domain this server delivers to itself: your own application or device, "

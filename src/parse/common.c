@@ -5,6 +5,7 @@
  */
 #include "common.h"
 #include "masked.h"
+#include "../util/cidr.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -134,8 +135,10 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 		return false;
 	*name = span_head(s, (size_t)lb);
 	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
-	if (addr_is_masked(*ip))
-		ip->n = 0; /* "[IP]", "[x.x.x.x]" in a pasted line: not shown */
+	if (addr_is_masked(*ip) && !cidr_masked_own(ip->p, ip->n))
+		ip->n = 0; /* "[IP]", "[x.x.x.x]" in a pasted line: not shown; a
+			    * private one ("[192.168.xx.xx]") is kept as written:
+			    * it still shows a client of the site's own network */
 	return true;
 }
 

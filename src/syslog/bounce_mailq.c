@@ -10,7 +10,9 @@
  *     WARNING ONLY"; a success notice's paragraphs are not read; a
  *     server's reply pasted without its recipient line ("host H[A]
  *     said: ...", "host H[A] refused to talk to me: ...", as a DSN or an
- *     admin quotes it) is an unknown recipient's paragraph, deferred
+ *     admin quotes it; also from the server's name on, its "host" left
+ *     on the report's line above, when a 4XX or 5XX reply follows) is an
+ *     unknown recipient's paragraph, deferred
  *     when the reply is a 4XX one outside a notice; a paste through a
  *     markdown editor is read with its links to themselves undone
  *     ("[mx.example.com](http://mx.example.com/)") and with one blank
@@ -288,6 +290,41 @@ static bool lone_reason(struct span r)
 		return span_index(r, " said:") > 0 || span_index(r, " refused to talk to me:") > 0;
 	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
 	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
+}
+
+/* host_word_cut - "H[A] said: ..." or "H[A] refused to talk to me: ...":
+ * a bounce report's reason whose first word, "host", ended the line above
+ * (bounce(8) wraps "<rcpt>: host" and goes on with the server's name) and
+ * was left out of the paste; H a host name with a dot, A what Postfix
+ * puts between the brackets, and the server's reply code on the line */
+static bool host_word_cut(struct span r)
+{
+	size_t k = 0;
+	bool dot = false;
+	while (k < r.n && k < BM_ADDR_MAX && r.p[k] != '[') {
+		char c = r.p[k];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '.'))
+			return false;
+		dot |= c == '.';
+		k++;
+	}
+	if (!k || !dot || k >= r.n || r.p[k] != '[')
+		return false;
+	while (k < r.n && k < 2 * BM_ADDR_MAX && r.p[k] != ']' && !blank(r.p[k]))
+		k++;
+	if (k >= r.n || r.p[k] != ']')
+		return false;
+	struct span rest = span_skip(r, k + 1);
+	if (span_starts(rest, " said: "))
+		rest = span_skip(rest, 7);
+	else if (span_starts(rest, " refused to talk to me: "))
+		rest = span_skip(rest, 24);
+	else
+		return false;
+	/* weaker than "host H[A]": the server's 4XX or 5XX reply must follow */
+	return rest.n >= 3 && (rest.p[0] == '4' || rest.p[0] == '5') && rest.p[1] >= '0' &&
+	       rest.p[1] <= '9' && rest.p[2] >= '0' && rest.p[2] <= '9' && (rest.n == 3 || blank(rest.p[3]));
 }
 
 /* unparen - "(REASON)", as the tail of a status line or mailq shows a
@@ -623,6 +660,14 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 		bm->lone = true;
 		bm->text_n = 0;
 		text_add(bm, span_trim(unparen(cur)));
+		bm->kind = BM_PARAGRAPH;
+	} else if (host_word_cut(cur)) {
+		/* the same, its "host" left on the report's line above */
+		bm->rcpt[0] = bm->orig[0] = 0;
+		bm->lone = true;
+		bm->text_n = 0;
+		text_add(bm, SPAN_LIT("host"));
+		text_add(bm, span_trim(cur));
 		bm->kind = BM_PARAGRAPH;
 	} else if (cur.p[0] >= '0' && cur.p[0] <= 'z') {
 		entry_start(bm, cur);

@@ -18,7 +18,9 @@
  *                ("/var/log/mail.log.1:", "maillog:1234:"), an editor's
  *                or cat -n's line number before a time ("14 Mar 10 ..."),
  *                a log shipper's or the journal's field name ("message: ",
- *                "msg: ", "MESSAGE=");
+ *                "msg: ", "MESSAGE="), the count "sort | uniq -c" puts
+ *                first ("     83 ", with the ": " that "cut -d']' -f2-"
+ *                leaves before "warning: ...");
  *   columns      separated by blanks, tabs or '|' (or a lone '-'), in
  *                any order: the time (ISO or classic; a second one is
  *                skipped: "docker logs -t" puts its own before syslog's;
@@ -172,6 +174,33 @@ static bool grep_prefix(struct span *cur)
 	return true;
 }
 
+/* uniq_count - the count "sort | uniq -c" puts before each distinct line
+ * (GNU uniq: right-aligned in 7 columns, then a blank; lead is the blanks
+ * before the digits), before a time or before what "cut -d']' -f2-" left
+ * of a line cut after its program's "[pid]": ": warning: ...", the ": "
+ * taken off too.  The count itself is not kept: the line is read once. */
+static bool uniq_count(struct span *cur, size_t lead)
+{
+	size_t i = 0;
+	while (i < cur->n && i < 12 && isdigit_(cur->p[i]))
+		i++;
+	if (!i || (lead + i != 7 && !(lead == 0 && i > 7)) || i >= cur->n || cur->p[i] != ' ')
+		return false;
+	struct span rest = span_skip(*cur, i + 1);
+	if (time_follows(rest)) {
+		*cur = rest;
+		return true;
+	}
+	if (!span_starts(rest, ": "))
+		return false;
+	struct span text = span_skip(rest, 2);
+	if (!span_starts(text, "warning: ") && !span_starts(text, "error: ") &&
+	    !span_starts(text, "fatal: ") && !span_starts(text, "panic: "))
+		return false;
+	*cur = text;
+	return true;
+}
+
 /* emphasis - markdown's italics or bold around a whole line ("_Mar 13
  * 18:39:34 box postfix/smtpd[1]: ..._", "**...**"): the marks before a
  * time, and the same marks ending the line, taken off */
@@ -220,7 +249,10 @@ static bool emphasis(struct span *cur)
 void syslog_strip_decorations(struct span *cur)
 {
 	for (int k = 0; k < 8; k++) {
+		const char *was = cur->p;
 		skip_blanks(cur);
+		if (!k && uniq_count(cur, (size_t)(cur->p - was)))
+			continue;
 		const char *p = cur->p;
 		size_t n = cur->n, i = 0;
 		if (!n)

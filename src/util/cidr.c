@@ -348,6 +348,38 @@ bool cidr_own(const struct cidr *a)
 	return false;
 }
 
+/* cidr_masked_own - the text is an IPv4 address of loopback or a private
+ * network (10/8, 172.16/12, 192.168/16, 127/8) with its last octets typed
+ * over before pasting ("192.168.xx.xx", "10.0.x.x", "172.17.0.*"): what
+ * is left shows a host of the site's own network.  The masked part holds
+ * only mask characters, digits and dots, at least one mask character. */
+bool cidr_masked_own(const char *p, size_t n)
+{
+	unsigned o[2] = {0, 0};
+	size_t i = 0, k = 0;
+	for (; k < 2; k++) {
+		size_t d = 0;
+		while (i < n && d < 3 && p[i] >= '0' && p[i] <= '9')
+			o[k] = o[k] * 10 + (unsigned)(p[i++] - '0'), d++;
+		if (!d || i >= n || p[i] != '.')
+			break;
+		i++;
+	}
+	size_t fixed = o[0] == 10 || o[0] == 127 ? 1 : (o[0] == 192 && o[1] == 168) ||
+		      (o[0] == 172 && o[1] >= 16 && o[1] <= 31) ? 2 : 0;
+	if (!fixed || k < fixed || n > 24)
+		return false;
+	bool mask = false;
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == 'x' || c == 'X' || c == '*' || c == '#' || c == '?' || c == '_')
+			mask = true;
+		else if (!(c == '.' || (c >= '0' && c <= '9')))
+			return false;
+	}
+	return mask;
+}
+
 /* the last text cidr_own_network answered, per thread (the rules ask on
  * the feed's reading thread, the analysis on the consumer's) */
 #define OWN_SLOTS 64
@@ -357,7 +389,8 @@ static _Thread_local struct {
 	char text[CIDR_STRLEN];
 } own_last[OWN_SLOTS];
 
-/* cidr_own_network - the address text p[0..n) is one of cidr_own's.  The
+/* cidr_own_network - the address text p[0..n) is one of cidr_own's (or
+ * such an address masked before pasting: cidr_masked_own).  The
  * same address is asked again and again in a row (a refusal's client, then
  * its session's verdict; deliveries deferred to one unreachable server: 77 %
  * of the example slice's asks, 45 % of the conformance slice's), and comes
@@ -376,7 +409,7 @@ bool cidr_own_network(const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = 0;
 	struct cidr a;
-	bool own = cidr_addr(buf, &a) && cidr_own(&a);
+	bool own = cidr_addr(buf, &a) ? cidr_own(&a) : cidr_masked_own(p, n);
 	memcpy(own_last[slot].text, p, n);
 	own_last[slot].n = (uint8_t)n;
 	own_last[slot].own = own;

@@ -34,6 +34,7 @@ void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len);
 const char *cidr_special(const struct cidr *c);
 bool cidr_own(const struct cidr *a);
 bool cidr_own_network(const char *p, size_t n);
+bool cidr_masked_own(const char *p, size_t n);
 bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4]);
 size_t cidr_quad_text(const unsigned char q[4], char out[16]);
 

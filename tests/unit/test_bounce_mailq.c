@@ -325,3 +325,24 @@ TEST(bounce_paragraph_markdown_links_and_doubled_lines)
 	CHECK(n == 0);
 	free(got);
 }
+
+/* a reason copied from the server's name on: the "host" that bounce(8)
+ * left at the end of the line above is missing; read as "host H[A] said:
+ * ..." when a 4XX or 5XX reply follows on the line, else left as prose */
+TEST(bounce_reason_host_word_cut)
+{
+	CHECK_MADE("  mx.example.com[192.0.2.5] said: 550 5.7.1\n"
+		   "    Unfortunately, messages from [198.51.100.9] weren't sent. (in reply to MAIL\n"
+		   "    FROM command)\n",
+		   "1 smtp: to=<>, relay=mx.example.com[192.0.2.5], status=bounced (host "
+		   "mx.example.com[192.0.2.5] said: 550 5.7.1 Unfortunately, messages from "
+		   "[198.51.100.9] weren't sent. (in reply to MAIL FROM command))\n");
+	unsigned n;
+	char *got = feed("  mx.example.com[192.0.2.5] said: we have no block list\n"
+			 "localhost[127.0.0.1] said: 550 no dot in the name\n"
+			 "mx.example.com[192.0.2.5 said: 550 unclosed\n"
+			 "mx.example.com[192.0.2.5] said: 5500 not a code\n",
+			 &n);
+	CHECK(n == 0);
+	free(got);
+}

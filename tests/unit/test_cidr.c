@@ -1,6 +1,7 @@
 /* test_cidr.c - addresses and prefixes for the ban lists: only what
  * inet_pton accepts, prefix arithmetic on the bytes. */
 #include "tap.h"
+#include <stdlib.h>
 #include "util/cidr.h"
 
 #include <arpa/inet.h>
@@ -248,4 +249,30 @@ TEST(cidr_own_v4_as_cidr_contains)
 	CHECK(cidr_addr("fe80::1", &a) && cidr_own(&a));
 	CHECK(cidr_addr("2001:db8::1", &a) && !cidr_own(&a));
 	CHECK(cidr_parse("10.0.0.0/7", &a, NULL) && !cidr_own(&a));   /* a wider prefix is not inside */
+}
+
+/* a private or loopback IPv4 address with its last octets typed over
+ * before pasting still shows the site's own network; a public one, a
+ * placeholder without a visible private prefix, or other text does not */
+TEST(cidr_masked_own_prefix)
+{
+	static const char *const own[] = {"192.168.xx.xx", "192.168.x.x", "10.0.x.x", "10.x.x.x",
+					  "172.17.0.*", "172.31.XXX.XXX", "127.0.0.x"};
+	static const char *const not_own[] = {"192.168.1.5", "x.x.x.x", "203.0.113.x", "172.32.x.x",
+					      "172.15.x.x", "192.169.x.x", "192.168.xx.xx evil",
+					      "10.0.0.0/8x", "", "192.168", "1000.x.x.x", "IP"};
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
+		CHECK(cidr_masked_own(own[i], strlen(own[i])));
+		CHECK(cidr_own_network(own[i], strlen(own[i])));
+	}
+	for (size_t i = 0; i < sizeof not_own / sizeof *not_own; i++)
+		CHECK(!cidr_masked_own(not_own[i], strlen(not_own[i])));
+	/* exact-size heap copies: no byte past the text is read */
+	static const char whole[] = "192.168.xx.xx";
+	for (size_t n = 0; n <= sizeof whole - 1; n++) {
+		char *p = malloc(n ? n : 1);
+		memcpy(p, whole, n);
+		(void)cidr_masked_own(p, n);
+		free(p);
+	}
 }

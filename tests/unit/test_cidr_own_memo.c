@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* own_ref - cidr_own_network as it was: parsed every time */
+/* own_ref - cidr_own_network as it was: parsed every time (a text that
+ * is no address: a private one masked before pasting, cidr_masked_own) */
 static bool own_ref(const char *p, size_t n)
 {
 	char buf[CIDR_STRLEN];
@@ -24,7 +25,7 @@ static bool own_ref(const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = 0;
 	struct cidr a;
-	return cidr_addr(buf, &a) && cidr_own(&a);
+	return cidr_addr(buf, &a) ? cidr_own(&a) : cidr_masked_own(p, n);
 }
 
 static uint64_t rnd_state = 0x3C6EF372FE94F82BULL;

@@ -3,7 +3,9 @@
  * pasted them (../shared/qa-dev, the seeds): prefixes of every pasted
  * shape, addresses typed over ("[IP]", "[xxx.xxx.xxx.xxx]"), placeholders
  * in mail addresses.  The line must keep its type; a masked address
- * comes back empty (not shown), never as a client address.
+ * comes back empty (not shown), never as a client address, unless what
+ * is left of it shows a private network ("192.168.xx.xx": kept as
+ * written); uniq -c's count before a line is taken off.
  */
 #include "progs.h"
 
@@ -411,4 +413,33 @@ TEST(pasted_compose_label_bare)
 	CHECK_STR(progs_type(ev), "reject");
 	CHECK(!progs_line("notes | connect from my laptop")->line->postfix);
 	CHECK(!progs_line("a b | connect from unknown[192.0.2.1]")->line->postfix);
+}
+
+/* the count "sort | uniq -c" puts first (7 columns, then a blank), before
+ * what "cut -d']' -f2-" left (": warning: ..."); a number of another
+ * width, or before other words, is not taken off */
+TEST(pasted_uniq_count)
+{
+	const struct event *ev = progs_line(
+	    "     83 : warning: unknown[192.0.2.7]: SASL LOGIN authentication failed: UGFzc3dvcmQ6");
+	CHECK_SPAN(ev->client_ip, "192.0.2.7");
+	ev = progs_line("    126 Mar 10 08:26:19 mx postfix/smtpd[7]: connect from a[192.0.2.1]");
+	CHECK_SPAN(ev->client_ip, "192.0.2.1");
+	ev = progs_line("83 : warning: unknown[192.0.2.8]: SASL LOGIN authentication failed: x");
+	CHECK(!ev || !ev->client_ip.n);
+	ev = progs_line("     83 : the admin said hello from unknown[192.0.2.9]");
+	CHECK(!ev || !ev->client_ip.n);
+}
+
+/* a private address masked before pasting is kept as written (its site's
+ * own network); a masked public one is not shown */
+TEST(pasted_masked_private_client)
+{
+	const struct event *ev = progs_line(
+	    "Aug 31 22:23:52 hostxyz postfix/smtpd[38697]: warning: unknown[192.168.xx.xx]: SASL LOGIN "
+	    "authentication failed: authentication failure");
+	CHECK_SPAN(ev->client_ip, "192.168.xx.xx");
+	ev = progs_line("Aug 31 22:23:52 hostxyz postfix/smtpd[38697]: lost connection after AUTH from "
+			"unknown[203.0.113.xxx]");
+	CHECK_SPAN(ev->client_ip, "");
 }
