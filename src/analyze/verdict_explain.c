@@ -118,8 +118,10 @@ static void ps_limits_text(struct buf *b, const struct client_detail *d)
 	buf_puts(b, _(" these are the marks of spam bots' own SMTP code."));
 }
 
-/* tls_text - a client whose TLS handshakes failed, by what the error says */
-static void tls_text(struct buf *b, const struct client_detail *d)
+/* tls_text - a client whose TLS handshakes failed, by what the error says;
+ * a large provider's server (by its address, provider.h) speaks every
+ * current TLS version, so none in common with it is this server's */
+static void tls_text(struct buf *b, const struct client_detail *d, const char *ip)
 {
 	const char *e = d && d->tls_error ? d->tls_error : NULL;
 	if (e) {
@@ -136,6 +138,18 @@ static void tls_text(struct buf *b, const struct client_detail *d)
 	/* TRANSLATORS: the reasons below continue "Its TLS handshake failed after STARTTLS" */
 	switch (e ? ev_tls_error_kind(span_of(e)) : TLSE_HANGUP) {
 	case TLSE_MISMATCH:
+		if (ip && provider_of_address(span_of(ip))) {
+			/* TRANSLATORS: %s is the provider's name (Gmail, Microsoft, ...) */
+			buf_printf(b, _(": it and this server have no TLS protocol version or cipher in "
+					"common. It is a %s server, which speaks every current TLS version: "
+					"this server's TLS settings are too strict or too old "
+					"(smtpd_tls_protocols, smtpd_tls_mandatory_ciphers, "
+					"tls_high_cipherlist, the certificate's key type; see the problem "
+					"about TLS settings), and its mail does not arrive until they are "
+					"fixed."),
+				   provider_of_address(span_of(ip)));
+			break;
+		}
 		buf_puts(b, _(": it and this server have no TLS protocol version or cipher in common. If "
 			    "many different clients show this, this server's TLS settings are too strict "
 			    "or too old (smtpd_tls_protocols, smtpd_tls_mandatory_ciphers, the OpenSSL "
@@ -563,7 +577,7 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				      "port 25 or 587, where the server speaks plain SMTP and offers STARTTLS. Set it "
 				      "to STARTTLS, or to port 465 (smtps) if master.cf offers it."));
 		else
-			tls_text(b, d);
+			tls_text(b, d, ip.s);
 		break;
 	case V_HEALTH_CHECK:
 		buf_puts(b, c->flags & CF_MONITOR_HELO && !cidr_own_network(ip.s, strlen(ip.s))

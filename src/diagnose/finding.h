@@ -348,7 +348,7 @@ enum finding_impact {
 	X(F_TLS_CERT_DISTRUSTED, "tls-certificate-distrusted", SIDE_CONFIG, 2, IMPACT_DEGRADED, \
 	  "clients end the TLS handshake because they do not trust this server's certificate") \
 	X(F_TLS_SETTINGS_IN, "tls-settings-mismatch", SIDE_CONFIG, 2, IMPACT_DEGRADED,          \
-	  "many different clients share no TLS protocol or cipher with this server")           \
+	  "many clients, or a large provider's server, share no TLS protocol or cipher with this server") \
 	X(F_TLS_HANDSHAKE_IN, "tls-handshake-failures", SIDE_BENIGN, 1, IMPACT_NONE,            \
 	  "clients fail the TLS handshake (old clients or scanners)")                          \
 	X(F_QUEUE_FILE, "queue-file-problem", SIDE_CONFIG, 3, IMPACT_DELAYED,                   \

@@ -410,10 +410,12 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"protocol name this Postfix does not know (smtpd_tls_protocols, \"Invalid TLS protocol "
 	"list\"): fix the setting the warning names."},
     [F_TLS_SETTINGS_IN] = {
-	"Several different clients started TLS and the handshake failed because they and "
-	"this server have no protocol version or cipher in common (\"no shared cipher\", "
-	"\"unsupported protocol\", \"wrong version number\"). One client doing this is a "
-	"scanner or an old server; many different ones point at this server's TLS settings: "
+	"Several different clients, or a large provider's server, started TLS and the "
+	"handshake failed because they and this server have no protocol version or cipher in "
+	"common (\"no shared cipher\", \"unsupported protocol\", \"wrong version number\"). "
+	"One client doing this is a scanner or an old server; many different ones, or one of "
+	"Gmail's, Microsoft's or Yahoo's servers (they speak every current TLS version), "
+	"point at this server's TLS settings: "
 	"too strict (only TLSv1.3, a high OpenSSL security level, a short cipher list) or too "
 	"old (a certificate or OpenSSL build that current clients refuse).",
 	"Compare postconf smtpd_tls_protocols smtpd_tls_mandatory_protocols "

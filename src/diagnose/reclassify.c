@@ -5,8 +5,8 @@
  * (dest_dns); a weak group (a few unknown addresses, stalls of one
  * server, held mail released, "domain not found" without proof, a
  * lookup failure whose table has its own finding) is dropped
- * (drop_weak); no TLS in common with several clients is this server's
- * settings (tls_settings); full mailboxes of several users with no
+ * (drop_weak); no TLS in common with several clients, or with a large
+ * provider's server, is this server's settings (tls_settings); full mailboxes of several users with no
  * delivery that succeeded are a limit (own_limit).
  */
 #include "diag_internal.h"
@@ -110,11 +110,28 @@ static size_t strangers(const struct diag *d, const struct diag_group *g)
 	return k;
 }
 
+/* provider_stranger - a client of the group, not one of this server's
+ * users, sends from a network a large provider publishes (provider.h):
+ * those servers speak every current TLS version and cipher, so none in
+ * common with one of them is this server's settings, not the client */
+static bool provider_stranger(const struct diag *d, const struct diag_group *g)
+{
+	size_t n;
+	bool hit = false;
+	const char **all = diag_subjects(g, &n);
+	for (size_t i = 0; i < n && !hit; i++)
+		hit = !strset_has(&d->user_tls_ips, span_of(all[i])) &&
+		      provider_of_address(span_of(all[i])) != NULL;
+	free(all);
+	return hit;
+}
+
 /* diag_tls_settings - a handshake SSL_accept calls "-1" whose library line
  * then tells why (no cipher in common, a certificate the client refuses)
  * is told once, by the why; no TLS in common with several
- * different clients (not counting this server's users, told apart) is
- * this server's settings, not the clients (one scanner stays benign) */
+ * different clients (not counting this server's users, told apart), or
+ * with one large provider's server, is this server's settings, not the
+ * clients (one scanner stays benign) */
 void diag_tls_settings(struct diag *d)
 {
 	/* decided over the whole list first, then dropped: freeing while
@@ -140,7 +157,7 @@ void diag_tls_settings(struct diag *d)
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
 		if (g->id != F_TLS_HANDSHAKE_IN || strcmp(g->key, "no protocol version or cipher in common") ||
-		    strangers(d, g) < DIAG_TLS_SETTINGS_CLIENTS)
+		    (strangers(d, g) < DIAG_TLS_SETTINGS_CLIENTS && !provider_stranger(d, g)))
 			continue;
 		diag_group_relabel(d, g, F_TLS_SETTINGS_IN, g->key);
 	}

@@ -59,7 +59,8 @@ static int fields(const struct event *ev)
  * UNWRAP_MIN_WIDTH long and either a later piece as long as the head (a
  * terminal cuts every piece at the same column; later: prev is not the
  * head) or the text so far cut short (cut: the head alone reads as no
- * known line, or a bracket is still open) */
+ * known line or as a delivery line without its status=, or a bracket is
+ * still open) */
 bool unwrap_continues(struct span prev, struct span line, bool width, size_t head_n, bool later,
 		      bool cut)
 {
@@ -125,16 +126,22 @@ static bool balanced(struct span s)
 }
 
 /* score - twice the fields a line fills, one more when it is balanced;
- * -1 when it is no Postfix line of a known kind; *type its kind */
-static int score(struct syslog_state *scratch, struct span line, enum ev_type *type)
+ * -1 when it is no Postfix line of a known kind; *type its kind, *short
+ * (may be NULL) a delivery line without its status= (one Postfix always
+ * writes: the line was cut before it) */
+static int score(struct syslog_state *scratch, struct span line, enum ev_type *type, bool *cut_short)
 {
 	struct logline l;
 	struct event ev;
 	*type = EV_UNKNOWN;
+	if (cut_short)
+		*cut_short = false;
 	if (!syslog_parse(scratch, line, &l) || !l.postfix)
 		return -1;
 	parse_line(&l, &ev);
 	*type = ev.type;
+	if (cut_short)
+		*cut_short = ev.type == EV_DELIVERY && !ev.status.p;
 	if (ev.type == EV_UNKNOWN || ev.type == EV_OTHER)
 		return -1;
 	return 2 * fields(&ev) + balanced(line);
@@ -200,14 +207,20 @@ size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, 
 		n = m;
 	}
 	enum ev_type alone, t;
-	int best_score = score(scratch, head, &alone);
+	bool cut_short;
+	int best_score = score(scratch, head, &alone, &cut_short);
 	size_t most = 0;
 	struct span prev = head;
 	int open[3] = {0, 0, 0};
 	brackets(head, open);
+	/* a reply whose '(' or '[' a piece already carried on stays open
+	 * past a short piece too: a page that broke the line where the
+	 * remote's own reply had its line breaks; the join is kept only if
+	 * it then closes (score) */
 	while (most < n && most < UNWRAP_MAX_PARTS &&
-	       unwrap_continues(prev, after[most], tagged, head.n, most > 0,
-				best_score < 0 || open[0] > 0 || open[1] > 0 || open[2] > 0)) {
+	       (unwrap_continues(prev, after[most], tagged, head.n, most > 0,
+				 best_score < 0 || cut_short || open[0] > 0 || open[1] > 0 || open[2] > 0) ||
+		(tagged && most > 0 && (open[0] > 0 || open[1] > 0) && trim_end(after[most]).n))) {
 		prev = after[most++];
 		brackets(prev, open);
 	}
@@ -222,7 +235,7 @@ size_t unwrap_join(struct syslog_state *scratch, struct span head, bool tagged, 
 	for (size_t k = 1; k <= most; k++) {
 		if (!join(head, after, k, out))
 			break;
-		int sc = score(scratch, buf_span(out), &t);
+		int sc = score(scratch, buf_span(out), &t, NULL);
 		if (keeps && t != alone)
 			continue;
 		if (sc > best_score) {

@@ -146,9 +146,9 @@ static const struct {
 	 "users, your machines or a partner's server sending as you.")}},
     [VACT_RELAY_TEST] = {
 	N_("Open-relay tests"),
-	{N_("Nothing leaked: Postfix refused them (554 5.7.1 Relay access denied). Keep "
-	 "reject_unauth_destination in smtpd_relay_restrictions. Banning repeat testers is "
-	 "optional.")}},
+	{N_("Nothing leaked: Postfix refused them (\"Relay access denied\": 454 4.7.1 from "
+	 "defer_unauth_destination, the default, 554 5.7.1 from reject_unauth_destination). "
+	 "Keep one of them in smtpd_relay_restrictions. Banning repeat testers is optional.")}},
     [VACT_NON_SMTP] = {
 	N_("Non-SMTP probes"),
 	{N_("Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "

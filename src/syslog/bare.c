@@ -341,11 +341,25 @@ static const char *check_daemon(struct span cur)
 	return eom ? "cleanup" : "smtpd";
 }
 
+/* cut_after_said - "host NAME[ADDR] said:" and nothing after it: the
+ * SMTP client's reply cut before its text (one name[address], no blank) */
+static bool cut_after_said(struct span r)
+{
+	if (!span_starts(r, "host ") || !span_ends(r, " said:") || r.n < 5 + 6 + 3)
+		return false;
+	struct span host = span_make(r.p + 5, r.n - 5 - 6);
+	for (size_t i = 0; i < host.n; i++)
+		if (host.p[i] == ' ' || host.p[i] == '\t')
+			return false;
+	return span_chr(host, '[') > 0 && host.p[host.n - 1] == ']';
+}
+
 /* reason_daemon - the program whose source writes a delivery's reason
  * text, when the relay does not tell (relay=none, or a fragment cut
  * before relay=): the SMTP client's own words (smtp/smtp_addr.c,
  * smtp_connect.c, smtp_proto.c, smtp_sasl_proto.c, smtp_trouble.c: "host
- * H[A] said:" and "host H[A] refused to talk to me:" among them),
+ * H[A] said:" and "host H[A] refused to talk to me:" among them; a
+ * fragment cut right after "said:", its reply on the lines below),
  * the retry service's deferral of a destination found dead ("delivery
  * temporarily suspended: ", error(8) run as retry: logged as "error" by
  * Postfix 3.x); NULL for any other text (error(8) and qmgr write
@@ -376,6 +390,7 @@ static const char *reason_daemon(struct span r)
 	for (size_t i = 0; i < sizeof smtp / sizeof *smtp; i++)
 		if (span_starts(r, smtp[i]))
 			return i + 1 < sizeof smtp / sizeof *smtp || span_index(r, " said: ") > 0 ||
+					       cut_after_said(r) ||
 					       span_index(r, " refused to talk to me: ") > 0
 				       ? "smtp"
 				       : NULL;

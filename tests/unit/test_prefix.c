@@ -827,6 +827,10 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("relay=local, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to mailbox)"), "local");
 	CHECK_STR(bare("status=deferred (TLS is required, but was not offered by host 127.0.0.1[127.0.0.1])"), "smtp");
 	CHECK_STR(bare("status=deferred (delivery temporarily suspended: connect to x[192.0.2.9]:25: Connection refused)"), "error");
+	/* a fragment cut right after "said:", the reply on the lines below */
+	CHECK_STR(bare("status=deferred (host mx.example.net[192.0.2.25] said:"), "smtp");
+	CHECK_STR(bare("status=deferred (host is down, they said:"), "");
+	CHECK_STR(bare("status=deferred (host mx.example.net[192.0.2.25] said"), "");
 	CHECK_STR(bare("status=sent (250 2.0.0 Ok: queued as 5D2A11236)"), "");
 	CHECK_STR(bare("status=deferred"), "");
 	CHECK_STR(bare("relay=mx.example.com[203.0.113.5]:25, delay=1"), "");

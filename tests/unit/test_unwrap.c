@@ -1,7 +1,8 @@
 /*
  * test_unwrap.c - a wrapped Postfix line joined again (feed/unwrap.c):
  * indented pieces, a cut at a width mid-word, a word wrap that kept its
- * blank, a delivery line cut before its status; and what stays apart: a
+ * blank, a delivery line cut before its status (after its relay's name,
+ * its reply broken at the remote's own lines); and what stays apart: a
  * whole line followed by prose, the message alone followed by another
  * program's line (journalctl -o cat), a blank line.  Each piece in a
  * heap buffer of its exact size.
@@ -90,6 +91,44 @@ TEST(unwrap_delivery_cut_before_status)
 	CHECK(strstr(out, "status=bounced (host mail.example.net[192.0.2.5] said: 550-Requested action "
 			  "not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to "
 			  "MAIL FROM command))") != NULL);
+	free(out);
+}
+
+TEST(unwrap_delivery_cut_after_relay_name)
+{
+	/* the head is a whole delivery line's start cut after the relay's
+	 * name (no blank, no open bracket): without status= it is cut short;
+	 * the reply then broken where the remote's own lines ended, a short
+	 * piece among them, is carried on until its '(' closes */
+	const char *after[] = {"[2001:db8::25]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
+			       "status=bounced (host mx.example.net",
+			       "[2001:db8::25] said: 550-5.7.1 [2001:db8:5::1] Our system has detected that",
+			       "this message does not meet IPv6 sending guidelines 550 5.7.1",
+			       ". x1 - gsmtp",
+			       "(in reply to end of DATA command))",
+			       "Any idea what is wrong?"};
+	char *out;
+	CHECK_INT(joined("Apr 17 10:41:38 h postfix/smtp[38652]: 16E10: to=<b@example.net>, relay=mx.example.net",
+			 after, 6, true, &out),
+		  5);
+	CHECK(strstr(out, "relay=mx.example.net[2001:db8::25]:25, delay=0.2") != NULL);
+	CHECK(strstr(out, "status=bounced (host mx.example.net[2001:db8::25] said: 550-5.7.1") != NULL);
+	CHECK(strstr(out, "(in reply to end of DATA command))") != NULL);
+	CHECK(strstr(out, "Any idea") == NULL);
+	free(out);
+}
+
+TEST(unwrap_open_reply_without_its_end_stays_apart)
+{
+	/* a whole delivery line with a reply cut short, then prose that
+	 * never closes it: nothing is gained by the join, it stays apart */
+	const char *after[] = {"Is this my fault?", "Thanks"};
+	char *out;
+	CHECK_INT(joined("Apr 17 10:41:38 h postfix/smtp[38652]: 16E10: to=<b@example.net>, "
+			 "relay=mx.example.net[192.0.2.5]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
+			 "status=bounced (host mx.example.net[192.0.2.5] said: 550 5.7.1 refused",
+			 after, 2, true, &out),
+		  0);
 	free(out);
 }
 
