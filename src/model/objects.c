@@ -19,8 +19,10 @@ void session_free(struct session *s)
 	pool_free(&s->pool);
 }
 
-/* session_stat - the ok/total counts of one disconnect statistic */
-bool session_stat(const struct session *s, const char *name, uint32_t *ok, uint32_t *total)
+/* session_stat_scan - the ok/total counts of one disconnect statistic, the
+ * first of that name, every name looked at (session.h's session_stat asks
+ * stat_firsts first) */
+bool session_stat_scan(const struct session *s, const char *name, uint32_t *ok, uint32_t *total)
 {
 	for (uint32_t i = 0; i < s->nstats; i++)
 		if (s->stats[i].name[0] == name[0] && strcmp(s->stats[i].name, name) == 0) {

@@ -98,6 +98,10 @@ struct session {
 	bool have_stats;
 	uint32_t nstats;
 	struct session_stat { char name[16]; uint32_t ok, total; } *stats;  /* set at disconnect */
+	/* bit (c & 63) set for the first byte c of each name in stats, set
+	 * with them (sessions.c); 0 (never set): session_stat looks at every
+	 * name.  A name whose first byte's bit is clear is in none (speed21) */
+	uint64_t stat_firsts;
 
 	/* verbose / TLS-debug dialogue, capped; a line seen both ways is kept
 	 * once, as -v logged it (complete), see correlate.c */
@@ -109,7 +113,20 @@ struct session {
 };
 
 void session_free(struct session *s);
-bool session_stat(const struct session *s, const char *name, uint32_t *ok, uint32_t *total);
+bool session_stat_scan(const struct session *s, const char *name, uint32_t *ok, uint32_t *total);
+/* session_stat - the ok/total counts of one disconnect statistic (0 and 0,
+ * false, when the line had none of that name): a session without counts
+ * (no disconnect line, or Postfix before 3.0) and a name whose first byte
+ * no statistic's name begins with are told here, without a call or a look
+ * at the names (a literal name's bit is a constant) */
+static inline bool session_stat(const struct session *s, const char *name, uint32_t *ok, uint32_t *total)
+{
+	if (!s->nstats || (s->stat_firsts && !((s->stat_firsts >> ((unsigned char)name[0] & 63)) & 1))) {
+		*ok = *total = 0;
+		return false;
+	}
+	return session_stat_scan(s, name, ok, total);
+}
 const char *session_end_name(enum session_end e);
 
 #endif

@@ -309,6 +309,7 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 	case EV_DISCONNECT:
 		s->have_stats = ev->nstats > 0;
 		s->nstats = 0;
+		s->stat_firsts = 0;
 		free(s->stats);
 		s->stats = ev->nstats ? xcalloc(ev->nstats, sizeof *s->stats) : NULL;
 		for (unsigned i = 0; i < ev->nstats && i < SESSION_MAX_STATS; i++) {
@@ -319,6 +320,7 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 			s->stats[s->nstats].name[n] = 0;
 			s->stats[s->nstats].ok = ev->stats[i].ok;
 			s->stats[s->nstats].total = ev->stats[i].total;
+			s->stat_firsts |= UINT64_C(1) << ((unsigned char)s->stats[s->nstats].name[0] & 63);
 			s->nstats++;
 		}
 		sess_emit(m, o, END_DISCONNECT);

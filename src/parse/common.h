@@ -10,6 +10,8 @@
 
 #include "event.h"
 
+#include <string.h>
+
 bool pc_queue_id(struct span tok);
 bool pc_take_queue_id(struct span *text, struct span *qid);
 /* a pasted line's queue ID made up or masked ("XXX", "4mGC2s3EdYa3LNN4"
@@ -83,8 +85,15 @@ SPAN_INLINE void pc_addr_canon(struct span *addr, char buf[EV_ADDR_MAX])
 	if (addr->n && !pc_digits_dots(*addr))
 		pc_addr_canon_other(addr, buf);
 }
-bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
-		    struct span *out);
+bool pc_angle_value_n(struct span *cur, const char *key, size_t kn, const char *const *next_keys,
+		      struct span *out);
+/* pc_angle_value - pc_angle_value_n with the key's length taken here, where
+ * a literal key's strlen is a constant (speed21) */
+static inline bool pc_angle_value(struct span *cur, const char *key, const char *const *next_keys,
+				  struct span *out)
+{
+	return pc_angle_value_n(cur, key, strlen(key), next_keys, out);
+}
 /* pc_word_value - at *cur "key=value" up to ", " or ' ' or end */
 SPAN_INLINE bool pc_word_value(struct span *cur, const char *key, struct span *out)
 {

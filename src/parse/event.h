@@ -180,6 +180,10 @@ bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
 bool ev_reject_accuses_nobody(const struct event *ev);
+/* the words ev_reject_accuses_nobody reads in a refusal's text, plain or
+ * from its memo (a test's accessor): the set of words, where the first
+ * "blocked using " and the last "Error: " start */
+uint64_t ev_reply_scan_test(struct span r, bool memo, size_t *blocked, size_t *last_error);
 bool ev_reject_unresolved_provider(const struct event *ev);
 const char *ev_provider_server(struct span client_name, struct span client_ip, struct span helo);
 bool ev_reject_provider_listed(const struct event *ev);
