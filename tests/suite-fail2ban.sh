@@ -77,7 +77,7 @@ for log in mail.log mail-classic.log; do
 	"$bin" fail2ban --output "$out" "$data/$log" >"$tmp/stdout" 2>"$tmp/stderr"
 	rc=$?
 	check '[ $rc = 0 ]' "fail2ban $log: exit $rc ($(cat "$tmp/stderr"))"
-	check '[ "$(grep -c " verified$" "$tmp/stdout")" = 5 ]' "fail2ban $log: 5 filters verified by postsleuth"
+	check '[ "$(grep -c "^  postsleuth-[a-z-]*  .* verified$" "$tmp/stdout")" = 5 ]' "fail2ban $log: 5 filters verified by postsleuth"
 	check 'grep -q "probes: fail2ban-regex found 0" "$tmp/stdout"' \
 		"fail2ban $log: seed 002's filter shown to match nothing"
 	check '[ -f "$out/jail.d/postsleuth.conf" ] && [ "$(ls "$out"/filter.d | wc -l)" = 5 ]' \
@@ -125,7 +125,7 @@ check '[ "$(grep -c "^enabled  = true" "$jc/jail.d/postsleuth.conf")" = 5 ]' "5 
 # compressed input: checked on a decompressed copy, same result
 gzip -c "$data/mail.log" >"$tmp/mail.log.gz"
 "$bin" fail2ban "$tmp/mail.log.gz" >"$tmp/stdout" 2>&1
-check '[ $? = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 5 ]' "gzip input verified"
+check '[ $? = 0 ] && [ "$(grep -c "^  postsleuth-[a-z-]*  .* verified$" "$tmp/stdout")" = 5 ]' "gzip input verified"
 
 # IPv6 clients, one written in a non-canonical form: compared as addresses
 sed 's/198\.51\.100\.206\]/2001:DB8:0:0::CE]/' "$data/scenarios/03_auth_bruteforce.log" >"$tmp/v6.log"
@@ -141,7 +141,7 @@ check '[ $? = 0 ] && grep -q "postsleuth-auth-bruteforce  *7  *7  *1  *0  verifi
 ps=$data/fail2ban-postscreen.log
 "$bin" fail2ban --output "$tmp/out-ps" "$ps" >"$tmp/stdout" 2>&1
 rc=$?
-check '[ $rc = 0 ] && [ "$(grep -c " verified$" "$tmp/stdout")" = 4 ]' "postscreen log: exit $rc, 4 filters verified"
+check '[ $rc = 0 ] && [ "$(grep -c "^  postsleuth-[a-z-]*  .* verified$" "$tmp/stdout")" = 4 ]' "postscreen log: exit $rc, 4 filters verified"
 check 'grep -q "fewer than maxretry = 3: not banned" "$tmp/stdout"' "postscreen log: the mail server's one match told"
 check 'grep -q "^ignoreip = .*192.168.1.20" "$tmp/out-ps/jail.d/postsleuth.conf"' "postscreen log: the printer ignored"
 regex_tally "$tmp/out-ps" "$ps" | grep -E '^(pregreet|pipelining|protocol-violation) ' | sort >"$tmp/tally"

@@ -206,9 +206,9 @@ void f2b_table(struct buf *b, const struct f2b_check *checks, size_t n, const ch
 		tolerant |= checks[i].f->tolerant;
 	if (tolerant)
 		/* TRANSLATORS: the legend's last line, for the postscreen filters */
-		buf_puts(b, _("  For postsleuth-pregreet, -pipelining and -protocol-violation, verified\n"
-			      "  allows a legitimate client fewer than maxretry matches (a mail server\n"
-			      "  that met a postscreen test once): the jail cannot ban it on this log.\n"));
+		buf_puts(b, _("  For the filters postsleuth-pregreet, -pipelining and -protocol-violation,\n"
+			      "  verified allows a legitimate client fewer than maxretry matches (a mail\n"
+			      "  server that met a postscreen test once): the jail cannot ban it on this log.\n"));
 }
 
 /* check_json - one filter's fail2ban-regex result */
