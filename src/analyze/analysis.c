@@ -50,12 +50,28 @@ static char *detail_cap(struct client_detail *d, char *old, struct span s)
 	return detail_set(d, old, s);
 }
 
+/* cap_join - s then sep appended to text[0..n), NAME_CAP bytes at most
+ * (what detail_cap keeps anyway); the new length */
+static size_t cap_join(char text[NAME_CAP], size_t n, struct span s, const char *sep)
+{
+	size_t m = s.n < NAME_CAP - n ? s.n : NAME_CAP - n;
+	if (m)
+		memcpy(text + n, s.p, m);
+	n += m;
+	for (; *sep && n < NAME_CAP; sep++)
+		text[n++] = *sep;
+	return n;
+}
+
 /* ---- names in the detail ---- */
 
-/* count_name - bump name in a small fixed table */
+/* count_name - bump name in a small fixed table; name is cut at NAME_CAP
+ * first, as it is kept, so that a long text found again is counted */
 static void count_name(struct client_detail *d, struct named_count *t, uint32_t *n, uint32_t max,
 		       struct span name, uint32_t by)
 {
+	if (name.n > NAME_CAP)
+		name.n = NAME_CAP;
 	for (uint32_t i = 0; i < *n; i++)
 		if (span_eqs(name, t[i].name)) {
 			t[i].count += by;
@@ -449,14 +465,14 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			 * verdict quotes one */
 			struct client_detail *d = records_detail_get(a, c);
 			if (d) {
-				struct buf b = {0};
+				char text[NAME_CAP];
+				size_t n = 0;
 				if (ev->code.p)
-					buf_putspan(&b, ev->code), buf_putc(&b, ' ');
+					n = cap_join(text, n, ev->code, " ");
 				if (ev->dsn.p)
-					buf_putspan(&b, ev->dsn), buf_putc(&b, ' ');
-				buf_putspan(&b, ev->reason);
-				count_name(d, d->reject_text, &d->nreject_text, 4, buf_span(&b), 1);
-				buf_free(&b);
+					n = cap_join(text, n, ev->dsn, " ");
+				n = cap_join(text, n, ev->reason, "");
+				count_name(d, d->reject_text, &d->nreject_text, 4, span_make(text, n), 1);
 			}
 			ps_evidence(a, c, ev, own ? V_UNKNOWN : V_SPAM_REJECTED);
 		}

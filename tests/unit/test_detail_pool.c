@@ -22,7 +22,10 @@
 
 #define NCLIENT 24
 
-/* the former code: cap_dup and count_name on heap strings */
+/* the former code: cap_dup and count_name on heap strings (count_name
+ * now compares a long name cut at NAME_CAP, as it is kept: before, a
+ * text past NAME_CAP never matched its own kept cut and was added again
+ * until the table was full) */
 static char *ref_cap_dup(struct span s)
 {
 	if (s.n > NAME_CAP)
@@ -32,6 +35,8 @@ static char *ref_cap_dup(struct span s)
 
 static void ref_count_name(struct named_count *t, uint32_t *n, uint32_t max, struct span name)
 {
+	if (name.n > NAME_CAP)
+		name.n = NAME_CAP;
 	for (uint32_t i = 0; i < *n; i++)
 		if (span_eqs(name, t[i].name)) {
 			t[i].count++;
