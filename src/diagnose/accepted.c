@@ -229,26 +229,34 @@ static void any_harvest(void *obj, void *ctx)
 		*(bool *)ctx = true;
 }
 
-/* text_groups - the own-client-protocol-error groups (at most 64 taken) */
+/* text_groups - the own-client-protocol-error groups, all of them
+ * (their number is bounded by the diag's group limit) */
 struct text_groups {
-	struct diag_group *g[64];
-	size_t n;
+	struct diag_group **g;
+	size_t n, cap;
 };
 static void text_group(void *obj, void *ctx)
 {
 	struct text_groups *t = ctx;
 	struct diag_group *g = obj;
-	if (g->id == F_IN_OWN_TEXT_AS_COMMANDS && t->n < sizeof t->g / sizeof t->g[0])
-		t->g[t->n++] = g;
+	if (g->id != F_IN_OWN_TEXT_AS_COMMANDS)
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->g = xrealloc(t->g, t->cap * sizeof *t->g);
+	}
+	t->g[t->n++] = g;
 }
 
 /* drop_hostile_text - a message's header words as commands are a mail
  * program's only when the session showed one (verdict.c): a client the
  * verdicts call a probe or hostile (a scanner on 587 that sends "From: x" after its
- * EHLO and nothing else) is no own client's protocol error */
+ * EHLO and nothing else) is no own client's protocol error.  The groups
+ * are taken first, then dropped: a group cannot leave the hash while
+ * hmap_each walks it */
 static void drop_hostile_text(struct diag *d, struct analysis *a)
 {
-	struct text_groups t = {.n = 0};
+	struct text_groups t = {0};
 	if (d->ngroups)
 		hmap_each(&d->groups, text_group, &t);
 	for (size_t i = 0; i < t.n; i++) {
@@ -256,6 +264,7 @@ static void drop_hostile_text(struct diag *d, struct analysis *a)
 		if (c && (c->verdict == V_NON_SMTP_PROBE || verdict_hostile(c->verdict)))
 			diag_group_drop(d, t.g[i]);
 	}
+	free(t.g);
 }
 
 /* diag_clients - a client with a public address, legitimate because it
