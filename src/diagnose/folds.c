@@ -166,12 +166,33 @@ static bool policy_dest(const struct diag_group *g, char *out, size_t n)
 	return false;
 }
 
+/* smtp_socketmap - every kept line of g is a socketmap's lookup error
+ * logged by the SMTP client (".../smtp[PID]: warning: socketmap:"): the
+ * client asks its tables of outbound mail only, and of those a socketmap
+ * is the TLS policy's (an MTA-STS or DANE resolver).  The samples are the
+ * group's first lines: on a long log they need not name a destination
+ * the policy group's first lines name (another failure of the policy
+ * table may have come first) */
+static bool smtp_socketmap(const struct diag_group *g)
+{
+	if (!g->nsample)
+		return false;
+	for (uint32_t j = 0; j < g->nsample; j++) {
+		const char *at = g->sample[j] ? strstr(g->sample[j], "/smtp[") : NULL;
+		const char *end = at ? strstr(at, "]: warning: socketmap:") : NULL;
+		if (!end || memchr(at, ' ', (size_t)(end - at)))
+			return false;
+	}
+	return true;
+}
+
 /* diag_fold_tls_policy_server - smtp_tls_policy_maps got no answer from
  * its table ("policy table lookup error") and a table server's lookup of
  * that same destination failed ("socketmap:inet:H:P:NAME lookup error for
  * \"D\"": an MTA-STS or DANE resolver down or failing): the server's lines
  * are the TLS policy's cause, outbound mail deferred, not a table that
- * refuses incoming mail */
+ * refuses incoming mail.  A socketmap the SMTP client asked (smtp_socketmap)
+ * is the policy's whatever destinations the first lines name */
 void diag_fold_tls_policy_server(struct diag *d)
 {
 	for (size_t t = 0; t < d->nlist; t++) {
@@ -187,6 +208,8 @@ void diag_fold_tls_policy_server(struct diag *d)
 			bool same = false;
 			for (uint32_t j = 0; g->id == F_MAP_SERVER_DOWN && j < g->nsample && !same; j++)
 				same = g->sample[j] && strstr(g->sample[j], want);
+			if (!same && g->id == F_MAP_SERVER_DOWN)
+				same = smtp_socketmap(g);
 			if (same) {
 				diag_absorb(d, pol, i);
 				folded = true;
