@@ -15,7 +15,8 @@
  * not the table), spawn's "command PATH exit status N" of a policy
  * server whose socket smtpd names (another process: folded at the end
  * only), smtp's SASL library failing before the deferral that names the
- * relay host */
+ * relay host, smtp's password table failing before its "local data
+ * error" */
 const struct diag_effect diag_effects[] = {
     {F_POLICY_DOWN, true, {F_POLICY_DOWN}},
     /* smtp's "warning: SASL authentication failure: No worthy mechs
@@ -23,6 +24,10 @@ const struct diag_effect diag_effects[] = {
      * that names the relay host it could not log in to */
     {F_OUT_RELAY_SASL, false, {F_OUT_RELAY_SASL}},
     {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
+    /* smtp's "QID: smtp_sasl_password_maps lookup error" and its deferral
+     * "local data error while talking to HOST" after the password
+     * table's own failure */
+    {F_OUT_LOCAL_ERROR, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
     {F_IN_CONFIG_PROBLEM, false,
      {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,
       F_IN_CONFIG_PROBLEM}},

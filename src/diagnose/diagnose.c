@@ -644,7 +644,7 @@ static int group_cmp(const void *x, const void *y)
 	int sa = finding_severity(a->id), sb = finding_severity(b->id);
 	if (sa != sb)
 		return sb - sa;
-	bool ba = finding_impact(a->id) != IMPACT_NONE, bb = finding_impact(b->id) != IMPACT_NONE;
+	bool ba = diag_group_impact(a) != IMPACT_NONE, bb = diag_group_impact(b) != IMPACT_NONE;
 	if (ba != bb)
 		return bb - ba;
 	if (a->lines != b->lines)
@@ -695,7 +695,7 @@ void diag_finish(struct diag *d)
 bool diag_breaks_mail(const struct diag *d)
 {
 	for (size_t i = 0; i < d->nlist; i++) {
-		enum finding_impact im = finding_impact(d->list[i]->id);
+		enum finding_impact im = diag_group_impact(d->list[i]);
 		if (im != IMPACT_NONE && finding_severity(d->list[i]->id) >= 2)
 			return true;
 	}

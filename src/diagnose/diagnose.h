@@ -281,6 +281,9 @@ const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id,
 const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
+/* diag_group_impact - what g breaks: its row's impact, or what its own
+ * lines tell (impact.c) */
+enum finding_impact diag_group_impact(const struct diag_group *g);
 bool diag_has(const struct diag *d, enum finding_id id);
 int diag_worst(const struct diag *d);
 const char **diag_subjects(const struct diag_group *g, size_t *n);

@@ -532,6 +532,11 @@ const struct rule rule_diag[] = {
      * master.cf command line wrong); its own fatal line says why */
     {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {" socket: malformed response"}, NULL, K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "qmgr", {"failure -- see a previous warning/fatal/panic logfile record"}, "transport ", K_AFTER, "transport "},
+    /* smtp_sasl_glue.c: "QID: smtp_sasl_password_maps lookup error": the
+     * password table failed (its own lines before, of the same process,
+     * name it: causes.c tells this line as theirs); the SMTP client then
+     * defers with "local data error while talking to" the relay */
+    {F_OUT_LOCAL_ERROR, SRC_DIAG, "smtp", {"smtp_sasl_password_maps lookup error"}, NULL, K_NONE, NULL},
     /* smtp.c: SASL on, but no password table */
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"smtp_sasl_password_maps"}, NULL, K_FIXED, "smtp_sasl_password_maps"},
     /* master.c: a second master (postfix start while it runs) */

@@ -33,7 +33,7 @@ static void group_json(struct buf *b, const struct diag_group *g)
 	json_kv_str(b, &f, "key", g->key);
 	json_kv_str(b, &f, "side", finding_side_id(finding_side(g->id)));
 	json_kv_int(b, &f, "severity", finding_severity(g->id));
-	json_kv_str(b, &f, "impact", finding_impact_id(finding_impact(g->id)));
+	json_kv_str(b, &f, "impact", finding_impact_id(diag_group_impact(g)));
 	json_kv_int(b, &f, "lines", (int64_t)g->lines);
 	json_kv_int(b, &f, "recipients", (int64_t)g->recipients);
 	if (g->lines && g->first.us) {

@@ -107,7 +107,7 @@ static void finding_text(struct buf *b, const struct diag *d, size_t i, bool col
 		buf_puts(b, C_OFF);
 	buf_putc(b, '\n');
 	buf_printf(b, _("      at fault: %s; %s.\n"), finding_side_words(finding_side(g->id)),
-		   finding_impact_words(finding_impact(g->id)));
+		   finding_impact_words(diag_group_impact(g)));
 	size_t shown = 0, more = 0;
 	uint64_t more_lines = 0;
 	for (size_t j = i; j < d->nlist; j++) {

@@ -296,7 +296,7 @@ static void finding_items(struct glances *g, const struct diag *d)
 		/* TRANSLATORS: a kind of server problem: its title (and where), how many log
 		 * lines and recipients, what it costs, the one next step */
 		buf_printf(item(g, sev), _("%s: %s; %s. Next: %s"), cstr(&what), cstr(&count),
-			   finding_impact_words(finding_impact(x->id)), cstr(&next));
+			   finding_impact_words(diag_group_impact(x)), cstr(&next));
 		buf_free(&what);
 		buf_free(&count);
 		buf_free(&next);

@@ -275,7 +275,7 @@ static void finding_article(struct buf *b, const struct diag_group *g, size_t i,
 	buf_puts(b, "</dd>");
 	dt(b, _("Impact"));
 	buf_puts(b, "<dd>");
-	html_s(b, finding_impact_words(finding_impact(g->id)));
+	html_s(b, finding_impact_words(diag_group_impact(g)));
 	buf_puts(b, "</dd>");
 	if (g->key && g->key[0]) {
 		dt(b, _("Cause"));

@@ -1,0 +1,74 @@
+/*
+ * impact.c - what a finding's group breaks, as the report says it: the
+ * finding row's impact (finding.h), except where the group's own lines
+ * tell another.  A lookup table that cannot be opened, answers with an
+ * error or whose server is down refuses incoming mail when smtpd or
+ * cleanup reads it (the row's impact); when only a delivery agent read
+ * it (smtp_sasl_password_maps, smtp_tls_policy_maps, a local or virtual
+ * delivery's tables), the mail waits in the queue instead: outgoing mail
+ * deferred, or mail for this server's mailboxes not delivered.
+ */
+#include "diagnose.h"
+#include "finding.h"
+
+#include <string.h>
+
+/* agent_of - the Postfix program that logged a kept sample line
+ * ("... postfix/smtp[123]: ...", "postfix-out/lmtp[9]:"), as a span
+ * into it; an empty span for a line without one */
+static struct span agent_of(const char *line)
+{
+	const char *end = line ? strstr(line, "]: ") : NULL;
+	if (!end)
+		return SPAN_LIT("");
+	const char *open = end;
+	while (open > line && *open != '[' && *open != ' ')
+		open--;
+	if (*open != '[')
+		return SPAN_LIT("");
+	const char *name = open;
+	while (name > line && name[-1] != '/' && name[-1] != ' ')
+		name--;
+	if (name == line || name[-1] != '/')
+		return SPAN_LIT("");
+	return span_make(name, (size_t)(open - name));
+}
+
+/* table_reader_impact - what a table's failure breaks when every kept
+ * line of g was logged by one kind of delivery agent; IMPACT_NONE when
+ * the lines do not say (another program among them, or no program) */
+static enum finding_impact table_reader_impact(const struct diag_group *g)
+{
+	enum finding_impact im = IMPACT_NONE;
+	for (uint32_t j = 0; j < g->nsample; j++) {
+		struct span a = agent_of(g->sample[j]);
+		enum finding_impact here;
+		if (span_eqs(a, "smtp") || span_eqs(a, "lmtp"))
+			here = IMPACT_DELAYED;
+		else if (span_eqs(a, "local") || span_eqs(a, "virtual") || span_eqs(a, "pipe"))
+			here = IMPACT_NOT_DELIVERED;
+		else
+			return IMPACT_NONE;
+		if (im != IMPACT_NONE && here != im)
+			return IMPACT_NONE;
+		im = here;
+	}
+	return im;
+}
+
+/* diag_group_impact - what g breaks (see the top of the file) */
+enum finding_impact diag_group_impact(const struct diag_group *g)
+{
+	enum finding_impact row = finding_impact(g->id);
+	switch (g->id) {
+	case F_MAP_TYPE:
+	case F_MAP_MISSING:
+	case F_MAP_TEMP_FAILURE:
+	case F_MAP_SERVER_DOWN: {
+		enum finding_impact im = table_reader_impact(g);
+		return im != IMPACT_NONE ? im : row;
+	}
+	default:
+		return row;
+	}
+}

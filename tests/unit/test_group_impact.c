@@ -1,0 +1,53 @@
+/* test_group_impact.c - diag_group_impact (diagnose/impact.c): a lookup
+ * table's failure keeps its row's impact (incoming mail refused) unless
+ * every kept line was logged by one kind of delivery agent; the program's
+ * name is read off the line's prefix only, never off its text */
+#include "tap.h"
+#include "diagnose/diagnose.h"
+
+#include <string.h>
+
+/* impact_of - the impact of a group of id with the given sample lines */
+static enum finding_impact impact_of(enum finding_id id, const char *const *lines, uint32_t n)
+{
+	struct diag_group g;
+	memset(&g, 0, sizeof g);
+	g.id = id;
+	g.nsample = n;
+	for (uint32_t i = 0; i < n && i < DIAG_SAMPLES; i++)
+		g.sample[i] = (char *)lines[i];
+	return diag_group_impact(&g);
+}
+
+TEST(group_impact_table_read_by_delivery_agent)
+{
+	static const char *const smtp[] = {
+	    "Nov 12 08:00:02 mx postfix/smtp[7104]: warning: hash:/etc/postfix/sasl_passwd is unavailable.",
+	    "2026-11-12T08:00:02.1+00:00 mx postfix-out/lmtp[7105]: warning: hash:/x lookup error for \"a\""};
+	static const char *const local[] = {"Nov 12 08:00:02 mx postfix/local[7]: warning: hash:/etc/aliases is unavailable."};
+	static const char *const mixed[] = {"Nov 12 08:00:02 mx postfix/smtp[1]: warning: hash:/x is unavailable.",
+					    "Nov 12 08:00:02 mx postfix/local[2]: warning: hash:/x is unavailable."};
+	static const char *const smtpd[] = {"Nov 12 08:00:02 mx postfix/smtp[1]: warning: hash:/x is unavailable.",
+					    "Nov 12 08:00:02 mx postfix/smtpd[2]: warning: hash:/x is unavailable."};
+	/* the text names smtp, the prefix is smtpd's; a line without a
+	 * program; a bracket at the start; a "/smtp[" after the "]: " */
+	static const char *const text[] = {"Nov 12 08:00:02 mx postfix/smtpd[2]: warning: see postfix/smtp[1]: x"};
+	static const char *const bare[] = {"warning: hash:/etc/postfix/sasl_passwd is unavailable."};
+	static const char *const odd[] = {"[1]: x", "/smtp[", "]: ", ""};
+	static const char *const after[] = {"x]: postfix/smtp[1]: warning"};
+
+	CHECK(impact_of(F_MAP_MISSING, smtp, 2) == IMPACT_DELAYED);
+	CHECK(impact_of(F_MAP_SERVER_DOWN, smtp, 1) == IMPACT_DELAYED);
+	CHECK(impact_of(F_MAP_MISSING, local, 1) == IMPACT_NOT_DELIVERED);
+	CHECK(impact_of(F_MAP_MISSING, mixed, 2) == finding_impact(F_MAP_MISSING));
+	CHECK(impact_of(F_MAP_MISSING, smtpd, 2) == IMPACT_REFUSED);
+	CHECK(impact_of(F_MAP_MISSING, text, 1) == IMPACT_REFUSED);
+	CHECK(impact_of(F_MAP_MISSING, bare, 1) == IMPACT_REFUSED);
+	CHECK(impact_of(F_MAP_MISSING, after, 1) == IMPACT_REFUSED);
+	for (uint32_t i = 0; i < 4; i++)
+		CHECK(impact_of(F_MAP_MISSING, odd + i, 1) == IMPACT_REFUSED);
+	CHECK(impact_of(F_MAP_MISSING, smtp, 0) == IMPACT_REFUSED);
+	/* another finding keeps its row's impact whoever logged it */
+	CHECK(impact_of(F_OUT_REMOTE_TEMP, smtp, 2) == finding_impact(F_OUT_REMOTE_TEMP));
+	CHECK(impact_of(F_MAP_SYNTAX, smtp, 2) == finding_impact(F_MAP_SYNTAX));
+}
