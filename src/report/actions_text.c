@@ -53,6 +53,23 @@ static bool has(const struct analysis *a, const struct campaigns *cs, enum verdi
 	return false;
 }
 
+/* only_placeholders - every client of the paragraph's verdicts (outside
+ * the distributed password guessing) is the "(address not logged)" one:
+ * no ban can be made from these lines */
+static bool only_placeholders(const struct analysis *a, const struct campaigns *cs, enum verdict_act g)
+{
+	bool any = false;
+	for (size_t i = 0; i < a->nclist; i++) {
+		const struct client *c = a->clist[i];
+		if (verdict_row(c->verdict)->act != g || in_slow(cs, i))
+			continue;
+		if (!client_is_placeholder(c))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* slow_auth_text - what stops password guessing spread over many addresses */
 static bool slow_auth_text(struct buf *b, const struct campaigns *cs)
 {
@@ -197,6 +214,11 @@ static bool act_paragraph(struct buf *b, const struct analysis *a, const struct 
 		listed = list_ips(b, a, cs, (enum verdict)v, row->nlist) > 0;
 	}
 	buf_puts(b, "):\n");
+	if (only_placeholders(a, cs, g))
+		item(b, _("These lines do not give the client's address (it is empty or masked in them, "
+			"or they come from a postmaster transcript, which does not carry it): no ban can be "
+			"made from them. Find the address in the full log first; what follows applies to "
+			"it."));
 	for (int i = 0; i < ACT_MAX_ITEMS && paragraphs[g].items[i]; i++)
 		item(b, _(paragraphs[g].items[i]));
 	return true;

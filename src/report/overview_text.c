@@ -317,6 +317,7 @@ static void client_items(struct glances *g, const struct report_input *in)
 	const struct analysis *a = in->a;
 	size_t by[V__COUNT] = {0};
 	uint64_t fails = 0;
+	size_t nplaceholder_guess = 0;      /* guessers whose address the lines lack */
 	size_t alike = 0, nalike = 0;       /* nuisance campaigns, their members */
 	for (size_t i = 0; in->campaigns && i < in->campaigns->n; i++)
 		if (campaign_severity(&in->campaigns->list[i]) < 3) {
@@ -332,8 +333,10 @@ static void client_items(struct glances *g, const struct report_input *in)
 			continue;
 		}
 		by[a->clist[i]->verdict]++;
-		if (a->clist[i]->verdict == V_AUTH_BRUTEFORCE)
+		if (a->clist[i]->verdict == V_AUTH_BRUTEFORCE) {
 			fails += a->clist[i]->auth_failures;
+			nplaceholder_guess += client_is_placeholder(a->clist[i]);
+		}
 	}
 	size_t n;
 	struct buf l = {0};
@@ -377,7 +380,16 @@ static void client_items(struct glances *g, const struct report_input *in)
 			      "%zu addresses logged in after failed password attempts (%s). Next: ask the "
 			      "account's owner whether that login was theirs.", n),
 			   n, addrs(&l, in, V_AUTH_SUCCESS_AFTER_FAILURES, n));
-	if ((n = by[V_AUTH_BRUTEFORCE]))
+	if ((n = by[V_AUTH_BRUTEFORCE]) && n == nplaceholder_guess)
+		buf_printf(item(g, 3),
+			   P_("%zu client guessed SASL passwords, its address not in these lines (failed "
+			      "logins: %llu). Next: find its address in the full log before banning, and "
+			      "offer AUTH only on ports 587/465.",
+			      "%zu clients guessed SASL passwords, their addresses not in these lines "
+			      "(failed logins: %llu). Next: find their addresses in the full log before "
+			      "banning, and offer AUTH only on ports 587/465.", n),
+			   n, (unsigned long long)fails);
+	else if (n)
 		buf_printf(item(g, 3),
 			   P_("%zu address guessed SASL passwords (%s; failed logins: %llu). Next: ban "
 			      "it (postsleuth ban), and offer AUTH only on ports 587/465.",
