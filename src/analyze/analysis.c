@@ -271,6 +271,29 @@ static void own_refused_sender(struct analysis *a, const struct event *ev)
 		d->refused_from_other = true;
 }
 
+/* self_sender_block - a blocklist refused a client outside this server's
+ * own network whose sender is in its recipient's domain (from=<x@D>
+ * to=<y@D>, often the same address): spam forging the domain, or one of
+ * the domain's own users sending on port 25 from a listed address
+ * instead of submission with a login; the lines cannot tell which, the
+ * client's explanation names both (verdict_explain.c) */
+static void self_sender_block(struct analysis *a, const struct event *ev)
+{
+	if (!span_eqs(ev->action, "reject") || !span_find(ev->reason, "blocked using ").p ||
+	    cidr_own_network(ev->client_ip.p, ev->client_ip.n))
+		return;
+	ptrdiff_t at = span_rchr(ev->from, '@'), rat = span_rchr(ev->to, '@');
+	if (at < 0 || rat < 0)
+		return;
+	struct span dom = span_skip(ev->from, (size_t)at + 1), rdom = span_skip(ev->to, (size_t)rat + 1);
+	if (!dom.n || !rdom.n || analysis_domain_hash(dom) != analysis_domain_hash(rdom))
+		return;
+	struct client *c = records_client_get(a, ev->client_ip);
+	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
+	if (d)
+		d->blocked_self_sender = true;
+}
+
 /* ps_violation - postscreen's after-greeting tests caught the client
  * (postscreen_smtpd.c): "NON-SMTP COMMAND" (HTTP, garbage) is a non-SMTP
  * probe and "COMMAND PIPELINING" (commands sent before the replies) a
@@ -449,6 +472,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 				c->relay_null_from = 1;
 		}
 		own_refused_sender(a, ev);
+		self_sender_block(a, ev);
 		/* postscreen rejects never reach a smtpd session; a refusal
 		 * that was the server's own fault (a DNSBL's error code, its
 		 * configuration) accuses nobody */

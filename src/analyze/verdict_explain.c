@@ -774,6 +774,13 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				 "not counted as guesses.", c->auth_backend_fail),
 			   (unsigned long long)c->auth_backend_fail);
 	dnsbl_text(b, c, d);
+	if (d && d->blocked_self_sender && !c->auth_successes && !c->auth_ok_sessions)
+		buf_puts(b, _(" A blocklist refused mail whose sender is in its recipient's own domain "
+			      "(often the very same address): spam that forges your domain does that, and so "
+			      "does one of your own users whose mail program sends on port 25 from an "
+			      "address the lists name (a home line, a hotel's network). If it is one of "
+			      "yours, have them send through submission (port 587, or 465) with a login: "
+			      "postscreen and the client blocklists do not apply there."));
 	if (c->flags & CF_DETAIL_LOST)
 		buf_puts(b, _(" (Not all of its details were kept, because the log has more active clients "
 			      "than the detail memory holds: its names, usernames and evidence may be "
