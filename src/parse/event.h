@@ -152,6 +152,12 @@ enum { EV_ADDR_CLIENT, EV_ADDR_RELAY, EV_ADDR_SERVER, EV_ADDR__COUNT };
 
 struct event {
 	enum ev_type type;
+	/* ev_reject_accuses_nobody's answer when it was asked ahead
+	 * (ev_keep_accuses_nobody, on the feed's reading thread): 0 not
+	 * asked, else 1 + the answer.  Cleared by ev_reset; a parser or
+	 * stage that changes the refusal's fields after it was asked must
+	 * clear it */
+	uint8_t kept_nobody;
 	const struct logline *line;
 #define X(m, s) struct span m;
 	EVENT_SPANS(X)
@@ -179,7 +185,17 @@ void parse_line(const struct logline *line, struct event *ev);
 bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
-bool ev_reject_accuses_nobody(const struct event *ev);
+bool ev_reject_accuses_nobody_scan(const struct event *ev);
+/* ev_reject_accuses_nobody - ev_reject_accuses_nobody_scan's answer, kept
+ * in the event when it was asked ahead (speed22: the reading thread asks
+ * it of the refusals the consumer's model and analysis will ask) */
+static inline bool ev_reject_accuses_nobody(const struct event *ev)
+{
+	return ev->kept_nobody ? ev->kept_nobody == 2 : ev_reject_accuses_nobody_scan(ev);
+}
+/* ev_keep_accuses_nobody - ask it now and keep the answer in ev (the
+ * refusals whose words a session or a client's record counts) */
+void ev_keep_accuses_nobody(struct event *ev);
 /* the words ev_reject_accuses_nobody reads in a refusal's text, plain or
  * from its memo (a test's accessor): the set of words, where the first
  * "blocked using " and the last "Error: " start */

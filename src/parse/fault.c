@@ -495,7 +495,7 @@ uint64_t ev_reply_scan_test(struct span r, bool memo, size_t *blocked, size_t *l
  * tests run after the greeting (a real server retries and gets through).
  * Each clause is the function named beside it, asked of reply_scan's
  * answer instead of the text */
-bool ev_reject_accuses_nobody(const struct event *ev)
+bool ev_reject_accuses_nobody_scan(const struct event *ev)
 {
 	bool reject = ev->type == EV_REJECT;
 	bool milter = span_eqs(ev->action, "milter-reject");
@@ -566,6 +566,20 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	}
 	return span_eqs(ev->line->daemon, "postscreen") && has & RW_BIT(RW_PS_UNAVAILABLE) &&
 	       (span_eqs(ev->dsn, "4.3.2") || has & RW_BIT(RW_432) || span_eqs(ev->code, "450"));
+}
+
+/* ev_keep_accuses_nobody - the answer asked now, kept in the event for
+ * ev_reject_accuses_nobody (event.h): the refusals that the model's
+ * session (a reject or milter-reject) or a postscreen client's record
+ * will ask about, so that with two threads the reading thread asks
+ * instead of the consumer's */
+void ev_keep_accuses_nobody(struct event *ev)
+{
+	if (ev->type != EV_REJECT ||
+	    !(span_eqs(ev->action, "reject") || span_eqs(ev->action, "milter-reject") ||
+	      span_eqs(ev->line->daemon, "postscreen")))
+		return;
+	ev->kept_nobody = (uint8_t)(1 + ev_reject_accuses_nobody_scan(ev));
 }
 
 /* ev_provider_server - the large provider whose mail server the client

@@ -84,7 +84,7 @@ TEST(accuses_nobody_same_as_chain)
 	static const enum ev_type types[] = {EV_REJECT, EV_REJECT, EV_REJECT, EV_CLEANUP_ACTION,
 					     EV_CLEANUP_ACTION, EV_WARNING};
 	static char t[1400];
-	size_t yes = 0, bad = 0, shown = 0;
+	size_t yes = 0, bad = 0, shown = 0, kept = 0;
 	for (int i = 0; i < 400000; i++) {
 		size_t n = 0;
 		if (next() % 16 == 0) { /* a word near the end of the first 1 KiB */
@@ -136,10 +136,55 @@ TEST(accuses_nobody_same_as_chain)
 					  (int)ev.type, (int)ev.code.n, ev.code.n ? ev.code.p : "",
 					  (int)ev.dsn.n, ev.dsn.n ? ev.dsn.p : "", (int)n, t, want);
 		}
+		/* asked ahead (the reading thread's front) and kept: the same
+		 * answer read from the event; kept only for the refusals the
+		 * model and the analysis ask about */
+		ev_keep_accuses_nobody(&ev);
+		bool kept_for = ev.type == EV_REJECT &&
+				(span_eqs(ev.action, "reject") || span_eqs(ev.action, "milter-reject") ||
+				 span_eqs(ev.line->daemon, "postscreen"));
+		kept += ev.kept_nobody != 0;
+		if ((ev.kept_nobody != 0) != kept_for || ev_reject_accuses_nobody(&ev) != want) {
+			bad++;
+			if (shown++ < 5)
+				test_fail(__FILE__, __LINE__, "kept %d: \"%.*s\": want %d", ev.kept_nobody,
+					  (int)n, t, want);
+		}
 	}
 	CHECK_INT(bad, 0);
 	CHECK(yes > 40000);
 	CHECK(yes < 360000);
+	CHECK(kept > 100000);
+}
+
+/* a slot of the ring is parsed into again and again: a kept answer is
+ * cleared with the rest of the event (ev_reset), so the next refusal
+ * parsed there is asked afresh (speed22) */
+TEST(accuses_nobody_kept_cleared)
+{
+	struct logline l = {0};
+	l.daemon = span_of("smtpd");
+	static struct event ev;
+	ev_reset(&ev, &l);
+	ev.type = EV_REJECT;
+	ev.action = span_of("reject");
+	ev.code = span_of("451");
+	ev.dsn = span_of("4.3.5");
+	ev.reason = span_of("<a@example.org>: Recipient address rejected: Server configuration problem");
+	ev_keep_accuses_nobody(&ev);
+	CHECK_INT(ev.kept_nobody, 2);
+	CHECK(ev_reject_accuses_nobody(&ev));
+	ev_reset(&ev, &l); /* the next line in the same slot */
+	CHECK_INT(ev.kept_nobody, 0);
+	ev.type = EV_REJECT;
+	ev.action = span_of("reject");
+	ev.code = span_of("554");
+	ev.dsn = span_of("5.7.1");
+	ev.reason = span_of("Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org");
+	CHECK(!ev_reject_accuses_nobody(&ev));
+	ev_keep_accuses_nobody(&ev);
+	CHECK_INT(ev.kept_nobody, 1);
+	CHECK(!ev_reject_accuses_nobody(&ev));
 }
 
 /* each clause on a refusal in Postfix's words, beside a look-alike that
