@@ -50,11 +50,13 @@ static void on_front(struct event *ev, void *vctx, void *note, enum feed_share s
 	struct run *r = vctx;
 	if (r->sum)
 		summary_event(r->sum, ev);
-	/* a refusal's "accuses nobody", which the session and the client's
-	 * record ask on the consumer's thread, asked here unless that thread
-	 * waits (speed22; with one thread share is LESS: asked there) */
+	/* a refusal's answers that the session, the client's record and
+	 * the rules ask on the consumer's thread (accuses nobody, domain not
+	 * found, relay denied, own network: event.h), asked here and kept in
+	 * the event unless that thread waits (speed22; with one thread share
+	 * is LESS: asked there) */
 	if (ev->type == EV_REJECT && share != FEED_SHARE_LESS)
-		ev_keep_accuses_nobody(ev);
+		ev_keep_refusal(ev);
 	diag_front(ev, note, share == FEED_SHARE_LESS ? DIAG_FRONT_NONE
 			     : share == FEED_SHARE_MORE ? DIAG_FRONT_ALL : DIAG_FRONT_USUAL);
 }
