@@ -246,7 +246,7 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 static void own_refused_sender(struct analysis *a, const struct event *ev)
 {
 	if (!span_eqs(ev->action, "reject") || !span_eqs(ev->line->daemon, "smtpd") ||
-	    !cidr_own_network(ev->client_ip.p, ev->client_ip.n))
+	    !ev_client_own_network(ev))
 		return;
 	struct client *c = records_client_get(a, ev->client_ip);
 	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
@@ -463,7 +463,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		}
 	}
 		login_mismatch(a, ev);
-		if (span_find(ev->reason, "Relay access denied").p && span_set(ev->from)) {
+		if (ev_reject_relay_denied(ev) && span_set(ev->from)) {
 			struct client *c = records_client_get(a, ev->client_ip);
 			ptrdiff_t at = span_rchr(ev->from, '@');
 			if (c && !c->relay_from_hash && at >= 0)

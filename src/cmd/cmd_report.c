@@ -45,11 +45,18 @@ struct run {
  * else touches r->sum until the end; the rules touch no state, their
  * answer is noted for on_event */
 _Static_assert(sizeof(struct diag_note) <= FEED_NOTE_MAX, "a diag_note fits in a feed note");
-static void on_front(const struct event *ev, void *vctx, void *note, enum feed_share share)
+static void on_front(struct event *ev, void *vctx, void *note, enum feed_share share)
 {
 	struct run *r = vctx;
 	if (r->sum)
 		summary_event(r->sum, ev);
+	/* a refusal's answers that the session, the client's record and
+	 * the rules ask on the consumer's thread (accuses nobody, domain not
+	 * found, relay denied, own network: event.h), asked here and kept in
+	 * the event unless that thread waits (speed22; with one thread share
+	 * is LESS: asked there) */
+	if (ev->type == EV_REJECT && share != FEED_SHARE_LESS)
+		ev_keep_refusal(ev);
 	diag_front(ev, note, share == FEED_SHARE_LESS ? DIAG_FRONT_NONE
 			     : share == FEED_SHARE_MORE ? DIAG_FRONT_ALL : DIAG_FRONT_USUAL);
 }

@@ -475,8 +475,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		diag_accepted_event(d, ev, in != NULL);
 	/* reject_unauth_destination at work: the relay is not open to
 	 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
-	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' &&
-	    span_find(ev->reason, "Relay access denied").p)
+	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' && ev_reject_relay_denied(ev))
 		d->relay_refused++;
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[0] == '4' && ev->dsn.p[2] == '1')
 		verify_soft_note(d, ev); /* 4.1.1, or the sender's 4.1.x */

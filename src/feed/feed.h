@@ -116,8 +116,10 @@ struct feed {
 	 * state that nothing else touches until feed_run returns, and
 	 * leave fn up to FEED_NOTE_MAX bytes about the event in note
 	 * (fn finds them at ->note).  share says which thread waits for
-	 * the other, so that work fn could do as well goes to the idle one */
-	void (*front)(const struct event *ev, void *ctx, void *note, enum feed_share share);
+	 * the other, so that work fn could do as well goes to the idle one;
+	 * front may keep in ev answers asked of the event alone (event.h's
+	 * kept_nobody) that fn would otherwise ask */
+	void (*front)(struct event *ev, void *ctx, void *note, enum feed_share share);
 	void *note;              /* during fn: what front noted of this event */
 	_Alignas(max_align_t) unsigned char note_buf[FEED_NOTE_MAX];
 	int threads;             /* 1 or 2; 0: chosen per input (threads_for) */

@@ -342,7 +342,7 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 			setstr_once(&s->pool, &s->helo, ev->helo);
 			break;
 		}
-		if (ev->reason.p && span_index(ev->reason, "Relay access denied") >= 0 &&
+		if (ev_reject_relay_denied(ev) &&
 		    !ev_reject_provider_relay_denied(ev))
 			s->relay_denied++;
 		/* an open-relay tester's probe (spameri@tiscali.it to itself

@@ -152,6 +152,17 @@ enum { EV_ADDR_CLIENT, EV_ADDR_RELAY, EV_ADDR_SERVER, EV_ADDR__COUNT };
 
 struct event {
 	enum ev_type type;
+	/* answers about a refusal asked of the event alone, kept when they
+	 * were asked ahead (ev_keep_refusal, on the feed's reading thread,
+	 * speed22), so that the consumer's model, analysis and rules read
+	 * them: 0 not asked, else 1 + the answer (kept_dnf: 1 no, 2 the
+	 * sender's domain, 3 the recipient's).  In the bytes after type,
+	 * cleared by ev_reset; a parser or stage that changes a refusal's
+	 * fields after they were asked must clear them */
+	uint8_t kept_nobody;   /* ev_reject_accuses_nobody */
+	uint8_t kept_dnf;      /* ev_reject_domain_not_found */
+	uint8_t kept_relay;    /* ev_reject_relay_denied */
+	uint8_t kept_own;      /* ev_client_own_network */
 	const struct logline *line;
 #define X(m, s) struct span m;
 	EVENT_SPANS(X)
@@ -179,7 +190,31 @@ void parse_line(const struct logline *line, struct event *ev);
 bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
-bool ev_reject_accuses_nobody(const struct event *ev);
+bool ev_reject_accuses_nobody_scan(const struct event *ev);
+/* ev_reject_accuses_nobody - ev_reject_accuses_nobody_scan's answer, kept
+ * in the event when it was asked ahead (speed22: the reading thread asks
+ * it of the refusals the consumer's model and analysis will ask) */
+static inline bool ev_reject_accuses_nobody(const struct event *ev)
+{
+	return ev->kept_nobody ? ev->kept_nobody == 2 : ev_reject_accuses_nobody_scan(ev);
+}
+/* ev_reject_relay_denied - the refusal's text holds "Relay access
+ * denied" (reject_unauth_destination), kept when asked ahead */
+bool ev_reject_relay_denied_scan(const struct event *ev);
+static inline bool ev_reject_relay_denied(const struct event *ev)
+{
+	return ev->kept_relay ? ev->kept_relay == 2 : ev_reject_relay_denied_scan(ev);
+}
+/* ev_client_own_network - the client's address is in this server's own
+ * networks (cidr_own_network), kept when asked ahead */
+bool ev_client_own_network_scan(const struct event *ev);
+static inline bool ev_client_own_network(const struct event *ev)
+{
+	return ev->kept_own ? ev->kept_own == 2 : ev_client_own_network_scan(ev);
+}
+/* ev_keep_refusal - the answers above asked now and kept in a refusal's
+ * event, each for the refusals the consumer's stages ask it of */
+void ev_keep_refusal(struct event *ev);
 /* the words ev_reject_accuses_nobody reads in a refusal's text, plain or
  * from its memo (a test's accessor): the set of words, where the first
  * "blocked using " and the last "Error: " start */

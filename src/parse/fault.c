@@ -20,6 +20,7 @@
  */
 #include "event.h"
 #include "provider.h"
+#include "../util/cidr.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -495,7 +496,7 @@ uint64_t ev_reply_scan_test(struct span r, bool memo, size_t *blocked, size_t *l
  * tests run after the greeting (a real server retries and gets through).
  * Each clause is the function named beside it, asked of reply_scan's
  * answer instead of the text */
-bool ev_reject_accuses_nobody(const struct event *ev)
+bool ev_reject_accuses_nobody_scan(const struct event *ev)
 {
 	bool reject = ev->type == EV_REJECT;
 	bool milter = span_eqs(ev->action, "milter-reject");
@@ -566,6 +567,41 @@ bool ev_reject_accuses_nobody(const struct event *ev)
 	}
 	return span_eqs(ev->line->daemon, "postscreen") && has & RW_BIT(RW_PS_UNAVAILABLE) &&
 	       (span_eqs(ev->dsn, "4.3.2") || has & RW_BIT(RW_432) || span_eqs(ev->code, "450"));
+}
+
+static uint8_t domain_not_found_scan(const struct event *ev);
+
+/* ev_reject_relay_denied_scan - see event.h */
+bool ev_reject_relay_denied_scan(const struct event *ev)
+{
+	return span_find(ev->reason, "Relay access denied").p != NULL;
+}
+
+/* ev_client_own_network_scan - see event.h */
+bool ev_client_own_network_scan(const struct event *ev)
+{
+	return cidr_own_network(ev->client_ip.p, ev->client_ip.n);
+}
+
+/* ev_keep_refusal - a refusal's answers asked now and kept in the event
+ * (event.h), so that with two threads the reading thread asks them
+ * instead of the consumer's: every refusal's "Domain not found" (the
+ * analysis) and "Relay access denied" (the session, the analysis, the
+ * rules' count); a reject's or milter-reject's or postscreen's "accuses
+ * nobody" (the session, the client's record); smtpd's reject's client
+ * in the own networks (the analysis's own_refused_sender) */
+void ev_keep_refusal(struct event *ev)
+{
+	if (ev->type != EV_REJECT)
+		return;
+	ev->kept_dnf = domain_not_found_scan(ev);
+	ev->kept_relay = (uint8_t)(1 + ev_reject_relay_denied_scan(ev));
+	bool reject = span_eqs(ev->action, "reject");
+	if (reject && span_eqs(ev->line->daemon, "smtpd"))
+		ev->kept_own = (uint8_t)(1 + ev_client_own_network_scan(ev));
+	if (!reject && !span_eqs(ev->action, "milter-reject") && !span_eqs(ev->line->daemon, "postscreen"))
+		return;
+	ev->kept_nobody = (uint8_t)(1 + ev_reject_accuses_nobody_scan(ev));
 }
 
 /* ev_provider_server - the large provider whose mail server the client
@@ -675,6 +711,15 @@ bool ev_reject_provider_access_denied(const struct event *ev, struct span *what)
 	return what->n > 0;
 }
 
+/* domain_not_found_scan - ev_reject_domain_not_found's search of the
+ * text: 1 neither, 2 the sender's domain, 3 the recipient's */
+static uint8_t domain_not_found_scan(const struct event *ev)
+{
+	if (span_find(ev->reason, "Sender address rejected: Domain not found").p)
+		return 2;
+	return span_find(ev->reason, "Recipient address rejected: Domain not found").p ? 3 : 1;
+}
+
 /* ev_reject_domain_not_found - smtpd refused a sender's or recipient's
  * domain that did not resolve (reject_unknown_sender_domain,
  * reject_unknown_recipient_domain: "<a@b>: Sender address rejected:
@@ -684,10 +729,11 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain)
 {
 	if (ev->type != EV_REJECT)
 		return false;
-	bool sender = span_find(ev->reason, "Sender address rejected: Domain not found").p != NULL;
-	if (!sender && !span_find(ev->reason, "Recipient address rejected: Domain not found").p)
+	/* kept by ev_keep_refusal when asked ahead (speed22) */
+	uint8_t k = ev->kept_dnf ? ev->kept_dnf : domain_not_found_scan(ev);
+	if (k == 1)
 		return false;
-	struct span addr = sender ? ev->from : ev->to;
+	struct span addr = k == 2 ? ev->from : ev->to;
 	ptrdiff_t at = span_rchr(addr, '@');
 	*domain = at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL;
 	return true;

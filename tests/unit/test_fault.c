@@ -12,6 +12,7 @@
 #include "parse/event.h"
 #include "parse/provider.h"
 #include "syslog/prefix.h"
+#include "util/cidr.h"
 
 /* accuses_nobody_chain - ev_reject_accuses_nobody as it was written
  * before reply_scan: one search per question */
@@ -67,7 +68,8 @@ TEST(accuses_nobody_same_as_chain)
 	    "Service currently unavailable", "4.3.2", "greylist", "graylist", "grey-list", "gray-list",
 	    "grey list", "gray list", "try again later", "come back later", "come back in ",
 	    "retry later", "mailbox full", "mailbox is full", "over quota", "quota exceeded",
-	    "Service unavailable; Client host [203.0.113.9] ", "; ", " ", "<bob@example.com>: "};
+	    "Service unavailable; Client host [203.0.113.9] ", "; ", " ", "<bob@example.com>: ",
+	    "Relay access denied"};
 	static const char bytes[] = "eErRgGlLaA :;.-[]4\xc7\xe7\0";
 	static const char *const codes[] = {"450", "451", "554", "550", "4", "45", NULL};
 	static const char *const dsns[] = {"4.3.2", "5.2.2", "4.2.2", "5.7.1", "4.7.1", NULL};
@@ -77,14 +79,14 @@ TEST(accuses_nobody_same_as_chain)
 	static const char *const names[] = {"unknown", "mail-wr1-f41.google.com", "mx.example.net",
 					    "mail.protection.outlook.com", "o1.outbound-mail.SendGrid.net",
 					    "bad-sendgrid.net", NULL};
-	static const char *const ips[] = {"209.85.128.5", "40.92.1.1", "198.51.100.7", NULL};
+	static const char *const ips[] = {"209.85.128.5", "40.92.1.1", "198.51.100.7", "127.0.0.1", "10.1.2.3", NULL};
 	static const char *const helos[] = {"mail-wr1-f41.google.com", "mail.protection.outlook.com",
 					    "mx.example.net", "[192.0.2.1]", "10.0.0.1", "x", NULL};
 	static const char *const addrs[] = {"ann@gmail.com", "bob@example.org", "outlook.com", NULL};
 	static const enum ev_type types[] = {EV_REJECT, EV_REJECT, EV_REJECT, EV_CLEANUP_ACTION,
 					     EV_CLEANUP_ACTION, EV_WARNING};
 	static char t[1400];
-	size_t yes = 0, bad = 0, shown = 0;
+	size_t yes = 0, bad = 0, shown = 0, kept = 0, dnfs = 0, relays = 0, owns = 0;
 	for (int i = 0; i < 400000; i++) {
 		size_t n = 0;
 		if (next() % 16 == 0) { /* a word near the end of the first 1 KiB */
@@ -136,10 +138,85 @@ TEST(accuses_nobody_same_as_chain)
 					  (int)ev.type, (int)ev.code.n, ev.code.n ? ev.code.p : "",
 					  (int)ev.dsn.n, ev.dsn.n ? ev.dsn.p : "", (int)n, t, want);
 		}
+		/* asked ahead (the reading thread's front) and kept: the same
+		 * answer read from the event; kept only for the refusals the
+		 * model and the analysis ask about */
+		struct span dom = SPAN_NULL, kept_dom = SPAN_NULL;
+		bool dnf = ev_reject_domain_not_found(&ev, &dom);
+		dnfs += dnf;
+		bool relay = ev_reject_relay_denied(&ev), own = ev_client_own_network(&ev);
+		relays += relay;
+		owns += own;
+		ev_keep_refusal(&ev);
+		if (ev_reject_relay_denied(&ev) != relay || ev_client_own_network(&ev) != own ||
+		    relay != (span_find(ev.reason, "Relay access denied").p != NULL) ||
+		    own != cidr_own_network(ev.client_ip.p, ev.client_ip.n) ||
+		    (ev.kept_relay != 0) != (ev.type == EV_REJECT) ||
+		    (ev.kept_own != 0) != (ev.type == EV_REJECT && span_eqs(ev.action, "reject") &&
+					   span_eqs(ev.line->daemon, "smtpd"))) {
+			bad++;
+			if (shown++ < 5)
+				test_fail(__FILE__, __LINE__, "kept relay %d own %d: \"%.*s\": want %d %d",
+					  ev.kept_relay, ev.kept_own, (int)n, t, relay, own);
+		}
+		if ((ev.kept_dnf != 0) != (ev.type == EV_REJECT) ||
+		    ev_reject_domain_not_found(&ev, &kept_dom) != dnf || kept_dom.p != dom.p ||
+		    kept_dom.n != dom.n) {
+			bad++;
+			if (shown++ < 5)
+				test_fail(__FILE__, __LINE__, "kept_dnf %d: \"%.*s\": want %d", ev.kept_dnf,
+					  (int)n, t, dnf);
+		}
+		bool kept_for = ev.type == EV_REJECT &&
+				(span_eqs(ev.action, "reject") || span_eqs(ev.action, "milter-reject") ||
+				 span_eqs(ev.line->daemon, "postscreen"));
+		kept += ev.kept_nobody != 0;
+		if ((ev.kept_nobody != 0) != kept_for || ev_reject_accuses_nobody(&ev) != want) {
+			bad++;
+			if (shown++ < 5)
+				test_fail(__FILE__, __LINE__, "kept %d: \"%.*s\": want %d", ev.kept_nobody,
+					  (int)n, t, want);
+		}
 	}
 	CHECK_INT(bad, 0);
 	CHECK(yes > 40000);
 	CHECK(yes < 360000);
+	CHECK(kept > 100000);
+	CHECK(dnfs > 1000);
+	CHECK(relays > 1000);
+	CHECK(owns > 1000);
+}
+
+/* a slot of the ring is parsed into again and again: a kept answer is
+ * cleared with the rest of the event (ev_reset), so the next refusal
+ * parsed there is asked afresh (speed22) */
+TEST(accuses_nobody_kept_cleared)
+{
+	struct logline l = {0};
+	l.daemon = span_of("smtpd");
+	static struct event ev;
+	ev_reset(&ev, &l);
+	ev.type = EV_REJECT;
+	ev.action = span_of("reject");
+	ev.code = span_of("451");
+	ev.dsn = span_of("4.3.5");
+	ev.reason = span_of("<a@example.org>: Recipient address rejected: Server configuration problem");
+	ev_keep_refusal(&ev);
+	CHECK_INT(ev.kept_nobody, 2);
+	CHECK(ev_reject_accuses_nobody(&ev));
+	CHECK_INT(ev.kept_dnf, 1);
+	ev_reset(&ev, &l); /* the next line in the same slot */
+	CHECK_INT(ev.kept_nobody, 0);
+	CHECK_INT(ev.kept_dnf, 0);
+	ev.type = EV_REJECT;
+	ev.action = span_of("reject");
+	ev.code = span_of("554");
+	ev.dsn = span_of("5.7.1");
+	ev.reason = span_of("Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org");
+	CHECK(!ev_reject_accuses_nobody(&ev));
+	ev_keep_refusal(&ev);
+	CHECK_INT(ev.kept_nobody, 1);
+	CHECK(!ev_reject_accuses_nobody(&ev));
 }
 
 /* each clause on a refusal in Postfix's words, beside a look-alike that

@@ -52,7 +52,7 @@ static void put_event(struct buf *b, const struct event *ev)
 }
 
 /* on_front - notes the event's number, for on_event to check */
-static void on_front(const struct event *ev, void *ctx, void *note, enum feed_share share)
+static void on_front(struct event *ev, void *ctx, void *note, enum feed_share share)
 {
 	(void)share;
 	struct digest *d = ctx;
