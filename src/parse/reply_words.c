@@ -2,9 +2,9 @@
  * reply_words.c - the words of a refusal's text that fault.c asks about,
  * found in one pass, and a memo of the answers for the texts asked last.
  *
- * The refusals' words in one pass.  ev_reject_accuses_nobody asks up to
- * fourteen questions of a refusal's text (the functions above and
- * below), each a search of its own: about 3 000 instructions a refusal.
+ * The refusals' words in one pass.  ev_reject_accuses_nobody (fault.c)
+ * asks up to fourteen questions of a refusal's text (the functions there),
+ * each a search of its own: about 3 000 instructions a refusal.
  * reply_scan reads the text once and notes which of the words below it
  * holds, each where the function that asks for it would find it: the
  * case-sensitive ones anywhere in the text (span_find), greylisting's
