@@ -1,0 +1,57 @@
+/*
+ * test_threads22w.c - the shapes read off applications' and cloud hosts'
+ * threads (tests/data/variants-families3/40*..42*): a recipient refused
+ * because it resolves to the error transport (its next hop as the reply's
+ * text), with look-alikes that must not give it; a submission service's
+ * "Access denied" at CONNECT (no client can have logged in yet); and
+ * metalog's "[postfix/smtpd]" tag after the time.
+ */
+#include "progs.h"
+#include "diagnose/diagnose.h"
+#include "diagnose/rules.h"
+#include "parse/event.h"
+#include "syslog/prefix.h"
+
+static const struct {
+	const char *line, *finding, *key; /* finding NULL: not outside-mail-error-transport */
+} error_transport_cases[] = {
+    /* the relay host as the next hop, bracketed with a port */
+    {"Jul 12 18:47:22 mx postfix/smtpd[4811]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 550 5.1.1 <bob@example.org>: Recipient address rejected: [smtp.example.net]:587; from=<app@example.com> to=<bob@example.org> proto=ESMTP helo=<app.example.com>",
+     "outside-mail-error-transport", "[smtp.example.net]:587"},
+    /* no relay host: the recipient's own domain, in another case */
+    {"Jul 12 18:48:01 mx postfix/smtpd[4812]: NOQUEUE: reject: RCPT from unknown[192.168.1.20]: 550 5.1.1 <carol@Example.NET>: Recipient address rejected: example.net; from=<cron@example.com> to=<carol@Example.NET> proto=ESMTP helo=<web01.example.com>",
+     "outside-mail-error-transport", "example.net"},
+    /* a relay host unbracketed, with a port */
+    {"Jul 12 18:49:10 mx postfix/smtpd[4813]: NOQUEUE: reject: RCPT from localhost[::1]: 550 5.1.1 <dan@example.org>: Recipient address rejected: relay.example.net:2525; from=<app@example.com> to=<dan@example.org> proto=ESMTP helo=<localhost>",
+     "outside-mail-error-transport", "relay.example.net:2525"},
+    /* look-alikes: a recipient table's words, an access table's, a
+     * domain other than the recipient's without a port, no 5.1.1 */
+    {"Jul 12 18:50:00 mx postfix/smtpd[4814]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table; from=<a@example.net> to=<nobody@example.com> proto=ESMTP helo=<example.net>",
+     NULL, NULL},
+    {"Jul 12 18:50:01 mx postfix/smtpd[4815]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 <info@example.com>: Recipient address rejected: Access denied; from=<a@example.net> to=<info@example.com> proto=ESMTP helo=<example.net>",
+     NULL, NULL},
+    {"Jul 12 18:50:02 mx postfix/smtpd[4816]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 550 5.1.1 <info@example.com>: Recipient address rejected: example.org; from=<a@example.net> to=<info@example.com> proto=ESMTP helo=<example.net>",
+     NULL, NULL},
+    {"Jul 12 18:50:03 mx postfix/smtpd[4817]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 <info@example.org>: Recipient address rejected: [smtp.example.net]:587; from=<a@example.net> to=<info@example.org> proto=ESMTP helo=<example.net>",
+     NULL, NULL},
+    {"Jul 12 18:50:04 mx postfix/smtpd[4818]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 550 5.1.1 <info@example.org>: Recipient address rejected: [smtp.example.net]:abc; from=<a@example.net> to=<info@example.org> proto=ESMTP helo=<example.net>",
+     NULL, NULL},
+};
+
+TEST(diagnose_error_transport_rule)
+{
+	for (size_t i = 0; i < sizeof error_transport_cases / sizeof error_transport_cases[0]; i++) {
+		const struct event *ev = progs_line(error_transport_cases[i].line);
+		struct diag_hit hit;
+		bool got = diag_classify(ev, &hit);
+		const char *id = got ? finding_id(hit.id) : "";
+		if (!error_transport_cases[i].finding) {
+			if (!strcmp(id, "outside-mail-error-transport"))
+				test_fail(__FILE__, __LINE__, "case %zu: look-alike gave %s", i, id);
+			continue;
+		}
+		if (strcmp(id, error_transport_cases[i].finding) || strcmp(hit.key, error_transport_cases[i].key))
+			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i, id,
+				  got ? hit.key : "", error_transport_cases[i].finding, error_transport_cases[i].key);
+	}
+}
