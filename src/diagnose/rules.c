@@ -98,6 +98,10 @@ static bool relay_tester_behind_nat(const struct event *ev)
 static bool submission_unlogged(const struct event *ev, struct span t)
 {
 	struct span svc = ev->line->service;
+	/* at CONNECT, HELO or EHLO no client can have logged in yet: the
+	 * service refuses everyone, which is its own configuration */
+	if (span_eqs(ev->stage, "CONNECT") || span_eqs(ev->stage, "HELO") || span_eqs(ev->stage, "EHLO"))
+		return false;
 	return svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd") &&
 	       span_find(t, " rejected: Access denied").p;
 }

@@ -55,3 +55,18 @@ TEST(diagnose_error_transport_rule)
 				  got ? hit.key : "", error_transport_cases[i].finding, error_transport_cases[i].key);
 	}
 }
+
+TEST(diagnose_submission_connect_stage)
+{
+	/* at CONNECT nobody has logged in: not a device that forgot its login */
+	const struct event *ev = progs_line(
+	    "Jul  6 08:44:10 mx postfix/smtps/smtpd[598]: NOQUEUE: reject: CONNECT from unknown[192.168.0.1]: 554 5.7.1 <unknown[192.168.0.1]>: Client host rejected: Access denied; proto=SMTP");
+	struct diag_hit hit;
+	bool got = diag_classify(ev, &hit);
+	CHECK(!got || strcmp(finding_id(hit.id), "submission-login-required"));
+	/* at RCPT it still is */
+	ev = progs_line(
+	    "Jul  6 08:45:10 mx postfix/smtps/smtpd[599]: NOQUEUE: reject: RCPT from unknown[192.168.0.1]: 554 5.7.1 <unknown[192.168.0.1]>: Client host rejected: Access denied; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<pc>");
+	CHECK(diag_classify(ev, &hit));
+	CHECK_STR(finding_id(hit.id), "submission-login-required");
+}
