@@ -637,7 +637,28 @@ static void clear_after_time(struct logline *out)
 	out->pid = -1;
 }
 
-/* plain_rest - what follows the time: " host tag: text" or " tag: text" */
+/* metalog_tag - "[postfix/smtpd]": the tag as metalog writes it after
+ * the time, in brackets, without the pid, the colon and the host; only a
+ * Postfix tag with its instance ("postfix/..."), so that a level word
+ * ("[info]") or a label stays what it was */
+static bool metalog_tag(struct span tok, struct logline *out)
+{
+	if (tok.n < 4 || tok.p[0] != '[' || tok.p[tok.n - 1] != ']')
+		return false;
+	struct span in = span_make(tok.p + 1, tok.n - 2);
+	if (span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0 || span_chr(in, '/') < 1)
+		return false;
+	if (!syslog_split_tag(in, out) || !span_starts(out->instance, "postfix")) {
+		out->prog = out->instance = out->service = out->daemon = SPAN_NULL;
+		out->postfix = false;
+		return false;
+	}
+	out->pid = -1;
+	return true;
+}
+
+/* plain_rest - what follows the time: " host tag: text", " tag: text",
+ * or metalog's " [tag] text" */
 static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
 							     struct logline *out)
 {
@@ -658,6 +679,11 @@ static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state
 	if (!next_token(&cur, &tok))
 		return false;
 	if (!parse_tag(tok, out)) {
+		if (tok.p[0] == '[' && metalog_tag(tok, out)) {
+			out->text = cur;
+			take_severity(out);
+			return true;
+		}
 		out->host = tok;
 		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
 			return false;

@@ -70,3 +70,26 @@ TEST(diagnose_submission_connect_stage)
 	CHECK(diag_classify(ev, &hit));
 	CHECK_STR(finding_id(hit.id), "submission-login-required");
 }
+
+TEST(prefix_metalog_tag)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 0, 0);
+	CHECK(syslog_parse(&st, span_of("Apr 19 14:17:37 [postfix/smtpd] connect from mta1.example.net[198.51.100.7]"), &l));
+	CHECK_SPAN(l.prog, "postfix/smtpd");
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_INT(l.pid, -1);
+	CHECK(l.postfix);
+	CHECK_INT(l.host.n, 0);
+	CHECK_SPAN(l.text, "connect from mta1.example.net[198.51.100.7]");
+	CHECK(syslog_parse(&st, span_of("Apr 19 14:17:38 [postfix/submission/smtpd] warning: hostname x does not resolve"), &l));
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_SPAN(l.service, "submission");
+	CHECK_SPAN(l.severity, "warning");
+	/* another program's, a level word, an odd bracket: not a Postfix tag */
+	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [cron] (root) CMD (run-parts)"), &l) || !l.postfix);
+	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [info] postfix/smtpd is fine"), &l) || !l.postfix);
+	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [postfix/smtpd"), &l) || !l.postfix);
+	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [x/smtpd]"), &l) || !span_eqs(l.daemon, "smtpd") || l.host.n);
+}
