@@ -22,6 +22,8 @@ const struct diag_effect diag_effects[] = {
      * found" (the library's word, no server named) before the deferral
      * that names the relay host it could not log in to */
     {F_OUT_RELAY_SASL, false, {F_OUT_RELAY_SASL}},
+    /* its warning listing the relay's mechanisms, before the deferral */
+    {F_OUT_RELAY_NO_MECH, false, {F_OUT_RELAY_NO_MECH}},
     {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
     {F_IN_CONFIG_PROBLEM, false,
      {F_POLICY_DOWN, F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED,

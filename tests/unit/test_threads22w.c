@@ -93,3 +93,26 @@ TEST(prefix_metalog_tag)
 	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [postfix/smtpd"), &l) || !l.postfix);
 	CHECK(!syslog_parse(&st, span_of("Apr 19 14:17:39 [x/smtpd]"), &l) || !span_eqs(l.daemon, "smtpd") || l.host.n);
 }
+
+TEST(diagnose_relay_no_usable_mechanism)
+{
+	struct diag_hit hit;
+	const struct event *ev = progs_line(
+	    "Mar  2 10:00:02 web postfix/smtp[2103]: 3F1A2B3C4D: to=<bob@example.org>, relay=smtp.example.net[192.0.2.25]:25, delay=1.2, delays=0.1/0/1.1/0, dsn=4.7.0, status=deferred (SASL authentication failed: server smtp.example.net[192.0.2.25] offered no compatible authentication mechanisms for this type of connection security)");
+	CHECK(diag_classify(ev, &hit));
+	CHECK_STR(finding_id(hit.id), "relayhost-no-usable-mechanism");
+	CHECK_STR(hit.key, "smtp.example.net");
+	ev = progs_line("Mar  2 10:00:02 web postfix/smtp[2103]: warning: smtp.example.net[192.0.2.25]:25 offered no supported AUTH mechanisms: 'CRAM-MD5 DIGEST-MD5'");
+	CHECK(diag_classify(ev, &hit));
+	CHECK_STR(finding_id(hit.id), "relayhost-no-usable-mechanism");
+	/* the SASL library's own failure, and the relay's refusal of the
+	 * password, are not it */
+	ev = progs_line(
+	    "Feb 15 22:53:46 mx postfix/smtp[39474]: BBFC982148: to=<carol@example.org>, relay=smtp-relay.example.net[198.51.100.30]:587, delay=402, delays=401/0.18/1.4/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server smtp-relay.example.net[198.51.100.30]: no mechanism available)");
+	CHECK(diag_classify(ev, &hit));
+	CHECK_STR(finding_id(hit.id), "relayhost-sasl-failed");
+	ev = progs_line(
+	    "Feb 15 22:53:46 mx postfix/smtp[39475]: BBFC982149: to=<carol@example.org>, relay=smtp-relay.example.net[198.51.100.30]:587, delay=2, delays=1/0/1/0, dsn=4.7.3, status=deferred (SASL authentication failed; server smtp-relay.example.net[198.51.100.30] said: 535 5.7.3 Authentication unsuccessful)");
+	CHECK(diag_classify(ev, &hit));
+	CHECK(strcmp(finding_id(hit.id), "relayhost-no-usable-mechanism"));
+}
