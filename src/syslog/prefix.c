@@ -637,28 +637,19 @@ static void clear_after_time(struct logline *out)
 	out->pid = -1;
 }
 
-/* metalog_tag - "[postfix/smtpd]": the tag as metalog writes it after
- * the time, in brackets, without the pid, the colon and the host; only a
- * Postfix tag with its instance ("postfix/..."), so that a level word
- * ("[info]") or a label stays what it was */
+/* metalog_tag - metalog's "[postfix/smtpd]" (no host, pid, colon); not "[info]", "[cron]" */
 static bool metalog_tag(struct span tok, struct logline *out)
 {
-	if (tok.n < 4 || tok.p[0] != '[' || tok.p[tok.n - 1] != ']')
+	struct span in = span_make(tok.p + 1, tok.n >= 4 ? tok.n - 2 : 0);
+	if (tok.n < 4 || tok.p[tok.n - 1] != ']' || span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0 ||
+	    span_chr(in, '/') < 1 || !span_starts(in, "postfix"))
 		return false;
-	struct span in = span_make(tok.p + 1, tok.n - 2);
-	if (span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0 || span_chr(in, '/') < 1)
-		return false;
-	if (!syslog_split_tag(in, out) || !span_starts(out->instance, "postfix")) {
-		out->prog = out->instance = out->service = out->daemon = SPAN_NULL;
-		out->postfix = false;
-		return false;
-	}
+	syslog_split_tag(in, out);
 	out->pid = -1;
 	return true;
 }
 
-/* plain_rest - what follows the time: " host tag: text", " tag: text",
- * or metalog's " [tag] text" */
+/* plain_rest - what follows the time: " host tag: text" or " tag: text" (or metalog's) */
 static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
 							     struct logline *out)
 {
@@ -678,12 +669,7 @@ static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state
 	struct span tok;
 	if (!next_token(&cur, &tok))
 		return false;
-	if (!parse_tag(tok, out)) {
-		if (tok.p[0] == '[' && metalog_tag(tok, out)) {
-			out->text = cur;
-			take_severity(out);
-			return true;
-		}
+	if (!parse_tag(tok, out) && !(tok.p[0] == '[' && metalog_tag(tok, out))) {
 		out->host = tok;
 		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
 			return false;
