@@ -74,13 +74,24 @@ static void excuse_refusals(struct analysis *a, struct client *c)
 			d->evidence[j].verdict = V_UNKNOWN;
 }
 
-/* excuse_own_app_refusals - a client of analysis_own_app_refused sent
- * nothing wrong: its refused sessions accuse nobody */
+/* loopback_client - c is this host itself (127.0.0.0/8, ::1, an IPv4
+ * loopback address mapped into IPv6): a program on this machine (a web
+ * application, cron, monit) or a proxy of the admin's own; whatever this
+ * server's checks refused of it is no spam to shrug off */
+static bool loopback_client(const struct client *c)
+{
+	struct client_addr ip = client_addr(c);
+	return !strncmp(ip.s, "127.", 4) || !strcmp(ip.s, "::1") || !strncmp(ip.s, "::ffff:127.", 11);
+}
+
+/* excuse_own_app_refusals - a client of analysis_own_app_refused, or
+ * this host's own loopback address, sent nothing wrong: its refused
+ * sessions accuse nobody */
 static void excuse_own_app_refusals(struct analysis *a)
 {
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);
-		if (c->by_verdict[V_SPAM_REJECTED] && analysis_own_app_refused(a, c))
+		if (c->by_verdict[V_SPAM_REJECTED] && (loopback_client(c) || analysis_own_app_refused(a, c)))
 			excuse_refusals(a, c);
 	}
 }

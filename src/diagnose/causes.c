@@ -23,6 +23,8 @@ const struct diag_effect diag_effects[] = {
      * found" (the library's word, no server named) before the deferral
      * that names the relay host it could not log in to */
     {F_OUT_RELAY_SASL, false, {F_OUT_RELAY_SASL}},
+    /* its warning listing the relay's mechanisms, before the deferral */
+    {F_OUT_RELAY_NO_MECH, false, {F_OUT_RELAY_NO_MECH}},
     {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
     /* smtp's "QID: smtp_sasl_password_maps lookup error" and its deferral
      * "local data error while talking to HOST" after the password

@@ -156,6 +156,8 @@ enum finding_impact {
 	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
+	X(F_OUT_RELAY_NO_MECH, "relayhost-no-usable-mechanism", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "the relay host offers no login this server may use on that connection (AUTH only after STARTTLS, or smtp_sasl_mechanism_filter removes its mechanisms)") \
 	X(F_OUT_RELAY_NO_LOGIN, "relayhost-login-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,   \
 	  "the relay host (smarthost) wants a login that this server does not give")            \
 	X(F_OUT_RELAY_SENDER, "relayhost-sender-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
@@ -212,6 +214,8 @@ enum finding_impact {
 	X(F_IN_OWN_SENDER_DOMAIN, "own-client-sender-domain-unknown", SIDE_USER_DEVICE, 2,       \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a device or program of your own sends with a sender address whose domain does not exist (nas.lan, localhost.localdomain), and the server refuses it") \
+	X(F_IN_ERROR_TRANSPORT, "outside-mail-error-transport", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "this server refuses mail to outside domains itself: they resolve to the error transport (default_transport or relay_transport = error, a \"local only\" setup)") \
 	X(F_IN_NAT_HIDES, "nat-hides-clients", SIDE_NETWORK, 3, IMPACT_REFUSED,                 \
 	  "Internet clients arrive from a private address (a large provider's server, an open-relay tester): a NAT (Docker's published ports) hides the real clients") \
 	X(F_IN_SENDER_LOGIN_MISMATCH, "sender-login-mismatch", SIDE_CONFIG, 2, IMPACT_REFUSED, \

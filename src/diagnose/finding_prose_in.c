@@ -446,6 +446,22 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"does not exist.",
 	"The lines cannot show whether the address is one machine of yours or a NAT gateway "
 	"in front of Internet clients (then the sender is a stranger's)."},
+    [F_IN_ERROR_TRANSPORT] = {
+	"smtpd refused a recipient with \"5.1.1 <address>: Recipient address rejected:\" "
+	"followed by nothing but a next hop: the relay host (\"[smtp.example.com]:587\") or "
+	"the recipient's own domain. That is Postfix's answer for an address that resolves to "
+	"the error transport: default_transport = error or relay_transport = error (what "
+	"Debian's \"Local only\" choice writes in main.cf), or a transport_maps entry "
+	"\"error:\" without a text. Mail to those domains never reaches the relay host or "
+	"the Internet: this server refuses it at RCPT, whoever sends it.",
+	"Set default_transport = smtp (and relay_transport = relay, or remove both lines "
+	"to get the defaults) in main.cf, or remove the transport_maps entry, then run "
+	"\"postfix reload\"; with a relay host, also check relayhost and the SASL "
+	"settings for it (smtp_sasl_auth_enable, smtp_sasl_password_maps). On Debian, "
+	"\"dpkg-reconfigure postfix\" and the choice \"Internet with smarthost\" does "
+	"the same.",
+	"The lines cannot show which of the settings holds \"error\": run \"postconf "
+	"default_transport relay_transport transport_maps\"."},
     [F_IN_NAT_HIDES] = {
 	"smtpd refused a client whose address is private (RFC 1918, 100.64/10, ULA) but "
 	"whose HELO names a large provider's mail server (Microsoft, Amazon SES, Google...), or "

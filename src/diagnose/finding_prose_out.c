@@ -541,6 +541,22 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"smtp_sasl_password_maps (postmap it) and smtp_sasl_security_options (noanonymous; "
 	"allow plaintext only over TLS: smtp_tls_security_level = encrypt), then postqueue -f.",
 	NULL},
+    [F_OUT_RELAY_NO_MECH] = {
+	"This server has a password for its relay host but did not try it: \"server ... "
+	"offered no compatible authentication mechanisms for this type of connection "
+	"security\" (smtp_sasl_proto.c) means that after this side's filter no AUTH "
+	"mechanism of the relay was left. Either the relay announced AUTH not at all on this "
+	"connection (most relays offer it only after STARTTLS, and this server did not start "
+	"TLS), or smtp_sasl_mechanism_filter keeps none of the mechanisms it offered (a "
+	"smtp warning \"offered no supported AUTH mechanisms: '...'\" lists them). The SASL "
+	"library and the password are not the cause. Everything sent through the relay stays "
+	"in the queue.",
+	"Use TLS to the relay (smtp_tls_security_level = encrypt; on port 465 also "
+	"smtp_tls_wrappermode = yes), and empty smtp_sasl_mechanism_filter or list a mechanism "
+	"the relay offers; see what it offers with \"openssl s_client -starttls smtp -connect "
+	"RELAY:587\" and EHLO. Then postqueue -f.",
+	"The lines do not show the relay's EHLO reply unless a warning lists its mechanisms; "
+	"debug_peer_list with the relay's name logs it."},
     [F_OUT_RELAY_NO_LOGIN] = {
 	"The relay host answered that it needs a login (\"530 5.7.0 Authentication required\", "
 	"Microsoft 365's \"5.7.57 Client not authenticated\", \"Sender address rejected: not "

@@ -55,6 +55,10 @@ const struct rule rule_out[] = {
      * the relay's refusal of the account; "cannot authenticate to server"
      * is this side's SASL library */
     {F_OUT_RELAY_LOGIN_REFUSED, SRC_OUT, NULL, {"SASL authentication failed; server "}, " said: ", K_CONNHOST, NULL},
+    /* smtp_sasl_proto.c: a password for the relay, but no mechanism
+     * left after smtp_sasl_mechanism_filter, or no AUTH offered on this
+     * connection (before STARTTLS): this side's settings, not the library */
+    {F_OUT_RELAY_NO_MECH, SRC_OUT, NULL, {"offered no compatible authentication mechanisms"}, NULL, K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     /* Microsoft's delivery restrictions of a group or a recipient
      * (RESOLVER.RST.AuthRequired, SenderNotAuthenticatedForGroup,
@@ -324,6 +328,9 @@ const struct rule rule_diag[] = {
     /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
      * next smtpd line names the client, and the verdicts judge it */
     {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},
+    /* smtp_sasl_proto.c's warning before the deferral: the relay's
+     * mechanisms, none of which smtp_sasl_mechanism_filter keeps */
+    {F_OUT_RELAY_NO_MECH, SRC_DIAG, "smtp", {"offered no supported AUTH mechanisms", "offered null AUTH mechanism list"}, NULL, K_NONE, NULL},
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"No worthy mechs found", "SASL authentication failed", "cannot authenticate to server"}, NULL, K_NONE, NULL},
     /* deliver_request.c "open %s %s: %m" (ENOENT only; other errors are
      * fatal) and qmgr_active.c "remove %s from %s: %m": the queue file

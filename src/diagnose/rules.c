@@ -98,6 +98,10 @@ static bool relay_tester_behind_nat(const struct event *ev)
 static bool submission_unlogged(const struct event *ev, struct span t)
 {
 	struct span svc = ev->line->service;
+	/* at CONNECT, HELO or EHLO no client can have logged in yet: the
+	 * service refuses everyone, which is its own configuration */
+	if (span_eqs(ev->stage, "CONNECT") || span_eqs(ev->stage, "HELO") || span_eqs(ev->stage, "EHLO"))
+		return false;
 	return svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd") &&
 	       span_find(t, " rejected: Access denied").p;
 }
@@ -144,6 +148,54 @@ static bool own_sender_domain(const struct event *ev, struct span t, struct span
 	return !(dom->n && provider_mailbox_domain(*dom));
 }
 
+/* error_transport_refusal - smtpd_check.c's refusal of a recipient that
+ * resolves to the error transport (default_transport or relay_transport
+ * = error, a transport_maps entry "error:" without a text): "5.1.1
+ * <addr>: Recipient address rejected: NEXTHOP", the next hop being the
+ * relay host ("[smtp.example.com]:587", "smtp.example.com:587") or the
+ * recipient's own domain; an access table's or a recipient table's words
+ * ("Access denied", "User unknown in ...") are not it.  The next hop in
+ * *hop */
+static bool error_transport_refusal(const struct event *ev, struct span t, struct span *hop)
+{
+	static const char said[] = ": Recipient address rejected: ";
+	struct span h = span_find(t, said);
+	if (!h.p || !span_eqs(ev->dsn, "5.1.1"))
+		return false;
+	h = span_skip(h, sizeof said - 1);
+	ptrdiff_t semi = span_chr(h, ';');
+	if (semi >= 0)
+		h.n = (size_t)semi;
+	while (h.n && h.p[h.n - 1] == ' ')
+		h.n--;
+	if (!h.n || h.n > 255)
+		return false;
+	for (size_t i = 0; i < h.n; i++) {
+		unsigned char c = (unsigned char)h.p[i];
+		if (!isalnum(c) && !strchr(".-_[]:", c))
+			return false;
+	}
+	*hop = h;
+	struct span dom = diag_rcpt_domain(ev->to);
+	if (dom.n == h.n && !strncasecmp(dom.p, h.p, h.n))
+		return true;
+	struct span port = h;
+	if (h.p[0] == '[') {
+		ptrdiff_t close = span_chr(h, ']');
+		if (close < 2)
+			return false;
+		port = span_skip(h, (size_t)close + 1);
+		if (!port.n)
+			return true;
+	} else {
+		ptrdiff_t colon = span_chr(h, ':');
+		if (colon < 1 || span_chr((struct span){h.p, (size_t)colon}, '.') < 0)
+			return false;
+		port = span_skip(h, (size_t)colon);
+	}
+	return port.n > 1 && port.p[0] == ':' && span_digits(span_skip(port, 1));
+}
+
 /* classify_reject - a refusal that says something about this server */
 static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 {
@@ -169,6 +221,10 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		diag_copy_key(hit->key, what);
 		for (char *p = hit->key; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
+	} else if (error_transport_refusal(ev, t, &what)) {
+		/* keyed by the next hop, the client its subject */
+		hit->id = F_IN_ERROR_TRANSPORT;
+		diag_copy_key(hit->key, what);
 	} else if (submission_unlogged(ev, t)) {
 		/* keyed by the service, the client its subject */
 		hit->id = F_IN_SUBMISSION_NO_LOGIN;

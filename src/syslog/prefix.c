@@ -637,7 +637,19 @@ static void clear_after_time(struct logline *out)
 	out->pid = -1;
 }
 
-/* plain_rest - what follows the time: " host tag: text" or " tag: text" */
+/* metalog_tag - metalog's "[postfix/smtpd]" (no host, pid, colon); not "[info]", "[cron]" */
+static bool metalog_tag(struct span tok, struct logline *out)
+{
+	struct span in = span_make(tok.p + 1, tok.n >= 4 ? tok.n - 2 : 0);
+	if (tok.n < 4 || tok.p[tok.n - 1] != ']' || span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0 ||
+	    span_chr(in, '/') < 1 || !span_starts(in, "postfix"))
+		return false;
+	syslog_split_tag(in, out);
+	out->pid = -1;
+	return true;
+}
+
+/* plain_rest - what follows the time: " host tag: text" or " tag: text" (or metalog's) */
 static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state *st, struct span cur,
 							     struct logline *out)
 {
@@ -657,7 +669,7 @@ static inline __attribute__((always_inline)) bool plain_rest(struct syslog_state
 	struct span tok;
 	if (!next_token(&cur, &tok))
 		return false;
-	if (!parse_tag(tok, out)) {
+	if (!parse_tag(tok, out) && !(tok.p[0] == '[' && metalog_tag(tok, out))) {
 		out->host = tok;
 		if (!next_token(&cur, &tok) || !parse_tag(tok, out) || host_suspect(st, out->host))
 			return false;
