@@ -544,6 +544,10 @@ bool session_submission_unlogged(const struct session *s)
 static void session_counts(struct client *c, const struct session *s, enum verdict v)
 {
 	sat_add(&c->by_verdict[v], 1);
+	uint32_t quit = 0, quits = 0;
+	if (v == V_CAPABILITY_PROBE && !(session_stat(s, "quit", &quit, &quits) && quit && s->client_name &&
+					 strcmp(s->client_name, "unknown")))
+		c->diag_flags |= CD_UNSTEADY;
 	/* the client's span from timed lines only: a pasted line without a
 	 * time carries the last time read before it, which says nothing of
 	 * when this session was */

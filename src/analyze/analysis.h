@@ -102,6 +102,9 @@ enum client_kind {
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
                                  * outside domains while the server was an open relay */
+#define CD_UNSTEADY 0x02        /* set by the analysis as its sessions go by: one of its
+                                 * capability probes did not end with QUIT, or came from a
+                                 * name that does not resolve (verdict_steady_checks) */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */
@@ -392,6 +395,8 @@ bool session_tls_hello(const struct session *s);
 bool client_tls_at_once(const struct analysis *a, const struct client *c);
 enum verdict verdict_decide(const struct client *c);
 bool verdict_device_logins(const struct client *c);
+/* a monitor's steady check from outside: see verdict.c */
+bool verdict_steady_checks(const struct client *c);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15

@@ -580,6 +580,13 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			tls_text(b, d, ip.s);
 		break;
 	case V_HEALTH_CHECK:
+		if (!(c->flags & CF_MONITOR_HELO) && !cidr_own_network(ip.s, strlen(ip.s)) && verdict_steady_checks(c))
+			buf_puts(b, _(" Each time it greeted the server, read its capabilities and said QUIT, "
+				      "at a steady pace (20 s or more apart on average), from a name that resolves, and it "
+				      "tried nothing else: the steady check of a monitoring system (yours or a "
+				      "service's), not a scanner, which visits once or in a burst. If it is not "
+				      "yours, it still did no harm; do not ban it by these lines alone."));
+		else
 		buf_puts(b, c->flags & CF_MONITOR_HELO && !cidr_own_network(ip.s, strlen(ip.s))
 				? _(" It introduced itself with a monitoring tool's name and each time "
 				    "connected, at most greeted the server, and left without logging in or "
