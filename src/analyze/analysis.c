@@ -65,6 +65,13 @@ static void count_name(struct client_detail *d, struct named_count *t, uint32_t 
 		t[(*n)++] = (struct named_count){detail_cap(d, NULL, name), by};
 }
 
+/* analysis_refusal_text - a refusal's words kept with the client's
+ * other refusals, for the verdict's quote (messages.c) */
+void analysis_refusal_text(struct client_detail *d, struct span text)
+{
+	count_name(d, d->reject_text, &d->nreject_text, 4, text, 1);
+}
+
 /* dnsbl_note - dnsblog's answers for the client, "LIST as ANSWER" joined
  * by "; ", at most DNSBL_NOTED lists: postscreen asks several at once and
  * the list that explains the refusal need not be the last to answer.  An

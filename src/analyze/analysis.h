@@ -182,6 +182,8 @@ struct client_detail {
 	char *tls_error;            /* the first failed TLS handshake's reason */
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
 	uint32_t ps_limits;         /* postscreen's BARE NEWLINE, COMMAND COUNT / TIME LIMIT lines */
+	uint32_t orphan_refusals;   /* its messages refused by cleanup whose smtpd lines are
+	                             * not in the log (messages.c) */
 	uint8_t ps_limit_kinds;     /* which of them: PSL_* */
 	uint16_t ps_bare_port;      /* the client port of its last BARE NEWLINE: that session's
 	                             * own PASS (postscreen_bare_newline_action = ignore) clears
@@ -397,6 +399,8 @@ enum verdict verdict_decide(const struct client *c);
 bool verdict_device_logins(const struct client *c);
 /* a monitor's steady check from outside: see verdict.c */
 bool verdict_steady_checks(const struct client *c);
+/* a refusal's words kept with the client's others (its detail's reject_text) */
+void analysis_refusal_text(struct client_detail *d, struct span text);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15

@@ -65,6 +65,10 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		/* TRANSLATORS: %s is the client's address */
 		buf_printf(b, P_("%s was seen %llu time by postscreen.", "%s was seen %llu times by postscreen.", n),
 			   ip, n);
+	} else if (d && d->orphan_refusals) {
+		/* TRANSLATORS: %s is the client's address; cleanup is Postfix's program */
+		buf_printf(b, _("%s appears only in cleanup's refusals of its messages: its own smtpd lines "
+				"are not in this log (an excerpt)."), ip);
 	} else {
 		/* TRANSLATORS: %s is the client's address */
 		buf_printf(b, _("%s appears only in side lines (Dovecot or postscreen)."), ip);
