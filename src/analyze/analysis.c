@@ -81,6 +81,13 @@ static void count_name(struct client_detail *d, struct named_count *t, uint32_t 
 		t[(*n)++] = (struct named_count){detail_cap(d, NULL, name), by};
 }
 
+/* analysis_refusal_text - a refusal's words kept with the client's
+ * other refusals, for the verdict's quote (messages.c) */
+void analysis_refusal_text(struct client_detail *d, struct span text)
+{
+	count_name(d, d->reject_text, &d->nreject_text, 4, text, 1);
+}
+
 /* dnsbl_note - dnsblog's answers for the client, "LIST as ANSWER" joined
  * by "; ", at most DNSBL_NOTED lists: postscreen asks several at once and
  * the list that explains the refusal need not be the last to answer.  An
@@ -584,6 +591,10 @@ bool session_submission_unlogged(const struct session *s)
 static void session_counts(struct client *c, const struct session *s, enum verdict v)
 {
 	sat_add(&c->by_verdict[v], 1);
+	uint32_t quit = 0, quits = 0;
+	if (v == V_CAPABILITY_PROBE && !(session_stat(s, "quit", &quit, &quits) && quit && s->client_name &&
+					 strcmp(s->client_name, "unknown")))
+		c->diag_flags |= CD_UNSTEADY;
 	/* the client's span from timed lines only: a pasted line without a
 	 * time carries the last time read before it, which says nothing of
 	 * when this session was */

@@ -102,6 +102,9 @@ enum client_kind {
 /* client flags the diagnosis sets, after finish (analysis_relay_abusers) */
 #define CD_RELAY_ABUSE 0x01     /* its mail, handed over without a login, was relayed to
                                  * outside domains while the server was an open relay */
+#define CD_UNSTEADY 0x02        /* set by the analysis as its sessions go by: one of its
+                                 * capability probes did not end with QUIT, or came from a
+                                 * name that does not resolve (verdict_steady_checks) */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */
@@ -179,6 +182,8 @@ struct client_detail {
 	char *tls_error;            /* the first failed TLS handshake's reason */
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
 	uint32_t ps_limits;         /* postscreen's BARE NEWLINE, COMMAND COUNT / TIME LIMIT lines */
+	uint32_t orphan_refusals;   /* its messages refused by cleanup whose smtpd lines are
+	                             * not in the log (messages.c) */
 	uint8_t ps_limit_kinds;     /* which of them: PSL_* */
 	uint16_t ps_bare_port;      /* the client port of its last BARE NEWLINE: that session's
 	                             * own PASS (postscreen_bare_newline_action = ignore) clears
@@ -394,6 +399,10 @@ bool session_tls_hello(const struct session *s);
 bool client_tls_at_once(const struct analysis *a, const struct client *c);
 enum verdict verdict_decide(const struct client *c);
 bool verdict_device_logins(const struct client *c);
+/* a monitor's steady check from outside: see verdict.c */
+bool verdict_steady_checks(const struct client *c);
+/* a refusal's words kept with the client's others (its detail's reject_text) */
+void analysis_refusal_text(struct client_detail *d, struct span text);
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b);
 void verdict_account(struct analysis *a, struct account *ac);
 /* it sent in bulk (100 recipients, 30 in a busy ten minutes, or 15

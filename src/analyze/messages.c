@@ -8,6 +8,7 @@
  * are copied (capped) and escaped by the writers.
  */
 #include "records.h"
+#include "../util/cidr.h"
 #include "../util/urlish.h"
 #include "../util/wordset.h"
 #include "../util/xalloc.h"
@@ -305,6 +306,36 @@ static void account_times(struct account_detail *d, int64_t us)
 }
 
 /* analysis_message - fold one closed message into its client and account */
+/* refused_orphan - a message a milter or header/body check refused as
+ * spam or a virus ("milter-reject: END-OF-MESSAGE from NAME[IP]: 5.7.1
+ * Spam message rejected") whose smtpd lines are not in the log (a
+ * pasted excerpt of cleanup's lines): its client is counted refused, as
+ * postscreen's refusals are, so that a sender of such mail gets its
+ * verdict.  Not this server's own network (a content filter's
+ * re-injection, a local program), nor a filter's failure ("Service
+ * unavailable", "try again later"), which accuses nobody */
+static void refused_orphan(struct analysis *a, const struct message *m)
+{
+	if (m->origin != ORIGIN_UNKNOWN || !m->refused_client_ip || !m->cleanup_action ||
+	    !m->cleanup_reason)
+		return;
+	if (strcmp(m->cleanup_action, "milter-reject") && strcmp(m->cleanup_action, "reject"))
+		return;
+	struct span ip = span_of(m->refused_client_ip);
+	if (cidr_own_network(ip.p, ip.n) || !analysis_content_reject_plain(m->cleanup_reason))
+		return;
+	struct client *c = records_client_get(a, ip);
+	if (!c)
+		return;
+	sat_add(&c->rejects, 1);
+	sat_add(&c->by_verdict[V_SPAM_REJECTED], 1);
+	struct client_detail *d = records_detail_get(a, c);
+	if (d) {
+		sat_add(&d->orphan_refusals, 1);
+		analysis_refusal_text(d, span_of(m->cleanup_reason));
+	}
+}
+
 void analysis_message(struct analysis *a, const struct message *m)
 {
 	/* address verification probes are Postfix's questions to the next
@@ -315,6 +346,7 @@ void analysis_message(struct analysis *a, const struct message *m)
 	}
 	a->messages++;
 	orphan_message(a, m);
+	refused_orphan(a, m);
 	struct client *c = NULL;     /* m's client, when looked up */
 	if (m->origin == ORIGIN_SMTPD && m->client_ip) {
 		c = records_client_get(a, span_of(m->client_ip));

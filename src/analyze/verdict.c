@@ -404,6 +404,21 @@ bool verdict_device_logins(const struct client *c)
 	       !c->auth_successes && !(c->flags & CF_TRIED_MANY);
 }
 
+/* verdict_steady_checks - four or more sessions from a name that
+ * resolves, each a greeting (and STARTTLS) ended by QUIT, all timed and
+ * 20 s or more apart on average, nothing tried or refused: a monitoring
+ * system checking the ports, not a scanner (which catalogues a server
+ * once, or in a burst) nor a bot (which hangs up) */
+bool verdict_steady_checks(const struct client *c)
+{
+	return c->sessions >= 4 && !(c->diag_flags & CD_UNSTEADY) &&
+	       c->by_verdict[V_CAPABILITY_PROBE] == c->sessions && (c->times & CT_TIMED) &&
+	       !(c->times & CT_UNTIMED) && c->last_us - c->first_us >= (int64_t)(c->sessions - 1) * 20000000 &&
+	       !c->rejects &&
+	       !c->auth_failures && !c->messages && !c->non_smtp && !c->pregreet && !c->pipelining &&
+	       !c->relay_denied;
+}
+
 /* verdict_decide - the client's verdict, from its compact facts alone
  * (CF_ABUSED is set by analysis_finish from the accounts' verdicts,
  * CD_RELAY_ABUSE by the diagnosis through analysis_relay_abusers) */
@@ -477,6 +492,8 @@ enum verdict verdict_decide(const struct client *c)
 	bool dnsbl_fault = (c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED);
 	if (c->rejects && !dnsbl_fault && c->by_verdict[V_SPAM_REJECTED] && dominant(c, V_SPAM_REJECTED))
 		return V_SPAM_REJECTED;
+	if (verdict_steady_checks(c))
+		return V_HEALTH_CHECK;
 	if (c->by_verdict[V_CAPABILITY_PROBE] && dominant(c, V_CAPABILITY_PROBE))
 		return V_CAPABILITY_PROBE;
 	if (c->by_verdict[V_TLS_FAILURE] && dominant(c, V_TLS_FAILURE))

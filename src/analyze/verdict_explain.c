@@ -65,6 +65,10 @@ static void visits_text(struct buf *b, const struct analysis *a, const struct cl
 		/* TRANSLATORS: %s is the client's address */
 		buf_printf(b, P_("%s was seen %llu time by postscreen.", "%s was seen %llu times by postscreen.", n),
 			   ip, n);
+	} else if (d && d->orphan_refusals) {
+		/* TRANSLATORS: %s is the client's address; cleanup is Postfix's program */
+		buf_printf(b, _("%s appears only in cleanup's refusals of its messages: its own smtpd lines "
+				"are not in this log (an excerpt)."), ip);
 	} else {
 		/* TRANSLATORS: %s is the client's address */
 		buf_printf(b, _("%s appears only in side lines (Dovecot or postscreen)."), ip);
@@ -580,6 +584,13 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 			tls_text(b, d, ip.s);
 		break;
 	case V_HEALTH_CHECK:
+		if (!(c->flags & CF_MONITOR_HELO) && !cidr_own_network(ip.s, strlen(ip.s)) && verdict_steady_checks(c))
+			buf_puts(b, _(" Each time it greeted the server, read its capabilities and said QUIT, "
+				      "at a steady pace (20 s or more apart on average), from a name that resolves, and it "
+				      "tried nothing else: the steady check of a monitoring system (yours or a "
+				      "service's), not a scanner, which visits once or in a burst. If it is not "
+				      "yours, it still did no harm; do not ban it by these lines alone."));
+		else
 		buf_puts(b, c->flags & CF_MONITOR_HELO && !cidr_own_network(ip.s, strlen(ip.s))
 				? _(" It introduced itself with a monitoring tool's name and each time "
 				    "connected, at most greeted the server, and left without logging in or "

@@ -19,6 +19,11 @@ void diag_line_time(struct stamp *first, struct stamp *last, const struct loglin
 void diag_samples_take(struct diag_group *g, char **from, uint32_t n);
 void diag_subjects_add(struct strset *to, const struct strset *from);
 
+/* dkim_origin.c: OpenDKIM's notes of a message from outside, and
+ * whether its "no signing ... match" is that message's */
+void diag_dkim_note(struct diag *d, const struct event *ev);
+bool diag_dkim_outside(const struct diag *d, const struct event *ev);
+
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
 void diag_accepted_event(struct diag *d, const struct event *ev, bool hit);

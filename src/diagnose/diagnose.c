@@ -445,6 +445,8 @@ static void verify_soft_note(struct diag *d, const struct event *ev)
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
 {
 	ndr_event(d, ev);
+	if (ev->type == EV_OTHER && span_eqs(ev->line->daemon, "opendkim"))
+		diag_dkim_note(d, ev);
 	if (ev->type == EV_DELIVERY && span_eqs(ev->status, "sent") &&
 	    span_eqs(ev->relay_port, "25") && span_eqs(ev->line->daemon, "smtp")) {
 		d->sent_port25++;
@@ -500,6 +502,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		return;
 	}
 	if (!in)
+		return;
+	/* another domain's incoming mail, which OpenDKIM only verifies */
+	if (in->id == F_DKIM_SIGN && diag_dkim_outside(d, ev))
 		return;
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
 		diag_unknown_event(d, ev);

@@ -94,6 +94,8 @@ struct diag_group {
 
 struct diag_relayed;
 struct diag_delays;
+#define DIAG_DKIM_JOBS 16
+
 struct diag {
 	struct hmap groups;
 	size_t ngroups;
@@ -199,6 +201,13 @@ struct diag {
 				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_relayed *relayed; /* Internet mail passed on by SMTP (relayed.c) */
 	struct diag_delays *delays;  /* delivered mail slow by the parts of delays= (delays.c) */
+	/* OpenDKIM's recent jobs told "not internal" (1) and "not
+	 * authenticated" (2): mail from outside (dkim_origin.c) */
+	struct {
+		char job[32];
+		unsigned char marks;
+	} dkim_jobs[DIAG_DKIM_JOBS];
+	uint32_t dkim_next;
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };

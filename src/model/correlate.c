@@ -408,6 +408,8 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 	case EV_CLEANUP_ACTION:
 		setstr(&msg->pool, &msg->cleanup_action, ev->action);
 		setstr(&msg->pool, &msg->cleanup_reason, ev->reason);
+		if (msg->origin == ORIGIN_UNKNOWN && ev->client_ip.n)
+			setstr_once(&msg->pool, &msg->refused_client_ip, ev->client_ip);
 		if (span_eqs(ev->action, "reject") || span_eqs(ev->action, "discard") ||
 		    span_eqs(ev->action, "milter-reject") || span_eqs(ev->action, "milter-discard"))
 			msg_emit(m, o, MEND_REMOVED);

@@ -72,6 +72,8 @@ struct message {
 	int64_t size, nrcpt;
 	char *cleanup_action;    /* reject/hold/discard by header/body checks */
 	char *cleanup_reason;
+	char *refused_client_ip; /* the client cleanup's refusal names ("... from NAME[IP]"),
+	                          * when no client= line came before it (a pasted excerpt) */
 	bool expired;            /* returned to sender after the queue lifetime */
 
 	uint32_t nrcpts, rcpts_dropped, rcpt_cap;
