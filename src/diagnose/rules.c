@@ -301,16 +301,19 @@ static void quarantine_key(const struct event *ev, struct diag_hit *hit)
 	diag_copy_key(hit->key, k);
 }
 
+static bool is_command(struct span daemon);
+
 /* own_config_file - a file table's "open /PATH: No such file or
- * directory" row that names Postfix's own main.cf or master.cf: the
- * configuration itself is missing (the command or daemon fails), not a
- * lookup table */
-static bool own_config_file(const struct diag_hit *hit)
+ * directory" row that names Postfix's own main.cf or master.cf (the
+ * configuration itself is missing), or that a command wrote (postmap,
+ * postalias given a source file that is not there): the command or
+ * daemon fails, no table of the running server is missing */
+static bool own_config_file(const struct diag_hit *hit, const struct logline *l)
 {
-	if (hit->id != F_MAP_MISSING)
+	if (hit->id != F_MAP_MISSING || !span_starts(l->text, "open /"))
 		return false;
 	struct span k = span_of(hit->key);
-	return span_ends(k, "/main.cf") || span_ends(k, "/master.cf");
+	return span_ends(k, "/main.cf") || span_ends(k, "/master.cf") || is_command(l->daemon);
 }
 
 /* classify_quarantine - mail accepted and then held or thrown away: a
@@ -423,7 +426,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			snprintf(hit->key, sizeof hit->key, "myhostname");
 			return true;
 		}
-		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit))
+		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit, l))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)
