@@ -344,6 +344,10 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	if (d->public_clients && ev->type != EV_REJECT)
 		return;
 	enum addr_kind k = diag_addr_kind(ev->client_ip);
+	/* a container of the admin's own Docker network, named by the local
+	 * resolver, on a global IPv6 address */
+	if (k == ADDR_PUBLIC && cidr_container_name(ev->client_name.p, ev->client_name.n))
+		k = ADDR_PRIVATE;
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
 		if (!hit && ev->type == EV_REJECT && smtpd)
