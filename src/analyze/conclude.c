@@ -96,6 +96,22 @@ static void excuse_own_app_refusals(struct analysis *a)
 	}
 }
 
+/* excuse_container_refusals - a client named by Docker's embedded DNS
+ * (cidr_container_name) is one of the admin's own containers (a webmail,
+ * a quarantine release), whatever its address: its refused sessions
+ * accuse nobody; own-client-refused tells the refusal */
+static void excuse_container_refusals(struct analysis *a)
+{
+	for (size_t i = 0; i < a->clients.n; i++) {
+		struct client *c = records_client(a, (uint32_t)i);
+		if (!c->by_verdict[V_SPAM_REJECTED])
+			continue;
+		const struct client_detail *d = client_detail(a, c);
+		if (d && d->ptr && cidr_container_name(d->ptr, strlen(d->ptr)))
+			excuse_refusals(a, c);
+	}
+}
+
 /* excuse_device_logins - a client of verdict_device_logins guessed
  * nothing: its sessions of failed logins, counts and evidence, become
  * unclear (the prose tells the mail program's fallback) */
@@ -452,6 +468,7 @@ void analysis_finish(struct analysis *a)
 	uint32_t *h = login_hashes(a, &nh);
 	excuse_resolver_refusals(a);
 	excuse_own_app_refusals(a);
+	excuse_container_refusals(a);
 	excuse_device_logins(a);
 	for (size_t i = 0; i < a->clients.n; i++) {
 		struct client *c = records_client(a, (uint32_t)i);

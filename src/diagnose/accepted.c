@@ -353,6 +353,10 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	if (d->public_clients && ev->type != EV_REJECT)
 		return;
 	enum addr_kind k = diag_addr_kind(ev->client_ip);
+	/* a container of the admin's own Docker network, named by the local
+	 * resolver, on a global IPv6 address */
+	if (k == ADDR_PUBLIC && cidr_container_name(ev->client_name.p, ev->client_name.n))
+		k = ADDR_PRIVATE;
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
 		if (!hit && ev->type == EV_REJECT && smtpd)
@@ -709,8 +713,11 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 			return g;
 	}
 	struct diag_hit hit;
+	/* "User unknown" without proven harvesting (diag_drop_weak) is an
+	 * own client's refusal like any other */
 	if (ev->type == EV_REJECT && ev->client_ip.n && span_eqs(ev->line->daemon, "smtpd") &&
-	    !diag_classify(ev, &hit)) {
+	    (!diag_classify(ev, &hit) ||
+	     (hit.id == F_IN_USER_UNKNOWN_HARVEST && !list_group(d, hit.id, span_of(hit.key))))) {
 		/* a user's address refused without a login (users.c) */
 		if (strset_len(&d->noauth_ips) && strset_has(&d->noauth_ips, ev->client_ip))
 			for (size_t i = 0; i < d->nlist; i++)

@@ -474,7 +474,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (ev->client_ip.n && (ev->type == EV_CONNECT || ev->type == EV_CLIENT ||
 				ev->type == EV_REJECT || ev->type == EV_CLEANUP_ACTION ||
 				ev->type == EV_RATE_LIMIT))
-		diag_accepted_event(d, ev, in != NULL);
+		/* "User unknown" is a harvesting hit only with many addresses
+		 * (diag_drop_weak): for a client of the own network it stays
+		 * own-client-refused's too, until harvesting is proven */
+		diag_accepted_event(d, ev, in != NULL && in->id != F_IN_USER_UNKNOWN_HARVEST);
 	/* reject_unauth_destination at work: the relay is not open to
 	 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' && ev_reject_relay_denied(ev))

@@ -47,6 +47,27 @@ void diag_dest_dns(struct diag *d)
 	}
 }
 
+/* drop_own_harvester - a client of the own network that harvested
+ * addresses (five or more refused as unknown, kept by diag_drop_weak) is
+ * told by recipient-harvesting alone: a Docker or NAT gateway passing on
+ * a harvester, not an own application to exempt (own-client-refused) */
+static void drop_own_harvester(struct diag *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->nlist; i++) {
+		struct diag_group *g = d->list[i];
+		bool harvest = false;
+		for (size_t j = 0; j < d->nlist && g->id == F_IN_OWN_CLIENT_REFUSED && !harvest; j++)
+			harvest = d->list[j]->id == F_IN_USER_UNKNOWN_HARVEST && !strcmp(d->list[j]->key, g->key);
+		if (harvest) {
+			diag_group_drop(d, g);
+			continue;
+		}
+		d->list[k++] = g;
+	}
+	d->nlist = k;
+}
+
 /* diag_drop_weak - address harvesting needs many addresses from one client;
  * stalls during the data need several servers (stalls.c); held mail
  * all released or deleted waits no more (held.c);
@@ -82,6 +103,7 @@ void diag_drop_weak(struct diag *d)
 		d->list[k++] = g;
 	}
 	d->nlist = k;
+	drop_own_harvester(d);
 }
 
 /* subjects_within - every subject of g is one of h's too */

@@ -460,6 +460,13 @@ const struct rule rule_diag[] = {
     {F_CACHE_CANNOT_OPEN, SRC_DIAG, NULL, {"open database ", " is unavailable"}, "/postscreen_cache", K_PATH, NULL},
     {F_CACHE_CANNOT_OPEN, SRC_DIAG, NULL, {"open database ", " is unavailable"}, "/verify_cache", K_PATH, NULL},
     {F_MAP_MISSING, SRC_DIAG, NULL, {"open database ", "table lookup problem", " is unavailable", "open lookup table", " lookup error for "}, NULL, K_PATH, NULL},
+    /* dict_stream.c "open %s: %m", the file tables' (regexp:, pcre:,
+     * cidr:, texthash:) own line as dict_surrogate logs it ("error: open
+     * /etc/postfix/helo.regexp: No such file or directory", fatal in a
+     * daemon that allows no surrogate): alone, before or without the
+     * "TYPE:/path is unavailable" warning (keyed by the path, the same
+     * group) */
+    {F_MAP_MISSING, SRC_DIAG, NULL, {"open /"}, ": No such file or directory", K_PATH, NULL},
     /* a table whose server does not answer: dict_ldap.c, dict_mysql.c,
      * dict_pgsql.c, dict_tcp.c */
     {F_MAP_SERVER_DOWN, SRC_DIAG, NULL, {"Unable to connect to LDAP server", "Unable to bind to server ", "Can't contact LDAP server"}, NULL, K_FIXED, "LDAP"},

@@ -357,6 +357,21 @@ static void quarantine_key(const struct event *ev, struct diag_hit *hit)
 	diag_copy_key(hit->key, k);
 }
 
+static bool is_command(struct span daemon);
+
+/* own_config_file - a file table's "open /PATH: No such file or
+ * directory" row that names Postfix's own main.cf or master.cf (the
+ * configuration itself is missing), or that a command wrote (postmap,
+ * postalias given a source file that is not there): the command or
+ * daemon fails, no table of the running server is missing */
+static bool own_config_file(const struct diag_hit *hit, const struct logline *l)
+{
+	if (hit->id != F_MAP_MISSING || !span_starts(l->text, "open /"))
+		return false;
+	struct span k = span_of(hit->key);
+	return span_ends(k, "/main.cf") || span_ends(k, "/master.cf") || is_command(l->daemon);
+}
+
 /* classify_quarantine - mail accepted and then held or thrown away: a
  * HOLD or DISCARD action (smtpd's access tables, cleanup's header and
  * body checks, a milter), or a delivery by the discard(8) transport */
@@ -467,7 +482,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			snprintf(hit->key, sizeof hit->key, "myhostname");
 			return true;
 		}
-		if (diag_apply(MEMO_DIAG, ev, l->text, hit))
+		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit, l))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)

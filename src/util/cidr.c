@@ -415,3 +415,32 @@ bool cidr_own_network(const char *p, size_t n)
 	own_last[slot].own = own;
 	return own;
 }
+
+/* cidr_container_name - see cidr.h.  Postfix shows a client's name only
+ * when the name's own lookup gives the address back; a last label with
+ * '_' is no top-level domain of the public DNS, so such a name came from
+ * this host's own resolver (Docker's embedded DNS names a container
+ * "container.network", Compose's networks "project_default",
+ * "project_name-network"): one of the admin's own containers, whatever
+ * its address (a Docker network may hand out global IPv6).  The name is
+ * the client's text: bounded, at least one dot, the last label of
+ * letters, digits, '-' and '_' only */
+bool cidr_container_name(const char *p, size_t n)
+{
+	if (!p || n < 3 || n > 253)
+		return false;
+	size_t i = n;
+	while (i > 0 && p[i - 1] != '.')
+		i--;
+	if (i < 2 || i == n)
+		return false;
+	bool underscore = false;
+	for (size_t j = i; j < n; j++) {
+		char c = p[j];
+		if (c == '_')
+			underscore = true;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return underscore;
+}

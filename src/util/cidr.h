@@ -34,6 +34,10 @@ void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len);
 const char *cidr_special(const struct cidr *c);
 bool cidr_own(const struct cidr *a);
 bool cidr_own_network(const char *p, size_t n);
+/* cidr_container_name - a client name that only a local resolver gives:
+ * Docker's embedded DNS ("web_1.project_default"), its last label holding
+ * '_' that no public top-level domain has */
+bool cidr_container_name(const char *p, size_t n);
 bool cidr_masked_own(const char *p, size_t n);
 bool cidr_dotted_quad(const char *p, size_t n, unsigned char out[4]);
 size_t cidr_quad_text(const unsigned char q[4], char out[16]);

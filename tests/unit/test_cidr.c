@@ -276,3 +276,28 @@ TEST(cidr_masked_own_prefix)
 		free(p);
 	}
 }
+
+/* a Docker container's name (its last label with '_', which no public
+ * top-level domain has) is told from public names, single labels and
+ * other text; no byte past the text is read */
+TEST(cidr_container_name_docker_only)
+{
+	static const char *const yes[] = {
+	    "mailcowdockerized_php-fpm-mailcow_1.mailcowdockerized_mailcow-network",
+	    "groupware_1.mail_default", "web-1.shop_default"};
+	static const char *const no[] = {"mail.example.com", "mx01.example.net", "unknown",
+					 "project_default", ".a_b", "a_b.", "host.ex ample_x",
+					 "evil.example.com_x/", "", "a.b_c[d]"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		CHECK(cidr_container_name(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		CHECK(!cidr_container_name(no[i], strlen(no[i])));
+	CHECK(!cidr_container_name(NULL, 4));
+	static const char whole[] = "web_1.shop_default";
+	for (size_t n = 0; n <= sizeof whole - 1; n++) {
+		char *q = malloc(n ? n : 1);
+		memcpy(q, whole, n);
+		(void)cidr_container_name(q, n);
+		free(q);
+	}
+}

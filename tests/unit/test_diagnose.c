@@ -540,6 +540,14 @@ static const struct {
      "command-failed", "postsuper"},
     {"Dec 15 11:05:01 mx postfix/postmap[78]: fatal: open /etc/postfix/transportx: No such file or directory",
      "command-failed", "postmap"},
+    /* dict_stream.c's own line for a file table (regexp:, pcre:...): the
+     * table, keyed by its path; Postfix's own main.cf is the command's */
+    {"Dec 15 11:05:02 mx postfix/smtpd[81]: error: open /etc/postfix/helo_checks.pcre: No such file or directory",
+     "lookup-table-missing", "/etc/postfix/helo_checks.pcre"},
+    {"Dec 15 11:05:02 mx postfix/cleanup[82]: fatal: open /etc/postfix/header_checks.regexp: No such file or directory",
+     "lookup-table-missing", "/etc/postfix/header_checks.regexp"},
+    {"Dec 15 11:05:03 mx postfix/sendmail[83]: fatal: open /etc/postfix/main.cf: No such file or directory",
+     "command-failed", "sendmail"},
     {"Dec 15 11:05:01 mx postfix/sendmail[79]: fatal: root(0): message file too big",
      "local-submission-too-big", ""},
     {"Dec 15 11:05:01 mx postfix/postdrop[80]: warning: uid=0: File too large",
