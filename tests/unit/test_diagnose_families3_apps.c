@@ -1,6 +1,6 @@
 /*
- * test_threads22w.c - the shapes read off applications' and cloud hosts'
- * threads (tests/data/variants-families3/40*..42*): a recipient refused
+ * test_diagnose_families3_apps.c - the shapes read off applications' and
+ * cloud hosts' threads (tests/data/variants-families3/40*..43*): a recipient refused
  * because it resolves to the error transport (its next hop as the reply's
  * text), with look-alikes that must not give it; a submission service's
  * "Access denied" at CONNECT (no client can have logged in yet); and
