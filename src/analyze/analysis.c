@@ -592,8 +592,13 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 {
 	sat_add(&c->by_verdict[v], 1);
 	uint32_t quit = 0, quits = 0;
+	/* a steady checker (verdict_steady_checks) ends with QUIT and has a
+	 * name of its own: not "unknown", nor a name an ISP gives a pool or a
+	 * line by its address ("s198-51-100-2.static.example.net": the
+	 * blocklisted client of seed 000 that probes every few minutes) */
 	if (v == V_CAPABILITY_PROBE && !(session_stat(s, "quit", &quit, &quits) && quit && s->client_name &&
-					 strcmp(s->client_name, "unknown")))
+					 strcmp(s->client_name, "unknown") &&
+					 !ptr_is_generic(s->client_name, s->client_ip)))
 		c->diag_flags |= CD_UNSTEADY;
 	/* the client's span from timed lines only: a pasted line without a
 	 * time carries the last time read before it, which says nothing of
