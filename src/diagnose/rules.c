@@ -172,7 +172,7 @@ static bool error_transport_refusal(const struct event *ev, struct span t, struc
 		return false;
 	for (size_t i = 0; i < h.n; i++) {
 		unsigned char c = (unsigned char)h.p[i];
-		if (!isalnum(c) && !strchr(".-_[]:", c))
+		if (!isalnum(c) && (!c || !strchr(".-_[]:", c)))
 			return false;
 	}
 	*hop = h;

@@ -56,6 +56,37 @@ TEST(diagnose_error_transport_rule)
 	}
 }
 
+/* a NUL byte inside the next hop (and the recipient's domain, so that
+ * a compare that stops at the NUL would call them equal) is no host
+ * name: strchr finds the set's own terminator for a NUL */
+TEST(diagnose_error_transport_nul_in_hop)
+{
+	static const char line[] =
+	    "Jul 12 18:48:01 mx postfix/smtpd[4812]: NOQUEUE: reject: RCPT from unknown[192.168.1.20]: 550 5.1.1 "
+	    "<carol@exa#mple.net>: Recipient address rejected: exa#mple.net; from=<cron@example.com> "
+	    "to=<carol@exa#mple.net> proto=ESMTP helo=<web01.example.com>";
+	static char buf[sizeof line];
+	memcpy(buf, line, sizeof line);
+	for (size_t i = 0; i + 1 < sizeof buf; i++)
+		if (buf[i] == '#')
+			buf[i] = 0;
+	struct syslog_state st;
+	struct logline l;
+	struct event ev;
+	syslog_state_init(&st, 2026, 0);
+	CHECK(syslog_parse(&st, span_make(buf, sizeof line - 1), &l));
+	parse_line(&l, &ev);
+	struct diag_hit hit;
+	bool got = diag_classify(&ev, &hit);
+	CHECK(!got || strcmp(finding_id(hit.id), "outside-mail-error-transport"));
+	/* the same line without the NUL is the finding */
+	const struct event *plain = progs_line(
+	    "Jul 12 18:48:01 mx postfix/smtpd[4812]: NOQUEUE: reject: RCPT from unknown[192.168.1.20]: 550 5.1.1 "
+	    "<carol@example.net>: Recipient address rejected: example.net; from=<cron@example.com> "
+	    "to=<carol@example.net> proto=ESMTP helo=<web01.example.com>");
+	CHECK(diag_classify(plain, &hit) && !strcmp(finding_id(hit.id), "outside-mail-error-transport"));
+}
+
 TEST(diagnose_submission_connect_stage)
 {
 	/* at CONNECT nobody has logged in: not a device that forgot its login */
