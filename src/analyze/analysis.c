@@ -246,61 +246,6 @@ static void ps_evidence(struct analysis *a, struct client *c, const struct event
 	e->verdict = v;
 }
 
-/* own_refused_sender - smtpd refused a client of this server's own
- * network (loopback, a private address): the sender domain of its first
- * refusal kept in its detail, and whether another (or none) came, for
- * analysis_own_app_refused */
-static void own_refused_sender(struct analysis *a, const struct event *ev)
-{
-	if (!span_eqs(ev->action, "reject") || !span_eqs(ev->line->daemon, "smtpd") ||
-	    !ev_client_own_network(ev))
-		return;
-	struct client *c = records_client_get(a, ev->client_ip);
-	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
-	if (!d)
-		return;
-	ptrdiff_t at = span_rchr(ev->from, '@');
-	uint32_t h = at >= 0 ? analysis_domain_hash(span_skip(ev->from, (size_t)at + 1)) : 0;
-	/* mail within one domain (a scanner's scan@example.com to
-	 * alice@example.com): a domain this server receives, even when the
-	 * log shows no delivery to tell it */
-	ptrdiff_t rat = span_rchr(ev->to, '@');
-	uint32_t rh = rat >= 0 ? analysis_domain_hash(span_skip(ev->to, (size_t)rat + 1)) : 0;
-	if (h && h == rh)
-		d->refused_intra = true;
-	else
-		d->refused_cross = true;
-	if (!h)
-		d->refused_from_other = true;
-	else if (!d->refused_from_hash)
-		d->refused_from_hash = h;
-	else if (d->refused_from_hash != h)
-		d->refused_from_other = true;
-}
-
-/* self_sender_block - a blocklist refused a client outside this server's
- * own network whose sender is in its recipient's domain (from=<x@D>
- * to=<y@D>, often the same address): spam forging the domain, or one of
- * the domain's own users sending on port 25 from a listed address
- * instead of submission with a login; the lines cannot tell which, the
- * client's explanation names both (verdict_explain.c) */
-static void self_sender_block(struct analysis *a, const struct event *ev)
-{
-	if (!span_eqs(ev->action, "reject") || !span_find(ev->reason, "blocked using ").p ||
-	    cidr_own_network(ev->client_ip.p, ev->client_ip.n))
-		return;
-	ptrdiff_t at = span_rchr(ev->from, '@'), rat = span_rchr(ev->to, '@');
-	if (at < 0 || rat < 0)
-		return;
-	struct span dom = span_skip(ev->from, (size_t)at + 1), rdom = span_skip(ev->to, (size_t)rat + 1);
-	if (!dom.n || !rdom.n || analysis_domain_hash(dom) != analysis_domain_hash(rdom))
-		return;
-	struct client *c = records_client_get(a, ev->client_ip);
-	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
-	if (d)
-		d->blocked_self_sender = true;
-}
-
 /* ps_violation - postscreen's after-greeting tests caught the client
  * (postscreen_smtpd.c): "NON-SMTP COMMAND" (HTTP, garbage) is a non-SMTP
  * probe and "COMMAND PIPELINING" (commands sent before the replies) a
@@ -478,8 +423,7 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			else if (c && !ev->from.n)
 				c->relay_null_from = 1;
 		}
-		own_refused_sender(a, ev);
-		self_sender_block(a, ev);
+		analysis_refused_sender(a, ev);
 		/* postscreen rejects never reach a smtpd session; a refusal
 		 * that was the server's own fault (a DNSBL's error code, its
 		 * configuration) accuses nobody */

@@ -198,7 +198,7 @@ struct client_detail {
 	bool refused_intra;         /* ... a refusal's sender in its recipient's domain */
 	bool refused_cross;         /* ... a refusal's sender in another domain, or none */
 	bool blocked_self_sender;   /* outside the own network: refused by a blocklist on port 25
-	                             * with a sender in its recipient's domain (self_sender_block) */
+	                             * with a sender in its recipient's domain (refused_senders.c) */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t partial_sessions;  /* ... or began in, and whose end gave no command counts */
 	uint32_t nevidence;

@@ -110,4 +110,8 @@ static inline uint32_t records_account_number(const struct analysis *a, const st
 	return (uint32_t)(((const unsigned char *)ac - a->accounts.p) / sizeof *ac);
 }
 
+/* analysis_refused_sender - an EV_REJECT's sender noted in its client's
+ * detail (refused_senders.c) */
+void analysis_refused_sender(struct analysis *a, const struct event *ev);
+
 #endif

@@ -1,0 +1,67 @@
+/*
+ * refused_senders.c - what a refusal's sender says about the refused
+ * client, kept in its detail as the refusals go by: for a client of this
+ * server's own network (loopback, a private address) the sender domain of
+ * its first refusal and whether another (or none) came, and whether the
+ * mail stayed within one domain (analysis_own_app_refused, conclude.c);
+ * for a client outside it refused by a blocklist, a sender in its
+ * recipient's own domain (from=<x@D> to=<y@D>, often the same address):
+ * spam forging the domain, or one of the domain's own users sending on
+ * port 25 from a listed address instead of submission with a login; the
+ * lines cannot tell which, the client's explanation names both
+ * (verdict_explain.c).
+ */
+#include "records.h"
+
+/* domain_of - an address's domain, SPAN_NULL without an '@' (an empty
+ * span after a trailing '@') */
+static struct span domain_of(struct span addr)
+{
+	ptrdiff_t at = span_rchr(addr, '@');
+	return at >= 0 ? span_skip(addr, (size_t)at + 1) : SPAN_NULL;
+}
+
+/* own_refused - smtpd refused a client of the own network */
+static void own_refused(struct client_detail *d, uint32_t h, uint32_t rh)
+{
+	/* mail within one domain (a scanner's scan@example.com to
+	 * alice@example.com): a domain this server receives, even when the
+	 * log shows no delivery to tell it */
+	if (h && h == rh)
+		d->refused_intra = true;
+	else
+		d->refused_cross = true;
+	if (!h)
+		d->refused_from_other = true;
+	else if (!d->refused_from_hash)
+		d->refused_from_hash = h;
+	else if (d->refused_from_hash != h)
+		d->refused_from_other = true;
+}
+
+/* analysis_refused_sender - an EV_REJECT's sender noted for its client */
+void analysis_refused_sender(struct analysis *a, const struct event *ev)
+{
+	if (!span_eqs(ev->action, "reject"))
+		return;
+	bool own = ev_client_own_network(ev);
+	bool by_smtpd = own && span_eqs(ev->line->daemon, "smtpd");
+	bool listed = !own && span_find(ev->reason, "blocked using ").p;
+	if (!by_smtpd && !listed)
+		return;
+	struct span dom = domain_of(ev->from), rdom = domain_of(ev->to);
+	if (listed && (!dom.n || !rdom.n))
+		return;
+	/* analysis_domain_hash is never 0: 0 is "no '@'" */
+	uint32_t h = dom.p ? analysis_domain_hash(dom) : 0, rh = rdom.p ? analysis_domain_hash(rdom) : 0;
+	if (listed && h != rh)
+		return;
+	struct client *c = records_client_get(a, ev->client_ip);
+	struct client_detail *d = c ? records_detail_get(a, c) : NULL;
+	if (!d)
+		return;
+	if (by_smtpd)
+		own_refused(d, h, rh);
+	else
+		d->blocked_self_sender = true;
+}
