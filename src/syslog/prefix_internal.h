@@ -1,7 +1,7 @@
 /*
- * prefix_internal.h - what prefix.c shares with rare_time.c and
+ * prefix_internal.h - what prefix.c shares with tag.c, rare_time.c and
  * prefix_nested.c: digits, a time's fraction, a local civil hour, the
- * rare time shapes, and the lines inside lines.
+ * program tag, the rare time shapes, and the lines inside lines.
  */
 #ifndef POSTSLEUTH_PREFIX_INTERNAL_H
 #define POSTSLEUTH_PREFIX_INTERNAL_H
@@ -60,6 +60,28 @@ static inline int64_t parse_fraction(struct span *cur, uint8_t *prec)
 	*cur = span_skip(*cur, i);
 	return us;
 }
+
+/* swar_digits - the k (1..8) decimal digits that end w8 + 8, read as one
+ * word: no chain of multiply-adds per digit (a pid is on every line) */
+static inline bool swar_digits(const char *w8, size_t k, uint64_t *out)
+{
+	const uint64_t zeros = 0x3030303030303030ULL, highs = 0x8080808080808080ULL;
+	uint64_t w = load_le64(w8), keep = k >= 8 ? ~0ULL : ~0ULL << (8 * (8 - k));
+	w = (w & keep) | (zeros & ~keep); /* the bytes before the digits read as '0' */
+	if (((w + 0x4646464646464646ULL) | (w - zeros) | w) & highs)
+		return false; /* a byte outside '0'..'9' */
+	w -= zeros;
+	w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFULL;
+	w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFULL;
+	w = (w * 10000 + (w >> 32)) & 0xFFFFFFFFULL;
+	*out = w;
+	return true;
+}
+
+/* tag.c: "prog[pid]" or "prog", the n >= 1 bytes at p before the tag's
+ * ':' (every line the prefix memo misses), and metalog's bracketed tag */
+bool syslog_tag_n(const char *p, size_t n, struct logline *out);
+bool syslog_metalog_tag(struct span tok, struct logline *out);
 
 /* prefix.c: epoch seconds and UTC offset of a local civil hour (cached) */
 void syslog_local_hour(struct syslog_state *st, int y, int mo, int d, int h, int64_t *epoch, int *off);
