@@ -13,7 +13,11 @@
  * line wrapped by the paste tool, a transcript), and the lines before
  * the first prefix staying first.  Past the caps, or when a time goes
  * forwards later on, everything is handed over as read.  Lines without a
- * time (pasted without one) do not count either way.
+ * time (pasted without one) do not count either way.  When every time is
+ * the same (a web UI's rows of one second, newest first), the words
+ * decide: the first session's or message's end ("disconnect from X",
+ * "QID: removed") read before its own start ("connect from X",
+ * "QID: client=", "QID: uid=") is an input newest first.
  *
  * Line numbers stay those of the file (the model keeps the lowest and
  * highest of a session's or message's lines, so the evidence pass finds
@@ -74,11 +78,70 @@ static void keep(struct order *o, struct span line, uint64_t lineno)
 	o->used += line.n;
 }
 
+/* the first start or end of a session or message met, for an input
+ * whose times never differ (ends_first) */
+struct first_mark {
+	bool have;
+	bool end;               /* an end, not a start */
+	uint8_t len;
+	char key[64];           /* "from NAME[ADDR]" or the queue ID */
+};
+
+/* mark_of - a session's or message's start or end in text: its kind and
+ * key (the client after "from ", or the queue ID); false for any other */
+static bool mark_of(struct span t, bool *end, struct span *key)
+{
+	if (span_starts(t, "connect from ") || span_starts(t, "disconnect from ")) {
+		*end = t.p[0] == 'd';
+		struct span k = span_skip(t, *end ? 11 : 8); /* "from ..." */
+		ptrdiff_t rb = span_chr(k, ']');
+		*key = rb > 0 ? span_head(k, (size_t)rb + 1) : k;
+		return key->n > 5;
+	}
+	ptrdiff_t colon = span_chr(t, ':');
+	if (colon < 5 || colon > 20 || (size_t)colon + 2 > t.n || t.p[colon + 1] != ' ')
+		return false;
+	struct span rest = span_skip(t, (size_t)colon + 2);
+	if (span_eqs(rest, "removed"))
+		*end = true;
+	else if (span_starts(rest, "client=") || span_starts(rest, "uid="))
+		*end = false;
+	else
+		return false;
+	*key = span_head(t, (size_t)colon);
+	return true;
+}
+
+/* ends_first - text's answer for the order: -1 when the first mark met
+ * was an end and this is its own start (newest first), 1 when the first
+ * was a start and this is its end, 0 while nothing says */
+static int ends_first(struct first_mark *m, struct span text)
+{
+	bool end;
+	struct span key;
+	if (!mark_of(text, &end, &key))
+		return 0;
+	if (!m->have) {
+		if (key.n > sizeof m->key)
+			return 0;
+		m->have = true;
+		m->end = end;
+		m->len = (uint8_t)key.n;
+		memcpy(m->key, key.p, key.n);
+		return 0;
+	}
+	if (end == m->end || key.n != m->len || memcmp(key.p, m->key, key.n) != 0)
+		return 0;
+	return m->end ? -1 : 1;
+}
+
 /* look - keep the first lines and decide the order: *heads marks the
  * lines with a prefix */
 static void look(struct order *o, unsigned char **heads)
 {
 	int dir = 0; /* 1 forwards, -1 backwards, 0 not known yet */
+	int words = 0; /* the same, told by the words (ends_first) */
+	struct first_mark mark = {0};
 	bool have_first = false;
 	int64_t first = 0, prev = 0;
 	size_t cap_h = 0;
@@ -114,6 +177,8 @@ static void look(struct order *o, unsigned char **heads)
 		if (o->n >= 2 && (*heads)[o->n - 2] && may_continue((*heads)[o->n - 1]) &&
 		    span_trim(line).n)
 			o->wraps = true;
+		if (head && !words && l.postfix)
+			words = ends_first(&mark, l.text);
 		if (!head || l.format == FMT_NOTIME)
 			continue;
 		int64_t t = l.ts.us;
@@ -131,6 +196,8 @@ static void look(struct order *o, unsigned char **heads)
 		if (dir > 0 && !o->wraps && o->n >= ORDER_LOOK_LINES)
 			return;
 	}
+	if (dir == 0)
+		dir = words; /* every time the same, or none: the words say */
 	o->reversed = dir < 0 && !o->as_read;
 }
 

@@ -98,3 +98,41 @@ TEST(order_capped)
 	CHECK_STR(order_of(text), "2 1");
 	free(text);
 }
+
+/* every time the same: a session's or message's end before its own start
+ * says newest first; anything else leaves the lines as read */
+TEST(order_same_second_by_words)
+{
+	setenv("TZ", "UTC", 1);
+	/* a web UI's rows of one second, newest first, a separator among them */
+	CHECK_STR(order_of("6.2.2026, 19:14:58 | info | disconnect from mx.example.net[198.51.100.4] ehlo=1 quit=1 commands=2\n"
+			   "-- | -- | --\n"
+			   "6.2.2026, 19:14:58 | info | NOQUEUE: reject: RCPT from mx.example.net[198.51.100.4]: 554 5.7.1 x\n"
+			   "6.2.2026, 19:14:58 | info | connect from mx.example.net[198.51.100.4]\n"),
+		  "4 3 1 2");
+	/* the same lines oldest first: as read */
+	CHECK_STR(order_of("Feb  6 19:14:58 mx postfix/smtpd[1]: connect from a.example.net[198.51.100.4]\n"
+			   "Feb  6 19:14:58 mx postfix/smtpd[1]: disconnect from a.example.net[198.51.100.4] quit=1 commands=1\n"),
+		  "1 2");
+	/* a message: "removed" before its client= line */
+	CHECK_STR(order_of("Feb  6 19:14:58 mx postfix/qmgr[2]: 4C3F81A2B: removed\n"
+			   "Feb  6 19:14:58 mx postfix/cleanup[3]: 4C3F81A2B: message-id=<a@example.net>\n"
+			   "Feb  6 19:14:58 mx postfix/smtpd[1]: 4C3F81A2B: client=a.example.net[198.51.100.4]\n"),
+		  "3 2 1");
+	/* look-alikes: another client's start after an end (a session that
+	 * began before the log), another message's start: as read */
+	CHECK_STR(order_of("Feb  6 19:14:58 mx postfix/smtpd[1]: disconnect from a.example.net[198.51.100.4] quit=1 commands=1\n"
+			   "Feb  6 19:14:58 mx postfix/smtpd[1]: connect from b.example.net[198.51.100.5]\n"),
+		  "1 2");
+	CHECK_STR(order_of("Feb  6 19:14:58 mx postfix/qmgr[2]: 4C3F81A2B: removed\n"
+			   "Feb  6 19:14:58 mx postfix/smtpd[1]: 5D4A91B3C: client=a.example.net[198.51.100.4]\n"),
+		  "1 2");
+	/* the times decide when they differ, whatever the words say */
+	CHECK_STR(order_of("Feb  6 19:14:57 mx postfix/smtpd[1]: disconnect from a.example.net[198.51.100.4] quit=1 commands=1\n"
+			   "Feb  6 19:14:58 mx postfix/smtpd[1]: connect from a.example.net[198.51.100.4]\n"),
+		  "1 2");
+	/* not Postfix's: another program's "connect from" says nothing */
+	CHECK_STR(order_of("Feb  6 19:14:58 mx dovecot[1]: disconnect from a.example.net[198.51.100.4]\n"
+			   "Feb  6 19:14:58 mx dovecot[1]: connect from a.example.net[198.51.100.4]\n"),
+		  "1 2");
+}
