@@ -451,6 +451,10 @@ bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 /* a client of this server's own network, not judged, whose logins failed
  * and that never logged in nor sent (conclude.c) */
 bool analysis_own_failed_logins(const struct client *c);
+/* a blocklist refused all of it, yet its mail may have been wanted (client_facts.c) */
+bool client_listed_server(const struct analysis *a, const struct client *c);
+bool client_denied_server(const struct analysis *a, const struct client *c);
+bool client_listed_self_sender(const struct analysis *a, const struct client *c);
 bool analysis_resolver_failing(const struct analysis *a);
 bool helo_is_fqdn(const char *helo);
 uint32_t session_auth_failures(const struct session *s);

@@ -174,6 +174,56 @@ bool client_server_look(const struct client_detail *d, const char *ip)
 	       !strcasecmp(d->helo[0].name, d->ptr) && d->cmd[2];
 }
 
+/* big_provider - a large provider's server (Gmail, Microsoft...): the
+ * findings tell those refusals (dnsbl-big-provider,
+ * access-denied-provider), not the clients' steps */
+static bool big_provider(const struct client_detail *d, const char *ip)
+{
+	return ev_provider_server(span_of(d->ptr ? d->ptr : ""), span_of(ip),
+				  d->nhelo ? span_of(d->helo[0].name) : SPAN_NULL) != NULL;
+}
+
+/* refused_server - every attempt of c refused (spam-rejected), its first
+ * refusal's text holding words, and it looks like a real mail server */
+static bool refused_server(const struct analysis *a, const struct client *c, const char *words)
+{
+	if (c->verdict != V_SPAM_REJECTED)
+		return false;
+	const struct client_detail *d = client_detail(a, c);
+	const char *ip = client_shown(c).s;
+	return d && d->nreject_text && strstr(d->reject_text[0].name, words) && client_server_look(d, ip) &&
+	       !big_provider(d, ip);
+}
+
+/* client_listed_server - a client every attempt of which a blocklist
+ * refused, yet that looks like a real mail server (client_server_look):
+ * its mail may have been wanted (a shared sending service listed for
+ * another customer's mail).  The report asks the admin to check. */
+bool client_listed_server(const struct analysis *a, const struct client *c)
+{
+	return refused_server(a, c, " blocked using ");
+}
+
+/* client_denied_server - the same for a bare "Access denied" (an access
+ * table's REJECT without words of its own, or a plain reject): this
+ * server's own rule refused a real mail server */
+bool client_denied_server(const struct analysis *a, const struct client *c)
+{
+	return refused_server(a, c, " rejected: Access denied");
+}
+
+/* client_listed_self_sender - refused by a blocklist on port 25 from
+ * outside the own network with a sender of its recipient's own domain and
+ * no login (refused_senders.c): a forgery, or one of the admin's own users
+ * sending from a listed line; the lines cannot tell */
+bool client_listed_self_sender(const struct analysis *a, const struct client *c)
+{
+	if (c->verdict != V_SPAM_REJECTED || c->auth_successes || c->auth_ok_sessions)
+		return false;
+	const struct client_detail *d = client_detail(a, c);
+	return d && d->blocked_self_sender;
+}
+
 /* client_abused_account - the compromised-suspect account it sent through */
 const struct account *client_abused_account(const struct analysis *a, const struct client *c)
 {

@@ -734,13 +734,21 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				 " Every attempt was refused by your restrictions (%llu rejects, e.g. \"%s\"); "
 				 "nothing was accepted.", c->rejects),
 			   (unsigned long long)c->rejects, reject);
-		if (strstr(reject, " blocked using ") && client_server_look(d, ip.s))
+		if (strstr(reject, " blocked using ") && client_server_look(d, ip.s)) /* as client_listed_server */
 			buf_puts(b, _(" Yet it looks like a real mail server: its PTR name resolves back to "
 				      "its address and is the name it greeted with, and it used STARTTLS. If "
 				      "someone here expected its mail, the blocklist may be wrong about it "
 				      "(shared sending services get listed for other customers' mail): look "
 				      "the address up on the list's site and, if the mail is wanted, let it "
 				      "through before the DNSBL check (check_client_access)."));
+		else if (strstr(reject, " rejected: Access denied") && client_server_look(d, ip.s))
+			/* as client_denied_server */
+			buf_puts(b, _(" Yet it looks like a real mail server: its PTR name resolves back to "
+				      "its address and is the name it greeted with, and it used STARTTLS. "
+				      "\"Access denied\" with no words of its own is this server's own rule: an "
+				      "access table's REJECT (check_client_access, check_sender_access, "
+				      "check_recipient_access) or a plain reject in a restriction list. If its "
+				      "mail was wanted, find that rule."));
 		break;
 	case V_CAPABILITY_PROBE:
 		if (d && d->offered)

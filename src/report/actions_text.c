@@ -269,7 +269,9 @@ static size_t clients_where(struct buf *ips, const struct analysis *a,
 			continue;
 		if (n < 5) {
 			buf_puts(ips, n ? ", " : "");
-			buf_term(ips, span_of(client_shown(c).s));
+			/* TRANSLATORS: in a list of addresses in parentheses, where a
+			 * client's address would be when the log does not give it */
+			buf_term(ips, span_of(client_is_placeholder(c) ? _("address not logged") : client_shown(c).s));
 		} else if (n == 5) {
 			buf_puts(ips, ", ...");
 		}
@@ -351,6 +353,64 @@ static bool own_failed_logins(struct buf *b, const struct analysis *a)
 			      "Never ban the gateway: every client would be locked out."));
 }
 
+/* listed_server, listed_self_sender - client_facts.c's, as clients_where wants them */
+static bool listed_server(const struct analysis *a, const struct client *c)
+{
+	return client_listed_server(a, c);
+}
+
+static bool denied_server(const struct analysis *a, const struct client *c)
+{
+	return client_denied_server(a, c);
+}
+
+static bool listed_self_sender(const struct analysis *a, const struct client *c)
+{
+	return client_listed_self_sender(a, c);
+}
+
+/* wanted_refused - the steps for blocklist refusals that may have been
+ * wanted mail: never "Nothing needs doing" while such mail failed; a
+ * check to make, not a ban and not an exception by default */
+static bool wanted_refused(struct buf *b, const struct analysis *a)
+{
+	bool any = clients_step(b, a, listed_server,
+				_("  - Mail servers refused by a DNS blocklist (%s):\n"),
+				_("Every attempt of these clients was refused by a blocklist, yet they look like real "
+				  "mail servers (a PTR name that resolves back, the name they greeted with, STARTTLS). "
+				  "Ask whether someone here expected their mail. If so, look the address up on the "
+				  "list's site (shared sending services get listed for other customers' mail) and let "
+				  "that server through before the DNSBL check (check_client_access, or "
+				  "postscreen_access_list for postscreen). If nobody did, the blocklist did its job."));
+	any |= clients_step(b, a, denied_server,
+			    _("  - Mail servers refused by your own access rule (%s):\n"),
+			    _("\"Access denied\" with no words of its own is an access table's REJECT "
+			      "(check_client_access, check_sender_access, check_recipient_access) or a plain "
+			      "\"reject\" in a restriction list of this server, and these clients look like real "
+			      "mail servers (a PTR name that resolves back, the name they greeted with, STARTTLS). "
+			      "If their mail was wanted, find the rule: postconf -n | grep restrictions, and "
+			      "postmap -q ADDRESS on each access table; a restriction list that ends in reject "
+			      "must let mail for your own domains through first (reject_unauth_destination, then "
+			      "permit). If the rule is meant to block them, nothing needs fixing; give it a text "
+			      "(REJECT reason) so the log says why."));
+	/* one or two addresses: perhaps a user's laptop at home or on the
+	 * road; more is spam forging the domain, told in each client's
+	 * explanation, with nothing to do */
+	struct buf ips = {0};
+	size_t n = clients_where(&ips, a, listed_self_sender);
+	if (n && n <= 2) {
+		buf_printf(b, _("  - Mail from your own domain refused by a DNS blocklist (%s):\n"), ips.p);
+		item(b, _("A blocklist refused mail from outside your network whose sender is in the "
+			  "recipient's own domain: spam forging your domain, or one of your users whose mail "
+			  "program sends on port 25 from a listed address (a home line, a hotel's network). "
+			  "Ask your users: one of yours must send through submission (port 587, or 465) with a "
+			  "login, where the client blocklists do not apply. Forged mail needs nothing more."));
+		any = true;
+	}
+	buf_free(&ips);
+	return any;
+}
+
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
 		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
@@ -411,6 +471,7 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 		any = true;
 	/* the open relay's users: closing it (public-open-relay, above) comes first */
 	any |= act_paragraph(b, a, cs, VACT_RELAY_ABUSE);
+	any |= wanted_refused(b, a);
 	if (!any && no_postfix) {
 		/* an empty section would read as "all is well": nothing was
 		 * looked at, and the admin needs to know what would be */

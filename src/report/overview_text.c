@@ -430,6 +430,29 @@ static void client_items(struct glances *g, const struct report_input *in)
 			   nuis, cstr(&l), cstr(&camp));
 		buf_free(&camp);
 	}
+	/* among them, real mail servers refused by a blocklist or a bare
+	 * "Access denied": "What to do" asks whether their mail was wanted */
+	size_t wanted = 0;
+	l.n = 0;
+	for (size_t i = 0; i < in->a->nclist; i++) {
+		const struct client *c = in->a->clist[i];
+		if (!client_listed_server(in->a, c) && !client_denied_server(in->a, c))
+			continue;
+		if (wanted < GLANCE_ADDRS) {
+			buf_puts(&l, wanted ? ", " : "");
+			buf_term(&l, span_of(client_shown(c).s));
+		}
+		wanted++;
+	}
+	if (wanted > GLANCE_ADDRS)
+		buf_printf(&l, P_(" and %zu more", " and %zu more", wanted - GLANCE_ADDRS), wanted - GLANCE_ADDRS);
+	if (wanted)
+		buf_printf(item(g, 2),
+			   P_("%zu refused address looks like a real mail server (%s). Next: ask whether "
+			      "its mail was wanted (What to do).",
+			      "%zu refused addresses look like real mail servers (%s). Next: ask whether "
+			      "their mail was wanted (What to do).", wanted),
+			   wanted, cstr(&l));
 	if ((n = by[V_SHARED_FRONT]))
 		buf_printf(item(g, 2),
 			   P_("%zu address of your own network logs in for several users, failed logins "
