@@ -53,6 +53,7 @@
  * tokens are looked at before the tag, three columns after the text.
  */
 #include "prefix.h"
+#include "prefix_internal.h"
 #include "../util/xalloc.h"
 
 #include <string.h>
@@ -757,5 +758,18 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			out->inferred = true;
 		}
 	}
+	return true;
+}
+
+/* syslog_pid_masked - a pid an admin typed over before pasting
+ * ("postfix/master[xxxxx]:", "[XXXX]", "[***]"): placeholder marks only,
+ * at most as many as a pid has digits; the pid is then not known */
+bool syslog_pid_masked(struct span pid)
+{
+	if (!pid.n || pid.n > 19)
+		return false;
+	for (size_t k = 0; k < pid.n; k++)
+		if (!pid.p[k] || !strchr("xX*#.", pid.p[k]))
+			return false;
 	return true;
 }
