@@ -490,6 +490,13 @@ enum verdict verdict_decide(const struct client *c)
 		return V_LEGITIMATE;
 	/* refused only because a DNSBL answered an error code: the server's fault */
 	bool dnsbl_fault = (c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED);
+	/* postscreen logs "DNSBL rank N" only at or over its threshold
+	 * (postscreen_early.c:183): listed, never passed, never reached
+	 * smtpd; its reply dropped or the client left before RCPT (the
+	 * drop action logs no reject line): kept out as listed */
+	if (c->ps_dnsbl_rank && !dnsbl_fault && !(c->times & CT_PS_PASSED) && !c->sessions &&
+	    !c->rejects && !c->auth_failures)
+		return V_SPAM_REJECTED;
 	if (c->rejects && !dnsbl_fault && c->by_verdict[V_SPAM_REJECTED] && dominant(c, V_SPAM_REJECTED))
 		return V_SPAM_REJECTED;
 	if (verdict_steady_checks(c))

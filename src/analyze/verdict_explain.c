@@ -728,6 +728,12 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				   (unsigned long long)other, reject);
 		break;
 	case V_SPAM_REJECTED:
+		if (!c->rejects && c->ps_dnsbl_rank) {
+			buf_puts(b, _(" postscreen turned it away: its rank on the DNS blocklists reached "
+				      "postscreen_dnsbl_threshold, so it never reached the SMTP server and "
+				      "nothing was accepted."));
+			break;
+		}
 		/* TRANSLATORS: a count, then an example of Postfix's refusal (quoted) */
 		buf_printf(b, P_(" Every attempt was refused by your restrictions (%llu reject, e.g. \"%s\"); "
 				 "nothing was accepted.",

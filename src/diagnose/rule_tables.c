@@ -88,9 +88,10 @@ const struct rule rule_out[] = {
      * EADDRNOTAVAIL: this host has no source address of that family (an
      * IPv6 destination from a container or host without IPv6), not a
      * bind address (whose failure smtp_connect_addr logs as "bind ADDR") */
-    {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Cannot assign requested address"}, "connect to ", K_NETFAMILY, NULL},
-    /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL) */
-    {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address"}, NULL, K_NONE, NULL},
+    {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Cannot assign requested address", "Can't assign requested address"}, "connect to ", K_NETFAMILY, NULL},
+    /* smtp_connect.c: bind() to smtp_bind_address failed (EADDRNOTAVAIL;
+     * "Can't ..." is the BSDs' and macOS's strerror for it) */
+    {F_OUT_BIND_ADDRESS, SRC_OUT, NULL, {"Cannot assign requested address", "Can't assign requested address"}, NULL, K_NONE, NULL},
     {F_OUT_NET_UNREACHABLE, SRC_OUT, NULL, {"Network is unreachable", "No route to host"}, NULL, K_NETFAMILY, NULL},
     /* the remote server refuses this server's own name, sender or lack
      * of TLS (before the DNS rows: "Helo command rejected: Host not
@@ -485,7 +486,7 @@ const struct rule rule_diag[] = {
     /* own_inet_addr.c: "parameter inet_interfaces: no local interface found for ::1" */
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"no local interface found for "}, NULL, K_AFTER, "found for "},
     /* inet_listen.c "bind %s port %s: %m" with EADDRNOTAVAIL: the same, said by master */
-    {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"Cannot assign requested address"}, "bind ", K_AFTER, "bind "},
+    {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"Cannot assign requested address", "Can't assign requested address"}, "bind ", K_AFTER, "bind "},
     /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
     /* postfix-script's stop/reload/flush/drain, and its start that failed

@@ -31,6 +31,7 @@
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* what stands before the message's own words */
@@ -53,6 +54,7 @@ enum bare_tail {
 	T_NUMBER,      /* ending with a digit */
 	T_CONFIG,      /* ", configuration " after the words */
 	T_PORT25,      /* name[address]:25, then ": " and the error */
+	T_LISTED,      /* "address listed by domain D as A" (dnsblog) */
 	T_END,         /* nothing */
 };
 
@@ -109,6 +111,8 @@ static const struct bare_shape {
     /* postscreen/postscreen_early.c:183, :246 */
     {L_NONE, "DNSBL rank ", T_HAS_PS_ADDR, "postscreen"},
     {L_NONE, "PREGREET ", T_HAS_PS_ADDR, "postscreen"},
+    /* postscreen/dnsblog.c:218, its one line of a listing */
+    {L_NONE, "addr ", T_LISTED, "dnsblog"},
     /* postscreen/postscreen_smtpd.c (command and content limits), :601, :632 */
     {L_NONE, "COMMAND PIPELINING from [", T_PS_ADDR, "postscreen"},
     {L_NONE, "COMMAND TIME LIMIT from [", T_PS_ADDR, "postscreen"},
@@ -251,6 +255,19 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 	}
 	case T_NUMBER:
 		return rest.n && rest.p[rest.n - 1] >= '0' && rest.p[rest.n - 1] <= '9';
+	case T_LISTED: {
+		/* an address (IPv4 or IPv6 digits, dots, colons), then the
+		 * list's words, a domain and " as " the answer */
+		for (n = 0; n < rest.n && n < 64 && (isxdigit((unsigned char)rest.p[n]) ||
+						     rest.p[n] == '.' || rest.p[n] == ':');
+		     n++)
+			;
+		struct span after = span_skip(rest, n);
+		if (n < 2 || !span_eat(&after, " listed by domain "))
+			return false;
+		ptrdiff_t as = span_index(after, " as ");
+		return as > 0 && (size_t)as + 4 < after.n && span_chr(span_head(after, (size_t)as), ' ') < 0;
+	}
 	case T_CONFIG:
 		for (size_t i = 0; i + 16 <= rest.n; i++)
 			if (!memcmp(rest.p + i, ", configuration ", 16))

@@ -53,6 +53,7 @@
  * tokens are looked at before the tag, three columns after the text.
  */
 #include "prefix.h"
+#include "prefix_internal.h"
 #include "../util/xalloc.h"
 
 #include <string.h>
@@ -636,7 +637,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->raw = cur;
 	struct word w[PASTE_WORDS];
 	int nw = 0, times = 0;
-	bool tagless = false, bar = false;
+	bool tagless = false, bar = false, lvl = false;
 	for (int k = 0;; k++) {
 		skip_blanks(&cur);
 		if (!cur.n || k == PASTE_TOKENS)
@@ -654,9 +655,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			bar = span_eqs(tok, "|");
 			continue;
 		}
-		if (times && bar && !nw) {
-			/* a web UI's table (mailcow's "time | level | message"):
-			 * the message alone, its program told by its shape (bare.c) */
+		if (times && (bar || lvl) && !nw) {
+			/* a web UI's table (mailcow's "time | level | message",
+			 * or its columns copied without the bars, "d.m.yyyy,
+			 * hh:mm:ss info    text"): the message alone, its
+			 * program told by its shape (bare.c) */
 			struct span rest = span_make(tok.p, line.n - (size_t)(tok.p - line.p));
 			const char *d = syslog_bare_daemon(rest);
 			if (d) {
@@ -669,7 +672,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 				break;
 			}
 		}
-		bar = false;
+		bar = lvl = false;
 		if (postfix_severity(tok)) {
 			/* Postfix's own "warning: text" with its tag not pasted */
 			out->prog = out->daemon = span_make(tok.p, 0);
@@ -712,8 +715,11 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			break;
 		}
 		out->pid = -1;
-		if (syslog_is_level(tok) || facility_level(tok))
+		if (syslog_is_level(tok) || facility_level(tok)) {
+			/* a level right after the time: the message follows */
+			lvl = times && !nw && syslog_is_level(tok);
 			continue;
+		}
 		/* the CRI log of a container (Kubernetes' /var/log/containers,
 		 * containerd): "TIME stdout F " before the program's own line
 		 * (F a full line, P a part of a long one) */
@@ -752,5 +758,18 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			out->inferred = true;
 		}
 	}
+	return true;
+}
+
+/* syslog_pid_masked - a pid an admin typed over before pasting
+ * ("postfix/master[xxxxx]:", "[XXXX]", "[***]"): placeholder marks only,
+ * at most as many as a pid has digits; the pid is then not known */
+bool syslog_pid_masked(struct span pid)
+{
+	if (!pid.n || pid.n > 19)
+		return false;
+	for (size_t k = 0; k < pid.n; k++)
+		if (!pid.p[k] || !strchr("xX*#.", pid.p[k]))
+			return false;
 	return true;
 }

@@ -95,6 +95,9 @@ void syslog_nested_foreign(struct logline *out);
 bool syslog_parse_docker(struct syslog_state *st, struct span line, struct logline *out);
 bool syslog_relogged(struct syslog_state *st, struct logline *out);
 
+/* paste.c: "xxxxx" in "prog[xxxxx]:", a pid typed over before pasting */
+bool syslog_pid_masked(struct span pid);
+
 /* rare_time.c: journalctl -o short-full and -o short-unix, a classic time
  * with its year after the day; tried only when the usual shapes failed */
 __attribute__((cold)) bool syslog_rare_time(struct syslog_state *st, struct span *cur, struct stamp *ts);

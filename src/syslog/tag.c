@@ -121,8 +121,8 @@ slow:
 		if (lb <= 0)
 			return false;
 		int64_t v = -1; /* "prog[]": the pid was cut out of a pasted line */
-		if ((size_t)lb + 2 < t.n &&
-		    !span_i64(span_make(t.p + lb + 1, t.n - (size_t)lb - 2), &v))
+		struct span in = span_make(t.p + lb + 1, t.n - (size_t)lb - 2);
+		if (in.n && !span_i64(in, &v) && !syslog_pid_masked(in)) /* "prog[xxxxx]" */
 			return false;
 		out->pid = v;
 		t.n = (size_t)lb;

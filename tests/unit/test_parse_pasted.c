@@ -443,3 +443,35 @@ TEST(pasted_masked_private_client)
 			"unknown[203.0.113.xxx]");
 	CHECK_SPAN(ev->client_ip, "");
 }
+
+/* threads23Y: the same web UI's columns copied without their bars
+ * ("30.4.2018, 10:05:13 info    text"): a level word right after the
+ * time, then the message alone, read by its shape (bare.c), dnsblog's
+ * listing too; prose after the level, or a word that is no level,
+ * stays prose */
+TEST(pasted_web_ui_columns_without_bars)
+{
+	const struct event *ev = progs_line("30.4.2018, 10:05:09 info    CONNECT from [192.0.2.31]:54308 to [172.22.1.6]:25");
+	CHECK_STR(progs_type(ev), "ps_connect");
+	CHECK_SPAN(ev->line->daemon, "postscreen");
+	CHECK_SPAN(ev->client_ip, "192.0.2.31");
+	CHECK(ev->line->format != FMT_NOTIME);
+	ev = progs_line("30.4.2018, 10:05:09 info    addr 192.0.2.31 listed by domain zen.spamhaus.org as 127.0.0.4");
+	CHECK_SPAN(ev->line->daemon, "dnsblog");
+	CHECK_SPAN(ev->client_ip, "192.0.2.31");
+	ev = progs_line("30.4.2018, 10:05:13 info    disconnect from unknown[192.0.2.31] helo=1 auth=0/1 quit=1 commands=2/3");
+	CHECK_STR(progs_type(ev), "disconnect");
+	CHECK_SPAN(ev->line->daemon, "smtpd");
+	ev = progs_line("30.4.2018, 10:08:33 info    statistics: max connection rate 1/60s for (smtpd:192.0.2.31) at Apr 30 10:05:13");
+	CHECK_SPAN(ev->line->daemon, "anvil");
+	/* look-alikes: prose after the level; a listing without its domain;
+	 * a word that is no level before a message */
+	ev = progs_line("30.4.2018, 10:05:09 info    the office connected from home");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("30.4.2018, 10:05:09 info    addr 192.0.2.31 listed twice in our notes");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("30.4.2018, 10:05:09 info    addr book listed by domain as we said");
+	CHECK(!ev->line->postfix);
+	ev = progs_line("30.4.2018, 10:05:09 note    connect from unknown[192.0.2.31]");
+	CHECK(!ev->line->postfix);
+}

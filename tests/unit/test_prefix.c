@@ -241,6 +241,29 @@ TEST(prefix_pid_every_length)
 	CHECK(!parse(&st, "2026-11-22T11:32:05+00:00 mx1 smtpd]: x", &l));
 }
 
+/* threads23Y: a pid typed over before pasting ("[xxxxx]", "[XXXX]",
+ * "[***]"): the tag all the same, the pid unknown; marks mixed with
+ * digits or letters, or longer than a pid, are no pid */
+TEST(prefix_pid_masked)
+{
+	struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 0, 0);
+	CHECK(parse(&st, "Nov 12 10:00:00 mac postfix/master[xxxxx]: fatal: bind fe80::1 port 25: x", &l));
+	CHECK(l.postfix);
+	CHECK_SPAN(l.daemon, "master");
+	CHECK_INT(l.pid, -1);
+	CHECK_SPAN(l.severity, "fatal");
+	CHECK(parse(&st, "Nov 12 10:00:00 mac postfix/smtpd[XXXX]: connect from x", &l));
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK_INT(l.pid, -1);
+	CHECK(parse(&st, "Nov 12 10:00:00 mac postfix/smtpd[***]: connect from x", &l));
+	CHECK_INT(l.pid, -1);
+	CHECK(!parse(&st, "Nov 12 10:00:00 mac postfix/smtpd[12x4]: connect from x", &l));
+	CHECK(!parse(&st, "Nov 12 10:00:00 mac postfix/smtpd[xyz]: connect from x", &l));
+	CHECK(!parse(&st, "Nov 12 10:00:00 mac postfix/smtpd[xxxxxxxxxxxxxxxxxxxx]: connect from x", &l));
+}
+
 /* lines of one second in a row (the cached second, fraction and zone),
  * then the same second with another zone, more digits, a bad digit */
 TEST(prefix_iso_same_second_in_a_row)
