@@ -133,7 +133,7 @@ enum finding_impact {
 	X(F_OUT_REFUSED, "outbound-connect-refused", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
 	  "a remote mail server refuses connections")                                          \
 	X(F_OUT_NET_UNREACHABLE, "outbound-network-unreachable", SIDE_NETWORK, 2, IMPACT_DELAYED, \
-	  "this host has no route to some destinations (often IPv6)")                          \
+	  "this host has no route to some destinations")                                      \
 	X(F_OUT_DNS_TEMP, "outbound-dns-failure", SIDE_NETWORK, 3, IMPACT_DELAYED,              \
 	  "DNS lookups for destinations fail temporarily (this host's resolver)")              \
 	X(F_OUT_DEST_DNS, "outbound-destination-dns-failure", SIDE_REMOTE, 2, IMPACT_DELAYED,   \

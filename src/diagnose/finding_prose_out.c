@@ -421,8 +421,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	NULL},
     [F_OUT_NET_UNREACHABLE] = {
 	"This host has no route to the destination address. When the addresses are IPv6, the "
-	"host has IPv6 enabled in Postfix but no working IPv6 connectivity; Postfix then tries "
-	"IPv4, and the mail is only slowed.",
+	"host has IPv6 enabled in Postfix but no working IPv6 connectivity; Postfix also tries "
+	"the destination's IPv4 addresses, and where one takes the mail it is only slowed. A "
+	"status=deferred with this reason means that no address took it on that attempt, IPv4 "
+	"included: check IPv4 delivery to that destination too.",
 	"If this host has no IPv6 route, set inet_protocols = ipv4 (or fix the IPv6 "
 	"connectivity); otherwise check the routing table (ip route, ip -6 route).",
 	NULL},
