@@ -281,7 +281,11 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
-	NULL},
+	"When a program on this host (a web site's contact form, cron) mails its own site's "
+	"domain and that domain's mailboxes live on another server (its MX points elsewhere), "
+	"the domain is wrongly in mydestination (often through myhostname or mydomain): take "
+	"it out, and the mail goes to the MX. The lines do not show where the domain's "
+	"mailboxes are: dig MX tells."},
     [F_ALIAS_DB_MISSING] = {
 	"The aliases database (alias_maps, alias_database: /etc/aliases.db, built from "
 	"/etc/aliases) is missing or cannot be read. The local delivery agent then defers "
