@@ -187,7 +187,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"through unsigned or unscanned.",
 	"Look at the milter's own log and the kernel log (segfaults); update or restart it. "
 	"Set milter_default_action to decide what happens to mail meanwhile.",
-	NULL},
+	"\"bad protocol information\", \"unexpected reply\" or a complaint about the protocol "
+	"version means the milter answered, but not in the milter protocol: another program "
+	"listens on its port (ss -ltnp shows which), or milter_protocol is higher than the "
+	"milter supports; it need not have crashed."},
     [F_MILTER_TEMPFAIL] = {
 	"smtpd answered its clients \"451 4.7.1 Service unavailable - try again later\": a "
 	"milter failed (it does not answer, crashed or timed out: its own finding says which) "
