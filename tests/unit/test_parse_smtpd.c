@@ -211,29 +211,6 @@ TEST(smtpd_lost)
 	CHECK_ROWS(rows);
 }
 
-/* a refusal pasted with the ':' after the client lost: taken only when a
- * 4xx/5xx code and a blank follow the ']' at once */
-TEST(smtpd_reject_colonless)
-{
-	static const struct row rows[] = {
-	    {C "NOQUEUE: reject: RCPT from unknown[192.0.2.66] 450 4.7.25 Client host rejected: "
-	       "cannot find your hostname, [192.0.2.66]; from=<web@example.net> "
-	       "to=<alice@example.org> proto=ESMTP helo=<webmail.example.net>",
-	     EV_REJECT,
-	     {"client_name", "unknown", "client_ip", "192.0.2.66", "action", "reject", "stage",
-	      "RCPT", "code", "450", "dsn", "4.7.25", "reason",
-	      "Client host rejected: cannot find your hostname, [192.0.2.66]", "from",
-	      "web@example.net", "to", "alice@example.org", "proto", "ESMTP", "helo",
-	      "webmail.example.net"}},
-	    /* no code after the ']', a code without its blank, a 6xx, a cut line */
-	    {C "NOQUEUE: reject: RCPT from unknown[192.0.2.67] Client host rejected", EV_UNKNOWN, {NULL}},
-	    {C "NOQUEUE: reject: RCPT from unknown[192.0.2.68] 4501 x", EV_UNKNOWN, {NULL}},
-	    {C "NOQUEUE: reject: RCPT from unknown[192.0.2.69] 650 6.0.0 x", EV_UNKNOWN, {NULL}},
-	    {C "NOQUEUE: reject: RCPT from unknown[192.0.2.70] 450", EV_UNKNOWN, {NULL}},
-	};
-	CHECK_ROWS(rows);
-}
-
 TEST(smtpd_reject)
 {
 	static const struct row rows[] = {
