@@ -395,6 +395,8 @@ enum finding_impact {
 	  "the chroot's copies of system files differ from the originals")                     \
 	X(F_CHROOT_MISSING, "chroot-file-missing", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,         \
 	  "a chrooted daemon cannot look up a service name: the chroot lacks etc/services")    \
+	X(F_RELAY_GUARD_MISSING, "relay-restriction-missing", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
+	  "the SMTP server refuses to start: no restriction stops relaying (reject_unauth_destination is missing)") \
 	X(F_CONFIG_IGNORED, "config-setting-ignored", SIDE_CONFIG, 2, IMPACT_DEGRADED,           \
 	  "main.cf or master.cf sets something Postfix ignores (a misspelt or removed name, a repeated entry)") \
 	X(F_CONFIG_DEPRECATED, "config-setting-deprecated", SIDE_CONFIG, 1, IMPACT_NONE,        \

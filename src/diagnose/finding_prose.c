@@ -187,7 +187,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"through unsigned or unscanned.",
 	"Look at the milter's own log and the kernel log (segfaults); update or restart it. "
 	"Set milter_default_action to decide what happens to mail meanwhile.",
-	NULL},
+	"\"bad protocol information\", \"unexpected reply\" or a complaint about the protocol "
+	"version means the milter answered, but not in the milter protocol: another program "
+	"listens on its port (ss -ltnp shows which), or milter_protocol is higher than the "
+	"milter supports; it need not have crashed."},
     [F_MILTER_TEMPFAIL] = {
 	"smtpd answered its clients \"451 4.7.1 Service unavailable - try again later\": a "
 	"milter failed (it does not answer, crashed or timed out: its own finding says which) "
@@ -281,7 +284,11 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
-	NULL},
+	"When a program on this host (a web site's contact form, cron) mails its own site's "
+	"domain and that domain's mailboxes live on another server (its MX points elsewhere), "
+	"the domain is wrongly in mydestination (often through myhostname or mydomain): take "
+	"it out, and the mail goes to the MX. The lines do not show where the domain's "
+	"mailboxes are: dig MX tells."},
     [F_ALIAS_DB_MISSING] = {
 	"The aliases database (alias_maps, alias_database: /etc/aliases.db, built from "
 	"/etc/aliases) is missing or cannot be read. The local delivery agent then defers "

@@ -654,4 +654,19 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"local caching resolver (unbound); drop lists that keep timing out from "
 	"postscreen_dnsbl_sites.",
 	NULL},
+    [F_RELAY_GUARD_MISSING] = {
+	"The SMTP server stops at start because neither smtpd_relay_restrictions nor "
+	"smtpd_recipient_restrictions holds a restriction that refuses mail for other "
+	"domains (reject_unauth_destination, defer_unauth_destination, reject, defer): "
+	"Postfix will not run as an open relay. Every smtpd exits, master throttles the "
+	"service, and no mail is received over SMTP until it is fixed.",
+	"Put reject_unauth_destination into smtpd_relay_restrictions (postconf -e "
+	"'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, "
+	"reject_unauth_destination'), or end smtpd_recipient_restrictions with it; a "
+	"service in master.cf with -o smtpd_relay_restrictions= or "
+	"-o smtpd_recipient_restrictions= needs it too. Then postfix reload.",
+	"compatibility_level below 1 leaves smtpd_relay_restrictions empty, so an old "
+	"main.cf that set only smtpd_recipient_restrictions without it fails after an "
+	"upgrade; raising compatibility_level hides this but the restriction belongs in "
+	"the file."},
 };

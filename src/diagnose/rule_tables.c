@@ -489,6 +489,12 @@ const struct rule rule_diag[] = {
     {F_NO_SUCH_INTERFACE, SRC_DIAG, NULL, {"Cannot assign requested address", "Can't assign requested address"}, "bind ", K_AFTER, "bind "},
     /* smtp_connect.c, dict_mysql.c: getservbyname() inside a chroot without etc/services */
     {F_CHROOT_MISSING, SRC_DIAG, NULL, {"unknown service: "}, "/tcp", K_AFTER, "unknown service: "},
+    /* smtpd_check.c fail_required(): "in parameter smtpd_relay_restrictions
+     * or smtpd_recipient_restrictions, specify at least one working
+     * instance of: reject_unauth_destination, ..." (Postfix 2.9 and older:
+     * "parameter \"smtpd_recipient_restrictions\": specify ..."): smtpd
+     * will not run as an open relay, so every smtpd exits at start */
+    {F_RELAY_GUARD_MISSING, SRC_DIAG, "smtpd", {"specify at least one working instance of"}, "restrictions", K_FIXED, "smtpd_relay_restrictions"},
     /* postfix-script's stop/reload/flush/drain, and its start that failed
      * (master's own fatal line before it says why); postqueue.c, sendmail */
     {F_POSTFIX_DOWN, SRC_DIAG, NULL, {"the Postfix mail system is not running", "Mail system is down -- accessing queue directly", "mail system startup failed", "Queue report unavailable - mail system is down"}, NULL, K_NONE, NULL},

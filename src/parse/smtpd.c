@@ -12,6 +12,8 @@
  *   disconnect: bare <LF> received from NAMADDR           EV_LOST
  *   QID|NOQUEUE: ACTION: WHERE from NAMADDR: REPLY;[ from=<> to=<> proto=
  *        helo=<>[ sasl_*]]                                EV_REJECT (permit: EV_INFO)
+ *        (pasted with the ':' after NAMADDR lost, "NAMADDR 450 4.7.25 ...":
+ *        the same, when a reply code follows the ']')
  *   [QID: ]proxy-reject|proxy-accept: WHERE: REPLY;TAIL   EV_REJECT / EV_INFO
  *   CODE D.D.D TEXT; from=<> to=<> proto=P helo=<>        EV_REJECT
  *        (a refusal pasted from its reply on: no client, RCPT when to=)
@@ -387,6 +389,32 @@ static bool is_action(struct span a)
 }
 
 /*
+ * take_client_coded - at *t "NAMADDR CODE ...": a refusal pasted with the
+ * ':' after the client lost (a forum's or a mail client's copy), taken
+ * only when a three-digit 4xx/5xx reply code and a blank follow the ']'
+ * right away, so a client name can never swallow text.
+ */
+static bool take_client_coded(struct span *t, struct event *ev)
+{
+	ptrdiff_t rb = span_chr(*t, ']');
+	if (rb < 0)
+		return false;
+	size_t end = (size_t)rb + 1;
+	if (end + 5 > t->n || t->p[end] != ' ')
+		return false;
+	const char *c = t->p + end + 1;
+	if ((c[0] != '4' && c[0] != '5') || c[1] < '0' || c[1] > '9' || c[2] < '0' ||
+	    c[2] > '9' || c[3] != ' ')
+		return false;
+	struct span name, ip, port;
+	if (!namaddr(span_head(*t, end), &name, &ip, &port))
+		return false;
+	set_client(ev, name, ip, port);
+	*t = span_skip(*t, end + 1);
+	return true;
+}
+
+/*
  * parse_action - after the queue ID: "ACTION: WHERE from NAMADDR: REPLY;TAIL"
  * (smtpd_check log_whatsup, milter replies, the 421 data error).  "permit"
  * (smtpd_log_access_permit_actions) is EV_INFO; every other action is
@@ -404,7 +432,7 @@ static bool parse_action(struct span t, struct event *ev)
 		return false;
 	struct span where = span_head(rest, (size_t)f);
 	rest = span_skip(rest, (size_t)f + 6);
-	if (!smtpd_take_client(&rest, ev))
+	if (!smtpd_take_client(&rest, ev) && !take_client_coded(&rest, ev))
 		return false;
 	ev->type = span_eqs(action, "permit") ? EV_INFO : EV_REJECT;
 	ev->action = action;

@@ -475,3 +475,34 @@ TEST(pasted_web_ui_columns_without_bars)
 	ev = progs_line("30.4.2018, 10:05:09 note    connect from unknown[192.0.2.31]");
 	CHECK(!ev->line->postfix);
 }
+
+/* a refusal pasted with the ':' after the client lost (families3 81a):
+ * taken only when a 4xx/5xx code and a blank follow the ']' at once */
+TEST(pasted_smtpd_reject_colonless)
+{
+	const struct event *ev = progs_line(
+	    "Jan  1 19:25:47 mail postfix/smtpd[470]: NOQUEUE: reject: RCPT from "
+	    "unknown[192.0.2.66] 450 4.7.25 Client host rejected: cannot find your hostname, "
+	    "[192.0.2.66]; from=<web@example.net> to=<alice@example.org> proto=ESMTP "
+	    "helo=<webmail.example.net>");
+	CHECK_STR(progs_type(ev), "reject");
+	CHECK_SPAN(ev->client_name, "unknown");
+	CHECK_SPAN(ev->client_ip, "192.0.2.66");
+	CHECK_SPAN(ev->stage, "RCPT");
+	CHECK_SPAN(ev->code, "450");
+	CHECK_SPAN(ev->dsn, "4.7.25");
+	CHECK_SPAN(ev->reason, "Client host rejected: cannot find your hostname, [192.0.2.66]");
+	CHECK_SPAN(ev->to, "alice@example.org");
+	CHECK_SPAN(ev->helo, "webmail.example.net");
+	/* no code after the ']', a code without its blank, a 6xx, a cut line */
+	static const char *const not_refusals[] = {
+	    "NOQUEUE: reject: RCPT from unknown[192.0.2.67] Client host rejected",
+	    "NOQUEUE: reject: RCPT from unknown[192.0.2.68] 4501 x",
+	    "NOQUEUE: reject: RCPT from unknown[192.0.2.69] 650 6.0.0 x",
+	    "NOQUEUE: reject: RCPT from unknown[192.0.2.70] 450",
+	};
+	for (size_t i = 0; i < sizeof not_refusals / sizeof not_refusals[0]; i++) {
+		ev = progs_msg("postfix/smtpd", not_refusals[i]);
+		CHECK_STR(progs_type(ev), "unknown");
+	}
+}
