@@ -442,7 +442,8 @@ static void verify_soft_note(struct diag *d, const struct event *ev)
 
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
-static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
+static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in,
+			   const struct diag_note *n)
 {
 	ndr_event(d, ev);
 	if (ev->type == EV_OTHER && span_eqs(ev->line->daemon, "opendkim"))
@@ -489,7 +490,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
 		diag_sasl_note(d, ev);
 	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
-		diag_user_refusal(d, ev);
+		diag_user_refusal(d, ev, n ? n->refusal : 0, n ? n->h.key : NULL);
 	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_disconnect(d, ev);
 	/* header/body checks refusing mail submitted on this host (sendmail,
@@ -550,7 +551,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 void diag_event(struct diag *d, const struct event *ev)
 {
 	struct diag_hit hit;
-	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
+	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL, NULL);
 }
 
 /* diag_front - the rules looked up ahead, on the feed's reading thread
@@ -576,6 +577,12 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 	n->hit = diag_classify(ev, &h);
 	if (n->hit)
 		n->h = h;
+	/* a refusal no rule explains: what diag_user_refusal keeps of a
+	 * session's first, asked here (speed23), its text where the hit's
+	 * key would be */
+	n->refusal = 0;
+	if (!n->hit && ev->type == EV_REJECT)
+		n->refusal = (uint8_t)diag_refusal_ask(ev, n->h.key, sizeof n->h.key);
 }
 
 /* diag_event_noted - diag_event with what diag_front found */
@@ -586,7 +593,7 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 			diag_event(d, ev);
 		return;
 	}
-	diag_hit_event(d, ev, n->hit ? &n->h : NULL);
+	diag_hit_event(d, ev, n->hit ? &n->h : NULL, n);
 }
 
 /* group_free - one group */
