@@ -26,7 +26,8 @@ bool diag_dkim_outside(const struct diag *d, const struct event *ev);
 
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
-void diag_accepted_event(struct diag *d, const struct event *ev, bool hit);
+/* kept_kind: 1 + diag_addr_kind of the client asked ahead (the note's), or 0 */
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit, unsigned kept_kind);
 void diag_accepted_groups(struct diag *d);
 void diag_accepted_fold(struct diag *d);
 void diag_accepted_free(struct diag *d);

@@ -478,7 +478,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		/* "User unknown" is a harvesting hit only with many addresses
 		 * (diag_drop_weak): for a client of the own network it stays
 		 * own-client-refused's too, until harvesting is proven */
-		diag_accepted_event(d, ev, in != NULL && in->id != F_IN_USER_UNKNOWN_HARVEST);
+		diag_accepted_event(d, ev, in != NULL && in->id != F_IN_USER_UNKNOWN_HARVEST,
+				    n && ev->type == EV_REJECT ? n->addr_kind : 0);
 	/* reject_unauth_destination at work: the relay is not open to
 	 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' && ev_reject_relay_denied(ev))
@@ -581,8 +582,13 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 	 * session's first, asked here (speed23), its text where the hit's
 	 * key would be */
 	n->refusal = 0;
-	if (!n->hit && ev->type == EV_REJECT)
+	if (ev->type != EV_REJECT)
+		return;
+	if (!n->hit)
 		n->refusal = (uint8_t)diag_refusal_ask(ev, n->h.key, sizeof n->h.key);
+	/* and its client's kind, which the own network's findings ask
+	 * (diag_accepted_event) */
+	n->addr_kind = (uint8_t)(1 + diag_addr_kind(ev->client_ip));
 }
 
 /* diag_event_noted - diag_event with what diag_front found */

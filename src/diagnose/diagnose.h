@@ -223,6 +223,8 @@ struct diag_note {
 	 * DIAG_REFUSAL_ bits, 0: not asked), its text in h.key: only when
 	 * there is no hit, when h is not the rule's (speed23) */
 	uint8_t refusal;
+	/* a refusal's client's kind (1 + diag_addr_kind, 0: not asked) */
+	uint8_t addr_kind;
 	struct diag_hit h;
 };
 /* how many of the rules diag_front runs: none (the consumer's thread is

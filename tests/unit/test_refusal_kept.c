@@ -5,7 +5,9 @@
  * asked ahead on the reading thread (diag_front keeps them in the note,
  * speed23) must be what the consumer computes itself: on random
  * refusals, the note's answer equals the former code's plain questions,
- * and a session's slot filled from the note equals one filled without.
+ * and a session's slot filled from the note equals one filled without;
+ * the refusal's client's kind (diag_addr_kind, for diag_accepted_event)
+ * kept in the note is the plain answer.
  */
 #include "tap.h"
 #include "diagnose/diag_internal.h"
@@ -68,7 +70,7 @@ TEST(refusal_kept_same_as_plain)
 	static const char *const dsns[] = {"5.7.1", "5.1.1", "4.7.1", NULL};
 	static const enum ev_type types[] = {EV_REJECT, EV_REJECT, EV_REJECT, EV_CLEANUP_ACTION};
 	struct diag *d1 = diag_new(), *d2 = diag_new();
-	size_t kept = 0, whys = 0, contents = 0, providers = 0, firsts = 0;
+	size_t kept = 0, whys = 0, contents = 0, providers = 0, firsts = 0, kinds = 0;
 	char text[700];
 	for (int round = 0; round < 100000; round++) {
 		size_t len = 0;
@@ -95,6 +97,14 @@ TEST(refusal_kept_same_as_plain)
 		struct diag_note n;
 		memset(&n, 0x5a, sizeof n);
 		diag_front(&ev, &n, next() % 2 ? DIAG_FRONT_USUAL : DIAG_FRONT_ALL);
+		/* the client's kind, kept for every refusal looked at */
+		if (n.looked && ev.type == EV_REJECT &&
+		    n.addr_kind != 1 + (unsigned)diag_addr_kind(ev.client_ip)) {
+			test_fail(__FILE__, __LINE__, "round %d: kind %u kept for %.*s, want 1 + %d", round,
+				  n.addr_kind, (int)ev.client_ip.n, ev.client_ip.p, diag_addr_kind(ev.client_ip));
+			break;
+		}
+		kinds += n.looked && ev.type == EV_REJECT && n.addr_kind == 1 + ADDR_PRIVATE;
 		char want[DIAG_KEY_MAX];
 		unsigned p = plain(&ev, want, sizeof want);
 		if (!n.looked || n.hit) {
@@ -150,4 +160,5 @@ TEST(refusal_kept_same_as_plain)
 	CHECK(contents > 500);
 	CHECK(providers > 500);
 	CHECK(firsts > 1000);
+	CHECK(kinds > 1000);
 }
