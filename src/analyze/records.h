@@ -113,5 +113,8 @@ static inline uint32_t records_account_number(const struct analysis *a, const st
 /* analysis_refused_sender - an EV_REJECT's sender noted in its client's
  * detail (refused_senders.c) */
 void analysis_refused_sender(struct analysis *a, const struct event *ev);
+/* analysis_same_domain - analysis_domain_hash(a) == analysis_domain_hash(b),
+ * told by comparing (refused_senders.c) */
+bool analysis_same_domain(struct span a, struct span b);
 
 #endif

@@ -330,7 +330,7 @@ void diag_clients(struct diag *d, struct analysis *a)
  * a content filter's re-injection) is remembered, with the HELO names
  * and sender domains that come with it; a refusal of a loopback or
  * private one that no rule explains is a finding */
-void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit, unsigned kept_kind)
 {
 	bool smtpd = span_eqs(ev->line->daemon, "smtpd");
 	bool cleanup = ev->type == EV_CLEANUP_ACTION && span_eqs(ev->line->daemon, "cleanup");
@@ -352,7 +352,8 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit)
 	 * refusals still need the address's kind (and the parse is spared) */
 	if (d->public_clients && ev->type != EV_REJECT)
 		return;
-	enum addr_kind k = diag_addr_kind(ev->client_ip);
+	/* a refusal's asked on the reading thread (diag_front, speed23) */
+	enum addr_kind k = kept_kind ? (enum addr_kind)(kept_kind - 1) : diag_addr_kind(ev->client_ip);
 	/* a container of the admin's own Docker network, named by the local
 	 * resolver, on a global IPv6 address */
 	if (k == ADDR_PUBLIC && cidr_container_name(ev->client_name.p, ev->client_name.n))

@@ -28,6 +28,9 @@ struct diag_causes {
 	uint32_t used, next;
 };
 
+/* diag_cause_named - whether the tracker's rules name the finding id (an
+ * effect or a cause): diag_cause_hit passes the others by */
+bool diag_cause_named(enum finding_id id);
 /* diag_cause_hit - one line's hit (its rule's finding) through the
  * tracker: a cause is remembered for the line's process; an effect is
  * given the finding and key of its process' last cause, if that can

@@ -26,7 +26,8 @@ bool diag_dkim_outside(const struct diag *d, const struct event *ev);
 
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
-void diag_accepted_event(struct diag *d, const struct event *ev, bool hit);
+/* kept_kind: 1 + diag_addr_kind of the client asked ahead (the note's), or 0 */
+void diag_accepted_event(struct diag *d, const struct event *ev, bool hit, unsigned kept_kind);
 void diag_accepted_groups(struct diag *d);
 void diag_accepted_fold(struct diag *d);
 void diag_accepted_free(struct diag *d);
@@ -39,7 +40,19 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 void diag_serving_reset(struct diag *d, uint32_t slot);
 int diag_serving_find(const struct diag *d, int64_t pid);
 void diag_serving_take(struct diag *d, int64_t pid, struct span ip);
-void diag_user_refusal(struct diag *d, const struct event *ev);
+/* diag_refusal_ask - what diag_user_refusal keeps of a session's first
+ * refusal no rule explains, asked of the event alone: its cause into
+ * why (diag_refusal_why), and the bits below; 0 for an event it does
+ * not keep (not smtpd's reject or milter-reject) */
+enum {
+	DIAG_REFUSAL_ASKED = 1,    /* asked (always set in an answer but 0) */
+	DIAG_REFUSAL_WHY = 2,      /* a cause (not a typing mistake): in why */
+	DIAG_REFUSAL_CONTENT = 4,  /* a milter's verdict on the content */
+	DIAG_REFUSAL_PROVIDER = 8, /* a large provider's server */
+};
+unsigned diag_refusal_ask(const struct event *ev, char *why, size_t n);
+/* kept: diag_refusal_ask's answer asked ahead (why in kept_why), or 0 */
+void diag_user_refusal(struct diag *d, const struct event *ev, unsigned kept, const char *kept_why);
 bool diag_refusal_why(const struct event *ev, char *out, size_t n);
 void diag_user_disconnect(struct diag *d, const struct event *ev);
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key);

@@ -442,7 +442,8 @@ static void verify_soft_note(struct diag *d, const struct event *ev)
 
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL) */
-static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in)
+static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in,
+			   const struct diag_note *n)
 {
 	ndr_event(d, ev);
 	if (ev->type == EV_OTHER && span_eqs(ev->line->daemon, "opendkim"))
@@ -477,7 +478,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		/* "User unknown" is a harvesting hit only with many addresses
 		 * (diag_drop_weak): for a client of the own network it stays
 		 * own-client-refused's too, until harvesting is proven */
-		diag_accepted_event(d, ev, in != NULL && in->id != F_IN_USER_UNKNOWN_HARVEST);
+		diag_accepted_event(d, ev, in != NULL && in->id != F_IN_USER_UNKNOWN_HARVEST,
+				    n && ev->type == EV_REJECT ? n->addr_kind : 0);
 	/* reject_unauth_destination at work: the relay is not open to
 	 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
 	if (ev->type == EV_REJECT && ev->dsn.n == 5 && ev->dsn.p[2] == '7' && ev_reject_relay_denied(ev))
@@ -489,7 +491,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (!in && ev->type == EV_SASL_FAIL && ev_sasl_backend_fault(ev))
 		diag_sasl_note(d, ev);
 	else if (!in && ev->type == EV_REJECT && span_eqs(ev->line->daemon, "smtpd"))
-		diag_user_refusal(d, ev);
+		diag_user_refusal(d, ev, n ? n->refusal : 0, n ? n->h.key : NULL);
 	else if (ev->type == EV_DISCONNECT && span_eqs(ev->line->daemon, "smtpd"))
 		diag_user_disconnect(d, ev);
 	/* header/body checks refusing mail submitted on this host (sendmail,
@@ -550,7 +552,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 void diag_event(struct diag *d, const struct event *ev)
 {
 	struct diag_hit hit;
-	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL);
+	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL, NULL);
 }
 
 /* diag_front - the rules looked up ahead, on the feed's reading thread
@@ -576,6 +578,17 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 	n->hit = diag_classify(ev, &h);
 	if (n->hit)
 		n->h = h;
+	/* a refusal no rule explains: what diag_user_refusal keeps of a
+	 * session's first, asked here (speed23), its text where the hit's
+	 * key would be */
+	n->refusal = 0;
+	if (ev->type != EV_REJECT)
+		return;
+	if (!n->hit)
+		n->refusal = (uint8_t)diag_refusal_ask(ev, n->h.key, sizeof n->h.key);
+	/* and its client's kind, which the own network's findings ask
+	 * (diag_accepted_event) */
+	n->addr_kind = (uint8_t)(1 + diag_addr_kind(ev->client_ip));
 }
 
 /* diag_event_noted - diag_event with what diag_front found */
@@ -586,7 +599,7 @@ void diag_event_noted(struct diag *d, const struct event *ev, const struct diag_
 			diag_event(d, ev);
 		return;
 	}
-	diag_hit_event(d, ev, n->hit ? &n->h : NULL);
+	diag_hit_event(d, ev, n->hit ? &n->h : NULL, n);
 }
 
 /* group_free - one group */

@@ -219,6 +219,12 @@ void diag_event(struct diag *d, const struct event *ev);
  * in order, with the note diag_front wrote for that event */
 struct diag_note {
 	bool looked, hit;
+	/* a refusal's grouping answers asked ahead (diag_refusal_ask's
+	 * DIAG_REFUSAL_ bits, 0: not asked), its text in h.key: only when
+	 * there is no hit, when h is not the rule's (speed23) */
+	uint8_t refusal;
+	/* a refusal's client's kind (1 + diag_addr_kind, 0: not asked) */
+	uint8_t addr_kind;
 	struct diag_hit h;
 };
 /* how many of the rules diag_front runs: none (the consumer's thread is

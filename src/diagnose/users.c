@@ -488,7 +488,7 @@ void diag_serving_reset(struct diag *d, uint32_t slot)
  * until the disconnect line, with whether the first is a milter's
  * verdict on the content (not on the sender's SPF, DKIM or DMARC) and
  * whether the client is a large provider's server */
-void diag_user_refusal(struct diag *d, const struct event *ev)
+void diag_user_refusal(struct diag *d, const struct event *ev, unsigned kept, const char *kept_why)
 {
 	bool milter = span_eqs(ev->action, "milter-reject");
 	if (!milter && !span_eqs(ev->action, "reject"))
@@ -497,14 +497,42 @@ void diag_user_refusal(struct diag *d, const struct event *ev)
 	if (i < 0)
 		return;
 	if (!d->serving[i].refused++) {
-		if (!diag_refusal_why(ev, d->serving[i].why, sizeof d->serving[i].why)) {
+		unsigned a = kept;
+		if (a) {
+			/* the same size as the note's h.key it was asked into */
+			_Static_assert(sizeof d->serving[i].why == DIAG_KEY_MAX, "a kept cause fits");
+			if (a & DIAG_REFUSAL_WHY)
+				memcpy(d->serving[i].why, kept_why, strlen(kept_why) + 1);
+		} else {
+			a = diag_refusal_ask(ev, d->serving[i].why, sizeof d->serving[i].why);
+		}
+		if (!(a & DIAG_REFUSAL_WHY)) {
 			d->serving[i].refused = 0;
 			return;
 		}
 		d->serving[i].sample = diag_sample_copy(ev->line, d->show_secrets);
-		d->serving[i].content = milter && !ev_sender_auth_text(ev->reason);
-		d->serving[i].provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
+		d->serving[i].content = (a & DIAG_REFUSAL_CONTENT) != 0;
+		d->serving[i].provider = (a & DIAG_REFUSAL_PROVIDER) != 0;
 	}
+}
+
+/* diag_refusal_ask - see diag_internal.h: the one function both threads
+ * ask (the rules' diag_front ahead, diag_user_refusal if not kept) */
+unsigned diag_refusal_ask(const struct event *ev, char *why, size_t n)
+{
+	if (ev->type != EV_REJECT || !span_eqs(ev->line->daemon, "smtpd"))
+		return 0;
+	bool milter = span_eqs(ev->action, "milter-reject");
+	if (!milter && !span_eqs(ev->action, "reject"))
+		return 0;
+	if (!diag_refusal_why(ev, why, n))
+		return DIAG_REFUSAL_ASKED;
+	unsigned a = DIAG_REFUSAL_ASKED | DIAG_REFUSAL_WHY;
+	if (milter && !ev_sender_auth_text(ev->reason))
+		a |= DIAG_REFUSAL_CONTENT;
+	if (ev_provider_server(ev->client_name, ev->client_ip, ev->helo))
+		a |= DIAG_REFUSAL_PROVIDER;
+	return a;
 }
 
 /* noauth_note - a refusal in a session without a login, kept for the
