@@ -622,6 +622,24 @@ static bool severity_follows(struct span cur)
 	return postfix_severity(tok);
 }
 
+/* squeeze_blanks - a web UI table's message copied out with its blanks
+ * doubled ("NOQUEUE:  reject: RCPT from ...:  Helo command rejected: ...;
+ *  from=<a> to=<b>  proto=ESMTP", mailcow's): the text with each run of
+ * spaces made one, in the state's message buffer (as a json line's);
+ * the message itself when it holds no doubled space.  Postfix writes
+ * single spaces between its words; the line's raw text keeps the paste */
+static struct span squeeze_blanks(struct syslog_state *st, struct span t)
+{
+	/* a json line's message is already in the buffer (its raw text too) */
+	if (span_find(t, "  ").p == NULL || (t.p >= st->json_msg && t.p < st->json_msg + sizeof st->json_msg))
+		return t;
+	size_t n = 0;
+	for (size_t i = 0; i < t.n && n + 1 < sizeof st->json_msg; i++)
+		if (t.p[i] != ' ' || !n || st->json_msg[n - 1] != ' ')
+			st->json_msg[n++] = t.p[i];
+	return span_make(st->json_msg, n);
+}
+
 /* syslog_parse_pasted - a line the plain shapes refused; false when no
  * log line is found in it */
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out)
@@ -657,7 +675,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 		if (times && bar && !nw) {
 			/* a web UI's table (mailcow's "time | level | message"):
 			 * the message alone, its program told by its shape (bare.c) */
-			struct span rest = span_make(tok.p, line.n - (size_t)(tok.p - line.p));
+			struct span rest = squeeze_blanks(st, span_make(tok.p, line.n - (size_t)(tok.p - line.p)));
 			const char *d = syslog_bare_daemon(rest);
 			if (d) {
 				out->prog = out->daemon = span_of(d);
