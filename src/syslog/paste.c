@@ -654,7 +654,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->raw = cur;
 	struct word w[PASTE_WORDS];
 	int nw = 0, times = 0;
-	bool tagless = false, bar = false;
+	bool tagless = false, bar = false, level = false;
 	for (int k = 0;; k++) {
 		skip_blanks(&cur);
 		if (!cur.n || k == PASTE_TOKENS)
@@ -729,9 +729,19 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			text = cur;
 			break;
 		}
+		if (level && !nw && span_chr(tok, '/') >= 0 && tok.p[tok.n - 1] == ']' && syslog_read_tag(tok, out) &&
+		    out->postfix && out->pid >= 0) {
+			/* "INFO    postfix/smtp[226] connect to ...": a container
+			 * log viewer's level column, then the tag with its pid
+			 * but without its ':' */
+			text = cur;
+			break;
+		}
 		out->pid = -1;
-		if (syslog_is_level(tok) || facility_level(tok))
+		if (syslog_is_level(tok) || facility_level(tok)) {
+			level = true;
 			continue;
+		}
 		/* the CRI log of a container (Kubernetes' /var/log/containers,
 		 * containerd): "TIME stdout F " before the program's own line
 		 * (F a full line, P a part of a long one) */
