@@ -39,10 +39,13 @@ bool helo_is_fqdn(const char *h)
 	return alpha;
 }
 
-/* ptr_is_generic - a PTR name that looks assigned by an ISP to a pool */
+/* ptr_is_generic - a PTR name that looks assigned by an ISP to a pool; a
+ * name under a large provider's or a sending service's domain is a mail
+ * server's whatever its words ("tx2outboundsmtppool2.messaging.microsoft.com"
+ * holds "pool", "o1.ptr1234.sendgrid.net" eight digits) */
 bool ptr_is_generic(const char *ptr, const char *ip)
 {
-	if (!ptr)
+	if (!ptr || provider_sending_service(span_of(ptr)))
 		return false;
 	static const char *const words[] = {"dsl", "pool", "dynamic", "dyn.", "-dyn", "broadband",
 					    "customer", "cable", "dhcp", "ppp", "client", "static",

@@ -299,6 +299,16 @@ const struct rule rule_diag[] = {
      * file, a fatal write error; the disk, whatever wrote to it, before
      * the rows of the daemon's own failure */
     {F_DISK_FULL, SRC_DIAG, NULL, {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    /* scan_dir.c "scan_dir_push: open directory %s: %m" (qmgr's active,
+     * incoming, deferred: a fatal) and sendmail's or postdrop's "chdir %s:
+     * %m" into the queue directory, refused: Postfix's own queue has the
+     * wrong owner (a volume or a restored copy), the cause of every other
+     * daemon's failure beside it, before the rows of those failures.  By
+     * daemon: smtpd's warnings quote a client's words */
+    {F_QUEUE_FILE, SRC_DIAG, "qmgr", {"scan_dir_push: open directory "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_QUEUE_FILE, SRC_DIAG, "sendmail", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_QUEUE_FILE, SRC_DIAG, "postdrop", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_QUEUE_FILE, SRC_DIAG, "postqueue", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
     /* Postfix 3.7 names the socket: "SASL: Connect to Dovecot auth socket 'private/auth' failed: ..." */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to "}, "failed", K_AFTER, "Connect to "},

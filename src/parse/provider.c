@@ -100,6 +100,9 @@ const char *provider_sending_service(struct span host)
 	    {"salesforce.com", "Salesforce"},	    {"hubspotemail.net", "HubSpot"},
 	    {"cmail19.com", "Campaign Monitor"}, {"cmail20.com", "Campaign Monitor"},
 	    {"elasticemail.com", "Elastic Email"}, {"smtp2go.com", "SMTP2GO"},
+	    /* Exchange Online Protection's older outbound pools
+	     * ("tx2outboundsmtppool2.messaging.microsoft.com") */
+	    {"messaging.microsoft.com", "Microsoft"},
 	};
 	for (size_t i = 0; i < sizeof services / sizeof services[0]; i++) {
 		size_t n = strlen(services[i].suffix);

@@ -623,6 +623,24 @@ static bool severity_follows(struct span cur)
 	return postfix_severity(tok);
 }
 
+/* squeeze_blanks - a web UI table's message copied out with its blanks
+ * doubled ("NOQUEUE:  reject: RCPT from ...:  Helo command rejected: ...;
+ *  from=<a> to=<b>  proto=ESMTP", mailcow's): the text with each run of
+ * spaces made one, in the state's message buffer (as a json line's);
+ * the message itself when it holds no doubled space.  Postfix writes
+ * single spaces between its words; the line's raw text keeps the paste */
+static struct span squeeze_blanks(struct syslog_state *st, struct span t)
+{
+	/* a json line's message is already in the buffer (its raw text too) */
+	if (span_find(t, "  ").p == NULL || (t.p >= st->json_msg && t.p < st->json_msg + sizeof st->json_msg))
+		return t;
+	size_t n = 0;
+	for (size_t i = 0; i < t.n && n + 1 < sizeof st->json_msg; i++)
+		if (t.p[i] != ' ' || !n || st->json_msg[n - 1] != ' ')
+			st->json_msg[n++] = t.p[i];
+	return span_make(st->json_msg, n);
+}
+
 /* syslog_parse_pasted - a line the plain shapes refused; false when no
  * log line is found in it */
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out)
@@ -637,7 +655,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	out->raw = cur;
 	struct word w[PASTE_WORDS];
 	int nw = 0, times = 0;
-	bool tagless = false, bar = false, lvl = false;
+	bool tagless = false, bar = false, lvl = false, level = false;
 	for (int k = 0;; k++) {
 		skip_blanks(&cur);
 		if (!cur.n || k == PASTE_TOKENS)
@@ -660,7 +678,7 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			 * or its columns copied without the bars, "d.m.yyyy,
 			 * hh:mm:ss info    text"): the message alone, its
 			 * program told by its shape (bare.c) */
-			struct span rest = span_make(tok.p, line.n - (size_t)(tok.p - line.p));
+			struct span rest = squeeze_blanks(st, span_make(tok.p, line.n - (size_t)(tok.p - line.p)));
 			const char *d = syslog_bare_daemon(rest);
 			if (d) {
 				out->prog = out->daemon = span_of(d);
@@ -714,10 +732,19 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 			text = cur;
 			break;
 		}
+		if (level && !nw && span_chr(tok, '/') >= 0 && tok.p[tok.n - 1] == ']' && syslog_read_tag(tok, out) &&
+		    out->postfix && out->pid >= 0) {
+			/* "INFO    postfix/smtp[226] connect to ...": a container
+			 * log viewer's level column, then the tag with its pid
+			 * but without its ':' */
+			text = cur;
+			break;
+		}
 		out->pid = -1;
 		if (syslog_is_level(tok) || facility_level(tok)) {
 			/* a level right after the time: the message follows */
 			lvl = times && !nw && syslog_is_level(tok);
+			level = true;
 			continue;
 		}
 		/* the CRI log of a container (Kubernetes' /var/log/containers,
