@@ -14,6 +14,12 @@ static inline bool isdig(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* col_blank - a byte between a pasted line's columns */
+static inline bool col_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 /* num - n digits at p as a number, or -1 */
 static inline int num(const char *p, int n)
 {
@@ -94,6 +100,11 @@ void syslog_nested_command(struct logline *out);
 void syslog_nested_foreign(struct logline *out);
 bool syslog_parse_docker(struct syslog_state *st, struct span line, struct logline *out);
 bool syslog_relogged(struct syslog_state *st, struct logline *out);
+
+/* decorations.c: an ANSI escape's length at the start of s (0: none),
+ * and blanks and colour codes skipped */
+size_t syslog_ansi_len(struct span s);
+void syslog_skip_blanks(struct span *cur);
 
 /* paste.c: "xxxxx" in "prog[xxxxx]:", a pid typed over before pasting */
 bool syslog_pid_masked(struct span pid);
