@@ -425,8 +425,9 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"the destination's IPv4 addresses, and where one takes the mail it is only slowed. A "
 	"status=deferred with this reason means that no address took it on that attempt, IPv4 "
 	"included: check IPv4 delivery to that destination too.",
-	"If this host has no IPv6 route, set inet_protocols = ipv4 (or fix the IPv6 "
-	"connectivity); otherwise check the routing table (ip route, ip -6 route).",
+	"Check this host's route to those addresses (ip route, ip -6 route, and any firewall on "
+	"the way), and when they are IPv6 and this host has no IPv6 route, set inet_protocols = "
+	"ipv4 (or fix the IPv6 connectivity).",
 	NULL},
     [F_OUT_DNS_TEMP] = {
 	"DNS lookups of the destinations' mail servers fail temporarily (\"try again\", "
