@@ -415,6 +415,10 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 				out->pid = -1;
 				out->postfix = true;
 				out->inferred = true;
+				/* squeezed into the state's buffer, which the next
+				 * line overwrites: the feed keeps a copy (own_text) */
+				if (rest.p == st->json_msg)
+					out->unescaped = true;
 				text = rest;
 				break;
 			}

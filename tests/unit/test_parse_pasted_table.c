@@ -31,6 +31,31 @@ TEST(pasted_table_doubled_blanks)
 	CHECK(strcmp(progs_type(ev), "reject") != 0);
 }
 
+/* the squeezed text lives in the syslog state's buffer, which the next
+ * line overwrites (on the reading thread, while the consumer still reads
+ * the line before): the line says so, so that the feed keeps a copy; a
+ * table line without doubled blanks points into itself */
+TEST(pasted_table_squeezed_text_kept)
+{
+	static struct syslog_state st;
+	struct logline l;
+	syslog_state_init(&st, 2026, 0);
+	const char *doubled = "1/23/2019, 8:42:29 AM | info | NOQUEUE:  reject: RCPT from unknown[203.0.113.77]: "
+			      "504 5.5.2 <x>:  Helo command rejected: need fully-qualified hostname; from=<a@example.net> "
+			      "to=<b@example.org> proto=ESMTP helo=<x>";
+	CHECK(syslog_parse(&st, span_make(doubled, strlen(doubled)), &l));
+	CHECK(l.unescaped);
+	CHECK(l.text.p >= st.json_msg && l.text.p < st.json_msg + sizeof st.json_msg);
+	CHECK(strstr(doubled, "NOQUEUE:  reject") != NULL);
+	CHECK(l.text.n > 16 && !memcmp(l.text.p, "NOQUEUE: reject:", 16));
+	const char *single = "1/23/2019, 8:42:29 AM | info | NOQUEUE: reject: RCPT from unknown[203.0.113.77]: "
+			     "504 5.5.2 <x>: Helo command rejected: need fully-qualified hostname; from=<a@example.net> "
+			     "to=<b@example.org> proto=ESMTP helo=<x>";
+	CHECK(syslog_parse(&st, span_make(single, strlen(single)), &l));
+	CHECK(!l.unescaped);
+	CHECK(l.text.p >= single && l.text.p < single + strlen(single));
+}
+
 /* level_tag - the program syslog_parse finds on the line ("" when none) */
 static const char *level_tag(const char *line)
 {
