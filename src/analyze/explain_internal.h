@@ -18,6 +18,11 @@ void client_period_text(struct buf *b, const struct client_detail *d);
 void client_identity_text(struct buf *b, const struct client *c, const struct client_detail *d,
 			  const char *ip);
 bool client_server_look(const struct client_detail *d, const char *ip);
+/* unknown_explain.c: a kept refusal in greylisting's words (or NULL), and
+ * the words for a client whose intent the log does not show */
+const char *client_greylist_example(const struct client_detail *d);
+void client_unknown_text(struct buf *b, const struct analysis *a, const struct client *c,
+			 const struct client_detail *d, const char *ip);
 const struct account *client_abused_account(const struct analysis *a, const struct client *c);
 
 /* explain_count - "3 messages" (fmt from P_() for k) into out: a
