@@ -1,0 +1,125 @@
+/*
+ * finding_prose_local.c - the words of this host's own delivery findings
+ * (the local, virtual and pipe agents: mailboxes, their limits and
+ * permissions, local users, aliases, .forward files, mailbox commands):
+ * what the lines mean, the next step, and what the lines cannot show.
+ * The other findings' words are in finding_prose.c, finding_prose_in.c
+ * and finding_prose_out.c; finding_prose_en() reads all four.
+ */
+#include "finding.h"
+
+#include <stddef.h>
+
+const struct finding_prose finding_prose_local[F__COUNT] = {
+    [F_FORWARD_FILE] = {
+	"The local delivery agent would not use a .forward file or an :include: file of the "
+	"aliases: it is writable by everyone, not a regular file, owned by another user, "
+	"unreadable by the account delivery runs as, named by a relative path, or nested too "
+	"deep. Mail to an alias with such an :include: file bounces (5.3.5 \"mail system "
+	"configuration error\"); a .forward file that cannot be used is skipped, so the "
+	"mail stays in the local mailbox instead of being forwarded.",
+	"Fix the file the warning names: owned by the user (or root), not writable by "
+	"others (chmod 644), a plain file, readable by the user it is delivered as (for an "
+	":include: file, the owner of the aliases file or default_privs); write :include: "
+	"paths in full (:include:/etc/postfix/lists/staff). Nothing needs a reload.",
+	NULL},
+    [F_OWN_DELIVERY_FAILED] = {
+	"Delivery into the mailboxes of this host (the local or virtual delivery agent, LMTP "
+	"to Dovecot on a socket or loopback, or a pipe transport in master.cf) fails: the "
+	"backend answers with an error or breaks off. This is not a remote server: this "
+	"host's own delivery backend, mailbox store or their configuration refuses.",
+	"Read the backend's own log at the same time (Dovecot: journalctl -u dovecot or "
+	"doveadm log errors, it says what \"Internal error occurred\" was; a pipe: its "
+	"command's exit status and output; local or virtual: the file and error named in "
+	"the reason: permissions, a full disk (df -h), a lock). Fix it, then postqueue -f "
+	"for the deferred mail.",
+	"The lines show the backend's answer, not what failed inside it."},
+    [F_OWN_MAILBOX_LIMIT] = {
+	"Every delivery into this server's mailboxes in the log failed on a size limit or "
+	"quota (\"File too large\", 5.2.2 or 4.2.2, \"Quota exceeded\") for several "
+	"different recipients, and not one local delivery succeeded: it is not one user's full "
+	"mailbox but a limit that is too small for all of them, or a full disk.",
+	"Compare the limits: mailbox_size_limit (local(8)) and virtual_mailbox_limit "
+	"(virtual(8)) must be at least message_size_limit (postconf mailbox_size_limit "
+	"virtual_mailbox_limit message_size_limit); 0 means no limit; with Dovecot read its "
+	"quota rules (doveadm quota get -A). Check the free space of the mail store (df -h "
+	"/var/mail).",
+	NULL},
+    [F_OWN_MAILBOX_FULL] = {
+	"A mailbox on this server is full: the local or virtual delivery agent cannot make "
+	"the mailbox file larger than mailbox_size_limit or virtual_mailbox_limit (\"File too "
+	"large\"), or the mailbox server (Dovecot) says the user's quota is exceeded. This "
+	"host's own store refuses, not a remote server.",
+	"The recipient must make room (delete or archive mail). If the limit is too small "
+	"for everyone, raise mailbox_size_limit or virtual_mailbox_limit (never below "
+	"message_size_limit; 0 for no limit) or the Dovecot quota, and check the free space "
+	"of the mail store (df -h).",
+	NULL},
+    [F_OWN_USER_UNKNOWN] = {
+	"This host's own delivery (the local or virtual delivery agent, a pipe, or its "
+	"content filter handing back) found no such user: the mail was addressed to a local "
+	"domain and the message bounces to its sender. Mail from the Internet is normally "
+	"refused at RCPT TO instead; these came another way (sendmail on this host, an alias "
+	"or .forward, or a lookup table that accepts more users than exist).",
+	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
+	"smtpd know the users: local_recipient_maps must not be empty, and "
+	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
+	"When a program on this host (a web site's contact form, cron) mails its own site's "
+	"domain and that domain's mailboxes live on another server (its MX points elsewhere), "
+	"the domain is wrongly in mydestination (often through myhostname or mydomain): take "
+	"it out, and the mail goes to the MX. The lines do not show where the domain's "
+	"mailboxes are: dig MX tells."},
+    [F_ALIAS_DB_MISSING] = {
+	"The aliases database (alias_maps, alias_database: /etc/aliases.db, built from "
+	"/etc/aliases) is missing or cannot be read. The local delivery agent then defers "
+	"every local recipient (\"alias database unavailable\", 4.3.0), and smtpd, which "
+	"reads the same table through local_recipient_maps, answers mail for local "
+	"addresses with a temporary error: the mail waits in the queue or at the sender.",
+	"Build the database: newaliases (postalias FILE for another file of alias_maps), "
+	"then postqueue -f. If this host delivers no mail to local accounts (virtual "
+	"mailboxes or LMTP only), empty alias_maps and alias_database in main.cf instead "
+	"(postconf -e 'alias_maps =' 'alias_database ='), then postfix reload.",
+	"The lines do not show whether local accounts get mail here at all."},
+    [F_OWN_MAILBOX_ACCESS] = {
+	"The local or virtual delivery agent cannot write a mailbox: the mailbox file belongs "
+	"to another user than the recipient (\"is not owned by recipient\", "
+	"strict_mailbox_ownership), or the mailbox, its directory or the lock file in it may "
+	"not be written (\"Permission denied\"). local(8) writes as the recipient, "
+	"virtual(8) as virtual_uid_maps' user: a copied, restored or container volume often "
+	"keeps another owner (uid 5000, root). The mail waits in the queue (4.2.0) or "
+	"bounces.",
+	"Give the mailbox back to its user: chown USER:mail /var/mail/USER (mbox; the spool "
+	"directory /var/mail must let local create lock files: root:mail, mode 2775 or "
+	"1777), or chown -R to the uid and gid of virtual_uid_maps / virtual_gid_maps for "
+	"Maildirs. For a system account that should not get mail here (root, amavis, "
+	"nobody), alias it to a real mailbox in /etc/aliases and run newaliases. Then "
+	"postqueue -f.",
+	"The lines do not show who owns the file now (ls -ln the path named)."},
+    [F_ALIAS_TARGET_UNKNOWN] = {
+	"An alias or forwarding entry of this server (aliases, virtual_alias_maps, an LDAP or "
+	"SQL alias query) turned the address the sender wrote into one that this server does "
+	"not know, so the mail bounces as \"User unknown\" although the address written "
+	"exists. The line shows both: orig_to= is the address written, to= the alias's "
+	"target.",
+	"Look the alias up (postmap -q ADDRESS with the table of virtual_alias_maps, or "
+	"postalias -q NAME /etc/aliases) and correct its target, or create the target's "
+	"mailbox; run postmap (or newaliases) on a file table after editing it.",
+	NULL},
+    [F_COMMAND_FAILED] = {
+	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
+	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "
+	"an open error means a file that does not exist. No daemon stopped, but what the "
+	"command was meant to do (rebuild a table, delete or flush mail) did not happen.",
+	"Run the command again with the options of its manual page (man postsuper, man "
+	"postqueue, man postmap) and the right file name; check cron jobs and scripts that "
+	"call Postfix commands.",
+	NULL},
+    [F_LOCAL_TOO_BIG] = {
+	"A message submitted on this host with sendmail or postdrop was larger than "
+	"message_size_limit (or the file-size limit of the process that wrote it), and was "
+	"refused: the program that sent it got an error and nothing was queued.",
+	"If such messages must go out, raise message_size_limit (and mailbox_size_limit, which "
+	"must not be smaller) with postconf -e, then postfix reload; otherwise ask whoever "
+	"sends them to send smaller files or links.",
+	NULL},
+};
