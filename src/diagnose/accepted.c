@@ -506,6 +506,7 @@ void diag_message(struct diag *d, const struct message *m)
 		expired_message(d, m);
 	diag_delays_message(d, m);
 	diag_relayed_local(d, m);
+	diag_site_message(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is
 	 * the filter on loopback, its fate the original's */
 	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);

@@ -84,6 +84,10 @@ void diag_group_adopt(struct diag *d, struct diag_group *g);
 bool diag_lower_span(struct span s, char *out, size_t n);
 void diag_nx_note(struct diag *d, const struct event *ev);
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
+/* the lines of (id, key) are now to's (explain finds them there); aliases
+ * to `from`, a group about to be dropped, follow it (NULL: none) */
+void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
+		    const struct diag_group *from);
 void diag_fold_sql_query(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
@@ -101,6 +105,10 @@ void diag_dest_dns(struct diag *d);
 void diag_drop_weak(struct diag *d);
 void diag_tls_settings(struct diag *d);
 void diag_own_limit(struct diag *d);
+
+/* site_domain.c: a site's domain delivered here while hosted elsewhere */
+void diag_site_message(struct diag *d, const struct message *m);
+void diag_site_domain(struct diag *d);
 
 /* accepted.c's address kinds and its reading of an unknown recipient */
 enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };

@@ -51,6 +51,8 @@ struct diag *diag_new(void)
 	strset_init(&d->filtered_qids[1], DIAG_FILTERED_QIDS);
 	strset_init(&d->own_full_rcpts, DIAG_FULL_RCPTS);
 	strset_init(&d->sent_domains, DIAG_SENT_DOMAINS);
+	strset_init(&d->site_bounced, DIAG_SENT_DOMAINS);
+	strset_init(&d->site_hosted, DIAG_SENT_DOMAINS);
 	strset_init(&d->held_qids, DIAG_HELD_QIDS);
 	strset_init(&d->nx_names, DIAG_SENT_DOMAINS);
 	strset_init(&d->own_names, DIAG_SENT_DOMAINS);
@@ -706,6 +708,7 @@ void diag_finish(struct diag *d)
 	diag_fold_text_commands(d);
 	diag_fold_tls_trust(d);
 	diag_own_limit(d);
+	diag_site_domain(d);
 	ps_deep_providers(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
@@ -780,6 +783,8 @@ void diag_free(struct diag *d)
 	diag_unknown_free(d);
 	diag_delays_free(d);
 	strset_free(&d->own_full_rcpts);
+	strset_free(&d->site_bounced);
+	strset_free(&d->site_hosted);
 	strset_free(&d->sent_domains);
 	strset_free(&d->own_names);
 	strset_free(&d->held_qids);

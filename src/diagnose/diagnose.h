@@ -167,6 +167,10 @@ struct diag {
 	uint64_t own_delivered;      /* deliveries by this host's own agents (local, virtual, lmtp, pipe) */
 	struct strset own_full_rcpts; /* recipients whose own mailbox was full (capped) */
 	struct strset sent_domains;  /* recipient domains delivered over port 25, lower case (capped) */
+	/* the local delivery agent's domains (site_domain.c): a program's
+	 * own mail to its own domain bounced as unknown, and the domains
+	 * delivered into or bounced for other mail (lower case, capped) */
+	struct strset site_bounced, site_hosted;
 	struct strset held_qids;     /* messages put on hold and not yet released or deleted (held.c) */
 	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */

@@ -315,6 +315,8 @@ enum finding_impact {
 	  "a mailbox on this server is full (quota or mailbox size limit)")                    \
 	X(F_OWN_USER_UNKNOWN, "local-user-unknown", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,        \
 	  "mail to local addresses that do not exist on this server")                          \
+	X(F_SITE_DOMAIN_LOCAL, "site-domain-delivered-locally", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
+	  "programs on this host mail their own site's domain and it bounces here: the domain is in mydestination, its mailboxes elsewhere") \
 	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
 	  "mail to an alias bounces: the alias points at an address that does not exist")      \
 	X(F_ALIAS_DB_MISSING, "alias-database-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,         \

@@ -69,6 +69,21 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"the domain is wrongly in mydestination (often through myhostname or mydomain): take "
 	"it out, and the mail goes to the MX. The lines do not show where the domain's "
 	"mailboxes are: dig MX tells."},
+    [F_SITE_DOMAIN_LOCAL] = {
+	"Programs on this host (a web site's contact form, cron, a script calling sendmail) "
+	"mail their own site's domain, and the local delivery agent bounces every such "
+	"message: no such user. This server counts the domain as its own (it is in "
+	"mydestination, often through myhostname or mydomain, which is also why the sender "
+	"carries the same domain), so the mail never goes to the domain's own mail servers; "
+	"and no mail to that domain was delivered here.",
+	"Take the domain out of mydestination (postconf mydestination; give myhostname the "
+	"host's own full name, such as web1.example.com, and keep localhost), then postfix "
+	"reload: the mail then goes to the domain's MX. If this server should host those "
+	"mailboxes after all, create the users or aliases instead. The bounced messages went "
+	"back to their sender on this host: send them again.",
+	"The lines do not show where the domain's mailboxes are: dig MX tells. A log holding "
+	"no other delivery to the domain cannot rule out a domain really hosted here whose "
+	"only mail in the log was mistyped."},
     [F_ALIAS_DB_MISSING] = {
 	"The aliases database (alias_maps, alias_database: /etc/aliases.db, built from "
 	"/etc/aliases) is missing or cannot be read. The local delivery agent then defers "

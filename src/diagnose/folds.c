@@ -62,9 +62,9 @@ void diag_nx_note(struct diag *d, const struct event *ev)
 		strset_add(&d->nx_names, span_of(low));
 }
 
-/* alias_add - the lines of (id, key) are now to's; aliases to `from`
+/* diag_alias_add - the lines of (id, key) are now to's; aliases to `from`
  * (a group about to be dropped) follow it */
-static void alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
+void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
 		      const struct diag_group *from)
 {
 	for (size_t i = 0; i < d->nalias; i++)
@@ -88,7 +88,7 @@ const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id,
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i)
 {
 	struct diag_group *g = d->list[i];
-	alias_add(d, g->id, g->key, into, g);
+	diag_alias_add(d, g->id, g->key, into, g);
 	into->lines += g->lines;
 	into->recipients += g->recipients;
 	diag_group_time(into, g->first);
@@ -414,7 +414,7 @@ void diag_resolver_nxdomain(struct diag *d)
 			continue;
 		}
 		into = g;
-		alias_add(d, g->id, g->key, g, NULL);
+		diag_alias_add(d, g->id, g->key, g, NULL);
 		diag_group_relabel(d, g, F_OUT_RESOLVER_NXDOMAIN, "");
 	}
 	free(names);
@@ -450,7 +450,7 @@ void diag_fold_own_names(struct diag *d)
 		into->lines += g->lines;
 		into->merged++;
 		diag_samples_take(into, g->sample, g->nsample);
-		alias_add(d, g->id, g->key, into, g);
+		diag_alias_add(d, g->id, g->key, into, g);
 		diag_group_drop(d, g);
 	}
 	d->nlist = k;
