@@ -19,6 +19,9 @@
  * "QID: removed") read before its own start ("connect from X",
  * "QID: client=", "QID: uid=") is an input newest first.
  *
+ * A short input kept whole (a paste) may hold records flattened onto one
+ * line by a copy site: they are cut apart again (unflatten.c).
+ *
  * Line numbers stay those of the file (the model keeps the lowest and
  * highest of a session's or message's lines, so the evidence pass finds
  * them reading the file in its own order).  The times are read with a
@@ -26,6 +29,7 @@
  * order handed over.  Memory: the kept copies, bounded as above.
  */
 #include "order.h"
+#include "unflatten.h"
 #include "unwrap.h"
 #include "../syslog/prefix.h"
 #include "../util/buf.h"
@@ -238,6 +242,36 @@ static void unwrap_kept(struct order *o, unsigned char *heads)
 	buf_free(&j);
 }
 
+/* unflatten_kept - each kept line that holds several records (a paste
+ * flattened onto one line: unflatten.c) cut into them, each with the
+ * line's number; the pieces stay in the copies, only v and heads grow */
+static void unflatten_kept(struct order *o, unsigned char **heads)
+{
+	struct span part[UNFLATTEN_MAX_PARTS];
+	for (size_t i = 0; i < o->n; i++) {
+		if ((*heads)[i] != HEAD_TAGGED)
+			continue;
+		const struct order_line at = o->v[i];
+		size_t m = unflatten_split(o->st, span_make(o->buf + at.off, at.len), part, UNFLATTEN_MAX_PARTS);
+		if (m < 2)
+			continue;
+		if (o->n + m - 1 > o->cap_v) {
+			o->cap_v = o->n + m - 1;
+			o->v = xrealloc(o->v, o->cap_v * sizeof *o->v);
+		}
+		*heads = xrealloc(*heads, (o->n + m - 1) * sizeof **heads);
+		memmove(o->v + i + m, o->v + i + 1, (o->n - i - 1) * sizeof *o->v);
+		memmove(*heads + i + m, *heads + i + 1, (o->n - i - 1) * sizeof **heads);
+		for (size_t k = 0; k < m; k++) {
+			o->v[i + k] = (struct order_line){(size_t)(part[k].p - o->buf), part[k].n, at.lineno,
+							  at.last};
+			(*heads)[i + k] = HEAD_TAGGED;
+		}
+		o->n += m - 1;
+		i += m - 1;
+	}
+}
+
 /* reverse - seq: the blocks (a line with a prefix and the lines without
  * one after it) last first, the lines before the first block first */
 static void reverse(struct order *o, const unsigned char *heads)
@@ -265,6 +299,9 @@ bool order_next_kept(struct order *o, struct span *line)
 		unsigned char *heads;
 		o->looked = true;
 		look(o, &heads);
+		/* a short paste kept whole: records flattened onto a line */
+		if (!o->more && o->n <= ORDER_LOOK_LINES && heads)
+			unflatten_kept(o, &heads);
 		if (o->wraps)
 			unwrap_kept(o, heads);
 		o->seq = xmalloc((o->n + 1) * sizeof *o->seq);

@@ -1,0 +1,125 @@
+/*
+ * test_unflatten.c - records flattened onto one line by a copy site are
+ * cut apart again (unflatten.c) in a short pasted input, and nowhere
+ * else: a line of one record, another host's words, a log read as it
+ * comes stay whole.
+ */
+#include "tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "feed/order.h"
+#include "feed/unflatten.h"
+#include "input/lines.h"
+#include "input/source.h"
+#include "syslog/prefix.h"
+
+/* pieces - unflatten_split's pieces of line, joined by '|' */
+static const char *pieces(const char *line)
+{
+	static char out[4096];
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	struct span part[8];
+	size_t m = unflatten_split(&st, span_of(line), part, 8);
+	size_t n = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < m && n + part[i].n + 2 < sizeof out; i++)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s", i ? "|" : "", (int)part[i].n,
+				      part[i].p);
+	return m ? out : "whole";
+}
+
+TEST(unflatten_cuts_records_of_one_host)
+{
+	setenv("TZ", "UTC", 1);
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/smtpd[1309]: connect from a.example.com[192.0.2.1] "
+			 "Sep 19 16:00:16 t7 postfix/smtpd[1309]: 34D37115F3A: client=a.example.com[192.0.2.1]  "
+			 "Sep  9 16:00:17 t7 spamd[580]: spamd: clean message"),
+		  "Sep 19 16:00:16 t7 postfix/smtpd[1309]: connect from a.example.com[192.0.2.1]|"
+		  "Sep 19 16:00:16 t7 postfix/smtpd[1309]: 34D37115F3A: client=a.example.com[192.0.2.1]|"
+		  "Sep  9 16:00:17 t7 spamd[580]: spamd: clean message");
+	CHECK_STR(pieces("2026-03-01T10:00:00.123+00:00 mx postfix/qmgr[2]: 4C3F8: removed "
+			 "2026-03-01T10:00:01.000+00:00 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]"),
+		  "2026-03-01T10:00:00.123+00:00 mx postfix/qmgr[2]: 4C3F8: removed|"
+		  "2026-03-01T10:00:01.000+00:00 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]");
+	/* the cut record at the end stays a piece of its own */
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep 19 16:00:16 t7 post"),
+		  "whole");
+}
+
+TEST(unflatten_leaves_one_record_whole)
+{
+	setenv("TZ", "UTC", 1);
+	/* one record */
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/smtpd[1309]: connect from a.example.com[192.0.2.1]"),
+		  "whole");
+	/* a time and words of another host: not this log's record */
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/cleanup[5]: 4C3F8: warning: header Subject: "
+			 "Sep 19 16:00:16 other postfix/smtpd[1]: login ok"),
+		  "whole");
+	/* a time and the host, but no tag after it */
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/cleanup[5]: 4C3F8: info: header Subject: "
+			 "Sep 19 16:00:16 t7 is down"),
+		  "whole");
+	/* a prefix cut short at the end of the line: no over-read */
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep 19 16:0"), "whole");
+	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep"), "whole");
+	CHECK_STR(pieces("no prefix at all Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed"), "whole");
+}
+
+/* handed - the lines order hands over for text, as "lineno:first-word-after-the-tag" */
+static const char *handed(const char *text)
+{
+	static char out[8192];
+	char path[] = "/tmp/postsleuth-unflat.XXXXXX";
+	int fd = mkstemp(path);
+	out[0] = 0;
+	if (fd < 0)
+		return "mkstemp failed";
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+		close(fd);
+		unlink(path);
+		return "write failed";
+	}
+	close(fd);
+	struct source *src = source_open(path);
+	struct lines lr;
+	lines_init(&lr, src);
+	struct order o;
+	order_init(&o, &lr, 2026, 0);
+	struct span line;
+	size_t n = 0;
+	while (order_next(&o, &line) && n + 64 < sizeof out) {
+		const char *c = memchr(line.p, ']', line.n);
+		size_t at = c ? (size_t)(c - line.p) + 3 : 0, w = 0;
+		while (at + w < line.n && line.p[at + w] != ' ' && w < 20)
+			w++;
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%llu:%.*s", n ? " " : "",
+				      (unsigned long long)o.lineno, (int)w, at < line.n ? line.p + at : "");
+	}
+	order_free(&o);
+	lines_free(&lr);
+	source_close(src);
+	unlink(path);
+	return out;
+}
+
+TEST(unflatten_only_a_short_paste)
+{
+	setenv("TZ", "UTC", 1);
+	const char *flat = "Sep 19 16:00:16 t7 postfix/smtpd[1]: connect from a[192.0.2.1] "
+			   "Sep 19 16:00:16 t7 postfix/smtpd[1]: disconnect from a[192.0.2.1] "
+			   "Sep 19 16:00:17 t7 postfix/qmgr[2]: 4C3F8: removed\n";
+	CHECK_STR(handed(flat), "1:connect 1:disconnect 1:4C3F8:");
+	/* the same line in a log of 40 lines read as it comes: whole (a
+	 * sender address may carry such words) */
+	char big[16384];
+	size_t n = (size_t)snprintf(big, sizeof big, "%s", flat);
+	for (int i = 0; i < 39; i++)
+		n += (size_t)snprintf(big + n, sizeof big - n,
+				      "Sep 19 16:01:%02d t7 postfix/smtpd[1]: connect from b[192.0.2.2]\n", i);
+	const char *h = handed(big);
+	CHECK(!strncmp(h, "1:connect 2:connect", 19));
+}
