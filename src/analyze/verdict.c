@@ -160,6 +160,15 @@ uint32_t session_auth_failures(const struct session *s)
 	if (!n && !ok && s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 	    is_stage(s->lost_stage, "AUTH", NULL))
 		n = 1;
+	/* "lost connection after AUTH" with no counts to say more (a
+	 * disconnect line without them, Postfix before 3.0, or none) and no
+	 * login: its last command was an AUTH that opened nothing, refused
+	 * before any password (smtpd_tls_auth_only on a plain-text session
+	 * answers 503 and logs no warning) or given up halfway; a client
+	 * that sent AUTH is no silent port scanner */
+	if (!n && !total && !s->sasl_username && s->lost_reason &&
+	    !strcmp(s->lost_reason, "lost connection") && is_stage(s->lost_stage, "AUTH", NULL))
+		n = 1;
 	return n;
 }
 
