@@ -199,10 +199,13 @@ struct dlg_counts dialogue_counts(const struct session *s)
 }
 
 /* session_tls_failed - the TLS handshake failed: an error logged for it,
- * or the client left right after STARTTLS with no TLS set up */
+ * the client left right after STARTTLS with no TLS set up, or the
+ * disconnect line counts a STARTTLS that failed (starttls=0/1: an excerpt
+ * may keep that line and drop the error's) */
 static bool session_tls_failed(const struct session *s)
 {
-	return !s->tls && (s->tls_error || is_stage(s->lost_stage, "STARTTLS", NULL));
+	return !s->tls && (s->tls_error || is_stage(s->lost_stage, "STARTTLS", NULL) ||
+			   stat_total(s, "starttls") > stat_ok(s, "starttls"));
 }
 
 /* own_net - loopback, a private network or ULA: the server's own side */
