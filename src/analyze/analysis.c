@@ -690,6 +690,8 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		d->pregreet_tls = true;
 	if (s->tls_error && !d->tls_error)
 		d->tls_error = detail_set(d, NULL, span_of(s->tls_error));
+	if (s->tls_error && analysis_is_submission(s->service))
+		d->tls_submission = true;
 	if (s->end_kind == END_OPEN)
 		d->open_sessions++;
 	else if (!s->saw_connect && !s->have_stats)

@@ -190,6 +190,7 @@ struct client_detail {
 	                             * nothing */
 	uint32_t pregreet_bytes;
 	bool pregreet_tls;          /* what smtpd saw before the greeting began a TLS handshake */
+	bool tls_submission;        /* a TLS error of it on a submission service (587, 465) */
 	char *dnsbl;                /* "zen.spamhaus.org as 127.0.0.4; ...": dnsblog's listings
 	                             * (at most 3 lists), or one error code until one comes */
 	bool dnsbl_error_only;      /* ... it holds only an error code */

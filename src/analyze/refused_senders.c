@@ -9,7 +9,8 @@
  * spam forging the domain, or one of the domain's own users sending on
  * port 25 from a listed address instead of submission with a login; the
  * lines cannot tell which, the client's explanation names both
- * (verdict_explain.c).
+ * (verdict_explain.c); a domain typed over before pasting ("xxx") or
+ * without a dot is no evidence of it.
  */
 #include "records.h"
 
@@ -35,6 +36,23 @@ bool analysis_same_domain(struct span a, struct span b)
 		if (a.p[i] != b.p[i] && tolower((unsigned char)a.p[i]) != tolower((unsigned char)b.p[i]))
 			return false;
 	return true;
+}
+
+/* masked_domain - a domain that whoever pasted the line typed over
+ * ("xxx", "xxx.xxx", "***") or one without a dot (no domain of the
+ * Internet has none: "domain", "name" typed for the real one): equal
+ * placeholders say nothing of the real sender and recipient */
+static bool masked_domain(struct span dom)
+{
+	bool dot = false, other = false;
+	for (size_t i = 0; i < dom.n; i++) {
+		char ch = dom.p[i];
+		if (ch == '.')
+			dot = true;
+		else if (ch != 'x' && ch != 'X' && ch != '*')
+			other = true;
+	}
+	return !dot || !other;
 }
 
 /* own_refused - smtpd refused a client of the own network */
@@ -68,7 +86,7 @@ void analysis_refused_sender(struct analysis *a, const struct event *ev)
 	struct span dom = domain_of(ev->from), rdom = domain_of(ev->to);
 	/* a listed client's sender in its recipient's domain: most are
 	 * not, told apart without a hash */
-	if (listed && (!dom.n || !rdom.n || !analysis_same_domain(dom, rdom)))
+	if (listed && (!dom.n || !rdom.n || !analysis_same_domain(dom, rdom) || masked_domain(dom)))
 		return;
 	/* analysis_domain_hash is never 0: 0 is "no '@'" */
 	uint32_t h = 0, rh = 0;

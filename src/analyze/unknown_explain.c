@@ -226,6 +226,14 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 		buf_puts(b, _(" The log shows only the end of its session (no connect line, and a "
 			      "disconnect line without command counts): an excerpt, which does not show "
 			      "what the client did."));
+	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4] &&
+		   d->lost_stage && strcasecmp(d->lost_stage, "CONNECT")) {
+		/* a session without counts that ended after a command: it did
+		 * send that one, so it is no silent connect */
+		/* TRANSLATORS: %s is the SMTP stage, such as EHLO, MAIL or DATA */
+		buf_printf(b, _(" It hung up after %s, the last command it sent (lost connection after "
+				"%s); the log has no command counts to say what came before."),
+			   d->lost_stage, d->lost_stage);
 	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4]) {
 		struct buf lost = {0};
 		if (d->lost_stage)

@@ -160,6 +160,15 @@ uint32_t session_auth_failures(const struct session *s)
 	if (!n && !ok && s->lost_reason && !strcmp(s->lost_reason, "too many errors") &&
 	    is_stage(s->lost_stage, "AUTH", NULL))
 		n = 1;
+	/* "lost connection after AUTH" with no counts to say more (a
+	 * disconnect line without them, Postfix before 3.0, or none) and no
+	 * login: its last command was an AUTH that opened nothing, refused
+	 * before any password (smtpd_tls_auth_only on a plain-text session
+	 * answers 503 and logs no warning) or given up halfway; a client
+	 * that sent AUTH is no silent port scanner */
+	if (!n && !total && !s->sasl_username && s->lost_reason &&
+	    !strcmp(s->lost_reason, "lost connection") && is_stage(s->lost_stage, "AUTH", NULL))
+		n = 1;
 	return n;
 }
 
@@ -190,10 +199,13 @@ struct dlg_counts dialogue_counts(const struct session *s)
 }
 
 /* session_tls_failed - the TLS handshake failed: an error logged for it,
- * or the client left right after STARTTLS with no TLS set up */
+ * the client left right after STARTTLS with no TLS set up, or the
+ * disconnect line counts a STARTTLS that failed (starttls=0/1: an excerpt
+ * may keep that line and drop the error's) */
 static bool session_tls_failed(const struct session *s)
 {
-	return !s->tls && (s->tls_error || is_stage(s->lost_stage, "STARTTLS", NULL));
+	return !s->tls && (s->tls_error || is_stage(s->lost_stage, "STARTTLS", NULL) ||
+			   stat_total(s, "starttls") > stat_ok(s, "starttls"));
 }
 
 /* own_net - loopback, a private network or ULA: the server's own side */

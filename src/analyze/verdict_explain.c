@@ -154,6 +154,17 @@ static void tls_text(struct buf *b, const struct client_detail *d, const char *i
 				   provider_of_address(span_of(ip)));
 			break;
 		}
+		if (d && d->tls_submission) {
+			buf_puts(b, _(": it and this server have no TLS protocol version or cipher in "
+				      "common, on a submission port (587, 465), where the clients are "
+				      "this server's users' mail programs. If users say they cannot "
+				      "send, this server's TLS settings or certificate leave their "
+				      "programs out (smtpd_tls_mandatory_protocols, "
+				      "smtpd_tls_mandatory_ciphers, the certificate's key type after a "
+				      "renewal; test with openssl s_client -starttls smtp -connect "
+				      "HOST:587); a scanner on 587 leaves the same lines."));
+			break;
+		}
 		buf_puts(b, _(": it and this server have no TLS protocol version or cipher in common. If "
 			    "many different clients show this, this server's TLS settings are too strict "
 			    "or too old (smtpd_tls_protocols, smtpd_tls_mandatory_ciphers, the OpenSSL "

@@ -185,6 +185,9 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 	diag_note_line(r, ev, d->show_secrets);
 	if (kind == NOTE_LIMIT && !r->provider)
 		r->provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
+	/* a service of master.cf other than smtp: submission, smtps */
+	if (kind == NOTE_LIMIT && ev->line->service.n && !span_eqs(ev->line->service, "smtp"))
+		r->submission = true;
 }
 
 /* user_relay - a user's mail program refused with "Relay access
@@ -193,7 +196,9 @@ static void user_relay(struct diag *d, enum finding_id id, const char *ip, uint6
 		       struct stamp first, struct stamp last)
 {
 	enum diag_note_kind kind = id == F_IN_USER_RELAY_DENIED                               ? NOTE_RELAY
-				   : id == F_IN_OWN_RATE_LIMITED || id == F_IN_KNOWN_RATE_LIMITED ? NOTE_LIMIT
+				   : id == F_IN_OWN_RATE_LIMITED || id == F_IN_KNOWN_RATE_LIMITED ||
+					     id == F_IN_SUBMISSION_LIMITED
+					 ? NOTE_LIMIT
 												  : NOTE_CHECKS;
 	struct diag_group *g = diag_group_get(d, id, ip);
 	if (!g) {
@@ -319,6 +324,11 @@ void diag_clients(struct diag *d, struct analysis *a)
 		else if (r->kind == NOTE_LIMIT &&
 			 (r->provider || (c && c->verdict == V_LEGITIMATE && c->messages)))
 			user_relay(d, F_IN_KNOWN_RATE_LIMITED, r->ip, r->lines, r->first, r->last);
+		/* a stranger refused on port 25 is the limit at work; on a
+		 * submission service, where the clients are the users', a
+		 * client the log cannot place (not hostile) needs a look */
+		else if (r->kind == NOTE_LIMIT && r->submission && !(c && verdict_hostile(c->verdict)))
+			user_relay(d, F_IN_SUBMISSION_LIMITED, r->ip, r->lines, r->first, r->last);
 	}
 	diag_user_tls(d, a);
 }
@@ -696,7 +706,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 		return slow;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n) {
 		const struct diag_group *g = list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
-		return g ? g : list_group(d, F_IN_KNOWN_RATE_LIMITED, ev->client_ip);
+		if (!g)
+			g = list_group(d, F_IN_KNOWN_RATE_LIMITED, ev->client_ip);
+		return g ? g : list_group(d, F_IN_SUBMISSION_LIMITED, ev->client_ip);
 	}
 	if (ev->type == EV_CLEANUP_ACTION &&
 	    (span_eqs(ev->action, "reject") || (span_eqs(ev->action, "milter-reject") && ev->client_ip.n)) &&

@@ -196,6 +196,8 @@ enum finding_impact {
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
+	X(F_IN_SUBMISSION_LIMITED, "submission-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "a connection or rate limit (anvil) refuses a client on a submission port (587, 465) that the log cannot place: an application or office of your own, or a flood") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \
 	  "header_checks, body_checks or a milter refuse mail of this server's own users")    \
 	X(F_IN_OWN_CLIENT_REFUSED, "own-client-refused", SIDE_CONFIG, 2, IMPACT_REFUSED,        \

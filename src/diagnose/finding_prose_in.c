@@ -193,6 +193,23 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"that anvil's \"statistics: max connection count\" and \"max connection rate\" lines "
 	"show; postscreen in front keeps spam bots away without a tight limit.",
 	NULL},
+    [F_IN_SUBMISSION_LIMITED] = {
+	"anvil's limits (smtpd_client_connection_count_limit, default 50 at once; "
+	"smtpd_client_connection_rate_limit; the message, recipient and AUTH rate limits) "
+	"refused a client on a submission service (587 or 465), where the clients are this "
+	"server's users' mail programs and applications, and the log neither shows it logging "
+	"in nor shows it hostile. Its connections beyond the limit got 421 or 450: its mail "
+	"waits. Many connections at once from one address is a bulk-sending application, a "
+	"whole office behind one NAT address, or a flood of connections from a stranger.",
+	"Find out whose address it is. If it is yours, exempt it "
+	"(smtpd_client_event_limit_exceptions = $mynetworks plus that address) or raise the "
+	"limit for submission only in master.cf (-o smtpd_client_connection_count_limit=...); "
+	"an application that opens a connection per message is worth reconfiguring. If it is "
+	"not yours, the limit did its job: ban the address (fail2ban) and watch for failed "
+	"logins from it.",
+	"The limit's line names the client but not whether it logged in in its other "
+	"connections: the sessions around it (client= lines with sasl_username) tell a user "
+	"from a stranger."},
     [F_IN_OWN_CONTENT_REFUSED] = {
 	"cleanup refused a message of this server's own users (a client that logs in, one on "
 	"the own network, or a local submission) with a header_checks or body_checks REJECT "

@@ -620,6 +620,9 @@ static bool parse_info(struct span t, struct event *ev)
 				t.n--;
 			if (!smtpd_client(t, ev))
 				return false;
+			/* no text, yet the pipelining happened: an empty
+			 * command (set, not null) still marks the session */
+			ev->command = span_skip(t, t.n);
 		}
 		ev->type = EV_PIPELINING;
 		ev->stage = where;

@@ -165,7 +165,10 @@ static const struct {
 	N_("Open-relay tests"),
 	{N_("Nothing leaked: Postfix refused them (\"Relay access denied\": 454 4.7.1 from "
 	 "defer_unauth_destination, the default, 554 5.7.1 from reject_unauth_destination). "
-	 "Keep one of them in smtpd_relay_restrictions. Banning repeat testers is optional.")}},
+	 "Keep one of them in smtpd_relay_restrictions. Banning repeat testers is optional."),
+	 N_("If one of these addresses is your own (an application, a website or a device meant "
+	 "to send mail through this server), it is no test: let it log in on the submission "
+	 "port (587, or 465) or add its address to mynetworks, and do not ban it.")}},
     [VACT_NON_SMTP] = {
 	N_("Non-SMTP probes"),
 	{N_("Harmless: Postfix answered 500/502 5.5.2 and they left. If you want to ban them, "

@@ -521,7 +521,7 @@ TEST(smtpd_hostname_rate_nonsmtp)
 	     {"client_name", "unknown", "client_ip", "192.0.2.99", "stage", "CONNECT", "command",
 	      "EHLO bot.invalid\\r\\nMAIL FROM:<a@bot.invalid>\\r\\n"}},
 	    {C "improper command pipelining after RSET from unknown[173.10.140.217]", EV_PIPELINING,
-	     {"client_name", "unknown", "client_ip", "173.10.140.217", "stage", "RSET"}},
+	     {"client_name", "unknown", "client_ip", "173.10.140.217", "stage", "RSET", "command", ""}},
 	    {C "warning: Connection rate limit exceeded: 31 from spamhost.domain.org[192.0.2.123] for "
 	       "service smtp",
 	     EV_RATE_LIMIT,
