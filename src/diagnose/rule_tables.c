@@ -646,6 +646,12 @@ const struct rule rule_diag[] = {
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* the TLS library's lines after "cannot get RSA certificate from
+     * file": the file, PEM and key check functions that failed to load
+     * this server's own key or certificate (fopen's "Permission denied"
+     * or "No such file", the key that does not match); key-less, they
+     * join the line naming the file (causes.c) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen"}, "TLS library problem", K_NONE, NULL},
     /* the client's handshake got plain SMTP back (OpenSSL's "wrong
      * version number": wrapper mode towards a STARTTLS port); the
      * opposite is a plain line (SRC_PLAIN rows) */
