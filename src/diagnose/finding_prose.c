@@ -2,8 +2,9 @@
  * finding_prose.c - the words of the server's own findings (services,
  * tables, backends, TLS, the queue): what the lines mean, the next step,
  * and what the lines cannot show.  Outbound delivery's words are in
- * finding_prose_out.c, inbound mail's in finding_prose_in.c.  One row per
- * FINDINGS row in one of the three tables (a unit test checks that none
+ * finding_prose_out.c, inbound mail's in finding_prose_in.c, the lives of
+ * master's daemons in finding_prose_master.c.  One row per
+ * FINDINGS row in one of the four tables (a unit test checks that none
  * is missing).  Kept
  * apart from the decision (rules.c) so that the words can change, or be
  * translated, without touching it.
@@ -383,20 +384,6 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"List the entries with postconf -M (postconf -M submission/inet for one), keep one "
 	"entry per service in /etc/postfix/master.cf with all the -o options it needs, then "
 	"postfix reload.",
-	NULL},
-    [F_DAEMON_THROTTLED] = {
-	"A Postfix daemon keeps exiting at start-up (\"bad command startup -- throttling\"), "
-	"or the master daemon cannot start one at all (\"fork: ... -- throttling\": the host "
-	"is out of processes or memory), and master throttles it: that service is down.",
-	"Read the fatal line the daemon writes just before (it says why), fix it, then "
-	"postfix reload. For a fork failure, free memory or raise the limit on processes "
-	"(ulimit -u, systemd's TasksMax), or lower default_process_limit.",
-	NULL},
-    [F_DAEMON_FATAL] = {
-	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "
-	"the cause is fixed.",
-	"Read the fatal line: it names the file, table or setting at fault. postfix check "
-	"finds many of these.",
 	NULL},
     [F_PICKUP_DOWN] = {
 	"Mail submitted locally (sendmail, postdrop) cannot reach the pickup service; it "

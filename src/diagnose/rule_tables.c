@@ -627,6 +627,10 @@ const struct rule rule_diag[] = {
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
     {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
+    /* master_spawn.c's "process %s pid %d killed by signal %d": a crash
+     * (11, 6) or a kill (9), not a fatal error the daemon wrote */
+    {F_DAEMON_CRASHED, SRC_DIAG, "master", {"killed by signal"}, "process ", K_PATH, NULL},
+    {F_DAEMON_CRASHED, SRC_DIAG, "", {"killed by signal"}, "process /", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     /* master_spawn.c's "process %s pid %d exit status %d" pasted without
      * its tag (a web UI's table keeps only the level and the text): the
