@@ -277,6 +277,8 @@ enum finding_impact {
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_CACHE_CANNOT_OPEN, "cache-table-cannot-open", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "a cache that Postfix creates itself (postscreen's, address verification's) cannot be opened or created") \
+	X(F_TLS_SCACHE, "tls-session-cache-unusable", SIDE_CONFIG, 1, IMPACT_DEGRADED,          \
+	  "the TLS session cache file cannot be opened: TLS works without session reuse")      \
 	X(F_MAP_TEMP_FAILURE, "lookup-temporary-failure", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
 	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
 	X(F_VERIFY_SOFT, "verify-refusal-temporary", SIDE_CONFIG, 1, IMPACT_DELAYED,            \

@@ -525,6 +525,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"put postscreen in front of smtpd, and read STRESS_README (smtpd_timeout under load); "
 	"then postfix reload.",
 	NULL},
+    [F_TLS_SCACHE] = {
+	"tlsmgr cannot open the TLS session cache (smtpd_tls_session_cache_database or "
+	"smtp_tls_session_cache_database, a btree: or lmdb: file in data_directory): the "
+	"file was written by another Berkeley DB or LMDB version (\"File exists\" after an "
+	"upgrade or a new container image), it is damaged, or its directory is not writable. "
+	"TLS still works, only without resuming sessions; no mail is lost.",
+	"Stop Postfix, delete the cache file the line names (it is only a cache: Postfix "
+	"creates it again), check that data_directory belongs to postfix (postfix "
+	"set-permissions), then start Postfix.",
+	NULL},
     [F_INTERNAL_SERVICE] = {
 	"A Postfix daemon could not talk to one of Postfix's own helper services: anvil "
 	"(connection and rate limits), tlsmgr (TLS session cache and random seed), scache (the "

@@ -444,8 +444,9 @@ const struct rule rule_diag[] = {
     /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
      * database): "btree:.../smtpd_scache is unavailable. open database
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
-     * on without session reuse; not a table mail needs */
-    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
+     * on without session reuse; not a table mail needs, nor a service
+     * to start: the file to delete */
+    {F_TLS_SCACHE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
     /* tls_dane.c "DANE TLSA lookup problem: ...", smtp_tls_policy.c "TLS
      * policy lookup for D/H: TLSA lookup error for H:25": the warnings
      * before the deferral "TLSA lookup error" (a rule_out row);

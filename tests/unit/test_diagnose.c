@@ -490,7 +490,7 @@ static const struct {
      "dnsbl-reply-timeout", "zen.example.org"},
     /* tlsmgr's TLS session cache that cannot be opened: no mail refused */
     {"Jun 28 10:00:00 mx postfix/tlsmgr[812]: warning: btree:/var/lib/postfix/smtpd_scache is unavailable. open database /var/lib/postfix/smtpd_scache.db: File exists",
-     "internal-service-unreachable", "/var/lib/postfix/smtpd_scache"},
+     "tls-session-cache-unusable", "/var/lib/postfix/smtpd_scache"},
     /* postgrey's delay text as mail images set it, naming no greylist */
     {"Feb 13 13:53:00 mx postfix/smtpd[2768]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.31]: 450 4.2.0 <bob@example.org>: Recipient address rejected: Delayed by Postgrey; from=<news@example.net> to=<bob@example.org> proto=ESMTP helo=<mail.example.net>",
      "greylisting", ""},
