@@ -178,7 +178,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"socket must be under /var/spool/postfix. On \"Permission denied\" the milter runs but "
 	"the postfix user may not open its socket: add postfix to the milter's group (adduser "
 	"postfix opendkim) and let the group use the socket (UMask 007 in opendkim.conf), then "
-	"restart both.",
+	"restart both. On \"Cannot assign requested address\" the name localhost gave ::1 where "
+	"IPv6 is off (a container): name the milter inet:127.0.0.1:PORT.",
 	NULL},
     [F_MILTER_CRASHED] = {
 	"The milter broke off while Postfix was talking to it (it closed or reset the "
