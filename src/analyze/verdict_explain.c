@@ -178,6 +178,11 @@ static void tls_text(struct buf *b, const struct client_detail *d, const char *i
 		buf_puts(b, _(": a certificate was refused (the client's certificate, or the client "
 			    "refusing this server's)."));
 		break;
+	case TLSE_SERVER:
+		buf_puts(b, _(": this server's own TLS key or certificate did not load, so it has no TLS "
+			    "for any client (see the problem about the server's TLS key or "
+			    "certificate). The client is not at fault."));
+		break;
 	default:
 		buf_puts(b, _(": it hung up in the middle of the handshake. One client doing this is a "
 			    "scanner or a client that does not trust this server's certificate; many "

@@ -26,6 +26,9 @@ const struct diag_effect diag_effects[] = {
     {F_OUT_RELAY_SASL, false, {F_OUT_RELAY_SASL}},
     /* its warning listing the relay's mechanisms, before the deferral */
     {F_OUT_RELAY_NO_MECH, false, {F_OUT_RELAY_NO_MECH}},
+    /* the TLS library's lines that did not load this server's key or
+     * certificate, after the line naming its file */
+    {F_TLS_KEY, false, {F_TLS_KEY}},
     {F_MAP_MISSING, false, {F_MAP_MISSING, F_MAP_TYPE, F_MAP_SERVER_DOWN, F_MAP_CORRUPT, F_MAP_UNAPPROVED}},
     /* smtp's "QID: smtp_sasl_password_maps lookup error" and its deferral
      * "local data error while talking to HOST" after the password

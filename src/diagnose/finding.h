@@ -279,6 +279,8 @@ enum finding_impact {
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_CACHE_CANNOT_OPEN, "cache-table-cannot-open", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "a cache that Postfix creates itself (postscreen's, address verification's) cannot be opened or created") \
+	X(F_TLS_SCACHE, "tls-session-cache-unusable", SIDE_CONFIG, 1, IMPACT_DEGRADED,          \
+	  "the TLS session cache file cannot be opened: TLS works without session reuse")      \
 	X(F_MAP_TEMP_FAILURE, "lookup-temporary-failure", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
 	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
 	X(F_VERIFY_SOFT, "verify-refusal-temporary", SIDE_CONFIG, 1, IMPACT_DELAYED,            \
@@ -343,6 +345,8 @@ enum finding_impact {
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
 	  "a Postfix daemon stops with a fatal error")                                         \
+	X(F_DAEMON_CRASHED, "daemon-crashed", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,              \
+	  "a Postfix daemon crashes: it was killed by a signal")                               \
 	X(F_NO_SUCH_INTERFACE, "listen-address-missing", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
 	  "Postfix cannot start: inet_interfaces names an address this host does not have")    \
 	X(F_POSTFIX_DOWN, "postfix-not-running", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,           \
@@ -453,13 +457,15 @@ const char *finding_impact_words(enum finding_impact i);
 const struct finding_prose *finding_prose(enum finding_id f);
 /* the rows themselves, in English: the outbound findings' in
  * finding_prose_out.c, inbound mail's in finding_prose_in.c, this host's
- * own delivery's in finding_prose_local.c, the others' in
- * finding_prose.c; read them through finding_prose() (translated) or
+ * own delivery's in finding_prose_local.c, master's daemons' in
+ * finding_prose_master.c, the others' in finding_prose.c; read them
+ * through finding_prose() (translated) or
  * finding_prose_en() */
 extern const struct finding_prose finding_prose_table[F__COUNT];
 extern const struct finding_prose finding_prose_in[F__COUNT];
 extern const struct finding_prose finding_prose_out[F__COUNT];
 extern const struct finding_prose finding_prose_local[F__COUNT];
+extern const struct finding_prose finding_prose_master[F__COUNT];
 const struct finding_prose *finding_prose_en(enum finding_id f);
 
 #endif

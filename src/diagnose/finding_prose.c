@@ -3,8 +3,9 @@
  * tables, backends, TLS, the queue): what the lines mean, the next step,
  * and what the lines cannot show.  Outbound delivery's words are in
  * finding_prose_out.c, inbound mail's in finding_prose_in.c, this host's
- * own delivery's in finding_prose_local.c.  One row per
- * FINDINGS row in one of the four tables (a unit test checks that none
+ * own delivery's in finding_prose_local.c, the lives of master's daemons
+ * in finding_prose_master.c.  One row per
+ * FINDINGS row in one of the five tables (a unit test checks that none
  * is missing).  Kept
  * apart from the decision (rules.c) so that the words can change, or be
  * translated, without touching it.
@@ -166,7 +167,8 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"socket must be under /var/spool/postfix. On \"Permission denied\" the milter runs but "
 	"the postfix user may not open its socket: add postfix to the milter's group (adduser "
 	"postfix opendkim) and let the group use the socket (UMask 007 in opendkim.conf), then "
-	"restart both.",
+	"restart both. On \"Cannot assign requested address\" the name localhost gave ::1 where "
+	"IPv6 is off (a container): name the milter inet:127.0.0.1:PORT.",
 	NULL},
     [F_MILTER_CRASHED] = {
 	"The milter broke off while Postfix was talking to it (it closed or reset the "
@@ -291,20 +293,6 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"entry per service in /etc/postfix/master.cf with all the -o options it needs, then "
 	"postfix reload.",
 	NULL},
-    [F_DAEMON_THROTTLED] = {
-	"A Postfix daemon keeps exiting at start-up (\"bad command startup -- throttling\"), "
-	"or the master daemon cannot start one at all (\"fork: ... -- throttling\": the host "
-	"is out of processes or memory), and master throttles it: that service is down.",
-	"Read the fatal line the daemon writes just before (it says why), fix it, then "
-	"postfix reload. For a fork failure, free memory or raise the limit on processes "
-	"(ulimit -u, systemd's TasksMax), or lower default_process_limit.",
-	NULL},
-    [F_DAEMON_FATAL] = {
-	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "
-	"the cause is fixed.",
-	"Read the fatal line: it names the file, table or setting at fault. postfix check "
-	"finds many of these.",
-	NULL},
     [F_PICKUP_DOWN] = {
 	"Mail submitted locally (sendmail, postdrop) cannot reach the pickup service; it "
 	"waits in the maildrop directory.",
@@ -427,6 +415,16 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"service's maxproc in master.cf (or default_process_limit) if the host has the memory, "
 	"put postscreen in front of smtpd, and read STRESS_README (smtpd_timeout under load); "
 	"then postfix reload.",
+	NULL},
+    [F_TLS_SCACHE] = {
+	"tlsmgr cannot open the TLS session cache (smtpd_tls_session_cache_database or "
+	"smtp_tls_session_cache_database, a btree: or lmdb: file in data_directory): the "
+	"file was written by another Berkeley DB or LMDB version (\"File exists\" after an "
+	"upgrade or a new container image), it is damaged, or its directory is not writable. "
+	"TLS still works, only without resuming sessions; no mail is lost.",
+	"Stop Postfix, delete the cache file the line names (it is only a cache: Postfix "
+	"creates it again), check that data_directory belongs to postfix (postfix "
+	"set-permissions), then start Postfix.",
 	NULL},
     [F_INTERNAL_SERVICE] = {
 	"A Postfix daemon could not talk to one of Postfix's own helper services: anvil "

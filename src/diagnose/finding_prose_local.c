@@ -3,8 +3,9 @@
  * (the local, virtual and pipe agents: mailboxes, their limits and
  * permissions, local users, aliases, .forward files, mailbox commands):
  * what the lines mean, the next step, and what the lines cannot show.
- * The other findings' words are in finding_prose.c, finding_prose_in.c
- * and finding_prose_out.c; finding_prose_en() reads all four.
+ * The other findings' words are in finding_prose.c, finding_prose_in.c,
+ * finding_prose_master.c and finding_prose_out.c; finding_prose_en()
+ * reads all five.
  */
 #include "finding.h"
 

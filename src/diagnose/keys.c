@@ -406,7 +406,9 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 		    [TLSE_NONE] = "another TLS error", [TLSE_HANGUP] = "the client hung up mid-handshake",
 		    [TLSE_MISMATCH] = "no protocol version or cipher in common",
 		    [TLSE_NOT_TLS] = "not TLS (HTTP to a mail port)",
-		    [TLSE_CERT] = "a certificate refused", [TLSE_OTHER] = "another TLS error"};
+		    [TLSE_CERT] = "a certificate refused",
+		    [TLSE_SERVER] = "this server's key or certificate did not load",
+		    [TLSE_OTHER] = "another TLS error"};
 		struct span why = ev->reason.n ? ev->reason : t;
 		snprintf(hit->key, sizeof hit->key, "%s", words[ev_tls_error_kind(why)]);
 		diag_copy_key(hit->subject, ev->client_ip);

@@ -444,8 +444,9 @@ const struct rule rule_diag[] = {
     /* tlsmgr's TLS session caches (smtpd_/smtp_/lmtp_tls_session_cache_
      * database): "btree:.../smtpd_scache is unavailable. open database
      * ...: File exists" (a file of another Berkeley DB version): TLS goes
-     * on without session reuse; not a table mail needs */
-    {F_INTERNAL_SERVICE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
+     * on without session reuse; not a table mail needs, nor a service
+     * to start: the file to delete */
+    {F_TLS_SCACHE, SRC_DIAG, NULL, {"_scache is unavailable", "_scache.db: "}, NULL, K_PATH, NULL},
     /* tls_dane.c "DANE TLSA lookup problem: ...", smtp_tls_policy.c "TLS
      * policy lookup for D/H: TLSA lookup error for H:25": the warnings
      * before the deferral "TLSA lookup error" (a rule_out row);
@@ -627,6 +628,10 @@ const struct rule rule_diag[] = {
     {F_DAEMON_THROTTLED, SRC_DIAG, NULL, {"bad command startup -- throttling"}, NULL, K_PATH, NULL},
     /* master_spawn.c "%s: fork: %m -- throttling": no process to start */
     {F_DAEMON_THROTTLED, SRC_DIAG, "master", {": fork: "}, "-- throttling", K_PATH, NULL},
+    /* master_spawn.c's "process %s pid %d killed by signal %d": a crash
+     * (11, 6) or a kill (9), not a fatal error the daemon wrote */
+    {F_DAEMON_CRASHED, SRC_DIAG, "master", {"killed by signal"}, "process ", K_PATH, NULL},
+    {F_DAEMON_CRASHED, SRC_DIAG, "", {"killed by signal"}, "process /", K_PATH, NULL},
     {F_DAEMON_FATAL, SRC_DIAG, "master", {"killed by signal", "exit status"}, "process ", K_PATH, NULL},
     /* master_spawn.c's "process %s pid %d exit status %d" pasted without
      * its tag (a web UI's table keeps only the level and the text): the
@@ -646,6 +651,12 @@ const struct rule rule_diag[] = {
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* the TLS library's lines after "cannot get RSA certificate from
+     * file": the file, PEM and key check functions that failed to load
+     * this server's own key or certificate (fopen's "Permission denied"
+     * or "No such file", the key that does not match); key-less, they
+     * join the line naming the file (causes.c) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen"}, "TLS library problem", K_NONE, NULL},
     /* the client's handshake got plain SMTP back (OpenSSL's "wrong
      * version number": wrapper mode towards a STARTTLS port); the
      * opposite is a plain line (SRC_PLAIN rows) */

@@ -278,6 +278,7 @@ enum tls_error_kind {
 	TLSE_MISMATCH,   /* no protocol version or cipher in common */
 	TLSE_NOT_TLS,    /* it spoke something else (HTTP) to a TLS port */
 	TLSE_CERT,       /* a certificate was refused */
+	TLSE_SERVER,     /* this server's own key or certificate did not load: no TLS at all */
 	TLSE_OTHER,
 };
 enum tls_error_kind ev_tls_error_kind(struct span reason);

@@ -537,6 +537,19 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 		const char *w;
 		enum tls_error_kind k;
 	} words[] = {
+	    /* this server's own TLS setup, not the handshake: its key or
+	     * certificate did not load (OpenSSL's file, PEM and key check
+	     * functions), so smtpd has no TLS context for any client;
+	     * before "certificate", which their names hold */
+	    {"TLS context initialization failed", TLSE_SERVER},
+	    {"X509_check_private_key", TLSE_SERVER},
+	    {"key values mismatch", TLSE_SERVER},
+	    {"use_certificate", TLSE_SERVER},
+	    {"use_PrivateKey", TLSE_SERVER},
+	    {"PEM_read_bio", TLSE_SERVER},
+	    {"PEM routines", TLSE_SERVER},
+	    {"BIO routines", TLSE_SERVER},
+	    {"fopen", TLSE_SERVER},
 	    {"http request", TLSE_NOT_TLS},
 	    {"http_request", TLSE_NOT_TLS},
 	    {"no shared cipher", TLSE_MISMATCH},

@@ -370,6 +370,47 @@ static struct span squeeze_blanks(struct syslog_state *st, struct span t)
 	return span_make(st->json_msg, n);
 }
 
+/* syslog_plain_quotes - a Postfix line pasted through a web page or a
+ * word processor with its quotes made typographic ("can\u2019t read
+ * SMFIC_BODYEOB", \u201clookup error for \u201c*\u201d\u201d): its text with
+ * U+2018/U+2019 read as ' and U+201C/U+201D as ", in the state's message
+ * buffer (as a json line's), so that the rules' needles, written as
+ * Postfix writes them, match.  Postfix writes ASCII quotes only; the raw
+ * line keeps the paste.  A text already in the buffer (a json line's,
+ * a squeezed table's) is left as it is; the copy is bounded by the buffer */
+void syslog_plain_quotes(struct syslog_state *st, struct logline *out)
+{
+	struct span t = out->text;
+	if (!t.n || (t.p >= st->json_msg && t.p < st->json_msg + sizeof st->json_msg))
+		return;
+	const char *e2 = memchr(t.p, 0xE2, t.n);
+	bool any = false;
+	for (; e2 && !any; e2 = memchr(e2 + 1, 0xE2, t.n - (size_t)(e2 + 1 - t.p))) {
+		size_t at = (size_t)(e2 - t.p);
+		if (at + 2 < t.n && (unsigned char)e2[1] == 0x80 &&
+		    (unsigned char)e2[2] >= 0x98 && (unsigned char)e2[2] <= 0x9D &&
+		    (unsigned char)e2[2] != 0x9A && (unsigned char)e2[2] != 0x9B)
+			any = true;
+		if (at + 1 >= t.n)
+			break;
+	}
+	if (!any || t.n >= sizeof st->json_msg)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		unsigned char c2 = i + 2 < t.n ? (unsigned char)t.p[i + 2] : 0;
+		if ((unsigned char)t.p[i] == 0xE2 && i + 2 < t.n && (unsigned char)t.p[i + 1] == 0x80 &&
+		    c2 >= 0x98 && c2 <= 0x9D && c2 != 0x9A && c2 != 0x9B) {
+			st->json_msg[n++] = c2 <= 0x99 ? '\'' : '"';
+			i += 2;
+		} else {
+			st->json_msg[n++] = t.p[i];
+		}
+	}
+	out->text = span_make(st->json_msg, n);
+	out->unescaped = true;
+}
+
 /* syslog_parse_pasted - a line the plain shapes refused; false when no
  * log line is found in it */
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out)

@@ -17,9 +17,9 @@ TEST(diagnose_table_complete)
 		const struct finding_prose *p = finding_prose((enum finding_id)i);
 		CHECK(p->meaning && strlen(p->meaning) > 20);
 		CHECK(p->fix && strlen(p->fix) > 10);
-		/* its words in exactly one of the four tables */
+		/* its words in exactly one of the five tables */
 		CHECK(!!finding_prose_out[i].meaning + !!finding_prose_in[i].meaning +
-			      !!finding_prose_local[i].meaning +
+			      !!finding_prose_local[i].meaning + !!finding_prose_master[i].meaning +
 			      !!finding_prose_table[i].meaning ==
 		      1);
 		CHECK(finding_title((enum finding_id)i)[0]);
@@ -491,7 +491,7 @@ static const struct {
      "dnsbl-reply-timeout", "zen.example.org"},
     /* tlsmgr's TLS session cache that cannot be opened: no mail refused */
     {"Jun 28 10:00:00 mx postfix/tlsmgr[812]: warning: btree:/var/lib/postfix/smtpd_scache is unavailable. open database /var/lib/postfix/smtpd_scache.db: File exists",
-     "internal-service-unreachable", "/var/lib/postfix/smtpd_scache"},
+     "tls-session-cache-unusable", "/var/lib/postfix/smtpd_scache"},
     /* postgrey's delay text as mail images set it, naming no greylist */
     {"Feb 13 13:53:00 mx postfix/smtpd[2768]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.31]: 450 4.2.0 <bob@example.org>: Recipient address rejected: Delayed by Postgrey; from=<news@example.net> to=<bob@example.org> proto=ESMTP helo=<mail.example.net>",
      "greylisting", ""},

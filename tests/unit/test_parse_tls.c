@@ -57,3 +57,30 @@ TEST(smtp_tls_untrusted_and_errors)
 	CHECK_STR(progs_type(ev), "info");
 	CHECK_SPAN(ev->relay_ip, "192.0.2.9");
 }
+
+/* this server's own key or certificate that did not load is no client's
+ * handshake: OpenSSL's loading functions and the dropped wrapper-mode
+ * request; a client's alert about a certificate stays a refusal */
+TEST(tls_error_kind_server_setup)
+{
+	CHECK_INT(ev_tls_error_kind(span_of("9030:error:0B080074:x509 certificate routines:"
+					   "X509_check_private_key:key values mismatch:x509_cmp.c:330:")),
+		  TLSE_SERVER);
+	CHECK_INT(ev_tls_error_kind(span_of("error:140DC002:SSL routines:use_certificate_chain_file:"
+					   "system lib:ssl/ssl_rsa.c:596:")),
+		  TLSE_SERVER);
+	CHECK_INT(ev_tls_error_kind(span_of("error:0200100D:system library:fopen:Permission denied:"
+					   "bss_file.c:398:fopen('/etc/x.pem','r'):")),
+		  TLSE_SERVER);
+	CHECK_INT(ev_tls_error_kind(span_of("Wrapper-mode request dropped from a[192.0.2.1] for service "
+					   "smtps. TLS context initialization failed. For details see "
+					   "earlier warnings in your logs.")),
+		  TLSE_SERVER);
+	/* look-alikes */
+	CHECK_INT(ev_tls_error_kind(span_of("error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert "
+					   "unknown ca:ssl/record/rec_layer_s3.c:1543:SSL alert number 48:")),
+		  TLSE_CERT);
+	CHECK_INT(ev_tls_error_kind(span_of("error:1408A0C1:SSL routines:ssl3_get_client_hello:"
+					   "no shared cipher:s3_srvr.c:1417:")),
+		  TLSE_MISMATCH);
+}

@@ -1,0 +1,41 @@
+/*
+ * finding_prose_master.c - the words of the findings about the lives of
+ * master's daemons (one that keeps dying and is throttled, one that stops
+ * with a fatal error, one killed by a signal): what the lines mean, the
+ * next step, and what the lines cannot show.  The other findings' words
+ * are in finding_prose.c, finding_prose_in.c, finding_prose_local.c and
+ * finding_prose_out.c; finding_prose_en() reads the five.
+ */
+#include "finding.h"
+
+#include <stddef.h>
+
+const struct finding_prose finding_prose_master[F__COUNT] = {
+    [F_DAEMON_THROTTLED] = {
+	"A Postfix daemon keeps exiting at start-up (\"bad command startup -- throttling\"), "
+	"or the master daemon cannot start one at all (\"fork: ... -- throttling\": the host "
+	"is out of processes or memory), and master throttles it: that service is down.",
+	"Read the fatal line the daemon writes just before (it says why), fix it, then "
+	"postfix reload. For a fork failure, free memory or raise the limit on processes "
+	"(ulimit -u, systemd's TasksMax), or lower default_process_limit.",
+	NULL},
+    [F_DAEMON_FATAL] = {
+	"A Postfix daemon stopped with a fatal error or a panic; what it serves fails until "
+	"the cause is fixed.",
+	"Read the fatal line: it names the file, table or setting at fault. postfix check "
+	"finds many of these.",
+	NULL},
+    [F_DAEMON_CRASHED] = {
+	"A Postfix daemon was killed by a signal (master's \"process ... killed by signal "
+	"N\"): signal 11 (a segmentation fault) or 6 (an abort) is a crash, 9 is the kernel's "
+	"out-of-memory killer or someone's kill -9. A crash writes no fatal line of its own: "
+	"the session or delivery it served is lost, and master throttles a daemon that keeps "
+	"dying at start-up.",
+	"For signals 11 and 6 read the kernel log (dmesg, journalctl -k) at that time and the "
+	"daemon's own last lines (same pid), then update or reinstall Postfix and the "
+	"libraries it loads (lookup table plugins, OpenSSL, the SASL library) so that their "
+	"versions match, and run postfix check; crashes at random places point at the "
+	"memory. For signal 9 look for the out-of-memory killer in the kernel log.",
+	"The lines do not show which client, message or table the daemon was serving when it "
+	"died."},
+};
