@@ -156,6 +156,8 @@ enum finding_impact {
 	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
+	X(F_OUT_RELAY_PLUGIN, "relayhost-sasl-plugin-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "this server's SASL plugin gave up during its login to the relay host (an OAuth token, the plugin's setup)") \
 	X(F_OUT_RELAY_NO_MECH, "relayhost-no-usable-mechanism", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
 	  "the relay host offers no login this server may use on that connection (AUTH only after STARTTLS, or smtp_sasl_mechanism_filter removes its mechanisms)") \
 	X(F_OUT_RELAY_NO_LOGIN, "relayhost-login-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,   \
