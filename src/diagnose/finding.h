@@ -64,6 +64,8 @@ enum finding_impact {
 	  "a remote server refuses mail because of this server's IP reputation")               \
 	X(F_OUT_AUTH_CHECKS, "outbound-spf-dkim-dmarc", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail that fails SPF, DKIM or DMARC")                        \
+	X(F_OUT_IPV6_AUTH, "outbound-ipv6-sender-unauthenticated", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "a remote server refuses mail this server sent over IPv6: its IPv6 address fails SPF or has no proper reverse DNS") \
 	X(F_OUT_HELO_REJECTED, "outbound-helo-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
 	  "a remote server refuses this server's HELO name")                                   \
 	X(F_OUT_SENDER_REJECTED, "outbound-sender-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
