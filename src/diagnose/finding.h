@@ -64,6 +64,8 @@ enum finding_impact {
 	  "a remote server refuses mail because of this server's IP reputation")               \
 	X(F_OUT_AUTH_CHECKS, "outbound-spf-dkim-dmarc", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail that fails SPF, DKIM or DMARC")                        \
+	X(F_OUT_IPV6_AUTH, "outbound-ipv6-sender-unauthenticated", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "a remote server refuses mail this server sent over IPv6: its IPv6 address fails SPF or has no proper reverse DNS") \
 	X(F_OUT_HELO_REJECTED, "outbound-helo-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
 	  "a remote server refuses this server's HELO name")                                   \
 	X(F_OUT_SENDER_REJECTED, "outbound-sender-rejected", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
@@ -156,6 +158,8 @@ enum finding_impact {
 	  "the relay host (smarthost) refuses this server's login (user name, password or account)") \
 	X(F_OUT_RELAY_SASL, "relayhost-sasl-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,        \
 	  "this server cannot log in to its relay host (smarthost)")                           \
+	X(F_OUT_RELAY_PLUGIN, "relayhost-sasl-plugin-failed", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "this server's SASL plugin gave up during its login to the relay host (an OAuth token, the plugin's setup)") \
 	X(F_OUT_RELAY_NO_MECH, "relayhost-no-usable-mechanism", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
 	  "the relay host offers no login this server may use on that connection (AUTH only after STARTTLS, or smtp_sasl_mechanism_filter removes its mechanisms)") \
 	X(F_OUT_RELAY_NO_LOGIN, "relayhost-login-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,   \

@@ -128,6 +128,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
 	"SPF: use SRS (postsrsd) for forwarding.",
 	"The lines do not show the DNS records themselves; check them with dig TXT."},
+    [F_OUT_IPV6_AUTH] = {
+	"The remote server refused mail that this server sent over IPv6, because it failed "
+	"sender authentication (SPF, DKIM, DMARC) or the reverse DNS of the IPv6 address it "
+	"came from. A host with IPv6 uses it first when the destination has IPv6 (Gmail, "
+	"Microsoft): an SPF record that lists only the IPv4 address, or an IPv6 address "
+	"without a PTR (many hosting providers give none by default), fails there, while the "
+	"same mail over IPv4 passes.",
+	"Add the IPv6 address to the sender domain's SPF record (ip6:ADDRESS) and give it a PTR "
+	"that names this host, a name whose AAAA record points back to it; sign with DKIM. "
+	"Until then, send over IPv4: smtp_address_preference = ipv4 (or inet_protocols = "
+	"ipv4), postfix reload, postqueue -f.",
+	"The lines do not show the DNS records themselves; check them with dig TXT and dig -x "
+	"on the IPv6 address."},
     [F_OUT_HELO_REJECTED] = {
 	"The remote server refused the name this server gives in its HELO/EHLO greeting: it is "
 	"not a fully qualified name (\"localhost\", a bare host name), or it does not resolve in "
@@ -544,6 +557,21 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"smtp_sasl_password_maps (postmap it) and smtp_sasl_security_options (noanonymous; "
 	"allow plaintext only over TLS: smtp_tls_security_level = encrypt), then postqueue -f.",
 	NULL},
+    [F_OUT_RELAY_PLUGIN] = {
+	"This server's SASL library chose a login mechanism for the relay host and started, "
+	"then its plugin gave up (\"cannot authenticate to server ...: bad protocol / "
+	"cancel\" or \"generic failure\", the Cyrus SASL library's own words): the relay "
+	"did not refuse a password, this side did not finish. With an XOAUTH2 plugin "
+	"(sasl-xoauth2 for Gmail or Microsoft 365) it is the token: missing, expired, made "
+	"with the wrong scope, or its file not readable and writable by Postfix inside its "
+	"chroot. Everything sent through the relay stays in the queue.",
+	"Read the plugin's own log lines (sasl-xoauth2 logs \"auth failed: ...\" to syslog; "
+	"its log_full_trace_on_failure shows more, token included: turn it off again), check the token file that "
+	"smtp_sasl_password_maps names (owned by postfix, reachable from the chroot under "
+	"/var/spool/postfix), and make a new token with the provider's mail scope (Gmail: "
+	"https://mail.google.com/; Microsoft 365: SMTP.Send). Then postqueue -f.",
+	"The lines do not show the plugin's reason: it logs it itself, not in Postfix's "
+	"deferral."},
     [F_OUT_RELAY_NO_MECH] = {
 	"This server has a password for its relay host but did not try it: \"server ... "
 	"offered no compatible authentication mechanisms for this type of connection "

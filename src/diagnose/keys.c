@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "rules_internal.h"
 #include "needles.h"
+#include "../parse/masked.h"
 #include "../parse/provider.h"
 
 #include <stdint.h>
@@ -421,6 +422,21 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 			ip = span_skip(c, 1);
 			ptrdiff_t end = span_chr(ip, ']');
 			ip = end >= 0 ? span_head(ip, (size_t)end) : SPAN_NULL;
+		}
+		if (ip.n && addr_is_masked(ip)) {
+			/* a placeholder typed over the address ("<IPv6>",
+			 * "x.x.x.x", "XXX"): its family only when it says so */
+			k = SPAN_NULL;
+			char low[32];
+			size_t n = ip.n < sizeof low - 1 ? ip.n : sizeof low - 1;
+			for (size_t j = 0; j < n; j++)
+				low[j] = (char)((ip.p[j] >= 'A' && ip.p[j] <= 'Z') ? ip.p[j] + 32 : ip.p[j]);
+			low[n] = '\0';
+			if (strstr(low, "ipv6"))
+				k = SPAN_LIT("IPv6");
+			else if (strstr(low, "ipv4"))
+				k = SPAN_LIT("IPv4");
+			break;
 		}
 		k = span_chr(ip, ':') >= 0 ? SPAN_LIT("IPv6") : ip.n ? SPAN_LIT("IPv4") : SPAN_NULL;
 		break;

@@ -59,6 +59,11 @@ const struct rule rule_out[] = {
      * left after smtp_sasl_mechanism_filter, or no AUTH offered on this
      * connection (before STARTTLS): this side's settings, not the library */
     {F_OUT_RELAY_NO_MECH, SRC_OUT, NULL, {"offered no compatible authentication mechanisms"}, NULL, K_CONNHOST, NULL},
+    /* smtp_sasl_glue.c "cannot authenticate to server %s: %s" with the
+     * Cyrus library's SASL_BADPROT / SASL_FAIL words: the plugin chose a
+     * mechanism and started, then gave up (an XOAUTH2 plugin's token);
+     * "no mechanism available" (SASL_NOMECH) stays the row below */
+    {F_OUT_RELAY_PLUGIN, SRC_OUT, NULL, {": bad protocol / cancel", ": generic failure"}, "cannot authenticate to server ", K_CONNHOST, NULL},
     {F_OUT_RELAY_SASL, SRC_OUT, NULL, {"SASL authentication failed", "No worthy mechs", "cannot authenticate to server"}, NULL, K_CONNHOST, NULL},
     /* Microsoft's delivery restrictions of a group or a recipient
      * (RESOLVER.RST.AuthRequired, SenderNotAuthenticatedForGroup,

@@ -114,6 +114,34 @@ static bool own_origin_to_itself(const struct event *ev, struct span t)
 /* mx_host_without_address - the delivery text's "name=HOST type=A" (or
  * AAAA) answered "Host found but no data record", HOST being another name
  * than the recipient's domain: the domain's MX host has no address */
+/* sent_over_ipv6 - did the refused delivery leave over IPv6: the
+ * relay's address, else the address of "host NAME[ADDR] said", holds a
+ * ':'; or the reply names IPv6 (Gmail's "IPv6 sending guidelines",
+ * "IPv6AuthError", "with ip: [2001:db8::1]") */
+static bool sent_over_ipv6(const struct event *ev, struct span t)
+{
+	struct span ip = ev->relay_ip;
+	if (!ip.n) {
+		struct span h = span_find(t, "host ");
+		struct span lb = h.p ? span_find(span_cut(h, 300), "[") : SPAN_NULL;
+		if (lb.p) {
+			ip = span_skip(lb, 1);
+			ptrdiff_t end = span_chr(span_cut(ip, 64), ']');
+			ip = end >= 0 ? span_head(ip, (size_t)end) : SPAN_NULL;
+		}
+	}
+	if (ip.n && span_chr(ip, ':') >= 0)
+		return true;
+	struct span q = span_find(t, "with ip: [");
+	if (q.p) {
+		struct span in = span_cut(span_skip(q, strlen("with ip: [")), 64);
+		ptrdiff_t end = span_chr(in, ']');
+		if (end > 0 && span_chr(span_head(in, (size_t)end), ':') >= 0)
+			return true;
+	}
+	return span_find(t, "IPv6 sending guidelines").p || span_find(t, "IPv6AuthError").p;
+}
+
 static bool mx_host_without_address(const struct event *ev, struct span t)
 {
 	if (!span_find(t, "no data record").p)
@@ -233,6 +261,12 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	if (hit->id == F_OUT_RATE_LIMITED &&
 	    (span_eqs(ev->status, "bounced") || (ev->dsn.n && ev->dsn.p[0] == '5')))
 		hit->id = F_OUT_RATE_REFUSED;
+	/* a sender-authentication or reverse-DNS refusal of mail that left
+	 * over IPv6 (the relay's address, or the sending address the reply
+	 * quotes, is IPv6; Gmail's "IPv6 sending guidelines"): the IPv6
+	 * address lacks the SPF entry or PTR its IPv4 one has */
+	if ((hit->id == F_OUT_AUTH_CHECKS || hit->id == F_OUT_NO_PTR) && sent_over_ipv6(ev, t))
+		hit->id = F_OUT_IPV6_AUTH;
 	/* a refused connection to this host's own services is a local service down */
 	if (hit->id == F_OUT_REFUSED || hit->id == F_OUT_TIMEOUT) {
 		struct span ip = ev->relay_ip;
