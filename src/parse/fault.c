@@ -221,8 +221,8 @@ struct span ev_reply_login(struct span reply)
 	return span_head(u, n);
 }
 
-/* ev_reject_login_mismatch - an EV_REJECT's ev_reply_login */
-struct span ev_reject_login_mismatch(const struct event *ev)
+/* ev_reject_login_mismatch_scan - an EV_REJECT's ev_reply_login */
+struct span ev_reject_login_mismatch_scan(const struct event *ev)
 {
 	return ev->type == EV_REJECT ? ev_reply_login(ev->reason) : SPAN_NULL;
 }
@@ -329,16 +329,19 @@ bool ev_client_own_network_scan(const struct event *ev)
  * analysis) and "Relay access denied" (the session, the analysis, the
  * rules' count); a reject's or milter-reject's or postscreen's "accuses
  * nobody" (the session, the client's record); smtpd's reject's client
- * in the own networks (the analysis's own_refused_sender) */
+ * in the own networks (the analysis's own_refused_sender); every
+ * refusal's login named (the analysis's login_mismatch, the session's
+ * last refusal: speed24) */
 void ev_keep_refusal(struct event *ev)
 {
 	if (ev->type != EV_REJECT)
 		return;
 	ev->kept_dnf = domain_not_found_scan(ev);
 	ev->kept_relay = (uint8_t)(1 + ev_reject_relay_denied_scan(ev));
+	ev->kept_login = 1u + (ev_reject_login_mismatch_scan(ev).n != 0);
 	bool reject = span_eqs(ev->action, "reject");
 	if (reject && span_eqs(ev->line->daemon, "smtpd"))
-		ev->kept_own = (uint8_t)(1 + ev_client_own_network_scan(ev));
+		ev->kept_own = 1u + ev_client_own_network_scan(ev);
 	if (!reject && !span_eqs(ev->action, "milter-reject") && !span_eqs(ev->line->daemon, "postscreen"))
 		return;
 	ev->kept_nobody = (uint8_t)(1 + ev_reject_accuses_nobody_scan(ev));
