@@ -194,7 +194,11 @@ static bool refused_server(const struct analysis *a, const struct client *c, con
 	if (c->verdict != V_SPAM_REJECTED)
 		return false;
 	const struct client_detail *d = client_detail(a, c);
-	if (!d || !d->nreject_text || !d->ptr || !strstr(d->reject_text[0].name, words))
+	/* client_server_look's tests that need no search first (speed24:
+	 * the search of the refusal's words before them cost the
+	 * conformance slice's five passes a report about 0.5 M) */
+	if (!d || !d->nreject_text || !d->ptr || d->nhelo != 1 || !d->cmd[2] ||
+	    !strstr(d->reject_text[0].name, words))
 		return false;
 	struct client_addr ip = client_shown(c);
 	return client_server_look(d, ip.s) && !big_provider(d, ip.s);

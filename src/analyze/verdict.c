@@ -269,7 +269,8 @@ static bool session_own(const struct session *s)
 bool session_logged_in(const struct session *s)
 {
 	return s->sasl_username || stat_ok(s, "auth") ||
-	       (s->last_reject && ev_reply_login(span_of(s->last_reject)).n);
+	       (s->last_reject && (s->last_reject_login ? s->last_reject_login == 2
+							: ev_reply_login(span_of(s->last_reject)).n != 0));
 }
 
 /* verdict_session - what one session was */

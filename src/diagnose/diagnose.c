@@ -465,7 +465,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	     span_eqs(ev->line->daemon, "lmtp") || span_eqs(ev->line->daemon, "pipe")))
 		d->own_delivered++;
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&
-	    ev->line->ts.us > d->provider_accepted_last.us && provider_name(ev->client_name))
+	    ev->line->ts.us > d->provider_accepted_last.us &&
+	    (n && n->provider ? n->provider == 2 : provider_name(ev->client_name) != NULL))
 		d->provider_accepted_last = ev->line->ts;
 	if (ev->type == EV_LOST || ev->type == EV_DISCONNECT)
 		diag_stall_event(d, ev);
@@ -584,6 +585,14 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 	 * session's first, asked here (speed23), its text where the hit's
 	 * key would be */
 	n->refusal = 0;
+	if (ev->type == EV_CLIENT) {
+		/* the provider's name diag_hit_event asks of a client
+		 * accepted without a login (speed24) */
+		n->provider = span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n
+				      ? (uint8_t)(1 + (provider_name(ev->client_name) != NULL))
+				      : 0;
+		return;
+	}
 	if (ev->type != EV_REJECT)
 		return;
 	if (!n->hit)

@@ -228,8 +228,15 @@ struct diag_note {
 	 * DIAG_REFUSAL_ bits, 0: not asked), its text in h.key: only when
 	 * there is no hit, when h is not the rule's (speed23) */
 	uint8_t refusal;
-	/* a refusal's client's kind (1 + diag_addr_kind, 0: not asked) */
-	uint8_t addr_kind;
+	union {
+		/* an EV_REJECT: its client's kind (1 + diag_addr_kind, 0:
+		 * not asked) */
+		uint8_t addr_kind;
+		/* an smtpd EV_CLIENT without a login: its client's name is
+		 * a large provider's (provider_name: 1 no, 2 yes, 0 not
+		 * asked; speed24) */
+		uint8_t provider;
+	};
 	struct diag_hit h;
 };
 /* how many of the rules diag_front runs: none (the consumer's thread is

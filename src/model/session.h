@@ -82,6 +82,9 @@ struct session {
 	uint32_t local_rejects;      /* of rejects: accusing nobody (ev_reject_accuses_nobody) */
 	uint32_t domain_rejects;     /* of rejects: "Domain not found" (ev_reject_domain_not_found) */
 	char *last_reject;           /* "554 5.7.1 ... Relay access denied" */
+	uint8_t last_reject_login;   /* its words name the client's login
+	                              * (ev_reply_login: 1 no, 2 yes, 0 not
+	                              * known: session_logged_in asks) */
 	char *last_reject_stage;
 	uint32_t nqids;
 	char **qids;                 /* grows, capped at SESSION_MAX_QIDS */

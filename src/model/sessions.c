@@ -370,6 +370,16 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 			buf_putspan(&b, ev->reason);
 			s->last_reject = pool_set(&s->pool, s->last_reject, buf_span(&b));
 			buf_free(&b);
+			/* the login its words name (session_logged_in), from the
+			 * event's answer, kept by the reading thread with two
+			 * (speed24): "no login in the reason" is "none in the
+			 * text" when neither the code nor the DSN holds an 'n',
+			 * where "not owned by user " could start; else asked of
+			 * the text itself */
+			s->last_reject_login =
+			    !ev_reject_login_mismatch(ev).n && span_chr(ev->code, 'n') < 0 && span_chr(ev->dsn, 'n') < 0
+				? 1
+				: (uint8_t)(1 + (ev_reply_login(span_of(s->last_reject)).n != 0));
 		}
 		setstr(&s->pool, &s->last_reject_stage, ev->stage);
 		break;

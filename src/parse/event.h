@@ -162,7 +162,11 @@ struct event {
 	uint8_t kept_nobody;   /* ev_reject_accuses_nobody */
 	uint8_t kept_dnf;      /* ev_reject_domain_not_found */
 	uint8_t kept_relay;    /* ev_reject_relay_denied */
-	uint8_t kept_own;      /* ev_client_own_network */
+	/* two answers in the last byte before line (the event does not
+	 * grow): ev_client_own_network, and whether ev_reject_login_mismatch
+	 * names a login (speed24: 2 asks it again, 1 answers none) */
+	unsigned kept_own : 2;
+	unsigned kept_login : 2;
 	const struct logline *line;
 #define X(m, s) struct span m;
 	EVENT_SPANS(X)
@@ -212,6 +216,15 @@ static inline bool ev_client_own_network(const struct event *ev)
 {
 	return ev->kept_own ? ev->kept_own == 2 : ev_client_own_network_scan(ev);
 }
+/* ev_reply_login - see fault.c; ev_reject_login_mismatch - an EV_REJECT's
+ * (the analysis's login_mismatch asks every refusal): none when kept as
+ * none by ev_keep_refusal, else asked */
+struct span ev_reply_login(struct span reply);
+struct span ev_reject_login_mismatch_scan(const struct event *ev);
+static inline struct span ev_reject_login_mismatch(const struct event *ev)
+{
+	return ev->kept_login == 1 ? SPAN_NULL : ev_reject_login_mismatch_scan(ev);
+}
 /* ev_keep_refusal - the answers above asked now and kept in a refusal's
  * event, each for the refusals the consumer's stages ask it of */
 void ev_keep_refusal(struct event *ev);
@@ -237,8 +250,6 @@ bool ev_greylist_text(struct span reply);
 bool ev_reject_greylist(const struct event *ev);
 bool ev_reject_server_limit(const struct event *ev);
 bool ev_reject_mailbox_full(const struct event *ev);
-struct span ev_reply_login(struct span reply);
-struct span ev_reject_login_mismatch(const struct event *ev);
 /* the reasons of a failed login that this server's own SASL backend
  * caused, as smtpd logs them ("SASL %s authentication failed: REASON"):
  * X(reason, backend).  Dovecot's are xsasl_dovecot_server.c's own words

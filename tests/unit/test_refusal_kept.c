@@ -162,3 +162,59 @@ TEST(refusal_kept_same_as_plain)
 	CHECK(firsts > 1000);
 	CHECK(kinds > 1000);
 }
+
+/* an smtpd client accepted without a login: whether its name is a large
+ * provider's (diag_hit_event's provider_accepted_last) kept in the note
+ * by diag_front (speed24) must be provider_name's answer, and two
+ * states, one fed the notes and one asking itself, must keep the same
+ * last time */
+TEST(client_provider_kept_same_as_plain)
+{
+	static const char *const names[] = {"unknown", "mail-wr1-f41.google.com", "mx.example.net",
+					    "mail-am6eur05on2041.outbound.protection.outlook.com",
+					    "o1.outbound-mail.SendGrid.net", "google.com.example.net", NULL};
+	static const char *const daemons[] = {"smtpd", "smtpd", "postscreen", "cleanup"};
+	static const enum ev_type types[] = {EV_CLIENT, EV_CLIENT, EV_CLIENT, EV_CONNECT, EV_REJECT};
+	struct diag *d1 = diag_new(), *d2 = diag_new();
+	size_t asked = 0, yes = 0, bad = 0;
+	int64_t us = 1000000;
+	for (int round = 0; round < 50000; round++) {
+		struct logline l = {0};
+		l.daemon = PICK(daemons);
+		l.pid = 100 + (int64_t)(next() % 3);
+		us += (int64_t)(next() % 3) * 1000000 - (next() % 8 == 0 ? 2000000 : 0);
+		l.ts.us = us;
+		struct event ev = {0};
+		ev.line = &l;
+		ev.type = types[next() % (sizeof types / sizeof *types)];
+		ev.client_name = PICK(names);
+		ev.client_ip = span_of("198.51.100.7");
+		ev.sasl_username = next() % 4 == 0 ? span_of("alice") : SPAN_NULL;
+		struct diag_note n;
+		memset(&n, 0x5a, sizeof n);
+		diag_front(&ev, &n, next() % 2 ? DIAG_FRONT_USUAL : DIAG_FRONT_ALL);
+		bool want_asked = ev.type == EV_CLIENT && span_eqs(l.daemon, "smtpd") && !ev.sasl_username.n;
+		if (n.looked && ev.type == EV_CLIENT &&
+		    n.provider != (want_asked ? 1 + (provider_name(ev.client_name) != NULL) : 0)) {
+			if (bad++ < 5)
+				test_fail(__FILE__, __LINE__, "round %d: provider %u kept for %.*s", round,
+					  n.provider, (int)ev.client_name.n, ev.client_name.p);
+		}
+		asked += n.looked && want_asked;
+		yes += n.looked && want_asked && n.provider == 2;
+		diag_event_noted(d1, &ev, &n);
+		if (!diag_passes_by(&ev))
+			diag_event(d2, &ev);
+		if (d1->provider_accepted_last.us != d2->provider_accepted_last.us) {
+			if (bad++ < 5)
+				test_fail(__FILE__, __LINE__, "round %d: last %lld, want %lld", round,
+					  (long long)d1->provider_accepted_last.us,
+					  (long long)d2->provider_accepted_last.us);
+		}
+	}
+	diag_free(d1);
+	diag_free(d2);
+	CHECK_INT(bad, 0);
+	CHECK(asked > 5000);
+	CHECK(yes > 1000);
+}
