@@ -106,6 +106,11 @@ void diag_drop_weak(struct diag *d);
 void diag_tls_settings(struct diag *d);
 void diag_own_limit(struct diag *d);
 
+/* closed.c: a remote server's 421 kept by process; the lost connection
+ * with that server after it (its effect) */
+void diag_closed_note(struct diag *d, const struct event *ev);
+bool diag_closed_by_421(struct diag *d, const struct event *ev);
+
 /* site_domain.c: a site's domain delivered here while hosted elsewhere */
 void diag_site_message(struct diag *d, const struct message *m);
 void diag_site_domain(struct diag *d);

@@ -274,67 +274,6 @@ static void ps_deep_providers(struct diag *d)
 	free(all);
 }
 
-/* peer_after - the host name after WORD in text ("host NAME[" or "with
- * NAME["), empty when none or too long */
-static struct span peer_after(struct span text, const char *word)
-{
-	struct span w = span_find(text, word);
-	if (!w.p)
-		return SPAN_NULL;
-	struct span in = span_skip(w, strlen(word));
-	ptrdiff_t lb = span_chr(in, '[');
-	if (lb <= 0 || (size_t)lb >= sizeof ((struct diag_closed *)0)->peer)
-		return SPAN_NULL;
-	struct span name = span_head(in, (size_t)lb);
-	return span_chr(name, ' ') >= 0 ? SPAN_NULL : name;
-}
-
-/* closed_note - smtp's "host NAME[ADDR] said: 421 ..." (smtp_trouble.c):
- * the remote server closes the connection after this reply; kept by
- * process for the "lost connection with NAME" that may follow */
-static void closed_note(struct diag *d, const struct event *ev)
-{
-	/* a 421 defers: a delivery of another status, or whose DSN is not
-	 * 4.x.x, holds none, and the reason is searched, not the line */
-	if (ev->line->pid < 0 || (ev->type == EV_DELIVERY && !span_eqs(ev->status, "deferred")) ||
-	    (ev->dsn.n && ev->dsn.p[0] != '4') || !span_eqs(ev->line->daemon, "smtp"))
-		return;
-	/* an SMTP client error holds the reply's code apart; a delivery's
-	 * reason is "host NAME[ADDR] said: 421 ..." (shorter than the line) */
-	struct span t = ev->line->text, r = ev->reason;
-	if (!(span_eqs(ev->code, "421") || span_find(r.n ? r : t, " said: 421").p))
-		return;
-	struct span peer = peer_after(t, "host ");
-	if (!peer.n)
-		return;
-	struct diag_closed *c = &d->closed[d->closed_next++ % 8];
-	c->pid = ev->line->pid;
-	c->host = span_hash(ev->line->host);
-	memcpy(c->peer, peer.p, peer.n);
-	c->peer[peer.n] = 0;
-}
-
-/* closed_by_421 - "lost connection with NAME[ADDR] while sending ..." from
- * the process whose last word from NAME was a 421: with pipelining the
- * client reads the next reply from a connection the server closed with
- * that 421 (Yahoo's [TSS04] to MAIL FROM, then "while sending RCPT TO"):
- * the 421's effect, no second problem */
-static bool closed_by_421(struct diag *d, const struct event *ev)
-{
-	struct span peer = peer_after(ev->line->text, "lost connection with ");
-	if (!peer.n || ev->line->pid < 0)
-		return false;
-	uint64_t host = span_hash(ev->line->host);
-	for (size_t i = 0; i < 8; i++) {
-		struct diag_closed *c = &d->closed[i];
-		if (c->pid == ev->line->pid && c->host == host && c->peer[0] && span_eqs(peer, c->peer)) {
-			c->peer[0] = 0;
-			return true;
-		}
-	}
-	return false;
-}
-
 /* ndr_event - bounce's "QID: sender non-delivery notification: NEWQID",
  * and the lines that say a delivery failed for good (status=bounced,
  * qmgr's expiry): counted for ndr_finding */
@@ -520,9 +459,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
-	if (hit.id == F_OUT_CONV_LOST && closed_by_421(d, ev))
+	if (hit.id == F_OUT_CONV_LOST && diag_closed_by_421(d, ev))
 		return;
-	closed_note(d, ev);
+	diag_closed_note(d, ev);
 	if (hit.id == F_OUT_DNS_NXDOMAIN)
 		diag_nx_note(d, ev);
 	if (hit.id == F_OUT_OWN_ORIGIN_NXDOMAIN) {
