@@ -12,11 +12,12 @@
 #include "feed/order.h"
 #include "input/source.h"
 
-/* order_of - the file line numbers of text's lines as order hands them
- * over, as "3 1 2" */
-static const char *order_of(const char *text)
+/* order_walk - the file line numbers of text's lines as order hands them
+ * over, as "3 1 2"; with words, each with the first word after its tag's
+ * "]: " ("1:connect 1:disconnect") */
+static const char *order_walk(const char *text, bool words)
 {
-	static char out[4096];
+	static char out[8192];
 	char path[] = "/tmp/postsleuth-order.XXXXXX";
 	int fd = mkstemp(path);
 	out[0] = 0;
@@ -35,14 +36,27 @@ static const char *order_of(const char *text)
 	order_init(&o, &lr, 2026, 0);
 	struct span line;
 	size_t n = 0;
-	while (order_next(&o, &line) && n + 24 < sizeof out)
+	while (order_next(&o, &line) && n + 64 < sizeof out) {
 		n += (size_t)snprintf(out + n, sizeof out - n, "%s%llu", n ? " " : "",
 				      (unsigned long long)o.lineno);
+		const char *c = words ? memchr(line.p, ']', line.n) : NULL;
+		size_t at = c ? (size_t)(c - line.p) + 3 : line.n, w = 0;
+		while (at + w < line.n && line.p[at + w] != ' ' && w < 20)
+			w++;
+		if (words)
+			n += (size_t)snprintf(out + n, sizeof out - n, ":%.*s", (int)w,
+					      at < line.n ? line.p + at : "");
+	}
 	order_free(&o);
 	lines_free(&lr);
 	source_close(src);
 	unlink(path);
 	return out;
+}
+
+static const char *order_of(const char *text)
+{
+	return order_walk(text, false);
 }
 
 TEST(order_newest_first_and_as_read)
@@ -135,4 +149,23 @@ TEST(order_same_second_by_words)
 	CHECK_STR(order_of("Feb  6 19:14:58 mx dovecot[1]: disconnect from a.example.net[198.51.100.4]\n"
 			   "Feb  6 19:14:58 mx dovecot[1]: connect from a.example.net[198.51.100.4]\n"),
 		  "1 2");
+}
+
+/* records a copy site flattened onto one line, cut apart in a short paste
+ * (unflatten.c) and only there */
+TEST(order_unflattens_a_short_paste_only)
+{
+	setenv("TZ", "UTC", 1);
+	const char *flat = "Sep 19 16:00:16 t7 postfix/smtpd[1]: connect from a[192.0.2.1] "
+			   "Sep 19 16:00:16 t7 postfix/smtpd[1]: disconnect from a[192.0.2.1] "
+			   "Sep 19 16:00:17 t7 postfix/qmgr[2]: 4C3F8: removed\n";
+	CHECK_STR(order_walk(flat, true), "1:connect 1:disconnect 1:4C3F8:");
+	/* the same line in a log of 40 lines read as it comes: whole (a
+	 * sender address may carry such words) */
+	char big[16384];
+	size_t n = (size_t)snprintf(big, sizeof big, "%s", flat);
+	for (int i = 0; i < 39; i++)
+		n += (size_t)snprintf(big + n, sizeof big - n,
+				      "Sep 19 16:01:%02d t7 postfix/smtpd[1]: connect from b[192.0.2.2]\n", i);
+	CHECK(!strncmp(order_walk(big, true), "1:connect 2:connect", 19));
 }

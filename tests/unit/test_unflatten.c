@@ -1,18 +1,14 @@
 /*
  * test_unflatten.c - records flattened onto one line by a copy site are
- * cut apart again (unflatten.c) in a short pasted input, and nowhere
- * else: a line of one record, another host's words, a log read as it
- * comes stay whole.
+ * cut apart again (unflatten.c): a line of one record, another host's
+ * words, a prefix cut short stay whole (test_order.c: only in a short
+ * paste, never in a log read as it comes).
  */
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
-#include "feed/order.h"
 #include "feed/unflatten.h"
-#include "input/lines.h"
-#include "input/source.h"
 #include "syslog/prefix.h"
 
 /* pieces - unflatten_split's pieces of line, joined by '|' */
@@ -67,59 +63,4 @@ TEST(unflatten_leaves_one_record_whole)
 	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep 19 16:0"), "whole");
 	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep"), "whole");
 	CHECK_STR(pieces("no prefix at all Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed"), "whole");
-}
-
-/* handed - the lines order hands over for text, as "lineno:first-word-after-the-tag" */
-static const char *handed(const char *text)
-{
-	static char out[8192];
-	char path[] = "/tmp/postsleuth-unflat.XXXXXX";
-	int fd = mkstemp(path);
-	out[0] = 0;
-	if (fd < 0)
-		return "mkstemp failed";
-	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
-		close(fd);
-		unlink(path);
-		return "write failed";
-	}
-	close(fd);
-	struct source *src = source_open(path);
-	struct lines lr;
-	lines_init(&lr, src);
-	struct order o;
-	order_init(&o, &lr, 2026, 0);
-	struct span line;
-	size_t n = 0;
-	while (order_next(&o, &line) && n + 64 < sizeof out) {
-		const char *c = memchr(line.p, ']', line.n);
-		size_t at = c ? (size_t)(c - line.p) + 3 : 0, w = 0;
-		while (at + w < line.n && line.p[at + w] != ' ' && w < 20)
-			w++;
-		n += (size_t)snprintf(out + n, sizeof out - n, "%s%llu:%.*s", n ? " " : "",
-				      (unsigned long long)o.lineno, (int)w, at < line.n ? line.p + at : "");
-	}
-	order_free(&o);
-	lines_free(&lr);
-	source_close(src);
-	unlink(path);
-	return out;
-}
-
-TEST(unflatten_only_a_short_paste)
-{
-	setenv("TZ", "UTC", 1);
-	const char *flat = "Sep 19 16:00:16 t7 postfix/smtpd[1]: connect from a[192.0.2.1] "
-			   "Sep 19 16:00:16 t7 postfix/smtpd[1]: disconnect from a[192.0.2.1] "
-			   "Sep 19 16:00:17 t7 postfix/qmgr[2]: 4C3F8: removed\n";
-	CHECK_STR(handed(flat), "1:connect 1:disconnect 1:4C3F8:");
-	/* the same line in a log of 40 lines read as it comes: whole (a
-	 * sender address may carry such words) */
-	char big[16384];
-	size_t n = (size_t)snprintf(big, sizeof big, "%s", flat);
-	for (int i = 0; i < 39; i++)
-		n += (size_t)snprintf(big + n, sizeof big - n,
-				      "Sep 19 16:01:%02d t7 postfix/smtpd[1]: connect from b[192.0.2.2]\n", i);
-	const char *h = handed(big);
-	CHECK(!strncmp(h, "1:connect 2:connect", 19));
 }
