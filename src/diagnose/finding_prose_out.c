@@ -569,7 +569,10 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"its log_full_trace_on_failure shows more, token included: turn it off again), check the token file that "
 	"smtp_sasl_password_maps names (owned by postfix, reachable from the chroot under "
 	"/var/spool/postfix), and make a new token with the provider's mail scope (Gmail: "
-	"https://mail.google.com/; Microsoft 365: SMTP.Send). Then postqueue -f.",
+	"https://mail.google.com/; Microsoft 365: SMTP.Send). If this server logs in with a "
+	"password, not a token, keep the library off the OAuth mechanisms the relay offers "
+	"(XOAUTH2, OAUTHBEARER: an installed plugin takes them and fails on a password): "
+	"smtp_sasl_mechanism_filter = plain, login. Then postqueue -f.",
 	"The lines do not show the plugin's reason: it logs it itself, not in Postfix's "
 	"deferral."},
     [F_OUT_RELAY_NO_MECH] = {

@@ -428,6 +428,11 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		setstr_once(&s->pool, &s->non_smtp, ev->command);
 		break;
 	case EV_PIPELINING:
+		/* after QUIT nothing more is read: what a client sent behind it
+		 * (a monitoring check's QUIT pipelined with its line end, or no
+		 * text at all) proves no bot that talks before the replies */
+		if (span_eqs(ev->stage, "QUIT"))
+			break;
 		setstr_once(&s->pool, &s->pipelining, ev->command);
 		setstr_once(&s->pool, &s->pipelining_stage, ev->stage);
 		break;
