@@ -275,6 +275,7 @@ static void read_lines(struct feed *f, struct source *src, struct lines *lr, str
 		lr->marks = in->jump;
 	while (order_next(&ord, &line)) {
 		f->lineno = ord.lineno;
+		st.pasted = ord.pasted;
 		feed_line(f, &st, line);
 	}
 	order_free(&ord);

@@ -202,6 +202,7 @@ static void look(struct order *o, unsigned char **heads)
 	}
 	if (dir == 0)
 		dir = words; /* every time the same, or none: the words say */
+	o->pasted = dir < 0; /* newest first, even when handed over as read */
 	o->reversed = dir < 0 && !o->as_read;
 }
 
@@ -299,6 +300,7 @@ bool order_next_kept(struct order *o, struct span *line)
 		unsigned char *heads;
 		o->looked = true;
 		look(o, &heads);
+		o->pasted = o->pasted || o->wraps || (!o->more && o->n <= ORDER_LOOK_LINES);
 		/* a short paste kept whole: records flattened onto a line */
 		if (!o->more && o->n <= ORDER_LOOK_LINES && heads)
 			unflatten_kept(o, &heads);

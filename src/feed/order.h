@@ -38,6 +38,8 @@ struct order {
 	bool reversed;              /* newest first: handed over last first */
 	bool wraps;                 /* a line without a prefix after one with: a paste
 				     * whose wrapped lines are joined again (unwrap.c) */
+	bool pasted;                /* wrapped lines, newest first, or short and kept
+				     * whole: a paste, not a log as it comes */
 	bool pass;                  /* the kept lines are over: straight from lr */
 	uint64_t lineno;            /* file line number of the line handed over */
 	uint64_t last_lineno;       /* ... and of its last piece, when it was wrapped */

@@ -267,6 +267,7 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 		ord.as_read = true;
 		while (order_next(&ord, &line) && ord.lineno <= upto) {
 			struct logline l;
+			st.pasted = ord.pasted; /* read as the analysis read it */
 			pasted_before(bm, &pt, line);
 			if (!span_trim(line).n)
 				continue;

@@ -376,8 +376,10 @@ static struct span squeeze_blanks(struct syslog_state *st, struct span t)
  * U+2018/U+2019 read as ' and U+201C/U+201D as ", in the state's message
  * buffer (as a json line's), so that the rules' needles, written as
  * Postfix writes them, match.  Postfix writes ASCII quotes only; the raw
- * line keeps the paste.  A text already in the buffer (a json line's,
- * a squeezed table's) is left as it is; the copy is bounded by the buffer */
+ * line keeps the paste.  Asked for a paste only (st->pasted, set from
+ * order.c): a log as it comes is spared the scan.  A text already in the
+ * buffer (a json line's, a squeezed table's) is left as it is; the copy
+ * is bounded by the buffer */
 void syslog_plain_quotes(struct syslog_state *st, struct logline *out)
 {
 	struct span t = out->text;

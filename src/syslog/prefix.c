@@ -614,13 +614,13 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 		out->ts.us = time_clamp(out->ts.us);
 		if (out->format != FMT_NOTIME)
 			st->last_ts = out->ts;
-		if (out->postfix)
+		if (out->postfix && st->pasted)
 			syslog_plain_quotes(st, out);
 		return true;
 	}
 	if (!out->postfix)
 		syslog_relogged(st, out);
-	else
+	else if (st->pasted)
 		syslog_plain_quotes(st, out);
 	out->ts.us = time_clamp(out->ts.us);
 	st->last_ts = out->ts;

@@ -103,6 +103,11 @@ struct syslog_state {
 	char host_key[32];
 	size_t host_len;        /* 0: none kept */
 	bool host_bad;
+	/* the input is a paste (order.c: wrapped lines, newest first, or short
+	 * and kept whole): its Postfix lines' typographic quotes are read as
+	 * ASCII (paste.c, syslog_plain_quotes); a log as it comes is spared
+	 * the scan */
+	bool pasted;
 	struct prefix_memo memo;
 	/* last: written before it is read, so not cleared by syslog_state_init */
 	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line, or a Docker json-file "log" */
