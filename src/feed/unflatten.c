@@ -60,8 +60,9 @@ static bool starts_record(struct syslog_state *scratch, const struct logline *fi
 	    p[t + 1 + first->host.n] != ' ')
 		return false;
 	struct logline l;
+	/* the text inside the piece (a state's buffer holds a rewritten one) */
 	return syslog_parse(scratch, span_make(p, n), &l) && !l.inferred && l.format == first->format &&
-	       l.text.p > p + t;
+	       l.text.p > p + t && l.text.p <= p + n;
 }
 
 /* trim_end - without the blanks before the next record */
@@ -79,6 +80,10 @@ size_t unflatten_split(struct syslog_state *scratch, struct span line, struct sp
 	struct logline first;
 	if (max < 2 || line.n < 40 || !syslog_parse(scratch, line, &first) || first.inferred ||
 	    !first.host.n || (first.format != FMT_CLASSIC && first.format != FMT_ISO))
+		return 0;
+	/* the scan starts at the text, which must lie in the line (a table
+	 * squeezed of its doubled blanks is read from the state's buffer) */
+	if (first.text.p < line.p || first.text.p > line.p + line.n)
 		return 0;
 	/* the host is in the line: a copy, since the scratch state's next
 	 * parse may point it elsewhere */

@@ -40,7 +40,7 @@ TEST(unflatten_cuts_records_of_one_host)
 			 "2026-03-01T10:00:01.000+00:00 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]"),
 		  "2026-03-01T10:00:00.123+00:00 mx postfix/qmgr[2]: 4C3F8: removed|"
 		  "2026-03-01T10:00:01.000+00:00 mx postfix/smtpd[1]: disconnect from a[192.0.2.1]");
-	/* the cut record at the end stays a piece of its own */
+	/* a record cut short before its tag is no record: the line stays whole */
 	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep 19 16:00:16 t7 post"),
 		  "whole");
 }
