@@ -4,8 +4,9 @@
  * corrupt and truncated compressed data), read through a memfd.  The
  * error, if any, must name the file and a byte offset within it.  Then
  * the same lines through order.c (newest first read oldest first, a
- * wrapped line joined again): every line once, whatever their order, the
- * same bytes unless pieces were joined.
+ * wrapped line joined again, records flattened onto one line cut apart):
+ * every line once, whatever their order, the same bytes unless pieces
+ * were joined or cut.
  */
 #include "fuzz.h"
 #include "input/lines.h"
@@ -42,20 +43,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lines_init(&lr, src);
 	struct order o;
 	order_init(&o, &lr, 0, 1795000000);
-	uint64_t total2 = 0, n2 = 0, nosum = 0;
+	uint64_t total2 = 0, n2 = 0, nosum = 0, prev = 0;
+	size_t cuts = 0;
 	while (order_next(&o, &line)) {
 		for (size_t i = 0; i < line.n; i++)
 			total2 += (unsigned char)line.p[i];
 		/* a wrapped line joined again (unwrap.c) stands for its pieces */
 		if (o.lineno < 1 || o.last_lineno < o.lineno || o.last_lineno > n)
 			abort();
+		/* the records cut from one line (unflatten.c) follow each other */
+		if (o.lineno == prev) {
+			cuts++;
+			continue;
+		}
+		prev = o.lineno;
 		for (uint64_t k = o.lineno; k <= o.last_lineno; k++) {
 			n2++;
 			nosum += k;
 		}
 	}
-	/* the bytes are the same unless pieces were joined (their blanks) */
-	if (n2 != n || (!o.wraps && total2 != total) || nosum != n * (n + 1) / 2)
+	/* the bytes are the same unless pieces were joined or cut (their
+	 * blanks) */
+	if (n2 != n || cuts != o.cut || (!o.wraps && !o.cut && total2 != total) ||
+	    nosum != n * (n + 1) / 2)
 		abort();
 	order_free(&o);
 	lines_free(&lr);

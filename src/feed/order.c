@@ -269,6 +269,7 @@ static void unflatten_kept(struct order *o, unsigned char **heads)
 			(*heads)[i + k] = HEAD_TAGGED;
 		}
 		o->n += m - 1;
+		o->cut += m - 1;
 		i += m - 1;
 	}
 }

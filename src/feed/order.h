@@ -41,6 +41,9 @@ struct order {
 	bool pasted;                /* wrapped lines, newest first, or short and kept
 				     * whole: a paste, not a log as it comes */
 	bool pass;                  /* the kept lines are over: straight from lr */
+	size_t cut;                 /* records added by cutting flattened lines
+				     * apart (unflatten.c): each shares its line's
+				     * number and loses the blank before it */
 	uint64_t lineno;            /* file line number of the line handed over */
 	uint64_t last_lineno;       /* ... and of its last piece, when it was wrapped */
 	bool as_read;               /* set before the first line: never newest first

@@ -12,6 +12,8 @@
 #include "feed/order.h"
 #include "input/source.h"
 
+static size_t walked_cut; /* order_walk's last o.cut */
+
 /* order_walk - the file line numbers of text's lines as order hands them
  * over, as "3 1 2"; with words, each with the first word after its tag's
  * "]: " ("1:connect 1:disconnect") */
@@ -47,6 +49,7 @@ static const char *order_walk(const char *text, bool words)
 			n += (size_t)snprintf(out + n, sizeof out - n, ":%.*s", (int)w,
 					      at < line.n ? line.p + at : "");
 	}
+	walked_cut = o.cut;
 	order_free(&o);
 	lines_free(&lr);
 	source_close(src);
@@ -160,6 +163,7 @@ TEST(order_unflattens_a_short_paste_only)
 			   "Sep 19 16:00:16 t7 postfix/smtpd[1]: disconnect from a[192.0.2.1] "
 			   "Sep 19 16:00:17 t7 postfix/qmgr[2]: 4C3F8: removed\n";
 	CHECK_STR(order_walk(flat, true), "1:connect 1:disconnect 1:4C3F8:");
+	CHECK(walked_cut == 2); /* told for the fuzz target's oracle */
 	/* the same line in a log of 40 lines read as it comes: whole (a
 	 * sender address may carry such words) */
 	char big[16384];
@@ -168,4 +172,5 @@ TEST(order_unflattens_a_short_paste_only)
 		n += (size_t)snprintf(big + n, sizeof big - n,
 				      "Sep 19 16:01:%02d t7 postfix/smtpd[1]: connect from b[192.0.2.2]\n", i);
 	CHECK(!strncmp(order_walk(big, true), "1:connect 2:connect", 19));
+	CHECK(walked_cut == 0);
 }
