@@ -90,6 +90,7 @@ void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct 
 		    const struct diag_group *from);
 void diag_fold_sql_query(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
+void diag_fold_throttled_crash(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
 void diag_fold_disk_full(struct diag *d);
 void diag_fold_map_type(struct diag *d);

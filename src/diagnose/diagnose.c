@@ -646,6 +646,7 @@ void diag_finish(struct diag *d)
 	diag_fold_tls_policy_server(d);
 	diag_fold_sql_query(d);
 	diag_fold_crashed_transport(d);
+	diag_fold_throttled_crash(d);
 	diag_fold_disk_full(d);
 	diag_drop_weak(d);
 	diag_fold_effects(d);

@@ -23,7 +23,7 @@
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
 	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
-	X(SIDE_UNTOLD, "undetermined", "not told by these lines (the deferrals before it say)") \
+	X(SIDE_UNTOLD, "undetermined", "not told by these lines") \
 	X(SIDE_USER_DEVICE, "user-device", "a device behind a user's address (its mail program, or another machine there)")
 
 enum finding_side {
@@ -140,6 +140,8 @@ enum finding_impact {
 	  "DNS lookups for destinations fail temporarily (this host's resolver)")              \
 	X(F_OUT_DEST_DNS, "outbound-destination-dns-failure", SIDE_REMOTE, 2, IMPACT_DELAYED,   \
 	  "one destination's DNS fails while other domains resolve (that domain's name servers)") \
+	X(F_OUT_DNS_TEMP_ONE, "outbound-dns-failure-one-domain", SIDE_UNTOLD, 2, IMPACT_DELAYED, \
+	  "one destination domain's DNS lookups fail temporarily: its name servers or this host's resolver") \
 	X(F_OUT_DNS_NXDOMAIN, "outbound-domain-not-found", SIDE_BENIGN, 1, IMPACT_NOT_LEAVING,  \
 	  "mail to domains that do not exist or have no mail server")                          \
 	X(F_OUT_RESOLVER_NXDOMAIN, "outbound-resolver-not-found", SIDE_NETWORK, 3, IMPACT_NOT_LEAVING, \

@@ -474,6 +474,20 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"now).",
 	"The lines do not show whether the domain's name servers are down or refuse this "
 	"host's resolver only (DNSSEC, a firewall)."},
+    [F_OUT_DNS_TEMP_ONE] = {
+	"The DNS lookup of one destination's mail server fails temporarily (\"try again\": a "
+	"SERVFAIL or a timeout), and nothing in these lines shows whether this host's resolver "
+	"works: no mail to other domains was delivered in them and no other domain failed. "
+	"Either that domain's name servers are broken (down, a lame delegation, a broken DNSSEC "
+	"signature) or this host's resolver fails on it. Postfix keeps the mail queued and "
+	"retries until maximal_queue_lifetime, then returns it to the sender.",
+	"Ask both sides: dig +trace MX DOMAIN from this host shows which name server fails, and "
+	"the same lookup through another resolver (or a public DNS checker) tells whether only "
+	"this host's resolver fails. If the domain's servers fail, tell its administrators and "
+	"let Postfix retry (postqueue -f once it answers); if only this host's resolver fails, "
+	"fix it (and its copy in /var/spool/postfix/etc/resolv.conf).",
+	"Mail delivered to other domains in a longer log shows this host's resolver works; "
+	"many domains failing shows it does not."},
     [F_OUT_DNS_NXDOMAIN] = {
 	"The recipient's domain does not exist or has no mail server (no MX and no address "
 	"record). The message bounces.",

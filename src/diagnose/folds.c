@@ -285,6 +285,44 @@ void diag_fold_crashed_transport(struct diag *d)
 			diag_absorb(d, crash, i);
 }
 
+/* base_of - a daemon's name from a group's key (a path or a name) */
+static const char *base_of(const struct diag_group *g)
+{
+	const char *base = strrchr(g->key, '/');
+	return base ? base + 1 : g->key;
+}
+
+/* diag_fold_throttled_crash - master's "bad command startup -- throttling"
+ * for a daemon it also saw killed by a signal, with no fatal line of that
+ * daemon: the throttling is the crashes' doing, and daemon-throttled's
+ * advice (read the fatal line before it) points at a line a crash never
+ * writes; its lines join daemon-crashed, whose words say master throttles
+ * a daemon that keeps dying */
+void diag_fold_throttled_crash(struct diag *d)
+{
+	for (size_t i = d->nlist; i-- > 0;) {
+		const struct diag_group *g = d->list[i];
+		if (g->id != F_DAEMON_THROTTLED)
+			continue;
+		bool startup = false;
+		for (uint32_t j = 0; j < g->nsample && !startup; j++)
+			startup = g->sample[j] && strstr(g->sample[j], "bad command startup");
+		struct diag_group *crash = NULL;
+		bool fatal = false;
+		for (size_t t = 0; t < d->nlist; t++) {
+			const struct diag_group *c = d->list[t];
+			if ((c->id == F_DAEMON_CRASHED || c->id == F_DAEMON_FATAL) && !strcmp(base_of(c), base_of(g))) {
+				if (c->id == F_DAEMON_FATAL)
+					fatal = true;
+				else
+					crash = d->list[t];
+			}
+		}
+		if (startup && crash && !fatal)
+			diag_absorb(d, crash, i);
+	}
+}
+
 /* diag_fold_disk_full - a full file system (F_DISK_FULL: "No space left
  * on device") makes cleanup fail, and smtpd, sendmail and postdrop relay
  * only its status, "queue file write error" (cleanup_strerror.c), which

@@ -30,19 +30,25 @@ static bool resolver_proven(const struct diag_group *g)
 /* diag_dest_dns - temporary DNS failures for one recipient domain only, while
  * mail to other servers was delivered (twice or more, the last at or
  * after the first failure: the resolver still worked): that domain's
- * name servers, not this host's resolver */
+ * name servers, not this host's resolver.  One domain alone with nothing
+ * to show the resolver works or fails (no such deliveries, no other
+ * domain failing, no finding that blames the resolver): the lines do not
+ * tell which side, and the finding says so */
 void diag_dest_dns(struct diag *d)
 {
-	if (d->sent_port25 < 2)
-		return;
+	bool resolver = false;
+	for (size_t i = 0; i < d->nlist; i++)
+		resolver |= d->list[i]->id == F_RESOLVER_FAILING || d->list[i]->id == F_OUT_RESOLVER_NXDOMAIN;
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];
-		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1 ||
-		    (g->first.us && d->sent_port25_last.us < g->first.us))
+		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1)
+			continue;
+		bool works = d->sent_port25 >= 2 && !(g->first.us && d->sent_port25_last.us < g->first.us);
+		if (!works && resolver)
 			continue;
 		size_t n;
 		const char **all = diag_subjects(g, &n);
-		diag_group_relabel(d, g, F_OUT_DEST_DNS, n ? all[0] : "");
+		diag_group_relabel(d, g, works ? F_OUT_DEST_DNS : F_OUT_DNS_TEMP_ONE, n ? all[0] : "");
 		free(all);
 	}
 }

@@ -253,7 +253,7 @@ TEST(diagnose_harvesting_needs_many_addresses)
 
 /* "Domain not found" blames this host's resolver only when domains that
  * always resolve are among them; one domain failing while others are
- * delivered is that domain's DNS */
+ * delivered is that domain's DNS, alone it is either side */
 TEST(diagnose_resolver_needs_known_domains)
 {
 	static const char *const bogus[] = {
@@ -278,10 +278,22 @@ TEST(diagnose_resolver_needs_known_domains)
 	    "Apr  8 12:00:16 mail postfix/smtp[2203]: 6B3E4180F7: to=<mi@example.com>, relay=mx.example.com[203.0.113.8]:25, delay=0.6, delays=0.02/0/0.3/0.28, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
 	};
 	d = diag_new();
-	feed(d, one, 1); /* alone: this host's resolver, as ever */
+	feed(d, one, 1); /* alone: either side, the lines do not tell */
 	CHECK_INT(d->nlist, 1);
-	if (d->nlist == 1)
-		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+	if (d->nlist == 1) {
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure-one-domain");
+		CHECK_STR(d->list[0]->key, "example.org");
+	}
+	diag_free(d);
+	/* ... unless the resolver is shown failing elsewhere in the log */
+	const char *const both[] = {bogus[0], bogus[1], bogus[2], bogus[3], one[0]};
+	d = diag_new();
+	feed(d, both, 5);
+	CHECK_INT(d->nlist, 2);
+	bool resolver = false;
+	for (size_t i = 0; i < d->nlist; i++)
+		resolver |= !strcmp(finding_id(d->list[i]->id), "outbound-dns-failure");
+	CHECK(resolver);
 	diag_free(d);
 	d = diag_new();
 	feed(d, one, 3);
@@ -300,7 +312,7 @@ TEST(diagnose_resolver_needs_known_domains)
 	feed(d, later, 3);
 	CHECK_INT(d->nlist, 1);
 	if (d->nlist == 1)
-		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure");
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-dns-failure-one-domain");
 	diag_free(d);
 }
 
