@@ -353,6 +353,8 @@ enum finding_impact {
 	  "a Postfix daemon stops with a fatal error")                                         \
 	X(F_DAEMON_CRASHED, "daemon-crashed", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,              \
 	  "a Postfix daemon crashes: it was killed by a signal")                               \
+	X(F_MASTER_WAKEUP, "master-wakeup-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
+	  "master cannot wake pickup or qmgr through their trigger pipes in the queue directory") \
 	X(F_NO_SUCH_INTERFACE, "listen-address-missing", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,   \
 	  "Postfix cannot start: inet_interfaces names an address this host does not have")    \
 	X(F_POSTFIX_DOWN, "postfix-not-running", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,           \

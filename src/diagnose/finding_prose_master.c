@@ -1,7 +1,8 @@
 /*
  * finding_prose_master.c - the words of the findings about the lives of
  * master's daemons (one that keeps dying and is throttled, one that stops
- * with a fatal error, one killed by a signal): what the lines mean, the
+ * with a fatal error, one killed by a signal, one master cannot wake):
+ * what the lines mean, the
  * next step, and what the lines cannot show.  The other findings' words
  * are in finding_prose.c, finding_prose_in.c, finding_prose_local.c and
  * finding_prose_out.c; finding_prose_en() reads the five.
@@ -38,4 +39,18 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"memory. For signal 9 look for the out-of-memory killer in the kernel log.",
 	"The lines do not show which client, message or table the daemon was serving when it "
 	"died."},
+    [F_MASTER_WAKEUP] = {
+	"The master daemon wakes pickup and qmgr every minute through their trigger pipes in "
+	"the queue directory (public/pickup, public/qmgr: named pipes) and cannot; the error "
+	"at the end of the line says why. \"Invalid argument\" or \"Operation not supported\": "
+	"the queue directory is on a file system without named pipes (a network share, a "
+	"cloud or container volume); \"No such file or directory\": the pipe is gone; "
+	"\"Permission denied\": its owner or mode is wrong. Mail submitted on this host and "
+	"newly queued mail then wait for the daemons' own timers instead of moving at once.",
+	"For \"Invalid argument\" or \"Operation not supported\" put /var/spool/postfix on a "
+	"local file system that has named pipes (not NFS, CIFS or an object-storage volume; in "
+	"Kubernetes a block volume or an emptyDir). Then run postfix set-permissions (it makes "
+	"public/pickup and public/qmgr again with their owner and mode) and postfix reload; "
+	"postfix check tells what is still wrong.",
+	NULL},
 };

@@ -645,6 +645,10 @@ const struct rule rule_diag[] = {
     {F_IN_NO_STORAGE, SRC_DIAG, NULL, {"not enough free space in mail queue"}, NULL, K_NONE, NULL},
     /* cleanup_out.c, smtpd.c: the message grew past message_size_limit while it came */
     {F_IN_TOO_BIG, SRC_DIAG, NULL, {": queue file size limit exceeded"}, NULL, K_NONE, NULL},
+    /* master_wakeup.c's "%s: service %s(%s): %m": master cannot write to a
+     * service's trigger (public/pickup, public/qmgr); before pickup's row,
+     * which would tell Postfix as not running */
+    {F_MASTER_WAKEUP, SRC_DIAG, "master", {"master_wakeup_timer_event: service "}, NULL, K_NONE, NULL},
     {F_PICKUP_DOWN, SRC_DIAG, NULL, {"unable to look up public/pickup", "public/pickup"}, NULL, K_NONE, NULL},
     /* pickup.c: a maildrop file older than a day when pickup reads it:
      * locally submitted mail waited while pickup (Postfix) was not running */

@@ -424,6 +424,10 @@ static const struct {
      "tls-key-certificate", ""},
     {"Jan 1 00:00:00 mx postfix/postdrop[5]: warning: unable to look up public/pickup: No such file or directory",
      "pickup-unreachable", ""},
+    {"Jan 1 00:00:00 mx postfix/master[352]: warning: master_wakeup_timer_event: service pickup(public/pickup): Invalid argument",
+     "master-wakeup-failed", ""},
+    {"Jan 1 00:00:00 mx postfix/master[352]: warning: master_wakeup_timer_event: service qmgr(public/qmgr): Permission denied",
+     "master-wakeup-failed", ""},
     {"Jan 1 00:00:00 mx postfix/smtpd[5]: fatal: open /etc/postfix/main.cf: Permission denied",
      "daemon-fatal-error", "smtpd"},
     /* TLS: the library's own words; the kind of failure is the cause */
