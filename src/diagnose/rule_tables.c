@@ -129,6 +129,9 @@ const struct rule rule_out[] = {
     {F_OUT_CONV_LOST, SRC_OUT, NULL, {"lost connection with ", "timed out while "}, NULL, K_CONNHOST, NULL},
     {F_OUT_TIMEOUT, SRC_OUT, NULL, {"Connection timed out", "Operation timed out", "conversation with", "timed out while"}, "timed out", K_CONNHOST, NULL},
     {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused", "No such file or directory"}, "connect to ", K_CONNHOST, NULL},
+    /* the same in a paste whose address protection ate the host and its
+     * blank ("connect to[]:10024: Connection refused") */
+    {F_OUT_REFUSED, SRC_OUT, NULL, {"Connection refused"}, "connect to[", K_NONE, NULL},
     /* the remote server's answer; "Client host [IP] blocked using
      * LIST" is a remote Postfix's reject_rbl_client (or its imitation)
      * naming the DNS blocklist, even when the list's own name says

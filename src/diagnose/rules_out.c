@@ -163,6 +163,18 @@ static bool mx_host_without_address(const struct event *ev, struct span t)
 	return dom.n && !(dom.n == host.n && !strncasecmp(dom.p, host.p, host.n));
 }
 
+/* masked_filter_port - an address masked in a paste (empty, or without a
+ * digit: "x.x.x.x", "IP") and, after its ']', the port of a content
+ * filter's usual listener (Amavis 10024, its return 10025, originating
+ * 10026): this host's own filter, as a loopback address there would be */
+static bool masked_filter_port(struct span ip, struct span after)
+{
+	for (size_t i = 0; i < ip.n; i++)
+		if (ip.p[i] >= '0' && ip.p[i] <= '9')
+			return false;
+	return span_starts(after, ":10024:") || span_starts(after, ":10025:") || span_starts(after, ":10026:");
+}
+
 /* diag_classify - the finding one event shows, if any */
 /* classify_out - a delivery that did not succeed */
 static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
@@ -271,6 +283,8 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	if (hit->id == F_OUT_REFUSED || hit->id == F_OUT_TIMEOUT) {
 		struct span ip = ev->relay_ip;
 		struct span c = span_find(t, "connect to ");
+		if (!c.p)
+			c = span_find(t, "connect to[");
 		if (c.p) {
 			struct span lb = span_find(c, "[");
 			ip = SPAN_NULL;
@@ -285,7 +299,8 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 			if (unix_socket || span_eqs(ev->line->daemon, "lmtp"))
 				hit->id = span_eqs(ev->line->daemon, "lmtp") || m.lit[OUT_LMTP] ? F_LMTP_DOWN
 											: F_TRANSPORT_MISSING;
-			else if (cidr_own_network(ip.p, ip.n) && !m.lit[OUT_PORT25])
+			else if ((cidr_own_network(ip.p, ip.n) || masked_filter_port(ip, span_skip(c, (size_t)rb + 1))) &&
+				 !m.lit[OUT_PORT25])
 				/* port 24 is LMTP's (lmtp_tcp_port): the mailbox
 				 * server, also in the retry service's deferral */
 				hit->id = span_starts(span_skip(c, (size_t)rb + 1), ":24:") ? F_LMTP_DOWN

@@ -196,6 +196,37 @@ static inline bool delivery_items(struct span t, struct event *ev)
 	return true;
 }
 
+/* masked_to - a pasted status line whose "to=<r>" a web page's address
+ * protection replaced as a whole ("QID: [email protected], relay=..."):
+ * the recipient is that placeholder, when it is a short run up to
+ * ", relay=" holding '@' or "[email", and a status follows */
+static bool masked_to(struct span *t, struct span *v)
+{
+	ptrdiff_t k = span_index(*t, ", relay=");
+	if (k <= 0 || k > 64 || span_index(*t, "status=") < k)
+		return false;
+	struct span head = span_head(*t, (size_t)k);
+	if (span_chr(head, '@') < 0 && span_index(head, "[email") < 0)
+		return false;
+	*v = head;
+	*t = span_skip(*t, (size_t)k);
+	return true;
+}
+
+/* masked_status - masked_to's line: the items after the placeholder, ev
+ * left as it was when they do not read as a status line */
+static bool masked_status(struct span t, struct event *ev)
+{
+	struct span v;
+	struct event keep = *ev;
+	if (masked_to(&t, &v) && span_eat(&t, ", ") && delivery_items(t, ev)) {
+		ev->to = v;
+		return true;
+	}
+	*ev = keep;
+	return false;
+}
+
 /*
  * pc_delivery_status - "to=<r>, ..., status=S (TEXT)" after the queue ID,
  * shared with qmgr (which logs it for recipients it defers or bounces).
@@ -405,7 +436,7 @@ void parse_delivery(const struct logline *l, struct event *ev)
 		return; /* warnings: generic.c (with the queue ID) */
 	if (pc_take_queue_id(&t, &qid)) {
 		ev->queue_id = qid;
-		if (pc_delivery_status(t, ev))
+		if (pc_delivery_status(t, ev) || masked_status(t, ev))
 			return;
 		queue_line(l, t, ev);
 		return;

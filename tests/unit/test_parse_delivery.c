@@ -456,3 +456,22 @@ TEST(smtp_verbose_lookups_are_noise)
 	const struct event *ev = progs_msg("postfix/smtp", "begin something");
 	CHECK_STR(progs_type(ev), "unknown");
 }
+
+/* a pasted status line whose "to=<r>" a web page's address protection
+ * replaced as a whole: read, the placeholder as the recipient; without a
+ * status after it, not a delivery */
+TEST(delivery_masked_recipient_placeholder)
+{
+	const struct event *ev = progs_line(
+	    "Jun  3 10:00:00 mx postfix/error[15666]: 8875414912DE: [email protected], relay=none, "
+	    "delay=0.16, delays=0.12/0/0/0.04, dsn=4.4.1, status=deferred (delivery temporarily "
+	    "suspended: connect to[]:10024: Connection refused)");
+	CHECK_EVENT(ev, "delivery",
+		    "queue_id", "8875414912DE",
+		    "to", "[email protected]",
+		    "status", "deferred");
+	ev = progs_line("Jun  3 10:00:00 mx postfix/error[15666]: 8875414912DE: [email protected], relay=none, delay=0.16");
+	CHECK(strcmp(ev_type_name(ev->type), "delivery") != 0);
+	ev = progs_line("Jun  3 10:00:00 mx postfix/smtp[15666]: 8875414912DE: no address here, relay=none, status=deferred (x)");
+	CHECK(strcmp(ev_type_name(ev->type), "delivery") != 0);
+}
