@@ -9,6 +9,8 @@
 #include <string.h>
 
 #define HDR 2 /* the uint16_t capacity before each string */
+/* a heap block's head: the next block, then its size */
+#define BLOCK_HEAD (sizeof(void *) + sizeof(size_t))
 
 /* pool_init - an empty pool whose first room is inside it */
 void pool_init(struct strpool *p)
@@ -16,7 +18,23 @@ void pool_init(struct strpool *p)
 	p->cur = p->room;
 	p->end = p->room + sizeof p->room;
 	p->blocks = NULL;
+	p->kept = NULL;
 	p->next_size = 512;
+}
+
+/* pool_init_kept - see strpool.h */
+void pool_init_kept(struct strpool *p, void *kept)
+{
+	pool_init(p);
+	p->kept = kept;
+}
+
+/* block_size - the size room_for gave block b */
+static size_t block_size(const void *b)
+{
+	size_t size;
+	memcpy(&size, (const char *)b + sizeof(void *), sizeof size);
+	return size;
 }
 
 /* room_for - cap bytes of string room (plus its header), from a new block
@@ -25,13 +43,22 @@ static char *room_for(struct strpool *p, size_t cap)
 {
 	size_t need = HDR + cap;
 	if ((size_t)(p->end - p->cur) < need) {
-		size_t size = p->next_size;
-		while (size < need + sizeof(void *))
-			size *= 2;
-		char *b = xmalloc(size);
+		char *b;
+		size_t size;
+		if (p->kept && block_size(p->kept) >= need + BLOCK_HEAD) {
+			b = p->kept; /* a recycled object's block (pool_recycle) */
+			size = block_size(b);
+			p->kept = NULL;
+		} else {
+			size = p->next_size;
+			while (size < need + BLOCK_HEAD)
+				size *= 2;
+			b = xmalloc(size);
+			memcpy(b + sizeof(void *), &size, sizeof size);
+		}
 		memcpy(b, &p->blocks, sizeof(void *));
 		p->blocks = b;
-		p->cur = b + sizeof(void *);
+		p->cur = b + BLOCK_HEAD;
 		p->end = b + size;
 		if (p->next_size < 4096)
 			p->next_size *= 2;
@@ -95,5 +122,28 @@ void pool_free(struct strpool *p)
 		free(b);
 		b = next;
 	}
+	free(p->kept);
 	pool_init(p);
+}
+
+/* pool_recycle - see strpool.h: the largest block up to POOL_KEEP_MAX
+ * (the kept one or one of the chain) stays, the others are freed */
+void pool_recycle(struct strpool *p)
+{
+	void *keep = p->kept, *b = p->blocks;
+	size_t keep_size = keep ? block_size(keep) : 0;
+	while (b) {
+		void *next;
+		memcpy(&next, b, sizeof next);
+		size_t size = block_size(b);
+		if (size <= POOL_KEEP_MAX && size > keep_size) {
+			free(keep);
+			keep = b;
+			keep_size = size;
+		} else {
+			free(b);
+		}
+		b = next;
+	}
+	pool_init_kept(p, keep);
 }
