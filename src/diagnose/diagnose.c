@@ -421,10 +421,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 			d->sent_port25++;
 			if (ev->line->ts.us > d->sent_port25_last.us)
 				d->sent_port25_last = ev->line->ts;
-			char dom[DIAG_KEY_MAX];
 			ptrdiff_t at = span_rchr(ev->to, '@');
-			if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), dom, sizeof dom))
-				strset_add(&d->sent_domains, span_of(dom));
+			if (at >= 0)
+				diag_domain_add(&d->sent_domains, span_skip(ev->to, (size_t)at + 1),
+						d->sent_last, &d->sent_last_n);
 		}
 		if (span_eqs(ev->status, "sent") &&
 		    (span_eqs(ev->line->daemon, "local") || span_eqs(ev->line->daemon, "virtual") ||
