@@ -37,32 +37,38 @@ static size_t block_size(const void *b)
 	return size;
 }
 
+/* new_block - a block with need bytes of room after its head: the
+ * recycled one (pool_recycle) when it is large enough, else a new one */
+static __attribute__((noinline)) void new_block(struct strpool *p, size_t need)
+{
+	char *b;
+	size_t size;
+	if (p->kept && block_size(p->kept) >= need + BLOCK_HEAD) {
+		b = p->kept; /* a recycled object's block (pool_recycle) */
+		size = block_size(b);
+		p->kept = NULL;
+	} else {
+		size = p->next_size;
+		while (size < need + BLOCK_HEAD)
+			size *= 2;
+		b = xmalloc(size);
+		memcpy(b + sizeof(void *), &size, sizeof size);
+	}
+	memcpy(b, &p->blocks, sizeof(void *));
+	p->blocks = b;
+	p->cur = b + BLOCK_HEAD;
+	p->end = b + size;
+	if (p->next_size < 4096)
+		p->next_size *= 2;
+}
+
 /* room_for - cap bytes of string room (plus its header), from a new block
  * when the current one is short */
-static char *room_for(struct strpool *p, size_t cap)
+static inline char *room_for(struct strpool *p, size_t cap)
 {
 	size_t need = HDR + cap;
-	if ((size_t)(p->end - p->cur) < need) {
-		char *b;
-		size_t size;
-		if (p->kept && block_size(p->kept) >= need + BLOCK_HEAD) {
-			b = p->kept; /* a recycled object's block (pool_recycle) */
-			size = block_size(b);
-			p->kept = NULL;
-		} else {
-			size = p->next_size;
-			while (size < need + BLOCK_HEAD)
-				size *= 2;
-			b = xmalloc(size);
-			memcpy(b + sizeof(void *), &size, sizeof size);
-		}
-		memcpy(b, &p->blocks, sizeof(void *));
-		p->blocks = b;
-		p->cur = b + BLOCK_HEAD;
-		p->end = b + size;
-		if (p->next_size < 4096)
-			p->next_size *= 2;
-	}
+	if ((size_t)(p->end - p->cur) < need)
+		new_block(p, need);
 	char *s = p->cur + HDR;
 	uint16_t c = (uint16_t)cap;
 	memcpy(p->cur, &c, HDR);
@@ -85,9 +91,9 @@ char *pool_set(struct strpool *p, char *old, struct span s)
 			dst = old;
 	}
 	if (!dst) {
-		size_t cap = 16;
-		while (cap < s.n + 1)
-			cap *= 2;
+		/* the least power of two from 16 up that holds s and its NUL
+		 * (speed25: by the highest bit, not a loop) */
+		size_t cap = s.n < 16 ? 16 : (size_t)2 << (63 - __builtin_clzll((unsigned long long)s.n));
 		dst = room_for(p, cap);
 	}
 	if (s.n)

@@ -224,3 +224,26 @@ TEST(strpool_recycled_same_as_fresh)
 	pool_free(&p);
 	CHECK(p.kept == NULL);
 }
+
+/* a new string's room is the least power of two from 16 up that holds
+ * it and its NUL (pool_set by the highest bit since speed25, a loop
+ * before): every length up to past POOL_STR_MAX */
+TEST(strpool_room_power_of_two)
+{
+	static char big[POOL_STR_MAX + 100];
+	memset(big, 'z', sizeof big);
+	size_t bad = 0;
+	for (size_t n = 0; n < sizeof big; n++) {
+		struct strpool p;
+		pool_init(&p);
+		char *s = pool_dup(&p, span_make(big, n));
+		uint16_t cap;
+		memcpy(&cap, s - 2, 2);
+		size_t m = n < POOL_STR_MAX ? n : POOL_STR_MAX, want = 16;
+		while (want < m + 1)
+			want *= 2;
+		bad += cap != want || strlen(s) != m;
+		pool_free(&p);
+	}
+	CHECK_INT(bad, 0);
+}
