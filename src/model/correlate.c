@@ -173,8 +173,12 @@ struct omsg *msg_find_key(struct model *m, struct span host, struct span instanc
 				m->mspare = o->next;
 				m->nmspare--;
 				void *kept = o->m.pool.kept;
+				struct rcpt *rcpts = o->m.rcpts; /* message_recycle's */
+				uint32_t rcpt_cap = o->m.rcpt_cap;
 				zero(o, sizeof *o);
 				pool_init_kept(&o->m.pool, kept);
+				o->m.rcpts = rcpts;
+				o->m.rcpt_cap = rcpt_cap;
 			} else {
 				o = xcalloc(1, sizeof *o);
 				pool_init(&o->m.pool);
@@ -311,7 +315,7 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 		return NULL;
 	}
 	if (msg->nrcpts == msg->rcpt_cap) {
-		msg->rcpt_cap = msg->rcpt_cap ? msg->rcpt_cap * 2 : 4;
+		msg->rcpt_cap = msg->rcpt_cap ? msg->rcpt_cap * 2 : MESSAGE_RCPTS_FIRST;
 		msg->rcpts = xrealloc(msg->rcpts, msg->rcpt_cap * sizeof *msg->rcpts);
 	}
 	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
@@ -594,6 +598,7 @@ void model_free(struct model *m)
 		struct omsg *o = m->mspare;
 		m->mspare = o->next;
 		pool_free(&o->m.pool);
+		free(o->m.rcpts);
 		free(o);
 	}
 	while (m->mhead) {

@@ -86,6 +86,9 @@ struct message {
 				  * recipients' blobs lives here */
 };
 
+/* the size of a message's first recipients' array (msg_rcpt) */
+#define MESSAGE_RCPTS_FIRST 4
+
 void message_free(struct message *m);
 void message_recycle(struct message *m);
 const char *link_kind_name(enum link_kind k);

@@ -64,12 +64,17 @@ void message_free(struct message *m)
 }
 
 /* message_recycle - message_free for a record kept for the next message
- * (see session_recycle) */
+ * (see session_recycle); a recipients' array of the first size (four)
+ * stays for the next message as well (its rcpts and rcpt_cap) */
 void message_recycle(struct message *m)
 {
 	for (uint32_t i = 0; i < m->nrcpts; i++)
 		free(m->rcpts[i].blob);
-	free(m->rcpts);
+	if (m->rcpt_cap != MESSAGE_RCPTS_FIRST) {
+		free(m->rcpts);
+		m->rcpts = NULL;
+		m->rcpt_cap = 0;
+	}
 	free(m->children);
 	pool_recycle(&m->pool);
 }
