@@ -82,6 +82,35 @@ void diag_group_adopt(struct diag *d, struct diag_group *g);
 
 /* folds.c: the conclusions that fold groups together (diag_finish) */
 bool diag_lower_span(struct span s, char *out, size_t n);
+/* diag_domain_last - raw (a domain as the log wrote it) is the memo's
+ * last (n bytes): its lower-case form is in the set the memo serves,
+ * which only grows (speed25: site_hosted, sent_domains) */
+static inline bool diag_domain_last(struct span raw, const char *last, size_t n)
+{
+	return raw.n && raw.n == n && !memcmp(raw.p, last, n);
+}
+/* diag_domain_keep - raw as the memo's last, when the set now holds its
+ * lower-case form (in: the insert was not refused at the cap); else none */
+static inline void diag_domain_keep(struct span raw, char *last, size_t *n, bool in)
+{
+	if (in && raw.n < DIAG_KEY_MAX) {
+		memcpy(last, raw.p, raw.n);
+		*n = raw.n;
+	} else {
+		*n = 0;
+	}
+}
+/* diag_domain_add - raw's lower-case form into set (nothing for an empty
+ * or too long one, as diag_lower_span), unless it is the memo's last */
+static inline void diag_domain_add(struct strset *set, struct span raw, char *last, size_t *n)
+{
+	char low[DIAG_KEY_MAX];
+	if (diag_domain_last(raw, last, *n) || !diag_lower_span(raw, low, sizeof low))
+		return;
+	size_t dropped = set->dropped;
+	strset_add(set, span_of(low));
+	diag_domain_keep(raw, last, n, dropped == set->dropped);
+}
 void diag_nx_note(struct diag *d, const struct event *ev);
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
 /* the lines of (id, key) are now to's (explain finds them there); aliases

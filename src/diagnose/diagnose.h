@@ -172,6 +172,12 @@ struct diag {
 	 * own mail to its own domain bounced as unknown, and the domains
 	 * delivered into or bounced for other mail (lower case, capped) */
 	struct strset site_bounced, site_hosted;
+	/* the recipient domain, as the log wrote it, that the last local
+	 * delivery put in site_hosted, and the last port-25 delivery in
+	 * sent_domains: a domain there already is not lowered and looked
+	 * up again (speed25; n 0: none) */
+	char site_last[DIAG_KEY_MAX], sent_last[DIAG_KEY_MAX];
+	size_t site_last_n, sent_last_n;
 	struct strset held_qids;     /* messages put on hold and not yet released or deleted (held.c) */
 	bool held_seen, held_unknown; /* a message held; one not kept (no queue ID, set full) */
 	struct strset nx_names;      /* names "not found" outbound: the looked-up name, else the domain */

@@ -49,10 +49,19 @@ void diag_site_message(struct diag *d, const struct message *m)
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
 		char dom[DIAG_KEY_MAX];
-		if (!r->agent || strcmp(r->agent, "local") || !r->status || !site_name(r->to, dom, sizeof dom))
+		if (!r->agent || strcmp(r->agent, "local") || !r->status)
 			continue;
-		if (!strcmp(r->status, "sent")) {
+		bool sent = !strcmp(r->status, "sent");
+		struct span raw = r->to ? diag_rcpt_domain(span_of(r->to)) : SPAN_NULL;
+		/* the domain the last delivery put in the set (speed25) */
+		if (sent && diag_domain_last(raw, d->site_last, d->site_last_n))
+			continue;
+		if (!site_name(r->to, dom, sizeof dom))
+			continue;
+		if (sent) {
+			size_t dropped = d->site_hosted.dropped;
 			strset_add(&d->site_hosted, span_of(dom));
+			diag_domain_keep(raw, d->site_last, &d->site_last_n, dropped == d->site_hosted.dropped);
 		} else if (!strcmp(r->status, "bounced") && diag_user_unknown(r)) {
 			if (m->origin == ORIGIN_PICKUP && own_sender(m, dom))
 				strset_add(&d->site_bounced, span_of(dom));

@@ -138,8 +138,15 @@ void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 	m->st.rcpts_dropped += o->m.rcpts_dropped;
 	if (m->sink.message_closed)
 		m->sink.message_closed(&o->m, m->sink.ctx);
-	message_free(&o->m);
-	free(o);
+	if (m->nmspare < m->spare_max) {
+		message_recycle(&o->m); /* its pool keeps a block */
+		o->next = m->mspare;
+		m->mspare = o;
+		m->nmspare++;
+	} else {
+		message_free(&o->m);
+		free(o);
+	}
 }
 
 /* msg_find_key - the open message (host, instance, qid), opened if asked.
@@ -161,7 +168,21 @@ struct omsg *msg_find_key(struct model *m, struct span host, struct span instanc
 		uint64_t h = msg_hash(m, host, instance, qid);
 		o = hmap_get(&m->messages, h, msg_eq, &k);
 		if (!o && create) {
-			o = xcalloc(1, sizeof *o);
+			o = m->mspare;
+			if (o) { /* an emitted message's record, cleared as calloc would */
+				m->mspare = o->next;
+				m->nmspare--;
+				void *kept = o->m.pool.kept;
+				struct rcpt *rcpts = o->m.rcpts; /* message_recycle's */
+				uint32_t rcpt_cap = o->m.rcpt_cap;
+				zero(o, sizeof *o);
+				pool_init_kept(&o->m.pool, kept);
+				o->m.rcpts = rcpts;
+				o->m.rcpt_cap = rcpt_cap;
+			} else {
+				o = xcalloc(1, sizeof *o);
+				pool_init(&o->m.pool);
+			}
 			o->h = h;
 			o->m.id = ++m->next_mid;
 			o->m.host = model_intern(m, host);
@@ -170,7 +191,6 @@ struct omsg *msg_find_key(struct model *m, struct span host, struct span instanc
 				m->host_added = o->m.host;
 			}
 			o->m.instance = model_intern(m, instance);
-			pool_init(&o->m.pool);
 			o->m.qid = pool_dup(&o->m.pool, qid);
 			o->qid_n = (uint32_t)strlen(o->m.qid);
 			o->host_n = (uint32_t)strlen(o->m.host);
@@ -295,7 +315,7 @@ static struct rcpt *msg_rcpt(struct message *msg, struct span to, struct span or
 		return NULL;
 	}
 	if (msg->nrcpts == msg->rcpt_cap) {
-		msg->rcpt_cap = msg->rcpt_cap ? msg->rcpt_cap * 2 : 4;
+		msg->rcpt_cap = msg->rcpt_cap ? msg->rcpt_cap * 2 : MESSAGE_RCPTS_FIRST;
 		msg->rcpts = xrealloc(msg->rcpts, msg->rcpt_cap * sizeof *msg->rcpts);
 	}
 	struct rcpt *r = &msg->rcpts[msg->nrcpts++];
@@ -571,6 +591,14 @@ void model_free(struct model *m)
 	while (m->spare) {
 		struct osess *o = m->spare;
 		m->spare = o->next;
+		pool_free(&o->s.pool); /* its kept block */
+		free(o);
+	}
+	while (m->mspare) {
+		struct omsg *o = m->mspare;
+		m->mspare = o->next;
+		pool_free(&o->m.pool);
+		free(o->m.rcpts);
 		free(o);
 	}
 	while (m->mhead) {

@@ -86,7 +86,11 @@ struct message {
 				  * recipients' blobs lives here */
 };
 
+/* the size of a message's first recipients' array (msg_rcpt) */
+#define MESSAGE_RCPTS_FIRST 4
+
 void message_free(struct message *m);
+void message_recycle(struct message *m);
 const char *link_kind_name(enum link_kind k);
 const char *msg_origin_name(enum msg_origin o);
 /* msg_verify_probe - every recipient's last status is deliverable or

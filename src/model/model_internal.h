@@ -93,6 +93,9 @@ struct model {
 	 * calloc and a free */
 	struct osess *spare;
 	uint32_t nspare, spare_max;
+	/* and of emitted messages (the same, speed25; spare_max too) */
+	struct omsg *mspare;
+	uint32_t nmspare;
 	/* the open messages msg_find_key found, by the last two bytes of
 	 * their queue ID (msg_slot; a slot holds the last one found, or
 	 * NULL): a message's lines come one after another or a few lines

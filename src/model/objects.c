@@ -19,6 +19,17 @@ void session_free(struct session *s)
 	pool_free(&s->pool);
 }
 
+/* session_recycle - session_free for a record kept for the next session:
+ * the pool keeps a block (pool_recycle; speed25) */
+void session_recycle(struct session *s)
+{
+	free(s->tried);
+	free(s->qids);
+	free(s->stats);
+	free(s->dialogue);
+	pool_recycle(&s->pool);
+}
+
 /* session_stat_scan - the ok/total counts of one disconnect statistic, the
  * first of that name, every name looked at (session.h's session_stat asks
  * stat_firsts first) */
@@ -50,6 +61,22 @@ void message_free(struct message *m)
 	free(m->rcpts);
 	free(m->children);
 	pool_free(&m->pool);
+}
+
+/* message_recycle - message_free for a record kept for the next message
+ * (see session_recycle); a recipients' array of the first size (four)
+ * stays for the next message as well (its rcpts and rcpt_cap) */
+void message_recycle(struct message *m)
+{
+	for (uint32_t i = 0; i < m->nrcpts; i++)
+		free(m->rcpts[i].blob);
+	if (m->rcpt_cap != MESSAGE_RCPTS_FIRST) {
+		free(m->rcpts);
+		m->rcpts = NULL;
+		m->rcpt_cap = 0;
+	}
+	free(m->children);
+	pool_recycle(&m->pool);
 }
 
 /* link_kind_name - stable name of a parent/child relation */

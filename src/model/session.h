@@ -116,6 +116,7 @@ struct session {
 };
 
 void session_free(struct session *s);
+void session_recycle(struct session *s);
 bool session_stat_scan(const struct session *s, const char *name, uint32_t *ok, uint32_t *total);
 /* session_stat - the ok/total counts of one disconnect statistic (0 and 0,
  * false, when the line had none of that name): a session without counts

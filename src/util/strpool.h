@@ -21,10 +21,16 @@
 #define POOL_STR_MAX 512
 #define POOL_INLINE 128         /* room inside the object itself */
 
+/* the largest heap block pool_recycle keeps for the next object */
+#define POOL_KEEP_MAX 4096
+
 struct strpool {
 	char *cur, *end;        /* free room in the newest block */
-	void *blocks;           /* heap blocks, chained by their first word */
+	void *blocks;           /* heap blocks, chained by their first word
+	                         * (their size in the second) */
 	size_t next_size;       /* size of the next heap block */
+	void *kept;             /* a block no string is in, taken before a
+	                         * new one (pool_recycle; NULL: none) */
 	char room[POOL_INLINE]; /* the first block */
 };
 
@@ -32,6 +38,16 @@ void pool_init(struct strpool *p);
 char *pool_set(struct strpool *p, char *old, struct span s);
 char *pool_keep(struct strpool *p, struct span s);
 void pool_free(struct strpool *p);
+/* pool_recycle - pool_free for an object whose record is used again
+ * (the model's spare sessions and messages, speed25): one heap block of
+ * at most POOL_KEEP_MAX bytes stays in p->kept, every string is gone.
+ * The record's next object starts with pool_init_kept(p, the kept
+ * block), so that most objects' strings need no malloc and no free;
+ * pool_free releases a kept block as well */
+void pool_recycle(struct strpool *p);
+/* pool_init_kept - pool_init, kept (pool_recycle's, or NULL) the room
+ * taken when the inline room is short */
+void pool_init_kept(struct strpool *p, void *kept);
 
 /* pool_dup - a new NUL-terminated copy of s in p (NULL for an unset span) */
 static inline char *pool_dup(struct strpool *p, struct span s)
