@@ -34,7 +34,10 @@ with open(os.path.join(data, "mail.log"), encoding="utf-8", errors="replace") as
             pre, ip = m.group(1), m.group(3)
             w.write(f"{pre}warning: hostname ptr-{ip.replace('.', '-').replace(':', '-')}.example.net does not resolve to address {ip}: Name or service not known\n")
             w.write(f"{pre}warning: {ip}: address not listed for hostname ptr.example.net\n")
-            w.write(f"{pre}warning: {ip}: hostname ptr.example.net verification failed: Temporary failure in name resolution\n")
+            # a lookup that failed for now (EAI_AGAIN: "Temporary failure in
+            # name resolution") is this host's DNS (client-name-lookups-failing),
+            # not the client's: the client's own broken name is EAI_NONAME
+            w.write(f"{pre}warning: {ip}: hostname ptr.example.net verification failed: Name or service not known\n")
             w.write(f"{pre}warning: valid_hostname: misplaced delimiter: .\n")
             w.write(f"{pre}warning: numeric domain name in resource data of MX record for example.org: 192.0.2.1\n")
             added += 5

@@ -727,6 +727,8 @@ void analysis_session(struct analysis *a, const struct session *s)
 	struct client *c = records_client_get(a, span_of(s->client_ip));
 	enum verdict v = verdict_session(s);
 	session_counts(c, s, v);
+	if (s->name_tempfail && c)
+		c->diag_flags |= CD_NAME_TEMPFAIL;
 	if (v == V_SPAM_REJECTED && c) {
 		/* refused for a domain that did not resolve, and nothing else:
 		 * this host's resolver may be the one to blame (analysis_finish) */

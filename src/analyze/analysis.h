@@ -105,6 +105,8 @@ enum client_kind {
 #define CD_UNSTEADY 0x02        /* set by the analysis as its sessions go by: one of its
                                  * capability probes did not end with QUIT, or came from a
                                  * name that does not resolve (verdict_steady_checks) */
+#define CD_NAME_TEMPFAIL 0x04   /* set by the analysis: one of its sessions' name lookups
+                                 * failed for now (EAI_AGAIN, ev_name_lookup_tempfail) */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */

@@ -163,6 +163,12 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 				"full (e.g. \"%s\"): the sender did nothing wrong; the mailbox's owner "
 				"has to make room, or its quota has to grow."),
 			   d->reject_text[0].name);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && (c->diag_flags & CD_NAME_TEMPFAIL)) {
+		buf_puts(b, _(" It was refused only for now: this host's DNS lookup of its name failed "
+			      "(\"Temporary failure in name resolution\": see \"Problems found\"), and a "
+			      "check that needs a name or a domain deferred its mail. The client did "
+			      "nothing wrong; a real server retries, and its mail comes through once the "
+			      "lookup answers."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   strstr(d->reject_text[0].name, "Domain not found") && analysis_resolver_failing(a)) {
 		buf_puts(b, _(" It was refused only with \"Domain not found\" while this host's DNS "

@@ -268,6 +268,10 @@ enum finding_impact {
 	  "a public address relays mail to outside domains without login: it is trusted (mynetworks)") \
 	X(F_IN_REMOTE_DNS, "client-dns-inconsistent", SIDE_REMOTE, 0, IMPACT_NONE,             \
 	  "a client's or sender domain's DNS is inconsistent or malformed (their side)")        \
+	X(F_IN_NAME_LOOKUP_TEMP, "client-name-lookups-failing", SIDE_NETWORK, 2, IMPACT_DELAYED, \
+	  "this host's DNS lookups of clients' names fail for now (\"Temporary failure in name resolution\")") \
+	X(F_IN_RCPT_NO_DOMAIN, "recipient-without-domain", SIDE_BENIGN, 1, IMPACT_NONE,        \
+	  "a client sent mail to a bare name without a domain: Postfix completes it with this server's own domain") \
 	X(F_IN_ADDR_SYNTAX, "client-address-syntax", SIDE_REMOTE, 0, IMPACT_NONE,               \
 	  "a client sent an address with illegal syntax (refused with 501)")                    \
 	X(F_IN_DNSBL_TIMEOUT, "dnsbl-reply-timeout", SIDE_NETWORK, 1, IMPACT_DEGRADED,          \

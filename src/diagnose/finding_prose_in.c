@@ -626,6 +626,34 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"Many of these saying \"Temporary failure in name resolution\", together with DNS "
 	"failures on outgoing mail, point to this host's resolver instead: try dig -x on one of "
 	"the addresses."},
+    [F_IN_NAME_LOOKUP_TEMP] = {
+	"smtpd found a client's reverse (PTR) name but could not look that name up again: "
+	"\"hostname H does not resolve to address A: Temporary failure in name resolution\" "
+	"(\"Try again\" on musl systems) is a DNS lookup that did not get an answer, not a "
+	"name that does not match. It fails at the resolver this host uses (down, "
+	"unreachable, a container's DNS that hangs) or, less often, at the name's own DNS "
+	"servers. Postfix names the client \"unknown\" for now, and every check that needs a "
+	"name or a domain (reject_unknown_client_hostname, reject_unknown_sender_domain: "
+	"\"450 ... Domain not found\") defers its mail: the client did nothing wrong.",
+	"Test the resolver Postfix uses: dig -x on the client's address, then dig on the name, "
+	"on this host (in a container, inside it: mailcow's unbound, Mailu's resolver). If it "
+	"fails or hangs, fix or restart the resolver; deferred senders retry and get through "
+	"once it answers.",
+	"One such line can be the name's own DNS servers failing; many, or with other lookups "
+	"failing (outgoing mail's \"Name service error\"), are this host's resolver."},
+    [F_IN_RCPT_NO_DOMAIN] = {
+	"smtpd looked up the mail servers of a recipient written without a domain (\"Unable to "
+	"look up MX host helga for Recipient address helga\", from a check_*_mx_access or "
+	"check_*_ns_access restriction): the mail program sent RCPT TO with a bare name, a "
+	"webmail or script that let its user type a name only. The warning itself is harmless, "
+	"but Postfix then appends this server's own domain ($myorigin, append_at_myorigin) and "
+	"delivers to name@that-domain: rarely who the user meant, so that mail bounces as "
+	"unknown or reaches a local account.",
+	"Tell the user to write the full address. To refuse such recipients at once, so the "
+	"user sees the error in the mail program, add reject_non_fqdn_recipient to "
+	"smtpd_recipient_restrictions (and to the submission service's).",
+	"The lines do not show where the completed address went: its delivery lines "
+	"(to=<name@...>) do."},
     [F_IN_ADDR_SYNTAX] = {
 	"smtpd refused a MAIL FROM or RCPT TO address that breaks the SMTP syntax (unbalanced "
 	"<>, quotes or brackets, a bare space) with 501 5.1.7 or 5.1.3. Broken bulk-mail "

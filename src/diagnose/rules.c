@@ -328,6 +328,34 @@ static bool own_name_refused(const struct logline *l)
 	       span_find(t, "parameter mydomain: bad parameter value").p;
 }
 
+/* server_lookup_addr - smtpd_check.c's check_server_access warning
+ * "Unable to look up MX|NS host H for CLASS ADDRESS: R" (the MX or NS
+ * host of an address's domain has no address): the address in *addr.
+ * An address without '@' is its own domain (a bare name such as "helga":
+ * the client wrote no domain); one with '@' is the domain's DNS data */
+static bool server_lookup_addr(const struct logline *l, struct span *addr)
+{
+	if (!span_eqs(l->daemon, "smtpd"))
+		return false;
+	struct span t = l->text;
+	if (!span_eat(&t, "Unable to look up MX host ") && !span_eat(&t, "Unable to look up NS host "))
+		return false;
+	struct span f = span_find(t, " for Recipient address ");
+	size_t k = 23;
+	if (!f.p) {
+		f = span_find(t, " for Sender address ");
+		k = 20;
+	}
+	if (!f.p)
+		return false;
+	struct span a = span_skip(f, k);
+	ptrdiff_t colon = span_index(a, ": ");
+	if (colon <= 0 || colon > 320)
+		return false;
+	*addr = span_head(a, (size_t)colon);
+	return span_chr(*addr, ' ') < 0;
+}
+
 /* quarantine_key - what held or discarded the mail, as the group's key:
  * a header or body rule's own text ("hold: header Subject: ... : TEXT"),
  * else its class and header name ("header Subject"); an access table's or
@@ -466,12 +494,33 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	}
 	if (!l->postfix)
 		return false;
-	/* the client's DNS, not this server's: never a sign against it */
+	/* the client's DNS, not this server's: never a sign against it; a
+	 * lookup that failed for now (EAI_AGAIN) is DNS that did not answer,
+	 * most often this host's resolver */
+	if (ev->type == EV_HOSTNAME_VERIFY && ev_name_lookup_tempfail(ev)) {
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_IN_NAME_LOOKUP_TEMP;
+		diag_copy_key(hit->subject, ev->client_ip);
+		return true;
+	}
 	if (ev->type == EV_HOSTNAME_VERIFY) {
 		memset(hit, 0, sizeof *hit);
 		hit->id = F_IN_REMOTE_DNS;
 		snprintf(hit->key, sizeof hit->key, "reverse DNS does not match");
 		diag_copy_key(hit->subject, ev->client_ip);
+		return true;
+	}
+	struct span looked;
+	if (l->severity.n && server_lookup_addr(l, &looked)) {
+		/* a recipient written without a domain: Postfix completes it
+		 * with $myorigin; with one, its domain's MX data is broken */
+		memset(hit, 0, sizeof *hit);
+		bool bare = span_chr(looked, '@') < 0 && span_find(l->text, " for Recipient address ").p;
+		hit->id = bare ? F_IN_RCPT_NO_DOMAIN : F_IN_REMOTE_DNS;
+		if (bare)
+			diag_copy_key(hit->subject, looked);
+		else
+			snprintf(hit->key, sizeof hit->key, "malformed DNS data");
 		return true;
 	}
 	if (l->severity.n) {

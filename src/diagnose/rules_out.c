@@ -255,11 +255,18 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	 * Malformed or unexpected name server reply": an answer came back
 	 * (a resolver that is down times out, "try again") but its records
 	 * could not be used: the destination's DNS data, as with a malformed
-	 * MX name */
+	 * MX name.  A mailbox provider's domain (gmail.com, outlook.com...)
+	 * always answers well-formed data: its reply was mangled on the way
+	 * to this host (its resolver, a middlebox on port 53), this host's
+	 * DNS as a temporary failure is */
 	if ((hit->id == F_OUT_DNS_NXDOMAIN || hit->id == F_OUT_DNS_TEMP) &&
 	    span_find(t, "Malformed or unexpected name server reply").p && ev->to.n) {
-		hit->id = F_OUT_DNS_MALFORMED;
-		diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
+		bool known = provider_mailbox_domain(diag_rcpt_domain(ev->to));
+		hit->id = known ? F_OUT_DNS_TEMP : F_OUT_DNS_MALFORMED;
+		if (known)
+			hit->key[0] = 0;
+		else
+			diag_copy_key(hit->key, diag_rcpt_domain(ev->to));
 	}
 	/* Postfix defers on a DNS lookup only when the failure is temporary
 	 * (SERVFAIL, time-out: dsn 4.4.3); a domain that does not exist bounces */

@@ -96,6 +96,7 @@ struct session {
 	char *pipelining_stage;
 	bool rate_limited;
 	bool hostname_unverified;
+	bool name_tempfail;          /* its name's lookup failed for now (ev_name_lookup_tempfail) */
 
 	/* "disconnect from ... ehlo=1 auth=0/1 quit=1 commands=2/3" */
 	bool have_stats;

@@ -317,6 +317,8 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		if (!s->saw_connect)
 			o->pre_connect = true;
 		s->hostname_unverified = true;
+		if (ev_name_lookup_tempfail(ev))
+			s->name_tempfail = true;
 		break;
 	case EV_DISCONNECT:
 		s->have_stats = ev->nstats > 0;
@@ -363,7 +365,11 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		else if (ev->from.n && span_eq(ev->from, ev->to) && ev->helo.n && span_chr(ev->helo, '.') < 0 &&
 			 span_chr(ev->from, '@') > 0)
 			s->relay_tests++;
-		if (!span_eqs(ev->action, "reject_warning") && ev_reject_accuses_nobody(ev))
+		/* a refusal for a name or domain not found, for now, in a
+		 * session whose own name lookup failed for now (EAI_AGAIN):
+		 * this host's DNS did not answer, the client did nothing */
+		if (!span_eqs(ev->action, "reject_warning") &&
+		    (ev_reject_accuses_nobody(ev) || (s->name_tempfail && ev_reject_needs_dns(ev))))
 			s->local_rejects++;
 		else if (!span_eqs(ev->action, "reject_warning") &&
 			 ev_reject_domain_not_found(ev, &(struct span){0}))

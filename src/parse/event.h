@@ -233,6 +233,13 @@ void ev_keep_refusal(struct event *ev);
  * "blocked using " and the last "Error: " start */
 uint64_t ev_reply_scan_test(struct span r, bool memo, size_t *blocked, size_t *last_error);
 bool ev_reject_unresolved_provider(const struct event *ev);
+/* ev_name_lookup_tempfail - "hostname H does not resolve to address A:
+ * Temporary failure in name resolution" (EAI_AGAIN): a lookup that failed
+ * for now, not the client's inconsistent DNS (fault.c) */
+bool ev_name_lookup_tempfail(const struct event *ev);
+/* ev_reject_needs_dns - a temporary "Domain not found" or "cannot find
+ * your hostname" refusal: what a failed lookup alone gives (fault.c) */
+bool ev_reject_needs_dns(const struct event *ev);
 const char *ev_provider_server(struct span client_name, struct span client_ip, struct span helo);
 bool ev_reject_provider_listed(const struct event *ev);
 bool ev_sender_auth_text(struct span reply);

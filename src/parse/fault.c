@@ -463,6 +463,41 @@ static uint8_t domain_not_found_scan(const struct event *ev)
 	return span_find(ev->reason, "Recipient address rejected: Domain not found").p ? 3 : 1;
 }
 
+/* ev_name_lookup_tempfail - smtpd_peer.c's "hostname H does not resolve
+ * to address A: R" whose R is getaddrinfo's EAI_AGAIN (glibc's
+ * "Temporary failure in name resolution", musl's "Try again"): the
+ * forward lookup of the client's name failed for now, at this host's
+ * resolver or at the name's DNS servers.  Postfix then holds the name a
+ * temporary failure (SMTPD_PEER_CODE_TEMP), not a forged one; "Name or
+ * service not known" (no such name) stays the client's DNS */
+bool ev_name_lookup_tempfail(const struct event *ev)
+{
+	if (ev->type != EV_HOSTNAME_VERIFY)
+		return false;
+	struct span r = span_trim(ev->reason);
+	return span_eqs(r, "Temporary failure in name resolution") || span_eqs(r, "Try again");
+}
+
+/* ev_reject_needs_dns - a temporary refusal that a DNS lookup failing for
+ * now gives by itself: reject_unknown_sender_domain's and
+ * reject_unknown_recipient_domain's "450 4.1.8|4.1.2 <a@b>: ... rejected:
+ * Domain not found" (smtpd_check.c answers a DNS_RETRY so), and
+ * reject_unknown_client_hostname's "4xx ... Client host rejected: cannot
+ * find your [reverse] hostname" (a name whose lookup failed for now is
+ * its temporary case).  The DSN and the words' start are enough: a
+ * pasted line cut inside "Domain not found" is still this refusal */
+bool ev_reject_needs_dns(const struct event *ev)
+{
+	if (ev->type != EV_REJECT)
+		return false;
+	bool temporary = ev->code.n ? ev->code.p[0] == '4' : ev->dsn.n && ev->dsn.p[0] == '4';
+	if (!temporary)
+		return false;
+	if ((span_eqs(ev->dsn, "4.1.8") || span_eqs(ev->dsn, "4.1.2")) && has(ev->reason, " rejected: Domain not"))
+		return true;
+	return has(ev->reason, "Client host rejected: cannot find your ");
+}
+
 /* ev_reject_domain_not_found - smtpd refused a sender's or recipient's
  * domain that did not resolve (reject_unknown_sender_domain,
  * reject_unknown_recipient_domain: "<a@b>: Sender address rejected:

@@ -55,6 +55,7 @@ enum bare_tail {
 	T_CONFIG,      /* ", configuration " after the words */
 	T_PORT25,      /* name[address]:25, then ": " and the error */
 	T_LISTED,      /* "address listed by domain D as A" (dnsblog) */
+	T_PEER_WHY,    /* name[address]:port, then ": " and the reason (a TLS peer) */
 	T_END,         /* nothing */
 };
 
@@ -76,6 +77,11 @@ static const struct bare_shape {
     /* smtp/smtp_connect.c, smtp_connect_sock(): "connect to %s[%s]:%d: %m" (lmtp's too: the
      * same source; port 25 is smtp's, lmtp_tcp_port is 24) */
     {L_NONE, "connect to ", T_PORT25, "smtp"},
+    /* tls/tls_verify.c:315, :326, :357 "%s certificate verification failed
+     * for %s: ..." with "server": the SMTP client checking the server it
+     * delivers to ("client", smtpd's, is not read: a bare "certificate
+     * verification failed" has no side and stays unread) */
+    {L_NONE, "server certificate verification failed for ", T_PEER_WHY, "smtp"},
     /* smtpd/smtpd.c:5829 */
     {L_NONE, "improper command pipelining after ", T_FROM_COLON, "smtpd"},
     /* smtpd/smtpd.c:2456 (qmqpd.c:284 too, see above) */
@@ -217,6 +223,9 @@ static bool tail_ok(struct span rest, enum bare_tail tail)
 		return (n = client_at(rest)) && n == rest.n;
 	case T_PORT25:
 		return (n = client_at(rest)) && n >= 4 && !memcmp(rest.p + n - 3, ":25", 3) &&
+		       n + 2 < rest.n && rest.p[n] == ':' && rest.p[n + 1] == ' ';
+	case T_PEER_WHY:
+		return (n = client_at(rest)) && n >= 4 && rest.p[n - 1] >= '0' && rest.p[n - 1] <= '9' &&
 		       n + 2 < rest.n && rest.p[n] == ':' && rest.p[n + 1] == ' ';
 	case T_CLIENT_MORE:
 		return (n = client_at(rest)) && (n == rest.n || rest.p[n] == ' ' || rest.p[n] == ',');

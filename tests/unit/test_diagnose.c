@@ -482,8 +482,21 @@ static const struct {
      "client-dns-inconsistent", "malformed DNS data"},
     {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: 203.0.113.9: address not listed for hostname mail.example.com",
      "client-dns-inconsistent", "reverse DNS does not match"},
+    /* EAI_AGAIN: the lookup got no answer (smtpd_peer.c's SMTPD_PEER_CODE_TEMP),
+     * this host's DNS as a rule; EAI_NONAME stays the client's */
     {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: hostname mail.example.com does not resolve to address 203.0.113.9: Temporary failure in name resolution",
+     "client-name-lookups-failing", ""},
+    {"Dec 15 11:04:51 mx postfix/smtpd[31746]: warning: hostname mail.example.com does not resolve to address 203.0.113.9: Name or service not known",
      "client-dns-inconsistent", "reverse DNS does not match"},
+    /* smtpd_check.c check_server_access: a bare name looked up as its own
+     * domain (the client wrote no domain), or a domain's MX host without
+     * an address (its DNS data) */
+    {"Dec 15 11:04:52 mx postfix/sogo/smtpd[728]: warning: Unable to look up MX host helga for Recipient address helga: Name or service not known",
+     "recipient-without-domain", ""},
+    {"Dec 15 11:04:52 mx postfix/smtpd[728]: warning: Unable to look up MX host mx.example.net for Sender address a@example.net: Name or service not known",
+     "client-dns-inconsistent", "malformed DNS data"},
+    {"Dec 15 11:04:52 mx postfix/smtpd[728]: warning: Unable to look up NS host ns1.example.net for Recipient address b@example.net: Name or service not known",
+     "client-dns-inconsistent", "malformed DNS data"},
     /* postscreen/postscreen_dnsbl.c "dnsblog reply timeout %ds for %s", dnsblog.c */
     {"Dec 15 11:04:52 mx postfix/postscreen[3163]: warning: dnsblog reply timeout 10s for zen.example.org",
      "dnsbl-reply-timeout", "zen.example.org"},

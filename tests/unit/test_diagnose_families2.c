@@ -95,6 +95,10 @@ static const struct {
     /* "Malformed or unexpected name server reply": an answer came, its data was broken */
     {"Mar  4 17:30:01 mx postfix/smtp[7201]: 7B8C9D0E1F: to=<ana@example.net>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Name service error for name=example.net type=MX: Malformed or unexpected name server reply)",
      "destination-dns-malformed", "example.net"},
+    /* a mailbox provider's domain is never malformed: the reply was
+     * mangled on its way here (this host's resolver) */
+    {"Mar  4 17:30:01 mx postfix/smtp[7203]: 7B8C9D0E1B: to=<ana@gmail.com>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Name service error for name=gmail.com type=MX: Malformed or unexpected name server reply)",
+     "outbound-dns-failure", ""},
     /* look-alike: a lookup that times out stays this host's resolver */
     {"Mar  4 17:30:02 mx postfix/smtp[7202]: 7B8C9D0E2A: to=<ana@example.net>, relay=none, delay=5, delays=0.1/0/5/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.net type=MX: Host not found, try again)",
      "outbound-dns-failure", ""},

@@ -875,6 +875,15 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("lost connection after AUTH from"), "");
 	CHECK_STR(bare("connect from [192.0.2.1"), "");
 	CHECK_STR(bare(""), "");
+	/* tls_verify.c: the SMTP client's check of the server's certificate */
+	CHECK_STR(bare("server certificate verification failed for mx.example.net[192.0.2.5]:25: num=62:hostname mismatch"), "smtp");
+	CHECK_STR(bare("server certificate verification failed for mx.example.net[192.0.2.5]:25: certificate has expired"), "smtp");
+	/* look-alikes: no port, no reason, prose, the other side's, no side */
+	CHECK_STR(bare("server certificate verification failed for mx.example.net[192.0.2.5]: num=62:hostname mismatch"), "");
+	CHECK_STR(bare("server certificate verification failed for mx.example.net[192.0.2.5]:25"), "");
+	CHECK_STR(bare("server certificate verification failed for mx.example.net, why?"), "");
+	CHECK_STR(bare("client certificate verification failed for unknown[192.0.2.9]:41234: num=20:unable to get local issuer certificate"), "");
+	CHECK_STR(bare("certificate verification failed for mx.example.net[192.0.2.5]:25: untrusted issuer /CN=Example CA"), "");
 }
 
 /* such a line read whole: no host, no pid, the last time before it, the
