@@ -148,6 +148,25 @@ static bool own_sender_domain(const struct event *ev, struct span t, struct span
 	return !(dom->n && provider_mailbox_domain(*dom));
 }
 
+/* own_login_required - smtpd_check.c's reject_unauthenticated_sender_login_mismatch
+ * (also part of reject_sender_login_mismatch): "Sender address rejected:
+ * not logged in", a sender address that smtpd_sender_login_maps gives to
+ * a login, used by a client that did not log in; of a client on this
+ * server's own network (not one greeting as a large provider's server: a
+ * NAT standing for it) or on a submission service it is a web
+ * application, a container or a device of the admin's set up without
+ * SMTP AUTH.  A stranger on port 25 sending as a user is a forger, whose
+ * refusal is the check working: not this */
+static bool own_login_required(const struct event *ev, struct span t)
+{
+	if (!ev->client_ip.n || !span_find(t, "Sender address rejected: not logged in").p)
+		return false;
+	struct span svc = ev->line->service;
+	bool submission = svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd");
+	return submission || (cidr_own_network(ev->client_ip.p, ev->client_ip.n) &&
+			      !(ev->helo.n && provider_name(ev->helo)));
+}
+
 /* error_transport_refusal - smtpd_check.c's refusal of a recipient that
  * resolves to the error transport (default_transport or relay_transport
  * = error, a transport_maps entry "error:" without a text): "5.1.1
@@ -221,6 +240,11 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		diag_copy_key(hit->key, what);
 		for (char *p = hit->key; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
+	} else if (own_login_required(ev, t)) {
+		/* keyed by the client, its subject too */
+		hit->id = F_IN_OWN_LOGIN_REQUIRED;
+		diag_copy_key(hit->key, ev->client_ip);
+		diag_copy_key(hit->subject, ev->client_ip);
 	} else if (error_transport_refusal(ev, t, &what)) {
 		/* keyed by the next hop, the client its subject */
 		hit->id = F_IN_ERROR_TRANSPORT;
