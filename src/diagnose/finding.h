@@ -225,6 +225,9 @@ enum finding_impact {
 	X(F_IN_OWN_LOGIN_REQUIRED, "own-client-login-required", SIDE_USER_DEVICE, 2,          \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a program or device of your own sends as a user's address without logging in, and the server refuses it (\"Sender address rejected: not logged in\")") \
+	X(F_IN_LOGIN_MAP_OWN_ADDRESS, "sender-login-map-misses-own-address", SIDE_CONFIG, 2,     \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a user is refused its own address as sender: smtpd_sender_login_maps does not give the login its own name") \
 	X(F_IN_ERROR_TRANSPORT, "outside-mail-error-transport", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
 	  "this server refuses mail to outside domains itself: they resolve to the error transport (default_transport or relay_transport = error, a \"local only\" setup)") \
 	X(F_IN_NAT_HIDES, "nat-hides-clients", SIDE_NETWORK, 3, IMPACT_REFUSED,                 \
