@@ -64,6 +64,25 @@ enum addr_kind diag_addr_kind(struct span ip)
 	return k;
 }
 
+/* limit_service_submission - an anvil limit on a service other than smtp:
+ * the tag's (postfix/submission/smtpd), else smtpd.c's "for service S"
+ * (a plain postfix/smtpd tag when master.cf sets no syslog_name) */
+static bool limit_service_submission(const struct event *ev)
+{
+	if (ev->line->service.n)
+		return !span_eqs(ev->line->service, "smtp");
+	struct span t = ev->line->text;
+	ptrdiff_t k;
+	while ((k = span_index(t, " for service ")) >= 0) /* the last one */
+		t = span_skip(t, (size_t)k + 13);
+	if (t.p == ev->line->text.p)
+		return false;
+	struct span svc = span_trim(t);
+	ptrdiff_t sp = span_chr(svc, ' ');
+	svc = sp >= 0 ? span_head(svc, (size_t)sp) : svc;
+	return svc.n && !span_eqs(svc, "smtp") && !span_eqs(svc, "25");
+}
+
 /* trusted_get - the record of a private address, made on first use;
  * NULL past DIAG_TRUSTED */
 static struct diag_trusted *trusted_get(struct diag *d, struct span ip, bool create)
@@ -186,7 +205,7 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 	if (kind == NOTE_LIMIT && !r->provider)
 		r->provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 	/* a service of master.cf other than smtp: submission, smtps */
-	if (kind == NOTE_LIMIT && ev->line->service.n && !span_eqs(ev->line->service, "smtp"))
+	if (kind == NOTE_LIMIT && limit_service_submission(ev))
 		r->submission = true;
 }
 

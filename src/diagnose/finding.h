@@ -62,6 +62,8 @@ enum finding_impact {
 	/* outbound: this server's mail to others */                                           \
 	X(F_OUT_REPUTATION, "outbound-ip-reputation", SIDE_REMOTE, 3, IMPACT_NOT_LEAVING,       \
 	  "a remote server refuses mail because of this server's IP reputation")               \
+	X(F_OUT_COMPLAINTS, "outbound-spam-complaints", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
+	  "a remote server slows or refuses mail because its users complained about mail from this server's IP") \
 	X(F_OUT_AUTH_CHECKS, "outbound-spf-dkim-dmarc", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail that fails SPF, DKIM or DMARC")                        \
 	X(F_OUT_IPV6_AUTH, "outbound-ipv6-sender-unauthenticated", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
@@ -222,6 +224,12 @@ enum finding_impact {
 	X(F_IN_OWN_SENDER_DOMAIN, "own-client-sender-domain-unknown", SIDE_USER_DEVICE, 2,       \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a device or program of your own sends with a sender address whose domain does not exist (nas.lan, localhost.localdomain), and the server refuses it") \
+	X(F_IN_OWN_LOGIN_REQUIRED, "own-client-login-required", SIDE_USER_DEVICE, 2,          \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a program or device of your own sends as a user's address without logging in, and the server refuses it (\"Sender address rejected: not logged in\")") \
+	X(F_IN_LOGIN_MAP_OWN_ADDRESS, "sender-login-map-misses-own-address", SIDE_CONFIG, 2,     \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a user is refused its own address as sender: smtpd_sender_login_maps does not give the login its own name") \
 	X(F_IN_ERROR_TRANSPORT, "outside-mail-error-transport", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
 	  "this server refuses mail to outside domains itself: they resolve to the error transport (default_transport or relay_transport = error, a \"local only\" setup)") \
 	X(F_IN_NAT_HIDES, "nat-hides-clients", SIDE_NETWORK, 3, IMPACT_REFUSED,                 \

@@ -463,6 +463,37 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"does not exist.",
 	"The lines cannot show whether the address is one machine of yours or a NAT gateway "
 	"in front of Internet clients (then the sender is a stranger's)."},
+    [F_IN_OWN_LOGIN_REQUIRED] = {
+	"smtpd refused the sender address of a client on this server's own network (loopback, "
+	"a private or Docker address) or on a submission service with \"Sender address "
+	"rejected: not logged in\": the address belongs to a login in "
+	"smtpd_sender_login_maps, and reject_sender_login_mismatch (or "
+	"reject_unauthenticated_sender_login_mismatch) lets only that login, after SMTP AUTH, "
+	"send as it. The client did not log in: a web application, a container, a script or "
+	"a device of yours set up to send without authentication. Its mail stays with it.",
+	"Make the program log in (SMTP AUTH as the login that owns the address, on port 587 "
+	"with STARTTLS, or 465), or let it send as an address no login owns. Putting "
+	"permit_mynetworks before reject_sender_login_mismatch in smtpd_sender_restrictions "
+	"also lets it through, but then every host in mynetworks may send as any of your "
+	"users: keep mynetworks to the hosts you run.",
+	"The lines cannot show whether the address is one machine of yours or a NAT gateway "
+	"(Docker's) in front of Internet clients: then the sender is a stranger forging your "
+	"user's address, and the refusal is right."},
+    [F_IN_LOGIN_MAP_OWN_ADDRESS] = {
+	"smtpd refused a logged-in user's mail with \"<ADDRESS>: Sender address rejected: not "
+	"owned by user ADDRESS\": the login and the sender are the same address, yet "
+	"reject_sender_login_mismatch (or reject_authenticated_sender_login_mismatch) found no "
+	"entry giving that address to that login. The user's mail client is right; the "
+	"lookup of smtpd_sender_login_maps is not: an SQL or LDAP query that returns another "
+	"form of the name (a uid without the domain, a different case), an alias table used "
+	"in its place, a map not rebuilt (postmap) after the user was added. Every mail of "
+	"that user is refused.",
+	"Ask the map what it answers: postmap -q ADDRESS followed by the table named in "
+	"smtpd_sender_login_maps (postconf smtpd_sender_login_maps); it must return the exact "
+	"SASL login name (as in sasl_username=). Fix the query or the table (postmap it), and "
+	"check smtpd_sasl_local_domain, which can add a domain to the login.",
+	"The line shows the refusal, not the map's answer: postmap -q tells what the table "
+	"returns."},
     [F_IN_ERROR_TRANSPORT] = {
 	"smtpd refused a recipient with \"5.1.1 <address>: Recipient address rejected:\" "
 	"followed by nothing but a next hop: the relay host (\"[smtp.example.com]:587\") or "

@@ -21,6 +21,24 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"provider for another one or relay through a reputable smarthost (relayhost).",
 	"The lines do not show why the IP has a bad reputation: its own sending, or an "
 	"address range abused before."},
+    [F_OUT_COMPLAINTS] = {
+	"The remote server names complaints: its users reported mail from this server's IP "
+	"address as spam, and it now slows down (defers) or refuses everything from that "
+	"address. The complaints are about mail this server itself sent, recently: a user's "
+	"account whose password was stolen, a web application or script (PHP mail(), a "
+	"contact form) sending through sendmail, an open relay (mynetworks too wide, a "
+	"Docker gateway trusted), or bounces of spam sent to forged senders (backscatter). "
+	"The recipient in the line is often not one anybody here knows.",
+	"Find who sends: postqueue -p (many messages from one sender?), the accounts section "
+	"of this report (an account sending in bulk or from many addresses), and postsleuth "
+	"trace QUEUEID on a deferred message's queue ID, whose client= line names the client "
+	"address and sasl_username, or whose pickup line names the uid of a local program. "
+	"Stop it (change the stolen password; block the script, or authorized_submit_users; "
+	"keep mynetworks to your own hosts; reject unknown recipients at SMTP time instead "
+	"of bouncing), remove its mail from the queue (postsuper -d), then ask the provider "
+	"to lift the block through the link in its reply.",
+	"The line shows the complaints, not their cause: the lines that brought the mail in "
+	"(smtpd's client=, pickup's uid=) tell which account, address or program sent it."},
     [F_OUT_BOUNCE_UNREAD] = {
 	"The bounce daemon sent non-delivery notices (\"sender non-delivery notification: "
 	"QUEUEID\"): some mail failed and went back to its sender. But no line read here "

@@ -172,6 +172,7 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 		return temp ? failed : F_OWN_USER_UNKNOWN;
 	case F_OUT_CONTENT:
 	case F_OUT_REPUTATION:
+	case F_OUT_COMPLAINTS:
 	case F_OUT_AUTH_CHECKS:
 	case F_OUT_NO_PTR:
 	case F_OUT_BLOCKLISTED:

@@ -146,6 +146,13 @@ const struct rule rule_out[] = {
      * The remote's resolver, not this server's address */
     {F_OUT_REMOTE_DNSBL_ERROR, SRC_OUT, NULL, {"Error: open resolver", "127.255.255.", "returnc/", "Error: "}, "blocked using", K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "Trend Micro Email Reputation", ") (BL)"}, NULL, K_PROVIDER, NULL},
+    /* Yahoo's and AOL's "[TSS04] Messages from IP temporarily deferred due
+     * to user complaints": its users reported mail from this address as
+     * spam, so the mail came from this server itself (a stolen account, a
+     * web script, an open relay, backscatter); before the reputation row,
+     * which "[TSS04]" would match.  Not Yahoo's later "due to unexpected
+     * volume or user complaints", which may be volume alone */
+    {F_OUT_COMPLAINTS, SRC_OUT, NULL, {"due to user complaints", "due to spam complaints"}, NULL, K_PROVIDER, NULL},
     {F_OUT_REPUTATION, SRC_OUT, NULL, {"unsolicited mail originating from your IP", "IP reputation", "low reputation", "poor reputation", "sender reputation", "UnsolicitedIP", "TSS04", "TSS09", "not authorized to send email directly", "spams from your IP", "dynamic IP"}, NULL, K_PROVIDER, NULL},
     /* Gmail's NotAuthorizedError ("The IP you're using to send mail is not
      * authorized to send email directly to our servers"): an address

@@ -148,6 +148,46 @@ static bool own_sender_domain(const struct event *ev, struct span t, struct span
 	return !(dom->n && provider_mailbox_domain(*dom));
 }
 
+/* own_login_required - smtpd_check.c's reject_unauthenticated_sender_login_mismatch
+ * (also part of reject_sender_login_mismatch): "Sender address rejected:
+ * not logged in", a sender address that smtpd_sender_login_maps gives to
+ * a login, used by a client that did not log in; of a client on this
+ * server's own network (not one greeting as a large provider's server: a
+ * NAT standing for it) or on a submission service it is a web
+ * application, a container or a device of the admin's set up without
+ * SMTP AUTH.  A stranger on port 25 sending as a user is a forger, whose
+ * refusal is the check working: not this */
+static bool own_login_required(const struct event *ev, struct span t)
+{
+	if (!ev->client_ip.n || !span_find(t, "Sender address rejected: not logged in").p)
+		return false;
+	struct span svc = ev->line->service;
+	bool submission = svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd");
+	return submission || (cidr_own_network(ev->client_ip.p, ev->client_ip.n) &&
+			      !(ev->helo.n && provider_name(ev->helo)));
+}
+
+/* login_refused_own_address - "<ADDR>: Sender address rejected: not owned
+ * by user LOGIN" where LOGIN is ADDR itself (case aside): the login sent
+ * as its own address and smtpd_sender_login_maps did not give it to it,
+ * so the map's lookup is what fails (a query returning another form of
+ * the name, a missing domain part), not the user's identity; the login
+ * in *login */
+static bool login_refused_own_address(struct span t, struct span *login)
+{
+	ptrdiff_t k = span_index(t, ": Sender address rejected: not owned by user ");
+	if (k <= 0)
+		return false;
+	struct span rest = span_skip(t, (size_t)k + 45), addr = span_head(t, (size_t)k);
+	ptrdiff_t lt = span_rchr(addr, '<');
+	if (lt < 0 || !span_ends(addr, ">"))
+		return false;
+	addr = span_head(span_skip(addr, (size_t)lt + 1), addr.n - (size_t)lt - 2);
+	ptrdiff_t end = span_chr(rest, ';');
+	*login = span_trim(end >= 0 ? span_head(rest, (size_t)end) : rest);
+	return addr.n && login->n == addr.n && !strncasecmp(login->p, addr.p, addr.n);
+}
+
 /* error_transport_refusal - smtpd_check.c's refusal of a recipient that
  * resolves to the error transport (default_transport or relay_transport
  * = error, a transport_maps entry "error:" without a text): "5.1.1
@@ -221,6 +261,14 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		diag_copy_key(hit->key, what);
 		for (char *p = hit->key; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
+	} else if (login_refused_own_address(t, &what)) {
+		hit->id = F_IN_LOGIN_MAP_OWN_ADDRESS;
+		diag_copy_key(hit->key, what);
+	} else if (own_login_required(ev, t)) {
+		/* keyed by the client, its subject too */
+		hit->id = F_IN_OWN_LOGIN_REQUIRED;
+		diag_copy_key(hit->key, ev->client_ip);
+		diag_copy_key(hit->subject, ev->client_ip);
 	} else if (error_transport_refusal(ev, t, &what)) {
 		/* keyed by the next hop, the client its subject */
 		hit->id = F_IN_ERROR_TRANSPORT;

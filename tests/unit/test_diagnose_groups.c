@@ -450,7 +450,7 @@ TEST(diagnose_lost_after_421_is_its_effect)
 	feed(d, lines, 2);
 	CHECK_INT(d->nlist, 1);
 	if (d->nlist == 1)
-		CHECK_STR(finding_id(d->list[0]->id), "outbound-ip-reputation");
+		CHECK_STR(finding_id(d->list[0]->id), "outbound-spam-complaints");
 	diag_free(d);
 	const char *const other[] = {
 	    lines[0],
