@@ -395,8 +395,8 @@ static const char *own_reason_daemon(struct span r)
 			return NULL;
 		return span_chr(span_head(u, (size_t)q), '@') >= 0 ? "virtual" : "local";
 	}
-	if (span_starts(r, "mail forwarding loop for "))
-		return "local";
+	if (span_starts(r, "mail forwarding loop for ")) /* and an address */
+		return r.n > 25 && r.p[25] != ')' && r.p[25] != ' ' ? "local" : NULL;
 	if (span_starts(r, "cannot update mailbox /"))
 		return span_index(r, " for user ") > 0 ? "local" : NULL;
 	return NULL;

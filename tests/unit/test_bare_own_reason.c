@@ -36,6 +36,9 @@ TEST(bare_status_fragment_lookalikes)
 	/* a mailbox that is no path, a status far from its parenthesis */
 	CHECK_STR(bare("status=deferred (cannot update mailbox for user ann.)"), "");
 	CHECK_STR(bare("status=bounced because of (mail forwarding loop for a@example.com)"), "");
+	/* a loop that names no address */
+	CHECK_STR(bare("status=bounced (mail forwarding loop for )"), "");
+	CHECK_STR(bare("status=bounced (mail forwarding loop for "), "");
 	/* relay=none is error(8)'s or qmgr's, whatever the words */
 	CHECK_STR(bare("to=<b@example.com>, relay=none, status=bounced (unknown user: \"b\")"), "");
 }
