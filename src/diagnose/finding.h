@@ -341,6 +341,8 @@ enum finding_impact {
 	  "programs on this host mail their own site's domain and it bounces here: the domain is in mydestination, its mailboxes elsewhere") \
 	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
 	  "mail to an alias bounces: the alias points at an address that does not exist")      \
+	X(F_SYSTEM_ACCOUNT_UNKNOWN, "system-account-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
+	  "mail to a system account of this host (root, amavis, clamav...) bounces: it has no mailbox and no alias") \
 	X(F_ALIAS_DB_MISSING, "alias-database-missing", SIDE_CONFIG, 3, IMPACT_DELAYED,         \
 	  "the aliases database cannot be opened: local delivery waits (newaliases not run)")  \
 	X(F_OWN_MAILBOX_ACCESS, "mailbox-permissions-wrong", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \

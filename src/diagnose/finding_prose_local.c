@@ -121,6 +121,21 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"postalias -q NAME /etc/aliases) and correct its target, or create the target's "
 	"mailbox; run postmap (or newaliases) on a file table after editing it.",
 	NULL},
+    [F_SYSTEM_ACCOUNT_UNKNOWN] = {
+	"Mail for an account of this host's own programs (root, amavis, clamav, www-data...) "
+	"bounced as unknown: this server's delivery (local, virtual or the mailbox server "
+	"behind LMTP) has no mailbox for it, and no alias sends its mail to a person. Such "
+	"mail is the host's own notices: cron's output, the content filter's and the virus "
+	"scanner's reports, a web application's errors. Nobody reads them, and each one "
+	"makes a bounce.",
+	"Alias the account to a mailbox someone reads: in /etc/aliases (root: "
+	"admin@example.com, amavis: root) and newaliases, when the domain is this host's "
+	"own (mydestination); for a domain of virtual mailboxes, in virtual_alias_maps "
+	"(root@DOMAIN admin@DOMAIN) and postmap. Or turn the notices off in the program "
+	"that sends them.",
+	"The lines do not show who sent the message: a notice of a program on this host "
+	"(pickup, 127.0.0.1) is this finding's; a message from the Internet to such an "
+	"address (a spammer trying root@) is backscatter when the log shows its arrival."},
     [F_COMMAND_FAILED] = {
 	"A Postfix command run by hand or by a script (postsuper, postqueue, postmap, "
 	"postalias, sendmail...) stopped with an error: a usage message means wrong options, "

@@ -56,6 +56,25 @@ static void role_key(struct diag_hit *hit, struct span to)
 		*p = (char)tolower((unsigned char)*p);
 }
 
+/* system_account - the recipient's local part names an account of this
+ * host's own programs, whose notices (cron's output, the content
+ * filter's and the virus scanner's reports) go to it: Debian's and Red
+ * Hat's service users, in any case */
+static bool system_account(struct span to)
+{
+	ptrdiff_t at = span_rchr(to, '@');
+	size_t n = at >= 0 ? (size_t)at : to.n;
+	static const char *const names[] = {
+	    "root", "daemon", "bin", "www-data", "apache", "nginx", "mail",
+	    "postfix", "dovecot", "vmail", "amavis", "clamav", "clamupdate", "debian-spamd",
+	    "spamd", "opendkim", "opendmarc", "_rspamd", "rspamd", "logcheck", "logwatch",
+	    "cron", "mysql", "postgres", "backup"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (n == strlen(names[i]) && !strncasecmp(to.p, names[i], n))
+			return true;
+	return false;
+}
+
 /* alias_expanded - the delivery's recipient came from an alias: orig_to=
  * names another local part than to= (not "root" made "root@host" by
  * appending the domain) */
@@ -505,6 +524,12 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			/* keyed by the alias's domain (its lines name each alias) */
 			hit->id = F_ALIAS_TARGET_UNKNOWN;
 			role_key(hit, diag_rcpt_domain(ev->orig_to));
+		} else if ((hit->id == F_OWN_USER_UNKNOWN || hit->id == F_IN_LMTP_USER_UNKNOWN) &&
+			   system_account(ev->to)) {
+			/* keyed by the account (its lines name its domains) */
+			hit->id = F_SYSTEM_ACCOUNT_UNKNOWN;
+			ptrdiff_t at = span_rchr(ev->to, '@');
+			role_key(hit, at >= 0 ? span_head(ev->to, (size_t)at) : ev->to);
 		}
 		return true;
 	case EV_SMTP_ERROR:

@@ -380,6 +380,37 @@ static bool cut_after_said(struct span r)
 	return span_chr(host, '[') > 0 && host.p[host.n - 1] == ']';
 }
 
+/* own_reason_daemon - the delivery agent of this host whose own words
+ * open a reason (a status fragment cut before relay=, as a forum or a
+ * web UI quotes "status=bounced (unknown user: "eimis")"), or NULL:
+ * local/unknown.c and virtual/unknown.c "unknown user: \"%s\"" (local
+ * names the local part, virtual the whole address: its '@' tells them
+ * apart); local/recipient.c "mail forwarding loop for %s" (pipe.c writes
+ * it too, with relay= its service: a fragment without relay is read as
+ * local's, this host's own delivery either way); local/mailbox.c
+ * "cannot update mailbox %s for user %s. ".  r is the text after
+ * "status=".  Only there: a relay=none status is error(8)'s or qmgr's
+ * (relay_daemon), whatever its words. */
+static const char *own_reason_daemon(struct span r)
+{
+	ptrdiff_t open = span_chr(r, '(');
+	if (open <= 0 || open > 12)
+		return NULL;
+	r = span_skip(r, (size_t)open + 1);
+	if (span_starts(r, "unknown user: \"")) {
+		struct span u = span_skip(r, 15);
+		ptrdiff_t q = span_chr(u, '"');
+		if (q <= 0)
+			return NULL;
+		return span_chr(span_head(u, (size_t)q), '@') >= 0 ? "virtual" : "local";
+	}
+	if (span_starts(r, "mail forwarding loop for ")) /* and an address */
+		return r.n > 25 && r.p[25] != ')' && r.p[25] != ' ' ? "local" : NULL;
+	if (span_starts(r, "cannot update mailbox /"))
+		return span_index(r, " for user ") > 0 ? "local" : NULL;
+	return NULL;
+}
+
 /* reason_daemon - the program whose source writes a delivery's reason
  * text, when the relay does not tell (relay=none, or a fragment cut
  * before relay=): the SMTP client's own words (smtp/smtp_addr.c,
@@ -451,7 +482,8 @@ static const char *relay_daemon(struct span cur)
 	} else if (span_starts(cur, "relay=")) {
 		r = span_skip(cur, 6);
 	} else if (span_starts(cur, "status=")) {
-		return reason_daemon(cur);
+		const char *own = own_reason_daemon(span_skip(cur, 7));
+		return own ? own : reason_daemon(cur);
 	} else {
 		return NULL;
 	}
