@@ -120,6 +120,12 @@ void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct 
 void diag_fold_sql_query(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
 void diag_fold_throttled_crash(struct diag *d);
+
+/* notes.c: events noted for the whole-log conclusions */
+void diag_ps_provider_note(struct diag *d, const struct event *ev);
+void diag_ps_deep_providers(struct diag *d);
+void diag_ndr_event(struct diag *d, const struct event *ev);
+void diag_ndr_finding(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
 void diag_fold_disk_full(struct diag *d);
 void diag_fold_map_type(struct diag *d);

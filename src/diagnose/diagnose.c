@@ -5,8 +5,8 @@
  * that need the whole log run in order (diag_finish: folds.c's folds,
  * reclassify.c's relabels and drops, accepted.c's backscatter and
  * relaying on the trust of an address, relayed.c's relaying to outside
- * domains and a gateway's backscatter), and the groups sorted most
- * serious first.
+ * domains and a gateway's backscatter, notes.c's postscreen providers
+ * and unexplained bounces), and the groups sorted most serious first.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
@@ -228,96 +228,6 @@ static void serving_client(const struct diag *d, const struct event *ev, char *o
 		snprintf(out, n, "%s", d->serving[i].ip);
 }
 
-/* ps_provider_note - postscreen's 450 4.3.2 told a large provider's
- * server (its network and HELO name): "PROVIDER ADDRESS" remembered */
-static void ps_provider_note(struct diag *d, const struct event *ev)
-{
-	const char *p = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
-	char k[96];
-	if (p && ev->client_ip.n < 64) {
-		int n = snprintf(k, sizeof k, "%s %.*s", p, (int)ev->client_ip.n, ev->client_ip.p);
-		if (n > 0 && (size_t)n < sizeof k)
-			strset_add(&d->ps_providers, span_make(k, (size_t)n));
-	}
-}
-
-/* ps_deep_providers - postscreen's after-greeting tests deferred three or
- * more addresses of one large provider, which retries from others: its
- * mail keeps waiting, and the benign group becomes this server's
- * configuration's (postscreen-tests-delay-providers, keyed by the
- * provider) */
-enum { PS_PROVIDER_ADDRS = 3 };
-static void ps_deep_providers(struct diag *d)
-{
-	if (strset_len(&d->ps_providers) < PS_PROVIDER_ADDRS)
-		return;
-	size_t n = 0;
-	const char **all = diag_subjects(&(struct diag_group){.subjects = d->ps_providers}, &n);
-	/* the provider with the most addresses (at most 64 entries) */
-	size_t best = 0, best_n = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t w = strcspn(all[i], " "), same = 0;
-		for (size_t j = 0; j < n; j++)
-			same += !strncmp(all[j], all[i], w) && all[j][w] == ' ';
-		if (same > best_n)
-			best = i, best_n = same;
-	}
-	if (best_n >= PS_PROVIDER_ADDRS) {
-		char name[64];
-		snprintf(name, sizeof name, "%.*s", (int)strcspn(all[best], " "), all[best]);
-		for (size_t i = 0; i < d->nlist; i++)
-			if (d->list[i]->id == F_PS_DEEP_TEMPFAIL) {
-				diag_group_relabel(d, d->list[i], F_PS_DEEP_PROVIDERS, name);
-				break;
-			}
-	}
-	free(all);
-}
-
-/* ndr_event - bounce's "QID: sender non-delivery notification: NEWQID",
- * and the lines that say a delivery failed for good (status=bounced,
- * qmgr's expiry): counted for ndr_finding */
-static void ndr_event(struct diag *d, const struct event *ev)
-{
-	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
-		if (d->ndr_notices < DIAG_SAMPLES && d->ndr_notices < 4)
-			d->ndr_line[d->ndr_notices] = xspandup(ev->line->raw);
-		if (d->ndr_notices < 4 && ev->queue_id.n && ev->queue_id.n < sizeof d->ndr_qid[0]) {
-			memcpy(d->ndr_qid[d->ndr_notices], ev->queue_id.p, ev->queue_id.n);
-			d->ndr_qid[d->ndr_notices][ev->queue_id.n] = 0;
-		}
-		if (!d->ndr_notices || ev->line->ts.us < d->ndr_first.us)
-			d->ndr_first = ev->line->ts;
-		if (!d->ndr_notices || ev->line->ts.us > d->ndr_last.us)
-			d->ndr_last = ev->line->ts;
-		d->ndr_notices++;
-	} else if (span_eqs(ev->status, "bounced") || span_eqs(ev->status, "expired")) {
-		d->ndr_failures++;
-	}
-}
-
-/* ndr_finding - non-delivery notices sent while no line read says that a
- * delivery failed: the reason is elsewhere (before the log, another
- * file, a line broken in a paste); without this the report would have
- * nothing to say of mail that went back to its sender */
-static void ndr_finding(struct diag *d)
-{
-	if (!d->ndr_notices || d->ndr_failures)
-		return;
-	struct diag_group *g = diag_group_get(d, F_OUT_BOUNCE_UNREAD, "");
-	if (!g)
-		return;
-	g->lines += d->ndr_notices;
-	diag_group_time(g, d->ndr_first);
-	diag_group_time(g, d->ndr_last);
-	for (size_t i = 0; i < 4 && i < d->ndr_notices; i++)
-		strset_add(&g->subjects, span_of(d->ndr_qid[i]));
-	for (size_t i = 0; i < 4 && d->ndr_line[i] && g->nsample < DIAG_SAMPLES; i++) {
-		g->sample[g->nsample++] = d->ndr_line[i];
-		d->ndr_line[i] = NULL;
-	}
-}
-
 static void group_free(void *obj);
 
 /* aside_get - the group of a finding shown by another program's line
@@ -408,7 +318,7 @@ static inline void accepted_hit(struct diag *d, const struct event *ev, const st
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in,
 			   const struct diag_note *n)
 {
-	ndr_event(d, ev);
+	diag_ndr_event(d, ev);
 	switch (ev->type) {
 	case EV_OTHER:
 		if (span_eqs(ev->line->daemon, "opendkim"))
@@ -530,7 +440,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 			strset_add(&d->own_names, span_of(own));
 	}
 	if (hit.id == F_PS_DEEP_TEMPFAIL)
-		ps_provider_note(d, ev);
+		diag_ps_provider_note(d, ev);
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	/* the library's warning names no client: the process's (a refused
@@ -691,7 +601,7 @@ void diag_finish(struct diag *d)
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
 	diag_delays_groups(d);
-	ndr_finding(d);
+	diag_ndr_finding(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
@@ -717,7 +627,7 @@ void diag_finish(struct diag *d)
 	diag_fold_tls_trust(d);
 	diag_own_limit(d);
 	diag_site_domain(d);
-	ps_deep_providers(d);
+	diag_ps_deep_providers(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }
