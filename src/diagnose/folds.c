@@ -292,9 +292,30 @@ static const char *base_of(const struct diag_group *g)
 	return base ? base + 1 : g->key;
 }
 
+/* wrote_fatal - a kept line of any group shows the daemon named base
+ * writing an error, fatal or panic line ("postfix/BASE[PID]: fatal: ...",
+ * a syslog_name before the slash), which tells why it stopped */
+static bool wrote_fatal(const struct diag *d, const char *base)
+{
+	char tag[72];
+	int n = snprintf(tag, sizeof tag, "/%s[", base);
+	if (n <= 2 || (size_t)n >= sizeof tag)
+		return false;
+	for (size_t i = 0; i < d->nlist; i++)
+		for (uint32_t j = 0; j < d->list[i]->nsample; j++) {
+			const char *at = d->list[i]->sample[j] ? strstr(d->list[i]->sample[j], tag) : NULL;
+			const char *end = at ? strstr(at, "]: ") : NULL;
+			if (end && (!strncmp(end + 3, "error: ", 7) || !strncmp(end + 3, "fatal: ", 7) ||
+				    !strncmp(end + 3, "panic: ", 7)))
+				return true;
+		}
+	return false;
+}
+
 /* diag_fold_throttled_crash - master's "bad command startup -- throttling"
  * for a daemon it also saw killed by a signal, with no fatal line of that
- * daemon: the throttling is the crashes' doing, and daemon-throttled's
+ * daemon (no daemon-fatal-error group, no kept line of it saying error,
+ * fatal or panic: a table it could not open tells why): the throttling is the crashes' doing, and daemon-throttled's
  * advice (read the fatal line before it) points at a line a crash never
  * writes; its lines join daemon-crashed, whose words say master throttles
  * a daemon that keeps dying */
@@ -318,7 +339,7 @@ void diag_fold_throttled_crash(struct diag *d)
 					crash = d->list[t];
 			}
 		}
-		if (startup && crash && !fatal)
+		if (startup && crash && !fatal && !wrote_fatal(d, base_of(g)))
 			diag_absorb(d, crash, i);
 	}
 }

@@ -31,9 +31,9 @@ static bool resolver_proven(const struct diag_group *g)
  * mail to other servers was delivered (twice or more, the last at or
  * after the first failure: the resolver still worked): that domain's
  * name servers, not this host's resolver.  One domain alone with nothing
- * to show the resolver works or fails (no such deliveries, no other
- * domain failing, no finding that blames the resolver): the lines do not
- * tell which side, and the finding says so */
+ * to show the resolver works or fails (no such deliveries, no finding
+ * that blames the resolver, not a mailbox provider's domain, which always
+ * resolves): the lines do not tell which side, and the finding says so */
 void diag_dest_dns(struct diag *d)
 {
 	bool resolver = false;
@@ -44,11 +44,12 @@ void diag_dest_dns(struct diag *d)
 		if (g->id != F_OUT_DNS_TEMP || strset_len(&g->subjects) != 1)
 			continue;
 		bool works = d->sent_port25 >= 2 && !(g->first.us && d->sent_port25_last.us < g->first.us);
-		if (!works && resolver)
-			continue;
 		size_t n;
 		const char **all = diag_subjects(g, &n);
-		diag_group_relabel(d, g, works ? F_OUT_DEST_DNS : F_OUT_DNS_TEMP_ONE, n ? all[0] : "");
+		/* a mailbox provider's domain (gmail.com, yahoo.co.id...) always
+		 * resolves: failing alone, it is this host's resolver */
+		if (works || (!resolver && !(n && provider_mailbox_domain(span_of(all[0])))))
+			diag_group_relabel(d, g, works ? F_OUT_DEST_DNS : F_OUT_DNS_TEMP_ONE, n ? all[0] : "");
 		free(all);
 	}
 }

@@ -197,5 +197,18 @@ bool provider_mailbox_domain(struct span domain)
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (domain.n == strlen(known[i]) && !strncasecmp(domain.p, known[i], domain.n))
 			return true;
+	/* the same brands' country domains: yahoo.co.id, hotmail.fr,
+	 * gmx.at, outlook.com.br (the brand, then CC, co.CC or com.CC) */
+	static const char *const brands[] = {"yahoo.", "hotmail.", "outlook.", "gmx."};
+	for (size_t i = 0; i < sizeof brands / sizeof brands[0]; i++) {
+		size_t b = strlen(brands[i]);
+		if (domain.n <= b || strncasecmp(domain.p, brands[i], b))
+			continue;
+		struct span cc = span_skip(domain, b);
+		if (cc.n > 3 && (!strncasecmp(cc.p, "co.", 3) || (cc.n > 4 && !strncasecmp(cc.p, "com.", 4))))
+			cc = span_skip(cc, cc.p[2] == '.' ? 3 : 4);
+		if (cc.n == 2 && isalpha((unsigned char)cc.p[0]) && isalpha((unsigned char)cc.p[1]))
+			return true;
+	}
 	return false;
 }

@@ -195,3 +195,17 @@ TEST(provider_name_same_as_walk)
 	CHECK(!provider_name(SPAN_LIT("google.com.")));
 	CHECK(provider_name(SPAN_LIT("GOOGLE.COM")) && !strcmp(provider_name(SPAN_LIT("a.b.GOOGLE.COM")), "Gmail"));
 }
+
+/* the mailbox brands' country domains always resolve too; other names
+ * that only start like them do not count */
+TEST(provider_mailbox_country_domains)
+{
+	static const char *const yes[] = {"gmail.com", "yahoo.co.id", "YAHOO.FR", "hotmail.com.br",
+					  "outlook.de", "gmx.at", "yahoo.com.tw"};
+	static const char *const no[] = {"yahoo.example", "yahoo.co.", "yahoo.com.", "hotmail.c0",
+					 "gmx.", "gmxx.de", "outlook.co.uk.example", "example.com", ""};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		CHECK(provider_mailbox_domain(span_of(yes[i])));
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		CHECK(!provider_mailbox_domain(span_of(no[i])));
+}
