@@ -27,15 +27,17 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"address. The complaints are about mail this server itself sent, recently: a user's "
 	"account whose password was stolen, a web application or script (PHP mail(), a "
 	"contact form) sending through sendmail, an open relay (mynetworks too wide, a "
-	"Docker gateway trusted), or bounces of spam sent to forged senders (backscatter). "
-	"The recipient in the line is often not one anybody here knows.",
+	"Docker gateway trusted), bounces of spam sent to forged senders (backscatter), or "
+	"outside mail forwarded on (aliases or .forward files, spam included; SRS-rewritten "
+	"senders show it). The recipient in the line is often not one anybody here knows.",
 	"Find who sends: postqueue -p (many messages from one sender?), the accounts section "
 	"of this report (an account sending in bulk or from many addresses), and postsleuth "
 	"trace QUEUEID on a deferred message's queue ID, whose client= line names the client "
 	"address and sasl_username, or whose pickup line names the uid of a local program. "
 	"Stop it (change the stolen password; block the script, or authorized_submit_users; "
 	"keep mynetworks to your own hosts; reject unknown recipients at SMTP time instead "
-	"of bouncing), remove its mail from the queue (postsuper -d), then ask the provider "
+	"of bouncing; filter spam before forwarding it), remove its mail from the queue "
+	"(postsuper -d), then ask the provider "
 	"to lift the block through the link in its reply.",
 	"The line shows the complaints, not their cause: the lines that brought the mail in "
 	"(smtpd's client=, pickup's uid=) tell which account, address or program sent it."},
