@@ -8,60 +8,48 @@
  * permanent ones, and other reasons are not.
  */
 #include "tap.h"
+#include "progs.h"
 
 #include "parse/common.h"
 #include "parse/event.h"
 #include "syslog/prefix.h"
 
-static struct logline g_line;
-static struct event g_ev;
-
-/* parsed - a whole syslog line to an event (static storage) */
-static const struct event *parsed(const char *line)
-{
-	struct syslog_state st;
-	syslog_state_init(&st, 2026, 0);
-	if (!syslog_parse(&st, span_of(line), &g_line))
-		test_fail(__FILE__, __LINE__, "syslog_parse failed: %s", line);
-	parse_line(&g_line, &g_ev);
-	return &g_ev;
-}
 
 #define W "Jun 23 14:40:04 mx postfix/smtpd[2107]: warning: hostname h.example.net does not resolve to address 192.0.2.9"
 #define R "Jun 23 14:40:04 mx postfix/smtpd[2107]: NOQUEUE: reject: RCPT from unknown[192.0.2.9]: "
 
 TEST(name_lookup_tempfail_only_eai_again)
 {
-	CHECK(ev_name_lookup_tempfail(parsed(W ": Temporary failure in name resolution")));
-	CHECK(ev_name_lookup_tempfail(parsed(W ": Try again")));
-	CHECK(!ev_name_lookup_tempfail(parsed(W ": Name or service not known")));
-	CHECK(!ev_name_lookup_tempfail(parsed(W ": Name does not resolve")));
-	CHECK(!ev_name_lookup_tempfail(parsed(W)));
-	CHECK(!ev_name_lookup_tempfail(parsed(W ": Temporary failure in name resolution, really")));
+	CHECK(ev_name_lookup_tempfail(progs_line(W ": Temporary failure in name resolution")));
+	CHECK(ev_name_lookup_tempfail(progs_line(W ": Try again")));
+	CHECK(!ev_name_lookup_tempfail(progs_line(W ": Name or service not known")));
+	CHECK(!ev_name_lookup_tempfail(progs_line(W ": Name does not resolve")));
+	CHECK(!ev_name_lookup_tempfail(progs_line(W)));
+	CHECK(!ev_name_lookup_tempfail(progs_line(W ": Temporary failure in name resolution, really")));
 	/* the words in another line are not the warning */
-	CHECK(!ev_name_lookup_tempfail(parsed(R "450 4.7.1 <a@example.org>: Recipient address rejected: "
+	CHECK(!ev_name_lookup_tempfail(progs_line(R "450 4.7.1 <a@example.org>: Recipient address rejected: "
 						"Temporary failure in name resolution; from=<b@example.net> "
 						"to=<a@example.org> proto=ESMTP helo=<h.example.net>")));
 }
 
 TEST(reject_needs_dns_temporary_lookups_only)
 {
-	CHECK(ev_reject_needs_dns(parsed(R "450 4.1.8 <b@h.example.net>: Sender address rejected: Domain not found; "
+	CHECK(ev_reject_needs_dns(progs_line(R "450 4.1.8 <b@h.example.net>: Sender address rejected: Domain not found; "
 					   "from=<b@h.example.net> to=<a@example.org> proto=ESMTP helo=<h.example.net>")));
-	CHECK(ev_reject_needs_dns(parsed(R "450 4.1.2 <a@x.example.com>: Recipient address rejected: Domain not found; "
+	CHECK(ev_reject_needs_dns(progs_line(R "450 4.1.2 <a@x.example.com>: Recipient address rejected: Domain not found; "
 					   "from=<b@h.example.net> to=<a@x.example.com> proto=ESMTP helo=<h.example.net>")));
 	/* a pasted line cut inside the words */
-	CHECK(ev_reject_needs_dns(parsed(R "450 4.1.8 <b@h.example.net>: Sender address rejected: Domain not f")));
-	CHECK(ev_reject_needs_dns(parsed(R "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.9]; "
+	CHECK(ev_reject_needs_dns(progs_line(R "450 4.1.8 <b@h.example.net>: Sender address rejected: Domain not f")));
+	CHECK(ev_reject_needs_dns(progs_line(R "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.9]; "
 					   "from=<b@h.example.net> to=<a@example.org> proto=ESMTP helo=<h.example.net>")));
 	/* permanent: the domain does not exist */
-	CHECK(!ev_reject_needs_dns(parsed(R "550 5.1.8 <b@h.example.net>: Sender address rejected: Domain not found; "
+	CHECK(!ev_reject_needs_dns(progs_line(R "550 5.1.8 <b@h.example.net>: Sender address rejected: Domain not found; "
 					    "from=<b@h.example.net> to=<a@example.org> proto=ESMTP helo=<h.example.net>")));
 	/* refusals no lookup failure gives */
-	CHECK(!ev_reject_needs_dns(parsed(R "454 4.7.1 <a@example.net>: Relay access denied; "
+	CHECK(!ev_reject_needs_dns(progs_line(R "454 4.7.1 <a@example.net>: Relay access denied; "
 					    "from=<b@example.net> to=<a@example.net> proto=SMTP helo=<x>")));
-	CHECK(!ev_reject_needs_dns(parsed(R "450 4.1.8 <b@h.example.net>: Sender address rejected: "
+	CHECK(!ev_reject_needs_dns(progs_line(R "450 4.1.8 <b@h.example.net>: Sender address rejected: "
 					    "Malformed DNS server reply; from=<b@h.example.net> to=<a@example.org> "
 					    "proto=ESMTP helo=<h.example.net>")));
-	CHECK(!ev_reject_needs_dns(parsed(W ": Temporary failure in name resolution")));
+	CHECK(!ev_reject_needs_dns(progs_line(W ": Temporary failure in name resolution")));
 }
