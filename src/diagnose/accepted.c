@@ -1,18 +1,16 @@
 /*
- * accepted.c - what becomes of mail that smtpd accepted says about this
- * server's configuration: mail from an Internet client, not logged in,
- * accepted for a user that the mailbox delivery then did not know and
- * bounced to its (usually forged) sender: backscatter (over the model's
- * closed messages, their recipients and their bounce children); and mail
- * accepted without a login from a private address while no client has
- * a public one: relaying on the trust of an address that may be a NAT
- * gateway (over the clients' addresses as the lines go by); and the
- * refusals of clients on this server's own network that no rule of
- * rules.c explains; and mail that expired in the queue (a message's
- * fate, which no single delivery line tells).
+ * accepted.c - what the clients of accepted mail say about this server's
+ * configuration: mail accepted without a login from a private address
+ * while no client has a public one: relaying on the trust of an address
+ * that may be a NAT gateway (over the clients' addresses as the lines go
+ * by; backscatter.c hands it each closed message's names); the refusals
+ * of clients on this server's own network that no rule of rules.c
+ * explains; a user's client refused by an anvil limit or by header/body
+ * checks (decided with the verdicts); and which group a line belongs to
+ * for explain.
  *
  * Memory is bounded: DIAG_TRUSTED private addresses, each with capped
- * sets of names; the backscatter is counted in ordinary groups.
+ * sets of names.
  */
 #include "diag_internal.h"
 #include "../parse/provider.h"
@@ -109,6 +107,15 @@ static void trusted_names(struct diag_trusted *t, struct span helo, struct span 
 	ptrdiff_t at = span_rchr(from, '@');
 	if (at >= 0 && (size_t)at + 1 < from.n)
 		strset_add(&t->senders, span_skip(from, (size_t)at + 1));
+}
+
+/* diag_trusted_names - a closed message's HELO name and sender of a
+ * private address already trusted (backscatter.c) */
+void diag_trusted_names(struct diag *d, struct span ip, struct span helo, struct span from)
+{
+	struct diag_trusted *t = trusted_get(d, ip, false);
+	if (t)
+		trusted_names(t, helo, from);
 }
 
 /* nat_hides - a private client that greets as a large provider's mail
@@ -415,177 +422,6 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit, unsig
 	diag_line_time(&t->first, &t->last, ev->line);
 	if (t->nsample < DIAG_SAMPLES)
 		t->sample[t->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
-}
-
-/* diag_user_unknown - a bounce that says the recipient does not exist */
-bool diag_user_unknown(const struct rcpt *r)
-{
-	static const char *const words[] = {"unknown user", "user unknown", "user doesn't exist",
-					    "user does not exist", "no such user", "mailbox unknown"};
-	if (r->dsn && !strcmp(r->dsn, "5.1.1"))
-		return true;
-	for (size_t i = 0; r->reason && i < sizeof words / sizeof words[0]; i++)
-		if (strcasestr(r->reason, words[i]))
-			return true;
-	return false;
-}
-
-/* bounce_child - the queue ID of the sender notification a message caused */
-static const char *bounce_child(const struct message *m)
-{
-	for (uint32_t i = 0; i < m->nchildren; i++)
-		if (m->children[i].kind == LINK_BOUNCE)
-			return m->children[i].qid;
-	return NULL;
-}
-
-/* rcpt_domain - the domain of an address, or the address */
-static const char *rcpt_domain(const char *to)
-{
-	const char *at = to ? strrchr(to, '@') : NULL;
-	return at && at[1] ? at + 1 : to ? to : "";
-}
-
-/* backscatter_sample - the message's life in the log's own words:
- * accepted (or handed back by the content filter: "queued as"),
- * bounced, notified */
-static char *backscatter_sample(const struct message *m, const struct rcpt *r, const char *child,
-				bool filtered)
-{
-	struct buf b = {0};
-	if (filtered)
-		buf_printf(&b, "%s: queued as %s", m->parent_qid, m->qid);
-	else
-		buf_printf(&b, "%s: client=%s[%s]", m->qid, m->client_name ? m->client_name : "unknown",
-			   m->client_ip);
-	if (m->have_from && m->from)
-		buf_printf(&b, ", from=<%s>", m->from);
-	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=bounced (%s)", m->qid,
-		   r->to ? r->to : "", r->relay ? r->relay : "none", r->dsn ? r->dsn : "",
-		   r->reason ? r->reason : "");
-	if (child)
-		buf_printf(&b, " | %s: sender non-delivery notification: %s", m->qid, child);
-	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
-	buf_free(&b);
-	return s;
-}
-
-/* filtered_add - a content filter's copy of Internet mail, awaited: a
- * full generation becomes the old one, the old one is dropped */
-static void filtered_add(struct diag *d, const char *qid)
-{
-	if (strset_len(&d->filtered_qids[0]) >= DIAG_FILTERED_QIDS) {
-		strset_free(&d->filtered_qids[1]);
-		d->filtered_qids[1] = d->filtered_qids[0];
-		strset_init(&d->filtered_qids[0], DIAG_FILTERED_QIDS);
-	}
-	strset_add(&d->filtered_qids[0], span_of(qid));
-}
-
-/* filtered_has - is this message such a copy */
-static bool filtered_has(const struct diag *d, const char *qid)
-{
-	for (int i = 0; i < 2; i++)
-		if (strset_len(&d->filtered_qids[i]) && strset_has(&d->filtered_qids[i], span_of(qid)))
-			return true;
-	return false;
-}
-
-/* expired_message - a message qmgr gave up on after the queue lifetime
- * (its line is counted by rules.c): the recipients it still waited for,
- * and their domains */
-static void expired_message(struct diag *d, const struct message *m)
-{
-	struct diag_group *g = diag_group_get(d, F_MAIL_EXPIRED, "");
-	if (!g) {
-		d->dropped++;
-		return;
-	}
-	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		const struct rcpt *r = &m->rcpts[i];
-		if (r->status && (!strcmp(r->status, "sent") || !strcmp(r->status, "bounced")))
-			continue;
-		g->recipients++;
-		strset_add(&g->subjects, span_of(rcpt_domain(r->to)));
-	}
-}
-
-/* diag_message_peek - an open message handed over by an Internet client
- * without a login, as it stands: its recipients relayed so far are
- * counted now, and the message not again when it closes (relayed.c;
- * watch, for its relay-abuser verdicts, since a deferred message stays
- * open for days) */
-void diag_message_peek(struct diag *d, const struct message *m)
-{
-	if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER ||
-	    (m->sasl_username && m->sasl_username[0]) || diag_addr_kind(span_of(m->client_ip)) != ADDR_PUBLIC)
-		return;
-	diag_relayed_peek(d, m);
-}
-
-/* diag_message - a closed message: mail an Internet client handed over
- * without a login (or a content filter's copy of it), one of its
- * recipients bounced by this host's own delivery as unknown, and a
- * notification to a real sender (the bounce daemon's child, or a sender
- * that is not the null one): backscatter.  And the HELO name and sender
- * domain of mail trusted by address. */
-void diag_message(struct diag *d, const struct message *m)
-{
-	if (m->expired)
-		expired_message(d, m);
-	diag_delays_message(d, m);
-	diag_relayed_local(d, m);
-	diag_site_message(d, m);
-	/* the copy a content filter (Amavis...) handed back: its client is
-	 * the filter on loopback, its fate the original's */
-	bool filtered = m->parent_kind == LINK_FILTER && m->parent_qid && filtered_has(d, m->qid);
-	if (!filtered) {
-		if (m->origin != ORIGIN_SMTPD || !m->client_ip || m->parent_kind == LINK_FILTER)
-			return;
-		struct span ip = span_of(m->client_ip);
-		enum addr_kind k = diag_addr_kind(ip);
-		bool login = m->sasl_username && m->sasl_username[0];
-		if (k == ADDR_PRIVATE && !login) {
-			struct diag_trusted *t = trusted_get(d, ip, false);
-			if (t)
-				trusted_names(t, span_of(m->helo), m->have_from ? span_of(m->from) : SPAN_NULL);
-		}
-		if (k != ADDR_PUBLIC || login)
-			return;
-		for (uint32_t i = 0; i < m->nchildren; i++)
-			if (m->children[i].kind == LINK_FILTER) {
-				filtered_add(d, m->children[i].qid);
-				diag_relayed_filtered(d, m->children[i].qid, m->client_ip);
-			}
-	}
-	const char *child = bounce_child(m);
-	bool notify = m->have_from && m->from && m->from[0];
-	diag_relayed_message(d, m, filtered ? diag_relayed_filtered_ip(d, m->qid) : m->client_ip, child,
-			     notify);
-	if (!child && !notify)
-		return; /* the null sender gets no notification */
-	for (uint32_t i = 0; i < m->nrcpts; i++) {
-		const struct rcpt *r = &m->rcpts[i];
-		if (!r->agent || !r->status || strcmp(r->status, "bounced") || !diag_user_unknown(r))
-			continue;
-		strset_add(&d->backscatter_qids, span_of(m->qid));
-		if (child)
-			strset_add(&d->backscatter_qids, span_of(child));
-		if (filtered)
-			strset_add(&d->backscatter_qids, span_of(m->parent_qid));
-		struct diag_group *g = diag_group_get(d, F_IN_BACKSCATTER, r->agent);
-		if (!g) {
-			d->dropped++;
-			continue;
-		}
-		g->lines++;
-		g->recipients++;
-		diag_group_time(g, m->start);
-		diag_group_time(g, r->last);
-		strset_add(&g->subjects, span_of(rcpt_domain(r->to)));
-		if (g->nsample < DIAG_SAMPLES)
-			g->sample[g->nsample++] = backscatter_sample(m, r, child, filtered);
-	}
 }
 
 /* trusted_group - a private address's finding, NAT or not */

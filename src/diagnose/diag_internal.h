@@ -1,7 +1,7 @@
 /*
  * diag_internal.h - what diagnose.c shares with the diagnosis's other
- * files (accepted.c, users.c, relayed.c, unknown_rcpt.c, folds.c,
- * reclassify.c): the groups by (finding, cause), the bounded copy of a
+ * files (accepted.c, backscatter.c, users.c, relayed.c, unknown_rcpt.c,
+ * folds.c, reclassify.c): the groups by (finding, cause), the bounded copy of a
  * raw line kept as a sample, and the helpers that widen a kept time span
  * and hand kept samples and subjects to a group.
  */
@@ -157,6 +157,9 @@ enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
  * (reject_unauth_pipelining: smtpd_check.c) */
 #define PIPELINING_REFUSED "Improper use of SMTP command pipelining"
 enum addr_kind diag_addr_kind(struct span ip);
+/* a closed message's names for a trusted private address (backscatter.c) */
+void diag_trusted_names(struct diag *d, struct span ip, struct span helo, struct span from);
+/* backscatter.c: a bounce that says the recipient does not exist */
 bool diag_user_unknown(const struct rcpt *r);
 
 /* relayed.c: mail from the Internet passed on by SMTP, to this site's

@@ -303,7 +303,7 @@ void diag_clients(struct diag *d, struct analysis *a);
  * analysis_relay_abusers; no finding is made (watch asks at each save) */
 #define DIAG_RELAY_CLIENTS 64
 size_t diag_relay_abusers(struct diag *d, const char **ips);
-/* an open message, as it stands (accepted.c): see diag_relay_abusers */
+/* an open message, as it stands (backscatter.c): see diag_relay_abusers */
 void diag_message_peek(struct diag *d, const struct message *m);
 void diag_finish(struct diag *d);
 /* the group the lines of (id, key) went to when a conclusion folded
