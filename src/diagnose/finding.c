@@ -120,7 +120,7 @@ const char *finding_impact_words(enum finding_impact i)
 }
 
 /* finding_prose_en - the English words of a finding, from whichever of
- * the five tables has its row; NULL when none has */
+ * the six tables has its row; NULL when none has */
 const struct finding_prose *finding_prose_en(enum finding_id f)
 {
 	if ((unsigned)f >= F__COUNT)
@@ -129,6 +129,8 @@ const struct finding_prose *finding_prose_en(enum finding_id f)
 		return &finding_prose_out[f];
 	if (finding_prose_in[f].meaning)
 		return &finding_prose_in[f];
+	if (finding_prose_users[f].meaning)
+		return &finding_prose_users[f];
 	if (finding_prose_local[f].meaning)
 		return &finding_prose_local[f];
 	if (finding_prose_master[f].meaning)

@@ -478,13 +478,15 @@ const char *finding_impact_id(enum finding_impact i);
 const char *finding_impact_words(enum finding_impact i);
 const struct finding_prose *finding_prose(enum finding_id f);
 /* the rows themselves, in English: the outbound findings' in
- * finding_prose_out.c, inbound mail's in finding_prose_in.c, this host's
+ * finding_prose_out.c, inbound mail's in finding_prose_in.c (this
+ * server's own users' and clients' in finding_prose_users.c), this host's
  * own delivery's in finding_prose_local.c, master's daemons' in
  * finding_prose_master.c, the others' in finding_prose.c; read them
  * through finding_prose() (translated) or
  * finding_prose_en() */
 extern const struct finding_prose finding_prose_table[F__COUNT];
 extern const struct finding_prose finding_prose_in[F__COUNT];
+extern const struct finding_prose finding_prose_users[F__COUNT];
 extern const struct finding_prose finding_prose_out[F__COUNT];
 extern const struct finding_prose finding_prose_local[F__COUNT];
 extern const struct finding_prose finding_prose_master[F__COUNT];
