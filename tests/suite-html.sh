@@ -61,6 +61,19 @@ if [ $rc = 2 ]; then ok; else bad "clients --html: exit $rc, want 2"; fi
 rc=$?
 if [ $rc = 3 ] && grep -q 'cannot write' "$tmp/err"; then ok; else bad "unwritable --html: exit $rc, want 3"; fi
 
+# a log named where the page's file goes is not emptied; an old page is replaced
+cp "$data/mail.log" "$tmp/log-copy"
+"$bin" report --html "$tmp/log-copy" "$data/mail.log" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc = 2 ] && grep -q 'not a web page' "$tmp/err" && cmp -s "$data/mail.log" "$tmp/log-copy"
+then ok; else bad "--html naming an existing log: exit $rc, want 2 and the file kept"; fi
+cp "$tmp/mail.html" "$tmp/old.html"
+printf 'x' >>"$tmp/old.html"
+"$bin" report --html "$tmp/old.html" "$data/mail.log" >/dev/null 2>&1
+rc=$?
+if [ $rc = 0 ] && cmp -s "$tmp/mail.html" "$tmp/old.html"; then ok; else
+	bad "--html over an earlier page: exit $rc, want 0 and the page replaced"; fi
+
 # self-contained: nothing fetched, and the CSP names the page's own style and script
 if python3 - "$tmp/mail.html" <<'PY'
 import base64, hashlib, re, sys

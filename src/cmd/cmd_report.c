@@ -24,6 +24,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 struct run {
 	struct feed feed;
@@ -198,14 +200,38 @@ static void finish_output(struct buf *b)
 		fatal(EXIT_ENV, "write error on standard output");
 }
 
+/* not_a_page - an existing regular file with something in it that is not
+ * a web page: most likely the log, named where --html wants the page's
+ * file ("report --html mail.log"), which opening would empty */
+static bool not_a_page(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return false;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false; /* fopen "w" below says why */
+	char head[16] = {0};
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	return !(n >= 14 && !strncasecmp(head, "<!DOCTYPE html", 14)) &&
+	       !(n >= 5 && !strncasecmp(head, "<html", 5));
+}
+
 /* open_html - report --html FILE: the file, created now so that a path
- * that cannot be written fails before the work; "-" is standard output */
+ * that cannot be written fails before the work; "-" is standard output;
+ * an existing file that is not a web page is left alone */
 static FILE *open_html(const struct opts *o)
 {
 	if (o->json)
 		fatal(EXIT_USAGE, "--html and --json: choose one");
 	if (!strcmp(o->html, "-"))
 		return stdout;
+	if (not_a_page(o->html))
+		fatal(EXIT_USAGE,
+		      "--html %s: that file exists and is not a web page (a log named as the page's "
+		      "file?); not overwritten: name another file, or remove it first",
+		      o->html);
 	FILE *f = fopen(o->html, "w");
 	if (!f)
 		fatal(EXIT_ENV, "cannot write %s: %s", o->html, strerror(errno));
