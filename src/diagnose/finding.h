@@ -227,6 +227,9 @@ enum finding_impact {
 	X(F_IN_OWN_LOGIN_REQUIRED, "own-client-login-required", SIDE_USER_DEVICE, 2,          \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a program or device of your own sends as a user's address without logging in, and the server refuses it (\"Sender address rejected: not logged in\")") \
+	X(F_IN_LOCAL_LOGIN_REQUIRED, "local-program-login-required", SIDE_CONFIG, 2,          \
+	  IMPACT_NOT_LEAVING,                                                                     \
+	  "a program on this host (a webmail, a web application, a script) sends as a user's address without logging in, and the server refuses it (\"Sender address rejected: not logged in\")") \
 	X(F_IN_LOGIN_MAP_OWN_ADDRESS, "sender-login-map-misses-own-address", SIDE_CONFIG, 2,     \
 	  IMPACT_NOT_LEAVING,                                                                     \
 	  "a user is refused its own address as sender: smtpd_sender_login_maps does not give the login its own name") \

@@ -270,6 +270,24 @@ const struct finding_prose finding_prose_users[F__COUNT] = {
 	"The lines cannot show whether the address is one machine of yours or a NAT gateway "
 	"(Docker's) in front of Internet clients: then the sender is a stranger forging your "
 	"user's address, and the refusal is right."},
+    [F_IN_LOCAL_LOGIN_REQUIRED] = {
+	"smtpd refused the sender address of a client on loopback (127.0.0.1 or ::1) with "
+	"\"Sender address rejected: not logged in\": a program on this very host (a webmail "
+	"such as Roundcube, SOGo or SnappyMail, a CMS or shop, a script) connected without "
+	"SMTP AUTH and sent as an address that smtpd_sender_login_maps gives to a login; "
+	"reject_sender_login_mismatch (or reject_unauthenticated_sender_login_mismatch) lets "
+	"only that login send as it. The program's own SMTP settings are at fault (no "
+	"login, or port 25 where it should use 587), often after an upgrade or a move. Its "
+	"mail stays with it: the user sees an error or nothing.",
+	"Set the program's SMTP settings to log in as the user (Roundcube: smtp_user '%u' "
+	"and smtp_pass '%p' on port 587 with STARTTLS), or let it send as an address no "
+	"login owns. Putting permit_mynetworks before reject_sender_login_mismatch in "
+	"smtpd_sender_restrictions also lets it through, but then every program and local "
+	"user of this host may send as any of your users.",
+	"The log does not name the program: the web server's or the application's own log at "
+	"the same time does. A local proxy or relay that connects from loopback for others "
+	"(a content filter's return path, HAProxy without the PROXY protocol) would stand "
+	"for clients elsewhere."},
     [F_IN_LOGIN_MAP_OWN_ADDRESS] = {
 	"smtpd refused a logged-in user's mail with \"<ADDRESS>: Sender address rejected: not "
 	"owned by user ADDRESS\": the login and the sender are the same address, yet "

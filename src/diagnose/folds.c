@@ -700,7 +700,8 @@ void diag_fold_text_commands(struct diag *d)
 	static const enum finding_id causes[] = {F_IN_OWN_PIPELINING, F_IN_OWN_SENDER_DOMAIN,
 						 F_IN_SUBMISSION_NO_LOGIN, F_IN_OWN_CLIENT_REFUSED,
 						 F_IN_OWN_RELAY_DENIED, F_IN_SENDER_LOGIN_MISMATCH,
-						 F_IN_OWN_LOGIN_REQUIRED, F_IN_LOGIN_MAP_OWN_ADDRESS};
+						 F_IN_OWN_LOGIN_REQUIRED, F_IN_LOCAL_LOGIN_REQUIRED,
+						 F_IN_LOGIN_MAP_OWN_ADDRESS};
 	for (size_t i = d->nlist; i-- > 0;) {
 		struct diag_group *g = d->list[i];
 		if (g->id != F_IN_OWN_TEXT_AS_COMMANDS)

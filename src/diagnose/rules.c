@@ -284,8 +284,10 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_IN_LOGIN_MAP_OWN_ADDRESS;
 		diag_copy_key(hit->key, what);
 	} else if (own_login_required(ev, t)) {
-		/* keyed by the client, its subject too */
-		hit->id = F_IN_OWN_LOGIN_REQUIRED;
+		/* keyed by the client, its subject too; on loopback the
+		 * program runs on this host: its settings are this server's */
+		bool loopback = span_starts(ev->client_ip, "127.") || span_eqs(ev->client_ip, "::1");
+		hit->id = loopback ? F_IN_LOCAL_LOGIN_REQUIRED : F_IN_OWN_LOGIN_REQUIRED;
 		diag_copy_key(hit->key, ev->client_ip);
 		diag_copy_key(hit->subject, ev->client_ip);
 	} else if (error_transport_refusal(ev, t, &what)) {

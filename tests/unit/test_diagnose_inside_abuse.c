@@ -23,6 +23,14 @@ static const struct {
     /* a container of the admin's, not logged in */
     {"Apr  2 08:15:01 mail postfix/smtpd[2201]: NOQUEUE: reject: RCPT from unknown[172.20.0.7]: 553 5.7.1 <noreply@example.com>: Sender address rejected: not logged in; from=<noreply@example.com> to=<customer@example.net> proto=ESMTP helo=<app.example.com>",
      "own-client-login-required", "172.20.0.7", false},
+    /* a webmail on this host: its settings are this server's */
+    {"Feb 27 21:15:33 mail postfix/smtpd[3101]: NOQUEUE: reject: RCPT from localhost[::1]: 553 5.7.1 <bob@example.com>: Sender address rejected: not logged in; from=<bob@example.com> to=<carol@example.net> proto=ESMTP helo=<mail.example.com>",
+     "local-program-login-required", "::1", false},
+    {"Feb 27 21:15:34 mail postfix/smtpd[3102]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 553 5.7.1 <bob@example.com>: Sender address rejected: not logged in; from=<bob@example.com> to=<carol@example.net> proto=ESMTP helo=<mail.example.com>",
+     "local-program-login-required", "127.0.0.1", false},
+    /* a private address is not this host */
+    {"Apr  2 08:15:02 mail postfix/smtpd[2202]: NOQUEUE: reject: RCPT from unknown[172.20.0.8]: 553 5.7.1 <noreply@example.com>: Sender address rejected: not logged in; from=<noreply@example.com> to=<customer@example.net> proto=ESMTP helo=<app.example.com>",
+     "local-program-login-required", NULL, true},
     /* the submission service, any address */
     {"Apr  2 12:30:01 mail postfix/submission/smtpd[3401]: NOQUEUE: reject: RCPT from crm.example.org[198.51.100.60]: 553 5.7.1 <crm@example.com>: Sender address rejected: not logged in; from=<crm@example.com> to=<lead@example.net> proto=ESMTP helo=<crm.example.org>",
      "own-client-login-required", "198.51.100.60", false},
