@@ -77,6 +77,13 @@ check 'grep -qx "postsleuth_clients_total{verdict=\"auth-bruteforce\"} $n_auth" 
 check 'grep -q "^postsleuth_bans_total{verdict=\"auth-bruteforce\"} [1-9]" "$m"' "metrics: bans_total"
 check 'grep -q "^# TYPE postsleuth_follow_lag_seconds gauge" "$m" && [ ! -e "$m.tmp" ]' "metrics: lag gauge, no temporary file left"
 check 'grep -q "^postsleuth_findings_total{finding=" "$m"' "metrics: findings_total"
+# a second run replaces its own metrics file; a log named as --metrics is left alone
+watch --once --state "$tmp/ref/state2.db" --metrics "$m" "$tmp/ref/mail.log" >/dev/null 2>&1
+check '[ $? = 0 ] && grep -qx "postsleuth_lines_total $total" "$m"' "metrics: an earlier metrics file replaced"
+cp "$log" "$tmp/ref/log-copy"
+watch --once --state "$tmp/ref/state3.db" --metrics "$tmp/ref/log-copy" "$tmp/ref/mail.log" >/dev/null 2>"$tmp/ref/err3"
+check '[ $? = 2 ] && grep -q "not a metrics file" "$tmp/ref/err3" && cmp -s "$log" "$tmp/ref/log-copy"' \
+	"metrics: a log named as --metrics: exit 2 and the file kept"
 
 # 2. the same log in pieces, with each rotation between --once runs
 d=$tmp/steps

@@ -516,6 +516,11 @@ static void setup(struct watch *w, struct opts *o)
 	w->path = o->nfiles ? o->files[0] : WATCH_DEFAULT_LOG;
 	if (!strcmp(w->path, "-"))
 		fatal(EXIT_USAGE, "watch: follows a file by name, not standard input");
+	if (o->metrics && metrics_foreign(o->metrics))
+		fatal(EXIT_USAGE,
+		      "watch: --metrics %s: that file exists and is not a metrics file (the log?); "
+		      "not replaced: name another file, or remove it first",
+		      o->metrics);
 	/* --journal: the local journal, or the journal file named; a file
 	 * holding a journal (by its magic, as the batch commands tell) too */
 	bool jfile = o->nfiles && is_journal_file(w->path);

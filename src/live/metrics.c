@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* state counter family -> metric */
@@ -91,6 +92,24 @@ void metrics_text(struct buf *b, const struct state_counter *c, size_t n,
 		      "postsleuth_tracked_accounts %llu\n",
 		   (unsigned long long)g->rotations, (unsigned long long)g->clients,
 		   (unsigned long long)g->accounts);
+}
+
+/* metrics_foreign - an existing regular file with something in it that
+ * is not a metrics textfile (its first byte neither '#' nor the start of
+ * a postsleuth_ metric): the log itself, say, that metrics_write's
+ * rename would replace */
+bool metrics_foreign(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return false;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false; /* metrics_write says why, if it cannot write either */
+	char head[12] = {0};
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	return !(n >= 1 && head[0] == '#') && !(n >= 11 && !memcmp(head, "postsleuth_", 11));
 }
 
 /* metrics_write - path.tmp, then renamed over path */

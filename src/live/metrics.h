@@ -20,6 +20,8 @@ struct metrics_gauges {
 	uint64_t rotations;
 };
 
+/* an existing file that is not a metrics textfile (watch refuses it) */
+bool metrics_foreign(const char *path);
 bool metrics_write(const char *path, const struct state_counter *c, size_t n,
 		   const struct metrics_gauges *g, char **err);
 void metrics_text(struct buf *b, const struct state_counter *c, size_t n,
