@@ -197,6 +197,8 @@ struct diag {
 	uint64_t ndr_notices, ndr_failures;
 	char ndr_qid[4][32];
 	char *ndr_line[4];           /* their first lines, the finding's samples */
+	char ndr_deferred[16][32];   /* the last deferred messages' queue IDs (a ring) */
+	uint32_t ndr_deferred_at;
 	struct stamp ndr_first, ndr_last;
 	/* groups folded into others by the whole-log conclusions: the
 	 * (finding, key) a line's rule gives, and where its lines went */

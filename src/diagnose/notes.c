@@ -63,10 +63,19 @@ void diag_ps_deep_providers(struct diag *d)
 
 /* diag_ndr_event - bounce's "QID: sender non-delivery notification: NEWQID",
  * and the lines that say a delivery failed for good (status=bounced,
- * qmgr's expiry): counted for diag_ndr_finding */
+ * qmgr's expiry), and the last deferrals: counted for diag_ndr_finding */
 void diag_ndr_event(struct diag *d, const struct event *ev)
 {
 	if (ev->type == EV_NOTIFICATION && span_eqs(ev->action, "non-delivery")) {
+		/* the notice of a message whose deferral was just read (its
+		 * own bounce or defer service failing: "bounce or trace
+		 * service failure", then qmgr's "bounce failed") is told by
+		 * that line */
+		for (size_t i = 0; ev->queue_id.n && i < 16; i++)
+			if (span_eqs(ev->queue_id, d->ndr_deferred[i])) {
+				d->ndr_failures++;
+				return;
+			}
 		if (d->ndr_notices < DIAG_SAMPLES && d->ndr_notices < 4)
 			d->ndr_line[d->ndr_notices] = xspandup(ev->line->raw);
 		if (d->ndr_notices < 4 && ev->queue_id.n && ev->queue_id.n < sizeof d->ndr_qid[0]) {
@@ -80,6 +89,11 @@ void diag_ndr_event(struct diag *d, const struct event *ev)
 		d->ndr_notices++;
 	} else if (span_eqs(ev->status, "bounced") || span_eqs(ev->status, "expired")) {
 		d->ndr_failures++;
+	} else if (span_eqs(ev->status, "deferred") && ev->queue_id.n &&
+		   ev->queue_id.n < sizeof d->ndr_deferred[0]) {
+		char *q = d->ndr_deferred[d->ndr_deferred_at++ % 16];
+		memcpy(q, ev->queue_id.p, ev->queue_id.n);
+		q[ev->queue_id.n] = 0;
 	}
 }
 
