@@ -107,6 +107,9 @@ enum client_kind {
                                  * name that does not resolve (verdict_steady_checks) */
 #define CD_NAME_TEMPFAIL 0x04   /* set by the analysis: one of its sessions' name lookups
                                  * failed for now (EAI_AGAIN, ev_name_lookup_tempfail) */
+#define CD_DOMAIN_SHADOWED 0x08 /* set by the diagnosis (diag_clients): refused "User unknown
+                                 * in local recipient table" for a domain listed in both
+                                 * mydestination and another class (domain-listed-twice) */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */

@@ -147,6 +147,13 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "accepts (message_size_limit: \"552 5.3.4 Message size exceeds fixed "
 			      "limit\"): an honest sender with a large attachment gets that refusal too. "
 			      "If such mail is wanted, raise message_size_limit."));
+	} else if (c->rejects && (c->diag_flags & CD_DOMAIN_SHADOWED)) {
+		buf_puts(b, _(" It was refused because the recipient's domain is listed both in "
+			      "mydestination and in another domain list (virtual_mailbox_domains...): "
+			      "Postfix then looks its users up among this host's own accounts (\"User "
+			      "unknown in local recipient table\"), where the virtual mailboxes are not. "
+			      "The refusal is this server's configuration, not the sender's: see the "
+			      "problem \"a domain is in both mydestination and another domain list\"."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   strstr(d->reject_text[0].name, "Recipient address rejected: User unknown") &&
 		   d->ptr && provider_name(span_of(d->ptr))) {

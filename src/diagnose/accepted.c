@@ -279,6 +279,23 @@ static void text_group(void *obj, void *ctx)
 	t->g[t->n++] = g;
 }
 
+/* shadowed_clients - the clients refused for a domain listed twice
+ * (unknown_rcpt.c put them among domain-listed-twice's subjects): their
+ * refusal is this server's configuration, as their story says */
+static void shadowed_clients(void *obj, void *ctx)
+{
+	const struct diag_group *g = obj;
+	if (g->id != F_DOMAIN_DOUBLE)
+		return;
+	for (uint64_t r = 0; r < g->subjects.map.cap; r++) {
+		uint64_t h;
+		const char *ip = hmap_slot(&g->subjects.map, r, &h);
+		struct client *c = ip ? analysis_client(ctx, ip) : NULL;
+		if (c)
+			c->diag_flags |= CD_DOMAIN_SHADOWED;
+	}
+}
+
 /* drop_hostile_text - a message's header words as commands are a mail
  * program's only when the session showed one (verdict.c): a client the
  * verdicts call a probe or hostile (a scanner on 587 that sends "From: x" after its
@@ -308,6 +325,8 @@ void diag_clients(struct diag *d, struct analysis *a)
 {
 	diag_relayed_verdicts(d, a);
 	drop_hostile_text(d, a);
+	if (d->domain_double_hits && d->ngroups)
+		hmap_each(&d->groups, shadowed_clients, a);
 	for (size_t i = 0; i < a->nclist; i++) {
 		const struct client *c = a->clist[i];
 		if (c->verdict != V_LEGITIMATE || !c->relay_denied ||

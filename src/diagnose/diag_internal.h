@@ -195,6 +195,7 @@ void diag_delays_free(struct diag *d);
 
 /* unknown_rcpt.c: one address refused as unknown to several real servers */
 void diag_unknown_event(struct diag *d, const struct event *ev);
+bool diag_unknown_shadowed(const struct diag *d, const struct event *ev, struct diag_hit *hit);
 void diag_unknown_groups(struct diag *d);
 const struct diag_group *diag_unknown_group(const struct diag *d, const struct event *ev);
 void diag_unknown_free(struct diag *d);

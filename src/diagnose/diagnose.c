@@ -422,9 +422,10 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	/* another domain's incoming mail, which OpenDKIM only verifies */
 	if (in->id == F_DKIM_SIGN && diag_dkim_outside(d, ev))
 		return;
-	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
-		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
+	if (in->id == F_IN_USER_UNKNOWN_HARVEST && !diag_unknown_shadowed(d, ev, &hit))
+		diag_unknown_event(d, ev);
+	d->domain_double_hits += in->id == F_DOMAIN_DOUBLE;
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;

@@ -198,6 +198,7 @@ struct diag {
 	char ndr_qid[4][32];
 	char *ndr_line[4];           /* their first lines, the finding's samples */
 	char ndr_deferred[16][32];   /* the last deferred messages' queue IDs (a ring) */
+	uint64_t domain_double_hits; /* trivial-rewrite's "do not list domain ... in BOTH" */
 	uint32_t ndr_deferred_at;
 	struct stamp ndr_first, ndr_last;
 	/* groups folded into others by the whole-log conclusions: the

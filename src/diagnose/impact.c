@@ -68,6 +68,13 @@ enum finding_impact diag_group_impact(const struct diag_group *g)
 		enum finding_impact im = table_reader_impact(g);
 		return im != IMPACT_NONE ? im : row;
 	}
+	case F_DOMAIN_DOUBLE:
+		/* its own refusals of the shadowed domain's users joined it
+		 * (unknown_rcpt.c): incoming mail refused */
+		for (uint32_t j = 0; j < g->nsample; j++)
+			if (span_eqs(agent_of(g->sample[j]), "smtpd"))
+				return IMPACT_REFUSED;
+		return row;
 	default:
 		return row;
 	}

@@ -93,6 +93,45 @@ void diag_unknown_event(struct diag *d, const struct event *ev)
 		u->sample[u->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
+/* diag_unknown_shadowed - smtpd's "User unknown in local recipient table"
+ * for a recipient whose domain trivial-rewrite said is listed in BOTH
+ * mydestination and another class (domain-listed-twice, read before: it
+ * warns as it resolves the address): the local class wins, so the
+ * virtual users are looked up among this host's accounts and refused.
+ * The refusal is that finding's line, its client a subject, not a
+ * harvest's; false when the domain was not warned about */
+bool diag_unknown_shadowed(const struct diag *d, const struct event *ev, struct diag_hit *hit)
+{
+	if (!d->domain_double_hits || ev->type != EV_REJECT)
+		return false;
+	ptrdiff_t k = span_index(ev->reason, ">: Recipient address rejected: User unknown in local "
+					     "recipient table");
+	if (k < 0)
+		return false;
+	/* the recipient: to=<...>, or the reply's own "<ADDR>: " when the
+	 * line was cut before to= */
+	struct span to = ev->to;
+	if (!to.n && k > 1 && ev->reason.p[0] == '<')
+		to = span_make(ev->reason.p + 1, (size_t)k - 1);
+	ptrdiff_t at = span_rchr(to, '@');
+	char dom[DIAG_KEY_MAX];
+	if (at < 0 || !lower_rcpt(span_skip(to, (size_t)at + 1), dom))
+		return false;
+	struct span raw = span_skip(to, (size_t)at + 1);
+	char as[DIAG_KEY_MAX];
+	memcpy(as, raw.p, raw.n);
+	as[raw.n] = 0;
+	const char *key = diag_group_find(d, F_DOMAIN_DOUBLE, as) ? as
+			  : diag_group_find(d, F_DOMAIN_DOUBLE, dom) ? dom
+								     : NULL;
+	if (!key)
+		return false;
+	hit->id = F_DOMAIN_DOUBLE;
+	snprintf(hit->key, sizeof hit->key, "%s", key);
+	diag_copy_key(hit->subject, ev->client_ip);
+	return true;
+}
+
 /* diag_unknown_groups - the recipients enough real servers wrote to */
 void diag_unknown_groups(struct diag *d)
 {
