@@ -173,6 +173,8 @@ static inline __attribute__((always_inline)) bool emit(struct lines *l, size_t a
  * line's tail, its newline within LINE_MAX_LEN + 1 bytes, the file not
  * shrunk) is taken first with only the tests it needs; every other case
  * goes the whole way, which finds that line again in the same bytes */
+static __attribute__((noinline)) bool lines_next_slow(struct lines *l, struct span *out);
+
 bool lines_next(struct lines *l, struct span *out)
 {
 	size_t at = l->start;
@@ -186,6 +188,13 @@ bool lines_next(struct lines *l, struct span *out)
 			return emit(l, at, b, out); /* b - at <= LINE_MAX_LEN: no cut */
 		}
 	}
+	return lines_next_slow(l, out);
+}
+
+/* lines_next_slow - lines_next's whole way, apart: the usual line's path
+ * above then saves no register for it (speed26) */
+static __attribute__((noinline)) bool lines_next_slow(struct lines *l, struct span *out)
+{
 	if (l->done)
 		return false;
 	if (l->mapped)

@@ -48,6 +48,7 @@ struct logline {
  * equal, so that a hit gives what the parse would */
 #define PREFIX_TAGS 32          /* tag names kept (direct-mapped) */
 #define PREFIX_NAME_MAX 32      /* the longest host or tag name kept */
+#define PREFIX_TAG_WORD_BITS 5  /* the by-word index of the tags: 32 entries */
 struct prefix_tag {
 	char name[PREFIX_NAME_MAX]; /* "postfix/submission/smtpd", before its '[' */
 	uint8_t len;                /* 0: empty slot */
@@ -80,6 +81,10 @@ struct prefix_memo {
 	uint8_t host_len;           /* 0: none kept */
 	struct prefix_tag tag[PREFIX_TAGS];
 	uint8_t last_tag;           /* the slot of the last line's tag */
+	/* the slot + 1 (0: none) of the tag last found by the long way whose
+	 * name's bytes 5..12 hash here (prefix_memo.h's tag_word_slot): a
+	 * hint, each use tests the slot's name in full (speed26) */
+	uint8_t tag_by_word[1 << PREFIX_TAG_WORD_BITS];
 };
 
 struct syslog_state {

@@ -94,3 +94,105 @@ TEST(take_qid_same_as_before)
 	CHECK(taken > 40000);
 	CHECK(taken < 150000);
 }
+
+/* speed25's function: the ID of the line before, then the pass (with
+ * pc_relaxed_qid), its memo its own */
+static struct {
+	size_t n;
+	char b[32];
+} last25;
+
+static bool take_speed25(struct span *text, struct span *qid, bool relaxed)
+{
+	const char *p = text->p;
+	size_t n = text->n, m = last25.n;
+	if (m && n > m + 1 && p[m] == ':' && p[m + 1] == ' ' && !memcmp(p, last25.b, m)) {
+		*qid = span_head(*text, m);
+		*text = span_skip(*text, m + 2);
+		return true;
+	}
+	size_t lim = n < 33 ? n : 33, i = 0;
+	unsigned all = 7;
+	while (i < lim) {
+		unsigned c = qid_class_before[(unsigned char)p[i]];
+		if (!(c & 4))
+			break;
+		all &= c;
+		i++;
+	}
+	if (i < 5 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ') {
+		if (!relaxed || i < 3 || i > 32 || i + 1 >= n || p[i] != ':' || p[i + 1] != ' ')
+			return false;
+	} else if (!(all & 1) && !((all & 2) && memchr(p, 'z', i) != NULL && i >= 12) && !relaxed)
+		return false;
+	memcpy(last25.b, p, i);
+	last25.n = i;
+	*qid = span_head(*text, i);
+	*text = span_skip(*text, i + 2);
+	return true;
+}
+
+/* take_qid_seen_same_as_speed25 - the IDs kept by their first eight bytes
+ * (speed26): 400 IDs (short, long, masked, 3 to 34 bytes, many sharing
+ * their first eight bytes, so that slots are taken from one another), in
+ * runs and at random, with pc_relaxed_qid now and then: the same answer,
+ * spans and memo as speed25's function.  Fails when a relaxed ID or a
+ * slot's ID is taken without its ": " */
+TEST(take_qid_seen_same_as_speed25)
+{
+	static const char alpha[] = "0123456789ABCDEFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyzAEIOUaeiou";
+	enum { NIDS = 400 };
+	static char ids[NIDS][40];
+	for (int k = 0; k < NIDS; k++) {
+		size_t len = 3 + rnd() % 32;
+		if (k % 3 == 0 && k) { /* the first eight bytes of another */
+			memcpy(ids[k], ids[rnd() % (unsigned)k], 8);
+			for (size_t j = 8; j < len; j++)
+				ids[k][j] = alpha[rnd() % 16];
+		} else {
+			int kind = (int)(rnd() % 4);
+			for (size_t j = 0; j < len; j++)
+				ids[k][j] = kind == 0 ? alpha[rnd() % 16]
+					    : kind == 1 ? alpha[rnd() % 56]
+					    : kind == 2 ? 'X'
+							: alpha[rnd() % (sizeof alpha - 1)];
+			if (kind == 1 && len > 6)
+				ids[k][5] = 'z';
+		}
+		ids[k][len] = 0;
+	}
+	static const char *const seps[] = {": ", ":", " ", ": to=<a@b>", ":x", "", ": removed", ": "};
+	char t[96];
+	unsigned taken = 0;
+	int cur = 0;
+	for (int round = 0; round < 400000; round++) {
+		if (rnd() % 3 == 0)
+			cur = (int)(rnd() % NIDS);
+		size_t n = strlen(ids[cur]);
+		memcpy(t, ids[cur], n);
+		if (rnd() % 16 == 0) /* a byte changed */
+			t[rnd() % n] = "3Fz:. \0a"[rnd() % 8];
+		const char *sep = seps[rnd() % (sizeof seps / sizeof *seps)];
+		memcpy(t + n, sep, strlen(sep));
+		n += strlen(sep);
+		if (rnd() % 10 == 0 && n)
+			n -= 1 + rnd() % n; /* cut short */
+		char *h = malloc(n ? n : 1);
+		memcpy(h, t, n);
+		bool relaxed = rnd() % 8 == 0;
+		pc_relaxed_qid = relaxed;
+		struct span ta = span_make(h, n), tb = ta, qa = SPAN_NULL, qb = SPAN_NULL;
+		bool a = pc_take_queue_id(&ta, &qa), b = take_speed25(&tb, &qb, relaxed);
+		pc_relaxed_qid = false;
+		if (a != b || !same_span(ta, tb) || !same_span(qa, qb)) {
+			test_fail(__FILE__, __LINE__, "round %d \"%.*s\" relaxed %d: %d, want %d", round,
+				  (int)n, h, relaxed, a, b);
+			free(h);
+			return;
+		}
+		taken += a;
+		free(h);
+	}
+	CHECK(taken > 50000);
+	CHECK(taken < 350000);
+}
