@@ -148,10 +148,13 @@ static inline void setstr_once(struct strpool *pool, char **dst, struct span s)
 
 /* is_smtpd - events from smtpd (not postscreen) build sessions: a line
  * with its process id, or one that names its client when the shape has no
- * process id (a message pasted alone, bare.c; a tag without [pid]) */
+ * process id (a message pasted alone, bare.c; a tag without [pid]), even
+ * with the address masked before pasting ("unknown[XXX.XX.XXX.XXX]":
+ * client_ip empty but there): such lines make one session, "(address
+ * not logged)", rather than none, which read as "nothing happened" */
 static inline bool is_smtpd(const struct event *ev)
 {
-	return span_eqs(ev->line->daemon, "smtpd") && (ev->line->pid >= 0 || ev->client_ip.n);
+	return span_eqs(ev->line->daemon, "smtpd") && (ev->line->pid >= 0 || ev->client_ip.p);
 }
 
 /* is_real_qid - a queue ID, not NOQUEUE */

@@ -4,6 +4,7 @@
  * one address text per host across programs.  They stay EV_OTHER.
  *
  *   auth: DRIVER(USER,ADDR[,<SESSION>]): RESULT       client_ip,
+ *   (not "auth: Debug: ...": auth_debug's steps, no result)
  *   auth-worker(PID): DRIVER(USER,ADDR[,...]): RESULT  sasl_username, reason
  *   imap-login: Login: user=<U>, method=M, rip=ADDR, lip=ADDR, ...
  *   pop3-login: Disconnected (...): user=<U>, ..., rip=ADDR, ...   client_ip
@@ -18,6 +19,11 @@
 static bool auth(struct span t, struct event *ev)
 {
 	if (!span_eat(&t, "auth: ") && !span_eat(&t, "auth-worker"))
+		return false;
+	/* "auth: Debug: passwd-file(user,addr): Performing passdb lookup":
+	 * auth_debug's steps of one attempt, not its result; counted, they
+	 * made one try of a guesser five, each "failed" with a step's name */
+	if (span_starts(t, "Debug: "))
 		return false;
 	ptrdiff_t lp = span_index(t, "(");
 	ptrdiff_t rp = span_index(t, "): ");

@@ -14,10 +14,29 @@
 #include <string.h>
 #include <strings.h>
 
+/* take_placeholder_sasl - at *t "WORD: SASL ": a client an admin typed
+ * over whole before pasting ("IP", "xxx", "<client>"), one word of no
+ * blank, colon or bracket, where Postfix writes name[address]
+ * (smtpd_sasl_glue.c).  Its name is the word, its address empty:
+ * "(address not logged)", as take_placeholder's for a reply code. */
+static bool take_placeholder_sasl(struct span *t, struct event *ev)
+{
+	size_t i = 0;
+	while (i < t->n && i < 64 && t->p[i] != ' ' && t->p[i] != ':' && t->p[i] != '\t' &&
+	       t->p[i] != '[' && t->p[i] != ']')
+		i++;
+	if (!i || !span_starts(span_skip(*t, i), ": SASL "))
+		return false;
+	ev->client_name = span_head(*t, i);
+	ev->client_ip = span_make(t->p + i, 0);
+	*t = span_skip(*t, i + 2);
+	return true;
+}
+
 /* parse_sasl - "NAMADDR: SASL METHOD authentication failed|aborted..." */
 static bool parse_sasl(struct span t, struct event *ev)
 {
-	if (!smtpd_take_client(&t, ev))
+	if (!smtpd_take_client(&t, ev) && !take_placeholder_sasl(&t, ev))
 		return false;
 	if (!span_eat(&t, "SASL "))
 		goto no;

@@ -162,3 +162,25 @@ TEST(addr_dovecot_masked)
 	ev = progs_line("Jan 10 18:56:50 mail dovecot: auth: passwd-file(bob,192.0.2.77): Password mismatch");
 	CHECK_SPAN(ev->client_ip, "192.0.2.77");
 }
+
+/* auth_debug's steps ("auth: Debug: passwd-file(u,a): Performing passdb
+ * lookup") are no result: not read, or one try counts as several, each
+ * "failed" with the step's words; the result line at Info level is */
+TEST(addr_dovecot_debug_steps)
+{
+	const struct event *ev = progs_line("Jan 17 15:45:33 mail dovecot: auth: Debug: passwd-file("
+					    "shop@example.com,203.0.113.50): Performing passdb lookup");
+	CHECK_SPAN(ev->sasl_username, NULL);
+	CHECK_SPAN(ev->client_ip, NULL);
+	ev = progs_line("Jan 17 15:45:33 mail dovecot: auth: Debug: auth(shop@example.com,"
+			"203.0.113.50): Auth request finished");
+	CHECK_SPAN(ev->reason, NULL);
+	ev = progs_line("Jan 17 15:45:33 mail dovecot: auth: passwd-file(shop@example.com,"
+			"203.0.113.50): unknown user (SHA1 of given password: ecde9f)");
+	CHECK_SPAN(ev->sasl_username, "shop@example.com");
+	CHECK_SPAN(ev->client_ip, "203.0.113.50");
+	/* an error of the auth process names its user and client still */
+	ev = progs_line("Jan 29 16:01:25 mail dovecot: auth: Error: imap(stefan,203.0.113.52): "
+			"Authentication failed: LOGIN wrong username or password");
+	CHECK_SPAN(ev->client_ip, "203.0.113.52");
+}

@@ -489,6 +489,17 @@ TEST(smtpd_sasl)
 	    {C "warning: SASL: Connect to private/auth failed: No such file or directory", EV_WARNING,
 	     {"action", "warning"}},
 	    {C "fatal: no SASL authentication mechanisms", EV_WARNING, {"action", "fatal"}},
+	    /* the whole client typed over by one word before pasting: still
+	     * a failed login, its address not shown */
+	    {SUB "warning: IP: SASL PLAIN authentication failed: ", EV_SASL_FAIL,
+	     {"client_name", "IP", "client_ip", "", "sasl_method", "PLAIN", "reason", ""}},
+	    {C "warning: <client>: SASL LOGIN authentication failed: UGFzc3dvcmQ6", EV_SASL_FAIL,
+	     {"client_name", "<client>", "client_ip", "", "sasl_method", "LOGIN", "reason",
+	      "UGFzc3dvcmQ6"}},
+	    /* look-alikes: a word with a blank or a bracket is no placeholder */
+	    {C "warning: SASL: Connect to /run/dovecot/auth failed: Permission denied", EV_WARNING,
+	     {"action", "warning"}},
+	    {C "warning: a b: SASL LOGIN authentication failed: x", EV_WARNING, {"action", "warning"}},
 	};
 	CHECK_ROWS(rows);
 }
