@@ -139,6 +139,16 @@ struct diag {
 		enum finding_id id;
 		char key[DIAG_KEY_MAX];
 	} tls_orphan;
+	/* the smtp processes whose last TLS handshake failed with this
+	 * host's own backend ("SSL_connect error to 127.0.0.1[127.0.0.1]:10025"):
+	 * their queue ID's "Cannot start TLS" line without a relay is
+	 * about that backend (own_tls_take) */
+	struct {
+		int64_t pid;                 /* 0: free */
+		int kind;                    /* enum own_kind */
+		char key[DIAG_KEY_MAX];
+	} own_tls[8];
+	uint32_t own_tls_next;
 	/* relaying on the trust of an address (accepted.c) */
 	uint64_t public_clients;     /* smtpd/postscreen lines of a client with a public address */
 	struct diag_trusted trusted[DIAG_TRUSTED];
