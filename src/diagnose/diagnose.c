@@ -10,7 +10,6 @@
  */
 #include "diagnose.h"
 #include "diag_internal.h"
-#include "own_backend.h"
 #include "rules.h"
 #include "../parse/provider.h"
 #include "../parse/redact.h"
@@ -338,54 +337,6 @@ static void tls_orphan_take(struct diag *d, const struct event *ev)
 		diag_tls_note(d, ev, ip, g->key);
 }
 
-/* own_tls_note - an smtp or lmtp process's failed handshake ("SSL_connect
- * error to H[A]:P: ..."): with this host's own backend (a content filter's
- * port on loopback, a socket), remembered for its process; with any other
- * peer, forgotten */
-static void own_tls_note(struct diag *d, const struct event *ev)
-{
-	if (ev->line->pid <= 0 || (!span_eqs(ev->line->daemon, "smtp") && !span_eqs(ev->line->daemon, "lmtp")))
-		return;
-	char key[DIAG_KEY_MAX] = "";
-	enum own_kind kind = own_backend(ev, ev->reason, key);
-	uint32_t slot = d->own_tls_next;
-	for (uint32_t i = 0; i < sizeof d->own_tls / sizeof d->own_tls[0]; i++)
-		if (d->own_tls[i].pid == ev->line->pid)
-			slot = i;
-	if (kind == OWN_NONE) {
-		if (d->own_tls[slot].pid == ev->line->pid)
-			d->own_tls[slot].pid = 0;
-		return;
-	}
-	if (slot == d->own_tls_next)
-		d->own_tls_next = (d->own_tls_next + 1) % (sizeof d->own_tls / sizeof d->own_tls[0]);
-	d->own_tls[slot].pid = ev->line->pid;
-	d->own_tls[slot].kind = (int)kind;
-	memcpy(d->own_tls[slot].key, key, sizeof key);
-}
-
-/* own_tls_take - "QID: Cannot start TLS: handshake failure", a line
- * without a relay, of a process whose handshake failed with this host's
- * own backend just before: not a remote server's TLS but the own hop's
- * (own_finding, as its delivery line with relay= is told); once */
-static void own_tls_take(struct diag *d, const struct event *ev, struct diag_hit *hit)
-{
-	if (hit->id != F_OUT_TLS_FAIL || ev->relay_ip.n || ev->line->pid <= 0)
-		return;
-	for (size_t i = 0; i < sizeof d->own_tls / sizeof d->own_tls[0]; i++) {
-		if (d->own_tls[i].pid != ev->line->pid)
-			continue;
-		d->own_tls[i].pid = 0; /* told once: the next failure logs its own peer */
-		enum finding_id to = own_finding(hit->id, (enum own_kind)d->own_tls[i].kind, ev->dsn, true);
-		if (to != hit->id) {
-			hit->id = to;
-			memset(hit->key, 0, sizeof hit->key);
-			memcpy(hit->key, d->own_tls[i].key, strlen(d->own_tls[i].key));
-		}
-		return;
-	}
-}
-
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL).  The state each kind of event feeds, by a switch on
  * its kind (speed25: before, every event passed the tests of all kinds
@@ -397,7 +348,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	diag_ndr_event(d, ev);
 	tls_orphan_take(d, ev);
 	if (ev->type == EV_TLS_ERROR)
-		own_tls_note(d, ev);
+		diag_own_tls_note(d, ev);
 	switch (ev->type) {
 	case EV_OTHER:
 		if (span_eqs(ev->line->daemon, "opendkim"))
@@ -504,7 +455,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST)
 		diag_unknown_event(d, ev);
 	struct diag_hit hit = *in;
-	own_tls_take(d, ev, &hit);
+	diag_own_tls_take(d, ev, &hit);
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;

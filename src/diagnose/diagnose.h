@@ -142,7 +142,7 @@ struct diag {
 	/* the smtp processes whose last TLS handshake failed with this
 	 * host's own backend ("SSL_connect error to 127.0.0.1[127.0.0.1]:10025"):
 	 * their queue ID's "Cannot start TLS" line without a relay is
-	 * about that backend (own_tls_take) */
+	 * about that backend (diag_own_tls_take) */
 	struct {
 		int64_t pid;                 /* 0: free */
 		int kind;                    /* enum own_kind */
