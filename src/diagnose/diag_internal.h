@@ -40,6 +40,10 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 void diag_serving_reset(struct diag *d, uint32_t slot);
 int diag_serving_find(const struct diag *d, int64_t pid);
 void diag_serving_take(struct diag *d, int64_t pid, struct span ip);
+/* own_backend.c: a failed handshake with this host's own backend, and
+ * the relay-less TLS failure line of its process after it */
+void diag_own_tls_note(struct diag *d, const struct event *ev);
+void diag_own_tls_take(struct diag *d, const struct event *ev, struct diag_hit *hit);
 /* diag_refusal_ask - what diag_user_refusal keeps of a session's first
  * refusal no rule explains, asked of the event alone: its cause into
  * why (diag_refusal_why), and the bits below; 0 for an event it does

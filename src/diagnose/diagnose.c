@@ -61,6 +61,7 @@ struct diag *diag_new(void)
 	strset_init(&d->known_ips, DIAG_TLS_CLIENTS);
 	strset_init(&d->ps_providers, DIAG_TLS_CLIENTS);
 	strset_init(&d->login_ips, DIAG_LOGIN_IPS);
+	d->tls_orphan.pid = -1;
 	return d;
 }
 
@@ -310,6 +311,32 @@ static inline void accepted_hit(struct diag *d, const struct event *ev, const st
 				    n && ev->type == EV_REJECT ? n->addr_kind : 0);
 }
 
+/* tls_orphan_take - the next line of a process whose handshake failure
+ * named no client ("warning: TLS library problem: ..." pasted without
+ * the connect line before it, then "lost connection after STARTTLS
+ * from C"): when it is smtpd's and names its client, that client is the
+ * failure's, as the connect line would have told (its group's subject,
+ * a user's device told apart by diag_tls_note); any other line of the
+ * process, a connect line among them, ends the wait */
+static void tls_orphan_take(struct diag *d, const struct event *ev)
+{
+	if (d->tls_orphan.pid < 0 || ev->line->pid != d->tls_orphan.pid)
+		return;
+	d->tls_orphan.pid = -1;
+	/* a connect line opens the next client's session: not this one */
+	if (!span_eqs(ev->line->daemon, "smtpd") || ev->type == EV_CONNECT || !ev->client_ip.n ||
+	    ev->client_ip.n >= DIAG_KEY_MAX)
+		return;
+	struct diag_group *g = diag_group_find(d, d->tls_orphan.id, d->tls_orphan.key);
+	if (!g)
+		return;
+	char ip[DIAG_KEY_MAX];
+	diag_copy_key(ip, ev->client_ip);
+	strset_add(&g->subjects, span_of(ip));
+	if (g->id == F_TLS_HANDSHAKE_IN)
+		diag_tls_note(d, ev, ip, g->key);
+}
+
 /* diag_hit_event - one event whose rule was looked up (hit: the finding
  * it shows, or NULL).  The state each kind of event feeds, by a switch on
  * its kind (speed25: before, every event passed the tests of all kinds
@@ -319,6 +346,9 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 			   const struct diag_note *n)
 {
 	diag_ndr_event(d, ev);
+	tls_orphan_take(d, ev);
+	if (ev->type == EV_TLS_ERROR)
+		diag_own_tls_note(d, ev);
 	switch (ev->type) {
 	case EV_OTHER:
 		if (span_eqs(ev->line->daemon, "opendkim"))
@@ -426,6 +456,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	if (in->id == F_IN_USER_UNKNOWN_HARVEST && !diag_unknown_shadowed(d, ev, &hit))
 		diag_unknown_event(d, ev);
 	d->domain_double_hits += in->id == F_DOMAIN_DOUBLE;
+	diag_own_tls_take(d, ev, &hit);
 	/* an effect line told as the cause its process logged before it */
 	diag_cause_hit(&d->causes, ev, &hit);
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
@@ -451,6 +482,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		serving_client(d, ev, hit.subject, sizeof hit.subject);
 	if (hit.id == F_TLS_HANDSHAKE_IN && hit.subject[0])
 		diag_tls_note(d, ev, hit.subject, hit.key);
+	bool orphan = (hit.id == F_TLS_HANDSHAKE_IN || hit.id == F_TLS_CERT_DISTRUSTED) && !hit.subject[0] &&
+		      ev->line->pid >= 0 && span_eqs(ev->line->daemon, "smtpd");
 	struct diag_group *g = ev->type == EV_OTHER ? aside_get(d, hit.id, hit.key)
 						   : diag_group_get(d, hit.id, hit.key);
 	if (!g) {
@@ -458,6 +491,11 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		return;
 	}
 	group_add(d, g, ev, &hit);
+	if (orphan) {
+		d->tls_orphan.pid = ev->line->pid;
+		d->tls_orphan.id = hit.id;
+		memcpy(d->tls_orphan.key, hit.key, sizeof d->tls_orphan.key);
+	}
 }
 
 /* diag_event - one event through the rules */

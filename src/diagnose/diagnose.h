@@ -131,6 +131,24 @@ struct diag {
 	 * how many slots with an address hold a pid of the hash, and the
 	 * slot given last to one */
 	uint8_t serving_live[256], serving_hint[256];
+	/* a pid-only handshake failure whose process served no known
+	 * client (a paste without the connect line): the client its
+	 * process's next line names is that failure's (tls_orphan_take) */
+	struct {
+		int64_t pid;                 /* -1: none */
+		enum finding_id id;
+		char key[DIAG_KEY_MAX];
+	} tls_orphan;
+	/* the smtp processes whose last TLS handshake failed with this
+	 * host's own backend ("SSL_connect error to 127.0.0.1[127.0.0.1]:10025"):
+	 * their queue ID's "Cannot start TLS" line without a relay is
+	 * about that backend (diag_own_tls_take) */
+	struct {
+		int64_t pid;                 /* 0: free */
+		int kind;                    /* enum own_kind */
+		char key[DIAG_KEY_MAX];
+	} own_tls[8];
+	uint32_t own_tls_next;
 	/* relaying on the trust of an address (accepted.c) */
 	uint64_t public_clients;     /* smtpd/postscreen lines of a client with a public address */
 	struct diag_trusted trusted[DIAG_TRUSTED];

@@ -4,9 +4,11 @@
  * (relay=dovecot, maildrop...), LMTP, or SMTP/LMTP to a loopback address
  * (not SMTP to port 25, 465 or 587) or a UNIX socket -- failed because of this host (its
  * mailbox store, content filter or their configuration), never because
- * of "a remote server".
+ * of "a remote server".  Also a process's TLS failure with such a
+ * backend, for the relay-less "QID: Cannot start TLS" line after it.
  */
 #include "own_backend.h"
+#include "diag_internal.h"
 #include "rules.h"
 
 #include "../util/cidr.h"
@@ -199,3 +201,50 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	}
 }
 
+/* diag_own_tls_note - an smtp or lmtp process's failed handshake ("SSL_connect
+ * error to H[A]:P: ..."): with this host's own backend (a content filter's
+ * port on loopback, a socket), remembered for its process; with any other
+ * peer, forgotten */
+void diag_own_tls_note(struct diag *d, const struct event *ev)
+{
+	if (ev->line->pid <= 0 || (!span_eqs(ev->line->daemon, "smtp") && !span_eqs(ev->line->daemon, "lmtp")))
+		return;
+	char key[DIAG_KEY_MAX] = "";
+	enum own_kind kind = own_backend(ev, ev->reason, key);
+	uint32_t slot = d->own_tls_next;
+	for (uint32_t i = 0; i < sizeof d->own_tls / sizeof d->own_tls[0]; i++)
+		if (d->own_tls[i].pid == ev->line->pid)
+			slot = i;
+	if (kind == OWN_NONE) {
+		if (d->own_tls[slot].pid == ev->line->pid)
+			d->own_tls[slot].pid = 0;
+		return;
+	}
+	if (slot == d->own_tls_next)
+		d->own_tls_next = (d->own_tls_next + 1) % (sizeof d->own_tls / sizeof d->own_tls[0]);
+	d->own_tls[slot].pid = ev->line->pid;
+	d->own_tls[slot].kind = (int)kind;
+	memcpy(d->own_tls[slot].key, key, sizeof key);
+}
+
+/* diag_own_tls_take - "QID: Cannot start TLS: handshake failure", a line
+ * without a relay, of a process whose handshake failed with this host's
+ * own backend just before: not a remote server's TLS but the own hop's
+ * (own_finding, as its delivery line with relay= is told); once */
+void diag_own_tls_take(struct diag *d, const struct event *ev, struct diag_hit *hit)
+{
+	if (hit->id != F_OUT_TLS_FAIL || ev->relay_ip.n || ev->line->pid <= 0)
+		return;
+	for (size_t i = 0; i < sizeof d->own_tls / sizeof d->own_tls[0]; i++) {
+		if (d->own_tls[i].pid != ev->line->pid)
+			continue;
+		d->own_tls[i].pid = 0; /* told once: the next failure logs its own peer */
+		enum finding_id to = own_finding(hit->id, (enum own_kind)d->own_tls[i].kind, ev->dsn, true);
+		if (to != hit->id) {
+			hit->id = to;
+			memset(hit->key, 0, sizeof hit->key);
+			memcpy(hit->key, d->own_tls[i].key, strlen(d->own_tls[i].key));
+		}
+		return;
+	}
+}

@@ -71,6 +71,9 @@ static const struct diag_group *group_of(const struct diag *d, const struct diag
 		if ((hit->id == F_TLS_HANDSHAKE_IN && g->id == F_TLS_SETTINGS_IN && !strcmp(g->key, hit->key)) ||
 		    (hit->id == F_OUT_TIMEOUT && hit->port25 && g->id == F_OUT_PORT25_BLOCKED) ||
 		    (hit->id == F_OUT_TLS_UNVERIFIED && g->id == F_OUT_TLS_TRUST) ||
+		    /* "QID: Cannot start TLS" after its process's SSL_connect
+		     * error to this host's own backend (diagnose.c, own_tls_take) */
+		    (hit->id == F_OUT_TLS_FAIL && (g->id == F_FILTER_FAILED || g->id == F_OWN_DELIVERY_FAILED)) ||
 		    (hit->id == F_OUT_DNS_TEMP && (g->id == F_OUT_DEST_DNS || g->id == F_OUT_DNS_TEMP_ONE) &&
 		     !strcmp(g->key, hit->subject)))
 			return g;

@@ -432,6 +432,14 @@ static const char *reason_daemon(struct span r)
 	    "TLS is required, but ",
 	    "SASL authentication failed",
 	    "Server certificate not verified",
+	    /* smtp_tls_policy.c: a DANE or TLS policy that stops the
+	     * delivery before it connects (relay=none) */
+	    "no TLSA records found",
+	    "non DNSSEC destination",
+	    "TLSA lookup error for ",
+	    "TLSA records unusable",
+	    "client TLS configuration problem",
+	    "Cannot start TLS: ",
 	    "host ",
 	};
 	ptrdiff_t par = span_index(r, "status=");

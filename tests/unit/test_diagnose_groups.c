@@ -606,3 +606,43 @@ TEST(diagnose_ldap_query_takes_lookup_errors)
 	CHECK(group_of(d, F_MAP_SERVER_DOWN, "LDAP") != NULL);
 	diag_free(d);
 }
+
+/* a pid-only TLS library warning pasted before its session's lines: the
+ * client that its process's next line names is the failure's (a large
+ * provider's server: this server's settings); a connect line next opens
+ * another session and takes nothing; one stranger stays benign */
+TEST(diagnose_tls_orphan_line)
+{
+#define LIB "Mar  9 08:14:02 mx postfix/smtpd[41210]: warning: TLS library problem: error:0A000102:SSL " \
+	    "routines::unsupported protocol:../ssl/statem/statem_srvr.c:1657:"
+#define MS "mail-am6eur05olkn2017.outbound.protection.outlook.com[40.92.90.17]"
+	static const char *const lost[] = {
+	    LIB, "Mar  9 08:14:02 mx postfix/smtpd[41210]: lost connection after STARTTLS from " MS, NULL};
+	static const char *const next_connect[] = {
+	    LIB, "Mar  9 08:14:09 mx postfix/smtpd[41210]: connect from " MS,
+	    "Mar  9 08:14:10 mx postfix/smtpd[41210]: lost connection after STARTTLS from " MS, NULL};
+	static const char *const other_pid[] = {
+	    LIB, "Mar  9 08:14:02 mx postfix/smtpd[41299]: lost connection after STARTTLS from " MS, NULL};
+	static const char *const stranger[] = {
+	    LIB, "Mar  9 08:14:02 mx postfix/smtpd[41210]: lost connection after STARTTLS from unknown[203.0.113.77]",
+	    NULL};
+#undef LIB
+#undef MS
+	const struct {
+		const char *const *lines;
+		enum finding_id want, not;
+	} logs[] = {{lost, F_TLS_SETTINGS_IN, F_TLS_HANDSHAKE_IN},
+		    {next_connect, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN},
+		    {other_pid, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN},
+		    {stranger, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN}};
+	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
+		struct diag *d = diag_new();
+		for (size_t j = 0; logs[i].lines[j]; j++)
+			diag_event(d, progs_line(logs[i].lines[j]));
+		diag_finish(d);
+		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
+			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
+				  finding_id(logs[i].not));
+		diag_free(d);
+	}
+}

@@ -849,6 +849,12 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("relay=mx.example.com[203.0.113.5]:25, delay=1, delays=1/0/0.1/0, dsn=4.7.0, status=deferred (SASL authentication failed: server mx.example.com[203.0.113.5] offered no compatible authentication mechanisms for this type of connection security)"), "smtp");
 	CHECK_STR(bare("relay=local, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to mailbox)"), "local");
 	CHECK_STR(bare("status=deferred (TLS is required, but was not offered by host 127.0.0.1[127.0.0.1])"), "smtp");
+	/* the TLS policy's own deferrals (smtp_tls_policy.c), relay=none */
+	CHECK_STR(bare("to=<a@example.com>, relay=none, delay=0.6, delays=0.1/0.02/0.5/0, dsn=4.7.5, status=deferred (no TLSA records found)"), "smtp");
+	CHECK_STR(bare("to=<a@example.com>, relay=none, delay=0.6, delays=0.1/0/0.5/0, dsn=4.7.5, status=deferred (TLSA lookup error for mx.example.com:25)"), "smtp");
+	CHECK_STR(bare("status=deferred (client TLS configuration problem)"), "smtp");
+	CHECK_STR(bare("status=deferred (Cannot start TLS: handshake failure)"), "smtp");
+	CHECK_STR(bare("to=<a@example.com>, relay=none, delay=0.6, delays=0.1/0/0.5/0, dsn=4.7.5, status=deferred (no TLSA records here)"), "");
 	CHECK_STR(bare("status=deferred (delivery temporarily suspended: connect to x[192.0.2.9]:25: Connection refused)"), "error");
 	/* a fragment cut right after "said:", the reply on the lines below */
 	CHECK_STR(bare("status=deferred (host mx.example.net[192.0.2.25] said:"), "smtp");
