@@ -684,15 +684,19 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 	}
 	if (s->last_reject)
 		count_name(d, d->reject_text, &d->nreject_text, 4, span_of(s->last_reject), 1);
-	if (s->lost_stage)
+	if (s->lost_stage) {
 		d->lost_stage = detail_set(d, d->lost_stage, span_of(s->lost_stage));
+		d->lost_errors = s->lost_reason && !strcmp(s->lost_reason, "too many errors");
+	}
 	if (session_tls_hello(s))
 		d->pregreet_tls = true;
 	if (s->tls_error && !d->tls_error)
 		d->tls_error = detail_set(d, NULL, span_of(s->tls_error));
 	if (s->tls_error && analysis_is_submission(s->service))
 		d->tls_submission = true;
-	if (s->end_kind == END_OPEN)
+	/* a lost connection (or Postfix's "too many errors") ended it: only
+	 * the disconnect line after it is missing, not what the client did */
+	if (s->end_kind == END_OPEN && !s->lost_reason)
 		d->open_sessions++;
 	else if (!s->saw_connect && !s->have_stats)
 		d->partial_sessions++;

@@ -184,6 +184,7 @@ struct client_detail {
 	struct named_count reject_text[4];   /* most common reject replies */
 	char *offered;              /* capabilities the server offered (verbose) */
 	char *lost_stage;           /* most recent "lost connection after X" */
+	bool lost_errors;           /* ... was Postfix's own "too many errors after X" */
 	char *tls_error;            /* the first failed TLS handshake's reason */
 	char *pregreet;             /* what it sent before the greeting (postscreen) */
 	uint32_t ps_limits;         /* postscreen's BARE NEWLINE, COMMAND COUNT / TIME LIMIT lines */

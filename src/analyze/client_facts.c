@@ -141,7 +141,8 @@ void client_identity_text(struct buf *b, const struct client *c, const struct cl
 			  const char *ip)
 {
 	if (client_is_placeholder(c))
-		buf_puts(b, _(" The log does not give its address (it names it \"unknown[]\", a person "
+		buf_puts(b, _(" The log does not give its address (it names it \"unknown[]\" or "
+			      "\"unknown[unknown]\": the client left before Postfix read it; a person "
 			      "wrote a placeholder over it before pasting the lines, or it is a "
 			      "postmaster transcript, which does not carry it)."));
 	else if (!d || !c->sessions)

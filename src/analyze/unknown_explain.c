@@ -232,6 +232,15 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 			    "450 4.3.2 to a new client until it passes the tests after the greeting. It "
 			    "is no hostile client: a "
 			    "real server retries, and its mail comes through once the cause is gone."));
+	} else if (d && d->lost_errors && d->lost_stage) {
+		/* TRANSLATORS: %s is the SMTP stage (RCPT, DATA, AUTH...), twice */
+		buf_printf(b, _(" Postfix itself ended its session after %s (\"too many errors after %s\"): "
+				"the client went on until it reached smtpd_hard_error_limit (20 refused or "
+				"failed commands by default) in one connection. A harvest or spam run does "
+				"that, and so can a mailing list server with many dead addresses: the "
+				"refusals before this line tell which, and a ban on this line alone should "
+				"wait for more than one of them."),
+			   d->lost_stage, d->lost_stage);
 	} else if (d && d->open_sessions && d->open_sessions >= c->sessions) {
 		buf_puts(b, _(" The log ends before its session does, so it does not show what the client "
 			    "went on to do."));

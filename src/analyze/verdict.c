@@ -388,8 +388,12 @@ enum verdict verdict_session(const struct session *s)
 		return V_HEALTH_CHECK;
 	if (s->have_stats && hello && !work)
 		return V_CAPABILITY_PROBE;
-	if (!s->have_stats && dc.hello && !dc.work)
-		return V_CAPABILITY_PROBE; /* older Postfix: no counts, but a -v dialogue */
+	/* older Postfix: no counts, but a -v dialogue; only a dialogue that
+	 * ended (its disconnect line, or a new client on the process): one
+	 * the log cuts off after the EHLO reply does not show what came next */
+	if (!s->have_stats && dc.hello && !dc.work && s->end_kind != END_OPEN &&
+	    s->end_kind != END_EVICTED)
+		return V_CAPABILITY_PROBE;
 	if (!s->have_stats && is_stage(s->lost_stage, "EHLO", "HELO"))
 		return V_CAPABILITY_PROBE;
 	if (!s->have_stats && is_stage(s->lost_stage, "STARTTLS", NULL))

@@ -178,7 +178,10 @@ bool pc_namaddr(struct span s, struct span *name, struct span *ip, struct span *
 		return false;
 	*name = span_head(s, (size_t)lb);
 	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
-	if (addr_is_masked(*ip) && !cidr_masked_own(ip->p, ip->n))
+	if (span_eqs(*ip, "unknown"))
+		ip->n = 0; /* smtpd's "unknown[unknown]": the client left before
+			    * Postfix could read its address; no address to ban */
+	else if (addr_is_masked(*ip) && !cidr_masked_own(ip->p, ip->n))
 		ip->n = 0; /* "[IP]", "[x.x.x.x]" in a pasted line: not shown; a
 			    * private one ("[192.168.xx.xx]") is kept as written:
 			    * it still shows a client of the site's own network */

@@ -26,6 +26,18 @@ static inline uint64_t addr_outside(uint64_t w)
 	return ((w - ones * '.') & ~w) | ((w + ones * (127 - '9')) | w);
 }
 
+/* addr_zero_padded - an octet written with a leading zero ("000.000.000.000",
+ * "010.1.1.1"): Postfix prints addresses with inet_ntop, which never does;
+ * a person typed it (at most 16 bytes: the fast path's IPv4 text) */
+static inline bool addr_zero_padded(struct span a)
+{
+	for (size_t i = 0; i + 1 < a.n; i++)
+		if (a.p[i] == '0' && (i == 0 || a.p[i - 1] == '.') && a.p[i + 1] >= '0' &&
+		    a.p[i + 1] <= '9')
+			return true;
+	return false;
+}
+
 /* addr_is_masked - addr (the text between the brackets) is a placeholder
  * typed over an address, rather than an address, "unknown", a socket
  * path or nothing.  An IPv4 address (up to 16 bytes of digits and dots)
@@ -43,7 +55,9 @@ static inline bool addr_is_masked(struct span a)
 		}
 		if (!((addr_outside(w0) | addr_outside(w1)) & 0x8080808080808080ULL) &&
 		    a.p[0] != '.')
-			return false; /* digits and dots: an IPv4 address ("...": none) */
+			/* digits and dots: an IPv4 address ("...": none), unless
+			 * zero-padded by hand */
+			return addr_zero_padded(a);
 	}
 	unsigned all = 0;
 	for (size_t i = 0; i < a.n; i++)

@@ -28,6 +28,14 @@ TEST(masked_placeholders_and_addresses)
 	    {"2001:db8:xxxx::1", true},
 	    {"dead.beef", true},
 	    {"1.2.3.4 ", true},
+	    /* zero-padded by hand (threads AJ 13): inet_ntop never pads */
+	    {"000.000.000.000", true},
+	    {"010.0.0.1", true},
+	    {"192.0.2.001", true},
+	    {"10.0.0.1", false},
+	    {"0.0.0.0", false},
+	    {"203.0.113.0", false},
+	    {"100.64.0.10", false},
 	    /* what Postfix itself logs there */
 	    {"", false},
 	    {"unknown", false},

@@ -32,8 +32,8 @@ static bool namaddr_before(struct span s, struct span *name, struct span *ip, st
 		return false;
 	*name = span_head(s, (size_t)lb);
 	*ip = span_make(s.p + lb + 1, (size_t)(rb - lb - 1));
-	if (addr_is_masked(*ip))
-		ip->n = 0;
+	if (span_eqs(*ip, "unknown") || addr_is_masked(*ip))
+		ip->n = 0; /* smtpd's "unknown[unknown]" too: no address */
 	return true;
 }
 
