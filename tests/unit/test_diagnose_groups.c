@@ -10,6 +10,27 @@
 #include "parse/provider.h"
 #include "util/cidr.h"
 
+/* a short log and the finding it must give, and one it must not */
+struct want_log {
+	const char *const *lines; /* NULL-terminated */
+	enum finding_id want, not;
+};
+
+/* want_logs - each log diagnosed alone: its finding, not the other */
+static void want_logs(const struct want_log *logs, size_t n, int line)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct diag *d = diag_new();
+		for (size_t j = 0; logs[i].lines[j]; j++)
+			diag_event(d, progs_line(logs[i].lines[j]));
+		diag_finish(d);
+		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
+			test_fail(__FILE__, line, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
+				  finding_id(logs[i].not));
+		diag_free(d);
+	}
+}
+
 /* one full mailbox is its user's (benign); full mailboxes for several
  * recipients and not one delivery into this host's mailboxes is the
  * limit's (configuration); one delivery that succeeds, or a single
@@ -41,24 +62,12 @@ TEST(diagnose_own_mailbox_limit)
 	    "<lou@example.net> Mailbox full (in reply to end of DATA command))",
 	    NULL};
 #undef FULL
-	const struct {
-		const char *const *lines;
-		enum finding_id want, not;
-	} logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
+	const struct want_log logs[] = {{all, F_OWN_MAILBOX_LIMIT, F_OWN_MAILBOX_FULL},
 		    {two, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {one_ok, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {same_user, F_OWN_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT},
 		    {remote, F_OUT_MAILBOX_FULL, F_OWN_MAILBOX_LIMIT}};
-	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
-		struct diag *d = diag_new();
-		for (size_t j = 0; logs[i].lines[j]; j++)
-			diag_event(d, progs_line(logs[i].lines[j]));
-		diag_finish(d);
-		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
-			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
-				  finding_id(logs[i].not));
-		diag_free(d);
-	}
+	want_logs(logs, sizeof logs / sizeof logs[0], __LINE__);
 	CHECK(finding_side(F_OWN_MAILBOX_LIMIT) == SIDE_CONFIG);
 	CHECK(finding_side(F_OWN_MAILBOX_FULL) == SIDE_BENIGN);
 	/* no finding of this host's own backends blames a remote server */
@@ -628,21 +637,9 @@ TEST(diagnose_tls_orphan_line)
 	    NULL};
 #undef LIB
 #undef MS
-	const struct {
-		const char *const *lines;
-		enum finding_id want, not;
-	} logs[] = {{lost, F_TLS_SETTINGS_IN, F_TLS_HANDSHAKE_IN},
+	const struct want_log logs[] = {{lost, F_TLS_SETTINGS_IN, F_TLS_HANDSHAKE_IN},
 		    {next_connect, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN},
 		    {other_pid, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN},
 		    {stranger, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN}};
-	for (size_t i = 0; i < sizeof logs / sizeof logs[0]; i++) {
-		struct diag *d = diag_new();
-		for (size_t j = 0; logs[i].lines[j]; j++)
-			diag_event(d, progs_line(logs[i].lines[j]));
-		diag_finish(d);
-		if (!diag_has(d, logs[i].want) || diag_has(d, logs[i].not))
-			test_fail(__FILE__, __LINE__, "log %zu: want %s, not %s", i, finding_id(logs[i].want),
-				  finding_id(logs[i].not));
-		diag_free(d);
-	}
+	want_logs(logs, sizeof logs / sizeof logs[0], __LINE__);
 }
