@@ -117,6 +117,7 @@ static inline void diag_domain_add(struct strset *set, struct span raw, char *la
 }
 void diag_nx_note(struct diag *d, const struct event *ev);
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
+void diag_fold_own_hop_tls(struct diag *d);
 /* the lines of (id, key) are now to's (explain finds them there); aliases
  * to `from`, a group about to be dropped, follow it (NULL: none) */
 void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,

@@ -664,6 +664,7 @@ void diag_finish(struct diag *d)
 	diag_user_tls_fold(d);
 	diag_fold_text_commands(d);
 	diag_fold_tls_trust(d);
+	diag_fold_own_hop_tls(d);
 	diag_own_limit(d);
 	diag_site_domain(d);
 	diag_ps_deep_providers(d);

@@ -718,3 +718,39 @@ void diag_fold_text_commands(struct diag *d)
 			diag_absorb(d, cause, i);
 	}
 }
+
+/* loopback_only - every client among g's subjects is this host itself */
+static bool loopback_only(const struct diag_group *g)
+{
+	if (!strset_len(&g->subjects) || g->subjects.dropped)
+		return false;
+	for (uint64_t r = 0; r < g->subjects.map.cap; r++) {
+		uint64_t h;
+		const char *ip = hmap_slot(&g->subjects.map, r, &h);
+		if (ip && strncmp(ip, "127.", 4) != 0 && strcmp(ip, "::1") != 0)
+			return false;
+	}
+	return true;
+}
+
+/* diag_fold_own_hop_tls - smtpd's side of this host's own TLS hop: a
+ * handshake failure whose every client is loopback, in a log where the
+ * SMTP client's TLS to this host's filter port failed (content-filter-
+ * failed on a loopback address, its lines naming TLS: "Cannot start
+ * TLS" after "SSL_connect error to 127.0.0.1[...]:10025"): both ends of
+ * one handshake, this server's, not old clients or scanners */
+void diag_fold_own_hop_tls(struct diag *d)
+{
+	struct diag_group *hop = NULL;
+	for (size_t j = 0; j < d->nlist && !hop; j++) {
+		const struct diag_group *f = d->list[j];
+		if (f->id != F_FILTER_FAILED || (strncmp(f->key, "127.", 4) && strncmp(f->key, "[::1]", 5)))
+			continue;
+		for (uint32_t k = 0; k < f->nsample && !hop; k++)
+			if (strstr(f->sample[k], "TLS"))
+				hop = d->list[j];
+	}
+	for (size_t i = d->nlist; hop && i-- > 0;)
+		if (d->list[i]->id == F_TLS_HANDSHAKE_IN && loopback_only(d->list[i]))
+			diag_absorb(d, hop, i);
+}
