@@ -81,7 +81,7 @@ static void excuse_refusals(struct analysis *a, struct client *c)
 static bool loopback_client(const struct client *c)
 {
 	struct client_addr ip = client_addr(c);
-	return !strncmp(ip.s, "127.", 4) || !strcmp(ip.s, "::1") || !strncmp(ip.s, "::ffff:127.", 11);
+	return cidr_loopback_text(ip.s, strlen(ip.s));
 }
 
 /* excuse_own_app_refusals - a client of analysis_own_app_refused, or

@@ -243,7 +243,7 @@ static bool session_http_hello(const struct session *s)
 /* loopback - 127.0.0.0/8 or ::1: this very host, never a NAT gateway */
 static bool loopback(const char *ip)
 {
-	return ip && (!strncmp(ip, "127.", 4) || !strcmp(ip, "::1"));
+	return ip && cidr_loopback_text(ip, strlen(ip));
 }
 
 /* host_itself - 127.0.0.1 or ::1, the address this host's own programs

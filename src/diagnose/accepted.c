@@ -123,7 +123,7 @@ void diag_trusted_names(struct diag *d, struct span ip, struct span helo, struct
  * own, told apart by nothing here: left to own-client-refused) */
 static bool nat_hides(const struct event *ev)
 {
-	if (!ev->client_ip.n || span_starts(ev->client_ip, "127.") || span_eqs(ev->client_ip, "::1"))
+	if (!ev->client_ip.n || cidr_loopback_text(ev->client_ip.p, ev->client_ip.n))
 		return false;
 	return (ev->helo.n && provider_name(ev->helo)) || ev_spf_refusal(ev->reason);
 }

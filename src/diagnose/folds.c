@@ -22,6 +22,7 @@
 #include "causes.h"
 #include "diag_internal.h"
 #include "../parse/provider.h"
+#include "../util/cidr.h"
 #include "../util/xalloc.h"
 
 #include <ctype.h>
@@ -727,7 +728,7 @@ static bool loopback_only(const struct diag_group *g)
 	for (uint64_t r = 0; r < g->subjects.map.cap; r++) {
 		uint64_t h;
 		const char *ip = hmap_slot(&g->subjects.map, r, &h);
-		if (ip && strncmp(ip, "127.", 4) != 0 && strcmp(ip, "::1") != 0)
+		if (ip && !cidr_loopback_text(ip, strlen(ip)))
 			return false;
 	}
 	return true;

@@ -103,7 +103,7 @@ static bool alias_expanded(const struct event *ev)
  * gateway's (Docker's published ports, a NAT) that stands for them */
 static bool relay_tester_behind_nat(const struct event *ev)
 {
-	return !span_starts(ev->client_ip, "127.") && !span_eqs(ev->client_ip, "::1") && ev->from.n &&
+	return !cidr_loopback_text(ev->client_ip.p, ev->client_ip.n) && ev->from.n &&
 	       span_eq(ev->from, ev->to) && ev->helo.n && span_chr(ev->helo, '.') < 0;
 }
 
@@ -268,7 +268,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_IN_PTR_LOOKUP_FAILING;
 		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
 	} else if (span_find(t, "Client host rejected: cannot find your ").p && provider_name(ev->helo) &&
-		   !span_starts(ev->client_ip, "127.") && !span_eqs(ev->client_ip, "::1") &&
+		   !cidr_loopback_text(ev->client_ip.p, ev->client_ip.n) &&
 		   cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		/* a large provider's server "without a name" at a private
 		 * address: a NAT (Docker's published ports) stands for it; the
@@ -286,7 +286,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	} else if (own_login_required(ev, t)) {
 		/* keyed by the client, its subject too; on loopback the
 		 * program runs on this host: its settings are this server's */
-		bool loopback = span_starts(ev->client_ip, "127.") || span_eqs(ev->client_ip, "::1");
+		bool loopback = cidr_loopback_text(ev->client_ip.p, ev->client_ip.n);
 		hit->id = loopback ? F_IN_LOCAL_LOGIN_REQUIRED : F_IN_OWN_LOGIN_REQUIRED;
 		diag_copy_key(hit->key, ev->client_ip);
 		diag_copy_key(hit->subject, ev->client_ip);

@@ -6,6 +6,7 @@
  */
 #include "model_internal.h"
 #include "../parse/common.h"
+#include "../util/cidr.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -155,7 +156,7 @@ bool relay_is_local(const struct event *ev)
 		pc_namaddr(ev->relay, &name, &ip, &port);
 	if (!ip.p)
 		return false;
-	return span_starts(ip, "127.") || span_eqs(ip, "::1") || span_eqs(ip, "ipv6:::1");
+	return cidr_loopback_text(ip.p, ip.n);
 }
 
 /* relay_is_known_host - the relay is another host whose log we read */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* unmap - ::ffff:a.b.c.d becomes a.b.c.d (prefix length adjusted) */
 static void unmap(struct cidr *c)
@@ -414,6 +415,18 @@ bool cidr_own_network(const char *p, size_t n)
 	own_last[slot].n = (uint8_t)n;
 	own_last[slot].own = own;
 	return own;
+}
+
+/* cidr_loopback_text - see cidr.h */
+bool cidr_loopback_text(const char *p, size_t n)
+{
+	if (!p)
+		return false;
+	if (n >= 5 && !strncasecmp(p, "ipv6:", 5))
+		p += 5, n -= 5;
+	if (n >= 7 && !strncasecmp(p, "::ffff:", 7))
+		p += 7, n -= 7;
+	return (n >= 4 && !memcmp(p, "127.", 4)) || (n == 3 && !memcmp(p, "::1", 3));
 }
 
 /* cidr_container_name - see cidr.h.  Postfix shows a client's name only

@@ -34,6 +34,11 @@ void cidr_format(const struct cidr *c, char *out, size_t n, bool always_len);
 const char *cidr_special(const struct cidr *c);
 bool cidr_own(const struct cidr *a);
 bool cidr_own_network(const char *p, size_t n);
+/* cidr_loopback_text - the text of an address of this very host as logs
+ * write it: 127.0.0.0/8, ::1, an IPv4 loopback address mapped into IPv6
+ * (::ffff:127.x.y.z), each also with Postfix's "ipv6:" prefix; read on
+ * the text (no leading zeros: Postfix and inet_ntop write none) */
+bool cidr_loopback_text(const char *p, size_t n);
 /* cidr_container_name - a client name that only a local resolver gives:
  * Docker's embedded DNS ("web_1.project_default"), its last label holding
  * '_' that no public top-level domain has */

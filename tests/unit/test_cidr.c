@@ -301,3 +301,31 @@ TEST(cidr_container_name_docker_only)
 		free(q);
 	}
 }
+
+/* this host's own address as logs write it (127/8, ::1, an IPv4 loopback
+ * address mapped into IPv6, with or without Postfix's "ipv6:"), and
+ * nothing that only begins like one; read within the given length */
+TEST(cidr_loopback_text_forms)
+{
+	static const char *const yes[] = {"127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1",
+					  "::FFFF:127.0.0.2", "ipv6:::1", "IPv6:::ffff:127.0.0.1"};
+	static const char *const no[] = {"", "12.7.0.0.1", "128.0.0.1", "::11", "::1:2",
+					 "::ffff:10.0.0.1", "ipv6:", "::ffff:", "1127.0.0.1",
+					 "2001:db8::1", "unknown"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		CHECK(cidr_loopback_text(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		CHECK(!cidr_loopback_text(no[i], strlen(no[i])));
+	CHECK(!cidr_loopback_text(NULL, 3));
+	/* the length bounds the read: "::1" cut to "::" is not loopback, and
+	 * "127.0.0.1" cut to "127" neither */
+	CHECK(!cidr_loopback_text("::1", 2));
+	CHECK(!cidr_loopback_text("127.0.0.1", 3));
+	static const char whole[] = "ipv6:::ffff:127.0.0.1";
+	for (size_t n = 0; n <= sizeof whole - 1; n++) {
+		char *q = malloc(n ? n : 1);
+		memcpy(q, whole, n);
+		CHECK(cidr_loopback_text(q, n) == (n >= 16));
+		free(q);
+	}
+}
