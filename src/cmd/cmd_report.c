@@ -18,14 +18,13 @@
 #include "../report/explain_lines.h"
 #include "../report/report.h"
 #include "../report/summary_json.h"
+#include "../util/file_head.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 struct run {
 	struct feed feed;
@@ -205,17 +204,8 @@ static void finish_output(struct buf *b)
  * file ("report --html mail.log"), which opening would empty */
 static bool not_a_page(const char *path)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return false;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false; /* fopen "w" below says why */
-	char head[16] = {0};
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	return !(n >= 14 && !strncasecmp(head, "<!DOCTYPE html", 14)) &&
-	       !(n >= 5 && !strncasecmp(head, "<html", 5));
+	static const char *const page[] = {"<!DOCTYPE html", "<html"};
+	return file_head_foreign(path, page, sizeof page / sizeof *page);
 }
 
 /* open_html - report --html FILE: the file, created now so that a path

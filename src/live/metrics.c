@@ -5,6 +5,7 @@
  */
 #include "metrics.h"
 #include "../util/buf.h"
+#include "../util/file_head.h"
 #include "../util/xalloc.h"
 
 #include <errno.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* state counter family -> metric */
@@ -100,16 +100,8 @@ void metrics_text(struct buf *b, const struct state_counter *c, size_t n,
  * rename would replace */
 bool metrics_foreign(const char *path)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
-		return false;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false; /* metrics_write says why, if it cannot write either */
-	char head[12] = {0};
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	return !(n >= 1 && head[0] == '#') && !(n >= 11 && !memcmp(head, "postsleuth_", 11));
+	static const char *const ours[] = {"#", "postsleuth_"};
+	return file_head_foreign(path, ours, sizeof ours / sizeof *ours);
 }
 
 /* metrics_write - path.tmp, then renamed over path */
