@@ -106,7 +106,7 @@ static char *ip_list(const struct analysis *an, enum verdict v)
 		n++;
 	}
 	if (n > MAX_LISTED)
-		buf_printf(&b, _(" and %zu more"), n - MAX_LISTED);
+		buf_printf(&b, P_(" and %zu more", " and %zu more", n - MAX_LISTED), n - MAX_LISTED);
 	buf_putc(&b, 0);
 	return b.p;
 }
