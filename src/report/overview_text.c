@@ -318,6 +318,7 @@ static void client_items(struct glances *g, const struct report_input *in)
 	size_t by[V__COUNT] = {0};
 	uint64_t fails = 0;
 	size_t nplaceholder_guess = 0;      /* guessers whose address the lines lack */
+	size_t nsingle_guess = 0;           /* guessers with one failed login */
 	size_t alike = 0, nalike = 0;       /* nuisance campaigns, their members */
 	for (size_t i = 0; in->campaigns && i < in->campaigns->n; i++)
 		if (campaign_severity(&in->campaigns->list[i]) < 3) {
@@ -335,6 +336,7 @@ static void client_items(struct glances *g, const struct report_input *in)
 		by[a->clist[i]->verdict]++;
 		if (a->clist[i]->verdict == V_AUTH_BRUTEFORCE) {
 			fails += a->clist[i]->auth_failures;
+			nsingle_guess += a->clist[i]->auth_failures <= 1;
 			nplaceholder_guess += client_is_placeholder(a->clist[i]);
 		}
 	}
@@ -389,6 +391,18 @@ static void client_items(struct glances *g, const struct report_input *in)
 			      "(failed logins: %llu). Next: find their addresses in the full log before "
 			      "banning, and offer AUTH only on ports 587/465.", n),
 			   n, (unsigned long long)fails);
+	else if (n && n == nsingle_guess)
+		/* one failed login each: what a user's mistyped password looks
+		 * like too; the verdict stands, the glance says how little
+		 * proves it */
+		buf_printf(item(g, 3),
+			   P_("%zu address failed one SASL login (%s): alone that proves little (a user "
+			      "mistyping a password looks the same). Next: ban it only if it comes back "
+			      "(the older logs, or watch), and offer AUTH only on ports 587/465.",
+			      "%zu addresses failed one SASL login each (%s): alone that proves little (a "
+			      "user mistyping a password looks the same). Next: ban them only if they come "
+			      "back (the older logs, or watch), and offer AUTH only on ports 587/465.", n),
+			   n, addrs(&l, in, V_AUTH_BRUTEFORCE, n));
 	else if (n)
 		buf_printf(item(g, 3),
 			   P_("%zu address guessed SASL passwords (%s; failed logins: %llu). Next: ban "
