@@ -267,9 +267,13 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"or remove the -o smtpd_proxy_filter override from master.cf and postfix reload.",
 	NULL},
     [F_DOMAIN_DOUBLE] = {
-	"A domain is listed both in mydestination and in another address class "
-	"(virtual_mailbox_domains, virtual_alias_domains or relay_domains); Postfix treats "
-	"it as one class only, and the other setting is ignored for it.",
+	"A domain is listed in two address classes (the warning names both). Postfix gives "
+	"it the first of them only, in this order: mydestination (this host's Unix accounts "
+	"and aliases), virtual_alias_domains, virtual_mailbox_domains, relay_domains; the "
+	"other setting is ignored for that domain. With mydestination first, its virtual "
+	"mailboxes are refused as \"User unknown in local recipient table\"; with "
+	"virtual_alias_domains first, every address without an alias is refused as \"User "
+	"unknown in virtual alias table\".",
 	"Keep each domain in one class only: mydestination for this host's own Unix "
 	"accounts, virtual_mailbox_domains for virtual mailboxes, virtual_alias_domains for "
 	"forwarding only, relay_domains for mail passed on to another server. Remove it from "
