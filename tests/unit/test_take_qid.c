@@ -58,6 +58,28 @@ static bool same_span(struct span a, struct span b)
 	return a.n == b.n && a.p == b.p;
 }
 
+/* mutated_line - a heap copy of id, one byte changed at rate 1/change,
+ * a separator of seps after it, cut short at rate 1/cut: the line's
+ * bytes end where the copy ends (ASan sees any read past them) */
+static char *mutated_line(const char *id, unsigned change, const char *const *seps, size_t nseps,
+			  unsigned cut, size_t *len)
+{
+	char t[96];
+	size_t n = strlen(id);
+	memcpy(t, id, n);
+	if (rnd() % change == 0) /* a byte changed */
+		t[rnd() % n] = "3Fz:. \0a"[rnd() % 8];
+	const char *sep = seps[rnd() % nseps];
+	memcpy(t + n, sep, strlen(sep));
+	n += strlen(sep);
+	if (rnd() % cut == 0 && n)
+		n -= 1 + rnd() % n; /* cut short */
+	char *h = malloc(n ? n : 1);
+	memcpy(h, t, n);
+	*len = n;
+	return h;
+}
+
 TEST(take_qid_same_as_before)
 {
 	static const char *const ids[] = {
@@ -65,21 +87,11 @@ TEST(take_qid_same_as_before)
 	    "4Yz9kLmNp2qRsT", "4Yz9kLmNp2qRsTxY", "4Y9kLmNp2qRsTxw", "NOQUEUE", "abcdef",
 	    "3F1A2B4C5D3F1A2B4C5D3F1A2B4C5D12", "3F1A2B4C5D3F1A2B4C5D3F1A2B4C5D123", "4Yz9AEIOU"};
 	static const char *const seps[] = {": ", ":", " ", ": to=<a@b>", ":x", "", ": removed"};
-	char t[96];
 	unsigned taken = 0;
 	for (int round = 0; round < 300000; round++) {
 		const char *id = ids[rnd() % (sizeof ids / sizeof *ids)];
-		size_t n = strlen(id);
-		memcpy(t, id, n);
-		if (rnd() % 8 == 0) /* a byte changed */
-			t[rnd() % n] = "3Fz:. \0a"[rnd() % 8];
-		const char *sep = seps[rnd() % (sizeof seps / sizeof *seps)];
-		memcpy(t + n, sep, strlen(sep));
-		n += strlen(sep);
-		if (rnd() % 6 == 0 && n)
-			n -= 1 + rnd() % n; /* cut short */
-		char *h = malloc(n ? n : 1);
-		memcpy(h, t, n);
+		size_t n;
+		char *h = mutated_line(id, 8, seps, sizeof seps / sizeof *seps, 6, &n);
 		struct span ta = span_make(h, n), tb = ta, qa = SPAN_NULL, qb = SPAN_NULL;
 		bool a = pc_take_queue_id(&ta, &qa), b = take_before(&tb, &qb);
 		if (a != b || !same_span(ta, tb) || !same_span(qa, qb)) {
@@ -162,23 +174,13 @@ TEST(take_qid_seen_same_as_speed25)
 		ids[k][len] = 0;
 	}
 	static const char *const seps[] = {": ", ":", " ", ": to=<a@b>", ":x", "", ": removed", ": "};
-	char t[96];
 	unsigned taken = 0;
 	int cur = 0;
 	for (int round = 0; round < 400000; round++) {
 		if (rnd() % 3 == 0)
 			cur = (int)(rnd() % NIDS);
-		size_t n = strlen(ids[cur]);
-		memcpy(t, ids[cur], n);
-		if (rnd() % 16 == 0) /* a byte changed */
-			t[rnd() % n] = "3Fz:. \0a"[rnd() % 8];
-		const char *sep = seps[rnd() % (sizeof seps / sizeof *seps)];
-		memcpy(t + n, sep, strlen(sep));
-		n += strlen(sep);
-		if (rnd() % 10 == 0 && n)
-			n -= 1 + rnd() % n; /* cut short */
-		char *h = malloc(n ? n : 1);
-		memcpy(h, t, n);
+		size_t n;
+		char *h = mutated_line(ids[cur], 16, seps, sizeof seps / sizeof *seps, 10, &n);
 		bool relaxed = rnd() % 8 == 0;
 		pc_relaxed_qid = relaxed;
 		struct span ta = span_make(h, n), tb = ta, qa = SPAN_NULL, qb = SPAN_NULL;
