@@ -47,6 +47,20 @@ static const char *rcpt_domain(const char *to)
 	return at && at[1] ? at + 1 : to ? to : "";
 }
 
+/* diag_life_sample - see diag_internal.h */
+char *diag_life_sample(struct buf *b, const struct message *m, const struct rcpt *r,
+		       const char *status, const char *child)
+{
+	buf_printf(b, " | %s: to=<%s>, relay=%s, dsn=%s, status=%s (%s)", m->qid, r->to ? r->to : "",
+		   r->relay ? r->relay : "none", r->dsn ? r->dsn : "", status ? status : "",
+		   r->reason ? r->reason : "");
+	if (child)
+		buf_printf(b, " | %s: sender non-delivery notification: %s", m->qid, child);
+	char *s = xspandup(span_cut(buf_span(b), DIAG_SAMPLE_MAX));
+	buf_free(b);
+	return s;
+}
+
 /* backscatter_sample - the message's life in the log's own words:
  * accepted (or handed back by the content filter: "queued as"),
  * bounced, notified */
@@ -61,14 +75,7 @@ static char *backscatter_sample(const struct message *m, const struct rcpt *r, c
 			   m->client_ip);
 	if (m->have_from && m->from)
 		buf_printf(&b, ", from=<%s>", m->from);
-	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=bounced (%s)", m->qid,
-		   r->to ? r->to : "", r->relay ? r->relay : "none", r->dsn ? r->dsn : "",
-		   r->reason ? r->reason : "");
-	if (child)
-		buf_printf(&b, " | %s: sender non-delivery notification: %s", m->qid, child);
-	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
-	buf_free(&b);
-	return s;
+	return diag_life_sample(&b, m, r, "bounced", child);
 }
 
 /* filtered_add - a content filter's copy of Internet mail, awaited: a

@@ -118,6 +118,12 @@ static inline void diag_domain_add(struct strset *set, struct span raw, char *la
 void diag_nx_note(struct diag *d, const struct event *ev);
 void diag_absorb(struct diag *d, struct diag_group *into, size_t i);
 void diag_fold_own_hop_tls(struct diag *d);
+/* diag_life_sample - a message's life in the log's words, after the head
+ * the caller wrote in b (its client= or queued as, its from=): the
+ * recipient's delivery line with that status and the notification, cut
+ * to DIAG_SAMPLE_MAX; b is freed (backscatter.c) */
+char *diag_life_sample(struct buf *b, const struct message *m, const struct rcpt *r,
+		       const char *status, const char *child);
 /* the lines of (id, key) are now to's (explain finds them there); aliases
  * to `from`, a group about to be dropped, follow it (NULL: none) */
 void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,

@@ -282,14 +282,7 @@ static char *delivery_sample(const struct message *m, const struct rcpt *r, cons
 		buf_printf(&b, ", from=<%s>", m->from);
 	if (filtered)
 		buf_printf(&b, " | %s: queued as %s", m->parent_qid, m->qid);
-	buf_printf(&b, " | %s: to=<%s>, relay=%s, dsn=%s, status=%s (%s)", m->qid, r->to ? r->to : "",
-		   r->relay ? r->relay : "none", r->dsn ? r->dsn : "", r->status ? r->status : "",
-		   r->reason ? r->reason : "");
-	if (child)
-		buf_printf(&b, " | %s: sender non-delivery notification: %s", m->qid, child);
-	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
-	buf_free(&b);
-	return s;
+	return diag_life_sample(&b, m, r, r->status, child);
 }
 
 /* client_note - one relayed recipient of client c, to domain dom (the
