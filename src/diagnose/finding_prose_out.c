@@ -227,6 +227,25 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"rate for that destination with a dedicated transport (default_destination_rate_delay, "
 	"smtp_destination_concurrency_limit) and check the volume is wanted.",
 	NULL},
+    [F_OUT_RCPT_RATE] = {
+	"The remote server limits how much mail one recipient receives in a period, from all "
+	"senders together (Gmail's 450 4.2.1 \"receiving mail at a rate that prevents "
+	"additional messages\"): that mailbox gets too much mail, not this server sending "
+	"too fast. Postfix retries and the mail goes in when the recipient's rate drops.",
+	"Nothing to change in this server's limits: a rate delay or lower concurrency does "
+	"not help. Only if this server itself sends that address many messages (a "
+	"forwarding rule, a monitoring script, a mail loop) slow or stop that sender.",
+	NULL},
+    [F_OUT_RCPT_LIMIT] = {
+	"The remote server answered 452 4.5.3 to a RCPT TO (\"Too many recipients\", "
+	"Microsoft's \"Recipients belong to multiple regions\"): it takes no more "
+	"recipients in this transaction. It is no refusal: the Postfix SMTP client keeps "
+	"those recipients and sends them in a later transaction, so they arrive a little "
+	"later.",
+	"Nothing is needed. If it happens for every large message to that destination, "
+	"send fewer recipients per message there: a transport of its own in transport_maps "
+	"with NAME_destination_recipient_limit (e.g. 50) in main.cf.",
+	NULL},
     [F_OUT_RATE_REFUSED] = {
 	"The remote server refused the mail permanently (a 5xx reply, the sender gets a bounce) "
 	"for going over a limit: too many messages, connections or recipients from this server "
