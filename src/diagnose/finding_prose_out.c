@@ -546,12 +546,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"mail: the recipient address is wrong.",
 	"A valid_hostname line does not name the domain; the delivery lines next to it do."},
     [F_OUT_LOOP] = {
-	"Mail for a domain comes back to this server: the domain's MX points here (or the "
-	"remote server greeted with this server's own name), but Postfix is not configured to "
-	"receive mail for it.",
-	"If this server should receive that domain's mail, add the domain to mydestination, "
-	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
-	"also that myhostname is not the same name as another server's.",
+	"Mail for a domain comes back to this server: the domain's best MX is this server "
+	"itself (or the remote server greeted with this server's own name), but Postfix is not "
+	"set to take that domain's mail as its final destination, so it would only send the "
+	"mail to itself. The usual causes: the domain missing from mydestination or "
+	"virtual_mailbox_domains, or listed as a relay (backup MX) domain on its own primary "
+	"server; a backup MX behind NAT whose outside address is not in proxy_interfaces; a "
+	"subdomain meant for a program (vacation, autoreply) without its transport_maps "
+	"entry; two hosts (a Docker host and its mail container) with the same myhostname.",
+	"If this server should receive that domain's mail, add the domain to mydestination or "
+	"virtual_mailbox_domains (not relay_domains on the primary server); on a backup MX "
+	"behind NAT set proxy_interfaces to its outside address; give a program's subdomain "
+	"its transport_maps entry; if the domain's mail belongs elsewhere, fix its MX record "
+	"or route it there with transport_maps. Give each host its own myhostname.",
 	NULL},
     [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
 	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "
