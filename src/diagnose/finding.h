@@ -84,6 +84,10 @@ enum finding_impact {
 	  "a remote server refuses mail for good for going over its rate or recipient limits")  \
 	X(F_OUT_RATE_LIMITED, "outbound-rate-limited", SIDE_REMOTE, 2, IMPACT_DELAYED,          \
 	  "a remote server slows this server down (rate limit)")                               \
+	X(F_OUT_RCPT_RATE, "outbound-recipient-receiving-too-fast", SIDE_REMOTE, 1, IMPACT_DELAYED, \
+	  "one recipient's mailbox gets more mail than its provider takes in a period: mail to that address waits") \
+	X(F_OUT_RCPT_LIMIT, "outbound-recipients-per-message-limit", SIDE_REMOTE, 1, IMPACT_DELAYED, \
+	  "a remote server takes fewer recipients in one transaction than this server gave: the rest are sent again later") \
 	X(F_OUT_GREYLISTED, "outbound-greylisted", SIDE_BENIGN, 1, IMPACT_DELAYED,              \
 	  "a remote server greylists this server's mail (it will be retried)")                 \
 	X(F_MAIL_EXPIRED, "mail-expired", SIDE_UNTOLD, 3, IMPACT_LOST,                          \
@@ -396,6 +400,8 @@ enum finding_impact {
 	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
 	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
+	X(F_MAILBOX_LIMIT_SMALL, "mailbox-limit-below-message-limit", SIDE_CONFIG, 4, IMPACT_NOT_DELIVERED, \
+	  "local or virtual delivery stops: mailbox_size_limit or virtual_mailbox_limit is smaller than message_size_limit") \
 	X(F_QUEUE_VANISHED, "queue-file-vanished", SIDE_CONFIG, 2, IMPACT_LOST,                 \
 	  "messages vanish from the queue while Postfix delivers them (deleted behind its back)") \
 	X(F_DELAY_BEFORE_QMGR, "delays-before-queue-manager", SIDE_CONFIG, 2, IMPACT_DELAYED,   \

@@ -153,4 +153,18 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"must not be smaller) with postconf -e, then postfix reload; otherwise ask whoever "
 	"sends them to send smaller files or links.",
 	NULL},
+    [F_MAILBOX_LIMIT_SMALL] = {
+	"The local or virtual delivery agent stopped at its start: a mailbox may not be "
+	"smaller than the largest message Postfix takes, so mailbox_size_limit (local) or "
+	"virtual_mailbox_limit (virtual) below message_size_limit is refused; recent "
+	"releases refuse message_size_limit = 0 (no size limit) with a mailbox limit other "
+	"than 0 too. master restarts the agent and throttles it: mail to this host's "
+	"mailboxes waits in the queue until the setting is fixed.",
+	"Make the mailbox limit at least as large as message_size_limit (postconf -n "
+	"message_size_limit mailbox_size_limit virtual_mailbox_limit), e.g. postconf -e "
+	"mailbox_size_limit=0 for no mailbox limit (quotas belong to Dovecot), or give "
+	"message_size_limit a real value again; then postfix reload and postqueue -f. "
+	"Raising message_size_limit alone, as for larger attachments, is what usually "
+	"breaks this.",
+	NULL},
 };

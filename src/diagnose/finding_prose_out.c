@@ -227,6 +227,25 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"rate for that destination with a dedicated transport (default_destination_rate_delay, "
 	"smtp_destination_concurrency_limit) and check the volume is wanted.",
 	NULL},
+    [F_OUT_RCPT_RATE] = {
+	"The remote server limits how much mail one recipient receives in a period, from all "
+	"senders together (Gmail's 450 4.2.1 \"receiving mail at a rate that prevents "
+	"additional messages\"): that mailbox gets too much mail, not this server sending "
+	"too fast. Postfix retries and the mail goes in when the recipient's rate drops.",
+	"Nothing to change in this server's limits: a rate delay or lower concurrency does "
+	"not help. Only if this server itself sends that address many messages (a "
+	"forwarding rule, a monitoring script, a mail loop) slow or stop that sender.",
+	NULL},
+    [F_OUT_RCPT_LIMIT] = {
+	"The remote server answered 452 4.5.3 to a RCPT TO (\"Too many recipients\", "
+	"Microsoft's \"Recipients belong to multiple regions\"): it takes no more "
+	"recipients in this transaction. It is no refusal: the Postfix SMTP client keeps "
+	"those recipients and sends them in a later transaction, so they arrive a little "
+	"later.",
+	"Nothing is needed. If it happens for every large message to that destination, "
+	"send fewer recipients per message there: a transport of its own in transport_maps "
+	"with NAME_destination_recipient_limit (e.g. 50) in main.cf.",
+	NULL},
     [F_OUT_RATE_REFUSED] = {
 	"The remote server refused the mail permanently (a 5xx reply, the sender gets a bounce) "
 	"for going over a limit: too many messages, connections or recipients from this server "
@@ -527,12 +546,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"mail: the recipient address is wrong.",
 	"A valid_hostname line does not name the domain; the delivery lines next to it do."},
     [F_OUT_LOOP] = {
-	"Mail for a domain comes back to this server: the domain's MX points here (or the "
-	"remote server greeted with this server's own name), but Postfix is not configured to "
-	"receive mail for it.",
-	"If this server should receive that domain's mail, add the domain to mydestination, "
-	"virtual_mailbox_domains or relay_domains; if not, fix the domain's MX record. Check "
-	"also that myhostname is not the same name as another server's.",
+	"Mail for a domain comes back to this server: the domain's best MX is this server "
+	"itself (or the remote server greeted with this server's own name), but Postfix is not "
+	"set to take that domain's mail as its final destination, so it would only send the "
+	"mail to itself. The usual causes: the domain missing from mydestination or "
+	"virtual_mailbox_domains, or listed as a relay (backup MX) domain on its own primary "
+	"server; a backup MX behind NAT whose outside address is not in proxy_interfaces; a "
+	"subdomain meant for a program (vacation, autoreply) without its transport_maps "
+	"entry; two hosts (a Docker host and its mail container) with the same myhostname.",
+	"If this server should receive that domain's mail, add the domain to mydestination or "
+	"virtual_mailbox_domains (not relay_domains on the primary server); on a backup MX "
+	"behind NAT set proxy_interfaces to its outside address; give a program's subdomain "
+	"its transport_maps entry; if the domain's mail belongs elsewhere, fix its MX record "
+	"or route it there with transport_maps. Give each host its own myhostname.",
 	NULL},
     [F_OUT_OWN_ORIGIN_NXDOMAIN] = {
 	"Mail to a bare local name (orig_to=<root>, from cron or a daemon) got this server's "

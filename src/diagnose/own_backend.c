@@ -187,6 +187,8 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_OUT_RATE_LIMITED:
 	case F_OUT_RATE_REFUSED:
+	case F_OUT_RCPT_RATE:
+	case F_OUT_RCPT_LIMIT:
 	case F_OUT_GREYLISTED:
 	case F_OUT_TLS_FAIL:
 	case F_OUT_TIMEOUT:

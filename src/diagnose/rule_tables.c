@@ -194,13 +194,12 @@ const struct rule rule_out[] = {
      * permanent refusal (dnsbl or access list enforce, before any
      * command); not the bare "SpamCop" (the content row's "spam") */
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"spamcop.net", "UCEPROTECT", "sorbs.net", "5.3.2 Service currently unavailable"}, NULL, K_PROVIDER, NULL},
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate", "maximum number of connections", "concurrent server connections"}, NULL, K_PROVIDER, NULL},
-    /* Microsoft's 4.7.500-4.7.699 "Server busy. Please try again later
-     * from [IP]" throttles an address it does not know yet; Gmail's 4.2.1
-     * "receiving mail at a rate that prevents additional messages" is
-     * one recipient's limit, as is Microsoft's 5.2.121/5.2.122 "per hour
-     * message receive limit" */
-    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"Server busy. Please try again later from", "receiving mail at a rate", "receiving mail too quickly", "message receive limit"}, NULL, K_PROVIDER, NULL},
+    /* one recipient's limit, from all senders (before "too many"):
+     * Gmail's 4.2.1 "receiving mail at a rate", Microsoft's 5.2.121/5.2.122
+     * "per hour message receive limit"; Microsoft's 4.7.500-4.7.699 "Server
+     * busy. Please try again later from [IP]" throttles this address */
+    {F_OUT_RCPT_RATE, SRC_OUT, NULL, {"receiving mail at a rate", "receiving mail too quickly", "message receive limit"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_RATE_LIMITED, SRC_OUT, NULL, {"4.7.28", "Server busy. Please try again later from", "rate limit", "rate-limit", "ratelimit", "too many", "unusual rate", "temporarily rate", "maximum number of connections", "concurrent server connections"}, NULL, K_PROVIDER, NULL},
     /* the relay host's limit on this server's account (Google Workspace's
      * 5.4.5 "Daily user sending limit exceeded", "Daily sending quota
      * exceeded"): a rate, not a recipient's full mailbox */

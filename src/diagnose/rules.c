@@ -625,6 +625,13 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			diag_copy_key(hit->key, l->daemon);
 			return true;
 		}
+		/* local.c, virtual.c: "main.cf configuration error: %s is
+		 * smaller than %s" (the mailbox limit, message_size_limit) */
+		if (fatal && span_find(l->text, " is smaller than message_size_limit").p) {
+			hit->id = F_MAILBOX_LIMIT_SMALL;
+			diag_copy_key(hit->key, l->daemon.n ? l->daemon : SPAN_LIT("main.cf"));
+			return true;
+		}
 		if (fatal) {
 			hit->id = F_DAEMON_FATAL;
 			diag_copy_key(hit->key, l->daemon);

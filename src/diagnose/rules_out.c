@@ -177,6 +177,24 @@ static bool masked_filter_port(struct span ip, struct span after)
 
 /* diag_classify - the finding one event shows, if any */
 /* classify_out - a delivery that did not succeed */
+/* rcpt_limit_reply - a 452 with enhanced status 4.5.3 to RCPT TO (RFC
+ * 5321 "too many recipients"; Microsoft's "Recipients belong to multiple
+ * regions"): smtp_rcpt.c keeps those recipients for a later transaction,
+ * no refusal.  The SMTP client's own line gives code, dsn and stage; a
+ * delivery line the dsn and the reply in its reason.  A 552 5.5.3
+ * bounces: a limit refused for good */
+static bool rcpt_limit_reply(const struct event *ev, struct span t)
+{
+	if (!span_eqs(ev->dsn, "4.5.3"))
+		return false;
+	if (ev->code.n)
+		return span_eqs(ev->code, "452") && span_eqs(ev->stage, "RCPT TO");
+	ptrdiff_t k = span_index(t, "452 4.5.3 ");
+	if (k < 0)
+		k = span_index(t, "452-4.5.3 ");
+	return k >= 0 && span_index(span_skip(t, (size_t)k), "(in reply to RCPT TO command)") >= 0;
+}
+
 static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
@@ -275,9 +293,21 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_DNS_TEMP;
 		hit->key[0] = 0;
 	}
+	/* 452 4.5.3 to RCPT TO: the recipients over the remote's limit per
+	 * transaction, kept for the next one ("too many" is no rate here) */
+	if ((hit->id == F_OUT_RATE_LIMITED || hit->id == F_OUT_REMOTE_TEMP) && rcpt_limit_reply(ev, t)) {
+		struct span host = diag_conn_host(ev, t);
+		const char *p = provider_name(host);
+		memset(hit, 0, sizeof *hit);
+		hit->id = F_OUT_RCPT_LIMIT;
+		if (p)
+			snprintf(hit->key, sizeof hit->key, "%s", p);
+		else
+			diag_copy_key(hit->key, host.n ? host : diag_rcpt_domain(ev->to));
+	}
 	/* a rate or recipient limit answered with a 5xx bounces the mail:
 	 * nothing goes out later */
-	if (hit->id == F_OUT_RATE_LIMITED &&
+	if ((hit->id == F_OUT_RATE_LIMITED || hit->id == F_OUT_RCPT_RATE) &&
 	    (span_eqs(ev->status, "bounced") || (ev->dsn.n && ev->dsn.p[0] == '5')))
 		hit->id = F_OUT_RATE_REFUSED;
 	/* a sender-authentication or reverse-DNS refusal of mail that left
