@@ -176,7 +176,7 @@ enum finding_impact {
 	  "a remote server answers with a temporary error")                                    \
 	X(F_OUT_REMOTE_PERM, "outbound-remote-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail for another reason")                                   \
-	X(F_OUT_FORWARD_REFUSED, "forwarded-mail-refused", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	X(F_OUT_FORWARD_REFUSED, "forwarded-mail-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,   \
 	  "mail this server forwards (aliases, .forward, virtual aliases to other domains) is refused by the target's server") \
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
