@@ -23,6 +23,17 @@ bool diag_user_unknown(const struct rcpt *r)
 {
 	static const char *const words[] = {"unknown user", "user unknown", "user doesn't exist",
 					    "user does not exist", "no such user", "mailbox unknown"};
+	/* local's "unknown user: \"| command\"" (or a "/file"): an alias's
+	 * command taken as a user name, this server's setup
+	 * (alias-command-taken-as-user), not a recipient that does not exist */
+	const char *u = r->reason ? strstr(r->reason, "unknown user: \"") : NULL;
+	if (u) {
+		u += sizeof "unknown user: \"" - 1;
+		while (*u == ' ')
+			u++;
+		if (*u == '|' || (*u == '/' && u[1] && u[1] != '"'))
+			return false;
+	}
 	if (r->dsn && !strcmp(r->dsn, "5.1.1"))
 		return true;
 	for (size_t i = 0; r->reason && i < sizeof words / sizeof words[0]; i++)

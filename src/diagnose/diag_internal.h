@@ -24,6 +24,10 @@ void diag_subjects_add(struct strset *to, const struct strset *from);
 void diag_dkim_note(struct diag *d, const struct event *ev);
 bool diag_dkim_outside(const struct diag *d, const struct event *ev);
 
+/* forwarded.c: the queue IDs of mail with an SRS sender (the relabel,
+ * diag_forward_take, is in diagnose.h: explain asks it too) */
+void diag_forward_note(struct diag *d, const struct event *ev);
+
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
 /* kept_kind: 1 + diag_addr_kind of the client asked ahead (the note's), or 0 */

@@ -346,6 +346,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 			   const struct diag_note *n)
 {
 	diag_ndr_event(d, ev);
+	diag_forward_note(d, ev);
 	tls_orphan_take(d, ev);
 	if (ev->type == EV_TLS_ERROR)
 		diag_own_tls_note(d, ev);
@@ -403,8 +404,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	case EV_REJECT:
 		held_hit(d, ev, in);
 		accepted_hit(d, ev, in, n);
-		/* reject_unauth_destination at work: the relay is not open to
-		 * everyone (relayed.c), "554 5.7.1 <rcpt>: Relay access denied" */
+		/* reject_unauth_destination: "554 5.7.1 <rcpt>: Relay access denied" (relayed.c) */
 		if (ev->dsn.n == 5 && ev->dsn.p[2] == '7' && ev_reject_relay_denied(ev))
 			d->relay_refused++;
 		if (ev->dsn.n == 5 && ev->dsn.p[0] == '4' && ev->dsn.p[2] == '1')
@@ -457,8 +457,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		diag_unknown_event(d, ev);
 	d->domain_double_hits += in->id == F_DOMAIN_DOUBLE;
 	diag_own_tls_take(d, ev, &hit);
-	/* an effect line told as the cause its process logged before it */
-	diag_cause_hit(&d->causes, ev, &hit);
+	diag_forward_take(d, ev, &hit);
+	diag_cause_hit(&d->causes, ev, &hit); /* an effect told as the cause logged before it */
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
 	if (hit.id == F_OUT_CONV_LOST && diag_closed_by_421(d, ev))
 		return;

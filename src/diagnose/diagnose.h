@@ -96,6 +96,7 @@ struct diag_group {
 struct diag_relayed;
 struct diag_delays;
 #define DIAG_DKIM_JOBS 16
+#define DIAG_FWD_QIDS 64  /* queue IDs of forwarded mail remembered (forwarded.c) */
 
 struct diag {
 	struct hmap groups;
@@ -240,6 +241,10 @@ struct diag {
 		unsigned char marks;
 	} dkim_jobs[DIAG_DKIM_JOBS];
 	uint32_t dkim_next;
+	/* recent queue IDs whose envelope sender is an SRS address:
+	 * forwarded mail (forwarded.c) */
+	char fwd_qids[DIAG_FWD_QIDS][24];
+	uint32_t fwd_next;
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
@@ -333,6 +338,9 @@ const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id,
 /* the group a line belongs to by a conclusion over several lines (a
  * message's life, an address's mail), after diag_finish; or NULL */
 const struct diag_group *diag_line_group(const struct diag *d, const struct event *ev);
+/* a refusal of mail this server forwards (orig_to= at another domain, an
+ * SRS sender) relabelled forwarded-mail-refused (forwarded.c) */
+void diag_forward_take(const struct diag *d, const struct event *ev, struct diag_hit *hit);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
 /* diag_group_impact - what g breaks: its row's impact, or what its own

@@ -180,6 +180,8 @@ enum finding_impact {
 	  "a remote server answers with a temporary error")                                    \
 	X(F_OUT_REMOTE_PERM, "outbound-remote-refused", SIDE_REMOTE, 2, IMPACT_NOT_LEAVING,     \
 	  "a remote server refuses mail for another reason")                                   \
+	X(F_OUT_FORWARD_REFUSED, "forwarded-mail-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,   \
+	  "mail this server forwards (aliases, .forward, virtual aliases to other domains) is refused by the target's server") \
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \
@@ -346,6 +348,8 @@ enum finding_impact {
 	  "mail to local addresses that do not exist on this server")                          \
 	X(F_SITE_DOMAIN_LOCAL, "site-domain-delivered-locally", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
 	  "programs on this host mail their own site's domain and it bounces here: the domain is in mydestination, its mailboxes elsewhere") \
+	X(F_ALIAS_COMMAND_AS_USER, "alias-command-taken-as-user", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
+	  "mail to a list or program address bounces: its \"| command\" or file is reached through a table that takes it as a user name") \
 	X(F_ALIAS_TARGET_UNKNOWN, "alias-target-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,  \
 	  "mail to an alias bounces: the alias points at an address that does not exist")      \
 	X(F_SYSTEM_ACCOUNT_UNKNOWN, "system-account-unknown", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \

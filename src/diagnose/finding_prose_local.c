@@ -111,6 +111,18 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"nobody), alias it to a real mailbox in /etc/aliases and run newaliases. Then "
 	"postqueue -f.",
 	"The lines do not show who owns the file now (ls -ln the path named)."},
+    [F_ALIAS_COMMAND_AS_USER] = {
+	"Local delivery was handed an address whose name is a command (\"| program\") or a "
+	"file (\"/path\"), and looked it up as a user: \"unknown user\". Postfix runs a "
+	"command or writes a file only when it is the target of an entry in alias_maps (or a "
+	".forward file); a mailing list's aliases (Mailman, Sympa, schleuder) put in "
+	"virtual_alias_maps, or in a table of virtual_mailbox_maps, only rewrite the address "
+	"into the command's text, which local then takes as a user name.",
+	"Put the list's command aliases in an aliases file that alias_maps names (and run "
+	"newaliases or postalias on it), and map the list's virtual addresses to those local "
+	"names (list@example.org -> list in virtual_alias_maps); or give the list software "
+	"its own pipe transport in master.cf and route its domain there with transport_maps.",
+	NULL},
     [F_ALIAS_TARGET_UNKNOWN] = {
 	"An alias or forwarding entry of this server (aliases, virtual_alias_maps, an LDAP or "
 	"SQL alias query) turned the address the sender wrote into one that this server does "

@@ -148,6 +148,23 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
 	"SPF: use SRS (postsrsd) for forwarding.",
 	"The lines do not show the DNS records themselves; check them with dig TXT."},
+    [F_OUT_FORWARD_REFUSED] = {
+	"The refused mail is mail this server forwards: an alias, a .forward file or a "
+	"virtual alias sends it on to an address at another domain (the line's orig_to= is "
+	"the address written, to= the forward's target), or its envelope sender is an SRS "
+	"address (SRS0=...) of this server's domain. The target's server judges it as mail "
+	"from this server: forwarded mail fails the original sender's SPF (its envelope "
+	"sender is not rewritten), fails DMARC when the forward altered the message or its "
+	"DKIM signature did not survive, and forwarded spam is counted against this "
+	"server's IP. The original sender gets the bounce, and the target's policy is right.",
+	"Fix the forwarding here: rewrite the envelope sender with SRS (postsrsd) so that SPF "
+	"passes; do not alter forwarded mail (no footer, no re-signing, no relay that "
+	"rewrites it) so that its DKIM signature, and DMARC, still pass; do not forward what "
+	"this server's spam filter marks as spam; or deliver the mail to a mailbox here "
+	"instead of forwarding it. To stop bounces going back to the authors of a "
+	"forwarding list, list its members in recipient_bcc_maps instead of aliases.",
+	"The lines do not show whether this server's own filter saw the mail as spam; the "
+	"reply text says which check failed."},
     [F_OUT_IPV6_AUTH] = {
 	"The remote server refused mail that this server sent over IPv6, because it failed "
 	"sender authentication (SPF, DKIM, DMARC) or the reverse DNS of the IPv6 address it "

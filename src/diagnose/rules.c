@@ -94,6 +94,21 @@ static bool alias_expanded(const struct event *ev)
 	return false;
 }
 
+/* command_as_user - local's "unknown user: \"NAME\"" (local/unknown.c)
+ * whose NAME is a command ("| program") or a file ("/path"): an alias
+ * target reached through a table that only rewrites addresses
+ * (virtual_alias_maps), taken as a user name */
+static bool command_as_user(const struct event *ev)
+{
+	struct span r = span_find(ev->reason, "unknown user: \"");
+	if (!r.p)
+		return false;
+	r = span_skip(r, sizeof "unknown user: \"" - 1);
+	while (r.n && r.p[0] == ' ')
+		r = span_skip(r, 1);
+	return r.n > 1 && (r.p[0] == '|' || (r.p[0] == '/' && r.p[1] != '"'));
+}
+
 /* relay_tester_behind_nat - a "Relay access denied" from a private
  * address (not loopback) whose sender is its recipient, an outside
  * address mailed to itself, under a HELO that is no domain name
@@ -519,7 +534,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		if (!diag_classify_out(ev, hit))
 			return false;
 		/* local or virtual: no such user, for a role every domain has */
-		if (hit->id == F_OWN_USER_UNKNOWN && role_address(ev->to)) {
+		if (hit->id == F_OWN_USER_UNKNOWN && command_as_user(ev)) {
+			hit->id = F_ALIAS_COMMAND_AS_USER;
+			hit->key[0] = 0;
+		} else if (hit->id == F_OWN_USER_UNKNOWN && role_address(ev->to)) {
 			hit->id = F_IN_ROLE_MISSING;
 			role_key(hit, ev->to);
 		} else if (hit->id == F_OWN_USER_UNKNOWN && alias_expanded(ev)) {
