@@ -38,6 +38,26 @@ static bool is_loopback(struct span ip)
 	return !memcmp(a.a, one, sizeof one);
 }
 
+/* filter_port - a content filter's usual listener: Amavis 10024, its
+ * return 10025, originating 10026 */
+static bool filter_port(struct span port)
+{
+	return span_eqs(port, "10024") || span_eqs(port, "10025") || span_eqs(port, "10026");
+}
+
+/* masked_addr - the relay's address masked in a paste: its brackets
+ * there (relay=[]:10024, relay=x.x.x.x[x.x.x.x]:10024) and no digit in
+ * what they hold (empty, "x.x.x.x", "IP") */
+static bool masked_addr(struct span relay, struct span ip)
+{
+	if (span_chr(relay, '[') < 0)
+		return false;
+	for (size_t i = 0; i < ip.n; i++)
+		if ((ip.p[i] >= '0' && ip.p[i] <= '9') || ip.p[i] == ':' || ip.p[i] == '/')
+			return false;
+	return true;
+}
+
 /* peer_in_text - "HOST[ADDR]:PORT" after one of the SMTP client's
  * markers (a deferral with relay=none names its peer only there): the
  * address or socket path inside the brackets, and the port */
@@ -129,6 +149,13 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		 * ("delivery temporarily suspended: connect to ...:24") names it */
 		bool filter = !(lmtp || span_eqs(port, "24")) || (port.n == 5 && span_starts(port, "100"));
 		return filter ? OWN_FILTER : OWN_MAILBOX;
+	}
+	/* an address masked in a paste (relay=[]:10024, "x.x.x.x") at a
+	 * content filter's usual port: this host's own filter, as
+	 * rules_out.c's "connect to[]:10024" is (masked_filter_port) */
+	if (!lmtp && (!name.n || span_eq(name, ip)) && masked_addr(ev->relay, ip) && filter_port(port)) {
+		snprintf(key, DIAG_KEY_MAX, "[%.*s]:%.*s", (int)(ip.n % 64), ip.p, (int)(port.n % 16), port.p);
+		return OWN_FILTER;
 	}
 	/* Amavis's reply once it passed the message on ("250 2.0.0 from
 	 * MTA(smtp:[HOST]:10025): 250 2.0.0 Ok: queued as QID") names a

@@ -125,7 +125,22 @@ static bool balanced(struct span s)
 	return !par && !sq;
 }
 
-/* score - twice the fields a line fills, one more when it is balanced;
+/* closed - 2 when balanced; 1 when read to the end of the SMTP client's
+ * reply, "(in reply to ... command)": a reply whose paste lost one of
+ * its parentheses ("(host [] said: 451 ... (in reply to end of DATA
+ * command)") still ends where Postfix's line ends, where a cut one ends
+ * inside its reply ("(host"); prose after a cut reply ends elsewhere */
+static int closed(struct span s)
+{
+	struct span t = trim_end(s);
+	static const char end[] = " command)";
+	size_t n = sizeof end - 1;
+	if (balanced(s))
+		return 2;
+	return t.n >= n && !memcmp(t.p + t.n - n, end, n) && span_find(t, "(in reply to ").p;
+}
+
+/* score - four times the fields a line fills, and how closed it is;
  * -1 when it is no Postfix line of a known kind; *type its kind, *short
  * (may be NULL) a delivery line without its status= (one Postfix always
  * writes: the line was cut before it) */
@@ -144,7 +159,7 @@ static int score(struct syslog_state *scratch, struct span line, enum ev_type *t
 		*cut_short = ev.type == EV_DELIVERY && !ev.status.p;
 	if (ev.type == EV_UNKNOWN || ev.type == EV_OTHER)
 		return -1;
-	return 2 * fields(&ev) + balanced(line);
+	return 4 * fields(&ev) + closed(line);
 }
 
 /* quote_len - the mail quote marks a line starts with (">", "> ",

@@ -245,6 +245,13 @@ static bool read_time(struct syslog_state *st, struct span *cur, struct stamp *t
 			i++;
 		c = span_skip(c, i);
 	}
+	/* markdown's emphasis closed after the time alone ("*Jan 26
+	 * 21:15:20* mx01 ...": decorations.c took the opening marks) */
+	size_t e = 0;
+	while (e < c.n && e < 2 && (c.p[e] == '*' || c.p[e] == '_') && c.p[e] == c.p[0])
+		e++;
+	if (e && (e == c.n || col_blank(c.p[e])))
+		c = span_skip(c, e);
 	if (c.n && !col_blank(c.p[0]) && c.p[0] != '|' && !syslog_ansi_len(c))
 		return false;
 	*cur = c;

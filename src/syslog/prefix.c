@@ -614,14 +614,18 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 		out->ts.us = time_clamp(out->ts.us);
 		if (out->format != FMT_NOTIME)
 			st->last_ts = out->ts;
-		if (out->postfix && st->pasted)
+		if (out->postfix && st->pasted) {
 			syslog_plain_quotes(st, out);
+			syslog_plain_emphasis(st, out);
+		}
 		return true;
 	}
 	if (!out->postfix)
 		syslog_relogged(st, out);
-	else if (st->pasted)
+	else if (st->pasted) {
 		syslog_plain_quotes(st, out);
+		syslog_plain_emphasis(st, out);
+	}
 	out->ts.us = time_clamp(out->ts.us);
 	st->last_ts = out->ts;
 	return true;

@@ -133,6 +133,8 @@ bool syslog_read_tag(struct span name_pid, struct logline *out);
 bool syslog_is_level(struct span tok);
 bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logline *out);
 void syslog_plain_quotes(struct syslog_state *st, struct logline *out);
+/* markdown's '*' emphasis pairs inside a pasted message (emphasis.c) */
+void syslog_plain_emphasis(struct syslog_state *st, struct logline *out);
 void syslog_strip_decorations(struct span *cur);
 /* docker-compose's "SERVICE  | " before a message alone (paste.c) */
 void syslog_strip_compose_label(struct span *cur);

@@ -199,6 +199,15 @@ static const struct {
     /* a scanner that fails is the filter failing, not a spam verdict */
     {"Mar  3 10:00:08 mx postfix/smtp[2102]: 5B2C3D4E62: to=<zoe@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=2, delays=0.1/0/0.01/2, dsn=4.5.0, status=deferred (host 127.0.0.1[127.0.0.1] said: 451 4.5.0 Error in processing, id=12345-02, virus_scan FAILED: virus_scan: ALL VIRUS SCANNERS FAILED (in reply to end of DATA command))",
      "content-filter-failed", "127.0.0.1:10024"},
+    /* the filter's address masked in a paste (relay=[]:10024, "host []
+     * said"): the port names this host's own filter; a real address of
+     * another host at that port stays a remote server (threads AK 13) */
+    {"Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: to=<abc@example.com>, relay=[]:10024, conn_use=9, delay=17503, delays=17414/76/0/13, dsn=4.5.0, status=deferred (host [] said: 451 4.5.0 Error in processing, id=27311-09-9, quar+notif FAILED: mail_dispatch: no recognized protocol name: 0 at /usr/sbin/amavisd line 8516. (in reply to end of DATA command))",
+     "content-filter-failed", "[]:10024"},
+    {"Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: to=<abc@example.com>, relay=x.x.x.x[x.x.x.x]:10026, delay=3, delays=0/0/0/3, dsn=4.5.0, status=deferred (host x.x.x.x[x.x.x.x] said: 451 4.5.0 Error in processing, id=27311-10 (in reply to end of DATA command))",
+     "content-filter-failed", "[x.x.x.x]:10026"},
+    {"Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: to=<abc@example.com>, relay=filter.example.net[192.0.2.44]:10024, delay=3, delays=0/0/0/3, dsn=4.5.0, status=deferred (host filter.example.net[192.0.2.44] said: 451 4.5.0 Error in processing, id=27311-11 (in reply to end of DATA command))",
+     "outbound-remote-temporary", "filter.example.net"},
     {"Mar  3 10:00:09 mx postfix/lmtp[2103]: 6C3D4E5F6A: to=<yves@mydomain.example>, relay=mx.mydomain.example[private/dovecot-lmtp], delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host mx.mydomain.example[private/dovecot-lmtp] said: 451 4.2.0 <yves@mydomain.example> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
      "mailbox-delivery-failed", "private/dovecot-lmtp"},
     {"Mar  3 10:00:10 mx postfix/lmtp[2103]: 6C3D4E5F6B: to=<yves@example.net>, relay=store.example.net[192.0.2.30]:24, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host store.example.net[192.0.2.30] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",

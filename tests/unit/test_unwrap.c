@@ -132,6 +132,41 @@ TEST(unwrap_open_reply_without_its_end_stays_apart)
 	free(out);
 }
 
+TEST(unwrap_reply_that_lost_a_parenthesis)
+{
+	/* a list archive's quote of a deferral whose paste lost the reply's
+	 * last ')': it still ends with Postfix's "(in reply to ... command)"
+	 * and is joined to there, not cut after "(host" (threads AK 13) */
+	const char *after[] = {"to=<abc@example.com>, relay=[]:10024, conn_use=9, ",
+			       "delay=17503, delays=17414/76/0/13, dsn=4.5.0, status=deferred (host ",
+			       "[] said: 451 4.5.0 Error in processing, id=27311-09-9, ",
+			       "quar+notif FAILED: mail_dispatch: no recognized protocol name: 0 at ",
+			       "/usr/sbin/amavisd line 8516. (in reply to end of DATA command)"};
+	char *out;
+	CHECK_INT(joined("Aug  7 13:33:43 mail postfix/smtp[27108]: 9EB99700176: ", after, 5, true, &out), 5);
+	CHECK(strstr(out, "status=deferred (host [] said: 451 4.5.0 Error in processing") != NULL);
+	CHECK(strstr(out, "line 8516. (in reply to end of DATA command)") != NULL);
+	free(out);
+	/* a word wrap after an inner ')' still gets the balanced whole */
+	const char *inner[] = {"(in reply to RCPT TO command))"};
+	CHECK_INT(joined("Apr 17 10:41:38 h postfix/smtp[38652]: 16E10: to=<b@example.net>, "
+			 "relay=mx.example.net[192.0.2.5]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
+			 "status=bounced (host mx.example.net[192.0.2.5] said: 550 5.7.1 blocked (see "
+			 "https://example.net/why) ",
+			 inner, 1, true, &out),
+		  1);
+	CHECK(strstr(out, "(see https://example.net/why) (in reply to RCPT TO command))") != NULL);
+	free(out);
+	/* a cut reply and prose that ends with ')' but not the reply's end */
+	const char *prose[] = {"Any idea what is wrong (Debian 12)"};
+	CHECK_INT(joined("Apr 17 10:41:38 h postfix/smtp[38652]: 16E10: to=<b@example.net>, "
+			 "relay=mx.example.net[192.0.2.5]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
+			 "status=bounced (host mx.example.net[192.0.2.5] said: 550 5.7.1 refused",
+			 prose, 1, true, &out),
+		  0);
+	free(out);
+}
+
 TEST(unwrap_leaves_whole_lines_apart)
 {
 	char *out;
