@@ -14,7 +14,6 @@
 #include "diag_internal.h"
 #include "rules_internal.h"
 
-#include <ctype.h>
 #include <string.h>
 
 /* srs_address - an SRS address: "SRS0" or "SRS1" and a separator
@@ -36,17 +35,6 @@ static bool quotes_srs(struct span t)
 	return false;
 }
 
-/* same_domain - two domains equal but for case */
-static bool same_domain(struct span a, struct span b)
-{
-	if (a.n != b.n)
-		return false;
-	for (size_t i = 0; i < a.n; i++)
-		if (tolower((unsigned char)a.p[i]) != tolower((unsigned char)b.p[i]))
-			return false;
-	return true;
-}
-
 /* forwarded_elsewhere - orig_to= and to= both full addresses, at two
  * domains: the address written was sent on to another domain */
 static bool forwarded_elsewhere(const struct event *ev)
@@ -54,7 +42,7 @@ static bool forwarded_elsewhere(const struct event *ev)
 	if (span_chr(ev->orig_to, '@') <= 0 || span_chr(ev->to, '@') <= 0)
 		return false;
 	struct span od = diag_rcpt_domain(ev->orig_to), td = diag_rcpt_domain(ev->to);
-	return od.n && td.n && !same_domain(od, td);
+	return od.n && td.n && !span_ieq(od, td);
 }
 
 /* memo_slot - the remembered queue ID, or -1 */

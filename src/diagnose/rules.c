@@ -86,12 +86,7 @@ static bool alias_expanded(const struct event *ev)
 	ptrdiff_t oa = span_chr(o, '@'), ta = span_chr(t, '@');
 	struct span ol = oa >= 0 ? span_head(o, (size_t)oa) : o;
 	struct span tl = ta >= 0 ? span_head(t, (size_t)ta) : t;
-	if (ol.n != tl.n)
-		return true;
-	for (size_t i = 0; i < ol.n; i++)
-		if (tolower((unsigned char)ol.p[i]) != tolower((unsigned char)tl.p[i]))
-			return true;
-	return false;
+	return !span_ieq(ol, tl);
 }
 
 /* command_as_user - local's "unknown user: \"NAME\"" (local/unknown.c)

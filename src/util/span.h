@@ -76,6 +76,20 @@ SPAN_INLINE bool span_eq(struct span a, struct span b)
 	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 
+/* span_ieq - equality of two spans with ASCII letters folded (domains,
+ * local parts); every byte compared, NULs included */
+SPAN_INLINE bool span_ieq(struct span a, struct span b)
+{
+	if (a.n != b.n)
+		return false;
+	for (size_t i = 0; i < a.n; i++) {
+		unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b.p[i];
+		if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			return false;
+	}
+	return true;
+}
+
 /* span_eqs - equality with a C string */
 SPAN_INLINE bool span_eqs(struct span a, const char *s)
 {

@@ -1,5 +1,7 @@
 /* test_span.c - span cursor helpers on edge cases. */
 #include "tap.h"
+#include <stdlib.h>
+#include <string.h>
 
 TEST(span_until_cuts_at_delimiter)
 {
@@ -86,4 +88,22 @@ TEST(span_rchr_same_as_byte_loop)
 		}
 	}
 	CHECK(span_rchr(span_make(NULL, 0), ']') == -1);
+}
+
+/* span_ieq folds ASCII letters only, compares every byte (NULs too) and
+ * never reads past either span */
+TEST(span_ieq_ascii_letters)
+{
+	CHECK(span_ieq(span_of("Example.COM"), span_of("example.com")));
+	CHECK(span_ieq(span_make(NULL, 0), span_make("", 0)));
+	CHECK(!span_ieq(span_of("example.com"), span_of("example.co")));
+	CHECK(!span_ieq(span_of("a@b"), span_of("a`b")));   /* '@' and '`' differ by 0x20 */
+	CHECK(!span_ieq(span_of("x[1]"), span_of("x{1}")));  /* so do '[' and '{' */
+	CHECK(!span_ieq(span_make("a\0b", 3), span_make("a\0c", 3)));
+	CHECK(span_ieq(span_make("A\0B", 3), span_make("a\0b", 3)));
+	CHECK(!span_ieq(span_of("\xc3\x89"), span_of("\xc3\xa9"))); /* no UTF-8 folding */
+	char *h = malloc(5);
+	memcpy(h, "MaIl.", 5);
+	CHECK(span_ieq(span_make(h, 5), span_of("mail.")));
+	free(h);
 }
