@@ -142,7 +142,8 @@ bool pc_masked_qid_line(struct span t)
 	/* smtpd's "client=" with a masked ID ("XXXXXXXXXX") is read on the
 	 * first pass, without it (smtpd.c): no second pass reaches it */
 	static const char *const keys[] = {"to=", "from=", "message-id=", "removed", "client=", "uid=",
-					   "sender non-delivery notification: ", NULL};
+					   "sender non-delivery notification: ", "host ",
+					   "lost connection with ", "conversation with ", NULL};
 	size_t i = 0;
 	while (i < t.n && i < 33 && ((t.p[i] >= '0' && t.p[i] <= '9') || (t.p[i] >= 'A' && t.p[i] <= 'Z') ||
 				   (t.p[i] >= 'a' && t.p[i] <= 'z')))

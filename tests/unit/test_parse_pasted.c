@@ -506,3 +506,30 @@ TEST(pasted_smtpd_reject_colonless)
 		CHECK_STR(progs_type(ev), "unknown");
 	}
 }
+
+/* smtp's lines about one message whose queue ID the author masked
+ * ("D164BC2C135XXXX", a conformance fixture's): the remote's reply, a
+ * connection lost or timed out are read as with a real queue ID, the ID
+ * taken as written; a masked ID before other words stays unknown */
+TEST(pasted_masked_qid_smtp_errors)
+{
+	const struct event *ev = progs_line(
+	    "2013 Jun 10 09:29:02.123 gds39d postfix/smtp[11164]: D164BC2C135XXXX: host "
+	    "in.smtp.cz[81.95.97.116] said: 450 4.7.1 <a@b.cz>: Recipient address rejected: Domain "
+	    "b.cz receiving too many bounces. Please send later. (in reply to RCPT TO command)");
+	CHECK_STR(progs_type(ev), "smtp_error");
+	CHECK_SPAN(ev->queue_id, "D164BC2C135XXXX");
+	CHECK_SPAN(ev->relay_ip, "81.95.97.116");
+	ev = progs_line("Jun 10 09:29:03 gds39d postfix/smtp[11165]: 7C6983FD150XXXX: lost connection "
+			"with mx.example.net[192.0.2.5] while receiving the initial server greeting");
+	CHECK_STR(progs_type(ev), "smtp_error");
+	CHECK_SPAN(ev->queue_id, "7C6983FD150XXXX");
+	ev = progs_line("Jun 10 09:29:04 gds39d postfix/smtp[11166]: 7C6983FD151XXXX: conversation "
+			"with mx.example.net[192.0.2.5] timed out while sending end of data -- message "
+			"may be sent more than once");
+	CHECK_STR(progs_type(ev), "smtp_error");
+	ev = progs_line("Jun 10 09:29:05 gds39d postfix/smtp[11167]: D164BC2C135XXXX: hostile text");
+	CHECK_STR(progs_type(ev), "unknown");
+	ev = progs_line("Jun 10 09:29:05 gds39d postfix/smtp[11167]: D164BC2C135XXXX: host");
+	CHECK_STR(progs_type(ev), "unknown");
+}
