@@ -154,7 +154,15 @@ bool pc_masked_qid_line(struct span t)
 	for (int k = 0; keys[k]; k++)
 		if (span_starts(rest, keys[k]))
 			return true;
-	return false;
+	/* cleanup's header and body checks: "QID: ACTION: header ..." or
+	 * "... body ..." (info, warning, reject, hold, discard, ...) */
+	size_t w = 0;
+	while (w < rest.n && w <= 10 && rest.p[w] >= 'a' && rest.p[w] <= 'z')
+		w++;
+	if (w < 2 || w > 10)
+		return false;
+	struct span act = span_skip(rest, w);
+	return span_starts(act, ": header ") || span_starts(act, ": body ");
 }
 
 /* pc_namaddr - "name[addr]" or "name[addr]:port"; an address masked

@@ -533,3 +533,24 @@ TEST(pasted_masked_qid_smtp_errors)
 	ev = progs_line("Jun 10 09:29:05 gds39d postfix/smtp[11167]: D164BC2C135XXXX: host");
 	CHECK_STR(progs_type(ev), "unknown");
 }
+
+/* cleanup's header and body checks with a masked queue ID are read on
+ * their own, not only after a line of the same message (the queue ID
+ * memo of the line before): "QID: info: header ...", "QID: reject: body ..." */
+TEST(pasted_masked_qid_header_checks)
+{
+	const struct event *ev = progs_line(
+	    "2013 Jun 10 06:50:26.123 gds39d postfix/cleanup[4468]: 7D830C2C10FXXXX: info: header "
+	    "client-id: first-client-id from localhost[127.0.0.1]; from=<a@example.com> "
+	    "to=<a@example.com> proto=ESMTP helo=<jlinb>");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	CHECK_SPAN(ev->queue_id, "7D830C2C10FXXXX");
+	ev = progs_line("Jun 10 06:50:27 gds39d postfix/cleanup[4469]: 9A830C2C10FXXXX: reject: body "
+			"spam from localhost[127.0.0.1]; from=<a@example.com> to=<b@example.com> "
+			"proto=ESMTP helo=<jlinb>: 5.7.1 no");
+	CHECK_STR(progs_type(ev), "cleanup_action");
+	ev = progs_line("Jun 10 06:50:28 gds39d postfix/cleanup[4470]: 9A830C2C10FXXXX: Reject: body x");
+	CHECK_STR(progs_type(ev), "unknown");
+	ev = progs_line("Jun 10 06:50:28 gds39d postfix/cleanup[4470]: 9A830C2C10FXXXX: reject: bod");
+	CHECK_STR(progs_type(ev), "unknown");
+}
