@@ -374,8 +374,8 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 	case K_SERVICE:
 		k = ev->line->service.n ? ev->line->service : ev->line->daemon;
 		if (ev->line->service.n) {
-			snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", (int)(ev->line->service.n % 64),
-				 ev->line->service.p, (int)(ev->line->daemon.n % 64), ev->line->daemon.p);
+			snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", span_prec(ev->line->service, 64),
+				 ev->line->service.p, span_prec(ev->line->daemon, 64), ev->line->daemon.p);
 			return;
 		}
 		break;

@@ -38,20 +38,18 @@ static bool is_loopback(struct span ip)
 	return !memcmp(a.a, one, sizeof one);
 }
 
-/* filter_port - a content filter's usual listener: Amavis 10024, its
- * return 10025, originating 10026 */
-static bool filter_port(struct span port)
+/* own_filter_port - a content filter's usual listener: Amavis 10024,
+ * its return 10025, originating 10026 */
+bool own_filter_port(struct span port)
 {
 	return span_eqs(port, "10024") || span_eqs(port, "10025") || span_eqs(port, "10026");
 }
 
-/* masked_addr - the relay's address masked in a paste: its brackets
- * there (relay=[]:10024, relay=x.x.x.x[x.x.x.x]:10024) and no digit in
- * what they hold (empty, "x.x.x.x", "IP") */
-static bool masked_addr(struct span relay, struct span ip)
+/* own_masked_addr - what a relay's brackets hold, masked in a paste: no
+ * digit (empty, "x.x.x.x", "IP"), and no '/' (a socket path) nor ':'
+ * (an IPv6 address or "[::]" is not a mask) */
+bool own_masked_addr(struct span ip)
 {
-	if (span_chr(relay, '[') < 0)
-		return false;
 	for (size_t i = 0; i < ip.n; i++)
 		if ((ip.p[i] >= '0' && ip.p[i] <= '9') || ip.p[i] == ':' || ip.p[i] == '/')
 			return false;
@@ -142,8 +140,8 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		return OWN_NONE;
 	if (loopback) {
 		bool v6 = port.n && span_chr(ip, ':') >= 0; /* [::1]:10024 */
-		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", (int)(ip.n % 64), ip.p, v6 ? "]" : "",
-			 port.n ? ":" : "", (int)(port.n % 16), port.p);
+		snprintf(key, DIAG_KEY_MAX, "%s%.*s%s%s%.*s", v6 ? "[" : "", span_prec(ip, 64), ip.p, v6 ? "]" : "",
+			 port.n ? ":" : "", span_prec(port, 16), port.p);
 		/* Amavis speaks LMTP on 10024 too; Dovecot's LMTP listens on 24
 		 * (lmtp_tcp_port), also when the retry service's deferral
 		 * ("delivery temporarily suspended: connect to ...:24") names it */
@@ -152,9 +150,10 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 	}
 	/* an address masked in a paste (relay=[]:10024, "x.x.x.x") at a
 	 * content filter's usual port: this host's own filter, as
-	 * rules_out.c's "connect to[]:10024" is (masked_filter_port) */
-	if (!lmtp && (!name.n || span_eq(name, ip)) && masked_addr(ev->relay, ip) && filter_port(port)) {
-		snprintf(key, DIAG_KEY_MAX, "[%.*s]:%.*s", (int)(ip.n % 64), ip.p, (int)(port.n % 16), port.p);
+	 * rules_out.c's "connect to[]:10024" is */
+	if (!lmtp && (!name.n || span_eq(name, ip)) && span_chr(ev->relay, '[') >= 0 && own_masked_addr(ip) &&
+	    own_filter_port(port)) {
+		snprintf(key, DIAG_KEY_MAX, "[%.*s]:%.*s", span_prec(ip, 64), ip.p, span_prec(port, 16), port.p);
 		return OWN_FILTER;
 	}
 	/* Amavis's reply once it passed the message on ("250 2.0.0 from
@@ -162,8 +161,8 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 	 * content filter, on another host or container of the site too */
 	if (!lmtp && (name.n || ip.n) && span_starts(ev->reason, "250 2.0.0 from MTA(")) {
 		struct span h = ip.n ? ip : name;
-		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
-			 (int)(port.n % 16), port.p);
+		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", span_prec(h, 128), h.p, port.n ? ":" : "",
+			 span_prec(port, 16), port.p);
 		return OWN_FILTER;
 	}
 	if (lmtp) {
@@ -179,8 +178,8 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		}
 		if (!h.n)
 			return OWN_NONE;
-		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", (int)(h.n % 128), h.p, port.n ? ":" : "",
-			 (int)(port.n % 16), port.p);
+		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", span_prec(h, 128), h.p, port.n ? ":" : "",
+			 span_prec(port, 16), port.p);
 		return OWN_MAILBOX;
 	}
 	return OWN_NONE;

@@ -20,6 +20,13 @@ enum own_kind {
  * OWN_NONE; key (DIAG_KEY_MAX bytes) names it; t is the reason text */
 enum own_kind own_backend(const struct event *ev, struct span t, char *key);
 
+/* own_filter_port - PORT is a content filter's usual listener
+ * (10024-10026); own_masked_addr - a relay's bracketed address masked
+ * in a paste ("", "x.x.x.x", "IP"): such an address at such a port is
+ * this host's own filter, as a loopback address there would be */
+bool own_filter_port(struct span port);
+bool own_masked_addr(struct span ip);
+
 /* own_finding - what finding id becomes for this host's backend of kind */
 enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span dsn, bool temp);
 

@@ -163,20 +163,18 @@ static bool mx_host_without_address(const struct event *ev, struct span t)
 	return dom.n && !(dom.n == host.n && !strncasecmp(dom.p, host.p, host.n));
 }
 
-/* masked_filter_port - an address masked in a paste (empty, or without a
- * digit: "x.x.x.x", "IP") and, after its ']', the port of a content
- * filter's usual listener (Amavis 10024, its return 10025, originating
- * 10026): this host's own filter, as a loopback address there would be */
+/* masked_filter_port - an address masked in a paste and, after its
+ * ']', a content filter's usual port (own_backend.h): this host's own
+ * filter, as a loopback address there would be */
 static bool masked_filter_port(struct span ip, struct span after)
 {
-	for (size_t i = 0; i < ip.n; i++)
-		if (ip.p[i] >= '0' && ip.p[i] <= '9')
-			return false;
-	return span_starts(after, ":10024:") || span_starts(after, ":10025:") || span_starts(after, ":10026:");
+	if (!own_masked_addr(ip) || !span_starts(after, ":"))
+		return false;
+	after = span_skip(after, 1);
+	ptrdiff_t colon = span_chr(after, ':');
+	return colon >= 0 && own_filter_port(span_head(after, (size_t)colon));
 }
 
-/* diag_classify - the finding one event shows, if any */
-/* classify_out - a delivery that did not succeed */
 /* rcpt_limit_reply - a 452 with enhanced status 4.5.3 to RCPT TO (RFC
  * 5321 "too many recipients"; Microsoft's "Recipients belong to multiple
  * regions"): smtp_rcpt.c keeps those recipients for a later transaction,
@@ -195,6 +193,7 @@ static bool rcpt_limit_reply(const struct event *ev, struct span t)
 	return k >= 0 && span_index(span_skip(t, (size_t)k), "(in reply to RCPT TO command)") >= 0;
 }
 
+/* classify_out_find - a delivery that did not succeed */
 static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 {
 	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text

@@ -89,6 +89,12 @@ SPAN_INLINE bool span_ieq(struct span a, struct span b)
 	}
 	return true;
 }
+/* span_prec - a "%.*s" precision printing at most `most` bytes of s
+ * (a key cut to its first bytes, never to a remainder) */
+SPAN_INLINE int span_prec(struct span s, size_t most)
+{
+	return (int)(s.n < most ? s.n : most);
+}
 
 /* span_eqs - equality with a C string */
 SPAN_INLINE bool span_eqs(struct span a, const char *s)
