@@ -28,6 +28,10 @@ bool diag_dkim_outside(const struct diag *d, const struct event *ev);
  * diag_forward_take, is in diagnose.h: explain asks it too) */
 void diag_forward_note(struct diag *d, const struct event *ev);
 
+/* greylist_retries.c: when each sender and recipient was first
+ * greylisted (the relabel, diag_greylist_take, is in diagnose.h) */
+void diag_greylist_note(struct diag *d, const struct event *ev, const struct diag_hit *hit);
+
 /* accepted.c: the clients' addresses as the lines go by, and the
  * conclusions at the end (before the list is sorted) */
 /* kept_kind: 1 + diag_addr_kind of the client asked ahead (the note's), or 0 */

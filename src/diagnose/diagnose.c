@@ -458,6 +458,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	d->domain_double_hits += in->id == F_DOMAIN_DOUBLE;
 	diag_own_tls_take(d, ev, &hit);
 	diag_forward_take(d, ev, &hit);
+	diag_greylist_note(d, ev, &hit), diag_greylist_take(d, ev, &hit);
 	diag_cause_hit(&d->causes, ev, &hit); /* an effect told as the cause logged before it */
 	d->sasl_down_seen |= hit.id == F_SASL_BACKEND_DOWN;
 	if (hit.id == F_OUT_CONV_LOST && diag_closed_by_421(d, ev))

@@ -96,6 +96,7 @@ struct diag_group {
 struct diag_relayed;
 struct diag_delays;
 #define DIAG_DKIM_JOBS 16
+#define DIAG_GREY_PAIRS 512 /* greylisted senders and recipients remembered (greylist_retries.c) */
 #define DIAG_FWD_QIDS 64  /* queue IDs of forwarded mail remembered (forwarded.c) */
 
 struct diag {
@@ -245,6 +246,12 @@ struct diag {
 	 * forwarded mail (forwarded.c) */
 	char fwd_qids[DIAG_FWD_QIDS][24];
 	uint32_t fwd_next;
+	/* when each greylisted sender and recipient was first refused, by a
+	 * hash of the pair (greylist_retries.c) */
+	struct diag_grey {
+		uint64_t h;
+		int64_t first_us;
+	} grey[DIAG_GREY_PAIRS];
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };
@@ -341,6 +348,10 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 /* a refusal of mail this server forwards (orig_to= at another domain, an
  * SRS sender) relabelled forwarded-mail-refused (forwarded.c) */
 void diag_forward_take(const struct diag *d, const struct event *ev, struct diag_hit *hit);
+/* a greylisting refusal of a sender and recipient greylisted ten
+ * minutes or more before relabelled greylisting-refuses-retries
+ * (greylist_retries.c) */
+void diag_greylist_take(const struct diag *d, const struct event *ev, struct diag_hit *hit);
 void diag_free(struct diag *d);
 bool diag_breaks_mail(const struct diag *d);
 /* diag_group_impact - what g breaks: its row's impact, or what its own

@@ -455,6 +455,8 @@ enum finding_impact {
 	  "postscreen's after-greeting tests keep deferring a large provider, whose retries come from other addresses") \
 	X(F_IN_GREYLISTING, "greylisting", SIDE_BENIGN, 0, IMPACT_DELAYED,                      \
 	  "greylisting defers new senders once (a real server retries)")                        \
+	X(F_IN_GREYLIST_RETRIES, "greylisting-refuses-retries", SIDE_CONFIG, 1, IMPACT_DELAYED, \
+	  "greylisting refuses the same sender and recipient again at their retry")              \
 	X(F_PS_DEEP_TEMPFAIL, "postscreen-after-greeting-tests", SIDE_BENIGN, 0, IMPACT_NONE,   \
 	  "postscreen answers 450 4.3.2 to new clients until they pass its tests")             \
 	X(F_SASL_LIB_NOTE, "sasl-library-failure-note", SIDE_BENIGN, 0, IMPACT_NONE,            \

@@ -641,6 +641,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"providers (which retry from other addresses of theirs) through the greylisting's "
 	"whitelist, or greylist only clients that other checks find suspicious.",
 	NULL},
+    [F_IN_GREYLIST_RETRIES] = {
+	"The greylisting refused a sender and recipient again ten minutes or more after it "
+	"first refused them: longer than the usual greylisting delay (5 minutes for postgrey, "
+	"sqlgrey and rspamd). Either the greylist did not record the first try (its database "
+	"is not writable, was lost, or is not shared between the servers that answer), or its "
+	"delay is longer than the sender's retries, or the sender retries from other addresses "
+	"of its pool while the greylist keys on the address (large providers and mailing "
+	"services do). The sender is not at fault: its mail waits, and may give up after days.",
+	"Check the greylisting service's own log and database (postgrey's, Redis for rspamd, "
+	"sqlgrey's tables: writable, kept across restarts, one database for every server), its "
+	"delay and how it keys a sender (postgrey --lookup-by-subnet keys on the /24); let the "
+	"large providers and the mailing services you expect through its whitelist.",
+	"If the sender got in later (a delivery of the same message), this was only a long "
+	"delay; milter-greylist's default delay is 30 minutes, and retries refused within it "
+	"are its normal working."},
     [F_PS_DEEP_PROVIDERS] = {
 	"postscreen's after-greeting tests (pipelining, non-SMTP, bare newline) told 450 4.3.2 "
 	"to three or more addresses of one large provider (Gmail, Microsoft, Yahoo: known by "

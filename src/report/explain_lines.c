@@ -110,8 +110,10 @@ static void judge(struct line_note *n, const struct event *ev, const struct anal
 	n->verdict = -1;
 	struct diag_hit hit;
 	bool ruled = diag_classify(ev, &hit);
-	if (ruled)
+	if (ruled) {
 		diag_forward_take(d, ev, &hit); /* forwarded mail, as the diagnosis told it */
+		diag_greylist_take(d, ev, &hit); /* greylisting's retries, the same */
+	}
 	/* an effect line is its process' cause's, as the diagnosis had it:
 	 * the tracker sees every line, in the order the diagnosis did */
 	if (ruled)
