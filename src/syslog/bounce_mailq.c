@@ -81,7 +81,7 @@ static inline bool blank(char c)
 }
 
 /* tail_trim - without the line end, trailing blanks and a markdown
- * fence closing the paste ("...command)) ```") */
+ * fence or inline code closing the paste ("...command)) ```", "...`") */
 static struct span tail_trim(struct span s)
 {
 	for (;;) {
@@ -89,6 +89,10 @@ static struct span tail_trim(struct span s)
 			s.n--;
 		if (s.n >= 3 && !memcmp(s.p + s.n - 3, "```", 3)) {
 			s.n -= 3;
+			continue;
+		}
+		if (s.n && s.p[s.n - 1] == '`') {
+			s.n--;
 			continue;
 		}
 		return s;
@@ -324,7 +328,8 @@ static bool host_word_cut(struct span r)
 		return false;
 	/* weaker than "host H[A]": the server's 4XX or 5XX reply must follow */
 	return rest.n >= 3 && (rest.p[0] == '4' || rest.p[0] == '5') && rest.p[1] >= '0' &&
-	       rest.p[1] <= '9' && rest.p[2] >= '0' && rest.p[2] <= '9' && (rest.n == 3 || blank(rest.p[3]));
+	       rest.p[1] <= '9' && rest.p[2] >= '0' && rest.p[2] <= '9' &&
+	       (rest.n == 3 || blank(rest.p[3]) || rest.p[3] == '-'); /* "550-5.7.25": a multi-line reply */
 }
 
 /* unparen - "(REASON)", as the tail of a status line or mailq shows a
@@ -335,6 +340,59 @@ static struct span unparen(struct span s)
 	if (s.n >= 2 && s.p[0] == '(' && s.p[s.n - 1] == ')')
 		return span_make(s.p + 1, s.n - 2);
 	return s;
+}
+
+/* reply_code_at - "DDD-X.Y.Z" or "DDD X.Y.Z" at s's start (a server's
+ * reply code and enhanced status, as each line of a multi-line reply
+ * begins): its length, or 0 */
+static size_t reply_code_at(struct span s)
+{
+	size_t i = 0;
+	while (i < 3 && i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
+		i++;
+	if (i != 3 || i + 1 >= s.n || (s.p[3] != '-' && s.p[3] != ' ') || s.p[4] < '2' || s.p[4] > '5')
+		return 0;
+	i = 5;
+	for (int part = 0; part < 2; part++) {
+		if (i >= s.n || s.p[i] != '.')
+			return 0;
+		size_t d = ++i;
+		while (i < s.n && i - d < 3 && s.p[i] >= '0' && s.p[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	return i < s.n && s.p[i] != ' ' ? 0 : i;
+}
+
+/* reply_goes_on - a line that goes on with a reason pasted alone whose
+ * reply a mail program wrapped without indenting it (a non-delivery
+ * report's or a DSN's text copied from a mail client): the reason has
+ * not reached its "(in reply to ... command)", the line is no log line
+ * nor a reply of its own, and it carries the reply's code and enhanced
+ * status (each line of a multi-line reply begins with them: "550-5.7.26
+ * ..."); when the reason ends at "said:", the line begins with a code */
+static bool reply_goes_on(const struct bounce_mailq *bm, struct span cur)
+{
+	struct span r = span_make(bm->text, bm->text_n);
+	if (!bm->lone || span_index(r, "(in reply to ") >= 0 || span_index(cur, " said:") >= 0 ||
+	    span_index(cur, "]: ") >= 0 || span_index(cur, "postfix/") >= 0)
+		return false;
+	long k = span_index(r, " said:");
+	if (k < 0)
+		return false;
+	struct span reply = span_trim(span_skip(r, (size_t)k + 6));
+	if (!reply.n)
+		return reply_code_at(cur) > 0;
+	size_t n = reply_code_at(reply);
+	if (!n)
+		return false;
+	/* the same code with either separator ("550-5.7.26", "550 5.7.26") */
+	for (size_t i = 0; i + n <= cur.n; i++)
+		if (!memcmp(cur.p + i, reply.p, 3) && (cur.p[i + 3] == '-' || cur.p[i + 3] == ' ') &&
+		    !memcmp(cur.p + i + 4, reply.p + 4, n - 4) && (i + n == cur.n || cur.p[i + n] == ' '))
+			return true;
+	return false;
 }
 
 /* lone_status - what Postfix logs beside a reason alone: bounced for a
@@ -615,7 +673,7 @@ bool bm_continues(const struct bounce_mailq *bm, struct span line)
 	if (!cur.n) /* one blank line may sit inside a paragraph (bm_line) */
 		return bm->kind == BM_PARAGRAPH && !bm->gap;
 	if (bm->kind == BM_PARAGRAPH)
-		return lead_blank;
+		return lead_blank || reply_goes_on(bm, cur);
 	if (bm->kind != BM_ENTRY)
 		return false;
 	if (bm->reason_open || cur.p[0] == '(')
@@ -640,7 +698,7 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 		return;
 	}
 	bm->gap = false;
-	if (bm->kind == BM_PARAGRAPH && lead_blank) {
+	if (bm->kind == BM_PARAGRAPH && (lead_blank || reply_goes_on(bm, cur))) {
 		text_add(bm, cur);
 		return;
 	}
@@ -650,9 +708,13 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	heading(bm, cur);
 	bm->lineno = lineno;
 	bm->ts = ts;
+	/* a reason alone may come indented (a code block of a forum) */
+	struct span lead = cur;
+	while (lead.n && blank(lead.p[0]))
+		lead = span_skip(lead, 1);
 	if (cur.p[0] == '<') {
 		paragraph_start(bm, cur);
-	} else if (lone_reason(unparen(cur))) {
+	} else if (lone_reason(unparen(lead))) {
 		/* a reason pasted without its recipient: one failure of "<>",
 		 * as mailq's reason listed without its recipients; in the
 		 * parentheses of its status line too */
@@ -661,7 +723,7 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 		bm->text_n = 0;
 		text_add(bm, span_trim(unparen(cur)));
 		bm->kind = BM_PARAGRAPH;
-	} else if (host_word_cut(cur)) {
+	} else if (host_word_cut(lead)) {
 		/* the same, its "host" left on the report's line above */
 		bm->rcpt[0] = bm->orig[0] = 0;
 		bm->lone = true;

@@ -346,3 +346,46 @@ TEST(bounce_reason_host_word_cut)
 	CHECK(n == 0);
 	free(got);
 }
+
+/* a reply wrapped by a mail program without indenting it (a
+ * non-delivery report copied from a mail client, in inline code): its
+ * lines go on with the reason alone while they carry the reply's code
+ * and enhanced status and it has not reached "(in reply to"; an indented
+ * multi-line reply ("550-5.7.25") starts a reason with its host word cut;
+ * prose, a log line or another code ends it (threads AM 02, AM 13) */
+TEST(bounce_reply_wrapped_unindented)
+{
+	CHECK_MADE("`host mx.example.net[192.0.2.27] said:\n"
+		   "550-5.7.26 This mail has been blocked because the sender is\n"
+		   "unauthenticated. 550-5.7.26 Authenticate with SPF or DKIM.\n"
+		   "instructions on setting up authentication: 550 5.7.26`\n",
+		   "1 smtp: to=<>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550-5.7.26 This mail has been blocked because the "
+		   "sender is unauthenticated. 550-5.7.26 Authenticate with SPF or DKIM. instructions on "
+		   "setting up authentication: 550 5.7.26)\n");
+	CHECK_MADE("```\n"
+		   "    mx.example.net[2001:db8::1b] said: 550-5.7.25\n"
+		   "    [MY_IPV6] The IP address has no PTR record\n"
+		   "    550 5.7.25 information. (in reply to end\n"
+		   "    of DATA command)\n"
+		   "```\n",
+		   "2 smtp: to=<>, relay=mx.example.net[2001:db8::1b], status=bounced (host "
+		   "mx.example.net[2001:db8::1b] said: 550-5.7.25 [MY_IPV6] The IP address has no PTR "
+		   "record 550 5.7.25 information. (in reply to end of DATA command))\n");
+	/* another code, prose without the code, a line after "(in reply to" */
+	CHECK_MADE("host mx.example.net[192.0.2.27] said: 550-5.7.26 blocked\n"
+		   "550-5.7.1 another reply\n",
+		   "1 smtp: to=<>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550-5.7.26 blocked)\n");
+	CHECK_MADE("host mx.example.net[192.0.2.27] said: 550-5.7.26 blocked\n"
+		   "so I asked the provider about 550-5.7.260\n",
+		   "1 smtp: to=<>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550-5.7.26 blocked)\n");
+	CHECK_MADE("host mx.example.net[192.0.2.27] said: 550 5.7.26 blocked (in reply to end of DATA command)\n"
+		   "550 5.7.26 again\n",
+		   "1 smtp: to=<>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550 5.7.26 blocked (in reply to end of DATA "
+		   "command))\n");
+	/* a code cut short or hostile bytes after "said:" */
+	CHECK_MADE("host mx.example.net[192.0.2.27] said:\n550-5.\n", "");
+}
