@@ -413,36 +413,47 @@ static inline bool digits_u32(const char *p, const char *e, uint32_t *out)
 	return true;
 }
 
-/* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats */
+/* pc_cmd_stats - " ehlo=1 auth=0/1 quit=1 commands=2/3" into ev->stats.
+ * A token (a run of bytes other than ' ') counts when it is NAME=OK or
+ * NAME=OK/TOTAL, NAME without '=' or ' ', OK and TOTAL digits; any other
+ * token ("notes=bare_lf") is passed over.  speed28: each token read
+ * forward once (the name up to '=' a word at a time, then the digits,
+ * then ' ' or the end) instead of every byte tested for '=', '/' and ' '
+ * (550 instructions a disconnect line of three tokens, now about 200);
+ * test_cmd_stats.c holds it to the former loop */
 bool pc_cmd_stats(struct span s, struct event *ev)
 {
 	ev->nstats = 0;
 	const char *p = s.p, *end = s.p + s.n;
 	while (p < end) {
-		while (p < end && *p == ' ')
+		if (*p == ' ') {
 			p++;
-		if (p == end)
-			break;
-		/* one token: NAME=OK[/TOTAL]; "notes=bare_lf" style words fail the digits */
-		const char *tok = p, *eq = NULL, *sl = NULL;
-		while (p < end && *p != ' ') {
-			if (*p == '=' && !eq)
-				eq = p;
-			else if (*p == '/' && eq && !sl)
-				sl = p;
+			continue;
+		}
+		const char *tok = p, *eq = span_scan2(p, end, '=', ' ');
+		p = eq;
+		if (p == end || *p == ' ')
+			continue; /* no '=' in the token */
+		/* OK: digits up to '/', ' ' or the end */
+		const char *d = ++p;
+		while (p < end && (unsigned)(unsigned char)*p - '0' <= 9)
 			p++;
+		uint32_t ok = 0, total;
+		bool good = p > d && digits_u32(d, p, &ok);
+		total = ok;
+		if (good && p < end && *p == '/') {
+			d = ++p;
+			while (p < end && (unsigned)(unsigned char)*p - '0' <= 9)
+				p++;
+			good = p > d && digits_u32(d, p, &total);
 		}
-		if (!eq)
+		if (p < end && *p != ' ') {
+			/* another byte in the token: passed over to its end */
+			p = span_scan2(p, end, ' ', ' ');
 			continue;
-		uint32_t ok, total;
-		if (!digits_u32(eq + 1, sl ? sl : p, &ok))
-			continue;
-		if (sl) {
-			if (!digits_u32(sl + 1, p, &total))
-				continue;
-		} else {
-			total = ok;
 		}
+		if (!good)
+			continue;
 		if (ev->nstats < CMD_STATS_MAX) {
 			struct cmd_stat *cs = &ev->stats[ev->nstats++];
 			cs->name = span_make(tok, (size_t)(eq - tok));

@@ -33,12 +33,29 @@ bool ev_type_from_name(const char *s, enum ev_type *t)
 /* ev_reset - an empty event for line: all spans unset, numbers -1 */
 /* the kept answers' bytes sit in the padding after type (speed22, speed24) */
 _Static_assert(offsetof(struct event, line) <= 8, "the kept answers fit before line");
+/* ev_reset writes every field before stats, each by name (below) */
+_Static_assert(offsetof(struct event, line) == sizeof(uint64_t) &&
+		       offsetof(struct event, nstats) + sizeof(unsigned) <= offsetof(struct event, stats),
+	       "ev_reset's stores cover the event up to stats");
 
+/* speed28: each field stored by name (about 45 stores a line, the
+ * spans' in 16-byte pairs), not a call to libc's memset of the 672 bytes
+ * (about 75 instructions with the call); the bytes between type and line
+ * (the kept answers) as one word, the padding after nstats left alone
+ * (nothing reads it) */
 void ev_reset(struct event *ev, const struct logline *line)
 {
-	zero(ev, offsetof(struct event, stats));
+	memset(ev, 0, sizeof(uint64_t)); /* type (EV_NONE) and the kept answers */
 	ev->line = line;
+	/* a span as one 16-byte store (GCC writes SPAN_NULL as two words) */
+	typedef long long v2 __attribute__((vector_size(16)));
+	_Static_assert(sizeof(struct span) == sizeof(v2), "a span is 16 bytes");
+	const v2 none = {0, 0};
+#define X(m, s) memcpy(&ev->m, &none, sizeof none);
+	EVENT_SPANS(X)
+#undef X
 #define X(m, s) ev->m = -1;
 	EVENT_NUMS(X)
 #undef X
+	ev->nstats = 0;
 }
