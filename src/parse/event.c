@@ -37,6 +37,22 @@ _Static_assert(offsetof(struct event, line) <= 8, "the kept answers fit before l
 _Static_assert(offsetof(struct event, line) == sizeof(uint64_t) &&
 		       offsetof(struct event, nstats) + sizeof(unsigned) <= offsetof(struct event, stats),
 	       "ev_reset's stores cover the event up to stats");
+/* and nothing but the spans and the numbers lies between line and nstats:
+ * a field added there must be stored by ev_reset too */
+enum {
+	EV_NSPANS = 0
+#define X(m, s) +1
+	EVENT_SPANS(X)
+#undef X
+	,
+	EV_NNUMS = 0
+#define X(m, s) +1
+	EVENT_NUMS(X)
+#undef X
+};
+_Static_assert(offsetof(struct event, nstats) == offsetof(struct event, line) + sizeof(const struct logline *) +
+						       EV_NSPANS * sizeof(struct span) + EV_NNUMS * sizeof(int64_t),
+	       "ev_reset stores every field between line and nstats");
 
 /* speed28: each field stored by name (about 45 stores a line, the
  * spans' in 16-byte pairs), not a call to libc's memset of the 672 bytes
