@@ -376,6 +376,8 @@ enum finding_impact {
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
 	  "a Postfix daemon stops with a fatal error")                                         \
+	X(F_SERVICE_HOST_UNKNOWN, "service-host-not-found", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
+	  "a daemon stops: the host name of a service it must connect to (a milter, policy server or filter) does not resolve") \
 	X(F_DAEMON_CRASHED, "daemon-crashed", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,              \
 	  "a Postfix daemon crashes: it was killed by a signal")                               \
 	X(F_MASTER_WAKEUP, "master-wakeup-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \
