@@ -293,6 +293,8 @@ enum finding_impact {
 	  "a client sent an address with illegal syntax (refused with 501)")                    \
 	X(F_IN_DNSBL_TIMEOUT, "dnsbl-reply-timeout", SIDE_NETWORK, 1, IMPACT_DEGRADED,          \
 	  "a DNS blocklist does not answer in time: postscreen scores clients without it")     \
+	X(F_IN_DNSBL_RESOLVER, "dnsbl-lookups-all-time-out", SIDE_NETWORK, 3, IMPACT_DEGRADED,  \
+	  "several DNS blocklists time out together: this host's resolver is not answering")   \
 	/* local configuration and daemons */                                                  \
 	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
