@@ -142,6 +142,13 @@ void diag_fold_throttled_crash(struct diag *d);
 
 /* notes.c: events noted for the whole-log conclusions */
 void diag_ps_provider_note(struct diag *d, const struct event *ev);
+/* the notes a hit leaves: diag_ps_provider_note, diag_dnsbl_note */
+void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hit *hit);
+/* dnsbl_resolver.c: a blocklist's timeout noted (its list, its time);
+ * at the end, three lists within a minute make every timeout the
+ * resolver's (dnsbl-lookups-all-time-out) */
+void diag_dnsbl_note(struct diag *d, const struct event *ev, const char *list);
+void diag_dnsbl_resolver(struct diag *d);
 void diag_ps_deep_providers(struct diag *d);
 void diag_ndr_event(struct diag *d, const struct event *ev);
 void diag_ndr_finding(struct diag *d);

@@ -472,8 +472,7 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 		if (at >= 0 && diag_lower_span(span_skip(ev->to, (size_t)at + 1), own, sizeof own))
 			strset_add(&d->own_names, span_of(own));
 	}
-	if (hit.id == F_PS_DEEP_TEMPFAIL)
-		diag_ps_provider_note(d, ev);
+	diag_hit_notes(d, ev, &hit); /* notes.c: postscreen's providers, the blocklists' timeouts */
 	if (hit.id == F_OWN_MAILBOX_FULL && ev->to.n)
 		strset_add(&d->own_full_rcpts, ev->to);
 	/* the library's warning names no client: the process's (a refused
@@ -669,6 +668,7 @@ void diag_finish(struct diag *d)
 	diag_own_limit(d);
 	diag_site_domain(d);
 	diag_ps_deep_providers(d);
+	diag_dnsbl_resolver(d);
 	diag_accepted_fold(d);
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 }

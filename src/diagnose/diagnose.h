@@ -168,6 +168,12 @@ struct diag {
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
 	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
 	struct strset known_ips;     /* known senders' addresses refused (users.c) */
+	/* the last blocklist timeouts (dnsbl_resolver.c): their lists'
+	 * hashes and times; set once three lists failed within a minute */
+	uint64_t dnsbl_list[8];
+	int64_t dnsbl_us[8];
+	uint32_t ndnsbl;
+	bool dnsbl_burst;
 	struct strset ps_providers;  /* "PROVIDER ADDRESS" told 450 4.3.2 by postscreen (DIAG_TLS_CLIENTS) */
 	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */

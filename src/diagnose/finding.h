@@ -293,6 +293,8 @@ enum finding_impact {
 	  "a client sent an address with illegal syntax (refused with 501)")                    \
 	X(F_IN_DNSBL_TIMEOUT, "dnsbl-reply-timeout", SIDE_NETWORK, 1, IMPACT_DEGRADED,          \
 	  "a DNS blocklist does not answer in time: postscreen scores clients without it")     \
+	X(F_IN_DNSBL_RESOLVER, "dnsbl-lookups-all-time-out", SIDE_NETWORK, 3, IMPACT_DEGRADED,  \
+	  "several DNS blocklists time out together: this host's resolver is not answering")   \
 	/* local configuration and daemons */                                                  \
 	X(F_SASL_BACKEND_DOWN, "sasl-backend-unreachable", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "smtpd cannot reach its SASL backend (Dovecot auth or saslauthd)")                   \
@@ -376,6 +378,8 @@ enum finding_impact {
 	  "a Postfix daemon keeps dying and master throttles it")                              \
 	X(F_DAEMON_FATAL, "daemon-fatal-error", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,            \
 	  "a Postfix daemon stops with a fatal error")                                         \
+	X(F_SERVICE_HOST_UNKNOWN, "service-host-not-found", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
+	  "a daemon stops: the host name of a service it must connect to (a milter, policy server or filter) does not resolve") \
 	X(F_DAEMON_CRASHED, "daemon-crashed", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN,              \
 	  "a Postfix daemon crashes: it was killed by a signal")                               \
 	X(F_MASTER_WAKEUP, "master-wakeup-failed", SIDE_CONFIG, 3, IMPACT_DELAYED,             \

@@ -444,6 +444,20 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"local caching resolver (unbound); drop lists that keep timing out from "
 	"postscreen_dnsbl_sites.",
 	NULL},
+    [F_IN_DNSBL_RESOLVER] = {
+	"Lookups in three or more unrelated DNS blocklists timed out or failed within the "
+	"same minute (postscreen's \"dnsblog reply timeout\", dnsblog's \"lookup error for "
+	"DNS query\"). Independent lists do not fail together: the part they share is this "
+	"host's resolver (in a container bundle its own resolver container, such as "
+	"mailcow's unbound), which does not answer or cannot reach the Internet. Meanwhile "
+	"clients are scored without the lists, and the same resolver serves Postfix's other "
+	"lookups (the MX records of outgoing mail, client names).",
+	"Query the resolver from where Postfix runs (dig 2.0.0.127.zen.spamhaus.org; in a "
+	"bundle, inside the Postfix container); repair or restart it and let it reach the "
+	"root servers (outgoing port 53 through the firewall). Keep a local recursive "
+	"resolver: most blocklists refuse queries that come through a public forwarder.",
+	"The lines do not show whether the resolver is down or only slow; its own log "
+	"tells."},
     [F_RELAY_GUARD_MISSING] = {
 	"The SMTP server stops at start because neither smtpd_relay_restrictions nor "
 	"smtpd_recipient_restrictions holds a restriction that refuses mail for other "

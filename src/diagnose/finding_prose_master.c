@@ -26,6 +26,19 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"Read the fatal line: it names the file, table or setting at fault. postfix check "
 	"finds many of these.",
 	NULL},
+    [F_SERVICE_HOST_UNKNOWN] = {
+	"A Postfix daemon had to connect to a service named by host and port in main.cf or "
+	"master.cf (a milter in smtpd_milters, a policy server, a content filter) and the "
+	"host name does not resolve (\"fatal: host/service NAME/PORT not found\"): the daemon "
+	"stops at once, so every connection or message it serves fails, and master throttles "
+	"it when it keeps dying. In a container bundle (mailcow, Mailu, docker-mailserver, a "
+	"Kubernetes chart) the name is another container's service name (rspamd, antispam, "
+	"amavis), known only on the bundle's own network.",
+	"Check that the service named runs and that this host or container resolves its name "
+	"(getent hosts NAME inside the Postfix container): start the missing container, attach "
+	"Postfix to the same network or fix the service discovery, or write the address in "
+	"place of the name; then postfix reload.",
+	NULL},
     [F_DAEMON_CRASHED] = {
 	"A Postfix daemon was killed by a signal (master's \"process ... killed by signal "
 	"N\"): signal 11 (a segmentation fault) or 6 (an abort) is a crash, 9 is the kernel's "

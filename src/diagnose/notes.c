@@ -28,6 +28,16 @@ void diag_ps_provider_note(struct diag *d, const struct event *ev)
 	}
 }
 
+/* diag_hit_notes - what a hit leaves for diag_finish: a large provider
+ * deferred by postscreen, a DNS blocklist's timeout */
+void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hit *hit)
+{
+	if (hit->id == F_PS_DEEP_TEMPFAIL)
+		diag_ps_provider_note(d, ev);
+	else if (hit->id == F_IN_DNSBL_TIMEOUT)
+		diag_dnsbl_note(d, ev, hit->key);
+}
+
 /* diag_ps_deep_providers - postscreen's after-greeting tests deferred three or
  * more addresses of one large provider, which retries from others: its
  * mail keeps waiting, and the benign group becomes this server's

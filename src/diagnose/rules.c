@@ -645,6 +645,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			diag_copy_key(hit->key, l->daemon.n ? l->daemon : SPAN_LIT("main.cf"));
 			return true;
 		}
+		/* inet_connect.c "host/service %s/%s not found: %s": a milter,
+		 * policy or filter endpoint whose host name does not resolve */
+		if (fatal && diag_service_host(l->text, hit))
+			return true;
 		if (fatal) {
 			hit->id = F_DAEMON_FATAL;
 			diag_copy_key(hit->key, l->daemon);

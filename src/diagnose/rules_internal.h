@@ -50,6 +50,10 @@ bool diag_other_program(struct span d);
  * connection failure (SRC_OUT), its answer remembered */
 bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
 
+/* service_host.c: inet_connect.c's fatal "host/service NAME/PORT not
+ * found: ..." (the endpoint's host name does not resolve) */
+bool diag_service_host(struct span text, struct diag_hit *hit);
+
 /* keys.c */
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);
 /* the host of "connect to HOST[...]" in t, else the relay's name */

@@ -643,3 +643,36 @@ TEST(diagnose_tls_orphan_line)
 		    {stranger, F_TLS_HANDSHAKE_IN, F_TLS_SETTINGS_IN}};
 	want_logs(logs, sizeof logs / sizeof logs[0], __LINE__);
 }
+
+/* DNS blocklists timing out: three different lists within a minute are
+ * this host's resolver (dnsbl-lookups-all-time-out); one list again and
+ * again, two lists, or three lists hours apart stay the lists' own
+ * (dnsbl-reply-timeout); dnsblog's lookup errors count as timeouts */
+TEST(diagnose_dnsbl_resolver)
+{
+#define PS_TO(t, list) "Jul  2 " t " mx postfix/postscreen[5926]: warning: dnsblog reply timeout 10s for " list
+	static const char *const three[] = {PS_TO("06:20:43", "zen.spamhaus.org"), PS_TO("06:20:43", "bl.mailspike.net"),
+					    PS_TO("06:21:20", "b.barracudacentral.org"), NULL};
+	static const char *const mixed[] = {
+	    PS_TO("06:20:43", "zen.spamhaus.org"),
+	    "Jul  2 06:20:50 mx postfix/dnsblog[6007]: warning: dnsblog_query: lookup error for DNS query "
+	    "33.226.57.216.bl.mailspike.net: Host or domain name not found. Name service error for "
+	    "name=33.226.57.216.bl.mailspike.net type=A: Host not found, try again",
+	    PS_TO("06:21:00", "psbl.surriel.com"), NULL};
+	static const char *const one_list[] = {PS_TO("06:20:43", "zen.spamhaus.org"), PS_TO("06:20:44", "zen.spamhaus.org"),
+					       PS_TO("06:20:45", "zen.spamhaus.org"), PS_TO("06:20:46", "zen.spamhaus.org"),
+					       NULL};
+	static const char *const two[] = {PS_TO("06:20:43", "zen.spamhaus.org"), PS_TO("06:20:43", "bl.mailspike.net"),
+					  PS_TO("06:20:44", "zen.spamhaus.org"), NULL};
+	static const char *const apart[] = {PS_TO("06:20:43", "zen.spamhaus.org"), PS_TO("09:20:43", "bl.mailspike.net"),
+					    PS_TO("12:20:43", "b.barracudacentral.org"), NULL};
+#undef PS_TO
+	const struct want_log logs[] = {
+	    {three, F_IN_DNSBL_RESOLVER, F_IN_DNSBL_TIMEOUT},
+	    {mixed, F_IN_DNSBL_RESOLVER, F_IN_DNSBL_TIMEOUT},
+	    {one_list, F_IN_DNSBL_TIMEOUT, F_IN_DNSBL_RESOLVER},
+	    {two, F_IN_DNSBL_TIMEOUT, F_IN_DNSBL_RESOLVER},
+	    {apart, F_IN_DNSBL_TIMEOUT, F_IN_DNSBL_RESOLVER},
+	};
+	want_logs(logs, sizeof logs / sizeof logs[0], __LINE__);
+}
