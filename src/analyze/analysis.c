@@ -342,8 +342,8 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			sat_add(&c->ps_connects, 1);
 		break;
 	}
-	case EV_PS_PREGREET: {
-		struct client *c = records_client_get(a, ev->client_ip);
+	case EV_PS_PREGREET: { /* a proxy's PROXY header is no bot's talk (finding) */
+		struct client *c = ev_proxy_header(ev->command) ? NULL : records_client_get(a, ev->client_ip);
 		if (c) {
 			sat_add(&c->pregreet, 1);
 			sat_add(&c->by_verdict[V_PREGREET], 1);

@@ -281,6 +281,10 @@ enum verdict verdict_session(const struct session *s)
 	 * is the account's client or this server's rules, never spam */
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
+	/* a proxy in front that sends the PROXY header to a service not set
+	 * to read it: the proxy's address, no bot (proxy-protocol-not-enabled) */
+	if (s->proxy_header)
+		return V_UNKNOWN;
 	/* failures the server's own SASL backend caused are no guesses; a
 	 * quick burst that falls back through the mechanisms is a mail
 	 * program's as much as a guesser's: unclear alone (the client's

@@ -510,6 +510,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	const struct logline *l = ev->line;
 	if (!l)
 		return false;
+	if ((ev->type == EV_PS_PREGREET || ev->type == EV_PIPELINING || ev->type == EV_NON_SMTP) &&
+	    diag_proxy_sent(ev, hit))
+		return true;
 	switch (ev->type) {
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
@@ -619,6 +622,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			snprintf(hit->key, sizeof hit->key, "myhostname");
 			return true;
 		}
+		if (diag_proxy_protocol(l, hit))
+			return true;
 		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit, l))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
