@@ -4,8 +4,9 @@
  * smtpd's "haproxy read:" lines told apart by what failed (a connection
  * closed before any header, or a header missing or unreadable), smtpd's
  * fatal error on a health check's header, its setting ignored behind
- * postscreen, and the header sent to a service not set to read it;
- * look-alikes that must not give them.
+ * postscreen; look-alikes that must not give them; and a milter's DMARC
+ * refusal of a large provider's server at a private address (a gateway
+ * hides it) against the same refusal of a public one.
  */
 #include "progs.h"
 #include "diagnose/diagnose.h"
@@ -55,6 +56,33 @@ TEST(diagnose_proxy_protocol_rows)
 		if (strcmp(id, proxy_cases[i].finding) || strcmp(hit.key, proxy_cases[i].key))
 			test_fail(__FILE__, __LINE__, "case %zu: got %s [%s], want %s [%s]", i, id,
 				  got ? hit.key : "", proxy_cases[i].finding, proxy_cases[i].key);
+	}
+}
+
+/* a DMARC milter's refusal: a gateway's address when the client is
+ * private and greets as a large provider's server; the sender's when
+ * the client is public, or private without such a name, or loopback */
+TEST(diagnose_milter_auth_behind_nat)
+{
+	static const struct {
+		const char *line, *finding;
+	} cases[] = {
+	    {"Oct  6 10:00:01 mx postfix/cleanup[4665]: 78DA3189E7E: milter-reject: END-OF-MESSAGE from unknown[172.18.0.1]: 5.7.1 rejected by DMARC policy for google.com; from=<noreply-dmarc-support@google.com> to=<postmaster@example.com> proto=ESMTP helo=<mail-oi0-x249.google.com>",
+	     "nat-hides-clients"},
+	    {"Oct  6 10:00:02 mx postfix/cleanup[4665]: 78DA3189E7F: milter-reject: END-OF-MESSAGE from mail-oi0-x249.google.com[209.85.218.73]: 5.7.1 rejected by DMARC policy for google.com; from=<noreply-dmarc-support@google.com> to=<postmaster@example.com> proto=ESMTP helo=<mail-oi0-x249.google.com>",
+	     "sender-authentication-refused"},
+	    {"Oct  6 10:00:03 mx postfix/cleanup[4665]: 78DA3189E80: milter-reject: END-OF-MESSAGE from unknown[172.18.0.1]: 5.7.1 rejected by DMARC policy for example.net; from=<news@example.net> to=<postmaster@example.com> proto=ESMTP helo=<mta.example.net>",
+	     "sender-authentication-refused"},
+	    {"Oct  6 10:00:04 mx postfix/cleanup[4665]: 78DA3189E81: milter-reject: END-OF-MESSAGE from localhost[127.0.0.1]: 5.7.1 rejected by DMARC policy for google.com; from=<noreply-dmarc-support@google.com> to=<postmaster@example.com> proto=ESMTP helo=<mail-oi0-x249.google.com>",
+	     "sender-authentication-refused"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct event *ev = progs_line(cases[i].line);
+		struct diag_hit hit;
+		bool got = diag_classify(ev, &hit);
+		const char *id = got ? finding_id(hit.id) : "";
+		if (strcmp(id, cases[i].finding))
+			test_fail(__FILE__, __LINE__, "case %zu: got %s, want %s", i, id, cases[i].finding);
 	}
 }
 
