@@ -593,7 +593,7 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->rejects, s->rejects);
 	if (session_submission_unlogged(s))
 		c->times |= CT_SUB_NOLOGIN;
-	if (s->helo && ev_monitor_helo(span_of(s->helo)))
+	if (session_monitor(s))
 		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
 	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {
