@@ -342,8 +342,8 @@ void analysis_event(struct analysis *a, const struct event *ev)
 			sat_add(&c->ps_connects, 1);
 		break;
 	}
-	case EV_PS_PREGREET: {
-		struct client *c = records_client_get(a, ev->client_ip);
+	case EV_PS_PREGREET: { /* a proxy's PROXY header is no bot's talk (finding) */
+		struct client *c = ev_proxy_header(ev->command) ? NULL : records_client_get(a, ev->client_ip);
 		if (c) {
 			sat_add(&c->pregreet, 1);
 			sat_add(&c->by_verdict[V_PREGREET], 1);
@@ -593,7 +593,7 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->rejects, s->rejects);
 	if (session_submission_unlogged(s))
 		c->times |= CT_SUB_NOLOGIN;
-	if (s->helo && ev_monitor_helo(span_of(s->helo)))
+	if (session_monitor(s))
 		c->flags |= CF_MONITOR_HELO;
 	sat_add(&c->relay_denied, s->relay_denied);
 	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {

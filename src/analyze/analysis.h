@@ -396,6 +396,9 @@ void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
 bool session_logged_in(const struct session *s);
+/* session_monitor - the session names a monitoring tool: its HELO, or
+ * the client's verified name (remote8.uptimerobot.com) (verdict.c) */
+bool session_monitor(const struct session *s);
 /* session_tls_hello - what the client sent before the greeting is the
  * start of a TLS handshake (smtpd's "\026\003\00N": a ClientHello) */
 bool session_tls_hello(const struct session *s);

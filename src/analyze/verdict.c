@@ -255,12 +255,21 @@ static bool host_itself(const char *ip)
 	return ip && (!strcmp(ip, "127.0.0.1") || !strcmp(ip, "::1"));
 }
 
+/* session_monitor - its HELO names a monitoring tool, or its verified
+ * name does (a monitoring service's probe: remote8.uptimerobot.com);
+ * Postfix logs a name only when it resolves back to the address */
+bool session_monitor(const struct session *s)
+{
+	return (s->helo && ev_monitor_helo(span_of(s->helo))) ||
+	       (s->client_name && strcmp(s->client_name, "unknown") &&
+		ev_monitor_helo(span_of(s->client_name)));
+}
+
 /* session_own - a client of this server's own network, or one that
  * names itself as a monitoring tool */
 static bool session_own(const struct session *s)
 {
-	return (s->client_ip && own_net(span_of(s->client_ip))) ||
-	       (s->helo && ev_monitor_helo(span_of(s->helo)));
+	return (s->client_ip && own_net(span_of(s->client_ip))) || session_monitor(s);
 }
 
 /* session_logged_in - its AUTH succeeded: a client= line naming the
@@ -281,6 +290,10 @@ enum verdict verdict_session(const struct session *s)
 	 * is the account's client or this server's rules, never spam */
 	if (session_logged_in(s))
 		return V_LEGITIMATE;
+	/* a proxy in front that sends the PROXY header to a service not set
+	 * to read it: the proxy's address, no bot (proxy-protocol-not-enabled) */
+	if (s->proxy_header)
+		return V_UNKNOWN;
 	/* failures the server's own SASL backend caused are no guesses; a
 	 * quick burst that falls back through the mechanisms is a mail
 	 * program's as much as a guesser's: unclear alone (the client's

@@ -324,7 +324,10 @@ static inline bool diag_passes_by(const struct event *ev)
 	       /* but "Trusted TLS connection established": the cause of an
 	        * unverified certificate (diag_hit_event); Verified,
 	        * Untrusted and Anonymous are 8 and 9 letters */
-	       !(ev->type == EV_TLS && ev->tls_trust.n == 7);
+	       !(ev->type == EV_TLS && ev->tls_trust.n == 7) &&
+	       /* nor a PROXY header sent before the greeting (a proxy in
+	        * front that this service does not expect): a finding */
+	       !((ev->type == EV_PS_PREGREET || ev->type == EV_PIPELINING) && ev_proxy_header(ev->command));
 }
 
 void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share);

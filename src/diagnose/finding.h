@@ -368,6 +368,14 @@ enum finding_impact {
 	  "a policy service (postgrey, SPF, quota) does not answer")                           \
 	X(F_PROXY_FILTER_DOWN, "before-queue-filter-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED, \
 	  "the before-queue content filter (smtpd_proxy_filter) does not answer: incoming mail is refused") \
+	X(F_PROXY_HANDSHAKE, "proxy-protocol-handshake-failed", SIDE_CONFIG, 3, IMPACT_REFUSED,   \
+	  "connections reach a port that expects the PROXY protocol (HAProxy, a load balancer) without a valid PROXY header: Postfix drops them") \
+	X(F_PROXY_CLOSED, "proxy-protocol-connection-closed", SIDE_CONFIG, 1, IMPACT_NONE,      \
+	  "connections to a port that expects the PROXY protocol close before sending a header: most often the load balancer's health check") \
+	X(F_PROXY_UNEXPECTED, "proxy-protocol-not-enabled", SIDE_CONFIG, 3, IMPACT_REFUSED,       \
+	  "a proxy in front sends the PROXY protocol header, but this Postfix service is not set to read it: clients through the proxy are refused") \
+	X(F_PROXY_IGNORED, "proxy-protocol-ignored-behind-postscreen", SIDE_CONFIG, 1, IMPACT_NONE, \
+	  "smtpd_upstream_proxy_protocol is set on an smtpd behind postscreen, where it is ignored") \
 	X(F_DOMAIN_DOUBLE, "domain-listed-twice", SIDE_CONFIG, 2, IMPACT_DEGRADED,              \
 	  "a domain is in both mydestination and another domain list")                         \
 	X(F_BIND_IN_USE, "listen-address-in-use", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN,          \

@@ -259,6 +259,72 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"The lines cannot show which real addresses the gateway hides, nor, for an SPF refusal "
 	"alone, whether the client is one of your own devices sending under an outside "
 	"domain (then put permit_mynetworks before the SPF check instead)."},
+    [F_PROXY_HANDSHAKE] = {
+	"A Postfix service set to expect the PROXY protocol (postscreen_upstream_proxy_protocol "
+	"or smtpd_upstream_proxy_protocol = haproxy) reads, at the start of each connection, a "
+	"header with the real client's address, sent by the proxy in front (HAProxy, nginx, "
+	"Traefik, a cloud or Kubernetes load balancer). These connections brought no header "
+	"Postfix could read, and it dropped them. \"time limit exceeded\" or \"timeout error\": "
+	"a client waited for the greeting while Postfix waited for the header, a program "
+	"connecting straight to the port instead of through the proxy (fetchmail, a web "
+	"application, the content filter's return to 127.0.0.1:10025); its mail is refused. "
+	"\"bad or missing protocol header\" or \"short protocol header\": a client spoke SMTP or "
+	"TLS at once, past the proxy. smtpd's fatal error in smtpd_peer_hostaddr_to_sockaddr: "
+	"a header whose address or port it cannot use (a health check's, with port 0); that "
+	"smtpd process dies each time, and real clients can wait while master restarts it.",
+	"Let every connection to these ports come through the proxy with the header: in "
+	"HAProxy, send-proxy or send-proxy-v2 on the server line, and check-send-proxy for its "
+	"health checks (or check a port without the protocol). Give what connects straight a "
+	"port without it: a separate master.cf service for local programs and for the content "
+	"filter's return (127.0.0.1:10025 without -o smtpd_upstream_proxy_protocol). Set the "
+	"protocol only on the public listeners: postscreen_upstream_proxy_protocol for port 25 "
+	"when postscreen runs there, smtpd_upstream_proxy_protocol for submission. Never ban the "
+	"proxy's address: every client arrives through it.",
+	"The lines do not say where the connection came from: the proxy's log, or the "
+	"program's, tells a health check, a local program and a client that went past the "
+	"proxy apart."},
+    [F_PROXY_CLOSED] = {
+	"A Postfix service set to expect the PROXY protocol (postscreen_upstream_proxy_protocol "
+	"or smtpd_upstream_proxy_protocol = haproxy) reads a header with the real client's "
+	"address at the start of each connection. These connections closed before sending any "
+	"(\"haproxy read: EOF\", \"unexpected EOF\", \"lost connection\"): most often the "
+	"proxy's own health check (HAProxy's check, a cloud load balancer's TCP check), which "
+	"opens the port and closes it, refusing nothing; or a program that connected straight "
+	"to the port and gave up waiting for the greeting (the content filter's return to "
+	"127.0.0.1:10025, fetchmail), whose mail then waits.",
+	"Let the health check send the header (HAProxy: check-send-proxy beside send-proxy or "
+	"send-proxy-v2 on the server line) or check a port without the protocol. Give a "
+	"program of this host a port without the protocol (the content filter's return service "
+	"in master.cf without -o smtpd_upstream_proxy_protocol). Never ban the proxy's "
+	"address: every client arrives through it.",
+	"The lines do not say where the connection came from: when no health check runs, the "
+	"proxy's log tells which client closed it."},
+    [F_PROXY_UNEXPECTED] = {
+	"The client's first bytes were a PROXY protocol header (\"PROXY TCP4 ...\", or version "
+	"2's binary signature, logged as \"\\r\\n\\r\\n\\000\\r\\nQUIT\\n\"): the proxy or load "
+	"balancer in front (HAProxy's send-proxy, nginx's proxy_protocol, Traefik, a cloud load "
+	"balancer) passes on the real client's address, but this Postfix service is not set "
+	"to read it. postscreen takes the header for a client talking before the greeting "
+	"(PREGREET), smtpd for commands sent too early or for a command it does not know, and "
+	"every client that arrives through the proxy is refused. The address logged is the "
+	"proxy's: it is no bot.",
+	"Set the service to read the header: postscreen_upstream_proxy_protocol = haproxy "
+	"for port 25 with postscreen, or -o smtpd_upstream_proxy_protocol=haproxy on the "
+	"smtpd service in master.cf (submission, or port 25 without postscreen); postfix "
+	"reload. Or stop the proxy from sending it (remove send-proxy). Do not ban the proxy's "
+	"address nor exempt it from the tests: every client arrives through it.",
+	"The lines do not tell whether other clients reach the port without the proxy: once "
+	"the setting is on, they are dropped."},
+    [F_PROXY_IGNORED] = {
+	"This smtpd receives its connections from postscreen, which reads the PROXY header "
+	"itself (postscreen_upstream_proxy_protocol) and passes the real client on, so the "
+	"smtpd_upstream_proxy_protocol set for this smtpd (in master.cf or main.cf) is ignored. "
+	"If every client still shows the proxy's address, postscreen is not reading the "
+	"header.",
+	"Remove smtpd_upstream_proxy_protocol from the smtpd behind postscreen (keep it on a "
+	"submission service that postscreen does not front) and set "
+	"postscreen_upstream_proxy_protocol = haproxy for port 25; postfix reload.",
+	NULL},
     [F_IN_BACKSCATTER] = {
 	"An SMTP client on the Internet, not logged in, handed over mail for a recipient "
 	"that smtpd accepted (its \"client=\" line) and that this server then could not "

@@ -311,6 +311,15 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	} else if (m.rule >= 0) {
 		hit->id = rule_reject[m.rule].id;
 		diag_make_key(&rule_reject[m.rule], ev, t, hit);
+		/* a milter's SPF or DMARC refusal of a large provider's server
+		 * at a private address: the check judged a gateway's address */
+		if (hit->id == F_IN_SENDER_AUTH_REFUSED && provider_name(ev->helo) &&
+		    !cidr_loopback_text(ev->client_ip.p, ev->client_ip.n) &&
+		    cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
+			memset(hit->key, 0, sizeof hit->key);
+			hit->id = F_IN_NAT_HIDES;
+			diag_copy_key(hit->key, ev->client_ip);
+		}
 		/* the subject is the domain that was not found */
 		struct span dom;
 		const char *service;
@@ -510,6 +519,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	const struct logline *l = ev->line;
 	if (!l)
 		return false;
+	if ((ev->type == EV_PS_PREGREET || ev->type == EV_PIPELINING || ev->type == EV_NON_SMTP) &&
+	    diag_proxy_sent(ev, hit))
+		return true;
 	switch (ev->type) {
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
@@ -619,6 +631,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			snprintf(hit->key, sizeof hit->key, "myhostname");
 			return true;
 		}
+		if (diag_proxy_protocol(l, hit))
+			return true;
 		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit, l))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");

@@ -53,6 +53,13 @@ bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
 /* service_host.c: inet_connect.c's fatal "host/service NAME/PORT not
  * found: ..." (the endpoint's host name does not resolve) */
 bool diag_service_host(struct span text, struct diag_hit *hit);
+/* proxy_protocol.c: a postscreen or smtpd line about the PROXY protocol
+ * (a connection without a header it could read, its setting ignored
+ * behind postscreen): true and *hit filled */
+bool diag_proxy_protocol(const struct logline *l, struct diag_hit *hit);
+/* proxy_protocol.c: a PROXY header sent to a service that does not read
+ * it (postscreen's PREGREET, smtpd's pipelining or non-SMTP text) */
+bool diag_proxy_sent(const struct event *ev, struct diag_hit *hit);
 
 /* keys.c */
 void diag_make_key(const struct rule *r, const struct event *ev, struct span t, struct diag_hit *hit);

@@ -95,6 +95,7 @@ struct session {
 	char *pipelining;            /* improper pipelining: what was sent */
 	char *pipelining_stage;
 	bool rate_limited;
+	bool proxy_header;           /* it sent a PROXY protocol header first (ev_proxy_header) */
 	bool hostname_unverified;
 	bool name_tempfail;          /* its name's lookup failed for now (ev_name_lookup_tempfail) */
 

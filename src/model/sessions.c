@@ -446,6 +446,12 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		setstr(&s->pool, &s->tls_cipher, ev->tls_cipher);
 		break;
 	case EV_NON_SMTP:
+		/* a proxy's PROXY header that this service does not expect:
+		 * the finding tells it, the proxy is no bot */
+		if (ev_proxy_header(ev->command)) {
+			s->proxy_header = true;
+			break;
+		}
 		s->non_smtp_count++;
 		setstr_once(&s->pool, &s->non_smtp, ev->command);
 		break;
@@ -453,7 +459,9 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		/* after QUIT nothing more is read: what a client sent behind it
 		 * (a monitoring check's QUIT pipelined with its line end, or no
 		 * text at all) proves no bot that talks before the replies */
-		if (span_eqs(ev->stage, "QUIT"))
+		if (ev_proxy_header(ev->command))
+			s->proxy_header = true;
+		if (span_eqs(ev->stage, "QUIT") || s->proxy_header)
 			break;
 		setstr_once(&s->pool, &s->pipelining, ev->command);
 		setstr_once(&s->pool, &s->pipelining_stage, ev->stage);

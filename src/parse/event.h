@@ -285,6 +285,10 @@ bool ev_reject_domain_not_found(const struct event *ev, struct span *domain);
 const char *ev_reject_service_domain(const struct event *ev, struct span *domain);
 bool ev_sasl_backend_warning(const struct event *ev);
 bool ev_monitor_helo(struct span helo);
+/* ev_proxy_header - the text a client sent before the greeting (or
+ * as a command) is a PROXY protocol header, v1 or v2: the proxy in
+ * front speaks it and this service does not expect it (proxy_header.c) */
+bool ev_proxy_header(struct span text);
 /* a "non-SMTP command" that is a line of a message (To:, Subject:...):
  * a mail program sending its text as commands (smtpd_warnings.c) */
 bool ev_message_header(struct span cmd);

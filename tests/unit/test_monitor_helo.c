@@ -5,8 +5,10 @@
  * lowered copy it replaced, on every name in both cases at every place,
  * cut, behind or holding a NUL, among bytes that are letters once OR-ed
  * with 0x20 and bytes that are not, each text in a heap buffer of its own
- * size.
+ * size.  And session_monitor (verdict.c): the same names in a session's
+ * HELO or in its client's verified name (thread AP 12).
  */
+#include "analyze/analysis.h"
 #include "tap.h"
 #include "parse/event.h"
 
@@ -113,4 +115,28 @@ TEST(monitor_helo_same_as_lowered_copy)
 			return;
 	}
 	CHECK(yes > 1000);
+}
+
+/* a monitoring tool named by its HELO or by the client's verified name
+ * (remote8.uptimerobot.com); "unknown", a name without such a word, and
+ * no name at all are not */
+TEST(session_monitor_by_name)
+{
+	static const struct {
+		const char *helo, *name;
+		bool want;
+	} cases[] = {
+	    {"nagios.example.org", "unknown", true},     {NULL, "remote8.uptimerobot.com", true},
+	    {NULL, "probe3.uptimemonitor.example.net", true}, {"mail.example.net", "mail.example.net", false},
+	    {NULL, "unknown", false},                    {NULL, NULL, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct session s;
+		memset(&s, 0, sizeof s);
+		s.helo = (char *)cases[i].helo;
+		s.client_name = (char *)cases[i].name;
+		if (session_monitor(&s) != cases[i].want)
+			test_fail(__FILE__, __LINE__, "case %zu: session_monitor %d, want %d", i, !cases[i].want,
+				  cases[i].want);
+	}
 }
