@@ -98,7 +98,8 @@ size_t unflatten_split(struct syslog_state *scratch, struct span line, struct sp
 	char host[PREFIX_NAME_MAX + 1];
 	if (first.host.n > PREFIX_NAME_MAX)
 		return 0;
-	memcpy(host, first.host.p, first.host.n);
+	if (first.host.n) /* a line without a host may have no pointer for it */
+		memcpy(host, first.host.p, first.host.n);
 	first.host = span_make(host, first.host.n);
 	size_t k = 0, start = 0;
 	const char *p = line.p;
