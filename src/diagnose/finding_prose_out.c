@@ -385,12 +385,12 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"default match is the next-hop domain (nexthop:dot-nexthop), which the certificate of a "
 	"provider's MX host rarely names; with verify, the MX host's own name. The mail waits in "
 	"the queue.",
-	"Look at the names the certificate holds (openssl s_client -connect HOST:25 -starttls "
-	"smtp -servername HOST, its subjectAltName) and add them to the policy entry's match= "
-	"(secure match=.provider.example, or match=hostname:nexthop:dot-nexthop); postmap the "
-	"policy table, postfix reload, postqueue -f. Only if the certificate names a host other "
-	"than the one Postfix connected to is it the destination's to fix.",
-	NULL},
+	"Read the names in the certificate (openssl s_client -connect HOST:25 -starttls smtp "
+	"-servername HOST, its subjectAltName) and add them to the policy entry's match= (secure "
+	"match=.provider.example); postmap the policy table, postfix reload, postqueue -f.",
+	"Under DANE (TLSA records for the destination's MX) the same two lines say the "
+	"certificate fails its TLSA record; then, as when it names another host than the one "
+	"connected to, the destination must fix it (posttls-finger -c DOMAIN tells which)."},
     [F_OUT_TLS_TRUST] = {
 	"The certificates of several unrelated servers (or of a large provider's, which are "
 	"valid) fail verification under this server's TLS policy: the fault is on this side. "

@@ -20,7 +20,9 @@
  * "QID: client=", "QID: uid=") is an input newest first.
  *
  * A short input kept whole (a paste) may hold records flattened onto one
- * line by a copy site: they are cut apart again (unflatten.c).
+ * line by a copy site: they are cut apart again (unflatten.c); a remark
+ * the admin wrote after a line, in any language ("  <-- here"), is taken
+ * off it (annotation.c).
  *
  * Line numbers stay those of the file (the model keeps the lowest and
  * highest of a session's or message's lines, so the evidence pass finds
@@ -29,6 +31,7 @@
  * order handed over.  Memory: the kept copies, bounded as above.
  */
 #include "order.h"
+#include "annotation.h"
 #include "unflatten.h"
 #include "unwrap.h"
 #include "../syslog/prefix.h"
@@ -274,6 +277,22 @@ static void unflatten_kept(struct order *o, unsigned char **heads)
 	}
 }
 
+/* annotations_kept - each kept line with a prefix without the remark
+ * written after its text (annotation.c); only its length changes */
+static void annotations_kept(struct order *o, const unsigned char *heads)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (heads[i] != HEAD_TAGGED)
+			continue;
+		struct span line = span_make(o->buf + o->v[i].off, o->v[i].len);
+		struct logline l;
+		/* the text inside the line (a state's buffer holds a rewritten one) */
+		if (!syslog_parse(o->st, line, &l) || l.text.p < line.p || l.text.p > line.p + line.n)
+			continue;
+		o->v[i].len = annotation_cut(line, (size_t)(l.text.p - line.p));
+	}
+}
+
 /* reverse - seq: the blocks (a line with a prefix and the lines without
  * one after it) last first, the lines before the first block first */
 static void reverse(struct order *o, const unsigned char *heads)
@@ -303,8 +322,10 @@ bool order_next_kept(struct order *o, struct span *line)
 		look(o, &heads);
 		o->pasted = o->pasted || o->wraps || (!o->more && o->n <= ORDER_LOOK_LINES);
 		/* a short paste kept whole: records flattened onto a line */
-		if (!o->more && o->n <= ORDER_LOOK_LINES && heads)
+		if (!o->more && o->n <= ORDER_LOOK_LINES && heads) {
 			unflatten_kept(o, &heads);
+			annotations_kept(o, heads);
+		}
 		if (o->wraps)
 			unwrap_kept(o, heads);
 		o->seq = xmalloc((o->n + 1) * sizeof *o->seq);

@@ -8,7 +8,10 @@
  * A line whose own start is a syslog prefix (classic or ISO time, a host,
  * a program tag of its own) is cut before each blank-led time of the same
  * shape that is followed by the same host and reads as a whole prefix
- * with a tag again.  Each piece keeps its trailing text, without the
+ * with a tag again; a line whose prefix has no host ("Feb 23 11:57:42
+ * postfix/smtpd[1]: ...", as some pastes and copy sites give it) is cut
+ * before each such time followed at once by a tag, the piece's prefix
+ * again without a host.  Each piece keeps its trailing text, without the
  * blanks before the next.  Postfix never writes such lines, and a sender
  * address or a header can carry words that look like a prefix: order.c
  * asks only for a short pasted input it keeps whole (the evidence of a
@@ -56,13 +59,18 @@ static bool starts_record(struct syslog_state *scratch, const struct logline *fi
 			  size_t n)
 {
 	size_t t = time_len(first->format, p, n);
-	if (!t || t + 1 + first->host.n + 1 > n || memcmp(p + t + 1, first->host.p, first->host.n) ||
-	    p[t + 1 + first->host.n] != ' ')
+	if (!t || t + 1 + first->host.n + 1 > n)
+		return false;
+	/* with a host, the same host and a blank; without, no blank at once */
+	if (first->host.n ? memcmp(p + t + 1, first->host.p, first->host.n) ||
+				    p[t + 1 + first->host.n] != ' '
+			  : p[t + 1] == ' ')
 		return false;
 	struct logline l;
-	/* the text inside the piece (a state's buffer holds a rewritten one) */
+	/* the text inside the piece (a state's buffer holds a rewritten one),
+	 * the host as absent as the line's first */
 	return syslog_parse(scratch, span_make(p, n), &l) && !l.inferred && l.format == first->format &&
-	       l.text.p > p + t && l.text.p <= p + n;
+	       (l.host.n == 0) == (first->host.n == 0) && l.text.p > p + t && l.text.p <= p + n;
 }
 
 /* trim_end - without the blanks before the next record */
@@ -79,7 +87,7 @@ size_t unflatten_split(struct syslog_state *scratch, struct span line, struct sp
 {
 	struct logline first;
 	if (max < 2 || line.n < 40 || !syslog_parse(scratch, line, &first) || first.inferred ||
-	    !first.host.n || (first.format != FMT_CLASSIC && first.format != FMT_ISO))
+	    (first.format != FMT_CLASSIC && first.format != FMT_ISO))
 		return 0;
 	/* the scan starts at the text, which must lie in the line (a table
 	 * squeezed of its doubled blanks is read from the state's buffer) */
@@ -90,7 +98,8 @@ size_t unflatten_split(struct syslog_state *scratch, struct span line, struct sp
 	char host[PREFIX_NAME_MAX + 1];
 	if (first.host.n > PREFIX_NAME_MAX)
 		return 0;
-	memcpy(host, first.host.p, first.host.n);
+	if (first.host.n) /* a line without a host may have no pointer for it */
+		memcpy(host, first.host.p, first.host.n);
 	first.host = span_make(host, first.host.n);
 	size_t k = 0, start = 0;
 	const char *p = line.p;

@@ -12,6 +12,8 @@
 #include "parse/event.h"
 #include "syslog/prefix.h"
 
+#include <string.h>
+
 static const struct {
 	const char *line, *finding, *key; /* finding NULL: not outside-mail-error-transport */
 } error_transport_cases[] = {
@@ -146,4 +148,19 @@ TEST(diagnose_relay_no_usable_mechanism)
 	    "Feb 15 22:53:46 mx postfix/smtp[39475]: BBFC982149: to=<carol@example.org>, relay=smtp-relay.example.net[198.51.100.30]:587, delay=2, delays=1/0/1/0, dsn=4.7.3, status=deferred (SASL authentication failed; server smtp-relay.example.net[198.51.100.30] said: 535 5.7.3 Authentication unsuccessful)");
 	CHECK(diag_classify(ev, &hit));
 	CHECK(strcmp(finding_id(hit.id), "relayhost-no-usable-mechanism"));
+}
+
+/* threads AO 04: "Trusted TLS connection established", then "Server
+ * certificate not verified" is a match= the policy asks for, or, under
+ * DANE, a TLSA record the certificate fails: the words name both, and the
+ * destination as the one to fix in the second case */
+TEST(diagnose_tls_name_finding_names_dane)
+{
+	const struct finding_prose *p = finding_prose_en(F_OUT_TLS_NAME);
+	CHECK(p->fix && strstr(p->fix, "match=") != NULL);
+	CHECK(p->caveat && strstr(p->caveat, "TLSA record") != NULL);
+	CHECK(p->caveat && strstr(p->caveat, "the destination must fix it") != NULL);
+	/* the side stays this server's: the lines alone do not tell DANE */
+	CHECK(finding_side(F_OUT_TLS_NAME) == SIDE_CONFIG);
+	CHECK(finding_prose_en(F_OUT_TLS_UNVERIFIED)->caveat == NULL || !strstr(finding_prose_en(F_OUT_TLS_UNVERIFIED)->caveat, "TLSA record"));
 }

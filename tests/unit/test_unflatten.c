@@ -64,3 +64,26 @@ TEST(unflatten_leaves_one_record_whole)
 	CHECK_STR(pieces("Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed Sep"), "whole");
 	CHECK_STR(pieces("no prefix at all Sep 19 16:00:16 t7 postfix/qmgr[2]: 4C3F8: removed"), "whole");
 }
+
+TEST(unflatten_cuts_records_without_a_host)
+{
+	setenv("TZ", "UTC", 1);
+	/* threads AO 08: a copy site flattened lines whose prefix has no host */
+	CHECK_STR(pieces("Feb 23 11:57:42 postfix/smtpd[32451]: initializing the server-side TLS engine "
+			 "Feb 23 11:57:42 postfix/smtpd[32451]: connect from unknown[176.103.49.30] "
+			 "Feb 23 11:57:43 postfix/smtpd[32451]: SSL_accept:before/accept initialization"),
+		  "Feb 23 11:57:42 postfix/smtpd[32451]: initializing the server-side TLS engine|"
+		  "Feb 23 11:57:42 postfix/smtpd[32451]: connect from unknown[176.103.49.30]|"
+		  "Feb 23 11:57:43 postfix/smtpd[32451]: SSL_accept:before/accept initialization");
+	/* a record with a host inside a line without one: another shape, whole */
+	CHECK_STR(pieces("Feb 23 11:57:42 postfix/cleanup[5]: 4C3F8: warning: header Subject: "
+			 "Feb 23 11:57:42 t7 postfix/smtpd[1]: login ok"),
+		  "whole");
+	/* a time followed by a second blank is no prefix */
+	CHECK_STR(pieces("Feb 23 11:57:42 postfix/cleanup[5]: 4C3F8: info: header Subject: "
+			 "Feb 23 11:57:42  postfix/smtpd[1]: x"),
+		  "whole");
+	/* cut short after the time: no over-read */
+	CHECK_STR(pieces("Feb 23 11:57:42 postfix/qmgr[2]: 4C3F8: removed Feb 23 11:57:42 "), "whole");
+	CHECK_STR(pieces("Feb 23 11:57:42 postfix/qmgr[2]: 4C3F8: removed Feb 23 11:57:42"), "whole");
+}
