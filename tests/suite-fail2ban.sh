@@ -149,6 +149,21 @@ printf '%s\n' "pipelining 192.0.2.92 2" "pipelining 192.0.2.93 1" "pregreet 203.
 	"pregreet 203.0.113.91 2" "protocol-violation 192.168.1.20 1" "protocol-violation 198.51.100.81 1" \
 	"protocol-violation 2001:db8::95 1" "protocol-violation 203.0.113.94 3" | sort >"$tmp/want"
 check 'cmp -s "$tmp/tally" "$tmp/want"' "postscreen log: fail2ban-regex matched $(tr '\n' ';' <"$tmp/tally")"
+# a proxy in front whose PROXY header postscreen or smtpd does not read
+# (198.51.100.40: its PREGREET and pipelining-after-CONNECT lines carry
+# the header) beside a real pregreet bot (203.0.113.50): the filters
+# match the bot only, never the proxy, whose address is everyone's
+px=$top/tests/data/variants-families3
+cat "$px"/106a-*/input.log "$px"/106b-*/input.log >"$tmp/proxy.log"
+"$bin" fail2ban --output "$tmp/out-px" "$tmp/proxy.log" >"$tmp/stdout" 2>&1
+rc=$?
+check '[ $rc = 0 ] && grep -q "postsleuth-pregreet  *2  *2  *1  *0  verified" "$tmp/stdout"' "proxy header: exit $rc, the bot's 2 pregreets verified"
+regex_tally "$tmp/out-px" "$tmp/proxy.log" | grep -E '^(pregreet|non-smtp-probe) ' | sort >"$tmp/tally"
+check '! grep -q "^pregreet 198.51.100.40 " "$tmp/tally" && grep -q "^pregreet 203.0.113.50 2$" "$tmp/tally"' \
+	"proxy header: fail2ban-regex matched $(tr '\n' ';' <"$tmp/tally")"
+# its smtpd session's "unknown=0/1" disconnect matches the probe filter:
+# the jail ignores the proxy's address
+check 'grep -q "^ignoreip = .*198.51.100.40" "$tmp/out-px/jail.d/postsleuth.conf"' "proxy header: the proxy in ignoreip"
 # the same mail server meeting the limit three times: maxretry reached,
 # the filter would ban a sender that delivers, so it is not verified
 { cat "$ps"; printf 'Dec  5 10:1%s:01 mx postfix/postscreen[500]: COMMAND COUNT LIMIT from [198.51.100.81]:4600%s after RCPT\n' 1 1 2 2; } |

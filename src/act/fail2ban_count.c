@@ -118,10 +118,14 @@ bool f2b_spared(unsigned verdict)
 /* f2b_client_spared - a client no filter may ban: one of the admin's own
  * (f2b_spared), or one on this server's own network that postsleuth does
  * not accuse (a Docker gateway standing for every client, a test by
- * hand: conclude.c's own_front and own_unsure) */
+ * hand: conclude.c's own_front and own_unsure), or the proxy in front
+ * that sent a PROXY header its service did not read (CD_PROXY_HEADER) */
 bool f2b_client_spared(const struct client *c)
 {
 	if (f2b_spared(c->verdict))
+		return true;
+	/* the proxy in front (a PROXY header the service did not read) */
+	if (c->diag_flags & CD_PROXY_HEADER)
 		return true;
 	if (c->verdict >= V__COUNT || verdict_row((enum verdict)c->verdict)->ban)
 		return false;

@@ -20,6 +20,11 @@
 #include <stdio.h>
 #include <string.h>
 
+/* NOT_PROXY - after the text's ": ", not a PROXY protocol header (a
+ * proxy in front whose header the service does not read: its address is
+ * everyone's, ev_proxy_header); v2's signature as Postfix escapes it */
+#define NOT_PROXY "(?! ?(?:PROXY (?:TCP[46] |UNKNOWN)|\\\\r\\\\n\\\\r\\\\n\\\\000\\\\r\\\\nQUIT\\\\n))"
+
 /* the filters of postscreen's lines also read smtpd's */
 #define PS_DAEMON "postfix(-[\\w.-]+)?/(?:[\\w.-]+/)?(?:smtpd|postscreen)"
 
@@ -126,7 +131,7 @@ static const struct f2b_filter filters[] = {
 		"\"warning: non-SMTP command from ...\" and \"lost connection / timeout /\n"
 		"too many errors after UNKNOWN from ...\".  One session can give two\n"
 		"matches (a warning and a lost connection)."),
-	.failregex = {"^%(__prefix_line)swarning: non-SMTP command from [^[]*\\[<HOST>\\]%(_port)s: ",
+	.failregex = {"^%(__prefix_line)swarning: non-SMTP command from [^[]*\\[<HOST>\\]%(_port)s: " NOT_PROXY,
 		      "^%(__prefix_line)s(?:NOQUEUE: |[0-9A-Za-z]+: )?(?:lost connection|timeout|"
 		      "too many errors) after UNKNOWN from [^[]*\\[<HOST>\\]%(_port)s$"},
 	.maxretry = 5,
@@ -165,9 +170,9 @@ static const struct f2b_filter filters[] = {
 		"before the server's greeting, as spam bots do.  One match is one\n"
 		"connection.  A mail server that does it once in a while is not banned:\n"
 		"the jail needs maxretry of them."),
-	.failregex = {"^%(__prefix_line)sPREGREET \\d+ after \\S+ from \\[<HOST>\\]:\\d+: ",
+	.failregex = {"^%(__prefix_line)sPREGREET \\d+ after \\S+ from \\[<HOST>\\]:\\d+: " NOT_PROXY,
 		      "^%(__prefix_line)simproper command pipelining after CONNECT from "
-		      "[^[]*\\[<HOST>\\]%(_port)s(?::|$)"},
+		      "[^[]*\\[<HOST>\\]%(_port)s(?::" NOT_PROXY "|$)"},
 	.maxretry = 3,
 	.findtime = "1h",
 	.bantime = "1h",
@@ -279,7 +284,7 @@ static unsigned postscreen_kind(const struct event *ev)
 	switch (ev->type) {
 	case EV_PS_PREGREET:
 		/* "PREGREET N after T from [A]:P: TEXT" */
-		return ev->command.p && one_word(ev->delay) ? 1u << F2B_PREGREET : 0;
+		return ev->command.p && one_word(ev->delay) && !ev_proxy_header(ev->command) ? 1u << F2B_PREGREET : 0;
 	case EV_PS_VIOLATION:
 		/* "NAME from [A]:P after CMD" */
 		if (!ev->stage.p)
@@ -327,8 +332,8 @@ unsigned f2b_classify(const struct event *ev)
 		    span_starts(ev->reason, "<") && span_ends(ev->reason, ">: Relay access denied"))
 			k |= 1u << F2B_RELAY;
 		return k;
-	case EV_NON_SMTP:
-		return 1u << F2B_NON_SMTP_LINES;
+	case EV_NON_SMTP: /* a proxy's header is no probe's (NOT_PROXY) */
+		return ev_proxy_header(ev->command) ? 0 : 1u << F2B_NON_SMTP_LINES;
 	case EV_LOST:
 		if (span_eqs(ev->stage, "UNKNOWN") &&
 		    (span_eqs(ev->reason, "lost connection") || span_eqs(ev->reason, "timeout") ||
@@ -339,7 +344,9 @@ unsigned f2b_classify(const struct event *ev)
 		/* "improper command pipelining after STAGE from X[A]: TEXT" */
 		if (!bracketed(ev) || !one_word(ev->stage))
 			return 0;
-		return span_eqs(ev->stage, "CONNECT") ? 1u << F2B_PREGREET : 1u << F2B_PIPELINING;
+		if (span_eqs(ev->stage, "CONNECT"))
+			return ev_proxy_header(ev->command) ? 0 : 1u << F2B_PREGREET;
+		return 1u << F2B_PIPELINING;
 	case EV_SASL_FAIL:
 		return ev_sasl_backend_fault(ev) || span_starts(ev->reason, SASL_MECH_REFUSED) ? 0
 											  : 1u << F2B_AUTH_LINES;

@@ -343,8 +343,11 @@ void analysis_event(struct analysis *a, const struct event *ev)
 		break;
 	}
 	case EV_PS_PREGREET: { /* a proxy's PROXY header is no bot's talk (finding) */
-		struct client *c = ev_proxy_header(ev->command) ? NULL : records_client_get(a, ev->client_ip);
-		if (c) {
+		bool proxy = ev_proxy_header(ev->command);
+		struct client *c = records_client_get(a, ev->client_ip);
+		if (c && proxy)
+			c->diag_flags |= CD_PROXY_HEADER;
+		if (c && !proxy) {
 			sat_add(&c->pregreet, 1);
 			sat_add(&c->by_verdict[V_PREGREET], 1);
 			struct client_detail *d = records_detail_get(a, c);
@@ -595,6 +598,8 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 		c->times |= CT_SUB_NOLOGIN;
 	if (session_monitor(s))
 		c->flags |= CF_MONITOR_HELO;
+	if (s->proxy_header)
+		c->diag_flags |= CD_PROXY_HEADER;
 	sat_add(&c->relay_denied, s->relay_denied);
 	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {
 		sat_add(&c->relay_denied, s->relay_tests);

@@ -110,6 +110,9 @@ enum client_kind {
 #define CD_DOMAIN_SHADOWED 0x08 /* set by the diagnosis (diag_clients): refused "User unknown
                                  * in local recipient table" for a domain listed in both
                                  * mydestination and another class (domain-listed-twice) */
+#define CD_PROXY_HEADER 0x10    /* set by the analysis: it sent a PROXY protocol header
+                                 * first (ev_proxy_header): the proxy in front, whose
+                                 * address is every client's; no filter may ban it */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */
