@@ -289,7 +289,9 @@ static void annotations_kept(struct order *o, const unsigned char *heads)
 		/* the text inside the line (a state's buffer holds a rewritten one) */
 		if (!syslog_parse(o->st, line, &l) || l.text.p < line.p || l.text.p > line.p + line.n)
 			continue;
-		o->v[i].len = annotation_cut(line, (size_t)(l.text.p - line.p));
+		size_t len = annotation_cut(line, (size_t)(l.text.p - line.p));
+		o->annotated += len != o->v[i].len;
+		o->v[i].len = len;
 	}
 }
 

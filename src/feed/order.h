@@ -44,6 +44,8 @@ struct order {
 	size_t cut;                 /* records added by cutting flattened lines
 				     * apart (unflatten.c): each shares its line's
 				     * number and loses the blank before it */
+	size_t annotated;           /* kept lines shortened by a remark taken off
+				     * after their text (annotation.c) */
 	uint64_t lineno;            /* file line number of the line handed over */
 	uint64_t last_lineno;       /* ... and of its last piece, when it was wrapped */
 	bool as_read;               /* set before the first line: never newest first
