@@ -596,7 +596,10 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->rejects, s->rejects);
 	if (session_submission_unlogged(s))
 		c->times |= CT_SUB_NOLOGIN;
-	if (session_monitor(s))
+	/* a monitoring tool's HELO; its verified name only on a health check
+	 * (the name's test is asked of no other session: speed) */
+	if (!(c->flags & CF_MONITOR_HELO) && ((s->helo && ev_monitor_helo(span_of(s->helo))) ||
+					       (v == V_HEALTH_CHECK && session_monitor(s))))
 		c->flags |= CF_MONITOR_HELO;
 	if (s->proxy_header)
 		c->diag_flags |= CD_PROXY_HEADER;
