@@ -40,8 +40,8 @@ static bool proxy_daemon(struct span d)
 static void service_key(const struct logline *l, struct diag_hit *hit)
 {
 	if (l->service.n && l->daemon.n)
-		snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", (int)(l->service.n % 64), l->service.p,
-			 (int)(l->daemon.n % 64), l->daemon.p);
+		snprintf(hit->key, sizeof hit->key, "%.*s/%.*s", span_prec(l->service, 64), l->service.p,
+			 span_prec(l->daemon, 64), l->daemon.p);
 	else if (l->daemon.n)
 		diag_copy_key(hit->key, l->daemon);
 	else
