@@ -113,7 +113,7 @@ $(GEN)/html_assets.h: src/report/html_assets.sh $(HTML_ASSETS)
 
 $(BUILD)/src/report/writer_html.o $(SAN_DIR)/postsleuth $(SAN_DIR)/unit_tests: $(GEN)/html_assets.h
 
-$(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_SRC) tests/unit/tap.h
+$(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_SRC) $(wildcard tests/unit/*.h)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(LIB_OBJ) $(LIBS)
 
 # The sanitizer build is a separate tree with its own objects.
@@ -121,7 +121,7 @@ $(SAN_DIR)/postsleuth: $(SRC) src/main.c $(wildcard src/*/*.h)
 	@mkdir -p $(SAN_DIR)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $(SRC) src/main.c $(LIBS)
 
-$(SAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h
+$(SAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) $(wildcard tests/unit/*.h)
 	@mkdir -p $(SAN_DIR)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
 
@@ -139,7 +139,7 @@ $(TSAN_DIR)/postsleuth: $(SRC) src/main.c $(wildcard src/*/*.h) $(GEN)/html_asse
 tsan: export POSTSLEUTH_THREADS := 2
 tsan: export TSAN_OPTIONS := halt_on_error=1 exitcode=66
 tsan: export POSTSLEUTH_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
-$(TSAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) tests/unit/tap.h $(GEN)/html_assets.h
+$(TSAN_DIR)/unit_tests: $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h) $(wildcard tests/unit/*.h) $(GEN)/html_assets.h
 	@mkdir -p $(TSAN_DIR)
 	$(CC) $(ALL_CFLAGS) $(TSAN_FLAGS) -Isrc -o $@ $(UNIT_SRC) $(SRC) $(LIBS)
 

@@ -100,8 +100,8 @@ TEST(unwrap_delivery_cut_after_relay_name)
 	 * name (no blank, no open bracket): without status= it is cut short;
 	 * the reply then broken where the remote's own lines ended, a short
 	 * piece among them, is carried on until its '(' closes */
-	const char *after[] = {"[2001:db8::25]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
-			       "status=bounced (host mx.example.net",
+	const char *after[] = {("[2001:db8::25]:25, delay=0.2, delays=0.01/0/0.08/0.11, dsn=5.7.1, "
+				"status=bounced (host mx.example.net"),
 			       "[2001:db8::25] said: 550-5.7.1 [2001:db8:5::1] Our system has detected that",
 			       "this message does not meet IPv6 sending guidelines 550 5.7.1",
 			       ". x1 - gsmtp",
