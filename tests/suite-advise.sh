@@ -320,6 +320,24 @@ PY
 check 'grep -q "192.0.2.85 (1 session)" "$tmp/psbots.out" && grep -q "protocol-violation" "$tmp/psbots.out"' \
 	"postscreen's bots counted by their connections: $(head -c 200 "$tmp/psbots.out")"
 
+# TLS loglevel 2's handshake chatter alone (101a): the verbose-logging
+# item, not debug-logging (no dialogue, no credentials), and it applies;
+# loglevel 1's summary line (101b): neither
+MAIL_CONFIG=$a "$bin" advise --json "$data/variants-families3/101a-tls-debug-chatter/input.log" \
+	>"$tmp/chatter.json" 2>/dev/null
+python3 - "$tmp/chatter.json" <<'PY' >"$tmp/chatter.out"
+import json, sys
+items = {a["id"]: a for a in json.load(open(sys.argv[1]))["advice"]}
+v = items.get("verbose-logging", {})
+print("verbose-logging" in items, "debug-logging" in items,
+      [m["value"] for m in v.get("main_cf", []) if m["name"] == "smtpd_tls_loglevel"])
+PY
+check 'grep -qx "True False \[.1.\]" "$tmp/chatter.out"' "TLS chatter alone: verbose-logging with smtpd_tls_loglevel 1: $(cat "$tmp/chatter.out")"
+check 'apply_json "$tmp/chatter.json" "$a" && postfix -c "$a" check' "verbose-logging applies: $(head -n 2 "$tmp/apply.err" 2>/dev/null)"
+MAIL_CONFIG=$a "$bin" advise --json "$data/variants-families3/101b-tls-summary-only/input.log" 2>/dev/null |
+	grep -q 'logging"'
+check '[ $? != 0 ]' "TLS loglevel 1 (101b): no logging item"
+
 # no postconf here: still advice, against Postfix's defaults
 mkdir -p "$tmp/nobin"
 PATH=$tmp/nobin "$bin" advise "$data/mail.log" >"$tmp/nopc.txt" 2>&1

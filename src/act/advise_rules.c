@@ -326,16 +326,31 @@ void adv_relay(struct advice *a, struct act_run *r, const struct postconf *pc)
 				      "it there too if it is there.");
 }
 
-/* adv_debug - turn verbose and TLS debug logging back down */
+/* adv_debug - turn verbose and TLS debug logging back down: the SMTP
+ * dialogue (what clients sent, credentials included) or, without it,
+ * only the chatter (TLS handshake states, daemons' internals) */
 void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 {
 	uint64_t decoded = r->a->auth_decoded;
-	adv_evidence(a, P_("%llu line of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
-		     "(debug_peer_list, master.cf -v).",
-		     "%llu lines of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
-		     "(debug_peer_list, master.cf -v).",
-		     r->debug_lines),
-	       (unsigned long long)r->debug_lines);
+	bool dialogue = r->debug_lines != 0;
+	if (dialogue) {
+		adv_evidence(a, P_("%llu line of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+			     "(debug_peer_list, master.cf -v).",
+			     "%llu lines of SMTP dialogue from -v or smtpd_tls_loglevel 2 and more "
+			     "(debug_peer_list, master.cf -v).",
+			     r->debug_lines),
+		       (unsigned long long)r->debug_lines);
+		a->why = _("Debug logging writes what clients send into the log, AUTH credentials included "
+			   "(base64 is not encryption), and floods it.");
+	} else {
+		adv_evidence(a, P_("%llu line of verbose or TLS debug chatter (SSL_accept states, \"read "
+			     "from\" dumps, daemons' internals).",
+			     "%llu lines of verbose or TLS debug chatter (SSL_accept states, \"read "
+			     "from\" dumps, daemons' internals).",
+			     r->feed.st.noise),
+		       (unsigned long long)r->feed.st.noise);
+		a->why = _("These lines are no errors: they flood the log and hide the lines that matter.");
+	}
 	if (decoded)
 		adv_evidence(a, P_("postsleuth could decode %llu AUTH credential from them (never shown unless "
 			     "--show-secrets).",
@@ -343,17 +358,20 @@ void adv_debug(struct advice *a, struct act_run *r, const struct postconf *pc)
 			     "--show-secrets).",
 			     decoded),
 		       (unsigned long long)decoded);
-	a->why = _("Debug logging writes what clients send into the log, AUTH credentials included "
-		   "(base64 is not encryption), and floods it.");
 	const char *cur = postconf_get(pc, "smtpd_tls_loglevel");
 	adv_main_set_own(a, pc, "smtpd_tls_loglevel", xstrdup("1"), cur && strtol(cur, NULL, 10) <= 1);
 	adv_main_set(a, pc, "debug_peer_list", "");
 	if (pc->ok && a->main[0].unchanged && a->main[1].unchanged)
 		adv_evidence(a, "%s", _("The configuration here has both turned down already: the log is from "
 				  "while debugging was on."));
-	a->steps[a->nsteps++] = _("Remove any -v from the smtpd lines in master.cf.");
-	a->steps[a->nsteps++] = _("Protect or purge the logs written while debugging was on (they hold "
-				  "passwords): chmod 640, rotate them out.");
+	if (dialogue) {
+		a->steps[a->nsteps++] = _("Remove any -v from the smtpd lines in master.cf.");
+		a->steps[a->nsteps++] = _("Protect or purge the logs written while debugging was on (they hold "
+					  "passwords): chmod 640, rotate them out.");
+	} else {
+		a->steps[a->nsteps++] = _("Remove any -v from the lines in master.cf, and set "
+					  "smtp_tls_loglevel back to 1 too if the chatter is the SMTP client's.");
+	}
 	a->caveats[a->ncaveats++] = _("smtpd_tls_loglevel 1 logs one summary line per TLS session, "
 				      "which is enough for day-to-day work (and for postsleuth).");
 }

@@ -87,6 +87,12 @@ int cmd_advise(struct opts *o)
 	if (r.debug_lines) {
 		v[n] = (struct advice){.id = "debug-logging", .title = _("Debug logging is on")};
 		adv_debug(&v[n++], &r, &pc);
+	} else if (r.feed.st.noise) {
+		/* only the chatter (TLS handshake states, -v internals): no
+		 * dialogue, so no credentials, but the log is flooded */
+		v[n] = (struct advice){.id = "verbose-logging",
+				       .title = _("Verbose or TLS debug logging is on")};
+		adv_debug(&v[n++], &r, &pc);
 	}
 	if (has_verdict(an, V_NON_SMTP_PROBE, V_NON_SMTP_PROBE)) {
 		v[n] = (struct advice){.id = "non-smtp", .title = _("Clients that do not speak SMTP")};

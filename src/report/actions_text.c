@@ -416,7 +416,7 @@ static bool wanted_refused(struct buf *b, const struct analysis *a)
 
 /* actions - the section as written, before the headings are folded */
 static void actions(struct buf *b, const struct analysis *a, const struct diag *d,
-		    const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
+		    const struct campaigns *cs, bool color, enum debug_seen debug, bool no_postfix)
 {
 	if (color)
 		buf_puts(b, "\033[1m");
@@ -463,12 +463,22 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 		if (g != VACT_RELAY_ABUSE) /* after the relay's own fix, below */
 			any |= act_paragraph(b, a, cs, (enum verdict_act)g);
 	}
-	if (debug_on) {
+	if (debug == DEBUG_DIALOGUE) {
 		any = true;
 		buf_puts(b, _("  - Debug logging is on (smtpd_tls_loglevel 2 or more, or debug_peer_list / -v):\n"));
 		item(b, _("It writes what clients send into the log, AUTH credentials included (base64 is "
 			"not encryption). Turn it back down once you have seen what you needed, and protect "
 			"or purge these logs."));
+	} else if (debug == DEBUG_CHATTER) {
+		/* the lines an admin asks about: TLS handshake states, BIO dumps,
+		 * daemons' internals; nothing wrong, but the log is flooded */
+		any = true;
+		buf_puts(b, _("  - Verbose or TLS debug logging is on (smtpd_tls_loglevel 2 or more, or "
+			      "debug_peer_list / -v):\n"));
+		item(b, _("Its lines (SSL_accept states, \"read from\" and \"write to\" dumps, daemons' "
+			"internals) are no errors: they flood the log. Set smtpd_tls_loglevel "
+			"(and smtp_tls_loglevel) back to 1 and remove -v or debug_peer_list once you have "
+			"seen what you needed."));
 	}
 	if (findings_actions_text(b, d))
 		any = true;
@@ -498,10 +508,10 @@ static void actions(struct buf *b, const struct analysis *a, const struct diag *
 /* report_actions_text - the "What to do" section, its headings folded at
  * 78 columns (they name addresses, as many as fit) */
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
-			 const struct campaigns *cs, bool color, bool debug_on, bool no_postfix)
+			 const struct campaigns *cs, bool color, enum debug_seen debug, bool no_postfix)
 {
 	struct buf o = {0};
-	actions(&o, a, d, cs, color, debug_on, no_postfix);
+	actions(&o, a, d, cs, color, debug, no_postfix);
 	struct span t = buf_span(&o);
 	while (t.n) {
 		const char *nl = memchr(t.p, '\n', t.n);

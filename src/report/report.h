@@ -47,8 +47,11 @@ struct report_input {
 
 void report_text(struct buf *b, const struct report_input *in);
 void report_json(struct buf *b, const struct report_input *in);
+/* what debug logging the log shows: none, only its chatter (TLS
+ * handshake states, -v internals), or what clients sent (the dialogue) */
+enum debug_seen { DEBUG_NONE, DEBUG_CHATTER, DEBUG_DIALOGUE };
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
-			 const struct campaigns *cs, bool color, bool debug_on, bool no_postfix);
+			 const struct campaigns *cs, bool color, enum debug_seen debug, bool no_postfix);
 void overview_text(struct buf *b, const struct report_input *in, size_t lines_before);
 void campaigns_text(struct buf *b, const struct report_input *in);
 void campaigns_json(struct buf *b, const struct analysis *a, const struct campaigns *cs);

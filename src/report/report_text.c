@@ -508,7 +508,8 @@ void report_text(struct buf *b, const struct report_input *in)
 		before += b->p[i] == '\n';
 	overview_text(b, in, before);
 	report_actions_text(b, a, in->diag, in->campaigns, color,
-			    in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN],
+			    in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN] ? DEBUG_DIALOGUE
+			    : in->feed->noise ? DEBUG_CHATTER : DEBUG_NONE,
 			    in->problem != NULL);
 
 	enum section order[S__COUNT];
