@@ -52,6 +52,7 @@ void report_json(struct buf *b, const struct report_input *in);
 enum debug_seen { DEBUG_NONE, DEBUG_CHATTER, DEBUG_DIALOGUE };
 void report_actions_text(struct buf *b, const struct analysis *a, const struct diag *d,
 			 const struct campaigns *cs, bool color, enum debug_seen debug, bool no_postfix);
+enum debug_seen report_debug_seen(const struct report_input *in);
 void overview_text(struct buf *b, const struct report_input *in, size_t lines_before);
 void campaigns_text(struct buf *b, const struct report_input *in);
 void campaigns_json(struct buf *b, const struct analysis *a, const struct campaigns *cs);

@@ -507,10 +507,7 @@ void report_text(struct buf *b, const struct report_input *in)
 	for (size_t i = start; i < b->n; i++)
 		before += b->p[i] == '\n';
 	overview_text(b, in, before);
-	report_actions_text(b, a, in->diag, in->campaigns, color,
-			    in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN] ? DEBUG_DIALOGUE
-			    : in->feed->noise ? DEBUG_CHATTER : DEBUG_NONE,
-			    in->problem != NULL);
+	report_actions_text(b, a, in->diag, in->campaigns, color, report_debug_seen(in), in->problem != NULL);
 
 	enum section order[S__COUNT];
 	int sev[S__COUNT];
@@ -528,6 +525,15 @@ void report_text(struct buf *b, const struct report_input *in)
 	if (in->extra_text)
 		in->extra_text(b, in->extra_ctx, color);
 	report_input_text(b, in);
+}
+
+/* report_debug_seen - what debug logging the input shows: the dialogue
+ * (smtpd -v's "<" lines, TLS's "Read N chars"), only chatter, or none */
+enum debug_seen report_debug_seen(const struct report_input *in)
+{
+	if (in->feed->by_type[EV_TLS_READ] || in->feed->by_type[EV_SMTP_IN])
+		return DEBUG_DIALOGUE;
+	return in->feed->noise ? DEBUG_CHATTER : DEBUG_NONE;
 }
 
 /* report_input_text - what was read, so that nothing is lost silently */

@@ -159,6 +159,7 @@ static void top(struct buf *b, const struct report_input *in)
 	/* TRANSLATORS: sessions from client addresses, messages, SASL accounts */
 	buf_printf(b, _("%s from %s, %s, %s"), w[0], w[1], w[2], w[3]);
 	buf_puts(b, "</p>\n<nav>");
+	html_tagged(b, "<a href=\"#todo\">", _("What to do"), "</a>");
 	html_tagged(b, "<a href=\"#problems\">", _("Problems found"), "</a>");
 	html_tagged(b, "<a href=\"#verdicts\">", _("Clients and accounts"), "</a>");
 	html_tagged(b, "<a href=\"#charts\">", _("Charts"), "</a>");
@@ -652,11 +653,37 @@ static void input(struct buf *b, const struct report_input *in)
 	buf_puts(b, "</dl>\n</section>\n");
 }
 
+/* todo - "What to do": the text report's own section (one source for
+ * both pages), its heading as the section's, the rest as preformatted
+ * text: ban lists, settings and filters keep their lines */
+static void todo(struct buf *b, const struct report_input *in)
+{
+	struct buf t = {0};
+	report_actions_text(&t, in->a, in->diag, in->campaigns, false, report_debug_seen(in), in->problem != NULL);
+	struct span s = buf_span(&t);
+	const char *nl = memchr(s.p, '\n', s.n);
+	s = nl ? span_skip(s, (size_t)(nl - s.p) + 1) : span_skip(s, s.n);
+	while (s.n && s.p[s.n - 1] == '\n')
+		s.n--;
+	html_tagged(b, "<section id=\"todo\">\n<h2>", _("What to do"), "</h2>\n<pre class=\"todo\">");
+	while (s.n) {
+		const char *e = memchr(s.p, '\n', s.n);
+		size_t n = e ? (size_t)(e - s.p) : s.n;
+		buf_html(b, span_make(s.p, n)); /* each line escaped, the breaks kept */
+		s = span_skip(s, e ? n + 1 : n);
+		if (e)
+			buf_putc(b, '\n');
+	}
+	buf_puts(b, "</pre>\n</section>\n");
+	buf_free(&t);
+}
+
 /* report_html - the whole page */
 static void report_html(struct buf *b, const struct report_input *in)
 {
 	head(b, in->a);
 	top(b, in);
+	todo(b, in);
 	problems(b, in);
 	html_flush(b, in);
 	verdicts(b, in);
