@@ -370,7 +370,7 @@ def main():
             check("pt_BR page: the sorting tooltip in Portuguese", tip == "ordenar por esta coluna",
                   "got %r" % tip)
             h2 = b.js("Array.prototype.map.call(document.querySelectorAll('h2'), function (h) { return h.textContent; })")
-            want_h2 = ["O que fazer", "Problemas encontrados", "Clientes e contas", "Gráficos", "Tabelas", "O que foi lido"]
+            want_h2 = ["Visão geral, do mais grave ao menos grave", "O que fazer", "Problemas encontrados", "Clientes e contas", "Gráficos", "Tabelas", "O que foi lido"]
             check("pt_BR page: headings in Portuguese, lang pt-BR",
                   h2 == want_h2 and b.js("document.documentElement.lang") == "pt-BR",
                   "got %s, lang %s" % (h2, b.js("document.documentElement.lang")))

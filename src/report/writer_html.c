@@ -159,6 +159,7 @@ static void top(struct buf *b, const struct report_input *in)
 	/* TRANSLATORS: sessions from client addresses, messages, SASL accounts */
 	buf_printf(b, _("%s from %s, %s, %s"), w[0], w[1], w[2], w[3]);
 	buf_puts(b, "</p>\n<nav>");
+	html_tagged(b, "<a href=\"#glance\">", _("At a glance"), "</a>");
 	html_tagged(b, "<a href=\"#todo\">", _("What to do"), "</a>");
 	html_tagged(b, "<a href=\"#problems\">", _("Problems found"), "</a>");
 	html_tagged(b, "<a href=\"#verdicts\">", _("Clients and accounts"), "</a>");
@@ -653,19 +654,21 @@ static void input(struct buf *b, const struct report_input *in)
 	buf_puts(b, "</dl>\n</section>\n");
 }
 
-/* todo - "What to do": the text report's own section (one source for
- * both pages), its heading as the section's, the rest as preformatted
- * text: ban lists, settings and filters keep their lines */
-static void todo(struct buf *b, const struct report_input *in)
+/* text_section - a section of the text report (t, made with colour
+ * off) as a section of the page: its first line the <h2>, the rest as
+ * preformatted text, each line escaped and the breaks kept (one source
+ * for both pages; ban lists, settings and filters keep their lines) */
+static void text_section(struct buf *b, const char *id, const struct buf *t)
 {
-	struct buf t = {0};
-	report_actions_text(&t, in->a, in->diag, in->campaigns, false, report_debug_seen(in), in->problem != NULL);
-	struct span s = buf_span(&t);
+	struct span s = buf_span(t);
 	const char *nl = memchr(s.p, '\n', s.n);
-	s = nl ? span_skip(s, (size_t)(nl - s.p) + 1) : span_skip(s, s.n);
+	struct span h = span_make(s.p, nl ? (size_t)(nl - s.p) : s.n);
+	s = span_skip(s, h.n + (nl != NULL));
 	while (s.n && s.p[s.n - 1] == '\n')
 		s.n--;
-	html_tagged(b, "<section id=\"todo\">\n<h2>", _("What to do"), "</h2>\n<pre class=\"todo\">");
+	buf_printf(b, "<section id=\"%s\">\n<h2>", id);
+	buf_html(b, h);
+	buf_printf(b, "</h2>\n<pre class=\"%s\">", id);
 	while (s.n) {
 		const char *e = memchr(s.p, '\n', s.n);
 		size_t n = e ? (size_t)(e - s.p) : s.n;
@@ -675,6 +678,25 @@ static void todo(struct buf *b, const struct report_input *in)
 			buf_putc(b, '\n');
 	}
 	buf_puts(b, "</pre>\n</section>\n");
+}
+
+/* glance - "At a glance": the text report's first screen */
+static void glance(struct buf *b, const struct report_input *in)
+{
+	struct buf t = {0};
+	struct report_input plain = *in;
+	plain.color = false; /* the page's text: no terminal's colour codes */
+	overview_text(&t, &plain, 0);
+	text_section(b, "glance", &t);
+	buf_free(&t);
+}
+
+/* todo - "What to do": the text report's own section */
+static void todo(struct buf *b, const struct report_input *in)
+{
+	struct buf t = {0};
+	report_actions_text(&t, in->a, in->diag, in->campaigns, false, report_debug_seen(in), in->problem != NULL);
+	text_section(b, "todo", &t);
 	buf_free(&t);
 }
 
@@ -683,6 +705,7 @@ static void report_html(struct buf *b, const struct report_input *in)
 {
 	head(b, in->a);
 	top(b, in);
+	glance(b, in);
 	todo(b, in);
 	problems(b, in);
 	html_flush(b, in);
