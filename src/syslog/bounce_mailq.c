@@ -152,6 +152,30 @@ static bool angle_addr(struct span *cur, char *dst)
 	return false;
 }
 
+/* reply_tail_only - a server's reply quoted without its "host H[A]
+ * said: " (a notice's words copied from their reason on): some text,
+ * then the SMTP client's own "(in reply to NAME command)" ending the
+ * line (smtp_proto.c's xfer_request names) */
+static bool reply_tail_only(struct span r)
+{
+	static const char *const names[] = {
+	    "MAIL FROM", "RCPT TO", "DATA", "end of DATA", "BDAT", "HELO", "EHLO", "LHLO",
+	    "STARTTLS", "AUTH", "XFORWARD", "RSET", "QUIT",
+	};
+	r = span_trim(r);
+	if (!span_ends(r, " command)"))
+		return false;
+	ptrdiff_t at = span_index(r, " (in reply to ");
+	size_t from = (size_t)at + strlen(" (in reply to "), tail = strlen(" command)");
+	if (at < 1 || from + tail > r.n) /* "x (in reply to command)": the two overlap */
+		return false;
+	struct span name = span_make(r.p + from, r.n - from - tail);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (span_eqs(name, names[i]))
+			return true;
+	return false;
+}
+
 /* failure_shape - a reason in the words of a delivery that failed
  * (smtp(8), local(8), virtual(8), error(8), the retry service) */
 static bool failure_shape(struct span r)
@@ -182,8 +206,8 @@ static bool failure_shape(struct span r)
 	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
 		if (span_starts(r, starts[i]))
 			return true;
-	return span_starts(r, "host ") &&
-	       (span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0);
+	return reply_tail_only(r) || (span_starts(r, "host ") &&
+	       (span_index(r, " said: ") > 0 || span_index(r, " refused to talk to me: ") > 0));
 }
 
 /* reason_relay - the server a reason in the SMTP or LMTP client's words
@@ -252,6 +276,8 @@ static void emit_status(struct bounce_mailq *bm, const char *qid, const char *rc
 		if (by_relay)
 			d = by_relay;
 	}
+	if (!d && reply_tail_only(span_of(reason)))
+		d = "smtp"; /* "(in reply to ... command)" is the SMTP client's */
 	emit(ctx, d ? d : "error", t, bm->lineno, bm->ts);
 }
 
@@ -277,11 +303,14 @@ static char reply_class(struct span r)
  * authentication failed; server H[A] said: ..." / "...; cannot
  * authenticate to server H[A]: ...", the retry service's "delivery
  * temporarily suspended: ...", local(8)'s and virtual(8)'s "cannot update
- * mailbox PATH for user U. ..."): stricter than a notice's paragraph,
+ * mailbox PATH for user U. ...", a reply quoted from its text on,
+ * reply_tail_only): stricter than a notice's paragraph,
  * which its recipient and heading vouch for */
 static bool lone_reason(struct span r)
 {
 	if (span_starts(r, "delivery temporarily suspended: "))
+		return true;
+	if (reply_tail_only(r))
 		return true;
 	if (span_starts(r, "cannot update mailbox /")) /* a mailbox is a path */
 		return span_index(r, " for user ") > 0;
@@ -403,7 +432,11 @@ static const char *lone_status(struct span r)
 {
 	if (span_starts(r, "SASL authentication failed"))
 		return "deferred";
-	return reply_class(r) == '5' ? "bounced" : "deferred";
+	char c = reply_class(r);
+	if (!c && reply_tail_only(r) && r.n > 3 && r.p[0] >= '2' && r.p[0] <= '5' && r.p[1] >= '0' &&
+	    r.p[1] <= '9' && r.p[2] >= '0' && r.p[2] <= '9' && (r.p[3] == ' ' || r.p[3] == '-'))
+		c = r.p[0]; /* the reply quoted from its code on */
+	return c == '5' ? "bounced" : "deferred";
 }
 
 /* flush_paragraph - a bounce report's paragraph, if it is to be read;

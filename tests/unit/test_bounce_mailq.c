@@ -129,8 +129,22 @@ TEST(lone_reason_read)
 		   "/var/mail/amavis is not owned by recipient)\n",
 		   "1 local: to=<>, relay=local, status=deferred (cannot update mailbox /var/mail/amavis for "
 		   "user amavis. destination /var/mail/amavis is not owned by recipient)\n");
+	/* a reply quoted from its text on, its "host H[A] said: " left out:
+	 * the SMTP client's own "(in reply to NAME command)" ends it */
+	CHECK_MADE("Error: too many hops (in reply to end of DATA command)\n",
+		   "1 smtp: to=<>, relay=none, status=deferred (Error: too many hops (in reply to end of "
+		   "DATA command))\n");
+	CHECK_MADE("  554 5.7.1 Message rejected as spam (in reply to RCPT TO command)  \n",
+		   "1 smtp: to=<>, relay=none, status=bounced (554 5.7.1 Message rejected as spam (in reply "
+		   "to RCPT TO command))\n");
 	unsigned n;
 	char *got = feed("host names are case-blind, said: the manual\n"
+			 "I wrote back (in reply to his command)\n"
+			 "(in reply to end of DATA command)\n"
+			 "it failed (in reply to FOO command)\n"
+			 "x (in reply to command)\n"
+			 "x (in reply to  command)\n"
+			 "it failed (in reply to end of DATA command) twice\n"
 			 "(cannot update mailbox settings in the web panel)\n"
 			 "cannot update mailbox quota for user bob\n"
 			 "connect to the database failed: timeout\n"
