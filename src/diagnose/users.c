@@ -63,9 +63,12 @@ static bool note_group(struct diag *d, enum finding_id id, const char *key, stru
 
 /* diag_client_note - one more line of a client kept until the end (its
  * count, times and first samples), in a fixed table of cap clients; a
- * client past the table's size is not kept */
-struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
-				    const struct event *ev, bool show_secrets)
+ * client past the table's size is not kept.  tags[i] is diag_ip_tag of
+ * tab[i].ip: the address is looked for only where its tag is (memchr
+ * over the tags; speed29: a full table of 64 refused clients was
+ * compared entry by entry for every new one, about 450 instructions) */
+struct diag_relay *diag_client_note(struct diag_relay *tab, uint8_t *tags, uint32_t *n, uint32_t cap,
+				    struct span ip, const struct event *ev, bool show_secrets)
 {
 	if (!ip.n || ip.n >= sizeof tab[0].ip)
 		return NULL;
@@ -73,13 +76,22 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 	/* a kept address is a C string: it is ip when its first ip.n bytes
 	 * are ip's and a NUL ends it there, which no ip with a NUL inside
 	 * can be (no strlen of each of the table's addresses per line) */
-	if (!memchr(ip.p, 0, ip.n))
-		for (uint32_t i = 0; i < *n && !r; i++)
-			if (tab[i].ip[0] == ip.p[0] && bytes_eq(tab[i].ip, ip.p, ip.n) && !tab[i].ip[ip.n])
-				r = &tab[i];
+	const char *nul = memchr(ip.p, 0, ip.n);
+	/* the tag of the kept C string: ip up to a NUL inside */
+	uint8_t tag = diag_ip_tag(nul ? span_make(ip.p, (size_t)(nul - ip.p)) : ip);
+	if (!nul)
+		for (const uint8_t *t = tags, *end = tags + *n; t < end && (t = memchr(t, tag, (size_t)(end - t)));
+		     t++) {
+			struct diag_relay *c = &tab[t - tags];
+			if (bytes_eq(c->ip, ip.p, ip.n) && !c->ip[ip.n]) {
+				r = c;
+				break;
+			}
+		}
 	if (!r) {
 		if (*n == cap)
 			return NULL;
+		tags[*n] = tag;
 		r = &tab[(*n)++];
 		memcpy(r->ip, ip.p, ip.n);
 		r->ip[ip.n] = 0;
@@ -94,10 +106,10 @@ struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_
 void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const char *key)
 {
 	if (!strcmp(key, "the client hung up mid-handshake"))
-		diag_client_note(d->tlshang, &d->ntlshang, DIAG_TLS_CLIENTS, span_of(ip), ev,
+		diag_client_note(d->tlshang, d->tlshang_tag, &d->ntlshang, DIAG_TLS_CLIENTS, span_of(ip), ev,
 				 d->show_secrets);
 	else
-		diag_client_note(d->tlsfail, &d->ntlsfail, DIAG_TLS_CLIENTS, span_of(ip), ev,
+		diag_client_note(d->tlsfail, d->tlsfail_tag, &d->ntlsfail, DIAG_TLS_CLIENTS, span_of(ip), ev,
 				 d->show_secrets);
 }
 
@@ -105,7 +117,7 @@ void diag_tls_note(struct diag *d, const struct event *ev, const char *ip, const
 void diag_sasl_note(struct diag *d, const struct event *ev)
 {
 	struct diag_relay *r =
-	    diag_client_note(d->saslfail, &d->nsaslfail, DIAG_TLS_CLIENTS, ev->client_ip, ev, d->show_secrets);
+	    diag_client_note(d->saslfail, d->saslfail_tag, &d->nsaslfail, DIAG_TLS_CLIENTS, ev->client_ip, ev, d->show_secrets);
 	if (r && !r->why[0])
 		snprintf(r->why, sizeof r->why, "%s", ev_sasl_backend_name(ev));
 }
@@ -540,7 +552,7 @@ unsigned diag_refusal_ask(const struct event *ev, char *why, size_t n)
  * the place of one that did not (spammers' refusals fill it first) */
 static struct diag_relay *noauth_note(struct diag *d, const struct event *ev)
 {
-	struct diag_relay *r = diag_client_note(d->noauthref, &d->nnoauthref, DIAG_TLS_CLIENTS,
+	struct diag_relay *r = diag_client_note(d->noauthref, d->noauthref_tag, &d->nnoauthref, DIAG_TLS_CLIENTS,
 						ev->client_ip, ev, d->show_secrets);
 	if (r || ev->client_ip.n >= sizeof r->ip || !strset_has(&d->login_ips, ev->client_ip))
 		return r;
@@ -552,6 +564,7 @@ static struct diag_relay *noauth_note(struct diag *d, const struct event *ev)
 			free(r->sample[j]);
 		memset(r, 0, sizeof *r);
 		memcpy(r->ip, ev->client_ip.p, ev->client_ip.n);
+		d->noauthref_tag[i] = diag_ip_tag(span_of(r->ip)); /* up to a NUL inside */
 		diag_note_line(r, ev, d->show_secrets);
 		return r;
 	}
@@ -581,7 +594,7 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
 		return;
 	}
 	{
-		struct diag_relay *r = login ? diag_client_note(d->userref, &d->nuserref, DIAG_TLS_CLIENTS,
+		struct diag_relay *r = login ? diag_client_note(d->userref, d->userref_tag, &d->nuserref, DIAG_TLS_CLIENTS,
 								ev->client_ip, ev, d->show_secrets)
 					     : noauth_note(d, ev);
 		if (r) {
