@@ -396,6 +396,22 @@ void diag_user_tls_fold(struct diag *d)
 static const char *const typing_nknown[] = {"User unknown", "user unknown", "Unknown user", NULL};
 static const char *const typing_address[] = {"undeliverable address", "unverified address", NULL};
 
+/* has_blank_address - r holds " address": an "ddress" with " a" before
+ * it (speed29: a search anchored on the blank stopped at every space of
+ * the refusal, about 12 memchr calls; 'd' is rarer) */
+static bool has_blank_address(struct span r)
+{
+	for (size_t from = 0;;) {
+		ptrdiff_t k = span_index(span_skip(r, from), "ddress");
+		if (k < 0)
+			return false;
+		size_t at = from + (size_t)k;
+		if (at >= 2 && r.p[at - 2] == ' ' && r.p[at - 1] == 'a')
+			return true;
+		from = at + 1;
+	}
+}
+
 /* typing_mistake - r holds one of the user's own mistakes above, or an
  * address without its domain ("Sender address rejected: need
  * fully-qualified address", reject_non_fqdn_sender / _recipient); the
@@ -410,7 +426,7 @@ static bool typing_mistake(struct span r)
 		for (int i = 0; typing_nknown[i]; i++)
 			if (span_index(r, typing_nknown[i]) >= 0)
 				return true;
-	if (span_index(r, " address") >= 0)
+	if (has_blank_address(r))
 		for (int i = 0; typing_address[i]; i++)
 			if (span_index(r, typing_address[i]) >= 0)
 				return true;
