@@ -351,12 +351,14 @@ enum verdict verdict_session(const struct session *s)
 	 * the original sender's domain fails, not the provider; the finding
 	 * known-sender-refused) */
 	if (s->rejects > s->local_rejects) {
-		/* the provider's name (a table of suffixes) last: it costs most */
+		/* the provider's server first (speed29: its names read eight
+		 * bytes at a time cost less than the four searches of the
+		 * refusal's text, and most clients are none) */
 		bool big_listed = s->last_reject &&
-				  (strstr(s->last_reject, "blocked using ") ||
-				   ev_sender_auth_text(span_of(s->last_reject))) &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
-						     span_of(s->helo));
+						     span_of(s->helo)) &&
+				  (strstr(s->last_reject, "blocked using ") ||
+				   ev_sender_auth_text(span_of(s->last_reject)));
 		/* nor a private address greeting as a large provider's server,
 		 * or refused by an SPF check: a NAT gateway's, standing for it
 		 * (nat-hides-clients) */

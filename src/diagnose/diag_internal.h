@@ -43,8 +43,16 @@ void diag_accepted_free(struct diag *d);
 /* users.c: a client's lines kept until the end; the users' failed TLS
  * handshakes and refused mail */
 void diag_note_line(struct diag_relay *r, const struct event *ev, bool show_secrets);
-struct diag_relay *diag_client_note(struct diag_relay *tab, uint32_t *n, uint32_t cap, struct span ip,
-				    const struct event *ev, bool show_secrets);
+struct diag_relay *diag_client_note(struct diag_relay *tab, uint8_t *tags, uint32_t *n, uint32_t cap,
+				    struct span ip, const struct event *ev, bool show_secrets);
+/* diag_ip_tag - the byte diag_client_note's tags[] keep of an address */
+static inline uint8_t diag_ip_tag(struct span ip)
+{
+	uint32_t h = (uint32_t)ip.n * 0x9Du;
+	for (size_t k = ip.n > 4 ? ip.n - 4 : 0; k < ip.n; k++)
+		h = h * 31u + (unsigned char)ip.p[k];
+	return (uint8_t)(h ^ h >> 8);
+}
 void diag_serving_reset(struct diag *d, uint32_t slot);
 int diag_serving_find(const struct diag *d, int64_t pid);
 void diag_serving_take(struct diag *d, int64_t pid, struct span ip);

@@ -93,10 +93,10 @@ char *diag_sample_copy(const struct logline *l, bool show_secrets)
 	struct redact_mask m;
 	redact_init(&st, false);
 	redact_msg(&st, l, &m);
+	/* a line without a secret to hide is copied once, not through b */
 	if (show_secrets || !redact_touches(&m, l->raw))
-		buf_putspan(&b, l->raw);
-	else
-		redact_put(&b, l->raw, &m);
+		return xspandup(span_cut(l->raw, DIAG_SAMPLE_MAX));
+	redact_put(&b, l->raw, &m);
 	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;

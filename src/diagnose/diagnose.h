@@ -163,8 +163,10 @@ struct diag {
 	/* a users' mail program failing the TLS handshake (users.c) */
 	struct diag_relay tlsfail[DIAG_TLS_CLIENTS]; /* the first clients' failed handshakes */
 	uint32_t ntlsfail;
+	uint8_t tlsfail_tag[DIAG_TLS_CLIENTS]; /* diag_client_note's index */
 	struct diag_relay tlshang[DIAG_TLS_CLIENTS]; /* their hang-ups mid-handshake, apart */
 	uint32_t ntlshang;
+	uint8_t tlshang_tag[DIAG_TLS_CLIENTS]; /* diag_client_note's index */
 	struct strset user_tls_ips;  /* those that are users' (diag_user_tls) */
 	struct strset noauth_ips;    /* users' addresses refused without a login (users.c) */
 	struct strset known_ips;     /* known senders' addresses refused (users.c) */
@@ -179,14 +181,17 @@ struct diag {
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
 	struct diag_relay userref[DIAG_TLS_CLIENTS];
 	uint32_t nuserref;
+	uint8_t userref_tag[DIAG_TLS_CLIENTS]; /* diag_client_note's index */
 	/* the same in a session without a login, of any address (kept until
 	 * the end tells whether a user logs in from it elsewhere) */
 	struct diag_relay noauthref[DIAG_TLS_CLIENTS];
 	uint32_t nnoauthref;
+	uint8_t noauthref_tag[DIAG_TLS_CLIENTS]; /* diag_client_note's index */
 	/* logins failed by this server's SASL backend, by client, until the
 	 * end tells which clients guessed besides (users.c) */
 	struct diag_relay saslfail[DIAG_TLS_CLIENTS];
 	uint32_t nsaslfail;
+	uint8_t saslfail_tag[DIAG_TLS_CLIENTS]; /* diag_client_note's index */
 	bool sasl_down_seen;         /* smtpd said its SASL backend is unreachable */
 	struct strset backscatter_qids; /* the messages and notifications of backscatter */
 	struct diag_unknown unknown[DIAG_UNKNOWN_RCPTS]; /* unknown recipients (unknown_rcpt.c) */

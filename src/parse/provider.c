@@ -11,31 +11,77 @@
 #include <string.h>
 #include <strings.h>
 
+/* dots8 - bit 7 of each byte of w that is '.', exactly (no borrow
+ * between bytes: each byte's test stays inside it) */
+static inline uint64_t dots8(uint64_t w)
+{
+	const uint64_t lows = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t y = w ^ 0x2E2E2E2E2E2E2E2EULL;
+	return ~(((y & lows) + lows) | y) & ~lows;
+}
+
+/* lower8 - w with each byte 'A'..'Z' lowered, every other byte as it is
+ * (tolower in the C locale: postsleuth sets LC_MESSAGES only) */
+static inline uint64_t lower8(uint64_t w)
+{
+	const uint64_t lows = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t y = w & lows;
+	uint64_t from_a = y + 0x3F3F3F3F3F3F3F3FULL; /* bit 7: y >= 'A' */
+	uint64_t past_z = y + 0x2525252525252525ULL; /* bit 7: y > 'Z' */
+	return w | (from_a & ~past_z & ~w & ~lows) >> 2;
+}
+
 /* provider_name - the big mail providers by the names of their servers.
  * Every suffix is two labels ("google.com", "t-online.de"): a name is
  * under one exactly when its tail after its second last dot (the whole
  * name when it has fewer) is that suffix, case-blind.  So the tail (6 to
  * 14 bytes) is found from the end, lowered as strncasecmp would lower it,
  * and looked up by its length: no table walked for each failed delivery
- * and refused client (test_provider.c holds it to the walk it replaced) */
+ * and refused client (test_provider.c holds it to the walk it replaced).
+ * speed29: the last 16 bytes (a shorter name right-aligned after zeros,
+ * which are no dots) read as two words, the dots and the lowering found
+ * eight bytes at a time instead of a byte loop each (151 -> about 60
+ * instructions a name) */
 const char *provider_name(struct span name)
 {
-	/* the tail's start: at most 15 bytes back from the end (one past the
-	 * longest suffix), the byte after the second dot met */
 	if (name.n < 6)
 		return NULL;
-	size_t lim = name.n < 15 ? name.n : 15, i = 0;
 	const char *e = name.p + name.n;
-	unsigned dots = 0;
-	for (; i < lim; i++)
-		if (e[-1 - (ptrdiff_t)i] == '.' && ++dots == 2)
-			break;
+	char b[16];
+	if (name.n >= 16) {
+		memcpy(b, e - 16, 16);
+	} else {
+		memset(b, 0, 16);
+		memcpy(b + 16 - name.n, name.p, name.n);
+	}
+	/* byte j of hi is e[j - 8], byte j of lo e[j - 16]; a dot at e[-1 - i]
+	 * leaves i bytes after it.  At most 15 bytes back: lo's byte 0 (e[-16])
+	 * is out of reach */
+	uint64_t lo = load_le64(b), hi = load_le64(b + 8);
+	uint64_t dh = dots8(hi), dl = dots8(lo) & ~(uint64_t)0x80;
+	size_t i = name.n < 15 ? name.n : 15; /* no second dot in reach */
+	if (dh) {
+		uint64_t rest = dh & ~(1ULL << (63 - __builtin_clzll(dh)));
+		if (rest)
+			i = 7 - (size_t)((63 - __builtin_clzll(rest)) >> 3);
+		else if (dl)
+			i = 15 - (size_t)((63 - __builtin_clzll(dl)) >> 3);
+	} else if (dl) {
+		uint64_t rest = dl & ~(1ULL << (63 - __builtin_clzll(dl)));
+		if (rest)
+			i = 15 - (size_t)((63 - __builtin_clzll(rest)) >> 3);
+	}
 	/* i: the tail's length; 15 when the second dot is not in reach */
 	if (i < 6 || i > 14)
 		return NULL;
-	char t[14];
-	for (size_t k = 0; k < i; k++)
-		t[k] = (char)tolower((unsigned char)e[(ptrdiff_t)k - (ptrdiff_t)i]);
+	uint64_t l0 = lower8(lo), l1 = lower8(hi);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	l0 = __builtin_bswap64(l0), l1 = __builtin_bswap64(l1);
+#endif
+	char lw[16];
+	memcpy(lw, &l0, 8);
+	memcpy(lw + 8, &l1, 8);
+	const char *t = lw + 16 - i;
 #define IS(s) (!memcmp(t, s, sizeof s - 1))
 	switch (i) {
 	case 6:
