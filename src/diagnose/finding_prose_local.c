@@ -62,7 +62,9 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"domain and the message bounces to its sender. Mail from the Internet is normally "
 	"refused at RCPT TO instead; these came another way (sendmail on this host, an alias "
 	"or .forward, or a lookup table that accepts more users than exist).",
-	"A typo of a local sender needs nothing. If mail from outside gets this far, make "
+	"A typo of a local sender needs nothing. A name that a program or a cron job mails on "
+	"purpose (a monitor's own address, root) needs an alias to a real mailbox in "
+	"/etc/aliases, then newaliases. If mail from outside gets this far, make "
 	"smtpd know the users: local_recipient_maps must not be empty, and "
 	"virtual_mailbox_maps or virtual_alias_maps must list exactly the existing users.",
 	"When a program on this host (a web site's contact form, cron) mails its own site's "
@@ -157,6 +159,26 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"postqueue, man postmap) and the right file name; check cron jobs and scripts that "
 	"call Postfix commands.",
 	NULL},
+    [F_LOCAL_SUBMIT_BLOCKED] = {
+	"A program on this host (cron, a web application's PHP mail(), a monitoring tool, a "
+	"script) ran sendmail and it could not put the message into Postfix's maildrop "
+	"directory: postdrop, which writes it with the set-group-ID postdrop, was refused "
+	"(\"Permission denied\"), the directory is read-only for that program (\"Read-only "
+	"file system\"), or sendmail could not even enter the queue directory (chdir). postdrop "
+	"tries again every 10 seconds while the program waits; its mail is not in the queue. "
+	"Mail over SMTP is not affected.",
+	"When one service's mail fails (a systemd unit: a monitor, cron's mail on failure, a "
+	"web application), its unit forbids what postdrop needs: NoNewPrivileges=yes or "
+	"DynamicUser=yes drops the set-group-ID (Permission denied), ProtectSystem=strict or "
+	"ReadOnlyPaths makes the maildrop read-only; allow them for that unit "
+	"(NoNewPrivileges=no, ReadWritePaths=/var/spool/postfix/maildrop) or let the program "
+	"send over SMTP to localhost. When every program's mail fails: ls -l /usr/sbin/postdrop "
+	"/usr/sbin/postqueue must show -r-xr-sr-x root postdrop, and the maildrop directory "
+	"drwx-wx--T postfix postdrop; after a reinstall or a restored copy run postfix "
+	"set-permissions (postconf setgid_group must name a group that exists); /var/spool and "
+	"/var/spool/postfix must be searchable by everyone (chmod 755).",
+	"The line does not name the program that ran sendmail: its process ID is postdrop's; "
+	"the program's own log or the journal around that time names it."},
     [F_LOCAL_TOO_BIG] = {
 	"A message submitted on this host with sendmail or postdrop was larger than "
 	"message_size_limit (or the file-size limit of the process that wrote it), and was "

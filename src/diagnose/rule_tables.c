@@ -313,15 +313,16 @@ const struct rule rule_diag[] = {
      * file, a fatal write error; the disk, whatever wrote to it, before
      * the rows of the daemon's own failure */
     {F_DISK_FULL, SRC_DIAG, NULL, {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
-    /* scan_dir.c "scan_dir_push: open directory %s: %m" (qmgr's active,
-     * incoming, deferred: a fatal) and sendmail's or postdrop's "chdir %s:
-     * %m" into the queue directory, refused: Postfix's own queue has the
-     * wrong owner (a volume or a restored copy), the cause of every other
-     * daemon's failure beside it, before the rows of those failures.  By
-     * daemon: smtpd's warnings quote a client's words */
+    /* scan_dir.c "scan_dir_push: open directory %s: %m" (qmgr: a fatal),
+     * refused: Postfix's queue has the wrong owner (a volume, a restored
+     * copy), the cause of the other daemons' failures beside it.  By
+     * daemon: smtpd's warnings quote a client's words.  sendmail's or
+     * postdrop's "chdir %s: %m" and mail_queue.c's "mail_queue_enter: create
+     * file %s: %m" (postdrop, again every 10 s): a local program's mail */
     {F_QUEUE_FILE, SRC_DIAG, "qmgr", {"scan_dir_push: open directory "}, "Permission denied", K_FIXED, "Permission denied"},
-    {F_QUEUE_FILE, SRC_DIAG, "sendmail", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
-    {F_QUEUE_FILE, SRC_DIAG, "postdrop", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_LOCAL_SUBMIT_BLOCKED, SRC_DIAG, "sendmail", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_LOCAL_SUBMIT_BLOCKED, SRC_DIAG, "postdrop", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
+    {F_LOCAL_SUBMIT_BLOCKED, SRC_DIAG, "postdrop", {"mail_queue_enter: create file "}, "Permission denied", K_FIXED, "Permission denied"},
     {F_QUEUE_FILE, SRC_DIAG, "postqueue", {"chdir "}, "Permission denied", K_FIXED, "Permission denied"},
     /* Postfix 3.7 names the socket: "SASL: Connect to Dovecot auth socket 'private/auth' failed: ..." */
     {F_SASL_BACKEND_DOWN, SRC_DIAG, NULL, {"SASL: Connect to Dovecot auth socket '"}, "failed", K_AFTER, "auth socket '"},
@@ -700,9 +701,7 @@ const struct rule rule_diag[] = {
      * (statem_srvr.c, s3_srvr.c, the client hello's functions) proves a
      * client's handshake with this server, whichever daemon logged it */
     {F_TLS_HANDSHAKE_IN, SRC_DIAG, NULL, {"statem_srvr.c", "s3_srvr.c", "client_hello:"}, "TLS library problem", K_TLSKIND, NULL},
-    /* a queue file that cannot be written because the disk is full
-     * (postdrop's mail_queue_enter, cleanup's "queue file write error"):
-     * keyed by the cause, which the admin must see first */
+    {F_LOCAL_SUBMIT_BLOCKED, SRC_DIAG, "postdrop", {"mail_queue_enter: create file "}, "Read-only file system", K_FIXED, "Read-only file system"},
     /* cleanup_strerror.c's status relayed by smtpd, sendmail or postdrop:
      * its own key, so that a full disk in the same log takes it
      * (fold_disk_full) */

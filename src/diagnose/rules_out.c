@@ -193,6 +193,22 @@ static bool rcpt_limit_reply(const struct event *ev, struct span t)
 	return k >= 0 && span_index(span_skip(t, (size_t)k), "(in reply to RCPT TO command)") >= 0;
 }
 
+/* reason_cut_short - a status line whose "(TEXT)" the paste cut after a
+ * few bytes ("status=bounced (unkn"): log_adhoc.c always closes the
+ * reason with ')', so a line that ends without it lost its end, and
+ * under 12 bytes of a reason name no cause; the agent's own backend or
+ * a remote server is not to be blamed on "unkn".  A function of the
+ * line alone, before the memo (whose key has the reason, not the line) */
+static bool reason_cut_short(const struct event *ev)
+{
+	if (ev->type != EV_DELIVERY || !ev->reason.n || ev->reason.n >= 12 || !ev->line)
+		return false;
+	struct span l = ev->line->text;
+	while (l.n && (l.p[l.n - 1] == ' ' || l.p[l.n - 1] == '\t' || l.p[l.n - 1] == '\r'))
+		l.n--;
+	return l.n && l.p[l.n - 1] != ')';
+}
+
 /* classify_out_find - a delivery that did not succeed */
 static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 {
@@ -500,6 +516,8 @@ static inline unsigned out_slot(struct span t, struct span dom)
 /* classify_out - classify_out_find, remembered */
 bool diag_classify_out(const struct event *ev, struct diag_hit *hit)
 {
+	if (reason_cut_short(ev))
+		return false;
 	struct span t = ev->type == EV_SMTP_CONN_FAIL ? ev->line->text
 			: ev->reason.n				 ? ev->reason
 								 : ev->text;

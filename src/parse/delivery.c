@@ -412,11 +412,18 @@ static void queue_line(const struct logline *l, struct span t, struct event *ev)
 
 /* delivery_fragment - a status line pasted without its queue ID
  * ("to=<r>, relay=..."), or cut before to= ("relay=R, ..., status=S
- * (TEXT)", "status=S (TEXT)"): read for what it says, with no message
+ * (TEXT)", "status=S (TEXT)", "o=<r>, relay=..."): read for what it says, with no message
  * to tie it to (the model follows queue IDs only) and an empty
  * recipient when to= was cut off */
 static bool delivery_fragment(struct span t, struct event *ev)
 {
+	/* the selection began a byte or two into "to=<": read from relay= */
+	if (span_starts(t, "o=<") || span_starts(t, "=<")) {
+		ptrdiff_t k = span_index(t, ", relay=");
+		if (k <= 0)
+			return false;
+		t = span_skip(t, (size_t)k + 2);
+	}
 	bool to = span_starts(t, "to=");
 	if (!to && !span_starts(t, "relay=") && !span_starts(t, "status="))
 		return false;

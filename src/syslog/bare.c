@@ -477,7 +477,8 @@ static const char *relay_daemon(struct span cur)
 	bool noqueue;
 	take_qid(&cur, false, &noqueue);
 	struct span r;
-	if (span_starts(cur, "to=<")) {
+	/* "o=<r>, relay=": the paste's selection began inside "to=<" */
+	if (span_starts(cur, "to=<") || span_starts(cur, "o=<") || span_starts(cur, "=<")) {
 		ptrdiff_t at = -1;
 		for (size_t i = 0; i + 8 <= cur.n; i++)
 			if (!memcmp(cur.p + i, ", relay=", 8)) {

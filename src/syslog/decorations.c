@@ -184,6 +184,24 @@ static bool emphasis(struct span *cur)
 	return true;
 }
 
+/* quoted_whole - a line pasted inside a pair of ASCII double quotes
+ * ("\"postdrop: warning: unable to look up public/pickup: ...\""): both
+ * taken off.  Postfix never starts a line with '"'; a CSV export's
+ * quoted columns ("\",\"" inside) stay as they are */
+static bool quoted_whole(struct span *cur)
+{
+	size_t n = cur->n;
+	while (n && col_blank(cur->p[n - 1]))
+		n--;
+	if (n < 3 || cur->p[0] != '"' || cur->p[n - 1] != '"')
+		return false;
+	struct span in = {cur->p + 1, n - 2};
+	if (span_index(in, "\",\"") >= 0)
+		return false;
+	*cur = in;
+	return true;
+}
+
 /* syslog_strip_decorations - what a paste put before the line */
 void syslog_strip_decorations(struct span *cur)
 {
@@ -204,6 +222,8 @@ void syslog_strip_decorations(struct span *cur)
 			*cur = span_skip(*cur, 1); /* quote, code, table */
 			continue;
 		}
+		if (quoted_whole(cur))
+			continue;
 		if (grep_prefix(cur))
 			continue;
 		if (emphasis(cur) || field_label(cur))

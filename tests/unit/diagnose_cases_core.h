@@ -204,7 +204,7 @@
     {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device",
      "disk-full", "No space left on device"},
     {"Jul 04 16:04:01 mx postfix/postdrop[891726]: warning: mail_queue_enter: create file maildrop/386941.891726: Permission denied",
-     "queue-file-problem", ""},
+     "local-submission-blocked", "Permission denied"},
     /* the database answered and refused the table's query: the query is
      * wrong, not the server down (dict_mysql.c, dict_pgsql.c) */
     {"Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near ''1' at line 1",

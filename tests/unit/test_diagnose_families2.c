@@ -133,7 +133,7 @@ static const struct {
     {"Mar  7 03:02:11 mx postfix/smtpd[9111]: warning: 9A7B8C9DAE: queue file write error",
      "queue-file-problem", "queue file write error"},
     {"Mar  7 04:00:01 mx postfix/postdrop[9201]: warning: mail_queue_enter: create file maildrop/591023.9201: Permission denied",
-     "queue-file-problem", ""},
+     "local-submission-blocked", "Permission denied"},
     {"Mar  7 04:05:01 mx postfix/smtp[9211]: 1C9DAEBFC0: to=<gina@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 Error: queue file write error: No space left on device (in reply to end of DATA command))",
      "outbound-remote-temporary", "mx.example.com"},
     /* a command's own "Permission denied", a lock that exists */
