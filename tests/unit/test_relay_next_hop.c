@@ -128,3 +128,89 @@ TEST(relay_recipient_table_told)
 	CHECK(strstr(out, "relay_recipient_maps") == NULL);
 	CHECK(strstr(out, "wrong or old address") != NULL);
 }
+
+/* diagnosed - the lines through the whole front as report wires it */
+struct dpipe {
+	struct analysis *a;
+	struct diag *d;
+	struct model *m;
+};
+static void d_session(const struct session *s, void *ctx)
+{
+	analysis_session(((struct dpipe *)ctx)->a, s);
+}
+static void d_message(const struct message *msg, void *ctx)
+{
+	struct dpipe *p = ctx;
+	analysis_message(p->a, msg);
+	diag_message(p->d, msg);
+}
+static struct diag *diagnosed(const char *const *lines, struct analysis **a_out)
+{
+	struct dpipe p = {analysis_new(), diag_new(), NULL};
+	struct model_sink sink = {d_session, d_message, &p};
+	p.m = model_new(&sink);
+	struct syslog_state st;
+	syslog_state_init(&st, 2026, 0);
+	for (uint64_t i = 0; lines[i]; i++) {
+		struct logline l;
+		struct event ev;
+		if (!syslog_parse(&st, span_of(lines[i]), &l))
+			continue;
+		parse_line(&l, &ev);
+		analysis_event(p.a, &ev);
+		diag_event(p.d, &ev);
+		model_event(p.m, &ev, i + 1, 0);
+	}
+	model_finish(p.m);
+	model_free(p.m);
+	analysis_finish(p.a);
+	diag_clients(p.d, p.a);
+	diag_finish(p.d);
+	*a_out = p.a;
+	return p.d;
+}
+
+#define BS_LINES(agent, hop, domain)                                                                         \
+	"Mar  5 02:11:01 mx2 postfix/smtpd[4101]: connect from unknown[203.0.113.77]",                          \
+	    "Mar  5 02:11:01 mx2 postfix/smtpd[4101]: 6A1B2C3D4E: client=unknown[203.0.113.77]",                 \
+	    "Mar  5 02:11:02 mx2 postfix/cleanup[4102]: 6A1B2C3D4E: message-id=<x1@spam.example>",               \
+	    "Mar  5 02:11:02 mx2 postfix/qmgr[900]: 6A1B2C3D4E: from=<victim@example.org>, size=4100, nrcpt=1 "  \
+	    "(queue active)",                                                                                    \
+	    "Mar  5 02:11:02 mx2 postfix/smtpd[4101]: disconnect from unknown[203.0.113.77] ehlo=1 mail=1 rcpt=1 " \
+	    "data=1 quit=1 commands=5",                                                                          \
+	    "Mar  5 02:11:03 mx2 postfix/" agent "[4103]: 6A1B2C3D4E: to=<qwxz@" domain ">, relay=" hop            \
+	    ":25, delay=1.5, delays=0.5/0.01/0.5/0.5, dsn=5.1.1, status=bounced (host " hop " said: 550 5.1.1 "   \
+	    "<qwxz@" domain ">: Recipient address rejected: User unknown in virtual mailbox table (in reply to "  \
+	    "RCPT TO command))",                                                                                 \
+	    "Mar  5 02:11:03 mx2 postfix/bounce[4104]: 6A1B2C3D4E: sender non-delivery notification: 7B2C3D4E5F", \
+	    "Mar  5 02:11:03 mx2 postfix/qmgr[900]: 7B2C3D4E5F: from=<>, size=6200, nrcpt=1 (queue active)",      \
+	    "Mar  5 02:11:03 mx2 postfix/qmgr[900]: 6A1B2C3D4E: removed",                                         \
+	    "Mar  5 02:11:04 mx2 postfix/smtp[4105]: 7B2C3D4E5F: to=<victim@example.org>, "                      \
+	    "relay=mx.example.org[198.51.100.9]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 Ok)", \
+	    "Mar  5 02:11:04 mx2 postfix/qmgr[900]: 7B2C3D4E5F: removed"
+
+/* a backup MX (the relay transport) accepts Internet mail for an unknown
+ * user of the relay domain, its primary refuses it, the notification
+ * goes to the forged sender: backscatter of this server, keyed by the
+ * primary, the outbound "user unknown" folded in; the same refusal of
+ * mail the plain smtp transport took to a stranger's domain is that
+ * stranger's answer */
+TEST(relay_transport_backscatter)
+{
+	static const char *const relay[] = {BS_LINES("relay/smtp", "mx1.example.com[192.0.2.10]", "example.com"), NULL};
+	static const char *const plain[] = {BS_LINES("smtp", "mx.example.net[203.0.113.80]", "example.net"), NULL};
+	struct analysis *a;
+	struct diag *d = diagnosed(relay, &a);
+	CHECK(diag_has(d, F_IN_BACKSCATTER));
+	CHECK(!diag_has(d, F_OUT_USER_UNKNOWN));
+	for (size_t i = 0; i < d->nlist; i++)
+		if (d->list[i]->id == F_IN_BACKSCATTER)
+			CHECK(!strcmp(d->list[i]->key, "mx1.example.com"));
+	diag_free(d);
+	analysis_free(a);
+	d = diagnosed(plain, &a);
+	CHECK(!diag_has(d, F_IN_BACKSCATTER));
+	diag_free(d);
+	analysis_free(a);
+}
