@@ -155,6 +155,16 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 			      "The refusal is this server's configuration, not the sender's: see the "
 			      "problem \"a domain is in both mydestination and another domain list\"."));
 	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
+		   strstr(d->reject_text[0].name, "User unknown in relay recipient table")) {
+		/* TRANSLATORS: %s is Postfix's refusal (quoted) */
+		buf_printf(b, _(" It was refused only because the recipient is not in relay_recipient_maps "
+				"(e.g. \"%s\"): the list of valid addresses of a domain this server passes on "
+				"to another server (a backup MX, a gateway in front of the real mailboxes). If "
+				"the address is real, that list here lacks it: bring it up to date from the "
+				"primary server's users; if it does not exist, the refusal is right and spares "
+				"a bounce later. The client is not accused."),
+			   d->reject_text[0].name);
+	} else if (c->rejects && !c->by_verdict[V_SPAM_REJECTED] && d && d->nreject_text &&
 		   strstr(d->reject_text[0].name, "Recipient address rejected: User unknown") &&
 		   d->ptr && provider_name(span_of(d->ptr))) {
 		/* TRANSLATORS: the provider's name, then Postfix's refusal (quoted) */

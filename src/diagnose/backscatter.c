@@ -42,6 +42,17 @@ bool diag_user_unknown(const struct rcpt *r)
 	return false;
 }
 
+/* relay_hop_name - the host name of a delivery's relay= ("NAME[ADDR]:PORT")
+ * into out (DIAG_KEY_MAX, cut), "relay" when there is none */
+static void relay_hop_name(const char *relay, char out[DIAG_KEY_MAX])
+{
+	size_t n = relay ? strcspn(relay, "[") : 0;
+	if (!n || !strcmp(relay, "none"))
+		snprintf(out, DIAG_KEY_MAX, "relay");
+	else
+		snprintf(out, DIAG_KEY_MAX, "%.*s", (int)(n < DIAG_KEY_MAX - 1 ? n : DIAG_KEY_MAX - 1), relay);
+}
+
 /* bounce_child - the queue ID of the sender notification a message caused */
 static const char *bounce_child(const struct message *m)
 {
@@ -182,14 +193,20 @@ void diag_message(struct diag *d, const struct message *m)
 		return; /* the null sender gets no notification */
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
-		if (!r->agent || !r->status || strcmp(r->status, "bounced") || !diag_user_unknown(r))
+		if ((!r->agent && !r->relay_transport) || !r->status || strcmp(r->status, "bounced") ||
+		    !diag_user_unknown(r))
 			continue;
 		strset_add(&d->backscatter_qids, span_of(m->qid));
 		if (child)
 			strset_add(&d->backscatter_qids, span_of(child));
 		if (filtered)
 			strset_add(&d->backscatter_qids, span_of(m->parent_qid));
-		struct diag_group *g = diag_group_get(d, F_IN_BACKSCATTER, r->agent);
+		/* a relay domain's next hop (a backup MX's primary) by its name,
+		 * as the outbound finding of its refusal (diag_accepted_fold) */
+		char hop[DIAG_KEY_MAX];
+		if (!r->agent)
+			relay_hop_name(r->relay, hop);
+		struct diag_group *g = diag_group_get(d, F_IN_BACKSCATTER, r->agent ? r->agent : hop);
 		if (!g) {
 			d->dropped++;
 			continue;

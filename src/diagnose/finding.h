@@ -140,6 +140,8 @@ enum finding_impact {
 	  "a remote mail server drops or stalls the conversation after connecting")              \
 	X(F_OUT_REFUSED, "outbound-connect-refused", SIDE_REMOTE, 2, IMPACT_DELAYED,            \
 	  "a remote mail server refuses connections")                                          \
+	X(F_RELAY_NEXT_HOP_DOWN, "relay-next-hop-unreachable", SIDE_CONFIG, 2, IMPACT_DELAYED, \
+	  "mail this server passes on to its own next hop (a backup MX's primary, a gateway's internal server) cannot get through") \
 	X(F_OUT_NET_UNREACHABLE, "outbound-network-unreachable", SIDE_NETWORK, 2, IMPACT_DELAYED, \
 	  "this host has no route to some destinations")                                      \
 	X(F_OUT_DNS_TEMP, "outbound-dns-failure", SIDE_NETWORK, 3, IMPACT_DELAYED,              \

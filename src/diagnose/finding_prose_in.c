@@ -539,4 +539,20 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"main.cf that set only smtpd_recipient_restrictions without it fails after an "
 	"upgrade; raising compatibility_level hides this but the restriction belongs in "
 	"the file."},
+    [F_RELAY_NEXT_HOP_DOWN] = {
+	"The SMTP client could not connect to the server it passes this mail on to, and that "
+	"server is this site's own: the delivery went through the relay transport, which Postfix "
+	"uses for the domains of relay_domains (a backup MX handing mail to the primary, a "
+	"gateway to the mailbox server behind it), or to a private address on port 25 (an "
+	"internal Exchange, Domino or mailbox server, a relay host on the LAN). Postfix keeps the "
+	"mail and retries, which is what a backup MX is for; no stranger's server is at fault. "
+	"Past maximal_queue_lifetime (5 days by default) the mail bounces to its senders.",
+	"Bring the next hop back, or check how this host reaches it: telnet NAME 25 from this "
+	"host, its firewall, the transport_maps entry (postmap -q DOMAIN "
+	"hash:/etc/postfix/transport) or the domain's MX records for a backup MX. Then postqueue "
+	"-f to send the queue at once. For a long outage raise maximal_queue_lifetime on the "
+	"backup MX so the mail does not bounce.",
+	"If this server sends all its mail through the relay transport (default_transport = "
+	"relay), the next hop can be a stranger's server after all; a private address can also "
+	"be a NAT address of an outside server."},
 };

@@ -436,7 +436,7 @@ void diag_relayed_message(struct diag *d, const struct message *m, const char *i
 	for (uint32_t i = 0; i < m->nrcpts; i++) {
 		const struct rcpt *r = &m->rcpts[i];
 		char dom[RL_DOM_MAX], orig[RL_DOM_MAX];
-		if (r->agent || !r->status || !r->relay || !lower_domain(r->to, dom))
+		if (r->agent || r->relay_transport || !r->status || !r->relay || !lower_domain(r->to, dom))
 			continue;
 		if (r->orig_to && lower_domain(r->orig_to, orig) && strcmp(orig, dom))
 			continue; /* an alias of this host's pointing outside */
@@ -509,7 +509,7 @@ void diag_relayed_peek(struct diag *d, const struct message *m)
 		return;
 	bool relayed = false;
 	for (uint32_t i = 0; i < m->nrcpts && !relayed; i++)
-		relayed = !m->rcpts[i].agent && m->rcpts[i].status && m->rcpts[i].relay;
+		relayed = !m->rcpts[i].agent && !m->rcpts[i].relay_transport && m->rcpts[i].status && m->rcpts[i].relay;
 	if (!relayed)
 		return;
 	diag_relayed_message(d, m, m->client_ip, NULL, false);

@@ -78,5 +78,9 @@ struct span diag_rcpt_domain(struct span to);
  * "example-com.mail.protection.outlook.com" form; never a name that
  * starts as a submission server's does (smtp..., relay..., out...) */
 bool diag_host_in_domain(struct span host, struct span dom);
+/* diag_relay_next_hop - a connection failure toward this site's own
+ * next hop: the relay transport (relay_domains) or a private address on
+ * port 25, never a large provider's server nor loopback (relay_next_hop.c) */
+bool diag_relay_next_hop(const struct event *ev, struct span t);
 
 #endif

@@ -368,6 +368,12 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		hit->id = F_OUT_OWN_ORIGIN_NXDOMAIN;
 		hit->key[0] = 0;
 	}
+	/* a backup MX's primary, a gateway's internal server: this site's
+	 * own next hop (the relay transport, a private address on port 25),
+	 * unless it is a smarthost service this server submits to */
+	if ((hit->id == F_OUT_TIMEOUT || hit->id == F_OUT_REFUSED) && diag_relay_next_hop(ev, t) &&
+	    !relay_service(ev, t))
+		hit->id = F_RELAY_NEXT_HOP_DOWN;
 	/* the same bare local name given to the SMTP client whose delivery
 	 * then failed on this host's own bounce or defer service ("bounce or
 	 * trace service failure", relay=none): no remote answered at all;

@@ -397,6 +397,7 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		if (r) {
 			model_rcpt_update(r, ev->to, ev->orig_to, ev);
 			r->agent = model_mailbox_agent(ev->line->daemon);
+			r->relay_transport = span_eqs(ev->line->service, "relay") || span_eqs(ev->line->daemon, "relay");
 			r->attempts++;
 			if (span_eqs(ev->status, "deferred"))
 				r->deferrals++;

@@ -38,6 +38,8 @@ struct rcpt {
 	const char *agent;       /* this host's own delivery agent of the last
 				  * line (local, virtual, pipe, lmtp, error, qmgr),
 				  * a static string; NULL for smtp and others */
+	bool relay_transport;    /* the last line is master.cf's "relay" service's
+				  * (relay_transport: a relay_domains next hop) */
 	uint32_t attempts;       /* delivery lines seen */
 	uint32_t deferrals;
 	struct stamp last;
