@@ -1,8 +1,9 @@
 /*
  * finding_prose_master.c - the words of the findings about the lives of
  * master's daemons (one that keeps dying and is throttled, one that stops
- * with a fatal error, one killed by a signal, one master cannot wake):
- * what the lines mean, the
+ * with a fatal error, one killed by a signal, one master cannot wake),
+ * and the list of table plugins every program reads at its start: what
+ * the lines mean, the
  * next step, and what the lines cannot show.  The other findings' words
  * are in finding_prose.c, finding_prose_in.c, finding_prose_local.c and
  * finding_prose_out.c; finding_prose_en() reads the five.
@@ -65,5 +66,20 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"Kubernetes a block volume or an emptyDir). Then run postfix set-permissions (it makes "
 	"public/pickup and public/qmgr again with their owner and mode) and postfix reload; "
 	"postfix check tells what is still wrong.",
+	NULL},
+    [F_MAP_PLUGINS_SKIPPED] = {
+	"Postfix reads the lookup table types that come as plugin packages (lmdb, cdb, mysql, "
+	"pgsql, ldap, pcre, sqlite) from dynamicmaps.cf and the files in dynamicmaps.cf.d, and "
+	"skips such a file when root (or the user running the program) does not own it or when "
+	"group or others may write it (\"file is owned or writable by non-root users -- "
+	"skipping this file\"; since Postfix 3.12 \"by other users\"). The types it lists are "
+	"then unknown to that program: every table of those types fails to open (\"unsupported "
+	"dictionary type\", postmap's and postalias's \"unsupported map type\"), and mail in "
+	"its path is refused or deferred. A container image, or a configuration copied from "
+	"another host with its owners changed, does this.",
+	"Give the files back to root and take away group and other write: chown root:root "
+	"/etc/postfix/dynamicmaps.cf /etc/postfix/dynamicmaps.cf.d/*, then chmod 644 the same "
+	"files (in a container: in the image, or at its start after the volume is mounted). "
+	"Then postfix reload, and run newaliases or postmap again for the tables that failed.",
 	NULL},
 };
