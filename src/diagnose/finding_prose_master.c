@@ -2,9 +2,9 @@
  * finding_prose_master.c - the words of the findings about the lives of
  * master's daemons (one that keeps dying and is throttled, one that stops
  * with a fatal error, one killed by a signal, one master cannot wake),
- * and the list of table plugins every program reads at its start: what
- * the lines mean, the
- * next step, and what the lines cannot show.  The other findings' words
+ * and the table types every program loads at its start (one this Postfix
+ * lacks, the plugin list skipped): what the lines mean, the next step, and
+ * what the lines cannot show.  The other findings' words
  * are in finding_prose.c, finding_prose_in.c, finding_prose_local.c and
  * finding_prose_out.c; finding_prose_en() reads the five.
  */
@@ -66,6 +66,22 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"Kubernetes a block volume or an emptyDir). Then run postfix set-permissions (it makes "
 	"public/pickup and public/qmgr again with their owner and mode) and postfix reload; "
 	"postfix check tells what is still wrong.",
+	NULL},
+    [F_MAP_TYPE] = {
+	"Postfix cannot open a table because it does not support its type (\"unsupported "
+	"dictionary type\"): the type is not built in, or comes as a plugin package that is "
+	"not installed. Postfix built without Berkeley DB has no hash: or btree:. Every "
+	"lookup in such a table fails with a temporary error, so mail in that path is "
+	"refused or deferred.",
+	"List the types this Postfix has with postconf -m. Install the missing one (Debian: "
+	"postfix-lmdb, postfix-cdb, postfix-mysql, postfix-pgsql, postfix-ldap, "
+	"postfix-pcre), or change the type in main.cf and master.cf to one it has (lmdb: "
+	"instead of hash:) and build the table again with postmap; then postfix reload. A "
+	"system that dropped Berkeley DB (Red Hat, Rocky and Alma 10, openSUSE, Alpine; "
+	"Postfix 3.11 says \"Berkeley DB support ... is not available\") has no package for "
+	"hash: or btree:, whatever the message suggests: set default_database_type = lmdb, "
+	"change every hash: and btree: to lmdb: (the TLS and postscreen caches too), then run "
+	"postmap and newaliases again.",
 	NULL},
     [F_MAP_PLUGINS_SKIPPED] = {
 	"Postfix reads the lookup table types that come as plugin packages (lmdb, cdb, mysql, "
