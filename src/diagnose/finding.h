@@ -306,6 +306,8 @@ enum finding_impact {
 	  "smtpd has no SASL mechanism: logins are impossible")                                \
 	X(F_MAP_TYPE, "lookup-table-type-unsupported", SIDE_CONFIG, 4, IMPACT_REFUSED,          \
 	  "this Postfix does not support a lookup table type that the configuration names")    \
+	X(F_MAP_PLUGINS_SKIPPED, "table-plugin-list-skipped", SIDE_CONFIG, 3, IMPACT_DEGRADED, \
+	  "Postfix skips its list of lookup table plugins (dynamicmaps.cf): the file's owner or mode is wrong") \
 	X(F_MAP_MISSING, "lookup-table-missing", SIDE_CONFIG, 4, IMPACT_REFUSED,                \
 	  "a lookup table named in main.cf or master.cf cannot be opened")                     \
 	X(F_CACHE_CANNOT_OPEN, "cache-table-cannot-open", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \

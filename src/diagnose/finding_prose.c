@@ -60,17 +60,6 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(Debian: apt install libsasl2-modules; /etc/postfix/sasl/smtpd.conf). Then postfix "
 	"reload.",
 	NULL},
-    [F_MAP_TYPE] = {
-	"Postfix cannot open a table because it does not support its type (\"unsupported "
-	"dictionary type\"): the type is not built in, or comes as a plugin package that is "
-	"not installed. Postfix built without Berkeley DB has no hash: or btree:. Every "
-	"lookup in such a table fails with a temporary error, so mail in that path is "
-	"refused or deferred.",
-	"List the types this Postfix has with postconf -m. Install the missing one (Debian: "
-	"postfix-lmdb, postfix-cdb, postfix-mysql, postfix-pgsql, postfix-ldap, "
-	"postfix-pcre), or change the type in main.cf and master.cf to one it has (lmdb: "
-	"instead of hash:) and build the table again with postmap; then postfix reload.",
-	NULL},
     [F_MAP_MISSING] = {
 	"A lookup table that the configuration names cannot be opened (the file is missing, "
 	"or its .db was never built). Postfix answers with a temporary error wherever the "

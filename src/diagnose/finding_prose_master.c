@@ -1,9 +1,10 @@
 /*
  * finding_prose_master.c - the words of the findings about the lives of
  * master's daemons (one that keeps dying and is throttled, one that stops
- * with a fatal error, one killed by a signal, one master cannot wake):
- * what the lines mean, the
- * next step, and what the lines cannot show.  The other findings' words
+ * with a fatal error, one killed by a signal, one master cannot wake),
+ * and the table types every program loads at its start (one this Postfix
+ * lacks, the plugin list skipped): what the lines mean, the next step, and
+ * what the lines cannot show.  The other findings' words
  * are in finding_prose.c, finding_prose_in.c, finding_prose_local.c and
  * finding_prose_out.c; finding_prose_en() reads the five.
  */
@@ -65,5 +66,36 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"Kubernetes a block volume or an emptyDir). Then run postfix set-permissions (it makes "
 	"public/pickup and public/qmgr again with their owner and mode) and postfix reload; "
 	"postfix check tells what is still wrong.",
+	NULL},
+    [F_MAP_TYPE] = {
+	"Postfix cannot open a table because it does not support its type (\"unsupported "
+	"dictionary type\"): the type is not built in, or comes as a plugin package that is "
+	"not installed. Postfix built without Berkeley DB has no hash: or btree:. Every "
+	"lookup in such a table fails with a temporary error, so mail in that path is "
+	"refused or deferred.",
+	"List the types this Postfix has with postconf -m. Install the missing one (Debian: "
+	"postfix-lmdb, postfix-cdb, postfix-mysql, postfix-pgsql, postfix-ldap, "
+	"postfix-pcre), or change the type in main.cf and master.cf to one it has (lmdb: "
+	"instead of hash:) and build the table again with postmap; then postfix reload. A "
+	"system that dropped Berkeley DB (Red Hat, Rocky and Alma 10, openSUSE, Alpine; "
+	"Postfix 3.11 says \"Berkeley DB support ... is not available\") has no package for "
+	"hash: or btree:, whatever the message suggests: set default_database_type = lmdb, "
+	"change every hash: and btree: to lmdb: (the TLS and postscreen caches too), then run "
+	"postmap and newaliases again.",
+	NULL},
+    [F_MAP_PLUGINS_SKIPPED] = {
+	"Postfix reads the lookup table types that come as plugin packages (lmdb, cdb, mysql, "
+	"pgsql, ldap, pcre, sqlite) from dynamicmaps.cf and the files in dynamicmaps.cf.d, and "
+	"skips such a file when root (or the user running the program) does not own it or when "
+	"group or others may write it (\"file is owned or writable by non-root users -- "
+	"skipping this file\"; since Postfix 3.12 \"by other users\"). The types it lists are "
+	"then unknown to that program: every table of those types fails to open (\"unsupported "
+	"dictionary type\", postmap's and postalias's \"unsupported map type\"), and mail in "
+	"its path is refused or deferred. A container image, or a configuration copied from "
+	"another host with its owners changed, does this.",
+	"Give the files back to root and take away group and other write: chown root:root "
+	"/etc/postfix/dynamicmaps.cf /etc/postfix/dynamicmaps.cf.d/*, then chmod 644 the same "
+	"files (in a container: in the image, or at its start after the volume is mounted). "
+	"Then postfix reload, and run newaliases or postmap again for the tables that failed.",
 	NULL},
 };

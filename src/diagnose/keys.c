@@ -45,6 +45,29 @@ static struct span word(struct span s)
 	return span_head(s, i);
 }
 
+/* map_type - the table type in dict_open.c's "unsupported dictionary
+ * type: T", mkmap_open.c's "unsupported map type: T" (before 3.12: "...
+ * for this operation: T") and nbdb_surrogate.c's "Berkeley DB support for
+ * 'T:/path' is not available ..." (Postfix 3.11 and later on a system
+ * without Berkeley DB): the word after the first ": " that follows
+ * "unsupported ", or the quoted name up to its ':' */
+static struct span map_type(struct span t)
+{
+	static const char bdb[] = "Berkeley DB support for '";
+	ptrdiff_t i = ci_find(t, bdb);
+	if (i >= 0) {
+		struct span name = word(span_skip(t, (size_t)i + sizeof bdb - 1));
+		ptrdiff_t colon = span_chr(name, ':');
+		return colon >= 0 ? span_head(name, (size_t)colon) : name;
+	}
+	i = ci_find(t, "unsupported ");
+	if (i < 0)
+		return SPAN_NULL;
+	struct span rest = span_skip(t, (size_t)i);
+	ptrdiff_t sep = ci_find(rest, ": ");
+	return sep >= 0 ? word(span_skip(rest, (size_t)sep + 2)) : SPAN_NULL;
+}
+
 /* key_path - the first path-like token ("/..." or "private/...", the part
  * after a "type:" prefix), with a compiled table's suffix dropped so that
  * a table and its .db group together */
@@ -340,6 +363,9 @@ void diag_make_key(const struct rule *r, const struct event *ev, struct span t, 
 			k = word(span_skip(t, (size_t)i + strlen(r->after)));
 		break;
 	}
+	case K_MAPTYPE:
+		k = map_type(t);
+		break;
 	case K_DNSBL_ZONE: {
 		ptrdiff_t i = ci_find(t, r->after);
 		if (i >= 0)

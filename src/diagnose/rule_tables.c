@@ -419,10 +419,11 @@ const struct rule rule_diag[] = {
     {F_MAP_STALE, SRC_DIAG, NULL, {"is older than source file"}, NULL, K_PATH, NULL},
     {F_MAP_UNAPPROVED, SRC_DIAG, NULL, {"request for unapproved table", "to approve this table", "service is not configured for table"}, NULL, K_PATH, NULL},
     {F_MAP_CORRUPT, SRC_DIAG, NULL, {"dict_db_sequence", "DB_RUNRECOVERY", "seeking ", "database is corrupt", "bad magic", "DB->", "initializing cursor for ", "MDB_CORRUPTED", "MDB_PAGE_NOTFOUND", "MDB_INVALID"}, NULL, K_PATH, NULL},
-    /* dict_open.c "unsupported dictionary type: %s" (alone, or after
-     * "TYPE:NAME is unavailable."): the type is not built in or its
-     * plugin package is not installed; key the type */
-    {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: "}, NULL, K_AFTER, "unsupported dictionary type: "},
+    /* a table's type not in this Postfix (dict_open.c, mkmap_open.c, 3.11's
+     * nbdb_surrogate.c: key the type), and dynamicmaps.c's plugin list
+     * skipped for its owner or mode (its types are then unsupported) */
+    {F_MAP_TYPE, SRC_DIAG, NULL, {"unsupported dictionary type: ", "unsupported map type", "Berkeley DB support for '"}, NULL, K_MAPTYPE, NULL},
+    {F_MAP_PLUGINS_SKIPPED, SRC_DIAG, NULL, {"dynamicmaps.cf"}, " -- skipping this file", K_PATH, NULL},
     /* the database answered and refused the query of the table's .cf
      * file (MySQL's "You have an error in your SQL syntax", "Unknown
      * column", "Table ... doesn't exist"; PostgreSQL's "syntax error at
@@ -670,12 +671,11 @@ const struct rule rule_diag[] = {
     /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
      * set (smtpd_tls_security_level = may) but no certificate file is */
     {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
-    /* the TLS library's lines after "cannot get RSA certificate from
-     * file": the file, PEM and key check functions that failed to load
-     * this server's own key or certificate (fopen's "Permission denied"
-     * or "No such file", the key that does not match); key-less, they
-     * join the line naming the file (causes.c) */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen"}, "TLS library problem", K_NONE, NULL},
+    /* the TLS library's lines after "cannot get RSA certificate from file":
+     * the functions (OpenSSL 3: their file, ssl_rsa.c) that failed to load this
+     * server's own key or certificate (fopen's errors, a key that does not match,
+     * one below OpenSSL's security level); key-less, join the file's (causes.c) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen", "ssl_rsa.c"}, "TLS library problem", K_NONE, NULL},
     /* the client's handshake got plain SMTP back (OpenSSL's "wrong
      * version number": wrapper mode towards a STARTTLS port); the
      * opposite is a plain line (SRC_PLAIN rows) */

@@ -26,6 +26,10 @@ enum key_kind {
 	K_DNSBL_ZONE, /* the list of the DNS query name after rule->after, the
 	               * client's reversed address left off (dnsblog's
 	               * "155.144.143.198.zen.spamhaus.org" -> zen.spamhaus.org) */
+	K_MAPTYPE,   /* the table type a message says this Postfix lacks:
+	              * "unsupported dictionary type: T", "unsupported map
+	              * type: T" (and "... for this operation: T"), "Berkeley
+	              * DB support for 'T:/path' is not available" */
 };
 
 #define NEEDLES 12

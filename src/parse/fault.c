@@ -588,6 +588,10 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 	    {"PEM routines", TLSE_SERVER},
 	    {"BIO routines", TLSE_SERVER},
 	    {"fopen", TLSE_SERVER},
+	    /* OpenSSL 3 names no function, only its file: ssl_rsa.c loads
+	     * this server's own key and certificate (SSL_CTX_use_*), its
+	     * "ee key too small" or "ca md too weak" the security level's */
+	    {"ssl_rsa.c", TLSE_SERVER},
 	    {"http request", TLSE_NOT_TLS},
 	    {"http_request", TLSE_NOT_TLS},
 	    {"no shared cipher", TLSE_MISMATCH},

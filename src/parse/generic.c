@@ -28,5 +28,9 @@ void parse_generic(const struct logline *l, struct event *ev)
 	    span_find(t, "using backwards-compatible default setting ").p) {
 		ev->type = EV_INFO;
 		ev->text = t;
+		/* master_ent.c's "master.cf: line N: using backwards-compatible
+		 * default setting chroot=y", server_acl.c's, flush_clnt.c's */
+		if (span_find(t, "using backwards-compatible default setting ").p)
+			ev->action = SPAN_LIT("compat");
 	}
 }

@@ -187,6 +187,8 @@ static bool info(struct span t, struct event *ev)
 		if (span_starts(t, infos[i])) {
 			ev->type = EV_INFO;
 			ev->text = t;
+			if (i == 4) /* a compatibility_level default (postscreen.c) */
+				ev->action = SPAN_LIT("compat");
 			return true;
 		}
 	return false;

@@ -595,6 +595,8 @@ static bool parse_tls_info(const struct logline *l, struct span t, struct event 
 	for (int i = 0; infos[i]; i++)
 		if (span_starts(t, infos[i])) {
 			ev->type = EV_INFO;
+			if (i == 2) /* a compatibility_level default (smtpd.c) */
+				ev->action = SPAN_LIT("compat");
 			return true;
 		}
 	return false;
@@ -634,6 +636,8 @@ static bool parse_info(struct span t, struct event *ev)
 	for (int i = 0; infos[i]; i++)
 		if (span_starts(t, infos[i])) {
 			ev->type = EV_INFO;
+			if (i == 2) /* a compatibility_level default (smtpd.c) */
+				ev->action = SPAN_LIT("compat");
 			return true;
 		}
 	/* "NAMADDR: TLS cipher list ...", "NAMADDR: Issuing session ticket ...",

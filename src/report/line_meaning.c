@@ -454,9 +454,19 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_PS_LISTED: buf_puts(b, _("the client is on postscreen's access list")); break;
 	case EV_PS_DISCONNECT: buf_puts(b, _("postscreen's connection ended")); break;
 	case EV_ANVIL: buf_puts(b, _("anvil's statistics: the most connections or commands of one client")); break;
-	case EV_MASTER: buf_puts(b, _("master, about the daemons it runs")); break;
+	case EV_MASTER:
+	case EV_INFO:
+		/* the parser's "compat": Postfix keeps an older default because
+		 * compatibility_level is below its release's (an upgrade) */
+		if (span_eqs(ev->action, "compat"))
+			buf_puts(b, _("a compatibility notice after an upgrade: compatibility_level is below this "
+				      "release's, so Postfix keeps an older default; not a fault. Write the old "
+				      "setting into main.cf or master.cf where it is wanted, then raise "
+				      "compatibility_level (postconf compatibility_level=...; postfix reload)"));
+		else
+			buf_puts(b, ev->type == EV_MASTER ? _("master, about the daemons it runs") : _("an informational line"));
+		break;
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
-	case EV_INFO: buf_puts(b, _("an informational line")); break;
 	case EV_OTHER:
 		if (!other_policy(b, ev))
 			buf_puts(b, _("a line of another program"));
