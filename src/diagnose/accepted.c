@@ -578,6 +578,9 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	const struct diag_group *slow = diag_delays_line_group(d, ev);
 	if (slow)
 		return slow;
+	const struct diag_group *local = diag_local_line_group(d, ev);
+	if (local)
+		return local;
 	if (ev->type == EV_RATE_LIMIT && ev->client_ip.n) {
 		const struct diag_group *g = list_group(d, F_IN_OWN_RATE_LIMITED, ev->client_ip);
 		if (!g)

@@ -164,6 +164,7 @@ void diag_message(struct diag *d, const struct message *m)
 	if (m->expired)
 		expired_message(d, m);
 	diag_delays_message(d, m);
+	diag_local_message(d, m);
 	diag_relayed_local(d, m);
 	diag_site_message(d, m);
 	/* the copy a content filter (Amavis...) handed back: its client is

@@ -227,6 +227,12 @@ void diag_delays_groups(struct diag *d);
 const struct diag_group *diag_delays_line_group(const struct diag *d, const struct event *ev);
 void diag_delays_free(struct diag *d);
 
+/* local_senders.c: mass mail from a program on this host */
+void diag_local_message(struct diag *d, const struct message *m);
+void diag_local_groups(struct diag *d);
+const struct diag_group *diag_local_line_group(const struct diag *d, const struct event *ev);
+void diag_local_free(struct diag *d);
+
 /* unknown_rcpt.c: one address refused as unknown to several real servers */
 void diag_unknown_event(struct diag *d, const struct event *ev);
 bool diag_unknown_shadowed(const struct diag *d, const struct event *ev, struct diag_hit *hit);

@@ -640,6 +640,7 @@ void diag_finish(struct diag *d)
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
 	diag_delays_groups(d);
+	diag_local_groups(d);
 	diag_ndr_finding(d);
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
@@ -741,6 +742,7 @@ void diag_free(struct diag *d)
 	diag_relayed_free(d);
 	diag_unknown_free(d);
 	diag_delays_free(d);
+	diag_local_free(d);
 	strset_free(&d->own_full_rcpts);
 	strset_free(&d->site_bounced);
 	strset_free(&d->site_hosted);

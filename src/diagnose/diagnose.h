@@ -246,6 +246,7 @@ struct diag {
 				      * this one fills: bounded, and in-flight copies stay) */
 	struct diag_relayed *relayed; /* Internet mail passed on by SMTP (relayed.c) */
 	struct diag_delays *delays;  /* delivered mail slow by the parts of delays= (delays.c) */
+	struct diag_local *local;    /* pickup's mail by uid and sender (local_senders.c) */
 	/* OpenDKIM's recent jobs told "not internal" (1) and "not
 	 * authenticated" (2): mail from outside (dkim_origin.c) */
 	struct {

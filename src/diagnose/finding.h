@@ -420,6 +420,8 @@ enum finding_impact {
 	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
 	X(F_LOCAL_SUBMIT_BLOCKED, "local-submission-blocked", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN, \
 	  "programs on this host cannot hand mail to Postfix: sendmail or postdrop is refused the queue directory") \
+	X(F_LOCAL_MASS_MAIL, "local-program-mass-mail", SIDE_CONFIG, 3, IMPACT_REPUTATION,     \
+	  "a program on this host sends mass mail that remote servers refuse (a web application or script)") \
 	X(F_LOCAL_TOO_BIG, "local-submission-too-big", SIDE_CONFIG, 1, IMPACT_REFUSED,          \
 	  "a message submitted on this host (sendmail, postdrop) was refused as too big")        \
 	X(F_MAILBOX_LIMIT_SMALL, "mailbox-limit-below-message-limit", SIDE_CONFIG, 4, IMPACT_NOT_DELIVERED, \

@@ -179,6 +179,25 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"/var/spool/postfix must be searchable by everyone (chmod 755).",
 	"The line does not name the program that ran sendmail: its process ID is postdrop's; "
 	"the program's own log or the journal around that time names it."},
+    [F_LOCAL_MASS_MAIL] = {
+	"A program on this host handed Postfix many messages through sendmail (pickup's "
+	"\"uid=N from=<...>\" lines: PHP's mail(), a web application, a script, cron) to many "
+	"recipient domains, and the remote servers refused or deferred a good part of them, "
+	"or refused some as spam. Mail like that from the web server's uid (33, www-data, on "
+	"Debian) is most often a compromised site or an abused contact form sending spam; it "
+	"can also be a mass mailing the recipients do not want. Either way this server's "
+	"address is getting a spammer's reputation.",
+	"Find the program: the uid is the account that ran sendmail (getent passwd N); "
+	"postsleuth trace QUEUEID on the first message named, and postcat -q QUEUEID on one "
+	"still queued (PHP's mail.add_x_header = On writes X-PHP-Originating-Script, naming "
+	"the script). Stop it (the site, the form, the cron job), remove what is still queued "
+	"(postqueue -p lists it; postsuper -d QUEUEID, or postsuper -d - with the queue IDs on "
+	"standard input), and look for files "
+	"uploaded to the site. To keep a web server's uid from mailing at all, "
+	"authorized_submit_users = !www-data, static:all.",
+	"A newsletter or an application that sends much mail on purpose is not a spammer: "
+	"check its list (bounces mean addresses that no longer exist) and its SPF, DKIM and "
+	"DMARC before stopping it."},
     [F_LOCAL_TOO_BIG] = {
 	"A message submitted on this host with sendmail or postdrop was larger than "
 	"message_size_limit (or the file-size limit of the process that wrote it), and was "

@@ -55,9 +55,12 @@ static inline void on_session(const struct session *s, void *ctx)
 	}
 }
 
+/* on_message - closed messages go to the analysis and the findings, as
+ * the report command hands them */
 static inline void on_message(const struct message *m, void *ctx)
 {
 	analysis_message(((struct pipe *)ctx)->a, m);
+	diag_message(((struct pipe *)ctx)->diag, m);
 }
 
 static inline struct pipe *pipe_new(void)
