@@ -165,6 +165,11 @@ static bool reply_tail_only(struct span r)
 	r = span_trim(r);
 	if (!span_ends(r, " command)"))
 		return false;
+	/* with its "host H[A] said: " it is no reply cut from its text on
+	 * (lone_reason reads that one when it starts the line; a line of
+	 * smtp's own, "QID: host H[A] said: ...", is a log line's message) */
+	if (span_index(r, " said: ") >= 0 || span_index(r, " refused to talk to me: ") >= 0)
+		return false;
 	ptrdiff_t at = span_index(r, " (in reply to ");
 	size_t from = (size_t)at + strlen(" (in reply to "), tail = strlen(" command)");
 	if (at < 1 || from + tail > r.n) /* "x (in reply to command)": the two overlap */

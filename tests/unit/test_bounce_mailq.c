@@ -143,6 +143,8 @@ TEST(lone_reason_read)
 			 "(in reply to end of DATA command)\n"
 			 "it failed (in reply to FOO command)\n"
 			 "x (in reply to command)\n"
+			 "0AE0C1165BC: host mx.example.net[192.0.2.9] said: 450 4.2.0 <a@example.net>: "
+			 "Recipient address rejected: Greylisted (in reply to RCPT TO command)\n"
 			 "x (in reply to  command)\n"
 			 "it failed (in reply to end of DATA command) twice\n"
 			 "(cannot update mailbox settings in the web panel)\n"
