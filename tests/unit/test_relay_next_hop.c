@@ -9,13 +9,8 @@
  * as such (the list of a relayed domain), not as a typo at its end.
  */
 #include "progs.h"
-#include "analyze/analysis.h"
-#include "diagnose/diagnose.h"
+#include "blame_pipe.h"
 #include "diagnose/rules.h"
-#include "model/correlate.h"
-#include "parse/event.h"
-#include "syslog/prefix.h"
-#include "util/buf.h"
 
 static const struct {
 	const char *line, *finding, *key; /* key NULL: a look-alike, not this finding */
@@ -62,47 +57,18 @@ TEST(relay_next_hop_rows)
 	}
 }
 
-/* on_session, on_message - the analysis behind the model, as report wires it */
-static void on_session(const struct session *s, void *a)
-{
-	analysis_session(a, s);
-}
-static void on_message(const struct message *m, void *a)
-{
-	analysis_message(a, m);
-}
-
-/* explained - the lines through prefix, parser, model and analysis; the
- * client's explanation into out */
+/* explained - the lines through the whole front (blame_pipe.h); the
+ * client's explanation into out; the client known and not blamed */
 static void explained(const char *const *lines, const char *ip, char *out, size_t n)
 {
-	struct analysis *a = analysis_new();
-	struct model_sink sink = {on_session, on_message, a};
-	struct model *m = model_new(&sink);
-	struct syslog_state st;
-	syslog_state_init(&st, 2026, 0);
-	for (uint64_t i = 0; lines[i]; i++) {
-		struct logline l;
-		struct event ev;
-		if (!syslog_parse(&st, span_of(lines[i]), &l))
-			continue;
-		parse_line(&l, &ev);
-		analysis_event(a, &ev);
-		model_event(m, &ev, i + 1, 0);
-	}
-	model_finish(m);
-	model_free(m);
-	analysis_finish(a);
-	struct client *c = analysis_client(a, ip);
-	struct buf b = {0};
-	if (c)
-		client_explain(a, c, &b);
-	snprintf(out, n, "%.*s", (int)b.n, b.p ? b.p : "");
-	buf_free(&b);
-	CHECK(c != NULL);
-	if (c)
-		CHECK(c->verdict != V_SPAM_REJECTED && verdict_severity(c->verdict) < 3);
-	analysis_free(a);
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	snprintf(out, n, "%s", explanation(p, ip));
+	int v = verdict_of(p, ip);
+	CHECK(v >= 0);
+	if (v >= 0)
+		CHECK(v != V_SPAM_REJECTED && verdict_severity((enum verdict)v) < 3);
+	pipe_free(p);
 }
 
 #define SESSION(rcpt, table)                                                                              \
@@ -127,48 +93,6 @@ TEST(relay_recipient_table_told)
 	explained(virt, "157.55.1.157", out, sizeof out);
 	CHECK(strstr(out, "relay_recipient_maps") == NULL);
 	CHECK(strstr(out, "wrong or old address") != NULL);
-}
-
-/* diagnosed - the lines through the whole front as report wires it */
-struct dpipe {
-	struct analysis *a;
-	struct diag *d;
-	struct model *m;
-};
-static void d_session(const struct session *s, void *ctx)
-{
-	analysis_session(((struct dpipe *)ctx)->a, s);
-}
-static void d_message(const struct message *msg, void *ctx)
-{
-	struct dpipe *p = ctx;
-	analysis_message(p->a, msg);
-	diag_message(p->d, msg);
-}
-static struct diag *diagnosed(const char *const *lines, struct analysis **a_out)
-{
-	struct dpipe p = {analysis_new(), diag_new(), NULL};
-	struct model_sink sink = {d_session, d_message, &p};
-	p.m = model_new(&sink);
-	struct syslog_state st;
-	syslog_state_init(&st, 2026, 0);
-	for (uint64_t i = 0; lines[i]; i++) {
-		struct logline l;
-		struct event ev;
-		if (!syslog_parse(&st, span_of(lines[i]), &l))
-			continue;
-		parse_line(&l, &ev);
-		analysis_event(p.a, &ev);
-		diag_event(p.d, &ev);
-		model_event(p.m, &ev, i + 1, 0);
-	}
-	model_finish(p.m);
-	model_free(p.m);
-	analysis_finish(p.a);
-	diag_clients(p.d, p.a);
-	diag_finish(p.d);
-	*a_out = p.a;
-	return p.d;
 }
 
 #define BS_LINES(agent, hop, domain)                                                                         \
@@ -200,17 +124,15 @@ TEST(relay_transport_backscatter)
 {
 	static const char *const relay[] = {BS_LINES("relay/smtp", "mx1.example.com[192.0.2.10]", "example.com"), NULL};
 	static const char *const plain[] = {BS_LINES("smtp", "mx.example.net[203.0.113.80]", "example.net"), NULL};
-	struct analysis *a;
-	struct diag *d = diagnosed(relay, &a);
-	CHECK(diag_has(d, F_IN_BACKSCATTER));
-	CHECK(!diag_has(d, F_OUT_USER_UNKNOWN));
-	for (size_t i = 0; i < d->nlist; i++)
-		if (d->list[i]->id == F_IN_BACKSCATTER)
-			CHECK(!strcmp(d->list[i]->key, "mx1.example.com"));
-	diag_free(d);
-	analysis_free(a);
-	d = diagnosed(plain, &a);
-	CHECK(!diag_has(d, F_IN_BACKSCATTER));
-	diag_free(d);
-	analysis_free(a);
+	struct pipe *p = pipe_new();
+	pipe_lines(p, relay);
+	CHECK(has_finding(p, F_IN_BACKSCATTER));
+	CHECK(!has_finding(p, F_OUT_USER_UNKNOWN));
+	const struct diag_group *g = group_with(p, F_IN_BACKSCATTER);
+	CHECK(g && !strcmp(g->key, "mx1.example.com"));
+	pipe_free(p);
+	p = pipe_new();
+	pipe_lines(p, plain);
+	CHECK(!has_finding(p, F_IN_BACKSCATTER));
+	pipe_free(p);
 }
