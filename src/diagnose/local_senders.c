@@ -124,7 +124,8 @@ void diag_local_message(struct diag *d, const struct message *m)
 static const char *group_key(const struct local_sender *s)
 {
 	static _Thread_local char key[DIAG_KEY_MAX];
-	snprintf(key, sizeof key, "%s, first %s", s->name, s->qid);
+	if (snprintf(key, sizeof key, "%s, first %s", s->name, s->qid) >= (int)sizeof key)
+		key[sizeof key - 1] = 0; /* cut: the name took the room (snprintf ends it too) */
 	return key;
 }
 
