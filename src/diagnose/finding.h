@@ -44,6 +44,7 @@ enum finding_side {
 	X(IMPACT_HELD, "mail-held", "mail waits in the hold queue until someone releases it") \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
 	X(IMPACT_DEGRADED, "degraded", "a feature is not working")             \
+	X(IMPACT_COMMAND, "command-failed", "an administration command failed (the table or aliases it builds were not rebuilt)") \
 	X(IMPACT_REPUTATION, "reputation-at-risk", "this server may send spam: its IP reputation is at risk")
 
 enum finding_impact {

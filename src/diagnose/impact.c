@@ -6,7 +6,11 @@
  * cleanup reads it (the row's impact); when only a delivery agent read
  * it (smtp_sasl_password_maps, smtp_tls_policy_maps, a local or virtual
  * delivery's tables), the mail waits in the queue instead: outgoing mail
- * deferred, or mail for this server's mailboxes not delivered.
+ * deferred, or mail for this server's mailboxes not delivered.  When only
+ * an administration command failed on it (postmap, postalias,
+ * newaliases: "postalias: fatal: unsupported dictionary type: lmdb" in a
+ * package upgrade's output), no mail was refused: the table or aliases
+ * were not rebuilt.
  */
 #include "diagnose.h"
 #include "finding.h"
@@ -34,16 +38,37 @@ static struct span agent_of(const char *line)
 	return span_make(name, (size_t)(open - name));
 }
 
+/* command_of - the command a line starts with, when it has no syslog
+ * prefix ("postalias: fatal: ...", as a terminal or a package upgrade
+ * shows it): the name before its first ": ", alone at the start; an
+ * empty span otherwise */
+static struct span command_of(const char *line)
+{
+	if (!line)
+		return SPAN_LIT("");
+	size_t n = 0;
+	while (n < 32 && ((line[n] >= 'a' && line[n] <= 'z') || line[n] == '-'))
+		n++;
+	if (n == 0 || line[n] != ':' || line[n + 1] != ' ')
+		return SPAN_LIT("");
+	return span_make(line, n);
+}
+
 /* table_reader_impact - what a table's failure breaks when every kept
- * line of g was logged by one kind of delivery agent; IMPACT_NONE when
+ * line of g was logged by one kind of delivery agent or of table-building
+ * command; IMPACT_NONE when
  * the lines do not say (another program among them, or no program) */
 static enum finding_impact table_reader_impact(const struct diag_group *g)
 {
 	enum finding_impact im = IMPACT_NONE;
 	for (uint32_t j = 0; j < g->nsample; j++) {
 		struct span a = agent_of(g->sample[j]);
+		if (!a.n)
+			a = command_of(g->sample[j]);
 		enum finding_impact here;
-		if (span_eqs(a, "smtp") || span_eqs(a, "lmtp"))
+		if (span_eqs(a, "postmap") || span_eqs(a, "postalias") || span_eqs(a, "newaliases"))
+			here = IMPACT_COMMAND;
+		else if (span_eqs(a, "smtp") || span_eqs(a, "lmtp"))
 			here = IMPACT_DELAYED;
 		else if (span_eqs(a, "local") || span_eqs(a, "virtual") || span_eqs(a, "pipe"))
 			here = IMPACT_NOT_DELIVERED;

@@ -1,7 +1,9 @@
 /* test_group_impact.c - diag_group_impact (diagnose/impact.c): a lookup
  * table's failure keeps its row's impact (incoming mail refused) unless
- * every kept line was logged by one kind of delivery agent; the program's
- * name is read off the line's prefix only, never off its text */
+ * every kept line was logged by one kind of delivery agent or of
+ * table-building command; the program's name is read off the line's
+ * prefix only (or a command's name starting a line without one), never
+ * off its text */
 #include "tap.h"
 #include "diagnose/diagnose.h"
 
@@ -47,7 +49,23 @@ TEST(group_impact_table_read_by_delivery_agent)
 	for (uint32_t i = 0; i < 4; i++)
 		CHECK(impact_of(F_MAP_MISSING, odd + i, 1) == IMPACT_REFUSED);
 	CHECK(impact_of(F_MAP_MISSING, smtp, 0) == IMPACT_REFUSED);
+	/* postalias, postmap or newaliases failing on a table refuse no mail */
+	static const char *const cmds[] = {
+	    "postalias: fatal: unsupported dictionary type: lmdb. Is the postfix-lmdb",
+	    "Nov 12 08:00:02 mx postfix/postmap[31]: fatal: open database /etc/postfix/virtual.db: No such file",
+	    "newaliases: fatal: unsupported dictionary type: hash"};
+	static const char *const cmd_smtpd[] = {"postalias: fatal: unsupported dictionary type: lmdb",
+						"Nov 12 08:00:02 mx postfix/smtpd[2]: warning: lmdb:/x is unavailable."};
+	/* a command named in the text, a capital, a space, a colon alone */
+	static const char *const not_cmd[] = {"warning: postalias: fatal: x", "Postalias: fatal: x",
+					      "postalias : fatal", "postalias:fatal", "postmap:", "postmap"};
+	CHECK(impact_of(F_MAP_TYPE, cmds, 3) == IMPACT_COMMAND);
+	CHECK(impact_of(F_MAP_MISSING, cmds + 1, 1) == IMPACT_COMMAND);
+	CHECK(impact_of(F_MAP_TYPE, cmd_smtpd, 2) == IMPACT_REFUSED);
+	for (uint32_t i = 0; i < 6; i++)
+		CHECK(impact_of(F_MAP_TYPE, not_cmd + i, 1) == IMPACT_REFUSED);
 	/* another finding keeps its row's impact whoever logged it */
 	CHECK(impact_of(F_OUT_REMOTE_TEMP, smtp, 2) == finding_impact(F_OUT_REMOTE_TEMP));
 	CHECK(impact_of(F_MAP_SYNTAX, smtp, 2) == finding_impact(F_MAP_SYNTAX));
+	CHECK(impact_of(F_MAP_SYNTAX, cmds, 3) == finding_impact(F_MAP_SYNTAX));
 }
