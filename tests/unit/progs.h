@@ -14,8 +14,9 @@
 #include "parse/event.h"
 #include "syslog/prefix.h"
 
-/* progs_line - parse a complete log line (year forced to 2026) */
-static inline const struct event *progs_line(const char *line)
+/* progs_read - parse a complete log line (year forced to 2026); NULL
+ * when syslog_parse reads no line in it and !always */
+static inline const struct event *progs_read(const char *line, bool always)
 {
 	static char buf[16384];
 	static struct logline l;
@@ -26,10 +27,27 @@ static inline const struct event *progs_line(const char *line)
 		n = sizeof buf - 1;
 	memcpy(buf, line, n);
 	syslog_state_init(&st, 2026, 0);
-	if (!syslog_parse(&st, span_make(buf, n), &l))
+	if (!syslog_parse(&st, span_make(buf, n), &l)) {
+		if (!always)
+			return NULL;
 		memset(&l, 0, sizeof l);
+	}
 	parse_line(&l, &ev);
 	return &ev;
+}
+
+/* progs_line - parse a complete log line (year forced to 2026) */
+static inline const struct event *progs_line(const char *line)
+{
+	return progs_read(line, true);
+}
+
+/* progs_bare - a line without a syslog prefix, read as the feed reads it
+ * (syslog_parse: a paste, then the message alone), then parsed; NULL
+ * when no program is told */
+static inline const struct event *progs_bare(const char *line)
+{
+	return progs_read(line, false);
 }
 
 /* progs_msg - a Postfix message logged by prog (e.g. "postfix/smtp"); the

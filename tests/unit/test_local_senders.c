@@ -10,26 +10,6 @@
 #include "parse/event.h"
 #include "syslog/prefix.h"
 
-/* bare_event - a line without a syslog prefix, read as the feed reads
- * it (syslog_parse: a paste, then the message alone), then parsed; NULL
- * when no program is told */
-static const struct event *bare_event(const char *line)
-{
-	static char buf[4096];
-	static struct logline l;
-	static struct event ev;
-	struct syslog_state st;
-	size_t n = strlen(line);
-	if (n >= sizeof buf)
-		n = sizeof buf - 1;
-	memcpy(buf, line, n);
-	syslog_state_init(&st, 2026, 0);
-	if (!syslog_parse(&st, span_make(buf, n), &l))
-		return NULL;
-	parse_line(&l, &ev);
-	return &ev;
-}
-
 /* threads AR 02: "\"postdrop: warning: unable to look up public/pickup: ...\"" */
 TEST(local_senders_quoted_whole_line)
 {
@@ -59,7 +39,7 @@ TEST(local_senders_quoted_whole_line)
  * its reason kept; a line starting "o=<" without a relay is no status */
 TEST(local_senders_status_cut_inside_to)
 {
-	const struct event *ev = bare_event(
+	const struct event *ev = progs_bare(
 	    "o=<ann@gmail.com>, relay=gmail-smtp-in.l.google.com[74.125.21.26]:25, delay=0.24, "
 	    "delays=0/0/0.22/0.02, dsn=5.1.7, status=bounced (host gmail-smtp-in.l.google.com[74.125.21.26] "
 	    "said: 553 5.1.7 The sender address <www-data> is not a valid RFC-5321 address. x - gsmtp (in "
@@ -72,7 +52,7 @@ TEST(local_senders_status_cut_inside_to)
 	CHECK(diag_classify(ev, &hit));
 	CHECK(!strcmp(finding_id(hit.id), "outbound-sender-rejected"));
 	/* no relay=: not a status line, whatever follows */
-	CHECK(bare_event("o=<ann@gmail.com>, status=bounced (x)") == NULL);
+	CHECK(progs_bare("o=<ann@gmail.com>, status=bounced (x)") == NULL);
 }
 
 /* threads AR 09: a local bounce whose reason the paste cut after four
