@@ -14,6 +14,9 @@ def shape(v, prose, path="$"):
             out.append(path + "." + k)
             if k in prose and isinstance(v[k], str):
                 continue
+            if k in prose and isinstance(v[k], list) and all(isinstance(x, str) for x in v[k]):
+                out.append(path + "." + k + "[%d]" % len(v[k]))  # sentences: their count
+                continue
             out += shape(v[k], prose, path + "." + k)
     elif isinstance(v, list):
         out.append(path + "[%d]" % len(v))

@@ -140,6 +140,44 @@ sys.exit(1 if bad else 0)
 PY
 then ok; else bad "At a glance or What to do in the page differs from the text report's (above)"; fi
 
+# the JSON's "at_a_glance" and "what_to_do" are the same two sections,
+# unfolded: each glance item one string, each "What to do" item its title
+# and paragraphs; the same words as the text's (blanks aside), and every
+# glance item, the text's screen cut or not
+if python3 - "$tmp/mail.json" "$tmp/mail.txt" <<'PY'
+import json, re, sys
+rep = json.load(open(sys.argv[1]))
+text = open(sys.argv[2], encoding="utf-8").read().split("\n")
+squash = lambda s: re.sub(r"\s+", "", s)
+bad = []
+head = "At a glance, most serious first"
+i = text.index(head)
+sec = text[i + 1:text.index("", i)]
+items, more = [], 0
+for l in sec:
+    m = re.match(r"  \.\.\. and (\d+) more below\.$", l)
+    if m:
+        more = int(m.group(1))
+    elif l.startswith("  - "):
+        items.append(l[4:])
+    else:
+        items[-1] += l
+got = rep["at_a_glance"]
+if [squash(x) for x in got[:len(items)]] != [squash(x) for x in items] or len(got) != len(items) + more \
+        or len(items) < 5 or not all(isinstance(x, str) and "\n" not in x for x in got):
+    bad.append("at_a_glance: got %r\nwant %r (+%d)" % (got[:2], items[:2], more))
+i = text.index("What to do")
+sec = text[i + 1:text.index("", i)]
+want = squash("".join(l[4:] if l.startswith("  - ") else l for l in sec))
+todo = rep["what_to_do"]
+flat = squash("".join(t["title"] + (":" if t["title"] else "") + "".join(t["text"]) for t in todo))
+if flat != want or len(todo) < 4 or not all(t["title"] and t["text"] for t in todo):
+    bad.append("what_to_do: got %r\nwant %r" % (flat[:200], want[:200]))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then ok; else bad "at_a_glance or what_to_do in the JSON differs from the text report's sections (above)"; fi
+
 # no password: the planted ones of tests/data/secrets-planted.log (see
 # suite-secrets.sh), looked for in the page as the browser shows it
 "$bin" report --html "$tmp/secrets.html" "$data/secrets-planted.log" 2>/dev/null

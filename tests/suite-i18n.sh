@@ -167,7 +167,7 @@ fi
 for l in en pt_BR es; do
 	"$bin" report --json --lang "$l" "$log" >"$tmp/json.$l" || bad "$l: report --json failed"
 done
-if python3 "$top/tests/json_shape.py" title,meaning,fix,caveat,side_words,impact_words,headline,explanation,text,summary,words,advice,why,caveats \
+if python3 "$top/tests/json_shape.py" title,meaning,fix,caveat,side_words,impact_words,headline,explanation,text,summary,words,advice,why,caveats,at_a_glance \
 	"$tmp/json.en" "$tmp/json.pt_BR" "$tmp/json.es"
 then ok; else bad "report --json is not the same structure in every language"; fi
 # and the prose in it is translated

@@ -577,8 +577,9 @@ void overview_text(struct buf *b, const struct report_input *in, size_t lines_be
 		if (w.n >= 4)
 			memcpy(w.p + 2, "- ", 2);
 		size_t n = lines_of(&w);
-		/* keep a line for "... more" unless this is the last item */
-		if (used + n + (i + 1 < g.n) > REPORT_SCREEN - 1) {
+		/* keep a line for "... more" unless this is the last item (the
+		 * JSON copy, unfolded, keeps every item) */
+		if (!wrap_is_unbounded() && used + n + (i + 1 < g.n) > REPORT_SCREEN - 1) {
 			buf_free(&w);
 			break;
 		}

@@ -66,6 +66,11 @@ void client_json(struct buf *b, const struct analysis *a, const struct client *c
 		 const struct evidence_set *ev);
 void account_json(struct buf *b, const struct analysis *a, const struct account *ac);
 void wrap_text(struct buf *b, const char *text, int indent, int width);
+void wrap_set_unbounded(bool on);
+bool wrap_is_unbounded(void);
+/* sections_json - "at_a_glance" and "what_to_do": the text report's own
+ * sections, item by item (sections_json.c) */
+void sections_json(struct buf *b, bool *first, const struct report_input *in);
 void wrap_explanation(struct buf *b, const struct analysis *a, const struct client *c, int indent);
 void clients_table(struct buf *b, const struct analysis *a, struct client *const *list, size_t n,
 		   bool color, FILE *out);

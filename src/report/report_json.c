@@ -291,6 +291,7 @@ void report_json(struct buf *b, const struct report_input *in)
 			json_kv_int(b, &g, "spilled_bytes", (int64_t)a->budget.spilled);
 		buf_putc(b, '}');
 	}
+	sections_json(b, &f, in); /* the text report's two first sections */
 	if (in->diag) {
 		json_key(b, &f, "findings");
 		findings_json(b, in->diag);

@@ -14,6 +14,7 @@
 #include "../util/i18n.h"
 #include "../util/timefmt.h"
 
+#include <limits.h>
 #include <string.h>
 
 #define C_BOLD "\033[1m"
@@ -29,13 +30,29 @@ static void col(struct buf *b, bool color, const char *code)
 		buf_puts(b, code);
 }
 
+/* while set, wrap_text folds nothing: the JSON report's copies of the
+ * text sections, one paragraph a line (the writers run on one thread) */
+static bool unbounded;
+
+/* wrap_set_unbounded - fold nothing (on) or at each call's width again */
+void wrap_set_unbounded(bool on)
+{
+	unbounded = on;
+}
+
+/* wrap_is_unbounded - whether wrap_text folds nothing now */
+bool wrap_is_unbounded(void)
+{
+	return unbounded;
+}
+
 /* wrap_text - untrusted text folded at width, each line indented */
 void wrap_text(struct buf *b, const char *text, int indent, int width)
 {
 	struct buf clean = {0};
 	buf_term(&clean, span_of(text));
 	struct span t = buf_span(&clean);
-	int avail = width - indent;
+	int avail = unbounded ? INT_MAX : width - indent;
 	if (avail < 20)
 		avail = 20;
 	while (t.n) {
