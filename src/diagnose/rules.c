@@ -633,7 +633,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		}
 		if (diag_proxy_protocol(l, hit))
 			return true;
-		if (diag_apply(MEMO_DIAG, ev, l->text, hit) && !own_config_file(hit, l))
+		if (diag_apply(MEMO_DIAG, ev, diag_server_words(l->daemon, l->text), hit) && !own_config_file(hit, l))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		if (fatal || ev->type == EV_WARNING)

@@ -57,6 +57,11 @@ bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
 /* service_host.c: inet_connect.c's fatal "host/service NAME/PORT not
  * found: ..." (the endpoint's host name does not resolve) */
 bool diag_service_host(struct span text, struct diag_hit *hit);
+
+/* client_words.c: text up to the first words a client-facing daemon's
+ * warning quotes from the client (a login's username, an address, a
+ * command's bytes); the whole text for other daemons */
+struct span diag_server_words(struct span daemon, struct span text);
 /* proxy_protocol.c: a postscreen or smtpd line about the PROXY protocol
  * (a connection without a header it could read, its setting ignored
  * behind postscreen): true and *hit filled */
