@@ -146,6 +146,35 @@ run events --json "$t/esc.log"
 check "escapes: events keeps the NUL as \\u0000" grep -q 'a\\u0000b@b.test' "$t/out"
 check "escapes: events marks bad UTF-8 as U+FFFD" grep -q '\\ufffd' "$t/out"
 
+# a client's words quoted in smtpd's warnings (a failed login's username,
+# an address refused for its syntax) are never this server's problem:
+# every needle of the finding rows (src/diagnose/rule_tables.c) used as a
+# username and as an address makes no finding but the client's own
+python3 - "$top/src/diagnose/rule_tables.c" >"$t/inject.log" <<'PY'
+import re, sys
+src = open(sys.argv[1]).read()
+needles = sorted({q.replace('\\"', '"') for m in re.finditer(r'\{((?:"[^"]*",?\s*)+)\}', src)
+                  for q in re.findall(r'"([^"]{6,80})"', m.group(1))})
+c = "unknown[203.0.113.11]"
+print("Mar 10 08:00:00 mail postfix/smtpd[813]: connect from " + c)
+for i, q in enumerate(needles):
+    ts = "Mar 10 %02d:%02d:%02d" % (8 + i // 3600, i // 60 % 60, i % 60)
+    print("%s mail postfix/smtpd[813]: warning: %s: SASL LOGIN authentication failed: "
+          "UGFzc3dvcmQ6, sasl_username=%s" % (ts, c, q))
+    print("%s mail postfix/smtpd[813]: warning: Illegal address syntax from %s in RCPT command: <%s>" % (ts, c, q))
+print("Mar 10 09:59:59 mail postfix/smtpd[813]: disconnect from %s ehlo=1 auth=0/9 commands=1/10" % c)
+PY
+"$bin" report --json "$t/inject.log" >"$t/inject.json" 2>/dev/null
+check "a client's quoted words make no finding about this server" python3 - "$t/inject.json" "$t/inject.log" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = sorted({f["id"] for f in d["findings"]})
+n = sum(1 for _ in open(sys.argv[2]))
+if ids != ["client-address-syntax"] or n < 1000:
+    print("findings:", ids, "lines:", n)
+    sys.exit(1)
+PY
+
 # jget FILE EXPR - a value from a JSON document (python expression on d)
 jget() {
 	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
