@@ -147,9 +147,11 @@ check "escapes: events keeps the NUL as \\u0000" grep -q 'a\\u0000b@b.test' "$t/
 check "escapes: events marks bad UTF-8 as U+FFFD" grep -q '\\ufffd' "$t/out"
 
 # a client's words quoted in smtpd's warnings (a failed login's username,
-# an address refused for its syntax) are never this server's problem:
+# an address refused for its syntax, a TLS SNI name) are never this
+# server's problem:
 # every needle of the finding rows (src/diagnose/rule_tables.c) used as a
-# username and as an address makes no finding but the client's own
+# username, as an address and as a TLS SNI name makes no finding but the
+# client's own
 python3 - "$top/src/diagnose/rule_tables.c" >"$t/inject.log" <<'PY'
 import re, sys
 src = open(sys.argv[1]).read()
@@ -162,6 +164,7 @@ for i, q in enumerate(needles):
     print("%s mail postfix/smtpd[813]: warning: %s: SASL LOGIN authentication failed: "
           "UGFzc3dvcmQ6, sasl_username=%s" % (ts, c, q))
     print("%s mail postfix/smtpd[813]: warning: Illegal address syntax from %s in RCPT command: <%s>" % (ts, c, q))
+    print("%s mail postfix/smtpd[813]: warning: TLS SNI from %s is invalid: %s" % (ts, c, q))
 print("Mar 10 09:59:59 mail postfix/smtpd[813]: disconnect from %s ehlo=1 auth=0/9 commands=1/10" % c)
 PY
 "$bin" report --json "$t/inject.log" >"$t/inject.json" 2>/dev/null

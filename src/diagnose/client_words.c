@@ -4,7 +4,8 @@
  * warnings: the username of a failed login (Postfix 3.9's ", sasl_username=
  * NAME"), the address of "Illegal address syntax from C in MAIL command:
  * <ADDR>", the bytes after "non-SMTP command from C: " and "improper
- * command pipelining after CMD from C: ".  The rows that read the server's
+ * command pipelining after CMD from C: ", the name a client asked for in
+ * its TLS handshake (SNI).  The rows that read the server's
  * own problems (rule_diag) must not take those words for its own: a
  * password guesser whose username is "No space left on device" has not
  * filled this host's disk.  The words before them stay whole.
@@ -33,5 +34,9 @@ struct span diag_server_words(struct span daemon, struct span text)
 	if ((span_starts(text, "non-SMTP command from ") || span_starts(text, "improper command pipelining ")) &&
 	    (at = span_index(text, "]: ")) >= 0)
 		text.n = (size_t)at + 1;
+	/* the name a client asked for: "TLS SNI NAME from C not matched",
+	 * "TLS SNI from C is invalid: NAME" (tls_server.c) */
+	if (span_starts(text, "TLS SNI "))
+		text.n = 7;
 	return text;
 }

@@ -34,6 +34,11 @@ TEST(client_words_not_the_server_s)
 	    "in MAIL command: <No space left on device@x>",
 	    "Mar 10 08:01:05 mx postfix/smtpd[812]: warning: improper command pipelining after EHLO from "
 	    "unknown[203.0.113.10]: MAIL FROM:<a@maildrop/x> queue file write error",
+	    /* the name asked for in a TLS handshake */
+	    "Mar 10 08:00:00 mx postfix/smtpd[815]: warning: TLS SNI No space left on device from "
+	    "unknown[203.0.113.13] not matched, using default chain",
+	    "Mar 10 08:00:00 mx postfix/smtpd[815]: warning: TLS SNI from unknown[203.0.113.13] is invalid: "
+	    "SASL: Connect to Dovecot auth socket 'x' failed",
 	};
 	for (size_t i = 0; i < sizeof quoted / sizeof *quoted; i++) {
 		int id = finding_of(quoted[i]);
