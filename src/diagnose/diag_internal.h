@@ -161,7 +161,7 @@ void diag_ps_deep_providers(struct diag *d);
 void diag_ndr_event(struct diag *d, const struct event *ev);
 void diag_ndr_finding(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
-void diag_fold_disk_full(struct diag *d);
+void diag_fold_write_error(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_tls_policy_server(struct diag *d);
 void diag_fold_effects(struct diag *d);

@@ -35,6 +35,21 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"the reason: permissions, a full disk (df -h), a lock). Fix it, then postqueue -f "
 	"for the deferred mail.",
 	"The lines show the backend's answer, not what failed inside it."},
+    [F_OWN_SMTPUTF8] = {
+	"A message flagged SMTPUTF8 (a non-ASCII address, or UTF-8 in a header of mail that "
+	"smtputf8_autodetect_classes flags) was handed to this host's own mailbox delivery or "
+	"content filter (LMTP to Dovecot on a socket or loopback, Amavis, a delivery daemon), "
+	"and that backend does not offer SMTPUTF8, so Postfix returned the message to its "
+	"sender (\"SMTPUTF8 is required, but was not offered by host\"). No remote server is "
+	"involved and the sender did nothing wrong: mail to this server's own users is lost.",
+	"Make the two ends agree. While the mailbox store or filter lacks SMTPUTF8 (Dovecot's "
+	"LMTP and older Amavis do not offer it), set smtputf8_enable = no in main.cf (Postfix "
+	"then neither offers nor requires it; docker-mailserver and mailcow ship it so) and "
+	"postfix reload; if smtputf8_autodetect_classes was widened to all, set it back to its "
+	"default (sendmail, verify). Enable SMTPUTF8 again once the backend offers it. Mail "
+	"already returned is not retried: its senders must send it again.",
+	"The line does not say whether the message had a non-ASCII address or only UTF-8 in a "
+	"header; the returned message shows it."},
     [F_OWN_MAILBOX_LIMIT] = {
 	"Every delivery into this server's mailboxes in the log failed on a size limit or "
 	"quota (\"File too large\", 5.2.2 or 4.2.2, \"Quota exceeded\") for several "

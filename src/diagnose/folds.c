@@ -10,7 +10,7 @@
  * is this host's resolver (resolver_nxdomain); timeouts to port 25 of
  * several unrelated servers are the port blocked on this side
  * (fold_port25); "queue file write error" beside "No space left on
- * device" is the full disk (fold_disk_full); certificates of several unrelated servers that fail
+ * device" is the full disk (write_error.c); certificates of several unrelated servers that fail
  * verification, or a public root "untrusted", are this server's trusted
  * CAs, and verification notes no policy enforced are none (fold_tls_trust);
  * a message's text sent as commands by a client of your own whose
@@ -343,25 +343,6 @@ void diag_fold_throttled_crash(struct diag *d)
 		if (startup && crash && !fatal && !wrote_fatal(d, base_of(g)))
 			diag_absorb(d, crash, i);
 	}
-}
-
-/* diag_fold_disk_full - a full file system (F_DISK_FULL: "No space left
- * on device") makes cleanup fail, and smtpd, sendmail and postdrop relay
- * only its status, "queue file write error" (cleanup_strerror.c), which
- * alone reads as a queue file problem (F_QUEUE_FILE keyed by that text):
- * with the disk full in the same log, those lines are the disk's; a
- * queue file problem of its own (a path, "Permission denied") stays */
-void diag_fold_disk_full(struct diag *d)
-{
-	struct diag_group *full = NULL;
-	for (size_t t = 0; t < d->nlist && !full; t++)
-		if (d->list[t]->id == F_DISK_FULL)
-			full = d->list[t];
-	if (!full)
-		return;
-	for (size_t i = d->nlist; i-- > 0;)
-		if (d->list[i]->id == F_QUEUE_FILE && !strcmp(d->list[i]->key, "queue file write error"))
-			diag_absorb(d, full, i);
 }
 
 /* is_effect - g is row e's effect group */

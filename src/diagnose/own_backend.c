@@ -75,6 +75,9 @@ static void peer_in_text(struct span t, struct span *in, struct span *port)
 		ptrdiff_t sp = span_chr(c, ' ');
 		struct span name = sp >= 0 ? span_head(c, (size_t)sp) : c;
 		ptrdiff_t lb = span_chr(name, '[');
+		/* a paste that masked the name: "host mail.* [private/dovecot-lmtp]" */
+		if (lb < 0 && sp > 0 && (size_t)sp + 1 < c.n && c.p[sp + 1] == '[')
+			lb = sp + 1;
 		ptrdiff_t rb = lb >= 0 ? span_chr(span_skip(c, (size_t)lb), ']') : -1;
 		if (rb < 0)
 			continue;
@@ -209,6 +212,8 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_OUT_DNS_TEMP: /* the LMTP host's name does not resolve */
 	case F_OUT_DNS_NXDOMAIN:
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
+	case F_OUT_SMTPUTF8: /* the own hop lacks SMTPUTF8: this host's settings */
+		return F_OWN_SMTPUTF8;
 	case F_LMTP_DOWN: /* LMTP to Amavis on [::1]:10024 is a content filter */
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_OUT_RATE_LIMITED:

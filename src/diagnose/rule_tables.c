@@ -704,7 +704,7 @@ const struct rule rule_diag[] = {
     {F_LOCAL_SUBMIT_BLOCKED, SRC_DIAG, "postdrop", {"mail_queue_enter: create file "}, "Read-only file system", K_FIXED, "Read-only file system"},
     /* cleanup_strerror.c's status relayed by smtpd, sendmail or postdrop:
      * its own key, so that a full disk in the same log takes it
-     * (fold_disk_full) */
+     * (write_error.c) */
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file write error"}, NULL, K_FIXED, "queue file write error"},
     {F_QUEUE_FILE, SRC_DIAG, NULL, {"queue file", "corrupt queue", "maildrop/", "incoming/", "active/", "deferred/"}, NULL, K_PATH, NULL},
 };

@@ -412,7 +412,8 @@ static void queue_line(const struct logline *l, struct span t, struct event *ev)
 
 /* delivery_fragment - a status line pasted without its queue ID
  * ("to=<r>, relay=..."), or cut before to= ("relay=R, ..., status=S
- * (TEXT)", "status=S (TEXT)", "o=<r>, relay=..."): read for what it says, with no message
+ * (TEXT)", "dsn=X.Y.Z, status=S (TEXT)", "status=S (TEXT)", "o=<r>,
+ * relay=..."; any key of the line's): read for what it says, with no message
  * to tie it to (the model follows queue IDs only) and an empty
  * recipient when to= was cut off */
 static bool delivery_fragment(struct span t, struct event *ev)
@@ -425,7 +426,9 @@ static bool delivery_fragment(struct span t, struct event *ev)
 		t = span_skip(t, (size_t)k + 2);
 	}
 	bool to = span_starts(t, "to=");
-	if (!to && !span_starts(t, "relay=") && !span_starts(t, "status="))
+	size_t kn = 0;
+	/* cut anywhere before its status: "dsn=5.6.7, status=bounced (...)" */
+	if (!to && status_key(t, &kn) == DK_NONE)
 		return false;
 	if (span_index(t, "status=") < 0)
 		return false; /* a fragment says at least what became of the mail */

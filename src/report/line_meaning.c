@@ -172,6 +172,36 @@ static void took(struct buf *b, double secs)
 		buf_printf(b, _("%.1f days"), secs / 86400);
 }
 
+/* check_action - what a header_checks, body_checks (cleanup_message.c's
+ * cleanup_act_log, smtp_header_checks: smtp_proto.c) or milter action
+ * does to the message, by the action word as logged */
+static void check_action(struct buf *b, struct span act)
+{
+	static const struct {
+		const char *word, *says;
+	} acts[] = {
+	    {"warning", N_("; a WARN rule only logged this line: the message went on")},
+	    {"info", N_("; an INFO rule only logged this line: the message went on")},
+	    {"replace", N_("; a REPLACE rule rewrote this header")},
+	    {"prepend", N_("; a PREPEND rule added a header before this one")},
+	    {"strip", N_("; a STRIP rule removed this header")},
+	    {"redirect", N_("; a REDIRECT rule sent the message to another address instead of its recipients")},
+	    {"bcc", N_("; a BCC rule sent a copy of the message to another address")},
+	    {"filter", N_("; a FILTER rule routed the message to another transport (a content filter)")},
+	    {"hold", N_("; the message is on hold: it waits until released (postsuper -H)")},
+	    {"milter-hold", N_("; the message is on hold: it waits until released (postsuper -H)")},
+	    {"discard", N_("; the message was accepted and thrown away: neither its sender nor its recipients are told")},
+	    {"milter-discard", N_("; the message was accepted and thrown away: neither its sender nor its recipients are told")},
+	    {"reject", N_("; the message was refused: the client that sent it is told, with the rule's text")},
+	    {"milter-reject", N_("; the message was refused: the client that sent it is told, with the milter's text")},
+	};
+	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
+		if (span_eqs(act, acts[i].word)) {
+			buf_puts(b, _(acts[i].says));
+			return;
+		}
+}
+
 /* delivery_where - where a delivery line says the mail went, and what
  * it cannot show: the hand-over to this host's content filter and the
  * queue ID it comes back under, or its discard; a command (pipe, local
@@ -371,6 +401,7 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 		/* TRANSLATORS: cleanup's action word follows, as logged (reject, hold, discard...) */
 		buf_puts(b, _("a header, body or milter check acted on the message: "));
 		buf_term(b, ev->action);
+		check_action(b, ev->action);
 		break;
 	case EV_CLEANUP_REMOVED: buf_puts(b, _("the message was removed before it was queued")); break;
 	case EV_QUEUED: buf_puts(b, _("the message is in the active queue: sender, size, number of recipients")); break;

@@ -440,6 +440,8 @@ static const char *reason_daemon(struct span r)
 	    "TLSA records unusable",
 	    "client TLS configuration problem",
 	    "Cannot start TLS: ",
+	    /* smtp_proto.c: the message needs SMTPUTF8, the peer lacks it */
+	    "SMTPUTF8 is required, but was not offered by host ",
 	    "host ",
 	};
 	ptrdiff_t par = span_index(r, "status=");
@@ -460,6 +462,22 @@ static const char *reason_daemon(struct span r)
 				       ? "smtp"
 				       : NULL;
 	return NULL;
+}
+
+/* key_before_status - a status line cut after relay=, at one of the
+ * keys log_adhoc.c writes before its status ("dsn=5.6.7, status=...",
+ * "delays=a/b/c/d, dsn=..."): cur moved to its "status=" */
+static bool key_before_status(struct span *cur)
+{
+	static const char *const keys[] = {"conn_use=", "delay=", "delays=", "tls=", "dsn="};
+	size_t i = 0;
+	while (i < sizeof keys / sizeof *keys && !span_starts(*cur, keys[i]))
+		i++;
+	ptrdiff_t at = i < sizeof keys / sizeof *keys ? span_index(*cur, ", status=") : -1;
+	if (at <= 0 || span_chr(span_head(*cur, (size_t)at), '(') >= 0)
+		return false;
+	*cur = span_skip(*cur, (size_t)at + 2);
+	return true;
 }
 
 /* relay_daemon - "QID: to=<...>, ..., relay=R, ..., status=..."
@@ -490,7 +508,7 @@ static const char *relay_daemon(struct span cur)
 		r = span_skip(cur, (size_t)at + 8);
 	} else if (span_starts(cur, "relay=")) {
 		r = span_skip(cur, 6);
-	} else if (span_starts(cur, "status=")) {
+	} else if (span_starts(cur, "status=") || key_before_status(&cur)) {
 		const char *own = own_reason_daemon(span_skip(cur, 7));
 		return own ? own : reason_daemon(cur);
 	} else {

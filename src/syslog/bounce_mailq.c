@@ -192,7 +192,7 @@ static bool failure_shape(struct span r)
 	    "lost connection with ",
 	    "conversation with ",
 	    "delivery temporarily suspended: ",
-	    "TLS is required, but ",
+	    "TLS is required, but ", "SMTPUTF8 is required, but ",
 	    "SASL authentication failed",
 	    "Server certificate not verified",
 	    "unknown user: ",
@@ -202,8 +202,7 @@ static bool failure_shape(struct span r)
 	    "cannot append message to ",
 	    "maildir delivery failed: ",
 	    "message size exceeds ",
-	    "Command died with status ",
-	    "Command time limit exceeded",
+	    "Command died with status ", "Command time limit exceeded",
 	    "undeliverable address: ",
 	    "mail transport unavailable",
 	    "message has been in the queue too long",
@@ -226,7 +225,7 @@ static struct span reason_relay(struct span r)
 {
 	static const char *const leads[] = {
 	    "connect to ", "host ", "lost connection with ", "conversation with ",
-	    "TLS is required, but was not offered by host ",
+	    "TLS is required, but was not offered by host ", "SMTPUTF8 is required, but was not offered by host ",
 	};
 	size_t i = 0;
 	while (i < sizeof leads / sizeof *leads && !span_starts(r, leads[i]))
@@ -237,6 +236,8 @@ static struct span reason_relay(struct span r)
 	size_t k = 0;
 	while (k < h.n && k < BM_ADDR_MAX && h.p[k] != '[' && !blank(h.p[k]))
 		k++;
+	if (k && k + 1 < h.n && h.p[k] == ' ' && h.p[k + 1] == '[') /* masked: "NAME [ADDR]" */
+		return span_head(h, k);
 	if (!k || k >= h.n || h.p[k] != '[')
 		return span_make(r.p, 0);
 	while (k < h.n && k < BM_ADDR_MAX && h.p[k] != ']' && !blank(h.p[k]))
@@ -313,9 +314,7 @@ static char reply_class(struct span r)
  * which its recipient and heading vouch for */
 static bool lone_reason(struct span r)
 {
-	if (span_starts(r, "delivery temporarily suspended: "))
-		return true;
-	if (reply_tail_only(r))
+	if (span_starts(r, "delivery temporarily suspended: ") || reply_tail_only(r))
 		return true;
 	if (span_starts(r, "cannot update mailbox /")) /* a mailbox is a path */
 		return span_index(r, " for user ") > 0;
@@ -327,7 +326,8 @@ static bool lone_reason(struct span r)
 	if (span_starts(r, "host "))
 		return span_index(r, " said:") > 0 || span_index(r, " refused to talk to me:") > 0;
 	return span_starts(r, "connect to ") || span_starts(r, "lost connection with ") ||
-	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ");
+	       span_starts(r, "conversation with ") || span_starts(r, "TLS is required, but ") ||
+	       span_starts(r, "SMTPUTF8 is required, but ");
 }
 
 /* host_word_cut - "H[A] said: ..." or "H[A] refused to talk to me: ...":

@@ -137,14 +137,31 @@ bool syslog_read_tag(struct span name_pid, struct logline *out)
 	return name_pid.n && syslog_tag_n(name_pid.p, name_pid.n, out);
 }
 
-/* syslog_metalog_tag - metalog's "[postfix/smtpd]" (no host, pid, colon); not "[info]", "[cron]" */
+/* syslog_metalog_tag - metalog's "[postfix/smtpd]" (no host, pid, colon);
+ * not "[info]", "[cron]".  Also NethServer 8's log viewer, which puts the
+ * node's number and the module's instance before the tag,
+ * "[1:mail1:postfix/lmtp]": the instance is the line's host */
 bool syslog_metalog_tag(struct span tok, struct logline *out)
 {
-	struct span in = span_make(tok.p + 1, tok.n >= 4 ? tok.n - 2 : 0);
-	if (tok.n < 4 || tok.p[tok.n - 1] != ']' || span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0 ||
-	    span_chr(in, '/') < 1 || !span_starts(in, "postfix"))
+	struct span in = span_make(tok.p + 1, tok.n >= 4 ? tok.n - 2 : 0), module = SPAN_NULL;
+	if (tok.n < 4 || tok.p[tok.n - 1] != ']' || span_chr(in, '[') >= 0 || span_chr(in, ']') >= 0)
+		return false;
+	size_t i = 0;
+	while (i < in.n && i < 8 && in.p[i] >= '0' && in.p[i] <= '9')
+		i++;
+	if (i && i < in.n && in.p[i] == ':') {
+		struct span rest = span_skip(in, i + 1);
+		ptrdiff_t c = span_chr(rest, ':');
+		if (c <= 0 || c > 64)
+			return false;
+		module = span_head(rest, (size_t)c);
+		in = span_skip(rest, (size_t)c + 1);
+	}
+	if (span_chr(in, '/') < 1 || !span_starts(in, "postfix"))
 		return false;
 	syslog_split_tag(in, out);
+	if (module.n)
+		out->host = module;
 	out->pid = -1;
 	return true;
 }
