@@ -1,8 +1,10 @@
 /*
  * test_keep_refusal.c - a refusal's answers kept in the event by
  * ev_keep_refusal against the same questions asked of the plain event.
- * Since speed30 "Domain not found" (kept_dnf) and "cannot find your "
- * (kept_cnf) are read off the reply's words (reply_scan_memo) when the
+ * Since speed30 "Domain not found" (kept_dnf), "cannot find your "
+ * (kept_cnf), "Relay access denied" (kept_relay) and whether "not owned
+ * by user " is there before the login is read (kept_login) are read off
+ * the reply's words (reply_scan_memo) when the
  * refusal is one whose "accuses nobody" is kept, instead of their own
  * searches: random refusals of smtpd, postscreen and cleanup, with every
  * action, built of pieces of those words (cut, doubled, a NUL inside,
@@ -10,8 +12,8 @@
  * in a buffer of its own size, with HELOs and addresses of a large
  * provider or not: every kept answer must be the plain one.  Fails when
  * kept_dnf's two words are swapped, when kept_cnf reads "cannot find
- * your hostname" alone, or when either is kept from a scan of another
- * text.
+ * your hostname" alone, or when the relay's or the login's bit is another
+ * word's.
  */
 #include "tap.h"
 #include "parse/event.h"
@@ -34,11 +36,16 @@ static uint64_t rnd(void)
 static bool same_answers(const struct event *p, const struct event *k)
 {
 	struct span d1 = SPAN_NULL, d2 = SPAN_NULL;
+	struct span l1 = ev_reject_login_mismatch(p), l2 = ev_reject_login_mismatch(k);
+	if (!l1.n)
+		l1 = SPAN_NULL; /* an empty login is none to every caller */
+	if (!l2.n)
+		l2 = SPAN_NULL;
 	bool f1 = ev_reject_domain_not_found(p, &d1), f2 = ev_reject_domain_not_found(k, &d2);
 	return ev_reject_accuses_nobody(p) == ev_reject_accuses_nobody(k) && f1 == f2 &&
 	       d1.p == d2.p && d1.n == d2.n && ev_reject_cannot_find(p) == ev_reject_cannot_find(k) &&
 	       ev_reject_unresolved_provider(p) == ev_reject_unresolved_provider(k) &&
-	       ev_reject_relay_denied(p) == ev_reject_relay_denied(k);
+	       ev_reject_relay_denied(p) == ev_reject_relay_denied(k) && l1.p == l2.p && l1.n == l2.n;
 }
 
 TEST(keep_refusal_same_as_plain)
@@ -52,7 +59,9 @@ TEST(keep_refusal_same_as_plain)
 	    "Relay access denied", "blocked using ", "zen.spamhaus.org", "Error: ", "127.255.255.254",
 	    "Service currently unavailable", "4.3.2", "greylisted", "try again later", "Mailbox full",
 	    "Client host [192.0.2.7]", "[203.0.113.9]", "[2001:db8::4.3.2]", "[", "]", "<a@gmail.com>: ",
-	    "; ", " ", "C", "S", "R", "Dom",
+	    "; ", " ", "C", "S", "R", "Dom", "Relay access denie", "relay access denied",
+	    "Sender address rejected: not owned by user ", "not owned by user ", "not owned by user",
+	    "not owned by ", "alice", "bob@example.org", ",", "w", "n",
 	};
 	static const char *const lines[] = {
 	    "postfix/smtpd[%u]: NOQUEUE: %s: RCPT from %s[%s]: 450 4.7.1 x; from=<a@gmail.com> to=<b@example.org> proto=ESMTP helo=<%s>",
@@ -68,7 +77,7 @@ TEST(keep_refusal_same_as_plain)
 					    "mail-oln040092.outbound.protection.outlook.com", "x"};
 	struct syslog_state st;
 	syslog_state_init(&st, 2026, 0);
-	size_t bad = 0, rejects = 0, dnf = 0, cnf = 0, kept_cnf = 0;
+	size_t bad = 0, rejects = 0, dnf = 0, cnf = 0, kept_cnf = 0, relay = 0, login = 0;
 	for (int i = 0; i < 200000; i++) {
 		char line[1024], body[900];
 		snprintf(body, sizeof body, lines[rnd() % N(lines)], (unsigned)(rnd() % 90 + 10),
@@ -107,6 +116,8 @@ TEST(keep_refusal_same_as_plain)
 		kept_cnf += kept.kept_cnf != 0;
 		dnf += kept.kept_dnf > 1;
 		cnf += ev_reject_cannot_find(&ev);
+		relay += ev_reject_relay_denied(&ev);
+		login += ev_reject_login_mismatch(&ev).n != 0;
 		if (!same_answers(&ev, &kept) && bad++ < 5)
 			test_fail(__FILE__, __LINE__, "\"%.*s\" (%.*s): kept dnf %d cnf %d nobody %d", (int)n, t,
 				  (int)ev.action.n, ev.action.p, kept.kept_dnf, kept.kept_cnf, kept.kept_nobody);
@@ -117,4 +128,6 @@ TEST(keep_refusal_same_as_plain)
 	CHECK(dnf > 1000);
 	CHECK(cnf > 1000);
 	CHECK(kept_cnf > 10000);
+	CHECK(relay > 1000);
+	CHECK(login > 1000);
 }
