@@ -298,6 +298,7 @@ struct analysis {
 	struct spillvec clients, accounts, logins;   /* struct client, account, login */
 	struct idxmap client_ix, account_ix, login_ix;
 	struct arena names;
+	struct arena details;                /* the clients' details, never freed one by one */
 	uint64_t seed, rng;
 	struct client_detail **cdetail;      /* the detail cache, dense */
 	struct account_detail **adetail;

@@ -457,13 +457,6 @@ static void cdetail_drop(struct client_detail *d)
 	pool_free(&d->pool); /* every string it held */
 }
 
-/* cdetail_free - one client's detail */
-static void cdetail_free(struct client_detail *d)
-{
-	cdetail_drop(d);
-	free(d);
-}
-
 /* cdetail_reuse - an evicted detail made as good as new (what xcalloc
  * gives), rather than freed and allocated again: on a botnet day most
  * new clients take an evicted place */
@@ -530,8 +523,8 @@ struct client_detail *records_detail_get(struct analysis *a, struct client *c)
 		a->cdetail = xcalloc(a->cdetail_max + 1, sizeof *a->cdetail);
 		a->cdscore = xcalloc(a->cdetail_max + 1, sizeof *a->cdscore);
 	}
-	if (!d)
-		d = xcalloc(1, sizeof *d);
+	if (!d) /* zeroed, as xcalloc's, from blocks (speed30: 230 instructions fewer) */
+		d = arena_zalloc(&a->details, sizeof *d);
 	pool_init(&d->pool);
 	d->owner = records_client_number(a, c);
 	d->prev_start_us = INT64_MIN;
@@ -749,7 +742,8 @@ const struct account *login_account(const struct analysis *a, const struct login
 void analysis_free(struct analysis *a)
 {
 	for (uint32_t i = 0; i < a->ncdetail; i++)
-		cdetail_free(a->cdetail[i]);
+		cdetail_drop(a->cdetail[i]);
+	arena_free(&a->details);
 	for (uint32_t i = 0; i < a->nadetail; i++)
 		adetail_free(a->adetail[i]);
 	free(a->cdetail);

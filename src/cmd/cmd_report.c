@@ -54,11 +54,12 @@ static void on_front(struct event *ev, void *vctx, void *note, enum feed_share s
 	/* a refusal's answers that the session, the client's record and
 	 * the rules ask on the consumer's thread (accuses nobody, domain not
 	 * found, relay denied, own network: event.h), asked here and kept in
-	 * the event unless that thread waits (speed22; with one thread share
-	 * is LESS: asked there) */
+	 * the event unless that thread waits (speed22); with one thread too,
+	 * where the consumer's stages would ask some of them two or three
+	 * times each (speed30) */
 	if (ev->type == EV_REJECT && share != FEED_SHARE_LESS)
 		ev_keep_refusal(ev);
-	diag_front(ev, note, share == FEED_SHARE_LESS ? DIAG_FRONT_NONE
+	diag_front(ev, note, share == FEED_SHARE_LESS || share == FEED_SHARE_ONE ? DIAG_FRONT_NONE
 			     : share == FEED_SHARE_MORE ? DIAG_FRONT_ALL : DIAG_FRONT_USUAL);
 }
 

@@ -277,7 +277,7 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 	if (ev_reject_unresolved_provider(ev)) {
 		hit->id = F_IN_PTR_LOOKUP_FAILING;
 		diag_copy_key(hit->key, span_of(provider_name(ev->helo)));
-	} else if (span_find(t, "Client host rejected: cannot find your ").p && provider_name(ev->helo) &&
+	} else if (ev_reject_cannot_find(ev) && provider_name(ev->helo) &&
 		   !cidr_loopback_text(ev->client_ip.p, ev->client_ip.n) &&
 		   cidr_own_network(ev->client_ip.p, ev->client_ip.n)) {
 		/* a large provider's server "without a name" at a private

@@ -59,7 +59,7 @@ void feed_logline(struct feed *f, const struct logline *l)
 	if (f->front) {
 		/* one thread: fn runs next, on this one; front leaves it
 		 * all it can do */
-		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_LESS);
+		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_ONE);
 		f->note = f->note_buf;
 	}
 	f->fn(&ev, f->ctx);
@@ -103,7 +103,7 @@ static void pasted_emit(void *ctx, const char *daemon, struct span text, uint64_
 	uint64_t at = f->lineno;
 	f->lineno = lineno;
 	if (f->front) {
-		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_LESS);
+		f->front(&ev, f->ctx, f->note_buf, FEED_SHARE_ONE);
 		f->note = f->note_buf;
 	}
 	f->fn(&ev, f->ctx);

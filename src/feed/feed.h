@@ -73,11 +73,12 @@ struct feed_pipe;
 #define FEED_NOTE_MAX 384
 
 /* how much ->front should take on of what ->fn could do as well: with
- * one thread less (fn runs next on the same thread: nothing to share);
+ * one thread, ONE (fn runs next on the same thread: nothing to share,
+ * but an answer fn would ask several times is as well asked once);
  * with two, less when the consumer's thread has caught up with the
  * reading one (the ring ran dry), more when the reading thread is ahead
  * (the ring is full), else the usual share */
-enum feed_share { FEED_SHARE_USUAL, FEED_SHARE_LESS, FEED_SHARE_MORE };
+enum feed_share { FEED_SHARE_USUAL, FEED_SHARE_LESS, FEED_SHARE_MORE, FEED_SHARE_ONE };
 
 /* one input as the first pass found it, for a second pass (reread_open) */
 struct feed_input {

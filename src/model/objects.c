@@ -23,10 +23,15 @@ void session_free(struct session *s)
  * the pool keeps a block (pool_recycle; speed25) */
 void session_recycle(struct session *s)
 {
-	free(s->tried);
-	free(s->qids);
-	free(s->stats);
-	free(s->dialogue);
+	/* most sessions have none of the four (a call to free each: speed30) */
+	if (s->tried)
+		free(s->tried);
+	if (s->qids)
+		free(s->qids);
+	if (s->stats)
+		free(s->stats);
+	if (s->dialogue)
+		free(s->dialogue);
 	pool_recycle(&s->pool);
 }
 

@@ -11,6 +11,7 @@
  *   address lookup ..., max simultaneous domains=N ...   (scache/scache.c:477)
  */
 #include "common.h"
+#include "../util/cidr.h"
 
 #include <arpa/inet.h>
 
@@ -33,6 +34,11 @@ static bool is_ip(struct span s)
 	unsigned char bin[sizeof(struct in6_addr)];
 	if (s.n == 0 || s.n >= sizeof buf)
 		return false;
+	/* the usual dotted quad without a copy or inet_pton (speed30): what
+	 * cidr_dotted_quad takes (no leading zeros, four parts up to 255)
+	 * inet_pton takes too, and the rest is asked as before */
+	if (cidr_dotted_quad(s.p, s.n, bin))
+		return true;
 	memcpy(buf, s.p, s.n);
 	buf[s.n] = 0;
 	return inet_pton(AF_INET, buf, bin) == 1 || inet_pton(AF_INET6, buf, bin) == 1;

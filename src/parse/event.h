@@ -167,6 +167,11 @@ struct event {
 	 * names a login (speed24: 2 asks it again, 1 answers none) */
 	unsigned kept_own : 2;
 	unsigned kept_login : 2;
+	/* whether the text holds "Client host rejected: cannot find your "
+	 * (reject_unknown_[reverse_]client_hostname: the rules' and
+	 * ev_reject_unresolved_provider's gate), kept with kept_nobody from
+	 * the same scan of the reply's words (speed30) */
+	unsigned kept_cnf : 2;
 	const struct logline *line;
 #define X(m, s) struct span m;
 	EVENT_SPANS(X)
@@ -224,6 +229,14 @@ struct span ev_reject_login_mismatch_scan(const struct event *ev);
 static inline struct span ev_reject_login_mismatch(const struct event *ev)
 {
 	return ev->kept_login == 1 ? SPAN_NULL : ev_reject_login_mismatch_scan(ev);
+}
+/* ev_reject_cannot_find - the refusal's text holds "Client host
+ * rejected: cannot find your " (reject_unknown_client_hostname,
+ * reject_unknown_reverse_client_hostname), kept when asked ahead */
+bool ev_reject_cannot_find_scan(const struct event *ev);
+static inline bool ev_reject_cannot_find(const struct event *ev)
+{
+	return ev->kept_cnf ? ev->kept_cnf == 2 : ev_reject_cannot_find_scan(ev);
 }
 /* ev_keep_refusal - the answers above asked now and kept in a refusal's
  * event, each for the refusals the consumer's stages ask it of */

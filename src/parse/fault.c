@@ -236,14 +236,22 @@ struct span ev_reject_login_mismatch_scan(const struct event *ev)
  * tests run after the greeting (a real server retries and gets through).
  * Each clause is the function named beside it, asked of reply_scan's
  * answer instead of the text */
+static bool accuses_nobody_seen(const struct event *ev, struct reply_seen seen);
+
 bool ev_reject_accuses_nobody_scan(const struct event *ev)
+{
+	if (ev->type != EV_REJECT && ev->type != EV_CLEANUP_ACTION)
+		return false;
+	return accuses_nobody_seen(ev, reply_scan_memo(ev->reason));
+}
+
+/* accuses_nobody_seen - ev_reject_accuses_nobody_scan with the reply's
+ * words seen already (ev_keep_refusal reads more of them) */
+static bool accuses_nobody_seen(const struct event *ev, struct reply_seen seen)
 {
 	bool reject = ev->type == EV_REJECT;
 	bool milter = span_eqs(ev->action, "milter-reject");
-	if (!reject && ev->type != EV_CLEANUP_ACTION)
-		return false;
 	struct span r = ev->reason;
-	struct reply_seen seen = reply_scan_memo(r);
 	uint64_t has = seen.has;
 	/* ev_reject_local_fault (a cleanup line only when a milter's) */
 	if (reject || milter) {
@@ -336,15 +344,33 @@ void ev_keep_refusal(struct event *ev)
 {
 	if (ev->type != EV_REJECT)
 		return;
-	ev->kept_dnf = domain_not_found_scan(ev);
-	ev->kept_relay = (uint8_t)(1 + ev_reject_relay_denied_scan(ev));
-	ev->kept_login = 1u + (ev_reject_login_mismatch_scan(ev).n != 0);
 	bool reject = span_eqs(ev->action, "reject");
 	if (reject && span_eqs(ev->line->daemon, "smtpd"))
 		ev->kept_own = 1u + ev_client_own_network_scan(ev);
-	if (!reject && !span_eqs(ev->action, "milter-reject") && !span_eqs(ev->line->daemon, "postscreen"))
+	if (!reject && !span_eqs(ev->action, "milter-reject") && !span_eqs(ev->line->daemon, "postscreen")) {
+		ev->kept_dnf = domain_not_found_scan(ev);
+		ev->kept_relay = (uint8_t)(1 + ev_reject_relay_denied_scan(ev));
+		ev->kept_login = 1u + (ev_reject_login_mismatch_scan(ev).n != 0);
 		return;
-	ev->kept_nobody = (uint8_t)(1 + ev_reject_accuses_nobody_scan(ev));
+	}
+	/* the reply's words, scanned (or remembered) once for "accuses
+	 * nobody", also say "Domain not found", "cannot find your ", "Relay
+	 * access denied" and "not owned by user " (the login's key, read
+	 * after it only when there): reply_scan finds a word wherever
+	 * span_find would (the same bytes, anywhere in the text:
+	 * test_keep_refusal.c), so five searches fewer a refusal (speed30) */
+	struct reply_seen seen = reply_scan_memo(ev->reason);
+	ev->kept_dnf = seen.has & RW_BIT(RW_SENDER_NO_DOMAIN) ? 2 : seen.has & RW_BIT(RW_RCPT_NO_DOMAIN) ? 3 : 1;
+	ev->kept_cnf = 1u + !!(seen.has & RW_BIT(RW_CANNOT_FIND));
+	ev->kept_relay = (uint8_t)(1 + !!(seen.has & RW_BIT(RW_RELAY_DENIED)));
+	ev->kept_login = 1u + (seen.has & RW_BIT(RW_NOT_OWNED) && ev_reject_login_mismatch_scan(ev).n != 0);
+	ev->kept_nobody = (uint8_t)(1 + accuses_nobody_seen(ev, seen));
+}
+
+/* ev_reject_cannot_find - see event.h */
+bool ev_reject_cannot_find_scan(const struct event *ev)
+{
+	return has(ev->reason, "Client host rejected: cannot find your ");
 }
 
 /* ev_provider_server - the large provider whose mail server the client
@@ -402,7 +428,7 @@ bool ev_reject_provider_listed(const struct event *ev)
  * failed to find them (the finding reverse-dns-lookups-failing) */
 bool ev_reject_unresolved_provider(const struct event *ev)
 {
-	if (ev->type != EV_REJECT || !has(ev->reason, "Client host rejected: cannot find your "))
+	if (ev->type != EV_REJECT || !ev_reject_cannot_find(ev))
 		return false;
 	const char *by_ip = provider_of_address(ev->client_ip);
 	const char *by_helo = by_ip ? provider_name(ev->helo) : NULL;

@@ -36,7 +36,7 @@ static const struct {
     W("Message size exceeds fixed limit"), W("Recipient address rejected"),
     W("Sender address rejected"), W("Sender address rejected: Domain not found"),
     W("Recipient address rejected: Domain not found"), W("Service currently unavailable"),
-    W("4.3.2"),
+    W("4.3.2"), W("Relay access denied"), W("not owned by user "),
     /* ev_greylist_text's words, then ev_reject_mailbox_full's (lower case) */
     W("greylist"), W("graylist"), W("grey-list"), W("gray-list"), W("grey list"),
     W("gray list"), W("try again later"), W("come back later"), W("come back in "),

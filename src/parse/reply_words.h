@@ -18,6 +18,7 @@ enum reply_word {
 	RW_USER_UNKNOWN, RW_HELO_NOT_FOUND, RW_SIZE_LIMIT,
 	RW_RCPT_REJECTED, RW_SENDER_REJECTED, RW_SENDER_NO_DOMAIN, RW_RCPT_NO_DOMAIN,
 	RW_PS_UNAVAILABLE, RW_432,
+	RW_RELAY_DENIED, RW_NOT_OWNED, /* ev_keep_refusal's kept_relay, kept_login (speed30) */
 	RW_FOLDED, /* from here on case-blind, within has_folded's reach */
 	RW_GREY_FIRST = RW_FOLDED, RW_GREY_LAST = RW_GREY_FIRST + 10,
 	RW_FULL_FIRST, RW_FULL_LAST = RW_FULL_FIRST + 3,

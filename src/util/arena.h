@@ -1,7 +1,8 @@
 /*
  * arena.h - strings kept for the whole run (account names, client
- * "addresses" that are not IP addresses), bump-allocated from large
- * blocks: no header per string, never moved, all freed at once.
+ * "addresses" that are not IP addresses) and zeroed records (a client's
+ * detail: arena_zalloc), bump-allocated from large blocks: no header per
+ * piece, never moved, all freed at once.
  */
 #ifndef POSTSLEUTH_ARENA_H
 #define POSTSLEUTH_ARENA_H
@@ -16,6 +17,7 @@ struct arena {
 };
 
 char *arena_dup(struct arena *a, struct span s);
+void *arena_zalloc(struct arena *a, size_t n);
 void arena_free(struct arena *a);
 
 #endif
