@@ -186,6 +186,8 @@ enum finding_impact {
 	  "a remote server refuses mail for another reason")                                   \
 	X(F_OUT_FORWARD_REFUSED, "forwarded-mail-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,   \
 	  "mail this server forwards (aliases, .forward, virtual aliases to other domains) is refused by the target's server") \
+	X(F_OUT_DMARC_FOREIGN_FROM, "outbound-dmarc-foreign-from", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "mail sent in another domain's name (a mailing list keeping the poster's From:) is refused under that domain's DMARC policy") \
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \
