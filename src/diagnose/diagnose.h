@@ -258,6 +258,11 @@ struct diag {
 	 * forwarded mail (forwarded.c) */
 	char fwd_qids[DIAG_FWD_QIDS][24];
 	uint32_t fwd_next;
+	/* recent queue IDs with their envelope sender's domain, to tell a
+	 * DMARC refusal of another domain's From: (forwarded.c) */
+	char from_qids[DIAG_FWD_QIDS][24];
+	char from_doms[DIAG_FWD_QIDS][64];
+	uint32_t from_next;
 	/* when each greylisted sender and recipient was first refused, by a
 	 * hash of the pair (greylist_retries.c) */
 	struct diag_grey {
@@ -304,14 +309,15 @@ enum diag_front_share { DIAG_FRONT_NONE, DIAG_FRONT_USUAL, DIAG_FRONT_ALL };
  * tests in turn.  A kind added to diag_classify or diag_hit_event must
  * leave this list (test_noise_skip.c feeds a line of each kind): so
  * did another program's line (EV_OTHER) when a policy service's
- * greylisting became a finding */
+ * greylisting became a finding, and qmgr's "from=" line (EV_QUEUED)
+ * when forwarded.c began to note every sender's domain */
 #define DIAG_KIND(e) (UINT64_C(1) << (e))
 #define DIAG_PASSED_KINDS                                                                          \
 	(DIAG_KIND(EV_NONE) | DIAG_KIND(EV_NOISE) | DIAG_KIND(EV_SASL_ABORT) |                       \
 	 DIAG_KIND(EV_NON_SMTP) | DIAG_KIND(EV_PIPELINING) | DIAG_KIND(EV_TLS) |                      \
 	 DIAG_KIND(EV_SMTP_IN) | DIAG_KIND(EV_SMTP_OUT) | DIAG_KIND(EV_TLS_READ) |                    \
 	 DIAG_KIND(EV_TLS_WRITE) | DIAG_KIND(EV_MESSAGE_ID) | DIAG_KIND(EV_CLEANUP_REMOVED) |         \
-	 DIAG_KIND(EV_QUEUED) | DIAG_KIND(EV_REMOVED) | DIAG_KIND(EV_PICKUP) |                        \
+	 DIAG_KIND(EV_REMOVED) | DIAG_KIND(EV_PICKUP) |                                               \
 	 DIAG_KIND(EV_PS_CONNECT) | DIAG_KIND(EV_PS_PASS) | DIAG_KIND(EV_PS_PREGREET) |               \
 	 DIAG_KIND(EV_PS_HANGUP) | DIAG_KIND(EV_PS_VIOLATION) | DIAG_KIND(EV_PS_LISTED) |             \
 	 DIAG_KIND(EV_PS_DISCONNECT) | DIAG_KIND(EV_ANVIL) | DIAG_KIND(EV_WARNING))

@@ -85,6 +85,8 @@ enum finding_impact {
 	  "a remote server refuses mail for good for going over its rate or recipient limits")  \
 	X(F_OUT_RATE_LIMITED, "outbound-rate-limited", SIDE_REMOTE, 2, IMPACT_DELAYED,          \
 	  "a remote server slows this server down (rate limit)")                               \
+	X(F_OUT_TOO_MANY_CONNS, "outbound-too-many-connections", SIDE_REMOTE, 2, IMPACT_DELAYED, \
+	  "a remote server takes only a few connections at once from this server: the rest of the mail waits") \
 	X(F_OUT_RCPT_RATE, "outbound-recipient-receiving-too-fast", SIDE_REMOTE, 1, IMPACT_DELAYED, \
 	  "one recipient's mailbox gets more mail than its provider takes in a period: mail to that address waits") \
 	X(F_OUT_RCPT_LIMIT, "outbound-recipients-per-message-limit", SIDE_REMOTE, 1, IMPACT_DELAYED, \
@@ -185,6 +187,8 @@ enum finding_impact {
 	  "a remote server refuses mail for another reason")                                   \
 	X(F_OUT_FORWARD_REFUSED, "forwarded-mail-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,   \
 	  "mail this server forwards (aliases, .forward, virtual aliases to other domains) is refused by the target's server") \
+	X(F_OUT_DMARC_FOREIGN_FROM, "outbound-dmarc-foreign-from", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "mail sent in another domain's name (a mailing list keeping the poster's From:) is refused under that domain's DMARC policy") \
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \
@@ -519,7 +523,8 @@ const struct finding_prose *finding_prose(enum finding_id f);
  * finding_prose_out.c, inbound mail's in finding_prose_in.c (this
  * server's own users' and clients' in finding_prose_users.c), this host's
  * own delivery's in finding_prose_local.c, master's daemons' in
- * finding_prose_master.c, the others' in finding_prose.c; read them
+ * finding_prose_master.c, bulk sending's in finding_prose_bulk.c, the
+ * others' in finding_prose.c; read them
  * through finding_prose() (translated) or
  * finding_prose_en() */
 extern const struct finding_prose finding_prose_table[F__COUNT];
@@ -528,6 +533,7 @@ extern const struct finding_prose finding_prose_users[F__COUNT];
 extern const struct finding_prose finding_prose_out[F__COUNT];
 extern const struct finding_prose finding_prose_local[F__COUNT];
 extern const struct finding_prose finding_prose_master[F__COUNT];
+extern const struct finding_prose finding_prose_bulk[F__COUNT];
 const struct finding_prose *finding_prose_en(enum finding_id f);
 
 #endif

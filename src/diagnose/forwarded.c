@@ -8,11 +8,15 @@
  * refusal of such mail for sender authentication, for its sender or
  * for another policy reason is this server's forwarding to fix (SRS,
  * not forwarding spam, delivering here), not the target's fault nor
- * this server's own domain's DNS.  A few queue IDs are remembered: a
- * message's qmgr line comes just before its deliveries.
+ * this server's own domain's DNS.  A refusal under the DMARC policy of
+ * a domain that is not the envelope sender's (a mailing list keeping
+ * the poster's From:) is outbound-dmarc-foreign-from.  A few queue IDs
+ * are remembered: a message's qmgr line comes just before its
+ * deliveries.
  */
 #include "diag_internal.h"
 #include "rules_internal.h"
+#include "needles.h"
 
 #include <string.h>
 
@@ -56,16 +60,91 @@ static int memo_slot(const struct diag *d, struct span qid)
 	return -1;
 }
 
+static void from_note(struct diag *d, const struct event *ev);
+
 /* diag_forward_note - qmgr's "QID: from=<SRS0=...>": that queue ID is
- * forwarded mail */
+ * forwarded mail; every sender's domain noted too (from_note) */
 void diag_forward_note(struct diag *d, const struct event *ev)
 {
+	from_note(d, ev);
 	if (ev->type != EV_QUEUED || !srs_address(ev->from) || !ev->queue_id.n ||
 	    ev->queue_id.n >= sizeof d->fwd_qids[0] || memo_slot(d, ev->queue_id) >= 0)
 		return;
 	char *slot = d->fwd_qids[d->fwd_next++ % DIAG_FWD_QIDS];
 	memcpy(slot, ev->queue_id.p, ev->queue_id.n);
 	slot[ev->queue_id.n] = '\0';
+}
+
+/* dmarc_domain - the domain whose DMARC policy the reply names (Gmail's
+ * "Unauthenticated email from D is not accepted due to domain's DMARC
+ * policy", Microsoft's 5.7.509 "sending domain [D] does not pass DMARC
+ * verification", "DMARC policy for D"); SPAN_NULL when none */
+static struct span dmarc_domain(struct span t)
+{
+	static const char *const marks[] = {"Unauthenticated email from ", "sending domain ", "DMARC policy for "};
+	if (ci_find(t, "DMARC") < 0)
+		return SPAN_NULL;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		ptrdiff_t k = ci_find(t, marks[i]);
+		if (k < 0)
+			continue;
+		struct span r = span_skip(t, (size_t)k + strlen(marks[i]));
+		if (r.n && r.p[0] == '[')
+			r = span_skip(r, 1);
+		size_t n = 0;
+		while (n < r.n && n < 63 && r.p[n] != ' ' && r.p[n] != ']' && r.p[n] != ',' && r.p[n] != ';' &&
+		       r.p[n] != ')')
+			n++;
+		while (n && r.p[n - 1] == '.')
+			n--;
+		if (n && span_chr(span_make(r.p, n), '.') > 0)
+			return span_make(r.p, n);
+	}
+	return SPAN_NULL;
+}
+
+/* same_org - a and b are one domain or one is under the other (DMARC's
+ * relaxed alignment, without the public suffix list) */
+static bool same_org(struct span a, struct span b)
+{
+	if (a.n < b.n) {
+		struct span x = a;
+		a = b;
+		b = x;
+	}
+	if (span_ieq(a, b))
+		return true;
+	return a.n > b.n && a.p[a.n - b.n - 1] == '.' && span_ieq(span_make(a.p + a.n - b.n, b.n), b);
+}
+
+/* from_note - qmgr's "QID: from=<local@domain>": the envelope sender's
+ * domain of that queue ID, remembered a while */
+static void from_note(struct diag *d, const struct event *ev)
+{
+	struct span dom = diag_rcpt_domain(ev->from);
+	if (ev->type != EV_QUEUED || !dom.n || dom.n >= sizeof d->from_doms[0] || !ev->queue_id.n ||
+	    ev->queue_id.n >= sizeof d->from_qids[0])
+		return;
+	uint32_t i = d->from_next++ % DIAG_FWD_QIDS;
+	memcpy(d->from_qids[i], ev->queue_id.p, ev->queue_id.n);
+	d->from_qids[i][ev->queue_id.n] = '\0';
+	memcpy(d->from_doms[i], dom.p, dom.n);
+	d->from_doms[i][dom.n] = '\0';
+}
+
+/* foreign_from - a DMARC refusal naming a domain that is not the
+ * envelope sender's of the same queue ID: the message carries another
+ * domain's From: (a list that keeps the poster's, an application that
+ * writes a customer's) */
+static bool foreign_from(const struct diag *d, const struct event *ev)
+{
+	struct span named = dmarc_domain(ev->reason);
+	if (!named.n || !ev->queue_id.n)
+		return false;
+	for (int i = 0; i < DIAG_FWD_QIDS; i++)
+		if (d->from_qids[i][0] && span_eqs(ev->queue_id, d->from_qids[i]))
+			return !same_org(named, span_make(d->from_doms[i], strlen(d->from_doms[i])));
+	return false;
 }
 
 /* diag_forward_take - a refusal of forwarded mail becomes
@@ -80,4 +159,6 @@ void diag_forward_take(const struct diag *d, const struct event *ev, struct diag
 	if (forwarded_elsewhere(ev) || memo_slot(d, ev->queue_id) >= 0 || quotes_srs(ev->reason) ||
 	    (ev->type == EV_SMTP_ERROR && quotes_srs(ev->line->text)))
 		hit->id = F_OUT_FORWARD_REFUSED;
+	else if (hit->id == F_OUT_AUTH_CHECKS && ev->type == EV_DELIVERY && foreign_from(d, ev))
+		hit->id = F_OUT_DMARC_FOREIGN_FROM;
 }

@@ -217,6 +217,7 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_LMTP_DOWN: /* LMTP to Amavis on [::1]:10024 is a content filter */
 		return kind == OWN_FILTER ? F_FILTER_DOWN : F_LMTP_DOWN;
 	case F_OUT_RATE_LIMITED:
+	case F_OUT_TOO_MANY_CONNS:
 	case F_OUT_RATE_REFUSED:
 	case F_OUT_RCPT_RATE:
 	case F_OUT_RCPT_LIMIT:

@@ -10,6 +10,7 @@
 #include "rules_internal.h"
 #include "rules_match.h"
 #include "own_backend.h"
+#include "needles.h"
 #include "../parse/provider.h"
 #include "../util/cidr.h"
 #include <stdio.h>
@@ -193,6 +194,25 @@ static bool rcpt_limit_reply(const struct event *ev, struct span t)
 	return k >= 0 && span_index(span_skip(t, (size_t)k), "(in reply to RCPT TO command)") >= 0;
 }
 
+/* conn_limit_reply - the remote server's answer is a limit on the
+ * connections this server's IP has open at once, not on how much mail
+ * it sends: "421 Too many concurrent SMTP connections", "Too many
+ * connections from IP", Microsoft's 451 4.7.652 "has exceeded the
+ * maximum number of connections" (S3115), Exchange's "concurrent server
+ * connections", Orange's "Trop de connexions".  Case-blind; the code
+ * "4.7.652" also where a paste glued it to its reply code ("4514.7.652") */
+static bool conn_limit_reply(struct span t)
+{
+	static const char *const words[] = {
+	    "too many connections",	 "too many concurrent", "maximum number of connections",
+	    "concurrent server connections", "too many simultaneous", "trop de connexions",
+	    "4.7.652",			 "connection count limit", "too many open connections"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (ci_find(t, words[i]) >= 0)
+			return true;
+	return false;
+}
+
 /* reason_cut_short - a status line whose "(TEXT)" the paste cut after a
  * few bytes ("status=bounced (unkn"): log_adhoc.c always closes the
  * reason with ')', so a line that ends without it lost its end, and
@@ -320,9 +340,14 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		else
 			diag_copy_key(hit->key, host.n ? host : diag_rcpt_domain(ev->to));
 	}
+	/* a limit on this server's connections at once (a rate row's "too
+	 * many", or a temporary answer no row names): the fix is this
+	 * server's concurrency toward that destination */
+	if ((hit->id == F_OUT_RATE_LIMITED || hit->id == F_OUT_REMOTE_TEMP) && conn_limit_reply(t))
+		hit->id = F_OUT_TOO_MANY_CONNS;
 	/* a rate or recipient limit answered with a 5xx bounces the mail:
 	 * nothing goes out later */
-	if ((hit->id == F_OUT_RATE_LIMITED || hit->id == F_OUT_RCPT_RATE) &&
+	if ((hit->id == F_OUT_RATE_LIMITED || hit->id == F_OUT_RCPT_RATE || hit->id == F_OUT_TOO_MANY_CONNS) &&
 	    (span_eqs(ev->status, "bounced") || (ev->dsn.n && ev->dsn.p[0] == '5')))
 		hit->id = F_OUT_RATE_REFUSED;
 	/* a sender-authentication or reverse-DNS refusal of mail that left

@@ -399,9 +399,9 @@ static size_t reply_code_at(struct span s)
 	return i < s.n && s.p[i] != ' ' ? 0 : i;
 }
 
-/* reply_goes_on - a line that goes on with a reason pasted alone whose
- * reply a mail program wrapped without indenting it (a non-delivery
- * report's or a DSN's text copied from a mail client): the reason has
+/* reply_goes_on - a line that goes on with a reason (alone, or a notice's
+ * paragraph whose indent a web page lost) whose reply a mail program
+ * wrapped without indenting it (a report's text copied): the reason has
  * not reached its "(in reply to ... command)", the line is no log line
  * nor a reply of its own, and it carries the reply's code and enhanced
  * status (each line of a multi-line reply begins with them: "550-5.7.26
@@ -409,7 +409,7 @@ static size_t reply_code_at(struct span s)
 static bool reply_goes_on(const struct bounce_mailq *bm, struct span cur)
 {
 	struct span r = span_make(bm->text, bm->text_n);
-	if (!bm->lone || span_index(r, "(in reply to ") >= 0 || span_index(cur, " said:") >= 0 ||
+	if (span_index(r, "(in reply to ") >= 0 || span_index(cur, " said:") >= 0 ||
 	    span_index(cur, "]: ") >= 0 || span_index(cur, "postfix/") >= 0)
 		return false;
 	long k = span_index(r, " said:");

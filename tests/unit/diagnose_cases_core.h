@@ -92,7 +92,7 @@
     {"Jan 11 02:21:49 mx postfix/smtp[2755]: A16D218A1FD9: host gmail-smtp-in.l.google.com[172.253.124.27] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). (in reply to end of DATA command)",
      "outbound-spf-dkim-dmarc", "Gmail"},
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=4.7.0, status=deferred (host mx.example.org[198.51.100.58] said: 421 4.7.0 Too many concurrent SMTP connections from this IP; try again later (in reply to RCPT TO command))",
-     "outbound-rate-limited", "mx.example.org"},
+     "outbound-too-many-connections", "mx.example.org"},
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.org[198.51.100.58] said: 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))",
      "outbound-user-unknown", "mx.example.org"},
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=1, delays=0/0/0/1, dsn=4.7.1, status=deferred (host mx.example.org[198.51.100.58] said: 450 4.7.1 <a@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html (in reply to RCPT TO command))",

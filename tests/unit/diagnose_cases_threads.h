@@ -172,7 +172,7 @@
      "outbound-remote-refused", "mail.example.net"},
     /* probe11: M365 4.7.652 maximum number of connections exceeded (was outbound-remote-temporary) */
     {"Dec  4 10:00:09 app1 postfix/smtp[3009]: 4A10011667: to=<u9@outlook.com>, relay=outlook-com.olc.protection.outlook.com[198.51.100.41]:25, delay=1.9, delays=0.1/0/0.2/0.4, dsn=4.7.652, status=deferred (host outlook-com.olc.protection.outlook.com[198.51.100.41] said: 451 4.7.652 The mail server [203.0.113.9] has exceeded the maximum number of connections. (S3115) [VI1EUR04FT050.eop-eur04.prod.protection.outlook.com] (in reply to MAIL FROM command))",
-     "outbound-rate-limited", "Microsoft"},
+     "outbound-too-many-connections", "Microsoft"},
     /* probe11: M365 5.7.64 TenantAttribution: this server relays through a tenant connector that does not recognise it (was outbound-mx-relay-denied) */
     {"Dec  4 10:00:16 app1 postfix/smtp[3016]: 4A1001EEF0: to=<u16@example.net>, relay=example-org.mail.protection.outlook.com[198.51.100.41]:25, delay=8.6, delays=0.1/0/1.2/0.4, dsn=5.7.64, status=bounced (host example-org.mail.protection.outlook.com[198.51.100.41] said: 550 5.7.64 TenantAttribution; Relay Access Denied [SN1NAM02FT012.eop-nam02.prod.protection.outlook.com 2026-12-04T10:00:16.000Z 08DD] (in reply to RCPT TO command))",
      "outbound-relay-denied", "example-org.mail.protection.outlook.com"},
@@ -369,7 +369,7 @@
     /* probe11, round 2 */
     /* Exchange on-prem concurrent connections limit (was outbound-remote-temporary) */
     {"Dec  4 10:00:04 app1 postfix/smtp[3004]: 4A10007BBC: to=<u503@example.com>, relay=mail.example.com[192.0.2.31]:25, delay=5.4, delays=0.1/0/1.4/0.4, dsn=4.3.2, status=deferred (host mail.example.com[192.0.2.31] said: 421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel (in reply to CONNECT command))",
-     "outbound-rate-limited", "mail.example.com"},
+     "outbound-too-many-connections", "mail.example.com"},
     /* Gmail multiple addresses in From: (was outbound-remote-refused) */
     {"Dec  4 10:00:07 app1 postfix/smtp[3007]: 4A1000D889: to=<u506@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=8.7, delays=0.1/0/1.0/0.4, dsn=5.7.1, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.1 [203.0.113.9] Messages with multiple addresses in From: header are not accepted. k1si1pfb.33 - gsmtp (in reply to end of DATA command))",
      "outbound-message-malformed", "Gmail"},

@@ -405,3 +405,30 @@ TEST(bounce_reply_wrapped_unindented)
 	/* a code cut short or hostile bytes after "said:" */
 	CHECK_MADE("host mx.example.net[192.0.2.27] said:\n550-5.\n", "");
 }
+
+TEST(bounce_paragraph_reply_unindented)
+{
+	/* a notice's paragraph whose indent a web page lost (threads AT 09):
+	 * the reply's lines that carry its code go on with the recipient's
+	 * paragraph; a line without the code ends it */
+	CHECK_MADE("<a@example.org>: host mx.example.net[2001:db8::1b] said:\n"
+		   "550-5.7.1 [2001:db8::5] Gmail has detected that this\n"
+		   "550-5.7.1 message does not meet IPv6 sending guidelines regarding PTR\n"
+		   "records 550-5.7.1 and authentication. For more information, go to 550\n"
+		   "5.7.1\n",
+		   "1 smtp: to=<a@example.org>, relay=mx.example.net[2001:db8::1b], status=bounced (host "
+		   "mx.example.net[2001:db8::1b] said: 550-5.7.1 [2001:db8::5] Gmail has detected that "
+		   "this 550-5.7.1 message does not meet IPv6 sending guidelines regarding PTR records "
+		   "550-5.7.1 and authentication. For more information, go to 550)\n");
+	/* look-alikes: a paragraph read to its "(in reply to", then a line
+	 * with the code; prose without the code after an open reply */
+	CHECK_MADE("<a@example.org>: host mx.example.net[192.0.2.27] said: 550 5.7.1 no (in reply to\n"
+		   "    end of DATA command)\n"
+		   "550 5.7.1 quoted again\n",
+		   "1 smtp: to=<a@example.org>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550 5.7.1 no (in reply to end of DATA command))\n");
+	CHECK_MADE("<a@example.org>: host mx.example.net[192.0.2.27] said: 550-5.7.1 blocked\n"
+		   "what does this mean?\n",
+		   "1 smtp: to=<a@example.org>, relay=mx.example.net[192.0.2.27], status=bounced (host "
+		   "mx.example.net[192.0.2.27] said: 550-5.7.1 blocked)\n");
+}

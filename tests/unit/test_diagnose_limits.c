@@ -29,7 +29,7 @@ static const struct {
     {"Mar  3 09:00:03 mx postfix/smtp[2103]: 4A1B2C3D50: to=<u9@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=5.5.3, status=bounced (host mx.example.net[198.51.100.25] said: 552 5.5.3 Too many recipients (in reply to RCPT TO command))",
      "outbound-rate-refused", "mx.example.net"},
     {"Mar  3 09:00:04 mx postfix/smtp[2104]: 4A1B2C3D51: to=<u9@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=4.7.0, status=deferred (host mx.example.net[198.51.100.25] said: 421 4.7.0 Too many connections from 203.0.113.9 (in reply to RCPT TO command))",
-     "outbound-rate-limited", "mx.example.net"},
+     "outbound-too-many-connections", "mx.example.net"},
     /* one recipient's rate (Gmail), the pasted continuation form */
     {"Mar  3 09:01:00 mx postfix/smtp[2105]: 4A1B2C3D52: to=<boss@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.26]:25, delay=2, delays=0.1/0/1/0.9, dsn=4.2.1, status=deferred (host gmail-smtp-in.l.google.com[142.250.1.26] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that 450-4.2.1 prevents additional messages from being delivered. Please resend your 450-4.2.1 message at a later time. (in reply to RCPT TO command))",
      "outbound-recipient-receiving-too-fast", "Gmail"},
