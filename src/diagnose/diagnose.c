@@ -498,9 +498,21 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	}
 }
 
+/* queued_only - qmgr's "QID: from=<...>, size=..." with no severity and
+ * no status: no rule takes it, only forwarded.c notes its sender (the
+ * busiest kind of line: not through the rules and every kind's notes) */
+static inline bool queued_only(const struct event *ev)
+{
+	return ev->type == EV_QUEUED && ev->line && !ev->line->severity.n && !ev->status.p;
+}
+
 /* diag_event - one event through the rules */
 void diag_event(struct diag *d, const struct event *ev)
 {
+	if (queued_only(ev)) {
+		diag_forward_note(d, ev);
+		return;
+	}
 	struct diag_hit hit;
 	diag_hit_event(d, ev, diag_classify(ev, &hit) ? &hit : NULL, NULL);
 }
@@ -518,8 +530,8 @@ void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_sha
 		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
 	if (!n->looked)
 		return;
-	if (diag_passes_by(ev)) {
-		n->looked = false; /* and diag_event_noted passes it by */
+	if (diag_passes_by(ev) || queued_only(ev)) {
+		n->looked = false; /* and diag_event_noted passes it by, or notes it alone */
 		return;
 	}
 	/* n is in the batch the other thread reads: its 330 bytes are

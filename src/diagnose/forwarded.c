@@ -66,8 +66,10 @@ static void from_note(struct diag *d, const struct event *ev);
  * forwarded mail; every sender's domain noted too (from_note) */
 void diag_forward_note(struct diag *d, const struct event *ev)
 {
+	if (ev->type != EV_QUEUED)
+		return;
 	from_note(d, ev);
-	if (ev->type != EV_QUEUED || !srs_address(ev->from) || !ev->queue_id.n ||
+	if (!srs_address(ev->from) || !ev->queue_id.n ||
 	    ev->queue_id.n >= sizeof d->fwd_qids[0] || memo_slot(d, ev->queue_id) >= 0)
 		return;
 	char *slot = d->fwd_qids[d->fwd_next++ % DIAG_FWD_QIDS];
@@ -121,9 +123,10 @@ static bool same_org(struct span a, struct span b)
  * domain of that queue ID, remembered a while */
 static void from_note(struct diag *d, const struct event *ev)
 {
+	if (!ev->queue_id.n || ev->queue_id.n >= sizeof d->from_qids[0])
+		return;
 	struct span dom = diag_rcpt_domain(ev->from);
-	if (ev->type != EV_QUEUED || !dom.n || dom.n >= sizeof d->from_doms[0] || !ev->queue_id.n ||
-	    ev->queue_id.n >= sizeof d->from_qids[0])
+	if (!dom.n || dom.n >= sizeof d->from_doms[0])
 		return;
 	uint32_t i = d->from_next++ % DIAG_FWD_QIDS;
 	memcpy(d->from_qids[i], ev->queue_id.p, ev->queue_id.n);

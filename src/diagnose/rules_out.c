@@ -207,6 +207,10 @@ static bool conn_limit_reply(struct span t)
 	    "too many connections",	 "too many concurrent", "maximum number of connections",
 	    "concurrent server connections", "too many simultaneous", "trop de connexions",
 	    "4.7.652",			 "connection count limit", "too many open connections"};
+	/* every word but the code holds "conne": one scan for the usual
+	 * temporary answer, which names neither */
+	if (span_index(t, "4.7.652") < 0 && ci_find(t, "conne") < 0)
+		return false;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (ci_find(t, words[i]) >= 0)
 			return true;
