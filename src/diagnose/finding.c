@@ -120,7 +120,7 @@ const char *finding_impact_words(enum finding_impact i)
 }
 
 /* finding_prose_en - the English words of a finding, from whichever of
- * the six tables has its row; NULL when none has */
+ * the seven tables has its row; NULL when none has */
 const struct finding_prose *finding_prose_en(enum finding_id f)
 {
 	if ((unsigned)f >= F__COUNT)
@@ -135,6 +135,8 @@ const struct finding_prose *finding_prose_en(enum finding_id f)
 		return &finding_prose_local[f];
 	if (finding_prose_master[f].meaning)
 		return &finding_prose_master[f];
+	if (finding_prose_routes[f].meaning)
+		return &finding_prose_routes[f];
 	return finding_prose_table[f].meaning ? &finding_prose_table[f] : NULL;
 }
 
