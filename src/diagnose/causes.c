@@ -100,13 +100,18 @@ static int slot_take(struct diag_causes *c, int64_t pid, uint64_t host)
  * connection established to H[A]:P" (the chain verified, the names
  * not: diagnose.c notes it keyed by H) before "Server certificate not
  * verified" of the same H: the policy's match=, not the remote's
- * certificate */
+ * certificate.  And the SASL library's "All-whitespace username" (the
+ * password table's login for the relay is blank) before the deferral
+ * "cannot authenticate to server H: generic failure", which alone reads
+ * as a plugin's failure */
 static const struct {
 	enum finding_id effect, cause;
 	bool keyed; /* the cause has a key, and its effect the same one */
 } renames[] = {
     {F_OUT_TLS_FAIL, F_OUT_TLS_WRAPPER, false},
     {F_OUT_TLS_UNVERIFIED, F_OUT_TLS_NAME, true},
+    {F_OUT_RELAY_PLUGIN, F_OUT_RELAY_BLANK_LOGIN, false},
+    {F_OUT_RELAY_SASL, F_OUT_RELAY_BLANK_LOGIN, false},
 };
 
 /* renamed - the rename rules for hit: a key-less cause remembered (a

@@ -177,6 +177,8 @@ enum finding_impact {
 	  "the relay host offers no login this server may use on that connection (AUTH only after STARTTLS, or smtp_sasl_mechanism_filter removes its mechanisms)") \
 	X(F_OUT_RELAY_NO_LOGIN, "relayhost-login-missing", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING,   \
 	  "the relay host (smarthost) wants a login that this server does not give")            \
+	X(F_OUT_RELAY_BLANK_LOGIN, "relayhost-login-blank", SIDE_CONFIG, 4, IMPACT_NOT_LEAVING, \
+	  "this server logs in to its relay host with an empty user name: its password table gives it no login") \
 	X(F_OUT_RELAY_SENDER, "relayhost-sender-refused", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING,    \
 	  "the relay host refuses the sender address for the account this server logs in with") \
 	X(F_OUT_LOCAL_ERROR, "outbound-local-error", SIDE_CONFIG, 3, IMPACT_DELAYED,           \
@@ -534,6 +536,7 @@ extern const struct finding_prose finding_prose_out[F__COUNT];
 extern const struct finding_prose finding_prose_local[F__COUNT];
 extern const struct finding_prose finding_prose_master[F__COUNT];
 extern const struct finding_prose finding_prose_bulk[F__COUNT];
+extern const struct finding_prose finding_prose_routes[F__COUNT];
 const struct finding_prose *finding_prose_en(enum finding_id f);
 
 #endif

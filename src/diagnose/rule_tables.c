@@ -351,12 +351,12 @@ const struct rule rule_diag[] = {
      * mechanism (no plugin installed, smtpd.conf's mech_list) or does not
      * start at all; the fatal "no SASL authentication mechanisms" follows */
     {F_SASL_NO_MECHS, SRC_DIAG, NULL, {"no applicable SASL mechanisms", "xsasl_cyrus_server_get_mechanism_list: ", "SASL per-process initialization failed", "SASL per-connection server initialization: ", "SASL per-connection initialization failed", " discards all mechanisms in ", "unsupported SASL server implementation: "}, NULL, K_SERVICE, NULL},
-    /* xsasl_cyrus_log.c: the library's echo of a login that failed; the
-     * next smtpd line names the client, and the verdicts judge it */
+    /* xsasl_cyrus_log.c: the library's echo of a failed login; smtpd's next line names the client */
     {F_SASL_LIB_NOTE, SRC_DIAG, "smtpd", {"Password verification failed", "checkpass failed", "no secret in database", "user not found"}, "SASL authentication failure: ", K_NONE, NULL},
-    /* smtp_sasl_proto.c's warning before the deferral: the relay's
-     * mechanisms, none of which smtp_sasl_mechanism_filter keeps */
+    /* before the deferral: smtp_sasl_proto.c's list of the relay's mechanisms, none of which
+     * smtp_sasl_mechanism_filter keeps; the library's blank login from the password table */
     {F_OUT_RELAY_NO_MECH, SRC_DIAG, "smtp", {"offered no supported AUTH mechanisms", "offered null AUTH mechanism list"}, NULL, K_NONE, NULL},
+    {F_OUT_RELAY_BLANK_LOGIN, SRC_DIAG, "smtp", {"All-whitespace username"}, "SASL authentication failure: ", K_NONE, NULL},
     {F_OUT_RELAY_SASL, SRC_DIAG, "smtp", {"No worthy mechs found", "SASL authentication failed", "cannot authenticate to server"}, NULL, K_NONE, NULL},
     /* deliver_request.c "open %s %s: %m" (ENOENT only; other errors are
      * fatal) and qmgr_active.c "remove %s from %s: %m": the queue file

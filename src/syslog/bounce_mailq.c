@@ -2,47 +2,41 @@
  * bounce_mailq.c - Postfix's other outputs pasted among its log lines,
  * read as the status lines Postfix logs for the same facts:
  *
- *   - a bounce report's recipient paragraphs (bounce(8),
- *     global/bounce_notify_util.c: "<rcpt> (expanded from <orig>):
- *     REASON", wrapped at 76 columns, continued by lines that start with
- *     blanks): "to=<rcpt>, orig_to=<orig>, relay=none, status=bounced
- *     (REASON)", or status=deferred under the delay notice's "THIS IS A
- *     WARNING ONLY"; a success notice's paragraphs are not read; a
- *     server's reply pasted without its recipient line ("host H[A]
- *     said: ...", "host H[A] refused to talk to me: ...", as a DSN or an
- *     admin quotes it; also from the server's name on, its "host" left
- *     on the report's line above, when a 4XX or 5XX reply follows) is an
- *     unknown recipient's paragraph, deferred
- *     when the reply is a 4XX one outside a notice; a paste through a
- *     markdown editor is read with its links to themselves undone
- *     ("[mx.example.com](http://mx.example.com/)") and with one blank
- *     line allowed between a paragraph's pieces (doubled line ends);
- *   - mailq / postqueue -p (postqueue/showq_compat.c): an entry "QID[*!#]
- *     SIZE Www Mmm dd hh:mm:ss SENDER", then "(REASON)" (padded towards
- *     column 76, or from column 0 when long) before the recipients it
- *     applies to, each recipient indented: qmgr's "QID: from=<sender>,
- *     size=N, nrcpt=K (queue active)" (postsuper's "QID: placed on hold"
- *     for a held entry, '!'), and "QID: to=<rcpt>, relay=none,
- *     status=deferred (REASON)" for each recipient with a reason; a reason
- *     listed without its recipients (a paste cut short) is one deferral
- *     of "<>";
- *   - a delivery's reason pasted alone, with no recipient and no notice,
- *     in the SMTP client's or the retry service's words that name its
- *     server ("host H[A] said: ...", "delivery temporarily suspended:
- *     ...", local's "cannot update mailbox PATH for user U. ..."), also
- *     in its status line's parentheses: one failure of "<>"
- *     (lone_reason).
+ *   - a bounce report's recipient paragraphs (bounce(8), bounce_notify_util.c:
+ *     "<rcpt> (expanded from <orig>): REASON", wrapped at 76 columns,
+ *     continued by lines that start with blanks): "to=<rcpt>, orig_to=<orig>,
+ *     relay=none, status=bounced (REASON)", or status=deferred under the delay
+ *     notice's "THIS IS A WARNING ONLY"; a success notice's are not read; a
+ *     server's reply pasted without its recipient line ("host H[A] said: ...",
+ *     "host H[A] refused to talk to me: ...", also from the server's name on,
+ *     its "host" left on the line above, when a 4XX or 5XX reply follows) is
+ *     an unknown recipient's paragraph, deferred when the reply is a 4XX one
+ *     outside a notice; a markdown editor's links to themselves are undone
+ *     ("[mx.example.com](http://mx.example.com/)"), one blank line allowed
+ *     between a paragraph's pieces (doubled line ends);
+ *   - mailq / postqueue -p (postqueue/showq_compat.c): an entry "QID[*!#] SIZE
+ *     Www Mmm dd hh:mm:ss SENDER", then "(REASON)" (padded towards column 76,
+ *     or from column 0 when long) before the recipients it applies to, each
+ *     indented: qmgr's "QID: from=<sender>, size=N, nrcpt=K (queue active)"
+ *     (postsuper's "QID: placed on hold" for a held entry, '!'), and "QID:
+ *     to=<rcpt>, relay=none, status=deferred (REASON)" for each recipient
+ *     with a reason; a reason listed without its recipients (a paste cut
+ *     short) is one deferral of "<>";
+ *   - a delivery's reason pasted alone, no recipient, no notice, in the SMTP
+ *     client's or the retry service's words that name its server ("host H[A]
+ *     said: ...", "delivery temporarily suspended: ...", local's "cannot
+ *     update mailbox PATH for user U. ..."), also in its status line's
+ *     parentheses: one failure of "<>" (lone_reason);
+ *   - a DSN's fields ("Final-Recipient:", "Diagnostic-Code: smtp; ..."): bounce_dsn.c.
  *
  * The relay is the server the reason names ("connect to H[A]:P", "host
- * H[A] said:"...), as Postfix logs it beside such a reason, else none;
- * the program is the one the relay names (LMTP by its port or socket),
- * else the one the reason's words name (syslog_bare_daemon: the SMTP
- * client's, the retry service's "delivery temporarily suspended"), else
- * error(8), the agent that logs a reason with relay=none.  A paragraph outside a bounce
- * report (no heading seen) is read only when its reason has a delivery
- * failure's shape, so that prose like "<me@example.com>: my address"
- * stays text.  Untrusted input: each field is bounded and copied; what is
- * made goes through the same parsers as a log line.
+ * H[A] said:"...), else none; the program is the one the relay names
+ * (LMTP by its port or socket), else the one the reason's words name
+ * (syslog_bare_daemon), else error(8), which logs a reason with
+ * relay=none.  A paragraph outside a bounce report (no heading seen) is
+ * read only when its reason has a delivery failure's shape: prose like
+ * "<me@example.com>: my address" stays text.  Untrusted input: each field
+ * is bounded and copied; what is made goes through the log line parsers.
  */
 #include "bounce_mailq.h"
 #include "prefix.h"
@@ -65,14 +59,11 @@ void bm_logline(struct logline *l, const char *daemon, struct span text, struct 
 	l->ts = ts;
 }
 
-/* bm_init - nothing pending, no report seen */
+/* bm_init - nothing pending, no report seen, no DSN field (all zero:
+ * BM_NONE, BM_NO_REPORT) */
 void bm_init(struct bounce_mailq *bm)
 {
-	bm->kind = BM_NONE;
-	bm->lone = false;
-	bm->report = BM_NO_REPORT;
-	bm->text_n = 0;
-	bm->gap = false;
+	memset(bm, 0, sizeof *bm);
 }
 
 static inline bool blank(char c)
@@ -492,6 +483,8 @@ void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		flush_paragraph(bm, emit, ctx);
 	else if (bm->kind == BM_ENTRY)
 		flush_entry(bm, emit, ctx);
+	else if (bm->kind == BM_DSN)
+		bm_dsn_flush(bm, emit, ctx);
 	bm->kind = BM_NONE;
 	bm->text_n = 0;
 	bm->gap = false;
@@ -710,6 +703,8 @@ bool bm_continues(const struct bounce_mailq *bm, struct span line)
 	struct span cur = unquote(line, &lead_blank);
 	if (!cur.n) /* one blank line may sit inside a paragraph (bm_line) */
 		return bm->kind == BM_PARAGRAPH && !bm->gap;
+	if (bm->kind == BM_DSN)
+		return bm_dsn_continues(bm, cur, lead_blank);
 	if (bm->kind == BM_PARAGRAPH)
 		return lead_blank || reply_goes_on(bm, cur);
 	if (bm->kind != BM_ENTRY)
@@ -725,6 +720,8 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 {
 	bool lead_blank;
 	struct span cur = unquote(delink(bm, line), &lead_blank);
+	if (bm_dsn_line(bm, cur, lead_blank, lineno, ts, emit, ctx))
+		return;
 	if (!cur.n) {
 		/* a blank line ends either; a paragraph may go on after one
 		 * when the paste doubled its line ends (a markdown editor) */

@@ -31,7 +31,7 @@
 typedef void (*bm_emit_fn)(void *ctx, const char *daemon, struct span text, uint64_t lineno,
 			   struct stamp ts);
 
-enum bm_kind { BM_NONE, BM_PARAGRAPH, BM_ENTRY };
+enum bm_kind { BM_NONE, BM_PARAGRAPH, BM_ENTRY, BM_DSN };
 
 /* the report the paragraphs belong to, from its heading */
 enum bm_report {
@@ -67,6 +67,11 @@ struct bounce_mailq {
 	char text[BM_TEXT_MAX];
 	size_t text_n;
 	bool gap;                        /* a blank line after the paragraph, which may go on */
+	/* a DSN's recipient part (bounce_dsn.c); its Diagnostic-Code in text[] */
+	char dsn_rcpt[BM_ADDR_MAX];
+	char dsn_status[16];             /* Status: 5.7.1 */
+	bool dsn_diag, dsn_smtp;         /* a Diagnostic-Code read; its type smtp */
+	bool dsn_later, dsn_quiet;       /* Action: delayed; delivered, relayed, expanded */
 	char line[BM_TEXT_MAX];          /* the line with its markdown links undone */
 	char out[BM_TEXT_MAX + 2 * BM_ADDR_MAX + 128];
 };
@@ -78,5 +83,12 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	     bm_emit_fn emit, void *ctx);
 void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx);
 bool bm_continues(const struct bounce_mailq *bm, struct span line);
+/* bounce_dsn.c: a DSN's fields, the line unquoted (lead_blank: it began
+ * with blanks); bm_dsn_line is true when it took the line, and flushes
+ * what it does not go on with */
+bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint64_t lineno,
+		 struct stamp ts, bm_emit_fn emit, void *ctx);
+bool bm_dsn_continues(const struct bounce_mailq *bm, struct span cur, bool lead_blank);
+void bm_dsn_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx);
 
 #endif

@@ -20,7 +20,7 @@ TEST(diagnose_table_complete)
 		/* its words in exactly one of the seven tables */
 		CHECK(!!finding_prose_out[i].meaning + !!finding_prose_in[i].meaning +
 			      !!finding_prose_users[i].meaning + !!finding_prose_local[i].meaning + !!finding_prose_master[i].meaning +
-			      !!finding_prose_bulk[i].meaning + !!finding_prose_table[i].meaning ==
+			      !!finding_prose_bulk[i].meaning + !!finding_prose_routes[i].meaning + !!finding_prose_table[i].meaning ==
 		      1);
 		CHECK(finding_title((enum finding_id)i)[0]);
 		CHECK(finding_severity((enum finding_id)i) >= 0 && finding_severity((enum finding_id)i) <= 4);
