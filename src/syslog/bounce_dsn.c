@@ -51,14 +51,6 @@ static struct span after_type(struct span v, struct span *type)
 	return span_trim(span_skip(v, (size_t)i + 1));
 }
 
-static void copy_cut(char *dst, size_t cap, struct span s)
-{
-	if (s.n >= cap)
-		s.n = cap - 1;
-	memcpy(dst, s.p, s.n);
-	dst[s.n] = 0;
-}
-
 /* text_more - s to the diagnostic text, after one blank */
 static void text_more(struct bounce_mailq *bm, struct span s)
 {
@@ -153,7 +145,7 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		struct span a = after_type(v, &type);
 		if (a.n && a.p[0] == '<' && a.p[a.n - 1] == '>')
 			a = span_make(a.p + 1, a.n - 2);
-		copy_cut(bm->dsn_rcpt, sizeof bm->dsn_rcpt, a);
+		span_cstr(bm->dsn_rcpt, sizeof bm->dsn_rcpt, a);
 	} else if (field(cur, "Action", &v)) {
 		bm->dsn_later = span_starts(v, "delayed");
 		bm->dsn_quiet = span_starts(v, "delivered") || span_starts(v, "relayed") || span_starts(v, "expanded");
@@ -161,7 +153,7 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		size_t n = 0;
 		while (n < v.n && n < sizeof bm->dsn_status - 1 && ((v.p[n] >= '0' && v.p[n] <= '9') || v.p[n] == '.'))
 			n++;
-		copy_cut(bm->dsn_status, sizeof bm->dsn_status, span_make(v.p, n));
+		span_cstr(bm->dsn_status, sizeof bm->dsn_status, span_make(v.p, n));
 	} else if (field(cur, "Diagnostic-Code", &v)) {
 		struct span t = after_type(v, &type);
 		bm->dsn_smtp = type.n == 4 && !strncasecmp(type.p, "smtp", 4);

@@ -90,15 +90,6 @@ static struct span tail_trim(struct span s)
 	}
 }
 
-/* copy_to - s into dst[cap], cut, NUL-terminated */
-static void copy_to(char *dst, size_t cap, struct span s)
-{
-	if (s.n >= cap)
-		s.n = cap - 1;
-	memcpy(dst, s.p, s.n);
-	dst[s.n] = 0;
-}
-
 /* text_add - s to the reason being read, after one blank */
 static void text_add(struct bounce_mailq *bm, struct span s)
 {
@@ -133,7 +124,7 @@ static bool angle_addr(struct span *cur, char *dst)
 	for (size_t i = 1; i < cur->n && i < BM_ADDR_MAX; i++) {
 		char c = cur->p[i];
 		if (c == '>') {
-			copy_to(dst, BM_ADDR_MAX, span_make(cur->p + 1, i - 1));
+			span_cstr(dst, BM_ADDR_MAX, span_make(cur->p + 1, i - 1));
 			*cur = span_skip(*cur, i + 1);
 			return i > 1;
 		}
@@ -455,7 +446,7 @@ static void flush_paragraph(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 static void flush_entry(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 {
 	if (bm->reason_open && bm->nreasons < BM_REASONS) /* cut before its ')' */
-		copy_to(bm->reasons[bm->nreasons++], BM_TEXT_MAX, span_make(bm->text, bm->text_n));
+		span_cstr(bm->reasons[bm->nreasons++], BM_TEXT_MAX, span_make(bm->text, bm->text_n));
 	int n;
 	if (bm->hold)
 		n = snprintf(bm->out, sizeof bm->out, "%s: placed on hold", bm->qid);
@@ -556,8 +547,8 @@ static bool entry_start(struct bounce_mailq *bm, struct span cur)
 		sender.n = 0;
 	if (span_chr(sender, ' ') >= 0)
 		return false;
-	copy_to(bm->qid, BM_QID_MAX, span_make(id.p, n));
-	copy_to(bm->sender, BM_ADDR_MAX, sender);
+	span_cstr(bm->qid, BM_QID_MAX, span_make(id.p, n));
+	span_cstr(bm->sender, BM_ADDR_MAX, sender);
 	bm->size = size;
 	bm->hold = hold;
 	bm->reason_open = false;
@@ -595,7 +586,7 @@ static void reason_take(struct bounce_mailq *bm)
 		r.n--;
 	bm->reason_open = false;
 	if (bm->nreasons < BM_REASONS) {
-		copy_to(bm->reasons[bm->nreasons], BM_TEXT_MAX, r);
+		span_cstr(bm->reasons[bm->nreasons], BM_TEXT_MAX, r);
 		bm->cur_reason = (int)bm->nreasons++;
 	}
 	bm->text_n = 0;
@@ -623,7 +614,7 @@ static bool entry_line(struct bounce_mailq *bm, struct span cur, bool lead_blank
 		return false;
 	bm->nrcpt++;
 	if (bm->nkept < BM_RCPTS) {
-		copy_to(bm->rcpts[bm->nkept].addr, BM_ADDR_MAX, cur);
+		span_cstr(bm->rcpts[bm->nkept].addr, BM_ADDR_MAX, cur);
 		bm->rcpts[bm->nkept++].reason = bm->cur_reason;
 	}
 	return true;

@@ -248,6 +248,16 @@ SPAN_INLINE bool span_until(struct span *cur, const char *delim, struct span *ou
 {
 	return span_until_n(cur, delim, strlen(delim), out);
 }
+/* span_cstr - s into dst[cap] (cap > 0), cut to fit, NUL-terminated */
+SPAN_INLINE void span_cstr(char *dst, size_t cap, struct span s)
+{
+	if (s.n >= cap)
+		s.n = cap - 1;
+	if (s.n)
+		memcpy(dst, s.p, s.n);
+	dst[s.n] = 0;
+}
+
 bool span_until_chr(struct span *cur, char c, struct span *out);
 bool span_u64(struct span s, uint64_t *out);
 bool span_i64(struct span s, int64_t *out);

@@ -7,57 +7,11 @@
  * only names a field telling nothing; hostile lengths bounded, each line
  * in a heap buffer of its exact size (ASan sees an over-read).
  */
-#include "tap.h"
-
-#include <stdlib.h>
-#include "syslog/bounce_mailq.h"
-#include "util/buf.h"
-
-struct got {
-	struct buf b;
-	unsigned n;
-};
-
-static void on_emit(void *ctx, const char *daemon, struct span text, uint64_t lineno, struct stamp ts)
-{
-	(void)ts;
-	struct got *g = ctx;
-	g->n++;
-	buf_printf(&g->b, "%llu %s: ", (unsigned long long)lineno, daemon);
-	buf_putspan(&g->b, text);
-	buf_putc(&g->b, '\n');
-}
-
-/* feed - as feed.c does: each line asked bm_continues, then bm_line */
-static char *feed(const char *text)
-{
-	struct bounce_mailq *bm = malloc(sizeof *bm);
-	bm_init(bm);
-	struct got g = {{0}, 0};
-	uint64_t no = 0;
-	struct stamp ts = {0};
-	for (const char *p = text; *p;) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char *line = malloc(len ? len : 1);
-		memcpy(line, p, len);
-		no++;
-		struct span s = span_make(line, len);
-		if (bm->kind && !bm_continues(bm, s))
-			bm_flush(bm, on_emit, &g);
-		bm_line(bm, s, no, ts, on_emit, &g);
-		free(line);
-		p += len + (e ? 1 : 0);
-	}
-	bm_flush(bm, on_emit, &g);
-	free(bm);
-	buf_putc(&g.b, 0);
-	return g.b.p;
-}
+#include "bm_feed.h"
 
 #define CHECK_MADE(text, want)           \
 	do {                             \
-		char *got_ = feed(text); \
+		char *got_ = bm_feed(text, NULL); \
 		CHECK_STR(got_, want);   \
 		free(got_);              \
 	} while (0)
@@ -142,7 +96,7 @@ TEST(dsn_hostile_lengths_bounded)
 	n += big;
 	t[n++] = '\n';
 	t[n] = 0;
-	char *got = feed(t);
+	char *got = bm_feed(t, NULL);
 	CHECK(strncmp(got, "1 smtp: to=<aaa", 15) == 0);
 	CHECK(strlen(got) < BM_TEXT_MAX + 2 * BM_ADDR_MAX + 160);
 	free(got);

@@ -6,60 +6,12 @@
  * recipients, a held entry, a reason cut off; hostile lengths bounded,
  * each line in a heap buffer of its exact size (ASan sees an over-read).
  */
-#include "tap.h"
-
-#include <stdlib.h>
-#include "syslog/bounce_mailq.h"
-#include "util/buf.h"
-
-struct got {
-	struct buf b;
-	unsigned n;
-};
-
-static void on_emit(void *ctx, const char *daemon, struct span text, uint64_t lineno, struct stamp ts)
-{
-	(void)ts;
-	struct got *g = ctx;
-	g->n++;
-	buf_printf(&g->b, "%llu %s: ", (unsigned long long)lineno, daemon);
-	buf_putspan(&g->b, text);
-	buf_putc(&g->b, '\n');
-}
-
-/* feed - the lines of text (split at '\n'), each in its own exact heap
- * buffer, then the end; what was made, as "LINENO DAEMON: TEXT" lines */
-static char *feed(const char *text, unsigned *n)
-{
-	struct bounce_mailq *bm = malloc(sizeof *bm);
-	bm_init(bm);
-	struct got g = {{0}, 0};
-	uint64_t no = 0;
-	struct stamp ts = {0};
-	for (const char *p = text; *p;) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char *line = malloc(len ? len : 1);
-		memcpy(line, p, len);
-		no++;
-		struct span s = span_make(line, len);
-		if (bm->kind && !bm_continues(bm, s))
-			bm_flush(bm, on_emit, &g);
-		bm_line(bm, s, no, ts, on_emit, &g);
-		free(line);
-		p += len + (e ? 1 : 0);
-	}
-	bm_flush(bm, on_emit, &g);
-	free(bm);
-	buf_putc(&g.b, 0);
-	*n = g.n;
-	return g.b.p;
-}
+#include "bm_feed.h"
 
 #define CHECK_MADE(text, want)                 \
 	do {                                   \
 		unsigned n_;                   \
-		char *got_ = feed(text, &n_);  \
+		char *got_ = bm_feed(text, &n_);  \
 		CHECK_STR(got_, want);         \
 		free(got_);                    \
 	} while (0)
@@ -138,7 +90,7 @@ TEST(lone_reason_read)
 		   "1 smtp: to=<>, relay=none, status=bounced (554 5.7.1 Message rejected as spam (in reply "
 		   "to RCPT TO command))\n");
 	unsigned n;
-	char *got = feed("host names are case-blind, said: the manual\n"
+	char *got = bm_feed("host names are case-blind, said: the manual\n"
 			 "I wrote back (in reply to his command)\n"
 			 "(in reply to end of DATA command)\n"
 			 "it failed (in reply to FOO command)\n"
@@ -159,14 +111,14 @@ TEST(lone_reason_read)
 TEST(bounce_success_and_prose_not_read)
 {
 	unsigned n;
-	char *got = feed("This is the mail system at host mail.example.org.\n"
+	char *got = bm_feed("This is the mail system at host mail.example.org.\n"
 			 "Your message was successfully delivered to the destination(s)\n"
 			 "<d@example.com>: delivery via mx.example.com[203.0.113.9]:25: 250 2.0.0 Ok\n",
 			 &n);
 	CHECK_INT(n, 0);
 	free(got);
 	/* no notice: only a failure's words are read */
-	got = feed("<me@example.com>: my address, write to me\n"
+	got = bm_feed("<me@example.com>: my address, write to me\n"
 		   "<me@example.com>: host mx said it\n"
 		   "<me@example.com> (expanded from <x>) something: host a[192.0.2.1] said: 550 no\n",
 		   &n);
@@ -220,7 +172,7 @@ TEST(mailq_reason_wrapped_or_cut)
 		   "Sender address rejected: Domain not found (in reply to RCPT TO command))\n");
 	/* not an entry: no date, a word for a size */
 	unsigned n;
-	char *got = feed("4C3F812350 big Thu Mar 21 00:35:27 a@example.org\n"
+	char *got = bm_feed("4C3F812350 big Thu Mar 21 00:35:27 a@example.org\n"
 			 "4C3F812350 12 Thu Mar 21 00:35 a@example.org\n"
 			 "4C3F8 12 Thu Mar 21 00:35:27 a@example.org\n",
 			 &n);
@@ -248,7 +200,7 @@ TEST(bounce_mailq_hostile_lengths)
 		k += (size_t)sprintf(t + k, "(more\n");
 	t[k] = 0;
 	unsigned n;
-	char *got = feed(t, &n);
+	char *got = bm_feed(t, &n);
 	/* the paragraph with a sane address (its reason cut), the entry and
 	 * its one deferral (the open reason cut after a few lines) */
 	CHECK_INT(n, 3);
@@ -337,7 +289,7 @@ TEST(bounce_paragraph_markdown_links_and_doubled_lines)
 	memset(big, '[', sizeof big - 1);
 	big[sizeof big - 1] = 0;
 	unsigned n;
-	char *got = feed(big, &n);
+	char *got = bm_feed(big, &n);
 	CHECK(n == 0);
 	free(got);
 }
@@ -354,7 +306,7 @@ TEST(bounce_reason_host_word_cut)
 		   "mx.example.com[192.0.2.5] said: 550 5.7.1 Unfortunately, messages from "
 		   "[198.51.100.9] weren't sent. (in reply to MAIL FROM command))\n");
 	unsigned n;
-	char *got = feed("  mx.example.com[192.0.2.5] said: we have no block list\n"
+	char *got = bm_feed("  mx.example.com[192.0.2.5] said: we have no block list\n"
 			 "localhost[127.0.0.1] said: 550 no dot in the name\n"
 			 "mx.example.com[192.0.2.5 said: 550 unclosed\n"
 			 "mx.example.com[192.0.2.5] said: 5500 not a code\n",
