@@ -145,7 +145,12 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		struct span a = after_type(v, &type);
 		if (a.n && a.p[0] == '<' && a.p[a.n - 1] == '>')
 			a = span_make(a.p + 1, a.n - 2);
-		span_cstr(bm->dsn_rcpt, sizeof bm->dsn_rcpt, a);
+		/* the address alone: the line made of it ("to=<%s>, relay=...")
+		 * must not take fields from it ("a@b>, status=sent (") */
+		size_t k = 0;
+		while (k < a.n && a.p[k] != '<' && a.p[k] != '>' && a.p[k] != ',' && a.p[k] != ' ' && a.p[k] != '\t')
+			k++;
+		span_cstr(bm->dsn_rcpt, sizeof bm->dsn_rcpt, span_make(a.p, k));
 	} else if (field(cur, "Action", &v)) {
 		bm->dsn_later = span_starts(v, "delayed");
 		bm->dsn_quiet = span_starts(v, "delivered") || span_starts(v, "relayed") || span_starts(v, "expanded");

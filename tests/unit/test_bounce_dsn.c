@@ -102,3 +102,14 @@ TEST(dsn_hostile_lengths_bounded)
 	free(got);
 	free(t);
 }
+
+/* a recipient written to smuggle fields into the line made of it: the
+ * address alone is kept, the reason stays the Diagnostic-Code's */
+TEST(dsn_recipient_cannot_add_fields)
+{
+	CHECK_MADE("Final-Recipient: rfc822; a@example.org>, relay=x[192.0.2.1]:25, status=sent (ok\n"
+		   "Action: failed\n"
+		   "Status: 5.1.1\n"
+		   "Diagnostic-Code: smtp; 550 5.1.1 no such user\n",
+		   "1 smtp: to=<a@example.org>, relay=none, dsn=5.1.1, status=bounced (550 5.1.1 no such user)\n");
+}
