@@ -51,23 +51,6 @@ static struct span after_type(struct span v, struct span *type)
 	return span_trim(span_skip(v, (size_t)i + 1));
 }
 
-/* text_more - s to the diagnostic text, after one blank */
-static void text_more(struct bounce_mailq *bm, struct span s)
-{
-	size_t room = sizeof bm->text - 1 - bm->text_n;
-	if (!s.n || !room)
-		return;
-	if (bm->text_n) {
-		bm->text[bm->text_n++] = ' ';
-		room--;
-	}
-	if (s.n > room)
-		s.n = room;
-	memcpy(bm->text + bm->text_n, s.p, s.n);
-	bm->text_n += s.n;
-	bm->text[bm->text_n] = 0;
-}
-
 /* the fields of a recipient's part that are taken and add nothing */
 static const char *const quiet[] = {
     "Original-Recipient", "Remote-MTA", "Reporting-MTA", "Received-From-MTA", "Arrival-Date",
@@ -121,7 +104,7 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 	if (bm->report != BM_NO_REPORT)
 		return false; /* the report's own part: its paragraphs are read */
 	if (bm->kind == BM_DSN && lead_blank && bm->dsn_diag && cur.n) {
-		text_more(bm, span_trim(cur));
+		bm_text_add(bm, span_trim(cur));
 		return true;
 	}
 	if (!cur.n || !is_field(cur)) {
@@ -164,7 +147,7 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		bm->dsn_smtp = type.n == 4 && !strncasecmp(type.p, "smtp", 4);
 		bm->dsn_diag = true;
 		bm->text_n = 0;
-		text_more(bm, t);
+		bm_text_add(bm, t);
 	}
 	return true;
 }

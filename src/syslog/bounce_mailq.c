@@ -90,8 +90,8 @@ static struct span tail_trim(struct span s)
 	}
 }
 
-/* text_add - s to the reason being read, after one blank */
-static void text_add(struct bounce_mailq *bm, struct span s)
+/* bm_text_add - s to the reason being read, after one blank, cut to fit */
+void bm_text_add(struct bounce_mailq *bm, struct span s)
 {
 	if (!s.n)
 		return;
@@ -572,7 +572,7 @@ static bool paragraph_start(struct bounce_mailq *bm, struct span cur)
 	if (!span_eat(&cur, ":"))
 		return false;
 	bm->text_n = 0;
-	text_add(bm, span_trim(cur));
+	bm_text_add(bm, span_trim(cur));
 	bm->kind = BM_PARAGRAPH;
 	return true;
 }
@@ -596,14 +596,14 @@ static void reason_take(struct bounce_mailq *bm)
 static bool entry_line(struct bounce_mailq *bm, struct span cur, bool lead_blank)
 {
 	if (bm->reason_open) {
-		text_add(bm, cur);
+		bm_text_add(bm, cur);
 		if (depth(bm) < 0 || ++bm->reason_lines >= 8 || bm->text_n + 1 >= sizeof bm->text)
 			reason_take(bm);
 		return true;
 	}
 	if (cur.n && cur.p[0] == '(') {
 		bm->text_n = 0;
-		text_add(bm, span_skip(cur, 1));
+		bm_text_add(bm, span_skip(cur, 1));
 		bm->reason_open = true;
 		bm->reason_lines = 0;
 		if (depth(bm) < 0)
@@ -725,7 +725,7 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	}
 	bm->gap = false;
 	if (bm->kind == BM_PARAGRAPH && (lead_blank || reply_goes_on(bm, cur))) {
-		text_add(bm, cur);
+		bm_text_add(bm, cur);
 		return;
 	}
 	if (bm->kind == BM_ENTRY && entry_line(bm, cur, lead_blank))
@@ -747,15 +747,15 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 		bm->rcpt[0] = bm->orig[0] = 0;
 		bm->lone = true;
 		bm->text_n = 0;
-		text_add(bm, span_trim(unparen(cur)));
+		bm_text_add(bm, span_trim(unparen(cur)));
 		bm->kind = BM_PARAGRAPH;
 	} else if (host_word_cut(lead)) {
 		/* the same, its "host" left on the report's line above */
 		bm->rcpt[0] = bm->orig[0] = 0;
 		bm->lone = true;
 		bm->text_n = 0;
-		text_add(bm, SPAN_LIT("host"));
-		text_add(bm, span_trim(cur));
+		bm_text_add(bm, SPAN_LIT("host"));
+		bm_text_add(bm, span_trim(cur));
 		bm->kind = BM_PARAGRAPH;
 	} else if (cur.p[0] >= '0' && cur.p[0] <= 'z') {
 		entry_start(bm, cur);

@@ -90,5 +90,7 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		 struct stamp ts, bm_emit_fn emit, void *ctx);
 bool bm_dsn_continues(const struct bounce_mailq *bm, struct span cur, bool lead_blank);
 void bm_dsn_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx);
+/* bounce_mailq.c: s to the reason being read (bm->text), after one blank */
+void bm_text_add(struct bounce_mailq *bm, struct span s);
 
 #endif
