@@ -4,14 +4,20 @@
  * qmgr's line of the same queue ID or quoted in the reply, relabel it
  * forwarded-mail-refused; the same refusal of the server's own mail, an
  * alias within one domain, another queue ID and hostile queue IDs do
- * not.  And local's "unknown user" naming a command or file is
- * alias-command-taken-as-user (rules.c), a plain name stays
- * local-user-unknown.
+ * not.  A DMARC refusal naming a domain other than the envelope
+ * sender's of the same queue ID (a mailing list that re-sends a post
+ * with the poster's From:, threads AT, variants-families3/119*) is
+ * outbound-dmarc-foreign-from; the sender's own domain or its parent,
+ * another queue ID, a reply that names no domain and hostile domain
+ * lengths stay outbound-spf-dkim-dmarc.  And local's "unknown user"
+ * naming a command or file is alias-command-taken-as-user (rules.c), a
+ * plain name stays local-user-unknown.
  */
 #include "progs.h"
 #include "diagnose/diag_internal.h"
 #include "diagnose/rules.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* take - the finding of a delivery line after the forwarding relabel */
@@ -137,4 +143,54 @@ TEST(alias_command_taken_as_user)
 			test_fail(__FILE__, __LINE__, "case %zu: got %s, want %s", i, got ? finding_id(hit.id) : "-",
 				  cases[i].finding);
 	}
+}
+
+
+static void queued(struct diag *d, const char *qid, const char *from)
+{
+	char line[400];
+	snprintf(line, sizeof line, "Mar  5 09:00:03 lists postfix/qmgr[900]: %s: from=<%s>, size=6210, nrcpt=2 (queue active)",
+		 qid, from);
+	diag_event(d, progs_line(line));
+}
+
+static const char *refused(struct diag *d, const char *qid, const char *reply)
+{
+	char line[900];
+	snprintf(line, sizeof line,
+		 "Mar  5 09:00:04 lists postfix/smtp[4005]: %s: to=<m@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.27.27]:25, "
+		 "delay=1.1, delays=0.05/0.01/0.5/0.5, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.27.27] "
+		 "said: %s (in reply to end of DATA command))",
+		 qid, reply);
+	return take(d, line);
+}
+
+#define GMAIL_DMARC(dom) "550-5.7.26 Unauthenticated email from " dom " is not accepted due to domain's 550-5.7.26 DMARC policy."
+
+TEST(dmarc_refusal_of_another_domains_from)
+{
+	struct diag *d = diag_new();
+	queued(d, "4F5A6B7C81", "announce-bounces@lists.example.com");
+	queued(d, "5A6B7C8D92", "www-data@example.org");
+	queued(d, "6B7C8D9EA3", "bounces@news.example.org");
+	CHECK_STR(refused(d, "4F5A6B7C81", GMAIL_DMARC("example.net")), "outbound-dmarc-foreign-from");
+	/* Microsoft's 5.7.509 names the domain in brackets */
+	CHECK_STR(refused(d, "4F5A6B7C81",
+			  "550 5.7.509 Access denied, sending domain [EXAMPLE.NET] does not pass DMARC verification "
+			  "and has a DMARC policy of reject."),
+		  "outbound-dmarc-foreign-from");
+	/* the sender's own domain, its parent: this server's own mail */
+	CHECK_STR(refused(d, "5A6B7C8D92", GMAIL_DMARC("example.org")), "outbound-spf-dkim-dmarc");
+	CHECK_STR(refused(d, "6B7C8D9EA3", GMAIL_DMARC("Example.ORG")), "outbound-spf-dkim-dmarc");
+	/* no qmgr line for the queue ID, or a reply naming no domain */
+	CHECK_STR(refused(d, "7C8D9EAFB4", GMAIL_DMARC("example.net")), "outbound-spf-dkim-dmarc");
+	CHECK_STR(refused(d, "4F5A6B7C81", "550-5.7.26 This mail has failed DMARC authentication."),
+		  "outbound-spf-dkim-dmarc");
+	/* a word read to 63 bytes only: no dot in them names no domain;
+	 * nor does a name without a dot */
+	CHECK_STR(refused(d, "4F5A6B7C81",
+			  GMAIL_DMARC("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example")),
+		  "outbound-spf-dkim-dmarc");
+	CHECK_STR(refused(d, "4F5A6B7C81", GMAIL_DMARC("localhost")), "outbound-spf-dkim-dmarc");
+	diag_free(d);
 }
