@@ -325,6 +325,8 @@ enum finding_impact {
 	  "smtpd answers 451 4.3.0 Temporary lookup failure: a lookup table of this server fails") \
 	X(F_VERIFY_SOFT, "verify-refusal-temporary", SIDE_CONFIG, 1, IMPACT_DELAYED,            \
 	  "address verification answers 450 for addresses the next hop refused for good")      \
+	X(F_VERIFY_PROBE_LOCAL, "verify-probe-fails-here", SIDE_CONFIG, 3, IMPACT_REFUSED,      \
+	  "address verification refuses mail because its probe fails on this server itself")   \
 	X(F_MAP_SERVER_DOWN, "lookup-server-unreachable", SIDE_CONFIG, 4, IMPACT_REFUSED,       \
 	  "the server of a lookup table (LDAP, MySQL, PostgreSQL, tcp:) does not answer")       \
 	X(F_MAP_SYNTAX, "lookup-table-syntax", SIDE_CONFIG, 2, IMPACT_DEGRADED,                 \

@@ -96,6 +96,28 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"set up: a mistake there would then refuse good mail for good.",
 	"The probe's answer is the next hop's: whether the address should exist is the "
 	"mailbox server's to say."},
+    [F_VERIFY_PROBE_LOCAL] = {
+	"smtpd's address verification (reject_unverified_recipient, or "
+	"reject_unverified_sender) checks an address by sending a probe through this server's "
+	"own delivery path, and refuses the client's mail when the probe fails. Here the probe "
+	"failed on this server, before any other server was asked: its reason (the key) is "
+	"this server's own. \"mail for DOMAIN loops back to myself\": the domain is in no "
+	"address class that delivers it here, or in two (myhostname or mydestination and a "
+	"virtual or relay domain), so the probe leaves by SMTP for the domain's MX, which is "
+	"this host. \"unknown mail transport error\" or \"mail transport unavailable\": a "
+	"transport named by transport_maps or a *_transport setting is not in master.cf, or "
+	"its table was not rebuilt. Mail for or from that address is refused although the "
+	"address may well exist; the senders are not at fault.",
+	"See the probe's cause with sendmail -bv ADDRESS (Postfix mails you its delivery "
+	"report) and postmap -q ADDRESS on each table it names. Fix that cause: list the "
+	"domain in one address class only (postconf mydestination myhostname "
+	"virtual_mailbox_domains relay_domains), or define the transport in master.cf and "
+	"postmap the transport table, then postfix reload. Then drop the failed answers the "
+	"verify cache keeps: postfix stop, remove the address_verify_map file "
+	"(/var/lib/postfix/verify_cache.db by default), postfix start; or wait for "
+	"address_verify_negative_expire_time (3 days).",
+	"Until the cache forgets it, the old answer keeps refusing mail after the fix: the "
+	"reason quoted is the one the cache holds, perhaps from before a change."},
     [F_MAP_SYNTAX] = {
 	"Postfix found a line it cannot use in a lookup table: a regular expression that does "
 	"not compile, a missing delimiter or replacement, an unknown option in a regexp or pcre "

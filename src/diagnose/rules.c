@@ -300,6 +300,12 @@ static bool classify_reject(const struct event *ev, struct diag_hit *hit)
 		hit->id = loopback ? F_IN_LOCAL_LOGIN_REQUIRED : F_IN_OWN_LOGIN_REQUIRED;
 		diag_copy_key(hit->key, ev->client_ip);
 		diag_copy_key(hit->subject, ev->client_ip);
+	} else if (ev_verify_probe_local(ev, &what)) {
+		/* keyed by the probe's reason, the address refused its subject */
+		hit->id = F_VERIFY_PROBE_LOCAL;
+		diag_copy_key(hit->key, what);
+		diag_copy_key(hit->subject, span_find(t, "Sender address rejected: ").p ? ev->from : ev->to);
+		return true;
 	} else if (error_transport_refusal(ev, t, &what)) {
 		/* keyed by the next hop, the client its subject */
 		hit->id = F_IN_ERROR_TRANSPORT;

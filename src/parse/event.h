@@ -199,6 +199,9 @@ void parse_line(const struct logline *line, struct event *ev);
 bool ev_dnsbl_error_answer(struct span answer);
 bool ev_reject_strict_helo(const struct event *ev);
 bool ev_reject_local_fault(const struct event *ev);
+/* verify_reply.c: address verification's refusal whose probe failed on
+ * this server (a loop to itself, a transport it lacks); *why its reason */
+bool ev_verify_probe_local(const struct event *ev, struct span *why);
 bool ev_reject_accuses_nobody_scan(const struct event *ev);
 /* ev_reject_accuses_nobody - ev_reject_accuses_nobody_scan's answer, kept
  * in the event when it was asked ahead (speed22: the reading thread asks

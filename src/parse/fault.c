@@ -69,6 +69,8 @@ bool ev_reject_local_fault(const struct event *ev)
 	for (int i = 0; own[i]; i++)
 		if (has(r, own[i]))
 			return true;
+	if (ev_verify_probe_local(ev, NULL))
+		return true;
 	/* "blocked using zen.spamhaus.org; Error: open resolver; ..." */
 	struct span bl = span_find(r, "blocked using ");
 	return bl.p && ev_dnsbl_error_answer(span_skip(bl, 14));
@@ -259,6 +261,9 @@ static bool accuses_nobody_seen(const struct event *ev, struct reply_seen seen)
 			return true;
 		if (has & (RW_BIT(RW_CONF_PROBLEM) | RW_BIT(RW_CONF_ERROR) | RW_BIT(RW_STORAGE) |
 			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS) | RW_BIT(RW_ADDR_LOOKUP)))
+			return true;
+		if (reject && has & (RW_BIT(RW_RCPT_REJECTED) | RW_BIT(RW_SENDER_REJECTED)) &&
+		    ev_verify_probe_local(ev, NULL))
 			return true;
 		if (has & RW_BIT(RW_BLOCKED)) {
 			size_t answer = seen.blocked + 14;

@@ -216,6 +216,12 @@ static void tell_pasted(void *ctx, const char *daemon, struct span text, uint64_
 		n->program = xstrdup(daemon);
 		n->role = line_role(&l, own);
 	}
+	/* a refusal of smtpd pasted alone (bounce_reply.c): whose server
+	 * gave it is not in the words */
+	if (!t->told && span_starts(text, "NOQUEUE: reject: "))
+		buf_puts(&b, _("a refusal in the words of Postfix's SMTP server, pasted without its log "
+			       "line: read as this server's refusal (if another server gave it, its "
+			       "cause is on that server): "));
 	size_t had = b.n;
 	line_meaning(&b, &ev, own);
 	struct span said = span_make(b.p + had, b.n - had);

@@ -27,7 +27,9 @@
  *     said: ...", "delivery temporarily suspended: ...", local's "cannot
  *     update mailbox PATH for user U. ..."), also in its status line's
  *     parentheses: one failure of "<>" (lone_reason);
- *   - a DSN's fields ("Final-Recipient:", "Diagnostic-Code: smtp; ..."): bounce_dsn.c.
+ *   - a DSN's fields ("Final-Recipient:", "Diagnostic-Code: smtp; ..."): bounce_dsn.c;
+ *   - a refusal of smtpd pasted alone ("550 5.1.1 <a>: Recipient address
+ *     rejected: ..."): bounce_reply.c.
  *
  * The relay is the server the reason names ("connect to H[A]:P", "host
  * H[A] said:"...), else none; the program is the one the relay names
@@ -476,6 +478,8 @@ void bm_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx)
 		flush_entry(bm, emit, ctx);
 	else if (bm->kind == BM_DSN)
 		bm_dsn_flush(bm, emit, ctx);
+	else if (bm->kind == BM_REPLY)
+		bm_reply_flush(bm, emit, ctx);
 	bm->kind = BM_NONE;
 	bm->text_n = 0;
 	bm->gap = false;
@@ -738,7 +742,9 @@ void bm_line(struct bounce_mailq *bm, struct span line, uint64_t lineno, struct 
 	struct span lead = cur;
 	while (lead.n && blank(lead.p[0]))
 		lead = span_skip(lead, 1);
-	if (cur.p[0] == '<') {
+	if (bm_reply_line(bm, lead)) {
+		/* a refusal of smtpd pasted alone: one line (bounce_reply.c) */
+	} else if (cur.p[0] == '<') {
 		paragraph_start(bm, cur);
 	} else if (lone_reason(unparen(lead))) {
 		/* a reason pasted without its recipient: one failure of "<>",

@@ -31,7 +31,7 @@
 typedef void (*bm_emit_fn)(void *ctx, const char *daemon, struct span text, uint64_t lineno,
 			   struct stamp ts);
 
-enum bm_kind { BM_NONE, BM_PARAGRAPH, BM_ENTRY, BM_DSN };
+enum bm_kind { BM_NONE, BM_PARAGRAPH, BM_ENTRY, BM_DSN, BM_REPLY };
 
 /* the report the paragraphs belong to, from its heading */
 enum bm_report {
@@ -90,6 +90,10 @@ bool bm_dsn_line(struct bounce_mailq *bm, struct span cur, bool lead_blank, uint
 		 struct stamp ts, bm_emit_fn emit, void *ctx);
 bool bm_dsn_continues(const struct bounce_mailq *bm, struct span cur, bool lead_blank);
 void bm_dsn_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx);
+/* bounce_reply.c: a refusal of smtpd pasted alone, kept in bm->out as
+ * its log line's message (BM_REPLY), handed on by bm_reply_flush */
+bool bm_reply_line(struct bounce_mailq *bm, struct span line);
+void bm_reply_flush(struct bounce_mailq *bm, bm_emit_fn emit, void *ctx);
 /* bounce_mailq.c: s to the reason being read (bm->text), after one blank */
 void bm_text_add(struct bounce_mailq *bm, struct span s);
 

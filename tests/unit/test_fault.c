@@ -69,7 +69,10 @@ TEST(accuses_nobody_same_as_chain)
 	    "grey list", "gray list", "try again later", "come back later", "come back in ",
 	    "retry later", "mailbox full", "mailbox is full", "over quota", "quota exceeded",
 	    "Service unavailable; Client host [203.0.113.9] ", "; ", " ", "<bob@example.com>: ",
-	    "Relay access denied"};
+	    "Relay access denied", "<ann@gmail.com>: ", "undeliverable address: ",
+	    "unverified address: ", "mail for gmail.com loops back to myself",
+	    "unknown mail transport error", "mail transport unavailable",
+	    "delivery temporarily suspended: "};
 	static const char bytes[] = "eErRgGlLaA :;.-[]4\xc7\xe7\0";
 	static const char *const codes[] = {"450", "451", "554", "550", "4", "45", NULL};
 	static const char *const dsns[] = {"4.3.2", "5.2.2", "4.2.2", "5.7.1", "4.7.1", NULL};
