@@ -14,6 +14,7 @@
 #include "explain_internal.h"
 #include "../parse/provider.h"
 #include "../parse/dnsbl.h"
+#include "../parse/scanner.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
 #include "../util/i18n.h"
@@ -268,6 +269,29 @@ static void dnsbl_text(struct buf *b, const struct client *c, const struct clien
 }
 
 /* client_explain - the client's verdict in words (c->verdict is set) */
+/* scanner_text - a known Internet-wide scanner's probes in words (its
+ * verified name is one of the scanner's: CD_SCANNER); false when it is
+ * none, or its name was not kept */
+static bool scanner_text(struct buf *b, const struct client *c, const struct client_detail *d)
+{
+	const char *who = (c->diag_flags & CD_SCANNER) && d && d->ptr ? scanner_name(span_of(d->ptr)) : NULL;
+	if (!who)
+		return false;
+	/* TRANSLATORS: the first %s is the client's host name, the second the
+	 * scanner's project ("Shodan", "Censys") */
+	buf_printf(b, _(" Its name %s is one of %s's: a project that scans the whole Internet and "
+			"records what every server answers on its ports (the greeting, the capabilities, "
+			"STARTTLS and the certificate). It connected, looked and left, without trying to "
+			"log in or to send mail: a probe cataloguing the server, not a password guesser "
+			"nor a spammer. It is harmless; ban it only if you would rather not be catalogued "
+			"(these projects publish their address ranges and how to opt out)."),
+		   d->ptr, who);
+	if (d->lost_stage)
+		buf_printf(b, _(" (Some sessions ended with a lost connection or timeout after %s.)"),
+			   d->lost_stage);
+	return true;
+}
+
 void client_explain(const struct analysis *a, const struct client *c, struct buf *b)
 {
 	static const struct client_detail none; /* nothing was ever noted: no name, no HELO */
@@ -551,6 +575,8 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				      "mail was wanted, find that rule."));
 		break;
 	case V_CAPABILITY_PROBE:
+		if (scanner_text(b, c, d))
+			break;
 		if (d && d->offered)
 			/* TRANSLATORS: %s is the list of EHLO keywords the server offered */
 			buf_printf(b, _(" Each time it greeted the server (EHLO/HELO), read the list of "
