@@ -600,6 +600,11 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	client_identity_text(b, c, d, ip.s);
+	if (c->diag_flags & CD_VRFY)
+		buf_puts(b, _(" It asked the server with VRFY whether addresses exist and sent no mail: "
+			      "that is address harvesting, collecting valid usernames to guess passwords "
+			      "for or to spam. Postfix answers VRFY unless told not to: disable_vrfy_command "
+			      "= yes makes it answer 502 and tell nothing."));
 	if (c->auth_fallback && c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
 		buf_puts(b, _(" Its failed logins came in one burst per connection that tried one "
 			      "mechanism after another (PLAIN, then LOGIN) with one username: that is a mail "

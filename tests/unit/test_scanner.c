@@ -3,7 +3,7 @@
  * (parse/scanner.c: a whole label under a scanner's domain, case-blind)
  * and the verdict of a client whose verified name is one (CD_SCANNER):
  * a probe when it only looked, its own verdict when it did more; the
- * mark a session leaves on its client (session_marks.c).
+ * marks a session leaves on its client (session_marks.c).
  */
 #include "tap.h"
 
@@ -87,4 +87,28 @@ TEST(session_marks_flags)
 	s.client_name = scan;
 	session_marks(&c, &s);
 	CHECK_INT(c.diag_flags & CD_SCANNER, CD_SCANNER);
+	/* refused at VRFY (a log without counts: threads AX 15) */
+	char vrfy[] = "VRFY", rcpt[] = "RCPT";
+	struct client v = {0};
+	s.client_name = NULL;
+	s.last_reject_stage = rcpt;
+	session_marks(&v, &s);
+	CHECK_INT(v.diag_flags & CD_VRFY, 0);
+	s.last_reject_stage = vrfy;
+	session_marks(&v, &s);
+	CHECK_INT(v.diag_flags & CD_VRFY, CD_VRFY);
+	/* a session that sent mail asked VRFY as a client, not a harvester */
+	struct client m = {0};
+	s.messages = 1;
+	session_marks(&m, &s);
+	CHECK_INT(m.diag_flags & CD_VRFY, 0);
+	/* counted in the disconnect line: "vrfy=0/2" */
+	struct client n = {0};
+	struct session u = {0};
+	struct session_stat st = {"vrfy", 0, 2};
+	u.stats = &st;
+	u.nstats = 1;
+	u.have_stats = true;
+	session_marks(&n, &u);
+	CHECK_INT(n.diag_flags & CD_VRFY, CD_VRFY);
 }
