@@ -117,6 +117,8 @@ enum client_kind {
                                  * an Internet-wide scanner's (parse/scanner.c) */
 #define CD_VRFY 0x40            /* set by the analysis: a session without mail asked VRFY
                                  * (counted, or refused at VRFY): address probing */
+#define CD_QUIT_PIPE 0x80       /* set by the analysis: a session sent bytes behind its QUIT
+                                 * ("improper command pipelining after QUIT") */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */

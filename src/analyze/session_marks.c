@@ -2,7 +2,7 @@
  * session_marks.c - what one closed session's verified name and commands
  * mark on its client's record for the verdict and its words: a name of
  * an Internet-wide scanner (CD_SCANNER), VRFY asked without mail
- * (CD_VRFY).  Called by the analysis for every session (session_counts).
+ * (CD_VRFY), bytes sent behind QUIT (CD_QUIT_PIPE).  Called by the analysis for every session (session_counts).
  */
 #include "analysis.h"
 #include "../parse/scanner.h"
@@ -22,4 +22,6 @@ void session_marks(struct client *c, const struct session *s)
 	if (!s->messages && ((session_stat(s, "vrfy", &ok, &vrfy) && vrfy) ||
 			     (s->last_reject_stage && !strcmp(s->last_reject_stage, "VRFY"))))
 		c->diag_flags |= CD_VRFY;
+	if (s->quit_pipelined)
+		c->diag_flags |= CD_QUIT_PIPE;
 }

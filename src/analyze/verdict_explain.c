@@ -600,6 +600,12 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	client_identity_text(b, c, d, ip.s);
+	if (c->diag_flags & CD_QUIT_PIPE)
+		buf_puts(b, _(" It sent QUIT with more bytes right behind it, before the server's reply "
+			      "(\"improper command pipelining after QUIT\"), and left: what a monitoring "
+			      "check does (Nagios and Icinga check_smtp and check_ssmtp are known to), "
+			      "not a bot; smtpd reads nothing after QUIT. If it is your monitor, keep its "
+			      "address out of fail2ban (ignoreip)."));
 	if (c->diag_flags & CD_VRFY)
 		buf_puts(b, _(" It asked the server with VRFY whether addresses exist and sent no mail: "
 			      "that is address harvesting, collecting valid usernames to guess passwords "

@@ -111,4 +111,10 @@ TEST(session_marks_flags)
 	u.have_stats = true;
 	session_marks(&n, &u);
 	CHECK_INT(n.diag_flags & CD_VRFY, CD_VRFY);
+	/* bytes behind QUIT */
+	struct client q = {0};
+	struct session t = {0};
+	t.quit_pipelined = true;
+	session_marks(&q, &t);
+	CHECK_INT(q.diag_flags, CD_QUIT_PIPE);
 }
