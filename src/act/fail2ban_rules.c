@@ -192,7 +192,7 @@ static const struct f2b_filter filters[] = {
 		"commands without waiting for the replies, where SMTP forbids it.  One\n"
 		"match is one connection."),
 	.failregex = {"^%(__prefix_line)sCOMMAND PIPELINING from \\[<HOST>\\]:\\d+ after ",
-		      "^%(__prefix_line)simproper command pipelining after (?!CONNECT )\\S+ from "
+		      "^%(__prefix_line)simproper command pipelining after (?!CONNECT |QUIT )\\S+ from "
 		      "[^[]*\\[<HOST>\\]%(_port)s(?::|$)"},
 	.maxretry = 3,
 	.findtime = "1h",
@@ -346,7 +346,9 @@ unsigned f2b_classify(const struct event *ev)
 			return 0;
 		if (span_eqs(ev->stage, "CONNECT"))
 			return ev_proxy_header(ev->command) ? 0 : 1u << F2B_PREGREET;
-		return 1u << F2B_PIPELINING;
+		/* after QUIT smtpd reads nothing more: a monitoring check's
+		 * QUIT written with its line end, no bot (model/sessions.c) */
+		return span_eqs(ev->stage, "QUIT") ? 0 : 1u << F2B_PIPELINING;
 	case EV_SASL_FAIL:
 		return ev_sasl_backend_fault(ev) || span_starts(ev->reason, SASL_MECH_REFUSED) ? 0
 											  : 1u << F2B_AUTH_LINES;

@@ -539,17 +539,15 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 {
 	sat_add(&c->by_verdict[v], 1);
 	uint32_t quit = 0, quits = 0;
-	/* a steady checker (verdict_steady_checks) ends with QUIT and has a
-	 * name of its own: not "unknown", nor a name an ISP gives a pool or a
-	 * line by its address ("s198-51-100-2.static.example.net": the
-	 * blocklisted client of seed 000 that probes every few minutes) */
+	/* a steady checker (verdict_steady_checks) ends with QUIT and has a name of its
+	 * own: not "unknown", nor an ISP's by address ("s198-51-100-2.static.example.net":
+	 * the blocklisted client of seed 000 that probes every few minutes) */
 	if (v == V_CAPABILITY_PROBE && !(session_stat(s, "quit", &quit, &quits) && quit && s->client_name &&
 					 strcmp(s->client_name, "unknown") &&
 					 !ptr_is_generic(s->client_name, s->client_ip)))
 		c->diag_flags |= CD_UNSTEADY;
-	/* the client's span from timed lines only: a pasted line without a
-	 * time carries the last time read before it, which says nothing of
-	 * when this session was */
+	/* the client's span from timed lines only: a pasted line without a time
+	 * carries the last time read before it, not when this session was */
 	bool timed = !s->start_untimed && !s->end_untimed;
 	bool none_yet = !(c->times & CT_TIMED) && !c->first_us && !c->last_us;
 	c->times |= timed ? CT_TIMED : CT_UNTIMED;
@@ -596,13 +594,13 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	sat_add(&c->rejects, s->rejects);
 	if (session_submission_unlogged(s))
 		c->times |= CT_SUB_NOLOGIN;
-	/* a monitoring tool's HELO; its verified name only on a health check
-	 * (the name's test is asked of no other session: speed) */
+	/* a monitoring tool's HELO; its verified name only on a health check (speed) */
 	if (!(c->flags & CF_MONITOR_HELO) && ((s->helo && ev_monitor_helo(span_of(s->helo))) ||
 					       (v == V_HEALTH_CHECK && session_monitor(s))))
 		c->flags |= CF_MONITOR_HELO;
 	if (s->proxy_header)
 		c->diag_flags |= CD_PROXY_HEADER;
+	session_marks(c, s);
 	sat_add(&c->relay_denied, s->relay_denied);
 	if (v == V_RELAY_ATTEMPT && !s->relay_denied && s->relay_tests) {
 		sat_add(&c->relay_denied, s->relay_tests);

@@ -113,6 +113,12 @@ enum client_kind {
 #define CD_PROXY_HEADER 0x10    /* set by the analysis: it sent a PROXY protocol header
                                  * first (ev_proxy_header): the proxy in front, whose
                                  * address is every client's; no filter may ban it */
+#define CD_SCANNER 0x20         /* set by the analysis: a session's verified client name is
+                                 * an Internet-wide scanner's (parse/scanner.c) */
+#define CD_VRFY 0x40            /* set by the analysis: a session without mail asked VRFY
+                                 * (counted, or refused at VRFY): address probing */
+#define CD_QUIT_PIPE 0x80       /* set by the analysis: a session sent bytes behind its QUIT
+                                 * ("improper command pipelining after QUIT") */
 
 /* the compact record of one client address: everything its verdict and
  * the tables need; 200 bytes */
@@ -479,5 +485,7 @@ struct dlg_counts {
 struct dlg_counts dialogue_counts(const struct session *s);
 bool client_period(const struct client_detail *d, uint32_t *median_ms, uint32_t *mad_ms);
 bool ptr_is_generic(const char *ptr, const char *ip);
+/* a session's scanner name and VRFY on its client (session_marks.c) */
+void session_marks(struct client *c, const struct session *s);
 
 #endif

@@ -258,6 +258,9 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 		buf_puts(b, _(" The log shows only the end of its session (no connect line, and a "
 			      "disconnect line without command counts): an excerpt, which does not show "
 			      "what the client did."));
+	} else if (c->diag_flags & CD_QUIT_PIPE) {
+		/* it sent QUIT: no silent connect; told for every verdict
+		 * after the verdict's words (client_explain) */
 	} else if (c->sessions && d && !d->cmd[0] && !d->cmd[1] && !d->cmd[3] && !d->cmd[4] &&
 		   d->lost_stage && strcasecmp(d->lost_stage, "CONNECT")) {
 		/* a session without counts that ended after a command: it did

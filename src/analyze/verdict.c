@@ -520,6 +520,13 @@ enum verdict verdict_decide(const struct client *c)
 		return V_PROTOCOL_VIOLATION;
 	if (c->messages || logged_in)
 		return V_LEGITIMATE;
+	/* a known Internet-wide scanner by its verified name (Shodan, Censys:
+	 * parse/scanner.c) that only looked (connected, greeted, tried or
+	 * failed STARTTLS, left): a probe cataloguing the server, whatever
+	 * each session's own look (a hang-up after CONNECT, a handshake it
+	 * broke off on purpose) */
+	if ((c->diag_flags & CD_SCANNER) && !c->auth_failures && !c->rejects)
+		return V_CAPABILITY_PROBE;
 	/* refused only because a DNSBL answered an error code: the server's fault */
 	bool dnsbl_fault = (c->flags & CF_DNSBL_ERROR) && !(c->flags & CF_DNSBL_LISTED);
 	/* postscreen logs "DNSBL rank N" only at or over its threshold

@@ -14,6 +14,7 @@
 #include "explain_internal.h"
 #include "../parse/provider.h"
 #include "../parse/dnsbl.h"
+#include "../parse/scanner.h"
 #include "../util/buf.h"
 #include "../util/cidr.h"
 #include "../util/i18n.h"
@@ -265,6 +266,29 @@ static void dnsbl_text(struct buf *b, const struct client *c, const struct clien
 	if (c->ps_dnsbl_rank)
 		buf_printf(b, _(" postscreen found it on DNS blocklists (rank %llu)."),
 			   (unsigned long long)c->ps_dnsbl_rank);
+}
+
+/* scanner_text - a known Internet-wide scanner's probes in words (its
+ * verified name is one of the scanner's: CD_SCANNER); false when it is
+ * none, or its name was not kept */
+static bool scanner_text(struct buf *b, const struct client *c, const struct client_detail *d)
+{
+	const char *who = (c->diag_flags & CD_SCANNER) && d && d->ptr ? scanner_name(span_of(d->ptr)) : NULL;
+	if (!who)
+		return false;
+	/* TRANSLATORS: the first %s is the client's host name, the second the
+	 * scanner's project ("Shodan", "Censys") */
+	buf_printf(b, _(" Its name %s is one of %s's: a project that scans the whole Internet and "
+			"records what every server answers on its ports (the greeting, the capabilities, "
+			"STARTTLS and the certificate). It connected, looked and left, without trying to "
+			"log in or to send mail: a probe cataloguing the server, not a password guesser "
+			"nor a spammer. It is harmless; ban it only if you would rather not be catalogued "
+			"(these projects publish their address ranges and how to opt out)."),
+		   d->ptr, who);
+	if (d->lost_stage)
+		buf_printf(b, _(" (Some sessions ended with a lost connection or timeout after %s.)"),
+			   d->lost_stage);
+	return true;
 }
 
 /* client_explain - the client's verdict in words (c->verdict is set) */
@@ -551,6 +575,8 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 				      "mail was wanted, find that rule."));
 		break;
 	case V_CAPABILITY_PROBE:
+		if (scanner_text(b, c, d))
+			break;
 		if (d && d->offered)
 			/* TRANSLATORS: %s is the list of EHLO keywords the server offered */
 			buf_printf(b, _(" Each time it greeted the server (EHLO/HELO), read the list of "
@@ -574,6 +600,17 @@ void client_explain(const struct analysis *a, const struct client *c, struct buf
 		break;
 	}
 	client_identity_text(b, c, d, ip.s);
+	if (c->diag_flags & CD_QUIT_PIPE)
+		buf_puts(b, _(" It sent QUIT with more bytes right behind it, before the server's reply "
+			      "(\"improper command pipelining after QUIT\"), and left: what a monitoring "
+			      "check does (Nagios and Icinga check_smtp and check_ssmtp are known to), "
+			      "not a bot; smtpd reads nothing after QUIT. If it is your monitor, keep its "
+			      "address out of fail2ban (ignoreip)."));
+	if (c->diag_flags & CD_VRFY)
+		buf_puts(b, _(" It asked the server with VRFY whether addresses exist and sent no mail: "
+			      "that is address harvesting, collecting valid usernames to guess passwords "
+			      "for or to spam. Postfix answers VRFY unless told not to: disable_vrfy_command "
+			      "= yes makes it answer 502 and tell nothing."));
 	if (c->auth_fallback && c->verdict != V_AUTH_BRUTEFORCE && c->verdict != V_AUTH_SUCCESS_AFTER_FAILURES)
 		buf_puts(b, _(" Its failed logins came in one burst per connection that tried one "
 			      "mechanism after another (PLAIN, then LOGIN) with one username: that is a mail "

@@ -95,6 +95,8 @@ struct session {
 	char *pipelining;            /* improper pipelining: what was sent */
 	char *pipelining_stage;
 	bool rate_limited;
+	bool quit_pipelined;         /* "improper command pipelining after QUIT": more bytes
+	                              * behind its QUIT (a monitoring check's), not kept above */
 	bool proxy_header;           /* it sent a PROXY protocol header first (ev_proxy_header) */
 	bool hostname_unverified;
 	bool name_tempfail;          /* its name's lookup failed for now (ev_name_lookup_tempfail) */

@@ -461,6 +461,8 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		 * text at all) proves no bot that talks before the replies */
 		if (ev_proxy_header(ev->command))
 			s->proxy_header = true;
+		if (span_eqs(ev->stage, "QUIT"))
+			s->quit_pipelined = true;
 		if (span_eqs(ev->stage, "QUIT") || s->proxy_header)
 			break;
 		setstr_once(&s->pool, &s->pipelining, ev->command);
