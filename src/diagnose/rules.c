@@ -397,11 +397,19 @@ static bool classify_dnsbl(const struct event *ev, struct diag_hit *hit)
  * daemon that master runs: its fatal error stops that command only */
 static bool is_command(struct span daemon)
 {
-	static const char *const commands[] = {"postsuper", "postqueue", "postmap", "postalias",
-					       "postconf", "postcat", "postmulti", "postlog",
-					       "postkick", "postlock", "sendmail", "mailq", "newaliases"};
+	/* each name with its length, compared only at its own length
+	 * (speed31: span_eqs's strlen of each of the thirteen cost about
+	 * 280 instructions a warning line) */
+#define C(s) {s, sizeof s - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} commands[] = {C("postsuper"), C("postqueue"), C("postmap"),  C("postalias"), C("postconf"),
+			C("postcat"),	C("postmulti"), C("postlog"),  C("postkick"),  C("postlock"),
+			C("sendmail"),	C("mailq"),	C("newaliases")};
+#undef C
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (span_eqs(daemon, commands[i]))
+		if (daemon.n == commands[i].n && !memcmp(daemon.p, commands[i].s, daemon.n))
 			return true;
 	return false;
 }
