@@ -13,6 +13,7 @@
  * without a dot is no evidence of it.
  */
 #include "records.h"
+#include "../parse/reply_words.h"
 
 #include <ctype.h>
 
@@ -80,7 +81,10 @@ void analysis_refused_sender(struct analysis *a, const struct event *ev)
 		return;
 	bool own = ev_client_own_network(ev);
 	bool by_smtpd = own && span_eqs(ev->line->daemon, "smtpd");
-	bool listed = !own && span_find(ev->reason, "blocked using ").p;
+	/* "blocked using " is the reply word RW_BLOCKED, kept when the
+	 * refusal's words were scanned ahead (speed31) */
+	int kept = ev_reply_holds(ev, RW_BIT(RW_BLOCKED));
+	bool listed = !own && (kept >= 0 ? kept : span_find(ev->reason, "blocked using ").p != NULL);
 	if (!by_smtpd && !listed)
 		return;
 	struct span dom = domain_of(ev->from), rdom = domain_of(ev->to);

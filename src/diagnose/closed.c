@@ -24,6 +24,23 @@ static struct span peer_after(struct span text, const char *word)
 	return span_chr(name, ' ') >= 0 ? SPAN_NULL : name;
 }
 
+/* diag_said_421 - t holds " said: 421", found by its ": 421" (speed31:
+ * a search that starts with a blank stops at every word of the reason,
+ * about 280 instructions a delivery deferred; ':' is rare); each ": 421"
+ * with " said" before it (test_said_421.c holds it to span_find) */
+bool diag_said_421(struct span t)
+{
+	for (size_t from = 0;;) {
+		ptrdiff_t k = span_index(span_skip(t, from), ": 421");
+		if (k < 0)
+			return false;
+		size_t at = from + (size_t)k;
+		if (at >= 5 && !memcmp(t.p + at - 5, " said", 5))
+			return true;
+		from = at + 1;
+	}
+}
+
 /* diag_closed_note - smtp's "host NAME[ADDR] said: 421 ..." (smtp_trouble.c):
  * the remote server closes the connection after this reply; kept by
  * process for the "lost connection with NAME" that may follow */
@@ -37,7 +54,7 @@ void diag_closed_note(struct diag *d, const struct event *ev)
 	/* an SMTP client error holds the reply's code apart; a delivery's
 	 * reason is "host NAME[ADDR] said: 421 ..." (shorter than the line) */
 	struct span t = ev->line->text, r = ev->reason;
-	if (!(span_eqs(ev->code, "421") || span_find(r.n ? r : t, " said: 421").p))
+	if (!(span_eqs(ev->code, "421") || diag_said_421(r.n ? r : t)))
 		return;
 	struct span peer = peer_after(t, "host ");
 	if (!peer.n)

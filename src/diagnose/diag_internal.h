@@ -179,6 +179,8 @@ void diag_own_limit(struct diag *d);
 /* closed.c: a remote server's 421 kept by process; the lost connection
  * with that server after it (its effect) */
 void diag_closed_note(struct diag *d, const struct event *ev);
+/* diag_said_421 - the text holds " said: 421" (closed.c) */
+bool diag_said_421(struct span t);
 bool diag_closed_by_421(struct diag *d, const struct event *ev);
 
 /* site_domain.c: a site's domain delivered here while hosted elsewhere */

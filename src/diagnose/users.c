@@ -21,6 +21,7 @@
 #include "diag_internal.h"
 #include "../analyze/analysis.h"
 #include "../analyze/verdicts.h"
+#include "../parse/reply_words.h"
 #include "../util/cidr.h"
 #include "../util/xalloc.h"
 
@@ -466,7 +467,9 @@ bool diag_refusal_why(const struct event *ev, char *out, size_t n)
 		r = span_skip(r, (size_t)gt + 3);
 	if (typing_mistake(r))
 		return false;
-	ptrdiff_t bl = span_index(r, "blocked using ");
+	/* r is a part of the reason: none there when the reason's kept
+	 * words hold none (speed31) */
+	ptrdiff_t bl = ev_reply_lacks(ev, RW_BIT(RW_BLOCKED)) ? -1 : span_index(r, "blocked using ");
 	if (bl >= 0) {
 		r = span_skip(r, (size_t)bl);
 		size_t k = 14;

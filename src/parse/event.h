@@ -185,6 +185,11 @@ struct event {
 	 * text was not (pc_addr_canon): those spans point here.  Not cleared
 	 * by ev_reset; an event must not be copied by value. */
 	char addr_text[EV_ADDR__COUNT][EV_ADDR_MAX];
+	/* the reply words (reply_words.h's RW_BIT set) that ev_keep_refusal's
+	 * scan found in reason, kept with kept_nobody and meaningful only when
+	 * kept_nobody is set (so ev_reset need not clear it: speed31); read
+	 * through ev_reply_lacks and ev_reply_holds */
+	uint64_t kept_words;
 };
 
 void ev_reset(struct event *ev, const struct logline *line);
@@ -240,6 +245,20 @@ bool ev_reject_cannot_find_scan(const struct event *ev);
 static inline bool ev_reject_cannot_find(const struct event *ev)
 {
 	return ev->kept_cnf ? ev->kept_cnf == 2 : ev_reject_cannot_find_scan(ev);
+}
+/* ev_reply_lacks - the refusal's reason is known (kept_words) to hold
+ * none of the reply words in words (RW_BIT of reply_words.h): a search
+ * for a text that contains one of them would find nothing.  False when
+ * not known (the search must be made) */
+static inline bool ev_reply_lacks(const struct event *ev, uint64_t words)
+{
+	return ev->kept_nobody && !(ev->kept_words & words);
+}
+/* ev_reply_holds - whether the reason holds the reply word w (RW_BIT),
+ * -1 when not known */
+static inline int ev_reply_holds(const struct event *ev, uint64_t w)
+{
+	return ev->kept_nobody ? (ev->kept_words & w) != 0 : -1;
 }
 /* ev_keep_refusal - the answers above asked now and kept in a refusal's
  * event, each for the refusals the consumer's stages ask it of */

@@ -286,8 +286,10 @@ static bool accuses_nobody_seen(const struct event *ev, struct reply_seen seen)
 			return true;
 	}
 	/* ev_reject_provider_relay_denied, ev_reject_provider_access_denied */
-	if ((has & RW_BIT(RW_USER_UNKNOWN) && provider_name(ev->client_name)) ||
-	    ev_reject_provider_relay_denied(ev) || ev_reject_provider_access_denied(ev, &(struct span){0}))
+	/* ev_reject_provider_relay_denied's "Relay access denied" is the
+	 * word RW_RELAY_DENIED (speed31: a search fewer a refusal) */
+	if ((has & (RW_BIT(RW_USER_UNKNOWN) | RW_BIT(RW_RELAY_DENIED)) && provider_name(ev->client_name)) ||
+	    ev_reject_provider_access_denied(ev, &(struct span){0}))
 		return true;
 	/* ev_reject_strict_helo */
 	if (ev->code.n == 3 && ev->code.p[0] == '4') {
@@ -369,6 +371,7 @@ void ev_keep_refusal(struct event *ev)
 	ev->kept_cnf = 1u + !!(seen.has & RW_BIT(RW_CANNOT_FIND));
 	ev->kept_relay = (uint8_t)(1 + !!(seen.has & RW_BIT(RW_RELAY_DENIED)));
 	ev->kept_login = 1u + (seen.has & RW_BIT(RW_NOT_OWNED) && ev_reject_login_mismatch_scan(ev).n != 0);
+	ev->kept_words = seen.has;
 	ev->kept_nobody = (uint8_t)(1 + accuses_nobody_seen(ev, seen));
 }
 

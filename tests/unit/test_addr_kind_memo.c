@@ -1,6 +1,7 @@
 /*
  * test_addr_kind_memo.c - diag_addr_kind (diagnose/accepted.c) keeps its
- * last text and answer (speed14): the same kinds (none, loopback,
+ * last text and answer (speed14; since speed31 one a slot of the text's
+ * last two bytes, so texts asked in turn are kept too): the same kinds (none, loopback,
  * private, public) as the function without the memo, kept below, on
  * sequences of addresses asked again in a row and not, IPv4 and IPv6,
  * their near misses (a byte more, a byte less, a byte changed, a NUL
