@@ -176,6 +176,9 @@ struct diag {
 	int64_t dnsbl_us[8];
 	uint32_t ndnsbl;
 	bool dnsbl_burst;
+	/* the messages the system logger says it dropped, by its kind
+	 * (log_gaps.c: journald, rsyslog's imuxsock, its imjournal) */
+	uint64_t log_lost[3];
 	struct strset ps_providers;  /* "PROVIDER ADDRESS" told 450 4.3.2 by postscreen (DIAG_TLS_CLIENTS) */
 	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
