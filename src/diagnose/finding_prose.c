@@ -707,6 +707,21 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"Rsyslog's count, and journald's when its line names no service, covers every "
 	"program's dropped lines, Postfix's among them or not; what the dropped lines held "
 	"no tool can tell, so the counts, verdicts and summary of those minutes are short."},
+    [F_LOG_LINES_DOUBLED] = {
+	"Many lines of this log are the same as the line just before them, byte for byte: "
+	"time, host, process ID and words. Postfix logs each event once; two copies in a "
+	"row come from the logging: two rules of rsyslog.conf (or a file in "
+	"/etc/rsyslog.d) that both write the mail facility to this file, journald "
+	"forwarding to syslog while rsyslog also reads the journal, or two syslog daemons. "
+	"Mail is not affected, but every count read from this file (sessions, messages, "
+	"refusals, pflogsumm's totals) is twice the truth.",
+	"Find what writes this file twice: grep -rn mail /etc/rsyslog.conf /etc/rsyslog.d/ "
+	"and keep one rule that writes mail.* to it; with rsyslog reading the journal "
+	"(imjournal), set ForwardToSyslog=no in /etc/systemd/journald.conf, or drop "
+	"imuxsock, so that a line does not arrive twice. Restart rsyslog and check that "
+	"new lines appear once.",
+	"Only copies next to each other are seen; a line whose copy is further away, or a "
+	"doubled line of another host, is not counted."},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",
 	"Read them: postfix check and postconf -n help with most.",

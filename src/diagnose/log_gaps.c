@@ -9,7 +9,9 @@
  * and its imjournal (the same words named "imjournal").  One finding,
  * log-lines-dropped, a group per logger; the counts the lines give are
  * summed and, at the end, written into the group's key in the log's own
- * words ("rsyslog imuxsock: 1028 messages lost").
+ * words ("rsyslog imuxsock: 1028 messages lost").  And a log whose lines
+ * come twice in a row, byte for byte (two rules or two loggers writing
+ * the same file): log-lines-doubled, whose counts are the copies.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
@@ -97,10 +99,24 @@ void diag_log_gap_note(struct diag *d, const struct event *ev)
 	d->log_lost[k] = n > UINT64_MAX - d->log_lost[k] ? UINT64_MAX : d->log_lost[k] + n;
 }
 
+/* doubled_group - every line twice: at least two copies, and a third or
+ * more of the timed lines a copy of the one before (all doubled: half) */
+static void doubled_group(struct diag *d)
+{
+	if (d->log_doubled < 2 || d->log_doubled * 3 < d->log_timed)
+		return;
+	struct diag_group *g = diag_group_get(d, F_LOG_LINES_DOUBLED, "");
+	if (!g)
+		return;
+	g->lines = d->log_doubled;
+}
+
 /* diag_log_gaps - each logger's group keyed by the sum of what it
- * dropped (its first key kept as an alias for explain) */
+ * dropped (its first key kept as an alias for explain); a log whose
+ * every line is written twice */
 void diag_log_gaps(struct diag *d)
 {
+	doubled_group(d);
 	for (int k = 0; k < GAP__COUNT; k++) {
 		struct diag_group *g = diag_group_find(d, F_LOG_LINES_DROPPED, gap_key[k]);
 		if (!g || !d->log_lost[k])
@@ -110,4 +126,13 @@ void diag_log_gaps(struct diag *d)
 		diag_alias_add(d, g->id, g->key, g, NULL);
 		diag_group_relabel(d, g, g->id, key);
 	}
+}
+
+/* diag_log_doubled - the feed's counts of Postfix lines with a time and
+ * a pid and of those that copy the line before them (feed.c), for
+ * diag_log_gaps */
+void diag_log_doubled(struct diag *d, uint64_t timed, uint64_t doubled)
+{
+	d->log_timed = timed;
+	d->log_doubled = doubled;
 }

@@ -5,12 +5,14 @@
  * wording) is log-lines-dropped, one group per logger whose key ends with
  * the sum of the counts; look-alikes (another service's unit, other
  * rsyslog lines, a Postfix line quoting the words) are not
- * (tests/data/variants-families3/127*).
+ * (tests/data/variants-families3/127*).  And a log whose every line comes
+ * twice in a row (the feed's count, log-lines-doubled: 128*).
  */
 #include "progs.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/rules.h"
 #include "parse/event.h"
+#include "feed/feed.h"
 
 static const struct {
 	const char *line, *key; /* key NULL: not log-lines-dropped */
@@ -71,4 +73,71 @@ TEST(diagnose_log_gap_sums)
 	CHECK(plain);
 	CHECK(bounded);
 	diag_free(d);
+}
+
+static void no_event(const struct event *ev, void *ctx)
+{
+	(void)ev;
+	(void)ctx;
+}
+
+/* doubled - the feed's count of copies over these lines */
+static uint64_t doubled(const char *const *lines, size_t n, uint64_t *timed)
+{
+	static struct feed f;
+	memset(&f, 0, sizeof f);
+	f.forced_year = 2026;
+	f.fn = no_event;
+	for (size_t i = 0; i < n; i++)
+		feed_logline(&f, progs_line(lines[i])->line);
+	*timed = f.st.timed;
+	return f.st.doubled;
+}
+
+/* the feed counts a Postfix line that is the one before it again; not
+ * the same words of two processes or seconds, not a third copy as a
+ * second pair, not another program's lines */
+TEST(feed_log_doubled_count)
+{
+	static const char *const a = "Apr 13 14:56:58 mx postfix/postscreen[14266]: DNSBL rank 17 for [185.125.4.192]:58166";
+	static const char *const b = "Apr 13 14:56:58 mx postfix/postscreen[14266]: DISCONNECT [185.125.4.192]:58166";
+	static const char *const a2 = "Apr 13 14:56:58 mx postfix/postscreen[14267]: DNSBL rank 17 for [185.125.4.192]:58166";
+	static const char *const o = "Apr 13 14:56:58 mx dovecot: imap-login: Disconnected (no auth attempts in 0 secs)";
+	uint64_t timed;
+	const char *const aabb[] = {a, a, b, b};
+	CHECK_INT(doubled(aabb, 4, &timed), 2);
+	CHECK_INT(timed, 4);
+	const char *const abab[] = {a, b, a, b};
+	CHECK_INT(doubled(abab, 4, &timed), 0);
+	const char *const aaa[] = {a, a, a};
+	CHECK_INT(doubled(aaa, 3, &timed), 1);
+	const char *const other[] = {a, a2, o, o};
+	CHECK_INT(doubled(other, 4, &timed), 0);
+	CHECK_INT(timed, 2);
+	/* two long lines alike but for a byte past the first 256, before the
+	 * last 64: the same length, not a copy (the tail differs) */
+	char l1[600], l2[600];
+	snprintf(l1, sizeof l1, "Apr 13 14:56:58 mx postfix/smtpd[1]: warning: %0400d x %064d", 1, 2);
+	snprintf(l2, sizeof l2, "Apr 13 14:56:58 mx postfix/smtpd[1]: warning: %0400d y %064d", 1, 3);
+	const char *const longs[] = {l1, l2};
+	CHECK_INT(doubled(longs, 2, &timed), 0);
+}
+
+/* the finding: two copies and a third of the timed lines or more */
+TEST(diagnose_log_doubled_finding)
+{
+	static const struct {
+		uint64_t timed, doubled;
+		bool told;
+	} cases[] = {{6, 3, true}, {6, 2, true}, {6, 1, false}, {30, 3, false}, {0, 0, false}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diag *d = diag_new();
+		diag_log_doubled(d, cases[i].timed, cases[i].doubled);
+		diag_finish(d);
+		bool told = d->nlist == 1 && d->list[0]->id == F_LOG_LINES_DOUBLED &&
+			    d->list[0]->lines == cases[i].doubled;
+		if (told != cases[i].told || (!told && d->nlist))
+			test_fail(__FILE__, __LINE__, "case %zu: told %d, %zu groups", i, told, d->nlist);
+		diag_free(d);
+	}
 }
