@@ -154,6 +154,7 @@ void act_end(struct act_run *r)
 	model_finish(r->model);
 	analysis_finish(r->a);
 	diag_clients(r->diag, r->a);
+	diag_log_doubled(r->diag, r->feed.st.timed, r->feed.st.doubled);
 	diag_finish(r->diag);
 }
 

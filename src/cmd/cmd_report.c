@@ -128,6 +128,7 @@ static int run_analysis(struct run *r, struct opts *o)
 	model_finish(r->model);
 	analysis_finish(r->a);
 	diag_clients(r->diag, r->a);
+	diag_log_doubled(r->diag, r->feed.st.timed, r->feed.st.doubled);
 	diag_finish(r->diag);
 	return rc;
 }

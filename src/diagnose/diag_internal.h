@@ -157,6 +157,10 @@ void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hi
  * resolver's (dnsbl-lookups-all-time-out) */
 void diag_dnsbl_note(struct diag *d, const struct event *ev, const char *list);
 void diag_dnsbl_resolver(struct diag *d);
+/* log_gaps.c: the system logger's own word that it dropped lines (a
+ * hit of the rules, its count summed, the sum into the key at the end) */
+void diag_log_gap_note(struct diag *d, const struct event *ev);
+void diag_log_gaps(struct diag *d);
 void diag_ps_deep_providers(struct diag *d);
 void diag_ndr_event(struct diag *d, const struct event *ev);
 void diag_ndr_finding(struct diag *d);

@@ -3,10 +3,10 @@
  * counts, time span, the recipients' domains or clients they touched,
  * and the first few lines as evidence; then, at the end, the conclusions
  * that need the whole log run in order (diag_finish: folds.c's folds,
- * reclassify.c's relabels and drops, accepted.c's backscatter and
- * relaying on the trust of an address, relayed.c's relaying to outside
- * domains and a gateway's backscatter, notes.c's postscreen providers
- * and unexplained bounces), and the groups sorted most serious first.
+ * reclassify.c's relabels and drops, accepted.c's backscatter and relaying
+ * on the trust of an address, relayed.c's relaying to outside domains and
+ * a gateway's backscatter, notes.c's postscreen providers and unexplained
+ * bounces, log_gaps.c's sums), and the groups sorted most serious first.
  */
 #include "diagnose.h"
 #include "diag_internal.h"
@@ -648,6 +648,7 @@ static int group_cmp(const void *x, const void *y)
 void diag_finish(struct diag *d)
 {
 	aside_adopt(d);
+	diag_log_gaps(d);
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);
 	diag_unknown_groups(d);
@@ -657,9 +658,8 @@ void diag_finish(struct diag *d)
 	d->list = xcalloc(d->ngroups + 2, sizeof *d->list);
 	d->nlist = 0;
 	hmap_each(&d->groups, collect, d);
-	/* the folds below take samples and subjects in list order: sorted
-	 * first, the biggest groups give them, whatever the hash order (which
-	 * moves with every finding added to the table) */
+	/* the folds below take samples and subjects in list order: sorted first, the
+	 * biggest give them, whatever the hash order (it moves with each finding) */
 	qsort(d->list, d->nlist, sizeof *d->list, group_cmp);
 	diag_fold_own_names(d);
 	diag_fold_port25(d);

@@ -176,6 +176,12 @@ struct diag {
 	int64_t dnsbl_us[8];
 	uint32_t ndnsbl;
 	bool dnsbl_burst;
+	/* the messages the system logger says it dropped, by its kind
+	 * (log_gaps.c: journald, rsyslog's imuxsock, its imjournal) */
+	uint64_t log_lost[3];
+	/* Postfix lines with a time and a pid, and those the same as the
+	 * line before them byte for byte (the feed's counts, diag_log_doubled) */
+	uint64_t log_timed, log_doubled;
 	struct strset ps_providers;  /* "PROVIDER ADDRESS" told 450 4.3.2 by postscreen (DIAG_TLS_CLIENTS) */
 	struct strset login_ips;     /* addresses that logged in so far (DIAG_LOGIN_IPS) */
 	/* a logged-in user's mail refused by this server's own checks (users.c) */
@@ -360,6 +366,9 @@ size_t diag_relay_abusers(struct diag *d, const char **ips);
 /* an open message, as it stands (backscatter.c): see diag_relay_abusers */
 void diag_message_peek(struct diag *d, const struct message *m);
 void diag_finish(struct diag *d);
+/* log_gaps.c: the feed's counts of timed Postfix lines and of those that
+ * are the line before them again, before diag_finish */
+void diag_log_doubled(struct diag *d, uint64_t timed, uint64_t doubled);
 /* the group the lines of (id, key) went to when a conclusion folded
  * theirs into another, or NULL (after diag_finish) */
 const struct diag_group *diag_alias_of(const struct diag *d, enum finding_id id, const char *key);

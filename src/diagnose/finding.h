@@ -494,6 +494,10 @@ enum finding_impact {
 	  "the SASL library's own note of a failed login (the client's line tells who)")       \
 	X(F_BENIGN_NOTICE, "benign-notice", SIDE_BENIGN, 0, IMPACT_NONE,                       \
 	  "a Postfix notice that needs no action")                                              \
+	X(F_LOG_LINES_DROPPED, "log-lines-dropped", SIDE_CONFIG, 2, IMPACT_DEGRADED,          \
+	  "the system logger dropped lines of this log (journald or rsyslog rate limiting): what happened then is not all here") \
+	X(F_LOG_LINES_DOUBLED, "log-lines-doubled", SIDE_CONFIG, 1, IMPACT_NONE,               \
+	  "every line of this log is written twice (two syslog rules or two loggers write the same file): this report's counts are doubled") \
 	X(F_OTHER_WARNING, "other-warnings", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "other warnings from Postfix")
 

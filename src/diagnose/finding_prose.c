@@ -709,6 +709,41 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"larger than maximal_queue_lifetime, queue_minfree = 0 or at least 1.5 times "
 	"message_size_limit.",
 	NULL},
+    [F_LOG_LINES_DROPPED] = {
+	"The system logger says it threw lines away: systemd-journald's \"Suppressed N "
+	"messages from postfix...\" (its RateLimitBurst per service, 10000 lines in 30 "
+	"seconds on recent systemd, 1000 on older), rsyslog's \"imuxsock ... lost N "
+	"messages\" (a limit per process on /dev/log) or \"imjournal: N messages lost due "
+	"to rate-limiting\" (the limit on what it reads from the journal). Postfix itself "
+	"worked as its other lines show; only the log is incomplete. The number after each "
+	"logger's name is the sum of what its lines say it dropped. Near those times a session may lack its connect or its "
+	"disconnect line and a message its delivery or removed line: a hole in the log, "
+	"not a hostile client and not lost mail.",
+	"Let the logger keep Postfix's lines: in /etc/systemd/journald.conf raise "
+	"RateLimitBurst (or set RateLimitIntervalSec=0), then systemctl restart "
+	"systemd-journald; for rsyslog, raise or turn off imjournal's ratelimit.interval "
+	"and ratelimit.burst, or imuxsock's SysSock.RateLimit.Interval (the old "
+	"$SystemLogRateLimitInterval 0 and $IMUXSockRateLimitInterval 0), and restart "
+	"rsyslog. With Postfix 3.4 or later, maillog_file = /var/log/postfix.log and the "
+	"postlog service in master.cf write the log without syslog and its limits.",
+	"Rsyslog's count, and journald's when its line names no service, covers every "
+	"program's dropped lines, Postfix's among them or not; what the dropped lines held "
+	"no tool can tell, so the counts, verdicts and summary of those minutes are short."},
+    [F_LOG_LINES_DOUBLED] = {
+	"Many lines of this log are the same as the line just before them, byte for byte: "
+	"time, host, process ID and words. Postfix logs each event once; two copies in a "
+	"row come from the logging: two rules of rsyslog.conf (or a file in "
+	"/etc/rsyslog.d) that both write the mail facility to this file, journald "
+	"forwarding to syslog while rsyslog also reads the journal, or two syslog daemons. "
+	"Mail is not affected, but every count read from this file (sessions, messages, "
+	"refusals, pflogsumm's totals) is twice the truth.",
+	"Find what writes this file twice: grep -rn mail /etc/rsyslog.conf /etc/rsyslog.d/ "
+	"and keep one rule that writes mail.* to it; with rsyslog reading the journal "
+	"(imjournal), set ForwardToSyslog=no in /etc/systemd/journald.conf, or drop "
+	"imuxsock, so that a line does not arrive twice. Restart rsyslog and check that "
+	"new lines appear once.",
+	"Only copies next to each other are seen; a line whose copy is further away, or a "
+	"doubled line of another host, is not counted."},
     [F_OTHER_WARNING] = {
 	"Postfix logged warnings that no finding above explains.",
 	"Read them: postfix check and postconf -n help with most.",

@@ -36,6 +36,8 @@ void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hi
 		diag_ps_provider_note(d, ev);
 	else if (hit->id == F_IN_DNSBL_TIMEOUT)
 		diag_dnsbl_note(d, ev, hit->key);
+	else if (hit->id == F_LOG_LINES_DROPPED)
+		diag_log_gap_note(d, ev);
 }
 
 /* diag_ps_deep_providers - postscreen's after-greeting tests deferred three or

@@ -597,6 +597,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
+		if (diag_log_gap_hit(ev, hit)) /* the logger's own holes (log_gaps.c) */
+			return true;
 		if (!span_eqs(ev->action, "greylist"))
 			/* another program that tells of this server's setup
 			 * (OpenDKIM not signing): rule_other, by its program */

@@ -21,6 +21,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* copied - a Postfix line with a time and a pid that repeats the one
+ * before it byte for byte (its length, first 256 and last 64 bytes):
+ * Postfix never writes that, two writers of the same file do */
+static void copied(struct feed *f, const struct logline *l)
+{
+	if (!l || l->pid < 0 || !l->ts.us || !l->raw.n)
+		return;
+	size_t n = l->raw.n < sizeof f->prev_raw ? l->raw.n : sizeof f->prev_raw;
+	size_t t = l->raw.n < sizeof f->prev_tail ? l->raw.n : sizeof f->prev_tail;
+	const char *tail = l->raw.p + l->raw.n - t;
+	bool same = f->prev_raw_n == l->raw.n && !memcmp(f->prev_raw, l->raw.p, n) &&
+		    !memcmp(f->prev_tail, tail, t);
+	f->st.timed++;
+	if (same) {
+		f->st.doubled++;
+		f->prev_raw_n = 0; /* a third copy is not a second pair */
+		return;
+	}
+	memcpy(f->prev_raw, l->raw.p, n);
+	memcpy(f->prev_tail, tail, t);
+	f->prev_raw_n = l->raw.n;
+}
+
 /* count - the counters of one parsed event */
 static void count(struct feed *f, const struct event *ev)
 {
@@ -35,6 +58,7 @@ static void count(struct feed *f, const struct event *ev)
 			f->st.recognised++;
 		if (ev->type == EV_NOISE)
 			f->st.noise++;
+		copied(f, ev->line);
 	}
 }
 

@@ -54,6 +54,8 @@ struct feed_stats {
 	uint64_t truncated;      /* lines cut at LINE_MAX_LEN */
 	uint64_t transcripts;    /* postmaster transcripts found in non-syslog text */
 	uint64_t pasted;         /* lines made from a pasted bounce report or mailq listing */
+	uint64_t timed;          /* Postfix lines with a time and a pid */
+	uint64_t doubled;        /* those the same as the line before, byte for byte */
 	uint64_t files;
 	uint64_t file_errors;
 	uint64_t by_type[EV__COUNT];
@@ -131,6 +133,10 @@ struct feed {
 	/* a bounce report or mailq listing pasted in the text (bounce_mailq.h) */
 	struct bounce_mailq *bm;
 	struct feed_stats st;
+	/* the last Postfix line with a time and a pid (its first and last
+	 * bytes): the next one the same is a copy of it (count, in feed.c) */
+	char prev_raw[256], prev_tail[64];
+	size_t prev_raw_n;
 	/* inputs read again later (cmd_reread_setup) */
 	bool keep;
 	uint64_t spool_max;      /* bytes of spooled lines, all inputs together */

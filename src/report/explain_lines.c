@@ -101,6 +101,26 @@ static bool client_act(enum ev_type t)
 	}
 }
 
+/* copy_of_before - a line told as the one just before it, in a log the
+ * diagnosis found written twice (log-lines-doubled): tied to that
+ * finding, the copy said */
+static void copy_of_before(struct line_note *n, const struct line_note *prev, const struct diag *d)
+{
+	if (!d || n->finding >= 0 || !prev || !prev->text || !n->text || prev->pid != n->pid ||
+	    prev->last_lineno + 1 != n->lineno || strcmp(prev->text, n->text) ||
+	    !diag_has(d, F_LOG_LINES_DOUBLED))
+		return;
+	n->finding = (int)F_LOG_LINES_DOUBLED;
+	n->side = (int)finding_side(F_LOG_LINES_DOUBLED);
+	char *m = n->meaning;
+	struct buf b = {0};
+	buf_puts(&b, m ? m : "");
+	buf_puts(&b, _("; the same line as the one before it, a second copy the logging wrote"));
+	n->meaning = xspandup(buf_span(&b));
+	buf_free(&b);
+	free(m);
+}
+
 /* judge - the side at fault, the finding and the client of one line */
 static void judge(struct line_note *n, const struct event *ev, const struct analysis *a,
 		  const struct diag *d, struct diag_causes *causes)
@@ -339,6 +359,7 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			n->meaning = xspandup(buf_span(&b));
 			buf_free(&b);
 			judge(n, &ev, a, d, causes);
+			copy_of_before(n, el->n >= 2 ? &el->v[el->n - 2] : NULL, d);
 		}
 		bm_flush(bm, tell_pasted, &pt);
 		pt.at = SIZE_MAX;
