@@ -35,6 +35,25 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"the reason: permissions, a full disk (df -h), a lock). Fix it, then postqueue -f "
 	"for the deferred mail.",
 	"The lines show the backend's answer, not what failed inside it."},
+    [F_OWN_LDA_ACCESS] = {
+	"Postfix hands the mail to Dovecot's delivery agent (mailbox_command = "
+	"/usr/lib/dovecot/deliver or dovecot-lda, or a pipe transport in master.cf), and the "
+	"agent stops on \"Permission denied\" or \"Operation not permitted\" (its own words, "
+	"after \"Command output:\"). The agent runs with the rights Postfix gives it: "
+	"mailbox_command as the recipient (mail for root as default_privs, nobody), a pipe as "
+	"its user= attribute. That user may not open a socket of Dovecot (stats-writer, "
+	"auth-userdb), write the mail home, or switch to mail_privileged_group. The mail waits "
+	"in the queue (4.3.0) or bounces; the senders and the mailbox's owner did nothing wrong.",
+	"Give the user the agent runs as what the output names: for \"stats-writer\" or "
+	"\"auth-userdb\" the socket's group and mode in Dovecot (service stats { "
+	"unix_listener stats-writer { group = vmail; mode = 0660 } }, the same for auth-userdb "
+	"in service auth), for a directory its owner (chown -R the mail home to the user or "
+	"to mail_uid), for setegid the group in mail_privileged_group. Mail for root: alias "
+	"root to a real user in /etc/aliases and run newaliases, the agent cannot write /root. "
+	"Virtual users: run the pipe as the mailboxes' owner (user=vmail). Then systemctl "
+	"reload dovecot and postqueue -f.",
+	"The Postfix line shows the first error the agent printed; Dovecot's own lines for the "
+	"same time (dovecot: lda(USER)) name the others."},
     [F_OWN_SMTPUTF8] = {
 	"A message flagged SMTPUTF8 (a non-ASCII address, or UTF-8 in a header of mail that "
 	"smtputf8_autodetect_classes flags) was handed to this host's own mailbox delivery or "
