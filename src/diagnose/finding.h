@@ -353,6 +353,10 @@ enum finding_impact {
 	  "the content filter (Amavis, ...) on this host fails while it takes mail")           \
 	X(F_OWN_DELIVERY_FAILED, "mailbox-delivery-failed", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "this host's own mailbox delivery (local, virtual, LMTP/Dovecot, a pipe) fails")     \
+	X(F_OWN_LDA_ACCESS, "dovecot-lda-permission-denied", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	  "Dovecot's delivery agent (dovecot-lda, deliver), run by Postfix, is refused access to Dovecot's sockets or to the mailbox") \
+	X(F_PIPE_ONE_RCPT, "pipe-flag-needs-one-recipient", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
+	  "a pipe transport with the D or O flag is handed several recipients at once: mail to more than one of its recipients waits in the queue") \
 	X(F_OWN_SMTPUTF8, "own-backend-smtputf8-unsupported", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "mail that needs SMTPUTF8 bounces at this host's own mailbox delivery or content filter, which does not offer it") \
 	X(F_FORWARD_FILE, "forward-file-unusable", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED,        \

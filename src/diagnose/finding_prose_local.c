@@ -35,6 +35,42 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"the reason: permissions, a full disk (df -h), a lock). Fix it, then postqueue -f "
 	"for the deferred mail.",
 	"The lines show the backend's answer, not what failed inside it."},
+    [F_OWN_LDA_ACCESS] = {
+	"Postfix hands the mail to Dovecot's delivery agent (mailbox_command = "
+	"/usr/lib/dovecot/deliver or dovecot-lda, or a pipe transport in master.cf), and the "
+	"agent stops on \"Permission denied\" or \"Operation not permitted\" (its own words, "
+	"after \"Command output:\"). The agent runs with the rights Postfix gives it: "
+	"mailbox_command as the recipient (mail for root as default_privs, nobody), a pipe as "
+	"its user= attribute. That user may not open a socket of Dovecot (stats-writer, "
+	"auth-userdb), write the mail home, or switch to mail_privileged_group. The mail waits "
+	"in the queue (4.3.0) or bounces; the senders and the mailbox's owner did nothing wrong.",
+	"Give the user the agent runs as what the output names: for \"stats-writer\" or "
+	"\"auth-userdb\" the socket's group and mode in Dovecot (service stats { "
+	"unix_listener stats-writer { group = vmail; mode = 0660 } }, the same for auth-userdb "
+	"in service auth), for a directory its owner (chown -R the mail home to the user or "
+	"to mail_uid), for setegid the group in mail_privileged_group. Mail for root: alias "
+	"root to a real user in /etc/aliases and run newaliases, the agent cannot write /root. "
+	"Virtual users: run the pipe as the mailboxes' owner (user=vmail). Then systemctl "
+	"reload dovecot and postqueue -f.",
+	"The Postfix line shows the first error the agent printed; Dovecot's own lines for the "
+	"same time (dovecot: lda(USER)) name the others."},
+    [F_PIPE_ONE_RCPT] = {
+	"pipe(8) defers the whole delivery with 4.3.5 \"mail system configuration error\" "
+	"without running its command: the transport's master.cf entry has the D flag "
+	"(Delivered-To:) or the O flag (X-Original-To:), which take one recipient per "
+	"delivery, and the queue manager hands it several (its "
+	"TRANSPORT_destination_recipient_limit is not 1). Mail to an alias of several local "
+	"users, or a message to more than one of them, waits in the queue; mail to one "
+	"recipient passes. Dovecot's LDA as a pipe (flags=DRhu ... dovecot-lda -d "
+	"${user}@${nexthop}) is the usual one; pipe's warning says \"pipe flag `D' requires "
+	"TRANSPORT_destination_recipient_limit = 1\".",
+	"Give the transport named (relay= of the line) one recipient per delivery in main.cf: "
+	"postconf -e 'dovecot_destination_recipient_limit = 1' (the transport's name before "
+	"_destination_recipient_limit), then postfix reload and postqueue -f. Or drop the D "
+	"and O flags, or deliver to Dovecot over LMTP (virtual_transport = "
+	"lmtp:unix:private/dovecot-lmtp), which takes several recipients.",
+	"The same words follow a command line pipe(8) cannot expand (a misspelt ${name}); "
+	"then its warning names that instead of the flag."},
     [F_OWN_SMTPUTF8] = {
 	"A message flagged SMTPUTF8 (a non-ASCII address, or UTF-8 in a header of mail that "
 	"smtputf8_autodetect_classes flags) was handed to this host's own mailbox delivery or "

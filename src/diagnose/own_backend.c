@@ -38,6 +38,16 @@ static bool is_loopback(struct span ip)
 	return !memcmp(a.a, one, sizeof one);
 }
 
+/* store_name - a host name whose first label is a mailbox store's
+ * software (Dovecot, Cyrus): what a container or compose service of the
+ * site's own mailboxes is called ("dovecot", "dovecot.mail_default") */
+static bool store_name(struct span h)
+{
+	ptrdiff_t dot = span_chr(h, '.');
+	struct span first = dot >= 0 ? span_head(h, (size_t)dot) : h;
+	return span_ieq(first, span_of("dovecot")) || span_ieq(first, span_of("cyrus"));
+}
+
 /* own_filter_port - a content filter's usual listener: Amavis 10024,
  * its return 10025, originating 10026 */
 bool own_filter_port(struct span port)
@@ -58,8 +68,8 @@ bool own_masked_addr(struct span ip)
 
 /* peer_in_text - "HOST[ADDR]:PORT" after one of the SMTP client's
  * markers (a deferral with relay=none names its peer only there): the
- * address or socket path inside the brackets, and the port */
-static void peer_in_text(struct span t, struct span *in, struct span *port)
+ * address or socket path inside the brackets, the port, and the name */
+static void peer_in_text(struct span t, struct span *in, struct span *port, struct span *host)
 {
 	static const char *const marks[] = {"connect to ", "lost connection with ", "conversation with ",
 					    "host "};
@@ -82,6 +92,7 @@ static void peer_in_text(struct span t, struct span *in, struct span *port)
 		if (rb < 0)
 			continue;
 		*in = span_make(c.p + lb + 1, (size_t)rb - 1);
+		*host = span_head(c, (size_t)lb);
 		struct span after = span_skip(c, (size_t)lb + (size_t)rb + 1);
 		if (after.n > 1 && after.p[0] == ':')
 			*port = diag_token(span_skip(after, 1));
@@ -106,9 +117,10 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		if (rb > 0 && span_chr(span_head(in, (size_t)rb), '/') >= 0)
 			sock = span_head(in, (size_t)rb);
 	}
+	struct span peer = SPAN_NULL;
 	if (!ip.n && !sock.n) {
 		struct span in = SPAN_NULL;
-		peer_in_text(t, &in, &port);
+		peer_in_text(t, &in, &port, &peer);
 		if (span_chr(in, '/') >= 0)
 			sock = in;
 		else
@@ -167,6 +179,13 @@ enum own_kind own_backend(const struct event *ev, struct span t, char *key)
 		snprintf(key, DIAG_KEY_MAX, "%.*s%s%.*s", span_prec(h, 128), h.p, port.n ? ":" : "",
 			 span_prec(port, 16), port.p);
 		return OWN_FILTER;
+	}
+	/* a mailbox store's container or host by its software's name on a
+	 * private address ("lost connection with dovecot[172.22.1.250]",
+	 * the reason a pasted bounce keeps without its lmtp daemon) */
+	if (!lmtp && store_name(name.n ? name : peer) && ip.n && cidr_own_network(ip.p, ip.n)) {
+		diag_copy_key(key, name.n ? name : peer);
+		return OWN_MAILBOX;
 	}
 	if (lmtp) {
 		/* LMTP is spoken only to the site's own mailbox server (RFC 2033) */

@@ -26,8 +26,8 @@ const struct rule rule_out[] = {
      * its lock file (dot_lockfile.c "unable to create lock file %s: %m")
      * or safe_open.c's "cannot open file: %m" refused by the file system;
      * maildir.c "maildir delivery failed: create maildir file %s: %m".
-     * Only local's and virtual's: a pipe's "Command output: ... Permission
-     * denied" is its own command's (mailbox-delivery-failed) */
+     * Only local's and virtual's: "Command output: ... Permission denied"
+     * is its command's (lda_output.c for Dovecot's LDA) */
     /* local's and virtual's mailbox write on a full file system ("cannot
      * update mailbox ... error writing message: No space left on device",
      * 4.3.0; "create maildir file ...: No space left on device"): this

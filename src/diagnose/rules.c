@@ -19,6 +19,7 @@
  * copy a bounded key out of it.
  */
 #include "rules.h"
+#include "pipe_flags.h"
 #include "rules_internal.h"
 #include "rules_match.h"
 #include "own_backend.h"
@@ -690,6 +691,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			diag_copy_key(hit->key, l->daemon);
 			return true;
 		}
+		if (ev->type == EV_WARNING && pipe_flag_warning(l->text, hit))
+			return true;
 		/* client-related warnings belong to the verdicts, not here */
 		if (ev->type == EV_WARNING) {
 			hit->id = F_OTHER_WARNING;

@@ -9,7 +9,9 @@
 #include "rules.h"
 #include "rules_internal.h"
 #include "rules_match.h"
+#include "lda_output.h"
 #include "own_backend.h"
+#include "pipe_flags.h"
 #include "needles.h"
 #include "../parse/provider.h"
 #include "../util/cidr.h"
@@ -439,6 +441,12 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 	if (kind != OWN_NONE) {
 		bool temp = span_eqs(ev->status, "deferred") || (ev->dsn.n && ev->dsn.p[0] == '4');
 		enum finding_id to = own_finding(hit->id, kind, ev->dsn, temp);
+		/* Dovecot's LDA refused by the system as the user it runs as */
+		if (to == F_OWN_DELIVERY_FAILED && lda_refused_access(t))
+			to = F_OWN_LDA_ACCESS;
+		/* pipe's D or O flag handed several recipients at once */
+		if (to == F_OWN_DELIVERY_FAILED && pipe_needs_one_recipient(ev, t))
+			to = F_PIPE_ONE_RCPT;
 		if (to != hit->id || to == F_IN_LMTP_USER_UNKNOWN) {
 			hit->id = to;
 			memset(hit->key, 0, sizeof hit->key);

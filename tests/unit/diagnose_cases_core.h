@@ -169,7 +169,7 @@
     {"Mar  3 10:00:10 mx postfix/lmtp[2103]: 6C3D4E5F6B: to=<yves@example.net>, relay=store.example.net[192.0.2.30]:24, delay=0.3, delays=0.1/0/0.1/0.1, dsn=4.2.0, status=deferred (host store.example.net[192.0.2.30] said: 451 4.2.0 <yves@example.net> Internal error occurred. Refer to server log for more information. (in reply to end of DATA command))",
      "mailbox-delivery-failed", "store.example.net:24"},
     {"Mar  3 10:00:11 mx postfix/pipe[2105]: 7D4E5F6A7C: to=<otto@example.org>, relay=dovecot, delay=0.4, delays=0.1/0/0/0.3, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(otto@example.org): Error: user otto@example.org: Initialization failed: Namespace '': mkdir(/var/vmail/example.org/otto) failed: Permission denied )",
-     "mailbox-delivery-failed", "dovecot"},
+     "dovecot-lda-permission-denied", "dovecot"},
     {"Mar  3 10:00:11 mx postfix/pipe[2105]: 7D4E5F6A7E: to=<otto@example.org>, relay=spamassassin, delay=0.4, delays=0.1/0/0/0.3, dsn=4.3.0, status=deferred (temporary failure. Command died with signal 9: \"/usr/bin/spamc\")",
      "mailbox-delivery-failed", "spamassassin"},
     {"Mar  3 10:00:12 mx postfix/local[2104]: 7D4E5F6A7B: to=<nobody-here@mx.example.com>, relay=local, delay=0.02, delays=0.01/0/0/0.01, dsn=5.1.1, status=bounced (unknown user: \"nobody-here\")",

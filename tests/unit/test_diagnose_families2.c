@@ -136,9 +136,9 @@ static const struct {
      "local-submission-blocked", "Permission denied"},
     {"Mar  7 04:05:01 mx postfix/smtp[9211]: 1C9DAEBFC0: to=<gina@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1.2, delays=0.1/0/0.4/0.7, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 Error: queue file write error: No space left on device (in reply to end of DATA command))",
      "outbound-remote-temporary", "mx.example.com"},
-    /* a command's own "Permission denied", a lock that exists */
+    /* Dovecot's LDA's own "Permission denied", a lock that exists */
     {"Mar  6 09:00:01 mx postfix/local[8103]: 7E5F6A7B8C: to=<root@mx.example.org>, orig_to=<root>, relay=local, delay=0.2, delays=0.1/0.01/0/0.09, dsn=4.3.0, status=deferred (temporary failure. Command output: lda(root): Error: net_connect_unix(/run/dovecot/stats-writer) failed: Permission denied )",
-     "mailbox-delivery-failed", "local"},
+     "dovecot-lda-permission-denied", "local"},
     {"Mar  6 09:05:02 mx postfix/local[8104]: 8F6A7B8C9D: to=<erin@mx.example.org>, relay=local, delay=1, delays=0.1/0.01/0/0.9, dsn=4.2.0, status=deferred (cannot update mailbox /var/mail/erin for user erin. unable to create lock file /var/mail/erin.lock: File exists)",
      "mailbox-delivery-failed", "local"},
 };

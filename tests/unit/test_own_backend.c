@@ -78,3 +78,25 @@ TEST(masked_relay_key_first_bytes)
 	snprintf(want, sizeof want, "[%.64s]:10026", mask);
 	CHECK(!strcmp(key, want));
 }
+
+#define LOST(peer)                                                                                    \
+	"May  3 10:12:01 mx postfix/error[3101]: 4A5B6C7D8E: to=<conan@example.org>, relay=none, "     \
+	"delay=4021, delays=4021/0.01/0/0, dsn=4.4.2, status=deferred (delivery temporarily suspended: " \
+	"lost connection with " peer " while sending end of data -- message may be sent more than once)"
+
+TEST(own_store_by_name)
+{
+	/* a mailbox store's container by its software's name on a private
+	 * address: this host's own delivery, not a remote server */
+	CHECK(!strcmp(classify(LOST("dovecot[172.22.1.250]")), "mailbox-delivery-failed"));
+	CHECK(!strcmp(classify(LOST("Cyrus.mail_default[10.0.3.7]")), "mailbox-delivery-failed"));
+	CHECK(!strcmp(classify("May  3 10:12:02 mx postfix/error[3101]: 4A5B6C7D8F: to=<a@example.org>, "
+			       "relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (delivery "
+			       "temporarily suspended: connect to dovecot[172.22.1.250]:24: Connection refused)"),
+		      "mailbox-delivery-unreachable"));
+	/* the same name on a public address, a name that only begins with
+	 * it, another name on a private address: what they were */
+	CHECK(!strcmp(classify(LOST("dovecot.example.net[203.0.113.40]")), "outbound-conversation-lost"));
+	CHECK(!strcmp(classify(LOST("dovecotmail.example.net[172.22.1.9]")), "outbound-conversation-lost"));
+	CHECK(strcmp(classify(LOST("mx2.example.org[172.22.1.9]")), "mailbox-delivery-failed"));
+}
