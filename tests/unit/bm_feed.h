@@ -1,9 +1,10 @@
 /*
  * bm_feed.h - the harness of the pasted-report readers' tests
- * (test_bounce_mailq.c, test_bounce_dsn.c): the lines of a text fed to
+ * (test_bounce_mailq.c, test_bounce_dsn.c, test_bounce_reply.c): the lines of a text fed to
  * syslog/bounce_mailq.c as feed.c feeds them, each in a heap buffer of
  * its exact size (ASan sees an over-read), and what was made as
- * "LINENO DAEMON: TEXT" lines.
+ * "LINENO DAEMON: TEXT" lines (CHECK_MADE: those of a text are the ones
+ * wanted).
  */
 #ifndef POSTSLEUTH_TEST_BM_FEED_H
 #define POSTSLEUTH_TEST_BM_FEED_H
@@ -59,5 +60,13 @@ static inline char *bm_feed(const char *text, unsigned *n)
 		*n = g.n;
 	return g.b.p;
 }
+
+/* CHECK_MADE - the lines made of text are want */
+#define CHECK_MADE(text, want)                    \
+	do {                                      \
+		char *got_ = bm_feed(text, NULL); \
+		CHECK_STR(got_, want);            \
+		free(got_);                       \
+	} while (0)
 
 #endif

@@ -9,13 +9,6 @@
  */
 #include "bm_feed.h"
 
-#define CHECK_MADE(text, want)           \
-	do {                             \
-		char *got_ = bm_feed(text, NULL); \
-		CHECK_STR(got_, want);   \
-		free(got_);              \
-	} while (0)
-
 TEST(dsn_diagnostic_code_alone_wrapped)
 {
 	CHECK_MADE("Diagnostic-Code: smtp; 550-5.7.1 [2001:db8:1000:16da::] Our system has\n"

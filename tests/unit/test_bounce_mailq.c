@@ -8,14 +8,6 @@
  */
 #include "bm_feed.h"
 
-#define CHECK_MADE(text, want)                 \
-	do {                                   \
-		unsigned n_;                   \
-		char *got_ = bm_feed(text, &n_);  \
-		CHECK_STR(got_, want);         \
-		free(got_);                    \
-	} while (0)
-
 TEST(bounce_report_paragraph_joined)
 {
 	CHECK_MADE("This is the mail system at host mail.example.org.\n"

@@ -14,13 +14,6 @@
 
 #include <stdio.h>
 
-#define CHECK_MADE(text, want)           \
-	do {                             \
-		char *got_ = bm_feed(text, NULL); \
-		CHECK_STR(got_, want);   \
-		free(got_);              \
-	} while (0)
-
 TEST(reply_alone_read_as_smtpd_refusal)
 {
 	CHECK_MADE("550 5.1.1 <admin@abit.dev>: Recipient address rejected: undeliverable address: mail "
