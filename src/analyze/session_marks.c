@@ -14,7 +14,8 @@ void session_marks(struct client *c, const struct session *s)
 {
 	/* smtpd logs a name only when it resolves back to the address
 	 * ("unknown" otherwise): a scanner's name cannot be claimed */
-	if (s->client_name && scanner_name(span_of(s->client_name)))
+	const char *name = s->client_name;
+	if (name && name[0] && !(name[0] == 'u' && !strcmp(name, "unknown")) && scanner_name(span_of(name)))
 		c->diag_flags |= CD_SCANNER;
 	/* VRFY counted in the disconnect line, or refused at VRFY (a log
 	 * without counts); a session that sent mail asked it as a client */

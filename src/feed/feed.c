@@ -23,25 +23,30 @@
 
 /* copied - a Postfix line with a time and a pid that repeats the one
  * before it byte for byte (its length, first 256 and last 64 bytes):
- * Postfix never writes that, two writers of the same file do */
+ * Postfix never writes that, two writers of the same file do.  The bytes
+ * are compared only when the length, the time and the pid are the same */
 static void copied(struct feed *f, const struct logline *l)
 {
 	if (!l || l->pid < 0 || !l->ts.us || !l->raw.n)
 		return;
+	/* the head holds the whole of a line up to 256 bytes: the tail is
+	 * kept only beyond */
 	size_t n = l->raw.n < sizeof f->prev_raw ? l->raw.n : sizeof f->prev_raw;
-	size_t t = l->raw.n < sizeof f->prev_tail ? l->raw.n : sizeof f->prev_tail;
+	size_t t = l->raw.n > sizeof f->prev_raw ? sizeof f->prev_tail : 0;
 	const char *tail = l->raw.p + l->raw.n - t;
-	bool same = f->prev_raw_n == l->raw.n && !memcmp(f->prev_raw, l->raw.p, n) &&
-		    !memcmp(f->prev_tail, tail, t);
 	f->st.timed++;
-	if (same) {
+	if (f->prev_raw_n == l->raw.n && f->prev_us == l->ts.us && f->prev_pid == l->pid &&
+	    !memcmp(f->prev_raw, l->raw.p, n) && (!t || !memcmp(f->prev_tail, tail, t))) {
 		f->st.doubled++;
 		f->prev_raw_n = 0; /* a third copy is not a second pair */
 		return;
 	}
 	memcpy(f->prev_raw, l->raw.p, n);
-	memcpy(f->prev_tail, tail, t);
+	if (t)
+		memcpy(f->prev_tail, tail, t);
 	f->prev_raw_n = l->raw.n;
+	f->prev_us = l->ts.us;
+	f->prev_pid = l->pid;
 }
 
 /* count - the counters of one parsed event */

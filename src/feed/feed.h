@@ -135,7 +135,9 @@ struct feed {
 	struct feed_stats st;
 	/* the last Postfix line with a time and a pid (its first and last
 	 * bytes): the next one the same is a copy of it (count, in feed.c) */
-	char prev_raw[256], prev_tail[64];
+	char prev_raw[256], prev_tail[64]; /* copied(): the line before */
+	int64_t prev_us;
+	int64_t prev_pid;
 	size_t prev_raw_n;
 	/* inputs read again later (cmd_reread_setup) */
 	bool keep;
