@@ -19,10 +19,10 @@
 #include <string.h>
 
 /* skip_addr - "<ADDR>: " at the start of *r, ADDR being a (the event's
- * recipient or sender as logged) */
+ * recipient or sender as logged; none when it is empty) */
 static bool skip_addr(struct span *r, struct span a)
 {
-	if (r->n < a.n + 4 || r->p[0] != '<' || memcmp(r->p + 1, a.p, a.n) ||
+	if (!a.n || r->n < a.n + 4 || r->p[0] != '<' || memcmp(r->p + 1, a.p, a.n) ||
 	    memcmp(r->p + 1 + a.n, ">: ", 3))
 		return false;
 	*r = span_skip(*r, a.n + 4);

@@ -151,6 +151,16 @@ TEST(verify_probe_failed_here)
 	/* a reply whose loop has no domain's words around it */
 	CHECK(!probe_local("<a@b>: Recipient address rejected: undeliverable address: loops back to myself",
 			   "a@b", "", why, sizeof why));
+	/* no recipient nor sender at all (unset spans): nothing to skip */
+	{
+		struct logline l = {0};
+		struct event ev = {0};
+		ev.line = &l;
+		ev.type = EV_REJECT;
+		ev.reason = span_of("<>: Recipient address rejected: undeliverable address: mail for a.example "
+				    "loops back to myself");
+		CHECK(!ev_verify_probe_local(&ev, NULL));
+	}
 	/* no reason, an empty reason, another event */
 	CHECK(!probe_local("", "", "", why, sizeof why));
 	CHECK(!probe_local("<", "", "", why, sizeof why));
