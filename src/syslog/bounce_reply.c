@@ -87,7 +87,8 @@ bool bm_reply_line(struct bounce_mailq *bm, struct span line)
 			return false;
 		addr = span_make(cur.p + 1, (size_t)end - 1);
 		for (size_t i = 0; i < addr.n; i++)
-			if (addr.p[i] == '<' || addr.p[i] == '>' || addr.p[i] == ' ' || addr.p[i] == '\t')
+			if (addr.p[i] == '<' || addr.p[i] == '>' || (unsigned char)addr.p[i] <= ' ' ||
+			    addr.p[i] == 0x7f)
 				return false;
 		cur = span_skip(cur, (size_t)end + 3);
 	}

@@ -51,6 +51,7 @@ TEST(reply_alone_look_alikes_not_read)
 	    "250 2.1.5 <a@b.example>: Recipient address rejected: no\n",
 	    "550 5.1.1 <a b@c.example>: Recipient address rejected: User unknown\n",
 	    "550 5.1.1 <a@c.example> Recipient address rejected: User unknown\n",
+	    "550 5.1.1 <a\x1b[2J@c.example>: Recipient address rejected: User unknown\n",
 	    "550 5.1.1 <>: Recipient address rejected: User unknown\n",
 	    "550 5.1.1 <a@b.example>: recipient address rejected: User unknown\n",
 	};
