@@ -166,6 +166,9 @@ void diag_ndr_event(struct diag *d, const struct event *ev);
 void diag_ndr_finding(struct diag *d);
 void diag_fold_text_commands(struct diag *d);
 void diag_fold_write_error(struct diag *d);
+/* spool_owner.c: "Permission denied" from three or more Postfix programs
+ * is the queue directory's owner or modes: one finding */
+void diag_fold_spool_owner(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_tls_policy_server(struct diag *d);
 void diag_fold_effects(struct diag *d);

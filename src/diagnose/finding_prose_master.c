@@ -53,6 +53,23 @@ const struct finding_prose finding_prose_master[F__COUNT] = {
 	"memory. For signal 9 look for the out-of-memory killer in the kernel log.",
 	"The lines do not show which client, message or table the daemon was serving when it "
 	"died."},
+    [F_SPOOL_PERMISSIONS] = {
+	"Three or more Postfix programs were refused their own queue directory (\"Permission "
+	"denied\" from smtpd on private/anvil or the SASL socket, master on public/pickup, qmgr "
+	"on the active queue, sendmail or postdrop on the maildrop): one cause, the owner or "
+	"modes of /var/spool/postfix and what is under it, not a fault of each service. Mail "
+	"is neither received nor delivered while it lasts; the daemons' fatal exits and "
+	"master's throttling that follow are its effects. It comes after a volume or "
+	"bind mount with other owners (a container's spool kept on the host, where the postfix "
+	"user's number differs), a restore from a backup, a chown -R or a chmod on the tree, or "
+	"a package upgrade that changed the postfix or postdrop user's number.",
+	"Run postfix set-permissions (it gives every file and directory under the queue "
+	"directory its owner and mode again: the postfix user, maildrop and public to the "
+	"postdrop group), then postfix check, which tells what is still wrong, and postfix "
+	"reload. In a container, make the volume's owners the container's postfix user and "
+	"postdrop group (id postfix inside it), or let the image fix them at start.",
+	"The lines do not show who changed the owners, or whether a single path or the "
+	"whole tree is wrong: ls -ln /var/spool/postfix shows the numbers."},
     [F_MASTER_WAKEUP] = {
 	"The master daemon wakes pickup and qmgr every minute through their trigger pipes in "
 	"the queue directory (public/pickup, public/qmgr: named pipes) and cannot; the error "
