@@ -62,20 +62,26 @@ static inline __attribute__((always_inline)) void copied(struct feed *f, const s
 	f->prev_pid = l->pid;
 }
 
-/* keep_prev - on the reading thread, before a slot is asked for: the
- * line before copied out of its batch while that batch is still two
- * hand-overs or more from being filled again (a slot may hand one over
- * and take the next) */
-static void keep_prev(struct feed *f)
+/* keep_prev_now - the line before copied out of its batch into the
+ * feed's copy (keep_prev) */
+static __attribute__((noinline)) void keep_prev_now(struct feed *f)
 {
-	if (!f->prev_at || f->pipe->handed - f->prev_hand < PIPE_BATCHES - 2)
-		return;
 	size_t n = f->prev_raw_n < sizeof f->prev_raw ? f->prev_raw_n : sizeof f->prev_raw;
 	memcpy(f->prev_raw, f->prev_at, n);
 	if (f->prev_raw_n > sizeof f->prev_raw)
 		memcpy(f->prev_tail, f->prev_at + f->prev_raw_n - sizeof f->prev_tail,
 		       sizeof f->prev_tail);
 	f->prev_at = NULL;
+}
+
+/* keep_prev - on the reading thread, before a slot is asked for: the
+ * line before copied out of its batch while that batch is still two
+ * hand-overs or more from being filled again (a slot may hand one over
+ * and take the next); the test inline, the copy seldom */
+static inline void keep_prev(struct feed *f)
+{
+	if (f->prev_at && f->pipe->handed - f->prev_hand >= PIPE_BATCHES - 2)
+		keep_prev_now(f);
 }
 
 /* count - the counters of one parsed event */
