@@ -541,7 +541,7 @@ static inline bool out_same(const struct out_entry *e, uint32_t head, const stru
 		size_t n = (size_t)k[at] | (size_t)k[at + 1] << 8;
 		if (n != f[i].n)
 			return false;
-		if (n && memcmp(k + at + 2, f[i].p, n))
+		if (n && !bytes_eq((const char *)k + at + 2, f[i].p, n))
 			return false;
 		at += 2 + n;
 	}

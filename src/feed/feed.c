@@ -24,8 +24,12 @@
 /* copied - a Postfix line with a time and a pid that repeats the one
  * before it byte for byte (its length, first 256 and last 64 bytes):
  * Postfix never writes that, two writers of the same file do.  The bytes
- * are compared only when the length, the time and the pid are the same */
-static void copied(struct feed *f, const struct logline *l)
+ * are compared only when the length, the time and the pid are the same.
+ * The line before is read where it is when its bytes stay there
+ * (in_place: a batch's arena on the reading thread, prev_at), else from
+ * the feed's copy of them */
+static inline __attribute__((always_inline)) void copied(struct feed *f, const struct logline *l,
+							   bool in_place)
 {
 	if (!l || l->pid < 0 || !l->ts.us || !l->raw.n)
 		return;
@@ -35,22 +39,54 @@ static void copied(struct feed *f, const struct logline *l)
 	size_t t = l->raw.n > sizeof f->prev_raw ? sizeof f->prev_tail : 0;
 	const char *tail = l->raw.p + l->raw.n - t;
 	f->st.timed++;
-	if (f->prev_raw_n == l->raw.n && f->prev_us == l->ts.us && f->prev_pid == l->pid &&
-	    !memcmp(f->prev_raw, l->raw.p, n) && (!t || !memcmp(f->prev_tail, tail, t))) {
-		f->st.doubled++;
-		f->prev_raw_n = 0; /* a third copy is not a second pair */
-		return;
+	if (f->prev_raw_n == l->raw.n && f->prev_us == l->ts.us && f->prev_pid == l->pid) {
+		const char *head = f->prev_at ? f->prev_at : f->prev_raw;
+		const char *ptail = f->prev_at ? f->prev_at + l->raw.n - t : f->prev_tail;
+		if (!memcmp(head, l->raw.p, n) && (!t || !memcmp(ptail, tail, t))) {
+			f->st.doubled++;
+			f->prev_raw_n = 0; /* a third copy is not a second pair */
+			return;
+		}
 	}
-	memcpy(f->prev_raw, l->raw.p, n);
-	if (t)
-		memcpy(f->prev_tail, tail, t);
+	if (in_place) {
+		f->prev_at = l->raw.p;
+		f->prev_hand = f->pipe->handed;
+	} else {
+		f->prev_at = NULL;
+		memcpy(f->prev_raw, l->raw.p, n);
+		if (t)
+			memcpy(f->prev_tail, tail, t);
+	}
 	f->prev_raw_n = l->raw.n;
 	f->prev_us = l->ts.us;
 	f->prev_pid = l->pid;
 }
 
+/* keep_prev_now - the line before copied out of its batch into the
+ * feed's copy (keep_prev) */
+static __attribute__((noinline)) void keep_prev_now(struct feed *f)
+{
+	size_t n = f->prev_raw_n < sizeof f->prev_raw ? f->prev_raw_n : sizeof f->prev_raw;
+	memcpy(f->prev_raw, f->prev_at, n);
+	if (f->prev_raw_n > sizeof f->prev_raw)
+		memcpy(f->prev_tail, f->prev_at + f->prev_raw_n - sizeof f->prev_tail,
+		       sizeof f->prev_tail);
+	f->prev_at = NULL;
+}
+
+/* keep_prev - on the reading thread, before a slot is asked for: the
+ * line before copied out of its batch while that batch is still two
+ * hand-overs or more from being filled again (a slot may hand one over
+ * and take the next); the test inline, the copy seldom */
+static inline void keep_prev(struct feed *f)
+{
+	if (f->prev_at && f->pipe->handed - f->prev_hand >= PIPE_BATCHES - 2)
+		keep_prev_now(f);
+}
+
 /* count - the counters of one parsed event */
-static void count(struct feed *f, const struct event *ev)
+static inline __attribute__((always_inline)) void count(struct feed *f, const struct event *ev,
+							  bool in_place)
 {
 	f->st.by_type[ev->type]++;
 	if (ev->type == EV_OTHER) {
@@ -63,7 +99,7 @@ static void count(struct feed *f, const struct event *ev)
 			f->st.recognised++;
 		if (ev->type == EV_NOISE)
 			f->st.noise++;
-		copied(f, ev->line);
+		copied(f, ev->line, in_place);
 	}
 }
 
@@ -84,7 +120,7 @@ void feed_logline(struct feed *f, const struct logline *l)
 		return;
 	struct event ev;
 	parse_line(l, &ev);
-	count(f, &ev);
+	count(f, &ev, false);
 	if (f->front) {
 		/* one thread: fn runs next, on this one; front leaves it
 		 * all it can do */
@@ -115,6 +151,7 @@ static void pasted_emit(void *ctx, const char *daemon, struct span text, uint64_
 	f->st.pasted++;
 	if (f->pipe) {
 		struct span copy;
+		keep_prev(f);
 		struct pipe_slot *s = pipe_slot(f->pipe, text, &copy);
 		s->lineno = lineno;
 		s->kind = PIPE_EVENT;
@@ -219,6 +256,7 @@ static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 {
 	pasted_before(f, line);
 	struct span copy;
+	keep_prev(f);
 	struct pipe_slot *s = pipe_slot(f->pipe, line, &copy);
 	f->st.lines++;
 	s->lineno = f->lineno;
@@ -239,7 +277,7 @@ static void pipe_line(struct feed *f, struct syslog_state *st, struct span line)
 		return;
 	s->kind = PIPE_EVENT;
 	parse_line(&s->l, &s->ev);
-	count(f, &s->ev);
+	count(f, &s->ev, pipe_holds(f->pipe, s->l.raw));
 	if (f->front)
 		f->front(&s->ev, f->ctx, s->note, f->pipe->share);
 	pipe_commit(f->pipe);

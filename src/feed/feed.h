@@ -136,6 +136,8 @@ struct feed {
 	/* the last Postfix line with a time and a pid (its first and last
 	 * bytes): the next one the same is a copy of it (count, in feed.c) */
 	char prev_raw[256], prev_tail[64]; /* copied(): the line before */
+	const char *prev_at;     /* or its bytes in place (a batch's arena), NULL */
+	uint64_t prev_hand;      /* the pipe's hand-overs when prev_at was set */
 	int64_t prev_us;
 	int64_t prev_pid;
 	size_t prev_raw_n;

@@ -59,6 +59,7 @@ static void hand_over(struct feed_pipe *p)
 	pthread_mutex_lock(&p->mu);
 	p->ready++;
 	p->head = (p->head + 1) % PIPE_BATCHES;
+	p->handed++;
 	pthread_cond_signal(&p->filled);
 	pthread_mutex_unlock(&p->mu);
 	p->cur = NULL;

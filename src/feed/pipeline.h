@@ -56,7 +56,20 @@ struct feed_pipe {
 	struct pipe_batch *cur;    /* being filled, or NULL */
 	enum feed_share share;     /* for the batch being filled: how full the ring was */
 	size_t pend;               /* arena bytes of the slot being filled */
+	uint64_t handed;           /* batches handed over so far */
 };
+
+/* pipe_holds - s lies in the arena of the batch being filled (the
+ * slot's line included): its bytes stay in place until the reader fills
+ * that batch again, PIPE_BATCHES hand-overs later */
+static inline bool pipe_holds(const struct feed_pipe *p, struct span s)
+{
+	const struct pipe_batch *b = p->cur;
+	if (!b)
+		return false;
+	uintptr_t at = (uintptr_t)s.p, lo = (uintptr_t)b->arena, full = b->used + p->pend;
+	return at >= lo && at - lo <= full && s.n <= full - (at - lo);
+}
 
 struct feed_pipe *pipe_new(void);
 void pipe_free(struct feed_pipe *p);

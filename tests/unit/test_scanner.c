@@ -10,7 +10,9 @@
 #include "analyze/analysis.h"
 #include "parse/scanner.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 TEST(scanner_name_labels)
 {
@@ -117,4 +119,97 @@ TEST(session_marks_flags)
 	t.quit_pipelined = true;
 	session_marks(&q, &t);
 	CHECK_INT(q.diag_flags, CD_QUIT_PIPE);
+}
+
+/* the suffixes as scanner.c had them before its groups by top-level
+ * domain (one loop over all, the host's last byte first) */
+static const struct {
+	const char *suffix, *name;
+} plain_scanners[] = {
+    {"shodan.io", "Shodan"},
+    {"censys-scanner.com", "Censys"},
+    {"stretchoid.com", "Stretchoid"},
+    {"internet-measurement.com", "Driftnet (internet-measurement.com)"},
+    {"shadowserver.org", "Shadowserver"},
+    {"binaryedge.ninja", "BinaryEdge"},
+    {"onyphe.net", "ONYPHE"},
+    {"criminalip.com", "Criminal IP"},
+    {"alphastrike.io", "AlphaStrike"},
+    {"recyber.net", "ReCyber"},
+    {"modat.io", "Modat"},
+    {"netsystemsresearch.com", "Net Systems Research"},
+    {"internettl.org", "InterneTTL"},
+};
+
+static const char *plain_scanner_name(struct span host)
+{
+	if (!host.p || host.n < 4)
+		return NULL;
+	for (size_t i = 0; i < sizeof plain_scanners / sizeof plain_scanners[0]; i++) {
+		size_t n = strlen(plain_scanners[i].suffix);
+		if (host.n > n && host.p[host.n - n - 1] == '.' &&
+		    !strncasecmp(host.p + host.n - n, plain_scanners[i].suffix, n))
+			return plain_scanners[i].name;
+	}
+	return NULL;
+}
+
+static uint64_t scan_rnd_state = 32;
+static unsigned scan_rnd(unsigned m)
+{
+	scan_rnd_state = scan_rnd_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)(scan_rnd_state >> 33) % m;
+}
+
+/* the groups answer as the plain loop: random names of labels, the
+ * suffixes whole or cut, upper-cased bytes, control and high bytes that
+ * fold onto '.', '-' or a letter (0x0e, 0x0d, 0xc1, ...), each name in a
+ * buffer of its own size; every suffix found more than 100 times */
+TEST(scanner_name_groups_equiv)
+{
+	static const char *const pieces[] = {"x", "mail", ".", "-", "com", "io", "org", "net", "ninja", "\x0e",
+					     "\x0d", "\xc3", "\xef", "OM", "Io", "jA", "rG", "eT", "", "\x00"};
+	size_t ns = sizeof plain_scanners / sizeof plain_scanners[0];
+	unsigned found[sizeof plain_scanners / sizeof plain_scanners[0]] = {0};
+	char text[128];
+	for (int round = 0; round < 300000; round++) {
+		size_t n = 0;
+		for (unsigned k = scan_rnd(5); k; k--) {
+			const char *p = pieces[scan_rnd(sizeof pieces / sizeof pieces[0])];
+			size_t m = p[0] ? strlen(p) : scan_rnd(2); /* "\x00": a NUL inside */
+			if (n + m < 60)
+				memcpy(text + n, p, m), n += m;
+		}
+		if (scan_rnd(3)) {
+			if (scan_rnd(2))
+				text[n++] = '.';
+			const char *suf = plain_scanners[scan_rnd((unsigned)ns)].suffix;
+			size_t m = strlen(suf);
+			size_t from = scan_rnd(4) ? 0 : scan_rnd((unsigned)m); /* cut at its start */
+			memcpy(text + n, suf + from, m - from);
+			n += m - from;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (!scan_rnd(6) && text[i] >= 'a' && text[i] <= 'z')
+				text[i] = (char)(text[i] - 32);
+			else if (!scan_rnd(40))
+				text[i] = (char)(text[i] ^ 0x20);
+		char *own = malloc(n ? n : 1);
+		memcpy(own, text, n);
+		struct span host = {own, n};
+		const char *got = scanner_name(host), *want = plain_scanner_name(host);
+		if (!got != !want || (got && strcmp(got, want))) {
+			test_fail(__FILE__, __LINE__, "%.*s: got %s, want %s", (int)n, own, got ? got : "NULL",
+				  want ? want : "NULL");
+			free(own);
+			break;
+		}
+		for (size_t i = 0; want && i < ns; i++)
+			if (!strcmp(want, plain_scanners[i].name))
+				found[i]++;
+		free(own);
+	}
+	for (size_t i = 0; i < ns; i++)
+		if (found[i] <= 100)
+			test_fail(__FILE__, __LINE__, "%s found %u times", plain_scanners[i].suffix, found[i]);
 }
