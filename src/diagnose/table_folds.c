@@ -35,6 +35,27 @@ static bool ldap_cause(const struct diag_group *g)
 	return false;
 }
 
+/* table_names - the tables that the kept lines of g name as
+ * "TYPE:/PATH" of a database type (maps.c's "TYPE:PATH lookup error
+ * for", dict_mysql.c's "mysql:PATH: query failed: ...", through proxy:
+ * or not), added to the subjects of into: the report names the table
+ * whose query failed, not only "SQL query".  A path ends at a blank,
+ * a ':' or a quote, and is kept only when it fits a key */
+static void table_names(struct diag_group *into, const struct diag_group *g)
+{
+	static const char *const types[] = {"mysql:/", "pgsql:/", "sqlite:/", "ldap:/"};
+	for (uint32_t j = 0; j < g->nsample; j++) {
+		const char *s = g->sample[j];
+		for (size_t t = 0; s && t < sizeof types / sizeof types[0]; t++)
+			for (const char *at = strstr(s, types[t]); at; at = strstr(at + 1, types[t])) {
+				const char *path = strchr(at, '/');
+				size_t n = strcspn(path, " \t:\"'");
+				if (n > 1 && n < DIAG_KEY_MAX)
+					strset_add(&into->subjects, span_make(path, n));
+			}
+	}
+}
+
 void diag_fold_sql_query(struct diag *d)
 {
 	struct diag_group *query = NULL, *ldap = NULL;
@@ -47,11 +68,16 @@ void diag_fold_sql_query(struct diag *d)
 		const struct diag_group *g = d->list[i];
 		if (g->id != F_MAP_SERVER_DOWN)
 			continue;
-		if (query && (!strcmp(g->key, "MySQL") || !strcmp(g->key, "PostgreSQL")))
+		if (query && (!strcmp(g->key, "MySQL") || !strcmp(g->key, "PostgreSQL"))) {
+			table_names(query, g);
 			diag_absorb(d, query, i);
-		else if (ldap && !strcmp(g->key, "LDAP") && !ldap_cause(g))
+		} else if (ldap && !strcmp(g->key, "LDAP") && !ldap_cause(g)) {
+			table_names(ldap, g);
 			diag_absorb(d, ldap, i);
+		}
 	}
+	if (query)
+		table_names(query, query);
 }
 
 /* lookup_of - line is the client side of a lookup in the table at

@@ -80,3 +80,50 @@ TEST(table_folds_maildrop_waits)
 	    WAITS, NULL};
 	CHECK(holds(two, F_PICKUP_DOWN));
 }
+
+/* subject_of - whether the diagnosis of lines has a group of id whose
+ * subjects hold s, and how many subjects that group has (or -1) */
+static int subjects_of(const char *const *lines, enum finding_id id, const char *s, bool *has)
+{
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	*has = group_subject(p, id, s);
+	const struct diag_group *g = group_with(p, id);
+	int n = g ? (int)strset_len(&g->subjects) : -1;
+	pipe_free(p);
+	return n;
+}
+
+/* a query the database refused is told with the tables its lines name
+ * (threads BA 02, 06): the older "mysql query failed" names none, the
+ * lookup errors folded into it do; dict_mysql.c's newer "mysql:FILE:
+ * query failed: ..." names its own.  A path ends at a blank, a ':' or a
+ * quote; a type alone, or a type named inside a word, adds nothing */
+TEST(table_folds_query_names_its_tables)
+{
+	static const char *const old[] = {
+	    H "proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax; check the manual",
+	    H "smtpd[107]: warning: proxy:mysql:/opt/postfix/conf/sql/mysql_virtual_sender_acl.cf lookup error for \"a@b\"",
+	    NULL};
+	bool has;
+	CHECK(subjects_of(old, F_MAP_SYNTAX, "/opt/postfix/conf/sql/mysql_virtual_sender_acl.cf", &has) == 1);
+	CHECK(has);
+	CHECK(!holds(old, F_MAP_SERVER_DOWN));
+	static const char *const newer[] = {
+	    H "proxymap[106]: warning: mysql:/etc/postfix/sql/acl.cf: query failed: Unknown column 'x' in 'where clause'",
+	    H "smtpd[107]: warning: proxy:mysql:/etc/postfix/sql/acl.cf lookup error for \"a@b\"", NULL};
+	CHECK(subjects_of(newer, F_MAP_SYNTAX, "/etc/postfix/sql/acl.cf", &has) == 1);
+	CHECK(has);
+	/* the lookups alone name no refused query: no query group */
+	static const char *const alone[] = {H "smtpd[107]: warning: proxy:mysql:/etc/postfix/sql/acl.cf lookup error for \"a@b\"", NULL};
+	CHECK(subjects_of(alone, F_MAP_SYNTAX, "/etc/postfix/sql/acl.cf", &has) == -1);
+	/* a regexp table's line: its finding, with no table subjects */
+	static const char *const rx[] = {
+	    H "cleanup[5]: warning: regexp map /etc/postfix/header_checks, line 3: ignoring unrecognized request", NULL};
+	CHECK(subjects_of(rx, F_MAP_SYNTAX, "/etc/postfix/header_checks", &has) == 0);
+	CHECK(!has);
+	/* "mysql:/" with nothing after the slash, a quote right after it */
+	static const char *const bare[] = {
+	    H "proxymap[106]: warning: mysql query failed: Unknown column 'mysql:/' in 'field list'", NULL};
+	CHECK(subjects_of(bare, F_MAP_SYNTAX, "/", &has) == 0);
+}
