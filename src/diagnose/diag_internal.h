@@ -145,6 +145,8 @@ char *diag_life_sample(struct buf *b, const struct message *m, const struct rcpt
 void diag_alias_add(struct diag *d, enum finding_id id, const char *key, struct diag_group *to,
 		    const struct diag_group *from);
 void diag_fold_sql_query(struct diag *d);
+void diag_fold_tables(struct diag *d);
+void diag_fold_maildrop_waits(struct diag *d);
 void diag_fold_crashed_transport(struct diag *d);
 void diag_fold_throttled_crash(struct diag *d);
 

@@ -665,7 +665,7 @@ void diag_finish(struct diag *d)
 	diag_fold_port25(d);
 	diag_fold_map_type(d);
 	diag_fold_tls_policy_server(d);
-	diag_fold_sql_query(d);
+	diag_fold_tables(d);
 	diag_fold_crashed_transport(d);
 	diag_fold_throttled_crash(d);
 	diag_fold_write_error(d);

@@ -127,10 +127,10 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(mynetworks, postscreen_access_list: a list, not a table) with a bad entry, a network "
 	"with host bits set (\"127.0.0.1/8\") or a '[' without its ']', makes every check "
 	"through that list fail: smtpd answers 451 4.3.0 Temporary lookup failure. Or the "
-	"database refused the query "
-	"of a mysql: or pgsql: table (\"error in your SQL syntax\", an unknown column or "
+	"database refused the query of a mysql: or pgsql: table (\"error in your SQL syntax\", an unknown column or "
 	"table): the server answers, but every lookup in that table fails.",
-	"Open the table at the line number in the message and fix it; test it with postmap -q "
+	"Fix the line or the query the warning names (a regexp, pcre or cidr table at its line "
+	"number, an SQL table's query in its .cf file); test it with postmap -q "
 	"\"text\" regexp:/etc/postfix/header_checks (or pcre:, cidr:), then postfix reload. "
 	"For a duplicate key, keep one line and run postmap on the table again. For an SQL "
 	"table, fix the query line of its .cf file (the quotes around the key's placeholder, column and "

@@ -221,44 +221,6 @@ void diag_fold_tls_policy_server(struct diag *d)
 	}
 }
 
-/* diag_fold_sql_query - a table whose SQL query the database refused
- * (F_MAP_SYNTAX keyed "SQL query") also fails its lookups: those lines,
- * told as the database server's (F_MAP_SERVER_DOWN, "MySQL" or
- * "PostgreSQL": "mysql:/etc/postfix/x.cf lookup error for"), are the
- * query's; the server answered.  An LDAP table's search the directory
- * refused ("LDAP query": no such search base, a bad filter) likewise
- * takes the "LDAP" lookup errors */
-/* ldap_cause - an "LDAP" group whose lines tell a cause of their own
- * (the server not reached, another search error), not only the lookup
- * errors that follow a refused search */
-static bool ldap_cause(const struct diag_group *g)
-{
-	for (uint32_t j = 0; j < g->nsample; j++)
-		if (g->sample[j] && (strstr(g->sample[j], "Search error ") || strstr(g->sample[j], "LDAP server") ||
-				     strstr(g->sample[j], "bind to server")))
-			return true;
-	return false;
-}
-
-void diag_fold_sql_query(struct diag *d)
-{
-	struct diag_group *query = NULL, *ldap = NULL;
-	for (size_t t = 0; t < d->nlist; t++)
-		if (d->list[t]->id == F_MAP_SYNTAX && !strcmp(d->list[t]->key, "SQL query"))
-			query = d->list[t];
-		else if (d->list[t]->id == F_MAP_SYNTAX && !strcmp(d->list[t]->key, "LDAP query"))
-			ldap = d->list[t];
-	for (size_t i = d->nlist; i-- > 0;) {
-		const struct diag_group *g = d->list[i];
-		if (g->id != F_MAP_SERVER_DOWN)
-			continue;
-		if (query && (!strcmp(g->key, "MySQL") || !strcmp(g->key, "PostgreSQL")))
-			diag_absorb(d, query, i);
-		else if (ldap && !strcmp(g->key, "LDAP") && !ldap_cause(g))
-			diag_absorb(d, ldap, i);
-	}
-}
-
 /* diag_fold_crashed_transport - a delivery agent that keeps dying
  * (F_DAEMON_THROTTLED keyed by its program: "/usr/libexec/postfix/smtp:
  * bad command startup -- throttling") leaves its mail deferred with
@@ -404,6 +366,7 @@ void diag_fold_effects(struct diag *d)
 			struct diag_group *into = d->list[pick];
 			diag_absorb(d, into, i);
 		}
+	diag_fold_maildrop_waits(d);
 }
 
 /* nx_proven - g's lines failed on one of the names (their "name=NAME "

@@ -10,7 +10,8 @@
  * an administration command failed on it (postmap, postalias,
  * newaliases: "postalias: fatal: unsupported dictionary type: lmdb" in a
  * package upgrade's output), no mail was refused: the table or aliases
- * were not rebuilt.
+ * were not rebuilt.  A table whose query the database refused fails
+ * every lookup as one whose server is down does.
  */
 #include "diagnose.h"
 #include "finding.h"
@@ -93,6 +94,16 @@ enum finding_impact diag_group_impact(const struct diag_group *g)
 		enum finding_impact im = table_reader_impact(g);
 		return im != IMPACT_NONE ? im : row;
 	}
+	case F_MAP_SYNTAX:
+		/* a query the database or directory refused ("SQL query",
+		 * "LDAP query": diag_fold_sql_query) fails every lookup of its
+		 * table, as a server down does; a bad line of a regexp, pcre or
+		 * cidr table only skips that rule (the row's impact) */
+		if (g->key && (!strcmp(g->key, "SQL query") || !strcmp(g->key, "LDAP query"))) {
+			enum finding_impact im = table_reader_impact(g);
+			return im != IMPACT_NONE ? im : finding_impact(F_MAP_SERVER_DOWN);
+		}
+		return row;
 	case F_DOMAIN_DOUBLE:
 		/* its own refusals of the shadowed domain's users joined it
 		 * (unknown_rcpt.c): incoming mail refused */

@@ -89,8 +89,11 @@ void diag_drop_weak(struct diag *d)
 	bool map_named = false;
 	for (size_t i = 0; i < d->nlist; i++) {
 		enum finding_id id = d->list[i]->id;
+		const char *key = d->list[i]->key ? d->list[i]->key : "";
 		map_named |= id == F_MAP_MISSING || id == F_MAP_SERVER_DOWN || id == F_MAP_TYPE ||
-			     id == F_MAP_UNAPPROVED || id == F_MAP_CORRUPT;
+			     id == F_MAP_UNAPPROVED || id == F_MAP_CORRUPT ||
+			     /* a query the database refused (diag_fold_sql_query) */
+			     (id == F_MAP_SYNTAX && (!strcmp(key, "SQL query") || !strcmp(key, "LDAP query")));
 	}
 	for (size_t i = 0; i < d->nlist; i++) {
 		struct diag_group *g = d->list[i];

@@ -69,3 +69,37 @@ TEST(group_impact_table_read_by_delivery_agent)
 	CHECK(impact_of(F_MAP_SYNTAX, smtp, 2) == finding_impact(F_MAP_SYNTAX));
 	CHECK(impact_of(F_MAP_SYNTAX, cmds, 3) == finding_impact(F_MAP_SYNTAX));
 }
+
+/* impact_keyed - impact_of for a group keyed by key */
+static enum finding_impact impact_keyed(enum finding_id id, const char *key, const char *const *lines, uint32_t n)
+{
+	struct diag_group g;
+	memset(&g, 0, sizeof g);
+	g.id = id;
+	g.key = (char *)key;
+	g.nsample = n;
+	for (uint32_t i = 0; i < n && i < DIAG_SAMPLES; i++)
+		g.sample[i] = (char *)lines[i];
+	return diag_group_impact(&g);
+}
+
+/* a query the database or directory refused fails every lookup of its
+ * table: incoming mail refused when smtpd or cleanup asked it (threads BA
+ * 02, 06), mail deferred when only the SMTP client did; a bad line of a
+ * regexp or pcre table keeps its row's impact (the rule is skipped) */
+TEST(group_impact_refused_query)
+{
+	static const char *const smtpd[] = {
+	    "Feb 12 18:14:07 mx postfix/proxymap[106]: warning: mysql query failed: You have an error in your SQL syntax",
+	    "Feb 12 18:14:07 mx postfix/smtpd[107]: warning: proxy:mysql:/opt/postfix/conf/sql/x.cf lookup error for \"a@b\""};
+	static const char *const smtp[] = {
+	    "Nov 12 08:00:02 mx postfix/smtp[7104]: warning: pgsql:/etc/postfix/tls.cf lookup error for \"b\""};
+	CHECK(impact_keyed(F_MAP_SYNTAX, "SQL query", smtpd, 2) == IMPACT_REFUSED);
+	CHECK(impact_keyed(F_MAP_SYNTAX, "LDAP query", smtpd, 2) == IMPACT_REFUSED);
+	CHECK(impact_keyed(F_MAP_SYNTAX, "SQL query", smtp, 1) == IMPACT_DELAYED);
+	CHECK(impact_keyed(F_MAP_SYNTAX, "SQL query", smtpd, 0) == IMPACT_REFUSED);
+	CHECK(impact_keyed(F_MAP_SYNTAX, "/etc/postfix/header_checks", smtpd, 2) == finding_impact(F_MAP_SYNTAX));
+	CHECK(impact_keyed(F_MAP_SYNTAX, "SQL query ", smtpd, 2) == finding_impact(F_MAP_SYNTAX));
+	CHECK(impact_keyed(F_MAP_SYNTAX, "", smtpd, 2) == finding_impact(F_MAP_SYNTAX));
+	CHECK(finding_impact(F_MAP_SYNTAX) != IMPACT_REFUSED);
+}
