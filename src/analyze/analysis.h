@@ -280,7 +280,7 @@ struct orphans {
 	uint64_t messages, recipients, sent, bounced, deferred, remote_content_rejects;
 	uint64_t remote_ip_rejects;          /* of those, naming this server's IP or reputation */
 	uint64_t filtered;                   /* handed to this host's content filter ("queued as"), not in sent */
-	uint64_t filter_discarded;           /* discarded by it ("250 2.7.0 Ok, discarded"), not in sent */
+	uint64_t filter_discarded;           /* kept by it ("250 2.7.0 Ok, discarded", "..., BOUNCE"), not in sent */
 	uint32_t nqids;
 	char *qids[ORPHAN_MAX_QIDS];
 	char *example_reject;

@@ -8,6 +8,7 @@
  * are copied (capped) and escaped by the writers.
  */
 #include "records.h"
+#include "../parse/filter_reply.h"
 #include "../util/cidr.h"
 #include "../util/urlish.h"
 #include "../util/wordset.h"
@@ -277,8 +278,9 @@ static void orphan_message(struct analysis *a, const struct message *m)
 		const char *st = r->status ? r->status : "";
 		if (!strcmp(st, "sent") && own_relay(r) && r->reason && strstr(r->reason, "queued as "))
 			o->filtered++; /* the content filter's hop: the copy it gives back goes on */
-		else if (!strcmp(st, "sent") && own_relay(r) && r->reason && strstr(r->reason, "discarded"))
-			o->filter_discarded++; /* Amavis's "250 2.7.0 Ok, discarded, id=... - SPAM" */
+		else if (!strcmp(st, "sent") && own_relay(r) && r->reason &&
+			 (strstr(r->reason, "discarded") || filter_reply_drop(span_of(r->reason)) == FILTER_BOUNCED))
+			o->filter_discarded++; /* Amavis's "250 2.7.0 Ok, discarded, id=... - SPAM", "..., BOUNCE" */
 		else if (!strcmp(st, "sent"))
 			o->sent++;
 		else if (!strcmp(st, "bounced"))

@@ -12,6 +12,7 @@
  * the queue-ID state and the histograms are in summary_store.c.
  */
 #include "summary_internal.h"
+#include "../parse/filter_reply.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -355,6 +356,17 @@ static void on_delivery(struct summary *s, const struct event *ev)
 		if (dly > q->max_delay)
 			q->max_delay = dly;
 	}
+	/* a content filter that took the message and kept it (Amavis's
+	 * "250 2.7.0 Ok, discarded", "250 2.5.0 Ok, id=..., BOUNCE"): sent
+	 * to the filter, delivered nowhere */
+	enum filter_drop drop = sent ? filter_reply_drop(ev->reason) : FILTER_PASSED;
+	if (drop == FILTER_DISCARDED) {
+		s->discarded++;
+		summary_bump(s, l, SD_REJ);
+		goto out;
+	}
+	if (drop == FILTER_BOUNCED)
+		sent = false, bounced = true;
 	if (sent) {
 		struct span after = span_make(st.p, (size_t)(l->text.p + l->text.n - st.p));
 		if (span_index(after, "forwarded as ") >= 0) {
@@ -408,7 +420,7 @@ static void on_delivery(struct summary *s, const struct event *ev)
 			acct->defers++;
 	} else {
 		struct buf k = {0};
-		sk_said_trim(paren_reason(l->text, ", status=bounced (", true), 66, &k);
+		sk_said_trim(paren_reason(l->text, drop ? ", status=sent (" : ", status=bounced (", true), 66, &k);
 		struct span relay = ev->relay.p ? ev->relay : SPAN_LIT("");
 		summary_count2(&s->bounce, relay, strip_code(buf_span(&k)));
 		buf_free(&k);

@@ -215,11 +215,13 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 		r->kind = (uint8_t)kind;
 	}
 	diag_note_line(r, ev, d->show_secrets);
-	if (kind == NOTE_LIMIT && !r->provider)
+	if ((kind == NOTE_LIMIT || kind == NOTE_CHECKS) && !r->provider)
 		r->provider = ev_provider_server(ev->client_name, ev->client_ip, ev->helo);
 	/* a service of master.cf other than smtp: submission, smtps */
 	if (kind == NOTE_LIMIT && limit_service_submission(ev))
 		r->submission = true;
+	if (kind == NOTE_CHECKS && ev->dsn.n && ev->dsn.p[0] == '4')
+		r->temp = true;
 }
 
 /* user_relay - a user's mail program refused with "Relay access
@@ -380,6 +382,13 @@ void diag_clients(struct diag *d, struct analysis *a)
 		 * client the log cannot place (not hostile) needs a look */
 		else if (r->kind == NOTE_LIMIT && r->submission && !(c && verdict_hostile(c->verdict)))
 			user_relay(d, F_IN_SUBMISSION_LIMITED, r->ip, r->lines, r->first, r->last);
+		/* a header/body check or a milter that refused for good, after
+		 * its data, mail of a large provider's server or of a legitimate
+		 * one whose other mail was accepted (threads BB 06): perhaps
+		 * mail that was wanted; not a stranger known by its spam alone */
+		else if (r->kind == NOTE_CHECKS && !r->temp && c && c->verdict == V_LEGITIMATE &&
+			 (r->provider || c->messages > r->lines))
+			user_relay(d, F_CHECKS_REFUSED_REAL_SERVER, r->ip, r->lines, r->first, r->last);
 	}
 	diag_user_tls(d, a);
 }
@@ -595,8 +604,11 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 	}
 	if (ev->type == EV_CLEANUP_ACTION &&
 	    (span_eqs(ev->action, "reject") || (span_eqs(ev->action, "milter-reject") && ev->client_ip.n)) &&
-	    (ev->client_ip.n || span_eqs(ev->client_name, "local")))
-		return list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
+	    (ev->client_ip.n || span_eqs(ev->client_name, "local"))) {
+		const struct diag_group *g =
+		    list_group(d, F_IN_OWN_CONTENT_REFUSED, ev->client_ip.n ? ev->client_ip : span_of("local"));
+		return g || !ev->client_ip.n ? g : list_group(d, F_CHECKS_REFUSED_REAL_SERVER, ev->client_ip);
+	}
 	/* a login this server's SASL backend failed, of a client that failed
 	 * no other (users.c) */
 	if (ev->type == EV_SASL_FAIL && ev->client_ip.n && ev_sasl_backend_fault(ev))

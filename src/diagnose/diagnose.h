@@ -51,6 +51,7 @@ struct diag_relay {
 	uint8_t kind;                /* NOTE_* (accepted.c's table) */
 	bool provider;               /* a large provider's server (users.c) */
 	bool submission;             /* a limit's line came from a submission service (587, 465) */
+	bool temp;                   /* a check's refusal was temporary (4.x.x: a milter's tempfail) */
 	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept (users.c) */
 	uint64_t lines;
 	struct stamp first, last;

@@ -467,6 +467,10 @@ enum finding_impact {
 	  "mail was accepted and then put on hold")                                              \
 	X(F_MAIL_DISCARDED, "mail-discarded", SIDE_CONFIG, 1, IMPACT_LOST,                      \
 	  "mail was accepted and then thrown away")                                              \
+	X(F_CHECKS_REFUSED_REAL_SERVER, "content-checks-refused-real-server", SIDE_CONFIG, 1, IMPACT_REFUSED, \
+	  "this server's content checks (a milter, header_checks or body_checks) refused mail of a server that otherwise looks legitimate") \
+	X(F_FILTER_BLOCKED, "content-filter-blocked", SIDE_BENIGN, 1, IMPACT_NOT_DELIVERED,     \
+	  "this host's content filter (Amavis) blocked messages: kept in its quarantine or dropped, not delivered") \
 	X(F_POSTMASTER_ALIAS, "postmaster-alias-missing", SIDE_CONFIG, 2, IMPACT_LOST,          \
 	  "mail to postmaster (or MAILER-DAEMON) is thrown away: the aliases table has no entry for it") \
 	X(F_FILE_PERMISSIONS, "file-ownership-wrong", SIDE_CONFIG, 1, IMPACT_DEGRADED,           \

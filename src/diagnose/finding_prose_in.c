@@ -555,4 +555,20 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"If this server sends all its mail through the relay transport (default_transport = "
 	"relay), the next hop can be a stranger's server after all; a private address can also "
 	"be a NAT address of an outside server."},
+    [F_CHECKS_REFUSED_REAL_SERVER] = {
+	"This server's own content checks refused a message after its data from a client that "
+	"otherwise looks like a real mail server (a name, its other traffic ordinary): a milter "
+	"(rspamd, SpamAssassin's, Amavis's, MailScanner's) answered a permanent refusal "
+	"(milter-reject), or a header_checks or body_checks rule whose action is REJECT matched "
+	"(\"reject: header Subject: ...\"). The sending server was told, so its sender gets a "
+	"bounce; the examples show the sender, the recipient and the rule's own text. Often it "
+	"is spam from a real provider and all is well; when the recipient was waiting for it "
+	"(a login code, an invoice) the check caught wanted mail.",
+	"Find why the check matched: for rspamd, its web interface's history or \"rspamc "
+	"symbols\" on a copy shows the symbols and the score over the reject action; for a "
+	"header or body rule, test the pattern with postmap -q \"Subject: the subject\" "
+	"pcre:/etc/postfix/header_checks (body_checks likewise). Then whitelist the sender, "
+	"raise the score of the reject action (add_header instead), or narrow the rule, and "
+	"postfix reload.",
+	"The lines cannot tell whether the message was wanted: only its recipient can."},
 };

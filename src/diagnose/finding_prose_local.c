@@ -271,4 +271,20 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"Raising message_size_limit alone, as for larger attachments, is what usually "
 	"breaks this.",
 	NULL},
+    [F_FILTER_BLOCKED] = {
+	"Amavis, this host's content filter, blocked these messages as spam, a virus or a "
+	"banned attachment: they were not delivered. The braces in its line tell their fate: "
+	"Discarded (dropped, nobody told), Bounced (a notice went to the sender, often a forged "
+	"one: backscatter), Rejected (the sending server was refused), and Quarantined when "
+	"Amavis kept a copy, named after \"quarantine:\" in the line (a file under "
+	"/var/lib/amavis/virusmails, or its mail_id in an SQL quarantine). Postfix logs the "
+	"same message as sent to the filter (\"250 2.7.0 Ok, discarded\" or \"..., BOUNCE\"), "
+	"so a recipient who says it never arrived is right.",
+	"Nothing to fix if the verdicts are right. To deliver a quarantined message after "
+	"all: amavisd-release NAME (the quarantine name of its line), or fetch the file and "
+	"send it on. If wanted mail is blocked, whitelist its sender, or raise the kill level "
+	"($sa_kill_level_deflt; SA_KILL in docker-mailserver) or set $final_spam_destiny = "
+	"D_PASS so that spam is delivered tagged instead; prefer D_DISCARD or D_REJECT to "
+	"D_BOUNCE, whose notices go to forged senders. Then restart amavis.",
+	"Without Quarantined in the braces no copy was kept: such a message is gone."},
 };

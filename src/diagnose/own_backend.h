@@ -9,6 +9,7 @@
 
 #include "finding.h"
 #include "../parse/event.h"
+#include "../parse/filter_reply.h"
 
 enum own_kind {
 	OWN_NONE,    /* a remote host, or not known */

@@ -547,10 +547,10 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_DELIVERY:
 		if (span_eqs(ev->status, "sent") || span_eqs(ev->status, "deliverable") ||
 		    span_eqs(ev->status, "undeliverable")) {
-			/* Amavis took the message and threw it away: "250 2.7.0 Ok,
-			 * discarded, id=... - SPAM" (this host's own filter refusing
-			 * it as spam or a virus, without a bounce) */
-			if (span_starts(ev->reason, "250 2.7.0 Ok, discarded")) {
+			/* Amavis took the message and kept it: "250 2.7.0 Ok,
+			 * discarded, id=... - SPAM", "250 2.5.0 Ok, id=..., BOUNCE"
+			 * (this host's own filter refusing it as spam or a virus) */
+			if (filter_reply_drop(ev->reason) != FILTER_PASSED) {
 				memset(hit, 0, sizeof *hit);
 				if (own_backend(ev, ev->reason, hit->key) != OWN_FILTER)
 					return false;
@@ -598,7 +598,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_PS_DNSBL:
 		return classify_dnsbl(ev, hit);
 	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
-		if (diag_log_gap_hit(ev, hit)) /* the logger's own holes (log_gaps.c) */
+		if (diag_log_gap_hit(ev, hit) || diag_amavis_hit(ev, hit)) /* log_gaps.c, amavis_verdict.c */
 			return true;
 		if (!span_eqs(ev->action, "greylist"))
 			/* another program that tells of this server's setup

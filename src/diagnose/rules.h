@@ -40,6 +40,8 @@ static inline void diag_copy_key(char *dst, struct span s)
 bool diag_classify(const struct event *ev, struct diag_hit *hit);
 /* log_gaps.c: journald's or rsyslog's line that it dropped lines (pure) */
 bool diag_log_gap_hit(const struct event *ev, struct diag_hit *hit);
+/* amavis_verdict.c: Amavis's line that it blocked a message (pure) */
+bool diag_amavis_hit(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);
 /* diag_rules_memo_masked - the tables (out, reject, diag, plain: bits 0

@@ -186,10 +186,10 @@ static void orphans_text(struct buf *b, const struct orphans *o, bool color)
 				  "the new queue IDs the filter gave them back under.", o->filtered),
 			   (unsigned long long)o->filtered);
 	if (o->filter_discarded)
-		buf_printf(&t, P_(" %llu was discarded by this host's content filter (spam or a virus, on "
-				  "purpose): it went no further.",
-				  " %llu were discarded by this host's content filter (spam or a virus, on "
-				  "purpose): they went no further.", o->filter_discarded),
+		buf_printf(&t, P_(" %llu was kept by this host's content filter (spam or a virus, on purpose: "
+				  "discarded or quarantined, or bounced to its sender): it went no further.",
+				  " %llu were kept by this host's content filter (spam or a virus, on purpose: "
+				  "discarded or quarantined, or bounced to their senders): they went no further.", o->filter_discarded),
 			   (unsigned long long)o->filter_discarded);
 	if (o->remote_content_rejects) {
 		/* TRANSLATORS: a count, then an example of the remote server's refusal (quoted) */
