@@ -667,10 +667,10 @@ const struct rule rule_diag[] = {
     /* tls_misc.c's "Digest algorithm \"%s\" not found": the digest named
      * by smtpd_tls_fingerprint_digest (or tls_*_digest) is missing from
      * the TLS library; TLS is turned off after it */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \""}, NULL, K_PATH, NULL},
-    /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
-     * set (smtpd_tls_security_level = may) but no certificate file is */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: "No server certs available" (no certificate file set) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \"", "No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* tls_misc.c tls_check_version(): OpenSSL's run-time and compile-time versions differ */
+    {F_TLS_LIB_MISMATCH, SRC_DIAG, NULL, {"run-time library vs. compile-time header version mismatch"}, NULL, K_NONE, NULL},
     /* the TLS library's lines after "cannot get RSA certificate from file":
      * the functions (OpenSSL 3: their file, ssl_rsa.c) that failed to load this
      * server's own key or certificate (fopen's errors, a key that does not match,
