@@ -1,14 +1,18 @@
 /*
  * test_diagnose_tls_own.c - this server's own TLS set-up read off single
  * lines (threads AZ): tls_misc.c's OpenSSL run-time vs compile-time
- * version warning, with look-alikes that must not give it, and the TLS
+ * version warning, with look-alikes that must not give it; the TLS
  * key rows merged into one ("No server certs available" still tells a
- * missing certificate).
+ * missing certificate); a cipher list of this server that matches no
+ * cipher (SSL_CTX_set_cipher_list's "no cipher match", tls_misc.c's
+ * "invalid TLS cipher list ...: aborting TLS session"), told apart from a
+ * client's "no shared cipher".
  */
 #include "progs.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/rules.h"
 #include "parse/event.h"
+#include "util/span.h"
 
 #include <string.h>
 
@@ -28,6 +32,18 @@ static const struct {
      "tls-key-certificate"},
     {"Jun 25 10:00:00 mx postfix/smtpd[1925]: warning: cannot get RSA private key from file \"/etc/postfix/ssl/key\": disabling TLS support",
      "tls-key-certificate"},
+    /* this server's cipher list: OpenSSL 3 and 1.1 shapes, the abort per session */
+    {"Jun 25 10:00:00 mx postfix/smtpd[1926]: warning: TLS library problem: error:0A0000B9:SSL routines::no cipher match:ssl/ssl_lib.c:2760:",
+     "tls-key-certificate"},
+    {"Jun 25 10:00:00 mx postfix/smtpd[1927]: warning: TLS library problem: 1927:error:1410D0B9:SSL routines:SSL_CTX_set_cipher_list:no cipher match:ssl_lib.c:1383:",
+     "tls-key-certificate"},
+    {"Jun 25 10:00:00 mx postfix/smtpd[1928]: warning: mail.example.net[198.51.100.20]: invalid TLS cipher list: \"aNULL:-aNULL:HIHG\": aborting TLS session",
+     "tls-key-certificate"},
+    /* a client's: no cipher in common is a handshake, not the list */
+    {"Jun 25 10:00:00 mx postfix/smtpd[1929]: warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:ssl/statem/statem_srvr.c:2220:",
+     "tls-handshake-failures"},
+    /* the verbose list line (msg_info) is no warning */
+    {"Jun 25 10:00:00 mx postfix/smtpd[1930]: mail.example.net[198.51.100.20]: TLS cipher list \"aNULL:-aNULL:HIGH:@STRENGTH\"", ""},
 };
 
 TEST(diagnose_tls_own_rules)
@@ -38,4 +54,13 @@ TEST(diagnose_tls_own_rules)
 		bool got = diag_classify(ev, &hit);
 		CHECK_STR(got ? finding_id(hit.id) : "", tls_own_cases[i].finding);
 	}
+}
+
+/* SSL_CTX_set_cipher_list's error is this server's set-up, "no shared
+ * cipher" and "no ciphers available" the handshake's */
+TEST(tls_error_kind_cipher_list)
+{
+	CHECK_INT(ev_tls_error_kind(span_of("error:0A0000B9:SSL routines::no cipher match:ssl/ssl_lib.c:2760:")), TLSE_SERVER);
+	CHECK_INT(ev_tls_error_kind(span_of("error:0A0000C1:SSL routines::no shared cipher:ssl/statem/statem_srvr.c:2220:")), TLSE_MISMATCH);
+	CHECK_INT(ev_tls_error_kind(span_of("error:0A0000B5:SSL routines::no ciphers available:ssl/statem/statem_clnt.c:1000:")), TLSE_MISMATCH);
 }
