@@ -423,6 +423,8 @@ enum finding_impact {
 	  "the server's TLS key or certificate cannot be used: TLS is off")                    \
 	X(F_TLS_CERT_DISTRUSTED, "tls-certificate-distrusted", SIDE_CONFIG, 2, IMPACT_DEGRADED, \
 	  "clients end the TLS handshake because they do not trust this server's certificate") \
+	X(F_TLS_LIB_MISMATCH, "tls-library-version-mismatch", SIDE_CONFIG, 1, IMPACT_DEGRADED, \
+	  "Postfix runs with another OpenSSL version than the one it was built with")          \
 	X(F_TLS_SETTINGS_IN, "tls-settings-mismatch", SIDE_CONFIG, 2, IMPACT_DEGRADED,          \
 	  "many clients, or a large provider's server, share no TLS protocol or cipher with this server") \
 	X(F_TLS_HANDSHAKE_IN, "tls-handshake-failures", SIDE_BENIGN, 1, IMPACT_NONE,            \

@@ -323,9 +323,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"(openssl x509 -noout -pubkey -in CERT vs openssl pkey -pubout -in KEY).",
 	"A TLS setting beside the certificate turns TLS off the same way: a CA file that does "
 	"not load (smtpd_tls_CAfile, \"cannot load Certificate Authority data\"), a digest the "
-	"TLS library lacks (smtpd_tls_fingerprint_digest, \"Digest algorithm not found\"), a "
-	"protocol name this Postfix does not know (smtpd_tls_protocols, \"Invalid TLS protocol "
-	"list\"): fix the setting the warning names."},
+	"TLS library lacks (smtpd_tls_fingerprint_digest, \"Digest algorithm not found\"), a protocol name this "
+	"Postfix does not know (smtpd_tls_protocols, \"Invalid TLS protocol list\"), a cipher list that matches no "
+	"cipher (tls_high_cipherlist, smtpd_tls_ciphers, smtpd_tls_exclude_ciphers: \"no cipher match\", then \"invalid TLS cipher list ... aborting TLS session\" for each client; postconf -d shows the defaults): fix the setting the warning names."},
     [F_TLS_SETTINGS_IN] = {
 	"Several different clients, or a large provider's server, started TLS and the "
 	"handshake failed because they and this server have no protocol version or cipher in "

@@ -12,6 +12,22 @@
 #include <stddef.h>
 
 const struct finding_prose finding_prose_local[F__COUNT] = {
+    /* the TLS library this host's Postfix runs with (its package, not a peer) */
+    [F_TLS_LIB_MISMATCH] = {
+	"When a Postfix daemon starts TLS it compares the OpenSSL library it runs with to the "
+	"OpenSSL headers it was compiled against (\"run-time library vs. compile-time header "
+	"version mismatch\"): here they differ. A newer patch release of the same version is "
+	"usually harmless; another minor or major version can make TLS fail in ways that look "
+	"like the peers' fault (handshakes that break, daemons that stop). It comes from how "
+	"Postfix was installed on this host: OpenSSL upgraded without the Postfix package built "
+	"for it, or a Postfix built by hand against another OpenSSL. No client causes it.",
+	"Install the Postfix package built for the OpenSSL this system has (upgrade both from "
+	"the distribution together), or rebuild Postfix against the installed OpenSSL; "
+	"postconf mail_version and openssl version show the two. Then postfix reload and test "
+	"a handshake: openssl s_client -connect localhost:25 -starttls smtp.",
+	"Handshake failures logged beside it are not all its doing: read their clients (a "
+	"test site such as internet.nl offers old protocol versions on purpose).",
+    },
     [F_FORWARD_FILE] = {
 	"The local delivery agent would not use a .forward file or an :include: file of the "
 	"aliases: it is writable by everyone, not a regular file, owned by another user, "

@@ -664,21 +664,21 @@ const struct rule rule_diag[] = {
     /* pickup.c: a maildrop file older than a day when pickup reads it:
      * locally submitted mail waited while pickup (Postfix) was not running */
     {F_PICKUP_DOWN, SRC_DIAG, "pickup", {": message has been queued for "}, NULL, K_NONE, NULL},
-    /* tls_misc.c's "Digest algorithm \"%s\" not found": the digest named
-     * by smtpd_tls_fingerprint_digest (or tls_*_digest) is missing from
-     * the TLS library; TLS is turned off after it */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \""}, NULL, K_PATH, NULL},
-    /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: a TLS level is
-     * set (smtpd_tls_security_level = may) but no certificate file is */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* tls_misc.c's "Digest algorithm \"%s\" not found": smtpd_tls_fingerprint_digest (or
+     * tls_*_digest) names a digest the TLS library lacks; TLS is turned off after it */
+    /* smtpd.c, postscreen_tls_conf.c, tlsproxy_server.c: "No server certs available" (no certificate file set) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"private key", "key values mismatch", "cannot load certificate", "cannot get certificate", "disabling TLS support", "cannot load RSA", "cannot load ECDSA", "No certificate", "Digest algorithm \"", "No server certs available. TLS won't be enabled", "No server certs available. TLS can't be enabled"}, NULL, K_PATH, NULL},
+    /* tls_misc.c tls_check_version(): OpenSSL's run-time and compile-time versions differ */
+    {F_TLS_LIB_MISMATCH, SRC_DIAG, NULL, {"run-time library vs. compile-time header version mismatch"}, NULL, K_NONE, NULL},
     /* the TLS library's lines after "cannot get RSA certificate from file":
      * the functions (OpenSSL 3: their file, ssl_rsa.c) that failed to load this
      * server's own key or certificate (fopen's errors, a key that does not match,
      * one below OpenSSL's security level); key-less, join the file's (causes.c) */
-    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen", "ssl_rsa.c"}, "TLS library problem", K_NONE, NULL},
-    /* the client's handshake got plain SMTP back (OpenSSL's "wrong
-     * version number": wrapper mode towards a STARTTLS port); the
-     * opposite is a plain line (SRC_PLAIN rows) */
+    {F_TLS_KEY, SRC_DIAG, NULL, {"X509_check_private_key", "use_certificate", "use_PrivateKey", "PEM_read_bio", "PEM routines", "BIO routines", "fopen", "ssl_rsa.c", "no cipher match"}, "TLS library problem", K_NONE, NULL},
+    /* tls_misc.c tls_set_ciphers(): this server's cipher settings match no cipher; each session's TLS aborts */
+    {F_TLS_KEY, SRC_DIAG, NULL, {" cipher list: \""}, ": aborting TLS session", K_FIXED, "cipher list"},
+    /* the client's handshake got plain SMTP back ("wrong version number": wrapper
+     * mode towards a STARTTLS port); the opposite is a plain line (SRC_PLAIN rows) */
     {F_OUT_TLS_WRAPPER, SRC_DIAG, "smtp", {"wrong version number"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_UNVERIFIED, SRC_DIAG, "smtp", {"certificate verify failed"}, "TLS library problem", K_NONE, NULL},
     {F_OUT_TLS_FAIL, SRC_DIAG, "smtp", {"TLS library problem"}, NULL, K_TLSKIND, NULL},

@@ -626,8 +626,8 @@ enum tls_error_kind ev_tls_error_kind(struct span reason)
 	     * this server's own key and certificate (SSL_CTX_use_*), its
 	     * "ee key too small" or "ca md too weak" the security level's */
 	    {"ssl_rsa.c", TLSE_SERVER},
-	    {"http request", TLSE_NOT_TLS},
-	    {"http_request", TLSE_NOT_TLS},
+	    {"http request", TLSE_NOT_TLS}, {"http_request", TLSE_NOT_TLS},
+	    {"no cipher match", TLSE_SERVER}, /* SSL_CTX_set_cipher_list: this server's list */
 	    {"no shared cipher", TLSE_MISMATCH},
 	    {"no suitable", TLSE_MISMATCH},
 	    {"no cipher", TLSE_MISMATCH},

@@ -380,8 +380,8 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 		case TLSE_MISMATCH: buf_puts(b, _(": no protocol version or cipher in common")); break;
 		case TLSE_NOT_TLS: buf_puts(b, _(": the peer did not speak TLS (HTTP to a mail port)")); break;
 		case TLSE_CERT: buf_puts(b, _(": a certificate was refused")); break;
-		case TLSE_SERVER: buf_puts(b, _(": this server's own key or certificate did not load, so it has no TLS for any client")); break;
-		case TLSE_HANGUP: buf_puts(b, _(": the peer hung up mid-handshake (SSL_accept's -1 or 0 says no more)")); break;
+		case TLSE_SERVER: buf_puts(b, _(": this server's own TLS set-up (its key, certificate or cipher list) did not load, so it has no TLS for any client")); break;
+		case TLSE_HANGUP: buf_puts(b, _(": the peer hung up mid-handshake (the handshake's -1 or 0 says no more)")); break;
 		default: break;
 		}
 		if (ev->client_ip.n == 0 && l->pid >= 0)

@@ -616,11 +616,11 @@ const char *syslog_bare_daemon(struct span text)
 		return NULL; /* the words matched, the rest did not: no other row */
 	}
 	const char *d = check_daemon(text);
-	if (!d)
-		d = config_daemon(text);
+	d = d ? d : config_daemon(text);
 	if (!d && syslog_bare_reply(text))
 		d = "smtpd";
-	return d ? d : relay_daemon(text);
+	d = d ? d : relay_daemon(text);
+	return d ? d : syslog_bare_tls_daemon(text);
 }
 
 /* syslog_bare_warning_daemon - the program of a tagless Postfix warning

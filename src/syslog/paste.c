@@ -563,6 +563,8 @@ bool syslog_parse_pasted(struct syslog_state *st, struct span line, struct logli
 	if (tagless && span_eqs(out->severity, "warning")) {
 		/* its program, when the warning's words tell it (bare.c) */
 		const char *d = syslog_bare_warning_daemon(out->text);
+		if (!d)
+			d = syslog_tls_warning(st, out->text);
 		if (d) {
 			out->prog = out->daemon = span_of(d);
 			out->inferred = true;

@@ -598,6 +598,7 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 {
 	int year = st->year, last_month = st->last_month;
 	out->unescaped = false;
+	st->tls_prev = st->tls_daemon, st->tls_daemon = NULL;
 	if (line.n && line.p[0] == '{') {
 		/* journalctl -o json, else Docker's json-file */
 		if (!syslog_parse_json(st, line, out) && !syslog_parse_docker(st, line, out)) {
@@ -614,6 +615,7 @@ bool syslog_parse(struct syslog_state *st, struct span line, struct logline *out
 		out->ts.us = time_clamp(out->ts.us);
 		if (out->format != FMT_NOTIME)
 			st->last_ts = out->ts;
+		syslog_tls_note(st, out);
 		if (out->postfix && st->pasted) {
 			syslog_plain_quotes(st, out);
 			syslog_plain_emphasis(st, out);

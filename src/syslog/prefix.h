@@ -113,6 +113,10 @@ struct syslog_state {
 	 * ASCII (paste.c, syslog_plain_quotes); a log as it comes is spared
 	 * the scan */
 	bool pasted;
+	/* the program of a handshake failure line read without its prefix,
+	 * for the tagless warnings right after it (bare_tls.c): tls_daemon
+	 * is set by the line just read, tls_prev is the one before it */
+	const char *tls_daemon, *tls_prev;
 	struct prefix_memo memo;
 	/* last: written before it is read, so not cleared by syslog_state_init */
 	char json_msg[64 * 1024];   /* unescaped MESSAGE of a journalctl -o json line, or a Docker json-file "log" */
@@ -144,6 +148,10 @@ bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline
 const char *syslog_bare_daemon(struct span text);
 bool syslog_bare_reply(struct span t);
 const char *syslog_bare_warning_daemon(struct span text);
+/* bare_tls.c: SSL_connect/SSL_accept error lines and the warnings after them */
+const char *syslog_bare_tls_daemon(struct span text);
+void syslog_tls_note(struct syslog_state *st, const struct logline *out);
+const char *syslog_tls_warning(struct syslog_state *st, struct span text);
 /* a client an admin typed over whole ("<redacted>", "xxx", "[hidden]")
  * at the start of s, followed by ": " and an SMTP reply code: its
  * length, or 0 (bare.c; the smtpd parser takes the same) */

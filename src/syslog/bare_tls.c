@@ -1,0 +1,88 @@
+/*
+ * bare_tls.c - the TLS library's handshake failure lines pasted without
+ * a syslog prefix, and the "TLS library problem" warnings after them:
+ *
+ *   SSL_connect error to smtp.example.net[192.0.2.7]:465: -1
+ *   warning: TLS library problem: error:0A00010B:SSL routines::wrong version number
+ *
+ * tls/tls_client.c writes "SSL_connect error to %s: %d" with the SMTP
+ * client's namaddr (name[address]:port), tls/tls_server.c "SSL_accept
+ * error from %s: %d" (or ": lost connection", ": %m") with the SMTP
+ * server's (name[address]); tls_print_errors() writes the warnings that
+ * follow, in the same process, at once.  The TLS library serves
+ * tlsproxy and posttls-finger too: the lines are read as the usual
+ * writers', smtp and smtpd (as bare.c reads "server certificate
+ * verification failed").  A tagless warning takes the program of the
+ * handshake line just before it only: any other line between them ends
+ * the pairing (prefix.c clears it on every line).  Untrusted input:
+ * every access is bounds-checked.
+ */
+#include "prefix.h"
+
+#include <string.h>
+
+/* namaddr_at - "name[address]" and an optional ":port" at the start of
+ * s: its length, or 0; *port tells whether a port ended it */
+static size_t namaddr_at(struct span s, bool *port)
+{
+	size_t i = 0;
+	*port = false;
+	while (i < s.n && i < 256 &&
+	       ((s.p[i] >= '0' && s.p[i] <= '9') || (s.p[i] >= 'a' && s.p[i] <= 'z') ||
+		(s.p[i] >= 'A' && s.p[i] <= 'Z') || s.p[i] == '.' || s.p[i] == '-' || s.p[i] == '_'))
+		i++;
+	if (!i || i >= s.n || s.p[i] != '[')
+		return 0;
+	size_t a = ++i;
+	while (i < s.n && i - a < 128 && s.p[i] != ']' && s.p[i] != ' ' && s.p[i] != '[')
+		i++;
+	if (i == a || i >= s.n || s.p[i] != ']')
+		return 0;
+	i++;
+	if (i + 1 < s.n && s.p[i] == ':' && s.p[i + 1] >= '0' && s.p[i + 1] <= '9') {
+		i++;
+		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
+			i++;
+		*port = true;
+	}
+	return i;
+}
+
+/* syslog_bare_tls_daemon - "smtp" for an SSL_connect error line, "smtpd"
+ * for an SSL_accept error line (the peer, ": ", a reason), else NULL */
+const char *syslog_bare_tls_daemon(struct span text)
+{
+	struct span cur = text;
+	const char *d;
+	bool want_port;
+	if (span_eat(&cur, "SSL_connect error to "))
+		d = "smtp", want_port = true;
+	else if (span_eat(&cur, "SSL_accept error from "))
+		d = "smtpd", want_port = false;
+	else
+		return NULL;
+	bool port;
+	size_t n = namaddr_at(cur, &port);
+	if (!n || port != want_port || n + 2 >= cur.n || cur.p[n] != ':' || cur.p[n + 1] != ' ')
+		return NULL;
+	return d;
+}
+
+/* syslog_tls_note - after a line read without its prefix: a handshake
+ * failure line starts a pairing with the warnings that follow it */
+void syslog_tls_note(struct syslog_state *st, const struct logline *out)
+{
+	if (out->postfix && out->inferred && syslog_bare_tls_daemon(out->text))
+		st->tls_daemon = syslog_bare_tls_daemon(out->text);
+}
+
+/* syslog_tls_warning - the program of a tagless "TLS library problem:"
+ * warning right after a handshake failure line (or after another such
+ * warning), or NULL */
+const char *syslog_tls_warning(struct syslog_state *st, struct span text)
+{
+	if (!st->tls_prev || !span_starts(text, "TLS library problem: "))
+		return NULL;
+	st->tls_daemon = st->tls_prev;
+	return st->tls_prev;
+}
