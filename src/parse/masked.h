@@ -39,10 +39,23 @@ static inline bool addr_zero_padded(struct span a)
 	if (a.p[0] == '0' && a.p[1] >= '0' && a.p[1] <= '9')
 		return true;
 	size_t i = a.n; /* back to the last octet's dot: at most 4 bytes */
-	while (i > 0 && i + 4 > a.n && a.p[i - 1] != '.')
-		i--;
-	return i > 0 && a.p[i - 1] == '.' && i + 1 < a.n && a.p[i] == '0' && a.p[i + 1] >= '0' &&
-	       a.p[i + 1] <= '9';
+	if (a.n >= 8) {
+		/* the last '.' among the last five bytes, in one word (an
+		 * exact test per byte: no borrow from one byte to the next);
+		 * the loop below cost about 26 instructions an address */
+		const uint64_t lows = 0x7F7F7F7F7F7F7F7FULL;
+		uint64_t w = load_le64(a.p + a.n - 8) ^ 0x2E2E2E2E2E2E2E2EULL;
+		uint64_t z = ~(((w & lows) + lows) | w) & 0x8080808080000000ULL;
+		if (!z)
+			return false;
+		i = a.n - 8 + (size_t)((63 - __builtin_clzll(z)) >> 3) + 1;
+	} else {
+		while (i > 0 && i + 4 > a.n && a.p[i - 1] != '.')
+			i--;
+		if (!i || a.p[i - 1] != '.')
+			return false;
+	}
+	return i + 1 < a.n && a.p[i] == '0' && a.p[i + 1] >= '0' && a.p[i + 1] <= '9';
 }
 
 /* addr_is_masked - addr (the text between the brackets) is a placeholder

@@ -71,6 +71,10 @@ static bool namaddr(struct span s, struct span *name, struct span *ip, struct sp
 		return false;
 	if (name->n && name->p[name->n - 1] == ' ' && !ip->n && ip->p[0] != ']')
 		name->n--; /* ip->p is inside s: ']' there means "[]" as logged */
+	/* the name, its '[' and the address in one search when they lie
+	 * together (the name not cut): one memchr call where two were */
+	if (ip->n && ip->p == name->p + name->n + 1)
+		return span_chr(span_make(name->p, name->n + 1 + ip->n), ' ') < 0;
 	return span_chr(*name, ' ') < 0 && span_chr(*ip, ' ') < 0;
 }
 

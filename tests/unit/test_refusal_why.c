@@ -65,7 +65,8 @@ TEST(refusal_why_same_as_snprintf)
 	    "<", ">: ", "x", " ", "\0", "Service unavailable", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	    "\"", "%s", "\xc3\xa9", "User unknown", "Unknown user", "nknown", "unknown",
 	    "need fully-qualified", "need fully-qualified address", "need fully-qualified hostname", "need fully", "undeliverable address", "unverified address",
-	    " address", "address", "unverified", "Domain not", "ddress", " a", "a", "d", " addres"};
+	    " address", "address", "unverified", "Domain not", "ddress", " a", "a", "d", " addres",
+	    "-qualified address", "-qualified", "need fullyy", "eed fully", "known", "nknow", "n", "k", "-"};
 	const size_t nparts = sizeof parts / sizeof *parts;
 	struct event ev = {0};
 	char text[600];
