@@ -477,8 +477,10 @@ static struct span domain_tail(struct span host)
  * in unrelated domains (two destinations' outages at once, with nothing
  * delivered over port 25 in between, is the rarer reading), or of a
  * large provider's MX (Gmail's, Microsoft's: they answer on port 25
- * around the clock), and not one delivery over port 25: the port is
- * blocked on this side */
+ * around the clock) on which a delivery ended, and not one delivery over
+ * port 25: the port is blocked on this side.  A provider's MX timing out
+ * while the delivery went on to end for another reason (the next MX
+ * tried, a TLS policy lookup failing) is that one host's trouble */
 void diag_fold_port25(struct diag *d)
 {
 	size_t n = 0;
@@ -493,7 +495,7 @@ void diag_fold_port25(struct diag *d)
 		ptrdiff_t lb = span_chr(k, '[');
 		if (lb >= 0)
 			k = span_head(k, (size_t)lb);
-		provider |= provider_name(k) != NULL;
+		provider |= provider_name(k) != NULL && g->recipients;
 		struct span tail = domain_tail(k);
 		if (!first.p)
 			first = tail;

@@ -193,6 +193,18 @@ TEST(diagnose_port25_blocked_provider)
 	if (d->nlist == 1)
 		CHECK_STR(finding_id(d->list[0]->id), "outbound-port25-blocked");
 	diag_free(d);
+	/* a provider's MX timing out while the delivery went on and ended
+	 * for another reason (threads AZ 16: the TLS policy lookup for the
+	 * next MX failed): that host's trouble, not the port */
+	static const char *const next[] = {
+	    "Feb  6 11:01:57 r postfix/smtp[85891]: connect to mx-ha03.web.de[212.227.15.17]:25: Operation timed out",
+	    "Feb  6 11:01:57 r postfix/smtp[85891]: 4YpXgj0QgWz1Xhx: to=<a@web.de>, relay=none, delay=20, delays=0.06/0.02/20/0, dsn=4.7.5, status=deferred (client TLS configuration problem)",
+	};
+	d = diag_new();
+	feed(d, next, 2);
+	for (size_t i = 0; i < d->nlist; i++)
+		CHECK(d->list[i]->id != F_OUT_PORT25_BLOCKED);
+	diag_free(d);
 	/* one unknown server timing out stays that server's trouble */
 	static const char *const one[] = {
 	    "Sep 29 08:40:57 m postfix/smtp[1]: 15C904A3825: to=<a@example.net>, relay=none, delay=742, delays=652/0.02/90/0, dsn=4.4.1, status=deferred (connect to mx.example.net[192.0.2.26]:25: Connection timed out)",
