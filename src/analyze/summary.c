@@ -356,10 +356,13 @@ static void on_delivery(struct summary *s, const struct event *ev)
 		if (dly > q->max_delay)
 			q->max_delay = dly;
 	}
-	/* a content filter that took the message and kept it (Amavis's
-	 * "250 2.7.0 Ok, discarded", "250 2.5.0 Ok, id=..., BOUNCE"): sent
-	 * to the filter, delivered nowhere */
-	enum filter_drop drop = sent ? filter_reply_drop(ev->reason) : FILTER_PASSED;
+	/* a content filter of this host's own (on loopback, as Amavis on
+	 * 127.0.0.1:10024) that took the message and kept it ("250 2.7.0 Ok,
+	 * discarded", "250 2.5.0 Ok, id=..., BOUNCE"): sent to the filter,
+	 * delivered nowhere.  A remote server's such answer is its own affair:
+	 * the message was delivered to it */
+	bool own_filter = span_starts(ev->relay_ip, "127.") || span_eqs(ev->relay_ip, "::1");
+	enum filter_drop drop = sent && own_filter ? filter_reply_drop(ev->reason) : FILTER_PASSED;
 	if (drop == FILTER_DISCARDED) {
 		s->discarded++;
 		summary_bump(s, l, SD_REJ);

@@ -73,6 +73,17 @@ TEST(summary_filter_kept_not_delivered)
 	CHECK_INT(s->discarded, 1);
 	CHECK_INT(s->bounced, 1);
 	summary_free(s);
+	/* a remote server that answers so (an Amavis in front of its own
+	 * port 25) took the message: delivered, as far as this host goes */
+	static const char *const remote[] = {
+	    "Jul  2 17:23:02 mail postfix/smtp[595]: 9139A778: to=<joe@remote.example>, relay=mx.remote.example[198.51.100.9]:25, "
+	    "delay=1, delays=0.1/0/0.4/0.5, dsn=2.7.0, status=sent (250 2.7.0 Ok, discarded, id=00586-01 - spam)",
+	    NULL,
+	};
+	s = feed(remote);
+	CHECK_INT(s->delivered, 1);
+	CHECK_INT(s->discarded, 0);
+	summary_free(s);
 }
 
 TEST(diagnose_amavis_blocked)
