@@ -28,6 +28,7 @@
  * Untrusted input: every access is bounds-checked.
  */
 #include "prefix.h"
+#include "prefix_internal.h"
 #include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
@@ -189,13 +190,11 @@ static bool take_qid(struct span *cur, bool noqueue, bool *was_noqueue)
 	return true;
 }
 
-/* client_at - "name[address]" (and ":port", smtpd_client_port_logging)
- * at the start of s: its length, or 0.  The name is a host name or
- * "unknown"; the address whatever an admin typed over it ("[IP]") but
- * no blank. */
-static size_t client_at(struct span s)
+/* syslog_bare_client_at - see prefix_internal.h */
+size_t syslog_bare_client_at(struct span s, bool *port)
 {
 	size_t i = 0;
+	*port = false;
 	while (i < s.n && i < 256 && (alnum(s.p[i]) || s.p[i] == '.' || s.p[i] == '-' || s.p[i] == '_'))
 		i++;
 	if (!i || i >= s.n || s.p[i] != '[')
@@ -210,8 +209,15 @@ static size_t client_at(struct span s)
 		i++;
 		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
 			i++;
+		*port = true;
 	}
 	return i;
+}
+
+static size_t client_at(struct span s)
+{
+	bool port;
+	return syslog_bare_client_at(s, &port);
 }
 
 /* tail_ok - what follows the words fits the row */

@@ -18,35 +18,9 @@
  * every access is bounds-checked.
  */
 #include "prefix.h"
+#include "prefix_internal.h"
 
 #include <string.h>
-
-/* namaddr_at - "name[address]" and an optional ":port" at the start of
- * s: its length, or 0; *port tells whether a port ended it */
-static size_t namaddr_at(struct span s, bool *port)
-{
-	size_t i = 0;
-	*port = false;
-	while (i < s.n && i < 256 &&
-	       ((s.p[i] >= '0' && s.p[i] <= '9') || (s.p[i] >= 'a' && s.p[i] <= 'z') ||
-		(s.p[i] >= 'A' && s.p[i] <= 'Z') || s.p[i] == '.' || s.p[i] == '-' || s.p[i] == '_'))
-		i++;
-	if (!i || i >= s.n || s.p[i] != '[')
-		return 0;
-	size_t a = ++i;
-	while (i < s.n && i - a < 128 && s.p[i] != ']' && s.p[i] != ' ' && s.p[i] != '[')
-		i++;
-	if (i == a || i >= s.n || s.p[i] != ']')
-		return 0;
-	i++;
-	if (i + 1 < s.n && s.p[i] == ':' && s.p[i + 1] >= '0' && s.p[i + 1] <= '9') {
-		i++;
-		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
-			i++;
-		*port = true;
-	}
-	return i;
-}
 
 /* syslog_bare_tls_daemon - "smtp" for an SSL_connect error line, "smtpd"
  * for an SSL_accept error line (the peer, ": ", a reason), else NULL */
@@ -62,7 +36,7 @@ const char *syslog_bare_tls_daemon(struct span text)
 	else
 		return NULL;
 	bool port;
-	size_t n = namaddr_at(cur, &port);
+	size_t n = syslog_bare_client_at(cur, &port);
 	if (!n || port != want_port || n + 2 >= cur.n || cur.p[n] != ':' || cur.p[n + 1] != ' ')
 		return NULL;
 	return d;

@@ -113,4 +113,10 @@ bool syslog_pid_masked(struct span pid);
  * with its year after the day; tried only when the usual shapes failed */
 __attribute__((cold)) bool syslog_rare_time(struct syslog_state *st, struct span *cur, struct stamp *ts);
 
+/* bare.c: "name[address]" (and ":port", smtpd_client_port_logging) at
+ * the start of s: its length, or 0; *port tells whether a port ended it.
+ * The name is a host name or "unknown"; the address whatever an admin
+ * typed over it ("[IP]") but no blank (bare_tls.c reads its peers so) */
+size_t syslog_bare_client_at(struct span s, bool *port);
+
 #endif
