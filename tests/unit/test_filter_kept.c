@@ -9,6 +9,7 @@
  */
 #include "progs.h"
 #include "analyze/summary.h"
+#include "summary_feed.h"
 #include "diagnose/rules.h"
 #include "parse/filter_reply.h"
 
@@ -39,22 +40,6 @@ TEST(filter_reply_drop_kinds)
 	CHECK(filter_reply_drop(span_make(s, 33)) == FILTER_BOUNCED);
 }
 
-/* feed - a summary of the lines */
-static struct summary *feed(const char *const *lines)
-{
-	struct summary *s = summary_new();
-	struct syslog_state st;
-	syslog_state_init(&st, 2026, 0);
-	for (; *lines; lines++) {
-		struct logline l;
-		struct event ev;
-		if (!syslog_parse(&st, span_of(*lines), &l))
-			continue;
-		parse_line(&l, &ev);
-		summary_event(s, &ev);
-	}
-	return s;
-}
 
 TEST(summary_filter_kept_not_delivered)
 {

@@ -15,26 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "analyze/summary.h"
+#include "summary_feed.h"
 #include "parse/event.h"
 #include "report/summary_json.h"
 #include "syslog/prefix.h"
 
-/* feed - a summary of the lines, classic stamps read as 2026 */
-static struct summary *feed(const char *const *lines)
-{
-	struct summary *s = summary_new();
-	struct syslog_state st;
-	syslog_state_init(&st, 2026, 0);
-	for (; *lines; lines++) {
-		struct logline l;
-		struct event ev;
-		if (!syslog_parse(&st, span_of(*lines), &l))
-			continue;
-		parse_line(&l, &ev);
-		summary_event(s, &ev);
-	}
-	return s;
-}
 
 /* row - the row of key in t, or NULL */
 static const struct srow *row(const struct stab *t, const char *key)
