@@ -89,6 +89,36 @@ out fail2ban fail2ban "$log"
 mkdir -p "$tmp/out/f2b-dir"
 "$bin" fail2ban --output "$tmp/out/f2b-dir" "$log" >"$tmp/out/fail2ban-output" 2>&1
 
+# the same lines as journalctl -o json writes them, each message with a
+# quote (escaped in the JSON, so the message read is no span of the line):
+# every line shown (evidence, explain, samples) hides the secrets too
+mkdir -p "$tmp/json"
+python3 - "$log" "$tmp/planted.json" <<'PY'
+import datetime, json, re, sys
+out = open(sys.argv[2], "w")
+for raw in open(sys.argv[1]):
+    m = re.match(r"(\S+) (\S+) ([^\[: ]+)(?:\[(\d+)\])?: (.*)$", raw.rstrip("\n"))
+    if not m:
+        continue
+    t = datetime.datetime.fromisoformat(m[1])
+    d = {"__REALTIME_TIMESTAMP": str(int(t.timestamp()) * 1000000 + t.microsecond),
+         "_HOSTNAME": m[2], "SYSLOG_IDENTIFIER": m[3], "MESSAGE": m[5] + ' "q"'}
+    if m[4]:
+        d["SYSLOG_PID"] = m[4]
+    out.write(json.dumps(d) + "\n")
+PY
+for j in "" --json; do
+	s=${j:+-json}
+	for c in report explain summary advise; do
+		"$bin" $c $j "$tmp/planted.json" >"$tmp/json/$c$s" 2>&1
+	done
+	"$bin" report --all $j "$tmp/planted.json" >"$tmp/json/report-all$s" 2>&1
+	"$bin" explain --session 1 $j "$tmp/planted.json" >"$tmp/json/explain-session$s" 2>&1
+	"$bin" trace $j 4A1B2C3D4E "$tmp/planted.json" >"$tmp/json/trace$s" 2>&1
+done
+"$bin" events --all "$tmp/planted.json" >"$tmp/json/events-all" 2>&1
+"$bin" report --all --html - "$tmp/planted.json" >"$tmp/json/report-html" 2>&1
+
 # the corpus: 203.0.113.251's -v and TLS-debug session
 for j in "" --json; do
 	s=${j:+-json}
@@ -144,6 +174,10 @@ planted="Tr0ub4dor&3xyz correcthorsebattery hunter2hunter2 Zq9plain! n0IRsecretX
 pregreetPw99 cyrusDecoded7 legitUserPw42 R3layK3yQ77"
 # shellcheck disable=SC2086
 if leaks "$tmp/out" $planted >"$tmp/leaks" 2>&1; then ok; else bad "planted passwords in the output:"; head -40 "$tmp/leaks"; fi
+# shellcheck disable=SC2086
+if leaks "$tmp/json" $planted >"$tmp/leaks-json" 2>&1; then ok; else
+	bad "planted passwords in the output for the journal's JSON:"; head -20 "$tmp/leaks-json"; fi
+grep -q "AUTH PLAIN" "$tmp/json/explain" && ok || bad "journal JSON: explain shows no AUTH line"
 nfiles=$(sed -n 's/^files //p' "$tmp/leaks")
 # every command's output, and the files fail2ban --output wrote
 if [ "${nfiles:-0}" -gt $n ]; then ok; else bad "only ${nfiles:-0} outputs of $n commands were checked"; fi

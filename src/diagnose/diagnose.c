@@ -94,9 +94,9 @@ char *diag_sample_copy(const struct logline *l, bool show_secrets)
 	redact_init(&st, false);
 	redact_msg(&st, l, &m);
 	/* a line without a secret to hide is copied once, not through b */
-	if (show_secrets || !redact_touches(&m, l->raw))
+	if (l->format != FMT_JOURNAL && (show_secrets || !redact_touches(&m, l->raw)))
 		return xspandup(span_cut(l->raw, DIAG_SAMPLE_MAX));
-	redact_put(&b, l->raw, &m);
+	redact_line(&b, l, show_secrets ? NULL : &m);
 	char *s = xspandup(span_cut(buf_span(&b), DIAG_SAMPLE_MAX));
 	buf_free(&b);
 	return s;

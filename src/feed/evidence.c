@@ -30,14 +30,18 @@ static int ref_cmp(const void *x, const void *y)
 }
 
 /* kept_line - the line as shown: cut, and its secrets (m) replaced.  A
- * journalctl -o json line holds its message escaped, apart from the
- * text the mask points into: then the message is shown, not the JSON. */
+ * journal entry (journalctl -o json, or an entry over several lines
+ * gathered by journal_text.c) is shown as its time, host, program and
+ * message, not as its JSON. */
 static char *kept_line(struct span line, const struct logline *l, const struct redact_mask *m)
 {
-	if (!m || !m->n)
+	bool masked = m && m->n;
+	if (!masked && l->format != FMT_JOURNAL)
 		return xspandup(span_cut(line, EVIDENCE_LINE_MAX));
 	struct buf b = {0};
-	if (l->text.p >= line.p && l->text.p + l->text.n <= line.p + line.n) {
+	if (l->format == FMT_JOURNAL) {
+		redact_line(&b, l, m);
+	} else if (l->text.p >= line.p && l->text.p + l->text.n <= line.p + line.n) {
 		redact_put(&b, line, m);
 	} else {
 		buf_putspan(&b, l->prog);

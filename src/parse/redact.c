@@ -25,6 +25,7 @@
  */
 #include "redact.h"
 #include "../util/base64.h"
+#include "../util/timefmt.h"
 #include "../util/xalloc.h"
 
 #include <stdlib.h>
@@ -598,6 +599,28 @@ void redact_put(struct buf *out, struct span s, const struct redact_mask *m)
 	}
 	if (end > p)
 		buf_put(out, s.p + (p - (uintptr_t)s.p), end - p);
+}
+
+/* redact_line - the line l as shown to the reader, secrets (m, may be
+ * NULL) replaced: a journal entry (journalctl -o json, or an entry over
+ * several lines gathered as one) as its time, host, program and message,
+ * its other fields saying nothing to the reader and its message maybe
+ * escaped in the JSON; any other line as it is */
+void redact_line(struct buf *out, const struct logline *l, const struct redact_mask *m)
+{
+	if (l->format != FMT_JOURNAL) {
+		redact_put(out, l->raw, m);
+		return;
+	}
+	buf_stamp(out, l->ts);
+	buf_putc(out, ' ');
+	buf_putspan(out, l->host);
+	buf_putc(out, ' ');
+	buf_putspan(out, l->prog);
+	if (l->pid >= 0)
+		buf_printf(out, "[%lld]", (long long)l->pid);
+	buf_puts(out, ": ");
+	redact_put(out, l->text, m);
 }
 
 /* redact_json - s as a JSON string, secrets replaced */

@@ -76,6 +76,7 @@ void redact_client_text(struct span stage, struct span text, struct redact_mask 
 
 bool redact_touches(const struct redact_mask *m, struct span s);
 void redact_put(struct buf *out, struct span s, const struct redact_mask *m);
+void redact_line(struct buf *out, const struct logline *l, const struct redact_mask *m);
 void redact_json(struct buf *out, struct span s, const struct redact_mask *m);
 void redact_term(struct buf *out, struct span s, const struct redact_mask *m);
 

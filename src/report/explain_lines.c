@@ -187,18 +187,21 @@ static struct line_note *push(struct explain_lines *el)
 	return n;
 }
 
-/* shown - the line as told: its pasted bullet off, secrets hidden, cut */
+/* shown - the line as told: its pasted bullet off, secrets hidden, cut;
+ * a journal entry as its time, host, program and message */
 static char *shown(const struct logline *l, struct span line, struct redact *rd, bool show_secrets)
 {
 	struct span raw = l->raw.p ? l->raw : line;
 	struct redact_mask m;
 	redact_msg(rd, l, &m);
 	struct buf b = {0};
-	if (show_secrets || !redact_touches(&m, raw))
+	if (l->format == FMT_JOURNAL) /* its message maybe escaped in the JSON */
+		redact_line(&b, l, show_secrets ? NULL : &m);
+	else if (show_secrets || !redact_touches(&m, raw))
 		buf_putspan(&b, span_cut(raw, 400));
 	else
 		redact_put(&b, span_cut(raw, 400), &m);
-	char *s = xspandup(buf_span(&b));
+	char *s = xspandup(span_cut(buf_span(&b), 400));
 	buf_free(&b);
 	return s;
 }
