@@ -3,7 +3,8 @@
 # gzip/xz/zstd told by magic bytes (not by name), stdin as -, a rotated set
 # named in any order or as a directory, the journal file and its
 # journalctl renderings (short-iso, short-precise, short-full, short-unix,
-# json, cat).  The reference is `stats --json` on the plain
+# json, cat; verbose, export, json-pretty, json-seq, short-monotonic and
+# short-delta made by journalctl from the journal file).  The reference is `stats --json` on the plain
 # log.  Last line: "input: N passed, N failed".
 set -u
 bin=$1
@@ -218,6 +219,39 @@ grep -q "^events 1[0-9][0-9][0-9] told 1[0-9][0-9][0-9] bad 0$" "$tmp/out" && ok
 "$bin" stats --json "$data/extra/mail.journal.cat.log.gz" >"$tmp/st" 2>/dev/null
 grep -q '"unknown":0,' "$tmp/st" && grep -q '"other":0,' "$tmp/st" && grep -q '"messages":203' "$tmp/st" \
 	&& ok || ko "-o cat: $(cat "$tmp/st")"
+
+# journalctl's other renderings of the same journal, made here by the
+# real journalctl: -o verbose, export and json-pretty spread an entry
+# over lines, json-seq puts a separator before each object; each gives
+# the very report of -o json (evidence lines and samples included).
+# -o short-monotonic and short-delta have no time of day: the events of
+# short-iso's lines without their time.
+if command -v journalctl >/dev/null 2>&1; then
+	jf=$data/extra/mail.journal
+	"$bin" report "$data/extra/mail.journal.json" >"$tmp/rep-json" 2>&1
+	grep -q "evidence (session" "$tmp/rep-json" && ok || ko "-o json: no evidence lines"
+	for o in verbose export json-pretty json-seq; do
+		journalctl --file "$jf" -o $o --no-pager >"$tmp/j.$o" 2>/dev/null
+		"$bin" report "$tmp/j.$o" >"$tmp/rep" 2>&1
+		same "-o $o: the report of -o json" "$tmp/rep-json" "$tmp/rep"
+		gzip -c "$tmp/j.$o" >"$tmp/j.$o.gz"
+		"$bin" report "$tmp/j.$o.gz" >"$tmp/rep" 2>&1
+		same "-o $o, gzip: the report of -o json" "$tmp/rep-json" "$tmp/rep"
+	done
+	cut -d' ' -f2- "$data/extra/mail.journal.short-iso.log" >"$tmp/j.notime"
+	"$bin" events --all "$tmp/j.notime" >"$tmp/ev-notime" 2>/dev/null
+	for o in short-monotonic short-delta; do
+		journalctl --file "$jf" -o $o --no-pager >"$tmp/j.$o" 2>/dev/null
+		"$bin" events --all "$tmp/j.$o" >"$tmp/ev" 2>/dev/null
+		same "-o $o: the events of short-iso without times" "$tmp/ev-notime" "$tmp/ev"
+		got=$(sess "$tmp/j.$o")
+		[ "$got" = "$want" ] && ok || ko "-o $o: sessions/messages $got, want $want"
+	done
+elif [ "${CI:-}" = true ]; then
+	ko "journalctl missing (Debian: systemd)"
+else
+	echo "SKIP journalctl's renderings: journalctl not installed"
+fi
 
 # a truncated compressed file: an error naming the file, exit 1, the rest kept
 head -c 20000 "$tmp/log.gzip.bin" >"$tmp/cut.gz"

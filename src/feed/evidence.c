@@ -8,6 +8,7 @@
  */
 #include "evidence.h"
 #include "feed.h"
+#include "journal_text.h"
 #include "../input/jump.h"
 #include "../input/lines.h"
 #include "../input/source.h"
@@ -55,6 +56,62 @@ static char *kept_line(struct span line, const struct logline *l, const struct r
 	return s;
 }
 
+/* the lines of an input as the first pass read them: journalctl's
+ * entries over several lines gathered (journal_text.c) */
+struct text_reader {
+	struct lines *lr;
+	struct jtext jt;
+	struct span rest;       /* a line to give after the entry it ended */
+	uint64_t rest_no;
+	bool ended;
+};
+
+/* text_restart - after a jump: nothing gathered is kept */
+static void text_restart(struct text_reader *t)
+{
+	jtext_free(&t->jt);
+	t->rest = SPAN_NULL;
+	t->ended = false;
+}
+
+/* text_next - the next line or entry, *no its line number */
+static bool text_next(struct text_reader *t, struct span *line, uint64_t *no)
+{
+	if (t->rest.p) {
+		*line = t->rest, *no = t->rest_no;
+		t->rest = SPAN_NULL;
+		return true;
+	}
+	for (;;) {
+		struct span raw, entry, rest;
+		uint64_t at = 0;
+		if (!lines_next(t->lr, &raw)) {
+			if (t->ended)
+				return false;
+			t->ended = true;
+			jtext_end(&t->jt, &entry, &at);
+			*line = entry, *no = at;
+			return entry.p != NULL;
+		}
+		uint64_t n = t->lr->lineno;
+		if (!jtext_maybe(&t->jt, raw)) {
+			*line = raw, *no = n;
+			return true;
+		}
+		jtext_line(&t->jt, raw, n, &entry, &at, &rest);
+		if (entry.p) {
+			if (rest.p)
+				t->rest = rest, t->rest_no = n;
+			*line = entry, *no = at;
+			return true;
+		}
+		if (rest.p) {
+			*line = rest, *no = n;
+			return true;
+		}
+	}
+}
+
 /* evidence_collect - read each file once, keeping the chosen lines */
 void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs, size_t nrefs,
 		      const struct feed *feed, int forced_year, bool show_secrets)
@@ -83,6 +140,9 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 		syslog_state_init(&st, forced_year, src->mtime);
 		struct lines lr;
 		lines_init(&lr, src);
+		struct text_reader tr = {.lr = &lr};
+		jtext_init(&tr.jt);
+		uint64_t back = in->entries ? JT_BACK_LINES : 0;
 		struct span line;
 		size_t lo = next, hi = next;
 		while (hi < nrefs && out->v[hi].ref->file_index == f)
@@ -92,26 +152,32 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 		uint64_t tried = 0;     /* the mark last jumped to (or failed to) */
 		for (;;) {
 			uint64_t want = lr.lineno + 1;
+			/* the lowest number the next line or entry may have: an
+			 * entry over lines has its MESSAGE line's */
+			uint64_t low = want > back ? want - back : 1;
 			while (started < hi && out->v[started].ref->first_line <= want) {
 				if (out->v[started].ref->last_line > reach)
 					reach = out->v[started].ref->last_line;
 				started++;
 			}
-			if (want > reach) {
+			if (low > reach) {
 				if (started == hi)
 					break; /* every reference has its lines */
 				/* no reference wants the next lines: on to the
-				 * nearest mark before the next one that does */
+				 * nearest mark before the next one that does (an
+				 * entry's first line before its MESSAGE line) */
+				uint64_t first = out->v[started].ref->first_line;
 				struct jump_line m;
-				if (in->jump && jump_find_line(in->jump, out->v[started].ref->first_line, &m) &&
+				if (in->jump && jump_find_line(in->jump, first > back ? first - back : 1, &m) &&
 				    m.lineno > want && m.lineno != tried) {
 					tried = m.lineno;
 					lines_seek(&lr, m.off, m.lineno - 1, in->jump);
+					text_restart(&tr);
 				}
 			}
-			if (!lines_next(&lr, &line) || lr.lineno > upto)
+			uint64_t no;
+			if (!text_next(&tr, &line, &no) || no > upto)
 				break;
-			uint64_t no = lr.lineno;
 			while (lo < hi && out->v[lo].ref->last_line < no)
 				lo++;
 			struct logline l;
@@ -147,6 +213,7 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 			}
 		}
 		next = hi;
+		jtext_free(&tr.jt);
 		lines_free(&lr);
 		source_close(src);
 	}

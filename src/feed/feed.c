@@ -4,6 +4,7 @@
  * what a second pass needs to read the inputs again.
  */
 #include "feed.h"
+#include "journal_text.h"
 #include "../input/jump.h"
 #include "../input/lines.h"
 #include "order.h"
@@ -324,6 +325,41 @@ static void spool_read(void *ctx, struct span line)
 	reread_line(sp->f, sp->in, line, &sp->pending);
 }
 
+/* text_line - a line of an input through journal_text.c (journalctl's
+ * renderings over several lines) to feed_line, at lineno */
+static void text_line(struct feed *f, struct syslog_state *st, struct jtext *jt, struct span line,
+		      uint64_t lineno)
+{
+	if (!jtext_maybe(jt, line)) {
+		f->lineno = lineno;
+		feed_line(f, st, line);
+		return;
+	}
+	struct span entry, rest;
+	uint64_t at = lineno;
+	jtext_line(jt, line, lineno, &entry, &at, &rest);
+	if (entry.p) {
+		f->lineno = at;
+		feed_line(f, st, entry);
+	}
+	if (rest.p) {
+		f->lineno = lineno;
+		feed_line(f, st, rest);
+	}
+}
+
+/* text_end - the entry journal_text.c still holds at an input's end */
+static void text_end(struct feed *f, struct syslog_state *st, struct jtext *jt)
+{
+	struct span entry;
+	uint64_t at = 0;
+	jtext_end(jt, &entry, &at);
+	if (entry.p) {
+		f->lineno = at;
+		feed_line(f, st, entry);
+	}
+}
+
 /* read_lines - the lines of src, in order, through feed_line; for a
  * second pass (in), a piped input's lines kept, a file's line marks
  * taken by the reader (the reading half of feed_file) */
@@ -340,11 +376,16 @@ static void read_lines(struct feed *f, struct source *src, struct lines *lr, str
 		order_on_read(&ord, spool_read, &sp); /* kept in file order */
 	else if (in)
 		lr->marks = in->jump;
+	struct jtext jt;
+	jtext_init(&jt);
 	while (order_next(&ord, &line)) {
-		f->lineno = ord.lineno;
 		st.pasted = ord.pasted;
-		feed_line(f, &st, line);
+		text_line(f, &st, &jt, line, ord.lineno);
 	}
+	text_end(f, &st, &jt);
+	if (in && jt.seen)
+		in->entries = true;
+	jtext_free(&jt);
 	order_free(&ord);
 	lr->marks = NULL;
 	if (keep && !in->cut)
@@ -504,12 +545,15 @@ void feed_again(struct feed *f, const struct feed *first)
 		order_init(&ord, &lr, f->forced_year, src->mtime);
 		uint64_t upto = in->spool ? in->lines : UINT64_MAX;
 		struct span line;
+		struct jtext jt;
+		jtext_init(&jt);
 		while (order_next(&ord, &line)) {
 			if (ord.lineno > upto)
 				continue;
-			f->lineno = ord.lineno;
-			feed_line(f, &st, line);
+			text_line(f, &st, &jt, line, ord.lineno);
 		}
+		text_end(f, &st, &jt);
+		jtext_free(&jt);
 		order_free(&ord);
 		pasted_end(f);
 		if (f->tr && transcript_end(f->tr))

@@ -91,6 +91,9 @@ struct feed_input {
 	ino_t ino;
 	time_t mtime;
 	bool journal;            /* a journal file: read through libsystemd, not again */
+	bool entries;            /* text of journal entries over several lines
+				  * (journal_text.h): a second pass starts
+				  * reading JT_BACK_LINES before a line it wants */
 	int fd;                  /* else what is kept of it, or -1 */
 	bool spool;              /* fd holds its lines (else: a regular stdin, read again) */
 	bool cut;                /* the spool stopped before the input's end */

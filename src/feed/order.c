@@ -19,6 +19,10 @@
  * "QID: removed") read before its own start ("connect from X",
  * "QID: client=", "QID: uid=") is an input newest first.
  *
+ * An input of journalctl's entries over several lines (-o verbose,
+ * export, json-pretty: journal_text.c gathers them) is neither joined,
+ * cut apart nor reordered: its indented lines are fields, not wraps.
+ *
  * A short input kept whole (a paste) may hold records flattened onto one
  * line by a copy site: they are cut apart again (unflatten.c); a remark
  * the admin wrote after a line, in any language ("  <-- here"), is taken
@@ -32,6 +36,7 @@
  */
 #include "order.h"
 #include "annotation.h"
+#include "journal_text.h"
 #include "unflatten.h"
 #include "unwrap.h"
 #include "../syslog/prefix.h"
@@ -165,6 +170,8 @@ static void look(struct order *o, unsigned char **heads)
 		keep(o, line, o->lr->lineno);
 		if (o->on_read)
 			o->on_read(o->ctx, line);
+		if (!o->journal && jtext_starts(line))
+			o->journal = true;
 		struct logline l;
 		bool head = syslog_parse(o->st, line, &l);
 		/* an indented message read by its words alone may be a wrapped
@@ -181,7 +188,7 @@ static void look(struct order *o, unsigned char **heads)
 						 : indented ? HEAD_INDENTED : HEAD_WORDS;
 		/* a line without a prefix (or only indented words) right after
 		 * one with: a wrapped line, perhaps */
-		if (o->n >= 2 && (*heads)[o->n - 2] && may_continue((*heads)[o->n - 1]) &&
+		if (o->n >= 2 && !o->journal && (*heads)[o->n - 2] && may_continue((*heads)[o->n - 1]) &&
 		    span_trim(line).n)
 			o->wraps = true;
 		if (head && !words && l.postfix)
@@ -206,7 +213,7 @@ static void look(struct order *o, unsigned char **heads)
 	if (dir == 0)
 		dir = words; /* every time the same, or none: the words say */
 	o->pasted = dir < 0; /* newest first, even when handed over as read */
-	o->reversed = dir < 0 && !o->as_read;
+	o->reversed = dir < 0 && !o->as_read && !o->journal;
 }
 
 /* unwrap_kept - the kept lines with each wrapped line joined again
@@ -324,7 +331,7 @@ bool order_next_kept(struct order *o, struct span *line)
 		look(o, &heads);
 		o->pasted = o->pasted || o->wraps || (!o->more && o->n <= ORDER_LOOK_LINES);
 		/* a short paste kept whole: records flattened onto a line */
-		if (!o->more && o->n <= ORDER_LOOK_LINES && heads) {
+		if (!o->more && o->n <= ORDER_LOOK_LINES && heads && !o->journal) {
 			unflatten_kept(o, &heads);
 			annotations_kept(o, heads);
 		}

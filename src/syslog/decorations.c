@@ -202,6 +202,47 @@ static bool quoted_whole(struct span *cur)
 	return true;
 }
 
+/* monotonic_stamp - journalctl -o short-monotonic's time since boot
+ * ("[ 3600.250713] ") or -o short-delta's, with the gap since the line
+ * before ("[ 3600.250713 <    0.000000>] "): no time of day, so the line
+ * is read as one without a time */
+static bool monotonic_stamp(struct span *cur)
+{
+	struct span s = *cur;
+	size_t i = 1;
+	for (int part = 0; part < 2; part++) {
+		while (i < s.n && i < 40 && s.p[i] == ' ')
+			i++;
+		size_t d = i;
+		while (i < s.n && i - d < 12 && isdig(s.p[i]))
+			i++;
+		if (i == d || i >= s.n || s.p[i] != '.')
+			return false;
+		d = ++i;
+		while (i < s.n && i - d < 9 && isdig(s.p[i]))
+			i++;
+		if (i == d)
+			return false;
+		while (i < s.n && i < 40 && s.p[i] == ' ')
+			i++;
+		if (i >= s.n)
+			return false;
+		if (part) {
+			if (s.p[i] != '>')
+				return false;
+			i++;
+		} else if (s.p[i] == '<') {
+			i++; /* short-delta's "<gap>" */
+			continue;
+		}
+		break;
+	}
+	if (i + 1 >= s.n || s.p[i] != ']' || s.p[i + 1] != ' ')
+		return false;
+	*cur = span_skip(s, i + 2);
+	return true;
+}
+
 /* syslog_strip_decorations - what a paste put before the line */
 void syslog_strip_decorations(struct span *cur)
 {
@@ -218,6 +259,8 @@ void syslog_strip_decorations(struct span *cur)
 			*cur = span_skip(*cur, 3); /* a byte-order mark, a bullet */
 			continue;
 		}
+		if (p[0] == '[' && monotonic_stamp(cur))
+			continue;
 		if (p[0] == '>' || p[0] == '`' || p[0] == '|') {
 			*cur = span_skip(*cur, 1); /* quote, code, table */
 			continue;
