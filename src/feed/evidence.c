@@ -60,6 +60,7 @@ static char *kept_line(struct span line, const struct logline *l, const struct r
  * entries over several lines gathered (journal_text.c) */
 struct text_reader {
 	struct lines *lr;
+	bool entries;           /* the first pass met such entries (feed_input) */
 	struct jtext jt;
 	struct span rest;       /* a line to give after the entry it ended */
 	uint64_t rest_no;
@@ -94,7 +95,7 @@ static bool text_next(struct text_reader *t, struct span *line, uint64_t *no)
 			return entry.p != NULL;
 		}
 		uint64_t n = t->lr->lineno;
-		if (!jtext_maybe(&t->jt, raw)) {
+		if (!t->entries || !jtext_maybe(&t->jt, raw)) {
 			*line = raw, *no = n;
 			return true;
 		}
@@ -140,7 +141,7 @@ void evidence_collect(struct evidence_set *out, struct evidence_ref *const *refs
 		syslog_state_init(&st, forced_year, src->mtime);
 		struct lines lr;
 		lines_init(&lr, src);
-		struct text_reader tr = {.lr = &lr};
+		struct text_reader tr = {.lr = &lr, .entries = in->entries};
 		jtext_init(&tr.jt);
 		uint64_t back = in->entries ? JT_BACK_LINES : 0;
 		struct span line;

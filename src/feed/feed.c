@@ -380,10 +380,15 @@ static void read_lines(struct feed *f, struct source *src, struct lines *lr, str
 	jtext_init(&jt);
 	while (order_next(&ord, &line)) {
 		st.pasted = ord.pasted;
-		text_line(f, &st, &jt, line, ord.lineno);
+		if (ord.journal) { /* told by the first lines (order.c) */
+			text_line(f, &st, &jt, line, ord.lineno);
+			continue;
+		}
+		f->lineno = ord.lineno;
+		feed_line(f, &st, line);
 	}
 	text_end(f, &st, &jt);
-	if (in && jt.seen)
+	if (in && ord.journal)
 		in->entries = true;
 	jtext_free(&jt);
 	order_free(&ord);
@@ -550,7 +555,12 @@ void feed_again(struct feed *f, const struct feed *first)
 		while (order_next(&ord, &line)) {
 			if (ord.lineno > upto)
 				continue;
-			text_line(f, &st, &jt, line, ord.lineno);
+			if (ord.journal) {
+				text_line(f, &st, &jt, line, ord.lineno);
+				continue;
+			}
+			f->lineno = ord.lineno;
+			feed_line(f, &st, line);
 		}
 		text_end(f, &st, &jt);
 		jtext_free(&jt);

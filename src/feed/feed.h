@@ -92,7 +92,8 @@ struct feed_input {
 	time_t mtime;
 	bool journal;            /* a journal file: read through libsystemd, not again */
 	bool entries;            /* text of journal entries over several lines
-				  * (journal_text.h): a second pass starts
+				  * or json-seq records (journal_text.h): a
+				  * second pass gathers them too, and starts
 				  * reading JT_BACK_LINES before a line it wants */
 	int fd;                  /* else what is kept of it, or -1 */
 	bool spool;              /* fd holds its lines (else: a regular stdin, read again) */

@@ -72,7 +72,6 @@ static size_t name_len(struct span s)
 static void start_entry(struct jtext *j, int mode, uint64_t lineno)
 {
 	j->mode = mode;
-	j->seen = true;
 	j->broken = false;
 	j->skip = 0;
 	j->first = j->msg_line = lineno;
@@ -110,10 +109,13 @@ static bool header_time(struct span line, uint64_t *time)
 {
 	if (!line.n || line.p[line.n - 1] != ']')
 		return false;
-	ptrdiff_t at = span_index(line, " [s=");
-	if (at < 0)
+	/* the last '[' (the header's has none inside): cheap on the many
+	 * lines that end in "name[address]" */
+	ptrdiff_t at = span_rchr(line, '[');
+	if (at < 1 || line.p[at - 1] != ' ' || (size_t)at + 3 > line.n || line.p[at + 1] != 's' ||
+	    line.p[at + 2] != '=')
 		return false;
-	struct span rest = span_skip(line, (size_t)at + 4);
+	struct span rest = span_skip(line, (size_t)at + 3);
 	ptrdiff_t t = span_index(rest, ";t=");
 	if (t < 0)
 		return false;
@@ -156,14 +158,15 @@ static struct span trimmed(struct span s)
 	return s;
 }
 
-/* jtext_starts - does line start an entry of one of these renderings
- * (order.c: such an input is no paste to join or reorder) */
+/* jtext_starts - does line start an entry of one of these renderings, or
+ * a json-seq record (order.c: such an input is no paste to join or
+ * reorder, and its lines go through jtext_line) */
 bool jtext_starts(struct span line)
 {
 	uint64_t us;
 	struct span t = trimmed(line);
 	return (t.n == 1 && t.p[0] == '{' && line.p[0] == '{') || span_starts(line, "__CURSOR=") ||
-	       header_time(line, &us);
+	       (line.n && line.p[0] == '\x1e') || header_time(line, &us);
 }
 
 /* starts - does line start an entry (kept as its first line) */

@@ -20,7 +20,6 @@ enum { JT_TIME, JT_HOST, JT_IDENT, JT_SPID, JT_PID, JT_UNIT, JT_MESSAGE, JT_NFIE
 
 struct jtext {
 	int mode;                   /* the rendering of the entry being gathered, JT_MODE_* */
-	bool seen;                  /* an entry was started in this input */
 	bool broken;                /* the entry went over a bound: dropped at its end */
 	uint64_t skip;              /* export: bytes of a binary field still to pass */
 	uint64_t first, msg_line;   /* the entry's first line and its MESSAGE line */
@@ -39,8 +38,9 @@ void jtext_end(struct jtext *j, struct span *entry, uint64_t *at);
 bool jtext_starts(struct span line);
 
 /* jtext_maybe - may the line be, or go on with, such an entry: cheap, for
- * every line (a verbose header ends with ']', an export entry starts with
- * "__CURSOR=", a json-pretty object with "{", a json-seq record with 0x1e) */
+ * every line (a verbose header ends with ";x=HEX]", an export entry starts
+ * with "__CURSOR=", a json-pretty object with "{", a json-seq record with
+ * 0x1e) */
 static inline bool jtext_maybe(const struct jtext *j, struct span line)
 {
 	if (j->mode)
@@ -48,7 +48,17 @@ static inline bool jtext_maybe(const struct jtext *j, struct span line)
 	if (!line.n)
 		return false;
 	char c = line.p[0];
-	return c == '{' || c == '_' || c == '\x1e' || line.p[line.n - 1] == ']';
+	if (c == '{' || c == '_' || c == '\x1e')
+		return true;
+	if (line.p[line.n - 1] != ']')
+		return false;
+	/* a verbose header ends ";x=HEX]"; a line ending "name[address]" fails
+	 * at the address's first dot or colon */
+	size_t i = line.n - 1;
+	while (i > 3 && line.n - i < 20 &&
+	       ((line.p[i - 1] >= '0' && line.p[i - 1] <= '9') || (line.p[i - 1] >= 'a' && line.p[i - 1] <= 'f')))
+		i--;
+	return i > 3 && line.p[i - 1] == '=' && line.p[i - 2] == 'x' && line.p[i - 3] == ';';
 }
 
 #endif

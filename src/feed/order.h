@@ -40,8 +40,10 @@ struct order {
 				     * whose wrapped lines are joined again (unwrap.c) */
 	bool pasted;                /* wrapped lines, newest first, or short and kept
 				     * whole: a paste, not a log as it comes */
-	bool journal;               /* journalctl's entries over several lines
-				     * (journal_text.c): never joined or reordered */
+	bool journal;               /* journalctl's entries over several lines or
+				     * json-seq records in the first lines
+				     * (journal_text.c): never joined or reordered,
+				     * every line through jtext_line */
 	bool pass;                  /* the kept lines are over: straight from lr */
 	size_t cut;                 /* records added by cutting flattened lines
 				     * apart (unflatten.c): each shares its line's
