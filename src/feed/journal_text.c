@@ -11,7 +11,9 @@
  *                  ended by an empty line; a binary field is its name
  *                  alone on a line, then a 64-bit little-endian length
  *                  and that many bytes (passed over, never kept);
- *   -o json-pretty an object over lines, "{" alone to "}" alone.
+ *   -o json-pretty an object over lines, "{" alone to "}" alone, its
+ *                  first field a journal field's name (a JSON document of
+ *                  another kind: its "{" is read as a line of its own).
  *
  * -o json-seq's record separator (0x1e) before each object is taken off.
  * The fields kept are those journal_json.c reads.  An entry is handed
@@ -158,22 +160,47 @@ static struct span trimmed(struct span s)
 	return s;
 }
 
-/* jtext_starts - does line start an entry of one of these renderings, or
- * a json-seq record (order.c: such an input is no paste to join or
- * reorder, and its lines go through jtext_line) */
+/* jtext_pretty_field - a json-pretty entry's field line: indented, a
+ * journal field's name quoted, then ':' (a JSON document of another kind
+ * has other keys: "input", "message") */
+bool jtext_pretty_field(struct span line)
+{
+	if (!line.n || !blank(line.p[0]))
+		return false;
+	struct span t = trimmed(line);
+	if (!t.n || t.p[0] != '"')
+		return false;
+	t = span_skip(t, 1);
+	size_t k = name_len(t);
+	if (!k || k >= t.n || t.p[k] != '"')
+		return false;
+	t = span_skip(t, k + 1);
+	while (t.n && blank(t.p[0]))
+		t = span_skip(t, 1);
+	return t.n && t.p[0] == ':';
+}
+
+/* jtext_starts - does line start an export or verbose entry, or a
+ * json-seq record (order.c: such an input is no paste to join or
+ * reorder, and its lines go through jtext_line; a json-pretty entry is
+ * told by its "{" and the field after it) */
 bool jtext_starts(struct span line)
 {
 	uint64_t us;
+	return span_starts(line, "__CURSOR=") || (line.n && line.p[0] == '\x1e') || header_time(line, &us);
+}
+
+/* jtext_brace - a line that is "{" alone (a json-pretty object's start) */
+bool jtext_brace(struct span line)
+{
 	struct span t = trimmed(line);
-	return (t.n == 1 && t.p[0] == '{' && line.p[0] == '{') || span_starts(line, "__CURSOR=") ||
-	       (line.n && line.p[0] == '\x1e') || header_time(line, &us);
+	return t.n == 1 && t.p[0] == '{' && line.p[0] == '{';
 }
 
 /* starts - does line start an entry (kept as its first line) */
 static bool starts(struct jtext *j, struct span line, uint64_t lineno)
 {
-	struct span t = trimmed(line);
-	if (t.n == 1 && t.p[0] == '{' && line.p[0] == '{') {
+	if (jtext_brace(line)) {
 		start_entry(j, JT_MODE_PRETTY, lineno);
 		buf_putc(&j->obj, '{');
 		return true;
@@ -281,6 +308,12 @@ static bool goes_on(struct jtext *j, struct span line, uint64_t lineno, struct s
 		return false;
 	case JT_MODE_PRETTY: {
 		struct span t = trimmed(line);
+		if (j->nlines == 2 && !jtext_pretty_field(line)) {
+			/* no journal entry: its "{" is read as a line of its own */
+			*entry = span_make("{", 1);
+			*at = j->first;
+			return false;
+		}
 		if (t.n == 1 && t.p[0] == '}' && line.p[0] == '}') {
 			j->mode = JT_MODE_NONE;
 			if (j->broken)

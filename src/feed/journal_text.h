@@ -36,6 +36,8 @@ void jtext_line(struct jtext *j, struct span line, uint64_t lineno, struct span 
 		struct span *rest);
 void jtext_end(struct jtext *j, struct span *entry, uint64_t *at);
 bool jtext_starts(struct span line);
+bool jtext_brace(struct span line);
+bool jtext_pretty_field(struct span line);
 
 /* jtext_maybe - may the line be, or go on with, such an entry: cheap, for
  * every line (a verbose header ends with ";x=HEX]", an export entry starts

@@ -155,6 +155,7 @@ static void look(struct order *o, unsigned char **heads)
 	int words = 0; /* the same, told by the words (ends_first) */
 	struct first_mark mark = {0};
 	bool have_first = false;
+	bool brace = false; /* the line before was "{" alone */
 	int64_t first = 0, prev = 0;
 	size_t cap_h = 0;
 	struct span line;
@@ -170,8 +171,9 @@ static void look(struct order *o, unsigned char **heads)
 		keep(o, line, o->lr->lineno);
 		if (o->on_read)
 			o->on_read(o->ctx, line);
-		if (!o->journal && jtext_starts(line))
+		if (!o->journal && (jtext_starts(line) || (brace && jtext_pretty_field(line))))
 			o->journal = true;
+		brace = jtext_brace(line);
 		struct logline l;
 		bool head = syslog_parse(o->st, line, &l);
 		/* an indented message read by its words alone may be a wrapped

@@ -151,7 +151,9 @@ TEST(journal_text_lookalikes_swallow_nothing)
 	};
 	struct got g;
 	run(&g, lines, NULL, sizeof lines / sizeof lines[0]);
-	CHECK_INT(g.nentries, 0);
+	CHECK_INT(g.nentries, 1);
+	CHECK_STR(g.entry[0], "{"); /* read as a line of its own */
+	CHECK_INT(g.at[0], 1);
 	CHECK_INT(g.nrest, 3);
 	CHECK_STR(g.rest[0], "Nov 22 11:35:07 mx1 postfix/smtpd[1]: connect from x[192.0.2.1]");
 	CHECK_STR(g.rest[1], "Nov 22 11:35:08 mx1 postfix/smtpd[1]: lost connection after EHLO from x[192.0.2.1]");
@@ -190,4 +192,29 @@ TEST(journal_text_random_lines)
 	}
 	jtext_free(&j);
 	CHECK(entries > 100);
+}
+
+TEST(journal_text_other_json_documents)
+{
+	/* a pretty-printed JSON document of another kind (a test case, a
+	 * tool's output): its lines are read one by one, as before */
+	static const char *const lines[] = {
+		"{",
+		"  \"input\": {",
+		"    \"message\": \"disconnect from unknown[1.1.1.1] ehlo=1 quit=1 commands=2\"",
+		"  }",
+		"}",
+	};
+	struct got g;
+	run(&g, lines, NULL, sizeof lines / sizeof lines[0]);
+	CHECK_INT(g.nentries, 1);
+	CHECK_STR(g.entry[0], "{");
+	CHECK_INT(g.nrest, 4);
+	CHECK_STR(g.rest[0], "  \"input\": {");
+	CHECK_STR(g.rest[3], "}");
+	CHECK(jtext_pretty_field(span_of("\t\"MESSAGE\" : \"x\",")));
+	CHECK(jtext_pretty_field(span_of("  \"_PID\": \"1\"")));
+	CHECK(!jtext_pretty_field(span_of("  \"message\": \"x\"")));
+	CHECK(!jtext_pretty_field(span_of("\"MESSAGE\" : \"x\"")));
+	CHECK(!jtext_pretty_field(span_of("\t\"MESSAGE")));
 }
