@@ -104,8 +104,19 @@ void parse_anvil(const struct logline *l, struct event *ev)
 	ev->count = leading_number(t);
 	if (ev->count < 0)
 		return;
-	/* "for (smtp:192.0.2.1)": the service, then the client address */
-	struct span id = span_find(t, " for ("), ident, addr;
+	/* "for (smtp:192.0.2.1)": the service, then the client address.
+	 * speed34: tried first at the first blank (after "1" or "1/60s"),
+	 * the usual place, without a call; there it is the first " for ("
+	 * of t (an earlier one would start at an earlier blank), else
+	 * searched as before (test_anvil_equiv.c holds it to the search) */
+	struct span id = SPAN_NULL, ident, addr;
+	size_t b = 0;
+	while (b < t.n && b < 16 && t.p[b] != ' ')
+		b++;
+	if (t.n - b >= 6 && memcmp(t.p + b, " for (", 6) == 0)
+		id = span_skip(t, b);
+	else
+		id = span_find(t, " for (");
 	if (id.p) {
 		id = span_skip(id, 6);
 		if (span_until_chr(&id, ')', &ident) && ident_addr(ident, &addr))

@@ -5,7 +5,8 @@
  * with its helpers, names ending in _b: three searches of the text), on
  * random statistics lines of anvil's shapes and their near misses (both
  * words, either first, one at the start, neither, "cache size" anywhere,
- * doubled blanks, cut anywhere), each text in a buffer of its own size.
+ * doubled blanks, cut anywhere, " for (" and its near misses after the
+ * first blank or further: speed34), each text in a buffer of its own size.
  */
 #include "tap.h"
 #include "parse/common.h"
@@ -108,6 +109,9 @@ static const char *const parts[] = {
      * cidr_dotted_quad before inet_pton since speed30 */
     "01.2.3.4", "1.2.3.256", "255.255.255.255", "1.2.3.4.5", "1.2.3", "1..2.3", "0.0.0.0", "1.2.3.4 ",
     "::ffff:1.2.3.4", "1.2.3.04",
+    /* near misses of " for (", which anvil.c tries at the first blank
+     * since speed34 before it searches */
+    " for ", " for(", " fo", "for (", " for  (", "0123456789abcdef", " for (smtp:192.0.2.1)",
 };
 
 TEST(anvil_same_as_before)
