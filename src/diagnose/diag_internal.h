@@ -22,6 +22,8 @@ void diag_subjects_add(struct strset *to, const struct strset *from);
 /* dkim_origin.c: OpenDKIM's notes of a message from outside, and
  * whether its "no signing ... match" is that message's */
 void diag_dkim_note(struct diag *d, const struct event *ev);
+/* dmarc_accepted.c: a message OpenDMARC refused or held takes back a "fail" */
+void diag_dmarc_refused(struct diag *d, const struct event *ev);
 bool diag_dkim_outside(const struct diag *d, const struct event *ev);
 
 /* forwarded.c: the queue IDs of mail with an SRS sender (the relabel,

@@ -345,8 +345,8 @@ static void tls_orphan_take(struct diag *d, const struct event *ev)
 static void diag_hit_event(struct diag *d, const struct event *ev, const struct diag_hit *in,
 			   const struct diag_note *n)
 {
-	diag_ndr_event(d, ev);
-	diag_forward_note(d, ev);
+	diag_ndr_event(d, ev), diag_forward_note(d, ev);
+	diag_dmarc_refused(d, ev); /* dmarc_accepted.c */
 	tls_orphan_take(d, ev);
 	if (ev->type == EV_TLS_ERROR)
 		diag_own_tls_note(d, ev);

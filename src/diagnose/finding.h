@@ -217,6 +217,8 @@ enum finding_impact {
 	  "this server's own access rules refuse mail from a large provider's servers (\"Access denied\")") \
 	X(F_IN_OWN_RATE_LIMITED, "own-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED,    \
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
+	X(F_IN_DMARC_ACCEPTED, "dmarc-fail-accepted", SIDE_CONFIG, 1, IMPACT_NONE,             \
+	  "mail whose From: domain failed DMARC was accepted: its domain asks for nothing stricter, or OpenDMARC only records results") \
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
 	X(F_IN_SUBMISSION_LIMITED, "submission-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \

@@ -373,6 +373,25 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"The lines cannot show what mynetworks holds, nor whether the recipients are this "
 	"server's own domains (then it is inbound mail, not relaying); they only show that "
 	"unauthenticated mail from many senders arrives through one private address."},
+    [F_IN_DMARC_ACCEPTED] = {
+	"OpenDMARC checked messages from outside and logged \"QID: DOMAIN fail\": the From: "
+	"domain's DMARC check failed (neither an aligned SPF pass nor an aligned DKIM "
+	"signature), and no refusal of the message by the DMARC policy follows. OpenDMARC "
+	"logs \"fail\" for two different cases: the domain publishes p=none (its owner asks "
+	"receivers to accept and only report: nothing to fix here), or the domain publishes "
+	"p=reject or p=quarantine and OpenDMARC only records the result because its "
+	"RejectFailures is false (the default). In the second case forged mail in a protected "
+	"domain's name (a bank, your own domain, your CEO's) reaches the mailboxes.",
+	"Look up each domain's policy: dig +short TXT _dmarc.DOMAIN. For p=none the message "
+	"was accepted as its domain's owner asked; leave it to the spam filter. For p=reject or "
+	"p=quarantine, set RejectFailures true in opendmarc.conf and restart it: it then "
+	"refuses only the domains that ask for it, and holds p=quarantine's mail. For your own "
+	"domain, publish SPF with -all, sign with DKIM and publish p=quarantine or p=reject, "
+	"so that forgeries of it fail here too.",
+	"Mailing lists and forwarders that change a message break its DMARC: with "
+	"RejectFailures true such posts of p=reject domains are refused (trust the lists' ARC "
+	"seals, or let a content filter weigh the result instead). The log does not show the "
+	"domain's policy nor the DMARC header OpenDMARC added."},
     [F_IN_TRUSTED_PRIVATE] = {
 	"Mail was accepted without a login from a private address (RFC 1918, 100.64/10 or "
 	"fc00::/7), and no SMTP client with a public address appears in this log. On an "

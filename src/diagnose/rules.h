@@ -42,6 +42,8 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit);
 bool diag_log_gap_hit(const struct event *ev, struct diag_hit *hit);
 /* amavis_verdict.c: Amavis's line that it blocked a message (pure) */
 bool diag_amavis_hit(const struct event *ev, struct diag_hit *hit);
+/* dmarc_accepted.c: OpenDMARC's "JOBID: DOMAIN fail" (pure) */
+bool diag_dmarc_hit(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);
 /* diag_rules_memo_masked - the tables (out, reject, diag, plain: bits 0
