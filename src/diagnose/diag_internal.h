@@ -179,6 +179,8 @@ void diag_fold_effects(struct diag *d);
 void diag_resolver_nxdomain(struct diag *d);
 void diag_fold_own_names(struct diag *d);
 void diag_fold_port25(struct diag *d);
+/* dual_stack.c: a delivery ended on the missing IPv6 route (IPv4 failed too) */
+bool diag_v6_unreachable_ended(const struct diag *d);
 void diag_fold_tls_trust(struct diag *d);
 
 /* reclassify.c: the conclusions that relabel or drop groups (diag_finish) */

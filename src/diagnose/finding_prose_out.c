@@ -166,18 +166,18 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
 	"The lines do not show whether this server's own filter saw the mail as spam; the "
 	"reply text says which check failed."},
     [F_OUT_IPV6_AUTH] = {
-	"The remote server refused mail that this server sent over IPv6, because it failed "
-	"sender authentication (SPF, DKIM, DMARC) or the reverse DNS of the IPv6 address it "
-	"came from. A host with IPv6 uses it first when the destination has IPv6 (Gmail, "
-	"Microsoft): an SPF record that lists only the IPv4 address, or an IPv6 address "
-	"without a PTR (many hosting providers give none by default), fails there, while the "
-	"same mail over IPv4 passes.",
-	"Add the IPv6 address to the sender domain's SPF record (ip6:ADDRESS) and give it a PTR "
-	"that names this host, a name whose AAAA record points back to it; sign with DKIM. "
-	"Until then, send over IPv4: smtp_address_preference = ipv4 (or inet_protocols = "
-	"ipv4), postfix reload, postqueue -f.",
-	"The lines do not show the DNS records themselves; check them with dig TXT and dig -x "
-	"on the IPv6 address."},
+	"The remote server refused mail that this server sent over IPv6, because it failed sender "
+	"authentication (SPF, DKIM, DMARC) or the reverse DNS of the IPv6 address it came from. A host "
+	"with IPv6 uses it first when the destination has IPv6 (Gmail, Microsoft): an SPF record that "
+	"lists only the IPv4 address, or an IPv6 address without a PTR (many hosting providers give "
+	"none by default), fails there, while the same mail over IPv4 passes.",
+	"Add the IPv6 address to the sender domain's SPF record (ip6:ADDRESS) and give it a PTR that names "
+	"this host, a name whose AAAA record points back to it; sign with DKIM. A host with a range of IPv6 "
+	"addresses (a /64) may send from one without the PTR: pin it with smtp_bind_address6. Until then, "
+	"send over IPv4: smtp_address_preference = ipv4 (postfix reload, postqueue -f; IPv6 stays the "
+	"fallback), or inet_protocols = ipv4 (postfix stop, then start).",
+	"The lines do not show the DNS records themselves; check them with dig TXT and dig -x on the "
+	"IPv6 address."},
     [F_OUT_HELO_REJECTED] = {
 	"The remote server refused the name this server gives in its HELO/EHLO greeting: it is "
 	"not a fully qualified name (\"localhost\", a bare host name), or it does not resolve in "

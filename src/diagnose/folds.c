@@ -477,14 +477,14 @@ static struct span domain_tail(struct span host)
  * in unrelated domains (two destinations' outages at once, with nothing
  * delivered over port 25 in between, is the rarer reading), or of a
  * large provider's MX (Gmail's, Microsoft's: they answer on port 25
- * around the clock) on which a delivery ended, and not one delivery over
- * port 25: the port is blocked on this side.  A provider's MX timing out
+ * around the clock) on which a delivery ended (or one ended on the missing
+ * IPv6 route: dual_stack.c), and not one delivery over port 25: blocked here.  A provider's MX timing out
  * while the delivery went on to end for another reason (the next MX
  * tried, a TLS policy lookup failing) is that one host's trouble */
 void diag_fold_port25(struct diag *d)
 {
 	size_t n = 0;
-	bool provider = false, unrelated = false;
+	bool provider = false, unrelated = false, v6_ended = diag_v6_unreachable_ended(d);
 	struct span first = SPAN_NULL;
 	for (size_t i = 0; i < d->nlist; i++) {
 		const struct diag_group *g = d->list[i];
@@ -495,7 +495,7 @@ void diag_fold_port25(struct diag *d)
 		ptrdiff_t lb = span_chr(k, '[');
 		if (lb >= 0)
 			k = span_head(k, (size_t)lb);
-		provider |= provider_name(k) != NULL && g->recipients;
+		provider |= provider_name(k) != NULL && (g->recipients || v6_ended);
 		struct span tail = domain_tail(k);
 		if (!first.p)
 			first = tail;

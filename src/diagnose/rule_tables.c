@@ -407,8 +407,8 @@ const struct rule rule_diag[] = {
     {F_IN_ADDR_SYNTAX, SRC_DIAG, "smtpd", {"Illegal address syntax from "}, NULL, K_CLIENT, NULL},
     /* cleanup_strerror.c's text in sendmail's fatal, postdrop's EFBIG */
     {F_LOCAL_TOO_BIG, SRC_DIAG, NULL, {"message file too big", "File too large"}, NULL, K_NONE, NULL},
-    /* harmless notes: inet_proto.c, postscreen_endpt.c, dict_nis.c, qmgr.c, postfix-script */
-    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"disabling IPv6 name/address support"}, NULL, K_FIXED, "inet_protocols"},
+    /* harmless notes: inet_proto.c's warnings (its fatal is none: rules.c), postscreen_endpt.c, dict_nis.c, qmgr.c, postfix-script */
+    {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"disabling IPv6 name/address support", "IPv6 support is disabled", "configuring for IPv4 support only"}, NULL, K_FIXED, "inet_protocols"},
     {F_BENIGN_NOTICE, SRC_DIAG, "postscreen", {"getpeername: "}, "dropping this connection", K_FIXED, "getpeername"},
     {F_BENIGN_NOTICE, SRC_DIAG, NULL, {"NIS domain name not set - NIS lookups disabled"}, NULL, K_FIXED, "dict_nis"},
     {F_BENIGN_NOTICE, SRC_DIAG, "qmgr", {"bounce_queue_lifetime is larger than maximal_queue_lifetime"}, NULL, K_FIXED, "bounce_queue_lifetime"},

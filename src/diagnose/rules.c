@@ -36,8 +36,7 @@
 #include <string.h>
 #include <strings.h>
 
-/* role_address - postmaster@ (RFC 5321: every mail domain has it) or
- * abuse@ (RFC 2142), in any case */
+/* role_address - postmaster@ (RFC 5321) or abuse@ (RFC 2142), any case */
 static bool role_address(struct span to)
 {
 	ptrdiff_t at = span_rchr(to, '@');
@@ -129,8 +128,7 @@ static bool relay_tester_behind_nat(const struct event *ev)
 static bool submission_unlogged(const struct event *ev, struct span t)
 {
 	struct span svc = ev->line->service;
-	/* at CONNECT, HELO or EHLO no client can have logged in yet: the
-	 * service refuses everyone, which is its own configuration */
+	/* at CONNECT, HELO, EHLO nobody has logged in: the service refuses all */
 	if (span_eqs(ev->stage, "CONNECT") || span_eqs(ev->stage, "HELO") || span_eqs(ev->stage, "EHLO"))
 		return false;
 	return svc.n && !span_eqs(svc, "smtp") && span_eqs(ev->line->daemon, "smtpd") &&
@@ -656,9 +654,11 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		}
 		if (diag_proxy_protocol(l, hit))
 			return true;
-		if (diag_apply(MEMO_DIAG, ev, diag_server_words(l->daemon, l->text), hit) && !own_config_file(hit, l))
-			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
+		/* inet_proto.c's warning as a fatal is no notice (inet_protocols = ipv6 alone) */
+		if (diag_apply(MEMO_DIAG, ev, diag_server_words(l->daemon, l->text), hit) && !own_config_file(hit, l) &&
+		    !(fatal && hit->id == F_BENIGN_NOTICE && !strcmp(hit->key, "inet_protocols")))
+			return true;
 		if (fatal || ev->type == EV_WARNING)
 			memset(hit, 0, sizeof *hit);
 		/* master's own end, or the postfix command's that starts it
