@@ -4,9 +4,11 @@
  * received;") through the whole pipeline: the admin's own client and a
  * logged-in user get own-client-bare-newline, a named public server
  * bare-newline-refuses-servers, neither is spam-rejected; an unnamed
- * stranger gets no finding and stays spam-rejected.
+ * stranger gets no finding and stays spam-rejected.  And smtpd's warning
+ * "Illegal address syntax from C in X command: A" pasted alone (bare.c).
  */
 #include "blame_pipe.h"
+#include "syslog/prefix.h"
 
 /* keyed - the diagnosis has a group of id keyed by the client's address */
 static bool keyed(const struct pipe *p, enum finding_id id, const char *ip)
@@ -85,4 +87,25 @@ TEST(bare_newline_other_refusal_of_named_server)
 	pipe_lines(p, lines);
 	CHECK(!has_finding(p, F_IN_BARE_LF_SERVERS));
 	pipe_free(p);
+}
+
+static const char *warned(const char *text)
+{
+	const char *d = syslog_bare_warning_daemon(span_of(text));
+	return d ? d : "";
+}
+
+TEST(bare_warning_illegal_address_syntax)
+{
+	/* smtpd.c "Illegal address syntax from %s in %s command: %s" */
+	CHECK_STR(warned("Illegal address syntax from mailman[172.19.199.2] in RCPT command: <>"), "smtpd");
+	CHECK_STR(warned("Illegal address syntax from unknown[203.0.113.9] in MAIL command: <a b>"),
+		  "smtpd");
+	/* no NAME[ADDRESS] after "from ", or cut off right after it */
+	CHECK_STR(warned("Illegal address syntax from the list in RCPT command: <>"), "");
+	CHECK_STR(warned("Illegal address syntax from mailman[172.19.199.2]"), "");
+	CHECK_STR(warned("Illegal address syntax from "), "");
+	/* the non-SMTP command's colon still required */
+	CHECK_STR(warned("non-SMTP command from unknown[203.0.113.9] GET /"), "");
+	CHECK_STR(warned("non-SMTP command from unknown[203.0.113.9]: GET /"), "smtpd");
 }
