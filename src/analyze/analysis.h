@@ -466,6 +466,10 @@ size_t account_domains(const struct analysis *a, const struct account *ac, bool 
 bool analysis_is_port25(const char *program);
 bool analysis_is_submission(const char *program);
 bool session_submission_unlogged(const struct session *s);
+/* protocol_refusal.c: the session's last refusal was for a bare newline
+ * (smtpd_forbid_bare_newline = reject), not for its mail, and its client is
+ * on this server's network or named */
+bool session_protocol_refused(const struct session *s);
 bool analysis_relay_from_local(const struct analysis *a, const struct client *c);
 bool analysis_own_app_refused(const struct analysis *a, const struct client *c);
 /* a client of this server's own network, not judged, whose logins failed

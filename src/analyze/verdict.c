@@ -384,7 +384,7 @@ enum verdict verdict_session(const struct session *s)
 				  (strstr(s->last_reject, "Sender address rejected: Domain not found") ||
 				   strstr(s->last_reject, "Sender address rejected: need fully-qualified address") ||
 				   strstr(s->last_reject, "Sender address rejected: not logged in"));
-		if (!big_listed && !nat && !unlogged && !own_sender)
+		if (!big_listed && !nat && !unlogged && !own_sender && !session_protocol_refused(s))
 			return V_SPAM_REJECTED;
 	}
 	uint32_t work = stat_total(s, "mail") + stat_total(s, "rcpt") + stat_total(s, "auth") +

@@ -141,6 +141,8 @@ static enum finding_id own_refused_id(const struct event *ev)
 {
 	if (span_index(ev->reason, PIPELINING_REFUSED) >= 0)
 		return F_IN_OWN_PIPELINING;
+	if (span_eqs(ev->reason, BARE_LF_REFUSED))
+		return F_IN_OWN_BARE_LF;
 	return nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED;
 }
 
@@ -393,6 +395,30 @@ void diag_clients(struct diag *d, struct analysis *a)
 	diag_user_tls(d, a);
 }
 
+/* bare_lf_server - smtpd_forbid_bare_newline = reject refused a public
+ * client whose name resolves back to its address (not "unknown"): a
+ * mail server's software, possibly real mail; an unnamed one is left to
+ * its verdict (a bot's habit) */
+static bool bare_lf_server(struct diag *d, const struct event *ev)
+{
+	if (!span_eqs(ev->action, "reject") || !span_eqs(ev->reason, BARE_LF_REFUSED) ||
+	    !ev->client_name.n || span_eqs(ev->client_name, "unknown"))
+		return false;
+	char key[DIAG_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
+	struct diag_group *g = diag_group_get(d, F_IN_BARE_LF_SERVERS, key);
+	if (!g) {
+		d->dropped++;
+		return true;
+	}
+	g->lines++;
+	if (ev->line->format != FMT_NOTIME)
+		diag_group_time(g, ev->line->ts);
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	return true;
+}
+
 /* diag_accepted_event - a client's address on smtpd's or postscreen's
  * connect, client= or refusal line, or a header check's line (hit: a
  * rule of rules.c found the line's finding): a public one is counted; a
@@ -430,7 +456,7 @@ void diag_accepted_event(struct diag *d, const struct event *ev, bool hit, unsig
 		k = ADDR_PRIVATE;
 	if (k == ADDR_PUBLIC) {
 		d->public_clients += !cleanup;
-		if (!hit && ev->type == EV_REJECT && smtpd)
+		if (!hit && ev->type == EV_REJECT && smtpd && !bare_lf_server(d, ev))
 			relay_note(d, ev, NOTE_RELAY);
 		return;
 	}
@@ -641,6 +667,8 @@ const struct diag_group *diag_line_group(const struct diag *d, const struct even
 					return d->list[i];
 		enum finding_id id = own_refused_id(ev);
 		const struct diag_group *g = id != F_IN_OWN_CLIENT_REFUSED ? list_group(d, id, ev->client_ip) : NULL;
+		if (!g && id == F_IN_OWN_BARE_LF)
+			g = list_group(d, F_IN_BARE_LF_SERVERS, ev->client_ip);
 		return g ? g : list_group(d, F_IN_OWN_CLIENT_REFUSED, ev->client_ip);
 	}
 	if (ev->type == EV_CLIENT && span_eqs(ev->line->daemon, "smtpd") && !ev->sasl_username.n &&

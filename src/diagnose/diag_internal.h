@@ -205,6 +205,9 @@ enum addr_kind { ADDR_NONE, ADDR_LOOPBACK, ADDR_PRIVATE, ADDR_PUBLIC };
 /* smtpd's refusal of a client that does not wait for the replies
  * (reject_unauth_pipelining: smtpd_check.c) */
 #define PIPELINING_REFUSED "Improper use of SMTP command pipelining"
+/* smtpd's refusal of a line ended in a bare newline (smtpd_forbid_bare_newline
+ * = reject: smtpd.c's log_whatsup "bare <LF> received", 3.9 and later) */
+#define BARE_LF_REFUSED "bare <LF> received"
 enum addr_kind diag_addr_kind(struct span ip);
 /* a closed message's names for a trusted private address (backscatter.c) */
 void diag_trusted_names(struct diag *d, struct span ip, struct span helo, struct span from);

@@ -229,6 +229,10 @@ enum finding_impact {
 	  "the server refuses mail from a client on its own network (a HELO, DNS or address check)") \
 	X(F_IN_OWN_PIPELINING, "own-client-pipelining", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,    \
 	  "a client of your own sends SMTP commands without waiting for the replies, and the server refuses it (reject_unauth_pipelining)") \
+	X(F_IN_OWN_BARE_LF, "own-client-bare-newline", SIDE_USER_DEVICE, 2, IMPACT_REFUSED,      \
+	  "a client of your own ends its lines with a bare newline (LF without CR), and the server refuses it (smtpd_forbid_bare_newline, the SMTP smuggling defence)") \
+	X(F_IN_BARE_LF_SERVERS, "bare-newline-refuses-servers", SIDE_CONFIG, 1, IMPACT_REFUSED, \
+	  "smtpd_forbid_bare_newline = reject refuses mail from named mail servers whose lines end in a bare newline") \
 	X(F_IN_OWN_POSTSCREEN_REFUSED, "own-client-postscreen-refused", SIDE_CONFIG, 2,         \
 	  IMPACT_REFUSED,                                                                       \
 	  "postscreen refuses mail from a client on this server's own network (it talked before the greeting, or a test or blocklist failed)") \

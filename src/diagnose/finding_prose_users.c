@@ -203,6 +203,34 @@ const struct finding_prose finding_prose_users[F__COUNT] = {
 	"smtpd_data_restrictions in master.cf.",
 	"The lines cannot show whether the address is one machine of yours or a gateway in "
 	"front of many clients."},
+    [F_IN_OWN_BARE_LF] = {
+	"smtpd refused a client that logged in, or whose address is on this server's own "
+	"network, because a line it sent ended in a bare newline (LF without the CR that SMTP "
+	"requires): Postfix 3.9 and later log \"reject: ... bare <LF> received\" and answer "
+	"\"5.5.2 Error: bare <LF> received\"; the back-ported releases (3.8.4, 3.7.9, 3.6.13, "
+	"3.5.23) log \"bare <LF> received after DATA\" after a 521 reply. That is "
+	"smtpd_forbid_bare_newline = reject (yes on the back-ports), the defence against SMTP smuggling "
+	"(CVE-2023-51764). The client is one of your own: a printer or scanner that mails, an "
+	"ERP or monitoring script, an old SMTP library. Its mail does not get in.",
+	"Fix the client so that it ends lines with CRLF (update its firmware or library). Until "
+	"then exempt it: smtpd_forbid_bare_newline_exclusions = $mynetworks (the default) and "
+	"put its address in mynetworks, or let it send through a service of its own in "
+	"master.cf with -o smtpd_forbid_bare_newline=normalize (normalize, the 3.9 default, "
+	"takes bare newlines as line ends and keeps the smuggling defence).",
+	"Exempting a client by address also exempts anything else behind that address (a NAT "
+	"gateway, a Docker bridge): exempt one device, not a network the Internet reaches."},
+    [F_IN_BARE_LF_SERVERS] = {
+	"smtpd refused mail from clients with a verified name, which look like real mail "
+	"servers, because a line they sent ended in a bare newline (\"bare <LF> received\"): "
+	"smtpd_forbid_bare_newline = reject (yes on the back-ported 3.5 to 3.8 releases). Some "
+	"old or odd mail software does that with mail that is otherwise real, and it is "
+	"refused; spam bots do it too.",
+	"If these senders' mail is wanted, use smtpd_forbid_bare_newline = normalize (the "
+	"default since Postfix 3.9): it still blocks SMTP smuggling but takes a bare newline "
+	"as a line end instead of refusing the mail; or add the sending servers to "
+	"smtpd_forbid_bare_newline_exclusions. Ask the sender's postmaster to fix the software.",
+	"A name that resolves back to the address says who runs the host, not that it is a mail "
+	"server: a bot on a named host is refused the same way, and then nothing needs fixing."},
     [F_IN_SUBMISSION_NO_LOGIN] = {
 	"smtpd refused a client on a submission service (a master.cf service other than "
 	"port 25's smtp: submission on 587, smtps on 465) with a bare \"Access denied\" "

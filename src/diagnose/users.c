@@ -655,9 +655,10 @@ void diag_user_disconnect(struct diag *d, const struct event *ev)
  * address (one on this server's network was, as it came: accepted.c) */
 static void user_refused(struct diag *d, struct diag_relay *r)
 {
-	if (strstr(r->why, PIPELINING_REFUSED)) {
+	bool bare_lf = !strcmp(r->why, BARE_LF_REFUSED);
+	if (bare_lf || strstr(r->why, PIPELINING_REFUSED)) {
 		if (diag_addr_kind(span_of(r->ip)) == ADDR_PUBLIC)
-			(void)note_group(d, F_IN_OWN_PIPELINING, r->ip, r);
+			(void)note_group(d, bare_lf ? F_IN_OWN_BARE_LF : F_IN_OWN_PIPELINING, r->ip, r);
 		return;
 	}
 	(void)note_group(d, F_IN_USER_REFUSED, r->why, r);

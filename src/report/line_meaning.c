@@ -291,7 +291,11 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_LOST:
 		buf_puts(b, span_eqs(ev->reason, "timeout") ? _("the client stopped talking and the server gave up")
 			    : span_eqs(ev->reason, "too many errors") ? _("the client made too many errors and was cut off")
-								      : _("the client hung up without QUIT"));
+			    : span_eqs(ev->reason, "bare <LF> received")
+				? _("the server cut the client off: a line it sent ended in a bare newline (LF "
+				    "without CR), which smtpd_forbid_bare_newline refuses (the SMTP smuggling "
+				    "defence)")
+				: _("the client hung up without QUIT"));
 		if (ev->stage.n) {
 			struct buf t = {0};
 			buf_term(&t, ev->stage);

@@ -631,7 +631,7 @@ const char *syslog_bare_daemon(struct span text)
 
 /* syslog_bare_warning_daemon - the program of a tagless Postfix warning
  * ("warning: " already taken off), or NULL:
- *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...";
+ *   smtpd/smtpd.c:6200 "non-SMTP command from name[address]: ...", "Illegal address syntax";
  *   smtpd/smtpd_sasl_glue.c:340, :351 "name[address]: SASL X
  *   authentication failed|aborted...";
  *   xsasl_cyrus_client.c via xsasl_cyrus_log.c "SASL authentication
@@ -651,9 +651,9 @@ const char *syslog_bare_warning_daemon(struct span text)
 	if (span_starts(text, "SASL authentication failure: No worthy mechs found"))
 		return "smtp";
 	struct span cur = text;
-	if (span_eat(&cur, "non-SMTP command from ")) {
-		size_t n = client_at(cur);
-		return n && n < cur.n && cur.p[n] == ':' ? "smtpd" : NULL;
+	if (span_eat(&cur, "non-SMTP command from ") || span_eat(&cur, "Illegal address syntax from ")) {
+		size_t n = client_at(cur); /* smtpd.c:2555 "... from %s in %s command: %s" */
+		return n && n < cur.n && cur.p[n] == (text.p[0] == 'I' ? ' ' : ':') ? "smtpd" : NULL;
 	}
 	size_t n = client_at(text);
 	if (!n)
