@@ -405,6 +405,7 @@ size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t
 void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
+enum verdict verdict_session_fails(const struct session *s, uint32_t fails);
 bool session_logged_in(const struct session *s);
 /* session_monitor - the session names a monitoring tool: its HELO, or
  * the client's verified name (remote8.uptimerobot.com) (verdict.c) */
