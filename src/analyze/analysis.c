@@ -743,8 +743,7 @@ void analysis_session(struct analysis *a, const struct session *s)
 		/* refused for a domain that did not resolve, and nothing else:
 		 * this host's resolver may be the one to blame (analysis_finish) */
 		bool dnf = s->domain_rejects && s->rejects - s->local_rejects == s->domain_rejects;
-		struct client_addr ip = client_addr(c);
-		strset_add(dnf ? &a->dnf_clients : &a->dnf_other, span_of(ip.s));
+		analysis_dnf_note(a, c, dnf);
 	}
 	if (s->sasl_username)
 		session_login(a, c, s);

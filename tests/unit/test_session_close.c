@@ -10,7 +10,10 @@
  * verdict_session_fails with the session's failures; a refused session
  * that reaches the refusal's tests gets the former code's verdict (kept
  * here); and the clients' counters after analysis_session are the sums
- * of the sessions' own (failures, verdicts).
+ * of the sessions' own (failures, verdicts).  And the clients refused as
+ * spam are in a->dnf_clients and a->dnf_other as when each refused
+ * session put its client's address there (dnf_clients.c asks each client
+ * once a set), over sessions of every kind and clients that come back.
  */
 #include "tap.h"
 
@@ -23,6 +26,7 @@
 #include "parse/event.h"
 #include "parse/provider.h"
 #include "util/cidr.h"
+#include "util/strset.h"
 
 #define NCLIENT 12
 
@@ -218,6 +222,51 @@ TEST(session_close_counts_same)
 			same &= !memcmp(c->by_verdict, by_verdict[i], sizeof by_verdict[i]);
 		}
 		CHECK(same);
+		analysis_free(a);
+	}
+}
+
+TEST(session_close_dnf_sets_same)
+{
+	uint64_t r = 0xd7f5e75;
+	struct session_stat st[4];
+	for (int round = 0; round < 3; round++) {
+		struct analysis *a = analysis_new();
+		bool want[2][NCLIENT];
+		memset(want, 0, sizeof want);
+		int spam = 0;
+		for (int k = 0; k < 3000; k++) {
+			struct session s;
+			rnd_session(&s, st, &r, k % 2 == 0);
+			s.id = (uint64_t)k + 1;
+			int ci = -1;
+			for (int i = 0; s.client_ip && i < NCLIENT; i++)
+				if (!strcmp(s.client_ip, ips[i]))
+					ci = i;
+			if (ci >= 0 && verdict_session(&s) == V_SPAM_REJECTED) {
+				bool dnf = s.domain_rejects && s.rejects - s.local_rejects == s.domain_rejects;
+				want[dnf ? 0 : 1][ci] = true;
+				spam++;
+			}
+			analysis_session(a, &s);
+			session_strings_free(&s);
+		}
+		bool same = true;
+		size_t n0 = 0, n1 = 0;
+		for (int i = 0; i < NCLIENT; i++) {
+			struct client *c = analysis_client(a, ips[i]);
+			if (!c) {
+				same &= !want[0][i] && !want[1][i];
+				continue;
+			}
+			struct client_addr ip = client_addr(c);
+			same &= strset_has(&a->dnf_clients, span_of(ip.s)) == want[0][i];
+			same &= strset_has(&a->dnf_other, span_of(ip.s)) == want[1][i];
+			n0 += want[0][i], n1 += want[1][i];
+		}
+		CHECK(same);
+		CHECK(strset_len(&a->dnf_clients) == n0 && strset_len(&a->dnf_other) == n1);
+		CHECK(spam > 300 && n0 > 3 && n1 > 3);
 		analysis_free(a);
 	}
 }
