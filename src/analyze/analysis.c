@@ -535,7 +535,7 @@ bool session_submission_unlogged(const struct session *s)
 }
 
 /* session_counts - the compact facts of one session */
-static void session_counts(struct client *c, const struct session *s, enum verdict v)
+static void session_counts(struct client *c, const struct session *s, enum verdict v, uint32_t fails)
 {
 	sat_add(&c->by_verdict[v], 1);
 	uint32_t quit = 0, quits = 0;
@@ -563,7 +563,6 @@ static void session_counts(struct client *c, const struct session *s, enum verdi
 	}
 	sat_add(&c->sessions, 1);
 	sat_add(&c->tls_sessions, s->tls);
-	uint32_t fails = session_auth_failures(s);
 	sat_add(&c->auth_failures, fails);
 	if (s->auth_failures > s->auth_backend_failures + s->auth_mech_refused)
 		sat_add(&c->pw_failures, s->auth_failures - s->auth_backend_failures - s->auth_mech_refused);
@@ -735,16 +734,16 @@ void analysis_session(struct analysis *a, const struct session *s)
 	if (!s->client_ip)
 		return;
 	struct client *c = records_client_get(a, span_of(s->client_ip));
-	enum verdict v = verdict_session(s);
-	session_counts(c, s, v);
+	uint32_t fails = session_auth_failures(s); /* asked once for both (speed35) */
+	enum verdict v = verdict_session_fails(s, fails);
+	session_counts(c, s, v, fails);
 	if (s->name_tempfail && c)
 		c->diag_flags |= CD_NAME_TEMPFAIL;
 	if (v == V_SPAM_REJECTED && c) {
 		/* refused for a domain that did not resolve, and nothing else:
 		 * this host's resolver may be the one to blame (analysis_finish) */
 		bool dnf = s->domain_rejects && s->rejects - s->local_rejects == s->domain_rejects;
-		struct client_addr ip = client_addr(c);
-		strset_add(dnf ? &a->dnf_clients : &a->dnf_other, span_of(ip.s));
+		analysis_dnf_note(a, c, dnf);
 	}
 	if (s->sasl_username)
 		session_login(a, c, s);

@@ -328,6 +328,9 @@ struct analysis {
 	uint32_t dnf_known;                  /* of them, mailbox domains that always resolve */
 	struct strset dnf_clients;           /* clients refused (as spam) for "Domain not found" only... */
 	struct strset dnf_other;             /* ... and those refused for anything else too */
+	uint8_t *dnf_asked;                  /* by client number: bit 1 put in dnf_clients,
+	                                      * bit 2 in dnf_other (dnf_clients.c) */
+	size_t ndnf_asked;
 	struct strset local_domains;         /* domains delivered by local, virtual or lmtp */
 	uint64_t at_file, at_line;           /* where the current event's line is (analysis_at) */
 	/* the address texts records_client_get was last asked for, one a
@@ -405,6 +408,7 @@ size_t analysis_relay_abusers(struct analysis *a, const char *const *ips, size_t
 void analysis_free(struct analysis *a);
 
 enum verdict verdict_session(const struct session *s);
+enum verdict verdict_session_fails(const struct session *s, uint32_t fails);
 bool session_logged_in(const struct session *s);
 /* session_monitor - the session names a monitoring tool: its HELO, or
  * the client's verified name (remote8.uptimerobot.com) (verdict.c) */
@@ -491,5 +495,7 @@ bool client_period(const struct client_detail *d, uint32_t *median_ms, uint32_t 
 bool ptr_is_generic(const char *ptr, const char *ip);
 /* a session's scanner name and VRFY on its client (session_marks.c) */
 void session_marks(struct client *c, const struct session *s);
+/* a session refused as spam: its client in dnf_clients or dnf_other (dnf_clients.c) */
+void analysis_dnf_note(struct analysis *a, struct client *c, bool dnf);
 
 #endif

@@ -757,6 +757,7 @@ void analysis_free(struct analysis *a)
 	strset_free(&a->dnf_domains);
 	strset_free(&a->dnf_clients);
 	strset_free(&a->dnf_other);
+	free(a->dnf_asked);
 	idxmap_free(&a->client_ix);
 	idxmap_free(&a->account_ix);
 	idxmap_free(&a->login_ix);

@@ -285,6 +285,14 @@ bool session_logged_in(const struct session *s)
 /* verdict_session - what one session was */
 enum verdict verdict_session(const struct session *s)
 {
+	return verdict_session_fails(s, session_auth_failures(s));
+}
+
+/* verdict_session_fails - verdict_session with fails, its
+ * session_auth_failures, asked once by the caller that needs it too
+ * (analysis_session: speed35) */
+enum verdict verdict_session_fails(const struct session *s, uint32_t fails)
+{
 	/* a session that logged in is the account's: what was refused after
 	 * the login (a sender the login does not own, a rate or size limit)
 	 * is the account's client or this server's rules, never spam */
@@ -298,7 +306,7 @@ enum verdict verdict_session(const struct session *s)
 	 * quick burst that falls back through the mechanisms is a mail
 	 * program's as much as a guesser's: unclear alone (the client's
 	 * other sessions decide, verdict_decide) */
-	if (session_auth_failures(s) > s->auth_backend_failures && !session_mech_fallback(s))
+	if (fails > s->auth_backend_failures && !session_mech_fallback(s))
 		return V_AUTH_BRUTEFORCE;
 	/* an Internet client's relay test refused by an earlier check (its
 	 * HELO) is the same test; from this network's own addresses it may
@@ -354,6 +362,10 @@ enum verdict verdict_session(const struct session *s)
 		/* the provider's server first (speed29: its names read eight
 		 * bytes at a time cost less than the four searches of the
 		 * refusal's text, and most clients are none) */
+		/* its own network and its service, each asked once for the
+		 * three tests below (speed35) */
+		bool own = s->client_ip && own_net(span_of(s->client_ip));
+		bool sub = analysis_is_submission(s->service);
 		bool big_listed = s->last_reject &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),
 						     span_of(s->helo)) &&
@@ -362,7 +374,7 @@ enum verdict verdict_session(const struct session *s)
 		/* nor a private address greeting as a large provider's server,
 		 * or refused by an SPF check: a NAT gateway's, standing for it
 		 * (nat-hides-clients) */
-		bool nat = !big_listed && s->client_ip && own_net(span_of(s->client_ip)) &&
+		bool nat = !big_listed && own &&
 			   !loopback(s->client_ip) &&
 			   ((s->helo && provider_name(span_of(s->helo))) ||
 			    (s->last_reject && ev_spf_refusal(span_of(s->last_reject))));
@@ -370,7 +382,7 @@ enum verdict verdict_session(const struct session *s)
 		 * service of master.cf other than smtp) that never tried to
 		 * log in: a mail program or device not set to log in, refused
 		 * by smtpd's submission restrictions; no postscreen there */
-		bool unlogged = session_submission_unlogged(s);
+		bool unlogged = sub && session_submission_unlogged(s);
 		/* nor a client of this network, or on a submission service,
 		 * whose sender domain does not exist or is none (nas.lan,
 		 * root@web01): a device's own default sender, not spam
@@ -378,9 +390,7 @@ enum verdict verdict_session(const struct session *s)
 		 * sender of this server's users because it did not log in
 		 * (reject_sender_login_mismatch: "not logged in"): a webmail
 		 * or application of its own set up without SMTP AUTH */
-		bool own_sender = s->last_reject &&
-				  ((s->client_ip && own_net(span_of(s->client_ip))) ||
-				   analysis_is_submission(s->service)) &&
+		bool own_sender = s->last_reject && (own || sub) &&
 				  (strstr(s->last_reject, "Sender address rejected: Domain not found") ||
 				   strstr(s->last_reject, "Sender address rejected: need fully-qualified address") ||
 				   strstr(s->last_reject, "Sender address rejected: not logged in"));
