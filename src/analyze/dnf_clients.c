@@ -15,8 +15,6 @@
 #include "records.h"
 #include "../util/xalloc.h"
 
-#include <string.h>
-
 /* analysis_dnf_note - c refused as spam in one session, for a domain
  * that did not resolve only (dnf) or for anything else too */
 void analysis_dnf_note(struct analysis *a, struct client *c, bool dnf)
@@ -25,14 +23,7 @@ void analysis_dnf_note(struct analysis *a, struct client *c, bool dnf)
 	uint8_t bit = dnf ? 1 : 2;
 	if (i < a->ndnf_asked && (a->dnf_asked[i] & bit))
 		return;
-	if (i >= a->ndnf_asked) {
-		size_t n = a->ndnf_asked ? a->ndnf_asked : 256;
-		while (n <= i)
-			n *= 2;
-		a->dnf_asked = xrealloc(a->dnf_asked, n);
-		memset(a->dnf_asked + a->ndnf_asked, 0, n - a->ndnf_asked);
-		a->ndnf_asked = n;
-	}
+	a->dnf_asked = xgrow_bytes(a->dnf_asked, &a->ndnf_asked, i, 256);
 	a->dnf_asked[i] |= bit;
 	struct client_addr ip = client_addr(c);
 	strset_add(dnf ? &a->dnf_clients : &a->dnf_other, span_of(ip.s));

@@ -138,14 +138,7 @@ static uint8_t done_get(const struct watch *w, uint32_t i)
 
 static void done_set(struct watch *w, uint32_t i, uint8_t v)
 {
-	if (i >= w->ndone) {
-		size_t n = w->ndone ? w->ndone : 1024;
-		while (n <= i)
-			n *= 2;
-		w->done_by = xrealloc(w->done_by, n);
-		memset(w->done_by + w->ndone, 0, n - w->ndone);
-		w->ndone = n;
-	}
+	w->done_by = xgrow_bytes(w->done_by, &w->ndone, i, 1024);
 	w->done_by[i] = v;
 }
 

@@ -146,6 +146,24 @@ static enum finding_id own_refused_id(const struct event *ev)
 	return nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_CLIENT_REFUSED;
 }
 
+/* by_client - ev's line counted in finding f's group of its client's
+ * address */
+static void by_client(struct diag *d, const struct event *ev, enum finding_id f)
+{
+	char key[DIAG_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
+	struct diag_group *g = diag_group_get(d, f, key);
+	if (!g) {
+		d->dropped++;
+		return;
+	}
+	g->lines++;
+	if (ev->line->format != FMT_NOTIME)
+		diag_group_time(g, ev->line->ts);
+	if (g->nsample < DIAG_SAMPLES)
+		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+}
+
 /* own_postscreen_refused - postscreen refused the mail of a client of
  * this server's own network (loopback or private) and no rule told why:
  * one of the admin's own applications or containers, sent through port
@@ -157,19 +175,7 @@ static bool own_postscreen_refused(struct diag *d, const struct event *ev, bool 
 	if (hit || ev->type != EV_REJECT || !span_eqs(ev->line->daemon, "postscreen") ||
 	    !ev->client_ip.n)
 		return false;
-	char key[DIAG_KEY_MAX];
-	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
-	struct diag_group *g =
-	    diag_group_get(d, nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_POSTSCREEN_REFUSED, key);
-	if (!g) {
-		d->dropped++;
-		return true;
-	}
-	g->lines++;
-	if (ev->line->format != FMT_NOTIME)
-		diag_group_time(g, ev->line->ts);
-	if (g->nsample < DIAG_SAMPLES)
-		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	by_client(d, ev, nat_hides(ev) ? F_IN_NAT_HIDES : F_IN_OWN_POSTSCREEN_REFUSED);
 	return true;
 }
 
@@ -404,18 +410,7 @@ static bool bare_lf_server(struct diag *d, const struct event *ev)
 	if (!span_eqs(ev->action, "reject") || !span_eqs(ev->reason, BARE_LF_REFUSED) ||
 	    !ev->client_name.n || span_eqs(ev->client_name, "unknown"))
 		return false;
-	char key[DIAG_KEY_MAX];
-	snprintf(key, sizeof key, "%.*s", (int)ev->client_ip.n, ev->client_ip.p); /* short: an address */
-	struct diag_group *g = diag_group_get(d, F_IN_BARE_LF_SERVERS, key);
-	if (!g) {
-		d->dropped++;
-		return true;
-	}
-	g->lines++;
-	if (ev->line->format != FMT_NOTIME)
-		diag_group_time(g, ev->line->ts);
-	if (g->nsample < DIAG_SAMPLES)
-		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
+	by_client(d, ev, F_IN_BARE_LF_SERVERS);
 	return true;
 }
 

@@ -10,14 +10,7 @@
 /* marks_add - i into the set (once) */
 void marks_add(struct marks *m, uint32_t i)
 {
-	if (i >= m->cap) {
-		size_t n = m->cap ? m->cap : 1024;
-		while (n <= i)
-			n *= 2;
-		m->bit = xrealloc(m->bit, n);
-		memset(m->bit + m->cap, 0, n - m->cap);
-		m->cap = n;
-	}
+	m->bit = xgrow_bytes(m->bit, &m->cap, i, 1024);
 	if (m->bit[i])
 		return;
 	m->bit[i] = 1;

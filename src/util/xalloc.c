@@ -43,6 +43,22 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+/* xgrow_bytes - a byte array by record number (p, *cap bytes) made to
+ * hold index i: doubled from first (or its size) until it does, the new
+ * bytes zero */
+uint8_t *xgrow_bytes(uint8_t *p, size_t *cap, size_t i, size_t first)
+{
+	if (i < *cap)
+		return p;
+	size_t n = *cap ? *cap : first;
+	while (n <= i)
+		n *= 2;
+	p = xrealloc(p, n);
+	memset(p + *cap, 0, n - *cap);
+	*cap = n;
+	return p;
+}
+
 /* xstrdup - strdup or exit */
 char *xstrdup(const char *s)
 {

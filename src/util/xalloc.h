@@ -9,6 +9,7 @@
 #define POSTSLEUTH_XALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "span.h"
 
 #define EXIT_USAGE 2
@@ -18,6 +19,7 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t k, size_t n);
 void *xrealloc(void *p, size_t n);
+uint8_t *xgrow_bytes(uint8_t *p, size_t *cap, size_t i, size_t first);
 char *xstrdup(const char *s);
 char *xspandup(struct span s);
 void zero(void *p, size_t n);
