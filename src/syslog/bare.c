@@ -639,7 +639,11 @@ const char *syslog_bare_daemon(struct span text)
  *   client is Postfix's one SASL client; read as smtp's, lmtp's alike);
  *   conf/postfix-script (postfix check) "not owned by USER: PATH",
  *   "group or other writable: PATH", "symlink leaves directory: PATH",
- *   "not set-gid or not owner+group+world executable: PATH" */
+ *   "not set-gid or not owner+group+world executable: PATH",
+ *   conf/postfix-script:412, :425 "/PATH and /PATH differ";
+ *   bounce/bounce_template.c:436-443 "for instructions see the bounce(5)
+ *   manual", "NAME: zero result in KIND template conversion of parameter
+ *   P", "please reduce time unit "U" of "P" in KIND template to ..." */
 const char *syslog_bare_warning_daemon(struct span text)
 {
 	static const char *const check[] = {"not owned by ", "group or other writable: /",
@@ -650,6 +654,12 @@ const char *syslog_bare_warning_daemon(struct span text)
 			return span_find(text, ": /").p ? "postfix-script" : NULL;
 	if (span_starts(text, "SASL authentication failure: No worthy mechs found"))
 		return "smtp";
+	if (text.n && text.p[0] == '/')
+		return span_ends(text, " differ") && span_find(text, " and /").p ? "postfix-script" : NULL;
+	if (span_starts(text, "for instructions see the bounce(5) manual") ||
+	    span_starts(text, "please reduce time unit \"") ||
+	    (span_find(text, ": zero result in ").p && span_find(text, " template conversion of parameter ").p))
+		return "bounce";
 	struct span cur = text;
 	if (span_eat(&cur, "non-SMTP command from ") || span_eat(&cur, "Illegal address syntax from ")) {
 		size_t n = client_at(cur); /* smtpd.c:2555 "... from %s in %s command: %s" */

@@ -354,6 +354,11 @@ static inline __attribute__((always_inline)) void take_severity(struct logline *
 	if (!out->text.n)
 		return;
 	if (!out->postfix) {
+		/* a systemd unit for a tag (journalctl -o with-unit): the
+		 * program told by unit_tag.c, Postfix's daemons by their words */
+		if (out->daemon.n > 8 && out->daemon.p[out->daemon.n - 1] == 'e' && !out->instance.n &&
+		    syslog_unit_tag(out))
+			return;
 		/* a script's tag over a Postfix command's stderr */
 		if (out->text.p[0] == 'p' || out->text.p[0] == '/')
 			syslog_nested_foreign(out);

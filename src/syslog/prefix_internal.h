@@ -98,6 +98,8 @@ bool syslog_read_iso(struct syslog_state *st, struct span *cur, struct stamp *ts
 /* prefix_nested.c */
 void syslog_nested_command(struct logline *out);
 void syslog_nested_foreign(struct logline *out);
+/* unit_tag.c: a systemd unit as the tag (journalctl -o with-unit) */
+bool syslog_unit_tag(struct logline *out);
 bool syslog_parse_docker(struct syslog_state *st, struct span line, struct logline *out);
 bool syslog_relogged(struct syslog_state *st, struct logline *out);
 
