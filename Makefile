@@ -29,7 +29,7 @@ endif
 
 WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-format-nonliteral
-CFLAGS  ?= -O3 -g
+CFLAGS  ?= -O3 -g -fno-plt
 # LTO: the program's and the unit tests' objects optimised across files at
 # the link (the parsers' small helpers inlined into their callers:
 # speed36, docs/performance.md); LTO= builds without.  Not in the
