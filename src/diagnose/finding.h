@@ -481,6 +481,14 @@ enum finding_impact {
 	  "this host's content filter (Amavis) blocked messages: kept in its quarantine or dropped, not delivered") \
 	X(F_POSTMASTER_ALIAS, "postmaster-alias-missing", SIDE_CONFIG, 2, IMPACT_LOST,          \
 	  "mail to postmaster (or MAILER-DAEMON) is thrown away: the aliases table has no entry for it") \
+	X(F_ALIAS_EXPANSION, "alias-expansion-refused", SIDE_CONFIG, 3, IMPACT_REFUSED,         \
+	  "an address map expands an address into too many addresses, too deep or too long: cleanup refuses the mail for it") \
+	X(F_MAP_MULTI_VALUED, "address-map-multi-valued", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
+	  "a canonical or generic map gives one address several: Postfix uses only the first") \
+	X(F_RULE_REDIRECTED, "mail-redirected-by-rule", SIDE_CONFIG, 1, IMPACT_NOT_DELIVERED,   \
+	  "a REDIRECT rule of this server sent mail to another address instead of its recipients") \
+	X(F_RULE_NOTE, "content-rule-note", SIDE_BENIGN, 0, IMPACT_NONE,                        \
+	  "this server's header, body or access rules acted on mail and let it go on (WARN, INFO, PREPEND, REPLACE, STRIP, BCC)") \
 	X(F_FILE_PERMISSIONS, "file-ownership-wrong", SIDE_CONFIG, 1, IMPACT_DEGRADED,           \
 	  "postfix check finds files of Postfix with the wrong owner or writable by others")    \
 	X(F_CHROOT_STALE, "chroot-files-differ", SIDE_CONFIG, 1, IMPACT_DEGRADED,               \

@@ -579,7 +579,9 @@ const struct finding_prose finding_prose_table[F__COUNT] = {
 	"postfix reload.",
 	"Mail held before the log starts does not show here (postqueue -p shows it); when every "
 	"message held in the log was released (postsuper -H) or deleted (postsuper -d) in it, "
-	"nothing is said."},
+	"nothing is said. A HOLD rule on the Received: header holds every message on purpose "
+	"when MailScanner takes mail from the hold queue: then only mail that stays held (its "
+	"MailScanner stopped) is a problem."},
     [F_MAIL_DISCARDED] = {
 	"This server accepted the mail and then threw it away without delivering it or telling "
 	"anyone: the sender was told it was taken. A header_checks or body_checks rule whose "

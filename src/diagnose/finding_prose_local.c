@@ -1,7 +1,9 @@
 /*
  * finding_prose_local.c - the words of this host's own delivery findings
  * (the local, virtual and pipe agents: mailboxes, their limits and
- * permissions, local users, aliases, .forward files, mailbox commands):
+ * permissions, local users, aliases, .forward files, mailbox commands;
+ * cleanup's address maps that cannot be applied, and what this server's
+ * own REDIRECT, WARN, BCC... rules did to mail they let through):
  * what the lines mean, the next step, and what the lines cannot show.
  * The other findings' words are in finding_prose.c, finding_prose_in.c,
  * finding_prose_master.c and finding_prose_out.c; finding_prose_en()
@@ -286,6 +288,65 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"message_size_limit a real value again; then postfix reload and postqueue -f. "
 	"Raising message_size_limit alone, as for larger attachments, is what usually "
 	"breaks this.",
+	NULL},
+    /* address_maps.c: cleanup's own refusal of an address its maps cannot
+     * expand (cleanup_map1n.c, cleanup_map11.c) */
+    [F_ALIAS_EXPANSION] = {
+	"cleanup could not apply this server's address maps to a recipient (the key names "
+	"the map's parameter, most often virtual_alias_maps; the lines name the address). "
+	"\"map nesting\" means an alias that is rewritten again and again: a loop (two "
+	"aliases pointing at each other, an alias of a catch-all domain back into itself, a "
+	"domain rewritten into another that is rewritten back) or a chain deeper than "
+	"virtual_alias_recursion_limit (1000). \"map expansion size\" means an alias that "
+	"grows into more addresses than virtual_alias_expansion_limit (1000), \"result "
+	"length\" an address longer than virtual_alias_address_length_limit. Since Postfix "
+	"2.11 (\"-- message not accepted, try again later\"; 2.8 to 2.10: \"-- deferring "
+	"delivery\") cleanup refuses the whole message: the sending server is told \"451 "
+	"4.6.0 Alias expansion error\" and retries until it gives up and bounces it, mail "
+	"from this host (sendmail, pickup) waits in the queue. Older versions delivered to the "
+	"addresses found before the limit and dropped the rest. For canonical_maps the same "
+	"nesting leaves the address as the last rewrite made it. The sender and the recipient "
+	"are not at fault: the maps are this server's.",
+	"Follow the address through the maps: postmap -q ADDRESS TYPE:TABLE for each table "
+	"of the parameter (postconf virtual_alias_maps), then again with each answer, until "
+	"you see it come back (the loop) or grow. Remove the loop: an alias pointing back at "
+	"itself through others, a catch-all (@domain) that also catches its own targets (give "
+	"real mailboxes an identity row, user@domain user@domain), a domain mapped to "
+	"another and back. A list that is simply large belongs in a mailing list manager (or "
+	"raise virtual_alias_expansion_limit). postmap the table, postfix reload.",
+	"The refused messages are retried by their senders: once the maps are fixed they "
+	"arrive, unless a sender gave up first."},
+    [F_MAP_MULTI_VALUED] = {
+	"A one-to-one address map of this server (canonical_maps, sender_canonical_maps, "
+	"recipient_canonical_maps in cleanup; smtp_generic_maps in the SMTP client) returned "
+	"several addresses for one address. These maps replace an address, they cannot "
+	"multiply it: Postfix warns and uses only the first one, so the other addresses named "
+	"in the entry never get the mail.",
+	"To send one address's mail to several, use virtual_alias_maps (one-to-many) instead "
+	"of a canonical map, or a BCC map for a copy; give the canonical or generic entry a "
+	"single address. postmap the table, postfix reload.",
+	NULL},
+    /* rule_actions.c: what this server's rules did to mail they let through */
+    [F_RULE_REDIRECTED] = {
+	"A rule of this server with the REDIRECT action (header_checks, body_checks, "
+	"milter_header_checks in cleanup, or an smtpd access table) matched these messages: "
+	"Postfix replaced all their recipients with the address the rule names (the key). The "
+	"recipients written on the envelope never get them; the deliveries that follow show "
+	"the new address as to= and the written one as orig_to=. Nobody else is told. The "
+	"client that sent the mail is not at fault.",
+	"If the rule is meant (a quarantine address, a test), nothing to do. If it catches "
+	"wanted mail, narrow its pattern (postmap -q \"Subject: ...\" pcre:/etc/postfix/"
+	"header_checks shows which rule matches) or use BCC for a copy that leaves the "
+	"recipients their mail; then postfix reload.",
+	NULL},
+    [F_RULE_NOTE] = {
+	"Rules of this server acted on these messages and let them go on: WARN and INFO only "
+	"logged a line, PREPEND added a header, REPLACE rewrote one, STRIP removed one, BCC "
+	"sent a copy to another address (the key names it) while the recipients still got "
+	"theirs. These are notes of rules doing what they were written to do, not problems.",
+	"Nothing to do unless a rule is no longer wanted: then remove or narrow it "
+	"(header_checks, body_checks, the access table) and postfix reload. A WARN rule is the "
+	"way to test a pattern before making it REJECT or HOLD.",
 	NULL},
     [F_FILTER_BLOCKED] = {
 	"Amavis, this host's content filter, blocked these messages as spam, a virus or a "

@@ -45,6 +45,9 @@ const struct rule rule_out[] = {
      * possible mail loop": the mail goes round; on this host's own
      * backends too (own_finding keeps it) */
     {F_MAIL_LOOP, SRC_OUT, NULL, {"mail forwarding loop for ", "too many hops", "hop count exceeded", "hopcount exceeded", "possible mail loop", "suspected mail loop", "mail loop detected"}, NULL, K_CONNHOST, NULL},
+    /* local/alias.c "alias database loop for %s" (5.4.6): an alias of
+     * alias_maps nested more than 100 deep, a loop of local aliases */
+    {F_MAIL_LOOP, SRC_OUT, "local", {"alias database loop for "}, NULL, K_CONNHOST, NULL},
     /* smtp_proto.c: the message needs SMTPUTF8 and the server does not offer it */
     {F_OUT_SMTPUTF8, SRC_OUT, NULL, {"SMTPUTF8 is required", "SMTPUTF8 support required", "5.6.7"}, NULL, K_CONNHOST, NULL},
     /* smtp_tls_policy.c's own reasons at the "dane" and "dane-only"
@@ -565,6 +568,8 @@ const struct rule rule_diag[] = {
     {F_POSTMASTER_ALIAS, SRC_DIAG, "local", {"required alias not found: "}, NULL, K_AFTER, "not found: "},
     /* cleanup_message.c: "%s: message rejected: hopcount exceeded" */
     {F_MAIL_LOOP, SRC_DIAG, "cleanup", {"message rejected: hopcount exceeded"}, NULL, K_FIXED, "too many hops"},
+    /* local/alias.c's warning before the bounce above: the same loop */
+    {F_MAIL_LOOP, SRC_DIAG, "local", {"alias database loop for "}, NULL, K_FIXED, "local"},
     /* local/include.c, dotforward.c: an :include: file (the alias bounces)
      * or a .forward file (skipped) that local will not use */
     {F_FORWARD_FILE, SRC_DIAG, "local", {":include: file ", "cannot open include file ", ":include: nesting limit exceeded", " uses a relative path", "cannot find :include: file owner"}, NULL, K_PATH, NULL},

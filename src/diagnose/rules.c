@@ -584,13 +584,13 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_NON_SMTP:
 		return classify_text_command(ev, hit);
 	case EV_REJECT:
-		if (classify_quarantine(ev, hit))
+		if (classify_quarantine(ev, hit) || diag_rule_action(ev, hit))
 			return true;
 		return classify_reject(ev, hit);
 	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
 		if (span_eqs(ev->action, "milter-reject"))
 			return classify_reject(ev, hit);
-		if (classify_quarantine(ev, hit))
+		if (classify_quarantine(ev, hit) || diag_rule_action(ev, hit))
 			return true;
 		break;
 	case EV_PS_DNSBL:
@@ -652,7 +652,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 			snprintf(hit->key, sizeof hit->key, "myhostname");
 			return true;
 		}
-		if (diag_proxy_protocol(l, hit))
+		if (diag_proxy_protocol(l, hit) || diag_address_map(l->text, hit))
 			return true;
 		bool fatal = span_eqs(l->severity, "fatal") || span_eqs(l->severity, "panic");
 		/* inet_proto.c's warning as a fatal is no notice (inet_protocols = ipv6 alone) */

@@ -58,6 +58,16 @@ bool diag_classify_out(const struct event *ev, struct diag_hit *hit);
  * found: ..." (the endpoint's host name does not resolve) */
 bool diag_service_host(struct span text, struct diag_hit *hit);
 
+/* address_maps.c: cleanup's "unreasonable TITLE map expansion size|
+ * nesting for ADDR", "unreasonable TITLE result ...", "multi-valued TITLE
+ * entry for ADDR" (and smtp_map11.c's "... result for ADDR"): true and
+ * *hit filled (alias-expansion-refused, address-map-multi-valued) */
+bool diag_address_map(struct span text, struct diag_hit *hit);
+/* rule_actions.c: a header/body check's or smtpd access table's action
+ * that let the message go on (REDIRECT: mail-redirected-by-rule; BCC,
+ * FILTER, WARN, INFO, PREPEND, REPLACE, STRIP: content-rule-note) */
+bool diag_rule_action(const struct event *ev, struct diag_hit *hit);
+
 /* client_words.c: text up to the first words a client-facing daemon's
  * warning quotes from the client (a login's username, an address, a
  * command's bytes); the whole text for other daemons */

@@ -300,8 +300,16 @@ static void tail(struct span t, struct event *ev)
 static bool check_action(struct span act, struct span t, struct event *ev)
 {
 	struct span cls = t, c;
-	if (!span_until_chr(&cls, ' ', &c))
-		return false;
+	if (!span_until_chr(&cls, ' ', &c)) {
+		/* a paste cut right after the class ("QID: redirect: header",
+		 * the rest wrapped away): the action and the class still tell */
+		if (!span_eqs(t, "header") && !span_eqs(t, "body"))
+			return false;
+		ev->stage = t;
+		ev->action = act;
+		ev->type = EV_CLEANUP_ACTION;
+		return true;
+	}
 	struct span rest = cls, origin;
 	if (span_eqs(c, "header") || span_eqs(c, "body") || span_eqs(c, "mime-error")) {
 		struct act_tail tl;

@@ -423,7 +423,8 @@ static void line_text(struct buf *b, const struct explain_lines *el, const struc
 
 /* explain_lines_text - line by line, then the heading of the whole and
  * the server's problems; true when there were any (the caller tells the
- * clients after them) */
+ * clients after them): a benign note of no weight (a WARN rule's line,
+ * a greylisting) is told, and is no problem */
 bool explain_lines_text(struct buf *b, const struct explain_lines *el, const struct diag *d,
 			bool color)
 {
@@ -446,7 +447,10 @@ bool explain_lines_text(struct buf *b, const struct explain_lines *el, const str
 	if (!d || !d->nlist)
 		return false;
 	findings_text(b, d, color, 0);
-	return true;
+	for (size_t i = 0; i < d->nlist; i++)
+		if (finding_side(d->list[i]->id) != SIDE_BENIGN || finding_severity(d->list[i]->id) > 0)
+			return true;
+	return false;
 }
 
 /* explain_lines_json - {"select":"lines","lines":[...],"findings":[...],"clients":[...]} */

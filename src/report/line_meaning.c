@@ -203,6 +203,32 @@ static void check_action(struct buf *b, struct span act)
 		}
 }
 
+/* map_warning - what cleanup's (and the SMTP client's) warning about an
+ * address map of this server says: cleanup_map1n.c's "unreasonable TITLE
+ * map nesting|expansion size for ADDR", "unreasonable TITLE result ...",
+ * cleanup_map11.c's and smtp_map11.c's "multi-valued TITLE entry|result
+ * for ADDR" (Postfix's words only; the address is not copied) */
+static void map_warning(struct buf *b, struct span t)
+{
+	bool unreasonable = span_find(t, ": unreasonable ").p || span_starts(t, "unreasonable ");
+	if (unreasonable && span_find(t, "_maps map nesting for ").p)
+		buf_puts(b, _(": an address map of this server rewrites this address again and again (a loop "
+			      "of aliases, or deeper than virtual_alias_recursion_limit); with \"message not "
+			      "accepted\" or \"deferring delivery\" the message is refused for now (451 4.6.0 "
+			      "Alias expansion error)"));
+	else if (unreasonable && span_find(t, "_maps map expansion size for ").p)
+		buf_puts(b, _(": an alias of this server expands into more addresses than "
+			      "virtual_alias_expansion_limit; with \"message not accepted\" or \"deferring "
+			      "delivery\" the message is refused for now (451 4.6.0 Alias expansion error)"));
+	else if (unreasonable && span_find(t, "_maps result ").p && span_find(t, "... --").p)
+		buf_puts(b, _(": an alias of this server expands into an address longer than "
+			      "virtual_alias_address_length_limit: the message is refused for now"));
+	else if ((span_find(t, ": multi-valued ").p || span_starts(t, "multi-valued ")) &&
+		 (span_find(t, "_maps entry for ").p || span_find(t, "_maps result for ").p))
+		buf_puts(b, _(": a one-to-one map of this server (canonical or generic) gives several "
+			      "addresses for this one: only the first gets the mail"));
+}
+
 /* delivery_where - where a delivery line says the mail went, and what
  * it cannot show: the hand-over to this host's content filter and the
  * queue ID it comes back under, or its discard; a command (pipe, local
@@ -512,6 +538,7 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 			buf_puts(b, _("an error logged by Postfix"));
 		} else if (span_eqs(l->severity, "warning")) {
 			buf_puts(b, _("a warning logged by Postfix"));
+			map_warning(b, l->text);
 		} else if (span_eqs(l->severity, "fatal")) {
 			buf_puts(b, _("a fatal logged by Postfix"));
 		} else if (span_eqs(l->severity, "panic")) {
