@@ -11,7 +11,10 @@
  * newaliases: "postalias: fatal: unsupported dictionary type: lmdb" in a
  * package upgrade's output), no mail was refused: the table or aliases
  * were not rebuilt.  A table whose query the database refused fails
- * every lookup as one whose server is down does.
+ * every lookup as one whose server is down does.  An address map that
+ * cleanup cannot apply refuses the message since Postfix 2.11, defers it
+ * in 2.8 to 2.10, and before (or for canonical maps) lets it go on
+ * without the addresses it could not make.
  */
 #include "diagnose.h"
 #include "finding.h"
@@ -104,6 +107,19 @@ enum finding_impact diag_group_impact(const struct diag_group *g)
 			return im != IMPACT_NONE ? im : finding_impact(F_MAP_SERVER_DOWN);
 		}
 		return row;
+	case F_ALIAS_EXPANSION: {
+		/* cleanup's tail says what became of the message (address_maps.c):
+		 * since 2.11 it is refused (the row's impact), in 2.8 to 2.10
+		 * deferred; with no tail (older, or canonical nesting) the mail
+		 * went on without the addresses past the limit */
+		bool refused = false, deferred = false;
+		for (uint32_t j = 0; j < g->nsample; j++) {
+			const char *l = g->sample[j];
+			refused |= l && strstr(l, "-- message not accepted, try again later") != NULL;
+			deferred |= l && strstr(l, "-- deferring delivery") != NULL;
+		}
+		return refused || !g->nsample ? row : deferred ? IMPACT_DELAYED : IMPACT_NOT_DELIVERED;
+	}
 	case F_DOMAIN_DOUBLE:
 		/* its own refusals of the shadowed domain's users joined it
 		 * (unknown_rcpt.c): incoming mail refused */

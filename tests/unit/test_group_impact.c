@@ -103,3 +103,20 @@ TEST(group_impact_refused_query)
 	CHECK(impact_keyed(F_MAP_SYNTAX, "", smtpd, 2) == finding_impact(F_MAP_SYNTAX));
 	CHECK(finding_impact(F_MAP_SYNTAX) != IMPACT_REFUSED);
 }
+
+/* an address map cleanup cannot apply: what its tail says of the message */
+TEST(group_impact_alias_expansion_by_version)
+{
+	static const char *const now[] = {
+	    "Nov 12 08:00:02 mx postfix/cleanup[7]: 4B1C2: warning: unreasonable virtual_alias_maps map nesting for a@example.com -- message not accepted, try again later"};
+	static const char *const old[] = {
+	    "Nov 12 08:00:02 mx postfix/cleanup[7]: 4B1C2: warning: unreasonable virtual_alias_maps map expansion size for a@example.com -- deferring delivery"};
+	static const char *const oldest[] = {
+	    "Nov 12 08:00:02 mx postfix/cleanup[7]: 4B1C2: warning: unreasonable canonical_maps map nesting for a@example.com"};
+	static const char *const both[] = {oldest[0], now[0]};
+	CHECK(impact_of(F_ALIAS_EXPANSION, now, 1) == IMPACT_REFUSED);
+	CHECK(impact_of(F_ALIAS_EXPANSION, old, 1) == IMPACT_DELAYED);
+	CHECK(impact_of(F_ALIAS_EXPANSION, oldest, 1) == IMPACT_NOT_DELIVERED);
+	CHECK(impact_of(F_ALIAS_EXPANSION, both, 2) == IMPACT_REFUSED);
+	CHECK(impact_of(F_ALIAS_EXPANSION, NULL, 0) == IMPACT_REFUSED);
+}
