@@ -495,6 +495,36 @@ TEST(blame_named_server_mail_limit)
 	pipe_free(p);
 }
 
+/* a client whose every session smtpd ended with anvil's 421 right after
+ * the connect ("commands=0/0") was turned away, not a port scanner that
+ * left: its words name the limit; with a confirmed name it is a mail
+ * server that waits, without one a flood; a session that ended without
+ * a disconnect line after the warning is no session the log cut short */
+TEST(blame_session_cut_by_anvil_told)
+{
+	const char *const lines[] = {
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: connect from relay2.example.net[198.51.100.20]",
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: warning: Connection concurrency limit exceeded: 11 from relay2.example.net[198.51.100.20] for service smtp",
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: disconnect from relay2.example.net[198.51.100.20] commands=0/0",
+	    "Jun  7 09:01:00 mx postfix/smtpd[922]: warning: Connection rate limit exceeded: 61 from unknown[203.0.113.71] for service smtp",
+	    "Jun  7 09:02:00 mx postfix/smtpd[923]: connect from unknown[203.0.113.72]",
+	    "Jun  7 09:02:00 mx postfix/smtpd[923]: disconnect from unknown[203.0.113.72] commands=0/0",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	const char *named = explanation(p, "198.51.100.20");
+	CHECK(strstr(named, "turned every connection of it away at once"));
+	CHECK(strstr(named, "smtpd_client_connection_count_limit"));
+	CHECK(strstr(named, "confirmed by DNS"));
+	CHECK(!strstr(named, "port scanner"));
+	const char *flood = explanation(p, "203.0.113.71");
+	CHECK(strstr(flood, "smtpd_client_connection_rate_limit"));
+	CHECK(strstr(flood, "a candidate for a ban"));
+	CHECK(!strstr(flood, "The log ends before its session does"));
+	CHECK(!strstr(explanation(p, "203.0.113.72"), "turned every connection"));
+	pipe_free(p);
+}
+
 /* snowshoe spam: a server that got a message through, then refused by a
  * blocklist that listed it since, is no known sender */
 TEST(blame_listed_after_accepted_is_no_known_sender)
