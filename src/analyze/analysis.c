@@ -701,7 +701,10 @@ static void session_detail(struct analysis *a, struct client_detail *d, struct c
 		d->tls_submission = true;
 	/* a lost connection (or Postfix's "too many errors") ended it: only
 	 * the disconnect line after it is missing, not what the client did */
-	if (s->end_kind == END_OPEN && !s->lost_reason)
+	if (s->anvil_cut) {
+		d->anvil_cut++;
+		d->anvil_kinds |= s->anvil_cut;
+	} else if (s->end_kind == END_OPEN && !s->lost_reason)
 		d->open_sessions++;
 	else if (!s->saw_connect && !s->have_stats)
 		d->partial_sessions++;

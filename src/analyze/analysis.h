@@ -217,6 +217,8 @@ struct client_detail {
 	                             * with a sender in its recipient's domain (refused_senders.c) */
 	uint32_t open_sessions;     /* sessions the log ended in the middle of */
 	uint32_t partial_sessions;  /* ... or began in, and whose end gave no command counts */
+	uint32_t anvil_cut;         /* sessions anvil's connection limits turned away at once */
+	uint8_t anvil_kinds;        /* ... which limits: 1 connections at once, 2 their rate */
 	uint32_t nevidence;
 	struct evidence_ref evidence[CLIENT_MAX_EVIDENCE];
 	int64_t *ring;              /* the last CLIENT_RING session starts (analysis_track_peak) */

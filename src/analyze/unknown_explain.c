@@ -43,6 +43,38 @@ const char *client_greylist_example(const struct client_detail *d)
 	return NULL;
 }
 
+/* anvil_cut_text - every session of it turned away at once by anvil's
+ * limit on connections (smtpd's 421 right after the connect): it could
+ * send nothing; a mail server by its confirmed name waits and retries,
+ * a stranger without one that comes back past the 421 is a flood */
+static void anvil_cut_text(struct buf *b, const struct client_detail *d, bool own)
+{
+	/* TRANSLATORS: %s names the parameter, smtpd_client_connection_count_limit
+	 * (connections at once) or smtpd_client_connection_rate_limit (per minute) */
+	buf_printf(b, _(" This server turned every connection of it away at once, with 421 4.7.0 \"too many "
+			"connections\": its own anvil limit (%s) was reached, so the client could not send "
+			"a single command."),
+		   (d->anvil_kinds & 1) && (d->anvil_kinds & 2)
+		       ? "smtpd_client_connection_count_limit, smtpd_client_connection_rate_limit"
+		   : (d->anvil_kinds & 1) ? "smtpd_client_connection_count_limit"
+					  : "smtpd_client_connection_rate_limit");
+	if (own)
+		return;
+	if (d->ptr) {
+		struct buf name = {0}; /* the log's text: printable only */
+		buf_term(&name, span_of(d->ptr));
+		buf_putc(&name, 0);
+		/* TRANSLATORS: %s is the client's host name, confirmed by DNS */
+		buf_printf(b, _(" Its name, %s, is confirmed by DNS: a mail server held back by this "
+				"server's limit retries later and its mail waits in its queue; see \"Problems "
+				"found\" when it is one you take mail from."),
+			   name.p);
+		buf_free(&name);
+	} else
+		buf_puts(b, _(" Its address has no name that resolves back to it: a stranger that keeps "
+			      "coming back past the 421 is a flood, and its address a candidate for a ban."));
+}
+
 /* greylist_text - refused by greylisting only: it accuses nobody; what
  * the log shows of a retry (the time it goes on after the last attempt) */
 static void greylist_text(struct buf *b, const struct analysis *a, const struct client *c,
@@ -242,6 +274,8 @@ void client_unknown_text(struct buf *b, const struct analysis *a, const struct c
 			    "450 4.3.2 to a new client until it passes the tests after the greeting. It "
 			    "is no hostile client: a "
 			    "real server retries, and its mail comes through once the cause is gone."));
+	} else if (d && d->anvil_cut && d->anvil_cut >= c->sessions) {
+		anvil_cut_text(b, d, own);
 	} else if (d && d->lost_errors && d->lost_stage) {
 		/* TRANSLATORS: %s is the SMTP stage (RCPT, DATA, AUTH...), twice */
 		buf_printf(b, _(" Postfix itself ended its session after %s (\"too many errors after %s\"): "

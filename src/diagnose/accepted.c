@@ -14,6 +14,7 @@
  */
 #include "diag_internal.h"
 #include "../parse/provider.h"
+#include "../parse/scanner.h"
 #include "../analyze/analysis.h"
 #include "../analyze/verdicts.h"
 #include "../util/buf.h"
@@ -68,9 +69,22 @@ enum addr_kind diag_addr_kind(struct span ip)
 	return k;
 }
 
-/* limit_service_submission - an anvil limit on a service other than smtp:
- * the tag's (postfix/submission/smtpd), else smtpd.c's "for service S"
- * (a plain postfix/smtpd tag when master.cf sets no syslog_name) */
+/* service_port25 - a master.cf service name that is port 25: "smtp" (or
+ * "25"), an address's "HOST:smtp" / "HOST:25", and "smtpd", the pass
+ * service postscreen hands port 25's clients to (master.cf's
+ * "smtpd pass ... smtpd": smtpd.c then says "for service smtpd") */
+static bool service_port25(struct span svc)
+{
+	ptrdiff_t c = span_rchr(svc, ':');
+	if (c >= 0)
+		svc = span_skip(svc, (size_t)c + 1);
+	return span_eqs(svc, "smtp") || span_eqs(svc, "25") || span_eqs(svc, "smtpd");
+}
+
+/* limit_service_submission - an anvil limit on a service other than port
+ * 25's: the tag's (postfix/submission/smtpd), else smtpd.c's "for
+ * service S" (a plain postfix/smtpd tag when master.cf sets no
+ * syslog_name) */
 static bool limit_service_submission(const struct event *ev)
 {
 	if (ev->line->service.n)
@@ -84,7 +98,7 @@ static bool limit_service_submission(const struct event *ev)
 	struct span svc = span_trim(t);
 	ptrdiff_t sp = span_chr(svc, ' ');
 	svc = sp >= 0 ? span_head(svc, (size_t)sp) : svc;
-	return svc.n && !span_eqs(svc, "smtp") && !span_eqs(svc, "25");
+	return svc.n && !service_port25(svc);
 }
 
 /* trusted_get - the record of a private address, made on first use;
@@ -199,6 +213,34 @@ static void own_refused(struct diag *d, const struct event *ev, bool hit)
 		g->sample[g->nsample++] = diag_sample_copy(ev->line, d->show_secrets);
 }
 
+/* limit_named - the client of an anvil limit's line has a name DNS
+ * confirms (smtpd writes "unknown" otherwise) that is no ISP pool's
+ * generic name nor an Internet-wide scanner's: a mail server by its name */
+static bool limit_named(const struct event *ev)
+{
+	char name[256], ip[CIDR_STRLEN];
+	struct span n = ev->client_name;
+	if (!n.n || n.n >= sizeof name || !ev->client_ip.n || ev->client_ip.n >= sizeof ip ||
+	    span_eqs(n, "unknown") || span_chr(n, '.') < 0 || scanner_name(n))
+		return false;
+	memcpy(name, n.p, n.n);
+	name[n.n] = 0;
+	memcpy(ip, ev->client_ip.p, ev->client_ip.n);
+	ip[ev->client_ip.n] = 0;
+	return !ptr_is_generic(name, ip);
+}
+
+/* limit_for_mail - an anvil limit that a server with mail to deliver
+ * reaches (smtpd.c's "Connection concurrency limit exceeded",
+ * "Message delivery request rate limit exceeded", "Recipient address
+ * rate limit exceeded"); a connection rate, a TLS session rate or an
+ * AUTH rate is what a flood or a password guesser reaches */
+static bool limit_for_mail(struct span kind)
+{
+	return span_starts(kind, "Connection concurrency ") || span_starts(kind, "Message delivery request ") ||
+	       span_starts(kind, "Recipient address ");
+}
+
 /* relay_note - a public client's "Relay access denied", any client's
  * anvil limit or header/body checks refusal, kept for diag_clients (the
  * first DIAG_RELAY_CLIENTS clients and kinds only) */
@@ -228,6 +270,10 @@ static void relay_note(struct diag *d, const struct event *ev, enum diag_note_ki
 	/* a service of master.cf other than smtp: submission, smtps */
 	if (kind == NOTE_LIMIT && limit_service_submission(ev))
 		r->submission = true;
+	if (kind == NOTE_LIMIT && r->lines == 1)
+		r->named = limit_named(ev);
+	if (kind == NOTE_LIMIT && limit_for_mail(ev->reason))
+		r->mail_limit = true;
 	if (kind == NOTE_CHECKS && ev->dsn.n && ev->dsn.p[0] == '4')
 		r->temp = true;
 }
@@ -390,6 +436,15 @@ void diag_clients(struct diag *d, struct analysis *a)
 		 * client the log cannot place (not hostile) needs a look */
 		else if (r->kind == NOTE_LIMIT && r->submission && !(c && verdict_hostile(c->verdict)))
 			user_relay(d, F_IN_SUBMISSION_LIMITED, r->ip, r->lines, r->first, r->last);
+		/* on port 25, a mail server by its confirmed name held back by a
+		 * limit that senders with mail reach (connections at once,
+		 * messages, recipients) and that the verdicts call nothing
+		 * worse than unclear: its mail waits in its queue; a
+		 * connection-rate flood or an unnamed stranger stays the
+		 * limit at work */
+		else if (r->kind == NOTE_LIMIT && r->named && r->mail_limit &&
+			 !(c && verdict_severity(c->verdict) >= SEV_NUISANCE))
+			user_relay(d, F_IN_KNOWN_RATE_LIMITED, r->ip, r->lines, r->first, r->last);
 		/* a header/body check or a milter that refused for good, after
 		 * its data, mail of a large provider's server or of a legitimate
 		 * one whose other mail was accepted (threads BB 06): perhaps

@@ -52,6 +52,10 @@ struct diag_relay {
 	bool provider;               /* a large provider's server (users.c) */
 	bool submission;             /* a limit's line came from a submission service (587, 465) */
 	bool temp;                   /* a check's refusal was temporary (4.x.x: a milter's tempfail) */
+	bool named;                  /* a limit's client had a name DNS confirms, neither an
+	                              * ISP pool's nor a scanner's (accepted.c limit_named) */
+	bool mail_limit;             /* ... and a limit a sender with mail reaches: connections
+	                              * at once, messages or recipients per time unit */
 	char why[DIAG_KEY_MAX];      /* the cause of its first line, where kept (users.c) */
 	uint64_t lines;
 	struct stamp first, last;

@@ -220,7 +220,7 @@ enum finding_impact {
 	X(F_IN_DMARC_ACCEPTED, "dmarc-fail-accepted", SIDE_CONFIG, 1, IMPACT_NONE,             \
 	  "mail whose From: domain failed DMARC was accepted: its domain asks for nothing stricter, or OpenDMARC only records results") \
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
-	  "a connection or rate limit (anvil) refuses servers this server takes mail from, or a large provider's servers") \
+	  "a connection or rate limit (anvil) refuses mail servers: ones this server takes mail from, large providers' or ones named in DNS") \
 	X(F_IN_SUBMISSION_LIMITED, "submission-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses a client on a submission port (587, 465) that the log cannot place: an application or office of your own, or a flood") \
 	X(F_IN_OWN_CONTENT_REFUSED, "own-mail-refused-by-checks", SIDE_CONFIG, 2, IMPACT_NOT_LEAVING, \

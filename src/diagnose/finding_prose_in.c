@@ -71,10 +71,14 @@ const struct finding_prose finding_prose_in[F__COUNT] = {
 	"anvil's limits (smtpd_client_connection_count_limit, "
 	"smtpd_client_connection_rate_limit, smtpd_client_message_rate_limit, "
 	"smtpd_client_recipient_rate_limit) refused a mail server that this server takes mail "
-	"from in other sessions of the log, or a large provider's server (its name confirmed "
-	"by DNS): such servers open several connections at once and deliver in bursts when "
-	"their queue for this domain fills, and a limit set against spam bots slows them down. "
-	"Their mail waits in their queue (421 or 450) and comes later, or bounces after days.",
+	"from in other sessions of the log, a large provider's server, or on port 25 a server "
+	"whose name DNS confirms (no ISP pool's or scanner's) held back by a limit that a sender "
+	"with mail reaches: connections at once, messages or recipients per time unit. Such "
+	"servers open several connections at once and deliver in bursts when their queue for "
+	"this domain fills, and a limit set against spam bots slows them down. Their mail waits "
+	"in their queue (421 or 450) and comes later, or bounces after days. A flood of "
+	"connections (the connection rate) from a stranger without a name is the limit at "
+	"work, no problem.",
 	"Exempt the servers you want mail from: smtpd_client_event_limit_exceptions = "
 	"$mynetworks plus their networks (a cidr: table), or raise the limit past the peaks "
 	"that anvil's \"statistics: max connection count\" and \"max connection rate\" lines "

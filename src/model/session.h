@@ -95,6 +95,8 @@ struct session {
 	char *pipelining;            /* improper pipelining: what was sent */
 	char *pipelining_stage;
 	bool rate_limited;
+	uint8_t anvil_cut;           /* anvil's limit turned it away at once with 421
+	                              * (smtpd.c): 1 connections at once, 2 connection rate */
 	bool quit_pipelined;         /* "improper command pipelining after QUIT": more bytes
 	                              * behind its QUIT (a monitoring check's), not kept above */
 	bool proxy_header;           /* it sent a PROXY protocol header first (ev_proxy_header) */

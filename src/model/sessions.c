@@ -470,6 +470,12 @@ struct osess *on_session_event(struct model *m, const struct event *ev, uint64_t
 		break;
 	case EV_RATE_LIMIT:
 		s->rate_limited = true;
+		/* the two limits smtpd checks on connect: it replies 421 and
+		 * ends the session before the client can send a command */
+		if (span_starts(ev->reason, "Connection concurrency "))
+			s->anvil_cut = 1;
+		else if (span_starts(ev->reason, "Connection rate "))
+			s->anvil_cut = 2;
 		break;
 	case EV_SMTP_IN:
 		dialogue_in(o, ev->command);

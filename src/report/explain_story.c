@@ -327,6 +327,14 @@ void explain_story(struct buf *b, const struct session *s, bool show_secrets, bo
 			 * first %s is how Postfix names the end, the second the stage */
 			buf_printf(b, _("  It ended with a %s after %s: the server hung up on it.\n"),
 				   termed(&t[0], span_of(s->lost_reason)), stage);
+	} else if (s->anvil_cut) {
+		buf_puts(b, s->anvil_cut == 1
+				? _("  This server turned it away at once with 421 4.7.0 \"too many connections\": "
+				    "anvil's limit on connections at once from one address "
+				    "(smtpd_client_connection_count_limit).\n")
+				: _("  This server turned it away at once with 421 4.7.0 \"too many connections\": "
+				    "anvil's limit on connections per time unit from one address "
+				    "(smtpd_client_connection_rate_limit).\n"));
 	} else if (s->end_kind == END_DISCONNECT) {
 		buf_puts(b, _("  It disconnected normally.\n"));
 	}

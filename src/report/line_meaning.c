@@ -515,7 +515,13 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_PS_VIOLATION: buf_puts(b, _("the client broke the SMTP protocol during postscreen's tests")); break;
 	case EV_PS_LISTED: buf_puts(b, _("the client is on postscreen's access list")); break;
 	case EV_PS_DISCONNECT: buf_puts(b, _("postscreen's connection ended")); break;
-	case EV_ANVIL: buf_puts(b, _("anvil's statistics: the most connections or commands of one client")); break;
+	case EV_ANVIL:
+		/* a peak anvil records, not a limit reached: that is smtpd's own
+		 * "warning: ... limit exceeded" line */
+		buf_puts(b, _("anvil's statistics: the most connections or commands of one client, a peak "
+			      "recorded, nothing refused (a limit that refuses logs smtpd's own \"... limit "
+			      "exceeded\" warning); the peak is what a limit must stay above"));
+		break;
 	case EV_MASTER:
 	case EV_INFO:
 		/* the parser's "compat": Postfix keeps an older default because

@@ -4,7 +4,7 @@
  * held and filtered mail is no refusal, a login refused is no
  * compromise, data stalls, the SASL backend and the milter failing in
  * the session, own users and apps refused by this server's checks,
- * known senders refused or rate-limited, postscreen's deep tests
+ * known senders refused or rate-limited (a named mail server too), postscreen's deep tests
  * delaying providers; fed through the whole front of the pipeline
  * (blame_pipe.h).
  */
@@ -461,6 +461,67 @@ TEST(blame_known_sender_rate_limited)
 	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.90"));
 	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "203.0.113.71"));
 	CHECK(!has_finding(p, F_IN_OWN_RATE_LIMITED));
+	pipe_free(p);
+}
+
+/* on port 25 a mail server by its confirmed name, held back by a limit a
+ * sender with mail reaches (connections at once, messages, recipients),
+ * is a known sender even without other mail in the log; a connection
+ * rate flood, an ISP pool's or a scanner's name is not; postscreen's
+ * pass service ("for service smtpd") is port 25, not submission (threads
+ * BH, accepted.c limit_named, limit_for_mail, service_port25) */
+TEST(blame_named_server_mail_limit)
+{
+	const char *const lines[] = {
+	    "Jun  6 09:00:00 mx postfix/smtpd[911]: warning: Connection concurrency limit exceeded: 11 from relay2.example.net[198.51.100.20] for service smtp",
+	    "Jun  6 09:01:00 mx postfix/smtpd[912]: warning: Connection rate limit exceeded: 31 from scan7.example.net[198.51.100.77] for service smtp",
+	    "Jun  6 09:02:00 mx postfix/smtpd[913]: warning: Connection concurrency limit exceeded: 11 from dsl-203-0-113-7-dyn.example.net[203.0.113.7] for service smtp",
+	    "Jun  6 09:03:00 mx postfix/smtpd[914]: warning: Connection concurrency limit exceeded: 11 from scanner-04.shodan.io[192.0.2.44] for service smtp",
+	    "Jun  6 09:04:00 mx postfix/smtpd[915]: warning: Message delivery request rate limit exceeded: 101 from lists.example.org[198.51.100.60] for service smtpd",
+	    "Jun  6 09:05:00 mx postfix/smtpd[916]: warning: Connection concurrency limit exceeded: 51 from unknown[203.0.113.90] for service smtpd",
+	    "Jun  6 09:06:00 mx postfix/smtpd[917]: warning: Connection concurrency limit exceeded: 51 from unknown[203.0.113.91] for service submission",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.20"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.77"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "203.0.113.7"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "192.0.2.44"));
+	CHECK(group_subject(p, F_IN_KNOWN_RATE_LIMITED, "198.51.100.60"));
+	CHECK(!group_subject(p, F_IN_SUBMISSION_LIMITED, "198.51.100.60"));
+	CHECK(!group_subject(p, F_IN_SUBMISSION_LIMITED, "203.0.113.90"));
+	CHECK(!group_subject(p, F_IN_KNOWN_RATE_LIMITED, "203.0.113.90"));
+	CHECK(group_subject(p, F_IN_SUBMISSION_LIMITED, "203.0.113.91"));
+	pipe_free(p);
+}
+
+/* a client whose every session smtpd ended with anvil's 421 right after
+ * the connect ("commands=0/0") was turned away, not a port scanner that
+ * left: its words name the limit; with a confirmed name it is a mail
+ * server that waits, without one a flood; a session that ended without
+ * a disconnect line after the warning is no session the log cut short */
+TEST(blame_session_cut_by_anvil_told)
+{
+	const char *const lines[] = {
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: connect from relay2.example.net[198.51.100.20]",
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: warning: Connection concurrency limit exceeded: 11 from relay2.example.net[198.51.100.20] for service smtp",
+	    "Jun  7 09:00:00 mx postfix/smtpd[921]: disconnect from relay2.example.net[198.51.100.20] commands=0/0",
+	    "Jun  7 09:01:00 mx postfix/smtpd[922]: warning: Connection rate limit exceeded: 61 from unknown[203.0.113.71] for service smtp",
+	    "Jun  7 09:02:00 mx postfix/smtpd[923]: connect from unknown[203.0.113.72]",
+	    "Jun  7 09:02:00 mx postfix/smtpd[923]: disconnect from unknown[203.0.113.72] commands=0/0",
+	    NULL};
+	struct pipe *p = pipe_new();
+	pipe_lines(p, lines);
+	const char *named = explanation(p, "198.51.100.20");
+	CHECK(strstr(named, "turned every connection of it away at once"));
+	CHECK(strstr(named, "smtpd_client_connection_count_limit"));
+	CHECK(strstr(named, "confirmed by DNS"));
+	CHECK(!strstr(named, "port scanner"));
+	const char *flood = explanation(p, "203.0.113.71");
+	CHECK(strstr(flood, "smtpd_client_connection_rate_limit"));
+	CHECK(strstr(flood, "a candidate for a ban"));
+	CHECK(!strstr(flood, "The log ends before its session does"));
+	CHECK(!strstr(explanation(p, "203.0.113.72"), "turned every connection"));
 	pipe_free(p);
 }
 
