@@ -22,7 +22,7 @@
 	X(SIDE_REMOTE, "remote-server", "a remote server")                     \
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
-	X(SIDE_HOST, "local-resources", "this host's resources (memory, processes, open files)") \
+	X(SIDE_HOST, "local-resources", "this host's resources (memory, processes, open files, disk space)") \
 	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
 	X(SIDE_UNTOLD, "undetermined", "not told by these lines") \
 	X(SIDE_USER_DEVICE, "user-device", "a device behind a user's address (its mail program, or another machine there)")
@@ -440,7 +440,7 @@ enum finding_impact {
 	  "Postfix cannot read or write queue files")                                          \
 	X(F_SPOOL_PERMISSIONS, "queue-directory-permissions", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "Postfix's own programs are refused their queue directory: its owner or modes are wrong") \
-	X(F_DISK_FULL, "disk-full", SIDE_CONFIG, 4, IMPACT_REFUSED,                             \
+	X(F_DISK_FULL, "disk-full", SIDE_HOST, 4, IMPACT_REFUSED,                               \
 	  "a file system of this host is full: Postfix cannot write its queue or a mailbox") \
 	X(F_HOST_MEMORY, "host-out-of-memory", SIDE_HOST, 4, IMPACT_SERVICE_DOWN,             \
 	  "this host ran out of memory: Postfix's daemons or the filters beside them cannot allocate it, or the kernel kills processes") \
