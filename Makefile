@@ -63,7 +63,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 # sources whose every string is prose (tables of words without a marker)
 POT_ALL := src/diagnose/finding_prose.c src/diagnose/finding_prose_in.c src/diagnose/finding_prose_users.c src/diagnose/finding_prose_local.c src/diagnose/finding_prose_out.c \
 	src/diagnose/finding_prose_master.c src/diagnose/finding_prose_bulk.c \
-	src/diagnose/finding_prose_routes.c
+	src/diagnose/finding_prose_routes.c src/diagnose/finding_prose_host.c
 
 .PHONY: locale pot po all check check-fast test unit golden san-check tsan bench bench-live install uninstall clean \
 	examples fuzz e2e \

@@ -173,6 +173,12 @@ void diag_fold_write_error(struct diag *d);
 /* spool_owner.c: "Permission denied" from three or more Postfix programs
  * is the queue directory's owner or modes: one finding */
 void diag_fold_spool_owner(struct diag *d);
+/* host_resources.c: what hits of this host's resources and master's
+ * kills leave for the end; and the fold there of the stops they caused
+ * (master's signal 9 for a victim's pid, the exit status and throttling
+ * of a daemon that stopped on a resource) into them */
+void diag_host_note(struct diag *d, const struct event *ev, const struct diag_hit *hit);
+void diag_fold_host_resources(struct diag *d);
 void diag_fold_map_type(struct diag *d);
 void diag_fold_tls_policy_server(struct diag *d);
 void diag_fold_effects(struct diag *d);

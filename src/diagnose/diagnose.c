@@ -670,6 +670,7 @@ void diag_finish(struct diag *d)
 	diag_fold_throttled_crash(d);
 	diag_fold_write_error(d);
 	diag_fold_spool_owner(d);
+	diag_fold_host_resources(d);
 	diag_drop_weak(d);
 	diag_fold_effects(d);
 	diag_resolver_nxdomain(d);

@@ -103,6 +103,10 @@ struct diag_delays;
 #define DIAG_DKIM_JOBS 16
 #define DIAG_GREY_PAIRS 512 /* greylisted senders and recipients remembered (greylist_retries.c) */
 #define DIAG_FWD_QIDS 64  /* queue IDs of forwarded mail remembered (forwarded.c) */
+#define DIAG_HOST_PIDS 16    /* OOM victims and signal-9 kills remembered (host_resources.c) */
+#define DIAG_HOST_STOPPED 8  /* daemons stopped by a resource remembered */
+#define DIAG_HOST_NAME 24
+#define DIAG_HOST_KEY 96
 
 struct diag {
 	struct hmap groups;
@@ -280,6 +284,24 @@ struct diag {
 		uint64_t h;
 		int64_t first_us;
 	} grey[DIAG_GREY_PAIRS];
+	/* this host's resources (host_resources.c): the last processes the
+	 * kernel's out-of-memory killer chose (their pid and group key),
+	 * master's last kills by signal 9, and the daemons whose own fatal
+	 * line was a resource's (their master lines are its effects) */
+	struct diag_host {
+		struct {
+			int64_t pid;
+			char key[DIAG_HOST_KEY];
+		} oom[DIAG_HOST_PIDS];
+		int64_t killed9[DIAG_HOST_PIDS];
+		uint32_t noom, nkilled9;
+		struct diag_host_stop {
+			char daemon[DIAG_HOST_NAME];
+			enum finding_id id;
+			char key[DIAG_HOST_KEY];
+		} stopped[DIAG_HOST_STOPPED];
+		uint32_t nstopped;
+	} host;
 	struct diag_group **list;    /* after diag_finish: most serious first */
 	size_t nlist;
 };

@@ -139,6 +139,8 @@ const struct finding_prose *finding_prose_en(enum finding_id f)
 		return &finding_prose_bulk[f];
 	if (finding_prose_routes[f].meaning)
 		return &finding_prose_routes[f];
+	if (finding_prose_host[f].meaning)
+		return &finding_prose_host[f];
 	return finding_prose_table[f].meaning ? &finding_prose_table[f] : NULL;
 }
 

@@ -22,6 +22,7 @@
 	X(SIDE_REMOTE, "remote-server", "a remote server")                     \
 	X(SIDE_CONFIG, "local-configuration", "this server's configuration")   \
 	X(SIDE_NETWORK, "local-network-dns", "this host's network or DNS")     \
+	X(SIDE_HOST, "local-resources", "this host's resources (memory, processes, open files, disk space)") \
 	X(SIDE_BENIGN, "benign", "nobody (benign)")                           \
 	X(SIDE_UNTOLD, "undetermined", "not told by these lines") \
 	X(SIDE_USER_DEVICE, "user-device", "a device behind a user's address (its mail program, or another machine there)")
@@ -439,8 +440,14 @@ enum finding_impact {
 	  "Postfix cannot read or write queue files")                                          \
 	X(F_SPOOL_PERMISSIONS, "queue-directory-permissions", SIDE_CONFIG, 4, IMPACT_SERVICE_DOWN, \
 	  "Postfix's own programs are refused their queue directory: its owner or modes are wrong") \
-	X(F_DISK_FULL, "disk-full", SIDE_CONFIG, 4, IMPACT_REFUSED,                             \
+	X(F_DISK_FULL, "disk-full", SIDE_HOST, 4, IMPACT_REFUSED,                               \
 	  "a file system of this host is full: Postfix cannot write its queue or a mailbox") \
+	X(F_HOST_MEMORY, "host-out-of-memory", SIDE_HOST, 4, IMPACT_SERVICE_DOWN,             \
+	  "this host ran out of memory: Postfix's daemons or the filters beside them cannot allocate it, or the kernel kills processes") \
+	X(F_HOST_FORK, "host-fork-failed", SIDE_HOST, 4, IMPACT_SERVICE_DOWN,                  \
+	  "this host refuses new processes (fork: Resource temporarily unavailable): a limit on processes or threads is reached") \
+	X(F_HOST_FILES, "host-open-files-limit", SIDE_HOST, 3, IMPACT_SERVICE_DOWN,             \
+	  "Postfix runs out of open files: the limit on file descriptors of its processes or of the whole host is reached") \
 	X(F_COMMAND_FAILED, "command-failed", SIDE_CONFIG, 1, IMPACT_NONE,                      \
 	  "a Postfix command run by hand stopped with an error (no daemon stopped)")             \
 	X(F_LOCAL_SUBMIT_BLOCKED, "local-submission-blocked", SIDE_CONFIG, 3, IMPACT_SERVICE_DOWN, \
@@ -557,7 +564,9 @@ const struct finding_prose *finding_prose(enum finding_id f);
  * finding_prose_out.c, inbound mail's in finding_prose_in.c (this
  * server's own users' and clients' in finding_prose_users.c), this host's
  * own delivery's in finding_prose_local.c, master's daemons' in
- * finding_prose_master.c, bulk sending's in finding_prose_bulk.c, the
+ * finding_prose_master.c, bulk sending's in finding_prose_bulk.c, this
+ * host's resources' (memory, processes, open files) in
+ * finding_prose_host.c, the
  * others' in finding_prose.c; read them
  * through finding_prose() (translated) or
  * finding_prose_en() */
@@ -569,6 +578,7 @@ extern const struct finding_prose finding_prose_local[F__COUNT];
 extern const struct finding_prose finding_prose_master[F__COUNT];
 extern const struct finding_prose finding_prose_bulk[F__COUNT];
 extern const struct finding_prose finding_prose_routes[F__COUNT];
+extern const struct finding_prose finding_prose_host[F__COUNT];
 const struct finding_prose *finding_prose_en(enum finding_id f);
 
 #endif

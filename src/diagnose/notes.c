@@ -29,7 +29,8 @@ void diag_ps_provider_note(struct diag *d, const struct event *ev)
 }
 
 /* diag_hit_notes - what a hit leaves for diag_finish: a large provider
- * deferred by postscreen, a DNS blocklist's timeout */
+ * deferred by postscreen, a DNS blocklist's timeout, this host's
+ * resources and master's kills (host_resources.c) */
 void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hit *hit)
 {
 	if (hit->id == F_PS_DEEP_TEMPFAIL)
@@ -38,6 +39,9 @@ void diag_hit_notes(struct diag *d, const struct event *ev, const struct diag_hi
 		diag_dnsbl_note(d, ev, hit->key);
 	else if (hit->id == F_LOG_LINES_DROPPED)
 		diag_log_gap_note(d, ev);
+	else if (hit->id == F_HOST_MEMORY || hit->id == F_HOST_FORK || hit->id == F_HOST_FILES ||
+		 hit->id == F_DAEMON_CRASHED)
+		diag_host_note(d, ev, hit);
 }
 
 /* diag_ps_deep_providers - postscreen's after-greeting tests deferred three or

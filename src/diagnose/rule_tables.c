@@ -34,6 +34,18 @@ const struct rule rule_out[] = {
      * host's disk; a remote server's words are never read here */
     {F_DISK_FULL, SRC_OUT, "local", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
     {F_DISK_FULL, SRC_OUT, "virtual", {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    /* local's, virtual's and pipe's own delivery (or the command it ran,
+     * "Command output: fork: Resource temporarily unavailable") refused a
+     * process, memory or a file by this host: its resources, not the
+     * mailbox nor the command's settings; a remote server's words are
+     * never read here */
+    {F_HOST_MEMORY, SRC_OUT, "local", {"Cannot allocate memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_MEMORY, SRC_OUT, "virtual", {"Cannot allocate memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_MEMORY, SRC_OUT, "pipe", {"Cannot allocate memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_FORK, SRC_OUT, "local", {"fork: Resource temporarily unavailable"}, NULL, K_FIXED, "fork: Resource temporarily unavailable"},
+    {F_HOST_FORK, SRC_OUT, "pipe", {"fork: Resource temporarily unavailable"}, NULL, K_FIXED, "fork: Resource temporarily unavailable"},
+    {F_HOST_FILES, SRC_OUT, "local", {"Too many open files"}, NULL, K_FIXED, "Too many open files"},
+    {F_HOST_FILES, SRC_OUT, "virtual", {"Too many open files"}, NULL, K_FIXED, "Too many open files"},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "virtual", {"is not owned by recipient", "Permission denied", "Operation not permitted"}, "cannot update mailbox ", K_AFTER, "cannot update mailbox "},
     {F_OWN_MAILBOX_ACCESS, SRC_OUT, "local", {"Permission denied", "Operation not permitted"}, "create maildir file ", K_SERVICE, NULL},
@@ -316,6 +328,21 @@ const struct rule rule_diag[] = {
      * file, a fatal write error; the disk, whatever wrote to it, before
      * the rows of the daemon's own failure */
     {F_DISK_FULL, SRC_DIAG, NULL, {"No space left on device"}, NULL, K_FIXED, "No space left on device"},
+    /* this host's resources, whatever the program or the call (the
+     * errno text of %m): ENOMEM ("socket: Cannot allocate memory",
+     * mail_connect.c's "connect #%d to subsystem %s/%s: %m", master_spawn.c's
+     * "fork: %m -- throttling"), mymalloc.c's "mymalloc: insufficient memory
+     * for %ld bytes: %m" and dict_mysql.c's "dict_mysql: insufficient
+     * memory"; fork's EAGAIN (master_spawn.c, pipe_command.c, mail_stream.c,
+     * postscreen.c, tlsproxy.c "fork: %m"); EMFILE and ENFILE
+     * (event_server.c's "accept connection: %m", a table's or queue file's
+     * open) and events.c's "unable to determine open file limit" and
+     * "could allocate space for only %d open files"; before the rows of
+     * the call that failed (a socket, a table, master's throttling) */
+    {F_HOST_MEMORY, SRC_DIAG, NULL, {"Cannot allocate memory", "insufficient memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_FORK, SRC_DIAG, NULL, {"fork: Resource temporarily unavailable", "fork: Too many processes"}, NULL, K_FIXED, "fork: Resource temporarily unavailable"},
+    {F_HOST_FILES, SRC_DIAG, NULL, {"Too many open files in system"}, NULL, K_FIXED, "Too many open files in system"},
+    {F_HOST_FILES, SRC_DIAG, NULL, {"Too many open files", "unable to determine open file limit", "could allocate space for only "}, NULL, K_FIXED, "Too many open files"},
     /* scan_dir.c "scan_dir_push: open directory %s: %m" (qmgr: a fatal),
      * refused: Postfix's queue has the wrong owner (a volume, a restored
      * copy), the cause of the other daemons' failures beside it.  By
@@ -741,6 +768,13 @@ const struct rule rule_other[] = {
     /* opendkim.c: a private key it refuses (RequireSafeKeys: a file or
      * directory others may write) or cannot read: nothing is signed */
     {F_DKIM_SIGN, SRC_OTHER, "opendkim", {"key data is not secure", "error loading key ", "can't load key from "}, NULL, K_FIXED, "signing key not loaded"},
+    /* Amavis (amavisd's run_command, its child processes) on this host:
+     * "can't fork: Cannot allocate memory", "... Resource temporarily
+     * unavailable"; the content filter's host out of memory or processes */
+    {F_HOST_MEMORY, SRC_OTHER, "amavis", {"Cannot allocate memory", "Out of memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_MEMORY, SRC_OTHER, "amavisd", {"Cannot allocate memory", "Out of memory"}, NULL, K_FIXED, "Cannot allocate memory"},
+    {F_HOST_FORK, SRC_OTHER, "amavis", {"fork: Resource temporarily unavailable"}, NULL, K_FIXED, "fork: Resource temporarily unavailable"},
+    {F_HOST_FORK, SRC_OTHER, "amavisd", {"fork: Resource temporarily unavailable"}, NULL, K_FIXED, "fork: Resource temporarily unavailable"},
 };
 
 const size_t rule_out_n = sizeof rule_out / sizeof rule_out[0];

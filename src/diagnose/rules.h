@@ -42,6 +42,9 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit);
 bool diag_log_gap_hit(const struct event *ev, struct diag_hit *hit);
 /* amavis_verdict.c: Amavis's line that it blocked a message (pure) */
 bool diag_amavis_hit(const struct event *ev, struct diag_hit *hit);
+/* host_resources.c: the kernel's out-of-memory killer's line, keyed by
+ * the process it killed (pure) */
+bool diag_oom_hit(const struct event *ev, struct diag_hit *hit);
 /* dmarc_accepted.c: OpenDMARC's "JOBID: DOMAIN fail" (pure) */
 bool diag_dmarc_hit(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */

@@ -16,6 +16,7 @@
 #include "../parse/dnsbl.h"
 #include "../diagnose/own_backend.h"
 #include "../diagnose/rules.h"
+#include "../diagnose/rules.h"
 #include "../feed/feed.h"
 #include "../feed/order.h"
 #include "../input/lines.h"
@@ -107,6 +108,27 @@ static void verb(struct buf *b, struct span cmd)
 			return;
 		}
 	}
+}
+
+/* kernel_oom - the kernel's out-of-memory killer's line (host_resources.c
+ * reads it): the process it killed, or the one whose request set it off */
+static bool kernel_oom(struct buf *b, const struct event *ev)
+{
+	struct diag_hit hit;
+	if (!diag_oom_hit(ev, &hit))
+		return false;
+	if (strncmp(hit.key, "Killed process ", 15)) {
+		buf_puts(b, _("the kernel's out-of-memory killer ran: this host has no memory left (the process "
+			      "named asked for memory; it is not always the one killed)"));
+		return true;
+	}
+	struct buf t = {0};
+	buf_term(&t, span_make(hit.key + 15, strlen(hit.key + 15)));
+	buf_putc(&t, 0);
+	/* TRANSLATORS: %s is the name of the process the kernel killed */
+	buf_printf(b, _("the kernel's out-of-memory killer killed %s to free memory: this host ran out of it"), t.p);
+	buf_free(&t);
+	return true;
 }
 
 /* other_policy - a policy service's own decision (parse/policy.c) in
@@ -536,7 +558,7 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 		break;
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
 	case EV_OTHER:
-		if (!other_policy(b, ev) && !check_meaning(b, ev)) /* check_meaning.c */
+		if (!other_policy(b, ev) && !check_meaning(b, ev) && !kernel_oom(b, ev)) /* check_meaning.c */
 			buf_puts(b, _("a line of another program"));
 		break;
 	default:

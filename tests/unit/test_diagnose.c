@@ -17,10 +17,11 @@ TEST(diagnose_table_complete)
 		const struct finding_prose *p = finding_prose((enum finding_id)i);
 		CHECK(p->meaning && strlen(p->meaning) > 20);
 		CHECK(p->fix && strlen(p->fix) > 10);
-		/* its words in exactly one of the seven tables */
+		/* its words in exactly one of the prose tables */
 		CHECK(!!finding_prose_out[i].meaning + !!finding_prose_in[i].meaning +
 			      !!finding_prose_users[i].meaning + !!finding_prose_local[i].meaning + !!finding_prose_master[i].meaning +
-			      !!finding_prose_bulk[i].meaning + !!finding_prose_routes[i].meaning + !!finding_prose_table[i].meaning ==
+			      !!finding_prose_bulk[i].meaning + !!finding_prose_routes[i].meaning + !!finding_prose_host[i].meaning +
+			      !!finding_prose_table[i].meaning ==
 		      1);
 		CHECK(finding_title((enum finding_id)i)[0]);
 		CHECK(finding_severity((enum finding_id)i) >= 0 && finding_severity((enum finding_id)i) <= 4);

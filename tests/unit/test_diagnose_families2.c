@@ -73,7 +73,10 @@ static const struct {
     {"Mar  4 16:00:02 mx postfix/smtp[2201]: 5B6C7D8E9F: to=<carol@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=1, delays=0.1/0/0.4/0.5, dsn=4.3.0, status=deferred (host mx.example.com[203.0.113.25] said: 451 4.3.0 <carol@example.com>: Temporary lookup failure (in reply to RCPT TO command))",
      "outbound-remote-temporary", "mx.example.com"},
     {"Mar  4 16:50:01 mx postfix/master[880]: warning: /usr/lib/postfix/sbin/smtpd: fork: Resource temporarily unavailable -- throttling",
-     "daemon-throttled", "/usr/lib/postfix/sbin/smtpd"},
+     "host-fork-failed", "fork: Resource temporarily unavailable"},
+    /* the same throttling for another errno stays master's */
+    {"Mar  4 16:50:02 mx postfix/master[880]: warning: master_spawn: fork: Operation not permitted -- throttling",
+     "daemon-throttled", ""},
     {"Mar  4 17:01:02 mx postfix/submission/smtpd[6901]: warning: SASL authentication problem: unknown password verifier",
      "sasl-backend-unreachable", "Cyrus SASL pwcheck_method"},
     /* a remote server's blocklist answering with an error code: the

@@ -31,7 +31,7 @@ static const struct {
     {"May 13 15:18:48 mail postfix/smtpd[10826]: warning: Illegal address syntax from unknown[198.51.100.77] in MAIL command: <chdir /var/spool/postfix: Permission denied>", NULL, NULL},
     {"May 13 15:18:49 mail postfix/qmgr[10830]: fatal: scan_dir_push: open directory defer: No such file or directory", NULL, NULL},
     {"Jul 04 16:04:01 mx postfix/postdrop[891725]: warning: mail_queue_enter: create file maildrop/386940.891725: No space left on device", "disk-full", "No space left on device"},
-    {"Jul 04 16:04:02 mx postfix/postdrop[891727]: warning: mail_queue_enter: create file maildrop/386942.891727: Too many open files", "queue-file-problem", ""},
+    {"Jul 04 16:04:02 mx postfix/postdrop[891727]: warning: mail_queue_enter: create file maildrop/386942.891727: Too many open files", "host-open-files-limit", "Too many open files"},
 };
 
 TEST(diagnose_queue_directory_permissions)
