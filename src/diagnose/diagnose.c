@@ -519,15 +519,14 @@ void diag_event(struct diag *d, const struct event *ev)
 
 /* diag_front - the rules looked up ahead, on the feed's reading thread
  * (a pure function of the event, so which thread runs them changes
- * nothing): usually for every event but the failed deliveries, whose
- * rules cost as much as all the others together and stay on the
- * consumer's side; none when the consumer's thread waits for the reader,
+ * nothing): usually for the refusals alone (their rules and the answers
+ * kept beside them are the dearest per event; the others' rules stay
+ * on the consumer's side since speed37, the reading thread being the
+ * longer one); none when the consumer's thread waits for the reader,
  * all when the reader waits for the consumer (feed.h's share) */
 void diag_front(const struct event *ev, struct diag_note *n, enum diag_front_share share)
 {
-	n->looked = share == DIAG_FRONT_ALL ||
-		    (share == DIAG_FRONT_USUAL && ev->type != EV_DELIVERY &&
-		     ev->type != EV_SMTP_ERROR && ev->type != EV_SMTP_CONN_FAIL);
+	n->looked = share == DIAG_FRONT_ALL || (share == DIAG_FRONT_USUAL && ev->type == EV_REJECT);
 	if (!n->looked)
 		return;
 	if (diag_passes_by(ev) || queued_only(ev)) {

@@ -329,7 +329,8 @@ struct diag_note {
 	struct diag_hit h;
 };
 /* how many of the rules diag_front runs: none (the consumer's thread is
- * idle), all but the failed deliveries' (about half of the cost), all */
+ * idle), the refusals' (speed37; all but the failed deliveries' before),
+ * all */
 enum diag_front_share { DIAG_FRONT_NONE, DIAG_FRONT_USUAL, DIAG_FRONT_ALL };
 /* the kinds that neither half looks at when the line has no severity
  * and no status: diag_classify has no branch for them (its switch, the

@@ -83,21 +83,15 @@ static void next_batch(struct feed_pipe *p)
 	p->cur->used = 0;
 }
 
-/* pipe_slot - a slot for one line, the line copied into the batch
- * (*copy); the caller parses into the slot, then commits it or not */
-struct pipe_slot *pipe_slot(struct feed_pipe *p, struct span line, struct span *copy)
+/* pipe_next - the batch pipe_slot fills next: the one being filled
+ * handed over if there is one (it has no room for the line), then an
+ * empty one */
+struct pipe_batch *pipe_next(struct feed_pipe *p)
 {
-	if (p->cur && p->cur->used + 2 * line.n + 2 > PIPE_ARENA)
+	if (p->cur)
 		hand_over(p);
-	if (!p->cur)
-		next_batch(p);
-	struct pipe_batch *b = p->cur;
-	char *at = b->arena + b->used;
-	if (line.n)
-		memcpy(at, line.p, line.n);
-	p->pend = line.n;
-	*copy = span_make(at, line.n);
-	return &b->slot[b->n];
+	next_batch(p);
+	return p->cur;
 }
 
 /* pipe_extra - a copy of s beside the slot's line (at most as long as

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "feed.h"
 
 /* many small batches, not a few large ones: a batch's slots (64 of
@@ -74,7 +75,25 @@ static inline bool pipe_holds(const struct feed_pipe *p, struct span s)
 struct feed_pipe *pipe_new(void);
 void pipe_free(struct feed_pipe *p);
 /* the reader */
-struct pipe_slot *pipe_slot(struct feed_pipe *p, struct span line, struct span *copy);
+struct pipe_batch *pipe_next(struct feed_pipe *p);
+
+/* pipe_slot - a slot for one line, the line copied into the batch
+ * (*copy); the caller parses into the slot, then commits it or not.
+ * Inline (speed37): the reading thread's per-line call and its saved
+ * registers cost more than the test; a full or missing batch is
+ * pipe_next's, out of line */
+static inline struct pipe_slot *pipe_slot(struct feed_pipe *p, struct span line, struct span *copy)
+{
+	struct pipe_batch *b = p->cur;
+	if (!b || b->used + 2 * line.n + 2 > PIPE_ARENA)
+		b = pipe_next(p);
+	char *at = b->arena + b->used;
+	if (line.n)
+		memcpy(at, line.p, line.n);
+	p->pend = line.n;
+	*copy = span_make(at, line.n);
+	return &b->slot[b->n];
+}
 struct span pipe_extra(struct feed_pipe *p, struct span s);
 void pipe_commit(struct feed_pipe *p);
 void pipe_finish(struct feed_pipe *p);

@@ -273,3 +273,43 @@ TEST(diagnose_front_share_same)
 			test_fail(__FILE__, __LINE__, "share %d: the groups differ:\n%s\nwant:\n%s", mode, got, want);
 	}
 }
+
+/* the usual share looks at the refusals alone (speed37: the other kinds'
+ * rules moved to the consumer's thread), and the example lines given
+ * the usual share, none or all at random from line to line give the
+ * groups diag_event gives */
+TEST(diagnose_front_usual_refusals_only)
+{
+	static char want[1 << 16], got[1 << 16];
+	struct diag *d = diag_new();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		diag_event(d, progs_line(cases[i].line));
+	diag_finish(d);
+	groups_text(d, want, sizeof want);
+	diag_free(d);
+	size_t looked = 0;
+	unsigned seed = 37;
+	for (int round = 0; round < 8; round++) {
+		d = diag_new();
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			const struct event *ev = progs_line(cases[i].line);
+			struct diag_note n;
+			memset(&n, 0x5a, sizeof n);
+			seed = seed * 1103515245u + 12345u;
+			enum diag_front_share share = round == 0 ? DIAG_FRONT_USUAL
+						   : (enum diag_front_share)((seed >> 16) % 3);
+			diag_front(ev, &n, share);
+			if (share == DIAG_FRONT_USUAL) {
+				CHECK(!n.looked || ev->type == EV_REJECT);
+				looked += n.looked;
+			}
+			diag_event_noted(d, ev, &n);
+		}
+		diag_finish(d);
+		groups_text(d, got, sizeof got);
+		diag_free(d);
+		if (strcmp(got, want))
+			test_fail(__FILE__, __LINE__, "round %d: the groups differ:\n%s\nwant:\n%s", round, got, want);
+	}
+	CHECK(looked > 0); /* some refusals were asked ahead */
+}
