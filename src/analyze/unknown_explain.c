@@ -66,8 +66,9 @@ static void anvil_cut_text(struct buf *b, const struct client_detail *d, bool ow
 		buf_putc(&name, 0);
 		/* TRANSLATORS: %s is the client's host name, confirmed by DNS */
 		buf_printf(b, _(" Its name, %s, is confirmed by DNS: a mail server held back by this "
-				"server's limit retries later and its mail waits in its queue; see \"Problems "
-				"found\" when it is one you take mail from."),
+				"server's limit retries later and its mail waits in its queue; if it is one "
+				"you take mail from, list it in smtpd_client_event_limit_exceptions or raise "
+				"the limit."),
 			   name.p);
 		buf_free(&name);
 	} else
