@@ -12,9 +12,10 @@
  *   SRC_DIAG    a line with a severity (warning, error, fatal, panic);
  *   SRC_PLAIN   the few daemon lines that matter without a severity;
  * and qmgr's expiry of a message, which names no cause (one finding).
- * The rows are in rule_tables.c; SRC_OUT is read in rules_out.c; a
- * table's first row that takes a text, and the answer remembered, in
- * rules_match.c.
+ * The rows are in rule_tables.c (deliveries, refusals) and
+ * rule_tables_severity.c (severities, plain lines, other programs');
+ * SRC_OUT is read in rules_out.c; a table's first row that takes a
+ * text, and the answer remembered, in rules_match.c.
  * Every text is untrusted: rules only search it (bounded, case-blind) and
  * copy a bounded key out of it.
  */

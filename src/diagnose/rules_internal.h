@@ -44,7 +44,7 @@ struct rule {
 	const char *after;           /* K_AFTER, K_PARAM; K_FIXED: the key itself */
 };
 
-/* rule_tables.c: the rows, and how many of each */
+/* rule_tables.c, rule_tables_severity.c: the rows, and how many of each */
 extern const struct rule rule_out[], rule_reject[], rule_diag[], rule_plain[], rule_other[];
 extern const size_t rule_out_n, rule_reject_n, rule_diag_n, rule_plain_n, rule_other_n;
 /* is d the program of a rule_other row (each row names its program) */
