@@ -43,6 +43,7 @@ enum finding_side {
 	X(IMPACT_NOT_DELIVERED, "mail-not-delivered", "mail is not delivered into this server's mailboxes (bounced or waiting)") \
 	X(IMPACT_LOST, "mail-lost", "mail is lost (gone from the queue)")               \
 	X(IMPACT_HELD, "mail-held", "mail waits in the hold queue until someone releases it") \
+	X(IMPACT_REDIRECTED, "mail-redirected", "mail went to another address instead of its recipients") \
 	X(IMPACT_SERVICE_DOWN, "service-down", "a Postfix service is failing") \
 	X(IMPACT_DEGRADED, "degraded", "a feature is not working")             \
 	X(IMPACT_COMMAND, "command-failed", "an administration command failed (the table or aliases it builds were not rebuilt)") \
@@ -492,7 +493,7 @@ enum finding_impact {
 	  "an address map expands an address into too many addresses, too deep or too long: cleanup refuses the mail for it") \
 	X(F_MAP_MULTI_VALUED, "address-map-multi-valued", SIDE_CONFIG, 2, IMPACT_NOT_DELIVERED, \
 	  "a canonical or generic map gives one address several: Postfix uses only the first") \
-	X(F_RULE_REDIRECTED, "mail-redirected-by-rule", SIDE_CONFIG, 1, IMPACT_NOT_DELIVERED,   \
+	X(F_RULE_REDIRECTED, "mail-redirected-by-rule", SIDE_CONFIG, 1, IMPACT_REDIRECTED,   \
 	  "a REDIRECT rule of this server sent mail to another address instead of its recipients") \
 	X(F_RULE_NOTE, "content-rule-note", SIDE_BENIGN, 0, IMPACT_NONE,                        \
 	  "this server's header, body or access rules acted on mail and let it go on (WARN, INFO, PREPEND, REPLACE, STRIP, BCC)") \
