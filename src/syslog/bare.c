@@ -600,6 +600,60 @@ static const char *config_daemon(struct span text)
 		   : NULL;
 }
 
+/* syslog_bare_dialogue_daemon - debug_peer's dialogue: smtpd/smtpd_chat.c
+ * "< %s: %s" and "> %s: %s" with the client's namaddr (name[address]),
+ * and smtp/smtp_chat.c the same with the server's namaddrport
+ * (name[address]:port; a UNIX socket in the brackets is LMTP's).  Only
+ * for a line whose prefix says it is Postfix's (a journal unit's): in a
+ * paste "> " is a quote's mark, taken off before the text is read */
+const char *syslog_bare_dialogue_daemon(struct span cur)
+{
+	if (cur.n < 3 || (cur.p[0] != '<' && cur.p[0] != '>') || cur.p[1] != ' ')
+		return NULL;
+	cur = span_skip(cur, 2);
+	bool port;
+	size_t n = syslog_bare_client_at(cur, &port);
+	if (!n || n + 1 >= cur.n || cur.p[n] != ':' || cur.p[n + 1] != ' ')
+		return NULL;
+	ptrdiff_t lb = span_chr(cur, '[');
+	if (lb >= 0 && span_chr(span_make(cur.p + lb, n - (size_t)lb), '/') >= 0)
+		return "lmtp";
+	return port ? "smtp" : "smtpd";
+}
+
+/* qid_reason_daemon - "QID: REASON" with REASON the SMTP client's own
+ * words naming its server (smtp/smtp_trouble.c:254, :429 msg_info("%s:
+ * %s") when a soft error sends the recipients on to the next server):
+ * "host H[A] said: ", "host H[A] refused to talk to me: ", "lost
+ * connection with H[A] while ", "conversation with H[A] timed out
+ * while ".  smtp(8) and lmtp(8) are one program: a UNIX socket in the
+ * brackets (H[private/dovecot-lmtp]) is LMTP's, an address smtp's (the
+ * usual writer; LMTP over TCP is read as smtp, whose reasons are the
+ * same words) */
+static const char *qid_reason_daemon(struct span cur)
+{
+	bool noqueue;
+	if (!take_qid(&cur, false, &noqueue) || noqueue)
+		return NULL;
+	static const char *const lead[] = {"host ", "lost connection with ", "conversation with "};
+	size_t i = 0;
+	while (i < sizeof lead / sizeof *lead && !span_eat(&cur, lead[i]))
+		i++;
+	if (i == sizeof lead / sizeof *lead)
+		return NULL;
+	size_t n = client_at(cur);
+	if (!n || n >= cur.n)
+		return NULL;
+	struct span rest = span_skip(cur, n);
+	bool ok = i == 0 ? span_starts(rest, " said: ") || span_starts(rest, " refused to talk to me: ")
+		  : i == 1 ? span_starts(rest, " while ")
+			   : span_starts(rest, " timed out while ");
+	if (!ok)
+		return NULL;
+	ptrdiff_t lb = span_chr(cur, '[');
+	return lb >= 0 && span_chr(span_make(cur.p + lb, n - (size_t)lb), '/') >= 0 ? "lmtp" : "smtp";
+}
+
 /* syslog_bare_daemon - the program that writes the message text, or NULL
  * when its shape is none of the table's or more than one program's */
 const char *syslog_bare_daemon(struct span text)
@@ -626,6 +680,7 @@ const char *syslog_bare_daemon(struct span text)
 	if (!d && syslog_bare_reply(text))
 		d = "smtpd";
 	d = d ? d : relay_daemon(text);
+	d = d ? d : qid_reason_daemon(text);
 	return d ? d : syslog_bare_tls_daemon(text);
 }
 

@@ -46,6 +46,8 @@ bool syslog_unit_tag(struct logline *out)
 		d = syslog_bare_warning_daemon(out->text);
 	if (!d)
 		d = syslog_bare_daemon(out->text);
+	if (!d)
+		d = syslog_bare_dialogue_daemon(out->text);
 	if (d) {
 		out->prog = out->daemon = span_of(d);
 		out->inferred = true;

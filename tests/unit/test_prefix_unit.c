@@ -43,12 +43,50 @@ TEST(prefix_unit_instance_and_unknown_shape)
 	CHECK(l.postfix);
 	CHECK_SPAN(l.instance, "postfix-out");
 	CHECK_SPAN(l.daemon, "cleanup");
-	/* a shape two daemons write (smtp, lmtp): Postfix's, the daemon unnamed */
+	/* smtp(8) and lmtp(8) are one program: the server's brackets tell */
 	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[78]: 9F1191165B2: host mx.example.net[192.0.2.10] said: 450 4.2.0 try again (in reply to RCPT TO command)", &l));
 	CHECK(l.postfix);
-	CHECK(!l.inferred);
-	CHECK_SPAN(l.daemon, "postfix");
+	CHECK(l.inferred);
+	CHECK_SPAN(l.daemon, "smtp");
 	CHECK_INT(l.pid, 78);
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[78]: 9F1191165B2: host mx.example.net[192.0.2.10] refused to talk to me: 421 4.7.0 too many connections", &l));
+	CHECK_SPAN(l.daemon, "smtp");
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[79]: 9F1191165B2: host mail.example.com[private/dovecot-lmtp] said: 452 4.2.2 <a@example.com> Quota exceeded (in reply to RCPT TO command)", &l));
+	CHECK_SPAN(l.daemon, "lmtp");
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[78]: 9F1191165B2: lost connection with mx.example.net[192.0.2.10] while receiving the initial server greeting", &l));
+	CHECK_SPAN(l.daemon, "smtp");
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[78]: 9F1191165B2: conversation with mx.example.net[192.0.2.10] timed out while sending end of data -- message may be sent more than once", &l));
+	CHECK_SPAN(l.daemon, "smtp");
+	/* debug_peer's dialogue: smtpd's peer has no port, smtp's has */
+	CHECK(parse(&st, "2026-11-22T11:35:08+0000 mx1 postfix@-.service[80]: < unknown[203.0.113.251]: EHLO ylmf-pc", &l));
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK(parse(&st, "2026-11-22T11:35:08+0000 mx1 postfix@-.service[81]: > mx.example.net[192.0.2.10]:25: EHLO mx1.example.com", &l));
+	CHECK_SPAN(l.daemon, "smtp");
+	/* the TLS handshake's summary: from a client, to a server */
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[80]: Anonymous TLS connection established from unknown[198.51.100.137]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)", &l));
+	CHECK_SPAN(l.daemon, "smtpd");
+	CHECK(parse(&st, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[81]: Verified TLS connection established to mx.example.net[192.0.2.10]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)", &l));
+	CHECK_SPAN(l.daemon, "smtp");
+	/* look-alikes stay the unnamed Postfix program's */
+	static const char *const other[] = {
+	    "9F1191165B2: host mx.example.net[192.0.2.10] is fine",
+	    "9F1191165B2: host mx.example.net said: 450 4.2.0 no brackets",
+	    "host mx.example.net[192.0.2.10] said: 450 4.2.0 no queue ID, nothing after",
+	    "9F1191165B2: lost connection with mx.example.net[192.0.2.10]",
+	    "< unknown[203.0.113.251] EHLO no colon",
+	    "<< unknown[203.0.113.251]: EHLO",
+	    "Anonymous TLS connection established from unknown[198.51.100.137]:25: a port on smtpd's",
+	    "Anonymous TLS connection established to mx.example.net[192.0.2.10]: no port on smtp's",
+	    "Famous TLS connection established from unknown[198.51.100.137]: TLSv1.3",
+	};
+	char buf[300];
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+		snprintf(buf, sizeof buf, "2026-11-22T11:36:45+0000 mx1 postfix@-.service[82]: %s", other[i]);
+		CHECK(parse(&st, buf, &l));
+		CHECK(l.postfix);
+		CHECK(!l.inferred);
+		CHECK_SPAN(l.daemon, "postfix");
+	}
 }
 
 TEST(prefix_unit_other_programs)
