@@ -55,8 +55,10 @@ struct prefix_tag {
 	int8_t first, last;         /* its first and last '/', or -1 */
 	bool postfix;               /* split_tag_at's answer for it */
 	/* the pid of its last line read from the memo: the first pid_n
-	 * bytes after its '[' ("12345]: ", digits then "]: ", at most 8)
-	 * as a masked word, and the pid's value; pid_n 0: none kept */
+	 * bytes after its '[' ("12345]: ", digits then "]: ", at most 10)
+	 * as a masked word of the first 8 of them (the rest, of a pid of
+	 * six or seven digits, is ": " or ' '), and the pid's value;
+	 * pid_n 0: none kept */
 	uint8_t pid_n;
 	uint64_t pid_w, pid_mask;
 	int64_t pid_v;

@@ -256,3 +256,51 @@ TEST(prefix_memo_hour_twice)
 	else
 		unsetenv("TZ");
 }
+
+/* a pid of six or seven digits (speed38: the memo's word holds its first
+ * eight bytes, the ": " or ' ' after them is tested apart): the memo
+ * gives what the parse without it gives whatever follows the digits,
+ * each line ending at a page the test cannot read */
+TEST(prefix_memo_long_pid)
+{
+	static const char *const pids[] = {"123456", "1234567", "4194303", "12345", "12345678", "999999"};
+	static const char *const after[] = {"]: text", "]:", "]: ", "]:x", "]", "] text", "]:: x", "x]: t", ""};
+	long page = sysconf(_SC_PAGESIZE);
+	char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(mem != MAP_FAILED);
+	if (mem == MAP_FAILED)
+		return;
+	CHECK(mprotect(mem + page, (size_t)page, PROT_NONE) == 0);
+	char *guard = mem + page;
+	static struct syslog_state with, without;
+	syslog_state_init(&with, 2026, 0);
+	syslog_state_init(&without, 2026, 0);
+	size_t bad = 0, hits = 0;
+	for (int i = 0; i < 60000; i++) {
+		char t[200];
+		const char *pid = pids[rnd() % 3 ? rnd() % 3 : rnd() % (sizeof pids / sizeof pids[0])];
+		const char *aft = after[rnd() % 2 ? 0 : rnd() % (sizeof after / sizeof after[0])];
+		int n = snprintf(t, sizeof t, "%s mx1 postfix/%s[%s%s",
+				 rnd() % 2 ? "Nov  1 02:11:18" : "2026-11-22T11:32:05.650309+00:00",
+				 rnd() % 2 ? "smtpd" : "cleanup", pid, aft);
+		if (rnd() % 7 == 0) /* cut anywhere */
+			n = (int)(rnd() % (unsigned)(n + 1));
+		char *line = guard - n;
+		memcpy(line, t, (size_t)n);
+		struct logline a, b;
+		memset(&a, 0xa5, sizeof a);
+		memset(&b, 0x5a, sizeof b);
+		memset(&without.memo, 0, sizeof without.memo);
+		bool ra = syslog_parse(&with, span_make(line, (size_t)n), &a);
+		bool rb = syslog_parse(&without, span_make(line, (size_t)n), &b);
+		hits += ra && a.pid >= 100000;
+		if (ra != rb || (rb && !same_line(&a, &b))) {
+			if (bad++ < 5)
+				test_fail(__FILE__, __LINE__, "\"%.*s\": %d/%d, pid %lld/%lld, text %zu/%zu", n, line,
+					  ra, rb, (long long)a.pid, (long long)b.pid, a.text.n, b.text.n);
+		}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(hits > 10000);
+	munmap(mem, (size_t)page * 2);
+}
