@@ -214,6 +214,18 @@ static bool own_net(struct span s)
 	return s.p && cidr_own_network(s.p, s.n);
 }
 
+/* sess_own_net - own_net of the session's client address: the answer
+ * one of its refusals kept when it has one (session.h's client_own, the
+ * reading thread's with two: speed39), else the address read */
+static bool sess_own_net(const struct session *s)
+{
+	if (!s->client_ip)
+		return false;
+	if (s->client_own)
+		return s->client_own == 2;
+	return own_net(span_of(s->client_ip));
+}
+
 /* session_tls_hello - see analysis.h (smtpd writes the bytes it could
  * not take as a command with octal escapes) */
 bool session_tls_hello(const struct session *s)
@@ -269,7 +281,7 @@ bool session_monitor(const struct session *s)
  * names itself as a monitoring tool */
 static bool session_own(const struct session *s)
 {
-	return (s->client_ip && own_net(span_of(s->client_ip))) || session_monitor(s);
+	return sess_own_net(s) || session_monitor(s);
 }
 
 /* session_logged_in - its AUTH succeeded: a client= line naming the
@@ -312,11 +324,11 @@ enum verdict verdict_session_fails(const struct session *s, uint32_t fails)
 	 * HELO) is the same test; from this network's own addresses it may
 	 * be a device's own mail: left to the other checks */
 	if (s->relay_denied ||
-	    (s->relay_tests && !(s->client_ip && own_net(span_of(s->client_ip)))))
+	    (s->relay_tests && !sess_own_net(s)))
 		return V_RELAY_ATTEMPT;
 	/* TLS before the greeting from this server's own network: a mail
 	 * client set to SSL/TLS on a STARTTLS port, not a bot */
-	if (session_tls_hello(s) && s->client_ip && own_net(span_of(s->client_ip)))
+	if (session_tls_hello(s) && sess_own_net(s))
 		return V_TLS_FAILURE;
 	if (session_http_hello(s))
 		return V_NON_SMTP_PROBE;
@@ -342,7 +354,7 @@ enum verdict verdict_session_fails(const struct session *s, uint32_t fails)
 	 * a login: a scanner on 587 that sends "From: x" after its EHLO is
 	 * no mail program) */
 	if (s->non_smtp && hello && ev_message_header(span_of(s->non_smtp)) &&
-	    ((s->client_ip && own_net(span_of(s->client_ip))) ||
+	    (sess_own_net(s) ||
 	     (analysis_is_submission(s->service) &&
 	      (stat_total(s, "mail") || stat_total(s, "auth") || dc.work || s->auth_failures ||
 	       s->sasl_username))))
@@ -364,7 +376,7 @@ enum verdict verdict_session_fails(const struct session *s, uint32_t fails)
 		 * refusal's text, and most clients are none) */
 		/* its own network and its service, each asked once for the
 		 * three tests below (speed35) */
-		bool own = s->client_ip && own_net(span_of(s->client_ip));
+		bool own = sess_own_net(s);
 		bool sub = analysis_is_submission(s->service);
 		bool big_listed = s->last_reject &&
 				  ev_provider_server(span_of(s->client_name), span_of(s->client_ip),

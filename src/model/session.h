@@ -95,6 +95,9 @@ struct session {
 	char *pipelining;            /* improper pipelining: what was sent */
 	char *pipelining_stage;
 	bool rate_limited;
+	uint8_t client_own;          /* 1 + cidr_own_network(client_ip) when one of its
+	                              * refusals kept it for this very text (ev->kept_own,
+	                              * asked on the reading thread: speed39); 0 not known */
 	uint8_t anvil_cut;           /* anvil's limit turned it away at once with 421
 	                              * (smtpd.c): 1 connections at once, 2 connection rate */
 	bool quit_pipelined;         /* "improper command pipelining after QUIT": more bytes
