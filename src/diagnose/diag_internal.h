@@ -24,6 +24,8 @@ void diag_subjects_add(struct strset *to, const struct strset *from);
 void diag_dkim_note(struct diag *d, const struct event *ev);
 /* dmarc_accepted.c: a message OpenDMARC refused or held takes back a "fail" */
 void diag_dmarc_refused(struct diag *d, const struct event *ev);
+/* auth_results.c: failed SPF/DKIM lookups of one sender domain alone dropped */
+void diag_auth_dns(struct diag *d);
 bool diag_dkim_outside(const struct diag *d, const struct event *ev);
 
 /* forwarded.c: the queue IDs of mail with an SRS sender (the relabel,

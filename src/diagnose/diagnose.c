@@ -647,6 +647,7 @@ static int group_cmp(const void *x, const void *y)
 void diag_finish(struct diag *d)
 {
 	aside_adopt(d);
+	diag_auth_dns(d);
 	diag_log_gaps(d);
 	diag_accepted_groups(d);
 	diag_relayed_groups(d);

@@ -221,6 +221,12 @@ enum finding_impact {
 	  "a user's or the own network's client is refused by a connection or rate limit (anvil)") \
 	X(F_IN_DMARC_ACCEPTED, "dmarc-fail-accepted", SIDE_CONFIG, 1, IMPACT_NONE,             \
 	  "mail whose From: domain failed DMARC was accepted: its domain asks for nothing stricter, or OpenDMARC only records results") \
+	X(F_IN_AUTH_DNS_FAILING, "auth-checks-dns-failing", SIDE_NETWORK, 2, IMPACT_DEGRADED,  \
+	  "the SPF or DKIM checks of incoming mail get no DNS answers for several sender domains: this host's resolver is failing them") \
+	X(F_IN_SPF_NOT_PASS, "spf-not-pass-accepted", SIDE_BENIGN, 0, IMPACT_NONE,            \
+	  "mail whose SPF result was none, neutral or softfail was let through, as SPF intends") \
+	X(F_IN_OWN_DOMAIN_FORGED, "own-domain-forged", SIDE_HOSTILE, 1, IMPACT_NONE,          \
+	  "outside servers send mail in this server's own domain that fails SPF: forged senders (or users sending through another provider's server)") \
 	X(F_IN_KNOWN_RATE_LIMITED, "known-sender-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \
 	  "a connection or rate limit (anvil) refuses mail servers: ones this server takes mail from, large providers' or ones named in DNS") \
 	X(F_IN_SUBMISSION_LIMITED, "submission-client-rate-limited", SIDE_CONFIG, 2, IMPACT_DELAYED, \

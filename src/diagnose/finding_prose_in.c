@@ -13,6 +13,36 @@
 #include <stddef.h>
 
 const struct finding_prose finding_prose_in[F__COUNT] = {
+    [F_IN_AUTH_DNS_FAILING] = {
+	"The SPF policy service (policyd-spf: Temperror) or OpenDKIM (\"key retrieval failed ... "
+	"query timed out\") got no answer from DNS for the records of several sender domains, "
+	"or of a large provider's domain, whose name servers always answer: this host's own "
+	"resolver is failing the lookups. Mail is then deferred (TempError_Defer, OpenDKIM's "
+	"On-DNSError tempfail) or passes unchecked, and DMARC judges it without SPF or DKIM.",
+	"Test the resolver these services use: dig TXT gmail.com and dig TXT "
+	"google._domainkey.gmail.com on this host (inside the container, if they run in one); "
+	"check /etc/resolv.conf, OpenDKIM's Nameservers setting, the local resolver (unbound, "
+	"systemd-resolved) and a firewall that blocks outgoing DNS over UDP or TCP port 53.",
+	"A single sender domain failing alone is that domain's own name servers: no finding."},
+    [F_IN_SPF_NOT_PASS] = {
+	"policyd-spf added a Received-SPF header with None (the sender's domain publishes no "
+	"SPF record), Neutral (?all: its record says nothing of this server) or Softfail (~all: "
+	"not listed, but the domain asks receivers not to refuse) and let the mail through: "
+	"these results are no proof of forgery, and most domains' forwarded mail gets them.",
+	"Nothing to fix here. The header is for the spam filter to weigh; refuse on Softfail "
+	"only for chosen domains (policyd-spf's Reject_Not_Pass_Domains).",
+	NULL},
+    [F_IN_OWN_DOMAIN_FORGED] = {
+	"The SPF check refused mail whose envelope sender is in the same domain as its "
+	"recipient, one of this server's own domains, from a public server that is not one "
+	"this domain's SPF record lists: mail claiming to come from your own domain from "
+	"outside. Spammers and phishers forge the recipient's own domain; the refusal is the "
+	"check working.",
+	"Nothing to change for forgeries. If these are your own users sending through another "
+	"provider's or their ISP's server, have them submit with a login on port 587 (or 465) "
+	"of this server instead, or add that server to your domain's SPF record.",
+	"The client's verdict is in the client list; an address of your own network is never "
+	"called a forger here."},
     [F_IN_KNOWN_SENDER_REFUSED] = {
 	"This server's own checks refused mail, in sessions without a login, from a large "
 	"provider's server (Gmail, Microsoft...; its name confirmed by DNS, or its address in "

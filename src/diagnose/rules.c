@@ -585,7 +585,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 	case EV_NON_SMTP:
 		return classify_text_command(ev, hit);
 	case EV_REJECT:
-		if (classify_quarantine(ev, hit) || diag_rule_action(ev, hit))
+		if (classify_quarantine(ev, hit) || diag_rule_action(ev, hit) || diag_forged_own_hit(ev, hit))
 			return true;
 		return classify_reject(ev, hit);
 	case EV_CLEANUP_ACTION: /* cleanup's milter-reject after the message's data */
@@ -598,7 +598,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_dnsbl(ev, hit);
 	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
 		if (diag_log_gap_hit(ev, hit) || diag_amavis_hit(ev, hit) || diag_dmarc_hit(ev, hit) ||
-		    diag_oom_hit(ev, hit))
+		    diag_oom_hit(ev, hit) || diag_auth_hit(ev, hit))
 			return true;
 		if (!span_eqs(ev->action, "greylist"))
 			/* another program that tells of this server's setup

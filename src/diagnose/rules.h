@@ -47,6 +47,10 @@ bool diag_amavis_hit(const struct event *ev, struct diag_hit *hit);
 bool diag_oom_hit(const struct event *ev, struct diag_hit *hit);
 /* dmarc_accepted.c: OpenDMARC's "JOBID: DOMAIN fail" (pure) */
 bool diag_dmarc_hit(const struct event *ev, struct diag_hit *hit);
+/* auth_results.c: policyd-spf's and OpenDKIM's result lines (pure) */
+bool diag_auth_hit(const struct event *ev, struct diag_hit *hit);
+/* auth_results.c: an SPF refusal of mail claiming the recipient's own domain (pure) */
+bool diag_forged_own_hit(const struct event *ev, struct diag_hit *hit);
 /* the failed deliveries' memo on (the default) or off, for this thread */
 void diag_rules_memo(bool on);
 /* diag_rules_memo_masked - the tables (out, reject, diag, plain: bits 0

@@ -73,14 +73,15 @@ void parse_line(const struct logline *l, struct event *ev)
 	if (parse_verbose(l, ev))
 		return;
 	/* the Perl SPF policy server logs as postfix/policy-spf, and
-	 * policyd-weight as postfix/policyd-weight (every line of it, its
-	 * start and its cache's included): another program's line for all
-	 * that */
-	bool weight = span_eqs(l->daemon, "policyd-weight");
-	if ((span_eqs(l->daemon, "policy-spf") || weight) && (parse_policy(l, ev) || weight)) {
+	 * policyd-weight as postfix/policyd-weight (every line of each, their
+	 * starts, the Perl one's "handler sender_policy_framework: is
+	 * decisive." and policyd-weight's cache's included): another
+	 * program's line for all that */
+	bool weight = span_eqs(l->daemon, "policyd-weight") || span_eqs(l->daemon, "policy-spf");
+	if (weight) {
+		parse_policy(l, ev);
 		ev->type = EV_OTHER;
-		if (weight)
-			ev->text = l->text;
+		ev->text = l->text;
 		canon_addrs(ev);
 		return;
 	}

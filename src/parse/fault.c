@@ -65,7 +65,10 @@ bool ev_reject_local_fault(const struct event *ev)
 	static const char *const own[] = {
 	    "Server configuration problem", "Server configuration error",
 	    "Insufficient system storage", "Temporary lookup failure",
-	    "Error: too many hops", "Address lookup failure", NULL};
+	    "Error: too many hops", "Address lookup failure",
+	    /* policyd-spf's deferral when this host's lookups fail ("451
+	     * 4.4.3 SPF Temporary Error: DNS Timeout ...") */
+	    "SPF Temporary Error", NULL};
 	for (int i = 0; own[i]; i++)
 		if (has(r, own[i]))
 			return true;
@@ -260,7 +263,8 @@ static bool accuses_nobody_seen(const struct event *ev, struct reply_seen seen)
 		if (milter && (has & RW_BIT(RW_MILTER_TEMPFAIL) || milter_early_tempfail(ev)))
 			return true;
 		if (has & (RW_BIT(RW_CONF_PROBLEM) | RW_BIT(RW_CONF_ERROR) | RW_BIT(RW_STORAGE) |
-			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS) | RW_BIT(RW_ADDR_LOOKUP)))
+			   RW_BIT(RW_LOOKUP) | RW_BIT(RW_HOPS) | RW_BIT(RW_ADDR_LOOKUP) |
+			   RW_BIT(RW_SPF_TEMP)))
 			return true;
 		if (reject && has & (RW_BIT(RW_RCPT_REJECTED) | RW_BIT(RW_SENDER_REJECTED)) &&
 		    ev_verify_probe_local(ev, NULL))

@@ -18,6 +18,9 @@
  *                                      action "reject", code, dsn, reason
  *   policyd-spf: 451 4.4.3 SPF Temporary Error: DNS Timeout ...
  *                                      action "defer"
+ *   postfix/policy-spf: QID: Policy action=PREPEND Received-SPF: none
+ *             (...) receiver=R; ...; helo=H; client-ip=A
+ *                                      action "prepend", reason "none"
  *   postfix/policyd-weight: decided action=550 Mail appeared to be SPAM
  *             or forged. ...; <client=N[A]> <helo=H> <from=S> <to=R>;
  *             delay: 0s                action "reject", code, reason
@@ -114,6 +117,21 @@ static bool spf(struct span t, struct event *ev)
 		ev->reason = sp >= 0 ? span_head(r, (size_t)sp) : r;
 		ev->client_ip = value(r, "client-ip=", ';');
 		ev->helo = value(r, "; helo=", ';');
+		return true;
+	}
+	/* the Perl one: "QID: Policy action=PREPEND Received-SPF: none (...)
+	 * receiver=R; identity=I; envelope-from=\"S\"; helo=H; client-ip=A"
+	 * (its queue ID empty before the data): the client's address is
+	 * the last field, after the client's own words */
+	ptrdiff_t pa = span_index(t, ": Policy action=PREPEND Received-SPF: ");
+	if (pa >= 0 && pa <= 32 && span_chr(span_head(t, (size_t)pa), ' ') < 0) {
+		struct span r = span_skip(t, (size_t)pa + 38);
+		ptrdiff_t sp = span_chr(r, ' ');
+		ev->action = span_of("prepend");
+		ev->reason = sp >= 0 ? span_head(r, (size_t)sp) : r;
+		ptrdiff_t ip = last_index(r, "; client-ip=");
+		if (ip >= 0)
+			ev->client_ip = value(span_skip(r, (size_t)ip), "; client-ip=", ';');
 		return true;
 	}
 	if (t.n < 4 || (t.p[0] != '4' && t.p[0] != '5') || !span_digits(span_head(t, 3)) ||

@@ -28,6 +28,7 @@ static const struct {
     W("Service unavailable - try again later"), W("Server configuration problem"),
     W("Server configuration error"), W("Insufficient system storage"),
     W("Temporary lookup failure"), W("Error: too many hops"), W("Address lookup failure"),
+    W("SPF Temporary Error"),
     W("blocked using "), W("Error: "),
     W("Client host rejected: cannot find your "),
     W("Client host rejected: cannot find your hostname"),

@@ -12,7 +12,7 @@
 
 enum reply_word {
 	RW_MILTER_TEMPFAIL, /* "Service unavailable - try again later" */
-	RW_CONF_PROBLEM, RW_CONF_ERROR, RW_STORAGE, RW_LOOKUP, RW_HOPS, RW_ADDR_LOOKUP, /* local_fault's own[] */
+	RW_CONF_PROBLEM, RW_CONF_ERROR, RW_STORAGE, RW_LOOKUP, RW_HOPS, RW_ADDR_LOOKUP, RW_SPF_TEMP, /* local_fault's own[] */
 	RW_BLOCKED, RW_ERROR, /* "blocked using " ... "Error: " */
 	RW_CANNOT_FIND, RW_CANNOT_FIND_HOST, RW_CANNOT_FIND_REVERSE,
 	RW_USER_UNKNOWN, RW_HELO_NOT_FOUND, RW_SIZE_LIMIT,

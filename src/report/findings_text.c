@@ -88,6 +88,7 @@ static void group_line(struct buf *b, const struct diag_group *g)
 			     : g->id == F_IN_TRUSTED_NAT || g->id == F_IN_TRUSTED_PRIVATE ? _("; HELO names: ")
 			     : g->id == F_RESOLVER_FAILING ? _("; domains not found: ")
 			     : g->id == F_IN_DMARC_ACCEPTED ? _("; From: domains that failed: ")
+			     : g->id == F_IN_AUTH_DNS_FAILING || g->id == F_IN_SPF_NOT_PASS ? _("; sender domains: ")
 			     : g->id == F_MAP_SYNTAX ? _("; tables: ")
 			     : g->id == F_OUT_BOUNCE_UNREAD ? _("; queue IDs: ")
 			     : g->recipients ? _("; recipient domains: ") : _("; clients: "));

@@ -171,6 +171,25 @@ static bool other_policy(struct buf *b, const struct event *ev)
 	return told;
 }
 
+/* auth_meaning - OpenDKIM's key lookup that failed and policyd-spf's
+ * deferral for a failed lookup, in words; false for any other line */
+static bool auth_meaning(struct buf *b, const struct event *ev)
+{
+	struct span t = ev->line->text;
+	if (span_eqs(ev->line->daemon, "opendkim") && span_find(t, "key retrieval failed (s=").p) {
+		buf_puts(b, _("OpenDKIM could not fetch the sender's DKIM public key from DNS (\"query timed "
+			      "out\": this host's resolver or the domain's name servers; \"record not found\": "
+			      "the sender's own record is missing)"));
+		return true;
+	}
+	if (span_eqs(ev->action, "defer") && span_find(t, "SPF Temporary Error").p) {
+		buf_puts(b, _("the SPF policy service deferred the mail: its DNS lookup failed (Temperror); "
+			      "a real server retries"));
+		return true;
+	}
+	return false;
+}
+
 /* span_has - s holds word, ASCII case ignored */
 static bool span_has(struct span s, const char *word)
 {
@@ -558,7 +577,8 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 		break;
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
 	case EV_OTHER:
-		if (!other_policy(b, ev) && !check_meaning(b, ev) && !kernel_oom(b, ev)) /* check_meaning.c */
+		if (!auth_meaning(b, ev) && !other_policy(b, ev) && !check_meaning(b, ev) &&
+		    !kernel_oom(b, ev)) /* check_meaning.c */
 			buf_puts(b, _("a line of another program"));
 		break;
 	default:

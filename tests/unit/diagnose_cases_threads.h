@@ -528,6 +528,31 @@
     /* threads17H: a status line cut before its status= (wrapped when
      * pasted) says nothing of the mail (was outbound-remote-temporary) */
     {"Jun 23 19:33:22 outmx postfix/smtp[7484]: 42A3B481ABC: to=<u@example.com>,", NULL, NULL},
+    /* threadsBJ: the SPF and DKIM checks' lookups getting no answer
+     * (auth_results.c: kept at the end only for two domains or more) */
+    {"Mar 14 09:00:02 mx policyd-spf[4102]: prepend Received-SPF: Temperror (mailfrom) identity=mailfrom; client-ip=198.51.100.20; helo=mail.example.org; envelope-from=alice@example.org; receiver=<UNKNOWN>",
+     "auth-checks-dns-failing", "Temperror"},
+    {"Mar 14 09:04:12 mx policyd-spf[4111]: 451 4.4.3 SPF Temporary Error: DNS Timeout looking up example.net",
+     "auth-checks-dns-failing", "Temperror"},
+    {"Mar 14 09:00:07 mx opendkim[880]: 3F1A22C0101: key retrieval failed (s=sel1, d=example.org): 'sel1._domainkey.example.org' query timed out",
+     "auth-checks-dns-failing", "key retrieval failed"},
+    /* a key the sender removed is its own DNS, never this host's */
+    {"Mar 14 09:00:03 mx opendkim[880]: 3F1A22C0101: key retrieval failed (s=old, d=example.org): 'old._domainkey.example.org' record not found",
+     NULL, NULL},
+    /* threadsBJ: None, Neutral, Softfail let through: a benign note */
+    {"Jun 18 06:06:54 mail policyd-spf[3335]: prepend Received-SPF: Softfail (mailfrom) identity=mailfrom; client-ip=198.51.100.44; helo=relay.example.org; envelope-from=dan@example.net; receiver=<UNKNOWN>",
+     "spf-not-pass-accepted", "softfail"},
+    {"Nov 26 07:07:27 sh postfix/policy-spf[10685]: : Policy action=PREPEND Received-SPF: none (example.org: No applicable sender policy available) receiver=mx.example.com; identity=mailfrom; envelope-from=\"list@example.org\"; helo=lists.example.org; client-ip=198.51.100.45",
+     "spf-not-pass-accepted", "none"},
+    {"Mar  5 18:34:26 mail policyd-spf[228068]: prepend Received-SPF: Pass (mailfrom) identity=mailfrom; client-ip=198.51.100.23; helo=mta.example.net; envelope-from=x@example.net; receiver=<UNKNOWN>",
+     NULL, NULL},
+    /* threadsBJ: an SPF refusal of mail in the recipient's own domain
+     * from a public client: own-domain-forged, keyed by the domain */
+    {"May  9 03:12:41 mx postfix/smtpd[6101]: NOQUEUE: reject: RCPT from unknown[203.0.113.77]: 550 5.7.23 <accounts@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=ceo@example.com;ip=203.0.113.77;r=<UNKNOWN>; from=<ceo@Example.com> to=<accounts@example.com> proto=ESMTP helo=<example.com>",
+     "own-domain-forged", "example.com"},
+    /* the same from Docker's gateway is the NAT's (no finding by the line) */
+    {"May  9 03:12:41 mx postfix/smtpd[6101]: NOQUEUE: reject: RCPT from unknown[172.18.0.1]: 550 5.7.23 <accounts@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=ceo@example.com;ip=172.18.0.1;r=<UNKNOWN>; from=<ceo@example.com> to=<accounts@example.com> proto=ESMTP helo=<mail.example.com>",
+     NULL, NULL},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

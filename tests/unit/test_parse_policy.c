@@ -69,6 +69,19 @@ TEST(policy_spf)
 	CHECK_SPAN(ev->dsn, "4.4.3");
 	ev = progs_line("Mar  5 18:34:27 mail policyd-spf[230]: 5");
 	CHECK_SPAN(ev->action, NULL);
+	/* the Perl one's header: its client's address is the last field,
+	 * after the HELO name the client chose */
+	ev = progs_line("Nov 26 07:07:27 sh postfix/policy-spf[10685]: : Policy action=PREPEND Received-SPF: none "
+			"(example.org: No applicable sender policy available) receiver=mx.example.com; "
+			"identity=mailfrom; envelope-from=\"a@example.org\"; helo=x; client-ip=192.0.2.9; "
+			"client-ip=198.51.100.45");
+	CHECK_STR(progs_type(ev), "other");
+	CHECK_SPAN(ev->action, "prepend");
+	CHECK_SPAN(ev->reason, "none");
+	CHECK_SPAN(ev->client_ip, "198.51.100.45");
+	/* its other lines are its own too, never an unknown Postfix line */
+	ev = progs_line("Nov 26 07:07:27 sh postfix/policy-spf[10685]: handler sender_policy_framework: is decisive.");
+	CHECK_STR(progs_type(ev), "other");
 }
 
 /* count_greylisting - the lines of the greylisting finding of a log */
