@@ -193,6 +193,8 @@ enum finding_impact {
 	  "mail this server forwards (aliases, .forward, virtual aliases to other domains) is refused by the target's server") \
 	X(F_OUT_DMARC_FOREIGN_FROM, "outbound-dmarc-foreign-from", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
 	  "mail sent in another domain's name (a mailing list keeping the poster's From:) is refused under that domain's DMARC policy") \
+	X(F_OUT_DMARC_UNALIGNED, "outbound-dmarc-unaligned", SIDE_CONFIG, 3, IMPACT_NOT_LEAVING, \
+	  "a remote server defers or refuses mail whose SPF or DKIM domain is not the From: header's domain (DMARC alignment)") \
 	/* inbound: mail to this server */                                                     \
 	X(F_IN_OWN_RELAY_DENIED, "own-client-relay-denied", SIDE_CONFIG, 3, IMPACT_REFUSED,     \
 	  "the server refuses to relay for a client on its own network")                       \

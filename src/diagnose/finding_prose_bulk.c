@@ -3,7 +3,9 @@
  * bulk (a mailing list, a newsletter, many recipients at one provider):
  * a remote server's limit on this server's connections at once, and a
  * refusal under the DMARC policy of the domain in the From: header that
- * a list keeps (outbound-dmarc-foreign-from, forwarded.c).  The other outbound findings' words are in
+ * a list keeps (outbound-dmarc-foreign-from, forwarded.c), and one for
+ * SPF or DKIM that passed for another domain than the From: header's
+ * (outbound-dmarc-unaligned).  The other outbound findings' words are in
  * finding_prose_out.c; finding_prose_en() reads every table.
  */
 #include "finding.h"
@@ -46,4 +48,23 @@ const struct finding_prose finding_prose_bulk[F__COUNT] = {
 	"The lines do not show the From: header itself, only the domain the reply names and "
 	"the envelope sender; a domain of the same organisation under another name (not a "
 	"subdomain) is counted as another domain."},
+    [F_OUT_DMARC_UNALIGNED] = {
+	"The remote server judged the mail by DMARC alignment, a requirement of the large "
+	"mailbox providers since 2024: SPF or DKIM may pass, but for another domain than the "
+	"one in the message's From: header (Gmail's 4.7.32 or 5.7.32 \"isn't aligned with "
+	"either the authenticated SPF or DKIM organizational domain\"). SPF is checked for "
+	"the envelope sender's domain (MAIL FROM, the bounce address), DKIM for the signature's "
+	"d= domain; one of them must be the From: domain or under it. A 421 (4.7.32) defers "
+	"the mail, which Postfix retries until maximal_queue_lifetime and then bounces; a "
+	"550 (5.7.32) refuses it at once.",
+	"Sign with a DKIM key of the From: domain (OpenDKIM's SigningTable or rspamd's "
+	"dkim_signing keyed by that domain, its public key in selector._domainkey.DOMAIN), "
+	"or send with an envelope sender of that domain (an application's sendmail -f; a "
+	"relay host must not rewrite it); publish a DMARC record too (_dmarc.DOMAIN TXT "
+	"\"v=DMARC1; p=none\" at least). The fix is on this server, not at the recipient; a "
+	"relay or newsletter service that signs with its own domain needs the From: domain's "
+	"key.",
+	"The lines do not show the From: header, the DKIM signature or the DNS records; a "
+	"test message to a mailbox that shows the Authentication-Results header tells which "
+	"domain SPF and DKIM passed for."},
 };

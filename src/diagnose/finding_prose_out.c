@@ -142,11 +142,19 @@ const struct finding_prose finding_prose_out[F__COUNT] = {
     [F_OUT_AUTH_CHECKS] = {
 	"The remote server refused or deferred the mail because it failed sender "
 	"authentication: SPF (the sending IP is not allowed for the sender's domain), DKIM "
-	"(no valid signature) or DMARC (neither aligned with the From: domain).",
+	"(no valid signature) or DMARC (neither aligned with the From: domain). The reply "
+	"names the check: Gmail's 5.7.27 is SPF, 5.7.30 DKIM, 5.7.26 both or the From: "
+	"domain's DMARC policy, and its \"Authentication results:\" lists each (\"SPF [DOMAIN] "
+	"with ip: [IP] = did not pass\"); Microsoft's 5.7.515 lists \"Spf= Dkim= DMARC=\"; "
+	"Yahoo's 5.7.9 is the same refusal. A 4xx defers the mail (retried until "
+	"maximal_queue_lifetime, then bounced), a 5xx bounces it at once.",
 	"Publish an SPF record that includes this server's IP, sign outgoing mail with DKIM "
-	"(OpenDKIM or rspamd as a milter) and publish the key; check with a test message to "
-	"a mailbox that shows the Authentication-Results header. Forwarded mail keeps failing "
-	"SPF: use SRS (postsrsd) for forwarding.",
+	"(OpenDKIM or rspamd as a milter) and publish the key; publish a DMARC record too "
+	"(_dmarc.DOMAIN TXT \"v=DMARC1; p=none\" at least: Gmail and Yahoo require it of "
+	"bulk senders, Microsoft of everyone since May 2025). The fix is on this server's "
+	"side, not the recipient's; check with a test message to a mailbox that shows the "
+	"Authentication-Results header. Forwarded mail keeps failing SPF: use SRS (postsrsd) "
+	"for forwarding.",
 	"The lines do not show the DNS records themselves; check them with dig TXT."},
     [F_OUT_FORWARD_REFUSED] = {
 	"The refused mail is mail this server forwards: an alias, a .forward file or a "

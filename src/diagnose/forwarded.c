@@ -155,7 +155,8 @@ static bool foreign_from(const struct diag *d, const struct event *ev)
  * server) */
 void diag_forward_take(const struct diag *d, const struct event *ev, struct diag_hit *hit)
 {
-	if (hit->id != F_OUT_AUTH_CHECKS && hit->id != F_OUT_REMOTE_PERM && hit->id != F_OUT_SENDER_REJECTED)
+	if (hit->id != F_OUT_AUTH_CHECKS && hit->id != F_OUT_DMARC_UNALIGNED && hit->id != F_OUT_REMOTE_PERM &&
+	    hit->id != F_OUT_SENDER_REJECTED)
 		return;
 	if (ev->type != EV_DELIVERY && ev->type != EV_SMTP_ERROR)
 		return;

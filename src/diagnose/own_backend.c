@@ -224,6 +224,7 @@ enum finding_id own_finding(enum finding_id id, enum own_kind kind, struct span 
 	case F_OUT_REPUTATION:
 	case F_OUT_COMPLAINTS:
 	case F_OUT_AUTH_CHECKS:
+	case F_OUT_DMARC_UNALIGNED:
 	case F_OUT_NO_PTR:
 	case F_OUT_BLOCKLISTED:
 		return temp ? failed : F_OWN_CONTENT;

@@ -189,7 +189,7 @@ const struct rule rule_out[] = {
      * isn't aligned with either the authenticated SPF or DKIM
      * organizational domain" is DMARC's alignment, before the malformed
      * row's "RFC5322" */
-    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"isn't aligned with", "not aligned with"}, NULL, K_PROVIDER, NULL},
+    {F_OUT_DMARC_UNALIGNED, SRC_OUT, NULL, {"isn't aligned with", "not aligned with"}, NULL, K_PROVIDER, NULL},
     /* the message as this side built it: Gmail's "not RFC 5322 compliant"
      * (RfcMessageNonCompliant), Microsoft's bare line feeds, "5.6.0" */
     {F_OUT_MALFORMED, SRC_OUT, NULL, {"RFC 5322", "RFC5322", "RFC 2822", "RfcMessageNonCompliant", "invalid header", "malformed header", "header is missing", "missing a valid Message-ID", "duplicate header", "BareLinefeedsAreIllegal", "bare linefeed", "5.6.0"}, NULL, K_PROVIDER, NULL},
@@ -203,6 +203,10 @@ const struct rule rule_out[] = {
      * the recipient organisation's own name from a server it does not
      * authorise (SPF, DKIM) */
     {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"Anti-Spoofing"}, NULL, K_PROVIDER, NULL},
+    /* Yahoo's (and AOL's) "554 5.7.9 Message not accepted for policy
+     * reasons": its sender-authentication refusal (SPF, DKIM, DMARC), not
+     * the content row's bare "not accepted for policy reasons" */
+    {F_OUT_AUTH_CHECKS, SRC_OUT, NULL, {"not accepted for policy reasons"}, "5.7.9", K_PROVIDER, NULL},
     {F_OUT_NO_PTR, SRC_OUT, NULL, {"5.7.25", "PTR record", "PTR resource record", "reverse DNS", "rDNS", "reverse hostname", "does not have a reverse", "cannot find your hostname"}, NULL, K_PROVIDER, NULL},
     {F_OUT_BLOCKLISTED, SRC_OUT, NULL, {"blocked using", "listed at", "listed on", "listed in", "Spamhaus", "blacklist", "blocklist", "barracudacentral", "block listed", "black listed", "DNSBL"}, NULL, K_PROVIDER, NULL},
     /* lists named by their lookup pages or names; a remote postscreen's

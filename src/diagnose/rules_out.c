@@ -117,10 +117,37 @@ static bool own_origin_to_itself(const struct event *ev, struct span t)
 /* mx_host_without_address - the delivery text's "name=HOST type=A" (or
  * AAAA) answered "Host found but no data record", HOST being another name
  * than the recipient's domain: the domain's MX host has no address */
+/* reply_quotes_ipv6 - the reply begins, after its code and enhanced
+ * status, with the sending address in brackets and that address is IPv6
+ * (Gmail's "550-5.7.25 [2001:db8::1] The IP address sending this
+ * message does not have a PTR record setup"): the reply of "said: " in
+ * the text, else the text itself (a DSN's Diagnostic-Code) */
+static bool reply_quotes_ipv6(struct span t)
+{
+	struct span r = span_find(t, " said: ");
+	r = r.p ? span_skip(r, strlen(" said: ")) : t;
+	r = span_cut(r, 160);
+	size_t i = 0;
+	while (i < 3 && i < r.n && r.p[i] >= '0' && r.p[i] <= '9')
+		i++;
+	if (i != 3 || i >= r.n || (r.p[i] != '-' && r.p[i] != ' '))
+		return false;
+	i++;
+	while (i < r.n && ((r.p[i] >= '0' && r.p[i] <= '9') || r.p[i] == '.'))
+		i++;
+	while (i < r.n && r.p[i] == ' ')
+		i++;
+	if (i >= r.n || r.p[i] != '[')
+		return false;
+	struct span in = span_cut(span_skip(r, i + 1), 48);
+	ptrdiff_t end = span_chr(in, ']');
+	return end > 2 && span_chr(span_head(in, (size_t)end), ':') >= 0;
+}
+
 /* sent_over_ipv6 - did the refused delivery leave over IPv6: the
  * relay's address, else the address of "host NAME[ADDR] said", holds a
  * ':'; or the reply names IPv6 (Gmail's "IPv6 sending guidelines",
- * "IPv6AuthError", "with ip: [2001:db8::1]") */
+ * "IPv6AuthError", "with ip: [2001:db8::1]", a leading "[2001:db8::1]") */
 static bool sent_over_ipv6(const struct event *ev, struct span t)
 {
 	struct span ip = ev->relay_ip;
@@ -142,7 +169,7 @@ static bool sent_over_ipv6(const struct event *ev, struct span t)
 		if (end > 0 && span_chr(span_head(in, (size_t)end), ':') >= 0)
 			return true;
 	}
-	return span_find(t, "IPv6 sending guidelines").p || span_find(t, "IPv6AuthError").p;
+	return span_find(t, "IPv6 sending guidelines").p || span_find(t, "IPv6AuthError").p || reply_quotes_ipv6(t);
 }
 
 static bool mx_host_without_address(const struct event *ev, struct span t)

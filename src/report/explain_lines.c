@@ -306,8 +306,13 @@ struct explain_lines *explain_lines_read(const struct feed *feed, const struct a
 			struct logline l;
 			st.pasted = ord.pasted; /* read as the analysis read it */
 			pasted_before(bm, &pt, line);
-			if (!span_trim(line).n)
+			if (!span_trim(line).n) {
+				/* a blank line inside a pasted paragraph counts
+				 * as the analysis counted it (one may sit there) */
+				if (bm->kind)
+					bm_line(bm, line, ord.lineno, st.last_ts, tell_pasted, &pt);
 				continue;
+			}
 			bool parsed = syslog_parse(&st, line, &l);
 			if (!parsed && bm->kind && pt.at < el->n) {
 				/* a line that goes on with a pasted paragraph or

@@ -389,7 +389,8 @@ static size_t reply_code_at(struct span s)
  * not reached its "(in reply to ... command)", the line is no log line
  * nor a reply of its own, and it carries the reply's code and enhanced
  * status (each line of a multi-line reply begins with them: "550-5.7.26
- * ..."); when the reason ends at "said:", the line begins with a code */
+ * ..."); when the reason ends at "said:", the line begins with a code;
+ * a one-line reply's lines go on without it */
 static bool reply_goes_on(const struct bounce_mailq *bm, struct span cur)
 {
 	struct span r = span_make(bm->text, bm->text_n);
@@ -405,6 +406,11 @@ static bool reply_goes_on(const struct bounce_mailq *bm, struct span cur)
 	size_t n = reply_code_at(reply);
 	if (!n)
 		return false;
+	/* a one-line reply ("554 5.7.1 ...": a blank after the code, which
+	 * no later line repeats) goes on up to its "(in reply to": the next
+	 * line, no blank line between, not the next recipient's "<" */
+	if (reply.p[3] == ' ' && !bm->gap && cur.p[0] != '<' && span_index(cur, "postfix") < 0)
+		return true;
 	/* the same code with either separator ("550-5.7.26", "550 5.7.26") */
 	for (size_t i = 0; i + n <= cur.n; i++)
 		if (!memcmp(cur.p + i, reply.p, 3) && (cur.p[i + 3] == '-' || cur.p[i + 3] == ' ') &&

@@ -65,8 +65,9 @@
      "outbound-recipient-receiving-too-fast", "Gmail"},
     {"Dec  4 10:00:04 mx postfix/smtp[2004]: 5ABC1004: to=<u4@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=4.7.0, status=deferred (host mta5.am0.yahoodns.net[67.195.204.72] said: 421 4.7.0 [TS01] Messages from 203.0.113.9 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command))",
      "outbound-spam-complaints", "Yahoo"},
+    /* Yahoo's 554 5.7.9 "not accepted for policy reasons" is its SPF/DKIM/DMARC refusal (help SLN7253), not content */
     {"Dec  4 10:00:05 mx postfix/smtp[2005]: 5ABC1005: to=<u5@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.7.9, status=bounced (host mta5.am0.yahoodns.net[67.195.204.72] said: 554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes (in reply to end of DATA command))",
-     "outbound-content-refused", "Yahoo"},
+     "outbound-spf-dkim-dmarc", "Yahoo"},
     {"Dec  4 10:00:06 mx postfix/smtp[2006]: 5ABC1006: to=<u6@yahoo.com>, relay=mta5.am0.yahoodns.net[67.195.204.72]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.0.0, status=bounced (host mta5.am0.yahoodns.net[67.195.204.72] said: 554 30 Sorry, your message to u6@yahoo.com cannot be delivered. This mailbox is disabled (554.30). (in reply to end of DATA command))",
      "outbound-user-unknown", "Yahoo"},
     {"Dec  4 10:00:07 mx postfix/smtp[2007]: 5ABC1007: to=<u7@web.de>, relay=mx-ha03.web.de[212.227.15.17]:25, delay=1.2, delays=0.1/0/0.8/0.3, dsn=5.0.0, status=bounced (host mx-ha03.web.de[212.227.15.17] refused to talk to me: 554-web.de (mxweb110) Nemesis ESMTP Service not available 554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanation visit https://web.de/email/senderguidelines?ip=203.0.113.9&c=dnsptr)",

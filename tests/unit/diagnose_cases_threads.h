@@ -376,9 +376,10 @@
     /* Gmail 4.7.29 bulk senders must use TLS (was outbound-rate-limited) */
     {"Dec  4 10:00:11 app1 postfix/smtp[3011]: 4A10015445: to=<u510@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=3.1, delays=0.1/0/2.4/0.4, dsn=4.7.29, status=deferred (host gmail-smtp-in.l.google.com[198.51.100.26] said: 421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections. k5si5pfb.37 - gsmtp (in reply to end of DATA command))",
      "outbound-tls-required", "Gmail"},
-    /* Gmail 4.7.32 From: not aligned with SPF or DKIM (was outbound-message-malformed) */
+    /* Gmail 4.7.32 From: not aligned with SPF or DKIM (was outbound-message-malformed, then
+     * outbound-spf-dkim-dmarc): DMARC alignment, whose fix is the From: domain's DKIM key */
     {"Dec  4 10:00:12 app1 postfix/smtp[3012]: 4A10017334: to=<u511@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=4.2, delays=0.1/0/0.5/0.4, dsn=4.7.32, status=deferred (host gmail-smtp-in.l.google.com[198.51.100.26] said: 421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. k6si6pfb.38 - gsmtp (in reply to end of DATA command))",
-     "outbound-spf-dkim-dmarc", "Gmail"},
+     "outbound-dmarc-unaligned", "Gmail"},
     /* Google Workspace SMTP relay on port 25: sender domain or IP not registered in the account (was outbound-remote-refused) */
     {"Dec  4 10:00:14 app1 postfix/smtp[3014]: 4A1001B112: to=<u513@example.net>, relay=smtp-relay.gmail.com[198.51.100.27]:25, delay=6.4, delays=0.1/0/2.0/0.4, dsn=5.7.0, status=bounced (host smtp-relay.gmail.com[198.51.100.27] said: 550-5.7.0 Mail relay denied [203.0.113.9]. Invalid credentials for relay for one of the domains in: example.org (as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP address which isn't registered in your Workspace account. k8si8pfb.40 - gsmtp (in reply to MAIL FROM command))",
      "outbound-relay-denied", "smtp-relay.gmail.com"},
@@ -553,6 +554,17 @@
     /* the same from Docker's gateway is the NAT's (no finding by the line) */
     {"May  9 03:12:41 mx postfix/smtpd[6101]: NOQUEUE: reject: RCPT from unknown[172.18.0.1]: 550 5.7.23 <accounts@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=ceo@example.com;ip=172.18.0.1;r=<UNKNOWN>; from=<ceo@example.com> to=<accounts@example.com> proto=ESMTP helo=<mail.example.com>",
      NULL, NULL},
+    /* threads38BK: the mailbox providers' sender requirements.  Gmail's
+     * 550-5.7.32 bounce of an unaligned From: is DMARC alignment as its
+     * 421-4.7.32 deferral is; Yahoo's and AOL's 554 5.7.9 "not accepted for
+     * policy reasons" is their authentication refusal; the same words
+     * without 5.7.9 stay a content refusal */
+    {"Mar  3 09:12:44 mail postfix/smtp[4411]: 7F3A21C0042: to=<u1@gmail.com>, relay=gmail-smtp-in.l.google.com[198.51.100.26]:25, delay=1.4, delays=0.1/0/0.6/0.7, dsn=5.7.32, status=bounced (host gmail-smtp-in.l.google.com[198.51.100.26] said: 550-5.7.32 Your email has been blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain. 550-5.7.32 To learn more about DMARC alignment, visit 550 5.7.32  https://support.google.com/a?p=dmarc-alignment a1si4.2 - gsmtp (in reply to end of DATA command))",
+     "outbound-dmarc-unaligned", "Gmail"},
+    {"Mar  3 09:12:45 mail postfix/smtp[4412]: 7F3A21C0043: to=<u2@aol.com>, relay=mx-aol.mail.gm0.yahoodns.net[198.51.100.71]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=5.7.9, status=bounced (host mx-aol.mail.gm0.yahoodns.net[198.51.100.71] said: 554 5.7.9 Message not accepted for policy reasons.  See https://senders.yahooinc.com/error-codes (in reply to end of DATA command))",
+     "outbound-spf-dkim-dmarc", "Yahoo"},
+    {"Mar  3 09:12:46 mail postfix/smtp[4413]: 7F3A21C0044: to=<u3@example.org>, relay=mx.example.org[198.51.100.72]:25, delay=1.1, delays=0.1/0/0.5/0.5, dsn=5.7.1, status=bounced (host mx.example.org[198.51.100.72] said: 554 5.7.1 Message not accepted for policy reasons (in reply to end of DATA command))",
+     "outbound-content-refused", "mx.example.org"},
     /* ordinary traffic and the clients' own lines: no finding */
     {"Nov 22 11:36:51 mx1 postfix/smtp[16143]: ECD491165C2: to=<a@example.org>, relay=mx.example.org[198.51.100.58]:25, delay=0.81, delays=0.01/0/0/0.8, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4F2C3)",
      NULL, NULL},

@@ -24,6 +24,25 @@ TEST(bounce_report_paragraph_joined)
 		   "8 error: to=<b@example.com>, relay=none, status=bounced (unknown user: \"b\")\n");
 }
 
+/* a one-line reply cut after its code by a mail program that dropped the
+ * indent of its wrapped lines goes on up to its "(in reply to"; after a
+ * blank line the next words are not its own (threads38BK) */
+TEST(bounce_one_line_reply_unindented)
+{
+	CHECK_MADE("<f@example.net>: host mx01.example.org[198.51.100.57] said: 554 5.7.1\n"
+		   "Your message was rejected due to example.com's DMARC policy. See\n"
+		   "https://support.example.org/ht1 for info (in reply to end of DATA command)\n",
+		   "1 smtp: to=<f@example.net>, relay=mx01.example.org[198.51.100.57], status=bounced (host "
+		   "mx01.example.org[198.51.100.57] said: 554 5.7.1 Your message was rejected due to "
+		   "example.com's DMARC policy. See https://support.example.org/ht1 for info (in reply to "
+		   "end of DATA command))\n");
+	CHECK_MADE("<f@example.net>: host mx01.example.org[198.51.100.57] said: 554 5.7.1\n"
+		   "\n"
+		   "Why does this keep happening with spam?\n",
+		   "1 smtp: to=<f@example.net>, relay=mx01.example.org[198.51.100.57], status=bounced (host "
+		   "mx01.example.org[198.51.100.57] said: 554 5.7.1)\n");
+}
+
 TEST(bounce_delay_warning_is_deferred)
 {
 	CHECK_MADE("This is the mail system at host mail.example.org.\n"
