@@ -275,8 +275,9 @@ static bool delivery(struct span t, struct event *ev)
 	if (!dlv_message(t, ev))
 		return false;
 	ev->to = user;
-	if (msgid.n && msgid.p[0] == '<')
-		ev->message_id = msgid;
+	/* as cleanup's message-id= is kept: without its angle brackets */
+	if (msgid.n > 2 && msgid.p[0] == '<' && msgid.p[msgid.n - 1] == '>')
+		ev->message_id = span_make(msgid.p + 1, msgid.n - 2);
 	return true;
 }
 

@@ -38,8 +38,8 @@ bool dovecot_meaning(struct buf *b, const struct event *ev)
 	if (ev->message_id.n) {
 		struct buf id = {0};
 		term(&id, ev->message_id);
-		/* TRANSLATORS: %s is the message's Message-ID, "<...@example.com>" */
-		buf_printf(&msg, _("message %s"), id.p);
+		/* TRANSLATORS: %s is the message's Message-ID, "...@example.com" */
+		buf_printf(&msg, _("message <%s>"), id.p);
 		buf_free(&id);
 	} else {
 		buf_puts(&msg, _("a message"));
