@@ -113,7 +113,7 @@ TEST(group_impact_alias_expansion_by_version)
 	    "Nov 12 08:00:02 mx postfix/cleanup[7]: 4B1C2: warning: unreasonable virtual_alias_maps map expansion size for a@example.com -- deferring delivery"};
 	static const char *const oldest[] = {
 	    "Nov 12 08:00:02 mx postfix/cleanup[7]: 4B1C2: warning: unreasonable canonical_maps map nesting for a@example.com"};
-	static const char *const both[] = {oldest[0], now[0]};
+	const char *const both[] = {oldest[0], now[0]};
 	CHECK(impact_of(F_ALIAS_EXPANSION, now, 1) == IMPACT_REFUSED);
 	CHECK(impact_of(F_ALIAS_EXPANSION, old, 1) == IMPACT_DELAYED);
 	CHECK(impact_of(F_ALIAS_EXPANSION, oldest, 1) == IMPACT_NOT_DELIVERED);
