@@ -105,8 +105,9 @@ static const char *const dlv_procs[] = {"lmtp(", "lda(", "deliver(", "dovecot-ld
 
 /* dlv_proc - "lmtp(USER)<PID><SESSION>" at the start of t: the user
  * (empty when the parenthesis holds a pid: 2.2's "lmtp(19672)"), t moved
- * past the process and its ": " */
-static bool dlv_proc(struct span *t, struct span *user)
+ * past the process and its ": " (colon), or the process the whole of t
+ * (!colon: a tag) */
+static bool dlv_proc(struct span *t, struct span *user, bool colon)
 {
 	size_t i = 0;
 	while (i < sizeof dlv_procs / sizeof dlv_procs[0] && !span_starts(*t, dlv_procs[i]))
@@ -128,6 +129,8 @@ static bool dlv_proc(struct span *t, struct span *user)
 			return false;
 		s = span_skip(s, (size_t)gt + 1);
 	}
+	if (!colon)
+		return s.n == 0;
 	if (!span_eat(&s, ": "))
 		return false;
 	*t = s;
@@ -245,13 +248,9 @@ static bool dlv_message(struct span m, struct event *ev)
 	return true;
 }
 
-/* delivery - a delivery line of Dovecot's LDA or LMTP server: t is the
- * text from the process's name on ("lmtp(USER)...: ...") */
-static bool delivery(struct span t, struct event *ev)
+/* delivery_text - the rest of a delivery line, after its process's ": " */
+static bool delivery_text(struct span user, struct span t, struct event *ev)
 {
-	struct span user;
-	if (!dlv_proc(&t, &user))
-		return false;
 	if (span_starts(t, "Debug: "))
 		return false;
 	static const char *const sev[] = {"Info: ", "Error: ", "Warning: ", "Fatal: ", "Panic: "};
@@ -281,6 +280,14 @@ static bool delivery(struct span t, struct event *ev)
 	return true;
 }
 
+/* delivery - a delivery line of Dovecot's LDA or LMTP server: t is the
+ * text from the process's name on ("lmtp(USER)...: ...") */
+static bool delivery(struct span t, struct event *ev)
+{
+	struct span user;
+	return dlv_proc(&t, &user, true) && delivery_text(user, t, ev);
+}
+
 /* parse_dovecot - the client of a Dovecot line, when it names one, or
  * the message's end that a delivery line tells */
 void parse_dovecot(const struct logline *l, struct event *ev)
@@ -293,10 +300,7 @@ void parse_dovecot(const struct logline *l, struct event *ev)
  * process in the tag's place: "lmtp(USER): Info: ..." */
 bool parse_dovecot_own(const struct logline *l, struct event *ev)
 {
-	struct span d = l->daemon;
-	if (!d.n || d.p + d.n > l->text.p)
-		return false;
-	/* the tag and the text are one run of the line's bytes */
-	struct span t = span_make(d.p, (size_t)(l->text.p + l->text.n - d.p));
-	return delivery(t, ev);
+	/* the tag and the text apart (a journal's fields are two buffers) */
+	struct span d = l->daemon, user;
+	return dlv_proc(&d, &user, false) && delivery_text(user, l->text, ev);
 }
