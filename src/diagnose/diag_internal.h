@@ -27,6 +27,9 @@ void diag_dmarc_refused(struct diag *d, const struct event *ev);
 /* auth_results.c: failed SPF/DKIM lookups of one sender domain alone dropped */
 void diag_auth_dns(struct diag *d);
 bool diag_dkim_outside(const struct diag *d, const struct event *ev);
+/* dovecot_delivery.c: note a Dovecot store failure; false when hit (a
+ * Sieve abort) is that failure's, told by its own lines */
+bool diag_dovecot_take(struct diag *d, const struct event *ev, const struct diag_hit *hit);
 
 /* forwarded.c: the queue IDs of mail with an SRS sender (the relabel,
  * diag_forward_take, is in diagnose.h: explain asks it too) */

@@ -354,6 +354,8 @@ static void diag_hit_event(struct diag *d, const struct event *ev, const struct 
 	case EV_OTHER:
 		if (span_eqs(ev->line->daemon, "opendkim"))
 			diag_dkim_note(d, ev);
+		if (!diag_dovecot_take(d, ev, in))
+			return;
 		held_hit(d, ev, in);
 		break;
 	case EV_DELIVERY:

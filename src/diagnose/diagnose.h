@@ -107,6 +107,7 @@ struct diag_delays;
 #define DIAG_HOST_STOPPED 8  /* daemons stopped by a resource remembered */
 #define DIAG_HOST_NAME 24
 #define DIAG_HOST_KEY 96
+#define DV_STORE_RING 16
 
 struct diag {
 	struct hmap groups;
@@ -150,6 +151,15 @@ struct diag {
 		enum finding_id id;
 		char key[DIAG_KEY_MAX];
 	} tls_orphan;
+	/* the users whose message Dovecot could not store last, and when:
+	 * a Sieve abort for one of them soon after is that failure's
+	 * (dovecot_delivery.c, a ring of DV_STORE_RING) */
+	struct dv_store {
+		char user[64];
+		int64_t at;
+		bool live;
+	} dv_store[DV_STORE_RING];
+	uint32_t dv_store_next;
 	/* the smtp processes whose last TLS handshake failed with this
 	 * host's own backend ("SSL_connect error to 127.0.0.1[127.0.0.1]:10025"):
 	 * their queue ID's "Cannot start TLS" line without a relay is

@@ -371,6 +371,10 @@ enum finding_impact {
 	  "this host's own mailbox delivery (local, virtual, LMTP/Dovecot, a pipe) fails")     \
 	X(F_OWN_LDA_ACCESS, "dovecot-lda-permission-denied", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "Dovecot's delivery agent (dovecot-lda, deliver), run by Postfix, is refused access to Dovecot's sockets or to the mailbox") \
+	X(F_SIEVE_FAILING, "sieve-script-failing", SIDE_CONFIG, 3, IMPACT_DELAYED,               \
+	  "the mailbox server's Sieve scripts fail while it delivers: mail waits in the queue, or is kept without the user's rules") \
+	X(F_SIEVE_ACTION, "mailbox-sieve-action", SIDE_BENIGN, 0, IMPACT_NONE,                   \
+	  "a user's own Sieve rule filed mail into another folder, discarded, forwarded or refused it") \
 	X(F_PIPE_ONE_RCPT, "pipe-flag-needs-one-recipient", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \
 	  "a pipe transport with the D or O flag is handed several recipients at once: mail to more than one of its recipients waits in the queue") \
 	X(F_OWN_SMTPUTF8, "own-backend-smtputf8-unsupported", SIDE_CONFIG, 3, IMPACT_NOT_DELIVERED, \

@@ -72,6 +72,34 @@ const struct finding_prose finding_prose_local[F__COUNT] = {
 	"reload dovecot and postqueue -f.",
 	"The Postfix line shows the first error the agent printed; Dovecot's own lines for the "
 	"same time (dovecot: lda(USER)) name the others."},
+    [F_SIEVE_FAILING] = {
+	"Dovecot runs the Sieve scripts while it delivers (Pigeonhole, in LMTP or the LDA), "
+	"and a script fails: \"Execution of script S was aborted due to temporary failure\" "
+	"(the mail is refused for now: LMTP answers 451 4.2.0 \"Execution of Sieve filters was "
+	"aborted due to temporary failure\" and it waits in Postfix's queue), \"failed, but "
+	"implicit keep was successful\" (the mail went to INBOX without the user's rules), or "
+	"\"Temporarily unable to access necessary Sieve scripts\" (the script's storage cannot "
+	"be read). This server's mailbox server and its scripts, not the sender.",
+	"Read Dovecot's own lines for the same user and time (journalctl -u dovecot or "
+	"doveadm log errors): the line before the abort names the action or the script line "
+	"that failed (a redirect the submission service refused, a fileinto into a folder that "
+	"cannot be created, a global script in sieve_before/sieve_after that does not "
+	"compile). Check the script with sievec FILE and sieve-test, and the script storage's "
+	"owner (the mail user must read it; the compiled .svbin must be writable or "
+	"precompiled). Then postqueue -f for the waiting mail.",
+	"An abort after a message Dovecot could not store (quota, permissions) is that "
+	"failure's, told by its own finding, not counted here."},
+    [F_SIEVE_ACTION] = {
+	"Dovecot delivered the message, and the recipient's own Sieve rules decided where: "
+	"filed it into a folder other than INBOX (Junk, a list's folder), discarded it "
+	"(\"discard action\": in no mailbox), forwarded it to another address (redirect) or "
+	"refused it (reject). Postfix's line says \"sent\" because the mailbox server took "
+	"it; the rest is the user's own filter. Nothing is broken on this server.",
+	"When a user says the mail never arrived, tell them the folder or the rule shown "
+	"here (their webmail's filters, ManageSieve); a global rule (sieve_before, "
+	"sieve_after) is the admin's own. A forward that should not exist may be an account "
+	"taken over: check the user's rules.",
+	NULL},
     [F_PIPE_ONE_RCPT] = {
 	"pipe(8) defers the whole delivery with 4.3.5 \"mail system configuration error\" "
 	"without running its command: the transport's master.cf entry has the D flag "

@@ -598,7 +598,7 @@ bool diag_classify(const struct event *ev, struct diag_hit *hit)
 		return classify_dnsbl(ev, hit);
 	case EV_OTHER: /* a policy service's own decision (parse/policy.c) */
 		if (diag_log_gap_hit(ev, hit) || diag_amavis_hit(ev, hit) || diag_dmarc_hit(ev, hit) ||
-		    diag_oom_hit(ev, hit) || diag_auth_hit(ev, hit))
+		    diag_oom_hit(ev, hit) || diag_auth_hit(ev, hit) || diag_dovecot_hit(ev, hit))
 			return true;
 		if (!span_eqs(ev->action, "greylist"))
 			/* another program that tells of this server's setup

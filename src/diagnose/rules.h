@@ -45,6 +45,11 @@ bool diag_amavis_hit(const struct event *ev, struct diag_hit *hit);
 /* host_resources.c: the kernel's out-of-memory killer's line, keyed by
  * the process it killed (pure) */
 bool diag_oom_hit(const struct event *ev, struct diag_hit *hit);
+/* dovecot_delivery.c: Dovecot's delivery line (quota, a Sieve script
+ * failing, the user's own Sieve action) (pure) */
+bool diag_dovecot_hit(const struct event *ev, struct diag_hit *hit);
+/* dovecot_delivery.c: an LMTP reply of Pigeonhole's that Sieve failed */
+bool diag_sieve_reply(struct span t);
 /* dmarc_accepted.c: OpenDMARC's "JOBID: DOMAIN fail" (pure) */
 bool diag_dmarc_hit(const struct event *ev, struct diag_hit *hit);
 /* auth_results.c: policyd-spf's and OpenDKIM's result lines (pure) */

@@ -471,6 +471,9 @@ static bool classify_out_find(const struct event *ev, struct diag_hit *hit)
 		/* Dovecot's LDA refused by the system as the user it runs as */
 		if (to == F_OWN_DELIVERY_FAILED && lda_refused_access(t))
 			to = F_OWN_LDA_ACCESS;
+		/* Pigeonhole's LMTP/LDA reply that the Sieve scripts failed */
+		if (to == F_OWN_DELIVERY_FAILED && diag_sieve_reply(t))
+			to = F_SIEVE_FAILING;
 		/* pipe's D or O flag handed several recipients at once */
 		if (to == F_OWN_DELIVERY_FAILED && pipe_needs_one_recipient(ev, t))
 			to = F_PIPE_ONE_RCPT;

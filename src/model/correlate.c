@@ -109,6 +109,70 @@ static inline unsigned msg_slot(const char *q, size_t n)
 }
 
 /* msg_emit - hand a message to the sink, then free it */
+/* msgid_eq - an open message's Message-ID is the key (a span) */
+static bool msgid_eq(const void *obj, const void *key)
+{
+	const struct omsg *o = obj;
+	const struct span *k = key;
+	return o->m.message_id && strlen(o->m.message_id) == k->n && !memcmp(o->m.message_id, k->p, k->n);
+}
+
+/* msgid_drop - the message out of by_msgid */
+static void msgid_drop(struct model *m, struct omsg *o)
+{
+	if (o->mid_in)
+		hmap_del(&m->by_msgid, o->mid_h, o);
+	o->mid_in = false;
+}
+
+/* msgid_index - the message as the newest open one of its Message-ID
+ * (a content filter's copy takes the original's place: it is the one
+ * delivered) */
+static void msgid_index(struct model *m, struct omsg *o)
+{
+	msgid_drop(m, o);
+	if (!o->m.message_id || !o->m.message_id[0])
+		return;
+	struct span k = span_of(o->m.message_id);
+	uint64_t h = span_hash(k);
+	struct omsg *old = hmap_get(&m->by_msgid, h, msgid_eq, &k);
+	if (old)
+		msgid_drop(m, old);
+	hmap_put(&m->by_msgid, h, o);
+	o->mid_h = h;
+	o->mid_in = true;
+}
+
+/* dovecot_kind - parse/dovecot.c's outcome as a static string */
+static const char *dovecot_kind(struct span a)
+{
+	static const char *const k[] = {"saved", "store_failed", "discarded", "forwarded", "rejected"};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (span_eqs(a, k[i]))
+			return k[i];
+	return NULL;
+}
+
+/* mailbox_end - a delivery line of Dovecot naming an open message's
+ * Message-ID: where the message ended, kept on the message */
+static void mailbox_end(struct model *m, const struct event *ev)
+{
+	struct span d = ev->line->daemon;
+	const char *kind = dovecot_kind(ev->action);
+	if (!kind || !ev->message_id.n ||
+	    !(span_eqs(d, "dovecot") || span_starts(d, "lmtp(") || span_starts(d, "lda(") || span_starts(d, "deliver(")))
+		return;
+	struct omsg *o = hmap_get(&m->by_msgid, span_hash(ev->message_id), msgid_eq, &ev->message_id);
+	if (!o)
+		return;
+	struct message *msg = &o->m;
+	msg->mailbox_kind = kind;
+	msg->mailbox_user = msg->mailbox_box = msg->mailbox_reason = NULL;
+	setstr(&msg->pool, &msg->mailbox_user, ev->to);
+	setstr(&msg->pool, &msg->mailbox_box, ev->relay);
+	setstr(&msg->pool, &msg->mailbox_reason, ev->reason);
+}
+
 void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 {
 	if (o->linger_until) {
@@ -123,6 +187,7 @@ void msg_emit(struct model *m, struct omsg *o, enum msg_end how)
 			}
 	}
 	o->m.end_kind = how;
+	msgid_drop(m, o);
 	if (m->msg_slots[o->slot] == o)
 		m->msg_slots[o->slot] = NULL;
 	hmap_del(&m->messages, o->h, o);
@@ -378,8 +443,10 @@ static void on_message_event(struct model *m, const struct event *ev, uint64_t l
 		}
 		break;
 	case EV_MESSAGE_ID:
-		if (!span_eqs(ev->action, "resent"))
+		if (!span_eqs(ev->action, "resent")) {
 			setstr(&msg->pool, &msg->message_id, ev->message_id);
+			msgid_index(m, (struct omsg *)msg);
+		}
 		break;
 	case EV_QUEUED:
 		setstr(&msg->pool, &msg->from, ev->from);
@@ -513,6 +580,10 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 		if (is_smtpd(ev) && is_real_qid(ev->queue_id))
 			on_message_event(m, ev, lineno, sess);
 		break;
+	case EV_OTHER:
+		if (ev->message_id.n)
+			mailbox_end(m, ev);
+		break;
 	default:
 		break;
 	}
@@ -528,6 +599,7 @@ struct model *model_new(const struct model_sink *sink)
 	hmap_init(&m->messages);
 	hmap_init(&m->interned);
 	hmap_init(&m->pending_idx);
+	hmap_init(&m->by_msgid);
 	strset_init(&m->hosts, 1024);
 	m->max_sessions = 20000;
 	m->spare_max = SESS_SPARE_MAX;
@@ -618,5 +690,6 @@ void model_free(struct model *m)
 	hmap_free(&m->messages);
 	hmap_free(&m->interned);
 	hmap_free(&m->pending_idx);
+	hmap_free(&m->by_msgid);
 	free(m);
 }

@@ -67,12 +67,12 @@ void model_event(struct model *m, const struct event *ev, uint64_t lineno, uint6
 #define MODEL_EVENT_KINDS (MODEL_SESSION_KINDS | MODEL_MESSAGE_KINDS | MODEL_KIND(EV_WARNING))
 
 /* model_event_reads - the event is one model_event does more with than
- * move its clock: a kind above, or verbose chatter naming the user a
- * SASL backend refused */
+ * move its clock: a kind above, verbose chatter naming the user a SASL
+ * backend refused, or Dovecot's delivery line naming a Message-ID */
 static inline bool model_event_reads(const struct event *ev)
 {
 	return ((unsigned)ev->type < 64 && (MODEL_EVENT_KINDS >> (unsigned)ev->type & 1)) ||
-	       (ev->type == EV_NOISE && ev->sasl_username.n);
+	       (ev->type == EV_NOISE && ev->sasl_username.n) || (ev->type == EV_OTHER && ev->message_id.n);
 }
 
 /* model_tick - what model_event does with any other event: the clock

@@ -83,6 +83,12 @@ struct message {
 	uint32_t nchildren;
 	struct child_link *children; /* grows, capped at MESSAGE_MAX_CHILDREN */
 	char *last_error;        /* smtp: host X said ... not tied to a to= line */
+	/* where Dovecot put it, by its delivery line naming this Message-ID
+	 * (the last one): the outcome (parse/dovecot.c's kind, a static
+	 * string: saved, store_failed, discarded, forwarded, rejected), the
+	 * user, the mailbox or address, the error */
+	const char *mailbox_kind;
+	char *mailbox_user, *mailbox_box, *mailbox_reason;
 
 	struct strpool pool;     /* every string above but host/instance and the
 				  * recipients' blobs lives here */

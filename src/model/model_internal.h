@@ -33,6 +33,8 @@ struct omsg {
 	uint8_t slot;            /* its slot in msg_slots, when there */
 	struct omsg *prev, *next;
 	int64_t linger_until;    /* removed, kept for a late parent link (0: not) */
+	uint64_t mid_h;          /* its key in by_msgid, while mid_in */
+	bool mid_in;
 	struct stamp removed;    /* when, while it lingers */
 };
 
@@ -60,6 +62,10 @@ struct model {
 	struct model_stats st;
 	struct hmap sessions, messages, interned;
 	struct hmap pending_idx;  /* live pending slots by qid hash */
+	/* the open messages by Message-ID, the newest of each (no more
+	 * entries than open messages: bounded by max_messages), for the
+	 * delivery lines of Dovecot that name it (msgid_*) */
+	struct hmap by_msgid;
 	struct strset hosts;     /* syslog hosts seen, for cross-host links */
 	struct osess *shead, *stail;
 	struct omsg *mhead, *mtail;

@@ -143,6 +143,9 @@ void parse_tlsproxy(const struct logline *l, struct event *ev);
 bool parse_verbose(const struct logline *l, struct event *ev);
 void parse_generic(const struct logline *l, struct event *ev);
 void parse_dovecot(const struct logline *l, struct event *ev);
+/* dovecot.c: a delivery line of Dovecot's own log file (log_path), its
+ * process ("lmtp(USER)") in the tag's place: true and ev filled */
+bool parse_dovecot_own(const struct logline *l, struct event *ev);
 bool parse_policy(const struct logline *l, struct event *ev);
 
 #endif

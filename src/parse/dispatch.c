@@ -64,7 +64,7 @@ void parse_line(const struct logline *l, struct event *ev)
 		if (span_eqs(l->daemon, "dovecot")) {
 			parse_dovecot(l, ev);
 			canon_addrs(ev);
-		} else if (parse_policy(l, ev)) {
+		} else if (parse_dovecot_own(l, ev) || parse_policy(l, ev)) {
 			canon_addrs(ev);
 		}
 		return;

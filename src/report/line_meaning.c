@@ -9,6 +9,7 @@
 #include "explain_lines.h"
 #include "line_meaning.h"
 #include "check_meaning.h"
+#include "dovecot_meaning.h"
 #include "../syslog/bounce_mailq.h"
 #include "findings.h"
 #include "report.h"
@@ -578,7 +579,7 @@ void line_meaning(struct buf *b, const struct event *ev, enum own_kind own)
 	case EV_NOISE: buf_puts(b, _("verbose or debug detail, no story of its own")); break;
 	case EV_OTHER:
 		if (!auth_meaning(b, ev) && !other_policy(b, ev) && !check_meaning(b, ev) &&
-		    !kernel_oom(b, ev)) /* check_meaning.c */
+		    !dovecot_meaning(b, ev) && !kernel_oom(b, ev)) /* check_meaning.c */
 			buf_puts(b, _("a line of another program"));
 		break;
 	default:

@@ -223,6 +223,10 @@ void message_json(struct buf *b, const struct message *m)
 		json_kv_int(b, &f, "nrcpt", m->nrcpt);
 	json_kv_str(b, &f, "cleanup_action", m->cleanup_action);
 	json_kv_str(b, &f, "cleanup_reason", m->cleanup_reason);
+	json_kv_str(b, &f, "mailbox_end", m->mailbox_kind);
+	json_kv_str(b, &f, "mailbox_user", m->mailbox_user);
+	json_kv_str(b, &f, "mailbox", m->mailbox_box);
+	json_kv_str(b, &f, "mailbox_reason", m->mailbox_reason);
 	if (m->expired)
 		json_kv_bool(b, &f, "expired", true);
 	json_key(b, &f, "recipients");

@@ -183,6 +183,35 @@ static const char *kind_phrase(enum link_kind k)
 	}
 }
 
+/* mailbox_end - where Dovecot put the message, by its delivery line
+ * naming the message's Message-ID (the model's mailbox_*) */
+static void mailbox_end(struct buf *b, const struct message *m, struct buf t[3])
+{
+	const char *k = m->mailbox_kind;
+	if (!k)
+		return;
+	const char *user = m->mailbox_user ? termed(&t[0], m->mailbox_user) : "?";
+	const char *box = termed(&t[1], m->mailbox_box ? m->mailbox_box : "");
+	const char *why = termed(&t[2], m->mailbox_reason ? m->mailbox_reason : "");
+	label(b, C_("trace label", "mailbox"));
+	if (!strcmp(k, "saved"))
+		/* TRANSLATORS: Dovecot's delivery: the mailbox ("INBOX", "Junk"), the user */
+		buf_printf(b, _("Dovecot put it into %s for %s"), box, user);
+	else if (!strcmp(k, "store_failed"))
+		/* TRANSLATORS: the mailbox, the user, Dovecot's error */
+		buf_printf(b, _("Dovecot could not store it into %s for %s: %s"), box, user, why);
+	else if (!strcmp(k, "discarded"))
+		/* TRANSLATORS: %s is the user */
+		buf_printf(b, _("discarded for %s by the user's own Sieve rule: in no mailbox"), user);
+	else if (!strcmp(k, "forwarded"))
+		/* TRANSLATORS: the user, the address it was forwarded to */
+		buf_printf(b, _("forwarded for %s to %s by the user's own Sieve rule"), user, box);
+	else
+		/* TRANSLATORS: the user, Sieve's words */
+		buf_printf(b, _("refused for %s by the user's own Sieve rule: %s"), user, why);
+	buf_putc(b, '\n');
+}
+
 /* trace_text_message - one message's life */
 void trace_text_message(struct buf *b, const struct message *m, bool color)
 {
@@ -296,6 +325,7 @@ void trace_text_message(struct buf *b, const struct message *m, bool color)
 			buf_putc(b, '\n');
 		}
 	}
+	mailbox_end(b, m, t);
 	if (m->rcpts_dropped)
 		buf_printf(b, P_("             (%u more recipients not kept)\n",
 				 "             (%u more recipients not kept)\n", m->rcpts_dropped),
