@@ -120,6 +120,16 @@ enum finding_impact diag_group_impact(const struct diag_group *g)
 		}
 		return refused || !g->nsample ? row : deferred ? IMPACT_DELAYED : IMPACT_NOT_DELIVERED;
 	}
+	case F_SIEVE_FAILING: {
+		/* Pigeonhole's "Execution of script S failed, but implicit keep
+		 * was successful" (lda-sieve-plugin.c): the mail is in INBOX,
+		 * only the user's rules were not applied; an abort or an
+		 * unsuccessful keep (LMTP's 451) leaves it waiting (the row) */
+		bool kept = g->nsample > 0;
+		for (uint32_t j = 0; j < g->nsample && kept; j++)
+			kept = g->sample[j] && strstr(g->sample[j], "implicit keep was successful") != NULL;
+		return kept ? IMPACT_DEGRADED : row;
+	}
 	case F_DOMAIN_DOUBLE:
 		/* its own refusals of the shadowed domain's users joined it
 		 * (unknown_rcpt.c): incoming mail refused */

@@ -121,3 +121,18 @@ TEST(group_impact_alias_expansion_by_version)
 	CHECK(impact_of(F_ALIAS_EXPANSION, both, 2) == IMPACT_REFUSED);
 	CHECK(impact_of(F_ALIAS_EXPANSION, NULL, 0) == IMPACT_REFUSED);
 }
+
+/* a Sieve script that fails: kept in INBOX without the user's rules (a
+ * feature not working), or left waiting when aborted (the row's) */
+TEST(group_impact_sieve_implicit_keep)
+{
+	static const char *const kept[] = {
+	    "Mar  4 10:00:01 mx dovecot: lmtp(anna@example.com)<4711><AbCd>: Error: sieve: msgid=<a@example.org>: Execution of script /var/vmail/anna/.dovecot.sieve failed, but implicit keep was successful (user logfile /var/vmail/anna/.dovecot.sieve.log may reveal additional details)"};
+	static const char *const aborted[] = {
+	    "Mar  4 10:00:01 mx dovecot: lmtp(anna@example.com)<4711><AbCd>: Error: sieve: msgid=<a@example.org>: Execution of script /var/vmail/anna/.dovecot.sieve was aborted due to temporary failure"};
+	const char *const both[] = {kept[0], aborted[0]};
+	CHECK(impact_of(F_SIEVE_FAILING, kept, 1) == IMPACT_DEGRADED);
+	CHECK(impact_of(F_SIEVE_FAILING, aborted, 1) == IMPACT_DELAYED);
+	CHECK(impact_of(F_SIEVE_FAILING, both, 2) == IMPACT_DELAYED);
+	CHECK(impact_of(F_SIEVE_FAILING, kept, 0) == IMPACT_DELAYED);
+}
