@@ -173,10 +173,10 @@ static inline bool alnum(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* take_qid - a queue ID (5 to 20 letters and digits: short hex IDs and
- * long base-52 ones) and ": " at *cur, consumed; NOQUEUE too when
- * noqueue.  *was_noqueue says which. */
-static bool take_qid(struct span *cur, bool noqueue, bool *was_noqueue)
+/* syslog_bare_take_qid - a queue ID (5 to 20 letters and digits: short
+ * hex IDs and long base-52 ones) and ": " at *cur, consumed; NOQUEUE too
+ * when noqueue.  *was_noqueue says which.  (unit_tag.c reads it too.) */
+bool syslog_bare_take_qid(struct span *cur, bool noqueue, bool *was_noqueue)
 {
 	size_t i = 0;
 	while (i < cur->n && i <= 20 && alnum(cur->p[i]))
@@ -334,7 +334,7 @@ static const char *check_daemon(struct span cur)
 	if (w + 1 >= cur.n || cur.p[w] != ':' ||
 	    (!span_starts(first, "milter-") &&
 	     !in_list(first, check_actions, sizeof check_actions / sizeof *check_actions)))
-		qid = take_qid(&cur, true, &noqueue); /* "reject: ..." is no queue ID */
+		qid = syslog_bare_take_qid(&cur, true, &noqueue); /* "reject: ..." is no queue ID */
 	size_t i = 0;
 	while (i < cur.n && i < 24 && ((cur.p[i] >= 'a' && cur.p[i] <= 'z') || cur.p[i] == '_' ||
 				       cur.p[i] == '-'))
@@ -499,7 +499,7 @@ static bool key_before_status(struct span *cur)
 static const char *relay_daemon(struct span cur)
 {
 	bool noqueue;
-	take_qid(&cur, false, &noqueue);
+	syslog_bare_take_qid(&cur, false, &noqueue);
 	struct span r;
 	/* "o=<r>, relay=": the paste's selection began inside "to=<" */
 	if (span_starts(cur, "to=<") || span_starts(cur, "o=<") || span_starts(cur, "=<")) {
@@ -600,60 +600,6 @@ static const char *config_daemon(struct span text)
 		   : NULL;
 }
 
-/* syslog_bare_dialogue_daemon - debug_peer's dialogue: smtpd/smtpd_chat.c
- * "< %s: %s" and "> %s: %s" with the client's namaddr (name[address]),
- * and smtp/smtp_chat.c the same with the server's namaddrport
- * (name[address]:port; a UNIX socket in the brackets is LMTP's).  Only
- * for a line whose prefix says it is Postfix's (a journal unit's): in a
- * paste "> " is a quote's mark, taken off before the text is read */
-const char *syslog_bare_dialogue_daemon(struct span cur)
-{
-	if (cur.n < 3 || (cur.p[0] != '<' && cur.p[0] != '>') || cur.p[1] != ' ')
-		return NULL;
-	cur = span_skip(cur, 2);
-	bool port;
-	size_t n = syslog_bare_client_at(cur, &port);
-	if (!n || n + 1 >= cur.n || cur.p[n] != ':' || cur.p[n + 1] != ' ')
-		return NULL;
-	ptrdiff_t lb = span_chr(cur, '[');
-	if (lb >= 0 && span_chr(span_make(cur.p + lb, n - (size_t)lb), '/') >= 0)
-		return "lmtp";
-	return port ? "smtp" : "smtpd";
-}
-
-/* qid_reason_daemon - "QID: REASON" with REASON the SMTP client's own
- * words naming its server (smtp/smtp_trouble.c:254, :429 msg_info("%s:
- * %s") when a soft error sends the recipients on to the next server):
- * "host H[A] said: ", "host H[A] refused to talk to me: ", "lost
- * connection with H[A] while ", "conversation with H[A] timed out
- * while ".  smtp(8) and lmtp(8) are one program: a UNIX socket in the
- * brackets (H[private/dovecot-lmtp]) is LMTP's, an address smtp's (the
- * usual writer; LMTP over TCP is read as smtp, whose reasons are the
- * same words) */
-static const char *qid_reason_daemon(struct span cur)
-{
-	bool noqueue;
-	if (!take_qid(&cur, false, &noqueue) || noqueue)
-		return NULL;
-	static const char *const lead[] = {"host ", "lost connection with ", "conversation with "};
-	size_t i = 0;
-	while (i < sizeof lead / sizeof *lead && !span_eat(&cur, lead[i]))
-		i++;
-	if (i == sizeof lead / sizeof *lead)
-		return NULL;
-	size_t n = client_at(cur);
-	if (!n || n >= cur.n)
-		return NULL;
-	struct span rest = span_skip(cur, n);
-	bool ok = i == 0 ? span_starts(rest, " said: ") || span_starts(rest, " refused to talk to me: ")
-		  : i == 1 ? span_starts(rest, " while ")
-			   : span_starts(rest, " timed out while ");
-	if (!ok)
-		return NULL;
-	ptrdiff_t lb = span_chr(cur, '[');
-	return lb >= 0 && span_chr(span_make(cur.p + lb, n - (size_t)lb), '/') >= 0 ? "lmtp" : "smtp";
-}
-
 /* syslog_bare_daemon - the program that writes the message text, or NULL
  * when its shape is none of the table's or more than one program's */
 const char *syslog_bare_daemon(struct span text)
@@ -662,11 +608,11 @@ const char *syslog_bare_daemon(struct span text)
 		const struct bare_shape *s = &shapes[i];
 		struct span cur = text;
 		bool noqueue;
-		if (s->lead == L_QID && !take_qid(&cur, false, &noqueue))
+		if (s->lead == L_QID && !syslog_bare_take_qid(&cur, false, &noqueue))
 			continue;
 		if (s->lead == L_OPT_QID) {
 			struct span q = cur;
-			if (take_qid(&q, true, &noqueue))
+			if (syslog_bare_take_qid(&q, true, &noqueue))
 				cur = q;
 		}
 		if (!span_eat(&cur, s->words))
@@ -680,7 +626,6 @@ const char *syslog_bare_daemon(struct span text)
 	if (!d && syslog_bare_reply(text))
 		d = "smtpd";
 	d = d ? d : relay_daemon(text);
-	d = d ? d : qid_reason_daemon(text);
 	return d ? d : syslog_bare_tls_daemon(text);
 }
 

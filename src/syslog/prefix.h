@@ -148,7 +148,6 @@ void syslog_strip_compose_label(struct span *cur);
 /* bare.c: the message text alone, its program told by its shape */
 bool syslog_parse_bare(struct syslog_state *st, struct span line, struct logline *out);
 const char *syslog_bare_daemon(struct span text);
-const char *syslog_bare_dialogue_daemon(struct span text);
 bool syslog_bare_reply(struct span t);
 const char *syslog_bare_warning_daemon(struct span text);
 /* bare_tls.c: SSL_connect/SSL_accept error lines and the warnings after them */

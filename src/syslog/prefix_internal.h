@@ -120,5 +120,7 @@ __attribute__((cold)) bool syslog_rare_time(struct syslog_state *st, struct span
  * The name is a host name or "unknown"; the address whatever an admin
  * typed over it ("[IP]") but no blank (bare_tls.c reads its peers so) */
 size_t syslog_bare_client_at(struct span s, bool *port);
+/* bare.c: a queue ID (or NOQUEUE when noqueue) and ": " taken off *cur */
+bool syslog_bare_take_qid(struct span *cur, bool noqueue, bool *was_noqueue);
 
 #endif

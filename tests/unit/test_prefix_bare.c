@@ -105,6 +105,15 @@ TEST(prefix_bare_shape_to_daemon)
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 OK)"), "");
 	CHECK_STR(bare("4C3F81235: to=<a@example.com>, relay=dovecot, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (delivered via dovecot service)"), "");
 	CHECK_STR(bare("daemon started"), "");
+	/* read under a journal unit's prefix only (unit_tag.c):
+	 * pasted, the first piece of a reply wrapped over the lines below,
+	 * or debug_peer's dialogue after a quote's "> " */
+	CHECK_STR(bare("463F01A2EBD: host mx.example.net[192.0.2.26] said: 421-4.7.28 [198.51.100.9 15]"), "");
+	CHECK_STR(bare("463F01A2EBD: lost connection with mx.example.net[192.0.2.26] while receiving the initial server greeting"), "");
+	CHECK_STR(bare("< unknown[192.0.2.9]: EHLO x"), "");
+	/* the TLS handshake's summary: smtpd's from a client, smtp's to a server */
+	CHECK_STR(bare("Anonymous TLS connection established from unknown[192.0.2.9]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)"), "smtpd");
+	CHECK_STR(bare("Verified TLS connection established to mx.example.net[192.0.2.5]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)"), "smtp");
 	/* near misses: prose, headers, a transcript, a cut line */
 	CHECK_STR(bare("connect from unknown[192.0.2.1] every minute, why?"), "");
 	CHECK_STR(bare("connect from somewhere"), "");
