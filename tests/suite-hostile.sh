@@ -149,12 +149,12 @@ check "escapes: events marks bad UTF-8 as U+FFFD" grep -q '\\ufffd' "$t/out"
 # a client's words quoted in smtpd's warnings (a failed login's username,
 # an address refused for its syntax, a TLS SNI name) are never this
 # server's problem:
-# every needle of the finding rows (src/diagnose/rule_tables.c) used as a
+# every needle of the finding rows (src/diagnose/rule_tables*.c) used as a
 # username, as an address and as a TLS SNI name makes no finding but the
 # client's own
-python3 - "$top/src/diagnose/rule_tables.c" >"$t/inject.log" <<'PY'
+python3 - "$top"/src/diagnose/rule_tables*.c >"$t/inject.log" <<'PY'
 import re, sys
-src = open(sys.argv[1]).read()
+src = "".join(open(f).read() for f in sys.argv[1:])
 needles = sorted({q.replace('\\"', '"') for m in re.finditer(r'\{((?:"[^"]*",?\s*)+)\}', src)
                   for q in re.findall(r'"([^"]{6,80})"', m.group(1))})
 c = "unknown[203.0.113.11]"
