@@ -237,4 +237,4 @@ uninstall:
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/postsleuth.mo; done
 
 clean:
-	rm -rf $(BUILD) $(SAN_DIR) $(TSAN_DIR) $(BIN) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(SAN_DIR) $(TSAN_DIR) $(BIN) $(FUZZ_BUILD) build-clang
